@@ -1,0 +1,46 @@
+/** @module Expected failures as values: what an importer could not read, and where. */
+import { z } from 'zod'
+import type { AuthorProfileRecord, SourceRecord } from './source-record.js'
+
+export const ImportIssueCodeSchema = z.enum([
+  'PARSE_FAILED',
+  'MISSING_FIELD',
+  'INVALID_VALUE',
+  'LINE_TOO_LONG',
+  'BINARY_CONTENT',
+  'ENCODING',
+  'UNKNOWN_FORMAT',
+  'TEMPLATE_ENTRY',
+  'DUPLICATE_ENTRY',
+  'SOURCE_UNAVAILABLE',
+  'STORE_FAILED',
+])
+export type ImportIssueCode = z.infer<typeof ImportIssueCodeSchema>
+
+/** One thing an importer rejected or could not read; the rest of the import goes on. */
+export interface ImportIssue {
+  /** File path or URL. */
+  source: string
+  line?: number
+  field?: string
+  code: ImportIssueCode
+  message: string
+  /** A short excerpt of the offending input, for the person fixing it. */
+  excerpt?: string
+}
+
+/** What a parser returns: never throws for one bad entry. */
+export interface ParseResult {
+  records: SourceRecord[]
+  profiles: AuthorProfileRecord[]
+  issues: ImportIssue[]
+  /** Entries the parser recognised (each is a record or a rejection in `issues`). */
+  entriesSeen: number
+}
+
+/** Formats an issue as one line: `file:line [CODE] field: message`. */
+export function formatImportIssue(issue: ImportIssue): string {
+  const where = issue.line === undefined ? issue.source : `${issue.source}:${issue.line}`
+  const field = issue.field ? ` ${issue.field}:` : ''
+  return `${where} [${issue.code}]${field} ${issue.message}`
+}

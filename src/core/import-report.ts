@@ -1,0 +1,29 @@
+/** @module The outcome of an import run, counted per batch and per source. */
+import type { ImportIssue } from './import-issue.js'
+
+export interface ImportCounts {
+  /** Entries read from the input (records + rejections). */
+  read: number
+  /** Records that created a new paper. */
+  new: number
+  /** Records merged into a paper that already existed (another source or an earlier record). */
+  merged: number
+  /** Records whose content changed since the last import and were updated. */
+  updated: number
+  /** Records already stored with identical content. */
+  unchanged: number
+  /** Entries rejected with a named issue. */
+  rejected: number
+}
+
+export interface ImportReport extends ImportCounts {
+  /** Per input (file or feed). */
+  inputs: Array<{ input: string; format: string } & ImportCounts>
+  issues: ImportIssue[]
+  profiles: number
+}
+
+/** A zeroed counter. */
+export function emptyImportCounts(): ImportCounts {
+  return { read: 0, new: 0, merged: 0, updated: 0, unchanged: 0, rejected: 0 }
+}

@@ -1,0 +1,25 @@
+/** @module The port every file importer implements: detect a format, parse it into records and issues. */
+import type { ParseResult, PartialDate } from '../core/index.js'
+
+/** What a parser needs to know about its input besides the text. */
+export interface ParseContext {
+  /** Path (relative to the working directory) or URL, used in locators and issues. */
+  input: string
+  /** When the input was read (ISO timestamp); becomes each record's `fetchedAt`. */
+  fetchedAt: string
+  /**
+   * When the page was captured, for dates that lack a year (`LGMay 21`) or a page date (`Sep 5`).
+   * Without it such dates keep only what they say (no invented year) and an issue notes it.
+   */
+  captureDate?: PartialDate
+}
+
+/** A file format Paperscope can import. Parsers are pure: text in, records and issues out. */
+export interface FileFormat {
+  /** Stable name, used by `--format` and as the records' `source`. */
+  name: string
+  description: string
+  /** How sure (0..1) this format is that `text` is one of its files. */
+  detect(text: string, fileName: string): number
+  parse(text: string, ctx: ParseContext): ParseResult
+}
