@@ -17,8 +17,15 @@ export const ImportIssueCodeSchema = z.enum([
 ])
 export type ImportIssueCode = z.infer<typeof ImportIssueCodeSchema>
 
+/**
+ * `rejected`: the entry was not imported. `warning`: it was imported, but something in it could not be
+ * read as given (a date without a year, a cut author list) and the person should know.
+ */
+export type ImportIssueSeverity = 'rejected' | 'warning'
+
 /** One thing an importer rejected or could not read; the rest of the import goes on. */
 export interface ImportIssue {
+  severity: ImportIssueSeverity
   /** File path or URL. */
   source: string
   line?: number
@@ -34,7 +41,7 @@ export interface ParseResult {
   records: SourceRecord[]
   profiles: AuthorProfileRecord[]
   issues: ImportIssue[]
-  /** Entries the parser recognised (each is a record or a rejection in `issues`). */
+  /** Entries the parser recognised (each is a record or a `rejected` issue). */
   entriesSeen: number
 }
 
@@ -42,5 +49,6 @@ export interface ParseResult {
 export function formatImportIssue(issue: ImportIssue): string {
   const where = issue.line === undefined ? issue.source : `${issue.source}:${issue.line}`
   const field = issue.field ? ` ${issue.field}:` : ''
-  return `${where} [${issue.code}]${field} ${issue.message}`
+  const tag = issue.severity === 'warning' ? 'warning ' : ''
+  return `${where} [${tag}${issue.code}]${field} ${issue.message}`
 }
