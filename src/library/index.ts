@@ -1,0 +1,27 @@
+/** @module The one-library logic: normal forms, matching a record to a paper, merging records. Pure. */
+export {
+  foldText,
+  normalizeTitle,
+  titleKeys,
+  titleTokens,
+  parseName,
+  nameKey,
+  nameBlockKey,
+  namesCompatible,
+  normalizeArxivId,
+  normalizeDoi,
+  type ParsedName,
+} from './normalize.js'
+export {
+  matchRecord,
+  stringSimilarity,
+  abstractContainment,
+  FUZZY_TITLE_THRESHOLD,
+  ABSTRACT_CONTAINMENT_THRESHOLD,
+  type PaperCandidate,
+  type MatchDecision,
+  type MatchReason,
+  type MatchableRecord,
+} from './match.js'
+export { mergeRecords, deriveTitle, SOURCE_RANK, type MergeInput, type MergedPaper, type MergedAuthor } from './merge.js'
+export { paperIdFor, slugify, recordContentHash, stableStringify } from './ids.js'

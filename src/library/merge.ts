@@ -1,0 +1,188 @@
+/**
+ * @module Merges all source records of one paper into the paper's fields. Pure and deterministic: the same
+ * records give the same paper whatever order they were imported in (ties go to source rank, then record id).
+ */
+import type { Digest, ExternalIds, PartialDate, SourceRecord } from '../core/index.js'
+import { datePrecision } from '../core/index.js'
+import { namesCompatible, parseName } from './normalize.js'
+
+/**
+ * Which source to believe first for descriptive fields: bibliographic APIs, then pages that show a
+ * paper's own metadata, then lists that mention it.
+ */
+export const SOURCE_RANK: readonly string[] = [
+  'arxiv',
+  'arxiv-oai',
+  'openalex',
+  'semantic-scholar',
+  'bibtex',
+  'researcher-profile',
+  'author-papers',
+  'huggingface',
+  'daily-papers',
+  'awesome-list',
+  'abstracts',
+]
+
+function rankOf(source: string): number {
+  const i = SOURCE_RANK.indexOf(source)
+  return i < 0 ? SOURCE_RANK.length : i
+}
+
+/** A record as merge needs it: its content plus a stable order number (the store's row id). */
+export type MergeInput = SourceRecord & { id: number }
+
+export interface MergedAuthor {
+  /** The fullest spelling seen (`Andrew M. Saxe` over `A. Saxe`). */
+  name: string
+  /** Position in the listed order, or null when known only from outside it (a profile owner). */
+  position: number | null
+  /** Every spelling of this person across the records. */
+  variants: string[]
+}
+
+export interface MergedPaper {
+  title: string
+  titleDerived: boolean
+  abstract: string | null
+  date: PartialDate | null
+  listedAt: PartialDate | null
+  categories: string[]
+  venue: string | null
+  ids: ExternalIds
+  authors: MergedAuthor[]
+  authorsTruncated: boolean
+  topics: string[]
+  keywords: string[]
+  digest: Digest | null
+  citationCount: number | null
+  upvotes: number | null
+  url: string | null
+}
+
+/**
+ * Builds a paper from its records.
+ * @example mergeRecords(await tx.listSourceRecords(paperId))
+ */
+export function mergeRecords(records: readonly MergeInput[]): MergedPaper {
+  if (records.length === 0) throw new Error('mergeRecords needs at least one record')
+  const ordered = [...records].sort((a, b) => rankOf(a.source) - rankOf(b.source) || a.id - b.id)
+  const first = <T>(pick: (r: MergeInput) => T | null | undefined): T | null => {
+    for (const r of ordered) {
+      const v = pick(r)
+      if (v !== null && v !== undefined) return v
+    }
+    return null
+  }
+  const { authors, truncated } = mergeAuthors(ordered)
+  const abstract = longestAbstract(ordered)
+  const title = first((r) => r.title)
+  return {
+    title: title ?? deriveTitle(abstract),
+    titleDerived: title === null,
+    abstract,
+    date: bestDate(ordered),
+    listedAt: earliest(ordered.map((r) => r.listedAt)),
+    categories: unique(ordered.flatMap((r) => r.categories)),
+    venue: first((r) => r.venue),
+    ids: mergeIds(ordered),
+    authors,
+    authorsTruncated: truncated,
+    topics: unique(ordered.flatMap((r) => r.topics)),
+    keywords: uniqueIgnoringCase(ordered.flatMap((r) => r.keywords)),
+    digest: first((r) => (r.digest?.origin === 'curated' ? r.digest : null)) ?? first((r) => r.digest),
+    citationCount: maxOrNull(ordered.map((r) => r.citationCount)),
+    upvotes: maxOrNull(ordered.map((r) => r.upvotes)),
+    url: first((r) => r.url),
+  }
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)]
+}
+
+function uniqueIgnoringCase(values: string[]): string[] {
+  const seen = new Map<string, string>()
+  for (const v of values) if (!seen.has(v.toLowerCase())) seen.set(v.toLowerCase(), v)
+  return [...seen.values()]
+}
+
+function maxOrNull(values: Array<number | null>): number | null {
+  const known = values.filter((v): v is number => v !== null)
+  return known.length ? Math.max(...known) : null
+}
+
+function earliest(values: Array<PartialDate | null>): PartialDate | null {
+  const known = values.filter((v): v is PartialDate => v !== null).sort()
+  return known[0] ?? null
+}
+
+/** The most precise date; among equally precise ones, the best-ranked source's. */
+function bestDate(ordered: MergeInput[]): PartialDate | null {
+  const precision = { year: 0, month: 1, day: 2 } as const
+  let best: PartialDate | null = null
+  for (const r of ordered) {
+    if (r.date && (!best || precision[datePrecision(r.date)] > precision[datePrecision(best)])) best = r.date
+  }
+  return best
+}
+
+/** Sources cut abstracts (daily pages at ~300 characters); the longest is the least cut. */
+function longestAbstract(ordered: MergeInput[]): string | null {
+  let best: string | null = null
+  for (const r of ordered) if (r.abstract && (!best || r.abstract.length > best.length)) best = r.abstract
+  return best
+}
+
+function mergeIds(ordered: MergeInput[]): ExternalIds {
+  const ids: ExternalIds = {}
+  for (const r of ordered) {
+    for (const [kind, value] of Object.entries(r.ids) as Array<[keyof ExternalIds, string]>) {
+      if (!ids[kind]) ids[kind] = value
+    }
+  }
+  return ids
+}
+
+/** How full a spelling is: whole given names beat initials. */
+function fullness(name: string): number {
+  const { given } = parseName(name)
+  return given.reduce((n, g) => n + (g.length > 1 ? 2 : 1), 0)
+}
+
+/**
+ * The listed order comes from the most complete list (not cut with `et al.`, then longest, then best
+ * source); people from other records who fit nobody in it are added without a position.
+ */
+function mergeAuthors(ordered: MergeInput[]): { authors: MergedAuthor[]; truncated: boolean } {
+  const withLists = ordered.filter((r) => r.authors.length > 0)
+  const base =
+    [...withLists].sort(
+      (a, b) =>
+        Number(a.authorsTruncated) - Number(b.authorsTruncated) ||
+        b.authors.length - a.authors.length ||
+        rankOf(a.source) - rankOf(b.source) ||
+        a.id - b.id,
+    )[0] ?? null
+  const authors: MergedAuthor[] = (base?.authors ?? []).map((name, i) => ({ name, position: i, variants: [name] }))
+  for (const r of ordered) {
+    for (const name of [...r.authors, ...r.extraAuthors]) {
+      const same = authors.find((a) => a.variants.includes(name) || namesCompatible(a.name, name))
+      if (!same) {
+        authors.push({ name, position: null, variants: [name] })
+      } else if (!same.variants.includes(name)) {
+        same.variants.push(name)
+        if (fullness(name) > fullness(same.name)) same.name = name
+      }
+    }
+  }
+  return { authors, truncated: base ? base.authorsTruncated : false }
+}
+
+/** A stand-in title for a paper known only by its abstract: its first words, marked as cut. */
+export function deriveTitle(abstract: string | null): string {
+  if (!abstract) return 'Untitled paper'
+  const firstSentence = abstract.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0] ?? abstract
+  const words = firstSentence.split(' ')
+  return words.length <= 14 ? firstSentence.replace(/[.!?]$/, '') : `${words.slice(0, 12).join(' ')}…`
+}

@@ -1,0 +1,61 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { nameKey, namesCompatible, normalizeArxivId, normalizeDoi, normalizeTitle, parseName, titleKeys } from './normalize.js'
+
+describe('normalizeTitle', () => {
+  it('drops case, punctuation, accents and a final period', () => {
+    expect(normalizeTitle('Grokking as a First-Order Phase Transition.')).toBe('grokking as a first order phase transition')
+    expect(normalizeTitle('Rényi Entropy of Ω')).toBe('renyi entropy of ω')
+  })
+  it('is idempotent', () => {
+    fc.assert(fc.property(fc.string(), (s) => normalizeTitle(normalizeTitle(s)) === normalizeTitle(s)))
+  })
+})
+
+describe('titleKeys', () => {
+  it('adds the part after a colon when it identifies a paper on its own', () => {
+    expect(
+      titleKeys('Droplets of Good Representations: Grokking as a First Order Phase Transition in Two Layer Networks'),
+    ).toContain('grokking as a first order phase transition in two layer networks')
+  })
+  it('does not add short parts that many papers share', () => {
+    expect(titleKeys('Deep Learning: A Survey of Everything We Know')).not.toContain('deep learning')
+  })
+})
+
+describe('names', () => {
+  it('splits family names with particles and hyphens', () => {
+    expect(parseName('Kimberlin van Wijnen')).toEqual({ given: ['kimberlin'], family: 'van wijnen' })
+    expect(parseName('Elizabeth Collins-Woodfin')).toEqual({ given: ['elizabeth'], family: 'collins woodfin' })
+    expect(parseName('Stephanie C.Y. Chan')).toEqual({ given: ['stephanie', 'c', 'y'], family: 'chan' })
+    expect(parseName('Schmidhuber, Jürgen')).toEqual({ given: ['jurgen'], family: 'schmidhuber' })
+  })
+  it('gives the same key to spellings that differ only in accents, dots, case and hyphens', () => {
+    expect(nameKey('Álvaro García Faura')).toBe(nameKey('alvaro garcia faura'))
+    expect(nameKey('Elizabeth Collins-Woodfin')).toBe(nameKey('Elizabeth Collins Woodfin'))
+    expect(nameKey('A. Saxe')).not.toBe(nameKey('Andrew Saxe'))
+  })
+  it('treats initials as compatible with the names they start', () => {
+    expect(namesCompatible('A. M. Saxe', 'Andrew M. Saxe')).toBe(true)
+    expect(namesCompatible('Andrew Saxe', 'Andrew M. Saxe')).toBe(true)
+    expect(namesCompatible('Noa Rubin', 'N. Rubin')).toBe(true)
+  })
+  it('keeps different people apart', () => {
+    expect(namesCompatible('Andrew Saxe', 'Anna Saxe')).toBe(false)
+    expect(namesCompatible('Courtney Paquette', 'Elliot Paquette')).toBe(false)
+    expect(namesCompatible('Noa Rubin', 'Noa Ringel')).toBe(false)
+  })
+})
+
+describe('ids', () => {
+  it('normalizes arXiv ids from URLs, prefixes and versions', () => {
+    expect(normalizeArxivId('http://arxiv.org/abs/2310.03789v2')).toBe('2310.03789')
+    expect(normalizeArxivId('arXiv:1605.08386')).toBe('1605.08386')
+    expect(normalizeArxivId('astro-ph/0601001v1')).toBe('astro-ph/0601001')
+    expect(normalizeArxivId('not an id')).toBeNull()
+  })
+  it('normalizes DOIs', () => {
+    expect(normalizeDoi('https://doi.org/10.1103/PhysRevLett.1.')).toBe('10.1103/physrevlett.1')
+    expect(normalizeDoi('nothing')).toBeNull()
+  })
+})

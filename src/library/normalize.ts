@@ -1,0 +1,137 @@
+/** @module Normal forms for matching: titles, person names and external ids. Pure string functions. */
+
+/** Strips diacritics and folds ligatures and odd letters to plain ASCII-ish lower case. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[æÆ]/g, 'ae')
+    .toLowerCase()
+}
+
+/** Title words for matching: folded, punctuation dropped, hyphenated words split, LaTeX braces removed. */
+export function titleTokens(title: string): string[] {
+  return foldText(title.replace(/\\[a-zA-Z]+\s*/g, ' '))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+}
+
+/**
+ * The key two titles share when they are the same title written differently.
+ * @example normalizeTitle('Grokking: A First-Order Phase Transition.') // 'grokking a first order phase transition'
+ */
+export function normalizeTitle(title: string): string {
+  return titleTokens(title).join(' ')
+}
+
+const TITLE_SEPARATOR = /\s*(?::|\s[-–—]\s|\?\s)\s*/
+
+/** The shortest title part that still identifies a paper on its own. */
+const MIN_PART_WORDS = 5
+
+/**
+ * Keys under which a paper can be found by title: the whole title, and each part around a colon or dash
+ * that is long enough to identify a paper on its own (so `Droplets of X: Grokking as ...` finds `Grokking as ...`).
+ */
+export function titleKeys(title: string): string[] {
+  const keys = new Set<string>()
+  const whole = normalizeTitle(title)
+  if (whole) keys.add(whole)
+  for (const part of title.split(TITLE_SEPARATOR)) {
+    const key = normalizeTitle(part)
+    if (key.split(' ').length >= MIN_PART_WORDS) keys.add(key)
+  }
+  return [...keys]
+}
+
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al'])
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
+
+/** A person's name split for comparison: given-name tokens (initials kept as one letter) and a family key. */
+export interface ParsedName {
+  given: string[]
+  family: string
+}
+
+/**
+ * Splits a display name into folded given names and a family name (particles kept with the family).
+ * Handles `Family, Given` order, initials glued by dots (`C.Y.`) and hyphens.
+ * @example parseName('Stephanie C.Y. Chan') // { given: ['stephanie','c','y'], family: 'chan' }
+ */
+export function parseName(name: string): ParsedName {
+  let text = name.trim()
+  const comma = text.indexOf(',')
+  if (comma > 0) text = `${text.slice(comma + 1)} ${text.slice(0, comma)}`
+  const tokens = foldText(text)
+    .replace(/\./g, '. ')
+    .replace(/[^\p{L}\p{N}'\s-]+/gu, ' ')
+    .split(/\s+/)
+    .map((t) => t.replace(/^'+|'+$/g, ''))
+    .filter((t) => t && !NAME_SUFFIXES.has(t))
+  if (tokens.length === 0) return { given: [], family: '' }
+  let start = tokens.length - 1
+  while (start > 0 && NAME_PARTICLES.has(tokens[start - 1]!)) start--
+  const family = tokens.slice(start).join(' ').replace(/-/g, ' ')
+  const given = tokens.slice(0, start).flatMap((t) => t.split('-')).filter(Boolean)
+  return { given, family }
+}
+
+/**
+ * The exact identity key of a name: folded, dots and hyphens ignored.
+ * `Elizabeth Collins-Woodfin` and `elizabeth collins woodfin` share it; `E. Collins-Woodfin` does not.
+ */
+export function nameKey(name: string): string {
+  const { given, family } = parseName(name)
+  return [...given, family].join(' ').trim()
+}
+
+/** The key used to find possible variants of a name: family name and first initial. */
+export function nameBlockKey(name: string): string {
+  const { given, family } = parseName(name)
+  return `${family}|${given[0]?.[0] ?? ''}`
+}
+
+function givenCompatible(a: string, b: string): boolean {
+  if (a.length === 1 || b.length === 1) return a[0] === b[0]
+  return a === b
+}
+
+/**
+ * True when two names can be the same person: same family name, and given names that agree where both
+ * have them (an initial agrees with a name starting with it; a missing middle name agrees with any).
+ * @example namesCompatible('A. M. Saxe', 'Andrew M. Saxe') // true
+ */
+export function namesCompatible(a: string, b: string): boolean {
+  const x = parseName(a)
+  const y = parseName(b)
+  if (!x.family || x.family !== y.family) return false
+  if (x.given.length === 0 || y.given.length === 0) return true
+  if (!givenCompatible(x.given[0]!, y.given[0]!)) return false
+  // Later given names are compared in order, skipping ones only one side has.
+  let j = 1
+  for (let i = 1; i < x.given.length; i++) {
+    const g = x.given[i]!
+    const at = y.given.slice(j).findIndex((h) => givenCompatible(g, h))
+    if (at >= 0) j += at + 1
+    else if (g.length > 1 && y.given.slice(1).some((h) => h.length > 1 && h[0] === g[0] && h !== g)) return false
+  }
+  return true
+}
+
+/** arXiv id without `arXiv:` prefix, URL or version: `2310.03789`, `astro-ph/0601001`. */
+export function normalizeArxivId(value: string): string | null {
+  const m = /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:)?\s*([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?/i.exec(value.trim())
+  return m ? m[1]!.toLowerCase() : null
+}
+
+/** DOI lower-cased without resolver prefix: `10.1103/physrevlett.1`. */
+export function normalizeDoi(value: string): string | null {
+  const m = /(10\.\d{4,9}\/\S+)/.exec(value.trim())
+  return m ? m[1]!.replace(/[.,;]+$/, '').toLowerCase() : null
+}
