@@ -66,4 +66,6 @@ export interface StoredSourceRecord extends SourceRecord {
   id: number
   paperId: string
   contentHash: string
+  /** Why this record joined the paper (`same title, authors overlap`), or null when it created it. */
+  matchReason: string | null
 }

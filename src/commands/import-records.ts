@@ -1,0 +1,110 @@
+/**
+ * @module The import pipeline shared by every source: records → match → merge → store, one transaction
+ * per batch. Re-importing identical records changes nothing; a failing batch leaves nothing behind.
+ */
+import {
+  PaperscopeError,
+  emptyImportCounts,
+  type AuthorProfileRecord,
+  type ImportCounts,
+  type SourceRecord,
+} from '../core/index.js'
+import { matchRecord, mergeRecords, paperIdFor, recordContentHash, titleKeys } from '../library/index.js'
+import type { PaperStore, PaperWriter } from '../store/index.js'
+import { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
+
+export const DEFAULT_BATCH_SIZE = 250
+
+export interface ImportRecordsOptions {
+  batchSize?: number
+  /** Called after each committed batch with how many records are done. */
+  onBatch?: (done: number, total: number) => void
+}
+
+export type RecordOutcome = 'new' | 'merged' | 'updated' | 'unchanged'
+
+/** Imports one record inside an open transaction and says what happened to it. */
+export async function importRecord(tx: PaperWriter, record: SourceRecord): Promise<RecordOutcome> {
+  const contentHash = recordContentHash(record)
+  const existing = await tx.findSourceRecord(record.source, record.key)
+  if (existing && existing.contentHash === contentHash) return 'unchanged'
+
+  let paperId: string
+  let matchReason: string | null = null
+  if (existing) {
+    paperId = existing.paperId
+  } else {
+    const candidates = await tx.findPaperCandidates({
+      ids: record.ids,
+      titleKeys: record.title ? titleKeys(record.title) : [],
+      titleText: record.title,
+      abstractText: record.title ? null : record.abstract,
+    })
+    const decision = matchRecord(record, candidates)
+    paperId = decision?.paperId ?? paperIdFor(record.source, record.key)
+    matchReason = decision ? `${decision.reason}: ${decision.detail}` : null
+  }
+  await tx.saveSourceRecord(record, paperId, contentHash, matchReason)
+  const merged = mergeRecords(await tx.listSourceRecords(paperId))
+  const authors = await resolveAuthors(tx, merged.authors)
+  const saved = await tx.savePaper({
+    ...merged,
+    id: paperId,
+    authors,
+    titleKeys: merged.titleDerived ? [] : titleKeys(merged.title),
+  })
+  if (existing) return 'updated'
+  return saved === 'created' ? 'new' : 'merged'
+}
+
+/**
+ * Imports records in batches, each batch in one transaction, then the author profiles.
+ * Throws PaperscopeError('STORE_FAILED') when a batch cannot be written; earlier batches stay whole.
+ */
+export async function importRecords(
+  store: PaperStore,
+  records: readonly SourceRecord[],
+  profiles: readonly AuthorProfileRecord[] = [],
+  { batchSize = DEFAULT_BATCH_SIZE, onBatch }: ImportRecordsOptions = {},
+): Promise<ImportCounts & { profiles: number }> {
+  const counts = emptyImportCounts()
+  for (let start = 0; start < records.length; start += batchSize) {
+    const batch = records.slice(start, start + batchSize)
+    const batchCounts = await runBatch(store, batch, start)
+    for (const key of ['new', 'merged', 'updated', 'unchanged'] as const) counts[key] += batchCounts[key]
+    onBatch?.(Math.min(start + batchSize, records.length), records.length)
+  }
+  let profileChanges = 0
+  if (profiles.length > 0) {
+    profileChanges = await store.transaction(async (tx) => {
+      let changed = 0
+      for (const profile of profiles) {
+        const authorId = await resolveProfileOwner(tx, profile.name)
+        if ((await tx.saveAuthorProfile(profile, authorId, recordContentHash(profile))) !== 'unchanged') changed++
+      }
+      await tx.pruneOrphanAuthors()
+      return changed
+    })
+  }
+  counts.read = records.length
+  return { ...counts, profiles: profileChanges }
+}
+
+async function runBatch(store: PaperStore, batch: readonly SourceRecord[], offset: number): Promise<Record<RecordOutcome, number>> {
+  const tally: Record<RecordOutcome, number> = { new: 0, merged: 0, updated: 0, unchanged: 0 }
+  try {
+    await store.transaction(async (tx) => {
+      for (const record of batch) tally[await importRecord(tx, record)]++
+      await tx.pruneOrphanAuthors()
+    })
+  } catch (err) {
+    const first = batch[0]
+    throw new PaperscopeError(
+      'STORE_FAILED',
+      `import stopped in the batch of records ${offset + 1}–${offset + batch.length} (from ${first?.locator ?? '?'}); ` +
+        `that batch was rolled back, earlier ones are kept: ${(err as Error).message}`,
+      { cause: err },
+    )
+  }
+  return tally
+}

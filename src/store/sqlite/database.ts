@@ -1,0 +1,35 @@
+/**
+ * @module The few things the store needs from a SQLite driver (a subset of better-sqlite3), so the rest
+ * of the store never sees driver types, plus opening a file with WAL and foreign keys on.
+ */
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+export interface SqliteStatement {
+  run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint }
+  get(...params: unknown[]): unknown
+  all(...params: unknown[]): unknown[]
+}
+
+export interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement
+  exec(sql: string): void
+  pragma(source: string, options?: { simple?: boolean }): unknown
+  close(): void
+  readonly inTransaction: boolean
+}
+
+/**
+ * Opens (creating folders as needed) a SQLite file with WAL, foreign keys and a busy timeout.
+ * `:memory:` works too, for throwaway libraries.
+ */
+export function openSqliteFile(path: string, { readonly = false }: { readonly?: boolean } = {}): SqliteDatabase {
+  if (path !== ':memory:' && !readonly) mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path, { readonly, fileMustExist: readonly })
+  if (!readonly) db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('synchronous = NORMAL')
+  return db as unknown as SqliteDatabase
+}

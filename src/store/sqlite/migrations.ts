@@ -1,0 +1,184 @@
+/**
+ * @module Versioned schema changes, applied in order when a store opens. A migration never changes once
+ * released; a new one is appended.
+ */
+import type { SqliteDatabase } from './database.js'
+
+export interface Migration {
+  version: number
+  name: string
+  up: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'init',
+    up: `
+      CREATE TABLE papers (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        title_derived INTEGER NOT NULL DEFAULT 0,
+        abstract TEXT,
+        date TEXT,
+        year INTEGER,
+        listed_at TEXT,
+        categories TEXT NOT NULL DEFAULT '[]',
+        venue TEXT,
+        ids TEXT NOT NULL DEFAULT '{}',
+        authors_truncated INTEGER NOT NULL DEFAULT 0,
+        digest TEXT,
+        digest_origin TEXT,
+        citation_count INTEGER,
+        upvotes INTEGER,
+        url TEXT,
+        source_count INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX papers_date ON papers(date);
+      CREATE INDEX papers_year ON papers(year);
+      CREATE INDEX papers_listed ON papers(listed_at);
+
+      CREATE TABLE paper_external_ids (
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        PRIMARY KEY (kind, value)
+      ) WITHOUT ROWID;
+      CREATE INDEX paper_external_ids_paper ON paper_external_ids(paper_id);
+
+      CREATE TABLE paper_title_keys (
+        key TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, paper_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX paper_title_keys_paper ON paper_title_keys(paper_id);
+
+      CREATE TABLE source_records (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers(id) DEFERRABLE INITIALLY DEFERRED,
+        locator TEXT NOT NULL,
+        line INTEGER,
+        fetched_at TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        match_reason TEXT,
+        record TEXT NOT NULL,
+        UNIQUE (source, key)
+      );
+      CREATE INDEX source_records_paper ON source_records(paper_id);
+
+      CREATE TABLE authors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        block_key TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX authors_name_key ON authors(name_key);
+      CREATE INDEX authors_block_key ON authors(block_key);
+
+      CREATE TABLE author_names (
+        author_id TEXT NOT NULL REFERENCES authors(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        PRIMARY KEY (author_id, name)
+      ) WITHOUT ROWID;
+      CREATE INDEX author_names_key ON author_names(name_key);
+
+      CREATE TABLE authorships (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL REFERENCES authors(id),
+        position INTEGER,
+        name TEXT NOT NULL,
+        PRIMARY KEY (paper_id, author_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX authorships_author ON authorships(author_id);
+
+      CREATE TABLE author_profiles (
+        id INTEGER PRIMARY KEY,
+        author_id TEXT NOT NULL REFERENCES authors(id),
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        locator TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        field TEXT,
+        metrics TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        record TEXT NOT NULL,
+        UNIQUE (source, key)
+      );
+      CREATE INDEX author_profiles_author ON author_profiles(author_id);
+
+      CREATE TABLE topics (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL UNIQUE
+      );
+
+      CREATE TABLE paper_topics (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        topic_id TEXT NOT NULL REFERENCES topics(id),
+        origin TEXT NOT NULL CHECK (origin IN ('curated', 'predicted')),
+        confidence REAL,
+        PRIMARY KEY (paper_id, topic_id, origin)
+      ) WITHOUT ROWID;
+      CREATE INDEX paper_topics_topic ON paper_topics(topic_id);
+
+      CREATE TABLE paper_keywords (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        origin TEXT NOT NULL CHECK (origin IN ('curated', 'extracted')),
+        keyword TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        PRIMARY KEY (paper_id, origin, keyword)
+      ) WITHOUT ROWID;
+
+      CREATE VIRTUAL TABLE papers_fts USING fts5(
+        title, keywords, abstract, authors,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+
+      CREATE TABLE feed_cursors (
+        feed TEXT PRIMARY KEY,
+        cursor TEXT,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+]
+
+/**
+ * Applies every migration newer than the file's version, each in its own transaction.
+ * @returns the versions applied now (empty when the file was current)
+ */
+export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+  const current = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0
+  const applied: number[] = []
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      db.exec(m.up)
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      )
+      db.exec('COMMIT')
+      applied.push(m.version)
+    } catch (err) {
+      db.exec('ROLLBACK')
+      throw err
+    }
+  }
+  return applied
+}
+
+/** The schema version a database is at. */
+export function schemaVersion(db: SqliteDatabase): number {
+  const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }
+  return row.v ?? 0
+}

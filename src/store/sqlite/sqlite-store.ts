@@ -1,0 +1,757 @@
+/**
+ * @module The SQLite implementation of the store: one file, WAL, FTS5 with bm25 field weights.
+ * All SQL of the application lives here and in migrations.ts.
+ */
+import type {
+  Author,
+  AuthorProfileRecord,
+  CoAuthor,
+  ExternalIdKind,
+  Paper,
+  PaperWithSources,
+  SourceRecord,
+  Topic,
+} from '../../core/index.js'
+import { PaperscopeError } from '../../core/index.js'
+import {
+  authorProfileRowToProfile,
+  paperRowToPaper,
+  sourceRecordRowToRecord,
+  type AuthorProfileRow,
+  type AuthorshipRow,
+  type PaperKeywordRow,
+  type PaperParts,
+  type PaperRow,
+  type PaperTopicRow,
+  type SourceRecordRow,
+} from '../rows.js'
+import type {
+  AuthorCandidate,
+  AuthorDetail,
+  CandidatePaper,
+  CandidateQuery,
+  FacetCount,
+  LibraryStats,
+  NewAuthor,
+  Page,
+  PaperListQuery,
+  PaperStore,
+  PaperWrite,
+  PaperWriter,
+  SearchQuery,
+  SearchResult,
+  StoredRecordRef,
+  TopicDetail,
+} from '../store.js'
+import type { SqliteDatabase, SqliteStatement } from './database.js'
+import { applyMigrations } from './migrations.js'
+import { buildAnyWordQuery, buildMatchQuery, MATCH_END, MATCH_START, splitMarked } from './fts-query.js'
+
+/** bm25 column weights for title, keywords, abstract, authors: title > keywords > abstract > authors. */
+export const FTS_WEIGHTS = [10, 5, 2, 1] as const
+const DEFAULT_LIMIT = 20
+const MAX_LIMIT = 200
+
+function clampLimit(limit: number | undefined): number {
+  return Math.min(Math.max(1, Math.trunc(limit ?? DEFAULT_LIMIT)), MAX_LIMIT)
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'x'
+  )
+}
+
+/** A tiny FIFO lock: better-sqlite3 is synchronous, but a transaction spans awaits in the caller. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve()
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.tail
+    let release!: () => void
+    this.tail = new Promise<void>((resolve) => (release = resolve))
+    await previous
+    try {
+      return await work()
+    } finally {
+      release()
+    }
+  }
+}
+
+export interface SqlitePaperStoreOptions {
+  /** Clock for created/updated stamps; tests pass a fixed one. */
+  now?: () => Date
+  location?: string
+}
+
+/**
+ * The default store.
+ * @example const store = SqlitePaperStore.open(openSqliteFile('data/paperscope.db'))
+ */
+export class SqlitePaperStore implements PaperStore, PaperWriter {
+  readonly dialect = 'sqlite' as const
+  readonly location: string
+  private readonly statements = new Map<string, SqliteStatement>()
+  private readonly mutex = new Mutex()
+  private readonly now: () => Date
+
+  private constructor(
+    private readonly db: SqliteDatabase,
+    options: SqlitePaperStoreOptions,
+  ) {
+    this.now = options.now ?? (() => new Date())
+    this.location = options.location ?? 'sqlite'
+  }
+
+  /** Wraps an open database, applying pending migrations first. */
+  static open(db: SqliteDatabase, options: SqlitePaperStoreOptions = {}): SqlitePaperStore {
+    applyMigrations(db)
+    return new SqlitePaperStore(db, options)
+  }
+
+  private stmt(sql: string): SqliteStatement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
+  }
+
+  private all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.stmt(sql).all(...params) as T[]
+  }
+
+  private get<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.stmt(sql).get(...params) as T | undefined
+  }
+
+  async transaction<T>(work: (tx: PaperWriter) => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      this.db.exec('BEGIN IMMEDIATE')
+      try {
+        const result = await work(this)
+        this.db.exec('COMMIT')
+        return result
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        throw err
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    this.db.close()
+  }
+
+  // ---- papers -------------------------------------------------------------------------------------
+
+  private loadParts(ids: string[]): Map<string, PaperParts> {
+    const parts = new Map<string, PaperParts>(ids.map((id) => [id, { authors: [], topics: [], keywords: [] }]))
+    if (ids.length === 0) return parts
+    const json = JSON.stringify(ids)
+    for (const a of this.all<AuthorshipRow>(
+      'SELECT paper_id, author_id, position, name FROM authorships WHERE paper_id IN (SELECT value FROM json_each(?))',
+      json,
+    ))
+      parts.get(a.paper_id)?.authors.push(a)
+    for (const t of this.all<PaperTopicRow>(
+      `SELECT pt.paper_id, pt.topic_id, t.label, pt.origin, pt.confidence FROM paper_topics pt
+       JOIN topics t ON t.id = pt.topic_id WHERE pt.paper_id IN (SELECT value FROM json_each(?))`,
+      json,
+    ))
+      parts.get(t.paper_id)?.topics.push(t)
+    for (const k of this.all<PaperKeywordRow>(
+      'SELECT paper_id, keyword, origin, rank FROM paper_keywords WHERE paper_id IN (SELECT value FROM json_each(?))',
+      json,
+    ))
+      parts.get(k.paper_id)?.keywords.push(k)
+    return parts
+  }
+
+  private rowsToPapers(rows: PaperRow[]): Paper[] {
+    const parts = this.loadParts(rows.map((r) => r.id))
+    return rows.map((r) => paperRowToPaper(r, parts.get(r.id)!))
+  }
+
+  async getPapers(ids: string[]): Promise<Paper[]> {
+    const rows = this.all<PaperRow>('SELECT * FROM papers WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(ids))
+    const byId = new Map(this.rowsToPapers(rows).map((p) => [p.id, p]))
+    return ids.map((id) => byId.get(id)).filter((p): p is Paper => p !== undefined)
+  }
+
+  async getPaper(id: string): Promise<PaperWithSources | null> {
+    const row = this.get<PaperRow>('SELECT * FROM papers WHERE id = ?', id)
+    if (!row) return null
+    const [paper] = this.rowsToPapers([row])
+    const sources = this.all<SourceRecordRow>(
+      'SELECT id, source, key, paper_id, content_hash, match_reason, record FROM source_records WHERE paper_id = ? ORDER BY id',
+      id,
+    ).map(sourceRecordRowToRecord)
+    return { ...paper!, sources }
+  }
+
+  async findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null> {
+    return this.get<{ paper_id: string }>('SELECT paper_id FROM paper_external_ids WHERE kind = ? AND value = ?', kind, value)
+      ?.paper_id ?? null
+  }
+
+  async listPapers(query: PaperListQuery = {}): Promise<Page<Paper>> {
+    const limit = clampLimit(query.limit)
+    const offset = Math.max(0, Math.trunc(query.offset ?? 0))
+    const { where, params } = this.paperFilters(query)
+    const order = {
+      recent: 'coalesce(p.date, p.listed_at) DESC NULLS LAST, p.id',
+      // Hacker-News-style decay: votes (plus one for being listed) over age in days since listing.
+      trending: `(coalesce(p.upvotes, 0) + 1.0) / power(max(julianday(?) - julianday(coalesce(p.listed_at, p.date)), 0) + 2.0, 1.5) DESC, p.id`,
+      cited: 'p.citation_count DESC NULLS LAST, p.id',
+      title: 'p.title COLLATE NOCASE, p.id',
+    }[query.sort ?? 'recent']
+    const trendingFilter = query.sort === 'trending' ? ' AND (p.listed_at IS NOT NULL OR p.upvotes IS NOT NULL)' : ''
+    const orderParams = query.sort === 'trending' ? [this.now().toISOString().slice(0, 10)] : []
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM papers p WHERE ${where}${trendingFilter}`, ...params)!.n
+    const rows = this.all<PaperRow>(
+      `SELECT p.* FROM papers p WHERE ${where}${trendingFilter} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      ...params,
+      ...orderParams,
+      limit,
+      offset,
+    )
+    return { items: this.rowsToPapers(rows), total, limit, offset }
+  }
+
+  private paperFilters(q: {
+    topic?: string
+    year?: number
+    yearFrom?: number
+    yearTo?: number
+    source?: string
+    authorId?: string
+    category?: string
+  }): { where: string; params: unknown[] } {
+    const clauses = ['1 = 1']
+    const params: unknown[] = []
+    if (q.topic !== undefined) {
+      clauses.push('EXISTS (SELECT 1 FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ?)')
+      params.push(q.topic)
+    }
+    if (q.year !== undefined) {
+      clauses.push('p.year = ?')
+      params.push(q.year)
+    }
+    if (q.yearFrom !== undefined) {
+      clauses.push('p.year >= ?')
+      params.push(q.yearFrom)
+    }
+    if (q.yearTo !== undefined) {
+      clauses.push('p.year <= ?')
+      params.push(q.yearTo)
+    }
+    if (q.source !== undefined) {
+      clauses.push('EXISTS (SELECT 1 FROM source_records s WHERE s.paper_id = p.id AND s.source = ?)')
+      params.push(q.source)
+    }
+    if (q.authorId !== undefined) {
+      clauses.push('EXISTS (SELECT 1 FROM authorships a WHERE a.paper_id = p.id AND a.author_id = ?)')
+      params.push(q.authorId)
+    }
+    if (q.category !== undefined) {
+      clauses.push('EXISTS (SELECT 1 FROM json_each(p.categories) c WHERE c.value = ?)')
+      params.push(q.category)
+    }
+    return { where: clauses.join(' AND '), params }
+  }
+
+  async searchPapers(query: SearchQuery): Promise<SearchResult> {
+    const fts = buildMatchQuery(query.text, { prefix: query.prefix ?? false })
+    if (fts === null) {
+      throw new PaperscopeError('INVALID_QUERY', 'the query has no words to search for', { field: 'q' })
+    }
+    const limit = clampLimit(query.limit)
+    const offset = Math.max(0, Math.trunc(query.offset ?? 0))
+    const { where, params } = this.paperFilters(query)
+    const matched = `SELECT p.id FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
+                     WHERE papers_fts MATCH ? AND ${where}`
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM (${matched})`, fts, ...params)!.n
+    const weights = FTS_WEIGHTS.join(', ')
+    const rows = this.all<PaperRow & { score: number; hl_title: string; hl_snippet: string }>(
+      `SELECT p.*, bm25(papers_fts, ${weights}) AS score,
+              highlight(papers_fts, 0, '${MATCH_START}', '${MATCH_END}') AS hl_title,
+              snippet(papers_fts, 2, '${MATCH_START}', '${MATCH_END}', '…', 32) AS hl_snippet
+       FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
+       WHERE papers_fts MATCH ? AND ${where}
+       ORDER BY score, p.id LIMIT ? OFFSET ?`,
+      fts,
+      ...params,
+      limit,
+      offset,
+    )
+    const papers = this.rowsToPapers(rows)
+    const hits = rows.map((row, i) => ({
+      paper: papers[i]!,
+      // bm25 is lower-is-better; flip it so callers see higher-is-better.
+      score: -row.score,
+      title: splitMarked(row.hl_title),
+      snippet: splitMarked(row.hl_snippet || (row.abstract ?? '').slice(0, 240)),
+    }))
+    const facet = (sql: string): FacetCount[] =>
+      this.all<{ value: string | number; label: string | null; count: number }>(sql, fts, ...params).map((f) => ({
+        value: String(f.value),
+        label: f.label ?? String(f.value),
+        count: f.count,
+      }))
+    const facets = {
+      topic: facet(
+        `SELECT t.id AS value, t.label AS label, count(DISTINCT pt.paper_id) AS count FROM paper_topics pt
+         JOIN topics t ON t.id = pt.topic_id WHERE pt.paper_id IN (${matched})
+         GROUP BY t.id ORDER BY count DESC, t.label`,
+      ),
+      year: facet(
+        `SELECT p.year AS value, NULL AS label, count(*) AS count FROM papers p
+         WHERE p.id IN (${matched}) AND p.year IS NOT NULL GROUP BY p.year ORDER BY p.year DESC`,
+      ),
+      source: facet(
+        `SELECT s.source AS value, NULL AS label, count(DISTINCT s.paper_id) AS count FROM source_records s
+         WHERE s.paper_id IN (${matched}) GROUP BY s.source ORDER BY count DESC, s.source`,
+      ),
+      category: facet(
+        `SELECT c.value AS value, NULL AS label, count(*) AS count FROM papers p, json_each(p.categories) c
+         WHERE p.id IN (${matched}) GROUP BY c.value ORDER BY count DESC, c.value`,
+      ),
+    }
+    return { items: hits, total, limit, offset, ftsQuery: fts, facets }
+  }
+
+  // ---- authors ------------------------------------------------------------------------------------
+
+  async getAuthor(id: string): Promise<AuthorDetail | null> {
+    const row = this.get<{ id: string; name: string }>('SELECT id, name FROM authors WHERE id = ?', id)
+    if (!row) return null
+    const variants = this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ? ORDER BY name', id).map(
+      (v) => v.name,
+    )
+    const paperCount = this.get<{ n: number }>('SELECT count(*) AS n FROM authorships WHERE author_id = ?', id)!.n
+    const profiles = this.all<AuthorProfileRow>(
+      'SELECT source, locator, fetched_at, field, metrics FROM author_profiles WHERE author_id = ? ORDER BY id',
+      id,
+    ).map(authorProfileRowToProfile)
+    const counts = this.all<{ c: number }>(
+      `SELECT p.citation_count AS c FROM authorships a JOIN papers p ON p.id = a.paper_id
+       WHERE a.author_id = ? AND p.citation_count IS NOT NULL ORDER BY c DESC`,
+      id,
+    ).map((r) => r.c)
+    return {
+      id: row.id,
+      name: row.name,
+      nameVariants: variants,
+      paperCount,
+      profiles,
+      citationsKnown: { papersWithCounts: counts.length, citations: counts.reduce((a, b) => a + b, 0), counts },
+    }
+  }
+
+  async findAuthors(query: string, limit = 20): Promise<Author[]> {
+    const needle = `%${query.trim().toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[-.]/g, ' ').replace(/\s+/g, '%')}%`
+    const rows = this.all<{ id: string; name: string; n: number }>(
+      `SELECT a.id, a.name, (SELECT count(*) FROM authorships s WHERE s.author_id = a.id) AS n
+       FROM authors a WHERE a.id IN (SELECT author_id FROM author_names WHERE name_key LIKE ?)
+       ORDER BY n DESC, a.name LIMIT ?`,
+      needle,
+      clampLimit(limit),
+    )
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      paperCount: r.n,
+      nameVariants: this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ? ORDER BY name', r.id).map(
+        (v) => v.name,
+      ),
+    }))
+  }
+
+  async listCoAuthors(authorId: string, limit = 50): Promise<CoAuthor[]> {
+    return this.all<{ author_id: string; name: string; n: number }>(
+      `SELECT b.author_id, au.name, count(*) AS n FROM authorships a
+       JOIN authorships b ON b.paper_id = a.paper_id AND b.author_id <> a.author_id
+       JOIN authors au ON au.id = b.author_id
+       WHERE a.author_id = ? GROUP BY b.author_id ORDER BY n DESC, au.name LIMIT ?`,
+      authorId,
+      clampLimit(limit),
+    ).map((r) => ({ authorId: r.author_id, name: r.name, sharedPapers: r.n }))
+  }
+
+  // ---- topics -------------------------------------------------------------------------------------
+
+  async listTopics(): Promise<Topic[]> {
+    return this.all<{ id: string; label: string; n: number }>(
+      `SELECT t.id, t.label, count(DISTINCT pt.paper_id) AS n FROM topics t
+       LEFT JOIN paper_topics pt ON pt.topic_id = t.id GROUP BY t.id ORDER BY n DESC, t.label`,
+    ).map((r) => ({ id: r.id, label: r.label, paperCount: r.n }))
+  }
+
+  async getTopic(id: string): Promise<TopicDetail | null> {
+    const topic = (await this.listTopics()).find((t) => t.id === id)
+    if (!topic) return null
+    const perYear = this.all<{ year: number; curated: number; predicted: number }>(
+      `SELECT p.year AS year, sum(pt.origin = 'curated') AS curated, sum(pt.origin = 'predicted') AS predicted
+       FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id
+       WHERE pt.topic_id = ? AND p.year IS NOT NULL GROUP BY p.year ORDER BY p.year`,
+      id,
+    )
+    const topAuthors = this.all<{ author_id: string; name: string; n: number }>(
+      `SELECT a.author_id, au.name, count(DISTINCT a.paper_id) AS n FROM paper_topics pt
+       JOIN authorships a ON a.paper_id = pt.paper_id JOIN authors au ON au.id = a.author_id
+       WHERE pt.topic_id = ? GROUP BY a.author_id ORDER BY n DESC, au.name LIMIT 15`,
+      id,
+    ).map((r) => ({ authorId: r.author_id, name: r.name, papers: r.n }))
+    return { ...topic, perYear, topAuthors }
+  }
+
+  // ---- stats and cursors --------------------------------------------------------------------------
+
+  async libraryStats(): Promise<LibraryStats> {
+    const n = (sql: string): number => this.get<{ n: number }>(sql)!.n
+    const perSource: LibraryStats['perSource'] = {}
+    for (const r of this.all<{ source: string; records: number; papers: number }>(
+      'SELECT source, count(*) AS records, count(DISTINCT paper_id) AS papers FROM source_records GROUP BY source ORDER BY source',
+    ))
+      perSource[r.source] = { records: r.records, papers: r.papers }
+    const perTopic: LibraryStats['perTopic'] = {}
+    for (const r of this.all<{ label: string; n: number }>(
+      `SELECT t.label, count(DISTINCT pt.paper_id) AS n FROM topics t JOIN paper_topics pt ON pt.topic_id = t.id
+       WHERE pt.origin = 'curated' GROUP BY t.id ORDER BY t.label`,
+    ))
+      perTopic[r.label] = r.n
+    const papers = n('SELECT count(*) AS n FROM papers')
+    const records = n('SELECT count(*) AS n FROM source_records')
+    return {
+      papers,
+      authors: n('SELECT count(*) AS n FROM authors'),
+      sourceRecords: records,
+      authorProfiles: n('SELECT count(*) AS n FROM author_profiles'),
+      mergedPapers: n('SELECT count(*) AS n FROM papers WHERE source_count > 1'),
+      mergedRecords: records - papers,
+      perSource,
+      perTopic,
+      papersWithoutYear: n('SELECT count(*) AS n FROM papers WHERE year IS NULL'),
+    }
+  }
+
+  async getFeedCursor(feed: string): Promise<string | null> {
+    return this.get<{ cursor: string | null }>('SELECT cursor FROM feed_cursors WHERE feed = ?', feed)?.cursor ?? null
+  }
+
+  async setFeedCursor(feed: string, cursor: string | null): Promise<void> {
+    this.stmt(
+      `INSERT INTO feed_cursors (feed, cursor, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+    ).run(feed, cursor, this.now().toISOString())
+  }
+
+  // ---- writing: records and papers ----------------------------------------------------------------
+
+  async findSourceRecord(source: string, key: string): Promise<StoredRecordRef | null> {
+    const row = this.get<{ id: number; paper_id: string; content_hash: string }>(
+      'SELECT id, paper_id, content_hash FROM source_records WHERE source = ? AND key = ?',
+      source,
+      key,
+    )
+    return row ? { id: row.id, paperId: row.paper_id, contentHash: row.content_hash } : null
+  }
+
+  async findPaperCandidates(query: CandidateQuery): Promise<CandidatePaper[]> {
+    const limit = query.limit ?? 10
+    const ids = new Set<string>()
+    for (const [kind, value] of Object.entries(query.ids)) {
+      const id = await this.findPaperIdByExternalId(kind as ExternalIdKind, value as string)
+      if (id) ids.add(id)
+    }
+    for (const key of query.titleKeys) {
+      for (const r of this.all<{ paper_id: string }>('SELECT paper_id FROM paper_title_keys WHERE key = ? LIMIT ?', key, limit))
+        ids.add(r.paper_id)
+    }
+    const fullText = (text: string | null, column: string): void => {
+      const q = text ? buildAnyWordQuery(text, column) : null
+      if (!q) return
+      for (const r of this.all<{ id: string }>(
+        `SELECT p.id FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid WHERE papers_fts MATCH ?
+         ORDER BY bm25(papers_fts) LIMIT ?`,
+        q,
+        limit,
+      ))
+        ids.add(r.id)
+    }
+    fullText(query.titleText, 'title')
+    fullText(query.abstractText, 'abstract')
+    if (ids.size === 0) return []
+    const rows = this.all<Pick<PaperRow, 'id' | 'title' | 'title_derived' | 'ids' | 'year' | 'abstract'>>(
+      'SELECT id, title, title_derived, ids, year, abstract FROM papers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+      JSON.stringify([...ids]),
+    )
+    return rows.map((r) => ({
+      paperId: r.id,
+      title: r.title,
+      titleDerived: r.title_derived === 1,
+      ids: JSON.parse(r.ids) as CandidatePaper['ids'],
+      year: r.year,
+      abstract: r.abstract,
+      // Every spelling from every record, so a variant in any source can vouch for the match.
+      authors: this.all<{ name: string }>(
+        `SELECT DISTINCT n.name FROM authorships a JOIN author_names n ON n.author_id = a.author_id WHERE a.paper_id = ?`,
+        r.id,
+      ).map((a) => a.name),
+    }))
+  }
+
+  async saveSourceRecord(
+    record: SourceRecord,
+    paperId: string,
+    contentHash: string,
+    matchReason: string | null,
+  ): Promise<number> {
+    const result = this.stmt(
+      `INSERT INTO source_records (source, key, paper_id, locator, line, fetched_at, content_hash, match_reason, record)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source, key) DO UPDATE SET paper_id = excluded.paper_id, locator = excluded.locator,
+         line = excluded.line, fetched_at = excluded.fetched_at, content_hash = excluded.content_hash,
+         match_reason = coalesce(excluded.match_reason, source_records.match_reason), record = excluded.record
+       RETURNING id`,
+    ).get(
+      record.source,
+      record.key,
+      paperId,
+      record.locator,
+      record.line,
+      record.fetchedAt,
+      contentHash,
+      matchReason,
+      JSON.stringify(record),
+    ) as { id: number }
+    return result.id
+  }
+
+  async listSourceRecords(paperId: string): Promise<Array<SourceRecord & { id: number }>> {
+    return this.all<SourceRecordRow>(
+      'SELECT id, source, key, paper_id, content_hash, record FROM source_records WHERE paper_id = ? ORDER BY id',
+      paperId,
+    ).map((row) => ({ ...(JSON.parse(row.record) as SourceRecord), id: row.id }))
+  }
+
+  async savePaper(paper: PaperWrite): Promise<'created' | 'updated'> {
+    const now = this.now().toISOString()
+    const existing = this.get<{ rowid: number }>('SELECT rowid FROM papers WHERE id = ?', paper.id)
+    const sourceCount = this.get<{ n: number }>('SELECT count(*) AS n FROM source_records WHERE paper_id = ?', paper.id)!.n
+    const values = [
+      paper.title,
+      paper.titleDerived ? 1 : 0,
+      paper.abstract,
+      paper.date,
+      paper.date ? Number(paper.date.slice(0, 4)) : null,
+      paper.listedAt,
+      JSON.stringify(paper.categories),
+      paper.venue,
+      JSON.stringify(paper.ids),
+      paper.authorsTruncated ? 1 : 0,
+      paper.digest?.text ?? null,
+      paper.digest?.origin ?? null,
+      paper.citationCount,
+      paper.upvotes,
+      paper.url,
+      sourceCount,
+    ]
+    let rowid: number
+    if (existing) {
+      this.stmt(
+        `UPDATE papers SET title = ?, title_derived = ?, abstract = ?, date = ?, year = ?, listed_at = ?,
+           categories = ?, venue = ?, ids = ?, authors_truncated = ?, digest = ?, digest_origin = ?,
+           citation_count = ?, upvotes = ?, url = ?, source_count = ?, updated_at = ? WHERE id = ?`,
+      ).run(...values, now, paper.id)
+      rowid = existing.rowid
+    } else {
+      const r = this.stmt(
+        `INSERT INTO papers (title, title_derived, abstract, date, year, listed_at, categories, venue, ids,
+           authors_truncated, digest, digest_origin, citation_count, upvotes, url, source_count, created_at,
+           updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(...values, now, now, paper.id)
+      rowid = Number(r.lastInsertRowid)
+    }
+
+    this.stmt('DELETE FROM paper_external_ids WHERE paper_id = ?').run(paper.id)
+    for (const [kind, value] of Object.entries(paper.ids)) {
+      // An id claimed by another paper stays with it; the matcher decides identity, not insertion order.
+      this.stmt('INSERT OR IGNORE INTO paper_external_ids (kind, value, paper_id) VALUES (?, ?, ?)').run(kind, value, paper.id)
+    }
+    this.stmt('DELETE FROM paper_title_keys WHERE paper_id = ?').run(paper.id)
+    for (const key of paper.titleKeys) this.stmt('INSERT OR IGNORE INTO paper_title_keys (key, paper_id) VALUES (?, ?)').run(key, paper.id)
+
+    this.stmt('DELETE FROM authorships WHERE paper_id = ?').run(paper.id)
+    for (const a of paper.authors) {
+      this.stmt('INSERT OR IGNORE INTO authorships (paper_id, author_id, position, name) VALUES (?, ?, ?, ?)').run(
+        paper.id,
+        a.authorId,
+        a.position,
+        a.name,
+      )
+    }
+
+    this.stmt(`DELETE FROM paper_topics WHERE paper_id = ? AND origin = 'curated'`).run(paper.id)
+    for (const label of paper.topics) {
+      const topicId = this.ensureTopic(label)
+      this.stmt(`INSERT OR IGNORE INTO paper_topics (paper_id, topic_id, origin, confidence) VALUES (?, ?, 'curated', NULL)`).run(
+        paper.id,
+        topicId,
+      )
+    }
+    this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin = 'curated'`).run(paper.id)
+    paper.keywords.forEach((k, rank) =>
+      this.stmt(`INSERT OR IGNORE INTO paper_keywords (paper_id, origin, keyword, rank) VALUES (?, 'curated', ?, ?)`).run(
+        paper.id,
+        k,
+        rank,
+      ),
+    )
+    this.indexPaper(rowid, paper.id)
+    return existing ? 'updated' : 'created'
+  }
+
+  /** Rewrites the paper's full-text row from what is stored (curated and extracted key words alike). */
+  private indexPaper(rowid: number, paperId: string): void {
+    const row = this.get<{ title: string; abstract: string | null; digest: string | null }>(
+      'SELECT title, abstract, digest FROM papers WHERE id = ?',
+      paperId,
+    )!
+    const keywords = this.all<{ keyword: string }>('SELECT keyword FROM paper_keywords WHERE paper_id = ?', paperId)
+      .map((k) => k.keyword)
+      .join('; ')
+    const authors = this.all<{ name: string }>(
+      `SELECT DISTINCT n.name FROM authorships a JOIN author_names n ON n.author_id = a.author_id WHERE a.paper_id = ?`,
+      paperId,
+    )
+      .map((a) => a.name)
+      .join(', ')
+    const body = [row.abstract, row.digest].filter(Boolean).join('\n\n')
+    this.stmt('DELETE FROM papers_fts WHERE rowid = ?').run(rowid)
+    this.stmt('INSERT INTO papers_fts (rowid, title, keywords, abstract, authors) VALUES (?, ?, ?, ?, ?)').run(
+      rowid,
+      row.title,
+      keywords,
+      body,
+      authors,
+    )
+  }
+
+  private ensureTopic(label: string): string {
+    const found = this.get<{ id: string }>('SELECT id FROM topics WHERE label = ?', label)
+    if (found) return found.id
+    let id = slug(label)
+    for (let i = 2; this.get('SELECT 1 FROM topics WHERE id = ?', id); i++) id = `${slug(label)}-${i}`
+    this.stmt('INSERT INTO topics (id, label) VALUES (?, ?)').run(id, label)
+    return id
+  }
+
+  // ---- writing: authors ---------------------------------------------------------------------------
+
+  async findAuthorIdsByNameKey(nameKey: string): Promise<string[]> {
+    return this.all<{ author_id: string }>(
+      'SELECT DISTINCT author_id FROM author_names WHERE name_key = ? ORDER BY author_id',
+      nameKey,
+    ).map((r) => r.author_id)
+  }
+
+  async findAuthorsByBlockKey(blockKey: string): Promise<AuthorCandidate[]> {
+    return this.all<{ id: string; name: string }>('SELECT id, name FROM authors WHERE block_key = ? ORDER BY id', blockKey).map(
+      (r) => ({
+        id: r.id,
+        name: r.name,
+        variants: this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ?', r.id).map((v) => v.name),
+      }),
+    )
+  }
+
+  async hasCoAuthored(authorId: string, otherAuthorIds: string[]): Promise<boolean> {
+    if (otherAuthorIds.length === 0) return false
+    return (
+      this.get(
+        `SELECT 1 FROM authorships a JOIN authorships b ON b.paper_id = a.paper_id
+         WHERE a.author_id = ? AND b.author_id IN (SELECT value FROM json_each(?)) LIMIT 1`,
+        authorId,
+        JSON.stringify(otherAuthorIds),
+      ) !== undefined
+    )
+  }
+
+  async createAuthor(author: NewAuthor): Promise<string> {
+    const base = slug(author.name)
+    let id = base
+    for (let i = 2; this.get('SELECT 1 FROM authors WHERE id = ?', id); i++) id = `${base}-${i}`
+    this.stmt('INSERT INTO authors (id, name, name_key, block_key, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      author.name,
+      author.nameKey,
+      author.blockKey,
+      this.now().toISOString(),
+    )
+    this.stmt('INSERT OR IGNORE INTO author_names (author_id, name, name_key) VALUES (?, ?, ?)').run(id, author.name, author.nameKey)
+    return id
+  }
+
+  async addAuthorNames(authorId: string, names: Array<{ name: string; nameKey: string }>): Promise<void> {
+    for (const n of names) {
+      this.stmt('INSERT OR IGNORE INTO author_names (author_id, name, name_key) VALUES (?, ?, ?)').run(authorId, n.name, n.nameKey)
+    }
+    // The display name is the fullest spelling: most whole given names, then longest.
+    const best = this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ?', authorId)
+      .map((r) => r.name)
+      .sort((a, b) => fullness(b) - fullness(a) || b.length - a.length || (a < b ? -1 : 1))[0]
+    if (best) this.stmt('UPDATE authors SET name = ? WHERE id = ?').run(best, authorId)
+  }
+
+  async saveAuthorProfile(
+    profile: AuthorProfileRecord,
+    authorId: string,
+    contentHash: string,
+  ): Promise<'new' | 'updated' | 'unchanged'> {
+    const existing = this.get<{ content_hash: string; author_id: string }>(
+      'SELECT content_hash, author_id FROM author_profiles WHERE source = ? AND key = ?',
+      profile.source,
+      profile.key,
+    )
+    if (existing && existing.content_hash === contentHash && existing.author_id === authorId) return 'unchanged'
+    this.stmt(
+      `INSERT INTO author_profiles (author_id, source, key, locator, fetched_at, field, metrics, content_hash, record)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source, key) DO UPDATE SET author_id = excluded.author_id, locator = excluded.locator,
+         fetched_at = excluded.fetched_at, field = excluded.field, metrics = excluded.metrics,
+         content_hash = excluded.content_hash, record = excluded.record`,
+    ).run(
+      authorId,
+      profile.source,
+      profile.key,
+      profile.locator,
+      profile.fetchedAt,
+      profile.field,
+      JSON.stringify(profile.metrics),
+      contentHash,
+      JSON.stringify(profile),
+    )
+    return existing ? 'updated' : 'new'
+  }
+
+  async pruneOrphanAuthors(): Promise<number> {
+    return this.stmt(
+      `DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM authorships)
+         AND id NOT IN (SELECT author_id FROM author_profiles)`,
+    ).run().changes
+  }
+}
+
+function fullness(name: string): number {
+  const given = name.trim().split(/\s+/).slice(0, -1)
+  return given.reduce((n, g) => n + (g.replace(/\./g, '').length > 1 ? 2 : 1), 0)
+}

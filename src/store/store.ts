@@ -1,0 +1,215 @@
+/**
+ * @module The storage port: everything the rest of Paperscope may ask of a database. SQLite implements it
+ * today; a PostgreSQL store implements the same interface and passes the same contract test.
+ */
+import type {
+  Author,
+  AuthorProfileRecord,
+  CoAuthor,
+  ExternalIdKind,
+  ExternalIds,
+  Paper,
+  PaperWithSources,
+  PartialDate,
+  ReportedAuthorProfile,
+  SourceRecord,
+  Topic,
+  Digest,
+} from '../core/index.js'
+
+/** A page of results with the total before paging. */
+export interface Page<T> {
+  items: T[]
+  total: number
+  limit: number
+  offset: number
+}
+
+/** What the matcher needs of a paper that might be the same as an incoming record. */
+export interface CandidatePaper {
+  paperId: string
+  title: string
+  titleDerived: boolean
+  ids: ExternalIds
+  authors: string[]
+  year: number | null
+  abstract: string | null
+}
+
+export interface CandidateQuery {
+  ids: ExternalIds
+  titleKeys: string[]
+  /** Title words for a full-text lookup of near-identical titles. */
+  titleText: string | null
+  /** Abstract words for a full-text lookup when a record has no usable title. */
+  abstractText: string | null
+  limit?: number
+}
+
+export interface PaperWriteAuthor {
+  authorId: string
+  name: string
+  position: number | null
+}
+
+/** A merged paper as written: the library's merge result with authors resolved to people. */
+export interface PaperWrite {
+  id: string
+  title: string
+  titleDerived: boolean
+  titleKeys: string[]
+  abstract: string | null
+  date: PartialDate | null
+  listedAt: PartialDate | null
+  categories: string[]
+  venue: string | null
+  ids: ExternalIds
+  authors: PaperWriteAuthor[]
+  authorsTruncated: boolean
+  topics: string[]
+  keywords: string[]
+  digest: Digest | null
+  citationCount: number | null
+  upvotes: number | null
+  url: string | null
+}
+
+export interface StoredRecordRef {
+  id: number
+  paperId: string
+  contentHash: string
+}
+
+export interface AuthorCandidate {
+  id: string
+  name: string
+  variants: string[]
+}
+
+export interface NewAuthor {
+  name: string
+  nameKey: string
+  blockKey: string
+}
+
+export type PaperSort = 'recent' | 'trending' | 'cited' | 'title'
+
+export interface PaperListQuery {
+  sort?: PaperSort
+  topic?: string
+  year?: number
+  source?: string
+  authorId?: string
+  limit?: number
+  offset?: number
+}
+
+export interface SearchQuery {
+  text: string
+  /** Treat the last word as a prefix (search as you type). */
+  prefix?: boolean
+  topic?: string
+  yearFrom?: number
+  yearTo?: number
+  authorId?: string
+  source?: string
+  category?: string
+  limit?: number
+  offset?: number
+}
+
+/** Text split into plain and matched parts, so no caller ever has to parse markup. */
+export interface TextSegment {
+  text: string
+  match: boolean
+}
+
+export interface SearchHit {
+  paper: Paper
+  score: number
+  title: TextSegment[]
+  snippet: TextSegment[]
+}
+
+export interface FacetCount {
+  value: string
+  label: string
+  count: number
+}
+
+export interface SearchResult extends Page<SearchHit> {
+  /** The full-text query actually run, after escaping. */
+  ftsQuery: string
+  facets: { topic: FacetCount[]; year: FacetCount[]; source: FacetCount[]; category: FacetCount[] }
+}
+
+export interface AuthorDetail extends Author {
+  profiles: ReportedAuthorProfile[]
+  /** Sum of known citation counts of the author's papers, with how many papers had one. */
+  citationsKnown: { papersWithCounts: number; citations: number; counts: number[] }
+}
+
+export interface TopicDetail extends Topic {
+  perYear: Array<{ year: number; curated: number; predicted: number }>
+  topAuthors: Array<{ authorId: string; name: string; papers: number }>
+}
+
+export interface LibraryStats {
+  papers: number
+  authors: number
+  sourceRecords: number
+  authorProfiles: number
+  /** Papers with two or more source records. */
+  mergedPapers: number
+  /** Source records that joined a paper another record had created. */
+  mergedRecords: number
+  perSource: Record<string, { records: number; papers: number }>
+  perTopic: Record<string, number>
+  papersWithoutYear: number
+}
+
+/** Reads. Every method is safe to call outside a transaction. */
+export interface PaperReader {
+  getPaper(id: string): Promise<PaperWithSources | null>
+  findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null>
+  listPapers(query?: PaperListQuery): Promise<Page<Paper>>
+  getPapers(ids: string[]): Promise<Paper[]>
+  searchPapers(query: SearchQuery): Promise<SearchResult>
+  getAuthor(id: string): Promise<AuthorDetail | null>
+  findAuthors(query: string, limit?: number): Promise<Author[]>
+  listCoAuthors(authorId: string, limit?: number): Promise<CoAuthor[]>
+  listTopics(): Promise<Topic[]>
+  getTopic(id: string): Promise<TopicDetail | null>
+  libraryStats(): Promise<LibraryStats>
+  getFeedCursor(feed: string): Promise<string | null>
+}
+
+/** Writes, only inside `transaction`. */
+export interface PaperWriter extends PaperReader {
+  findSourceRecord(source: string, key: string): Promise<StoredRecordRef | null>
+  findPaperCandidates(query: CandidateQuery): Promise<CandidatePaper[]>
+  /** Stores a record for a paper; `matchReason` says why it joined an existing paper (null when it created it). */
+  saveSourceRecord(record: SourceRecord, paperId: string, contentHash: string, matchReason: string | null): Promise<number>
+  listSourceRecords(paperId: string): Promise<Array<SourceRecord & { id: number }>>
+  /** Writes the merged paper, its ids, title keys, authorships, topics, keywords and search index. */
+  savePaper(paper: PaperWrite): Promise<'created' | 'updated'>
+  findAuthorIdsByNameKey(nameKey: string): Promise<string[]>
+  findAuthorsByBlockKey(blockKey: string): Promise<AuthorCandidate[]>
+  /** True when the author has a paper with any of the given authors. */
+  hasCoAuthored(authorId: string, otherAuthorIds: string[]): Promise<boolean>
+  createAuthor(author: NewAuthor): Promise<string>
+  addAuthorNames(authorId: string, names: Array<{ name: string; nameKey: string }>): Promise<void>
+  saveAuthorProfile(profile: AuthorProfileRecord, authorId: string, contentHash: string): Promise<'new' | 'updated' | 'unchanged'>
+  /** Removes authors left without papers or profiles after a merge moved their names elsewhere. */
+  pruneOrphanAuthors(): Promise<number>
+  setFeedCursor(feed: string, cursor: string | null): Promise<void>
+}
+
+export interface PaperStore extends PaperReader {
+  readonly dialect: 'sqlite' | 'postgres'
+  /** Where the data lives, for messages (a file path or a redacted URL). */
+  readonly location: string
+  /** Runs `work` in one transaction: all of it is written, or none of it. */
+  transaction<T>(work: (tx: PaperWriter) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
