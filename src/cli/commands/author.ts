@@ -1,0 +1,44 @@
+/** @module `paperscope author <name>`: a person's papers, co-authors and metrics, with where each comes from. */
+import { authorOverview, type AuthorOverview } from '../../commands/index.js'
+import { CliExit, EXIT, type CliIo } from '../io.js'
+import { table } from '../format.js'
+import { printJson, withStore } from './shared.js'
+
+export async function runAuthor(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
+  const overview = await withStore(io, dbPath, (store) => authorOverview(store, ref))
+  if (!overview) {
+    io.stderr(`no author matches "${ref}"\n`)
+    throw new CliExit(EXIT.fatal)
+  }
+  if (opts.json) printJson(io, overview)
+  else io.stdout(renderAuthor(overview))
+}
+
+export function renderAuthor(o: AuthorOverview): string {
+  const a = o.author
+  const out = [`${a.name}  (${a.id})`]
+  if (a.nameVariants.length > 1) out.push(`  also written: ${a.nameVariants.filter((v) => v !== a.name).join('; ')}`)
+  for (const p of a.profiles) {
+    const m = p.metrics
+    const parts = [
+      m.hIndex !== undefined ? `h-index ${m.hIndex}` : null,
+      m.papers !== undefined ? `${m.papers} papers` : null,
+      m.citations !== undefined ? `${m.citations} citations` : null,
+      m.noveltyPercent !== undefined ? `Novelty ${m.noveltyPercent}%` : null,
+      m.aiScore !== undefined ? `AI Score ${m.aiScore}` : null,
+    ].filter(Boolean)
+    out.push(`  reported by ${p.source}${p.field ? ` (field ${p.field})` : ''}: ${parts.join(', ')}  [${p.locator}]`)
+  }
+  const c = a.citationsKnown
+  out.push(
+    `  in this library: ${a.paperCount} papers; citations ${c.papersWithCounts ? `${c.citations} (from ${c.papersWithCounts} papers with counts)` : 'unknown (no source gave counts)'}`,
+  )
+  out.push('', `papers (${o.papers.length}, newest first):`)
+  out.push(table(o.papers.map((p) => [`  ${p.date ?? '—'}`, p.title, p.id])))
+  if (o.coAuthors.length) {
+    out.push('', 'co-authors:')
+    out.push(table(o.coAuthors.slice(0, 20).map((c) => [`  ${c.name}`, c.sharedPapers])))
+  }
+  if (o.alternatives.length) out.push('', `other authors matching: ${o.alternatives.slice(0, 5).map((x) => `${x.name} (${x.id})`).join('; ')}`)
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,34 @@
+/** @module `paperscope stats`: what the library holds. */
+import { libraryOverview, type LibraryOverview } from '../../commands/index.js'
+import type { CliIo } from '../io.js'
+import { table } from '../format.js'
+import { printJson, withStore } from './shared.js'
+
+export async function runStats(io: CliIo, dbPath: string, opts: { json?: boolean }): Promise<void> {
+  const overview = await withStore(io, dbPath, (store) => libraryOverview(store))
+  if (opts.json) printJson(io, overview)
+  else io.stdout(renderStats(overview))
+}
+
+export function renderStats(o: LibraryOverview): string {
+  const s = o.stats
+  const out = [
+    `library: ${o.location}`,
+    table([
+      ['papers', s.papers],
+      ['authors', s.authors],
+      ['source records', s.sourceRecords],
+      ['papers merged from several records', s.mergedPapers],
+      ['records merged into another record\'s paper', s.mergedRecords],
+      ['author profiles', s.authorProfiles],
+      ['papers without a year', s.papersWithoutYear],
+    ]),
+    '',
+    'per source:',
+    table([['  source', 'records', 'papers'], ...Object.entries(s.perSource).map(([k, v]) => [`  ${k}`, v.records, v.papers])]),
+    '',
+    'per topic (curated):',
+    table(Object.entries(s.perTopic).map(([k, v]) => [`  ${k}`, v])),
+  ]
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,71 @@
+/** @module Plain-text rendering for the terminal: tables, papers, authors. */
+import type { Paper, PaperWithSources } from '../core/index.js'
+
+/** Left-aligned columns; numbers right-aligned. */
+export function table(rows: Array<Array<string | number>>): string {
+  const widths: number[] = []
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, String(cell).length)))
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (typeof cell === 'number' ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}
+
+export function authorLine(paper: Paper, max = 6): string {
+  const listed = paper.authors.filter((a) => a.position !== null)
+  const others = paper.authors.filter((a) => a.position === null)
+  const names = listed.slice(0, max).map((a) => a.name)
+  const more = listed.length > max || paper.authorsTruncated ? ' et al.' : ''
+  const extra = others.length ? ` (also: ${others.map((a) => a.name).join(', ')})` : ''
+  return `${names.join(', ')}${more}${extra}` || '(no authors listed)'
+}
+
+export function paperHeadline(paper: Paper): string {
+  const when = paper.date ?? (paper.listedAt ? `listed ${paper.listedAt}` : 'undated')
+  return `${paper.title}${paper.titleDerived ? ' [title derived from abstract]' : ''}  (${when})`
+}
+
+function wrap(text: string, width = 100, indent = '  '): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ')
+  const lines: string[] = []
+  let line = ''
+  for (const w of words) {
+    if ((line + ' ' + w).trim().length > width) {
+      lines.push(line)
+      line = w
+    } else line = line ? `${line} ${w}` : w
+  }
+  if (line) lines.push(line)
+  return lines.map((l) => indent + l).join('\n')
+}
+
+export function renderPaper(paper: PaperWithSources): string {
+  const out: string[] = []
+  out.push(paperHeadline(paper), `  id: ${paper.id}`)
+  const ids = Object.entries(paper.ids).map(([k, v]) => `${k} ${v}`)
+  if (ids.length) out.push(`  ids: ${ids.join(' · ')}`)
+  out.push(`  authors: ${authorLine(paper, 50)}`)
+  if (paper.date) out.push(`  date: ${paper.date} (${paper.datePrecision} precision)`)
+  if (paper.listedAt) out.push(`  listed: ${paper.listedAt}`)
+  if (paper.venue) out.push(`  venue: ${paper.venue}`)
+  if (paper.categories.length) out.push(`  categories: ${paper.categories.join(', ')}`)
+  if (paper.topics.length)
+    out.push(
+      `  topics: ${paper.topics.map((t) => (t.origin === 'curated' ? t.label : `${t.label} (predicted ${Math.round((t.confidence ?? 0) * 100)}%)`)).join('; ')}`,
+    )
+  if (paper.keywords.length) out.push(`  key words: ${paper.keywords.map((k) => k.text).join('; ')}`)
+  if (paper.citationCount !== null) out.push(`  citations: ${paper.citationCount}`)
+  if (paper.digest) out.push(`  digest (${paper.digest.origin}):`, wrap(paper.digest.text, 100, '    '))
+  if (paper.abstract) out.push('  abstract:', wrap(paper.abstract, 100, '    '))
+  out.push(`  sources (${paper.sources.length}):`)
+  for (const s of paper.sources) {
+    const why = s.matchReason ? ` — merged by ${s.matchReason}` : ' — created the paper'
+    out.push(`    ${s.source}  ${s.locator}  fetched ${s.fetchedAt}${why}`)
+    if (s.title && s.title !== paper.title) out.push(`      title there: ${s.title}`)
+  }
+  return out.join('\n')
+}

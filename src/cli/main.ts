@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+/**
+ * @module The `paperscope` command line: import, stats, search, show, author, start. Thin wrappers over
+ * src/commands; every command can print JSON for scripts. Run `paperscope --help`.
+ */
+import { Command, CommanderError, Option } from 'commander'
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { isPaperscopeError, PartialDateSchema } from '../core/index.js'
+import { parseEnv } from '../config/env.js'
+import { CliExit, EXIT, type CliIo } from './io.js'
+import { runImport } from './commands/import.js'
+import { runStats } from './commands/stats.js'
+import { runSearch } from './commands/search.js'
+import { runShow } from './commands/show.js'
+import { runAuthor } from './commands/author.js'
+import { runStart } from './commands/start.js'
+import { runMigrate } from './commands/migrate.js'
+
+function positiveInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new CommanderError(1, 'paperscope.invalidArgument', `expected a positive whole number, got "${value}"`)
+  return n
+}
+
+function partialDate(value: string): string {
+  const parsed = PartialDateSchema.safeParse(value)
+  if (!parsed.success) throw new CommanderError(1, 'paperscope.invalidArgument', `expected YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`)
+  return parsed.data
+}
+
+/** Builds the program; actions write through `io` and throw CliExit for non-zero exits. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('paperscope')
+    .description('A self-hostable research radar: papers from many sources, merged into one explained library.')
+    .option('--db <path>', 'library file (default: $PAPERSCOPE_DB or data/paperscope.db)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError()
+  const dbPath = (): string => (program.opts().db as string | undefined) ?? io.env.PAPERSCOPE_DB
+
+  program
+    .command('import')
+    .description('import files or folders (format detected; a folder may carry manifest.json)')
+    .argument('<paths...>', 'files or folders')
+    .option('--format <name>', 'force a format for every file')
+    .addOption(new Option('--capture-date <date>', 'when the pages were captured (YYYY[-MM[-DD]]), for dates without a year').argParser(partialDate))
+    .option('--json', 'print the report as JSON')
+    .option('-v, --verbose', 'list every warning, not only rejections')
+    .action(async (paths: string[], opts: { format?: string; captureDate?: string; json?: boolean; verbose?: boolean }) =>
+      runImport(io, dbPath(), paths, opts),
+    )
+
+  program
+    .command('stats')
+    .description('papers, authors, source records, merged duplicates, per source and per topic')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => runStats(io, dbPath(), opts))
+
+  program
+    .command('search')
+    .description('full-text search (title > key words > abstract > authors)')
+    .argument('<query...>', 'words; "quoted phrases" allowed')
+    .addOption(new Option('--limit <n>', 'how many results').default(10).argParser(positiveInt))
+    .option('--json', 'print JSON')
+    .action(async (words: string[], opts: { limit: number; json?: boolean }) => runSearch(io, dbPath(), words.join(' '), opts))
+
+  program
+    .command('show')
+    .description('a paper with its authors, topics, key words, digest and every source record')
+    .argument('<ref...>', 'paper id, arXiv id, DOI or title words')
+    .option('--json', 'print JSON')
+    .action(async (ref: string[], opts: { json?: boolean }) => runShow(io, dbPath(), ref.join(' '), opts))
+
+  program
+    .command('author')
+    .description("an author's papers, co-authors and reported metrics")
+    .argument('<name...>', 'author id or name')
+    .option('--json', 'print JSON')
+    .action(async (name: string[], opts: { json?: boolean }) => runAuthor(io, dbPath(), name.join(' '), opts))
+
+  program
+    .command('start')
+    .description('build the library from the embedded corpus if it is empty, then show what it holds')
+    .option('--rebuild', 're-import the corpus even when the library has papers')
+    .action(async (opts: { rebuild?: boolean }) => runStart(io, dbPath(), opts))
+
+  program
+    .command('db:migrate')
+    .description('apply pending schema migrations to the library file')
+    .action(async () => runMigrate(io, dbPath()))
+
+  return program
+}
+
+/**
+ * Runs the CLI and returns its exit code (never calls process.exit itself).
+ * @example process.exitCode = await runCli(process.argv.slice(2), io)
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return EXIT.ok
+  } catch (err) {
+    if (err instanceof CliExit) return err.code
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.fatal
+    if (isPaperscopeError(err)) {
+      io.stderr(`error [${err.code}]: ${err.message}\n`)
+      return EXIT.fatal
+    }
+    io.stderr(`error: ${(err as Error).stack ?? String(err)}\n`)
+    return EXIT.fatal
+  }
+}
+
+/** The process's own IO. */
+export function processIo(): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: parseEnv(process.env),
+    cwd: process.cwd(),
+    interactive: Boolean(process.stderr.isTTY),
+    now: () => new Date(),
+  }
+}
+
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+  } catch {
+    return false
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await runCli(process.argv.slice(2), processIo())
+}

@@ -1,0 +1,7 @@
+/** @module Use cases across modules: importing, looking up, overviews. The server and the CLI call these. */
+export { importRecords, importRecord, DEFAULT_BATCH_SIZE, type ImportRecordsOptions, type RecordOutcome } from './import-records.js'
+export { importFiles, ManifestSchema, MANIFEST_FILE, type ImportFilesOptions, type Manifest } from './import-files.js'
+export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
+export { findPaper, findAuthor, type PaperLookup } from './lookup.js'
+export { libraryOverview, authorOverview, type LibraryOverview, type AuthorOverview } from './overview.js'
+export { ensureLibrary, type EnsureLibraryOptions } from './ensure-library.js'

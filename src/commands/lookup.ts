@@ -1,0 +1,69 @@
+/**
+ * @module Finding a paper or an author from what a person types: an id, an arXiv id, a DOI, title words,
+ * a name. Shared by the CLI and the server.
+ */
+import type { Author, PaperWithSources } from '../core/index.js'
+import { normalizeArxivId, normalizeDoi, normalizeTitle, nameKey } from '../library/index.js'
+import type { PaperStore } from '../store/index.js'
+
+export interface PaperLookup {
+  paper: PaperWithSources | null
+  /** How the reference was read: `id`, `arxiv`, `doi` or `title`. */
+  matchedBy: 'id' | 'arxiv' | 'doi' | 'title' | null
+  /** Other papers the title words also matched, best first. */
+  alternatives: Array<{ id: string; title: string }>
+}
+
+/**
+ * Resolves a paper reference.
+ * @example await findPaper(store, '2310.03789') // by arXiv id
+ */
+export async function findPaper(store: PaperStore, ref: string): Promise<PaperLookup> {
+  const text = ref.trim()
+  const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [] }
+  if (!text) return none
+  const byId = await store.getPaper(text)
+  if (byId) return { paper: byId, matchedBy: 'id', alternatives: [] }
+  const arxiv = /^(arxiv:)?[\w.-]*\d{4}\.?\d{3,5}(v\d+)?$|arxiv\.org/i.test(text) ? normalizeArxivId(text) : null
+  if (arxiv) {
+    const id = await store.findPaperIdByExternalId('arxiv', arxiv)
+    if (id) return { paper: await store.getPaper(id), matchedBy: 'arxiv', alternatives: [] }
+  }
+  const doi = normalizeDoi(text)
+  if (doi) {
+    const id = await store.findPaperIdByExternalId('doi', doi)
+    if (id) return { paper: await store.getPaper(id), matchedBy: 'doi', alternatives: [] }
+  }
+  let hits
+  try {
+    hits = (await store.searchPapers({ text, limit: 10 })).items
+  } catch {
+    return none
+  }
+  if (hits.length === 0) return none
+  // An exact title wins over the best-ranked hit.
+  const wanted = normalizeTitle(text)
+  const exact = hits.find((h) => normalizeTitle(h.paper.title) === wanted)
+  const chosen = exact ?? hits[0]!
+  return {
+    paper: await store.getPaper(chosen.paper.id),
+    matchedBy: 'title',
+    alternatives: hits.filter((h) => h !== chosen).map((h) => ({ id: h.paper.id, title: h.paper.title })),
+  }
+}
+
+/**
+ * Resolves an author reference: an author id, else the name (exact spelling first, then the most
+ * prolific partial match).
+ */
+export async function findAuthor(store: PaperStore, ref: string): Promise<{ author: Author | null; alternatives: Author[] }> {
+  const text = ref.trim()
+  if (!text) return { author: null, alternatives: [] }
+  const byId = await store.getAuthor(text)
+  if (byId) return { author: byId, alternatives: [] }
+  const found = await store.findAuthors(text, 20)
+  const key = nameKey(text)
+  const exact = found.find((a) => a.nameVariants.some((v) => nameKey(v) === key))
+  const author = exact ?? found[0] ?? null
+  return { author, alternatives: found.filter((a) => a !== author) }
+}

@@ -1,0 +1,187 @@
+/**
+ * The contract every PaperStore passes. Each implementation's test calls `runStoreContract` with a
+ * factory for a fresh, real store (a SQLite file; a PostgreSQL schema when that store exists).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createSourceRecord, isPaperscopeError } from '../core/index.js'
+import type { PaperStore, PaperWrite, PaperWriter } from './store.js'
+
+export interface StoreUnderTest {
+  store: PaperStore
+  cleanup(): Promise<void>
+}
+
+function paperWrite(over: Partial<PaperWrite> & { id: string; title: string }): PaperWrite {
+  return {
+    titleDerived: false,
+    titleKeys: [over.title.toLowerCase()],
+    abstract: null,
+    date: null,
+    listedAt: null,
+    categories: [],
+    venue: null,
+    ids: {},
+    authors: [],
+    authorsTruncated: false,
+    topics: [],
+    keywords: [],
+    digest: null,
+    citationCount: null,
+    upvotes: null,
+    url: null,
+    ...over,
+  }
+}
+
+async function addPaper(tx: PaperWriter, paper: PaperWrite, authorNames: string[] = []): Promise<void> {
+  const record = createSourceRecord({ source: 'test', key: paper.id, locator: `test:${paper.id}`, fetchedAt: '2026-01-01T00:00:00Z', title: paper.title })
+  await tx.saveSourceRecord(record, paper.id, `hash-${paper.id}`, null)
+  const authors = []
+  for (const [i, name] of authorNames.entries()) {
+    const key = name.toLowerCase()
+    const id = (await tx.findAuthorIdsByNameKey(key))[0] ?? (await tx.createAuthor({ name, nameKey: key, blockKey: key }))
+    authors.push({ authorId: id, name, position: i })
+  }
+  await tx.savePaper({ ...paper, authors })
+}
+
+export function runStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`PaperStore contract: ${name}`, () => {
+    let sut: StoreUnderTest
+    beforeEach(async () => {
+      sut = await open()
+    })
+    afterEach(async () => {
+      await sut.cleanup()
+    })
+
+    it('writes a paper with its authors, topics, key words and ids, and reads it back', async () => {
+      await sut.store.transaction(async (tx) =>
+        addPaper(
+          tx,
+          paperWrite({
+            id: 'p1',
+            title: 'Grokking as a First Order Phase Transition',
+            date: '2023-10-05',
+            ids: { arxiv: '2310.03789' },
+            topics: ['Emergence and Phase Transitions'],
+            keywords: ['Grokking', 'Phase Transition'],
+            digest: { text: 'A digest.', origin: 'curated' },
+          }),
+          ['Noa Rubin', 'Inbar Seroussi'],
+        ),
+      )
+      const paper = await sut.store.getPaper('p1')
+      expect(paper).toMatchObject({
+        title: 'Grokking as a First Order Phase Transition',
+        date: '2023-10-05',
+        datePrecision: 'day',
+        ids: { arxiv: '2310.03789' },
+        digest: { text: 'A digest.', origin: 'curated' },
+        sourceCount: 1,
+      })
+      expect(paper!.authors.map((a) => a.name)).toEqual(['Noa Rubin', 'Inbar Seroussi'])
+      expect(paper!.topics).toEqual([
+        { topicId: 'emergence-and-phase-transitions', label: 'Emergence and Phase Transitions', origin: 'curated', confidence: null },
+      ])
+      expect(paper!.keywords.map((k) => k.text)).toEqual(['Grokking', 'Phase Transition'])
+      expect(paper!.sources).toHaveLength(1)
+      expect(await sut.store.findPaperIdByExternalId('arxiv', '2310.03789')).toBe('p1')
+    })
+
+    it('rolls a failed transaction back completely', async () => {
+      await expect(
+        sut.store.transaction(async (tx) => {
+          await addPaper(tx, paperWrite({ id: 'p1', title: 'Kept nowhere' }), ['Jane Doe'])
+          throw new Error('injected failure')
+        }),
+      ).rejects.toThrow('injected failure')
+      const stats = await sut.store.libraryStats()
+      expect([stats.papers, stats.authors, stats.sourceRecords]).toEqual([0, 0, 0])
+      expect((await sut.store.listPapers()).total).toBe(0)
+    })
+
+    describe('with a few papers', () => {
+      beforeEach(async () => {
+        await sut.store.transaction(async (tx) => {
+          await addPaper(tx, paperWrite({ id: 'pa', title: 'Grokking modular arithmetic', date: '2022', topics: ['Emergence'], categories: ['cs.LG'] }), ['Alethea Power'])
+          await addPaper(
+            tx,
+            paperWrite({ id: 'pb', title: 'Neural collapse in deep classifiers', date: '2021-06', abstract: 'We relate neural collapse to grokking only in passing.', topics: ['Neural Collapse'] }),
+            ['Vardan Papyan'],
+          )
+          await addPaper(tx, paperWrite({ id: 'pc', title: 'Double descent everywhere', date: '2019-12-04', listedAt: '2026-09-05', upvotes: 12 }), ['Preetum Nakkiran', 'Alethea Power'])
+        })
+      })
+
+      it('ranks a title match above an abstract match and reports facets', async () => {
+        const result = await sut.store.searchPapers({ text: 'grokking' })
+        expect(result.items.map((h) => h.paper.id)).toEqual(['pa', 'pb'])
+        expect(result.total).toBe(2)
+        expect(result.items[0]!.title.some((s) => s.match && /grokking/i.test(s.text))).toBe(true)
+        expect(result.facets.topic.map((f) => [f.label, f.count])).toEqual([
+          ['Emergence', 1],
+          ['Neural Collapse', 1],
+        ])
+        expect(result.facets.year.map((f) => [f.value, f.count])).toEqual([
+          ['2022', 1],
+          ['2021', 1],
+        ])
+      })
+
+      it('filters search by topic, year and author', async () => {
+        expect((await sut.store.searchPapers({ text: 'grokking', topic: 'neural-collapse' })).items.map((h) => h.paper.id)).toEqual(['pb'])
+        expect((await sut.store.searchPapers({ text: 'grokking', yearFrom: 2022 })).items.map((h) => h.paper.id)).toEqual(['pa'])
+        const power = (await sut.store.findAuthors('alethea power'))[0]!
+        expect((await sut.store.searchPapers({ text: 'double', authorId: power.id })).total).toBe(1)
+      })
+
+      it('searches FTS syntax as plain words and rejects a query with no words', async () => {
+        for (const q of ['"unbalanced (', 'NEAR(', 'grok*', '-collapse', 'a AND OR']) {
+          await expect(sut.store.searchPapers({ text: q })).resolves.toBeDefined()
+        }
+        await expect(sut.store.searchPapers({ text: '"(' })).rejects.toSatisfy((e) => isPaperscopeError(e, 'INVALID_QUERY'))
+        expect((await sut.store.searchPapers({ text: 'grok', prefix: true })).total).toBe(2)
+      })
+
+      it('lists papers newest first, filtered and paged', async () => {
+        expect((await sut.store.listPapers({ sort: 'recent' })).items.map((p) => p.id)).toEqual(['pa', 'pb', 'pc'])
+        expect((await sut.store.listPapers({ year: 2021 })).items.map((p) => p.id)).toEqual(['pb'])
+        const page = await sut.store.listPapers({ limit: 1, offset: 1 })
+        expect([page.total, page.items[0]!.id]).toEqual([3, 'pb'])
+        expect((await sut.store.listPapers({ sort: 'trending' })).items.map((p) => p.id)).toEqual(['pc'])
+      })
+
+      it('finds candidates by id, title key and title words', async () => {
+        const byKey = await sut.store.transaction((tx) =>
+          tx.findPaperCandidates({ ids: {}, titleKeys: ['double descent everywhere'], titleText: null, abstractText: null }),
+        )
+        expect(byKey.map((c) => c.paperId)).toEqual(['pc'])
+        expect(byKey[0]!.authors.sort()).toEqual(['Alethea Power', 'Preetum Nakkiran'])
+        const byWords = await sut.store.transaction((tx) =>
+          tx.findPaperCandidates({ ids: {}, titleKeys: [], titleText: 'Grokking of modular arithmetics', abstractText: null }),
+        )
+        expect(byWords.map((c) => c.paperId)).toContain('pa')
+      })
+
+      it('counts co-authors, topics and library totals', async () => {
+        const power = (await sut.store.findAuthors('power'))[0]!
+        expect(power.paperCount).toBe(2)
+        expect((await sut.store.listCoAuthors(power.id)).map((c) => c.name)).toEqual(['Preetum Nakkiran'])
+        expect((await sut.store.listTopics()).map((t) => [t.label, t.paperCount])).toEqual([
+          ['Emergence', 1],
+          ['Neural Collapse', 1],
+        ])
+        const topic = await sut.store.getTopic('neural-collapse')
+        expect(topic?.perYear).toEqual([{ year: 2021, curated: 1, predicted: 0 }])
+        expect(await sut.store.libraryStats()).toMatchObject({ papers: 3, authors: 3, sourceRecords: 3, mergedPapers: 0 })
+      })
+    })
+
+    it('keeps feed cursors', async () => {
+      expect(await sut.store.getFeedCursor('arxiv:cs.LG')).toBeNull()
+      await sut.store.transaction((tx) => tx.setFeedCursor('arxiv:cs.LG', '200'))
+      expect(await sut.store.getFeedCursor('arxiv:cs.LG')).toBe('200')
+    })
+  })
+}
