@@ -1,0 +1,126 @@
+/**
+ * @module Author lists as pages print them: `A, B, C et al.`, names with accents, hyphens, initials and
+ * particles, and a title glued to its author list (`...Two Layer NetworksNoa Rubin, Inbar Seroussi`).
+ */
+
+/** Authors in printed order; `truncated` when the page cut the list (`et al.`). */
+export interface AuthorList {
+  authors: string[]
+  truncated: boolean
+}
+
+const ET_AL = /[,\s]*\bet\s*al\.?\s*$/i
+
+/** Lower-case name particles (`de`, `van der`, ...) that may start or sit inside a name. */
+const PARTICLES = new Set(['de', 'da', 'das', 'del', 'della', 'der', 'den', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'y', 'zu'])
+
+/** `A.`, `C.Y.`, `J.-P.`, `M` (one initial without its dot; `GPT` is an acronym, not initials). */
+const INITIALS = /^(?:\p{Lu}\.)+(?:-\p{Lu}\.)*$|^\p{Lu}$/u
+/** `Noa`, `Collins-Woodfin`, `O'Brien`, `McDonald`, `Štepec`, `Jr.`, `M.Moein`, `Yi-hsuan`. */
+const NAME_WORD =
+  /^(?:\p{Lu}\.)*(?:Mc|Mac|O['’]|D['’]|d['’]|L['’])?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*\.?$/u
+/** A name written in a script without case (`王`, `李小龙`). */
+const UNCASED_WORD = /^\p{Lo}+$/u
+
+/**
+ * Splits an author line into names. Separators are commas, `&` and ` and `; a final `et al.` marks
+ * the list as truncated and never becomes an author.
+ * @example parseAuthorList('Elizabeth Collins-Woodfin, Courtney Paquette et al.')
+ * // { authors: ['Elizabeth Collins-Woodfin', 'Courtney Paquette'], truncated: true }
+ */
+export function parseAuthorList(text: string): AuthorList {
+  const truncated = ET_AL.test(text)
+  const listText = truncated ? text.replace(ET_AL, '') : text
+  const authors = listText
+    .split(/\s*,\s*|\s+&\s+|\s+and\s+/)
+    .map((name) => name.trim().replace(/\s+/g, ' '))
+    .filter((name) => name !== '')
+  return { authors, truncated }
+}
+
+/**
+ * True when `name` reads as one person's name: 1–7 words, each an initial, a capitalised word or a
+ * particle, with at least one capitalised word and no particle last. `minWords` raises the floor
+ * (2 for the first author of a glued line, where a lone word is too easily part of the title).
+ */
+export function looksLikePersonName(name: string, minWords = 1): boolean {
+  const words = name.split(' ')
+  if (words.length < minWords || words.length > 7) return false
+  let capitalised = 0
+  for (const word of words) {
+    if (NAME_WORD.test(word) || UNCASED_WORD.test(word)) capitalised++
+    else if (!INITIALS.test(word) && !PARTICLES.has(word)) return false
+  }
+  const last = words[words.length - 1] ?? ''
+  return capitalised > 0 && !PARTICLES.has(last)
+}
+
+/**
+ * True when the whole text is an author list: every part a person's name, the first one of at least
+ * two words (a real first author has a given name and a surname; this keeps title fragments out).
+ */
+export function looksLikeAuthorList(text: string): boolean {
+  const trimmed = text.trim()
+  // Author lines are short and never end a sentence with a lower-case word and a period.
+  if (trimmed === '' || trimmed.length > 2_000 || /\p{Ll}{2}\.$/u.test(trimmed.replace(ET_AL, ''))) return false
+  const { authors } = parseAuthorList(trimmed)
+  const [first, ...rest] = authors
+  if (first === undefined || !looksLikePersonName(first, 2)) return false
+  return rest.every((name) => looksLikePersonName(name))
+}
+
+/**
+ * Splits a title glued to its author list. The split goes where a letter, digit or punctuation mark
+ * is directly followed (no space) by the start of a name, at the leftmost place where everything to
+ * the right is an author list. Titles may end in capitals (`GPT`), digits or punctuation; their own
+ * glued capitals (`ReLU`, `VTrans`) do not fit because what follows them is not a list of names.
+ * @example splitGluedTitleAndAuthors('Grokking in Two Layer NetworksNoa Rubin, Zohar Ringel')
+ * // { title: 'Grokking in Two Layer Networks', authors: { authors: ['Noa Rubin', 'Zohar Ringel'], truncated: false } }
+ */
+export function splitGluedTitleAndAuthors(line: string): { title: string; authorList: AuthorList } | null {
+  const text = line.trim()
+  if (text.length > 2_000) return null
+  for (let i = 1; i < text.length; i++) {
+    if (!isGluedNameStart(text, i)) continue
+    const title = text.slice(0, i).trim()
+    const authorsText = text.slice(i)
+    if (title !== '' && looksLikeAuthorList(authorsText)) return { title, authorList: parseAuthorList(authorsText) }
+  }
+  return null
+}
+
+/** Position `i` starts a name glued to what precedes it: a capital, or a particle like `de `. */
+function isGluedNameStart(text: string, i: number): boolean {
+  const before = text[i - 1] ?? ' '
+  if (/\s/.test(before)) return false
+  const char = text[i] ?? ''
+  if (/\p{Lu}/u.test(char)) return true
+  if (!/\p{L}/u.test(before) || !/\p{Ll}/u.test(char)) return false
+  const word = /^\p{Ll}+(?= )/u.exec(text.slice(i, i + 6))?.[0]
+  return word !== undefined && PARTICLES.has(word)
+}
+
+/** A name reduced for comparison: no accents, dots or case; hyphens as spaces. */
+function normalizeName(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[.\-‐'’]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '')
+}
+
+/**
+ * True when two printed names are the same person as far as the text can tell: equal once accents,
+ * case and dots are ignored, or the same surname with the same first initial (`I. Seroussi`).
+ */
+export function isSameAuthor(a: string, b: string): boolean {
+  const wordsA = normalizeName(a)
+  const wordsB = normalizeName(b)
+  if (wordsA.length === 0 || wordsB.length === 0) return false
+  if (wordsA.join(' ') === wordsB.join(' ')) return true
+  const sameSurname = wordsA[wordsA.length - 1] === wordsB[wordsB.length - 1]
+  const sameInitial = wordsA[0]?.[0] === wordsB[0]?.[0]
+  return sameSurname && sameInitial && (wordsA[0]?.length === 1 || wordsB[0]?.length === 1)
+}

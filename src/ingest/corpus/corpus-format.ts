@@ -1,0 +1,176 @@
+/**
+ * @module What every corpus importer shares: the CorpusFormat shape (a FileFormat that can also parse
+ * pre-checked lines), the collector that turns entries into records and issues, content lines and keys.
+ */
+import { createHash } from 'node:crypto'
+import {
+  createSourceRecord,
+  type AuthorProfileRecord,
+  type ImportIssue,
+  type ParseResult,
+  type SourceRecordInput,
+} from '../../core/index.js'
+import type { FileFormat, ParseContext } from '../file-format.js'
+import { splitTextInput, type TextInput } from '../text-input.js'
+
+/**
+ * A FileFormat whose parser can also take lines already checked by `decodeTextInput`, so that a line
+ * rejected while decoding bytes (binary, too long) still rejects the entry it sat in.
+ */
+export interface CorpusFormat extends FileFormat {
+  parseInput(input: TextInput, ctx: ParseContext): ParseResult
+}
+
+/** Builds a CorpusFormat whose `parse(text)` splits and checks the text, then calls `parseInput`. */
+export function defineCorpusFormat(spec: Omit<CorpusFormat, 'parse'>): CorpusFormat {
+  return {
+    ...spec,
+    parse: (text, ctx) => spec.parseInput(splitTextInput(text, ctx.input), ctx),
+  }
+}
+
+/** A line that holds something: non-blank text, or a line the text input rejected (now empty). */
+export interface ContentLine {
+  /** 1-based line number in the original input. */
+  line: number
+  /** The line as read, indentation kept; empty for a rejected line. */
+  text: string
+  /** Why the line was rejected (binary, too long), or null for a readable line. */
+  rejection: ImportIssue | null
+}
+
+/** The non-blank and the rejected lines of an input, in order. */
+export function listContentLines(input: TextInput): ContentLine[] {
+  const content: ContentLine[] = []
+  input.lines.forEach((text, index) => {
+    const rejection = input.rejectedLines.get(index + 1) ?? null
+    if (rejection || text.trim() !== '') content.push({ line: index + 1, text, rejection })
+  })
+  return content
+}
+
+/** Collects one parse's records and issues; keeps `entriesSeen` = records + rejected entries. */
+export interface ParseCollector {
+  readonly source: string
+  /** Validates and adds a record; a key seen before becomes a DUPLICATE_ENTRY rejection instead. */
+  addRecord(record: SourceRecordInput): void
+  addProfile(profile: AuthorProfileRecord): void
+  /** Rejects one entry (or one unreadable line outside any entry); counts it as seen. */
+  reject(issue: Omit<ImportIssue, 'severity' | 'source'>): void
+  /** Rejects an entry because one of its lines could not be read; the line's own issue is folded in. */
+  rejectEntryForLine(entry: { line: number; label: string | null }, lineIssue: ImportIssue): void
+  warn(issue: Omit<ImportIssue, 'severity' | 'source'>): void
+  result(): ParseResult
+}
+
+/** Starts a collector for one input; encoding warnings of the text input are passed through. */
+export function createParseCollector(input: TextInput, ctx: ParseContext): ParseCollector {
+  const records: ParseResult['records'] = []
+  const profiles: AuthorProfileRecord[] = []
+  // Line rejections are not copied here: each parser folds them into the entry they broke, or
+  // reports them on their own when they sat outside any entry.
+  const issues: ImportIssue[] = input.issues.filter((issue) => issue.severity === 'warning')
+  const keyLines = new Map<string, number | null>()
+  let rejected = 0
+  const source = ctx.input
+
+  const collector: ParseCollector = {
+    source,
+    addRecord(record) {
+      const previousLine = keyLines.get(record.key)
+      if (previousLine !== undefined) {
+        collector.reject({
+          code: 'DUPLICATE_ENTRY',
+          ...lineOf(record.line),
+          field: 'key',
+          message: `same entry as line ${previousLine ?? '?'} (key "${shorten(record.key)}"); the first one is kept`,
+          ...(record.title ? { excerpt: shorten(record.title) } : {}),
+        })
+        return
+      }
+      try {
+        records.push(createSourceRecord(record))
+        keyLines.set(record.key, record.line ?? null)
+      } catch (error) {
+        // The parsers build valid records; this is the safety net that keeps one bad entry from
+        // failing the whole import.
+        collector.reject({
+          code: 'INVALID_VALUE',
+          ...lineOf(record.line),
+          message: `entry does not form a valid record: ${error instanceof Error ? shorten(error.message, 200) : String(error)}`,
+        })
+      }
+    },
+    addProfile(profile) {
+      profiles.push(profile)
+    },
+    reject(issue) {
+      rejected++
+      issues.push({ severity: 'rejected', source, ...issue })
+    },
+    rejectEntryForLine(entry, lineIssue) {
+      const what = entry.label ? ` ("${shorten(entry.label)}")` : ''
+      const where = lineIssue.line === entry.line ? '' : `entry at line ${entry.line}${what}: `
+      collector.reject({
+        code: lineIssue.code,
+        ...lineOf(lineIssue.line),
+        field: 'entry',
+        message: `${where}line ${lineIssue.line ?? '?'} cannot be read: ${lineIssue.message}`,
+        ...(lineIssue.excerpt !== undefined ? { excerpt: lineIssue.excerpt } : {}),
+      })
+    },
+    warn(issue) {
+      issues.push({ severity: 'warning', source, ...issue })
+    },
+    result() {
+      const sorted = [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      return { records, profiles, issues: sorted, entriesSeen: records.length + rejected }
+    },
+  }
+  return collector
+}
+
+/** `{ line }` when known, `{}` otherwise (issues take no `undefined` under exactOptionalPropertyTypes). */
+export function lineOf(line: number | null | undefined): { line?: number } {
+  return line === null || line === undefined ? {} : { line }
+}
+
+/** The common fields of a record read from line `line` of the input. */
+export function recordBase(format: string, ctx: ParseContext, line: number): Pick<SourceRecordInput, 'source' | 'locator' | 'line' | 'fetchedAt'> {
+  return { source: format, locator: `${ctx.input}:${line}`, line, fetchedAt: ctx.fetchedAt }
+}
+
+/**
+ * Lowercase letters and digits separated by single spaces, accents removed: the form two spellings of
+ * one title share (`Grokking as a First-Order…` and `grokking as a first order…`).
+ * @example normalizeForKey('Über-Parametrised  Nets!') // 'uber parametrised nets'
+ */
+export function normalizeForKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** A short, stable hash of text (first 16 hex digits of SHA-256), for keys of entries without a title. */
+export function hashForKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16)
+}
+
+/** Cuts text for a message or excerpt. */
+export function shorten(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/** The first lines of a text (at most `maxChars` characters), for cheap format detection. */
+export function sampleLines(text: string, maxChars = 200_000): string[] {
+  return text.slice(0, maxChars).replace(/^\uFEFF/, '').split(/\r?\n/)
+}
+
+/** Raises a detection score a little when the file name agrees; the content decides. */
+export function withFileNameHint(score: number, fileName: string, pattern: RegExp): number {
+  if (score <= 0) return 0
+  return Math.min(1, pattern.test(fileName) ? score + 0.04 : score)
+}

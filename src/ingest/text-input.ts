@@ -1,0 +1,217 @@
+/**
+ * @module Turns the bytes or text of a line-based input into numbered lines that are safe to parse:
+ * BOM stripped, CRLF normalised, invalid UTF-8, binary lines and huge lines reported with their line number.
+ *
+ * Decisions, so every importer behaves the same:
+ * - Invalid UTF-8 is decoded line by line. A bad line is decoded as Latin-1 (windows-1252, what the WHATWG
+ *   `latin1` label means) and kept, with one `warning` ENCODING issue per input that names the first bad
+ *   line and counts the others. Rejecting those lines instead would drop every accented author name of a
+ *   file saved as Latin-1; a warning keeps the data and still tells the person.
+ * - A line that contains NUL or consists mostly of control characters is binary: it is rejected
+ *   (BINARY_CONTENT) and replaced by an empty line, so later line numbers stay right.
+ * - A line longer than {@link MAX_LINE_LENGTH} is rejected (LINE_TOO_LONG) and replaced by an empty line
+ *   without being scanned: its length is known without reading it.
+ * - UTF-16 (with a BOM, or without one when every other byte is NUL) is decoded as UTF-16; without a BOM
+ *   that is a guess, so it comes with an ENCODING warning.
+ */
+import type { ImportIssue } from '../core/index.js'
+
+/** Lines longer than this (in UTF-16 code units) are rejected; real entries stay below a few thousand. */
+export const MAX_LINE_LENGTH = 100_000
+
+/** Longest excerpt of a bad line kept in an issue. */
+const EXCERPT_LENGTH = 80
+
+/** Above this share of control characters a line is binary, not text with a stray control. */
+const BINARY_CONTROL_RATIO = 0.1
+
+/** Numbered, cleaned lines of one input and what was wrong with them. */
+export interface TextInput {
+  /** The cleaned text: `lines` joined by `\n`. */
+  text: string
+  /** Line `n` of the input is `lines[n - 1]`; rejected lines are empty strings. */
+  lines: string[]
+  /** Encoding warnings and line rejections, in line order. */
+  issues: ImportIssue[]
+  /** The rejection issue of each rejected line, by 1-based line number, so a parser can tell a rejected
+   * line (now empty) from a blank one and reject the entry it sat in. */
+  rejectedLines: ReadonlyMap<number, ImportIssue>
+}
+
+/**
+ * Decodes the bytes of a line-based input (UTF-8 expected) into numbered lines.
+ * Never throws; everything it could not read is in `issues`.
+ * @example
+ * const input = decodeTextInput(readFileSync(path), path)
+ * input.issues // e.g. [{ code: 'BINARY_CONTENT', line: 12, severity: 'rejected', ... }]
+ */
+export function decodeTextInput(bytes: Uint8Array, source: string): TextInput {
+  const utf16 = detectUtf16(bytes)
+  if (utf16) {
+    const text = new TextDecoder(utf16.encoding).decode(bytes.subarray(utf16.bomLength))
+    const input = splitTextInput(text, source)
+    if (utf16.bomLength > 0) return input
+    const warning = buildIssue('warning', 'ENCODING', source, 1, `input looks like ${utf16.encoding} without a byte order mark; decoded as ${utf16.encoding}`)
+    return { ...input, issues: [warning, ...input.issues] }
+  }
+  return decodeUtf8Lines(stripUtf8Bom(bytes), source)
+}
+
+/**
+ * Splits already-decoded text into numbered lines with the same checks as {@link decodeTextInput}
+ * (BOM, CRLF, binary lines, huge lines). Replacement characters (U+FFFD) left by a lenient decoder
+ * are reported as one ENCODING warning.
+ * @example splitTextInput('a\r\nb', 'x.txt').lines // ['a', 'b']
+ */
+export function splitTextInput(text: string, source: string): TextInput {
+  const rawLines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n')
+  const collector = createLineCollector(source)
+  for (const rawLine of rawLines) collector.add(rawLine, false)
+  return collector.finish()
+}
+
+interface LineCollector {
+  /** Adds the next line; `decodedAsLatin1` marks a line whose bytes were not valid UTF-8. */
+  add(rawLine: string, decodedAsLatin1: boolean): void
+  /** Adds a line already known to be too long, without its text. */
+  addTooLong(length: number, excerpt: string): void
+  finish(): TextInput
+}
+
+/** Accumulates checked lines and their issues; both entry points feed lines through it. */
+function createLineCollector(source: string): LineCollector {
+  const lines: string[] = []
+  const issues: ImportIssue[] = []
+  const rejectedLines = new Map<number, ImportIssue>()
+  const latin1Lines: number[] = []
+  const replacementLines: number[] = []
+
+  const reject = (code: 'BINARY_CONTENT' | 'LINE_TOO_LONG', message: string, excerpt: string): void => {
+    const issue = { ...buildIssue('rejected', code, source, lines.length + 1, message), excerpt }
+    issues.push(issue)
+    rejectedLines.set(issue.line, issue)
+    lines.push('')
+  }
+
+  return {
+    add(rawLine, decodedAsLatin1) {
+      if (rawLine.length > MAX_LINE_LENGTH) {
+        this.addTooLong(rawLine.length, rawLine.slice(0, EXCERPT_LENGTH))
+        return
+      }
+      const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine
+      if (isBinaryLine(line)) {
+        reject('BINARY_CONTENT', 'line holds binary data (NUL or mostly control characters), not text', printableExcerpt(line))
+        return
+      }
+      if (decodedAsLatin1) latin1Lines.push(lines.length + 1)
+      else if (line.includes('\uFFFD')) replacementLines.push(lines.length + 1)
+      lines.push(line)
+    },
+    addTooLong(length, excerpt) {
+      reject('LINE_TOO_LONG', `line has ${length} characters, more than the limit of ${MAX_LINE_LENGTH}`, printableExcerpt(excerpt))
+    },
+    finish() {
+      const encodingIssues = [
+        summarizeLines(source, latin1Lines, 'not valid UTF-8; decoded as Latin-1 (windows-1252)'),
+        summarizeLines(source, replacementLines, 'contain U+FFFD replacement characters: the text was decoded with the wrong encoding'),
+      ].filter((issue): issue is ImportIssue & { line: number } => issue !== null)
+      const allIssues = [...encodingIssues, ...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      return { text: lines.join('\n'), lines, issues: allIssues, rejectedLines }
+    },
+  }
+}
+
+/** One ENCODING warning for all lines with the same problem, placed at the first of them. */
+function summarizeLines(source: string, lineNumbers: number[], problem: string): (ImportIssue & { line: number }) | null {
+  const first = lineNumbers[0]
+  if (first === undefined) return null
+  const shown = lineNumbers.slice(0, 10).join(', ')
+  const more = lineNumbers.length > 10 ? ', ...' : ''
+  const message = `${lineNumbers.length} line(s) ${problem} (lines ${shown}${more})`
+  return buildIssue('warning', 'ENCODING', source, first, message)
+}
+
+/** Decodes UTF-8 per line so that one bad byte only affects its own line. */
+function decodeUtf8Lines(bytes: Uint8Array, source: string): TextInput {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  const latin1 = new TextDecoder('latin1')
+  const collector = createLineCollector(source)
+  let start = 0
+  while (start <= bytes.length) {
+    const newline = bytes.indexOf(0x0a, start)
+    const end = newline === -1 ? bytes.length : newline
+    const lineBytes = bytes.subarray(start, end)
+    // A UTF-8 line has at most as many UTF-16 units as bytes and at least a quarter, so a line this
+    // long in bytes is too long whatever it holds: reject it without decoding 10 MB.
+    if (lineBytes.length > MAX_LINE_LENGTH * 4) {
+      collector.addTooLong(lineBytes.length, latin1.decode(lineBytes.subarray(0, EXCERPT_LENGTH)))
+    } else {
+      const strictText = tryDecode(strict, lineBytes)
+      collector.add(strictText ?? latin1.decode(lineBytes), strictText === null)
+    }
+    if (newline === -1) break
+    start = newline + 1
+  }
+  return collector.finish()
+}
+
+function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | null {
+  try {
+    return decoder.decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+function stripUtf8Bom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+}
+
+/** UTF-16 by its BOM, or by NUL in every other byte of the first KB (ASCII text stored as UTF-16). */
+function detectUtf16(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; bomLength: number } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 }
+  const sample = bytes.subarray(0, Math.min(bytes.length, 1024) & ~1)
+  if (sample.length < 8) return null
+  let evenNul = 0
+  let oddNul = 0
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNul++
+    if (sample[i + 1] === 0) oddNul++
+  }
+  const pairs = sample.length / 2
+  if (oddNul > pairs * 0.7 && evenNul < pairs * 0.1) return { encoding: 'utf-16le', bomLength: 0 }
+  if (evenNul > pairs * 0.7 && oddNul < pairs * 0.1) return { encoding: 'utf-16be', bomLength: 0 }
+  return null
+}
+
+/**
+ * True for a line that is not text: it holds NUL, or more than a tenth of it is control characters
+ * (C0 but tab, DEL, C1) or replacement characters. Text never needs those; a few stray ones are tolerated.
+ */
+export function isBinaryLine(line: string): boolean {
+  if (line.includes('\u0000')) return true
+  let suspicious = 0
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i)
+    if ((code < 0x20 && code !== 0x09) || (code >= 0x7f && code <= 0x9f) || code === 0xfffd) suspicious++
+  }
+  return suspicious > 0 && suspicious / line.length > BINARY_CONTROL_RATIO
+}
+
+/** An excerpt a terminal can show: control characters become `�`. */
+function printableExcerpt(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.slice(0, EXCERPT_LENGTH).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
+}
+
+function buildIssue(
+  severity: ImportIssue['severity'],
+  code: ImportIssue['code'],
+  source: string,
+  line: number,
+  message: string,
+): ImportIssue & { line: number } {
+  return { severity, source, line, code, message }
+}
