@@ -51,6 +51,10 @@ describe('matchRecord', () => {
     const r = record({ title: 'Empirical Analysis of the Hessian of Overparameterized Neural Networks' })
     expect(matchRecord(r, [c])).toMatchObject({ paperId: 'p2', reason: 'fuzzy-title' })
   })
+  it('keeps apart titles that differ only in a number', () => {
+    const c = candidate({ paperId: 'p4', title: 'Scaling laws for neural language models, part 1' })
+    expect(matchRecord(record({ title: 'Scaling laws for neural language models, part 2' }), [c])).toBeNull()
+  })
   it('matches a record without title by its abstract, even a cut one', () => {
     const full =
       'We study the properties of common loss surfaces through their Hessian matrix. In particular, in the context of deep learning, we empirically show that the spectrum of the Hessian is composed of two parts.'

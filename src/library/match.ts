@@ -121,7 +121,8 @@ function decideByTitle(
       detail: `title part "${sharedPart}" in both${authorsNote}`,
     }
   }
-  if (titleTokens(title).length >= 3) {
+  // Titles that differ in a number (`Part 1`/`Part 2`, `GPT-3`/`GPT-4`) are different papers.
+  if (titleTokens(title).length >= 3 && numbersIn(a) === numbersIn(b)) {
     const similarity = stringSimilarity(a, b)
     if (similarity >= FUZZY_TITLE_THRESHOLD) {
       return {
@@ -133,6 +134,10 @@ function decideByTitle(
     }
   }
   return null
+}
+
+function numbersIn(normalizedTitle: string): string {
+  return (normalizedTitle.match(/\d+/g) ?? []).join(' ')
 }
 
 function findSharedId(a: ExternalIds, b: ExternalIds): string | null {

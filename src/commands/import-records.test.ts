@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { isPaperscopeError } from '../core/index.js'
+import type { PaperStore, PaperWriter } from '../store/index.js'
+import { buildRecord } from '../../test/support/factories.js'
+import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { importRecords } from './import-records.js'
+
+/** A store whose writer fails on the n-th savePaper call: a real fault inside a real transaction. */
+function failingOnSave(store: PaperStore, failAt: number): PaperStore {
+  let saves = 0
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop !== 'transaction') return Reflect.get(target, prop, receiver)
+      return <T>(work: (tx: PaperWriter) => Promise<T>) =>
+        target.transaction((tx) =>
+          work(
+            new Proxy(tx, {
+              get(t, p, r) {
+                if (p !== 'savePaper') return Reflect.get(t, p, r)
+                return async (...args: Parameters<PaperWriter['savePaper']>) => {
+                  if (++saves === failAt) throw new Error('disk full (injected)')
+                  return t.savePaper(...args)
+                }
+              },
+            }),
+          ),
+        )
+    },
+  })
+}
+
+describe('importRecords', () => {
+  let t: TempStore
+  beforeEach(async () => {
+    t = await createTempStore()
+  })
+  afterEach(async () => {
+    await t.cleanup()
+  })
+
+  const records = [
+    buildRecord({ source: 'arxiv', key: '2310.03789', title: 'Grokking as a First Order Phase Transition in Two Layer Networks', authors: ['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'], ids: { arxiv: '2310.03789' }, date: '2023-10-05' }),
+    buildRecord({ source: 'awesome-list', key: 'phase|droplets', title: 'Droplets of Good Representations: Grokking as a First Order Phase Transition in Two Layer Networks', authors: ['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'], date: '2023', topics: ['Emergence and Phase Transitions'] }),
+    buildRecord({ source: 'daily-papers', key: 'grokking', title: 'Grokking as a first order phase transition in two layer networks' }),
+    buildRecord({ source: 'daily-papers', key: 'fantastic', title: 'Fantastic Generalization Measures are Nowhere to be Found' }),
+    buildRecord({ source: 'awesome-list', key: 'others|fantastic-2019', title: 'Fantastic Generalization Measures and Where to Find Them', authors: ['Yiding Jiang', 'Behnam Neyshabur'], date: '2019' }),
+  ]
+
+  it('merges the same paper from three sources into one paper with three records', async () => {
+    const counts = await importRecords(t.store, records)
+    expect(counts).toMatchObject({ read: 5, new: 3, merged: 2, updated: 0, unchanged: 0 })
+    const id = await t.store.findPaperIdByExternalId('arxiv', '2310.03789')
+    const paper = await t.store.getPaper(id!)
+    expect(paper!.sources.map((s) => s.source)).toEqual(['arxiv', 'awesome-list', 'daily-papers'])
+    expect(paper!.sources[1]!.matchReason).toMatch(/^(id|title-part)/)
+    expect(paper!.title).toBe('Grokking as a First Order Phase Transition in Two Layer Networks')
+    expect(paper!.topics.map((x) => x.label)).toEqual(['Emergence and Phase Transitions'])
+    expect(paper!.authors.map((a) => a.name)).toEqual(['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'])
+  })
+
+  it('changes nothing when the same records are imported again', async () => {
+    await importRecords(t.store, records)
+    const before = await t.store.libraryStats()
+    const again = await importRecords(t.store, records.map((r) => ({ ...r, fetchedAt: '2026-02-02T00:00:00.000Z' })))
+    expect(again).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: 5 })
+    expect(await t.store.libraryStats()).toEqual(before)
+  })
+
+  it('updates a paper when a record changes, without duplicating it', async () => {
+    await importRecords(t.store, records)
+    const changed = { ...records[3]!, abstract: 'We study the notion of a generalization bound being uniformly tight.' }
+    expect(await importRecords(t.store, [changed])).toMatchObject({ updated: 1, new: 0 })
+    const hits = await t.store.searchPapers({ text: 'uniformly tight' })
+    expect(hits.items.map((h) => h.paper.title)).toEqual(['Fantastic Generalization Measures are Nowhere to be Found'])
+    expect((await t.store.libraryStats()).papers).toBe(3)
+  })
+
+  it('leaves the library as it was before a batch that fails half-way', async () => {
+    await importRecords(t.store, records.slice(0, 2), [], { batchSize: 2 })
+    const before = await t.store.libraryStats()
+    const more = [
+      buildRecord({ source: 'test', title: 'First of the failing batch' }),
+      buildRecord({ source: 'test', title: 'Second of the failing batch' }),
+      buildRecord({ source: 'test', title: 'Third of the failing batch' }),
+    ]
+    const err = await importRecords(failingOnSave(t.store, 2), more, [], { batchSize: 3 }).catch((e: unknown) => e)
+    expect(isPaperscopeError(err, 'STORE_FAILED')).toBe(true)
+    expect((err as Error).message).toMatch(/batch of records 1–3.*rolled back/)
+    expect(await t.store.libraryStats()).toEqual(before)
+    expect((await t.store.searchPapers({ text: 'failing batch' })).total).toBe(0)
+  })
+
+  it('keeps batches committed before the failing one', async () => {
+    const many = Array.from({ length: 6 }, (_, i) => buildRecord({ source: 'test', title: `Batch paper ${i} about kernels` }))
+    await expect(importRecords(failingOnSave(t.store, 5), many, [], { batchSize: 2 })).rejects.toThrow(/records 5–6/)
+    expect((await t.store.libraryStats()).papers).toBe(4)
+  })
+})
