@@ -12,18 +12,22 @@ export interface AuthorList {
 const ET_AL = /[,\s]*\bet\s*al\.?\s*$/i
 
 /** Lower-case name particles (`de`, `van der`, ...) that may start or sit inside a name. */
-const PARTICLES = new Set(['de', 'da', 'das', 'del', 'della', 'der', 'den', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'y', 'zu'])
+const PARTICLES = new Set(['de', 'da', 'das', 'del', 'della', 'der', 'den', 'des', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'y', 'zu'])
 
 /** `A.`, `C.Y.`, `J.-P.`, `M` (one initial without its dot; `GPT` is an acronym, not initials). */
 const INITIALS = /^(?:\p{Lu}\.)+(?:-\p{Lu}\.)*$|^\p{Lu}$/u
-/** `Noa`, `Collins-Woodfin`, `O'Brien`, `McDonald`, `Štepec`, `Jr.`, `M.Moein`, `Yi-hsuan`. */
+/**
+ * `Noa`, `Collins-Woodfin`, `O'Brien`, `McDonald`, `LeCun`, `SueYeon`, `Štepec`, `Jr.`, `M.Moein`,
+ * `Yi-hsuan`, `SeulGi`. An inner capital is allowed only after a prefix of at most four letters: that keeps
+ * `NetworksNoa` (a title word glued to a first name) from reading as one name.
+ */
 const NAME_WORD =
-  /^(?:\p{Lu}\.)*(?:Mc|Mac|O['’]|D['’]|d['’]|L['’])?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*\.?$/u
+  /^(?:\p{Lu}\.)*(?:O['’]|D['’]|d['’]|L['’]|\p{Lu}\p{Ll}{1,3})?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*\.?$/u
 /** A name written in a script without case (`王`, `李小龙`). */
 const UNCASED_WORD = /^\p{Lo}+$/u
 
 /**
- * Splits an author line into names. Separators are commas, `&` and ` and `; a final `et al.` marks
+ * Splits an author line into names. Separators are commas, semicolons, `&` and ` and `; a final `et al.` marks
  * the list as truncated and never becomes an author.
  * @example parseAuthorList('Elizabeth Collins-Woodfin, Courtney Paquette et al.')
  * // { authors: ['Elizabeth Collins-Woodfin', 'Courtney Paquette'], truncated: true }
@@ -32,7 +36,7 @@ export function parseAuthorList(text: string): AuthorList {
   const truncated = ET_AL.test(text)
   const listText = truncated ? text.replace(ET_AL, '') : text
   const authors = listText
-    .split(/\s*,\s*|\s+&\s+|\s+and\s+/)
+    .split(/\s*[,;]\s*|\s+&\s+|\s+and\s+/)
     .map((name) => name.trim().replace(/\s+/g, ' '))
     .filter((name) => name !== '')
   return { authors, truncated }
@@ -66,6 +70,9 @@ export function looksLikeAuthorList(text: string): boolean {
   const { authors } = parseAuthorList(trimmed)
   const [first, ...rest] = authors
   if (first === undefined || !looksLikePersonName(first, 2)) return false
+  // A first author starts with a given name or a dotted initial; a bare capital (`U Networks` cut
+  // from `ReLU Networks`) is the tail of a title word.
+  if (/^\p{Lu}\s/u.test(first)) return false
   return rest.every((name) => looksLikePersonName(name))
 }
 
@@ -89,15 +96,16 @@ export function splitGluedTitleAndAuthors(line: string): { title: string; author
   return null
 }
 
-/** Position `i` starts a name glued to what precedes it: a capital, or a particle like `de `. */
+/**
+ * Position `i` starts a name glued to what precedes it: a capital right after a non-space. A first
+ * author starting with a particle (`van der Berg`) is not looked for: `Neur|al Networks` and
+ * `Sadd|le Points` show that lower-case glue points are mostly inside title words.
+ */
 function isGluedNameStart(text: string, i: number): boolean {
   const before = text[i - 1] ?? ' '
-  if (/\s/.test(before)) return false
-  const char = text[i] ?? ''
-  if (/\p{Lu}/u.test(char)) return true
-  if (!/\p{L}/u.test(before) || !/\p{Ll}/u.test(char)) return false
-  const word = /^\p{Ll}+(?= )/u.exec(text.slice(i, i + 6))?.[0]
-  return word !== undefined && PARTICLES.has(word)
+  // A title never ends in a space, a hyphen or an opening bracket: `Over-Parametrized` is one word.
+  if (/[\s\-‐–—/([{]/.test(before)) return false
+  return /\p{Lu}/u.test(text[i] ?? '')
 }
 
 /** A name reduced for comparison: no accents, dots or case; hyphens as spaces. */
@@ -123,4 +131,23 @@ export function isSameAuthor(a: string, b: string): boolean {
   const sameSurname = wordsA[wordsA.length - 1] === wordsB[wordsB.length - 1]
   const sameInitial = wordsA[0]?.[0] === wordsB[0]?.[0]
   return sameSurname && sameInitial && (wordsA[0]?.length === 1 || wordsB[0]?.length === 1)
+}
+
+/**
+ * Splits names printed without separators (`Jeffrey S BowersGaurav MalhotraMarin Dujmović`) where a
+ * lower-case letter runs into a capital, but only when every piece reads as a name of two or more
+ * words; `McDonald` and other single names stay whole. Returns null when the text is not such a run.
+ * @example splitRunTogetherNames('Jeffrey S BowersGaurav Malhotra') // ['Jeffrey S Bowers', 'Gaurav Malhotra']
+ */
+export function splitRunTogetherNames(text: string): string[] | null {
+  const pieces = text.split(/(?<=\p{Ll})(?=\p{Lu})/u)
+  // Re-attach `Mc`/`Mac`/`O'` prefixes that the split cut off their surname.
+  const names: string[] = []
+  for (const piece of pieces) {
+    const previous = names[names.length - 1]
+    if (previous !== undefined && /(?:^|\s)(?:Mc|Mac|De|Di|Le|La)$/.test(previous)) names[names.length - 1] = previous + piece
+    else names.push(piece)
+  }
+  if (names.length < 2) return null
+  return names.every((name) => looksLikePersonName(name.trim(), 2)) ? names.map((name) => name.trim()) : null
 }

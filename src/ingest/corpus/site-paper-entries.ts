@@ -178,7 +178,8 @@ export function surveySitePage(sample: string[]): SitePageSurvey {
   lines.forEach((text, index) => {
     if (readProfileMetric(text)) survey.metricLines++
     if (readPapersHeading(text) !== null) survey.papersHeading = true
-    if (!parseCategoryDate(text)) return
+    // The site glues a category to every date; a bare `Sep 5` is another page's date line.
+    if (!parseCategoryDate(text)?.category) return
     survey.dateLines++
     const next = lines[index + 1] ?? ''
     const afterNext = lines[index + 2] ?? ''

@@ -1,0 +1,347 @@
+/**
+ * @module Importer for a curated GitHub "awesome list" README rendered as text: topic sections split by
+ * year (`Neural Collapse: 2021`), one bulleted entry per paper with its authors and venue, curated key
+ * words and a digest. The same paper under two topics is two entries, hence two records.
+ */
+import { formatPartialDate, type ImportIssue, type ParseResult } from '../../core/index.js'
+import type { ParseContext } from '../file-format.js'
+import type { TextInput } from '../text-input.js'
+import { parseAuthorList, splitRunTogetherNames, type AuthorList } from './author-names.js'
+import {
+  createParseCollector,
+  defineCorpusFormat,
+  listContentLines,
+  normalizeForKey,
+  recordBase,
+  sampleLines,
+  shorten,
+  withFileNameHint,
+  type ParseCollector,
+} from './corpus-format.js'
+
+const FORMAT_NAME = 'awesome-list'
+
+/** `Neural Collapse: 2021` at the start of a line: a topic section for one year. */
+const SECTION_HEADING = /^(\S.{0,120}?):\s*((?:19|20)\d{2})$/
+/** Sections after which bullets are resources or the contribution template, not papers. */
+const END_OF_PAPERS = /^(Related Resources|Contributing|Formatting)\b/i
+/** An entry bullet (`  • Title. [paper]`) or a detail bullet (`    • Key Word: ...`). */
+const BULLET = /^•\s*(.*)$/
+/** Detail lines start at this indentation; entry bullets sit left of it. */
+const DETAIL_INDENT = 4
+/** `Key Word:`, and the list's own typos `Key Work:`, `Key Wrod:`, `Key Words:`. */
+const KEY_WORDS = /^Key\s*W\w*\s*:\s*(.*)$/i
+const DIGEST = /^Digest\b\s*:?\s*(.*)$/i
+/** Link markers after a title: `[paper] [code] [book]`. */
+const LINK_MARKERS = /(?:\s*\[([a-z][a-z ]{0,15})\])+\s*$/
+/** A line wrapped to column 0 inside an entry is prose; headings and page chrome are short. */
+const MIN_WRAPPED_PROSE = 60
+
+interface Section {
+  topic: string
+  year: number
+  line: number
+}
+
+interface DetailLine {
+  line: number
+  text: string
+}
+
+/** An entry as collected from its lines, before it is read into a record. */
+interface EntryDraft {
+  line: number
+  titleText: string
+  details: DetailLine[]
+  section: Section | null
+  /** The first unreadable line inside the entry: the whole entry is rejected for it. */
+  rejection: ImportIssue | null
+  /** Collected after `Related Resources`/`Contributing`: only checked for being the template. */
+  afterPapers: boolean
+}
+
+/** The awesome-list format. */
+export const awesomeListFormat = defineCorpusFormat({
+  name: FORMAT_NAME,
+  description: 'A curated "awesome" paper list rendered as text: topic sections by year, entries with authors, key words and digests',
+  detect(text, fileName) {
+    const lines = sampleLines(text)
+    const headings = lines.filter((line) => SECTION_HEADING.test(line)).length
+    const entries = lines.filter((line) => /^\s{0,3}•\s.*\[paper\]/.test(line)).length
+    if (entries === 0) return 0
+    const score = headings > 0 && entries >= 2 ? 0.95 : 0.6
+    return withFileNameHint(score, fileName, /awesome/i)
+  },
+  parseInput(input, ctx) {
+    return parseAwesomeList(input, ctx)
+  },
+})
+
+function parseAwesomeList(input: TextInput, ctx: ParseContext): ParseResult {
+  const collector = createParseCollector(input, ctx)
+  for (const draft of collectEntryDrafts(input, collector)) readEntryDraft(draft, ctx, collector)
+  return collector.result()
+}
+
+/** Groups the lines into entry drafts, tracking the section each sits in. */
+function collectEntryDrafts(input: TextInput, collector: ParseCollector): EntryDraft[] {
+  const drafts: EntryDraft[] = []
+  let section: Section | null = null
+  let afterPapers = false
+  let draft: EntryDraft | null = null
+  const close = (): void => {
+    if (draft) drafts.push(draft)
+    draft = null
+  }
+
+  for (const line of listContentLines(input)) {
+    if (line.rejection) {
+      if (draft) draft.rejection ??= line.rejection
+      else collector.rejectEntryForLine({ line: line.line, label: null }, line.rejection)
+      continue
+    }
+    const indent = line.text.length - line.text.trimStart().length
+    const text = line.text.trim()
+    const bullet = BULLET.exec(text)
+    if (indent === 0 && !bullet) {
+      const heading = SECTION_HEADING.exec(text)
+      if (heading?.[1] !== undefined && heading[2] !== undefined) {
+        close()
+        section = { topic: heading[1].trim(), year: Number(heading[2]), line: line.line }
+      } else if (END_OF_PAPERS.test(text)) {
+        close()
+        afterPapers = true
+      } else if (draft && text.length >= MIN_WRAPPED_PROSE) {
+        appendWrapped(draft, text)
+      } else {
+        close() // page chrome (`avatar`) or a topic's own heading ends the entry
+      }
+      continue
+    }
+    if (bullet && indent < DETAIL_INDENT) {
+      close()
+      draft = { line: line.line, titleText: bullet[1] ?? '', details: [], section, rejection: null, afterPapers }
+      continue
+    }
+    if (!draft) continue
+    const current: EntryDraft = draft
+    // `    Digest ...` without its bullet (it happens) still starts a detail line.
+    if (bullet) current.details.push({ line: line.line, text: bullet[1] ?? '' })
+    else if (indent >= DETAIL_INDENT && (DIGEST.test(text) || KEY_WORDS.test(text))) current.details.push({ line: line.line, text })
+    else appendWrapped(current, text)
+  }
+  close()
+  return drafts
+}
+
+/** A wrapped line continues the last detail, or the title when there is none yet. */
+function appendWrapped(draft: EntryDraft, text: string): void {
+  const last = draft.details[draft.details.length - 1]
+  if (last) last.text = `${last.text} ${text}`
+  else draft.titleText = `${draft.titleText} ${text}`
+}
+
+/** The contribution template at the end of the list (`Paper Title [paper]`, `Key Word: XXX.`). */
+function isTemplateEntry(draft: EntryDraft): boolean {
+  const title = cleanTitle(draft.titleText).title
+  return (
+    /^paper title$/i.test(title) ||
+    draft.details.some((detail) => /^Authors\.\s*Published Conference or Journal$/i.test(detail.text.trim()) || /^Key\s*W\w*\s*:\s*X+\.?$/i.test(detail.text.trim()))
+  )
+}
+
+function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCollector): void {
+  const { title, links } = cleanTitle(draft.titleText)
+  if (isTemplateEntry(draft)) {
+    collector.reject({ code: 'TEMPLATE_ENTRY', line: draft.line, field: 'entry', message: 'the contribution template ("Paper Title", "Authors. Published Conference or Journal"), not a paper', excerpt: shorten(draft.titleText.trim()) })
+    return
+  }
+  if (draft.afterPapers) return
+  if (draft.rejection) {
+    collector.rejectEntryForLine({ line: draft.line, label: title || null }, draft.rejection)
+    return
+  }
+  if (title === '') {
+    collector.reject({ code: 'MISSING_FIELD', line: draft.line, field: 'title', message: 'entry bullet without a title', excerpt: shorten(draft.titleText.trim()) })
+    return
+  }
+  if (draft.details.length === 0) {
+    collector.reject({ code: 'MISSING_FIELD', line: draft.line, field: 'authors', message: `"${shorten(title)}" has only its title line: no authors, key words or digest (cut entry?)`, excerpt: shorten(title) })
+    return
+  }
+  const details = classifyDetails(draft.details)
+  const byline = details.authorsLine ? readByline(details.authorsLine.text) : null
+  warnAboutGaps(draft, title, details, byline, collector)
+  const sectionDate = draft.section ? formatPartialDate(draft.section.year) : null
+  const venueYear = byline?.venueYear ?? null
+  collector.addRecord({
+    ...recordBase(FORMAT_NAME, ctx, draft.line),
+    key: `${normalizeForKey(draft.section?.topic ?? '')}/${normalizeForKey(title)}`,
+    title,
+    authors: byline?.authorList.authors ?? [],
+    authorsTruncated: byline?.authorList.truncated ?? false,
+    venue: byline?.venue ?? null,
+    // The section year is when the paper came out on arXiv; a venue year is often the next one.
+    date: sectionDate ?? (venueYear === null ? null : formatPartialDate(venueYear)),
+    topics: draft.section ? [draft.section.topic] : [],
+    keywords: details.keywordsLine ? splitKeywords(details.keywordsLine.text) : [],
+    digest: details.digest ? { text: details.digest, origin: 'curated' } : null,
+    raw: {
+      section: draft.section ? `${draft.section.topic}: ${draft.section.year}` : null,
+      titleLine: draft.titleText.trim(),
+      links,
+      authorsLine: details.authorsLine?.text ?? null,
+      venue: byline?.venueAsPrinted ?? null,
+      venueYear,
+      keywordsLine: details.keywordsLine?.text ?? null,
+      digestLine: details.digestLine?.text ?? null,
+      ...(details.unknown.length > 0 ? { unrecognised: details.unknown.map((detail) => detail.text) } : {}),
+    },
+  })
+}
+
+/** Warnings for an entry that is imported with something missing or not understood. */
+function warnAboutGaps(draft: EntryDraft, title: string, details: ClassifiedDetails, byline: Byline | null, collector: ParseCollector): void {
+  if (!draft.section) {
+    collector.warn({ code: 'MISSING_FIELD', line: draft.line, field: 'topics', message: `"${shorten(title)}" is not under a "Topic: year" section; imported without topic or section year` })
+  }
+  if (!byline || byline.authorList.authors.length === 0) {
+    collector.warn({ code: 'MISSING_FIELD', line: draft.line, field: 'authors', message: `"${shorten(title)}" has no author line; imported without authors` })
+  }
+  for (const repair of byline?.repairs ?? []) {
+    collector.warn({ code: 'INVALID_VALUE', line: details.authorsLine?.line ?? draft.line, field: 'authors', message: repair })
+  }
+  for (const detail of details.unknown) {
+    collector.warn({ code: 'PARSE_FAILED', line: detail.line, message: 'detail line not recognised (a second author line?); kept in raw only', excerpt: shorten(detail.text) })
+  }
+}
+
+/** Removes the link markers, a trailing backslash (a markdown line break) and the final period. */
+function cleanTitle(titleText: string): { title: string; links: string[] } {
+  let title = titleText.trim().replace(/\\+$/, '').trim()
+  const markers = LINK_MARKERS.exec(title)
+  const links = markers ? [...markers[0].matchAll(/\[([a-z ]+)\]/g)].map((match) => match[1] ?? '') : []
+  if (markers) title = title.slice(0, markers.index).trim()
+  return { title: title.replace(/(?<!\.)\.$/, '').trim(), links }
+}
+
+interface ClassifiedDetails {
+  authorsLine: DetailLine | null
+  keywordsLine: DetailLine | null
+  digestLine: DetailLine | null
+  digest: string | null
+  unknown: DetailLine[]
+}
+
+/** Sorts detail lines into key words, digest and the author line (the first other one). */
+function classifyDetails(details: DetailLine[]): ClassifiedDetails {
+  const classified: ClassifiedDetails = { authorsLine: null, keywordsLine: null, digestLine: null, digest: null, unknown: [] }
+  for (const detail of details) {
+    const text = detail.text.trim()
+    const digest = DIGEST.exec(text)
+    if (KEY_WORDS.test(text)) {
+      // Some entries carry a second `Key Word:` line; its key words count too.
+      const previous = classified.keywordsLine
+      classified.keywordsLine = previous ? { line: previous.line, text: `${previous.text.replace(/\.$/, '')}; ${text.replace(KEY_WORDS, '$1')}` } : { line: detail.line, text }
+    } else if (digest && !classified.digestLine) {
+      classified.digestLine = { line: detail.line, text }
+      classified.digest = digest[1]?.trim() || null
+    } else if (!classified.authorsLine && !digest) classified.authorsLine = { line: detail.line, text }
+    else classified.unknown.push({ line: detail.line, text })
+  }
+  return classified
+}
+
+/**
+ * `Key Word: Large Language Models; Reasoning.` → `['Large Language Models', 'Reasoning']`.
+ * @example splitKeywords('Key Word: A; B.') // ['A', 'B']
+ */
+export function splitKeywords(line: string): string[] {
+  const list = KEY_WORDS.exec(line.trim())?.[1] ?? ''
+  return list
+    .split(';')
+    .map((keyword) => keyword.trim().replace(/\.+$/, '').trim())
+    .filter((keyword) => keyword !== '')
+}
+
+/** An author line read: who, and where it was published when the line says so. */
+export interface Byline {
+  authorList: AuthorList
+  /** The venue without markdown emphasis (`Nature Neuroscience`), or null. */
+  venue: string | null
+  venueAsPrinted: string | null
+  /** A year printed in the venue (`NeurIPS 2023`), kept apart from the section year. */
+  venueYear: number | null
+  /** What had to be repaired in the author list, for a warning. */
+  repairs: string[]
+}
+
+/**
+ * Reads `Authors. Venue Year` (venue optional, `Author List ` prefix allowed). The venue follows the
+ * last `. ` that does not end an initial (`Jordan T. Ash` keeps its `T.`) and holds no comma; a venue
+ * glued without its period (`Michael Carbin ICLR 2019`) is recognised by an acronym and a year.
+ * @example readByline('Jiefeng Chen, Arslan Chaudhry. ICLR 2023').venue // 'ICLR 2023'
+ */
+export function readByline(line: string): Byline {
+  const text = line.trim().replace(/^Author\s+List\s*:?\s*/i, '')
+  const { authorsText, venueAsPrinted } = splitAuthorsAndVenue(text)
+  const venue = venueAsPrinted?.replace(/^[*_]+|[*_]+$/g, '').replace(/\.$/, '').trim() || null
+  const venueYear = venue ? Number(/\b((?:19|20)\d{2})\b/.exec(venue)?.[1] ?? Number.NaN) : Number.NaN
+  const { authors, repairs } = repairAuthorNames(parseAuthorList(authorsText).authors)
+  return {
+    authorList: { authors, truncated: parseAuthorList(authorsText).truncated },
+    venue,
+    venueAsPrinted: venue ? (venueAsPrinted ?? null) : null,
+    venueYear: Number.isNaN(venueYear) ? null : venueYear,
+    repairs,
+  }
+}
+
+/**
+ * Repairs what hand-edited lists get wrong: names run together without commas, a user handle
+ * (`Laurent_Viennot`) beside the name, the same person twice.
+ */
+function repairAuthorNames(names: string[]): { authors: string[]; repairs: string[] } {
+  const repairs: string[] = []
+  const split = names.flatMap((name) => {
+    const pieces = name.split(' ').length > 4 ? splitRunTogetherNames(name) : null
+    if (pieces) repairs.push(`names printed without separators were split: "${shorten(name, 40)}" → ${pieces.length} names`)
+    return pieces ?? [name]
+  })
+  const seen = new Set<string>()
+  const authors: string[] = []
+  for (const name of split) {
+    const spaced = /\p{L}_\p{L}/u.test(name) ? name.replace(/_/g, ' ') : name
+    const identity = normalizeForKey(spaced)
+    if (seen.has(identity)) {
+      repairs.push(`"${name}" is listed twice; kept once`)
+      continue
+    }
+    seen.add(identity)
+    authors.push(spaced)
+  }
+  return { authors, repairs }
+}
+
+/** A venue has a year or starts with an acronym (`JMLR`, `ICLR`); a surname (`McDonald`) has neither. */
+function looksLikeVenue(text: string): boolean {
+  return /\b(?:19|20)\d{2}\b/.test(text) || /^[*_]*\p{Lu}{2,}/u.test(text)
+}
+
+function splitAuthorsAndVenue(text: string): { authorsText: string; venueAsPrinted: string | null } {
+  const separators = [...text.matchAll(/\.\s+/g)].reverse()
+  for (const separator of separators) {
+    const before = text.slice(0, separator.index)
+    const lastWord = before.split(/[\s,]+/).pop() ?? ''
+    const tail = text.slice((separator.index ?? 0) + separator[0].length).trim()
+    if (tail.includes(',') || tail === '') break
+    // `T.` in `Jordan T. Ash` or `C.Y.` in `Stephanie C.Y. Chan` is an initial, not the end of the
+    // list, unless what follows can only be a venue (`Weinan E. JMLR`: his surname is E).
+    const afterInitial = /^(?:\p{Lu}\.)*-?\p{Lu}$/u.test(lastWord)
+    if (afterInitial && !looksLikeVenue(tail)) continue
+    return { authorsText: before, venueAsPrinted: tail }
+  }
+  const gluedVenue = /\s((?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?: [A-Za-z]+)*? (?:19|20)\d{2})$/.exec(text)
+  if (gluedVenue?.[1] !== undefined) return { authorsText: text.slice(0, gluedVenue.index).trim(), venueAsPrinted: gluedVenue[1] }
+  return { authorsText: text.replace(/\.$/, ''), venueAsPrinted: null }
+}
