@@ -33,8 +33,12 @@ const UNCASED_WORD = /^\p{Lo}+$/u
  * // { authors: ['Elizabeth Collins-Woodfin', 'Courtney Paquette'], truncated: true }
  */
 export function parseAuthorList(text: string): AuthorList {
-  const truncated = ET_AL.test(text)
-  const listText = truncated ? text.replace(ET_AL, '') : text
+  // One space per run first: `\s+and\s+` on a long run of spaces would backtrack quadratically.
+  const spaced = text.replace(/\s+/g, ' ').trim()
+  // `et al.` sits in the last few characters; testing only those keeps a long line cheap.
+  const tail = spaced.slice(-24)
+  const truncated = ET_AL.test(tail)
+  const listText = truncated ? spaced.slice(0, spaced.length - tail.length) + tail.replace(ET_AL, '') : spaced
   const authors = listText
     .split(/\s*[,;]\s*|\s+&\s+|\s+and\s+/)
     .map((name) => name.trim().replace(/\s+/g, ' '))
@@ -66,7 +70,7 @@ export function looksLikePersonName(name: string, minWords = 1): boolean {
 export function looksLikeAuthorList(text: string): boolean {
   const trimmed = text.trim()
   // Author lines are short and never end a sentence with a lower-case word and a period.
-  if (trimmed === '' || trimmed.length > 2_000 || /\p{Ll}{2}\.$/u.test(trimmed.replace(ET_AL, ''))) return false
+  if (trimmed === '' || trimmed.length > 2_000 || /\p{Ll}{2}\.$/u.test(parseAuthorList(trimmed).authors.at(-1) ?? '')) return false
   const { authors } = parseAuthorList(trimmed)
   const [first, ...rest] = authors
   if (first === undefined || !looksLikePersonName(first, 2)) return false

@@ -15,6 +15,8 @@ import {
   recordBase,
   sampleLines,
   shorten,
+  trimChars,
+  trimEndChars,
   withFileNameHint,
   type ParseCollector,
 } from './corpus-format.js'
@@ -32,8 +34,8 @@ const DETAIL_INDENT = 4
 /** `Key Word:`, and the list's own typos `Key Work:`, `Key Wrod:`, `Key Words:`. */
 const KEY_WORDS = /^Key\s*W\w*\s*:\s*(.*)$/i
 const DIGEST = /^Digest\b\s*:?\s*(.*)$/i
-/** Link markers after a title: `[paper] [code] [book]`. */
-const LINK_MARKERS = /(?:\s*\[([a-z][a-z ]{0,15})\])+\s*$/
+/** One link marker at the end of a title: `[paper]`, `[code]`, `[book]`. */
+const LINK_MARKER = /\[([a-z][a-z ]{0,15})\]$/
 /** A line wrapped to column 0 inside an entry is prose; headings and page chrome are short. */
 const MIN_WRAPPED_PROSE = 60
 
@@ -218,11 +220,14 @@ function warnAboutGaps(draft: EntryDraft, title: string, details: ClassifiedDeta
 
 /** Removes the link markers, a trailing backslash (a markdown line break) and the final period. */
 function cleanTitle(titleText: string): { title: string; links: string[] } {
-  let title = titleText.trim().replace(/\\+$/, '').trim()
-  const markers = LINK_MARKERS.exec(title)
-  const links = markers ? [...markers[0].matchAll(/\[([a-z ]+)\]/g)].map((match) => match[1] ?? '') : []
-  if (markers) title = title.slice(0, markers.index).trim()
-  return { title: title.replace(/(?<!\.)\.$/, '').trim(), links }
+  let title = trimEndChars(titleText.trim(), '\\ ')
+  const links: string[] = []
+  for (let marker = LINK_MARKER.exec(title); marker; marker = LINK_MARKER.exec(title)) {
+    links.unshift(marker[1] ?? '')
+    title = title.slice(0, marker.index).trimEnd()
+  }
+  // One final period is the list's punctuation; an ellipsis belongs to the title.
+  return { title: title.endsWith('.') && !title.endsWith('..') ? title.slice(0, -1).trimEnd() : title, links }
 }
 
 interface ClassifiedDetails {
@@ -260,7 +265,7 @@ export function splitKeywords(line: string): string[] {
   const list = KEY_WORDS.exec(line.trim())?.[1] ?? ''
   return list
     .split(';')
-    .map((keyword) => keyword.trim().replace(/\.+$/, '').trim())
+    .map((keyword) => trimEndChars(keyword.trim(), '. '))
     .filter((keyword) => keyword !== '')
 }
 
@@ -285,7 +290,8 @@ export interface Byline {
 export function readByline(line: string): Byline {
   const text = line.trim().replace(/^Author\s+List\s*:?\s*/i, '')
   const { authorsText, venueAsPrinted } = splitAuthorsAndVenue(text)
-  const venue = venueAsPrinted?.replace(/^[*_]+|[*_]+$/g, '').replace(/\.$/, '').trim() || null
+  // `*Nature Neuroscience*`: markdown emphasis is formatting, not part of the name.
+  const venue = venueAsPrinted === null ? null : trimEndChars(trimChars(venueAsPrinted, '*_ '), '. *_') || null
   const venueYear = venue ? Number(/\b((?:19|20)\d{2})\b/.exec(venue)?.[1] ?? Number.NaN) : Number.NaN
   const { authors, repairs } = repairAuthorNames(parseAuthorList(authorsText).authors)
   return {
@@ -329,10 +335,11 @@ function looksLikeVenue(text: string): boolean {
 }
 
 function splitAuthorsAndVenue(text: string): { authorsText: string; venueAsPrinted: string | null } {
-  const separators = [...text.matchAll(/\.\s+/g)].reverse()
+  // The venue is at the end: the last few separators are enough, and bound the work on a long line.
+  const separators = [...text.matchAll(/\.\s+/g)].slice(-8).reverse()
   for (const separator of separators) {
     const before = text.slice(0, separator.index)
-    const lastWord = before.split(/[\s,]+/).pop() ?? ''
+    const lastWord = before.slice(Math.max(before.lastIndexOf(' '), before.lastIndexOf(',')) + 1)
     const tail = text.slice((separator.index ?? 0) + separator[0].length).trim()
     if (tail.includes(',') || tail === '') break
     // `T.` in `Jordan T. Ash` or `C.Y.` in `Stephanie C.Y. Chan` is an initial, not the end of the
@@ -341,7 +348,11 @@ function splitAuthorsAndVenue(text: string): { authorsText: string; venueAsPrint
     if (afterInitial && !looksLikeVenue(tail)) continue
     return { authorsText: before, venueAsPrinted: tail }
   }
-  const gluedVenue = /\s((?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?: [A-Za-z]+)*? (?:19|20)\d{2})$/.exec(text)
-  if (gluedVenue?.[1] !== undefined) return { authorsText: text.slice(0, gluedVenue.index).trim(), venueAsPrinted: gluedVenue[1] }
-  return { authorsText: text.replace(/\.$/, ''), venueAsPrinted: null }
+  // Only the end of the line can hold it, and a bounded tail keeps the regex cheap.
+  const end = text.slice(-60)
+  const gluedVenue = / ((?:[A-Z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?: [A-Za-z]+)?? (?:19|20)\d{2})$/.exec(end)
+  if (gluedVenue?.[1] !== undefined) {
+    return { authorsText: text.slice(0, text.length - end.length + gluedVenue.index).trim(), venueAsPrinted: gluedVenue[1] }
+  }
+  return { authorsText: trimEndChars(text, '. '), venueAsPrinted: null }
 }

@@ -159,6 +159,24 @@ export function hashForKey(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16)
 }
 
+/**
+ * Removes any of `chars` from the end of `text`. A loop, not `/[.]+$/`: an unanchored run before `$`
+ * backtracks quadratically on a long line of that character.
+ * @example trimEndChars('Title. ..', '. ') // 'Title'
+ */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length
+  while (end > 0 && chars.includes(text[end - 1] as string)) end--
+  return text.slice(0, end)
+}
+
+/** Removes any of `chars` from both ends of `text` (see {@link trimEndChars}). */
+export function trimChars(text: string, chars: string): string {
+  let start = 0
+  while (start < text.length && chars.includes(text[start] as string)) start++
+  return trimEndChars(text.slice(start), chars)
+}
+
 /** Cuts text for a message or excerpt. */
 export function shorten(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
