@@ -1,0 +1,111 @@
+/**
+ * @module The HTTP edge: `buildServer(deps)` assembles Fastify with security headers, the API under
+ * /api/v1 (a JSON schema on every route, OpenAPI at /api/v1/openapi.json, docs at /docs), the rate limit,
+ * the error handler and the web app. It never listens; src/main.ts (or a test) does.
+ */
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
+import { installErrorHandler } from './error-handler.js'
+import { authorsRoutes } from './routes/authors.js'
+import { papersRoutes } from './routes/papers.js'
+import { searchRoutes } from './routes/search.js'
+import { statsRoutes } from './routes/stats.js'
+import { topicsRoutes } from './routes/topics.js'
+import { registerWeb } from './web.js'
+
+export const API_PREFIX = '/api/v1'
+
+/**
+ * Builds the server; call `listen` on the result (or `inject` in tests).
+ * @example const app = await buildServer({ store }); await app.listen({ host: '127.0.0.1', port: 0 })
+ */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false } },
+  })
+
+  installErrorHandler(app)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Self-hosted on plain http (a laptop, a LAN box): upgrading requests to https would break every asset.
+        'upgrade-insecure-requests': null,
+        'connect-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+      },
+    },
+    // Outgoing links go to other sites; sending them our URL (which holds search words) is not needed.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // Plain http deployments are supported, and HSTS would pin a host to https.
+    strictTransportSecurity: false,
+  })
+
+  if (deps.rateLimit !== false) {
+    const limit = deps.rateLimit ?? DEFAULT_RATE_LIMIT
+    await app.register(rateLimit, {
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      allowList: (request) => !request.url.startsWith('/api/'),
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+        message: `too many requests: ${context.max} per ${context.after.replace(/^in /, '')}; try again later`,
+      }),
+    })
+  }
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Paperscope API',
+        version: deps.version ?? '0.0.0',
+        description:
+          'Read the merged paper library: the feed, search with facets, papers with every source record, researchers and topics. ' +
+          'Every number says where it comes from. Errors are `{ "error": { "code", "message", "field"? } }`.',
+      },
+      tags: [
+        { name: 'papers', description: 'The feed and single papers' },
+        { name: 'search', description: 'Full-text search with facets' },
+        { name: 'authors', description: 'Researchers' },
+        { name: 'topics', description: 'Topics, curated and predicted' },
+        { name: 'library', description: 'What the library holds' },
+      ],
+    },
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
+    transformSpecification: (spec) => ({ ...spec, servers: [] }),
+  })
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    // A primary-key lookup proves the library file is readable without costing anything.
+    await deps.store.getPaper('__healthz__')
+    return { status: 'ok', version: deps.version ?? null, uptimeSeconds: Math.round(process.uptime()) }
+  })
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+      await api.register(papersRoutes, { deps })
+      await api.register(searchRoutes, { deps })
+      await api.register(authorsRoutes, { deps })
+      await api.register(topicsRoutes, { deps })
+      await api.register(statsRoutes, { deps })
+    },
+    { prefix: API_PREFIX },
+  )
+
+  await registerWeb(app, deps.webRoot ?? null)
+  return app
+}

@@ -1,0 +1,66 @@
+/**
+ * @module What the server needs from the rest of Paperscope, declared here by the consumer: a store to read,
+ * optionally the analysis results, and its own settings. The composition root (src/main.ts) fills it in.
+ */
+import type { FastifyBaseLogger } from 'fastify'
+import type { PaperStore } from '../store/index.js'
+
+/** A number the analysis computed, with how and from what. */
+export interface AnalysisValue {
+  value: number
+  /** One sentence: `h-index over the 13 papers with a known citation count`. */
+  howComputed: string
+  /** The terms, papers or counts behind the number, most important first. */
+  why?: string[]
+}
+
+export interface AnalysisSimilarPaper {
+  paperId: string
+  score: number
+  why?: string[]
+}
+
+/** Metrics the analysis computes for an author; any may be missing. */
+export interface AnalysisAuthorMetrics {
+  hIndex?: AnalysisValue
+  papers?: AnalysisValue
+  citations?: AnalysisValue
+  noveltyPercent?: AnalysisValue
+  aiScore?: AnalysisValue
+  /** A field computed from the author's papers (`ML`, `Theory of deep learning`). */
+  field?: { value: string; howComputed: string }
+}
+
+/**
+ * The analysis results the API shows when they exist (issue 4). Every method is optional and may return
+ * null: the API then says "not computed" instead of inventing a number.
+ */
+export interface ServerAnalysis {
+  similarPapers?(paperId: string, limit: number): Promise<AnalysisSimilarPaper[] | null>
+  paperNovelty?(paperId: string): Promise<AnalysisValue | null>
+  authorMetrics?(authorId: string): Promise<AnalysisAuthorMetrics | null>
+}
+
+export interface RateLimitSettings {
+  /** Requests per client per window. */
+  max: number
+  /** Window length in milliseconds. */
+  windowMs: number
+}
+
+export interface ServerDeps {
+  /** The library; the server only reads it. */
+  store: PaperStore
+  analysis?: ServerAnalysis
+  /** A pino logger; none means silent (tests). */
+  logger?: FastifyBaseLogger
+  /** The built web app (web/dist); null serves the API only. */
+  webRoot?: string | null
+  /** Per-client limit on /api; false turns it off (benchmarks). */
+  rateLimit?: RateLimitSettings | false
+  /** Served on /healthz. */
+  version?: string
+}
+
+/** Generous by default: a person typing in the search box makes a few requests a second at most. */
+export const DEFAULT_RATE_LIMIT: RateLimitSettings = { max: 1200, windowMs: 60_000 }

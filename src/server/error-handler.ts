@@ -1,0 +1,107 @@
+/**
+ * @module The one place errors become HTTP: PaperscopeError codes map to statuses, request validation
+ * names the parameter, and anything unexpected is logged and answered with a plain 500 (no paths, no
+ * stack traces).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isPaperscopeError, type ErrorCode } from '../core/index.js'
+import type { ErrorBody } from './schema-tools.js'
+
+/** HTTP status for each error code. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  NOT_FOUND: 404,
+  INVALID_ARGUMENT: 400,
+  INVALID_QUERY: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNKNOWN_FORMAT: 415,
+  PARSE_FAILED: 422,
+  SOURCE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
+  STORE_FAILED: 500,
+  INTERNAL: 500,
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'INVALID_ARGUMENT',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNKNOWN_FORMAT',
+  429: 'RATE_LIMITED',
+}
+
+interface ValidationIssue {
+  instancePath?: string
+  keyword?: string
+  message?: string
+  params?: Record<string, unknown>
+}
+
+/** The parameter an ajv issue is about: `/page` → `page`, a missing `q` → `q`. */
+function issueField(issue: ValidationIssue): string | undefined {
+  const missing = issue.params?.missingProperty
+  if (typeof missing === 'string') return missing
+  const path = issue.instancePath?.replace(/^\//, '').split('/')[0]
+  return path || undefined
+}
+
+function describeIssue(issue: ValidationIssue, field: string | undefined): string {
+  if (issue.keyword === 'required') return `parameter "${field}" is required`
+  if (issue.keyword === 'minLength' && issue.params?.limit === 1) return `parameter "${field}" must not be empty`
+  if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) {
+    return `parameter "${field}" must be one of: ${(issue.params.allowedValues as unknown[]).join(', ')}`
+  }
+  return field ? `parameter "${field}" ${issue.message ?? 'is invalid'}` : (issue.message ?? 'invalid request')
+}
+
+/** Turns any error into a status and an error body. Exported for tests. */
+export function toErrorResponse(err: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+  if (isPaperscopeError(err)) {
+    const status = STATUS_BY_CODE[err.code] ?? 500
+    if (status >= 500) return internal(err.code === 'STORE_FAILED' ? 'STORE_FAILED' : 'INTERNAL', status)
+    return {
+      status,
+      body: { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } },
+      unexpected: false,
+    }
+  }
+  const fastifyError = err as Partial<FastifyError> & { validation?: ValidationIssue[] }
+  if (Array.isArray(fastifyError.validation) && fastifyError.validation.length > 0) {
+    const issue = fastifyError.validation[0]!
+    const field = issueField(issue)
+    return {
+      status: 400,
+      body: { error: { code: 'INVALID_ARGUMENT', message: describeIssue(issue, field), ...(field ? { field } : {}) } },
+      unexpected: false,
+    }
+  }
+  const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500
+  if (status >= 400 && status < 500) {
+    // Fastify's own 4xx messages (bad JSON, unsupported media type) are about the request, never the host.
+    const code = CODE_BY_STATUS[status] ?? 'INVALID_ARGUMENT'
+    return { status, body: { error: { code, message: fastifyError.message ?? 'bad request' } }, unexpected: false }
+  }
+  return internal('INTERNAL', 500)
+}
+
+function internal(code: ErrorCode, status: number): { status: number; body: ErrorBody; unexpected: boolean } {
+  return { status, body: { error: { code, message: 'something went wrong on the server; it has been logged' } }, unexpected: true }
+}
+
+/** Installs the error handler and the JSON 404 for unknown API routes. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body, unexpected } = toErrorResponse(err)
+    if (unexpected) request.log.error({ err }, 'unexpected error')
+    else if (status === 429) request.log.warn({ ip: request.ip }, 'rate limited')
+    void reply.status(status).type('application/json; charset=utf-8').send(body)
+  })
+}
+
+/** The body for a route that does not exist. */
+export function notFoundBody(method: string, url: string): ErrorBody {
+  const path = url.split('?')[0] ?? url
+  return { error: { code: 'NOT_FOUND', message: `no route ${method} ${path.slice(0, 200)}` } }
+}

@@ -1,0 +1,341 @@
+/**
+ * @module Presenters: domain objects (core) → the API's JSON (schemas.ts). The only place that decides what
+ * a client sees; links are made here and only ever http(s).
+ */
+import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
+import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
+import type { CoAuthor, Topic } from '../core/index.js'
+import type { AnalysisAuthorMetrics, AnalysisValue } from './deps.js'
+import type { AuthorDetailOut, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
+import type { SearchResponse } from './routes/search.schema.js'
+import type { StatsOut } from './routes/stats.schema.js'
+import type { TopicDetailOut, TopicListItem } from './routes/topics.schema.js'
+import type {
+  ApiLink,
+  ComputedValue,
+  PaperDetail,
+  PaperList,
+  PaperSummary,
+  SimilarPaper,
+  SourceRecordOut,
+} from './schemas.js'
+
+/** Longest abstract start a card shows. */
+export const ABSTRACT_START_CHARS = 320
+
+/** The url when it is an absolute http(s) URL, else null; nothing else ever becomes a link. */
+export function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null
+  const text = value.trim()
+  if (!/^https?:\/\//i.test(text)) return null
+  try {
+    const url = new URL(text)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
+}
+
+const ID_LINKS: Array<{ kind: keyof ExternalIds; label: string; url: (id: string) => string }> = [
+  { kind: 'arxiv', label: 'arXiv', url: (id) => `https://arxiv.org/abs/${encodeURIComponent(id).replace(/%2F/gi, '/')}` },
+  { kind: 'doi', label: 'DOI', url: (id) => `https://doi.org/${encodeURI(id)}` },
+  { kind: 'openalex', label: 'OpenAlex', url: (id) => `https://openalex.org/${encodeURIComponent(id)}` },
+  { kind: 's2', label: 'Semantic Scholar', url: (id) => `https://www.semanticscholar.org/paper/${encodeURIComponent(id)}` },
+  { kind: 'hf', label: 'Hugging Face', url: (id) => `https://huggingface.co/papers/${encodeURIComponent(id)}` },
+  { kind: 'dblp', label: 'dblp', url: (id) => `https://dblp.org/rec/${encodeURI(id)}` },
+  { kind: 'pmid', label: 'PubMed', url: (id) => `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(id)}/` },
+  { kind: 'acl', label: 'ACL Anthology', url: (id) => `https://aclanthology.org/${encodeURIComponent(id)}` },
+]
+
+/** Links to the paper elsewhere: its own URL first, then one per external id. */
+export function paperLinks(paper: Pick<Paper, 'ids' | 'url'>): ApiLink[] {
+  const links: ApiLink[] = []
+  const own = httpUrl(paper.url)
+  if (own) links.push({ label: linkLabel(own), url: own })
+  for (const { kind, label, url } of ID_LINKS) {
+    const id = paper.ids[kind]
+    if (!id) continue
+    const href = httpUrl(url(id))
+    if (href && !links.some((l) => l.url === href)) links.push({ label, url: href })
+  }
+  return links
+}
+
+function linkLabel(url: string): string {
+  const host = new URL(url).hostname.replace(/^www\./, '')
+  if (host === 'arxiv.org') return 'arXiv'
+  if (host === 'github.com') return 'Code (GitHub)'
+  if (host === 'openreview.net') return 'OpenReview'
+  return host
+}
+
+/**
+ * The start of an abstract for a card: whole words up to `max` characters.
+ * @example abstractStart('Grokking is a phenomenon ...', 10) // { text: 'Grokking is', truncated: true }
+ */
+export function abstractStart(text: string | null, max = ABSTRACT_START_CHARS): { text: string | null; truncated: boolean } {
+  if (!text) return { text: null, truncated: false }
+  const clean = text.replace(/\s+/g, ' ').trim()
+  if (clean.length <= max) return { text: clean, truncated: false }
+  const cut = clean.slice(0, max + 1)
+  const atWord = cut.lastIndexOf(' ')
+  return { text: (atWord > max * 0.6 ? cut.slice(0, atWord) : cut.slice(0, max)).replace(/[\s,;:]+$/, ''), truncated: true }
+}
+
+/** A paper as a card: everything but the full abstract and the source records. */
+export function presentPaperSummary(paper: Paper): PaperSummary {
+  const start = abstractStart(paper.abstract)
+  return {
+    id: paper.id,
+    title: paper.title,
+    titleDerived: paper.titleDerived,
+    date: paper.date,
+    datePrecision: paper.datePrecision,
+    year: paper.date ? Number(paper.date.slice(0, 4)) : null,
+    listedAt: paper.listedAt,
+    categories: paper.categories,
+    venue: paper.venue,
+    authors: paper.authors.map((a) => ({ id: a.authorId, name: a.name })),
+    authorsTruncated: paper.authorsTruncated,
+    topics: paper.topics.map((t) => ({ id: t.topicId, label: t.label, origin: t.origin, confidence: t.confidence })),
+    keywords: paper.keywords.map((k) => ({ text: k.text, origin: k.origin })),
+    digest: paper.digest ? { text: paper.digest.text, origin: paper.digest.origin } : null,
+    abstractStart: start.text,
+    abstractTruncated: start.truncated,
+    citationCount: paper.citationCount,
+    upvotes: paper.upvotes,
+    links: paperLinks(paper),
+    sourceCount: paper.sourceCount,
+  }
+}
+
+/** One source record as provenance: where it is, when it was read, and why it was merged. */
+export function presentSourceRecord(record: StoredSourceRecord): SourceRecordOut {
+  return {
+    id: record.id,
+    source: record.source,
+    key: record.key,
+    locator: record.locator,
+    link: httpUrl(record.locator) ?? httpUrl(record.url),
+    line: record.line,
+    fetchedAt: record.fetchedAt,
+    matchReason: record.matchReason,
+    title: record.title,
+    authors: record.authors,
+    authorsTruncated: record.authorsTruncated,
+    date: record.date,
+    listedAt: record.listedAt,
+    venue: record.venue,
+    categories: record.categories,
+    topics: record.topics,
+    keywords: record.keywords,
+    digest: record.digest,
+    citationCount: record.citationCount,
+    upvotes: record.upvotes,
+  }
+}
+
+function presentValue(value: AnalysisValue): ComputedValue {
+  return { value: value.value, howComputed: value.howComputed, why: value.why ?? [] }
+}
+
+/** Everything known about a paper. `similar` is null when the analysis has not computed similarity. */
+export function presentPaperDetail(
+  paper: PaperWithSources,
+  extras: { similar: SimilarPaper[] | null; novelty: AnalysisValue | null },
+): PaperDetail {
+  return {
+    ...presentPaperSummary(paper),
+    abstract: paper.abstract,
+    ids: Object.fromEntries(Object.entries(paper.ids).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    url: httpUrl(paper.url),
+    sources: paper.sources.map(presentSourceRecord),
+    similar: extras.similar ?? [],
+    similarStatus: extras.similar === null ? 'not-computed' : 'computed',
+    novelty: extras.novelty ? presentValue(extras.novelty) : null,
+    createdAt: paper.createdAt,
+    updatedAt: paper.updatedAt,
+  }
+}
+
+/** Number of pages for `total` items. */
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize))
+}
+
+export function presentPaperList(page: Page<Paper>, pageNumber: number, pageSize: number): PaperList {
+  return {
+    items: page.items.map(presentPaperSummary),
+    total: page.total,
+    page: pageNumber,
+    pageSize,
+    pages: pageCount(page.total, pageSize),
+  }
+}
+
+export function presentSearch(
+  result: SearchResult,
+  query: { q: string; page: number; pageSize: number; author: { id: string; name: string } | null },
+): SearchResponse {
+  return {
+    query: { q: query.q, ftsQuery: result.ftsQuery, author: query.author },
+    items: result.items.map((hit) => ({
+      paper: presentPaperSummary(hit.paper),
+      score: Math.round(hit.score * 1000) / 1000,
+      title: hit.title,
+      snippet: hit.snippet,
+    })),
+    total: result.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pages: pageCount(result.total, query.pageSize),
+    facets: result.facets,
+  }
+}
+
+/** An empty search result (the `author` filter named nobody). */
+export function emptySearch(q: string, page: number, pageSize: number): SearchResponse {
+  return {
+    query: { q, ftsQuery: '', author: null },
+    items: [],
+    total: 0,
+    page,
+    pageSize,
+    pages: 1,
+    facets: { topic: [], year: [], source: [], category: [] },
+  }
+}
+
+export function presentAuthorListItem(author: { id: string; name: string; nameVariants: string[]; paperCount: number }): AuthorListItem {
+  return { id: author.id, name: author.name, nameVariants: author.nameVariants, paperCount: author.paperCount }
+}
+
+function presentProfile(profile: AuthorDetail['profiles'][number]): ReportedProfileOut {
+  const m = profile.metrics
+  return {
+    source: profile.source,
+    locator: profile.locator,
+    link: httpUrl(profile.locator),
+    fetchedAt: profile.fetchedAt,
+    field: profile.field,
+    values: {
+      hIndex: m.hIndex ?? null,
+      i10Index: m.i10Index ?? null,
+      papers: m.papers ?? null,
+      citations: m.citations ?? null,
+      noveltyPercent: m.noveltyPercent ?? null,
+      aiScore: m.aiScore ?? null,
+    },
+  }
+}
+
+function mergedWhy(merged: number): string[] {
+  return merged > 0 ? [`${plural(merged, 'paper')} merged from more than one source`] : []
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * A researcher: reported metrics (each with its page) beside computed ones (each with how). Counts that are
+ * plain facts of the library (papers, known citations) are computed here; the rest come from the analysis.
+ */
+export function presentAuthorDetail(input: {
+  author: AuthorDetail
+  papers: Paper[]
+  coAuthors: CoAuthor[]
+  analysis: AnalysisAuthorMetrics | null
+}): AuthorDetailOut {
+  const { author, papers, coAuthors, analysis } = input
+  const reported = author.profiles.map(presentProfile)
+  const reportedField = author.profiles.find((p) => p.field)
+  const field: AuthorDetailOut['field'] = reportedField?.field
+    ? { value: reportedField.field, origin: 'reported', detail: `reported by ${reportedField.source} (${reportedField.locator})` }
+    : analysis?.field
+      ? { value: analysis.field.value, origin: 'computed', detail: analysis.field.howComputed }
+      : null
+
+  const perYear = new Map<number, number>()
+  let withoutYear = 0
+  for (const p of papers) {
+    if (p.date) perYear.set(Number(p.date.slice(0, 4)), (perYear.get(Number(p.date.slice(0, 4))) ?? 0) + 1)
+    else withoutYear++
+  }
+  const papersComputed: ComputedValue = {
+    value: author.paperCount,
+    howComputed: 'papers in this library that list this author, after merging duplicates across sources',
+    why: mergedWhy(papers.filter((p) => p.sourceCount > 1).length),
+  }
+  const known = author.citationsKnown
+  const citationsComputed: ComputedValue | null =
+    known.papersWithCounts > 0
+      ? {
+          value: known.citations,
+          howComputed: `sum of the citation counts sources gave for ${known.papersWithCounts} of ${plural(author.paperCount, 'paper')}`,
+          why: known.counts.slice(0, 10).map((c) => String(c)),
+        }
+      : null
+
+  const topicCounts = new Map<string, { id: string; label: string; papers: number; curated: number }>()
+  for (const p of papers) {
+    for (const t of p.topics) {
+      const entry = topicCounts.get(t.topicId) ?? { id: t.topicId, label: t.label, papers: 0, curated: 0 }
+      entry.papers++
+      if (t.origin === 'curated') entry.curated++
+      topicCounts.set(t.topicId, entry)
+    }
+  }
+
+  return {
+    id: author.id,
+    name: author.name,
+    nameVariants: author.nameVariants,
+    field,
+    paperCount: author.paperCount,
+    metrics: {
+      reported,
+      computed: {
+        hIndex: analysis?.hIndex ? presentValue(analysis.hIndex) : null,
+        papers: analysis?.papers ? presentValue(analysis.papers) : papersComputed,
+        citations: analysis?.citations ? presentValue(analysis.citations) : citationsComputed,
+        noveltyPercent: analysis?.noveltyPercent ? presentValue(analysis.noveltyPercent) : null,
+        aiScore: analysis?.aiScore ? presentValue(analysis.aiScore) : null,
+      },
+    },
+    papers: papers.map(presentPaperSummary),
+    papersPerYear: [...perYear].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
+    papersWithoutYear: withoutYear,
+    coAuthors: coAuthors.map((c) => ({ id: c.authorId, name: c.name, sharedPapers: c.sharedPapers })),
+    topics: [...topicCounts.values()].sort((a, b) => b.papers - a.papers || a.label.localeCompare(b.label)),
+  }
+}
+
+export function presentTopicListItem(topic: Topic): TopicListItem {
+  return { id: topic.id, label: topic.label, paperCount: topic.paperCount }
+}
+
+export function presentTopicDetail(topic: TopicDetail, recent: Paper[]): TopicDetailOut {
+  return {
+    id: topic.id,
+    label: topic.label,
+    paperCount: topic.paperCount,
+    perYear: topic.perYear.map((y) => ({ year: y.year, curated: y.curated, predicted: y.predicted })),
+    topAuthors: topic.topAuthors.map((a) => ({ id: a.authorId, name: a.name, papers: a.papers })),
+    recentPapers: recent.map(presentPaperSummary),
+  }
+}
+
+/** Library counts, without where the library lives (no file paths leave the server). */
+export function presentStats(stats: LibraryStats, topics: number): StatsOut {
+  return {
+    papers: stats.papers,
+    authors: stats.authors,
+    sourceRecords: stats.sourceRecords,
+    authorProfiles: stats.authorProfiles,
+    mergedPapers: stats.mergedPapers,
+    papersWithoutYear: stats.papersWithoutYear,
+    perSource: Object.entries(stats.perSource).map(([source, c]) => ({ source, records: c.records, papers: c.papers })),
+    topics,
+  }
+}

@@ -1,0 +1,82 @@
+/** @module Request and response schemas of /authors. */
+import { z } from 'zod'
+import { ComputedValueSchema, PaperSummarySchema } from '../schemas.js'
+
+export const AuthorsQuerySchema = z.object({
+  q: z.string().min(1).max(200).describe('Part of a name, any spelling'),
+  limit: z.number().int().min(1).max(100).default(20),
+})
+export type AuthorsQuery = z.infer<typeof AuthorsQuerySchema>
+
+export const AuthorParamsSchema = z.object({ id: z.string().min(1).max(200).describe('An author id') })
+export type AuthorParams = z.infer<typeof AuthorParamsSchema>
+
+export const AuthorListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameVariants: z.array(z.string()),
+  paperCount: z.number().int(),
+})
+export const AuthorListSchema = z.object({ items: z.array(AuthorListItemSchema) })
+
+/** Metric names shown in a researcher's header. */
+export const METRIC_NAMES = ['hIndex', 'papers', 'citations', 'noveltyPercent', 'aiScore'] as const
+export type MetricName = (typeof METRIC_NAMES)[number]
+
+const nullableNumber = z.number().nullable()
+
+export const ReportedProfileSchema = z.object({
+  source: z.string().describe('The importer that read the profile page'),
+  locator: z.string(),
+  link: z.string().nullable(),
+  fetchedAt: z.string(),
+  field: z.string().nullable(),
+  values: z.object({
+    hIndex: nullableNumber,
+    i10Index: nullableNumber,
+    papers: nullableNumber,
+    citations: nullableNumber,
+    noveltyPercent: nullableNumber,
+    aiScore: nullableNumber,
+  }),
+})
+
+export const AuthorDetailSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameVariants: z.array(z.string()),
+  field: z
+    .object({ value: z.string(), origin: z.enum(['reported', 'computed']), detail: z.string() })
+    .nullable()
+    .describe('The field tag: reported by a profile page, or computed from the papers'),
+  paperCount: z.number().int(),
+  metrics: z.object({
+    reported: z.array(ReportedProfileSchema).describe('What profile pages said, each with where and when'),
+    computed: z
+      .object({
+        hIndex: ComputedValueSchema.nullable(),
+        papers: ComputedValueSchema.nullable(),
+        citations: ComputedValueSchema.nullable(),
+        noveltyPercent: ComputedValueSchema.nullable(),
+        aiScore: ComputedValueSchema.nullable(),
+      })
+      .describe('What Paperscope computed from the library, each with how; null when not computed'),
+  }),
+  papers: z.array(PaperSummarySchema).describe("The author's papers, newest first"),
+  papersPerYear: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  papersWithoutYear: z.number().int(),
+  coAuthors: z.array(z.object({ id: z.string(), name: z.string(), sharedPapers: z.number().int() })),
+  topics: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      papers: z.number().int(),
+      curated: z.number().int().describe('Of those, papers a person filed under the topic'),
+    }),
+  ),
+})
+
+export type AuthorListItem = z.infer<typeof AuthorListItemSchema>
+export type AuthorList = z.infer<typeof AuthorListSchema>
+export type ReportedProfileOut = z.infer<typeof ReportedProfileSchema>
+export type AuthorDetailOut = z.infer<typeof AuthorDetailSchema>

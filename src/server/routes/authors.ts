@@ -1,0 +1,77 @@
+/** @module GET /authors?q= (find people by name) and /authors/:id (a researcher page's data). */
+import type { FastifyInstance } from 'fastify'
+import { PaperscopeError, type Paper } from '../../core/index.js'
+import type { PaperStore } from '../../store/index.js'
+import type { ServerDeps } from '../deps.js'
+import { presentAuthorDetail, presentAuthorListItem } from '../presenters.js'
+import { optionalAnalysis } from '../request-tools.js'
+import { errorResponses, toJsonSchema } from '../schema-tools.js'
+import {
+  AuthorDetailSchema,
+  AuthorListSchema,
+  AuthorParamsSchema,
+  AuthorsQuerySchema,
+  type AuthorParams,
+  type AuthorsQuery,
+} from './authors.schema.js'
+
+/** The most papers one researcher page lists. */
+export const AUTHOR_PAPER_LIMIT = 2000
+const PAGE = 200
+
+/** All of an author's papers, newest first, read page by page (the store caps one page). */
+async function listAllPapers(store: PaperStore, authorId: string): Promise<Paper[]> {
+  const papers: Paper[] = []
+  for (let offset = 0; offset < AUTHOR_PAPER_LIMIT; offset += PAGE) {
+    const page = await store.listPapers({ authorId, sort: 'recent', limit: PAGE, offset })
+    papers.push(...page.items)
+    if (page.items.length < PAGE || papers.length >= page.total) break
+  }
+  return papers
+}
+
+export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
+  const { store } = deps
+
+  app.get<{ Querystring: AuthorsQuery }>(
+    '/authors',
+    {
+      schema: {
+        tags: ['authors'],
+        summary: 'Find authors by any spelling of their name, most papers first',
+        querystring: toJsonSchema(AuthorsQuerySchema, 'input'),
+        response: { 200: toJsonSchema(AuthorListSchema), ...errorResponses(400, 429) },
+      },
+    },
+    async (request) => {
+      const q = request.query.q.trim()
+      if (!q) throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "q" must contain a name', { field: 'q' })
+      const authors = await store.findAuthors(q, request.query.limit)
+      return { items: authors.map(presentAuthorListItem) }
+    },
+  )
+
+  app.get<{ Params: AuthorParams }>(
+    '/authors/:id',
+    {
+      schema: {
+        tags: ['authors'],
+        summary: 'A researcher: papers, co-authors with counts, topics, and metrics with their origin',
+        params: toJsonSchema(AuthorParamsSchema, 'input'),
+        response: { 200: toJsonSchema(AuthorDetailSchema), ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params
+      const author = await store.getAuthor(id)
+      if (!author) throw new PaperscopeError('NOT_FOUND', `no author with id "${id.slice(0, 200)}"`, { field: 'id' })
+      const analysis = deps.analysis
+      const [papers, coAuthors, metrics] = await Promise.all([
+        listAllPapers(store, id),
+        store.listCoAuthors(id, 50),
+        optionalAnalysis(request.log, 'author metrics', analysis?.authorMetrics && (() => analysis.authorMetrics!(id))),
+      ])
+      return presentAuthorDetail({ author, papers, coAuthors, analysis: metrics })
+    },
+  )
+}

@@ -1,0 +1,27 @@
+/** @module Request and response schemas of the /papers routes. */
+import { z } from 'zod'
+import { PageParamSchema } from '../schema-tools.js'
+import { PaperDetailSchema, PaperListSchema } from '../schemas.js'
+
+export const PapersQuerySchema = z.object({
+  sort: z
+    .enum(['recent', 'trending'])
+    .default('recent')
+    .describe('recent: newest publication date first; trending: upvotes over age since a listing page showed it'),
+  topic: z.string().min(1).max(200).optional().describe('A topic id (see /topics)'),
+  year: z.number().int().min(1000).max(3000).optional(),
+  source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source'),
+  page: PageParamSchema,
+  page_size: z.number().int().min(1).max(100).default(20),
+})
+export type PapersQuery = z.infer<typeof PapersQuerySchema>
+
+export const PaperParamsSchema = z.object({ id: z.string().min(1).max(200).describe('A paper id') })
+export type PaperParams = z.infer<typeof PaperParamsSchema>
+
+export const BibtexQuerySchema = z.object({
+  download: z.boolean().default(false).describe('Send as an attachment (a .bib file) rather than inline'),
+})
+export type BibtexQuery = z.infer<typeof BibtexQuerySchema>
+
+export { PaperDetailSchema, PaperListSchema }

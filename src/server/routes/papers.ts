@@ -1,0 +1,108 @@
+/** @module GET /papers (the feed), /papers/:id (everything known) and /papers/:id/bibtex. */
+import type { FastifyInstance } from 'fastify'
+import { PaperscopeError } from '../../core/index.js'
+import { formatBibtex, citationKey } from '../bibtex.js'
+import type { ServerDeps } from '../deps.js'
+import { presentPaperDetail, presentPaperList, presentPaperSummary } from '../presenters.js'
+import { definedOnly, optionalAnalysis } from '../request-tools.js'
+import { errorResponses, toJsonSchema } from '../schema-tools.js'
+import type { SimilarPaper } from '../schemas.js'
+import {
+  BibtexQuerySchema,
+  PaperDetailSchema,
+  PaperListSchema,
+  PaperParamsSchema,
+  PapersQuerySchema,
+  type BibtexQuery,
+  type PaperParams,
+  type PapersQuery,
+} from './papers.schema.js'
+
+/** How many similar papers a paper page shows. */
+export const SIMILAR_LIMIT = 8
+
+function notFound(id: string): PaperscopeError {
+  return new PaperscopeError('NOT_FOUND', `no paper with id "${id.slice(0, 200)}"`, { field: 'id' })
+}
+
+export async function papersRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
+  const { store } = deps
+
+  app.get<{ Querystring: PapersQuery }>(
+    '/papers',
+    {
+      schema: {
+        tags: ['papers'],
+        summary: 'The feed: recent or trending papers, filtered by topic, year or source',
+        querystring: toJsonSchema(PapersQuerySchema, 'input'),
+        response: { 200: toJsonSchema(PaperListSchema), ...errorResponses(400, 429) },
+      },
+    },
+    async (request) => {
+      const q = request.query
+      const page = await store.listPapers({
+        sort: q.sort,
+        ...definedOnly({ topic: q.topic, year: q.year, source: q.source }),
+        limit: q.page_size,
+        offset: (q.page - 1) * q.page_size,
+      })
+      return presentPaperList(page, q.page, q.page_size)
+    },
+  )
+
+  app.get<{ Params: PaperParams }>(
+    '/papers/:id',
+    {
+      schema: {
+        tags: ['papers'],
+        summary: 'A paper: authors, topics, key words, digest, every source record, similar papers',
+        params: toJsonSchema(PaperParamsSchema, 'input'),
+        response: { 200: toJsonSchema(PaperDetailSchema), ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params
+      const paper = await store.getPaper(id)
+      if (!paper) throw notFound(id)
+      const analysis = deps.analysis
+      const [similarRaw, novelty] = await Promise.all([
+        optionalAnalysis(request.log, 'similar papers', analysis?.similarPapers && (() => analysis.similarPapers!(id, SIMILAR_LIMIT + 1))),
+        optionalAnalysis(request.log, 'paper novelty', analysis?.paperNovelty && (() => analysis.paperNovelty!(id))),
+      ])
+      let similar: SimilarPaper[] | null = null
+      if (similarRaw) {
+        const wanted = similarRaw.filter((s) => s.paperId !== id).slice(0, SIMILAR_LIMIT)
+        const papers = new Map((await store.getPapers(wanted.map((s) => s.paperId))).map((p) => [p.id, p]))
+        similar = wanted.flatMap((s) => {
+          const p = papers.get(s.paperId)
+          return p ? [{ paper: presentPaperSummary(p), score: s.score, why: s.why ?? [] }] : []
+        })
+      }
+      return presentPaperDetail(paper, { similar, novelty })
+    },
+  )
+
+  app.get<{ Params: PaperParams; Querystring: BibtexQuery }>(
+    '/papers/:id/bibtex',
+    {
+      schema: {
+        tags: ['papers'],
+        summary: 'The paper as a BibTeX entry',
+        params: toJsonSchema(PaperParamsSchema, 'input'),
+        querystring: toJsonSchema(BibtexQuerySchema, 'input'),
+        response: {
+          200: { type: 'string', description: 'A BibTeX entry (application/x-bibtex)' },
+          ...errorResponses(400, 404, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      const paper = await store.getPaper(id)
+      if (!paper) throw notFound(id)
+      void reply.type('application/x-bibtex; charset=utf-8')
+      if (request.query.download) void reply.header('content-disposition', `attachment; filename="${citationKey(paper)}.bib"`)
+      return formatBibtex([paper])
+    },
+  )
+}

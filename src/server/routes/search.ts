@@ -1,0 +1,53 @@
+/** @module GET /search: full-text search with facet counts and highlighted matches. */
+import type { FastifyInstance } from 'fastify'
+import { findAuthor } from '../../commands/index.js'
+import { PaperscopeError } from '../../core/index.js'
+import type { ServerDeps } from '../deps.js'
+import { emptySearch, presentSearch } from '../presenters.js'
+import { definedOnly } from '../request-tools.js'
+import { errorResponses, toJsonSchema } from '../schema-tools.js'
+import { SearchQuerySchema, SearchResponseSchema, type SearchQueryParams } from './search.schema.js'
+
+export async function searchRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
+  const { store } = deps
+
+  app.get<{ Querystring: SearchQueryParams }>(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search papers; facets count topics, years, sources and categories of the matches',
+        querystring: toJsonSchema(SearchQuerySchema, 'input'),
+        response: { 200: toJsonSchema(SearchResponseSchema), ...errorResponses(400, 429) },
+      },
+    },
+    async (request) => {
+      const q = request.query
+      if (q.year_from !== undefined && q.year_to !== undefined && q.year_from > q.year_to) {
+        throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "year_to" must not be before "year_from"', { field: 'year_to' })
+      }
+      let author: { id: string; name: string } | null = null
+      if (q.author !== undefined) {
+        const byId = await store.getAuthor(q.author)
+        const found = byId ?? (await findAuthor(store, q.author)).author
+        if (!found) return emptySearch(q.q, q.page, q.page_size)
+        author = { id: found.id, name: found.name }
+      }
+      const result = await store.searchPapers({
+        text: q.q,
+        prefix: q.prefix,
+        ...definedOnly({
+          topic: q.topic,
+          yearFrom: q.year_from,
+          yearTo: q.year_to,
+          source: q.source,
+          category: q.category,
+          authorId: author?.id,
+        }),
+        limit: q.page_size,
+        offset: (q.page - 1) * q.page_size,
+      })
+      return presentSearch(result, { q: q.q, page: q.page, pageSize: q.page_size, author })
+    },
+  )
+}

@@ -1,0 +1,14 @@
+/** @module Response schema of /stats: what the library holds. */
+import { z } from 'zod'
+
+export const StatsSchema = z.object({
+  papers: z.number().int(),
+  authors: z.number().int(),
+  sourceRecords: z.number().int(),
+  authorProfiles: z.number().int(),
+  mergedPapers: z.number().int().describe('Papers made of two or more source records'),
+  papersWithoutYear: z.number().int(),
+  perSource: z.array(z.object({ source: z.string(), records: z.number().int(), papers: z.number().int() })),
+  topics: z.number().int(),
+})
+export type StatsOut = z.infer<typeof StatsSchema>

@@ -1,0 +1,129 @@
+/**
+ * @module The API's shared shapes (papers, authors, topics as JSON), written once in zod: the TypeScript
+ * types the presenters return and the web app reads, and the JSON Schemas in the OpenAPI document.
+ */
+import { z } from 'zod'
+
+export const TextSegmentSchema = z
+  .object({ text: z.string(), match: z.boolean() })
+  .describe('A piece of text; `match` marks the words the query matched. Render as text, never as HTML.')
+
+export const AuthorRefSchema = z.object({ id: z.string(), name: z.string() })
+
+export const TopicRefSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  origin: z.enum(['curated', 'predicted']).describe('curated: a person filed it there; predicted: a model did'),
+  confidence: z.number().nullable().describe('Calibrated probability for predicted topics; null for curated ones'),
+})
+
+export const KeywordSchema = z.object({
+  text: z.string(),
+  origin: z.enum(['curated', 'extracted']).describe('curated: listed by a person; extracted: found in the text'),
+})
+
+export const DigestSchema = z.object({
+  text: z.string(),
+  origin: z
+    .enum(['curated', 'source-model', 'generated'])
+    .describe("curated: written by a person; source-model: the source's own summary model; generated: by Paperscope"),
+})
+
+export const LinkSchema = z.object({
+  label: z.string().describe('e.g. arXiv, DOI, Semantic Scholar'),
+  url: z.string().describe('Always http(s)'),
+})
+
+export const PaperSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleDerived: z.boolean().describe('True when no source gave a title and it was made from the abstract'),
+  date: z.string().nullable().describe('Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD'),
+  datePrecision: z.enum(['year', 'month', 'day']).nullable(),
+  year: z.number().int().nullable(),
+  listedAt: z.string().nullable().describe('When a listing page (daily papers) showed it; not its publication date'),
+  categories: z.array(z.string()),
+  venue: z.string().nullable(),
+  authors: z.array(AuthorRefSchema),
+  authorsTruncated: z.boolean().describe('A source cut the author list (et al.)'),
+  topics: z.array(TopicRefSchema),
+  keywords: z.array(KeywordSchema),
+  digest: DigestSchema.nullable(),
+  abstractStart: z.string().nullable().describe('The first sentences of the abstract, cut at a word'),
+  abstractTruncated: z.boolean(),
+  citationCount: z.number().int().nullable(),
+  upvotes: z.number().int().nullable(),
+  links: z.array(LinkSchema),
+  sourceCount: z.number().int(),
+})
+
+export const ComputedValueSchema = z.object({
+  value: z.number(),
+  howComputed: z.string().describe('One sentence on how the number was made'),
+  why: z.array(z.string()).describe('The terms, papers or counts behind the number, most important first'),
+})
+
+export const SimilarPaperSchema = z.object({
+  paper: PaperSummarySchema,
+  score: z.number(),
+  why: z.array(z.string()).describe('Shared terms or reasons behind the similarity'),
+})
+
+export const SourceRecordOutSchema = z.object({
+  id: z.number().int(),
+  source: z.string().describe('The importer that read it, e.g. researcher-profile, awesome-list'),
+  key: z.string(),
+  locator: z.string().describe('Where a person finds it again: a file and line, or a URL'),
+  link: z.string().nullable().describe('An http(s) link to the record, when it has one'),
+  line: z.number().int().nullable(),
+  fetchedAt: z.string(),
+  matchReason: z
+    .string()
+    .nullable()
+    .describe('Why this record was merged into the paper; null when this record created the paper'),
+  title: z.string().nullable(),
+  authors: z.array(z.string()),
+  authorsTruncated: z.boolean(),
+  date: z.string().nullable(),
+  listedAt: z.string().nullable(),
+  venue: z.string().nullable(),
+  categories: z.array(z.string()),
+  topics: z.array(z.string()),
+  keywords: z.array(z.string()),
+  digest: DigestSchema.nullable(),
+  citationCount: z.number().int().nullable(),
+  upvotes: z.number().int().nullable(),
+})
+
+export const PaperDetailSchema = PaperSummarySchema.extend({
+  abstract: z.string().nullable(),
+  ids: z.record(z.string(), z.string()).describe('External ids: arxiv, doi, openalex, s2, ...'),
+  url: z.string().nullable(),
+  sources: z.array(SourceRecordOutSchema),
+  similar: z.array(SimilarPaperSchema).describe('Most similar papers, best first; empty when not computed'),
+  similarStatus: z.enum(['computed', 'not-computed']),
+  novelty: ComputedValueSchema.nullable().describe('Novelty %, when the analysis has computed it'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+export const PaperListSchema = z.object({
+  items: z.array(PaperSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  pages: z.number().int(),
+})
+
+export type TextSegment = z.infer<typeof TextSegmentSchema>
+export type AuthorRef = z.infer<typeof AuthorRefSchema>
+export type TopicRef = z.infer<typeof TopicRefSchema>
+export type ApiKeyword = z.infer<typeof KeywordSchema>
+export type ApiDigest = z.infer<typeof DigestSchema>
+export type ApiLink = z.infer<typeof LinkSchema>
+export type PaperSummary = z.infer<typeof PaperSummarySchema>
+export type ComputedValue = z.infer<typeof ComputedValueSchema>
+export type SimilarPaper = z.infer<typeof SimilarPaperSchema>
+export type SourceRecordOut = z.infer<typeof SourceRecordOutSchema>
+export type PaperDetail = z.infer<typeof PaperDetailSchema>
+export type PaperList = z.infer<typeof PaperListSchema>

@@ -1,0 +1,54 @@
+/**
+ * @module Serves the built web app (web/dist) beside the API: hashed assets cached for a year, index.html
+ * for every other page URL so client-side routes survive a reload and can be shared.
+ */
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { notFoundBody } from './error-handler.js'
+
+/** True for URLs that name a file (`/assets/index-3f2a.js`), which must 404 rather than get the app. */
+function looksLikeFile(path: string): boolean {
+  return /\/[^/]*\.[a-z0-9]{1,8}$/i.test(path)
+}
+
+function isPageRequest(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '/'
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !path.startsWith('/api/') &&
+    path !== '/api' &&
+    !path.startsWith('/docs') &&
+    !looksLikeFile(path)
+  )
+}
+
+/** Registers static files and the fallback; without a built app, page URLs answer with how to build it. */
+export async function registerWeb(app: FastifyInstance, webRoot: string | null): Promise<void> {
+  const hasApp = webRoot !== null && existsSync(join(webRoot, 'index.html'))
+  if (hasApp) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      index: false,
+      wildcard: true,
+      // Our own Cache-Control below: hashed assets forever, everything else revalidated.
+      cacheControl: false,
+      setHeaders(reply, path) {
+        void reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
+      },
+    })
+  }
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (isPageRequest(request)) {
+      if (hasApp) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html')
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The Paperscope web app is not built. Run `npm run build` (or `npm start`), then reload. The API is at /api/v1.')
+    }
+    return reply.code(404).type('application/json; charset=utf-8').send(notFoundBody(request.method, request.url))
+  })
+}
