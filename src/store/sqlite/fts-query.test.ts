@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildAnyWordQuery, buildMatchQuery, splitMarked } from './fts-query.js'
+import { buildAllWordsQuery, buildAnyWordQuery, buildMatchQuery, indexWords, splitMarked } from './fts-query.js'
 
 describe('buildMatchQuery', () => {
   it('quotes every word and keeps balanced phrases', () => {
@@ -24,8 +24,10 @@ describe('buildMatchQuery', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.boolean(), (text, prefix) => {
         const q = buildMatchQuery(text, { prefix })
         if (q !== null) run.get(q)
-        const any = buildAnyWordQuery(text, 'title')
+        const any = buildAnyWordQuery(indexWords(text), 'title')
         if (any !== null) run.get(any)
+        const all = buildAllWordsQuery(text, 'body')
+        if (all !== null) run.get(all)
       }),
       { numRuns: 500 },
     )

@@ -45,16 +45,32 @@ export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boo
   return parts.join(' ')
 }
 
+/** Folded, distinct words of a text as the candidate lookups count them. */
+export function indexWords(text: string): string[] {
+  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  return [...new Set(words(folded).filter((w) => w.length > 2))]
+}
+
 /**
  * An OR query over the given words restricted to one column, for finding candidates (near-identical
- * titles, abstracts) rather than for people.
+ * titles) rather than for people. Pass the rarest words: common ones make the lookup slow and useless.
  */
-export function buildAnyWordQuery(text: string, column: string, maxWords = 12): string | null {
-  const picked = [...new Set(words(text.toLowerCase()).filter((w) => w.length > 3))]
+export function buildAnyWordQuery(picked: readonly string[], column: string): string | null {
+  if (picked.length === 0) return null
+  return `{${column}} : (${picked.map(quote).join(' OR ')})`
+}
+
+/**
+ * An AND query over the longest words of a text restricted to one column: a cut copy of an abstract
+ * still contains all of them. The last word is left out because a cut may end mid-word.
+ */
+export function buildAllWordsQuery(text: string, column: string, maxWords = 6): string | null {
+  const all = words(text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase())
+  const picked = [...new Set(all.slice(0, -1).filter((w) => w.length > 3))]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .slice(0, maxWords)
   if (picked.length === 0) return null
-  return `{${column}} : (${picked.map(quote).join(' OR ')})`
+  return `{${column}} : (${picked.map(quote).join(' AND ')})`
 }
 
 /** Control characters FTS5 snippets are asked to put around matches; they never occur in stored text. */

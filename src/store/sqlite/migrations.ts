@@ -139,6 +139,12 @@ export const MIGRATIONS: readonly Migration[] = [
         tokenize = 'porter unicode61 remove_diacritics 2'
       );
 
+      -- How many titles contain each word, so candidate lookups query by the rarest words only.
+      CREATE TABLE title_word_counts (
+        word TEXT PRIMARY KEY,
+        papers INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
       CREATE TABLE feed_cursors (
         feed TEXT PRIMARY KEY,
         cursor TEXT,

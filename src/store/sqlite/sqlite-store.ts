@@ -45,11 +45,21 @@ import type {
 } from '../store.js'
 import type { SqliteDatabase, SqliteStatement } from './database.js'
 import { applyMigrations } from './migrations.js'
-import { buildAnyWordQuery, buildMatchQuery, MATCH_END, MATCH_START, splitMarked } from './fts-query.js'
+import {
+  buildAllWordsQuery,
+  buildAnyWordQuery,
+  buildMatchQuery,
+  indexWords,
+  MATCH_END,
+  MATCH_START,
+  splitMarked,
+} from './fts-query.js'
 
 /** bm25 column weights for title, keywords, abstract, authors: title > keywords > abstract > authors. */
 export const FTS_WEIGHTS = [10, 5, 2, 1] as const
 const DEFAULT_LIMIT = 20
+/** See rarestTitleWords. */
+const MAX_CANDIDATE_WORD_PAPERS = 100
 const MAX_LIMIT = 200
 
 function clampLimit(limit: number | undefined): number {
@@ -476,24 +486,39 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       for (const r of this.all<{ paper_id: string }>('SELECT paper_id FROM paper_title_keys WHERE key = ? LIMIT ?', key, limit))
         ids.add(r.paper_id)
     }
-    const fullText = (text: string | null, column: string): void => {
-      const q = text ? buildAnyWordQuery(text, column) : null
+    const add = (q: string | null, max: number): void => {
       if (!q) return
       for (const r of this.all<{ id: string }>(
-        `SELECT p.id FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid WHERE papers_fts MATCH ?
-         ORDER BY bm25(papers_fts) LIMIT ?`,
+        'SELECT p.id FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid WHERE papers_fts MATCH ? LIMIT ?',
         q,
-        limit,
+        max,
       ))
         ids.add(r.id)
     }
-    fullText(query.titleText, 'title')
-    fullText(query.abstractText, 'abstract')
+    // One rare word at a time, rarest first: each lookup reads one short posting list.
+    if (query.titleText) {
+      for (const word of this.rarestTitleWords(query.titleText)) {
+        if (ids.size >= limit) break
+        add(buildAnyWordQuery([word], 'title'), limit)
+      }
+    }
+    if (query.abstractText) add(buildAllWordsQuery(query.abstractText, 'abstract'), limit)
     if (ids.size === 0) return []
+    const json = JSON.stringify([...ids])
     const rows = this.all<Pick<PaperRow, 'id' | 'title' | 'title_derived' | 'ids' | 'year' | 'abstract'>>(
       'SELECT id, title, title_derived, ids, year, abstract FROM papers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
-      JSON.stringify([...ids]),
+      json,
     )
+    // Every spelling from every record, so a variant in any source can vouch for the match.
+    const names = new Map<string, Set<string>>()
+    for (const r of this.all<{ paper_id: string; name: string }>(
+      `SELECT a.paper_id, n.name FROM authorships a JOIN author_names n ON n.author_id = a.author_id
+       WHERE a.paper_id IN (SELECT value FROM json_each(?))`,
+      json,
+    )) {
+      if (!names.has(r.paper_id)) names.set(r.paper_id, new Set())
+      names.get(r.paper_id)!.add(r.name)
+    }
     return rows.map((r) => ({
       paperId: r.id,
       title: r.title,
@@ -501,12 +526,31 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       ids: JSON.parse(r.ids) as CandidatePaper['ids'],
       year: r.year,
       abstract: r.abstract,
-      // Every spelling from every record, so a variant in any source can vouch for the match.
-      authors: this.all<{ name: string }>(
-        `SELECT DISTINCT n.name FROM authorships a JOIN author_names n ON n.author_id = a.author_id WHERE a.paper_id = ?`,
-        r.id,
-      ).map((a) => a.name),
+      authors: [...(names.get(r.id) ?? [])].sort(),
     }))
+  }
+
+  /**
+   * The title words that occur in the fewest titles. Never-seen words can't find anything, and words in
+   * more than MAX_CANDIDATE_WORD_PAPERS titles would make the lookup scan much of the library: a
+   * near-duplicate title shares almost all words, so its rare ones are enough to find it.
+   */
+  private rarestTitleWords(title: string, count = 3): string[] {
+    return indexWords(title)
+      .map((word) => ({ word, papers: this.get<{ papers: number }>('SELECT papers FROM title_word_counts WHERE word = ?', word)?.papers ?? 0 }))
+      .filter((w) => w.papers > 0 && w.papers <= MAX_CANDIDATE_WORD_PAPERS)
+      .sort((a, b) => a.papers - b.papers || (a.word < b.word ? -1 : 1))
+      .slice(0, count)
+      .map((w) => w.word)
+  }
+
+  private countTitleWords(title: string, delta: 1 | -1): void {
+    for (const word of indexWords(title)) {
+      this.stmt(
+        `INSERT INTO title_word_counts (word, papers) VALUES (?, ?)
+         ON CONFLICT (word) DO UPDATE SET papers = papers + excluded.papers`,
+      ).run(word, delta)
+    }
   }
 
   async saveSourceRecord(
@@ -545,7 +589,11 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
 
   async savePaper(paper: PaperWrite): Promise<'created' | 'updated'> {
     const now = this.now().toISOString()
-    const existing = this.get<{ rowid: number }>('SELECT rowid FROM papers WHERE id = ?', paper.id)
+    const existing = this.get<{ rowid: number; title: string }>('SELECT rowid, title FROM papers WHERE id = ?', paper.id)
+    if (existing?.title !== paper.title) {
+      if (existing) this.countTitleWords(existing.title, -1)
+      this.countTitleWords(paper.title, 1)
+    }
     const sourceCount = this.get<{ n: number }>('SELECT count(*) AS n FROM source_records WHERE paper_id = ?', paper.id)!.n
     const values = [
       paper.title,
