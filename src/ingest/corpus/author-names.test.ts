@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { isSameAuthor, looksLikeAuthorList, looksLikePersonName, parseAuthorList, splitGluedTitleAndAuthors, splitRunTogetherNames } from './author-names.js'
+
+describe('parseAuthorList', () => {
+  it('marks a list cut with et al. as truncated and never makes "et al." an author', () => {
+    expect(parseAuthorList('Elizabeth Collins-Woodfin, Courtney Paquette, Elliot Paquette et al.')).toEqual({
+      authors: ['Elizabeth Collins-Woodfin', 'Courtney Paquette', 'Elliot Paquette'],
+      truncated: true,
+    })
+    expect(parseAuthorList('A. Smith, B. Jones, et al')).toEqual({ authors: ['A. Smith', 'B. Jones'], truncated: true })
+  })
+
+  it('splits on commas, semicolons, & and "and"', () => {
+    expect(parseAuthorList('Mototaka Suzuki; Cyriel M. A. Pennartz; Jaan Aru').authors).toEqual(['Mototaka Suzuki', 'Cyriel M. A. Pennartz', 'Jaan Aru'])
+    expect(parseAuthorList('Denis Therien & Konrad P. Kording').authors).toEqual(['Denis Therien', 'Konrad P. Kording'])
+    expect(parseAuthorList('Ann Lee and Bo  Chen').authors).toEqual(['Ann Lee', 'Bo Chen'])
+    expect(parseAuthorList('Saeed , Adam Shephard').authors).toEqual(['Saeed', 'Adam Shephard'])
+  })
+})
+
+describe('looksLikePersonName', () => {
+  it.each([
+    'Noa Rubin',
+    'Elizabeth Collins-Woodfin',
+    'Jonathan P. Keating',
+    'Stephanie C.Y. Chan',
+    'M.Moein Shariatnia',
+    'Sébastien Bubeck',
+    'Dejan Štepec',
+    "Conor O'Brien",
+    'Ryan McDonald',
+    'Yann LeCun',
+    'SueYeon Chung',
+    'Remi Tachet des Combes',
+    'Ludwig van Beethoven',
+    'Alexander G. de G. Matthews',
+    'Hadas Yaron Goldhirsh',
+  ])('accepts %j', (name) => {
+    expect(looksLikePersonName(name, 2)).toBe(true)
+  })
+
+  it.each(['NetworksNoa Rubin', 'Transition in Two Layer Networks', 'GPT-4 Smith', 'Smith van', 'the Model', '2023 Smith'])('rejects %j', (name) => {
+    expect(looksLikePersonName(name, 2)).toBe(false)
+  })
+})
+
+describe('looksLikeAuthorList', () => {
+  it('accepts author lines and rejects titles and prose', () => {
+    expect(looksLikeAuthorList('Noa Rubin, Inbar Seroussi, Zohar Ringel')).toBe(true)
+    expect(looksLikeAuthorList('Donald Flynn, Hadas Yaron Goldhirsh, Jonathan P. Keating et al.')).toBe(true)
+    expect(looksLikeAuthorList('Speed Limits for Deep Learning')).toBe(false)
+    expect(looksLikeAuthorList('We study the dynamics of SGD. It converges.')).toBe(false)
+    expect(looksLikeAuthorList('U Networks Have Few Patterns')).toBe(false)
+  })
+})
+
+describe('splitGluedTitleAndAuthors', () => {
+  it.each([
+    ['Grokking as a First Order Phase Transition in Two Layer NetworksNoa Rubin, Inbar Seroussi, Zohar Ringel', 'Grokking as a First Order Phase Transition in Two Layer Networks', ['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'], false],
+    ['Attention Scaling in GPTJohn Smith, Ann Lee', 'Attention Scaling in GPT', ['John Smith', 'Ann Lee'], false],
+    ['Kernel Limits of the NTKA. Smith, B. Jones', 'Kernel Limits of the NTK', ['A. Smith', 'B. Jones'], false],
+    ['Training ResNet-18 on CIFAR-10Jörg Müller, Zoë Ågren', 'Training ResNet-18 on CIFAR-10', ['Jörg Müller', 'Zoë Ågren'], false],
+    ['Do Transformers Generalize?Hélène Dupont-Martin et al.', 'Do Transformers Generalize?', ['Hélène Dupont-Martin'], true],
+    ['PFGM++: Physics-Inspired Generative Models (Revisited)Ludwig van Beethoven, Conor O\'Brien', 'PFGM++: Physics-Inspired Generative Models (Revisited)', ['Ludwig van Beethoven', "Conor O'Brien"], false],
+    ['Deep ReLU Networks Have Surprisingly Few Activation PatternsBoris Hanin, David Rolnick', 'Deep ReLU Networks Have Surprisingly Few Activation Patterns', ['Boris Hanin', 'David Rolnick'], false],
+    ['VTrans: Accelerating Transformer CompressionYann LeCun', 'VTrans: Accelerating Transformer Compression', ['Yann LeCun'], false],
+  ])('splits %j', (line, title, authors, truncated) => {
+    expect(splitGluedTitleAndAuthors(line)).toEqual({ title, authorList: { authors, truncated } })
+  })
+
+  it.each([
+    'Speed Limits for Deep Learning',
+    'Empirical Analysis of the Hessian of Over-Parametrized Neural Networks',
+    'Deep ReLU Networks Have Surprisingly Few Activation Patterns',
+    'Gradient Descent Can Take Exponential Time to Escape Saddle Points',
+    'Noa Rubin, Inbar Seroussi',
+  ])('finds no author list glued to %j', (line) => {
+    expect(splitGluedTitleAndAuthors(line)).toBeNull()
+  })
+})
+
+describe('splitRunTogetherNames', () => {
+  it('splits names printed without separators and leaves single names whole', () => {
+    expect(splitRunTogetherNames('Jeffrey S BowersGaurav MalhotraMarin Dujmović')).toEqual(['Jeffrey S Bowers', 'Gaurav Malhotra', 'Marin Dujmović'])
+    expect(splitRunTogetherNames('Ryan McDonald')).toBeNull()
+  })
+})
+
+describe('isSameAuthor', () => {
+  it('matches spellings of one person and keeps different people apart', () => {
+    expect(isSameAuthor('Inbar Seroussi', 'inbar seroussi')).toBe(true)
+    expect(isSameAuthor('I. Seroussi', 'Inbar Seroussi')).toBe(true)
+    expect(isSameAuthor('Sébastien Bubeck', 'Sebastien Bubeck')).toBe(true)
+    expect(isSameAuthor('Elliot Paquette', 'Courtney Paquette')).toBe(false)
+    expect(isSameAuthor('Ivan Seroussi', 'Inbar Seroussi')).toBe(false)
+  })
+})

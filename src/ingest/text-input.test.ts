@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_LINE_LENGTH, decodeTextInput, isBinaryLine, splitTextInput } from './text-input.js'
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
+const concat = (...parts: Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}
+const codes = (issues: { code: string; line?: number; severity: string }[]) => issues.map(({ code, line, severity }) => ({ code, line, severity }))
+
+describe('decodeTextInput', () => {
+  it('strips a UTF-8 BOM and normalises CRLF', () => {
+    const input = decodeTextInput(utf8('\uFEFFfirst\r\nsecond\r\n'), 'a.txt')
+    expect(input.lines).toEqual(['first', 'second', ''])
+    expect(input.text).toBe('first\nsecond\n')
+    expect(input.issues).toEqual([])
+  })
+
+  it('decodes a line of invalid UTF-8 as Latin-1 and names the first bad line in one warning', () => {
+    const latin1Line = new Uint8Array([0x53, 0xe9, 0x62, 0x61, 0x73, 0x74, 0x69, 0x65, 0x6e]) // "Sébastien" in Latin-1
+    const bytes = concat(utf8('ok line\nJosé in UTF-8\n'), latin1Line, utf8('\nanother\n'), latin1Line, utf8('\nlast'))
+    const input = decodeTextInput(bytes, 'a.txt')
+    expect(input.lines).toEqual(['ok line', 'José in UTF-8', 'Sébastien', 'another', 'Sébastien', 'last'])
+    expect(codes(input.issues)).toEqual([{ code: 'ENCODING', line: 3, severity: 'warning' }])
+    expect(input.issues[0]?.message).toContain('2 line(s)')
+    expect(input.issues[0]?.message).toContain('lines 3, 5')
+  })
+
+  it('rejects a line holding NUL as binary, keeps it as an empty line, and records it by number', () => {
+    const bytes = concat(utf8('one\n'), new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe, 0x41]), utf8('\nthree'))
+    const input = decodeTextInput(bytes, 'a.txt')
+    expect(input.lines).toEqual(['one', '', 'three'])
+    expect(codes(input.issues)).toEqual([{ code: 'BINARY_CONTENT', line: 2, severity: 'rejected' }])
+    expect(input.rejectedLines.get(2)?.code).toBe('BINARY_CONTENT')
+    expect(input.issues[0]?.source).toBe('a.txt')
+  })
+
+  it('rejects a 10 MB line quickly, without decoding it, and keeps the lines after it numbered right', () => {
+    const huge = new Uint8Array(10 * 1024 * 1024).fill(0x61)
+    const started = performance.now()
+    const input = decodeTextInput(concat(utf8('before\n'), huge, utf8('\nafter')), 'big.txt')
+    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(input.lines).toEqual(['before', '', 'after'])
+    expect(codes(input.issues)).toEqual([{ code: 'LINE_TOO_LONG', line: 2, severity: 'rejected' }])
+    expect(input.issues[0]?.excerpt).toBe('a'.repeat(80))
+  })
+
+  it('keeps a line of exactly MAX_LINE_LENGTH characters and rejects one more', () => {
+    const input = decodeTextInput(utf8(`${'x'.repeat(MAX_LINE_LENGTH)}\n${'y'.repeat(MAX_LINE_LENGTH + 1)}`), 'a.txt')
+    expect(input.lines[0]?.length).toBe(MAX_LINE_LENGTH)
+    expect(codes(input.issues)).toEqual([{ code: 'LINE_TOO_LONG', line: 2, severity: 'rejected' }])
+  })
+
+  it('counts characters, not bytes, against the limit', () => {
+    // 60 000 three-byte characters: 180 000 bytes but only 60 000 characters.
+    const input = decodeTextInput(utf8('€'.repeat(60_000)), 'a.txt')
+    expect(input.issues).toEqual([])
+    expect(input.lines[0]?.length).toBe(60_000)
+  })
+
+  it('decodes UTF-16 with a byte order mark silently', () => {
+    const text = 'Title\nAbstract: é and ∑\n'
+    const le = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])])
+    const input = decodeTextInput(le, 'a.txt')
+    expect(input.lines).toEqual(['Title', 'Abstract: é and ∑', ''])
+    expect(input.issues).toEqual([])
+  })
+
+  it('decodes UTF-16LE without a byte order mark, with a warning that it guessed', () => {
+    const text = 'Daily Papers\nSep 5\nSome title here\n'
+    const le = new Uint8Array(Array.from(text).flatMap((c) => [c.charCodeAt(0), 0]))
+    const input = decodeTextInput(le, 'a.txt')
+    expect(input.lines).toEqual(['Daily Papers', 'Sep 5', 'Some title here', ''])
+    expect(codes(input.issues)).toEqual([{ code: 'ENCODING', line: 1, severity: 'warning' }])
+    expect(input.issues[0]?.message).toContain('utf-16le')
+  })
+
+  it('returns one empty line for empty input', () => {
+    expect(decodeTextInput(new Uint8Array(), 'a.txt')).toMatchObject({ lines: [''], text: '', issues: [] })
+  })
+})
+
+describe('splitTextInput', () => {
+  it('applies the same checks to text that is already decoded', () => {
+    const input = splitTextInput(`\uFEFFa\r\n\u0000\u0001bin\r\n${'z'.repeat(MAX_LINE_LENGTH + 5)}\r\nend`, 's.txt')
+    expect(input.lines).toEqual(['a', '', '', 'end'])
+    expect(codes(input.issues)).toEqual([
+      { code: 'BINARY_CONTENT', line: 2, severity: 'rejected' },
+      { code: 'LINE_TOO_LONG', line: 3, severity: 'rejected' },
+    ])
+    expect([...input.rejectedLines.keys()]).toEqual([2, 3])
+  })
+
+  it('warns about replacement characters left by a lenient decoder, naming the first such line', () => {
+    const input = splitTextInput('fine\nS\uFFFDbastien Bubeck, Varun Chandrasekaran', 's.txt')
+    expect(codes(input.issues)).toEqual([{ code: 'ENCODING', line: 2, severity: 'warning' }])
+    expect(input.lines[1]).toBe('S\uFFFDbastien Bubeck, Varun Chandrasekaran')
+  })
+
+  it('splits a 10 MB single-line text quickly', () => {
+    const started = performance.now()
+    const input = splitTextInput(`x\n${'é'.repeat(10 * 1024 * 1024)}\ny`, 's.txt')
+    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(input.lines).toEqual(['x', '', 'y'])
+    expect(input.issues[0]).toMatchObject({ code: 'LINE_TOO_LONG', line: 2 })
+  })
+})
+
+describe('isBinaryLine', () => {
+  it.each([
+    ['plain text with a\ttab', false],
+    ['a stray control \u0007 in a long enough line of ordinary text', false],
+    ['\u0001\u0002\u0003abc', true],
+    ['text with NUL \u0000 inside', true],
+    ['\u0080\u0081\u0082\u0083 mostly C1', true],
+    ['', false],
+  ])('%j → %s', (line, expected) => {
+    expect(isBinaryLine(line)).toBe(expected)
+  })
+})
