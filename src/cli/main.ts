@@ -15,6 +15,7 @@ import { runSearch } from './commands/search.js'
 import { runShow } from './commands/show.js'
 import { runAuthor } from './commands/author.js'
 import { runStart } from './commands/start.js'
+import { runServe, type ServeLauncher } from './commands/serve.js'
 import { runMigrate } from './commands/migrate.js'
 
 function positiveInt(value: string): number {
@@ -29,8 +30,19 @@ function partialDate(value: string): string {
   return parsed.data
 }
 
+function port(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new CommanderError(1, 'paperscope.invalidArgument', `expected a port (0-65535), got "${value}"`)
+  return n
+}
+
+/** What the composition root (src/main.ts) hands the CLI: the HTTP server, which the CLI does not import. */
+export interface CliServices {
+  serve?: ServeLauncher
+}
+
 /** Builds the program; actions write through `io` and throw CliExit for non-zero exits. */
-export function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo, services: CliServices = {}): Command {
   const program = new Command('paperscope')
     .description('A self-hostable research radar: papers from many sources, merged into one explained library.')
     .option('--db <path>', 'library file (default: $PAPERSCOPE_DB or data/paperscope.db)')
@@ -81,9 +93,21 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('start')
-    .description('build the library from the embedded corpus if it is empty, then show what it holds')
+    .description('build the library from the embedded corpus if it is empty, then serve the web app and API')
     .option('--rebuild', 're-import the corpus even when the library has papers')
-    .action(async (opts: { rebuild?: boolean }) => runStart(io, dbPath(), opts))
+    .option('--no-serve', 'only build the library and print what it holds')
+    .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
+    .addOption(new Option('--port <port>', 'port to listen on (default: $PORT or 3000; 0 picks a free one)').argParser(port))
+    .action(async (opts: { rebuild?: boolean; serve?: boolean; host?: string; port?: number }) =>
+      runStart(io, dbPath(), opts, services.serve),
+    )
+
+  program
+    .command('serve')
+    .description('serve the web app and the JSON API (/api/v1, docs at /docs) on the existing library')
+    .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
+    .addOption(new Option('--port <port>', 'port to listen on (default: $PORT or 3000; 0 picks a free one)').argParser(port))
+    .action(async (opts: { host?: string; port?: number }) => runServe(io, dbPath(), opts, services.serve))
 
   program
     .command('db:migrate')
@@ -97,8 +121,8 @@ export function buildProgram(io: CliIo): Command {
  * Runs the CLI and returns its exit code (never calls process.exit itself).
  * @example process.exitCode = await runCli(process.argv.slice(2), io)
  */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io)
+export async function runCli(argv: string[], io: CliIo, services: CliServices = {}): Promise<number> {
+  const program = buildProgram(io, services)
   try {
     await program.parseAsync(argv, { from: 'user' })
     return EXIT.ok

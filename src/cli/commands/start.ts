@@ -1,29 +1,58 @@
-/** @module `paperscope start`: builds the library from the embedded corpus on first run, then shows it. */
+/**
+ * @module `paperscope start` (what `npm start` runs): builds the library from the embedded corpus on first
+ * run, with a progress line, then serves the web app and the API until SIGINT/SIGTERM. `--no-serve` only
+ * builds and prints what the library holds (the old behaviour).
+ */
 import { resolve } from 'node:path'
 import { ensureLibrary, libraryOverview } from '../../commands/index.js'
 import { FILE_FORMATS, detectFileFormat } from '../../ingest/index.js'
+import type { PaperStore } from '../../store/index.js'
 import type { CliIo } from '../io.js'
 import { renderImportReport } from './import.js'
 import { renderSearch } from './search.js'
+import { requireLauncher, serveOptions, type ServeCliOptions, type ServeLauncher } from './serve.js'
 import { renderStats } from './stats.js'
 import { createProgress, withStore } from './shared.js'
 
-export async function runStart(io: CliIo, dbPath: string, opts: { rebuild?: boolean }): Promise<void> {
+export interface StartOptions extends ServeCliOptions {
+  rebuild?: boolean
+  /** False with `--no-serve`. */
+  serve?: boolean
+}
+
+/** Imports the corpus into an empty library (or on `rebuild`), reporting progress on stderr. */
+async function buildLibrary(io: CliIo, store: PaperStore, rebuild: boolean): Promise<string | null> {
+  const corpusDir = resolve(io.cwd, io.env.PAPERSCOPE_CORPUS)
+  const progress = createProgress(io, 'building the library')
+  const { papers } = await store.libraryStats()
+  if (papers === 0 || rebuild) io.stderr(`building the library from ${io.env.PAPERSCOPE_CORPUS} (first start) …\n`)
+  const started = Date.now()
+  const report = await ensureLibrary(store, {
+    corpusDir,
+    formats: FILE_FORMATS,
+    detect: detectFileFormat,
+    cwd: io.cwd,
+    now: io.now,
+    rebuild,
+    onFile: (file, i, total) => io.stderr(`importing ${i + 1}/${total}: ${file}\n`),
+    onBatch: (done, total) => progress.update(done, total),
+  }).finally(() => progress.stop())
+  if (!report) return null
+  io.stderr(`built the library: ${report.new} papers from ${report.read} entries in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  return renderImportReport(report, false)
+}
+
+export async function runStart(io: CliIo, dbPath: string, opts: StartOptions, launch?: ServeLauncher): Promise<void> {
+  const serve = opts.serve !== false
+  const start = serve ? requireLauncher(io, launch) : undefined
   await withStore(io, dbPath, async (store) => {
-    const corpusDir = resolve(io.cwd, io.env.PAPERSCOPE_CORPUS)
-    const progress = createProgress(io, 'building the library')
     io.stderr(`library: ${store.location}\n`)
-    const report = await ensureLibrary(store, {
-      corpusDir,
-      formats: FILE_FORMATS,
-      detect: detectFileFormat,
-      cwd: io.cwd,
-      now: io.now,
-      rebuild: opts.rebuild ?? false,
-      onFile: (file, i, total) => io.stderr(`importing ${i + 1}/${total}: ${file}\n`),
-      onBatch: (done, total) => progress.update(done, total),
-    }).finally(() => progress.stop())
-    if (report) io.stdout(`built the library from ${corpusDir}:\n${renderImportReport(report, false)}\n`)
+    const built = await buildLibrary(io, store, opts.rebuild ?? false)
+    if (start) {
+      await start(store, { ...serveOptions(io, opts), io })
+      return
+    }
+    if (built) io.stdout(`built the library from ${io.env.PAPERSCOPE_CORPUS}:\n${built}\n`)
     io.stdout(renderStats(await libraryOverview(store)))
     io.stdout(`\nsample search:\n${renderSearch('grokking', await store.searchPapers({ text: 'grokking', limit: 5 }))}`)
   })

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * @module The composition root and the process entry point (`node dist/src/main.js <command>`; `npm start`
+ * runs `start`). It wires settings → store → analysis → HTTP server, hands the server to the CLI as its
+ * `serve` launcher, and owns the process: pino logs, listening, graceful shutdown on SIGINT/SIGTERM.
+ */
+import { pino, type Logger } from 'pino'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import type { CliIo } from './cli/io.js'
+import { processIo, runCli } from './cli/main.js'
+import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
+import { buildServer, DEFAULT_RATE_LIMIT, type RateLimitSettings, type ServerAnalysis } from './server/index.js'
+import type { PaperStore } from './store/index.js'
+
+/** Settings only the server reads, parsed once here. */
+const ServerEnvSchema = z.object({
+  /** API requests per client per minute; 0 turns the limit off. */
+  PAPERSCOPE_RATE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMIT.max),
+  /** Where the built web app is; defaults to web/dist in the package. */
+  PAPERSCOPE_WEB_DIST: z.string().min(1).optional(),
+})
+
+/** Seconds a shutdown may take before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000
+
+/** The package folder (holding package.json and web/dist), from src/ under tsx or dist/src/ when built. */
+export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    dir = dirname(dir)
+  }
+  return process.cwd()
+}
+
+function packageVersion(root: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0'
+  } catch {
+    return '0.0.0'
+  }
+}
+
+/**
+ * The analysis results the API shows (issue 4). Returns undefined until src/analysis is wired here; the API
+ * then reports similar papers, novelty and computed metrics as "not computed".
+ */
+function createAnalysis(_store: PaperStore, _logger: Logger): ServerAnalysis | undefined {
+  return undefined
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one exits at once. */
+function waitForShutdownSignal(logger: Logger): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.removeListener('SIGINT', onSignal)
+      process.removeListener('SIGTERM', onSignal)
+      process.once('SIGINT', () => process.exit(130))
+      process.once('SIGTERM', () => process.exit(143))
+      logger.info({ signal }, 'shutting down')
+      resolve(signal)
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  })
+}
+
+/**
+ * Serves `store` until SIGINT/SIGTERM, then closes the server (finishing requests in flight).
+ * @example await runCli(['start'], processIo(), { serve: launchServer })
+ */
+export const launchServer: ServeLauncher = async (store: PaperStore, options: ServeOptions & { io: CliIo }) => {
+  const { io } = options
+  const settings = ServerEnvSchema.parse(
+    Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k in ServerEnvSchema.shape && v !== '')),
+  )
+  const root = packageRoot()
+  const logger = pino({ level: io.env.LOG_LEVEL, base: { service: 'paperscope' } })
+  const rateLimit: RateLimitSettings | false =
+    settings.PAPERSCOPE_RATE_LIMIT === 0 ? false : { max: settings.PAPERSCOPE_RATE_LIMIT, windowMs: 60_000 }
+  const webRoot = settings.PAPERSCOPE_WEB_DIST ?? join(root, 'web', 'dist')
+  const analysis = createAnalysis(store, logger)
+  const app = await buildServer({
+    store,
+    logger,
+    webRoot,
+    rateLimit,
+    version: packageVersion(root),
+    ...(analysis ? { analysis } : {}),
+  })
+  if (!existsSync(join(webRoot, 'index.html'))) logger.warn('the web app is not built (run `npm run build`); serving the API only')
+  const shutdown = waitForShutdownSignal(logger)
+  await app.listen({ host: options.host, port: options.port })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host
+  io.stderr(`\nPaperscope is running at http://${shownHost}:${port}/  (API: /api/v1, docs: /docs). Press Ctrl+C to stop.\n\n`)
+  await shutdown
+  const force = setTimeout(() => {
+    logger.error('shutdown took too long; exiting')
+    process.exit(1)
+  }, SHUTDOWN_GRACE_MS)
+  force.unref()
+  await app.close()
+  clearTimeout(force)
+  logger.info('stopped')
+}
+
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+  } catch {
+    return false
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await runCli(process.argv.slice(2), processIo(), { serve: launchServer })
+}
