@@ -59,10 +59,10 @@ export interface HttpRequest {
   source: string
   url: string
   method?: 'GET' | 'POST'
-  headers?: Readonly<Record<string, string>>
-  body?: string
+  headers?: Readonly<Record<string, string>> | undefined
+  body?: string | undefined
   /** Aborting stops waiting, retrying and reading; the signal's reason is thrown as is. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
   /** Turns an error body into a short reason (an Atom error summary, a JSON `message`). */
   explainError?: (body: string) => string | null
 }

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { readFixture } from '../../../test/support/fixture-server.js'
+import { runSourceContract } from '../source.case.test.js'
+import { arxivOaiSource, arxivSource, parseArxivAtom, parseArxivOai } from './index.js'
+
+describe('arxiv source contract', () => runSourceContract(arxivSource))
+describe('arxiv-oai source contract', () => runSourceContract(arxivOaiSource))
+
+const ctx = { input: 'https://export.arxiv.org/api/query?x', fetchedAt: '2026-06-12T08:00:00.000Z' }
+
+describe('parseArxivAtom', () => {
+  it('reads ids without version, authors in order, categories primary first, DOI and journal ref', () => {
+    const { records } = parseArxivAtom(readFixture('arxiv/api_query_search_testing_max10.xml'), ctx)
+    expect(records[0]).toMatchObject({
+      source: 'arxiv',
+      key: '2202.12139',
+      title: 'Testing Deep Learning Models: A First Comparative Study of Multiple Testing Techniques',
+      authors: ['Mohit Kumar Ahuja', 'Arnaud Gotlieb', 'Helge Spieker'],
+      date: '2022-02-24',
+      categories: ['cs.SE', 'cs.LG'],
+      venue:
+        'Artificial Intelligence in Software Testing @ 2022 IEEE International Conference on Software Testing, Verification and Validation Workshops (ICSTW)',
+      ids: { arxiv: '2202.12139', doi: '10.1109/icstw55395.2022.00035' },
+      url: 'https://arxiv.org/abs/2202.12139',
+      locator: 'https://arxiv.org/abs/2202.12139',
+    })
+    expect(records[0]!.raw).toMatchObject({
+      version: 1,
+      comment: 'Artificial Intelligence in Software Testing 2022 workshop @ ICST 2022',
+    })
+  })
+
+  it('keeps old-style ids with their archive, and affiliations in raw', () => {
+    const [record] = parseArxivAtom(
+      readFixture('arxiv/api_query_id_list_astro-ph_0601001_with_affiliations.xml'),
+      ctx,
+    ).records
+    expect(record!.key).toBe('astro-ph/0601001')
+    expect(record!.ids).toEqual({ arxiv: 'astro-ph/0601001' })
+    expect(record!.venue).toBe('ActaAstron.56:1-50,2006')
+    expect(record!.raw['affiliations']).toEqual([
+      ['Ohio State'],
+      ['Ohio State'],
+      ['CfA'],
+      ['Warsaw University Observatory'],
+    ])
+  })
+
+  it('reads the 2016 format, with namespaces on each element and wrapped summaries', () => {
+    const { records } = parseArxivAtom(
+      readFixture('arxiv/legacy_api_query_search_au_del_maestro_2016.xml'),
+      ctx,
+    )
+    expect(records).toHaveLength(10)
+    // The same person as 'Adrian Del Maestro' and 'A. Del Maestro': spelled as each paper lists him.
+    expect(records.every((r) => r.authors.some((a) => /^A(drian|\.) Del Maestro$/.test(a)))).toBe(true)
+    expect(records[0]!.abstract).not.toMatch(/\n/)
+    expect(records[0]!.ids.doi).toBe('10.1142/s021797921244002x')
+    expect(records.some((r) => r.abstract?.includes("R\\'{e}nyi"))).toBe(true)
+  })
+
+  it('turns the API error feed into a rejected issue that says what was wrong', () => {
+    const result = parseArxivAtom(readFixture('arxiv/api_query_error_incorrect_id_format_http400.xml'), ctx)
+    expect(result.records).toEqual([])
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        severity: 'rejected',
+        code: 'INVALID_VALUE',
+        message: 'arxiv: the API answered with an error: incorrect id format for abc',
+      }),
+    ])
+  })
+
+  it('reads an empty result as no records and no issues', () => {
+    expect(parseArxivAtom(readFixture('arxiv/api_query_empty_result.xml'), ctx)).toEqual({
+      records: [],
+      profiles: [],
+      issues: [],
+      entriesSeen: 0,
+    })
+  })
+
+  it('names the line where a cut payload stops being XML', () => {
+    const xml = readFixture('arxiv/api_query_id_list_1605.08386.xml')
+    const [issue] = parseArxivAtom(xml.slice(0, 900), ctx).issues
+    expect(issue).toMatchObject({ code: 'PARSE_FAILED', severity: 'rejected', source: ctx.input })
+    expect(issue!.line).toBeGreaterThan(0)
+    expect(issue!.message).toContain(
+      'arxiv: cannot read the payload from https://export.arxiv.org/api/query?x: invalid XML',
+    )
+  })
+})
+
+describe('parseArxivOai', () => {
+  it('joins forenames and keyname, splits categories and uses the v1 date', () => {
+    const { records } = parseArxivOai(
+      readFixture('arxiv/oai_pmh_listrecords_arXiv_format_physics_hep-th.xml'),
+      ctx,
+    )
+    expect(records.map((r) => r.key)).toEqual(['1412.8323', '1507.07790', '1607.01710'])
+    expect(records[1]).toMatchObject({
+      source: 'arxiv-oai',
+      authors: ['Luis B. Castro', 'Edilberto O. Silva'],
+      date: '2015-07-28',
+      categories: ['hep-th', 'math-ph', 'math.MP', 'quant-ph'],
+      venue: 'J. Phys. A: Math. Theor. 51 (2018) 035201',
+      ids: { arxiv: '1507.07790', doi: '10.1088/1751-8121/aa9c53' },
+    })
+    expect(records[2]!.authors).toContain('A. de Souza Dutra')
+  })
+
+  it('skips author entries that are not names and says so, keeping suffixes', () => {
+    const result = parseArxivOai(readFixture('arxiv/oai_pmh_getrecord_arXiv_format_1603.05976.xml'), ctx)
+    const [record] = result.records
+    expect(record!.authors).not.toContain(':')
+    expect(record!.authors).toContain('R. W. IV')
+    expect(result.issues).toEqual([expect.objectContaining({ severity: 'warning', field: 'authors' })])
+  })
+
+  it('reads noRecordsMatch as an empty harvest and badResumptionToken as a rejection', () => {
+    expect(parseArxivOai(readFixture('arxiv/oai_pmh_error_no_records_match.xml'), ctx).issues).toEqual([])
+    expect(
+      parseArxivOai(readFixture('arxiv/oai_pmh_error_bad_resumption_token.xml'), ctx).issues[0]!.message,
+    ).toContain('badResumptionToken')
+  })
+})

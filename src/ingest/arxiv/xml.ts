@@ -1,0 +1,61 @@
+/** @module Reading arXiv's XML (Atom and OAI-PMH) with fast-xml-parser: validated first, namespaces dropped. */
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+
+/** Elements that may repeat; always arrays, so one entry and many look the same. */
+const REPEATED = new Set(['entry', 'author', 'category', 'link', 'record', 'error', 'affiliation'])
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true,
+  // Keep every value a string: `1605.08386` must not become a number.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => REPEATED.has(name),
+})
+
+export type XmlNode = Record<string, unknown>
+
+/** Parses XML, or says why it is not well-formed (with the line, for a cut or broken payload). */
+export function readXml(
+  payload: string,
+): { ok: true; doc: XmlNode } | { ok: false; reason: string; line?: number } {
+  if (payload.trim() === '') return { ok: false, reason: 'the payload is empty' }
+  const valid = XMLValidator.validate(payload)
+  if (valid !== true) {
+    return { ok: false, reason: `invalid XML (${valid.err.msg})`, line: valid.err.line }
+  }
+  return { ok: true, doc: parser.parse(payload) as XmlNode }
+}
+
+/** The text of an element, whether the parser gave a string or an object with `#text` (attributes present). */
+export function textOf(node: unknown): string | null {
+  if (typeof node === 'string') return node
+  if (node && typeof node === 'object' && '#text' in node) {
+    const text = (node as { '#text': unknown })['#text']
+    return typeof text === 'string' ? text : null
+  }
+  return null
+}
+
+/** An attribute of an element, or null. */
+export function attrOf(node: unknown, name: string): string | null {
+  if (!node || typeof node !== 'object') return null
+  const value = (node as Record<string, unknown>)[`@_${name}`]
+  return typeof value === 'string' ? value : null
+}
+
+/** A child element as an object (empty object when absent or text-only). */
+export function child(node: unknown, name: string): XmlNode {
+  if (!node || typeof node !== 'object') return {}
+  const value = (node as XmlNode)[name]
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as XmlNode) : {}
+}
+
+/** A repeated child element as an array. */
+export function children(node: unknown, name: string): unknown[] {
+  if (!node || typeof node !== 'object') return []
+  const value = (node as XmlNode)[name]
+  return Array.isArray(value) ? value : value === undefined ? [] : [value]
+}

@@ -1,0 +1,167 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  createFakeClock,
+  readFixture,
+  startFixtureServer,
+  type FixtureServer,
+} from '../../../test/support/fixture-server.js'
+import { SILENT_LOGGER, createHttpClient } from '../http/index.js'
+import { runSourceContract, runSource } from '../source.case.test.js'
+import { abstractFromInvertedIndex, openAlexSource, parseOpenAlex } from './index.js'
+import { sameFamilyName } from './parse.js'
+
+describe('openalex source contract', () => runSourceContract(openAlexSource))
+
+const ctx = { input: 'https://api.openalex.org/works?x', fetchedAt: '2026-06-12T08:00:00.000Z' }
+
+describe('parseOpenAlex works', () => {
+  it('rebuilds the abstract, keeps authors in order, DOI, citations and references', () => {
+    const result = parseOpenAlex(readFixture('openalex/work_W2741809807.json'), ctx)
+    const [record] = result.records
+    expect(record).toMatchObject({
+      source: 'openalex',
+      key: 'W2741809807',
+      locator: 'https://openalex.org/W2741809807',
+      title: 'The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles',
+      date: '2018-02-13',
+      venue: 'PeerJ',
+      ids: { openalex: 'W2741809807', doi: '10.7717/peerj.4375', mag: '2741809807', pmid: '29456894' },
+      url: 'https://doi.org/10.7717/peerj.4375',
+    })
+    expect(record!.abstract).toMatch(
+      /^Despite growing interest in Open Access \(OA\) to scholarly literature, there is an unmet need/,
+    )
+    expect(record!.authors.slice(0, 3)).toEqual(['Heather Piwowar', 'Jason Priem', 'Vincent Larivière'])
+    expect(record!.authors).toHaveLength(9)
+    expect(record!.citationCount).toBeGreaterThan(0)
+    expect(record!.references).toHaveLength(45)
+    expect(record!.references.every((r) => /^W\d+$/.test(r))).toBe(true)
+    expect(result.issues).toEqual([])
+  })
+
+  it('believes the printed name when OpenAlex links an authorship to someone else, and says so', () => {
+    const result = parseOpenAlex(readFixture('openalex/works_list_per_page2.json'), ctx)
+    const conflated = result.records.find((r) => r.key === 'W4392145873')!
+    expect(conflated.authors.slice(0, 5)).toEqual([
+      'Matar Ndiaye',
+      'Laurent Lespez',
+      'Chantal Tribolo',
+      'Michel Rasse',
+      'Irka Hadjas',
+    ])
+    expect(result.issues.filter((i) => i.field === 'authorships')).toHaveLength(4)
+    expect(result.issues[0]!.message).toContain(
+      'linked to "Melissa Ochoa Frias" but the paper prints "Ndiaye, Matar"',
+    )
+    const globocan = result.records.find((r) => r.key === 'W4393935425')!
+    expect(globocan.references).toHaveLength(187)
+    expect(globocan.ids).toEqual({ openalex: 'W4393935425', doi: '10.3322/caac.21834', pmid: '38572751' })
+  })
+
+  it('rebuilds text from sparse or odd inverted indexes without trusting positions', () => {
+    expect(abstractFromInvertedIndex({ nets: [2], Deep: [0], learning: [1, 3] })).toBe(
+      'Deep learning nets learning',
+    )
+    expect(abstractFromInvertedIndex({ far: [1_000_000_000], near: [0] })).toBe('near far')
+    expect(abstractFromInvertedIndex({ bad: ['x', -1, 1.5] })).toBeNull()
+    expect(abstractFromInvertedIndex(null)).toBeNull()
+  })
+})
+
+describe('parseOpenAlex authors', () => {
+  it('reads summary_stats into a profile with h-index, i10, citations and works', () => {
+    const { profiles, records } = parseOpenAlex(readFixture('openalex/author_A5023888391.json'), ctx)
+    expect(records).toEqual([])
+    expect(profiles[0]).toMatchObject({
+      source: 'openalex',
+      key: 'A5023888391',
+      name: 'Jason Priem',
+      metrics: { hIndex: 17, i10Index: 20, citations: 3890, papers: 62 },
+      ids: { openalex: 'A5023888391', orcid: '0000-0001-6187-6610', scopus: '36455008000' },
+      affiliations: ['OurResearch'],
+    })
+  })
+
+  it('warns when a profile lists another person among its names (2026 record)', () => {
+    const { profiles, issues } = parseOpenAlex(readFixture('openalex/author_A5023888391_2026.json'), ctx)
+    expect(profiles[0]!.metrics).toEqual({ hIndex: 17, i10Index: 20, citations: 4269, papers: 60 })
+    // No last_known_institutions in this record: the affiliation with the latest year is used.
+    expect(profiles[0]!.affiliations).toEqual(['OpenAlex'])
+    expect(issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'display_name_alternatives',
+        message: expect.stringContaining('"Hemminger, Bradley M."'),
+      }),
+    ])
+  })
+
+  it('compares family names across orders and accents', () => {
+    expect(sameFamilyName('Jevin D. West', 'Jevin West')).toBe(true)
+    expect(sameFamilyName('Priem Jason', 'Jason Priem')).toBe(true)
+    expect(sameFamilyName('Juan Pablo Alperín', 'Juan Pablo Alperin')).toBe(true)
+    expect(sameFamilyName('Melissa Ochoa Frias', 'Ndiaye, Matar')).toBe(false)
+  })
+})
+
+describe('fetchOpenAlexPages', () => {
+  let server: FixtureServer
+  const setup = async () => {
+    server ??= await startFixtureServer()
+    server.reset()
+    const clock = createFakeClock()
+    const http = createHttpClient({
+      fetch,
+      now: clock.now,
+      sleep: clock.sleep,
+      userAgent: 'test',
+      rateLimits: { openalex: openAlexSource.rateLimit },
+    })
+    return { http, baseUrl: server.baseUrl, now: clock.now, logger: SILENT_LOGGER, apiKey: 'secret-key' }
+  }
+  beforeEach(async () => server?.reset())
+  afterAll(() => server?.close())
+
+  it('sends the filter with a publication-date watermark, the cursor and the API key, and hides the key in page URLs', async () => {
+    const deps = await setup()
+    server.route(
+      '/works',
+      { file: 'openalex/works_cursor_page1_next_cursor.json' },
+      { file: 'openalex/works_cursor_page3_end_null_cursor.json' },
+    )
+    const feed = openAlexSource.feedSchema.parse({
+      kind: 'works',
+      filter: 'topics.id:T10102',
+      since: '2026-01-01',
+    })
+    const outcome = await runSource(openAlexSource, feed, null, deps)
+    const [first, second] = server.requestsTo('/works')
+    expect(first!.query.get('filter')).toBe('topics.id:T10102,from_publication_date:2026-01-01')
+    expect(first!.query.get('cursor')).toBe('*')
+    expect(first!.query.get('api_key')).toBe('secret-key')
+    expect(second!.query.get('cursor')).toBe(
+      'IlsxNjA5MzcyODAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzQzOTM5MzU0MjUnXSI=',
+    )
+    expect(outcome.pages.every((p) => !p.url.includes('secret-key'))).toBe(true)
+    // After the last page the next run starts a week before today with a fresh cursor.
+    expect(JSON.parse(outcome.pages[1]!.nextCursor)).toEqual({ since: '2026-06-05', cursor: '*' })
+  })
+
+  it('reads author profiles one request each and starts over after the last', async () => {
+    const deps = await setup()
+    server.route('/authors/A5023888391', { file: 'openalex/author_A5023888391.json' })
+    server.route('/authors/A5048491430', {
+      status: 404,
+      body: '{"error":"Not found","message":"Author A5048491430 not found"}',
+    })
+    const feed = openAlexSource.feedSchema.parse({
+      kind: 'authors',
+      ids: ['https://openalex.org/A5023888391', 'A5048491430'],
+    })
+    const outcome = await runSource(openAlexSource, feed, null, deps)
+    expect(outcome.pages).toHaveLength(1)
+    expect(outcome.pages[0]!.result.profiles[0]!.metrics.hIndex).toBe(17)
+    expect(JSON.parse(outcome.pages[0]!.nextCursor)).toEqual({ index: 1 })
+    expect((outcome.error as Error).message).toContain('Author A5048491430 not found')
+  })
+})

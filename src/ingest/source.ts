@@ -1,0 +1,212 @@
+/**
+ * @module The port every API connector implements. Fetching (HTTP and paging, in `client.ts`) is kept apart
+ * from parsing (a pure payload → records function, in `parse.ts`), and IO is passed in, never reached for.
+ *
+ * Cursors: every page comes with the cursor to continue from *after* it. A caller stores that cursor in the
+ * same transaction as the page's records, so a crash resumes at the first page not yet stored. After the
+ * last page of a run the cursor is the watermark the next run starts from, so it fetches only what is new.
+ * Cursors are opaque strings owned by each source (JSON inside).
+ */
+import type { z } from 'zod'
+import { PaperscopeError, type ImportIssue, type ParseResult } from '../core/index.js'
+import type { ParseContext } from './file-format.js'
+import type { HttpClient, Logger, RateLimit } from './http/index.js'
+
+export type { ParseContext } from './file-format.js'
+
+/** What a connector may use: everything that touches the world comes through here. */
+export interface SourceDeps {
+  http: HttpClient
+  /** The API's base URL; tests and mirrors point it elsewhere. No trailing slash needed. */
+  baseUrl: string
+  /** Epoch milliseconds, like `Date.now`. */
+  now: () => number
+  logger: Logger
+  /** Stops paging (and any request in flight) when aborted. */
+  signal?: AbortSignal | undefined
+  /** For sources that take one (Semantic Scholar `x-api-key`, OpenAlex `api_key`). */
+  apiKey?: string | undefined
+}
+
+/** One fetched response, not yet parsed. */
+export interface SourcePage {
+  payload: string
+  /** The URL requested; becomes the parse context's `input`, so issues name it. */
+  url: string
+  /** Where to continue after this page (after the last page: the next run's starting point). */
+  nextCursor: string
+  /** True on the last page of this run. */
+  last: boolean
+}
+
+/**
+ * A source of papers reachable over HTTP.
+ * @example
+ * for await (const page of arxivSource.fetchPages(feed, cursor, deps)) {
+ *   const { records, issues } = arxivSource.parse(page.payload, { input: page.url, fetchedAt })
+ *   // store records and page.nextCursor in one transaction
+ * }
+ */
+export interface Source<Feed = unknown> {
+  /** Stable name; also the `source` of every record it produces. */
+  readonly name: string
+  readonly description: string
+  readonly defaultBaseUrl: string
+  /** The source's published limit, fed to the shared HTTP client. */
+  readonly rateLimit: RateLimit
+  /** What a feed of this source looks like in the config file. */
+  readonly feedSchema: z.ZodType<Feed, unknown>
+  /** Fetches pages starting at `cursor` (null: a first run). Throws a named PaperscopeError when it cannot go on. */
+  fetchPages(feed: Feed, cursor: string | null, deps: SourceDeps): AsyncIterable<SourcePage>
+  /** Pure: a payload into records, author profiles and issues. Never throws for bad input. */
+  parse(payload: string, ctx: ParseContext): ParseResult
+}
+
+/** A source whose feed type is not known statically (as the registry holds them). */
+export type AnySource = Source<unknown>
+
+// ---------------------------------------------------------------------------------------------------------
+// Helpers shared by the connectors.
+
+/** Writes a cursor; read it back with `readCursor`. */
+export function writeCursor(value: object): string {
+  return JSON.stringify(value)
+}
+
+/** Reads a cursor written by `writeCursor`, or throws INVALID_ARGUMENT naming the source. */
+export function readCursor<T>(source: string, schema: z.ZodType<T, unknown>, cursor: string): T {
+  let value: unknown
+  try {
+    value = JSON.parse(cursor)
+  } catch {
+    value = undefined
+  }
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) {
+    throw new PaperscopeError(
+      'INVALID_ARGUMENT',
+      `${source}: the stored cursor ${JSON.stringify(cursor)} is unreadable`,
+      {
+        field: 'cursor',
+      },
+    )
+  }
+  return parsed.data
+}
+
+/** A parse result with nothing in it. */
+export function emptyParseResult(): ParseResult {
+  return { records: [], profiles: [], issues: [], entriesSeen: 0 }
+}
+
+/** The result for a payload that could not be read at all: one rejected PARSE_FAILED issue naming source and URL. */
+export function unreadablePayload(
+  source: string,
+  ctx: ParseContext,
+  reason: string,
+  line?: number,
+): ParseResult {
+  const issue: ImportIssue = {
+    severity: 'rejected',
+    source: ctx.input,
+    code: 'PARSE_FAILED',
+    message: `${source}: cannot read the payload from ${ctx.input}: ${reason}`,
+  }
+  if (line !== undefined) issue.line = line
+  return { records: [], profiles: [], issues: [issue], entriesSeen: 0 }
+}
+
+/** The error a client throws when it cannot read the paging information out of a payload. */
+export function unreadablePageError(source: string, url: string, reason: string): PaperscopeError {
+  return new PaperscopeError('PARSE_FAILED', `${source}: cannot read the page from ${url}: ${reason}`, {
+    source: url,
+  })
+}
+
+/** Parses JSON, or says why not (with where, for a cut payload). */
+export function parseJson(payload: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  if (payload.trim() === '') return { ok: false, reason: 'the payload is empty' }
+  try {
+    return { ok: true, value: JSON.parse(payload) as unknown }
+  } catch (err) {
+    return { ok: false, reason: `invalid JSON (${(err as Error).message})` }
+  }
+}
+
+/** A plain object, or null. */
+export function asObject(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null
+}
+
+/** A non-empty trimmed string with inner whitespace collapsed, or null. */
+export function cleanText(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null
+  const text = String(value).replace(/\s+/g, ' ').trim()
+  return text === '' ? null : text
+}
+
+/** A non-negative integer, or null. */
+export function countOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null
+}
+
+/** The current time as the ISO timestamp records carry in `fetchedAt`. */
+export function isoNow(now: () => number): string {
+  return new Date(now()).toISOString()
+}
+
+/** `base` + `path` + query, tolerant of a trailing slash on `base`. */
+export function buildUrl(
+  base: string,
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+): string {
+  const url = new URL(base.replace(/\/+$/, '') + path)
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined) url.searchParams.set(key, String(value))
+  return url.toString()
+}
+
+// Identifier normal forms. They agree with library/normalize (which ingest may not import); see the report
+// on moving them into core.
+
+const NEW_ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/
+const OLD_ARXIV_ID = /^([a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i
+
+/**
+ * An arXiv id without version and without `arXiv:` prefix or URL; old-style ids keep their archive.
+ * @example normalizeArxivId('arXiv:2103.14030v2') // '2103.14030'
+ * @example normalizeArxivId('http://arxiv.org/abs/astro-ph/0601001v1') // 'astro-ph/0601001'
+ */
+export function normalizeArxivId(value: string | null | undefined): string | null {
+  if (!value) return null
+  const text = value
+    .trim()
+    .replace(/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i, '')
+    .replace(/^arxiv:\s*/i, '')
+    .replace(/\.pdf$/i, '')
+  const m = NEW_ARXIV_ID.exec(text) ?? OLD_ARXIV_ID.exec(text)
+  return m ? m[1]!.toLowerCase() : null
+}
+
+/**
+ * A DOI lower-cased, without resolver prefix or `doi:`.
+ * @example normalizeDoi('https://doi.org/10.1093/MIND/LIX.236.433') // '10.1093/mind/lix.236.433'
+ */
+export function normalizeDoi(value: string | null | undefined): string | null {
+  if (!value) return null
+  const m = /(10\.\d{4,9}\/\S+)/.exec(value.trim())
+  return m ? m[1]!.replace(/[.,;]+$/, '').toLowerCase() : null
+}
+
+/**
+ * An OpenAlex id in short form (`W2741809807`, `A5023888391`).
+ * @example normalizeOpenAlexId('https://openalex.org/W2741809807') // 'W2741809807'
+ */
+export function normalizeOpenAlexId(value: string | null | undefined): string | null {
+  if (!value) return null
+  const m = /(?:^|\/)([WAISCPTFK]\d+)$/i.exec(value.trim())
+  return m ? m[1]!.toUpperCase() : null
+}
