@@ -4,7 +4,7 @@
  * imported. A corpus folder may carry a `manifest.json` saying each file's format and capture date.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { basename, extname, join, relative } from 'node:path'
+import { basename, dirname, extname, join, relative } from 'node:path'
 import { z } from 'zod'
 import {
   PaperscopeError,
@@ -65,7 +65,9 @@ async function listInputs(paths: readonly string[]): Promise<{ files: InputFile[
       continue
     }
     if (!info.isDirectory()) {
-      files.push({ path, manifestEntry: undefined })
+      // A file keeps the facts its folder's manifest gives about it (format, capture date).
+      const manifest = await readManifest(dirname(path), issues)
+      files.push({ path, manifestEntry: manifest?.files.find((f) => f.file === basename(path)) })
       continue
     }
     const manifest = await readManifest(path, issues)

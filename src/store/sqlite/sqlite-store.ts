@@ -683,11 +683,20 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     )
       .map((a) => a.name)
       .join(', ')
+    // Other titles the paper goes by in its sources are searchable too (`Droplets of …: Grokking as …`).
+    const otherTitles = this.all<{ title: string }>(
+      `SELECT DISTINCT json_extract(record, '$.title') AS title FROM source_records
+       WHERE paper_id = ? AND json_extract(record, '$.title') IS NOT NULL`,
+      paperId,
+    )
+      .map((t) => t.title)
+      .filter((t) => t !== row.title)
+    const titles = [row.title, ...otherTitles].join('\n')
     const body = [row.abstract, row.digest].filter(Boolean).join('\n\n')
     this.stmt('DELETE FROM papers_fts WHERE rowid = ?').run(rowid)
     this.stmt('INSERT INTO papers_fts (rowid, title, keywords, abstract, authors) VALUES (?, ?, ?, ?, ?)').run(
       rowid,
-      row.title,
+      titles,
       keywords,
       body,
       authors,

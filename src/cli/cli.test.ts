@@ -1,0 +1,140 @@
+/**
+ * The CLI on the real corpus, in-process against a real library file: what issue 2 promises a user.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseEnv } from '../config/env.js'
+import type { ImportReport } from '../core/index.js'
+import type { LibraryOverview } from '../commands/index.js'
+import type { SearchResult } from '../store/index.js'
+import { runCli } from './main.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const CORPUS = join(ROOT, 'data/corpus')
+
+async function cli(args: string[], db: string): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(['--db', db, ...args], {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    env: parseEnv({}),
+    cwd: ROOT,
+    interactive: false,
+    now: () => new Date('2026-11-25T12:00:00Z'),
+  })
+  return { code, out, err }
+}
+
+describe('paperscope CLI on the corpus', () => {
+  let dir: string
+  let db: string
+  let firstImport: { code: number; out: string; err: string }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-cli-'))
+    db = join(dir, 'library.db')
+    firstImport = await cli(['import', CORPUS, '--json'], db)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('imports every entry as a paper or a named rejection, and exits 2 for the rejection', async () => {
+    expect(firstImport.code).toBe(2)
+    const report = JSON.parse(firstImport.out) as ImportReport
+    expect(report.inputs.map((i) => i.format).sort()).toEqual(['abstracts', 'author-papers', 'awesome-list', 'daily-papers', 'researcher-profile'])
+    for (const input of report.inputs) expect(input.read).toBe(input.new + input.merged + input.updated + input.unchanged + input.rejected)
+    const rejected = report.issues.filter((i) => i.severity === 'rejected')
+    expect(rejected).toHaveLength(report.rejected)
+    for (const issue of rejected) {
+      expect(issue.source).toMatch(/^data\/corpus\/.+\.txt$/)
+      expect(issue.line).toBeGreaterThan(0)
+      expect(issue.message.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('merges the known cross-file duplicates into one paper with several source records', async () => {
+    const expectations: Array<[string, string[]]> = [
+      ['Grokking as a First Order Phase Transition in Two Layer Networks', ['author-papers', 'awesome-list', 'researcher-profile']],
+      ['Transformers as Support Vector Machines', ['awesome-list', 'daily-papers']],
+      ['Fantastic Generalization Measures are Nowhere to be Found', ['awesome-list', 'daily-papers']],
+      ['More is Better in Modern Machine Learning: when Infinite Overparameterization is Optimal and Overfitting is Obligatory', ['awesome-list', 'daily-papers']],
+      ['Perturbation Analysis of Neural Collapse', ['awesome-list', 'daily-papers']],
+      ['From Kernels to Features: A Multi-Scale Adaptive Theory of Feature Learning', ['author-papers', 'researcher-profile']],
+    ]
+    for (const [title, sources] of expectations) {
+      const shown = await cli(['show', title, '--json'], db)
+      expect(shown.code, title).toBe(0)
+      const paper = JSON.parse(shown.out) as { title: string; sources: Array<{ source: string }> }
+      expect(paper.title, title).toBe(title)
+      expect([...new Set(paper.sources.map((s) => s.source))].sort(), title).toEqual(sources)
+    }
+    // The look-alike stays a paper of its own.
+    const other = JSON.parse((await cli(['show', 'Fantastic Generalization Measures and Where to Find Them', '--json'], db)).out)
+    expect(other.title).toBe('Fantastic Generalization Measures and Where to Find Them')
+    expect(other.sources).toHaveLength(1)
+  })
+
+  it('changes no count when the corpus is imported again', async () => {
+    const before = JSON.parse((await cli(['stats', '--json'], db)).out) as LibraryOverview
+    const again = await cli(['import', CORPUS, '--json'], db)
+    const report = JSON.parse(again.out) as ImportReport
+    expect(report.new + report.merged + report.updated).toBe(0)
+    expect(report.unchanged).toBe(before.stats.sourceRecords)
+    const after = JSON.parse((await cli(['stats', '--json'], db)).out) as LibraryOverview
+    expect(after.stats).toEqual(before.stats)
+  })
+
+  it('gives the same library whatever order the files are imported in', async () => {
+    const reversed = join(dir, 'reversed.db')
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().reverse()
+    const copy = join(dir, 'corpus-copy')
+    rmSync(copy, { recursive: true, force: true })
+    for (const f of [...files, 'manifest.json']) {
+      const target = join(copy, f)
+      rmSync(target, { force: true })
+      await import('node:fs').then((fs) => fs.mkdirSync(copy, { recursive: true }))
+      copyFileSync(join(CORPUS, f), target)
+    }
+    for (const f of files) await cli(['import', join(copy, f)], reversed)
+    const a = JSON.parse((await cli(['stats', '--json'], db)).out) as LibraryOverview
+    const b = JSON.parse((await cli(['stats', '--json'], reversed)).out) as LibraryOverview
+    expect(b.stats).toEqual(a.stats)
+  })
+
+  it('lists all 13 papers on the profile owner, with the reported metrics kept as reported', async () => {
+    const { code, out } = await cli(['author', 'Inbar Seroussi', '--json'], db)
+    expect(code).toBe(0)
+    const o = JSON.parse(out)
+    expect(o.papers).toHaveLength(13)
+    expect(o.papers.map((p: { title: string }) => p.title)).toContain(
+      'Hitting the High-Dimensional Notes: An ODE for SGD learning dynamics on GLMs and multi-index models',
+    )
+    expect(o.author.profiles[0]).toMatchObject({ source: 'researcher-profile', field: 'ML', metrics: { hIndex: 44, papers: 13, citations: 177, noveltyPercent: 55, aiScore: 53 } })
+    expect(o.author.citationsKnown.papersWithCounts).toBe(0)
+  })
+
+  it('finds the grokking papers first and survives FTS syntax', async () => {
+    const { code, out } = await cli(['search', 'grokking', '--json', '--limit', '10'], db)
+    expect(code).toBe(0)
+    const result = JSON.parse(out) as SearchResult
+    expect(result.items.length).toBe(10)
+    for (const hit of result.items.slice(0, 8)) expect(hit.paper.title).toMatch(/grok/i)
+    for (const q of ['"unbalanced (', 'NEAR(a b', '-collapse*', 'AND OR NOT']) {
+      const r = await cli(['search', '--json', '--', q], db)
+      expect(r.code, q).toBe(0)
+    }
+    const empty = await cli(['search', '"(', '--json'], db)
+    expect(empty.code).toBe(1)
+    expect(empty.err).toMatch(/INVALID_QUERY/)
+  })
+
+  it('shows a paper by id and by title words with every source record', async () => {
+    const byWords = JSON.parse((await cli(['show', 'droplets of good representations', '--json'], db)).out)
+    expect(byWords.sources).toHaveLength(3)
+    const byId = await cli(['show', byWords.id], db)
+    expect(byId.out).toMatch(/merged by title-part/)
+    expect((await cli(['show', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
+  })
+})
