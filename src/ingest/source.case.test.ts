@@ -350,17 +350,18 @@ export function runSourceContract(source: AnySource): void {
     server.reset()
     serve(scriptsOf(manifest))
     const first = await runSource(source, feed(), null, deps(), 1)
-    const served = new Map<string, number>()
-    for (const request of server.requests) served.set(request.path, (served.get(request.path) ?? 0) + 1)
+    // Drop the answers the first page consumed, route by route, so the resumed run gets what comes next.
+    const served = new Map<number, number>()
+    for (const request of server.requests) {
+      if (request.routeIndex !== null)
+        served.set(request.routeIndex, (served.get(request.routeIndex) ?? 0) + 1)
+    }
     server.reset()
     serve(
-      scriptsOf(manifest).map((script) => {
-        const path = script.route.replace(/^(GET|POST)\s+/, '')
-        return {
-          ...script,
-          responses: script.responses.slice(Math.min(served.get(path) ?? 0, script.responses.length - 1)),
-        }
-      }),
+      scriptsOf(manifest).map((script, index) => ({
+        ...script,
+        responses: script.responses.slice(Math.min(served.get(index) ?? 0, script.responses.length - 1)),
+      })),
     )
     const rest = await runSource(source, feed(), first.pages[0]!.nextCursor, deps())
     expect(rest.error).toBeNull()

@@ -35,7 +35,10 @@ export interface FixtureResponse {
   delayMs?: number
 }
 
-/** Which requests a route answers: `'/api/query'`, `'POST /graph/v1/paper/batch'`, or an object with query values. */
+/**
+ * Which requests a route answers: `'/api/query'`, `'POST /graph/v1/paper/batch'`,
+ * `'GET /api/daily_papers?date=2026-06-12'` (query values that must match), or the same as an object.
+ */
 export type RouteMatcher =
   string | { method?: string; path: string; query?: Readonly<Record<string, string>> }
 
@@ -46,6 +49,8 @@ export interface RecordedRequest {
   query: URLSearchParams
   headers: IncomingMessage['headers']
   body: string
+  /** The route that answered (its index in registration order), or null when none matched. */
+  routeIndex: number | null
 }
 
 export interface FixtureServer {
@@ -76,8 +81,10 @@ interface Route {
 
 function toRoute(matcher: RouteMatcher, responses: FixtureResponse[], order: number): Route {
   if (typeof matcher === 'string') {
-    const m = /^(GET|POST|PUT|DELETE|HEAD)\s+(\S+)$/.exec(matcher)
-    return { method: m ? m[1]! : null, path: m ? m[2]! : matcher, query: {}, responses, served: 0, order }
+    const m = /^(?:(GET|POST|PUT|DELETE|HEAD)\s+)?([^?\s]+)(?:\?(\S*))?$/.exec(matcher.trim())
+    if (!m) throw new Error(`cannot read route ${JSON.stringify(matcher)}`)
+    const query = Object.fromEntries(new URLSearchParams(m[3] ?? ''))
+    return { method: m[1] ?? null, path: m[2]!, query, responses, served: 0, order }
   }
   return {
     method: matcher.method ?? null,
@@ -151,9 +158,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         query: url.searchParams,
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        routeIndex: null,
       }
       requests.push(recorded)
       const route = pick(recorded)
+      if (route) recorded.routeIndex = route.order
       if (!route) {
         void answer(res, {
           status: 404,
@@ -180,6 +189,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     requestsTo: (path) => requests.filter((r) => r.path === path),
     reset() {
       routes = []
+      order = 0
       requests.length = 0
     },
     close: () =>
