@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importFiles, importRecords } from '../src/commands/index.js'
-import { FILE_FORMATS, detectFileFormat } from '../src/ingest/index.js'
 import { openStore } from '../src/store/index.js'
 import { generateRecords } from './synthetic.js'
 
@@ -28,10 +27,10 @@ export async function runImportBench({ corpusDir, syntheticPapers, print }: Impo
     // 1. The corpus, into a fresh file, then again (idempotent re-import).
     const store = await openStore({ path: join(dir, 'corpus.db') })
     let t = process.hrtime.bigint()
-    const report = await importFiles(store, [corpusDir], { formats: FILE_FORMATS, detect: detectFileFormat })
+    const report = await importFiles(store, [corpusDir], {})
     const first = seconds(t)
     t = process.hrtime.bigint()
-    await importFiles(store, [corpusDir], { formats: FILE_FORMATS, detect: detectFileFormat })
+    await importFiles(store, [corpusDir], {})
     const again = seconds(t)
     await store.close()
     print(`corpus import (fresh file): ${first.toFixed(2)} s for ${report.read} entries → ${report.new} papers (${report.merged} merged, ${report.rejected} rejected)`)

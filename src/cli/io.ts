@@ -1,5 +1,5 @@
 /** @module What a CLI command writes to and reads from, passed in so tests run commands in-process. */
-import type { Env } from '../config/env.js'
+import type { Env } from '../config/index.js'
 
 export interface CliIo {
   stdout: (text: string) => void

@@ -14,7 +14,7 @@ import {
   type ImportReport,
   type PartialDate,
 } from '../core/index.js'
-import type { FileFormat } from '../ingest/index.js'
+import { FILE_FORMATS, detectFileFormat, type FileFormat } from '../ingest/index.js'
 import type { PaperStore } from '../store/index.js'
 import { importRecords } from './import-records.js'
 
@@ -36,8 +36,9 @@ export const MANIFEST_FILE = 'manifest.json'
 const SKIPPED_FILES = new Set([MANIFEST_FILE, 'README.md', 'SOURCES.md', '.DS_Store'])
 
 export interface ImportFilesOptions {
-  formats: readonly FileFormat[]
-  detect: (text: string, fileName: string) => { format: FileFormat; confidence: number } | null
+  /** The formats to choose from; every format Paperscope knows by default. */
+  formats?: readonly FileFormat[]
+  detect?: (text: string, fileName: string) => { format: FileFormat; confidence: number } | null
   /** Force one format for every file (`--format`). */
   format?: string
   /** Capture date for dates without a year (`--capture-date`); overrides the manifest. */
@@ -106,6 +107,8 @@ export async function importFiles(
   options: ImportFilesOptions,
 ): Promise<ImportReport> {
   const now = options.now ?? (() => new Date())
+  const formats = options.formats ?? FILE_FORMATS
+  const detect = options.detect ?? detectFileFormat
   const cwd = options.cwd ?? process.cwd()
   const { files, issues } = await listInputs(paths)
   const report: ImportReport = { ...emptyImportCounts(), inputs: [], issues, profiles: 0 }
@@ -115,13 +118,13 @@ export async function importFiles(
     const shown = relative(cwd, file.path) || file.path
     const bytes = await readFile(file.path)
     const text = bytes.toString('utf8')
-    const format = chooseFormat(text, shown, file, options)
+    const format = chooseFormat(text, shown, file, options.format, formats, detect)
     if (!format) {
       report.issues.push({
         severity: 'rejected',
         source: shown,
         code: 'UNKNOWN_FORMAT',
-        message: `no importer recognises this file; pass --format (one of ${options.formats.map((f) => f.name).join(', ')})`,
+        message: `no importer recognises this file; pass --format (one of ${formats.map((f) => f.name).join(', ')})`,
       })
       report.rejected++
       report.inputs.push({ input: shown, format: 'unknown', ...emptyImportCounts(), rejected: 1 })
@@ -149,19 +152,21 @@ function chooseFormat(
   text: string,
   shown: string,
   file: InputFile,
-  options: ImportFilesOptions,
+  forced: string | undefined,
+  formats: readonly FileFormat[],
+  detect: NonNullable<ImportFilesOptions['detect']>,
 ): FileFormat | null {
-  const wanted = options.format ?? file.manifestEntry?.format
+  const wanted = forced ?? file.manifestEntry?.format
   if (wanted) {
-    const format = options.formats.find((f) => f.name === wanted)
+    const format = formats.find((f) => f.name === wanted)
     if (!format) {
       throw new PaperscopeError(
         'INVALID_ARGUMENT',
-        `unknown format "${wanted}" for ${shown}; known: ${options.formats.map((f) => f.name).join(', ')}`,
+        `unknown format "${wanted}" for ${shown}; known: ${formats.map((f) => f.name).join(', ')}`,
         { field: 'format' },
       )
     }
     return format
   }
-  return options.detect(text, basename(file.path) || extname(file.path))?.format ?? null
+  return detect(text, basename(file.path) || extname(file.path))?.format ?? null
 }

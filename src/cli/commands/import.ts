@@ -1,7 +1,6 @@
 /** @module `paperscope import <paths...>`: prints what was read, new, merged and rejected, and why. */
 import { formatImportIssue, type ImportReport } from '../../core/index.js'
 import { importFiles } from '../../commands/index.js'
-import { FILE_FORMATS, detectFileFormat } from '../../ingest/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 import { table } from '../format.js'
 import { createProgress, printJson, withStore } from './shared.js'
@@ -17,8 +16,6 @@ export async function runImport(io: CliIo, dbPath: string, paths: string[], opts
   const progress = createProgress(io, 'importing')
   const report = await withStore(io, dbPath, (store) =>
     importFiles(store, paths, {
-      formats: FILE_FORMATS,
-      detect: detectFileFormat,
       cwd: io.cwd,
       now: io.now,
       ...(opts.format ? { format: opts.format } : {}),

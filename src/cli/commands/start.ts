@@ -5,7 +5,6 @@
  */
 import { resolve } from 'node:path'
 import { ensureLibrary, libraryOverview } from '../../commands/index.js'
-import { FILE_FORMATS, detectFileFormat } from '../../ingest/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { CliIo } from '../io.js'
 import { renderImportReport } from './import.js'
@@ -29,8 +28,6 @@ async function buildLibrary(io: CliIo, store: PaperStore, rebuild: boolean): Pro
   const started = Date.now()
   const report = await ensureLibrary(store, {
     corpusDir,
-    formats: FILE_FORMATS,
-    detect: detectFileFormat,
     cwd: io.cwd,
     now: io.now,
     rebuild,
