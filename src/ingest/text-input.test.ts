@@ -31,6 +31,12 @@ describe('decodeTextInput', () => {
     expect(input.issues[0]?.message).toContain('lines 3, 5')
   })
 
+  it('decodes Latin-1 punctuation as windows-1252, not as control characters', () => {
+    const input = decodeTextInput(new Uint8Array([0x95, 0x20, 0x4b, 0x65, 0x79, 0x92, 0x73, 0x20, 0x96, 0x20, 0xe9]), 'a.txt')
+    expect(input.lines).toEqual(['• Key’s – é'])
+    expect(codes(input.issues)).toEqual([{ code: 'ENCODING', line: 1, severity: 'warning' }])
+  })
+
   it('rejects a line holding NUL as binary, keeps it as an empty line, and records it by number', () => {
     const bytes = concat(utf8('one\n'), new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe, 0x41]), utf8('\nthree'))
     const input = decodeTextInput(bytes, 'a.txt')

@@ -3,9 +3,9 @@
  * BOM stripped, CRLF normalised, invalid UTF-8, binary lines and huge lines reported with their line number.
  *
  * Decisions, so every importer behaves the same:
- * - Invalid UTF-8 is decoded line by line. A bad line is decoded as Latin-1 (windows-1252, what the WHATWG
- *   `latin1` label means) and kept, with one `warning` ENCODING issue per input that names the first bad
- *   line and counts the others. Rejecting those lines instead would drop every accented author name of a
+ * - Invalid UTF-8 is decoded line by line. A bad line is decoded as Latin-1 (windows-1252, what the
+ *   WHATWG `latin1` label means and what such files almost always are) and kept, with one `warning`
+ *   ENCODING issue per input that names the first bad line and counts the others. Rejecting those lines instead would drop every accented author name of a
  *   file saved as Latin-1; a warning keeps the data and still tells the person.
  * - A line that contains NUL or consists mostly of control characters is binary: it is rejected
  *   (BINARY_CONTENT) and replaced by an empty line, so later line numbers stay right.
@@ -135,7 +135,6 @@ function summarizeLines(source: string, lineNumbers: number[], problem: string):
 /** Decodes UTF-8 per line so that one bad byte only affects its own line. */
 function decodeUtf8Lines(bytes: Uint8Array, source: string): TextInput {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-  const latin1 = new TextDecoder('latin1')
   const collector = createLineCollector(source)
   let start = 0
   while (start <= bytes.length) {
@@ -145,15 +144,31 @@ function decodeUtf8Lines(bytes: Uint8Array, source: string): TextInput {
     // A UTF-8 line has at most as many UTF-16 units as bytes and at least a quarter, so a line this
     // long in bytes is too long whatever it holds: reject it without decoding 10 MB.
     if (lineBytes.length > MAX_LINE_LENGTH * 4) {
-      collector.addTooLong(lineBytes.length, latin1.decode(lineBytes.subarray(0, EXCERPT_LENGTH)))
+      collector.addTooLong(lineBytes.length, decodeWindows1252(lineBytes.subarray(0, EXCERPT_LENGTH)))
     } else {
       const strictText = tryDecode(strict, lineBytes)
-      collector.add(strictText ?? latin1.decode(lineBytes), strictText === null)
+      collector.add(strictText ?? decodeWindows1252(lineBytes), strictText === null)
     }
     if (newline === -1) break
     start = newline + 1
   }
   return collector.finish()
+}
+
+/**
+ * windows-1252 for bytes 0x80–0x9F (the rest of the byte range is Latin-1 itself). Written out
+ * because Node's `TextDecoder('latin1')` reports windows-1252 yet decodes these bytes as C1 controls,
+ * which would turn every `•` and `’` of a Latin-1 file into binary. Undefined bytes stay C1 controls.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+
+/** Decodes bytes as windows-1252, what files called "Latin-1" almost always are. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = ''
+  for (const byte of bytes) {
+    text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte)
+  }
+  return text
 }
 
 function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | null {
