@@ -11,7 +11,8 @@ const concat = (...parts: Uint8Array[]): Uint8Array => {
   }
   return out
 }
-const codes = (issues: { code: string; line?: number; severity: string }[]) => issues.map(({ code, line, severity }) => ({ code, line, severity }))
+const codes = (issues: { code: string; line?: number; severity: string }[]) =>
+  issues.map(({ code, line, severity }) => ({ code, line, severity }))
 
 describe('decodeTextInput', () => {
   it('strips a UTF-8 BOM and normalises CRLF', () => {
@@ -23,7 +24,13 @@ describe('decodeTextInput', () => {
 
   it('decodes a line of invalid UTF-8 as Latin-1 and names the first bad line in one warning', () => {
     const latin1Line = new Uint8Array([0x53, 0xe9, 0x62, 0x61, 0x73, 0x74, 0x69, 0x65, 0x6e]) // "Sébastien" in Latin-1
-    const bytes = concat(utf8('ok line\nJosé in UTF-8\n'), latin1Line, utf8('\nanother\n'), latin1Line, utf8('\nlast'))
+    const bytes = concat(
+      utf8('ok line\nJosé in UTF-8\n'),
+      latin1Line,
+      utf8('\nanother\n'),
+      latin1Line,
+      utf8('\nlast'),
+    )
     const input = decodeTextInput(bytes, 'a.txt')
     expect(input.lines).toEqual(['ok line', 'José in UTF-8', 'Sébastien', 'another', 'Sébastien', 'last'])
     expect(codes(input.issues)).toEqual([{ code: 'ENCODING', line: 3, severity: 'warning' }])
@@ -32,7 +39,10 @@ describe('decodeTextInput', () => {
   })
 
   it('decodes Latin-1 punctuation as windows-1252, not as control characters', () => {
-    const input = decodeTextInput(new Uint8Array([0x95, 0x20, 0x4b, 0x65, 0x79, 0x92, 0x73, 0x20, 0x96, 0x20, 0xe9]), 'a.txt')
+    const input = decodeTextInput(
+      new Uint8Array([0x95, 0x20, 0x4b, 0x65, 0x79, 0x92, 0x73, 0x20, 0x96, 0x20, 0xe9]),
+      'a.txt',
+    )
     expect(input.lines).toEqual(['• Key’s – é'])
     expect(codes(input.issues)).toEqual([{ code: 'ENCODING', line: 1, severity: 'warning' }])
   })
@@ -57,7 +67,10 @@ describe('decodeTextInput', () => {
   })
 
   it('keeps a line of exactly MAX_LINE_LENGTH characters and rejects one more', () => {
-    const input = decodeTextInput(utf8(`${'x'.repeat(MAX_LINE_LENGTH)}\n${'y'.repeat(MAX_LINE_LENGTH + 1)}`), 'a.txt')
+    const input = decodeTextInput(
+      utf8(`${'x'.repeat(MAX_LINE_LENGTH)}\n${'y'.repeat(MAX_LINE_LENGTH + 1)}`),
+      'a.txt',
+    )
     expect(input.lines[0]?.length).toBe(MAX_LINE_LENGTH)
     expect(codes(input.issues)).toEqual([{ code: 'LINE_TOO_LONG', line: 2, severity: 'rejected' }])
   })
@@ -71,7 +84,11 @@ describe('decodeTextInput', () => {
 
   it('decodes UTF-16 with a byte order mark silently', () => {
     const text = 'Title\nAbstract: é and ∑\n'
-    const le = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])])
+    const le = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+    ])
     const input = decodeTextInput(le, 'a.txt')
     expect(input.lines).toEqual(['Title', 'Abstract: é and ∑', ''])
     expect(input.issues).toEqual([])
@@ -93,7 +110,10 @@ describe('decodeTextInput', () => {
 
 describe('splitTextInput', () => {
   it('applies the same checks to text that is already decoded', () => {
-    const input = splitTextInput(`\uFEFFa\r\n\u0000\u0001bin\r\n${'z'.repeat(MAX_LINE_LENGTH + 5)}\r\nend`, 's.txt')
+    const input = splitTextInput(
+      `\uFEFFa\r\n\u0000\u0001bin\r\n${'z'.repeat(MAX_LINE_LENGTH + 5)}\r\nend`,
+      's.txt',
+    )
     expect(input.lines).toEqual(['a', '', '', 'end'])
     expect(codes(input.issues)).toEqual([
       { code: 'BINARY_CONTENT', line: 2, severity: 'rejected' },

@@ -51,7 +51,13 @@ export function decodeTextInput(bytes: Uint8Array, source: string): TextInput {
     const text = new TextDecoder(utf16.encoding).decode(bytes.subarray(utf16.bomLength))
     const input = splitTextInput(text, source)
     if (utf16.bomLength > 0) return input
-    const warning = buildIssue('warning', 'ENCODING', source, 1, `input looks like ${utf16.encoding} without a byte order mark; decoded as ${utf16.encoding}`)
+    const warning = createIssue(
+      'warning',
+      'ENCODING',
+      source,
+      1,
+      `input looks like ${utf16.encoding} without a byte order mark; decoded as ${utf16.encoding}`,
+    )
     return { ...input, issues: [warning, ...input.issues] }
   }
   return decodeUtf8Lines(stripUtf8Bom(bytes), source)
@@ -87,7 +93,7 @@ function createLineCollector(source: string): LineCollector {
   const replacementLines: number[] = []
 
   const reject = (code: 'BINARY_CONTENT' | 'LINE_TOO_LONG', message: string, excerpt: string): void => {
-    const issue = { ...buildIssue('rejected', code, source, lines.length + 1, message), excerpt }
+    const issue = { ...createIssue('rejected', code, source, lines.length + 1, message), excerpt }
     issues.push(issue)
     rejectedLines.set(issue.line, issue)
     lines.push('')
@@ -101,7 +107,11 @@ function createLineCollector(source: string): LineCollector {
       }
       const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine
       if (isBinaryLine(line)) {
-        reject('BINARY_CONTENT', 'line holds binary data (NUL or mostly control characters), not text', printableExcerpt(line))
+        reject(
+          'BINARY_CONTENT',
+          'line holds binary data (NUL or mostly control characters), not text',
+          toPrintableExcerpt(line),
+        )
         return
       }
       if (decodedAsLatin1) latin1Lines.push(lines.length + 1)
@@ -109,12 +119,20 @@ function createLineCollector(source: string): LineCollector {
       lines.push(line)
     },
     addTooLong(length, excerpt) {
-      reject('LINE_TOO_LONG', `line has ${length} characters, more than the limit of ${MAX_LINE_LENGTH}`, printableExcerpt(excerpt))
+      reject(
+        'LINE_TOO_LONG',
+        `line has ${length} characters, more than the limit of ${MAX_LINE_LENGTH}`,
+        toPrintableExcerpt(excerpt),
+      )
     },
     finish() {
       const encodingIssues = [
         summarizeLines(source, latin1Lines, 'not valid UTF-8; decoded as Latin-1 (windows-1252)'),
-        summarizeLines(source, replacementLines, 'contain U+FFFD replacement characters: the text was decoded with the wrong encoding'),
+        summarizeLines(
+          source,
+          replacementLines,
+          'contain U+FFFD replacement characters: the text was decoded with the wrong encoding',
+        ),
       ].filter((issue): issue is ImportIssue & { line: number } => issue !== null)
       const allIssues = [...encodingIssues, ...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
       return { text: lines.join('\n'), lines, issues: allIssues, rejectedLines }
@@ -123,13 +141,17 @@ function createLineCollector(source: string): LineCollector {
 }
 
 /** One ENCODING warning for all lines with the same problem, placed at the first of them. */
-function summarizeLines(source: string, lineNumbers: number[], problem: string): (ImportIssue & { line: number }) | null {
+function summarizeLines(
+  source: string,
+  lineNumbers: number[],
+  problem: string,
+): (ImportIssue & { line: number }) | null {
   const first = lineNumbers[0]
   if (first === undefined) return null
   const shown = lineNumbers.slice(0, 10).join(', ')
   const more = lineNumbers.length > 10 ? ', ...' : ''
   const message = `${lineNumbers.length} line(s) ${problem} (lines ${shown}${more})`
-  return buildIssue('warning', 'ENCODING', source, first, message)
+  return createIssue('warning', 'ENCODING', source, first, message)
 }
 
 /** Decodes UTF-8 per line so that one bad byte only affects its own line. */
@@ -216,12 +238,12 @@ export function isBinaryLine(line: string): boolean {
 }
 
 /** An excerpt a terminal can show: control characters become `�`. */
-function printableExcerpt(text: string): string {
+function toPrintableExcerpt(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.slice(0, EXCERPT_LENGTH).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
 }
 
-function buildIssue(
+function createIssue(
   severity: ImportIssue['severity'],
   code: ImportIssue['code'],
   source: string,

@@ -12,10 +12,10 @@ import {
   hashForKey,
   listContentLines,
   normalizeForKey,
-  recordBase,
+  createRecordBase,
   sampleLines,
   shorten,
-  withFileNameHint,
+  applyFileNameHint,
   type ContentLine,
   type ParseCollector,
 } from './corpus-format.js'
@@ -29,10 +29,12 @@ export const abstractsFormat = defineCorpusFormat({
   name: FORMAT_NAME,
   description: 'Publication abstracts, one paragraph per paper starting "Abstract:"',
   detect(text, fileName) {
-    const paragraphs = splitParagraphs(sampleLines(text).map((line, index) => ({ line: index + 1, text: line, rejection: null })))
+    const paragraphs = splitParagraphs(
+      sampleLines(text).map((line, index) => ({ line: index + 1, text: line, rejection: null })),
+    )
     const labelled = paragraphs.filter((paragraph) => ABSTRACT_LABEL.test(paragraph[0]?.text ?? '')).length
     if (labelled === 0) return 0
-    return withFileNameHint(0.5 + 0.45 * (labelled / paragraphs.length), fileName, /abstract/i)
+    return applyFileNameHint(0.5 + 0.45 * (labelled / paragraphs.length), fileName, /abstract/i)
   },
   parseInput(input, ctx) {
     return parseAbstracts(input, ctx)
@@ -77,7 +79,13 @@ function readParagraph(paragraph: ContentLine[], ctx: ParseContext, collector: P
     return
   }
   if (!ABSTRACT_LABEL.test(first.text)) {
-    collector.reject({ code: 'PARSE_FAILED', line: first.line, field: 'abstract', message: 'paragraph does not start with "Abstract:"', excerpt: shorten(first.text.trim()) })
+    collector.reject({
+      code: 'PARSE_FAILED',
+      line: first.line,
+      field: 'abstract',
+      message: 'paragraph does not start with "Abstract:"',
+      excerpt: shorten(first.text.trim()),
+    })
     return
   }
   // Wrapped lines of one paragraph are one text; the line breaks were the page's, not the author's.
@@ -86,11 +94,16 @@ function readParagraph(paragraph: ContentLine[], ctx: ParseContext, collector: P
     .join(' ')
     .trim()
   if (abstract === '') {
-    collector.reject({ code: 'MISSING_FIELD', line: first.line, field: 'abstract', message: '"Abstract:" with no text after it' })
+    collector.reject({
+      code: 'MISSING_FIELD',
+      line: first.line,
+      field: 'abstract',
+      message: '"Abstract:" with no text after it',
+    })
     return
   }
   collector.addRecord({
-    ...recordBase(FORMAT_NAME, ctx, first.line),
+    ...createRecordBase(FORMAT_NAME, ctx, first.line),
     key: hashForKey(normalizeForKey(abstract)),
     title: null,
     abstract,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { isSameAuthor, looksLikeAuthorList, looksLikePersonName, parseAuthorList, splitGluedTitleAndAuthors, splitRunTogetherNames } from './author-names.js'
+import {
+  isSameAuthor,
+  looksLikeAuthorList,
+  looksLikePersonName,
+  parseAuthorList,
+  splitGluedTitleAndAuthors,
+  splitRunTogetherNames,
+} from './author-names.js'
 
 describe('parseAuthorList', () => {
   it('marks a list cut with et al. as truncated and never makes "et al." an author', () => {
@@ -7,12 +14,22 @@ describe('parseAuthorList', () => {
       authors: ['Elizabeth Collins-Woodfin', 'Courtney Paquette', 'Elliot Paquette'],
       truncated: true,
     })
-    expect(parseAuthorList('A. Smith, B. Jones, et al')).toEqual({ authors: ['A. Smith', 'B. Jones'], truncated: true })
+    expect(parseAuthorList('A. Smith, B. Jones, et al')).toEqual({
+      authors: ['A. Smith', 'B. Jones'],
+      truncated: true,
+    })
   })
 
   it('splits on commas, semicolons, & and "and"', () => {
-    expect(parseAuthorList('Mototaka Suzuki; Cyriel M. A. Pennartz; Jaan Aru').authors).toEqual(['Mototaka Suzuki', 'Cyriel M. A. Pennartz', 'Jaan Aru'])
-    expect(parseAuthorList('Denis Therien & Konrad P. Kording').authors).toEqual(['Denis Therien', 'Konrad P. Kording'])
+    expect(parseAuthorList('Mototaka Suzuki; Cyriel M. A. Pennartz; Jaan Aru').authors).toEqual([
+      'Mototaka Suzuki',
+      'Cyriel M. A. Pennartz',
+      'Jaan Aru',
+    ])
+    expect(parseAuthorList('Denis Therien & Konrad P. Kording').authors).toEqual([
+      'Denis Therien',
+      'Konrad P. Kording',
+    ])
     expect(parseAuthorList('Ann Lee and Bo  Chen').authors).toEqual(['Ann Lee', 'Bo Chen'])
     expect(parseAuthorList('Saeed , Adam Shephard').authors).toEqual(['Saeed', 'Adam Shephard'])
   })
@@ -39,7 +56,14 @@ describe('looksLikePersonName', () => {
     expect(looksLikePersonName(name, 2)).toBe(true)
   })
 
-  it.each(['NetworksNoa Rubin', 'Transition in Two Layer Networks', 'GPT-4 Smith', 'Smith van', 'the Model', '2023 Smith'])('rejects %j', (name) => {
+  it.each([
+    'NetworksNoa Rubin',
+    'Transition in Two Layer Networks',
+    'GPT-4 Smith',
+    'Smith van',
+    'the Model',
+    '2023 Smith',
+  ])('rejects %j', (name) => {
     expect(looksLikePersonName(name, 2)).toBe(false)
   })
 })
@@ -56,14 +80,54 @@ describe('looksLikeAuthorList', () => {
 
 describe('splitGluedTitleAndAuthors', () => {
   it.each([
-    ['Grokking as a First Order Phase Transition in Two Layer NetworksNoa Rubin, Inbar Seroussi, Zohar Ringel', 'Grokking as a First Order Phase Transition in Two Layer Networks', ['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'], false],
-    ['Attention Scaling in GPTJohn Smith, Ann Lee', 'Attention Scaling in GPT', ['John Smith', 'Ann Lee'], false],
-    ['Kernel Limits of the NTKA. Smith, B. Jones', 'Kernel Limits of the NTK', ['A. Smith', 'B. Jones'], false],
-    ['Training ResNet-18 on CIFAR-10Jörg Müller, Zoë Ågren', 'Training ResNet-18 on CIFAR-10', ['Jörg Müller', 'Zoë Ågren'], false],
-    ['Do Transformers Generalize?Hélène Dupont-Martin et al.', 'Do Transformers Generalize?', ['Hélène Dupont-Martin'], true],
-    ['PFGM++: Physics-Inspired Generative Models (Revisited)Ludwig van Beethoven, Conor O\'Brien', 'PFGM++: Physics-Inspired Generative Models (Revisited)', ['Ludwig van Beethoven', "Conor O'Brien"], false],
-    ['Deep ReLU Networks Have Surprisingly Few Activation PatternsBoris Hanin, David Rolnick', 'Deep ReLU Networks Have Surprisingly Few Activation Patterns', ['Boris Hanin', 'David Rolnick'], false],
-    ['VTrans: Accelerating Transformer CompressionYann LeCun', 'VTrans: Accelerating Transformer Compression', ['Yann LeCun'], false],
+    [
+      'Grokking as a First Order Phase Transition in Two Layer NetworksNoa Rubin, Inbar Seroussi, Zohar Ringel',
+      'Grokking as a First Order Phase Transition in Two Layer Networks',
+      ['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'],
+      false,
+    ],
+    [
+      'Attention Scaling in GPTJohn Smith, Ann Lee',
+      'Attention Scaling in GPT',
+      ['John Smith', 'Ann Lee'],
+      false,
+    ],
+    [
+      'Kernel Limits of the NTKA. Smith, B. Jones',
+      'Kernel Limits of the NTK',
+      ['A. Smith', 'B. Jones'],
+      false,
+    ],
+    [
+      'Training ResNet-18 on CIFAR-10Jörg Müller, Zoë Ågren',
+      'Training ResNet-18 on CIFAR-10',
+      ['Jörg Müller', 'Zoë Ågren'],
+      false,
+    ],
+    [
+      'Do Transformers Generalize?Hélène Dupont-Martin et al.',
+      'Do Transformers Generalize?',
+      ['Hélène Dupont-Martin'],
+      true,
+    ],
+    [
+      "PFGM++: Physics-Inspired Generative Models (Revisited)Ludwig van Beethoven, Conor O'Brien",
+      'PFGM++: Physics-Inspired Generative Models (Revisited)',
+      ['Ludwig van Beethoven', "Conor O'Brien"],
+      false,
+    ],
+    [
+      'Deep ReLU Networks Have Surprisingly Few Activation PatternsBoris Hanin, David Rolnick',
+      'Deep ReLU Networks Have Surprisingly Few Activation Patterns',
+      ['Boris Hanin', 'David Rolnick'],
+      false,
+    ],
+    [
+      'VTrans: Accelerating Transformer CompressionYann LeCun',
+      'VTrans: Accelerating Transformer Compression',
+      ['Yann LeCun'],
+      false,
+    ],
   ])('splits %j', (line, title, authors, truncated) => {
     expect(splitGluedTitleAndAuthors(line)).toEqual({ title, authorList: { authors, truncated } })
   })
@@ -81,7 +145,11 @@ describe('splitGluedTitleAndAuthors', () => {
 
 describe('splitRunTogetherNames', () => {
   it('splits names printed without separators and leaves single names whole', () => {
-    expect(splitRunTogetherNames('Jeffrey S BowersGaurav MalhotraMarin Dujmović')).toEqual(['Jeffrey S Bowers', 'Gaurav Malhotra', 'Marin Dujmović'])
+    expect(splitRunTogetherNames('Jeffrey S BowersGaurav MalhotraMarin Dujmović')).toEqual([
+      'Jeffrey S Bowers',
+      'Gaurav Malhotra',
+      'Marin Dujmović',
+    ])
     expect(splitRunTogetherNames('Ryan McDonald')).toBeNull()
   })
 })

@@ -12,7 +12,32 @@ export interface AuthorList {
 const ET_AL = /[,\s]*\bet\s*al\.?\s*$/i
 
 /** Lower-case name particles (`de`, `van der`, ...) that may start or sit inside a name. */
-const PARTICLES = new Set(['de', 'da', 'das', 'del', 'della', 'der', 'den', 'des', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'y', 'zu'])
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'das',
+  'del',
+  'della',
+  'der',
+  'den',
+  'des',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'ten',
+  'ter',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'zu',
+])
 
 /** `A.`, `C.Y.`, `J.-P.`, `M` (one initial without its dot; `GPT` is an acronym, not initials). */
 const INITIALS = /^(?:\p{Lu}\.)+(?:-\p{Lu}\.)*$|^\p{Lu}$/u
@@ -70,7 +95,12 @@ export function looksLikePersonName(name: string, minWords = 1): boolean {
 export function looksLikeAuthorList(text: string): boolean {
   const trimmed = text.trim()
   // Author lines are short and never end a sentence with a lower-case word and a period.
-  if (trimmed === '' || trimmed.length > 2_000 || /\p{Ll}{2}\.$/u.test(parseAuthorList(trimmed).authors.at(-1) ?? '')) return false
+  if (
+    trimmed === '' ||
+    trimmed.length > 2_000 ||
+    /\p{Ll}{2}\.$/u.test(parseAuthorList(trimmed).authors.at(-1) ?? '')
+  )
+    return false
   const { authors } = parseAuthorList(trimmed)
   const [first, ...rest] = authors
   if (first === undefined || !looksLikePersonName(first, 2)) return false
@@ -95,7 +125,8 @@ export function splitGluedTitleAndAuthors(line: string): { title: string; author
     if (!isGluedNameStart(text, i)) continue
     const title = text.slice(0, i).trim()
     const authorsText = text.slice(i)
-    if (title !== '' && looksLikeAuthorList(authorsText)) return { title, authorList: parseAuthorList(authorsText) }
+    if (title !== '' && looksLikeAuthorList(authorsText))
+      return { title, authorList: parseAuthorList(authorsText) }
   }
   return null
 }
@@ -149,7 +180,8 @@ export function splitRunTogetherNames(text: string): string[] | null {
   const names: string[] = []
   for (const piece of pieces) {
     const previous = names[names.length - 1]
-    if (previous !== undefined && /(?:^|\s)(?:Mc|Mac|De|Di|Le|La)$/.test(previous)) names[names.length - 1] = previous + piece
+    if (previous !== undefined && /(?:^|\s)(?:Mc|Mac|De|Di|Le|La)$/.test(previous))
+      names[names.length - 1] = previous + piece
     else names.push(piece)
   }
   if (names.length < 2) return null

@@ -8,16 +8,38 @@ const result = authorPapersFormat.parse(PAGE, ctx)
 
 describe('author-papers on the real page', () => {
   it('splits the glued title and author list of every entry', () => {
-    expect(result.records.map((r) => ({ line: r.line, title: r.title, authors: r.authors, authorsTruncated: r.authorsTruncated }))).toEqual([
-      { line: 1, title: 'Grokking as a First Order Phase Transition in Two Layer Networks', authors: ['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'], authorsTruncated: false },
+    expect(
+      result.records.map((r) => ({
+        line: r.line,
+        title: r.title,
+        authors: r.authors,
+        authorsTruncated: r.authorsTruncated,
+      })),
+    ).toEqual([
+      {
+        line: 1,
+        title: 'Grokking as a First Order Phase Transition in Two Layer Networks',
+        authors: ['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'],
+        authorsTruncated: false,
+      },
       {
         line: 4,
         title: 'Mitigating the Curse of Detail: Scaling Arguments for Feature Learning and Sample Complexity',
         authors: ['Noa Rubin', 'Orit Davidovich', 'Zohar Ringel'],
         authorsTruncated: false,
       },
-      { line: 7, title: 'From Kernels to Features: A Multi-Scale Adaptive Theory of Feature Learning', authors: ['Noa Rubin', 'Kirsten Fischer', 'Javed Lindner'], authorsTruncated: true },
-      { line: 10, title: 'Applications of Statistical Field Theory in Deep Learning', authors: ['Zohar Ringel', 'Noa Rubin', 'Edo Mor'], authorsTruncated: true },
+      {
+        line: 7,
+        title: 'From Kernels to Features: A Multi-Scale Adaptive Theory of Feature Learning',
+        authors: ['Noa Rubin', 'Kirsten Fischer', 'Javed Lindner'],
+        authorsTruncated: true,
+      },
+      {
+        line: 10,
+        title: 'Applications of Statistical Field Theory in Deep Learning',
+        authors: ['Zohar Ringel', 'Noa Rubin', 'Edo Mor'],
+        authorsTruncated: true,
+      },
     ])
     expect(result.entriesSeen).toBe(4)
     expect(result.issues).toEqual([])
@@ -36,16 +58,37 @@ describe('author-papers on the real page', () => {
   it('keeps the glued line as read and the abstract whole', () => {
     expect(result.records[0]?.raw).toMatchObject({
       categoryDate: 'MLOct 5, 2023',
-      titleAndAuthors: 'Grokking as a First Order Phase Transition in Two Layer NetworksNoa Rubin, Inbar Seroussi, Zohar Ringel',
+      titleAndAuthors:
+        'Grokking as a First Order Phase Transition in Two Layer NetworksNoa Rubin, Inbar Seroussi, Zohar Ringel',
     })
-    expect(result.records[0]?.abstract?.startsWith('A key property of deep neural networks (DNNs) is their ability to learn new features during training.')).toBe(true)
-    expect(result.records.every((r) => r.source === 'author-papers' && r.locator === `${ctx.input}:${r.line}` && r.key === r.title?.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim())).toBe(true)
+    expect(
+      result.records[0]?.abstract?.startsWith(
+        'A key property of deep neural networks (DNNs) is their ability to learn new features during training.',
+      ),
+    ).toBe(true)
+    expect(
+      result.records.every(
+        (r) =>
+          r.source === 'author-papers' &&
+          r.locator === `${ctx.input}:${r.line}` &&
+          r.key ===
+            r.title
+              ?.toLowerCase()
+              .replace(/[^a-z0-9]+/g, ' ')
+              .trim(),
+      ),
+    ).toBe(true)
   })
 
   it('also reads entries whose authors sit on their own line', () => {
-    const separate = 'MLOct 5, 2023\nSome Title About Networks\nNoa Rubin, Zohar Ringel et al.\nAn abstract of the paper, in a sentence.'
+    const separate =
+      'MLOct 5, 2023\nSome Title About Networks\nNoa Rubin, Zohar Ringel et al.\nAn abstract of the paper, in a sentence.'
     const parsed = authorPapersFormat.parse(separate, ctx)
-    expect(parsed.records[0]).toMatchObject({ title: 'Some Title About Networks', authors: ['Noa Rubin', 'Zohar Ringel'], authorsTruncated: true })
+    expect(parsed.records[0]).toMatchObject({
+      title: 'Some Title About Networks',
+      authors: ['Noa Rubin', 'Zohar Ringel'],
+      authorsTruncated: true,
+    })
   })
 
   it('rejects an entry whose title line has no author list and imports the others', () => {
@@ -54,7 +97,9 @@ describe('author-papers on the real page', () => {
     const parsed = authorPapersFormat.parse(lines.join('\n'), ctx)
     expect(parsed.records.map((r) => r.line)).toEqual([1, 7, 10])
     expect(parsed.entriesSeen).toBe(4)
-    expect(parsed.issues).toMatchObject([{ severity: 'rejected', code: 'MISSING_FIELD', line: 4, field: 'authors' }])
+    expect(parsed.issues).toMatchObject([
+      { severity: 'rejected', code: 'MISSING_FIELD', line: 4, field: 'authors' },
+    ])
   })
 
   it('reports lines above the first entry and imports the rest', () => {

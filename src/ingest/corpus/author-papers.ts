@@ -3,7 +3,13 @@
  * without the header, and with each title glued to its author list. The page names no owner, so no
  * author is added to the printed lists.
  */
-import { createParseCollector, defineCorpusFormat, listContentLines, sampleLines, withFileNameHint } from './corpus-format.js'
+import {
+  createParseCollector,
+  defineCorpusFormat,
+  listContentLines,
+  sampleLines,
+  applyFileNameHint,
+} from './corpus-format.js'
 import { isEntryDateLine, readSitePaperEntries, surveySitePage } from './site-paper-entries.js'
 
 const FORMAT_NAME = 'author-papers'
@@ -11,14 +17,19 @@ const FORMAT_NAME = 'author-papers'
 /** The author-papers format. */
 export const authorPapersFormat = defineCorpusFormat({
   name: FORMAT_NAME,
-  description: "An author's paper list on a paper-tracking site: category and date, title glued to authors, abstract",
+  description:
+    "An author's paper list on a paper-tracking site: category and date, title glued to authors, abstract",
   detect(text, fileName) {
     const survey = surveySitePage(sampleLines(text))
     if (survey.dateLines === 0 || survey.metricLines >= 2 || survey.papersHeading) return 0
     // Glued title+author lines are this page's mark; a headerless list with separate author lines
     // reads the same way, and without a header there is no owner to credit, which is this format.
     const gluedShare = survey.gluedEntries / survey.dateLines
-    return withFileNameHint(survey.gluedEntries > 0 ? 0.5 + 0.45 * gluedShare : 0.55, fileName, /author|papers/i)
+    return applyFileNameHint(
+      survey.gluedEntries > 0 ? 0.5 + 0.45 * gluedShare : 0.55,
+      fileName,
+      /author|papers/i,
+    )
   },
   parseInput(input, ctx) {
     const collector = createParseCollector(input, ctx)
@@ -27,10 +38,20 @@ export const authorPapersFormat = defineCorpusFormat({
     // Anything above the first entry is not part of this page's format: report it, import the rest.
     for (const line of firstEntry === -1 ? lines : lines.slice(0, firstEntry)) {
       if (line.rejection) collector.rejectEntryForLine({ line: line.line, label: null }, line.rejection)
-      else collector.warn({ code: 'PARSE_FAILED', line: line.line, message: 'line before the first `<category><date>` line; ignored', excerpt: line.text.trim().slice(0, 80) })
+      else
+        collector.warn({
+          code: 'PARSE_FAILED',
+          line: line.line,
+          message: 'line before the first `<category><date>` line; ignored',
+          excerpt: line.text.trim().slice(0, 80),
+        })
     }
     if (firstEntry !== -1) {
-      readSitePaperEntries(lines.slice(firstEntry), ctx, collector, { format: FORMAT_NAME, owner: null, keyPrefix: '' })
+      readSitePaperEntries(lines.slice(firstEntry), ctx, collector, {
+        format: FORMAT_NAME,
+        owner: null,
+        keyPrefix: '',
+      })
     }
     return collector.result()
   },

@@ -10,7 +10,8 @@ const atLine = (line: number) => {
   if (!record) throw new Error(`no record at line ${line}`)
   return record
 }
-const countBy = (values: string[]) => Object.fromEntries([...new Set(values)].map((value) => [value, values.filter((v) => v === value).length]))
+const countBy = (values: string[]) =>
+  Object.fromEntries([...new Set(values)].map((value) => [value, values.filter((v) => v === value).length]))
 
 describe('awesome-list on the real README', () => {
   it('reads 495 papers and rejects only the contribution template', () => {
@@ -23,7 +24,8 @@ describe('awesome-list on the real README', () => {
         code: 'TEMPLATE_ENTRY',
         line: 2702,
         field: 'entry',
-        message: 'the contribution template ("Paper Title", "Authors. Published Conference or Journal"), not a paper',
+        message:
+          'the contribution template ("Paper Title", "Authors. Published Conference or Journal"), not a paper',
         excerpt: 'Paper Title [paper]',
       },
     ])
@@ -42,7 +44,16 @@ describe('awesome-list on the real README', () => {
       'Neural Tangent Kernel': 38,
       Others: 191,
     })
-    expect(countBy(result.records.map((r) => r.date ?? 'null'))).toEqual({ '2016': 6, '2017': 17, '2018': 41, '2019': 51, '2020': 76, '2021': 68, '2022': 123, '2023': 113 })
+    expect(countBy(result.records.map((r) => r.date ?? 'null'))).toEqual({
+      '2016': 6,
+      '2017': 17,
+      '2018': 41,
+      '2019': 51,
+      '2020': 76,
+      '2021': 68,
+      '2022': 123,
+      '2023': 113,
+    })
   })
 
   it('reads an entry without a venue: title, authors with initials, key words, digest, links', () => {
@@ -60,19 +71,42 @@ describe('awesome-list on the real README', () => {
       key: 'empirical study/truth is in there improving reasoning in language models with layer selective rank reduction',
     })
     expect(record.digest?.origin).toBe('curated')
-    expect(record.digest?.text.startsWith('Transformer-based Large Language Models (LLMs) have become a fixture in modern machine learning.')).toBe(true)
-    expect(record.raw).toMatchObject({ section: 'Empirical Study: 2023', links: ['paper', 'code'], authorsLine: 'Pratyusha Sharma, Jordan T. Ash, Dipendra Misra' })
+    expect(
+      record.digest?.text.startsWith(
+        'Transformer-based Large Language Models (LLMs) have become a fixture in modern machine learning.',
+      ),
+    ).toBe(true)
+    expect(record.raw).toMatchObject({
+      section: 'Empirical Study: 2023',
+      links: ['paper', 'code'],
+      authorsLine: 'Pratyusha Sharma, Jordan T. Ash, Dipendra Misra',
+    })
   })
 
   it('keeps the venue as printed and the section year as the date', () => {
     expect(atLine(39)).toMatchObject({
-      authors: ['Aaditya K. Singh', 'Stephanie C.Y. Chan', 'Ted Moskovitz', 'Erin Grant', 'Andrew M. Saxe', 'Felix Hill'],
+      authors: [
+        'Aaditya K. Singh',
+        'Stephanie C.Y. Chan',
+        'Ted Moskovitz',
+        'Erin Grant',
+        'Andrew M. Saxe',
+        'Felix Hill',
+      ],
       venue: 'NeurIPS 2023',
       date: '2023',
     })
     // Section 2018 (arXiv), venue CVPR 2019: the date stays the section's.
-    expect(atLine(378)).toMatchObject({ venue: 'CVPR 2019', date: '2018', raw: expect.objectContaining({ venueYear: 2019 }) })
-    expect(atLine(1638)).toMatchObject({ title: 'Mathematical Models of Overparameterized Neural Networks', venue: 'Proceedings of the IEEE', date: '2020' })
+    expect(atLine(378)).toMatchObject({
+      venue: 'CVPR 2019',
+      date: '2018',
+      raw: expect.objectContaining({ venueYear: 2019 }),
+    })
+    expect(atLine(1638)).toMatchObject({
+      title: 'Mathematical Models of Overparameterized Neural Networks',
+      venue: 'Proceedings of the IEEE',
+      date: '2020',
+    })
   })
 
   it('drops the "Author List" prefix and keeps long lists whole', () => {
@@ -90,7 +124,8 @@ describe('awesome-list on the real README', () => {
   })
 
   it('yields one record per section for a paper listed under two topics', () => {
-    const title = 'Why ReLU networks yield high-confidence predictions far away from the training data and how to mitigate the problem'
+    const title =
+      'Why ReLU networks yield high-confidence predictions far away from the training data and how to mitigate the problem'
     const listed = result.records.filter((r) => r.title === title)
     expect(listed.map((r) => [r.line, r.topics, r.keywords])).toEqual([
       [378, ['Empirical Study'], ['ReLU']],
@@ -106,12 +141,22 @@ describe('awesome-list on the real README', () => {
     // A digest line without its bullet.
     expect(atLine(2263).digest?.text.startsWith('We show: (1) for every problem instance')).toBe(true)
     // A venue glued to the last author without its period, and a surname that looks like an initial.
-    expect(atLine(1031)).toMatchObject({ authors: ['Jonathan Frankle', 'Michael Carbin'], venue: 'ICLR 2019' })
-    expect(atLine(2630)).toMatchObject({ authors: ['Qianxiao Li', 'Long Chen', 'Cheng Tai', 'Weinan E'], venue: 'JMLR' })
+    expect(atLine(1031)).toMatchObject({
+      authors: ['Jonathan Frankle', 'Michael Carbin'],
+      venue: 'ICLR 2019',
+    })
+    expect(atLine(2630)).toMatchObject({
+      authors: ['Qianxiao Li', 'Long Chen', 'Cheng Tai', 'Weinan E'],
+      venue: 'JMLR',
+    })
     // Semicolons between authors; names run together; a handle repeating a name.
     expect(atLine(1198).authors).toEqual(['Mototaka Suzuki', 'Cyriel M. A. Pennartz', 'Jaan Aru'])
     expect(atLine(1216).authors).toHaveLength(13)
-    expect(atLine(1216).authors.slice(0, 3)).toEqual(['Jeffrey S Bowers', 'Gaurav Malhotra', 'Marin Dujmović'])
+    expect(atLine(1216).authors.slice(0, 3)).toEqual([
+      'Jeffrey S Bowers',
+      'Gaurav Malhotra',
+      'Marin Dujmović',
+    ])
     expect(atLine(724).authors).toEqual(['Arthur da Cunha', 'Emanuele Natale', 'Laurent Viennot'])
     // A title without its final period, and a [book] link.
     expect(atLine(2602).title).toBe('Stronger generalization bounds for deep nets via a compression approach')
@@ -119,9 +164,19 @@ describe('awesome-list on the real README', () => {
   })
 
   it('imports entries that miss their author line, with a warning each', () => {
-    expect(atLine(1944)).toMatchObject({ title: 'mSAM: Micro-Batch-Averaged Sharpness-Aware Minimization', authors: [], keywords: ['Sharpness-Aware Minimization'] })
-    expect(result.issues.filter((issue) => issue.field === 'authors' && issue.code === 'MISSING_FIELD').map((issue) => issue.line)).toEqual([1944, 1948])
-    expect(result.issues.filter((issue) => issue.severity === 'warning').map((issue) => [issue.line, issue.code])).toEqual([
+    expect(atLine(1944)).toMatchObject({
+      title: 'mSAM: Micro-Batch-Averaged Sharpness-Aware Minimization',
+      authors: [],
+      keywords: ['Sharpness-Aware Minimization'],
+    })
+    expect(
+      result.issues
+        .filter((issue) => issue.field === 'authors' && issue.code === 'MISSING_FIELD')
+        .map((issue) => issue.line),
+    ).toEqual([1944, 1948])
+    expect(
+      result.issues.filter((issue) => issue.severity === 'warning').map((issue) => [issue.line, issue.code]),
+    ).toEqual([
       [726, 'INVALID_VALUE'],
       [1218, 'INVALID_VALUE'],
       [1944, 'MISSING_FIELD'],
@@ -131,7 +186,8 @@ describe('awesome-list on the real README', () => {
 
   it('lists the grokking paper under its awesome-list title', () => {
     expect(atLine(1053)).toMatchObject({
-      title: 'Droplets of Good Representations: Grokking as a First Order Phase Transition in Two Layer Networks',
+      title:
+        'Droplets of Good Representations: Grokking as a First Order Phase Transition in Two Layer Networks',
       authors: ['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'],
       topics: ['Emergence and Phase Transitions'],
       date: '2023',
@@ -154,16 +210,28 @@ describe('awesome-list on edited input', () => {
 
   it('joins wrapped lines to the title or detail they continue', () => {
     const parsed = awesomeListFormat.parse(
-      page('  • A Long Title That Wraps\n    Onto The Next Line. [paper]\n\n    • Ann Lee, Bo Chen. ICML\n    2021\n    • Key Word: A; B.\n    • Key Word: C.\n    • Digest Text.'),
+      page(
+        '  • A Long Title That Wraps\n    Onto The Next Line. [paper]\n\n    • Ann Lee, Bo Chen. ICML\n    2021\n    • Key Word: A; B.\n    • Key Word: C.\n    • Digest Text.',
+      ),
       ctx,
     )
-    expect(parsed.records[0]).toMatchObject({ title: 'A Long Title That Wraps Onto The Next Line', venue: 'ICML 2021', keywords: ['A', 'B', 'C'], digest: { text: 'Text.', origin: 'curated' } })
+    expect(parsed.records[0]).toMatchObject({
+      title: 'A Long Title That Wraps Onto The Next Line',
+      venue: 'ICML 2021',
+      keywords: ['A', 'B', 'C'],
+      digest: { text: 'Text.', origin: 'curated' },
+    })
   })
 
   it('rejects an entry that has nothing but its title line', () => {
-    const parsed = awesomeListFormat.parse(page('  • Only A Title. [paper]\n  • Full Entry. [paper]\n    • Ann Lee.\n'), ctx)
+    const parsed = awesomeListFormat.parse(
+      page('  • Only A Title. [paper]\n  • Full Entry. [paper]\n    • Ann Lee.\n'),
+      ctx,
+    )
     expect(parsed.records.map((r) => r.title)).toEqual(['Full Entry'])
-    expect(parsed.issues).toMatchObject([{ severity: 'rejected', code: 'MISSING_FIELD', line: 5, field: 'authors' }])
+    expect(parsed.issues).toMatchObject([
+      { severity: 'rejected', code: 'MISSING_FIELD', line: 5, field: 'authors' },
+    ])
   })
 
   it('rejects a second listing of the same paper in the same topic', () => {
@@ -176,10 +244,25 @@ describe('awesome-list on edited input', () => {
 
 describe('readByline', () => {
   it.each([
-    ['Jiefeng Chen, Timothy Nguyen, Dilan Gorur, Arslan Chaudhry. ICLR 2023', ['Jiefeng Chen', 'Timothy Nguyen', 'Dilan Gorur', 'Arslan Chaudhry'], 'ICLR 2023', 2023],
+    [
+      'Jiefeng Chen, Timothy Nguyen, Dilan Gorur, Arslan Chaudhry. ICLR 2023',
+      ['Jiefeng Chen', 'Timothy Nguyen', 'Dilan Gorur', 'Arslan Chaudhry'],
+      'ICLR 2023',
+      2023,
+    ],
     ['Author List Ann Lee, Bo Chen.', ['Ann Lee', 'Bo Chen'], null, null],
-    ['Henry W. Lin, Max Tegmark, David Rolnick. Journal of Statistical Physics', ['Henry W. Lin', 'Max Tegmark', 'David Rolnick'], 'Journal of Statistical Physics', null],
-    ['Anirban Samaddar, Sandeep Madireddy, Prasanna Balaprakash', ['Anirban Samaddar', 'Sandeep Madireddy', 'Prasanna Balaprakash'], null, null],
+    [
+      'Henry W. Lin, Max Tegmark, David Rolnick. Journal of Statistical Physics',
+      ['Henry W. Lin', 'Max Tegmark', 'David Rolnick'],
+      'Journal of Statistical Physics',
+      null,
+    ],
+    [
+      'Anirban Samaddar, Sandeep Madireddy, Prasanna Balaprakash',
+      ['Anirban Samaddar', 'Sandeep Madireddy', 'Prasanna Balaprakash'],
+      null,
+      null,
+    ],
     ['Ann Lee, John T. McDonald', ['Ann Lee', 'John T. McDonald'], null, null],
   ])('reads %j', (line, authors, venue, venueYear) => {
     expect(readByline(line)).toMatchObject({ authorList: { authors, truncated: false }, venue, venueYear })
@@ -188,7 +271,10 @@ describe('readByline', () => {
 
 describe('splitKeywords', () => {
   it('splits on semicolons and drops the final period', () => {
-    expect(splitKeywords('Key Word: Large Language Models; Reasoning.')).toEqual(['Large Language Models', 'Reasoning'])
+    expect(splitKeywords('Key Word: Large Language Models; Reasoning.')).toEqual([
+      'Large Language Models',
+      'Reasoning',
+    ])
     expect(splitKeywords('Key Word: Information Bottleneck')).toEqual(['Information Bottleneck'])
     expect(splitKeywords('Key Word: ;  ; .')).toEqual([])
   })

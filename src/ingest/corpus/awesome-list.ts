@@ -12,12 +12,12 @@ import {
   defineCorpusFormat,
   listContentLines,
   normalizeForKey,
-  recordBase,
+  createRecordBase,
   sampleLines,
   shorten,
   trimChars,
   trimEndChars,
-  withFileNameHint,
+  applyFileNameHint,
   type ParseCollector,
 } from './corpus-format.js'
 
@@ -65,14 +65,15 @@ interface EntryDraft {
 /** The awesome-list format. */
 export const awesomeListFormat = defineCorpusFormat({
   name: FORMAT_NAME,
-  description: 'A curated "awesome" paper list rendered as text: topic sections by year, entries with authors, key words and digests',
+  description:
+    'A curated "awesome" paper list rendered as text: topic sections by year, entries with authors, key words and digests',
   detect(text, fileName) {
     const lines = sampleLines(text)
     const headings = lines.filter((line) => SECTION_HEADING.test(line)).length
     const entries = lines.filter((line) => /^\s{0,3}•\s.*\[paper\]/.test(line)).length
     if (entries === 0) return 0
     const score = headings > 0 && entries >= 2 ? 0.95 : 0.6
-    return withFileNameHint(score, fileName, /awesome/i)
+    return applyFileNameHint(score, fileName, /awesome/i)
   },
   parseInput(input, ctx) {
     return parseAwesomeList(input, ctx)
@@ -122,14 +123,22 @@ function collectEntryDrafts(input: TextInput, collector: ParseCollector): EntryD
     }
     if (bullet && indent < DETAIL_INDENT) {
       close()
-      draft = { line: line.line, titleText: bullet[1] ?? '', details: [], section, rejection: null, afterPapers }
+      draft = {
+        line: line.line,
+        titleText: bullet[1] ?? '',
+        details: [],
+        section,
+        rejection: null,
+        afterPapers,
+      }
       continue
     }
     if (!draft) continue
     const current: EntryDraft = draft
     // `    Digest ...` without its bullet (it happens) still starts a detail line.
     if (bullet) current.details.push({ line: line.line, text: bullet[1] ?? '' })
-    else if (indent >= DETAIL_INDENT && (DIGEST.test(text) || KEY_WORDS.test(text))) current.details.push({ line: line.line, text })
+    else if (indent >= DETAIL_INDENT && (DIGEST.test(text) || KEY_WORDS.test(text)))
+      current.details.push({ line: line.line, text })
     else appendWrapped(current, text)
   }
   close()
@@ -148,14 +157,25 @@ function isTemplateEntry(draft: EntryDraft): boolean {
   const title = cleanTitle(draft.titleText).title
   return (
     /^paper title$/i.test(title) ||
-    draft.details.some((detail) => /^Authors\.\s*Published Conference or Journal$/i.test(detail.text.trim()) || /^Key\s*W\w*\s*:\s*X+\.?$/i.test(detail.text.trim()))
+    draft.details.some(
+      (detail) =>
+        /^Authors\.\s*Published Conference or Journal$/i.test(detail.text.trim()) ||
+        /^Key\s*W\w*\s*:\s*X+\.?$/i.test(detail.text.trim()),
+    )
   )
 }
 
 function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCollector): void {
   const { title, links } = cleanTitle(draft.titleText)
   if (isTemplateEntry(draft)) {
-    collector.reject({ code: 'TEMPLATE_ENTRY', line: draft.line, field: 'entry', message: 'the contribution template ("Paper Title", "Authors. Published Conference or Journal"), not a paper', excerpt: shorten(draft.titleText.trim()) })
+    collector.reject({
+      code: 'TEMPLATE_ENTRY',
+      line: draft.line,
+      field: 'entry',
+      message:
+        'the contribution template ("Paper Title", "Authors. Published Conference or Journal"), not a paper',
+      excerpt: shorten(draft.titleText.trim()),
+    })
     return
   }
   if (draft.afterPapers) return
@@ -164,11 +184,23 @@ function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCo
     return
   }
   if (title === '') {
-    collector.reject({ code: 'MISSING_FIELD', line: draft.line, field: 'title', message: 'entry bullet without a title', excerpt: shorten(draft.titleText.trim()) })
+    collector.reject({
+      code: 'MISSING_FIELD',
+      line: draft.line,
+      field: 'title',
+      message: 'entry bullet without a title',
+      excerpt: shorten(draft.titleText.trim()),
+    })
     return
   }
   if (draft.details.length === 0) {
-    collector.reject({ code: 'MISSING_FIELD', line: draft.line, field: 'authors', message: `"${shorten(title)}" has only its title line: no authors, key words or digest (cut entry?)`, excerpt: shorten(title) })
+    collector.reject({
+      code: 'MISSING_FIELD',
+      line: draft.line,
+      field: 'authors',
+      message: `"${shorten(title)}" has only its title line: no authors, key words or digest (cut entry?)`,
+      excerpt: shorten(title),
+    })
     return
   }
   const details = classifyDetails(draft.details)
@@ -177,7 +209,7 @@ function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCo
   const sectionDate = draft.section ? formatPartialDate(draft.section.year) : null
   const venueYear = byline?.venueYear ?? null
   collector.addRecord({
-    ...recordBase(FORMAT_NAME, ctx, draft.line),
+    ...createRecordBase(FORMAT_NAME, ctx, draft.line),
     key: `${normalizeForKey(draft.section?.topic ?? '')}/${normalizeForKey(title)}`,
     title,
     authors: byline?.authorList.authors ?? [],
@@ -203,18 +235,44 @@ function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCo
 }
 
 /** Warnings for an entry that is imported with something missing or not understood. */
-function warnAboutGaps(draft: EntryDraft, title: string, details: ClassifiedDetails, byline: Byline | null, collector: ParseCollector): void {
+function warnAboutGaps(
+  draft: EntryDraft,
+  title: string,
+  details: ClassifiedDetails,
+  byline: Byline | null,
+  collector: ParseCollector,
+): void {
   if (!draft.section) {
-    collector.warn({ code: 'MISSING_FIELD', line: draft.line, field: 'topics', message: `"${shorten(title)}" is not under a "Topic: year" section; imported without topic or section year` })
+    collector.warn({
+      code: 'MISSING_FIELD',
+      line: draft.line,
+      field: 'topics',
+      message: `"${shorten(title)}" is not under a "Topic: year" section; imported without topic or section year`,
+    })
   }
   if (!byline || byline.authorList.authors.length === 0) {
-    collector.warn({ code: 'MISSING_FIELD', line: draft.line, field: 'authors', message: `"${shorten(title)}" has no author line; imported without authors` })
+    collector.warn({
+      code: 'MISSING_FIELD',
+      line: draft.line,
+      field: 'authors',
+      message: `"${shorten(title)}" has no author line; imported without authors`,
+    })
   }
   for (const repair of byline?.repairs ?? []) {
-    collector.warn({ code: 'INVALID_VALUE', line: details.authorsLine?.line ?? draft.line, field: 'authors', message: repair })
+    collector.warn({
+      code: 'INVALID_VALUE',
+      line: details.authorsLine?.line ?? draft.line,
+      field: 'authors',
+      message: repair,
+    })
   }
   for (const detail of details.unknown) {
-    collector.warn({ code: 'PARSE_FAILED', line: detail.line, message: 'detail line not recognised (a second author line?); kept in raw only', excerpt: shorten(detail.text) })
+    collector.warn({
+      code: 'PARSE_FAILED',
+      line: detail.line,
+      message: 'detail line not recognised (a second author line?); kept in raw only',
+      excerpt: shorten(detail.text),
+    })
   }
 }
 
@@ -240,14 +298,25 @@ interface ClassifiedDetails {
 
 /** Sorts detail lines into key words, digest and the author line (the first other one). */
 function classifyDetails(details: DetailLine[]): ClassifiedDetails {
-  const classified: ClassifiedDetails = { authorsLine: null, keywordsLine: null, digestLine: null, digest: null, unknown: [] }
+  const classified: ClassifiedDetails = {
+    authorsLine: null,
+    keywordsLine: null,
+    digestLine: null,
+    digest: null,
+    unknown: [],
+  }
   for (const detail of details) {
     const text = detail.text.trim()
     const digest = DIGEST.exec(text)
     if (KEY_WORDS.test(text)) {
       // Some entries carry a second `Key Word:` line; its key words count too.
       const previous = classified.keywordsLine
-      classified.keywordsLine = previous ? { line: previous.line, text: `${previous.text.replace(/\.$/, '')}; ${text.replace(KEY_WORDS, '$1')}` } : { line: detail.line, text }
+      classified.keywordsLine = previous
+        ? {
+            line: previous.line,
+            text: `${previous.text.replace(/\.$/, '')}; ${text.replace(KEY_WORDS, '$1')}`,
+          }
+        : { line: detail.line, text }
     } else if (digest && !classified.digestLine) {
       classified.digestLine = { line: detail.line, text }
       classified.digest = digest[1]?.trim() || null
@@ -291,7 +360,8 @@ export function readByline(line: string): Byline {
   const text = line.trim().replace(/^Author\s+List\s*:?\s*/i, '')
   const { authorsText, venueAsPrinted } = splitAuthorsAndVenue(text)
   // `*Nature Neuroscience*`: markdown emphasis is formatting, not part of the name.
-  const venue = venueAsPrinted === null ? null : trimEndChars(trimChars(venueAsPrinted, '*_ '), '. *_') || null
+  const venue =
+    venueAsPrinted === null ? null : trimEndChars(trimChars(venueAsPrinted, '*_ '), '. *_') || null
   const venueYear = venue ? Number(/\b((?:19|20)\d{2})\b/.exec(venue)?.[1] ?? Number.NaN) : Number.NaN
   const { authors, repairs } = repairAuthorNames(parseAuthorList(authorsText).authors)
   return {
@@ -311,7 +381,10 @@ function repairAuthorNames(names: string[]): { authors: string[]; repairs: strin
   const repairs: string[] = []
   const split = names.flatMap((name) => {
     const pieces = name.split(' ').length > 4 ? splitRunTogetherNames(name) : null
-    if (pieces) repairs.push(`names printed without separators were split: "${shorten(name, 40)}" → ${pieces.length} names`)
+    if (pieces)
+      repairs.push(
+        `names printed without separators were split: "${shorten(name, 40)}" → ${pieces.length} names`,
+      )
     return pieces ?? [name]
   })
   const seen = new Set<string>()
@@ -352,7 +425,10 @@ function splitAuthorsAndVenue(text: string): { authorsText: string; venueAsPrint
   const end = text.slice(-60)
   const gluedVenue = / ((?:[A-Z]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?: [A-Za-z]+)?? (?:19|20)\d{2})$/.exec(end)
   if (gluedVenue?.[1] !== undefined) {
-    return { authorsText: text.slice(0, text.length - end.length + gluedVenue.index).trim(), venueAsPrinted: gluedVenue[1] }
+    return {
+      authorsText: text.slice(0, text.length - end.length + gluedVenue.index).trim(),
+      venueAsPrinted: gluedVenue[1],
+    }
   }
   return { authorsText: trimEndChars(text, '. '), venueAsPrinted: null }
 }

@@ -81,7 +81,7 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
       if (previousLine !== undefined) {
         collector.reject({
           code: 'DUPLICATE_ENTRY',
-          ...lineOf(record.line),
+          ...toLineField(record.line),
           field: 'key',
           message: `same entry as line ${previousLine ?? '?'} (key "${shorten(record.key)}"); the first one is kept`,
           ...(record.title ? { excerpt: shorten(record.title) } : {}),
@@ -96,7 +96,7 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
         // failing the whole import.
         collector.reject({
           code: 'INVALID_VALUE',
-          ...lineOf(record.line),
+          ...toLineField(record.line),
           message: `entry does not form a valid record: ${error instanceof Error ? shorten(error.message, 200) : String(error)}`,
         })
       }
@@ -113,7 +113,7 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
       const where = lineIssue.line === entry.line ? '' : `entry at line ${entry.line}${what}: `
       collector.reject({
         code: lineIssue.code,
-        ...lineOf(lineIssue.line),
+        ...toLineField(lineIssue.line),
         field: 'entry',
         message: `${where}line ${lineIssue.line ?? '?'} cannot be read: ${lineIssue.message}`,
         ...(lineIssue.excerpt !== undefined ? { excerpt: lineIssue.excerpt } : {}),
@@ -131,12 +131,16 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
 }
 
 /** `{ line }` when known, `{}` otherwise (issues take no `undefined` under exactOptionalPropertyTypes). */
-export function lineOf(line: number | null | undefined): { line?: number } {
+export function toLineField(line: number | null | undefined): { line?: number } {
   return line === null || line === undefined ? {} : { line }
 }
 
 /** The common fields of a record read from line `line` of the input. */
-export function recordBase(format: string, ctx: ParseContext, line: number): Pick<SourceRecordInput, 'source' | 'locator' | 'line' | 'fetchedAt'> {
+export function createRecordBase(
+  format: string,
+  ctx: ParseContext,
+  line: number,
+): Pick<SourceRecordInput, 'source' | 'locator' | 'line' | 'fetchedAt'> {
   return { source: format, locator: `${ctx.input}:${line}`, line, fetchedAt: ctx.fetchedAt }
 }
 
@@ -184,11 +188,14 @@ export function shorten(text: string, max = 80): string {
 
 /** The first lines of a text (at most `maxChars` characters), for cheap format detection. */
 export function sampleLines(text: string, maxChars = 200_000): string[] {
-  return text.slice(0, maxChars).replace(/^\uFEFF/, '').split(/\r?\n/)
+  return text
+    .slice(0, maxChars)
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
 }
 
 /** Raises a detection score a little when the file name agrees; the content decides. */
-export function withFileNameHint(score: number, fileName: string, pattern: RegExp): number {
+export function applyFileNameHint(score: number, fileName: string, pattern: RegExp): number {
   if (score <= 0) return 0
   return Math.min(1, pattern.test(fileName) ? score + 0.04 : score)
 }

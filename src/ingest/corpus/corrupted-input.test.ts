@@ -5,7 +5,8 @@ import type { ParseResult } from '../../core/index.js'
 import { decodeTextInput } from '../text-input.js'
 import { CORPUS_FORMATS, findFormat, parseCorpusBytes, type CorpusFormat } from './index.js'
 
-const readCorpus = (file: string) => readFileSync(new URL(`../../../data/corpus/${file}`, import.meta.url), 'utf8')
+const readCorpus = (file: string) =>
+  readFileSync(new URL(`../../../data/corpus/${file}`, import.meta.url), 'utf8')
 const ctx = (input: string) => ({ input, fetchedAt: '2026-06-01T10:00:00.000Z' })
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const formatNamed = (name: string): CorpusFormat => {
@@ -35,63 +36,101 @@ const withLineText = (text: string, lineNumber: number, replacement: string) =>
 const rejections = (result: ParseResult) => result.issues.filter((issue) => issue.severity === 'rejected')
 
 /** Bytes no text file holds: NUL, C0 controls, invalid UTF-8. */
-const GARBAGE = new Uint8Array([0x00, 0xff, 0x13, 0x07, 0x89, 0x00, 0x1b, 0x02, 0xfe, 0x41, 0x00, 0x9c, 0xc3, 0x28, 0x01, 0x7f])
+const GARBAGE = new Uint8Array([
+  0x00, 0xff, 0x13, 0x07, 0x89, 0x00, 0x1b, 0x02, 0xfe, 0x41, 0x00, 0x9c, 0xc3, 0x28, 0x01, 0x7f,
+])
 const TEN_MB_LINE = new Uint8Array(10 * 1024 * 1024).fill(0x62)
 
 /** Per real file: a line inside an entry to break, and a good entry that must survive. */
 const CASES = [
-  { format: 'researcher-profile', file: 'researcher-profile.txt', line: 28, records: 13, survivor: 'Spectral-Bias and Kernel-Task Alignment in Physically Informed Neural Networks' },
-  { format: 'author-papers', file: 'author-papers.txt', line: 5, records: 4, survivor: 'From Kernels to Features: A Multi-Scale Adaptive Theory of Feature Learning' },
-  { format: 'awesome-list', file: 'awesome-deep-phenomena.txt', line: 37, records: 495, survivor: 'The Transient Nature of Emergent In-Context Learning in Transformers' },
-  { format: 'daily-papers', file: 'daily-papers.txt', line: 19, records: 57, survivor: 'Global Convergence of Sub-gradient Method for Robust Matrix Recovery: Small Initialization, Noisy Measurements, and Over-parameterization' },
+  {
+    format: 'researcher-profile',
+    file: 'researcher-profile.txt',
+    line: 28,
+    records: 13,
+    survivor: 'Spectral-Bias and Kernel-Task Alignment in Physically Informed Neural Networks',
+  },
+  {
+    format: 'author-papers',
+    file: 'author-papers.txt',
+    line: 5,
+    records: 4,
+    survivor: 'From Kernels to Features: A Multi-Scale Adaptive Theory of Feature Learning',
+  },
+  {
+    format: 'awesome-list',
+    file: 'awesome-deep-phenomena.txt',
+    line: 37,
+    records: 495,
+    survivor: 'The Transient Nature of Emergent In-Context Learning in Transformers',
+  },
+  {
+    format: 'daily-papers',
+    file: 'daily-papers.txt',
+    line: 19,
+    records: 57,
+    survivor:
+      'Global Convergence of Sub-gradient Method for Robust Matrix Recovery: Small Initialization, Noisy Measurements, and Over-parameterization',
+  },
   { format: 'abstracts', file: 'abstracts.txt', line: 5, records: 10, survivor: null },
 ] as const
 
-describe.each(CASES)('$format with a broken line inside an entry', ({ format: name, file, line, records, survivor }) => {
-  const format = formatNamed(name)
-  const text = readCorpus(file)
-  const input = `corrupted/${file}`
-  const original = format.parse(text, ctx(input))
+describe.each(CASES)(
+  '$format with a broken line inside an entry',
+  ({ format: name, file, line, records, survivor }) => {
+    const format = formatNamed(name)
+    const text = readCorpus(file)
+    const input = `corrupted/${file}`
+    const original = format.parse(text, ctx(input))
 
-  const expectOneEntryRejected = (result: ParseResult, code: string) => {
-    expect(rejections(result).filter((issue) => issue.code === code)).toMatchObject([{ code, line, field: 'entry', source: input }])
-    expect(result.records).toHaveLength(records - 1)
-    expect(result.entriesSeen).toBe(original.entriesSeen)
-    if (survivor) expect(result.records.map((r) => r.title)).toContain(survivor)
-  }
-
-  it('rejects the entry holding a binary garbage line (bytes) and parses the rest', () => {
-    expectOneEntryRejected(parseCorpusBytes(format, withLineBytes(text, line, GARBAGE), ctx(input)), 'BINARY_CONTENT')
-  })
-
-  it('rejects the entry holding a binary garbage line (text) and parses the rest', () => {
-    expectOneEntryRejected(format.parse(withLineText(text, line, '\u0000\u0001\u0002garbage\u0003\u0004'), ctx(input)), 'BINARY_CONTENT')
-  })
-
-  it('rejects the entry holding a 10 MB line, quickly', () => {
-    const started = performance.now()
-    const result = parseCorpusBytes(format, withLineBytes(text, line, TEN_MB_LINE), ctx(input))
-    expect(performance.now() - started).toBeLessThan(3_000)
-    expectOneEntryRejected(result, 'LINE_TOO_LONG')
-    const fromText = format.parse(withLineText(text, line, 'b'.repeat(10 * 1024 * 1024)), ctx(input))
-    expectOneEntryRejected(fromText, 'LINE_TOO_LONG')
-  })
-
-  it('reads the file the same with CRLF line ends and a BOM', () => {
-    const crlf = format.parse(`\uFEFF${text.replace(/\n/g, '\r\n')}`, ctx(input))
-    expect(crlf).toEqual(original)
-  })
-
-  it('stays fast on long pathological lines inside entries', () => {
-    for (const filler of [' ', '.', 'a', 'A', ',', '\\', '*', 'et al. ', 'Ab. ', 'Noa Rubin, ']) {
-      const long = filler.repeat(Math.floor(99_000 / filler.length))
-      const started = performance.now()
-      const result = format.parse(withLineText(text, line, long), ctx(input))
-      expect(performance.now() - started, `filler ${JSON.stringify(filler)}`).toBeLessThan(2_000)
-      expect(result.entriesSeen).toBeGreaterThan(0)
+    const expectOneEntryRejected = (result: ParseResult, code: string) => {
+      expect(rejections(result).filter((issue) => issue.code === code)).toMatchObject([
+        { code, line, field: 'entry', source: input },
+      ])
+      expect(result.records).toHaveLength(records - 1)
+      expect(result.entriesSeen).toBe(original.entriesSeen)
+      if (survivor) expect(result.records.map((r) => r.title)).toContain(survivor)
     }
-  })
-})
+
+    it('rejects the entry holding a binary garbage line (bytes) and parses the rest', () => {
+      expectOneEntryRejected(
+        parseCorpusBytes(format, withLineBytes(text, line, GARBAGE), ctx(input)),
+        'BINARY_CONTENT',
+      )
+    })
+
+    it('rejects the entry holding a binary garbage line (text) and parses the rest', () => {
+      expectOneEntryRejected(
+        format.parse(withLineText(text, line, '\u0000\u0001\u0002garbage\u0003\u0004'), ctx(input)),
+        'BINARY_CONTENT',
+      )
+    })
+
+    it('rejects the entry holding a 10 MB line, quickly', () => {
+      const started = performance.now()
+      const result = parseCorpusBytes(format, withLineBytes(text, line, TEN_MB_LINE), ctx(input))
+      expect(performance.now() - started).toBeLessThan(3_000)
+      expectOneEntryRejected(result, 'LINE_TOO_LONG')
+      const fromText = format.parse(withLineText(text, line, 'b'.repeat(10 * 1024 * 1024)), ctx(input))
+      expectOneEntryRejected(fromText, 'LINE_TOO_LONG')
+    })
+
+    it('reads the file the same with CRLF line ends and a BOM', () => {
+      const crlf = format.parse(`\uFEFF${text.replace(/\n/g, '\r\n')}`, ctx(input))
+      expect(crlf).toEqual(original)
+    })
+
+    it('stays fast on long pathological lines inside entries', () => {
+      for (const filler of [' ', '.', 'a', 'A', ',', '\\', '*', 'et al. ', 'Ab. ', 'Noa Rubin, ']) {
+        const long = filler.repeat(Math.floor(99_000 / filler.length))
+        const started = performance.now()
+        const result = format.parse(withLineText(text, line, long), ctx(input))
+        expect(performance.now() - started, `filler ${JSON.stringify(filler)}`).toBeLessThan(2_000)
+        expect(result.entriesSeen).toBeGreaterThan(0)
+      }
+    })
+  },
+)
 
 describe('files cut in the middle of an entry', () => {
   const cut = (file: string, lastLine: number, keepChars?: number) => {
@@ -104,7 +143,9 @@ describe('files cut in the middle of an entry', () => {
     const result = formatNamed('researcher-profile').parse(cut('researcher-profile.txt', 55), ctx('cut.txt'))
     expect(result.records).toHaveLength(6)
     expect(rejections(result)).toMatchObject([{ code: 'MISSING_FIELD', line: 54, field: 'authors' }])
-    expect(result.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'INVALID_VALUE', field: 'papers', line: 10 }))
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ severity: 'warning', code: 'INVALID_VALUE', field: 'papers', line: 10 }),
+    )
   })
 
   it('author-papers: a glued line cut inside the title is rejected for its missing authors', () => {
@@ -114,19 +155,31 @@ describe('files cut in the middle of an entry', () => {
   })
 
   it('awesome-list: an entry cut inside its title line is rejected', () => {
-    const result = formatNamed('awesome-list').parse(cut('awesome-deep-phenomena.txt', 39, 32), ctx('cut.txt'))
+    const result = formatNamed('awesome-list').parse(
+      cut('awesome-deep-phenomena.txt', 39, 32),
+      ctx('cut.txt'),
+    )
     expect(result.records.map((r) => r.line)).toEqual([34])
     expect(rejections(result)).toMatchObject([{ code: 'MISSING_FIELD', line: 39, field: 'authors' }])
   })
 
   it('daily-papers: a title cut at the end is imported without abstract; a cut abstract is still an abstract', () => {
-    const titleCut = formatNamed('daily-papers').parse(cut('daily-papers.txt', 21, 30), { ...ctx('cut.txt'), captureDate: '2025-09-05' })
+    const titleCut = formatNamed('daily-papers').parse(cut('daily-papers.txt', 21, 30), {
+      ...ctx('cut.txt'),
+      captureDate: '2025-09-05',
+    })
     expect(titleCut.records.map((r) => [r.line, r.title, r.abstract === null])).toEqual([
       [13, 'Empirical Analysis of the Hessian of Over-Parametrized Neural Networks', false],
-      [17, 'How Over-Parameterization Slows Down Gradient Descent in Matrix Sensing: The Curses of Symmetry and Initialization', false],
+      [
+        17,
+        'How Over-Parameterization Slows Down Gradient Descent in Matrix Sensing: The Curses of Symmetry and Initialization',
+        false,
+      ],
       [21, 'Global Convergence of Sub-grad', true],
     ])
-    expect(titleCut.issues).toMatchObject([{ severity: 'warning', code: 'MISSING_FIELD', line: 21, field: 'abstract' }])
+    expect(titleCut.issues).toMatchObject([
+      { severity: 'warning', code: 'MISSING_FIELD', line: 21, field: 'abstract' },
+    ])
     const abstractCut = formatNamed('daily-papers').parse(cut('daily-papers.txt', 19, 300), ctx('cut.txt'))
     expect(abstractCut.records.map((r) => r.abstract?.length)).toEqual([1782, 300])
   })
@@ -134,7 +187,9 @@ describe('files cut in the middle of an entry', () => {
   it('abstracts: a paragraph cut inside its label is rejected', () => {
     const result = formatNamed('abstracts').parse(cut('abstracts.txt', 7, 5), ctx('cut.txt'))
     expect(result.records.map((r) => r.line)).toEqual([1, 3, 5])
-    expect(rejections(result)).toMatchObject([{ code: 'PARSE_FAILED', line: 7, field: 'abstract', excerpt: 'Abstr' }])
+    expect(rejections(result)).toMatchObject([
+      { code: 'PARSE_FAILED', line: 7, field: 'abstract', excerpt: 'Abstr' },
+    ])
   })
 })
 
@@ -142,17 +197,44 @@ describe('files in the wrong encoding', () => {
   /** Encodes text as windows-1252, what "Latin-1" files usually are; other characters become `?`. */
   function encodeWindows1252(text: string): Uint8Array {
     // Written out: Node's TextDecoder('windows-1252') decodes 0x80–0x9F as C1 controls.
-    const punctuation: Record<string, number> = { '€': 0x80, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, Š: 0x8a, š: 0x9a, Ž: 0x8e, ž: 0x9e }
-    return new Uint8Array(Array.from(text, (char) => (char.charCodeAt(0) <= 0xff && (char.charCodeAt(0) < 0x80 || char.charCodeAt(0) >= 0xa0) ? char.charCodeAt(0) : (punctuation[char] ?? 0x3f))))
+    const punctuation: Record<string, number> = {
+      '€': 0x80,
+      '…': 0x85,
+      '‘': 0x91,
+      '’': 0x92,
+      '“': 0x93,
+      '”': 0x94,
+      '•': 0x95,
+      '–': 0x96,
+      '—': 0x97,
+      Š: 0x8a,
+      š: 0x9a,
+      Ž: 0x8e,
+      ž: 0x9e,
+    }
+    return new Uint8Array(
+      Array.from(text, (char) =>
+        char.charCodeAt(0) <= 0xff && (char.charCodeAt(0) < 0x80 || char.charCodeAt(0) >= 0xa0)
+          ? char.charCodeAt(0)
+          : (punctuation[char] ?? 0x3f),
+      ),
+    )
   }
 
   const utf16le = (text: string, bom: boolean) => {
     const units = Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))
-    return new Uint8Array([...(bom ? [0xff, 0xfe] : []), ...units.flatMap((unit) => [unit & 0xff, unit >> 8])])
+    return new Uint8Array([
+      ...(bom ? [0xff, 0xfe] : []),
+      ...units.flatMap((unit) => [unit & 0xff, unit >> 8]),
+    ])
   }
 
   it('awesome-list saved as Latin-1: one ENCODING warning at the first bad line, every entry imported, accents intact', () => {
-    const result = parseCorpusBytes(formatNamed('awesome-list'), encodeWindows1252(readCorpus('awesome-deep-phenomena.txt')), ctx('latin1.txt'))
+    const result = parseCorpusBytes(
+      formatNamed('awesome-list'),
+      encodeWindows1252(readCorpus('awesome-deep-phenomena.txt')),
+      ctx('latin1.txt'),
+    )
     const encoding = result.issues.filter((issue) => issue.code === 'ENCODING')
     expect(encoding).toMatchObject([{ severity: 'warning', line: 5 }])
     expect(result.records).toHaveLength(495)
@@ -164,8 +246,14 @@ describe('files in the wrong encoding', () => {
     const text = readCorpus('researcher-profile.txt')
     const lines = text.split('\n')
     const badLine = new Uint8Array([...utf8(lines[16] ?? ''), 0xc3, 0x28])
-    const result = parseCorpusBytes(formatNamed('researcher-profile'), withLineBytes(text, 17, badLine), ctx('bad.txt'))
-    expect(result.issues.filter((issue) => issue.code === 'ENCODING')).toMatchObject([{ severity: 'warning', line: 17, source: 'bad.txt' }])
+    const result = parseCorpusBytes(
+      formatNamed('researcher-profile'),
+      withLineBytes(text, 17, badLine),
+      ctx('bad.txt'),
+    )
+    expect(result.issues.filter((issue) => issue.code === 'ENCODING')).toMatchObject([
+      { severity: 'warning', line: 17, source: 'bad.txt' },
+    ])
     expect(result.records).toHaveLength(13)
     expect(result.records[0]?.abstract?.endsWith('before the transition.Ã(')).toBe(true)
   })
@@ -173,8 +261,14 @@ describe('files in the wrong encoding', () => {
   it('daily-papers as UTF-16 without a BOM: decoded with a warning, all 57 papers imported', () => {
     const text = readCorpus('daily-papers.txt')
     const result = parseCorpusBytes(formatNamed('daily-papers'), utf16le(text, false), ctx('utf16.txt'))
-    expect(result.issues.filter((issue) => issue.code === 'ENCODING')).toMatchObject([{ severity: 'warning', line: 1 }])
-    expect(result.records.map((r) => r.title)).toEqual(formatNamed('daily-papers').parse(text, ctx('utf16.txt')).records.map((r) => r.title))
+    expect(result.issues.filter((issue) => issue.code === 'ENCODING')).toMatchObject([
+      { severity: 'warning', line: 1 },
+    ])
+    expect(result.records.map((r) => r.title)).toEqual(
+      formatNamed('daily-papers')
+        .parse(text, ctx('utf16.txt'))
+        .records.map((r) => r.title),
+    )
   })
 
   it('researcher-profile as UTF-16 with a BOM: read as if it were UTF-8', () => {
@@ -185,19 +279,39 @@ describe('files in the wrong encoding', () => {
 })
 
 describe('parsers on arbitrary input (property)', () => {
-  const realLines = ['researcher-profile.txt', 'author-papers.txt', 'awesome-deep-phenomena.txt', 'daily-papers.txt', 'abstracts.txt'].flatMap((file) =>
-    readCorpus(file).split('\n').slice(0, 120),
-  )
+  const realLines = [
+    'researcher-profile.txt',
+    'author-papers.txt',
+    'awesome-deep-phenomena.txt',
+    'daily-papers.txt',
+    'abstracts.txt',
+  ].flatMap((file) => readCorpus(file).split('\n').slice(0, 120))
   /** Lines like the real ones, cut and mixed with noise, so that parsers go deep, not just past line 1. */
   const lineArbitrary = fc.oneof(
     fc.constantFrom(...realLines),
-    fc.tuple(fc.constantFrom(...realLines), fc.nat()).map(([line, cut]) => line.slice(0, cut % (line.length + 1))),
+    fc
+      .tuple(fc.constantFrom(...realLines), fc.nat())
+      .map(([line, cut]) => line.slice(0, cut % (line.length + 1))),
     fc.string({ unit: 'binary', maxLength: 60 }),
-    fc.constantFrom('', '  • Title. [paper]', '    • Key Word: X.', 'MLOct 5, 2023', 'LGMay 21', 'Sep 5', 'Abstract:', 'Contributing', 'Topic: 2021', '13 Papers', '\u0000\u0001'),
+    fc.constantFrom(
+      '',
+      '  • Title. [paper]',
+      '    • Key Word: X.',
+      'MLOct 5, 2023',
+      'LGMay 21',
+      'Sep 5',
+      'Abstract:',
+      'Contributing',
+      'Topic: 2021',
+      '13 Papers',
+      '\u0000\u0001',
+    ),
   )
   const textArbitrary = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 400 }),
-    fc.tuple(fc.array(lineArbitrary, { maxLength: 40 }), fc.constantFrom('\n', '\r\n')).map(([lines, eol]) => lines.join(eol)),
+    fc
+      .tuple(fc.array(lineArbitrary, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'))
+      .map(([lines, eol]) => lines.join(eol)),
   )
 
   const expectWellFormed = (result: ParseResult, lineCount: number) => {
@@ -209,25 +323,39 @@ describe('parsers on arbitrary input (property)', () => {
       expect(record.line).toBeGreaterThanOrEqual(1)
       expect(record.line).toBeLessThanOrEqual(lineCount)
     }
-    expect(result.entriesSeen).toBe(result.records.length + result.issues.filter((issue) => issue.severity === 'rejected').length)
+    expect(result.entriesSeen).toBe(
+      result.records.length + result.issues.filter((issue) => issue.severity === 'rejected').length,
+    )
   }
 
-  it.each(CORPUS_FORMATS.map((format) => [format.name, format] as const))('%s never throws on text and puts every issue on a line of the file', (_name, format) => {
-    fc.assert(
-      fc.property(textArbitrary, (text) => {
-        expectWellFormed(format.parse(text, ctx('prop.txt')), text.replace(/^\uFEFF/, '').split('\n').length)
-        expect(format.detect(text, 'prop.txt')).toBeGreaterThanOrEqual(0)
-      }),
-      { numRuns: 300 },
-    )
-  })
+  it.each(CORPUS_FORMATS.map((format) => [format.name, format] as const))(
+    '%s never throws on text and puts every issue on a line of the file',
+    (_name, format) => {
+      fc.assert(
+        fc.property(textArbitrary, (text) => {
+          expectWellFormed(
+            format.parse(text, ctx('prop.txt')),
+            text.replace(/^\uFEFF/, '').split('\n').length,
+          )
+          expect(format.detect(text, 'prop.txt')).toBeGreaterThanOrEqual(0)
+        }),
+        { numRuns: 300 },
+      )
+    },
+  )
 
-  it.each(CORPUS_FORMATS.map((format) => [format.name, format] as const))('%s never throws on bytes', (_name, format) => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
-        expectWellFormed(parseCorpusBytes(format, bytes, ctx('prop.bin')), decodeTextInput(bytes, 'prop.bin').lines.length)
-      }),
-      { numRuns: 200 },
-    )
-  })
+  it.each(CORPUS_FORMATS.map((format) => [format.name, format] as const))(
+    '%s never throws on bytes',
+    (_name, format) => {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+          expectWellFormed(
+            parseCorpusBytes(format, bytes, ctx('prop.bin')),
+            decodeTextInput(bytes, 'prop.bin').lines.length,
+          )
+        }),
+        { numRuns: 200 },
+      )
+    },
+  )
 })

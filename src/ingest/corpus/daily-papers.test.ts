@@ -7,8 +7,12 @@ const LINES = PAGE.split('\n')
 const ctx = { input: 'data/corpus/daily-papers.txt', fetchedAt: '2026-06-01T10:00:00.000Z' }
 const result = dailyPapersFormat.parse(PAGE, ctx)
 // On the real page titles sit on lines 13, 17, ... and abstracts on 15, 19, ... up to 239.
-const titleLines = LINES.flatMap((text, index) => (index + 1 >= 13 && (index + 1 - 13) % 4 === 0 && text !== '' ? [text] : []))
-const abstractLines = LINES.flatMap((text, index) => (index + 1 >= 15 && (index + 1 - 15) % 4 === 0 && text !== '' ? [text] : []))
+const titleLines = LINES.flatMap((text, index) =>
+  index + 1 >= 13 && (index + 1 - 13) % 4 === 0 && text !== '' ? [text] : [],
+)
+const abstractLines = LINES.flatMap((text, index) =>
+  index + 1 >= 15 && (index + 1 - 15) % 4 === 0 && text !== '' ? [text] : [],
+)
 
 describe('daily-papers on the real page', () => {
   it('reads 57 title/abstract pairs past the page chrome', () => {
@@ -22,8 +26,15 @@ describe('daily-papers on the real page', () => {
       key: 'empirical analysis of the hessian of over parametrized neural networks',
       fetchedAt: ctx.fetchedAt,
     })
-    expect(result.records[0]?.abstract?.startsWith('We study the properties of common loss surfaces through their Hessian matrix.')).toBe(true)
-    expect(result.records.at(-1)).toMatchObject({ line: 237, title: 'Neural Network Approximations of PDEs Beyond Linearity: A Representational Perspective' })
+    expect(
+      result.records[0]?.abstract?.startsWith(
+        'We study the properties of common loss surfaces through their Hessian matrix.',
+      ),
+    ).toBe(true)
+    expect(result.records.at(-1)).toMatchObject({
+      line: 237,
+      title: 'Neural Network Approximations of PDEs Beyond Linearity: A Representational Perspective',
+    })
     expect(result.records.map((r) => r.title)).toEqual(titleLines)
     expect(result.records.map((r) => r.abstract)).toEqual(abstractLines)
   })
@@ -35,7 +46,9 @@ describe('daily-papers on the real page', () => {
   })
 
   it('never takes the page date for a publication date; without a capture date listedAt is null with one warning', () => {
-    expect(result.records.every((r) => r.date === null && r.listedAt === null && r.raw['pageDate'] === 'Sep 5')).toBe(true)
+    expect(
+      result.records.every((r) => r.date === null && r.listedAt === null && r.raw['pageDate'] === 'Sep 5'),
+    ).toBe(true)
     expect(result.issues).toEqual([
       {
         severity: 'warning',
@@ -43,7 +56,8 @@ describe('daily-papers on the real page', () => {
         code: 'INVALID_VALUE',
         line: 11,
         field: 'listedAt',
-        message: 'page date "Sep 5" has no year; pass the capture date (captureDate) to date it; it is when the papers were listed, not published',
+        message:
+          'page date "Sep 5" has no year; pass the capture date (captureDate) to date it; it is when the papers were listed, not published',
       },
     ])
   })
@@ -67,9 +81,14 @@ describe('daily-papers when pairs are broken', () => {
     lines.splice(14, 2) // the abstract of the first paper (line 15) and its blank line
     const parsed = dailyPapersFormat.parse(lines.join('\n'), { ...ctx, captureDate: '2025-09-06' })
     expect(parsed.records).toHaveLength(57)
-    expect(parsed.records[0]).toMatchObject({ title: 'Empirical Analysis of the Hessian of Over-Parametrized Neural Networks', abstract: null })
+    expect(parsed.records[0]).toMatchObject({
+      title: 'Empirical Analysis of the Hessian of Over-Parametrized Neural Networks',
+      abstract: null,
+    })
     expect(parsed.records.slice(1).map((r) => r.abstract)).toEqual(abstractLines.slice(1))
-    expect(parsed.issues).toMatchObject([{ severity: 'warning', code: 'MISSING_FIELD', line: 13, field: 'abstract' }])
+    expect(parsed.issues).toMatchObject([
+      { severity: 'warning', code: 'MISSING_FIELD', line: 13, field: 'abstract' },
+    ])
   })
 
   it('rejects an abstract whose title is missing and keeps every later pair right', () => {
@@ -79,7 +98,9 @@ describe('daily-papers when pairs are broken', () => {
     expect(parsed.records).toHaveLength(56)
     expect(parsed.entriesSeen).toBe(57)
     expect(parsed.records.slice(1).map((r) => r.title)).toEqual(titleLines.slice(2))
-    expect(parsed.issues).toMatchObject([{ severity: 'rejected', code: 'MISSING_FIELD', line: 17, field: 'title' }])
+    expect(parsed.issues).toMatchObject([
+      { severity: 'rejected', code: 'MISSING_FIELD', line: 17, field: 'title' },
+    ])
   })
 
   it('reads pairs without blank lines between them', () => {

@@ -12,10 +12,10 @@ import {
   defineCorpusFormat,
   listContentLines,
   normalizeForKey,
-  recordBase,
+  createRecordBase,
   sampleLines,
   shorten,
-  withFileNameHint,
+  applyFileNameHint,
   type ContentLine,
   type ParseCollector,
 } from './corpus-format.js'
@@ -71,14 +71,18 @@ export const dailyPapersFormat = defineCorpusFormat({
   name: FORMAT_NAME,
   description: "A paper aggregator's daily trending page: page date, then title and abstract lines",
   detect(text, fileName) {
-    const lines = sampleLines(text).map((line) => line.trim()).filter((line) => line !== '')
+    const lines = sampleLines(text)
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
     if (lines.some((line) => parseCategoryDate(line) !== null && parsePrintedDate(line) === null)) return 0
     const chrome = lines.filter((line) => PAGE_CHROME.has(line.toLowerCase())).length
     const hasPageDate = lines.some((line) => parsePrintedDate(line) !== null)
-    const pairs = lines.filter((line, index) => !isAbstractLine(line) && isAbstractLine(lines[index + 1] ?? '')).length
+    const pairs = lines.filter(
+      (line, index) => !isAbstractLine(line) && isAbstractLine(lines[index + 1] ?? ''),
+    ).length
     if (pairs === 0 || lines.some((line) => /^Abstract\s*:/i.test(line))) return 0
     const score = chrome >= 2 && hasPageDate ? 0.95 : hasPageDate && pairs >= 3 ? 0.6 : 0.3
-    return withFileNameHint(score, fileName, /daily|trending/i)
+    return applyFileNameHint(score, fileName, /daily|trending/i)
   },
   parseInput(input, ctx) {
     return parseDailyPapers(input, ctx)
@@ -114,7 +118,14 @@ function parseDailyPapers(input: TextInput, ctx: ParseContext): ParseResult {
     }
     if (isAbstractLine(text)) {
       if (pending) flush(line)
-      else collector.reject({ code: 'MISSING_FIELD', line: line.line, field: 'title', message: 'abstract without a title line above it', excerpt: shorten(text) })
+      else
+        collector.reject({
+          code: 'MISSING_FIELD',
+          line: line.line,
+          field: 'title',
+          message: 'abstract without a title line above it',
+          excerpt: shorten(text),
+        })
       continue
     }
     flush(null)
@@ -122,21 +133,42 @@ function parseDailyPapers(input: TextInput, ctx: ParseContext): ParseResult {
   }
   flush(null)
   if (pageDate === null && collector.result().records.length > 0) {
-    collector.warn({ code: 'MISSING_FIELD', line: 1, field: 'listedAt', message: 'no page date (like `Sep 5`) above the list; listedAt is null' })
+    collector.warn({
+      code: 'MISSING_FIELD',
+      line: 1,
+      field: 'listedAt',
+      message: 'no page date (like `Sep 5`) above the list; listedAt is null',
+    })
   }
   return collector.result()
 }
 
 /** Resolves the page date once; without a capture date it stays null with one warning. */
-function readPageDate(printed: NonNullable<ReturnType<typeof parsePrintedDate>>, line: number, ctx: ParseContext, collector: ParseCollector): PageDate {
+function readPageDate(
+  printed: NonNullable<ReturnType<typeof parsePrintedDate>>,
+  line: number,
+  ctx: ParseContext,
+  collector: ParseCollector,
+): PageDate {
   const resolved = resolvePrintedDate(printed, ctx.captureDate)
   if (resolved.problem) {
-    collector.warn({ code: 'INVALID_VALUE', line, field: 'listedAt', message: `page date ${resolved.problem}; it is when the papers were listed, not published` })
+    collector.warn({
+      code: 'INVALID_VALUE',
+      line,
+      field: 'listedAt',
+      message: `page date ${resolved.problem}; it is when the papers were listed, not published`,
+    })
   }
   return { text: printed.text, listedAt: resolved.date }
 }
 
-function emitEntry(pending: PendingEntry, abstractLine: ContentLine | null, pageDate: PageDate | null, ctx: ParseContext, collector: ParseCollector): void {
+function emitEntry(
+  pending: PendingEntry,
+  abstractLine: ContentLine | null,
+  pageDate: PageDate | null,
+  ctx: ParseContext,
+  collector: ParseCollector,
+): void {
   if (pending.rejection) {
     collector.rejectEntryForLine({ line: pending.line, label: pending.title }, pending.rejection)
     return
@@ -144,10 +176,15 @@ function emitEntry(pending: PendingEntry, abstractLine: ContentLine | null, page
   if (pending.title === null) return
   const abstract = abstractLine?.text.trim() ?? null
   if (abstract === null) {
-    collector.warn({ code: 'MISSING_FIELD', line: pending.line, field: 'abstract', message: `"${shorten(pending.title)}" has no abstract line; imported without one` })
+    collector.warn({
+      code: 'MISSING_FIELD',
+      line: pending.line,
+      field: 'abstract',
+      message: `"${shorten(pending.title)}" has no abstract line; imported without one`,
+    })
   }
   collector.addRecord({
-    ...recordBase(FORMAT_NAME, ctx, pending.line),
+    ...createRecordBase(FORMAT_NAME, ctx, pending.line),
     key: normalizeForKey(pending.title),
     title: pending.title,
     abstract,

@@ -10,12 +10,19 @@ const REAL_FILES: Record<string, string> = {
   'daily-papers': 'daily-papers.txt',
   abstracts: 'abstracts.txt',
 }
-const readCorpus = (file: string) => readFileSync(new URL(`../../../data/corpus/${file}`, import.meta.url), 'utf8')
+const readCorpus = (file: string) =>
+  readFileSync(new URL(`../../../data/corpus/${file}`, import.meta.url), 'utf8')
 const ctx = (input: string) => ({ input, fetchedAt: '2026-06-01T10:00:00.000Z' })
 
 describe('the corpus formats', () => {
   it('are the five formats, each with its real file', () => {
-    expect(CORPUS_FORMATS.map((format) => format.name).sort()).toEqual(['abstracts', 'author-papers', 'awesome-list', 'daily-papers', 'researcher-profile'])
+    expect(CORPUS_FORMATS.map((format) => format.name).sort()).toEqual([
+      'abstracts',
+      'author-papers',
+      'awesome-list',
+      'daily-papers',
+      'researcher-profile',
+    ])
     expect(Object.keys(REAL_FILES).sort()).toEqual(CORPUS_FORMATS.map((format) => format.name).sort())
   })
 
@@ -40,7 +47,9 @@ describe('the corpus formats', () => {
       for (const [otherName, otherFile] of Object.entries(REAL_FILES)) {
         if (otherName === name) continue
         const otherText = readCorpus(otherFile)
-        expect(format.detect(otherText, 'capture.txt')).toBeLessThan(findFormat(otherName)?.detect(otherText, 'capture.txt') ?? 0)
+        expect(format.detect(otherText, 'capture.txt')).toBeLessThan(
+          findFormat(otherName)?.detect(otherText, 'capture.txt') ?? 0,
+        )
       }
     })
 
@@ -73,16 +82,25 @@ describe('the corpus formats', () => {
 
 describe('detectFormat', () => {
   it('returns null for text that is none of the formats', () => {
-    const bibtex = readFileSync(new URL('../../../test/fixtures/bibtex/d2l_excerpt_ml_papers.bib', import.meta.url), 'utf8')
-    const fullBibtex = readFileSync(new URL('../../../test/fixtures/bibtex/d2l_full_488_entries.bib', import.meta.url), 'utf8')
-    const prose = 'It was a bright cold day in April, and the clocks were striking thirteen.\n\nWinston Smith slipped quickly through the glass doors.'
+    const bibtex = readFileSync(
+      new URL('../../../test/fixtures/bibtex/d2l_excerpt_ml_papers.bib', import.meta.url),
+      'utf8',
+    )
+    const fullBibtex = readFileSync(
+      new URL('../../../test/fixtures/bibtex/d2l_full_488_entries.bib', import.meta.url),
+      'utf8',
+    )
+    const prose =
+      'It was a bright cold day in April, and the clocks were striking thirteen.\n\nWinston Smith slipped quickly through the glass doors.'
     for (const text of [bibtex, fullBibtex, prose, readCorpus('README.md'), '', '{"papers": []}']) {
       expect(detectFormat(text, 'input.txt')).toBeNull()
     }
   })
 
   it('is not swayed by a misleading file name', () => {
-    expect(detectFormat(readCorpus('daily-papers.txt'), 'researcher-profile.txt')?.format.name).toBe('daily-papers')
+    expect(detectFormat(readCorpus('daily-papers.txt'), 'researcher-profile.txt')?.format.name).toBe(
+      'daily-papers',
+    )
     expect(detectFormat('random words only', 'awesome-deep-phenomena.txt')).toBeNull()
   })
 

@@ -32,11 +32,15 @@ export const CORPUS_FORMATS: CorpusFormat[] = [
  * Null when none reaches {@link MIN_DETECT_CONFIDENCE}.
  * @example detectFormat(text, 'data/corpus/daily-papers.txt')?.format.name // 'daily-papers'
  */
-export function detectFormat(text: string, fileName: string): { format: FileFormat; confidence: number } | null {
+export function detectFormat(
+  text: string,
+  fileName: string,
+): { format: FileFormat; confidence: number } | null {
   let best: { format: FileFormat; confidence: number } | null = null
   for (const format of CORPUS_FORMATS) {
     const confidence = format.detect(text, fileName)
-    if (confidence >= MIN_DETECT_CONFIDENCE && (best === null || confidence > best.confidence)) best = { format, confidence }
+    if (confidence >= MIN_DETECT_CONFIDENCE && (best === null || confidence > best.confidence))
+      best = { format, confidence }
   }
   return best
 }

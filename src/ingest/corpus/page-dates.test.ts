@@ -12,7 +12,13 @@ describe('parseCategoryDate', () => {
     expect(parseCategoryDate(line)).toEqual({ category, date })
   })
 
-  it.each(['Grokking as a First Order Phase Transition', 'ML', '13 Papers', 'MLOct', 'MLOct 5, 2023 and more'])('ignores %j', (line) => {
+  it.each([
+    'Grokking as a First Order Phase Transition',
+    'ML',
+    '13 Papers',
+    'MLOct',
+    'MLOct 5, 2023 and more',
+  ])('ignores %j', (line) => {
     expect(parseCategoryDate(line)).toBeNull()
   })
 })
@@ -20,7 +26,12 @@ describe('parseCategoryDate', () => {
 describe('parsePrintedDate', () => {
   it('reads a page date and a full date', () => {
     expect(parsePrintedDate('Sep 5')).toEqual({ month: 9, day: 5, year: null, text: 'Sep 5' })
-    expect(parsePrintedDate('December 31, 2021')).toEqual({ month: 12, day: 31, year: 2021, text: 'December 31, 2021' })
+    expect(parsePrintedDate('December 31, 2021')).toEqual({
+      month: 12,
+      day: 31,
+      year: 2021,
+      text: 'December 31, 2021',
+    })
     expect(parsePrintedDate('Sept 5 of 2020')).toBeNull()
   })
 })
@@ -29,7 +40,10 @@ describe('resolvePrintedDate', () => {
   const mayTwentyFirst = { month: 5, day: 21, year: null, text: 'May 21' }
 
   it('keeps a printed year and gives day precision', () => {
-    expect(resolvePrintedDate({ month: 10, day: 5, year: 2023, text: 'Oct 5, 2023' }, undefined)).toEqual({ date: '2023-10-05', problem: null })
+    expect(resolvePrintedDate({ month: 10, day: 5, year: 2023, text: 'Oct 5, 2023' }, undefined)).toEqual({
+      date: '2023-10-05',
+      problem: null,
+    })
   })
 
   it('never invents a year: without a capture date the date is null and the problem says why', () => {
@@ -51,8 +65,15 @@ describe('resolvePrintedDate', () => {
   })
 
   it('rejects impossible days instead of rolling them over', () => {
-    expect(resolvePrintedDate({ month: 2, day: 30, year: 2025, text: 'Feb 30, 2025' }, undefined)).toEqual({ date: null, problem: '"Feb 30, 2025" is not a valid day' })
-    expect(resolvePrintedDate({ month: 2, day: 29, year: null, text: 'Feb 29' }, '2025-12-01').date).toBeNull()
-    expect(resolvePrintedDate({ month: 2, day: 29, year: null, text: 'Feb 29' }, '2024-12-01').date).toBe('2024-02-29')
+    expect(resolvePrintedDate({ month: 2, day: 30, year: 2025, text: 'Feb 30, 2025' }, undefined)).toEqual({
+      date: null,
+      problem: '"Feb 30, 2025" is not a valid day',
+    })
+    expect(
+      resolvePrintedDate({ month: 2, day: 29, year: null, text: 'Feb 29' }, '2025-12-01').date,
+    ).toBeNull()
+    expect(resolvePrintedDate({ month: 2, day: 29, year: null, text: 'Feb 29' }, '2024-12-01').date).toBe(
+      '2024-02-29',
+    )
   })
 })

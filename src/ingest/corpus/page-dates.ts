@@ -34,7 +34,7 @@ export interface PrintedDate {
  */
 export function parsePrintedDate(text: string): PrintedDate | null {
   const match = MONTH_DAY.exec(text.trim())
-  return match ? printedDateFromMatch(match, 1, text.trim()) : null
+  return match ? toPrintedDate(match, 1, text.trim()) : null
 }
 
 /**
@@ -48,11 +48,11 @@ export function parseCategoryDate(text: string): { category: string | null; date
   const match = CATEGORY_DATE.exec(trimmed)
   if (!match) return null
   const category = match[1] ?? null
-  const date = printedDateFromMatch(match, 2, trimmed.slice(category?.length ?? 0))
+  const date = toPrintedDate(match, 2, trimmed.slice(category?.length ?? 0))
   return date ? { category, date } : null
 }
 
-function printedDateFromMatch(match: RegExpExecArray, first: number, text: string): PrintedDate | null {
+function toPrintedDate(match: RegExpExecArray, first: number, text: string): PrintedDate | null {
   const monthName = match[first]
   const day = Number(match[first + 1])
   const yearText = match[first + 2]
@@ -79,9 +79,13 @@ export function resolvePrintedDate(printed: PrintedDate, captureDate: PartialDat
   if (!isValidDay(printed.year ?? 2000, printed.month, printed.day)) {
     return { date: null, problem: `"${printed.text}" is not a valid day` }
   }
-  if (printed.year !== null) return { date: formatPartialDate(printed.year, printed.month, printed.day), problem: null }
+  if (printed.year !== null)
+    return { date: formatPartialDate(printed.year, printed.month, printed.day), problem: null }
   if (captureDate === undefined) {
-    return { date: null, problem: `"${printed.text}" has no year; pass the capture date (captureDate) to date it` }
+    return {
+      date: null,
+      problem: `"${printed.text}" has no year; pass the capture date (captureDate) to date it`,
+    }
   }
   const captureYear = dateYear(captureDate)
   const sameYear = formatPartialDate(captureYear, printed.month, printed.day)
@@ -89,9 +93,15 @@ export function resolvePrintedDate(printed: PrintedDate, captureDate: PartialDat
     // A page never shows a future date, so a day after the capture day is last year's.
     const previousYear = formatPartialDate(captureYear - 1, printed.month, printed.day)
     if (!isValidDay(captureYear - 1, printed.month, printed.day)) {
-      return { date: null, problem: `"${printed.text}" would be after the capture date ${captureDate} and is not a valid day in ${captureYear - 1}` }
+      return {
+        date: null,
+        problem: `"${printed.text}" would be after the capture date ${captureDate} and is not a valid day in ${captureYear - 1}`,
+      }
     }
-    return { date: previousYear, problem: `"${printed.text}" would be after the capture date ${captureDate}; dated ${previousYear}` }
+    return {
+      date: previousYear,
+      problem: `"${printed.text}" would be after the capture date ${captureDate}; dated ${previousYear}`,
+    }
   }
   if (!isValidDay(captureYear, printed.month, printed.day)) {
     return { date: null, problem: `"${printed.text}" is not a valid day in ${captureYear}` }

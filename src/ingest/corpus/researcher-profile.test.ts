@@ -28,7 +28,10 @@ describe('researcher-profile on the real page', () => {
   it('yields all 13 papers, in page order, with nothing rejected', () => {
     expect(result.records.map((r) => [r.line, r.title])).toEqual([
       [12, 'Grokking as a First Order Phase Transition in Two Layer Networks'],
-      [19, 'Hitting the High-Dimensional Notes: An ODE for SGD learning dynamics on GLMs and multi-index models'],
+      [
+        19,
+        'Hitting the High-Dimensional Notes: An ODE for SGD learning dynamics on GLMs and multi-index models',
+      ],
       [26, 'Speed Limits for Deep Learning'],
       [33, 'Spectral-Bias and Kernel-Task Alignment in Physically Informed Neural Networks'],
       [40, 'When Stronger Triggers Backfire: A High-Dimensional Theory of Backdoor Attacks'],
@@ -46,7 +49,11 @@ describe('researcher-profile on the real page', () => {
   })
 
   it('credits the owner where the author list is cut before her (Hitting the High-Dimensional Notes)', () => {
-    expect(byTitle('Hitting the High-Dimensional Notes: An ODE for SGD learning dynamics on GLMs and multi-index models')).toMatchObject({
+    expect(
+      byTitle(
+        'Hitting the High-Dimensional Notes: An ODE for SGD learning dynamics on GLMs and multi-index models',
+      ),
+    ).toMatchObject({
       authors: ['Elizabeth Collins-Woodfin', 'Courtney Paquette', 'Elliot Paquette'],
       authorsTruncated: true,
       extraAuthors: ['Inbar Seroussi'],
@@ -76,8 +83,13 @@ describe('researcher-profile on the real page', () => {
   })
 
   it('keeps a glued category apart from its date', () => {
-    expect(byTitle('From Kernels to Features: A Multi-Scale Adaptive Theory of Feature Learning')).toMatchObject({ categories: ['DIS-NN'], date: '2025-02-05' })
-    expect(byTitle('A Geometric Unification of Generative AI with Manifold-Probabilistic Projection Models').categories).toEqual(['CV'])
+    expect(
+      byTitle('From Kernels to Features: A Multi-Scale Adaptive Theory of Feature Learning'),
+    ).toMatchObject({ categories: ['DIS-NN'], date: '2025-02-05' })
+    expect(
+      byTitle('A Geometric Unification of Generative AI with Manifold-Probabilistic Projection Models')
+        .categories,
+    ).toEqual(['CV'])
   })
 
   it('leaves "LGMay 21" undated without a capture date, keeps the raw text, and warns once', () => {
@@ -118,7 +130,11 @@ describe('researcher-profile on the real page', () => {
 
   it('keeps the abstract paragraph whole', () => {
     const record = byTitle('Speed Limits for Deep Learning')
-    expect(record.abstract?.startsWith('State-of-the-art neural networks require extreme computational power to train.')).toBe(true)
+    expect(
+      record.abstract?.startsWith(
+        'State-of-the-art neural networks require extreme computational power to train.',
+      ),
+    ).toBe(true)
     expect(record.abstract?.endsWith('followed by a longer optimal regime.')).toBe(true)
   })
 })
@@ -139,7 +155,15 @@ describe('researcher-profile on damaged pages', () => {
     const lines = PROFILE.split('\n')
     const cut = researcherProfileFormat.parse(lines.slice(0, 25).join('\n'), ctx)
     expect(cut.records).toHaveLength(2)
-    expect(cut.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'INVALID_VALUE', line: 10, field: 'papers', message: 'the page says it lists 13 papers, but 2 entries were found' }))
+    expect(cut.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'INVALID_VALUE',
+        line: 10,
+        field: 'papers',
+        message: 'the page says it lists 13 papers, but 2 entries were found',
+      }),
+    )
   })
 
   it('imports the papers without an owner when the header is gone, and says so', () => {
@@ -154,6 +178,8 @@ describe('researcher-profile on damaged pages', () => {
   it('ignores an out-of-range metric with a warning instead of failing', () => {
     const parsed = researcherProfileFormat.parse(PROFILE.replace('Novelty55%', 'Novelty155%'), ctx)
     expect(parsed.profiles[0]?.metrics).toEqual({ hIndex: 44, papers: 13, citations: 177, aiScore: 53 })
-    expect(parsed.issues).toContainEqual(expect.objectContaining({ code: 'INVALID_VALUE', line: 7, field: 'noveltyPercent' }))
+    expect(parsed.issues).toContainEqual(
+      expect.objectContaining({ code: 'INVALID_VALUE', line: 7, field: 'noveltyPercent' }),
+    )
   })
 })

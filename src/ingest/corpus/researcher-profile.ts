@@ -14,11 +14,17 @@ import {
   normalizeForKey,
   sampleLines,
   shorten,
-  withFileNameHint,
+  applyFileNameHint,
   type ContentLine,
   type ParseCollector,
 } from './corpus-format.js'
-import { isEntryDateLine, readPapersHeading, readProfileMetric, readSitePaperEntries, surveySitePage } from './site-paper-entries.js'
+import {
+  isEntryDateLine,
+  readPapersHeading,
+  readProfileMetric,
+  readSitePaperEntries,
+  surveySitePage,
+} from './site-paper-entries.js'
 
 const FORMAT_NAME = 'researcher-profile'
 
@@ -39,12 +45,13 @@ interface ProfileHeader {
 /** The researcher-profile format. */
 export const researcherProfileFormat = defineCorpusFormat({
   name: FORMAT_NAME,
-  description: "A researcher's profile page on a paper-tracking site: name, field, metrics, then their papers",
+  description:
+    "A researcher's profile page on a paper-tracking site: name, field, metrics, then their papers",
   detect(text, fileName) {
     const survey = surveySitePage(sampleLines(text))
     if (survey.dateLines === 0) return 0
     const hasHeader = survey.metricLines >= 2 || survey.papersHeading
-    return withFileNameHint(hasHeader ? 0.95 : 0.3, fileName, /profile/i)
+    return applyFileNameHint(hasHeader ? 0.95 : 0.3, fileName, /profile/i)
   },
   parseInput(input, ctx) {
     return parseResearcherProfile(input, ctx)
@@ -58,7 +65,12 @@ function parseResearcherProfile(input: TextInput, ctx: ParseContext) {
   const headerLines = firstEntry === -1 ? lines : lines.slice(0, firstEntry)
   const header = readHeader(headerLines, collector)
   if (header.name === null) {
-    collector.warn({ code: 'MISSING_FIELD', line: 1, field: 'name', message: "no researcher name at the top of the page; papers are imported without their owner" })
+    collector.warn({
+      code: 'MISSING_FIELD',
+      line: 1,
+      field: 'name',
+      message: 'no researcher name at the top of the page; papers are imported without their owner',
+    })
   } else {
     collector.addProfile(
       createAuthorProfileRecord({
@@ -69,7 +81,12 @@ function parseResearcherProfile(input: TextInput, ctx: ParseContext) {
         name: header.name,
         field: header.field,
         metrics: header.metrics,
-        raw: { name: header.name, field: header.field, ...header.metricLines, ...(header.listed ? { listedPapers: header.listed.count } : {}) },
+        raw: {
+          name: header.name,
+          field: header.field,
+          ...header.metricLines,
+          ...(header.listed ? { listedPapers: header.listed.count } : {}),
+        },
       }),
     )
   }
@@ -94,7 +111,14 @@ function parseResearcherProfile(input: TextInput, ctx: ParseContext) {
 
 /** Reads name, field tag, metrics and the papers heading; other lines are reported and skipped. */
 function readHeader(lines: ContentLine[], collector: ParseCollector): ProfileHeader {
-  const header: ProfileHeader = { name: null, nameLine: null, field: null, metrics: {}, metricLines: {}, listed: null }
+  const header: ProfileHeader = {
+    name: null,
+    nameLine: null,
+    field: null,
+    metrics: {},
+    metricLines: {},
+    listed: null,
+  }
   for (const line of lines) {
     if (line.rejection) {
       collector.rejectEntryForLine({ line: line.line, label: null }, line.rejection)
@@ -104,7 +128,13 @@ function readHeader(lines: ContentLine[], collector: ParseCollector): ProfileHea
     const metric = readProfileMetric(text)
     const listed = readPapersHeading(text)
     if (metric && !ReportedMetricsSchema.safeParse({ [metric.name]: metric.value }).success) {
-      collector.warn({ code: 'INVALID_VALUE', line: line.line, field: metric.name, message: `${metric.value} is out of range for ${metric.name}; ignored`, excerpt: shorten(text) })
+      collector.warn({
+        code: 'INVALID_VALUE',
+        line: line.line,
+        field: metric.name,
+        message: `${metric.value} is out of range for ${metric.name}; ignored`,
+        excerpt: shorten(text),
+      })
     } else if (metric) {
       header.metrics[metric.name] = metric.value
       header.metricLines[metric.name] = text
@@ -116,7 +146,12 @@ function readHeader(lines: ContentLine[], collector: ParseCollector): ProfileHea
     } else if (header.field === null && FIELD_TAG.test(text)) {
       header.field = text
     } else {
-      collector.warn({ code: 'PARSE_FAILED', line: line.line, message: 'line above the paper list not recognised; ignored', excerpt: shorten(text) })
+      collector.warn({
+        code: 'PARSE_FAILED',
+        line: line.line,
+        message: 'line above the paper list not recognised; ignored',
+        excerpt: shorten(text),
+      })
     }
   }
   return header

@@ -4,8 +4,20 @@
  * glued on one), then the abstract.
  */
 import type { ParseContext } from '../file-format.js'
-import { isSameAuthor, looksLikeAuthorList, parseAuthorList, splitGluedTitleAndAuthors, type AuthorList } from './author-names.js'
-import { normalizeForKey, recordBase, shorten, type ContentLine, type ParseCollector } from './corpus-format.js'
+import {
+  isSameAuthor,
+  looksLikeAuthorList,
+  parseAuthorList,
+  splitGluedTitleAndAuthors,
+  type AuthorList,
+} from './author-names.js'
+import {
+  normalizeForKey,
+  createRecordBase,
+  shorten,
+  type ContentLine,
+  type ParseCollector,
+} from './corpus-format.js'
 import { parseCategoryDate, resolvePrintedDate } from './page-dates.js'
 
 /** How the entries of one page are read. */
@@ -27,7 +39,12 @@ export function isEntryDateLine(line: ContentLine): boolean {
  * Reads the entries that follow the page header: one per date line, up to the next date line.
  * Returns how many entries (records or rejections) it found, for the page's own count to be checked.
  */
-export function readSitePaperEntries(lines: ContentLine[], ctx: ParseContext, collector: ParseCollector, options: SitePaperOptions): number {
+export function readSitePaperEntries(
+  lines: ContentLine[],
+  ctx: ParseContext,
+  collector: ParseCollector,
+  options: SitePaperOptions,
+): number {
   let entries = 0
   let index = 0
   while (index < lines.length) {
@@ -52,25 +69,43 @@ interface EntryLayout {
 }
 
 /** Reads one entry; returns the number of entries it stood for (the entry plus any unreadable tail). */
-function readEntry(dateLine: ContentLine, body: ContentLine[], ctx: ParseContext, collector: ParseCollector, options: SitePaperOptions): number {
+function readEntry(
+  dateLine: ContentLine,
+  body: ContentLine[],
+  ctx: ParseContext,
+  collector: ParseCollector,
+  options: SitePaperOptions,
+): number {
   const firstRejected = body.findIndex((line) => line.rejection !== null)
   const readable = firstRejected === -1 ? body : body.slice(0, firstRejected)
   const layout = readLayout(dateLine, readable)
   if (firstRejected !== -1) {
-    const rejectedLine = body[firstRejected] as ContentLine & { rejection: NonNullable<ContentLine['rejection']> }
+    const rejectedLine = body[firstRejected] as ContentLine & {
+      rejection: NonNullable<ContentLine['rejection']>
+    }
     // An unreadable line after the first abstract line is not part of this entry: it sits where the
     // next entry's date line was (or is a stray line), so it is reported on its own.
     if (typeof layout === 'string' || firstRejected <= layout.abstractStart) {
-      collector.rejectEntryForLine({ line: dateLine.line, label: readable[0]?.text.trim() ?? null }, rejectedLine.rejection)
+      collector.rejectEntryForLine(
+        { line: dateLine.line, label: readable[0]?.text.trim() ?? null },
+        rejectedLine.rejection,
+      )
       return 1
     }
     addEntryRecord(dateLine, readable, layout, ctx, collector, options)
-    const tailLabel = body.length - firstRejected > 1 ? `${body.length - firstRejected - 1} more line(s) follow it` : null
+    const tailLabel =
+      body.length - firstRejected > 1 ? `${body.length - firstRejected - 1} more line(s) follow it` : null
     collector.rejectEntryForLine({ line: rejectedLine.line, label: tailLabel }, rejectedLine.rejection)
     return 2
   }
   if (typeof layout === 'string') {
-    collector.reject({ code: 'MISSING_FIELD', line: dateLine.line, field: layout.startsWith('title') ? 'title' : 'authors', message: layout.slice(layout.indexOf(':') + 2), excerpt: shorten(body[0]?.text.trim() ?? dateLine.text.trim()) })
+    collector.reject({
+      code: 'MISSING_FIELD',
+      line: dateLine.line,
+      field: layout.startsWith('title') ? 'title' : 'authors',
+      message: layout.slice(layout.indexOf(':') + 2),
+      excerpt: shorten(body[0]?.text.trim() ?? dateLine.text.trim()),
+    })
     return 1
   }
   addEntryRecord(dateLine, body, layout, ctx, collector, options)
@@ -97,19 +132,33 @@ function readLayout(dateLine: ContentLine, body: ContentLine[]): EntryLayout | s
   return `authors: the title at line ${body[0]?.line} has no author line (neither on the next line nor glued to the title)`
 }
 
-function addEntryRecord(dateLine: ContentLine, body: ContentLine[], layout: EntryLayout, ctx: ParseContext, collector: ParseCollector, options: SitePaperOptions): void {
+function addEntryRecord(
+  dateLine: ContentLine,
+  body: ContentLine[],
+  layout: EntryLayout,
+  ctx: ParseContext,
+  collector: ParseCollector,
+  options: SitePaperOptions,
+): void {
   const categoryDate = parseCategoryDate(dateLine.text)
   const abstractLines = body.slice(layout.abstractStart).map((line) => line.text.trim())
   const abstract = abstractLines.length > 0 ? abstractLines.join(' ') : null
   const resolved = categoryDate ? resolvePrintedDate(categoryDate.date, ctx.captureDate) : null
-  if (resolved?.problem) collector.warn({ code: 'INVALID_VALUE', line: dateLine.line, field: 'date', message: resolved.problem })
+  if (resolved?.problem)
+    collector.warn({ code: 'INVALID_VALUE', line: dateLine.line, field: 'date', message: resolved.problem })
   if (abstract === null) {
-    collector.warn({ code: 'MISSING_FIELD', line: dateLine.line, field: 'abstract', message: `"${shorten(layout.title)}" has no abstract; imported without one` })
+    collector.warn({
+      code: 'MISSING_FIELD',
+      line: dateLine.line,
+      field: 'abstract',
+      message: `"${shorten(layout.title)}" has no abstract; imported without one`,
+    })
   }
   const { authors, truncated } = layout.authorList
-  const ownerMissing = options.owner !== null && !authors.some((author) => isSameAuthor(author, options.owner as string))
+  const ownerMissing =
+    options.owner !== null && !authors.some((author) => isSameAuthor(author, options.owner as string))
   collector.addRecord({
-    ...recordBase(options.format, ctx, dateLine.line),
+    ...createRecordBase(options.format, ctx, dateLine.line),
     key: `${options.keyPrefix}${normalizeForKey(layout.title)}`,
     title: layout.title,
     abstract,
@@ -122,7 +171,9 @@ function addEntryRecord(dateLine: ContentLine, body: ContentLine[], layout: Entr
       categoryDate: dateLine.text.trim(),
       category: categoryDate?.category ?? null,
       date: categoryDate?.date.text ?? null,
-      ...(layout.abstractStart === 1 ? { titleAndAuthors: layout.authorsText } : { title: layout.title, authors: layout.authorsText }),
+      ...(layout.abstractStart === 1
+        ? { titleAndAuthors: layout.authorsText }
+        : { title: layout.title, authors: layout.authorsText }),
       abstract,
     },
   })
@@ -174,7 +225,13 @@ export interface SitePageSurvey {
 /** Counts the marks of the paper-tracking site's pages in the first lines of a text. */
 export function surveySitePage(sample: string[]): SitePageSurvey {
   const lines = sample.map((text) => text.trim()).filter((text) => text !== '')
-  const survey: SitePageSurvey = { dateLines: 0, separateEntries: 0, gluedEntries: 0, metricLines: 0, papersHeading: false }
+  const survey: SitePageSurvey = {
+    dateLines: 0,
+    separateEntries: 0,
+    gluedEntries: 0,
+    metricLines: 0,
+    papersHeading: false,
+  }
   lines.forEach((text, index) => {
     if (readProfileMetric(text)) survey.metricLines++
     if (readPapersHeading(text) !== null) survey.papersHeading = true
