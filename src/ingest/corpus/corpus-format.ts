@@ -109,13 +109,15 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
       issues.push({ severity: 'rejected', source, ...issue })
     },
     rejectEntryForLine(entry, lineIssue) {
+      const sameLine = lineIssue.line === entry.line
       const what = entry.label ? ` ("${shorten(entry.label)}")` : ''
-      const where = lineIssue.line === entry.line ? '' : `entry at line ${entry.line}${what}: `
+      const where = sameLine ? '' : `entry at line ${entry.line}${what}: `
+      const note = sameLine && entry.label ? ` (${entry.label})` : ''
       collector.reject({
         code: lineIssue.code,
         ...toLineField(lineIssue.line),
         field: 'entry',
-        message: `${where}line ${lineIssue.line ?? '?'} cannot be read: ${lineIssue.message}`,
+        message: `${where}line ${lineIssue.line ?? '?'} cannot be read${note}: ${lineIssue.message}`,
         ...(lineIssue.excerpt !== undefined ? { excerpt: lineIssue.excerpt } : {}),
       })
     },

@@ -151,6 +151,29 @@ describe('researcher-profile on damaged pages', () => {
     expect(rejected[0]?.message).toContain('has no author line')
   })
 
+  it('reports an unreadable line where a date line was on its own, keeping the paper before it', () => {
+    const lines = PROFILE.split('\n')
+    lines[25] = '\u0000\u0001\u0002\u0003' // line 26: the date line of "Speed Limits for Deep Learning"
+    const damaged = researcherProfileFormat.parse(lines.join('\n'), ctx)
+    expect(damaged.records.map((r) => r.line)).not.toContain(26)
+    expect(damaged.records).toHaveLength(12)
+    expect(
+      damaged.records
+        .find((r) => r.line === 19)
+        ?.abstract?.endsWith('give an excellent match to the theory.'),
+    ).toBe(true)
+    expect(damaged.entriesSeen).toBe(13)
+    expect(damaged.issues.filter((issue) => issue.severity === 'rejected')).toMatchObject([
+      {
+        code: 'BINARY_CONTENT',
+        line: 26,
+        field: 'entry',
+        message: expect.stringContaining('3 more line(s) follow it'),
+      },
+    ])
+    expect(damaged.issues.some((issue) => issue.field === 'papers')).toBe(false)
+  })
+
   it('warns when the page lists fewer papers than its heading says', () => {
     const lines = PROFILE.split('\n')
     const cut = researcherProfileFormat.parse(lines.slice(0, 25).join('\n'), ctx)

@@ -68,6 +68,12 @@ interface EntryLayout {
   abstractStart: number
 }
 
+/** Why an entry's title and authors could not be found. */
+interface LayoutProblem {
+  field: 'title' | 'authors'
+  message: string
+}
+
 /** Reads one entry; returns the number of entries it stood for (the entry plus any unreadable tail). */
 function readEntry(
   dateLine: ContentLine,
@@ -79,31 +85,30 @@ function readEntry(
   const firstRejected = body.findIndex((line) => line.rejection !== null)
   const readable = firstRejected === -1 ? body : body.slice(0, firstRejected)
   const layout = readLayout(dateLine, readable)
-  if (firstRejected !== -1) {
-    const rejectedLine = body[firstRejected] as ContentLine & {
-      rejection: NonNullable<ContentLine['rejection']>
-    }
+  const rejection = body[firstRejected]?.rejection
+  if (rejection) {
+    const rejectedLine = body[firstRejected] as ContentLine
     // An unreadable line after the first abstract line is not part of this entry: it sits where the
     // next entry's date line was (or is a stray line), so it is reported on its own.
-    if (typeof layout === 'string' || firstRejected <= layout.abstractStart) {
+    if ('problem' in layout || firstRejected <= layout.abstractStart) {
       collector.rejectEntryForLine(
         { line: dateLine.line, label: readable[0]?.text.trim() ?? null },
-        rejectedLine.rejection,
+        rejection,
       )
       return 1
     }
     addEntryRecord(dateLine, readable, layout, ctx, collector, options)
-    const tailLabel =
-      body.length - firstRejected > 1 ? `${body.length - firstRejected - 1} more line(s) follow it` : null
-    collector.rejectEntryForLine({ line: rejectedLine.line, label: tailLabel }, rejectedLine.rejection)
+    const following = body.length - firstRejected - 1
+    const tailLabel = following > 0 ? `${following} more line(s) follow it` : null
+    collector.rejectEntryForLine({ line: rejectedLine.line, label: tailLabel }, rejection)
     return 2
   }
-  if (typeof layout === 'string') {
+  if ('problem' in layout) {
     collector.reject({
       code: 'MISSING_FIELD',
       line: dateLine.line,
-      field: layout.startsWith('title') ? 'title' : 'authors',
-      message: layout.slice(layout.indexOf(':') + 2),
+      field: layout.problem.field,
+      message: layout.problem.message,
       excerpt: shorten(body[0]?.text.trim() ?? dateLine.text.trim()),
     })
     return 1
@@ -112,13 +117,17 @@ function readEntry(
   return 1
 }
 
-/**
- * Finds the title and authors: an author line under the title, else a title glued to its authors.
- * Returns `'<field>: <message>'` when neither reads.
- */
-function readLayout(dateLine: ContentLine, body: ContentLine[]): EntryLayout | string {
+/** Finds the title and authors: an author line under the title, else a title glued to its authors. */
+function readLayout(dateLine: ContentLine, body: ContentLine[]): EntryLayout | { problem: LayoutProblem } {
   const first = body[0]?.text.trim()
-  if (first === undefined) return `title: the date line "${dateLine.text.trim()}" is not followed by a title`
+  if (first === undefined) {
+    return {
+      problem: {
+        field: 'title',
+        message: `the date line "${dateLine.text.trim()}" is not followed by a title`,
+      },
+    }
+  }
   const second = body[1]?.text.trim()
   if (second !== undefined && looksLikeAuthorList(second)) {
     return { title: first, authorList: parseAuthorList(second), authorsText: second, abstractStart: 2 }
@@ -127,9 +136,19 @@ function readLayout(dateLine: ContentLine, body: ContentLine[]): EntryLayout | s
   if (glued) return { title: glued.title, authorList: glued.authorList, authorsText: first, abstractStart: 1 }
   // A comma-separated list of names where the title should be: the title line is the one missing.
   if (looksLikeAuthorList(first) && parseAuthorList(first).authors.length > 1) {
-    return `title: line ${body[0]?.line} looks like an author list, but no title precedes it`
+    return {
+      problem: {
+        field: 'title',
+        message: `line ${body[0]?.line} looks like an author list, but no title precedes it`,
+      },
+    }
   }
-  return `authors: the title at line ${body[0]?.line} has no author line (neither on the next line nor glued to the title)`
+  return {
+    problem: {
+      field: 'authors',
+      message: `the title at line ${body[0]?.line} has no author line (neither on the next line nor glued to the title)`,
+    },
+  }
 }
 
 function addEntryRecord(
