@@ -1,0 +1,258 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { SourceRecord } from '../../core/index.js'
+import { readFixture } from '../../../test/support/fixture-server.js'
+import { bibtexFormat, citeKeys, escapeLatex, formatBibtex, parseBibtex, type BibtexPaper } from './index.js'
+
+const ctx = (input: string) => ({ input, fetchedAt: '2026-06-12T08:00:00.000Z' })
+
+function toPaper(record: SourceRecord): BibtexPaper {
+  return {
+    id: record.key,
+    title: record.title!,
+    authors: record.authors,
+    authorsTruncated: record.authorsTruncated,
+    date: record.date,
+    venue: record.venue,
+    ids: record.ids,
+    abstract: record.abstract,
+  }
+}
+
+describe('parseBibtex on the d2l bibliography', () => {
+  const excerpt = parseBibtex(readFixture('bibtex/d2l_excerpt_ml_papers.bib'), ctx('refs/d2l_excerpt.bib'))
+  const byKey = (label: string) => excerpt.records.find((r) => r.raw['citationKey'] === label)!
+
+  it('reads all 19 entries with no issue', () => {
+    expect(excerpt.records).toHaveLength(19)
+    expect(excerpt.issues).toEqual([])
+  })
+
+  it('decodes accents and keeps protected capitals as written', () => {
+    expect(byKey('Graves.Schmidhuber.2005')).toMatchObject({
+      title:
+        'Framewise phoneme classification with bidirectional LSTM and other neural network architectures',
+      authors: ['Alex Graves', 'Jürgen Schmidhuber'],
+      venue: 'Neural Networks',
+      date: '2005',
+    })
+    expect(byKey('Abadi.Barham.Chen.ea.2016').title).toBe(
+      'TensorFlow: A system for large-scale machine learning',
+    )
+    expect(byKey('Abadi.Barham.Chen.ea.2016').authors[0]).toBe('Martín Abadi')
+    expect(byKey('Vaswani.Shazeer.Parmar.ea.2017').authors).toContain('Łukasz Kaiser')
+    expect(byKey('Cho.Van-Merrienboer.Bahdanau.ea.2014').authors[1]).toBe('Bart Van Merriënboer')
+    expect(byKey('Bengio.Ducharme.Vincent.ea.2003').authors[1]).toBe('Réjean Ducharme')
+  })
+
+  it('reads "et al." as a cut author list, not as an author', () => {
+    const tf = byKey('Abadi.Barham.Chen.ea.2016')
+    expect(tf.authorsTruncated).toBe(true)
+    expect(tf.authors).toHaveLength(10)
+    expect(tf.authors).not.toContain('al.')
+  })
+
+  it('finds arXiv ids in journal = {Ar{X}iv:...} and does not take that for a venue', () => {
+    expect(byKey('Devlin.Chang.Lee.ea.2018')).toMatchObject({
+      title: 'BERT: Pre-training of deep bidirectional transformers for language understanding',
+      ids: { arxiv: '1810.04805' },
+      venue: null,
+      url: 'https://arxiv.org/abs/1810.04805',
+    })
+  })
+
+  it('locates each record by file and line, and keys it by file and cite key', () => {
+    expect(byKey('Bengio.Ducharme.Vincent.ea.2003')).toMatchObject({
+      source: 'bibtex',
+      key: 'refs/d2l_excerpt.bib#Bengio.Ducharme.Vincent.ea.2003',
+      locator: 'refs/d2l_excerpt.bib:13',
+      line: 13,
+    })
+  })
+
+  it('reads the full 488-entry file; a year like 2023a still says 2023', () => {
+    const full = parseBibtex(readFixture('bibtex/d2l_full_488_entries.bib'), ctx('d2l.bib'))
+    expect(full.records).toHaveLength(488)
+    expect(full.issues).toEqual([])
+    expect(full.records.find((r) => r.raw['citationKey'] === 'touvron2023llama')).toMatchObject({
+      title: 'LLaMA: Open and efficient foundation language models',
+      date: '2023',
+      ids: { arxiv: '2302.13971' },
+      authorsTruncated: true,
+    })
+    // The file holds ViT twice, once as `16 x 16` and once with math mode; the math becomes a symbol.
+    expect(
+      full.records.find((r) => r.raw['citationKey'] === 'Dosovitskiy.Beyer.Kolesnikov.ea.2021*1')!.title,
+    ).toBe('An image is worth 16×16 words: Transformers for image recognition at scale')
+    expect(full.records.every((r) => !/[{}\\]/.test(r.title! + r.authors.join('')))).toBe(true)
+  })
+})
+
+describe('parseBibtex on broken input', () => {
+  it('rejects a broken entry with its line and imports the rest', () => {
+    const text = [
+      '@string{nips = {Advances in Neural Information Processing Systems}}',
+      '@article{good1, title = {First}, author = {Doe, Jane}, year = 2020, journal = nips}',
+      '@article{bad, title = {Unclosed, author = {Roe, Rick}, year = 2021}',
+      '',
+      '@inproceedings{good2, title = {Second}, author = {Roe, Rick}, year = {2022}}',
+      '@misc{notitle, author = {Nobody}}',
+      '@article{good1, title = {Again}}',
+    ].join('\n')
+    const result = parseBibtex(text, ctx('broken.bib'))
+    expect(result.records.map((r) => r.title)).toEqual(['First', 'Second'])
+    expect(result.records[0]!.venue).toBe('Advances in Neural Information Processing Systems')
+    expect(result.issues.map((i) => [i.line, i.code, i.severity])).toEqual([
+      [3, 'PARSE_FAILED', 'rejected'],
+      [6, 'MISSING_FIELD', 'rejected'],
+      [7, 'DUPLICATE_ENTRY', 'rejected'],
+    ])
+    expect(result.entriesSeen).toBe(5)
+  })
+
+  it('never throws, whatever it is given', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const result = parseBibtex(`@article{x, title = {${text}}}\n${text}`, ctx('fuzz.bib'))
+        expect(result.entriesSeen).toBeGreaterThanOrEqual(1)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('bibtexFormat', () => {
+  it('is sure of .bib files with entries and unsure of other text', () => {
+    const bib = readFixture('bibtex/d2l_excerpt_ml_papers.bib')
+    expect(bibtexFormat.detect(bib, 'refs.bib')).toBeGreaterThan(0.9)
+    expect(bibtexFormat.detect(bib, 'refs.txt')).toBeGreaterThan(0.5)
+    expect(bibtexFormat.detect('Title: a paper\nAuthors: me', 'notes.txt')).toBe(0)
+    expect(bibtexFormat.name).toBe('bibtex')
+  })
+})
+
+describe('formatBibtex', () => {
+  const vaswani: BibtexPaper = {
+    id: 'p2',
+    title: 'Attention is all you need',
+    authors: ['Ashish Vaswani', 'Noam Shazeer', 'Łukasz Kaiser'],
+    date: '2017-06-12',
+    venue: 'Advances in Neural Information Processing Systems',
+    ids: { arxiv: '1706.03762' },
+  }
+
+  it('writes an entry with a readable cite key, protected capitals and LaTeX accents', () => {
+    expect(formatBibtex([{ ...vaswani, title: 'Attention is all you need for GANs and Bayes' }])).toBe(
+      [
+        '@article{vaswani2017attention,',
+        '  title         = {Attention is all you need for {GANs} and {Bayes}},',
+        '  author        = {Vaswani, Ashish and Shazeer, Noam and Kaiser, {\\L}ukasz},',
+        '  journal       = {Advances in Neural Information Processing Systems},',
+        '  year          = {2017},',
+        '  month         = jun,',
+        '  day           = {12},',
+        '  eprint        = {1706.03762},',
+        '  archiveprefix = {arXiv}',
+        '}',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('gives the same keys whatever the order, telling papers with the same base key apart by id', () => {
+    const twin = { ...vaswani, id: 'p1', title: 'Attention, again' }
+    const third = { ...vaswani, id: 'p3', title: 'Attention (extended)' }
+    const forward = citeKeys([vaswani, twin, third])
+    const backward = citeKeys([third, twin, vaswani])
+    expect([...forward.entries()].sort()).toEqual([...backward.entries()].sort())
+    expect(forward.get('p1')).toBe('vaswani2017attentiona')
+    expect(forward.get('p2')).toBe('vaswani2017attentionb')
+    expect(
+      citeKeys([{ ...vaswani, authors: ['Jürgen Schmidhuber'], date: null, title: 'The Œuvre' }]).get('p2'),
+    ).toBe('schmidhuberndoeuvre')
+  })
+
+  it('escapes what LaTeX would otherwise read as commands', () => {
+    expect(escapeLatex('Jürgen & Łukasz: 50% of $5 in C# a_b {x} ~ ^ \\')).toBe(
+      'J{\\"u}rgen \\& {\\L}ukasz: 50\\% of \\$5 in C\\# a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+    )
+    expect(escapeLatex('Martín Çelik Dvořák')).toBe("Mart{\\'\\i}n {\\c{C}}elik Dvo{\\v{r}}{\\'a}k")
+    // Literal dashes and quotes stay literal instead of becoming TeX ligatures.
+    expect(escapeLatex("Encoder--decoder ``q''")).toBe("Encoder-{}-decoder `{}`q'{}'")
+  })
+})
+
+describe('BibTeX round trip', () => {
+  it('exports the d2l bibliography and imports it back: same titles, authors, dates, venues and ids', () => {
+    const original = parseBibtex(readFixture('bibtex/d2l_full_488_entries.bib'), ctx('d2l.bib')).records
+    const exported = formatBibtex(original.map(toPaper))
+    const reimported = parseBibtex(exported, ctx('export.bib'))
+    expect(reimported.issues).toEqual([])
+    expect(reimported.records).toHaveLength(original.length)
+    const pick = (r: SourceRecord) => ({
+      title: r.title,
+      authors: r.authors,
+      authorsTruncated: r.authorsTruncated,
+      date: r.date,
+      venue: r.venue,
+      ids: r.ids,
+      abstract: r.abstract,
+    })
+    expect(reimported.records.map(pick)).toEqual(original.map(pick))
+  })
+
+  const letter = fc.constantFrom(
+    ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèüöäåøßłŁçñíÍıÆœČřδλ東',
+  )
+  const word = fc.array(letter, { minLength: 1, maxLength: 10 }).map((cs) => cs.join(''))
+  const punctuation = fc.constantFrom(
+    ...' ,.:;!?()-\'"`/&%$#_{}~^\\+=*@[]|0123456789'.split(''),
+    '--',
+    '---',
+    "''",
+    '``',
+  )
+  const text = fc
+    .array(
+      fc.oneof(
+        { weight: 4, arbitrary: word },
+        { weight: 1, arbitrary: punctuation },
+        { weight: 2, arbitrary: fc.constant(' ') },
+      ),
+      {
+        minLength: 1,
+        maxLength: 30,
+      },
+    )
+    .map((parts) => parts.join('').replace(/\s+/g, ' ').trim())
+    .filter((t) => /\p{L}/u.test(t))
+  const name = fc
+    .tuple(word, word)
+    .map(
+      ([given, family]) =>
+        `${given[0]!.toUpperCase()}${given.slice(1)} ${family[0]!.toUpperCase()}${family.slice(1)}`,
+    )
+
+  it('keeps any title, author names, date and ids through export and import', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(name, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.constantFrom('2019', '2020-02', '2021-12-31'), { nil: null }),
+        (title, authors, date) => {
+          const paper: BibtexPaper = {
+            id: 'p',
+            title,
+            authors,
+            date,
+            venue: null,
+            ids: { doi: '10.1000/x.y-z' },
+          }
+          const [record] = parseBibtex(formatBibtex([paper]), ctx('p.bib')).records
+          expect(record).toMatchObject({ title, authors, date, ids: { doi: '10.1000/x.y-z' } })
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+})

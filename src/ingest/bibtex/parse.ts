@@ -1,0 +1,321 @@
+/**
+ * @module BibTeX import with citation-js (which decodes `{\"o}`, keeps `{GAN}` as written and reads
+ * `J{\"u}rgen` right). The file is cut into entries first, so one broken entry is a rejected issue with
+ * its line number while the rest of the file imports; `@string` macros apply to every entry.
+ */
+import { plugins } from '@citation-js/core'
+import '@citation-js/plugin-bibtex'
+import {
+  createSourceRecord,
+  formatPartialDate,
+  type ExternalIds,
+  type ImportIssue,
+  type ParseResult,
+  type SourceRecord,
+} from '../../core/index.js'
+import type { ParseContext } from '../file-format.js'
+import { cleanText, emptyParseResult, normalizeArxivId, normalizeDoi } from '../source.js'
+
+export const BIBTEX_SOURCE = 'bibtex'
+
+/** One `@type{...}` block of a file, with the line it starts on. */
+interface Chunk {
+  type: string
+  line: number
+  text: string
+}
+
+const ENTRY_START = /^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]/gm
+
+/** Cuts a file at every line that starts an entry. Text before the first entry is ignored (BibTeX does too). */
+function splitEntries(text: string): Chunk[] {
+  const starts: Array<{ index: number; type: string }> = []
+  for (const m of text.matchAll(ENTRY_START)) starts.push({ index: m.index, type: m[1]!.toLowerCase() })
+  const lineAt = lineCounter(text)
+  return starts.map((s, i) => ({
+    type: s.type,
+    line: lineAt(s.index),
+    text: text.slice(s.index, starts[i + 1]?.index ?? text.length),
+  }))
+}
+
+function lineCounter(text: string): (index: number) => number {
+  const newlines: number[] = []
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i)
+  return (index) => {
+    let lo = 0
+    let hi = newlines.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (newlines[mid]! < index) lo = mid + 1
+      else hi = mid
+    }
+    return lo + 1
+  }
+}
+
+interface BibEntry {
+  type: string
+  label: string
+  properties: Record<string, unknown>
+}
+
+interface CslName {
+  given?: string
+  family?: string
+  literal?: string
+  'non-dropping-particle'?: string
+  'dropping-particle'?: string
+  suffix?: string
+}
+
+interface CslItem {
+  title?: string
+  author?: CslName[]
+  issued?: { 'date-parts'?: Array<Array<number | string>> }
+  'container-title'?: string
+  abstract?: string
+  URL?: string
+  DOI?: string
+  keyword?: string
+}
+
+/** How sure we are that a file is BibTeX. */
+export function detectBibtex(text: string, fileName: string): number {
+  const hasEntry =
+    /^[ \t]*@[ \t]*(article|inproceedings|incollection|book|misc|phdthesis|mastersthesis|techreport|online|conference|unpublished|proceedings|inbook|manual|report|thesis)[ \t]*[{(]/im.test(
+      text.slice(0, 200_000),
+    )
+  if (/\.(bib|bibtex)$/i.test(fileName)) return hasEntry ? 0.99 : 0.6
+  return hasEntry ? 0.8 : 0
+}
+
+/**
+ * Parses a BibTeX/BibLaTeX file into records; never throws for a bad entry.
+ * @example parseBibtex(readFileSync('refs.bib', 'utf8'), { input: 'refs.bib', fetchedAt })
+ */
+export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
+  const result = emptyParseResult()
+  const source = text.replace(/^\uFEFF/, '')
+  const chunks = splitEntries(source)
+  const macros = chunks
+    .filter((c) => c.type === 'string')
+    .map((c) => c.text)
+    .join('\n')
+  const seen = new Map<string, number>()
+  for (const chunk of chunks) {
+    if (chunk.type === 'string' || chunk.type === 'comment' || chunk.type === 'preamble') continue
+    result.entriesSeen++
+    const outcome = readEntry(chunk, macros, ctx)
+    if ('issue' in outcome) {
+      result.issues.push(outcome.issue)
+      continue
+    }
+    const firstLine = seen.get(outcome.record.key)
+    if (firstLine !== undefined) {
+      result.issues.push({
+        severity: 'rejected',
+        source: ctx.input,
+        line: chunk.line,
+        field: 'key',
+        code: 'DUPLICATE_ENTRY',
+        message: `bibtex: the key ${outcome.record.raw['citationKey'] as string} is used again (first on line ${firstLine}); kept the first`,
+      })
+      continue
+    }
+    seen.set(outcome.record.key, chunk.line)
+    result.records.push(outcome.record)
+    result.issues.push(...outcome.warnings)
+  }
+  return result
+}
+
+function readEntry(
+  chunk: Chunk,
+  macros: string,
+  ctx: ParseContext,
+): { record: SourceRecord; warnings: ImportIssue[] } | { issue: ImportIssue } {
+  const fail = (code: ImportIssue['code'], message: string, field?: string): { issue: ImportIssue } => ({
+    issue: {
+      severity: 'rejected',
+      source: ctx.input,
+      line: chunk.line,
+      ...(field ? { field } : {}),
+      code,
+      message,
+      excerpt: chunk.text.slice(0, 80).replace(/\s+/g, ' ').trim(),
+    },
+  })
+  let entry: BibEntry | undefined
+  let item: CslItem | undefined
+  try {
+    const entries = plugins.input.chainLink(`${macros}\n${chunk.text}`, {
+      target: '@biblatex/entries+list',
+      forceType: '@biblatex/text',
+    }) as BibEntry[]
+    entry = entries.find((e) => e.type.toLowerCase() !== 'string')
+    if (entry) {
+      item = (
+        plugins.input.chain([entry], { target: '@csl/list+object', generateGraph: false }) as CslItem[]
+      )[0]
+    }
+  } catch (err) {
+    return fail('PARSE_FAILED', `bibtex: cannot read the entry: ${firstLine((err as Error).message)}`)
+  }
+  if (!entry || !item) return fail('PARSE_FAILED', 'bibtex: cannot read the entry')
+
+  const title = cleanLatexText(item.title)
+  if (!title) return fail('MISSING_FIELD', `bibtex: ${entry.label} has no title`, 'title')
+
+  const warnings: ImportIssue[] = []
+  const names = item.author ?? []
+  const truncated = names.some(isEtAl)
+  const authors = names
+    .filter((n) => !isEtAl(n))
+    .map(formatName)
+    .filter((n): n is string => n !== null)
+
+  const props = entry.properties
+  const prop = (name: string) => cleanText(props[name])
+  const parts = item.issued?.['date-parts']?.[0]?.map(Number).filter((n) => Number.isInteger(n)) ?? []
+  // `year = {2023a}` (a suffix that tells two papers of one year apart) still says 2023.
+  const suffixedYear = /^(\d{4})[a-z]$/.exec(prop('year') ?? '')?.[1]
+  if (parts.length === 0 && suffixedYear) parts.push(Number(suffixedYear))
+  let date: string | null = null
+  if (parts[0] !== undefined && parts[0] >= 1000 && parts[0] <= 9999) {
+    const [year, month, day] = parts
+    date = formatPartialDate(
+      year!,
+      month && month >= 1 && month <= 12 ? month : undefined,
+      month && day ? day : undefined,
+    )
+  } else if (prop('year')) {
+    warnings.push({
+      severity: 'warning',
+      source: ctx.input,
+      line: chunk.line,
+      field: 'year',
+      code: 'INVALID_VALUE',
+      message: `bibtex: ${entry.label}: cannot read the year ${JSON.stringify(prop('year'))}; kept the entry without a date`,
+    })
+  }
+
+  const container = cleanLatexText(item['container-title'])
+  const ids = entryIds(props, container)
+  const venue = container && !isPreprintVenue(container) ? container : null
+  const keywords = (prop('keywords') ?? '')
+    .split(/[,;]/)
+    .map((k) => k.trim())
+    .filter(Boolean)
+  const url =
+    cleanText(item.URL) ??
+    (ids.doi ? `https://doi.org/${ids.doi}` : ids.arxiv ? `https://arxiv.org/abs/${ids.arxiv}` : null)
+
+  const raw: Record<string, unknown> = { entryType: entry.type.toLowerCase(), citationKey: entry.label }
+  for (const field of ['pages', 'volume', 'number', 'publisher', 'note']) {
+    const value = prop(field)
+    if (value) raw[field] = value
+  }
+
+  return {
+    record: createSourceRecord({
+      source: BIBTEX_SOURCE,
+      // Cite keys are only unique within one file: the file is part of the identity.
+      key: `${ctx.input}#${entry.label}`,
+      locator: `${ctx.input}:${chunk.line}`,
+      line: chunk.line,
+      fetchedAt: ctx.fetchedAt,
+      title,
+      abstract: cleanLatexText(item.abstract),
+      authors,
+      authorsTruncated: truncated,
+      date,
+      venue,
+      ids,
+      keywords,
+      url,
+      raw,
+    }),
+    warnings,
+  }
+}
+
+/** `et al.` and `others` say the list was cut; they are not authors. */
+function isEtAl(name: CslName): boolean {
+  const family = (name.family ?? name.literal ?? '').toLowerCase()
+  return (
+    family === 'others' || (family === 'al.' && name['non-dropping-particle'] === 'et') || family === 'et al.'
+  )
+}
+
+function formatName(name: CslName): string | null {
+  if (name.literal) return cleanLatexText(name.literal)
+  const family = [name['dropping-particle'], name['non-dropping-particle'], name.family]
+    .filter(Boolean)
+    .join(' ')
+  const full = [name.given, family, name.suffix].filter(Boolean).join(' ')
+  return cleanLatexText(full)
+}
+
+/** arXiv ids hide in `eprint`, in `journal = {arXiv:1409.1259}`, in DBLP's `volume = {abs/1810.04805}` and in URLs. */
+function entryIds(props: Record<string, unknown>, container: string | null): ExternalIds {
+  const prop = (name: string) => cleanText(props[name])
+  const ids: ExternalIds = {}
+  const doi = normalizeDoi(prop('doi'))
+  const archive = (prop('archiveprefix') ?? prop('eprinttype') ?? '').toLowerCase()
+  let arxiv =
+    (archive === 'arxiv' || archive === '' ? normalizeArxivId(prop('eprint')) : null) ??
+    (container && /^arxiv\b/i.test(container)
+      ? normalizeArxivId(container.replace(/^arxiv\s*(?:preprint\s*)?/i, '').replace(/^[:\s]+/, ''))
+      : null) ??
+    (container && /^corr$/i.test(container)
+      ? normalizeArxivId(prop('volume')?.replace(/^abs\//i, ''))
+      : null) ??
+    normalizeArxivId(prop('url')) ??
+    normalizeArxivId(prop('arxiv'))
+  if (doi?.startsWith('10.48550/arxiv.')) arxiv ??= normalizeArxivId(doi.slice('10.48550/arxiv.'.length))
+  else if (doi) ids.doi = doi
+  if (arxiv) ids.arxiv = arxiv
+  return ids
+}
+
+function isPreprintVenue(venue: string): boolean {
+  return /^(arxiv\b|corr$|biorxiv|medrxiv|ssrn$)/i.test(venue.trim())
+}
+
+/** Math commands citation-js leaves as they are (it turns Greek letters into Unicode itself). */
+const MATH_SYMBOLS: Record<string, string> = {
+  times: '×',
+  cdot: '·',
+  pm: '±',
+  leq: '≤',
+  le: '≤',
+  geq: '≥',
+  ge: '≥',
+  infty: '∞',
+  to: '→',
+  sim: '∼',
+  approx: '≈',
+}
+
+/**
+ * Text from citation-js, made tidy: HTML it adds for `\emph` dropped, a dotless i with an accent
+ * (from `{\'\i}`, which citation-js leaves as `ı́`) turned into the precomposed letter, NFC.
+ */
+export function cleanLatexText(value: string | null | undefined): string | null {
+  if (!value) return null
+  const text = value
+    .replace(/<\/?(?:i|b|sc|sup|sub|span)\b[^>]*>/g, '')
+    .replace(
+      /\\(times|cdot|pm|leq|geq|le|ge|infty|to|sim|approx)\b\s*/g,
+      (_, command: string) => MATH_SYMBOLS[command] ?? '',
+    )
+    .replace(/ı(?=[\u0300-\u036f])/g, 'i')
+    .replace(/ȷ(?=[\u0300-\u036f])/g, 'j')
+    .normalize('NFC')
+  return cleanText(text)
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim()
+}
