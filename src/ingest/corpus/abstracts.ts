@@ -72,10 +72,10 @@ function splitParagraphs(lines: ContentLine[]): ContentLine[][] {
 function readParagraph(paragraph: ContentLine[], ctx: ParseContext, collector: ParseCollector): void {
   const first = paragraph[0]
   if (first === undefined) return
-  const rejected = paragraph.find((line) => line.rejection !== null)
-  if (rejected?.rejection) {
+  const rejections = paragraph.flatMap((line) => (line.rejection ? [line.rejection] : []))
+  if (rejections.length > 0) {
     const label = first.rejection === null ? shorten(first.text.trim()) : null
-    collector.rejectEntryForLine({ line: first.line, label }, rejected.rejection)
+    collector.rejectEntryForLines({ line: first.line, label }, rejections)
     return
   }
   if (!ABSTRACT_LABEL.test(first.text)) {

@@ -37,7 +37,7 @@ export const authorPapersFormat = defineCorpusFormat({
     const firstEntry = lines.findIndex(isEntryDateLine)
     // Anything above the first entry is not part of this page's format: report it, import the rest.
     for (const line of firstEntry === -1 ? lines : lines.slice(0, firstEntry)) {
-      if (line.rejection) collector.rejectEntryForLine({ line: line.line, label: null }, line.rejection)
+      if (line.rejection) collector.rejectEntryForLines({ line: line.line, label: null }, [line.rejection])
       else
         collector.warn({
           code: 'PARSE_FAILED',

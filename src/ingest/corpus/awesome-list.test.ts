@@ -234,6 +234,16 @@ describe('awesome-list on edited input', () => {
     ])
   })
 
+  it('still reports an unreadable line after the papers end', () => {
+    const parsed = awesomeListFormat.parse(
+      page('  • Paper. [paper]\n    • Ann Lee.\n\nRelated Resources\n\n  • Some list\n\u0000\u0001\n'),
+      ctx,
+    )
+    expect(parsed.records.map((r) => r.title)).toEqual(['Paper'])
+    expect(parsed.issues).toMatchObject([{ severity: 'rejected', code: 'BINARY_CONTENT', line: 11 }])
+    expect(parsed.entriesSeen).toBe(2)
+  })
+
   it('rejects a second listing of the same paper in the same topic', () => {
     const entry = '  • Same Paper. [paper]\n    • Ann Lee.\n'
     const parsed = awesomeListFormat.parse(page(`${entry}\nNeural Collapse: 2020\n\n${entry}`), ctx)

@@ -56,8 +56,8 @@ interface EntryDraft {
   titleText: string
   details: DetailLine[]
   section: Section | null
-  /** The first unreadable line inside the entry: the whole entry is rejected for it. */
-  rejection: ImportIssue | null
+  /** Unreadable lines inside the entry: the whole entry is rejected for them. */
+  rejections: ImportIssue[]
   /** Collected after `Related Resources`/`Contributing`: only checked for being the template. */
   afterPapers: boolean
 }
@@ -99,8 +99,8 @@ function collectEntryDrafts(input: TextInput, collector: ParseCollector): EntryD
 
   for (const line of listContentLines(input)) {
     if (line.rejection) {
-      if (draft) draft.rejection ??= line.rejection
-      else collector.rejectEntryForLine({ line: line.line, label: null }, line.rejection)
+      if (draft) draft.rejections.push(line.rejection)
+      else collector.rejectEntryForLines({ line: line.line, label: null }, [line.rejection])
       continue
     }
     const indent = line.text.length - line.text.trimStart().length
@@ -128,7 +128,7 @@ function collectEntryDrafts(input: TextInput, collector: ParseCollector): EntryD
         titleText: bullet[1] ?? '',
         details: [],
         section,
-        rejection: null,
+        rejections: [],
         afterPapers,
       }
       continue
@@ -178,9 +178,15 @@ function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCo
     })
     return
   }
-  if (draft.afterPapers) return
-  if (draft.rejection) {
-    collector.rejectEntryForLine({ line: draft.line, label: title || null }, draft.rejection)
+  if (draft.afterPapers) {
+    // Not a paper, but an unreadable line in it is still reported.
+    const first = draft.rejections[0]
+    if (first)
+      collector.rejectEntryForLines({ line: first.line ?? draft.line, label: null }, draft.rejections)
+    return
+  }
+  if (draft.rejections.length > 0) {
+    collector.rejectEntryForLines({ line: draft.line, label: title || null }, draft.rejections)
     return
   }
   if (title === '') {

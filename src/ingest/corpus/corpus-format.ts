@@ -57,8 +57,11 @@ export interface ParseCollector {
   addProfile(profile: AuthorProfileRecord): void
   /** Rejects one entry (or one unreadable line outside any entry); counts it as seen. */
   reject(issue: Omit<ImportIssue, 'severity' | 'source'>): void
-  /** Rejects an entry because one of its lines could not be read; the line's own issue is folded in. */
-  rejectEntryForLine(entry: { line: number; label: string | null }, lineIssue: ImportIssue): void
+  /**
+   * Rejects an entry because lines of it could not be read. The first line's issue gives the code,
+   * line and excerpt; the others are named in the message, so no unreadable line goes unreported.
+   */
+  rejectEntryForLines(entry: { line: number; label: string | null }, lineIssues: readonly ImportIssue[]): void
   warn(issue: Omit<ImportIssue, 'severity' | 'source'>): void
   result(): ParseResult
 }
@@ -108,7 +111,13 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
       rejected++
       issues.push({ severity: 'rejected', source, ...issue })
     },
-    rejectEntryForLine(entry, lineIssue) {
+    rejectEntryForLines(entry, lineIssues) {
+      const [lineIssue, ...others] = lineIssues
+      if (!lineIssue) return
+      const alsoUnreadable =
+        others.length > 0
+          ? ` (also unreadable: line ${others.map((issue) => issue.line ?? '?').join(', ')})`
+          : ''
       const sameLine = lineIssue.line === entry.line
       const what = entry.label ? ` ("${shorten(entry.label)}")` : ''
       const where = sameLine ? '' : `entry at line ${entry.line}${what}: `
@@ -117,7 +126,7 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
         code: lineIssue.code,
         ...toLineField(lineIssue.line),
         field: 'entry',
-        message: `${where}line ${lineIssue.line ?? '?'} cannot be read${note}: ${lineIssue.message}`,
+        message: `${where}line ${lineIssue.line ?? '?'} cannot be read${note}: ${lineIssue.message}${alsoUnreadable}`,
         ...(lineIssue.excerpt !== undefined ? { excerpt: lineIssue.excerpt } : {}),
       })
     },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ParseResult } from '../../core/index.js'
-import { decodeTextInput } from '../text-input.js'
+import { decodeTextInput, splitTextInput } from '../text-input.js'
 import { CORPUS_FORMATS, findFormat, parseCorpusBytes, type CorpusFormat } from './index.js'
 
 const readCorpus = (file: string) =>
@@ -305,6 +305,7 @@ describe('parsers on arbitrary input (property)', () => {
       'Topic: 2021',
       '13 Papers',
       '\u0000\u0001',
+      '\u0002\u0003garbage',
     ),
   )
   const textArbitrary = fc.oneof(
@@ -323,9 +324,20 @@ describe('parsers on arbitrary input (property)', () => {
       expect(record.line).toBeGreaterThanOrEqual(1)
       expect(record.line).toBeLessThanOrEqual(lineCount)
     }
-    expect(result.entriesSeen).toBe(
-      result.records.length + result.issues.filter((issue) => issue.severity === 'rejected').length,
-    )
+    const rejected = result.issues.filter((issue) => issue.severity === 'rejected')
+    expect(result.entriesSeen).toBe(result.records.length + rejected.length)
+  }
+
+  /** Every line the text input rejected is named by some rejection: none is dropped silently. */
+  const expectEveryUnreadableLineReported = (result: ParseResult, unreadable: Iterable<number>) => {
+    const rejected = result.issues.filter((issue) => issue.severity === 'rejected')
+    for (const line of unreadable) {
+      const named = rejected.some(
+        (issue) =>
+          issue.line === line || new RegExp(`unreadable: line [\\d, ]*\\b${line}\\b`).test(issue.message),
+      )
+      expect(named, `line ${line} is not reported in ${JSON.stringify(rejected)}`).toBe(true)
+    }
   }
 
   it.each(CORPUS_FORMATS.map((format) => [format.name, format] as const))(
@@ -333,10 +345,9 @@ describe('parsers on arbitrary input (property)', () => {
     (_name, format) => {
       fc.assert(
         fc.property(textArbitrary, (text) => {
-          expectWellFormed(
-            format.parse(text, ctx('prop.txt')),
-            text.replace(/^\uFEFF/, '').split('\n').length,
-          )
+          const result = format.parse(text, ctx('prop.txt'))
+          expectWellFormed(result, text.replace(/^\uFEFF/, '').split('\n').length)
+          expectEveryUnreadableLineReported(result, splitTextInput(text, 'prop.txt').rejectedLines.keys())
           expect(format.detect(text, 'prop.txt')).toBeGreaterThanOrEqual(0)
         }),
         { numRuns: 300 },
@@ -349,10 +360,10 @@ describe('parsers on arbitrary input (property)', () => {
     (_name, format) => {
       fc.assert(
         fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
-          expectWellFormed(
-            parseCorpusBytes(format, bytes, ctx('prop.bin')),
-            decodeTextInput(bytes, 'prop.bin').lines.length,
-          )
+          const decoded = decodeTextInput(bytes, 'prop.bin')
+          const result = parseCorpusBytes(format, bytes, ctx('prop.bin'))
+          expectWellFormed(result, decoded.lines.length)
+          expectEveryUnreadableLineReported(result, decoded.rejectedLines.keys())
         }),
         { numRuns: 200 },
       )

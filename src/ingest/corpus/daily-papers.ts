@@ -53,11 +53,11 @@ export function isAbstractLine(text: string): boolean {
   return (endsSentence && words >= 10) || (innerSentenceEnd && words >= 15)
 }
 
-/** A title waiting for its abstract; `rejection` when its place held an unreadable line. */
+/** A title waiting for its abstract; `rejections` when its lines could not be read. */
 interface PendingEntry {
   line: number
   title: string | null
-  rejection: ImportIssue | null
+  rejections: ImportIssue[]
 }
 
 /** The page date and what it resolves to, shared by every entry under it. */
@@ -104,9 +104,9 @@ function parseDailyPapers(input: TextInput, ctx: ParseContext): ParseResult {
       // An unreadable line is an abstract when a title waits for one, else a title: either way it
       // takes the place of one line of an entry and the pairing goes on after it.
       if (pending) {
-        pending.rejection ??= line.rejection
+        pending.rejections.push(line.rejection)
         flush(null)
-      } else pending = { line: line.line, title: null, rejection: line.rejection }
+      } else pending = { line: line.line, title: null, rejections: [line.rejection] }
       continue
     }
     if (PAGE_CHROME.has(text.toLowerCase())) continue
@@ -129,7 +129,7 @@ function parseDailyPapers(input: TextInput, ctx: ParseContext): ParseResult {
       continue
     }
     flush(null)
-    pending = { line: line.line, title: text, rejection: null }
+    pending = { line: line.line, title: text, rejections: [] }
   }
   flush(null)
   if (pageDate === null && collector.result().records.length > 0) {
@@ -169,8 +169,8 @@ function emitEntry(
   ctx: ParseContext,
   collector: ParseCollector,
 ): void {
-  if (pending.rejection) {
-    collector.rejectEntryForLine({ line: pending.line, label: pending.title }, pending.rejection)
+  if (pending.rejections.length > 0) {
+    collector.rejectEntryForLines({ line: pending.line, label: pending.title }, pending.rejections)
     return
   }
   if (pending.title === null) return

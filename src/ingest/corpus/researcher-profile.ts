@@ -121,7 +121,7 @@ function readHeader(lines: ContentLine[], collector: ParseCollector): ProfileHea
   }
   for (const line of lines) {
     if (line.rejection) {
-      collector.rejectEntryForLine({ line: line.line, label: null }, line.rejection)
+      collector.rejectEntryForLines({ line: line.line, label: null }, [line.rejection])
       continue
     }
     const text = line.text.trim()

@@ -85,22 +85,22 @@ function readEntry(
   const firstRejected = body.findIndex((line) => line.rejection !== null)
   const readable = firstRejected === -1 ? body : body.slice(0, firstRejected)
   const layout = readLayout(dateLine, readable)
-  const rejection = body[firstRejected]?.rejection
-  if (rejection) {
-    const rejectedLine = body[firstRejected] as ContentLine
+  const rejections = body.flatMap((line) => (line.rejection ? [line.rejection] : []))
+  const rejectedLine = body[firstRejected]
+  if (rejectedLine && rejections.length > 0) {
     // An unreadable line after the first abstract line is not part of this entry: it sits where the
     // next entry's date line was (or is a stray line), so it is reported on its own.
     if ('problem' in layout || firstRejected <= layout.abstractStart) {
-      collector.rejectEntryForLine(
+      collector.rejectEntryForLines(
         { line: dateLine.line, label: readable[0]?.text.trim() ?? null },
-        rejection,
+        rejections,
       )
       return 1
     }
     addEntryRecord(dateLine, readable, layout, ctx, collector, options)
     const following = body.length - firstRejected - 1
     const tailLabel = following > 0 ? `${following} more line(s) follow it` : null
-    collector.rejectEntryForLine({ line: rejectedLine.line, label: tailLabel }, rejection)
+    collector.rejectEntryForLines({ line: rejectedLine.line, label: tailLabel }, rejections)
     return 2
   }
   if ('problem' in layout) {
