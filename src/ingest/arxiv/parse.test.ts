@@ -3,6 +3,12 @@ import { readFixture } from '../../../test/support/fixture-server.js'
 import { runSourceContract } from '../source.case.test.js'
 import { arxivOaiSource, arxivSource, parseArxivAtom, parseArxivOai } from './index.js'
 
+/**
+ * Recorded arXiv payloads, plus pages we wrote for cases the recordings lack (see test/fixtures/SOURCES.md):
+ * the two `paging_cs.LG_*` pages are a recorded feed split in two with its OpenSearch header edited; the OAI-PMH
+ * resumption-token pages and the `noRecordsMatch`/`badResumptionToken` errors are written from the OAI-PMH 2.0
+ * specification (§3.5, §3.6).
+ */
 describe('arxiv source contract', () => runSourceContract(arxivSource))
 describe('arxiv-oai source contract', () => runSourceContract(arxivOaiSource))
 

@@ -10,6 +10,10 @@ import { runSource, runSourceContract } from '../source.case.test.js'
 import type { SourceDeps } from '../source.js'
 import { huggingFaceSource, parseHuggingFaceDaily } from './index.js'
 
+/**
+ * The recorded daily list of 2026-06-12, and the same list split into two `limit=20` pages by us (see
+ * test/fixtures/SOURCES.md).
+ */
 describe('huggingface source contract', () => runSourceContract(huggingFaceSource))
 
 const ctx = {

@@ -10,6 +10,10 @@ import { runSourceContract, runSource } from '../source.case.test.js'
 import { abstractFromInvertedIndex, openAlexSource, parseOpenAlex } from './index.js'
 import { sameFamilyName } from './parse.js'
 
+/**
+ * Recorded OpenAlex payloads, plus cursor pages and a 429 body we wrote from the OpenAlex documentation
+ * ("Page through results", "Errors"); see test/fixtures/SOURCES.md.
+ */
 describe('openalex source contract', () => runSourceContract(openAlexSource))
 
 const ctx = { input: 'https://api.openalex.org/works?x', fetchedAt: '2026-06-12T08:00:00.000Z' }

@@ -11,6 +11,10 @@ import { runSource, runSourceContract } from '../source.case.test.js'
 import type { SourceDeps } from '../source.js'
 import { parseSemanticScholar, semanticScholarSource, toS2PaperId } from './index.js'
 
+/**
+ * Recorded Semantic Scholar payloads, plus the last bulk-search page (no token) and the 429 body, which we wrote
+ * from the Graph API documentation and the message S2 sends; see test/fixtures/SOURCES.md.
+ */
 describe('semantic-scholar source contract', () => runSourceContract(semanticScholarSource))
 
 const ctx = {
