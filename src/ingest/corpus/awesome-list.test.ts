@@ -240,7 +240,12 @@ describe('awesome-list on edited input', () => {
       ctx,
     )
     expect(parsed.records.map((r) => r.title)).toEqual(['Paper'])
-    expect(parsed.issues).toMatchObject([{ severity: 'rejected', code: 'BINARY_CONTENT', line: 11 }])
+    expect(parsed.issues).toMatchObject([
+      { severity: 'rejected', code: 'BINARY_CONTENT', line: 11, field: 'entry' },
+    ])
+    expect(parsed.issues[0]?.message).toBe(
+      'entry at line 10 ("Some list"): line 11 cannot be read: line holds binary data (NUL or mostly control characters), not text',
+    )
     expect(parsed.entriesSeen).toBe(2)
   })
 

@@ -167,6 +167,11 @@ function isTemplateEntry(draft: EntryDraft): boolean {
 
 function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCollector): void {
   const { title, links } = cleanTitle(draft.titleText)
+  // First, so that no unreadable line goes unreported, even in the template or after the papers.
+  if (draft.rejections.length > 0) {
+    collector.rejectEntryForLines({ line: draft.line, label: title || null }, draft.rejections)
+    return
+  }
   if (isTemplateEntry(draft)) {
     collector.reject({
       code: 'TEMPLATE_ENTRY',
@@ -178,17 +183,7 @@ function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCo
     })
     return
   }
-  if (draft.afterPapers) {
-    // Not a paper, but an unreadable line in it is still reported.
-    const first = draft.rejections[0]
-    if (first)
-      collector.rejectEntryForLines({ line: first.line ?? draft.line, label: null }, draft.rejections)
-    return
-  }
-  if (draft.rejections.length > 0) {
-    collector.rejectEntryForLines({ line: draft.line, label: title || null }, draft.rejections)
-    return
-  }
+  if (draft.afterPapers) return
   if (title === '') {
     collector.reject({
       code: 'MISSING_FIELD',
