@@ -78,6 +78,8 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     }
   }
   const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500
+  // A folder of static files answers 403; say "not found" instead of confirming the folder exists.
+  if (status === 403) return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'not found' } }, unexpected: false }
   if (status >= 400 && status < 500) {
     // Fastify's own 4xx messages (bad JSON, unsupported media type) are about the request, never the host.
     const code = CODE_BY_STATUS[status] ?? 'INVALID_ARGUMENT'

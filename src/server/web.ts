@@ -31,7 +31,7 @@ export async function registerWeb(app: FastifyInstance, webRoot: string | null):
     await app.register(fastifyStatic, {
       root: webRoot,
       prefix: '/',
-      index: false,
+      index: ['index.html'],
       wildcard: true,
       // Our own Cache-Control below: hashed assets forever, everything else revalidated.
       cacheControl: false,

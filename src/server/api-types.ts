@@ -1,0 +1,24 @@
+/**
+ * @module The API contract as TypeScript types, for clients (the web app imports these with `import type`,
+ * which leaves no runtime dependency on the server). Each type is inferred from the zod schema that also
+ * produces the route's JSON Schema, so the two cannot drift apart.
+ */
+export type {
+  ApiDigest,
+  ApiKeyword,
+  ApiLink,
+  AuthorRef,
+  ComputedValue,
+  PaperDetail,
+  PaperList,
+  PaperSummary,
+  SimilarPaper,
+  SourceRecordOut,
+  TextSegment,
+  TopicRef,
+} from './schemas.js'
+export type { ErrorBody } from './schema-tools.js'
+export type { Facet, SearchHitOut, SearchResponse } from './routes/search.schema.js'
+export type { AuthorDetailOut, AuthorList, AuthorListItem, MetricName, ReportedProfileOut } from './routes/authors.schema.js'
+export type { TopicDetailOut, TopicList, TopicListItem } from './routes/topics.schema.js'
+export type { StatsOut } from './routes/stats.schema.js'

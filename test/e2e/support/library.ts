@@ -1,0 +1,78 @@
+/**
+ * @module The library the browser tests and screenshots run on: the real corpus (data/corpus) imported
+ * through the real pipeline, plus a few records built to be hostile (markup and a script in a title,
+ * LaTeX, odd Unicode).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { importFiles, importRecords } from '../../../src/commands/index.js'
+import { createSourceRecord, type SourceRecord } from '../../../src/core/index.js'
+import { FILE_FORMATS, detectFileFormat } from '../../../src/ingest/index.js'
+import { openStore, type PaperStore } from '../../../src/store/index.js'
+import { REPO_ROOT } from './web-build.js'
+
+/** A title that would run a script and inject markup if any page rendered it as HTML. */
+export const SCRIPT_TITLE = 'Attention <script>window.__paperscopeXss = 1</script> Is <img src=x onerror="window.__paperscopeXss = 2"> All You Need'
+
+/** Records no real source would send, but a hostile or broken one could. */
+export function hostileRecords(): SourceRecord[] {
+  const base = { source: 'e2e-fixture', fetchedAt: '2026-01-02T00:00:00.000Z' }
+  return [
+    createSourceRecord({
+      ...base,
+      key: 'script-title',
+      locator: 'https://example.org/papers/script-title',
+      title: SCRIPT_TITLE,
+      abstract: 'A paper whose title carries <b>markup</b> and a <script>alert(1)</script> tag, for testing that Paperscope shows text as text. Grokking appears here too.',
+      authors: ['Mallory <b>Evil</b> Hacker', 'Zoë Ångström-Łukasiewicz'],
+      date: '2025-06-01',
+      categories: ['cs.CR'],
+      topics: ['Grokking'],
+      keywords: ['<i>markup</i>', 'security'],
+      digest: { text: 'Markup in titles: <em>must</em> show as text.', origin: 'curated' },
+      url: 'javascript:alert(1)',
+    }),
+    createSourceRecord({
+      ...base,
+      key: 'latex-title',
+      locator: 'e2e-fixture:latex',
+      title: 'Scaling of $N \\asymp d^{2}$ features when $x < y$ & the 𝔼[loss] → 0 limit',
+      abstract: 'We show that for $N \\asymp d$ the test error obeys $\\mathbb{E}[\\ell] \\le \\epsilon$ with \\textit{high probability}.',
+      authors: ['Ünal Çelik'],
+      date: '2024-03',
+      categories: ['stat.ML'],
+    }),
+  ]
+}
+
+export interface TestLibrary {
+  store: PaperStore
+  path: string
+  cleanup(): Promise<void>
+}
+
+/**
+ * A temp library from the real corpus and the hostile records.
+ * @example const lib = await createCorpusLibrary(); ...; await lib.cleanup()
+ */
+export async function createCorpusLibrary(options: { hostile?: boolean } = {}): Promise<TestLibrary> {
+  const dir = mkdtempSync(join(tmpdir(), 'paperscope-e2e-'))
+  const path = join(dir, 'library.db')
+  const store = await openStore({ path, now: () => new Date('2026-01-02T00:00:00.000Z') })
+  await importFiles(store, [join(REPO_ROOT, 'data', 'corpus')], {
+    formats: FILE_FORMATS,
+    detect: detectFileFormat,
+    cwd: REPO_ROOT,
+    now: () => new Date('2026-01-02T00:00:00.000Z'),
+  })
+  if (options.hostile !== false) await importRecords(store, hostileRecords())
+  return {
+    store,
+    path,
+    async cleanup() {
+      await store.close().catch(() => undefined)
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * @module End-to-end: the real server (on 127.0.0.1, a free port, the built web app) over a temp library
+ * made from the real corpus, driven in headless Debian chromium. Needs `chromium` on PATH (.ci/run installs
+ * it); set PAPERSCOPE_SKIP_E2E=1 to skip on a machine without it.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { CHROMIUM_MISSING, findChromium, launchChromium } from './support/browser.js'
+import { createCorpusLibrary, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
+import { startServer, type RunningServer } from './support/server.js'
+import { ensureWebBuild } from './support/web-build.js'
+
+const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
+/** The corpus's researcher profile: metrics reported by the page, 13 papers. */
+const RESEARCHER = { id: 'inbar-seroussi', name: 'Inbar Seroussi', hIndex: '44' }
+
+describe.skipIf(skip)('web app in chromium', () => {
+  let library: TestLibrary
+  let server: RunningServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  /** Console errors, page errors and CSP violations seen during a test; each test expects none. */
+  let problems: string[]
+
+  beforeAll(async () => {
+    if (!findChromium()) throw new Error(CHROMIUM_MISSING)
+    const webRoot = await ensureWebBuild()
+    library = await createCorpusLibrary()
+    server = await startServer({ store: library.store, webRoot })
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await library?.cleanup()
+  })
+
+  beforeEach(async () => {
+    problems = []
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
+    })
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`)
+      void dialog.dismiss()
+    })
+  })
+
+  afterEach(async () => {
+    await context?.close()
+  })
+
+  const resultCount = (p: Page) => p.getByRole('heading', { level: 2, name: /papers? match|No papers match/ })
+
+  async function countOf(p: Page): Promise<number> {
+    const text = (await resultCount(p).textContent()) ?? ''
+    const m = /([\d,]+) papers? match/.exec(text)
+    return m ? Number(m[1]!.replace(/,/g, '')) : 0
+  }
+
+  it('updates the results as the query is typed', async () => {
+    await page.goto(`${server.url}/search`)
+    const box = page.getByRole('searchbox', { name: 'Search papers' })
+    await box.pressSequentially('grok', { delay: 40 })
+    await expect.poll(() => page.url()).toContain('q=grok')
+    await resultCount(page).waitFor()
+    const afterGrok = await countOf(page)
+    expect(afterGrok).toBeGreaterThan(1)
+    // Prefix search: "grok" already finds the grokking papers, highlighted.
+    await expect.poll(() => page.locator('article.paper-card mark').first().textContent()).toMatch(/^grok/i)
+
+    await box.pressSequentially('king phase', { delay: 40 })
+    await expect.poll(() => page.url()).toContain('q=grokking+phase')
+    await expect.poll(() => countOf(page)).toBeLessThan(afterGrok)
+    expect(await countOf(page)).toBeGreaterThan(0)
+
+    await box.fill('zzzqqqxxnotaword')
+    await expect(page.getByText(/Nothing matches/).waitFor()).resolves.toBeUndefined()
+    expect(problems).toEqual([])
+  })
+
+  it('narrows the results with a topic facet and keeps it in the URL', async () => {
+    await page.goto(`${server.url}/search?q=grokking`)
+    await resultCount(page).waitFor()
+    const before = await countOf(page)
+    const topicGroup = page.getByRole('group', { name: 'Topic' })
+    const facet = topicGroup.getByRole('button').first()
+    const label = ((await facet.locator('.facet-label').textContent()) ?? '').trim()
+    expect(label).not.toBe('')
+    await facet.click()
+    await expect.poll(() => page.url()).toContain('topic=')
+    await expect.poll(() => topicGroup.getByRole('button', { pressed: true }).count()).toBe(1)
+    const after = await countOf(page)
+    expect(after).toBeGreaterThan(0)
+    expect(after).toBeLessThanOrEqual(before)
+    // Every result now carries that topic.
+    const cards = page.locator('article.paper-card')
+    await expect.poll(() => cards.count()).toBe(Math.min(after, 20))
+    for (const card of await cards.all()) expect(await card.locator('.chips').textContent()).toContain(label)
+    expect(problems).toEqual([])
+  })
+
+  it('opens a paper, its author with the metric header and plot, and a topic page', async () => {
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('"first order phase transition"')}`)
+    await page.getByRole('link', { name: 'Grokking as a First Order Phase Transition in Two Layer Networks' }).click()
+
+    // The paper: everything known, every source record, BibTeX.
+    await page.getByRole('heading', { level: 1, name: 'Grokking as a First Order Phase Transition in Two Layer Networks' }).waitFor()
+    expect(page.url()).toMatch(/\/papers\/p[0-9a-z]+$/)
+    const sources = page.locator('.source-item')
+    expect(await sources.count()).toBeGreaterThanOrEqual(2)
+    await expect.poll(() => page.locator('.source-list').textContent()).toMatch(/Merged/)
+    await expect.poll(() => page.getByRole('region', { name: 'Cite' }).or(page.locator('.bibtex')).locator('pre').textContent()).toMatch(/^@\w+\{/)
+
+    // Its author: the metric header says where each value comes from, and the plot is drawn.
+    await page.locator('.paper-authors').getByRole('link', { name: RESEARCHER.name }).click()
+    await page.getByRole('heading', { level: 1, name: RESEARCHER.name }).waitFor()
+    const hIndex = page.locator('.metric[data-metric="hIndex"]')
+    await expect.poll(() => hIndex.locator('.metric-value').textContent()).toBe(RESEARCHER.hIndex)
+    expect(await hIndex.textContent()).toMatch(/Reported by researcher profile page/)
+    expect(await page.locator('.metric[data-metric="papers"]').textContent()).toMatch(/computed here/i)
+    for (const metric of ['hIndex', 'papers', 'citations', 'noveltyPercent', 'aiScore']) {
+      expect(await page.locator(`.metric[data-metric="${metric}"] .metric-origin`).count()).toBeGreaterThan(0)
+    }
+    const bars = page.locator('[data-testid="year-chart"] svg rect')
+    await expect.poll(() => bars.count()).toBeGreaterThan(2)
+    expect(await page.locator('[data-testid="year-chart"] svg').getAttribute('aria-label')).toContain(RESEARCHER.name)
+    // Papers sort by date both ways.
+    const firstDate = () => page.locator('.author-main article.paper-card time').first().getAttribute('datetime')
+    const newest = await firstDate()
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption('oldest')
+    await expect.poll(firstDate).not.toBe(newest)
+
+    // A topic page from a paper's topic chip.
+    const chip = page.locator('.author-main article.paper-card a.chip').first()
+    const topicLabel = ((await chip.textContent()) ?? '').replace(/\(curated\)|\(predicted\)/, '').trim()
+    await chip.click()
+    await page.getByRole('heading', { level: 1, name: topicLabel }).waitFor()
+    await expect.poll(() => page.locator('[data-testid="year-chart"] svg rect').count()).toBeGreaterThan(0)
+    expect(await page.getByRole('region', { name: 'Top authors' }).or(page.locator('.author-side')).locator('li').count()).toBeGreaterThan(0)
+    expect(await page.locator('.author-main article.paper-card').count()).toBeGreaterThan(0)
+    expect(problems).toEqual([])
+  })
+
+  it('serves deep links that survive a reload', async () => {
+    const deep = `${server.url}/authors/${RESEARCHER.id}`
+    await page.goto(deep)
+    await page.getByRole('heading', { level: 1, name: RESEARCHER.name }).waitFor()
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: RESEARCHER.name }).waitFor()
+
+    await page.goto(`${server.url}/search?q=neural+networks&page=2`)
+    await resultCount(page).waitFor()
+    await page.reload()
+    await resultCount(page).waitFor()
+    expect(await page.getByRole('searchbox', { name: 'Search papers' }).inputValue()).toBe('neural networks')
+    expect(await page.locator('.page-status').first().textContent()).toMatch(/Page 2 of/)
+
+    await page.goto(`${server.url}/no/such/page`)
+    await page.getByText('There is no page here').waitFor()
+    const missingAsset = await page.request.get(`${server.url}/assets/nope.js`)
+    expect(missingAsset.status()).toBe(404)
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([])
+  })
+
+  it('renders a title with <script> and markup as text and runs nothing', async () => {
+    const found = await library.store.searchPapers({ text: 'attention markup', limit: 5 })
+    const paper = found.items.find((h) => h.paper.title === SCRIPT_TITLE)?.paper
+    expect(paper).toBeDefined()
+
+    await page.goto(`${server.url}/papers/${paper!.id}`)
+    const heading = page.getByRole('heading', { level: 1 })
+    await expect.poll(() => heading.textContent()).toBe(SCRIPT_TITLE)
+    expect(await heading.locator('script, img, b').count()).toBe(0)
+    expect(await page.title()).toContain('<script>')
+    expect(await page.locator('.paper-authors').textContent()).toContain('Mallory <b>Evil</b> Hacker')
+    // The javascript: URL the record carried never became a link.
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0)
+
+    await page.goto(`${server.url}/search?q=attention+markup`)
+    await resultCount(page).waitFor()
+    const card = page.locator('article.paper-card', { hasText: 'window.__paperscopeXss' })
+    expect(await card.count()).toBe(1)
+    expect(await card.locator('script, img').count()).toBe(0)
+
+    expect(await page.evaluate(() => (window as unknown as { __paperscopeXss?: number }).__paperscopeXss)).toBeUndefined()
+    expect(problems).toEqual([])
+  })
+
+  it('works from the keyboard: skip link, header search, feed order', async () => {
+    await page.goto(`${server.url}/`)
+    await page.getByRole('heading', { level: 2, name: 'Recent papers' }).waitFor()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+
+    await page.getByRole('searchbox', { name: 'Search papers' }).first().focus()
+    await page.keyboard.type('double descent')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.url()).toContain('/search?q=double%20descent')
+    await resultCount(page).waitFor()
+    expect(await countOf(page)).toBeGreaterThan(0)
+
+    await page.goto(`${server.url}/`)
+    await page.getByRole('button', { name: 'Trending' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.url()).toContain('sort=trending')
+    await expect.poll(() => page.getByRole('button', { name: 'Trending' }).getAttribute('aria-pressed')).toBe('true')
+    // The corpus has no listing dates or upvotes, so the trending feed explains itself instead of showing nothing.
+    await page.getByText('Nothing is trending yet').or(page.locator('article.paper-card').first()).waitFor()
+    expect(problems).toEqual([])
+  })
+})

@@ -1,0 +1,84 @@
+/** @module The web app's only way to the server: typed GETs on the JSON API, errors as ApiError. */
+import type {
+  AuthorDetailOut,
+  ErrorBody,
+  PaperDetail,
+  PaperList,
+  SearchResponse,
+  StatsOut,
+  TopicDetailOut,
+  TopicList,
+} from '../../src/server/api-types.js'
+
+export type * from '../../src/server/api-types.js'
+
+export const API = '/api/v1'
+
+/** A failed API call: the server's error code and message, or NETWORK when it could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly field?: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** Builds `path?k=v` from the defined, non-empty parameters. */
+export function withQuery(path: string, params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v))
+  const qs = search.toString()
+  return qs ? `${path}?${qs}` : path
+}
+
+async function request(path: string, signal?: AbortSignal): Promise<Response> {
+  let response: Response
+  try {
+    response = await fetch(`${API}${path}`, { signal: signal ?? null, headers: { accept: 'application/json' } })
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err
+    throw new ApiError('NETWORK', 'The server could not be reached. Is Paperscope running?', 0)
+  }
+  if (!response.ok) {
+    let body: ErrorBody | null = null
+    try {
+      body = (await response.json()) as ErrorBody
+    } catch {
+      // Not JSON (a proxy's error page): fall through to a generic message.
+    }
+    throw new ApiError(
+      body?.error.code ?? `HTTP_${response.status}`,
+      body?.error.message ?? `The server answered ${response.status}.`,
+      response.status,
+      body?.error.field,
+    )
+  }
+  return response
+}
+
+/** GET a JSON resource. */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return (await (await request(path, signal)).json()) as T
+}
+
+/** GET a text resource (BibTeX). */
+export async function getText(path: string, signal?: AbortSignal): Promise<string> {
+  return (await request(path, signal)).text()
+}
+
+export const paths = {
+  papers: (p: { sort?: string; topic?: string; source?: string; page?: number }) => withQuery('/papers', p),
+  paper: (id: string) => `/papers/${encodeURIComponent(id)}`,
+  bibtex: (id: string) => `/papers/${encodeURIComponent(id)}/bibtex`,
+  search: (p: Record<string, string | number | boolean | undefined>) => withQuery('/search', p),
+  author: (id: string) => `/authors/${encodeURIComponent(id)}`,
+  topics: () => '/topics',
+  topic: (id: string) => `/topics/${encodeURIComponent(id)}`,
+  stats: () => '/stats',
+}
+
+export type { AuthorDetailOut, PaperDetail, PaperList, SearchResponse, StatsOut, TopicDetailOut, TopicList }

@@ -1,0 +1,80 @@
+/**
+ * @module A per-year bar chart drawn with Observable Plot, loaded on demand so pages without a chart do
+ * not ship it. Plot renders SVG with text nodes only; labels from sources stay text.
+ */
+import { useEffect, useRef, useState } from 'react'
+
+export interface YearBar {
+  year: number
+  count: number
+  /** Series name for stacked bars (e.g. curated / predicted). */
+  series?: string
+}
+
+export interface BarChartProps {
+  data: YearBar[]
+  /** Accessible description of what the chart shows. */
+  label: string
+  yLabel?: string
+}
+
+export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    const el = ref.current
+    if (!el || data.length === 0) return
+    let disposed = false
+    let chart: Element | null = null
+    void import('@observablehq/plot').then(
+      (Plot) => {
+        if (disposed) return
+        const years = data.map((d) => d.year)
+        const min = Math.min(...years)
+        const max = Math.max(...years)
+        const stacked = data.some((d) => d.series)
+        // SVG attributes do not resolve CSS variables, so read the theme's colours once here.
+        const css = getComputedStyle(el)
+        const accent = css.getPropertyValue('--chart-1').trim() || '#3b5bdb'
+        const accentSoft = css.getPropertyValue('--chart-2').trim() || '#91a7ff'
+        chart = Plot.plot({
+          width: Math.max(280, Math.min(el.clientWidth || 640, 900)),
+          height: 220,
+          marginLeft: 40,
+          marginBottom: 32,
+          style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
+          x: { label: null, tickFormat: (d: number) => String(d), domain: range(min, max), type: 'band', padding: 0.2 },
+          y: { label: yLabel, grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
+          color: stacked ? { legend: true, domain: ['curated', 'predicted'], range: [accent, accentSoft] } : {},
+          marks: [
+            Plot.barY(data, {
+              x: 'year',
+              y: 'count',
+              ...(stacked ? { fill: 'series' } : { fill: accent }),
+              title: (d: YearBar) => `${d.year}: ${d.count} ${d.series ?? ''} paper${d.count === 1 ? '' : 's'}`.replace(/\s+/g, ' '),
+              rx: 2,
+            }),
+            Plot.ruleY([0]),
+          ],
+        })
+        chart.setAttribute('role', 'img')
+        chart.setAttribute('aria-label', label)
+        el.replaceChildren(chart)
+      },
+      () => setFailed(true),
+    )
+    return () => {
+      disposed = true
+      chart?.remove()
+    }
+  }, [data, label, yLabel])
+  if (data.length === 0) return <p className="muted">No dated papers to plot.</p>
+  if (failed) return <p className="muted">The chart could not be drawn.</p>
+  return <div ref={ref} className="chart" data-testid="year-chart" />
+}
+
+function range(min: number, max: number): number[] {
+  const out: number[] = []
+  for (let y = min; y <= max; y++) out.push(y)
+  return out
+}

@@ -1,0 +1,83 @@
+/** @module A paper as a card in a feed or a result list: category, date, title, authors, digest, topics. */
+import { Link } from 'react-router-dom'
+import type { PaperSummary, TextSegment } from '../api.js'
+import { formatCount, formatDate, plural } from '../format.js'
+import { AuthorLine } from './authors.js'
+import { TopicChips } from './chips.js'
+import { Highlighted } from './text.js'
+
+export interface PaperCardProps {
+  paper: PaperSummary
+  /** Search hits pass the highlighted title and snippet. */
+  titleSegments?: TextSegment[]
+  snippet?: TextSegment[]
+  headingLevel?: 'h2' | 'h3'
+  compact?: boolean
+}
+
+export function PaperCard({ paper, titleSegments, snippet, headingLevel = 'h2', compact = false }: PaperCardProps) {
+  const Heading = headingLevel
+  const date = formatDate(paper.date)
+  const category = paper.categories[0]
+  return (
+    <article className={`card paper-card${compact ? ' compact' : ''}`} data-paper-id={paper.id}>
+      <div className="card-meta">
+        {category && <span className="badge">{category}</span>}
+        {date ? (
+          <time dateTime={paper.date ?? undefined} title={`Published ${date} (${paper.datePrecision} precision)`}>
+            {date}
+          </time>
+        ) : (
+          <span className="muted">Date unknown</span>
+        )}
+        {paper.venue && <span className="venue">{paper.venue}</span>}
+      </div>
+      <Heading className="card-title">
+        <Link to={`/papers/${encodeURIComponent(paper.id)}`}>
+          {titleSegments ? <Highlighted segments={titleSegments} /> : paper.title}
+        </Link>
+      </Heading>
+      <p className="card-authors">
+        <AuthorLine authors={paper.authors} truncated={paper.authorsTruncated} />
+      </p>
+      {!compact && <CardText paper={paper} snippet={snippet} />}
+      {(paper.topics.length > 0 || paper.citationCount !== null || paper.upvotes !== null || paper.sourceCount > 1) && (
+        <div className="card-foot">
+          <TopicChips topics={paper.topics} max={compact ? 2 : 4} />
+          <span className="card-numbers">
+            {paper.citationCount !== null && <span title="Citation count reported by a source">{plural(paper.citationCount, 'citation')}</span>}
+            {paper.upvotes !== null && <span title="Upvotes on the listing page">▲ {formatCount(paper.upvotes)}</span>}
+            {paper.sourceCount > 1 && <span title="Merged from this many source records">{paper.sourceCount} sources</span>}
+          </span>
+        </div>
+      )}
+    </article>
+  )
+}
+
+function CardText({ paper, snippet }: { paper: PaperSummary; snippet: TextSegment[] | undefined }) {
+  if (snippet && snippet.some((s) => s.match)) {
+    return (
+      <p className="card-text">
+        <Highlighted segments={snippet} />
+      </p>
+    )
+  }
+  if (paper.digest) {
+    return (
+      <p className="card-text">
+        <span className={`origin-tag origin-${paper.digest.origin}`}>{paper.digest.origin === 'curated' ? 'Digest' : 'Summary'}</span>{' '}
+        {paper.digest.text}
+      </p>
+    )
+  }
+  if (paper.abstractStart) {
+    return (
+      <p className="card-text">
+        {paper.abstractStart}
+        {paper.abstractTruncated && '…'}
+      </p>
+    )
+  }
+  return null
+}

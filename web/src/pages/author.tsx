@@ -1,0 +1,228 @@
+/**
+ * @module Researcher: a header of metrics where every value says where it comes from (reported by a page,
+ * or computed here and how), papers sortable by date, papers per year, co-authors and topics.
+ */
+import { useMemo, useState } from 'react'
+import { Link, useParams } from 'react-router-dom'
+import { paths, type AuthorDetailOut, type ComputedValue, type MetricName, type PaperSummary, type ReportedProfileOut } from '../api.js'
+import { YearBarChart } from '../components/bar-chart.js'
+import { PaperCard } from '../components/paper-card.js'
+import { ErrorState, Loading } from '../components/states.js'
+import { formatCount, formatDay, plural, sourceLabel } from '../format.js'
+import { useApi, useTitle } from '../hooks.js'
+
+const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; explain: string }> = [
+  { key: 'hIndex', label: 'h-index', explain: 'The largest h such that h papers have at least h citations each.' },
+  { key: 'papers', label: 'Papers', explain: 'How many papers list this researcher.' },
+  { key: 'citations', label: 'Citations', explain: 'Citations of those papers, summed.' },
+  { key: 'noveltyPercent', label: 'Novelty', suffix: '%', explain: 'How far the papers stand from the rest of the field.' },
+  { key: 'aiScore', label: 'AI Score', explain: 'A score a paper-tracking site gives researchers.' },
+]
+
+type PaperOrder = 'newest' | 'oldest' | 'cited'
+
+export function AuthorPage() {
+  const { id = '' } = useParams()
+  const author = useApi<AuthorDetailOut>(paths.author(id))
+  useTitle(author.data?.id === id ? author.data.name : null)
+  if (author.status === 'error') return <ErrorState error={author.error} onRetry={author.reload} />
+  if (!author.data || author.data.id !== id) return <Loading label="Loading the researcher…" />
+  return <AuthorView author={author.data} />
+}
+
+function AuthorView({ author }: { author: AuthorDetailOut }) {
+  const [order, setOrder] = useState<PaperOrder>('newest')
+  const papers = useMemo(() => sortPapers(author.papers, order), [author.papers, order])
+  const variants = author.nameVariants.filter((v) => v !== author.name)
+  const chartData = useMemo(() => author.papersPerYear.map((y) => ({ year: y.year, count: y.count })), [author.papersPerYear])
+  return (
+    <article className="author-page">
+      <header className="page-header author-header">
+        <div className="author-title">
+          <div className="avatar" aria-hidden="true">
+            {initials(author.name)}
+          </div>
+          <div>
+            <h1 tabIndex={-1}>{author.name}</h1>
+            <p className="muted">
+              {author.field && (
+                <>
+                  <span className={`field-tag origin-${author.field.origin}`}>{author.field.value}</span>
+                  <span className="field-origin" title={author.field.detail}>
+                    {author.field.origin === 'reported' ? 'field reported by a profile page' : 'field computed from the papers'}
+                  </span>
+                </>
+              )}
+              {variants.length > 0 && <>Also written as {variants.join(' · ')}</>}
+            </p>
+          </div>
+        </div>
+        <dl className="metric-grid" aria-label="Metrics">
+          {HEADER_METRICS.map((m) => (
+            <MetricTile key={m.key} metric={m} reported={reportedValue(author.metrics.reported, m.key)} computed={author.metrics.computed[m.key]} />
+          ))}
+        </dl>
+        {author.metrics.reported.length > 0 && (
+          <p className="metric-note muted">
+            Reported values are copied from{' '}
+            {author.metrics.reported.map((r, i) => (
+              <span key={`${r.source}:${r.locator}`}>
+                {i > 0 && ', '}
+                {r.link ? (
+                  <a href={r.link} target="_blank" rel="noopener noreferrer">
+                    {sourceLabel(r.source).toLowerCase()}
+                  </a>
+                ) : (
+                  <span title={r.locator}>{sourceLabel(r.source).toLowerCase()}</span>
+                )}{' '}
+                (<code>{r.locator}</code>, read {formatDay(r.fetchedAt)})
+              </span>
+            ))}
+            ; computed values come from this library.
+          </p>
+        )}
+      </header>
+
+      <div className="author-grid">
+        <div className="author-main">
+          <section aria-labelledby="per-year-title" className="panel">
+            <h2 id="per-year-title">Papers per year</h2>
+            <YearBarChart data={chartData} label={`Bar chart of ${author.name}'s papers per year`} />
+            {author.papersWithoutYear > 0 && <p className="muted small">{plural(author.papersWithoutYear, 'paper')} without a known year not shown.</p>}
+          </section>
+
+          <section aria-labelledby="papers-title">
+            <div className="section-head">
+              <h2 id="papers-title">{plural(author.papers.length, 'paper')}</h2>
+              <label className="inline-label">
+                Sort{' '}
+                <select value={order} onChange={(e) => setOrder(e.target.value as PaperOrder)}>
+                  <option value="newest">Newest first</option>
+                  <option value="oldest">Oldest first</option>
+                  <option value="cited">Most cited</option>
+                </select>
+              </label>
+            </div>
+            <div className="card-list">
+              {papers.map((p) => (
+                <PaperCard key={p.id} paper={p} headingLevel="h3" />
+              ))}
+            </div>
+          </section>
+        </div>
+
+        <aside className="author-side">
+          <section aria-labelledby="coauthors-title" className="panel">
+            <h2 id="coauthors-title" className="small-heading">
+              Co-authors
+            </h2>
+            {author.coAuthors.length === 0 ? (
+              <p className="muted">None in this library.</p>
+            ) : (
+              <ol className="count-list">
+                {author.coAuthors.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/authors/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+                    <span className="count" title={`${plural(c.sharedPapers, 'shared paper')}`}>
+                      {c.sharedPapers}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          {author.topics.length > 0 && (
+            <section aria-labelledby="author-topics-title" className="panel">
+              <h2 id="author-topics-title" className="small-heading">
+                Topics
+              </h2>
+              <ol className="count-list">
+                {author.topics.map((t) => (
+                  <li key={t.id}>
+                    <Link to={`/topics/${encodeURIComponent(t.id)}`}>{t.label}</Link>
+                    <span className="count" title={`${t.papers} papers (${t.curated} curated)`}>
+                      {t.papers}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </aside>
+      </div>
+    </article>
+  )
+}
+
+interface Reported {
+  value: number
+  profile: ReportedProfileOut
+}
+
+function reportedValue(profiles: ReportedProfileOut[], key: MetricName): Reported | null {
+  for (const profile of profiles) {
+    const value = profile.values[key]
+    if (value !== null) return { value, profile }
+  }
+  return null
+}
+
+function MetricTile({
+  metric,
+  reported,
+  computed,
+}: {
+  metric: (typeof HEADER_METRICS)[number]
+  reported: Reported | null
+  computed: ComputedValue | null
+}) {
+  const shown = reported?.value ?? computed?.value ?? null
+  const suffix = metric.suffix ?? ''
+  const value = shown === null ? '—' : `${formatCount(Math.round(shown * 10) / 10)}${suffix}`
+  return (
+    <div className="metric" data-metric={metric.key}>
+      <dt title={metric.explain}>{metric.label}</dt>
+      <dd className="metric-value">{value}</dd>
+      {reported && (
+        <dd className="metric-origin origin-reported" title={`${reported.profile.locator}, read ${formatDay(reported.profile.fetchedAt)}`}>
+          Reported by {sourceLabel(reported.profile.source).toLowerCase()}
+        </dd>
+      )}
+      {computed && (
+        <dd className="metric-origin origin-computed">
+          <details>
+            <summary>
+              {reported ? (
+                <>
+                  {formatCount(computed.value)}
+                  {suffix} computed here
+                </>
+              ) : (
+                'Computed here'
+              )}
+            </summary>
+            <p>{computed.howComputed}</p>
+            {computed.why.length > 0 && <p className="muted">From: {computed.why.slice(0, 8).join(', ')}</p>}
+          </details>
+        </dd>
+      )}
+      {!computed && <dd className="metric-origin not-computed">{reported ? 'Not computed here yet' : 'Not reported, not computed yet'}</dd>}
+    </div>
+  )
+}
+
+function sortPapers(papers: PaperSummary[], order: PaperOrder): PaperSummary[] {
+  const copy = [...papers]
+  if (order === 'cited') return copy.sort((a, b) => (b.citationCount ?? -1) - (a.citationCount ?? -1))
+  const dir = order === 'newest' ? -1 : 1
+  // Undated papers go last either way.
+  return copy.sort((a, b) => {
+    if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0
+    return a.date < b.date ? -dir : a.date > b.date ? dir : 0
+  })
+}
+
+function initials(name: string): string {
+  const parts = name.split(/\s+/).filter(Boolean)
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase()
+}

@@ -1,0 +1,167 @@
+/** @module Home: the feed of recent or trending papers, topic chips, a search box, what the library holds. */
+import { useState, type FormEvent } from 'react'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+import { paths, type PaperList, type StatsOut, type TopicList } from '../api.js'
+import { PaperCard } from '../components/paper-card.js'
+import { Pagination } from '../components/pagination.js'
+import { Empty, ErrorState, Loading } from '../components/states.js'
+import { formatCount, sourceLabel } from '../format.js'
+import { useApi, useTitle } from '../hooks.js'
+
+type Sort = 'recent' | 'trending'
+
+export function HomePage() {
+  useTitle(null)
+  const [params, setParams] = useSearchParams()
+  const sort: Sort = params.get('sort') === 'trending' ? 'trending' : 'recent'
+  const source = params.get('source') ?? undefined
+  const topic = params.get('topic') ?? undefined
+  const page = Math.max(1, Number(params.get('page')) || 1)
+  const feed = useApi<PaperList>(paths.papers({ sort, page, ...(source ? { source } : {}), ...(topic ? { topic } : {}) }))
+  const topics = useApi<TopicList>(paths.topics())
+  const stats = useApi<StatsOut>(paths.stats())
+
+  const topicLabel = topics.data?.items.find((t) => t.id === topic)?.label ?? topic
+
+  const setSort = (next: Sort) => {
+    const p = new URLSearchParams(params)
+    p.delete('page')
+    if (next === 'recent') p.delete('sort')
+    else p.set('sort', next)
+    setParams(p)
+  }
+
+  return (
+    <div className="home">
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">Your research radar</h1>
+        <p className="lead">
+          {stats.data ? (
+            <>
+              {formatCount(stats.data.papers)} papers by {formatCount(stats.data.authors)} researchers, merged from{' '}
+              {formatCount(stats.data.sourceRecords)} records in {stats.data.perSource.length} sources
+              {stats.data.mergedPapers > 0 && <> ({formatCount(stats.data.mergedPapers)} papers found in more than one)</>}.
+            </>
+          ) : (
+            'Papers from many sources, merged into one library.'
+          )}
+        </p>
+        <HomeSearch />
+        {topics.data && topics.data.items.length > 0 && (
+          <nav aria-label="Topics" className="topic-strip">
+            <ul className="chips">
+              {stripTopics(topics.data.items).map((t) => (
+                <li key={t.id}>
+                  <Link to={`/topics/${encodeURIComponent(t.id)}`} className="chip chip-curated">
+                    {t.label} <span className="chip-note">{t.paperCount}</span>
+                  </Link>
+                </li>
+              ))}
+              {topics.data.items.length > 12 && (
+                <li>
+                  <Link to="/topics" className="chip chip-static">
+                    All {topics.data.items.length} topics →
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+      </section>
+
+      <section aria-labelledby="feed-title">
+        <div className="section-head">
+          <h2 id="feed-title">
+            {topic ? `Papers in ${topicLabel}` : source ? `From the ${sourceLabel(source).toLowerCase()}` : sort === 'trending' ? 'Trending' : 'Recent papers'}
+          </h2>
+          <div className="segmented" role="group" aria-label="Order">
+            <button type="button" aria-pressed={sort === 'recent'} onClick={() => setSort('recent')}>
+              Recent
+            </button>
+            <button type="button" aria-pressed={sort === 'trending'} onClick={() => setSort('trending')}>
+              Trending
+            </button>
+          </div>
+        </div>
+        {(source || topic) && (
+          <p className="muted">
+            {source ? 'Showing papers with a record from one source.' : 'Showing papers in one topic.'}{' '}
+            <Link to={sort === 'trending' ? '/?sort=trending' : '/'}>Show all</Link>
+          </p>
+        )}
+        <p className="section-note muted">
+          {sort === 'trending'
+            ? 'Trending: upvotes on listing pages, decaying with days since the paper was listed.'
+            : 'Newest publication date first; dates are as precise as the sources give them.'}
+        </p>
+        {feed.status === 'error' && <ErrorState error={feed.error} onRetry={feed.reload} />}
+        {feed.status === 'loading' && !feed.data && <Loading label="Loading the feed…" />}
+        {feed.data && feed.data.items.length === 0 && feed.data.total > 0 && (
+          <Empty title={`There is no page ${feed.data.page}`}>
+            <p>
+              The feed ends on page {feed.data.pages}. <Link to="/">Back to the first page</Link>
+            </p>
+          </Empty>
+        )}
+        {feed.data && feed.data.items.length === 0 && feed.data.total === 0 && (
+          <Empty title={sort === 'trending' ? 'Nothing is trending yet' : 'The library is empty'}>
+            {sort === 'trending' ? (
+              <p>
+                Trending needs papers from a listing page with a known date or upvotes, and this library has none yet.{' '}
+                <Link to="/?source=daily-papers">Browse the daily papers feed</Link> or see the <Link to="/">recent papers</Link>.
+              </p>
+            ) : (
+              <p>
+                Import papers with <code>paperscope import &lt;files&gt;</code>, or start with <code>npm start</code> to build the library
+                from the bundled corpus.
+              </p>
+            )}
+          </Empty>
+        )}
+        {feed.data && feed.data.items.length > 0 && (
+          <>
+            <div className={`card-list${feed.status === 'loading' ? ' is-stale' : ''}`} aria-busy={feed.status === 'loading'}>
+              {feed.data.items.map((p) => (
+                <PaperCard key={p.id} paper={p} />
+              ))}
+            </div>
+            <Pagination page={feed.data.page} pages={feed.data.pages} label="Feed pages" />
+          </>
+        )}
+      </section>
+    </div>
+  )
+}
+
+/** The largest topics, with a catch-all section ("Others") last. */
+function stripTopics<T extends { label: string }>(items: T[]): T[] {
+  const catchAll = (t: T) => /^(others?|misc(ellaneous)?)$/i.test(t.label.trim())
+  return [...items.filter((t) => !catchAll(t)), ...items.filter(catchAll)].slice(0, 12)
+}
+
+function HomeSearch() {
+  const navigate = useNavigate()
+  const [q, setQ] = useState('')
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    navigate(q.trim() ? `/search?q=${encodeURIComponent(q.trim())}` : '/search')
+  }
+  return (
+    <form className="big-search" role="search" onSubmit={submit}>
+      <label htmlFor="home-q" className="visually-hidden">
+        Search papers
+      </label>
+      <input
+        id="home-q"
+        type="search"
+        placeholder="Search titles, key words, abstracts and authors — e.g. grokking"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        autoComplete="off"
+      />
+      <button type="submit" className="button primary">
+        Search
+      </button>
+    </form>
+  )
+}

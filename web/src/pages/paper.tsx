@@ -1,0 +1,329 @@
+/** @module Paper: everything known, every source record with its link and why it was merged, BibTeX, similar papers. */
+import { useEffect, useRef, useState } from 'react'
+import { useParams } from 'react-router-dom'
+import { getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
+import { AuthorLine } from '../components/authors.js'
+import { KeywordList, TopicChip } from '../components/chips.js'
+import { PaperCard } from '../components/paper-card.js'
+import { ErrorState, Loading } from '../components/states.js'
+import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, sourceLabel } from '../format.js'
+import { useApi, useTitle } from '../hooks.js'
+
+export function PaperPage() {
+  const { id = '' } = useParams()
+  const paper = useApi<PaperDetail>(paths.paper(id))
+  useTitle(paper.data?.id === id ? paper.data.title : null)
+  if (paper.status === 'error') return <ErrorState error={paper.error} onRetry={paper.reload} />
+  if (!paper.data || paper.data.id !== id) return <Loading label="Loading the paper…" />
+  return <PaperView paper={paper.data} />
+}
+
+function PaperView({ paper }: { paper: PaperDetail }) {
+  const date = formatDate(paper.date)
+  const curated = paper.topics.filter((t) => t.origin === 'curated')
+  const predicted = paper.topics.filter((t) => t.origin === 'predicted')
+  return (
+    <article className="paper-page">
+      <header className="page-header">
+        <div className="card-meta">
+          {paper.categories.map((c) => (
+            <span key={c} className="badge">
+              {c}
+            </span>
+          ))}
+          {date ? <time dateTime={paper.date ?? undefined}>{date}</time> : <span className="muted">Publication date unknown</span>}
+          {paper.venue && <span className="venue">{paper.venue}</span>}
+          {paper.listedAt && <span className="muted">Listed {formatDate(paper.listedAt)}</span>}
+        </div>
+        <h1 className="paper-title" tabIndex={-1}>
+          {paper.title}
+        </h1>
+        {paper.titleDerived && (
+          <p className="notice">No source gave this paper a title; this one is the start of its abstract.</p>
+        )}
+        <p className="paper-authors">
+          <AuthorLine authors={paper.authors} truncated={paper.authorsTruncated} max={30} />
+        </p>
+        <div className="paper-facts">
+          {paper.citationCount !== null && <span>{formatCount(paper.citationCount)} citations (as reported by a source)</span>}
+          {paper.upvotes !== null && <span>▲ {formatCount(paper.upvotes)} upvotes</span>}
+          <span>
+            {paper.sources.length === 1 ? 'From 1 source record' : `Merged from ${paper.sources.length} source records`} ·{' '}
+            <a href="#sources">provenance</a>
+          </span>
+        </div>
+        {paper.links.length > 0 && (
+          <ul className="link-row" aria-label="Elsewhere">
+            {paper.links.map((l) => (
+              <li key={l.url}>
+                <a href={l.url} target="_blank" rel="noopener noreferrer" className="button small">
+                  {l.label} ↗
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+
+      <div className="paper-grid">
+        <div className="paper-main">
+          {paper.digest && (
+            <section className={`digest origin-box-${paper.digest.origin}`} aria-labelledby="digest-title">
+              <h2 id="digest-title" className="small-heading">
+                {digestOriginLabel(paper.digest.origin)}
+              </h2>
+              <p>{paper.digest.text}</p>
+            </section>
+          )}
+          <section aria-labelledby="abstract-title">
+            <h2 id="abstract-title">Abstract</h2>
+            {paper.abstract ? (
+              paper.abstract.split(/\n{2,}/).map((para, i) => (
+                <p key={i} className="abstract">
+                  {para}
+                </p>
+              ))
+            ) : (
+              <p className="muted">No source gave an abstract.</p>
+            )}
+          </section>
+
+          <Bibtex id={paper.id} />
+
+          <section aria-labelledby="sources" className="sources">
+            <h2 id="sources" tabIndex={-1}>
+              Sources
+            </h2>
+            <p className="muted">
+              Every record this paper was merged from, where to find it again, and why it was joined to this paper.
+            </p>
+            <ol className="source-list">
+              {paper.sources.map((s) => (
+                <SourceItem key={s.id} record={s} />
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <aside className="paper-side">
+          <section aria-labelledby="topics-title">
+            <h2 id="topics-title" className="small-heading">
+              Topics
+            </h2>
+            {paper.topics.length === 0 && <p className="muted">No topic yet.</p>}
+            {curated.length > 0 && (
+              <>
+                <p className="side-label">Curated</p>
+                <ul className="chips">
+                  {curated.map((t) => (
+                    <li key={t.id}>
+                      <TopicChip topic={t} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {predicted.length > 0 && (
+              <>
+                <p className="side-label">Predicted (with confidence)</p>
+                <ul className="chips">
+                  {predicted.map((t) => (
+                    <li key={t.id}>
+                      <TopicChip topic={t} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          {paper.keywords.length > 0 && (
+            <section aria-labelledby="keywords-title">
+              <h2 id="keywords-title" className="small-heading">
+                Key words
+              </h2>
+              {(['curated', 'extracted'] as const).map((origin) => {
+                const words = paper.keywords.filter((k) => k.origin === origin)
+                if (words.length === 0) return null
+                return (
+                  <div key={origin}>
+                    <p className="side-label">{origin === 'curated' ? 'Curated' : 'Extracted from the text'}</p>
+                    <KeywordList keywords={words} />
+                  </div>
+                )
+              })}
+            </section>
+          )}
+          {paper.novelty && (
+            <section aria-labelledby="novelty-title">
+              <h2 id="novelty-title" className="small-heading">
+                Novelty
+              </h2>
+              <p className="big-number">{Math.round(paper.novelty.value)}%</p>
+              <p className="muted">{paper.novelty.howComputed}</p>
+            </section>
+          )}
+          {Object.keys(paper.ids).length > 0 && (
+            <section aria-labelledby="ids-title">
+              <h2 id="ids-title" className="small-heading">
+                Identifiers
+              </h2>
+              <dl className="id-list">
+                {Object.entries(paper.ids).map(([kind, value]) => (
+                  <div key={kind}>
+                    <dt>{kind}</dt>
+                    <dd>{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          )}
+        </aside>
+      </div>
+
+      <section aria-labelledby="similar-title" className="similar">
+        <h2 id="similar-title">Similar papers</h2>
+        {paper.similarStatus === 'not-computed' ? (
+          <p className="muted">Similarity has not been computed for this library yet.</p>
+        ) : paper.similar.length === 0 ? (
+          <p className="muted">No similar papers found in this library.</p>
+        ) : (
+          <div className="card-list">
+            {paper.similar.map((s) => (
+              <div key={s.paper.id} className="similar-item">
+                <PaperCard paper={s.paper} headingLevel="h3" compact />
+                {s.why.length > 0 && <p className="why muted">Shared: {s.why.slice(0, 6).join(', ')}</p>}
+              </div>
+            ))}
+          </div>
+        )}
+      </section>
+    </article>
+  )
+}
+
+function SourceItem({ record }: { record: SourceRecordOut }) {
+  return (
+    <li className="source-item">
+      <div className="source-head">
+        <strong>{sourceLabel(record.source)}</strong>
+        <span className="muted">read {formatDay(record.fetchedAt)}</span>
+      </div>
+      <p className="source-locator">
+        {record.link ? (
+          <a href={record.link} target="_blank" rel="noopener noreferrer">
+            {record.locator} ↗
+          </a>
+        ) : (
+          <code>{record.locator}</code>
+        )}
+      </p>
+      <p className={`match-reason${record.matchReason ? '' : ' created'}`}>{matchReasonText(record.matchReason)}</p>
+      <details>
+        <summary>What this record says</summary>
+        <dl className="record-fields">
+          {record.title && (
+            <div>
+              <dt>Title</dt>
+              <dd>{record.title}</dd>
+            </div>
+          )}
+          {record.authors.length > 0 && (
+            <div>
+              <dt>Authors</dt>
+              <dd>
+                {record.authors.join(', ')}
+                {record.authorsTruncated && ' et al.'}
+              </dd>
+            </div>
+          )}
+          {record.date && (
+            <div>
+              <dt>Date</dt>
+              <dd>{formatDate(record.date)}</dd>
+            </div>
+          )}
+          {record.venue && (
+            <div>
+              <dt>Venue</dt>
+              <dd>{record.venue}</dd>
+            </div>
+          )}
+          {record.topics.length > 0 && (
+            <div>
+              <dt>Topics</dt>
+              <dd>{record.topics.join(', ')}</dd>
+            </div>
+          )}
+          {record.keywords.length > 0 && (
+            <div>
+              <dt>Key words</dt>
+              <dd>{record.keywords.join('; ')}</dd>
+            </div>
+          )}
+          {record.citationCount !== null && (
+            <div>
+              <dt>Citations</dt>
+              <dd>{formatCount(record.citationCount)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>Record key</dt>
+            <dd>
+              <code>{record.key}</code>
+            </dd>
+          </div>
+        </dl>
+      </details>
+    </li>
+  )
+}
+
+function Bibtex({ id }: { id: string }) {
+  const [text, setText] = useState<string | null>(null)
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const pre = useRef<HTMLPreElement>(null)
+  useEffect(() => {
+    const controller = new AbortController()
+    setText(null)
+    getText(paths.bibtex(id), controller.signal).then(setText, () => undefined)
+    return () => controller.abort()
+  }, [id])
+  const copy = async () => {
+    if (!text) return
+    try {
+      await navigator.clipboard.writeText(text)
+      setStatus('copied')
+    } catch {
+      // No clipboard permission (plain http on a LAN host): select the text so Ctrl+C works.
+      const range = document.createRange()
+      if (pre.current) {
+        range.selectNodeContents(pre.current)
+        window.getSelection()?.removeAllRanges()
+        window.getSelection()?.addRange(range)
+      }
+      setStatus('failed')
+    }
+    setTimeout(() => setStatus('idle'), 2500)
+  }
+  return (
+    <section aria-labelledby="bibtex-title" className="bibtex">
+      <div className="section-head">
+        <h2 id="bibtex-title">Cite</h2>
+        <div className="button-row">
+          <span className="copy-status" role="status" aria-live="polite">
+            {status === 'copied' ? 'Copied.' : status === 'failed' ? 'Copy blocked: the text is selected, press Ctrl+C.' : ''}
+          </span>
+          <button type="button" className="button primary small" onClick={() => void copy()} disabled={!text}>
+            Copy BibTeX
+          </button>
+          <a className="button small" href={`/api/v1${paths.bibtex(id)}?download=true`}>
+            Download .bib
+          </a>
+        </div>
+      </div>
+      <pre ref={pre} className="code-block" tabIndex={0} aria-label="BibTeX entry">
+        {text ?? 'Loading…'}
+      </pre>
+    </section>
+  )
+}

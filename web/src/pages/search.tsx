@@ -1,0 +1,258 @@
+/**
+ * @module Search: results as you type (debounced, kept in the URL so a search can be shared), facets as
+ * filters, highlighted matches, pagination, empty and error states.
+ */
+import { useEffect, useId, useRef, useState } from 'react'
+import { Link, useSearchParams } from 'react-router-dom'
+import { paths, type Facet, type SearchResponse } from '../api.js'
+import { PaperCard } from '../components/paper-card.js'
+import { Pagination } from '../components/pagination.js'
+import { Empty, ErrorState, Loading } from '../components/states.js'
+import { formatCount, plural, sourceLabel } from '../format.js'
+import { useApi, useDebounced, useTitle } from '../hooks.js'
+
+/** How long typing must pause before a search runs. */
+export const SEARCH_DEBOUNCE_MS = 250
+
+const FILTER_PARAMS = ['topic', 'year_from', 'year_to', 'source', 'category', 'author'] as const
+
+export function SearchPage() {
+  const [params, setParams] = useSearchParams()
+  const urlQ = params.get('q') ?? ''
+  const [text, setText] = useState(urlQ)
+  const lastWritten = useRef(urlQ)
+  const debounced = useDebounced(text, SEARCH_DEBOUNCE_MS)
+  useTitle(urlQ ? `“${urlQ}”` : 'Search')
+
+  // The URL changed from outside (back button, a link): show its words in the box.
+  useEffect(() => {
+    if (urlQ !== lastWritten.current) {
+      lastWritten.current = urlQ
+      setText(urlQ)
+    }
+  }, [urlQ])
+
+  // Typing settled: write the words to the URL (replacing the entry, so Back leaves the search).
+  useEffect(() => {
+    const q = debounced.trim()
+    if (q === (params.get('q') ?? '').trim()) return
+    lastWritten.current = q
+    const next = new URLSearchParams(params)
+    if (q) next.set('q', q)
+    else next.delete('q')
+    next.delete('page')
+    setParams(next, { replace: true })
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed words should trigger this
+  }, [debounced])
+
+  const q = urlQ.trim()
+  const page = Math.max(1, Number(params.get('page')) || 1)
+  const apiPath = q
+    ? paths.search({
+        q,
+        prefix: true,
+        page,
+        ...Object.fromEntries(FILTER_PARAMS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))),
+      })
+    : null
+  const result = useApi<SearchResponse>(apiPath)
+  const activeFilters = FILTER_PARAMS.filter((k) => params.get(k))
+
+  const setFilter = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params)
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k)
+      else next.set(k, v)
+    }
+    next.delete('page')
+    setParams(next)
+  }
+
+  const inputId = useId()
+  const data = apiPath ? result.data : null
+  const invalidQuery = result.status === 'error' && (result.error.code === 'INVALID_QUERY' || result.error.field === 'q')
+
+  return (
+    <div className="search-page">
+      <h1 className="visually-hidden">Search papers</h1>
+      <form className="big-search" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor={inputId} className="visually-hidden">
+          Search papers
+        </label>
+        <input
+          id={inputId}
+          type="search"
+          name="q"
+          placeholder="Search titles, key words, abstracts and authors"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+        />
+        {result.status === 'loading' && apiPath && <span className="spinner inline" aria-hidden="true" />}
+      </form>
+      <p className="muted search-help">
+        Results update as you type. Use <kbd>"quotes"</kbd> for a phrase. Title words count most, then key words, abstract and authors.
+      </p>
+
+      {!q && (
+        <Empty title="Search the library">
+          <p>
+            Try <Link to="/search?q=grokking">grokking</Link>, <Link to="/search?q=neural%20collapse">neural collapse</Link> or{' '}
+            <Link to="/search?q=%22double%20descent%22">"double descent"</Link>.
+          </p>
+        </Empty>
+      )}
+
+      {q && (
+        <div className="search-layout">
+          <aside className="facets" aria-label="Filters">
+            {activeFilters.length > 0 && (
+              <button type="button" className="button small" onClick={() => setFilter(Object.fromEntries(FILTER_PARAMS.map((k) => [k, null])))}>
+                Clear all filters
+              </button>
+            )}
+            {data?.query.author && (
+              <FacetGroup
+                title="Author"
+                facets={[{ value: data.query.author.id, label: data.query.author.name, count: data.total }]}
+                selected={data.query.author.id}
+                onSelect={() => undefined}
+                onClear={() => setFilter({ author: null })}
+              />
+            )}
+            <FacetGroup
+              title="Topic"
+              facets={data?.facets.topic ?? []}
+              selected={params.get('topic')}
+              onSelect={(v) => setFilter({ topic: v })}
+              onClear={() => setFilter({ topic: null })}
+            />
+            <FacetGroup
+              title="Year"
+              facets={data?.facets.year ?? []}
+              selected={params.get('year_from') && params.get('year_from') === params.get('year_to') ? params.get('year_from') : null}
+              rangeLabel={yearRangeLabel(params.get('year_from'), params.get('year_to'))}
+              onSelect={(v) => setFilter({ year_from: v, year_to: v })}
+              onClear={() => setFilter({ year_from: null, year_to: null })}
+            />
+            <FacetGroup
+              title="Source"
+              facets={(data?.facets.source ?? []).map((f) => ({ ...f, label: sourceLabel(f.value) }))}
+              selected={params.get('source')}
+              onSelect={(v) => setFilter({ source: v })}
+              onClear={() => setFilter({ source: null })}
+            />
+            <FacetGroup
+              title="Category"
+              facets={data?.facets.category ?? []}
+              selected={params.get('category')}
+              onSelect={(v) => setFilter({ category: v })}
+              onClear={() => setFilter({ category: null })}
+            />
+          </aside>
+
+          <section className="results" aria-labelledby="results-title">
+            <h2 id="results-title" className="results-count" aria-live="polite">
+              {data ? (data.total === 0 ? 'No papers match' : `${plural(data.total, 'paper')} match`) : invalidQuery ? '' : 'Searching…'}
+              {data && data.total > 0 && data.pages > 1 && <span className="muted"> · page {data.page} of {data.pages}</span>}
+            </h2>
+            {invalidQuery && (
+              <Empty title="Type a word to search">
+                <p>The search box needs at least one letter or digit; punctuation alone matches nothing.</p>
+              </Empty>
+            )}
+            {result.status === 'error' && !invalidQuery && <ErrorState error={result.error} onRetry={result.reload} />}
+            {result.status === 'loading' && !data && <Loading label="Searching…" />}
+            {data && data.total === 0 && !invalidQuery && (
+              <Empty title={`Nothing matches “${q}”${activeFilters.length ? ' with these filters' : ''}`}>
+                <p>
+                  {activeFilters.length
+                    ? 'Remove a filter, or use fewer words.'
+                    : 'Every word must appear somewhere in the paper. Try fewer or shorter words, or a different spelling.'}
+                </p>
+              </Empty>
+            )}
+            {data && data.total > 0 && data.items.length === 0 && (
+              <Empty title={`There is no page ${data.page}`}>
+                <p>
+                  The results end on page {data.pages}.{' '}
+                  <Link to={`/search?q=${encodeURIComponent(q)}`}>Back to the first page</Link>
+                </p>
+              </Empty>
+            )}
+            {data && data.items.length > 0 && (
+              <>
+                <div className={`card-list${result.status === 'loading' ? ' is-stale' : ''}`} aria-busy={result.status === 'loading'}>
+                  {data.items.map((hit) => (
+                    <PaperCard key={hit.paper.id} paper={hit.paper} titleSegments={hit.title} snippet={hit.snippet} headingLevel="h3" />
+                  ))}
+                </div>
+                <Pagination page={data.page} pages={data.pages} label="Result pages" />
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function yearRangeLabel(from: string | null, to: string | null): string | null {
+  if (!from && !to) return null
+  if (from && to) return from === to ? null : `${from}–${to}`
+  return from ? `from ${from}` : `until ${to}`
+}
+
+interface FacetGroupProps {
+  title: string
+  facets: Facet[]
+  selected: string | null
+  rangeLabel?: string | null
+  onSelect: (value: string) => void
+  onClear: () => void
+}
+
+/** One facet as a list of toggle buttons; the selected value is pressed and clears on a second click. */
+function FacetGroup({ title, facets, selected, rangeLabel, onSelect, onClear }: FacetGroupProps) {
+  const [expanded, setExpanded] = useState(false)
+  if (facets.length === 0 && !selected && !rangeLabel) return null
+  const limit = 8
+  const shown = expanded ? facets : facets.slice(0, limit)
+  return (
+    <div className="facet-group" role="group" aria-label={title}>
+      <h3>{title}</h3>
+      {rangeLabel && (
+        <button type="button" className="facet selected" aria-pressed="true" onClick={onClear}>
+          <span className="facet-label">{rangeLabel}</span>
+          <span aria-hidden="true">×</span>
+        </button>
+      )}
+      <ul>
+        {shown.map((f) => {
+          const isSelected = selected === f.value
+          return (
+            <li key={f.value}>
+              <button
+                type="button"
+                className={`facet${isSelected ? ' selected' : ''}`}
+                aria-pressed={isSelected}
+                onClick={() => (isSelected ? onClear() : onSelect(f.value))}
+                title={isSelected ? `Remove the ${title.toLowerCase()} filter` : `Only ${f.label}`}
+              >
+                <span className="facet-label">{f.label}</span>
+                <span className="facet-count">{isSelected ? '×' : formatCount(f.count)}</span>
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      {facets.length > limit && (
+        <button type="button" className="link-button" onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
+          {expanded ? 'Show fewer' : `Show all ${facets.length}`}
+        </button>
+      )}
+    </div>
+  )
+}

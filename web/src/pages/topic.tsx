@@ -1,0 +1,94 @@
+/** @module Topic: papers per year (curated and predicted), top authors, newest papers. */
+import { useMemo } from 'react'
+import { Link, useParams } from 'react-router-dom'
+import { paths, type TopicDetailOut } from '../api.js'
+import { YearBarChart, type YearBar } from '../components/bar-chart.js'
+import { PaperCard } from '../components/paper-card.js'
+import { ErrorState, Loading } from '../components/states.js'
+import { plural } from '../format.js'
+import { useApi, useTitle } from '../hooks.js'
+
+export function TopicPage() {
+  const { id = '' } = useParams()
+  const topic = useApi<TopicDetailOut>(paths.topic(id))
+  useTitle(topic.data?.id === id ? topic.data.label : null)
+  if (topic.status === 'error') return <ErrorState error={topic.error} onRetry={topic.reload} />
+  if (!topic.data || topic.data.id !== id) return <Loading label="Loading the topic…" />
+  return <TopicView topic={topic.data} />
+}
+
+function TopicView({ topic }: { topic: TopicDetailOut }) {
+  const hasPredicted = topic.perYear.some((y) => y.predicted > 0)
+  const chartData = useMemo<YearBar[]>(
+    () =>
+      hasPredicted
+        ? topic.perYear.flatMap((y) => [
+            { year: y.year, count: y.curated, series: 'curated' },
+            { year: y.year, count: y.predicted, series: 'predicted' },
+          ])
+        : topic.perYear.map((y) => ({ year: y.year, count: y.curated })),
+    [topic.perYear, hasPredicted],
+  )
+  const dated = topic.perYear.reduce((n, y) => n + y.curated + y.predicted, 0)
+  return (
+    <article className="topic-page">
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to="/topics">Topics</Link>
+        </p>
+        <h1 tabIndex={-1}>{topic.label}</h1>
+        <p className="muted">
+          {plural(topic.paperCount, 'paper')}
+          {hasPredicted ? ', curated (filed by a person) and predicted (by a model)' : ', filed here by a curator'}.
+        </p>
+      </header>
+      <div className="author-grid">
+        <div className="author-main">
+          <section aria-labelledby="topic-year-title" className="panel">
+            <h2 id="topic-year-title">Papers per year</h2>
+            <YearBarChart data={chartData} label={`Bar chart of papers per year in ${topic.label}`} />
+            {dated < topic.paperCount && (
+              <p className="muted small">{plural(topic.paperCount - dated, 'paper')} without a known year not shown.</p>
+            )}
+          </section>
+          <section aria-labelledby="newest-title">
+            <h2 id="newest-title">Newest papers</h2>
+            <div className="card-list">
+              {topic.recentPapers.map((p) => (
+                <PaperCard key={p.id} paper={p} headingLevel="h3" />
+              ))}
+            </div>
+            {topic.paperCount > topic.recentPapers.length && (
+              <p>
+                <Link to={`/?topic=${encodeURIComponent(topic.id)}`} className="button">
+                  All {topic.paperCount} papers in the feed →
+                </Link>
+              </p>
+            )}
+          </section>
+        </div>
+        <aside className="author-side">
+          <section aria-labelledby="top-authors-title" className="panel">
+            <h2 id="top-authors-title" className="small-heading">
+              Top authors
+            </h2>
+            {topic.topAuthors.length === 0 ? (
+              <p className="muted">No authors known.</p>
+            ) : (
+              <ol className="count-list">
+                {topic.topAuthors.map((a) => (
+                  <li key={a.id}>
+                    <Link to={`/authors/${encodeURIComponent(a.id)}`}>{a.name}</Link>
+                    <span className="count" title={plural(a.papers, 'paper')}>
+                      {a.papers}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </aside>
+      </div>
+    </article>
+  )
+}
