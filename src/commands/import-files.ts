@@ -131,11 +131,8 @@ export async function importFiles(
       continue
     }
     const captureDate = options.captureDate ?? file.manifestEntry?.captureDate
-    const parsed = format.parse(text, {
-      input: shown,
-      fetchedAt: now().toISOString(),
-      ...(captureDate ? { captureDate } : {}),
-    })
+    const ctx = { input: shown, fetchedAt: now().toISOString(), ...(captureDate ? { captureDate } : {}) }
+    const parsed = format.parseBytes ? format.parseBytes(bytes, ctx) : format.parse(text, ctx)
     const rejected = parsed.issues.filter((i) => i.severity === 'rejected').length
     const counts = await importRecords(store, parsed.records, parsed.profiles, options.onBatch ? { onBatch: options.onBatch } : {})
     report.inputs.push({ input: shown, format: format.name, ...counts, read: parsed.entriesSeen, rejected })

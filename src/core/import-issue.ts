@@ -41,7 +41,10 @@ export interface ParseResult {
   records: SourceRecord[]
   profiles: AuthorProfileRecord[]
   issues: ImportIssue[]
-  /** Entries the parser recognised (each is a record or a `rejected` issue). */
+  /**
+   * Entries the parser recognised: each is a record or exactly one `rejected` issue (an unreadable line
+   * outside any entry counts as one entry).
+   */
   entriesSeen: number
 }
 

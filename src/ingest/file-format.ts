@@ -22,4 +22,9 @@ export interface FileFormat {
   /** How sure (0..1) this format is that `text` is one of its files. */
   detect(text: string, fileName: string): number
   parse(text: string, ctx: ParseContext): ParseResult
+  /**
+   * Parses raw bytes. Formats that decode bytes themselves (to report a bad encoding or a binary line
+   * against the entry it broke) implement it; otherwise importers decode UTF-8 and call `parse`.
+   */
+  parseBytes?(bytes: Uint8Array, ctx: ParseContext): ParseResult
 }

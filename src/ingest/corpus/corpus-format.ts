@@ -11,7 +11,7 @@ import {
   type SourceRecordInput,
 } from '../../core/index.js'
 import type { FileFormat, ParseContext } from '../file-format.js'
-import { splitTextInput, type TextInput } from '../text-input.js'
+import { decodeTextInput, splitTextInput, type TextInput } from '../text-input.js'
 
 /**
  * A FileFormat whose parser can also take lines already checked by `decodeTextInput`, so that a line
@@ -21,11 +21,15 @@ export interface CorpusFormat extends FileFormat {
   parseInput(input: TextInput, ctx: ParseContext): ParseResult
 }
 
-/** Builds a CorpusFormat whose `parse(text)` splits and checks the text, then calls `parseInput`. */
-export function defineCorpusFormat(spec: Omit<CorpusFormat, 'parse'>): CorpusFormat {
+/**
+ * Builds a CorpusFormat whose `parse(text)` splits and checks the text, and whose `parseBytes` decodes
+ * and checks bytes line by line, both then calling `parseInput`.
+ */
+export function defineCorpusFormat(spec: Omit<CorpusFormat, 'parse' | 'parseBytes'>): CorpusFormat {
   return {
     ...spec,
     parse: (text, ctx) => spec.parseInput(splitTextInput(text, ctx.input), ctx),
+    parseBytes: (bytes, ctx) => spec.parseInput(decodeTextInput(bytes, ctx.input), ctx),
   }
 }
 
