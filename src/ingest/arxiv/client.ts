@@ -194,8 +194,8 @@ function stripUndefined<T extends object>(value: T): T {
 export const ArxivOaiFeedSchema = z
   .object({
     set: z.string().min(1).optional(),
-    /** First run: records changed since this day (default: yesterday). */
-    from: IsoDay.optional(),
+    /** First run: records changed since this day (the OAI-PMH `from`; default: yesterday). */
+    since: IsoDay.optional(),
     /** Pages per run; the next run continues with the resumption token. */
     maxPages: z.number().int().min(1).default(200),
   })
@@ -222,7 +222,7 @@ export async function* fetchArxivOaiPages(
 ): AsyncGenerator<SourcePage> {
   const state: OaiCursor = cursor
     ? readCursor(ARXIV_OAI_SOURCE, OaiCursorSchema, cursor)
-    : { from: feed.from ?? isoDay(deps.now() - DAY_MS), until: null, token: null }
+    : { from: feed.since ?? isoDay(deps.now() - DAY_MS), until: null, token: null }
   const { from } = state
   const until = state.until ?? isoDay(deps.now())
   let token = state.token
