@@ -5,7 +5,7 @@
  * distant years or author lists with nobody in common.
  */
 import type { ExternalIds, SourceRecord } from '../core/index.js'
-import { namesCompatible, normalizeTitle, titleKeys, titleTokens } from './normalize.js'
+import { namesCompatible, normalizeTitle, parseName, titleKeys, titleTokens } from './normalize.js'
 
 /** What the matcher needs to know about a paper already in the library. */
 export interface PaperCandidate {
@@ -157,7 +157,13 @@ type AuthorEvidence = 'overlap' | 'disjoint' | 'unknown'
 
 function compareAuthors(a: string[], b: string[]): AuthorEvidence {
   if (a.length === 0 || b.length === 0) return 'unknown'
-  return a.some((x) => b.some((y) => namesCompatible(x, y))) ? 'overlap' : 'disjoint'
+  // Only names with a family name in common can be compatible: index one side by family name.
+  const byFamily = new Map<string, string[]>()
+  for (const y of b) {
+    const family = parseName(y).family
+    byFamily.set(family, [...(byFamily.get(family) ?? []), y])
+  }
+  return a.some((x) => (byFamily.get(parseName(x).family) ?? []).some((y) => namesCompatible(x, y))) ? 'overlap' : 'disjoint'
 }
 
 /** 1 − normalized Levenshtein distance. */

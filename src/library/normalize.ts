@@ -55,8 +55,8 @@ const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
 /** A person's name split for comparison: given-name tokens (initials kept as one letter) and a family key. */
 export interface ParsedName {
-  given: string[]
-  family: string
+  readonly given: readonly string[]
+  readonly family: string
 }
 
 /**
@@ -65,6 +65,19 @@ export interface ParsedName {
  * @example parseName('Stephanie C.Y. Chan') // { given: ['stephanie','c','y'], family: 'chan' }
  */
 export function parseName(name: string): ParsedName {
+  const cached = parsedNames.get(name)
+  if (cached) return cached
+  const parsed = Object.freeze(parseNameUncached(name))
+  // Names repeat across every record and candidate; a bounded cache keeps matching linear in practice.
+  if (parsedNames.size >= PARSED_NAME_CACHE_SIZE) parsedNames.clear()
+  parsedNames.set(name, parsed)
+  return parsed
+}
+
+const PARSED_NAME_CACHE_SIZE = 50_000
+const parsedNames = new Map<string, ParsedName>()
+
+function parseNameUncached(name: string): ParsedName {
   let text = name.trim()
   const comma = text.indexOf(',')
   if (comma > 0) text = `${text.slice(comma + 1)} ${text.slice(0, comma)}`
