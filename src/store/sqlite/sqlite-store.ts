@@ -630,15 +630,15 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       rowid = Number(r.lastInsertRowid)
     }
 
-    this.stmt('DELETE FROM paper_external_ids WHERE paper_id = ?').run(paper.id)
+    if (existing) this.stmt('DELETE FROM paper_external_ids WHERE paper_id = ?').run(paper.id)
     for (const [kind, value] of Object.entries(paper.ids)) {
       // An id claimed by another paper stays with it; the matcher decides identity, not insertion order.
       this.stmt('INSERT OR IGNORE INTO paper_external_ids (kind, value, paper_id) VALUES (?, ?, ?)').run(kind, value, paper.id)
     }
-    this.stmt('DELETE FROM paper_title_keys WHERE paper_id = ?').run(paper.id)
+    if (existing) this.stmt('DELETE FROM paper_title_keys WHERE paper_id = ?').run(paper.id)
     for (const key of paper.titleKeys) this.stmt('INSERT OR IGNORE INTO paper_title_keys (key, paper_id) VALUES (?, ?)').run(key, paper.id)
 
-    this.stmt('DELETE FROM authorships WHERE paper_id = ?').run(paper.id)
+    if (existing) this.stmt('DELETE FROM authorships WHERE paper_id = ?').run(paper.id)
     for (const a of paper.authors) {
       this.stmt('INSERT OR IGNORE INTO authorships (paper_id, author_id, position, name) VALUES (?, ?, ?, ?)').run(
         paper.id,
@@ -648,7 +648,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       )
     }
 
-    this.stmt(`DELETE FROM paper_topics WHERE paper_id = ? AND origin = 'curated'`).run(paper.id)
+    if (existing) this.stmt(`DELETE FROM paper_topics WHERE paper_id = ? AND origin = 'curated'`).run(paper.id)
     for (const label of paper.topics) {
       const topicId = this.ensureTopic(label)
       this.stmt(`INSERT OR IGNORE INTO paper_topics (paper_id, topic_id, origin, confidence) VALUES (?, ?, 'curated', NULL)`).run(
@@ -656,7 +656,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
         topicId,
       )
     }
-    this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin = 'curated'`).run(paper.id)
+    if (existing) this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin = 'curated'`).run(paper.id)
     paper.keywords.forEach((k, rank) =>
       this.stmt(`INSERT OR IGNORE INTO paper_keywords (paper_id, origin, keyword, rank) VALUES (?, 'curated', ?, ?)`).run(
         paper.id,
@@ -664,12 +664,12 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
         rank,
       ),
     )
-    this.indexPaper(rowid, paper.id)
+    this.indexPaper(rowid, paper.id, existing !== undefined)
     return existing ? 'updated' : 'created'
   }
 
   /** Rewrites the paper's full-text row from what is stored (curated and extracted key words alike). */
-  private indexPaper(rowid: number, paperId: string): void {
+  private indexPaper(rowid: number, paperId: string, indexed = true): void {
     const row = this.get<{ title: string; abstract: string | null; digest: string | null }>(
       'SELECT title, abstract, digest FROM papers WHERE id = ?',
       paperId,
@@ -693,7 +693,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       .filter((t) => t !== row.title)
     const titles = [row.title, ...otherTitles].join('\n')
     const body = [row.abstract, row.digest].filter(Boolean).join('\n\n')
-    this.stmt('DELETE FROM papers_fts WHERE rowid = ?').run(rowid)
+    if (indexed) this.stmt('DELETE FROM papers_fts WHERE rowid = ?').run(rowid)
     this.stmt('INSERT INTO papers_fts (rowid, title, keywords, abstract, authors) VALUES (?, ?, ?, ?, ?)').run(
       rowid,
       titles,
@@ -759,9 +759,15 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   }
 
   async addAuthorNames(authorId: string, names: Array<{ name: string; nameKey: string }>): Promise<void> {
+    let added = 0
     for (const n of names) {
-      this.stmt('INSERT OR IGNORE INTO author_names (author_id, name, name_key) VALUES (?, ?, ?)').run(authorId, n.name, n.nameKey)
+      added += this.stmt('INSERT OR IGNORE INTO author_names (author_id, name, name_key) VALUES (?, ?, ?)').run(
+        authorId,
+        n.name,
+        n.nameKey,
+      ).changes
     }
+    if (added === 0) return
     // The display name is the fullest spelling: most whole given names, then longest.
     const best = this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ?', authorId)
       .map((r) => r.name)
