@@ -18,6 +18,7 @@ import type {
   PaperSummary,
   SimilarPaper,
   SourceRecordOut,
+  TextSegment,
 } from './schemas.js'
 
 /** Longest abstract start a card shows. */
@@ -173,6 +174,22 @@ export function presentPaperList(page: Page<Paper>, pageNumber: number, pageSize
   }
 }
 
+/**
+ * The highlighted title for a hit. The index may hold several titles of a merged paper, one per line
+ * (`Title\nAlternative title`); the line that is the paper's title is kept, or the plain title when none is.
+ */
+export function titleSegments(segments: TextSegment[], title: string): TextSegment[] {
+  const lines: TextSegment[][] = [[]]
+  for (const segment of segments) {
+    segment.text.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push([])
+      if (part) lines[lines.length - 1]!.push({ text: part, match: segment.match })
+    })
+  }
+  const line = lines.find((l) => l.map((s) => s.text).join('') === title)
+  return line ?? [{ text: title, match: false }]
+}
+
 export function presentSearch(
   result: SearchResult,
   query: { q: string; page: number; pageSize: number; author: { id: string; name: string } | null },
@@ -182,7 +199,7 @@ export function presentSearch(
     items: result.items.map((hit) => ({
       paper: presentPaperSummary(hit.paper),
       score: Math.round(hit.score * 1000) / 1000,
-      title: hit.title,
+      title: titleSegments(hit.title, hit.paper.title),
       snippet: hit.snippet,
     })),
     total: result.total,

@@ -51,6 +51,11 @@ export function sourceLabel(source: string): string {
   )
 }
 
+/** Short names of the importers, for tight places (metric tiles). */
+export function shortSourceLabel(source: string): string {
+  return ({ 'researcher-profile': 'profile page', 'author-papers': 'author page', 'awesome-list': 'awesome list', 'daily-papers': 'daily papers' } as Record<string, string>)[source] ?? sourceLabel(source)
+}
+
 /** Makes a match reason (`same-title: titles equal after normalising`) read as a sentence. */
 export function matchReasonText(reason: string | null): string {
   if (!reason) return 'Created this paper (first record seen)'

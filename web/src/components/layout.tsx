@@ -34,7 +34,8 @@ function HeaderSearch() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation()
-  const onSearchPage = location.pathname === '/search'
+  // The search page and the home page have their own big search box.
+  const ownSearch = location.pathname === '/search' || location.pathname === '/'
   return (
     <>
       <a href="#main" className="skip-link">
@@ -54,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/topics">Topics</NavLink>
             <a href="/docs">API</a>
           </nav>
-          {!onSearchPage && <HeaderSearch />}
+          {!ownSearch && <HeaderSearch />}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container main">

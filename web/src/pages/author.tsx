@@ -8,7 +8,7 @@ import { paths, type AuthorDetailOut, type ComputedValue, type MetricName, type 
 import { YearBarChart } from '../components/bar-chart.js'
 import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading } from '../components/states.js'
-import { formatCount, formatDay, plural, sourceLabel } from '../format.js'
+import { formatCount, formatDay, plural, shortSourceLabel, sourceLabel } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 
 const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; explain: string }> = [
@@ -185,7 +185,7 @@ function MetricTile({
       <dd className="metric-value">{value}</dd>
       {reported && (
         <dd className="metric-origin origin-reported" title={`${reported.profile.locator}, read ${formatDay(reported.profile.fetchedAt)}`}>
-          Reported by {sourceLabel(reported.profile.source).toLowerCase()}
+          Reported by {shortSourceLabel(reported.profile.source)}
         </dd>
       )}
       {computed && (
@@ -206,7 +206,7 @@ function MetricTile({
           </details>
         </dd>
       )}
-      {!computed && <dd className="metric-origin not-computed">{reported ? 'Not computed here yet' : 'Not reported, not computed yet'}</dd>}
+      {!computed && <dd className="metric-origin not-computed">{reported ? 'Not computed yet' : 'Not reported, not computed yet'}</dd>}
     </div>
   )
 }

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { importRecords } from '../commands/index.js'
+import type { PaperStore } from '../store/index.js'
+import { buildRecord } from '../../test/support/factories.js'
+import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { buildServer } from './app.js'
+
+/** The routes issue 3 asks for; the OpenAPI document must describe each with a response schema. */
+const API_ROUTES = [
+  '/api/v1/papers',
+  '/api/v1/papers/{id}',
+  '/api/v1/papers/{id}/bibtex',
+  '/api/v1/search',
+  '/api/v1/authors',
+  '/api/v1/authors/{id}',
+  '/api/v1/topics',
+  '/api/v1/topics/{id}',
+]
+
+describe('buildServer', () => {
+  let temp: TempStore
+  let app: FastifyInstance
+  let webRoot: string
+
+  beforeAll(async () => {
+    temp = await createTempStore()
+    await importRecords(temp.store, [buildRecord({ title: 'Grokking', authors: ['Alethea Power'], topics: ['Grokking'], date: '2022' })])
+    webRoot = mkdtempSync(join(tmpdir(), 'paperscope-web-'))
+    mkdirSync(join(webRoot, 'assets'))
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>app shell</title><script type="module" src="/assets/app.js"></script>')
+    writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1)')
+    app = await buildServer({ store: temp.store, webRoot, version: '1.2.3' })
+  })
+  afterAll(async () => {
+    await app.close()
+    await temp.cleanup()
+    rmSync(webRoot, { recursive: true, force: true })
+  })
+
+  it('answers /healthz', async () => {
+    const res = await app.inject('/healthz')
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ status: 'ok', version: '1.2.3' })
+  })
+
+  it('publishes an OpenAPI 3.1 document describing every API route with its parameters and responses', async () => {
+    const res = await app.inject('/api/v1/openapi.json')
+    expect(res.statusCode).toBe(200)
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: unknown[] }>> }
+    expect(doc.openapi).toBe('3.1.0')
+    for (const path of API_ROUTES) {
+      const get = doc.paths[path]?.get
+      expect(get, path).toBeDefined()
+      expect(get!.responses['200'], path).toBeDefined()
+      expect(Object.keys(get!.responses)).toContain('429')
+    }
+    // Every documented API path is one of ours (nothing undocumented slipped in, nothing internal leaked).
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/')).sort()).toEqual([...API_ROUTES, '/api/v1/stats'].sort())
+    const searchParams = (doc.paths['/api/v1/search']!.get!.parameters as Array<{ name: string }>).map((p) => p.name)
+    expect(searchParams).toEqual(expect.arrayContaining(['q', 'topic', 'year_from', 'year_to', 'author', 'source', 'page']))
+  })
+
+  it('serves the API docs UI at /docs with no inline scripts', async () => {
+    const res = await app.inject('/docs/')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('text/html')
+    expect(res.body).not.toMatch(/<script>(?!\s*<\/script>)/)
+    expect(res.body).toMatch(/<script src="[^"]+"/)
+  })
+
+  it('sends a Content-Security-Policy that allows scripts only from the server itself', async () => {
+    const res = await app.inject('/')
+    const csp = String(res.headers['content-security-policy'])
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("object-src 'none'")
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+    expect(csp).not.toContain('upgrade-insecure-requests')
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+  })
+
+  it('serves the web app for page URLs so deep links survive a reload', async () => {
+    for (const url of ['/', '/search?q=grokking', '/papers/p123', '/authors/alethea-power', '/topics/grokking']) {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(200)
+      expect(res.body, url).toContain('app shell')
+      expect(res.headers['cache-control'], url).toBe('no-cache')
+    }
+    const asset = await app.inject('/assets/app.js')
+    expect(asset.statusCode).toBe(200)
+    expect(asset.headers['cache-control']).toContain('immutable')
+  })
+
+  it('answers missing files and unknown API routes with 404, never with the app', async () => {
+    for (const url of ['/assets/missing.js', '/favicon.ico', '/api/v1/nothing', '/api/v2/papers']) {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(404)
+      expect(res.json(), url).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    }
+    expect((await app.inject({ method: 'POST', url: '/api/v1/papers' })).statusCode).toBe(404)
+  })
+
+  it('explains how to build the web app when it is not built', async () => {
+    const bare = await buildServer({ store: temp.store, webRoot: null })
+    const res = await bare.inject('/')
+    expect(res.statusCode).toBe(503)
+    expect(res.body).toContain('npm run build')
+    expect((await bare.inject('/api/v1/topics')).statusCode).toBe(200)
+    await bare.close()
+  })
+
+  it('rate-limits /api per client with a JSON 429, and leaves pages and /healthz alone', async () => {
+    const limited = await buildServer({ store: temp.store, rateLimit: { max: 3, windowMs: 60_000 } })
+    const codes: number[] = []
+    for (let i = 0; i < 4; i++) codes.push((await limited.inject('/api/v1/topics')).statusCode)
+    expect(codes).toEqual([200, 200, 200, 429])
+    const res = await limited.inject('/api/v1/topics')
+    expect(res.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } })
+    expect(res.headers['retry-after']).toBeDefined()
+    expect((await limited.inject('/healthz')).statusCode).toBe(200)
+    await limited.close()
+  })
+
+  it('never shows a file path or a stack trace when something breaks', async () => {
+    const broken = new Proxy(temp.store, {
+      get(target, prop, receiver) {
+        if (prop === 'listTopics') {
+          return async () => {
+            throw new Error('SQLITE_CORRUPT: database disk image is malformed at /var/lib/paperscope/secret.db')
+          }
+        }
+        return Reflect.get(target, prop, receiver) as unknown
+      },
+    }) as PaperStore
+    const server = await buildServer({ store: broken })
+    const res = await server.inject('/api/v1/topics')
+    expect(res.statusCode).toBe(500)
+    expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: 'something went wrong on the server; it has been logged' } })
+    expect(res.body).not.toContain('/var/lib')
+    expect(res.body).not.toMatch(/\bat \w/)
+    await server.close()
+  })
+})

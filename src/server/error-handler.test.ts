@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { PaperscopeError, type ErrorCode } from '../core/index.js'
+import { STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
+
+describe('toErrorResponse', () => {
+  it.each(Object.entries(STATUS_BY_CODE) as Array<[ErrorCode, number]>)('maps %s to HTTP %i', (code, status) => {
+    const { status: got, body } = toErrorResponse(new PaperscopeError(code, `a ${code} at /home/me/x.db`, { field: 'q' }))
+    expect(got).toBe(status)
+    if (status < 500) expect(body.error).toEqual({ code, message: `a ${code} at /home/me/x.db`, field: 'q' })
+    // 5xx messages are never the internal one.
+    else expect(body.error.message).not.toContain('/home/me')
+  })
+
+  it('names the parameter of a validation error', () => {
+    const err = Object.assign(new Error('querystring/page must be >= 1'), {
+      statusCode: 400,
+      validation: [{ instancePath: '/page', keyword: 'minimum', message: 'must be >= 1', params: { limit: 1 } }],
+    })
+    expect(toErrorResponse(err)).toMatchObject({ status: 400, body: { error: { code: 'INVALID_ARGUMENT', field: 'page', message: 'parameter "page" must be >= 1' } } })
+  })
+
+  it('names a missing parameter', () => {
+    const err = Object.assign(new Error('x'), { validation: [{ instancePath: '', keyword: 'required', params: { missingProperty: 'q' } }] })
+    expect(toErrorResponse(err).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "q" is required', field: 'q' })
+  })
+
+  it('turns an unknown error into a plain 500', () => {
+    const r = toErrorResponse(new TypeError("Cannot read properties of undefined (reading 'x')"))
+    expect(r).toMatchObject({ status: 500, unexpected: true, body: { error: { code: 'INTERNAL' } } })
+    expect(r.body.error.message).not.toContain('undefined')
+  })
+})

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { abstractStart, httpUrl, paperLinks, titleSegments } from './presenters.js'
+
+describe('presenters', () => {
+  it.each([
+    ['https://arxiv.org/abs/2310.03789', 'https://arxiv.org/abs/2310.03789'],
+    ['  http://example.org/x  ', 'http://example.org/x'],
+    ['javascript:alert(1)', null],
+    ['JAVASCRIPT:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['//evil.example/x', null],
+    ['data/corpus/daily-papers.txt:41', null],
+    ['https://', null],
+  ])('only ever makes http(s) links: %s', (input, expected) => {
+    expect(httpUrl(input)).toBe(expected)
+  })
+
+  it('links external ids to their sites', () => {
+    expect(paperLinks({ ids: { arxiv: '2310.03789', doi: '10.1000/x y' }, url: null })).toEqual([
+      { label: 'arXiv', url: 'https://arxiv.org/abs/2310.03789' },
+      { label: 'DOI', url: 'https://doi.org/10.1000/x%20y' },
+    ])
+  })
+
+  it('cuts an abstract at a word and says it did', () => {
+    expect(abstractStart('one two three four', 9)).toEqual({ text: 'one two', truncated: true })
+    expect(abstractStart('short', 9)).toEqual({ text: 'short', truncated: false })
+    expect(abstractStart(null)).toEqual({ text: null, truncated: false })
+  })
+
+  it("keeps the highlighted line that is the paper's title when the index holds several titles", () => {
+    const segments = [
+      { text: 'Grokking', match: true },
+      { text: ' as a transition\nDroplets: ', match: false },
+      { text: 'Grokking', match: true },
+      { text: ' as a transition', match: false },
+    ]
+    expect(titleSegments(segments, 'Grokking as a transition')).toEqual([
+      { text: 'Grokking', match: true },
+      { text: ' as a transition', match: false },
+    ])
+    expect(titleSegments(segments, 'Another title')).toEqual([{ text: 'Another title', match: false }])
+  })
+})

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
+import { buildServer } from '../app.js'
+import type { AuthorDetailOut, AuthorList } from './authors.schema.js'
+
+describe('authors routes on the corpus library', () => {
+  let lib: TestLibrary
+  let app: FastifyInstance
+
+  beforeAll(async () => {
+    lib = await createCorpusLibrary()
+    app = await buildServer({ store: lib.store, rateLimit: false })
+  })
+  afterAll(async () => {
+    await app.close()
+    await lib.cleanup()
+  })
+
+  it('finds authors by part of a name', async () => {
+    const res = await app.inject('/api/v1/authors?q=seroussi')
+    expect(res.statusCode).toBe(200)
+    const body = res.json() as AuthorList
+    expect(body.items[0]).toMatchObject({ id: 'inbar-seroussi', name: 'Inbar Seroussi', paperCount: 13 })
+  })
+
+  it.each(['', '?q=', '?q=%20%20'])('rejects a missing or blank name (%s) with 400 naming q', async (query) => {
+    const res = await app.inject(`/api/v1/authors${query}`)
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'q' } })
+  })
+
+  it('shows a researcher with reported metrics beside computed ones, each with its origin', async () => {
+    const res = await app.inject('/api/v1/authors/inbar-seroussi')
+    expect(res.statusCode).toBe(200)
+    const a = res.json() as AuthorDetailOut
+    expect(a.name).toBe('Inbar Seroussi')
+    expect(a.paperCount).toBe(13)
+    expect(a.papers).toHaveLength(13)
+    expect(a.field).toMatchObject({ value: 'ML', origin: 'reported' })
+    const [profile] = a.metrics.reported
+    expect(profile).toMatchObject({
+      source: 'researcher-profile',
+      locator: 'data/corpus/researcher-profile.txt:1',
+      values: { hIndex: 44, papers: 13, citations: 177, noveltyPercent: 55, aiScore: 53 },
+    })
+    expect(a.metrics.computed.papers).toMatchObject({ value: 13 })
+    expect(a.metrics.computed.papers!.howComputed).toMatch(/papers in this library/)
+    // Not computed without the analysis: null, never an invented number.
+    expect(a.metrics.computed.hIndex).toBeNull()
+    expect(a.metrics.computed.noveltyPercent).toBeNull()
+    expect(a.metrics.computed.aiScore).toBeNull()
+  })
+
+  it('lists co-authors with shared-paper counts, topics, and papers per year that add up', async () => {
+    const a = (await app.inject('/api/v1/authors/inbar-seroussi')).json() as AuthorDetailOut
+    expect(a.coAuthors[0]).toEqual({ id: 'zohar-ringel', name: 'Zohar Ringel', sharedPapers: 4 })
+    const counts = a.coAuthors.map((c) => c.sharedPapers)
+    expect(counts).toEqual([...counts].sort((x, y) => y - x))
+    expect(a.papersPerYear.reduce((n, y) => n + y.count, 0) + a.papersWithoutYear).toBe(13)
+    const dates = a.papers.map((p) => p.date).filter((d): d is string => d !== null)
+    expect(dates).toEqual([...dates].sort().reverse())
+  })
+
+  it('takes computed metrics from the analysis when it has them', async () => {
+    const withAnalysis = await buildServer({
+      store: lib.store,
+      analysis: {
+        authorMetrics: async () => ({
+          hIndex: { value: 3, howComputed: 'h-index over the citation counts known for 5 of 13 papers', why: ['12', '7', '3'] },
+          aiScore: { value: 61, howComputed: 'share of papers in AI categories, weighted by recency' },
+        }),
+      },
+    })
+    const a = (await withAnalysis.inject('/api/v1/authors/inbar-seroussi')).json() as AuthorDetailOut
+    expect(a.metrics.computed.hIndex).toEqual({ value: 3, howComputed: 'h-index over the citation counts known for 5 of 13 papers', why: ['12', '7', '3'] })
+    expect(a.metrics.computed.aiScore).toEqual({ value: 61, howComputed: 'share of papers in AI categories, weighted by recency', why: [] })
+    expect(a.metrics.computed.papers).toMatchObject({ value: 13 })
+    expect(a.metrics.reported[0]!.values.hIndex).toBe(44)
+    await withAnalysis.close()
+  })
+
+  it('answers an unknown id with 404', async () => {
+    const res = await app.inject('/api/v1/authors/nobody-at-all')
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'no author with id "nobody-at-all"', field: 'id' } })
+  })
+})

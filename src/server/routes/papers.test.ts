@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { importRecords } from '../../commands/index.js'
+import { buildRecord } from '../../../test/support/factories.js'
+import { createTempStore, type TempStore } from '../../../test/support/temp-store.js'
+import { createCorpusLibrary, SCRIPT_TITLE, type TestLibrary } from '../../../test/e2e/support/library.js'
+import { buildServer } from '../app.js'
+import type { ServerAnalysis } from '../deps.js'
+import type { PaperDetail, PaperList } from '../schemas.js'
+
+const MERGED_TITLE = 'Grokking as a First Order Phase Transition in Two Layer Networks'
+
+describe('papers routes on the corpus library', () => {
+  let lib: TestLibrary
+  let app: FastifyInstance
+  let mergedId: string
+
+  beforeAll(async () => {
+    lib = await createCorpusLibrary()
+    app = await buildServer({ store: lib.store, rateLimit: false })
+    mergedId = (await lib.store.searchPapers({ text: `"${MERGED_TITLE}"`, limit: 1 })).items[0]!.paper.id
+  })
+  afterAll(async () => {
+    await app.close()
+    await lib.cleanup()
+  })
+
+  const get = async <T>(url: string): Promise<{ status: number; body: T; headers: Record<string, unknown> }> => {
+    const res = await app.inject(url)
+    return { status: res.statusCode, body: res.json() as T, headers: res.headers }
+  }
+
+  it('lists recent papers newest first with paging figures', async () => {
+    const { status, body } = await get<PaperList>('/api/v1/papers?page_size=50')
+    expect(status).toBe(200)
+    expect(body.items).toHaveLength(50)
+    expect(body.total).toBeGreaterThan(500)
+    expect(body.pages).toBe(Math.ceil(body.total / 50))
+    const dates = body.items.map((p) => p.date).filter((d): d is string => d !== null)
+    expect(dates).toEqual([...dates].sort().reverse())
+    const page2 = await get<PaperList>('/api/v1/papers?page_size=50&page=2')
+    expect(page2.body.page).toBe(2)
+    expect(page2.body.items.map((p) => p.id)).not.toContain(body.items[0]!.id)
+  })
+
+  it('filters by topic, year and source', async () => {
+    const byTopic = await get<PaperList>('/api/v1/papers?topic=neural-collapse&page_size=100')
+    expect(byTopic.body.total).toBe(16)
+    expect(byTopic.body.items.every((p) => p.topics.some((t) => t.id === 'neural-collapse'))).toBe(true)
+    const byYear = await get<PaperList>('/api/v1/papers?year=2021&page_size=100')
+    expect(byYear.body.total).toBeGreaterThan(0)
+    expect(byYear.body.items.every((p) => p.year === 2021)).toBe(true)
+    const bySource = await get<PaperList>('/api/v1/papers?source=researcher-profile&page_size=100')
+    expect(bySource.body.total).toBe(13)
+  })
+
+  it('answers a page past the end with no items and the real total', async () => {
+    const { status, body } = await get<PaperList>('/api/v1/papers?topic=neural-collapse&page=9')
+    expect(status).toBe(200)
+    expect(body.items).toEqual([])
+    expect(body.total).toBe(16)
+  })
+
+  it.each([
+    ['sort=popular', 'sort'],
+    ['page=0', 'page'],
+    ['page=abc', 'page'],
+    ['page_size=1000', 'page_size'],
+    ['year=twenty', 'year'],
+  ])('rejects %s with 400 naming the parameter', async (query, field) => {
+    const { status, body } = await get<{ error: { code: string; message: string; field: string } }>(`/api/v1/papers?${query}`)
+    expect(status).toBe(400)
+    expect(body.error.code).toBe('INVALID_ARGUMENT')
+    expect(body.error.field).toBe(field)
+    expect(body.error.message).toContain(field)
+  })
+
+  it('shows a merged paper with every source record, where it is and why it was merged', async () => {
+    const { status, body } = await get<PaperDetail>(`/api/v1/papers/${mergedId}`)
+    expect(status).toBe(200)
+    expect(body.title).toBe(MERGED_TITLE)
+    expect(body.authors.map((a) => a.name)).toEqual(['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'])
+    expect(body.sources.length).toBeGreaterThanOrEqual(2)
+    for (const s of body.sources) {
+      expect(s.locator).toMatch(/^data\/corpus\/[\w-]+\.txt:\d+$/)
+      expect(Date.parse(s.fetchedAt)).not.toBeNaN()
+    }
+    expect(body.sources.filter((s) => s.matchReason === null)).toHaveLength(1)
+    expect(body.sources.some((s) => s.matchReason?.includes('title'))).toBe(true)
+    expect(body.topics.length).toBeGreaterThan(0)
+    expect(body.digest?.origin).toBe('curated')
+    expect(body.similarStatus).toBe('not-computed')
+    expect(body.similar).toEqual([])
+    expect(body.novelty).toBeNull()
+  })
+
+  it('answers an unknown id with 404 and the error shape', async () => {
+    const { status, body } = await get<unknown>('/api/v1/papers/p-nope')
+    expect(status).toBe(404)
+    expect(body).toEqual({ error: { code: 'NOT_FOUND', message: 'no paper with id "p-nope"', field: 'id' } })
+  })
+
+  it('exports BibTeX inline or as a download', async () => {
+    const res = await app.inject(`/api/v1/papers/${mergedId}/bibtex`)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/x-bibtex; charset=utf-8')
+    expect(res.body).toMatch(/^@(misc|article|inproceedings)\{rubin2023grokking,\n/)
+    expect(res.body).toContain('author = {Noa Rubin and Inbar Seroussi and Zohar Ringel}')
+    expect(res.body).toContain(`title = {{${MERGED_TITLE}}}`)
+    const download = await app.inject(`/api/v1/papers/${mergedId}/bibtex?download=true`)
+    expect(download.headers['content-disposition']).toBe('attachment; filename="rubin2023grokking.bib"')
+    expect((await app.inject('/api/v1/papers/p-nope/bibtex')).statusCode).toBe(404)
+  })
+
+  it('keeps hostile text as data and never links to a javascript: URL', async () => {
+    const hit = (await lib.store.searchPapers({ text: 'attention markup', limit: 5 })).items.find((h) => h.paper.title === SCRIPT_TITLE)!
+    const { body } = await get<PaperDetail>(`/api/v1/papers/${hit.paper.id}`)
+    expect(body.title).toBe(SCRIPT_TITLE)
+    expect(body.url).toBeNull()
+    expect(body.links.every((l) => /^https?:\/\//.test(l.url))).toBe(true)
+    expect(body.sources[0]!.link).toBe('https://example.org/papers/script-title')
+  })
+})
+
+describe('papers routes with analysis results', () => {
+  let temp: TempStore
+  let ids: string[]
+
+  beforeAll(async () => {
+    temp = await createTempStore(() => new Date('2026-03-10T00:00:00Z'))
+    await importRecords(temp.store, [
+      buildRecord({ title: 'Grokking modular arithmetic', date: '2023-01', listedAt: '2026-03-09', upvotes: 40 }),
+      buildRecord({ title: 'Omnigrok: grokking beyond algorithmic data', date: '2022-10', listedAt: '2026-03-01', upvotes: 5 }),
+      buildRecord({ title: 'Deep double descent', date: '2019-12' }),
+    ])
+    ids = (await temp.store.listPapers({ sort: 'title' })).items.map((p) => p.id)
+  })
+  afterAll(async () => {
+    await temp.cleanup()
+  })
+
+  it('orders trending by upvotes over age and leaves out papers never listed', async () => {
+    const app = await buildServer({ store: temp.store })
+    const body = (await app.inject('/api/v1/papers?sort=trending')).json() as PaperList
+    expect(body.items.map((p) => p.title)).toEqual(['Grokking modular arithmetic', 'Omnigrok: grokking beyond algorithmic data'])
+    expect(body.items[0]!.upvotes).toBe(40)
+    expect(body.items[0]!.listedAt).toBe('2026-03-09')
+    await app.close()
+  })
+
+  it('shows similar papers in the analysis order without the paper itself, and novelty with how it was computed', async () => {
+    const [a, b, c] = ids as [string, string, string]
+    const analysis: ServerAnalysis = {
+      similarPapers: async () => [
+        { paperId: a, score: 1, why: ['self'] },
+        { paperId: c, score: 0.8, why: ['grokking'] },
+        { paperId: 'p-gone', score: 0.5 },
+        { paperId: b, score: 0.3 },
+      ],
+      paperNovelty: async () => ({ value: 62, howComputed: 'distance to the 10 nearest earlier papers', why: ['modular'] }),
+    }
+    const app = await buildServer({ store: temp.store, analysis })
+    const body = (await app.inject(`/api/v1/papers/${a}`)).json() as PaperDetail
+    expect(body.similarStatus).toBe('computed')
+    expect(body.similar.map((s) => [s.paper.id, s.score, s.why])).toEqual([
+      [c, 0.8, ['grokking']],
+      [b, 0.3, []],
+    ])
+    expect(body.novelty).toEqual({ value: 62, howComputed: 'distance to the 10 nearest earlier papers', why: ['modular'] })
+    await app.close()
+  })
+
+  it('shows the page as "not computed" when the analysis fails', async () => {
+    const analysis: ServerAnalysis = {
+      similarPapers: async () => {
+        throw new Error('model file missing at /srv/models/x.bin')
+      },
+    }
+    const app = await buildServer({ store: temp.store, analysis })
+    const res = await app.inject(`/api/v1/papers/${ids[0]}`)
+    expect(res.statusCode).toBe(200)
+    expect((res.json() as PaperDetail).similarStatus).toBe('not-computed')
+    expect(res.body).not.toContain('/srv/models')
+    await app.close()
+  })
+})

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { createCorpusLibrary, SCRIPT_TITLE, type TestLibrary } from '../../../test/e2e/support/library.js'
+import { buildServer } from '../app.js'
+import type { SearchResponse } from './search.schema.js'
+
+type ErrorBody = { error: { code: string; message: string; field?: string } }
+
+describe('GET /api/v1/search on the corpus library', () => {
+  let lib: TestLibrary
+  let app: FastifyInstance
+
+  beforeAll(async () => {
+    lib = await createCorpusLibrary()
+    app = await buildServer({ store: lib.store, rateLimit: false })
+  })
+  afterAll(async () => {
+    await app.close()
+    await lib.cleanup()
+  })
+
+  const search = async (query: string) => {
+    const res = await app.inject(`/api/v1/search?${query}`)
+    return { status: res.statusCode, body: res.json() as SearchResponse & ErrorBody }
+  }
+
+  it('finds the grokking papers with facets and highlighted titles', async () => {
+    const { status, body } = await search('q=grokking')
+    expect(status).toBe(200)
+    expect(body.total).toBeGreaterThanOrEqual(10)
+    expect(body.items[0]!.paper.title.toLowerCase()).toContain('grokking')
+    for (const hit of body.items) {
+      // The segments put back together are the title, and the matched ones are the query word.
+      expect(hit.title.map((s) => s.text).join('')).toBe(hit.paper.title)
+      for (const s of [...hit.title, ...hit.snippet].filter((x) => x.match)) expect(s.text.toLowerCase()).toMatch(/^grokking/)
+    }
+    for (const facet of ['topic', 'year', 'source', 'category'] as const) expect(Array.isArray(body.facets[facet])).toBe(true)
+    expect(body.facets.topic.length).toBeGreaterThan(0)
+    expect(body.facets.source.map((f) => f.value)).toContain('awesome-list')
+    expect(body.query.ftsQuery).toBe('"grokking"')
+  })
+
+  it('counts facets that agree with the filtered results', async () => {
+    const { body } = await search('q=grokking')
+    for (const facet of body.facets.topic) {
+      const filtered = await search(`q=grokking&topic=${encodeURIComponent(facet.value)}`)
+      expect(filtered.body.total).toBe(facet.count)
+    }
+    for (const facet of body.facets.year) {
+      const filtered = await search(`q=grokking&year_from=${facet.value}&year_to=${facet.value}`)
+      expect(filtered.body.total).toBe(facet.count)
+    }
+  })
+
+  it('matches a word prefix when asked to (search as you type)', async () => {
+    expect((await search('q=collap')).body.total).toBe(0)
+    expect((await search('q=collap&prefix=true')).body.total).toBeGreaterThanOrEqual(16)
+  })
+
+  it('filters by an author id or name, and finds nothing for a name nobody has', async () => {
+    const byId = await search('q=feature+learning&author=inbar-seroussi')
+    expect(byId.body.query.author).toEqual({ id: 'inbar-seroussi', name: 'Inbar Seroussi' })
+    expect(byId.body.total).toBeGreaterThan(0)
+    expect(byId.body.items.every((h) => h.paper.authors.some((a) => a.id === 'inbar-seroussi'))).toBe(true)
+    const byName = await search('q=feature+learning&author=Seroussi')
+    expect(byName.body.total).toBe(byId.body.total)
+    const nobody = await search('q=feature+learning&author=Nobody+Atall')
+    expect(nobody.status).toBe(200)
+    expect(nobody.body.total).toBe(0)
+  })
+
+  it('pages through results', async () => {
+    const first = await search('q=neural&page_size=5')
+    const second = await search('q=neural&page_size=5&page=2')
+    expect(first.body.pages).toBe(Math.ceil(first.body.total / 5))
+    expect(second.body.items.map((h) => h.paper.id)).not.toContain(first.body.items[0]!.paper.id)
+  })
+
+  it.each([
+    ['', 'q', 'INVALID_ARGUMENT'],
+    ['q=', 'q', 'INVALID_ARGUMENT'],
+    ['q=%3C%3E%3F%21', 'q', 'INVALID_QUERY'],
+    ['q=x&year_from=2023&year_to=2020', 'year_to', 'INVALID_ARGUMENT'],
+    ['q=x&page_size=0', 'page_size', 'INVALID_ARGUMENT'],
+    ['q=x&prefix=maybe', 'prefix', 'INVALID_ARGUMENT'],
+  ])('rejects "%s" with 400 naming %s', async (query, field, code) => {
+    const { status, body } = await search(query)
+    expect(status).toBe(400)
+    expect(body.error).toMatchObject({ code, field })
+  })
+
+  it.each(['"unbalanced', 'AND OR NOT', 'title: (x', 'near(a b)', '*', "'; DROP TABLE papers; --"])(
+    'never fails on full-text syntax in the query: %s',
+    async (q) => {
+      const { status } = await search(`q=${encodeURIComponent(q)}`)
+      expect([200, 400]).toContain(status)
+    },
+  )
+
+  it('returns markup from sources as plain text segments', async () => {
+    const { body } = await search('q=attention+markup')
+    const hit = body.items.find((h) => h.paper.title === SCRIPT_TITLE)!
+    expect(hit.title.map((s) => s.text).join('')).toBe(SCRIPT_TITLE)
+    expect(hit.snippet.map((s) => s.text).join('')).toContain('<script>')
+  })
+})

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
+import { buildServer } from '../app.js'
+import type { TopicDetailOut, TopicList } from './topics.schema.js'
+import type { StatsOut } from './stats.schema.js'
+
+describe('topics and stats routes on the corpus library', () => {
+  let lib: TestLibrary
+  let app: FastifyInstance
+
+  beforeAll(async () => {
+    lib = await createCorpusLibrary({ hostile: false })
+    app = await buildServer({ store: lib.store, rateLimit: false })
+  })
+  afterAll(async () => {
+    await app.close()
+    await lib.cleanup()
+  })
+
+  it('lists every topic of the curated list with its paper count, largest first', async () => {
+    const body = (await app.inject('/api/v1/topics')).json() as TopicList
+    const stats = await lib.store.libraryStats()
+    expect(Object.fromEntries(body.items.map((t) => [t.label, t.paperCount]))).toEqual(stats.perTopic)
+    const counts = body.items.map((t) => t.paperCount)
+    expect(counts).toEqual([...counts].sort((a, b) => b - a))
+  })
+
+  it('shows a topic: papers per year, top authors, newest papers', async () => {
+    const res = await app.inject('/api/v1/topics/neural-collapse')
+    expect(res.statusCode).toBe(200)
+    const t = res.json() as TopicDetailOut
+    expect(t).toMatchObject({ id: 'neural-collapse', label: 'Neural Collapse', paperCount: 16 })
+    expect(t.perYear.reduce((n, y) => n + y.curated + y.predicted, 0)).toBeLessThanOrEqual(16)
+    expect(t.perYear.map((y) => y.year)).toEqual([...t.perYear.map((y) => y.year)].sort())
+    expect(t.topAuthors.length).toBeGreaterThan(0)
+    expect(t.recentPapers).toHaveLength(16)
+    expect(t.recentPapers.every((p) => p.topics.some((x) => x.id === 'neural-collapse'))).toBe(true)
+    const dates = t.recentPapers.map((p) => p.date).filter((d): d is string => d !== null)
+    expect(dates).toEqual([...dates].sort().reverse())
+  })
+
+  it('answers an unknown topic with 404', async () => {
+    const res = await app.inject('/api/v1/topics/not-a-topic')
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND', field: 'id' } })
+  })
+
+  it('counts what the library holds without saying where it lives', async () => {
+    const res = await app.inject('/api/v1/stats')
+    const body = res.json() as StatsOut
+    expect(body.papers).toBe((await lib.store.libraryStats()).papers)
+    expect(body.perSource.map((s) => s.source).sort()).toEqual(['abstracts', 'author-papers', 'awesome-list', 'daily-papers', 'researcher-profile'])
+    expect(res.body).not.toContain(lib.path)
+    expect(res.body).not.toContain('library.db')
+  })
+})
