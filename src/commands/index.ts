@@ -5,3 +5,21 @@ export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 export { findPaper, findAuthor, type PaperLookup } from './lookup.js'
 export { libraryOverview, authorOverview, type LibraryOverview, type AuthorOverview } from './overview.js'
 export { ensureLibrary, type EnsureLibraryOptions } from './ensure-library.js'
+export {
+  syncFeeds,
+  loadSyncConfig,
+  parseSyncConfig,
+  SyncConfigSchema,
+  FeedConfigSchema,
+  type SyncConfig,
+  type FeedConfig,
+  type SyncOptions,
+  type SyncReport,
+  type FeedSyncReport,
+  type FeedStatus,
+  type PageCounts,
+  type SyncSource,
+  type SyncSourceDeps,
+  type SyncHttpClient,
+  type SyncLogger,
+} from './sync.js'

@@ -1,0 +1,331 @@
+/**
+ * `paperscope sync` end to end: the real sources, the real HTTP client and a real SQLite library, against
+ * recorded payloads on a 127.0.0.1 server. (This test lives in ingest because the sources are reached through
+ * ingest's registry; commands/sync.ts itself only sees the structural `SyncSource` shape.)
+ *
+ * The three-source paper uses two payloads we wrote (see test/fixtures/SOURCES.md): an OpenAlex work and a
+ * Hugging Face daily list for arXiv 2606.13677, whose arXiv entry is recorded.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { parseSyncConfig, syncFeeds, type SyncConfig, type SyncOptions } from '../commands/index.js'
+import type { PaperStore } from '../store/index.js'
+import {
+  createFakeClock,
+  startFixtureServer,
+  type FakeClock,
+  type FixtureServer,
+} from '../../test/support/fixture-server.js'
+import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { createHttpClient } from './http/index.js'
+import { SOURCES, sourceRateLimits } from './registry.js'
+
+const OA_CURSOR_2 = 'IlsxNjA5MzcyODAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzQzOTM5MzU0MjUnXSI='
+const OA_CURSOR_3 = 'IlsxNTE4NDgwMDAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzI3NDE4MDk4MDcnXSI='
+
+let server: FixtureServer
+let clock: FakeClock
+const stores: TempStore[] = []
+
+beforeAll(async () => {
+  server = await startFixtureServer()
+})
+afterAll(() => server.close())
+beforeEach(() => {
+  server.reset()
+  clock = createFakeClock(Date.UTC(2026, 5, 12, 9))
+})
+afterEach(async () => {
+  for (const t of stores.splice(0)) await t.cleanup()
+})
+
+async function newStore(): Promise<PaperStore> {
+  const t = await createTempStore()
+  stores.push(t)
+  return t.store
+}
+
+/** Every route answers by its query, so a resumed sync gets the page it asks for. */
+function serveRecordedFeeds(): void {
+  server.route('/api/query?start=0', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
+  server.route('/api/query?start=3', { file: 'arxiv/paging_cs.LG_page2_start3_of5.xml' })
+  server.route('/oa/works?cursor=*', { file: 'openalex/works_cursor_page1_next_cursor.json' })
+  server.route(`/oa/works?cursor=${OA_CURSOR_2}`, { file: 'openalex/works_cursor_page2_next_cursor.json' })
+  server.route(`/oa/works?cursor=${OA_CURSOR_3}`, {
+    file: 'openalex/works_cursor_page3_end_null_cursor.json',
+  })
+  server.route('POST /s2/paper/batch', {
+    file: 'semanticscholar/paper_batch_full_fields_with_null_entry.json',
+  })
+  server.route('/hf/daily_papers', { body: '[]', contentType: 'application/json' })
+  server.route('/hf/daily_papers?date=2026-06-12&p=0', {
+    file: 'huggingface/daily_papers_2026-06-12_limit20_p0.json',
+  })
+  server.route('/hf/daily_papers?date=2026-06-12&p=1', {
+    file: 'huggingface/daily_papers_2026-06-12_limit20_p1.json',
+  })
+}
+
+function config(feeds: unknown[]): SyncConfig {
+  return parseSyncConfig(
+    JSON.stringify({
+      contact: 'radar@example.org',
+      sources: {
+        arxiv: { baseUrl: `${server.baseUrl}/api/query` },
+        openalex: { baseUrl: `${server.baseUrl}/oa` },
+        'semantic-scholar': { baseUrl: `${server.baseUrl}/s2`, apiKey: 'from-config' },
+        huggingface: { baseUrl: `${server.baseUrl}/hf` },
+      },
+      feeds,
+    }),
+    'paperscope.json',
+  )
+}
+
+const FEEDS = [
+  { id: 'arxiv-ml', source: 'arxiv', categories: ['cs.LG'], words: ['transformer'], pageSize: 3 },
+  { id: 'oa-scientometrics', source: 'openalex', kind: 'works', filter: 'topics.id:T10102', perPage: 2 },
+  {
+    id: 's2-enrich',
+    source: 'semantic-scholar',
+    kind: 'papers',
+    ids: ['10.2139/ssrn.000', '10.2139/ssrn.288970', '10.2139/ssrn.2250500', '10.1086/000'],
+  },
+  { id: 'hf-daily', source: 'huggingface', since: '2026-06-12', pageSize: 20 },
+]
+
+function options(extra: Partial<SyncOptions> = {}): SyncOptions {
+  return {
+    sources: SOURCES,
+    http: createHttpClient({
+      fetch,
+      now: clock.now,
+      sleep: clock.sleep,
+      userAgent: 'Paperscope/test',
+      rateLimits: sourceRateLimits(),
+    }),
+    now: clock.now,
+    ...extra,
+  }
+}
+
+async function snapshot(store: PaperStore) {
+  const stats = await store.libraryStats()
+  const { items } = await store.listPapers({ sort: 'title', limit: 500 })
+  return {
+    stats,
+    papers: items.map((p) => ({
+      id: p.id,
+      title: p.title,
+      ids: p.ids,
+      authors: p.authors.map((a) => a.name),
+      date: p.date,
+      citationCount: p.citationCount,
+      upvotes: p.upvotes,
+      sourceCount: p.sourceCount,
+    })),
+  }
+}
+
+describe('syncFeeds', () => {
+  it('fetches nothing when no feed is configured', async () => {
+    const store = await newStore()
+    const report = await syncFeeds(store, config([]), options())
+    expect(report).toMatchObject({ feeds: [], new: 0, aborted: false })
+    expect(server.requests).toEqual([])
+  })
+
+  it('syncs every feed page by page into one library, and a second sync adds nothing', async () => {
+    serveRecordedFeeds()
+    const store = await newStore()
+    const first = await syncFeeds(store, config(FEEDS), options())
+    expect(first.feeds.map((f) => [f.feed, f.status, f.pages])).toEqual([
+      ['arxiv-ml', 'done', 2],
+      ['oa-scientometrics', 'done', 3],
+      ['s2-enrich', 'done', 1],
+      ['hf-daily', 'done', 2],
+    ])
+    expect(first.new + first.merged).toBe(5 + 3 + 3 + 30)
+    expect(first.issues.filter((i) => i.severity === 'rejected')).toEqual([])
+    // The S2 batch had one unknown id (a null entry): a warning, not a failure.
+    expect(first.issues.filter((i) => i.severity === 'warning').map((i) => i.message)).toContain(
+      'semantic-scholar: batch entry 1 is null: Semantic Scholar does not know the id asked for at that position',
+    )
+    expect(server.requestsTo('/s2/paper/batch')[0]!.headers['x-api-key']).toBe('from-config')
+    const after = await snapshot(store)
+
+    const second = await syncFeeds(store, config(FEEDS), options())
+    expect(second).toMatchObject({ new: 0, merged: 0, updated: 0, rejected: 0 })
+    expect(second.unchanged).toBe(first.new + first.merged)
+    expect(await snapshot(store)).toEqual(after)
+    // The second run started from the watermarks: arXiv and HF looked back a few days, OpenAlex a week.
+    expect(
+      server
+        .requestsTo('/hf/daily_papers')
+        .slice(2)
+        .map((r) => r.query.get('date')),
+    ).toEqual(['2026-06-10', '2026-06-11', '2026-06-12', '2026-06-12'])
+  })
+
+  it('resumes a sync aborted halfway from its cursors and ends with the same library as an uninterrupted one', async () => {
+    serveRecordedFeeds()
+    const whole = await newStore()
+    await syncFeeds(whole, config(FEEDS), options())
+    const expected = await snapshot(whole)
+
+    server.reset()
+    serveRecordedFeeds()
+    const interrupted = await newStore()
+    const controller = new AbortController()
+    const partial = await syncFeeds(
+      interrupted,
+      config(FEEDS),
+      options({
+        signal: controller.signal,
+        // Killed after the first page of OpenAlex, in the middle of the second feed.
+        onPage: ({ feed, page }) => {
+          if (feed === 'oa-scientometrics' && page === 1) controller.abort(new Error('killed'))
+        },
+      }),
+    )
+    expect(partial.aborted).toBe(true)
+    expect(partial.feeds.map((f) => [f.feed, f.status, f.pages])).toEqual([
+      ['arxiv-ml', 'done', 2],
+      ['oa-scientometrics', 'aborted', 1],
+    ])
+    const requestsBefore = server.requests.length
+
+    const resumed = await syncFeeds(interrupted, config(FEEDS), options())
+    // OpenAlex went on with its stored cursor (page 2), not from the start.
+    const resumedOpenAlex = server.requests.slice(requestsBefore).filter((r) => r.path === '/oa/works')
+    expect(resumedOpenAlex.map((r) => r.query.get('cursor'))).toEqual([OA_CURSOR_2, OA_CURSOR_3])
+    expect(resumed.feeds.find((f) => f.feed === 'oa-scientometrics')).toMatchObject({ pages: 2, new: 1 })
+    expect(await snapshot(interrupted)).toEqual(expected)
+  })
+
+  it('makes one paper with three source records from arXiv, then OpenAlex (DOI, citations), then Hugging Face', async () => {
+    server.route('/api/query?start=0', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
+    server.route('/api/query?start=3', { file: 'arxiv/paging_cs.LG_page2_start3_of5.xml' })
+    server.route('/oa/works', { file: 'openalex/works_written_arxiv_2606.13677_published_with_doi.json' })
+    server.route('/hf/daily_papers', { body: '[]', contentType: 'application/json' })
+    server.route('/hf/daily_papers?date=2026-06-12', {
+      file: 'huggingface/daily_papers_written_2026-06-12_with_2606.13677.json',
+    })
+    const store = await newStore()
+    const report = await syncFeeds(
+      store,
+      config([
+        FEEDS[0],
+        { id: 'oa-robotics', source: 'openalex', kind: 'works', search: 'dexterous manipulation' },
+        { id: 'hf-daily', source: 'huggingface', since: '2026-06-12' },
+      ]),
+      options(),
+    )
+    expect(report.feeds.map((f) => [f.feed, f.new, f.merged])).toEqual([
+      ['arxiv-ml', 5, 0],
+      ['oa-robotics', 0, 1],
+      ['hf-daily', 0, 1],
+    ])
+    const id = await store.findPaperIdByExternalId('arxiv', '2606.13677')
+    const paper = (await store.getPaper(id!))!
+    expect(paper.sources.map((s) => s.source)).toEqual(['arxiv', 'openalex', 'huggingface'])
+    expect(paper).toMatchObject({
+      title: 'Mana: Dexterous Manipulation of Articulated Tools',
+      ids: {
+        arxiv: '2606.13677',
+        doi: '10.5555/paperscope.mana.2026',
+        openalex: 'W9000000001',
+        hf: '2606.13677',
+      },
+      citationCount: 12,
+      upvotes: 42,
+      listedAt: '2026-06-12',
+      date: '2026-06-11',
+    })
+    expect(paper.authors.map((a) => a.name)).toEqual([
+      'Zhao-Heng Yin',
+      'Guanya Shi',
+      'Pieter Abbeel',
+      'C. Karen Liu',
+    ])
+    const abbeel = (await store.getAuthor(paper.authors[2]!.authorId))!
+    expect(abbeel.citationsKnown).toEqual({ papersWithCounts: 1, citations: 12, counts: [12] })
+    expect((await store.libraryStats()).papers).toBe(5)
+  })
+
+  it('reports a feed whose source is down and goes on with the next feed', async () => {
+    server.route('/api/query', { status: 503, body: 'Service Unavailable' })
+    server.route('/hf/daily_papers', { body: '[]', contentType: 'application/json' })
+    server.route('/hf/daily_papers?date=2026-06-12', {
+      file: 'huggingface/daily_papers_written_2026-06-12_with_2606.13677.json',
+    })
+    const store = await newStore()
+    const report = await syncFeeds(
+      store,
+      config([FEEDS[0], { id: 'hf-daily', source: 'huggingface', since: '2026-06-12' }]),
+      options(),
+    )
+    expect(report.feeds.map((f) => [f.feed, f.status])).toEqual([
+      ['arxiv-ml', 'failed'],
+      ['hf-daily', 'done'],
+    ])
+    expect(report.issues[0]).toMatchObject({ code: 'SOURCE_UNAVAILABLE', severity: 'rejected' })
+    expect(report.issues[0]!.message).toMatch(
+      /^feed arxiv-ml: arxiv: HTTP 503 from http:\/\/127\.0\.0\.1:\d+\/api\/query\?.* after 5 attempts/,
+    )
+    expect(await store.getFeedCursor('arxiv-ml')).toBeNull()
+    expect(report.new).toBe(1)
+  })
+
+  it('names a broken page and keeps the cursor before it, so the next sync tries that page again', async () => {
+    server.route('/api/query?start=0', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
+    server.route('/api/query?start=3', { body: '<feed><entry>cut' })
+    const store = await newStore()
+    const report = await syncFeeds(store, config([FEEDS[0]]), options())
+    expect(report.feeds[0]).toMatchObject({ status: 'failed', pages: 1, new: 3 })
+    expect(report.issues[0]).toMatchObject({
+      code: 'PARSE_FAILED',
+      message: expect.stringContaining('invalid XML'),
+    })
+    const cursor = JSON.parse(JSON.parse((await store.getFeedCursor('arxiv-ml'))!).cursor)
+    expect(cursor.start).toBe(3)
+
+    server.route('/api/query?start=3', { file: 'arxiv/paging_cs.LG_page2_start3_of5.xml' })
+    const retry = await syncFeeds(store, config([FEEDS[0]]), options())
+    expect(retry.feeds[0]).toMatchObject({ status: 'done', pages: 1, new: 2 })
+  })
+
+  it('skips feeds with unknown sources or invalid options, naming them, and honours --source and --since', async () => {
+    serveRecordedFeeds()
+    const store = await newStore()
+    const report = await syncFeeds(
+      store,
+      config([{ id: 'x', source: 'nowhere' }, { id: 'bad', source: 'arxiv', categories: 'cs.LG' }, ...FEEDS]),
+      options({ source: 'arxiv', since: '2026-05' }),
+    )
+    expect(report.feeds.map((f) => [f.feed, f.status])).toEqual([
+      ['bad', 'skipped'],
+      ['arxiv-ml', 'done'],
+    ])
+    expect(report.issues[0]!.message).toContain('feed bad: invalid arxiv options: categories:')
+    expect(server.requestsTo('/api/query')[0]!.query.get('search_query')).toContain(
+      'submittedDate:[202605010000 TO',
+    )
+  })
+
+  it('continues a feed from its cursor, but starts it over when its options change', async () => {
+    const stopAfterFirstPage = () => {
+      const controller = new AbortController()
+      return options({ signal: controller.signal, onPage: () => controller.abort(new Error('stop')) })
+    }
+    serveRecordedFeeds()
+    const store = await newStore()
+    await syncFeeds(store, config([FEEDS[1]]), stopAfterFirstPage())
+    await syncFeeds(store, config([FEEDS[1]]), stopAfterFirstPage())
+    await syncFeeds(store, config([{ ...FEEDS[1], filter: 'topics.id:T99999' }]), stopAfterFirstPage())
+    expect(server.requests.map((r) => [r.query.get('filter'), r.query.get('cursor')])).toEqual([
+      ['topics.id:T10102,from_publication_date:2026-06-05', '*'],
+      ['topics.id:T10102,from_publication_date:2026-06-05', OA_CURSOR_2],
+      ['topics.id:T99999,from_publication_date:2026-06-05', '*'],
+    ])
+  })
+})
