@@ -91,12 +91,15 @@ describe.skipIf(skip)('web app in chromium', () => {
     const topicGroup = page.getByRole('group', { name: 'Topic' })
     const facet = topicGroup.getByRole('button').first()
     const label = ((await facet.locator('.facet-label').textContent()) ?? '').trim()
+    const facetCount = Number((await facet.locator('.facet-count').textContent())?.replace(/,/g, ''))
     expect(label).not.toBe('')
+    expect(facetCount).toBeGreaterThan(0)
     await facet.click()
     await expect.poll(() => page.url()).toContain('topic=')
     await expect.poll(() => topicGroup.getByRole('button', { pressed: true }).count()).toBe(1)
-    const after = await countOf(page)
-    expect(after).toBeGreaterThan(0)
+    // The facet said how many papers the filter leaves; the results agree once they arrive.
+    await expect.poll(() => countOf(page)).toBe(facetCount)
+    const after = facetCount
     expect(after).toBeLessThanOrEqual(before)
     // Every result now carries that topic.
     const cards = page.locator('article.paper-card')
