@@ -152,11 +152,6 @@ export function countOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null
 }
 
-/** The current time as the ISO timestamp records carry in `fetchedAt`. */
-export function isoNow(now: () => number): string {
-  return new Date(now()).toISOString()
-}
-
 /** `base` + `path` + query, tolerant of a trailing slash on `base`. */
 export function buildUrl(
   base: string,
