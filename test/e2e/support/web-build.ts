@@ -64,6 +64,8 @@ export async function ensureWebBuild(): Promise<string> {
     const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js')
     execFileSync(process.execPath, [vite, 'build', '--config', join(WEB_ROOT, 'vite.config.ts'), '--logLevel', 'warn'], {
       cwd: REPO_ROOT,
+      // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
   })
