@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { accuracy, confusionMatrix, keywordScores, macroF1, neighbourAgreement, pairScores, pairsOf } from './metrics.js'
+
+describe('evaluation metrics', () => {
+  const gold = [{ labels: ['A'] }, { labels: ['A'] }, { labels: ['B'] }, { labels: ['B', 'C'] }]
+
+  it('scores single-label predictions against multi-label gold', () => {
+    const predicted = ['A', 'B', 'B', 'C']
+    expect(accuracy(predicted, gold)).toBe(0.75)
+    // A: P 1 R .5 F1 .667; B: P .5 R 1 F1 .667; C: P 1 R 1 F1 1 → mean .778
+    expect(macroF1(predicted, gold)).toBeCloseTo((2 / 3 + 2 / 3 + 1) / 3, 6)
+    expect(confusionMatrix(predicted, gold, ['A', 'B', 'C'])).toEqual([
+      [1, 1, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ])
+  })
+
+  it('scores key words per paper and pooled, at a cut-off', () => {
+    const s = keywordScores([['x', 'y', 'z', 'w'], ['q']], [new Set(['x', 'w']), new Set(['q'])], 3)
+    expect(s.precision).toBeCloseTo((1 / 3 + 1) / 2, 6)
+    expect(s.recall).toBeCloseTo((1 / 2 + 1) / 2, 6)
+    // pooled: 2 matched of 4 predicted and 3 gold → P .5, R .667
+    expect(s.microF1).toBeCloseTo(4 / 7, 6)
+  })
+
+  it('measures neighbour agreement and pairwise dedupe', () => {
+    expect(neighbourAgreement([{ labels: ['A'], neighbours: [['A'], ['B'], ['A', 'B'], ['C']] }])).toBe(0.5)
+    const truth = pairsOf([['a', 'b', 'c'], ['d']])
+    const s = pairScores(pairsOf([['a', 'b'], ['c', 'd']]), truth)
+    expect(s).toMatchObject({ precision: 0.5, recall: 1 / 3, truePairs: 3, predictedPairs: 2 })
+  })
+})

@@ -1,0 +1,250 @@
+/**
+ * @module Topic classification trained on the library's curated labels.
+ *
+ * The taxonomy is data: the labels are whatever the training papers carry. The model is softmax logistic
+ * regression on TF-IDF words and two-word phrases (title words counted three times), with class weights
+ * that balance rare and common topics. Confidences are calibrated by a temperature fitted on out-of-fold
+ * predictions of the training papers (cross-validation), so "0.7" means right about 70% of the time on
+ * papers like the library's. A paper whose best confidence is below `unsortedBelow` is "unsorted".
+ *
+ * Why this model: on the awesome list's training years, cross-validation put plain softmax regression on
+ * TF-IDF ahead of nearest centroid, naive Bayes (plain and complement), LSA features, character n-grams,
+ * curated-key-word features, k-NN votes, self-training and their blends (see eval/README.md).
+ */
+import { fitSoftmax, fitTemperature, softmax, softmaxLogits, type SoftmaxModel } from './linear.js'
+import type { Contribution } from './rank.js'
+import { createRng, decodeFloat32, encodeFloat32, type SparseVector } from './sparse.js'
+import { fitTfidf, tfidfVector, type TfidfModel } from './tfidf.js'
+import { termCounts, type PreparedText, type TermOptions } from './text.js'
+
+/** A curated paper the classifier learns from. */
+export interface TopicExample {
+  doc: PreparedText
+  /** Its curated topics; a paper under two sections counts half in each. */
+  topics: readonly string[]
+}
+
+export interface TopicClassifierOptions {
+  /** L2 penalty (per example); chosen by cross-validation on the training years. */
+  l2?: number
+  terms?: TermOptions
+  /** 0 = no class weights, 1 = fully balanced. */
+  classBalance?: number
+  /** Folds for the temperature fit; 0 or 1 skips calibration (temperature 1). */
+  calibrationFolds?: number
+  /** Below this calibrated confidence for every topic a paper is "unsorted". */
+  unsortedBelow?: number
+  seed?: number
+}
+
+export const DEFAULT_TOPIC_OPTIONS = {
+  l2: 3e-3,
+  terms: { maxN: 2, titleWeight: 3 },
+  classBalance: 1,
+  calibrationFolds: 4,
+  unsortedBelow: 0.35,
+  seed: 7,
+} as const satisfies Required<TopicClassifierOptions>
+
+/** A fitted topic classifier. Plain data except `weights`; see {@link topicModelToJson}. */
+export interface TopicModel {
+  kind: 'topics'
+  version: 1
+  labels: string[]
+  tfidf: TfidfModel
+  terms: Required<TermOptions>
+  /** Softmax weights: `weights[c * (V + 1) + f]`, bias last. */
+  weights: Float32Array
+  temperature: number
+  unsortedBelow: number
+  /** Training papers per label. */
+  support: number[]
+}
+
+export interface TopicModelJson extends Omit<TopicModel, 'weights'> {
+  weights: string
+}
+
+/** A topic with its calibrated confidence. */
+export interface TopicScore {
+  label: string
+  confidence: number
+}
+
+/** What the classifier says about one paper. */
+export interface TopicPrediction {
+  /** The best topics, most confident first. */
+  topics: TopicScore[]
+  /** True when no topic reaches the model's `unsortedBelow`. */
+  unsorted: boolean
+  /** Terms that pushed the paper towards its best topic. */
+  why: Contribution[]
+}
+
+/**
+ * Fits the classifier on curated papers.
+ * @example const model = fitTopicClassifier(curated.map((p) => ({ doc: prepareText(p), topics: p.topics })))
+ */
+export function fitTopicClassifier(examples: readonly TopicExample[], options: TopicClassifierOptions = {}): TopicModel {
+  const o = { ...DEFAULT_TOPIC_OPTIONS, ...options }
+  const terms: Required<TermOptions> = { ...DEFAULT_TOPIC_OPTIONS.terms, ...options.terms }
+  const usable = examples.filter((e) => e.topics.length > 0)
+  const labels = [...new Set(usable.flatMap((e) => e.topics))].sort()
+  const counts = usable.map((e) => termCounts(e.doc, terms))
+  const fitted = fitOn(usable, counts, labels, o.l2, o.classBalance)
+  let temperature = 1
+  const folds = Math.min(o.calibrationFolds, usable.length)
+  if (folds >= 2 && labels.length >= 2) {
+    const fold = assignFolds(usable, folds, o.seed)
+    const logits: Float64Array[] = []
+    const ys: number[] = []
+    for (let f = 0; f < folds; f++) {
+      const trainIdx = usable.map((_, i) => i).filter((i) => fold[i] !== f)
+      const testIdx = usable.map((_, i) => i).filter((i) => fold[i] === f)
+      if (testIdx.length === 0 || trainIdx.length === 0) continue
+      const part = fitOn(
+        trainIdx.map((i) => usable[i] as TopicExample),
+        trainIdx.map((i) => counts[i] as Map<string, number>),
+        labels,
+        o.l2,
+        o.classBalance,
+      )
+      for (const i of testIdx) {
+        const z = softmaxLogits(part.softmax, tfidfVector(part.tfidf, counts[i] as Map<string, number>))
+        for (const t of (usable[i] as TopicExample).topics) {
+          logits.push(z)
+          ys.push(labels.indexOf(t))
+        }
+      }
+    }
+    temperature = fitTemperature(logits, ys)
+  }
+  return {
+    kind: 'topics',
+    version: 1,
+    labels,
+    tfidf: fitted.tfidf,
+    terms,
+    weights: fitted.softmax.weights,
+    temperature,
+    unsortedBelow: o.unsortedBelow,
+    support: labels.map((l) => usable.filter((e) => e.topics.includes(l)).length),
+  }
+}
+
+function fitOn(
+  examples: readonly TopicExample[],
+  counts: ReadonlyArray<Map<string, number>>,
+  labels: readonly string[],
+  l2: number,
+  classBalance: number,
+): { tfidf: TfidfModel; softmax: SoftmaxModel } {
+  const tfidf = fitTfidf(counts, { minDf: 1 })
+  const xs: SparseVector[] = []
+  const ys: number[] = []
+  const ws: number[] = []
+  examples.forEach((e, i) => {
+    const x = tfidfVector(tfidf, counts[i] as Map<string, number>)
+    for (const t of e.topics) {
+      const y = labels.indexOf(t)
+      if (y < 0) continue
+      xs.push(x)
+      ys.push(y)
+      ws.push(1 / e.topics.length)
+    }
+  })
+  const perClass = labels.map((_, c) => ys.reduce((s, y, i) => s + (y === c ? (ws[i] as number) : 0), 0))
+  const total = perClass.reduce((a, b) => a + b, 0)
+  const classWeights = perClass.map((n) => (n > 0 ? Math.pow(total / (labels.length * n), classBalance) : 0))
+  const model = fitSoftmax(xs, ys, labels.length, tfidf.vocabulary.length, { l2, classWeights, sampleWeights: ws })
+  return { tfidf, softmax: model }
+}
+
+/** Stratified fold numbers (by first topic), shuffled with a seeded generator. */
+function assignFolds(examples: readonly TopicExample[], folds: number, seed: number): number[] {
+  const rng = createRng(seed)
+  const order = examples
+    .map((e, i) => ({ i, key: e.topics[0] ?? '', r: rng() }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.r - b.r))
+  const out = new Array<number>(examples.length).fill(0)
+  order.forEach((o, k) => {
+    out[o.i] = k % folds
+  })
+  return out
+}
+
+/** Calibrated confidences of every label for one paper, in `model.labels` order. */
+export function topicProbabilities(model: TopicModel, doc: PreparedText): Float64Array {
+  return softmax(topicLogits(model, tfidfVector(model.tfidf, termCounts(doc, model.terms))), model.temperature)
+}
+
+function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
+  return softmaxLogits({ classes: model.labels.length, dimensions: model.tfidf.vocabulary.length, weights: model.weights }, x)
+}
+
+/**
+ * Classifies one paper: its best topics with calibrated confidences, "unsorted" when none is confident,
+ * and the terms behind the best topic.
+ * @example classifyTopics(model, prepareText({ title, text: abstract })).topics[0] // { label: 'Neural Collapse', confidence: 0.93 }
+ */
+export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, whyTerms = 5 }: { top?: number; whyTerms?: number } = {}): TopicPrediction {
+  const x = tfidfVector(model.tfidf, termCounts(doc, model.terms))
+  const probs = softmax(topicLogits(model, x), model.temperature)
+  const ranked = model.labels
+    .map((label, c) => ({ label, confidence: probs[c] as number, c }))
+    .sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1))
+  const best = ranked[0]
+  const why: Contribution[] = []
+  if (best) {
+    const stride = model.tfidf.vocabulary.length + 1
+    const contributions: Contribution[] = []
+    for (let j = 0; j < x.indices.length; j++) {
+      const f = x.indices[j] as number
+      const v = x.values[j] as number
+      // Against the mean of the other classes: a term common to every topic explains nothing.
+      let others = 0
+      for (let c = 0; c < model.labels.length; c++) if (c !== best.c) others += model.weights[c * stride + f] as number
+      const margin = (model.weights[best.c * stride + f] as number) - others / Math.max(1, model.labels.length - 1)
+      contributions.push({ label: model.tfidf.vocabulary[f] ?? '', weight: (v * margin) / model.temperature })
+    }
+    why.push(...contributions.filter((c) => c.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, whyTerms))
+  }
+  return {
+    topics: ranked.slice(0, top).map(({ label, confidence }) => ({ label, confidence })),
+    unsorted: (best?.confidence ?? 0) < model.unsortedBelow,
+    why,
+  }
+}
+
+/** A paper's topics as shown: curated labels always win and carry no confidence; otherwise the prediction. */
+export interface AssignedTopic {
+  label: string
+  origin: 'curated' | 'predicted'
+  confidence: number | null
+}
+
+/**
+ * Merges curated topics with a prediction: curated topics, when any, are the answer; otherwise the best
+ * predicted topic and any other at or above `minConfidence` (none when the paper is unsorted).
+ */
+export function assignTopics(curated: readonly string[], prediction: TopicPrediction | null, { minConfidence = 0.35 }: { minConfidence?: number } = {}): AssignedTopic[] {
+  if (curated.length > 0) return curated.map((label) => ({ label, origin: 'curated', confidence: null }))
+  if (!prediction || prediction.unsorted) return []
+  return prediction.topics
+    .filter((t, i) => i === 0 || t.confidence >= minConfidence)
+    .map((t) => ({ label: t.label, origin: 'predicted', confidence: t.confidence }))
+}
+
+/** Converts a model to JSON-safe data for the store. */
+export function topicModelToJson(model: TopicModel): TopicModelJson {
+  return { ...model, weights: encodeFloat32(model.weights) }
+}
+
+/** Reads a model back from {@link topicModelToJson}. */
+export function topicModelFromJson(json: TopicModelJson): TopicModel {
+  const weights = decodeFloat32(json.weights)
+  if (weights.length !== json.labels.length * (json.tfidf.vocabulary.length + 1)) {
+    throw new RangeError(`topic model weights hold ${weights.length} values, expected ${json.labels.length * (json.tfidf.vocabulary.length + 1)}`)
+  }
+  return { ...json, weights }
+}

@@ -1,0 +1,91 @@
+/** Analysis on the real corpus: the awesome list's curated topics, key words and digests. */
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { SourceRecord } from '../core/index.js'
+import { CORPUS_FORMATS } from '../ingest/index.js'
+import { assignTopics, classifyTopics, fitTopicClassifier, topicModelFromJson, topicModelToJson, type TopicModel } from './classify.js'
+import { extractKeywords, fitKeywordModel, keywordCandidates, normalizeKeyword } from './keywords.js'
+import { prepareText, type PreparedText } from './text.js'
+
+const HELD_OUT = 'Perturbation Analysis of Neural Collapse'
+
+function readAwesomeList(): SourceRecord[] {
+  const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
+  if (!format) throw new Error('awesome-list importer missing')
+  const path = new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url)
+  return format.parse(readFileSync(path, 'utf8'), { input: 'data/corpus/awesome-deep-phenomena.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+}
+
+const records = readAwesomeList()
+const docOf = (r: SourceRecord): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' })
+
+describe('topic classifier trained on the awesome list', () => {
+  let model: TopicModel
+  const heldOut = records.find((r) => r.title === HELD_OUT)
+
+  beforeAll(() => {
+    const training = records.filter((r) => r.title !== HELD_OUT)
+    model = fitTopicClassifier(training.map((r) => ({ doc: docOf(r), topics: r.topics })), { calibrationFolds: 3 })
+  })
+
+  it(`puts '${HELD_OUT}' (never seen) under Neural Collapse`, () => {
+    expect(heldOut?.topics).toEqual(['Neural Collapse'])
+    const prediction = classifyTopics(model, docOf(heldOut as SourceRecord))
+    expect(prediction.topics[0]?.label).toBe('Neural Collapse')
+    expect(prediction.unsorted).toBe(false)
+    expect(prediction.why.map((w) => w.label)).toEqual(expect.arrayContaining(['collapse']))
+  })
+
+  it('takes its labels from the data and calibrates confidences', () => {
+    expect(model.labels).toEqual([...new Set(records.flatMap((r) => r.topics))].sort())
+    expect(model.temperature).toBeGreaterThan(0)
+    const prediction = classifyTopics(model, prepareText({ title: 'Winning lottery tickets found by iterative magnitude pruning', text: '' }), { top: 9 })
+    expect(prediction.topics[0]?.label).toBe('Lottery Ticket Hypothesis')
+    expect(prediction.topics.reduce((s, t) => s + t.confidence, 0)).toBeCloseTo(1, 6)
+  })
+
+  it('lets curated topics win and marks predicted ones', () => {
+    const prediction = classifyTopics(model, docOf(heldOut as SourceRecord))
+    expect(assignTopics(['Others'], prediction)).toEqual([{ label: 'Others', origin: 'curated', confidence: null }])
+    expect(assignTopics([], prediction)[0]).toMatchObject({ label: 'Neural Collapse', origin: 'predicted' })
+    expect(assignTopics([], { ...prediction, unsorted: true })).toEqual([])
+  })
+
+  it('round-trips through JSON for the store', () => {
+    const back = topicModelFromJson(JSON.parse(JSON.stringify(topicModelToJson(model))))
+    const doc = docOf(heldOut as SourceRecord)
+    expect(classifyTopics(back, doc).topics).toEqual(classifyTopics(model, doc).topics)
+  })
+
+  it('classifies 100 unseen papers in well under a second', () => {
+    const texts = records.slice(0, 100).map((r) => ({ title: r.title ?? '', text: r.digest?.text ?? '' }))
+    const start = performance.now()
+    for (const t of texts) classifyTopics(model, prepareText(t))
+    expect(performance.now() - start).toBeLessThan(1000)
+  })
+})
+
+describe('key phrases on known abstracts', () => {
+  it('finds the multi-word concepts of a digest, with the acronym it defines', () => {
+    const record = records.find((r) => r.title === 'Neural (Tangent Kernel) Collapse') as SourceRecord
+    const candidates = keywordCandidates(docOf(record))
+    const ntk = candidates.find((c) => c.key === 'neural tangent kernel')
+    expect(ntk?.hasAcronym).toBe(true)
+    expect(candidates.map((c) => c.key)).toEqual(expect.arrayContaining(['neural collapse', 'block structure']))
+    expect(candidates.map((c) => c.key)).not.toContain('investigate')
+  })
+
+  it('extracts curated-like key phrases for papers it was not fitted on', () => {
+    const isTest = (r: SourceRecord): boolean => r.date === '2023'
+    const model = fitKeywordModel(records.filter((r) => !isTest(r)).map((r) => ({ doc: docOf(r), keywords: r.keywords })))
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model)
+    const lottery = records.find((r) => isTest(r) && /lottery tickets/i.test(r.title ?? '')) as SourceRecord
+    const keys = extractKeywords(model, docOf(lottery), { max: 3, min: 3 }).map((k) => k.key)
+    expect(keys.some((k) => k.startsWith('lottery ticket'))).toBe(true)
+    const grokking = records.find((r) => isTest(r) && /grokking/i.test(r.title ?? '')) as SourceRecord
+    const phrases = extractKeywords(model, docOf(grokking), { max: 3, min: 2 })
+    expect(phrases.map((k) => k.key)).toContain('grokking')
+    expect(phrases.every((k) => k.why.length > 0)).toBe(true)
+    expect(normalizeKeyword('Lottery Ticket Hypothesis')).toBe('lottery ticket hypothesis')
+  })
+})

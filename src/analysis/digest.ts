@@ -1,0 +1,141 @@
+/**
+ * @module An extractive digest for a paper that has an abstract but no hand-written digest: the one or two
+ * abstract sentences that best say what the paper does, kept whole.
+ *
+ * Sentences are scored by how much of the paper's vocabulary they carry (similarity to title + abstract),
+ * by contribution cues (`we show`, `this paper proposes`) and by position; background openers and sentences
+ * that lean on the previous one (`This`, `However,`) score lower. Only complete sentences are eligible:
+ * ending in a full stop, brackets balanced, no LaTeX left. The digest starts with a capital, ends with a
+ * period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, never cut mid-way.
+ */
+import type { Contribution } from './rank.js'
+import { analyzeText, contentTerms, type NlpPort, type TextSentence } from './tokenize.js'
+
+export interface GeneratedDigest {
+  text: string
+  /** Indices of the abstract sentences used, in order. */
+  sentences: number[]
+  why: Contribution[]
+}
+
+export interface DigestOptions {
+  /** Longest digest in characters; a second sentence is added only if both fit. */
+  maxLength?: number
+  maxSentences?: number
+  nlp?: NlpPort
+}
+
+const CONTRIBUTION_CUE =
+  /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|suggest|suggests|report|reports|predict|predicts)\b/i
+const LEANS_ON_PREVIOUS =
+  /^((this|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|in contrast|in particular|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn)\b|[^,]{0,40}\b(this|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
+const CONNECTIVE_PREFIX = /^(however|moreover|furthermore|additionally|in addition|specifically|in particular|finally|consequently|as a result|to this end|thus|therefore|hence|instead|on the other hand|overall|in summary|nevertheless),\s+(?=(we|our|this paper|this work)\b)/i
+const FRAMING_PREFIX = /^(in this (paper|work|study|article|note)|in our (paper|work|study)|here|in the present (paper|work)),?\s+we\b/i
+
+/**
+ * Picks 1–2 sentences of an abstract as a digest, or null when it has no complete, readable sentence.
+ * @example generateDigest('Deep nets generalise. In this paper, we show that X holds for Y.', 'Title')?.text // 'We show that X holds for Y.'
+ */
+export function generateDigest(abstract: string, title = '', { maxLength = 320, maxSentences = 2, nlp }: DigestOptions = {}): GeneratedDigest | null {
+  const sentences = analyzeText(abstract, nlp)
+  if (sentences.length === 0) return null
+  const docTerms = bag([...analyzeText(title, nlp), ...analyzeText(title, nlp), ...sentences])
+  const scored = sentences
+    .map((s, i) => ({ i, s, ...scoreSentence(s, i, sentences.length, docTerms) }))
+    .filter((x) => x.eligible)
+  if (scored.length === 0) return null
+  const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i)
+  const first = ranked[0] as (typeof ranked)[number]
+  const chosen = [first]
+  if (maxSentences > 1) {
+    for (const next of ranked.slice(1)) {
+      const candidate = [...chosen, next].sort((a, b) => a.i - b.i)
+      const text = candidate.map((c) => rewrite(c.s.text)).join(' ')
+      // A second sentence must stand on its own or follow the first directly, and both must fit.
+      const readable = !LEANS_ON_PREVIOUS.test(next.s.text.trim()) || next.i === first.i + 1
+      if (text.length <= maxLength && readable && next.score >= first.score * 0.6) {
+        chosen.push(next)
+        break
+      }
+    }
+  }
+  chosen.sort((a, b) => a.i - b.i)
+  let text = chosen.map((c, k) => (k === 0 ? rewrite(c.s.text) : stripConnective(c.s.text))).join(' ')
+  if (text.length > maxLength && chosen.length > 1) {
+    chosen.splice(0, chosen.length, first)
+    text = rewrite(first.s.text)
+  }
+  return { text, sentences: chosen.map((c) => c.i), why: first.why }
+}
+
+function scoreSentence(s: TextSentence, index: number, count: number, docTerms: Map<string, number>): { score: number; eligible: boolean; why: Contribution[] } {
+  const text = s.text.trim()
+  const eligible =
+    /[.!?]["”’)]?$/.test(text) &&
+    /^["“(]?[A-Z0-9]/.test(text) &&
+    text.length >= 40 &&
+    text.length <= 400 &&
+    !/[\\$^_{}]/.test(text) &&
+    balanced(text) &&
+    !/(\bet al\.|\bFig\.|\bTab\.|\be\.g\.$|\bi\.e\.$)$/.test(text) &&
+    !/(\.\.\.|…)\s*$/.test(text)
+  const terms = bag([s])
+  const centrality = cosineBags(terms, docTerms)
+  const cue = CONTRIBUTION_CUE.test(text) ? 1 : 0
+  const leans = LEANS_ON_PREVIOUS.test(text) && !CONNECTIVE_PREFIX.test(text) && !FRAMING_PREFIX.test(text) ? 1 : 0
+  const position = count <= 1 ? 0 : index === 0 ? 0.2 : index <= 2 ? 0.4 : index === count - 1 ? 0.1 : 0.2
+  const why: Contribution[] = [
+    { label: 'shares the paper’s vocabulary', weight: 2 * centrality },
+    { label: 'states a contribution', weight: 1.2 * cue },
+    { label: 'position in the abstract', weight: position },
+    { label: 'leans on the previous sentence', weight: -1.2 * leans },
+  ]
+  return { score: why.reduce((a, b) => a + b.weight, 0), eligible, why: why.filter((w) => w.weight !== 0) }
+}
+
+/** `In this paper, we show` → `We show`; `However, we` → `We`; capital first letter; final period. */
+function rewrite(sentence: string): string {
+  let t = sentence.trim().replace(/\s+/g, ' ')
+  t = t.replace(FRAMING_PREFIX, 'We')
+  t = stripConnective(t)
+  t = t.charAt(0).toUpperCase() + t.slice(1)
+  if (!/[.!?]["”’)]?$/.test(t)) t = `${t}.`
+  return t
+}
+
+function stripConnective(sentence: string): string {
+  const t = sentence.trim().replace(/\s+/g, ' ').replace(CONNECTIVE_PREFIX, '')
+  return t.charAt(0).toUpperCase() + t.slice(1)
+}
+
+function balanced(text: string): boolean {
+  let round = 0
+  let square = 0
+  for (const ch of text) {
+    if (ch === '(') round++
+    else if (ch === ')') round--
+    else if (ch === '[') square++
+    else if (ch === ']') square--
+    if (round < 0 || square < 0) return false
+  }
+  const quotes = (text.match(/"/g) ?? []).length
+  return round === 0 && square === 0 && quotes % 2 === 0
+}
+
+function bag(sentences: readonly TextSentence[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const t of contentTerms(sentences)) out.set(t, (out.get(t) ?? 0) + 1)
+  return out
+}
+
+function cosineBags(a: Map<string, number>, b: Map<string, number>): number {
+  let ab = 0
+  let aa = 0
+  let bb = 0
+  for (const [t, v] of a) {
+    aa += v * v
+    ab += v * (b.get(t) ?? 0)
+  }
+  for (const v of b.values()) bb += v * v
+  return aa === 0 || bb === 0 ? 0 : ab / Math.sqrt(aa * bb)
+}

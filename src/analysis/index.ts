@@ -1,0 +1,91 @@
+/**
+ * @module Text analysis, pure: data in, data out; no store, no HTTP. Topics, key words, digests, paper
+ * vectors and similar papers, novelty and researcher metrics, each with its explanation.
+ */
+export { cleanLatex, analyzeText, splitSentences, normalizePhrase, createWinkNlp, type NlpPort, type TextToken, type TextSentence } from './tokenize.js'
+export { prepareText, termCounts, type PreparedText, type TextInput, type TermOptions } from './text.js'
+export { fitTfidf, tfidfVector, topTerms, type TfidfModel, type TfidfOptions } from './tfidf.js'
+export type { SparseVector } from './sparse.js'
+export {
+  fitVectorModel,
+  embedPrepared,
+  createLsaEmbedder,
+  vectorModelToJson,
+  vectorModelFromJson,
+  type TextEmbedder,
+  type LsaEmbedder,
+  type VectorModel,
+  type VectorModelJson,
+  type VectorModelOptions,
+} from './vectors.js'
+export {
+  createVectorIndex,
+  indexEntry,
+  curatedTopicVector,
+  similar,
+  similarToVector,
+  createSimilarPapers,
+  DEFAULT_TOPIC_WEIGHT,
+  type VectorIndex,
+  type IndexedPaper,
+  type IndexQuery,
+  type SimilarPapers,
+  type TermWeight,
+} from './similarity.js'
+export {
+  fitTopicClassifier,
+  classifyTopics,
+  topicProbabilities,
+  assignTopics,
+  topicModelToJson,
+  topicModelFromJson,
+  DEFAULT_TOPIC_OPTIONS,
+  type TopicModel,
+  type TopicModelJson,
+  type TopicExample,
+  type TopicPrediction,
+  type TopicScore,
+  type AssignedTopic,
+  type TopicClassifierOptions,
+} from './classify.js'
+export {
+  fitKeywordModel,
+  extractKeywords,
+  normalizeKeyword,
+  KEYWORD_FEATURES,
+  type KeywordModel,
+  type KeywordNeighbour,
+  type KeywordTrainingDoc,
+  type ExtractedKeyword,
+  type ExtractOptions,
+} from './keywords.js'
+export { generateDigest, type GeneratedDigest, type DigestOptions } from './digest.js'
+export {
+  computeNovelty,
+  researcherNovelty,
+  isStrictlyBefore,
+  NOVELTY_HOW_COMPUTED,
+  type NoveltyInput,
+  type PaperNovelty,
+  type NoveltyEvidence,
+} from './novelty.js'
+export {
+  hIndex,
+  hIndexMetric,
+  citationSum,
+  aiScore,
+  centralityPercentiles,
+  computeResearcherMetrics,
+  HOW_COMPUTED,
+  H_INDEX_HOW_COMPUTED,
+  CITATIONS_HOW_COMPUTED,
+  PAPERS_HOW_COMPUTED,
+  AI_SCORE_HOW_COMPUTED,
+  AI_SCORE_WEIGHTS,
+  type AiScore,
+  type AiScoreInputs,
+  type CountMetric,
+  type ResearcherMetrics,
+  type ResearcherPaper,
+} from './metrics.js'
+export { byScore, type Contribution, type Ranked, type Ranker } from './rank.js'

@@ -1,0 +1,422 @@
+/**
+ * @module Key phrases of a paper from its title and abstract or digest.
+ *
+ * Candidates are noun phrases of 1–4 content words (`neural tangent kernel`, `edge of stability`). A small
+ * logistic ranker, fitted on the library's curated key words, scores each candidate from corpus statistics:
+ * how often the phrase is a curated key word when it appears (keyphraseness, as in KEA), its TF-IDF in the
+ * paper, whether it is in the title, where it first appears, its length, whether the text defines an acronym
+ * for it and whether it is written capitalised. The best non-overlapping candidates are kept.
+ * With no curated key words in the library the ranker falls back to fixed weights on the same features.
+ */
+import { fitSoftmax } from './linear.js'
+import type { Contribution } from './rank.js'
+import type { SparseVector } from './sparse.js'
+import type { PreparedText } from './text.js'
+import { isContentToken, normalizePhrase, termKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
+
+/** A phrase that could be a key word of one paper. */
+export interface KeywordCandidate {
+  key: string
+  /** Surface form of its first occurrence. */
+  text: string
+  n: number
+  count: number
+  inTitle: boolean
+  /** Relative position (0..1) of the first occurrence. */
+  firstPosition: number
+  /** The text gives it an acronym: `neural tangent kernel (NTK)`. */
+  hasAcronym: boolean
+  /** Written with capitals in the body (`Neural Collapse`), a sign of a named concept. */
+  capitalised: boolean
+  /**
+   * For a curated key word the text does not contain but partly spells out (`lottery ticket` for
+   * `lottery ticket hypothesis`): the share of its words the text has. Absent for phrases of the text.
+   */
+  completes?: number
+}
+
+/** Corpus statistics and ranker weights. Plain data: store it as JSON. */
+export interface KeywordModel {
+  kind: 'keywords'
+  version: 1
+  documentCount: number
+  /** Phrase key → documents whose text contains it. */
+  documentFrequency: Record<string, number>
+  /** Phrase key → documents that list it as a curated key word. */
+  keywordFrequency: Record<string, number>
+  /** Phrase key → how people write it (`Neural Tangent Kernel`), from curated key words. */
+  display: Record<string, string>
+  /** Ranker weights, one per {@link KEYWORD_FEATURES} entry, plus a bias last. */
+  weights: number[]
+}
+
+/** The ranker's features, in order; their names are the `why` labels. */
+export const KEYWORD_FEATURES = [
+  'curated key word elsewhere',
+  'keyphraseness',
+  'tf-idf',
+  'in title',
+  'early in text',
+  'single word',
+  'two words',
+  'three or more words',
+  'acronym defined',
+  'capitalised',
+  'repeated',
+  'used by similar papers',
+  'suggested by similar papers',
+  'suggested by most similar papers',
+  'completes a phrase of the text',
+  'often curated, completes a phrase',
+  'not in the text',
+] as const
+
+/** Fixed weights used when the library has no curated key words to learn from. */
+const DEFAULT_WEIGHTS = [1.5, 2, 2, 1.5, 0.5, -1.5, 0.5, 0.3, 1.5, 1, 0.5, 3, 3, 2, 1, 0.5, -2, -3]
+
+/** A similar paper's curated key words: evidence for key words the text itself may not spell out. */
+export interface KeywordNeighbour {
+  /** Cosine similarity to the paper (0..1). */
+  similarity: number
+  keywords: readonly string[]
+}
+
+/** What a training document contributes: its text and, when curated, its key words. */
+export interface KeywordTrainingDoc {
+  doc: PreparedText
+  keywords?: readonly string[]
+  /** Its most similar other curated papers (never itself). */
+  neighbours?: readonly KeywordNeighbour[]
+}
+
+export interface KeywordFitOptions {
+  l2?: number
+  nlp?: NlpPort
+}
+
+/** A key phrase with its score and the features behind it. */
+export interface ExtractedKeyword {
+  text: string
+  key: string
+  score: number
+  why: Contribution[]
+}
+
+const MAX_WORDS = 4
+const LINKS = new Set(['of'])
+
+/**
+ * Candidate phrases of a prepared text: runs of 1–4 content words, optionally joined by `of`, that end in
+ * a noun (or a gerund) and do not start with a verb or an adverb.
+ */
+export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
+  const byKey = new Map<string, KeywordCandidate>()
+  const total = Math.max(1, [...doc.title, ...doc.body].reduce((n, s) => n + s.tokens.length, 0))
+  let offset = 0
+  const visit = (sentences: TextSentence[], inTitle: boolean): void => {
+    for (const sentence of sentences) {
+      const tokens = sentence.tokens
+      for (let i = 0; i < tokens.length; i++) {
+        const first = tokens[i] as TextToken
+        if (!isContentToken(first)) continue
+        const keys: string[] = []
+        const words: string[] = []
+        let contentWords = 0
+        for (let j = i; j < tokens.length && contentWords < MAX_WORDS; j++) {
+          const t = tokens[j] as TextToken
+          if (isContentToken(t)) {
+            keys.push(termKey(t))
+            words.push(t.text)
+            contentWords++
+            if (canEnd(t) && canStart(first, contentWords === 1)) {
+              const key = keys.join(' ')
+              const existing = byKey.get(key)
+              const after = tokens.slice(j + 1, j + 4)
+              if (existing) {
+                existing.count++
+                existing.inTitle ||= inTitle
+                existing.hasAcronym ||= definesAcronym(after, words)
+                existing.capitalised ||= !inTitle && isCapitalised(words)
+              } else {
+                byKey.set(key, {
+                  key,
+                  text: words.join(' ').replace(/ - /g, '-'),
+                  n: contentWords,
+                  count: 1,
+                  inTitle,
+                  firstPosition: (offset + i) / total,
+                  hasAcronym: definesAcronym(after, words),
+                  capitalised: !inTitle && isCapitalised(words),
+                })
+              }
+            }
+          } else if (LINKS.has(t.lower) && keys.length > 0 && j + 1 < tokens.length && isContentToken(tokens[j + 1] as TextToken)) {
+            keys.push(t.lower)
+            words.push(t.text)
+          } else {
+            break
+          }
+        }
+      }
+      offset += tokens.length
+    }
+  }
+  visit(doc.title, true)
+  visit(doc.body, false)
+  return [...byKey.values()]
+}
+
+function canStart(t: TextToken, single: boolean): boolean {
+  if (t.pos === 'ADV' || t.pos === 'NUM') return false
+  // Title verbs (`Revisiting`, `Explaining`) start no phrase; a lone gerund (`Pruning`, `Grokking`) can be one.
+  if (t.pos === 'VERB') return single && t.lower.endsWith('ing')
+  return true
+}
+
+/**
+ * Words ending like adjectives (`neural`, `robust`, `adversarial`) end no key phrase even when a title's
+ * capitals make the tagger call them nouns; these nouns are the exceptions.
+ */
+const NOUNS_LIKE_ADJECTIVES = new Set([
+  'signal', 'interval', 'potential', 'trial', 'proposal', 'removal', 'retrieval', 'survival', 'arrival', 'rival', 'tutorial',
+  'objective', 'derivative', 'alternative', 'perspective', 'incentive', 'logic', 'topic', 'metric', 'heuristic', 'music',
+  'dynamic', 'mechanic', 'statistic', 'graphic', 'clinic', 'epic', 'variable', 'table', 'cable', 'collective', 'initiative',
+  'representative', 'primitive', 'narrative', 'detective', 'adjective', 'explosive', 'positive', 'negative', 'fusion',
+])
+const ADJECTIVE_ENDINGS = /(al|ive|ous|ic|ical|able|ible|ful|less|ary|ant|ent)$/
+const NOUN_ENDINGS_KEPT = /(ment|gradient|agent|component|coefficient|descent|event|content|student|parent|constant|variant|quadrant|entent)$/
+const NEVER_LAST = new Set(['deep', 'robust', 'early', 'large', 'small', 'wide', 'shallow', 'good', 'better', 'best', 'high', 'low', 'simple', 'new', 'novel', 'sparse', 'random', 'overparameterized', 'pretrained', 'trained', 'many', 'much', 'several', 'various', 'different', 'same'])
+
+function canEnd(t: TextToken): boolean {
+  if (!(t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'X' || (t.pos === 'VERB' && t.lower.endsWith('ing')))) return false
+  const w = t.lower
+  if (NEVER_LAST.has(w)) return false
+  if (NOUNS_LIKE_ADJECTIVES.has(w) || NOUN_ENDINGS_KEPT.test(w) || /[A-Z]/.test(t.text.slice(1))) return true
+  return !(w.length > 4 && ADJECTIVE_ENDINGS.test(w))
+}
+
+/** `... kernel (NTK)`: an upper-case token in brackets whose letters start the phrase's words. */
+function definesAcronym(after: TextToken[], words: string[]): boolean {
+  if (after[0]?.text !== '(' || after[2]?.text !== ')') return false
+  const acronym = after[1]?.text ?? ''
+  if (!/^[A-Z][A-Za-z0-9-]*[A-Z]s?$/.test(acronym)) return false
+  const initials = words.map((w) => w[0]?.toUpperCase() ?? '').join('')
+  const letters = acronym.replace(/s$/, '').replace(/[^A-Z]/g, '')
+  return letters.length >= 2 && initials.endsWith(letters.slice(0, Math.min(letters.length, initials.length)))
+}
+
+function isCapitalised(words: string[]): boolean {
+  return words.length > 0 && words.filter((w) => w.length > 3).every((w) => /^[A-Z]/.test(w))
+}
+
+/** Neighbour evidence per phrase key: similarity-weighted share of neighbours that list it. */
+function neighbourScores(neighbours: readonly KeywordNeighbour[] | undefined, nlp?: NlpPort): Map<string, { score: number; display: string }> {
+  const out = new Map<string, { score: number; display: string }>()
+  if (!neighbours || neighbours.length === 0) return out
+  const total = neighbours.reduce((s, n) => s + Math.max(0, n.similarity), 0)
+  if (total <= 0) return out
+  for (const n of neighbours) {
+    const w = Math.max(0, n.similarity) / total
+    for (const k of new Set(n.keywords.map((k) => normalizeKeyword(k, nlp)))) {
+      if (k === '') continue
+      const entry = out.get(k)
+      if (entry) entry.score += w
+      else out.set(k, { score: w, display: n.keywords.find((x) => normalizeKeyword(x, nlp) === k) ?? k })
+    }
+  }
+  return out
+}
+
+const normalized = new Map<string, string>()
+
+/** {@link normalizePhrase}, memoised: curated key words repeat across the library. */
+export function normalizeKeyword(keyword: string, nlp?: NlpPort): string {
+  let key = normalized.get(keyword)
+  if (key === undefined) {
+    key = normalizePhrase(keyword, nlp)
+    if (normalized.size > 50_000) normalized.clear()
+    normalized.set(keyword, key)
+  }
+  return key
+}
+
+type Stats = Pick<KeywordModel, 'documentCount' | 'documentFrequency' | 'keywordFrequency'>
+
+function featureRow(c: KeywordCandidate, neighbourScore: number, model: Stats, exclude?: { df: boolean; kf: boolean }): number[] {
+  const df = Math.max(0, (model.documentFrequency[c.key] ?? 0) - (exclude?.df ? 1 : 0))
+  const kf = Math.max(0, (model.keywordFrequency[c.key] ?? 0) - (exclude?.kf ? 1 : 0))
+  const idf = Math.log((1 + model.documentCount) / (1 + df)) + 1
+  const inText = c.count > 0
+  const tfidf = (1 + Math.log(Math.max(1, c.count))) * idf
+  if (!inText) {
+    // A key word the text does not spell out stands on the similar papers' evidence alone.
+    const coverage = c.completes ?? 0
+    return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, neighbourScore, neighbourScore * neighbourScore, coverage, coverage * Math.log1p(kf), 1]
+  }
+  return [
+    Math.log1p(kf),
+    (kf + 0.01) / (df + 1),
+    tfidf / 8,
+    c.inTitle ? 1 : 0,
+    1 - c.firstPosition,
+    c.n === 1 ? 1 : 0,
+    c.n === 2 ? 1 : 0,
+    c.n >= 3 ? 1 : 0,
+    c.hasAcronym ? 1 : 0,
+    c.capitalised ? 1 : 0,
+    Math.log(c.count),
+    neighbourScore,
+    0,
+    0,
+    0,
+    0,
+    0,
+  ]
+}
+
+/** In-text candidates, curated key words the text partly spells out, and key words of similar papers. */
+function allCandidates(doc: PreparedText, scores: Map<string, { score: number; display: string }>, model: Stats & Pick<KeywordModel, 'display'>): KeywordCandidate[] {
+  const inText = keywordCandidates(doc)
+  const byKey = new Map(inText.map((c) => [c.key, c]))
+  const extra = new Map<string, KeywordCandidate>()
+  const completions = completionIndex(model)
+  for (const c of inText) {
+    for (const key of completions.get(c.key) ?? []) {
+      if (byKey.has(key)) continue
+      const coverage = c.n / key.split(' ').filter((w) => !LINKS.has(w)).length
+      const existing = extra.get(key)
+      if (!existing || (existing.completes ?? 0) < coverage) extra.set(key, outOfText(key, model.display[key] ?? key, coverage))
+    }
+  }
+  for (const [key, { display }] of scores) {
+    if (!byKey.has(key) && !extra.has(key)) extra.set(key, outOfText(key, display, 0))
+  }
+  return [...inText, ...extra.values()]
+}
+
+function outOfText(key: string, text: string, completes: number): KeywordCandidate {
+  return { key, text, n: key.split(' ').filter((w) => !LINKS.has(w)).length, count: 0, inTitle: false, firstPosition: 1, hasAcronym: false, capitalised: false, completes }
+}
+
+/** Curated key words listed at least twice, indexed by each of their shorter word runs. */
+const completionCache = new WeakMap<object, Map<string, string[]>>()
+function completionIndex(model: Stats): Map<string, string[]> {
+  let index = completionCache.get(model.keywordFrequency)
+  if (index) return index
+  index = new Map()
+  for (const [key, kf] of Object.entries(model.keywordFrequency)) {
+    if (kf < 2) continue
+    const words = key.split(' ')
+    for (let i = 0; i < words.length; i++) {
+      for (let j = i + 1; j <= words.length; j++) {
+        if (j - i === words.length || LINKS.has(words[i] as string) || LINKS.has(words[j - 1] as string)) continue
+        const part = words.slice(i, j).join(' ')
+        const list = index.get(part) ?? index.set(part, []).get(part)!
+        list.push(key)
+      }
+    }
+  }
+  completionCache.set(model.keywordFrequency, index)
+  return index
+}
+
+function toSparse(row: number[]): SparseVector {
+  return { indices: Int32Array.from(row.map((_, i) => i)), values: Float32Array.from(row) }
+}
+
+/**
+ * Learns phrase statistics from the library and fits the ranker on papers with curated key words.
+ * A curated paper is scored without its own key words (leave-one-out), as an unseen paper would be.
+ * @example const model = fitKeywordModel(papers.map((p) => ({ doc: prepareText(p), keywords: p.keywords })))
+ */
+export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3, nlp }: KeywordFitOptions = {}): KeywordModel {
+  const documentFrequency: Record<string, number> = {}
+  const keywordFrequency: Record<string, number> = {}
+  const display: Record<string, string> = {}
+  const inText = docs.map((d) => keywordCandidates(d.doc))
+  const gold = docs.map((d) => {
+    const keys = new Set<string>()
+    for (const k of d.keywords ?? []) {
+      const key = normalizeKeyword(k, nlp)
+      if (key === '') continue
+      keys.add(key)
+      display[key] ??= k.trim()
+    }
+    return keys
+  })
+  inText.forEach((cs) => {
+    for (const c of cs) documentFrequency[c.key] = (documentFrequency[c.key] ?? 0) + 1
+  })
+  gold.forEach((keys) => {
+    for (const k of keys) keywordFrequency[k] = (keywordFrequency[k] ?? 0) + 1
+  })
+  const base = { kind: 'keywords' as const, version: 1 as const, documentCount: docs.length, documentFrequency, keywordFrequency, display }
+  const xs: SparseVector[] = []
+  const ys: number[] = []
+  docs.forEach((d, i) => {
+    const keys = gold[i] as Set<string>
+    if (keys.size === 0) return
+    const scores = neighbourScores(d.neighbours, nlp)
+    for (const c of allCandidates(d.doc, scores, base)) {
+      xs.push(toSparse(featureRow(c, scores.get(c.key)?.score ?? 0, base, { df: c.count > 0, kf: keys.has(c.key) })))
+      ys.push(keys.has(c.key) ? 1 : 0)
+    }
+  })
+  if (!ys.includes(1) || !ys.includes(0)) return { ...base, weights: [...DEFAULT_WEIGHTS] }
+  const positives = ys.filter((y) => y === 1).length
+  const ranker = fitSoftmax(xs, ys, 2, KEYWORD_FEATURES.length, {
+    l2,
+    classWeights: [1, Math.min(20, (ys.length - positives) / positives)],
+  })
+  const stride = KEYWORD_FEATURES.length + 1
+  const weights = Array.from({ length: stride }, (_, f) => (ranker.weights[stride + f] as number) - (ranker.weights[f] as number))
+  return { ...base, weights }
+}
+
+export interface ExtractOptions {
+  max?: number
+  min?: number
+  minScore?: number
+  /** Curated papers most similar to this one, for key words its text does not spell out. */
+  neighbours?: readonly KeywordNeighbour[]
+  nlp?: NlpPort
+}
+
+/**
+ * The best 2–5 key phrases of a paper, best first; overlapping phrases (one inside the other) keep only the
+ * better. Phrases under `minScore` are dropped once `min` phrases are chosen.
+ * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
+ */
+export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = 0.5, neighbours, nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+  const scores = neighbourScores(neighbours, nlp)
+  const scored = allCandidates(doc, scores, model)
+    .map((c) => {
+      const row = featureRow(c, scores.get(c.key)?.score ?? 0, model)
+      const contributions = row.map((v, i) => ({ label: KEYWORD_FEATURES[i] as string, weight: v * (model.weights[i] ?? 0) }))
+      const z = contributions.reduce((s, x) => s + x.weight, model.weights[row.length] ?? 0)
+      return { c, score: 1 / (1 + Math.exp(-z)), contributions }
+    })
+    .sort((a, b) => b.score - a.score || (a.c.key < b.c.key ? -1 : 1))
+  const chosen: typeof scored = []
+  for (const s of scored) {
+    if (chosen.length >= max) break
+    if (chosen.length >= min && s.score < minScore) break
+    if (chosen.some((o) => overlaps(o.c.key, s.c.key))) continue
+    chosen.push(s)
+  }
+  return chosen.map(({ c, score, contributions }) => ({
+    text: model.display[c.key] ?? c.text,
+    key: c.key,
+    score,
+    why: contributions
+      .filter((x) => x.weight > 0)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 3),
+  }))
+}
+
+/** True when one phrase's words appear, in order and contiguously, inside the other's. */
+function overlaps(a: string, b: string): boolean {
+  const pad = (s: string): string => ` ${s} `
+  return pad(a).includes(pad(b)) || pad(b).includes(pad(a))
+}

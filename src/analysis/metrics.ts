@@ -1,0 +1,195 @@
+/**
+ * @module Researcher metrics computed from the library, each with its inputs and a "how this is computed"
+ * text. Unknown stays unknown: without any citation count there is no h-index and no citation sum (null),
+ * never 0. Source-reported values are carried beside the computed ones, never in their place.
+ */
+import type { ReportedMetrics } from '../core/index.js'
+import { NOVELTY_HOW_COMPUTED } from './novelty.js'
+import type { Contribution } from './rank.js'
+
+export const H_INDEX_HOW_COMPUTED =
+  "The largest h such that h of the researcher's papers in the library have at least h citations each, using the citation counts sources report (the highest count across sources for a paper). Papers without a count are left out; when some are missing the value is a lower bound, and when no paper has a count the h-index is unknown, not 0."
+
+export const CITATIONS_HOW_COMPUTED =
+  "The sum of the citation counts sources report for the researcher's papers in the library. Papers without a count are left out (the sum is then a lower bound); with no count at all the sum is unknown, not 0."
+
+export const PAPERS_HOW_COMPUTED = 'The number of papers in the library with this researcher among the authors.'
+
+/** A computed number with the facts needed to read it. */
+export interface CountMetric {
+  value: number | null
+  /** Papers with a citation count. */
+  known: number
+  /** Papers without one. */
+  unknown: number
+  /** True when some counts are missing, so the true value can only be higher. */
+  lowerBound: boolean
+  howComputed: string
+}
+
+/**
+ * h-index of a list of citation counts; null entries are unknown counts.
+ * @example hIndex([10, 8, 5, 4, 3]) // 4
+ * @example hIndex([null, null]) // null
+ */
+export function hIndex(citations: readonly (number | null)[]): number | null {
+  const known = citations.filter((c): c is number => c !== null && Number.isFinite(c) && c >= 0).sort((a, b) => b - a)
+  if (known.length === 0) return null
+  let h = 0
+  while (h < known.length && (known[h] as number) >= h + 1) h++
+  return h
+}
+
+/** The h-index with its inputs. */
+export function hIndexMetric(citations: readonly (number | null)[]): CountMetric {
+  const known = citations.filter((c) => c !== null).length
+  return { value: hIndex(citations), known, unknown: citations.length - known, lowerBound: known > 0 && known < citations.length, howComputed: H_INDEX_HOW_COMPUTED }
+}
+
+/** Sum of known citation counts, null when none is known. */
+export function citationSum(citations: readonly (number | null)[]): CountMetric {
+  const known = citations.filter((c): c is number => c !== null && Number.isFinite(c) && c >= 0)
+  return {
+    value: known.length === 0 ? null : known.reduce((a, b) => a + b, 0),
+    known: known.length,
+    unknown: citations.length - known.length,
+    lowerBound: known.length > 0 && known.length < citations.length,
+    howComputed: CITATIONS_HOW_COMPUTED,
+  }
+}
+
+/** AI Score weights and the paper count at which output counts in full. */
+export const AI_SCORE_WEIGHTS = { centrality: 0.4, novelty: 0.4, output: 0.2 } as const
+export const AI_SCORE_FULL_OUTPUT = 32
+
+export const AI_SCORE_HOW_COMPUTED = `AI Score = 100 × (${AI_SCORE_WEIGHTS.centrality} × topical centrality + ${AI_SCORE_WEIGHTS.novelty} × novelty + ${AI_SCORE_WEIGHTS.output} × output), each input between 0 and 1. Topical centrality: the mean, over the researcher's papers, of each paper's percentile of cosine similarity to the centre of the library (how squarely the work sits in what this library is about). Novelty: the researcher's Novelty % / 100 (mean percentile of 1 − highest similarity to earlier papers). Output: log(1 + papers) / log(1 + ${AI_SCORE_FULL_OUTPUT}), capped at 1 (${AI_SCORE_FULL_OUTPUT} papers count in full). An input that is unknown (no paper vectors, no dated papers) is left out and the remaining weights are rescaled; with no input at all the score is unknown. It describes a researcher's papers in this library, not their worth.`
+
+/** The inputs of an AI Score, each 0..1 or null when unknown. */
+export interface AiScoreInputs {
+  /** Mean centrality percentile of the researcher's papers / 100. */
+  centrality: number | null
+  /** Researcher Novelty % / 100. */
+  novelty: number | null
+  /** Number of the researcher's papers in the library. */
+  papers: number
+}
+
+export interface AiScore {
+  /** 0..100, or null when no input is known. */
+  value: number | null
+  inputs: AiScoreInputs & { output: number }
+  /** Each input's points in the score. */
+  why: Contribution[]
+  howComputed: string
+}
+
+/**
+ * The AI Score of a researcher from their inputs.
+ * @example aiScore({ centrality: 0.6, novelty: 0.5, papers: 13 }).value // ≈ 60
+ */
+export function aiScore(inputs: AiScoreInputs): AiScore {
+  const output = inputs.papers <= 0 ? 0 : Math.min(1, Math.log1p(inputs.papers) / Math.log1p(AI_SCORE_FULL_OUTPUT))
+  const parts: Array<{ label: string; weight: number; value: number | null }> = [
+    { label: 'topical centrality', weight: AI_SCORE_WEIGHTS.centrality, value: inputs.centrality },
+    { label: 'novelty', weight: AI_SCORE_WEIGHTS.novelty, value: inputs.novelty },
+    { label: 'output', weight: AI_SCORE_WEIGHTS.output, value: inputs.papers > 0 ? output : null },
+  ]
+  const known = parts.filter((p): p is { label: string; weight: number; value: number } => p.value !== null)
+  const totalWeight = known.reduce((s, p) => s + p.weight, 0)
+  const why = known.map((p) => ({ label: p.label, weight: (100 * p.weight * clamp01(p.value)) / totalWeight }))
+  return {
+    value: known.length === 0 ? null : Math.round(why.reduce((s, c) => s + c.weight, 0) * 10) / 10,
+    inputs: { ...inputs, output },
+    why,
+    howComputed: AI_SCORE_HOW_COMPUTED,
+  }
+}
+
+/**
+ * Centrality percentile (0..100) of each paper: its cosine similarity to the mean of all paper vectors,
+ * ranked among the library's papers.
+ */
+export function centralityPercentiles(vectors: ReadonlyMap<string, Float32Array>): Map<string, number> {
+  const entries = [...vectors]
+  const dims = entries[0]?.[1].length ?? 0
+  const centre = new Float64Array(dims)
+  for (const [, v] of entries) for (let d = 0; d < dims; d++) centre[d] = (centre[d] as number) + (v[d] as number)
+  const norm = Math.sqrt(centre.reduce((s, x) => s + x * x, 0))
+  const sims = entries.map(([id, v]) => {
+    let s = 0
+    for (let d = 0; d < dims; d++) s += (v[d] as number) * (centre[d] as number)
+    return [id, norm > 0 ? s / norm : 0] as const
+  })
+  const sorted = sims.map(([, s]) => s).sort((a, b) => a - b)
+  return new Map(sims.map(([id, s]) => [id, (100 * upperBound(sorted, s)) / Math.max(1, sorted.length)]))
+}
+
+function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] as number) <= value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** What researcher metrics need per paper. */
+export interface ResearcherPaper {
+  paperId: string
+  citationCount: number | null
+  /** 0..100 or null. */
+  noveltyPercentile: number | null
+  /** 0..100 or null. */
+  centralityPercentile: number | null
+}
+
+/** Every metric of a researcher, computed and reported side by side. */
+export interface ResearcherMetrics {
+  papers: { value: number; howComputed: string }
+  citations: CountMetric
+  hIndex: CountMetric
+  noveltyPercent: { value: number | null; papers: number; howComputed: string }
+  aiScore: AiScore
+  /** What sources reported, kept beside the computed values. */
+  reported: ReportedMetrics[]
+}
+
+/**
+ * All metrics of one researcher from their papers in the library.
+ * @example computeResearcherMetrics(papers, reportedProfiles.map((p) => p.metrics))
+ */
+export function computeResearcherMetrics(papers: readonly ResearcherPaper[], reported: readonly ReportedMetrics[] = []): ResearcherMetrics {
+  const citations = papers.map((p) => p.citationCount)
+  const novelty = papers.map((p) => p.noveltyPercentile).filter((v): v is number => v !== null)
+  const centrality = papers.map((p) => p.centralityPercentile).filter((v): v is number => v !== null)
+  const noveltyPercent = novelty.length === 0 ? null : novelty.reduce((a, b) => a + b, 0) / novelty.length
+  const centralityMean = centrality.length === 0 ? null : centrality.reduce((a, b) => a + b, 0) / centrality.length
+  return {
+    papers: { value: papers.length, howComputed: PAPERS_HOW_COMPUTED },
+    citations: citationSum(citations),
+    hIndex: hIndexMetric(citations),
+    noveltyPercent: { value: noveltyPercent, papers: novelty.length, howComputed: NOVELTY_HOW_COMPUTED },
+    aiScore: aiScore({
+      centrality: centralityMean === null ? null : centralityMean / 100,
+      novelty: noveltyPercent === null ? null : noveltyPercent / 100,
+      papers: papers.length,
+    }),
+    reported: [...reported],
+  }
+}
+
+/** Every metric's "how this is computed" text, by the key the API serves it under. */
+export const HOW_COMPUTED = {
+  papers: PAPERS_HOW_COMPUTED,
+  citations: CITATIONS_HOW_COMPUTED,
+  hIndex: H_INDEX_HOW_COMPUTED,
+  novelty: NOVELTY_HOW_COMPUTED,
+  noveltyPercent: NOVELTY_HOW_COMPUTED,
+  aiScore: AI_SCORE_HOW_COMPUTED,
+} as const
+
+function clamp01(v: number): number {
+  return v < 0 ? 0 : v > 1 ? 1 : v
+}

@@ -1,0 +1,54 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { computeNovelty, isStrictlyBefore, researcherNovelty, type NoveltyInput } from './novelty.js'
+import { dot, normalizeInPlace } from './sparse.js'
+
+const unit = (xs: number[]): Float32Array => normalizeInPlace(Float32Array.from(xs))
+
+describe('novelty', () => {
+  it('is 1 − the highest similarity to papers dated strictly before', () => {
+    const papers: NoveltyInput[] = [
+      { paperId: 'a', date: '2019', vector: unit([1, 0, 0]) },
+      { paperId: 'b', date: '2020-03', vector: unit([1, 1, 0]) },
+      { paperId: 'c', date: '2021-01-05', vector: unit([0, 1, 0]) },
+      { paperId: 'd', date: '2021', vector: unit([0, 0, 1]) },
+    ]
+    const byId = new Map(computeNovelty(papers).map((n) => [n.paperId, n]))
+    expect(byId.get('a')?.novelty).toBeNull()
+    expect(byId.get('b')?.novelty).toBeCloseTo(1 - Math.SQRT1_2, 6)
+    expect(byId.get('c')?.nearestEarlier[0]?.paperId).toBe('b')
+    expect(byId.get('c')?.novelty).toBeCloseTo(1 - Math.SQRT1_2, 6)
+    // 2021 is not strictly before 2021-01-05 nor after it: d is compared with a and b only.
+    expect(byId.get('d')?.comparedWith).toBe(2)
+    expect(byId.get('d')?.novelty).toBeCloseTo(1, 6)
+  })
+
+  it('matches a brute-force definition on random libraries', () => {
+    const paper = fc.record({
+      date: fc.option(fc.constantFrom('2019', '2020', '2020-05', '2020-05-17', '2021-02', '2022'), { nil: null }),
+      vector: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+    })
+    fc.assert(
+      fc.property(fc.array(paper, { minLength: 1, maxLength: 12 }), (raw) => {
+        const papers = raw.map((p, i) => ({ paperId: `p${i}`, date: p.date, vector: unit(p.vector.map((v) => v + 1e-3)) }))
+        for (const result of computeNovelty(papers)) {
+          const me = papers.find((p) => p.paperId === result.paperId) as NoveltyInput
+          const earlier = papers.filter((o) => me.date !== null && o.date !== null && isStrictlyBefore(o.date, me.date))
+          if (earlier.length === 0) {
+            expect(result.novelty).toBeNull()
+            continue
+          }
+          const best = Math.max(...earlier.map((o) => Math.min(1, Math.max(0, dot(me.vector, o.vector)))))
+          expect(result.novelty).toBeCloseTo(1 - best, 5)
+          expect(result.percentile).toBeGreaterThan(0)
+          expect(result.percentile).toBeLessThanOrEqual(100)
+        }
+      }),
+    )
+  })
+
+  it('averages paper percentiles for a researcher', () => {
+    expect(researcherNovelty([{ percentile: 20 }, { percentile: null }, { percentile: 60 }])).toEqual({ percent: 40, papers: 2 })
+    expect(researcherNovelty([{ percentile: null }]).percent).toBeNull()
+  })
+})

@@ -1,0 +1,128 @@
+/**
+ * @module Novelty: how far a paper is from the work before it.
+ *
+ * A paper's novelty is 1 − its highest cosine similarity to any paper in the library dated strictly before
+ * it, with those nearest earlier papers kept as the evidence. Its percentile is its rank among all papers
+ * that have a novelty. A paper with nothing dated before it (or no date) has no novelty: null, never 0 or 1.
+ * A researcher's Novelty % is the mean of their papers' percentiles.
+ */
+import type { PartialDate } from '../core/index.js'
+import { dot } from './sparse.js'
+
+/** What novelty needs to know about a paper. */
+export interface NoveltyInput {
+  paperId: string
+  date: PartialDate | null
+  /** Unit-length embedding. */
+  vector: Float32Array
+}
+
+/** A nearest earlier paper: the evidence behind a novelty. */
+export interface NoveltyEvidence {
+  paperId: string
+  date: PartialDate
+  similarity: number
+}
+
+export interface PaperNovelty {
+  paperId: string
+  /** 1 − highest similarity to earlier papers (0..1), or null when nothing is dated before it. */
+  novelty: number | null
+  /** Share (0..100) of the library's papers with a novelty whose novelty is at most this one's. */
+  percentile: number | null
+  /** How many earlier papers it was compared with. */
+  comparedWith: number
+  /** The nearest earlier papers, most similar first. */
+  nearestEarlier: NoveltyEvidence[]
+  explanation: string
+}
+
+export const NOVELTY_HOW_COMPUTED =
+  "A paper's novelty is 1 minus its highest cosine similarity (of LSA paper vectors) to any paper in the library dated strictly before it; the nearest earlier papers are shown as evidence. Partial dates count as their whole span: a paper dated 2023 is not before one dated 2023-05. The percentile is the share of the library's papers whose novelty is at most this one's. A paper with no earlier paper in the library, or no date, has no novelty. A researcher's Novelty % is the mean of their papers' percentiles."
+
+/** First and last day a partial date can mean, as comparable `YYYY-MM-DD` strings. */
+export function dateSpan(date: PartialDate): { first: string; last: string } {
+  if (date.length === 10) return { first: date, last: date }
+  if (date.length === 7) return { first: `${date}-01`, last: `${date}-31` }
+  return { first: `${date}-01-01`, last: `${date}-12-31` }
+}
+
+/** True when `a` is certainly before `b`: `a`'s last possible day is before `b`'s first. */
+export function isStrictlyBefore(a: PartialDate, b: PartialDate): boolean {
+  return dateSpan(a).last < dateSpan(b).first
+}
+
+/**
+ * Novelty of every paper against the papers dated before it.
+ * @example computeNovelty(papers.map((p) => ({ paperId: p.id, date: p.date, vector: vectors.get(p.id) })))
+ */
+export function computeNovelty(papers: readonly NoveltyInput[], { evidence = 3 }: { evidence?: number } = {}): PaperNovelty[] {
+  const dated = papers
+    .map((p, i) => ({ p, i, span: p.date ? dateSpan(p.date) : null }))
+    .filter((x): x is { p: NoveltyInput; i: number; span: { first: string; last: string } } => x.span !== null)
+    .sort((a, b) => (a.span.last < b.span.last ? -1 : a.span.last > b.span.last ? 1 : 0))
+  const out: PaperNovelty[] = papers.map((p) => ({
+    paperId: p.paperId,
+    novelty: null,
+    percentile: null,
+    comparedWith: 0,
+    nearestEarlier: [],
+    explanation: p.date ? 'no paper in the library is dated before it' : 'the paper has no date',
+  }))
+  for (const x of dated) {
+    const nearest: NoveltyEvidence[] = []
+    let compared = 0
+    // `dated` is sorted by last day, so every strictly earlier paper comes before the first that is not.
+    for (const y of dated) {
+      if (y.span.last >= x.span.first) break
+      compared++
+      const similarity = clamp01(dot(x.p.vector, y.p.vector))
+      insertTop(nearest, { paperId: y.p.paperId, date: y.p.date as PartialDate, similarity }, Math.max(1, evidence))
+    }
+    if (compared === 0) continue
+    const best = nearest[0] as NoveltyEvidence
+    const novelty = 1 - best.similarity
+    out[x.i] = {
+      paperId: x.p.paperId,
+      novelty,
+      percentile: null,
+      comparedWith: compared,
+      nearestEarlier: nearest.slice(0, evidence),
+      explanation: `1 − ${best.similarity.toFixed(3)} (similarity to ${best.paperId}, the closest of ${compared} earlier papers)`,
+    }
+  }
+  const values = out.map((o) => o.novelty).filter((v): v is number => v !== null).sort((a, b) => a - b)
+  for (const o of out) if (o.novelty !== null) o.percentile = percentileOf(values, o.novelty)
+  return out
+}
+
+/** Share (0..100) of sorted `values` that are at most `value`. */
+export function percentileOf(sortedValues: readonly number[], value: number): number {
+  if (sortedValues.length === 0) return 0
+  let lo = 0
+  let hi = sortedValues.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sortedValues[mid] as number) <= value) lo = mid + 1
+    else hi = mid
+  }
+  return (100 * lo) / sortedValues.length
+}
+
+/** A researcher's Novelty %: the mean percentile of their papers that have one, or null. */
+export function researcherNovelty(paperNovelties: readonly Pick<PaperNovelty, 'percentile'>[]): { percent: number | null; papers: number } {
+  const known = paperNovelties.map((p) => p.percentile).filter((v): v is number => v !== null)
+  return { percent: known.length === 0 ? null : known.reduce((a, b) => a + b, 0) / known.length, papers: known.length }
+}
+
+function insertTop(list: NoveltyEvidence[], item: NoveltyEvidence, size: number): void {
+  let i = list.length
+  while (i > 0 && (list[i - 1] as NoveltyEvidence).similarity < item.similarity) i--
+  if (i >= size) return
+  list.splice(i, 0, item)
+  if (list.length > size) list.pop()
+}
+
+function clamp01(v: number): number {
+  return v < 0 ? 0 : v > 1 ? 1 : v
+}

@@ -1,0 +1,169 @@
+/**
+ * @module Similar papers over an index of paper vectors; every result says which terms the papers share.
+ *
+ * The score blends two cosines: of the papers' embeddings (LSA, or any {@link TextEmbedder}) and, when the
+ * index has them, of their topic distributions (curated topics as one-hot, predicted ones as calibrated
+ * confidences). The topic part keeps neighbours inside the library's own taxonomy; its weight is an
+ * index option (0 turns it off).
+ */
+import { byScore, type Contribution, type Ranked } from './rank.js'
+import { dot } from './sparse.js'
+import { topTerms } from './tfidf.js'
+import { prepareText, type PreparedText, type TextInput } from './text.js'
+import { embedPrepared, tfidfOf, type VectorModel } from './vectors.js'
+
+/** A term and its TF-IDF weight in one paper. */
+export interface TermWeight {
+  term: string
+  weight: number
+}
+
+/** One paper in the index. */
+export interface IndexedPaper {
+  paperId: string
+  /** Unit-length embedding. */
+  vector: Float32Array
+  /** The paper's heaviest TF-IDF terms, for explaining matches. */
+  terms: TermWeight[]
+  /** Topic distribution over `VectorIndex.topicLabels` (sums to 1), or null when unknown. */
+  topics?: Float32Array | null
+}
+
+/** What a query looks like to the index. */
+export type IndexQuery = Omit<IndexedPaper, 'paperId'>
+
+export interface VectorIndex {
+  /** Name of the embedder that made the vectors; queries must come from the same one. */
+  embedder: string
+  dimensions: number
+  papers: IndexedPaper[]
+  /** Labels the topic distributions refer to. */
+  topicLabels: string[]
+  /** Share of the score that comes from topic agreement (0..1). */
+  topicWeight: number
+  byId: Map<string, number>
+}
+
+export const DEFAULT_TOPIC_WEIGHT = 0.4
+/** Terms kept per paper for explanations. */
+export const INDEX_TERMS = 25
+
+/** Builds an index; the papers' vectors must share one embedder and dimension. */
+export function createVectorIndex(
+  papers: readonly IndexedPaper[],
+  { embedder, topicLabels = [], topicWeight = DEFAULT_TOPIC_WEIGHT }: { embedder: string; topicLabels?: readonly string[]; topicWeight?: number },
+): VectorIndex {
+  const dimensions = papers[0]?.vector.length ?? 0
+  for (const p of papers) {
+    if (p.vector.length !== dimensions) throw new RangeError(`paper ${p.paperId} has a ${p.vector.length}-dimensional vector; the index has ${dimensions}`)
+  }
+  return {
+    embedder,
+    dimensions,
+    papers: [...papers],
+    topicLabels: [...topicLabels],
+    topicWeight: topicLabels.length > 0 ? topicWeight : 0,
+    byId: new Map(papers.map((p, i) => [p.paperId, i])),
+  }
+}
+
+/** A paper's index entry from the LSA model: its embedding and heaviest terms. */
+export function indexEntry(model: VectorModel, paperId: string, doc: PreparedText, topics: Float32Array | null = null): IndexedPaper {
+  const tfidf = tfidfOf(model, doc)
+  return {
+    paperId,
+    vector: embedPrepared(model, doc),
+    terms: topTerms(model.tfidf, tfidf, INDEX_TERMS),
+    topics,
+  }
+}
+
+/** A topic distribution from curated labels: equal shares over the paper's topics, null if none is known. */
+export function curatedTopicVector(labels: readonly string[], topics: readonly string[]): Float32Array | null {
+  const known = topics.filter((t) => labels.includes(t))
+  if (known.length === 0) return null
+  return Float32Array.from(labels, (l) => (known.includes(l) ? 1 / known.length : 0))
+}
+
+/**
+ * The `k` papers most similar to a paper of the index (itself excluded).
+ * @example similar(index, 'perturbation-analysis-of-neural-collapse', 5)
+ */
+export function similar(index: VectorIndex, paperId: string, k = 10): Ranked[] {
+  const i = index.byId.get(paperId)
+  if (i === undefined) return []
+  const paper = index.papers[i] as IndexedPaper
+  return similarToVector(index, paper, k, new Set([paperId]))
+}
+
+/** The `k` papers most similar to a query vector (with its terms and topics, when known). */
+export function similarToVector(index: VectorIndex, query: IndexQuery, k = 10, exclude: ReadonlySet<string> = new Set()): Ranked[] {
+  const scored: Array<{ paperId: string; score: number; i: number; topic: number }> = []
+  const qTopicNorm = query.topics ? Math.sqrt(dot(query.topics, query.topics)) : 0
+  index.papers.forEach((p, i) => {
+    if (exclude.has(p.paperId)) return
+    const cos = dot(query.vector, p.vector)
+    let topic = 0
+    if (index.topicWeight > 0 && query.topics && p.topics && qTopicNorm > 0) {
+      const norm = Math.sqrt(dot(p.topics, p.topics))
+      topic = norm > 0 ? dot(query.topics, p.topics) / (qTopicNorm * norm) : 0
+    }
+    scored.push({ paperId: p.paperId, score: (1 - index.topicWeight) * cos + index.topicWeight * topic, i, topic })
+  })
+  scored.sort(byScore)
+  return scored.slice(0, k).map(({ paperId, score, i, topic }) => {
+    const p = index.papers[i] as IndexedPaper
+    const why = sharedTerms(query.terms, p.terms)
+    if (index.topicWeight > 0 && topic > 0) {
+      const shared = sharedTopic(index.topicLabels, query.topics ?? null, p.topics ?? null)
+      if (shared) why.push({ label: `topic: ${shared}`, weight: index.topicWeight * topic })
+    }
+    return { paperId, score, why }
+  })
+}
+
+/** Terms both papers weigh, heaviest product first. */
+export function sharedTerms(a: readonly TermWeight[], b: readonly TermWeight[], k = 5): Contribution[] {
+  const weights = new Map(b.map((t) => [t.term, t.weight]))
+  return a
+    .filter((t) => weights.has(t.term))
+    .map((t) => ({ label: t.term, weight: t.weight * (weights.get(t.term) as number) }))
+    .sort((x, y) => y.weight - x.weight || (x.label < y.label ? -1 : 1))
+    .slice(0, k)
+}
+
+function sharedTopic(labels: readonly string[], a: Float32Array | null, b: Float32Array | null): string | null {
+  if (!a || !b) return null
+  let best = -1
+  let bestValue = 0
+  labels.forEach((_, i) => {
+    const v = Math.min(a[i] as number, b[i] as number)
+    if (v > bestValue) {
+      bestValue = v
+      best = i
+    }
+  })
+  return best >= 0 ? (labels[best] ?? null) : null
+}
+
+/** The two lookups the app needs, bound to an index and the model that embeds its queries. */
+export interface SimilarPapers {
+  similar(paperId: string, k?: number): Ranked[]
+  /** Papers similar to free text (a title, an abstract, a query). */
+  similarToText(text: string | TextInput, k?: number): Ranked[]
+}
+
+/**
+ * Binds an index to the LSA model that built it; `topicsOf` gives a text's topic distribution when the
+ * index uses topics (e.g. the topic classifier's probabilities).
+ * @example createSimilarPapers(index, model).similarToText('grokking as a phase transition', 5)
+ */
+export function createSimilarPapers(index: VectorIndex, model: VectorModel, topicsOf?: (doc: PreparedText) => Float32Array | null): SimilarPapers {
+  return {
+    similar: (paperId, k = 10) => similar(index, paperId, k),
+    similarToText: (text, k = 10) => {
+      const doc = prepareText(typeof text === 'string' ? { title: '', text } : text)
+      return similarToVector(index, indexEntry(model, '', doc, topicsOf?.(doc) ?? null), k)
+    },
+  }
+}

@@ -1,0 +1,75 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { analyzeText, cleanLatex, normalizePhrase, phrasesOf, singularize } from './tokenize.js'
+
+describe('cleanLatex', () => {
+  it.each([
+    ['when $N \\asymp d$, the dimension', 'when N ≍ d, the dimension'],
+    ['we call them \\textit{clones} here', 'we call them clones here'],
+    ['a \\emph{tensor program} view', 'a tensor program view'],
+    ['in $\\mathcal{O}(n)$ time', 'in O(n) time'],
+    ["R\\'{e}nyi entropy", 'Rényi entropy'],
+    ["Schr\\\"odinger and R\\'enyi", 'Schrödinger and Rényi'],
+    ["the ``grokking'' phenomenon", 'the “grokking” phenomenon'],
+    ['needs $n \\gtrsim d^2$ samples', 'needs n ≳ d^2 samples'],
+    ['rate $M^{-\\frac{2β}{2β+1}}$', 'rate M^(-2β/(2β+1))'],
+    ['as shown \\cite{amit2022ipm}.', 'as shown.'],
+    ['less than 1\\% of the parameters', 'less than 1% of the parameters'],
+    ['a {\\em new} idea', 'a new idea'],
+    ['for $p\\ge 4$', 'for p≥ 4'],
+  ])('cleans %j', (input, expected) => {
+    expect(cleanLatex(input)).toBe(expected)
+  })
+
+  it('leaves text without LaTeX alone (except runs of spaces)', () => {
+    // `--` and `---` are TeX dashes, so they are not plain text here.
+    const plain = fc.stringMatching(/^[A-Za-z0-9 ,.;:()?!-]{0,80}$/).filter((t) => !t.includes('--'))
+    fc.assert(
+      fc.property(plain, (text) => {
+        const out = cleanLatex(text)
+        expect(out.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, '').replace(/\(\s*/g, '('))
+      }),
+    )
+  })
+
+  it('never leaves a dollar or a backslash behind', () => {
+    const piece = fc.constantFrom('$x$', '\\alpha', '\\textbf{b}', '\\frac{1}{2}', "\\'{e}", '$\\mathbb{R}^d$', '\\unknowncmd', '{', '}', 'word', ' ', '\\%', '^{2}')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const out = cleanLatex(parts.join(''))
+        expect(out).not.toMatch(/[$\\]/)
+      }),
+    )
+  })
+})
+
+describe('tokens and phrases', () => {
+  it('lemmatizes and flags stop words', () => {
+    const tokens = analyzeText('The networks were trained.').flatMap((s) => s.tokens)
+    expect(tokens.map((t) => t.lemma)).toEqual(['the', 'network', 'be', 'train', '.'])
+    expect(tokens.find((t) => t.text === 'The')?.stop).toBe(true)
+  })
+
+  it('keeps hyphenated compounds as one word', () => {
+    const words = analyzeText('In-Context Learning and Sharpness-Aware Minimization').flatMap((s) => s.tokens.map((t) => t.text))
+    expect(words).toEqual(['In-Context', 'Learning', 'and', 'Sharpness-Aware', 'Minimization'])
+  })
+
+  it('finds multi-word phrases that cross no stop word or punctuation', () => {
+    const keys = phrasesOf(analyzeText('We study the neural tangent kernel (NTK) of wide networks.'), { minN: 2, maxN: 3 }).map((p) => p.key)
+    expect(keys).toContain('neural tangent kernel')
+    expect(keys).toContain('wide network')
+    expect(keys).not.toContain('kernel ntk')
+  })
+
+  it('normalizes key words the same way on both sides', () => {
+    expect(normalizePhrase('Large Language Models')).toBe('large language model')
+    expect(normalizePhrase('Neural Tangent Kernels')).toBe(normalizePhrase('neural tangent kernel'))
+    expect(normalizePhrase('Lottery Tickets')).toBe('lottery ticket')
+    expect(normalizePhrase('Pre-training')).toBe(normalizePhrase('pretraining'))
+  })
+
+  it('singularizes conservatively', () => {
+    expect(['kernels', 'dynamics', 'bias', 'loss', 'series', 'theories'].map(singularize)).toEqual(['kernel', 'dynamics', 'bias', 'loss', 'series', 'theory'])
+  })
+})

@@ -1,0 +1,344 @@
+/**
+ * @module Text in, tokens out: LaTeX cleaning, sentences, tokens with lemmas and stop-word flags, n-gram
+ * phrases and the term keys every other analysis module counts. The only file that imports wink-nlp; the
+ * rest of `analysis/` sees the narrow {@link NlpPort} shape (STYLE §3), never wink's types.
+ */
+import winkNLP from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+
+/** What a token is, in the few kinds the analysis cares about. */
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol'
+
+/** One token of a sentence. */
+export interface TextToken {
+  /** As written. */
+  text: string
+  /** Lower-cased. */
+  lower: string
+  /** Lower-cased lemma (`networks` → `network`, `was` → `be`). */
+  lemma: string
+  /** Universal POS tag (`NOUN`, `ADJ`, `PROPN`, ...). */
+  pos: string
+  /** A function word (wink's English stop-word list). */
+  stop: boolean
+  kind: TokenKind
+}
+
+/** One sentence with its tokens. */
+export interface TextSentence {
+  text: string
+  tokens: TextToken[]
+}
+
+/** The few NLP features the analysis uses; wink-nlp implements it, a test or another library could too. */
+export interface NlpPort {
+  /** Splits text into sentences of tokens. */
+  read(text: string): TextSentence[]
+}
+
+/** A token is part of a phrase when it is a word that carries content (not a stop word, not punctuation). */
+const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'VERB', 'ADV', 'X', 'NUM'])
+
+/** Creates the wink-nlp backed port. The model is bundled with the package: no network, no files. */
+export function createWinkNlp(): NlpPort {
+  // Sentence boundaries and POS are all we need (lemmas depend on POS); NER and sentiment cost time.
+  const nlp = winkNLP(model, ['sbd', 'pos'])
+  const its = nlp.its
+  return {
+    read(text) {
+      const doc = nlp.readDoc(text)
+      const sentences: TextSentence[] = []
+      const count = doc.sentences().length()
+      for (let si = 0; si < count; si++) {
+        const sentence = doc.sentences().itemAt(si)
+        const tokens = sentence.tokens()
+        const values = tokens.out(its.value) as string[]
+        const normals = tokens.out(its.normal) as string[]
+        const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[]
+        const tags = tokens.out(its.pos) as string[]
+        const stops = tokens.out(its.stopWordFlag) as unknown as boolean[]
+        const types = tokens.out(its.type) as string[]
+        const spaces = tokens.out(its.precedingSpaces) as string[]
+        const raw: Array<TextToken & { glued: boolean }> = values.map((value, i) => ({
+          text: value,
+          lower: normals[i] ?? value.toLowerCase(),
+          lemma: (lemmas[i] ?? value).toLowerCase(),
+          pos: tags[i] ?? 'X',
+          stop: stops[i] === true,
+          kind: tokenKind(types[i] ?? 'word', value),
+          glued: i > 0 && (spaces[i] ?? ' ') === '',
+        }))
+        sentences.push({ text: sentence.out(), tokens: joinHyphenated(raw) })
+      }
+      return sentences
+    },
+  }
+}
+
+/**
+ * wink splits `In-Context` and `Sharpness-Aware` into three tokens but keeps `pre-training` whole; join
+ * every `word-word` written without spaces into one word so both read the same. The compound takes the
+ * POS of its last part and is never a stop word.
+ */
+function joinHyphenated(tokens: Array<TextToken & { glued: boolean }>): TextToken[] {
+  const out: TextToken[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const first = tokens[i]
+    if (!first) break
+    let current: TextToken = { text: first.text, lower: first.lower, lemma: first.lemma, pos: first.pos, stop: first.stop, kind: first.kind }
+    let j = i + 1
+    while (j + 1 < tokens.length) {
+      const dash = tokens[j]
+      const next = tokens[j + 1]
+      if (!dash || !next || dash.text !== '-' || !dash.glued || !next.glued) break
+      if (current.kind !== 'word' && current.kind !== 'number') break
+      if (next.kind !== 'word' && next.kind !== 'number') break
+      current = {
+        text: `${current.text}-${next.text}`,
+        lower: `${current.lower}-${next.lower}`,
+        lemma: `${current.lower}-${next.lemma}`,
+        pos: next.pos === 'ADP' || next.pos === 'DET' ? 'ADJ' : next.pos,
+        stop: false,
+        kind: 'word',
+      }
+      j += 2
+    }
+    out.push(current)
+    i = j
+  }
+  return out
+}
+
+function tokenKind(type: string, value: string): TokenKind {
+  if (type === 'punctuation') return 'punct'
+  if (type === 'number' || type === 'ordinal') return 'number'
+  if (type === 'word' || type === 'hashtag' || type === 'mention') return /[\p{L}]/u.test(value) ? 'word' : 'symbol'
+  return /[\p{L}]/u.test(value) && /^[\p{L}\p{N}'’.-]+$/u.test(value) ? 'word' : 'symbol'
+}
+
+let defaultNlp: NlpPort | null = null
+
+/** The shared wink-nlp port, created on first use. */
+export function getNlp(): NlpPort {
+  defaultNlp ??= createWinkNlp()
+  return defaultNlp
+}
+
+/** Reads cleaned text into sentences and tokens with the shared port. */
+export function analyzeText(text: string, nlp: NlpPort = getNlp()): TextSentence[] {
+  const cleaned = cleanLatex(text)
+  return cleaned.trim() === '' ? [] : nlp.read(cleaned)
+}
+
+/** Sentences of a text, LaTeX cleaned, as strings. */
+export function splitSentences(text: string, nlp: NlpPort = getNlp()): string[] {
+  return analyzeText(text, nlp)
+    .map((s) => s.text.trim())
+    .filter((s) => s !== '')
+}
+
+// ---------------------------------------------------------------------------------------------
+// LaTeX
+
+const LATEX_SYMBOLS: Record<string, string> = {
+  asymp: '≍', approx: '≈', sim: '∼', simeq: '≃', cong: '≅', propto: '∝', equiv: '≡',
+  leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', ll: '≪', gg: '≫',
+  lesssim: '≲', gtrsim: '≳', to: '→', rightarrow: '→', leftarrow: '←', mapsto: '↦', Rightarrow: '⇒',
+  infty: '∞', times: '×', cdot: '·', pm: '±', mp: '∓', div: '÷', circ: '∘', star: '⋆', ast: '∗',
+  in: '∈', notin: '∉', subset: '⊂', subseteq: '⊆', cup: '∪', cap: '∩', emptyset: '∅', forall: '∀', exists: '∃',
+  partial: '∂', nabla: '∇', sum: 'Σ', prod: 'Π', int: '∫', sqrt: '√', ell: 'ℓ', log: 'log', exp: 'exp',
+  ln: 'ln', sin: 'sin', cos: 'cos', min: 'min', max: 'max', arg: 'arg', det: 'det', dim: 'dim', tr: 'tr',
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
+  theta: 'θ', vartheta: 'ϑ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
+  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
+  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ',
+  Omega: 'Ω', ldots: '…', dots: '…', cdots: '⋯', quad: ' ', qquad: ' ', top: '⊤', dagger: '†',
+  '%': '%', '&': '&', '#': '#', _: '_', $: '$', '{': '{', '}': '}', ',': ' ', ';': ' ', '!': '', ' ': ' ',
+  textbackslash: '\\', textasciitilde: '~', S: '§',
+}
+
+/** Commands whose argument is kept as plain text (`\textit{x}` → `x`). */
+const TEXT_COMMANDS = new Set([
+  'textit', 'textbf', 'texttt', 'textsc', 'textsf', 'textrm', 'textup', 'textnormal', 'text', 'emph', 'em', 'it',
+  'bf', 'mathrm', 'mathbf', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathtt', 'mathfrak', 'mathscr', 'boldsymbol',
+  'bm', 'operatorname', 'underline', 'overline', 'widetilde', 'tilde', 'hat', 'widehat', 'bar', 'vec', 'mbox',
+  'hbox', 'small', 'footnotesize', 'large', 'Large', 'left', 'right', 'big', 'Big', 'bigg', 'Bigg',
+])
+/** Commands dropped with their argument (references mean nothing in a digest). */
+const DROPPED_COMMANDS = new Set(['cite', 'citet', 'citep', 'citealp', 'ref', 'eqref', 'label', 'footnote', 'url', 'href'])
+
+const ACCENTS: Record<string, string> = {
+  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
+  u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328', r: '\u030A',
+}
+
+/**
+ * Turns the LaTeX found in abstracts and digests into readable text: math delimiters go, commands become
+ * the symbols or words they stand for, text-style commands keep their argument, accents compose, and
+ * TeX quotes become typographic quotes. Text without LaTeX comes back unchanged except for whitespace.
+ * @example cleanLatex('$N \\asymp d$ and \\textit{clones} by R\\\'{e}nyi') // 'N ≍ d and clones by Rényi'
+ */
+export function cleanLatex(text: string): string {
+  let s = text
+  s = s.replace(/``/g, '“').replace(/''/g, '”')
+  // Accents: \'{e}, \'e, \"{a}, \"a, \c{c}
+  s = s.replace(/\\(['`^"~=.])\s*(?:\{\s*(\\?[a-zA-Z])\s*\}|([a-zA-Z]))/g, (_m, acc: string, braced?: string, bare?: string) =>
+    composeAccent(acc, braced ?? bare ?? ''),
+  )
+  s = s.replace(/\\([uvHckr])\s*\{\s*([a-zA-Z])\s*\}/g, (_m, acc: string, letter: string) => composeAccent(acc, letter))
+  s = s.replace(/\\(?:i|j)\b/g, (m) => m.slice(1))
+  // Fractions before generic commands: \frac{a}{b} → a/b
+  for (let i = 0; i < 3; i++) {
+    s = s.replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrapIfLong(a)}/${wrapIfLong(b)}`)
+  }
+  s = s.replace(/\\sqrt\s*\{([^{}]*)\}/g, (_m, a: string) => `√${wrapIfLong(a)}`)
+  // Commands with a braced argument, innermost first so nesting works.
+  for (let i = 0; i < 4; i++) {
+    s = s.replace(/\\([a-zA-Z]+)\*?\s*\{([^{}]*)\}/g, (m, name: string, arg: string) => {
+      if (DROPPED_COMMANDS.has(name)) return ''
+      if (TEXT_COMMANDS.has(name)) return arg
+      const symbol = LATEX_SYMBOLS[name]
+      return symbol === undefined ? m : `${symbol}${arg}`
+    })
+  }
+  // {\em x} and {\bf x}
+  s = s.replace(/\{\\(?:em|it|bf|sc|tt|rm)\s+([^{}]*)\}/g, '$1')
+  // Bare commands: symbols, or the command name itself when unknown.
+  s = s.replace(/\\([a-zA-Z]+|[%&#_${},;! ])/g, (_m, name: string) => {
+    if (TEXT_COMMANDS.has(name) || DROPPED_COMMANDS.has(name)) return ''
+    return LATEX_SYMBOLS[name] ?? name
+  })
+  // Math delimiters and grouping braces.
+  s = s.replace(/\$\$?/g, '').replace(/\\[()[\]]/g, '')
+  s = s.replace(/\^\{([^{}]*)\}/g, (_m, a: string) => `^${wrapIfLong(a)}`).replace(/_\{([^{}]*)\}/g, (_m, a: string) => `_${wrapIfLong(a)}`)
+  s = s.replace(/[{}]/g, '')
+  s = s.replace(/~/g, ' ').replace(/---/g, '—').replace(/(\S)--(\S)/g, '$1–$2')
+  s = s.replace(/\\/g, '')
+  return s.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\s+([,.;:)])/g, '$1').replace(/\(\s+/g, '(').trim()
+}
+
+function composeAccent(accent: string, letter: string): string {
+  const base = letter.replace(/^\\/, '')
+  const mark = ACCENTS[accent]
+  return mark === undefined ? base : `${base}${mark}`.normalize('NFC')
+}
+
+function wrapIfLong(expr: string): string {
+  const e = expr.trim()
+  return e.length <= 1 || /^[\p{L}\p{N}]+$/u.test(e) ? e : `(${e})`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terms and phrases
+
+/**
+ * The key a word is counted under: its lemma, lower-cased, hyphens and apostrophes dropped, so that
+ * `pre-training`, `Pretraining` and `pre-trained` meet where the lemmatizer allows.
+ */
+export function termKey(token: TextToken): string {
+  // Gerunds are nouns in this domain (`learning`, `pruning`, `grokking`); the tagger's VERB reading would
+  // turn `learning` into `learn` in one sentence and keep it in the next.
+  let base = (token.pos === 'VERB' || token.pos === 'AUX') && token.lower.endsWith('ing') ? token.lower : token.lemma
+  // Title-cased words are often tagged PROPN and not lemmatised: `Kernels` stays `kernels`.
+  if (base === token.lower && (token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'X')) base = singularizeLast(base)
+  return base.replace(/[-‐‑–'’.]/g, '')
+}
+
+function singularizeLast(word: string): string {
+  const cut = Math.max(word.lastIndexOf('-'), 0)
+  return cut === 0 ? singularize(word) : `${word.slice(0, cut + 1)}${singularize(word.slice(cut + 1))}`
+}
+
+/** True for a token that can be part of a content phrase. */
+export function isContentToken(token: TextToken): boolean {
+  if (token.kind !== 'word' || token.stop) return false
+  const key = termKey(token)
+  if (key.length < 2 || !/\p{L}/u.test(key)) return false
+  return PHRASE_POS.has(token.pos)
+}
+
+/** A phrase found in a text: its key (lemmas joined by spaces), its surface form and where it starts. */
+export interface Phrase {
+  key: string
+  text: string
+  /** Number of words. */
+  n: number
+  /** Index of the sentence it is in. */
+  sentence: number
+  /** Position of its first token over the whole text. */
+  position: number
+  /** POS of its first and last tokens. */
+  firstPos: string
+  lastPos: string
+}
+
+/**
+ * All n-grams of content tokens (`minN..maxN` words) that cross no stop word and no punctuation.
+ * @example phrasesOf(analyzeText('the neural tangent kernel'), { maxN: 3 }).map(p => p.key)
+ * // ['neural', 'neural tangent', 'neural tangent kernel', 'tangent', 'tangent kernel', 'kernel']
+ */
+export function phrasesOf(sentences: readonly TextSentence[], { minN = 1, maxN = 3 }: { minN?: number; maxN?: number } = {}): Phrase[] {
+  const out: Phrase[] = []
+  let offset = 0
+  sentences.forEach((sentence, si) => {
+    const tokens = sentence.tokens
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i]
+      if (!first || !isContentToken(first)) continue
+      const keys: string[] = []
+      const words: string[] = []
+      for (let j = i; j < tokens.length && j - i < maxN; j++) {
+        const t = tokens[j]
+        if (!t || !isContentToken(t)) break
+        keys.push(termKey(t))
+        words.push(t.text)
+        if (keys.length >= minN) {
+          out.push({
+            key: keys.join(' '),
+            text: words.join(' '),
+            n: keys.length,
+            sentence: si,
+            position: offset + i,
+            firstPos: first.pos,
+            lastPos: t.pos,
+          })
+        }
+      }
+    }
+    offset += tokens.length
+  })
+  return out
+}
+
+/** Content-word keys of a text (unigrams), in order. */
+export function contentTerms(sentences: readonly TextSentence[]): string[] {
+  const out: string[] = []
+  for (const s of sentences) for (const t of s.tokens) if (isContentToken(t)) out.push(termKey(t))
+  return out
+}
+
+/**
+ * The normal form of a short phrase, for comparing key words: lemmas of its words, lower-cased, hyphens
+ * dropped, stop words kept only inside. `Large Language Models` → `large language model`.
+ */
+export function normalizePhrase(phrase: string, nlp: NlpPort = getNlp()): string {
+  const tokens = analyzeText(phrase, nlp).flatMap((s) => s.tokens)
+  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number').map((t) => termKey(t))
+  while (words.length > 0 && STOP_EDGE.has(words[0] ?? '')) words.shift()
+  while (words.length > 0 && STOP_EDGE.has(words[words.length - 1] ?? '')) words.pop()
+  return words.filter((w) => w !== '').join(' ')
+}
+
+const STOP_EDGE = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'for', 'to'])
+
+const SINGULAR_EXCEPTIONS = new Set(['series', 'species', 'lens', 'news', 'physics', 'mathematics', 'dynamics', 'statistics', 'always', 'perhaps', 'whereas', 'thus', 'less', 'towards', 'various', 'previous'])
+
+/** A conservative English singular for words the lemmatizer left alone (`kernels` → `kernel`). */
+export function singularize(word: string): string {
+  if (word.length <= 3 || SINGULAR_EXCEPTIONS.has(word) || !word.endsWith('s')) return word
+  if (/(ss|us|is|as|ics|ous|ness|less)$/.test(word)) return word
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
+  if (/(ches|shes|xes|zes|sses)$/.test(word)) return word.slice(0, -2)
+  return word.slice(0, -1)
+}

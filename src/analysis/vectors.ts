@@ -1,0 +1,236 @@
+/**
+ * @module Paper vectors: TF-IDF reduced by a truncated SVD (latent semantic analysis), and the
+ * {@link TextEmbedder} seam a local sentence-embedding model can later fill.
+ *
+ * Fitting is a full, explicit call ({@link fitVectorModel}); a fitted model embeds new papers without
+ * refitting ({@link embedPrepared}), so imports are incremental and `analyze` refits when it chooses to.
+ * The SVD is randomized (Halko, Martinsson & Tropp 2011) with a seeded generator: it costs about
+ * O(nnz · k + V · k²), not O(n · V · k), and gives the same model for the same library every time.
+ */
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix'
+import { createRng, decodeFloat32, encodeFloat32, gaussian, normalizeInPlace, type SparseVector } from './sparse.js'
+import { fitTfidf, tfidfVector, type TfidfModel, type TfidfOptions } from './tfidf.js'
+import { prepareText, termCounts, type PreparedText, type TermOptions, type TextInput } from './text.js'
+import type { NlpPort } from './tokenize.js'
+
+/**
+ * Anything that turns texts into fixed-length unit vectors. The LSA model implements it synchronously;
+ * an ONNX sentence model (onnxruntime-node only has an async `run`) returns a promise, so callers await.
+ * A plain string is a body text without a title.
+ */
+export interface TextEmbedder {
+  /** Stable name stored beside every vector (`lsa-100`, `onnx:all-MiniLM-L6-v2`): vectors of different embedders never mix. */
+  readonly name: string
+  readonly dimensions: number
+  embed(texts: ReadonlyArray<string | TextInput>): Float32Array[] | Promise<Float32Array[]>
+}
+
+/** A fitted LSA model: the TF-IDF vocabulary and the top right singular vectors. */
+export interface VectorModel {
+  kind: 'lsa'
+  version: 1
+  tfidf: TfidfModel
+  terms: Required<TermOptions>
+  /** Number of LSA dimensions (≤ the requested number on a small library). */
+  dimensions: number
+  /** Right singular vectors, term-major: `components[t * dimensions + j]`. */
+  components: Float32Array
+  singularValues: number[]
+  fittedAt: string
+}
+
+/** The JSON form of a {@link VectorModel} (the float matrix as base64). */
+export interface VectorModelJson extends Omit<VectorModel, 'components'> {
+  components: string
+}
+
+export interface VectorModelOptions {
+  dimensions?: number
+  tfidf?: TfidfOptions
+  terms?: TermOptions
+  seed?: number
+  /** Power iterations of the randomized SVD; 2 is plenty for text. */
+  powerIterations?: number
+  /** ISO time stamped on the model; passed in so fitting stays pure. */
+  fittedAt?: string
+}
+
+/**
+ * Fits TF-IDF and LSA on a library's texts.
+ * @example const model = fitVectorModel(papers.map((p) => prepareText({ title: p.title, text: p.abstract ?? '' })))
+ */
+export function fitVectorModel(docs: readonly PreparedText[], options: VectorModelOptions = {}): VectorModel {
+  const terms: Required<TermOptions> = { maxN: 2, titleWeight: 2, ...options.terms }
+  const counts = docs.map((d) => termCounts(d, terms))
+  const tfidf = fitTfidf(counts, options.tfidf)
+  const vectors = counts.map((c) => tfidfVector(tfidf, c))
+  const { components, singularValues, dimensions } = truncatedSvd(vectors, tfidf.vocabulary.length, {
+    dimensions: options.dimensions ?? 100,
+    seed: options.seed ?? 1,
+    powerIterations: options.powerIterations ?? 2,
+  })
+  return { kind: 'lsa', version: 1, tfidf, terms, dimensions, components, singularValues, fittedAt: options.fittedAt ?? '' }
+}
+
+/** The TF-IDF vector of a prepared text under a model's vocabulary. */
+export function tfidfOf(model: VectorModel, doc: PreparedText): SparseVector {
+  return tfidfVector(model.tfidf, termCounts(doc, model.terms))
+}
+
+/** Projects a TF-IDF vector onto the LSA dimensions, unit length. */
+export function projectTfidf(model: VectorModel, vector: SparseVector): Float32Array {
+  const k = model.dimensions
+  const out = new Float32Array(k)
+  for (let j = 0; j < vector.indices.length; j++) {
+    const t = vector.indices[j] as number
+    const w = vector.values[j] as number
+    const base = t * k
+    for (let d = 0; d < k; d++) out[d] = (out[d] as number) + w * (model.components[base + d] as number)
+  }
+  return normalizeInPlace(out)
+}
+
+/** Embeds an already prepared text (no second NLP pass). */
+export function embedPrepared(model: VectorModel, doc: PreparedText): Float32Array {
+  return projectTfidf(model, tfidfOf(model, doc))
+}
+
+/** The LSA embedder: a {@link TextEmbedder} that answers synchronously. */
+export interface LsaEmbedder extends TextEmbedder {
+  embed(texts: ReadonlyArray<string | TextInput>): Float32Array[]
+}
+
+/** The LSA model as a {@link TextEmbedder}. */
+export function createLsaEmbedder(model: VectorModel, nlp?: NlpPort): LsaEmbedder {
+  return {
+    name: `lsa-${model.dimensions}`,
+    dimensions: model.dimensions,
+    embed(texts) {
+      return texts.map((t) => embedPrepared(model, prepareText(typeof t === 'string' ? { title: '', text: t } : t, nlp)))
+    },
+  }
+}
+
+/** Converts a model to JSON-safe data for the store. */
+export function vectorModelToJson(model: VectorModel): VectorModelJson {
+  return { ...model, components: encodeFloat32(model.components) }
+}
+
+/** Reads a model back from {@link vectorModelToJson}. */
+export function vectorModelFromJson(json: VectorModelJson): VectorModel {
+  const components = decodeFloat32(json.components)
+  if (components.length !== json.tfidf.vocabulary.length * json.dimensions) {
+    throw new RangeError(`vector model components hold ${components.length} values, expected ${json.tfidf.vocabulary.length * json.dimensions}`)
+  }
+  return { ...json, components }
+}
+
+/**
+ * Randomized truncated SVD of the sparse matrix whose rows are `rows` (n × columns). Returns the top
+ * right singular vectors, term-major.
+ */
+export function truncatedSvd(
+  rows: readonly SparseVector[],
+  columns: number,
+  { dimensions, seed = 1, powerIterations = 2, oversample = 10 }: { dimensions: number; seed?: number; powerIterations?: number; oversample?: number },
+): { components: Float32Array; singularValues: number[]; dimensions: number } {
+  const n = rows.length
+  const k = Math.max(0, Math.min(dimensions, n, columns))
+  if (k === 0) return { components: new Float32Array(0), singularValues: [], dimensions: 0 }
+  const l = Math.min(k + oversample, n, columns)
+  const rng = createRng(seed)
+  // Dense blocks are column-major Float64Arrays: block[c * height + i].
+  const omega = new Float64Array(columns * l)
+  for (let i = 0; i < omega.length; i++) omega[i] = gaussian(rng)
+  let y = multiplyRows(rows, omega, columns, l) // n × l
+  for (let q = 0; q < powerIterations; q++) {
+    orthonormalizeColumns(y, n, l)
+    const z = multiplyRowsTransposed(rows, y, columns, l) // columns × l
+    orthonormalizeColumns(z, columns, l)
+    y = multiplyRows(rows, z, columns, l)
+  }
+  orthonormalizeColumns(y, n, l) // Q
+  // B = Qᵀ X is small (l × columns). Its right singular vectors come from the eigenvectors of B Bᵀ
+  // (l × l): B Bᵀ = U Σ² Uᵀ and V = Bᵀ U Σ⁻¹. Far cheaper than a dense SVD of B in JavaScript.
+  const bt = multiplyRowsTransposed(rows, y, columns, l) // Bᵀ, columns × l
+  const gram = new Matrix(l, l)
+  for (let a = 0; a < l; a++) {
+    for (let b = a; b < l; b++) {
+      const sum = dotRange(bt, a * columns, bt, b * columns, columns)
+      gram.set(a, b, sum)
+      gram.set(b, a, sum)
+    }
+  }
+  const evd = new EigenvalueDecomposition(gram, { assumeSymmetric: true })
+  const u = evd.eigenvectorMatrix
+  const order = evd.realEigenvalues
+    .map((e, i) => [Math.sqrt(Math.max(0, e)), i] as const)
+    .sort((p, q) => q[0] - p[0])
+    .slice(0, k)
+    .filter(([sigma]) => sigma > 1e-9)
+  const kept = order.length
+  const components = new Float32Array(columns * kept)
+  order.forEach(([sigma, src], d) => {
+    const coef = Float64Array.from({ length: l }, (_, a) => u.get(a, src) / sigma)
+    for (let t = 0; t < columns; t++) {
+      let sum = 0
+      for (let a = 0; a < l; a++) sum += (bt[a * columns + t] as number) * (coef[a] as number)
+      components[t * kept + d] = sum
+    }
+  })
+  return { components, singularValues: order.map(([sigma]) => sigma), dimensions: kept }
+}
+
+/** X · M: X has sparse rows (n × c), M is column-major c × l; the result is column-major n × l. */
+function multiplyRows(rows: readonly SparseVector[], m: Float64Array, c: number, l: number): Float64Array {
+  const n = rows.length
+  const out = new Float64Array(n * l)
+  rows.forEach((row, r) => {
+    for (let j = 0; j < row.indices.length; j++) {
+      const t = row.indices[j] as number
+      const w = row.values[j] as number
+      for (let d = 0; d < l; d++) out[d * n + r] = (out[d * n + r] as number) + w * (m[d * c + t] as number)
+    }
+  })
+  return out
+}
+
+/** Xᵀ · M: X has sparse rows (n × c), M is column-major n × l; the result is column-major c × l. */
+function multiplyRowsTransposed(rows: readonly SparseVector[], m: Float64Array, c: number, l: number): Float64Array {
+  const n = rows.length
+  const out = new Float64Array(c * l)
+  rows.forEach((row, r) => {
+    for (let d = 0; d < l; d++) {
+      const md = m[d * n + r] as number
+      if (md === 0) continue
+      const base = d * c
+      for (let j = 0; j < row.indices.length; j++) {
+        const t = row.indices[j] as number
+        out[base + t] = (out[base + t] as number) + (row.values[j] as number) * md
+      }
+    }
+  })
+  return out
+}
+
+/** Orthonormalises the columns of a column-major height × l block in place (modified Gram–Schmidt, twice). */
+function orthonormalizeColumns(block: Float64Array, height: number, l: number): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let a = 0; a < l; a++) {
+      const ao = a * height
+      for (let b = 0; b < a; b++) {
+        const bo = b * height
+        const proj = dotRange(block, ao, block, bo, height)
+        for (let i = 0; i < height; i++) block[ao + i] = (block[ao + i] as number) - proj * (block[bo + i] as number)
+      }
+      const norm = Math.sqrt(dotRange(block, ao, block, ao, height))
+      for (let i = 0; i < height; i++) block[ao + i] = norm > 1e-12 ? (block[ao + i] as number) / norm : 0
+    }
+  }
+}
+
+function dotRange(a: Float64Array, ao: number, b: Float64Array, bo: number, length: number): number {
+  let s = 0
+  for (let i = 0; i < length; i++) s += (a[ao + i] as number) * (b[bo + i] as number)
+  return s
+}
