@@ -154,7 +154,7 @@ function HomeSearch() {
       <input
         id="home-q"
         type="search"
-        placeholder="Search titles, key words, abstracts and authors — e.g. grokking"
+        placeholder="Search papers, e.g. grokking"
         value={q}
         onChange={(e) => setQ(e.target.value)}
         autoComplete="off"
