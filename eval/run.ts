@@ -119,9 +119,12 @@ function main(): void {
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, KEYWORD_NEIGHBOURS)
   }
-  const keywordModel = fitKeywordModel(train.map((p) => ({ doc: doc(p), keywords: p.keywords, neighbours: keywordNeighbours(p) })))
+  const keywordModel = fitKeywordModel(train.map((p) => ({ doc: doc(p), keywords: p.keywords, neighbours: keywordNeighbours(p), topics: p.topics })))
   const keywordGold = test.map((p) => new Set(p.keywords.map((k) => normalizeKeyword(k)).filter((k) => k !== '')))
-  const oursKeywords = test.map((p) => extractKeywords(keywordModel, doc(p), { max: KEYWORDS_AT, min: KEYWORDS_AT, neighbours: keywordNeighbours(p) }).map((k) => k.key))
+  // As in the app: an unlabelled paper's topics are the classifier's predictions.
+  const keywordOptions = (p: LabelledPaper, i: number) => ({ neighbours: keywordNeighbours(p), topics: predictions[i]?.topics ?? [] })
+  const extracted = test.map((p, i) => extractKeywords(keywordModel, doc(p), { max: 5, min: 2, ...keywordOptions(p, i) }))
+  const oursKeywords = test.map((p, i) => extractKeywords(keywordModel, doc(p), { max: KEYWORDS_AT, min: KEYWORDS_AT, ...keywordOptions(p, i) }).map((k) => k.key))
   const vocab = vocabularyKeywords(train.map((p) => p.keywords.map((k) => normalizeKeyword(k))))
   const ngrams = tfidfNgramKeywords(train.map(doc))
   const keywordRows: Array<[string, string[][]]> = [
@@ -143,7 +146,9 @@ function main(): void {
       ],
     ),
   )
-  const examples = test.slice(0, 3).map((p) => `  ${p.title.slice(0, 60)} → ${(extractKeywords(keywordModel, doc(p), { max: KEYWORDS_AT, min: KEYWORDS_AT, neighbours: keywordNeighbours(p) }).map((k) => k.text)).join('; ')}  [curated: ${p.keywords.join('; ')}]`)
+  const shown = keywordScores(extracted.map((ks) => ks.map((k) => k.key)), keywordGold, 5)
+  out.push(`as the app shows them (2–5 per paper by confidence, mean ${num(extracted.reduce((s, k) => s + k.length, 0) / Math.max(1, extracted.length))}): precision ${num(shown.precision)}, recall ${num(shown.recall)}, F1 ${num(shown.f1)}`)
+  const examples = test.slice(0, 3).map((p, i) => `  ${p.title.slice(0, 60)} → ${(extracted[i] ?? []).map((k) => k.text).join('; ')}  [curated: ${p.keywords.join('; ')}]`)
   out.push('examples:', ...examples)
 
   // ---- Similar papers: queries are the test papers, neighbours any other paper of the library

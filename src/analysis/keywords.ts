@@ -46,6 +46,8 @@ export interface KeywordModel {
   keywordFrequency: Record<string, number>
   /** Phrase key → how people write it (`Neural Tangent Kernel`), from curated key words. */
   display: Record<string, string>
+  /** Topic label → curated key word → share of the topic's curated papers that list it (shares ≥ 0.05). */
+  topicKeywordShare: Record<string, Record<string, number>>
   /** Ranker weights, one per {@link KEYWORD_FEATURES} entry, plus a bias last. */
   weights: number[]
 }
@@ -68,11 +70,13 @@ export const KEYWORD_FEATURES = [
   'suggested by most similar papers',
   'completes a phrase of the text',
   'often curated, completes a phrase',
+  'typical of the paper’s topic',
+  'typical of the paper’s topic (not in text)',
   'not in the text',
 ] as const
 
 /** Fixed weights used when the library has no curated key words to learn from. */
-const DEFAULT_WEIGHTS = [1.5, 2, 2, 1.5, 0.5, -1.5, 0.5, 0.3, 1.5, 1, 0.5, 3, 3, 2, 1, 0.5, -2, -3]
+const DEFAULT_WEIGHTS = [1.5, 2, 2, 1.5, 0.5, -1.5, 0.5, 0.3, 1.5, 1, 0.5, 3, 3, 2, 1, 0.5, 2, 2, -2, -3]
 
 /** A similar paper's curated key words: evidence for key words the text itself may not spell out. */
 export interface KeywordNeighbour {
@@ -87,6 +91,14 @@ export interface KeywordTrainingDoc {
   keywords?: readonly string[]
   /** Its most similar other curated papers (never itself). */
   neighbours?: readonly KeywordNeighbour[]
+  /** Its curated topics (for the topic → key word shares). */
+  topics?: readonly string[]
+}
+
+/** A topic of the paper with its confidence (curated topics: 1). */
+export interface KeywordTopic {
+  label: string
+  confidence: number
 }
 
 export interface KeywordFitOptions {
@@ -103,6 +115,10 @@ export interface ExtractedKeyword {
 }
 
 const MAX_WORDS = 4
+/** Topic → key word shares below this are not stored. */
+const MIN_TOPIC_SHARE = 0.05
+/** A key word its topic suggests is a candidate (even if not in the text) from this share on. */
+const MIN_SUGGESTED_SHARE = 0.15
 const LINKS = new Set(['of'])
 
 /**
@@ -191,7 +207,8 @@ function canEnd(t: TextToken): boolean {
   if (!(t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'X' || (t.pos === 'VERB' && t.lower.endsWith('ing')))) return false
   const w = t.lower
   if (NEVER_LAST.has(w)) return false
-  if (NOUNS_LIKE_ADJECTIVES.has(w) || NOUN_ENDINGS_KEPT.test(w) || /[A-Z]/.test(t.text.slice(1))) return true
+  // Names written in camel case (`ResNet`, `FastICA`) are nouns whatever their ending.
+  if (NOUNS_LIKE_ADJECTIVES.has(w) || NOUN_ENDINGS_KEPT.test(w) || /[a-z][A-Z]/.test(t.text)) return true
   return !(w.length > 4 && ADJECTIVE_ENDINGS.test(w))
 }
 
@@ -242,7 +259,7 @@ export function normalizeKeyword(keyword: string, nlp?: NlpPort): string {
 
 type Stats = Pick<KeywordModel, 'documentCount' | 'documentFrequency' | 'keywordFrequency'>
 
-function featureRow(c: KeywordCandidate, neighbourScore: number, model: Stats, exclude?: { df: boolean; kf: boolean }): number[] {
+function featureRow(c: KeywordCandidate, neighbourScore: number, topicScore: number, model: Stats, exclude?: { df: boolean; kf: boolean }): number[] {
   const df = Math.max(0, (model.documentFrequency[c.key] ?? 0) - (exclude?.df ? 1 : 0))
   const kf = Math.max(0, (model.keywordFrequency[c.key] ?? 0) - (exclude?.kf ? 1 : 0))
   const idf = Math.log((1 + model.documentCount) / (1 + df)) + 1
@@ -251,7 +268,7 @@ function featureRow(c: KeywordCandidate, neighbourScore: number, model: Stats, e
   if (!inText) {
     // A key word the text does not spell out stands on the similar papers' evidence alone.
     const coverage = c.completes ?? 0
-    return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, neighbourScore, neighbourScore * neighbourScore, coverage, coverage * Math.log1p(kf), 1]
+    return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, neighbourScore, neighbourScore * neighbourScore, coverage, coverage * Math.log1p(kf), 0, topicScore, 1]
   }
   return [
     Math.log1p(kf),
@@ -270,12 +287,19 @@ function featureRow(c: KeywordCandidate, neighbourScore: number, model: Stats, e
     0,
     0,
     0,
+    topicScore,
+    0,
     0,
   ]
 }
 
 /** In-text candidates, curated key words the text partly spells out, and key words of similar papers. */
-function allCandidates(doc: PreparedText, scores: Map<string, { score: number; display: string }>, model: Stats & Pick<KeywordModel, 'display'>): KeywordCandidate[] {
+function allCandidates(
+  doc: PreparedText,
+  scores: Map<string, { score: number; display: string }>,
+  model: Stats & Pick<KeywordModel, 'display'>,
+  suggested: ReadonlyMap<string, number> = new Map(),
+): KeywordCandidate[] {
   const inText = keywordCandidates(doc)
   const byKey = new Map(inText.map((c) => [c.key, c]))
   const extra = new Map<string, KeywordCandidate>()
@@ -291,7 +315,19 @@ function allCandidates(doc: PreparedText, scores: Map<string, { score: number; d
   for (const [key, { display }] of scores) {
     if (!byKey.has(key) && !extra.has(key)) extra.set(key, outOfText(key, display, 0))
   }
+  for (const [key, share] of suggested) {
+    if (share >= MIN_SUGGESTED_SHARE && !byKey.has(key) && !extra.has(key)) extra.set(key, outOfText(key, model.display[key] ?? key, 0))
+  }
   return [...inText, ...extra.values()]
+}
+
+/** Key word → confidence-weighted share of the paper's topics' curated papers that list it. */
+function topicSuggestions(model: Pick<KeywordModel, 'topicKeywordShare'>, topics: readonly KeywordTopic[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const { label, confidence } of topics) {
+    for (const [key, share] of Object.entries(model.topicKeywordShare[label] ?? {})) out.set(key, (out.get(key) ?? 0) + confidence * share)
+  }
+  return out
 }
 
 function outOfText(key: string, text: string, completes: number): KeywordCandidate {
@@ -350,15 +386,43 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
   gold.forEach((keys) => {
     for (const k of keys) keywordFrequency[k] = (keywordFrequency[k] ?? 0) + 1
   })
-  const base = { kind: 'keywords' as const, version: 1 as const, documentCount: docs.length, documentFrequency, keywordFrequency, display }
+  // Topic → key word counts over curated papers that have key words.
+  const topicPapers = new Map<string, number>()
+  const topicCounts = new Map<string, Map<string, number>>()
+  docs.forEach((d, i) => {
+    const keys = gold[i] as Set<string>
+    if (keys.size === 0) return
+    for (const t of new Set(d.topics ?? [])) {
+      topicPapers.set(t, (topicPapers.get(t) ?? 0) + 1)
+      const counts = topicCounts.get(t) ?? topicCounts.set(t, new Map()).get(t)!
+      for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1)
+    }
+  })
+  const topicKeywordShare: Record<string, Record<string, number>> = {}
+  for (const [t, counts] of topicCounts) {
+    const n = topicPapers.get(t) ?? 1
+    const shares: Record<string, number> = {}
+    for (const [k, c] of counts) if (c >= 2 && c / n >= MIN_TOPIC_SHARE) shares[k] = c / n
+    topicKeywordShare[t] = shares
+  }
+  const base = { kind: 'keywords' as const, version: 1 as const, documentCount: docs.length, documentFrequency, keywordFrequency, display, topicKeywordShare }
   const xs: SparseVector[] = []
   const ys: number[] = []
   docs.forEach((d, i) => {
     const keys = gold[i] as Set<string>
     if (keys.size === 0) return
     const scores = neighbourScores(d.neighbours, nlp)
-    for (const c of allCandidates(d.doc, scores, base)) {
-      xs.push(toSparse(featureRow(c, scores.get(c.key)?.score ?? 0, base, { df: c.count > 0, kf: keys.has(c.key) })))
+    const own = [...new Set(d.topics ?? [])]
+    // Leave-one-out topic shares: the paper's own key words do not count for it.
+    const topicScore = (key: string): number =>
+      own.reduce((sum, t) => {
+        const n = topicPapers.get(t) ?? 0
+        const c = (topicCounts.get(t)?.get(key) ?? 0) - (keys.has(key) ? 1 : 0)
+        return n > 1 && c >= 1 ? sum + c / (n - 1) / own.length : sum
+      }, 0)
+    const suggested = topicSuggestions(base, own.map((label) => ({ label, confidence: 1 / own.length })))
+    for (const c of allCandidates(d.doc, scores, base, suggested)) {
+      xs.push(toSparse(featureRow(c, scores.get(c.key)?.score ?? 0, topicScore(c.key), base, { df: c.count > 0, kf: keys.has(c.key) })))
       ys.push(keys.has(c.key) ? 1 : 0)
     }
   })
@@ -379,6 +443,8 @@ export interface ExtractOptions {
   minScore?: number
   /** Curated papers most similar to this one, for key words its text does not spell out. */
   neighbours?: readonly KeywordNeighbour[]
+  /** The paper's topics (curated, or predicted with their confidences), for key words typical of them. */
+  topics?: readonly KeywordTopic[]
   nlp?: NlpPort
 }
 
@@ -387,11 +453,12 @@ export interface ExtractOptions {
  * better. Phrases under `minScore` are dropped once `min` phrases are chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
-export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = 0.5, neighbours, nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = 0.5, neighbours, topics = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   const scores = neighbourScores(neighbours, nlp)
-  const scored = allCandidates(doc, scores, model)
+  const suggested = topicSuggestions(model, topics)
+  const scored = allCandidates(doc, scores, model, suggested)
     .map((c) => {
-      const row = featureRow(c, scores.get(c.key)?.score ?? 0, model)
+      const row = featureRow(c, scores.get(c.key)?.score ?? 0, suggested.get(c.key) ?? 0, model)
       const contributions = row.map((v, i) => ({ label: KEYWORD_FEATURES[i] as string, weight: v * (model.weights[i] ?? 0) }))
       const z = contributions.reduce((s, x) => s + x.weight, model.weights[row.length] ?? 0)
       return { c, score: 1 / (1 + Math.exp(-z)), contributions }
@@ -401,7 +468,7 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   for (const s of scored) {
     if (chosen.length >= max) break
     if (chosen.length >= min && s.score < minScore) break
-    if (chosen.some((o) => overlaps(o.c.key, s.c.key))) continue
+    if (chosen.some((o) => overlaps(o.c.key, s.c.key) || isAcronymOf(o.c, s.c) || isAcronymOf(s.c, o.c))) continue
     chosen.push(s)
   }
   return chosen.map(({ c, score, contributions }) => ({
@@ -413,6 +480,18 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
       .sort((a, b) => b.weight - a.weight)
       .slice(0, 3),
   }))
+}
+
+/** True when `short` is a one-word upper-case acronym of `long` (`ICL` of `In-Context Learning`). */
+function isAcronymOf(long: KeywordCandidate, short: KeywordCandidate): boolean {
+  if (short.n !== 1 || long.n < 2 || !/^[A-Z][A-Za-z0-9]*[A-Z]s?$/.test(short.text)) return false
+  const letters = short.text.replace(/s$/, '').replace(/[^A-Z]/g, '')
+  const initials = long.text
+    .split(/[\s-]+/)
+    .filter((w) => w !== '' && !LINKS.has(w.toLowerCase()))
+    .map((w) => w[0]?.toUpperCase() ?? '')
+    .join('')
+  return letters.length >= 2 && (initials === letters || initials.includes(letters))
 }
 
 /** True when one phrase's words appear, in order and contiguously, inside the other's. */
