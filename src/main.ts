@@ -12,6 +12,8 @@ import { z } from 'zod'
 import type { CliIo } from './cli/io.js'
 import { processIo, runCli } from './cli/main.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import { formatBibtex } from './ingest/bibtex/index.js'
 import { buildServer, DEFAULT_RATE_LIMIT, type RateLimitSettings, type ServerAnalysis } from './server/index.js'
 import type { PaperStore } from './store/index.js'
 
@@ -48,8 +50,33 @@ function packageVersion(root: string): string {
  * The analysis results the API shows (issue 4). Returns undefined until src/analysis is wired here; the API
  * then reports similar papers, novelty and computed metrics as "not computed".
  */
-function createAnalysis(_store: PaperStore, _logger: Logger): ServerAnalysis | undefined {
+function createAnalysis(_store: PaperStore): ServerAnalysis | undefined {
   return undefined
+}
+
+export interface ComposeOptions {
+  logger?: FastifyBaseLogger
+  /** The built web app; null serves the API only. */
+  webRoot: string | null
+  rateLimit: RateLimitSettings | false
+  version?: string
+}
+
+/**
+ * The server with everything wired: the store, the analysis results, the BibTeX writer of src/ingest/bibtex.
+ * `launchServer` listens on it; the end-to-end tests and the benchmark build theirs here too.
+ */
+export async function composeServer(store: PaperStore, options: ComposeOptions): Promise<FastifyInstance> {
+  const analysis = createAnalysis(store)
+  return buildServer({
+    store,
+    webRoot: options.webRoot,
+    rateLimit: options.rateLimit,
+    formatBibtex,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.version ? { version: options.version } : {}),
+    ...(analysis ? { analysis } : {}),
+  })
 }
 
 /** Resolves on the first SIGINT or SIGTERM; a second one exits at once. */
@@ -82,15 +109,7 @@ export const launchServer: ServeLauncher = async (store: PaperStore, options: Se
   const rateLimit: RateLimitSettings | false =
     settings.PAPERSCOPE_RATE_LIMIT === 0 ? false : { max: settings.PAPERSCOPE_RATE_LIMIT, windowMs: 60_000 }
   const webRoot = settings.PAPERSCOPE_WEB_DIST ?? join(root, 'web', 'dist')
-  const analysis = createAnalysis(store, logger)
-  const app = await buildServer({
-    store,
-    logger,
-    webRoot,
-    rateLimit,
-    version: packageVersion(root),
-    ...(analysis ? { analysis } : {}),
-  })
+  const app = await composeServer(store, { logger, webRoot, rateLimit, version: packageVersion(root) })
   if (!existsSync(join(webRoot, 'index.html'))) logger.warn('the web app is not built (run `npm run build`); serving the API only')
   const shutdown = waitForShutdownSignal(logger)
   await app.listen({ host: options.host, port: options.port })

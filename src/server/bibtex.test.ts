@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Paper } from '../core/index.js'
-import { citationKey, escapeBibtex, formatBibtex } from './bibtex.js'
+import { citationKey, escapeBibtex, firstCiteKey, formatBibtex as format, toBibtexInput } from './bibtex.js'
+
+const formatBibtex = (papers: Paper[]): string => format(papers.map(toBibtexInput))
 
 function paper(over: Partial<Paper>): Paper {
   return {
@@ -40,10 +42,16 @@ describe('BibTeX', () => {
 
   it('makes keys from the first author, year and first telling word, unique within an export', () => {
     const p = paper({ title: 'The Grokking of Jürgen' })
-    expect(citationKey(p)).toBe('rubin2023grokking')
-    expect(citationKey(paper({ authors: [{ authorId: 'z', name: 'Zoë Ångström', position: 0 }], date: null }))).toBe('angstromndtitle')
+    expect(citationKey(toBibtexInput(p))).toBe('rubin2023grokking')
+    expect(citationKey(toBibtexInput(paper({ authors: [{ authorId: 'z', name: 'Zoë Ångström', position: 0 }], date: null })))).toBe('angstromndtitle')
+    expect(firstCiteKey(formatBibtex([p]))).toBe('rubin2023grokking')
     const out = formatBibtex([p, p, p])
     expect([...out.matchAll(/@\w+\{(\w+),/g)].map((m) => m[1])).toEqual(['rubin2023grokking', 'rubin2023grokkinga', 'rubin2023grokkingb'])
+  })
+
+  it('passes on only an http(s) URL', () => {
+    expect(toBibtexInput(paper({ url: 'javascript:alert(1)' })).url).toBeNull()
+    expect(toBibtexInput(paper({ url: 'https://example.org/p' })).url).toBe('https://example.org/p')
   })
 
   it('writes the fields it knows, with et al. as "and others" and an arXiv eprint', () => {

@@ -1,8 +1,10 @@
 /**
- * @module A minimal BibTeX writer for the paper page's "Copy BibTeX" button and /papers/:id/bibtex.
- * Stand-in until src/ingest/bibtex ships `formatBibtex(papers)`; then the route should call that instead.
+ * @module BibTeX for /papers/:id/bibtex: the paper in the shape a BibTeX writer takes, and a minimal built-in
+ * writer used when the composition root hands none in (src/main.ts passes src/ingest/bibtex's formatter).
  */
 import type { Paper } from '../core/index.js'
+import type { BibtexInput } from './deps.js'
+import { httpUrl } from './presenters.js'
 
 /** Lower-case ASCII-ish text for keys: diacritics dropped. */
 function foldText(text: string): string {
@@ -55,9 +57,29 @@ function lastName(name: string): string {
   return parts[parts.length - 1] ?? name
 }
 
+/** A paper as a BibTeX writer takes it; only an http(s) URL is passed on. */
+export function toBibtexInput(paper: Paper): BibtexInput {
+  return {
+    id: paper.id,
+    title: paper.title,
+    authors: paper.authors.map((a) => a.name),
+    date: paper.date,
+    venue: paper.venue,
+    ids: { doi: paper.ids.doi, arxiv: paper.ids.arxiv },
+    abstract: paper.abstract,
+    url: httpUrl(paper.url),
+    authorsTruncated: paper.authorsTruncated,
+  }
+}
+
+/** The key of the first entry in a `.bib` text, for a download's file name. */
+export function firstCiteKey(bibtex: string): string | null {
+  return /@\w+\s*\{\s*([^,\s]+)\s*,/.exec(bibtex)?.[1] ?? null
+}
+
 /** `rubin2023grokking`: first author's family name, year, first telling title word. */
-export function citationKey(paper: Paper): string {
-  const author = paper.authors[0] ? foldText(lastName(paper.authors[0].name)).replace(/[^a-z0-9]/g, '') : 'anon'
+export function citationKey(paper: BibtexInput): string {
+  const author = paper.authors[0] ? foldText(lastName(paper.authors[0])).replace(/[^a-z0-9]/g, '') : 'anon'
   const year = paper.date?.slice(0, 4) ?? 'nd'
   const word =
     foldText(paper.title)
@@ -66,7 +88,7 @@ export function citationKey(paper: Paper): string {
   return `${author || 'anon'}${year}${word}`
 }
 
-function entryType(paper: Paper): string {
+function entryType(paper: BibtexInput): string {
   if (!paper.venue) return 'misc'
   return CONFERENCE.test(paper.venue) ? 'inproceedings' : 'article'
 }
@@ -75,7 +97,7 @@ function entryType(paper: Paper): string {
  * BibTeX entries for papers, with unique keys.
  * @example formatBibtex([paper]) // '@misc{rubin2023grokking,\n  title = {{Grokking as ...}},\n ...}\n'
  */
-export function formatBibtex(papers: readonly Paper[]): string {
+export function formatBibtex(papers: readonly BibtexInput[]): string {
   const used = new Map<string, number>()
   return papers
     .map((paper) => {
@@ -84,7 +106,7 @@ export function formatBibtex(papers: readonly Paper[]): string {
       used.set(base, n + 1)
       const key = n === 0 ? base : `${base}${String.fromCharCode(97 + ((n - 1) % 26))}`
       const type = entryType(paper)
-      const authors = paper.authors.map((a) => escapeBibtex(a.name))
+      const authors = paper.authors.map((a) => escapeBibtex(a))
       if (paper.authorsTruncated) authors.push('others')
       const fields: Array<[string, string | null | undefined]> = [
         ['title', `{${escapeBibtex(paper.title)}}`],
@@ -95,7 +117,7 @@ export function formatBibtex(papers: readonly Paper[]): string {
         ['eprint', paper.ids.arxiv],
         ['archiveprefix', paper.ids.arxiv ? 'arXiv' : null],
         ['doi', paper.ids.doi],
-        ['url', safeUrl(paper.url) ?? (paper.ids.arxiv ? `https://arxiv.org/abs/${paper.ids.arxiv}` : null)],
+        ['url', safeUrl(paper.url ?? null) ?? (paper.ids.arxiv ? `https://arxiv.org/abs/${paper.ids.arxiv}` : null)],
       ]
       const body = fields
         .filter((f): f is [string, string] => typeof f[1] === 'string' && f[1].length > 0)

@@ -12,6 +12,8 @@ export interface AnalysisValue {
   howComputed: string
   /** The terms, papers or counts behind the number, most important first. */
   why?: string[]
+  /** True when inputs were missing (citation counts), so the true value can only be higher. */
+  lowerBound?: boolean
 }
 
 export interface AnalysisSimilarPaper {
@@ -41,6 +43,24 @@ export interface ServerAnalysis {
   authorMetrics?(authorId: string): Promise<AnalysisAuthorMetrics | null>
 }
 
+/** What a BibTeX writer needs of a paper (the shape src/ingest/bibtex's `formatBibtex` accepts). */
+export interface BibtexInput {
+  id: string
+  title: string
+  authors: readonly string[]
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date: string | null
+  venue: string | null
+  ids: { doi?: string | undefined; arxiv?: string | undefined }
+  abstract?: string | null | undefined
+  /** Only ever an http(s) URL. */
+  url?: string | null | undefined
+  authorsTruncated?: boolean | undefined
+}
+
+/** Papers → `.bib` text, one entry per paper in order. */
+export type BibtexFormatter = (papers: readonly BibtexInput[]) => string
+
 export interface RateLimitSettings {
   /** Requests per client per window. */
   max: number
@@ -60,6 +80,8 @@ export interface ServerDeps {
   rateLimit?: RateLimitSettings | false
   /** Served on /healthz. */
   version?: string
+  /** The BibTeX writer for /papers/:id/bibtex; a minimal built-in one when absent. */
+  formatBibtex?: BibtexFormatter
 }
 
 /** Generous by default: a person typing in the search box makes a few requests a second at most. */

@@ -137,7 +137,7 @@ export function presentSourceRecord(record: StoredSourceRecord): SourceRecordOut
 }
 
 function presentValue(value: AnalysisValue): ComputedValue {
-  return { value: value.value, howComputed: value.howComputed, why: value.why ?? [] }
+  return { value: value.value, howComputed: value.howComputed, why: value.why ?? [], lowerBound: value.lowerBound ?? false }
 }
 
 /** Everything known about a paper. `similar` is null when the analysis has not computed similarity. */
@@ -283,6 +283,7 @@ export function presentAuthorDetail(input: {
     value: author.paperCount,
     howComputed: 'papers in this library that list this author, after merging duplicates across sources',
     why: mergedWhy(papers.filter((p) => p.sourceCount > 1).length),
+    lowerBound: false,
   }
   const known = author.citationsKnown
   const citationsComputed: ComputedValue | null =
@@ -291,6 +292,7 @@ export function presentAuthorDetail(input: {
           value: known.citations,
           howComputed: `sum of the citation counts sources gave for ${known.papersWithCounts} of ${plural(author.paperCount, 'paper')}`,
           why: known.counts.slice(0, 10).map((c) => String(c)),
+          lowerBound: known.papersWithCounts < author.paperCount,
         }
       : null
 

@@ -61,6 +61,7 @@ export const ComputedValueSchema = z.object({
   value: z.number(),
   howComputed: z.string().describe('One sentence on how the number was made'),
   why: z.array(z.string()).describe('The terms, papers or counts behind the number, most important first'),
+  lowerBound: z.boolean().describe('True when inputs were missing (citation counts), so the true value can only be higher'),
 })
 
 export const SimilarPaperSchema = z.object({

@@ -30,7 +30,7 @@ async function settle(page: Page): Promise<void> {
 async function main(): Promise<void> {
   const webRoot = await ensureWebBuild()
   const library = await createCorpusLibrary({ hostile: false })
-  const server = await startServer({ store: library.store, webRoot, rateLimit: false })
+  const server = await startServer(library.store, { webRoot })
   const browser = await launchChromium()
   mkdirSync(OUT, { recursive: true })
   const shots: string[] = []

@@ -27,7 +27,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     if (!findChromium()) throw new Error(CHROMIUM_MISSING)
     const webRoot = await ensureWebBuild()
     library = await createCorpusLibrary()
-    server = await startServer({ store: library.store, webRoot })
+    server = await startServer(library.store, { webRoot, rateLimit: { max: 1200, windowMs: 60_000 } })
     browser = await launchChromium()
   })
 

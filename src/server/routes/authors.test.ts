@@ -67,14 +67,19 @@ describe('authors routes on the corpus library', () => {
       store: lib.store,
       analysis: {
         authorMetrics: async () => ({
-          hIndex: { value: 3, howComputed: 'h-index over the citation counts known for 5 of 13 papers', why: ['12', '7', '3'] },
+          hIndex: { value: 3, howComputed: 'h-index over the citation counts known for 5 of 13 papers', why: ['12', '7', '3'], lowerBound: true },
           aiScore: { value: 61, howComputed: 'share of papers in AI categories, weighted by recency' },
         }),
       },
     })
     const a = (await withAnalysis.inject('/api/v1/authors/inbar-seroussi')).json() as AuthorDetailOut
-    expect(a.metrics.computed.hIndex).toEqual({ value: 3, howComputed: 'h-index over the citation counts known for 5 of 13 papers', why: ['12', '7', '3'] })
-    expect(a.metrics.computed.aiScore).toEqual({ value: 61, howComputed: 'share of papers in AI categories, weighted by recency', why: [] })
+    expect(a.metrics.computed.hIndex).toEqual({
+      value: 3,
+      howComputed: 'h-index over the citation counts known for 5 of 13 papers',
+      why: ['12', '7', '3'],
+      lowerBound: true,
+    })
+    expect(a.metrics.computed.aiScore).toEqual({ value: 61, howComputed: 'share of papers in AI categories, weighted by recency', why: [], lowerBound: false })
     expect(a.metrics.computed.papers).toMatchObject({ value: 13 })
     expect(a.metrics.reported[0]!.values.hIndex).toBe(44)
     await withAnalysis.close()

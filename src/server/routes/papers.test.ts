@@ -112,6 +112,22 @@ describe('papers routes on the corpus library', () => {
     expect((await app.inject('/api/v1/papers/p-nope/bibtex')).statusCode).toBe(404)
   })
 
+  it('uses the BibTeX writer it is given, with the paper as that writer takes it', async () => {
+    const seen: unknown[] = []
+    const custom = await buildServer({
+      store: lib.store,
+      formatBibtex: (papers) => {
+        seen.push(...papers)
+        return '@article{custom2023key,\n  title = {x}\n}\n'
+      },
+    })
+    const res = await custom.inject(`/api/v1/papers/${mergedId}/bibtex?download=true`)
+    expect(res.body).toBe('@article{custom2023key,\n  title = {x}\n}\n')
+    expect(res.headers['content-disposition']).toBe('attachment; filename="custom2023key.bib"')
+    expect(seen).toEqual([expect.objectContaining({ id: mergedId, title: MERGED_TITLE, authors: ['Noa Rubin', 'Inbar Seroussi', 'Zohar Ringel'], date: '2023-10-05' })])
+    await custom.close()
+  })
+
   it('keeps hostile text as data and never links to a javascript: URL', async () => {
     const hit = (await lib.store.searchPapers({ text: 'attention markup', limit: 5 })).items.find((h) => h.paper.title === SCRIPT_TITLE)!
     const { body } = await get<PaperDetail>(`/api/v1/papers/${hit.paper.id}`)
@@ -166,7 +182,7 @@ describe('papers routes with analysis results', () => {
       [c, 0.8, ['grokking']],
       [b, 0.3, []],
     ])
-    expect(body.novelty).toEqual({ value: 62, howComputed: 'distance to the 10 nearest earlier papers', why: ['modular'] })
+    expect(body.novelty).toEqual({ value: 62, howComputed: 'distance to the 10 nearest earlier papers', why: ['modular'], lowerBound: false })
     await app.close()
   })
 

@@ -1,6 +1,10 @@
-/** @module The real server on 127.0.0.1 and a free port, for browser tests, screenshots and benchmarks. */
+/**
+ * @module The real server, composed as `npm start` composes it (src/main.ts), on 127.0.0.1 and a free port,
+ * for browser tests and screenshots.
+ */
 import type { FastifyInstance } from 'fastify'
-import { buildServer, type ServerDeps } from '../../../src/server/index.js'
+import { composeServer, type ComposeOptions } from '../../../src/main.js'
+import type { PaperStore } from '../../../src/store/index.js'
 
 export interface RunningServer {
   app: FastifyInstance
@@ -9,8 +13,8 @@ export interface RunningServer {
 }
 
 /** Builds and listens; the caller closes it. */
-export async function startServer(deps: ServerDeps): Promise<RunningServer> {
-  const app = await buildServer(deps)
+export async function startServer(store: PaperStore, options: Partial<ComposeOptions> = {}): Promise<RunningServer> {
+  const app = await composeServer(store, { webRoot: null, rateLimit: false, ...options })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   if (!address || typeof address === 'string') throw new Error('the server has no TCP address')

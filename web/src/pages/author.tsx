@@ -178,7 +178,9 @@ function MetricTile({
 }) {
   const shown = reported?.value ?? computed?.value ?? null
   const suffix = metric.suffix ?? ''
-  const value = shown === null ? '—' : `${formatCount(Math.round(shown * 10) / 10)}${suffix}`
+  // A computed value with missing inputs is a floor: say so with ≥.
+  const atLeast = (c: ComputedValue) => (c.lowerBound ? '≥' : '')
+  const value = shown === null ? '—' : `${!reported && computed ? atLeast(computed) : ''}${formatCount(Math.round(shown * 10) / 10)}${suffix}`
   return (
     <div className="metric" data-metric={metric.key}>
       <dt title={metric.explain}>{metric.label}</dt>
@@ -194,7 +196,8 @@ function MetricTile({
             <summary>
               {reported ? (
                 <>
-                  {formatCount(computed.value)}
+                  {atLeast(computed)}
+                  {formatCount(Math.round(computed.value * 10) / 10)}
                   {suffix} computed here
                 </>
               ) : (
@@ -202,6 +205,7 @@ function MetricTile({
               )}
             </summary>
             <p>{computed.howComputed}</p>
+            {computed.lowerBound && <p className="muted">Some inputs are missing, so the true value can only be higher.</p>}
             {computed.why.length > 0 && <p className="muted">From: {computed.why.slice(0, 8).join(', ')}</p>}
           </details>
         </dd>
