@@ -68,7 +68,7 @@ export function nearestCentroid(train: readonly TrainDoc[]): (doc: PreparedText)
 
 /**
  * Softmax logistic regression on 100-dimensional LSA of plain TF-IDF (LSA fitted on the training texts),
- * class-balanced; L2 picked by 5-fold cross-validation on the training years (1e-4 of 1e-4, 1e-3, 1e-2).
+ * class-balanced; L2 picked by 5-fold cross-validation on the training years (1e-4 of 1e-5, 1e-4, 1e-3, 1e-2).
  */
 export function lsaLogisticRegression(train: readonly TrainDoc[], { dimensions = 100, l2 = 1e-4 } = {}): (doc: PreparedText) => string {
   const model: VectorModel = fitVectorModel(

@@ -73,7 +73,7 @@ function main(): void {
   const centroid = nearestCentroid(trainDocs)
   const lsaLr = lsaLogisticRegression(trainDocs)
   const topicRows: Array<[string, string[]]> = [
-    ['Paperscope: softmax LR on TF-IDF words+phrases, calibrated', ours],
+    ['Paperscope: calibrated LR (TF-IDF words+phrases) 0.7 + centroid 0.3', ours],
     ['baseline: majority class', test.map((p) => majority(doc(p)))],
     ['baseline: nearest centroid, plain TF-IDF', test.map((p) => centroid(doc(p)))],
     ['baseline: softmax LR on 100-dim LSA', test.map((p) => lsaLr(doc(p)))],
@@ -88,7 +88,7 @@ function main(): void {
   const confident = predictions.map((p, i) => ({ p, i })).filter(({ p }) => !p.unsorted)
   const meanConfidence = predictions.reduce((s, p) => s + (p.topics[0]?.confidence ?? 0), 0) / Math.max(1, predictions.length)
   out.push(
-    `calibration: temperature ${topicModel.temperature.toFixed(3)} (fitted on ${4}-fold out-of-fold training predictions); mean top confidence ${num(meanConfidence)} vs accuracy ${num(accuracy(ours, gold))}; ` +
+    `calibration: LR temperature ${topicModel.temperature.toFixed(3)} (fitted on 4-fold out-of-fold training predictions); mean top confidence ${num(meanConfidence)} vs accuracy ${num(accuracy(ours, gold))}; ` +
       `"unsorted" below ${topicModel.unsortedBelow}: ${predictions.length - confident.length} of ${predictions.length}, accuracy of the rest ${num(accuracy(confident.map(({ i }) => ours[i] ?? ''), confident.map(({ i }) => gold[i] as Gold)))}`,
   )
   out.push(`speed: fit ${fitMs} ms (with calibration folds); classify ${test.length} unseen papers ${classifyMs} ms including text analysis`)

@@ -1,19 +1,22 @@
 /**
  * @module Topic classification trained on the library's curated labels.
  *
- * The taxonomy is data: the labels are whatever the training papers carry. The model is softmax logistic
- * regression on TF-IDF words and two-word phrases (title words counted three times), with class weights
- * that balance rare and common topics. Confidences are calibrated by a temperature fitted on out-of-fold
- * predictions of the training papers (cross-validation), so "0.7" means right about 70% of the time on
- * papers like the library's. A paper whose best confidence is below `unsortedBelow` is "unsorted".
+ * The taxonomy is data: the labels are whatever the training papers carry. Two views of a paper are
+ * blended: softmax logistic regression on TF-IDF words and two-word phrases (title words counted three
+ * times, class weights balancing rare and common topics), with its confidences calibrated by a
+ * temperature fitted on out-of-fold predictions of the training papers; and nearest centroid on plain
+ * TF-IDF words (cosine to each topic's mean paper, turned into a distribution by a sharp softmax).
+ * Regression reads the discriminating terms; centroids hold up better when next year's papers use new
+ * words for old topics. A paper whose best confidence is below `unsortedBelow` is "unsorted".
  *
- * Why this model: on the awesome list's training years, cross-validation put plain softmax regression on
- * TF-IDF ahead of nearest centroid, naive Bayes (plain and complement), LSA features, character n-grams,
- * curated-key-word features, k-NN votes, self-training and their blends (see eval/README.md).
+ * Why this model: on the awesome list's training years, cross-validation and two "train on earlier
+ * years, test on the next" splits put this blend ahead of regression alone, centroids alone, naive
+ * Bayes, LSA features, character n-grams, curated-key-word features, k-NN votes, self-training and EM
+ * prior adaptation (eval/README.md).
  */
 import { fitSoftmax, fitTemperature, softmax, softmaxLogits, type SoftmaxModel } from './linear.js'
 import type { Contribution } from './rank.js'
-import { createRng, decodeFloat32, encodeFloat32, type SparseVector } from './sparse.js'
+import { createRng, decodeFloat32, encodeFloat32, sparseDot, type SparseVector } from './sparse.js'
 import { fitTfidf, tfidfVector, type TfidfModel } from './tfidf.js'
 import { termCounts, type PreparedText, type TermOptions } from './text.js'
 
@@ -34,6 +37,10 @@ export interface TopicClassifierOptions {
   calibrationFolds?: number
   /** Below this calibrated confidence for every topic a paper is "unsorted". */
   unsortedBelow?: number
+  /** Share of the nearest-centroid view in the blend (0 = regression only). */
+  centroidWeight?: number
+  /** Softmax temperature that turns centroid cosines into a distribution. */
+  centroidTemperature?: number
   seed?: number
 }
 
@@ -43,6 +50,8 @@ export const DEFAULT_TOPIC_OPTIONS = {
   classBalance: 1,
   calibrationFolds: 4,
   unsortedBelow: 0.35,
+  centroidWeight: 0.3,
+  centroidTemperature: 0.02,
   seed: 7,
 } as const satisfies Required<TopicClassifierOptions>
 
@@ -59,11 +68,26 @@ export interface TopicModel {
   unsortedBelow: number
   /** Training papers per label. */
   support: number[]
+  /** The nearest-centroid view, or null when its weight is 0. */
+  centroids: TopicCentroids | null
+}
+
+/** Unit-length mean TF-IDF vector of each label's papers, over a plain word vocabulary. Plain data. */
+export interface TopicCentroids {
+  tfidf: TfidfModel
+  terms: Required<TermOptions>
+  /** One sparse vector per label, in `labels` order. */
+  vectors: Array<{ indices: number[]; values: number[] }>
+  weight: number
+  temperature: number
 }
 
 export interface TopicModelJson extends Omit<TopicModel, 'weights'> {
   weights: string
 }
+
+/** Plain words, title counted once: the centroid view's terms. */
+const CENTROID_TERMS: Required<TermOptions> = { maxN: 1, titleWeight: 1 }
 
 /** A topic with its calibrated confidence. */
 export interface TopicScore {
@@ -77,7 +101,7 @@ export interface TopicPrediction {
   topics: TopicScore[]
   /** True when no topic reaches the model's `unsortedBelow`. */
   unsorted: boolean
-  /** Terms that pushed the paper towards its best topic. */
+  /** Terms that pushed the paper towards its best topic (regression view), then the centroid view's share. */
   why: Contribution[]
 }
 
@@ -129,7 +153,49 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
     temperature,
     unsortedBelow: o.unsortedBelow,
     support: labels.map((l) => usable.filter((e) => e.topics.includes(l)).length),
+    centroids: o.centroidWeight > 0 ? fitCentroids(usable, labels, o.centroidWeight, o.centroidTemperature) : null,
   }
+}
+
+function fitCentroids(examples: readonly TopicExample[], labels: readonly string[], weight: number, temperature: number): TopicCentroids {
+  const counts = examples.map((e) => termCounts(e.doc, CENTROID_TERMS))
+  const tfidf = fitTfidf(counts, { minDf: 1 })
+  const sums = labels.map(() => new Map<number, number>())
+  examples.forEach((e, i) => {
+    const x = tfidfVector(tfidf, counts[i] as Map<string, number>)
+    for (const t of e.topics) {
+      const sum = sums[labels.indexOf(t)]
+      if (!sum) continue
+      x.indices.forEach((f, j) => sum.set(f, (sum.get(f) ?? 0) + (x.values[j] as number) / e.topics.length))
+    }
+  })
+  const vectors = sums.map((sum) => {
+    const entries = [...sum].sort((a, b) => a[0] - b[0])
+    const norm = Math.sqrt(entries.reduce((acc, [, v]) => acc + v * v, 0)) || 1
+    return { indices: entries.map(([f]) => f), values: entries.map(([, v]) => v / norm) }
+  })
+  return { tfidf, terms: CENTROID_TERMS, vectors, weight, temperature }
+}
+
+const centroidVectorCache = new WeakMap<TopicCentroids, SparseVector[]>()
+
+/** The centroid view's distribution over labels for one paper. */
+function centroidProbabilities(centroids: TopicCentroids, doc: PreparedText): Float64Array {
+  let vectors = centroidVectorCache.get(centroids)
+  if (!vectors) {
+    vectors = centroids.vectors.map((v) => ({ indices: Int32Array.from(v.indices), values: Float32Array.from(v.values) }))
+    centroidVectorCache.set(centroids, vectors)
+  }
+  const x = tfidfVector(centroids.tfidf, termCounts(doc, centroids.terms))
+  return softmax(vectors.map((v) => sparseDot(x, v)), centroids.temperature)
+}
+
+/** Blends the calibrated regression distribution with the centroid view. */
+function blend(model: TopicModel, regression: Float64Array, doc: PreparedText): Float64Array {
+  if (!model.centroids || model.centroids.weight <= 0) return regression
+  const w = model.centroids.weight
+  const centroid = centroidProbabilities(model.centroids, doc)
+  return regression.map((p, c) => (1 - w) * p + w * (centroid[c] as number))
 }
 
 function fitOn(
@@ -175,7 +241,7 @@ function assignFolds(examples: readonly TopicExample[], folds: number, seed: num
 
 /** Calibrated confidences of every label for one paper, in `model.labels` order. */
 export function topicProbabilities(model: TopicModel, doc: PreparedText): Float64Array {
-  return softmax(topicLogits(model, tfidfVector(model.tfidf, termCounts(doc, model.terms))), model.temperature)
+  return blend(model, softmax(topicLogits(model, tfidfVector(model.tfidf, termCounts(doc, model.terms))), model.temperature), doc)
 }
 
 function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
@@ -189,7 +255,7 @@ function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
  */
 export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, whyTerms = 5 }: { top?: number; whyTerms?: number } = {}): TopicPrediction {
   const x = tfidfVector(model.tfidf, termCounts(doc, model.terms))
-  const probs = softmax(topicLogits(model, x), model.temperature)
+  const probs = blend(model, softmax(topicLogits(model, x), model.temperature), doc)
   const ranked = model.labels
     .map((label, c) => ({ label, confidence: probs[c] as number, c }))
     .sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1))
@@ -208,6 +274,10 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
       contributions.push({ label: model.tfidf.vocabulary[f] ?? '', weight: (v * margin) / model.temperature })
     }
     why.push(...contributions.filter((c) => c.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, whyTerms))
+    if (model.centroids && model.centroids.weight > 0) {
+      const near = centroidProbabilities(model.centroids, doc)[best.c] as number
+      why.push({ label: `close to the ${best.label} papers`, weight: model.centroids.weight * near })
+    }
   }
   return {
     topics: ranked.slice(0, top).map(({ label, confidence }) => ({ label, confidence })),
