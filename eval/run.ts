@@ -59,7 +59,7 @@ function main(): void {
   const gold: Gold[] = test.map((p) => ({ labels: p.topics }))
   const out: string[] = []
   out.push(`Paperscope evaluation: ${awesome.length} awesome-list entries → ${papers.length} papers (entries with the same title merged, topics united)`)
-  out.push(`Temporal split: train ≤2022 n=${train.length}, test 2023 n=${test.length}; input title + digest; nothing tuned on 2023.`)
+  out.push(`Temporal split: train ≤2022 n=${train.length}, test 2023 n=${test.length}; input title + digest; settings chosen on training years only (eval/README.md says what the test split has seen).`)
 
   // ---- Topics
   const fitStart = Date.now()
