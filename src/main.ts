@@ -137,6 +137,11 @@ function isEntryPoint(): boolean {
   }
 }
 
+/** Runs the CLI on `argv` with the real process and server; bin/paperscope.js calls this. */
+export async function main(argv: readonly string[]): Promise<number> {
+  return runCli([...argv], processIo(), { serve: launchServer })
+}
+
 if (isEntryPoint()) {
-  process.exitCode = await runCli(process.argv.slice(2), processIo(), { serve: launchServer })
+  process.exitCode = await main(process.argv.slice(2))
 }
