@@ -13,7 +13,7 @@ import type { CliIo } from './cli/io.js'
 import { processIo, runCli } from './cli/main.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
-import { formatBibtex } from './ingest/bibtex/index.js'
+import { formatBibtex } from './ingest/index.js'
 import { buildServer, DEFAULT_RATE_LIMIT, type RateLimitSettings, type ServerAnalysis } from './server/index.js'
 import type { PaperStore } from './store/index.js'
 

@@ -1,15 +1,51 @@
-/** @module Importers: file formats (the corpus pages, BibTeX) and, separately, API connectors. */
+/**
+ * @module Importers: file formats (the corpus pages, BibTeX) that `paperscope import` reads, and the API
+ * connectors (arXiv, OpenAlex, Semantic Scholar, Hugging Face) that `paperscope sync` runs, with the shared
+ * polite HTTP client they fetch through. Nothing here calls the internet by itself.
+ */
 import type { FileFormat } from './file-format.js'
-import { CORPUS_FORMATS, detectFormat } from './corpus/index.js'
+import { bibtexFormat } from './bibtex/index.js'
+import { CORPUS_FORMATS, MIN_DETECT_CONFIDENCE } from './corpus/index.js'
 
 export type { FileFormat, ParseContext } from './file-format.js'
 export { CORPUS_FORMATS } from './corpus/index.js'
 export { decodeTextInput } from './text-input.js'
 
-/** Every format `paperscope import` understands. */
-export const FILE_FORMATS: readonly FileFormat[] = [...CORPUS_FORMATS]
+// BibTeX: a file format for import, and a pure writer for export.
+export { bibtexFormat, formatBibtex, parseBibtex, cleanLatexText, type BibtexPaper } from './bibtex/index.js'
 
-/** The most likely format of a file, or null when none is sure enough. */
-export function detectFileFormat(text: string, fileName: string): { format: FileFormat; confidence: number } | null {
-  return detectFormat(text, fileName)
+// API connectors: the registry, the port they implement, and the HTTP client they share.
+export { SOURCES, findSource, sourceRateLimits } from './registry.js'
+export type { Source, AnySource, SourceDeps, SourcePage } from './source.js'
+export {
+  createHttpClient,
+  formatUserAgent,
+  DEFAULT_RATE_LIMITS,
+  SILENT_LOGGER,
+  type FetchLike,
+  type HttpClient,
+  type HttpClientOptions,
+  type Logger,
+  type RateLimit,
+} from './http/index.js'
+
+/** Every format `paperscope import` understands: the corpus pages and BibTeX. */
+export const FILE_FORMATS: readonly FileFormat[] = [...CORPUS_FORMATS, bibtexFormat]
+
+/**
+ * The most likely format of a file (by content; the name only nudges the score, so `refs.bib` is BibTeX),
+ * or null when none is sure enough.
+ * @example detectFileFormat(text, 'refs.bib')?.format.name // 'bibtex'
+ */
+export function detectFileFormat(
+  text: string,
+  fileName: string,
+): { format: FileFormat; confidence: number } | null {
+  let best: { format: FileFormat; confidence: number } | null = null
+  for (const format of FILE_FORMATS) {
+    const confidence = format.detect(text, fileName)
+    if (confidence >= MIN_DETECT_CONFIDENCE && (best === null || confidence > best.confidence))
+      best = { format, confidence }
+  }
+  return best
 }

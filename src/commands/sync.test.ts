@@ -1,13 +1,13 @@
 /**
  * `paperscope sync` end to end: the real sources, the real HTTP client and a real SQLite library, against
- * recorded payloads on a 127.0.0.1 server. (This test lives in ingest because the sources are reached through
- * ingest's registry; commands/sync.ts itself only sees the structural `SyncSource` shape.)
+ * recorded payloads on a 127.0.0.1 server (the sources come from ingest's registry; sync.ts itself only sees
+ * the structural `SyncSource` shape).
  *
  * The three-source paper uses two payloads we wrote (see test/fixtures/SOURCES.md): an OpenAlex work and a
  * Hugging Face daily list for arXiv 2606.13677, whose arXiv entry is recorded.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { parseSyncConfig, syncFeeds, type SyncConfig, type SyncOptions } from '../commands/index.js'
+import { parseSyncConfig, syncFeeds, type SyncConfig, type SyncOptions } from './index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   createFakeClock,
@@ -16,8 +16,7 @@ import {
   type FixtureServer,
 } from '../../test/support/fixture-server.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
-import { createHttpClient } from './http/index.js'
-import { SOURCES, sourceRateLimits } from './registry.js'
+import { SOURCES, createHttpClient, sourceRateLimits } from '../ingest/index.js'
 
 const OA_CURSOR_2 = 'IlsxNjA5MzcyODAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzQzOTM5MzU0MjUnXSI='
 const OA_CURSOR_3 = 'IlsxNTE4NDgwMDAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzI3NDE4MDk4MDcnXSI='
