@@ -83,6 +83,8 @@ export interface PaperParts {
   authors: AuthorshipRow[]
   topics: PaperTopicRow[]
   keywords: PaperKeywordRow[]
+  /** The analysis's digest, shown only when no source gave one. */
+  generatedDigest?: string | null
 }
 
 /** Authors in listed order first, then the ones known only from outside the list. */
@@ -107,7 +109,11 @@ export function paperRowToPaper(row: PaperRow, parts: PaperParts): Paper {
     .sort((a, b) => (a.origin === b.origin ? a.rank - b.rank : a.origin === 'curated' ? -1 : 1))
     .map((k) => ({ text: k.keyword, origin: k.origin as KeywordOrigin }))
   const digest: Digest | null =
-    row.digest && row.digest_origin ? { text: row.digest, origin: row.digest_origin as DigestOrigin } : null
+    row.digest && row.digest_origin
+      ? { text: row.digest, origin: row.digest_origin as DigestOrigin }
+      : parts.generatedDigest
+        ? { text: parts.generatedDigest, origin: 'generated' }
+        : null
   return {
     id: row.id,
     title: row.title,

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createSourceRecord, isPaperscopeError } from '../core/index.js'
-import type { PaperStore, PaperWrite, PaperWriter } from './store.js'
+import type { PaperAnalysisWrite, PaperStore, PaperWrite, PaperWriter } from './store.js'
 
 export interface StoreUnderTest {
   store: PaperStore
@@ -175,6 +175,77 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         const topic = await sut.store.getTopic('neural-collapse')
         expect(topic?.perYear).toEqual([{ year: 2021, curated: 1, predicted: 0 }])
         expect(await sut.store.libraryStats()).toMatchObject({ papers: 3, authors: 3, sourceRecords: 3, mergedPapers: 0 })
+      })
+    })
+
+    describe('analysis results', () => {
+      const analysisOf = (paperId: string, over: Partial<PaperAnalysisWrite> = {}): PaperAnalysisWrite => ({
+        paperId,
+        inputHash: `h-${paperId}`,
+        embedder: 'lsa-3',
+        vector: Float32Array.from([0.6, 0.8, 0]),
+        terms: [{ term: 'grokking', weight: 0.5 }],
+        topicStatus: 'predicted',
+        topicScores: [{ label: 'Emergence', score: 0.8 }],
+        topicProbabilities: [0.8, 0.2],
+        topicWhy: [{ label: 'grokking', score: 1.2 }],
+        predictedTopics: [{ label: 'Emergence', score: 0.8 }],
+        keywords: [{ text: 'modular arithmetic', score: 0.9, why: [{ label: 'in title', score: 1 }] }],
+        digest: { text: 'We show that grokking happens.', why: [] },
+        ...over,
+      })
+
+      beforeEach(async () => {
+        await sut.store.transaction(async (tx) => {
+          await addPaper(tx, paperWrite({ id: 'pa', title: 'Grokking modular arithmetic', date: '2022', abstract: 'We show that grokking happens.', topics: ['Emergence'] }), ['Alethea Power'])
+          await addPaper(tx, paperWrite({ id: 'pb', title: 'Unlabelled grokking', date: '2023', abstract: 'An abstract.', citationCount: 7 }), ['Alethea Power'])
+          await addPaper(tx, paperWrite({ id: 'pc', title: 'Curated digest', digest: { text: 'By hand.', origin: 'curated' } }))
+        })
+      })
+
+      it('keeps models, vectors, predicted topics, extracted key words and generated digests apart from curated ones', async () => {
+        expect(await sut.store.analysis.generation()).toBeNull()
+        expect((await sut.store.analysis.listAnalysisInputs({ onlyStale: true })).map((p) => p.id)).toEqual(['pa', 'pb', 'pc'])
+        await sut.store.analysis.saveAnalysis({
+          analyzedAt: '2099-01-01T00:00:00Z',
+          models: [{ kind: 'topics', model: { labels: ['Emergence', 'Other'] }, fittedAt: '2099-01-01T00:00:00Z', librarySize: 3, trainingSize: 1 }],
+          papers: [analysisOf('pb'), analysisOf('pc', { topicStatus: 'unsorted', predictedTopics: [], digest: { text: 'Generated.', why: [] } })],
+          novelty: [
+            { paperId: 'pb', novelty: 0.25, percentile: 100, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], explanation: '1 − 0.75', centralityPercentile: 50 },
+          ],
+        })
+        expect(await sut.store.analysis.generation()).toBe(1)
+        expect(await sut.store.analysis.getModels()).toEqual([
+          { kind: 'topics', model: { labels: ['Emergence', 'Other'] }, fittedAt: '2099-01-01T00:00:00Z', librarySize: 3, trainingSize: 1 },
+        ])
+        const pb = await sut.store.getPaper('pb')
+        expect(pb!.topics).toEqual([{ topicId: 'emergence', label: 'Emergence', origin: 'predicted', confidence: 0.8 }])
+        expect(pb!.keywords).toEqual([{ text: 'modular arithmetic', origin: 'extracted' }])
+        expect(pb!.digest).toEqual({ text: 'We show that grokking happens.', origin: 'generated' })
+        // A source's digest always wins over a generated one.
+        expect((await sut.store.getPaper('pc'))!.digest).toEqual({ text: 'By hand.', origin: 'curated' })
+        const [stored] = await sut.store.analysis.getPaperAnalyses(['pb'])
+        expect(stored).toMatchObject({ topicStatus: 'predicted', predictedTopics: [{ label: 'Emergence', score: 0.8 }], novelty: { novelty: 0.25, percentile: 100, evidence: [{ paperId: 'pa', similarity: 0.75 }] } })
+        const vectors = await sut.store.analysis.listVectors()
+        expect(vectors.map((v) => [v.paperId, [...v.vector].map((x) => Math.round(x * 10) / 10)])).toEqual([
+          ['pb', [0.6, 0.8, 0]],
+          ['pc', [0.6, 0.8, 0]],
+        ])
+        const inputs = await sut.store.analysis.listAnalysisInputs()
+        expect(inputs.find((p) => p.id === 'pa')).toMatchObject({ curatedTopics: ['Emergence'], analyzedHash: null, digest: null })
+        expect(inputs.find((p) => p.id === 'pb')).toMatchObject({ curatedTopics: [], analyzedHash: 'h-pb' })
+        expect((await sut.store.analysis.listAnalysisInputs({ onlyStale: true })).map((p) => p.id)).toEqual(['pa'])
+        const power = (await sut.store.findAuthors('alethea power'))[0]!
+        expect(await sut.store.analysis.listAuthorPaperStats(power.id)).toEqual([
+          { paperId: 'pa', citationCount: null, noveltyPercentile: null, centralityPercentile: null },
+          { paperId: 'pb', citationCount: 7, noveltyPercentile: 100, centralityPercentile: 50 },
+        ])
+        // A full analysis replaces everything computed before; curated values stay.
+        await sut.store.analysis.saveAnalysis({ analyzedAt: '2099-01-02T00:00:00Z', replaceAll: true, papers: [analysisOf('pa', { topicStatus: 'curated', predictedTopics: [], digest: null })] })
+        expect(await sut.store.analysis.generation()).toBe(2)
+        const pbAfter = await sut.store.getPaper('pb')
+        expect([pbAfter!.topics, pbAfter!.keywords, pbAfter!.digest]).toEqual([[], [], null])
+        expect((await sut.store.getPaper('pa'))!.topics.map((t) => t.origin)).toEqual(['curated'])
       })
     })
 

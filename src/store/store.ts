@@ -207,9 +207,133 @@ export interface PaperWriter extends PaperReader {
 
 export interface PaperStore extends PaperReader {
   readonly dialect: 'sqlite' | 'postgres'
+  /** Computed analysis results (issue 4), kept apart from what sources said. */
+  readonly analysis: AnalysisStore
   /** Where the data lives, for messages (a file path or a redacted URL). */
   readonly location: string
   /** Runs `work` in one transaction: all of it is written, or none of it. */
   transaction<T>(work: (tx: PaperWriter) => Promise<T>): Promise<T>
   close(): Promise<void>
+}
+
+// ---- analysis results ---------------------------------------------------------------------------------
+
+/** The fitted models the analysis keeps, as the JSON the analysis module writes. */
+export type AnalysisModelKind = 'vectors' | 'topics' | 'keywords'
+
+export interface StoredModel {
+  kind: AnalysisModelKind
+  /** The model's JSON form; the store never looks inside. */
+  model: unknown
+  fittedAt: string
+  /** Papers in the library when it was fitted. */
+  librarySize: number
+  /** Papers it learned from (curated topics or key words; all papers for vectors). */
+  trainingSize: number
+}
+
+/** What the analysis reads of a paper: its text and what people curated. */
+export interface PaperAnalysisInput {
+  id: string
+  title: string
+  abstract: string | null
+  /** The digest a source gave (curated or a source's model), never a generated one. */
+  digest: Digest | null
+  date: PartialDate | null
+  curatedTopics: string[]
+  curatedKeywords: string[]
+  citationCount: number | null
+  /** Hash of the inputs at the last analysis, or null when never analysed. */
+  analyzedHash: string | null
+}
+
+export interface LabelScore {
+  label: string
+  /** A confidence (0..1) or a score. */
+  score: number
+}
+
+export type TopicStatus = 'curated' | 'predicted' | 'unsorted' | 'no-model'
+
+/** One paper's computed results, written together. */
+export interface PaperAnalysisWrite {
+  paperId: string
+  inputHash: string
+  /** Embedder name (`lsa-100`) and unit vector. */
+  embedder: string
+  vector: Float32Array
+  /** The paper's heaviest TF-IDF terms, for explaining similar papers. */
+  terms: Array<{ term: string; weight: number }>
+  topicStatus: TopicStatus
+  /** The classifier's best topics with calibrated confidences (empty when curated or no model). */
+  topicScores: LabelScore[]
+  /** Confidence of every topic model label, in model order, or null. */
+  topicProbabilities: number[] | null
+  topicWhy: LabelScore[]
+  /** Predicted topics shown on the paper (none when curated or unsorted). */
+  predictedTopics: LabelScore[]
+  /** Extracted key phrases, best first, with why. */
+  keywords: Array<{ text: string; score: number; why: LabelScore[] }>
+  /** A generated digest, only for papers with an abstract and no digest from a source. */
+  digest: { text: string; why: LabelScore[] } | null
+}
+
+export interface NoveltyEvidenceRow {
+  paperId: string
+  date: PartialDate
+  similarity: number
+}
+
+export interface PaperNoveltyWrite {
+  paperId: string
+  novelty: number | null
+  percentile: number | null
+  comparedWith: number
+  evidence: NoveltyEvidenceRow[]
+  explanation: string
+  centralityPercentile: number | null
+}
+
+/** A paper's stored analysis, as written. */
+export interface StoredPaperAnalysis extends Omit<PaperAnalysisWrite, 'inputHash' | 'vector' | 'embedder' | 'terms'> {
+  analyzedAt: string
+  novelty: Omit<PaperNoveltyWrite, 'paperId'> | null
+}
+
+/** A paper's vector with what similar papers and novelty need. */
+export interface StoredVector {
+  paperId: string
+  embedder: string
+  vector: Float32Array
+  terms: Array<{ term: string; weight: number }>
+  date: PartialDate | null
+  curatedTopics: string[]
+  curatedKeywords: string[]
+  topicProbabilities: number[] | null
+}
+
+/** One analysis write: all of it lands in one transaction. */
+export interface AnalysisWrite {
+  /** Models to replace (others stay). */
+  models?: StoredModel[]
+  papers?: PaperAnalysisWrite[]
+  /** Novelty and centrality rows to replace. */
+  novelty?: PaperNoveltyWrite[]
+  /** Drop every earlier result first (a full `analyze`). */
+  replaceAll?: boolean
+  analyzedAt: string
+}
+
+/** Where analysis results live. Reads are safe anywhere; `saveAnalysis` is one transaction. */
+export interface AnalysisStore {
+  getModels(): Promise<StoredModel[]>
+  /** Papers with their analysis inputs: all of them, or only those changed since (or missing from) the last analysis. */
+  listAnalysisInputs(options?: { onlyStale?: boolean }): Promise<PaperAnalysisInput[]>
+  listVectors(): Promise<StoredVector[]>
+  getPaperAnalyses(paperIds: string[]): Promise<StoredPaperAnalysis[]>
+  /** Citation counts and novelty/centrality percentiles of an author's papers. */
+  listAuthorPaperStats(authorId: string): Promise<Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>>
+  saveAnalysis(write: AnalysisWrite): Promise<void>
+  /** Changes with every analysis write; null before the first. */
+  generation(): Promise<number | null>
 }

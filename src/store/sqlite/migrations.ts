@@ -152,6 +152,60 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'analysis',
+    // Computed results live apart from what sources said: models, vectors and per-paper results here;
+    // predicted topics and extracted key words also go to paper_topics / paper_keywords (origin column),
+    // so every page and facet reads them beside the curated ones. Generated digests stay in
+    // paper_analysis and never overwrite papers.digest.
+    up: `
+      CREATE TABLE analysis_models (
+        kind TEXT PRIMARY KEY CHECK (kind IN ('vectors', 'topics', 'keywords')),
+        model TEXT NOT NULL,
+        fitted_at TEXT NOT NULL,
+        library_size INTEGER NOT NULL,
+        training_size INTEGER NOT NULL
+      );
+
+      CREATE TABLE paper_vectors (
+        paper_id TEXT PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        embedder TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        terms TEXT NOT NULL DEFAULT '[]'
+      );
+
+      CREATE TABLE paper_analysis (
+        paper_id TEXT PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        input_hash TEXT NOT NULL,
+        analyzed_at TEXT NOT NULL,
+        topic_status TEXT NOT NULL CHECK (topic_status IN ('curated', 'predicted', 'unsorted', 'no-model')),
+        topic_scores TEXT NOT NULL DEFAULT '[]',
+        topic_probabilities TEXT,
+        topic_why TEXT NOT NULL DEFAULT '[]',
+        keywords TEXT NOT NULL DEFAULT '[]',
+        digest TEXT,
+        digest_why TEXT NOT NULL DEFAULT '[]'
+      );
+
+      CREATE TABLE paper_novelty (
+        paper_id TEXT PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        novelty REAL,
+        percentile REAL,
+        compared_with INTEGER NOT NULL DEFAULT 0,
+        evidence TEXT NOT NULL DEFAULT '[]',
+        explanation TEXT NOT NULL DEFAULT '',
+        centrality_percentile REAL
+      );
+
+      -- Bumped by every analysis write, so readers holding an in-memory index know when to reload it.
+      CREATE TABLE analysis_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ]
 
 /**

@@ -45,6 +45,7 @@ import type {
 } from '../store.js'
 import type { SqliteDatabase, SqliteStatement } from './database.js'
 import { applyMigrations } from './migrations.js'
+import { SqliteAnalysisStore } from './analysis-store.js'
 import {
   buildAllWordsQuery,
   buildAnyWordQuery,
@@ -107,6 +108,7 @@ export interface SqlitePaperStoreOptions {
 export class SqlitePaperStore implements PaperStore, PaperWriter {
   readonly dialect = 'sqlite' as const
   readonly location: string
+  readonly analysis: SqliteAnalysisStore
   private readonly statements = new Map<string, SqliteStatement>()
   private readonly mutex = new Mutex()
   private readonly now: () => Date
@@ -117,6 +119,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   ) {
     this.now = options.now ?? (() => new Date())
     this.location = options.location ?? 'sqlite'
+    this.analysis = new SqliteAnalysisStore(db, (work) => this.mutex.run(work), this.now)
   }
 
   /** Wraps an open database, applying pending migrations first. */
@@ -187,7 +190,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
 
   private rowsToPapers(rows: PaperRow[]): Paper[] {
     const parts = this.loadParts(rows.map((r) => r.id))
-    return rows.map((r) => paperRowToPaper(r, parts.get(r.id)!))
+    // A generated digest shows only where no source gave one (analysis-store.ts keeps it apart).
+    const generated = this.analysis.generatedDigests(rows.filter((r) => !r.digest).map((r) => r.id))
+    return rows.map((r) => paperRowToPaper(r, { ...parts.get(r.id)!, generatedDigest: generated.get(r.id) ?? null }))
   }
 
   async getPapers(ids: string[]): Promise<Paper[]> {

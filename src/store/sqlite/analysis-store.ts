@@ -1,0 +1,316 @@
+/**
+ * @module The SQLite side of the analysis results (issue 4): fitted models as JSON, paper vectors as float32
+ * blobs, per-paper topics, key words, digests, novelty and centrality. Predicted topics and extracted key
+ * words are also written to paper_topics / paper_keywords with their origin, so the paper pages, topic
+ * pages and facets read them beside the curated ones; generated digests stay in paper_analysis.
+ */
+import type { Digest, DigestOrigin } from '../../core/index.js'
+import type {
+  AnalysisStore,
+  AnalysisWrite,
+  LabelScore,
+  PaperAnalysisInput,
+  PaperNoveltyWrite,
+  StoredModel,
+  StoredPaperAnalysis,
+  StoredVector,
+  TopicStatus,
+} from '../store.js'
+import type { SqliteDatabase, SqliteStatement } from './database.js'
+
+interface InputRow {
+  id: string
+  title: string
+  abstract: string | null
+  digest: string | null
+  digest_origin: string | null
+  date: string | null
+  citation_count: number | null
+  input_hash: string | null
+  topics: string
+  keywords: string
+}
+
+interface AnalysisRow {
+  paper_id: string
+  analyzed_at: string
+  topic_status: string
+  topic_scores: string
+  topic_probabilities: string | null
+  topic_why: string
+  keywords: string
+  digest: string | null
+  digest_why: string
+  novelty: number | null
+  percentile: number | null
+  compared_with: number | null
+  evidence: string | null
+  explanation: string | null
+  centrality_percentile: number | null
+  has_novelty: number
+}
+
+/** Runs `work` alone against the database (the paper store's lock, so transactions never interleave). */
+export type RunExclusive = <T>(work: () => Promise<T>) => Promise<T>
+
+function toBlob(vector: Float32Array): Buffer {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength)
+}
+
+function fromBlob(blob: Buffer | Uint8Array): Float32Array {
+  // Copy: the driver's buffer may not be 4-byte aligned.
+  const copy = new Uint8Array(blob.byteLength)
+  copy.set(blob)
+  return new Float32Array(copy.buffer)
+}
+
+/** Labels a JSON array column may hold: nulls come from json_group_array over no rows. */
+function stringArray(json: string): string[] {
+  return (JSON.parse(json) as Array<string | null>).filter((v): v is string => typeof v === 'string')
+}
+
+/**
+ * Analysis results in the library's SQLite file.
+ * @example const results = new SqliteAnalysisStore(db, (work) => mutex.run(work), () => new Date())
+ */
+export class SqliteAnalysisStore implements AnalysisStore {
+  private readonly statements = new Map<string, SqliteStatement>()
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly exclusive: RunExclusive,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private stmt(sql: string): SqliteStatement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
+  }
+
+  async getModels(): Promise<StoredModel[]> {
+    return (
+      this.stmt('SELECT kind, model, fitted_at, library_size, training_size FROM analysis_models ORDER BY kind').all() as Array<{
+        kind: StoredModel['kind']
+        model: string
+        fitted_at: string
+        library_size: number
+        training_size: number
+      }>
+    ).map((r) => ({ kind: r.kind, model: JSON.parse(r.model) as unknown, fittedAt: r.fitted_at, librarySize: r.library_size, trainingSize: r.training_size }))
+  }
+
+  async listAnalysisInputs({ onlyStale = false }: { onlyStale?: boolean } = {}): Promise<PaperAnalysisInput[]> {
+    // A paper written at or after its last analysis may have changed; the caller compares input hashes.
+    const where = onlyStale ? 'WHERE a.paper_id IS NULL OR p.updated_at >= a.analyzed_at' : ''
+    const rows = this.stmt(
+      `SELECT p.id, p.title, p.abstract, p.digest, p.digest_origin, p.date, p.citation_count, a.input_hash,
+         (SELECT json_group_array(t.label) FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
+           WHERE pt.paper_id = p.id AND pt.origin = 'curated') AS topics,
+         (SELECT json_group_array(keyword) FROM (SELECT keyword FROM paper_keywords
+           WHERE paper_id = p.id AND origin = 'curated' ORDER BY rank)) AS keywords
+       FROM papers p LEFT JOIN paper_analysis a ON a.paper_id = p.id ${where} ORDER BY p.id`,
+    ).all() as InputRow[]
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      abstract: r.abstract,
+      digest: r.digest && r.digest_origin ? ({ text: r.digest, origin: r.digest_origin as DigestOrigin } satisfies Digest) : null,
+      date: r.date,
+      curatedTopics: stringArray(r.topics).sort(),
+      curatedKeywords: stringArray(r.keywords),
+      citationCount: r.citation_count,
+      analyzedHash: r.input_hash,
+    }))
+  }
+
+  async listVectors(): Promise<StoredVector[]> {
+    const rows = this.stmt(
+      `SELECT v.paper_id, v.embedder, v.vector, v.terms, p.date, a.topic_probabilities,
+         (SELECT json_group_array(t.label) FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
+           WHERE pt.paper_id = p.id AND pt.origin = 'curated') AS topics,
+         (SELECT json_group_array(keyword) FROM (SELECT keyword FROM paper_keywords
+           WHERE paper_id = p.id AND origin = 'curated' ORDER BY rank)) AS keywords
+       FROM paper_vectors v JOIN papers p ON p.id = v.paper_id LEFT JOIN paper_analysis a ON a.paper_id = v.paper_id
+       ORDER BY v.paper_id`,
+    ).all() as Array<{
+      paper_id: string
+      embedder: string
+      vector: Buffer
+      terms: string
+      date: string | null
+      topic_probabilities: string | null
+      topics: string
+      keywords: string
+    }>
+    return rows.map((r) => ({
+      paperId: r.paper_id,
+      embedder: r.embedder,
+      vector: fromBlob(r.vector),
+      terms: JSON.parse(r.terms) as StoredVector['terms'],
+      date: r.date,
+      curatedTopics: stringArray(r.topics).sort(),
+      curatedKeywords: stringArray(r.keywords),
+      topicProbabilities: r.topic_probabilities ? (JSON.parse(r.topic_probabilities) as number[]) : null,
+    }))
+  }
+
+  async getPaperAnalyses(paperIds: string[]): Promise<StoredPaperAnalysis[]> {
+    if (paperIds.length === 0) return []
+    const rows = this.stmt(
+      `SELECT a.*, n.novelty, n.percentile, n.compared_with, n.evidence, n.explanation, n.centrality_percentile,
+         n.paper_id IS NOT NULL AS has_novelty
+       FROM paper_analysis a LEFT JOIN paper_novelty n ON n.paper_id = a.paper_id
+       WHERE a.paper_id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(paperIds)) as AnalysisRow[]
+    const predicted = this.stmt(
+      `SELECT pt.paper_id, t.label, pt.confidence FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
+       WHERE pt.origin = 'predicted' AND pt.paper_id IN (SELECT value FROM json_each(?)) ORDER BY pt.confidence DESC`,
+    ).all(JSON.stringify(paperIds)) as Array<{ paper_id: string; label: string; confidence: number | null }>
+    const byId = new Map(
+      rows.map((r): [string, StoredPaperAnalysis] => [
+        r.paper_id,
+        {
+          paperId: r.paper_id,
+          analyzedAt: r.analyzed_at,
+          topicStatus: r.topic_status as TopicStatus,
+          topicScores: JSON.parse(r.topic_scores) as LabelScore[],
+          topicProbabilities: r.topic_probabilities ? (JSON.parse(r.topic_probabilities) as number[]) : null,
+          topicWhy: JSON.parse(r.topic_why) as LabelScore[],
+          predictedTopics: predicted.filter((p) => p.paper_id === r.paper_id).map((p) => ({ label: p.label, score: p.confidence ?? 0 })),
+          keywords: JSON.parse(r.keywords) as StoredPaperAnalysis['keywords'],
+          digest: r.digest ? { text: r.digest, why: JSON.parse(r.digest_why) as LabelScore[] } : null,
+          novelty: r.has_novelty
+            ? {
+                novelty: r.novelty,
+                percentile: r.percentile,
+                comparedWith: r.compared_with ?? 0,
+                evidence: JSON.parse(r.evidence ?? '[]') as PaperNoveltyWrite['evidence'],
+                explanation: r.explanation ?? '',
+                centralityPercentile: r.centrality_percentile,
+              }
+            : null,
+        },
+      ]),
+    )
+    return paperIds.map((id) => byId.get(id)).filter((a): a is StoredPaperAnalysis => a !== undefined)
+  }
+
+  async listAuthorPaperStats(
+    authorId: string,
+  ): Promise<Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>> {
+    return (
+      this.stmt(
+        `SELECT p.id, p.citation_count, n.percentile, n.centrality_percentile FROM authorships a
+         JOIN papers p ON p.id = a.paper_id LEFT JOIN paper_novelty n ON n.paper_id = p.id
+         WHERE a.author_id = ? ORDER BY p.id`,
+      ).all(authorId) as Array<{ id: string; citation_count: number | null; percentile: number | null; centrality_percentile: number | null }>
+    ).map((r) => ({ paperId: r.id, citationCount: r.citation_count, noveltyPercentile: r.percentile, centralityPercentile: r.centrality_percentile }))
+  }
+
+  async generation(): Promise<number | null> {
+    return (this.stmt('SELECT generation FROM analysis_state WHERE id = 1').get() as { generation: number } | undefined)?.generation ?? null
+  }
+
+  async saveAnalysis(write: AnalysisWrite): Promise<void> {
+    await this.exclusive(async () => {
+      this.db.exec('BEGIN IMMEDIATE')
+      try {
+        this.write(write)
+        this.db.exec('COMMIT')
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        throw err
+      }
+    })
+  }
+
+  private write(write: AnalysisWrite): void {
+    if (write.replaceAll) {
+      for (const sql of [
+        'DELETE FROM paper_analysis',
+        'DELETE FROM paper_vectors',
+        'DELETE FROM paper_novelty',
+        `DELETE FROM paper_topics WHERE origin = 'predicted'`,
+        `DELETE FROM paper_keywords WHERE origin = 'extracted'`,
+      ])
+        this.stmt(sql).run()
+    }
+    for (const m of write.models ?? []) {
+      this.stmt(
+        `INSERT INTO analysis_models (kind, model, fitted_at, library_size, training_size) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (kind) DO UPDATE SET model = excluded.model, fitted_at = excluded.fitted_at,
+           library_size = excluded.library_size, training_size = excluded.training_size`,
+      ).run(m.kind, JSON.stringify(m.model), m.fittedAt, m.librarySize, m.trainingSize)
+    }
+    const topicIds = new Map(
+      (this.stmt('SELECT id, label FROM topics').all() as Array<{ id: string; label: string }>).map((t) => [t.label, t.id]),
+    )
+    for (const p of write.papers ?? []) {
+      if (!this.stmt('SELECT 1 FROM papers WHERE id = ?').get(p.paperId)) continue
+      this.stmt(
+        `INSERT INTO paper_vectors (paper_id, embedder, vector, terms) VALUES (?, ?, ?, ?)
+         ON CONFLICT (paper_id) DO UPDATE SET embedder = excluded.embedder, vector = excluded.vector, terms = excluded.terms`,
+      ).run(p.paperId, p.embedder, toBlob(p.vector), JSON.stringify(p.terms))
+      this.stmt(
+        `INSERT INTO paper_analysis (paper_id, input_hash, analyzed_at, topic_status, topic_scores, topic_probabilities,
+           topic_why, keywords, digest, digest_why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (paper_id) DO UPDATE SET input_hash = excluded.input_hash, analyzed_at = excluded.analyzed_at,
+           topic_status = excluded.topic_status, topic_scores = excluded.topic_scores,
+           topic_probabilities = excluded.topic_probabilities, topic_why = excluded.topic_why,
+           keywords = excluded.keywords, digest = excluded.digest, digest_why = excluded.digest_why`,
+      ).run(
+        p.paperId,
+        p.inputHash,
+        write.analyzedAt,
+        p.topicStatus,
+        JSON.stringify(p.topicScores),
+        p.topicProbabilities ? JSON.stringify(p.topicProbabilities) : null,
+        JSON.stringify(p.topicWhy),
+        JSON.stringify(p.keywords),
+        p.digest?.text ?? null,
+        JSON.stringify(p.digest?.why ?? []),
+      )
+      this.stmt(`DELETE FROM paper_topics WHERE paper_id = ? AND origin = 'predicted'`).run(p.paperId)
+      for (const t of p.predictedTopics) {
+        const topicId = topicIds.get(t.label)
+        if (!topicId) continue
+        this.stmt(`INSERT OR IGNORE INTO paper_topics (paper_id, topic_id, origin, confidence) VALUES (?, ?, 'predicted', ?)`).run(
+          p.paperId,
+          topicId,
+          t.score,
+        )
+      }
+      this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin = 'extracted'`).run(p.paperId)
+      p.keywords.forEach((k, rank) =>
+        this.stmt(`INSERT OR IGNORE INTO paper_keywords (paper_id, origin, keyword, rank) VALUES (?, 'extracted', ?, ?)`).run(p.paperId, k.text, rank),
+      )
+    }
+    for (const n of write.novelty ?? []) {
+      if (!this.stmt('SELECT 1 FROM papers WHERE id = ?').get(n.paperId)) continue
+      this.stmt(
+        `INSERT INTO paper_novelty (paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (paper_id) DO UPDATE SET novelty = excluded.novelty, percentile = excluded.percentile,
+           compared_with = excluded.compared_with, evidence = excluded.evidence, explanation = excluded.explanation,
+           centrality_percentile = excluded.centrality_percentile`,
+      ).run(n.paperId, n.novelty, n.percentile, n.comparedWith, JSON.stringify(n.evidence), n.explanation, n.centralityPercentile)
+    }
+    this.stmt(
+      `INSERT INTO analysis_state (id, generation, updated_at) VALUES (1, 1, ?)
+       ON CONFLICT (id) DO UPDATE SET generation = generation + 1, updated_at = excluded.updated_at`,
+    ).run(this.now().toISOString())
+  }
+
+  /** The generated digest of each paper, for reading papers (a source's digest always wins over it). Synchronous. */
+  generatedDigests(paperIds: readonly string[]): Map<string, string> {
+    if (paperIds.length === 0) return new Map()
+    const rows = this.stmt(
+      'SELECT paper_id, digest FROM paper_analysis WHERE digest IS NOT NULL AND paper_id IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(paperIds)) as Array<{ paper_id: string; digest: string }>
+    return new Map(rows.map((r) => [r.paper_id, r.digest]))
+  }
+}
