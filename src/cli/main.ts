@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * @module The `paperscope` command line: import, stats, search, show, author, start. Thin wrappers over
+ * @module The `paperscope` command line: import, stats, search, show, author, start, sync, export. Thin wrappers over
  * src/commands; every command can print JSON for scripts. Run `paperscope --help`.
  */
 import { Command, CommanderError, Option } from 'commander'
@@ -17,6 +17,8 @@ import { runAuthor } from './commands/author.js'
 import { runStart } from './commands/start.js'
 import { runServe, type ServeLauncher } from './commands/serve.js'
 import { runMigrate } from './commands/migrate.js'
+import { runSyncCommand } from './commands/sync.js'
+import { runExport } from './commands/export.js'
 
 function positiveInt(value: string): number {
   const n = Number(value)
@@ -39,6 +41,8 @@ function port(value: string): number {
 /** What the composition root (src/main.ts) hands the CLI: the HTTP server, which the CLI does not import. */
 export interface CliServices {
   serve?: ServeLauncher
+  /** The package version, for the User-Agent of `sync`. */
+  version?: string
 }
 
 /** Builds the program; actions write through `io` and throw CliExit for non-zero exits. */
@@ -108,6 +112,28 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .addOption(new Option('--port <port>', 'port to listen on (default: $PORT or 3000; 0 picks a free one)').argParser(port))
     .action(async (opts: { host?: string; port?: number }) => runServe(io, dbPath(), opts, services.serve))
+
+  program
+    .command('sync')
+    .description('fetch what is new from the feeds in the config file (nothing is fetched without one)')
+    .option('--source <name>', 'only the feeds of this source (arxiv, arxiv-oai, openalex, semantic-scholar, huggingface)')
+    .addOption(new Option('--since <date>', 'start from this date instead of the stored cursors (YYYY[-MM[-DD]])').argParser(partialDate))
+    .option('--feed <id>', 'only this feed')
+    .option('--config <path>', 'the config file (default: $PAPERSCOPE_CONFIG, else ./paperscope.config.json)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: { source?: string; since?: string; feed?: string; config?: string; json?: boolean }) =>
+      runSyncCommand(io, dbPath(), opts, services.version),
+    )
+
+  program
+    .command('export')
+    .description('write BibTeX for a paper, an author, a search or a topic (the whole library with none)')
+    .addOption(new Option('--paper <ref>', 'paper id, arXiv id, DOI or title words (repeatable)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
+    .option('--author <name>', 'author id or name')
+    .option('--search <query>', 'full-text search words')
+    .option('--topic <id>', 'topic id')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (opts: { paper?: string[]; author?: string; search?: string; topic?: string; out?: string }) => runExport(io, dbPath(), opts))
 
   program
     .command('db:migrate')

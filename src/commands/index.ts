@@ -23,3 +23,30 @@ export {
   type SyncHttpClient,
   type SyncLogger,
 } from './sync.js'
+export {
+  runSync,
+  readSyncConfig,
+  resolveSyncConfigPath,
+  createSyncHttpClient,
+  DEFAULT_SYNC_CONFIG_FILE,
+  type RunSyncOptions,
+  type RunSyncResult,
+  type FeedSummary,
+  type SyncEnv,
+  type SyncConfigOrigin,
+} from './run-sync.js'
+export {
+  startSyncSchedule,
+  findSyncSchedule,
+  type SyncSchedule,
+  type SyncScheduleOptions,
+  type ScheduleLogger,
+} from './sync-schedule.js'
+export {
+  exportBibtex,
+  selectPapers,
+  toBibtexPapers,
+  MAX_EXPORT_PAPERS,
+  type BibtexSelection,
+  type BibtexExport,
+} from './export-bibtex.js'

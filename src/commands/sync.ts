@@ -97,13 +97,26 @@ export const SyncConfigSchema = z
   .object({
     /** Put in the User-Agent, as arXiv and OpenAlex ask. */
     contact: z.string().min(1).optional(),
-    /** Per source: a mirror's base URL, an API key. */
+    /** Per source: a mirror's base URL, an API key, and a mirror's own pace. */
     sources: z
       .record(
         z.string(),
-        z.object({ baseUrl: z.url().optional(), apiKey: z.string().min(1).optional() }).strict(),
+        z
+          .object({
+            baseUrl: z.url().optional(),
+            apiKey: z.string().min(1).optional(),
+            /** Milliseconds between requests to a mirror; the source's published limit applies otherwise. */
+            minIntervalMs: z.number().int().min(0).optional(),
+          })
+          .strict()
+          .refine((s) => s.minIntervalMs === undefined || s.baseUrl !== undefined, {
+            message: 'minIntervalMs is for a mirror: give its baseUrl too (the published APIs keep their limits)',
+            path: ['minIntervalMs'],
+          }),
       )
       .default({}),
+    /** A cron string (`0 6 * * *`): `paperscope serve` runs the feeds on it. */
+    schedule: z.string().min(1).optional(),
     feeds: z.array(FeedConfigSchema).default([]),
   })
   .strict()

@@ -11,6 +11,10 @@ export const EnvSchema = z.object({
   /** Contact put in the User-Agent of outgoing requests (feeds only; nothing is fetched otherwise). */
   PAPERSCOPE_CONTACT: z.string().min(1).optional(),
   SEMANTIC_SCHOLAR_API_KEY: z.string().min(1).optional(),
+  /** OpenAlex premium key (sent as `api_key`); wins over the config file's. */
+  OPENALEX_API_KEY: z.string().min(1).optional(),
+  /** A cron string: `paperscope serve`/`start` then run the configured feeds on it; wins over the config file's `schedule`. */
+  PAPERSCOPE_SYNC_SCHEDULE: z.string().min(1).optional(),
 })
 export type Env = z.infer<typeof EnvSchema>
 

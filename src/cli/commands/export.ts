@@ -1,0 +1,33 @@
+/**
+ * @module `paperscope export [--paper X]... [--author NAME] [--search Q] [--topic T] [--out FILE]`: writes
+ * BibTeX for a paper, an author, a search, a topic, or (with none of them) the whole library, to FILE or
+ * stdout. `paperscope import FILE` reads it back into a library.
+ */
+import { writeFile } from 'node:fs/promises'
+import { isAbsolute, resolve } from 'node:path'
+import { exportBibtex } from '../../commands/index.js'
+import type { CliIo } from '../io.js'
+import { withStore } from './shared.js'
+
+export interface ExportCliOptions {
+  paper?: string[]
+  author?: string
+  search?: string
+  topic?: string
+  out?: string
+}
+
+export async function runExport(io: CliIo, dbPath: string, opts: ExportCliOptions): Promise<void> {
+  const result = await withStore(io, dbPath, (store) =>
+    exportBibtex(store, { papers: opts.paper, author: opts.author, search: opts.search, topic: opts.topic }),
+  )
+  if (result.truncated) io.stderr(`the selection has more papers than one export writes; wrote the first ${result.papers}\n`)
+  if (opts.out) {
+    const path = isAbsolute(opts.out) ? opts.out : resolve(io.cwd, opts.out)
+    await writeFile(path, result.bibtex, 'utf8')
+    io.stderr(`wrote ${result.papers} BibTeX entr${result.papers === 1 ? 'y' : 'ies'} (${result.label}) to ${opts.out}\n`)
+  } else {
+    io.stdout(result.bibtex)
+    io.stderr(`${result.papers} BibTeX entr${result.papers === 1 ? 'y' : 'ies'} (${result.label})\n`)
+  }
+}

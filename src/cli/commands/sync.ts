@@ -1,0 +1,116 @@
+/**
+ * @module `paperscope sync [--source S] [--since DATE] [--feed ID] [--config PATH] [--json]`: runs the feeds
+ * the config file lists, once, now. Progress (a line per page) goes to stderr, the summary (per feed: pages,
+ * new, merged, rejected with reasons, cursor) to stdout. Ctrl+C stops after the page being written; the next
+ * sync resumes from there. Exit 0: all read (or nothing configured); 2: some records rejected or a feed
+ * failed, the rest stored; 1: fatal.
+ */
+import { runSync, type FeedSummary, type RunSyncResult } from '../../commands/index.js'
+import { formatImportIssue } from '../../core/index.js'
+import { table } from '../format.js'
+import { CliExit, EXIT, type CliIo } from '../io.js'
+import { printJson, withStore } from './shared.js'
+
+export interface SyncCliOptions {
+  source?: string
+  since?: string
+  feed?: string
+  config?: string
+  json?: boolean
+}
+
+/** How to configure a feed, printed when nothing is configured. */
+export const HOW_TO_CONFIGURE = `Paperscope fetches nothing unless a feed is configured. To add one, write paperscope.config.json
+(or point --config / PAPERSCOPE_CONFIG at a file), for example:
+
+  {
+    "contact": "you@example.org",
+    "feeds": [
+      { "id": "arxiv-ml", "source": "arxiv", "categories": ["cs.LG"], "words": ["grokking"] },
+      { "id": "hf-daily", "source": "huggingface" }
+    ]
+  }
+
+then run \`paperscope sync\`. The README's "Feeds (optional, online)" section lists every source and option.
+`
+
+export async function runSyncCommand(
+  io: CliIo,
+  dbPath: string,
+  opts: SyncCliOptions,
+  version?: string,
+): Promise<void> {
+  const controller = new AbortController()
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(130)
+    io.stderr('stopping after the page being written (Ctrl+C again to quit at once) …\n')
+    controller.abort(new Error('interrupted'))
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  let result: RunSyncResult
+  try {
+    result = await withStore(io, dbPath, (store) =>
+      runSync(store, {
+        cwd: io.cwd,
+        env: io.env,
+        signal: controller.signal,
+        configPath: opts.config,
+        source: opts.source,
+        feed: opts.feed,
+        since: opts.since,
+        now: () => io.now().getTime(),
+        ...(version ? { version } : {}),
+        onPage: ({ feed, page, url, counts }) =>
+          io.stderr(
+            `${feed}: page ${page}: ${counts.new} new, ${counts.merged} merged, ${counts.updated} updated, ${counts.unchanged} unchanged  ${url}\n`,
+          ),
+      }),
+    )
+  } finally {
+    process.removeListener('SIGINT', onSignal)
+    process.removeListener('SIGTERM', onSignal)
+  }
+
+  if (!result.configured) {
+    if (opts.json) printJson(io, { configured: false, configPath: result.configPath, reason: result.reason })
+    else io.stdout(`Nothing to sync: ${result.reason}.\n\n${HOW_TO_CONFIGURE}`)
+    return
+  }
+  if (opts.json) {
+    const { report, feeds, configPath, afterSync } = result
+    printJson(io, { configured: true, configPath, feeds, totals: totals(feeds), issues: report.issues, aborted: report.aborted, afterSync })
+  } else io.stdout(renderSyncResult(result))
+  const { report } = result
+  if (report.rejected > 0 || report.issues.some((i) => i.severity === 'rejected')) throw new CliExit(EXIT.partial)
+}
+
+function totals(feeds: readonly FeedSummary[]): Record<'pages' | 'read' | 'new' | 'merged' | 'updated' | 'unchanged' | 'rejected', number> {
+  const sum = { pages: 0, read: 0, new: 0, merged: 0, updated: 0, unchanged: 0, rejected: 0 }
+  for (const f of feeds) for (const key of Object.keys(sum) as Array<keyof typeof sum>) sum[key] += f[key]
+  return sum
+}
+
+/** The human summary: a row per feed with its cursor, totals, then every rejection with its reason. */
+export function renderSyncResult(result: Extract<RunSyncResult, { configured: true }>): string {
+  const rows: Array<Array<string | number>> = [['feed', 'source', 'status', 'pages', 'read', 'new', 'merged', 'updated', 'unchanged', 'rejected', 'cursor']]
+  for (const f of result.feeds) rows.push([f.feed, f.source, f.status, f.pages, f.read, f.new, f.merged, f.updated, f.unchanged, f.rejected, shorten(f.cursor ?? '-', 60)])
+  const sum = totals(result.feeds)
+  rows.push(['total', '', '', sum.pages, sum.read, sum.new, sum.merged, sum.updated, sum.unchanged, sum.rejected, ''])
+  const out = [`config: ${result.configPath}`, table(rows), '']
+  const { report } = result
+  if (report.aborted) out.push('stopped before the end; the next `paperscope sync` resumes from the cursors above', '')
+  const rejected = report.issues.filter((i) => i.severity === 'rejected')
+  const warnings = report.issues.filter((i) => i.severity === 'warning')
+  if (rejected.length) out.push(`rejected (${rejected.length}):`, ...rejected.map((i) => `  ${formatImportIssue(i)}`))
+  if (warnings.length) {
+    out.push(`warnings (${warnings.length}):`, ...warnings.slice(0, 5).map((i) => `  ${formatImportIssue(i)}`))
+    if (warnings.length > 5) out.push(`  … ${warnings.length - 5} more (--json lists them)`)
+  }
+  if (typeof result.afterSync === 'object') out.push(`updating the analysis failed: ${result.afterSync.failed}`)
+  return `${out.join('\n')}\n`
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}

@@ -1,0 +1,228 @@
+/**
+ * `paperscope sync` end to end through the CLI: a config file pointing every source's base URL at a
+ * 127.0.0.1 server that serves the recorded payloads in test/fixtures, a real library file, and the exit
+ * codes and output a user sees. Also a sync killed halfway (a real child process, SIGKILL) that the next
+ * run resumes from its cursors.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { isAbsolute, join, resolve } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { parseEnv } from '../config/index.js'
+import { openStore, type PaperStore } from '../store/index.js'
+import { startFixtureServer, type FixtureServer } from '../../test/support/fixture-server.js'
+import { runCli } from './main.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const NOW = new Date('2026-06-12T09:00:00Z')
+const OA_CURSOR_2 = 'IlsxNjA5MzcyODAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzQzOTM5MzU0MjUnXSI='
+const OA_CURSOR_3 = 'IlsxNTE4NDgwMDAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzI3NDE4MDk4MDcnXSI='
+
+let server: FixtureServer
+let dir: string
+
+beforeAll(async () => {
+  server = await startFixtureServer()
+  dir = mkdtempSync(join(tmpdir(), 'paperscope-sync-cli-'))
+})
+afterAll(async () => {
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+beforeEach(() => server.reset())
+
+async function cli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(args, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    env: parseEnv(options.env ?? {}),
+    cwd: options.cwd ?? dir,
+    interactive: false,
+    now: () => NOW,
+  })
+  return { code, out, err }
+}
+
+function serveRecordedFeeds(oaPage2Delay = 0): void {
+  server.route('/api/query?start=0', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
+  server.route('/api/query?start=3', { file: 'arxiv/paging_cs.LG_page2_start3_of5.xml' })
+  server.route('/oa/works?cursor=*', { file: 'openalex/works_cursor_page1_next_cursor.json' })
+  server.route(`/oa/works?cursor=${OA_CURSOR_2}`, {
+    file: 'openalex/works_cursor_page2_next_cursor.json',
+    ...(oaPage2Delay ? { delayMs: oaPage2Delay } : {}),
+  })
+  server.route(`/oa/works?cursor=${OA_CURSOR_3}`, { file: 'openalex/works_cursor_page3_end_null_cursor.json' })
+  server.route('/hf/daily_papers', { body: '[]', contentType: 'application/json' })
+  server.route('/hf/daily_papers?date=2026-06-12&p=0', { file: 'huggingface/daily_papers_2026-06-12_limit20_p0.json' })
+  server.route('/hf/daily_papers?date=2026-06-12&p=1', { file: 'huggingface/daily_papers_2026-06-12_limit20_p1.json' })
+}
+
+const FEEDS = [
+  { id: 'arxiv-ml', source: 'arxiv', categories: ['cs.LG'], words: ['transformer'], pageSize: 3 },
+  { id: 'oa-scientometrics', source: 'openalex', kind: 'works', filter: 'topics.id:T10102', perPage: 2 },
+  { id: 'hf-daily', source: 'huggingface', since: '2026-06-12', pageSize: 20 },
+]
+
+/** A config file whose sources all point at the fixture server (a mirror: no published rate limit). */
+function writeConfig(name: string, feeds: unknown[] = FEEDS): string {
+  const mirror = (path: string) => ({ baseUrl: `${server.baseUrl}${path}`, minIntervalMs: 0 })
+  const path = isAbsolute(name) ? name : join(dir, name)
+  writeFileSync(
+    path,
+    JSON.stringify({
+      contact: 'radar@example.org',
+      sources: { arxiv: mirror('/api/query'), openalex: mirror('/oa'), huggingface: mirror('/hf') },
+      feeds,
+    }),
+  )
+  return path
+}
+
+interface JsonSummary {
+  configured: boolean
+  feeds: Array<{ feed: string; status: string; pages: number; new: number; merged: number; rejected: number; cursor: string | null }>
+  totals: { new: number; merged: number; updated: number; unchanged: number; rejected: number }
+  issues: Array<{ severity: string; message: string }>
+}
+
+async function snapshot(db: string) {
+  const store: PaperStore = await openStore({ path: db })
+  try {
+    const { items } = await store.listPapers({ sort: 'title', limit: 200 })
+    return {
+      stats: await store.libraryStats(),
+      papers: items.map((p) => ({ id: p.id, title: p.title, ids: p.ids, authors: p.authors.map((a) => a.name), citationCount: p.citationCount })),
+    }
+  } finally {
+    await store.close()
+  }
+}
+
+describe('paperscope sync', () => {
+  it('says that nothing is configured, and how to configure a feed, without fetching anything', async () => {
+    const empty = mkdtempSync(join(dir, 'empty-'))
+    const result = await cli(['--db', join(empty, 'library.db'), 'sync'], { cwd: empty })
+    expect(result.code).toBe(0)
+    expect(result.out).toContain('Nothing to sync: no sync config')
+    expect(result.out).toContain('paperscope.config.json')
+    expect(result.out).toContain('"source": "arxiv"')
+    expect(server.requests).toEqual([])
+
+    const noFeeds = join(empty, 'paperscope.config.json')
+    writeFileSync(noFeeds, JSON.stringify({ feeds: [] }))
+    const json = await cli(['--db', join(empty, 'library.db'), 'sync', '--json'], { cwd: empty })
+    expect(json.code).toBe(0)
+    expect(JSON.parse(json.out)).toMatchObject({ configured: false, configPath: noFeeds, reason: `${noFeeds} lists no feeds` })
+    expect(server.requests).toEqual([])
+  })
+
+  it('fails clearly when the config named by --config or PAPERSCOPE_CONFIG does not exist', async () => {
+    const flag = await cli(['--db', join(dir, 'missing.db'), 'sync', '--config', 'nope.json'])
+    expect(flag.code).toBe(1)
+    expect(flag.err).toMatch(/error \[INVALID_ARGUMENT\]: the sync config .*nope\.json \(from --config\) does not exist/)
+    const env = await cli(['--db', join(dir, 'missing.db'), 'sync'], { env: { PAPERSCOPE_CONFIG: 'gone.json' } })
+    expect(env.code).toBe(1)
+    expect(env.err).toContain('(from PAPERSCOPE_CONFIG) does not exist')
+  })
+
+  it('syncs the configured feeds with progress on stderr and a summary on stdout; a second run adds nothing', async () => {
+    serveRecordedFeeds()
+    const config = writeConfig('feeds.json')
+    const db = join(dir, 'twice.db')
+    const first = await cli(['--db', db, 'sync', '--config', config])
+    expect(first.code).toBe(0)
+    expect(first.err).toContain('arxiv-ml: page 1: 3 new, 0 merged')
+    expect(first.err).toContain('oa-scientometrics: page 3:')
+    expect(first.out).toMatch(/^config: .*feeds\.json\nfeed +source +status +pages +read +new +merged +updated +unchanged +rejected +cursor\n/)
+    expect(first.out).toMatch(/\narxiv-ml +arxiv +done +2 +5 +5 +0 +0 +0 +0 +\{/)
+    expect(first.out).toMatch(/\nhf-daily +huggingface +done +2 +30 +/)
+    // The User-Agent names the app and the contact from the config.
+    expect(server.requests[0]!.headers['user-agent']).toMatch(/^Paperscope\/[\d.]+ \(\+https:\/\/\S+; mailto:radar@example\.org\)$/)
+    const after = await snapshot(db)
+    expect(after.stats.papers).toBeGreaterThan(30)
+
+    server.reset()
+    serveRecordedFeeds()
+    const second = await cli(['--db', db, 'sync', '--config', config, '--json'])
+    expect(second.code).toBe(0)
+    const summary = JSON.parse(second.out) as JsonSummary
+    expect(summary.totals).toMatchObject({ new: 0, merged: 0, updated: 0, rejected: 0 })
+    expect(summary.feeds.map((f) => [f.feed, f.status])).toEqual([
+      ['arxiv-ml', 'done'],
+      ['oa-scientometrics', 'done'],
+      ['hf-daily', 'done'],
+    ])
+    for (const f of summary.feeds) expect(f.cursor).toEqual(expect.any(String))
+    expect(await snapshot(db)).toEqual(after)
+  })
+
+  it('honours --source and --feed, and finds ./paperscope.config.json or PAPERSCOPE_CONFIG by itself', async () => {
+    serveRecordedFeeds()
+    const cwd = mkdtempSync(join(dir, 'cwd-'))
+    writeConfig(join(cwd, 'paperscope.config.json'))
+    const bySource = await cli(['--db', join(cwd, 'a.db'), 'sync', '--source', 'openalex', '--json'], { cwd })
+    expect(JSON.parse(bySource.out).feeds.map((f: { feed: string }) => f.feed)).toEqual(['oa-scientometrics'])
+    const byFeed = await cli(['--db', join(cwd, 'b.db'), 'sync', '--feed', 'arxiv-ml', '--json'], {
+      cwd: dir,
+      env: { PAPERSCOPE_CONFIG: join(cwd, 'paperscope.config.json') },
+    })
+    expect(JSON.parse(byFeed.out).feeds.map((f: { feed: string }) => f.feed)).toEqual(['arxiv-ml'])
+  })
+
+  it('exits 2 and names the reason when a page is rejected, keeping what it stored', async () => {
+    server.route('/api/query?start=0', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
+    server.route('/api/query?start=3', { body: '<feed><entry>cut' })
+    const config = writeConfig('broken.json', [FEEDS[0]])
+    const result = await cli(['--db', join(dir, 'broken.db'), 'sync', '--config', config])
+    expect(result.code).toBe(2)
+    expect(result.out).toMatch(/\narxiv-ml +arxiv +failed +1 +3 +3 /)
+    expect(result.out).toMatch(/rejected \(1\):\n {2}\S+ \[PARSE_FAILED\] feed arxiv-ml: arxiv: cannot read the page .*invalid XML/)
+  })
+
+  it('resumes a sync killed halfway from its cursors and ends with the same library as an uninterrupted run', async () => {
+    const feeds = FEEDS.slice(0, 2)
+    serveRecordedFeeds()
+    const wholeDb = join(dir, 'whole.db')
+    expect((await cli(['--db', wholeDb, 'sync', '--config', writeConfig('whole.json', feeds)])).code).toBe(0)
+    const expected = await snapshot(wholeDb)
+
+    // A real process, killed with SIGKILL while it waits for OpenAlex's second page (the first is stored).
+    server.reset()
+    serveRecordedFeeds(60_000)
+    const killedDb = join(dir, 'killed.db')
+    const config = writeConfig('killed.json', feeds)
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', killedDb, 'sync', '--config', config], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let childErr = ''
+    child.stderr.on('data', (c: Buffer) => (childErr += c.toString()))
+    const exited = new Promise<NodeJS.Signals | number | null>((done) => child.on('exit', (code, signal) => done(signal ?? code)))
+    const deadline = Date.now() + 60_000
+    while (!server.requests.some((r) => r.path === '/oa/works' && r.query.get('cursor') === OA_CURSOR_2)) {
+      if (Date.now() > deadline) throw new Error(`the sync never reached OpenAlex page 2: ${childErr}`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    child.kill('SIGKILL')
+    expect(await exited).toBe('SIGKILL')
+    expect(childErr).toContain('oa-scientometrics: page 1:')
+    expect(childErr).not.toContain('oa-scientometrics: page 2:')
+
+    server.reset()
+    serveRecordedFeeds()
+    const resumed = await cli(['--db', killedDb, 'sync', '--config', config, '--json'])
+    expect(resumed.code).toBe(0)
+    // arXiv looked only for what is new since its watermark; OpenAlex went on from page 2, not from the start.
+    expect(server.requestsTo('/oa/works').map((r) => r.query.get('cursor'))).toEqual([OA_CURSOR_2, OA_CURSOR_3])
+    const summary = JSON.parse(resumed.out) as JsonSummary
+    expect(summary.feeds.find((f) => f.feed === 'oa-scientometrics')).toMatchObject({ pages: 2, new: 1 })
+    expect(await snapshot(killedDb)).toEqual(expected)
+  }, 90_000)
+})

@@ -1,0 +1,158 @@
+/**
+ * @module BibTeX export: the papers of a selection (one paper, an author, a search, a topic, or the whole
+ * library) written as a `.bib` text with ingest's `formatBibtex` (LaTeX accents as `{\"o}`, capitals kept
+ * with braces). Shared by `paperscope export` and the API's `/bibtex` routes.
+ *
+ * Every author is written with the name the library knows them by, the same on all their papers, so a
+ * library built from the export sees the same people (the BibTeX round trip: export, import into a new
+ * library, same papers and authors). People known only from outside a paper's author line (a profile's
+ * owner) come after the listed authors.
+ */
+import { PaperscopeError, type Paper } from '../core/index.js'
+import { formatBibtex, type BibtexPaper } from '../ingest/index.js'
+import type { PaperStore } from '../store/index.js'
+import { findAuthor, findPaper } from './lookup.js'
+
+/** What to export; with nothing set, the whole library. `author` and `topic` narrow `search` too. */
+export interface BibtexSelection {
+  /** Paper references (id, arXiv id, DOI, title words); each must resolve. */
+  papers?: readonly string[] | undefined
+  /** An author id or name. */
+  author?: string | undefined
+  /** Full-text search words. */
+  search?: string | undefined
+  /** A topic id. */
+  topic?: string | undefined
+}
+
+/** The most papers one export writes (a search or a library); more is cut and said. */
+export const MAX_EXPORT_PAPERS = 100_000
+const PAGE = 200
+
+export interface BibtexExport {
+  bibtex: string
+  /** How many entries were written. */
+  papers: number
+  /** True when the selection had more than `limit` papers. */
+  truncated: boolean
+  /** What the selection resolved to, for messages and file names. */
+  label: string
+}
+
+/**
+ * The selection's papers as BibTeX. NOT_FOUND when a paper, author or topic does not resolve.
+ * @example
+ * const { bibtex, papers } = await exportBibtex(store, { author: 'Andrew M. Saxe' })
+ */
+export async function exportBibtex(
+  store: PaperStore,
+  selection: BibtexSelection,
+  options: { limit?: number } = {},
+): Promise<BibtexExport> {
+  const { papers, truncated, label } = await selectPapers(store, selection, options.limit ?? MAX_EXPORT_PAPERS)
+  return { bibtex: formatBibtex(await toBibtexPapers(store, papers)), papers: papers.length, truncated, label }
+}
+
+/** The papers a selection names, in a stable order (a search: by relevance; otherwise: by title). */
+export async function selectPapers(
+  store: PaperStore,
+  selection: BibtexSelection,
+  limit: number = MAX_EXPORT_PAPERS,
+): Promise<{ papers: Paper[]; truncated: boolean; label: string }> {
+  const refs = selection.papers ?? []
+  if (refs.length > 0) {
+    if (selection.author || selection.search || selection.topic)
+      throw new PaperscopeError(
+        'INVALID_ARGUMENT',
+        'export either papers by reference, or an author/search/topic selection, not both',
+        { field: 'paper' },
+      )
+    const papers: Paper[] = []
+    for (const ref of refs) {
+      const found = await findPaper(store, ref)
+      if (!found.paper)
+        throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref.slice(0, 200)}"`, { field: 'paper' })
+      if (!papers.some((p) => p.id === found.paper!.id)) papers.push(found.paper)
+    }
+    return { papers, truncated: false, label: papers.length === 1 ? papers[0]!.id : `${papers.length} papers` }
+  }
+
+  const labels: string[] = []
+  let authorId: string | undefined
+  if (selection.author) {
+    const { author } = await findAuthor(store, selection.author)
+    if (!author)
+      throw new PaperscopeError('NOT_FOUND', `no author matches "${selection.author.slice(0, 200)}"`, {
+        field: 'author',
+      })
+    authorId = author.id
+    labels.push(author.name)
+  }
+  if (selection.topic) {
+    const topic = await store.getTopic(selection.topic)
+    if (!topic)
+      throw new PaperscopeError('NOT_FOUND', `no topic with id "${selection.topic.slice(0, 200)}"`, {
+        field: 'topic',
+      })
+    labels.push(topic.label)
+  }
+  const filters = {
+    ...(authorId ? { authorId } : {}),
+    ...(selection.topic ? { topic: selection.topic } : {}),
+  }
+  const papers: Paper[] = []
+  let total = 0
+  if (selection.search !== undefined) {
+    const text = selection.search.trim()
+    if (!text) throw new PaperscopeError('INVALID_ARGUMENT', 'the search needs words', { field: 'search' })
+    labels.push(`"${text}"`)
+    for (let offset = 0; papers.length < limit; offset += PAGE) {
+      const page = await store.searchPapers({ text, ...filters, limit: PAGE, offset })
+      total = page.total
+      papers.push(...page.items.map((h) => h.paper))
+      if (page.items.length < PAGE || offset + PAGE >= page.total) break
+    }
+  } else {
+    for (let offset = 0; papers.length < limit; offset += PAGE) {
+      const page = await store.listPapers({ ...filters, sort: 'title', limit: PAGE, offset })
+      total = page.total
+      papers.push(...page.items)
+      if (page.items.length < PAGE || offset + PAGE >= page.total) break
+    }
+  }
+  return {
+    papers: papers.slice(0, limit),
+    truncated: total > limit,
+    label: labels.length ? labels.join(', ') : 'the library',
+  }
+}
+
+/** Papers in the shape `formatBibtex` takes, each author under their library name. */
+export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]): Promise<BibtexPaper[]> {
+  const names = new Map<string, string>()
+  const out: BibtexPaper[] = []
+  for (const paper of papers) {
+    const ordered = [
+      ...paper.authors.filter((a) => a.position !== null).sort((a, b) => a.position! - b.position!),
+      ...paper.authors.filter((a) => a.position === null),
+    ]
+    const authors: string[] = []
+    for (const author of ordered) {
+      if (!names.has(author.authorId))
+        names.set(author.authorId, (await store.getAuthor(author.authorId))?.name ?? author.name)
+      authors.push(names.get(author.authorId)!)
+    }
+    out.push({
+      id: paper.id,
+      title: paper.title,
+      authors,
+      authorsTruncated: paper.authorsTruncated,
+      date: paper.date,
+      venue: paper.venue,
+      ids: paper.ids,
+      abstract: paper.abstract,
+      url: paper.url && /^https?:\/\//i.test(paper.url) ? paper.url : null,
+    })
+  }
+  return out
+}
