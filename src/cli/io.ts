@@ -9,6 +9,8 @@ export interface CliIo {
   /** True when stderr is a terminal (progress bars only then). */
   interactive: boolean
   now: () => Date
+  /** Standard input, for commands that read `-` (classify --jsonl -). */
+  stdin?: NodeJS.ReadableStream
 }
 
 /** Exit codes: 0 all read; 2 some entries rejected (the rest imported); 1 fatal, nothing half-written. */

@@ -17,6 +17,9 @@ import { runAuthor } from './commands/author.js'
 import { runStart } from './commands/start.js'
 import { runServe, type ServeLauncher } from './commands/serve.js'
 import { runMigrate } from './commands/migrate.js'
+import { runAnalyze } from './commands/analyze.js'
+import { runClassify } from './commands/classify.js'
+import { runSimilar } from './commands/similar.js'
 import { runSyncCommand } from './commands/sync.js'
 import { runExport } from './commands/export.js'
 
@@ -63,7 +66,8 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .addOption(new Option('--capture-date <date>', 'when the pages were captured (YYYY[-MM[-DD]]), for dates without a year').argParser(partialDate))
     .option('--json', 'print the report as JSON')
     .option('-v, --verbose', 'list every warning, not only rejections')
-    .action(async (paths: string[], opts: { format?: string; captureDate?: string; json?: boolean; verbose?: boolean }) =>
+    .option('--no-analyze', 'do not analyse the new papers afterwards (run `paperscope analyze` later)')
+    .action(async (paths: string[], opts: { format?: string; captureDate?: string; json?: boolean; verbose?: boolean; analyze?: boolean }) =>
       runImport(io, dbPath(), paths, opts),
     )
 
@@ -94,6 +98,26 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .argument('<name...>', 'author id or name')
     .option('--json', 'print JSON')
     .action(async (name: string[], opts: { json?: boolean }) => runAuthor(io, dbPath(), name.join(' '), opts))
+
+  program
+    .command('analyze')
+    .description('refit the analysis models and recompute topics, key words, digests, similar papers, novelty')
+    .option('--json', 'print the report as JSON')
+    .action(async (opts: { json?: boolean }) => runAnalyze(io, dbPath(), opts))
+
+  program
+    .command('classify')
+    .description('topics, key words and a digest for new texts, one JSON line in and out, with the library\'s models')
+    .requiredOption('--jsonl <file>', 'JSON lines {"id","title","text"}; - reads standard input')
+    .action(async (opts: { jsonl: string }) => runClassify(io, dbPath(), opts))
+
+  program
+    .command('similar')
+    .description('the papers most similar to one, with the terms and topic they share')
+    .argument('<ref...>', 'paper id, arXiv id, DOI or title words')
+    .addOption(new Option('--k <n>', 'how many').default(10).argParser(positiveInt))
+    .option('--json', 'print JSON')
+    .action(async (ref: string[], opts: { k: number; json?: boolean }) => runSimilar(io, dbPath(), ref.join(' '), opts))
 
   program
     .command('start')
@@ -173,6 +197,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     interactive: Boolean(process.stderr.isTTY),
     now: () => new Date(),
+    stdin: process.stdin,
   }
 }
 

@@ -4,7 +4,25 @@ export { importFiles, ManifestSchema, MANIFEST_FILE, type ImportFilesOptions, ty
 export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 export { findPaper, findAuthor, type PaperLookup } from './lookup.js'
 export { libraryOverview, authorOverview, type LibraryOverview, type AuthorOverview } from './overview.js'
-export { ensureLibrary, type EnsureLibraryOptions } from './ensure-library.js'
+export { ensureLibrary, type EnsureLibraryOptions, type EnsureLibraryResult } from './ensure-library.js'
+export {
+  analyzeLibrary,
+  analyzeNewPapers,
+  analysisInputHash,
+  type AnalyzeOptions,
+  type AnalyzeProgress,
+  type AnalyzeReport,
+  type AnalyzeStage,
+} from './analyze-library.js'
+export { createAnalysisReader, similarPapersOf, type AnalysisReader, type SimilarPaperOut } from './analysis-results.js'
+export {
+  createTextClassifier,
+  parseClassifyLine,
+  ClassifyInputSchema,
+  type ClassifyInput,
+  type ClassifiedText,
+  type TextClassifier,
+} from './classify-texts.js'
 export {
   syncFeeds,
   loadSyncConfig,

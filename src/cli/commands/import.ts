@@ -1,30 +1,34 @@
 /** @module `paperscope import <paths...>`: prints what was read, new, merged and rejected, and why. */
 import { formatImportIssue, type ImportReport } from '../../core/index.js'
-import { importFiles } from '../../commands/index.js'
+import { analyzeNewPapers, importFiles, type AnalyzeReport } from '../../commands/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 import { table } from '../format.js'
 import { createProgress, printJson, withStore } from './shared.js'
+import { createAnalyzeProgress } from './analyze.js'
 
 export interface ImportCliOptions {
   format?: string
   captureDate?: string
   json?: boolean
   verbose?: boolean
+  /** False with `--no-analyze`: skip analysing the new papers. */
+  analyze?: boolean
 }
 
 export async function runImport(io: CliIo, dbPath: string, paths: string[], opts: ImportCliOptions): Promise<void> {
   const progress = createProgress(io, 'importing')
-  const report = await withStore(io, dbPath, (store) =>
-    importFiles(store, paths, {
+  const { report, analysis } = await withStore(io, dbPath, async (store) => {
+    const report = await importFiles(store, paths, {
       cwd: io.cwd,
       now: io.now,
       ...(opts.format ? { format: opts.format } : {}),
       ...(opts.captureDate ? { captureDate: opts.captureDate } : {}),
       onBatch: (done, total) => progress.update(done, total),
-    }).finally(() => progress.stop()),
-  )
-  if (opts.json) printJson(io, report)
-  else io.stdout(renderImportReport(report, opts.verbose ?? false))
+    }).finally(() => progress.stop())
+    return { report, analysis: opts.analyze === false ? null : await analyzeAfterImport(io, store) }
+  })
+  if (opts.json) printJson(io, { ...report, analysis })
+  else io.stdout(renderImportReport(report, opts.verbose ?? false) + (analysis ? renderAnalysisLine(analysis) : ''))
   if (report.rejected > 0) throw new CliExit(EXIT.partial)
 }
 
@@ -44,4 +48,29 @@ export function renderImportReport(report: ImportReport, verbose: boolean): stri
     if (shown.length < warnings.length) out.push(`  … ${warnings.length - shown.length} more (--verbose lists them)`)
   }
   return `${out.join('\n')}\n`
+}
+
+/**
+ * Analyses the papers an import brought (incremental; a full run when no model is stored yet). The import is
+ * already committed, so a failing analysis is reported and the import still counts.
+ */
+export async function analyzeAfterImport(io: CliIo, store: Parameters<typeof analyzeNewPapers>[0]): Promise<AnalyzeReport | null> {
+  const progress = createAnalyzeProgress(io)
+  try {
+    return await analyzeNewPapers(store, { onProgress: (p) => progress.update(p), now: io.now })
+  } catch (err) {
+    io.stderr(`warning: the import is saved, but analysing the new papers failed (${(err as Error).message}); run \`paperscope analyze\`\n`)
+    return null
+  } finally {
+    progress.stop()
+  }
+}
+
+/** One line saying what the analysis after an import did. */
+export function renderAnalysisLine(a: AnalyzeReport): string {
+  const what =
+    a.mode === 'full'
+      ? `fitted the models (${a.reason ?? 'requested'}) and analysed all ${a.analyzed} papers`
+      : `analysed ${a.analyzed} new or changed papers with the stored models`
+  return `analysis: ${what} in ${(a.ms.total / 1000).toFixed(1)} s (${a.topics.predicted} topics predicted, ${a.topics.unsorted} unsorted, ${a.digests.generated} digests generated)\n`
 }

@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import { ensureLibrary, libraryOverview } from '../../commands/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { CliIo } from '../io.js'
-import { renderImportReport } from './import.js'
+import { renderAnalysisLine, renderImportReport } from './import.js'
 import { renderSearch } from './search.js'
 import { requireLauncher, serveOptions, type ServeCliOptions, type ServeLauncher } from './serve.js'
 import { renderStats } from './stats.js'
@@ -26,16 +26,25 @@ async function buildLibrary(io: CliIo, store: PaperStore, rebuild: boolean): Pro
   const { papers } = await store.libraryStats()
   if (papers === 0 || rebuild) io.stderr(`building the library from ${io.env.PAPERSCOPE_CORPUS} (first start) …\n`)
   const started = Date.now()
-  const report = await ensureLibrary(store, {
+  let analysing = false
+  const { report, analysis } = await ensureLibrary(store, {
     corpusDir,
     cwd: io.cwd,
     now: io.now,
     rebuild,
     onFile: (file, i, total) => io.stderr(`importing ${i + 1}/${total}: ${file}\n`),
     onBatch: (done, total) => progress.update(done, total),
+    onAnalyze: (p) => {
+      if (!analysing) {
+        progress.stop()
+        if (p.stage !== 'saving') io.stderr('analysing the library (topics, key words, digests, similar papers, novelty) …\n')
+        analysing = true
+      }
+    },
   }).finally(() => progress.stop())
+  if (report) io.stderr(`built the library: ${report.new} papers from ${report.read} entries in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  if (analysis && analysis.analyzed > 0) io.stderr(renderAnalysisLine(analysis))
   if (!report) return null
-  io.stderr(`built the library: ${report.new} papers from ${report.read} entries in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
   return renderImportReport(report, false)
 }
 

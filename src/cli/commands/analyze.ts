@@ -1,0 +1,84 @@
+/**
+ * @module `paperscope analyze`: refits the analysis models on the library and recomputes every paper's
+ * topics, key words, digest, vector, novelty and centrality. A progress bar on stderr when it is a terminal;
+ * the summary on stdout (or JSON with --json). Imports run the incremental version by themselves.
+ */
+import { SingleBar, Presets } from 'cli-progress'
+import { analyzeLibrary, type AnalyzeProgress, type AnalyzeReport } from '../../commands/index.js'
+import type { CliIo } from '../io.js'
+import { table } from '../format.js'
+import { printJson, withStore } from './shared.js'
+
+const STAGE_LABELS: Record<AnalyzeProgress['stage'], string> = {
+  reading: 'reading texts',
+  fitting: 'fitting models',
+  analysing: 'analysing papers',
+  novelty: 'novelty',
+  saving: 'saving',
+}
+
+/** A stage-aware progress bar on stderr when it is a terminal; nothing otherwise. */
+export function createAnalyzeProgress(io: CliIo): { update(progress: AnalyzeProgress): void; stop(): void } {
+  if (!io.interactive) return { update: () => undefined, stop: () => undefined }
+  const bar = new SingleBar(
+    { format: 'analysis: {stage} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    Presets.shades_classic,
+  )
+  let started = false
+  return {
+    update({ stage, done, total }) {
+      if (!started) {
+        bar.start(total, done, { stage: STAGE_LABELS[stage] })
+        started = true
+      }
+      bar.setTotal(total)
+      bar.update(done, { stage: STAGE_LABELS[stage] })
+    },
+    stop() {
+      if (started) bar.stop()
+      started = false
+    },
+  }
+}
+
+export async function runAnalyze(io: CliIo, dbPath: string, opts: { json?: boolean }): Promise<void> {
+  const progress = createAnalyzeProgress(io)
+  const report = await withStore(io, dbPath, (store) =>
+    analyzeLibrary(store, { onProgress: (p) => progress.update(p), now: io.now }).finally(() => progress.stop()),
+  )
+  if (opts.json) printJson(io, report)
+  else io.stdout(renderAnalyzeReport(report))
+}
+
+/** The human summary of an analysis run. */
+export function renderAnalyzeReport(report: AnalyzeReport): string {
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+  const out: string[] = []
+  out.push(
+    report.mode === 'full'
+      ? `analysed ${report.analyzed} of ${report.papers} papers with freshly fitted models (${report.reason ?? 'requested'}) in ${seconds(report.ms.total)}`
+      : `analysed ${report.analyzed} new or changed of ${report.papers} papers with the stored models in ${seconds(report.ms.total)}`,
+  )
+  const m = report.models
+  if (m.vectors) out.push(`  paper vectors: LSA, ${m.vectors.dimensions} dimensions, fitted on ${m.vectors.trainingSize} papers`)
+  if (m.topics)
+    out.push(
+      `  topic model: ${m.topics.labels.length} curated topics from ${m.topics.trainingSize} papers; calibrated (temperature ${m.topics.temperature.toFixed(3)}); "unsorted" below ${m.topics.unsortedBelow}`,
+    )
+  else out.push('  topic model: none (the library needs curated topics on at least two labels)')
+  if (m.keywords) out.push(`  key-word ranker: fitted on ${m.keywords.trainingSize} papers with curated key words`)
+  out.push(
+    table([
+      ['', 'papers'],
+      ['topics: curated (kept as they are)', report.topics.curated],
+      ['topics: predicted', report.topics.predicted],
+      ['topics: unsorted (no confident topic)', report.topics.unsorted],
+      ['key words extracted', report.keywords.papers],
+      ['digests generated', report.digests.generated],
+      ['with a novelty (something dated before)', report.novelty.papers],
+    ]),
+  )
+  const ms = report.ms
+  out.push(`time: reading ${seconds(ms.reading)}, fitting ${seconds(ms.fitting)}, analysing ${seconds(ms.analysing)}, novelty ${seconds(ms.novelty)}, saving ${seconds(ms.saving)}`)
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,120 @@
+/**
+ * @module Reading the stored analysis results: similar papers, a paper's novelty with its evidence, its
+ * predicted topics, and researcher metrics computed from the library. The server and the CLI call these.
+ *
+ * Similar papers come from an in-memory index of the stored vectors (with curated topics as one-hot and
+ * predicted ones as calibrated confidences), built on first use and rebuilt whenever an analysis run has
+ * written since (the store's generation counter), so a server keeps up with `paperscope analyze` run beside it.
+ */
+import {
+  computeResearcherMetrics,
+  createVectorIndex,
+  curatedTopicVector,
+  similar,
+  type IndexedPaper,
+  type Ranked,
+  type ResearcherMetrics,
+  type VectorIndex,
+} from '../analysis/index.js'
+import type { PaperStore, StoredPaperAnalysis } from '../store/index.js'
+
+/** Reads analysis results for one store. */
+export interface AnalysisReader {
+  /** The `k` papers most similar to a paper, with the terms and topic they share; null when it has no vector. */
+  similarPapers(paperId: string, k?: number): Promise<Ranked[] | null>
+  /** A paper's stored analysis (topics, key words, digest, novelty), or null when never analysed. */
+  paperAnalysis(paperId: string): Promise<StoredPaperAnalysis | null>
+  /** Computed researcher metrics beside the reported ones; null before the library was ever analysed. */
+  authorMetrics(authorId: string): Promise<ResearcherMetrics | null>
+}
+
+interface CachedIndex {
+  generation: number
+  index: VectorIndex
+}
+
+/** The topic labels of the stored topic model, without decoding its weights. */
+function topicLabels(model: unknown): string[] {
+  const labels = (model as { labels?: unknown } | null)?.labels
+  return Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : []
+}
+
+async function buildIndex(store: PaperStore): Promise<VectorIndex> {
+  const [vectors, models] = await Promise.all([store.analysis.listVectors(), store.analysis.getModels()])
+  const labels = topicLabels(models.find((m) => m.kind === 'topics')?.model)
+  // Vectors of another embedder (an older model) never mix with the current one's.
+  const dimensions = (models.find((m) => m.kind === 'vectors')?.model as { dimensions?: number } | undefined)?.dimensions
+  const embedder = dimensions !== undefined ? `lsa-${dimensions}` : (vectors[0]?.embedder ?? 'lsa')
+  const papers: IndexedPaper[] = vectors
+    .filter((v) => v.embedder === embedder)
+    .map((v) => ({
+      paperId: v.paperId,
+      vector: v.vector,
+      terms: v.terms,
+      topics:
+        v.curatedTopics.length > 0
+          ? curatedTopicVector(labels, v.curatedTopics)
+          : v.topicProbabilities && v.topicProbabilities.length === labels.length
+            ? Float32Array.from(v.topicProbabilities)
+            : null,
+    }))
+  return createVectorIndex(papers, { embedder, topicLabels: labels })
+}
+
+/**
+ * A reader over the store's analysis results; keep one per process (it caches the similarity index).
+ * @example const reader = createAnalysisReader(store); await reader.similarPapers(paperId, 5)
+ */
+export function createAnalysisReader(store: PaperStore): AnalysisReader {
+  let cached: Promise<CachedIndex> | null = null
+  const currentIndex = async (): Promise<VectorIndex | null> => {
+    const generation = await store.analysis.generation()
+    if (generation === null) return null
+    const existing = cached ? await cached.catch(() => null) : null
+    if (existing && existing.generation === generation) return existing.index
+    cached = buildIndex(store).then((index) => ({ generation, index }))
+    return (await cached).index
+  }
+  return {
+    async similarPapers(paperId, k = 10) {
+      const index = await currentIndex()
+      if (!index || !index.byId.has(paperId)) return null
+      return similar(index, paperId, k)
+    },
+    async paperAnalysis(paperId) {
+      return (await store.analysis.getPaperAnalyses([paperId]))[0] ?? null
+    },
+    async authorMetrics(authorId) {
+      if ((await store.analysis.generation()) === null) return null
+      const [author, papers] = await Promise.all([store.getAuthor(authorId), store.analysis.listAuthorPaperStats(authorId)])
+      if (!author) return null
+      return computeResearcherMetrics(papers, author.profiles.map((p) => p.metrics))
+    },
+  }
+}
+
+/** One similar paper for printing: its id, title, date, score and why. */
+export interface SimilarPaperOut {
+  paperId: string
+  title: string
+  date: string | null
+  score: number
+  why: string[]
+}
+
+/**
+ * Similar papers of a paper with their titles (`paperscope similar`); null when the paper has no vector yet.
+ * @example await similarPapersOf(store, paper.id, 5)
+ */
+export async function similarPapersOf(store: PaperStore, paperId: string, k = 10, reader = createAnalysisReader(store)): Promise<SimilarPaperOut[] | null> {
+  const ranked = await reader.similarPapers(paperId, k)
+  if (!ranked) return null
+  const papers = new Map((await store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
+  return ranked.map((r) => ({
+    paperId: r.paperId,
+    title: papers.get(r.paperId)?.title ?? r.paperId,
+    date: papers.get(r.paperId)?.date ?? null,
+    score: r.score,
+    why: r.why.map((w) => w.label),
+  }))
+}

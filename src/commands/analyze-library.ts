@@ -1,0 +1,382 @@
+/**
+ * @module `paperscope analyze` and the analysis every import runs after it (issue 4).
+ *
+ * {@link analyzeLibrary} refits everything on the library as it is: LSA paper vectors on every paper's title
+ * and text, the topic classifier on the curated topics (the awesome list's sections; the taxonomy is data),
+ * the key-word ranker on the curated key words; then it embeds every paper, predicts topics for papers
+ * without curated ones ("unsorted" below the model's confidence threshold), extracts key words for every
+ * paper, writes a digest for papers with an abstract and no digest from a source, and computes novelty
+ * against earlier papers and topical centrality (the inputs of the researcher metrics).
+ *
+ * {@link analyzeNewPapers} is the incremental path run after imports and syncs: papers that are new or whose
+ * inputs changed are analysed with the stored models; novelty and centrality are recomputed for the library.
+ * It refits instead (a full run) when no model is stored, when the curated topics name labels the stored
+ * model does not know, or when the library has doubled since the models were fitted.
+ */
+import { createHash } from 'node:crypto'
+import {
+  assignTopics,
+  centralityPercentiles,
+  classifyTopics,
+  computeNovelty,
+  embedPrepared,
+  extractKeywords,
+  fitKeywordModel,
+  fitTopicClassifier,
+  fitVectorModel,
+  generateDigest,
+  indexEntry,
+  prepareText,
+  topicModelFromJson,
+  topicModelToJson,
+  topicProbabilities,
+  vectorModelFromJson,
+  vectorModelToJson,
+  type KeywordModel,
+  type KeywordNeighbour,
+  type PreparedText,
+  type TopicModel,
+  type TopicModelJson,
+  type VectorModel,
+  type VectorModelJson,
+} from '../analysis/index.js'
+import type { PaperAnalysisInput, PaperAnalysisWrite, PaperNoveltyWrite, PaperStore, StoredModel, StoredVector } from '../store/index.js'
+
+/** LSA dimensions of the paper vectors. */
+export const VECTOR_DIMENSIONS = 100
+/** Curated papers whose key words count as evidence for a paper's key words. */
+export const KEYWORD_NEIGHBOURS = 10
+/** Nearest earlier papers kept as the evidence of a novelty. */
+export const NOVELTY_EVIDENCE = 3
+/** The incremental path refits once the library is this many times the size the models were fitted on. */
+export const REFIT_GROWTH = 2
+
+export type AnalyzeStage = 'reading' | 'fitting' | 'analysing' | 'novelty' | 'saving'
+
+export interface AnalyzeProgress {
+  stage: AnalyzeStage
+  done: number
+  total: number
+}
+
+export interface AnalyzeOptions {
+  onProgress?: (progress: AnalyzeProgress) => void
+  now?: () => Date
+}
+
+/** What an analysis run did. */
+export interface AnalyzeReport {
+  mode: 'full' | 'incremental'
+  /** Why a full run happened (`no stored models`, `requested`), or null for an incremental one. */
+  reason: string | null
+  /** Papers in the library. */
+  papers: number
+  /** Papers (re)analysed in this run. */
+  analyzed: number
+  models: {
+    vectors: { dimensions: number; trainingSize: number; fittedAt: string } | null
+    topics: { labels: string[]; trainingSize: number; temperature: number; unsortedBelow: number; fittedAt: string } | null
+    keywords: { trainingSize: number; fittedAt: string } | null
+  }
+  /** Over the papers analysed in this run. */
+  topics: { curated: number; predicted: number; unsorted: number }
+  keywords: { papers: number; phrases: number }
+  digests: { generated: number }
+  novelty: { papers: number }
+  ms: Record<AnalyzeStage, number> & { total: number }
+}
+
+/** The fitted models, in memory. */
+export interface AnalysisModels {
+  vectors: VectorModel
+  topics: TopicModel | null
+  keywords: KeywordModel
+  fittedAt: string
+  librarySize: number
+}
+
+/** A paper's text as the models read it: the abstract and a source's digest (never a generated one). */
+export function analysisText(p: Pick<PaperAnalysisInput, 'abstract' | 'digest'>): string {
+  return [p.abstract, p.digest?.text].filter((t): t is string => Boolean(t && t.trim())).join('\n\n')
+}
+
+/** Hash of everything the analysis of one paper reads; a paper is re-analysed when it changes. */
+export function analysisInputHash(p: PaperAnalysisInput): string {
+  const parts = [p.title, p.abstract ?? '', p.digest?.text ?? '', p.date ?? '', p.curatedTopics.join('\u0001'), p.curatedKeywords.join('\u0001')]
+  return createHash('sha1').update(parts.join('\u0000')).digest('hex')
+}
+
+function emptyReport(mode: AnalyzeReport['mode'], reason: string | null, papers: number): AnalyzeReport {
+  return {
+    mode,
+    reason,
+    papers,
+    analyzed: 0,
+    models: { vectors: null, topics: null, keywords: null },
+    topics: { curated: 0, predicted: 0, unsorted: 0 },
+    keywords: { papers: 0, phrases: 0 },
+    digests: { generated: 0 },
+    novelty: { papers: 0 },
+    ms: { reading: 0, fitting: 0, analysing: 0, novelty: 0, saving: 0, total: 0 },
+  }
+}
+
+function timer(report: AnalyzeReport): (stage: AnalyzeStage, started: number) => void {
+  return (stage, started) => {
+    report.ms[stage] += Date.now() - started
+  }
+}
+
+function prepareAll(inputs: readonly PaperAnalysisInput[], onProgress?: AnalyzeOptions['onProgress']): PreparedText[] {
+  return inputs.map((p, i) => {
+    if (i % 25 === 0) onProgress?.({ stage: 'reading', done: i, total: inputs.length })
+    return prepareText({ title: p.title, text: analysisText(p) })
+  })
+}
+
+/** The curated papers most similar to a vector (never `self`), as key-word evidence. */
+function keywordNeighbours(vector: Float32Array, curated: ReadonlyArray<{ id: string; vector: Float32Array; keywords: readonly string[] }>, self?: string): KeywordNeighbour[] {
+  const out: KeywordNeighbour[] = []
+  for (const c of curated) {
+    if (c.id === self) continue
+    let s = 0
+    for (let d = 0; d < vector.length; d++) s += (vector[d] as number) * (c.vector[d] as number)
+    if (s > 0) out.push({ similarity: s, keywords: c.keywords })
+  }
+  return out.sort((a, b) => b.similarity - a.similarity).slice(0, KEYWORD_NEIGHBOURS)
+}
+
+/** Fits the three models on the library. */
+export function fitAnalysisModels(inputs: readonly PaperAnalysisInput[], docs: readonly PreparedText[], fittedAt: string): AnalysisModels {
+  const vectors = fitVectorModel(docs, { dimensions: VECTOR_DIMENSIONS, fittedAt })
+  const embedded = docs.map((d) => embedPrepared(vectors, d))
+  const labelled = inputs.map((p, i) => ({ p, i })).filter(({ p }) => p.curatedTopics.length > 0)
+  const labels = new Set(labelled.flatMap(({ p }) => p.curatedTopics))
+  const topics = labels.size >= 2 ? fitTopicClassifier(labelled.map(({ p, i }) => ({ doc: docs[i] as PreparedText, topics: p.curatedTopics }))) : null
+  const curated = inputs
+    .map((p, i) => ({ id: p.id, vector: embedded[i] as Float32Array, keywords: p.curatedKeywords }))
+    .filter((c) => c.keywords.length > 0)
+  const keywords = fitKeywordModel(
+    inputs.map((p, i) => ({
+      doc: docs[i] as PreparedText,
+      keywords: p.curatedKeywords,
+      neighbours: p.curatedKeywords.length > 0 ? keywordNeighbours(embedded[i] as Float32Array, curated, p.id) : [],
+      topics: p.curatedTopics,
+    })),
+  )
+  return { vectors, topics, keywords, fittedAt, librarySize: inputs.length }
+}
+
+function modelsToStored(models: AnalysisModels, inputs: readonly PaperAnalysisInput[]): StoredModel[] {
+  const base = { fittedAt: models.fittedAt, librarySize: models.librarySize }
+  const out: StoredModel[] = [
+    { kind: 'vectors', model: vectorModelToJson(models.vectors), ...base, trainingSize: inputs.length },
+    { kind: 'keywords', model: models.keywords, ...base, trainingSize: inputs.filter((p) => p.curatedKeywords.length > 0).length },
+  ]
+  if (models.topics) out.push({ kind: 'topics', model: topicModelToJson(models.topics), ...base, trainingSize: inputs.filter((p) => p.curatedTopics.length > 0).length })
+  return out
+}
+
+/** The stored models, or null when the vector or key-word model is missing. */
+export async function loadAnalysisModels(store: Pick<PaperStore, 'analysis'>): Promise<(AnalysisModels & { stored: StoredModel[] }) | null> {
+  const stored = await store.analysis.getModels()
+  const vectors = stored.find((m) => m.kind === 'vectors')
+  const keywords = stored.find((m) => m.kind === 'keywords')
+  if (!vectors || !keywords) return null
+  const topics = stored.find((m) => m.kind === 'topics')
+  return {
+    vectors: vectorModelFromJson(vectors.model as VectorModelJson),
+    keywords: keywords.model as KeywordModel,
+    topics: topics ? topicModelFromJson(topics.model as TopicModelJson) : null,
+    fittedAt: vectors.fittedAt,
+    librarySize: vectors.librarySize,
+    stored,
+  }
+}
+
+function describeModels(report: AnalyzeReport, models: AnalysisModels, stored: readonly StoredModel[]): void {
+  const size = (kind: StoredModel['kind']): number => stored.find((m) => m.kind === kind)?.trainingSize ?? 0
+  report.models = {
+    vectors: { dimensions: models.vectors.dimensions, trainingSize: size('vectors'), fittedAt: models.fittedAt },
+    topics: models.topics
+      ? { labels: models.topics.labels, trainingSize: size('topics'), temperature: models.topics.temperature, unsortedBelow: models.topics.unsortedBelow, fittedAt: models.fittedAt }
+      : null,
+    keywords: { trainingSize: size('keywords'), fittedAt: models.fittedAt },
+  }
+}
+
+/** Analyses papers with fitted models: vector, topics, key words, digest. */
+function analysePapers(
+  models: AnalysisModels,
+  papers: ReadonlyArray<{ input: PaperAnalysisInput; doc: PreparedText }>,
+  curatedVectors: ReadonlyArray<{ id: string; vector: Float32Array; keywords: readonly string[] }>,
+  report: AnalyzeReport,
+  onProgress?: AnalyzeOptions['onProgress'],
+): PaperAnalysisWrite[] {
+  const embedder = `lsa-${models.vectors.dimensions}`
+  return papers.map(({ input: p, doc }, i) => {
+    if (i % 25 === 0) onProgress?.({ stage: 'analysing', done: i, total: papers.length })
+    const entry = indexEntry(models.vectors, p.id, doc)
+    let topicStatus: PaperAnalysisWrite['topicStatus'] = 'no-model'
+    let topicScores: PaperAnalysisWrite['topicScores'] = []
+    let topicWhy: PaperAnalysisWrite['topicWhy'] = []
+    let probabilities: number[] | null = null
+    let predictedTopics: PaperAnalysisWrite['predictedTopics'] = []
+    let keywordTopics = p.curatedTopics.map((label) => ({ label, confidence: 1 / p.curatedTopics.length }))
+    if (p.curatedTopics.length > 0) {
+      topicStatus = 'curated'
+      report.topics.curated++
+    } else if (models.topics) {
+      const prediction = classifyTopics(models.topics, doc)
+      probabilities = [...topicProbabilities(models.topics, doc)]
+      topicScores = prediction.topics.map((t) => ({ label: t.label, score: t.confidence }))
+      topicWhy = prediction.why.map((w) => ({ label: w.label, score: w.weight }))
+      predictedTopics = assignTopics([], prediction).map((t) => ({ label: t.label, score: t.confidence ?? 0 }))
+      topicStatus = prediction.unsorted ? 'unsorted' : 'predicted'
+      keywordTopics = prediction.topics
+      report.topics[prediction.unsorted ? 'unsorted' : 'predicted']++
+    }
+    const keywords = extractKeywords(models.keywords, doc, {
+      neighbours: keywordNeighbours(entry.vector, curatedVectors, p.id),
+      topics: keywordTopics,
+    }).map((k) => ({ text: k.text, score: k.score, why: k.why.map((w) => ({ label: w.label, score: w.weight })) }))
+    if (keywords.length > 0) report.keywords.papers++
+    report.keywords.phrases += keywords.length
+    const generated = p.abstract && !p.digest ? generateDigest(p.abstract, p.title) : null
+    if (generated) report.digests.generated++
+    return {
+      paperId: p.id,
+      inputHash: analysisInputHash(p),
+      embedder,
+      vector: entry.vector,
+      terms: entry.terms,
+      topicStatus,
+      topicScores,
+      topicProbabilities: probabilities,
+      topicWhy,
+      predictedTopics,
+      keywords,
+      digest: generated ? { text: generated.text, why: generated.why.map((w) => ({ label: w.label, score: w.weight })) } : null,
+    }
+  })
+}
+
+/** Novelty against earlier papers and centrality percentiles, for every paper with a vector. */
+function noveltyRows(vectors: ReadonlyArray<Pick<StoredVector, 'paperId' | 'date' | 'vector'>>): PaperNoveltyWrite[] {
+  const novelty = computeNovelty(
+    vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector })),
+    { evidence: NOVELTY_EVIDENCE },
+  )
+  const centrality = centralityPercentiles(new Map(vectors.map((v) => [v.paperId, v.vector])))
+  return novelty.map((n) => ({
+    paperId: n.paperId,
+    novelty: n.novelty,
+    percentile: n.percentile,
+    comparedWith: n.comparedWith,
+    evidence: n.nearestEarlier.map((e) => ({ paperId: e.paperId, date: e.date, similarity: e.similarity })),
+    explanation: n.explanation,
+    centralityPercentile: centrality.get(n.paperId) ?? null,
+  }))
+}
+
+/**
+ * Refits every model on the library and recomputes every paper's results (`paperscope analyze`).
+ * @example const report = await analyzeLibrary(store, { onProgress: ({ stage, done, total }) => bar.update(done) })
+ */
+export async function analyzeLibrary(store: PaperStore, { onProgress, now = () => new Date() }: AnalyzeOptions = {}, reason = 'requested'): Promise<AnalyzeReport> {
+  const started = Date.now()
+  let t = Date.now()
+  const inputs = await store.analysis.listAnalysisInputs()
+  const report = emptyReport('full', reason, inputs.length)
+  const took = timer(report)
+  const docs = prepareAll(inputs, onProgress)
+  onProgress?.({ stage: 'reading', done: inputs.length, total: inputs.length })
+  took('reading', t)
+
+  t = Date.now()
+  onProgress?.({ stage: 'fitting', done: 0, total: 1 })
+  const fittedAt = now().toISOString()
+  const models = fitAnalysisModels(inputs, docs, fittedAt)
+  const stored = modelsToStored(models, inputs)
+  describeModels(report, models, stored)
+  onProgress?.({ stage: 'fitting', done: 1, total: 1 })
+  took('fitting', t)
+
+  t = Date.now()
+  const vectors = docs.map((d) => embedPrepared(models.vectors, d))
+  const curated = inputs.map((p, i) => ({ id: p.id, vector: vectors[i] as Float32Array, keywords: p.curatedKeywords })).filter((c) => c.keywords.length > 0)
+  const papers = analysePapers(models, inputs.map((input, i) => ({ input, doc: docs[i] as PreparedText })), curated, report, onProgress)
+  report.analyzed = papers.length
+  onProgress?.({ stage: 'analysing', done: papers.length, total: papers.length })
+  took('analysing', t)
+
+  t = Date.now()
+  const novelty = noveltyRows(inputs.map((p, i) => ({ paperId: p.id, date: p.date, vector: papers[i]?.vector as Float32Array })))
+  report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
+  took('novelty', t)
+
+  t = Date.now()
+  onProgress?.({ stage: 'saving', done: 0, total: 1 })
+  await store.analysis.saveAnalysis({ replaceAll: true, models: stored, papers, novelty, analyzedAt: now().toISOString() })
+  onProgress?.({ stage: 'saving', done: 1, total: 1 })
+  took('saving', t)
+  report.ms.total = Date.now() - started
+  return report
+}
+
+/** Why the stored models should be refitted before an incremental run, or null when they serve. */
+async function refitReason(store: PaperStore, models: Awaited<ReturnType<typeof loadAnalysisModels>>): Promise<string | null> {
+  if (!models) return 'no stored models'
+  const stats = await store.libraryStats()
+  if (stats.papers === 0) return null
+  const curatedLabels = Object.keys(stats.perTopic).filter((l) => (stats.perTopic[l] ?? 0) > 0)
+  if (!models.topics && curatedLabels.length >= 2) return 'the library now has curated topics'
+  if (models.topics && curatedLabels.some((l) => !models.topics!.labels.includes(l))) return 'new curated topics'
+  if (stats.papers >= REFIT_GROWTH * Math.max(1, models.librarySize)) return `the library grew from ${models.librarySize} to ${stats.papers} papers`
+  return null
+}
+
+/**
+ * Analyses papers that are new or changed since the last analysis with the stored models, then recomputes
+ * novelty and centrality; refits everything instead when the models are missing or stale (see the module
+ * comment). Imports and syncs call it after they commit.
+ * @example await importFiles(store, paths, opts); await analyzeNewPapers(store)
+ */
+export async function analyzeNewPapers(store: PaperStore, options: AnalyzeOptions = {}): Promise<AnalyzeReport> {
+  const { onProgress, now = () => new Date() } = options
+  const started = Date.now()
+  const models = await loadAnalysisModels(store)
+  const reason = await refitReason(store, models)
+  if (reason !== null || !models) return analyzeLibrary(store, options, reason ?? 'no stored models')
+  let t = Date.now()
+  const stale = (await store.analysis.listAnalysisInputs({ onlyStale: true })).filter((p) => analysisInputHash(p) !== p.analyzedHash)
+  const all = await store.analysis.listVectors()
+  const report = emptyReport('incremental', null, (await store.libraryStats()).papers)
+  describeModels(report, models, models.stored)
+  const took = timer(report)
+  if (stale.length === 0) {
+    report.ms.total = Date.now() - started
+    return report
+  }
+  const docs = prepareAll(stale, onProgress)
+  took('reading', t)
+
+  t = Date.now()
+  const curated = all.filter((v) => v.curatedKeywords.length > 0).map((v) => ({ id: v.paperId, vector: v.vector, keywords: v.curatedKeywords }))
+  const papers = analysePapers(models, stale.map((input, i) => ({ input, doc: docs[i] as PreparedText })), curated, report, onProgress)
+  report.analyzed = papers.length
+  took('analysing', t)
+
+  t = Date.now()
+  const fresh = new Map(papers.map((p, i) => [p.paperId, { paperId: p.paperId, date: stale[i]?.date ?? null, vector: p.vector }]))
+  const vectors = [...all.filter((v) => !fresh.has(v.paperId)), ...fresh.values()]
+  const novelty = noveltyRows(vectors)
+  report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
+  took('novelty', t)
+
+  t = Date.now()
+  await store.analysis.saveAnalysis({ papers, novelty, analyzedAt: now().toISOString() })
+  took('saving', t)
+  report.ms.total = Date.now() - started
+  return report
+}

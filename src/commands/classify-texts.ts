@@ -1,0 +1,113 @@
+/**
+ * @module `paperscope classify --jsonl`: topics, key words and a digest for texts the library has never seen,
+ * with the models trained on the current library (offline, nothing is written for the texts). Labels in the
+ * input are never read: a line is only its id, title and text.
+ */
+import { z } from 'zod'
+import { PaperscopeError } from '../core/index.js'
+import {
+  assignTopics,
+  classifyTopics,
+  embedPrepared,
+  extractKeywords,
+  generateDigest,
+  prepareText,
+  type KeywordNeighbour,
+} from '../analysis/index.js'
+import type { PaperStore } from '../store/index.js'
+import { analyzeNewPapers, KEYWORD_NEIGHBOURS, loadAnalysisModels, type AnalyzeOptions, type AnalyzeReport } from './analyze-library.js'
+
+/** One input line. Unknown fields (curated topics, key words) are dropped, never read. */
+export const ClassifyInputSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  title: z.string(),
+  text: z.string(),
+})
+export type ClassifyInput = z.infer<typeof ClassifyInputSchema>
+
+/** One output line. */
+export interface ClassifiedText {
+  id: string | number
+  /** Predicted topics with calibrated confidences; empty when the text is unsorted. */
+  topics: Array<{ label: string; score: number }>
+  /** True when no topic reached the model's confidence threshold. */
+  unsorted: boolean
+  keywords: string[]
+  /** One or two sentences of the text, or null when it has no complete sentence. */
+  digest: string | null
+}
+
+export interface TextClassifier {
+  classify(input: ClassifyInput): ClassifiedText
+  /** The topic labels the model knows (empty when the library has no curated topics). */
+  labels: string[]
+}
+
+/**
+ * Reads one JSON line; throws PaperscopeError('PARSE_FAILED') naming the line and what is wrong.
+ * @example parseClassifyLine('{"id":1,"title":"Grokking","text":"..."}', 1)
+ */
+export function parseClassifyLine(line: string, lineNumber: number, source = 'input'): ClassifyInput {
+  let json: unknown
+  try {
+    json = JSON.parse(line)
+  } catch (err) {
+    throw new PaperscopeError('PARSE_FAILED', `line ${lineNumber}: not JSON (${(err as Error).message})`, { source, line: lineNumber, cause: err })
+  }
+  const parsed = ClassifyInputSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const field = issue?.path.join('.') || undefined
+    throw new PaperscopeError('PARSE_FAILED', `line ${lineNumber}: ${field ? `"${field}" ` : ''}${issue?.message ?? 'invalid'} (expected {"id", "title", "text"})`, {
+      source,
+      line: lineNumber,
+      ...(field ? { field } : {}),
+    })
+  }
+  return parsed.data
+}
+
+/**
+ * The classifier of the current library. When the library was never analysed, it is analysed first (the
+ * models are fitted and stored), and `trained` says so.
+ */
+export async function createTextClassifier(store: PaperStore, options: AnalyzeOptions = {}): Promise<{ classifier: TextClassifier; trained: AnalyzeReport | null }> {
+  let models = await loadAnalysisModels(store)
+  let trained: AnalyzeReport | null = null
+  if (!models) {
+    trained = await analyzeNewPapers(store, options)
+    models = await loadAnalysisModels(store)
+  }
+  if (!models) throw new PaperscopeError('NOT_FOUND', 'the library has no papers to learn from; import some first')
+  const fitted = models
+  const curated = (await store.analysis.listVectors()).filter((v) => v.curatedKeywords.length > 0)
+  const neighbours = (vector: Float32Array): KeywordNeighbour[] =>
+    curated
+      .map((c) => {
+        let s = 0
+        for (let d = 0; d < vector.length; d++) s += (vector[d] as number) * (c.vector[d] as number)
+        return { similarity: s, keywords: c.curatedKeywords }
+      })
+      .filter((n) => n.similarity > 0)
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, KEYWORD_NEIGHBOURS)
+  const classifier: TextClassifier = {
+    labels: fitted.topics?.labels ?? [],
+    classify(input) {
+      const doc = prepareText({ title: input.title, text: input.text })
+      const prediction = fitted.topics ? classifyTopics(fitted.topics, doc) : null
+      const keywords = extractKeywords(fitted.keywords, doc, {
+        neighbours: neighbours(embedPrepared(fitted.vectors, doc)),
+        topics: prediction?.topics ?? [],
+      })
+      return {
+        id: input.id,
+        topics: assignTopics([], prediction).map((t) => ({ label: t.label, score: Math.round((t.confidence ?? 0) * 1000) / 1000 })),
+        unsorted: prediction?.unsorted ?? true,
+        keywords: keywords.map((k) => k.text),
+        digest: generateDigest(input.text, input.title)?.text ?? null,
+      }
+    },
+  }
+  return { classifier, trained }
+}
