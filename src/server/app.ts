@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
 import { installErrorHandler } from './error-handler.js'
 import { authorsRoutes } from './routes/authors.js'
+import { bibtexRoutes } from './routes/bibtex.js'
 import { papersRoutes } from './routes/papers.js'
 import { searchRoutes } from './routes/search.js'
 import { statsRoutes } from './routes/stats.js'
@@ -102,6 +103,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(authorsRoutes, { deps })
       await api.register(topicsRoutes, { deps })
       await api.register(statsRoutes, { deps })
+      await api.register(bibtexRoutes, { deps })
     },
     { prefix: API_PREFIX },
   )

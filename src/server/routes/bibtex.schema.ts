@@ -1,0 +1,33 @@
+/** @module Request schemas of the BibTeX downloads for an author, a search and a topic. */
+import { z } from 'zod'
+import { AuthorParamsSchema } from './authors.schema.js'
+import { BibtexQuerySchema } from './papers.schema.js'
+import { TopicParamsSchema } from './topics.schema.js'
+
+/** The most entries one search download writes. */
+export const MAX_SEARCH_BIBTEX = 2000
+
+export const SearchBibtexQuerySchema = BibtexQuerySchema.extend({
+  q: z.string().min(1).max(500).describe('Words, as for /search'),
+  topic: z.string().min(1).max(200).optional().describe('A topic id'),
+  author: z.string().min(1).max(200).optional().describe('An author id, or a name'),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SEARCH_BIBTEX)
+    .default(500)
+    .describe('At most this many entries, best matches first'),
+})
+export type SearchBibtexQuery = z.infer<typeof SearchBibtexQuerySchema>
+
+export { AuthorParamsSchema, BibtexQuerySchema, TopicParamsSchema }
+export type { AuthorParams } from './authors.schema.js'
+export type { TopicParams } from './topics.schema.js'
+export type { BibtexQuery } from './papers.schema.js'
+
+/** The 200 response of every BibTeX route: the `.bib` text itself. */
+export const BIBTEX_RESPONSE = {
+  type: 'string',
+  description: 'BibTeX entries (application/x-bibtex); LaTeX accents and protected capitals in braces',
+} as const

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
+import { formatBibtex } from '../../ingest/index.js'
+import { buildServer } from '../app.js'
+
+/** The number of entries in a .bib text. */
+const entries = (bib: string): number => (bib.match(/^@\w+\{/gm) ?? []).length
+
+describe('BibTeX routes for an author, a search and a topic', () => {
+  let lib: TestLibrary
+  let app: FastifyInstance
+
+  beforeAll(async () => {
+    lib = await createCorpusLibrary()
+    // The writer src/main.ts injects: src/ingest/bibtex's, with LaTeX accents and protected capitals.
+    app = await buildServer({ store: lib.store, rateLimit: false, formatBibtex })
+  })
+  afterAll(async () => {
+    await app.close()
+    await lib.cleanup()
+  })
+
+  it('writes every paper of an author, as a download when asked', async () => {
+    const [author] = await lib.store.findAuthors('Andrew M. Saxe', 1)
+    const papers = (await lib.store.listPapers({ authorId: author!.id, limit: 200 })).total
+    const res = await app.inject(`/api/v1/authors/${author!.id}/bibtex`)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/x-bibtex; charset=utf-8')
+    expect(entries(res.body)).toBe(papers)
+    expect(res.headers['x-paperscope-entries']).toBe(String(papers))
+    expect(res.body).toMatch(/author\s+= \{[^}]*Saxe/)
+    const download = await app.inject(`/api/v1/authors/${author!.id}/bibtex?download=true`)
+    expect(download.headers['content-disposition']).toBe('attachment; filename="andrew-m-saxe.bib"')
+    expect((await app.inject('/api/v1/authors/a-nope/bibtex')).statusCode).toBe(404)
+  })
+
+  it('writes the papers of a topic', async () => {
+    const res = await app.inject('/api/v1/topics/neural-collapse/bibtex?download=true')
+    expect(res.statusCode).toBe(200)
+    expect(entries(res.body)).toBe(16)
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="neural-collapse\.bib"$/)
+    const missing = await app.inject('/api/v1/topics/nope/bibtex')
+    expect(missing.statusCode).toBe(404)
+    expect(missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } })
+  })
+
+  it('writes the papers a search finds, best first, up to a limit', async () => {
+    const search = await lib.store.searchPapers({ text: 'grokking', limit: 5 })
+    const res = await app.inject('/api/v1/search/bibtex?q=grokking&limit=5')
+    expect(res.statusCode).toBe(200)
+    expect(entries(res.body)).toBe(Math.min(5, search.total))
+    const firstTitle = /title\s+= \{(.+)\},?$/m.exec(res.body)![1]!
+    expect(firstTitle.replace(/[{}\\]/g, '').toLowerCase()).toContain('grokking')
+    const all = await app.inject('/api/v1/search/bibtex?q=grokking&limit=2000')
+    expect(entries(all.body)).toBe(search.total)
+    const bad = await app.inject('/api/v1/search/bibtex')
+    expect(bad.statusCode).toBe(400)
+    expect((await app.inject('/api/v1/search/bibtex?q=grokking&limit=0')).statusCode).toBe(400)
+  })
+
+  it('escapes LaTeX specials and accents and protects capitals', async () => {
+    const res = await app.inject('/api/v1/search/bibtex?q=%C3%85ngstr%C3%B6m')
+    expect(res.statusCode).toBe(200)
+    expect(res.body).toContain('{\\r{A}}ngstr{\\"o}m-{\\L}ukasiewicz, Zo{\\"e}')
+    expect(res.body).toContain('window.\\_\\_paperscopeXss')
+  })
+
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, unknown> }
+    for (const path of ['/api/v1/authors/{id}/bibtex', '/api/v1/topics/{id}/bibtex', '/api/v1/search/bibtex'])
+      expect(doc.paths).toHaveProperty([path, 'get'])
+  })
+})

@@ -1,0 +1,115 @@
+/**
+ * @module BibTeX downloads beside /papers/:id/bibtex: every paper of an author (/authors/:id/bibtex), of a
+ * search (/search/bibtex?q=) and of a topic (/topics/:id/bibtex). The papers are chosen by src/commands'
+ * `selectPapers` (the same selection `paperscope export` writes), each author under their library name,
+ * and written by the injected BibTeX writer (src/ingest/bibtex's, from src/main.ts).
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { selectPapers, toBibtexPapers, type BibtexSelection } from '../../commands/index.js'
+import { PaperscopeError } from '../../core/index.js'
+import { formatBibtex } from '../bibtex.js'
+import type { ServerDeps } from '../deps.js'
+import { errorResponses, toJsonSchema } from '../schema-tools.js'
+import {
+  AuthorParamsSchema,
+  BIBTEX_RESPONSE,
+  BibtexQuerySchema,
+  SearchBibtexQuerySchema,
+  TopicParamsSchema,
+  type AuthorParams,
+  type BibtexQuery,
+  type SearchBibtexQuery,
+  type TopicParams,
+} from './bibtex.schema.js'
+import { AUTHOR_PAPER_LIMIT } from './authors.js'
+
+/** A file name from a label: `andrew-m-saxe.bib`. */
+function fileName(label: string): string {
+  const slug = label
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+  return `${slug || 'papers'}.bib`
+}
+
+export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
+  const { store } = deps
+  const write = deps.formatBibtex ?? formatBibtex
+
+  async function send(
+    reply: FastifyReply,
+    selection: BibtexSelection,
+    limit: number,
+    download: boolean,
+    name: string,
+  ): Promise<string> {
+    const { papers } = await selectPapers(store, selection, limit)
+    const bibtex = write(await toBibtexPapers(store, papers))
+    void reply.type('application/x-bibtex; charset=utf-8')
+    void reply.header('x-paperscope-entries', String(papers.length))
+    if (download) void reply.header('content-disposition', `attachment; filename="${fileName(name)}"`)
+    return bibtex
+  }
+
+  app.get<{ Params: AuthorParams; Querystring: BibtexQuery }>(
+    '/authors/:id/bibtex',
+    {
+      schema: {
+        tags: ['authors'],
+        summary: 'Every paper of an author as BibTeX (by title; each author under their library name)',
+        params: toJsonSchema(AuthorParamsSchema, 'input'),
+        querystring: toJsonSchema(BibtexQuerySchema, 'input'),
+        response: { 200: BIBTEX_RESPONSE, ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      const author = await store.getAuthor(id)
+      if (!author)
+        throw new PaperscopeError('NOT_FOUND', `no author with id "${id.slice(0, 200)}"`, { field: 'id' })
+      return send(reply, { author: author.id }, AUTHOR_PAPER_LIMIT, request.query.download, author.name)
+    },
+  )
+
+  app.get<{ Params: TopicParams; Querystring: BibtexQuery }>(
+    '/topics/:id/bibtex',
+    {
+      schema: {
+        tags: ['topics'],
+        summary: 'Every paper of a topic as BibTeX (by title)',
+        params: toJsonSchema(TopicParamsSchema, 'input'),
+        querystring: toJsonSchema(BibtexQuerySchema, 'input'),
+        response: { 200: BIBTEX_RESPONSE, ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      const topic = await store.getTopic(id)
+      if (!topic)
+        throw new PaperscopeError('NOT_FOUND', `no topic with id "${id.slice(0, 200)}"`, { field: 'id' })
+      return send(reply, { topic: topic.id }, 100_000, request.query.download, topic.label)
+    },
+  )
+
+  app.get<{ Querystring: SearchBibtexQuery }>(
+    '/search/bibtex',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'The papers a search finds as BibTeX, best matches first',
+        querystring: toJsonSchema(SearchBibtexQuerySchema, 'input'),
+        response: { 200: BIBTEX_RESPONSE, ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query
+      if (!q.q.trim())
+        throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "q" must contain words', { field: 'q' })
+      const selection: BibtexSelection = { search: q.q, topic: q.topic, author: q.author }
+      return send(reply, selection, q.limit, q.download, `search ${q.q}`)
+    },
+  )
+}
