@@ -1,0 +1,152 @@
+/**
+ * `paperscope export` and the issue's BibTeX round trip through the command line: import the corpus,
+ * export the whole library as BibTeX, import that file into a new library, and find the same papers (titles,
+ * years, arXiv ids and DOIs) and the same authors.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseEnv } from '../config/index.js'
+import type { ImportReport, Paper } from '../core/index.js'
+import { openStore, type PaperStore } from '../store/index.js'
+import { importRecords } from '../commands/index.js'
+import { findSource } from '../ingest/index.js'
+import { readFixture } from '../../test/support/fixture-server.js'
+import { runCli } from './main.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(args, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    env: parseEnv({}),
+    cwd: ROOT,
+    interactive: false,
+    now: () => new Date('2026-11-25T12:00:00Z'),
+  })
+  return { code, out, err }
+}
+
+const entries = (bib: string): number => (bib.match(/^@\w+\{/gm) ?? []).length
+
+async function withLibrary<T>(path: string, work: (store: PaperStore) => Promise<T>): Promise<T> {
+  const store = await openStore({ path })
+  try {
+    return await work(store)
+  } finally {
+    await store.close()
+  }
+}
+
+async function allPapers(store: PaperStore): Promise<Paper[]> {
+  const papers: Paper[] = []
+  for (let offset = 0; ; offset += 200) {
+    const page = await store.listPapers({ sort: 'title', limit: 200, offset })
+    papers.push(...page.items)
+    if (offset + 200 >= page.total) return papers
+  }
+}
+
+/** What must survive the trip, per paper: title, year, arXiv id, DOI and the people (by library name). */
+async function shape(store: PaperStore): Promise<string[]> {
+  const names = new Map<string, string>()
+  const rows: string[] = []
+  for (const p of await allPapers(store)) {
+    const people: string[] = []
+    for (const a of p.authors) {
+      if (!names.has(a.authorId)) names.set(a.authorId, (await store.getAuthor(a.authorId))!.name)
+      people.push(names.get(a.authorId)!)
+    }
+    rows.push([p.title, p.date?.slice(0, 4) ?? '-', p.ids.arxiv ?? '-', p.ids.doi ?? '-', people.sort().join('; ')].join(' | '))
+  }
+  return rows.sort()
+}
+
+describe('paperscope export', () => {
+  let dir: string
+  let db: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-export-'))
+    db = join(dir, 'library.db')
+    expect((await cli(['--db', db, 'import', 'data/corpus'])).code).toBe(2) // the corpus has one rejected entry
+    // The corpus pages carry no arXiv ids or DOIs; recorded arXiv and OpenAlex payloads add papers that do.
+    await withLibrary(db, async (store) => {
+      for (const [source, file] of [
+        ['arxiv', 'arxiv/api_query_all_transformer_and_cat_cs.LG_max5.xml'],
+        ['openalex', 'openalex/works_list_per_page2.json'],
+        ['openalex', 'openalex/work_W2741809807.json'],
+      ] as const) {
+        const parsed = findSource(source)!.parse(readFixture(file), { input: file, fetchedAt: '2026-06-12T00:00:00Z' })
+        await importRecords(store, parsed.records, parsed.profiles)
+      }
+    })
+  }, 120_000)
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('round trip: the whole library as BibTeX, imported into a new library, gives the same papers and authors', async () => {
+    const bib = join(dir, 'library.bib')
+    const exported = await cli(['--db', db, 'export', '--out', bib])
+    expect(exported.code).toBe(0)
+    const [papers, authors] = await withLibrary(db, async (s) => {
+      const stats = await s.libraryStats()
+      return [stats.papers, stats.authors]
+    })
+    expect(exported.err).toBe(`wrote ${papers} BibTeX entries (the library) to ${bib}\n`)
+    const text = readFileSync(bib, 'utf8')
+    expect(entries(text)).toBe(papers)
+
+    // `paperscope import` recognises the .bib file by itself.
+    const copy = join(dir, 'copy.db')
+    const imported = await cli(['--db', copy, 'import', bib, '--json'])
+    expect(imported.code).toBe(0)
+    const report = JSON.parse(imported.out) as ImportReport
+    expect(report.inputs.map((i) => i.format)).toEqual(['bibtex'])
+    expect(report).toMatchObject({ read: papers, new: papers, rejected: 0 })
+
+    const [before, after] = [await withLibrary(db, shape), await withLibrary(copy, shape)]
+    const statsAfter = await withLibrary(copy, (s) => s.libraryStats())
+    expect(statsAfter.papers).toBe(papers)
+    expect(statsAfter.authors).toBe(authors)
+    expect(after).toEqual(before)
+    // A sample, to see what the comparison holds.
+    const grokking = after.find((row) => row.startsWith('Grokking as a First Order Phase Transition in Two Layer Networks |'))
+    expect(grokking).toBe('Grokking as a First Order Phase Transition in Two Layer Networks | 2023 | - | - | Inbar Seroussi; Noa Rubin; Zohar Ringel')
+    expect(after.filter((row) => row.split(' | ')[2] !== '-')).toHaveLength(5)
+    expect(after.filter((row) => row.split(' | ')[3] !== '-').length).toBeGreaterThanOrEqual(2)
+    console.log(`round trip: ${papers} papers and ${authors} authors before; ${statsAfter.papers} papers and ${statsAfter.authors} authors after`)
+  }, 180_000)
+
+  it('writes one paper, an author, a search or a topic', async () => {
+    const arxiv = await withLibrary(db, async (s) => (await allPapers(s)).find((p) => p.ids.arxiv)!.ids.arxiv!)
+    const one = await cli(['--db', db, 'export', '--paper', arxiv])
+    expect(one.code).toBe(0)
+    expect(entries(one.out)).toBe(1)
+    expect(one.out).toContain(`{${arxiv}}`)
+    const two = await cli(['--db', db, 'export', '--paper', arxiv, '--paper', 'Transformers as Support Vector Machines'])
+    expect(entries(two.out)).toBe(2)
+
+    const author = await cli(['--db', db, 'export', '--author', 'Andrew M. Saxe'])
+    const saxe = await withLibrary(db, async (s) => {
+      const [a] = await s.findAuthors('Andrew M. Saxe', 1)
+      return (await s.listPapers({ authorId: a!.id, limit: 1 })).total
+    })
+    expect(entries(author.out)).toBe(saxe)
+    expect(author.err).toMatch(/BibTeX entr(y|ies) \(Andrew M\. Saxe\)/)
+
+    const search = await cli(['--db', db, 'export', '--search', 'grokking', '--topic', 'emergence-and-phase-transitions'])
+    expect(search.code).toBe(0)
+    expect(search.err).toMatch(/^\d+ BibTeX entries \(Emergence and Phase Transitions, "grokking"\)\n$/)
+    expect(entries(search.out)).toBeGreaterThan(3)
+    const topic = await cli(['--db', db, 'export', '--topic', 'neural-collapse'])
+    expect(entries(topic.out)).toBe(16)
+
+    const missing = await cli(['--db', db, 'export', '--author', 'Nobody Atall Xyzzy'])
+    expect(missing.code).toBe(1)
+    expect(missing.err).toContain('error [NOT_FOUND]: no author matches "Nobody Atall Xyzzy"')
+  })
+})
