@@ -13,6 +13,7 @@ import type { CliIo } from './cli/io.js'
 import { processIo, runCli } from './cli/main.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import { startScheduledSync } from './commands/index.js'
 import { formatBibtex } from './ingest/index.js'
 import { buildServer, DEFAULT_RATE_LIMIT, type RateLimitSettings, type ServerAnalysis } from './server/index.js'
 import type { PaperStore } from './store/index.js'
@@ -109,13 +110,16 @@ export const launchServer: ServeLauncher = async (store: PaperStore, options: Se
   const rateLimit: RateLimitSettings | false =
     settings.PAPERSCOPE_RATE_LIMIT === 0 ? false : { max: settings.PAPERSCOPE_RATE_LIMIT, windowMs: 60_000 }
   const webRoot = settings.PAPERSCOPE_WEB_DIST ?? join(root, 'web', 'dist')
-  const app = await composeServer(store, { logger, webRoot, rateLimit, version: packageVersion(root) })
+  const version = packageVersion(root)
+  const app = await composeServer(store, { logger, webRoot, rateLimit, version })
   if (!existsSync(join(webRoot, 'index.html'))) logger.warn('the web app is not built (run `npm run build`); serving the API only')
   const shutdown = waitForShutdownSignal(logger)
   await app.listen({ host: options.host, port: options.port })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host
+  // Feeds run on a schedule only when one is set (PAPERSCOPE_SYNC_SCHEDULE or the config's "schedule").
+  const sync = await startScheduledSync(store, { cwd: io.cwd, env: io.env, logger, version })
   io.stderr(`\nPaperscope is running at http://${shownHost}:${port}/  (API: /api/v1, docs: /docs). Press Ctrl+C to stop.\n\n`)
   await shutdown
   const force = setTimeout(() => {
@@ -123,6 +127,7 @@ export const launchServer: ServeLauncher = async (store: PaperStore, options: Se
     process.exit(1)
   }, SHUTDOWN_GRACE_MS)
   force.unref()
+  await sync?.stop()
   await app.close()
   clearTimeout(force)
   logger.info('stopped')
@@ -139,7 +144,7 @@ function isEntryPoint(): boolean {
 
 /** Runs the CLI on `argv` with the real process and server; bin/paperscope.js calls this. */
 export async function main(argv: readonly string[]): Promise<number> {
-  return runCli([...argv], processIo(), { serve: launchServer })
+  return runCli([...argv], processIo(), { serve: launchServer, version: packageVersion(packageRoot()) })
 }
 
 if (isEntryPoint()) {

@@ -55,6 +55,7 @@ export {
 } from './run-sync.js'
 export {
   startSyncSchedule,
+  startScheduledSync,
   findSyncSchedule,
   type SyncSchedule,
   type SyncScheduleOptions,

@@ -166,3 +166,29 @@ export function startSyncSchedule(
     },
   }
 }
+
+/**
+ * What `paperscope serve`/`start` call: schedules sync when a cron string is set (PAPERSCOPE_SYNC_SCHEDULE,
+ * else the config's `schedule`), logging that no schedule is set otherwise; null then. A bad config or cron
+ * string is logged and the server runs without the schedule rather than not at all.
+ * @example const sync = await startScheduledSync(store, { cwd, env, logger }); ...; await sync?.stop()
+ */
+export async function startScheduledSync(
+  store: PaperStore,
+  options: SyncScheduleOptions,
+): Promise<SyncSchedule | null> {
+  try {
+    const pattern = await findSyncSchedule(options)
+    if (!pattern) {
+      options.logger.debug(
+        {},
+        'no sync schedule (set PAPERSCOPE_SYNC_SCHEDULE or the config file\'s "schedule")',
+      )
+      return null
+    }
+    return startSyncSchedule(store, pattern, options)
+  } catch (err) {
+    options.logger.error({ err }, `scheduled sync is off: ${(err as Error).message}`)
+    return null
+  }
+}
