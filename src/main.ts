@@ -15,6 +15,8 @@ import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
 import { formatBibtex } from './ingest/index.js'
+import { NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED } from './analysis/index.js'
+import { createAnalysisReader } from './commands/index.js'
 import { buildServer, DEFAULT_RATE_LIMIT, type RateLimitSettings, type ServerAnalysis } from './server/index.js'
 import type { PaperStore } from './store/index.js'
 
@@ -47,12 +49,71 @@ function packageVersion(root: string): string {
   }
 }
 
+/** `0.123` → `0.12`, for explanations. */
+function round2(n: number): string {
+  return (Math.round(n * 100) / 100).toFixed(2)
+}
+
 /**
- * The analysis results the API shows (issue 4). Returns undefined until src/analysis is wired here; the API
- * then reports similar papers, novelty and computed metrics as "not computed".
+ * The analysis results the API shows (issue 4), read from what `paperscope analyze` and the imports stored.
+ * Before the library was ever analysed each lookup returns null and the API says "not computed".
  */
-function createAnalysis(_store: PaperStore): ServerAnalysis | undefined {
-  return undefined
+export function createAnalysis(store: PaperStore): ServerAnalysis {
+  const reader = createAnalysisReader(store)
+  return {
+    async similarPapers(paperId, limit) {
+      const ranked = await reader.similarPapers(paperId, limit)
+      return ranked?.map((r) => ({ paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label) })) ?? null
+    },
+    async paperNovelty(paperId) {
+      const novelty = (await reader.paperAnalysis(paperId))?.novelty
+      if (!novelty) return null
+      return {
+        value: novelty.percentile,
+        howComputed: NOVELTY_HOW_COMPUTED,
+        why:
+          novelty.novelty === null
+            ? [novelty.explanation]
+            : [`novelty ${round2(novelty.novelty)} = 1 − ${round2(1 - novelty.novelty)}, the highest similarity among ${novelty.comparedWith} earlier papers`],
+        evidence: novelty.evidence.map((e) => ({ paperId: e.paperId, similarity: e.similarity })),
+      }
+    },
+    async paperTopics(paperId) {
+      const analysis = await reader.paperAnalysis(paperId)
+      if (!analysis) return null
+      return {
+        status: analysis.topicStatus,
+        candidates: analysis.topicScores.map((t) => ({ label: t.label, confidence: t.score })),
+        why: analysis.topicWhy.map((w) => w.label),
+        howComputed: TOPIC_HOW_COMPUTED,
+      }
+    },
+    async authorMetrics(authorId) {
+      const m = await reader.authorMetrics(authorId)
+      if (!m) return null
+      const counted = (c: typeof m.citations): string[] =>
+        c.known === 0 ? ['no source gave a citation count for any of the papers'] : [`${c.known} of ${c.known + c.unknown} papers have a citation count`]
+      const ai = m.aiScore
+      return {
+        papers: { value: m.papers.value, howComputed: m.papers.howComputed },
+        citations: { value: m.citations.value, howComputed: m.citations.howComputed, why: counted(m.citations), lowerBound: m.citations.lowerBound },
+        hIndex: { value: m.hIndex.value, howComputed: m.hIndex.howComputed, why: counted(m.hIndex), lowerBound: m.hIndex.lowerBound },
+        noveltyPercent: {
+          value: m.noveltyPercent.value === null ? null : Math.round(m.noveltyPercent.value * 10) / 10,
+          howComputed: m.noveltyPercent.howComputed,
+          why: [`mean novelty percentile of ${m.noveltyPercent.papers} papers with an earlier paper to compare with`],
+        },
+        aiScore: {
+          value: ai.value,
+          howComputed: ai.howComputed,
+          why: [
+            ...ai.why.map((w) => `${w.label}: ${w.weight.toFixed(1)} points`),
+            `inputs: topical centrality ${ai.inputs.centrality === null ? 'unknown' : round2(ai.inputs.centrality)}, novelty ${ai.inputs.novelty === null ? 'unknown' : round2(ai.inputs.novelty)}, output ${round2(ai.inputs.output)} (${ai.inputs.papers} papers)`,
+          ],
+        },
+      }
+    },
+  }
 }
 
 export interface ComposeOptions {
@@ -61,6 +122,8 @@ export interface ComposeOptions {
   webRoot: string | null
   rateLimit: RateLimitSettings | false
   version?: string
+  /** False serves no analysis results (every lookup "not computed"). */
+  analysis?: boolean
 }
 
 /**
@@ -68,7 +131,7 @@ export interface ComposeOptions {
  * `launchServer` listens on it; the end-to-end tests and the benchmark build theirs here too.
  */
 export async function composeServer(store: PaperStore, options: ComposeOptions): Promise<FastifyInstance> {
-  const analysis = createAnalysis(store)
+  const analysis = options.analysis === false ? undefined : createAnalysis(store)
   return buildServer({
     store,
     webRoot: options.webRoot,

@@ -40,6 +40,7 @@ export {
   topicModelToJson,
   topicModelFromJson,
   DEFAULT_TOPIC_OPTIONS,
+  TOPIC_HOW_COMPUTED,
   type TopicModel,
   type TopicModelJson,
   type TopicExample,

@@ -7,13 +7,36 @@ import type { PaperStore } from '../store/index.js'
 
 /** A number the analysis computed, with how and from what. */
 export interface AnalysisValue {
-  value: number
+  /** Null when it was computed but cannot be known (no citation count anywhere): shown as unknown, never 0. */
+  value: number | null
   /** One sentence: `h-index over the 13 papers with a known citation count`. */
   howComputed: string
   /** The terms, papers or counts behind the number, most important first. */
   why?: string[]
   /** True when inputs were missing (citation counts), so the true value can only be higher. */
   lowerBound?: boolean
+}
+
+/** An earlier paper a novelty was measured against, and how similar it is (0..1). */
+export interface AnalysisEvidence {
+  paperId: string
+  similarity: number
+}
+
+/** A paper's novelty: the value (its percentile in the library) and the nearest earlier papers behind it. */
+export interface AnalysisNovelty extends AnalysisValue {
+  evidence?: AnalysisEvidence[]
+}
+
+/** What the topic classifier said about a paper without curated topics. */
+export interface AnalysisPaperTopics {
+  /** curated: a person filed it (the classifier is not asked); unsorted: no topic reached the threshold. */
+  status: 'curated' | 'predicted' | 'unsorted' | 'no-model'
+  /** The classifier's best topics with calibrated confidences, shown or not. */
+  candidates: Array<{ label: string; confidence: number }>
+  /** Terms that pushed it towards its best topic. */
+  why: string[]
+  howComputed: string
 }
 
 export interface AnalysisSimilarPaper {
@@ -39,7 +62,8 @@ export interface AnalysisAuthorMetrics {
  */
 export interface ServerAnalysis {
   similarPapers?(paperId: string, limit: number): Promise<AnalysisSimilarPaper[] | null>
-  paperNovelty?(paperId: string): Promise<AnalysisValue | null>
+  paperNovelty?(paperId: string): Promise<AnalysisNovelty | null>
+  paperTopics?(paperId: string): Promise<AnalysisPaperTopics | null>
   authorMetrics?(authorId: string): Promise<AnalysisAuthorMetrics | null>
 }
 

@@ -5,7 +5,7 @@
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
 import type { CoAuthor, Topic } from '../core/index.js'
-import type { AnalysisAuthorMetrics, AnalysisValue } from './deps.js'
+import type { AnalysisAuthorMetrics, AnalysisPaperTopics, AnalysisValue } from './deps.js'
 import type { AuthorDetailOut, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
 import type { StatsOut } from './routes/stats.schema.js'
@@ -143,7 +143,12 @@ function presentValue(value: AnalysisValue): ComputedValue {
 /** Everything known about a paper. `similar` is null when the analysis has not computed similarity. */
 export function presentPaperDetail(
   paper: PaperWithSources,
-  extras: { similar: SimilarPaper[] | null; novelty: AnalysisValue | null },
+  extras: {
+    similar: SimilarPaper[] | null
+    novelty: AnalysisValue | null
+    noveltyEvidence?: Array<{ paper: Paper; similarity: number }>
+    topics?: AnalysisPaperTopics | null
+  },
 ): PaperDetail {
   return {
     ...presentPaperSummary(paper),
@@ -154,6 +159,10 @@ export function presentPaperDetail(
     similar: extras.similar ?? [],
     similarStatus: extras.similar === null ? 'not-computed' : 'computed',
     novelty: extras.novelty ? presentValue(extras.novelty) : null,
+    noveltyEvidence: (extras.noveltyEvidence ?? []).map((e) => ({ paper: presentPaperSummary(e.paper), similarity: e.similarity })),
+    topicPrediction: extras.topics
+      ? { status: extras.topics.status, candidates: extras.topics.candidates, why: extras.topics.why, howComputed: extras.topics.howComputed }
+      : null,
     createdAt: paper.createdAt,
     updatedAt: paper.updatedAt,
   }

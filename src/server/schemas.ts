@@ -58,7 +58,7 @@ export const PaperSummarySchema = z.object({
 })
 
 export const ComputedValueSchema = z.object({
-  value: z.number(),
+  value: z.number().nullable().describe('Null when computed but unknowable (e.g. no citation count anywhere): unknown, never 0'),
   howComputed: z.string().describe('One sentence on how the number was made'),
   why: z.array(z.string()).describe('The terms, papers or counts behind the number, most important first'),
   lowerBound: z.boolean().describe('True when inputs were missing (citation counts), so the true value can only be higher'),
@@ -104,6 +104,18 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
   similar: z.array(SimilarPaperSchema).describe('Most similar papers, best first; empty when not computed'),
   similarStatus: z.enum(['computed', 'not-computed']),
   novelty: ComputedValueSchema.nullable().describe('Novelty %, when the analysis has computed it'),
+  noveltyEvidence: z
+    .array(z.object({ paper: PaperSummarySchema, similarity: z.number() }))
+    .describe('The nearest earlier papers the novelty was measured against, most similar first'),
+  topicPrediction: z
+    .object({
+      status: z.enum(['curated', 'predicted', 'unsorted', 'no-model']),
+      candidates: z.array(z.object({ label: z.string(), confidence: z.number() })),
+      why: z.array(z.string()),
+      howComputed: z.string(),
+    })
+    .nullable()
+    .describe("What the topic classifier said (unsorted: no topic was confident enough); null when not analysed"),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

@@ -141,12 +141,46 @@ describe.skipIf(skip)('web app in chromium', () => {
 
     // A topic page from a paper's topic chip.
     const chip = page.locator('.author-main article.paper-card a.chip').first()
-    const topicLabel = ((await chip.textContent()) ?? '').replace(/\(curated\)|\(predicted\)/, '').trim()
+    // A predicted chip also shows its confidence (`74%`); the label is the rest.
+    const topicLabel = ((await chip.textContent()) ?? '').replace(/\(curated\)|\(predicted\)/, '').trim().replace(/\d{1,3}%$/, '').trim()
     await chip.click()
     await page.getByRole('heading', { level: 1, name: topicLabel }).waitFor()
     await expect.poll(() => page.locator('[data-testid="year-chart"] svg rect').count()).toBeGreaterThan(0)
     expect(await page.getByRole('region', { name: 'Top authors' }).or(page.locator('.author-side')).locator('li').count()).toBeGreaterThan(0)
     expect(await page.locator('.author-main article.paper-card').count()).toBeGreaterThan(0)
+    expect(problems).toEqual([])
+  })
+
+  it('shows the analysis: a predicted topic with its confidence, similar papers, novelty with evidence, and the AI Score with how it is computed', async () => {
+    // A paper no person filed under a topic (the daily papers feed has no sections).
+    const feed = (await (await fetch(`${server.url}/api/v1/papers?source=daily-papers&page_size=50`)).json()) as {
+      items: Array<{ id: string; topics: Array<{ origin: string; label: string; confidence: number | null }> }>
+    }
+    const predicted = feed.items.find((p) => p.topics.length > 0 && p.topics.every((t) => t.origin === 'predicted'))
+    expect(predicted, 'a daily paper with a predicted topic').toBeDefined()
+    await page.goto(`${server.url}/papers/${predicted!.id}`)
+    await page.locator('h1.paper-title').waitFor()
+    const chip = page.locator('.paper-side a.chip-predicted').first()
+    await chip.waitFor()
+    expect(await chip.textContent()).toContain(predicted!.topics[0]!.label)
+    expect(await chip.locator('.chip-note').textContent()).toMatch(/^\d{1,3}%$/)
+    expect(await page.locator('.paper-side').textContent()).toMatch(/Predicted \(with confidence\)/)
+    await expect.poll(() => page.locator('.similar .similar-item').count()).toBeGreaterThan(0)
+    expect(await page.locator('.similar .why').first().textContent()).toMatch(/^Shared: /)
+    await expect.poll(() => page.locator('[data-testid="novelty-value"]').textContent()).toMatch(/^(\d{1,3}%|unknown)$/)
+    if ((await page.locator('[data-testid="novelty-value"]').textContent()) !== 'unknown') {
+      expect(await page.locator('[data-testid="novelty-evidence"] li a').count()).toBeGreaterThan(0)
+    }
+
+    // The researcher: the AI Score computed here, with its inputs and how it is computed, beside the reported one.
+    await page.goto(`${server.url}/authors/${RESEARCHER.id}`)
+    await page.getByRole('heading', { level: 1, name: RESEARCHER.name }).waitFor()
+    const ai = page.locator('.metric[data-metric="aiScore"]')
+    await expect.poll(() => ai.locator('.origin-computed').textContent()).toMatch(/\d+(\.\d)? computed here/)
+    await ai.locator('.origin-computed summary').click()
+    await expect.poll(() => ai.locator('.origin-computed details p').first().textContent()).toMatch(/^AI Score = 100 × \(/)
+    expect(await ai.locator('.origin-computed').textContent()).toMatch(/topical centrality/)
+    expect(await page.locator('.metric[data-metric="noveltyPercent"] .origin-computed').textContent()).toMatch(/computed here/)
     expect(problems).toEqual([])
   })
 

@@ -65,10 +65,17 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const paper = await store.getPaper(id)
       if (!paper) throw notFound(id)
       const analysis = deps.analysis
-      const [similarRaw, novelty] = await Promise.all([
+      const [similarRaw, novelty, topics] = await Promise.all([
         optionalAnalysis(request.log, 'similar papers', analysis?.similarPapers && (() => analysis.similarPapers!(id, SIMILAR_LIMIT + 1))),
         optionalAnalysis(request.log, 'paper novelty', analysis?.paperNovelty && (() => analysis.paperNovelty!(id))),
+        optionalAnalysis(request.log, 'paper topics', analysis?.paperTopics && (() => analysis.paperTopics!(id))),
       ])
+      const evidence = novelty?.evidence ?? []
+      const evidencePapers = new Map((await store.getPapers(evidence.map((e) => e.paperId))).map((p) => [p.id, p]))
+      const noveltyEvidence = evidence.flatMap((e) => {
+        const p = evidencePapers.get(e.paperId)
+        return p ? [{ paper: p, similarity: e.similarity }] : []
+      })
       let similar: SimilarPaper[] | null = null
       if (similarRaw) {
         const wanted = similarRaw.filter((s) => s.paperId !== id).slice(0, SIMILAR_LIMIT)
@@ -78,7 +85,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
           return p ? [{ paper: presentPaperSummary(p), score: s.score, why: s.why ?? [] }] : []
         })
       }
-      return presentPaperDetail(paper, { similar, novelty })
+      return presentPaperDetail(paper, { similar, novelty, noveltyEvidence, topics })
     },
   )
 

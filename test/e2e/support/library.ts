@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { importFiles, importRecords } from '../../../src/commands/index.js'
+import { analyzeLibrary, importFiles, importRecords } from '../../../src/commands/index.js'
 import { createSourceRecord, type SourceRecord } from '../../../src/core/index.js'
 import { FILE_FORMATS, detectFileFormat } from '../../../src/ingest/index.js'
 import { openStore, type PaperStore } from '../../../src/store/index.js'
@@ -56,7 +56,7 @@ export interface TestLibrary {
  * A temp library from the real corpus and the hostile records.
  * @example const lib = await createCorpusLibrary(); ...; await lib.cleanup()
  */
-export async function createCorpusLibrary(options: { hostile?: boolean } = {}): Promise<TestLibrary> {
+export async function createCorpusLibrary(options: { hostile?: boolean; analyze?: boolean } = {}): Promise<TestLibrary> {
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-e2e-'))
   const path = join(dir, 'library.db')
   const store = await openStore({ path, now: () => new Date('2026-01-02T00:00:00.000Z') })
@@ -67,6 +67,8 @@ export async function createCorpusLibrary(options: { hostile?: boolean } = {}): 
     now: () => new Date('2026-01-02T00:00:00.000Z'),
   })
   if (options.hostile !== false) await importRecords(store, hostileRecords())
+  // As `npm start` does: topics, key words, digests, similar papers, novelty and metrics for every paper.
+  if (options.analyze !== false) await analyzeLibrary(store, { now: () => new Date('2026-01-02T00:00:00.000Z') })
   return {
     store,
     path,

@@ -180,7 +180,13 @@ function MetricTile({
   const suffix = metric.suffix ?? ''
   // A computed value with missing inputs is a floor: say so with ≥.
   const atLeast = (c: ComputedValue) => (c.lowerBound ? '≥' : '')
-  const value = shown === null ? '—' : `${!reported && computed ? atLeast(computed) : ''}${formatCount(Math.round(shown * 10) / 10)}${suffix}`
+  // Computed but unknowable (no citation count anywhere) reads "unknown", never 0.
+  const value =
+    shown === null
+      ? computed && !reported
+        ? 'unknown'
+        : '—'
+      : `${!reported && computed ? atLeast(computed) : ''}${formatCount(Math.round(shown * 10) / 10)}${suffix}`
   return (
     <div className="metric" data-metric={metric.key}>
       <dt title={metric.explain}>{metric.label}</dt>
@@ -196,9 +202,16 @@ function MetricTile({
             <summary>
               {reported ? (
                 <>
-                  {atLeast(computed)}
-                  {formatCount(Math.round(computed.value * 10) / 10)}
-                  {suffix} computed here
+                  {computed.value === null ? (
+                    'unknown'
+                  ) : (
+                    <>
+                      {atLeast(computed)}
+                      {formatCount(Math.round(computed.value * 10) / 10)}
+                      {suffix}
+                    </>
+                  )}{' '}
+                  computed here
                 </>
               ) : (
                 'Computed here'

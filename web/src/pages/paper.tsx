@@ -1,12 +1,12 @@
 /** @module Paper: everything known, every source record with its link and why it was merged, BibTeX, similar papers. */
 import { useEffect, useRef, useState } from 'react'
-import { useParams } from 'react-router-dom'
+import { Link, useParams } from 'react-router-dom'
 import { getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
 import { AuthorLine } from '../components/authors.js'
 import { KeywordList, TopicChip } from '../components/chips.js'
 import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading } from '../components/states.js'
-import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, sourceLabel } from '../format.js'
+import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percent, sourceLabel } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 
 export function PaperPage() {
@@ -110,7 +110,15 @@ function PaperView({ paper }: { paper: PaperDetail }) {
             <h2 id="topics-title" className="small-heading">
               Topics
             </h2>
-            {paper.topics.length === 0 && <p className="muted">No topic yet.</p>}
+            {paper.topics.length === 0 && paper.topicPrediction?.status !== 'unsorted' && <p className="muted">No topic yet.</p>}
+            {paper.topicPrediction?.status === 'unsorted' && (
+              <p className="muted unsorted" data-testid="unsorted">
+                Unsorted: no topic reached the confidence threshold
+                {paper.topicPrediction.candidates[0] &&
+                  ` (closest: ${paper.topicPrediction.candidates[0].label}, ${percent(paper.topicPrediction.candidates[0].confidence)})`}
+                .
+              </p>
+            )}
             {curated.length > 0 && (
               <>
                 <p className="side-label">Curated</p>
@@ -135,6 +143,13 @@ function PaperView({ paper }: { paper: PaperDetail }) {
                 </ul>
               </>
             )}
+            {paper.topicPrediction && paper.topicPrediction.status !== 'curated' && paper.topicPrediction.status !== 'no-model' && (
+              <details className="how">
+                <summary>How topics are predicted</summary>
+                <p>{paper.topicPrediction.howComputed}</p>
+                {paper.topicPrediction.why.length > 0 && <p className="muted">Terms behind the best topic: {paper.topicPrediction.why.join(', ')}</p>}
+              </details>
+            )}
           </section>
           {paper.keywords.length > 0 && (
             <section aria-labelledby="keywords-title">
@@ -158,8 +173,30 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               <h2 id="novelty-title" className="small-heading">
                 Novelty
               </h2>
-              <p className="big-number">{Math.round(paper.novelty.value)}%</p>
-              <p className="muted">{paper.novelty.howComputed}</p>
+              <p className="big-number" data-testid="novelty-value">
+                {paper.novelty.value === null ? 'unknown' : `${Math.round(paper.novelty.value)}%`}
+              </p>
+              <p className="muted small">percentile in this library</p>
+              {paper.novelty.why.length > 0 && <p className="muted">{paper.novelty.why.join('; ')}</p>}
+              {paper.noveltyEvidence.length > 0 && (
+                <>
+                  <p className="side-label">Nearest earlier papers (the evidence)</p>
+                  <ol className="evidence-list" data-testid="novelty-evidence">
+                    {paper.noveltyEvidence.map((e) => (
+                      <li key={e.paper.id}>
+                        <Link to={`/papers/${encodeURIComponent(e.paper.id)}`}>{e.paper.title}</Link>{' '}
+                        <span className="muted">
+                          ({formatDate(e.paper.date) ?? 'undated'}, similarity {e.similarity.toFixed(2)})
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                </>
+              )}
+              <details className="how">
+                <summary>How novelty is computed</summary>
+                <p>{paper.novelty.howComputed}</p>
+              </details>
             </section>
           )}
           {Object.keys(paper.ids).length > 0 && (
