@@ -1,0 +1,99 @@
+/**
+ * The analysis pipeline on the real corpus, through the store: a full run when no model is stored, the
+ * incremental run after a later import, and the stored results checked against their definitions.
+ */
+import { resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { isStrictlyBefore } from '../analysis/index.js'
+import { analyzeNewPapers, type AnalyzeReport } from './analyze-library.js'
+import { createAnalysisReader } from './analysis-results.js'
+import { importFiles } from './import-files.js'
+import { findAuthor } from './lookup.js'
+
+const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
+const NOW = () => new Date('2026-11-25T12:00:00Z')
+
+describe('analysing the library', () => {
+  let t: TempStore
+  let first: AnalyzeReport
+
+  beforeAll(async () => {
+    t = await createTempStore(NOW)
+    const files = ['awesome-deep-phenomena.txt', 'researcher-profile.txt', 'author-papers.txt'].map((f) => resolve(CORPUS, f))
+    await importFiles(t.store, files, { cwd: CORPUS, now: NOW })
+    first = await analyzeNewPapers(t.store, { now: NOW })
+  })
+  afterAll(async () => t.cleanup())
+
+  it('fits the models on the first run and analyses every paper', async () => {
+    const stats = await t.store.libraryStats()
+    expect(first).toMatchObject({ mode: 'full', reason: 'no stored models', papers: stats.papers, analyzed: stats.papers })
+    expect(first.models.topics?.labels).toEqual(Object.keys(stats.perTopic).sort())
+    expect(first.topics.curated + first.topics.predicted + first.topics.unsorted).toBe(stats.papers)
+    expect((await t.store.analysis.getModels()).map((m) => m.kind)).toEqual(['keywords', 'topics', 'vectors'])
+  })
+
+  it('keeps curated topics as they are and predicts, with a confidence, only for the others', async () => {
+    const inputs = await t.store.analysis.listAnalysisInputs()
+    const analyses = await t.store.analysis.getPaperAnalyses(inputs.map((p) => p.id))
+    for (const [i, a] of analyses.entries()) {
+      const curated = inputs[i]!.curatedTopics.length > 0
+      expect(a.topicStatus === 'curated', inputs[i]!.title).toBe(curated)
+      if (a.topicStatus === 'predicted') expect(a.predictedTopics[0]!.score).toBeGreaterThanOrEqual(0.35)
+      if (a.topicStatus === 'unsorted') expect(a.predictedTopics).toEqual([])
+    }
+    const unlabelled = inputs.find((p) => p.curatedTopics.length === 0 && p.title.startsWith('Hitting the High-Dimensional Notes'))!
+    const paper = await t.store.getPaper(unlabelled.id)
+    expect(paper!.topics.every((tp) => tp.origin === 'predicted' && tp.confidence! > 0 && tp.confidence! <= 1)).toBe(true)
+    expect(paper!.keywords.filter((k) => k.origin === 'extracted').length).toBeGreaterThanOrEqual(2)
+    // It has an abstract and no digest from a source: Paperscope wrote one, a whole sentence.
+    expect(paper!.digest).toMatchObject({ origin: 'generated', text: expect.stringMatching(/^[A-Z].*\.$/) })
+  })
+
+  it('stores for each paper a novelty equal to 1 − its highest similarity to papers dated strictly before it', async () => {
+    const vectors = await t.store.analysis.listVectors()
+    const analyses = new Map((await t.store.analysis.getPaperAnalyses(vectors.map((v) => v.paperId))).map((a) => [a.paperId, a]))
+    let checked = 0
+    for (const v of vectors) {
+      const earlier = vectors.filter((o) => v.date && o.date && isStrictlyBefore(o.date, v.date))
+      const novelty = analyses.get(v.paperId)!.novelty!
+      if (earlier.length === 0) {
+        expect(novelty.novelty).toBeNull()
+        continue
+      }
+      const best = Math.max(...earlier.map((o) => v.vector.reduce((s, x, d) => s + x * (o.vector[d] ?? 0), 0)))
+      expect(novelty.novelty).toBeCloseTo(1 - Math.min(1, Math.max(0, best)), 5)
+      expect(novelty.evidence[0]!.similarity).toBeCloseTo(Math.min(1, Math.max(0, best)), 5)
+      expect(novelty.comparedWith).toBe(earlier.length)
+      checked++
+    }
+    expect(checked).toBeGreaterThan(300)
+  })
+
+  it('computes researcher metrics beside the reported ones, and an h-index without citation counts is unknown, not 0', async () => {
+    const { author } = await findAuthor(t.store, 'Inbar Seroussi')
+    const metrics = await createAnalysisReader(t.store).authorMetrics(author!.id)
+    expect(metrics!.papers.value).toBe(13)
+    expect(metrics!.hIndex).toMatchObject({ value: null, known: 0, unknown: 13 })
+    expect(metrics!.citations.value).toBeNull()
+    expect(metrics!.aiScore.value).toBeGreaterThan(0)
+    expect(metrics!.aiScore.value).toBeLessThanOrEqual(100)
+    expect(metrics!.aiScore.why.map((w) => w.label)).toEqual(['topical centrality', 'novelty', 'output'])
+    expect(metrics!.reported[0]).toMatchObject({ hIndex: 44, aiScore: 53 })
+  })
+
+  it('after a later import analyses only the new or changed papers, with the stored models', async () => {
+    const before = await t.store.analysis.getModels()
+    const report = await importFiles(t.store, [resolve(CORPUS, 'daily-papers.txt')], { cwd: CORPUS, now: NOW })
+    const incremental = await analyzeNewPapers(t.store, { now: NOW })
+    expect(incremental.mode).toBe('incremental')
+    expect(incremental.analyzed).toBeGreaterThanOrEqual(report.new)
+    expect(incremental.analyzed).toBeLessThanOrEqual(report.new + report.merged)
+    expect(await t.store.analysis.getModels()).toEqual(before)
+    const similar = await createAnalysisReader(t.store).similarPapers((await t.store.analysis.listAnalysisInputs()).find((p) => p.title === 'Perturbation Analysis of Neural Collapse')!.id, 5)
+    expect(similar!.length).toBe(5)
+    expect(similar!.filter((s) => s.why.some((w) => w.label === 'topic: Neural Collapse')).length).toBeGreaterThanOrEqual(3)
+    expect((await analyzeNewPapers(t.store, { now: NOW })).analyzed).toBe(0)
+  })
+})
