@@ -73,7 +73,7 @@ describe('paperscope export', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'paperscope-export-'))
     db = join(dir, 'library.db')
-    expect((await cli(['--db', db, 'import', 'data/corpus'])).code).toBe(2) // the corpus has one rejected entry
+    expect((await cli(['--db', db, 'import', 'data/corpus', '--no-analyze'])).code).toBe(2) // the corpus has one rejected entry
     // The corpus pages carry no arXiv ids or DOIs; recorded arXiv and OpenAlex payloads add papers that do.
     await withLibrary(db, async (store) => {
       for (const [source, file] of [
@@ -102,7 +102,7 @@ describe('paperscope export', () => {
 
     // `paperscope import` recognises the .bib file by itself.
     const copy = join(dir, 'copy.db')
-    const imported = await cli(['--db', copy, 'import', bib, '--json'])
+    const imported = await cli(['--db', copy, 'import', bib, '--json', '--no-analyze'])
     expect(imported.code).toBe(0)
     const report = JSON.parse(imported.out) as ImportReport
     expect(report.inputs.map((i) => i.format)).toEqual(['bibtex'])

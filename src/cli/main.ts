@@ -145,7 +145,8 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .option('--feed <id>', 'only this feed')
     .option('--config <path>', 'the config file (default: $PAPERSCOPE_CONFIG, else ./paperscope.config.json)')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { source?: string; since?: string; feed?: string; config?: string; json?: boolean }) =>
+    .option('--no-analyze', 'do not analyse the new papers afterwards (run `paperscope analyze` later)')
+    .action(async (opts: { source?: string; since?: string; feed?: string; config?: string; json?: boolean; analyze?: boolean }) =>
       runSyncCommand(io, dbPath(), opts, services.version),
     )
 

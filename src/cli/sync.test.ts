@@ -142,6 +142,8 @@ describe('paperscope sync', () => {
     expect(first.out).toMatch(/^config: .*feeds\.json\nfeed +source +status +pages +read +new +merged +updated +unchanged +rejected +cursor\n/)
     expect(first.out).toMatch(/\narxiv-ml +arxiv +done +2 +5 +5 +0 +0 +0 +0 +\{/)
     expect(first.out).toMatch(/\nhf-daily +huggingface +done +2 +30 +/)
+    // What the sync stored was analysed afterwards, as after an import.
+    expect(first.out).toMatch(/\nanalysis: (fitted the models|analysed \d+ new or changed papers)/)
     // The User-Agent names the app and the contact from the config.
     expect(server.requests[0]!.headers['user-agent']).toMatch(/^Paperscope\/[\d.]+ \(\+https:\/\/\S+; mailto:radar@example\.org\)$/)
     const after = await snapshot(db)
@@ -153,6 +155,7 @@ describe('paperscope sync', () => {
     expect(second.code).toBe(0)
     const summary = JSON.parse(second.out) as JsonSummary
     expect(summary.totals).toMatchObject({ new: 0, merged: 0, updated: 0, rejected: 0 })
+    expect(summary).toMatchObject({ analysis: null }) // nothing new: nothing to analyse
     expect(summary.feeds.map((f) => [f.feed, f.status])).toEqual([
       ['arxiv-ml', 'done'],
       ['oa-scientometrics', 'done'],

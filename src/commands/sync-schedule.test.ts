@@ -82,7 +82,8 @@ describe('scheduled sync', () => {
     })
     await firstRun
     expect(runs).toHaveLength(1)
-    expect(runs[0]).toMatchObject({ configured: true, report: { new: 5 } })
+    // The new papers were analysed after the sync (a full fit: no model was stored yet).
+    expect(runs[0]).toMatchObject({ configured: true, report: { new: 5 }, afterSync: 'ran' })
     expect((await temp.store.libraryStats()).papers).toBe(5)
     expect(server.requestsTo('/api/query')).toHaveLength(2)
     expect(logger.lines.map((l) => l.msg)).toEqual(
@@ -90,6 +91,7 @@ describe('scheduled sync', () => {
         'sync scheduled',
         'scheduled sync started',
         'synced page',
+        'analysed the synced papers',
         'scheduled sync finished',
       ]),
     )

@@ -3,11 +3,13 @@
  * config file's `schedule`), `paperscope serve`/`start` run the configured feeds on it with croner. Runs
  * never overlap (croner `protect`: a tick that finds the last run still going is skipped and logged), each
  * run is logged with its counts, and `stop()` on shutdown cancels future ticks, asks a run in progress to
- * stop after its current page, and waits for it, so the library is closed only after the last write.
+ * stop after its current page, and waits for it, so the library is closed only after the last write. A run
+ * that stored new or changed papers then analyses them (`analyzeNewPapers`), as an import does.
  */
 import { Cron } from 'croner'
 import { PaperscopeError } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
+import { analyzeNewPapers } from './analyze-library.js'
 import { readSyncConfig, runSync, type RunSyncOptions, type RunSyncResult, type SyncEnv } from './run-sync.js'
 import type { SyncLogger } from './sync.js'
 
@@ -73,6 +75,7 @@ export function startSyncSchedule(
         ...syncOptions,
         logger,
         signal: controller.signal,
+        afterSync: syncOptions.afterSync ?? analyzeAfterSync,
       })
       const ms = Date.now() - started
       if (!result.configured) {
@@ -116,6 +119,15 @@ export function startSyncSchedule(
     } finally {
       controller = null
     }
+  }
+
+  // What a run stored is analysed incrementally (a full fit when no model is stored yet), like after an import.
+  const analyzeAfterSync = async (s: PaperStore): Promise<void> => {
+    const analysis = await analyzeNewPapers(s)
+    logger.info(
+      { mode: analysis.mode, reason: analysis.reason, analyzed: analysis.analyzed, ms: analysis.ms.total },
+      'analysed the synced papers',
+    )
   }
 
   let job: Cron

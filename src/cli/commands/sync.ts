@@ -2,13 +2,14 @@
  * @module `paperscope sync [--source S] [--since DATE] [--feed ID] [--config PATH] [--json]`: runs the feeds
  * the config file lists, once, now. Progress (a line per page) goes to stderr, the summary (per feed: pages,
  * new, merged, rejected with reasons, cursor) to stdout. Ctrl+C stops after the page being written; the next
- * sync resumes from there. Exit 0: all read (or nothing configured); 2: some records rejected or a feed
+ * sync resumes from there. New or changed papers are then analysed (incremental; `--no-analyze` skips it). Exit 0: all read (or nothing configured); 2: some records rejected or a feed
  * failed, the rest stored; 1: fatal.
  */
-import { runSync, type FeedSummary, type RunSyncResult } from '../../commands/index.js'
+import { runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult } from '../../commands/index.js'
 import { formatImportIssue } from '../../core/index.js'
 import { table } from '../format.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
+import { analyzeAfterImport, renderAnalysisLine } from './import.js'
 import { printJson, withStore } from './shared.js'
 
 export interface SyncCliOptions {
@@ -17,6 +18,8 @@ export interface SyncCliOptions {
   feed?: string
   config?: string
   json?: boolean
+  /** False with `--no-analyze`: leave the new papers for `paperscope analyze`. */
+  analyze?: boolean
 }
 
 /** How to configure a feed, printed when nothing is configured. */
@@ -49,9 +52,10 @@ export async function runSyncCommand(
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   let result: RunSyncResult
+  let analysis: AnalyzeReport | null = null
   try {
-    result = await withStore(io, dbPath, (store) =>
-      runSync(store, {
+    result = await withStore(io, dbPath, async (store) => {
+      const synced = await runSync(store, {
         cwd: io.cwd,
         env: io.env,
         signal: controller.signal,
@@ -65,8 +69,12 @@ export async function runSyncCommand(
           io.stderr(
             `${feed}: page ${page}: ${counts.new} new, ${counts.merged} merged, ${counts.updated} updated, ${counts.unchanged} unchanged  ${url}\n`,
           ),
-      }),
-    )
+      })
+      // What the sync stored is committed; analysing it (incremental) comes after, like after an import.
+      const changed = synced.configured && synced.report.new + synced.report.merged + synced.report.updated > 0
+      if (changed && opts.analyze !== false) analysis = await analyzeAfterImport(io, store)
+      return synced
+    })
   } finally {
     process.removeListener('SIGINT', onSignal)
     process.removeListener('SIGTERM', onSignal)
@@ -79,8 +87,8 @@ export async function runSyncCommand(
   }
   if (opts.json) {
     const { report, feeds, configPath, afterSync } = result
-    printJson(io, { configured: true, configPath, feeds, totals: totals(feeds), issues: report.issues, aborted: report.aborted, afterSync })
-  } else io.stdout(renderSyncResult(result))
+    printJson(io, { configured: true, configPath, feeds, totals: totals(feeds), issues: report.issues, aborted: report.aborted, afterSync, analysis })
+  } else io.stdout(renderSyncResult(result) + (analysis ? renderAnalysisLine(analysis) : ''))
   const { report } = result
   if (report.rejected > 0 || report.issues.some((i) => i.severity === 'rejected')) throw new CliExit(EXIT.partial)
 }
