@@ -7,7 +7,14 @@
  * Hugging Face daily list for arXiv 2606.13677, whose arXiv entry is recorded.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { parseSyncConfig, syncFeeds, type SyncConfig, type SyncOptions } from './index.js'
+import {
+  analyzeNewPapers,
+  createAnalysisReader,
+  parseSyncConfig,
+  syncFeeds,
+  type SyncConfig,
+  type SyncOptions,
+} from './index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   createFakeClock,
@@ -201,7 +208,7 @@ describe('syncFeeds', () => {
     expect(await snapshot(interrupted)).toEqual(expected)
   })
 
-  it('makes one paper with three source records from arXiv, then OpenAlex (DOI, citations), then Hugging Face', async () => {
+  it('makes one paper with three source records from arXiv, then OpenAlex (DOI, citations), then Hugging Face, whose authors' computed h-index and citations count it', async () => {
     server.route('/api/query?start=0', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
     server.route('/api/query?start=3', { file: 'arxiv/paging_cs.LG_page2_start3_of5.xml' })
     server.route('/oa/works', { file: 'openalex/works_written_arxiv_2606.13677_published_with_doi.json' })
@@ -249,6 +256,17 @@ describe('syncFeeds', () => {
     const abbeel = (await store.getAuthor(paper.authors[2]!.authorId))!
     expect(abbeel.citationsKnown).toEqual({ papersWithCounts: 1, citations: 12, counts: [12] })
     expect((await store.libraryStats()).papers).toBe(5)
+
+    // The computed researcher metrics (what the API's researcher page shows) count OpenAlex's 12 citations:
+    // each author has this one paper with a count, so citations 12 and h-index 1.
+    await analyzeNewPapers(store)
+    const reader = createAnalysisReader(store)
+    for (const author of paper.authors) {
+      const metrics = (await reader.authorMetrics(author.authorId))!
+      expect(metrics.citations).toMatchObject({ value: 12, known: 1, unknown: 0, lowerBound: false })
+      expect(metrics.hIndex).toMatchObject({ value: 1, known: 1 })
+      expect(metrics.papers.value).toBe(1)
+    }
   })
 
   it('reports a feed whose source is down and goes on with the next feed', async () => {
