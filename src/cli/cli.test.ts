@@ -1,7 +1,8 @@
 /**
  * The CLI on the real corpus, in-process against a real library file: what issue 2 promises a user.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,7 +15,7 @@ import { runCli } from './main.js'
 const ROOT = resolve(import.meta.dirname, '../..')
 const CORPUS = join(ROOT, 'data/corpus')
 
-async function cli(args: string[], db: string): Promise<{ code: number; out: string; err: string }> {
+async function cli(args: string[], db: string, stdin?: string): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
   const code = await runCli(['--db', db, ...args], {
@@ -24,6 +25,7 @@ async function cli(args: string[], db: string): Promise<{ code: number; out: str
     cwd: ROOT,
     interactive: false,
     now: () => new Date('2026-11-25T12:00:00Z'),
+    ...(stdin === undefined ? {} : { stdin: Readable.from([stdin]) }),
   })
   return { code, out, err }
 }
@@ -97,7 +99,8 @@ describe('paperscope CLI on the corpus', () => {
       await import('node:fs').then((fs) => fs.mkdirSync(copy, { recursive: true }))
       copyFileSync(join(CORPUS, f), target)
     }
-    for (const f of files) await cli(['import', join(copy, f)], reversed)
+    // Analysis is tested below; here only the merged library counts.
+    for (const f of files) await cli(['import', join(copy, f), '--no-analyze'], reversed)
     const a = JSON.parse((await cli(['stats', '--json'], db)).out) as LibraryOverview
     const b = JSON.parse((await cli(['stats', '--json'], reversed)).out) as LibraryOverview
     expect(b.stats).toEqual(a.stats)
@@ -128,6 +131,82 @@ describe('paperscope CLI on the corpus', () => {
     const empty = await cli(['search', '"(', '--json'], db)
     expect(empty.code).toBe(1)
     expect(empty.err).toMatch(/INVALID_QUERY/)
+  })
+
+  it('analyses the library on import: predicted topics with a confidence beside curated ones', async () => {
+    const report = JSON.parse(firstImport.out) as ImportReport & { analysis: { mode: string; reason: string; analyzed: number } }
+    expect(report.analysis).toMatchObject({ mode: 'full', reason: 'no stored models', analyzed: 570 })
+    const shown = await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], db)
+    const paper = JSON.parse(shown.out) as { topics: Array<{ origin: string; confidence: number | null }>; keywords: Array<{ origin: string }>; digest: { origin: string } | null }
+    expect(paper.topics.length).toBeGreaterThan(0)
+    for (const t of paper.topics) expect([t.origin, t.confidence! > 0]).toEqual(['predicted', true])
+    expect(paper.keywords.some((k) => k.origin === 'extracted')).toBe(true)
+    expect(paper.digest?.origin).toBe('generated')
+    expect((await cli(['show', 'Hitting the High-Dimensional Notes'], db)).out).toMatch(/topics: .+ \(predicted \d+%\)/)
+  })
+
+  it('analyze refits everything and prints a summary', async () => {
+    const text = await cli(['analyze'], db)
+    expect(text.code).toBe(0)
+    expect(text.out).toMatch(/^analysed 570 of 570 papers with freshly fitted models \(requested\) in \d+\.\d s/)
+    expect(text.out).toMatch(/topic model: 9 curated topics from \d+ papers; calibrated/)
+    expect(text.out).toMatch(/topics: predicted\s+\d+/)
+    // (--json prints the same report the import's JSON carries as `analysis`.)
+  })
+
+  it('similar lists the nearest papers with the terms and topic they share', async () => {
+    const out = await cli(['similar', 'Perturbation Analysis of Neural Collapse', '--k', '3'], db)
+    expect(out.code).toBe(0)
+    expect(out.out.split('\n')[0]).toMatch(/^papers most similar to "Perturbation Analysis of Neural Collapse"/)
+    expect(out.out).toMatch(/shared: .*topic: Neural Collapse/)
+    const json = JSON.parse((await cli(['similar', 'Perturbation Analysis of Neural Collapse', '--k', '5', '--json'], db)).out) as {
+      paper: { title: string }
+      similar: Array<{ paperId: string; title: string; score: number; why: string[] }>
+    }
+    expect(json.similar).toHaveLength(5)
+    expect(json.similar.map((s) => s.title)).not.toContain('Perturbation Analysis of Neural Collapse')
+    expect(json.similar.every((s, i) => i === 0 || s.score <= json.similar[i - 1]!.score)).toBe(true)
+    expect((await cli(['similar', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
+  })
+
+  it('classify --jsonl answers every good line, names each bad one with its line number, and never reads labels', async () => {
+    const file = join(dir, 'unseen.jsonl')
+    const nc = {
+      id: 'nc',
+      title: 'Perturbation Analysis of Neural Collapse',
+      text: 'Training deep neural networks for classification often includes minimizing the training loss beyond the zero training error point. In this phase of training, a "neural collapse" behavior has been observed: the variability of features (outputs of the penultimate layer) of within-class samples decreases and the mean features of different classes approach a certain tight frame structure.',
+      // A label in the input must change nothing.
+      topics: ['Deep Double Descent'],
+    }
+    const lines = [
+      JSON.stringify(nc),
+      '{"id": 2, "title": "Winning lottery tickets", "text": "We find sparse subnetworks by iterative magnitude pruning that train to full accuracy from their original initialization."}',
+      'this is not json',
+      '{"id": 4, "title": "No text field"}',
+      '',
+      JSON.stringify({ ...nc, id: 'nc-again', topics: [] }),
+    ]
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const result = await cli(['classify', '--jsonl', file], db)
+    expect(result.code).toBe(2)
+    const out = result.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string | number; topics: Array<{ label: string; score: number }>; unsorted: boolean; keywords: string[]; digest: string | null })
+    expect(out.map((o) => o.id)).toEqual(['nc', 2, 'nc-again'])
+    expect(out[0]!.topics[0]!.label).toBe('Neural Collapse')
+    expect(out[0]!.topics[0]!.score).toBeGreaterThan(0.35)
+    expect(out[0]).toEqual({ ...out[2], id: 'nc' })
+    expect(out[1]!.topics[0]!.label).toBe('Lottery Ticket Hypothesis')
+    for (const o of out) {
+      expect(Object.keys(o).sort()).toEqual(['digest', 'id', 'keywords', 'topics', 'unsorted'])
+      expect(o.keywords.length).toBeGreaterThanOrEqual(2)
+      expect(o.digest).toMatch(/^[A-Z].*[.!?]$/)
+    }
+    expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 3: not JSON/)
+    expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 4: "text" /)
+    // `-` reads standard input.
+    const piped = await cli(['classify', '--jsonl', '-'], db, `${lines[1]}\n`)
+    expect(piped.code).toBe(0)
+    expect(JSON.parse(piped.out).id).toBe(2)
+    expect((await cli(['classify', '--jsonl', join(dir, 'missing.jsonl')], db)).err).toMatch(/SOURCE_UNAVAILABLE/)
   })
 
   it('shows a paper by id and by title words with every source record', async () => {
