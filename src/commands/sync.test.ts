@@ -208,7 +208,7 @@ describe('syncFeeds', () => {
     expect(await snapshot(interrupted)).toEqual(expected)
   })
 
-  it('makes one paper with three source records from arXiv, then OpenAlex (DOI, citations), then Hugging Face, whose authors' computed h-index and citations count it', async () => {
+  it("makes one paper with three source records from arXiv, then OpenAlex (DOI, citations), then Hugging Face, whose authors' computed h-index and citations count it", async () => {
     server.route('/api/query?start=0', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
     server.route('/api/query?start=3', { file: 'arxiv/paging_cs.LG_page2_start3_of5.xml' })
     server.route('/oa/works', { file: 'openalex/works_written_arxiv_2606.13677_published_with_doi.json' })
