@@ -23,6 +23,15 @@ export interface BibtexSelection {
   search?: string | undefined
   /** A topic id. */
   topic?: string | undefined
+  /** Narrow a search further, as /search's facets do. */
+  searchFilters?:
+    | {
+        yearFrom?: number | undefined
+        yearTo?: number | undefined
+        source?: string | undefined
+        category?: string | undefined
+      }
+    | undefined
 }
 
 /** The most papers one export writes (a search or a library); more is cut and said. */
@@ -49,8 +58,17 @@ export async function exportBibtex(
   selection: BibtexSelection,
   options: { limit?: number } = {},
 ): Promise<BibtexExport> {
-  const { papers, truncated, label } = await selectPapers(store, selection, options.limit ?? MAX_EXPORT_PAPERS)
-  return { bibtex: formatBibtex(await toBibtexPapers(store, papers)), papers: papers.length, truncated, label }
+  const { papers, truncated, label } = await selectPapers(
+    store,
+    selection,
+    options.limit ?? MAX_EXPORT_PAPERS,
+  )
+  return {
+    bibtex: formatBibtex(await toBibtexPapers(store, papers)),
+    papers: papers.length,
+    truncated,
+    label,
+  }
 }
 
 /** The papers a selection names, in a stable order (a search: by relevance; otherwise: by title). */
@@ -74,7 +92,11 @@ export async function selectPapers(
         throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref.slice(0, 200)}"`, { field: 'paper' })
       if (!papers.some((p) => p.id === found.paper!.id)) papers.push(found.paper)
     }
-    return { papers, truncated: false, label: papers.length === 1 ? papers[0]!.id : `${papers.length} papers` }
+    return {
+      papers,
+      truncated: false,
+      label: papers.length === 1 ? papers[0]!.id : `${papers.length} papers`,
+    }
   }
 
   const labels: string[] = []
@@ -107,7 +129,13 @@ export async function selectPapers(
     if (!text) throw new PaperscopeError('INVALID_ARGUMENT', 'the search needs words', { field: 'search' })
     labels.push(`"${text}"`)
     for (let offset = 0; papers.length < limit; offset += PAGE) {
-      const page = await store.searchPapers({ text, ...filters, limit: PAGE, offset })
+      const page = await store.searchPapers({
+        text,
+        ...filters,
+        ...definedFilters(selection),
+        limit: PAGE,
+        offset,
+      })
       total = page.total
       papers.push(...page.items.map((h) => h.paper))
       if (page.items.length < PAGE || offset + PAGE >= page.total) break
@@ -124,6 +152,22 @@ export async function selectPapers(
     papers: papers.slice(0, limit),
     truncated: total > limit,
     label: labels.length ? labels.join(', ') : 'the library',
+  }
+}
+
+/** The search filters that are set (for exactOptionalPropertyTypes). */
+function definedFilters(selection: BibtexSelection): {
+  yearFrom?: number
+  yearTo?: number
+  source?: string
+  category?: string
+} {
+  const f = selection.searchFilters ?? {}
+  return {
+    ...(f.yearFrom !== undefined ? { yearFrom: f.yearFrom } : {}),
+    ...(f.yearTo !== undefined ? { yearTo: f.yearTo } : {}),
+    ...(f.source !== undefined ? { source: f.source } : {}),
+    ...(f.category !== undefined ? { category: f.category } : {}),
   }
 }
 

@@ -11,6 +11,10 @@ export const SearchBibtexQuerySchema = BibtexQuerySchema.extend({
   q: z.string().min(1).max(500).describe('Words, as for /search'),
   topic: z.string().min(1).max(200).optional().describe('A topic id'),
   author: z.string().min(1).max(200).optional().describe('An author id, or a name'),
+  year_from: z.number().int().min(1000).max(3000).optional(),
+  year_to: z.number().int().min(1000).max(3000).optional(),
+  source: z.string().min(1).max(100).optional(),
+  category: z.string().min(1).max(100).optional(),
   limit: z
     .number()
     .int()

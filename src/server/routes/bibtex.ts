@@ -108,7 +108,12 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const q = request.query
       if (!q.q.trim())
         throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "q" must contain words', { field: 'q' })
-      const selection: BibtexSelection = { search: q.q, topic: q.topic, author: q.author }
+      const selection: BibtexSelection = {
+        search: q.q,
+        topic: q.topic,
+        author: q.author,
+        searchFilters: { yearFrom: q.year_from, yearTo: q.year_to, source: q.source, category: q.category },
+      }
       return send(reply, selection, q.limit, q.download, `search ${q.q}`)
     },
   )

@@ -55,6 +55,11 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
               )}
               {variants.length > 0 && <>Also written as {variants.join(' · ')}</>}
             </p>
+            <p className="bibtex-link">
+              <a className="button small" href={`/api/v1${paths.authorBibtex(author.id)}?download=true`} download>
+                BibTeX
+              </a>
+            </p>
           </div>
         </div>
         <dl className="metric-grid" aria-label="Metrics">

@@ -158,6 +158,17 @@ export function SearchPage() {
               {data ? (data.total === 0 ? 'No papers match' : `${plural(data.total, 'paper')} match`) : invalidQuery ? '' : 'Searching…'}
               {data && data.total > 0 && data.pages > 1 && <span className="muted"> · page {data.page} of {data.pages}</span>}
             </h2>
+            {data && data.total > 0 && (
+              <p className="bibtex-link">
+                <a
+                  className="button small"
+                  href={`/api/v1${paths.searchBibtex({ q, ...Object.fromEntries(activeFilters.map((k) => [k, params.get(k)!])), download: true })}`}
+                  download
+                >
+                  BibTeX
+                </a>
+              </p>
+            )}
             {invalidQuery && (
               <Empty title="Type a word to search">
                 <p>The search box needs at least one letter or digit; punctuation alone matches nothing.</p>

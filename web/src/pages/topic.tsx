@@ -41,6 +41,11 @@ function TopicView({ topic }: { topic: TopicDetailOut }) {
           {plural(topic.paperCount, 'paper')}
           {hasPredicted ? ', curated (filed by a person) and predicted (by a model)' : ', filed here by a curator'}.
         </p>
+        <p className="bibtex-link">
+          <a className="button small" href={`/api/v1${paths.topicBibtex(topic.id)}?download=true`} download>
+            BibTeX
+          </a>
+        </p>
       </header>
       <div className="author-grid">
         <div className="author-main">
