@@ -9,6 +9,7 @@
  * period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, never cut mid-way.
  */
 import type { Contribution } from './rank.js'
+import type { PreparedText } from './text.js'
 import { analyzeText, contentTerms, type NlpPort, type TextSentence } from './tokenize.js'
 
 export interface GeneratedDigest {
@@ -23,6 +24,8 @@ export interface DigestOptions {
   maxLength?: number
   maxSentences?: number
   nlp?: NlpPort
+  /** The title and abstract already read by {@link prepareText} (same texts), so they are not analysed twice. */
+  prepared?: PreparedText
 }
 
 const CONTRIBUTION_CUE =
@@ -36,10 +39,11 @@ const FRAMING_PREFIX = /^(in this (paper|work|study|article|note)|in our (paper|
  * Picks 1–2 sentences of an abstract as a digest, or null when it has no complete, readable sentence.
  * @example generateDigest('Deep nets generalise. In this paper, we show that X holds for Y.', 'Title')?.text // 'We show that X holds for Y.'
  */
-export function generateDigest(abstract: string, title = '', { maxLength = 320, maxSentences = 2, nlp }: DigestOptions = {}): GeneratedDigest | null {
-  const sentences = analyzeText(abstract, nlp)
+export function generateDigest(abstract: string, title = '', { maxLength = 320, maxSentences = 2, nlp, prepared }: DigestOptions = {}): GeneratedDigest | null {
+  const sentences = prepared?.body ?? analyzeText(abstract, nlp)
   if (sentences.length === 0) return null
-  const docTerms = bag([...analyzeText(title, nlp), ...analyzeText(title, nlp), ...sentences])
+  const titleSentences = prepared?.title ?? analyzeText(title, nlp)
+  const docTerms = bag([...titleSentences, ...titleSentences, ...sentences])
   const scored = sentences
     .map((s, i) => ({ i, s, ...scoreSentence(s, i, sentences.length, docTerms) }))
     .filter((x) => x.eligible)

@@ -242,7 +242,8 @@ function analysePapers(
     }).map((k) => ({ text: k.text, score: k.score, why: k.why.map((w) => ({ label: w.label, score: w.weight })) }))
     if (keywords.length > 0) report.keywords.papers++
     report.keywords.phrases += keywords.length
-    const generated = p.abstract && !p.digest ? generateDigest(p.abstract, p.title) : null
+    // With no digest from a source, the prepared text is the title and the abstract alone: read it once.
+    const generated = p.abstract && !p.digest ? generateDigest(p.abstract, p.title, { prepared: doc }) : null
     if (generated) report.digests.generated++
     return {
       paperId: p.id,

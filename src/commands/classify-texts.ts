@@ -105,7 +105,7 @@ export async function createTextClassifier(store: PaperStore, options: AnalyzeOp
         topics: assignTopics([], prediction).map((t) => ({ label: t.label, score: Math.round((t.confidence ?? 0) * 1000) / 1000 })),
         unsorted: prediction?.unsorted ?? true,
         keywords: keywords.map((k) => k.text),
-        digest: generateDigest(input.text, input.title)?.text ?? null,
+        digest: generateDigest(input.text, input.title, { prepared: doc })?.text ?? null,
       }
     },
   }

@@ -1,0 +1,116 @@
+/**
+ * @module Analysis benchmarks (issue 4): `paperscope analyze` on the corpus (a full refit and recompute, then
+ * the incremental no-op after it), and `paperscope classify --jsonl` throughput on lines the library has
+ * never seen — in process (papers per second) and as the whole command (start-up and model loading
+ * included), against the issue's bound of under a second per 100 papers.
+ *
+ * The unseen lines: the Hugging Face papers recorded in test/fixtures/huggingface (real titles and
+ * abstracts the corpus does not contain), then titles of corpus papers over sentences drawn from two other
+ * papers' texts, deterministic, until there are `lines` of them.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { analyzeLibrary, analyzeNewPapers, createTextClassifier, importFiles, type ClassifyInput } from '../src/commands/index.js'
+import { openStore } from '../src/store/index.js'
+
+export interface AnalysisBenchOptions {
+  corpusDir: string
+  /** test/fixtures/huggingface, for real unseen papers. */
+  fixturesDir: string
+  /** The built CLI entry (dist/src/main.js), for timing the whole command; skipped when missing. */
+  cliEntry: string
+  lines?: number
+  print: (line: string) => void
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9
+}
+
+/** Real unseen papers from the recorded Hugging Face payloads. */
+function fixturePapers(dir: string): ClassifyInput[] {
+  const byId = new Map<string, ClassifyInput>()
+  if (!existsSync(dir)) return []
+  for (const name of readdirSync(dir).filter((n) => n.startsWith('daily_papers') && n.endsWith('.json')).sort()) {
+    const items = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Array<{ paper?: { id?: string; title?: string; summary?: string } }>
+    for (const item of items) {
+      const p = item.paper
+      if (p?.id && p.title && p.summary && !byId.has(p.id)) byId.set(p.id, { id: `hf:${p.id}`, title: p.title, text: p.summary })
+    }
+  }
+  return [...byId.values()]
+}
+
+/** Deterministic recombinations of library texts: a title over sentences of two other papers. */
+function recombined(texts: Array<{ title: string; sentences: string[] }>, count: number): ClassifyInput[] {
+  const out: ClassifyInput[] = []
+  const usable = texts.filter((t) => t.sentences.length >= 2)
+  for (let i = 0; out.length < count && usable.length > 2; i++) {
+    const a = usable[(i * 7) % usable.length]!
+    const b = usable[(i * 13 + 5) % usable.length]!
+    const c = usable[(i * 29 + 11) % usable.length]!
+    out.push({ id: `mix:${i}`, title: a.title, text: [...b.sentences.slice(0, 2), ...c.sentences.slice(-2)].join(' ') })
+  }
+  return out
+}
+
+export async function runAnalysisBench({ corpusDir, fixturesDir, cliEntry, lines = 200, print }: AnalysisBenchOptions): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'paperscope-bench-analysis-'))
+  try {
+    const dbPath = join(dir, 'corpus.db')
+    const store = await openStore({ path: dbPath })
+    await importFiles(store, [corpusDir], {})
+    let t = process.hrtime.bigint()
+    const full = await analyzeLibrary(store)
+    const fullSeconds = seconds(t)
+    const ms = full.ms
+    print(
+      `analyze (corpus, ${full.papers} papers, full refit): ${fullSeconds.toFixed(2)} s — reading ${ms.reading} ms, fitting ${ms.fitting} ms, analysing ${ms.analysing} ms, novelty ${ms.novelty} ms, saving ${ms.saving} ms`,
+    )
+    t = process.hrtime.bigint()
+    const again = await analyzeNewPapers(store)
+    print(`analyze after an import that changed nothing (incremental): ${seconds(t).toFixed(2)} s, ${again.analyzed} papers re-analysed`)
+
+    const inputs = await store.analysis.listAnalysisInputs()
+    const texts = inputs.map((p) => ({ title: p.title, sentences: (p.abstract ?? p.digest?.text ?? '').split(/(?<=\.)\s+(?=[A-Z])/).filter((s) => s.length > 20) }))
+    const real = fixturePapers(fixturesDir)
+    const batch = [...real, ...recombined(texts, Math.max(0, lines - real.length))].slice(0, lines)
+    const { classifier } = await createTextClassifier(store)
+    classifier.classify(batch[0]!) // warm-up: the NLP model's first call
+    t = process.hrtime.bigint()
+    for (const line of batch) classifier.classify(line)
+    const inProcess = seconds(t)
+    print(
+      `classify in process: ${batch.length} unseen lines (${real.length} real Hugging Face papers from test fixtures, ${batch.length - real.length} recombined) in ${inProcess.toFixed(2)} s = ${(batch.length / inProcess).toFixed(0)} papers/s, ${((inProcess / batch.length) * 100).toFixed(2)} s per 100 (aim < 1 s)`,
+    )
+    await store.close()
+
+    if (existsSync(cliEntry)) {
+      const file = join(dir, 'unseen.jsonl')
+      writeFileSync(file, `${batch.map((b) => JSON.stringify(b)).join('\n')}\n`)
+      t = process.hrtime.bigint()
+      const run = spawnSync(process.execPath, [cliEntry, '--db', dbPath, 'classify', '--jsonl', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      const whole = seconds(t)
+      const answered = run.stdout.trim().split('\n').filter(Boolean).length
+      print(
+        `paperscope classify --jsonl (whole command: start-up, model loading, ${batch.length} lines): ${whole.toFixed(2)} s, ${answered} lines out, exit ${run.status}; ${((whole / batch.length) * 100).toFixed(2)} s per 100`,
+      )
+    } else {
+      print(`paperscope classify --jsonl: skipped (${cliEntry} not built)`)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** `node dist/bench/analysis-bench.js` runs this bench alone. */
+export function defaultAnalysisBenchOptions(print: (line: string) => void): AnalysisBenchOptions {
+  return {
+    corpusDir: resolve('data/corpus'),
+    fixturesDir: resolve('test/fixtures/huggingface'),
+    cliEntry: resolve('dist/src/main.js'),
+    print,
+  }
+}
