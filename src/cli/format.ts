@@ -57,7 +57,10 @@ export function renderPaper(paper: PaperWithSources): string {
     out.push(
       `  topics: ${paper.topics.map((t) => (t.origin === 'curated' ? t.label : `${t.label} (predicted ${Math.round((t.confidence ?? 0) * 100)}%)`)).join('; ')}`,
     )
-  if (paper.keywords.length) out.push(`  key words: ${paper.keywords.map((k) => k.text).join('; ')}`)
+  const curatedWords = paper.keywords.filter((k) => k.origin === 'curated')
+  const extractedWords = paper.keywords.filter((k) => k.origin === 'extracted')
+  if (curatedWords.length) out.push(`  key words: ${curatedWords.map((k) => k.text).join('; ')}`)
+  if (extractedWords.length) out.push(`  key words (extracted): ${extractedWords.map((k) => k.text).join('; ')}`)
   if (paper.citationCount !== null) out.push(`  citations: ${paper.citationCount}`)
   if (paper.digest) out.push(`  digest (${paper.digest.origin}):`, wrap(paper.digest.text, 100, '    '))
   if (paper.abstract) out.push('  abstract:', wrap(paper.abstract, 100, '    '))
