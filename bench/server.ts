@@ -28,6 +28,10 @@ export interface ServerBenchOptions {
 interface QuerySet {
   label: string
   queries: string[]
+  /** Extra query-string parameters (filters) sent with each query. */
+  extra?: string
+  /** Other GET paths to load instead of searches (the feed, a topic page). */
+  paths?: string[]
 }
 
 /** Queries a person might type: single words, phrases, two-word AND, a prefix as typed. */
@@ -48,7 +52,23 @@ const SYNTHETIC_QUERIES: QuerySet[] = [
   { label: 'q=grokking (in ~66% of papers)', queries: ['grokking'] },
   { label: 'words in ~10% of papers (shipel | taru)', queries: ['shipel', 'taru'] },
   { label: 'specific words, ~100-200 papers each (kalomi | gradordor | lomine | rulofen | shiruvo)', queries: ['kalomi', 'gradordor', 'lomine', 'rulofen', 'shiruvo'] },
+  { label: 'q=grokking&topic=neural-collapse (a facet clicked)', queries: ['grokking'], extra: '&topic=neural-collapse' },
+  { label: 'GET /api/v1/papers?sort=recent (the home feed)', queries: [], paths: ['/api/v1/papers?sort=recent'] },
+  { label: 'GET /api/v1/topics/neural-collapse (a topic page)', queries: [], paths: ['/api/v1/topics/neural-collapse'] },
 ]
+
+/** One measured row of the server table. */
+interface ServerRow {
+  library: string
+  label: string
+  matches: string
+  facets: string
+  rate: number
+  p50: number
+  p99: number
+  requests: number
+  failed: number
+}
 
 /** The request the web app sends while typing (prefix on), or a plain one for single full words. */
 function searchPath(q: string, prefix: boolean): string {
@@ -80,19 +100,46 @@ async function startChild(dbPath: string): Promise<{ url: string; stop: () => Pr
   }
 }
 
-async function load(url: string, paths: string[], connections: number, seconds: number): Promise<string> {
+async function load(url: string, paths: string[], connections: number, seconds: number): Promise<Pick<ServerRow, 'rate' | 'p50' | 'p99' | 'requests' | 'failed'>> {
   // A short warm-up so prepared statements and serializers are compiled before measuring.
   const requests = paths.map((path) => ({ method: 'GET', path }))
   await autocannon({ url, connections: 2, duration: 1, timeout: 120, requests })
   await drain(url)
   const r = await autocannon({ url, connections, duration: seconds, timeout: 120, requests })
   await drain(url)
-  const bad = r.non2xx + r.errors + r.timeouts
-  const rate = r.requests.total / seconds
-  return (
-    `${rate < 10 ? rate.toFixed(1) : Math.round(rate).toLocaleString('en-US')} req/s, latency p50 ${ms(r.latency.p50)} ms, p99 ${ms(r.latency.p99)} ms ` +
-    `(${r.requests.total.toLocaleString('en-US')} requests${bad ? `, ${bad} failed` : ', all 2xx'})`
+  return {
+    rate: r.requests.total / seconds,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    failed: r.non2xx + r.errors + r.timeouts,
+  }
+}
+
+/** What one request of each search answers: how many matches, and whether facets count all of them. */
+async function describeSearches(url: string, paths: string[]): Promise<Pick<ServerRow, 'matches' | 'facets'>> {
+  const bodies = await Promise.all(
+    paths.map(async (path) => (await (await fetch(`${url}${path}`)).json()) as { total?: number; facetsOver?: number; facetsApproximate?: boolean }),
   )
+  if (bodies.some((b) => b.total === undefined)) return { matches: '', facets: '' }
+  const totals = bodies.map((b) => (b.total ?? 0).toLocaleString('en-US'))
+  const approximate = bodies.filter((b) => b.facetsApproximate)
+  return {
+    matches: totals.length > 3 ? `${totals[0]} … ${totals.at(-1)}` : totals.join(' / '),
+    facets: approximate.length === 0 ? 'all matches' : `first ${(approximate[0]!.facetsOver ?? 0).toLocaleString('en-US')} of ${approximate.length === bodies.length ? 'each' : `${approximate.length}/${bodies.length}`}`,
+  }
+}
+
+/** A markdown table of the measured rows (what docs/benchmarks.md shows). */
+export function printServerTable(rows: ServerRow[], print: (line: string) => void): void {
+  const rate = (n: number): string => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US'))
+  print('')
+  print('| library | requests | matches | facets over | req/s | p50 ms | p99 ms | requests (non-2xx) |')
+  print('| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |')
+  for (const r of rows) {
+    print(`| ${r.library} | ${r.label} | ${r.matches} | ${r.facets} | ${rate(r.rate)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.requests.toLocaleString('en-US')} (${r.failed}) |`)
+  }
+  print('')
 }
 
 /**
@@ -119,7 +166,8 @@ async function libraries(opts: ServerBenchOptions): Promise<Array<{ name: string
   out.push({ name: `corpus (${corpusPapers} papers)`, path: corpusPath, queries: CORPUS_QUERIES, note: '' })
 
   if (opts.syntheticPapers > 0) {
-    const path = join(opts.cacheDir, `synthetic-${opts.syntheticPapers}.db`)
+    // -topics: the generator gives curated topics since the facet work (older caches have none).
+    const path = join(opts.cacheDir, `synthetic-${opts.syntheticPapers}-topics.db`)
     let note = `cached in ${path}`
     if (!existsSync(path)) {
       const building = `${path}.building`
@@ -143,18 +191,26 @@ export async function runServerBench(opts: ServerBenchOptions): Promise<void> {
   const connections = opts.connections ?? 10
   const seconds = opts.seconds ?? 10
   opts.print(`## server: GET /api/v1/search under autocannon (${connections} connections, ${seconds} s each; rate limit off; server in its own process)`)
+  const rows: ServerRow[] = []
   for (const lib of await libraries(opts)) {
     if (lib.note) opts.print(`${lib.name}: ${lib.note}`)
     const server = await startChild(lib.path)
     try {
       for (const set of lib.queries) {
-        const paths = set.queries.map((q) => searchPath(q, set.queries.length > 1 && lib.queries === CORPUS_QUERIES))
-        opts.print(`${lib.name}, ${set.label}: ${await load(server.url, paths, connections, seconds)}`)
+        const paths =
+          set.paths ?? set.queries.map((q) => searchPath(q, set.queries.length > 1 && lib.queries === CORPUS_QUERIES) + (set.extra ?? ''))
+        const row: ServerRow = { library: lib.name, label: set.label, ...(await describeSearches(server.url, paths)), ...(await load(server.url, paths, connections, seconds)) }
+        rows.push(row)
+        opts.print(
+          `${lib.name}, ${set.label}: ${row.rate < 10 ? row.rate.toFixed(1) : Math.round(row.rate)} req/s, p50 ${ms(row.p50)} ms, p99 ${ms(row.p99)} ms ` +
+            `(${row.requests} requests${row.failed ? `, ${row.failed} failed` : ', all 2xx'})`,
+        )
       }
     } finally {
       await server.stop()
     }
   }
+  printServerTable(rows, opts.print)
   printWebSize(opts)
 }
 

@@ -21,7 +21,16 @@ const TERMS = [
   'representation', 'sparse', 'networks', 'deep', 'linear', 'regression', 'margin', 'robustness', 'memorization',
 ]
 
-/** `count` generated records from one source, with unique invented words in every title. */
+/** Curated-list sections, as the awesome list files papers: most synthetic papers get one, some two. */
+const TOPICS = [
+  'Deep Double Descent', 'Emergence and Phase Transitions', 'Empirical Study', 'Information Bottleneck',
+  'Interactions with Neuroscience', 'Lottery Ticket Hypothesis', 'Neural Collapse', 'Neural Tangent Kernel', 'Others',
+]
+
+/**
+ * `count` generated records from one source, with unique invented words in every title; 70% have a topic
+ * (a fifth of those a second one), so topic facets and topic pages have real work on a large library.
+ */
 export function generateRecords(count: number, seed = 42, source = 'synthetic'): SourceRecord[] {
   const random = createRandom(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
@@ -43,6 +52,7 @@ export function generateRecords(count: number, seed = 42, source = 'synthetic'):
         authors: Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(names)),
         date: `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`,
         categories: [pick(['cs.LG', 'stat.ML', 'cs.AI', 'cond-mat.dis-nn'])],
+        topics: random() < 0.7 ? [...new Set([pick(TOPICS), ...(random() < 0.2 ? [pick(TOPICS)] : [])])] : [],
       }),
     )
   }

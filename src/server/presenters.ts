@@ -216,6 +216,8 @@ export function presentSearch(
     pageSize: query.pageSize,
     pages: pageCount(result.total, query.pageSize),
     facets: result.facets,
+    facetsOver: result.facetsOver,
+    facetsApproximate: result.facetsApproximate,
   }
 }
 
@@ -229,6 +231,8 @@ export function emptySearch(q: string, page: number, pageSize: number): SearchRe
     pageSize,
     pages: 1,
     facets: { topic: [], year: [], source: [], category: [] },
+    facetsOver: 0,
+    facetsApproximate: false,
   }
 }
 

@@ -178,6 +178,88 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       })
     })
 
+    describe('search facets on a library where topics, years and sources overlap', () => {
+      // 30 papers written in a scrambled order (so insertion order is not id order), with 0-3 topics,
+      // 0-2 categories, 1-3 sources (one of them twice) and equal-scoring titles; the expected counts are
+      // worked out below from the same spec, never typed in.
+      const spec = Array.from({ length: 30 }, (_, n) => {
+        const i = (n * 7) % 30
+        return {
+          id: `q${String(i).padStart(2, '0')}`,
+          title: i % 3 === 2 ? `Collapse study number w${i}` : `Grokking study number w${i}`,
+          abstract: i % 2 === 1 ? 'Where grokking appears.' : null,
+          year: i % 10 === 9 ? null : 2018 + (i % 4),
+          topics: [i % 2 === 0 && 'Alpha', i % 3 === 0 && 'Beta', i % 5 < 2 && 'Gamma'].filter((t): t is string => Boolean(t)),
+          categories: [i % 2 === 1 && 'cs.LG', i % 3 === 0 && 'stat.ML'].filter((c): c is string => Boolean(c)),
+          sources: ['test', ...(i % 4 === 0 ? ['arxiv'] : []), ...(i % 6 === 0 ? ['daily', 'daily'] : [])],
+        }
+      })
+      type Spec = (typeof spec)[number]
+      const expected = (papers: Spec[]) => {
+        const count = (values: Array<string | number>): Map<string, number> => {
+          const m = new Map<string, number>()
+          for (const v of values) m.set(String(v), (m.get(String(v)) ?? 0) + 1)
+          return m
+        }
+        const byCount = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        return {
+          topic: byCount(count(papers.flatMap((p) => p.topics))),
+          year: [...count(papers.flatMap((p) => (p.year === null ? [] : [p.year])))].sort((a, b) => Number(b[0]) - Number(a[0])),
+          source: byCount(count(papers.flatMap((p) => [...new Set(p.sources)]))),
+          category: byCount(count(papers.flatMap((p) => p.categories))),
+        }
+      }
+      const actual = (facets: Record<'topic' | 'year' | 'source' | 'category', Array<{ label: string; value: string; count: number }>>) => ({
+        topic: facets.topic.map((f) => [f.label, f.count]),
+        year: facets.year.map((f) => [f.value, f.count]),
+        source: facets.source.map((f) => [f.value, f.count]),
+        category: facets.category.map((f) => [f.value, f.count]),
+      })
+      const grokking = spec.filter((p) => p.title.startsWith('Grokking') || p.abstract !== null)
+
+      beforeEach(async () => {
+        await sut.store.transaction(async (tx) => {
+          for (const p of spec) {
+            await addPaper(tx, paperWrite({ id: p.id, title: p.title, abstract: p.abstract, date: p.year === null ? null : String(p.year), topics: p.topics, categories: p.categories }))
+            for (const [k, source] of p.sources.slice(1).entries()) {
+              const record = createSourceRecord({ source, key: `${p.id}-${k}`, locator: `${source}:${p.id}`, fetchedAt: '2026-01-01T00:00:00Z', title: p.title })
+              await tx.saveSourceRecord(record, p.id, `hash-${p.id}-${k}`, 'same id')
+            }
+          }
+        })
+      })
+
+      it('counts every match once per topic, year, source and category', async () => {
+        const result = await sut.store.searchPapers({ text: 'grokking' })
+        expect(result.total).toBe(grokking.length)
+        expect(result.facetsApproximate).toBe(false)
+        expect(result.facetsOver).toBe(grokking.length)
+        expect(actual(result.facets)).toEqual(expected(grokking))
+      })
+
+      it('counts only the matches a filter keeps', async () => {
+        const beta = await sut.store.searchPapers({ text: 'grokking', topic: 'beta' })
+        expect(actual(beta.facets)).toEqual(expected(grokking.filter((p) => p.topics.includes('Beta'))))
+        const arxiv = await sut.store.searchPapers({ text: 'study', source: 'arxiv', yearFrom: 2019 })
+        expect(actual(arxiv.facets)).toEqual(expected(spec.filter((p) => p.sources.includes('arxiv') && p.year !== null && p.year >= 2019)))
+        const cat = await sut.store.searchPapers({ text: 'study', category: 'stat.ML' })
+        expect(cat.total).toBe(spec.filter((p) => p.categories.includes('stat.ML')).length)
+        expect(actual(cat.facets)).toEqual(expected(spec.filter((p) => p.categories.includes('stat.ML'))))
+      })
+
+      it('pages through ties in one order: best score first, then by id', async () => {
+        const all = await sut.store.searchPapers({ text: 'grokking', limit: 200 })
+        const paged = []
+        for (let offset = 0; offset < all.total + 4; offset += 4) paged.push(...(await sut.store.searchPapers({ text: 'grokking', limit: 4, offset })).items)
+        expect(paged.map((h) => h.paper.id)).toEqual(all.items.map((h) => h.paper.id))
+        for (const [i, hit] of all.items.slice(1).entries()) {
+          const before = all.items[i]!
+          expect(before.score > hit.score || (before.score === hit.score && before.paper.id < hit.paper.id)).toBe(true)
+        }
+        expect(new Set(all.items.map((h) => h.score)).size).toBeLessThan(all.items.length)
+      })
+    })
+
     describe('analysis results', () => {
       const analysisOf = (paperId: string, over: Partial<PaperAnalysisWrite> = {}): PaperAnalysisWrite => ({
         paperId,

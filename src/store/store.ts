@@ -141,6 +141,10 @@ export interface SearchResult extends Page<SearchHit> {
   /** The full-text query actually run, after escaping. */
   ftsQuery: string
   facets: { topic: FacetCount[]; year: FacetCount[]; source: FacetCount[]; category: FacetCount[] }
+  /** How many matches the facets count: all of them, or the first N by rank when there are more. */
+  facetsOver: number
+  /** True when `facetsOver < total`: the facets count the best-ranked matches only, not every match. */
+  facetsApproximate: boolean
 }
 
 export interface AuthorDetail extends Author {

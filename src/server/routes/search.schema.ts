@@ -48,6 +48,10 @@ export const SearchResponseSchema = z.object({
     source: z.array(FacetSchema),
     category: z.array(FacetSchema),
   }),
+  facetsOver: z.number().int().describe('How many matches the facet counts cover'),
+  facetsApproximate: z
+    .boolean()
+    .describe('True when there are more matches than `facetsOver`: the facets then count the best-ranked `facetsOver` matches only'),
 })
 
 export type Facet = z.infer<typeof FacetSchema>

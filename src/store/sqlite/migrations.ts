@@ -206,6 +206,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'read-indexes',
+    // Measured on a 100k library (docs/benchmarks.md): the feed's source filter and the search source facet
+    // read source_records by paper for its source (covering now); the recent feed walks an index instead of
+    // sorting every paper; the trending feed reads only listed or voted papers.
+    up: `
+      CREATE INDEX source_records_paper_source ON source_records(paper_id, source);
+      CREATE INDEX papers_recent ON papers(coalesce(date, listed_at) DESC, id);
+      CREATE INDEX papers_trending ON papers(listed_at, upvotes) WHERE listed_at IS NOT NULL OR upvotes IS NOT NULL;
+    `,
+  },
 ]
 
 /**

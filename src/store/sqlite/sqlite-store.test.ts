@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { createSourceRecord } from '../../core/index.js'
 import { createTempStore } from '../../../test/support/temp-store.js'
 import { runStoreContract } from '../store.case.test.js'
+import { openSqliteFile } from './database.js'
 import { MIGRATIONS, schemaVersion } from './migrations.js'
+import { SqlitePaperStore } from './sqlite-store.js'
 
 runStoreContract('sqlite file', createTempStore)
 
@@ -15,6 +18,44 @@ describe('SQLite library file', () => {
       expect(schemaVersion(raw as never)).toBe(MIGRATIONS.at(-1)!.version)
       expect(raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'papers_fts'").get()).toMatchObject({ sql: expect.stringContaining('fts5') })
       raw.close()
+    } finally {
+      await t.cleanup()
+    }
+  })
+
+  it('counts facets over the best-ranked matches beyond facetCap, and says so', async () => {
+    const t = await createTempStore()
+    try {
+      await t.store.transaction(async (tx) => {
+        for (let i = 0; i < 8; i++) {
+          const id = `g${i}`
+          const title = `Grokking ${'again '.repeat(i)}w${i}`
+          await tx.saveSourceRecord(createSourceRecord({ source: i % 2 ? 'a' : 'b', key: id, locator: id, fetchedAt: '2026-01-01T00:00:00Z', title }), id, id, null)
+          await tx.savePaper({
+            id, title, titleDerived: false, titleKeys: [id], abstract: null, date: String(2018 + (i % 3)), listedAt: null,
+            categories: i % 2 ? ['cs.LG'] : ['stat.ML'], venue: null, ids: {}, authors: [], authorsTruncated: false,
+            topics: [i % 3 ? 'Alpha' : 'Beta'], keywords: [], digest: null, citationCount: null, upvotes: null, url: null,
+          })
+        }
+      })
+      const capped = SqlitePaperStore.open(openSqliteFile(t.path), { facetCap: 3 })
+      const full = await t.store.searchPapers({ text: 'grokking' })
+      const result = await capped.searchPapers({ text: 'grokking' })
+      expect([result.total, result.facetsOver, result.facetsApproximate]).toEqual([8, 3, true])
+      expect([full.facetsOver, full.facetsApproximate]).toEqual([8, false])
+      expect(result.items.map((h) => h.paper.id)).toEqual(full.items.map((h) => h.paper.id))
+      const top = full.items.slice(0, 3).map((h) => h.paper)
+      const count = (values: string[]) => [...new Set(values)].map((v) => [v, values.filter((x) => x === v).length]).sort()
+      expect(result.facets.topic.map((f) => [f.label, f.count]).sort()).toEqual(count(top.flatMap((p) => p.topics.map((x) => x.label))))
+      expect(result.facets.year.map((f) => [f.value, f.count]).sort()).toEqual(count(top.map((p) => p.date!)))
+      expect(result.facets.category.map((f) => [f.value, f.count]).sort()).toEqual(count(top.flatMap((p) => p.categories)))
+      expect(result.facets.source.map((f) => [f.value, f.count]).sort()).toEqual(count(top.map((p) => (Number(p.id.slice(1)) % 2 ? 'a' : 'b'))))
+      // Pages inside and past the facet scope read the same ranking.
+      for (const offset of [0, 2, 3, 5, 7, 8]) {
+        const page = await capped.searchPapers({ text: 'grokking', limit: 2, offset })
+        expect(page.items.map((h) => h.paper.id)).toEqual(full.items.slice(offset, offset + 2).map((h) => h.paper.id))
+      }
+      await capped.close()
     } finally {
       await t.cleanup()
     }

@@ -62,6 +62,11 @@ const DEFAULT_LIMIT = 20
 /** See rarestTitleWords. */
 const MAX_CANDIDATE_WORD_PAPERS = 100
 const MAX_LIMIT = 200
+/**
+ * Search facets count every match up to this many, and the best-ranked this many beyond: on a 100k library
+ * a word in most papers would otherwise spend ~1 s counting topics and sources (docs/benchmarks.md).
+ */
+export const FACET_CAP = 2000
 
 function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(1, Math.trunc(limit ?? DEFAULT_LIMIT)), MAX_LIMIT)
@@ -99,6 +104,8 @@ export interface SqlitePaperStoreOptions {
   /** Clock for created/updated stamps; tests pass a fixed one. */
   now?: () => Date
   location?: string
+  /** Facets count at most this many matches, the best-ranked (default FACET_CAP). */
+  facetCap?: number
 }
 
 /**
@@ -112,6 +119,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   private readonly statements = new Map<string, SqliteStatement>()
   private readonly mutex = new Mutex()
   private readonly now: () => Date
+  private readonly facetCap: number
+  private searchTablesReady = false
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -119,6 +128,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   ) {
     this.now = options.now ?? (() => new Date())
     this.location = options.location ?? 'sqlite'
+    this.facetCap = Math.max(1, Math.trunc(options.facetCap ?? FACET_CAP))
     this.analysis = new SqliteAnalysisStore(db, (work) => this.mutex.run(work), this.now)
   }
 
@@ -230,7 +240,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     }[query.sort ?? 'recent']
     const trendingFilter = query.sort === 'trending' ? ' AND (p.listed_at IS NOT NULL OR p.upvotes IS NOT NULL)' : ''
     const orderParams = query.sort === 'trending' ? [this.now().toISOString().slice(0, 10)] : []
-    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM papers p WHERE ${where}${trendingFilter}`, ...params)!.n
+    const counted = this.paperFilters(query, 'in')
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM papers p WHERE ${counted.where}${trendingFilter}`, ...counted.params)!.n
     const rows = this.all<PaperRow>(
       `SELECT p.* FROM papers p WHERE ${where}${trendingFilter} ORDER BY ${order} LIMIT ? OFFSET ?`,
       ...params,
@@ -249,11 +260,17 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     source?: string
     authorId?: string
     category?: string
-  }): { where: string; params: unknown[] } {
+  }, form: 'exists' | 'in' = 'exists'): { where: string; params: unknown[] } {
+    // EXISTS lets a sorted page walk an order index and stop after a page; IN lets a count start from the
+    // filter's own index (a topic's 4k papers instead of 100k probes). Same rows either way.
+    const related = (table: string, column: string): string =>
+      form === 'in'
+        ? `p.id IN (SELECT x.paper_id FROM ${table} x WHERE x.${column} = ?)`
+        : `EXISTS (SELECT 1 FROM ${table} x WHERE x.paper_id = p.id AND x.${column} = ?)`
     const clauses = ['1 = 1']
     const params: unknown[] = []
     if (q.topic !== undefined) {
-      clauses.push('EXISTS (SELECT 1 FROM paper_topics pt WHERE pt.paper_id = p.id AND pt.topic_id = ?)')
+      clauses.push(related('paper_topics', 'topic_id'))
       params.push(q.topic)
     }
     if (q.year !== undefined) {
@@ -269,11 +286,11 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       params.push(q.yearTo)
     }
     if (q.source !== undefined) {
-      clauses.push('EXISTS (SELECT 1 FROM source_records s WHERE s.paper_id = p.id AND s.source = ?)')
+      clauses.push(related('source_records', 'source'))
       params.push(q.source)
     }
     if (q.authorId !== undefined) {
-      clauses.push('EXISTS (SELECT 1 FROM authorships a WHERE a.paper_id = p.id AND a.author_id = ?)')
+      clauses.push(related('authorships', 'author_id'))
       params.push(q.authorId)
     }
     if (q.category !== undefined) {
@@ -283,6 +300,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     return { where: clauses.join(' AND '), params }
   }
 
+  /**
+   * One search runs the FTS match once: every match goes into a temp table with its bm25 score, then the
+   * total, the page and the facets read that table. The page and the facet scope are ordered by (score, id)
+   * exactly as one ORDER BY would; highlights and snippets are made for the page's rows only. Facets count
+   * every match up to `facetCap`, and the best-ranked `facetCap` beyond it (`facetsApproximate`): counting
+   * topics and sources for 60k matches costs far more than the ranking itself (see docs/benchmarks.md).
+   */
   async searchPapers(query: SearchQuery): Promise<SearchResult> {
     const fts = buildMatchQuery(query.text, { prefix: query.prefix ?? false })
     if (fts === null) {
@@ -291,56 +315,109 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     const limit = clampLimit(query.limit)
     const offset = Math.max(0, Math.trunc(query.offset ?? 0))
     const { where, params } = this.paperFilters(query)
-    const matched = `SELECT p.id FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
-                     WHERE papers_fts MATCH ? AND ${where}`
-    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM (${matched})`, fts, ...params)!.n
     const weights = FTS_WEIGHTS.join(', ')
-    const rows = this.all<PaperRow & { score: number; hl_title: string; hl_snippet: string }>(
-      `SELECT p.*, bm25(papers_fts, ${weights}) AS score,
-              highlight(papers_fts, 0, '${MATCH_START}', '${MATCH_END}') AS hl_title,
-              snippet(papers_fts, 2, '${MATCH_START}', '${MATCH_END}', '…', 32) AS hl_snippet
-       FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
-       WHERE papers_fts MATCH ? AND ${where}
-       ORDER BY score, p.id LIMIT ? OFFSET ?`,
-      fts,
-      ...params,
-      limit,
-      offset,
+    this.ensureSearchTables()
+    this.stmt('DELETE FROM temp.search_hits').run()
+    this.stmt('DELETE FROM temp.search_scope').run()
+    // Without filters the match needs no join: papers are read only for the rows kept below.
+    this.stmt(
+      params.length === 0
+        ? `INSERT INTO temp.search_hits (rid, score) SELECT rowid, bm25(papers_fts, ${weights}) FROM papers_fts WHERE papers_fts MATCH ?`
+        : `INSERT INTO temp.search_hits (rid, score)
+           SELECT papers_fts.rowid, bm25(papers_fts, ${weights}) FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
+           WHERE papers_fts MATCH ? AND ${where}`,
+    ).run(fts, ...params)
+    const total = this.get<{ n: number }>('SELECT count(*) AS n FROM temp.search_hits')!.n
+    const facetsOver = Math.min(total, this.facetCap)
+    // The best `facetsOver` matches in rank order; rows tied with the last one are all read, then cut by id.
+    if (facetsOver > 0) {
+      this.stmt(
+        `INSERT INTO temp.search_scope (pos, rid, score, id, year, categories)
+         SELECT row_number() OVER (ORDER BY score, id), rid, score, id, year, categories FROM (
+           SELECT h.rid, h.score, p.id, p.year, p.categories FROM temp.search_hits h CROSS JOIN papers p ON p.rowid = h.rid
+           WHERE h.score <= (SELECT score FROM temp.search_hits ORDER BY score LIMIT 1 OFFSET ?)
+           ORDER BY h.score, p.id LIMIT ?)`,
+      ).run(facetsOver - 1, facetsOver)
+    }
+    const pageRows =
+      offset + limit <= facetsOver
+        ? this.all<{ rid: number; score: number }>(
+            'SELECT rid, score FROM temp.search_scope WHERE pos > ? AND pos <= ? ORDER BY pos',
+            offset,
+            offset + limit,
+          )
+        : offset < total
+          ? this.all<{ rid: number; score: number }>(
+              `SELECT rid, score FROM (
+                 SELECT h.rid, h.score, p.id FROM temp.search_hits h CROSS JOIN papers p ON p.rowid = h.rid
+                 WHERE h.score <= (SELECT score FROM temp.search_hits ORDER BY score LIMIT 1 OFFSET ?)
+               ) ORDER BY score, id LIMIT ? OFFSET ?`,
+              Math.min(offset + limit, total) - 1,
+              limit,
+              offset,
+            )
+          : []
+    const rids = JSON.stringify(pageRows.map((r) => r.rid))
+    const byRowid = new Map(
+      this.all<PaperRow & { rid: number }>('SELECT rowid AS rid, * FROM papers WHERE rowid IN (SELECT value FROM json_each(?))', rids).map(
+        (r) => [r.rid, r],
+      ),
     )
+    const marked = new Map(
+      this.all<{ rid: number; hl_title: string; hl_snippet: string }>(
+        `SELECT rowid AS rid, highlight(papers_fts, 0, '${MATCH_START}', '${MATCH_END}') AS hl_title,
+                snippet(papers_fts, 2, '${MATCH_START}', '${MATCH_END}', '…', 32) AS hl_snippet
+         FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+        fts,
+        rids,
+      ).map((r) => [r.rid, r]),
+    )
+    const rows = pageRows.map((r) => byRowid.get(r.rid)!)
     const papers = this.rowsToPapers(rows)
-    const hits = rows.map((row, i) => ({
+    const hits = pageRows.map((r, i) => ({
       paper: papers[i]!,
       // bm25 is lower-is-better; flip it so callers see higher-is-better.
-      score: -row.score,
-      title: splitMarked(row.hl_title),
-      snippet: splitMarked(row.hl_snippet || (row.abstract ?? '').slice(0, 240)),
+      score: -r.score,
+      title: splitMarked(marked.get(r.rid)?.hl_title ?? rows[i]!.title),
+      snippet: splitMarked(marked.get(r.rid)?.hl_snippet || (rows[i]!.abstract ?? '').slice(0, 240)),
     }))
     const facet = (sql: string): FacetCount[] =>
-      this.all<{ value: string | number; label: string | null; count: number }>(sql, fts, ...params).map((f) => ({
+      this.all<{ value: string | number; label: string | null; count: number }>(sql).map((f) => ({
         value: String(f.value),
         label: f.label ?? String(f.value),
         count: f.count,
       }))
     const facets = {
       topic: facet(
-        `SELECT t.id AS value, t.label AS label, count(DISTINCT pt.paper_id) AS count FROM paper_topics pt
-         JOIN topics t ON t.id = pt.topic_id WHERE pt.paper_id IN (${matched})
+        `SELECT t.id AS value, t.label AS label, count(DISTINCT pt.paper_id) AS count FROM temp.search_scope h
+         CROSS JOIN paper_topics pt ON pt.paper_id = h.id JOIN topics t ON t.id = pt.topic_id
          GROUP BY t.id ORDER BY count DESC, t.label`,
       ),
       year: facet(
-        `SELECT p.year AS value, NULL AS label, count(*) AS count FROM papers p
-         WHERE p.id IN (${matched}) AND p.year IS NOT NULL GROUP BY p.year ORDER BY p.year DESC`,
+        `SELECT year AS value, NULL AS label, count(*) AS count FROM temp.search_scope
+         WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC`,
       ),
       source: facet(
-        `SELECT s.source AS value, NULL AS label, count(DISTINCT s.paper_id) AS count FROM source_records s
-         WHERE s.paper_id IN (${matched}) GROUP BY s.source ORDER BY count DESC, s.source`,
+        `SELECT s.source AS value, NULL AS label, count(DISTINCT s.paper_id) AS count FROM temp.search_scope h
+         CROSS JOIN source_records s ON s.paper_id = h.id GROUP BY s.source ORDER BY count DESC, s.source`,
       ),
       category: facet(
-        `SELECT c.value AS value, NULL AS label, count(*) AS count FROM papers p, json_each(p.categories) c
-         WHERE p.id IN (${matched}) GROUP BY c.value ORDER BY count DESC, c.value`,
+        `SELECT c.value AS value, NULL AS label, count(*) AS count FROM temp.search_scope h, json_each(h.categories) c
+         GROUP BY c.value ORDER BY count DESC, c.value`,
       ),
     }
-    return { items: hits, total, limit, offset, ftsQuery: fts, facets }
+    return { items: hits, total, limit, offset, ftsQuery: fts, facets, facetsOver, facetsApproximate: facetsOver < total }
+  }
+
+  /** The per-connection scratch tables of searchPapers (temp tables: never in the library file). */
+  private ensureSearchTables(): void {
+    if (this.searchTablesReady) return
+    this.db.exec(`
+      CREATE TEMP TABLE IF NOT EXISTS search_hits (rid INTEGER PRIMARY KEY, score REAL NOT NULL);
+      CREATE TEMP TABLE IF NOT EXISTS search_scope (
+        pos INTEGER PRIMARY KEY, rid INTEGER NOT NULL, score REAL NOT NULL, id TEXT NOT NULL, year INTEGER, categories TEXT NOT NULL
+      );`)
+    this.searchTablesReady = true
   }
 
   // ---- authors ------------------------------------------------------------------------------------
@@ -405,14 +482,20 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
 
   async listTopics(): Promise<Topic[]> {
     return this.all<{ id: string; label: string; n: number }>(
-      `SELECT t.id, t.label, count(DISTINCT pt.paper_id) AS n FROM topics t
-       LEFT JOIN paper_topics pt ON pt.topic_id = t.id GROUP BY t.id ORDER BY n DESC, t.label`,
+      // A count per topic from its index range: a third of the time of one grouped join on a 100k library.
+      `SELECT t.id, t.label, (SELECT count(DISTINCT pt.paper_id) FROM paper_topics pt WHERE pt.topic_id = t.id) AS n
+       FROM topics t ORDER BY n DESC, t.label`,
     ).map((r) => ({ id: r.id, label: r.label, paperCount: r.n }))
   }
 
   async getTopic(id: string): Promise<TopicDetail | null> {
-    const topic = (await this.listTopics()).find((t) => t.id === id)
-    if (!topic) return null
+    // This topic's count only (listTopics counts every topic: tens of ms on a 100k library).
+    const row = this.get<{ id: string; label: string; n: number }>(
+      'SELECT t.id, t.label, (SELECT count(DISTINCT pt.paper_id) FROM paper_topics pt WHERE pt.topic_id = t.id) AS n FROM topics t WHERE t.id = ?',
+      id,
+    )
+    if (!row) return null
+    const topic: Topic = { id: row.id, label: row.label, paperCount: row.n }
     const perYear = this.all<{ year: number; curated: number; predicted: number }>(
       `SELECT p.year AS year, sum(pt.origin = 'curated') AS curated, sum(pt.origin = 'predicted') AS predicted
        FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id

@@ -151,6 +151,11 @@ export function SearchPage() {
               onSelect={(v) => setFilter({ category: v })}
               onClear={() => setFilter({ category: null })}
             />
+            {data?.facetsApproximate && (
+              <p className="muted facets-note">
+                Counts over the first {formatCount(data.facetsOver)} of {formatCount(data.total)} matches, best first
+              </p>
+            )}
           </aside>
 
           <section className="results" aria-labelledby="results-title">
