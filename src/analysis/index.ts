@@ -63,6 +63,7 @@ export {
 export { generateDigest, type GeneratedDigest, type DigestOptions } from './digest.js'
 export {
   computeNovelty,
+  updateNovelty,
   researcherNovelty,
   isStrictlyBefore,
   NOVELTY_HOW_COMPUTED,

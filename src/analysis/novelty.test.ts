@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { computeNovelty, isStrictlyBefore, researcherNovelty, type NoveltyInput } from './novelty.js'
+import { computeNovelty, isStrictlyBefore, researcherNovelty, updateNovelty, type NoveltyInput } from './novelty.js'
 import { dot, normalizeInPlace } from './sparse.js'
 
 const unit = (xs: number[]): Float32Array => normalizeInPlace(Float32Array.from(xs))
@@ -42,6 +42,39 @@ describe('novelty', () => {
           expect(result.novelty).toBeCloseTo(1 - best, 5)
           expect(result.percentile).toBeGreaterThan(0)
           expect(result.percentile).toBeLessThanOrEqual(100)
+        }
+      }),
+    )
+  })
+
+  it('updated after new and changed papers, equals a full recomputation', () => {
+    const paper = fc.record({
+      date: fc.option(fc.constantFrom('2019', '2020', '2020-05', '2020-05-17', '2021-02', '2022'), { nil: null }),
+      vector: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+      change: fc.constantFrom('keep', 'keep', 'vector', 'date', 'new'),
+      other: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+    })
+    fc.assert(
+      fc.property(fc.array(paper, { minLength: 1, maxLength: 14 }), (raw) => {
+        const before = raw
+          .map((p, i) => ({ paperId: `p${i}`, date: p.date, vector: unit(p.vector.map((v) => v + 1e-3)), change: p.change }))
+          .filter((p) => p.change !== 'new')
+        const after = raw.map((p, i) => ({
+          paperId: `p${i}`,
+          date: p.change === 'date' ? (p.date === '2019' ? '2022' : '2019') : p.date,
+          vector: unit((p.change === 'vector' ? p.other : p.vector).map((v) => v + 1e-3)),
+        }))
+        const changed = new Set(raw.flatMap((p, i) => (p.change === 'keep' ? [] : [`p${i}`])))
+        const previous = new Map(computeNovelty(before).map((n) => [n.paperId, n]))
+        const full = new Map(computeNovelty(after).map((n) => [n.paperId, n]))
+        for (const u of updateNovelty(after, previous, changed)) {
+          const f = full.get(u.paperId)!
+          expect([u.comparedWith, u.percentile === null]).toEqual([f.comparedWith, f.percentile === null])
+          if (f.novelty === null) expect(u.novelty).toBeNull()
+          else {
+            expect(u.novelty).toBeCloseTo(f.novelty, 6)
+            expect(u.percentile).toBeCloseTo(f.percentile!, 6)
+          }
         }
       }),
     )

@@ -96,6 +96,73 @@ export function computeNovelty(papers: readonly NoveltyInput[], { evidence = 3 }
   return out
 }
 
+/**
+ * Novelty after some papers were added or changed, from the previous results: exact, and
+ * O(changed × papers) instead of O(papers²). A changed paper is compared with every earlier paper; any other
+ * paper keeps its previous nearest earlier papers that did not change (they are still the nearest among the
+ * unchanged ones) and meets the changed papers dated before it. Only a paper whose whole evidence changed is
+ * compared with everything again. Percentiles are recomputed for all.
+ * @example updateNovelty(papers, previousById, new Set(['p-new']))
+ */
+export function updateNovelty(
+  papers: readonly NoveltyInput[],
+  previous: ReadonlyMap<string, Pick<PaperNovelty, 'novelty' | 'nearestEarlier'>>,
+  changed: ReadonlySet<string>,
+  { evidence = 3 }: { evidence?: number } = {},
+): PaperNovelty[] {
+  const size = Math.max(1, evidence)
+  const byId = new Map(papers.map((p) => [p.paperId, p]))
+  const lasts = papers
+    .filter((p) => p.date)
+    .map((p) => dateSpan(p.date as PartialDate).last)
+    .sort()
+  const changedPapers = papers.filter((p) => changed.has(p.paperId) && p.date)
+  const out = papers.map((x): PaperNovelty => {
+    const none = (explanation: string): PaperNovelty => ({ paperId: x.paperId, novelty: null, percentile: null, comparedWith: 0, nearestEarlier: [], explanation })
+    if (!x.date) return none('the paper has no date')
+    const first = dateSpan(x.date).first
+    const compared = countBelow(lasts, first)
+    if (compared === 0) return none('no paper in the library is dated before it')
+    const before = previous.get(x.paperId)
+    const kept = before && !changed.has(x.paperId) ? before.nearestEarlier.filter((e) => !changed.has(e.paperId) && byId.has(e.paperId)) : []
+    const nearest: NoveltyEvidence[] = []
+    const consider = (y: NoveltyInput): void => {
+      if (y.paperId === x.paperId || !y.date || !(dateSpan(y.date).last < first)) return
+      insertTop(nearest, { paperId: y.paperId, date: y.date, similarity: clamp01(dot(x.vector, y.vector)) }, size)
+    }
+    if (kept.length > 0) {
+      for (const e of kept) insertTop(nearest, e, size)
+      for (const y of changedPapers) consider(y)
+    } else {
+      for (const y of papers) consider(y)
+    }
+    const best = nearest[0] as NoveltyEvidence
+    return {
+      paperId: x.paperId,
+      novelty: 1 - best.similarity,
+      percentile: null,
+      comparedWith: compared,
+      nearestEarlier: nearest,
+      explanation: `1 − ${best.similarity.toFixed(3)} (similarity to ${best.paperId}, the closest of ${compared} earlier papers)`,
+    }
+  })
+  const values = out.map((o) => o.novelty).filter((v): v is number => v !== null).sort((a, b) => a - b)
+  for (const o of out) if (o.novelty !== null) o.percentile = percentileOf(values, o.novelty)
+  return out
+}
+
+/** How many of the sorted strings are strictly below `value`. */
+function countBelow(sorted: readonly string[], value: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] as string) < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Share (0..100) of sorted `values` that are at most `value`. */
 export function percentileOf(sortedValues: readonly number[], value: number): number {
   if (sortedValues.length === 0) return 0

@@ -14,6 +14,27 @@ import { findAuthor } from './lookup.js'
 const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
 const NOW = () => new Date('2026-11-25T12:00:00Z')
 
+/** Checks every stored novelty against its definition, by brute force over the stored vectors. */
+async function expectNoveltyAsDefined(t: TempStore): Promise<number> {
+  const vectors = await t.store.analysis.listVectors()
+  const analyses = new Map((await t.store.analysis.getPaperAnalyses(vectors.map((v) => v.paperId))).map((a) => [a.paperId, a]))
+  let checked = 0
+  for (const v of vectors) {
+    const earlier = vectors.filter((o) => v.date && o.date && isStrictlyBefore(o.date, v.date))
+    const novelty = analyses.get(v.paperId)!.novelty!
+    if (earlier.length === 0) {
+      expect(novelty.novelty).toBeNull()
+      continue
+    }
+    const best = Math.max(...earlier.map((o) => v.vector.reduce((s, x, d) => s + x * (o.vector[d] ?? 0), 0)))
+    expect(novelty.novelty).toBeCloseTo(1 - Math.min(1, Math.max(0, best)), 5)
+    expect(novelty.evidence[0]!.similarity).toBeCloseTo(Math.min(1, Math.max(0, best)), 5)
+    expect(novelty.comparedWith).toBe(earlier.length)
+    checked++
+  }
+  return checked
+}
+
 describe('analysing the library', () => {
   let t: TempStore
   let first: AnalyzeReport
@@ -52,23 +73,7 @@ describe('analysing the library', () => {
   })
 
   it('stores for each paper a novelty equal to 1 − its highest similarity to papers dated strictly before it', async () => {
-    const vectors = await t.store.analysis.listVectors()
-    const analyses = new Map((await t.store.analysis.getPaperAnalyses(vectors.map((v) => v.paperId))).map((a) => [a.paperId, a]))
-    let checked = 0
-    for (const v of vectors) {
-      const earlier = vectors.filter((o) => v.date && o.date && isStrictlyBefore(o.date, v.date))
-      const novelty = analyses.get(v.paperId)!.novelty!
-      if (earlier.length === 0) {
-        expect(novelty.novelty).toBeNull()
-        continue
-      }
-      const best = Math.max(...earlier.map((o) => v.vector.reduce((s, x, d) => s + x * (o.vector[d] ?? 0), 0)))
-      expect(novelty.novelty).toBeCloseTo(1 - Math.min(1, Math.max(0, best)), 5)
-      expect(novelty.evidence[0]!.similarity).toBeCloseTo(Math.min(1, Math.max(0, best)), 5)
-      expect(novelty.comparedWith).toBe(earlier.length)
-      checked++
-    }
-    expect(checked).toBeGreaterThan(300)
+    expect(await expectNoveltyAsDefined(t)).toBeGreaterThan(300)
   })
 
   it('computes researcher metrics beside the reported ones, and an h-index without citation counts is unknown, not 0', async () => {
@@ -91,6 +96,8 @@ describe('analysing the library', () => {
     expect(incremental.analyzed).toBeGreaterThanOrEqual(report.new)
     expect(incremental.analyzed).toBeLessThanOrEqual(report.new + report.merged)
     expect(await t.store.analysis.getModels()).toEqual(before)
+    // Novelty was updated, not recomputed; it still matches the definition for every paper.
+    expect(await expectNoveltyAsDefined(t)).toBeGreaterThan(350)
     const similar = await createAnalysisReader(t.store).similarPapers((await t.store.analysis.listAnalysisInputs()).find((p) => p.title === 'Perturbation Analysis of Neural Collapse')!.id, 5)
     expect(similar!.length).toBe(5)
     expect(similar!.filter((s) => s.why.some((w) => w.label === 'topic: Neural Collapse')).length).toBeGreaterThanOrEqual(3)

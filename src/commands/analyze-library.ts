@@ -9,7 +9,8 @@
  * against earlier papers and topical centrality (the inputs of the researcher metrics).
  *
  * {@link analyzeNewPapers} is the incremental path run after imports and syncs: papers that are new or whose
- * inputs changed are analysed with the stored models; novelty and centrality are recomputed for the library.
+ * inputs changed are analysed with the stored models; novelty is updated (exact, without comparing every
+ * pair again) and centrality recomputed for the library.
  * It refits instead (a full run) when no model is stored, when the curated topics name labels the stored
  * model does not know, or when the library has doubled since the models were fitted.
  */
@@ -30,6 +31,7 @@ import {
   topicModelFromJson,
   topicModelToJson,
   topicProbabilities,
+  updateNovelty,
   vectorModelFromJson,
   vectorModelToJson,
   type KeywordModel,
@@ -262,12 +264,18 @@ function analysePapers(
   })
 }
 
-/** Novelty against earlier papers and centrality percentiles, for every paper with a vector. */
-function noveltyRows(vectors: ReadonlyArray<Pick<StoredVector, 'paperId' | 'date' | 'vector'>>): PaperNoveltyWrite[] {
-  const novelty = computeNovelty(
-    vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector })),
-    { evidence: NOVELTY_EVIDENCE },
-  )
+/**
+ * Novelty against earlier papers and centrality percentiles, for every paper with a vector. With the previous
+ * rows and the papers that changed, novelty is updated (exact, O(changed × papers)) instead of recomputed.
+ */
+function noveltyRows(
+  vectors: ReadonlyArray<Pick<StoredVector, 'paperId' | 'date' | 'vector'>>,
+  update?: { previous: readonly PaperNoveltyWrite[]; changed: ReadonlySet<string> },
+): PaperNoveltyWrite[] {
+  const inputs = vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector }))
+  const novelty = update
+    ? updateNovelty(inputs, new Map(update.previous.map((n) => [n.paperId, { novelty: n.novelty, nearestEarlier: n.evidence }])), update.changed, { evidence: NOVELTY_EVIDENCE })
+    : computeNovelty(inputs, { evidence: NOVELTY_EVIDENCE })
   const centrality = centralityPercentiles(new Map(vectors.map((v) => [v.paperId, v.vector])))
   return novelty.map((n) => ({
     paperId: n.paperId,
@@ -371,7 +379,7 @@ export async function analyzeNewPapers(store: PaperStore, options: AnalyzeOption
   t = Date.now()
   const fresh = new Map(papers.map((p, i) => [p.paperId, { paperId: p.paperId, date: stale[i]?.date ?? null, vector: p.vector }]))
   const vectors = [...all.filter((v) => !fresh.has(v.paperId)), ...fresh.values()]
-  const novelty = noveltyRows(vectors)
+  const novelty = noveltyRows(vectors, { previous: await store.analysis.listNovelty(), changed: new Set(fresh.keys()) })
   report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
   took('novelty', t)
 

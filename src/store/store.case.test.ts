@@ -306,6 +306,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect(pb!.digest).toEqual({ text: 'We show that grokking happens.', origin: 'generated' })
         // A source's digest always wins over a generated one.
         expect((await sut.store.getPaper('pc'))!.digest).toEqual({ text: 'By hand.', origin: 'curated' })
+        expect(await sut.store.analysis.listNovelty()).toMatchObject([{ paperId: 'pb', novelty: 0.25, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }] }])
         const [stored] = await sut.store.analysis.getPaperAnalyses(['pb'])
         expect(stored).toMatchObject({ topicStatus: 'predicted', predictedTopics: [{ label: 'Emergence', score: 0.8 }], novelty: { novelty: 0.25, percentile: 100, evidence: [{ paperId: 'pa', similarity: 0.75 }] } })
         const vectors = await sut.store.analysis.listVectors()

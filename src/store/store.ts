@@ -334,6 +334,8 @@ export interface AnalysisStore {
   /** Papers with their analysis inputs: all of them, or only those changed since (or missing from) the last analysis. */
   listAnalysisInputs(options?: { onlyStale?: boolean }): Promise<PaperAnalysisInput[]>
   listVectors(): Promise<StoredVector[]>
+  /** Every stored novelty row, for updating novelty after an import without comparing all pairs again. */
+  listNovelty(): Promise<PaperNoveltyWrite[]>
   getPaperAnalyses(paperIds: string[]): Promise<StoredPaperAnalysis[]>
   /** Citation counts and novelty/centrality percentiles of an author's papers. */
   listAuthorPaperStats(authorId: string): Promise<Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>>

@@ -158,6 +158,30 @@ export class SqliteAnalysisStore implements AnalysisStore {
     }))
   }
 
+  async listNovelty(): Promise<PaperNoveltyWrite[]> {
+    return (
+      this.stmt(
+        'SELECT paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile FROM paper_novelty ORDER BY paper_id',
+      ).all() as Array<{
+        paper_id: string
+        novelty: number | null
+        percentile: number | null
+        compared_with: number
+        evidence: string
+        explanation: string
+        centrality_percentile: number | null
+      }>
+    ).map((r) => ({
+      paperId: r.paper_id,
+      novelty: r.novelty,
+      percentile: r.percentile,
+      comparedWith: r.compared_with,
+      evidence: JSON.parse(r.evidence) as PaperNoveltyWrite['evidence'],
+      explanation: r.explanation,
+      centralityPercentile: r.centrality_percentile,
+    }))
+  }
+
   async getPaperAnalyses(paperIds: string[]): Promise<StoredPaperAnalysis[]> {
     if (paperIds.length === 0) return []
     const rows = this.stmt(
