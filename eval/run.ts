@@ -73,7 +73,7 @@ function main(): void {
   const centroid = nearestCentroid(trainDocs)
   const lsaLr = lsaLogisticRegression(trainDocs)
   const topicRows: Array<[string, string[]]> = [
-    ['Paperscope: calibrated LR (TF-IDF words+phrases) 0.7 + centroid 0.3', ours],
+    ['Paperscope: calibrated LR (TF-IDF words+phrases) 0.5 + centroid 0.5', ours],
     ['baseline: majority class', test.map((p) => majority(doc(p)))],
     ['baseline: nearest centroid, plain TF-IDF', test.map((p) => centroid(doc(p)))],
     ['baseline: softmax LR on 100-dim LSA', test.map((p) => lsaLr(doc(p)))],

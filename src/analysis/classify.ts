@@ -50,13 +50,13 @@ export const DEFAULT_TOPIC_OPTIONS = {
   classBalance: 1,
   calibrationFolds: 4,
   unsortedBelow: 0.35,
-  centroidWeight: 0.3,
+  centroidWeight: 0.5,
   centroidTemperature: 0.02,
   seed: 7,
 } as const satisfies Required<TopicClassifierOptions>
 
 export const TOPIC_HOW_COMPUTED =
-  "Topics are learned from the library's curated ones (the sections people filed papers under): a logistic regression on TF-IDF words and two-word phrases of the title and abstract or digest, blended 70/30 with each topic's nearest-centroid similarity, its confidences calibrated on held-out training papers. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed."
+  "Topics are learned from the library's curated ones (the sections people filed papers under): a logistic regression on TF-IDF words and two-word phrases of the title and abstract or digest, blended half and half with each topic's nearest-centroid similarity, its confidences calibrated on held-out training papers. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed."
 
 /** A fitted topic classifier. Plain data except `weights`; see {@link topicModelToJson}. */
 export interface TopicModel {
