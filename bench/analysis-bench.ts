@@ -12,7 +12,13 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { analyzeLibrary, analyzeNewPapers, createTextClassifier, importFiles, type ClassifyInput } from '../src/commands/index.js'
+import {
+  analyzeLibrary,
+  analyzeNewPapers,
+  createTextClassifier,
+  importFiles,
+  type ClassifyInput,
+} from '../src/commands/index.js'
 import { openStore } from '../src/store/index.js'
 
 export interface AnalysisBenchOptions {
@@ -33,11 +39,16 @@ function seconds(start: bigint): number {
 function fixturePapers(dir: string): ClassifyInput[] {
   const byId = new Map<string, ClassifyInput>()
   if (!existsSync(dir)) return []
-  for (const name of readdirSync(dir).filter((n) => n.startsWith('daily_papers') && n.endsWith('.json')).sort()) {
-    const items = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Array<{ paper?: { id?: string; title?: string; summary?: string } }>
+  for (const name of readdirSync(dir)
+    .filter((n) => n.startsWith('daily_papers') && n.endsWith('.json'))
+    .sort()) {
+    const items = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Array<{
+      paper?: { id?: string; title?: string; summary?: string }
+    }>
     for (const item of items) {
       const p = item.paper
-      if (p?.id && p.title && p.summary && !byId.has(p.id)) byId.set(p.id, { id: `hf:${p.id}`, title: p.title, text: p.summary })
+      if (p?.id && p.title && p.summary && !byId.has(p.id))
+        byId.set(p.id, { id: `hf:${p.id}`, title: p.title, text: p.summary })
     }
   }
   return [...byId.values()]
@@ -51,12 +62,22 @@ function recombined(texts: Array<{ title: string; sentences: string[] }>, count:
     const a = usable[(i * 7) % usable.length]!
     const b = usable[(i * 13 + 5) % usable.length]!
     const c = usable[(i * 29 + 11) % usable.length]!
-    out.push({ id: `mix:${i}`, title: a.title, text: [...b.sentences.slice(0, 2), ...c.sentences.slice(-2)].join(' ') })
+    out.push({
+      id: `mix:${i}`,
+      title: a.title,
+      text: [...b.sentences.slice(0, 2), ...c.sentences.slice(-2)].join(' '),
+    })
   }
   return out
 }
 
-export async function runAnalysisBench({ corpusDir, fixturesDir, cliEntry, lines = 200, print }: AnalysisBenchOptions): Promise<void> {
+export async function runAnalysisBench({
+  corpusDir,
+  fixturesDir,
+  cliEntry,
+  lines = 200,
+  print,
+}: AnalysisBenchOptions): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-bench-analysis-'))
   try {
     const dbPath = join(dir, 'corpus.db')
@@ -71,10 +92,17 @@ export async function runAnalysisBench({ corpusDir, fixturesDir, cliEntry, lines
     )
     t = process.hrtime.bigint()
     const again = await analyzeNewPapers(store)
-    print(`analyze after an import that changed nothing (incremental): ${seconds(t).toFixed(2)} s, ${again.analyzed} papers re-analysed`)
+    print(
+      `analyze after an import that changed nothing (incremental): ${seconds(t).toFixed(2)} s, ${again.analyzed} papers re-analysed`,
+    )
 
     const inputs = await store.analysis.listAnalysisInputs()
-    const texts = inputs.map((p) => ({ title: p.title, sentences: (p.abstract ?? p.digest?.text ?? '').split(/(?<=\.)\s+(?=[A-Z])/).filter((s) => s.length > 20) }))
+    const texts = inputs.map((p) => ({
+      title: p.title,
+      sentences: (p.abstract ?? p.digest?.text ?? '')
+        .split(/(?<=\.)\s+(?=[A-Z])/)
+        .filter((s) => s.length > 20),
+    }))
     const real = fixturePapers(fixturesDir)
     const batch = [...real, ...recombined(texts, Math.max(0, lines - real.length))].slice(0, lines)
     const { classifier } = await createTextClassifier(store)
@@ -91,7 +119,10 @@ export async function runAnalysisBench({ corpusDir, fixturesDir, cliEntry, lines
       const file = join(dir, 'unseen.jsonl')
       writeFileSync(file, `${batch.map((b) => JSON.stringify(b)).join('\n')}\n`)
       t = process.hrtime.bigint()
-      const run = spawnSync(process.execPath, [cliEntry, '--db', dbPath, 'classify', '--jsonl', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      const run = spawnSync(process.execPath, [cliEntry, '--db', dbPath, 'classify', '--jsonl', file], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      })
       const whole = seconds(t)
       const answered = run.stdout.trim().split('\n').filter(Boolean).length
       print(

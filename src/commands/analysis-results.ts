@@ -43,7 +43,8 @@ async function buildIndex(store: PaperStore): Promise<VectorIndex> {
   const [vectors, models] = await Promise.all([store.analysis.listVectors(), store.analysis.getModels()])
   const labels = topicLabels(models.find((m) => m.kind === 'topics')?.model)
   // Vectors of another embedder (an older model) never mix with the current one's.
-  const dimensions = (models.find((m) => m.kind === 'vectors')?.model as { dimensions?: number } | undefined)?.dimensions
+  const dimensions = (models.find((m) => m.kind === 'vectors')?.model as { dimensions?: number } | undefined)
+    ?.dimensions
   const embedder = dimensions !== undefined ? `lsa-${dimensions}` : (vectors[0]?.embedder ?? 'lsa')
   const papers: IndexedPaper[] = vectors
     .filter((v) => v.embedder === embedder)
@@ -86,9 +87,15 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
     },
     async authorMetrics(authorId) {
       if ((await store.analysis.generation()) === null) return null
-      const [author, papers] = await Promise.all([store.getAuthor(authorId), store.analysis.listAuthorPaperStats(authorId)])
+      const [author, papers] = await Promise.all([
+        store.getAuthor(authorId),
+        store.analysis.listAuthorPaperStats(authorId),
+      ])
       if (!author) return null
-      return computeResearcherMetrics(papers, author.profiles.map((p) => p.metrics))
+      return computeResearcherMetrics(
+        papers,
+        author.profiles.map((p) => p.metrics),
+      )
     },
   }
 }
@@ -106,7 +113,12 @@ export interface SimilarPaperOut {
  * Similar papers of a paper with their titles (`paperscope similar`); null when the paper has no vector yet.
  * @example await similarPapersOf(store, paper.id, 5)
  */
-export async function similarPapersOf(store: PaperStore, paperId: string, k = 10, reader = createAnalysisReader(store)): Promise<SimilarPaperOut[] | null> {
+export async function similarPapersOf(
+  store: PaperStore,
+  paperId: string,
+  k = 10,
+  reader = createAnalysisReader(store),
+): Promise<SimilarPaperOut[] | null> {
   const ranked = await reader.similarPapers(paperId, k)
   if (!ranked) return null
   const papers = new Map((await store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))

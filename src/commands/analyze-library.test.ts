@@ -17,7 +17,9 @@ const NOW = () => new Date('2026-11-25T12:00:00Z')
 /** Checks every stored novelty against its definition, by brute force over the stored vectors. */
 async function expectNoveltyAsDefined(t: TempStore): Promise<number> {
   const vectors = await t.store.analysis.listVectors()
-  const analyses = new Map((await t.store.analysis.getPaperAnalyses(vectors.map((v) => v.paperId))).map((a) => [a.paperId, a]))
+  const analyses = new Map(
+    (await t.store.analysis.getPaperAnalyses(vectors.map((v) => v.paperId))).map((a) => [a.paperId, a]),
+  )
   let checked = 0
   for (const v of vectors) {
     const earlier = vectors.filter((o) => v.date && o.date && isStrictlyBefore(o.date, v.date))
@@ -41,7 +43,9 @@ describe('analysing the library', () => {
 
   beforeAll(async () => {
     t = await createTempStore(NOW)
-    const files = ['awesome-deep-phenomena.txt', 'researcher-profile.txt', 'author-papers.txt'].map((f) => resolve(CORPUS, f))
+    const files = ['awesome-deep-phenomena.txt', 'researcher-profile.txt', 'author-papers.txt'].map((f) =>
+      resolve(CORPUS, f),
+    )
     await importFiles(t.store, files, { cwd: CORPUS, now: NOW })
     first = await analyzeNewPapers(t.store, { now: NOW })
   })
@@ -49,7 +53,12 @@ describe('analysing the library', () => {
 
   it('fits the models on the first run and analyses every paper', async () => {
     const stats = await t.store.libraryStats()
-    expect(first).toMatchObject({ mode: 'full', reason: 'no stored models', papers: stats.papers, analyzed: stats.papers })
+    expect(first).toMatchObject({
+      mode: 'full',
+      reason: 'no stored models',
+      papers: stats.papers,
+      analyzed: stats.papers,
+    })
     expect(first.models.topics?.labels).toEqual(Object.keys(stats.perTopic).sort())
     expect(first.topics.curated + first.topics.predicted + first.topics.unsorted).toBe(stats.papers)
     expect((await t.store.analysis.getModels()).map((m) => m.kind)).toEqual(['keywords', 'topics', 'vectors'])
@@ -64,9 +73,13 @@ describe('analysing the library', () => {
       if (a.topicStatus === 'predicted') expect(a.predictedTopics[0]!.score).toBeGreaterThanOrEqual(0.35)
       if (a.topicStatus === 'unsorted') expect(a.predictedTopics).toEqual([])
     }
-    const unlabelled = inputs.find((p) => p.curatedTopics.length === 0 && p.title.startsWith('Hitting the High-Dimensional Notes'))!
+    const unlabelled = inputs.find(
+      (p) => p.curatedTopics.length === 0 && p.title.startsWith('Hitting the High-Dimensional Notes'),
+    )!
     const paper = await t.store.getPaper(unlabelled.id)
-    expect(paper!.topics.every((tp) => tp.origin === 'predicted' && tp.confidence! > 0 && tp.confidence! <= 1)).toBe(true)
+    expect(
+      paper!.topics.every((tp) => tp.origin === 'predicted' && tp.confidence! > 0 && tp.confidence! <= 1),
+    ).toBe(true)
     expect(paper!.keywords.filter((k) => k.origin === 'extracted').length).toBeGreaterThanOrEqual(2)
     // It has an abstract and no digest from a source: Paperscope wrote one, a whole sentence.
     expect(paper!.digest).toMatchObject({ origin: 'generated', text: expect.stringMatching(/^[A-Z].*\.$/) })
@@ -90,7 +103,10 @@ describe('analysing the library', () => {
 
   it('after a later import analyses only the new or changed papers, with the stored models', async () => {
     const before = await t.store.analysis.getModels()
-    const report = await importFiles(t.store, [resolve(CORPUS, 'daily-papers.txt')], { cwd: CORPUS, now: NOW })
+    const report = await importFiles(t.store, [resolve(CORPUS, 'daily-papers.txt')], {
+      cwd: CORPUS,
+      now: NOW,
+    })
     const incremental = await analyzeNewPapers(t.store, { now: NOW })
     expect(incremental.mode).toBe('incremental')
     expect(incremental.analyzed).toBeGreaterThanOrEqual(report.new)
@@ -98,9 +114,16 @@ describe('analysing the library', () => {
     expect(await t.store.analysis.getModels()).toEqual(before)
     // Novelty was updated, not recomputed; it still matches the definition for every paper.
     expect(await expectNoveltyAsDefined(t)).toBeGreaterThan(350)
-    const similar = await createAnalysisReader(t.store).similarPapers((await t.store.analysis.listAnalysisInputs()).find((p) => p.title === 'Perturbation Analysis of Neural Collapse')!.id, 5)
+    const similar = await createAnalysisReader(t.store).similarPapers(
+      (await t.store.analysis.listAnalysisInputs()).find(
+        (p) => p.title === 'Perturbation Analysis of Neural Collapse',
+      )!.id,
+      5,
+    )
     expect(similar!.length).toBe(5)
-    expect(similar!.filter((s) => s.why.some((w) => w.label === 'topic: Neural Collapse')).length).toBeGreaterThanOrEqual(3)
+    expect(
+      similar!.filter((s) => s.why.some((w) => w.label === 'topic: Neural Collapse')).length,
+    ).toBeGreaterThanOrEqual(3)
     expect((await analyzeNewPapers(t.store, { now: NOW })).analyzed).toBe(0)
   })
 })

@@ -42,7 +42,14 @@ import {
   type VectorModel,
   type VectorModelJson,
 } from '../analysis/index.js'
-import type { PaperAnalysisInput, PaperAnalysisWrite, PaperNoveltyWrite, PaperStore, StoredModel, StoredVector } from '../store/index.js'
+import type {
+  PaperAnalysisInput,
+  PaperAnalysisWrite,
+  PaperNoveltyWrite,
+  PaperStore,
+  StoredModel,
+  StoredVector,
+} from '../store/index.js'
 
 /** LSA dimensions of the paper vectors. */
 export const VECTOR_DIMENSIONS = 100
@@ -77,7 +84,13 @@ export interface AnalyzeReport {
   analyzed: number
   models: {
     vectors: { dimensions: number; trainingSize: number; fittedAt: string } | null
-    topics: { labels: string[]; trainingSize: number; temperature: number; unsortedBelow: number; fittedAt: string } | null
+    topics: {
+      labels: string[]
+      trainingSize: number
+      temperature: number
+      unsortedBelow: number
+      fittedAt: string
+    } | null
     keywords: { trainingSize: number; fittedAt: string } | null
   }
   /** Over the papers analysed in this run. */
@@ -104,7 +117,14 @@ export function analysisText(p: Pick<PaperAnalysisInput, 'abstract' | 'digest'>)
 
 /** Hash of everything the analysis of one paper reads; a paper is re-analysed when it changes. */
 export function analysisInputHash(p: PaperAnalysisInput): string {
-  const parts = [p.title, p.abstract ?? '', p.digest?.text ?? '', p.date ?? '', p.curatedTopics.join('\u0001'), p.curatedKeywords.join('\u0001')]
+  const parts = [
+    p.title,
+    p.abstract ?? '',
+    p.digest?.text ?? '',
+    p.date ?? '',
+    p.curatedTopics.join('\u0001'),
+    p.curatedKeywords.join('\u0001'),
+  ]
   return createHash('sha1').update(parts.join('\u0000')).digest('hex')
 }
 
@@ -129,7 +149,10 @@ function timer(report: AnalyzeReport): (stage: AnalyzeStage, started: number) =>
   }
 }
 
-function prepareAll(inputs: readonly PaperAnalysisInput[], onProgress?: AnalyzeOptions['onProgress']): PreparedText[] {
+function prepareAll(
+  inputs: readonly PaperAnalysisInput[],
+  onProgress?: AnalyzeOptions['onProgress'],
+): PreparedText[] {
   return inputs.map((p, i) => {
     if (i % 25 === 0) onProgress?.({ stage: 'reading', done: i, total: inputs.length })
     return prepareText({ title: p.title, text: analysisText(p) })
@@ -137,7 +160,11 @@ function prepareAll(inputs: readonly PaperAnalysisInput[], onProgress?: AnalyzeO
 }
 
 /** The curated papers most similar to a vector (never `self`), as key-word evidence. */
-function keywordNeighbours(vector: Float32Array, curated: ReadonlyArray<{ id: string; vector: Float32Array; keywords: readonly string[] }>, self?: string): KeywordNeighbour[] {
+function keywordNeighbours(
+  vector: Float32Array,
+  curated: ReadonlyArray<{ id: string; vector: Float32Array; keywords: readonly string[] }>,
+  self?: string,
+): KeywordNeighbour[] {
   const out: KeywordNeighbour[] = []
   for (const c of curated) {
     if (c.id === self) continue
@@ -149,12 +176,21 @@ function keywordNeighbours(vector: Float32Array, curated: ReadonlyArray<{ id: st
 }
 
 /** Fits the three models on the library. */
-export function fitAnalysisModels(inputs: readonly PaperAnalysisInput[], docs: readonly PreparedText[], fittedAt: string): AnalysisModels {
+export function fitAnalysisModels(
+  inputs: readonly PaperAnalysisInput[],
+  docs: readonly PreparedText[],
+  fittedAt: string,
+): AnalysisModels {
   const vectors = fitVectorModel(docs, { dimensions: VECTOR_DIMENSIONS, fittedAt })
   const embedded = docs.map((d) => embedPrepared(vectors, d))
   const labelled = inputs.map((p, i) => ({ p, i })).filter(({ p }) => p.curatedTopics.length > 0)
   const labels = new Set(labelled.flatMap(({ p }) => p.curatedTopics))
-  const topics = labels.size >= 2 ? fitTopicClassifier(labelled.map(({ p, i }) => ({ doc: docs[i] as PreparedText, topics: p.curatedTopics }))) : null
+  const topics =
+    labels.size >= 2
+      ? fitTopicClassifier(
+          labelled.map(({ p, i }) => ({ doc: docs[i] as PreparedText, topics: p.curatedTopics })),
+        )
+      : null
   const curated = inputs
     .map((p, i) => ({ id: p.id, vector: embedded[i] as Float32Array, keywords: p.curatedKeywords }))
     .filter((c) => c.keywords.length > 0)
@@ -162,7 +198,8 @@ export function fitAnalysisModels(inputs: readonly PaperAnalysisInput[], docs: r
     inputs.map((p, i) => ({
       doc: docs[i] as PreparedText,
       keywords: p.curatedKeywords,
-      neighbours: p.curatedKeywords.length > 0 ? keywordNeighbours(embedded[i] as Float32Array, curated, p.id) : [],
+      neighbours:
+        p.curatedKeywords.length > 0 ? keywordNeighbours(embedded[i] as Float32Array, curated, p.id) : [],
       topics: p.curatedTopics,
     })),
   )
@@ -173,14 +210,27 @@ function modelsToStored(models: AnalysisModels, inputs: readonly PaperAnalysisIn
   const base = { fittedAt: models.fittedAt, librarySize: models.librarySize }
   const out: StoredModel[] = [
     { kind: 'vectors', model: vectorModelToJson(models.vectors), ...base, trainingSize: inputs.length },
-    { kind: 'keywords', model: models.keywords, ...base, trainingSize: inputs.filter((p) => p.curatedKeywords.length > 0).length },
+    {
+      kind: 'keywords',
+      model: models.keywords,
+      ...base,
+      trainingSize: inputs.filter((p) => p.curatedKeywords.length > 0).length,
+    },
   ]
-  if (models.topics) out.push({ kind: 'topics', model: topicModelToJson(models.topics), ...base, trainingSize: inputs.filter((p) => p.curatedTopics.length > 0).length })
+  if (models.topics)
+    out.push({
+      kind: 'topics',
+      model: topicModelToJson(models.topics),
+      ...base,
+      trainingSize: inputs.filter((p) => p.curatedTopics.length > 0).length,
+    })
   return out
 }
 
 /** The stored models, or null when the vector or key-word model is missing. */
-export async function loadAnalysisModels(store: Pick<PaperStore, 'analysis'>): Promise<(AnalysisModels & { stored: StoredModel[] }) | null> {
+export async function loadAnalysisModels(
+  store: Pick<PaperStore, 'analysis'>,
+): Promise<(AnalysisModels & { stored: StoredModel[] }) | null> {
   const stored = await store.analysis.getModels()
   const vectors = stored.find((m) => m.kind === 'vectors')
   const keywords = stored.find((m) => m.kind === 'keywords')
@@ -199,9 +249,19 @@ export async function loadAnalysisModels(store: Pick<PaperStore, 'analysis'>): P
 function describeModels(report: AnalyzeReport, models: AnalysisModels, stored: readonly StoredModel[]): void {
   const size = (kind: StoredModel['kind']): number => stored.find((m) => m.kind === kind)?.trainingSize ?? 0
   report.models = {
-    vectors: { dimensions: models.vectors.dimensions, trainingSize: size('vectors'), fittedAt: models.fittedAt },
+    vectors: {
+      dimensions: models.vectors.dimensions,
+      trainingSize: size('vectors'),
+      fittedAt: models.fittedAt,
+    },
     topics: models.topics
-      ? { labels: models.topics.labels, trainingSize: size('topics'), temperature: models.topics.temperature, unsortedBelow: models.topics.unsortedBelow, fittedAt: models.fittedAt }
+      ? {
+          labels: models.topics.labels,
+          trainingSize: size('topics'),
+          temperature: models.topics.temperature,
+          unsortedBelow: models.topics.unsortedBelow,
+          fittedAt: models.fittedAt,
+        }
       : null,
     keywords: { trainingSize: size('keywords'), fittedAt: models.fittedAt },
   }
@@ -233,7 +293,10 @@ function analysePapers(
       probabilities = [...topicProbabilities(models.topics, doc)]
       topicScores = prediction.topics.map((t) => ({ label: t.label, score: t.confidence }))
       topicWhy = prediction.why.map((w) => ({ label: w.label, score: w.weight }))
-      predictedTopics = assignTopics([], prediction).map((t) => ({ label: t.label, score: t.confidence ?? 0 }))
+      predictedTopics = assignTopics([], prediction).map((t) => ({
+        label: t.label,
+        score: t.confidence ?? 0,
+      }))
       topicStatus = prediction.unsorted ? 'unsorted' : 'predicted'
       keywordTopics = prediction.topics
       report.topics[prediction.unsorted ? 'unsorted' : 'predicted']++
@@ -241,7 +304,11 @@ function analysePapers(
     const keywords = extractKeywords(models.keywords, doc, {
       neighbours: keywordNeighbours(entry.vector, curatedVectors, p.id),
       topics: keywordTopics,
-    }).map((k) => ({ text: k.text, score: k.score, why: k.why.map((w) => ({ label: w.label, score: w.weight })) }))
+    }).map((k) => ({
+      text: k.text,
+      score: k.score,
+      why: k.why.map((w) => ({ label: w.label, score: w.weight })),
+    }))
     if (keywords.length > 0) report.keywords.papers++
     report.keywords.phrases += keywords.length
     // With no digest from a source, the prepared text is the title and the abstract alone: read it once.
@@ -259,7 +326,9 @@ function analysePapers(
       topicWhy,
       predictedTopics,
       keywords,
-      digest: generated ? { text: generated.text, why: generated.why.map((w) => ({ label: w.label, score: w.weight })) } : null,
+      digest: generated
+        ? { text: generated.text, why: generated.why.map((w) => ({ label: w.label, score: w.weight })) }
+        : null,
     }
   })
 }
@@ -274,7 +343,12 @@ function noveltyRows(
 ): PaperNoveltyWrite[] {
   const inputs = vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector }))
   const novelty = update
-    ? updateNovelty(inputs, new Map(update.previous.map((n) => [n.paperId, { novelty: n.novelty, nearestEarlier: n.evidence }])), update.changed, { evidence: NOVELTY_EVIDENCE })
+    ? updateNovelty(
+        inputs,
+        new Map(update.previous.map((n) => [n.paperId, { novelty: n.novelty, nearestEarlier: n.evidence }])),
+        update.changed,
+        { evidence: NOVELTY_EVIDENCE },
+      )
     : computeNovelty(inputs, { evidence: NOVELTY_EVIDENCE })
   const centrality = centralityPercentiles(new Map(vectors.map((v) => [v.paperId, v.vector])))
   return novelty.map((n) => ({
@@ -292,7 +366,11 @@ function noveltyRows(
  * Refits every model on the library and recomputes every paper's results (`paperscope analyze`).
  * @example const report = await analyzeLibrary(store, { onProgress: ({ stage, done, total }) => bar.update(done) })
  */
-export async function analyzeLibrary(store: PaperStore, { onProgress, now = () => new Date() }: AnalyzeOptions = {}, reason = 'requested'): Promise<AnalyzeReport> {
+export async function analyzeLibrary(
+  store: PaperStore,
+  { onProgress, now = () => new Date() }: AnalyzeOptions = {},
+  reason = 'requested',
+): Promise<AnalyzeReport> {
   const started = Date.now()
   let t = Date.now()
   const inputs = await store.analysis.listAnalysisInputs()
@@ -313,20 +391,36 @@ export async function analyzeLibrary(store: PaperStore, { onProgress, now = () =
 
   t = Date.now()
   const vectors = docs.map((d) => embedPrepared(models.vectors, d))
-  const curated = inputs.map((p, i) => ({ id: p.id, vector: vectors[i] as Float32Array, keywords: p.curatedKeywords })).filter((c) => c.keywords.length > 0)
-  const papers = analysePapers(models, inputs.map((input, i) => ({ input, doc: docs[i] as PreparedText })), curated, report, onProgress)
+  const curated = inputs
+    .map((p, i) => ({ id: p.id, vector: vectors[i] as Float32Array, keywords: p.curatedKeywords }))
+    .filter((c) => c.keywords.length > 0)
+  const papers = analysePapers(
+    models,
+    inputs.map((input, i) => ({ input, doc: docs[i] as PreparedText })),
+    curated,
+    report,
+    onProgress,
+  )
   report.analyzed = papers.length
   onProgress?.({ stage: 'analysing', done: papers.length, total: papers.length })
   took('analysing', t)
 
   t = Date.now()
-  const novelty = noveltyRows(inputs.map((p, i) => ({ paperId: p.id, date: p.date, vector: papers[i]?.vector as Float32Array })))
+  const novelty = noveltyRows(
+    inputs.map((p, i) => ({ paperId: p.id, date: p.date, vector: papers[i]?.vector as Float32Array })),
+  )
   report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
   took('novelty', t)
 
   t = Date.now()
   onProgress?.({ stage: 'saving', done: 0, total: 1 })
-  await store.analysis.saveAnalysis({ replaceAll: true, models: stored, papers, novelty, analyzedAt: now().toISOString() })
+  await store.analysis.saveAnalysis({
+    replaceAll: true,
+    models: stored,
+    papers,
+    novelty,
+    analyzedAt: now().toISOString(),
+  })
   onProgress?.({ stage: 'saving', done: 1, total: 1 })
   took('saving', t)
   report.ms.total = Date.now() - started
@@ -334,14 +428,19 @@ export async function analyzeLibrary(store: PaperStore, { onProgress, now = () =
 }
 
 /** Why the stored models should be refitted before an incremental run, or null when they serve. */
-async function refitReason(store: PaperStore, models: Awaited<ReturnType<typeof loadAnalysisModels>>): Promise<string | null> {
+async function refitReason(
+  store: PaperStore,
+  models: Awaited<ReturnType<typeof loadAnalysisModels>>,
+): Promise<string | null> {
   if (!models) return 'no stored models'
   const stats = await store.libraryStats()
   if (stats.papers === 0) return null
   const curatedLabels = Object.keys(stats.perTopic).filter((l) => (stats.perTopic[l] ?? 0) > 0)
   if (!models.topics && curatedLabels.length >= 2) return 'the library now has curated topics'
-  if (models.topics && curatedLabels.some((l) => !models.topics!.labels.includes(l))) return 'new curated topics'
-  if (stats.papers >= REFIT_GROWTH * Math.max(1, models.librarySize)) return `the library grew from ${models.librarySize} to ${stats.papers} papers`
+  if (models.topics && curatedLabels.some((l) => !models.topics!.labels.includes(l)))
+    return 'new curated topics'
+  if (stats.papers >= REFIT_GROWTH * Math.max(1, models.librarySize))
+    return `the library grew from ${models.librarySize} to ${stats.papers} papers`
   return null
 }
 
@@ -351,14 +450,19 @@ async function refitReason(store: PaperStore, models: Awaited<ReturnType<typeof 
  * comment). Imports and syncs call it after they commit.
  * @example await importFiles(store, paths, opts); await analyzeNewPapers(store)
  */
-export async function analyzeNewPapers(store: PaperStore, options: AnalyzeOptions = {}): Promise<AnalyzeReport> {
+export async function analyzeNewPapers(
+  store: PaperStore,
+  options: AnalyzeOptions = {},
+): Promise<AnalyzeReport> {
   const { onProgress, now = () => new Date() } = options
   const started = Date.now()
   const models = await loadAnalysisModels(store)
   const reason = await refitReason(store, models)
   if (reason !== null || !models) return analyzeLibrary(store, options, reason ?? 'no stored models')
   let t = Date.now()
-  const stale = (await store.analysis.listAnalysisInputs({ onlyStale: true })).filter((p) => analysisInputHash(p) !== p.analyzedHash)
+  const stale = (await store.analysis.listAnalysisInputs({ onlyStale: true })).filter(
+    (p) => analysisInputHash(p) !== p.analyzedHash,
+  )
   const all = await store.analysis.listVectors()
   const report = emptyReport('incremental', null, (await store.libraryStats()).papers)
   describeModels(report, models, models.stored)
@@ -371,15 +475,28 @@ export async function analyzeNewPapers(store: PaperStore, options: AnalyzeOption
   took('reading', t)
 
   t = Date.now()
-  const curated = all.filter((v) => v.curatedKeywords.length > 0).map((v) => ({ id: v.paperId, vector: v.vector, keywords: v.curatedKeywords }))
-  const papers = analysePapers(models, stale.map((input, i) => ({ input, doc: docs[i] as PreparedText })), curated, report, onProgress)
+  const curated = all
+    .filter((v) => v.curatedKeywords.length > 0)
+    .map((v) => ({ id: v.paperId, vector: v.vector, keywords: v.curatedKeywords }))
+  const papers = analysePapers(
+    models,
+    stale.map((input, i) => ({ input, doc: docs[i] as PreparedText })),
+    curated,
+    report,
+    onProgress,
+  )
   report.analyzed = papers.length
   took('analysing', t)
 
   t = Date.now()
-  const fresh = new Map(papers.map((p, i) => [p.paperId, { paperId: p.paperId, date: stale[i]?.date ?? null, vector: p.vector }]))
+  const fresh = new Map(
+    papers.map((p, i) => [p.paperId, { paperId: p.paperId, date: stale[i]?.date ?? null, vector: p.vector }]),
+  )
   const vectors = [...all.filter((v) => !fresh.has(v.paperId)), ...fresh.values()]
-  const novelty = noveltyRows(vectors, { previous: await store.analysis.listNovelty(), changed: new Set(fresh.keys()) })
+  const novelty = noveltyRows(vectors, {
+    previous: await store.analysis.listNovelty(),
+    changed: new Set(fresh.keys()),
+  })
   report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
   took('novelty', t)
 

@@ -15,7 +15,13 @@ import {
   type KeywordNeighbour,
 } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
-import { analyzeNewPapers, KEYWORD_NEIGHBOURS, loadAnalysisModels, type AnalyzeOptions, type AnalyzeReport } from './analyze-library.js'
+import {
+  analyzeNewPapers,
+  KEYWORD_NEIGHBOURS,
+  loadAnalysisModels,
+  type AnalyzeOptions,
+  type AnalyzeReport,
+} from './analyze-library.js'
 
 /** One input line. Unknown fields (curated topics, key words) are dropped, never read. */
 export const ClassifyInputSchema = z.object({
@@ -52,17 +58,25 @@ export function parseClassifyLine(line: string, lineNumber: number, source = 'in
   try {
     json = JSON.parse(line)
   } catch (err) {
-    throw new PaperscopeError('PARSE_FAILED', `line ${lineNumber}: not JSON (${(err as Error).message})`, { source, line: lineNumber, cause: err })
+    throw new PaperscopeError('PARSE_FAILED', `line ${lineNumber}: not JSON (${(err as Error).message})`, {
+      source,
+      line: lineNumber,
+      cause: err,
+    })
   }
   const parsed = ClassifyInputSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const field = issue?.path.join('.') || undefined
-    throw new PaperscopeError('PARSE_FAILED', `line ${lineNumber}: ${field ? `"${field}" ` : ''}${issue?.message ?? 'invalid'} (expected {"id", "title", "text"})`, {
-      source,
-      line: lineNumber,
-      ...(field ? { field } : {}),
-    })
+    throw new PaperscopeError(
+      'PARSE_FAILED',
+      `line ${lineNumber}: ${field ? `"${field}" ` : ''}${issue?.message ?? 'invalid'} (expected {"id", "title", "text"})`,
+      {
+        source,
+        line: lineNumber,
+        ...(field ? { field } : {}),
+      },
+    )
   }
   return parsed.data
 }
@@ -71,14 +85,18 @@ export function parseClassifyLine(line: string, lineNumber: number, source = 'in
  * The classifier of the current library. When the library was never analysed, it is analysed first (the
  * models are fitted and stored), and `trained` says so.
  */
-export async function createTextClassifier(store: PaperStore, options: AnalyzeOptions = {}): Promise<{ classifier: TextClassifier; trained: AnalyzeReport | null }> {
+export async function createTextClassifier(
+  store: PaperStore,
+  options: AnalyzeOptions = {},
+): Promise<{ classifier: TextClassifier; trained: AnalyzeReport | null }> {
   let models = await loadAnalysisModels(store)
   let trained: AnalyzeReport | null = null
   if (!models) {
     trained = await analyzeNewPapers(store, options)
     models = await loadAnalysisModels(store)
   }
-  if (!models) throw new PaperscopeError('NOT_FOUND', 'the library has no papers to learn from; import some first')
+  if (!models)
+    throw new PaperscopeError('NOT_FOUND', 'the library has no papers to learn from; import some first')
   const fitted = models
   const curated = (await store.analysis.listVectors()).filter((v) => v.curatedKeywords.length > 0)
   const neighbours = (vector: Float32Array): KeywordNeighbour[] =>
@@ -102,7 +120,10 @@ export async function createTextClassifier(store: PaperStore, options: AnalyzeOp
       })
       return {
         id: input.id,
-        topics: assignTopics([], prediction).map((t) => ({ label: t.label, score: Math.round((t.confidence ?? 0) * 1000) / 1000 })),
+        topics: assignTopics([], prediction).map((t) => ({
+          label: t.label,
+          score: Math.round((t.confidence ?? 0) * 1000) / 1000,
+        })),
         unsorted: prediction?.unsorted ?? true,
         keywords: keywords.map((k) => k.text),
         digest: generateDigest(input.text, input.title, { prepared: doc })?.text ?? null,

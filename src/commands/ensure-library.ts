@@ -25,10 +25,18 @@ export interface EnsureLibraryResult {
 }
 
 /** Imports the corpus when the library is empty (or on `rebuild`), then analyses what is new. */
-export async function ensureLibrary(store: PaperStore, options: EnsureLibraryOptions): Promise<EnsureLibraryResult> {
+export async function ensureLibrary(
+  store: PaperStore,
+  options: EnsureLibraryOptions,
+): Promise<EnsureLibraryResult> {
   const { corpusDir, rebuild = false, analyze = true, onAnalyze, ...importOptions } = options
   const { papers } = await store.libraryStats()
   const report = papers > 0 && !rebuild ? null : await importFiles(store, [corpusDir], importOptions)
-  const analysis = analyze ? await analyzeNewPapers(store, { ...(onAnalyze ? { onProgress: onAnalyze } : {}), ...(options.now ? { now: options.now } : {}) }) : null
+  const analysis = analyze
+    ? await analyzeNewPapers(store, {
+        ...(onAnalyze ? { onProgress: onAnalyze } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      })
+    : null
   return { report, analysis }
 }

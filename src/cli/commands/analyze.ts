@@ -21,7 +21,12 @@ const STAGE_LABELS: Record<AnalyzeProgress['stage'], string> = {
 export function createAnalyzeProgress(io: CliIo): { update(progress: AnalyzeProgress): void; stop(): void } {
   if (!io.interactive) return { update: () => undefined, stop: () => undefined }
   const bar = new SingleBar(
-    { format: 'analysis: {stage} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    {
+      format: 'analysis: {stage} [{bar}] {value}/{total}',
+      stream: process.stderr,
+      clearOnComplete: true,
+      hideCursor: true,
+    },
     Presets.shades_classic,
   )
   let started = false
@@ -44,7 +49,9 @@ export function createAnalyzeProgress(io: CliIo): { update(progress: AnalyzeProg
 export async function runAnalyze(io: CliIo, dbPath: string, opts: { json?: boolean }): Promise<void> {
   const progress = createAnalyzeProgress(io)
   const report = await withStore(io, dbPath, (store) =>
-    analyzeLibrary(store, { onProgress: (p) => progress.update(p), now: io.now }).finally(() => progress.stop()),
+    analyzeLibrary(store, { onProgress: (p) => progress.update(p), now: io.now }).finally(() =>
+      progress.stop(),
+    ),
   )
   if (opts.json) printJson(io, report)
   else io.stdout(renderAnalyzeReport(report))
@@ -60,13 +67,17 @@ export function renderAnalyzeReport(report: AnalyzeReport): string {
       : `analysed ${report.analyzed} new or changed of ${report.papers} papers with the stored models in ${seconds(report.ms.total)}`,
   )
   const m = report.models
-  if (m.vectors) out.push(`  paper vectors: LSA, ${m.vectors.dimensions} dimensions, fitted on ${m.vectors.trainingSize} papers`)
+  if (m.vectors)
+    out.push(
+      `  paper vectors: LSA, ${m.vectors.dimensions} dimensions, fitted on ${m.vectors.trainingSize} papers`,
+    )
   if (m.topics)
     out.push(
       `  topic model: ${m.topics.labels.length} curated topics from ${m.topics.trainingSize} papers; calibrated (temperature ${m.topics.temperature.toFixed(3)}); "unsorted" below ${m.topics.unsortedBelow}`,
     )
   else out.push('  topic model: none (the library needs curated topics on at least two labels)')
-  if (m.keywords) out.push(`  key-word ranker: fitted on ${m.keywords.trainingSize} papers with curated key words`)
+  if (m.keywords)
+    out.push(`  key-word ranker: fitted on ${m.keywords.trainingSize} papers with curated key words`)
   out.push(
     table([
       ['', 'papers'],
@@ -79,6 +90,8 @@ export function renderAnalyzeReport(report: AnalyzeReport): string {
     ]),
   )
   const ms = report.ms
-  out.push(`time: reading ${seconds(ms.reading)}, fitting ${seconds(ms.fitting)}, analysing ${seconds(ms.analysing)}, novelty ${seconds(ms.novelty)}, saving ${seconds(ms.saving)}`)
+  out.push(
+    `time: reading ${seconds(ms.reading)}, fitting ${seconds(ms.fitting)}, analysing ${seconds(ms.analysing)}, novelty ${seconds(ms.novelty)}, saving ${seconds(ms.saving)}`,
+  )
   return `${out.join('\n')}\n`
 }

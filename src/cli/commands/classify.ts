@@ -23,7 +23,8 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
   const source = fromStdin ? 'stdin' : opts.jsonl
   const { bad } = await withStore(io, dbPath, async (store) => {
     const { classifier, trained } = await createTextClassifier(store, { now: io.now })
-    if (trained) io.stderr(`the library had no analysis yet: fitted and stored the models on ${trained.papers} papers\n`)
+    if (trained)
+      io.stderr(`the library had no analysis yet: fitted and stored the models on ${trained.papers} papers\n`)
     const input: Readable = fromStdin ? (io.stdin as Readable) : createReadStream(path, { encoding: 'utf8' })
     let lineNumber = 0
     let bad = 0

@@ -93,17 +93,27 @@ export class SqliteAnalysisStore implements AnalysisStore {
 
   async getModels(): Promise<StoredModel[]> {
     return (
-      this.stmt('SELECT kind, model, fitted_at, library_size, training_size FROM analysis_models ORDER BY kind').all() as Array<{
+      this.stmt(
+        'SELECT kind, model, fitted_at, library_size, training_size FROM analysis_models ORDER BY kind',
+      ).all() as Array<{
         kind: StoredModel['kind']
         model: string
         fitted_at: string
         library_size: number
         training_size: number
       }>
-    ).map((r) => ({ kind: r.kind, model: JSON.parse(r.model) as unknown, fittedAt: r.fitted_at, librarySize: r.library_size, trainingSize: r.training_size }))
+    ).map((r) => ({
+      kind: r.kind,
+      model: JSON.parse(r.model) as unknown,
+      fittedAt: r.fitted_at,
+      librarySize: r.library_size,
+      trainingSize: r.training_size,
+    }))
   }
 
-  async listAnalysisInputs({ onlyStale = false }: { onlyStale?: boolean } = {}): Promise<PaperAnalysisInput[]> {
+  async listAnalysisInputs({ onlyStale = false }: { onlyStale?: boolean } = {}): Promise<
+    PaperAnalysisInput[]
+  > {
     // A paper written at or after its last analysis may have changed; the caller compares input hashes.
     const where = onlyStale ? 'WHERE a.paper_id IS NULL OR p.updated_at >= a.analyzed_at' : ''
     const rows = this.stmt(
@@ -118,7 +128,10 @@ export class SqliteAnalysisStore implements AnalysisStore {
       id: r.id,
       title: r.title,
       abstract: r.abstract,
-      digest: r.digest && r.digest_origin ? ({ text: r.digest, origin: r.digest_origin as DigestOrigin } satisfies Digest) : null,
+      digest:
+        r.digest && r.digest_origin
+          ? ({ text: r.digest, origin: r.digest_origin as DigestOrigin } satisfies Digest)
+          : null,
       date: r.date,
       curatedTopics: stringArray(r.topics).sort(),
       curatedKeywords: stringArray(r.keywords),
@@ -204,7 +217,9 @@ export class SqliteAnalysisStore implements AnalysisStore {
           topicScores: JSON.parse(r.topic_scores) as LabelScore[],
           topicProbabilities: r.topic_probabilities ? (JSON.parse(r.topic_probabilities) as number[]) : null,
           topicWhy: JSON.parse(r.topic_why) as LabelScore[],
-          predictedTopics: predicted.filter((p) => p.paper_id === r.paper_id).map((p) => ({ label: p.label, score: p.confidence ?? 0 })),
+          predictedTopics: predicted
+            .filter((p) => p.paper_id === r.paper_id)
+            .map((p) => ({ label: p.label, score: p.confidence ?? 0 })),
           keywords: JSON.parse(r.keywords) as StoredPaperAnalysis['keywords'],
           digest: r.digest ? { text: r.digest, why: JSON.parse(r.digest_why) as LabelScore[] } : null,
           novelty: r.has_novelty
@@ -225,18 +240,40 @@ export class SqliteAnalysisStore implements AnalysisStore {
 
   async listAuthorPaperStats(
     authorId: string,
-  ): Promise<Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>> {
+  ): Promise<
+    Array<{
+      paperId: string
+      citationCount: number | null
+      noveltyPercentile: number | null
+      centralityPercentile: number | null
+    }>
+  > {
     return (
       this.stmt(
         `SELECT p.id, p.citation_count, n.percentile, n.centrality_percentile FROM authorships a
          JOIN papers p ON p.id = a.paper_id LEFT JOIN paper_novelty n ON n.paper_id = p.id
          WHERE a.author_id = ? ORDER BY p.id`,
-      ).all(authorId) as Array<{ id: string; citation_count: number | null; percentile: number | null; centrality_percentile: number | null }>
-    ).map((r) => ({ paperId: r.id, citationCount: r.citation_count, noveltyPercentile: r.percentile, centralityPercentile: r.centrality_percentile }))
+      ).all(authorId) as Array<{
+        id: string
+        citation_count: number | null
+        percentile: number | null
+        centrality_percentile: number | null
+      }>
+    ).map((r) => ({
+      paperId: r.id,
+      citationCount: r.citation_count,
+      noveltyPercentile: r.percentile,
+      centralityPercentile: r.centrality_percentile,
+    }))
   }
 
   async generation(): Promise<number | null> {
-    return (this.stmt('SELECT generation FROM analysis_state WHERE id = 1').get() as { generation: number } | undefined)?.generation ?? null
+    return (
+      (
+        this.stmt('SELECT generation FROM analysis_state WHERE id = 1').get() as
+          { generation: number } | undefined
+      )?.generation ?? null
+    )
   }
 
   async saveAnalysis(write: AnalysisWrite): Promise<void> {
@@ -271,7 +308,10 @@ export class SqliteAnalysisStore implements AnalysisStore {
       ).run(m.kind, JSON.stringify(m.model), m.fittedAt, m.librarySize, m.trainingSize)
     }
     const topicIds = new Map(
-      (this.stmt('SELECT id, label FROM topics').all() as Array<{ id: string; label: string }>).map((t) => [t.label, t.id]),
+      (this.stmt('SELECT id, label FROM topics').all() as Array<{ id: string; label: string }>).map((t) => [
+        t.label,
+        t.id,
+      ]),
     )
     for (const p of write.papers ?? []) {
       if (!this.stmt('SELECT 1 FROM papers WHERE id = ?').get(p.paperId)) continue
@@ -302,15 +342,15 @@ export class SqliteAnalysisStore implements AnalysisStore {
       for (const t of p.predictedTopics) {
         const topicId = topicIds.get(t.label)
         if (!topicId) continue
-        this.stmt(`INSERT OR IGNORE INTO paper_topics (paper_id, topic_id, origin, confidence) VALUES (?, ?, 'predicted', ?)`).run(
-          p.paperId,
-          topicId,
-          t.score,
-        )
+        this.stmt(
+          `INSERT OR IGNORE INTO paper_topics (paper_id, topic_id, origin, confidence) VALUES (?, ?, 'predicted', ?)`,
+        ).run(p.paperId, topicId, t.score)
       }
       this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin = 'extracted'`).run(p.paperId)
       p.keywords.forEach((k, rank) =>
-        this.stmt(`INSERT OR IGNORE INTO paper_keywords (paper_id, origin, keyword, rank) VALUES (?, 'extracted', ?, ?)`).run(p.paperId, k.text, rank),
+        this.stmt(
+          `INSERT OR IGNORE INTO paper_keywords (paper_id, origin, keyword, rank) VALUES (?, 'extracted', ?, ?)`,
+        ).run(p.paperId, k.text, rank),
       )
     }
     for (const n of write.novelty ?? []) {
@@ -321,7 +361,15 @@ export class SqliteAnalysisStore implements AnalysisStore {
          ON CONFLICT (paper_id) DO UPDATE SET novelty = excluded.novelty, percentile = excluded.percentile,
            compared_with = excluded.compared_with, evidence = excluded.evidence, explanation = excluded.explanation,
            centrality_percentile = excluded.centrality_percentile`,
-      ).run(n.paperId, n.novelty, n.percentile, n.comparedWith, JSON.stringify(n.evidence), n.explanation, n.centralityPercentile)
+      ).run(
+        n.paperId,
+        n.novelty,
+        n.percentile,
+        n.comparedWith,
+        JSON.stringify(n.evidence),
+        n.explanation,
+        n.centralityPercentile,
+      )
     }
     this.stmt(
       `INSERT INTO analysis_state (id, generation, updated_at) VALUES (1, 1, ?)
