@@ -132,6 +132,10 @@ describe.skipIf(skip)('web app in chromium', () => {
     }
     const bars = page.locator('[data-testid="year-chart"] svg rect')
     await expect.poll(() => bars.count()).toBeGreaterThan(2)
+    // A BibTeX download of all the researcher's papers.
+    const authorBib = await page.locator('.bibtex-link a').getAttribute('href')
+    expect(authorBib).toMatch(/^\/api\/v1\/authors\/[^/]+\/bibtex\?download=true$/)
+    expect(await (await fetch(`${server.url}${authorBib}`)).text()).toMatch(/^@\w+\{/)
     expect(await page.locator('[data-testid="year-chart"] svg').getAttribute('aria-label')).toContain(RESEARCHER.name)
     // Papers sort by date both ways.
     const firstDate = () => page.locator('.author-main article.paper-card time').first().getAttribute('datetime')
@@ -146,6 +150,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     await chip.click()
     await page.getByRole('heading', { level: 1, name: topicLabel }).waitFor()
     await expect.poll(() => page.locator('[data-testid="year-chart"] svg rect').count()).toBeGreaterThan(0)
+    expect(await page.locator('.bibtex-link a').getAttribute('href')).toMatch(/^\/api\/v1\/topics\/[^/]+\/bibtex\?download=true$/)
     expect(await page.getByRole('region', { name: 'Top authors' }).or(page.locator('.author-side')).locator('li').count()).toBeGreaterThan(0)
     expect(await page.locator('.author-main article.paper-card').count()).toBeGreaterThan(0)
     expect(problems).toEqual([])
