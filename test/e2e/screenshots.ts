@@ -29,7 +29,7 @@ async function settle(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   const webRoot = await ensureWebBuild()
-  const library = await createCorpusLibrary({ hostile: false })
+  const library = await createCorpusLibrary({ hostile: false, analyze: true })
   const server = await startServer(library.store, { webRoot })
   const browser = await launchChromium()
   mkdirSync(OUT, { recursive: true })

@@ -26,7 +26,7 @@ describe.skipIf(skip)('web app in chromium', () => {
   beforeAll(async () => {
     if (!findChromium()) throw new Error(CHROMIUM_MISSING)
     const webRoot = await ensureWebBuild()
-    library = await createCorpusLibrary()
+    library = await createCorpusLibrary({ analyze: true })
     server = await startServer(library.store, { webRoot, rateLimit: { max: 1200, windowMs: 60_000 } })
     browser = await launchChromium()
   })
