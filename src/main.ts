@@ -69,7 +69,7 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
       const novelty = (await reader.paperAnalysis(paperId))?.novelty
       if (!novelty) return null
       return {
-        value: novelty.percentile,
+        value: novelty.percentile === null ? null : Math.round(novelty.percentile * 10) / 10,
         howComputed: NOVELTY_HOW_COMPUTED,
         why:
           novelty.novelty === null

@@ -27,6 +27,7 @@ import {
   fitVectorModel,
   generateDigest,
   indexEntry,
+  normalizeKeyword,
   prepareText,
   topicModelFromJson,
   topicModelToJson,
@@ -301,14 +302,18 @@ function analysePapers(
       keywordTopics = prediction.topics
       report.topics[prediction.unsorted ? 'unsorted' : 'predicted']++
     }
+    // A phrase a curator already listed is shown once, as curated.
+    const curatedKeys = new Set(p.curatedKeywords.map((k) => normalizeKeyword(k)))
     const keywords = extractKeywords(models.keywords, doc, {
       neighbours: keywordNeighbours(entry.vector, curatedVectors, p.id),
       topics: keywordTopics,
-    }).map((k) => ({
-      text: k.text,
-      score: k.score,
-      why: k.why.map((w) => ({ label: w.label, score: w.weight })),
-    }))
+    })
+      .filter((k) => !curatedKeys.has(k.key))
+      .map((k) => ({
+        text: k.text,
+        score: k.score,
+        why: k.why.map((w) => ({ label: w.label, score: w.weight })),
+      }))
     if (keywords.length > 0) report.keywords.papers++
     report.keywords.phrases += keywords.length
     // With no digest from a source, the prepared text is the title and the abstract alone: read it once.
