@@ -319,14 +319,22 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     this.ensureSearchTables()
     this.stmt('DELETE FROM temp.search_hits').run()
     this.stmt('DELETE FROM temp.search_scope').run()
-    // Without filters the match needs no join: papers are read only for the rows kept below.
+    // Without filters the match needs no join: papers are read only for the rows kept below. A topic, source
+    // or author filter is a set of rowids read from its own index first (the `+` keeps FTS5 from seeking each
+    // rowid, which takes minutes); year and category alone are checked on each matching paper.
+    const selective = query.topic !== undefined || query.source !== undefined || query.authorId !== undefined
+    const filtered = selective ? this.paperFilters(query, 'in') : { where, params }
     this.stmt(
       params.length === 0
         ? `INSERT INTO temp.search_hits (rid, score) SELECT rowid, bm25(papers_fts, ${weights}) FROM papers_fts WHERE papers_fts MATCH ?`
-        : `INSERT INTO temp.search_hits (rid, score)
-           SELECT papers_fts.rowid, bm25(papers_fts, ${weights}) FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
-           WHERE papers_fts MATCH ? AND ${where}`,
-    ).run(fts, ...params)
+        : selective
+          ? `INSERT INTO temp.search_hits (rid, score)
+             SELECT rowid, bm25(papers_fts, ${weights}) FROM papers_fts
+             WHERE papers_fts MATCH ? AND +rowid IN (SELECT p.rowid FROM papers p WHERE ${filtered.where})`
+          : `INSERT INTO temp.search_hits (rid, score)
+             SELECT papers_fts.rowid, bm25(papers_fts, ${weights}) FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
+             WHERE papers_fts MATCH ? AND ${where}`,
+    ).run(fts, ...filtered.params)
     const total = this.get<{ n: number }>('SELECT count(*) AS n FROM temp.search_hits')!.n
     const facetsOver = Math.min(total, this.facetCap)
     // The best `facetsOver` matches in rank order; rows tied with the last one are all read, then cut by id.
@@ -502,10 +510,12 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
        WHERE pt.topic_id = ? AND p.year IS NOT NULL GROUP BY p.year ORDER BY p.year`,
       id,
     )
+    // Counted per author first, names joined for the 15 kept: a third of the time on a 100k library.
     const topAuthors = this.all<{ author_id: string; name: string; n: number }>(
-      `SELECT a.author_id, au.name, count(DISTINCT a.paper_id) AS n FROM paper_topics pt
-       JOIN authorships a ON a.paper_id = pt.paper_id JOIN authors au ON au.id = a.author_id
-       WHERE pt.topic_id = ? GROUP BY a.author_id ORDER BY n DESC, au.name LIMIT 15`,
+      `SELECT c.author_id, au.name, c.n FROM (
+         SELECT a.author_id, count(DISTINCT a.paper_id) AS n FROM paper_topics pt
+         CROSS JOIN authorships a ON a.paper_id = pt.paper_id WHERE pt.topic_id = ? GROUP BY a.author_id
+       ) c JOIN authors au ON au.id = c.author_id ORDER BY c.n DESC, au.name LIMIT 15`,
       id,
     ).map((r) => ({ authorId: r.author_id, name: r.name, papers: r.n }))
     return { ...topic, perYear, topAuthors }
