@@ -377,6 +377,8 @@ export async function analyzeLibrary(
   reason = 'requested',
 ): Promise<AnalyzeReport> {
   const started = Date.now()
+  // Stamped before reading: a paper written while this run works is newer than its analysis, so the next run looks at it again.
+  const analyzedAt = now().toISOString()
   let t = Date.now()
   const inputs = await store.analysis.listAnalysisInputs()
   const report = emptyReport('full', reason, inputs.length)
@@ -424,7 +426,7 @@ export async function analyzeLibrary(
     models: stored,
     papers,
     novelty,
-    analyzedAt: now().toISOString(),
+    analyzedAt,
   })
   onProgress?.({ stage: 'saving', done: 1, total: 1 })
   took('saving', t)
@@ -461,6 +463,8 @@ export async function analyzeNewPapers(
 ): Promise<AnalyzeReport> {
   const { onProgress, now = () => new Date() } = options
   const started = Date.now()
+  // Stamped before reading: a paper written while this run works is newer than its analysis, so the next run looks at it again.
+  const analyzedAt = now().toISOString()
   const models = await loadAnalysisModels(store)
   const reason = await refitReason(store, models)
   if (reason !== null || !models) return analyzeLibrary(store, options, reason ?? 'no stored models')
@@ -506,7 +510,7 @@ export async function analyzeNewPapers(
   took('novelty', t)
 
   t = Date.now()
-  await store.analysis.saveAnalysis({ papers, novelty, analyzedAt: now().toISOString() })
+  await store.analysis.saveAnalysis({ papers, novelty, analyzedAt })
   took('saving', t)
   report.ms.total = Date.now() - started
   return report
