@@ -110,7 +110,8 @@ export const SyncConfigSchema = z
           })
           .strict()
           .refine((s) => s.minIntervalMs === undefined || s.baseUrl !== undefined, {
-            message: 'minIntervalMs is for a mirror: give its baseUrl too (the published APIs keep their limits)',
+            message:
+              'minIntervalMs is for a mirror: give its baseUrl too (the published APIs keep their limits)',
             path: ['minIntervalMs'],
           }),
       )

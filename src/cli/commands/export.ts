@@ -21,11 +21,14 @@ export async function runExport(io: CliIo, dbPath: string, opts: ExportCliOption
   const result = await withStore(io, dbPath, (store) =>
     exportBibtex(store, { papers: opts.paper, author: opts.author, search: opts.search, topic: opts.topic }),
   )
-  if (result.truncated) io.stderr(`the selection has more papers than one export writes; wrote the first ${result.papers}\n`)
+  if (result.truncated)
+    io.stderr(`the selection has more papers than one export writes; wrote the first ${result.papers}\n`)
   if (opts.out) {
     const path = isAbsolute(opts.out) ? opts.out : resolve(io.cwd, opts.out)
     await writeFile(path, result.bibtex, 'utf8')
-    io.stderr(`wrote ${result.papers} BibTeX entr${result.papers === 1 ? 'y' : 'ies'} (${result.label}) to ${opts.out}\n`)
+    io.stderr(
+      `wrote ${result.papers} BibTeX entr${result.papers === 1 ? 'y' : 'ies'} (${result.label}) to ${opts.out}\n`,
+    )
   } else {
     io.stdout(result.bibtex)
     io.stderr(`${result.papers} BibTeX entr${result.papers === 1 ? 'y' : 'ies'} (${result.label})\n`)

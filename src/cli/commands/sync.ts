@@ -71,7 +71,8 @@ export async function runSyncCommand(
           ),
       })
       // What the sync stored is committed; analysing it (incremental) comes after, like after an import.
-      const changed = synced.configured && synced.report.new + synced.report.merged + synced.report.updated > 0
+      const changed =
+        synced.configured && synced.report.new + synced.report.merged + synced.report.updated > 0
       if (changed && opts.analyze !== false) analysis = await analyzeAfterImport(io, store)
       return synced
     })
@@ -87,13 +88,25 @@ export async function runSyncCommand(
   }
   if (opts.json) {
     const { report, feeds, configPath, afterSync } = result
-    printJson(io, { configured: true, configPath, feeds, totals: totals(feeds), issues: report.issues, aborted: report.aborted, afterSync, analysis })
+    printJson(io, {
+      configured: true,
+      configPath,
+      feeds,
+      totals: totals(feeds),
+      issues: report.issues,
+      aborted: report.aborted,
+      afterSync,
+      analysis,
+    })
   } else io.stdout(renderSyncResult(result) + (analysis ? renderAnalysisLine(analysis) : ''))
   const { report } = result
-  if (report.rejected > 0 || report.issues.some((i) => i.severity === 'rejected')) throw new CliExit(EXIT.partial)
+  if (report.rejected > 0 || report.issues.some((i) => i.severity === 'rejected'))
+    throw new CliExit(EXIT.partial)
 }
 
-function totals(feeds: readonly FeedSummary[]): Record<'pages' | 'read' | 'new' | 'merged' | 'updated' | 'unchanged' | 'rejected', number> {
+function totals(
+  feeds: readonly FeedSummary[],
+): Record<'pages' | 'read' | 'new' | 'merged' | 'updated' | 'unchanged' | 'rejected', number> {
   const sum = { pages: 0, read: 0, new: 0, merged: 0, updated: 0, unchanged: 0, rejected: 0 }
   for (const f of feeds) for (const key of Object.keys(sum) as Array<keyof typeof sum>) sum[key] += f[key]
   return sum
@@ -101,21 +114,66 @@ function totals(feeds: readonly FeedSummary[]): Record<'pages' | 'read' | 'new' 
 
 /** The human summary: a row per feed with its cursor, totals, then every rejection with its reason. */
 export function renderSyncResult(result: Extract<RunSyncResult, { configured: true }>): string {
-  const rows: Array<Array<string | number>> = [['feed', 'source', 'status', 'pages', 'read', 'new', 'merged', 'updated', 'unchanged', 'rejected', 'cursor']]
-  for (const f of result.feeds) rows.push([f.feed, f.source, f.status, f.pages, f.read, f.new, f.merged, f.updated, f.unchanged, f.rejected, shorten(f.cursor ?? '-', 60)])
+  const rows: Array<Array<string | number>> = [
+    [
+      'feed',
+      'source',
+      'status',
+      'pages',
+      'read',
+      'new',
+      'merged',
+      'updated',
+      'unchanged',
+      'rejected',
+      'cursor',
+    ],
+  ]
+  for (const f of result.feeds)
+    rows.push([
+      f.feed,
+      f.source,
+      f.status,
+      f.pages,
+      f.read,
+      f.new,
+      f.merged,
+      f.updated,
+      f.unchanged,
+      f.rejected,
+      shorten(f.cursor ?? '-', 60),
+    ])
   const sum = totals(result.feeds)
-  rows.push(['total', '', '', sum.pages, sum.read, sum.new, sum.merged, sum.updated, sum.unchanged, sum.rejected, ''])
+  rows.push([
+    'total',
+    '',
+    '',
+    sum.pages,
+    sum.read,
+    sum.new,
+    sum.merged,
+    sum.updated,
+    sum.unchanged,
+    sum.rejected,
+    '',
+  ])
   const out = [`config: ${result.configPath}`, table(rows), '']
   const { report } = result
-  if (report.aborted) out.push('stopped before the end; the next `paperscope sync` resumes from the cursors above', '')
+  if (report.aborted)
+    out.push('stopped before the end; the next `paperscope sync` resumes from the cursors above', '')
   const rejected = report.issues.filter((i) => i.severity === 'rejected')
   const warnings = report.issues.filter((i) => i.severity === 'warning')
-  if (rejected.length) out.push(`rejected (${rejected.length}):`, ...rejected.map((i) => `  ${formatImportIssue(i)}`))
+  if (rejected.length)
+    out.push(`rejected (${rejected.length}):`, ...rejected.map((i) => `  ${formatImportIssue(i)}`))
   if (warnings.length) {
-    out.push(`warnings (${warnings.length}):`, ...warnings.slice(0, 5).map((i) => `  ${formatImportIssue(i)}`))
+    out.push(
+      `warnings (${warnings.length}):`,
+      ...warnings.slice(0, 5).map((i) => `  ${formatImportIssue(i)}`),
+    )
     if (warnings.length > 5) out.push(`  … ${warnings.length - 5} more (--json lists them)`)
   }
-  if (typeof result.afterSync === 'object') out.push(`updating the analysis failed: ${result.afterSync.failed}`)
+  if (typeof result.afterSync === 'object')
+    out.push(`updating the analysis failed: ${result.afterSync.failed}`)
   return `${out.join('\n')}\n`
 }
 
