@@ -312,6 +312,18 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     if (fts === null) {
       throw new PaperscopeError('INVALID_QUERY', 'the query has no words to search for', { field: 'q' })
     }
+    // One read transaction: the total, the page and the facets see the same snapshot, and the scratch
+    // writes share one journal instead of one per statement.
+    if (this.db.inTransaction) return this.searchNow(query, fts)
+    this.db.exec('BEGIN')
+    try {
+      return this.searchNow(query, fts)
+    } finally {
+      this.db.exec('COMMIT')
+    }
+  }
+
+  private searchNow(query: SearchQuery, fts: string): SearchResult {
     const limit = clampLimit(query.limit)
     const offset = Math.max(0, Math.trunc(query.offset ?? 0))
     const { where, params } = this.paperFilters(query)
