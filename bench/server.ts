@@ -137,7 +137,7 @@ export function printServerTable(rows: ServerRow[], print: (line: string) => voi
   print('| library | requests | matches | facets over | req/s | p50 ms | p99 ms | requests (non-2xx) |')
   print('| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |')
   for (const r of rows) {
-    print(`| ${r.library} | ${r.label} | ${r.matches} | ${r.facets} | ${rate(r.rate)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.requests.toLocaleString('en-US')} (${r.failed}) |`)
+    print(`| ${r.library} | ${r.label.replace(/\|/g, '\\|')} | ${r.matches} | ${r.facets} | ${rate(r.rate)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.requests.toLocaleString('en-US')} (${r.failed}) |`)
   }
   print('')
 }
