@@ -330,6 +330,20 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect([pbAfter!.topics, pbAfter!.keywords, pbAfter!.digest]).toEqual([[], [], null])
         expect((await sut.store.getPaper('pa'))!.topics.map((t) => t.origin)).toEqual(['curated'])
       })
+
+      it('keeps extracted key words out of full-text search, so search does not depend on when analysis ran', async () => {
+        await sut.store.analysis.saveAnalysis({
+          analyzedAt: '2099-01-01T00:00:00Z',
+          papers: [analysisOf('pb', { keywords: [{ text: 'zanzibar lattice', score: 0.9, why: [] }] })],
+        })
+        // Saving the paper again (a re-import) rewrites its full-text row.
+        await sut.store.transaction(async (tx) => {
+          await tx.savePaper(paperWrite({ id: 'pb', title: 'Unlabelled grokking', date: '2023', abstract: 'An abstract.', citationCount: 7 }))
+        })
+        expect((await sut.store.getPaper('pb'))!.keywords).toEqual([{ text: 'zanzibar lattice', origin: 'extracted' }])
+        expect((await sut.store.searchPapers({ text: 'zanzibar' })).total).toBe(0)
+        expect((await sut.store.searchPapers({ text: 'unlabelled' })).total).toBe(1)
+      })
     })
 
     it('keeps feed cursors', async () => {

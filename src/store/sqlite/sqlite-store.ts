@@ -778,13 +778,17 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     return existing ? 'updated' : 'created'
   }
 
-  /** Rewrites the paper's full-text row from what is stored (curated and extracted key words alike). */
+  /**
+   * Rewrites the paper's full-text row from what the sources said. Extracted key words stay out: they come
+   * from the title and abstract already indexed, and indexing them would make search depend on when the
+   * analysis last ran.
+   */
   private indexPaper(rowid: number, paperId: string, indexed = true): void {
     const row = this.get<{ title: string; abstract: string | null; digest: string | null }>(
       'SELECT title, abstract, digest FROM papers WHERE id = ?',
       paperId,
     )!
-    const keywords = this.all<{ keyword: string }>('SELECT keyword FROM paper_keywords WHERE paper_id = ?', paperId)
+    const keywords = this.all<{ keyword: string }>(`SELECT keyword FROM paper_keywords WHERE paper_id = ? AND origin = 'curated' ORDER BY rank`, paperId)
       .map((k) => k.keyword)
       .join('; ')
     const authors = this.all<{ name: string }>(
