@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseEnv } from '../config/index.js'
-import type { ImportReport, Paper } from '../core/index.js'
+import type { ImportReport } from '../core/index.js'
 import { openStore, type PaperStore } from '../store/index.js'
 import { importRecords } from '../commands/index.js'
 import { findSource } from '../ingest/index.js'
 import { readFixture } from '../../test/support/fixture-server.js'
 import { runCli } from './main.js'
+import { allPapers, libraryShape } from '../../test/support/library-shape.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -42,30 +43,6 @@ async function withLibrary<T>(path: string, work: (store: PaperStore) => Promise
   }
 }
 
-async function allPapers(store: PaperStore): Promise<Paper[]> {
-  const papers: Paper[] = []
-  for (let offset = 0; ; offset += 200) {
-    const page = await store.listPapers({ sort: 'title', limit: 200, offset })
-    papers.push(...page.items)
-    if (offset + 200 >= page.total) return papers
-  }
-}
-
-/** What must survive the trip, per paper: title, year, arXiv id, DOI and the people (by library name). */
-async function shape(store: PaperStore): Promise<string[]> {
-  const names = new Map<string, string>()
-  const rows: string[] = []
-  for (const p of await allPapers(store)) {
-    const people: string[] = []
-    for (const a of p.authors) {
-      if (!names.has(a.authorId)) names.set(a.authorId, (await store.getAuthor(a.authorId))!.name)
-      people.push(names.get(a.authorId)!)
-    }
-    rows.push([p.title, p.date?.slice(0, 4) ?? '-', p.ids.arxiv ?? '-', p.ids.doi ?? '-', people.sort().join('; ')].join(' | '))
-  }
-  return rows.sort()
-}
-
 describe('paperscope export', () => {
   let dir: string
   let db: string
@@ -81,7 +58,10 @@ describe('paperscope export', () => {
         ['openalex', 'openalex/works_list_per_page2.json'],
         ['openalex', 'openalex/work_W2741809807.json'],
       ] as const) {
-        const parsed = findSource(source)!.parse(readFixture(file), { input: file, fetchedAt: '2026-06-12T00:00:00Z' })
+        const parsed = findSource(source)!.parse(readFixture(file), {
+          input: file,
+          fetchedAt: '2026-06-12T00:00:00Z',
+        })
         await importRecords(store, parsed.records, parsed.profiles)
       }
     })
@@ -108,26 +88,43 @@ describe('paperscope export', () => {
     expect(report.inputs.map((i) => i.format)).toEqual(['bibtex'])
     expect(report).toMatchObject({ read: papers, new: papers, rejected: 0 })
 
-    const [before, after] = [await withLibrary(db, shape), await withLibrary(copy, shape)]
+    const [before, after] = [await withLibrary(db, libraryShape), await withLibrary(copy, libraryShape)]
     const statsAfter = await withLibrary(copy, (s) => s.libraryStats())
     expect(statsAfter.papers).toBe(papers)
     expect(statsAfter.authors).toBe(authors)
     expect(after).toEqual(before)
     // A sample, to see what the comparison holds.
-    const grokking = after.find((row) => row.startsWith('Grokking as a First Order Phase Transition in Two Layer Networks |'))
-    expect(grokking).toBe('Grokking as a First Order Phase Transition in Two Layer Networks | 2023 | - | - | Inbar Seroussi; Noa Rubin; Zohar Ringel')
+    const grokking = after.find((row) =>
+      row.startsWith('Grokking as a First Order Phase Transition in Two Layer Networks |'),
+    )
+    expect(grokking).toBe(
+      'Grokking as a First Order Phase Transition in Two Layer Networks | 2023 | - | - | Inbar Seroussi; Noa Rubin; Zohar Ringel',
+    )
     expect(after.filter((row) => row.split(' | ')[2] !== '-')).toHaveLength(5)
     expect(after.filter((row) => row.split(' | ')[3] !== '-').length).toBeGreaterThanOrEqual(2)
-    console.log(`round trip: ${papers} papers and ${authors} authors before; ${statsAfter.papers} papers and ${statsAfter.authors} authors after`)
+    console.log(
+      `round trip: ${papers} papers and ${authors} authors before; ${statsAfter.papers} papers and ${statsAfter.authors} authors after`,
+    )
   }, 180_000)
 
   it('writes one paper, an author, a search or a topic', async () => {
-    const arxiv = await withLibrary(db, async (s) => (await allPapers(s)).find((p) => p.ids.arxiv)!.ids.arxiv!)
+    const arxiv = await withLibrary(
+      db,
+      async (s) => (await allPapers(s)).find((p) => p.ids.arxiv)!.ids.arxiv!,
+    )
     const one = await cli(['--db', db, 'export', '--paper', arxiv])
     expect(one.code).toBe(0)
     expect(entries(one.out)).toBe(1)
     expect(one.out).toContain(`{${arxiv}}`)
-    const two = await cli(['--db', db, 'export', '--paper', arxiv, '--paper', 'Transformers as Support Vector Machines'])
+    const two = await cli([
+      '--db',
+      db,
+      'export',
+      '--paper',
+      arxiv,
+      '--paper',
+      'Transformers as Support Vector Machines',
+    ])
     expect(entries(two.out)).toBe(2)
 
     const author = await cli(['--db', db, 'export', '--author', 'Andrew M. Saxe'])
@@ -138,7 +135,15 @@ describe('paperscope export', () => {
     expect(entries(author.out)).toBe(saxe)
     expect(author.err).toMatch(/BibTeX entr(y|ies) \(Andrew M\. Saxe\)/)
 
-    const search = await cli(['--db', db, 'export', '--search', 'grokking', '--topic', 'emergence-and-phase-transitions'])
+    const search = await cli([
+      '--db',
+      db,
+      'export',
+      '--search',
+      'grokking',
+      '--topic',
+      'emergence-and-phase-transitions',
+    ])
     expect(search.code).toBe(0)
     expect(search.err).toMatch(/^\d+ BibTeX entries \(Emergence and Phase Transitions, "grokking"\)\n$/)
     expect(entries(search.out)).toBeGreaterThan(3)

@@ -25,6 +25,7 @@ import {
   type SyncLogger,
   type SyncOptions,
   type SyncReport,
+  type FeedSyncReport,
 } from './sync.js'
 
 /** The config file looked for in the working directory when neither `--config` nor PAPERSCOPE_CONFIG is set. */
@@ -162,6 +163,22 @@ export interface FeedSummary {
   cursor: string | null
 }
 
+/** The fields of a feed's report that its summary shows (a report may carry more). */
+const FEED_SUMMARY_FIELDS = [
+  'feed',
+  'source',
+  'status',
+  'pages',
+  'read',
+  'new',
+  'merged',
+  'updated',
+  'unchanged',
+  'rejected',
+  'profiles',
+  'error',
+] as const satisfies ReadonlyArray<keyof FeedSyncReport>
+
 export type RunSyncResult =
   | { configured: false; configPath: string | null; reason: string }
   | {
@@ -212,37 +229,11 @@ export async function runSync(store: PaperStore, options: RunSyncOptions): Promi
   })
   const feeds: FeedSummary[] = []
   for (const f of report.feeds) {
-    const {
-      feed,
-      source,
-      status,
-      pages,
-      read,
-      new: added,
-      merged,
-      updated,
-      unchanged,
-      rejected,
-      profiles,
-      error,
-    } = f
-    feeds.push({
-      ...{
-        feed,
-        source,
-        status,
-        pages,
-        read,
-        new: added,
-        merged,
-        updated,
-        unchanged,
-        rejected,
-        profiles,
-        error,
-      },
-      cursor: await readCursor(store, feed),
-    })
+    const summary = Object.fromEntries(FEED_SUMMARY_FIELDS.map((k) => [k, f[k]])) as Omit<
+      FeedSummary,
+      'cursor'
+    >
+    feeds.push({ ...summary, cursor: await readCursor(store, f.feed) })
   }
   let afterSync: 'ran' | 'skipped' | { failed: string } = 'skipped'
   if (options.afterSync && report.new + report.merged + report.updated > 0) {

@@ -7,41 +7,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { importFiles } from '../../commands/index.js'
-import type { Paper } from '../../core/index.js'
-import type { PaperStore } from '../../store/index.js'
 import { createTempStore, type TempStore } from '../../../test/support/temp-store.js'
 import { bibtexFormat, formatBibtex, type BibtexPaper } from './index.js'
+import { allPapers, libraryShape } from '../../../test/support/library-shape.js'
 
 const cleanup: Array<TempStore | string> = []
 afterAll(async () => {
   for (const c of cleanup)
     typeof c === 'string' ? rmSync(c, { recursive: true, force: true }) : await c.cleanup()
 })
-
-async function allPapers(store: PaperStore): Promise<Paper[]> {
-  const papers: Paper[] = []
-  for (let offset = 0; ; offset += 200) {
-    const page = await store.listPapers({ sort: 'title', limit: 200, offset })
-    papers.push(...page.items)
-    if (offset + 200 >= page.total) return papers
-  }
-}
-
-/** Each paper's title with its people (by their library name), sorted: what must survive the round trip. */
-async function shape(store: PaperStore): Promise<string[]> {
-  const names = new Map<string, string>()
-  const rows: string[] = []
-  for (const paper of await allPapers(store)) {
-    const people: string[] = []
-    for (const author of paper.authors) {
-      if (!names.has(author.authorId))
-        names.set(author.authorId, (await store.getAuthor(author.authorId))!.name)
-      people.push(names.get(author.authorId)!)
-    }
-    rows.push(`${paper.title} :: ${people.sort().join('; ')}`)
-  }
-  return rows.sort()
-}
 
 it('exports the corpus as BibTeX and imports it into a new library: same papers, same people', async () => {
   const original = await createTempStore()
@@ -91,5 +65,5 @@ it('exports the corpus as BibTeX and imports it into a new library: same papers,
   const [before, after] = [await original.store.libraryStats(), await copy.store.libraryStats()]
   expect(after.papers).toBe(before.papers)
   expect(after.authors).toBe(before.authors)
-  expect(await shape(copy.store)).toEqual(await shape(original.store))
+  expect(await libraryShape(copy.store)).toEqual(await libraryShape(original.store))
 }, 120_000)
