@@ -65,6 +65,10 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
       const ranked = await reader.similarPapers(paperId, limit)
       return ranked?.map((r) => ({ paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label) })) ?? null
     },
+    async similarToText(input, limit) {
+      const ranked = await reader.similarToText(input, limit)
+      return ranked?.map((r) => ({ paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label) })) ?? null
+    },
     async paperNovelty(paperId) {
       const novelty = (await reader.paperAnalysis(paperId))?.novelty
       if (!novelty) return null

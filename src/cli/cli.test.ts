@@ -169,6 +169,19 @@ describe('paperscope CLI on the corpus', () => {
     expect((await cli(['similar', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
   })
 
+  it('similar --text finds the library papers nearest to a text it has never seen', async () => {
+    const text =
+      'We look for sparse subnetworks at initialization: iterative magnitude pruning with rewinding finds winning tickets that train in isolation to full accuracy.'
+    const json = JSON.parse((await cli(['similar', '--text', text, '--k', '5', '--json'], db)).out) as {
+      similar: Array<{ title: string; why: string[] }>
+    }
+    expect(json.similar).toHaveLength(5)
+    expect(json.similar.filter((s) => /lottery|ticket|prun|sparse/i.test(s.title)).length).toBeGreaterThanOrEqual(3)
+    expect(json.similar[0]!.why.join(' ')).toMatch(/topic: Lottery Ticket Hypothesis|ticket|prun/)
+    expect((await cli(['similar', 'Grokking', '--text', text], db)).code).toBe(1)
+    expect((await cli(['similar'], db)).code).toBe(1)
+  })
+
   it('classify --jsonl answers every good line, names each bad one with its line number, and never reads labels', async () => {
     const file = join(dir, 'unseen.jsonl')
     const nc = {

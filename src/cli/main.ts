@@ -113,11 +113,12 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
 
   program
     .command('similar')
-    .description('the papers most similar to one, with the terms and topic they share')
-    .argument('<ref...>', 'paper id, arXiv id, DOI or title words')
+    .description('the papers most similar to one (or to a text never seen), with the terms and topic they share')
+    .argument('[ref...]', 'paper id, arXiv id, DOI or title words')
+    .option('--text <text>', 'a text to compare with the library instead of a paper (an abstract, a draft)')
     .addOption(new Option('--k <n>', 'how many').default(10).argParser(positiveInt))
     .option('--json', 'print JSON')
-    .action(async (ref: string[], opts: { k: number; json?: boolean }) => runSimilar(io, dbPath(), ref.join(' '), opts))
+    .action(async (ref: string[], opts: { k: number; json?: boolean; text?: string }) => runSimilar(io, dbPath(), ref.join(' '), opts))
 
   program
     .command('start')

@@ -10,18 +10,28 @@ import {
   computeResearcherMetrics,
   createVectorIndex,
   curatedTopicVector,
+  indexEntry,
+  prepareText,
   similar,
+  similarToVector,
+  topicProbabilities,
   type IndexedPaper,
   type Ranked,
   type ResearcherMetrics,
   type VectorIndex,
 } from '../analysis/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../store/index.js'
+import { loadAnalysisModels } from './analyze-library.js'
 
 /** Reads analysis results for one store. */
 export interface AnalysisReader {
   /** The `k` papers most similar to a paper, with the terms and topic they share; null when it has no vector. */
   similarPapers(paperId: string, k?: number): Promise<Ranked[] | null>
+  /**
+   * The `k` library papers most similar to a text never seen (a draft abstract, a paper from elsewhere),
+   * embedded and classified with the stored models; null before the library was ever analysed.
+   */
+  similarToText(input: { title?: string; text: string }, k?: number): Promise<Ranked[] | null>
   /** A paper's stored analysis (topics, key words, digest, novelty), or null when never analysed. */
   paperAnalysis(paperId: string): Promise<StoredPaperAnalysis | null>
   /** Computed researcher metrics beside the reported ones; null before the library was ever analysed. */
@@ -82,6 +92,15 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       if (!index || !index.byId.has(paperId)) return null
       return similar(index, paperId, k)
     },
+    async similarToText(input, k = 10) {
+      const index = await currentIndex()
+      const models = index ? await loadAnalysisModels(store) : null
+      if (!index || !models) return null
+      const doc = prepareText({ title: input.title ?? '', text: input.text })
+      // Topics weigh in as for a paper without curated ones: the classifier's calibrated probabilities.
+      const topics = models.topics ? Float32Array.from(topicProbabilities(models.topics, doc)) : null
+      return similarToVector(index, indexEntry(models.vectors, '', doc, topics), k)
+    },
     async paperAnalysis(paperId) {
       return (await store.analysis.getPaperAnalyses([paperId]))[0] ?? null
     },
@@ -109,6 +128,32 @@ export interface SimilarPaperOut {
   why: string[]
 }
 
+async function withTitles(store: PaperStore, ranked: readonly Ranked[]): Promise<SimilarPaperOut[]> {
+  const papers = new Map((await store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
+  return ranked.map((r) => ({
+    paperId: r.paperId,
+    title: papers.get(r.paperId)?.title ?? r.paperId,
+    date: papers.get(r.paperId)?.date ?? null,
+    score: r.score,
+    why: r.why.map((w) => w.label),
+  }))
+}
+
+/**
+ * The library papers nearest to a text never seen, with their titles (`paperscope similar --text`); null
+ * before the library was ever analysed.
+ * @example await similarPapersToText(store, { text: 'We study grokking in two-layer networks.' }, 5)
+ */
+export async function similarPapersToText(
+  store: PaperStore,
+  input: { title?: string; text: string },
+  k = 10,
+  reader = createAnalysisReader(store),
+): Promise<SimilarPaperOut[] | null> {
+  const ranked = await reader.similarToText(input, k)
+  return ranked ? withTitles(store, ranked) : null
+}
+
 /**
  * Similar papers of a paper with their titles (`paperscope similar`); null when the paper has no vector yet.
  * @example await similarPapersOf(store, paper.id, 5)
@@ -120,13 +165,5 @@ export async function similarPapersOf(
   reader = createAnalysisReader(store),
 ): Promise<SimilarPaperOut[] | null> {
   const ranked = await reader.similarPapers(paperId, k)
-  if (!ranked) return null
-  const papers = new Map((await store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
-  return ranked.map((r) => ({
-    paperId: r.paperId,
-    title: papers.get(r.paperId)?.title ?? r.paperId,
-    date: papers.get(r.paperId)?.date ?? null,
-    score: r.score,
-    why: r.why.map((w) => w.label),
-  }))
+  return ranked ? withTitles(store, ranked) : null
 }

@@ -14,7 +14,7 @@ export {
   type AnalyzeReport,
   type AnalyzeStage,
 } from './analyze-library.js'
-export { createAnalysisReader, similarPapersOf, type AnalysisReader, type SimilarPaperOut } from './analysis-results.js'
+export { createAnalysisReader, similarPapersOf, similarPapersToText, type AnalysisReader, type SimilarPaperOut } from './analysis-results.js'
 export {
   createTextClassifier,
   parseClassifyLine,

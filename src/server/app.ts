@@ -14,6 +14,7 @@ import { authorsRoutes } from './routes/authors.js'
 import { bibtexRoutes } from './routes/bibtex.js'
 import { papersRoutes } from './routes/papers.js'
 import { searchRoutes } from './routes/search.js'
+import { similarRoutes } from './routes/similar.js'
 import { statsRoutes } from './routes/stats.js'
 import { topicsRoutes } from './routes/topics.js'
 import { registerWeb } from './web.js'
@@ -104,6 +105,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(topicsRoutes, { deps })
       await api.register(statsRoutes, { deps })
       await api.register(bibtexRoutes, { deps })
+      await api.register(similarRoutes, { deps })
     },
     { prefix: API_PREFIX },
   )

@@ -62,6 +62,8 @@ export interface AnalysisAuthorMetrics {
  */
 export interface ServerAnalysis {
   similarPapers?(paperId: string, limit: number): Promise<AnalysisSimilarPaper[] | null>
+  /** Papers nearest to a text never seen; null when the library has no analysis yet. */
+  similarToText?(input: { title?: string; text: string }, limit: number): Promise<AnalysisSimilarPaper[] | null>
   paperNovelty?(paperId: string): Promise<AnalysisNovelty | null>
   paperTopics?(paperId: string): Promise<AnalysisPaperTopics | null>
   authorMetrics?(authorId: string): Promise<AnalysisAuthorMetrics | null>

@@ -110,15 +110,26 @@ describe.skipIf(skip)('web app in chromium', () => {
 
   it('opens a paper, its author with the metric header and plot, and a topic page', async () => {
     await page.goto(`${server.url}/search?q=${encodeURIComponent('"first order phase transition"')}`)
-    await page.getByRole('link', { name: 'Grokking as a First Order Phase Transition in Two Layer Networks' }).click()
+    await page
+      .getByRole('link', { name: 'Grokking as a First Order Phase Transition in Two Layer Networks' })
+      .click()
 
     // The paper: everything known, every source record, BibTeX.
-    await page.getByRole('heading', { level: 1, name: 'Grokking as a First Order Phase Transition in Two Layer Networks' }).waitFor()
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: 'Grokking as a First Order Phase Transition in Two Layer Networks',
+      })
+      .waitFor()
     expect(page.url()).toMatch(/\/papers\/p[0-9a-z]+$/)
     const sources = page.locator('.source-item')
     expect(await sources.count()).toBeGreaterThanOrEqual(2)
     await expect.poll(() => page.locator('.source-list').textContent()).toMatch(/Merged/)
-    await expect.poll(() => page.getByRole('region', { name: 'Cite' }).or(page.locator('.bibtex')).locator('pre').textContent()).toMatch(/^@\w+\{/)
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: 'Cite' }).or(page.locator('.bibtex')).locator('pre').textContent(),
+      )
+      .toMatch(/^@\w+\{/)
 
     // Its author: the metric header says where each value comes from, and the plot is drawn.
     await page.locator('.paper-authors').getByRole('link', { name: RESEARCHER.name }).click()
@@ -136,9 +147,12 @@ describe.skipIf(skip)('web app in chromium', () => {
     const authorBib = await page.locator('.bibtex-link a').getAttribute('href')
     expect(authorBib).toMatch(/^\/api\/v1\/authors\/[^/]+\/bibtex\?download=true$/)
     expect(await (await fetch(`${server.url}${authorBib}`)).text()).toMatch(/^@\w+\{/)
-    expect(await page.locator('[data-testid="year-chart"] svg').getAttribute('aria-label')).toContain(RESEARCHER.name)
+    expect(await page.locator('[data-testid="year-chart"] svg').getAttribute('aria-label')).toContain(
+      RESEARCHER.name,
+    )
     // Papers sort by date both ways.
-    const firstDate = () => page.locator('.author-main article.paper-card time').first().getAttribute('datetime')
+    const firstDate = () =>
+      page.locator('.author-main article.paper-card time').first().getAttribute('datetime')
     const newest = await firstDate()
     await page.getByRole('combobox', { name: 'Sort' }).selectOption('oldest')
     await expect.poll(firstDate).not.toBe(newest)
@@ -146,22 +160,41 @@ describe.skipIf(skip)('web app in chromium', () => {
     // A topic page from a paper's topic chip.
     const chip = page.locator('.author-main article.paper-card a.chip').first()
     // A predicted chip also shows its confidence (`74%`); the label is the rest.
-    const topicLabel = ((await chip.textContent()) ?? '').replace(/\(curated\)|\(predicted\)/, '').trim().replace(/\d{1,3}%$/, '').trim()
+    const topicLabel = ((await chip.textContent()) ?? '')
+      .replace(/\(curated\)|\(predicted\)/, '')
+      .trim()
+      .replace(/\d{1,3}%$/, '')
+      .trim()
     await chip.click()
     await page.getByRole('heading', { level: 1, name: topicLabel }).waitFor()
     await expect.poll(() => page.locator('[data-testid="year-chart"] svg rect').count()).toBeGreaterThan(0)
-    expect(await page.locator('.bibtex-link a').getAttribute('href')).toMatch(/^\/api\/v1\/topics\/[^/]+\/bibtex\?download=true$/)
-    expect(await page.getByRole('region', { name: 'Top authors' }).or(page.locator('.author-side')).locator('li').count()).toBeGreaterThan(0)
+    expect(await page.locator('.bibtex-link a').getAttribute('href')).toMatch(
+      /^\/api\/v1\/topics\/[^/]+\/bibtex\?download=true$/,
+    )
+    expect(
+      await page
+        .getByRole('region', { name: 'Top authors' })
+        .or(page.locator('.author-side'))
+        .locator('li')
+        .count(),
+    ).toBeGreaterThan(0)
     expect(await page.locator('.author-main article.paper-card').count()).toBeGreaterThan(0)
     expect(problems).toEqual([])
   })
 
   it('shows the analysis: a predicted topic with its confidence, similar papers, novelty with evidence, and the AI Score with how it is computed', async () => {
     // A paper no person filed under a topic (the daily papers feed has no sections).
-    const feed = (await (await fetch(`${server.url}/api/v1/papers?source=daily-papers&page_size=50`)).json()) as {
-      items: Array<{ id: string; topics: Array<{ origin: string; label: string; confidence: number | null }> }>
+    const feed = (await (
+      await fetch(`${server.url}/api/v1/papers?source=daily-papers&page_size=50`)
+    ).json()) as {
+      items: Array<{
+        id: string
+        topics: Array<{ origin: string; label: string; confidence: number | null }>
+      }>
     }
-    const predicted = feed.items.find((p) => p.topics.length > 0 && p.topics.every((t) => t.origin === 'predicted'))
+    const predicted = feed.items.find(
+      (p) => p.topics.length > 0 && p.topics.every((t) => t.origin === 'predicted'),
+    )
     expect(predicted, 'a daily paper with a predicted topic').toBeDefined()
     await page.goto(`${server.url}/papers/${predicted!.id}`)
     await page.locator('h1.paper-title').waitFor()
@@ -172,7 +205,9 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await page.locator('.paper-side').textContent()).toMatch(/Predicted \(with confidence\)/)
     await expect.poll(() => page.locator('.similar .similar-item').count()).toBeGreaterThan(0)
     expect(await page.locator('.similar .why').first().textContent()).toMatch(/^Shared: /)
-    await expect.poll(() => page.locator('[data-testid="novelty-value"]').textContent()).toMatch(/^(\d{1,3}%|unknown)$/)
+    await expect
+      .poll(() => page.locator('[data-testid="novelty-value"]').textContent())
+      .toMatch(/^(\d{1,3}%|unknown)$/)
     if ((await page.locator('[data-testid="novelty-value"]').textContent()) !== 'unknown') {
       expect(await page.locator('[data-testid="novelty-evidence"] li a').count()).toBeGreaterThan(0)
     }
@@ -183,10 +218,32 @@ describe.skipIf(skip)('web app in chromium', () => {
     const ai = page.locator('.metric[data-metric="aiScore"]')
     await expect.poll(() => ai.locator('.origin-computed').textContent()).toMatch(/\d+(\.\d)? computed here/)
     await ai.locator('.origin-computed summary').click()
-    await expect.poll(() => ai.locator('.origin-computed details p').first().textContent()).toMatch(/^AI Score = 100 × \(/)
+    await expect
+      .poll(() => ai.locator('.origin-computed details p').first().textContent())
+      .toMatch(/^AI Score = 100 × \(/)
     expect(await ai.locator('.origin-computed').textContent()).toMatch(/topical centrality/)
-    expect(await page.locator('.metric[data-metric="noveltyPercent"] .origin-computed').textContent()).toMatch(/computed here/)
+    expect(
+      await page.locator('.metric[data-metric="noveltyPercent"] .origin-computed').textContent(),
+    ).toMatch(/computed here/)
     expect(problems).toEqual([])
+  })
+
+  it('answers /api/v1/similar?text= with the papers nearest to a text never seen, and names a bad parameter', async () => {
+    const text =
+      'The last-layer features collapse to their class means and form a simplex equiangular tight frame at the end of training.'
+    const res = await fetch(`${server.url}/api/v1/similar?k=5&text=${encodeURIComponent(text)}`)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as {
+      similar: Array<{ paper: { title: string; topics: Array<{ label: string }> } }>
+      howComputed: string
+    }
+    expect(body.similar).toHaveLength(5)
+    const collapse = body.similar.filter((s) => s.paper.topics.some((t) => t.label === 'Neural Collapse'))
+    expect(collapse.length, body.similar.map((s) => s.paper.title).join(' / ')).toBeGreaterThanOrEqual(3)
+    expect(body.howComputed).toMatch(/LSA/)
+    const bad = await fetch(`${server.url}/api/v1/similar?k=500&text=x`)
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/k/)
   })
 
   it('serves deep links that survive a reload', async () => {
@@ -230,7 +287,9 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await card.count()).toBe(1)
     expect(await card.locator('script, img').count()).toBe(0)
 
-    expect(await page.evaluate(() => (window as unknown as { __paperscopeXss?: number }).__paperscopeXss)).toBeUndefined()
+    expect(
+      await page.evaluate(() => (window as unknown as { __paperscopeXss?: number }).__paperscopeXss),
+    ).toBeUndefined()
     expect(problems).toEqual([])
   })
 
@@ -252,7 +311,9 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.getByRole('button', { name: 'Trending' }).focus()
     await page.keyboard.press('Enter')
     await expect.poll(() => page.url()).toContain('sort=trending')
-    await expect.poll(() => page.getByRole('button', { name: 'Trending' }).getAttribute('aria-pressed')).toBe('true')
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Trending' }).getAttribute('aria-pressed'))
+      .toBe('true')
     // The corpus has no listing dates or upvotes, so the trending feed explains itself instead of showing nothing.
     await page.getByText('Nothing is trending yet').or(page.locator('article.paper-card').first()).waitFor()
     expect(problems).toEqual([])

@@ -1,5 +1,13 @@
-/** @module `paperscope similar <paper>`: the papers nearest to one, with the terms and topic they share. */
-import { findPaper, similarPapersOf } from '../../commands/index.js'
+/**
+ * @module `paperscope similar <paper>` and `paperscope similar --text TEXT`: the papers nearest to one, or to
+ * a text never seen, with the terms and topic they share.
+ */
+import {
+  findPaper,
+  similarPapersOf,
+  similarPapersToText,
+  type SimilarPaperOut,
+} from '../../commands/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 import { printJson, withStore } from './shared.js'
 
@@ -7,8 +15,13 @@ export async function runSimilar(
   io: CliIo,
   dbPath: string,
   ref: string,
-  opts: { k: number; json?: boolean },
+  opts: { k: number; json?: boolean; text?: string },
 ): Promise<void> {
+  if (opts.text !== undefined) return similarToText(io, dbPath, ref, { ...opts, text: opts.text })
+  if (!ref.trim()) {
+    io.stderr('name a paper (an id, an arXiv id, a DOI or title words) or give --text\n')
+    throw new CliExit(EXIT.fatal)
+  }
   await withStore(io, dbPath, async (store) => {
     const found = await findPaper(store, ref)
     if (!found.paper) {
@@ -29,13 +42,42 @@ export async function runSimilar(
       })
       return
     }
-    const lines = [`papers most similar to "${paper.title}" (${paper.id}):`]
-    similar.forEach((s, i) => {
-      lines.push(
-        `${String(i + 1).padStart(3)}. ${s.score.toFixed(3)}  ${s.title}  [${s.date ?? 'undated'}]  ${s.paperId}`,
-      )
-      if (s.why.length) lines.push(`       shared: ${s.why.join(', ')}`)
-    })
-    io.stdout(`${lines.join('\n')}\n`)
+    io.stdout(formatSimilar(`papers most similar to "${paper.title}" (${paper.id}):`, similar))
   })
+}
+
+async function similarToText(
+  io: CliIo,
+  dbPath: string,
+  ref: string,
+  opts: { k: number; json?: boolean; text: string },
+): Promise<void> {
+  if (ref.trim()) {
+    io.stderr('give either a paper or --text, not both\n')
+    throw new CliExit(EXIT.fatal)
+  }
+  if (!opts.text.trim()) {
+    io.stderr('--text is empty\n')
+    throw new CliExit(EXIT.fatal)
+  }
+  await withStore(io, dbPath, async (store) => {
+    const similar = await similarPapersToText(store, { text: opts.text }, opts.k)
+    if (!similar) {
+      io.stderr('the library has no analysis yet; run `paperscope analyze`\n')
+      throw new CliExit(EXIT.fatal)
+    }
+    if (opts.json) printJson(io, { text: opts.text, similar })
+    else io.stdout(formatSimilar('papers most similar to the text:', similar))
+  })
+}
+
+function formatSimilar(heading: string, similar: readonly SimilarPaperOut[]): string {
+  const lines = [heading]
+  similar.forEach((s, i) => {
+    lines.push(
+      `${String(i + 1).padStart(3)}. ${s.score.toFixed(3)}  ${s.title}  [${s.date ?? 'undated'}]  ${s.paperId}`,
+    )
+    if (s.why.length) lines.push(`       shared: ${s.why.join(', ')}`)
+  })
+  return `${lines.join('\n')}\n`
 }

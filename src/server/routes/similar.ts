@@ -1,0 +1,43 @@
+/** @module GET /similar?text=: the library papers nearest to a text never seen (a draft, an abstract). */
+import type { FastifyInstance } from 'fastify'
+import { PaperscopeError } from '../../core/index.js'
+import type { ServerDeps } from '../deps.js'
+import { presentPaperSummary } from '../presenters.js'
+import { errorResponses, toJsonSchema } from '../schema-tools.js'
+import { SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './similar.schema.js'
+
+export const SIMILAR_TO_TEXT_HOW_COMPUTED =
+  "The text is embedded with the library's stored LSA model (TF-IDF over lemmas and phrases, truncated SVD) and classified with its topic model; each paper scores the cosine similarity of the vectors blended with the agreement of topics. The same method as a paper page's similar papers."
+
+export async function similarRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
+  app.get<{ Querystring: SimilarQuery }>(
+    '/similar',
+    {
+      schema: {
+        tags: ['papers'],
+        summary: 'The library papers most similar to a text never seen',
+        querystring: toJsonSchema(SimilarQuerySchema, 'input'),
+        response: { 200: toJsonSchema(SimilarResultSchema), ...errorResponses(400, 409, 429) },
+      },
+    },
+    async (request) => {
+      const { text, title, k } = request.query
+      const ranked = deps.analysis?.similarToText
+        ? await deps.analysis.similarToText({ text, ...(title ? { title } : {}) }, k)
+        : null
+      if (!ranked)
+        throw new PaperscopeError(
+          'SOURCE_UNAVAILABLE',
+          'the library has not been analysed yet; run `paperscope analyze`',
+        )
+      const papers = new Map((await deps.store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
+      return {
+        similar: ranked.flatMap((r) => {
+          const p = papers.get(r.paperId)
+          return p ? [{ paper: presentPaperSummary(p), score: r.score, why: r.why ?? [] }] : []
+        }),
+        howComputed: SIMILAR_TO_TEXT_HOW_COMPUTED,
+      }
+    },
+  )
+}
