@@ -54,6 +54,7 @@ export {
   extractKeywords,
   normalizeKeyword,
   KEYWORD_FEATURES,
+  KEYWORD_MIN_SCORE,
   type KeywordModel,
   type KeywordNeighbour,
   type KeywordTrainingDoc,
