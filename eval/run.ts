@@ -74,7 +74,7 @@ function main(): void {
   const centroid = nearestCentroid(trainDocs)
   const lsaLr = lsaLogisticRegression(trainDocs)
   const topicRows: Array<[string, string[]]> = [
-    ['Paperscope: calibrated LR (TF-IDF words+phrases) 0.5 + centroid 0.5', ours],
+    ['Paperscope: calibrated nearest centroid (words, title ×4, topic names)', ours],
     ['baseline: majority class', test.map((p) => majority(doc(p)))],
     ['baseline: nearest centroid, plain TF-IDF', test.map((p) => centroid(doc(p)))],
     ['baseline: softmax LR on 100-dim LSA', test.map((p) => lsaLr(doc(p)))],
@@ -89,10 +89,10 @@ function main(): void {
   const confident = predictions.map((p, i) => ({ p, i })).filter(({ p }) => !p.unsorted)
   const meanConfidence = predictions.reduce((s, p) => s + (p.topics[0]?.confidence ?? 0), 0) / Math.max(1, predictions.length)
   out.push(
-    `calibration: LR temperature ${topicModel.temperature.toFixed(3)} (fitted on 4-fold out-of-fold training predictions); mean top confidence ${num(meanConfidence)} vs accuracy ${num(accuracy(ours, gold))}; ` +
+    `calibration: temperature ${topicModel.temperature.toFixed(4)} and per-topic offsets (fitted on leave-one-out training cosines); mean top confidence ${num(meanConfidence)} vs accuracy ${num(accuracy(ours, gold))}; ` +
       `"unsorted" below ${topicModel.unsortedBelow}: ${predictions.length - confident.length} of ${predictions.length}, accuracy of the rest ${num(accuracy(confident.map(({ i }) => ours[i] ?? ''), confident.map(({ i }) => gold[i] as Gold)))}`,
   )
-  out.push(`speed: fit ${fitMs} ms (with calibration folds); classify ${test.length} unseen papers ${classifyMs} ms including text analysis`)
+  out.push(`speed: fit ${fitMs} ms (with calibration); classify ${test.length} unseen papers ${classifyMs} ms including text analysis`)
   const labels = topicModel.labels
   out.push('', 'Confusion matrix, Paperscope (rows: curated topic, columns: predicted)')
   out.push(formatConfusion(labels, confusionMatrix(ours, gold, labels)))

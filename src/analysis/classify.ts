@@ -1,24 +1,24 @@
 /**
  * @module Topic classification trained on the library's curated labels.
  *
- * The taxonomy is data: the labels are whatever the training papers carry. Two views of a paper are
- * blended: softmax logistic regression on TF-IDF words and two-word phrases (title words counted three
- * times, class weights balancing rare and common topics), with its confidences calibrated by a
- * temperature fitted on out-of-fold predictions of the training papers; and nearest centroid on plain
- * TF-IDF words (cosine to each topic's mean paper, turned into a distribution by a sharp softmax).
- * Regression reads the discriminating terms; centroids hold up better when next year's papers use new
- * words for old topics. A paper whose best confidence is below `unsortedBelow` is "unsorted".
+ * The taxonomy is data: the labels are whatever the training papers carry. The classifier is a
+ * calibrated nearest centroid: each topic is the mean TF-IDF vector of its papers (content words, title
+ * words counted four times) plus the topic's own name as one more "paper", and a paper's cosine to each
+ * centroid becomes a distribution through a softmax whose scale and per-topic offsets are fitted on the
+ * training papers' leave-one-out cosines (each paper scored against centroids built without it). The
+ * offsets let a broad catch-all topic ("Others"), whose papers sit far from its diffuse centroid, win
+ * when nothing specific is close. A paper whose best confidence is below `unsortedBelow` is "unsorted".
  *
- * Why this model: on the awesome list's training years, cross-validation and two "train on earlier
- * years, test on the next" splits put this blend ahead of regression alone, centroids alone, naive
- * Bayes, LSA features, character n-grams, curated-key-word features, k-NN votes, self-training and EM
- * prior adaptation (eval/README.md).
+ * A softmax logistic regression on TF-IDF words and phrases can be blended in (`centroidWeight` < 1; models
+ * stored by earlier versions are such blends and still load). On the awesome list's "train on earlier
+ * years, test on the next" splits the calibrated centroid alone did best; regression, naive Bayes, k-NN,
+ * character n-grams, Rocchio, recency weighting and blends with regression did not beat it (eval/README.md).
  */
-import { fitSoftmax, fitTemperature, softmax, softmaxLogits, type SoftmaxModel } from './linear.js'
+import { fitSoftmax, fitTemperature, minimizeLbfgs, softmax, softmaxLogits, type SoftmaxModel } from './linear.js'
 import type { Contribution } from './rank.js'
 import { createRng, decodeFloat32, encodeFloat32, sparseDot, type SparseVector } from './sparse.js'
 import { fitTfidf, tfidfVector, type TfidfModel } from './tfidf.js'
-import { termCounts, type PreparedText, type TermOptions } from './text.js'
+import { prepareText, termCounts, type PreparedText, type TermOptions } from './text.js'
 
 /** A curated paper the classifier learns from. */
 export interface TopicExample {
@@ -28,19 +28,28 @@ export interface TopicExample {
 }
 
 export interface TopicClassifierOptions {
-  /** L2 penalty (per example); chosen by cross-validation on the training years. */
+  /** L2 penalty (per example) of the regression view; chosen by cross-validation on the training years. */
   l2?: number
+  /** Terms of the regression view. */
   terms?: TermOptions
-  /** 0 = no class weights, 1 = fully balanced. */
+  /** Regression view: 0 = no class weights, 1 = fully balanced. */
   classBalance?: number
-  /** Folds for the temperature fit; 0 or 1 skips calibration (temperature 1). */
+  /** Folds for the regression view's temperature fit; 0 or 1 skips calibration of both views. */
   calibrationFolds?: number
   /** Below this calibrated confidence for every topic a paper is "unsorted". */
   unsortedBelow?: number
-  /** Share of the nearest-centroid view in the blend (0 = regression only). */
+  /** Share of the nearest-centroid view in the blend (1 = centroid only, no regression is fitted). */
   centroidWeight?: number
-  /** Softmax temperature that turns centroid cosines into a distribution. */
+  /** Starting (or, without calibration, fixed) softmax temperature that turns centroid cosines into a distribution. */
   centroidTemperature?: number
+  /** Terms of the centroid view. */
+  centroidTerms?: TermOptions
+  /** Weight of a topic's own name in its centroid, as if it were that many more papers (0 = left out). */
+  labelNameWeight?: number
+  /** L2 penalty on the centroid view's per-topic offsets. */
+  centroidBiasL2?: number
+  /** Class weights of the centroid calibration: 0 = none, 1 = fully balanced. */
+  centroidBalance?: number
   seed?: number
 }
 
@@ -50,23 +59,29 @@ export const DEFAULT_TOPIC_OPTIONS = {
   classBalance: 1,
   calibrationFolds: 4,
   unsortedBelow: 0.35,
-  centroidWeight: 0.5,
+  centroidWeight: 1,
   centroidTemperature: 0.02,
+  centroidTerms: { maxN: 1, titleWeight: 4 },
+  labelNameWeight: 1,
+  centroidBiasL2: 0.1,
+  centroidBalance: 0.5,
   seed: 7,
 } as const satisfies Required<TopicClassifierOptions>
 
 export const TOPIC_HOW_COMPUTED =
-  "Topics are learned from the library's curated ones (the sections people filed papers under): a logistic regression on TF-IDF words and two-word phrases of the title and abstract or digest, blended half and half with each topic's nearest-centroid similarity, its confidences calibrated on held-out training papers. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed."
+  "Topics are learned from the library's curated ones (the sections people filed papers under): each topic is the average TF-IDF vector of its papers' title (counted four times) and abstract or digest, plus the topic's own name, and a paper's similarity to each topic becomes a confidence through a softmax whose scale and per-topic offsets are fitted on the curated papers, each scored against topics built without it. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed."
 
 /** A fitted topic classifier. Plain data except `weights`; see {@link topicModelToJson}. */
 export interface TopicModel {
   kind: 'topics'
   version: 1
   labels: string[]
+  /** The regression view's vocabulary (empty when the model is centroid only). */
   tfidf: TfidfModel
   terms: Required<TermOptions>
-  /** Softmax weights: `weights[c * (V + 1) + f]`, bias last. */
+  /** Regression softmax weights: `weights[c * (V + 1) + f]`, bias last (all zero when centroid only). */
   weights: Float32Array
+  /** Calibrated temperature of the regression view, or of the centroid view when the model is centroid only. */
   temperature: number
   unsortedBelow: number
   /** Training papers per label. */
@@ -82,15 +97,15 @@ export interface TopicCentroids {
   /** One sparse vector per label, in `labels` order. */
   vectors: Array<{ indices: number[]; values: number[] }>
   weight: number
+  /** Cosines are divided by it before the softmax. */
   temperature: number
+  /** Per-label offsets added after dividing by the temperature (absent in older models: 0). */
+  biases?: number[]
 }
 
 export interface TopicModelJson extends Omit<TopicModel, 'weights'> {
   weights: string
 }
-
-/** Plain words, title counted once: the centroid view's terms. */
-const CENTROID_TERMS: Required<TermOptions> = { maxN: 1, titleWeight: 1 }
 
 /** A topic with its calibrated confidence. */
 export interface TopicScore {
@@ -117,11 +132,42 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
   const terms: Required<TermOptions> = { ...DEFAULT_TOPIC_OPTIONS.terms, ...options.terms }
   const usable = examples.filter((e) => e.topics.length > 0)
   const labels = [...new Set(usable.flatMap((e) => e.topics))].sort()
+  const calibrate = o.calibrationFolds >= 2 && labels.length >= 2
+  const centroids =
+    o.centroidWeight > 0
+      ? fitCentroids(usable, labels, {
+          weight: Math.min(1, o.centroidWeight),
+          temperature: o.centroidTemperature,
+          terms: { ...DEFAULT_TOPIC_OPTIONS.centroidTerms, ...options.centroidTerms },
+          labelNameWeight: o.labelNameWeight,
+          calibrate,
+          biasL2: o.centroidBiasL2,
+          balance: o.centroidBalance,
+        })
+      : null
+  const base = {
+    kind: 'topics' as const,
+    version: 1 as const,
+    labels,
+    unsortedBelow: o.unsortedBelow,
+    support: labels.map((l) => usable.filter((e) => e.topics.includes(l)).length),
+    centroids,
+  }
+  if (centroids && centroids.weight >= 1) {
+    // Centroid only: an empty regression view (zero biases), so stored models keep one shape.
+    return {
+      ...base,
+      tfidf: fitTfidf([], { minDf: 1 }),
+      terms,
+      weights: new Float32Array(labels.length),
+      temperature: centroids.temperature,
+    }
+  }
   const counts = usable.map((e) => termCounts(e.doc, terms))
   const fitted = fitOn(usable, counts, labels, o.l2, o.classBalance)
   let temperature = 1
   const folds = Math.min(o.calibrationFolds, usable.length)
-  if (folds >= 2 && labels.length >= 2) {
+  if (calibrate && folds >= 2) {
     const fold = assignFolds(usable, folds, o.seed)
     const logits: Float64Array[] = []
     const ys: number[] = []
@@ -146,58 +192,202 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
     }
     temperature = fitTemperature(logits, ys)
   }
-  return {
-    kind: 'topics',
-    version: 1,
-    labels,
-    tfidf: fitted.tfidf,
-    terms,
-    weights: fitted.softmax.weights,
-    temperature,
-    unsortedBelow: o.unsortedBelow,
-    support: labels.map((l) => usable.filter((e) => e.topics.includes(l)).length),
-    centroids: o.centroidWeight > 0 ? fitCentroids(usable, labels, o.centroidWeight, o.centroidTemperature) : null,
-  }
+  return { ...base, tfidf: fitted.tfidf, terms, weights: fitted.softmax.weights, temperature }
 }
 
-function fitCentroids(examples: readonly TopicExample[], labels: readonly string[], weight: number, temperature: number): TopicCentroids {
-  const counts = examples.map((e) => termCounts(e.doc, CENTROID_TERMS))
+interface CentroidFitOptions {
+  weight: number
+  temperature: number
+  terms: Required<TermOptions>
+  labelNameWeight: number
+  calibrate: boolean
+  biasL2: number
+  balance: number
+}
+
+/**
+ * Each label's centroid (its papers' TF-IDF vectors summed, a paper under two labels counting half in each,
+ * plus the label's name), and the softmax scale and per-label offsets fitted on leave-one-out cosines.
+ */
+function fitCentroids(
+  examples: readonly TopicExample[],
+  labels: readonly string[],
+  o: CentroidFitOptions,
+): TopicCentroids {
+  const counts = examples.map((e) => termCounts(e.doc, o.terms))
   const tfidf = fitTfidf(counts, { minDf: 1 })
+  const xs = counts.map((c) => tfidfVector(tfidf, c))
   const sums = labels.map(() => new Map<number, number>())
+  const add = (c: number, x: SparseVector, w: number): void => {
+    const sum = sums[c] as Map<number, number>
+    x.indices.forEach((f, j) => sum.set(f, (sum.get(f) ?? 0) + w * (x.values[j] as number)))
+  }
   examples.forEach((e, i) => {
-    const x = tfidfVector(tfidf, counts[i] as Map<string, number>)
     for (const t of e.topics) {
-      const sum = sums[labels.indexOf(t)]
-      if (!sum) continue
-      x.indices.forEach((f, j) => sum.set(f, (sum.get(f) ?? 0) + (x.values[j] as number) / e.topics.length))
+      const c = labels.indexOf(t)
+      if (c >= 0) add(c, xs[i] as SparseVector, 1 / e.topics.length)
     }
   })
+  if (o.labelNameWeight > 0) {
+    labels.forEach((label, c) =>
+      add(
+        c,
+        tfidfVector(tfidf, termCounts(prepareText({ title: label, text: '' }), o.terms)),
+        o.labelNameWeight,
+      ),
+    )
+  }
+  let temperature = o.temperature
+  let biases = labels.map(() => 0)
+  if (o.calibrate && labels.length >= 2) {
+    const fitted = fitCentroidScale(examples, labels, xs, sums, o)
+    if (fitted) ({ temperature, biases } = fitted)
+  }
   const vectors = sums.map((sum) => {
     const entries = [...sum].sort((a, b) => a[0] - b[0])
     const norm = Math.sqrt(entries.reduce((acc, [, v]) => acc + v * v, 0)) || 1
     return { indices: entries.map(([f]) => f), values: entries.map(([, v]) => v / norm) }
   })
-  return { tfidf, terms: CENTROID_TERMS, vectors, weight, temperature }
+  return { tfidf, terms: o.terms, vectors, weight: o.weight, temperature, biases }
+}
+
+/**
+ * Scale `a` and offsets `b` of `softmax(a · cos + b)`, minimising the (class-weighted) negative
+ * log-likelihood of the training papers' own labels, each paper's cosines taken against centroids without
+ * it. Null when the fit is degenerate (non-positive scale).
+ */
+function fitCentroidScale(
+  examples: readonly TopicExample[],
+  labels: readonly string[],
+  xs: readonly SparseVector[],
+  sums: ReadonlyArray<Map<number, number>>,
+  o: CentroidFitOptions,
+): { temperature: number; biases: number[] } | null {
+  const C = labels.length
+  const sumNorms2 = sums.map((sum) => [...sum.values()].reduce((a, v) => a + v * v, 0))
+  const rows: number[][] = []
+  const ys: number[] = []
+  const ws: number[] = []
+  examples.forEach((e, i) => {
+    const x = xs[i] as SparseVector
+    const share = 1 / e.topics.length
+    const own = new Set(e.topics.map((t) => labels.indexOf(t)))
+    const row = labels.map((_, c) => {
+      const sum = sums[c] as Map<number, number>
+      let d = 0
+      x.indices.forEach((f, j) => {
+        d += (x.values[j] as number) * (sum.get(f) ?? 0)
+      })
+      let n2 = sumNorms2[c] as number
+      if (own.has(c)) {
+        // |s − w·x|² with |x| = 1.
+        n2 += -2 * share * d + share * share
+        d -= share
+      }
+      return n2 > 1e-12 ? d / Math.sqrt(n2) : 0
+    })
+    for (const c of own) {
+      if (c < 0) continue
+      rows.push(row)
+      ys.push(c)
+      ws.push(share)
+    }
+  })
+  if (rows.length === 0) return null
+  const perClass = labels.map((_, c) => ys.reduce((s, y, i) => s + (y === c ? (ws[i] as number) : 0), 0))
+  const total = perClass.reduce((a, b) => a + b, 0)
+  const classWeights = perClass.map((n) => (n > 0 ? Math.pow(total / (C * n), o.balance) : 0))
+  const exampleWeights = ys.map((y, i) => (classWeights[y] as number) * (ws[i] as number))
+  const weightSum = exampleWeights.reduce((a, b) => a + b, 0) || 1
+  const z = new Float64Array(C)
+  const objective = (w: Float64Array, grad: Float64Array): number => {
+    grad.fill(0)
+    let loss = 0
+    const a = w[0] as number
+    rows.forEach((row, i) => {
+      const ew = (exampleWeights[i] as number) / weightSum
+      const y = ys[i] as number
+      let max = -Infinity
+      for (let c = 0; c < C; c++) {
+        z[c] = a * (row[c] as number) + (w[1 + c] as number)
+        max = Math.max(max, z[c] as number)
+      }
+      let sum = 0
+      for (let c = 0; c < C; c++) sum += Math.exp((z[c] as number) - max)
+      const lse = max + Math.log(sum)
+      loss -= ew * ((z[y] as number) - lse)
+      for (let c = 0; c < C; c++) {
+        const g = ew * (Math.exp((z[c] as number) - lse) - (c === y ? 1 : 0))
+        grad[0] = (grad[0] as number) + g * (row[c] as number)
+        grad[1 + c] = (grad[1 + c] as number) + g
+      }
+    })
+    for (let c = 0; c < C; c++) {
+      const b = w[1 + c] as number
+      loss += 0.5 * o.biasL2 * b * b
+      grad[1 + c] = (grad[1 + c] as number) + o.biasL2 * b
+    }
+    return loss
+  }
+  const start = new Float64Array(C + 1)
+  start[0] = 1 / o.temperature
+  const w = minimizeLbfgs(objective, start, { maxIterations: 200 })
+  const a = w[0] as number
+  if (!(a > 0) || !Number.isFinite(a)) return null
+  return { temperature: 1 / a, biases: Array.from(w.subarray(1)) }
 }
 
 const centroidVectorCache = new WeakMap<TopicCentroids, SparseVector[]>()
 
-/** The centroid view's distribution over labels for one paper. */
-function centroidProbabilities(centroids: TopicCentroids, doc: PreparedText): Float64Array {
+/** A paper's TF-IDF vector under the centroid view's vocabulary. */
+function centroidVector(centroids: TopicCentroids, doc: PreparedText): SparseVector {
+  return tfidfVector(centroids.tfidf, termCounts(doc, centroids.terms))
+}
+
+/** The centroid view's distribution over labels for one paper (its {@link centroidVector}). */
+function centroidProbabilities(centroids: TopicCentroids, x: SparseVector): Float64Array {
   let vectors = centroidVectorCache.get(centroids)
   if (!vectors) {
     vectors = centroids.vectors.map((v) => ({ indices: Int32Array.from(v.indices), values: Float32Array.from(v.values) }))
     centroidVectorCache.set(centroids, vectors)
   }
-  const x = tfidfVector(centroids.tfidf, termCounts(doc, centroids.terms))
-  return softmax(vectors.map((v) => sparseDot(x, v)), centroids.temperature)
+  const biases = centroids.biases
+  return softmax(vectors.map((v, c) => sparseDot(x, v) / centroids.temperature + (biases?.[c] ?? 0)))
+}
+
+const centroidMapCache = new WeakMap<TopicCentroids, Array<Map<number, number>>>()
+
+/**
+ * Each term's push towards label `best` in the centroid view: its weight in the paper times how much more
+ * it weighs in that centroid than in the others on average, on the softmax's scale.
+ */
+function centroidContributions(centroids: TopicCentroids, x: SparseVector, best: number): Contribution[] {
+  const others = Math.max(1, centroids.vectors.length - 1)
+  let weightIn = centroidMapCache.get(centroids)
+  if (!weightIn) {
+    weightIn = centroids.vectors.map((v) => new Map(v.indices.map((f, j) => [f, v.values[j] as number])))
+    centroidMapCache.set(centroids, weightIn)
+  }
+  const out: Contribution[] = []
+  x.indices.forEach((f, j) => {
+    let rest = 0
+    weightIn.forEach((m, c) => {
+      if (c !== best) rest += m.get(f) ?? 0
+    })
+    const margin = (weightIn[best]?.get(f) ?? 0) - rest / others
+    out.push({
+      label: centroids.tfidf.vocabulary[f] ?? '',
+      weight: ((x.values[j] as number) * margin) / centroids.temperature,
+    })
+  })
+  return out
 }
 
 /** Blends the calibrated regression distribution with the centroid view. */
-function blend(model: TopicModel, regression: Float64Array, doc: PreparedText): Float64Array {
-  if (!model.centroids || model.centroids.weight <= 0) return regression
+function blend(model: TopicModel, regression: Float64Array, centroid: Float64Array | null): Float64Array {
+  if (!model.centroids || model.centroids.weight <= 0 || !centroid) return regression
   const w = model.centroids.weight
-  const centroid = centroidProbabilities(model.centroids, doc)
+  if (w >= 1) return centroid
   return regression.map((p, c) => (1 - w) * p + w * (centroid[c] as number))
 }
 
@@ -244,7 +434,19 @@ function assignFolds(examples: readonly TopicExample[], folds: number, seed: num
 
 /** Calibrated confidences of every label for one paper, in `model.labels` order. */
 export function topicProbabilities(model: TopicModel, doc: PreparedText): Float64Array {
-  return blend(model, softmax(topicLogits(model, tfidfVector(model.tfidf, termCounts(doc, model.terms))), model.temperature), doc)
+  return views(model, doc).probs
+}
+
+/** Both views of one paper: the regression features, the centroid features and the blended distribution. */
+function views(model: TopicModel, doc: PreparedText): { x: SparseVector; cx: SparseVector | null; probs: Float64Array } {
+  // A centroid-only model has an empty regression vocabulary: no need to count its terms.
+  const x =
+    model.tfidf.vocabulary.length > 0
+      ? tfidfVector(model.tfidf, termCounts(doc, model.terms))
+      : { indices: new Int32Array(0), values: new Float32Array(0) }
+  const cx = model.centroids && model.centroids.weight > 0 ? centroidVector(model.centroids, doc) : null
+  const centroid = model.centroids && cx ? centroidProbabilities(model.centroids, cx) : null
+  return { x, cx, probs: blend(model, softmax(topicLogits(model, x), model.temperature), centroid) }
 }
 
 function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
@@ -257,8 +459,7 @@ function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
  * @example classifyTopics(model, prepareText({ title, text: abstract })).topics[0] // { label: 'Neural Collapse', confidence: 0.93 }
  */
 export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, whyTerms = 5 }: { top?: number; whyTerms?: number } = {}): TopicPrediction {
-  const x = tfidfVector(model.tfidf, termCounts(doc, model.terms))
-  const probs = blend(model, softmax(topicLogits(model, x), model.temperature), doc)
+  const { x, cx, probs } = views(model, doc)
   const ranked = model.labels
     .map((label, c) => ({ label, confidence: probs[c] as number, c }))
     .sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1))
@@ -276,9 +477,10 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
       const margin = (model.weights[best.c * stride + f] as number) - others / Math.max(1, model.labels.length - 1)
       contributions.push({ label: model.tfidf.vocabulary[f] ?? '', weight: (v * margin) / model.temperature })
     }
+    if (model.centroids && cx && model.centroids.weight >= 1) contributions.push(...centroidContributions(model.centroids, cx, best.c))
     why.push(...contributions.filter((c) => c.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, whyTerms))
-    if (model.centroids && model.centroids.weight > 0) {
-      const near = centroidProbabilities(model.centroids, doc)[best.c] as number
+    if (model.centroids && cx) {
+      const near = centroidProbabilities(model.centroids, cx)[best.c] as number
       why.push({ label: `close to the ${best.label} papers`, weight: model.centroids.weight * near })
     }
   }
