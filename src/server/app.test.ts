@@ -22,6 +22,7 @@ const API_ROUTES = [
   '/api/v1/authors/{id}/bibtex',
   '/api/v1/topics/{id}/bibtex',
   '/api/v1/search/bibtex',
+  '/api/v1/similar',
 ]
 
 describe('buildServer', () => {
