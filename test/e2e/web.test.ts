@@ -204,7 +204,19 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await chip.locator('.chip-note').textContent()).toMatch(/^\d{1,3}%$/)
     expect(await page.locator('.paper-side').textContent()).toMatch(/Predicted \(with confidence\)/)
     await expect.poll(() => page.locator('.similar .similar-item').count()).toBeGreaterThan(0)
-    expect(await page.locator('.similar .why').first().textContent()).toMatch(/^Shared: /)
+    expect(await page.locator('.similar .why').first().textContent()).toMatch(/^Similarity 0\.\d\d · shared: /)
+    // Readers can sort similar papers newest first as well as by similarity.
+    const detail = (await (await fetch(`${server.url}/api/v1/papers/${predicted!.id}`)).json()) as {
+      similar: Array<{ paper: { id: string; date: string | null } }>
+    }
+    const shownIds = () =>
+      page.locator('.similar .similar-item').evaluateAll((items) =>
+        items.map((i) => i.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice('/papers/'.length)),
+      )
+    expect(await shownIds()).toEqual(detail.similar.map((x) => x.paper.id))
+    await page.locator('.similar select').selectOption('newest')
+    const newest = [...detail.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
+    await expect.poll(shownIds).toEqual(newest.map((x) => x.paper.id))
     await expect
       .poll(() => page.locator('[data-testid="novelty-value"]').textContent())
       .toMatch(/^(\d{1,3}%|unknown)$/)

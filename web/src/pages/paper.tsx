@@ -217,24 +217,52 @@ function PaperView({ paper }: { paper: PaperDetail }) {
         </aside>
       </div>
 
-      <section aria-labelledby="similar-title" className="similar">
-        <h2 id="similar-title">Similar papers</h2>
-        {paper.similarStatus === 'not-computed' ? (
-          <p className="muted">Similarity has not been computed for this library yet.</p>
-        ) : paper.similar.length === 0 ? (
-          <p className="muted">No similar papers found in this library.</p>
-        ) : (
-          <div className="card-list">
-            {paper.similar.map((s) => (
-              <div key={s.paper.id} className="similar-item">
-                <PaperCard paper={s.paper} headingLevel="h3" compact />
-                {s.why.length > 0 && <p className="why muted">Shared: {s.why.slice(0, 6).join(', ')}</p>}
-              </div>
-            ))}
-          </div>
-        )}
-      </section>
+      <SimilarPapers paper={paper} />
     </article>
+  )
+}
+
+type SimilarOrder = 'similarity' | 'newest'
+
+/** Similar papers, by similarity or newest first (readers ask for both: what is closest, what is new). */
+function SimilarPapers({ paper }: { paper: PaperDetail }) {
+  const [order, setOrder] = useState<SimilarOrder>('similarity')
+  const shown =
+    order === 'newest'
+      ? [...paper.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
+      : paper.similar
+  return (
+    <section aria-labelledby="similar-title" className="similar">
+      <div className="section-head">
+        <h2 id="similar-title">Similar papers</h2>
+        {paper.similar.length > 1 && (
+          <label className="inline-label">
+            Sort{' '}
+            <select value={order} onChange={(e) => setOrder(e.target.value as SimilarOrder)}>
+              <option value="similarity">Most similar</option>
+              <option value="newest">Newest first</option>
+            </select>
+          </label>
+        )}
+      </div>
+      {paper.similarStatus === 'not-computed' ? (
+        <p className="muted">Similarity has not been computed for this library yet.</p>
+      ) : paper.similar.length === 0 ? (
+        <p className="muted">No similar papers found in this library.</p>
+      ) : (
+        <div className="card-list">
+          {shown.map((s) => (
+            <div key={s.paper.id} className="similar-item">
+              <PaperCard paper={s.paper} headingLevel="h3" compact />
+              <p className="why muted">
+                Similarity {s.score.toFixed(2)}
+                {s.why.length > 0 && <> · shared: {s.why.slice(0, 6).join(', ')}</>}
+              </p>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
   )
 }
 
