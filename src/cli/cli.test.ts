@@ -116,6 +116,14 @@ describe('paperscope CLI on the corpus', () => {
     )
     expect(o.author.profiles[0]).toMatchObject({ source: 'researcher-profile', field: 'ML', metrics: { hIndex: 44, papers: 13, citations: 177, noveltyPercent: 55, aiScore: 53 } })
     expect(o.author.citationsKnown.papersWithCounts).toBe(0)
+    // Computed beside the reported values (the import analysed the library): no citation counts, so unknown, never 0.
+    expect(o.computed).toMatchObject({ papers: { value: 13 }, hIndex: { value: null }, citations: { value: null } })
+    expect(o.computed.noveltyPercent.value).toBeGreaterThan(0)
+    expect(o.computed.aiScore.value).toBeGreaterThan(0)
+    expect(o.computed.aiScore.value).toBeLessThanOrEqual(100)
+    const text = (await cli(['author', 'Inbar Seroussi'], db)).out
+    expect(text).toMatch(/computed here: h-index unknown, citations unknown, Novelty \d+(\.\d)?% \(mean over \d+ papers\), AI Score \d+/)
+    expect(text).toMatch(/how: AI Score = 100 × \(0\.4 × topical centrality/)
   })
 
   it('finds the grokking papers first and survives FTS syntax', async () => {

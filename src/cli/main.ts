@@ -94,7 +94,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
 
   program
     .command('author')
-    .description("an author's papers, co-authors and reported metrics")
+    .description("an author's papers, co-authors and metrics (reported by pages and computed here)")
     .argument('<name...>', 'author id or name')
     .option('--json', 'print JSON')
     .action(async (name: string[], opts: { json?: boolean }) => runAuthor(io, dbPath(), name.join(' '), opts))

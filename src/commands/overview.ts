@@ -1,6 +1,8 @@
 /** @module Read-side use cases shared by the CLI and the server: library and author overviews. */
 import type { CoAuthor, Paper } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, PaperStore } from '../store/index.js'
+import type { ResearcherMetrics } from '../analysis/index.js'
+import { createAnalysisReader } from './analysis-results.js'
 import { findAuthor } from './lookup.js'
 
 export interface LibraryOverview {
@@ -17,6 +19,8 @@ export interface AuthorOverview {
   papers: Paper[]
   coAuthors: CoAuthor[]
   alternatives: Array<{ id: string; name: string }>
+  /** Metrics computed from the library (h-index, citations, Novelty %, AI Score); null before any analysis. */
+  computed: ResearcherMetrics | null
 }
 
 /** Everything about one author, found by id or name; null when nobody matches. */
@@ -31,5 +35,6 @@ export async function authorOverview(store: PaperStore, ref: string): Promise<Au
     papers,
     coAuthors: await store.listCoAuthors(author.id),
     alternatives: alternatives.map((a) => ({ id: a.id, name: a.name })),
+    computed: await createAnalysisReader(store).authorMetrics(author.id),
   }
 }

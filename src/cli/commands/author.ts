@@ -33,6 +33,17 @@ export function renderAuthor(o: AuthorOverview): string {
   out.push(
     `  in this library: ${a.paperCount} papers; citations ${c.papersWithCounts ? `${c.citations} (from ${c.papersWithCounts} papers with counts)` : 'unknown (no source gave counts)'}`,
   )
+  const m = o.computed
+  if (m) {
+    const count = (x: { value: number | null; lowerBound: boolean }): string => (x.value === null ? 'unknown' : `${x.lowerBound ? '≥' : ''}${x.value}`)
+    const pct = (v: number | null): string => (v === null ? 'unknown' : `${Math.round(v * 10) / 10}%`)
+    const ai = m.aiScore
+    out.push(
+      `  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${pct(m.noveltyPercent.value)} (mean over ${m.noveltyPercent.papers} papers), AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`,
+      `    AI Score inputs: ${ai.why.map((w) => `${w.label} ${Math.round(w.weight * 10) / 10}`).join(' + ') || 'none known'}`,
+      `    how: ${ai.howComputed}`,
+    )
+  } else out.push('  computed here: nothing yet (run `paperscope analyze`)')
   out.push('', `papers (${o.papers.length}, newest first):`)
   out.push(table(o.papers.map((p) => [`  ${p.date ?? '—'}`, p.title, p.id])))
   if (o.coAuthors.length) {
