@@ -17,7 +17,9 @@ import { startScheduledSync } from './commands/index.js'
 import { formatBibtex } from './ingest/index.js'
 import { NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED } from './analysis/index.js'
 import { createAnalysisReader } from './commands/index.js'
-import { buildServer, DEFAULT_RATE_LIMIT, type RateLimitSettings, type ServerAnalysis } from './server/index.js'
+// Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
+// command serves, so `paperscope classify` or `search` start fast.
+import { DEFAULT_RATE_LIMIT, type RateLimitSettings, type ServerAnalysis } from './server/deps.js'
 import type { PaperStore } from './store/index.js'
 
 /** Settings only the server reads, parsed once here. */
@@ -136,6 +138,7 @@ export interface ComposeOptions {
  */
 export async function composeServer(store: PaperStore, options: ComposeOptions): Promise<FastifyInstance> {
   const analysis = options.analysis === false ? undefined : createAnalysis(store)
+  const { buildServer } = await import('./server/index.js')
   return buildServer({
     store,
     webRoot: options.webRoot,
