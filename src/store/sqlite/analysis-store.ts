@@ -16,7 +16,7 @@ import type {
   StoredVector,
   TopicStatus,
 } from '../store.js'
-import type { SqliteDatabase, SqliteStatement } from './database.js'
+import { statementCache, type SqliteDatabase, type SqliteStatement } from './database.js'
 
 interface InputRow {
   id: string
@@ -74,21 +74,18 @@ function stringArray(json: string): string[] {
  * @example const results = new SqliteAnalysisStore(db, (work) => mutex.run(work), () => new Date())
  */
 export class SqliteAnalysisStore implements AnalysisStore {
-  private readonly statements = new Map<string, SqliteStatement>()
+  private readonly prepared: (sql: string) => SqliteStatement
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly exclusive: RunExclusive,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.prepared = statementCache(db)
+  }
 
   private stmt(sql: string): SqliteStatement {
-    let s = this.statements.get(sql)
-    if (!s) {
-      s = this.db.prepare(sql)
-      this.statements.set(sql, s)
-    }
-    return s
+    return this.prepared(sql)
   }
 
   async getModels(): Promise<StoredModel[]> {

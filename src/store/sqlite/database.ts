@@ -20,6 +20,19 @@ export interface SqliteDatabase {
   readonly inTransaction: boolean
 }
 
+/** A prepare that reuses each statement: the same SQL is compiled once per connection. */
+export function statementCache(db: SqliteDatabase): (sql: string) => SqliteStatement {
+  const statements = new Map<string, SqliteStatement>()
+  return (sql) => {
+    let s = statements.get(sql)
+    if (!s) {
+      s = db.prepare(sql)
+      statements.set(sql, s)
+    }
+    return s
+  }
+}
+
 /**
  * Opens (creating folders as needed) a SQLite file with WAL, foreign keys and a busy timeout.
  * `:memory:` works too, for throwaway libraries.

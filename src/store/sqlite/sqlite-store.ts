@@ -43,7 +43,7 @@ import type {
   StoredRecordRef,
   TopicDetail,
 } from '../store.js'
-import type { SqliteDatabase, SqliteStatement } from './database.js'
+import { statementCache, type SqliteDatabase, type SqliteStatement } from './database.js'
 import { applyMigrations } from './migrations.js'
 import { SqliteAnalysisStore } from './analysis-store.js'
 import {
@@ -116,7 +116,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   readonly dialect = 'sqlite' as const
   readonly location: string
   readonly analysis: SqliteAnalysisStore
-  private readonly statements = new Map<string, SqliteStatement>()
+  private readonly prepared: (sql: string) => SqliteStatement
   private readonly mutex = new Mutex()
   private readonly now: () => Date
   private readonly facetCap: number
@@ -126,6 +126,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     private readonly db: SqliteDatabase,
     options: SqlitePaperStoreOptions,
   ) {
+    this.prepared = statementCache(db)
     this.now = options.now ?? (() => new Date())
     this.location = options.location ?? 'sqlite'
     this.facetCap = Math.max(1, Math.trunc(options.facetCap ?? FACET_CAP))
@@ -139,12 +140,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   }
 
   private stmt(sql: string): SqliteStatement {
-    let s = this.statements.get(sql)
-    if (!s) {
-      s = this.db.prepare(sql)
-      this.statements.set(sql, s)
-    }
-    return s
+    return this.prepared(sql)
   }
 
   private all<T>(sql: string, ...params: unknown[]): T[] {
