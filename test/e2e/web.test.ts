@@ -204,15 +204,21 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await chip.locator('.chip-note').textContent()).toMatch(/^\d{1,3}%$/)
     expect(await page.locator('.paper-side').textContent()).toMatch(/Predicted \(with confidence\)/)
     await expect.poll(() => page.locator('.similar .similar-item').count()).toBeGreaterThan(0)
-    expect(await page.locator('.similar .why').first().textContent()).toMatch(/^Similarity 0\.\d\d · shared: /)
+    expect(await page.locator('.similar .why').first().textContent()).toMatch(
+      /^Similarity 0\.\d\d · shared: /,
+    )
     // Readers can sort similar papers newest first as well as by similarity.
     const detail = (await (await fetch(`${server.url}/api/v1/papers/${predicted!.id}`)).json()) as {
       similar: Array<{ paper: { id: string; date: string | null } }>
     }
     const shownIds = () =>
-      page.locator('.similar .similar-item').evaluateAll((items) =>
-        items.map((i) => i.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice('/papers/'.length)),
-      )
+      page
+        .locator('.similar .similar-item')
+        .evaluateAll((items) =>
+          items.map((i) =>
+            i.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice('/papers/'.length),
+          ),
+        )
     expect(await shownIds()).toEqual(detail.similar.map((x) => x.paper.id))
     await page.locator('.similar select').selectOption('newest')
     const newest = [...detail.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
@@ -246,13 +252,20 @@ describe.skipIf(skip)('web app in chromium', () => {
     const res = await fetch(`${server.url}/api/v1/similar?k=5&text=${encodeURIComponent(text)}`)
     expect(res.status).toBe(200)
     const body = (await res.json()) as {
-      similar: Array<{ paper: { title: string; topics: Array<{ label: string }> } }>
+      similar: Array<{
+        paper: { id: string; date: string | null; title: string; topics: Array<{ label: string }> }
+      }>
       howComputed: string
     }
     expect(body.similar).toHaveLength(5)
     const collapse = body.similar.filter((s) => s.paper.topics.some((t) => t.label === 'Neural Collapse'))
     expect(collapse.length, body.similar.map((s) => s.paper.title).join(' / ')).toBeGreaterThanOrEqual(3)
     expect(body.howComputed).toMatch(/LSA/)
+    const recent = (await (
+      await fetch(`${server.url}/api/v1/similar?k=5&sort=recent&text=${encodeURIComponent(text)}`)
+    ).json()) as { similar: Array<{ paper: { id: string; date: string | null } }> }
+    const byDate = [...body.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
+    expect(recent.similar.map((s) => s.paper.id)).toEqual(byDate.map((s) => s.paper.id))
     const bad = await fetch(`${server.url}/api/v1/similar?k=500&text=x`)
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/k/)

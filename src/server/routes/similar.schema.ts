@@ -11,6 +11,10 @@ export const SimilarQuerySchema = z.object({
     .describe('A text to compare with the library: an abstract, a draft, notes'),
   title: z.string().max(1_000).optional().describe('Its title, when it has one (weighs like a paper title)'),
   k: z.number().int().min(1).max(50).default(10).describe('How many papers'),
+  sort: z
+    .enum(['similarity', 'recent'])
+    .default('similarity')
+    .describe('similarity: most similar first; recent: the k most similar, newest first (undated last)'),
 })
 export type SimilarQuery = z.infer<typeof SimilarQuerySchema>
 

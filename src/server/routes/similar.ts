@@ -21,7 +21,7 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
       },
     },
     async (request) => {
-      const { text, title, k } = request.query
+      const { text, title, k, sort } = request.query
       const ranked = deps.analysis?.similarToText
         ? await deps.analysis.similarToText({ text, ...(title ? { title } : {}) }, k)
         : null
@@ -31,11 +31,14 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
           'the library has not been analysed yet; run `paperscope analyze`',
         )
       const papers = new Map((await deps.store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
+      const similar = ranked.flatMap((r) => {
+        const p = papers.get(r.paperId)
+        return p ? [{ paper: presentPaperSummary(p), score: r.score, why: r.why ?? [] }] : []
+      })
+      // Newest first among the k most similar: readers ask what is new near their text, not only what is closest.
+      if (sort === 'recent') similar.sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
       return {
-        similar: ranked.flatMap((r) => {
-          const p = papers.get(r.paperId)
-          return p ? [{ paper: presentPaperSummary(p), score: r.score, why: r.why ?? [] }] : []
-        }),
+        similar,
         howComputed: SIMILAR_TO_TEXT_HOW_COMPUTED,
       }
     },
