@@ -223,6 +223,10 @@ describe('paperscope CLI on the corpus', () => {
     }
     expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 3: not JSON/)
     expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 4: "text" /)
+    // Far from every topic: "unsorted" with no topics, rather than a guess.
+    const bread = JSON.stringify({ id: 'bread', title: 'A sourdough starter for rye bread', text: 'We describe how to keep a rye sourdough starter alive in a cold kitchen, how often to feed it with flour and water, and how long the dough should rise before baking.' })
+    const offTopic = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${bread}\n`)).out) as { topics: unknown[]; unsorted: boolean }
+    expect(offTopic).toMatchObject({ topics: [], unsorted: true })
     // `-` reads standard input.
     const piped = await cli(['classify', '--jsonl', '-'], db, `${lines[1]}\n`)
     expect(piped.code).toBe(0)
