@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { importFiles } from '../../commands/index.js'
+import { importFiles, toBibtexPapers } from '../../commands/index.js'
 import { createTempStore, type TempStore } from '../../../test/support/temp-store.js'
-import { bibtexFormat, formatBibtex, type BibtexPaper } from './index.js'
+import { bibtexFormat, formatBibtex } from './index.js'
 import { allPapers, libraryShape } from '../../../test/support/library-shape.js'
 
 const cleanup: Array<TempStore | string> = []
@@ -22,35 +22,10 @@ it('exports the corpus as BibTeX and imports it into a new library: same papers,
   cleanup.push(original)
   await importFiles(original.store, ['data/corpus'], {})
 
-  // A person is written the same way on all their papers (their library name), so the new library sees
-  // one person, as the old one did; people known only from outside a paper's listed order (a profile's
-  // owner) come after the listed authors.
+  // The export's own mapping: each person under their library name on every paper, so the new library
+  // sees one person, as the old one did.
   const papers = await allPapers(original.store)
-  const names = new Map<string, string>()
-  const exported: BibtexPaper[] = []
-  for (const paper of papers) {
-    const ordered = [
-      ...paper.authors.filter((a) => a.position !== null),
-      ...paper.authors.filter((a) => a.position === null),
-    ]
-    const authors: string[] = []
-    for (const author of ordered) {
-      if (!names.has(author.authorId))
-        names.set(author.authorId, (await original.store.getAuthor(author.authorId))!.name)
-      authors.push(names.get(author.authorId)!)
-    }
-    exported.push({
-      id: paper.id,
-      title: paper.title,
-      authors,
-      authorsTruncated: paper.authorsTruncated,
-      date: paper.date,
-      venue: paper.venue,
-      ids: paper.ids,
-      abstract: paper.abstract,
-      url: paper.url,
-    })
-  }
+  const exported = await toBibtexPapers(original.store, papers)
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-bib-'))
   cleanup.push(dir)
   const file = join(dir, 'library.bib')
