@@ -35,6 +35,7 @@ import {
   updateNovelty,
   vectorModelFromJson,
   vectorModelToJson,
+  type IndexedPaper,
   type KeywordModel,
   type KeywordNeighbour,
   type PreparedText,
@@ -271,15 +272,14 @@ function describeModels(report: AnalyzeReport, models: AnalysisModels, stored: r
 /** Analyses papers with fitted models: vector, topics, key words, digest. */
 function analysePapers(
   models: AnalysisModels,
-  papers: ReadonlyArray<{ input: PaperAnalysisInput; doc: PreparedText }>,
+  papers: ReadonlyArray<{ input: PaperAnalysisInput; doc: PreparedText; entry: IndexedPaper }>,
   curatedVectors: ReadonlyArray<{ id: string; vector: Float32Array; keywords: readonly string[] }>,
   report: AnalyzeReport,
   onProgress?: AnalyzeOptions['onProgress'],
 ): PaperAnalysisWrite[] {
   const embedder = `lsa-${models.vectors.dimensions}`
-  return papers.map(({ input: p, doc }, i) => {
+  return papers.map(({ input: p, doc, entry }, i) => {
     if (i % 25 === 0) onProgress?.({ stage: 'analysing', done: i, total: papers.length })
-    const entry = indexEntry(models.vectors, p.id, doc)
     let topicStatus: PaperAnalysisWrite['topicStatus'] = 'no-model'
     let topicScores: PaperAnalysisWrite['topicScores'] = []
     let topicWhy: PaperAnalysisWrite['topicWhy'] = []
@@ -397,13 +397,14 @@ export async function analyzeLibrary(
   took('fitting', t)
 
   t = Date.now()
-  const vectors = docs.map((d) => embedPrepared(models.vectors, d))
+  // Each paper is embedded once here; the entries serve both the key-word neighbours and the results.
+  const entries = inputs.map((p, i) => indexEntry(models.vectors, p.id, docs[i] as PreparedText))
   const curated = inputs
-    .map((p, i) => ({ id: p.id, vector: vectors[i] as Float32Array, keywords: p.curatedKeywords }))
+    .map((p, i) => ({ id: p.id, vector: (entries[i] as IndexedPaper).vector, keywords: p.curatedKeywords }))
     .filter((c) => c.keywords.length > 0)
   const papers = analysePapers(
     models,
-    inputs.map((input, i) => ({ input, doc: docs[i] as PreparedText })),
+    inputs.map((input, i) => ({ input, doc: docs[i] as PreparedText, entry: entries[i] as IndexedPaper })),
     curated,
     report,
     onProgress,
@@ -489,7 +490,11 @@ export async function analyzeNewPapers(
     .map((v) => ({ id: v.paperId, vector: v.vector, keywords: v.curatedKeywords }))
   const papers = analysePapers(
     models,
-    stale.map((input, i) => ({ input, doc: docs[i] as PreparedText })),
+    stale.map((input, i) => ({
+      input,
+      doc: docs[i] as PreparedText,
+      entry: indexEntry(models.vectors, input.id, docs[i] as PreparedText),
+    })),
     curated,
     report,
     onProgress,
