@@ -146,19 +146,7 @@ export interface RunSyncOptions {
 }
 
 /** One feed in the summary: the counts plus the cursor it stopped at. */
-export interface FeedSummary {
-  feed: string
-  source: string
-  status: SyncReport['feeds'][number]['status']
-  pages: number
-  read: number
-  new: number
-  merged: number
-  updated: number
-  unchanged: number
-  rejected: number
-  profiles: number
-  error: string | null
+export type FeedSummary = Pick<FeedSyncReport, (typeof FEED_SUMMARY_FIELDS)[number]> & {
   /** The source's cursor after the run (what the next run starts from); null when none is stored. */
   cursor: string | null
 }
