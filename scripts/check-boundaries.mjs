@@ -14,10 +14,11 @@ export const ALLOWED = {
   config: ['core'],
   library: ['core'],
   analysis: ['core'],
+  embedding: ['core', 'analysis'],
   ingest: ['core'],
   store: ['core'],
   delivery: ['core'],
-  commands: ['core', 'config', 'library', 'analysis', 'ingest', 'store', 'delivery'],
+  commands: ['core', 'config', 'library', 'analysis', 'embedding', 'ingest', 'store', 'delivery'],
   server: ['core', 'config', 'commands', 'store'],
   cli: ['core', 'config', 'commands', 'store'],
 }

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'TIMEOUT'
+  /** A local model (an ONNX embedding model) is missing or unreadable. */
+  | 'MODEL_UNAVAILABLE'
   | 'INTERNAL'
 
 /** Where in an input a problem sits; every field is optional because not every source has lines. */
