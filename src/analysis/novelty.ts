@@ -38,7 +38,7 @@ export interface PaperNovelty {
 }
 
 export const NOVELTY_HOW_COMPUTED =
-  "A paper's novelty is 1 minus its highest cosine similarity (of LSA paper vectors) to any paper in the library dated strictly before it; the nearest earlier papers are shown as evidence. Partial dates count as their whole span: a paper dated 2023 is not before one dated 2023-05. The percentile is the share of the library's papers whose novelty is at most this one's. A paper with no earlier paper in the library, or no date, has no novelty. A researcher's Novelty % is the mean of their papers' percentiles."
+  "A paper's novelty is 1 minus its highest cosine similarity (of the library's paper vectors: LSA by default, or the local ONNX sentence-embedding model the library was set to) to any paper in the library dated strictly before it; the nearest earlier papers are shown as evidence. Partial dates count as their whole span: a paper dated 2023 is not before one dated 2023-05. The percentile is the share of the library's papers whose novelty is at most this one's. A paper with no earlier paper in the library, or no date, has no novelty. A researcher's Novelty % is the mean of their papers' percentiles."
 
 /** First and last day a partial date can mean, as comparable `YYYY-MM-DD` strings. */
 export function dateSpan(date: PartialDate): { first: string; last: string } {

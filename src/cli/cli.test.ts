@@ -1,7 +1,7 @@
 /**
  * The CLI on the real corpus, in-process against a real library file: what issue 2 promises a user.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -11,6 +11,7 @@ import type { ImportReport } from '../core/index.js'
 import type { LibraryOverview } from '../commands/index.js'
 import type { SearchResult } from '../store/index.js'
 import { runCli } from './main.js'
+import { writeTestEmbeddingModel } from '../../test/support/onnx-model.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const CORPUS = join(ROOT, 'data/corpus')
@@ -240,5 +241,45 @@ describe('paperscope CLI on the corpus', () => {
     const byId = await cli(['show', byWords.id], db)
     expect(byId.out).toMatch(/merged by title-part/)
     expect((await cli(['show', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
+  })
+})
+
+describe('paperscope analyze --embedding-model: paper vectors from a local ONNX model', () => {
+  let dir: string
+  let db: string
+  let modelDir: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-cli-onnx-'))
+    db = join(dir, 'library.db')
+    const words = readFileSync(join(CORPUS, 'awesome-deep-phenomena.txt'), 'utf8').toLowerCase().match(/\p{L}+/gu) ?? []
+    modelDir = writeTestEmbeddingModel(join(dir, 'my-model'), [...new Set(words)], { dimensions: 32, maxLength: 128 }).dir
+    await cli(['import', join(CORPUS, 'awesome-deep-phenomena.txt'), '--no-analyze'], db)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('switches the library to the model, says so, and keeps it for similar and classify', async () => {
+    const analysed = await cli(['analyze', '--embedding-model', modelDir], db)
+    expect(analysed.err).toBe('')
+    expect(analysed.code).toBe(0)
+    expect(analysed.out).toMatch(/paper vectors: ONNX model onnx:my-model@[0-9a-f]{8} \(32 dimensions\) from .*my-model; LSA \(100 dimensions\) for the terms/)
+    expect(analysed.out).toMatch(/embedding \d+\.\d s/)
+    const similar = JSON.parse((await cli(['similar', 'Perturbation Analysis of Neural Collapse', '--k', '3', '--json'], db)).out) as { similar: unknown[] }
+    expect(similar.similar).toHaveLength(3)
+    const line = JSON.stringify({ id: 'g', title: 'Grokking as a phase transition', text: 'Delayed generalization appears long after the training loss reaches zero.' })
+    const classified = await cli(['classify', '--jsonl', '-'], db, `${line}\n`)
+    expect(classified.code).toBe(0)
+    expect(JSON.parse(classified.out)).toMatchObject({ id: 'g', keywords: expect.any(Array) })
+    // Another analyze with no option keeps the model.
+    expect((await cli(['analyze'], db)).out).toMatch(/paper vectors: ONNX model onnx:my-model@/)
+  })
+
+  it('a model folder that is not there fails with its path and changes nothing; `lsa` switches back', async () => {
+    const missing = await cli(['analyze', '--embedding-model', join(dir, 'no-model')], db)
+    expect(missing.code).toBe(1)
+    expect(missing.err).toMatch(/MODEL_UNAVAILABLE.*no-model does not exist/)
+    expect((await cli(['analyze', '--json'], db)).out).toMatch(/"embedder": "onnx:my-model@/)
+    const back = await cli(['analyze', '--embedding-model', 'lsa'], db)
+    expect(back.out).toMatch(/paper vectors: LSA, 100 dimensions/)
   })
 })

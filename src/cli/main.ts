@@ -103,7 +103,11 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .command('analyze')
     .description('refit the analysis models and recompute topics, key words, digests, similar papers, novelty')
     .option('--json', 'print the report as JSON')
-    .action(async (opts: { json?: boolean }) => runAnalyze(io, dbPath(), opts))
+    .option(
+      '--embedding-model <dir>',
+      'make the paper vectors with a local ONNX sentence-embedding model (a folder with onnx/model.onnx and tokenizer.json), or `lsa`; the library keeps the choice (default: $PAPERSCOPE_EMBEDDING_MODEL, else the current one)',
+    )
+    .action(async (opts: { json?: boolean; embeddingModel?: string }) => runAnalyze(io, dbPath(), opts))
 
   program
     .command('classify')

@@ -21,7 +21,7 @@ import {
   type VectorIndex,
 } from '../analysis/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../store/index.js'
-import { loadAnalysisModels } from './analyze-library.js'
+import { loadAnalysisModels, paperVectorEmbedder } from './analyze-library.js'
 
 /** Reads analysis results for one store. */
 export interface AnalysisReader {
@@ -53,9 +53,7 @@ async function buildIndex(store: PaperStore): Promise<VectorIndex> {
   const [vectors, models] = await Promise.all([store.analysis.listVectors(), store.analysis.getModels()])
   const labels = topicLabels(models.find((m) => m.kind === 'topics')?.model)
   // Vectors of another embedder (an older model) never mix with the current one's.
-  const dimensions = (models.find((m) => m.kind === 'vectors')?.model as { dimensions?: number } | undefined)
-    ?.dimensions
-  const embedder = dimensions !== undefined ? `lsa-${dimensions}` : (vectors[0]?.embedder ?? 'lsa')
+  const embedder = paperVectorEmbedder(models.find((m) => m.kind === 'vectors')?.model) ?? vectors[0]?.embedder ?? 'lsa'
   const papers: IndexedPaper[] = vectors
     .filter((v) => v.embedder === embedder)
     .map((v) => ({
@@ -99,7 +97,10 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       const doc = prepareText({ title: input.title ?? '', text: input.text })
       // Topics weigh in as for a paper without curated ones: the classifier's calibrated probabilities.
       const topics = models.topics ? Float32Array.from(topicProbabilities(models.topics, doc)) : null
-      return similarToVector(index, indexEntry(models.vectors, '', doc, topics), k)
+      const entry = indexEntry(models.vectors, '', doc, topics)
+      // The library's ONNX model, when it has one, embeds the text as it embedded the papers.
+      const vector = models.embedder ? (await models.embedder.embed([{ title: input.title ?? '', text: input.text }]))[0] : null
+      return similarToVector(index, vector ? { ...entry, vector } : entry, k)
     },
     async paperAnalysis(paperId) {
       return (await store.analysis.getPaperAnalyses([paperId]))[0] ?? null

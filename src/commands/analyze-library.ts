@@ -12,9 +12,17 @@
  * inputs changed are analysed with the stored models; novelty is updated (exact, without comparing every
  * pair again) and centrality recomputed for the library.
  * It refits instead (a full run) when no model is stored, when the curated topics name labels the stored
- * model does not know, or when the library has doubled since the models were fitted.
+ * model does not know, when the library has doubled since the models were fitted, or when the paper vectors
+ * are to come from another model.
+ *
+ * Paper vectors (similar papers, novelty, centrality, key-word neighbours) come from the LSA model by
+ * default, or from a local ONNX sentence-embedding model when `analyze --embedding-model DIR` set one: the
+ * library remembers its choice (in the stored vector model) until it is switched again. The LSA model is
+ * fitted either way: it gives the terms that explain why two papers are similar.
  */
 import { createHash } from 'node:crypto'
+import { resolve } from 'node:path'
+import { PaperscopeError } from '../core/index.js'
 import {
   assignTopics,
   centralityPercentiles,
@@ -44,6 +52,7 @@ import {
   type VectorModel,
   type VectorModelJson,
 } from '../analysis/index.js'
+import type { OnnxEmbedder } from '../embedding/index.js'
 import type {
   PaperAnalysisInput,
   PaperAnalysisWrite,
@@ -62,7 +71,20 @@ export const NOVELTY_EVIDENCE = 3
 /** The incremental path refits once the library is this many times the size the models were fitted on. */
 export const REFIT_GROWTH = 2
 
-export type AnalyzeStage = 'reading' | 'fitting' | 'analysing' | 'novelty' | 'saving'
+export type AnalyzeStage = 'reading' | 'embedding' | 'fitting' | 'analysing' | 'novelty' | 'saving'
+
+/** Texts per call to an ONNX embedder, between progress reports. */
+const EMBED_CHUNK = 64
+
+/** The stored description of a library's ONNX embedding model. */
+export interface EmbedderSpec {
+  kind: 'onnx'
+  /** Absolute path of the model folder. */
+  path: string
+  /** The embedder's name when fitted (folder and model-file fingerprint); stored vectors carry it. */
+  name: string
+  dimensions: number
+}
 
 export interface AnalyzeProgress {
   stage: AnalyzeStage
@@ -73,6 +95,11 @@ export interface AnalyzeProgress {
 export interface AnalyzeOptions {
   onProgress?: (progress: AnalyzeProgress) => void
   now?: () => Date
+  /**
+   * Where the paper vectors should come from: a local ONNX model folder, or `lsa`. Unset keeps the
+   * library's current choice; a different one makes the run a full refit.
+   */
+  embeddingModel?: string
 }
 
 /** What an analysis run did. */
@@ -85,7 +112,17 @@ export interface AnalyzeReport {
   /** Papers (re)analysed in this run. */
   analyzed: number
   models: {
-    vectors: { dimensions: number; trainingSize: number; fittedAt: string } | null
+    vectors: {
+      dimensions: number
+      trainingSize: number
+      fittedAt: string
+      /** Name of the model that makes the paper vectors (`lsa-100`, `onnx:all-MiniLM-L6-v2@1a2b3c4d`). */
+      embedder: string
+      /** The ONNX model's folder, or null for LSA. */
+      embeddingModel: string | null
+      /** Dimensions of the paper vectors (the LSA model's, or the ONNX model's). */
+      vectorDimensions: number
+    } | null
     topics: {
       labels: string[]
       trainingSize: number
@@ -106,6 +143,8 @@ export interface AnalyzeReport {
 /** The fitted models, in memory. */
 export interface AnalysisModels {
   vectors: VectorModel
+  /** The ONNX model that makes the paper vectors instead of LSA, or null. */
+  embedder: OnnxEmbedder | null
   topics: TopicModel | null
   keywords: KeywordModel
   fittedAt: string
@@ -141,7 +180,7 @@ function emptyReport(mode: AnalyzeReport['mode'], reason: string | null, papers:
     keywords: { papers: 0, phrases: 0 },
     digests: { generated: 0 },
     novelty: { papers: 0 },
-    ms: { reading: 0, fitting: 0, analysing: 0, novelty: 0, saving: 0, total: 0 },
+    ms: { reading: 0, embedding: 0, fitting: 0, analysing: 0, novelty: 0, saving: 0, total: 0 },
   }
 }
 
@@ -177,14 +216,18 @@ function keywordNeighbours(
   return out.sort((a, b) => b.similarity - a.similarity).slice(0, KEYWORD_NEIGHBOURS)
 }
 
-/** Fits the three models on the library. */
+/**
+ * Fits the three models on the library. `paperVectors` are the papers' vectors when an ONNX model makes them
+ * (key-word neighbours are found with the vectors the library uses); without them, the LSA vectors.
+ */
 export function fitAnalysisModels(
   inputs: readonly PaperAnalysisInput[],
   docs: readonly PreparedText[],
   fittedAt: string,
-): AnalysisModels {
+  paperVectors?: readonly Float32Array[],
+): Omit<AnalysisModels, 'embedder'> {
   const vectors = fitVectorModel(docs, { dimensions: VECTOR_DIMENSIONS, fittedAt })
-  const embedded = docs.map((d) => embedPrepared(vectors, d))
+  const embedded = paperVectors ?? docs.map((d) => embedPrepared(vectors, d))
   const labelled = inputs.map((p, i) => ({ p, i })).filter(({ p }) => p.curatedTopics.length > 0)
   const labels = new Set(labelled.flatMap(({ p }) => p.curatedTopics))
   const topics =
@@ -211,7 +254,12 @@ export function fitAnalysisModels(
 function modelsToStored(models: AnalysisModels, inputs: readonly PaperAnalysisInput[]): StoredModel[] {
   const base = { fittedAt: models.fittedAt, librarySize: models.librarySize }
   const out: StoredModel[] = [
-    { kind: 'vectors', model: vectorModelToJson(models.vectors), ...base, trainingSize: inputs.length },
+    {
+      kind: 'vectors',
+      model: { ...vectorModelToJson(models.vectors), ...(models.embedder ? { embedder: embedderSpec(models.embedder) } : {}) },
+      ...base,
+      trainingSize: inputs.length,
+    },
     {
       kind: 'keywords',
       model: models.keywords,
@@ -229,16 +277,115 @@ function modelsToStored(models: AnalysisModels, inputs: readonly PaperAnalysisIn
   return out
 }
 
-/** The stored models, or null when the vector or key-word model is missing. */
+function embedderSpec(embedder: OnnxEmbedder): EmbedderSpec {
+  return { kind: 'onnx', path: embedder.path, name: embedder.name, dimensions: embedder.dimensions }
+}
+
+/** The ONNX embedder a stored vector model names, or null for LSA (or a model stored by an older version). */
+export function storedEmbedderSpec(vectorModel: unknown): EmbedderSpec | null {
+  const spec = (vectorModel as { embedder?: Partial<EmbedderSpec> } | null)?.embedder
+  if (!spec || spec.kind !== 'onnx' || typeof spec.path !== 'string' || typeof spec.name !== 'string') return null
+  return { kind: 'onnx', path: spec.path, name: spec.name, dimensions: Number(spec.dimensions) || 0 }
+}
+
+/** The name stored beside the paper vectors of a vector model (`lsa-100` or the ONNX model's name). */
+export function paperVectorEmbedder(vectorModel: unknown): string | null {
+  const onnx = storedEmbedderSpec(vectorModel)
+  if (onnx) return onnx.name
+  const dimensions = (vectorModel as { dimensions?: unknown } | null)?.dimensions
+  return typeof dimensions === 'number' ? `lsa-${dimensions}` : null
+}
+
+const openEmbedders = new Map<string, Promise<OnnxEmbedder>>()
+
+/**
+ * The ONNX embedder of a model folder, loaded once per process (a server keeps its session). Throws
+ * PaperscopeError('MODEL_UNAVAILABLE') naming the folder and what is missing.
+ */
+export function openEmbeddingModel(path: string): Promise<OnnxEmbedder> {
+  const key = resolve(path)
+  let opened = openEmbedders.get(key)
+  if (!opened) {
+    // The runtime loads only for a library that uses an ONNX model.
+    opened = import('../embedding/index.js').then((m) => m.loadOnnxEmbedder(key))
+    openEmbedders.set(key, opened)
+    opened.catch(() => openEmbedders.delete(key))
+  }
+  return opened
+}
+
+/** Releases every ONNX session this process opened; the next use loads the model from disk again. */
+export async function closeEmbeddingModels(): Promise<void> {
+  const opened = [...openEmbedders.values()]
+  openEmbedders.clear()
+  await Promise.all(opened.map((p) => p.then((e) => e.close()).catch(() => undefined)))
+}
+
+/** Embeds papers with an ONNX model in chunks, reporting progress. */
+async function embedPapers(
+  embedder: OnnxEmbedder,
+  inputs: readonly PaperAnalysisInput[],
+  onProgress?: AnalyzeOptions['onProgress'],
+): Promise<Float32Array[]> {
+  const out: Float32Array[] = []
+  for (let start = 0; start < inputs.length; start += EMBED_CHUNK) {
+    onProgress?.({ stage: 'embedding', done: start, total: inputs.length })
+    const chunk = inputs.slice(start, start + EMBED_CHUNK)
+    out.push(...(await embedder.embed(chunk.map((p) => ({ title: p.title, text: analysisText(p) })))))
+  }
+  onProgress?.({ stage: 'embedding', done: inputs.length, total: inputs.length })
+  return out
+}
+
+/** Index entries (LSA terms) whose vectors are the ONNX model's when it gives them. */
+function paperEntries(
+  models: Pick<AnalysisModels, 'vectors'>,
+  inputs: readonly PaperAnalysisInput[],
+  docs: readonly PreparedText[],
+  external: readonly Float32Array[] | null,
+): IndexedPaper[] {
+  return inputs.map((p, i) => {
+    const entry = indexEntry(models.vectors, p.id, docs[i] as PreparedText)
+    return external ? { ...entry, vector: external[i] as Float32Array } : entry
+  })
+}
+
+/** The requested embedding model as an absolute folder, null for LSA, undefined for "keep the library's". */
+function requestedModel(embeddingModel: string | undefined): string | null | undefined {
+  if (embeddingModel === undefined) return undefined
+  return embeddingModel.trim().toLowerCase() === 'lsa' ? null : resolve(embeddingModel)
+}
+
+/**
+ * The stored models, or null when the vector or key-word model is missing. The library's ONNX embedder is
+ * loaded with them unless `withEmbedder` is false; one that cannot be loaded is a MODEL_UNAVAILABLE error
+ * saying how to switch back to LSA.
+ */
 export async function loadAnalysisModels(
   store: Pick<PaperStore, 'analysis'>,
-): Promise<(AnalysisModels & { stored: StoredModel[] }) | null> {
+  { withEmbedder = true }: { withEmbedder?: boolean } = {},
+): Promise<(AnalysisModels & { stored: StoredModel[]; embedderSpec: EmbedderSpec | null }) | null> {
   const stored = await store.analysis.getModels()
   const vectors = stored.find((m) => m.kind === 'vectors')
   const keywords = stored.find((m) => m.kind === 'keywords')
   if (!vectors || !keywords) return null
   const topics = stored.find((m) => m.kind === 'topics')
+  const spec = storedEmbedderSpec(vectors.model)
+  let embedder: OnnxEmbedder | null = null
+  if (spec && withEmbedder) {
+    try {
+      embedder = await openEmbeddingModel(spec.path)
+    } catch (err) {
+      throw new PaperscopeError(
+        'MODEL_UNAVAILABLE',
+        `the library's paper vectors come from the ONNX model at ${spec.path}, which cannot be loaded (${(err as Error).message}); restore it, or switch back with \`paperscope analyze --embedding-model lsa\``,
+        { source: spec.path, cause: err },
+      )
+    }
+  }
   return {
+    embedder,
+    embedderSpec: spec,
     vectors: vectorModelFromJson(vectors.model as VectorModelJson),
     keywords: keywords.model as KeywordModel,
     topics: topics ? topicModelFromJson(topics.model as TopicModelJson) : null,
@@ -255,6 +402,9 @@ function describeModels(report: AnalyzeReport, models: AnalysisModels, stored: r
       dimensions: models.vectors.dimensions,
       trainingSize: size('vectors'),
       fittedAt: models.fittedAt,
+      embedder: models.embedder?.name ?? `lsa-${models.vectors.dimensions}`,
+      embeddingModel: models.embedder?.path ?? null,
+      vectorDimensions: models.embedder?.dimensions ?? models.vectors.dimensions,
     },
     topics: models.topics
       ? {
@@ -277,7 +427,7 @@ function analysePapers(
   report: AnalyzeReport,
   onProgress?: AnalyzeOptions['onProgress'],
 ): PaperAnalysisWrite[] {
-  const embedder = `lsa-${models.vectors.dimensions}`
+  const embedder = models.embedder?.name ?? `lsa-${models.vectors.dimensions}`
   return papers.map(({ input: p, doc, entry }, i) => {
     if (i % 25 === 0) onProgress?.({ stage: 'analysing', done: i, total: papers.length })
     let topicStatus: PaperAnalysisWrite['topicStatus'] = 'no-model'
@@ -373,10 +523,15 @@ function noveltyRows(
  */
 export async function analyzeLibrary(
   store: PaperStore,
-  { onProgress, now = () => new Date() }: AnalyzeOptions = {},
+  { onProgress, now = () => new Date(), embeddingModel }: AnalyzeOptions = {},
   reason = 'requested',
 ): Promise<AnalyzeReport> {
   const started = Date.now()
+  // The requested model, else the one the library already uses (loaded now: a missing one fails before any work).
+  const requested = requestedModel(embeddingModel)
+  const previous = requested === undefined ? storedEmbedderSpec((await store.analysis.getModels()).find((m) => m.kind === 'vectors')?.model) : null
+  const modelPath = requested === undefined ? (previous?.path ?? null) : requested
+  const embedder = modelPath ? await openEmbeddingModel(modelPath) : null
   // Stamped before reading: a paper written while this run works is newer than its analysis, so the next run looks at it again.
   const analyzedAt = now().toISOString()
   let t = Date.now()
@@ -388,9 +543,13 @@ export async function analyzeLibrary(
   took('reading', t)
 
   t = Date.now()
+  const external = embedder ? await embedPapers(embedder, inputs, onProgress) : null
+  took('embedding', t)
+
+  t = Date.now()
   onProgress?.({ stage: 'fitting', done: 0, total: 1 })
   const fittedAt = now().toISOString()
-  const models = fitAnalysisModels(inputs, docs, fittedAt)
+  const models: AnalysisModels = { ...fitAnalysisModels(inputs, docs, fittedAt, external ?? undefined), embedder }
   const stored = modelsToStored(models, inputs)
   describeModels(report, models, stored)
   onProgress?.({ stage: 'fitting', done: 1, total: 1 })
@@ -398,7 +557,7 @@ export async function analyzeLibrary(
 
   t = Date.now()
   // Each paper is embedded once here; the entries serve both the key-word neighbours and the results.
-  const entries = inputs.map((p, i) => indexEntry(models.vectors, p.id, docs[i] as PreparedText))
+  const entries = paperEntries(models, inputs, docs, external)
   const curated = inputs
     .map((p, i) => ({ id: p.id, vector: (entries[i] as IndexedPaper).vector, keywords: p.curatedKeywords }))
     .filter((c) => c.keywords.length > 0)
@@ -439,8 +598,14 @@ export async function analyzeLibrary(
 async function refitReason(
   store: PaperStore,
   models: Awaited<ReturnType<typeof loadAnalysisModels>>,
+  requested: string | null | undefined,
 ): Promise<string | null> {
   if (!models) return 'no stored models'
+  const current = models.embedderSpec?.path ?? null
+  if (requested !== undefined && requested !== current)
+    return `the paper vectors now come from ${requested ? `the ONNX model at ${requested}` : 'LSA'}`
+  if (models.embedder && models.embedderSpec && models.embedder.name !== models.embedderSpec.name)
+    return `the ONNX model at ${models.embedderSpec.path} changed`
   const stats = await store.libraryStats()
   if (stats.papers === 0) return null
   const curatedLabels = Object.keys(stats.perTopic).filter((l) => (stats.perTopic[l] ?? 0) > 0)
@@ -466,8 +631,12 @@ export async function analyzeNewPapers(
   const started = Date.now()
   // Stamped before reading: a paper written while this run works is newer than its analysis, so the next run looks at it again.
   const analyzedAt = now().toISOString()
-  const models = await loadAnalysisModels(store)
-  const reason = await refitReason(store, models)
+  const requested = requestedModel(options.embeddingModel)
+  // A switch away from a model that is gone must not need that model: look before loading it.
+  const stored = await loadAnalysisModels(store, { withEmbedder: false })
+  const switching = stored !== null && requested !== undefined && requested !== (stored.embedderSpec?.path ?? null)
+  const models = stored && !switching ? await loadAnalysisModels(store) : stored
+  const reason = await refitReason(store, models, requested)
   if (reason !== null || !models) return analyzeLibrary(store, options, reason ?? 'no stored models')
   let t = Date.now()
   const stale = (await store.analysis.listAnalysisInputs({ onlyStale: true })).filter(
@@ -485,15 +654,19 @@ export async function analyzeNewPapers(
   took('reading', t)
 
   t = Date.now()
+  const external = models.embedder ? await embedPapers(models.embedder, stale, onProgress) : null
+  took('embedding', t)
+
+  t = Date.now()
   const curated = all
     .filter((v) => v.curatedKeywords.length > 0)
     .map((v) => ({ id: v.paperId, vector: v.vector, keywords: v.curatedKeywords }))
   const papers = analysePapers(
     models,
-    stale.map((input, i) => ({
-      input,
+    paperEntries(models, stale, docs, external).map((entry, i) => ({
+      input: stale[i] as PaperAnalysisInput,
       doc: docs[i] as PreparedText,
-      entry: indexEntry(models.vectors, input.id, docs[i] as PreparedText),
+      entry,
     })),
     curated,
     report,

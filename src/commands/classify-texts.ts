@@ -44,7 +44,8 @@ export interface ClassifiedText {
 }
 
 export interface TextClassifier {
-  classify(input: ClassifyInput): ClassifiedText
+  /** Async because a library's ONNX embedding model (when it has one) runs asynchronously. */
+  classify(input: ClassifyInput): Promise<ClassifiedText>
   /** The topic labels the model knows (empty when the library has no curated topics). */
   labels: string[]
 }
@@ -111,11 +112,15 @@ export async function createTextClassifier(
       .slice(0, KEYWORD_NEIGHBOURS)
   const classifier: TextClassifier = {
     labels: fitted.topics?.labels ?? [],
-    classify(input) {
+    async classify(input) {
       const doc = prepareText({ title: input.title, text: input.text })
       const prediction = fitted.topics ? classifyTopics(fitted.topics, doc) : null
+      // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model).
+      const vector = fitted.embedder
+        ? ((await fitted.embedder.embed([{ title: input.title, text: input.text }]))[0] as Float32Array)
+        : embedPrepared(fitted.vectors, doc)
       const keywords = extractKeywords(fitted.keywords, doc, {
-        neighbours: neighbours(embedPrepared(fitted.vectors, doc)),
+        neighbours: neighbours(vector),
         topics: prediction?.topics ?? [],
       })
       return {

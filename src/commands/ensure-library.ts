@@ -15,6 +15,8 @@ export interface EnsureLibraryOptions extends Omit<ImportFilesOptions, 'format' 
   /** Analyse new or changed papers afterwards (default true). */
   analyze?: boolean
   onAnalyze?: (progress: AnalyzeProgress) => void
+  /** Switch the paper vectors to this ONNX model folder (or `lsa`); unset keeps the library's. */
+  embeddingModel?: string
 }
 
 export interface EnsureLibraryResult {
@@ -29,13 +31,14 @@ export async function ensureLibrary(
   store: PaperStore,
   options: EnsureLibraryOptions,
 ): Promise<EnsureLibraryResult> {
-  const { corpusDir, rebuild = false, analyze = true, onAnalyze, ...importOptions } = options
+  const { corpusDir, rebuild = false, analyze = true, onAnalyze, embeddingModel, ...importOptions } = options
   const { papers } = await store.libraryStats()
   const report = papers > 0 && !rebuild ? null : await importFiles(store, [corpusDir], importOptions)
   const analysis = analyze
     ? await analyzeNewPapers(store, {
         ...(onAnalyze ? { onProgress: onAnalyze } : {}),
         ...(options.now ? { now: options.now } : {}),
+        ...(embeddingModel !== undefined ? { embeddingModel } : {}),
       })
     : null
   return { report, analysis }

@@ -15,6 +15,8 @@ export const EnvSchema = z.object({
   OPENALEX_API_KEY: z.string().min(1).optional(),
   /** A cron string: `paperscope serve`/`start` then run the configured feeds on it; wins over the config file's `schedule`. */
   PAPERSCOPE_SYNC_SCHEDULE: z.string().min(1).optional(),
+  /** A local ONNX sentence-embedding model folder (or `lsa`) that `paperscope analyze` switches the paper vectors to. */
+  PAPERSCOPE_EMBEDDING_MODEL: z.string().min(1).optional(),
 })
 export type Env = z.infer<typeof EnvSchema>
 

@@ -3,6 +3,7 @@
  * topics, key words, digest, vector, novelty and centrality. A progress bar on stderr when it is a terminal;
  * the summary on stdout (or JSON with --json). Imports run the incremental version by themselves.
  */
+import { isAbsolute, resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import { analyzeLibrary, type AnalyzeProgress, type AnalyzeReport } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
@@ -11,6 +12,7 @@ import { printJson, withStore } from './shared.js'
 
 const STAGE_LABELS: Record<AnalyzeProgress['stage'], string> = {
   reading: 'reading texts',
+  embedding: 'embedding (ONNX model)',
   fitting: 'fitting models',
   analysing: 'analysing papers',
   novelty: 'novelty',
@@ -46,10 +48,17 @@ export function createAnalyzeProgress(io: CliIo): { update(progress: AnalyzeProg
   }
 }
 
-export async function runAnalyze(io: CliIo, dbPath: string, opts: { json?: boolean }): Promise<void> {
+/** An embedding-model setting as `analyze` takes it: `lsa`, or a folder resolved against the working directory. */
+export function resolveModelSetting(cwd: string, setting: string): string {
+  return setting.trim().toLowerCase() === 'lsa' ? 'lsa' : isAbsolute(setting) ? setting : resolve(cwd, setting)
+}
+
+export async function runAnalyze(io: CliIo, dbPath: string, opts: { json?: boolean; embeddingModel?: string }): Promise<void> {
   const progress = createAnalyzeProgress(io)
+  const requested = opts.embeddingModel ?? io.env.PAPERSCOPE_EMBEDDING_MODEL
+  const embeddingModel = requested === undefined ? undefined : resolveModelSetting(io.cwd, requested)
   const report = await withStore(io, dbPath, (store) =>
-    analyzeLibrary(store, { onProgress: (p) => progress.update(p), now: io.now }).finally(() =>
+    analyzeLibrary(store, { onProgress: (p) => progress.update(p), now: io.now, ...(embeddingModel !== undefined ? { embeddingModel } : {}) }).finally(() =>
       progress.stop(),
     ),
   )
@@ -69,7 +78,9 @@ export function renderAnalyzeReport(report: AnalyzeReport): string {
   const m = report.models
   if (m.vectors)
     out.push(
-      `  paper vectors: LSA, ${m.vectors.dimensions} dimensions, fitted on ${m.vectors.trainingSize} papers`,
+      m.vectors.embeddingModel
+        ? `  paper vectors: ONNX model ${m.vectors.embedder} (${m.vectors.vectorDimensions} dimensions) from ${m.vectors.embeddingModel}; LSA (${m.vectors.dimensions} dimensions) for the terms that explain matches`
+        : `  paper vectors: LSA, ${m.vectors.dimensions} dimensions, fitted on ${m.vectors.trainingSize} papers`,
     )
   if (m.topics)
     out.push(
@@ -91,7 +102,7 @@ export function renderAnalyzeReport(report: AnalyzeReport): string {
   )
   const ms = report.ms
   out.push(
-    `time: reading ${seconds(ms.reading)}, fitting ${seconds(ms.fitting)}, analysing ${seconds(ms.analysing)}, novelty ${seconds(ms.novelty)}, saving ${seconds(ms.saving)}`,
+    `time: reading ${seconds(ms.reading)}, ${ms.embedding > 0 ? `embedding ${seconds(ms.embedding)}, ` : ''}fitting ${seconds(ms.fitting)}, analysing ${seconds(ms.analysing)}, novelty ${seconds(ms.novelty)}, saving ${seconds(ms.saving)}`,
   )
   return `${out.join('\n')}\n`
 }

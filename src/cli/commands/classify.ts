@@ -33,7 +33,7 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
         lineNumber++
         if (line.trim() === '') continue
         try {
-          io.stdout(`${JSON.stringify(classifier.classify(parseClassifyLine(line, lineNumber, source)))}\n`)
+          io.stdout(`${JSON.stringify(await classifier.classify(parseClassifyLine(line, lineNumber, source)))}\n`)
         } catch (err) {
           if (!isPaperscopeError(err)) throw err
           bad++

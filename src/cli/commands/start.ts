@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { ensureLibrary, libraryOverview } from '../../commands/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { CliIo } from '../io.js'
+import { resolveModelSetting } from './analyze.js'
 import { renderAnalysisLine, renderImportReport } from './import.js'
 import { renderSearch } from './search.js'
 import { requireLauncher, serveOptions, type ServeCliOptions, type ServeLauncher } from './serve.js'
@@ -32,6 +33,7 @@ async function buildLibrary(io: CliIo, store: PaperStore, rebuild: boolean): Pro
     cwd: io.cwd,
     now: io.now,
     rebuild,
+    ...(io.env.PAPERSCOPE_EMBEDDING_MODEL ? { embeddingModel: resolveModelSetting(io.cwd, io.env.PAPERSCOPE_EMBEDDING_MODEL) } : {}),
     onFile: (file, i, total) => io.stderr(`importing ${i + 1}/${total}: ${file}\n`),
     onBatch: (done, total) => progress.update(done, total),
     onAnalyze: (p) => {

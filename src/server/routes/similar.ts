@@ -7,7 +7,7 @@ import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './similar.schema.js'
 
 export const SIMILAR_TO_TEXT_HOW_COMPUTED =
-  "The text is embedded with the library's stored LSA model (TF-IDF over lemmas and phrases, truncated SVD) and classified with its topic model; each paper scores the cosine similarity of the vectors blended with the agreement of topics. The same method as a paper page's similar papers."
+  "The text is embedded with the library's stored paper-vector model (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to) and classified with its topic model; each paper scores the cosine similarity of the vectors blended with the agreement of topics. The same method as a paper page's similar papers."
 
 export async function similarRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
   app.get<{ Querystring: SimilarQuery }>(
