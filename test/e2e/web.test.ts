@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { CHROMIUM_MISSING, findChromium, launchChromium } from './support/browser.js'
-import { createCorpusLibrary, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
+import { createCorpusLibrary, OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
 import { startServer, type RunningServer } from './support/server.js'
 import { ensureWebBuild } from './support/web-build.js'
 
@@ -26,7 +26,7 @@ describe.skipIf(skip)('web app in chromium', () => {
   beforeAll(async () => {
     if (!findChromium()) throw new Error(CHROMIUM_MISSING)
     const webRoot = await ensureWebBuild()
-    library = await createCorpusLibrary({ analyze: true })
+    library = await createCorpusLibrary({ analyze: true, offTopic: true })
     server = await startServer(library.store, { webRoot, rateLimit: { max: 1200, windowMs: 60_000 } })
     browser = await launchChromium()
   })
@@ -243,6 +243,22 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(
       await page.locator('.metric[data-metric="noveltyPercent"] .origin-computed').textContent(),
     ).toMatch(/computed here/)
+    expect(problems).toEqual([])
+  })
+
+  it('says "unsorted" for a paper far from every topic, with the closest topic, instead of guessing', async () => {
+    const found = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('sourdough bread')}`)).json()) as {
+      items: Array<{ paper: { id: string; title: string } }>
+    }
+    const paper = found.items.find((i) => i.paper.title === OFF_TOPIC_TITLE)?.paper
+    expect(paper, 'the off-topic paper is in the library').toBeDefined()
+    await page.goto(`${server.url}/papers/${paper!.id}`)
+    await page.locator('h1.paper-title').waitFor()
+    const unsorted = page.locator('[data-testid="unsorted"]')
+    await unsorted.waitFor()
+    expect(await unsorted.textContent()).toMatch(/^Unsorted: no topic reached the confidence threshold \(closest: .+, \d{1,2}%\)\.$/)
+    expect(await page.locator('.paper-side a.chip-predicted').count()).toBe(0)
+    expect(await page.locator('.paper-side').textContent()).not.toMatch(/No topic yet/)
     expect(problems).toEqual([])
   })
 

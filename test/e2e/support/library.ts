@@ -46,6 +46,24 @@ export function hostileRecords(): SourceRecord[] {
   ]
 }
 
+/** The title of a paper far from every topic of the library, which the classifier must leave unsorted. */
+export const OFF_TOPIC_TITLE = 'Hydration and Fermentation Time in Sourdough Bread Baking'
+
+/** A record about something else entirely (bread), as a broad feed could bring in. */
+export function offTopicRecord(): SourceRecord {
+  return createSourceRecord({
+    source: 'e2e-fixture',
+    fetchedAt: '2026-01-02T00:00:00.000Z',
+    key: 'off-topic',
+    locator: 'e2e-fixture:off-topic',
+    title: OFF_TOPIC_TITLE,
+    abstract:
+      'We bake loaves from a rye starter at four hydration levels and three bulk fermentation times. Crumb openness grows with hydration, while a longer proof at room temperature gives a more sour taste and a darker crust.',
+    authors: ['Dana Baker'],
+    date: '2019-06',
+  })
+}
+
 export interface TestLibrary {
   store: PaperStore
   path: string
@@ -56,7 +74,7 @@ export interface TestLibrary {
  * A temp library from the real corpus and the hostile records.
  * @example const lib = await createCorpusLibrary(); ...; await lib.cleanup()
  */
-export async function createCorpusLibrary(options: { hostile?: boolean; analyze?: boolean } = {}): Promise<TestLibrary> {
+export async function createCorpusLibrary(options: { hostile?: boolean; analyze?: boolean; offTopic?: boolean } = {}): Promise<TestLibrary> {
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-e2e-'))
   const path = join(dir, 'library.db')
   const store = await openStore({ path, now: () => new Date('2026-01-02T00:00:00.000Z') })
@@ -67,6 +85,7 @@ export async function createCorpusLibrary(options: { hostile?: boolean; analyze?
     now: () => new Date('2026-01-02T00:00:00.000Z'),
   })
   if (options.hostile !== false) await importRecords(store, hostileRecords())
+  if (options.offTopic === true) await importRecords(store, [offTopicRecord()])
   // As `npm start` does: topics, key words, digests, similar papers, novelty and metrics for every paper.
   // Opt-in: about 10 s of CPU, and the route tests read only what sources said.
   if (options.analyze === true) await analyzeLibrary(store, { now: () => new Date('2026-01-02T00:00:00.000Z') })
