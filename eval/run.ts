@@ -47,7 +47,7 @@ const NEIGHBOURS = 5
 const KEYWORDS_AT = 3
 const KEYWORD_NEIGHBOURS = 10
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now()
   const dir = resolve(argValue('--corpus') ?? 'data/corpus')
   const corpus = readCorpus(dir)
@@ -189,6 +189,7 @@ function main(): void {
         ['baseline: random neighbours (expected value)', num(randomAgreement)],
         ['baseline: plain TF-IDF cosine', num(agreementOf(nearestBy((a, b) => sparseDot(plainVectors.get(a) as SparseVector, plainVectors.get(b) as SparseVector))))],
         ['baseline: LSA-100 cosine', num(agreementOf(nearestBy((a, b) => dot(vectors.get(a) as Float32Array, vectors.get(b) as Float32Array))))],
+        ...(await onnxNeighbourRows(argValue('--embedding-model'), papers, topicVectors, labels, agreementOf, nearestBy)),
         ['aim (issue 4)', '≥ 0.700'],
       ],
     ),
@@ -226,9 +227,39 @@ function main(): void {
   process.stdout.write(`${out.join('\n')}\n`)
 }
 
+/**
+ * With `--embedding-model DIR`: the same neighbour measure with a local ONNX sentence model's vectors (as
+ * `analyze --embedding-model` would make them), with and without topic agreement; nothing otherwise.
+ */
+async function onnxNeighbourRows(
+  modelDir: string | undefined,
+  papers: readonly LabelledPaper[],
+  topicVectors: ReadonlyMap<string, Float32Array | null>,
+  labels: readonly string[],
+  agreementOf: (neighbours: (p: LabelledPaper) => string[]) => number,
+  nearestBy: (score: (a: string, b: string) => number) => (p: LabelledPaper) => string[],
+): Promise<string[][]> {
+  if (!modelDir) return []
+  const { loadOnnxEmbedder } = await import('../src/embedding/index.js')
+  const embedder = await loadOnnxEmbedder(modelDir)
+  const started = Date.now()
+  const embedded = await embedder.embed(papers.map((p) => ({ title: p.title, text: p.text })))
+  const ms = Date.now() - started
+  await embedder.close()
+  const onnx = new Map(papers.map((p, i) => [p.id, embedded[i] as Float32Array]))
+  const onnxIndex = createVectorIndex(
+    papers.map((p) => ({ paperId: p.id, vector: onnx.get(p.id) as Float32Array, terms: [], topics: topicVectors.get(p.id) ?? null })),
+    { embedder: embedder.name, topicLabels: labels },
+  )
+  return [
+    [`your model ${embedder.name} + topic agreement (weight ${onnxIndex.topicWeight}); embedded in ${(ms / 1000).toFixed(1)} s`, num(agreementOf((p) => similar(onnxIndex, p.id, NEIGHBOURS).map((r) => r.paperId)))],
+    [`your model ${embedder.name} cosine`, num(agreementOf(nearestBy((a, b) => dot(onnx.get(a) as Float32Array, onnx.get(b) as Float32Array))))],
+  ]
+}
+
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name)
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 
-main()
+await main()

@@ -1,6 +1,7 @@
 /**
  * The CLI on the real corpus, in-process against a real library file: what issue 2 promises a user.
  */
+import { spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { tmpdir } from 'node:os'
@@ -272,6 +273,20 @@ describe('paperscope analyze --embedding-model: paper vectors from a local ONNX 
     expect(JSON.parse(classified.out)).toMatchObject({ id: 'g', keywords: expect.any(Array) })
     // Another analyze with no option keeps the model.
     expect((await cli(['analyze'], db)).out).toMatch(/paper vectors: ONNX model onnx:my-model@/)
+  })
+
+  it('works in a real Node process too (the runtime is imported as plain Node ESM imports it, not as vitest does)', async () => {
+    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', db, 'similar', '--text', 'grokking and delayed generalization', '--k', '2', '--json'], { cwd: ROOT })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      child.on('close', (code) => done({ code, stdout, stderr }))
+    })
+    expect(out.stderr).toBe('')
+    expect(out.code).toBe(0)
+    expect((JSON.parse(out.stdout) as { similar: unknown[] }).similar).toHaveLength(2)
   })
 
   it('a model folder that is not there fails with its path and changes nothing; `lsa` switches back', async () => {

@@ -84,18 +84,19 @@ function fingerprint(file: string): string {
 }
 
 async function defaultRuntime(): Promise<OnnxRuntimePort> {
-  const ort = (await import('onnxruntime-node')).default
+  // Named exports: the package's ESM build has no default export under plain Node (bundlers add one).
+  const { InferenceSession, Tensor } = await import('onnxruntime-node')
   return {
     createSession: async (modelPath) => {
-      const session = await ort.InferenceSession.create(modelPath, { graphOptimizationLevel: 'all' })
+      const session = await InferenceSession.create(modelPath, { graphOptimizationLevel: 'all' })
       return {
         inputNames: session.inputNames,
         outputNames: session.outputNames,
-        run: async (feeds) => (await session.run(feeds as Record<string, InstanceType<typeof ort.Tensor>>)) as Record<string, { dims: readonly number[]; data: unknown }>,
+        run: async (feeds) => (await session.run(feeds as Record<string, InstanceType<typeof Tensor>>)) as Record<string, { dims: readonly number[]; data: unknown }>,
         release: () => session.release(),
       }
     },
-    int64Tensor: (values, dims) => new ort.Tensor('int64', values, [...dims]),
+    int64Tensor: (values, dims) => new Tensor('int64', values, [...dims]),
   }
 }
 
