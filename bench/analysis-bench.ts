@@ -9,17 +9,19 @@
  * papers' texts, deterministic, until there are `lines` of them.
  */
 import { spawnSync } from 'node:child_process'
+import { performance } from 'node:perf_hooks'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import {
   analyzeLibrary,
   analyzeNewPapers,
+  analyzeNewPapersOffThread,
   createTextClassifier,
   importFiles,
   type ClassifyInput,
 } from '../src/commands/index.js'
-import { openStore } from '../src/store/index.js'
+import { openStore, type PaperStore } from '../src/store/index.js'
 
 export interface AnalysisBenchOptions {
   corpusDir: string
@@ -106,9 +108,9 @@ export async function runAnalysisBench({
     const real = fixturePapers(fixturesDir)
     const batch = [...real, ...recombined(texts, Math.max(0, lines - real.length))].slice(0, lines)
     const { classifier } = await createTextClassifier(store)
-    classifier.classify(batch[0]!) // warm-up: the NLP model's first call
+    await classifier.classify(batch[0]!) // warm-up: the NLP model's first call
     t = process.hrtime.bigint()
-    for (const line of batch) classifier.classify(line)
+    for (const line of batch) await classifier.classify(line)
     const inProcess = seconds(t)
     print(
       `classify in process: ${batch.length} unseen lines (${real.length} real Hugging Face papers from test fixtures, ${batch.length - real.length} recombined) in ${inProcess.toFixed(2)} s = ${(batch.length / inProcess).toFixed(0)} papers/s, ${((inProcess / batch.length) * 100).toFixed(2)} s per 100 (aim < 1 s)`,
@@ -130,6 +132,31 @@ export async function runAnalysisBench({
       )
     } else {
       print(`paperscope classify --jsonl: skipped (${cliEntry} not built)`)
+    }
+
+    // What a server feels while a scheduled sync's analysis refits: the longest stall of its event loop.
+    for (const [label, run] of [
+      ['in the server thread', (s: PaperStore) => analyzeNewPapers(s)],
+      ['on a worker thread (what a scheduled sync does)', (s: PaperStore) => analyzeNewPapersOffThread(s)],
+    ] as const) {
+      const fresh = await openStore({ path: join(dir, `stall-${label.length}.db`) })
+      await importFiles(fresh, [corpusDir], {})
+      // A 10 ms timer: the longest gap between its ticks (the last one measured when the run ends).
+      let last = performance.now()
+      let longest = 0
+      const gap = (): void => {
+        const now = performance.now()
+        longest = Math.max(longest, now - last)
+        last = now
+      }
+      const timer = setInterval(gap, 10)
+      t = process.hrtime.bigint()
+      await run(fresh)
+      gap()
+      const took = seconds(t)
+      clearInterval(timer)
+      print(`full analysis of the corpus ${label}: ${took.toFixed(2)} s; the longest the event loop could not answer: ${longest.toFixed(0)} ms`)
+      await fresh.close()
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

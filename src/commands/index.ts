@@ -14,6 +14,7 @@ export {
   type AnalyzeReport,
   type AnalyzeStage,
 } from './analyze-library.js'
+export { analyzeNewPapersOffThread } from './analysis-thread.js'
 export { createAnalysisReader, similarPapersOf, similarPapersToText, type AnalysisReader, type SimilarPaperOut } from './analysis-results.js'
 export {
   createTextClassifier,

@@ -4,12 +4,12 @@
  * never overlap (croner `protect`: a tick that finds the last run still going is skipped and logged), each
  * run is logged with its counts, and `stop()` on shutdown cancels future ticks, asks a run in progress to
  * stop after its current page, and waits for it, so the library is closed only after the last write. A run
- * that stored new or changed papers then analyses them (`analyzeNewPapers`), as an import does.
+ * that stored new or changed papers then analyses them (`analyzeNewPapers`, on a worker thread), as an import does.
  */
 import { Cron } from 'croner'
 import { PaperscopeError } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
-import { analyzeNewPapers } from './analyze-library.js'
+import { analyzeNewPapersOffThread } from './analysis-thread.js'
 import { readSyncConfig, runSync, type RunSyncOptions, type RunSyncResult, type SyncEnv } from './run-sync.js'
 import type { SyncLogger } from './sync.js'
 
@@ -121,9 +121,10 @@ export function startSyncSchedule(
     }
   }
 
-  // What a run stored is analysed incrementally (a full fit when no model is stored yet), like after an import.
+  // What a run stored is analysed incrementally (a full fit when no model is stored yet), like after an import,
+  // on a worker thread: a refit must not stop the server from answering.
   const analyzeAfterSync = async (s: PaperStore): Promise<void> => {
-    const analysis = await analyzeNewPapers(s)
+    const { report: analysis } = await analyzeNewPapersOffThread(s)
     logger.info(
       { mode: analysis.mode, reason: analysis.reason, analyzed: analysis.analyzed, ms: analysis.ms.total },
       'analysed the synced papers',
