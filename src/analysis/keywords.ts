@@ -12,7 +12,7 @@ import { fitSoftmax } from './linear.js'
 import type { Contribution } from './rank.js'
 import type { SparseVector } from './sparse.js'
 import type { PreparedText } from './text.js'
-import { isContentToken, normalizePhrase, termKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
+import { isContentToken, normalizePhrase, phraseWordKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
 
 /** A phrase that could be a key word of one paper. */
 export interface KeywordCandidate {
@@ -141,7 +141,7 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
         for (let j = i; j < tokens.length && contentWords < MAX_WORDS; j++) {
           const t = tokens[j] as TextToken
           if (isContentToken(t)) {
-            keys.push(termKey(t))
+            keys.push(phraseWordKey(t))
             words.push(t.text)
             contentWords++
             if (canEnd(t) && canStart(first, contentWords === 1)) {

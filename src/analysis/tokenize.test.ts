@@ -1,5 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { keywordCandidates } from './keywords.js'
+import { prepareText } from './text.js'
 import { analyzeText, cleanLatex, normalizePhrase, phrasesOf, singularize } from './tokenize.js'
 
 describe('cleanLatex', () => {
@@ -67,6 +69,16 @@ describe('tokens and phrases', () => {
     expect(normalizePhrase('Neural Tangent Kernels')).toBe(normalizePhrase('neural tangent kernel'))
     expect(normalizePhrase('Lottery Tickets')).toBe('lottery ticket')
     expect(normalizePhrase('Pre-training')).toBe(normalizePhrase('pretraining'))
+  })
+
+  it('reads the words of a key phrase as a noun phrase, alone as in a sentence: bounds are not "bind"', () => {
+    expect(normalizePhrase('PAC-Bayes Bound')).toBe('pacbaye bound')
+    expect(normalizePhrase('Generalization Bounds')).toBe('generalization bound')
+    expect(normalizePhrase('Masked Autoencoders')).toBe('masked autoencoder')
+    expect(normalizePhrase('Tempered Overfitting')).toBe('tempered overfitting')
+    const inText = keywordCandidates(prepareText({ title: '', text: 'We prove new PAC-Bayes bounds and sample complexity bounds.' })).map((c) => c.key)
+    expect(inText).toContain(normalizePhrase('PAC-Bayes Bound'))
+    expect(inText).toContain(normalizePhrase('Sample Complexity Bound'))
   })
 
   it('singularizes conservatively', () => {

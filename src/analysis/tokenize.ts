@@ -245,6 +245,17 @@ export function termKey(token: TextToken): string {
   return base.replace(/[-‐‑–'’.]/g, '')
 }
 
+/**
+ * The key a word has inside a key phrase: as {@link termKey}, except that a form the tagger read as a verb is
+ * kept as written (made singular). A key phrase is a noun phrase: its `bounds`, `masked` and `based` are not
+ * the verbs bind, mask and base, and the same phrase must get the same key in running text and on its own
+ * (`PAC-Bayes Bound` was `pacbaye bind` alone but `pacbaye bound` in a sentence).
+ */
+export function phraseWordKey(token: TextToken): string {
+  if ((token.pos === 'VERB' || token.pos === 'AUX') && !token.lower.endsWith('ing')) return singularizeLast(token.lower).replace(/[-‐‑–'’.]/g, '')
+  return termKey(token)
+}
+
 function singularizeLast(word: string): string {
   const cut = Math.max(word.lastIndexOf('-'), 0)
   return cut === 0 ? singularize(word) : `${word.slice(0, cut + 1)}${singularize(word.slice(cut + 1))}`
@@ -324,7 +335,7 @@ export function contentTerms(sentences: readonly TextSentence[]): string[] {
  */
 export function normalizePhrase(phrase: string, nlp: NlpPort = getNlp()): string {
   const tokens = analyzeText(phrase, nlp).flatMap((s) => s.tokens)
-  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number').map((t) => termKey(t))
+  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number').map((t) => phraseWordKey(t))
   while (words.length > 0 && STOP_EDGE.has(words[0] ?? '')) words.shift()
   while (words.length > 0 && STOP_EDGE.has(words[words.length - 1] ?? '')) words.pop()
   return words.filter((w) => w !== '').join(' ')
