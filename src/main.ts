@@ -71,6 +71,9 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
       const ranked = await reader.similarToText(input, limit)
       return ranked?.map((r) => ({ paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label) })) ?? null
     },
+    async paperVector(paperId) {
+      return reader.paperVector(paperId)
+    },
     async paperNovelty(paperId) {
       const novelty = (await reader.paperAnalysis(paperId))?.novelty
       if (!novelty) return null

@@ -32,6 +32,8 @@ export interface AnalysisReader {
    * embedded and classified with the stored models; null before the library was ever analysed.
    */
   similarToText(input: { title?: string; text: string }, k?: number): Promise<Ranked[] | null>
+  /** A paper's stored vector and the model that made it, or null when it has none. */
+  paperVector(paperId: string): Promise<{ embedder: string; vector: Float32Array } | null>
   /** A paper's stored analysis (topics, key words, digest, novelty), or null when never analysed. */
   paperAnalysis(paperId: string): Promise<StoredPaperAnalysis | null>
   /** Computed researcher metrics beside the reported ones; null before the library was ever analysed. */
@@ -101,6 +103,12 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       // The library's ONNX model, when it has one, embeds the text as it embedded the papers.
       const vector = models.embedder ? (await models.embedder.embed([{ title: input.title ?? '', text: input.text }]))[0] : null
       return similarToVector(index, vector ? { ...entry, vector } : entry, k)
+    },
+    async paperVector(paperId) {
+      const index = await currentIndex()
+      const i = index?.byId.get(paperId)
+      if (!index || i === undefined) return null
+      return { embedder: index.embedder, vector: (index.papers[i] as IndexedPaper).vector }
     },
     async paperAnalysis(paperId) {
       return (await store.analysis.getPaperAnalyses([paperId]))[0] ?? null

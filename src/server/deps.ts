@@ -65,6 +65,8 @@ export interface ServerAnalysis {
   /** Papers nearest to a text never seen; null when the library has no analysis yet. */
   similarToText?(input: { title?: string; text: string }, limit: number): Promise<AnalysisSimilarPaper[] | null>
   paperNovelty?(paperId: string): Promise<AnalysisNovelty | null>
+  /** The paper's vector (what similar papers and novelty compare) and the model that made it. */
+  paperVector?(paperId: string): Promise<{ embedder: string; vector: ArrayLike<number> } | null>
   paperTopics?(paperId: string): Promise<AnalysisPaperTopics | null>
   authorMetrics?(authorId: string): Promise<AnalysisAuthorMetrics | null>
 }

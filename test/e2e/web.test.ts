@@ -285,6 +285,10 @@ describe.skipIf(skip)('web app in chromium', () => {
     const bad = await fetch(`${server.url}/api/v1/similar?k=500&text=x`)
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/k/)
+    // Each paper's vector is served too: unit length, from the library's model.
+    const vector = (await (await fetch(`${server.url}/api/v1/papers/${body.similar[0]!.paper.id}/vector`)).json()) as { embedder: string; dimensions: number; vector: number[] }
+    expect(vector).toMatchObject({ embedder: 'lsa-100', dimensions: 100 })
+    expect(Math.hypot(...vector.vector)).toBeCloseTo(1, 4)
   })
 
   it('serves deep links that survive a reload', async () => {

@@ -24,4 +24,13 @@ export const BibtexQuerySchema = z.object({
 })
 export type BibtexQuery = z.infer<typeof BibtexQuerySchema>
 
+export const PaperVectorSchema = z.object({
+  paperId: z.string(),
+  embedder: z.string().describe('The model that made the vector: `lsa-100`, or the ONNX model the library uses (`onnx:<folder>@<fingerprint>`)'),
+  dimensions: z.number().int(),
+  vector: z.array(z.number()).describe('Unit length; the cosine of two papers is their dot product'),
+  howComputed: z.string(),
+})
+export type PaperVector = z.infer<typeof PaperVectorSchema>
+
 export { PaperDetailSchema, PaperListSchema }

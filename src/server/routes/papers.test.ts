@@ -186,6 +186,22 @@ describe('papers routes with analysis results', () => {
     await app.close()
   })
 
+  it('serves a paper\'s vector with the model that made it, and names what is missing', async () => {
+    const [a, b] = ids as [string, string]
+    const analysis: ServerAnalysis = {
+      paperVector: async (id) => (id === a ? { embedder: 'lsa-3', vector: Float32Array.from([0.6, 0, 0.8]) } : null),
+    }
+    const app = await buildServer({ store: temp.store, analysis })
+    const ok = await app.inject(`/api/v1/papers/${a}/vector`)
+    expect(ok.statusCode).toBe(200)
+    expect(ok.json()).toEqual({ paperId: a, embedder: 'lsa-3', dimensions: 3, vector: [0.6, 0, 0.8], howComputed: expect.stringMatching(/truncated SVD/) })
+    const none = await app.inject(`/api/v1/papers/${b}/vector`)
+    expect(none.statusCode).toBe(404)
+    expect(none.json()).toMatchObject({ error: { code: 'NOT_FOUND', message: expect.stringMatching(/has no vector yet.*paperscope analyze/) } })
+    expect((await app.inject('/api/v1/papers/no-such-paper/vector')).statusCode).toBe(404)
+    await app.close()
+  })
+
   it('shows the page as "not computed" when the analysis fails', async () => {
     const analysis: ServerAnalysis = {
       similarPapers: async () => {

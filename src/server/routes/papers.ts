@@ -13,7 +13,9 @@ import {
   PaperListSchema,
   PaperParamsSchema,
   PapersQuerySchema,
+  PaperVectorSchema,
   type BibtexQuery,
+  type PaperVector,
   type PaperParams,
   type PapersQuery,
 } from './papers.schema.js'
@@ -86,6 +88,34 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
         })
       }
       return presentPaperDetail(paper, { similar, novelty, noveltyEvidence, topics })
+    },
+  )
+
+  app.get<{ Params: PaperParams }>(
+    '/papers/:id/vector',
+    {
+      schema: {
+        tags: ['papers'],
+        summary: "The paper's vector (its embedding), as similar papers and novelty use it",
+        params: toJsonSchema(PaperParamsSchema, 'input'),
+        response: { 200: toJsonSchema(PaperVectorSchema), ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (request): Promise<PaperVector> => {
+      const { id } = request.params
+      const paper = await store.getPaper(id)
+      if (!paper) throw notFound(id)
+      const found = deps.analysis?.paperVector ? await deps.analysis.paperVector(id) : null
+      if (!found) throw new PaperscopeError('NOT_FOUND', `paper "${id.slice(0, 200)}" has no vector yet: the library has not analysed it (run \`paperscope analyze\`)`, { field: 'id' })
+      return {
+        paperId: id,
+        embedder: found.embedder,
+        dimensions: found.vector.length,
+        vector: Array.from(found.vector, (x) => Math.round(x * 1e6) / 1e6),
+        howComputed: found.embedder.startsWith('lsa-')
+          ? 'TF-IDF of the title (twice) and the abstract or digest over lemmas and two-word phrases, reduced by a truncated SVD fitted on the whole library (LSA), unit length.'
+          : 'The title and abstract or digest embedded by the local ONNX sentence-embedding model the library was set to (mean of its token vectors over the attention mask), unit length.',
+      }
     },
   )
 
