@@ -88,6 +88,7 @@ interface JsonSummary {
   configured: boolean
   feeds: Array<{ feed: string; status: string; pages: number; new: number; merged: number; rejected: number; cursor: string | null }>
   totals: { new: number; merged: number; updated: number; unchanged: number; rejected: number }
+  repeatedWarnings: number
   issues: Array<{ severity: string; message: string }>
 }
 
@@ -144,6 +145,7 @@ describe('paperscope sync', () => {
     expect(first.out).toMatch(/\nhf-daily +huggingface +done +2 +30 +/)
     // What the sync stored was analysed afterwards, as after an import.
     expect(first.out).toMatch(/\nanalysis: (fitted the models|analysed \d+ new or changed papers)/)
+    expect(first.out).toContain('\nwarnings (4):\n')
     // The User-Agent names the app and the contact from the config.
     expect(server.requests[0]!.headers['user-agent']).toMatch(/^Paperscope\/[\d.]+ \(\+https:\/\/\S+; mailto:radar@example\.org\)$/)
     const after = await snapshot(db)
@@ -162,6 +164,9 @@ describe('paperscope sync', () => {
       ['hf-daily', 'done'],
     ])
     for (const f of summary.feeds) expect(f.cursor).toEqual(expect.any(String))
+    // The OpenAlex page came again unchanged: its four warnings are counted, not listed again.
+    expect(summary.issues.filter((i) => i.severity === 'warning')).toEqual([])
+    expect(summary.repeatedWarnings).toBe(4)
     expect(await snapshot(db)).toEqual(after)
   })
 

@@ -163,6 +163,11 @@ describe('syncFeeds', () => {
     expect(second).toMatchObject({ new: 0, merged: 0, updated: 0, rejected: 0 })
     expect(second.unchanged).toBe(first.new + first.merged)
     expect(await snapshot(store)).toEqual(after)
+    // The warnings of pages that changed nothing were shown the first time; the second run counts them only.
+    const firstWarnings = first.issues.filter((i) => i.severity === 'warning').length
+    expect(first.repeatedWarnings).toBe(0)
+    expect(second.issues.filter((i) => i.severity === 'warning')).toEqual([])
+    expect(second.repeatedWarnings).toBe(firstWarnings)
     // The second run started from the watermarks: arXiv and HF looked back a few days, OpenAlex a week.
     expect(
       server

@@ -208,6 +208,8 @@ export interface FeedSyncReport extends ImportCounts {
   status: FeedStatus
   pages: number
   profiles: number
+  /** Warnings of pages that changed nothing: reported when the page first brought them, not again. */
+  repeatedWarnings: number
   /** Why the feed failed or was skipped. */
   error: string | null
 }
@@ -216,6 +218,8 @@ export interface SyncReport extends ImportCounts {
   feeds: FeedSyncReport[]
   issues: ImportIssue[]
   profiles: number
+  /** Warnings left out of `issues` because their page changed nothing (see {@link FeedSyncReport}). */
+  repeatedWarnings: number
   aborted: boolean
 }
 
@@ -235,7 +239,7 @@ export async function syncFeeds(
   config: SyncConfig,
   options: SyncOptions,
 ): Promise<SyncReport> {
-  const report: SyncReport = { ...emptyImportCounts(), feeds: [], issues: [], profiles: 0, aborted: false }
+  const report: SyncReport = { ...emptyImportCounts(), feeds: [], issues: [], profiles: 0, repeatedWarnings: 0, aborted: false }
   const logger = options.logger ?? SILENT
   const feeds = config.feeds.filter(
     (f) =>
@@ -262,6 +266,7 @@ export async function syncFeeds(
     for (const key of ['read', 'new', 'merged', 'updated', 'unchanged', 'rejected'] as const)
       report[key] += feedReport[key]
     report.profiles += feedReport.profiles
+    report.repeatedWarnings += feedReport.repeatedWarnings
     if (feedReport.status === 'aborted') {
       report.aborted = true
       break
@@ -285,6 +290,7 @@ async function syncFeed(
     status: 'done',
     pages: 0,
     profiles: 0,
+    repeatedWarnings: 0,
     error: null,
   }
   const fail = (
@@ -366,7 +372,11 @@ async function syncFeed(
       result.rejected += rejected
       result.profiles += counts.profiles
       for (const key of ['new', 'merged', 'updated', 'unchanged'] as const) result[key] += counts[key]
-      issues.push(...content.issues)
+      // A page whose records were all stored before, unchanged, brings back the warnings it brought then.
+      const changedNothing = content.records.length > 0 && counts.new + counts.merged + counts.updated + counts.profiles === 0
+      const repeated = changedNothing ? content.issues.filter((i) => i.severity === 'warning') : []
+      result.repeatedWarnings += repeated.length
+      issues.push(...content.issues.filter((i) => !repeated.includes(i)))
       logger.info(
         { feed: feed.id, source: source.name, page: result.pages, url: page.url, ...counts, rejected },
         'synced page',

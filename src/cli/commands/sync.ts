@@ -94,6 +94,7 @@ export async function runSyncCommand(
       feeds,
       totals: totals(feeds),
       issues: report.issues,
+      repeatedWarnings: report.repeatedWarnings,
       aborted: report.aborted,
       afterSync,
       analysis,
@@ -172,6 +173,8 @@ export function renderSyncResult(result: Extract<RunSyncResult, { configured: tr
     )
     if (warnings.length > 5) out.push(`  … ${warnings.length - 5} more (--json lists them)`)
   }
+  if (report.repeatedWarnings > 0)
+    out.push(`${report.repeatedWarnings} warnings on pages that changed nothing were shown when those records first came, and are not repeated`)
   if (typeof result.afterSync === 'object')
     out.push(`updating the analysis failed: ${result.afterSync.failed}`)
   return `${out.join('\n')}\n`
