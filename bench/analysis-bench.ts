@@ -19,8 +19,10 @@ import {
   analyzeNewPapersOffThread,
   createTextClassifier,
   importFiles,
+  importRecords,
   type ClassifyInput,
 } from '../src/commands/index.js'
+import { generateRecords } from './synthetic.js'
 import { openStore, type PaperStore } from '../src/store/index.js'
 
 export interface AnalysisBenchOptions {
@@ -30,6 +32,8 @@ export interface AnalysisBenchOptions {
   /** The built CLI entry (dist/src/main.js), for timing the whole command; skipped when missing. */
   cliEntry: string
   lines?: number
+  /** Synthetic library sizes for the scaling figures (BENCH_ANALYSIS_PAPERS, comma-separated). */
+  scalingSizes?: number[]
   print: (line: string) => void
 }
 
@@ -78,6 +82,7 @@ export async function runAnalysisBench({
   fixturesDir,
   cliEntry,
   lines = 200,
+  scalingSizes = [2000, 8000],
   print,
 }: AnalysisBenchOptions): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-bench-analysis-'))
@@ -134,6 +139,20 @@ export async function runAnalysisBench({
       print(`paperscope classify --jsonl: skipped (${cliEntry} not built)`)
     }
 
+    // How a full analysis grows with the library: synthetic papers, 500 of them curated (topics, key words,
+    // digests) like the awesome list in a library a feed filled; the rest bare, as a feed brings them.
+    for (const n of scalingSizes) {
+      const big = await openStore({ path: join(dir, `scale-${n}.db`) })
+      await importRecords(big, generateRecords(n).map((r, i) => (i < 500 ? r : { ...r, topics: [], keywords: [], digest: null })))
+      t = process.hrtime.bigint()
+      const report = await analyzeLibrary(big)
+      const m = report.ms
+      print(
+        `analyze ${n} synthetic papers (500 curated), full: ${seconds(t).toFixed(1)} s — reading ${(m.reading / 1000).toFixed(1)} s, fitting ${(m.fitting / 1000).toFixed(1)} s, analysing ${(m.analysing / 1000).toFixed(1)} s, novelty ${(m.novelty / 1000).toFixed(1)} s (all pairs), saving ${(m.saving / 1000).toFixed(1)} s`,
+      )
+      await big.close()
+    }
+
     // What a server feels while a scheduled sync's analysis refits: the longest stall of its event loop.
     for (const [label, run] of [
       ['in the server thread', (s: PaperStore) => analyzeNewPapers(s)],
@@ -169,6 +188,7 @@ export function defaultAnalysisBenchOptions(print: (line: string) => void): Anal
     corpusDir: resolve('data/corpus'),
     fixturesDir: resolve('test/fixtures/huggingface'),
     cliEntry: resolve('dist/src/main.js'),
+    ...(process.env.BENCH_ANALYSIS_PAPERS ? { scalingSizes: process.env.BENCH_ANALYSIS_PAPERS.split(',').map(Number).filter((n) => n > 0) } : {}),
     print,
   }
 }

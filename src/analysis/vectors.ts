@@ -144,9 +144,10 @@ export function truncatedSvd(
   for (let i = 0; i < omega.length; i++) omega[i] = gaussian(rng)
   let y = multiplyRows(rows, omega, columns, l) // n × l
   for (let q = 0; q < powerIterations; q++) {
-    orthonormalizeColumns(y, n, l)
+    // Inside the power iterations one Gram–Schmidt pass keeps the block well conditioned; the final Q gets two.
+    orthonormalizeColumns(y, n, l, 1)
     const z = multiplyRowsTransposed(rows, y, columns, l) // columns × l
-    orthonormalizeColumns(z, columns, l)
+    orthonormalizeColumns(z, columns, l, 1)
     y = multiplyRows(rows, z, columns, l)
   }
   orthonormalizeColumns(y, n, l) // Q
@@ -169,28 +170,45 @@ export function truncatedSvd(
     .slice(0, k)
     .filter(([sigma]) => sigma > 1e-9)
   const kept = order.length
-  const components = new Float32Array(columns * kept)
+  // V = Bᵀ U Σ⁻¹, one term row at a time: Bᵀ is read transposed once (term-major), so the inner loops run
+  // over contiguous memory (reading it column by column per dimension cost ~20 s on 8,000 papers).
+  const coef = new Float64Array(l * kept) // coef[a * kept + d] = U[a][src_d] / σ_d
   order.forEach(([sigma, src], d) => {
-    const coef = Float64Array.from({ length: l }, (_, a) => u.get(a, src) / sigma)
-    for (let t = 0; t < columns; t++) {
-      let sum = 0
-      for (let a = 0; a < l; a++) sum += (bt[a * columns + t] as number) * (coef[a] as number)
-      components[t * kept + d] = sum
-    }
+    for (let a = 0; a < l; a++) coef[a * kept + d] = u.get(a, src) / sigma
   })
+  const btT = transposeBlock(bt, columns, l) // btT[t * l + a]
+  const acc = new Float64Array(kept)
+  const components = new Float32Array(columns * kept)
+  for (let t = 0; t < columns; t++) {
+    acc.fill(0)
+    const tl = t * l
+    for (let a = 0; a < l; a++) {
+      const w = btT[tl + a] as number
+      if (w === 0) continue
+      const co = a * kept
+      for (let d = 0; d < kept; d++) acc[d] = (acc[d] as number) + w * (coef[co + d] as number)
+    }
+    components.set(acc, t * kept)
+  }
   return { components, singularValues: order.map(([sigma]) => sigma), dimensions: kept }
 }
 
 /** X · M: X has sparse rows (n × c), M is column-major c × l; the result is column-major n × l. */
 function multiplyRows(rows: readonly SparseVector[], m: Float64Array, c: number, l: number): Float64Array {
   const n = rows.length
+  // M term-major (mt[t * l + d]): each of a row's terms then reads l contiguous values, not l values a
+  // whole column apart (the strided version spent most of an 8,000-paper fit waiting on memory).
+  const mt = transposeBlock(m, c, l)
+  const acc = new Float64Array(l)
   const out = new Float64Array(n * l)
   rows.forEach((row, r) => {
+    acc.fill(0)
     for (let j = 0; j < row.indices.length; j++) {
-      const t = row.indices[j] as number
+      const base = (row.indices[j] as number) * l
       const w = row.values[j] as number
-      for (let d = 0; d < l; d++) out[d * n + r] = (out[d * n + r] as number) + w * (m[d * c + t] as number)
+      for (let d = 0; d < l; d++) acc[d] = (acc[d] as number) + w * (mt[base + d] as number)
     }
+    for (let d = 0; d < l; d++) out[d * n + r] = acc[d] as number
   })
   return out
 }
@@ -198,24 +216,33 @@ function multiplyRows(rows: readonly SparseVector[], m: Float64Array, c: number,
 /** Xᵀ · M: X has sparse rows (n × c), M is column-major n × l; the result is column-major c × l. */
 function multiplyRowsTransposed(rows: readonly SparseVector[], m: Float64Array, c: number, l: number): Float64Array {
   const n = rows.length
-  const out = new Float64Array(c * l)
+  // Accumulated term-major (a row's terms each update l contiguous values), then turned column-major.
+  const outT = new Float64Array(c * l)
+  const mr = new Float64Array(l)
   rows.forEach((row, r) => {
-    for (let d = 0; d < l; d++) {
-      const md = m[d * n + r] as number
-      if (md === 0) continue
-      const base = d * c
-      for (let j = 0; j < row.indices.length; j++) {
-        const t = row.indices[j] as number
-        out[base + t] = (out[base + t] as number) + (row.values[j] as number) * md
-      }
+    for (let d = 0; d < l; d++) mr[d] = m[d * n + r] as number
+    for (let j = 0; j < row.indices.length; j++) {
+      const base = (row.indices[j] as number) * l
+      const w = row.values[j] as number
+      for (let d = 0; d < l; d++) outT[base + d] = (outT[base + d] as number) + w * (mr[d] as number)
     }
   })
+  return transposeBlock(outT, l, c)
+}
+
+/** A column-major height × width block as its transpose (row-major height × width = column-major width × height). */
+function transposeBlock(block: Float64Array, height: number, width: number): Float64Array {
+  const out = new Float64Array(height * width)
+  for (let col = 0; col < width; col++) {
+    const co = col * height
+    for (let i = 0; i < height; i++) out[i * width + col] = block[co + i] as number
+  }
   return out
 }
 
-/** Orthonormalises the columns of a column-major height × l block in place (modified Gram–Schmidt, twice). */
-function orthonormalizeColumns(block: Float64Array, height: number, l: number): void {
-  for (let pass = 0; pass < 2; pass++) {
+/** Orthonormalises the columns of a column-major height × l block in place (modified Gram–Schmidt, twice by default). */
+function orthonormalizeColumns(block: Float64Array, height: number, l: number, passes = 2): void {
+  for (let pass = 0; pass < passes; pass++) {
     for (let a = 0; a < l; a++) {
       const ao = a * height
       for (let b = 0; b < a; b++) {
