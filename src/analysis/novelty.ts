@@ -56,7 +56,10 @@ export function isStrictlyBefore(a: PartialDate, b: PartialDate): boolean {
  * Novelty of every paper against the papers dated before it.
  * @example computeNovelty(papers.map((p) => ({ paperId: p.id, date: p.date, vector: vectors.get(p.id) })))
  */
-export function computeNovelty(papers: readonly NoveltyInput[], { evidence = 3 }: { evidence?: number } = {}): PaperNovelty[] {
+export function computeNovelty(
+  papers: readonly NoveltyInput[],
+  { evidence = 3, onProgress }: { evidence?: number; onProgress?: (done: number, total: number) => void } = {},
+): PaperNovelty[] {
   const dated = papers
     .map((p, i) => ({ p, i, span: p.date ? dateSpan(p.date) : null }))
     .filter((x): x is { p: NoveltyInput; i: number; span: { first: string; last: string } } => x.span !== null)
@@ -80,6 +83,8 @@ export function computeNovelty(papers: readonly NoveltyInput[], { evidence = 3 }
   const topRow = new Int32Array(size)
   const xv = new Float32Array(dims)
   dated.forEach((x, r) => {
+    // The pairs before row r are r; progress in pairs done, reported about a hundred times.
+    if (onProgress && r % Math.max(1, Math.floor(dated.length / 100)) === 0) onProgress(r * r, dated.length * dated.length)
     // `dated` is sorted by last day, so the strictly earlier papers are the rows before the first that is not.
     const compared = countBelow(lasts, x.span.first)
     if (compared === 0) return

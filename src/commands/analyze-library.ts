@@ -495,6 +495,7 @@ function analysePapers(
 function noveltyRows(
   vectors: ReadonlyArray<Pick<StoredVector, 'paperId' | 'date' | 'vector'>>,
   update?: { previous: readonly PaperNoveltyWrite[]; changed: ReadonlySet<string> },
+  onProgress?: AnalyzeOptions['onProgress'],
 ): PaperNoveltyWrite[] {
   const inputs = vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector }))
   const novelty = update
@@ -504,7 +505,11 @@ function noveltyRows(
         update.changed,
         { evidence: NOVELTY_EVIDENCE },
       )
-    : computeNovelty(inputs, { evidence: NOVELTY_EVIDENCE })
+    : computeNovelty(inputs, {
+        evidence: NOVELTY_EVIDENCE,
+        // In thousandths: the pair count of a big library overflows a progress bar's display.
+        ...(onProgress ? { onProgress: (done: number, total: number) => onProgress({ stage: 'novelty', done: Math.round((1000 * done) / Math.max(1, total)), total: 1000 }) } : {}),
+      })
   const centrality = centralityPercentiles(new Map(vectors.map((v) => [v.paperId, v.vector])))
   return novelty.map((n) => ({
     paperId: n.paperId,
@@ -575,6 +580,8 @@ export async function analyzeLibrary(
   t = Date.now()
   const novelty = noveltyRows(
     inputs.map((p, i) => ({ paperId: p.id, date: p.date, vector: papers[i]?.vector as Float32Array })),
+    undefined,
+    onProgress,
   )
   report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
   took('novelty', t)

@@ -15,7 +15,7 @@ const STAGE_LABELS: Record<AnalyzeProgress['stage'], string> = {
   embedding: 'embedding (ONNX model)',
   fitting: 'fitting models',
   analysing: 'analysing papers',
-  novelty: 'novelty',
+  novelty: 'novelty (‰ of pairs compared)',
   saving: 'saving',
 }
 
