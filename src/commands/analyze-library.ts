@@ -314,6 +314,19 @@ export function openEmbeddingModel(path: string): Promise<OnnxEmbedder> {
   return opened
 }
 
+/** The library's own ONNX model; one that cannot be loaded is an error that says how to switch back to LSA. */
+async function openStoredEmbedder(spec: EmbedderSpec): Promise<OnnxEmbedder> {
+  try {
+    return await openEmbeddingModel(spec.path)
+  } catch (err) {
+    throw new PaperscopeError(
+      'MODEL_UNAVAILABLE',
+      `the library's paper vectors come from the ONNX model at ${spec.path}, which cannot be loaded (${(err as Error).message}); restore it, or switch back with \`paperscope analyze --embedding-model lsa\``,
+      { source: spec.path, cause: err },
+    )
+  }
+}
+
 /** Releases every ONNX session this process opened; the next use loads the model from disk again. */
 export async function closeEmbeddingModels(): Promise<void> {
   const opened = [...openEmbedders.values()]
@@ -371,22 +384,13 @@ export async function loadAnalysisModels(
   if (!vectors || !keywords) return null
   const topics = stored.find((m) => m.kind === 'topics')
   const spec = storedEmbedderSpec(vectors.model)
-  let embedder: OnnxEmbedder | null = null
-  if (spec && withEmbedder) {
-    try {
-      embedder = await openEmbeddingModel(spec.path)
-    } catch (err) {
-      throw new PaperscopeError(
-        'MODEL_UNAVAILABLE',
-        `the library's paper vectors come from the ONNX model at ${spec.path}, which cannot be loaded (${(err as Error).message}); restore it, or switch back with \`paperscope analyze --embedding-model lsa\``,
-        { source: spec.path, cause: err },
-      )
-    }
-  }
+  const embedder = spec && withEmbedder ? await openStoredEmbedder(spec) : null
+  // The stored JSON is the LSA model plus, for an ONNX library, the embedder's description.
+  const { embedder: _spec, ...lsa } = vectors.model as VectorModelJson & { embedder?: unknown }
   return {
     embedder,
     embedderSpec: spec,
-    vectors: vectorModelFromJson(vectors.model as VectorModelJson),
+    vectors: vectorModelFromJson(lsa),
     keywords: keywords.model as KeywordModel,
     topics: topics ? topicModelFromJson(topics.model as TopicModelJson) : null,
     fittedAt: vectors.fittedAt,
@@ -535,8 +539,7 @@ export async function analyzeLibrary(
   // The requested model, else the one the library already uses (loaded now: a missing one fails before any work).
   const requested = requestedModel(embeddingModel)
   const previous = requested === undefined ? storedEmbedderSpec((await store.analysis.getModels()).find((m) => m.kind === 'vectors')?.model) : null
-  const modelPath = requested === undefined ? (previous?.path ?? null) : requested
-  const embedder = modelPath ? await openEmbeddingModel(modelPath) : null
+  const embedder = requested ? await openEmbeddingModel(requested) : requested === undefined && previous ? await openStoredEmbedder(previous) : null
   // Stamped before reading: a paper written while this run works is newer than its analysis, so the next run looks at it again.
   const analyzedAt = now().toISOString()
   let t = Date.now()

@@ -113,8 +113,9 @@ describe('paper vectors from a local ONNX model', () => {
     expect(isPaperscopeError(err, 'MODEL_UNAVAILABLE')).toBe(true)
     expect((err as Error).message).toContain(`the ONNX model at ${model.dir}`)
     expect((err as Error).message).toContain('paperscope analyze --embedding-model lsa')
-    // An import still commits; only its analysis fails, with the same message.
+    // An import still commits; only its analysis fails, with the same message; so does a plain `analyze`.
     await expect(analyzeNewPapers(t.store, { now: NOW })).rejects.toThrow(/cannot be loaded/)
+    await expect(analyzeLibrary(t.store, { now: NOW })).rejects.toThrow(/cannot be loaded.*--embedding-model lsa/)
     const missing = await analyzeLibrary(t.store, { now: NOW, embeddingModel: join(t.dir, 'models', 'nowhere') })
       .then(() => null)
       .catch((e: unknown) => e)
