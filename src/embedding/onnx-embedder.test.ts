@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -58,6 +58,20 @@ describe('ONNX embedder on a real model file run by onnxruntime-node', () => {
     const [a, b, c] = await embedder.embed(['grokking delayed generalization', 'grokking phase transition', 'lottery ticket pruning'])
     const dot = (x: Float32Array, y: Float32Array): number => x.reduce((s, v, i) => s + v * (y[i] as number), 0)
     expect(dot(a!, b!)).toBeGreaterThan(dot(a!, c!))
+  })
+
+  it('pools as the model\'s sentence-transformers config says: the first token for a CLS-pooled model', async () => {
+    const cls = writeTestEmbeddingModel(join(dir, 'cls-pooled'), WORDS)
+    mkdirSync(join(cls.dir, '1_Pooling'))
+    writeFileSync(join(cls.dir, '1_Pooling', 'config.json'), JSON.stringify({ word_embedding_dimension: 16, pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }))
+    const embedder = await loadOnnxEmbedder(cls.dir)
+    const [a, b] = await embedder.embed(['grokking', 'lottery ticket'])
+    // Every text starts with [CLS] (id 2), so every vector is that row, unit length.
+    const clsRow = cls.table.slice(2 * cls.dimensions, 3 * cls.dimensions)
+    const norm = Math.hypot(...clsRow)
+    a!.forEach((x, d) => expect(x).toBeCloseTo((clsRow[d] as number) / norm, 5))
+    expect([...b!]).toEqual([...a!])
+    await embedder.close()
   })
 
   it('says what is missing: the folder, the model file, the tokenizer', async () => {

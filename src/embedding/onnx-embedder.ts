@@ -4,9 +4,10 @@
  * with onnxruntime-node on the CPU. Nothing is downloaded: the user brings the folder.
  *
  * Texts are cleaned of LaTeX, joined as `title. text`, tokenized with the model's own tokenizer (Hugging
- * Face tokenizers.js), cut at the model's maximum length, run in batches of similar length, mean-pooled
- * over the attention mask (the sentence-transformers default) unless the model already outputs a pooled
- * `sentence_embedding`, and scaled to unit length.
+ * Face tokenizers.js), cut at the model's maximum length, run in batches of similar length, pooled as the
+ * model's sentence-transformers config says (`1_Pooling/config.json`: the first token for BGE-style models,
+ * else the mean over the attention mask, the sentence-transformers default) unless the model already outputs
+ * a pooled `sentence_embedding`, and scaled to unit length.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs'
@@ -57,7 +58,7 @@ function modelError(message: string, path: string, cause?: unknown): PaperscopeE
 }
 
 /** Where the parts of a model folder are; `path` may also name the `.onnx` file itself. */
-export function locateModelFiles(path: string): { dir: string; model: string; tokenizer: string; tokenizerConfig: string | null } {
+export function locateModelFiles(path: string): { dir: string; model: string; tokenizer: string; tokenizerConfig: string | null; pooling: string | null } {
   const full = resolve(path)
   if (!existsSync(full)) throw modelError(`embedding model: ${full} does not exist`, full)
   const isFile = statSync(full).isFile()
@@ -67,7 +68,8 @@ export function locateModelFiles(path: string): { dir: string; model: string; to
   const tokenizer = join(dir, 'tokenizer.json')
   if (!existsSync(tokenizer)) throw modelError(`embedding model: no tokenizer.json in ${dir} (the model's tokenizer is needed beside it)`, dir)
   const config = join(dir, 'tokenizer_config.json')
-  return { dir, model, tokenizer, tokenizerConfig: existsSync(config) ? config : null }
+  const pooling = join(dir, '1_Pooling', 'config.json')
+  return { dir, model, tokenizer, tokenizerConfig: existsSync(config) ? config : null, pooling: existsSync(pooling) ? pooling : null }
 }
 
 /** A short fingerprint of the model file (size and its first MiB), so that a different model under the same name never mixes vectors. */
@@ -115,6 +117,12 @@ export function embeddingText(input: string | TextInput): string {
   const body = cleanLatex(text).trim()
   if (!t) return body
   return body ? `${/[.!?]$/.test(t) ? t : `${t}.`} ${body}` : t
+}
+
+/** The first token's vector (`[CLS]`), per row of a [batch, sequence, dims] output. */
+export function firstTokenPool(data: Float32Array, dims: readonly number[]): Float32Array[] {
+  const [batch = 0, sequence = 0, width = 0] = dims
+  return Array.from({ length: batch }, (_, b) => data.slice(b * sequence * width, b * sequence * width + width))
 }
 
 /** Mean of the token vectors where the mask is 1, per row of a [batch, sequence, dims] output. */
@@ -176,6 +184,8 @@ export async function loadOnnxEmbedder(path: string, options: OnnxEmbedderOption
     )
   }
   const pooled = session.outputNames.includes('sentence_embedding')
+  const poolingConfig = files.pooling ? readJson(files.pooling) : {}
+  const firstToken = poolingConfig.pooling_mode_cls_token === true && poolingConfig.pooling_mode_mean_tokens !== true
   const outputName = pooled ? 'sentence_embedding' : session.outputNames.includes('last_hidden_state') ? 'last_hidden_state' : (session.outputNames[0] as string)
 
   const encode = (text: string): { ids: number[]; mask: number[]; types: number[] } => {
@@ -203,7 +213,9 @@ export async function loadOnnxEmbedder(path: string, options: OnnxEmbedderOption
     if (!output || !(output.data instanceof Float32Array)) throw modelError(`embedding model: ${files.model} gave no float output "${outputName}"`, files.model)
     const vectors =
       output.dims.length === 3
-        ? meanPool(output.data, output.dims, rows.attention_mask)
+        ? firstToken
+          ? firstTokenPool(output.data, output.dims)
+          : meanPool(output.data, output.dims, rows.attention_mask)
         : Array.from({ length: batch.length }, (_, b) => (output.data as Float32Array).slice(b * (output.dims[1] ?? 0), (b + 1) * (output.dims[1] ?? 0)))
     return vectors.map(unit)
   }
