@@ -14,7 +14,7 @@ const API_ROUTES = [
   '/api/v1/papers',
   '/api/v1/papers/{id}',
   '/api/v1/papers/{id}/bibtex',
-      '/api/v1/papers/{id}/vector',
+  '/api/v1/papers/{id}/vector',
   '/api/v1/search',
   '/api/v1/authors',
   '/api/v1/authors/{id}',
