@@ -2,7 +2,7 @@
  * The CLI on the real corpus, in-process against a real library file: what issue 2 promises a user.
  */
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -12,7 +12,7 @@ import type { ImportReport } from '../core/index.js'
 import type { LibraryOverview } from '../commands/index.js'
 import type { SearchResult } from '../store/index.js'
 import { runCli } from './main.js'
-import { writeTestEmbeddingModel } from '../../test/support/onnx-model.js'
+import { writeVocabularyModel } from '../../test/support/onnx-model.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const CORPUS = join(ROOT, 'data/corpus')
@@ -253,8 +253,7 @@ describe('paperscope analyze --embedding-model: paper vectors from a local ONNX 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'paperscope-cli-onnx-'))
     db = join(dir, 'library.db')
-    const words = readFileSync(join(CORPUS, 'awesome-deep-phenomena.txt'), 'utf8').toLowerCase().match(/\p{L}+/gu) ?? []
-    modelDir = writeTestEmbeddingModel(join(dir, 'my-model'), [...new Set(words)], { dimensions: 32, maxLength: 128 }).dir
+    modelDir = writeVocabularyModel(join(dir, 'my-model'), join(CORPUS, 'awesome-deep-phenomena.txt'), { dimensions: 32, maxLength: 128 }).dir
     await cli(['import', join(CORPUS, 'awesome-deep-phenomena.txt'), '--no-analyze'], db)
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -21,7 +21,7 @@ import {
   type VectorIndex,
 } from '../analysis/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../store/index.js'
-import { loadAnalysisModels, paperVectorEmbedder } from './analyze-library.js'
+import { loadAnalysisModels, paperVectorEmbedder, textVector } from './analyze-library.js'
 
 /** Reads analysis results for one store. */
 export interface AnalysisReader {
@@ -100,9 +100,9 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       // Topics weigh in as for a paper without curated ones: the classifier's calibrated probabilities.
       const topics = models.topics ? Float32Array.from(topicProbabilities(models.topics, doc)) : null
       const entry = indexEntry(models.vectors, '', doc, topics)
-      // The library's ONNX model, when it has one, embeds the text as it embedded the papers.
-      const vector = models.embedder ? (await models.embedder.embed([{ title: input.title ?? '', text: input.text }]))[0] : null
-      return similarToVector(index, vector ? { ...entry, vector } : entry, k)
+      // Embedded as the library's papers were (its ONNX model when it has one); the LSA entry gives the terms.
+      const vector = await textVector(models, { title: input.title ?? '', text: input.text }, doc)
+      return similarToVector(index, { ...entry, vector }, k)
     },
     async paperVector(paperId) {
       const index = await currentIndex()

@@ -201,7 +201,7 @@ function prepareAll(
 }
 
 /** The curated papers most similar to a vector (never `self`), as key-word evidence. */
-function keywordNeighbours(
+export function keywordNeighbours(
   vector: Float32Array,
   curated: ReadonlyArray<{ id: string; vector: Float32Array; keywords: readonly string[] }>,
   self?: string,
@@ -348,6 +348,19 @@ async function embedPapers(
   }
   onProgress?.({ stage: 'embedding', done: inputs.length, total: inputs.length })
   return out
+}
+
+/**
+ * The vector of a text the library has not stored (a query, a line to classify), made as the library's papers'
+ * were: by its ONNX model when it has one, else by LSA.
+ */
+export async function textVector(
+  models: Pick<AnalysisModels, 'vectors' | 'embedder'>,
+  input: { title: string; text: string },
+  doc: PreparedText,
+): Promise<Float32Array> {
+  if (!models.embedder) return embedPrepared(models.vectors, doc)
+  return (await models.embedder.embed([input]))[0] as Float32Array
 }
 
 /** Index entries (LSA terms) whose vectors are the ONNX model's when it gives them. */

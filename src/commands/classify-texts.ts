@@ -5,20 +5,13 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import {
-  assignTopics,
-  classifyTopics,
-  embedPrepared,
-  extractKeywords,
-  generateDigest,
-  prepareText,
-  type KeywordNeighbour,
-} from '../analysis/index.js'
+import { assignTopics, classifyTopics, extractKeywords, generateDigest, prepareText } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
-  KEYWORD_NEIGHBOURS,
+  keywordNeighbours,
   loadAnalysisModels,
+  textVector,
   type AnalyzeOptions,
   type AnalyzeReport,
 } from './analyze-library.js'
@@ -99,28 +92,18 @@ export async function createTextClassifier(
   if (!models)
     throw new PaperscopeError('NOT_FOUND', 'the library has no papers to learn from; import some first')
   const fitted = models
-  const curated = (await store.analysis.listVectors()).filter((v) => v.curatedKeywords.length > 0)
-  const neighbours = (vector: Float32Array): KeywordNeighbour[] =>
-    curated
-      .map((c) => {
-        let s = 0
-        for (let d = 0; d < vector.length; d++) s += (vector[d] as number) * (c.vector[d] as number)
-        return { similarity: s, keywords: c.curatedKeywords }
-      })
-      .filter((n) => n.similarity > 0)
-      .sort((a, b) => b.similarity - a.similarity)
-      .slice(0, KEYWORD_NEIGHBOURS)
+  const curated = (await store.analysis.listVectors())
+    .filter((v) => v.curatedKeywords.length > 0)
+    .map((v) => ({ id: v.paperId, vector: v.vector, keywords: v.curatedKeywords }))
   const classifier: TextClassifier = {
     labels: fitted.topics?.labels ?? [],
     async classify(input) {
       const doc = prepareText({ title: input.title, text: input.text })
       const prediction = fitted.topics ? classifyTopics(fitted.topics, doc) : null
       // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model).
-      const vector = fitted.embedder
-        ? ((await fitted.embedder.embed([{ title: input.title, text: input.text }]))[0] as Float32Array)
-        : embedPrepared(fitted.vectors, doc)
+      const vector = await textVector(fitted, input, doc)
       const keywords = extractKeywords(fitted.keywords, doc, {
-        neighbours: neighbours(vector),
+        neighbours: keywordNeighbours(vector, curated),
         topics: prediction?.topics ?? [],
       })
       return {

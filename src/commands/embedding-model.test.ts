@@ -3,10 +3,10 @@
  * onnxruntime-node), on the real corpus: switching to it, keeping it through an incremental import, the
  * vectors, novelty and similar papers it gives, a missing model, and switching back to LSA.
  */
-import { readFileSync, renameSync } from 'node:fs'
+import { renameSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeTestEmbeddingModel, type TestEmbeddingModel } from '../../test/support/onnx-model.js'
+import { writeVocabularyModel, type TestEmbeddingModel } from '../../test/support/onnx-model.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { isPaperscopeError } from '../core/index.js'
 import { isStrictlyBefore } from '../analysis/index.js'
@@ -34,9 +34,7 @@ describe('paper vectors from a local ONNX model', () => {
 
   beforeAll(async () => {
     t = await createTempStore(NOW)
-    // The model's vocabulary: the corpus's own words, so that papers sharing words get close vectors.
-    const words = readFileSync(join(CORPUS, 'awesome-deep-phenomena.txt'), 'utf8').toLowerCase().match(/\p{L}+/gu) ?? []
-    model = writeTestEmbeddingModel(join(t.dir, 'models', 'static-corpus'), [...new Set(words)], { dimensions: 24, maxLength: 128 })
+    model = writeVocabularyModel(join(t.dir, 'models', 'static-corpus'), join(CORPUS, 'awesome-deep-phenomena.txt'), { dimensions: 24, maxLength: 128 })
     await importFiles(t.store, [join(CORPUS, 'awesome-deep-phenomena.txt')], { cwd: CORPUS, now: NOW })
     await analyzeNewPapers(t.store, { now: NOW })
     full = await analyzeNewPapers(t.store, { now: NOW, embeddingModel: model.dir })

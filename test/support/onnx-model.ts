@@ -7,7 +7,7 @@
  * needs are encoded here by hand (field numbers from onnx/onnx.proto3). onnxruntime-node reads the result
  * like any exported model; the tests then check its numbers against {@link referenceEmbedding}.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +140,12 @@ export function writeTestEmbeddingModel(dir: string, words: readonly string[], {
     JSON.stringify({ do_lower_case: true, model_max_length: maxLength, cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', tokenizer_class: 'BertTokenizer' }),
   )
   return { dir, vocab, dimensions, table }
+}
+
+/** A test model whose vocabulary is the words of a text file (a corpus page), so papers sharing words get close vectors. */
+export function writeVocabularyModel(dir: string, textFile: string, options: { dimensions?: number; maxLength?: number } = {}): TestEmbeddingModel {
+  const words = readFileSync(textFile, 'utf8').toLowerCase().match(/\p{L}+/gu) ?? []
+  return writeTestEmbeddingModel(dir, [...new Set(words)], options)
 }
 
 /**
