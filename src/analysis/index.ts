@@ -5,7 +5,7 @@
 export { cleanLatex, analyzeText, splitSentences, normalizePhrase, createWinkNlp, type NlpPort, type TextToken, type TextSentence } from './tokenize.js'
 export { prepareText, termCounts, type PreparedText, type TextInput, type TermOptions } from './text.js'
 export { fitTfidf, tfidfVector, topTerms, type TfidfModel, type TfidfOptions } from './tfidf.js'
-export type { SparseVector } from './sparse.js'
+export { normalizeInPlace, type SparseVector } from './sparse.js'
 export {
   fitVectorModel,
   embedPrepared,

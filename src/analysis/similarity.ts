@@ -10,7 +10,7 @@ import { byScore, type Contribution, type Ranked } from './rank.js'
 import { dot } from './sparse.js'
 import { topTerms } from './tfidf.js'
 import { prepareText, type PreparedText, type TextInput } from './text.js'
-import { embedPrepared, tfidfOf, type VectorModel } from './vectors.js'
+import { projectTfidf, tfidfOf, type VectorModel } from './vectors.js'
 
 /** A term and its TF-IDF weight in one paper. */
 export interface TermWeight {
@@ -72,7 +72,7 @@ export function indexEntry(model: VectorModel, paperId: string, doc: PreparedTex
   const tfidf = tfidfOf(model, doc)
   return {
     paperId,
-    vector: embedPrepared(model, doc),
+    vector: projectTfidf(model, tfidf),
     terms: topTerms(model.tfidf, tfidf, INDEX_TERMS),
     topics,
   }

@@ -376,10 +376,17 @@ function paperEntries(
   })
 }
 
+/**
+ * An embedding-model setting (`--embedding-model`, PAPERSCOPE_EMBEDDING_MODEL) as an absolute model folder,
+ * or null for `lsa`; a relative folder is resolved against `cwd`.
+ */
+export function resolveEmbeddingModel(setting: string, cwd = process.cwd()): string | null {
+  return setting.trim().toLowerCase() === 'lsa' ? null : resolve(cwd, setting)
+}
+
 /** The requested embedding model as an absolute folder, null for LSA, undefined for "keep the library's". */
 function requestedModel(embeddingModel: string | undefined): string | null | undefined {
-  if (embeddingModel === undefined) return undefined
-  return embeddingModel.trim().toLowerCase() === 'lsa' ? null : resolve(embeddingModel)
+  return embeddingModel === undefined ? undefined : resolveEmbeddingModel(embeddingModel)
 }
 
 /**

@@ -9,6 +9,7 @@ export {
   analyzeLibrary,
   analyzeNewPapers,
   analysisInputHash,
+  resolveEmbeddingModel,
   type AnalyzeOptions,
   type AnalyzeProgress,
   type AnalyzeReport,

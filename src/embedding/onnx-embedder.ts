@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { PaperscopeError } from '../core/index.js'
-import { cleanLatex, type TextEmbedder, type TextInput } from '../analysis/index.js'
+import { cleanLatex, normalizeInPlace, type TextEmbedder, type TextInput } from '../analysis/index.js'
 
 /** The part of onnxruntime-node this module uses (a narrow port: no onnxruntime type leaks out). */
 export interface OnnxRuntimePort {
@@ -143,13 +143,6 @@ export function meanPool(data: Float32Array, dims: readonly number[], mask: read
   return out
 }
 
-function unit(v: Float32Array): Float32Array {
-  let s = 0
-  for (const x of v) s += x * x
-  const norm = Math.sqrt(s)
-  return norm > 0 ? v.map((x) => x / norm) : v
-}
-
 /**
  * Loads a sentence-embedding model from a folder (or its `.onnx` file) and checks it by embedding one text.
  * Errors name the path and what is missing.
@@ -217,7 +210,8 @@ export async function loadOnnxEmbedder(path: string, options: OnnxEmbedderOption
           ? firstTokenPool(output.data, output.dims)
           : meanPool(output.data, output.dims, rows.attention_mask)
         : Array.from({ length: batch.length }, (_, b) => (output.data as Float32Array).slice(b * (output.dims[1] ?? 0), (b + 1) * (output.dims[1] ?? 0)))
-    return vectors.map(unit)
+    // Every pooled vector is a fresh array: scaling it in place is safe.
+    return vectors.map((v) => normalizeInPlace(v))
   }
 
   const embed = async (texts: ReadonlyArray<string | TextInput>): Promise<Float32Array[]> => {

@@ -3,9 +3,8 @@
  * topics, key words, digest, vector, novelty and centrality. A progress bar on stderr when it is a terminal;
  * the summary on stdout (or JSON with --json). Imports run the incremental version by themselves.
  */
-import { isAbsolute, resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
-import { analyzeLibrary, type AnalyzeProgress, type AnalyzeReport } from '../../commands/index.js'
+import { analyzeLibrary, resolveEmbeddingModel, type AnalyzeProgress, type AnalyzeReport } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
 import { table } from '../format.js'
 import { printJson, withStore } from './shared.js'
@@ -48,15 +47,11 @@ export function createAnalyzeProgress(io: CliIo): { update(progress: AnalyzeProg
   }
 }
 
-/** An embedding-model setting as `analyze` takes it: `lsa`, or a folder resolved against the working directory. */
-export function resolveModelSetting(cwd: string, setting: string): string {
-  return setting.trim().toLowerCase() === 'lsa' ? 'lsa' : isAbsolute(setting) ? setting : resolve(cwd, setting)
-}
-
 export async function runAnalyze(io: CliIo, dbPath: string, opts: { json?: boolean; embeddingModel?: string }): Promise<void> {
   const progress = createAnalyzeProgress(io)
   const requested = opts.embeddingModel ?? io.env.PAPERSCOPE_EMBEDDING_MODEL
-  const embeddingModel = requested === undefined ? undefined : resolveModelSetting(io.cwd, requested)
+  // Relative folders are the user's working directory's; `lsa` stays `lsa`.
+  const embeddingModel = requested === undefined ? undefined : (resolveEmbeddingModel(requested, io.cwd) ?? 'lsa')
   const report = await withStore(io, dbPath, (store) =>
     analyzeLibrary(store, { onProgress: (p) => progress.update(p), now: io.now, ...(embeddingModel !== undefined ? { embeddingModel } : {}) }).finally(() =>
       progress.stop(),

@@ -4,10 +4,9 @@
  * builds and prints what the library holds (the old behaviour).
  */
 import { resolve } from 'node:path'
-import { ensureLibrary, libraryOverview } from '../../commands/index.js'
+import { ensureLibrary, libraryOverview, resolveEmbeddingModel } from '../../commands/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { CliIo } from '../io.js'
-import { resolveModelSetting } from './analyze.js'
 import { renderAnalysisLine, renderImportReport } from './import.js'
 import { renderSearch } from './search.js'
 import { requireLauncher, serveOptions, type ServeCliOptions, type ServeLauncher } from './serve.js'
@@ -33,7 +32,7 @@ async function buildLibrary(io: CliIo, store: PaperStore, rebuild: boolean): Pro
     cwd: io.cwd,
     now: io.now,
     rebuild,
-    ...(io.env.PAPERSCOPE_EMBEDDING_MODEL ? { embeddingModel: resolveModelSetting(io.cwd, io.env.PAPERSCOPE_EMBEDDING_MODEL) } : {}),
+    ...(io.env.PAPERSCOPE_EMBEDDING_MODEL ? { embeddingModel: resolveEmbeddingModel(io.env.PAPERSCOPE_EMBEDDING_MODEL, io.cwd) ?? 'lsa' } : {}),
     onFile: (file, i, total) => io.stderr(`importing ${i + 1}/${total}: ${file}\n`),
     onBatch: (done, total) => progress.update(done, total),
     onAnalyze: (p) => {
