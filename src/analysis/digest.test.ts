@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { CORPUS_FORMATS } from '../ingest/index.js'
 import { generateDigest } from './digest.js'
 
 const READS_AS_SENTENCE = /^[A-Z0-9“"(][^]*[.!?]["”’)]?$/
@@ -21,6 +23,41 @@ describe('generated digest', () => {
     const d = generateDigest('We prove that $N \\asymp d$ samples suffice for \\textit{linear denoisers} to generalize well. The proof uses random matrix theory and a new')
     expect(d?.text).toBe('We prove that N ≍ d samples suffice for linear denoisers to generalize well.')
     expect(generateDigest('an abstract cut before its first full stop and')).toBeNull()
+  })
+
+  // Abstracts of the corpus, read with the real importers: the digests these gave read as fragments.
+  const abstractOf = (file: string, format: string, title: string): string => {
+    const parser = CORPUS_FORMATS.find((f) => f.name === format)
+    const text = readFileSync(new URL(`../../data/corpus/${file}`, import.meta.url), 'utf8')
+    const record = parser?.parse(text, { input: file, fetchedAt: '2026-01-01T00:00:00Z' }).records.find((r) => r.title?.startsWith(title))
+    if (!record?.abstract) throw new Error(`${title}: not in ${file}`)
+    return record.abstract
+  }
+
+  it('does not pick a sentence that names a numbered item it does not give', () => {
+    const title = 'When Stronger Triggers Backfire'
+    const d = generateDigest(abstractOf('researcher-profile.txt', 'researcher-profile', title), title)
+    expect(d?.text).toMatch(READS_AS_SENTENCE)
+    // It was: "… We identify a finite-sample noise floor proportional to κ as the mechanism behind (i), …"
+    expect(d?.text).not.toMatch(/\((i|ii|iii)\)/)
+  })
+
+  it('prefers sentences that stand alone to ones that point back (`this correspondingly`, `no such bound`)', () => {
+    const pde = 'Neural Network Approximations of PDEs Beyond Linearity'
+    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', pde), pde)
+    // It added: "By a classical result due to Barron [1993], this correspondingly bounds the size of …"
+    expect(d?.text).not.toMatch(/this correspondingly/)
+    const fantastic = 'Fantastic Generalization Measures are Nowhere to be Found'
+    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', fantastic), fantastic)?.text).not.toMatch(/no such bound|\(2\)/)
+  })
+
+  it('adds no second sentence that points back to one it left out', () => {
+    const title = 'Upsample or Upweight?'
+    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    expect(d?.text).toMatch(READS_AS_SENTENCE)
+    // It added: "Empirically, we observe that Temperature Sampling converges more quickly …" and, without it,
+    // "We argue that this faster convergence …".
+    expect(d?.text).not.toMatch(/Empirically,|this faster convergence/)
   })
 
   it('always reads as a sentence', () => {

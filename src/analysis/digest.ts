@@ -3,8 +3,10 @@
  * abstract sentences that best say what the paper does, kept whole.
  *
  * Sentences are scored by how much of the paper's vocabulary they carry (similarity to title + abstract),
- * by contribution cues (`we show`, `this paper proposes`) and by position; background openers and sentences
- * that lean on the previous one (`This`, `However,`) score lower. Only complete sentences are eligible:
+ * by contribution cues (`we show`, `this paper proposes`) and by position; background openers, sentences
+ * that lean on the previous one (`This`, `However,`, `For example,`) or point back to something left out
+ * (`this gap`, `both questions`, `the mechanism behind (i)`) score lower, and a second sentence that points
+ * back is added only right after the first. Only complete sentences are eligible:
  * ending in a full stop, brackets balanced, no LaTeX left. The digest starts with a capital, ends with a
  * period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, never cut mid-way.
  */
@@ -31,7 +33,15 @@ export interface DigestOptions {
 const CONTRIBUTION_CUE =
   /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|suggest|suggests|report|reports|predict|predicts)\b/i
 const LEANS_ON_PREVIOUS =
-  /^((this|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|in contrast|in particular|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn)\b|[^,]{0,40}\b(this|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
+  /^((this|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|in contrast|in particular|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|[^,]{0,40}\b(this|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
+/**
+ * A reference back to something the digest does not include: `this gap`, `these models`, `both questions`,
+ * `no such bound` (but not `this paper`, `both X and Y`, `such as`).
+ */
+const REFERS_BACK =
+  /\b(?:(?:this|these|those)\s+(?!(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.]{0,40}\band\b)|both of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z])/i
+/** An enumerated item named but not given: `the mechanism behind (i),`, `extend (i) and (ii) to`. */
+const ITEM_REFERENCE = /\((?:i{1,3}|iv|vi{0,3}|[a-d])\)(?=\s*(?:[,.;:]|and\b|or\b|$))/i
 const CONNECTIVE_PREFIX = /^(however|moreover|furthermore|additionally|in addition|specifically|in particular|finally|consequently|as a result|to this end|thus|therefore|hence|instead|on the other hand|overall|in summary|nevertheless),\s+(?=(we|our|this paper|this work)\b)/i
 const FRAMING_PREFIX = /^(in this (paper|work|study|article|note)|in our (paper|work|study)|here|in the present (paper|work)),?\s+we\b/i
 
@@ -56,7 +66,8 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
       const candidate = [...chosen, next].sort((a, b) => a.i - b.i)
       const text = candidate.map((c) => rewrite(c.s.text)).join(' ')
       // A second sentence must stand on its own or follow the first directly, and both must fit.
-      const readable = !LEANS_ON_PREVIOUS.test(next.s.text.trim()) || next.i === first.i + 1
+      const standsAlone = !LEANS_ON_PREVIOUS.test(next.s.text.trim()) && !REFERS_BACK.test(next.s.text)
+      const readable = standsAlone || next.i === first.i + 1
       if (text.length <= maxLength && readable && next.score >= first.score * 0.6) {
         chosen.push(next)
         break
@@ -87,12 +98,16 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
   const centrality = cosineBags(terms, docTerms)
   const cue = CONTRIBUTION_CUE.test(text) ? 1 : 0
   const leans = LEANS_ON_PREVIOUS.test(text) && !CONNECTIVE_PREFIX.test(text) && !FRAMING_PREFIX.test(text) ? 1 : 0
+  const refersBack = !leans && REFERS_BACK.test(text) ? 1 : 0
+  const itemReference = ITEM_REFERENCE.test(text) ? 1 : 0
   const position = count <= 1 ? 0 : index === 0 ? 0.2 : index <= 2 ? 0.4 : index === count - 1 ? 0.1 : 0.2
   const why: Contribution[] = [
     { label: 'shares the paper’s vocabulary', weight: 2 * centrality },
     { label: 'states a contribution', weight: 1.2 * cue },
     { label: 'position in the abstract', weight: position },
     { label: 'leans on the previous sentence', weight: -1.2 * leans },
+    { label: 'refers to something said before it', weight: -0.3 * refersBack },
+    { label: 'names a numbered item it does not give', weight: -1.2 * itemReference },
   ]
   return { score: why.reduce((a, b) => a + b.weight, 0), eligible, why: why.filter((w) => w.weight !== 0) }
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { keywordCandidates } from './keywords.js'
 import { prepareText } from './text.js'
-import { analyzeText, cleanLatex, normalizePhrase, phrasesOf, singularize } from './tokenize.js'
+import { analyzeText, cleanLatex, createWinkNlp, normalizePhrase, phrasesOf, singularize } from './tokenize.js'
 
 describe('cleanLatex', () => {
   it.each([
@@ -19,6 +19,10 @@ describe('cleanLatex', () => {
     ['less than 1\\% of the parameters', 'less than 1% of the parameters'],
     ['a {\\em new} idea', 'a new idea'],
     ['for $p\\ge 4$', 'for p≥ 4'],
+    // A page capture that lost the backslashes (the Hugging Face daily page in the corpus).
+    ['reduce to PFGM when D{=}1 and to diffusion models when D{to}infty.', 'reduce to PFGM when D=1 and to diffusion models when D→∞.'],
+    ['from diffusion models (D{to} infty) to any finite D', 'from diffusion models (D→ ∞) to any finite D'],
+    ['the {Transformer} and {in} braces stay words', 'the Transformer and in braces stay words'],
   ])('cleans %j', (input, expected) => {
     expect(cleanLatex(input)).toBe(expected)
   })
@@ -42,6 +46,32 @@ describe('cleanLatex', () => {
         expect(out).not.toMatch(/[$\\]/)
       }),
     )
+  })
+})
+
+describe('sentences', () => {
+  const abstract =
+    'Nested Dropout further learns ordered feature representations w.r.t. feature importance. Moreover, the trained models are good.'
+  const read = (nlp: ReturnType<typeof createWinkNlp>) =>
+    analyzeText(abstract, nlp).map((s) => ({ text: s.text, tokens: s.tokens.map((t) => `${t.text}/${t.lemma}/${t.pos}/${t.stop}`) }))
+
+  it('reads a text the same whatever was read before it (wink remembers `w.r.t` once it has met it)', () => {
+    // Ports of their own, so that what the other tests read does not matter.
+    const fresh = read(createWinkNlp())
+    const nlp = createWinkNlp()
+    analyzeText('It has a constant memory cost w.r.t number of solver steps.', nlp)
+    const after = read(nlp)
+    expect(after).toEqual(fresh)
+    expect(after.map((s) => s.text)).toEqual([
+      'Nested Dropout further learns ordered feature representations w.r.t. feature importance.',
+      'Moreover, the trained models are good.',
+    ])
+  })
+
+  it('keeps dotted abbreviations out of terms and phrases, and still ends a sentence on one', () => {
+    const sentences = analyzeText('Samples are drawn i.i.d. We bound the risk w.r.t. the loss, e.g. the hinge loss.')
+    expect(sentences.map((s) => s.text)).toEqual(['Samples are drawn i.i.d.', 'We bound the risk w.r.t. the loss, e.g. the hinge loss.'])
+    expect(phrasesOf(sentences).map((p) => p.text).filter((t) => t.includes('.'))).toEqual([])
   })
 })
 

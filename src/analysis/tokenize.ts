@@ -47,7 +47,7 @@ export function createWinkNlp(): NlpPort {
   return {
     read(text) {
       const doc = nlp.readDoc(text)
-      const sentences: TextSentence[] = []
+      const sentences: RawSentence[] = []
       const count = doc.sentences().length()
       for (let si = 0; si < count; si++) {
         const sentence = doc.sentences().itemAt(si)
@@ -59,7 +59,7 @@ export function createWinkNlp(): NlpPort {
         const stops = tokens.out(its.stopWordFlag) as unknown as boolean[]
         const types = tokens.out(its.type) as string[]
         const spaces = tokens.out(its.precedingSpaces) as string[]
-        const raw: Array<TextToken & { glued: boolean }> = values.map((value, i) => ({
+        const raw: RawToken[] = values.map((value, i) => ({
           text: value,
           lower: normals[i] ?? value.toLowerCase(),
           lemma: (lemmas[i] ?? value).toLowerCase(),
@@ -68,11 +68,68 @@ export function createWinkNlp(): NlpPort {
           kind: tokenKind(types[i] ?? 'word', value),
           glued: i > 0 && (spaces[i] ?? ' ') === '',
         }))
-        sentences.push({ text: sentence.out(), tokens: joinHyphenated(raw) })
+        sentences.push({ text: sentence.out(), tokens: raw })
       }
-      return sentences
+      return mergeAbbreviationSplits(sentences).map((x) => ({ text: x.text, tokens: joinHyphenated(x.tokens.map(markAbbreviation)) }))
     },
   }
+}
+
+type RawToken = TextToken & { glued: boolean }
+interface RawSentence {
+  text: string
+  tokens: RawToken[]
+}
+
+/** A dotted abbreviation without its last period (`w.r.t`, `i.i.d`, `e.g`). */
+const DOTTED_STEM = /^(?:\p{L}\.)+\p{L}$/u
+/** A dotted abbreviation with it (`w.r.t.`, `i.e.`, `U.S.`). */
+const DOTTED = /^(?:\p{L}\.){2,}$/u
+
+/**
+ * wink reads `w.r.t.` as one token until it has met `w.r.t` without the period in an earlier text (it
+ * remembers words it did not know); from then on it splits the period off and ends a sentence there
+ * (`… representations w.r.t.` | `feature importance.`), so how a text was read depended on what was read
+ * before it. This puts every dotted abbreviation back together and joins a sentence that ends on one to
+ * the next when that one goes on in lower case or with a number, whatever wink read first.
+ */
+function mergeAbbreviationSplits(sentences: RawSentence[]): RawSentence[] {
+  const out: RawSentence[] = []
+  for (const sentence of sentences) {
+    const tokens = joinDottedStems(sentence.tokens)
+    const previous = out[out.length - 1]
+    const last = previous?.tokens[previous.tokens.length - 1]
+    const first = tokens[0]
+    if (previous && last && first && DOTTED.test(last.text) && /^[\p{Ll}\p{N}]/u.test(first.text)) {
+      previous.text = `${previous.text.trimEnd()} ${sentence.text.trimStart()}`
+      previous.tokens.push(...tokens)
+    } else {
+      out.push({ text: sentence.text, tokens })
+    }
+  }
+  return out
+}
+
+function joinDottedStems(tokens: RawToken[]): RawToken[] {
+  const out: RawToken[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as RawToken
+    const next = tokens[i + 1]
+    if (DOTTED_STEM.test(token.text) && next?.text === '.' && next.glued) {
+      out.push({ ...token, text: `${token.text}.`, lower: `${token.lower}.` })
+      i++
+    } else {
+      out.push(token)
+    }
+  }
+  return out
+}
+
+/** A dotted abbreviation is a function word, read the same whatever wink's tagger made of it. */
+function markAbbreviation(token: RawToken): RawToken {
+  if (!DOTTED.test(token.text)) return token
+  const lower = token.text.toLowerCase()
+  return { ...token, lower, lemma: lower, pos: 'X', stop: true, kind: 'word' }
 }
 
 /**
@@ -80,7 +137,7 @@ export function createWinkNlp(): NlpPort {
  * every `word-word` written without spaces into one word so both read the same. The compound takes the
  * POS of its last part and is never a stop word.
  */
-function joinHyphenated(tokens: Array<TextToken & { glued: boolean }>): TextToken[] {
+function joinHyphenated(tokens: RawToken[]): TextToken[] {
   const out: TextToken[] = []
   let i = 0
   while (i < tokens.length) {
@@ -158,6 +215,14 @@ const LATEX_SYMBOLS: Record<string, string> = {
   textbackslash: '\\', textasciitilde: '~', S: '§',
 }
 
+/**
+ * Symbol names that, alone in braces, are a command whose backslash was lost (`{to}` → `→`); only names
+ * that stand for a non-letter and are not English words a title might brace (`{in}`, `{top}`).
+ */
+const BRACED_SYMBOL = new Map(
+  Object.entries(LATEX_SYMBOLS).filter(([name, symbol]) => name.length >= 2 && !/\p{L}/u.test(symbol) && !['in', 'top', 'int', 'star', 'quad', 'qquad'].includes(name)),
+)
+
 /** Commands whose argument is kept as plain text (`\textit{x}` → `x`). */
 const TEXT_COMMANDS = new Set([
   'textit', 'textbf', 'texttt', 'textsc', 'textsf', 'textrm', 'textup', 'textnormal', 'text', 'emph', 'em', 'it',
@@ -202,6 +267,8 @@ export function cleanLatex(text: string): string {
       return symbol === undefined ? m : `${symbol}${arg}`
     })
   }
+  // LaTeX whose backslashes a page capture lost: `D{to}infty` (was `D \to \infty`), `D{=}1`.
+  s = s.replace(/\{([a-zA-Z]{2,})\}/g, (m, name: string) => BRACED_SYMBOL.get(name) ?? m).replace(/\binfty\b/g, '∞')
   // {\em x} and {\bf x}
   s = s.replace(/\{\\(?:em|it|bf|sc|tt|rm)\s+([^{}]*)\}/g, '$1')
   // Bare commands: symbols, or the command name itself when unknown.
