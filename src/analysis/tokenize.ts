@@ -39,7 +39,12 @@ export interface NlpPort {
 /** A token is part of a phrase when it is a word that carries content (not a stop word, not punctuation). */
 const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'VERB', 'ADV', 'X', 'NUM'])
 
-/** Creates the wink-nlp backed port. The model is bundled with the package: no network, no files. */
+/**
+ * Creates the wink-nlp backed port. The model is bundled with the package: no network, no files. Use
+ * {@link getNlp} rather than many of these: every instance makes wink-eng-lite-web-model 1.8 serialise its
+ * entity tables once more (each call takes twice as long as the one before; the 21st in a process throws
+ * "Invalid string length").
+ */
 export function createWinkNlp(): NlpPort {
   // Sentence boundaries and POS are all we need (lemmas depend on POS); NER and sentiment cost time.
   const nlp = winkNLP(model, ['sbd', 'pos'])
