@@ -53,6 +53,7 @@ export {
   fitKeywordModel,
   extractKeywords,
   normalizeKeyword,
+  keywordCandidates,
   KEYWORD_FEATURES,
   KEYWORD_MIN_SCORE,
   type KeywordModel,

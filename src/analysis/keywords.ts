@@ -111,6 +111,8 @@ export interface ExtractedKeyword {
   text: string
   key: string
   score: number
+  /** False for a key word the text does not spell out: one similar papers or the paper's topic suggest. */
+  inText: boolean
   why: Contribution[]
 }
 
@@ -484,6 +486,7 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     text: model.display[c.key] ?? c.text,
     key: c.key,
     score,
+    inText: c.count > 0,
     why: contributions
       .filter((x) => x.weight > 0)
       .sort((a, b) => b.weight - a.weight)

@@ -5,8 +5,8 @@
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
-import { isStrictlyBefore } from '../analysis/index.js'
-import { analyzeNewPapers, type AnalyzeReport } from './analyze-library.js'
+import { isStrictlyBefore, keywordCandidates, normalizeKeyword, prepareText } from '../analysis/index.js'
+import { analysisText, analyzeNewPapers, type AnalyzeReport } from './analyze-library.js'
 import { createAnalysisReader } from './analysis-results.js'
 import { importFiles } from './import-files.js'
 import { findAuthor } from './lookup.js'
@@ -80,9 +80,26 @@ describe('analysing the library', () => {
     expect(
       paper!.topics.every((tp) => tp.origin === 'predicted' && tp.confidence! > 0 && tp.confidence! <= 1),
     ).toBe(true)
-    expect(paper!.keywords.filter((k) => k.origin === 'extracted').length).toBeGreaterThanOrEqual(2)
+    expect(paper!.keywords.filter((k) => k.origin !== 'curated').length).toBeGreaterThanOrEqual(2)
     // It has an abstract and no digest from a source: Paperscope wrote one, a whole sentence.
     expect(paper!.digest).toMatchObject({ origin: 'generated', text: expect.stringMatching(/^[A-Z].*\.$/) })
+  })
+
+  it('calls a key word extracted only when it is a phrase of the paper’s text, and suggested otherwise', async () => {
+    const inputs = await t.store.analysis.listAnalysisInputs()
+    const papers = await t.store.getPapers(inputs.map((p) => p.id))
+    const counts = { extracted: 0, suggested: 0 }
+    for (const [i, paper] of papers.entries()) {
+      const input = inputs[i]!
+      const phrases = new Set(keywordCandidates(prepareText({ title: input.title, text: analysisText(input) })).map((c) => c.key))
+      for (const k of paper.keywords) {
+        if (k.origin === 'curated') continue
+        expect(phrases.has(normalizeKeyword(k.text)), `${paper.title}: ${k.text} (${k.origin})`).toBe(k.origin === 'extracted')
+        counts[k.origin]++
+      }
+    }
+    expect(counts.extracted).toBeGreaterThan(100)
+    expect(counts.suggested).toBeGreaterThan(10)
   })
 
   it('stores for each paper a novelty equal to 1 − its highest similarity to papers dated strictly before it', async () => {

@@ -486,6 +486,7 @@ function analysePapers(
       .map((k) => ({
         text: k.text,
         score: k.score,
+        inText: k.inText,
         why: k.why.map((w) => ({ label: w.label, score: w.weight })),
       }))
     if (keywords.length > 0) report.keywords.papers++

@@ -19,7 +19,9 @@ export interface PaperTopic {
   confidence: number | null
 }
 
-export type KeywordOrigin = 'curated' | 'extracted'
+/** curated: listed by a person; extracted: a phrase of the paper's text Paperscope chose; suggested: a key word
+ * the text does not spell out, taken from similar papers or the paper's topic. */
+export type KeywordOrigin = 'curated' | 'extracted' | 'suggested'
 
 export interface PaperKeyword {
   text: string

@@ -19,7 +19,11 @@ export const TopicRefSchema = z.object({
 
 export const KeywordSchema = z.object({
   text: z.string(),
-  origin: z.enum(['curated', 'extracted']).describe('curated: listed by a person; extracted: found in the text'),
+  origin: z
+    .enum(['curated', 'extracted', 'suggested'])
+    .describe(
+      "curated: listed by a person; extracted: a phrase of the paper's own text, chosen by Paperscope; suggested: not in the text, taken by Paperscope from similar papers' curated key words or the paper's topic",
+    ),
 })
 
 export const DigestSchema = z.object({

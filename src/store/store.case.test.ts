@@ -272,7 +272,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         topicProbabilities: [0.8, 0.2],
         topicWhy: [{ label: 'grokking', score: 1.2 }],
         predictedTopics: [{ label: 'Emergence', score: 0.8 }],
-        keywords: [{ text: 'modular arithmetic', score: 0.9, why: [{ label: 'in title', score: 1 }] }],
+        keywords: [{ text: 'modular arithmetic', score: 0.9, inText: true, why: [{ label: 'in title', score: 1 }] }],
         digest: { text: 'We show that grokking happens.', why: [] },
         ...over,
       })
@@ -331,10 +331,27 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect((await sut.store.getPaper('pa'))!.topics.map((t) => t.origin)).toEqual(['curated'])
       })
 
+      it('tells key words of the text from key words suggested from elsewhere, and replaces both on the next analysis', async () => {
+        const keywords = [
+          { text: 'modular arithmetic', score: 0.9, inText: true, why: [] },
+          { text: 'phase transitions', score: 0.8, inText: false, why: [] },
+        ]
+        await sut.store.analysis.saveAnalysis({ analyzedAt: '2099-01-01T00:00:00Z', papers: [analysisOf('pb', { keywords })] })
+        expect((await sut.store.getPaper('pb'))!.keywords).toEqual([
+          { text: 'modular arithmetic', origin: 'extracted' },
+          { text: 'phase transitions', origin: 'suggested' },
+        ])
+        await sut.store.analysis.saveAnalysis({
+          analyzedAt: '2099-01-02T00:00:00Z',
+          papers: [analysisOf('pb', { keywords: [{ text: 'grokking', score: 0.9, inText: true, why: [] }] })],
+        })
+        expect((await sut.store.getPaper('pb'))!.keywords).toEqual([{ text: 'grokking', origin: 'extracted' }])
+      })
+
       it('keeps extracted key words out of full-text search, so search does not depend on when analysis ran', async () => {
         await sut.store.analysis.saveAnalysis({
           analyzedAt: '2099-01-01T00:00:00Z',
-          papers: [analysisOf('pb', { keywords: [{ text: 'zanzibar lattice', score: 0.9, why: [] }] })],
+          papers: [analysisOf('pb', { keywords: [{ text: 'zanzibar lattice', score: 0.9, inText: true, why: [] }] })],
         })
         // Saving the paper again (a re-import) rewrites its full-text row.
         await sut.store.transaction(async (tx) => {

@@ -276,8 +276,8 @@ export interface PaperAnalysisWrite {
   topicWhy: LabelScore[]
   /** Predicted topics shown on the paper (none when curated or unsorted). */
   predictedTopics: LabelScore[]
-  /** Extracted key phrases, best first, with why. */
-  keywords: Array<{ text: string; score: number; why: LabelScore[] }>
+  /** Key phrases the analysis chose, best first, with why; `inText` false for ones the text does not spell out. */
+  keywords: Array<{ text: string; score: number; inText: boolean; why: LabelScore[] }>
   /** A generated digest, only for papers with an abstract and no digest from a source. */
   digest: { text: string; why: LabelScore[] } | null
 }

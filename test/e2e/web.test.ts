@@ -246,6 +246,25 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('shows key words the text does not spell out apart, as suggested by similar papers', async () => {
+    type Listed = { id: string; keywords: Array<{ text: string; origin: string }> }
+    let suggested: Listed | undefined
+    for (let pageNumber = 1; !suggested && pageNumber <= 10; pageNumber++) {
+      const list = (await (await fetch(`${server.url}/api/v1/papers?page_size=100&page=${pageNumber}`)).json()) as { items: Listed[] }
+      suggested = list.items.find((p) => p.keywords.some((k) => k.origin === 'suggested') && p.keywords.some((k) => k.origin === 'extracted'))
+    }
+    expect(suggested, 'a paper with both extracted and suggested key words').toBeDefined()
+    await page.goto(`${server.url}/papers/${suggested!.id}`)
+    await page.locator('h1.paper-title').waitFor()
+    const group = (heading: string) =>
+      page.locator('.paper-side div', { has: page.locator('p.side-label', { hasText: heading }) }).locator('.chip')
+    const words = (origin: string) => suggested!.keywords.filter((k) => k.origin === origin).map((k) => `${k.text} (${origin})`)
+    await expect.poll(() => group('Extracted from the text').allTextContents()).toEqual(words('extracted'))
+    expect(await group('Suggested by similar papers (not in the text)').allTextContents()).toEqual(words('suggested'))
+    expect(await group('Suggested by similar papers (not in the text)').first().getAttribute('title')).toMatch(/^Not in the paper’s text/)
+    expect(problems).toEqual([])
+  })
+
   it('says "unsorted" for a paper far from every topic, with the closest topic, instead of guessing', async () => {
     const found = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('sourdough bread')}`)).json()) as {
       items: Array<{ paper: { id: string; title: string } }>

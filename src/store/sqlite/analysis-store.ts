@@ -293,7 +293,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
         'DELETE FROM paper_vectors',
         'DELETE FROM paper_novelty',
         `DELETE FROM paper_topics WHERE origin = 'predicted'`,
-        `DELETE FROM paper_keywords WHERE origin = 'extracted'`,
+        `DELETE FROM paper_keywords WHERE origin IN ('extracted', 'suggested')`,
       ])
         this.stmt(sql).run()
     }
@@ -343,11 +343,14 @@ export class SqliteAnalysisStore implements AnalysisStore {
           `INSERT OR IGNORE INTO paper_topics (paper_id, topic_id, origin, confidence) VALUES (?, ?, 'predicted', ?)`,
         ).run(p.paperId, topicId, t.score)
       }
-      this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin = 'extracted'`).run(p.paperId)
+      this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin IN ('extracted', 'suggested')`).run(p.paperId)
       p.keywords.forEach((k, rank) =>
-        this.stmt(
-          `INSERT OR IGNORE INTO paper_keywords (paper_id, origin, keyword, rank) VALUES (?, 'extracted', ?, ?)`,
-        ).run(p.paperId, k.text, rank),
+        this.stmt(`INSERT OR IGNORE INTO paper_keywords (paper_id, origin, keyword, rank) VALUES (?, ?, ?, ?)`).run(
+          p.paperId,
+          k.inText ? 'extracted' : 'suggested',
+          k.text,
+          rank,
+        ),
       )
     }
     for (const n of write.novelty ?? []) {

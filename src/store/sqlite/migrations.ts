@@ -218,6 +218,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX papers_trending ON papers(listed_at, upvotes) WHERE listed_at IS NOT NULL OR upvotes IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'suggested-keywords',
+    // A key word the analysis takes from similar papers or the paper's topic, not from its text, is shown as
+    // suggested, not as extracted. SQLite cannot change a CHECK, so the table is rebuilt, and every paper's
+    // analysis is marked stale so that the next import, sync or start writes its key words again with the
+    // right origin (until then the old rows and the rest of the analysis stay as they were).
+    up: `
+      CREATE TABLE paper_keywords_v4 (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        origin TEXT NOT NULL CHECK (origin IN ('curated', 'extracted', 'suggested')),
+        keyword TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        PRIMARY KEY (paper_id, origin, keyword)
+      ) WITHOUT ROWID;
+      INSERT INTO paper_keywords_v4 SELECT paper_id, origin, keyword, rank FROM paper_keywords;
+      DROP TABLE paper_keywords;
+      ALTER TABLE paper_keywords_v4 RENAME TO paper_keywords;
+      UPDATE paper_analysis SET analyzed_at = '', input_hash = '';
+    `,
+  },
 ]
 
 /**

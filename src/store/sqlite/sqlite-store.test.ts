@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createSourceRecord } from '../../core/index.js'
 import { createTempStore } from '../../../test/support/temp-store.js'
 import { runStoreContract } from '../store.case.test.js'
 import { openSqliteFile } from './database.js'
-import { MIGRATIONS, schemaVersion } from './migrations.js'
+import { MIGRATIONS, applyMigrations, schemaVersion } from './migrations.js'
 import { SqlitePaperStore } from './sqlite-store.js'
 
 runStoreContract('sqlite file', createTempStore)
@@ -20,6 +23,40 @@ describe('SQLite library file', () => {
       raw.close()
     } finally {
       await t.cleanup()
+    }
+  })
+
+  it('upgrades a version-3 library: key words kept, `suggested` allowed, every analysis marked stale so it is redone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v3-'))
+    try {
+      const path = join(dir, 'library.db')
+      const old = openSqliteFile(path)
+      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 3))
+      const at = '2026-01-01T00:00:00Z'
+      old.prepare('INSERT INTO papers (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run('p1', 'Grokking', at, at)
+      old.prepare(`INSERT INTO paper_keywords (paper_id, origin, keyword, rank) VALUES ('p1', 'curated', 'grokking', 0), ('p1', 'extracted', 'phase transitions', 0)`).run()
+      old.prepare(`INSERT INTO paper_analysis (paper_id, input_hash, analyzed_at, topic_status) VALUES ('p1', 'h', '2026-02-01T00:00:00Z', 'no-model')`).run()
+      expect(() => old.prepare(`INSERT INTO paper_keywords (paper_id, origin, keyword, rank) VALUES ('p1', 'suggested', 'x', 1)`).run()).toThrow(/CHECK/)
+      old.close()
+
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      expect((await store.getPaper('p1'))!.keywords).toEqual([
+        { text: 'grokking', origin: 'curated' },
+        { text: 'phase transitions', origin: 'extracted' },
+      ])
+      expect((await store.analysis.listAnalysisInputs({ onlyStale: true })).map((p) => [p.id, p.analyzedHash])).toEqual([['p1', '']])
+      await store.analysis.saveAnalysis({
+        analyzedAt: '2026-03-01T00:00:00Z',
+        papers: [{
+          paperId: 'p1', inputHash: 'h2', embedder: 'lsa-1', vector: Float32Array.from([1]), terms: [], topicStatus: 'no-model',
+          topicScores: [], topicProbabilities: null, topicWhy: [], predictedTopics: [],
+          keywords: [{ text: 'phase transitions', score: 0.9, inText: false, why: [] }], digest: null,
+        }],
+      })
+      expect((await store.getPaper('p1'))!.keywords.map((k) => k.origin)).toEqual(['curated', 'suggested'])
+      await store.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 

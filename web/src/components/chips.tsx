@@ -32,6 +32,12 @@ export function TopicChips({ topics, max = 4 }: { topics: TopicRef[]; max?: numb
   )
 }
 
+const KEYWORD_ORIGIN_TITLE: Record<ApiKeyword['origin'], string> = {
+  curated: 'Key word given by a curator',
+  extracted: 'A phrase of the paper’s text, chosen by Paperscope',
+  suggested: 'Not in the paper’s text: suggested by Paperscope from similar papers’ curated key words or the paper’s topic',
+}
+
 export function KeywordList({ keywords }: { keywords: ApiKeyword[] }) {
   if (keywords.length === 0) return null
   return (
@@ -39,11 +45,11 @@ export function KeywordList({ keywords }: { keywords: ApiKeyword[] }) {
       {keywords.map((k) => (
         <li key={`${k.origin}:${k.text}`}>
           <span
-            className={`chip chip-static ${k.origin === 'extracted' ? 'chip-predicted' : 'chip-keyword'}`}
-            title={k.origin === 'extracted' ? 'Extracted from the text by Paperscope' : 'Key word given by a curator'}
+            className={`chip chip-static ${k.origin === 'curated' ? 'chip-keyword' : 'chip-predicted'}`}
+            title={KEYWORD_ORIGIN_TITLE[k.origin]}
           >
             {k.text}
-            <span className="visually-hidden">{k.origin === 'extracted' ? ' (extracted)' : ' (curated)'}</span>
+            <span className="visually-hidden">{` (${k.origin})`}</span>
           </span>
         </li>
       ))}

@@ -18,6 +18,13 @@ export function PaperPage() {
   return <PaperView paper={paper.data} />
 }
 
+/** How each group of key words is headed: where it came from, in words a reader checks against the text. */
+const KEYWORD_GROUP = {
+  curated: 'Curated',
+  extracted: 'Extracted from the text',
+  suggested: 'Suggested by similar papers (not in the text)',
+} as const
+
 function PaperView({ paper }: { paper: PaperDetail }) {
   const date = formatDate(paper.date)
   const curated = paper.topics.filter((t) => t.origin === 'curated')
@@ -156,12 +163,12 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               <h2 id="keywords-title" className="small-heading">
                 Key words
               </h2>
-              {(['curated', 'extracted'] as const).map((origin) => {
+              {(['curated', 'extracted', 'suggested'] as const).map((origin) => {
                 const words = paper.keywords.filter((k) => k.origin === origin)
                 if (words.length === 0) return null
                 return (
                   <div key={origin}>
-                    <p className="side-label">{origin === 'curated' ? 'Curated' : 'Extracted from the text'}</p>
+                    <p className="side-label">{KEYWORD_GROUP[origin]}</p>
                     <KeywordList keywords={words} />
                   </div>
                 )
