@@ -88,4 +88,16 @@ describe('key phrases on known abstracts', () => {
     expect(phrases.every((k) => k.why.length > 0)).toBe(true)
     expect(normalizeKeyword('Lottery Ticket Hypothesis')).toBe('lottery ticket hypothesis')
   })
+
+  it('does not show two pieces of one phrase as two key words (`structural equation`, `equation models`)', () => {
+    const model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords })))
+    const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
+    const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)
+    const paper = daily?.parse(readFileSync(path, 'utf8'), { input: 'daily-papers.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+      .find((r) => r.title === 'One-connection rule for structural equation models')
+    const keys = extractKeywords(model, prepareText({ title: paper?.title ?? '', text: paper?.abstract ?? '' }), { max: 5, min: 3 }).map((k) => k.key)
+    expect(keys.length).toBeGreaterThanOrEqual(3)
+    for (const a of keys)
+      for (const b of keys) if (a !== b && a.includes(' ') && b.includes(' ')) expect(a.split(' ').at(-1), `${a} / ${b}`).not.toBe(b.split(' ')[0])
+  })
 })

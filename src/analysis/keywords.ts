@@ -479,7 +479,7 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   for (const s of scored) {
     if (chosen.length >= max) break
     if (chosen.length >= min && s.score < minScore) break
-    if (chosen.some((o) => overlaps(o.c.key, s.c.key) || isAcronymOf(o.c, s.c) || isAcronymOf(s.c, o.c))) continue
+    if (chosen.some((o) => overlaps(o.c.key, s.c.key) || chains(o.c.key, s.c.key) || isAcronymOf(o.c, s.c) || isAcronymOf(s.c, o.c))) continue
     chosen.push(s)
   }
   return chosen.map(({ c, score, contributions }) => ({
@@ -504,6 +504,14 @@ function isAcronymOf(long: KeywordCandidate, short: KeywordCandidate): boolean {
     .map((w) => w[0]?.toUpperCase() ?? '')
     .join('')
   return letters.length >= 2 && (initials === letters || initials.includes(letters))
+}
+
+/** True when two phrases are pieces of one longer phrase: one ends with the word the other starts with (`structural equation`, `equation model`). */
+function chains(a: string, b: string): boolean {
+  const x = a.split(' ')
+  const y = b.split(' ')
+  if (x.length < 2 || y.length < 2) return false
+  return x[x.length - 1] === y[0] || y[y.length - 1] === x[0]
 }
 
 /** True when one phrase's words appear, in order and contiguously, inside the other's. */
