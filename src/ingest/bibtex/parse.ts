@@ -3,8 +3,8 @@
  * `J{\"u}rgen` right). The file is cut into entries first, so one broken entry is a rejected issue with
  * its line number while the rest of the file imports; `@string` macros apply to every entry.
  */
-import { plugins } from '@citation-js/core'
-import '@citation-js/plugin-bibtex'
+import { createRequire } from 'node:module'
+import type { plugins as CitationPlugins } from '@citation-js/core'
 import {
   createSourceRecord,
   formatPartialDate,
@@ -15,6 +15,21 @@ import {
 } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
 import { cleanText, emptyParseResult, normalizeArxivId, normalizeDoi } from '../source.js'
+
+/**
+ * citation-js, loaded on the first BibTeX file rather than with the importers: it is a fifth of what every
+ * `paperscope` command loads at start-up (`classify` and `search` never read BibTeX). It is CommonJS, so a
+ * synchronous require keeps the parser synchronous.
+ */
+let citationPlugins: typeof CitationPlugins | null = null
+function citationJs(): typeof CitationPlugins {
+  if (!citationPlugins) {
+    const require = createRequire(import.meta.url)
+    citationPlugins = (require('@citation-js/core') as { plugins: typeof CitationPlugins }).plugins
+    require('@citation-js/plugin-bibtex')
+  }
+  return citationPlugins
+}
 
 export const BIBTEX_SOURCE = 'bibtex'
 
@@ -149,6 +164,7 @@ function readEntry(
   let entry: BibEntry | undefined
   let item: CslItem | undefined
   try {
+    const plugins = citationJs()
     const entries = plugins.input.chainLink(`${macros}\n${chunk.text}`, {
       target: '@biblatex/entries+list',
       forceType: '@biblatex/text',
