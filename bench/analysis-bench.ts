@@ -123,18 +123,21 @@ export async function runAnalysisBench({
     await store.close()
 
     if (existsSync(cliEntry)) {
-      const file = join(dir, 'unseen.jsonl')
-      writeFileSync(file, `${batch.map((b) => JSON.stringify(b)).join('\n')}\n`)
-      t = process.hrtime.bigint()
-      const run = spawnSync(process.execPath, [cliEntry, '--db', dbPath, 'classify', '--jsonl', file], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      })
-      const whole = seconds(t)
-      const answered = run.stdout.trim().split('\n').filter(Boolean).length
-      print(
-        `paperscope classify --jsonl (whole command: start-up, model loading, ${batch.length} lines): ${whole.toFixed(2)} s, ${answered} lines out, exit ${run.status}; ${((whole / batch.length) * 100).toFixed(2)} s per 100`,
-      )
+      // The issue's measure as a user takes it: the whole command on exactly 100 lines, and on the batch.
+      for (const lineSet of [batch.slice(0, 100), batch]) {
+        const file = join(dir, `unseen-${lineSet.length}.jsonl`)
+        writeFileSync(file, `${lineSet.map((b) => JSON.stringify(b)).join('\n')}\n`)
+        t = process.hrtime.bigint()
+        const run = spawnSync(process.execPath, [cliEntry, '--db', dbPath, 'classify', '--jsonl', file], {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        })
+        const whole = seconds(t)
+        const answered = run.stdout.trim().split('\n').filter(Boolean).length
+        print(
+          `paperscope classify --jsonl (whole command: start-up, model loading, ${lineSet.length} lines): ${whole.toFixed(2)} s, ${answered} lines out, exit ${run.status}; ${((whole / lineSet.length) * 100).toFixed(2)} s per 100`,
+        )
+      }
     } else {
       print(`paperscope classify --jsonl: skipped (${cliEntry} not built)`)
     }
