@@ -68,6 +68,21 @@ describe('sentences', () => {
     ])
   })
 
+  it('ends a sentence on a one-letter variable, but not on an initial', () => {
+    // From the corpus: wink read each of these as one sentence.
+    expect(analyzeText('In this work we focus on scaling w.r.t. data size n. Theoretical understanding of this phenomenon is lacking.').map((s) => s.text)).toEqual([
+      'In this work we focus on scaling w.r.t. data size n.',
+      'Theoretical understanding of this phenomenon is lacking.',
+    ])
+    expect(analyzeText('It allows for non-linear extrapolation in A. We show that the representation is identifiable.').map((s) => s.text)).toEqual([
+      'It allows for non-linear extrapolation in A.',
+      'We show that the representation is identifiable.',
+    ])
+    const [sentence] = analyzeText('The bound of J. Smith holds.')
+    expect(sentence?.text).toBe('The bound of J. Smith holds.')
+    expect(analyzeText('We vary n. Results follow.')[0]?.tokens.map((t) => t.text)).toEqual(['We', 'vary', 'n', '.'])
+  })
+
   it('keeps dotted abbreviations out of terms and phrases, and still ends a sentence on one', () => {
     const sentences = analyzeText('Samples are drawn i.i.d. We bound the risk w.r.t. the loss, e.g. the hinge loss.')
     expect(sentences.map((s) => s.text)).toEqual(['Samples are drawn i.i.d.', 'We bound the risk w.r.t. the loss, e.g. the hinge loss.'])

@@ -75,7 +75,10 @@ export function createWinkNlp(): NlpPort {
         }))
         sentences.push({ text: sentence.out(), tokens: raw })
       }
-      return mergeAbbreviationSplits(sentences).map((x) => ({ text: x.text, tokens: joinHyphenated(x.tokens.map(markAbbreviation)) }))
+      return mergeAbbreviationSplits(sentences.flatMap(splitAfterVariables)).map((x) => ({
+        text: x.text,
+        tokens: joinHyphenated(x.tokens.map(markAbbreviation)),
+      }))
     },
   }
 }
@@ -113,6 +116,39 @@ function mergeAbbreviationSplits(sentences: RawSentence[]): RawSentence[] {
     }
   }
   return out
+}
+
+/**
+ * wink takes a one-letter word and its period for an initial (`J. Smith`) and so does not end a sentence
+ * on a variable: `… scaling with data size n. Theoretical understanding …`, `… extrapolation in A. We show
+ * …`. This ends the sentence there when a lower-case letter is followed by a capital, or a capital letter by
+ * a capitalised function word (`We`, `The`, `This`), which a name never is.
+ */
+function splitAfterVariables(sentence: RawSentence): RawSentence[] {
+  const out: RawSentence[] = []
+  let tokens: RawToken[] = []
+  let text = sentence.text
+  let cursor = 0
+  for (let i = 0; i < sentence.tokens.length; i++) {
+    const token = sentence.tokens[i] as RawToken
+    const next = sentence.tokens[i + 1]
+    const at = text.indexOf(token.text, cursor)
+    cursor = at < 0 ? cursor : at + token.text.length
+    const variable = /^\p{L}\.$/u.test(token.text) && next !== undefined && /^\p{Lu}/u.test(next.text)
+    if (variable && (/^\p{Ll}/u.test(token.text) || (next.stop && /^\p{Lu}\p{Ll}/u.test(next.text)))) {
+      const letter = token.text.slice(0, 1)
+      tokens.push({ ...token, text: letter, lower: letter.toLowerCase(), lemma: letter.toLowerCase() })
+      tokens.push({ text: '.', lower: '.', lemma: '.', pos: 'PUNCT', stop: false, kind: 'punct', glued: true })
+      out.push({ text: text.slice(0, cursor).trim(), tokens })
+      text = text.slice(cursor)
+      cursor = 0
+      tokens = []
+    } else {
+      tokens.push(token)
+    }
+  }
+  out.push({ text: text.trim(), tokens })
+  return out.filter((s) => s.tokens.length > 0)
 }
 
 function joinDottedStems(tokens: RawToken[]): RawToken[] {
