@@ -15,7 +15,7 @@ import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
 import { formatBibtex } from './ingest/index.js'
-import { NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED } from './analysis/index.js'
+import { DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED } from './analysis/index.js'
 import { createAnalysisReader } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
 // command serves, so `paperscope classify` or `search` start fast.
@@ -95,6 +95,16 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
         candidates: analysis.topicScores.map((t) => ({ label: t.label, confidence: t.score })),
         why: analysis.topicWhy.map((w) => w.label),
         howComputed: TOPIC_HOW_COMPUTED,
+      }
+    },
+    async paperText(paperId) {
+      const analysis = await reader.paperAnalysis(paperId)
+      if (!analysis) return null
+      const reasons = (why: ReadonlyArray<{ label: string; score: number }>): string[] => why.filter((w) => w.score > 0).map((w) => w.label)
+      return {
+        keywords: analysis.keywords.map((k) => ({ text: k.text, score: k.score, why: reasons(k.why) })),
+        keywordsHowComputed: KEYWORDS_HOW_COMPUTED,
+        digest: analysis.digest ? { why: reasons(analysis.digest.why), howComputed: DIGEST_HOW_COMPUTED } : null,
       }
     },
     async authorMetrics(authorId) {

@@ -30,6 +30,9 @@ export interface DigestOptions {
   prepared?: PreparedText
 }
 
+export const DIGEST_HOW_COMPUTED =
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for leaning on a sentence before them (‘This’, ‘However,’) or pointing back to something left out (‘this gap’, ‘(i)’). Only whole sentences are used, with LaTeX cleaned and a lead-in like ‘In this paper, we show’ shortened to ‘We show’. Nothing is written that the abstract does not say."
+
 const CONTRIBUTION_CUE =
   /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|suggest|suggests|report|reports|predict|predicts)\b/i
 const LEANS_ON_PREVIOUS =

@@ -56,13 +56,14 @@ export {
   keywordCandidates,
   KEYWORD_FEATURES,
   KEYWORD_MIN_SCORE,
+  KEYWORDS_HOW_COMPUTED,
   type KeywordModel,
   type KeywordNeighbour,
   type KeywordTrainingDoc,
   type ExtractedKeyword,
   type ExtractOptions,
 } from './keywords.js'
-export { generateDigest, type GeneratedDigest, type DigestOptions } from './digest.js'
+export { generateDigest, DIGEST_HOW_COMPUTED, type GeneratedDigest, type DigestOptions } from './digest.js'
 export {
   computeNovelty,
   updateNovelty,

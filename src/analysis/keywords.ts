@@ -52,6 +52,9 @@ export interface KeywordModel {
   weights: number[]
 }
 
+export const KEYWORDS_HOW_COMPUTED =
+  "Key words are phrases of 1–4 content words of the paper's title and abstract or digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, and whether the curated papers most similar to this one, or its topic's papers, list it. Two are shown, more only from a score of 0.9. A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted. Curated key words are never changed."
+
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
   'curated key word elsewhere',

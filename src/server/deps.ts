@@ -39,6 +39,15 @@ export interface AnalysisPaperTopics {
   howComputed: string
 }
 
+/** Why the analysis chose a paper's key words and its generated digest. */
+export interface AnalysisPaperText {
+  /** The key words the analysis chose (not the curated ones), best first, with what weighed most. */
+  keywords: Array<{ text: string; score: number; why: string[] }>
+  keywordsHowComputed: string
+  /** Why these sentences, when the digest was generated; null when a source gave the digest or none was made. */
+  digest: { why: string[]; howComputed: string } | null
+}
+
 export interface AnalysisSimilarPaper {
   paperId: string
   score: number
@@ -68,6 +77,7 @@ export interface ServerAnalysis {
   /** The paper's vector (what similar papers and novelty compare) and the model that made it. */
   paperVector?(paperId: string): Promise<{ embedder: string; vector: ArrayLike<number> } | null>
   paperTopics?(paperId: string): Promise<AnalysisPaperTopics | null>
+  paperText?(paperId: string): Promise<AnalysisPaperText | null>
   authorMetrics?(authorId: string): Promise<AnalysisAuthorMetrics | null>
 }
 

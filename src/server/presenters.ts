@@ -5,7 +5,7 @@
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
 import type { CoAuthor, Topic } from '../core/index.js'
-import type { AnalysisAuthorMetrics, AnalysisPaperTopics, AnalysisValue } from './deps.js'
+import type { AnalysisAuthorMetrics, AnalysisPaperText, AnalysisPaperTopics, AnalysisValue } from './deps.js'
 import type { AuthorDetailOut, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
 import type { StatsOut } from './routes/stats.schema.js'
@@ -148,8 +148,14 @@ export function presentPaperDetail(
     novelty: AnalysisValue | null
     noveltyEvidence?: Array<{ paper: Paper; similarity: number }>
     topics?: AnalysisPaperTopics | null
+    text?: AnalysisPaperText | null
   },
 ): PaperDetail {
+  // The paper's own key-word rows say extracted or suggested (the analysis's rows may predate that field).
+  const origins = new Map(
+    paper.keywords.flatMap((k) => (k.origin === 'curated' ? [] : [[k.text, k.origin] as const])),
+  )
+  const digestGenerated = paper.digest?.origin === 'generated'
   return {
     ...presentPaperSummary(paper),
     abstract: paper.abstract,
@@ -163,6 +169,16 @@ export function presentPaperDetail(
     topicPrediction: extras.topics
       ? { status: extras.topics.status, candidates: extras.topics.candidates, why: extras.topics.why, howComputed: extras.topics.howComputed }
       : null,
+    keywordAnalysis: extras.text
+      ? {
+          items: extras.text.keywords.flatMap((k) => {
+            const origin = origins.get(k.text)
+            return origin ? [{ text: k.text, origin, score: k.score, why: k.why }] : []
+          }),
+          howComputed: extras.text.keywordsHowComputed,
+        }
+      : null,
+    digestAnalysis: digestGenerated && extras.text?.digest ? extras.text.digest : null,
     createdAt: paper.createdAt,
     updatedAt: paper.updatedAt,
   }

@@ -262,6 +262,26 @@ describe.skipIf(skip)('web app in chromium', () => {
     await expect.poll(() => group('Extracted from the text').allTextContents()).toEqual(words('extracted'))
     expect(await group('Suggested by similar papers (not in the text)').allTextContents()).toEqual(words('suggested'))
     expect(await group('Suggested by similar papers (not in the text)').first().getAttribute('title')).toMatch(/^Not in the paper’s text/)
+
+    // Why each was chosen: the API and the page list every key word the analysis chose, with its reasons.
+    const detail = (await (await fetch(`${server.url}/api/v1/papers/${suggested!.id}`)).json()) as {
+      keywordAnalysis: { items: Array<{ text: string; origin: string; score: number; why: string[] }>; howComputed: string }
+      digest: { origin: string } | null
+      digestAnalysis: { why: string[]; howComputed: string } | null
+    }
+    expect(detail.keywordAnalysis.items.map((k) => `${k.text} (${k.origin})`).sort()).toEqual([...words('extracted'), ...words('suggested')].sort())
+    expect(detail.keywordAnalysis.items.every((k) => k.why.length > 0 && k.score > 0 && k.score <= 1)).toBe(true)
+    const how = page.locator('[data-testid="keywords-how"]')
+    await how.locator('summary').click()
+    for (const k of detail.keywordAnalysis.items) expect(await how.textContent()).toContain(`${k.text} (${k.origin}, ${Math.round(k.score * 100)}%): ${k.why.join(', ')}`)
+    expect(await how.textContent()).toContain('shown as suggested, not as extracted')
+    if (detail.digest?.origin === 'generated') {
+      expect(detail.digestAnalysis?.howComputed).toMatch(/^For a paper with an abstract and no digest from a source/)
+      await page.locator('[data-testid="digest-how"] summary').click()
+      expect(await page.locator('[data-testid="digest-how"]').textContent()).toContain(detail.digestAnalysis!.howComputed)
+    } else {
+      expect(detail.digestAnalysis).toBeNull()
+    }
     expect(problems).toEqual([])
   })
 

@@ -67,10 +67,11 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const paper = await store.getPaper(id)
       if (!paper) throw notFound(id)
       const analysis = deps.analysis
-      const [similarRaw, novelty, topics] = await Promise.all([
+      const [similarRaw, novelty, topics, text] = await Promise.all([
         optionalAnalysis(request.log, 'similar papers', analysis?.similarPapers && (() => analysis.similarPapers!(id, SIMILAR_LIMIT + 1))),
         optionalAnalysis(request.log, 'paper novelty', analysis?.paperNovelty && (() => analysis.paperNovelty!(id))),
         optionalAnalysis(request.log, 'paper topics', analysis?.paperTopics && (() => analysis.paperTopics!(id))),
+        optionalAnalysis(request.log, 'paper key words and digest', analysis?.paperText && (() => analysis.paperText!(id))),
       ])
       const evidence = novelty?.evidence ?? []
       const evidencePapers = new Map((await store.getPapers(evidence.map((e) => e.paperId))).map((p) => [p.id, p]))
@@ -87,7 +88,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
           return p ? [{ paper: presentPaperSummary(p), score: s.score, why: s.why ?? [] }] : []
         })
       }
-      return presentPaperDetail(paper, { similar, novelty, noveltyEvidence, topics })
+      return presentPaperDetail(paper, { similar, novelty, noveltyEvidence, topics, text })
     },
   )
 

@@ -80,6 +80,13 @@ function PaperView({ paper }: { paper: PaperDetail }) {
                 {digestOriginLabel(paper.digest.origin)}
               </h2>
               <p>{paper.digest.text}</p>
+              {paper.digestAnalysis && (
+                <details className="how" data-testid="digest-how">
+                  <summary>Why these sentences</summary>
+                  {paper.digestAnalysis.why.length > 0 && <p className="muted">What weighed most: {paper.digestAnalysis.why.join(', ')}</p>}
+                  <p>{paper.digestAnalysis.howComputed}</p>
+                </details>
+              )}
             </section>
           )}
           <section aria-labelledby="abstract-title">
@@ -173,6 +180,19 @@ function PaperView({ paper }: { paper: PaperDetail }) {
                   </div>
                 )
               })}
+              {paper.keywordAnalysis && paper.keywordAnalysis.items.length > 0 && (
+                <details className="how" data-testid="keywords-how">
+                  <summary>How key words are chosen</summary>
+                  <ul className="plain-list">
+                    {paper.keywordAnalysis.items.map((k) => (
+                      <li key={k.text}>
+                        <strong>{k.text}</strong> ({k.origin}, {Math.round(k.score * 100)}%){k.why.length > 0 ? `: ${k.why.join(', ')}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                  <p>{paper.keywordAnalysis.howComputed}</p>
+                </details>
+              )}
             </section>
           )}
           {paper.novelty && (
