@@ -26,7 +26,7 @@ describe.skipIf(skip)('web app in chromium', () => {
   beforeAll(async () => {
     if (!findChromium()) throw new Error(CHROMIUM_MISSING)
     const webRoot = await ensureWebBuild()
-    library = await createCorpusLibrary({ analyze: true, offTopic: true })
+    library = await createCorpusLibrary({ analyze: true, offTopic: true, counted: true })
     server = await startServer(library.store, { webRoot, rateLimit: { max: 1200, windowMs: 60_000 } })
     browser = await launchChromium()
   })
@@ -321,6 +321,15 @@ describe.skipIf(skip)('web app in chromium', () => {
     ).json()) as { similar: Array<{ paper: { id: string; date: string | null } }> }
     const byDate = [...body.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
     expect(recent.similar.map((s) => s.paper.id)).toEqual(byDate.map((s) => s.paper.id))
+    // Most cited first among the k nearest (then upvotes; unknown last): the same papers, reordered.
+    type Counted = { similar: Array<{ paper: { id: string; citationCount: number | null; upvotes: number | null } }> }
+    const wide = `k=10&text=${encodeURIComponent(text)}`
+    const nearest = (await (await fetch(`${server.url}/api/v1/similar?${wide}`)).json()) as Counted
+    const popular = (await (await fetch(`${server.url}/api/v1/similar?sort=popular&${wide}`)).json()) as Counted
+    const count = (p: Counted['similar'][number]['paper']): [number, number] => [p.citationCount ?? -1, p.upvotes ?? -1]
+    const byCount = [...nearest.similar].sort((a, b) => count(b.paper)[0] - count(a.paper)[0] || count(b.paper)[1] - count(a.paper)[1])
+    expect(popular.similar.map((s) => s.paper.id)).toEqual(byCount.map((s) => s.paper.id))
+    expect(popular.similar.slice(0, 2).map((s) => [s.paper.citationCount, s.paper.upvotes])).toEqual([[120, null], [null, 40]])
     const bad = await fetch(`${server.url}/api/v1/similar?k=500&text=x`)
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/k/)

@@ -12,9 +12,11 @@ export const SimilarQuerySchema = z.object({
   title: z.string().max(1_000).optional().describe('Its title, when it has one (weighs like a paper title)'),
   k: z.number().int().min(1).max(50).default(10).describe('How many papers'),
   sort: z
-    .enum(['similarity', 'recent'])
+    .enum(['similarity', 'recent', 'popular'])
     .default('similarity')
-    .describe('similarity: most similar first; recent: the k most similar, newest first (undated last)'),
+    .describe(
+      'similarity: most similar first; recent: the k most similar, newest first (undated last); popular: the k most similar, most cited first (as a source reported), then most upvoted (unknown last)',
+    ),
 })
 export type SimilarQuery = z.infer<typeof SimilarQuerySchema>
 

@@ -9,6 +9,11 @@ import { SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './si
 export const SIMILAR_TO_TEXT_HOW_COMPUTED =
   "The text is embedded with the library's stored paper-vector model (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to) and classified with its topic model; each paper scores the cosine similarity of the vectors blended with the agreement of topics. The same method as a paper page's similar papers."
 
+/** Most cited first (as a source reported), then most upvoted; unknown counts last. */
+function byPopularity(a: { citationCount: number | null; upvotes: number | null }, b: { citationCount: number | null; upvotes: number | null }): number {
+  return (b.citationCount ?? -1) - (a.citationCount ?? -1) || (b.upvotes ?? -1) - (a.upvotes ?? -1)
+}
+
 export async function similarRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
   app.get<{ Querystring: SimilarQuery }>(
     '/similar',
@@ -35,8 +40,10 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
         const p = papers.get(r.paperId)
         return p ? [{ paper: presentPaperSummary(p), score: r.score, why: r.why ?? [] }] : []
       })
-      // Newest first among the k most similar: readers ask what is new near their text, not only what is closest.
+      // Among the k most similar, newest or most cited first: readers ask what is new or influential near
+      // their text, not only what is closest. The sort is stable, so ties keep the similarity order.
       if (sort === 'recent') similar.sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
+      if (sort === 'popular') similar.sort((a, b) => byPopularity(a.paper, b.paper))
       return {
         similar,
         howComputed: SIMILAR_TO_TEXT_HOW_COMPUTED,

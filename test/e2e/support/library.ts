@@ -64,6 +64,32 @@ export function offTopicRecord(): SourceRecord {
   })
 }
 
+/**
+ * Two records with counts a feed would report (the corpus captures carry none): one cited, one upvoted,
+ * both about neural collapse, so that "most cited first" has something to sort.
+ */
+export function countedRecords(): SourceRecord[] {
+  const base = { source: 'e2e-fixture', fetchedAt: '2026-01-02T00:00:00.000Z', authors: ['Mira Counts'], date: '2021-03' }
+  return [
+    createSourceRecord({
+      ...base,
+      key: 'cited',
+      locator: 'e2e-fixture:cited',
+      title: 'Class Means Collapse to a Simplex in the Terminal Phase of Training',
+      abstract: 'Last-layer features of deep classifiers collapse to their class means, which form a simplex equiangular tight frame late in training.',
+      citationCount: 120,
+    }),
+    createSourceRecord({
+      ...base,
+      key: 'upvoted',
+      locator: 'e2e-fixture:upvoted',
+      title: 'Neural Collapse Under Label Noise',
+      abstract: 'We measure how last-layer features collapse to class means when a fraction of the training labels is wrong.',
+      upvotes: 40,
+    }),
+  ]
+}
+
 export interface TestLibrary {
   store: PaperStore
   path: string
@@ -74,7 +100,7 @@ export interface TestLibrary {
  * A temp library from the real corpus and the hostile records.
  * @example const lib = await createCorpusLibrary(); ...; await lib.cleanup()
  */
-export async function createCorpusLibrary(options: { hostile?: boolean; analyze?: boolean; offTopic?: boolean } = {}): Promise<TestLibrary> {
+export async function createCorpusLibrary(options: { hostile?: boolean; analyze?: boolean; offTopic?: boolean; counted?: boolean } = {}): Promise<TestLibrary> {
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-e2e-'))
   const path = join(dir, 'library.db')
   const store = await openStore({ path, now: () => new Date('2026-01-02T00:00:00.000Z') })
@@ -86,6 +112,7 @@ export async function createCorpusLibrary(options: { hostile?: boolean; analyze?
   })
   if (options.hostile !== false) await importRecords(store, hostileRecords())
   if (options.offTopic === true) await importRecords(store, [offTopicRecord()])
+  if (options.counted === true) await importRecords(store, countedRecords())
   // As `npm start` does: topics, key words, digests, similar papers, novelty and metrics for every paper.
   // Opt-in: about 10 s of CPU, and the route tests read only what sources said.
   if (options.analyze === true) await analyzeLibrary(store, { now: () => new Date('2026-01-02T00:00:00.000Z') })

@@ -249,15 +249,22 @@ function PaperView({ paper }: { paper: PaperDetail }) {
   )
 }
 
-type SimilarOrder = 'similarity' | 'newest'
+type SimilarOrder = 'similarity' | 'newest' | 'cited'
 
-/** Similar papers, by similarity or newest first (readers ask for both: what is closest, what is new). */
+/** Most cited first (as a source reported), then most upvoted; unknown counts last. */
+function byPopularity(a: { citationCount: number | null; upvotes: number | null }, b: { citationCount: number | null; upvotes: number | null }): number {
+  return (b.citationCount ?? -1) - (a.citationCount ?? -1) || (b.upvotes ?? -1) - (a.upvotes ?? -1)
+}
+
+/** Similar papers by similarity, newest or most cited first (readers ask for all three: what is closest, new, influential). */
 function SimilarPapers({ paper }: { paper: PaperDetail }) {
   const [order, setOrder] = useState<SimilarOrder>('similarity')
   const shown =
     order === 'newest'
       ? [...paper.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
-      : paper.similar
+      : order === 'cited'
+        ? [...paper.similar].sort((a, b) => byPopularity(a.paper, b.paper))
+        : paper.similar
   return (
     <section aria-labelledby="similar-title" className="similar">
       <div className="section-head">
@@ -268,6 +275,7 @@ function SimilarPapers({ paper }: { paper: PaperDetail }) {
             <select value={order} onChange={(e) => setOrder(e.target.value as SimilarOrder)}>
               <option value="similarity">Most similar</option>
               <option value="newest">Newest first</option>
+              <option value="cited">Most cited first</option>
             </select>
           </label>
         )}
