@@ -66,11 +66,17 @@ export {
 export { generateDigest, DIGEST_HOW_COMPUTED, type GeneratedDigest, type DigestOptions } from './digest.js'
 export {
   computeNovelty,
+  prepareNovelty,
+  scanNearestEarlier,
+  finishNovelty,
+  noveltyPairs,
   updateNovelty,
   researcherNovelty,
   isStrictlyBefore,
   NOVELTY_HOW_COMPUTED,
   type NoveltyInput,
+  type NoveltyScan,
+  type NoveltyScanOutput,
   type PaperNovelty,
   type NoveltyEvidence,
 } from './novelty.js'

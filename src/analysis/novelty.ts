@@ -52,19 +52,92 @@ export function isStrictlyBefore(a: PartialDate, b: PartialDate): boolean {
   return dateSpan(a).last < dateSpan(b).first
 }
 
+/** The all-pairs part of {@link computeNovelty}, laid out so that it can be split by rows (across threads). */
+export interface NoveltyScan {
+  /** Unit vectors of the dated papers, in order of their last possible day, row after row. */
+  matrix: Float32Array
+  dims: number
+  /** Per row, how many rows before it are dated strictly before it (always a prefix: rows are in date order). */
+  compared: Int32Array
+  /** Evidence kept per row. */
+  size: number
+}
+
+/** Where {@link scanNearestEarlier} writes: per row, `size` similarities and the rows they belong to, best first. */
+export interface NoveltyScanOutput {
+  similarities: Float64Array
+  rows: Int32Array
+}
+
 /**
- * Novelty of every paper against the papers dated before it.
- * @example computeNovelty(papers.map((p) => ({ paperId: p.id, date: p.date, vector: vectors.get(p.id) })))
+ * For rows `from..to` of a scan, the `size` most similar earlier rows: the O(n²/2) dot products that are the
+ * whole cost of novelty. Reads contiguous memory and allocates nothing per pair. `onRow` is told after each
+ * row how many pairs it took.
  */
-export function computeNovelty(
-  papers: readonly NoveltyInput[],
-  { evidence = 3, onProgress }: { evidence?: number; onProgress?: (done: number, total: number) => void } = {},
-): PaperNovelty[] {
+export function scanNearestEarlier(scan: NoveltyScan, from: number, to: number, out: NoveltyScanOutput, onRow?: (pairs: number) => void): void {
+  const { matrix, dims, compared, size } = scan
+  const xv = new Float32Array(dims)
+  const topSim = new Float64Array(size)
+  const topRow = new Int32Array(size)
+  // A closure called once per row: V8 compiles it best. The pair loop inside a loop over rows, or in a
+  // function of its own, took 1.5 times as long (8,000 papers: 4.2 s against 2.8 s).
+  const row = (r: number): void => {
+    const count = compared[r] as number
+    if (count > 0) {
+      topSim.fill(-1)
+      topRow.fill(-1)
+      xv.set(matrix.subarray(r * dims, r * dims + dims))
+      for (let y = 0; y < count; y++) {
+        const s = dotRow(xv, matrix, y * dims, dims)
+        if (s <= (topSim[size - 1] as number)) continue
+        let k = size - 1
+        while (k > 0 && (topSim[k - 1] as number) < s) {
+          topSim[k] = topSim[k - 1] as number
+          topRow[k] = topRow[k - 1] as number
+          k--
+        }
+        topSim[k] = s
+        topRow[k] = y
+      }
+      out.similarities.set(topSim, r * size)
+      out.rows.set(topRow, r * size)
+    }
+    onRow?.(count)
+  }
+  for (let r = from; r < to; r++) row(r)
+}
+
+interface DatedInput {
+  p: NoveltyInput
+  i: number
+  span: { first: string; last: string }
+}
+
+/**
+ * Novelty in three steps, for callers that run the scan themselves (on threads): {@link prepareNovelty}, then
+ * {@link scanNearestEarlier} over all rows, then {@link finishNovelty}. {@link computeNovelty} does all three.
+ */
+export function prepareNovelty(papers: readonly NoveltyInput[], evidence = 3): { scan: NoveltyScan; dated: DatedInput[] } {
   const dated = papers
     .map((p, i) => ({ p, i, span: p.date ? dateSpan(p.date) : null }))
-    .filter((x): x is { p: NoveltyInput; i: number; span: { first: string; last: string } } => x.span !== null)
+    .filter((x): x is DatedInput => x.span !== null)
     .sort((a, b) => (a.span.last < b.span.last ? -1 : a.span.last > b.span.last ? 1 : 0))
-  const out: PaperNovelty[] = papers.map((p) => ({
+  const dims = dated[0]?.p.vector.length ?? 0
+  const matrix = new Float32Array(dated.length * dims)
+  dated.forEach((x, r) => matrix.set(x.p.vector.subarray(0, dims), r * dims))
+  const lasts = dated.map((x) => x.span.last)
+  // `dated` is sorted by last day, so the strictly earlier papers are the rows before the first that is not.
+  const compared = new Int32Array(dated.length)
+  dated.forEach((x, r) => {
+    compared[r] = countBelow(lasts, x.span.first)
+  })
+  return { scan: { matrix, dims, compared, size: Math.max(1, evidence) }, dated }
+}
+
+/** The scan's output as each paper's novelty, nearest earlier papers and percentile. */
+export function finishNovelty(papers: readonly NoveltyInput[], prepared: { scan: NoveltyScan; dated: DatedInput[] }, out: NoveltyScanOutput, evidence = 3): PaperNovelty[] {
+  const { scan, dated } = prepared
+  const result: PaperNovelty[] = papers.map((p) => ({
     paperId: p.paperId,
     novelty: null,
     percentile: null,
@@ -72,44 +145,16 @@ export function computeNovelty(
     nearestEarlier: [],
     explanation: p.date ? 'no paper in the library is dated before it' : 'the paper has no date',
   }))
-  // The vectors in date order, in one block: the pair loop below is the whole cost (n² / 2 dot products), so
-  // it reads contiguous memory and allocates nothing.
-  const dims = dated[0]?.p.vector.length ?? 0
-  const matrix = new Float32Array(dated.length * dims)
-  dated.forEach((x, r) => matrix.set(x.p.vector.subarray(0, dims), r * dims))
-  const lasts = dated.map((x) => x.span.last)
-  const size = Math.max(1, evidence)
-  const topSim = new Float64Array(size)
-  const topRow = new Int32Array(size)
-  const xv = new Float32Array(dims)
   dated.forEach((x, r) => {
-    // The pairs before row r are r; progress in pairs done, reported about a hundred times.
-    if (onProgress && r % Math.max(1, Math.floor(dated.length / 100)) === 0) onProgress(r * r, dated.length * dated.length)
-    // `dated` is sorted by last day, so the strictly earlier papers are the rows before the first that is not.
-    const compared = countBelow(lasts, x.span.first)
+    const compared = scan.compared[r] as number
     if (compared === 0) return
-    topSim.fill(-1)
-    topRow.fill(-1)
-    xv.set(matrix.subarray(r * dims, r * dims + dims))
-    for (let y = 0; y < compared; y++) {
-      const s = dotRow(xv, matrix, y * dims, dims)
-      if (s <= (topSim[size - 1] as number)) continue
-      let k = size - 1
-      while (k > 0 && (topSim[k - 1] as number) < s) {
-        topSim[k] = topSim[k - 1] as number
-        topRow[k] = topRow[k - 1] as number
-        k--
-      }
-      topSim[k] = s
-      topRow[k] = y
-    }
     const nearest: NoveltyEvidence[] = []
-    for (let k = 0; k < size && k < compared; k++) {
-      const y = dated[topRow[k] as number] as (typeof dated)[number]
-      nearest.push({ paperId: y.p.paperId, date: y.p.date as PartialDate, similarity: clamp01(topSim[k] as number) })
+    for (let k = 0; k < scan.size && k < compared; k++) {
+      const y = dated[out.rows[r * scan.size + k] as number] as DatedInput
+      nearest.push({ paperId: y.p.paperId, date: y.p.date as PartialDate, similarity: clamp01(out.similarities[r * scan.size + k] as number) })
     }
     const best = nearest[0] as NoveltyEvidence
-    out[x.i] = {
+    result[x.i] = {
       paperId: x.p.paperId,
       novelty: 1 - best.similarity,
       percentile: null,
@@ -118,9 +163,40 @@ export function computeNovelty(
       explanation: `1 − ${best.similarity.toFixed(3)} (similarity to ${best.paperId}, the closest of ${compared} earlier papers)`,
     }
   })
-  const values = out.map((o) => o.novelty).filter((v): v is number => v !== null).sort((a, b) => a - b)
-  for (const o of out) if (o.novelty !== null) o.percentile = percentileOf(values, o.novelty)
-  return out
+  const values = result.map((o) => o.novelty).filter((v): v is number => v !== null).sort((a, b) => a - b)
+  for (const o of result) if (o.novelty !== null) o.percentile = percentileOf(values, o.novelty)
+  return result
+}
+
+/** Pairs a scan compares in all: what progress is counted in. */
+export function noveltyPairs(scan: NoveltyScan): number {
+  let pairs = 0
+  for (const c of scan.compared) pairs += c
+  return pairs
+}
+
+/**
+ * Novelty of every paper against the papers dated before it.
+ * @example computeNovelty(papers.map((p) => ({ paperId: p.id, date: p.date, vector: vectors.get(p.id) })))
+ */
+export function computeNovelty(
+  papers: readonly NoveltyInput[],
+  { evidence = 3, onProgress }: { evidence?: number; onProgress?: (done: number, total: number) => void } = {},
+): PaperNovelty[] {
+  const prepared = prepareNovelty(papers, evidence)
+  const { scan } = prepared
+  const rows = scan.compared.length
+  const out: NoveltyScanOutput = { similarities: new Float64Array(rows * scan.size), rows: new Int32Array(rows * scan.size) }
+  const total = noveltyPairs(scan)
+  let done = 0
+  let row = 0
+  const every = Math.max(1, Math.floor(rows / 100))
+  scanNearestEarlier(scan, 0, rows, out, onProgress && ((pairs) => {
+    done += pairs
+    // About a hundred reports.
+    if (++row % every === 0) onProgress(done, total)
+  }))
+  return finishNovelty(papers, prepared, out, evidence)
 }
 
 /**

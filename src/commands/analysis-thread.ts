@@ -6,10 +6,11 @@
  * generation counter. A library that is not a file (`:memory:`) is analysed in-process.
  */
 import { existsSync } from 'node:fs'
-import { threadId, Worker } from 'node:worker_threads'
+import { threadId } from 'node:worker_threads'
 import { PaperscopeError, type ErrorCode } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
 import { analyzeNewPapers, type AnalyzeReport } from './analyze-library.js'
+import { startModuleWorker } from './module-worker.js'
 
 /** What the worker is given: where the library is, and an embedding-model switch if any. */
 export interface AnalysisThreadInput {
@@ -21,19 +22,6 @@ export interface AnalysisThreadInput {
 export type AnalysisThreadOutput =
   | { ok: true; report: AnalyzeReport; threadId: number }
   | { ok: false; message: string; code: ErrorCode | null }
-
-/**
- * The worker: the built `.js` beside this file, or, in a checkout run through tsx, the `.ts` source with tsx
- * registered inside the worker first (a worker does not inherit the loader, nor take `--import` in execArgv).
- */
-function startWorker(input: AnalysisThreadInput): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./analysis-thread-main.js', import.meta.url), { workerData: input })
-  const source = new URL('./analysis-thread-main.ts', import.meta.url).href
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}) })`, {
-    eval: true,
-    workerData: input,
-  })
-}
 
 /**
  * `analyzeNewPapers` on a worker thread when the library is a file; in-process otherwise. Resolves with the
@@ -49,7 +37,7 @@ export async function analyzeNewPapersOffThread(
   }
   const input: AnalysisThreadInput = { path: store.location, ...options }
   const output = await new Promise<AnalysisThreadOutput>((resolve, reject) => {
-    const worker = startWorker(input)
+    const worker = startModuleWorker('analysis-thread-main', input)
     let answered = false
     worker.once('message', (message: AnalysisThreadOutput) => {
       answered = true

@@ -27,7 +27,6 @@ import {
   assignTopics,
   centralityPercentiles,
   classifyTopics,
-  computeNovelty,
   embedPrepared,
   extractKeywords,
   fitKeywordModel,
@@ -61,6 +60,7 @@ import type {
   StoredModel,
   StoredVector,
 } from '../store/index.js'
+import { computeNoveltyOnThreads } from './novelty-threads.js'
 
 /** LSA dimensions of the paper vectors. */
 export const VECTOR_DIMENSIONS = 100
@@ -517,11 +517,11 @@ function analysePapers(
  * Novelty against earlier papers and centrality percentiles, for every paper with a vector. With the previous
  * rows and the papers that changed, novelty is updated (exact, O(changed × papers)) instead of recomputed.
  */
-function noveltyRows(
+async function noveltyRows(
   vectors: ReadonlyArray<Pick<StoredVector, 'paperId' | 'date' | 'vector'>>,
   update?: { previous: readonly PaperNoveltyWrite[]; changed: ReadonlySet<string> },
   onProgress?: AnalyzeOptions['onProgress'],
-): PaperNoveltyWrite[] {
+): Promise<PaperNoveltyWrite[]> {
   const inputs = vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector }))
   const novelty = update
     ? updateNovelty(
@@ -530,7 +530,7 @@ function noveltyRows(
         update.changed,
         { evidence: NOVELTY_EVIDENCE },
       )
-    : computeNovelty(inputs, {
+    : await computeNoveltyOnThreads(inputs, {
         evidence: NOVELTY_EVIDENCE,
         // In thousandths: the pair count of a big library overflows a progress bar's display.
         ...(onProgress ? { onProgress: (done: number, total: number) => onProgress({ stage: 'novelty', done: Math.round((1000 * done) / Math.max(1, total)), total: 1000 }) } : {}),
@@ -602,7 +602,7 @@ export async function analyzeLibrary(
   took('analysing', t)
 
   t = Date.now()
-  const novelty = noveltyRows(
+  const novelty = await noveltyRows(
     inputs.map((p, i) => ({ paperId: p.id, date: p.date, vector: papers[i]?.vector as Float32Array })),
     undefined,
     onProgress,
@@ -711,7 +711,7 @@ export async function analyzeNewPapers(
     papers.map((p, i) => [p.paperId, { paperId: p.paperId, date: stale[i]?.date ?? null, vector: p.vector }]),
   )
   const vectors = [...all.filter((v) => !fresh.has(v.paperId)), ...fresh.values()]
-  const novelty = noveltyRows(vectors, {
+  const novelty = await noveltyRows(vectors, {
     previous: await store.analysis.listNovelty(),
     changed: new Set(fresh.keys()),
   })
