@@ -330,6 +330,27 @@ describe.skipIf(skip)('web app in chromium', () => {
     const byCount = [...nearest.similar].sort((a, b) => count(b.paper)[0] - count(a.paper)[0] || count(b.paper)[1] - count(a.paper)[1])
     expect(popular.similar.map((s) => s.paper.id)).toEqual(byCount.map((s) => s.paper.id))
     expect(popular.similar.slice(0, 2).map((s) => [s.paper.citationCount, s.paper.upvotes])).toEqual([[120, null], [null, 40]])
+    // The paper page sorts its similar papers the same way: on a page where the cited record is not the most similar.
+    const inTopic = (await (await fetch(`${server.url}/api/v1/papers?topic=neural-collapse&page_size=50`)).json()) as { items: Array<{ id: string }> }
+    let id: string | undefined
+    let detail: Counted | undefined
+    for (const p of inTopic.items) {
+      const d = (await (await fetch(`${server.url}/api/v1/papers/${p.id}`)).json()) as Counted
+      if (d.similar.findIndex((s) => s.paper.citationCount === 120) > 0) {
+        id = p.id
+        detail = d
+        break
+      }
+    }
+    expect(id, 'a neural-collapse paper with the cited record among its similar papers, below the first').toBeDefined()
+    await page.goto(`${server.url}/papers/${id}`)
+    await page.locator('.similar .similar-item').first().waitFor()
+    await page.locator('.similar select').selectOption('cited')
+    const shown = () =>
+      page.locator('.similar .similar-item').evaluateAll((items) => items.map((i) => i.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice('/papers/'.length)))
+    const cited = [...detail!.similar].sort((a, b) => count(b.paper)[0] - count(a.paper)[0] || count(b.paper)[1] - count(a.paper)[1])
+    await expect.poll(shown).toEqual(cited.map((s) => s.paper.id))
+    expect(cited[0]!.paper.citationCount).toBe(120)
     const bad = await fetch(`${server.url}/api/v1/similar?k=500&text=x`)
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/k/)
