@@ -5,6 +5,7 @@
  * `computeNovelty`'s, to the bit: each row is computed by the same code in the same order.
  */
 import { availableParallelism } from 'node:os'
+import type { Worker } from 'node:worker_threads'
 import {
   computeNovelty,
   finishNovelty,
@@ -60,15 +61,22 @@ export async function computeNoveltyOnThreads(
   const shared = shareScan(prepared.scan)
   const total = noveltyPairs(prepared.scan)
   let done = 0
-  const ranges = balancedRanges(prepared.scan.compared, threads)
-  await Promise.all(
-    ranges.map(([from, to]) =>
-      runWorker({ ...shared.job, from, to }, (pairs) => {
-        done += pairs
-        onProgress?.(done, total)
+  const workers: Worker[] = []
+  try {
+    await Promise.all(
+      balancedRanges(prepared.scan.compared, threads).map(([from, to]) => {
+        const worker = startModuleWorker('novelty-thread-main', { ...shared.job, from, to } satisfies NoveltyThreadJob)
+        workers.push(worker)
+        return untilDone(worker, (pairs) => {
+          done += pairs
+          onProgress?.(done, total)
+        })
       }),
-    ),
-  )
+    )
+  } finally {
+    // After a failure the others would go on computing rows nobody reads.
+    await Promise.all(workers.map((w) => w.terminate()))
+  }
   return finishNovelty(papers, { scan: shared.scan, dated: prepared.dated }, shared.out, evidence)
 }
 
@@ -111,9 +119,8 @@ export function balancedRanges(compared: Int32Array, parts: number): Array<[numb
   return ranges.filter(([a, b]) => b > a)
 }
 
-function runWorker(job: NoveltyThreadJob, onPairs: (pairs: number) => void): Promise<void> {
+function untilDone(worker: Worker, onPairs: (pairs: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = startModuleWorker('novelty-thread-main', job)
     let finished = false
     worker.on('message', (message: NoveltyThreadMessage) => {
       if (message.kind === 'progress') onPairs(message.pairs)
