@@ -41,11 +41,13 @@ import { buildLabelledPapers, temporalSplit, type LabelledPaper } from './datase
 import { evaluateDedupe, type DedupeResult } from './dedupe.js'
 import { accuracy, confusionMatrix, keywordScores, macroF1, neighbourAgreement, perLabelF1, type Gold } from './metrics.js'
 import { exactTitleDedupe, neverMerge, tfidfTitleDedupe } from './dedupe-baselines.js'
+import { issueLsaLogisticRegression } from './issue-baseline.js'
 import { formatConfusion, formatTable, num } from './table.js'
 
 const NEIGHBOURS = 5
 const KEYWORDS_AT = 3
 const KEYWORD_NEIGHBOURS = 10
+const ISSUE_BASELINE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8]
 
 async function main(): Promise<void> {
   const started = Date.now()
@@ -79,12 +81,33 @@ async function main(): Promise<void> {
     ['baseline: nearest centroid, plain TF-IDF', test.map((p) => centroid(doc(p)))],
     ['baseline: softmax LR on 100-dim LSA', test.map((p) => lsaLr(doc(p)))],
   ]
+  // The issue's own recipe depends on its randomized SVD's seed by a few papers either way: the mean of 8 seeds.
+  const issueText = (p: LabelledPaper): string => `${p.title}. ${p.text}`
+  const issueRuns = ISSUE_BASELINE_SEEDS.map((seed) => {
+    const predict = issueLsaLogisticRegression(train.map((p) => ({ text: issueText(p), topics: p.topics })), { seed })
+    const pred = test.map((p) => predict(issueText(p)))
+    return [accuracy(pred, gold), macroF1(pred, gold), pred.filter((l) => l === 'Others').length] as const
+  })
+  const issueMean = (k: 0 | 1 | 2): number => issueRuns.reduce((s, r) => s + r[k], 0) / issueRuns.length
+  const issueRange = (k: 0 | 1): string => `${num(Math.min(...issueRuns.map((r) => r[k])))}–${num(Math.max(...issueRuns.map((r) => r[k])))}`
   out.push('', `TOPICS (test n=${test.length}; a paper under two sections counts as right for either)`)
   out.push(
     formatTable(
       ['method', 'accuracy', 'macro-F1'],
-      [...topicRows.map(([name, pred]) => [name, num(accuracy(pred, gold)), num(macroF1(pred, gold))]), ['aim (issue 4)', '≥ 0.820', '≥ 0.820']],
+      [
+        ...topicRows.map(([name, pred]) => [name, num(accuracy(pred, gold)), num(macroF1(pred, gold))]),
+        [
+          `baseline: the same as the issue ran it (scikit-learn defaults), mean of ${issueRuns.length} SVD seeds`,
+          num(issueMean(0)),
+          num(issueMean(1)),
+        ],
+        ['aim (issue 4)', '≥ 0.820', '≥ 0.820'],
+      ],
     ),
+  )
+  out.push(
+    `the issue's recipe over ${issueRuns.length} SVD seeds: accuracy ${issueRange(0)}, macro-F1 ${issueRange(1)}; ` +
+      `it predicts "Others" for ${issueMean(2).toFixed(0)} of ${test.length} papers (Paperscope: ${ours.filter((l) => l === 'Others').length}), which pays in 2023, where ${test.filter((p) => p.topics.includes('Others')).length} are "Others", and not on the training years (eval/README.md)`,
   )
   const confident = predictions.map((p, i) => ({ p, i })).filter(({ p }) => !p.unsorted)
   const meanConfidence = predictions.reduce((s, p) => s + (p.topics[0]?.confidence ?? 0), 0) / Math.max(1, predictions.length)
