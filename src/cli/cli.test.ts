@@ -126,6 +126,7 @@ describe('paperscope CLI on the corpus', () => {
     const text = (await cli(['author', 'Inbar Seroussi'], db)).out
     expect(text).toMatch(/computed here: h-index unknown, citations unknown, Novelty \d+(\.\d)?% \(mean over \d+ papers\), AI Score \d+/)
     expect(text).toMatch(/how: AI Score = 100 × \(0\.4 × topical centrality/)
+    expect(text).toContain("doesn't add up: An h-index of 44 needs at least 44 papers; the same page counts 13.")
   })
 
   it('finds the grokking papers first and survives FTS syntax', async () => {

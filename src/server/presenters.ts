@@ -4,7 +4,7 @@
  */
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
-import type { CoAuthor, Topic } from '../core/index.js'
+import { reportedMetricConflicts, type CoAuthor, type Topic } from '../core/index.js'
 import type { AnalysisAuthorMetrics, AnalysisPaperText, AnalysisPaperTopics, AnalysisValue } from './deps.js'
 import type { AuthorDetailOut, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
@@ -272,6 +272,7 @@ function presentProfile(profile: AuthorDetail['profiles'][number]): ReportedProf
       noveltyPercent: m.noveltyPercent ?? null,
       aiScore: m.aiScore ?? null,
     },
+    conflicts: reportedMetricConflicts(m),
   }
 }
 

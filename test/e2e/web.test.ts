@@ -137,6 +137,10 @@ describe.skipIf(skip)('web app in chromium', () => {
     const hIndex = page.locator('.metric[data-metric="hIndex"]')
     await expect.poll(() => hIndex.locator('.metric-value').textContent()).toBe(RESEARCHER.hIndex)
     expect(await hIndex.textContent()).toMatch(/Reported by profile page/)
+    // 44 beside the page's own 13 papers and 177 citations cannot be right: flagged, the arithmetic one click away.
+    await hIndex.locator('.metric-conflict summary').click()
+    expect(await hIndex.locator('.metric-conflict').textContent()).toMatch(/Doesn't add up.*needs at least 1,936 citations/s)
+    expect(await page.locator('.metric[data-metric="citations"] .metric-conflict').count()).toBe(0)
     expect(await page.locator('.metric[data-metric="papers"]').textContent()).toMatch(/computed here/i)
     for (const metric of ['hIndex', 'papers', 'citations', 'noveltyPercent', 'aiScore']) {
       expect(await page.locator(`.metric[data-metric="${metric}"] .metric-origin`).count()).toBeGreaterThan(0)

@@ -1,4 +1,5 @@
 /** @module `paperscope author <name>`: a person's papers, co-authors and metrics, with where each comes from. */
+import { reportedMetricConflicts } from '../../core/index.js'
 import { authorOverview, type AuthorOverview } from '../../commands/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 import { table } from '../format.js'
@@ -28,6 +29,7 @@ export function renderAuthor(o: AuthorOverview): string {
       m.aiScore !== undefined ? `AI Score ${m.aiScore}` : null,
     ].filter(Boolean)
     out.push(`  reported by ${p.source}${p.field ? ` (field ${p.field})` : ''}: ${parts.join(', ')}  [${p.locator}]`)
+    for (const conflict of reportedMetricConflicts(m)) out.push(`    doesn't add up: ${conflict.message}`)
   }
   const c = a.citationsKnown
   out.push(

@@ -39,6 +39,9 @@ export const ReportedProfileSchema = z.object({
     noveltyPercent: nullableNumber,
     aiScore: nullableNumber,
   }),
+  conflicts: z
+    .array(z.object({ metric: z.enum(['hIndex', 'i10Index']), message: z.string() }))
+    .describe("Reported values that the same page's other numbers rule out (an h-index of h needs h papers with h citations each), with the arithmetic"),
 })
 
 export const AuthorDetailSchema = z.object({

@@ -44,6 +44,9 @@ describe('authors routes on the corpus library', () => {
       locator: 'data/corpus/researcher-profile.txt:1',
       values: { hIndex: 44, papers: 13, citations: 177, noveltyPercent: 55, aiScore: 53 },
     })
+    // The page's h-index cannot be right beside its own paper and citation counts: flagged, with the arithmetic.
+    expect(profile!.conflicts.map((c) => c.metric)).toEqual(['hIndex', 'hIndex'])
+    expect(profile!.conflicts[1]!.message).toMatch(/needs at least 1,936 citations.*counts 177/)
     expect(a.metrics.computed.papers).toMatchObject({ value: 13 })
     expect(a.metrics.computed.papers!.howComputed).toMatch(/papers in this library/)
     // Not computed without the analysis: null, never an invented number.

@@ -182,6 +182,8 @@ function MetricTile({
   computed: ComputedValue | null
 }) {
   const shown = reported?.value ?? computed?.value ?? null
+  // The same page's other numbers can rule a reported value out (h-index 44 beside 177 citations).
+  const conflicts = reported ? reported.profile.conflicts.filter((c) => c.metric === metric.key) : []
   const suffix = metric.suffix ?? ''
   // A computed value with missing inputs is a floor: say so with ≥.
   const atLeast = (c: ComputedValue) => (c.lowerBound ? '≥' : '')
@@ -199,6 +201,16 @@ function MetricTile({
       {reported && (
         <dd className="metric-origin origin-reported" title={`${reported.profile.locator}, read ${formatDay(reported.profile.fetchedAt)}`}>
           Reported by {shortSourceLabel(reported.profile.source)}
+        </dd>
+      )}
+      {conflicts.length > 0 && (
+        <dd className="metric-origin metric-conflict">
+          <details>
+            <summary>Doesn't add up</summary>
+            {conflicts.map((c) => (
+              <p key={c.message}>{c.message}</p>
+            ))}
+          </details>
         </dd>
       )}
       {computed && (
