@@ -89,6 +89,17 @@ describe('key phrases on known abstracts', () => {
     expect(normalizeKeyword('Lottery Ticket Hypothesis')).toBe('lottery ticket hypothesis')
   })
 
+  it('shows an acronym as the phrase it stands for when the text spells it out (`AI` → artificial intelligence)', () => {
+    const isTest = (r: SourceRecord): boolean => r.date === '2023'
+    const model = fitKeywordModel(records.filter((r) => !isTest(r)).map((r) => ({ doc: docOf(r), keywords: r.keywords })))
+    const paper = records.find((r) => r.title?.startsWith('Painful intelligence: What AI can tell us')) as SourceRecord
+    // `AI` is in the title, the phrase only in the digest: both are candidates, and the acronym ranks higher.
+    expect(keywordCandidates(docOf(paper)).map((c) => c.key)).toEqual(expect.arrayContaining(['ai', 'artificial intelligence']))
+    const keys = extractKeywords(model, docOf(paper), { max: 5, min: 3 }).map((k) => k.key)
+    expect(keys).toContain('artificial intelligence')
+    expect(keys).not.toContain('ai')
+  })
+
   it('does not show two pieces of one phrase as two key words (`structural equation`, `equation models`)', () => {
     const model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords })))
     const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')

@@ -53,7 +53,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title and abstract or digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, and whether the curated papers most similar to this one, or its topic's papers, list it. Two are shown, more only from a score of 0.9. A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted. Curated key words are never changed."
+  "Key words are phrases of 1–4 content words of the paper's title and abstract or digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, and whether the curated papers most similar to this one, or its topic's papers, list it. An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9. A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted. Curated key words are never changed."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -478,6 +478,12 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
       return { c, score: 1 / (1 + Math.exp(-z)), contributions }
     })
     .sort((a, b) => b.score - a.score || (a.c.key < b.c.key ? -1 : 1))
+  // An acronym that ranks high stands for its spelled-out phrase when the text has both (`SNNs` → `Spiking
+  // Neural Networks`): curated key words spell concepts out, and a reader new to the field can read them.
+  for (const s of scored) {
+    const long = scored.find((o) => o.c.count > 0 && isAcronymOf(o.c, s.c, { exact: true }))
+    if (long) s.c = long.c
+  }
   const chosen: typeof scored = []
   for (const s of scored) {
     if (chosen.length >= max) break
@@ -497,8 +503,11 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   }))
 }
 
-/** True when `short` is a one-word upper-case acronym of `long` (`ICL` of `In-Context Learning`). */
-function isAcronymOf(long: KeywordCandidate, short: KeywordCandidate): boolean {
+/**
+ * True when `short` is a one-word upper-case acronym of `long` (`ICL` of `In-Context Learning`); unless
+ * `exact`, also of a phrase that contains it (`DNN` of `representations of deep neural networks`).
+ */
+function isAcronymOf(long: KeywordCandidate, short: KeywordCandidate, { exact = false } = {}): boolean {
   if (short.n !== 1 || long.n < 2 || !/^[A-Z][A-Za-z0-9]*[A-Z]s?$/.test(short.text)) return false
   const letters = short.text.replace(/s$/, '').replace(/[^A-Z]/g, '')
   const initials = long.text
@@ -506,7 +515,7 @@ function isAcronymOf(long: KeywordCandidate, short: KeywordCandidate): boolean {
     .filter((w) => w !== '' && !LINKS.has(w.toLowerCase()))
     .map((w) => w[0]?.toUpperCase() ?? '')
     .join('')
-  return letters.length >= 2 && (initials === letters || initials.includes(letters))
+  return letters.length >= 2 && (initials === letters || (!exact && initials.includes(letters)))
 }
 
 /** True when two phrases are pieces of one longer phrase: one ends with the word the other starts with (`structural equation`, `equation model`). */
