@@ -481,6 +481,7 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   // An acronym that ranks high stands for its spelled-out phrase when the text has both (`SNNs` → `Spiking
   // Neural Networks`): curated key words spell concepts out, and a reader new to the field can read them.
   for (const s of scored) {
+    if (!looksLikeAcronym(s.c)) continue
     const long = scored.find((o) => o.c.count > 0 && isAcronymOf(o.c, s.c, { exact: true }))
     if (long) s.c = long.c
   }
@@ -503,12 +504,17 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   }))
 }
 
+/** One word, upper case at both ends (`NTK`, `SNNs`, `ResNeT`). */
+function looksLikeAcronym(c: KeywordCandidate): boolean {
+  return c.n === 1 && /^[A-Z][A-Za-z0-9]*[A-Z]s?$/.test(c.text)
+}
+
 /**
  * True when `short` is a one-word upper-case acronym of `long` (`ICL` of `In-Context Learning`); unless
  * `exact`, also of a phrase that contains it (`DNN` of `representations of deep neural networks`).
  */
 function isAcronymOf(long: KeywordCandidate, short: KeywordCandidate, { exact = false } = {}): boolean {
-  if (short.n !== 1 || long.n < 2 || !/^[A-Z][A-Za-z0-9]*[A-Z]s?$/.test(short.text)) return false
+  if (long.n < 2 || !looksLikeAcronym(short)) return false
   const letters = short.text.replace(/s$/, '').replace(/[^A-Z]/g, '')
   const initials = long.text
     .split(/[\s-]+/)

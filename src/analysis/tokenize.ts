@@ -3,8 +3,9 @@
  * phrases and the term keys every other analysis module counts. The only file that imports wink-nlp; the
  * rest of `analysis/` sees the narrow {@link NlpPort} shape (STYLE §3), never wink's types.
  */
-import winkNLP from 'wink-nlp'
-import model from 'wink-eng-lite-web-model'
+import { createRequire } from 'node:module'
+import type winkNLPType from 'wink-nlp'
+import type { Model } from 'wink-nlp'
 
 /** What a token is, in the few kinds the analysis cares about. */
 export type TokenKind = 'word' | 'number' | 'punct' | 'symbol'
@@ -46,6 +47,11 @@ const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'VERB', 'ADV', 'X', 'NUM'])
  * "Invalid string length").
  */
 export function createWinkNlp(): NlpPort {
+  // Loaded here, not at import: the model takes ~120 ms to load, which commands that read no text (`search`,
+  // `show`, `serve`) should not pay at start-up. Both packages are CommonJS.
+  const require = createRequire(import.meta.url)
+  const winkNLP = require('wink-nlp') as typeof winkNLPType
+  const model = require('wink-eng-lite-web-model') as Model
   // Sentence boundaries and POS are all we need (lemmas depend on POS); NER and sentiment cost time.
   const nlp = winkNLP(model, ['sbd', 'pos'])
   const its = nlp.its

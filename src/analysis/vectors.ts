@@ -7,11 +7,22 @@
  * The SVD is randomized (Halko, Martinsson & Tropp 2011) with a seeded generator: it costs about
  * O(nnz · k + V · k²), not O(n · V · k), and gives the same model for the same library every time.
  */
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix'
+import { createRequire } from 'node:module'
+import type * as MlMatrix from 'ml-matrix'
 import { createRng, decodeFloat32, encodeFloat32, gaussian, normalizeInPlace, type SparseVector } from './sparse.js'
 import { fitTfidf, tfidfVector, type TfidfModel, type TfidfOptions } from './tfidf.js'
 import { prepareText, termCounts, type PreparedText, type TermOptions, type TextInput } from './text.js'
 import type { NlpPort } from './tokenize.js'
+
+/**
+ * ml-matrix, loaded on the first fit: only fitting needs an eigen-decomposition, and its ES module build costs
+ * ~50 ms at every start-up (`classify`, `search`), its CommonJS build ~13 ms once.
+ */
+let mlMatrix: typeof MlMatrix | null = null
+function matrixLibrary(): typeof MlMatrix {
+  mlMatrix ??= createRequire(import.meta.url)('ml-matrix') as typeof MlMatrix
+  return mlMatrix
+}
 
 /**
  * Anything that turns texts into fixed-length unit vectors. The LSA model implements it synchronously;
@@ -154,6 +165,7 @@ export function truncatedSvd(
   // B = Qᵀ X is small (l × columns). Its right singular vectors come from the eigenvectors of B Bᵀ
   // (l × l): B Bᵀ = U Σ² Uᵀ and V = Bᵀ U Σ⁻¹. Far cheaper than a dense SVD of B in JavaScript.
   const bt = multiplyRowsTransposed(rows, y, columns, l) // Bᵀ, columns × l
+  const { EigenvalueDecomposition, Matrix } = matrixLibrary()
   const gram = new Matrix(l, l)
   for (let a = 0; a < l; a++) {
     for (let b = a; b < l; b++) {
