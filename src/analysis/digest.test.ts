@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CORPUS_FORMATS } from '../ingest/index.js'
-import { generateDigest } from './digest.js'
+import { generateDigest, spellOutAcronyms } from './digest.js'
 
 const READS_AS_SENTENCE = /^[A-Z0-9“"(][^]*[.!?]["”’)]?$/
 
@@ -58,6 +58,29 @@ describe('generated digest', () => {
     // It added: "Empirically, we observe that Temperature Sampling converges more quickly …" and, without it,
     // "We argue that this faster convergence …".
     expect(d?.text).not.toMatch(/Empirically,|this faster convergence/)
+  })
+
+  it('spells out an acronym the abstract defined in a sentence the digest left out', () => {
+    const title = 'Benign Overfitting and Grokking in ReLU Networks for XOR Cluster Data'
+    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    // It read "… two-layer ReLU networks trained by GD on XOR cluster data …"; GD is defined in the first sentence.
+    expect(d?.text).toMatch(/trained by gradient descent \(GD\) on XOR cluster data/)
+    expect(d?.text).toMatch(READS_AS_SENTENCE)
+  })
+
+  it('spells out acronyms only where that reads right', () => {
+    expect(spellOutAcronyms('We train with GD.', 'We use gradient descent (GD). We train with GD.')).toBe('We train with gradient descent (GD).')
+    expect(spellOutAcronyms('GD converges.', 'Gradient descent (GD) is used. GD converges.')).toBe('Gradient descent (GD) converges.')
+    // The phrase follows the use's number, and a definition that opened a sentence is not a name.
+    expect(spellOutAcronyms('We show that the DNN is stable.', 'Deep neural networks (DNNs) are used. We show that the DNN is stable.')).toBe(
+      'We show that the deep neural network (DNN) is stable.',
+    )
+    expect(spellOutAcronyms('We scale CNNs.', 'A convolutional neural network (CNN) is used. We scale CNNs.')).toBe('We scale convolutional neural networks (CNNs).')
+    expect(spellOutAcronyms('We study NTK regimes.', 'The Neural Tangent Kernel (NTK) is used. We study NTK regimes.')).toBe('We study Neural Tangent Kernel (NTK) regimes.')
+    // Inside a name, before another bracket, already defined, or initials that do not match: left alone.
+    const abstract = 'The neural tangent kernel (NTK) and partial differential equations (PDE) and a subgradient method (SubGM) appear.'
+    for (const digest of ['We propose NTK-Attention.', 'We use PDE Parameter Embeddings (CAPE).', 'A latent NTK (LNTK) helps.', 'The neural tangent kernel (NTK) helps.', 'A simple SubGM works.'])
+      expect(spellOutAcronyms(digest, abstract)).toBe(digest)
   })
 
   it('always reads as a sentence', () => {

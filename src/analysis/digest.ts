@@ -8,7 +8,8 @@
  * (`this gap`, `both questions`, `the mechanism behind (i)`) score lower, and a second sentence that points
  * back is added only right after the first. Only complete sentences are eligible:
  * ending in a full stop, brackets balanced, no LaTeX left. The digest starts with a capital, ends with a
- * period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, never cut mid-way.
+ * period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, never cut mid-way. An
+ * acronym defined only in a sentence that was left out is spelled out where the digest first uses it.
  */
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
@@ -31,7 +32,7 @@ export interface DigestOptions {
 }
 
 export const DIGEST_HOW_COMPUTED =
-  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for leaning on a sentence before them (‘This’, ‘However,’) or pointing back to something left out (‘this gap’, ‘(i)’). Only whole sentences are used, with LaTeX cleaned and a lead-in like ‘In this paper, we show’ shortened to ‘We show’. Nothing is written that the abstract does not say."
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for leaning on a sentence before them (‘This’, ‘However,’) or pointing back to something left out (‘this gap’, ‘(i)’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
 const CONTRIBUTION_CUE =
   /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|suggest|suggests|report|reports|predict|predicts)\b/i
@@ -83,7 +84,60 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
     chosen.splice(0, chosen.length, first)
     text = rewrite(first.s.text)
   }
+  text = spellOutAcronyms(text, sentences.map((s) => s.text).join(' '))
   return { text, sentences: chosen.map((c) => c.i), why: first.why }
+}
+
+const ACRONYM_DEFINITION = /\(([A-Z][A-Za-z0-9]*[A-Z])s?\)/g
+const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', 'with'])
+
+/**
+ * An acronym the abstract defines in a sentence the digest left out is spelled out where the digest first
+ * uses it: `trained by GD on XOR data` → `trained by gradient descent (GD) on XOR data`. Only a definition
+ * whose words' initials are exactly the acronym's capitals counts, and only a free-standing use is expanded
+ * (not `NTK-Attention`, not one already followed by brackets).
+ * @example spellOutAcronyms('We train with GD.', 'We use gradient descent (GD). We train with GD.') // 'We train with gradient descent (GD).'
+ */
+export function spellOutAcronyms(digest: string, abstract: string): string {
+  let out = digest
+  for (const m of abstract.matchAll(ACRONYM_DEFINITION)) {
+    const acronym = m[1] as string
+    if (out.includes(`(${acronym})`) || out.includes(`(${acronym}s)`)) continue
+    const defined = definitionBefore(abstract.slice(0, m.index), acronym)
+    if (!defined) continue
+    // Not inside a name (`NTK-Attention`, `PDE Parameter Embeddings`) nor right before another bracket.
+    const use = new RegExp(`(?<![\\w-])${acronym}s?(?![\\w-]|\\s*\\(|\\s+[A-Z])`)
+    const definedPlural = m[0].endsWith('s)')
+    out = out.replace(use, (used, at: number) => {
+      const plural = used.endsWith('s') && used !== acronym
+      // `deep neural networks (DNNs)` defined, `the DNN` used: the phrase follows the use's number.
+      let long = plural === definedPlural ? defined : plural ? `${defined}s` : defined.replace(/(?<!s)s$/, '')
+      // A definition that opened its sentence (`Deep neural networks (DNNs) ...`) is not a name: lower case.
+      if (/^[A-Z][a-z]/.test(long) && !/\s[A-Z]/.test(long)) long = long.charAt(0).toLowerCase() + long.slice(1)
+      if (at === 0) long = long.charAt(0).toUpperCase() + long.slice(1)
+      return `${long} (${used})`
+    })
+  }
+  return out
+}
+
+/** The words right before `(ACR)` whose initials spell the acronym's capitals (`gradient descent` for GD), or null. */
+function definitionBefore(before: string, acronym: string): string | null {
+  const letters = acronym.replace(/[^A-Z0-9]/g, '')
+  const words = before.trimEnd().split(/\s+/)
+  for (let n = 1; n <= Math.min(words.length, letters.length + 3); n++) {
+    const phrase = words.slice(-n)
+    const initials = phrase
+      .flatMap((w) => w.split('-'))
+      .filter((w) => w !== '' && !MINOR_WORDS.has(w.toLowerCase()))
+      .map((w) => (w[0] ?? '').toUpperCase())
+      .join('')
+    if (initials === letters && /^[A-Za-z]/.test(phrase[0] ?? '') && !MINOR_WORDS.has((phrase[0] ?? '').toLowerCase())) {
+      return phrase.join(' ').replace(/[,;:]$/, '')
+    }
+    if (initials.length > letters.length) break
+  }
+  return null
 }
 
 function scoreSentence(s: TextSentence, index: number, count: number, docTerms: Map<string, number>): { score: number; eligible: boolean; why: Contribution[] } {
