@@ -2,7 +2,8 @@
  * @module Text analysis, pure: data in, data out; no store, no HTTP. Topics, key words, digests, paper
  * vectors and similar papers, novelty and researcher metrics, each with its explanation.
  */
-export { cleanLatex, analyzeText, splitSentences, normalizePhrase, createWinkNlp, type NlpPort, type TextToken, type TextSentence } from './tokenize.js'
+export { cleanLatex, readableText } from './latex.js'
+export { analyzeText, splitSentences, normalizePhrase, createWinkNlp, type NlpPort, type TextToken, type TextSentence } from './tokenize.js'
 export { prepareText, termCounts, type PreparedText, type TextInput, type TermOptions } from './text.js'
 export { fitTfidf, tfidfVector, topTerms, type TfidfModel, type TfidfOptions } from './tfidf.js'
 export { normalizeInPlace, type SparseVector } from './sparse.js'

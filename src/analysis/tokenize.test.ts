@@ -1,53 +1,7 @@
-import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { keywordCandidates } from './keywords.js'
 import { prepareText } from './text.js'
-import { analyzeText, cleanLatex, createWinkNlp, normalizePhrase, phrasesOf, singularize } from './tokenize.js'
-
-describe('cleanLatex', () => {
-  it.each([
-    ['when $N \\asymp d$, the dimension', 'when N ≍ d, the dimension'],
-    ['we call them \\textit{clones} here', 'we call them clones here'],
-    ['a \\emph{tensor program} view', 'a tensor program view'],
-    ['in $\\mathcal{O}(n)$ time', 'in O(n) time'],
-    ["R\\'{e}nyi entropy", 'Rényi entropy'],
-    ["Schr\\\"odinger and R\\'enyi", 'Schrödinger and Rényi'],
-    ["the ``grokking'' phenomenon", 'the “grokking” phenomenon'],
-    ['needs $n \\gtrsim d^2$ samples', 'needs n ≳ d^2 samples'],
-    ['rate $M^{-\\frac{2β}{2β+1}}$', 'rate M^(-2β/(2β+1))'],
-    ['as shown \\cite{amit2022ipm}.', 'as shown.'],
-    ['less than 1\\% of the parameters', 'less than 1% of the parameters'],
-    ['a {\\em new} idea', 'a new idea'],
-    ['for $p\\ge 4$', 'for p≥ 4'],
-    // A page capture that lost the backslashes (the Hugging Face daily page in the corpus).
-    ['reduce to PFGM when D{=}1 and to diffusion models when D{to}infty.', 'reduce to PFGM when D=1 and to diffusion models when D→∞.'],
-    ['from diffusion models (D{to} infty) to any finite D', 'from diffusion models (D→ ∞) to any finite D'],
-    ['the {Transformer} and {in} braces stay words', 'the Transformer and in braces stay words'],
-  ])('cleans %j', (input, expected) => {
-    expect(cleanLatex(input)).toBe(expected)
-  })
-
-  it('leaves text without LaTeX alone (except runs of spaces)', () => {
-    // `--` and `---` are TeX dashes, so they are not plain text here.
-    const plain = fc.stringMatching(/^[A-Za-z0-9 ,.;:()?!-]{0,80}$/).filter((t) => !t.includes('--'))
-    fc.assert(
-      fc.property(plain, (text) => {
-        const out = cleanLatex(text)
-        expect(out.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, '').replace(/\(\s*/g, '('))
-      }),
-    )
-  })
-
-  it('never leaves a dollar or a backslash behind', () => {
-    const piece = fc.constantFrom('$x$', '\\alpha', '\\textbf{b}', '\\frac{1}{2}', "\\'{e}", '$\\mathbb{R}^d$', '\\unknowncmd', '{', '}', 'word', ' ', '\\%', '^{2}')
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
-        const out = cleanLatex(parts.join(''))
-        expect(out).not.toMatch(/[$\\]/)
-      }),
-    )
-  })
-})
+import { analyzeText, createWinkNlp, normalizePhrase, phrasesOf, singularize } from './tokenize.js'
 
 describe('sentences', () => {
   const abstract =

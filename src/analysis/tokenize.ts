@@ -4,6 +4,7 @@
  * rest of `analysis/` sees the narrow {@link NlpPort} shape (STYLE §3), never wink's types.
  */
 import { createRequire } from 'node:module'
+import { cleanLatex } from './latex.js'
 import type winkNLPType from 'wink-nlp'
 import type { Model } from 'wink-nlp'
 
@@ -240,107 +241,6 @@ export function splitSentences(text: string, nlp: NlpPort = getNlp()): string[] 
   return analyzeText(text, nlp)
     .map((s) => s.text.trim())
     .filter((s) => s !== '')
-}
-
-// ---------------------------------------------------------------------------------------------
-// LaTeX
-
-const LATEX_SYMBOLS: Record<string, string> = {
-  asymp: '≍', approx: '≈', sim: '∼', simeq: '≃', cong: '≅', propto: '∝', equiv: '≡',
-  leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', ll: '≪', gg: '≫',
-  lesssim: '≲', gtrsim: '≳', to: '→', rightarrow: '→', leftarrow: '←', mapsto: '↦', Rightarrow: '⇒',
-  infty: '∞', times: '×', cdot: '·', pm: '±', mp: '∓', div: '÷', circ: '∘', star: '⋆', ast: '∗',
-  in: '∈', notin: '∉', subset: '⊂', subseteq: '⊆', cup: '∪', cap: '∩', emptyset: '∅', forall: '∀', exists: '∃',
-  partial: '∂', nabla: '∇', sum: 'Σ', prod: 'Π', int: '∫', sqrt: '√', ell: 'ℓ', log: 'log', exp: 'exp',
-  ln: 'ln', sin: 'sin', cos: 'cos', min: 'min', max: 'max', arg: 'arg', det: 'det', dim: 'dim', tr: 'tr',
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
-  theta: 'θ', vartheta: 'ϑ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
-  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
-  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ',
-  Omega: 'Ω', ldots: '…', dots: '…', cdots: '⋯', quad: ' ', qquad: ' ', top: '⊤', dagger: '†',
-  '%': '%', '&': '&', '#': '#', _: '_', $: '$', '{': '{', '}': '}', ',': ' ', ';': ' ', '!': '', ' ': ' ',
-  textbackslash: '\\', textasciitilde: '~', S: '§',
-}
-
-/**
- * Symbol names that, alone in braces, are a command whose backslash was lost (`{to}` → `→`); only names
- * that stand for a non-letter and are not English words a title might brace (`{in}`, `{top}`).
- */
-const BRACED_SYMBOL = new Map(
-  Object.entries(LATEX_SYMBOLS).filter(([name, symbol]) => name.length >= 2 && !/\p{L}/u.test(symbol) && !['in', 'top', 'int', 'star', 'quad', 'qquad'].includes(name)),
-)
-
-/** Commands whose argument is kept as plain text (`\textit{x}` → `x`). */
-const TEXT_COMMANDS = new Set([
-  'textit', 'textbf', 'texttt', 'textsc', 'textsf', 'textrm', 'textup', 'textnormal', 'text', 'emph', 'em', 'it',
-  'bf', 'mathrm', 'mathbf', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathtt', 'mathfrak', 'mathscr', 'boldsymbol',
-  'bm', 'operatorname', 'underline', 'overline', 'widetilde', 'tilde', 'hat', 'widehat', 'bar', 'vec', 'mbox',
-  'hbox', 'small', 'footnotesize', 'large', 'Large', 'left', 'right', 'big', 'Big', 'bigg', 'Bigg',
-])
-/** Commands dropped with their argument (references mean nothing in a digest). */
-const DROPPED_COMMANDS = new Set(['cite', 'citet', 'citep', 'citealp', 'ref', 'eqref', 'label', 'footnote', 'url', 'href'])
-
-const ACCENTS: Record<string, string> = {
-  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
-  u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', k: '\u0328', r: '\u030A',
-}
-
-/**
- * Turns the LaTeX found in abstracts and digests into readable text: math delimiters go, commands become
- * the symbols or words they stand for, text-style commands keep their argument, accents compose, and
- * TeX quotes become typographic quotes. Text without LaTeX comes back unchanged except for whitespace.
- * @example cleanLatex('$N \\asymp d$ and \\textit{clones} by R\\\'{e}nyi') // 'N ≍ d and clones by Rényi'
- */
-export function cleanLatex(text: string): string {
-  let s = text
-  s = s.replace(/``/g, '“').replace(/''/g, '”')
-  // Accents: \'{e}, \'e, \"{a}, \"a, \c{c}
-  s = s.replace(/\\(['`^"~=.])\s*(?:\{\s*(\\?[a-zA-Z])\s*\}|([a-zA-Z]))/g, (_m, acc: string, braced?: string, bare?: string) =>
-    composeAccent(acc, braced ?? bare ?? ''),
-  )
-  s = s.replace(/\\([uvHckr])\s*\{\s*([a-zA-Z])\s*\}/g, (_m, acc: string, letter: string) => composeAccent(acc, letter))
-  s = s.replace(/\\(?:i|j)\b/g, (m) => m.slice(1))
-  // Fractions before generic commands: \frac{a}{b} → a/b
-  for (let i = 0; i < 3; i++) {
-    s = s.replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrapIfLong(a)}/${wrapIfLong(b)}`)
-  }
-  s = s.replace(/\\sqrt\s*\{([^{}]*)\}/g, (_m, a: string) => `√${wrapIfLong(a)}`)
-  // Commands with a braced argument, innermost first so nesting works.
-  for (let i = 0; i < 4; i++) {
-    s = s.replace(/\\([a-zA-Z]+)\*?\s*\{([^{}]*)\}/g, (m, name: string, arg: string) => {
-      if (DROPPED_COMMANDS.has(name)) return ''
-      if (TEXT_COMMANDS.has(name)) return arg
-      const symbol = LATEX_SYMBOLS[name]
-      return symbol === undefined ? m : `${symbol}${arg}`
-    })
-  }
-  // LaTeX whose backslashes a page capture lost: `D{to}infty` (was `D \to \infty`), `D{=}1`.
-  s = s.replace(/\{([a-zA-Z]{2,})\}/g, (m, name: string) => BRACED_SYMBOL.get(name) ?? m).replace(/\binfty\b/g, '∞')
-  // {\em x} and {\bf x}
-  s = s.replace(/\{\\(?:em|it|bf|sc|tt|rm)\s+([^{}]*)\}/g, '$1')
-  // Bare commands: symbols, or the command name itself when unknown.
-  s = s.replace(/\\([a-zA-Z]+|[%&#_${},;! ])/g, (_m, name: string) => {
-    if (TEXT_COMMANDS.has(name) || DROPPED_COMMANDS.has(name)) return ''
-    return LATEX_SYMBOLS[name] ?? name
-  })
-  // Math delimiters and grouping braces.
-  s = s.replace(/\$\$?/g, '').replace(/\\[()[\]]/g, '')
-  s = s.replace(/\^\{([^{}]*)\}/g, (_m, a: string) => `^${wrapIfLong(a)}`).replace(/_\{([^{}]*)\}/g, (_m, a: string) => `_${wrapIfLong(a)}`)
-  s = s.replace(/[{}]/g, '')
-  s = s.replace(/~/g, ' ').replace(/---/g, '—').replace(/(\S)--(\S)/g, '$1–$2')
-  s = s.replace(/\\/g, '')
-  return s.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\s+([,.;:)])/g, '$1').replace(/\(\s+/g, '(').trim()
-}
-
-function composeAccent(accent: string, letter: string): string {
-  const base = letter.replace(/^\\/, '')
-  const mark = ACCENTS[accent]
-  return mark === undefined ? base : `${base}${mark}`.normalize('NFC')
-}
-
-function wrapIfLong(expr: string): string {
-  const e = expr.trim()
-  return e.length <= 1 || /^[\p{L}\p{N}]+$/u.test(e) ? e : `(${e})`
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -305,6 +305,27 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it("shows sources' LaTeX as text, on the paper page and in search results, while the API keeps it as written", async () => {
+    const found = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('linear denoisers')}`)).json()) as {
+      items: Array<{ paper: { id: string; title: string } }>
+    }
+    // abstracts.txt gives no titles: this paper's title is the start of its abstract, `$N$` included.
+    const paper = found.items.find((i) => i.paper.title.includes('with $N$ samples'))?.paper
+    expect(paper, 'the abstract with LaTeX is in the library').toBeDefined()
+    const detail = (await (await fetch(`${server.url}/api/v1/papers/${paper!.id}`)).json()) as { abstract: string }
+    expect(detail.abstract).toContain('$N \\asymp d$')
+    await page.goto(`${server.url}/papers/${paper!.id}`)
+    const title = page.locator('h1.paper-title')
+    await expect.poll(() => title.textContent()).toMatch(/^Diffusion models trained on finite datasets with N samples/)
+    const abstract = (await page.locator('p.abstract').allTextContents()).join(' ')
+    expect(abstract).toContain('when N ≍ d, the dimension of the inputs')
+    expect(abstract).not.toMatch(/[$\\]/)
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('linear denoisers')}`)
+    await page.locator('article.paper-card').first().waitFor()
+    expect(await page.locator('main').textContent()).not.toMatch(/\$N\$/)
+    expect(problems).toEqual([])
+  })
+
   it('answers /api/v1/similar?text= with the papers nearest to a text never seen, and names a bad parameter', async () => {
     const text =
       'The last-layer features collapse to their class means and form a simplex equiangular tight frame at the end of training.'

@@ -1,4 +1,6 @@
-/** @module Display helpers: dates with honest precision, origin labels, counts. Pure functions. */
+/** @module Display helpers: dates with honest precision, origin labels, counts, readable text. Pure functions. */
+/** Sources' titles, abstracts and digests keep their LaTeX; pages show it as text (`$N \\asymp d$` → `N ≍ d`). */
+export { cleanLatex, hasLatex, readableText } from '../../src/analysis/latex.js'
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 

@@ -1,7 +1,7 @@
 /** @module A paper as a card in a feed or a result list: category, date, title, authors, digest, topics. */
 import { Link } from 'react-router-dom'
 import type { PaperSummary, TextSegment } from '../api.js'
-import { formatCount, formatDate, plural } from '../format.js'
+import { formatCount, formatDate, plural, readableText } from '../format.js'
 import { AuthorLine } from './authors.js'
 import { TopicChips } from './chips.js'
 import { Highlighted } from './text.js'
@@ -34,7 +34,7 @@ export function PaperCard({ paper, titleSegments, snippet, headingLevel = 'h2', 
       </div>
       <Heading className="card-title">
         <Link to={`/papers/${encodeURIComponent(paper.id)}`}>
-          {titleSegments ? <Highlighted segments={titleSegments} /> : paper.title}
+          {titleSegments ? <Highlighted segments={titleSegments} /> : readableText(paper.title)}
         </Link>
       </Heading>
       <p className="card-authors">
@@ -67,14 +67,14 @@ function CardText({ paper, snippet }: { paper: PaperSummary; snippet: TextSegmen
     return (
       <p className="card-text">
         <span className={`origin-tag origin-${paper.digest.origin}`}>{paper.digest.origin === 'curated' ? 'Digest' : 'Summary'}</span>{' '}
-        {paper.digest.text}
+        {readableText(paper.digest.text)}
       </p>
     )
   }
   if (paper.abstractStart) {
     return (
       <p className="card-text">
-        {paper.abstractStart}
+        {readableText(paper.abstractStart)}
         {paper.abstractTruncated && '…'}
       </p>
     )

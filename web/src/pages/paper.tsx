@@ -6,13 +6,13 @@ import { AuthorLine } from '../components/authors.js'
 import { KeywordList, TopicChip } from '../components/chips.js'
 import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading } from '../components/states.js'
-import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percent, sourceLabel } from '../format.js'
+import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percent, readableText, sourceLabel } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 
 export function PaperPage() {
   const { id = '' } = useParams()
   const paper = useApi<PaperDetail>(paths.paper(id))
-  useTitle(paper.data?.id === id ? paper.data.title : null)
+  useTitle(paper.data?.id === id ? readableText(paper.data.title) : null)
   if (paper.status === 'error') return <ErrorState error={paper.error} onRetry={paper.reload} />
   if (!paper.data || paper.data.id !== id) return <Loading label="Loading the paper…" />
   return <PaperView paper={paper.data} />
@@ -43,7 +43,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
           {paper.listedAt && <span className="muted">Listed {formatDate(paper.listedAt)}</span>}
         </div>
         <h1 className="paper-title" tabIndex={-1}>
-          {paper.title}
+          {readableText(paper.title)}
         </h1>
         {paper.titleDerived && (
           <p className="notice">No source gave this paper a title; this one is the start of its abstract.</p>
@@ -79,7 +79,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               <h2 id="digest-title" className="small-heading">
                 {digestOriginLabel(paper.digest.origin)}
               </h2>
-              <p>{paper.digest.text}</p>
+              <p>{readableText(paper.digest.text)}</p>
               {paper.digestAnalysis && (
                 <details className="how" data-testid="digest-how">
                   <summary>Why these sentences</summary>
@@ -94,7 +94,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
             {paper.abstract ? (
               paper.abstract.split(/\n{2,}/).map((para, i) => (
                 <p key={i} className="abstract">
-                  {para}
+                  {readableText(para)}
                 </p>
               ))
             ) : (
@@ -211,7 +211,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
                   <ol className="evidence-list" data-testid="novelty-evidence">
                     {paper.noveltyEvidence.map((e) => (
                       <li key={e.paper.id}>
-                        <Link to={`/papers/${encodeURIComponent(e.paper.id)}`}>{e.paper.title}</Link>{' '}
+                        <Link to={`/papers/${encodeURIComponent(e.paper.id)}`}>{readableText(e.paper.title)}</Link>{' '}
                         <span className="muted">
                           ({formatDate(e.paper.date) ?? 'undated'}, similarity {e.similarity.toFixed(2)})
                         </span>
