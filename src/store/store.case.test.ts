@@ -331,6 +331,16 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect((await sut.store.getPaper('pa'))!.topics.map((t) => t.origin)).toEqual(['curated'])
       })
 
+      it('gives the analysis no title for a paper whose title was made from its abstract', async () => {
+        await sut.store.transaction(async (tx) => {
+          await addPaper(tx, paperWrite({ id: 'pd', title: 'Diffusion models trained on finite datasets…', titleDerived: true, titleKeys: [], abstract: 'Diffusion models trained on finite datasets generalise.' }))
+        })
+        const inputs = await sut.store.analysis.listAnalysisInputs()
+        // The first words of the abstract would otherwise count twice, and as a title.
+        expect(inputs.find((p) => p.id === 'pd')).toMatchObject({ title: '', abstract: 'Diffusion models trained on finite datasets generalise.' })
+        expect(inputs.find((p) => p.id === 'pa')).toMatchObject({ title: 'Grokking modular arithmetic' })
+      })
+
       it('tells key words of the text from key words suggested from elsewhere, and replaces both on the next analysis', async () => {
         const keywords = [
           { text: 'modular arithmetic', score: 0.9, inText: true, why: [] },

@@ -239,6 +239,7 @@ export interface StoredModel {
 /** What the analysis reads of a paper: its text and what people curated. */
 export interface PaperAnalysisInput {
   id: string
+  /** '' when no source gave a title: one made from the abstract's first words would count them twice. */
   title: string
   abstract: string | null
   /** The digest a source gave (curated or a source's model), never a generated one. */

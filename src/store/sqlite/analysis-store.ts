@@ -114,7 +114,8 @@ export class SqliteAnalysisStore implements AnalysisStore {
     // A paper written at or after its last analysis may have changed; the caller compares input hashes.
     const where = onlyStale ? 'WHERE a.paper_id IS NULL OR p.updated_at >= a.analyzed_at' : ''
     const rows = this.stmt(
-      `SELECT p.id, p.title, p.abstract, p.digest, p.digest_origin, p.date, p.citation_count, a.input_hash,
+      `SELECT p.id, CASE WHEN p.title_derived = 1 THEN '' ELSE p.title END AS title, p.abstract, p.digest,
+         p.digest_origin, p.date, p.citation_count, a.input_hash,
          (SELECT json_group_array(t.label) FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
            WHERE pt.paper_id = p.id AND pt.origin = 'curated') AS topics,
          (SELECT json_group_array(keyword) FROM (SELECT keyword FROM paper_keywords
