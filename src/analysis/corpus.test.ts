@@ -100,6 +100,18 @@ describe('key phrases on known abstracts', () => {
     expect(keys).not.toContain('ai')
   })
 
+  it('takes no variable written out as a key word (`Psi` where the page lost `$\\Psi$`)', () => {
+    const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
+    const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)
+    const paper = daily?.parse(readFileSync(path, 'utf8'), { input: 'daily-papers.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+      .find((r) => r.title === 'On the Provable Advantage of Unsupervised Pretraining')
+    expect(paper?.abstract).toMatch(/latent variable models Phi .* prediction functions Psi/)
+    const keys = keywordCandidates(prepareText({ title: paper?.title ?? '', text: paper?.abstract ?? '' })).map((c) => c.key)
+    expect(keys).toEqual(expect.arrayContaining(['latent variable model', 'unsupervised pretraining']))
+    expect(keys).not.toContain('psi')
+    expect(keys).not.toContain('phi')
+  })
+
   it('does not show two pieces of one phrase as two key words (`structural equation`, `equation models`)', () => {
     const model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords })))
     const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')

@@ -125,6 +125,11 @@ const MIN_TOPIC_SHARE = 0.05
 /** A key word its topic suggests is a candidate (even if not in the text) from this share on. */
 const MIN_SUGGESTED_SHARE = 0.15
 const LINKS = new Set(['of'])
+/** A variable written out (`Psi` where a page lost `$\Psi$`) is no key word on its own. */
+const GREEK_LETTER_NAMES = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi',
+  'omicron', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+])
 
 /**
  * Candidate phrases of a prepared text: runs of 1–4 content words, optionally joined by `of`, that end in
@@ -149,7 +154,7 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
             keys.push(phraseWordKey(t))
             words.push(t.text)
             contentWords++
-            if (canEnd(t) && canStart(first, contentWords === 1)) {
+            if (canEnd(t) && canStart(first, contentWords === 1) && !(contentWords === 1 && GREEK_LETTER_NAMES.has(keys[0] ?? ''))) {
               const key = keys.join(' ')
               const existing = byKey.get(key)
               const after = tokens.slice(j + 1, j + 4)
