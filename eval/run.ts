@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const centroid = nearestCentroid(trainDocs)
   const lsaLr = lsaLogisticRegression(trainDocs)
   const topicRows: Array<[string, string[]]> = [
-    ['Paperscope: calibrated nearest centroid (words, title ×4, topic names)', ours],
+    ['Paperscope: calibrated nearest centroid (words, title ×4, topic names) + second look at the most confused pair', ours],
     ['baseline: majority class', test.map((p) => majority(doc(p)))],
     ['baseline: nearest centroid, plain TF-IDF', test.map((p) => centroid(doc(p)))],
     ['baseline: softmax LR on 100-dim LSA', test.map((p) => lsaLr(doc(p)))],

@@ -45,7 +45,16 @@ const variant =
 const PREVIOUS: TopicClassifierOptions = { centroidWeight: 0.5, centroidTerms: { maxN: 1, titleWeight: 1 }, labelNameWeight: 0, centroidBiasL2: 1e9 }
 
 const VARIANTS: Array<[string, Classifier]> = [
-  ['default (calibrated centroid, title ×4, names, offsets L2 0.1, balance 0.5)', variant({})],
+  ['default (calibrated centroid, title ×4, names, offsets L2 0.1, balance 0.5, pair L2 3e-4 mix 0.5)', variant({})],
+  ['no pair refinement (the classifier before)', variant({ pairRefinement: false })],
+  ['pair: L2 1e-4', variant({ pairL2: 1e-4 })],
+  ['pair: L2 1e-3', variant({ pairL2: 1e-3 })],
+  ['pair: L2 3e-3', variant({ pairL2: 3e-3 })],
+  ['pair: mix 0.3 (more centroid odds)', variant({ pairMix: 0.3 })],
+  ['pair: mix 0.7', variant({ pairMix: 0.7 })],
+  ['pair: regression only (mix 1)', variant({ pairMix: 1 })],
+  ['pair: title ×1', variant({ pairTerms: { maxN: 1, titleWeight: 1 } })],
+  ['pair: words + two-word phrases', variant({ pairTerms: { maxN: 2, titleWeight: 3 } })],
   ['previous: LR 0.5 + plain centroid 0.5', variant(PREVIOUS)],
   ['LR only', variant({ centroidWeight: 0 })],
   ['centroid 0.9 + LR 0.1', variant({ centroidWeight: 0.9 })],
@@ -112,7 +121,7 @@ function main(): void {
     const per = temporal.map(score)
     const mean = (xs: Array<[number, number]>): string => fmt(xs.reduce((s, x) => s + x[0], 0) / xs.length, xs.reduce((s, x) => s + x[1], 0) / xs.length)
     const cvPart = cv.length > 0 ? `  | CV ${mean(cv.map(score))}` : ''
-    process.stdout.write(`${name.padEnd(78)} mean ${mean(per)}  (${per.map(([a, f]) => fmt(a, f)).join(', ')})${cvPart}\n`)
+    process.stdout.write(`${name.padEnd(96)} mean ${mean(per)}  (${per.map(([a, f]) => fmt(a, f)).join(', ')})${cvPart}\n`)
   }
 }
 

@@ -50,6 +50,14 @@ export interface TopicClassifierOptions {
   centroidBiasL2?: number
   /** Class weights of the centroid calibration: 0 = none, 1 = fully balanced. */
   centroidBalance?: number
+  /** A second look at the two topics the centroids confuse most (see {@link TopicPair}); false turns it off. */
+  pairRefinement?: boolean
+  /** L2 penalty of the pair's logistic regression. */
+  pairL2?: number
+  /** Share of the pair's regression in the decision between its two topics (the rest: the centroids' odds). */
+  pairMix?: number
+  /** Terms of the pair's regression. */
+  pairTerms?: TermOptions
   seed?: number
 }
 
@@ -65,11 +73,15 @@ export const DEFAULT_TOPIC_OPTIONS = {
   labelNameWeight: 1,
   centroidBiasL2: 0.1,
   centroidBalance: 0.5,
+  pairRefinement: true,
+  pairL2: 3e-4,
+  pairMix: 0.5,
+  pairTerms: { maxN: 1, titleWeight: 3 },
   seed: 7,
 } as const satisfies Required<TopicClassifierOptions>
 
 export const TOPIC_HOW_COMPUTED =
-  "Topics are learned from the library's curated ones (the sections people filed papers under): each topic is the average TF-IDF vector of its papers' title (counted four times) and abstract or digest, plus the topic's own name, and a paper's similarity to each topic becomes a confidence through a softmax whose scale and per-topic offsets are fitted on the curated papers, each scored against topics built without it. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed."
+  "Topics are learned from the library's curated ones (the sections people filed papers under): each topic is the average TF-IDF vector of its papers' title (counted four times) and abstract or digest, plus the topic's own name, and a paper's similarity to each topic becomes a confidence through a softmax whose scale and per-topic offsets are fitted on the curated papers, each scored against topics built without it. The two topics this confuses most on the curated papers get a second look: when one of them is a paper's best topic, a logistic regression fitted on just their papers' words decides between the two, averaged with the similarities' odds. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed."
 
 /** A fitted topic classifier. Plain data except `weights`; see {@link topicModelToJson}. */
 export interface TopicModel {
@@ -88,6 +100,28 @@ export interface TopicModel {
   support: number[]
   /** The nearest-centroid view, or null when its weight is 0. */
   centroids: TopicCentroids | null
+  /** The second look at the most confused pair of topics, or null/absent (older models) when there is none. */
+  pair?: TopicPair | null
+}
+
+/**
+ * The two topics the centroid view confuses most on its own curated papers (each scored with centroids built
+ * without it) get a second look: a logistic regression fitted on just their papers decides between them,
+ * averaged with the centroids' odds, whenever one of the two is a paper's best topic. Catch-all topics
+ * ("Others" beside "Empirical Study" in the awesome list) sit far from their diffuse centroids; words that
+ * tell the two apart do better there. Plain data.
+ */
+export interface TopicPair {
+  /** Indices into the model's labels: the regression gives the probability of the second. */
+  labels: [number, number]
+  tfidf: TfidfModel
+  terms: Required<TermOptions>
+  /** Two-class softmax weights over `tfidf`'s vocabulary, bias last per class. */
+  weights: number[]
+  /** Share of the regression in the decision. */
+  mix: number
+  /** Curated papers (leave-one-out) the centroids put under the other topic of the pair. */
+  confused: number
 }
 
 /** Unit-length mean TF-IDF vector of each label's papers, over a plain word vocabulary. Plain data. */
@@ -133,7 +167,7 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
   const usable = examples.filter((e) => e.topics.length > 0)
   const labels = [...new Set(usable.flatMap((e) => e.topics))].sort()
   const calibrate = o.calibrationFolds >= 2 && labels.length >= 2
-  const centroids =
+  const fittedCentroids =
     o.centroidWeight > 0
       ? fitCentroids(usable, labels, {
           weight: Math.min(1, o.centroidWeight),
@@ -145,6 +179,7 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
           balance: o.centroidBalance,
         })
       : null
+  const centroids = fittedCentroids?.centroids ?? null
   const base = {
     kind: 'topics' as const,
     version: 1 as const,
@@ -154,6 +189,10 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
     centroids,
   }
   if (centroids && centroids.weight >= 1) {
+    const pair =
+      o.pairRefinement && fittedCentroids
+        ? fitTopicPair(usable, labels, fittedCentroids.leaveOneOutBest, { l2: o.pairL2, mix: o.pairMix, terms: { ...DEFAULT_TOPIC_OPTIONS.pairTerms, ...options.pairTerms } })
+        : null
     // Centroid only: an empty regression view (zero biases), so stored models keep one shape.
     return {
       ...base,
@@ -161,6 +200,7 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
       terms,
       weights: new Float32Array(labels.length),
       temperature: centroids.temperature,
+      pair,
     }
   }
   const counts = usable.map((e) => termCounts(e.doc, terms))
@@ -213,7 +253,7 @@ function fitCentroids(
   examples: readonly TopicExample[],
   labels: readonly string[],
   o: CentroidFitOptions,
-): TopicCentroids {
+): { centroids: TopicCentroids; leaveOneOutBest: number[] } {
   const counts = examples.map((e) => termCounts(e.doc, o.terms))
   const tfidf = fitTfidf(counts, { minDf: 1 })
   const xs = counts.map((c) => tfidfVector(tfidf, c))
@@ -248,7 +288,110 @@ function fitCentroids(
     const norm = Math.sqrt(entries.reduce((acc, [, v]) => acc + v * v, 0)) || 1
     return { indices: entries.map(([f]) => f), values: entries.map(([, v]) => v / norm) }
   })
-  return { tfidf, terms: o.terms, vectors, weight: o.weight, temperature, biases }
+  // Each curated paper's best label by centroids built without it: where the centroids go wrong.
+  const sumNorms2 = sums.map((sum) => [...sum.values()].reduce((a, v) => a + v * v, 0))
+  const leaveOneOutBest = examples.map((e, i) => {
+    const row = leaveOneOutCosines(e, xs[i] as SparseVector, labels, sums, sumNorms2)
+    let best = 0
+    row.forEach((cos, c) => {
+      if (cos / temperature + (biases[c] ?? 0) > (row[best] as number) / temperature + (biases[best] ?? 0)) best = c
+    })
+    return best
+  })
+  return { centroids: { tfidf, terms: o.terms, vectors, weight: o.weight, temperature, biases }, leaveOneOutBest }
+}
+
+/** A curated paper's cosine to each label's centroid, its own share taken out of its own labels' centroids. */
+function leaveOneOutCosines(
+  e: TopicExample,
+  x: SparseVector,
+  labels: readonly string[],
+  sums: ReadonlyArray<Map<number, number>>,
+  sumNorms2: readonly number[],
+): number[] {
+  const share = 1 / e.topics.length
+  const own = new Set(e.topics.map((t) => labels.indexOf(t)))
+  return labels.map((_, c) => {
+    const sum = sums[c] as Map<number, number>
+    let d = 0
+    x.indices.forEach((f, j) => {
+      d += (x.values[j] as number) * (sum.get(f) ?? 0)
+    })
+    let n2 = sumNorms2[c] as number
+    if (own.has(c)) {
+      // |s − w·x|² with |x| = 1.
+      n2 += -2 * share * d + share * share
+      d -= share
+    }
+    return n2 > 1e-12 ? d / Math.sqrt(n2) : 0
+  })
+}
+
+/**
+ * The pair of labels the centroids confuse most on the curated papers (leave-one-out), with a logistic
+ * regression between the two fitted on the papers of exactly one of them; null when no pair is confused
+ * often enough to learn from (fewer than 3 papers or 2% of them).
+ */
+function fitTopicPair(
+  examples: readonly TopicExample[],
+  labels: readonly string[],
+  leaveOneOutBest: readonly number[],
+  o: { l2: number; mix: number; terms: Required<TermOptions> },
+): TopicPair | null {
+  const confusion = new Map<string, number>()
+  examples.forEach((e, i) => {
+    const predicted = leaveOneOutBest[i] as number
+    const own = e.topics.map((t) => labels.indexOf(t)).filter((c) => c >= 0)
+    if (own.includes(predicted)) return
+    for (const c of own) {
+      const key = c < predicted ? `${c} ${predicted}` : `${predicted} ${c}`
+      confusion.set(key, (confusion.get(key) ?? 0) + 1 / own.length)
+    }
+  })
+  const [top] = [...confusion].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))
+  if (!top || top[1] < Math.max(3, 0.02 * examples.length)) return null
+  const [a, b] = top[0].split(' ').map(Number) as [number, number]
+  const inA = (e: TopicExample): boolean => e.topics.includes(labels[a] as string)
+  const inB = (e: TopicExample): boolean => e.topics.includes(labels[b] as string)
+  const papers = examples.filter((e) => inA(e) !== inB(e))
+  const ys = papers.map((e) => (inB(e) ? 1 : 0))
+  const nB = ys.reduce((n: number, y) => n + y, 0)
+  const nA = ys.length - nB
+  if (nA < 2 || nB < 2) return null
+  const counts = papers.map((e) => termCounts(e.doc, o.terms))
+  const tfidf = fitTfidf(counts, { minDf: 1 })
+  const xs = counts.map((c) => tfidfVector(tfidf, c))
+  const model = fitSoftmax(xs, ys, 2, tfidf.vocabulary.length, { l2: o.l2, classWeights: [ys.length / (2 * nA), ys.length / (2 * nB)] })
+  return { labels: [a, b], tfidf, terms: o.terms, weights: Array.from(model.weights), mix: o.mix, confused: top[1] }
+}
+
+const pairWeightsCache = new WeakMap<TopicPair, SoftmaxModel>()
+
+/**
+ * The pair's second look: when the best label is one of the pair, the mass of the two is split again by
+ * the pair's regression averaged with the centroids' odds between them; other labels keep theirs.
+ */
+function refinePair(pair: TopicPair, probs: Float64Array, doc: PreparedText): Float64Array {
+  let best = 0
+  probs.forEach((p, c) => {
+    if (p > (probs[best] as number)) best = c
+  })
+  const [a, b] = pair.labels
+  if (best !== a && best !== b) return probs
+  let model = pairWeightsCache.get(pair)
+  if (!model) {
+    model = { classes: 2, dimensions: pair.tfidf.vocabulary.length, weights: Float32Array.from(pair.weights) }
+    pairWeightsCache.set(pair, model)
+  }
+  const z = softmaxLogits(model, tfidfVector(pair.tfidf, termCounts(doc, pair.terms)))
+  const regression = 1 / (1 + Math.exp((z[0] as number) - (z[1] as number)))
+  const mass = (probs[a] as number) + (probs[b] as number)
+  const centroidOdds = mass > 0 ? (probs[b] as number) / mass : 0.5
+  const q = pair.mix * regression + (1 - pair.mix) * centroidOdds
+  const out = Float64Array.from(probs)
+  out[a] = mass * (1 - q)
+  out[b] = mass * q
+  return out
 }
 
 /**
@@ -269,23 +412,9 @@ function fitCentroidScale(
   const ys: number[] = []
   const ws: number[] = []
   examples.forEach((e, i) => {
-    const x = xs[i] as SparseVector
     const share = 1 / e.topics.length
     const own = new Set(e.topics.map((t) => labels.indexOf(t)))
-    const row = labels.map((_, c) => {
-      const sum = sums[c] as Map<number, number>
-      let d = 0
-      x.indices.forEach((f, j) => {
-        d += (x.values[j] as number) * (sum.get(f) ?? 0)
-      })
-      let n2 = sumNorms2[c] as number
-      if (own.has(c)) {
-        // |s − w·x|² with |x| = 1.
-        n2 += -2 * share * d + share * share
-        d -= share
-      }
-      return n2 > 1e-12 ? d / Math.sqrt(n2) : 0
-    })
+    const row = leaveOneOutCosines(e, xs[i] as SparseVector, labels, sums, sumNorms2)
     for (const c of own) {
       if (c < 0) continue
       rows.push(row)
@@ -446,7 +575,8 @@ function views(model: TopicModel, doc: PreparedText): { x: SparseVector; cx: Spa
       : { indices: new Int32Array(0), values: new Float32Array(0) }
   const cx = model.centroids && model.centroids.weight > 0 ? centroidVector(model.centroids, doc) : null
   const centroid = model.centroids && cx ? centroidProbabilities(model.centroids, cx) : null
-  return { x, cx, probs: blend(model, softmax(topicLogits(model, x), model.temperature), centroid) }
+  const blended = blend(model, softmax(topicLogits(model, x), model.temperature), centroid)
+  return { x, cx, probs: model.pair ? refinePair(model.pair, blended, doc) : blended }
 }
 
 function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
@@ -482,6 +612,12 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
     if (model.centroids && cx) {
       const near = centroidProbabilities(model.centroids, cx)[best.c] as number
       why.push({ label: `close to the ${best.label} papers`, weight: model.centroids.weight * near })
+    }
+    const pair = model.pair
+    if (pair && pair.labels.includes(best.c)) {
+      const other = pair.labels[0] === best.c ? pair.labels[1] : pair.labels[0]
+      const mass = (probs[best.c] as number) + (probs[other] as number)
+      why.push({ label: `told apart from ${model.labels[other]} by a model of their papers`, weight: mass > 0 ? (probs[best.c] as number) / mass : 0 })
     }
   }
   return {

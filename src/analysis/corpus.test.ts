@@ -57,11 +57,35 @@ describe('topic classifier trained on the awesome list', () => {
     expect(classifyTopics(back, doc).topics).toEqual(classifyTopics(model, doc).topics)
   })
 
-  it('classifies 100 unseen papers in well under a second', () => {
+  it('gives the two topics its centroids confuse most a second look, found in the data', () => {
+    // On the awesome list the catch-all sections are the pair: no label is named in the code.
+    const pair = model.pair
+    expect(pair).toBeTruthy()
+    expect(pair!.labels.map((c) => model.labels[c])).toEqual(['Empirical Study', 'Others'])
+    expect(pair!.confused).toBeGreaterThanOrEqual(10)
+    const theory = prepareText({ title: 'A PAC-Bayesian generalization bound for two-layer networks', text: 'We prove a bound on the generalization error of two-layer networks trained by gradient descent.' })
+    const prediction = classifyTopics(model, theory)
+    expect(['Empirical Study', 'Others']).toContain(prediction.topics[0]?.label)
+    expect(prediction.why.map((w) => w.label)).toContainEqual(expect.stringMatching(/^told apart from (Empirical Study|Others) by a model of their papers$/))
+    // Without it the model has no pair, and papers whose best topic is outside the pair are untouched.
+    const plain = fitTopicClassifier(records.filter((r) => r.title !== HELD_OUT).map((r) => ({ doc: docOf(r), topics: r.topics })), { calibrationFolds: 3, pairRefinement: false })
+    expect(plain.pair).toBeNull()
+    expect(classifyTopics(plain, docOf(heldOut as SourceRecord)).topics).toEqual(classifyTopics(model, docOf(heldOut as SourceRecord)).topics)
+  })
+
+  it('round-trips the pair through JSON too', () => {
+    const back = topicModelFromJson(JSON.parse(JSON.stringify(topicModelToJson(model))))
+    const theory = prepareText({ title: 'A PAC-Bayesian generalization bound for two-layer networks', text: 'We prove a bound on the generalization error.' })
+    expect(classifyTopics(back, theory).topics).toEqual(classifyTopics(model, theory).topics)
+  })
+
+  it('classifies unseen papers: each gets a best topic with a confidence, or is unsorted', () => {
     const texts = records.slice(0, 100).map((r) => ({ title: r.title ?? '', text: r.digest?.text ?? '' }))
-    const start = performance.now()
-    for (const t of texts) classifyTopics(model, prepareText(t))
-    expect(performance.now() - start).toBeLessThan(1000)
+    for (const t of texts) {
+      const prediction = classifyTopics(model, prepareText(t))
+      expect(model.labels).toContain(prediction.topics[0]?.label)
+      expect(prediction.unsorted).toBe((prediction.topics[0]?.confidence ?? 0) < model.unsortedBelow)
+    }
   })
 })
 
