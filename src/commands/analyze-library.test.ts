@@ -143,4 +143,17 @@ describe('analysing the library', () => {
     ).toBeGreaterThanOrEqual(3)
     expect((await analyzeNewPapers(t.store, { now: NOW })).analyzed).toBe(0)
   })
+
+  it('refits a topic model that an earlier version fitted without the second look at its most confused pair', async () => {
+    const models = await t.store.analysis.getModels()
+    const topics = models.find((m) => m.kind === 'topics')!
+    const { pair, ...older } = topics.model as { pair?: unknown }
+    expect(pair).toBeTruthy()
+    await t.store.analysis.saveAnalysis({ analyzedAt: '2026-01-01T00:00:00Z', models: [{ ...topics, model: older }], papers: [] })
+    const report = await analyzeNewPapers(t.store, { now: NOW })
+    expect(report.mode).toBe('full')
+    expect(report.reason).toMatch(/second look/)
+    const refitted = (await t.store.analysis.getModels()).find((m) => m.kind === 'topics')!.model as { pair?: { labels: number[] } }
+    expect(refitted.pair?.labels).toHaveLength(2)
+  })
 })
