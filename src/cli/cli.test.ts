@@ -156,6 +156,16 @@ describe('paperscope CLI on the corpus', () => {
     expect((await cli(['show', 'Hitting the High-Dimensional Notes'], db)).out).toMatch(/topics: .+ \(predicted \d+%\)/)
   })
 
+  it("prints sources' LaTeX as readable text, and keeps it as written in JSON", async () => {
+    const ref = 'Diffusion models trained on finite datasets'
+    const text = (await cli(['show', ref], db)).out
+    expect(text).toMatch(/^Diffusion models trained on finite datasets with N samples/)
+    expect(text).toContain('occurs roughly when N ≍ d, the dimension of the inputs')
+    expect(text).not.toMatch(/[$\\]/)
+    expect((JSON.parse((await cli(['show', ref, '--json'], db)).out) as { abstract: string }).abstract).toContain('$N \\asymp d$')
+    expect((await cli(['search', 'linear denoisers'], db)).out).toMatch(/with N samples from a target/)
+  })
+
   it('analyze refits everything and prints a summary', async () => {
     const text = await cli(['analyze'], db)
     expect(text.code).toBe(0)

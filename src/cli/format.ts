@@ -1,5 +1,6 @@
 /** @module Plain-text rendering for the terminal: tables, papers, authors. */
 import type { Paper, PaperWithSources } from '../core/index.js'
+import { readableText } from '../commands/index.js'
 
 /** Left-aligned columns; numbers right-aligned. */
 export function table(rows: Array<Array<string | number>>): string {
@@ -26,7 +27,7 @@ export function authorLine(paper: Paper, max = 6): string {
 
 export function paperHeadline(paper: Paper): string {
   const when = paper.date ?? (paper.listedAt ? `listed ${paper.listedAt}` : 'undated')
-  return `${paper.title}${paper.titleDerived ? ' [title derived from abstract]' : ''}  (${when})`
+  return `${readableText(paper.title)}${paper.titleDerived ? ' [title derived from abstract]' : ''}  (${when})`
 }
 
 function wrap(text: string, width = 100, indent = '  '): string {
@@ -64,8 +65,8 @@ export function renderPaper(paper: PaperWithSources): string {
   if (extractedWords.length) out.push(`  key words (extracted from the text): ${extractedWords.map((k) => k.text).join('; ')}`)
   if (suggestedWords.length) out.push(`  key words (suggested by similar papers, not in the text): ${suggestedWords.map((k) => k.text).join('; ')}`)
   if (paper.citationCount !== null) out.push(`  citations: ${paper.citationCount}`)
-  if (paper.digest) out.push(`  digest (${paper.digest.origin}):`, wrap(paper.digest.text, 100, '    '))
-  if (paper.abstract) out.push('  abstract:', wrap(paper.abstract, 100, '    '))
+  if (paper.digest) out.push(`  digest (${paper.digest.origin}):`, wrap(readableText(paper.digest.text), 100, '    '))
+  if (paper.abstract) out.push('  abstract:', wrap(readableText(paper.abstract), 100, '    '))
   out.push(`  sources (${paper.sources.length}):`)
   for (const s of paper.sources) {
     const why = s.matchReason ? ` — merged by ${s.matchReason}` : ' — created the paper'

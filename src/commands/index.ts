@@ -71,3 +71,5 @@ export {
   type BibtexSelection,
   type BibtexExport,
 } from './export-bibtex.js'
+/** Sources' LaTeX as readable text, for the CLI's text output (JSON keeps it as written). */
+export { readableText } from '../analysis/index.js'

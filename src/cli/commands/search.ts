@@ -1,6 +1,7 @@
 /** @module `paperscope search <query>`: ranked papers with the words that matched. */
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
+import { readableText } from '../../commands/index.js'
 import { authorLine } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
@@ -15,7 +16,7 @@ export function renderSearch(text: string, result: SearchResult): string {
   const lines = [`${result.total} papers match "${text}" (showing ${result.items.length}):`]
   result.items.forEach((hit, i) => {
     const p = hit.paper
-    lines.push(`${String(i + 1).padStart(3)}. ${p.title}  [${p.date ?? 'undated'}]  ${p.id}`)
+    lines.push(`${String(i + 1).padStart(3)}. ${readableText(p.title)}  [${p.date ?? 'undated'}]  ${p.id}`)
     lines.push(`     ${authorLine(p, 4)}`)
     const snippet = hit.snippet.map((s) => (s.match ? `*${s.text}*` : s.text)).join('').replace(/\s+/g, ' ')
     if (snippet) lines.push(`     ${snippet.slice(0, 200)}`)

@@ -4,6 +4,7 @@
  */
 import {
   findPaper,
+  readableText,
   similarPapersOf,
   similarPapersToText,
   type SimilarPaperOut,
@@ -42,7 +43,7 @@ export async function runSimilar(
       })
       return
     }
-    io.stdout(formatSimilar(`papers most similar to "${paper.title}" (${paper.id}):`, similar))
+    io.stdout(formatSimilar(`papers most similar to "${readableText(paper.title)}" (${paper.id}):`, similar))
   })
 }
 
@@ -75,7 +76,7 @@ function formatSimilar(heading: string, similar: readonly SimilarPaperOut[]): st
   const lines = [heading]
   similar.forEach((s, i) => {
     lines.push(
-      `${String(i + 1).padStart(3)}. ${s.score.toFixed(3)}  ${s.title}  [${s.date ?? 'undated'}]  ${s.paperId}`,
+      `${String(i + 1).padStart(3)}. ${s.score.toFixed(3)}  ${readableText(s.title)}  [${s.date ?? 'undated'}]  ${s.paperId}`,
     )
     if (s.why.length) lines.push(`       shared: ${s.why.join(', ')}`)
   })
