@@ -232,7 +232,8 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
     }
     temperature = fitTemperature(logits, ys)
   }
-  return { ...base, tfidf: fitted.tfidf, terms, weights: fitted.softmax.weights, temperature }
+  // The second look is fitted for the centroid view only; null (not absent) says this model was fitted knowing of it.
+  return { ...base, tfidf: fitted.tfidf, terms, weights: fitted.softmax.weights, temperature, pair: null }
 }
 
 interface CentroidFitOptions {
