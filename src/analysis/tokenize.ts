@@ -250,10 +250,13 @@ export function splitSentences(text: string, nlp: NlpPort = getNlp()): string[] 
  * The key a word is counted under: its lemma, lower-cased, hyphens and apostrophes dropped, so that
  * `pre-training`, `Pretraining` and `pre-trained` meet where the lemmatizer allows.
  */
+/** Words whose lemma reads wrong where terms are shown (`data` is not `datum` in this field). */
+const KEPT_AS_WRITTEN = new Set(['data'])
+
 export function termKey(token: TextToken): string {
   // Gerunds are nouns in this domain (`learning`, `pruning`, `grokking`); the tagger's VERB reading would
   // turn `learning` into `learn` in one sentence and keep it in the next.
-  let base = (token.pos === 'VERB' || token.pos === 'AUX') && token.lower.endsWith('ing') ? token.lower : token.lemma
+  let base = ((token.pos === 'VERB' || token.pos === 'AUX') && token.lower.endsWith('ing')) || KEPT_AS_WRITTEN.has(token.lower) ? token.lower : token.lemma
   // Title-cased words are often tagged PROPN and not lemmatised: `Kernels` stays `kernels`.
   if (base === token.lower && (token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'X')) base = singularizeLast(base)
   return base.replace(/[-‐‑–'’.]/g, '')
@@ -263,7 +266,7 @@ export function termKey(token: TextToken): string {
  * The key a word has inside a key phrase: as {@link termKey}, except that a form the tagger read as a verb is
  * kept as written (made singular). A key phrase is a noun phrase: its `bounds`, `masked` and `based` are not
  * the verbs bind, mask and base, and the same phrase must get the same key in running text and on its own
- * (`PAC-Bayes Bound` was `pacbaye bind` alone but `pacbaye bound` in a sentence).
+ * (`PAC-Bayes Bound` was `pacbayes bind` alone but `pacbayes bound` in a sentence).
  */
 export function phraseWordKey(token: TextToken): string {
   if ((token.pos === 'VERB' || token.pos === 'AUX') && !token.lower.endsWith('ing')) return singularizeLast(token.lower).replace(/[-‐‑–'’.]/g, '')
@@ -357,7 +360,7 @@ export function normalizePhrase(phrase: string, nlp: NlpPort = getNlp()): string
 
 const STOP_EDGE = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'for', 'to'])
 
-const SINGULAR_EXCEPTIONS = new Set(['series', 'species', 'lens', 'news', 'physics', 'mathematics', 'dynamics', 'statistics', 'always', 'perhaps', 'whereas', 'thus', 'less', 'towards', 'various', 'previous'])
+const SINGULAR_EXCEPTIONS = new Set(['series', 'species', 'lens', 'bayes', 'news', 'physics', 'mathematics', 'dynamics', 'statistics', 'always', 'perhaps', 'whereas', 'thus', 'less', 'towards', 'various', 'previous'])
 
 /** A conservative English singular for words the lemmatizer left alone (`kernels` → `kernel`). */
 export function singularize(word: string): string {
