@@ -77,6 +77,10 @@ describe('generated digest', () => {
     )
     expect(spellOutAcronyms('We scale CNNs.', 'A convolutional neural network (CNN) is used. We scale CNNs.')).toBe('We scale convolutional neural networks (CNNs).')
     expect(spellOutAcronyms('We study NTK regimes.', 'The Neural Tangent Kernel (NTK) is used. We study NTK regimes.')).toBe('We study Neural Tangent Kernel (NTK) regimes.')
+    // A name's capital stays when the definition did not open its sentence.
+    expect(spellOutAcronyms('We fit a GPR model.', 'We use Gaussian process regression (GPR). We fit a GPR model.')).toBe('We fit a Gaussian process regression (GPR) model.')
+    expect(spellOutAcronyms('RL agents learn.', 'Reinforcement learning (RL) is hard. RL agents learn.')).toBe('Reinforcement learning (RL) agents learn.')
+    expect(spellOutAcronyms('We use RL here.', 'Reinforcement learning (RL) is hard. We use RL here.')).toBe('We use reinforcement learning (RL) here.')
     // Inside a name, before another bracket, already defined, or initials that do not match: left alone.
     const abstract = 'The neural tangent kernel (NTK) and partial differential equations (PDE) and a subgradient method (SubGM) appear.'
     for (const digest of ['We propose NTK-Attention.', 'We use PDE Parameter Embeddings (CAPE).', 'A latent NTK (LNTK) helps.', 'The neural tangent kernel (NTK) helps.', 'A simple SubGM works.'])

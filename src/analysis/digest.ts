@@ -103,8 +103,9 @@ export function spellOutAcronyms(digest: string, abstract: string): string {
   for (const m of abstract.matchAll(ACRONYM_DEFINITION)) {
     const acronym = m[1] as string
     if (out.includes(`(${acronym})`) || out.includes(`(${acronym}s)`)) continue
-    const defined = definitionBefore(abstract.slice(0, m.index), acronym)
-    if (!defined) continue
+    const definition = definitionBefore(abstract.slice(0, m.index), acronym)
+    if (!definition) continue
+    const defined = definition.phrase
     // Not inside a name (`NTK-Attention`, `PDE Parameter Embeddings`) nor right before another bracket.
     const use = new RegExp(`(?<![\\w-])${acronym}s?(?![\\w-]|\\s*\\(|\\s+[A-Z])`)
     const definedPlural = m[0].endsWith('s)')
@@ -112,8 +113,9 @@ export function spellOutAcronyms(digest: string, abstract: string): string {
       const plural = used.endsWith('s') && used !== acronym
       // `deep neural networks (DNNs)` defined, `the DNN` used: the phrase follows the use's number.
       let long = plural === definedPlural ? defined : plural ? `${defined}s` : defined.replace(/(?<!s)s$/, '')
-      // A definition that opened its sentence (`Deep neural networks (DNNs) ...`) is not a name: lower case.
-      if (/^[A-Z][a-z]/.test(long) && !/\s[A-Z]/.test(long)) long = long.charAt(0).toLowerCase() + long.slice(1)
+      // A definition that opened its sentence (`Deep neural networks (DNNs) ...`) was capitalised for that
+      // alone; elsewhere its capitals are the author's (`Gaussian process regression`).
+      if (definition.opensSentence && /^[A-Z][a-z]/.test(long) && !/\s[A-Z]/.test(long)) long = long.charAt(0).toLowerCase() + long.slice(1)
       if (at === 0) long = long.charAt(0).toUpperCase() + long.slice(1)
       return `${long} (${used})`
     })
@@ -121,8 +123,11 @@ export function spellOutAcronyms(digest: string, abstract: string): string {
   return out
 }
 
-/** The words right before `(ACR)` whose initials spell the acronym's capitals (`gradient descent` for GD), or null. */
-function definitionBefore(before: string, acronym: string): string | null {
+/**
+ * The words right before `(ACR)` whose initials spell the acronym's capitals (`gradient descent` for GD), and
+ * whether they open a sentence; null when there are none.
+ */
+function definitionBefore(before: string, acronym: string): { phrase: string; opensSentence: boolean } | null {
   const letters = acronym.replace(/[^A-Z0-9]/g, '')
   const words = before.trimEnd().split(/\s+/)
   for (let n = 1; n <= Math.min(words.length, letters.length + 3); n++) {
@@ -133,7 +138,8 @@ function definitionBefore(before: string, acronym: string): string | null {
       .map((w) => (w[0] ?? '').toUpperCase())
       .join('')
     if (initials === letters && /^[A-Za-z]/.test(phrase[0] ?? '') && !MINOR_WORDS.has((phrase[0] ?? '').toLowerCase())) {
-      return phrase.join(' ').replace(/[,;:]$/, '')
+      const preceding = words.slice(0, -n).join(' ')
+      return { phrase: phrase.join(' ').replace(/[,;:]$/, ''), opensSentence: preceding === '' || /[.!?]["”’)]?$/.test(preceding) }
     }
     if (initials.length > letters.length) break
   }
