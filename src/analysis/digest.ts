@@ -13,7 +13,7 @@
  */
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
-import { analyzeText, contentTerms, type NlpPort, type TextSentence } from './tokenize.js'
+import { analyzeText, contentTerms, initialsOf, type NlpPort, type TextSentence } from './tokenize.js'
 
 export interface GeneratedDigest {
   text: string
@@ -132,11 +132,7 @@ function definitionBefore(before: string, acronym: string): { phrase: string; op
   const words = before.trimEnd().split(/\s+/)
   for (let n = 1; n <= Math.min(words.length, letters.length + 3); n++) {
     const phrase = words.slice(-n)
-    const initials = phrase
-      .flatMap((w) => w.split('-'))
-      .filter((w) => w !== '' && !MINOR_WORDS.has(w.toLowerCase()))
-      .map((w) => (w[0] ?? '').toUpperCase())
-      .join('')
+    const initials = initialsOf(phrase, MINOR_WORDS)
     if (initials === letters && /^[A-Za-z]/.test(phrase[0] ?? '') && !MINOR_WORDS.has((phrase[0] ?? '').toLowerCase())) {
       const preceding = words.slice(0, -n).join(' ')
       return { phrase: phrase.join(' ').replace(/[,;:]$/, ''), opensSentence: preceding === '' || /[.!?]["”’)]?$/.test(preceding) }

@@ -12,7 +12,7 @@ import { fitSoftmax } from './linear.js'
 import type { Contribution } from './rank.js'
 import type { SparseVector } from './sparse.js'
 import type { PreparedText } from './text.js'
-import { isContentToken, normalizePhrase, phraseWordKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
+import { initialsOf, isContentToken, normalizePhrase, phraseWordKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
 
 /** A phrase that could be a key word of one paper. */
 export interface KeywordCandidate {
@@ -521,11 +521,7 @@ function looksLikeAcronym(c: KeywordCandidate): boolean {
 function isAcronymOf(long: KeywordCandidate, short: KeywordCandidate, { exact = false } = {}): boolean {
   if (long.n < 2 || !looksLikeAcronym(short)) return false
   const letters = short.text.replace(/s$/, '').replace(/[^A-Z]/g, '')
-  const initials = long.text
-    .split(/[\s-]+/)
-    .filter((w) => w !== '' && !LINKS.has(w.toLowerCase()))
-    .map((w) => w[0]?.toUpperCase() ?? '')
-    .join('')
+  const initials = initialsOf(long.text.split(/\s+/), LINKS)
   return letters.length >= 2 && (initials === letters || (!exact && initials.includes(letters)))
 }
 

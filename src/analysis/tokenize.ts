@@ -250,6 +250,18 @@ export function splitSentences(text: string, nlp: NlpPort = getNlp()): string[] 
  * The key a word is counted under: its lemma, lower-cased, hyphens and apostrophes dropped, so that
  * `pre-training`, `Pretraining` and `pre-trained` meet where the lemmatizer allows.
  */
+/**
+ * The capital initials of a phrase's words, hyphenated parts counted as words and `skip` words left out:
+ * `In-Context Learning` → `ICL`. Acronyms are matched against these.
+ */
+export function initialsOf(words: readonly string[], skip: ReadonlySet<string>): string {
+  return words
+    .flatMap((w) => w.split('-'))
+    .filter((w) => w !== '' && !skip.has(w.toLowerCase()))
+    .map((w) => (w[0] ?? '').toUpperCase())
+    .join('')
+}
+
 /** Words whose lemma reads wrong where terms are shown (`data` is not `datum` in this field). */
 const KEPT_AS_WRITTEN = new Set(['data'])
 
