@@ -7,8 +7,8 @@
  */
 import { fitTfidf, tfidfVector } from '../src/analysis/index.js'
 import { fitSoftmax, softmaxLogits } from '../src/analysis/linear.js'
-import { normalizeInPlace, type SparseVector } from '../src/analysis/sparse.js'
-import { truncatedSvd } from '../src/analysis/vectors.js'
+import type { SparseVector } from '../src/analysis/sparse.js'
+import { projectTfidf, truncatedSvd } from '../src/analysis/vectors.js'
 import { SKLEARN_ENGLISH_STOP_WORDS } from './english-stop-words.js'
 
 /** scikit-learn's default analyzer: lowercase, tokens of two or more word characters, English stop words out. */
@@ -42,13 +42,10 @@ export function issueLsaLogisticRegression(train: readonly IssueBaselineDoc[], {
   // TruncatedSVD's randomized solver runs 5 power iterations.
   const svd = truncatedSvd(rows, tfidf.vocabulary.length, { dimensions, powerIterations: 5, seed })
   const k = svd.dimensions
+  // Unit-length LSA coordinates: TruncatedSVD's transform followed by Normalizer.
   const lsa = (x: SparseVector): SparseVector => {
-    const out = new Float32Array(k)
-    x.indices.forEach((t, j) => {
-      const w = x.values[j] as number
-      for (let d = 0; d < k; d++) out[d] = (out[d] as number) + w * (svd.components[t * k + d] as number)
-    })
-    return { indices: Int32Array.from(out, (_, i) => i), values: normalizeInPlace(out) }
+    const z = projectTfidf(svd, x)
+    return { indices: Int32Array.from(z, (_, i) => i), values: z }
   }
   const labels = [...new Set(train.flatMap((t) => t.topics))].sort()
   const xs: SparseVector[] = []

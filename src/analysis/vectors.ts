@@ -89,7 +89,7 @@ export function tfidfOf(model: VectorModel, doc: PreparedText): SparseVector {
 }
 
 /** Projects a TF-IDF vector onto the LSA dimensions, unit length. */
-export function projectTfidf(model: VectorModel, vector: SparseVector): Float32Array {
+export function projectTfidf(model: Pick<VectorModel, 'dimensions' | 'components'>, vector: SparseVector): Float32Array {
   const k = model.dimensions
   const out = new Float32Array(k)
   for (let j = 0; j < vector.indices.length; j++) {
