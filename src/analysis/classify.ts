@@ -15,6 +15,7 @@
  * character n-grams, Rocchio, recency weighting and blends with regression did not beat it (eval/README.md).
  */
 import { fitSoftmax, fitTemperature, minimizeLbfgs, softmax, softmaxLogits, type SoftmaxModel } from './linear.js'
+import { MODEL_VERSION } from './model-version.js'
 import type { Contribution } from './rank.js'
 import { createRng, decodeFloat32, encodeFloat32, sparseDot, type SparseVector } from './sparse.js'
 import { fitTfidf, tfidfVector, type TfidfModel } from './tfidf.js'
@@ -86,7 +87,8 @@ export const TOPIC_HOW_COMPUTED =
 /** A fitted topic classifier. Plain data except `weights`; see {@link topicModelToJson}. */
 export interface TopicModel {
   kind: 'topics'
-  version: 1
+  /** {@link MODEL_VERSION} when fitted. */
+  version: number
   labels: string[]
   /** The regression view's vocabulary (empty when the model is centroid only). */
   tfidf: TfidfModel
@@ -182,7 +184,7 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
   const centroids = fittedCentroids?.centroids ?? null
   const base = {
     kind: 'topics' as const,
-    version: 1 as const,
+    version: MODEL_VERSION,
     labels,
     unsortedBelow: o.unsortedBelow,
     support: labels.map((l) => usable.filter((e) => e.topics.includes(l)).length),

@@ -101,3 +101,4 @@ export {
   type ResearcherPaper,
 } from './metrics.js'
 export { byScore, type Contribution, type Ranked, type Ranker } from './rank.js'
+export { MODEL_VERSION } from './model-version.js'

@@ -12,6 +12,7 @@ import { fitSoftmax } from './linear.js'
 import type { Contribution } from './rank.js'
 import type { SparseVector } from './sparse.js'
 import type { PreparedText } from './text.js'
+import { MODEL_VERSION } from './model-version.js'
 import { initialsOf, isContentToken, normalizePhrase, phraseWordKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
 
 /** A phrase that could be a key word of one paper. */
@@ -38,7 +39,8 @@ export interface KeywordCandidate {
 /** Corpus statistics and ranker weights. Plain data: store it as JSON. */
 export interface KeywordModel {
   kind: 'keywords'
-  version: 1
+  /** {@link MODEL_VERSION} when fitted. */
+  version: number
   documentCount: number
   /** Phrase key → documents whose text contains it. */
   documentFrequency: Record<string, number>
@@ -415,7 +417,7 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
     for (const [k, c] of counts) if (c >= 2 && c / n >= MIN_TOPIC_SHARE) shares[k] = c / n
     topicKeywordShare[t] = shares
   }
-  const base = { kind: 'keywords' as const, version: 1 as const, documentCount: docs.length, documentFrequency, keywordFrequency, display, topicKeywordShare }
+  const base = { kind: 'keywords' as const, version: MODEL_VERSION, documentCount: docs.length, documentFrequency, keywordFrequency, display, topicKeywordShare }
   const xs: SparseVector[] = []
   const ys: number[] = []
   docs.forEach((d, i) => {

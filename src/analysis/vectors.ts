@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module'
 import type * as MlMatrix from 'ml-matrix'
+import { MODEL_VERSION } from './model-version.js'
 import { createRng, decodeFloat32, encodeFloat32, gaussian, normalizeInPlace, type SparseVector } from './sparse.js'
 import { fitTfidf, tfidfVector, type TfidfModel, type TfidfOptions } from './tfidf.js'
 import { prepareText, termCounts, type PreparedText, type TermOptions, type TextInput } from './text.js'
@@ -39,7 +40,8 @@ export interface TextEmbedder {
 /** A fitted LSA model: the TF-IDF vocabulary and the top right singular vectors. */
 export interface VectorModel {
   kind: 'lsa'
-  version: 1
+  /** {@link MODEL_VERSION} when fitted. */
+  version: number
   tfidf: TfidfModel
   terms: Required<TermOptions>
   /** Number of LSA dimensions (≤ the requested number on a small library). */
@@ -80,7 +82,7 @@ export function fitVectorModel(docs: readonly PreparedText[], options: VectorMod
     seed: options.seed ?? 1,
     powerIterations: options.powerIterations ?? 2,
   })
-  return { kind: 'lsa', version: 1, tfidf, terms, dimensions, components, singularValues, fittedAt: options.fittedAt ?? '' }
+  return { kind: 'lsa', version: MODEL_VERSION, tfidf, terms, dimensions, components, singularValues, fittedAt: options.fittedAt ?? '' }
 }
 
 /** The TF-IDF vector of a prepared text under a model's vocabulary. */

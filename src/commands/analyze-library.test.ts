@@ -5,7 +5,7 @@
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
-import { isStrictlyBefore, keywordCandidates, normalizeKeyword, prepareText } from '../analysis/index.js'
+import { isStrictlyBefore, keywordCandidates, MODEL_VERSION, normalizeKeyword, prepareText } from '../analysis/index.js'
 import { analysisText, analyzeNewPapers, type AnalyzeReport } from './analyze-library.js'
 import { createAnalysisReader } from './analysis-results.js'
 import { importFiles } from './import-files.js'
@@ -144,16 +144,18 @@ describe('analysing the library', () => {
     expect((await analyzeNewPapers(t.store, { now: NOW })).analyzed).toBe(0)
   })
 
-  it('refits a topic model that an earlier version fitted without the second look at its most confused pair', async () => {
+  it('refits models that an earlier version of the analysis fitted (here: a topic model without the second look at its confused pair)', async () => {
     const models = await t.store.analysis.getModels()
     const topics = models.find((m) => m.kind === 'topics')!
-    const { pair, ...older } = topics.model as { pair?: unknown }
+    const { pair, ...older } = topics.model as { pair?: unknown; version: number }
     expect(pair).toBeTruthy()
-    await t.store.analysis.saveAnalysis({ analyzedAt: '2026-01-01T00:00:00Z', models: [{ ...topics, model: older }], papers: [] })
+    expect(older.version).toBe(MODEL_VERSION)
+    await t.store.analysis.saveAnalysis({ analyzedAt: '2026-01-01T00:00:00Z', models: [{ ...topics, model: { ...older, version: 1 } }], papers: [] })
     const report = await analyzeNewPapers(t.store, { now: NOW })
     expect(report.mode).toBe('full')
-    expect(report.reason).toMatch(/second look/)
-    const refitted = (await t.store.analysis.getModels()).find((m) => m.kind === 'topics')!.model as { pair?: { labels: number[] } }
+    expect(report.reason).toBe(`the analysis changed since its models were fitted (version 1 → ${MODEL_VERSION})`)
+    const refitted = (await t.store.analysis.getModels()).find((m) => m.kind === 'topics')!.model as { pair?: { labels: number[] }; version: number }
     expect(refitted.pair?.labels).toHaveLength(2)
+    expect(refitted.version).toBe(MODEL_VERSION)
   })
 })

@@ -34,6 +34,7 @@ import {
   fitVectorModel,
   generateDigest,
   indexEntry,
+  MODEL_VERSION,
   normalizeKeyword,
   prepareText,
   topicModelFromJson,
@@ -637,8 +638,9 @@ async function refitReason(
     return `the paper vectors now come from ${requested ? `the ONNX model at ${requested}` : 'LSA'}`
   if (models.embedder && models.embedderSpec && models.embedder.name !== models.embedderSpec.name)
     return `the ONNX model at ${models.embedderSpec.path} changed`
-  // Fitted by an earlier Paperscope, before the second look at the most confused pair of topics (null: none).
-  if (models.topics && models.topics.pair === undefined) return 'the topic classifier gained a second look at its most confused pair of topics'
+  const versions = [models.vectors.version, models.keywords.version, models.topics?.version].filter((v) => v !== undefined)
+  const old = versions.find((v) => v !== MODEL_VERSION)
+  if (old !== undefined) return `the analysis changed since its models were fitted (version ${old} → ${MODEL_VERSION})`
   const stats = await store.libraryStats()
   if (stats.papers === 0) return null
   const curatedLabels = Object.keys(stats.perTopic).filter((l) => (stats.perTopic[l] ?? 0) > 0)

@@ -1,0 +1,7 @@
+/**
+ * @module The version of the analysis's fitted models. It goes up when the text pipeline or a model changes
+ * what it would fit (2: topic pairs get a second look; `data` keyed as `data`); a library whose stored models
+ * carry another version is refitted on its next import, sync or `analyze`, so an upgrade never mixes the
+ * old keys or model parts with the new.
+ */
+export const MODEL_VERSION = 2
