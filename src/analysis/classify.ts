@@ -234,7 +234,7 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
     }
     temperature = fitTemperature(logits, ys)
   }
-  // The second look is fitted for the centroid view only; null (not absent) says this model was fitted knowing of it.
+  // The second look is fitted for the centroid view only.
   return { ...base, tfidf: fitted.tfidf, terms, weights: fitted.softmax.weights, temperature, pair: null }
 }
 
