@@ -280,10 +280,13 @@ function fitCentroids(
       ),
     )
   }
+  // Each curated paper's cosines to centroids built without it: the calibration's data, and where the centroids go wrong.
+  const sumNorms2 = sums.map((sum) => [...sum.values()].reduce((a, v) => a + v * v, 0))
+  const looRows = examples.map((e, i) => leaveOneOutCosines(e, xs[i] as SparseVector, labels, sums, sumNorms2))
   let temperature = o.temperature
   let biases = labels.map(() => 0)
   if (o.calibrate && labels.length >= 2) {
-    const fitted = fitCentroidScale(examples, labels, xs, sums, o)
+    const fitted = fitCentroidScale(examples, labels, looRows, o)
     if (fitted) ({ temperature, biases } = fitted)
   }
   const vectors = sums.map((sum) => {
@@ -291,10 +294,7 @@ function fitCentroids(
     const norm = Math.sqrt(entries.reduce((acc, [, v]) => acc + v * v, 0)) || 1
     return { indices: entries.map(([f]) => f), values: entries.map(([, v]) => v / norm) }
   })
-  // Each curated paper's best label by centroids built without it: where the centroids go wrong.
-  const sumNorms2 = sums.map((sum) => [...sum.values()].reduce((a, v) => a + v * v, 0))
-  const leaveOneOutBest = examples.map((e, i) => {
-    const row = leaveOneOutCosines(e, xs[i] as SparseVector, labels, sums, sumNorms2)
+  const leaveOneOutBest = looRows.map((row) => {
     let best = 0
     row.forEach((cos, c) => {
       if (cos / temperature + (biases[c] ?? 0) > (row[best] as number) / temperature + (biases[best] ?? 0)) best = c
@@ -405,19 +405,17 @@ function refinePair(pair: TopicPair, probs: Float64Array, doc: PreparedText): Fl
 function fitCentroidScale(
   examples: readonly TopicExample[],
   labels: readonly string[],
-  xs: readonly SparseVector[],
-  sums: ReadonlyArray<Map<number, number>>,
+  looRows: ReadonlyArray<readonly number[]>,
   o: CentroidFitOptions,
 ): { temperature: number; biases: number[] } | null {
   const C = labels.length
-  const sumNorms2 = sums.map((sum) => [...sum.values()].reduce((a, v) => a + v * v, 0))
-  const rows: number[][] = []
+  const rows: Array<readonly number[]> = []
   const ys: number[] = []
   const ws: number[] = []
   examples.forEach((e, i) => {
     const share = 1 / e.topics.length
     const own = new Set(e.topics.map((t) => labels.indexOf(t)))
-    const row = leaveOneOutCosines(e, xs[i] as SparseVector, labels, sums, sumNorms2)
+    const row = looRows[i] as readonly number[]
     for (const c of own) {
       if (c < 0) continue
       rows.push(row)
