@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { runImportBench } from './import-bench.js'
 import { defaultAnalysisBenchOptions, runAnalysisBench } from './analysis-bench.js'
+import { runHostileInputBench } from './hostile-input-bench.js'
 
 const print = (line: string): void => console.log(line)
 const papers = Number(process.env.BENCH_PAPERS ?? 100_000)
@@ -12,5 +13,7 @@ const papers = Number(process.env.BENCH_PAPERS ?? 100_000)
 print(`# Paperscope benchmarks — node ${process.version}, ${new Date().toISOString()}`)
 print('## import')
 await runImportBench({ corpusDir: resolve('data/corpus'), syntheticPapers: papers, print })
+print('## hostile input')
+runHostileInputBench({ corpusDir: resolve('data/corpus'), print })
 print('## analysis')
 await runAnalysisBench(defaultAnalysisBenchOptions(print))

@@ -56,11 +56,10 @@ describe('decodeTextInput', () => {
     expect(input.issues[0]?.source).toBe('a.txt')
   })
 
-  it('rejects a 10 MB line quickly, without decoding it, and keeps the lines after it numbered right', () => {
+  // The time these take is printed by `npm run bench` (hostile input), not asserted here.
+  it('rejects a 10 MB line without decoding it and keeps the lines after it numbered right', () => {
     const huge = new Uint8Array(10 * 1024 * 1024).fill(0x61)
-    const started = performance.now()
     const input = decodeTextInput(concat(utf8('before\n'), huge, utf8('\nafter')), 'big.txt')
-    expect(performance.now() - started).toBeLessThan(1_000)
     expect(input.lines).toEqual(['before', '', 'after'])
     expect(codes(input.issues)).toEqual([{ code: 'LINE_TOO_LONG', line: 2, severity: 'rejected' }])
     expect(input.issues[0]?.excerpt).toBe('a'.repeat(80))
@@ -128,10 +127,8 @@ describe('splitTextInput', () => {
     expect(input.lines[1]).toBe('S\uFFFDbastien Bubeck, Varun Chandrasekaran')
   })
 
-  it('splits a 10 MB single-line text quickly', () => {
-    const started = performance.now()
+  it('splits a 10 MB single-line text and rejects the long line', () => {
     const input = splitTextInput(`x\n${'é'.repeat(10 * 1024 * 1024)}\ny`, 's.txt')
-    expect(performance.now() - started).toBeLessThan(1_000)
     expect(input.lines).toEqual(['x', '', 'y'])
     expect(input.issues[0]).toMatchObject({ code: 'LINE_TOO_LONG', line: 2 })
   })

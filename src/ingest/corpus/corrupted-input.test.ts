@@ -106,10 +106,10 @@ describe.each(CASES)(
       )
     })
 
-    it('rejects the entry holding a 10 MB line, quickly', () => {
-      const started = performance.now()
+    // How long these take is printed by `npm run bench` (hostile input); a parser that backtracked on such
+    // lines would not finish within the test timeout.
+    it('rejects the entry holding a 10 MB line', () => {
       const result = parseCorpusBytes(format, withLineBytes(text, line, TEN_MB_LINE), ctx(input))
-      expect(performance.now() - started).toBeLessThan(3_000)
       expectOneEntryRejected(result, 'LINE_TOO_LONG')
       const fromText = format.parse(withLineText(text, line, 'b'.repeat(10 * 1024 * 1024)), ctx(input))
       expectOneEntryRejected(fromText, 'LINE_TOO_LONG')
@@ -120,13 +120,13 @@ describe.each(CASES)(
       expect(crlf).toEqual(original)
     })
 
-    it('stays fast on long pathological lines inside entries', () => {
+    it('reads long pathological lines inside entries and keeps every other entry', () => {
       for (const filler of [' ', '.', 'a', 'A', ',', '\\', '*', 'et al. ', 'Ab. ', 'Noa Rubin, ']) {
         const long = filler.repeat(Math.floor(99_000 / filler.length))
-        const started = performance.now()
         const result = format.parse(withLineText(text, line, long), ctx(input))
-        expect(performance.now() - started, `filler ${JSON.stringify(filler)}`).toBeLessThan(2_000)
-        expect(result.entriesSeen).toBeGreaterThan(0)
+        // A line of spaces is a blank line, which may join two entries (abstracts.txt separates by them).
+        expect(result.entriesSeen, `filler ${JSON.stringify(filler)}`).toBeGreaterThanOrEqual(original.entriesSeen - 1)
+        if (survivor) expect(result.records.map((r) => r.title)).toContain(survivor)
       }
     })
   },
