@@ -59,29 +59,34 @@ export function createWinkNlp(): NlpPort {
   return {
     read(text) {
       const doc = nlp.readDoc(text)
-      const sentences: RawSentence[] = []
-      const count = doc.sentences().length()
-      for (let si = 0; si < count; si++) {
-        const sentence = doc.sentences().itemAt(si)
-        const tokens = sentence.tokens()
-        const values = tokens.out(its.value) as string[]
-        const normals = tokens.out(its.normal) as string[]
-        const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[]
-        const tags = tokens.out(its.pos) as string[]
-        const stops = tokens.out(its.stopWordFlag) as unknown as boolean[]
-        const types = tokens.out(its.type) as string[]
-        const spaces = tokens.out(its.precedingSpaces) as string[]
-        const raw: RawToken[] = values.map((value, i) => ({
-          text: value,
-          lower: normals[i] ?? value.toLowerCase(),
-          lemma: (lemmas[i] ?? value).toLowerCase(),
-          pos: tags[i] ?? 'X',
-          stop: stops[i] === true,
-          kind: tokenKind(types[i] ?? 'word', value),
-          glued: i > 0 && (spaces[i] ?? ' ') === '',
-        }))
-        sentences.push({ text: sentence.out(), tokens: raw })
-      }
+      // Each property is read once for the whole text and cut at the sentences' token spans (reading it
+      // per sentence cost a collection per sentence and property).
+      const tokens = doc.tokens()
+      const values = tokens.out(its.value) as string[]
+      const normals = tokens.out(its.normal) as string[]
+      const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[]
+      const tags = tokens.out(its.pos) as string[]
+      const stops = tokens.out(its.stopWordFlag) as unknown as boolean[]
+      const types = tokens.out(its.type) as string[]
+      const spaces = tokens.out(its.precedingSpaces) as string[]
+      const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>
+      const texts = doc.sentences().out() as string[]
+      const sentences: RawSentence[] = spans.map(([first, last], si) => {
+        const raw: RawToken[] = []
+        for (let i = first; i <= last; i++) {
+          const value = values[i] ?? ''
+          raw.push({
+            text: value,
+            lower: normals[i] ?? value.toLowerCase(),
+            lemma: (lemmas[i] ?? value).toLowerCase(),
+            pos: tags[i] ?? 'X',
+            stop: stops[i] === true,
+            kind: tokenKind(types[i] ?? 'word', value),
+            glued: i > first && (spaces[i] ?? ' ') === '',
+          })
+        }
+        return { text: texts[si] ?? '', tokens: raw }
+      })
       return mergeAbbreviationSplits(sentences.flatMap(splitAfterVariables)).map((x) => ({
         text: x.text,
         tokens: joinHyphenated(x.tokens.map(markAbbreviation)),
@@ -141,7 +146,8 @@ function splitAfterVariables(sentence: RawSentence): RawSentence[] {
     const next = sentence.tokens[i + 1]
     const at = text.indexOf(token.text, cursor)
     cursor = at < 0 ? cursor : at + token.text.length
-    const variable = /^\p{L}\.$/u.test(token.text) && next !== undefined && /^\p{Lu}/u.test(next.text)
+    // (The length check first: this runs on every token, the regular expressions on few.)
+    const variable = token.text.length === 2 && /^\p{L}\.$/u.test(token.text) && next !== undefined && /^\p{Lu}/u.test(next.text)
     if (variable && (/^\p{Ll}/u.test(token.text) || (next.stop && /^\p{Lu}\p{Ll}/u.test(next.text)))) {
       const letter = token.text.slice(0, 1)
       tokens.push({ ...token, text: letter, lower: letter.toLowerCase(), lemma: letter.toLowerCase() })
@@ -247,10 +253,6 @@ export function splitSentences(text: string, nlp: NlpPort = getNlp()): string[] 
 // Terms and phrases
 
 /**
- * The key a word is counted under: its lemma, lower-cased, hyphens and apostrophes dropped, so that
- * `pre-training`, `Pretraining` and `pre-trained` meet where the lemmatizer allows.
- */
-/**
  * The capital initials of a phrase's words, hyphenated parts counted as words and `skip` words left out:
  * `In-Context Learning` → `ICL`. Acronyms are matched against these.
  */
@@ -265,7 +267,23 @@ export function initialsOf(words: readonly string[], skip: ReadonlySet<string>):
 /** Words whose lemma reads wrong where terms are shown (`data` is not `datum` in this field). */
 const KEPT_AS_WRITTEN = new Set(['data'])
 
+/** Keys already worked out: every analysis asks for the same tokens' keys several times. */
+const termKeys = new WeakMap<TextToken, string>()
+
+/**
+ * The key a word is counted under: its lemma, lower-cased, hyphens and apostrophes dropped, so that
+ * `pre-training`, `Pretraining` and `pre-trained` meet where the lemmatizer allows.
+ */
 export function termKey(token: TextToken): string {
+  let key = termKeys.get(token)
+  if (key === undefined) {
+    key = computeTermKey(token)
+    termKeys.set(token, key)
+  }
+  return key
+}
+
+function computeTermKey(token: TextToken): string {
   // Gerunds are nouns in this domain (`learning`, `pruning`, `grokking`); the tagger's VERB reading would
   // turn `learning` into `learn` in one sentence and keep it in the next.
   let base = ((token.pos === 'VERB' || token.pos === 'AUX') && token.lower.endsWith('ing')) || KEPT_AS_WRITTEN.has(token.lower) ? token.lower : token.lemma
