@@ -111,6 +111,10 @@ describe('key phrases on known abstracts', () => {
     expect(phrases.map((k) => k.key)).toContain('grokking')
     expect(phrases.every((k) => k.why.length > 0)).toBe(true)
     expect(normalizeKeyword('Lottery Ticket Hypothesis')).toBe('lottery ticket hypothesis')
+    // Similar papers' key words are looked up, not read again; the lookup says what reading them says.
+    const written = Object.keys(model.keyOf ?? {})
+    expect(written.length).toBeGreaterThan(250)
+    for (const k of written) expect(model.keyOf?.[k], k).toBe(normalizeKeyword(k))
   })
 
   it('shows an acronym as the phrase it stands for when the text spells it out (`AI` → artificial intelligence)', () => {

@@ -48,6 +48,11 @@ export interface KeywordModel {
   keywordFrequency: Record<string, number>
   /** Phrase key → how people write it (`Neural Tangent Kernel`), from curated key words. */
   display: Record<string, string>
+  /**
+   * Curated key word as written → its phrase key, for every one the model was fitted on: similar papers'
+   * key words are looked up here instead of being read by the NLP model again (absent in older models).
+   */
+  keyOf?: Record<string, string>
   /** Topic label → curated key word → share of the topic's curated papers that list it (shares ≥ 0.05). */
   topicKeywordShare: Record<string, Record<string, number>>
   /** Ranker weights, one per {@link KEYWORD_FEATURES} entry, plus a bias last. */
@@ -239,18 +244,23 @@ function isCapitalised(words: string[]): boolean {
 }
 
 /** Neighbour evidence per phrase key: similarity-weighted share of neighbours that list it. */
-function neighbourScores(neighbours: readonly KeywordNeighbour[] | undefined, nlp?: NlpPort): Map<string, { score: number; display: string }> {
+function neighbourScores(
+  neighbours: readonly KeywordNeighbour[] | undefined,
+  nlp?: NlpPort,
+  keyOf?: Readonly<Record<string, string>>,
+): Map<string, { score: number; display: string }> {
   const out = new Map<string, { score: number; display: string }>()
   if (!neighbours || neighbours.length === 0) return out
   const total = neighbours.reduce((s, n) => s + Math.max(0, n.similarity), 0)
   if (total <= 0) return out
+  const normal = (k: string): string => (keyOf && Object.hasOwn(keyOf, k) ? (keyOf[k] as string) : normalizeKeyword(k, nlp))
   for (const n of neighbours) {
     const w = Math.max(0, n.similarity) / total
-    for (const k of new Set(n.keywords.map((k) => normalizeKeyword(k, nlp)))) {
+    for (const k of new Set(n.keywords.map(normal))) {
       if (k === '') continue
       const entry = out.get(k)
       if (entry) entry.score += w
-      else out.set(k, { score: w, display: n.keywords.find((x) => normalizeKeyword(x, nlp) === k) ?? k })
+      else out.set(k, { score: w, display: n.keywords.find((x) => normal(x) === k) ?? k })
     }
   }
   return out
@@ -382,10 +392,12 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
   const keywordFrequency: Record<string, number> = {}
   const display: Record<string, string> = {}
   const inText = docs.map((d) => keywordCandidates(d.doc))
+  const keyOf: Record<string, string> = {}
   const gold = docs.map((d) => {
     const keys = new Set<string>()
     for (const k of d.keywords ?? []) {
       const key = normalizeKeyword(k, nlp)
+      keyOf[k] = key
       if (key === '') continue
       keys.add(key)
       display[key] ??= k.trim()
@@ -417,7 +429,7 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
     for (const [k, c] of counts) if (c >= 2 && c / n >= MIN_TOPIC_SHARE) shares[k] = c / n
     topicKeywordShare[t] = shares
   }
-  const base = { kind: 'keywords' as const, version: MODEL_VERSION, documentCount: docs.length, documentFrequency, keywordFrequency, display, topicKeywordShare }
+  const base = { kind: 'keywords' as const, version: MODEL_VERSION, documentCount: docs.length, documentFrequency, keywordFrequency, display, keyOf, topicKeywordShare }
   const xs: SparseVector[] = []
   const ys: number[] = []
   docs.forEach((d, i) => {
@@ -475,7 +487,7 @@ export interface ExtractOptions {
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
 export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, neighbours, topics = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
-  const scores = neighbourScores(neighbours, nlp)
+  const scores = neighbourScores(neighbours, nlp, model.keyOf)
   const suggested = topicSuggestions(model, topics)
   const scored = allCandidates(doc, scores, model, suggested)
     .map((c) => {

@@ -1,19 +1,34 @@
 /** @module Reading arXiv's XML (Atom and OAI-PMH) with fast-xml-parser: validated first, namespaces dropped. */
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { createRequire } from 'node:module'
+import type * as FastXmlParser from 'fast-xml-parser'
 
 /** Elements that may repeat; always arrays, so one entry and many look the same. */
 const REPEATED = new Set(['entry', 'author', 'category', 'link', 'record', 'error', 'affiliation'])
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  // Keep every value a string: `1605.08386` must not become a number.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => REPEATED.has(name),
-})
+// Loaded on the first payload, through its CommonJS build (9 ms instead of 47 ms as an ES module): every
+// command loads this module with the source registry, and only `sync` reads XML.
+let xml: { parser: FastXmlParser.XMLParser; validator: typeof FastXmlParser.XMLValidator } | null = null
+
+function loadXml(): NonNullable<typeof xml> {
+  if (xml) return xml
+  const { XMLParser, XMLValidator } = createRequire(import.meta.url)(
+    'fast-xml-parser',
+  ) as typeof FastXmlParser
+  xml = { parser: createParser(XMLParser), validator: XMLValidator }
+  return xml
+}
+
+const createParser = (XMLParser: typeof FastXmlParser.XMLParser): FastXmlParser.XMLParser =>
+  new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: true,
+    // Keep every value a string: `1605.08386` must not become a number.
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (name) => REPEATED.has(name),
+  })
 
 export type XmlNode = Record<string, unknown>
 
@@ -22,7 +37,8 @@ export function readXml(
   payload: string,
 ): { ok: true; doc: XmlNode } | { ok: false; reason: string; line?: number } {
   if (payload.trim() === '') return { ok: false, reason: 'the payload is empty' }
-  const valid = XMLValidator.validate(payload)
+  const { parser, validator } = loadXml()
+  const valid = validator.validate(payload)
   if (valid !== true) {
     return { ok: false, reason: `invalid XML (${valid.err.msg})`, line: valid.err.line }
   }
