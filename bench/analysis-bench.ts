@@ -81,7 +81,7 @@ export async function runAnalysisBench({
   corpusDir,
   fixturesDir,
   cliEntry,
-  lines = 200,
+  lines = 1000,
   scalingSizes = [2000, 8000],
   print,
 }: AnalysisBenchOptions): Promise<void> {
