@@ -4,7 +4,7 @@
  * runs `start`). It wires settings → store → analysis → HTTP server, hands the server to the CLI as its
  * `serve` launcher, and owns the process: pino logs, listening, graceful shutdown on SIGINT/SIGTERM.
  */
-import { pino, type Logger } from 'pino'
+import type { Logger } from 'pino'
 import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,7 +14,6 @@ import { processIo, runCli } from './cli/main.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
-import { formatBibtex } from './ingest/index.js'
 import { DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED } from './analysis/index.js'
 import { createAnalysisReader } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
@@ -152,6 +151,7 @@ export interface ComposeOptions {
 export async function composeServer(store: PaperStore, options: ComposeOptions): Promise<FastifyInstance> {
   const analysis = options.analysis === false ? undefined : createAnalysis(store)
   const { buildServer } = await import('./server/index.js')
+  const { formatBibtex } = await import('./ingest/index.js')
   return buildServer({
     store,
     webRoot: options.webRoot,
@@ -189,6 +189,8 @@ export const launchServer: ServeLauncher = async (store: PaperStore, options: Se
     Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k in ServerEnvSchema.shape && v !== '')),
   )
   const root = packageRoot()
+  // pino (45 ms of imports) loads when a command serves, like the HTTP stack.
+  const { pino } = await import('pino')
   const logger = pino({ level: io.env.LOG_LEVEL, base: { service: 'paperscope' } })
   const rateLimit: RateLimitSettings | false =
     settings.PAPERSCOPE_RATE_LIMIT === 0 ? false : { max: settings.PAPERSCOPE_RATE_LIMIT, windowMs: 60_000 }

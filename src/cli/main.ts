@@ -9,19 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { isPaperscopeError, PartialDateSchema } from '../core/index.js'
 import { parseEnv } from '../config/index.js'
 import { CliExit, EXIT, type CliIo } from './io.js'
-import { runImport } from './commands/import.js'
-import { runStats } from './commands/stats.js'
-import { runSearch } from './commands/search.js'
-import { runShow } from './commands/show.js'
-import { runAuthor } from './commands/author.js'
-import { runStart } from './commands/start.js'
-import { runServe, type ServeLauncher } from './commands/serve.js'
-import { runMigrate } from './commands/migrate.js'
-import { runAnalyze } from './commands/analyze.js'
-import { runClassify } from './commands/classify.js'
-import { runSimilar } from './commands/similar.js'
-import { runSyncCommand } from './commands/sync.js'
-import { runExport } from './commands/export.js'
+// Each command's module loads when it runs: `search` does not pay for what `import` or `sync` load.
+import type { ServeLauncher } from './commands/serve.js'
 
 function positiveInt(value: string): number {
   const n = Number(value)
@@ -68,14 +57,14 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .option('-v, --verbose', 'list every warning, not only rejections')
     .option('--no-analyze', 'do not analyse the new papers afterwards (run `paperscope analyze` later)')
     .action(async (paths: string[], opts: { format?: string; captureDate?: string; json?: boolean; verbose?: boolean; analyze?: boolean }) =>
-      runImport(io, dbPath(), paths, opts),
+      (await import('./commands/import.js')).runImport(io, dbPath(), paths, opts),
     )
 
   program
     .command('stats')
     .description('papers, authors, source records, merged duplicates, per source and per topic')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => runStats(io, dbPath(), opts))
+    .action(async (opts: { json?: boolean }) => (await import('./commands/stats.js')).runStats(io, dbPath(), opts))
 
   program
     .command('search')
@@ -83,21 +72,21 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .argument('<query...>', 'words; "quoted phrases" allowed')
     .addOption(new Option('--limit <n>', 'how many results').default(10).argParser(positiveInt))
     .option('--json', 'print JSON')
-    .action(async (words: string[], opts: { limit: number; json?: boolean }) => runSearch(io, dbPath(), words.join(' '), opts))
+    .action(async (words: string[], opts: { limit: number; json?: boolean }) => (await import('./commands/search.js')).runSearch(io, dbPath(), words.join(' '), opts))
 
   program
     .command('show')
     .description('a paper with its authors, topics, key words, digest and every source record')
     .argument('<ref...>', 'paper id, arXiv id, DOI or title words')
     .option('--json', 'print JSON')
-    .action(async (ref: string[], opts: { json?: boolean }) => runShow(io, dbPath(), ref.join(' '), opts))
+    .action(async (ref: string[], opts: { json?: boolean }) => (await import('./commands/show.js')).runShow(io, dbPath(), ref.join(' '), opts))
 
   program
     .command('author')
     .description("an author's papers, co-authors and metrics (reported by pages and computed here)")
     .argument('<name...>', 'author id or name')
     .option('--json', 'print JSON')
-    .action(async (name: string[], opts: { json?: boolean }) => runAuthor(io, dbPath(), name.join(' '), opts))
+    .action(async (name: string[], opts: { json?: boolean }) => (await import('./commands/author.js')).runAuthor(io, dbPath(), name.join(' '), opts))
 
   program
     .command('analyze')
@@ -107,13 +96,13 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
       '--embedding-model <dir>',
       'make the paper vectors with a local ONNX sentence-embedding model (a folder with onnx/model.onnx and tokenizer.json), or `lsa`; the library keeps the choice (default: $PAPERSCOPE_EMBEDDING_MODEL, else the current one)',
     )
-    .action(async (opts: { json?: boolean; embeddingModel?: string }) => runAnalyze(io, dbPath(), opts))
+    .action(async (opts: { json?: boolean; embeddingModel?: string }) => (await import('./commands/analyze.js')).runAnalyze(io, dbPath(), opts))
 
   program
     .command('classify')
     .description('topics, key words and a digest for new texts, one JSON line in and out, with the library\'s models')
     .requiredOption('--jsonl <file>', 'JSON lines {"id","title","text"}; - reads standard input')
-    .action(async (opts: { jsonl: string }) => runClassify(io, dbPath(), opts))
+    .action(async (opts: { jsonl: string }) => (await import('./commands/classify.js')).runClassify(io, dbPath(), opts))
 
   program
     .command('similar')
@@ -122,7 +111,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .option('--text <text>', 'a text to compare with the library instead of a paper (an abstract, a draft)')
     .addOption(new Option('--k <n>', 'how many').default(10).argParser(positiveInt))
     .option('--json', 'print JSON')
-    .action(async (ref: string[], opts: { k: number; json?: boolean; text?: string }) => runSimilar(io, dbPath(), ref.join(' '), opts))
+    .action(async (ref: string[], opts: { k: number; json?: boolean; text?: string }) => (await import('./commands/similar.js')).runSimilar(io, dbPath(), ref.join(' '), opts))
 
   program
     .command('start')
@@ -132,7 +121,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .addOption(new Option('--port <port>', 'port to listen on (default: $PORT or 3000; 0 picks a free one)').argParser(port))
     .action(async (opts: { rebuild?: boolean; serve?: boolean; host?: string; port?: number }) =>
-      runStart(io, dbPath(), opts, services.serve),
+      (await import('./commands/start.js')).runStart(io, dbPath(), opts, services.serve),
     )
 
   program
@@ -140,7 +129,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .description('serve the web app and the JSON API (/api/v1, docs at /docs) on the existing library')
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .addOption(new Option('--port <port>', 'port to listen on (default: $PORT or 3000; 0 picks a free one)').argParser(port))
-    .action(async (opts: { host?: string; port?: number }) => runServe(io, dbPath(), opts, services.serve))
+    .action(async (opts: { host?: string; port?: number }) => (await import('./commands/serve.js')).runServe(io, dbPath(), opts, services.serve))
 
   program
     .command('sync')
@@ -152,7 +141,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .option('--json', 'print the summary as JSON')
     .option('--no-analyze', 'do not analyse the new papers afterwards (run `paperscope analyze` later)')
     .action(async (opts: { source?: string; since?: string; feed?: string; config?: string; json?: boolean; analyze?: boolean }) =>
-      runSyncCommand(io, dbPath(), opts, services.version),
+      (await import('./commands/sync.js')).runSyncCommand(io, dbPath(), opts, services.version),
     )
 
   program
@@ -163,12 +152,12 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .option('--search <query>', 'full-text search words')
     .option('--topic <id>', 'topic id')
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (opts: { paper?: string[]; author?: string; search?: string; topic?: string; out?: string }) => runExport(io, dbPath(), opts))
+    .action(async (opts: { paper?: string[]; author?: string; search?: string; topic?: string; out?: string }) => (await import('./commands/export.js')).runExport(io, dbPath(), opts))
 
   program
     .command('db:migrate')
     .description('apply pending schema migrations to the library file')
-    .action(async () => runMigrate(io, dbPath()))
+    .action(async () => (await import('./commands/migrate.js')).runMigrate(io, dbPath()))
 
   return program
 }

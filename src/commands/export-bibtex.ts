@@ -9,7 +9,7 @@
  * owner) come after the listed authors.
  */
 import { PaperscopeError, type Paper } from '../core/index.js'
-import { formatBibtex, type BibtexPaper } from '../ingest/index.js'
+import type { BibtexPaper } from '../ingest/index.js'
 import type { PaperStore } from '../store/index.js'
 import { findAuthor, findPaper } from './lookup.js'
 
@@ -63,6 +63,8 @@ export async function exportBibtex(
     selection,
     options.limit ?? MAX_EXPORT_PAPERS,
   )
+  // Loaded here, not at start-up: only `export` and the API's BibTeX writes BibTeX.
+  const { formatBibtex } = await import('../ingest/index.js')
   return {
     bibtex: formatBibtex(await toBibtexPapers(store, papers)),
     papers: papers.length,

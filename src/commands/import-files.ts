@@ -14,7 +14,7 @@ import {
   type ImportReport,
   type PartialDate,
 } from '../core/index.js'
-import { FILE_FORMATS, detectFileFormat, type FileFormat } from '../ingest/index.js'
+import type { FileFormat } from '../ingest/index.js'
 import type { PaperStore } from '../store/index.js'
 import { importRecords } from './import-records.js'
 
@@ -107,8 +107,10 @@ export async function importFiles(
   options: ImportFilesOptions,
 ): Promise<ImportReport> {
   const now = options.now ?? (() => new Date())
-  const formats = options.formats ?? FILE_FORMATS
-  const detect = options.detect ?? detectFileFormat
+  // The parsers load with the first import, not with every command (search, show, classify never parse files).
+  const ingest = await import('../ingest/index.js')
+  const formats = options.formats ?? ingest.FILE_FORMATS
+  const detect = options.detect ?? ingest.detectFileFormat
   const cwd = options.cwd ?? process.cwd()
   const { files, issues } = await listInputs(paths)
   const report: ImportReport = { ...emptyImportCounts(), inputs: [], issues, profiles: 0 }

@@ -9,14 +9,7 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { PaperscopeError, type PartialDate } from '../core/index.js'
-import {
-  SOURCES,
-  createHttpClient,
-  formatUserAgent,
-  sourceRateLimits,
-  type FetchLike,
-  type RateLimit,
-} from '../ingest/index.js'
+import type { FetchLike, HttpClient, RateLimit } from '../ingest/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   loadSyncConfig,
@@ -84,11 +77,14 @@ export async function readSyncConfig(options: {
   return { ...found, config: await loadSyncConfig(found.path) }
 }
 
+/** The sources and the HTTP client load when a sync runs, not with every command that loads this module. */
+const loadIngest = () => import('../ingest/index.js')
+
 /**
  * The shared HTTP client for a config: published rate limits, a mirror's `minIntervalMs` where its baseUrl
  * is set, and a User-Agent naming the contact (PAPERSCOPE_CONTACT wins over the config's `contact`).
  */
-export function createSyncHttpClient(
+export async function createSyncHttpClient(
   config: SyncConfig,
   options: {
     env: SyncEnv
@@ -98,7 +94,8 @@ export function createSyncHttpClient(
     sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
     logger?: SyncLogger
   },
-): ReturnType<typeof createHttpClient> {
+): Promise<HttpClient> {
+  const { createHttpClient, formatUserAgent, sourceRateLimits } = await loadIngest()
   const rateLimits: Record<string, RateLimit> = { ...sourceRateLimits() }
   for (const [name, settings] of Object.entries(config.sources)) {
     if (settings.minIntervalMs !== undefined && settings.baseUrl !== undefined)
@@ -202,7 +199,8 @@ export async function runSync(store: PaperStore, options: RunSyncOptions): Promi
       reason: `${found.path} lists no ${found.config.feeds.length ? 'enabled ' : ''}feeds`,
     }
   }
-  const http = createSyncHttpClient(found.config, {
+  const { SOURCES } = await loadIngest()
+  const http = await createSyncHttpClient(found.config, {
     env: options.env,
     ...pick(options, ['version', 'fetch', 'now', 'sleep', 'logger']),
   })

@@ -1,5 +1,6 @@
 /** @module Helpers the CLI commands share: opening the library, progress bars, JSON output. */
-import { SingleBar, Presets } from 'cli-progress'
+import type * as CliProgress from 'cli-progress'
+import { createRequire } from 'node:module'
 import { isAbsolute, resolve } from 'node:path'
 import { openStore, type PaperStore } from '../../store/index.js'
 import type { CliIo } from '../io.js'
@@ -21,6 +22,8 @@ export function printJson(io: CliIo, value: unknown): void {
 /** A progress bar on stderr when it is a terminal; nothing otherwise (logs and pipes stay clean). */
 export function createProgress(io: CliIo, label: string): { update(done: number, total: number): void; stop(): void } {
   if (!io.interactive) return { update: () => undefined, stop: () => undefined }
+  // Loaded only for a terminal (26 ms); every command goes through this module.
+  const { SingleBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress
   const bar = new SingleBar(
     { format: `${label} [{bar}] {value}/{total} records`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
     Presets.shades_classic,
