@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { cleanLatex } from './latex.js'
 import { keywordCandidates } from './keywords.js'
 import { prepareText } from './text.js'
 import { analyzeText, createWinkNlp, normalizePhrase, phrasesOf, singularize, termKey } from './tokenize.js'
@@ -41,6 +44,32 @@ describe('sentences', () => {
     const sentences = analyzeText('Samples are drawn i.i.d. We bound the risk w.r.t. the loss, e.g. the hinge loss.')
     expect(sentences.map((s) => s.text)).toEqual(['Samples are drawn i.i.d.', 'We bound the risk w.r.t. the loss, e.g. the hinge loss.'])
     expect(phrasesOf(sentences).map((p) => p.text).filter((t) => t.includes('.'))).toEqual([])
+  })
+})
+
+describe('no character lost', () => {
+  // The tokens of all sentences, joined, are the cleaned text without its spaces: sentence splits, joined
+  // abbreviations, hyphenated compounds and split-off variables move boundaries, never characters. (wink
+  // makes a line break a token of its own, hence spaces dropped on both sides.)
+  const spaceless = (text: string): string => cleanLatex(text).replace(/\s+/g, '')
+  const joined = (text: string): string => analyzeText(text).flatMap((s) => s.tokens.map((t) => t.text)).join('').replace(/\s+/g, '')
+
+  it('on every title and digest of the awesome list', () => {
+    const list = readFileSync(new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url), 'utf8')
+    const lines = list.split('\n').filter((l) => l.trim().length > 20)
+    expect(lines.length).toBeGreaterThan(900)
+    for (const line of lines) expect(joined(line), line).toBe(spaceless(line))
+  })
+
+  it('on texts made of the pieces that move boundaries', () => {
+    const piece = fc.constantFrom('We', 'The', 'model', 'size', 'n.', 'A.', 'J. Smith', 'w.r.t.', 'w.r.t', 'e.g.', 'i.i.d.', 'U.S.', 'In-Context', 'pre-training', '-', '--', '3.5', '$x^2$', ',', '.', '?', '!', '(', ')', '"', "'s", 'et al.', '\n')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, fc.constantFrom(' ', '', '  ')), { maxLength: 40 }), (parts) => {
+        const text = parts.map(([p, sep]) => p + sep).join('')
+        expect(joined(text)).toBe(spaceless(text))
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 
