@@ -1,0 +1,44 @@
+/**
+ * What a command loads before it runs. Start-up is most of a short command's time (`search`, or `classify`
+ * on a few lines), so the file parsers, the feed sources, pino and the HTTP stack load only with the
+ * commands that use them. A static import added in the wrong place fails this test.
+ */
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+/** The module URLs a fresh Node process loads to import `modules` (through tsx, as in a checkout). */
+function loadedBy(modules: string[]): string[] {
+  const hook = `export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context) }`
+  const script = [
+    "import { register } from 'node:module'",
+    `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}))`,
+    "const tsx = await import('tsx/esm/api')",
+    'tsx.register()',
+    ...modules.map((m) => `await import(${JSON.stringify(new URL(m, `file://${root}/`).href)})`),
+  ].join('\n')
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+  expect(run.status, run.stderr).toBe(0)
+  return run.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('LOADED '))
+    .map((l) => l.slice('LOADED '.length))
+}
+
+describe('start-up', () => {
+  it('loads no parser, feed source, logger or HTTP stack for `classify` and `search`', () => {
+    const loaded = loadedBy(['src/main.ts', 'src/cli/commands/classify.ts', 'src/cli/commands/search.ts'])
+    // The hook sees what the commands do need: the check below cannot pass on an empty list.
+    expect(loaded.some((u) => u.includes('/src/commands/classify-texts.ts'))).toBe(true)
+    expect(loaded.some((u) => u.includes('/src/store/'))).toBe(true)
+    expect(loaded.filter((u) => u.includes('/src/ingest/'))).toEqual([])
+    expect(
+      loaded.filter((u) => /\/node_modules\/(fastify|pino|fast-xml-parser|@citation-js)\//.test(u)),
+    ).toEqual([])
+  })
+})
