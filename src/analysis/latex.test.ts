@@ -14,6 +14,18 @@ describe('cleanLatex', () => {
     ['needs $n \\gtrsim d^2$ samples', 'needs n ≳ d^2 samples'],
     ['rate $M^{-\\frac{2β}{2β+1}}$', 'rate M^(-2β/(2β+1))'],
     ['as shown \\cite{amit2022ipm}.', 'as shown.'],
+    // A citation's frame goes with it: brackets, `see`, `cf.`.
+    ['as shown in (\\cite{a}).', 'as shown in.'],
+    ['the method (see \\cite{x, y}) works', 'the method works'],
+    ['For details, see \\cite{x}.', 'For details.'],
+    ['prior work~\\citep{a,b} shows', 'prior work shows'],
+    ['as in earlier work, cf. \\cite{a}; we', 'as in earlier work; we'],
+    ['as reported before, \\cite{x}.', 'as reported before.'],
+    // A textual citation is part of the sentence: written out when its key reads as name and year.
+    ['the output of an algorithm from \\citet{lambert2022variational} has', 'the output of an algorithm from Lambert (2022) has'],
+    ['as \\citet{smith2020a, doe2021b} show', 'as Smith (2020), Doe (2021) show'],
+    ['as \\citet{x} show', 'as show'],
+    ['see the appendix (with proofs)', 'see the appendix (with proofs)'],
     ['less than 1\\% of the parameters', 'less than 1% of the parameters'],
     ['a {\\em new} idea', 'a new idea'],
     ['for $p\\ge 4$', 'for p≥ 4'],

@@ -38,6 +38,9 @@ const TEXT_COMMANDS = new Set([
 ])
 /** Commands dropped with their argument (references mean nothing in a digest). */
 const DROPPED_COMMANDS = new Set(['cite', 'citet', 'citep', 'citealp', 'ref', 'eqref', 'label', 'footnote', 'url', 'href'])
+const CITATIONS = new Set(['cite', 'citet', 'citep', 'citealp'])
+/** Where a citation was, until the words and brackets that only framed it are gone too. */
+const CITED = '\uE000'
 
 const ACCENTS: Record<string, string> = {
   "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
@@ -67,6 +70,8 @@ export function cleanLatex(text: string): string {
   // Commands with a braced argument, innermost first so nesting works.
   for (let i = 0; i < 4; i++) {
     s = s.replace(/\\([a-zA-Z]+)\*?\s*\{([^{}]*)\}/g, (m, name: string, arg: string) => {
+      if (name === 'citet') return textualCitation(arg)
+      if (CITATIONS.has(name)) return CITED
       if (DROPPED_COMMANDS.has(name)) return ''
       if (TEXT_COMMANDS.has(name)) return arg
       const symbol = LATEX_SYMBOLS[name]
@@ -82,6 +87,13 @@ export function cleanLatex(text: string): string {
     if (TEXT_COMMANDS.has(name) || DROPPED_COMMANDS.has(name)) return ''
     return LATEX_SYMBOLS[name] ?? name
   })
+  // A dropped citation takes its frame along: `(\cite{a})`, `(see \cite{a, b})`, `see \cite{a}`, `cf. \cite{a}`.
+  s = s
+    .replace(/\s*\(\s*(?:(?:see|cf\.|e\.g\.,?)\s*)?(?:\uE000[\s,;]*)+\)/gi, '')
+    .replace(/(?:,\s*)?\b(?:see|cf\.)\s+\uE000(?=\s*[.;:])/gi, '')
+    .replace(/\b(?:see|cf\.)\s+\uE000/gi, '')
+    .replace(/,\s*\uE000(?=\s*[.;:])/g, '')
+    .replace(/\uE000/g, '')
   // Math delimiters and grouping braces.
   s = s.replace(/\$\$?/g, '').replace(/\\[()[\]]/g, '')
   s = s.replace(/\^\{([^{}]*)\}/g, (_m, a: string) => `^${wrapIfLong(a)}`).replace(/_\{([^{}]*)\}/g, (_m, a: string) => `_${wrapIfLong(a)}`)
@@ -89,6 +101,16 @@ export function cleanLatex(text: string): string {
   s = s.replace(/~/g, ' ').replace(/---/g, '—').replace(/(\S)--(\S)/g, '$1–$2')
   s = s.replace(/\\/g, '')
   return s.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\s+([,.;:)])/g, '$1').replace(/\(\s+/g, '(').trim()
+}
+
+/**
+ * A textual citation is part of the sentence (`the algorithm of \citet{lambert2022variational} has`), so it
+ * is written out from its keys when they read as name and year (`Lambert (2022)`), else dropped.
+ */
+function textualCitation(keys: string): string {
+  const names = keys.split(',').map((key) => /^([a-z]+)[-_:]?((?:19|20)\d\d)/i.exec(key.trim()))
+  if (names.some((m) => m === null)) return CITED
+  return names.map((m) => `${(m?.[1] ?? '').charAt(0).toUpperCase()}${(m?.[1] ?? '').slice(1).toLowerCase()} (${m?.[2] ?? ''})`).join(', ')
 }
 
 function composeAccent(accent: string, letter: string): string {
