@@ -217,6 +217,7 @@ describe('paperscope CLI on the corpus', () => {
       '{"id": 2, "title": "Winning lottery tickets", "text": "We find sparse subnetworks by iterative magnitude pruning that train to full accuracy from their original initialization."}',
       'this is not json',
       '{"id": 4, "title": "No text field"}',
+      JSON.stringify({ id: 5, title: 'A whole book', text: 'word '.repeat(200_000) }),
       '',
       JSON.stringify({ ...nc, id: 'nc-again', topics: [] }),
     ]
@@ -236,6 +237,7 @@ describe('paperscope CLI on the corpus', () => {
     }
     expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 3: not JSON/)
     expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 4: "text" /)
+    expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 5: "text" longer than 500,000 characters/)
     // Far from every topic: "unsorted" with no topics, rather than a guess.
     const bread = JSON.stringify({ id: 'bread', title: 'A sourdough starter for rye bread', text: 'We describe how to keep a rye sourdough starter alive in a cold kitchen, how often to feed it with flour and water, and how long the dough should rise before baking.' })
     const offTopic = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${bread}\n`)).out) as { topics: unknown[]; unsorted: boolean }

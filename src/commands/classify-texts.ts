@@ -16,11 +16,19 @@ import {
   type AnalyzeReport,
 } from './analyze-library.js'
 
+/**
+ * Longest text read (characters): a whole paper fits several times; a 10 MB line would take the NLP model
+ * most of a minute and gigabytes, so it is reported as a bad line instead and the rest go on.
+ */
+export const MAX_CLASSIFY_TEXT = 500_000
+/** Longest title read (characters). */
+export const MAX_CLASSIFY_TITLE = 2_000
+
 /** One input line. Unknown fields (curated topics, key words) are dropped, never read. */
 export const ClassifyInputSchema = z.object({
   id: z.union([z.string(), z.number()]),
-  title: z.string(),
-  text: z.string(),
+  title: z.string().max(MAX_CLASSIFY_TITLE, `longer than ${MAX_CLASSIFY_TITLE.toLocaleString('en')} characters`),
+  text: z.string().max(MAX_CLASSIFY_TEXT, `longer than ${MAX_CLASSIFY_TEXT.toLocaleString('en')} characters; split it or keep the abstract`),
 })
 export type ClassifyInput = z.infer<typeof ClassifyInputSchema>
 
