@@ -42,6 +42,17 @@ describe('generated digest', () => {
     expect(d?.text).not.toMatch(/\((i|ii|iii)\)/)
   })
 
+  it('reads an enumeration written `2) … and 3) …` and a TeX quote closed with a plain quote as whole sentences', () => {
+    // Both from the awesome list: they gave no digest while their brackets or quotes looked unbalanced.
+    const list =
+      'We investigate the tantalizing possibility of using lottery ticket hypothesis to discover lightweight speech recognition models, that are (1) robust to various noise existing in speech; (2) transferable to fit the open-world personalization; and 3) compatible with structured sparsity.'
+    expect(generateDigest(list, 'Lottery tickets for speech')?.text).toBe(list)
+    const quoted = generateDigest('We find that the dynamics can show four regimes, ending in a late time ``edge of stability" regime.', 'Sharpness')
+    expect(quoted?.text).toBe('We find that the dynamics can show four regimes, ending in a late time “edge of stability” regime.')
+    // An unmatched closing bracket that is no enumeration still keeps a sentence out.
+    expect(generateDigest('We show that the bound holds for all widths) in every case we tried.', 'Bounds')).toBeNull()
+  })
+
   it('prefers sentences that stand alone to ones that point back (`this correspondingly`, `no such bound`)', () => {
     const pde = 'Neural Network Approximations of PDEs Beyond Linearity'
     const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', pde), pde)

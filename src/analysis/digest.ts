@@ -189,16 +189,24 @@ function stripConnective(sentence: string): string {
 function balanced(text: string): boolean {
   let round = 0
   let square = 0
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
     if (ch === '(') round++
-    else if (ch === ')') round--
-    else if (ch === '[') square++
+    else if (ch === ')') {
+      // An enumeration written `2) … and 3) …` closes what it never opened.
+      if (round === 0 && LIST_MARKER_BEFORE.test(text.slice(Math.max(0, i - 5), i))) continue
+      round--
+    } else if (ch === '[') square++
     else if (ch === ']') square--
     if (round < 0 || square < 0) return false
   }
-  const quotes = (text.match(/"/g) ?? []).length
+  // TeX quotes cleaned to “ may close with a plain " (``edge of stability"): count all three marks.
+  const quotes = (text.match(/["“”]/g) ?? []).length
   return round === 0 && square === 0 && quotes % 2 === 0
 }
+
+/** What stands before the `)` of an enumeration marker: `3`, `iv`, `b`, after a space or the start. */
+const LIST_MARKER_BEFORE = /(?:^|[\s;,])(?:\d{1,2}|[ivx]{1,4}|[a-h])$/
 
 function bag(sentences: readonly TextSentence[]): Map<string, number> {
   const out = new Map<string, number>()

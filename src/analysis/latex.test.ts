@@ -11,6 +11,7 @@ describe('cleanLatex', () => {
     ["R\\'{e}nyi entropy", 'Rényi entropy'],
     ["Schr\\\"odinger and R\\'enyi", 'Schrödinger and Rényi'],
     ["the ``grokking'' phenomenon", 'the “grokking” phenomenon'],
+    ['a late ``edge of stability" regime', 'a late “edge of stability” regime'],
     ['needs $n \\gtrsim d^2$ samples', 'needs n ≳ d^2 samples'],
     ['rate $M^{-\\frac{2β}{2β+1}}$', 'rate M^(-2β/(2β+1))'],
     ['as shown \\cite{amit2022ipm}.', 'as shown.'],

@@ -56,6 +56,8 @@ const ACCENTS: Record<string, string> = {
 export function cleanLatex(text: string): string {
   let s = text
   s = s.replace(/``/g, '“').replace(/''/g, '”')
+  // A TeX quote closed with a plain double quote (``edge of stability"): close it typographically too.
+  s = s.replace(/“([^“”"\n]*)"/g, '“$1”')
   // Accents: \'{e}, \'e, \"{a}, \"a, \c{c}
   s = s.replace(/\\(['`^"~=.])\s*(?:\{\s*(\\?[a-zA-Z])\s*\}|([a-zA-Z]))/g, (_m, acc: string, braced?: string, bare?: string) =>
     composeAccent(acc, braced ?? bare ?? ''),
