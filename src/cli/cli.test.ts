@@ -2,7 +2,7 @@
  * The CLI on the real corpus, in-process against a real library file: what issue 2 promises a user.
  */
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -247,6 +247,24 @@ describe('paperscope CLI on the corpus', () => {
     expect(piped.code).toBe(0)
     expect(JSON.parse(piped.out).id).toBe(2)
     expect((await cli(['classify', '--jsonl', join(dir, 'missing.jsonl')], db)).err).toMatch(/SOURCE_UNAVAILABLE/)
+  })
+
+  it('never makes an empty library where one was expected: a mistyped --db is an error, and an empty library has nothing to classify with', async () => {
+    const typo = join(dir, 'no-such-library.db')
+    for (const args of [['search', 'grokking'], ['stats'], ['show', 'grokking'], ['classify', '--jsonl', '-'], ['analyze']]) {
+      const run = await cli(args, typo, '{"id":1,"title":"Grokking","text":"We study grokking."}\n')
+      expect(run.code, args.join(' ')).toBe(1)
+      expect(run.err).toMatch(/error \[NOT_FOUND\]: no library at .*no-such-library\.db: `paperscope start` builds one/)
+    }
+    expect(existsSync(typo)).toBe(false)
+    // `import` makes one; with nothing imported into it, classify says there is nothing to learn from.
+    const empty = join(dir, 'empty.db')
+    await cli(['import', join(dir, 'missing-folder')], empty)
+    expect(existsSync(empty)).toBe(true)
+    const run = await cli(['classify', '--jsonl', '-'], empty, '{"id":1,"title":"Grokking","text":"We study grokking."}\n')
+    expect(run.code).toBe(1)
+    expect(run.out).toBe('')
+    expect(run.err).toMatch(/error \[NOT_FOUND\]: the library at .*empty\.db has no papers to learn from; import some first/)
   })
 
   it('shows a paper by id and by title words with every source record', async () => {

@@ -26,7 +26,7 @@ export async function runImport(io: CliIo, dbPath: string, paths: string[], opts
       onBatch: (done, total) => progress.update(done, total),
     }).finally(() => progress.stop())
     return { report, analysis: opts.analyze === false ? null : await analyzeAfterImport(io, store) }
-  })
+  }, { create: true })
   if (opts.json) printJson(io, { ...report, analysis })
   else io.stdout(renderImportReport(report, opts.verbose ?? false) + (analysis ? renderAnalysisLine(analysis) : ''))
   if (report.rejected > 0) throw new CliExit(EXIT.partial)

@@ -1,13 +1,30 @@
 /** @module Helpers the CLI commands share: opening the library, progress bars, JSON output. */
 import type * as CliProgress from 'cli-progress'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { isAbsolute, resolve } from 'node:path'
 import { openStore, type PaperStore } from '../../store/index.js'
-import type { CliIo } from '../io.js'
+import { CliExit, EXIT, type CliIo } from '../io.js'
 
-/** Opens the library for the duration of `work` and closes it after, whatever happens. */
-export async function withStore<T>(io: CliIo, dbPath: string, work: (store: PaperStore) => Promise<T>): Promise<T> {
-  const store = await openStore({ path: isAbsolute(dbPath) ? dbPath : resolve(io.cwd, dbPath), now: io.now })
+/**
+ * Opens the library for the duration of `work` and closes it after, whatever happens. Only the commands that
+ * fill a library (`import`, `start`, `sync`) may create its file: anywhere else a missing file is a mistyped
+ * `--db`, and an empty library made on the spot would answer every search with nothing.
+ */
+export async function withStore<T>(
+  io: CliIo,
+  dbPath: string,
+  work: (store: PaperStore) => Promise<T>,
+  { create = false }: { create?: boolean } = {},
+): Promise<T> {
+  const path = dbPath === ':memory:' || isAbsolute(dbPath) ? dbPath : resolve(io.cwd, dbPath)
+  if (!create && path !== ':memory:' && !existsSync(path)) {
+    io.stderr(
+      `error [NOT_FOUND]: no library at ${path}: \`paperscope start\` builds one from the embedded corpus, \`paperscope import FILES\` from your files (or give --db the library you meant)\n`,
+    )
+    throw new CliExit(EXIT.fatal)
+  }
+  const store = await openStore({ path, now: io.now })
   try {
     return await work(store)
   } finally {

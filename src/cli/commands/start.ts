@@ -62,5 +62,5 @@ export async function runStart(io: CliIo, dbPath: string, opts: StartOptions, la
     if (built) io.stdout(`built the library from ${io.env.PAPERSCOPE_CORPUS}:\n${built}\n`)
     io.stdout(renderStats(await libraryOverview(store)))
     io.stdout(`\nsample search:\n${renderSearch('grokking', await store.searchPapers({ text: 'grokking', limit: 5 }))}`)
-  })
+  }, { create: true })
 }

@@ -75,7 +75,7 @@ export async function runSyncCommand(
         synced.configured && synced.report.new + synced.report.merged + synced.report.updated > 0
       if (changed && opts.analyze !== false) analysis = await analyzeAfterImport(io, store)
       return synced
-    })
+    }, { create: true })
   } finally {
     process.removeListener('SIGINT', onSignal)
     process.removeListener('SIGTERM', onSignal)
