@@ -91,16 +91,17 @@ export async function createTextClassifier(
   store: PaperStore,
   options: AnalyzeOptions = {},
 ): Promise<{ classifier: TextClassifier; trained: AnalyzeReport | null }> {
-  const empty = new PaperscopeError('NOT_FOUND', `the library at ${store.location} has no papers to learn from; import some first`)
+  const empty = (): PaperscopeError =>
+    new PaperscopeError('NOT_FOUND', `the library at ${store.location} has no papers to learn from; import some first`)
   let models = await loadAnalysisModels(store)
   let trained: AnalyzeReport | null = null
   if (!models) {
-    if ((await store.libraryStats()).papers === 0) throw empty
+    if ((await store.libraryStats()).papers === 0) throw empty()
     trained = await analyzeNewPapers(store, options)
     models = await loadAnalysisModels(store)
   }
   // Models fitted when the library was still empty know nothing: their answers would look like results.
-  if (!models || models.librarySize === 0) throw empty
+  if (!models || models.librarySize === 0) throw empty()
   const fitted = models
   const curated = (await store.analysis.listVectors())
     .filter((v) => v.curatedKeywords.length > 0)
