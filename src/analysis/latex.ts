@@ -90,12 +90,14 @@ export function cleanLatex(text: string): string {
     return LATEX_SYMBOLS[name] ?? name
   })
   // A dropped citation takes its frame along: `(\cite{a})`, `(see \cite{a, b})`, `see \cite{a}`, `cf. \cite{a}`.
-  s = s
-    .replace(/\s*\(\s*(?:(?:see|cf\.|e\.g\.,?)\s*)?(?:\uE000[\s,;]*)+\)/gi, '')
-    .replace(/(?:,\s*)?\b(?:see|cf\.)\s+\uE000(?=\s*[.;:])/gi, '')
-    .replace(/\b(?:see|cf\.)\s+\uE000/gi, '')
-    .replace(/,\s*\uE000(?=\s*[.;:])/g, '')
-    .replace(/\uE000/g, '')
+  if (s.includes(CITED)) {
+    s = s
+      .replace(/\s*\(\s*(?:(?:see|cf\.|e\.g\.,?)\s*)?(?:\uE000[\s,;]*)+\)/gi, '')
+      .replace(/(?:,\s*)?\b(?:see|cf\.)\s+\uE000(?=\s*[.;:])/gi, '')
+      .replace(/\b(?:see|cf\.)\s+\uE000/gi, '')
+      .replace(/,\s*\uE000(?=\s*[.;:])/g, '')
+      .replace(/\uE000/g, '')
+  }
   // Math delimiters and grouping braces.
   s = s.replace(/\$\$?/g, '').replace(/\\[()[\]]/g, '')
   s = s.replace(/\^\{([^{}]*)\}/g, (_m, a: string) => `^${wrapIfLong(a)}`).replace(/_\{([^{}]*)\}/g, (_m, a: string) => `_${wrapIfLong(a)}`)
@@ -110,9 +112,13 @@ export function cleanLatex(text: string): string {
  * is written out from its keys when they read as name and year (`Lambert (2022)`), else dropped.
  */
 function textualCitation(keys: string): string {
-  const names = keys.split(',').map((key) => /^([a-z]+)[-_:]?((?:19|20)\d\d)/i.exec(key.trim()))
-  if (names.some((m) => m === null)) return CITED
-  return names.map((m) => `${(m?.[1] ?? '').charAt(0).toUpperCase()}${(m?.[1] ?? '').slice(1).toLowerCase()} (${m?.[2] ?? ''})`).join(', ')
+  const cited: string[] = []
+  for (const key of keys.split(',')) {
+    const m = /^([a-z]+)[-_:]?((?:19|20)\d\d)/i.exec(key.trim())
+    if (!m?.[1] || !m[2]) return CITED
+    cited.push(`${m[1].charAt(0).toUpperCase()}${m[1].slice(1).toLowerCase()} (${m[2]})`)
+  }
+  return cited.join(', ')
 }
 
 function composeAccent(accent: string, letter: string): string {
