@@ -26,6 +26,8 @@ describe('cleanLatex', () => {
     ['the output of an algorithm from \\citet{lambert2022variational} has', 'the output of an algorithm from Lambert (2022) has'],
     ['as \\citet{smith2020a, doe2021b} show', 'as Smith (2020), Doe (2021) show'],
     ['as \\citet{x} show', 'as show'],
+    ['the framework briefly introduced in \\cite{amit2022ipm}. We', 'the framework briefly introduced in Amit (2022). We'],
+    ['as shown by \\citep{smith2020a}', 'as shown by Smith (2020)'],
     ['see the appendix (with proofs)', 'see the appendix (with proofs)'],
     ['less than 1\\% of the parameters', 'less than 1% of the parameters'],
     ['a {\\em new} idea', 'a new idea'],

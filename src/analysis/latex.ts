@@ -69,6 +69,11 @@ export function cleanLatex(text: string): string {
     s = s.replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, (_m, a: string, b: string) => `${wrapIfLong(a)}/${wrapIfLong(b)}`)
   }
   s = s.replace(/\\sqrt\s*\{([^{}]*)\}/g, (_m, a: string) => `√${wrapIfLong(a)}`)
+  // A citation a preposition points at is part of the sentence too (`introduced in \cite{amit2022ipm}.`).
+  s = s.replace(/\b(in|by|from|of|to|with|and|see|cf\.)(\s+)\\cite[pt]?\s*\{([^{}]*)\}/gi, (m, word: string, space: string, keys: string) => {
+    const written = textualCitation(keys)
+    return written === CITED ? m : `${word}${space}${written}`
+  })
   // Commands with a braced argument, innermost first so nesting works.
   for (let i = 0; i < 4; i++) {
     s = s.replace(/\\([a-zA-Z]+)\*?\s*\{([^{}]*)\}/g, (m, name: string, arg: string) => {
