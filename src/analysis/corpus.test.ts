@@ -51,6 +51,19 @@ describe('topic classifier trained on the awesome list', () => {
     expect(assignTopics([], { ...prediction, unsorted: true })).toEqual([])
   })
 
+  it('calls a text further from every topic than any curated paper off topic, and no paper of the field', () => {
+    const offTopic = (title: string, text: string): boolean => classifyTopics(model, prepareText({ title, text })).offTopic
+    expect(offTopic('A sourdough starter for rye bread', 'We describe how to keep a rye sourdough starter alive in a cold kitchen.')).toBe(true)
+    expect(offTopic('Über die Generalisierung neuronaler Netze', 'Wir untersuchen, warum überparametrisierte Netze generalisieren.')).toBe(true)
+    expect(offTopic('A broken line', 'A lone surrogate. We study it.')).toBe(true)
+    const bread = classifyTopics(model, prepareText({ title: 'A sourdough starter for rye bread', text: '' }))
+    expect(bread.unsorted).toBe(true)
+    expect(bread.why.map((w) => w.label)).toContain('further from every topic than any curated paper')
+    // Against the papers it was fitted on (all but one), so this only guards a floor set too high.
+    expect(records.filter((r) => classifyTopics(model, docOf(r)).offTopic).map((r) => r.title)).toEqual([])
+    expect(offTopic('Neural collapse', '')).toBe(false)
+  })
+
   it('round-trips through JSON for the store', () => {
     const back = topicModelFromJson(JSON.parse(JSON.stringify(topicModelToJson(model))))
     const doc = docOf(heldOut as SourceRecord)

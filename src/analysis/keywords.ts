@@ -196,8 +196,12 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
   }
   visit(doc.title, true)
   visit(doc.body, false)
-  return [...byKey.values()]
+  // No word of a key phrase is longer than this: a run of 5,000 letters is not a term (`pseudo-differential` is 19).
+  return [...byKey.values()].filter((c) => c.key.split(' ').every((w) => w.length <= MAX_KEYWORD_WORD))
 }
+
+/** Longest word a key phrase may have, in characters. */
+const MAX_KEYWORD_WORD = 40
 
 function canStart(t: TextToken, single: boolean): boolean {
   if (t.pos === 'ADV' || t.pos === 'NUM') return false

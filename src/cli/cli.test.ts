@@ -240,8 +240,15 @@ describe('paperscope CLI on the corpus', () => {
     expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 5: "text" longer than 500,000 characters/)
     // Far from every topic: "unsorted" with no topics, rather than a guess.
     const bread = JSON.stringify({ id: 'bread', title: 'A sourdough starter for rye bread', text: 'We describe how to keep a rye sourdough starter alive in a cold kitchen, how often to feed it with flour and water, and how long the dough should rise before baking.' })
-    const offTopic = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${bread}\n`)).out) as { topics: unknown[]; unsorted: boolean }
+    const offTopic = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${bread}\n`)).out) as { topics: unknown[]; unsorted: boolean; keywords: string[] }
     expect(offTopic).toMatchObject({ topics: [], unsorted: true })
+    // Nothing is suggested from the library's papers for an off-topic text: its key words are its own words.
+    expect(offTopic.keywords.length).toBeGreaterThan(0)
+    for (const k of offTopic.keywords) expect(JSON.parse(bread).text.toLowerCase()).toContain(k.toLowerCase())
+    const strayText = 'Wir untersuchen, warum die Katze schläft. A lone surrogate.'
+    const stray = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${JSON.stringify({ id: 'stray', title: 'Katzen', text: strayText })}\n`)).out) as { unsorted: boolean; keywords: string[] }
+    expect(stray.unsorted).toBe(true)
+    for (const k of stray.keywords) expect(`katzen ${strayText.toLowerCase()}`).toContain(k.toLowerCase())
     // `-` reads standard input.
     const piped = await cli(['classify', '--jsonl', '-'], db, `${lines[1]}\n`)
     expect(piped.code).toBe(0)

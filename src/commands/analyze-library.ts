@@ -461,6 +461,7 @@ function analysePapers(
     let probabilities: number[] | null = null
     let predictedTopics: PaperAnalysisWrite['predictedTopics'] = []
     let keywordTopics = p.curatedTopics.map((label) => ({ label, confidence: 1 / p.curatedTopics.length }))
+    let offTopic = false
     if (p.curatedTopics.length > 0) {
       topicStatus = 'curated'
       report.topics.curated++
@@ -475,13 +476,15 @@ function analysePapers(
       }))
       topicStatus = prediction.unsorted ? 'unsorted' : 'predicted'
       keywordTopics = prediction.topics
+      offTopic = prediction.offTopic
       report.topics[prediction.unsorted ? 'unsorted' : 'predicted']++
     }
     // A phrase a curator already listed is shown once, as curated.
     const curatedKeys = new Set(p.curatedKeywords.map((k) => normalizeKeyword(k)))
+    // An off-topic paper's nearest curated papers are near by accident: suggest nothing from them.
     const keywords = extractKeywords(models.keywords, doc, {
-      neighbours: keywordNeighbours(entry.vector, curatedVectors, p.id),
-      topics: keywordTopics,
+      neighbours: offTopic ? [] : keywordNeighbours(entry.vector, curatedVectors, p.id),
+      topics: offTopic ? [] : keywordTopics,
     })
       .filter((k) => !curatedKeys.has(k.key))
       .map((k) => ({

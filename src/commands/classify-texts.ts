@@ -111,11 +111,12 @@ export async function createTextClassifier(
     async classify(input) {
       const doc = prepareText({ title: input.title, text: input.text })
       const prediction = fitted.topics ? classifyTopics(fitted.topics, doc) : null
-      // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model).
-      const vector = await textVector(fitted, input, doc)
+      // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model); an
+      // off-topic text's nearest papers are near by accident, so nothing is suggested from them.
+      const offTopic = prediction?.offTopic ?? false
       const keywords = extractKeywords(fitted.keywords, doc, {
-        neighbours: keywordNeighbours(vector, curated),
-        topics: prediction?.topics ?? [],
+        neighbours: offTopic ? [] : keywordNeighbours(await textVector(fitted, input, doc), curated),
+        topics: offTopic ? [] : (prediction?.topics ?? []),
       })
       return {
         id: input.id,
