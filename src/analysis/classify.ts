@@ -487,10 +487,10 @@ function centroidVector(centroids: TopicCentroids, doc: PreparedText): SparseVec
   return tfidfVector(centroids.tfidf, termCounts(doc, centroids.terms))
 }
 
-/** The centroid view's distribution over labels for one paper (its {@link centroidVector}). */
-function centroidProbabilities(centroids: TopicCentroids, x: SparseVector): Float64Array {
+/** The centroid view's distribution over labels for one paper, from its {@link centroidCosines}. */
+function centroidProbabilities(centroids: TopicCentroids, cosines: readonly number[]): Float64Array {
   const biases = centroids.biases
-  return softmax(centroidCosines(centroids, x).map((cos, c) => cos / centroids.temperature + (biases?.[c] ?? 0)))
+  return softmax(cosines.map((cos, c) => cos / centroids.temperature + (biases?.[c] ?? 0)))
 }
 
 /** A paper's cosine to each label's centroid. */
@@ -586,16 +586,20 @@ export function topicProbabilities(model: TopicModel, doc: PreparedText): Float6
 }
 
 /** Both views of one paper: the regression features, the centroid features and the blended distribution. */
-function views(model: TopicModel, doc: PreparedText): { x: SparseVector; cx: SparseVector | null; probs: Float64Array } {
+function views(
+  model: TopicModel,
+  doc: PreparedText,
+): { x: SparseVector; cx: SparseVector | null; cosines: number[] | null; centroid: Float64Array | null; probs: Float64Array } {
   // A centroid-only model has an empty regression vocabulary: no need to count its terms.
   const x =
     model.tfidf.vocabulary.length > 0
       ? tfidfVector(model.tfidf, termCounts(doc, model.terms))
       : { indices: new Int32Array(0), values: new Float32Array(0) }
   const cx = model.centroids && model.centroids.weight > 0 ? centroidVector(model.centroids, doc) : null
-  const centroid = model.centroids && cx ? centroidProbabilities(model.centroids, cx) : null
+  const cosines = model.centroids && cx ? centroidCosines(model.centroids, cx) : null
+  const centroid = model.centroids && cosines ? centroidProbabilities(model.centroids, cosines) : null
   const blended = blend(model, softmax(topicLogits(model, x), model.temperature), centroid)
-  return { x, cx, probs: model.pair ? refinePair(model.pair, blended, doc) : blended }
+  return { x, cx, cosines, centroid, probs: model.pair ? refinePair(model.pair, blended, doc) : blended }
 }
 
 function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
@@ -608,7 +612,7 @@ function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
  * @example classifyTopics(model, prepareText({ title, text: abstract })).topics[0] // { label: 'Neural Collapse', confidence: 0.93 }
  */
 export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, whyTerms = 5 }: { top?: number; whyTerms?: number } = {}): TopicPrediction {
-  const { x, cx, probs } = views(model, doc)
+  const { x, cx, cosines, centroid, probs } = views(model, doc)
   const ranked = model.labels
     .map((label, c) => ({ label, confidence: probs[c] as number, c }))
     .sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1))
@@ -629,7 +633,7 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
     if (model.centroids && cx && model.centroids.weight >= 1) contributions.push(...centroidContributions(model.centroids, cx, best.c))
     why.push(...contributions.filter((c) => c.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, whyTerms))
     if (model.centroids && cx) {
-      const near = centroidProbabilities(model.centroids, cx)[best.c] as number
+      const near = centroid?.[best.c] ?? 0
       why.push({ label: `close to the ${best.label} papers`, weight: model.centroids.weight * near })
     }
     const pair = model.pair
@@ -640,7 +644,7 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
     }
   }
   const minCosine = model.centroids?.minCosine
-  const offTopic = model.centroids !== null && model.centroids !== undefined && cx !== null && minCosine !== undefined && Math.max(0, ...centroidCosines(model.centroids, cx)) < minCosine
+  const offTopic = cosines !== null && minCosine !== undefined && Math.max(0, ...cosines) < minCosine
   if (offTopic) why.push({ label: 'further from every topic than any curated paper', weight: 1 })
   return {
     topics: ranked.slice(0, top).map(({ label, confidence }) => ({ label, confidence })),
