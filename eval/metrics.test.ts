@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { accuracy, confusionMatrix, keywordScores, macroF1, neighbourAgreement, pairScores, pairsOf } from './metrics.js'
+import { createRng } from '../src/analysis/sparse.js'
+import { accuracy, bootstrapIntervals, confusionMatrix, keywordScores, macroF1, neighbourAgreement, pairScores, pairsOf } from './metrics.js'
 
 describe('evaluation metrics', () => {
   const gold = [{ labels: ['A'] }, { labels: ['A'] }, { labels: ['B'] }, { labels: ['B', 'C'] }]
@@ -29,5 +30,25 @@ describe('evaluation metrics', () => {
     const truth = pairsOf([['a', 'b', 'c'], ['d']])
     const s = pairScores(pairsOf([['a', 'b'], ['c', 'd']]), truth)
     expect(s).toMatchObject({ precision: 0.5, recall: 1 / 3, truePairs: 3, predictedPairs: 2 })
+  })
+
+  it('gives bootstrap intervals that hold the estimate, narrow with more items and are paired across methods', () => {
+    const right = (n: number): boolean[] => Array.from({ length: n }, (_, i) => i % 4 !== 0) // 75 % right
+    const share = (xs: boolean[]) => (idx: readonly number[]) => idx.filter((i) => xs[i]).length / idx.length
+    const [small] = bootstrapIntervals(100, [share(right(100))], createRng(1))
+    const [large] = bootstrapIntervals(2000, [share(right(2000))], createRng(1))
+    expect(small?.estimate).toBe(0.75)
+    expect(small?.low).toBeLessThan(0.7)
+    expect(small?.high).toBeGreaterThan(0.8)
+    // binomial standard error 0.043 at n = 100: the 95 % interval is about ±0.085 wide
+    expect((small?.high ?? 0) - (small?.low ?? 0)).toBeGreaterThan(0.12)
+    expect((small?.high ?? 0) - (small?.low ?? 0)).toBeLessThan(0.22)
+    expect((large?.high ?? 0) - (large?.low ?? 0)).toBeLessThan(0.05)
+    // the same method against itself: every paired difference is 0
+    const a = share(right(100))
+    const [diff] = bootstrapIntervals(100, [(idx) => a(idx) - a(idx)], createRng(2))
+    expect(diff).toEqual({ estimate: 0, low: 0, high: 0 })
+    // the same seed repeats
+    expect(bootstrapIntervals(100, [a], createRng(3))).toEqual(bootstrapIntervals(100, [a], createRng(3)))
   })
 })

@@ -26,7 +26,7 @@ import {
   topicProbabilities,
   type PreparedText,
 } from '../src/analysis/index.js'
-import { dot, sparseDot, type SparseVector } from '../src/analysis/sparse.js'
+import { createRng, dot, sparseDot, type SparseVector } from '../src/analysis/sparse.js'
 import {
   lsaLogisticRegression,
   majorityClass,
@@ -39,7 +39,7 @@ import {
 import { CORPUS_FILES, readCorpus } from './corpus.js'
 import { buildLabelledPapers, temporalSplit, type LabelledPaper } from './dataset.js'
 import { evaluateDedupe, type DedupeResult } from './dedupe.js'
-import { accuracy, confusionMatrix, keywordScores, macroF1, neighbourAgreement, perLabelF1, type Gold } from './metrics.js'
+import { accuracy, bootstrapIntervals, confusionMatrix, keywordScores, macroF1, neighbourAgreement, perLabelF1, type Gold, type Interval } from './metrics.js'
 import { exactTitleDedupe, neverMerge, tfidfTitleDedupe } from './dedupe-baselines.js'
 import { issueLsaLogisticRegression } from './issue-baseline.js'
 import { formatConfusion, formatTable, num } from './table.js'
@@ -48,6 +48,8 @@ const NEIGHBOURS = 5
 const KEYWORDS_AT = 3
 const KEYWORD_NEIGHBOURS = 10
 const ISSUE_BASELINE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8]
+const BOOTSTRAP_RESAMPLES = 2000
+const BOOTSTRAP_SEED = 2023
 
 async function main(): Promise<void> {
   const started = Date.now()
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
   const issueRuns = ISSUE_BASELINE_SEEDS.map((seed) => {
     const predict = issueLsaLogisticRegression(train.map((p) => ({ text: issueText(p), topics: p.topics })), { seed })
     const pred = test.map((p) => predict(issueText(p)))
-    return [accuracy(pred, gold), macroF1(pred, gold), pred.filter((l) => l === 'Others').length] as const
+    return [accuracy(pred, gold), macroF1(pred, gold), pred.filter((l) => l === 'Others').length, pred] as const
   })
   const issueMean = (k: 0 | 1 | 2): number => issueRuns.reduce((s, r) => s + r[k], 0) / issueRuns.length
   const issueRange = (k: 0 | 1): string => `${num(Math.min(...issueRuns.map((r) => r[k])))}–${num(Math.max(...issueRuns.map((r) => r[k])))}`
@@ -109,6 +111,29 @@ async function main(): Promise<void> {
     `the issue's recipe over ${issueRuns.length} SVD seeds: accuracy ${issueRange(0)}, macro-F1 ${issueRange(1)}; ` +
       `it predicts "Others" for ${issueMean(2).toFixed(0)} of ${test.length} papers (Paperscope: ${ours.filter((l) => l === 'Others').length}), which pays in 2023, where ${test.filter((p) => p.topics.includes('Others')).length} are "Others", and not on the training years (eval/README.md)`,
   )
+  {
+    // Sampling noise: the same resamples of the test papers for every method, so differences are paired.
+    const on = (pred: readonly string[], score: typeof accuracy) => (idx: readonly number[]) => score(pick(pred, idx), pick(gold, idx))
+    const issueOn = (score: typeof accuracy) => (idx: readonly number[]) => issueRuns.reduce((s, r) => s + on(r[3], score)(idx), 0) / issueRuns.length
+    const centroidPred = topicRows[2]?.[1] ?? []
+    const [acc, f1, dCentroidAcc, dCentroidF1, dIssueAcc, dIssueF1] = bootstrapIntervals(
+      test.length,
+      [
+        on(ours, accuracy),
+        on(ours, macroF1),
+        (idx) => on(ours, accuracy)(idx) - on(centroidPred, accuracy)(idx),
+        (idx) => on(ours, macroF1)(idx) - on(centroidPred, macroF1)(idx),
+        (idx) => on(ours, accuracy)(idx) - issueOn(accuracy)(idx),
+        (idx) => on(ours, macroF1)(idx) - issueOn(macroF1)(idx),
+      ],
+      createRng(BOOTSTRAP_SEED),
+      { resamples: BOOTSTRAP_RESAMPLES },
+    )
+    out.push(
+      `95% bootstrap intervals (${BOOTSTRAP_RESAMPLES} resamples of the ${test.length} test papers, paired): Paperscope accuracy ${ci(acc)}, macro-F1 ${ci(f1)}; ` +
+        `minus plain TF-IDF centroid ${ci(dCentroidAcc, true)} / ${ci(dCentroidF1, true)}; minus the issue's recipe ${ci(dIssueAcc, true)} / ${ci(dIssueF1, true)}`,
+    )
+  }
   const confident = predictions.map((p, i) => ({ p, i })).filter(({ p }) => !p.unsorted)
   const meanConfidence = predictions.reduce((s, p) => s + (p.topics[0]?.confidence ?? 0), 0) / Math.max(1, predictions.length)
   out.push(
@@ -173,6 +198,20 @@ async function main(): Promise<void> {
       ],
     ),
   )
+  {
+    const withGoldIndex = keywordGold.map((g, i) => (g.size > 0 ? i : -1)).filter((i) => i >= 0)
+    const f1Of = (pred: readonly string[][]) => (idx: readonly number[]) => {
+      const papersIdx = pick(withGoldIndex, idx)
+      return keywordScores(pick(pred, papersIdx), pick(keywordGold, papersIdx), KEYWORDS_AT).f1
+    }
+    const [f1, dVocab] = bootstrapIntervals(
+      withGoldIndex.length,
+      [f1Of(oursKeywords), (idx) => f1Of(oursKeywords)(idx) - f1Of(keywordRows[2]?.[1] ?? [])(idx)],
+      createRng(BOOTSTRAP_SEED),
+      { resamples: BOOTSTRAP_RESAMPLES },
+    )
+    out.push(`95% bootstrap intervals (papers resampled): Paperscope F1@3 ${ci(f1)}; minus the vocabulary baseline ${ci(dVocab, true)}`)
+  }
   const shown = keywordScores(extracted.map((ks) => ks.map((k) => k.key)), keywordGold, 5)
   out.push(`the app's list up to 5 (2–5 per paper by confidence, mean ${num(extracted.reduce((s, k) => s + k.length, 0) / Math.max(1, extracted.length))}): precision ${num(shown.precision)}, recall ${num(shown.recall)}, F1 ${num(shown.f1)}`)
   const examples = test.slice(0, 3).map((p, i) => `  ${p.title.slice(0, 60)} → ${(extracted[i] ?? []).map((k) => k.text).join('; ')}  [curated: ${p.keywords.join('; ')}]`)
@@ -190,8 +229,9 @@ async function main(): Promise<void> {
     { embedder: `lsa-${libraryModel.dimensions}`, topicLabels: labels },
   )
   const topicsById = new Map(papers.map((p) => [p.id, p.topics]))
-  const agreementOf = (neighbours: (p: LabelledPaper) => string[]): number =>
-    neighbourAgreement(test.map((p) => ({ labels: p.topics, neighbours: neighbours(p).map((id) => topicsById.get(id) ?? []) })))
+  const agreementRows = (neighbours: (p: LabelledPaper) => string[]) =>
+    test.map((p) => ({ labels: p.topics, neighbours: neighbours(p).map((id) => topicsById.get(id) ?? []) }))
+  const agreementOf = (neighbours: (p: LabelledPaper) => string[]): number => neighbourAgreement(agreementRows(neighbours))
   const plain = plainTfidf(papers.map(doc))
   const plainVectors = new Map(papers.map((p) => [p.id, plain.vector(doc(p))]))
   const nearestBy = (score: (a: string, b: string) => number) => (p: LabelledPaper): string[] =>
@@ -217,6 +257,15 @@ async function main(): Promise<void> {
       ],
     ),
   )
+  {
+    const oursRows = agreementRows((p) => similar(index, p.id, NEIGHBOURS).map((r) => r.paperId))
+    const lsaRows = agreementRows(nearestBy((a, b) => dot(vectors.get(a) as Float32Array, vectors.get(b) as Float32Array)))
+    const on = (rows: Parameters<typeof neighbourAgreement>[0]) => (idx: readonly number[]) => neighbourAgreement(pick(rows, idx))
+    const [agreement, dLsa] = bootstrapIntervals(test.length, [on(oursRows), (idx) => on(oursRows)(idx) - on(lsaRows)(idx)], createRng(BOOTSTRAP_SEED), {
+      resamples: BOOTSTRAP_RESAMPLES,
+    })
+    out.push(`95% bootstrap intervals (queries resampled): Paperscope ${ci(agreement)}; minus LSA-100 cosine ${ci(dLsa, true)}`)
+  }
   out.push('(2023 papers enter the index with predicted topic confidences, training papers with their curated topics, as in the app.)')
   const sample = test[0]
   if (sample) {
@@ -278,6 +327,18 @@ async function onnxNeighbourRows(
     [`your model ${embedder.name} + topic agreement (weight ${onnxIndex.topicWeight}); embedded in ${(ms / 1000).toFixed(1)} s`, num(agreementOf((p) => similar(onnxIndex, p.id, NEIGHBOURS).map((r) => r.paperId)))],
     [`your model ${embedder.name} cosine`, num(agreementOf(nearestBy((a, b) => dot(onnx.get(a) as Float32Array, onnx.get(b) as Float32Array))))],
   ]
+}
+
+/** The items at the given indices (a bootstrap resample). */
+function pick<T>(items: readonly T[], indices: readonly number[]): T[] {
+  return indices.map((i) => items[i] as T)
+}
+
+/** `0.761 [0.681, 0.841]`; a difference with its sign. */
+function ci(interval: Interval | undefined, signed = false): string {
+  if (!interval) return 'n/a'
+  const f = (v: number): string => (signed && v >= 0 ? `+${num(v)}` : num(v))
+  return `${f(interval.estimate)} [${f(interval.low)}, ${f(interval.high)}]`
 }
 
 function argValue(name: string): string | undefined {
