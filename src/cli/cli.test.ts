@@ -224,27 +224,39 @@ describe('paperscope CLI on the corpus', () => {
     writeFileSync(file, `${lines.join('\n')}\n`)
     const result = await cli(['classify', '--jsonl', file], db)
     expect(result.code).toBe(2)
-    const out = result.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string | number; topics: Array<{ label: string; score: number }>; unsorted: boolean; keywords: string[]; digest: string | null })
+    type Details = Array<{ text: string; origin: string; score: number; why: string[] }>
+    const out = result.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string | number; topics: Array<{ label: string; score: number }>; unsorted: boolean; keywords: string[]; keywordDetails: Details; digest: string | null })
     expect(out.map((o) => o.id)).toEqual(['nc', 2, 'nc-again'])
     expect(out[0]!.topics[0]!.label).toBe('Neural Collapse')
     expect(out[0]!.topics[0]!.score).toBeGreaterThan(0.35)
     expect(out[0]).toEqual({ ...out[2], id: 'nc' })
     expect(out[1]!.topics[0]!.label).toBe('Lottery Ticket Hypothesis')
-    for (const o of out) {
-      expect(Object.keys(o).sort()).toEqual(['digest', 'id', 'keywords', 'topics', 'unsorted'])
+    for (const [i, o] of out.entries()) {
+      expect(Object.keys(o).sort()).toEqual(['digest', 'id', 'keywordDetails', 'keywords', 'topics', 'unsorted'])
       expect(o.keywords.length).toBeGreaterThanOrEqual(2)
       expect(o.digest).toMatch(/^[A-Z].*[.!?]$/)
+      // The details are the same key words, each saying whether the text spells it out.
+      expect(o.keywordDetails.map((k) => k.text)).toEqual(o.keywords)
+      const input = JSON.parse(lines[[0, 1, 6][i] as number] as string) as { title: string; text: string }
+      const written = `${input.title} ${input.text}`.toLowerCase()
+      for (const k of o.keywordDetails) {
+        expect(k.origin === 'extracted').toBe(written.includes(k.text.toLowerCase()))
+        expect(k.why.length).toBeGreaterThan(0)
+      }
     }
+    // The lottery text never says "lottery ticket hypothesis"; similar papers suggest it, and it says so.
+    expect(out[1]!.keywordDetails.find((k) => /lottery ticket/i.test(k.text))).toMatchObject({ origin: 'suggested', why: expect.arrayContaining(['suggested by similar papers']) })
     expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 3: not JSON/)
     expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 4: "text" /)
     expect(result.err).toMatch(/unseen\.jsonl: error \[PARSE_FAILED\]: line 5: "text" longer than 500,000 characters/)
     // Far from every topic: "unsorted" with no topics, rather than a guess.
     const bread = JSON.stringify({ id: 'bread', title: 'A sourdough starter for rye bread', text: 'We describe how to keep a rye sourdough starter alive in a cold kitchen, how often to feed it with flour and water, and how long the dough should rise before baking.' })
-    const offTopic = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${bread}\n`)).out) as { topics: unknown[]; unsorted: boolean; keywords: string[] }
+    const offTopic = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${bread}\n`)).out) as { topics: unknown[]; unsorted: boolean; keywords: string[]; keywordDetails: Array<{ origin: string }> }
     expect(offTopic).toMatchObject({ topics: [], unsorted: true })
     // Nothing is suggested from the library's papers for an off-topic text: its key words are its own words.
     expect(offTopic.keywords.length).toBeGreaterThan(0)
     for (const k of offTopic.keywords) expect(JSON.parse(bread).text.toLowerCase()).toContain(k.toLowerCase())
+    expect(offTopic.keywordDetails.map((k) => k.origin)).toEqual(offTopic.keywords.map(() => 'extracted'))
     const strayText = 'Wir untersuchen, warum die Katze schläft. A lone surrogate.'
     const stray = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${JSON.stringify({ id: 'stray', title: 'Katzen', text: strayText })}\n`)).out) as { unsorted: boolean; keywords: string[] }
     expect(stray.unsorted).toBe(true)

@@ -40,6 +40,11 @@ export interface ClassifiedText {
   /** True when no topic reached the model's confidence threshold. */
   unsorted: boolean
   keywords: string[]
+  /**
+   * The same key words with how they were found: `extracted` ones are phrases of the text, `suggested` ones
+   * are not in it (similar papers' or the topic's curated key words); the ranker's score and what weighed most.
+   */
+  keywordDetails: Array<{ text: string; origin: 'extracted' | 'suggested'; score: number; why: string[] }>
   /** One or two sentences of the text, or null when it has no complete sentence. */
   digest: string | null
 }
@@ -126,6 +131,12 @@ export async function createTextClassifier(
         })),
         unsorted: prediction?.unsorted ?? true,
         keywords: keywords.map((k) => k.text),
+        keywordDetails: keywords.map((k) => ({
+          text: k.text,
+          origin: k.inText ? 'extracted' : 'suggested',
+          score: Math.round(k.score * 1000) / 1000,
+          why: k.why.map((w) => w.label),
+        })),
         digest: generateDigest(input.text, input.title, { prepared: doc })?.text ?? null,
       }
     },
