@@ -481,6 +481,11 @@ export interface ExtractOptions {
   neighbours?: readonly KeywordNeighbour[]
   /** The paper's topics (curated, or predicted with their confidences), for key words typical of them. */
   topics?: readonly KeywordTopic[]
+  /**
+   * Key words already shown for the paper (its curated ones, as written): none is chosen again, nor a piece
+   * of one or a phrase it is a piece of (`Curve Theory` beside `Learning Curve Theory`), nor its acronym.
+   */
+  exclude?: readonly string[]
   nlp?: NlpPort
 }
 
@@ -490,7 +495,7 @@ export interface ExtractOptions {
  * chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
-export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, neighbours, topics = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, neighbours, topics = [], exclude = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   const scores = neighbourScores(neighbours, nlp, model.keyOf)
   const suggested = topicSuggestions(model, topics)
   const scored = allCandidates(doc, scores, model, suggested)
@@ -508,11 +513,14 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     const long = scored.find((o) => o.c.count > 0 && isAcronymOf(o.c, s.c, { exact: true }))
     if (long) s.c = long.c
   }
+  const shown = exclude.map((text) => ({ key: normalizeKeyword(text, nlp), text, n: text.split(/\s+/).length })).filter((c) => c.key !== '')
+  const clash = (a: Pick<KeywordCandidate, 'key' | 'text' | 'n'>, b: Pick<KeywordCandidate, 'key' | 'text' | 'n'>): boolean =>
+    overlaps(a.key, b.key) || chains(a.key, b.key) || isAcronymOf(a, b) || isAcronymOf(b, a)
   const chosen: typeof scored = []
   for (const s of scored) {
     if (chosen.length >= max) break
     if (chosen.length >= min && s.score < minScore) break
-    if (chosen.some((o) => overlaps(o.c.key, s.c.key) || chains(o.c.key, s.c.key) || isAcronymOf(o.c, s.c) || isAcronymOf(s.c, o.c))) continue
+    if (chosen.some((o) => clash(o.c, s.c)) || shown.some((o) => clash(o, s.c))) continue
     chosen.push(s)
   }
   return chosen.map(({ c, score, contributions }) => ({
@@ -528,7 +536,7 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
 }
 
 /** One word, upper case at both ends (`NTK`, `SNNs`, `ResNeT`). */
-function looksLikeAcronym(c: KeywordCandidate): boolean {
+function looksLikeAcronym(c: Pick<KeywordCandidate, 'text' | 'n'>): boolean {
   return c.n === 1 && /^[A-Z][A-Za-z0-9]*[A-Z]s?$/.test(c.text)
 }
 
@@ -536,7 +544,7 @@ function looksLikeAcronym(c: KeywordCandidate): boolean {
  * True when `short` is a one-word upper-case acronym of `long` (`ICL` of `In-Context Learning`); unless
  * `exact`, also of a phrase that contains it (`DNN` of `representations of deep neural networks`).
  */
-function isAcronymOf(long: KeywordCandidate, short: KeywordCandidate, { exact = false } = {}): boolean {
+function isAcronymOf(long: Pick<KeywordCandidate, 'text' | 'n'>, short: Pick<KeywordCandidate, 'text' | 'n'>, { exact = false } = {}): boolean {
   if (long.n < 2 || !looksLikeAcronym(short)) return false
   const letters = short.text.replace(/s$/, '').replace(/[^A-Z]/g, '')
   const initials = initialsOf(long.text.split(/\s+/), LINKS)

@@ -102,6 +102,27 @@ describe('analysing the library', () => {
     expect(counts.suggested).toBeGreaterThan(10)
   })
 
+  it('does not show a curated key word again, nor a piece of it, as extracted or suggested', async () => {
+    const inputs = await t.store.analysis.listAnalysisInputs()
+    const papers = await t.store.getPapers(inputs.map((p) => p.id))
+    const pad = (s: string): string => ` ${s} `
+    let curatedPapers = 0
+    for (const paper of papers) {
+      const curated = paper.keywords.filter((k) => k.origin === 'curated').map((k) => normalizeKeyword(k.text))
+      if (curated.length === 0) continue
+      curatedPapers++
+      for (const k of paper.keywords.filter((k) => k.origin !== 'curated')) {
+        const key = normalizeKeyword(k.text)
+        for (const c of curated) expect(pad(c).includes(pad(key)) || pad(key).includes(pad(c)), `${paper.title}: ${k.text} beside ${c}`).toBe(false)
+      }
+    }
+    expect(curatedPapers).toBeGreaterThan(400)
+    // `Learning Curve Theory` is curated for the paper of that title: the text's `Curve Theory` is not shown.
+    const hutter = papers.find((p) => p.title === 'Learning Curve Theory')!
+    expect(hutter.keywords.map((k) => k.text)).toContain('Learning Curve Theory')
+    expect(hutter.keywords.map((k) => k.text)).not.toContain('Curve Theory')
+  })
+
   it('stores for each paper a novelty equal to 1 − its highest similarity to papers dated strictly before it', async () => {
     expect(await expectNoveltyAsDefined(t)).toBeGreaterThan(300)
   })

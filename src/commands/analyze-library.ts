@@ -35,7 +35,6 @@ import {
   generateDigest,
   indexEntry,
   MODEL_VERSION,
-  normalizeKeyword,
   prepareText,
   topicModelFromJson,
   topicModelToJson,
@@ -479,20 +478,18 @@ function analysePapers(
       offTopic = prediction.offTopic
       report.topics[prediction.unsorted ? 'unsorted' : 'predicted']++
     }
-    // A phrase a curator already listed is shown once, as curated.
-    const curatedKeys = new Set(p.curatedKeywords.map((k) => normalizeKeyword(k)))
+    // A phrase a curator already listed is shown once, as curated (and not again in pieces).
     // An off-topic paper's nearest curated papers are near by accident: suggest nothing from them.
     const keywords = extractKeywords(models.keywords, doc, {
       neighbours: offTopic ? [] : keywordNeighbours(entry.vector, curatedVectors, p.id),
       topics: offTopic ? [] : keywordTopics,
-    })
-      .filter((k) => !curatedKeys.has(k.key))
-      .map((k) => ({
-        text: k.text,
-        score: k.score,
-        inText: k.inText,
-        why: k.why.map((w) => ({ label: w.label, score: w.weight })),
-      }))
+      exclude: p.curatedKeywords,
+    }).map((k) => ({
+      text: k.text,
+      score: k.score,
+      inText: k.inText,
+      why: k.why.map((w) => ({ label: w.label, score: w.weight })),
+    }))
     if (keywords.length > 0) report.keywords.papers++
     report.keywords.phrases += keywords.length
     // With no digest from a source, the prepared text is the title and the abstract alone: read it once.
