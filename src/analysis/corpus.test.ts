@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
 import { CORPUS_FORMATS } from '../ingest/index.js'
 import { assignTopics, classifyTopics, fitTopicClassifier, topicModelFromJson, topicModelToJson, type TopicModel } from './classify.js'
-import { extractKeywords, fitKeywordModel, keywordCandidates, normalizeKeyword } from './keywords.js'
+import { extractKeywords, fitKeywordModel, keywordCandidates, normalizeKeyword, restatesKeyword } from './keywords.js'
 import { prepareText, type PreparedText } from './text.js'
 
 const HELD_OUT = 'Perturbation Analysis of Neural Collapse'
@@ -163,5 +163,18 @@ describe('key phrases on known abstracts', () => {
     expect(keys.length).toBeGreaterThanOrEqual(3)
     for (const a of keys)
       for (const b of keys) if (a !== b && a.includes(' ') && b.includes(' ')) expect(a.split(' ').at(-1), `${a} / ${b}`).not.toBe(b.split(' ')[0])
+  })
+
+  it('knows when a key word restates one a person listed: equal, a piece of it, or its acronym, and not when it says more', () => {
+    const kw = (text: string) => ({ text, key: normalizeKeyword(text) })
+    expect(restatesKeyword(kw('Curve Theory'), 'Learning Curve Theory')).toBe(true)
+    expect(restatesKeyword(kw('Pre-training'), 'pretraining')).toBe(true)
+    expect(restatesKeyword(kw('PAC-Bayes'), 'PAC-Bayes Bounds')).toBe(true)
+    expect(restatesKeyword(kw('NTK'), 'Neural Tangent Kernel')).toBe(true)
+    expect(restatesKeyword(kw('Neural Tangent Kernel'), 'NTK')).toBe(true)
+    expect(restatesKeyword(kw('Benign Overfitting'), 'Overfitting')).toBe(false)
+    expect(restatesKeyword(kw('Relative representations'), 'Representation Similarity')).toBe(false)
+    expect(restatesKeyword(kw('Kernel'), 'Kernel Regression ')).toBe(true)
+    expect(restatesKeyword(kw('Kernel'), ' ')).toBe(false)
   })
 })

@@ -54,6 +54,7 @@ export {
   fitKeywordModel,
   extractKeywords,
   normalizeKeyword,
+  restatesKeyword,
   keywordCandidates,
   KEYWORD_FEATURES,
   KEYWORD_MIN_SCORE,

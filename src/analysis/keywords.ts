@@ -481,11 +481,6 @@ export interface ExtractOptions {
   neighbours?: readonly KeywordNeighbour[]
   /** The paper's topics (curated, or predicted with their confidences), for key words typical of them. */
   topics?: readonly KeywordTopic[]
-  /**
-   * Key words already shown for the paper (its curated ones, as written): none is chosen again, nor a piece
-   * of one or a phrase it is a piece of (`Curve Theory` beside `Learning Curve Theory`), nor its acronym.
-   */
-  exclude?: readonly string[]
   nlp?: NlpPort
 }
 
@@ -495,7 +490,7 @@ export interface ExtractOptions {
  * chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
-export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, neighbours, topics = [], exclude = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, neighbours, topics = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   const scores = neighbourScores(neighbours, nlp, model.keyOf)
   const suggested = topicSuggestions(model, topics)
   const scored = allCandidates(doc, scores, model, suggested)
@@ -513,14 +508,11 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     const long = scored.find((o) => o.c.count > 0 && isAcronymOf(o.c, s.c, { exact: true }))
     if (long) s.c = long.c
   }
-  const shown = exclude.map((text) => ({ key: normalizeKeyword(text, nlp), text, n: text.split(/\s+/).length })).filter((c) => c.key !== '')
-  const clash = (a: Pick<KeywordCandidate, 'key' | 'text' | 'n'>, b: Pick<KeywordCandidate, 'key' | 'text' | 'n'>): boolean =>
-    overlaps(a.key, b.key) || chains(a.key, b.key) || isAcronymOf(a, b) || isAcronymOf(b, a)
   const chosen: typeof scored = []
   for (const s of scored) {
     if (chosen.length >= max) break
     if (chosen.length >= min && s.score < minScore) break
-    if (chosen.some((o) => clash(o.c, s.c)) || shown.some((o) => clash(o, s.c))) continue
+    if (chosen.some((o) => clashes(o.c, s.c))) continue
     chosen.push(s)
   }
   return chosen.map(({ c, score, contributions }) => ({
@@ -533,6 +525,30 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
       .sort((a, b) => b.weight - a.weight)
       .slice(0, 3),
   }))
+}
+
+type Phrase = Pick<KeywordCandidate, 'key' | 'text' | 'n'>
+
+/** True when two phrases say one thing twice: one inside the other, two pieces of one phrase, or an acronym of the other. */
+function clashes(a: Phrase, b: Phrase): boolean {
+  return overlaps(a.key, b.key) || chains(a.key, b.key) || isAcronymOf(a, b) || isAcronymOf(b, a)
+}
+
+/**
+ * True when a chosen key word restates one a person already listed for the paper: the same after
+ * normalization, a piece of it (`Curve Theory` beside `Learning Curve Theory`, `Regularization` beside
+ * `Implicit Regularization`), or an acronym of it or spelled out by it. Such a key word is not shown beside
+ * the curated one.
+ * @example restatesKeyword({ text: 'Curve Theory', key: 'curve theory' }, 'Learning Curve Theory') // true
+ */
+export function restatesKeyword(keyword: Pick<ExtractedKeyword, 'text' | 'key'>, listed: string, nlp?: NlpPort): boolean {
+  const key = normalizeKeyword(listed, nlp)
+  if (key === '') return false
+  const a: Phrase = { key: keyword.key, text: keyword.text, n: keyword.key.split(' ').length }
+  const b: Phrase = { key, text: listed.trim(), n: key.split(' ').length }
+  // A more specific phrase adds something (`Benign Overfitting` beside `Overfitting`), and so do two that
+  // only share a word (`Relative representations` beside `Representation Similarity`).
+  return ` ${b.key} `.includes(` ${a.key} `) || isAcronymOf(a, b) || isAcronymOf(b, a)
 }
 
 /** One word, upper case at both ends (`NTK`, `SNNs`, `ResNeT`). */

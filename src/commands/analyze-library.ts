@@ -36,6 +36,7 @@ import {
   indexEntry,
   MODEL_VERSION,
   prepareText,
+  restatesKeyword,
   topicModelFromJson,
   topicModelToJson,
   topicProbabilities,
@@ -483,13 +484,14 @@ function analysePapers(
     const keywords = extractKeywords(models.keywords, doc, {
       neighbours: offTopic ? [] : keywordNeighbours(entry.vector, curatedVectors, p.id),
       topics: offTopic ? [] : keywordTopics,
-      exclude: p.curatedKeywords,
-    }).map((k) => ({
-      text: k.text,
-      score: k.score,
-      inText: k.inText,
-      why: k.why.map((w) => ({ label: w.label, score: w.weight })),
-    }))
+    })
+      .filter((k) => !p.curatedKeywords.some((listed) => restatesKeyword(k, listed)))
+      .map((k) => ({
+        text: k.text,
+        score: k.score,
+        inText: k.inText,
+        why: k.why.map((w) => ({ label: w.label, score: w.weight })),
+      }))
     if (keywords.length > 0) report.keywords.papers++
     report.keywords.phrases += keywords.length
     // With no digest from a source, the prepared text is the title and the abstract alone: read it once.
