@@ -293,4 +293,9 @@ describe('splitKeywords', () => {
     expect(splitKeywords('Key Word: Information Bottleneck')).toEqual(['Information Bottleneck'])
     expect(splitKeywords('Key Word: ;  ; .')).toEqual([])
   })
+
+  it('splits on commas when a line has no semicolon (one entry of the list writes them so)', () => {
+    expect(splitKeywords('Key Word: Neural Collapse, Nonconvex Optimization.')).toEqual(['Neural Collapse', 'Nonconvex Optimization'])
+    expect(splitKeywords('Key Word: Bias, Variance; Double Descent.')).toEqual(['Bias, Variance', 'Double Descent'])
+  })
 })

@@ -328,13 +328,15 @@ function classifyDetails(details: DetailLine[]): ClassifiedDetails {
 }
 
 /**
- * `Key Word: Large Language Models; Reasoning.` → `['Large Language Models', 'Reasoning']`.
+ * `Key Word: Large Language Models; Reasoning.` → `['Large Language Models', 'Reasoning']`. The list
+ * separates with semicolons; one entry uses commas instead (`Neural Collapse, Nonconvex Optimization`), so a
+ * line without a semicolon splits on commas.
  * @example splitKeywords('Key Word: A; B.') // ['A', 'B']
  */
 export function splitKeywords(line: string): string[] {
   const list = KEY_WORDS.exec(line.trim())?.[1] ?? ''
   return list
-    .split(';')
+    .split(list.includes(';') ? ';' : ',')
     .map((keyword) => trimEndChars(keyword.trim(), '. '))
     .filter((keyword) => keyword !== '')
 }
