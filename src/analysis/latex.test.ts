@@ -12,6 +12,8 @@ describe('cleanLatex', () => {
     ["Schr\\\"odinger and R\\'enyi", 'Schrödinger and Rényi'],
     ["the ``grokking'' phenomenon", 'the “grokking” phenomenon'],
     ['a late ``edge of stability" regime', 'a late “edge of stability” regime'],
+    ["`Scaling laws' refers to power-law decreases", '‘Scaling laws’ refers to power-law decreases'],
+    ["the `model's output' and `x'.", "the ‘model's output’ and ‘x’."],
     ['needs $n \\gtrsim d^2$ samples', 'needs n ≳ d^2 samples'],
     ['rate $M^{-\\frac{2β}{2β+1}}$', 'rate M^(-2β/(2β+1))'],
     ['as shown \\cite{amit2022ipm}.', 'as shown.'],
@@ -67,10 +69,11 @@ describe('readableText', () => {
     expect(readableText('Diffusion models trained on finite datasets with $N$ samples')).toBe('Diffusion models trained on finite datasets with N samples')
     expect(readableText('occurs roughly when $N \\asymp d$.\n\nFor $N > d$, we find')).toBe('occurs roughly when N ≍ d.\n\nFor N > d, we find')
     expect(readableText("the ``grokking'' phenomenon")).toBe('the “grokking” phenomenon')
+    expect(readableText("`Scaling laws' refers to power-law decreases")).toBe('‘Scaling laws’ refers to power-law decreases')
   })
 
   it('leaves plain text as written, dollars, tildes and dashes included', () => {
-    for (const plain of ['It costs $5 per run and $6 per day', 'see ~user/notes -- later', 'a plain abstract.'])
+    for (const plain of ['It costs $5 per run and $6 per day', 'see ~user/notes -- later', 'a plain abstract.', 'the `code` and the authors\' view'])
       expect(readableText(plain)).toBe(plain)
   })
 })

@@ -58,6 +58,9 @@ export function cleanLatex(text: string): string {
   s = s.replace(/``/g, '“').replace(/''/g, '”')
   // A TeX quote closed with a plain double quote (``edge of stability"): close it typographically too.
   s = s.replace(/“([^“”"\n]*)"/g, '“$1”')
+  // Single TeX quotes (`scaling laws'): closed by the first apostrophe that no letter follows, so the
+  // apostrophe of `the model's output' stays inside.
+  s = s.replace(SINGLE_TEX_QUOTE, '‘$1’')
   // Accents: \'{e}, \'e, \"{a}, \"a, \c{c}
   s = s.replace(/\\(['`^"~=.])\s*(?:\{\s*(\\?[a-zA-Z])\s*\}|([a-zA-Z]))/g, (_m, acc: string, braced?: string, bare?: string) =>
     composeAccent(acc, braced ?? bare ?? ''),
@@ -140,9 +143,11 @@ function wrapIfLong(expr: string): string {
 
 /**
  * Math in dollars (no space just inside them, no digit right after: not `$5 and $6`), math opened with a
- * letter or a command (`$N`, cut off by a preview), a backslash command, TeX quotes or a `{\em …}` group.
+ * letter or a command (`$N`, cut off by a preview), a backslash command, TeX quotes (double or single) or a
+ * `{\em …}` group.
  */
-const LOOKS_LIKE_LATEX = /\$[^$\s](?:[^$]*[^$\s])?\$(?!\d)|\$[A-Za-z\\]|\\[a-zA-Z]|``|\{\\/
+const SINGLE_TEX_QUOTE = /(?<![\w`])`([^`'\s](?:[^`\n]{0,200}?[^\s`])?)'(?![A-Za-z])/g
+const LOOKS_LIKE_LATEX = new RegExp(String.raw`\$[^$\s](?:[^$]*[^$\s])?\$(?!\d)|\$[A-Za-z\\]|\\[a-zA-Z]|\x60\x60|${SINGLE_TEX_QUOTE.source}|\{\\`)
 
 /** True when a text holds LaTeX that {@link cleanLatex} would make readable. */
 export function hasLatex(text: string): boolean {
