@@ -153,6 +153,16 @@ describe('key phrases on known abstracts', () => {
     expect(keys).not.toContain('phi')
   })
 
+  it('takes no phrase with a word of praise (`Discovery of State-of-the-Art`)', () => {
+    const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
+    const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)
+    const paper = daily?.parse(readFileSync(path, 'utf8'), { input: 'daily-papers.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+      .find((r) => r.title?.startsWith('AutoNumerics-Zero'))
+    const texts = keywordCandidates(prepareText({ title: paper?.title ?? '', text: paper?.abstract ?? '' })).map((c) => c.text)
+    expect(texts).toContain('Mathematical Functions')
+    expect(texts.filter((t) => /state-of-the-art/i.test(t))).toEqual([])
+  })
+
   it('does not show two pieces of one phrase as two key words (`structural equation`, `equation models`)', () => {
     const model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords })))
     const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')

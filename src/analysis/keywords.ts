@@ -197,8 +197,11 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
   visit(doc.title, true)
   visit(doc.body, false)
   // No word of a key phrase is longer than this: a run of 5,000 letters is not a term (`pseudo-differential` is 19).
-  return [...byKey.values()].filter((c) => c.key.split(' ').every((w) => w.length <= MAX_KEYWORD_WORD))
+  return [...byKey.values()].filter((c) => c.key.split(' ').every((w) => w.length <= MAX_KEYWORD_WORD) && !PRAISE.test(c.text))
 }
+
+/** Hyphenated words that praise or hedge (`State-of-the-Art`): no key phrase has one. */
+const PRAISE = /(?:^|\s)(?:state-of-the-art|off-the-shelf|easy-to-use|well-known|so-called)(?:$|\s)/i
 
 /** Longest word a key phrase may have, in characters. */
 const MAX_KEYWORD_WORD = 40
