@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
 import { CORPUS_FORMATS } from '../ingest/index.js'
 import { assignTopics, classifyTopics, fitTopicClassifier, topicModelFromJson, topicModelToJson, type TopicModel } from './classify.js'
-import { extractKeywords, fitKeywordModel, keywordCandidates, normalizeKeyword, restatesKeyword } from './keywords.js'
+import { extractKeywords, fitKeywordModel, keywordCandidates, keywordsBesideCurated, normalizeKeyword, restatesKeyword } from './keywords.js'
 import { prepareText, type PreparedText } from './text.js'
 
 const HELD_OUT = 'Perturbation Analysis of Neural Collapse'
@@ -153,6 +153,17 @@ describe('key phrases on known abstracts', () => {
     expect(keys).not.toContain('phi')
   })
 
+  it('credits an acronym to the phrase it abbreviates, not to a last word that shares its first letter', () => {
+    const profile = CORPUS_FORMATS.find((f) => f.name === 'researcher-profile')
+    const path = new URL('../../data/corpus/researcher-profile.txt', import.meta.url)
+    const paper = profile?.parse(readFileSync(path, 'utf8'), { input: 'researcher-profile.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+      .find((r) => r.title?.startsWith('A Geometric Unification of Generative AI'))
+    expect(paper?.abstract).toContain('Manifold-Probabilistic Projection Model (MPPM)')
+    const flagged = keywordCandidates(prepareText({ title: paper?.title ?? '', text: paper?.abstract ?? '' })).filter((c) => c.hasAcronym).map((c) => c.text)
+    expect(flagged).toContain('Manifold-Probabilistic Projection Models')
+    expect(flagged.filter((t) => /^models?$/i.test(t))).toEqual([])
+  })
+
   it('takes no phrase with a word of praise (`Discovery of State-of-the-Art`)', () => {
     const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
     const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)
@@ -186,5 +197,21 @@ describe('key phrases on known abstracts', () => {
     expect(restatesKeyword(kw('Relative representations'), 'Representation Similarity')).toBe(false)
     expect(restatesKeyword(kw('Kernel'), 'Kernel Regression ')).toBe(true)
     expect(restatesKeyword(kw('Kernel'), ' ')).toBe(false)
+  })
+
+  it('adds to curated key words only what reaches two, then confident ones, up to five in all', () => {
+    const ranked = [
+      ['Curve Theory', 0.95],
+      ['Power Laws', 0.92],
+      ['Toy Model', 0.5],
+      ['Sample Size', 0.3],
+    ].map(([text, score]) => ({ text: text as string, key: normalizeKeyword(text as string), score: score as number, inText: true, why: [] }))
+    const texts = (curated: string[]) => keywordsBesideCurated(ranked, curated).map((k) => k.text)
+    expect(texts([])).toEqual(['Curve Theory', 'Power Laws'])
+    expect(texts(['Learning Curve Theory'])).toEqual(['Power Laws'])
+    expect(texts(['Learning Curve Theory', 'Neural Scaling Law'])).toEqual(['Power Laws'])
+    expect(texts(['A', 'B', 'C', 'D'])).toEqual(['Curve Theory'])
+    expect(texts(['A', 'B', 'C', 'D', 'E'])).toEqual([])
+    expect(keywordsBesideCurated(ranked.slice(2), ['Learning Curve Theory']).map((k) => k.text)).toEqual(['Toy Model'])
   })
 })

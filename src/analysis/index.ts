@@ -55,6 +55,8 @@ export {
   extractKeywords,
   normalizeKeyword,
   restatesKeyword,
+  keywordsBesideCurated,
+  RANK_ALL,
   keywordCandidates,
   KEYWORD_FEATURES,
   KEYWORD_MIN_SCORE,

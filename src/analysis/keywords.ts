@@ -60,7 +60,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title and abstract or digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, and whether the curated papers most similar to this one, or its topic's papers, list it. An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9. A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted. Curated key words are never changed."
+  "Key words are phrases of 1–4 content words of the paper's title and abstract or digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, and whether the curated papers most similar to this one, or its topic's papers, list it. An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted. Curated key words are never changed."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -236,14 +236,28 @@ function canEnd(t: TextToken): boolean {
   return !(w.length > 4 && ADJECTIVE_ENDINGS.test(w))
 }
 
-/** `... kernel (NTK)`: an upper-case token in brackets whose letters start the phrase's words. */
+/**
+ * `... kernel (NTK)`: an upper-case token in brackets whose letters start the phrase's last words; for a
+ * phrase of fewer words than the acronym has letters (`Autoencoders (AEs)`, `Manifold-Probabilistic
+ * Projection Models (MPPM)`), its first letter and then the others in order, inside the words. So `Models`
+ * alone does not define `MPPM`.
+ */
 function definesAcronym(after: TextToken[], words: string[]): boolean {
   if (after[0]?.text !== '(' || after[2]?.text !== ')') return false
   const acronym = after[1]?.text ?? ''
   if (!/^[A-Z][A-Za-z0-9-]*[A-Z]s?$/.test(acronym)) return false
   const initials = words.map((w) => w[0]?.toUpperCase() ?? '').join('')
   const letters = acronym.replace(/s$/, '').replace(/[^A-Z]/g, '')
-  return letters.length >= 2 && initials.endsWith(letters.slice(0, Math.min(letters.length, initials.length)))
+  if (letters.length < 2) return false
+  if (initials.length >= letters.length) return initials.endsWith(letters)
+  if (initials[0] !== letters[0]) return false
+  const spelled = words.join(' ').toUpperCase()
+  let at = 0
+  for (const letter of letters) {
+    at = spelled.indexOf(letter, at) + 1
+    if (at === 0) return false
+  }
+  return true
 }
 
 function isCapitalised(words: string[]): boolean {
@@ -535,6 +549,23 @@ type Phrase = Pick<KeywordCandidate, 'key' | 'text' | 'n'>
 /** True when two phrases say one thing twice: one inside the other, two pieces of one phrase, or an acronym of the other. */
 function clashes(a: Phrase, b: Phrase): boolean {
   return overlaps(a.key, b.key) || chains(a.key, b.key) || isAcronymOf(a, b) || isAcronymOf(b, a)
+}
+
+/** Options of {@link extractKeywords} that return its whole ranking (overlap-free), for {@link keywordsBesideCurated}. */
+export const RANK_ALL = { min: 50, max: 50, minScore: 0 } as const
+
+/**
+ * The key words Paperscope shows beside a paper's curated ones, from its whole ranking ({@link RANK_ALL}):
+ * a paper shows 2–5 key words, curated ones first, so Paperscope adds what is missing to reach two and,
+ * beyond that, only phrases it is confident of (from {@link KEYWORD_MIN_SCORE}); none that restates a
+ * curated one. With no curated key words this is what {@link extractKeywords} gives by default.
+ */
+export function keywordsBesideCurated(ranked: readonly ExtractedKeyword[], curated: readonly string[], { min = 2, max = 5, minScore = KEYWORD_MIN_SCORE } = {}): ExtractedKeyword[] {
+  const needed = Math.max(0, min - curated.length)
+  return ranked
+    .filter((k) => !curated.some((listed) => restatesKeyword(k, listed)))
+    .filter((k, i) => i < needed || k.score >= minScore)
+    .slice(0, Math.max(0, max - curated.length))
 }
 
 /**

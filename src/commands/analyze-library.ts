@@ -35,8 +35,9 @@ import {
   generateDigest,
   indexEntry,
   MODEL_VERSION,
+  keywordsBesideCurated,
   prepareText,
-  restatesKeyword,
+  RANK_ALL,
   topicModelFromJson,
   topicModelToJson,
   topicProbabilities,
@@ -479,14 +480,13 @@ function analysePapers(
       offTopic = prediction.offTopic
       report.topics[prediction.unsorted ? 'unsorted' : 'predicted']++
     }
-    // A phrase a curator already listed is shown once, as curated (and not again in pieces).
     // An off-topic paper's nearest curated papers are near by accident: suggest nothing from them.
-    const keywords = extractKeywords(models.keywords, doc, {
+    const ranked = extractKeywords(models.keywords, doc, {
       neighbours: offTopic ? [] : keywordNeighbours(entry.vector, curatedVectors, p.id),
       topics: offTopic ? [] : keywordTopics,
+      ...RANK_ALL,
     })
-      .filter((k) => !p.curatedKeywords.some((listed) => restatesKeyword(k, listed)))
-      .map((k) => ({
+    const keywords = keywordsBesideCurated(ranked, p.curatedKeywords).map((k) => ({
         text: k.text,
         score: k.score,
         inText: k.inText,
