@@ -70,6 +70,19 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
       const ranked = await reader.similarToText(input, limit)
       return ranked?.map((r) => ({ paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label) })) ?? null
     },
+    async classifyText(input) {
+      const c = await reader.classifyText(input)
+      if (!c) return null
+      return {
+        topics: c.topics.map((t) => ({ label: t.label, confidence: t.score })),
+        unsorted: c.unsorted,
+        offTopic: c.offTopic,
+        topicWhy: c.topicWhy,
+        keywords: c.keywordDetails,
+        digest: c.digest,
+        howComputed: { topics: TOPIC_HOW_COMPUTED, keywords: KEYWORDS_HOW_COMPUTED, digest: DIGEST_HOW_COMPUTED },
+      }
+    },
     async paperVector(paperId) {
       return reader.paperVector(paperId)
     },

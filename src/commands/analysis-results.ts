@@ -22,6 +22,7 @@ import {
 } from '../analysis/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../store/index.js'
 import { loadAnalysisModels, paperVectorEmbedder, textVector } from './analyze-library.js'
+import { createTextClassifier, type ClassifiedText, type TextClassifier } from './classify-texts.js'
 
 /** Reads analysis results for one store. */
 export interface AnalysisReader {
@@ -32,6 +33,11 @@ export interface AnalysisReader {
    * embedded and classified with the stored models; null before the library was ever analysed.
    */
   similarToText(input: { title?: string; text: string }, k?: number): Promise<Ranked[] | null>
+  /**
+   * Topics, key words and a digest for a text never seen, as `paperscope classify` gives them (the text is
+   * not stored); null before the library was ever analysed.
+   */
+  classifyText(input: { title?: string; text: string }): Promise<ClassifiedText | null>
   /** A paper's stored vector and the model that made it, or null when it has none. */
   paperVector(paperId: string): Promise<{ embedder: string; vector: Float32Array } | null>
   /** A paper's stored analysis (topics, key words, digest, novelty), or null when never analysed. */
@@ -78,6 +84,16 @@ async function buildIndex(store: PaperStore): Promise<VectorIndex> {
  */
 export function createAnalysisReader(store: PaperStore): AnalysisReader {
   let cached: Promise<CachedIndex> | null = null
+  let classifierCache: Promise<{ generation: number; classifier: TextClassifier }> | null = null
+  // Like the index: the classifier (models and curated papers' vectors) is loaded once per analysis run.
+  const currentClassifier = async (): Promise<TextClassifier | null> => {
+    const generation = await store.analysis.generation()
+    if (generation === null) return null
+    const existing = classifierCache ? await classifierCache.catch(() => null) : null
+    if (existing && existing.generation === generation) return existing.classifier
+    classifierCache = createTextClassifier(store).then(({ classifier }) => ({ generation, classifier }))
+    return (await classifierCache).classifier
+  }
   const currentIndex = async (): Promise<VectorIndex | null> => {
     const generation = await store.analysis.generation()
     if (generation === null) return null
@@ -103,6 +119,10 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       // Embedded as the library's papers were (its ONNX model when it has one); the LSA entry gives the terms.
       const vector = await textVector(models, { title: input.title ?? '', text: input.text }, doc)
       return similarToVector(index, { ...entry, vector }, k)
+    },
+    async classifyText(input) {
+      const classifier = await currentClassifier()
+      return classifier ? classifier.classify({ id: 'text', title: input.title ?? '', text: input.text }) : null
     },
     async paperVector(paperId) {
       const index = await currentIndex()

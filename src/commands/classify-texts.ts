@@ -39,6 +39,10 @@ export interface ClassifiedText {
   topics: Array<{ label: string; score: number }>
   /** True when no topic reached the model's confidence threshold. */
   unsorted: boolean
+  /** True when the text is further from every topic than any curated paper: unsorted, and nothing suggested. */
+  offTopic: boolean
+  /** What pushed the text towards its best topic, strongest first (or why it is off topic). */
+  topicWhy: string[]
   keywords: string[]
   /**
    * The same key words with how they were found: `extracted` ones are phrases of the text, `suggested` ones
@@ -130,6 +134,8 @@ export async function createTextClassifier(
           score: Math.round((t.confidence ?? 0) * 1000) / 1000,
         })),
         unsorted: prediction?.unsorted ?? true,
+        offTopic,
+        topicWhy: prediction?.why.map((w) => w.label) ?? [],
         keywords: keywords.map((k) => k.text),
         keywordDetails: keywords.map((k) => ({
           text: k.text,

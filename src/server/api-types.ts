@@ -22,3 +22,5 @@ export type { Facet, SearchHitOut, SearchResponse } from './routes/search.schema
 export type { AuthorDetailOut, AuthorList, AuthorListItem, MetricName, ReportedProfileOut } from './routes/authors.schema.js'
 export type { TopicDetailOut, TopicList, TopicListItem } from './routes/topics.schema.js'
 export type { StatsOut } from './routes/stats.schema.js'
+export type { ClassifyBody, ClassifyResult } from './routes/classify.schema.js'
+export type { SimilarQuery, SimilarResult } from './routes/similar.schema.js'

@@ -25,6 +25,8 @@ const API_ROUTES = [
   '/api/v1/search/bibtex',
   '/api/v1/similar',
 ]
+/** Routes that take a text in a JSON body (too long for a URL). */
+const API_POST_ROUTES = ['/api/v1/similar', '/api/v1/classify']
 
 describe('buildServer', () => {
   let temp: TempStore
@@ -63,8 +65,14 @@ describe('buildServer', () => {
       expect(get!.responses['200'], path).toBeDefined()
       expect(Object.keys(get!.responses)).toContain('429')
     }
+    for (const path of API_POST_ROUTES) {
+      const post = (doc.paths[path] as Record<string, { responses: Record<string, unknown>; requestBody?: unknown }> | undefined)?.post
+      expect(post, path).toBeDefined()
+      expect(post!.requestBody, path).toBeDefined()
+      expect(Object.keys(post!.responses)).toEqual(expect.arrayContaining(['200', '400', '429']))
+    }
     // Every documented API path is one of ours (nothing undocumented slipped in, nothing internal leaked).
-    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/')).sort()).toEqual([...API_ROUTES, '/api/v1/stats'].sort())
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/')).sort()).toEqual([...new Set([...API_ROUTES, ...API_POST_ROUTES, '/api/v1/stats'])].sort())
     const searchParams = (doc.paths['/api/v1/search']!.get!.parameters as Array<{ name: string }>).map((p) => p.name)
     expect(searchParams).toEqual(expect.arrayContaining(['q', 'topic', 'year_from', 'year_to', 'author', 'source', 'page']))
   })

@@ -15,6 +15,7 @@ import { bibtexRoutes } from './routes/bibtex.js'
 import { papersRoutes } from './routes/papers.js'
 import { searchRoutes } from './routes/search.js'
 import { similarRoutes } from './routes/similar.js'
+import { classifyRoutes } from './routes/classify.js'
 import { statsRoutes } from './routes/stats.js'
 import { topicsRoutes } from './routes/topics.js'
 import { registerWeb } from './web.js'
@@ -106,6 +107,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(statsRoutes, { deps })
       await api.register(bibtexRoutes, { deps })
       await api.register(similarRoutes, { deps })
+      await api.register(classifyRoutes, { deps })
     },
     { prefix: API_PREFIX },
   )

@@ -48,6 +48,20 @@ export interface AnalysisPaperText {
   digest: { why: string[]; howComputed: string } | null
 }
 
+/** Topics, key words and a digest for a text never seen, with how each is computed. */
+export interface AnalysisTextClassification {
+  /** The topics given (calibrated confidences), best first; empty when unsorted. */
+  topics: Array<{ label: string; confidence: number }>
+  unsorted: boolean
+  /** Further from every topic than any curated paper (so unsorted, and nothing suggested from the library). */
+  offTopic: boolean
+  /** What pushed the text towards its best topic, or why it is off topic. */
+  topicWhy: string[]
+  keywords: Array<{ text: string; origin: 'extracted' | 'suggested'; score: number; why: string[] }>
+  digest: string | null
+  howComputed: { topics: string; keywords: string; digest: string }
+}
+
 export interface AnalysisSimilarPaper {
   paperId: string
   score: number
@@ -73,6 +87,8 @@ export interface ServerAnalysis {
   similarPapers?(paperId: string, limit: number): Promise<AnalysisSimilarPaper[] | null>
   /** Papers nearest to a text never seen; null when the library has no analysis yet. */
   similarToText?(input: { title?: string; text: string }, limit: number): Promise<AnalysisSimilarPaper[] | null>
+  /** Topics, key words and a digest for a text never seen; null when the library has no analysis yet. */
+  classifyText?(input: { title?: string; text: string }): Promise<AnalysisTextClassification | null>
   paperNovelty?(paperId: string): Promise<AnalysisNovelty | null>
   /** The paper's vector (what similar papers and novelty compare) and the model that made it. */
   paperVector?(paperId: string): Promise<{ embedder: string; vector: ArrayLike<number> } | null>

@@ -34,6 +34,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'A parameter is missing or invalid; `error.field` names it',
   404: 'No such resource',
   429: 'Too many requests; see the Retry-After header',
+  503: 'The library has not been analysed yet (`paperscope analyze`)',
 }
 
 /** A 1-based page number, shared by every paged route. */

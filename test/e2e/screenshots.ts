@@ -22,6 +22,12 @@ const RESEARCHER = 'inbar-seroussi'
 const PAPER_TITLE = 'Grokking as a First Order Phase Transition in Two Layer Networks'
 const TOPIC = 'neural-collapse'
 
+/** A text the library has never seen, for the Classify page. */
+const CLASSIFY_EXAMPLE = {
+  title: 'Grokking as a phase transition in modular arithmetic',
+  text: 'Small transformers trained on modular addition first memorize the training set and, long after, suddenly generalize. We show this delayed generalization is a phase transition driven by weight decay, track the Fourier features that form the generalizing circuit, and measure how the transition time depends on the size of the training set.',
+}
+
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
   await page.waitForTimeout(150)
@@ -51,6 +57,16 @@ async function main(): Promise<void> {
       { name: 'paper', path: `/papers/${paperId}` },
       { name: 'researcher', path: `/authors/${RESEARCHER}`, prepare: async (page) => void (await page.locator('.chart svg').first().waitFor()) },
       { name: 'topic', path: `/topics/${TOPIC}`, prepare: async (page) => void (await page.locator('.chart svg').first().waitFor()) },
+      {
+        name: 'classify',
+        path: '/classify',
+        prepare: async (page) => {
+          await page.getByLabel('Title (optional)').fill(CLASSIFY_EXAMPLE.title)
+          await page.getByLabel('Abstract or text').fill(CLASSIFY_EXAMPLE.text)
+          await page.getByRole('button', { name: 'Classify' }).click()
+          await page.locator('.classify-answer .similar-item').first().waitFor()
+        },
+      },
     ]
     const variants = [
       { suffix: '', viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const, fullPage: false },

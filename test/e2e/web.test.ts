@@ -385,6 +385,71 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(Math.hypot(...vector.vector)).toBeCloseTo(1, 4)
   })
 
+  it('classifies a pasted text on the Classify page: topics, key words, digest and the nearest papers, each with why; far-off text is called off topic', async () => {
+    const title = 'Collapse of last-layer features'
+    const text =
+      'We study the terminal phase of training deep classifiers. The last-layer features collapse to their class means, and the class means form a simplex equiangular tight frame. We prove this geometry is the only global minimizer of the cross-entropy loss with weight decay in an unconstrained features model, and we measure how close trained networks come to it.'
+    // The API first: the same answer as `paperscope classify`, with topic ids to link and how each part is computed.
+    const res = await fetch(`${server.url}/api/v1/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, text }) })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as {
+      topics: Array<{ id: string; label: string; origin: string; confidence: number }>
+      unsorted: boolean
+      offTopic: boolean
+      topicWhy: string[]
+      keywords: Array<{ text: string; origin: string; score: number; why: string[] }>
+      digest: string | null
+      howComputed: { topics: string; keywords: string; digest: string }
+    }
+    expect(body.topics[0]).toMatchObject({ id: 'neural-collapse', label: 'Neural Collapse', origin: 'predicted' })
+    expect(body).toMatchObject({ unsorted: false, offTopic: false })
+    expect(body.topicWhy.length).toBeGreaterThan(0)
+    expect(body.keywords.length).toBeGreaterThanOrEqual(2)
+    expect(body.keywords.every((k) => k.why.length > 0 && k.score > 0 && k.score <= 1)).toBe(true)
+    expect(body.digest).toMatch(/^[A-Z].*\.$/)
+    expect(body.howComputed.topics).toMatch(/curated/)
+    // A bad body names its field; a text too long for a URL is read from a POST body.
+    const empty = await fetch(`${server.url}/api/v1/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '   ' }) })
+    expect(empty.status).toBe(400)
+    expect(((await empty.json()) as { error: { field?: string } }).error.field).toBe('text')
+    const long = `${text} `.repeat(40).slice(0, 15_000)
+    expect((await fetch(`${server.url}/api/v1/similar?k=3&text=${encodeURIComponent(long)}`)).status).toBe(431)
+    const posted = await fetch(`${server.url}/api/v1/similar`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: long, k: 3 }) })
+    expect(posted.status).toBe(200)
+    expect(((await posted.json()) as { similar: unknown[] }).similar).toHaveLength(3)
+
+    // The page: fill the form, read the answer.
+    await page.goto(`${server.url}/`)
+    await page.getByRole('link', { name: 'Classify' }).click()
+    await page.getByLabel('Title (optional)').fill(title)
+    await page.getByLabel('Abstract or text').fill(text)
+    await page.getByRole('button', { name: 'Classify' }).click()
+    const answer = page.locator('.classify-answer')
+    await answer.waitFor()
+    const topicChips = answer.locator('[aria-labelledby="classify-topics"] a.chip')
+    await expect.poll(() => topicChips.first().textContent()).toMatch(/^Neural Collapse\d+%/)
+    expect(await topicChips.first().getAttribute('href')).toBe('/topics/neural-collapse')
+    const words = await answer.locator('[aria-labelledby="classify-keywords"] .chip').allTextContents()
+    // Grouped as on a paper page: phrases of the text first, then suggestions, each group best first.
+    const grouped = ['extracted', 'suggested'].flatMap((origin) => body.keywords.filter((k) => k.origin === origin))
+    expect(words).toEqual(grouped.map((k) => `${k.text} (${k.origin})`))
+    await answer.locator('[data-testid="classify-keywords-how"] summary').click()
+    for (const k of body.keywords) expect(await answer.locator('[data-testid="classify-keywords-how"]').textContent()).toContain(`${k.text} (${k.origin}, ${Math.round(k.score * 100)}%)`)
+    expect(await answer.locator('#classify-digest + p').textContent()).toBe(body.digest)
+    const nearest = answer.locator('.similar-item')
+    expect(await nearest.count()).toBe(8)
+    const collapse = await nearest.filter({ hasText: 'Neural Collapse' }).count()
+    expect(collapse).toBeGreaterThanOrEqual(4)
+
+    // Far from every topic of the library: unsorted, and said why.
+    await page.getByLabel('Title (optional)').fill('')
+    await page.getByLabel('Abstract or text').fill('Keep a rye sourdough starter in a cold kitchen, feed it flour and water daily, and let the dough rise overnight before baking the bread.')
+    await page.getByRole('button', { name: 'Classify' }).click()
+    await expect.poll(() => page.locator('[data-testid="classify-unsorted"]').textContent()).toMatch(/further from every topic of this library than any curated paper/)
+    expect(await topicChips.count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
   it('serves deep links that survive a reload', async () => {
     const deep = `${server.url}/authors/${RESEARCHER.id}`
     await page.goto(deep)

@@ -1,4 +1,4 @@
-/** @module The web app's only way to the server: typed GETs on the JSON API, errors as ApiError. */
+/** @module The web app's only way to the server: typed GETs (and POSTs of texts) on the JSON API, errors as ApiError. */
 import type {
   AuthorDetailOut,
   ErrorBody,
@@ -35,10 +35,15 @@ export function withQuery(path: string, params: Record<string, string | number |
   return qs ? `${path}?${qs}` : path
 }
 
-async function request(path: string, signal?: AbortSignal): Promise<Response> {
+async function request(path: string, signal?: AbortSignal, body?: unknown): Promise<Response> {
   let response: Response
   try {
-    response = await fetch(`${API}${path}`, { signal: signal ?? null, headers: { accept: 'application/json' } })
+    response = await fetch(
+      `${API}${path}`,
+      body === undefined
+        ? { signal: signal ?? null, headers: { accept: 'application/json' } }
+        : { method: 'POST', signal: signal ?? null, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    )
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err
     throw new ApiError('NETWORK', 'The server could not be reached. Is Paperscope running?', 0)
@@ -65,6 +70,11 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await (await request(path, signal)).json()) as T
 }
 
+/** POST a JSON body (a text to classify or compare: too long for a URL) and read the JSON answer. */
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return (await (await request(path, signal, body)).json()) as T
+}
+
 /** GET a text resource (BibTeX). */
 export async function getText(path: string, signal?: AbortSignal): Promise<string> {
   return (await request(path, signal)).text()
@@ -82,6 +92,8 @@ export const paths = {
   topics: () => '/topics',
   topic: (id: string) => `/topics/${encodeURIComponent(id)}`,
   stats: () => '/stats',
+  classify: () => '/classify',
+  similar: () => '/similar',
 }
 
 export type { AuthorDetailOut, PaperDetail, PaperList, SearchResponse, StatsOut, TopicDetailOut, TopicList }

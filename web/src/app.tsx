@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom'
 import { Layout } from './components/layout.js'
 import { AuthorPage } from './pages/author.js'
+import { ClassifyPage } from './pages/classify.js'
 import { HomePage } from './pages/home.js'
 import { NotFoundPage } from './pages/not-found.js'
 import { PaperPage } from './pages/paper.js'
@@ -35,6 +36,7 @@ export function App() {
           <Route path="/authors/:id" element={<AuthorPage />} />
           <Route path="/topics" element={<TopicsPage />} />
           <Route path="/topics/:id" element={<TopicPage />} />
+          <Route path="/classify" element={<ClassifyPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Layout>

@@ -1,7 +1,7 @@
 /**
  * @module `paperscope classify --jsonl FILE`: one JSON line in (`{"id","title","text"}`), one JSON line out
- * (`{"id","topics":[{"label","score"}],"unsorted","keywords":[...],"keywordDetails":[{"text","origin","score","why"}],
- * "digest"}`), with the models trained on the current library. `-` reads standard input. A bad line is reported on stderr with its number and the
+ * (`{"id","topics":[{"label","score"}],"unsorted","offTopic","topicWhy":[...],"keywords":[...],"keywordDetails":[{"text","origin",
+ * "score","why"}],"digest"}`), with the models trained on the current library. `-` reads standard input. A bad line is reported on stderr with its number and the
  * rest go on; the exit code is then 2. Labels in the input are never read.
  */
 import { createReadStream } from 'node:fs'

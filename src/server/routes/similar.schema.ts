@@ -5,9 +5,8 @@ import { SimilarPaperSchema } from '../schemas.js'
 export const SimilarQuerySchema = z.object({
   text: z
     .string()
-    .trim()
-    .min(1)
     .max(20_000)
+    .regex(/\S/, 'needs some text, not only spaces')
     .describe('A text to compare with the library: an abstract, a draft, notes'),
   title: z.string().max(1_000).optional().describe('Its title, when it has one (weighs like a paper title)'),
   k: z.number().int().min(1).max(50).default(10).describe('How many papers'),
@@ -24,3 +23,4 @@ export const SimilarResultSchema = z.object({
   similar: z.array(SimilarPaperSchema).describe('The nearest library papers, best first'),
   howComputed: z.string().describe('How the similarity is computed'),
 })
+export type SimilarResult = z.infer<typeof SimilarResultSchema>

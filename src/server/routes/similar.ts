@@ -15,6 +15,29 @@ function byPopularity(a: { citationCount: number | null; upvotes: number | null 
 }
 
 export async function similarRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
+  const answer = async ({ text, title, k, sort }: SimilarQuery) => {
+    const ranked = deps.analysis?.similarToText
+      ? await deps.analysis.similarToText({ text, ...(title ? { title } : {}) }, k)
+      : null
+    if (!ranked)
+      throw new PaperscopeError(
+        'SOURCE_UNAVAILABLE',
+        'the library has not been analysed yet; run `paperscope analyze`',
+      )
+    const papers = new Map((await deps.store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
+    const similar = ranked.flatMap((r) => {
+      const p = papers.get(r.paperId)
+      return p ? [{ paper: presentPaperSummary(p), score: r.score, why: r.why ?? [] }] : []
+    })
+    // Among the k most similar, newest or most cited first: readers ask what is new or influential near
+    // their text, not only what is closest. The sort is stable, so ties keep the similarity order.
+    if (sort === 'recent') similar.sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
+    if (sort === 'popular') similar.sort((a, b) => byPopularity(a.paper, b.paper))
+    return {
+      similar,
+      howComputed: SIMILAR_TO_TEXT_HOW_COMPUTED,
+    }
+  }
   app.get<{ Querystring: SimilarQuery }>(
     '/similar',
     {
@@ -22,32 +45,23 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
         tags: ['papers'],
         summary: 'The library papers most similar to a text never seen',
         querystring: toJsonSchema(SimilarQuerySchema, 'input'),
-        response: { 200: toJsonSchema(SimilarResultSchema), ...errorResponses(400, 409, 429) },
+        response: { 200: toJsonSchema(SimilarResultSchema), ...errorResponses(400, 429, 503) },
       },
     },
-    async (request) => {
-      const { text, title, k, sort } = request.query
-      const ranked = deps.analysis?.similarToText
-        ? await deps.analysis.similarToText({ text, ...(title ? { title } : {}) }, k)
-        : null
-      if (!ranked)
-        throw new PaperscopeError(
-          'SOURCE_UNAVAILABLE',
-          'the library has not been analysed yet; run `paperscope analyze`',
-        )
-      const papers = new Map((await deps.store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
-      const similar = ranked.flatMap((r) => {
-        const p = papers.get(r.paperId)
-        return p ? [{ paper: presentPaperSummary(p), score: r.score, why: r.why ?? [] }] : []
-      })
-      // Among the k most similar, newest or most cited first: readers ask what is new or influential near
-      // their text, not only what is closest. The sort is stable, so ties keep the similarity order.
-      if (sort === 'recent') similar.sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
-      if (sort === 'popular') similar.sort((a, b) => byPopularity(a.paper, b.paper))
-      return {
-        similar,
-        howComputed: SIMILAR_TO_TEXT_HOW_COMPUTED,
-      }
+    async (request) => answer(request.query),
+  )
+  // The same with the text in a JSON body: a long draft does not fit in a URL (Node refuses request heads
+  // over 16 KB, about 5,000 characters of URL-encoded text).
+  app.post<{ Body: SimilarQuery }>(
+    '/similar',
+    {
+      schema: {
+        tags: ['papers'],
+        summary: 'The library papers most similar to a text never seen (the text in a JSON body)',
+        body: toJsonSchema(SimilarQuerySchema, 'input'),
+        response: { 200: toJsonSchema(SimilarResultSchema), ...errorResponses(400, 429, 503) },
+      },
     },
+    async (request) => answer(request.body),
   )
 }

@@ -53,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </NavLink>
             <NavLink to="/search">Search</NavLink>
             <NavLink to="/topics">Topics</NavLink>
+            <NavLink to="/classify">Classify</NavLink>
             <a href="/docs">API</a>
           </nav>
           {!ownSearch && <HeaderSearch />}

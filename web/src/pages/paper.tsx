@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom'
 import { getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
 import { AuthorLine } from '../components/authors.js'
 import { KeywordList, TopicChip } from '../components/chips.js'
-import { PaperCard } from '../components/paper-card.js'
+import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading } from '../components/states.js'
 import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percent, readableText, sourceLabel } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
@@ -287,13 +287,7 @@ function SimilarPapers({ paper }: { paper: PaperDetail }) {
       ) : (
         <div className="card-list">
           {shown.map((s) => (
-            <div key={s.paper.id} className="similar-item">
-              <PaperCard paper={s.paper} headingLevel="h3" compact />
-              <p className="why muted">
-                Similarity {s.score.toFixed(2)}
-                {s.why.length > 0 && <> · shared: {s.why.slice(0, 6).join(', ')}</>}
-              </p>
-            </div>
+            <SimilarItem key={s.paper.id} item={s} />
           ))}
         </div>
       )}

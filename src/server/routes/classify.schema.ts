@@ -1,0 +1,33 @@
+/** @module Request and response schemas of POST /classify (topics, key words and a digest for a text never seen). */
+import { z } from 'zod'
+import { TopicRefSchema } from '../schemas.js'
+
+export const ClassifyBodySchema = z.object({
+  text: z
+    .string()
+    .max(20_000)
+    .regex(/\S/, 'needs some text, not only spaces')
+    .describe('The text to classify: an abstract, a digest, a draft'),
+  title: z.string().max(1_000).optional().describe('Its title, when it has one (weighs like a paper title)'),
+})
+export type ClassifyBody = z.infer<typeof ClassifyBodySchema>
+
+export const ClassifyResultSchema = z.object({
+  topics: z.array(TopicRefSchema).describe("The library's topics given to the text (all predicted), most confident first; empty when unsorted"),
+  unsorted: z.boolean().describe('True when no topic was confident enough, or the text is off topic'),
+  offTopic: z.boolean().describe("True when the text is further from every topic than any curated paper: nothing about it is this library's field"),
+  topicWhy: z.array(z.string()).describe('What pushed the text towards its best topic, strongest first, or why it is off topic'),
+  keywords: z
+    .array(
+      z.object({
+        text: z.string(),
+        origin: z.enum(['extracted', 'suggested']).describe('extracted: a phrase of the text; suggested: not in it, from similar papers or the topic'),
+        score: z.number().describe("The ranker's probability that a curator would list it"),
+        why: z.array(z.string()).describe('What weighed most for it, strongest first'),
+      }),
+    )
+    .describe('Key words, best first'),
+  digest: z.string().nullable().describe('One or two sentences of the text; null when it has no complete sentence'),
+  howComputed: z.object({ topics: z.string(), keywords: z.string(), digest: z.string() }),
+})
+export type ClassifyResult = z.infer<typeof ClassifyResultSchema>

@@ -1,0 +1,37 @@
+/** @module POST /classify: topics, key words and a digest for a text never seen, with the library's models. */
+import type { FastifyInstance } from 'fastify'
+import { PaperscopeError } from '../../core/index.js'
+import type { ServerDeps } from '../deps.js'
+import { errorResponses, toJsonSchema } from '../schema-tools.js'
+import { ClassifyBodySchema, ClassifyResultSchema, type ClassifyBody, type ClassifyResult } from './classify.schema.js'
+
+export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
+  app.post<{ Body: ClassifyBody }>(
+    '/classify',
+    {
+      schema: {
+        tags: ['papers'],
+        summary: 'Topics, key words and a digest for a text never seen (nothing is stored)',
+        body: toJsonSchema(ClassifyBodySchema, 'input'),
+        response: { 200: toJsonSchema(ClassifyResultSchema), ...errorResponses(400, 404, 429, 503) },
+      },
+    },
+    async (request): Promise<ClassifyResult> => {
+      const { text, title } = request.body
+      const result = deps.analysis?.classifyText ? await deps.analysis.classifyText({ text, ...(title ? { title } : {}) }) : null
+      if (!result)
+        throw new PaperscopeError('SOURCE_UNAVAILABLE', 'the library has not been analysed yet; run `paperscope analyze`')
+      // Topic pages are linked by id: the library's topics carry it.
+      const ids = new Map((await deps.store.listTopics()).map((t) => [t.label, t.id]))
+      return {
+        topics: result.topics.map((t) => ({ id: ids.get(t.label) ?? '', label: t.label, origin: 'predicted' as const, confidence: t.confidence })),
+        unsorted: result.unsorted,
+        offTopic: result.offTopic,
+        topicWhy: result.topicWhy,
+        keywords: result.keywords,
+        digest: result.digest,
+        howComputed: result.howComputed,
+      }
+    },
+  )
+}

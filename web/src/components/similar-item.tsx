@@ -1,0 +1,15 @@
+/** @module One similar paper: its card, then the similarity and what the two share. */
+import type { SimilarPaper } from '../api.js'
+import { PaperCard } from './paper-card.js'
+
+export function SimilarItem({ item }: { item: SimilarPaper }) {
+  return (
+    <div className="similar-item">
+      <PaperCard paper={item.paper} headingLevel="h3" compact />
+      <p className="why muted">
+        Similarity {item.score.toFixed(2)}
+        {item.why.length > 0 && <> · shared: {item.why.slice(0, 6).join(', ')}</>}
+      </p>
+    </div>
+  )
+}

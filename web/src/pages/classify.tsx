@@ -1,0 +1,172 @@
+/**
+ * @module Classify a text: paste an abstract or a draft, get its topics, key words and digest with the
+ * library's models, and the library papers nearest to it, each with why. Nothing is stored.
+ */
+import { useRef, useState, type FormEvent } from 'react'
+import { ApiError, paths, postJson, type ClassifyResult, type SimilarResult } from '../api.js'
+import { KeywordList, TopicChip } from '../components/chips.js'
+import { SimilarItem } from '../components/similar-item.js'
+import { ErrorState, Loading } from '../components/states.js'
+import { percent } from '../format.js'
+import { useTitle } from '../hooks.js'
+
+type Answer = { classified: ClassifyResult; similar: SimilarResult }
+type State = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; answer: Answer } | { status: 'error'; error: ApiError }
+
+const SIMILAR_SHOWN = 8
+const MAX_TEXT = 20_000
+
+export function ClassifyPage() {
+  useTitle('Classify a text')
+  const [title, setTitle] = useState('')
+  const [text, setText] = useState('')
+  const [state, setState] = useState<State>({ status: 'idle' })
+  const running = useRef<AbortController | null>(null)
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (text.trim() === '') return
+    running.current?.abort()
+    const controller = new AbortController()
+    running.current = controller
+    setState({ status: 'loading' })
+    const body = { text, ...(title.trim() ? { title: title.trim() } : {}) }
+    try {
+      const [classified, similar] = await Promise.all([
+        postJson<ClassifyResult>(paths.classify(), body, controller.signal),
+        postJson<SimilarResult>(paths.similar(), { ...body, k: SIMILAR_SHOWN }, controller.signal),
+      ])
+      setState({ status: 'ok', answer: { classified, similar } })
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return
+      setState({ status: 'error', error: err instanceof ApiError ? err : new ApiError('CLIENT', (err as Error).message, 0) })
+    }
+  }
+
+  return (
+    <div>
+      <header className="page-header">
+        <h1 tabIndex={-1}>Classify a text</h1>
+        <p className="muted">
+          Paste an abstract, a digest or a draft: Paperscope gives it topics, key words and a digest with this library’s models, and finds the library
+          papers nearest to it, each with why. The text is not stored.
+        </p>
+      </header>
+      <form className="classify-form" onSubmit={submit} aria-label="Text to classify">
+        <label htmlFor="classify-title">Title (optional)</label>
+        <input id="classify-title" type="text" value={title} maxLength={1000} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
+        <label htmlFor="classify-text">Abstract or text</label>
+        <textarea id="classify-text" value={text} rows={8} maxLength={MAX_TEXT} required onChange={(e) => setText(e.target.value)} />
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={text.trim() === '' || state.status === 'loading'}>
+            Classify
+          </button>
+          <span className="muted small">{text.length.toLocaleString('en')} of {MAX_TEXT.toLocaleString('en')} characters</span>
+        </div>
+      </form>
+      {state.status === 'loading' && <Loading label="Reading the text…" />}
+      {state.status === 'error' && <ErrorState error={state.error} />}
+      {state.status === 'ok' && <ClassifyAnswer answer={state.answer} />}
+    </div>
+  )
+}
+
+const KEYWORD_GROUP = {
+  extracted: 'Extracted from the text',
+  suggested: 'Suggested by similar papers (not in the text)',
+} as const
+
+function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer }) {
+  return (
+    <div className="paper-grid classify-answer" aria-live="polite">
+      <div className="paper-main">
+        <section className="digest origin-box-generated" aria-labelledby="classify-digest">
+          <h2 id="classify-digest" className="small-heading">
+            Digest by Paperscope
+          </h2>
+          {classified.digest ? <p>{classified.digest}</p> : <p className="muted">No complete sentence to take a digest from.</p>}
+          <details className="how">
+            <summary>How the digest is chosen</summary>
+            <p>{classified.howComputed.digest}</p>
+          </details>
+        </section>
+        <section aria-labelledby="classify-similar" className="similar">
+          <h2 id="classify-similar">Nearest papers in the library</h2>
+          {similar.similar.length === 0 ? (
+            <p className="muted">No paper of this library is near this text.</p>
+          ) : (
+            <div className="card-list">
+              {similar.similar.map((s) => (
+                <SimilarItem key={s.paper.id} item={s} />
+              ))}
+            </div>
+          )}
+          <details className="how">
+            <summary>How similarity is computed</summary>
+            <p>{similar.howComputed}</p>
+          </details>
+        </section>
+      </div>
+      <aside className="paper-side">
+        <section aria-labelledby="classify-topics">
+          <h2 id="classify-topics" className="small-heading">
+            Topics
+          </h2>
+          {classified.unsorted ? (
+            <p className="muted unsorted" data-testid="classify-unsorted">
+              Unsorted:{' '}
+              {classified.offTopic
+                ? 'the text is further from every topic of this library than any curated paper is, so nothing is suggested for it from the library.'
+                : 'no topic reached the confidence threshold.'}
+            </p>
+          ) : (
+            <>
+              <p className="side-label">Predicted (with confidence)</p>
+              <ul className="chips">
+                {classified.topics.map((t) => (
+                  <li key={t.label}>
+                    <TopicChip topic={t} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <details className="how">
+            <summary>How topics are predicted</summary>
+            {classified.topicWhy.length > 0 && <p className="muted">Behind the best topic: {classified.topicWhy.join(', ')}</p>}
+            <p>{classified.howComputed.topics}</p>
+          </details>
+        </section>
+        <section aria-labelledby="classify-keywords">
+          <h2 id="classify-keywords" className="small-heading">
+            Key words
+          </h2>
+          {classified.keywords.length === 0 && <p className="muted">No key phrase found.</p>}
+          {(['extracted', 'suggested'] as const).map((origin) => {
+            const words = classified.keywords.filter((k) => k.origin === origin)
+            if (words.length === 0) return null
+            return (
+              <div key={origin}>
+                <p className="side-label">{KEYWORD_GROUP[origin]}</p>
+                <KeywordList keywords={words.map((k) => ({ text: k.text, origin: k.origin }))} />
+              </div>
+            )
+          })}
+          {classified.keywords.length > 0 && (
+            <details className="how" data-testid="classify-keywords-how">
+              <summary>How key words are chosen</summary>
+              <ul className="plain-list">
+                {classified.keywords.map((k) => (
+                  <li key={k.text}>
+                    <strong>{k.text}</strong> ({k.origin}, {percent(k.score)}){k.why.length > 0 ? `: ${k.why.join(', ')}` : ''}
+                  </li>
+                ))}
+              </ul>
+              <p>{classified.howComputed.keywords}</p>
+            </details>
+          )}
+        </section>
+      </aside>
+    </div>
+  )
+}
