@@ -617,8 +617,12 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
     .map((label, c) => ({ label, confidence: probs[c] as number, c }))
     .sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1))
   const best = ranked[0]
+  const minCosine = model.centroids?.minCosine
+  const offTopic = cosines !== null && minCosine !== undefined && Math.max(0, ...cosines) < minCosine
   const why: Contribution[] = []
-  if (best) {
+  // Off topic, no topic is given, so nothing is said for the best one: the reason is the distance itself.
+  if (offTopic) why.push({ label: 'further from every topic than any curated paper', weight: 1 })
+  else if (best) {
     const stride = model.tfidf.vocabulary.length + 1
     const contributions: Contribution[] = []
     for (let j = 0; j < x.indices.length; j++) {
@@ -643,9 +647,6 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
       why.push({ label: `told apart from ${model.labels[other]} by a model of their papers`, weight: mass > 0 ? (probs[best.c] as number) / mass : 0 })
     }
   }
-  const minCosine = model.centroids?.minCosine
-  const offTopic = cosines !== null && minCosine !== undefined && Math.max(0, ...cosines) < minCosine
-  if (offTopic) why.push({ label: 'further from every topic than any curated paper', weight: 1 })
   return {
     topics: ranked.slice(0, top).map(({ label, confidence }) => ({ label, confidence })),
     unsorted: offTopic || (best?.confidence ?? 0) < model.unsortedBelow,

@@ -58,7 +58,7 @@ describe('topic classifier trained on the awesome list', () => {
     expect(offTopic('A broken line', 'A lone surrogate. We study it.')).toBe(true)
     const bread = classifyTopics(model, prepareText({ title: 'A sourdough starter for rye bread', text: '' }))
     expect(bread.unsorted).toBe(true)
-    expect(bread.why.map((w) => w.label)).toContain('further from every topic than any curated paper')
+    expect(bread.why.map((w) => w.label)).toEqual(['further from every topic than any curated paper'])
     // Against the papers it was fitted on (all but one), so this only guards a floor set too high.
     expect(records.filter((r) => classifyTopics(model, docOf(r)).offTopic).map((r) => r.title)).toEqual([])
     expect(offTopic('Neural collapse', '')).toBe(false)

@@ -252,7 +252,7 @@ describe('paperscope CLI on the corpus', () => {
     // Far from every topic: "unsorted" with no topics, rather than a guess.
     const bread = JSON.stringify({ id: 'bread', title: 'A sourdough starter for rye bread', text: 'We describe how to keep a rye sourdough starter alive in a cold kitchen, how often to feed it with flour and water, and how long the dough should rise before baking.' })
     const offTopic = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${bread}\n`)).out) as { topics: unknown[]; unsorted: boolean; keywords: string[]; keywordDetails: Array<{ origin: string }> }
-    expect(offTopic).toMatchObject({ topics: [], unsorted: true, offTopic: true, topicWhy: expect.arrayContaining(['further from every topic than any curated paper']) })
+    expect(offTopic).toMatchObject({ topics: [], unsorted: true, offTopic: true, topicWhy: ['further from every topic than any curated paper'] })
     // Nothing is suggested from the library's papers for an off-topic text: its key words are its own words.
     expect(offTopic.keywords.length).toBeGreaterThan(0)
     for (const k of offTopic.keywords) expect(JSON.parse(bread).text.toLowerCase()).toContain(k.toLowerCase())

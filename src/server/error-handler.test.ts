@@ -24,6 +24,13 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(err).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "q" is required', field: 'q' })
   })
 
+  it('says a text of only spaces is empty, and that a body must be a JSON object', () => {
+    const spaces = Object.assign(new Error('x'), { validation: [{ instancePath: '/text', keyword: 'pattern', message: 'must match pattern "\\S"', params: { pattern: '\\S' } }] })
+    expect(toErrorResponse(spaces).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "text" must not be empty or only spaces', field: 'text' })
+    const notObject = Object.assign(new Error('x'), { validation: [{ instancePath: '', keyword: 'type', message: 'must be object', params: { type: 'object' } }] })
+    expect(toErrorResponse(notObject).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'the request body must be a JSON object' })
+  })
+
   it('turns an unknown error into a plain 500', () => {
     const r = toErrorResponse(new TypeError("Cannot read properties of undefined (reading 'x')"))
     expect(r).toMatchObject({ status: 500, unexpected: true, body: { error: { code: 'INTERNAL' } } })

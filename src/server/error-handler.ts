@@ -51,6 +51,9 @@ function issueField(issue: ValidationIssue): string | undefined {
 function describeIssue(issue: ValidationIssue, field: string | undefined): string {
   if (issue.keyword === 'required') return `parameter "${field}" is required`
   if (issue.keyword === 'minLength' && issue.params?.limit === 1) return `parameter "${field}" must not be empty`
+  // Texts must hold something besides spaces (schemas say so with the pattern `\S`).
+  if (issue.keyword === 'pattern' && issue.params?.pattern === '\\S') return `parameter "${field}" must not be empty or only spaces`
+  if (!field && issue.keyword === 'type' && issue.params?.type === 'object') return 'the request body must be a JSON object'
   if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) {
     return `parameter "${field}" must be one of: ${(issue.params.allowedValues as unknown[]).join(', ')}`
   }

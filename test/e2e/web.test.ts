@@ -411,7 +411,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     // A bad body names its field; a text too long for a URL is read from a POST body.
     const empty = await fetch(`${server.url}/api/v1/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '   ' }) })
     expect(empty.status).toBe(400)
-    expect(((await empty.json()) as { error: { field?: string } }).error.field).toBe('text')
+    expect(((await empty.json()) as { error: { field?: string; message: string } }).error).toMatchObject({ field: 'text', message: 'parameter "text" must not be empty or only spaces' })
     const long = `${text} `.repeat(40).slice(0, 15_000)
     expect((await fetch(`${server.url}/api/v1/similar?k=3&text=${encodeURIComponent(long)}`)).status).toBe(431)
     const posted = await fetch(`${server.url}/api/v1/similar`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: long, k: 3 }) })
