@@ -440,6 +440,15 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await nearest.count()).toBe(8)
     const collapse = await nearest.filter({ hasText: 'Neural Collapse' }).count()
     expect(collapse).toBeGreaterThanOrEqual(4)
+    // Open a nearest paper and come back: the text and its answer are still there.
+    const firstNearest = (await nearest.first().locator('h3').textContent()) ?? ''
+    await nearest.first().locator('h3 a').click()
+    await page.locator('h1.paper-title').waitFor()
+    expect(await page.locator('h1.paper-title').textContent()).toBe(firstNearest)
+    await page.goBack()
+    await answer.waitFor()
+    expect(await page.getByLabel('Abstract or text').inputValue()).toBe(text)
+    expect(await answer.locator('.similar-item').count()).toBe(8)
 
     // Far from every topic of the library: unsorted, and said why.
     await page.getByLabel('Title (optional)').fill('')

@@ -2,7 +2,7 @@
  * @module Classify a text: paste an abstract or a draft, get its topics, key words and digest with the
  * library's models, and the library papers nearest to it, each with why. Nothing is stored.
  */
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError, paths, postJson, type ClassifyResult, type SimilarResult } from '../api.js'
 import { KeywordList, TopicChip } from '../components/chips.js'
 import { SimilarItem } from '../components/similar-item.js'
@@ -16,12 +16,21 @@ type State = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; answer
 const SIMILAR_SHOWN = 8
 const MAX_TEXT = 20_000
 
+/**
+ * The last text and its answer, kept in memory while the app is open: a reader opens a nearest paper and
+ * comes back to the answer, not to an empty form. Gone on reload; nothing is written anywhere.
+ */
+let remembered: { title: string; text: string; answer: Answer | null } = { title: '', text: '', answer: null }
+
 export function ClassifyPage() {
   useTitle('Classify a text')
-  const [title, setTitle] = useState('')
-  const [text, setText] = useState('')
-  const [state, setState] = useState<State>({ status: 'idle' })
+  const [title, setTitle] = useState(remembered.title)
+  const [text, setText] = useState(remembered.text)
+  const [state, setState] = useState<State>(() => (remembered.answer ? { status: 'ok', answer: remembered.answer } : { status: 'idle' }))
   const running = useRef<AbortController | null>(null)
+  useEffect(() => {
+    remembered = { ...remembered, title, text }
+  }, [title, text])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -36,6 +45,7 @@ export function ClassifyPage() {
         postJson<ClassifyResult>(paths.classify(), body, controller.signal),
         postJson<SimilarResult>(paths.similar(), { ...body, k: SIMILAR_SHOWN }, controller.signal),
       ])
+      remembered = { ...remembered, answer: { classified, similar } }
       setState({ status: 'ok', answer: { classified, similar } })
     } catch (err) {
       if ((err as Error).name === 'AbortError') return
