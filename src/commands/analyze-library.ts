@@ -486,12 +486,13 @@ function analysePapers(
       topics: offTopic ? [] : keywordTopics,
       ...RANK_ALL,
     })
+    // Shown beside the curated key words: what reaches two, then confident ones, none restating them.
     const keywords = keywordsBesideCurated(ranked, p.curatedKeywords).map((k) => ({
-        text: k.text,
-        score: k.score,
-        inText: k.inText,
-        why: k.why.map((w) => ({ label: w.label, score: w.weight })),
-      }))
+      text: k.text,
+      score: k.score,
+      inText: k.inText,
+      why: k.why.map((w) => ({ label: w.label, score: w.weight })),
+    }))
     if (keywords.length > 0) report.keywords.papers++
     report.keywords.phrases += keywords.length
     // With no digest from a source, the prepared text is the title and the abstract alone: read it once.
