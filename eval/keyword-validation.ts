@@ -188,6 +188,8 @@ function main(): void {
   const errors = process.argv.includes('--errors')
   const variants: Array<[string, KeywordVariant]> = [
     [`the app's list (2, a 3rd from score ${KEYWORD_MIN_SCORE}), first 3`, { extract: { max: 5, min: 2 } }],
+    ['the same, weak suggestions not held back (minSuggestionScore 0)', { extract: { max: 5, min: 2, minSuggestionScore: 0 } }],
+    ['the same, suggestions held back under 0.5', { extract: { max: 5, min: 2, minSuggestionScore: 0.5 } }],
     ['always 3 phrases', {}],
   ]
   for (const [name, variant] of variants) {

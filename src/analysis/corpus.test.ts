@@ -164,6 +164,36 @@ describe('key phrases on known abstracts', () => {
     expect(flagged.filter((t) => /^models?$/i.test(t))).toEqual([])
   })
 
+  it('lets a weak suggestion (not in the text, under minSuggestionScore) yield to the text’s own phrases', () => {
+    // A ranker that learned to trust neighbours' key words (each paper's own are among its neighbours').
+    const model = fitKeywordModel(
+      records.map((r, i) => ({
+        doc: docOf(r),
+        keywords: r.keywords,
+        neighbours: [
+          { similarity: 0.6, keywords: r.keywords },
+          { similarity: 0.3, keywords: records[(i + 1) % records.length]?.keywords ?? [] },
+        ],
+      })),
+    )
+    const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
+    const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)
+    const paper = daily?.parse(readFileSync(path, 'utf8'), { input: 'daily-papers.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+      .find((r) => r.title?.startsWith('AutoNumerics-Zero'))
+    const doc = prepareText({ title: paper?.title ?? '', text: paper?.abstract ?? '' })
+    // A neighbour lists a key word this text has nothing to do with; the ranker puts it first.
+    const neighbours = [{ similarity: 0.2, keywords: ['Lottery Ticket Hypothesis'] }]
+    const texts = (options: { minSuggestionScore?: number }, d = doc) => extractKeywords(model, d, { neighbours, ...options }).map((k) => k.text)
+    expect(texts({ minSuggestionScore: 0 })[0]).toBe('Lottery Ticket Hypothesis')
+    // Held back (its score is under the bar), it yields to two phrases of the text.
+    const heldBack = texts({ minSuggestionScore: 1.01 })
+    expect(heldBack).toHaveLength(2)
+    expect(heldBack).not.toContain('Lottery Ticket Hypothesis')
+    for (const k of heldBack) expect(`${paper?.title} ${paper?.abstract}`.toLowerCase()).toContain(k.toLowerCase())
+    // A text with no phrase of its own still gets it.
+    expect(texts({ minSuggestionScore: 1.01 }, prepareText({ title: 'On it', text: '' }))).toContain('Lottery Ticket Hypothesis')
+  })
+
   it('takes no phrase with a word of praise (`Discovery of State-of-the-Art`)', () => {
     const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
     const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)

@@ -60,7 +60,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title and abstract or digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, and whether the curated papers most similar to this one, or its topic's papers, list it. An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted. Curated key words are never changed."
+  "Key words are phrases of 1–4 content words of the paper's title and abstract or digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, and whether the curated papers most similar to this one, or its topic's papers, list it. An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -489,11 +489,15 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
  * the plateau from 0.8 to 0.95 (0.9 taken from its middle), where a third phrase is rare.
  */
 export const KEYWORD_MIN_SCORE = 0.9
+/** A key word the text does not spell out is taken under this score only when the text offers too few phrases. */
+export const KEYWORD_MIN_SUGGESTION_SCORE = 0.3
 
 export interface ExtractOptions {
   max?: number
   min?: number
   minScore?: number
+  /** Suggestions (key words not in the text) under this score come last ({@link KEYWORD_MIN_SUGGESTION_SCORE}). */
+  minSuggestionScore?: number
   /** Curated papers most similar to this one, for key words its text does not spell out. */
   neighbours?: readonly KeywordNeighbour[]
   /** The paper's topics (curated, or predicted with their confidences), for key words typical of them. */
@@ -507,7 +511,7 @@ export interface ExtractOptions {
  * chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
-export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, neighbours, topics = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, neighbours, topics = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   const scores = neighbourScores(neighbours, nlp, model.keyOf)
   const suggested = topicSuggestions(model, topics)
   const scored = allCandidates(doc, scores, model, suggested)
@@ -526,11 +530,23 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     if (long) s.c = long.c
   }
   const chosen: typeof scored = []
+  const weak: typeof scored = []
   for (const s of scored) {
     if (chosen.length >= max) break
     if (chosen.length >= min && s.score < minScore) break
     if (chosen.some((o) => clashes(o.c, s.c))) continue
+    // A weak suggestion (not in the text, under `minSuggestionScore`) yields to the text's own phrases: it is
+    // what a reader questions first (`Quantum Machine Learning` at 0.21 for an online-learning paper).
+    if (s.c.count === 0 && s.score < minSuggestionScore) {
+      weak.push(s)
+      continue
+    }
     chosen.push(s)
+  }
+  // Only when the text offers too few phrases do weak suggestions fill in, after the rest.
+  for (const s of weak) {
+    if (chosen.length >= min || chosen.length >= max) break
+    if (!chosen.some((o) => clashes(o.c, s.c))) chosen.push(s)
   }
   return chosen.map(({ c, score, contributions }) => ({
     text: model.display[c.key] ?? c.text,
