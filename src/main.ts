@@ -14,11 +14,11 @@ import { processIo, runCli } from './cli/main.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
-import { DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED } from './analysis/index.js'
+import { DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, type SimilarRanked } from './analysis/index.js'
 import { createAnalysisReader } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
 // command serves, so `paperscope classify` or `search` start fast.
-import { DEFAULT_RATE_LIMIT, type RateLimitSettings, type ServerAnalysis } from './server/deps.js'
+import { DEFAULT_RATE_LIMIT, type AnalysisSimilarPaper, type RateLimitSettings, type ServerAnalysis } from './server/deps.js'
 import type { PaperStore } from './store/index.js'
 
 /** Settings only the server reads, parsed once here. */
@@ -55,6 +55,11 @@ function round2(n: number): string {
   return (Math.round(n * 100) / 100).toFixed(2)
 }
 
+/** A similar paper as the server shows it: the score, its two parts and the reasons in words. */
+function similarPaperOut(r: SimilarRanked): AnalysisSimilarPaper {
+  return { paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label), textSimilarity: r.textSimilarity, topicAgreement: r.topicAgreement }
+}
+
 /**
  * The analysis results the API shows (issue 4), read from what `paperscope analyze` and the imports stored.
  * Before the library was ever analysed each lookup returns null and the API says "not computed".
@@ -63,12 +68,10 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
   const reader = createAnalysisReader(store)
   return {
     async similarPapers(paperId, limit) {
-      const ranked = await reader.similarPapers(paperId, limit)
-      return ranked?.map((r) => ({ paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label) })) ?? null
+      return (await reader.similarPapers(paperId, limit))?.map(similarPaperOut) ?? null
     },
     async similarToText(input, limit) {
-      const ranked = await reader.similarToText(input, limit)
-      return ranked?.map((r) => ({ paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label) })) ?? null
+      return (await reader.similarToText(input, limit))?.map(similarPaperOut) ?? null
     },
     async classifyText(input) {
       const c = await reader.classifyText(input)

@@ -31,6 +31,7 @@ export {
   type IndexedPaper,
   type IndexQuery,
   type SimilarPapers,
+  type SimilarRanked,
   type TermWeight,
 } from './similarity.js'
 export {

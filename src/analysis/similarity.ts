@@ -89,36 +89,44 @@ export function curatedTopicVector(labels: readonly string[], topics: readonly s
  * The `k` papers most similar to a paper of the index (itself excluded).
  * @example similar(index, 'perturbation-analysis-of-neural-collapse', 5)
  */
-export function similar(index: VectorIndex, paperId: string, k = 10): Ranked[] {
+export function similar(index: VectorIndex, paperId: string, k = 10): SimilarRanked[] {
   const i = index.byId.get(paperId)
   if (i === undefined) return []
   const paper = index.papers[i] as IndexedPaper
   return similarToVector(index, paper, k, new Set([paperId]))
 }
 
+/** A similar paper with the two parts of its score: score = (1 − topicWeight) × textSimilarity + topicWeight × topicAgreement. */
+export interface SimilarRanked extends Ranked {
+  /** Cosine of the two papers' vectors (their wording). */
+  textSimilarity: number
+  /** Cosine of their topic vectors (curated, or predicted confidences); null when either has none. */
+  topicAgreement: number | null
+}
+
 /** The `k` papers most similar to a query vector (with its terms and topics, when known). */
-export function similarToVector(index: VectorIndex, query: IndexQuery, k = 10, exclude: ReadonlySet<string> = new Set()): Ranked[] {
-  const scored: Array<{ paperId: string; score: number; i: number; topic: number }> = []
+export function similarToVector(index: VectorIndex, query: IndexQuery, k = 10, exclude: ReadonlySet<string> = new Set()): SimilarRanked[] {
+  const scored: Array<{ paperId: string; score: number; i: number; cos: number; topic: number | null }> = []
   const qTopicNorm = query.topics ? Math.sqrt(dot(query.topics, query.topics)) : 0
   index.papers.forEach((p, i) => {
     if (exclude.has(p.paperId)) return
     const cos = dot(query.vector, p.vector)
-    let topic = 0
+    let topic: number | null = null
     if (index.topicWeight > 0 && query.topics && p.topics && qTopicNorm > 0) {
       const norm = Math.sqrt(dot(p.topics, p.topics))
       topic = norm > 0 ? dot(query.topics, p.topics) / (qTopicNorm * norm) : 0
     }
-    scored.push({ paperId: p.paperId, score: (1 - index.topicWeight) * cos + index.topicWeight * topic, i, topic })
+    scored.push({ paperId: p.paperId, score: (1 - index.topicWeight) * cos + index.topicWeight * (topic ?? 0), i, cos, topic })
   })
   scored.sort(byScore)
-  return scored.slice(0, k).map(({ paperId, score, i, topic }) => {
+  return scored.slice(0, k).map(({ paperId, score, i, cos, topic }) => {
     const p = index.papers[i] as IndexedPaper
     const why = sharedTerms(query.terms, p.terms)
-    if (index.topicWeight > 0 && topic > 0) {
+    if (index.topicWeight > 0 && topic !== null && topic > 0) {
       const shared = sharedTopic(index.topicLabels, query.topics ?? null, p.topics ?? null)
       if (shared) why.push({ label: `topic: ${shared}`, weight: index.topicWeight * topic })
     }
-    return { paperId, score, why }
+    return { paperId, score, why, textSimilarity: cos, topicAgreement: topic }
   })
 }
 

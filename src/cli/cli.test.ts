@@ -179,12 +179,14 @@ describe('paperscope CLI on the corpus', () => {
     const out = await cli(['similar', 'Perturbation Analysis of Neural Collapse', '--k', '3'], db)
     expect(out.code).toBe(0)
     expect(out.out.split('\n')[0]).toMatch(/^papers most similar to "Perturbation Analysis of Neural Collapse"/)
-    expect(out.out).toMatch(/shared: .*topic: Neural Collapse/)
+    expect(out.out).toMatch(/wording 0\.\d\d, topics [01]\.\d\d · shared: .*topic: Neural Collapse/)
     const json = JSON.parse((await cli(['similar', 'Perturbation Analysis of Neural Collapse', '--k', '5', '--json'], db)).out) as {
       paper: { title: string }
-      similar: Array<{ paperId: string; title: string; score: number; why: string[] }>
+      similar: Array<{ paperId: string; title: string; score: number; textSimilarity: number; topicAgreement: number | null; why: string[] }>
     }
     expect(json.similar).toHaveLength(5)
+    // The score is its two parts blended: wording 0.6, topics 0.4.
+    for (const s of json.similar) expect(s.score).toBeCloseTo(0.6 * s.textSimilarity + 0.4 * (s.topicAgreement ?? 0), 5)
     expect(json.similar.map((s) => s.title)).not.toContain('Perturbation Analysis of Neural Collapse')
     expect(json.similar.every((s, i) => i === 0 || s.score <= json.similar[i - 1]!.score)).toBe(true)
     expect((await cli(['similar', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)

@@ -16,8 +16,8 @@ import {
   similarToVector,
   topicProbabilities,
   type IndexedPaper,
-  type Ranked,
   type ResearcherMetrics,
+  type SimilarRanked,
   type VectorIndex,
 } from '../analysis/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../store/index.js'
@@ -27,12 +27,12 @@ import { createTextClassifier, type ClassifiedText, type TextClassifier } from '
 /** Reads analysis results for one store. */
 export interface AnalysisReader {
   /** The `k` papers most similar to a paper, with the terms and topic they share; null when it has no vector. */
-  similarPapers(paperId: string, k?: number): Promise<Ranked[] | null>
+  similarPapers(paperId: string, k?: number): Promise<SimilarRanked[] | null>
   /**
    * The `k` library papers most similar to a text never seen (a draft abstract, a paper from elsewhere),
    * embedded and classified with the stored models; null before the library was ever analysed.
    */
-  similarToText(input: { title?: string; text: string }, k?: number): Promise<Ranked[] | null>
+  similarToText(input: { title?: string; text: string }, k?: number): Promise<SimilarRanked[] | null>
   /**
    * Topics, key words and a digest for a text never seen, as `paperscope classify` gives them (the text is
    * not stored); null before the library was ever analysed.
@@ -148,22 +148,28 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
   }
 }
 
-/** One similar paper for printing: its id, title, date, score and why. */
+/** One similar paper for printing: its id, title, date, score (with its two parts) and why. */
 export interface SimilarPaperOut {
   paperId: string
   title: string
   date: string | null
   score: number
+  /** How alike the wording is (cosine of the vectors). */
+  textSimilarity: number
+  /** How much the topics agree (cosine of the topic vectors); null when either paper has none. */
+  topicAgreement: number | null
   why: string[]
 }
 
-async function withTitles(store: PaperStore, ranked: readonly Ranked[]): Promise<SimilarPaperOut[]> {
+async function withTitles(store: PaperStore, ranked: readonly SimilarRanked[]): Promise<SimilarPaperOut[]> {
   const papers = new Map((await store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
   return ranked.map((r) => ({
     paperId: r.paperId,
     title: papers.get(r.paperId)?.title ?? r.paperId,
     date: papers.get(r.paperId)?.date ?? null,
     score: r.score,
+    textSimilarity: r.textSimilarity,
+    topicAgreement: r.topicAgreement,
     why: r.why.map((w) => w.label),
   }))
 }

@@ -66,6 +66,9 @@ export interface AnalysisSimilarPaper {
   paperId: string
   score: number
   why?: string[]
+  /** The score's parts: the cosine of the papers' vectors, and of their topics (null when either has none). */
+  textSimilarity?: number
+  topicAgreement?: number | null
 }
 
 /** Metrics the analysis computes for an author; any may be missing. */

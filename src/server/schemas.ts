@@ -70,7 +70,9 @@ export const ComputedValueSchema = z.object({
 
 export const SimilarPaperSchema = z.object({
   paper: PaperSummarySchema,
-  score: z.number(),
+  score: z.number().describe('(1 − w) × textSimilarity + w × topicAgreement, with w = 0.4 when the library has topics (else 0)'),
+  textSimilarity: z.number().nullable().describe('Cosine of the two papers’ vectors: how alike their wording is'),
+  topicAgreement: z.number().nullable().describe('Cosine of their topic vectors (curated topics, or predicted confidences); null when either has none'),
   why: z.array(z.string()).describe('Shared terms or reasons behind the similarity'),
 })
 

@@ -209,7 +209,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await page.locator('.paper-side').textContent()).toMatch(/Predicted \(with confidence\)/)
     await expect.poll(() => page.locator('.similar .similar-item').count()).toBeGreaterThan(0)
     expect(await page.locator('.similar .why').first().textContent()).toMatch(
-      /^Similarity 0\.\d\d · shared: /,
+      /^Similarity 0\.\d\d \(wording 0\.\d\d, topics [01]\.\d\d\) · shared: /,
     )
     // Readers can sort similar papers newest first as well as by similarity.
     const detail = (await (await fetch(`${server.url}/api/v1/papers/${predicted!.id}`)).json()) as {
@@ -334,10 +334,18 @@ describe.skipIf(skip)('web app in chromium', () => {
     const body = (await res.json()) as {
       similar: Array<{
         paper: { id: string; date: string | null; title: string; topics: Array<{ label: string }> }
+        score: number
+        textSimilarity: number
+        topicAgreement: number | null
       }>
       howComputed: string
     }
     expect(body.similar).toHaveLength(5)
+    // Each score is its two parts, blended as howComputed says: wording 0.6, topics 0.4.
+    for (const s of body.similar) {
+      expect(s.textSimilarity).toBeGreaterThan(0)
+      expect(s.score).toBeCloseTo(0.6 * s.textSimilarity + 0.4 * (s.topicAgreement ?? 0), 5)
+    }
     const collapse = body.similar.filter((s) => s.paper.topics.some((t) => t.label === 'Neural Collapse'))
     expect(collapse.length, body.similar.map((s) => s.paper.title).join(' / ')).toBeGreaterThanOrEqual(3)
     expect(body.howComputed).toMatch(/LSA/)
@@ -438,6 +446,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await answer.locator('#classify-digest + p').textContent()).toBe(body.digest)
     const nearest = answer.locator('.similar-item')
     expect(await nearest.count()).toBe(8)
+    expect(await nearest.first().locator('p.why').textContent()).toMatch(/^Similarity \d\.\d\d \(wording \d\.\d\d, topics \d\.\d\d\)/)
     const collapse = await nearest.filter({ hasText: 'Neural Collapse' }).count()
     expect(collapse).toBeGreaterThanOrEqual(4)
     // Open a nearest paper and come back: the text and its answer are still there.

@@ -78,7 +78,8 @@ function formatSimilar(heading: string, similar: readonly SimilarPaperOut[]): st
     lines.push(
       `${String(i + 1).padStart(3)}. ${s.score.toFixed(3)}  ${readableText(s.title)}  [${s.date ?? 'undated'}]  ${s.paperId}`,
     )
-    if (s.why.length) lines.push(`       shared: ${s.why.join(', ')}`)
+    const topics = s.topicAgreement === null ? '' : `, topics ${s.topicAgreement.toFixed(2)}`
+    lines.push(`       wording ${s.textSimilarity.toFixed(2)}${topics}${s.why.length ? ` · shared: ${s.why.join(', ')}` : ''}`)
   })
   return `${lines.join('\n')}\n`
 }

@@ -85,7 +85,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
         const papers = new Map((await store.getPapers(wanted.map((s) => s.paperId))).map((p) => [p.id, p]))
         similar = wanted.flatMap((s) => {
           const p = papers.get(s.paperId)
-          return p ? [{ paper: presentPaperSummary(p), score: s.score, why: s.why ?? [] }] : []
+          return p ? [{ paper: presentPaperSummary(p), score: s.score, textSimilarity: s.textSimilarity ?? null, topicAgreement: s.topicAgreement ?? null, why: s.why ?? [] }] : []
         })
       }
       return presentPaperDetail(paper, { similar, novelty, noveltyEvidence, topics, text })

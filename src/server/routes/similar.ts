@@ -7,7 +7,7 @@ import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './similar.schema.js'
 
 export const SIMILAR_TO_TEXT_HOW_COMPUTED =
-  "The text is embedded with the library's stored paper-vector model (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to) and classified with its topic model; each paper scores the cosine similarity of the vectors blended with the agreement of topics. The same method as a paper page's similar papers."
+  "The text is embedded with the library's stored paper-vector model (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to) and classified with its topic model; each paper scores the cosine similarity of the vectors (textSimilarity: how alike the wording is) blended with the cosine of the topic vectors (topicAgreement): 0.6 × textSimilarity + 0.4 × topicAgreement. The same method as a paper page's similar papers."
 
 /** Most cited first (as a source reported), then most upvoted; unknown counts last. */
 function byPopularity(a: { citationCount: number | null; upvotes: number | null }, b: { citationCount: number | null; upvotes: number | null }): number {
@@ -27,7 +27,7 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
     const papers = new Map((await deps.store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
     const similar = ranked.flatMap((r) => {
       const p = papers.get(r.paperId)
-      return p ? [{ paper: presentPaperSummary(p), score: r.score, why: r.why ?? [] }] : []
+      return p ? [{ paper: presentPaperSummary(p), score: r.score, textSimilarity: r.textSimilarity ?? null, topicAgreement: r.topicAgreement ?? null, why: r.why ?? [] }] : []
     })
     // Among the k most similar, newest or most cited first: readers ask what is new or influential near
     // their text, not only what is closest. The sort is stable, so ties keep the similarity order.
