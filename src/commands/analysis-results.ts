@@ -22,7 +22,7 @@ import {
 } from '../analysis/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../store/index.js'
 import { loadAnalysisModels, paperVectorEmbedder, textVector } from './analyze-library.js'
-import { createTextClassifier, type ClassifiedText, type TextClassifier } from './classify-texts.js'
+import { createTextClassifier, type ClassifiedText } from './classify-texts.js'
 
 /** Reads analysis results for one store. */
 export interface AnalysisReader {
@@ -44,11 +44,6 @@ export interface AnalysisReader {
   paperAnalysis(paperId: string): Promise<StoredPaperAnalysis | null>
   /** Computed researcher metrics beside the reported ones; null before the library was ever analysed. */
   authorMetrics(authorId: string): Promise<ResearcherMetrics | null>
-}
-
-interface CachedIndex {
-  generation: number
-  index: VectorIndex
 }
 
 /** The topic labels of the stored topic model, without decoding its weights. */
@@ -79,29 +74,31 @@ async function buildIndex(store: PaperStore): Promise<VectorIndex> {
 }
 
 /**
+ * A getter for a value built from the store's analysis: built on first use, kept while no analysis run has
+ * written since (the store's generation counter), and null before the library was ever analysed. A build
+ * that failed is tried again on the next call.
+ */
+function perGeneration<T>(store: PaperStore, build: () => Promise<T>): () => Promise<T | null> {
+  let cached: Promise<{ generation: number; value: T }> | null = null
+  return async () => {
+    const generation = await store.analysis.generation()
+    if (generation === null) return null
+    const existing = cached ? await cached.catch(() => null) : null
+    if (existing && existing.generation === generation) return existing.value
+    cached = build().then((value) => ({ generation, value }))
+    return (await cached).value
+  }
+}
+
+/**
  * A reader over the store's analysis results; keep one per process (it caches the similarity index).
  * @example const reader = createAnalysisReader(store); await reader.similarPapers(paperId, 5)
  */
 export function createAnalysisReader(store: PaperStore): AnalysisReader {
-  let cached: Promise<CachedIndex> | null = null
-  let classifierCache: Promise<{ generation: number; classifier: TextClassifier }> | null = null
-  // Like the index: the classifier (models and curated papers' vectors) is loaded once per analysis run.
-  const currentClassifier = async (): Promise<TextClassifier | null> => {
-    const generation = await store.analysis.generation()
-    if (generation === null) return null
-    const existing = classifierCache ? await classifierCache.catch(() => null) : null
-    if (existing && existing.generation === generation) return existing.classifier
-    classifierCache = createTextClassifier(store).then(({ classifier }) => ({ generation, classifier }))
-    return (await classifierCache).classifier
-  }
-  const currentIndex = async (): Promise<VectorIndex | null> => {
-    const generation = await store.analysis.generation()
-    if (generation === null) return null
-    const existing = cached ? await cached.catch(() => null) : null
-    if (existing && existing.generation === generation) return existing.index
-    cached = buildIndex(store).then((index) => ({ generation, index }))
-    return (await cached).index
-  }
+  // Built on first use and again after each analysis run: the similarity index, and the text classifier
+  // (models and curated papers' vectors).
+  const currentIndex = perGeneration(store, () => buildIndex(store))
+  const currentClassifier = perGeneration(store, async () => (await createTextClassifier(store)).classifier)
   return {
     async similarPapers(paperId, k = 10) {
       const index = await currentIndex()
