@@ -56,3 +56,53 @@ export function KeywordList({ keywords }: { keywords: ApiKeyword[] }) {
     </ul>
   )
 }
+
+/** How each group of key words is headed: where it came from, in words a reader checks against the text. */
+const KEYWORD_GROUP = {
+  curated: 'Curated',
+  extracted: 'Extracted from the text',
+  suggested: 'Suggested by similar papers (not in the text)',
+} as const
+
+/** Key words in groups by where they came from: curated, extracted, suggested (empty groups left out). */
+export function KeywordGroups({ keywords }: { keywords: ApiKeyword[] }) {
+  return (
+    <>
+      {(['curated', 'extracted', 'suggested'] as const).map((origin) => {
+        const words = keywords.filter((k) => k.origin === origin)
+        if (words.length === 0) return null
+        return (
+          <div key={origin}>
+            <p className="side-label">{KEYWORD_GROUP[origin]}</p>
+            <KeywordList keywords={words} />
+          </div>
+        )
+      })}
+    </>
+  )
+}
+
+/** Why Paperscope chose each key word (its origin, score and strongest reasons), then how key words are chosen. */
+export function KeywordReasons({
+  items,
+  howComputed,
+  testId,
+}: {
+  items: Array<{ text: string; origin: string; score: number; why: string[] }>
+  howComputed: string
+  testId: string
+}) {
+  return (
+    <details className="how" data-testid={testId}>
+      <summary>How key words are chosen</summary>
+      <ul className="plain-list">
+        {items.map((k) => (
+          <li key={k.text}>
+            <strong>{k.text}</strong> ({k.origin}, {percent(k.score)}){k.why.length > 0 ? `: ${k.why.join(', ')}` : ''}
+          </li>
+        ))}
+      </ul>
+      <p>{howComputed}</p>
+    </details>
+  )
+}

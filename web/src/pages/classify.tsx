@@ -4,10 +4,9 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError, paths, postJson, type ClassifyResult, type SimilarResult } from '../api.js'
-import { KeywordList, TopicChip } from '../components/chips.js'
+import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
 import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading } from '../components/states.js'
-import { percent } from '../format.js'
 import { useTitle } from '../hooks.js'
 
 type Answer = { classified: ClassifyResult; similar: SimilarResult }
@@ -81,11 +80,6 @@ export function ClassifyPage() {
   )
 }
 
-const KEYWORD_GROUP = {
-  extracted: 'Extracted from the text',
-  suggested: 'Suggested by similar papers (not in the text)',
-} as const
-
 function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer }) {
   return (
     <div className="paper-grid classify-answer" aria-live="polite">
@@ -152,28 +146,9 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
             Key words
           </h2>
           {classified.keywords.length === 0 && <p className="muted">No key phrase found.</p>}
-          {(['extracted', 'suggested'] as const).map((origin) => {
-            const words = classified.keywords.filter((k) => k.origin === origin)
-            if (words.length === 0) return null
-            return (
-              <div key={origin}>
-                <p className="side-label">{KEYWORD_GROUP[origin]}</p>
-                <KeywordList keywords={words.map((k) => ({ text: k.text, origin: k.origin }))} />
-              </div>
-            )
-          })}
+          <KeywordGroups keywords={classified.keywords.map((k) => ({ text: k.text, origin: k.origin }))} />
           {classified.keywords.length > 0 && (
-            <details className="how" data-testid="classify-keywords-how">
-              <summary>How key words are chosen</summary>
-              <ul className="plain-list">
-                {classified.keywords.map((k) => (
-                  <li key={k.text}>
-                    <strong>{k.text}</strong> ({k.origin}, {percent(k.score)}){k.why.length > 0 ? `: ${k.why.join(', ')}` : ''}
-                  </li>
-                ))}
-              </ul>
-              <p>{classified.howComputed.keywords}</p>
-            </details>
+            <KeywordReasons items={classified.keywords} howComputed={classified.howComputed.keywords} testId="classify-keywords-how" />
           )}
         </section>
       </aside>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import { getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
 import { AuthorLine } from '../components/authors.js'
-import { KeywordList, TopicChip } from '../components/chips.js'
+import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
 import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading } from '../components/states.js'
 import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percent, readableText, sourceLabel } from '../format.js'
@@ -18,12 +18,6 @@ export function PaperPage() {
   return <PaperView paper={paper.data} />
 }
 
-/** How each group of key words is headed: where it came from, in words a reader checks against the text. */
-const KEYWORD_GROUP = {
-  curated: 'Curated',
-  extracted: 'Extracted from the text',
-  suggested: 'Suggested by similar papers (not in the text)',
-} as const
 
 function PaperView({ paper }: { paper: PaperDetail }) {
   const date = formatDate(paper.date)
@@ -170,28 +164,9 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               <h2 id="keywords-title" className="small-heading">
                 Key words
               </h2>
-              {(['curated', 'extracted', 'suggested'] as const).map((origin) => {
-                const words = paper.keywords.filter((k) => k.origin === origin)
-                if (words.length === 0) return null
-                return (
-                  <div key={origin}>
-                    <p className="side-label">{KEYWORD_GROUP[origin]}</p>
-                    <KeywordList keywords={words} />
-                  </div>
-                )
-              })}
+              <KeywordGroups keywords={paper.keywords} />
               {paper.keywordAnalysis && paper.keywordAnalysis.items.length > 0 && (
-                <details className="how" data-testid="keywords-how">
-                  <summary>How key words are chosen</summary>
-                  <ul className="plain-list">
-                    {paper.keywordAnalysis.items.map((k) => (
-                      <li key={k.text}>
-                        <strong>{k.text}</strong> ({k.origin}, {Math.round(k.score * 100)}%){k.why.length > 0 ? `: ${k.why.join(', ')}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                  <p>{paper.keywordAnalysis.howComputed}</p>
-                </details>
+                <KeywordReasons items={paper.keywordAnalysis.items} howComputed={paper.keywordAnalysis.howComputed} testId="keywords-how" />
               )}
             </section>
           )}
