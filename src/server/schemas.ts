@@ -68,6 +68,16 @@ export const ComputedValueSchema = z.object({
   lowerBound: z.boolean().describe('True when inputs were missing (citation counts), so the true value can only be higher'),
 })
 
+/** A text never seen, as /similar and /classify read it. */
+export const TextInputSchema = z.object({
+  text: z
+    .string()
+    .max(20_000)
+    .regex(/\S/, 'needs some text, not only spaces')
+    .describe('A text never seen: an abstract, a digest, a draft'),
+  title: z.string().max(1_000).optional().describe('Its title, when it has one (weighs like a paper title)'),
+})
+
 export const SimilarPaperSchema = z.object({
   paper: PaperSummarySchema,
   score: z.number().describe('(1 − w) × textSimilarity + w × topicAgreement, with w = 0.4 when the library has topics (else 0)'),

@@ -1,15 +1,8 @@
 /** @module Request and response schemas of POST /classify (topics, key words and a digest for a text never seen). */
 import { z } from 'zod'
-import { TopicRefSchema } from '../schemas.js'
+import { TextInputSchema, TopicRefSchema } from '../schemas.js'
 
-export const ClassifyBodySchema = z.object({
-  text: z
-    .string()
-    .max(20_000)
-    .regex(/\S/, 'needs some text, not only spaces')
-    .describe('The text to classify: an abstract, a digest, a draft'),
-  title: z.string().max(1_000).optional().describe('Its title, when it has one (weighs like a paper title)'),
-})
+export const ClassifyBodySchema = TextInputSchema
 export type ClassifyBody = z.infer<typeof ClassifyBodySchema>
 
 export const ClassifyResultSchema = z.object({

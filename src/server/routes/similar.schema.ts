@@ -1,14 +1,8 @@
 /** @module Request and response schemas of GET /similar (papers nearest to a text never seen). */
 import { z } from 'zod'
-import { SimilarPaperSchema } from '../schemas.js'
+import { SimilarPaperSchema, TextInputSchema } from '../schemas.js'
 
-export const SimilarQuerySchema = z.object({
-  text: z
-    .string()
-    .max(20_000)
-    .regex(/\S/, 'needs some text, not only spaces')
-    .describe('A text to compare with the library: an abstract, a draft, notes'),
-  title: z.string().max(1_000).optional().describe('Its title, when it has one (weighs like a paper title)'),
+export const SimilarQuerySchema = TextInputSchema.extend({
   k: z.number().int().min(1).max(50).default(10).describe('How many papers'),
   sort: z
     .enum(['similarity', 'recent', 'popular'])
