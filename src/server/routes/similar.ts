@@ -51,7 +51,7 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
     async (request) => answer(request.query),
   )
   // The same with the text in a JSON body: a long draft does not fit in a URL (Node refuses request heads
-  // over 16 KB, about 5,000 characters of URL-encoded text).
+  // over 16 KB: measured, 10,400 characters of English passed and 15,600 did not; 3,000 `é` did not).
   app.post<{ Body: SimilarQuery }>(
     '/similar',
     {
