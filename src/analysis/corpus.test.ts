@@ -216,6 +216,28 @@ describe('key phrases on known abstracts', () => {
       for (const b of keys) if (a !== b && a.includes(' ') && b.includes(' ')) expect(a.split(' ').at(-1), `${a} / ${b}`).not.toBe(b.split(' ')[0])
   })
 
+  it('ends a phrase at a finite verb (`When Do Neural Networks Outperform Kernel Methods?`)', () => {
+    const texts = keywordCandidates(prepareText({ title: 'When Do Neural Networks Outperform Kernel Methods?', text: '' })).map((c) => c.text)
+    expect(texts).toEqual(expect.arrayContaining(['Neural Networks', 'Kernel Methods']))
+    expect(texts.filter((t) => t.includes('Outperform'))).toEqual([])
+  })
+
+  it('shows a phrase a Title-Case title cut short whole, and a known phrase as it is', () => {
+    const title = 'Neural Controlled Differential Equations for Irregular Time Series'
+    const paper = records.find((r) => r.title === title)
+    const others = records.filter((r) => r.title !== title)
+    const model = fitKeywordModel(others.map((r) => ({ doc: docOf(r), keywords: r.keywords })))
+    const keys = (doc: PreparedText) => extractKeywords(model, doc, { max: 5, min: 5, minScore: 0 }).map((k) => k.key)
+    // `Series` reads as a verb in the title, so `Irregular Time` was a key word of its own.
+    expect(keys(docOf(paper as SourceRecord))).toContain('irregular time series')
+    expect(keys(docOf(paper as SourceRecord))).not.toContain('irregular time')
+    // `Information Bottleneck` is a curated key word: `… Bottleneck Problems` says more, not the same thing whole.
+    const ib = records.find((r) => r.title?.startsWith('On the Information Bottleneck Problems'))
+    const ibKeys = keys(prepareText({ title: ib?.title ?? '', text: ib?.digest?.text ?? '' }))
+    expect(ibKeys).toContain('information bottleneck')
+    expect(ibKeys).not.toContain('information bottleneck problem')
+  })
+
   it('knows when a key word restates one a person listed: equal, a piece of it, or its acronym, and not when it says more', () => {
     const kw = (text: string) => ({ text, key: normalizeKeyword(text) })
     expect(restatesKeyword(kw('Curve Theory'), 'Learning Curve Theory')).toBe(true)

@@ -157,6 +157,9 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
         let contentWords = 0
         for (let j = i; j < tokens.length && contentWords < MAX_WORDS; j++) {
           const t = tokens[j] as TextToken
+          // A finite verb inside a run ends it (`Neural Networks Outperform Kernel Methods`); participles
+          // and gerunds modify (`Controlled Differential Equations`, `Learning-based`).
+          if (j > i && t.pos === 'VERB' && !/(?:ing|ed|en)$/.test(t.lower)) break
           if (isContentToken(t)) {
             keys.push(phraseWordKey(t))
             words.push(t.text)
@@ -258,6 +261,11 @@ function definesAcronym(after: TextToken[], words: string[]): boolean {
     if (at === 0) return false
   }
   return true
+}
+
+/** Every word (and every part of a hyphenated one) starts with a capital: `Irregular Time Series`. */
+function isTitleCase(text: string): boolean {
+  return text.split(/[\s-]+/).every((w) => /^\p{Lu}/u.test(w))
 }
 
 function isCapitalised(words: string[]): boolean {
@@ -528,6 +536,17 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     if (!looksLikeAcronym(s.c)) continue
     const long = scored.find((o) => o.c.count > 0 && isAcronymOf(o.c, s.c, { exact: true }))
     if (long) s.c = long.c
+  }
+  // A phrase a Title-Case title cut short (`Irregular Time` of `… for Irregular Time Series`: the tagger reads
+  // capitalised words badly) is shown whole when the short one is no phrase of its own: it is no curated key
+  // word, every occurrence in the text is inside the longer one, and so is every paper of the corpus that has it.
+  const df = (key: string): number => model.documentFrequency[key] ?? 0
+  for (const s of scored) {
+    if (!s.c.inTitle || s.c.count === 0 || (model.keywordFrequency[s.c.key] ?? 0) > 0) continue
+    const whole = scored.find(
+      (o) => o.c.n === s.c.n + 1 && o.c.inTitle && o.c.count === s.c.count && o.c.key.startsWith(`${s.c.key} `) && isTitleCase(o.c.text) && df(s.c.key) <= df(o.c.key),
+    )
+    if (whole) s.c = whole.c
   }
   const chosen: typeof scored = []
   const weak: typeof scored = []
