@@ -236,6 +236,13 @@ describe('key phrases on known abstracts', () => {
     const ibKeys = keys(prepareText({ title: ib?.title ?? '', text: ib?.digest?.text ?? '' }))
     expect(ibKeys).toContain('information bottleneck')
     expect(ibKeys).not.toContain('information bottleneck problem')
+    // The last word of a question is its verb, not the rest of a phrase (fitted as on the years before
+    // `In-Context Learning` was anyone's key word or phrase).
+    const icl = records.find((r) => r.title?.includes('What Makes In-Context Learning Work?'))
+    const before = fitKeywordModel(others.filter((r) => !/in-context/i.test(`${r.title} ${r.digest?.text} ${r.keywords.join(' ')}`)).map((r) => ({ doc: docOf(r), keywords: r.keywords })))
+    const question = extractKeywords(before, docOf(icl as SourceRecord), { max: 5, min: 5, minScore: 0 }).map((k) => k.key)
+    expect(question).toContain('incontext learning')
+    expect(question.filter((k) => k.endsWith('work'))).toEqual([])
   })
 
   it('knows when a key word restates one a person listed: equal, a piece of it, or its acronym, and not when it says more', () => {

@@ -541,10 +541,12 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   // capitalised words badly) is shown whole when the short one is no phrase of its own: it is no curated key
   // word, every occurrence in the text is inside the longer one, and so is every paper of the corpus that has it.
   const df = (key: string): number => model.documentFrequency[key] ?? 0
+  // The last word of a question is mostly its verb (`What Makes In-Context Learning Work?`), no noun to add.
+  const questionEnds = new Set(doc.title.flatMap((sentence) => (sentence.tokens.at(-1)?.text === '?' ? [sentence.tokens.at(-2)?.text ?? ''] : [])))
   for (const s of scored) {
     if (!s.c.inTitle || s.c.count === 0 || (model.keywordFrequency[s.c.key] ?? 0) > 0) continue
     const whole = scored.find(
-      (o) => o.c.n === s.c.n + 1 && o.c.inTitle && o.c.count === s.c.count && o.c.key.startsWith(`${s.c.key} `) && isTitleCase(o.c.text) && df(s.c.key) <= df(o.c.key),
+      (o) => o.c.n === s.c.n + 1 && o.c.inTitle && o.c.count === s.c.count && o.c.key.startsWith(`${s.c.key} `) && isTitleCase(o.c.text) && df(s.c.key) <= df(o.c.key) && !questionEnds.has(o.c.text.split(' ').at(-1) ?? ''),
     )
     if (whole) s.c = whole.c
   }
