@@ -116,6 +116,20 @@ describe('buildServer', () => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/papers' })).statusCode).toBe(404)
   })
 
+  it('reads numbers from a query string, and takes the types of a JSON body as they are', async () => {
+    expect((await app.inject('/api/v1/papers?page=1')).statusCode).toBe(200)
+    expect((await app.inject('/api/v1/papers?page=x')).json()).toMatchObject({ error: { field: 'page' } })
+    const post = (url: string, body: unknown) => app.inject({ method: 'POST', url, payload: body as object, headers: { 'content-type': 'application/json' } })
+    // `{"text": 5}` is no text: it was read as "5" while one validator coerced every part of a request.
+    const number = await post('/api/v1/classify', { text: 5 })
+    expect(number.statusCode).toBe(400)
+    expect(number.json()).toEqual({ error: { code: 'INVALID_ARGUMENT', message: 'parameter "text" must be string', field: 'text' } })
+    const quotedK = await post('/api/v1/similar', { text: 'grokking', k: '3' })
+    expect(quotedK.statusCode).toBe(400)
+    expect(quotedK.json()).toMatchObject({ error: { field: 'k' } })
+    expect((await post('/api/v1/similar', { text: ['grokking'] })).json()).toMatchObject({ error: { field: 'text' } })
+  })
+
   it('explains how to build the web app when it is not built', async () => {
     const bare = await buildServer({ store: temp.store, webRoot: null })
     const res = await bare.inject('/')

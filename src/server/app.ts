@@ -18,6 +18,7 @@ import { similarRoutes } from './routes/similar.js'
 import { classifyRoutes } from './routes/classify.js'
 import { statsRoutes } from './routes/stats.js'
 import { topicsRoutes } from './routes/topics.js'
+import { validatorCompiler } from './validation.js'
 import { registerWeb } from './web.js'
 
 export const API_PREFIX = '/api/v1'
@@ -32,8 +33,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false } },
   })
+  app.setValidatorCompiler(validatorCompiler)
 
   installErrorHandler(app)
 
