@@ -12,6 +12,7 @@ import {
   assignTopics,
   classifyTopics,
   createVectorIndex,
+  topicSpecificity,
   curatedTopicVector,
   embedPrepared,
   extractKeywords,
@@ -226,7 +227,7 @@ async function main(): Promise<void> {
   )
   const index = createVectorIndex(
     papers.map((p) => indexEntry(libraryModel, p.id, doc(p), topicVectors.get(p.id) ?? null)),
-    { embedder: `lsa-${libraryModel.dimensions}`, topicLabels: labels },
+    { embedder: `lsa-${libraryModel.dimensions}`, topicLabels: labels, topicSpecificity: topicSpecificity(labels, train.map((p) => p.topics)) },
   )
   const topicsById = new Map(papers.map((p) => [p.id, p.topics]))
   const agreementRows = (neighbours: (p: LabelledPaper) => string[]) =>
@@ -248,7 +249,7 @@ async function main(): Promise<void> {
     formatTable(
       ['method', 'agreement'],
       [
-        [`Paperscope: LSA-100 + topic agreement (weight ${index.topicWeight})`, num(agreementOf((p) => similar(index, p.id, NEIGHBOURS).map((r) => r.paperId)))],
+        [`Paperscope: LSA-100 + topic agreement (weight ${index.topicWeight}, topics weighed by specificity)`, num(agreementOf((p) => similar(index, p.id, NEIGHBOURS).map((r) => r.paperId)))],
         ['baseline: random neighbours (expected value)', num(randomAgreement)],
         ['baseline: plain TF-IDF cosine', num(agreementOf(nearestBy((a, b) => sparseDot(plainVectors.get(a) as SparseVector, plainVectors.get(b) as SparseVector))))],
         ['baseline: LSA-100 cosine', num(agreementOf(nearestBy((a, b) => dot(vectors.get(a) as Float32Array, vectors.get(b) as Float32Array))))],

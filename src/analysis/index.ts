@@ -21,6 +21,7 @@ export {
 } from './vectors.js'
 export {
   createVectorIndex,
+  topicSpecificity,
   indexEntry,
   curatedTopicVector,
   similar,

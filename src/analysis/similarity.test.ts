@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSimilarPapers, createVectorIndex, curatedTopicVector, indexEntry, similar } from './similarity.js'
+import { createSimilarPapers, createVectorIndex, curatedTopicVector, indexEntry, similar, topicSpecificity } from './similarity.js'
 import { prepareText } from './text.js'
 import { fitVectorModel } from './vectors.js'
 
@@ -43,5 +43,29 @@ describe('similar papers', () => {
     const top = similar(withTopics, 'nc2', 1)[0]
     expect(top?.paperId).toBe('nc1')
     expect(top?.why.some((w) => w.label === 'topic: NC')).toBe(true)
+  })
+
+  it('weighs each shared topic by how specific it is: a catch-all topic agrees less than a rare one', () => {
+    // NTK: 1 of 4 curated papers, Others: 3 of 4; a topic nobody has yet counts in full.
+    const spec = topicSpecificity(['NTK', 'Others', 'New'], [['NTK'], ['Others'], ['Others'], ['Others', 'NTK'], []])
+    expect(spec[0]).toBeCloseTo(1, 6)
+    expect(spec[1]).toBeCloseTo(Math.sqrt(Math.log(4 / 3) / Math.log(2)), 6)
+    expect(spec[2]).toBe(1)
+    expect(topicSpecificity(['A'], [['A'], ['A']])[0]).toBe(1)
+
+    // Two papers per topic, worded alike across topics: with specificity, sharing the catch-all topic `NC`
+    // (here given to four papers) counts less, and the score is still the blend of its two parts.
+    const labels = ['LTH', 'NC', 'NTK']
+    const catchAll = (p: (typeof papers)[number]) => (p.topic === 'NTK' ? ['NTK'] : ['NC'])
+    const entries = papers.map((p) => indexEntry(model, p.id, docs.get(p.id) as ReturnType<typeof prepareText>, curatedTopicVector(labels, catchAll(p))))
+    const specificity = topicSpecificity(labels, papers.map(catchAll))
+    const plain = createVectorIndex(entries, { embedder: 'lsa-4', topicLabels: labels, topicWeight: 0.4 })
+    const weighed = createVectorIndex(entries, { embedder: 'lsa-4', topicLabels: labels, topicWeight: 0.4, topicSpecificity: specificity })
+    const agreement = (index: typeof plain) => similar(index, 'nc2', 5).find((r) => r.paperId === 'lt1')?.topicAgreement
+    expect(agreement(plain)).toBeCloseTo(1, 6)
+    expect(agreement(weighed)).toBeCloseTo(specificity[1] as number, 6)
+    expect(specificity[1]).toBeLessThan(1)
+    for (const r of similar(weighed, 'nc2', 5)) expect(r.score).toBeCloseTo(0.6 * r.textSimilarity + 0.4 * (r.topicAgreement ?? 0), 6)
+    expect(() => createVectorIndex(entries, { embedder: 'lsa-4', topicLabels: labels, topicSpecificity: new Float32Array(2) })).toThrow(RangeError)
   })
 })

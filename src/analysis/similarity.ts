@@ -41,6 +41,11 @@ export interface VectorIndex {
   topicLabels: string[]
   /** Share of the score that comes from topic agreement (0..1). */
   topicWeight: number
+  /**
+   * How much sharing each topic counts (0..1, the rarest 1; see {@link topicSpecificity}), or null for all
+   * alike: two papers of a catch-all topic a third of the library has agree less than two of a rare one.
+   */
+  topicSpecificity: Float32Array | null
   byId: Map<string, number>
 }
 
@@ -51,8 +56,14 @@ export const INDEX_TERMS = 25
 /** Builds an index; the papers' vectors must share one embedder and dimension. */
 export function createVectorIndex(
   papers: readonly IndexedPaper[],
-  { embedder, topicLabels = [], topicWeight = DEFAULT_TOPIC_WEIGHT }: { embedder: string; topicLabels?: readonly string[]; topicWeight?: number },
+  {
+    embedder,
+    topicLabels = [],
+    topicWeight = DEFAULT_TOPIC_WEIGHT,
+    topicSpecificity = null,
+  }: { embedder: string; topicLabels?: readonly string[]; topicWeight?: number; topicSpecificity?: Float32Array | null },
 ): VectorIndex {
+  if (topicSpecificity && topicSpecificity.length !== topicLabels.length) throw new RangeError(`${topicSpecificity.length} topic specificities for ${topicLabels.length} topics`)
   const dimensions = papers[0]?.vector.length ?? 0
   for (const p of papers) {
     if (p.vector.length !== dimensions) throw new RangeError(`paper ${p.paperId} has a ${p.vector.length}-dimensional vector; the index has ${dimensions}`)
@@ -63,6 +74,7 @@ export function createVectorIndex(
     papers: [...papers],
     topicLabels: [...topicLabels],
     topicWeight: topicLabels.length > 0 ? topicWeight : 0,
+    topicSpecificity,
     byId: new Map(papers.map((p, i) => [p.paperId, i])),
   }
 }
@@ -76,6 +88,22 @@ export function indexEntry(model: VectorModel, paperId: string, doc: PreparedTex
     terms: topTerms(model.tfidf, tfidf, INDEX_TERMS),
     topics,
   }
+}
+
+/**
+ * How much sharing each topic says, from how many curated papers have it: its information (log N / n, for n
+ * of the N papers with a curated topic) over the largest, to the power `exponent`; 1 for a topic no paper
+ * has yet. The exponent 0.5 (the default) was chosen on the awesome list's training years (eval/README.md).
+ * @example topicSpecificity(['NTK', 'Others'], [['NTK'], ['Others'], ['Others'], ['Others']]) // [1, 0.46]
+ */
+export function topicSpecificity(labels: readonly string[], curated: ReadonlyArray<readonly string[]>, exponent = 0.5): Float32Array {
+  const labelled = curated.filter((topics) => topics.some((t) => labels.includes(t)))
+  const info = labels.map((l) => {
+    const n = labelled.filter((topics) => topics.includes(l)).length
+    return n > 0 ? Math.log(labelled.length / n) : Number.POSITIVE_INFINITY
+  })
+  const top = Math.max(0, ...info.filter(Number.isFinite))
+  return Float32Array.from(info, (x) => (!Number.isFinite(x) || top === 0 ? 1 : (x / top) ** exponent))
 }
 
 /** A topic distribution from curated labels: equal shares over the paper's topics, null if none is known. */
@@ -114,7 +142,7 @@ export function similarToVector(index: VectorIndex, query: IndexQuery, k = 10, e
     let topic: number | null = null
     if (index.topicWeight > 0 && query.topics && p.topics && qTopicNorm > 0) {
       const norm = Math.sqrt(dot(p.topics, p.topics))
-      topic = norm > 0 ? dot(query.topics, p.topics) / (qTopicNorm * norm) : 0
+      topic = norm > 0 ? topicProduct(query.topics, p.topics, index.topicSpecificity) / (qTopicNorm * norm) : 0
     }
     scored.push({ paperId: p.paperId, score: (1 - index.topicWeight) * cos + index.topicWeight * (topic ?? 0), i, cos, topic })
   })
@@ -128,6 +156,14 @@ export function similarToVector(index: VectorIndex, query: IndexQuery, k = 10, e
     }
     return { paperId, score, why, textSimilarity: cos, topicAgreement: topic }
   })
+}
+
+/** The two topic vectors' dot product, each topic's part weighed by its specificity when given. */
+function topicProduct(a: Float32Array, b: Float32Array, specificity: Float32Array | null): number {
+  if (!specificity) return dot(a, b)
+  let sum = 0
+  for (let i = 0; i < a.length; i++) sum += (specificity[i] as number) * (a[i] as number) * (b[i] as number)
+  return sum
 }
 
 /** Terms both papers weigh, heaviest product first. */

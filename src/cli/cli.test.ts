@@ -190,6 +190,12 @@ describe('paperscope CLI on the corpus', () => {
     expect(json.similar.map((s) => s.title)).not.toContain('Perturbation Analysis of Neural Collapse')
     expect(json.similar.every((s, i) => i === 0 || s.score <= json.similar[i - 1]!.score)).toBe(true)
     expect((await cli(['similar', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
+    // Sharing a topic counts by how specific it is: "Neural Collapse" (16 curated papers) in full, the
+    // catch-all "Others" (191 of 494) about half.
+    expect(Math.max(...json.similar.map((s) => s.topicAgreement ?? 0))).toBeGreaterThan(0.95)
+    const catchAll = JSON.parse((await cli(['similar', 'Instance-Dependent Generalization Bounds via Optimal Transport', '--k', '5', '--json'], db)).out) as typeof json
+    expect(catchAll.similar.filter((s) => s.why.includes('topic: Others'))).toHaveLength(5)
+    for (const s of catchAll.similar) expect(s.topicAgreement).toBeLessThan(0.6)
   })
 
   it('similar --text finds the library papers nearest to a text it has never seen', async () => {

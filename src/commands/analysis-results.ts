@@ -15,6 +15,7 @@ import {
   similar,
   similarToVector,
   topicProbabilities,
+  topicSpecificity,
   type IndexedPaper,
   type ResearcherMetrics,
   type SimilarRanked,
@@ -70,7 +71,7 @@ async function buildIndex(store: PaperStore): Promise<VectorIndex> {
             ? Float32Array.from(v.topicProbabilities)
             : null,
     }))
-  return createVectorIndex(papers, { embedder, topicLabels: labels })
+  return createVectorIndex(papers, { embedder, topicLabels: labels, topicSpecificity: topicSpecificity(labels, vectors.map((v) => v.curatedTopics)) })
 }
 
 /**

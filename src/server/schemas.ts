@@ -82,7 +82,7 @@ export const SimilarPaperSchema = z.object({
   paper: PaperSummarySchema,
   score: z.number().describe('(1 − w) × textSimilarity + w × topicAgreement, with w = 0.4 when the library has topics (else 0)'),
   textSimilarity: z.number().nullable().describe('Cosine of the two papers’ vectors: how alike their wording is'),
-  topicAgreement: z.number().nullable().describe('Cosine of their topic vectors (curated topics, or predicted confidences); null when either has none'),
+  topicAgreement: z.number().nullable().describe('Cosine of their topic vectors (curated topics, or predicted confidences), each topic weighed by how specific it is (1 for the rarest; a topic many curated papers share counts less); null when either has none'),
   why: z.array(z.string()).describe('Shared terms or reasons behind the similarity'),
 })
 

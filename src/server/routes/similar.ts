@@ -7,7 +7,7 @@ import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './similar.schema.js'
 
 export const SIMILAR_TO_TEXT_HOW_COMPUTED =
-  "The text is embedded with the library's stored paper-vector model (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to) and classified with its topic model; each paper scores the cosine similarity of the vectors (textSimilarity: how alike the wording is) blended with the cosine of the topic vectors (topicAgreement): 0.6 × textSimilarity + 0.4 × topicAgreement. The same method as a paper page's similar papers."
+  "The text is embedded with the library's stored paper-vector model (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to) and classified with its topic model; each paper scores the cosine similarity of the vectors (textSimilarity: how alike the wording is) blended with how much their topics agree (topicAgreement: the cosine of the topic vectors, each topic weighed by how specific it is, 1 for the rarest and less for a topic many curated papers share, so sharing a catch-all topic says less than sharing a rare one): 0.6 × textSimilarity + 0.4 × topicAgreement. The same method as a paper page's similar papers."
 
 /** Most cited first (as a source reported), then most upvoted; unknown counts last. */
 function byPopularity(a: { citationCount: number | null; upvotes: number | null }, b: { citationCount: number | null; upvotes: number | null }): number {

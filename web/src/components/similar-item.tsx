@@ -9,7 +9,7 @@ export function SimilarItem({ item }: { item: SimilarPaper }) {
       <p className="why muted">
         Similarity {item.score.toFixed(2)}
         {item.textSimilarity !== null && (
-          <span title="The score blends how alike the two texts are worded with how much their topics agree">
+          <span title="The score blends how alike the two texts are worded with how much their topics agree (a catch-all topic many papers share counts less than a rare one)">
             {' '}
             (wording {item.textSimilarity.toFixed(2)}
             {item.topicAgreement !== null && <>, topics {item.topicAgreement.toFixed(2)}</>})
