@@ -18,7 +18,7 @@ import { similarRoutes } from './routes/similar.js'
 import { classifyRoutes } from './routes/classify.js'
 import { statsRoutes } from './routes/stats.js'
 import { topicsRoutes } from './routes/topics.js'
-import { validatorCompiler } from './validation.js'
+import { createValidatorCompiler } from './validation.js'
 import { registerWeb } from './web.js'
 
 export const API_PREFIX = '/api/v1'
@@ -34,7 +34,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   })
-  app.setValidatorCompiler(validatorCompiler)
+  app.setValidatorCompiler(createValidatorCompiler())
 
   installErrorHandler(app)
 

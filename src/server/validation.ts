@@ -19,9 +19,9 @@ function createAjv(coerceTypes: 'array' | false): Ajv {
   return ajv
 }
 
-const fromText = createAjv('array')
-const fromJson = createAjv(false)
-
-/** The validator compiler of the whole server (`app.setValidatorCompiler`). */
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? fromJson : fromText).compile(schema as object)
+/** A server's validator compiler (`app.setValidatorCompiler`); its two ajv instances live as long as the server. */
+export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
+  const fromText = createAjv('array')
+  const fromJson = createAjv(false)
+  return ({ schema, httpPart }) => (httpPart === 'body' ? fromJson : fromText).compile(schema as object)
+}
