@@ -209,6 +209,14 @@ describe('paperscope CLI on the corpus', () => {
     expect(json.similar[0]!.why.join(' ')).toMatch(/topic: Lottery Ticket Hypothesis|ticket|prun/)
     expect((await cli(['similar', 'Grokking', '--text', text], db)).code).toBe(1)
     expect((await cli(['similar'], db)).code).toBe(1)
+    // Off topic: no topic agreement lifts a paper, and one word in common (`time`) makes nothing near.
+    const recipe = 'Preheat the oven. Cream the butter and sugar, add the eggs one at a time, fold in flour and lemon zest, and bake for forty minutes until golden.'
+    const offTopic = await cli(['similar', '--text', recipe], db)
+    expect(offTopic.code).toBe(0)
+    expect(offTopic.out).toBe('no paper of the library is near the text\n')
+    for (const stray of ['xxxxxxxxxxxx', 'the of and', 'Der Hund schläft im Garten unter dem alten Baum.']) {
+      expect(JSON.parse((await cli(['similar', '--text', stray, '--json'], db)).out).similar, stray).toEqual([])
+    }
   })
 
   it('classify --jsonl answers every good line, names each bad one with its line number, and never reads labels', async () => {

@@ -7,6 +7,7 @@
  * written since (the store's generation counter), so a server keeps up with `paperscope analyze` run beside it.
  */
 import {
+  classifyTopics,
   computeResearcherMetrics,
   createVectorIndex,
   curatedTopicVector,
@@ -33,6 +34,10 @@ export interface AnalysisReader {
    * The `k` library papers most similar to a text never seen (a draft abstract, a paper from elsewhere),
    * embedded and classified with the stored models; null before the library was ever analysed.
    */
+  /**
+   * Papers near a text never seen. An off-topic text (further from every topic than any curated paper) is
+   * compared by wording alone, and a paper is near it only when they share {@link OFF_TOPIC_SHARED_TERMS} terms.
+   */
   similarToText(input: { title?: string; text: string }, k?: number): Promise<SimilarRanked[] | null>
   /**
    * Topics, key words and a digest for a text never seen, as `paperscope classify` gives them (the text is
@@ -46,6 +51,9 @@ export interface AnalysisReader {
   /** Computed researcher metrics beside the reported ones; null before the library was ever analysed. */
   authorMetrics(authorId: string): Promise<ResearcherMetrics | null>
 }
+
+/** Listed terms an off-topic text must share with a paper for the paper to be near it. */
+export const OFF_TOPIC_SHARED_TERMS = 2
 
 /** The topic labels of the stored topic model, without decoding its weights. */
 function topicLabels(model: unknown): string[] {
@@ -111,12 +119,17 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       const models = index ? await loadAnalysisModels(store) : null
       if (!index || !models) return null
       const doc = prepareText({ title: input.title ?? '', text: input.text })
-      // Topics weigh in as for a paper without curated ones: the classifier's calibrated probabilities.
-      const topics = models.topics ? Float32Array.from(topicProbabilities(models.topics, doc)) : null
+      // Topics weigh in as for a paper without curated ones: the classifier's calibrated probabilities. A text
+      // further from every topic than any curated paper (a recipe, another language, stray words) has none, and
+      // is near only papers it shares some wording with: one word in common (`time` in a recipe and in a
+      // time-series paper) is an accident.
+      const offTopic = models.topics ? classifyTopics(models.topics, doc).offTopic : false
+      const topics = models.topics && !offTopic ? Float32Array.from(topicProbabilities(models.topics, doc)) : null
       const entry = indexEntry(models.vectors, '', doc, topics)
       // Embedded as the library's papers were (its ONNX model when it has one); the LSA entry gives the terms.
       const vector = await textVector(models, { title: input.title ?? '', text: input.text }, doc)
-      return similarToVector(index, { ...entry, vector }, k)
+      const ranked = similarToVector(index, { ...entry, vector }, offTopic ? index.papers.length : k).filter((r) => r.score > 0)
+      return offTopic ? ranked.filter((r) => r.why.length >= OFF_TOPIC_SHARED_TERMS).slice(0, k) : ranked
     },
     async classifyText(input) {
       const classifier = await currentClassifier()

@@ -465,6 +465,10 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.getByRole('button', { name: 'Classify' }).click()
     await expect.poll(() => page.locator('[data-testid="classify-unsorted"]').textContent()).toMatch(/further from every topic of this library than any curated paper/)
     expect(await topicChips.count()).toBe(0)
+    // Off topic, no topic lifts a paper, and it shares too little wording with any (the library's sourdough
+    // paper is the only one with its words, and the vocabulary keeps only words of two papers or more).
+    await expect.poll(() => page.locator('[data-testid="classify-no-similar"]').textContent()).toMatch(/shares too little wording with any paper/)
+    expect(await answer.locator('.similar-item').count()).toBe(0)
     expect(problems).toEqual([])
   })
 

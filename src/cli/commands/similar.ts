@@ -68,6 +68,7 @@ async function similarToText(
       throw new CliExit(EXIT.fatal)
     }
     if (opts.json) printJson(io, { text: opts.text, similar })
+    else if (similar.length === 0) io.stdout('no paper of the library is near the text\n')
     else io.stdout(formatSimilar('papers most similar to the text:', similar))
   })
 }

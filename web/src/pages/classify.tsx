@@ -97,7 +97,11 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
         <section aria-labelledby="classify-similar" className="similar">
           <h2 id="classify-similar">Nearest papers in the library</h2>
           {similar.similar.length === 0 ? (
-            <p className="muted">No paper of this library is near this text.</p>
+            <p className="muted" data-testid="classify-no-similar">
+              {classified.offTopic
+                ? 'None: the text is further from every topic of this library than any curated paper is, and it shares too little wording with any paper.'
+                : 'No paper of this library is near this text.'}
+            </p>
           ) : (
             <div className="card-list">
               {similar.similar.map((s) => (
