@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSimilarPapers, createVectorIndex, curatedTopicVector, indexEntry, similar, topicSpecificity } from './similarity.js'
+import { createSimilarPapers, createVectorIndex, curatedTopicVector, indexEntry, sharedTerms, similar, topicSpecificity } from './similarity.js'
 import { prepareText } from './text.js'
 import { fitVectorModel } from './vectors.js'
 
@@ -25,7 +25,7 @@ describe('similar papers', () => {
     expect(ranked.map((r) => r.paperId)).not.toContain('lt1')
     expect(ranked[0]?.paperId).toBe('lt2')
     expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a))
-    expect(ranked[0]?.why.map((w) => w.label)).toEqual(expect.arrayContaining(['ticket']))
+    expect(ranked[0]?.why.map((w) => w.label)).toEqual(expect.arrayContaining(['lottery tickets']))
   })
 
   it('finds papers for free text', () => {
@@ -67,5 +67,20 @@ describe('similar papers', () => {
     expect(specificity[1]).toBeLessThan(1)
     for (const r of similar(weighed, 'nc2', 5)) expect(r.score).toBeCloseTo(0.6 * r.textSimilarity + 0.4 * (r.topicAgreement ?? 0), 6)
     expect(() => createVectorIndex(entries, { embedder: 'lsa-4', topicLabels: labels, topicSpecificity: new Float32Array(2) })).toThrow(RangeError)
+  })
+
+  it('names shared terms as the paper writes them, and no word of a shared phrase again', () => {
+    const a = prepareText({ title: 'Tighter generalization bounds for magnitude-based pruning', text: 'We prove generalization bounds for magnitude-based pruning of fully-connected neural networks near a phase transition.' })
+    const b = prepareText({ title: 'Generalization bounds and phase transitions', text: 'Magnitude-based pruning of fully-connected neural networks shows a phase transition; we give generalization bounds.' })
+    const c = prepareText({ title: 'Other', text: 'An unrelated text about kernels and bounds and phase transitions.' })
+    const m = fitVectorModel([a, b, c], { dimensions: 2, tfidf: { minDf: 1, maxDfRatio: 1 } })
+    const labels = sharedTerms(indexEntry(m, 'a', a).terms, indexEntry(m, 'b', b).terms, 10).map((w) => w.label)
+    // Keys would read `generalization bind` and `magnitudebase pruning`.
+    expect(labels).toEqual(expect.arrayContaining(['generalization bounds', 'magnitude-based pruning', 'phase transition']))
+    const text = 'tighter generalization bounds for magnitude-based pruning we prove generalization bounds for magnitude-based pruning of fully-connected neural networks near a phase transition'
+    for (const label of labels) expect(text, label).toContain(label)
+    for (const word of ['generalization', 'pruning', 'phase', 'transition']) expect(labels).not.toContain(word)
+    // An index entry made before surfaces were kept still explains itself by its keys.
+    expect(sharedTerms([{ term: 'lottery ticket', weight: 1 }], [{ term: 'lottery ticket', weight: 1 }]).map((w) => w.label)).toEqual(['lottery ticket'])
   })
 })

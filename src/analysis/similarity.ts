@@ -9,13 +9,16 @@
 import { byScore, type Contribution, type Ranked } from './rank.js'
 import { dot } from './sparse.js'
 import { topTerms } from './tfidf.js'
-import { prepareText, type PreparedText, type TextInput } from './text.js'
+import { prepareText, termSurfaces, type PreparedText, type TextInput } from './text.js'
 import { projectTfidf, tfidfOf, type VectorModel } from './vectors.js'
 
 /** A term and its TF-IDF weight in one paper. */
 export interface TermWeight {
+  /** The term's key (lemmas: `generalization bind`). */
   term: string
   weight: number
+  /** How the paper writes it (`generalization bounds`); absent in indexes made before it was kept. */
+  text?: string
 }
 
 /** One paper in the index. */
@@ -82,10 +85,14 @@ export function createVectorIndex(
 /** A paper's index entry from the LSA model: its embedding and heaviest terms. */
 export function indexEntry(model: VectorModel, paperId: string, doc: PreparedText, topics: Float32Array | null = null): IndexedPaper {
   const tfidf = tfidfOf(model, doc)
+  const surfaces = termSurfaces(doc, model.terms)
   return {
     paperId,
     vector: projectTfidf(model, tfidf),
-    terms: topTerms(model.tfidf, tfidf, INDEX_TERMS),
+    terms: topTerms(model.tfidf, tfidf, INDEX_TERMS).map((t) => {
+      const text = surfaces.get(t.term)
+      return text && text !== t.term ? { ...t, text } : t
+    }),
     topics,
   }
 }
@@ -166,12 +173,17 @@ function topicProduct(a: Float32Array, b: Float32Array, specificity: Float32Arra
   return sum
 }
 
-/** Terms both papers weigh, heaviest product first. */
+/**
+ * Terms both papers weigh, heaviest product first, as the first paper writes them; a word of a shared phrase
+ * is not listed again (`phase transition`, not also `phase` and `transition`).
+ */
 export function sharedTerms(a: readonly TermWeight[], b: readonly TermWeight[], k = 5): Contribution[] {
   const weights = new Map(b.map((t) => [t.term, t.weight]))
-  return a
-    .filter((t) => weights.has(t.term))
-    .map((t) => ({ label: t.term, weight: t.weight * (weights.get(t.term) as number) }))
+  const shared = a.filter((t) => weights.has(t.term))
+  const inPhrases = new Set(shared.flatMap((t) => (t.term.includes(' ') ? t.term.split(' ') : [])))
+  return shared
+    .filter((t) => t.term.includes(' ') || !inPhrases.has(t.term))
+    .map((t) => ({ label: t.text ?? t.term, weight: t.weight * (weights.get(t.term) as number) }))
     .sort((x, y) => y.weight - x.weight || (x.label < y.label ? -1 : 1))
     .slice(0, k)
 }

@@ -1,5 +1,5 @@
 /** @module A paper's text read once (title and body sentences) and counted as terms for the vector models. */
-import { analyzeText, contentTerms, phrasesOf, type NlpPort, type TextSentence } from './tokenize.js'
+import { analyzeText, contentTerms, isContentToken, phrasesOf, termKey, type NlpPort, type TextSentence } from './tokenize.js'
 
 /** A paper's text after LaTeX cleaning, sentence splitting and tagging. */
 export interface PreparedText {
@@ -47,4 +47,20 @@ export function termCounts(doc: PreparedText, options: TermOptions = {}): Map<st
   add(doc.title, titleWeight)
   add(doc.body, 1)
   return counts
+}
+
+/**
+ * How the text writes each of its terms (as {@link termCounts} keys them): `generalization bind` →
+ * `generalization bounds`, `magnitudebase` → `magnitude-based`. The body's first use wins over the title's
+ * capitals; a word is lower-cased unless it has capitals inside (`ReLU`, `SGD`).
+ */
+export function termSurfaces(doc: PreparedText, options: TermOptions = {}): Map<string, string> {
+  const { maxN } = { ...DEFAULT_TERM_OPTIONS, ...options }
+  const out = new Map<string, string>()
+  const word = (text: string): string => (/\p{Lu}/u.test(text.slice(1)) ? text : text.toLowerCase())
+  for (const sentences of [doc.body, doc.title]) {
+    for (const s of sentences) for (const t of s.tokens) if (isContentToken(t) && !out.has(termKey(t))) out.set(termKey(t), word(t.text))
+    if (maxN >= 2) for (const p of phrasesOf(sentences, { minN: 2, maxN })) if (!out.has(p.key)) out.set(p.key, p.text.split(' ').map(word).join(' '))
+  }
+  return out
 }

@@ -267,8 +267,8 @@ export interface PaperAnalysisWrite {
   /** Embedder name (`lsa-100`) and unit vector. */
   embedder: string
   vector: Float32Array
-  /** The paper's heaviest TF-IDF terms, for explaining similar papers. */
-  terms: Array<{ term: string; weight: number }>
+  /** The paper's heaviest TF-IDF terms (with how the paper writes them), for explaining similar papers. */
+  terms: Array<{ term: string; weight: number; text?: string }>
   topicStatus: TopicStatus
   /** The classifier's best topics with calibrated confidences (empty when curated or no model). */
   topicScores: LabelScore[]
@@ -310,7 +310,7 @@ export interface StoredVector {
   paperId: string
   embedder: string
   vector: Float32Array
-  terms: Array<{ term: string; weight: number }>
+  terms: Array<{ term: string; weight: number; text?: string }>
   date: PartialDate | null
   curatedTopics: string[]
   curatedKeywords: string[]
