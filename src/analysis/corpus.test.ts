@@ -256,6 +256,11 @@ describe('key phrases on known abstracts', () => {
     expect(restatesKeyword(kw('Relative representations'), 'Representation Similarity')).toBe(false)
     expect(restatesKeyword(kw('Kernel'), 'Kernel Regression ')).toBe(true)
     expect(restatesKeyword(kw('Kernel'), ' ')).toBe(false)
+    // A piece of a hyphenated word is a piece too.
+    expect(restatesKeyword(kw('Sharpness'), 'Sharpness-Aware Minimization')).toBe(true)
+    expect(restatesKeyword(kw('Aware Minimization'), 'Sharpness-Aware Minimization')).toBe(true)
+    expect(restatesKeyword(kw('Sharpness-Aware Minimization'), 'Sharpness')).toBe(false)
+    expect(restatesKeyword(kw('Self-Supervised Learning'), 'Contrastive Learning')).toBe(false)
   })
 
   it('adds to curated key words only what reaches two, then confident ones, up to five in all', () => {

@@ -619,7 +619,14 @@ export function restatesKeyword(keyword: Pick<ExtractedKeyword, 'text' | 'key'>,
   const b: Phrase = { key, text: listed.trim(), n: key.split(' ').length }
   // A more specific phrase adds something (`Benign Overfitting` beside `Overfitting`), and so do two that
   // only share a word (`Relative representations` beside `Representation Similarity`).
-  return ` ${b.key} `.includes(` ${a.key} `) || isAcronymOf(a, b) || isAcronymOf(b, a)
+  if (` ${b.key} `.includes(` ${a.key} `) || isAcronymOf(a, b) || isAcronymOf(b, a)) return true
+  // Keys drop hyphens (`sharpnessaware minimization`), so a piece of a hyphenated word is looked for in the
+  // words between the hyphens too: `Sharpness` beside `Sharpness-Aware Minimization`.
+  if (!/-/.test(listed) && !/-/.test(keyword.text)) return false
+  const spaced = (text: string): string => normalizeKeyword(text.replace(/-/g, ' '), nlp)
+  const whole = spaced(listed)
+  const piece = spaced(keyword.text)
+  return piece !== '' && ` ${whole} `.includes(` ${piece} `)
 }
 
 /** One word, upper case at both ends (`NTK`, `SNNs`, `ResNeT`). */
