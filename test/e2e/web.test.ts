@@ -469,6 +469,13 @@ describe.skipIf(skip)('web app in chromium', () => {
     // paper is the only one with its words, and the vocabulary keeps only words of two papers or more).
     await expect.poll(() => page.locator('[data-testid="classify-no-similar"]').textContent()).toMatch(/shares too little wording with any paper/)
     expect(await answer.locator('.similar-item').count()).toBe(0)
+
+    // A text over the limit is kept whole and said to be too long, not cut at 20,000 characters and sent.
+    const tooLong = 'Neural collapse of last-layer features. '.repeat(600)
+    await page.getByLabel('Abstract or text').fill(tooLong)
+    expect((await page.getByLabel('Abstract or text').inputValue()).length).toBe(tooLong.length)
+    expect(await page.locator('[data-testid="classify-count"]').textContent()).toMatch(/^24,000 characters: the longest text read is 20,000/)
+    expect(await page.getByRole('button', { name: 'Classify' }).isDisabled()).toBe(true)
     expect(problems).toEqual([])
   })
 

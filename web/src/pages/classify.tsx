@@ -27,13 +27,14 @@ export function ClassifyPage() {
   const [text, setText] = useState(remembered.text)
   const [state, setState] = useState<State>(() => (remembered.answer ? { status: 'ok', answer: remembered.answer } : { status: 'idle' }))
   const running = useRef<AbortController | null>(null)
+  const tooLong = text.length > MAX_TEXT
   useEffect(() => {
     remembered = { ...remembered, title, text }
   }, [title, text])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (text.trim() === '') return
+    if (text.trim() === '' || tooLong) return
     running.current?.abort()
     const controller = new AbortController()
     running.current = controller
@@ -65,12 +66,19 @@ export function ClassifyPage() {
         <label htmlFor="classify-title">Title (optional)</label>
         <input id="classify-title" type="text" value={title} maxLength={1000} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
         <label htmlFor="classify-text">Abstract or text</label>
-        <textarea id="classify-text" value={text} rows={8} maxLength={MAX_TEXT} required onChange={(e) => setText(e.target.value)} />
+        {/* No maxLength: a longer paste would be cut without a word; it is kept, said, and not sent. */}
+        <textarea id="classify-text" value={text} rows={8} required aria-describedby="classify-count" aria-invalid={tooLong} onChange={(e) => setText(e.target.value)} />
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={text.trim() === '' || state.status === 'loading'}>
+          <button type="submit" className="button primary" disabled={text.trim() === '' || tooLong || state.status === 'loading'}>
             Classify
           </button>
-          <span className="muted small">{text.length.toLocaleString('en')} of {MAX_TEXT.toLocaleString('en')} characters</span>
+          <span id="classify-count" className={tooLong ? 'small error-text' : 'muted small'} data-testid="classify-count" role={tooLong ? 'alert' : undefined}>
+            {tooLong
+              ? `${text.length.toLocaleString('en')} characters: the longest text read is ${MAX_TEXT.toLocaleString('en')}; keep the abstract or a part of the draft.`
+              : text.trim() === ''
+                ? `Paste a text to classify (up to ${MAX_TEXT.toLocaleString('en')} characters).`
+                : `${text.length.toLocaleString('en')} of ${MAX_TEXT.toLocaleString('en')} characters`}
+          </span>
         </div>
       </form>
       {state.status === 'loading' && <Loading label="Reading the text…" />}
