@@ -128,6 +128,20 @@ describe('buildServer', () => {
     expect(quotedK.statusCode).toBe(400)
     expect(quotedK.json()).toMatchObject({ error: { field: 'k' } })
     expect((await post('/api/v1/similar', { text: ['grokking'] })).json()).toMatchObject({ error: { field: 'text' } })
+    // JSON sent as text/plain is refused as such, not read as a string and called "not a JSON object".
+    const plain = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: '{"text":"grokking"}', headers: { 'content-type': 'text/plain' } })
+    expect(plain.statusCode).toBe(415)
+    expect(plain.json()).toEqual({ error: { code: 'UNKNOWN_FORMAT', message: 'send the request body as JSON, with the header Content-Type: application/json' } })
+  })
+
+  it('takes a topic by id or by label, and names an unknown one', async () => {
+    const byId = (await app.inject('/api/v1/papers?topic=grokking')).json() as { total: number }
+    expect(byId.total).toBe(1)
+    expect(((await app.inject('/api/v1/papers?topic=Grokking')).json() as { total: number }).total).toBe(1)
+    expect(((await app.inject('/api/v1/search?q=grokking&topic=GROKKING')).json() as { total: number }).total).toBe(1)
+    const unknown = await app.inject('/api/v1/papers?topic=Neural%20Collapse')
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'topic', message: expect.stringContaining('no topic "Neural Collapse"') } })
   })
 
   it('explains how to build the web app when it is not built', async () => {

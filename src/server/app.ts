@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
-import { installErrorHandler } from './error-handler.js'
+import { clientErrorResponse, installErrorHandler } from './error-handler.js'
 import { authorsRoutes } from './routes/authors.js'
 import { bibtexRoutes } from './routes/bibtex.js'
 import { papersRoutes } from './routes/papers.js'
@@ -33,8 +33,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Node refuses a request head over 16 KB before Fastify sees it; the answer still has the API's error body.
+    clientErrorHandler: (err: Error & { code?: string }, socket) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return
+      if (socket.writable) socket.end(clientErrorResponse(err))
+      else socket.destroy(err)
+    },
   })
   app.setValidatorCompiler(createValidatorCompiler())
+  // Every API body is JSON: a text/plain body is refused (415) rather than read as a string and misreported.
+  app.removeContentTypeParser('text/plain')
 
   installErrorHandler(app)
 

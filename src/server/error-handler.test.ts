@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PaperscopeError, type ErrorCode } from '../core/index.js'
-import { STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
+import { clientErrorResponse, STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
 
 describe('toErrorResponse', () => {
   it.each(Object.entries(STATUS_BY_CODE) as Array<[ErrorCode, number]>)('maps %s to HTTP %i', (code, status) => {
@@ -22,6 +22,16 @@ describe('toErrorResponse', () => {
   it('names a missing parameter', () => {
     const err = Object.assign(new Error('x'), { validation: [{ instancePath: '', keyword: 'required', params: { missingProperty: 'q' } }] })
     expect(toErrorResponse(err).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "q" is required', field: 'q' })
+  })
+
+  it('answers a request Node refuses (a head over 16 KB, a timeout, no HTTP) with the same error body', () => {
+    const raw = clientErrorResponse(Object.assign(new Error('Header overflow'), { code: 'HPE_HEADER_OVERFLOW' }))
+    const [head, body] = raw.split('\r\n\r\n') as [string, string]
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large')
+    expect(head).toContain(`Content-Length: ${Buffer.byteLength(body)}`)
+    expect(JSON.parse(body)).toEqual({ error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('send a long text in a JSON body') } })
+    expect(clientErrorResponse(Object.assign(new Error('t'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }))).toMatch(/^HTTP\/1\.1 408 /)
+    expect(clientErrorResponse(new Error('parse'))).toMatch(/^HTTP\/1\.1 400 /)
   })
 
   it('says a text of only spaces is empty, and that a body must be a JSON object', () => {

@@ -87,7 +87,9 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (status >= 400 && status < 500) {
     // Fastify's own 4xx messages (bad JSON, unsupported media type) are about the request, never the host.
     const code = CODE_BY_STATUS[status] ?? 'INVALID_ARGUMENT'
-    return { status, body: { error: { code, message: fastifyError.message ?? 'bad request' } }, unexpected: false }
+    // Every body the API reads is JSON; say so rather than Fastify's bare "Unsupported Media Type".
+    const message = status === 415 ? 'send the request body as JSON, with the header Content-Type: application/json' : (fastifyError.message ?? 'bad request')
+    return { status, body: { error: { code, message } }, unexpected: false }
   }
   return internal('INTERNAL', 500)
 }
@@ -104,6 +106,22 @@ export function installErrorHandler(app: FastifyInstance): void {
     else if (status === 429) request.log.warn({ ip: request.ip }, 'rate limited')
     void reply.status(status).type('application/json; charset=utf-8').send(body)
   })
+}
+
+/**
+ * The raw response to a request Node refuses before Fastify reads it: a URL with headers over 16 KB (431, a
+ * long `GET /similar?text=`), one that took too long (408), or bytes that are no HTTP (400). Same error body
+ * as every other answer.
+ */
+export function clientErrorResponse(err: Error & { code?: string }): string {
+  const [status, reason, error] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', { code: 'INVALID_ARGUMENT', message: 'the URL and headers are over 16 KB; send a long text in a JSON body (POST /api/v1/similar, POST /api/v1/classify)' }]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', { code: 'TIMEOUT', message: 'the request took too long to arrive' }]
+        : [400, 'Bad Request', { code: 'INVALID_ARGUMENT', message: 'the request is not valid HTTP' }]
+  const json = JSON.stringify({ error } satisfies ErrorBody)
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`
 }
 
 /** The body for a route that does not exist. */

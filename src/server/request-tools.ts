@@ -1,5 +1,7 @@
 /** @module Small helpers the route handlers share. */
 import type { FastifyBaseLogger } from 'fastify'
+import { PaperscopeError } from '../core/index.js'
+import type { PaperStore } from '../store/index.js'
 
 /** The object without its undefined values, so it fits types with optional (not undefined) fields. */
 export function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
@@ -18,4 +20,17 @@ export async function optionalAnalysis<T>(log: FastifyBaseLogger, what: string, 
     log.warn({ err, what }, 'analysis lookup failed; shown as not computed')
     return null
   }
+}
+
+/**
+ * The topic id a `topic` parameter names: an id, or a label in any case (`Neural Collapse` → its id), so a
+ * label does not quietly filter everything out. An unknown one is a 400 naming the parameter.
+ */
+export async function resolveTopicParam(store: Pick<PaperStore, 'listTopics'>, value: string | undefined): Promise<string | undefined> {
+  if (value === undefined) return undefined
+  const topics = await store.listTopics()
+  const wanted = value.trim().toLowerCase()
+  const found = topics.find((t) => t.id === value) ?? topics.find((t) => t.label.toLowerCase() === wanted)
+  if (found) return found.id
+  throw new PaperscopeError('INVALID_ARGUMENT', `parameter "topic": no topic "${value}" in this library; give a topic id or label from /api/v1/topics`, { field: 'topic' })
 }

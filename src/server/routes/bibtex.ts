@@ -10,6 +10,7 @@ import { PaperscopeError } from '../../core/index.js'
 import { formatBibtex } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
+import { resolveTopicParam } from '../request-tools.js'
 import {
   AuthorParamsSchema,
   BIBTEX_RESPONSE,
@@ -110,7 +111,7 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
         throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "q" must contain words', { field: 'q' })
       const selection: BibtexSelection = {
         search: q.q,
-        topic: q.topic,
+        topic: await resolveTopicParam(store, q.topic),
         author: q.author,
         searchFilters: { yearFrom: q.year_from, yearTo: q.year_to, source: q.source, category: q.category },
       }

@@ -8,7 +8,7 @@ export const PapersQuerySchema = z.object({
     .enum(['recent', 'trending'])
     .default('recent')
     .describe('recent: newest publication date first; trending: upvotes over age since a listing page showed it'),
-  topic: z.string().min(1).max(200).optional().describe('A topic id (see /topics)'),
+  topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
   year: z.number().int().min(1000).max(3000).optional(),
   source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source'),
   page: PageParamSchema,

@@ -6,7 +6,7 @@ import { PaperSummarySchema, TextSegmentSchema } from '../schemas.js'
 export const SearchQuerySchema = z.object({
   q: z.string().min(1).max(500).describe('Words; "quoted phrases" allowed. Matches title > key words > abstract > authors'),
   prefix: z.boolean().default(false).describe('Treat the last word as a prefix (search as you type)'),
-  topic: z.string().min(1).max(200).optional().describe('A topic id'),
+  topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
   year_from: z.number().int().min(1000).max(3000).optional(),
   year_to: z.number().int().min(1000).max(3000).optional(),
   author: z.string().min(1).max(200).optional().describe('An author id, or a name'),

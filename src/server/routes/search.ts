@@ -4,7 +4,7 @@ import { findAuthor } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
 import { emptySearch, presentSearch } from '../presenters.js'
-import { definedOnly } from '../request-tools.js'
+import { definedOnly, resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SearchQuerySchema, SearchResponseSchema, type SearchQueryParams } from './search.schema.js'
 
@@ -37,7 +37,7 @@ export async function searchRoutes(app: FastifyInstance, { deps }: { deps: Serve
         text: q.q,
         prefix: q.prefix,
         ...definedOnly({
-          topic: q.topic,
+          topic: await resolveTopicParam(store, q.topic),
           yearFrom: q.year_from,
           yearTo: q.year_to,
           source: q.source,
