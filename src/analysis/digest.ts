@@ -3,17 +3,21 @@
  * abstract sentences that best say what the paper does, kept whole.
  *
  * Sentences are scored by how much of the paper's vocabulary they carry (similarity to title + abstract),
- * by contribution cues (`we show`, `this paper proposes`) and by position; background openers, sentences
- * that lean on the previous one (`This`, `However,`, `For example,`) or point back to something left out
- * (`this gap`, `both questions`, `the mechanism behind (i)`) score lower, and a second sentence that points
- * back is added only right after the first. Only complete sentences are eligible:
+ * by contribution cues (`we show`, `this paper proposes`) and by position; background (`Much work has focused
+ * on`) and a result added to an earlier one (`We further show`) score lower. A sentence that leans on the
+ * previous one (`This`, `However,`, `For example,`) or points back to something it does not give (`this
+ * gap`, `both questions`, `the mechanism behind (i)`; not `such networks` after `networks` in the same
+ * sentence) is picked only when no sentence stands on its own, and then with the sentence before it if both
+ * fit; a second sentence that points back is added only right after the first or when the first gives what
+ * it names. Only complete sentences are eligible:
  * ending in a full stop, brackets balanced, no LaTeX left. The digest starts with a capital, ends with a
- * period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, never cut mid-way. An
+ * period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, one that only points
+ * back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut mid-way. An
  * acronym defined only in a sentence that was left out is spelled out where the digest first uses it.
  */
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
-import { analyzeText, contentTerms, initialsOf, type NlpPort, type TextSentence } from './tokenize.js'
+import { analyzeText, contentTerms, initialsOf, singularize, type NlpPort, type TextSentence } from './tokenize.js'
 
 export interface GeneratedDigest {
   text: string
@@ -32,25 +36,54 @@ export interface DigestOptions {
 }
 
 export const DIGEST_HOW_COMPUTED =
-  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for leaning on a sentence before them (‘This’, ‘However,’) or pointing back to something left out (‘this gap’, ‘(i)’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A sentence that leans on one before it (‘This’, ‘However,’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit. Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
 const CONTRIBUTION_CUE =
   /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|suggest|suggests|report|reports|predict|predicts)\b/i
 const LEANS_ON_PREVIOUS =
-  /^((this|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|in contrast|in particular|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|[^,]{0,40}\b(this|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
+  /^((this(?!\s+(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review)\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|[^,]{0,40}\b(this|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
 /**
  * A reference back to something the digest does not include: `this gap`, `these models`, `both questions`,
- * `no such bound` (but not `this paper`, `both X and Y`, `such as`).
+ * `no such bound`, `the two observations` (but not `this paper`, `both X and Y`, `such as`).
  */
 const REFERS_BACK =
-  /\b(?:(?:this|these|those)\s+(?!(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.]{0,40}\band\b)|both of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z])/i
+  /\b(?:(?:this|these|those)\s+(?!(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.]{0,40}\band\b)|both of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])/gi
+/** A sentence that opens on `we` + a verb + `it`/`them`: `We analyze it for both …`. */
+const PRONOUN_OBJECT = /^we\s+(?:[a-z]+ly\s+)?(?:analy[sz]e|stud(?:y|ied)|appl(?:y|ied)|evaluate|extend|test|use|train|compare|investigate|examine|validate)\s+(?:it|them)\b/i
+/** A result added to one given before it: `We further show`, `We also find`, `We then study`. */
+const SECONDARY =
+  /^(?:[^,.;:]{0,120},\s+)?(?:we|this (?:paper|work|study))\s+(?:also|further|then|additionally|next|finally|moreover|furthermore|subsequently|rather|now|again)\b/i
+/**
+ * Background rather than contribution: what other work did, what the field knows, why the topic matters
+ * (`Much work has focused on`, `Recent works have`, `X has received significant attention`).
+ */
+const BACKGROUND =
+  /^(?:(?:much|many|most|some|several|numerous|recent|prior|previous|past|existing|earlier|related|current|classical)\s+(?:recent\s+|prior\s+|theoretical\s+|empirical\s+)?(?:work|works|studies|research|papers|literature|approaches|methods|efforts|theories|analyses)\b|recently,|in recent years|over the (?:past|last)\b|it is (?:well[- ])?known|(?:although|despite)\b(?![^.]*\bwe\b))|\b(?:has|have) (?:received|attracted|gained|drawn) (?:\w+ )?(?:attention|interest)\b|\b(?:has|have) (?:proven|been shown) to be\b|\b(?:has|have) (?:exhibited|achieved|displayed|enjoyed|witnessed|seen)\b|\bhave (?:emerged|been (?:widely |extensively )?(?:proposed|studied|investigated|developed|explored|used))\b|\bremains? (?:the gold standard|an open (?:question|problem)|poorly understood|unclear)\b/i
 /** An enumerated item named but not given: `the mechanism behind (i),`, `extend (i) and (ii) to`. */
 const ITEM_REFERENCE = /\((?:i{1,3}|iv|vi{0,3}|[a-d])\)(?=\s*(?:[,.;:]|and\b|or\b|$))/i
-const CONNECTIVE_PREFIX = /^(however|moreover|furthermore|additionally|in addition|specifically|in particular|finally|consequently|as a result|to this end|thus|therefore|hence|instead|on the other hand|overall|in summary|nevertheless),\s+(?=(we|our|this paper|this work)\b)/i
+const CONNECTIVE_PREFIX = /^(however|moreover|furthermore|additionally|in addition|specifically|in particular|next|finally|consequently|as a result|to this end|thus|therefore|hence|instead|on the other hand|overall|in summary|nevertheless),\s+(?=(we|our|this paper|this work)\b)/i
 const FRAMING_PREFIX = /^(in this (paper|work|study|article|note)|in our (paper|work|study)|here|in the present (paper|work)),?\s+we\b/i
+/**
+ * A lead-in that only points back, before the authors say what they do: `To address these issues, we`,
+ * `Our work bridges this gap between theory and practice: we`. Dropping it leaves the claim, whole.
+ */
+const POINTING_LEAD_IN =
+  /^(?:(?:to\s+(?:address|tackle|overcome|solve|fill|bridge|close|remedy|mitigate|alleviate|resolve|answer|handle|circumvent|fix|study|investigate|understand)|(?:based|building|drawing) on|(?:motivated|inspired|guided) by|leveraging)\s+(?:this|these|those|such|both|the above|the aforementioned)\b[^,;:.]{0,50},\s*(?=(?:(?:for|in|on|with)\s[^,;:.]{0,50}?\s)?(?:we|our)\b)|[^,;:.]{0,60}\b(?:this|these|those|such)\s+[a-z][^,;:.]{0,60}:\s*(?=we\b))/i
+
+interface Scored {
+  i: number
+  s: TextSentence
+  score: number
+  eligible: boolean
+  /** Leans on or points back to a sentence before it, read as it would open the digest. */
+  dependent: boolean
+  why: Contribution[]
+}
 
 /**
  * Picks 1–2 sentences of an abstract as a digest, or null when it has no complete, readable sentence.
+ * A sentence that leans on or points back to one the digest would leave out is picked only when no
+ * sentence stands on its own, and then with the sentence before it when both fit.
  * @example generateDigest('Deep nets generalise. In this paper, we show that X holds for Y.', 'Title')?.text // 'We show that X holds for Y.'
  */
 export function generateDigest(abstract: string, title = '', { maxLength = 320, maxSentences = 2, nlp, prepared }: DigestOptions = {}): GeneratedDigest | null {
@@ -58,28 +91,36 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   if (sentences.length === 0) return null
   const titleSentences = prepared?.title ?? analyzeText(title, nlp)
   const docTerms = bag([...titleSentences, ...titleSentences, ...sentences])
-  const scored = sentences
-    .map((s, i) => ({ i, s, ...scoreSentence(s, i, sentences.length, docTerms) }))
-    .filter((x) => x.eligible)
+  const all: Scored[] = sentences.map((s, i) => {
+    const x = { i, s, ...scoreSentence(s, i, sentences.length, docTerms) }
+    // One followed by a `sentence` in lower case was cut at a stray full stop (`most face dat . a scarcity`).
+    if (/^[a-z]/.test(sentences[i + 1]?.text.trim() ?? '')) x.eligible = false
+    return x
+  })
+  const scored = all.filter((x) => x.eligible)
   if (scored.length === 0) return null
-  const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i)
-  const first = ranked[0] as (typeof ranked)[number]
+  // A sentence that stands on its own always comes before one that points back to what it would leave out.
+  const ranked = [...scored].sort((a, b) => Number(a.dependent) - Number(b.dependent) || b.score - a.score || a.i - b.i)
+  const first = ranked[0] as Scored
   const chosen = [first]
-  if (maxSentences > 1) {
+  const before = all[first.i - 1]
+  if (first.dependent && maxSentences > 1 && before?.eligible && digestText([before, first]).length <= maxLength) {
+    // Nothing stands on its own: the sentence it points back to comes with it.
+    chosen.unshift(before)
+  } else if (maxSentences > 1) {
     for (const next of ranked.slice(1)) {
       const candidate = [...chosen, next].sort((a, b) => a.i - b.i)
-      const text = candidate.map((c) => rewrite(c.s.text)).join(' ')
       // A second sentence must stand on its own or follow the first directly, and both must fit.
-      const standsAlone = !LEANS_ON_PREVIOUS.test(next.s.text.trim()) && !REFERS_BACK.test(next.s.text)
-      const readable = standsAlone || next.i === first.i + 1
-      if (text.length <= maxLength && readable && next.score >= first.score * 0.6) {
+      const opens = next.i < first.i
+      const readable = opens ? !next.dependent : next.i === first.i + 1 || standsAfter(next, first)
+      if (digestText(candidate).length <= maxLength && readable && next.score >= first.score * 0.6) {
         chosen.push(next)
         break
       }
     }
   }
   chosen.sort((a, b) => a.i - b.i)
-  let text = chosen.map((c, k) => (k === 0 ? rewrite(c.s.text) : stripConnective(c.s.text))).join(' ')
+  let text = digestText(chosen)
   if (text.length > maxLength && chosen.length > 1) {
     chosen.splice(0, chosen.length, first)
     text = rewrite(first.s.text)
@@ -87,6 +128,53 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   text = spellOutAcronyms(text, sentences.map((s) => s.text).join(' '))
   return { text, sentences: chosen.map((c) => c.i), why: first.why }
 }
+
+/** The chosen sentences as written: the first one's lead-in shortened, a later one's connective dropped. */
+function digestText(chosen: readonly Scored[]): string {
+  return chosen
+    .map((c, k) => {
+      if (k === 0) return rewrite(c.s.text)
+      // One that does not follow the sentence before it in the abstract loses a lead-in pointing back too.
+      return c.i === (chosen[k - 1] as Scored).i + 1 ? stripConnective(c.s.text) : stripConnective(c.s.text.trim().replace(POINTING_LEAD_IN, ''))
+    })
+    .join(' ')
+}
+
+/** A sentence added after a non-adjacent first one: it neither leans on the sentence before it nor points back past the first. */
+function standsAfter(next: Scored, first: Scored): boolean {
+  const text = stripConnective(next.s.text.trim().replace(POINTING_LEAD_IN, ''))
+  return !LEANS_ON_PREVIOUS.test(text) && !PRONOUN_OBJECT.test(text) && !ITEM_REFERENCE.test(text) && !pointsBack(text, next.s, [first.s])
+}
+
+/**
+ * True when the sentence refers to something not given before it (in the sentence itself or in `context`):
+ * `both of these phenomena`, but not `we study deep networks and show that such networks …`.
+ */
+function pointsBack(text: string, s: TextSentence, context: readonly TextSentence[] = []): boolean {
+  const posOf = new Map<string, string>()
+  for (const t of s.tokens) if (t.kind === 'word' && !posOf.has(t.lower)) posOf.set(t.lower, t.pos)
+  const contextWords = context.map((c) => c.text).join(' ')
+  for (const m of text.matchAll(REFERS_BACK)) {
+    // The words it names: the nouns and adjectives right after `this`, `both of these`, `the two`, `such a`.
+    const after = text.slice(m.index).replace(/^(?:both of |both |such |said |the (?:two|three|four|above|aforementioned|former|latter) )?(?:these |those |this |them )?(?:an? )?/i, '')
+    const head: string[] = []
+    for (const w of after.match(/^[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}/)?.[0].split(/\s+/) ?? []) {
+      const pos = posOf.get(w.toLowerCase()) ?? (w.includes('-') ? 'ADJ' : undefined)
+      if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ' && pos !== 'NUM' && pos !== 'X') break
+      head.push(w)
+    }
+    const nouns = head.filter((w) => posOf.get(w.toLowerCase()) === 'NOUN' || posOf.get(w.toLowerCase()) === 'PROPN')
+    const earlier = wordsOf(`${contextWords} ${text.slice(0, m.index)}`)
+    const named = (nouns.length > 0 ? nouns : head).map(wordKey)
+    if (named.length === 0 || !named.some((w) => earlier.some((e) => sameWord(e, w)))) return true
+  }
+  return false
+}
+
+const wordKey = (w: string): string => singularize(w.toLowerCase())
+const wordsOf = (text: string): string[] => (text.match(/[A-Za-z][\w-]*/g) ?? []).map(wordKey)
+/** `question` and `questions`, `phenomena` and `phenomenon`. */
+const sameWord = (a: string, b: string): boolean => a === b || (a.length >= 7 && b.length >= 7 && a.slice(0, 6) === b.slice(0, 6))
 
 const ACRONYM_DEFINITION = /\(([A-Z][A-Za-z0-9]*[A-Z])s?\)/g
 const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', 'with'])
@@ -142,7 +230,7 @@ function definitionBefore(before: string, acronym: string): { phrase: string; op
   return null
 }
 
-function scoreSentence(s: TextSentence, index: number, count: number, docTerms: Map<string, number>): { score: number; eligible: boolean; why: Contribution[] } {
+function scoreSentence(s: TextSentence, index: number, count: number, docTerms: Map<string, number>): Omit<Scored, 'i' | 's'> {
   const text = s.text.trim()
   const eligible =
     /[.!?]["”’)]?$/.test(text) &&
@@ -153,29 +241,41 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
     balanced(text) &&
     !/(\bet al\.|\bFig\.|\bTab\.|\be\.g\.$|\bi\.e\.$)$/.test(text) &&
     !/(\.\.\.|…)\s*$/.test(text)
+  // Read as the sentence would open the digest: `In this work, we show that both of these …` as `We show that both of these …`.
+  const opening = rewrite(text)
   const terms = bag([s])
   const centrality = cosineBags(terms, docTerms)
   const cue = CONTRIBUTION_CUE.test(text) ? 1 : 0
-  const leans = LEANS_ON_PREVIOUS.test(text) && !CONNECTIVE_PREFIX.test(text) && !FRAMING_PREFIX.test(text) ? 1 : 0
-  const refersBack = !leans && REFERS_BACK.test(text) ? 1 : 0
+  const leans = LEANS_ON_PREVIOUS.test(opening) || PRONOUN_OBJECT.test(opening) ? 1 : 0
+  const refersBack = !leans && pointsBack(opening, s) ? 1 : 0
   const itemReference = ITEM_REFERENCE.test(text) ? 1 : 0
+  const secondary = SECONDARY.test(opening) ? 1 : 0
+  // Others' work and what the field knows: a sentence about what `we` or `our` method do is no background.
+  const background = !cue && BACKGROUND.test(text) && !/\b(?:we|our)\b/i.test(text) ? 1 : 0
   const position = count <= 1 ? 0 : index === 0 ? 0.2 : index <= 2 ? 0.4 : index === count - 1 ? 0.1 : 0.2
   const why: Contribution[] = [
     { label: 'shares the paper’s vocabulary', weight: 2 * centrality },
     { label: 'states a contribution', weight: 1.2 * cue },
     { label: 'position in the abstract', weight: position },
     { label: 'leans on the previous sentence', weight: -1.2 * leans },
-    { label: 'refers to something said before it', weight: -0.3 * refersBack },
+    { label: 'refers to something said before it', weight: -1.2 * refersBack },
     { label: 'names a numbered item it does not give', weight: -1.2 * itemReference },
+    { label: 'adds to a result given before it', weight: -0.6 * secondary },
+    { label: 'describes background, not the paper', weight: -1 * background },
   ]
-  return { score: why.reduce((a, b) => a + b.weight, 0), eligible, why: why.filter((w) => w.weight !== 0) }
+  return {
+    score: why.reduce((a, b) => a + b.weight, 0),
+    eligible,
+    dependent: leans + refersBack + itemReference > 0,
+    why: why.filter((w) => w.weight !== 0),
+  }
 }
 
 /** `In this paper, we show` → `We show`; `However, we` → `We`; capital first letter; final period. */
 function rewrite(sentence: string): string {
   let t = sentence.trim().replace(/\s+/g, ' ')
   t = t.replace(FRAMING_PREFIX, 'We')
-  t = stripConnective(t)
+  t = stripConnective(t.replace(POINTING_LEAD_IN, ''))
   t = t.charAt(0).toUpperCase() + t.slice(1)
   if (!/[.!?]["”’)]?$/.test(t)) t = `${t}.`
   return t

@@ -3,8 +3,8 @@
  * what it would fit (2: topic pairs get a second look; `data` keyed as `data`. 3: the topic model knows how
  * far from every topic a text may be before it is off topic; the key-word model keeps its key words' keys.
  * 4: no curated key word is shown again in pieces, and no key phrase holds a word of praise, so every
- * paper's key words are chosen again. 5: a finite verb ends a phrase, and a phrase a Title-Case title cut short is
- * shown whole); a library whose stored models carry another version is refitted on
+ * paper's key words are chosen again. 5: a finite verb ends a phrase, a phrase a Title-Case title cut short is
+ * shown whole, and a digest opens on no sentence that points back to one it leaves out); a library whose stored models carry another version is refitted on
  * its next import, sync or `analyze`, so an upgrade never mixes the old keys or model parts with the new.
  */
 export const MODEL_VERSION = 5
