@@ -185,6 +185,11 @@ describe('key phrases on known abstracts', () => {
     const neighbours = [{ similarity: 0.2, keywords: ['Lottery Ticket Hypothesis'] }]
     const texts = (options: { minSuggestionScore?: number }, d = doc) => extractKeywords(model, d, { neighbours, ...options }).map((k) => k.text)
     expect(texts({ minSuggestionScore: 0 })[0]).toBe('Lottery Ticket Hypothesis')
+    // Its reasons are the evidence for it; that it is not in the text is its origin, not a reason.
+    const suggestion = extractKeywords(model, doc, { neighbours, minSuggestionScore: 0 })[0]
+    expect(suggestion?.inText).toBe(false)
+    expect(suggestion?.why.map((w) => w.label)).toContain('suggested by similar papers')
+    expect(suggestion?.why.map((w) => w.label)).not.toContain('not in the text')
     // Held back (its score is under the bar), it yields to two phrases of the text.
     const heldBack = texts({ minSuggestionScore: 1.01 })
     expect(heldBack).toHaveLength(2)

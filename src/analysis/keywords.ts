@@ -575,7 +575,8 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     score,
     inText: c.count > 0,
     why: contributions
-      .filter((x) => x.weight > 0)
+      // `not in the text` is the suggestions' baseline, not a reason: the key word's origin already says it.
+      .filter((x) => x.weight > 0 && x.label !== 'not in the text')
       .sort((a, b) => b.weight - a.weight)
       .slice(0, 3),
   }))

@@ -61,7 +61,7 @@ export function KeywordList({ keywords }: { keywords: ApiKeyword[] }) {
 const KEYWORD_GROUP = {
   curated: 'Curated',
   extracted: 'Extracted from the text',
-  suggested: 'Suggested by similar papers (not in the text)',
+  suggested: 'Suggested, not in the text (from similar papers or the topic)',
 } as const
 
 /** Key words in groups by where they came from: curated, extracted, suggested (empty groups left out). */
