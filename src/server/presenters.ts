@@ -226,6 +226,7 @@ export function presentSearch(
       score: Math.round(hit.score * 1000) / 1000,
       title: titleSegments(hit.title, hit.paper.title),
       snippet: hit.snippet,
+      matchedKeywords: hit.matchedKeywords,
     })),
     total: result.total,
     page: query.page,

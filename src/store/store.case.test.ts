@@ -129,6 +129,15 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         ])
       })
 
+      it('says which curated key words a hit matched, for a hit found by them alone', async () => {
+        await sut.store.transaction(async (tx) => addPaper(tx, paperWrite({ id: 'pd', title: 'Slow generalization after overfitting', keywords: ['Grokking', 'Phase Transitions'] })))
+        const result = await sut.store.searchPapers({ text: 'grokking' })
+        const hit = result.items.find((h) => h.paper.id === 'pd')
+        expect(hit?.matchedKeywords).toEqual(['Grokking'])
+        expect(hit?.title.some((s) => s.match)).toBe(false)
+        expect(result.items.find((h) => h.paper.id === 'pa')?.matchedKeywords).toEqual([])
+      })
+
       it('filters search by topic, year and author', async () => {
         expect((await sut.store.searchPapers({ text: 'grokking', topic: 'neural-collapse' })).items.map((h) => h.paper.id)).toEqual(['pb'])
         expect((await sut.store.searchPapers({ text: 'grokking', yearFrom: 2022 })).items.map((h) => h.paper.id)).toEqual(['pa'])

@@ -129,6 +129,8 @@ export interface SearchHit {
   score: number
   title: TextSegment[]
   snippet: TextSegment[]
+  /** The paper's curated key words the query matched (a hit may match only these). */
+  matchedKeywords: string[]
 }
 
 export interface FacetCount {

@@ -84,6 +84,22 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('says which curated key word a hit matched when its title and text do not show it', async () => {
+    // As the page asks (prefix search, 20 a page), all at once to find the hit's page.
+    const api = (await (await fetch(`${server.url}/api/v1/search?q=grokking&prefix=true&page_size=100`)).json()) as {
+      items: Array<{ paper: { id: string }; title: Array<{ match: boolean }>; snippet: Array<{ match: boolean }>; matchedKeywords: string[] }>
+    }
+    const at = api.items.findIndex((h) => h.matchedKeywords.length > 0 && !h.title.some((s) => s.match) && !h.snippet.some((s) => s.match))
+    expect(at, 'a hit found by its curated key word alone').toBeGreaterThanOrEqual(0)
+    const hit = api.items[at]!
+    expect(hit.matchedKeywords).toEqual(['Grokking'])
+    await page.goto(`${server.url}/search?q=grokking&page=${Math.floor(at / 20) + 1}`)
+    const card = page.locator(`article.paper-card[data-paper-id="${hit.paper.id}"]`)
+    await card.waitFor()
+    expect(await card.locator('[data-testid="matched-keywords"]').textContent()).toBe('Key word: Grokking')
+    expect(problems).toEqual([])
+  })
+
   it('narrows the results with a topic facet and keeps it in the URL', async () => {
     await page.goto(`${server.url}/search?q=grokking`)
     await resultCount(page).waitFor()

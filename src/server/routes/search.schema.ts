@@ -24,6 +24,7 @@ export const SearchHitSchema = z.object({
   score: z.number().describe('bm25 relevance, higher is better'),
   title: z.array(TextSegmentSchema).describe('The title with the matched words marked'),
   snippet: z.array(TextSegmentSchema).describe('A passage of the abstract with the matched words marked'),
+  matchedKeywords: z.array(z.string()).describe("The paper's curated key words the query matched; a hit may match only these"),
 })
 
 const AuthorFilterSchema = z

@@ -380,9 +380,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       ),
     )
     const marked = new Map(
-      this.all<{ rid: number; hl_title: string; hl_snippet: string }>(
+      this.all<{ rid: number; hl_title: string; hl_snippet: string; hl_keywords: string | null }>(
         `SELECT rowid AS rid, highlight(papers_fts, 0, '${MATCH_START}', '${MATCH_END}') AS hl_title,
-                snippet(papers_fts, 2, '${MATCH_START}', '${MATCH_END}', '…', 32) AS hl_snippet
+                snippet(papers_fts, 2, '${MATCH_START}', '${MATCH_END}', '…', 32) AS hl_snippet,
+                highlight(papers_fts, 1, '${MATCH_START}', '${MATCH_END}') AS hl_keywords
          FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
         fts,
         rids,
@@ -396,6 +397,11 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       score: -r.score,
       title: splitMarked(marked.get(r.rid)?.hl_title ?? rows[i]!.title),
       snippet: splitMarked(marked.get(r.rid)?.hl_snippet || (rows[i]!.abstract ?? '').slice(0, 240)),
+      // The key words column is the curated key words joined by `; ` (indexPaper); the marked ones matched.
+      matchedKeywords: (marked.get(r.rid)?.hl_keywords ?? '')
+        .split('; ')
+        .filter((k) => k.includes(MATCH_START))
+        .map((k) => k.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '')),
     }))
     const facet = (sql: string): FacetCount[] =>
       this.all<{ value: string | number; label: string | null; count: number }>(sql).map((f) => ({

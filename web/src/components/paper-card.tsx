@@ -8,14 +8,15 @@ import { Highlighted } from './text.js'
 
 export interface PaperCardProps {
   paper: PaperSummary
-  /** Search hits pass the highlighted title and snippet. */
+  /** Search hits pass the highlighted title and snippet, and the curated key words the query matched. */
   titleSegments?: TextSegment[]
   snippet?: TextSegment[]
+  matchedKeywords?: string[]
   headingLevel?: 'h2' | 'h3'
   compact?: boolean
 }
 
-export function PaperCard({ paper, titleSegments, snippet, headingLevel = 'h2', compact = false }: PaperCardProps) {
+export function PaperCard({ paper, titleSegments, snippet, matchedKeywords = [], headingLevel = 'h2', compact = false }: PaperCardProps) {
   const Heading = headingLevel
   const date = formatDate(paper.date)
   const category = paper.categories[0]
@@ -41,6 +42,17 @@ export function PaperCard({ paper, titleSegments, snippet, headingLevel = 'h2', 
         <AuthorLine authors={paper.authors} truncated={paper.authorsTruncated} />
       </p>
       {!compact && <CardText paper={paper} snippet={snippet} />}
+      {matchedKeywords.length > 0 && (
+        // A hit can match only a curated key word: say so, or the card shows no reason it was found.
+        <p className="card-keywords small" data-testid="matched-keywords">
+          Key word{matchedKeywords.length > 1 ? 's' : ''}: {matchedKeywords.map((k, i) => (
+            <span key={k}>
+              {i > 0 && ', '}
+              <mark>{k}</mark>
+            </span>
+          ))}
+        </p>
+      )}
       {(paper.topics.length > 0 || paper.citationCount !== null || paper.upvotes !== null || paper.sourceCount > 1) && (
         <div className="card-foot">
           <TopicChips topics={paper.topics} max={compact ? 2 : 4} />

@@ -202,7 +202,7 @@ export function SearchPage() {
               <>
                 <div className={`card-list${result.status === 'loading' ? ' is-stale' : ''}`} aria-busy={result.status === 'loading'}>
                   {data.items.map((hit) => (
-                    <PaperCard key={hit.paper.id} paper={hit.paper} titleSegments={hit.title} snippet={hit.snippet} headingLevel="h3" />
+                    <PaperCard key={hit.paper.id} paper={hit.paper} titleSegments={hit.title} snippet={hit.snippet} matchedKeywords={hit.matchedKeywords} headingLevel="h3" />
                   ))}
                 </div>
                 <Pagination page={data.page} pages={data.pages} label="Result pages" />
