@@ -400,6 +400,21 @@ describe.skipIf(skip)('web app in chromium', () => {
     const cited = [...detail!.similar].sort((a, b) => count(b.paper)[0] - count(a.paper)[0] || count(b.paper)[1] - count(a.paper)[1])
     await expect.poll(shown).toEqual(cited.map((s) => s.paper.id))
     expect(cited[0]!.paper.citationCount).toBe(120)
+    // Where none of the similar papers has a count, "most cited" would repeat the first order: it is offered disabled.
+    let uncounted: string | undefined
+    for (const p of inTopic.items) {
+      const d = (await (await fetch(`${server.url}/api/v1/papers/${p.id}`)).json()) as Counted
+      if (d.similar.length > 1 && d.similar.every((s) => s.paper.citationCount === null && s.paper.upvotes === null)) {
+        uncounted = p.id
+        break
+      }
+    }
+    expect(uncounted, 'a neural-collapse paper whose similar papers have no counts').toBeDefined()
+    await page.goto(`${server.url}/papers/${uncounted}`)
+    await page.locator('.similar .similar-item').first().waitFor()
+    const citedOption = page.locator('.similar select option[value="cited"]')
+    expect(await citedOption.isDisabled()).toBe(true)
+    expect(await citedOption.textContent()).toBe('Most cited first (no counts known)')
     const bad = await fetch(`${server.url}/api/v1/similar?k=500&text=x`)
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/k/)

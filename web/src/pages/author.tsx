@@ -33,6 +33,7 @@ export function AuthorPage() {
 function AuthorView({ author }: { author: AuthorDetailOut }) {
   const [order, setOrder] = useState<PaperOrder>('newest')
   const papers = useMemo(() => sortPapers(author.papers, order), [author.papers, order])
+  const hasCounts = author.papers.some((p) => p.citationCount !== null || p.upvotes !== null)
   const variants = author.nameVariants.filter((v) => v !== author.name)
   const chartData = useMemo(() => author.papersPerYear.map((y) => ({ year: y.year, count: y.count })), [author.papersPerYear])
   return (
@@ -104,7 +105,9 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
                 <select value={order} onChange={(e) => setOrder(e.target.value as PaperOrder)}>
                   <option value="newest">Newest first</option>
                   <option value="oldest">Oldest first</option>
-                  <option value="cited">Most cited</option>
+                  <option value="cited" disabled={!hasCounts}>
+                    {hasCounts ? 'Most cited' : 'Most cited (no counts known)'}
+                  </option>
                 </select>
               </label>
             </div>

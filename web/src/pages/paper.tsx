@@ -234,6 +234,7 @@ function byPopularity(a: { citationCount: number | null; upvotes: number | null 
 /** Similar papers by similarity, newest or most cited first (readers ask for all three: what is closest, new, influential). */
 function SimilarPapers({ paper }: { paper: PaperDetail }) {
   const [order, setOrder] = useState<SimilarOrder>('similarity')
+  const hasCounts = paper.similar.some((s) => s.paper.citationCount !== null || s.paper.upvotes !== null)
   const shown =
     order === 'newest'
       ? [...paper.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
@@ -250,7 +251,10 @@ function SimilarPapers({ paper }: { paper: PaperDetail }) {
             <select value={order} onChange={(e) => setOrder(e.target.value as SimilarOrder)}>
               <option value="similarity">Most similar</option>
               <option value="newest">Newest first</option>
-              <option value="cited">Most cited first</option>
+              {/* Without a citation count or upvotes on any of them, this order would be the first one again. */}
+              <option value="cited" disabled={!hasCounts}>
+                {hasCounts ? 'Most cited first' : 'Most cited first (no counts known)'}
+              </option>
             </select>
           </label>
         )}
