@@ -1,7 +1,9 @@
 /**
  * @module BibTeX export: the papers of a selection (one paper, an author, a search, a topic, or the whole
  * library) written as a `.bib` text with ingest's `formatBibtex` (LaTeX accents as `{\"o}`, capitals kept
- * with braces). Shared by `paperscope export` and the API's `/bibtex` routes.
+ * with braces, TeX from sources such as `$p/n \to κ$` kept as written; a title Paperscope made from the
+ * abstract is marked with a `note` and gives no word to the cite key). Shared by `paperscope export` and the
+ * API's `/bibtex` routes.
  *
  * Every author is written with the name the library knows them by, the same on all their papers, so a
  * library built from the export sees the same people (the BibTeX round trip: export, import into a new
@@ -191,6 +193,7 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
     out.push({
       id: paper.id,
       title: paper.title,
+      titleDerived: paper.titleDerived,
       authors,
       authorsTruncated: paper.authorsTruncated,
       date: paper.date,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Paper } from '../core/index.js'
+import { formatBibtex as ingestFormat, parseBibtex } from '../ingest/index.js'
 import { citationKey, escapeBibtex, firstCiteKey, formatBibtex as format, toBibtexInput } from './bibtex.js'
 
 const formatBibtex = (papers: Paper[]): string => format(papers.map(toBibtexInput))
@@ -73,5 +74,42 @@ describe('BibTeX', () => {
         '',
       ].join('\n'),
     )
+  })
+})
+
+describe('BibTeX of text with TeX in it (the API keeps it as written)', () => {
+  const regime =
+    'in the proportional regime ($p/n \\to κ$), varying the training trigger strength $α$ against a fixed test trigger'
+  const collapse = 'where signal is preserved but \\textit{entropy collapse} occurs'
+  const derived = paper({
+    id: 'p03gsx4572f',
+    title: 'Finding the right initialisation for neural networks is crucial to ensure smooth…',
+    titleDerived: true,
+    authors: [],
+    date: null,
+    abstract: `Finding the right initialisation for neural networks is crucial to ensure smooth training, ${collapse}.`,
+  })
+  const backdoor = paper({ id: 'p0krpocljih', title: 'When Stronger Triggers Backfire', abstract: `We study models ${regime}.` })
+
+  it('GET /papers/:id/bibtex (src/ingest/bibtex writing toBibtexInput) writes math and \\textit as written', () => {
+    const bibtex = ingestFormat([toBibtexInput(backdoor), toBibtexInput(derived)])
+    expect(bibtex).toContain(regime)
+    expect(bibtex).toContain(collapse)
+    expect(bibtex).not.toContain('\\textbackslash{}')
+    expect(bibtex).not.toContain('\\$')
+    // Our importer reads it back: the titles as they were, the abstracts as their TeX reads.
+    const ctx = { input: 'p.bib', fetchedAt: '2026-06-12T08:00:00.000Z' }
+    const { records, issues } = parseBibtex(bibtex, ctx)
+    expect(issues).toEqual([])
+    expect(records.map((r) => r.title)).toEqual([backdoor.title, derived.title])
+    expect(records[0]!.abstract).toContain('proportional regime (p/n →κ), varying the training trigger strength α')
+    expect(records[1]!.abstract).toContain('but entropy collapse occurs')
+  })
+
+  it('GET /papers/:id/bibtex marks a made-up title with a note and keys the entry by id', () => {
+    const bibtex = ingestFormat([toBibtexInput(derived)])
+    expect(firstCiteKey(bibtex)).toBe('anonndp03gsx4572f')
+    expect(bibtex).toMatch(/\n {2}note {5}= \{No source gives a title: Paperscope made this one from the first words of the abstract\}\n/)
+    expect(ingestFormat([toBibtexInput(backdoor)])).not.toContain('note')
   })
 })

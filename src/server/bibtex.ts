@@ -1,6 +1,7 @@
 /**
  * @module BibTeX for /papers/:id/bibtex: the paper in the shape a BibTeX writer takes, and a minimal built-in
- * writer used when the composition root hands none in (src/main.ts passes src/ingest/bibtex's formatter).
+ * writer used when the composition root hands none in (src/main.ts passes src/ingest/bibtex's formatter, which
+ * keeps TeX as written and marks a title Paperscope made; this one escapes all TeX and does neither).
  */
 import type { Paper } from '../core/index.js'
 import type { BibtexInput } from './deps.js'
@@ -62,6 +63,7 @@ export function toBibtexInput(paper: Paper): BibtexInput {
   return {
     id: paper.id,
     title: paper.title,
+    titleDerived: paper.titleDerived,
     authors: paper.authors.map((a) => a.name),
     date: paper.date,
     venue: paper.venue,

@@ -113,6 +113,8 @@ export interface BibtexInput {
   /** Only ever an http(s) URL. */
   url?: string | null | undefined
   authorsTruncated?: boolean | undefined
+  /** Paperscope made the title from the abstract (no source gives one): the writer says so. */
+  titleDerived?: boolean | undefined
 }
 
 /** Papers → `.bib` text, one entry per paper in order. */

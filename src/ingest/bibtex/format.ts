@@ -1,7 +1,9 @@
 /**
  * @module BibTeX export: a pure function from papers to a `.bib` text with stable cite keys, LaTeX escaping
  * (accents as `{\"o}`, specials as `\&`), and capitals protected with braces so styles keep `GAN` and
- * `Bayes`. What it writes, `parseBibtex` reads back to the same titles, authors, dates and ids.
+ * `Bayes`. Text without TeX in it, `parseBibtex` reads back as it was. Text with TeX in it (`$p/n \to κ$`,
+ * `\textit{entropy collapse}`, `AT\&T`) is TeX already: it is written as written, only what would break
+ * BibTeX or LaTeX escaped, and reads back as any `.bib` with that TeX reads (`p/n →κ`).
  */
 
 /** The least a paper needs to be cited; the library's Paper fits. */
@@ -17,6 +19,11 @@ export interface BibtexPaper {
   url?: string | null | undefined
   /** True when the author list is cut; written as `and others`. */
   authorsTruncated?: boolean | undefined
+  /**
+   * True when no source gave a title and Paperscope made it from the abstract: it is written as plain text
+   * with a `note` saying so, and the cite key does not take a word of it.
+   */
+  titleDerived?: boolean | undefined
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
@@ -106,15 +113,305 @@ const SPECIALS: Record<string, string> = {
   '^': '\\textasciicircum{}',
 }
 
+/** Text commands LaTeX knows without a package, kept as written with their one braced argument. */
+const TEXT_COMMANDS = new Set([
+  'textit',
+  'textbf',
+  'textsl',
+  'textsc',
+  'textsf',
+  'texttt',
+  'textrm',
+  'textup',
+  'textmd',
+  'textnormal',
+  'emph',
+  'underline',
+  'mbox',
+])
+/** Commands without an argument kept as written. */
+const WORD_COMMANDS = new Set(['LaTeX', 'TeX', 'ldots', 'dots'])
+/** Accents as sources write them: `{\"o}`, `\"{o}`, `\"o`, `{\'\i}`, `\c{c}`, `{\ss}`. */
+const WRITTEN_ACCENT =
+  /^(?:\{\\(?:[`'^"~=.](?:[A-Za-z]|\\[ij]|\{[A-Za-z]\})|[cvuHkrdb]\{(?:[A-Za-z]|\\[ij])\}|ss|o|O|l|L|ae|AE|oe|OE|aa|AA|i|j)\}|\\[`'^"~=.](?:\{(?:[A-Za-z]|\\[ij])\}|[A-Za-z]|\\[ij](?![A-Za-z]))|\\[cvuHkrdb]\{(?:[A-Za-z]|\\[ij])\})/
+/** A group with a font declaration, `{\em finite sample}`: kept as written. */
+const DECLARATION =
+  /^\{\\(?:em|it|bf|sl|sc|tt|rm|sf|itshape|bfseries|scshape|slshape|upshape|mdseries|rmfamily|sffamily|ttfamily|normalfont)(?![A-Za-z])/
+
+const COMMAND_NAME = /[A-Za-z]+/y
+
+/** A piece of text: TeX written as written (`text` is what is written) or plain text still to escape. */
+interface TexPart {
+  tex: boolean
+  text: string
+  /** Where the part starts in the text. */
+  start: number
+  /** TeX a title braces so a style's case change leaves it alone (`{$N$}`, `{\LaTeX}`). */
+  protect?: boolean
+}
+
+/**
+ * True when the braces balance both as TeX reads them (`\{` is no brace) and as BibTeX does (every brace
+ * counts, and a value ends where its braces close).
+ */
+function balancedBraces(text: string): boolean {
+  let tex = 0
+  let raw = 0
+  for (let i = 0; i < text.length; i++) {
+    const escaped = text[i - 1] === '\\' && text[i - 2] !== '\\'
+    if (text[i] === '{') {
+      raw++
+      if (!escaped) tex++
+    } else if (text[i] === '}') {
+      if (--raw < 0) return false
+      if (!escaped && --tex < 0) return false
+    }
+  }
+  return tex === 0 && raw === 0
+}
+
+/**
+ * How braces are written where the default would not do, by index: one that pairs with none as
+ * `\textbraceleft{}` or `\textbraceright{}` (BibTeX counts every brace, and would end or run on the value
+ * there), and so a `\{` paired with a bare `}` in text with TeX, which balances for BibTeX but not for TeX;
+ * a group after a command written as text (`\cite{x}`) as `\{x\}`, as it reads. The default: `\{` in text
+ * without TeX, and as written in text with TeX (a group).
+ */
+function braceForms(text: string, inTex: boolean): Map<number, string> {
+  const forms = new Map<number, string>()
+  const command = (i: number) => (text[i] === '{' ? '\\textbraceleft{}' : '\\textbraceright{}')
+  const escaped = (i: number) => inTex && text[i - 1] === '\\'
+  const afterCommand = (i: number) => {
+    let j = i
+    while (j > 0 && /[A-Za-z]/.test(text[j - 1]!)) j--
+    return j < i && text[j - 1] === '\\'
+  }
+  const open: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') open.push(i)
+    else if (text[i] === '}') {
+      const partner = open.pop()
+      if (partner === undefined) forms.set(i, command(i))
+      else if (escaped(partner) !== escaped(i)) forms.set(partner, command(partner)).set(i, command(i))
+      else if (inTex && !escaped(i) && afterCommand(partner)) forms.set(partner, '\\{').set(i, '\\}')
+    }
+  }
+  for (const i of open) forms.set(i, command(i))
+  return forms
+}
+
+/** For every `{` TeX reads as a brace, just past the `}` that closes it; none when nothing closes it. */
+function groupEnds(text: string): Map<number, number> {
+  const ends = new Map<number, number>()
+  const open: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === '{') open.push(i)
+    else if (text[i] === '}') {
+      const start = open.pop()
+      if (start !== undefined) ends.set(start, i + 1)
+    }
+  }
+  return ends
+}
+
+/** In math, commands that need a braced argument (and `\^`, `\_`, `\sp`, `\sb`). */
+const MATH_NEEDS_ARGUMENT =
+  /\\(?:[\^_]|(?:sp|sb|mathrm|text[a-zA-Z]*|emph|strong|enquote|mkbib[a-zA-Z]*|url)(?![a-zA-Z]))(?!\s*\{)/
+/** Text accents, which are no math (LaTeX stops at them, and citation-js cannot read them there). */
+const MATH_TEXT_ACCENT = /\\(?:[`'~=."]|[uvrHbdckt](?![a-zA-Z])|textcommabelow|href|ElsevierGlyph)/
+
+/**
+ * Math that LaTeX typesets and citation-js (which reads our BibTeX back) reads: braces balance, every `^`
+ * and `_` has something to raise or lower, commands that take an argument have one, environments close.
+ */
+function wellFormedMath(math: string): boolean {
+  if (!balancedBraces(math) || /[\^_]\s*(?:[}^_]|$)/.test(math) || /^(?:\\.|[^\\$])*\$/.test(math))
+    return false
+  if (MATH_NEEDS_ARGUMENT.test(math) || MATH_TEXT_ACCENT.test(math)) return false
+  const environments: string[] = []
+  for (const m of math.matchAll(/\\(begin|end)(?![a-zA-Z])\s*(?:\{([^{}]*)\})?/g)) {
+    if (m[2] === undefined) return false
+    if (m[1] === 'begin') environments.push(m[2])
+    else if (environments.pop() !== m[2]) return false
+  }
+  return environments.length === 0
+}
+
+/**
+ * Just past the math that starts at `start` (`$…$`, `$$…$$`, `\(…\)`), or -1. As in pandoc, `$` opens
+ * math only before a non-space and closes it only after one and not before a digit (`$5 and $10` is money).
+ * `nextClose`: where the first `\)` from an index is.
+ */
+function mathEnd(text: string, start: number, nextClose: (from: number) => number): number {
+  if (text.startsWith('\\(', start)) {
+    const close = nextClose(start + 2)
+    return close > start + 2 && wellFormedMath(text.slice(start + 2, close)) ? close + 2 : -1
+  }
+  const fence = text.startsWith('$$', start) ? '$$' : '$'
+  const from = start + fence.length
+  if (from >= text.length || /\s/.test(text[from]!)) return -1
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i++
+      continue
+    }
+    if (text[i] !== '$') continue
+    if (fence === '$$' && !text.startsWith('$$', i)) return -1
+    if (/\s/.test(text[i - 1]!) || (fence === '$' && /\d/.test(text[i + 1] ?? ''))) return -1
+    return wellFormedMath(text.slice(from, i)) ? i + fence.length : -1
+  }
+  return -1
+}
+
+/** Capitals outside command names: a title braces such TeX. */
+function hasCapitals(tex: string): boolean {
+  return /\p{Lu}/u.test(tex.replace(/\\[A-Za-z]+/g, ''))
+}
+
+/** The text cut into TeX and plain parts, or null when it has no TeX in it. */
+function texParts(text: string): TexPart[] | null {
+  const parts: TexPart[] = []
+  let plain = ''
+  let escaped = false
+  let i = 0
+  // Looked up, not scanned for at every `{` and `\(`, so that text full of them takes linear time.
+  let ends: Map<number, number> | undefined
+  const groupEnd = (open: number) => (ends ??= groupEnds(text)).get(open) ?? -1
+  let closeFrom = Infinity
+  let close = -1
+  const nextClose = (from: number) => {
+    if (from < closeFrom || (close !== -1 && close < from)) close = text.indexOf('\\)', from)
+    closeFrom = from
+    return close
+  }
+  const tex = (part: Omit<TexPart, 'start'>) => {
+    if (plain) parts.push({ tex: false, text: plain, start: i - plain.length })
+    plain = ''
+    parts.push({ ...part, start: i })
+  }
+  while (i < text.length) {
+    const ch = text[i]!
+    if (ch === '$' || text.startsWith('\\(', i)) {
+      const end = mathEnd(text, i, nextClose)
+      if (end > 0) {
+        // A bare `%` would comment out the rest of the line when LaTeX reads the .bbl.
+        const math = text.slice(i, end).replace(/(?<!\\)%/g, '\\%')
+        tex({ tex: true, text: math, protect: hasCapitals(math) })
+        i = end
+        continue
+      }
+    } else if (ch === '\\' && /[&%$#_]/.test(text[i + 1] ?? '')) {
+      // An escaped special is TeX too, but stays in its word (`AT\&T`): the plain text writes it.
+      escaped = true
+      plain += text.slice(i, i + 2)
+      i += 2
+      continue
+    } else if (ch === '\\' || ch === '{') {
+      const accent = WRITTEN_ACCENT.exec(text.slice(i, i + 12))?.[0]
+      if (accent) {
+        tex({ tex: true, text: accent, protect: hasCapitals(accent) })
+        i += accent.length
+        continue
+      }
+      const declaration = ch === '{' ? DECLARATION.exec(text.slice(i, i + 16))?.[0] : undefined
+      const declarationEnd = declaration ? groupEnd(i) : -1
+      if (declaration && declarationEnd > 0 && balancedBraces(text.slice(i, declarationEnd))) {
+        const written = `${declaration}${escapeTex(text.slice(i + declaration.length, declarationEnd - 1), true)}}`
+        tex({ tex: true, text: written, protect: hasCapitals(written) })
+        i = declarationEnd
+        continue
+      }
+      COMMAND_NAME.lastIndex = i + 1
+      const name = ch === '\\' ? COMMAND_NAME.exec(text)?.[0] : undefined
+      const after = i + 1 + (name?.length ?? 0)
+      if (name && TEXT_COMMANDS.has(name) && text[after] === '{') {
+        const end = groupEnd(after)
+        if (end > 0 && balancedBraces(text.slice(after, end))) {
+          // The argument is TeX too: written the same way (its capitals are braced already).
+          tex({ tex: true, text: `\\${name}{${escapeTex(text.slice(after + 1, end - 1), true)}}` })
+          i = end
+          continue
+        }
+      }
+      if (name && WORD_COMMANDS.has(name) && !/[A-Za-z]/.test(text[after] ?? '')) {
+        const end = text.startsWith('{}', after) ? after + 2 : after
+        tex({ tex: true, text: text.slice(i, end), protect: true })
+        i = end
+        continue
+      }
+    }
+    plain += ch
+    i++
+  }
+  if (!parts.length && !escaped) return null
+  if (plain) parts.push({ tex: false, text: plain, start: i - plain.length })
+  return parts
+}
+
+/**
+ * True when the text has TeX in it (math, a LaTeX text command, a written accent, an escaped `\&`), which
+ * `escapeLatex` writes as written.
+ */
+export function hasTex(text: string): boolean {
+  return texParts(text.normalize('NFC').replace(/\s+/g, ' ')) !== null
+}
+
+/**
+ * Text for a field: TeX parts as written, plain parts escaped. `inTex`: the text is inside TeX (a command's
+ * argument), so it counts as having TeX even when it has none of its own.
+ */
+function escapeTex(text: string, inTex: boolean): string {
+  const parts = texParts(text)
+  if (!parts) return escapeText(text, inTex)
+  // Braces pair across the TeX between them (which balances by itself): `{the $N$ model}` is a group.
+  const forms = braceForms(text, true)
+  return parts.map((part) => (part.tex ? part.text : escapeText(part.text, true, forms, part.start))).join('')
+}
+
 /**
  * Writes text for a BibTeX field: specials escaped, accented Latin letters as LaTeX commands, other
- * characters (Greek, CJK) left as UTF-8, which BibLaTeX and citation-js read.
+ * characters (Greek, CJK) left as UTF-8, which BibLaTeX and citation-js read. TeX in the text (`$x^2$`,
+ * `\textit{x}`, `{\"o}`, `\&`) is written as written; a field that has some keeps its `~` and `--` too.
  * @example escapeLatex('Jürgen & Łukasz: 50%') // 'J{\\"u}rgen \\& {\\L}ukasz: 50\\%'
+ * @example escapeLatex('ratio $p/n \\to κ$ & more') // 'ratio $p/n \\to κ$ \\& more'
  */
 export function escapeLatex(text: string): string {
-  let out = ''
   // One line per value: a line starting with `@` inside a value would look like a new entry to readers.
-  for (const char of text.normalize('NFC').replace(/\s+/g, ' ')) {
+  return escapeTex(text.normalize('NFC').replace(/\s+/g, ' '), false)
+}
+
+/**
+ * Text with no TeX in it, escaped. `inTex` when it sits in a field with TeX: a `~` there is a tie, `\&` and
+ * `\{` are written as written, and braces that pair are a TeX group, written as they are; elsewhere braces
+ * that pair are written `\{ \}`. `forms`: see `braceForms`, when `text` is cut from a longer text at
+ * `offset`.
+ */
+function escapeText(text: string, inTex: boolean, forms = braceForms(text, inTex), offset = 0): string {
+  let out = ''
+  let index = offset
+  let written = false
+  for (const char of text) {
+    const at = index
+    index += char.length
+    if (written) {
+      written = false
+      continue
+    }
+    if (inTex && char === '~') {
+      out += char
+      continue
+    }
+    const next = text[at - offset + 1] ?? ''
+    if (inTex && char === '\\' && /[&%$#_{}]/.test(next)) {
+      written = true
+      out += (/[{}]/.test(next) && forms.get(at + 1)) || char + next
+      continue
+    }
+    if (char === '{' || char === '}') {
+      out += forms.get(at) ?? (inTex ? char : `\\${char}`)
+      continue
+    }
     if (SPECIALS[char]) {
       out += SPECIALS[char]
       continue
@@ -137,8 +434,9 @@ export function escapeLatex(text: string): string {
       out += `{${letter}}`
       continue
     }
-    // Break the ligatures TeX would make of `--`, `---`, ``` `` ``` and `''` (they would come back as dashes and quotes).
-    if ((char === '-' || char === '`' || char === "'") && out.endsWith(char)) out += '{}'
+    // Break the ligatures TeX would make of `--`, `---`, ``` `` ``` and `''` (they would come back as dashes
+    // and quotes); in a field with TeX they are TeX as written.
+    if (!inTex && (char === '-' || char === '`' || char === "'") && out.endsWith(char)) out += '{}'
     out += char
   }
   return out
@@ -146,15 +444,36 @@ export function escapeLatex(text: string): string {
 
 /**
  * A title with every word that carries a capital after its first letter, or any capital beyond the
- * first word, protected by braces, so a style that lower-cases titles keeps `GAN`, `BERT` and `Bayes`.
+ * first word, protected by braces, so a style that lower-cases titles keeps `GAN`, `BERT` and `Bayes`;
+ * math with capitals is braced too (`{$N$}`). `asText`: TeX in it is written as text (a derived title).
  */
-function protectCapitals(title: string): string {
-  return title
-    .split(/(\s+)/)
-    .map((part, index) => {
-      if (/^\s+$/.test(part) || !/\p{Lu}/u.test(part)) return escapeLatex(part)
-      const onlyFirst = /^\P{Lu}*\p{Lu}\P{Lu}*$/u.test(part) && /^\P{L}*\p{Lu}/u.test(part)
-      return index === 0 && onlyFirst ? escapeLatex(part) : `{${escapeLatex(part)}}`
+function protectCapitals(title: string, asText = false): string {
+  const flat = title.normalize('NFC').replace(/\s+/g, ' ')
+  const parts = asText ? null : texParts(flat)
+  const inTex = parts !== null
+  let first = true
+  const forms = braceForms(flat, inTex)
+  return (parts ?? [{ tex: false, text: flat, start: 0 }])
+    .map((part) => {
+      if (part.tex) {
+        first = false
+        return part.protect ? `{${part.text}}` : part.text
+      }
+      let offset = part.start
+      return part.text
+        .split(/(\s+)/)
+        .map((word) => {
+          const at = offset
+          offset += word.length
+          if (word === '' || /^\s+$/.test(word)) return word
+          const isFirst = first
+          first = false
+          const escaped = escapeText(word, inTex, forms, at)
+          if (!/\p{Lu}/u.test(word)) return escaped
+          const onlyFirst = /^\P{Lu}*\p{Lu}\P{Lu}*$/u.test(word) && /^\P{L}*\p{Lu}/u.test(word)
+          return isFirst && onlyFirst ? escaped : `{${escaped}}`
+        })
+        .join('')
     })
     .join('')
 }
@@ -199,10 +518,12 @@ function familyName(name: string): string {
 function baseCiteKey(paper: BibtexPaper): string {
   const family = asciiFold(familyName(paper.authors[0] ?? '')).replace(/[^a-z0-9]/g, '') || 'anon'
   const year = paper.date?.slice(0, 4) ?? 'nd'
-  const word =
-    asciiFold(paper.title)
-      .split(/[^a-z0-9]+/)
-      .find((w) => w.length > 1 && !STOP_WORDS.has(w)) ?? 'untitled'
+  // A title Paperscope made up gives no word: the paper's id does, which no other paper has.
+  const word = paper.titleDerived
+    ? asciiFold(paper.id).replace(/[^a-z0-9]/g, '') || 'untitled'
+    : (asciiFold(paper.title)
+        .split(/[^a-z0-9]+/)
+        .find((w) => w.length > 1 && !STOP_WORDS.has(w)) ?? 'untitled')
   return `${family}${year}${word}`
 }
 
@@ -235,6 +556,10 @@ function suffix(index: number): string {
   return s
 }
 
+/** The note on an entry whose title Paperscope made up. */
+export const DERIVED_TITLE_NOTE =
+  'No source gives a title: Paperscope made this one from the first words of the abstract'
+
 /**
  * Formats papers as BibTeX, one entry per paper, in the order given.
  * @example formatBibtex([{ id: 'p1', title: 'Attention is all you need', authors: ['Ashish Vaswani'], date: '2017-06', venue: null, ids: { arxiv: '1706.03762' } }])
@@ -247,7 +572,9 @@ export function formatBibtex(papers: readonly BibtexPaper[]): string {
 function formatEntry(paper: BibtexPaper, key: string): string {
   const venue = paper.venue?.trim() || null
   const type = venue ? (PROCEEDINGS.test(venue) ? 'inproceedings' : 'article') : 'misc'
-  const fields: Array<[string, string]> = [['title', `{${protectCapitals(paper.title.trim())}}`]]
+  const fields: Array<[string, string]> = [
+    ['title', `{${protectCapitals(paper.title.trim(), paper.titleDerived === true)}}`],
+  ]
   const authors = paper.authors.map(formatAuthor)
   if (paper.authorsTruncated) authors.push('others')
   if (authors.length) fields.push(['author', `{${authors.join(' and ')}}`])
@@ -266,6 +593,7 @@ function formatEntry(paper: BibtexPaper, key: string): string {
   }
   if (paper.url) fields.push(['url', `{${paper.url.replace(/[{}\\]/g, encodeURIComponent)}}`])
   if (paper.abstract) fields.push(['abstract', `{${escapeLatex(paper.abstract.trim())}}`])
+  if (paper.titleDerived) fields.push(['note', `{${DERIVED_TITLE_NOTE}}`])
   const width = Math.max(...fields.map(([name]) => name.length))
   return `@${type}{${key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n')}\n}\n`
 }

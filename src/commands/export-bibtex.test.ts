@@ -1,0 +1,120 @@
+/**
+ * BibTeX export of real corpus papers: TeX from sources (`$p/n \to κ$`, `\textit{entropy collapse}`) is
+ * written as written and still reads back with our importer; a title Paperscope made up is marked.
+ */
+import { resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Paper } from '../core/index.js'
+import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { formatBibtex, parseBibtex } from '../ingest/index.js'
+import { exportBibtex } from './export-bibtex.js'
+import { importFiles } from './import-files.js'
+
+const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
+const ctx = { input: 'export.bib', fetchedAt: '2026-06-12T08:00:00.000Z' }
+
+/** What our importer reads from a field written by hand, as a source wrote it. */
+function readAsWritten(field: 'title' | 'abstract', text: string): string | null | undefined {
+  const [record] = parseBibtex(`@misc{x, title = {x}, ${field} = {${text}}}`, ctx).records
+  return record?.[field]
+}
+
+/** The value of one field of a one-entry `.bib` text, as written. */
+function field(bibtex: string, name: string): string | undefined {
+  return new RegExp(`^  ${name}\\s*= \\{(.*)\\},?$`, 'm').exec(bibtex)?.[1]
+}
+
+describe('exportBibtex', () => {
+  let t: TempStore
+  let backdoor: Paper
+  let derived: Paper
+  beforeAll(async () => {
+    t = await createTempStore()
+    await importFiles(
+      t.store,
+      [resolve(CORPUS, 'abstracts.txt'), resolve(CORPUS, 'researcher-profile.txt')],
+      {},
+    )
+    const papers = (await t.store.listPapers({ sort: 'title', limit: 500, offset: 0 })).items
+    backdoor = papers.find((p) => p.title.startsWith('When Stronger Triggers Backfire'))!
+    derived = papers.find((p) => p.titleDerived && p.title.startsWith('Finding the right initialisation'))!
+    expect(backdoor.abstract).toContain('($p/n \\to κ$)')
+    expect(derived.abstract).toContain('\\textit{entropy collapse}')
+  }, 60_000)
+  afterAll(async () => {
+    await t.cleanup()
+  })
+
+  it('writes TeX from sources as written: math and \\textit{...} are not escaped', async () => {
+    const { bibtex } = await exportBibtex(t.store, { papers: [backdoor.id, derived.id] })
+    expect(bibtex).toContain('proportional regime ($p/n \\to κ$), varying the training trigger strength $α$')
+    expect(bibtex).toContain('but \\textit{entropy collapse} occurs')
+    expect(bibtex).not.toContain('\\textbackslash{}')
+    expect(bibtex).not.toContain('\\$')
+  })
+
+  it('reads back with our importer: titles as they were, abstracts as their TeX reads', async () => {
+    const papers = [backdoor, derived]
+    const { bibtex } = await exportBibtex(t.store, { papers: papers.map((p) => p.id) })
+    const result = parseBibtex(bibtex, ctx)
+    expect(result.issues).toEqual([])
+    expect(result.records.map((r) => r.title)).toEqual(papers.map((p) => p.title))
+    // The importer makes TeX readable (`$p/n \to κ$` → `p/n →κ`), as it does for any .bib with that TeX.
+    expect(result.records.map((r) => r.abstract)).toEqual(
+      papers.map((p) => readAsWritten('abstract', p.abstract!)),
+    )
+    expect(result.records[0]!.abstract).toContain('proportional regime (p/n →κ)')
+    expect(result.records[1]!.abstract).toContain('but entropy collapse occurs')
+  })
+
+  it('marks a title Paperscope made from the abstract, and keys the entry by id, not by a word of it', async () => {
+    const { bibtex } = await exportBibtex(t.store, { papers: [derived.id] })
+    expect(bibtex.startsWith(`@misc{anonnd${derived.id},`)).toBe(true)
+    expect(bibtex).not.toContain('anonndfinding')
+    expect(field(bibtex, 'note')).toBe(
+      'No source gives a title: Paperscope made this one from the first words of the abstract',
+    )
+    // The made-up title is written as text, so it reads back as it was (with `$N$` in it, too).
+    const dollar = (await t.store.listPapers({ sort: 'title', limit: 500, offset: 0 })).items.find((p) =>
+      p.title.startsWith('Diffusion models trained on finite datasets with $N$'),
+    )!
+    expect(dollar.titleDerived).toBe(true)
+    const written = (await exportBibtex(t.store, { papers: [dollar.id] })).bibtex
+    expect(parseBibtex(written, ctx).records[0]!.title).toBe(dollar.title)
+    // A paper with a title of its own gets neither.
+    const own = (await exportBibtex(t.store, { papers: [backdoor.id] })).bibtex
+    expect(field(own, 'note')).toBeUndefined()
+    expect(own).toMatch(/^@misc\{flynn2026when,/)
+  })
+})
+
+describe('formatBibtex (src/ingest/bibtex), as the export uses it', () => {
+  const entry = (over: Partial<Parameters<typeof formatBibtex>[0][number]>) =>
+    formatBibtex([
+      { id: 'p1', title: 'A title', authors: ['Noa Rubin'], date: '2023', venue: null, ids: {}, ...over },
+    ])
+
+  it('escapes plain text without TeX as before (a lone brace now as \\textbraceleft{}), and it reads back as it was', () => {
+    const text = 'AT&T pays 50% of $5 for C# and a_b {x} ~ ^ \\ and a lone { brace'
+    const bibtex = entry({ abstract: text })
+    expect(field(bibtex, 'abstract')).toBe(
+      'AT\\&T pays 50\\% of \\$5 for C\\# and a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} and a lone \\textbraceleft{} brace',
+    )
+    expect(parseBibtex(bibtex, ctx).records[0]!.abstract).toBe(text)
+  })
+
+  it('in text with TeX, writes the TeX as written and escapes only what would break BibTeX or LaTeX', () => {
+    const text =
+      'Ties of~$d$, AT\\&T at 50% & $x_1 \\% y$, \\emph{a {b}} and J{\\"u}rgen; $^$ is no math, { is lone'
+    expect(field(entry({ abstract: text }), 'abstract')).toBe(
+      'Ties of~$d$, AT\\&T at 50\\% \\& $x_1 \\% y$, \\emph{a {b}} and J{\\"u}rgen; \\$\\textasciicircum{}\\$ is no math, \\textbraceleft{} is lone',
+    )
+    expect(parseBibtex(entry({ abstract: text }), ctx).issues).toEqual([])
+  })
+
+  it('braces capitals in a title with TeX so styles keep them, math included', () => {
+    expect(field(entry({ title: 'The $O(N)$ Method for GANs with $p \\to κ$' }), 'title')).toBe(
+      'The {$O(N)$} {Method} for {GANs} with $p \\to κ$',
+    )
+  })
+})
