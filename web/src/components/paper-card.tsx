@@ -1,7 +1,7 @@
 /** @module A paper as a card in a feed or a result list: category, date, title, authors, digest, topics. */
 import { Link } from 'react-router-dom'
 import type { PaperSummary, TextSegment } from '../api.js'
-import { formatCount, formatDate, plural, readableText } from '../format.js'
+import { digestOriginLabel, formatCount, formatDate, plural, readableText } from '../format.js'
 import { AuthorLine } from './authors.js'
 import { TopicChips } from './chips.js'
 import { Highlighted } from './text.js'
@@ -78,7 +78,9 @@ function CardText({ paper, snippet }: { paper: PaperSummary; snippet: TextSegmen
   if (paper.digest) {
     return (
       <p className="card-text">
-        <span className={`origin-tag origin-${paper.digest.origin}`}>{paper.digest.origin === 'curated' ? 'Digest' : 'Summary'}</span>{' '}
+        <span className={`origin-tag origin-${paper.digest.origin}`} title={digestOriginLabel(paper.digest.origin)}>
+          {paper.digest.origin === 'curated' ? 'Digest' : 'Summary'}
+        </span>{' '}
         {readableText(paper.digest.text)}
       </p>
     )
