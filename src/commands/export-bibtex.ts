@@ -65,8 +65,7 @@ export async function exportBibtex(
     selection,
     options.limit ?? MAX_EXPORT_PAPERS,
   )
-  // Loaded here, not at start-up: only `export` and the API's BibTeX writes BibTeX.
-  const { formatBibtex } = await import('../ingest/index.js')
+  const formatBibtex = await bibtexWriter()
   return {
     bibtex: formatBibtex(await toBibtexPapers(store, papers)),
     papers: papers.length,
@@ -76,6 +75,15 @@ export async function exportBibtex(
 }
 
 /** The papers a selection names, in a stable order (a search: by relevance; otherwise: by title). */
+/**
+ * The BibTeX writer (src/ingest/bibtex's), loaded on first use: only `export` and the API's BibTeX routes write
+ * BibTeX, and the importer it lives with is not needed at start-up.
+ * @example (await bibtexWriter())(await toBibtexPapers(store, papers))
+ */
+export async function bibtexWriter(): Promise<(papers: readonly BibtexPaper[]) => string> {
+  return (await import('../ingest/index.js')).formatBibtex
+}
+
 export async function selectPapers(
   store: PaperStore,
   selection: BibtexSelection,

@@ -65,6 +65,7 @@ export {
 } from './sync-schedule.js'
 export {
   exportBibtex,
+  bibtexWriter,
   selectPapers,
   toBibtexPapers,
   MAX_EXPORT_PAPERS,

@@ -139,7 +139,7 @@ export interface ServerDeps {
   rateLimit?: RateLimitSettings | false
   /** Served on /healthz. */
   version?: string
-  /** The BibTeX writer for /papers/:id/bibtex; a minimal built-in one when absent. */
+  /** The BibTeX writer for the BibTeX routes; src/ingest/bibtex's when absent. */
   formatBibtex?: BibtexFormatter
 }
 

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { selectPapers, toBibtexPapers, type BibtexSelection } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
-import { formatBibtex } from '../bibtex.js'
+import { bibtexFormatter } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { resolveTopicParam } from '../request-tools.js'
@@ -38,7 +38,6 @@ function fileName(label: string): string {
 
 export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
   const { store } = deps
-  const write = deps.formatBibtex ?? formatBibtex
 
   async function send(
     reply: FastifyReply,
@@ -48,7 +47,7 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
     name: string,
   ): Promise<string> {
     const { papers } = await selectPapers(store, selection, limit)
-    const bibtex = write(await toBibtexPapers(store, papers))
+    const bibtex = (await bibtexFormatter(deps))(await toBibtexPapers(store, papers))
     void reply.type('application/x-bibtex; charset=utf-8')
     void reply.header('x-paperscope-entries', String(papers.length))
     if (download) void reply.header('content-disposition', `attachment; filename="${fileName(name)}"`)

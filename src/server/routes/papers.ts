@@ -1,7 +1,7 @@
 /** @module GET /papers (the feed), /papers/:id (everything known) and /papers/:id/bibtex. */
 import type { FastifyInstance } from 'fastify'
 import { PaperscopeError } from '../../core/index.js'
-import { firstCiteKey, formatBibtex, toBibtexInput } from '../bibtex.js'
+import { bibtexFormatter, firstCiteKey, toBibtexInput } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { presentPaperDetail, presentPaperList, presentPaperSummary } from '../presenters.js'
 import { definedOnly, optionalAnalysis, resolveTopicParam } from '../request-tools.js'
@@ -138,7 +138,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const { id } = request.params
       const paper = await store.getPaper(id)
       if (!paper) throw notFound(id)
-      const bibtex = (deps.formatBibtex ?? formatBibtex)([toBibtexInput(paper)])
+      const bibtex = (await bibtexFormatter(deps))([toBibtexInput(paper)])
       void reply.type('application/x-bibtex; charset=utf-8')
       if (request.query.download) {
         const name = (firstCiteKey(bibtex) ?? paper.id).replace(/[^\w.-]/g, '_')
