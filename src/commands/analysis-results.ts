@@ -32,11 +32,9 @@ export interface AnalysisReader {
   similarPapers(paperId: string, k?: number): Promise<SimilarRanked[] | null>
   /**
    * The `k` library papers most similar to a text never seen (a draft abstract, a paper from elsewhere),
-   * embedded and classified with the stored models; null before the library was ever analysed.
-   */
-  /**
-   * Papers near a text never seen. An off-topic text (further from every topic than any curated paper) is
-   * compared by wording alone, and a paper is near it only when they share {@link OFF_TOPIC_SHARED_TERMS} terms.
+   * embedded and classified with the stored models; null before the library was ever analysed. An off-topic
+   * text (further from every topic than any curated paper) is compared by wording alone, and a paper is near it
+   * only when they share {@link OFF_TOPIC_SHARED_TERMS} listed terms.
    */
   similarToText(input: { title?: string; text: string }, k?: number): Promise<SimilarRanked[] | null>
   /**
