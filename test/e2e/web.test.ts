@@ -97,6 +97,14 @@ describe.skipIf(skip)('web app in chromium', () => {
     const card = page.locator(`article.paper-card[data-paper-id="${hit.paper.id}"]`)
     await card.waitFor()
     expect(await card.locator('[data-testid="matched-keywords"]').textContent()).toBe('Key word: Grokking')
+    // Only there: a card whose title or text shows a match does not repeat the key word.
+    let withMatchShown = 0
+    for (const other of await page.locator('article.paper-card').all()) {
+      if ((await other.locator('.card-title mark, .card-text mark').count()) === 0) continue
+      withMatchShown++
+      expect(await other.locator('[data-testid="matched-keywords"]').count()).toBe(0)
+    }
+    expect(withMatchShown).toBeGreaterThan(0)
     expect(problems).toEqual([])
   })
 

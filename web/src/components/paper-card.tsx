@@ -42,7 +42,7 @@ export function PaperCard({ paper, titleSegments, snippet, matchedKeywords = [],
         <AuthorLine authors={paper.authors} truncated={paper.authorsTruncated} />
       </p>
       {!compact && <CardText paper={paper} snippet={snippet} />}
-      {matchedKeywords.length > 0 && (
+      {matchedKeywords.length > 0 && !titleSegments?.some((t) => t.match) && !snippet?.some((t) => t.match) && (
         // A hit can match only a curated key word: say so, or the card shows no reason it was found.
         <p className="card-keywords small" data-testid="matched-keywords">
           Key word{matchedKeywords.length > 1 ? 's' : ''}: {matchedKeywords.map((k, i) => (
