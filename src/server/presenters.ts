@@ -5,7 +5,7 @@
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
 import { reportedMetricConflicts, type CoAuthor, type Topic } from '../core/index.js'
-import type { AnalysisAuthorMetrics, AnalysisPaperText, AnalysisPaperTopics, AnalysisValue } from './deps.js'
+import type { AnalysisAuthorMetrics, AnalysisPaperText, AnalysisPaperTopics, AnalysisSimilarPaper, AnalysisValue } from './deps.js'
 import type { AuthorDetailOut, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
 import type { StatsOut } from './routes/stats.schema.js'
@@ -108,6 +108,17 @@ export function presentPaperSummary(paper: Paper): PaperSummary {
     links: paperLinks(paper),
     sourceCount: paper.sourceCount,
   }
+}
+
+/**
+ * Similar papers as the API shows them (a paper page's and `/similar`'s): each with its summary, its score and
+ * the score's two parts; one whose paper is gone from the library is left out.
+ */
+export function presentSimilarPapers(ranked: readonly AnalysisSimilarPaper[], papers: ReadonlyMap<string, Paper>): SimilarPaper[] {
+  return ranked.flatMap((s) => {
+    const p = papers.get(s.paperId)
+    return p ? [{ paper: presentPaperSummary(p), score: s.score, textSimilarity: s.textSimilarity ?? null, topicAgreement: s.topicAgreement ?? null, why: s.why ?? [] }] : []
+  })
 }
 
 /** One source record as provenance: where it is, when it was read, and why it was merged. */

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { PaperscopeError } from '../../core/index.js'
 import { bibtexFormatter, firstCiteKey, toBibtexInput } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
-import { presentPaperDetail, presentPaperList, presentPaperSummary } from '../presenters.js'
+import { presentPaperDetail, presentPaperList, presentSimilarPapers } from '../presenters.js'
 import { definedOnly, optionalAnalysis, resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import type { SimilarPaper } from '../schemas.js'
@@ -83,10 +83,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       if (similarRaw) {
         const wanted = similarRaw.filter((s) => s.paperId !== id).slice(0, SIMILAR_LIMIT)
         const papers = new Map((await store.getPapers(wanted.map((s) => s.paperId))).map((p) => [p.id, p]))
-        similar = wanted.flatMap((s) => {
-          const p = papers.get(s.paperId)
-          return p ? [{ paper: presentPaperSummary(p), score: s.score, textSimilarity: s.textSimilarity ?? null, topicAgreement: s.topicAgreement ?? null, why: s.why ?? [] }] : []
-        })
+        similar = presentSimilarPapers(wanted, papers)
       }
       return presentPaperDetail(paper, { similar, novelty, noveltyEvidence, topics, text })
     },

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
-import { presentPaperSummary } from '../presenters.js'
+import { presentSimilarPapers } from '../presenters.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './similar.schema.js'
 
@@ -25,10 +25,7 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
         'the library has not been analysed yet; run `paperscope analyze`',
       )
     const papers = new Map((await deps.store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
-    const similar = ranked.flatMap((r) => {
-      const p = papers.get(r.paperId)
-      return p ? [{ paper: presentPaperSummary(p), score: r.score, textSimilarity: r.textSimilarity ?? null, topicAgreement: r.topicAgreement ?? null, why: r.why ?? [] }] : []
-    })
+    const similar = presentSimilarPapers(ranked, papers)
     // Among the k most similar, newest or most cited first: readers ask what is new or influential near
     // their text, not only what is closest. The sort is stable, so ties keep the similarity order.
     if (sort === 'recent') similar.sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
