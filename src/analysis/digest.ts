@@ -135,14 +135,14 @@ function digestText(chosen: readonly Scored[]): string {
     .map((c, k) => {
       if (k === 0) return rewrite(c.s.text)
       // One that does not follow the sentence before it in the abstract loses a lead-in pointing back too.
-      return c.i === (chosen[k - 1] as Scored).i + 1 ? stripConnective(c.s.text) : stripConnective(c.s.text.trim().replace(POINTING_LEAD_IN, ''))
+      return c.i === (chosen[k - 1] as Scored).i + 1 ? stripConnective(c.s.text) : stripLeadIns(c.s.text)
     })
     .join(' ')
 }
 
 /** A sentence added after a non-adjacent first one: it neither leans on the sentence before it nor points back past the first. */
 function standsAfter(next: Scored, first: Scored): boolean {
-  const text = stripConnective(next.s.text.trim().replace(POINTING_LEAD_IN, ''))
+  const text = stripLeadIns(next.s.text)
   return !LEANS_ON_PREVIOUS.test(text) && !PRONOUN_OBJECT.test(text) && !ITEM_REFERENCE.test(text) && !pointsBack(text, next.s, [first.s])
 }
 
@@ -275,10 +275,15 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
 function rewrite(sentence: string): string {
   let t = sentence.trim().replace(/\s+/g, ' ')
   t = t.replace(FRAMING_PREFIX, 'We')
-  t = stripConnective(t.replace(POINTING_LEAD_IN, ''))
+  t = stripLeadIns(t)
   t = t.charAt(0).toUpperCase() + t.slice(1)
   if (!/[.!?]["”’)]?$/.test(t)) t = `${t}.`
   return t
+}
+
+/** A lead-in that only points back (`To address these issues,`) and then a connective (`However,`) dropped. */
+function stripLeadIns(sentence: string): string {
+  return stripConnective(sentence.trim().replace(POINTING_LEAD_IN, ''))
 }
 
 function stripConnective(sentence: string): string {
