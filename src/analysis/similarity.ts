@@ -85,11 +85,12 @@ export function createVectorIndex(
 /** A paper's index entry from the LSA model: its embedding and heaviest terms. */
 export function indexEntry(model: VectorModel, paperId: string, doc: PreparedText, topics: Float32Array | null = null): IndexedPaper {
   const tfidf = tfidfOf(model, doc)
-  const surfaces = termSurfaces(doc, model.terms)
+  const top = topTerms(model.tfidf, tfidf, INDEX_TERMS)
+  const surfaces = termSurfaces(doc, new Set(top.map((t) => t.term)), model.terms)
   return {
     paperId,
     vector: projectTfidf(model, tfidf),
-    terms: topTerms(model.tfidf, tfidf, INDEX_TERMS).map((t) => {
+    terms: top.map((t) => {
       const text = surfaces.get(t.term)
       return text && text !== t.term ? { ...t, text } : t
     }),

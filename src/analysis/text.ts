@@ -52,15 +52,19 @@ export function termCounts(doc: PreparedText, options: TermOptions = {}): Map<st
 /**
  * How the text writes each of its terms (as {@link termCounts} keys them): `generalization bind` →
  * `generalization bounds`, `magnitudebase` → `magnitude-based`. The body's first use wins over the title's
- * capitals; a word is lower-cased unless it has capitals inside (`ReLU`, `SGD`).
+ * capitals; a word is lower-cased unless it has capitals inside (`ReLU`, `SGD`). Only the `wanted` terms
+ * are looked for: a paper's index keeps a few of its hundreds.
  */
-export function termSurfaces(doc: PreparedText, options: TermOptions = {}): Map<string, string> {
+export function termSurfaces(doc: PreparedText, wanted: ReadonlySet<string>, options: TermOptions = {}): Map<string, string> {
   const { maxN } = { ...DEFAULT_TERM_OPTIONS, ...options }
   const out = new Map<string, string>()
   const word = (text: string): string => (/\p{Lu}/u.test(text.slice(1)) ? text : text.toLowerCase())
+  const found = (key: string): boolean => !wanted.has(key) || out.has(key)
   for (const sentences of [doc.body, doc.title]) {
-    for (const s of sentences) for (const t of s.tokens) if (isContentToken(t) && !out.has(termKey(t))) out.set(termKey(t), word(t.text))
-    if (maxN >= 2) for (const p of phrasesOf(sentences, { minN: 2, maxN })) if (!out.has(p.key)) out.set(p.key, p.text.split(' ').map(word).join(' '))
+    for (const s of sentences) for (const t of s.tokens) if (isContentToken(t) && !found(termKey(t))) out.set(termKey(t), word(t.text))
+    if (out.size === wanted.size) break
+    if (maxN >= 2) for (const p of phrasesOf(sentences, { minN: 2, maxN })) if (!found(p.key)) out.set(p.key, p.text.split(' ').map(word).join(' '))
+    if (out.size === wanted.size) break
   }
   return out
 }

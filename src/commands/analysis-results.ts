@@ -15,7 +15,6 @@ import {
   prepareText,
   similar,
   similarToVector,
-  topicProbabilities,
   topicSpecificity,
   type IndexedPaper,
   type ResearcherMetrics,
@@ -121,8 +120,11 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       // further from every topic than any curated paper (a recipe, another language, stray words) has none, and
       // is near only papers it shares some wording with: one word in common (`time` in a recipe and in a
       // time-series paper) is an accident.
-      const offTopic = models.topics ? classifyTopics(models.topics, doc).offTopic : false
-      const topics = models.topics && !offTopic ? Float32Array.from(topicProbabilities(models.topics, doc)) : null
+      // One classification gives both: whether it is off topic, and every topic's confidence.
+      const prediction = models.topics ? classifyTopics(models.topics, doc, { top: models.topics.labels.length }) : null
+      const offTopic = prediction?.offTopic ?? false
+      const confidence = new Map(prediction?.topics.map((t) => [t.label, t.confidence]))
+      const topics = models.topics && !offTopic ? Float32Array.from(models.topics.labels, (l) => confidence.get(l) ?? 0) : null
       const entry = indexEntry(models.vectors, '', doc, topics)
       // Embedded as the library's papers were (its ONNX model when it has one); the LSA entry gives the terms.
       const vector = await textVector(models, { title: input.title ?? '', text: input.text }, doc)
