@@ -62,6 +62,8 @@ const DEFAULT_LIMIT = 20
 /** See rarestTitleWords. */
 const MAX_CANDIDATE_WORD_PAPERS = 100
 const MAX_LIMIT = 200
+/** Between a paper's curated key words in the search index's key-word column (written and read back). */
+const FTS_KEYWORD_SEPARATOR = '; '
 /**
  * Search facets count every match up to this many, and the best-ranked this many beyond: on a 100k library
  * a word in most papers would otherwise spend ~1 s counting topics and sources (docs/benchmarks.md).
@@ -397,9 +399,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       score: -r.score,
       title: splitMarked(marked.get(r.rid)?.hl_title ?? rows[i]!.title),
       snippet: splitMarked(marked.get(r.rid)?.hl_snippet || (rows[i]!.abstract ?? '').slice(0, 240)),
-      // The key words column is the curated key words joined by `; ` (indexPaper); the marked ones matched.
+      // The key words column is the curated key words joined (indexPaper); the marked ones matched.
       matchedKeywords: (marked.get(r.rid)?.hl_keywords ?? '')
-        .split('; ')
+        .split(FTS_KEYWORD_SEPARATOR)
         .filter((k) => k.includes(MATCH_START))
         .map((k) => k.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '')),
     }))
@@ -792,7 +794,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     )!
     const keywords = this.all<{ keyword: string }>(`SELECT keyword FROM paper_keywords WHERE paper_id = ? AND origin = 'curated' ORDER BY rank`, paperId)
       .map((k) => k.keyword)
-      .join('; ')
+      .join(FTS_KEYWORD_SEPARATOR)
     const authors = this.all<{ name: string }>(
       `SELECT DISTINCT n.name FROM authorships a JOIN author_names n ON n.author_id = a.author_id WHERE a.paper_id = ?`,
       paperId,
