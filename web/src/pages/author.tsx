@@ -33,7 +33,8 @@ export function AuthorPage() {
 function AuthorView({ author }: { author: AuthorDetailOut }) {
   const [order, setOrder] = useState<PaperOrder>('newest')
   const papers = useMemo(() => sortPapers(author.papers, order), [author.papers, order])
-  const hasCounts = author.papers.some((p) => p.citationCount !== null || p.upvotes !== null)
+  // "Most cited" orders by citation count alone (sortPapers), so only a count makes it differ.
+  const hasCounts = author.papers.some((p) => p.citationCount !== null)
   const variants = author.nameVariants.filter((v) => v !== author.name)
   const chartData = useMemo(() => author.papersPerYear.map((y) => ({ year: y.year, count: y.count })), [author.papersPerYear])
   return (

@@ -18,7 +18,6 @@ export function PaperPage() {
   return <PaperView paper={paper.data} />
 }
 
-
 function PaperView({ paper }: { paper: PaperDetail }) {
   const date = formatDate(paper.date)
   const curated = paper.topics.filter((t) => t.origin === 'curated')
