@@ -302,12 +302,45 @@ describe('paperscope CLI on the corpus', () => {
     expect(run.err).toMatch(/error \[NOT_FOUND\]: the library at .*empty\.db has no papers to learn from; import some first/)
   })
 
+  it('stops quietly when the reader closes the pipe early (`paperscope export | head -1`)', async () => {
+    const run = await new Promise<{ code: number | null; stderr: string; first: string }>((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', db, 'export'], { cwd: ROOT })
+      let first = ''
+      let stderr = ''
+      child.stdout.once('data', (d: Buffer) => {
+        first = d.toString().split('\n')[0] ?? ''
+        child.stdout.destroy()
+      })
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      child.on('close', (code) => done({ code, stderr, first }))
+    })
+    expect(run.first).toMatch(/^@\w+\{/)
+    expect(run.stderr).not.toMatch(/EPIPE|Unhandled|at /)
+    expect(run.code).toBe(0)
+  })
+
   it('shows a paper by id and by title words with every source record', async () => {
     const byWords = JSON.parse((await cli(['show', 'droplets of good representations', '--json'], db)).out)
     expect(byWords.sources).toHaveLength(3)
     const byId = await cli(['show', byWords.id], db)
     expect(byId.out).toMatch(/merged by title-part/)
     expect((await cli(['show', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
+  })
+})
+
+describe('paperscope option values', () => {
+  it('names a bad option value and exits 1 before touching any library', async () => {
+    const db = join(tmpdir(), 'paperscope-never-made.db')
+    for (const [args, said] of [
+      [['similar', 'grokking', '--k', '0'], /option '--k <n>' argument '0' is invalid\. expected a positive whole number/],
+      [['search', 'grokking', '--limit', 'abc'], /option '--limit <n>' argument 'abc' is invalid/],
+      [['import', CORPUS, '--capture-date', '2024-13'], /argument '2024-13' is invalid\. expected YYYY, YYYY-MM or YYYY-MM-DD/],
+    ] as const) {
+      const run = await cli([...args], db)
+      expect(run.code, args.join(' ')).toBe(1)
+      expect(run.err, args.join(' ')).toMatch(said)
+    }
+    expect(existsSync(db)).toBe(false)
   })
 })
 

@@ -3,7 +3,7 @@
  * @module The `paperscope` command line: import, stats, search, show, author, start, sync, export. Thin wrappers over
  * src/commands; every command can print JSON for scripts. Run `paperscope --help`.
  */
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { isPaperscopeError, PartialDateSchema } from '../core/index.js'
@@ -12,21 +12,23 @@ import { CliExit, EXIT, type CliIo } from './io.js'
 // Each command's module loads when it runs: `search` does not pay for what `import` or `sync` load.
 import type { ServeLauncher } from './commands/serve.js'
 
+// Option parsers throw InvalidArgumentError: commander then prints "option '--k <n>' argument '0' is invalid. …"
+// and exits; any other error thrown here escaped without a word.
 function positiveInt(value: string): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new CommanderError(1, 'paperscope.invalidArgument', `expected a positive whole number, got "${value}"`)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`)
   return n
 }
 
 function partialDate(value: string): string {
   const parsed = PartialDateSchema.safeParse(value)
-  if (!parsed.success) throw new CommanderError(1, 'paperscope.invalidArgument', `expected YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`)
+  if (!parsed.success) throw new InvalidArgumentError(`expected YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`)
   return parsed.data
 }
 
 function port(value: string): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new CommanderError(1, 'paperscope.invalidArgument', `expected a port (0-65535), got "${value}"`)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port (0-65535), got "${value}"`)
   return n
 }
 
@@ -183,8 +185,19 @@ export async function runCli(argv: string[], io: CliIo, services: CliServices = 
   }
 }
 
+let pipeWatched = false
+
 /** The process's own IO. */
 export function processIo(): CliIo {
+  if (!pipeWatched) {
+    pipeWatched = true
+    // A reader that stops early (`paperscope search x | head -1`) closes the pipe: the rest of the output has
+    // nowhere to go, which is the reader's choice, not an error to print a stack trace for.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+    })
+  }
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
