@@ -19,7 +19,7 @@ import { MODEL_VERSION } from './model-version.js'
 import type { Contribution } from './rank.js'
 import { createRng, decodeFloat32, encodeFloat32, sparseDot, type SparseVector } from './sparse.js'
 import { fitTfidf, tfidfVector, type TfidfModel } from './tfidf.js'
-import { prepareText, termCounts, type PreparedText, type TermOptions } from './text.js'
+import { prepareText, termCounts, termSurfaces, type PreparedText, type TermOptions } from './text.js'
 
 /** A curated paper the classifier learns from. */
 export interface TopicExample {
@@ -635,7 +635,7 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
       contributions.push({ label: model.tfidf.vocabulary[f] ?? '', weight: (v * margin) / model.temperature })
     }
     if (model.centroids && cx && model.centroids.weight >= 1) contributions.push(...centroidContributions(model.centroids, cx, best.c))
-    why.push(...contributions.filter((c) => c.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, whyTerms))
+    why.push(...asWritten(doc, strongestTerms(contributions), whyTerms, Math.max(model.terms.maxN, model.centroids?.terms.maxN ?? 0)))
     if (model.centroids && cx) {
       const near = centroid?.[best.c] ?? 0
       why.push({ label: `close to the ${best.label} papers`, weight: model.centroids.weight * near })
@@ -653,6 +653,32 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
     offTopic,
     why,
   }
+}
+
+/** The terms that push, hardest first, a term both views weigh counted once with both pushes. */
+function strongestTerms(contributions: readonly Contribution[]): Contribution[] {
+  const byTerm = new Map<string, number>()
+  for (const c of contributions) byTerm.set(c.label, (byTerm.get(c.label) ?? 0) + c.weight)
+  return [...byTerm]
+    .filter(([, weight]) => weight > 0)
+    .map(([label, weight]) => ({ label, weight }))
+    .sort((a, b) => b.weight - a.weight || (a.label < b.label ? -1 : 1))
+}
+
+/**
+ * The first `k` terms that name something, as the text writes them: terms are keyed by lemma with hyphens
+ * joined (`selfattention`, `pacbayes`), which no reader should see.
+ */
+function asWritten(doc: PreparedText, terms: readonly Contribution[], k: number, maxN: number): Contribution[] {
+  const surfaces = termSurfaces(doc, new Set(terms.slice(0, 4 * k).map((t) => t.label)), { maxN })
+  const out: Contribution[] = []
+  for (const t of terms.slice(0, 4 * k)) {
+    const surface = surfaces.get(t.label)
+    if (surface && !surface.nameLike) continue
+    out.push({ ...t, label: surface?.text ?? t.label })
+    if (out.length === k) break
+  }
+  return out
 }
 
 /** A paper's topics as shown: curated labels always win and carry no confidence; otherwise the prediction. */

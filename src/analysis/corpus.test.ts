@@ -64,6 +64,18 @@ describe('topic classifier trained on the awesome list', () => {
     expect(offTopic('Neural collapse', '')).toBe(false)
   })
 
+  it('explains a topic with terms as the text writes them, not as the model keys them', () => {
+    const doc = prepareText({
+      title: 'PAC-Bayesian bounds for self-attention',
+      text: 'We prove PAC-Bayes generalization bounds for self-attention layers and test them on Transformers.',
+    })
+    const terms = classifyTopics(model, doc).why.map((w) => w.label)
+    expect(terms.join(' ')).toMatch(/PAC-Bayes|self-attention/)
+    // Keys lower-case, lemmatise and join hyphenated words: none of them may reach a reader.
+    expect(terms.filter((t) => /pacbayes|selfattention/.test(t))).toEqual([])
+    expect(new Set(terms).size).toBe(terms.length)
+  })
+
   it('round-trips through JSON for the store', () => {
     const back = topicModelFromJson(JSON.parse(JSON.stringify(topicModelToJson(model))))
     const doc = docOf(heldOut as SourceRecord)

@@ -4,7 +4,9 @@
  * far from every topic a text may be before it is off topic; the key-word model keeps its key words' keys.
  * 4: no curated key word is shown again in pieces, and no key phrase holds a word of praise, so every
  * paper's key words are chosen again. 5: a finite verb ends a phrase, a phrase a Title-Case title cut short is
- * shown whole, and a digest opens on no sentence that points back to one it leaves out); a library whose stored models carry another version is refitted on
+ * shown whole, and a digest opens on no sentence that points back to one it leaves out. 6: the terms shown
+ * for a topic or shared by two papers are written as the text writes them and name something, so every
+ * paper's explanations are made again); a library whose stored models carry another version is refitted on
  * its next import, sync or `analyze`, so an upgrade never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 5
+export const MODEL_VERSION = 6

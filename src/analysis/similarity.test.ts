@@ -80,6 +80,14 @@ describe('similar papers', () => {
     const text = 'tighter generalization bounds for magnitude-based pruning we prove generalization bounds for magnitude-based pruning of fully-connected neural networks near a phase transition'
     for (const label of labels) expect(text, label).toContain(label)
     for (const word of ['generalization', 'pruning', 'phase', 'transition']) expect(labels).not.toContain(word)
+    // A name the body capitalises inside a sentence stays a name; verbs, adverbs and phrases cut before their
+    // noun are not shown as shared.
+    const d = prepareText({ title: 'Curvature of convolutional neural networks', text: 'The Hessian of convolutional neural networks allows a Gaussian approximation that fits comparably well.' })
+    const e = prepareText({ title: 'Spectra of convolutional neural networks', text: 'A Gaussian model of the Hessian of convolutional neural networks allows fast training and fits comparably well.' })
+    const m2 = fitVectorModel([d, e, c], { dimensions: 2, tfidf: { minDf: 1, maxDfRatio: 1 } })
+    const named = sharedTerms(indexEntry(m2, 'd', d).terms, indexEntry(m2, 'e', e).terms, 20).map((w) => w.label)
+    expect(named).toEqual(expect.arrayContaining(['Hessian', 'Gaussian', 'neural networks']))
+    for (const cut of ['convolutional neural', 'allows', 'comparably', 'hessian', 'gaussian']) expect(named).not.toContain(cut)
     // An index entry made before surfaces were kept still explains itself by its keys.
     expect(sharedTerms([{ term: 'lottery ticket', weight: 1 }], [{ term: 'lottery ticket', weight: 1 }]).map((w) => w.label)).toEqual(['lottery ticket'])
   })

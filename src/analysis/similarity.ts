@@ -85,17 +85,18 @@ export function createVectorIndex(
 /** A paper's index entry from the LSA model: its embedding and heaviest terms. */
 export function indexEntry(model: VectorModel, paperId: string, doc: PreparedText, topics: Float32Array | null = null): IndexedPaper {
   const tfidf = tfidfOf(model, doc)
-  const top = topTerms(model.tfidf, tfidf, INDEX_TERMS)
-  const surfaces = termSurfaces(doc, new Set(top.map((t) => t.term)), model.terms)
-  return {
-    paperId,
-    vector: projectTfidf(model, tfidf),
-    terms: top.map((t) => {
-      const text = surfaces.get(t.term)
-      return text && text !== t.term ? { ...t, text } : t
-    }),
-    topics,
+  // The terms are what two papers are shown to share: twice as many are looked at, and only the ones that
+  // name something are kept (not `allows`, not `convolutional neural`).
+  const candidates = topTerms(model.tfidf, tfidf, 2 * INDEX_TERMS)
+  const surfaces = termSurfaces(doc, new Set(candidates.map((t) => t.term)), model.terms)
+  const terms: TermWeight[] = []
+  for (const t of candidates) {
+    const surface = surfaces.get(t.term)
+    if (surface && !surface.nameLike) continue
+    terms.push(surface && surface.text !== t.term ? { ...t, text: surface.text } : t)
+    if (terms.length === INDEX_TERMS) break
   }
+  return { paperId, vector: projectTfidf(model, tfidf), terms, topics }
 }
 
 /**

@@ -49,22 +49,67 @@ export function termCounts(doc: PreparedText, options: TermOptions = {}): Map<st
   return counts
 }
 
+/** How a text writes one of its terms, and whether the term names something a reader can be shown. */
+export interface TermSurface {
+  text: string
+  /**
+   * False for a term that says little alone: a verb (`allows`; not a gerund, `pruning`), an adverb
+   * (`comparably`), or a phrase cut before its noun (`convolutional neural`).
+   */
+  nameLike: boolean
+}
+
 /**
  * How the text writes each of its terms (as {@link termCounts} keys them): `generalization bind` →
  * `generalization bounds`, `magnitudebase` → `magnitude-based`. The body's first use wins over the title's
- * capitals; a word is lower-cased unless it has capitals inside (`ReLU`, `SGD`). Only the `wanted` terms
- * are looked for: a paper's index keeps a few of its hundreds.
+ * capitals; a word is lower-cased unless it has capitals inside (`ReLU`, `SGD`) or the body capitalises it
+ * inside a sentence (`Gaussian`, `Hessian`). Only the `wanted` terms are looked for: a paper's index keeps a
+ * few of its hundreds.
  */
-export function termSurfaces(doc: PreparedText, wanted: ReadonlySet<string>, options: TermOptions = {}): Map<string, string> {
+export function termSurfaces(doc: PreparedText, wanted: ReadonlySet<string>, options: TermOptions = {}): Map<string, TermSurface> {
   const { maxN } = { ...DEFAULT_TERM_OPTIONS, ...options }
-  const out = new Map<string, string>()
-  const word = (text: string): string => (/\p{Lu}/u.test(text.slice(1)) ? text : text.toLowerCase())
+  const names = namesInBody(doc.body)
+  const word = (text: string, key: string): string => {
+    if (/\p{Lu}/u.test(text.slice(1))) return text
+    const lower = text.toLowerCase()
+    return names.has(key) ? `${lower.charAt(0).toUpperCase()}${lower.slice(1)}` : lower
+  }
+  const out = new Map<string, TermSurface>()
   const found = (key: string): boolean => !wanted.has(key) || out.has(key)
   for (const sentences of [doc.body, doc.title]) {
-    for (const s of sentences) for (const t of s.tokens) if (isContentToken(t) && !found(termKey(t))) out.set(termKey(t), word(t.text))
+    for (const s of sentences) {
+      for (const t of s.tokens) if (isContentToken(t) && !found(termKey(t))) out.set(termKey(t), { text: word(t.text, termKey(t)), nameLike: namesAlone(t.pos, t.lower) })
+    }
     if (out.size === wanted.size) break
-    if (maxN >= 2) for (const p of phrasesOf(sentences, { minN: 2, maxN })) if (!found(p.key)) out.set(p.key, p.text.split(' ').map(word).join(' '))
+    if (maxN >= 2) {
+      for (const p of phrasesOf(sentences, { minN: 2, maxN })) {
+        if (found(p.key)) continue
+        const keys = p.key.split(' ')
+        const text = p.text.split(' ').map((w, i) => word(w, keys[i] ?? ''))
+        out.set(p.key, { text: text.join(' '), nameLike: p.lastPos !== 'ADJ' && namesAlone(p.lastPos, text[text.length - 1]?.toLowerCase() ?? '') })
+      }
+    }
     if (out.size === wanted.size) break
   }
   return out
+}
+
+/** Word keys the body capitalises inside a sentence, so names rather than sentence openings. */
+function namesInBody(body: readonly TextSentence[]): Set<string> {
+  const out = new Set<string>()
+  for (const s of body) {
+    s.tokens.forEach((t, i) => {
+      const previous = s.tokens[i - 1]
+      // After a colon or a quote a capital may open a clause; only a capital after a word marks a name.
+      if (i > 0 && previous?.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && isContentToken(t)) out.add(termKey(t))
+    })
+  }
+  return out
+}
+
+/** Whether a term ending in a word of this POS names something on its own. */
+function namesAlone(pos: string, lastWord: string): boolean {
+  if (pos === 'ADV') return false
+  if (pos === 'VERB' || pos === 'AUX') return lastWord.endsWith('ing')
+  return true
 }
