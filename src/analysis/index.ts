@@ -3,7 +3,7 @@
  * vectors and similar papers, novelty and researcher metrics, each with its explanation.
  */
 export { cleanLatex, readableText } from './latex.js'
-export { analyzeText, splitSentences, normalizePhrase, createWinkNlp, type NlpPort, type TextToken, type TextSentence } from './tokenize.js'
+export { analyzeText, splitSentences, normalizePhrase, contentTerms, createWinkNlp, type NlpPort, type TextToken, type TextSentence } from './tokenize.js'
 export { prepareText, termCounts, type PreparedText, type TextInput, type TermOptions } from './text.js'
 export { fitTfidf, tfidfVector, topTerms, type TfidfModel, type TfidfOptions } from './tfidf.js'
 export { normalizeInPlace, type SparseVector } from './sparse.js'

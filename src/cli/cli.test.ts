@@ -241,8 +241,15 @@ describe('paperscope CLI on the corpus', () => {
     const result = await cli(['classify', '--jsonl', file], db)
     expect(result.code).toBe(2)
     type Details = Array<{ text: string; origin: string; score: number; why: string[] }>
-    const out = result.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string | number; topics: Array<{ label: string; score: number }>; unsorted: boolean; keywords: string[]; keywordDetails: Details; digest: string | null })
-    expect(out.map((o) => o.id)).toEqual(['nc', 2, 'nc-again'])
+    const answers = result.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string | number | null; line?: number; error?: { code: string; message: string } })
+    // Every input line but the blank one is answered, in order: a bad one by its error.
+    expect(answers.map((o) => o.id)).toEqual(['nc', 2, null, 4, 5, 'nc-again'])
+    expect(answers.filter((o) => o.error)).toEqual([
+      { id: null, line: 3, error: { code: 'PARSE_FAILED', message: expect.stringMatching(/^line 3: not JSON/) } },
+      { id: 4, line: 4, error: { code: 'PARSE_FAILED', message: expect.stringMatching(/^line 4: "text" /) } },
+      { id: 5, line: 5, error: { code: 'PARSE_FAILED', message: expect.stringMatching(/^line 5: "text" longer than 500,000 characters/) } },
+    ])
+    const out = answers.filter((o) => !o.error) as unknown as Array<{ id: string | number; topics: Array<{ label: string; score: number }>; unsorted: boolean; keywords: string[]; keywordDetails: Details; digest: string | null }>
     expect(out[0]!.topics[0]!.label).toBe('Neural Collapse')
     expect(out[0]!.topics[0]!.score).toBeGreaterThan(0.35)
     expect(out[0]).toEqual({ ...out[2], id: 'nc' })
@@ -282,6 +289,37 @@ describe('paperscope CLI on the corpus', () => {
     expect(piped.code).toBe(0)
     expect(JSON.parse(piped.out).id).toBe(2)
     expect((await cli(['classify', '--jsonl', join(dir, 'missing.jsonl')], db)).err).toMatch(/SOURCE_UNAVAILABLE/)
+  })
+
+  it('classify --jsonl reads real-world files: a byte-order mark, number ids JSON would alter, repeated ids, empty and very short texts', async () => {
+    const file = join(dir, 'real-world.jsonl')
+    const lottery = 'We find sparse subnetworks by iterative magnitude pruning that train to full accuracy from their original initialization.'
+    const lines = [
+      `\uFEFF${JSON.stringify({ id: 'first', title: 'Winning lottery tickets', text: lottery })}`,
+      `{"id": 2310.10, "title": "Winning lottery tickets", "text": "${lottery}"}`,
+      '{"id": 12345678901234567890, "title": "Winning lottery tickets", "text": "x y z"}',
+      JSON.stringify({ id: 'first', title: 'Lottery tickets again', text: lottery }),
+      JSON.stringify({ id: 'blank', title: '  ', text: '' }),
+      JSON.stringify({ id: '', title: 'Winning lottery tickets', text: lottery }),
+      JSON.stringify({ id: 'one-word', title: '', text: 'grokking' }),
+    ]
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const result = await cli(['classify', '--jsonl', file], db)
+    expect(result.code).toBe(2)
+    const out = result.out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; line?: number; error?: { message: string }; topics?: unknown[]; unsorted?: boolean; topicWhy?: string[] })
+    expect(out.map((o) => o.id)).toEqual(['first', '2310.10', '12345678901234567890', 'first', 'blank', null, 'one-word'])
+    expect(out[0]!.error).toBeUndefined()
+    expect(out[1]!.topics).toEqual(out[0]!.topics)
+    expect(result.err).toContain('real-world.jsonl: warning: line 2: id 2310.10 is a number that JSON reads as 2310.1; it is printed as the string "2310.10"; quote ids')
+    expect(result.err).toMatch(/real-world\.jsonl: warning: line 3: id 12345678901234567890 is a number that JSON reads as 12345678901234567000/)
+    expect(result.err).toContain('real-world.jsonl: warning: line 4: id "first" is also the id of line 1')
+    expect(out[3]!.error).toBeUndefined()
+    expect(out[4]).toEqual({ id: 'blank', line: 5, error: { code: 'PARSE_FAILED', message: 'line 5: "title" and "text" are both empty: there is nothing to classify' } })
+    expect(out[5]).toEqual({ id: null, line: 6, error: { code: 'PARSE_FAILED', message: 'line 6: "id" is empty' } })
+    expect(result.err).toContain('real-world.jsonl: error [PARSE_FAILED]: line 5: "title" and "text" are both empty')
+    // One word got a topic at confidence 1.0: luck, not an answer.
+    expect(out[6]).toMatchObject({ topics: [], unsorted: true, topicWhy: ['too little text (1 content word) to tell its topic'] })
+    expect(result.err.split('\n').filter((l) => l.includes(': error ['))).toHaveLength(2)
   })
 
   it('never makes an empty library where one was expected: a mistyped --db is an error, and an empty library has nothing to classify with', async () => {

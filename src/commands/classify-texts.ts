@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, extractKeywords, generateDigest, prepareText } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, generateDigest, prepareText } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -24,12 +24,17 @@ export const MAX_CLASSIFY_TEXT = 500_000
 /** Longest title read (characters). */
 export const MAX_CLASSIFY_TITLE = 2_000
 
+/** Fewest distinct content words a text needs for its topic to be told; fewer make any confidence luck. */
+export const MIN_CLASSIFY_CONTENT_WORDS = 3
+
 /** One input line. Unknown fields (curated topics, key words) are dropped, never read. */
-export const ClassifyInputSchema = z.object({
-  id: z.union([z.string(), z.number()]),
-  title: z.string().max(MAX_CLASSIFY_TITLE, `longer than ${MAX_CLASSIFY_TITLE.toLocaleString('en')} characters`),
-  text: z.string().max(MAX_CLASSIFY_TEXT, `longer than ${MAX_CLASSIFY_TEXT.toLocaleString('en')} characters; split it or keep the abstract`),
-})
+export const ClassifyInputSchema = z
+  .object({
+    id: z.union([z.string().refine((id) => id.trim() !== '', 'is empty'), z.number()]),
+    title: z.string().max(MAX_CLASSIFY_TITLE, `longer than ${MAX_CLASSIFY_TITLE.toLocaleString('en')} characters`),
+    text: z.string().max(MAX_CLASSIFY_TEXT, `longer than ${MAX_CLASSIFY_TEXT.toLocaleString('en')} characters; split it or keep the abstract`),
+  })
+  .refine((input) => input.title.trim() !== '' || input.text.trim() !== '', '"title" and "text" are both empty: there is nothing to classify')
 export type ClassifyInput = z.infer<typeof ClassifyInputSchema>
 
 /** One output line. */
@@ -37,7 +42,10 @@ export interface ClassifiedText {
   id: string | number
   /** Predicted topics with calibrated confidences; empty when the text is unsorted. */
   topics: Array<{ label: string; score: number }>
-  /** True when no topic reached the model's confidence threshold. */
+  /**
+   * True when no topic reached the model's confidence threshold, or the text has fewer than
+   * {@link MIN_CLASSIFY_CONTENT_WORDS} content words (topicWhy then says so).
+   */
   unsorted: boolean
   /** True when the text is further from every topic than any curated paper: unsorted, and nothing suggested. */
   offTopic: boolean
@@ -60,36 +68,61 @@ export interface TextClassifier {
   labels: string[]
 }
 
+/** A line read: its input and any warnings, or why it is bad and its id when that could be read. */
+export type ClassifyLine =
+  | { ok: true; input: ClassifyInput; warnings: string[] }
+  | { ok: false; id: ClassifyInput['id'] | null; error: PaperscopeError }
+
+/** A number written as the value of an `"id"` key, as the line spells it. */
+const NUMBER_ID = /[{,]\s*"id"\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g
+
 /**
- * Reads one JSON line; throws PaperscopeError('PARSE_FAILED') naming the line and what is wrong.
- * @example parseClassifyLine('{"id":1,"title":"Grokking","text":"..."}', 1)
+ * The id as the line writes it: a number that JSON.stringify would print otherwise (`2310.10` as 2310.1, a
+ * 20-digit integer rounded, `1e400` as null) is kept as its token, a string, so the output still names the
+ * input's line. `changed` is that token. Any other id is returned as read.
  */
-export function parseClassifyLine(line: string, lineNumber: number, source = 'input'): ClassifyInput {
+function idAsWritten(id: unknown, line: string): { id: unknown; changed?: string } {
+  if (typeof id !== 'number') return { id }
+  // The first `"id": <number>` with this value: a nested object's id rarely has the same one.
+  const token = [...line.matchAll(NUMBER_ID)].map((m) => m[1] as string).find((t) => Number(t) === id)
+  if (token === undefined || JSON.stringify(id) === token) return { id }
+  return { id: token, changed: token }
+}
+
+/**
+ * Reads one JSON line. A bad line is a value naming the line and what is wrong (PARSE_FAILED), with the
+ * line's id when it has a usable one, so the caller can still answer that line.
+ * @example parseClassifyLine('{"id":1,"title":"Grokking","text":"..."}', 1) // { ok: true, input: {...}, warnings: [] }
+ */
+export function parseClassifyLine(line: string, lineNumber: number, source = 'input'): ClassifyLine {
+  // Editors on Windows start UTF-8 files with a byte-order mark, which JSON.parse refuses.
+  const text = lineNumber === 1 && line.startsWith('\uFEFF') ? line.slice(1) : line
+  const bad = (message: string, id: ClassifyInput['id'] | null, more: { field?: string; cause?: unknown } = {}): ClassifyLine => ({
+    ok: false,
+    id,
+    error: new PaperscopeError('PARSE_FAILED', `line ${lineNumber}: ${message}`, { source, line: lineNumber, ...more }),
+  })
   let json: unknown
   try {
-    json = JSON.parse(line)
+    json = JSON.parse(text)
   } catch (err) {
-    throw new PaperscopeError('PARSE_FAILED', `line ${lineNumber}: not JSON (${(err as Error).message})`, {
-      source,
-      line: lineNumber,
-      cause: err,
-    })
+    return bad(`not JSON (${(err as Error).message})`, null, { cause: err })
   }
-  const parsed = ClassifyInputSchema.safeParse(json)
+  const read = json !== null && typeof json === 'object' && 'id' in json ? idAsWritten(json.id, text) : { id: undefined }
+  const warnings =
+    read.changed === undefined
+      ? []
+      : [`line ${lineNumber}: id ${read.changed} is a number that JSON reads as ${JSON.stringify((json as { id: number }).id)}; it is printed as the string "${read.changed}"; quote ids`]
+  const parsed = ClassifyInputSchema.safeParse(read.changed === undefined ? json : { ...(json as object), id: read.id })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const field = issue?.path.join('.') || undefined
-    throw new PaperscopeError(
-      'PARSE_FAILED',
-      `line ${lineNumber}: ${field ? `"${field}" ` : ''}${issue?.message ?? 'invalid'} (expected {"id", "title", "text"})`,
-      {
-        source,
-        line: lineNumber,
-        ...(field ? { field } : {}),
-      },
-    )
+    const usableId = (typeof read.id === 'string' && read.id.trim() !== '') || typeof read.id === 'number' ? read.id : null
+    // A custom issue (an empty id, nothing to classify) says all it needs; a wrong shape also shows the right one.
+    const expected = issue?.code === 'custom' ? '' : ' (expected {"id", "title", "text"})'
+    return bad(`${field ? `"${field}" ` : ''}${issue?.message ?? 'invalid'}${expected}`, usableId, field ? { field } : {})
   }
-  return parsed.data
+  return { ok: true, input: parsed.data, warnings }
 }
 
 /**
@@ -120,6 +153,10 @@ export async function createTextClassifier(
     async classify(input) {
       const doc = prepareText({ title: input.title, text: input.text })
       const prediction = fitted.topics ? classifyTopics(fitted.topics, doc) : null
+      // Distinct words: a title repeated in the text says no more. A single word (`grokking`) can give a topic
+      // confidence 1.0, which is luck, not an answer: such a text is unsorted, and topicWhy says why.
+      const words = new Set([...contentTerms(doc.title), ...contentTerms(doc.body)]).size
+      const tooShort = words < MIN_CLASSIFY_CONTENT_WORDS
       // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model); an
       // off-topic text's nearest papers are near by accident, so nothing is suggested from them.
       const offTopic = prediction?.offTopic ?? false
@@ -129,13 +166,20 @@ export async function createTextClassifier(
       })
       return {
         id: input.id,
-        topics: assignTopics([], prediction).map((t) => ({
-          label: t.label,
-          score: Math.round((t.confidence ?? 0) * 1000) / 1000,
-        })),
-        unsorted: prediction?.unsorted ?? true,
+        topics: tooShort
+          ? []
+          : assignTopics([], prediction).map((t) => ({
+              label: t.label,
+              score: Math.round((t.confidence ?? 0) * 1000) / 1000,
+            })),
+        unsorted: tooShort || (prediction?.unsorted ?? true),
         offTopic,
-        topicWhy: prediction?.why.map((w) => w.label) ?? [],
+        topicWhy: tooShort
+          ? [
+              `too little text (${words} content word${words === 1 ? '' : 's'}) to tell its topic`,
+              ...(offTopic ? (prediction?.why.map((w) => w.label) ?? []) : []),
+            ]
+          : (prediction?.why.map((w) => w.label) ?? []),
         keywords: keywords.map((k) => k.text),
         keywordDetails: keywords.map((k) => ({
           text: k.text,

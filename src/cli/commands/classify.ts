@@ -1,8 +1,12 @@
 /**
  * @module `paperscope classify --jsonl FILE`: one JSON line in (`{"id","title","text"}`), one JSON line out
  * (`{"id","topics":[{"label","score"}],"unsorted","offTopic","topicWhy":[...],"keywords":[...],"keywordDetails":[{"text","origin",
- * "score","why"}],"digest"}`), with the models trained on the current library. `-` reads standard input. A bad line is reported on stderr with its number and the
- * rest go on; the exit code is then 2. Labels in the input are never read.
+ * "score","why"}],"digest"}`), with the models trained on the current library. `-` reads standard input. A bad line
+ * is reported on stderr with its number and answered on stdout by `{"id","line","error":{"code","message"}}` (`id`
+ * null when the line has no usable one), so every input line but a blank one has its output line, in order; the
+ * rest go on, and the exit code is then 2. A number id that JSON would alter (`2310.10`) is printed as the string
+ * written, and an id seen on an earlier line is named; both are warnings on stderr. Labels in the input are never
+ * read.
  */
 import { createReadStream } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
@@ -28,16 +32,28 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
     const input: Readable = fromStdin ? (io.stdin as Readable) : createReadStream(path, { encoding: 'utf8' })
     let lineNumber = 0
     let bad = 0
+    // Ids by JSON value: 1 and "1" are different ids in the output.
+    const firstLineOfId = new Map<string, number>()
     try {
       for await (const line of createInterface({ input, crlfDelay: Infinity })) {
         lineNumber++
         if (line.trim() === '') continue
+        const read = parseClassifyLine(line, lineNumber, source)
+        const id = read.ok ? read.input.id : read.id
+        if (read.ok) for (const warning of read.warnings) io.stderr(`${source}: warning: ${warning}\n`)
+        if (id !== null) {
+          const earlier = firstLineOfId.get(JSON.stringify(id))
+          if (earlier === undefined) firstLineOfId.set(JSON.stringify(id), lineNumber)
+          else io.stderr(`${source}: warning: line ${lineNumber}: id ${JSON.stringify(id)} is also the id of line ${earlier}\n`)
+        }
         try {
-          io.stdout(`${JSON.stringify(await classifier.classify(parseClassifyLine(line, lineNumber, source)))}\n`)
+          if (!read.ok) throw read.error
+          io.stdout(`${JSON.stringify(await classifier.classify(read.input))}\n`)
         } catch (err) {
           if (!isPaperscopeError(err)) throw err
           bad++
           io.stderr(`${source}: error [${err.code}]: ${err.message}\n`)
+          io.stdout(`${JSON.stringify({ id, line: lineNumber, error: { code: err.code, message: err.message } })}\n`)
         }
       }
     } catch (err) {

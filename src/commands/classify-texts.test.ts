@@ -1,0 +1,47 @@
+/** Reading `classify --jsonl` lines as real files write them: byte-order marks, number ids, empty fields. */
+import { describe, expect, it } from 'vitest'
+import { parseClassifyLine } from './classify-texts.js'
+
+describe('parseClassifyLine', () => {
+  it('reads line 1 after a UTF-8 byte-order mark', () => {
+    const read = parseClassifyLine('\uFEFF{"id":"a","title":"Grokking","text":"We study grokking."}', 1, 'in.jsonl')
+    expect(read).toEqual({ ok: true, input: { id: 'a', title: 'Grokking', text: 'We study grokking.' }, warnings: [] })
+  })
+
+  it('keeps a number id that JSON would alter as the string written, and says so; other numbers stay numbers', () => {
+    const decimal = parseClassifyLine('{"id": 2310.10, "title": "Grokking", "text": "x"}', 4)
+    expect(decimal).toMatchObject({ ok: true, input: { id: '2310.10' } })
+    expect(decimal.ok && decimal.warnings).toEqual([
+      'line 4: id 2310.10 is a number that JSON reads as 2310.1; it is printed as the string "2310.10"; quote ids',
+    ])
+    const big = parseClassifyLine('{"title": "Grokking", "id":12345678901234567890, "text": "x"}', 2)
+    expect(big).toMatchObject({ ok: true, input: { id: '12345678901234567890' } })
+    expect(big.ok && big.warnings[0]).toMatch(/JSON reads as 12345678901234567000/)
+    // A nested "id" with another value is not the line's id.
+    const nested = parseClassifyLine('{"meta": {"id": 7.50}, "id": 2310.10, "title": "Grokking", "text": "x"}', 1)
+    expect(nested).toMatchObject({ ok: true, input: { id: '2310.10' } })
+    for (const [line, id] of [
+      ['{"id": 42, "title": "Grokking", "text": "x"}', 42],
+      ['{"id": -3.25, "title": "Grokking", "text": "x"}', -3.25],
+      ['{"id": "2310.10", "title": "Grokking", "text": "x"}', '2310.10'],
+    ] as const) {
+      expect(parseClassifyLine(line, 1), line).toEqual({ ok: true, input: { id, title: 'Grokking', text: 'x' }, warnings: [] })
+    }
+  })
+
+  it('makes a line with nothing to classify, or an empty id, a bad line that keeps the id it could read', () => {
+    const empty = parseClassifyLine('{"id": 9, "title": " ", "text": "\\n"}', 3, 'in.jsonl')
+    expect(empty).toMatchObject({ ok: false, id: 9 })
+    expect(!empty.ok && empty.error).toMatchObject({
+      code: 'PARSE_FAILED',
+      source: 'in.jsonl',
+      line: 3,
+      message: 'line 3: "title" and "text" are both empty: there is nothing to classify',
+    })
+    const noId = parseClassifyLine('{"id": "  ", "title": "Grokking", "text": "We study grokking."}', 5)
+    expect(noId).toMatchObject({ ok: false, id: null, error: { line: 5, field: 'id', message: 'line 5: "id" is empty' } })
+    // A bad line's id is printed as written too.
+    expect(parseClassifyLine('{"id": 2310.10, "title": "Grokking"}', 6)).toMatchObject({ ok: false, id: '2310.10', error: { field: 'text' } })
+    expect(parseClassifyLine('not json', 7)).toMatchObject({ ok: false, id: null, error: { message: expect.stringMatching(/^line 7: not JSON/) } })
+  })
+})
