@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { computeNovelty, isStrictlyBefore, researcherNovelty, updateNovelty, type NoveltyInput } from './novelty.js'
-import { dot, normalizeInPlace } from './sparse.js'
+import { createRng, dot, normalizeInPlace } from './sparse.js'
 
 const unit = (xs: number[]): Float32Array => normalizeInPlace(Float32Array.from(xs))
 
@@ -78,6 +78,29 @@ describe('novelty', () => {
         }
       }),
     )
+  })
+
+  it('ranks a paper among the papers of its year, so an early year is not novel for being early', () => {
+    const rng = createRng(7)
+    // Random directions (all cosines positive, so no novelty is clamped to a tie): the more earlier papers, the
+    // nearer the nearest, by chance alone.
+    const years: Array<[string, number]> = [['2015', 1], ['2016', 12], ['2017', 3], ['2018', 12], ['2019', 40], ['2020', 4]]
+    const papers: NoveltyInput[] = years.flatMap(([year, n]) =>
+      Array.from({ length: n }, (_, i) => ({ paperId: `${year}-${i}`, date: year, vector: unit(Array.from({ length: 8 }, () => rng())) })),
+    )
+    const results = computeNovelty(papers)
+    const of = (prefix: string): number[] => results.filter((r) => r.paperId.startsWith(prefix)).map((r) => r.percentile as number)
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
+    // Each cohort's percentiles spread over its own 1/n … n/n: the same mean whatever the year.
+    expect(of('2016').sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => (100 * (i + 1)) / 12))
+    expect([...of('2019'), ...of('2020')].sort((a, b) => a - b)).toEqual(Array.from({ length: 44 }, (_, i) => (100 * (i + 1)) / 44))
+    // Raw novelty does fall with the number of earlier papers; that is what the cohorts take out.
+    const novelty = (prefix: string): number => mean(results.filter((r) => r.paperId.startsWith(prefix)).map((r) => r.novelty as number))
+    expect(novelty('2016')).toBeGreaterThan(novelty('2019'))
+    // 2017 has 3 papers: pooled with 2018; 2020's 4 join the last cohort, 2019.
+    expect(results.find((r) => r.paperId === '2017-0')?.explanation).toMatch(/percentile among the 15 papers of 2017–2018$/)
+    expect(results.find((r) => r.paperId === '2020-0')?.explanation).toMatch(/percentile among the 44 papers of 2019–2020$/)
+    expect(results.find((r) => r.paperId === '2015-0')?.percentile).toBeNull()
   })
 
   it('averages paper percentiles for a researcher', () => {

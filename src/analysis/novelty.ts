@@ -2,9 +2,11 @@
  * @module Novelty: how far a paper is from the work before it.
  *
  * A paper's novelty is 1 − its highest cosine similarity to any paper in the library dated strictly before
- * it, with those nearest earlier papers kept as the evidence. Its percentile is its rank among all papers
- * that have a novelty. A paper with nothing dated before it (or no date) has no novelty: null, never 0 or 1.
- * A researcher's Novelty % is the mean of their papers' percentiles.
+ * it, with those nearest earlier papers kept as the evidence. Its percentile is its rank among the papers of
+ * its year that have a novelty (a paper of an early year meets few earlier papers and is far from all of them
+ * by chance, so ranking it against later years would measure how early it is). A paper with nothing dated
+ * before it (or no date) has no novelty: null, never 0 or 1. A researcher's Novelty % is the mean of their
+ * papers' percentiles.
  */
 import type { PartialDate } from '../core/index.js'
 import { dot } from './sparse.js'
@@ -28,7 +30,7 @@ export interface PaperNovelty {
   paperId: string
   /** 1 − highest similarity to earlier papers (0..1), or null when nothing is dated before it. */
   novelty: number | null
-  /** Share (0..100) of the library's papers with a novelty whose novelty is at most this one's. */
+  /** Share (0..100) of the papers of its year (its cohort) with a novelty whose novelty is at most this one's. */
   percentile: number | null
   /** How many earlier papers it was compared with. */
   comparedWith: number
@@ -37,8 +39,11 @@ export interface PaperNovelty {
   explanation: string
 }
 
+/** Fewest papers a percentile ranks among: a year with fewer is pooled with the years next to it. */
+export const NOVELTY_COHORT_MIN = 10
+
 export const NOVELTY_HOW_COMPUTED =
-  "A paper's novelty is 1 minus its highest cosine similarity (of the library's paper vectors: LSA by default, or the local ONNX sentence-embedding model the library was set to) to any paper in the library dated strictly before it; the nearest earlier papers are shown as evidence. Partial dates count as their whole span: a paper dated 2023 is not before one dated 2023-05. The percentile is the share of the library's papers whose novelty is at most this one's. A paper with no earlier paper in the library, or no date, has no novelty. A researcher's Novelty % is the mean of their papers' percentiles."
+  `A paper's novelty is 1 minus its highest cosine similarity (of the library's paper vectors: LSA by default, or the local ONNX sentence-embedding model the library was set to) to any paper in the library dated strictly before it; the nearest earlier papers are shown as evidence. Partial dates count as their whole span: a paper dated 2023 is not before one dated 2023-05. The percentile is the share of the papers of the same year whose novelty is at most this one's (years with fewer than ${NOVELTY_COHORT_MIN} such papers are pooled with the years next to them): a paper of an early year meets few earlier papers and is far from all of them by chance, so ranking it against later years would measure how early it is, not how new. A paper with no earlier paper in the library, or no date, has no novelty. A researcher's Novelty % is the mean of their papers' percentiles.`
 
 /** First and last day a partial date can mean, as comparable `YYYY-MM-DD` strings. */
 export function dateSpan(date: PartialDate): { first: string; last: string } {
@@ -163,9 +168,46 @@ export function finishNovelty(papers: readonly NoveltyInput[], prepared: { scan:
       explanation: `1 − ${best.similarity.toFixed(3)} (similarity to ${best.paperId}, the closest of ${compared} earlier papers)`,
     }
   })
-  const values = result.map((o) => o.novelty).filter((v): v is number => v !== null).sort((a, b) => a - b)
-  for (const o of result) if (o.novelty !== null) o.percentile = percentileOf(values, o.novelty)
+  rankWithinCohorts(papers, result)
   return result
+}
+
+/**
+ * Sets each novelty's percentile among the papers of its year, a year with fewer than
+ * {@link NOVELTY_COHORT_MIN} pooled with the next (the last with the one before), and says so in its explanation.
+ */
+function rankWithinCohorts(papers: readonly NoveltyInput[], results: PaperNovelty[]): void {
+  const byYear = new Map<string, PaperNovelty[]>()
+  results.forEach((o, i) => {
+    const date = papers[i]?.date
+    if (o.novelty === null || !date) return
+    const year = date.slice(0, 4)
+    byYear.set(year, [...(byYear.get(year) ?? []), o])
+  })
+  const cohorts: Array<{ years: string[]; papers: PaperNovelty[] }> = []
+  let open: { years: string[]; papers: PaperNovelty[] } | null = null
+  for (const year of [...byYear.keys()].sort()) {
+    open ??= { years: [], papers: [] }
+    open.years.push(year)
+    open.papers.push(...(byYear.get(year) as PaperNovelty[]))
+    if (open.papers.length >= NOVELTY_COHORT_MIN) {
+      cohorts.push(open)
+      open = null
+    }
+  }
+  const last = cohorts[cohorts.length - 1]
+  if (open && last) {
+    last.years.push(...open.years)
+    last.papers.push(...open.papers)
+  } else if (open) cohorts.push(open)
+  for (const cohort of cohorts) {
+    const values = cohort.papers.map((o) => o.novelty as number).sort((a, b) => a - b)
+    const years = cohort.years.length === 1 ? `${cohort.years[0]}` : `${cohort.years[0]}–${cohort.years[cohort.years.length - 1]}`
+    for (const o of cohort.papers) {
+      o.percentile = percentileOf(values, o.novelty as number)
+      o.explanation += `; percentile among the ${values.length} papers of ${years}`
+    }
+  }
 }
 
 /** Pairs a scan compares in all: what progress is counted in. */
@@ -204,7 +246,7 @@ export function computeNovelty(
  * O(changed × papers) instead of O(papers²). A changed paper is compared with every earlier paper; any other
  * paper keeps its previous nearest earlier papers that did not change (they are still the nearest among the
  * unchanged ones) and meets the changed papers dated before it. Only a paper whose whole evidence changed is
- * compared with everything again. Percentiles are recomputed for all.
+ * compared with everything again. Percentiles are recomputed for all (a new paper changes its year's).
  * @example updateNovelty(papers, previousById, new Set(['p-new']))
  */
 export function updateNovelty(
@@ -249,8 +291,7 @@ export function updateNovelty(
       explanation: `1 − ${best.similarity.toFixed(3)} (similarity to ${best.paperId}, the closest of ${compared} earlier papers)`,
     }
   })
-  const values = out.map((o) => o.novelty).filter((v): v is number => v !== null).sort((a, b) => a - b)
-  for (const o of out) if (o.novelty !== null) o.percentile = percentileOf(values, o.novelty)
+  rankWithinCohorts(papers, out)
   return out
 }
 

@@ -177,7 +177,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               <p className="big-number" data-testid="novelty-value">
                 {paper.novelty.value === null ? 'unknown' : `${Math.round(paper.novelty.value)}%`}
               </p>
-              {paper.novelty.value !== null && <p className="muted small">percentile in this library</p>}
+              {paper.novelty.value !== null && <p className="muted small">percentile among this library’s papers of its year</p>}
               {paper.novelty.why.length > 0 && <p className="muted">{paper.novelty.why.join('; ')}</p>}
               {paper.noveltyEvidence.length > 0 && (
                 <>
