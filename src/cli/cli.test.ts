@@ -180,6 +180,9 @@ describe('paperscope CLI on the corpus', () => {
     expect(out.code).toBe(0)
     expect(out.out.split('\n')[0]).toMatch(/^papers most similar to "Perturbation Analysis of Neural Collapse"/)
     expect(out.out).toMatch(/wording 0\.\d\d, topics [01]\.\d\d · shared: .*topic: Neural Collapse/)
+    // Title words that match several papers: the others are named, to pick one by id.
+    const vague = await cli(['similar', 'neural collapse', '--k', '2'], db)
+    expect(vague.out).toMatch(/\nalso matching "neural collapse" \(name one by its id\):\n {2}p\w+ {2}\S/)
     const json = JSON.parse((await cli(['similar', 'Perturbation Analysis of Neural Collapse', '--k', '5', '--json'], db)).out) as {
       paper: { title: string }
       similar: Array<{ paperId: string; title: string; score: number; textSimilarity: number; topicAgreement: number | null; why: string[] }>

@@ -39,11 +39,16 @@ export async function runSimilar(
       printJson(io, {
         paper: { id: paper.id, title: paper.title, date: paper.date },
         matchedBy: found.matchedBy,
+        alternatives: found.alternatives,
         similar,
       })
       return
     }
     io.stdout(formatSimilar(`papers most similar to "${readableText(paper.title)}" (${paper.id}):`, similar))
+    // Title words can match several papers: the one taken is named above, the others here, by id to pick one.
+    if (found.alternatives.length) {
+      io.stdout(`\nalso matching "${ref}" (name one by its id):\n${found.alternatives.slice(0, 5).map((a) => `  ${a.id}  ${readableText(a.title)}`).join('\n')}\n`)
+    }
   })
 }
 
