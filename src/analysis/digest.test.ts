@@ -25,6 +25,24 @@ describe('generated digest', () => {
     expect(generateDigest('an abstract cut before its first full stop and')).toBeNull()
   })
 
+  it('keeps a sentence whose math reads as text once cleaned (`$\\ell_2$`, `$\\|W\\|_F$`, `$\\mathcal{O}(n^{-1/2})$`)', () => {
+    const sentences = [
+      'We study deep linear networks trained by gradient descent with $\\ell_2$ regularization on the weights.',
+      'We prove that every stationary point reached from a small initialization minimizes $\\|W\\|_F$ among all factorizations of the same end-to-end map.',
+      'The resulting excess risk decays as $\\mathcal{O}(n^{-1/2})$ in the number of samples $n$, independently of the depth $L$.',
+    ]
+    // Each gave no digest at all, and the three together none either: `ℓ_2`, `|W|_F` and `n^(-1/2)` were taken
+    // for LaTeX left over.
+    expect(sentences.map((sentence) => generateDigest(sentence)?.text)).toEqual([
+      'We study deep linear networks trained by gradient descent with ℓ2 regularization on the weights.',
+      'We prove that every stationary point reached from a small initialization minimizes ‖W‖_F among all factorizations of the same end-to-end map.',
+      'The resulting excess risk decays as O(n^(-1/2)) in the number of samples n, independently of the depth L.',
+    ])
+    const d = generateDigest(sentences.join(' '), 'Implicit Regularization of Weight Decay in Deep Linear Networks')
+    expect(d?.text).toMatch(/^We study deep linear networks .* ℓ2 regularization .* We prove that .* minimizes ‖W‖_F /)
+    expect(d?.text).toMatch(READS_AS_SENTENCE)
+  })
+
   // Abstracts of the corpus, read with the real importers: the digests these gave read as fragments.
   const abstractOf = (file: string, format: string, title: string): string => {
     const parser = CORPUS_FORMATS.find((f) => f.name === format)
@@ -60,6 +78,21 @@ describe('generated digest', () => {
     expect(d?.text).not.toMatch(/this correspondingly/)
     const fantastic = 'Fantastic Generalization Measures are Nowhere to be Found'
     expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', fantastic), fantastic)?.text).not.toMatch(/no such bound|\(2\)/)
+  })
+
+  it('takes a `^` or `_` inside a formula for part of the sentence, not for LaTeX left over', () => {
+    const monge = 'The Monge Gap: A Regularizer to Learn All Transport Maps'
+    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', monge), monge)
+    // It was the background "Optimal transport (OT) theory has been been used in machine learning …": the
+    // sentence that gives the regularizer was left out for `M^c_rho(T)`.
+    expect(d?.text).toMatch(/^We propose a radically different approach to estimating optimal transport \(OT\) maps: .* the Monge gap M\^c_rho\(T\) of a map T\./)
+    expect(generateDigest('We construct equivariant layers for the Lie group GL^{+}(n, R) of matrices with positive determinant.')?.text).toBe(
+      'We construct equivariant layers for the Lie group GL^+(n, R) of matrices with positive determinant.',
+    )
+    // A stray mark, more formula than sentence, or math that lost its backslashes still keeps a sentence out.
+    expect(generateDigest('We show that the bound holds with exponent ^ 2 for all widths we tried.')).toBeNull()
+    const pde = 'Neural Network Approximations of PDEs Beyond Linearity'
+    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', pde), pde)?.text).not.toMatch(/Oleft|int_Omega|nabla/)
   })
 
   it('adds no second sentence that points back to one it left out', () => {
@@ -193,7 +226,8 @@ describe('generated digest', () => {
 
   it('prefers what the paper does to background (`Much work has focused on`, `Recent work has explored`)', () => {
     const d = generateDigest(LIE_GROUPS, 'Lie Group Decompositions for Equivariant Neural Networks')
-    // It was those two sentences of background; the sentence with the framework is left out for its LaTeX.
+    // It was those two sentences of background. The sentence with the framework (`GL^+(n, R)`) is left out for
+    // its length: the splitter reads `G. Invariant` as an initial and joins the next sentence to it.
     expect(d?.text).not.toMatch(/Much work|Recent work/)
     expect(d?.text).toMatch(/^We evaluate the robustness .* we outperform all previous equivariant models/)
   })
@@ -216,6 +250,60 @@ describe('generated digest', () => {
     expect(d?.text).toMatch(
       /^We attempt to answer this question by training networks .* the intrinsic dimension of the objective landscape\.$/,
     )
+  })
+
+  it('gives a contribution that answers the question right before it with that question', () => {
+    const title = 'Measuring the Intrinsic Dimension of Objective Landscapes'
+    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    // It was two sentences of background: "One may intuitively use the number of parameters required as a rough
+    // gauge of the difficulty of a problem. Many problems have smaller intrinsic dimensions than …".
+    expect(d?.sentences).toEqual([3, 4])
+    expect(d?.text).toBe(
+      'How many parameters are really needed? In this paper we attempt to answer this question by training networks not in their native parameter space, but instead in a smaller, randomly oriented subspace.',
+    )
+    const masked = (answer: string): string =>
+      'Modern vision models are pretrained on billions of labelled images collected from the web. Do vision models still ' +
+      `need labelled data to learn robust features? We answer ${answer} by training a masked autoencoder on unlabelled ` +
+      'images only and measuring its robustness on ImageNet-C.'
+    // It was the background sentence and the question.
+    expect(generateDigest(masked('this question'), 'Masked autoencoders')?.text).toBe(
+      'Do vision models still need labelled data to learn robust features? We answer this question by training a masked autoencoder on unlabelled images only and measuring its robustness on ImageNet-C.',
+    )
+    // One question is not `these questions`; and a lead-in that only points back is dropped instead.
+    expect(generateDigest(masked('these questions'), 'Masked autoencoders')?.text).not.toMatch(/these questions/)
+    expect(
+      generateDigest(
+        'Deep networks trained with SGD memorize noisy labels early in training. To address this, we propose a loss that down-weights examples whose gradients disagree with the rest of the batch.',
+        'Label noise',
+      )?.text,
+    ).toBe('We propose a loss that down-weights examples whose gradients disagree with the rest of the batch.')
+  })
+
+  it('does not open on `These results …` when a sentence stands on its own', () => {
+    const abstract =
+      'We prove that gradient flow on a depth-$L$ linear network converges to weights with $\\|W_{\\ell}\\|_F^2$ equal across ' +
+      'all layers. These results imply that weight decay acts on deep linear networks as a penalty on the Schatten ' +
+      'quasi-norm of the product.'
+    const d = generateDigest(abstract, 'Sharp Norm Bounds for Deep Linear Networks')
+    // It was "These results imply that …" alone: the result they are about was left out for its LaTeX.
+    expect(d?.text).toMatch(/^We prove that gradient flow on a depth-L linear network converges to weights with ‖W_ℓ‖_F\^2 equal across all layers\./)
+    // No digest of the corpus's abstracts opens on a word that points back; every one of them has a sentence that
+    // stands on its own, or one that comes with the sentence it points back to.
+    const POINTING = /^(?:This|These|Those|Such|They|It|Its|Their)\b(?!\s+(?:paper|work|study)\b)/
+    for (const [file, format] of [
+      ['abstracts.txt', 'abstracts'],
+      ['author-papers.txt', 'author-papers'],
+      ['daily-papers.txt', 'daily-papers'],
+      ['researcher-profile.txt', 'researcher-profile'],
+    ] as const) {
+      const parser = CORPUS_FORMATS.find((f) => f.name === format)
+      if (!parser) throw new Error(`${format}: no importer`)
+      const text = readFileSync(new URL(`../../data/corpus/${file}`, import.meta.url), 'utf8')
+      for (const record of parser.parse(text, { input: file, fetchedAt: '2026-01-01T00:00:00Z' }).records) {
+        const digest = record.abstract ? generateDigest(record.abstract, record.title ?? '') : null
+        expect(digest?.text ?? '', record.title ?? file).not.toMatch(POINTING)
+      }
+    }
   })
 
   it('spells out an acronym the abstract defined in a sentence the digest left out', () => {

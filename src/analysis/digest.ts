@@ -8,12 +8,14 @@
  * previous one (`This`, `However,`, `For example,`) or points back to something it does not give (`this
  * gap`, `both questions`, `the mechanism behind (i)`; not `such networks` after `networks` in the same
  * sentence) is picked only when no sentence stands on its own, and then with the sentence before it if both
- * fit; a second sentence that points back is added only right after the first or when the first gives what
- * it names. Only complete sentences are eligible:
- * ending in a full stop, brackets balanced, no LaTeX left. The digest starts with a capital, ends with a
- * period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, one that only points
- * back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut mid-way. An
- * acronym defined only in a sentence that was left out is spelled out where the digest first uses it.
+ * fit. A contribution that points back to the sentence right before it (`How many parameters are needed? We
+ * answer this question by …`) comes with that sentence, when it stands on its own, and competes as if it stood
+ * alone. A second sentence that points back is added only right after the first or when the first gives what
+ * it names. Only complete sentences are eligible: ending in a full stop, brackets balanced, no LaTeX left (a
+ * `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is none, more than a few are). The digest starts with a
+ * capital, ends with a period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, one
+ * that only points back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut
+ * mid-way. An acronym defined only in a sentence that was left out is spelled out where the digest first uses it.
  */
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
@@ -36,10 +38,10 @@ export interface DigestOptions {
 }
 
 export const DIGEST_HOW_COMPUTED =
-  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A sentence that leans on one before it (‘This’, ‘However,’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit. Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A sentence that leans on one before it (‘This’, ‘However,’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
 const CONTRIBUTION_CUE =
-  /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|suggest|suggests|report|reports|predict|predicts)\b/i
+  /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|suggest|suggests|report|reports|predict|predicts|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b/i
 const LEANS_ON_PREVIOUS =
   /^((this(?!\s+(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review)\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|[^,]{0,40}\b(this|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
 /**
@@ -75,15 +77,21 @@ interface Scored {
   s: TextSentence
   score: number
   eligible: boolean
+  /** Complete and readable (ending in a full stop, brackets balanced, no LaTeX left), if maybe too short alone. */
+  whole: boolean
   /** Leans on or points back to a sentence before it, read as it would open the digest. */
   dependent: boolean
+  /** States a contribution (`we show`, `this paper proposes`). */
+  contribution: boolean
   why: Contribution[]
 }
 
 /**
  * Picks 1–2 sentences of an abstract as a digest, or null when it has no complete, readable sentence.
  * A sentence that leans on or points back to one the digest would leave out is picked only when no
- * sentence stands on its own, and then with the sentence before it when both fit.
+ * sentence stands on its own, and then with the sentence before it when both fit. A contribution that
+ * points back to the sentence right before it (`How many parameters are needed? We answer this question
+ * by …`) competes with the sentences that stand alone, that sentence with it.
  * @example generateDigest('Deep nets generalise. In this paper, we show that X holds for Y.', 'Title')?.text // 'We show that X holds for Y.'
  */
 export function generateDigest(abstract: string, title = '', { maxLength = 320, maxSentences = 2, nlp, prepared }: DigestOptions = {}): GeneratedDigest | null {
@@ -94,21 +102,25 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   const all: Scored[] = sentences.map((s, i) => {
     const x = { i, s, ...scoreSentence(s, i, sentences.length, docTerms) }
     // One followed by a `sentence` in lower case was cut at a stray full stop (`most face dat . a scarcity`).
-    if (/^[a-z]/.test(sentences[i + 1]?.text.trim() ?? '')) x.eligible = false
+    if (/^[a-z]/.test(sentences[i + 1]?.text.trim() ?? '')) x.eligible = x.whole = false
     return x
   })
   const scored = all.filter((x) => x.eligible)
   if (scored.length === 0) return null
   // A sentence that stands on its own always comes before one that points back to what it would leave out.
   const ranked = [...scored].sort((a, b) => Number(a.dependent) - Number(b.dependent) || b.score - a.score || a.i - b.i)
-  const first = ranked[0] as Scored
+  const unit = bestUnit(all, ranked, maxSentences > 1 ? maxLength : 0)
+  const first = unit.sentence
   const chosen = [first]
   const before = all[first.i - 1]
-  if (first.dependent && maxSentences > 1 && before?.eligible && digestText([before, first]).length <= maxLength) {
+  if (unit.lead) {
+    chosen.unshift(unit.lead)
+  } else if (first.dependent && maxSentences > 1 && before?.eligible && digestText([before, first]).length <= maxLength) {
     // Nothing stands on its own: the sentence it points back to comes with it.
     chosen.unshift(before)
   } else if (maxSentences > 1) {
-    for (const next of ranked.slice(1)) {
+    for (const next of ranked) {
+      if (next === first) continue
       const candidate = [...chosen, next].sort((a, b) => a.i - b.i)
       // A second sentence must stand on its own or follow the first directly, and both must fit.
       const opens = next.i < first.i
@@ -126,7 +138,48 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
     text = rewrite(first.s.text)
   }
   text = spellOutAcronyms(text, sentences.map((s) => s.text).join(' '))
-  return { text, sentences: chosen.map((c) => c.i), why: first.why }
+  return { text, sentences: chosen.map((c) => c.i), why: unit.why }
+}
+
+/** What a digest opens with: one sentence, or one that leans on the sentence right before it, given with it. */
+interface Unit {
+  sentence: Scored
+  lead: Scored | null
+  score: number
+  why: Contribution[]
+}
+
+/**
+ * The best sentence to build the digest on. One that stands on its own wins over one that leans on or points
+ * back to another, except a contribution whose reference the sentence right before it gives: with that
+ * sentence it stands too, and competes on its score without the penalty for pointing back. Among the rest, one
+ * that can come with the sentence it leans on comes first. `maxLength` 0: no room for two sentences.
+ */
+function bestUnit(all: readonly Scored[], ranked: readonly Scored[], maxLength: number): Unit {
+  const units = ranked.map((x, rank) => {
+    const lead = x.dependent ? leadFor(x, all[x.i - 1], maxLength) : null
+    const why = lead ? x.why.filter((w) => !DEPENDENCY_LABELS.has(w.label)) : x.why
+    const unit: Unit = { sentence: x, lead, score: why.reduce((a, b) => a + b.weight, 0), why }
+    const tier = !x.dependent || (lead && x.contribution) ? 0 : lead ? 1 : 2
+    return { unit, tier, rank }
+  })
+  units.sort((a, b) => a.tier - b.tier || (a.tier === 0 ? b.unit.score - a.unit.score : 0) || a.rank - b.rank)
+  return (units[0] as { unit: Unit }).unit
+}
+
+/** A sentence that comes before the one it leads to may be short (`How many parameters are needed?`), not a fragment. */
+const MIN_LEAD = 20
+
+/**
+ * The sentence right before `x` when it gives what `x` leans on or points back to, stands on its own, and both
+ * fit in `maxLength`; else null.
+ */
+function leadFor(x: Scored, before: Scored | undefined, maxLength: number): Scored | null {
+  if (!before?.whole || before.dependent || before.s.text.trim().length < MIN_LEAD || digestText([before, x]).length > maxLength) return null
+  const text = stripConnective(x.s.text)
+  const items = text.match(new RegExp(ITEM_REFERENCE.source, 'gi')) ?? []
+  if (items.some((item) => !before.s.text.includes(item))) return null
+  return pointsBack(text, x.s, [before.s]) ? null : before
 }
 
 /** The chosen sentences as written: the first one's lead-in shortened, a later one's connective dropped. */
@@ -154,6 +207,8 @@ function pointsBack(text: string, s: TextSentence, context: readonly TextSentenc
   const posOf = new Map<string, string>()
   for (const t of s.tokens) if (t.kind === 'word' && !posOf.has(t.lower)) posOf.set(t.lower, t.pos)
   const contextWords = context.map((c) => c.text).join(' ')
+  // A question asked before it is `this question`; two are `both questions`.
+  const asked = (contextWords.match(/\?/g) ?? []).length
   for (const m of text.matchAll(REFERS_BACK)) {
     // The words it names: the nouns and adjectives right after `this`, `both of these`, `the two`, `such a`.
     const after = text.slice(m.index).replace(/^(?:both of |both |such |said |the (?:two|three|four|above|aforementioned|former|latter) )?(?:these |those |this |them )?(?:an? )?/i, '')
@@ -166,7 +221,8 @@ function pointsBack(text: string, s: TextSentence, context: readonly TextSentenc
     const nouns = head.filter((w) => posOf.get(w.toLowerCase()) === 'NOUN' || posOf.get(w.toLowerCase()) === 'PROPN')
     const earlier = wordsOf(`${contextWords} ${text.slice(0, m.index)}`)
     const named = (nouns.length > 0 ? nouns : head).map(wordKey)
-    if (named.length === 0 || !named.some((w) => earlier.some((e) => sameWord(e, w)))) return true
+    const question = named.length === 1 && named[0] === 'question' && asked >= (/^(?:this|that)\s/i.test(m[0]) ? 1 : 2)
+    if (!question && (named.length === 0 || !named.some((w) => earlier.some((e) => sameWord(e, w))))) return true
   }
   return false
 }
@@ -230,17 +286,24 @@ function definitionBefore(before: string, acronym: string): { phrase: string; op
   return null
 }
 
+const ENUMERATION_ITEM = /^(?:first|firstly|second|secondly|third|thirdly|lastly|finally|next)\b/i
+const LEANS_LABEL = 'leans on the previous sentence'
+const REFERS_BACK_LABEL = 'refers to something said before it'
+const ITEM_LABEL = 'names a numbered item it does not give'
+/** The penalties a sentence loses when the sentence it leans on comes with it. */
+const DEPENDENCY_LABELS = new Set([LEANS_LABEL, REFERS_BACK_LABEL, ITEM_LABEL])
+
 function scoreSentence(s: TextSentence, index: number, count: number, docTerms: Map<string, number>): Omit<Scored, 'i' | 's'> {
   const text = s.text.trim()
-  const eligible =
+  const whole =
     /[.!?]["”’)]?$/.test(text) &&
     /^["“(]?[A-Z0-9]/.test(text) &&
-    text.length >= 40 &&
     text.length <= 400 &&
-    !/[\\$^_{}]/.test(text) &&
+    !hasLatexResidue(text) &&
     balanced(text) &&
     !/(\bet al\.|\bFig\.|\bTab\.|\be\.g\.$|\bi\.e\.$)$/.test(text) &&
     !/(\.\.\.|…)\s*$/.test(text)
+  const eligible = whole && text.length >= 40
   // Read as the sentence would open the digest: `In this work, we show that both of these …` as `We show that both of these …`.
   const opening = rewrite(text)
   const terms = bag([s])
@@ -257,16 +320,20 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
     { label: 'shares the paper’s vocabulary', weight: 2 * centrality },
     { label: 'states a contribution', weight: 1.2 * cue },
     { label: 'position in the abstract', weight: position },
-    { label: 'leans on the previous sentence', weight: -1.2 * leans },
-    { label: 'refers to something said before it', weight: -1.2 * refersBack },
-    { label: 'names a numbered item it does not give', weight: -1.2 * itemReference },
+    { label: LEANS_LABEL, weight: -1.2 * leans },
+    { label: REFERS_BACK_LABEL, weight: -1.2 * refersBack },
+    { label: ITEM_LABEL, weight: -1.2 * itemReference },
     { label: 'adds to a result given before it', weight: -0.6 * secondary },
     { label: 'describes background, not the paper', weight: -1 * background },
   ]
   return {
     score: why.reduce((a, b) => a + b.weight, 0),
     eligible,
+    whole,
     dependent: leans + refersBack + itemReference > 0,
+    // A question is no contribution, whatever it names (`how do we find them?`), and an item of a list
+    // (`First, we report`) leans on the list, not on the sentence that announces it.
+    contribution: cue === 1 && !/\?["”’)]?$/.test(text) && !ENUMERATION_ITEM.test(opening),
     why: why.filter((w) => w.weight !== 0),
   }
 }
@@ -308,6 +375,26 @@ function balanced(text: string): boolean {
   // TeX quotes cleaned to “ may close with a plain " (``edge of stability"): count all three marks.
   const quotes = (text.match(/["“”]/g) ?? []).length
   return round === 0 && square === 0 && quotes % 2 === 0
+}
+
+/**
+ * A sub- or superscript inside a math-like token, readable as cleaned LaTeX leaves it: `GL^+(n, R)`, `W_ij`,
+ * `O(n^(-1/2))`, `‖W‖_F`, `M^*`.
+ */
+const SCRIPT_IN_TOKEN = /(?<=[\p{L}\p{N}\p{S})\]*'′‖])[\^_](?=[\p{L}\p{N}\p{S}(*'′‖+\-−])/gu
+
+/** More sub- and superscripts than this make a formula, not a sentence to read. */
+const MAX_SCRIPTS = 4
+/** Math commands a capture lost the backslash of: `mathcalO(`, `Oleft(left(`, `int_Omega`, `nabla u`. */
+const LOST_COMMAND = /\bmath(?:cal|bb|bf|rm|it|sf|frak|scr)[A-Z(]|\S(?:left|right)[()[\]]|\b(?:left|right)[([]|\b(?:int|sum|prod)[_^]|\bnabla\b/
+
+/**
+ * LaTeX cleaning left behind: a backslash, a dollar, a brace, a `^` or `_` that stands outside a math-like
+ * token, more scripts than a sentence reads with, or a math command that lost its backslash.
+ */
+function hasLatexResidue(text: string): boolean {
+  const scripts = text.match(SCRIPT_IN_TOKEN)?.length ?? 0
+  return scripts > MAX_SCRIPTS || LOST_COMMAND.test(text) || /[\\$^_{}]/.test(text.replace(SCRIPT_IN_TOKEN, ''))
 }
 
 /** What stands before the `)` of an enumeration marker: `3`, `iv`, `b`, after a space or the start. */

@@ -38,6 +38,16 @@ describe('cleanLatex', () => {
     ['reduce to PFGM when D{=}1 and to diffusion models when D{to}infty.', 'reduce to PFGM when D=1 and to diffusion models when D→∞.'],
     ['from diffusion models (D{to} infty) to any finite D', 'from diffusion models (D→ ∞) to any finite D'],
     ['the {Transformer} and {in} braces stay words', 'the Transformer and in braces stay words'],
+    // Norms: the ℓp names read as written in prose, the bars of a norm as bars.
+    ['with $\\ell_2$ regularization', 'with ℓ2 regularization'],
+    ['the $\\ell_{1}$-norm and the $\\ell_\\infty$ ball', 'the ℓ1-norm and the ℓ∞ ball'],
+    ['matrix recovery with ell_1-loss, where', 'matrix recovery with ℓ1-loss, where'],
+    ['minimizes $\\|W\\|_F$ among', 'minimizes ‖W‖_F among'],
+    ['$\\lVert x \\rVert_2 \\le \\lvert a \\rvert$', '‖x‖_2 ≤ |a|'],
+    ['decays as $\\mathcal{O}(n^{-1/2})$ in', 'decays as O(n^(-1/2)) in'],
+    // Sub- and superscripts keep a plain mark, their braces gone.
+    ['the Lie group $GL^{+}(n, R)$ and weights $W_{ij}$', 'the Lie group GL^+(n, R) and weights W_ij'],
+    ['a well_1 and an x_{i}', 'a well_1 and an x_i'],
   ])('cleans %j', (input, expected) => {
     expect(cleanLatex(input)).toBe(expected)
   })
@@ -54,7 +64,7 @@ describe('cleanLatex', () => {
   })
 
   it('never leaves a dollar or a backslash behind', () => {
-    const piece = fc.constantFrom('$x$', '\\alpha', '\\textbf{b}', '\\frac{1}{2}', "\\'{e}", '$\\mathbb{R}^d$', '\\unknowncmd', '{', '}', 'word', ' ', '\\%', '^{2}')
+    const piece = fc.constantFrom('$x$', '\\alpha', '\\textbf{b}', '\\frac{1}{2}', "\\'{e}", '$\\mathbb{R}^d$', '\\unknowncmd', '{', '}', 'word', ' ', '\\%', '^{2}', '\\|', '\\ell_2', '\\lVert', '\\rvert')
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const out = cleanLatex(parts.join(''))

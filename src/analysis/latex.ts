@@ -19,6 +19,8 @@ const LATEX_SYMBOLS: Record<string, string> = {
   Omega: 'Ω', ldots: '…', dots: '…', cdots: '⋯', quad: ' ', qquad: ' ', top: '⊤', dagger: '†',
   '%': '%', '&': '&', '#': '#', _: '_', $: '$', '{': '{', '}': '}', ',': ' ', ';': ' ', '!': '', ' ': ' ',
   textbackslash: '\\', textasciitilde: '~', S: '§',
+  // Norms and absolute values: `\|W\|_F` → `‖W‖_F`.
+  '|': '‖', Vert: '‖', vert: '|',
 }
 
 /**
@@ -92,8 +94,10 @@ export function cleanLatex(text: string): string {
   s = s.replace(/\{([a-zA-Z]{2,})\}/g, (m, name: string) => BRACED_SYMBOL.get(name) ?? m).replace(/\binfty\b/g, '∞')
   // {\em x} and {\bf x}
   s = s.replace(/\{\\(?:em|it|bf|sc|tt|rm)\s+([^{}]*)\}/g, '$1')
+  // A norm's bars hug what they enclose: `\lVert W \rVert` → `‖W‖`.
+  s = s.replace(/\\l(V|v)ert(?![a-zA-Z])\s*/g, (_m, v: string) => (v === 'V' ? '‖' : '|')).replace(/\s*\\r(V|v)ert(?![a-zA-Z])/g, (_m, v: string) => (v === 'V' ? '‖' : '|'))
   // Bare commands: symbols, or the command name itself when unknown.
-  s = s.replace(/\\([a-zA-Z]+|[%&#_${},;! ])/g, (_m, name: string) => {
+  s = s.replace(/\\([a-zA-Z]+|[%&#_${},;!| ])/g, (_m, name: string) => {
     if (TEXT_COMMANDS.has(name) || DROPPED_COMMANDS.has(name)) return ''
     return LATEX_SYMBOLS[name] ?? name
   })
@@ -108,6 +112,9 @@ export function cleanLatex(text: string): string {
   }
   // Math delimiters and grouping braces.
   s = s.replace(/\$\$?/g, '').replace(/\\[()[\]]/g, '')
+  // The ℓp norms are names, written as such (`\ell_2` → `ℓ2`, `\ell_{\infty}` → `ℓ∞`), also where a capture lost
+  // the backslash (`ell_1-loss`). The `infty` pass above has left `\infty` as `\∞`.
+  s = s.replace(/(?:ℓ|\bell(?=_))_(?:\{\s*([0-9]+|[a-zA-Z]|\\?∞)\s*\}|([0-9]+|[a-zA-Z]|\\?∞)(?![\p{L}\p{N}]))/gu, (_m, braced?: string, bare?: string) => `ℓ${(braced ?? bare ?? '').replace('\\', '')}`)
   s = s.replace(/\^\{([^{}]*)\}/g, (_m, a: string) => `^${wrapIfLong(a)}`).replace(/_\{([^{}]*)\}/g, (_m, a: string) => `_${wrapIfLong(a)}`)
   s = s.replace(/[{}]/g, '')
   s = s.replace(/~/g, ' ').replace(/---/g, '—').replace(/(\S)--(\S)/g, '$1–$2')
