@@ -333,9 +333,12 @@ describe('paperscope CLI on the corpus', () => {
       expect(run.err).toMatch(/error \[NOT_FOUND\]: no library at .*no-such-library\.db: `paperscope start` builds one/)
     }
     expect(existsSync(typo)).toBe(false)
-    // `import` makes one; with nothing imported into it, classify says there is nothing to learn from.
+    // `import` of a missing path makes none; of an empty folder it makes one, with nothing in it to learn from.
     const empty = join(dir, 'empty.db')
-    await cli(['import', join(dir, 'missing-folder')], empty)
+    expect((await cli(['import', join(dir, 'missing-folder')], empty)).err).toMatch(/cannot read .*missing-folder: no such file/)
+    expect(existsSync(empty)).toBe(false)
+    const emptyFolder = mkdtempSync(join(dir, 'nothing-'))
+    await cli(['import', emptyFolder], empty)
     expect(existsSync(empty)).toBe(true)
     const run = await cli(['classify', '--jsonl', '-'], empty, '{"id":1,"title":"Grokking","text":"We study grokking."}\n')
     expect(run.code).toBe(1)

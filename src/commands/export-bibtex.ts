@@ -10,7 +10,7 @@
  * library, same papers and authors). People known only from outside a paper's author line (a profile's
  * owner) come after the listed authors.
  */
-import { PaperscopeError, type Paper } from '../core/index.js'
+import { hyphenatedSpelling, PaperscopeError, type Paper } from '../core/index.js'
 import type { BibtexPaper } from '../ingest/index.js'
 import type { PaperStore } from '../store/index.js'
 import { findAuthor, findPaper } from './lookup.js'
@@ -183,7 +183,12 @@ function definedFilters(selection: BibtexSelection): {
   }
 }
 
-/** Papers in the shape `formatBibtex` takes, each author under their library name. */
+/**
+ * Papers in the shape `formatBibtex` takes, each author under their library name (its hyphenated spelling
+ * when the person has one: `Allen-Zhu, Zeyuan`, not `Zhu, Zeyuan Allen`, in a library that named the person
+ * before it picked such spellings). A paper whose venue names a year its date does not have (`ICML 2019`, a
+ * 2018 preprint) brings its sources' dates, so the entry can take the proceedings' own.
+ */
 export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]): Promise<BibtexPaper[]> {
   const names = new Map<string, string>()
   const out: BibtexPaper[] = []
@@ -194,10 +199,15 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
     ]
     const authors: string[] = []
     for (const author of ordered) {
-      if (!names.has(author.authorId))
-        names.set(author.authorId, (await store.getAuthor(author.authorId))?.name ?? author.name)
+      if (!names.has(author.authorId)) {
+        const person = await store.getAuthor(author.authorId)
+        names.set(author.authorId, person ? hyphenatedSpelling(person.name, person.nameVariants) : author.name)
+      }
       authors.push(names.get(author.authorId)!)
     }
+    const sourceDates = venueNamesOtherYear(paper)
+      ? ((await store.getPaper(paper.id))?.sources.flatMap((s) => (s.date ? [s.date] : [])) ?? [])
+      : []
     out.push({
       id: paper.id,
       title: paper.title,
@@ -205,6 +215,7 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
       authors,
       authorsTruncated: paper.authorsTruncated,
       date: paper.date,
+      ...(sourceDates.length ? { sourceDates } : {}),
       venue: paper.venue,
       ids: paper.ids,
       abstract: paper.abstract,
@@ -212,4 +223,11 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
     })
   }
   return out
+}
+
+/** True when a paper's venue has a year in it and its date another (only then do its sources' dates matter). */
+function venueNamesOtherYear(paper: Paper): boolean {
+  if (!paper.venue || !paper.date) return false
+  const years = paper.venue.match(/(?:19|20)\d{2}/g) ?? []
+  return years.some((y) => y !== paper.date!.slice(0, 4))
 }

@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
-import { importFiles } from './import-files.js'
+import { importFiles, unreadablePaths } from './import-files.js'
 
 const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
+const FIXTURES = resolve(import.meta.dirname, '../../test/fixtures')
 
 describe('importFiles', () => {
   let t: TempStore
@@ -59,6 +60,59 @@ describe('importFiles', () => {
       ['in/notes.txt', 'UNKNOWN_FORMAT'],
     ])
     expect(report.new).toBe(10)
+  })
+
+  it('refuses a forced format that is clearly not the file\'s, names the file and what it is, and goes on with the others', async () => {
+    const copy = (from: string, name: string): string => {
+      writeFileSync(join(dir, name), readFileSync(from))
+      return join(dir, name)
+    }
+    const json = copy(join(FIXTURES, 'openalex/works_list_per_page2.json'), 'works.json')
+    const bib = copy(join(FIXTURES, 'bibtex/d2l_excerpt_ml_papers.bib'), 'refs.bib')
+    const atom = copy(join(FIXTURES, 'arxiv/api_query_all_transformer_and_cat_cs.LG_max5.xml'), 'arxiv.xml')
+    const daily = copy(join(CORPUS, 'daily-papers.txt'), 'daily.txt')
+    // Read as daily papers, the JSON gave 2667 "papers", the BibTeX 135 and the Atom feed 80.
+    const report = await importFiles(t.store, [json, bib, atom, daily], { format: 'daily-papers', cwd: dir })
+    const mismatches = report.issues.filter((i) => i.code === 'FORMAT_MISMATCH')
+    expect(mismatches.map((i) => [i.severity, i.source, i.message])).toEqual([
+      ['rejected', 'works.json', expect.stringMatching(/^--format daily-papers does not match works\.json: the file is JSON, which no file format reads .*; nothing imported from it$/)],
+      ['rejected', 'refs.bib', '--format daily-papers does not match refs.bib: the file is detected as bibtex (confidence 0.99); nothing imported from it (without --format it imports as bibtex)'],
+      ['rejected', 'arxiv.xml', expect.stringMatching(/^--format daily-papers does not match arxiv\.xml: the file is an Atom feed \(XML, as the arXiv API answers\); nothing imported/)],
+    ])
+    expect(report.inputs.map((i) => [i.input, i.format, i.new, i.rejected])).toEqual([
+      ['works.json', 'daily-papers', 0, 1],
+      ['refs.bib', 'daily-papers', 0, 1],
+      ['arxiv.xml', 'daily-papers', 0, 1],
+      ['daily.txt', 'daily-papers', 57, 0],
+    ])
+    expect((await t.store.libraryStats()).papers).toBe(57)
+
+    // BibTeX forced on JSON read nothing and said nothing; arXiv is a source, not a file format.
+    const bibOnJson = await importFiles(t.store, [json], { format: 'bibtex', cwd: dir })
+    expect(bibOnJson.issues.map((i) => [i.code, i.message.split(':')[0]])).toEqual([['FORMAT_MISMATCH', '--format bibtex does not match works.json']])
+    await expect(importFiles(t.store, [bib], { format: 'arxiv', cwd: dir })).rejects.toThrow(
+      /unknown format "arxiv" for refs\.bib \(arxiv is a source `paperscope sync` fetches from, not a file format\)/,
+    )
+    // A file nothing recognises is read as asked: that is what --format is for.
+    writeFileSync(join(dir, 'odd.txt'), 'shopping list\neggs\n')
+    const odd = await importFiles(t.store, [join(dir, 'odd.txt')], { format: 'abstracts', cwd: dir })
+    expect(odd.issues.some((i) => i.code === 'FORMAT_MISMATCH')).toBe(false)
+  })
+
+  it('says "cannot read <path>: no such file" for a missing path and a link to nothing, and imports the rest', async () => {
+    mkdirSync(join(dir, 'in'))
+    writeFileSync(join(dir, 'in', 'abstracts.txt'), readFileSync(join(CORPUS, 'abstracts.txt')))
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'in', 'link.txt'))
+    const report = await importFiles(t.store, ['missing.bib', join(dir, 'in')], { cwd: dir })
+    expect(report.issues.filter((i) => i.severity === 'rejected').map((i) => [i.source, i.code, i.message])).toEqual([
+      ['missing.bib', 'SOURCE_UNAVAILABLE', 'cannot read missing.bib: no such file'],
+      ['in/link.txt', 'SOURCE_UNAVAILABLE', 'cannot read in/link.txt: no such file'],
+    ])
+    expect([report.new, report.rejected]).toEqual([10, 2])
+    expect(await unreadablePaths(['missing.bib', 'in', 'in/link.txt'], dir)).toEqual([
+      'cannot read missing.bib: no such file',
+      'cannot read in/link.txt: no such file',
+    ])
   })
 
   it('refuses an unknown forced format before writing anything', async () => {

@@ -1,10 +1,11 @@
 /**
  * @module `paperscope import`: files and folders in, one merged library out. Each file is parsed by its
  * detected (or given) format; what cannot be read is reported with file, line and reason, the rest is
- * imported. A corpus folder may carry a `manifest.json` saying each file's format and capture date.
+ * imported. A given format that is clearly not a file's rejects that file, and a path that cannot be read
+ * is one rejected input. A corpus folder may carry a `manifest.json` saying each file's format and capture date.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { basename, dirname, extname, join, relative } from 'node:path'
+import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { z } from 'zod'
 import {
   PaperscopeError,
@@ -54,15 +55,23 @@ interface InputFile {
   manifestEntry: Manifest['files'][number] | undefined
 }
 
-async function listInputs(paths: readonly string[]): Promise<{ files: InputFile[]; issues: ImportIssue[] }> {
+async function listInputs(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ files: InputFile[]; issues: ImportIssue[] }> {
   const files: InputFile[] = []
   const issues: ImportIssue[] = []
-  for (const path of paths) {
+  const unreadable = (source: string, err: unknown): void => {
+    issues.push({ severity: 'rejected', source, code: 'SOURCE_UNAVAILABLE', message: cannotRead(source, err) })
+  }
+  for (const given of paths) {
+    // Relative paths are the person's, so they read from the import's working directory, as they are shown.
+    const path = resolve(cwd, given)
     let info
     try {
       info = await stat(path)
     } catch (err) {
-      issues.push({ severity: 'rejected', source: path, code: 'SOURCE_UNAVAILABLE', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` })
+      unreadable(given, err)
       continue
     }
     if (!info.isDirectory()) {
@@ -72,13 +81,64 @@ async function listInputs(paths: readonly string[]): Promise<{ files: InputFile[
       continue
     }
     const manifest = await readManifest(path, issues)
-    const names = (await readdir(path)).filter((n) => !SKIPPED_FILES.has(n) && !n.startsWith('.')).sort()
+    let names: string[]
+    try {
+      names = (await readdir(path)).filter((n) => !SKIPPED_FILES.has(n) && !n.startsWith('.')).sort()
+    } catch (err) {
+      unreadable(given, err)
+      continue
+    }
     for (const name of names) {
       const full = join(path, name)
-      if ((await stat(full)).isFile()) files.push({ path: full, manifestEntry: manifest?.files.find((f) => f.file === name) })
+      // A link to nothing, or a file removed while the folder is read, is one rejected input, not a crash.
+      let entry
+      try {
+        entry = await stat(full)
+      } catch (err) {
+        unreadable(relative(cwd, full) || full, err)
+        continue
+      }
+      if (entry.isFile()) files.push({ path: full, manifestEntry: manifest?.files.find((f) => f.file === name) })
     }
   }
   return { files, issues }
+}
+
+/**
+ * The paths that cannot be read at all, each with why (`cannot read refs.bib: no such file`). `paperscope import`
+ * checks them before it opens the library: when none can be read there is nothing to import, and it says so
+ * instead of making an empty library.
+ * @example await unreadablePaths(['refs.bib'], process.cwd()) // ['cannot read refs.bib: no such file']
+ */
+export async function unreadablePaths(paths: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
+  const out: string[] = []
+  for (const path of paths) {
+    try {
+      await stat(resolve(cwd, path))
+    } catch (err) {
+      out.push(cannotRead(path, err))
+    }
+  }
+  return out
+}
+
+/**
+ * Why a path cannot be read, in words: `cannot read refs.bib: no such file`.
+ * @example cannotRead('refs.bib', err) // 'cannot read refs.bib: no such file'
+ */
+export function cannotRead(path: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'ENOTDIR'
+            ? 'a part of the path is not a folder'
+            : ((err as Error | undefined)?.message ?? String(err))
+  return `cannot read ${path}: ${why}`
 }
 
 async function readManifest(dir: string, issues: ImportIssue[]): Promise<Manifest | null> {
@@ -112,24 +172,47 @@ export async function importFiles(
   const formats = options.formats ?? ingest.FILE_FORMATS
   const detect = options.detect ?? ingest.detectFileFormat
   const cwd = options.cwd ?? process.cwd()
-  const { files, issues } = await listInputs(paths)
+  const { files, issues } = await listInputs(paths, cwd)
   const report: ImportReport = { ...emptyImportCounts(), inputs: [], issues, profiles: 0 }
   report.rejected = issues.filter((i) => i.severity === 'rejected').length
+  const reject = (issue: Omit<ImportIssue, 'severity'>, format: string): void => {
+    report.issues.push({ severity: 'rejected', ...issue })
+    report.rejected++
+    report.inputs.push({ input: issue.source, format, ...emptyImportCounts(), rejected: 1 })
+  }
+  // Every format a file could be, so that a forced one is checked against what the file looks like.
+  const knownFormats: KnownFormats = {
+    formats,
+    detect,
+    minConfidence: ingest.MIN_DETECT_CONFIDENCE,
+    sources: ingest.SOURCES.map((s) => s.name),
+  }
   for (const [index, file] of files.entries()) {
     options.onFile?.(file.path, index, files.length)
     const shown = relative(cwd, file.path) || file.path
-    const bytes = await readFile(file.path)
+    let bytes: Buffer
+    try {
+      bytes = await readFile(file.path)
+    } catch (err) {
+      reject({ source: shown, code: 'SOURCE_UNAVAILABLE', message: cannotRead(shown, err) }, 'unknown')
+      continue
+    }
     const text = bytes.toString('utf8')
-    const format = chooseFormat(text, shown, file, options.format, formats, detect)
+    const choice = chooseFormat(text, shown, file, options.format, knownFormats)
+    if ('mismatch' in choice) {
+      reject({ source: shown, code: 'FORMAT_MISMATCH', message: choice.mismatch }, choice.wanted)
+      continue
+    }
+    const { format } = choice
     if (!format) {
-      report.issues.push({
-        severity: 'rejected',
-        source: shown,
-        code: 'UNKNOWN_FORMAT',
-        message: `no importer recognises this file; pass --format (one of ${formats.map((f) => f.name).join(', ')})`,
-      })
-      report.rejected++
-      report.inputs.push({ input: shown, format: 'unknown', ...emptyImportCounts(), rejected: 1 })
+      reject(
+        {
+          source: shown,
+          code: 'UNKNOWN_FORMAT',
+          message: `no importer recognises this file; pass --format (one of ${formats.map((f) => f.name).join(', ')})`,
+        },
+        'unknown',
+      )
       continue
     }
     const captureDate = options.captureDate ?? file.manifestEntry?.captureDate
@@ -147,25 +230,77 @@ export async function importFiles(
   return report
 }
 
+interface KnownFormats {
+  formats: readonly FileFormat[]
+  detect: NonNullable<ImportFilesOptions['detect']>
+  /** Below this, a format's `detect` is not sure the text is one of its files. */
+  minConfidence: number
+  /** The API sources `paperscope sync` fetches from, which are no file formats. */
+  sources: readonly string[]
+}
+
+/**
+ * The format to read a file with: the one asked for (`--format`, else the folder's manifest) or the detected
+ * one (null when nothing recognises the file). A format asked for that clearly is not the file's (its own
+ * `detect` is unsure, and the file is recognisably something else: another format, JSON, XML) is a mismatch,
+ * said with what the file looks like: parsing it anyway reads junk (a daily-papers parser finds "papers" in
+ * any JSON) or nothing, silently. A format asked for on a file nothing recognises is read as asked: that
+ * is what `--format` is for.
+ */
 function chooseFormat(
   text: string,
   shown: string,
   file: InputFile,
   forced: string | undefined,
-  formats: readonly FileFormat[],
-  detect: NonNullable<ImportFilesOptions['detect']>,
-): FileFormat | null {
+  known: KnownFormats,
+): { format: FileFormat | null } | { mismatch: string; wanted: string } {
+  const { formats } = known
   const wanted = forced ?? file.manifestEntry?.format
-  if (wanted) {
-    const format = formats.find((f) => f.name === wanted)
-    if (!format) {
-      throw new PaperscopeError(
-        'INVALID_ARGUMENT',
-        `unknown format "${wanted}" for ${shown}; known: ${formats.map((f) => f.name).join(', ')}`,
-        { field: 'format' },
-      )
-    }
-    return format
+  const fileName = basename(file.path) || extname(file.path)
+  if (!wanted) return { format: known.detect(text, fileName)?.format ?? null }
+  const format = formats.find((f) => f.name === wanted)
+  if (!format) {
+    const isSource = known.sources.includes(wanted)
+    const hint = isSource ? ` (${wanted} is a source \`paperscope sync\` fetches from, not a file format)` : ''
+    throw new PaperscopeError(
+      'INVALID_ARGUMENT',
+      `unknown format "${wanted}" for ${shown}${hint}; known: ${formats.map((f) => f.name).join(', ')}`,
+      { field: 'format' },
+    )
   }
-  return detect(text, basename(file.path) || extname(file.path))?.format ?? null
+  if (format.detect(text, fileName) >= known.minConfidence) return { format }
+  const detected = known.detect(text, fileName)
+  const other = detected && detected.format.name !== format.name ? detected : null
+  const what = other
+    ? `detected as ${other.format.name} (confidence ${other.confidence.toFixed(2)})`
+    : describeData(text)
+  if (!what) return { format }
+  const asked = forced
+    ? `--format ${wanted} does not match ${shown}`
+    : `${MANIFEST_FILE} says ${wanted} for ${shown}, but it does not match`
+  const instead = other
+    ? ` (${forced ? 'without --format' : 'without that manifest entry'} it imports as ${other.format.name})`
+    : ''
+  return { wanted, mismatch: `${asked}: the file is ${what}; nothing imported from it${instead}` }
+}
+
+/** What kind of data a text recognisably is when it is none of the file formats (JSON, XML), or null. */
+function describeData(text: string): string | null {
+  const start = text.replace(/^\uFEFF/, '').trimStart()
+  if (/^[[{]/.test(start)) {
+    try {
+      JSON.parse(start)
+      return 'JSON, which no file format reads (API answers come in through `paperscope sync`)'
+    } catch {
+      return null
+    }
+  }
+  if (/^<(?:\?xml|[A-Za-z])/.test(start)) {
+    const head = start.slice(0, 2000)
+    if (/<feed\b[^>]*http:\/\/www\.w3\.org\/2005\/Atom/.test(head))
+      return 'an Atom feed (XML, as the arXiv API answers)'
+    if (/<OAI-PMH\b/.test(head)) return 'an OAI-PMH response (XML)'
+    return 'XML, which no file format reads'
+  }
+  return null
 }

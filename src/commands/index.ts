@@ -1,6 +1,13 @@
 /** @module Use cases across modules: importing, looking up, overviews. The server and the CLI call these. */
 export { importRecords, importRecord, DEFAULT_BATCH_SIZE, type ImportRecordsOptions, type RecordOutcome } from './import-records.js'
-export { importFiles, ManifestSchema, MANIFEST_FILE, type ImportFilesOptions, type Manifest } from './import-files.js'
+export {
+  importFiles,
+  unreadablePaths,
+  ManifestSchema,
+  MANIFEST_FILE,
+  type ImportFilesOptions,
+  type Manifest,
+} from './import-files.js'
 export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 export { findPaper, findAuthor, type PaperLookup } from './lookup.js'
 export { libraryOverview, authorOverview, type LibraryOverview, type AuthorOverview } from './overview.js'

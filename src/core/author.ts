@@ -29,3 +29,17 @@ export interface Topic {
   label: string
   paperCount: number
 }
+
+/**
+ * Of a name's spellings that differ only in hyphens where the name has spaces, the hyphenated one: it says
+ * where the family name starts (`Zeyuan Allen-Zhu`: family name `Allen-Zhu`), which the spaced one hides
+ * (`Zeyuan Allen Zhu` reads as given names `Zeyuan Allen` and family name `Zhu`). Without such a twin among
+ * `spellings`, `name` itself.
+ * @example hyphenatedSpelling('Zeyuan Allen Zhu', ['Zeyuan Allen Zhu', 'Zeyuan Allen-Zhu']) // 'Zeyuan Allen-Zhu'
+ */
+export function hyphenatedSpelling(name: string, spellings: readonly string[]): string {
+  const spaced = (n: string): string => n.replace(/\s*-\s*/g, ' ').replace(/\s+/g, ' ').trim()
+  const hyphens = (n: string): number => n.split('-').length - 1
+  const twins = spellings.filter((s) => hyphens(s) > hyphens(name) && spaced(s) === spaced(name))
+  return twins.sort((a, b) => hyphens(b) - hyphens(a) || (a < b ? -1 : 1))[0] ?? name
+}

@@ -10,6 +10,8 @@ export const ImportIssueCodeSchema = z.enum([
   'BINARY_CONTENT',
   'ENCODING',
   'UNKNOWN_FORMAT',
+  /** The format asked for (`--format`, a manifest) is clearly not the file's: nothing was read from it. */
+  'FORMAT_MISMATCH',
   'TEMPLATE_ENTRY',
   'DUPLICATE_ENTRY',
   'SOURCE_UNAVAILABLE',

@@ -8,7 +8,7 @@ import { bibtexFormat } from './bibtex/index.js'
 import { CORPUS_FORMATS, MIN_DETECT_CONFIDENCE } from './corpus/index.js'
 
 export type { FileFormat, ParseContext } from './file-format.js'
-export { CORPUS_FORMATS } from './corpus/index.js'
+export { CORPUS_FORMATS, MIN_DETECT_CONFIDENCE } from './corpus/index.js'
 export { decodeTextInput } from './text-input.js'
 
 // BibTeX: a file format for import, and a pure writer for export.

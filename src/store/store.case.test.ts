@@ -101,6 +101,20 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect((await sut.store.listPapers()).total).toBe(0)
     })
 
+    it('names a person by their fullest spelling, and of twins that differ by a hyphen, the hyphenated one', async () => {
+      const named = async (first: string, more: string[]): Promise<string | undefined> =>
+        sut.store.transaction(async (tx) => {
+          const id = await tx.createAuthor({ name: first, nameKey: first.toLowerCase(), blockKey: first.toLowerCase() })
+          await tx.addAuthorNames(id, more.map((name) => ({ name, nameKey: name.toLowerCase() })))
+          return (await tx.getAuthor(id))?.name
+        })
+      expect(await named('A. M. Saxe', ['Andrew M. Saxe'])).toBe('Andrew M. Saxe')
+      // `Zeyuan Allen Zhu` reads as given names Zeyuan Allen and family name Zhu; the hyphen says Allen-Zhu.
+      expect(await named('Zeyuan Allen Zhu', ['Zeyuan Allen-Zhu'])).toBe('Zeyuan Allen-Zhu')
+      expect(await named('Zeyuan Allen-Zhu', ['Zeyuan Allen Zhu', 'Z. Allen-Zhu'])).toBe('Zeyuan Allen-Zhu')
+      expect(await named('Cho Jui Hsieh', ['Cho-Jui Hsieh'])).toBe('Cho-Jui Hsieh')
+    })
+
     describe('with a few papers', () => {
       beforeEach(async () => {
         await sut.store.transaction(async (tx) => {

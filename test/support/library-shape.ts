@@ -1,4 +1,5 @@
 /** What two libraries must share to count as the same (BibTeX round trips): papers and their people. */
+import { readableText } from '../../src/commands/index.js'
 import type { Paper } from '../../src/core/index.js'
 import type { PaperStore } from '../../src/store/index.js'
 
@@ -12,11 +13,16 @@ export async function allPapers(store: PaperStore): Promise<Paper[]> {
   }
 }
 
-/** One sorted line per paper: title | year | arXiv id | DOI | its people by library name, sorted. */
-export async function libraryShape(store: PaperStore): Promise<string[]> {
+/**
+ * One sorted line per paper: title | year | arXiv id | DOI | its people by library name, sorted. A title
+ * Paperscope made from the abstract is marked so, and compared as it reads: it is made again from the
+ * abstract, whose TeX (`$N$`) a BibTeX file gives back as it reads (`N`). `only`: just these papers (ids).
+ */
+export async function libraryShape(store: PaperStore, only?: ReadonlySet<string>): Promise<string[]> {
   const names = new Map<string, string>()
   const rows: string[] = []
   for (const p of await allPapers(store)) {
+    if (only && !only.has(p.id)) continue
     const people: string[] = []
     for (const a of p.authors) {
       if (!names.has(a.authorId)) names.set(a.authorId, (await store.getAuthor(a.authorId))!.name)
@@ -24,7 +30,7 @@ export async function libraryShape(store: PaperStore): Promise<string[]> {
     }
     rows.push(
       [
-        p.title,
+        p.titleDerived ? `${readableText(p.title)} (title derived from the abstract)` : p.title,
         p.date?.slice(0, 4) ?? '-',
         p.ids.arxiv ?? '-',
         p.ids.doi ?? '-',

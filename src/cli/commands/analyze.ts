@@ -6,7 +6,7 @@
 import { SingleBar, Presets } from 'cli-progress'
 import { analyzeLibrary, resolveEmbeddingModel, type AnalyzeProgress, type AnalyzeReport } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
-import { table } from '../format.js'
+import { pluralize, table } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 const STAGE_LABELS: Record<AnalyzeProgress['stage'], string> = {
@@ -67,23 +67,23 @@ export function renderAnalyzeReport(report: AnalyzeReport): string {
   const out: string[] = []
   out.push(
     report.mode === 'full'
-      ? `analysed ${report.analyzed} of ${report.papers} papers with freshly fitted models (${report.reason ?? 'requested'}) in ${seconds(report.ms.total)}`
-      : `analysed ${report.analyzed} new or changed of ${report.papers} papers with the stored models in ${seconds(report.ms.total)}`,
+      ? `analysed ${report.analyzed} of ${pluralize(report.papers, 'paper')} with freshly fitted models (${report.reason ?? 'requested'}) in ${seconds(report.ms.total)}`
+      : `analysed ${report.analyzed} new or changed of ${pluralize(report.papers, 'paper')} with the stored models in ${seconds(report.ms.total)}`,
   )
   const m = report.models
   if (m.vectors)
     out.push(
       m.vectors.embeddingModel
-        ? `  paper vectors: ONNX model ${m.vectors.embedder} (${m.vectors.vectorDimensions} dimensions) from ${m.vectors.embeddingModel}; LSA (${m.vectors.dimensions} dimensions) for the terms that explain matches`
-        : `  paper vectors: LSA, ${m.vectors.dimensions} dimensions, fitted on ${m.vectors.trainingSize} papers`,
+        ? `  paper vectors: ONNX model ${m.vectors.embedder} (${pluralize(m.vectors.vectorDimensions, 'dimension')}) from ${m.vectors.embeddingModel}; LSA (${pluralize(m.vectors.dimensions, 'dimension')}) for the terms that explain matches`
+        : `  paper vectors: LSA, ${pluralize(m.vectors.dimensions, 'dimension')}, fitted on ${pluralize(m.vectors.trainingSize, 'paper')}`,
     )
   if (m.topics)
     out.push(
-      `  topic model: ${m.topics.labels.length} curated topics from ${m.topics.trainingSize} papers; calibrated (temperature ${m.topics.temperature.toFixed(3)}); "unsorted" below ${m.topics.unsortedBelow}`,
+      `  topic model: ${pluralize(m.topics.labels.length, 'curated topic')} from ${pluralize(m.topics.trainingSize, 'paper')}; calibrated (temperature ${m.topics.temperature.toFixed(3)}); "unsorted" below ${m.topics.unsortedBelow}`,
     )
   else out.push('  topic model: none (the library needs curated topics on at least two labels)')
   if (m.keywords)
-    out.push(`  key-word ranker: fitted on ${m.keywords.trainingSize} papers with curated key words`)
+    out.push(`  key-word ranker: fitted on ${pluralize(m.keywords.trainingSize, 'paper')} with curated key words`)
   out.push(
     table([
       ['', 'papers'],

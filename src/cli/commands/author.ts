@@ -2,7 +2,7 @@
 import { reportedMetricConflicts } from '../../core/index.js'
 import { authorOverview, type AuthorOverview } from '../../commands/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { table } from '../format.js'
+import { pluralize, table } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runAuthor(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
@@ -23,8 +23,8 @@ export function renderAuthor(o: AuthorOverview): string {
     const m = p.metrics
     const parts = [
       m.hIndex !== undefined ? `h-index ${m.hIndex}` : null,
-      m.papers !== undefined ? `${m.papers} papers` : null,
-      m.citations !== undefined ? `${m.citations} citations` : null,
+      m.papers !== undefined ? pluralize(m.papers, 'paper') : null,
+      m.citations !== undefined ? pluralize(m.citations, 'citation') : null,
       m.noveltyPercent !== undefined ? `Novelty ${m.noveltyPercent}%` : null,
       m.aiScore !== undefined ? `AI Score ${m.aiScore}` : null,
     ].filter(Boolean)
@@ -33,7 +33,7 @@ export function renderAuthor(o: AuthorOverview): string {
   }
   const c = a.citationsKnown
   out.push(
-    `  in this library: ${a.paperCount} papers; citations ${c.papersWithCounts ? `${c.citations} (from ${c.papersWithCounts} papers with counts)` : 'unknown (no source gave counts)'}`,
+    `  in this library: ${pluralize(a.paperCount, 'paper')}; citations ${c.papersWithCounts ? `${c.citations} (from ${pluralize(c.papersWithCounts, 'paper')} with counts)` : 'unknown (no source gave counts)'}`,
   )
   const m = o.computed
   if (m) {
@@ -41,7 +41,7 @@ export function renderAuthor(o: AuthorOverview): string {
     const pct = (v: number | null): string => (v === null ? 'unknown' : `${Math.round(v * 10) / 10}%`)
     const ai = m.aiScore
     out.push(
-      `  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${pct(m.noveltyPercent.value)} (mean over ${m.noveltyPercent.papers} papers), AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`,
+      `  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${pct(m.noveltyPercent.value)} (mean over ${pluralize(m.noveltyPercent.papers, 'paper')}), AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`,
       `    AI Score inputs: ${ai.why.map((w) => `${w.label} ${Math.round(w.weight * 10) / 10}`).join(' + ') || 'none known'}`,
       `    how: ${ai.howComputed}`,
     )

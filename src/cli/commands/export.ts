@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import { exportBibtex } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
+import { pluralize } from '../format.js'
 import { withStore } from './shared.js'
 
 export interface ExportCliOptions {
@@ -27,10 +28,10 @@ export async function runExport(io: CliIo, dbPath: string, opts: ExportCliOption
     const path = isAbsolute(opts.out) ? opts.out : resolve(io.cwd, opts.out)
     await writeFile(path, result.bibtex, 'utf8')
     io.stderr(
-      `wrote ${result.papers} BibTeX entr${result.papers === 1 ? 'y' : 'ies'} (${result.label}) to ${opts.out}\n`,
+      `wrote ${pluralize(result.papers, 'BibTeX entry', 'BibTeX entries')} (${result.label}) to ${opts.out}\n`,
     )
   } else {
     io.stdout(result.bibtex)
-    io.stderr(`${result.papers} BibTeX entr${result.papers === 1 ? 'y' : 'ies'} (${result.label})\n`)
+    io.stderr(`${pluralize(result.papers, 'BibTeX entry', 'BibTeX entries')} (${result.label})\n`)
   }
 }

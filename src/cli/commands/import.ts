@@ -1,8 +1,8 @@
 /** @module `paperscope import <paths...>`: prints what was read, new, merged and rejected, and why. */
 import { formatImportIssue, type ImportReport } from '../../core/index.js'
-import { analyzeNewPapers, importFiles, type AnalyzeReport } from '../../commands/index.js'
+import { analyzeNewPapers, importFiles, unreadablePaths, type AnalyzeReport } from '../../commands/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { table } from '../format.js'
+import { pluralize, table } from '../format.js'
 import { createProgress, printJson, withStore } from './shared.js'
 import { createAnalyzeProgress } from './analyze.js'
 
@@ -16,6 +16,14 @@ export interface ImportCliOptions {
 }
 
 export async function runImport(io: CliIo, dbPath: string, paths: string[], opts: ImportCliOptions): Promise<void> {
+  // Nothing that can be read at all is an error, said before the library is opened (as `classify` says a
+  // missing file): a mistyped path makes no empty library and no analysis of nothing. A missing path among
+  // readable ones is a rejected input in the report, and the rest imports.
+  const unreadable = await unreadablePaths(paths, io.cwd)
+  if (paths.length > 0 && unreadable.length === paths.length) {
+    for (const why of unreadable) io.stderr(`error [SOURCE_UNAVAILABLE]: ${why}\n`)
+    throw new CliExit(EXIT.fatal)
+  }
   const progress = createProgress(io, 'importing')
   const { report, analysis } = await withStore(io, dbPath, async (store) => {
     const report = await importFiles(store, paths, {
@@ -70,7 +78,7 @@ export async function analyzeAfterImport(io: CliIo, store: Parameters<typeof ana
 export function renderAnalysisLine(a: AnalyzeReport): string {
   const what =
     a.mode === 'full'
-      ? `fitted the models (${a.reason ?? 'requested'}) and analysed all ${a.analyzed} papers`
-      : `analysed ${a.analyzed} new or changed papers with the stored models`
-  return `analysis: ${what} in ${(a.ms.total / 1000).toFixed(1)} s (${a.topics.predicted} topics predicted, ${a.topics.unsorted} unsorted, ${a.digests.generated} digests generated)\n`
+      ? `fitted the models (${a.reason ?? 'requested'}) and analysed ${a.analyzed === 1 ? 'the one paper' : `all ${a.analyzed} papers`}`
+      : `analysed ${pluralize(a.analyzed, 'new or changed paper')} with the stored models`
+  return `analysis: ${what} in ${(a.ms.total / 1000).toFixed(1)} s (${pluralize(a.topics.predicted, 'topic')} predicted, ${a.topics.unsorted} unsorted, ${pluralize(a.digests.generated, 'digest')} generated)\n`
 }

@@ -2,7 +2,7 @@
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
 import { readableText } from '../../commands/index.js'
-import { authorLine } from '../format.js'
+import { authorLine, pluralize } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runSearch(io: CliIo, dbPath: string, text: string, opts: { limit: number; json?: boolean }): Promise<void> {
@@ -13,7 +13,7 @@ export async function runSearch(io: CliIo, dbPath: string, text: string, opts: {
 
 export function renderSearch(text: string, result: SearchResult): string {
   if (result.total === 0) return `no papers match "${text}"\n`
-  const lines = [`${result.total} papers match "${text}" (showing ${result.items.length}):`]
+  const lines = [`${pluralize(result.total, 'paper matches', 'papers match')} "${text}" (showing ${result.items.length}):`]
   result.items.forEach((hit, i) => {
     const p = hit.paper
     lines.push(`${String(i + 1).padStart(3)}. ${readableText(p.title)}  [${p.date ?? 'undated'}]  ${p.id}`)

@@ -5,6 +5,7 @@
  */
 import type { PaperStore } from '../../store/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
+import { pluralize } from '../format.js'
 import { withStore } from './shared.js'
 
 export interface ServeOptions {
@@ -37,7 +38,7 @@ export async function runServe(io: CliIo, dbPath: string, opts: ServeCliOptions,
   const start = requireLauncher(io, launch)
   await withStore(io, dbPath, async (store) => {
     const { papers } = await store.libraryStats()
-    io.stderr(`library: ${store.location} (${papers} papers)\n`)
+    io.stderr(`library: ${store.location} (${pluralize(papers, 'paper')})\n`)
     if (papers === 0) io.stderr('the library is empty: `paperscope start` builds it from the corpus, `paperscope import` adds files\n')
     await start(store, { ...serveOptions(io, opts), io })
   })

@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { ensureLibrary, libraryOverview, resolveEmbeddingModel } from '../../commands/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { CliIo } from '../io.js'
+import { pluralize } from '../format.js'
 import { renderAnalysisLine, renderImportReport } from './import.js'
 import { renderSearch } from './search.js'
 import { requireLauncher, serveOptions, type ServeCliOptions, type ServeLauncher } from './serve.js'
@@ -43,7 +44,7 @@ async function buildLibrary(io: CliIo, store: PaperStore, rebuild: boolean): Pro
       }
     },
   }).finally(() => progress.stop())
-  if (report) io.stderr(`built the library: ${report.new} papers from ${report.read} entries in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  if (report) io.stderr(`built the library: ${pluralize(report.new, 'paper')} from ${pluralize(report.read, 'entry', 'entries')} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
   if (analysis && analysis.analyzed > 0) io.stderr(renderAnalysisLine(analysis))
   if (!report) return null
   return renderImportReport(report, false)

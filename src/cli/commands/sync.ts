@@ -7,7 +7,7 @@
  */
 import { runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult } from '../../commands/index.js'
 import { formatImportIssue } from '../../core/index.js'
-import { table } from '../format.js'
+import { pluralize, table } from '../format.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 import { analyzeAfterImport, renderAnalysisLine } from './import.js'
 import { printJson, withStore } from './shared.js'
@@ -174,7 +174,9 @@ export function renderSyncResult(result: Extract<RunSyncResult, { configured: tr
     if (warnings.length > 5) out.push(`  … ${warnings.length - 5} more (--json lists them)`)
   }
   if (report.repeatedWarnings > 0)
-    out.push(`${report.repeatedWarnings} warnings on pages that changed nothing were shown when those records first came, and are not repeated`)
+    out.push(
+      `${pluralize(report.repeatedWarnings, 'warning')} on pages that changed nothing ${report.repeatedWarnings === 1 ? 'was' : 'were'} shown when those records first came, and ${report.repeatedWarnings === 1 ? 'is' : 'are'} not repeated`,
+    )
   if (typeof result.afterSync === 'object')
     out.push(`updating the analysis failed: ${result.afterSync.failed}`)
   return `${out.join('\n')}\n`

@@ -173,6 +173,40 @@ describe('formatBibtex', () => {
     ).toBe('schmidhuberndoeuvre')
   })
 
+  it("gives the year a venue names, with the proceedings' date when a source has it, and keeps the paper's date as origdate", () => {
+    const convergence: BibtexPaper = {
+      id: 'p9',
+      title: 'A Convergence Theory for Deep Learning via Over-Parameterization',
+      authors: ['Zeyuan Allen-Zhu', 'Yuanzhi Li', 'Zhao Song'],
+      date: '2018-11-09',
+      venue: 'ICML 2019',
+      ids: { arxiv: '1811.03962' },
+    }
+    const fields = (paper: BibtexPaper) =>
+      formatBibtex([paper])
+        .split('\n')
+        .filter((l) => /^ {2}(year|month|day|origdate) /.test(l))
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+    // The preprint's month and day are not the proceedings': the year alone.
+    expect(fields(convergence)).toEqual(['year = {2019},', 'origdate = {2018-11-09},'])
+    // A source that dates the proceedings gives theirs (the most precise of that year).
+    expect(fields({ ...convergence, sourceDates: ['2018-11-09', '2019-06', '2019-06-09', '2020'] })).toEqual([
+      'year = {2019},',
+      'month = jun,',
+      'day = {9},',
+      'origdate = {2018-11-09},',
+    ])
+    // A venue of the paper's own year, a venue with no year or several, or no date at all: as before.
+    expect(fields({ ...convergence, venue: 'ICML 2018' })).toEqual(['year = {2018},', 'month = nov,', 'day = {9},'])
+    expect(fields({ ...convergence, venue: 'Journal of Machine Learning Research' })).toHaveLength(3)
+    expect(fields({ ...convergence, venue: 'NeurIPS 2019 Workshop, extended at ICLR 2020' })).toHaveLength(3)
+    expect(fields({ ...convergence, venue: 'arXiv 2010.12345' })).toHaveLength(3)
+    expect(fields({ ...convergence, date: null })).toEqual([])
+    // The importer reads the paper's date back from origdate.
+    const [record] = parseBibtex(formatBibtex([{ ...convergence, sourceDates: ['2019-06-09'] }]), ctx('c.bib')).records
+    expect(record).toMatchObject({ date: '2018-11-09', venue: 'ICML 2019' })
+  })
+
   it('escapes what LaTeX would otherwise read as commands', () => {
     expect(escapeLatex('Jürgen & Łukasz: 50% of $5 in C# a_b {x} ~ ^ \\')).toBe(
       'J{\\"u}rgen \\& {\\L}ukasz: 50\\% of \\$5 in C\\# a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',

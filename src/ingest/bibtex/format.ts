@@ -11,8 +11,13 @@ export interface BibtexPaper {
   id: string
   title: string
   authors: readonly string[]
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the paper's date (the first it was out, a preprint's as a rule). */
   date: string | null
+  /**
+   * Other dates the paper's sources give (`YYYY[-MM[-DD]]`), such as the proceedings' beside the preprint's:
+   * when the venue names a year, one of that year gives the entry's month and day.
+   */
+  sourceDates?: readonly string[] | undefined
   venue: string | null
   ids: { doi?: string | undefined; arxiv?: string | undefined }
   abstract?: string | null | undefined
@@ -556,6 +561,43 @@ function suffix(index: number): string {
   return s
 }
 
+/** A year standing alone in a venue's name (`ICML 2019`, `Proceedings of the 2019 Conference on ...`). */
+const VENUE_YEAR = /(?<![\p{L}\p{N}./-])(?:19|20)\d{2}(?![\p{L}\p{N}/-]|\.\d)/gu
+
+/**
+ * The year a venue names (`ICML 2019` → `2019`), or null when it names none or several.
+ * @example venueYear('Proceedings of ICML 2019') // '2019'
+ */
+export function venueYear(venue: string | null | undefined): string | null {
+  const years = new Set(venue?.match(VENUE_YEAR) ?? [])
+  return years.size === 1 ? [...years][0]! : null
+}
+
+/**
+ * The date an entry's `year`, `month` and `day` give, and the paper's own date as `origdate` when that is
+ * another one. A paper's date in the library is the first it was out (an arXiv preprint, 2018); a venue that
+ * names a year (`ICML 2019`) published it that year, and `year = {2018}` beside `booktitle = {ICML 2019}`
+ * would cite proceedings from before they existed. So when the venue names a year, the entry takes it, with
+ * the month and day of a source date of that year when one is known (the proceedings' own date), else the
+ * year alone (the preprint's month and day are not the proceedings'). The paper's own date is kept as
+ * `origdate` (BibLaTeX's date of the original publication), which `parseBibtex` reads back as the paper's
+ * date, so an export imported again gives the library it came from.
+ */
+function entryDate(
+  date: string | null,
+  venue: string | null,
+  sourceDates: readonly string[],
+): { date: string | null; original: string | null } {
+  const year = venueYear(venue)
+  // No date stays no date: a year made up from the venue alone would be read back as the paper's date.
+  if (!date || !year || date.startsWith(year)) return { date, original: null }
+  const published = sourceDates
+    .filter((d) => d.startsWith(year) && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(d))
+    // The most precise; among equally precise ones, the earliest.
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0]
+  return { date: published ?? year, original: date }
+}
+
 /** The note on an entry whose title Paperscope made up. */
 export const DERIVED_TITLE_NOTE =
   'No source gives a title: Paperscope made this one from the first words of the abstract'
@@ -579,12 +621,14 @@ function formatEntry(paper: BibtexPaper, key: string): string {
   if (paper.authorsTruncated) authors.push('others')
   if (authors.length) fields.push(['author', `{${authors.join(' and ')}}`])
   if (venue) fields.push([type === 'inproceedings' ? 'booktitle' : 'journal', `{${escapeLatex(venue)}}`])
-  if (paper.date) {
-    const [year, month, day] = paper.date.split('-')
+  const { date, original } = entryDate(paper.date, venue, paper.sourceDates ?? [])
+  if (date) {
+    const [year, month, day] = date.split('-')
     fields.push(['year', `{${year}}`])
     if (month) fields.push(['month', MONTHS[Number(month) - 1]!])
     if (day) fields.push(['day', `{${Number(day)}}`])
   }
+  if (original) fields.push(['origdate', `{${original}}`])
   // doi, eprint and url are verbatim fields: written as they are, never escaped.
   if (paper.ids.doi) fields.push(['doi', `{${paper.ids.doi.replace(/[{}]/g, '')}}`])
   if (paper.ids.arxiv) {

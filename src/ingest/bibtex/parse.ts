@@ -15,6 +15,7 @@ import {
 } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
 import { cleanText, emptyParseResult, normalizeArxivId, normalizeDoi } from '../source.js'
+import { DERIVED_TITLE_NOTE } from './format.js'
 
 /**
  * citation-js, loaded on the first BibTeX file rather than with the importers: it is a fifth of what every
@@ -88,6 +89,8 @@ interface CslItem {
   title?: string
   author?: CslName[]
   issued?: { 'date-parts'?: Array<Array<number | string>> }
+  /** From `origdate`: the original publication (a preprint before its proceedings). */
+  'original-date'?: { 'date-parts'?: Array<Array<number | string>> }
   'container-title'?: string
   abstract?: string
   URL?: string
@@ -193,7 +196,13 @@ function readEntry(
 
   const props = entry.properties
   const prop = (name: string) => cleanText(props[name])
-  const parts = item.issued?.['date-parts']?.[0]?.map(Number).filter((n) => Number.isInteger(n)) ?? []
+  // A paper's date is the first it was out: `origdate` when an entry has one (a preprint, in Paperscope's
+  // export of a paper whose venue names a later year), else the entry's year, month and day.
+  const dateParts = (date: CslItem['issued']) =>
+    date?.['date-parts']?.[0]?.map(Number).filter((n) => Number.isInteger(n)) ?? []
+  const original = dateParts(item['original-date'])
+  const parts =
+    original[0] !== undefined && original[0] >= 1000 && original[0] <= 9999 ? original : dateParts(item.issued)
   // `year = {2023a}` (a suffix that tells two papers of one year apart) still says 2023.
   const suffixedYear = /^(\d{4})[a-z]$/.exec(prop('year') ?? '')?.[1]
   if (parts.length === 0 && suffixedYear) parts.push(Number(suffixedYear))
@@ -233,6 +242,11 @@ function readEntry(
     if (value) raw[field] = value
   }
 
+  const abstract = cleanLatexText(item.abstract)
+  // Paperscope's export marks a title it made from the abstract with a note: such an entry gives no title,
+  // so the library makes the same one again and knows it for what it is (not a title to match others by).
+  const derivedTitle = abstract !== null && prop('note') === DERIVED_TITLE_NOTE
+
   return {
     record: createSourceRecord({
       source: BIBTEX_SOURCE,
@@ -241,8 +255,8 @@ function readEntry(
       locator: `${ctx.input}:${chunk.line}`,
       line: chunk.line,
       fetchedAt: ctx.fetchedAt,
-      title,
-      abstract: cleanLatexText(item.abstract),
+      title: derivedTitle ? null : title,
+      abstract,
       authors,
       authorsTruncated: truncated,
       date,

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { importFiles, toBibtexPapers } from '../../commands/index.js'
+import { exportBibtex, importFiles, toBibtexPapers } from '../../commands/index.js'
 import { createTempStore, type TempStore } from '../../../test/support/temp-store.js'
-import { bibtexFormat, formatBibtex } from './index.js'
+import { bibtexFormat, formatBibtex, parseBibtex } from './index.js'
 import { allPapers, libraryShape } from '../../../test/support/library-shape.js'
 
 const cleanup: Array<TempStore | string> = []
@@ -41,4 +41,52 @@ it('exports the corpus as BibTeX and imports it into a new library: same papers,
   expect(after.papers).toBe(before.papers)
   expect(after.authors).toBe(before.authors)
   expect(await libraryShape(copy.store)).toEqual(await libraryShape(original.store))
+}, 120_000)
+
+it('a sample of the corpus through export and import: made-up titles stay made up, Allen-Zhu stays Allen-Zhu, years agree with venues', async () => {
+  const original = await createTempStore()
+  cleanup.push(original)
+  await importFiles(original.store, ['data/corpus/awesome-deep-phenomena.txt', 'data/corpus/abstracts.txt'], {})
+  const papers = await allPapers(original.store)
+  // The corpus writes him `Zeyuan Allen-Zhu` on two papers and `Zeyuan Allen Zhu` on one: one person.
+  const allenZhu = papers.filter((p) => p.authors.some((a) => /^Zeyuan Allen.Zhu$/.test(a.name)))
+  const derived = papers.filter((p) => p.titleDerived)
+  const iclr = papers.filter((p) => p.venue === 'ICLR 2021' && p.date?.startsWith('2020')).slice(0, 3)
+  const plain = papers.filter((p) => !p.venue && !p.titleDerived).slice(0, 3)
+  expect([allenZhu.length, derived.length, iclr.length, plain.length]).toEqual([3, 10, 3, 3])
+  const sample = [...allenZhu, ...derived, ...iclr, ...plain]
+
+  const { bibtex } = await exportBibtex(original.store, { papers: sample.map((p) => p.id) })
+  // BibTeX's family name is Allen-Zhu (a style prints `Z. Allen-Zhu`), never Zhu with a given name Allen.
+  expect(bibtex).toContain('author    = {Allen-Zhu, Zeyuan and Li, Yuanzhi and Song, Zhao}')
+  expect(bibtex).not.toMatch(/(?<!Allen-)Zhu, Zeyuan/)
+  // A venue that names a year gives the year; the paper's own (a 2018 preprint) is the original date.
+  const convergence = bibtex.split('\n@').find((e) => e.includes('A {Convergence} {Theory} for {Deep} {Learning}'))!
+  expect(convergence).toMatch(/booktitle = \{ICML 2019\},\n {2}year {6}= \{2019\},\n {2}origdate {2}= \{2018\}/)
+  for (const record of parseBibtex(bibtex, { input: 'sample.bib', fetchedAt: '2026-06-12T00:00:00Z' }).records) {
+    const venueYear = /\b(?:19|20)\d{2}\b/.exec(record.venue ?? '')?.[0]
+    const entry = bibtex.split('\n@').find((e) => e.includes(`{${record.raw['citationKey'] as string},`))!
+    if (venueYear) expect(/ year +?= \{(\d{4})\}/.exec(entry)?.[1], record.venue!).toBe(venueYear)
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'paperscope-bib-'))
+  cleanup.push(dir)
+  const file = join(dir, 'sample.bib')
+  writeFileSync(file, bibtex)
+  const copy = await createTempStore()
+  cleanup.push(copy)
+  const report = await importFiles(copy.store, [file], {})
+  expect(report).toMatchObject({ new: sample.length, rejected: 0 })
+
+  // Same papers (titles, made-up ones marked, years, ids) with the same people.
+  expect(await libraryShape(copy.store)).toEqual(await libraryShape(original.store, new Set(sample.map((p) => p.id))))
+  const copied = await allPapers(copy.store)
+  expect(copied.filter((p) => p.titleDerived)).toHaveLength(derived.length)
+  const [before] = await original.store.findAuthors('Zeyuan Allen-Zhu', 1)
+  const [after] = await copy.store.findAuthors('Zeyuan Allen-Zhu', 1)
+  expect([before?.name, before?.paperCount]).toEqual(['Zeyuan Allen-Zhu', 3])
+  expect([after?.name, after?.paperCount]).toEqual(['Zeyuan Allen-Zhu', 3])
+  // The paper's date is the preprint's on both sides; only the entry's year was the proceedings'.
+  const dates = (ps: typeof papers) => ps.filter((p) => p.venue === 'ICML 2019').map((p) => `${p.title}: ${p.date}`).sort()
+  expect(dates(copied)).toEqual(dates(sample))
 }, 120_000)

@@ -12,7 +12,7 @@ import type {
   SourceRecord,
   Topic,
 } from '../../core/index.js'
-import { PaperscopeError } from '../../core/index.js'
+import { hyphenatedSpelling, PaperscopeError } from '../../core/index.js'
 import {
   authorProfileRowToProfile,
   paperRowToPaper,
@@ -886,9 +886,12 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       ).changes
     }
     if (added === 0) return
-    // The display name is the fullest spelling: most whole given names, then longest.
-    const best = this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ?', authorId)
-      .map((r) => r.name)
+    // The display name is the fullest spelling: most whole given names, then longest. A spelling with a
+    // hyphenated twin counts as the twin (`Zeyuan Allen Zhu` as `Zeyuan Allen-Zhu`), which says where the
+    // family name starts; counting the spaced one's `Allen` as a given name would pick the wrong family name.
+    const spellings = this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ?', authorId).map((r) => r.name)
+    const best = spellings
+      .map((name) => hyphenatedSpelling(name, spellings))
       .sort((a, b) => fullness(b) - fullness(a) || b.length - a.length || (a < b ? -1 : 1))[0]
     if (best) this.stmt('UPDATE authors SET name = ? WHERE id = ?').run(best, authorId)
   }

@@ -1,0 +1,54 @@
+/** Counts in the CLI's words: one paper, two papers, never "1 papers". */
+import { describe, expect, it } from 'vitest'
+import type { AnalyzeReport } from '../commands/index.js'
+import type { SearchResult } from '../store/index.js'
+import { pluralize } from './format.js'
+import { renderAnalyzeReport } from './commands/analyze.js'
+import { renderAnalysisLine } from './commands/import.js'
+import { renderSearch } from './commands/search.js'
+
+/** An analysis in which every count is `n`. */
+function analysisOf(n: number, mode: AnalyzeReport['mode']): AnalyzeReport {
+  return {
+    mode,
+    reason: mode === 'full' ? 'requested' : null,
+    papers: n,
+    analyzed: n,
+    models: {
+      vectors: { dimensions: n, trainingSize: n, fittedAt: '', embedder: 'lsa', embeddingModel: null, vectorDimensions: n },
+      topics: { labels: Array.from({ length: n }, (_, i) => `t${i}`), trainingSize: n, temperature: 1, unsortedBelow: 0.3, fittedAt: '' },
+      keywords: { trainingSize: n, fittedAt: '' },
+    },
+    topics: { curated: n, predicted: n, unsorted: n },
+    keywords: { papers: n, phrases: n },
+    digests: { generated: n },
+    novelty: { papers: n },
+    ms: { reading: 0, embedding: 0, fitting: 0, analysing: 0, novelty: 0, saving: 0, total: 0 },
+  } as AnalyzeReport
+}
+
+describe('pluralize', () => {
+  it('says one thing in the singular, and none or many in the plural', () => {
+    expect([0, 1, 2].map((n) => pluralize(n, 'paper'))).toEqual(['0 papers', '1 paper', '2 papers'])
+    expect([1, 3].map((n) => pluralize(n, 'BibTeX entry', 'BibTeX entries'))).toEqual(['1 BibTeX entry', '3 BibTeX entries'])
+  })
+})
+
+describe('count messages', () => {
+  it('never print "1 papers" or its like', () => {
+    const one = [
+      renderAnalysisLine(analysisOf(1, 'full')),
+      renderAnalysisLine(analysisOf(1, 'incremental')),
+      renderAnalyzeReport(analysisOf(1, 'full')),
+      renderSearch('grokking', { total: 1, items: [] } as unknown as SearchResult),
+    ].join('\n')
+    expect(one).not.toMatch(/\b1 [a-z -]*?(papers|topics|digests|dimensions|entries)\b/)
+    expect(one).toContain('analysed 1 new or changed paper with the stored models')
+    expect(one).toContain('(1 topic predicted, 1 unsorted, 1 digest generated)')
+    expect(one).toContain('paper vectors: LSA, 1 dimension, fitted on 1 paper')
+    expect(one).toContain('1 paper matches "grokking"')
+    // Many stay many.
+    expect(renderSearch('grokking', { total: 2, items: [] } as unknown as SearchResult)).toBe('2 papers match "grokking" (showing 0):\n')
+    expect(renderAnalysisLine(analysisOf(2, 'incremental'))).toContain('analysed 2 new or changed papers')
+  })
+})

@@ -1,0 +1,57 @@
+/**
+ * `paperscope import` on what goes wrong with its inputs: a path that is not there, a forced format that is
+ * not the file's. In-process, on real files, with a library file in a temporary folder.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parseEnv } from '../config/index.js'
+import { runCli } from './main.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(args, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    env: parseEnv({}),
+    cwd: ROOT,
+    interactive: false,
+    now: () => new Date('2026-11-25T12:00:00Z'),
+  })
+  return { code, out, err }
+}
+
+describe('paperscope import', () => {
+  let dir: string
+  let db: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-import-'))
+    db = join(dir, 'library.db')
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('a missing file: "cannot read <path>: no such file", exit 1, and no library made', async () => {
+    const result = await cli(['--db', db, 'import', 'nope.bib'])
+    expect(result).toEqual({ code: 1, out: '', err: 'error [SOURCE_UNAVAILABLE]: cannot read nope.bib: no such file\n' })
+    expect(existsSync(db)).toBe(false)
+    // Among readable ones, the missing path is one rejected input: the rest imports, exit 2.
+    const some = await cli(['--db', db, 'import', 'nope.bib', 'data/corpus/abstracts.txt', '--no-analyze'])
+    expect(some.code).toBe(2)
+    expect(some.out).toContain('rejected (1):\n  nope.bib [SOURCE_UNAVAILABLE] cannot read nope.bib: no such file\n')
+    expect(some.out).toMatch(/^total +10 +10 /m)
+  })
+
+  it('a forced format that is not the file\'s: the file is named with what it is, nothing read from it, the rest imported', async () => {
+    const json = 'test/fixtures/openalex/works_list_per_page2.json'
+    const result = await cli(['--db', db, 'import', '--format', 'abstracts', json, 'data/corpus/abstracts.txt', '--no-analyze'])
+    expect(result.code).toBe(2)
+    expect(result.out).toContain(
+      `${json} [FORMAT_MISMATCH] --format abstracts does not match ${json}: the file is JSON, which no file format reads`,
+    )
+    expect(result.out).toMatch(/^total +10 +10 +0 +0 +0 +1$/m)
+  })
+})
