@@ -125,7 +125,9 @@ describe('paperscope CLI on the corpus', () => {
     expect(o.computed.aiScore.value).toBeLessThanOrEqual(100)
     const text = (await cli(['author', 'Inbar Seroussi'], db)).out
     expect(text).toMatch(/computed here: h-index unknown, citations unknown, Novelty \d+(\.\d)?% \(mean over \d+ papers\), AI Score \d+/)
-    expect(text).toMatch(/how: AI Score = 100 × \(0\.4 × topical centrality/)
+    expect(text).toMatch(/\n {4}AI Score: AI Score = 100 × \(0\.4 × topical centrality/)
+    // Every computed metric says how, in the text view too.
+    for (const metric of ['papers', 'citations', 'h-index', 'Novelty %']) expect(text).toMatch(new RegExp(`\\n {4}${metric}: \\S.{20,}`))
     expect(text).toContain("doesn't add up: An h-index of 44 needs at least 44 papers; the same page counts 13.")
   })
 

@@ -43,7 +43,13 @@ export function renderAuthor(o: AuthorOverview): string {
     out.push(
       `  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${pct(m.noveltyPercent.value)} (mean over ${pluralize(m.noveltyPercent.papers, 'paper')}), AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`,
       `    AI Score inputs: ${ai.why.map((w) => `${w.label} ${Math.round(w.weight * 10) / 10}`).join(' + ') || 'none known'}`,
-      `    how: ${ai.howComputed}`,
+      // Every number says how it is made, as the API and the web page do, not only the AI Score.
+      '  how each is computed:',
+      `    papers: ${m.papers.howComputed}`,
+      `    citations: ${m.citations.howComputed}`,
+      `    h-index: ${m.hIndex.howComputed}`,
+      `    Novelty %: ${m.noveltyPercent.howComputed}`,
+      `    AI Score: ${ai.howComputed}`,
     )
   } else out.push('  computed here: nothing yet (run `paperscope analyze`)')
   out.push('', `papers (${o.papers.length}, newest first):`)
