@@ -1,28 +1,10 @@
 /**
- * @module BibTeX for the API: a paper in the shape a BibTeX writer takes, and the writer a route uses, the one
- * the composition root hands in or else src/ingest/bibtex's (through src/commands, loaded on first use), which
- * keeps TeX as written and marks a title Paperscope made.
+ * @module BibTeX for the API: the writer a route uses, the one the composition root hands in or else
+ * src/ingest/bibtex's (through src/commands, loaded on first use), which keeps TeX as written and marks a title
+ * Paperscope made. Routes pass papers through src/commands' toBibtexPapers, as `paperscope export` does.
  */
 import { bibtexWriter } from '../commands/index.js'
-import type { Paper } from '../core/index.js'
-import type { BibtexFormatter, BibtexInput, ServerDeps } from './deps.js'
-import { httpUrl } from './presenters.js'
-
-/** A paper as a BibTeX writer takes it; only an http(s) URL is passed on. */
-export function toBibtexInput(paper: Paper): BibtexInput {
-  return {
-    id: paper.id,
-    title: paper.title,
-    titleDerived: paper.titleDerived,
-    authors: paper.authors.map((a) => a.name),
-    date: paper.date,
-    venue: paper.venue,
-    ids: { doi: paper.ids.doi, arxiv: paper.ids.arxiv },
-    abstract: paper.abstract,
-    url: httpUrl(paper.url),
-    authorsTruncated: paper.authorsTruncated,
-  }
-}
+import type { BibtexFormatter, ServerDeps } from './deps.js'
 
 /** The key of the first entry in a `.bib` text, for a download's file name. */
 export function firstCiteKey(bibtex: string): string | null {

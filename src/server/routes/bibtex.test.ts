@@ -35,6 +35,17 @@ describe('BibTeX routes for an author, a search and a topic', () => {
     expect((await app.inject('/api/v1/authors/a-nope/bibtex')).statusCode).toBe(404)
   })
 
+  it("writes one paper's entry as the other exports do: each author under the library's name", async () => {
+    // The author line of this paper spells "Zeyuan Allen Zhu", which reads as family name Zhu; the person's
+    // library name keeps the hyphen, as his other papers write it.
+    const [paper] = (await lib.store.searchPapers({ text: '"Knowledge Storage and Extraction"', limit: 1 })).items
+    expect(paper?.paper.authors.map((a) => a.name)).toContain('Zeyuan Allen Zhu')
+    const res = await app.inject(`/api/v1/papers/${paper!.paper.id}/bibtex`)
+    expect(res.statusCode).toBe(200)
+    expect(res.body).toMatch(/author\s+= \{[^}]*Allen-Zhu, Zeyuan/)
+    expect(res.body).not.toContain('Zhu, Zeyuan Allen')
+  })
+
   it('writes the papers of a topic', async () => {
     const res = await app.inject('/api/v1/topics/neural-collapse/bibtex?download=true')
     expect(res.statusCode).toBe(200)

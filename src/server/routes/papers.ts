@@ -1,7 +1,8 @@
 /** @module GET /papers (the feed), /papers/:id (everything known) and /papers/:id/bibtex. */
 import type { FastifyInstance } from 'fastify'
+import { toBibtexPapers } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
-import { bibtexFormatter, firstCiteKey, toBibtexInput } from '../bibtex.js'
+import { bibtexFormatter, firstCiteKey } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { presentPaperDetail, presentPaperList, presentSimilarPapers } from '../presenters.js'
 import { definedOnly, optionalAnalysis, resolveTopicParam } from '../request-tools.js'
@@ -135,7 +136,8 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const { id } = request.params
       const paper = await store.getPaper(id)
       if (!paper) throw notFound(id)
-      const bibtex = (await bibtexFormatter(deps))([toBibtexInput(paper)])
+      // As every other export writes it: each author under their library name, a venue's year (src/commands).
+      const bibtex = (await bibtexFormatter(deps))(await toBibtexPapers(store, [paper]))
       void reply.type('application/x-bibtex; charset=utf-8')
       if (request.query.download) {
         const name = (firstCiteKey(bibtex) ?? paper.id).replace(/[^\w.-]/g, '_')
