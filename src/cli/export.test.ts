@@ -149,6 +149,11 @@ describe('paperscope export', () => {
     expect(entries(search.out)).toBeGreaterThan(3)
     const topic = await cli(['--db', db, 'export', '--topic', 'neural-collapse'])
     expect(entries(topic.out)).toBe(16)
+    // The label `stats` shows works as well as the id, and a wrong one lists the ids.
+    expect((await cli(['--db', db, 'export', '--topic', 'neural collapse'])).out).toBe(topic.out)
+    const unknown = await cli(['--db', db, 'export', '--topic', 'Collapse'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.err).toMatch(/no topic "Collapse" \(topics: .*neural-collapse/)
 
     const missing = await cli(['--db', db, 'export', '--author', 'Nobody Atall Xyzzy'])
     expect(missing.code).toBe(1)

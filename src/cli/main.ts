@@ -152,7 +152,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .addOption(new Option('--paper <ref>', 'paper id, arXiv id, DOI or title words (repeatable)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
     .option('--author <name>', 'author id or name')
     .option('--search <query>', 'full-text search words')
-    .option('--topic <id>', 'topic id')
+    .option('--topic <topic>', 'topic id or name (as `stats` lists them)')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: { paper?: string[]; author?: string; search?: string; topic?: string; out?: string }) => (await import('./commands/export.js')).runExport(io, dbPath(), opts))
 

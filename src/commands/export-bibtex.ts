@@ -23,7 +23,7 @@ export interface BibtexSelection {
   author?: string | undefined
   /** Full-text search words. */
   search?: string | undefined
-  /** A topic id. */
+  /** A topic id or label. */
   topic?: string | undefined
   /** Narrow a search further, as /search's facets do. */
   searchFilters?:
@@ -122,17 +122,23 @@ export async function selectPapers(
     authorId = author.id
     labels.push(author.name)
   }
+  let topicId: string | undefined
   if (selection.topic) {
-    const topic = await store.getTopic(selection.topic)
-    if (!topic)
-      throw new PaperscopeError('NOT_FOUND', `no topic with id "${selection.topic.slice(0, 200)}"`, {
+    // An id (`neural-collapse`) or the label a reader sees (`Neural Collapse`, in any case).
+    const wanted = selection.topic.trim().toLowerCase()
+    const topic = (await store.getTopic(selection.topic)) ?? (await store.listTopics()).find((t) => t.label.toLowerCase() === wanted)
+    if (!topic) {
+      const known = (await store.listTopics()).map((t) => t.id).slice(0, 30)
+      throw new PaperscopeError('NOT_FOUND', `no topic "${selection.topic.slice(0, 200)}" (topics: ${known.join(', ') || 'none'})`, {
         field: 'topic',
       })
+    }
+    topicId = topic.id
     labels.push(topic.label)
   }
   const filters = {
     ...(authorId ? { authorId } : {}),
-    ...(selection.topic ? { topic: selection.topic } : {}),
+    ...(topicId ? { topic: topicId } : {}),
   }
   const papers: Paper[] = []
   let total = 0
