@@ -71,7 +71,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
   program
     .command('search')
     .description('full-text search (title > key words > abstract > authors)')
-    .argument('<query...>', 'words; "quoted phrases" allowed')
+    .argument('<query...>', 'words (all must match); "quoted phrases", and OR / NOT in capitals between words')
     .addOption(new Option('--limit <n>', 'how many results').default(10).argParser(positiveInt))
     .option('--json', 'print JSON')
     .action(async (words: string[], opts: { limit: number; json?: boolean }) => (await import('./commands/search.js')).runSearch(io, dbPath(), words.join(' '), opts))

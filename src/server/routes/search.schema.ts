@@ -4,7 +4,7 @@ import { PageParamSchema } from '../schema-tools.js'
 import { PaperSummarySchema, TextSegmentSchema } from '../schemas.js'
 
 export const SearchQuerySchema = z.object({
-  q: z.string().min(1).max(500).describe('Words; "quoted phrases" allowed. Matches title > key words > abstract > authors'),
+  q: z.string().min(1).max(500).describe('Words, all of which must match; "quoted phrases", and OR / NOT in capitals between words. Matches title > key words > abstract > authors'),
   prefix: z.boolean().default(false).describe('Treat the last word as a prefix (search as you type)'),
   topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
   year_from: z.number().int().min(1000).max(3000).optional(),

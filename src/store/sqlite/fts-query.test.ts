@@ -12,6 +12,27 @@ describe('buildMatchQuery', () => {
     expect(buildMatchQuery('"unbalanced (')).toBe('"unbalanced"')
     expect(buildMatchQuery('a NEAR b -c d*')).toBe('"a" "NEAR" "b" "c" "d"')
   })
+  it('reads OR, NOT and AND in capitals between two words as operators, and as nothing else', () => {
+    expect(buildMatchQuery('grokking OR "double descent"')).toBe('"grokking" OR "double descent"')
+    expect(buildMatchQuery('grokking NOT transformer')).toBe('"grokking" NOT "transformer"')
+    expect(buildMatchQuery('grokking AND collapse')).toBe('"grokking" "collapse"')
+    // Lower case is a word; an operator with nothing on one side is dropped, but a leading NOT is a word.
+    expect(buildMatchQuery('grokking or collapse')).toBe('"grokking" "or" "collapse"')
+    expect(buildMatchQuery('OR grokking OR')).toBe('"grokking"')
+    expect(buildMatchQuery('NOT grokking')).toBe('"NOT" "grokking"')
+    expect(buildMatchQuery('grokking OR NOT collapse')).toBe('"grokking" NOT "collapse"')
+    expect(buildMatchQuery('OR AND')).toBeNull()
+    expect(buildMatchQuery('grokking OR coll', { prefix: true })).toBe('"grokking" OR "coll"*')
+  })
+  it('matches what the operators say on a real FTS5 table', () => {
+    const db = new Database(':memory:')
+    db.exec(`CREATE VIRTUAL TABLE t USING fts5(title, tokenize='porter unicode61 remove_diacritics 2')`)
+    for (const title of ['Grokking in transformers', 'Grokking modular arithmetic', 'Deep double descent', 'Neural collapse']) db.prepare('INSERT INTO t VALUES (?)').run(title)
+    const titles = (text: string): string[] => db.prepare('SELECT title FROM t WHERE t MATCH ? ORDER BY title').all(buildMatchQuery(text)).map((r) => (r as { title: string }).title)
+    expect(titles('grokking OR "double descent"')).toEqual(['Deep double descent', 'Grokking in transformers', 'Grokking modular arithmetic'])
+    expect(titles('grokking NOT transformers')).toEqual(['Grokking modular arithmetic'])
+    expect(titles('collapse OR grokking NOT transformers')).toEqual(['Grokking modular arithmetic', 'Neural collapse'])
+  })
   it('returns null when nothing searchable is left', () => {
     expect(buildMatchQuery('"( * -')).toBeNull()
   })
@@ -21,7 +42,8 @@ describe('buildMatchQuery', () => {
     db.prepare('INSERT INTO t VALUES (?, ?)').run('Grokking as a phase transition', 'body')
     const run = db.prepare('SELECT count(*) AS n FROM t WHERE t MATCH ?')
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.boolean(), (text, prefix) => {
+      // Random text, with the operators mixed in where a person would type them.
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('OR', 'NOT', 'AND', '"')), { maxLength: 8 }).map((xs) => xs.join(' ')), fc.boolean(), (text, prefix) => {
         const q = buildMatchQuery(text, { prefix })
         if (q !== null) run.get(q)
         const any = buildAnyWordQuery(indexWords(text), 'title')

@@ -1,6 +1,7 @@
 /**
  * @module Turns what a person types into a safe FTS5 query. Every word is quoted, so FTS syntax characters
- * (`*`, `-`, `NEAR`, `AND`, parentheses, unbalanced quotes) are searched for as words, never parsed.
+ * (`*`, `-`, `NEAR`, parentheses, unbalanced quotes) are searched for as words, never parsed; only `OR`, `NOT`
+ * and `AND` in capitals between two words are read as what they say.
  */
 
 /** Letters and digits, as the unicode61 tokenizer sees words. */
@@ -14,35 +15,46 @@ function quote(word: string): string {
   return `"${word.replace(/"/g, '""')}"`
 }
 
+/** Operators a person may type between words, in capitals as search engines take them. */
+const OPERATORS = new Set(['OR', 'NOT', 'AND'])
+
 /**
- * An AND query of the words and balanced `"phrases"` in `text`; the last bare word becomes a prefix when
- * `prefix` is set. Returns null when nothing searchable is left.
+ * A query of the words and balanced `"phrases"` in `text`: all of them must match, except where `OR` (either
+ * side) or `NOT` (the left side without the right) stands between two of them, typed in capitals; FTS5 binds
+ * NOT tightest, then AND, then OR (`grokking OR double descent` is grokking, or double and descent). An
+ * operator with no word on one side is dropped, but a leading `NOT` is searched as a word: a query of only what
+ * must be missing would match nearly everything. The last bare word becomes a prefix when `prefix` is set.
+ * Returns null when nothing searchable is left.
  * @example buildMatchQuery('"phase transition" grok', { prefix: true }) // '"phase transition" "grok"*'
+ * @example buildMatchQuery('grokking OR "double descent"') // '"grokking" OR "double descent"'
  */
 export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boolean } = {}): string | null {
-  const parts: string[] = []
+  const parts: Array<{ term: string; bare: boolean } | { operator: string }> = []
   const quoteCount = (text.match(/"/g) ?? []).length
   // Unbalanced quotes are treated as plain characters, not as a phrase that never ends.
   const segments = quoteCount % 2 === 0 ? text.split('"') : [text.replace(/"/g, ' ')]
-  let lastBareWord: number | null = null
   segments.forEach((segment, i) => {
-    const inPhrase = i % 2 === 1
     const found = words(segment)
     if (found.length === 0) return
-    if (inPhrase) {
-      parts.push(quote(found.join(' ')))
-      lastBareWord = null
-    } else {
-      for (const w of found) {
-        parts.push(quote(w))
-        lastBareWord = parts.length - 1
-      }
+    if (i % 2 === 1) {
+      parts.push({ term: quote(found.join(' ')), bare: false })
+      return
+    }
+    for (const w of found) {
+      const last = parts[parts.length - 1]
+      if (!OPERATORS.has(w) || (!last && w === 'NOT')) parts.push({ term: quote(w), bare: true })
+      else if (last && 'term' in last) parts.push({ operator: w })
+      // Two in a row (`OR NOT`, which FTS5 refuses): NOT, which changes what matches most, wins.
+      else if (last && w === 'NOT') last.operator = 'NOT'
     }
   })
+  while (parts.length > 0 && 'operator' in parts[parts.length - 1]!) parts.pop()
   if (parts.length === 0) return null
+  const last = parts[parts.length - 1] as { term: string; bare: boolean }
   const endsWithSpace = /\s$/.test(text)
-  if (prefix && lastBareWord === parts.length - 1 && !endsWithSpace) parts[parts.length - 1] += '*'
-  return parts.join(' ')
+  if (prefix && last.bare && !endsWithSpace) last.term += '*'
+  // AND is what words side by side mean already.
+  return parts.map((p) => ('term' in p ? p.term : p.operator === 'AND' ? null : p.operator)).filter((p) => p !== null).join(' ')
 }
 
 /** Folded, distinct words of a text as the candidate lookups count them. */

@@ -93,7 +93,7 @@ export function SearchPage() {
         {result.status === 'loading' && apiPath && <span className="spinner inline" aria-hidden="true" />}
       </form>
       <p className="muted search-help">
-        Results update as you type. Use <kbd>"quotes"</kbd> for a phrase. Title words count most, then key words, abstract and authors.
+        Results update as you type. Use <kbd>"quotes"</kbd> for a phrase, <kbd>OR</kbd> and <kbd>NOT</kbd> between words. Title words count most, then key words, abstract and authors.
       </p>
 
       {!q && (
