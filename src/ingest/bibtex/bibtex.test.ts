@@ -111,6 +111,26 @@ describe('parseBibtex on broken input', () => {
     expect(result.entriesSeen).toBe(5)
   })
 
+  it("names the file's line, not the entry's: where the parser stopped, and the field a warning is about", () => {
+    const text = [
+      '@string{jmlr = {Journal of Machine Learning Research}}',
+      '@article{badyear,',
+      '  title = {A paper},',
+      '  author = {Doe, Jane},',
+      '  year = {twenty twenty},',
+      '}',
+      '@article{unclosed,',
+      '  title = {Never closed,',
+      '  year = {2019}',
+      '}',
+    ].join('\n')
+    const [warning, broken] = parseBibtex(text, ctx('lines.bib')).issues
+    expect([warning?.line, warning?.field, warning?.code]).toEqual([5, 'year', 'INVALID_VALUE'])
+    // The parser counted from the @string line it was handed with the entry; the message says the file's line.
+    expect(broken?.line).toBe(7)
+    expect(broken?.message).toMatch(/got EOF at line 10 col 2/)
+  })
+
   it('never throws, whatever it is given', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {

@@ -55,6 +55,21 @@ function splitEntries(text: string): Chunk[] {
   }))
 }
 
+/**
+ * The parser's "at line N col M" counts lines of what it was given (the file's @string macros, then the entry);
+ * a reader needs the file's line.
+ */
+function inFileLines(message: string, chunk: Chunk, macros: string): string {
+  const before = macros.split('\n').length
+  return message.replace(/\bline (\d+)(?= col \d+)/, (m, n: string) => (Number(n) > before ? `line ${chunk.line + Number(n) - 1 - before}` : m))
+}
+
+/** The file line a field of an entry is written on (the entry's first line when it cannot be found). */
+function fieldLine(chunk: Chunk, field: string): number {
+  const at = new RegExp(`^[ \\t]*${field}[ \\t]*=`, 'im').exec(chunk.text)?.index
+  return at === undefined ? chunk.line : chunk.line + (chunk.text.slice(0, at).match(/\n/g)?.length ?? 0)
+}
+
 function lineCounter(text: string): (index: number) => number {
   const newlines: number[] = []
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i)
@@ -179,7 +194,7 @@ function readEntry(
       )[0]
     }
   } catch (err) {
-    return fail('PARSE_FAILED', `bibtex: cannot read the entry: ${firstLine((err as Error).message)}`)
+    return fail('PARSE_FAILED', `bibtex: cannot read the entry: ${inFileLines(firstLine((err as Error).message), chunk, macros)}`)
   }
   if (!entry || !item) return fail('PARSE_FAILED', 'bibtex: cannot read the entry')
 
@@ -218,7 +233,7 @@ function readEntry(
     warnings.push({
       severity: 'warning',
       source: ctx.input,
-      line: chunk.line,
+      line: fieldLine(chunk, 'year'),
       field: 'year',
       code: 'INVALID_VALUE',
       message: `bibtex: ${entry.label}: cannot read the year ${JSON.stringify(prop('year'))}; kept the entry without a date`,
