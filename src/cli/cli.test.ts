@@ -3,34 +3,19 @@
  */
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { Readable } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseEnv } from '../config/index.js'
 import type { ImportReport } from '../core/index.js'
 import type { LibraryOverview } from '../commands/index.js'
 import type { SearchResult } from '../store/index.js'
-import { runCli } from './main.js'
+import { runCliCaptured, type CliRun } from '../../test/support/run-cli.js'
 import { writeVocabularyModel } from '../../test/support/onnx-model.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const CORPUS = join(ROOT, 'data/corpus')
 
-async function cli(args: string[], db: string, stdin?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(['--db', db, ...args], {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: parseEnv({}),
-    cwd: ROOT,
-    interactive: false,
-    now: () => new Date('2026-11-25T12:00:00Z'),
-    ...(stdin === undefined ? {} : { stdin: Readable.from([stdin]) }),
-  })
-  return { code, out, err }
-}
+const cli = (args: string[], db: string, stdin?: string): Promise<CliRun> => runCliCaptured(['--db', db, ...args], stdin === undefined ? {} : { stdin })
 
 describe('paperscope CLI on the corpus', () => {
   let dir: string

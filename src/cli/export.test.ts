@@ -5,32 +5,18 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseEnv } from '../config/index.js'
 import type { ImportReport } from '../core/index.js'
 import { openStore, type PaperStore } from '../store/index.js'
 import { importRecords } from '../commands/index.js'
 import { findSource } from '../ingest/index.js'
 import { readFixture } from '../../test/support/fixture-server.js'
-import { runCli } from './main.js'
+import { runCliCaptured, type CliRun } from '../../test/support/run-cli.js'
 import { allPapers, libraryShape } from '../../test/support/library-shape.js'
 
-const ROOT = resolve(import.meta.dirname, '../..')
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: parseEnv({}),
-    cwd: ROOT,
-    interactive: false,
-    now: () => new Date('2026-11-25T12:00:00Z'),
-  })
-  return { code, out, err }
-}
+const cli = (args: string[]): Promise<CliRun> => runCliCaptured(args)
 
 const entries = (bib: string): number => (bib.match(/^@\w+\{/gm) ?? []).length
 

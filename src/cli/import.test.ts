@@ -4,26 +4,11 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { parseEnv } from '../config/index.js'
-import { runCli } from './main.js'
+import { runCliCaptured, type CliRun } from '../../test/support/run-cli.js'
 
-const ROOT = resolve(import.meta.dirname, '../..')
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: parseEnv({}),
-    cwd: ROOT,
-    interactive: false,
-    now: () => new Date('2026-11-25T12:00:00Z'),
-  })
-  return { code, out, err }
-}
+const cli = (args: string[]): Promise<CliRun> => runCliCaptured(args)
 
 describe('paperscope import', () => {
   let dir: string

@@ -9,10 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { parseEnv } from '../config/index.js'
 import { openStore, type PaperStore } from '../store/index.js'
 import { startFixtureServer, type FixtureServer } from '../../test/support/fixture-server.js'
-import { runCli } from './main.js'
+import { runCliCaptured, type CliRun } from '../../test/support/run-cli.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const NOW = new Date('2026-06-12T09:00:00Z')
@@ -32,21 +31,8 @@ afterAll(async () => {
 })
 beforeEach(() => server.reset())
 
-async function cli(
-  args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
-): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: parseEnv(options.env ?? {}),
-    cwd: options.cwd ?? dir,
-    interactive: false,
-    now: () => NOW,
-  })
-  return { code, out, err }
+function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return runCliCaptured(args, { cwd: dir, ...options, now: NOW })
 }
 
 function serveRecordedFeeds(oaPage2Delay = 0): void {
