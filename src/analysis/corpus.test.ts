@@ -296,3 +296,69 @@ describe('key phrases on known abstracts', () => {
     expect(keywordsBesideCurated(ranked.slice(2), ['Learning Curve Theory']).map((k) => k.text)).toEqual(['Toy Model'])
   })
 })
+
+describe('key words of a title the tagger misreads', () => {
+  const titles = [
+    'Understanding Deep Neural Networks with Rectified Linear Units',
+    'Deep Image Prior',
+    'When Do Curricula Work?',
+    'A Brief Prehistory of Double Descent',
+    'Deep Double Descent: Where Bigger Models and More Data Hurt',
+  ]
+  let model: ReturnType<typeof fitKeywordModel>
+  beforeAll(() => {
+    model = fitKeywordModel(
+      records
+        .filter((r) => !titles.includes(r.title ?? ''))
+        .map((r) => ({ doc: docOf(r), keywords: r.keywords })),
+    )
+  })
+  // The whole ranking, as the app reads it to show key words beside curated ones.
+  const ranked = (doc: PreparedText) =>
+    extractKeywords(model, doc, { min: 50, max: 50, minScore: 0 }).map((k) => k.text)
+  const paper = (title: string): PreparedText => docOf(records.find((r) => r.title === title) as SourceRecord)
+
+  it('shows a phrase whole where the tagger read a word of it as a verb or an adverb', () => {
+    // `Rectified` is read as a verb, so no candidate starts with it; `Prior` is read as an adverb.
+    const relu = ranked(paper(titles[0] as string))
+    expect(relu).toContain('Rectified Linear Units')
+    expect(relu).not.toContain('Linear Units')
+    const dip = ranked(paper('Deep Image Prior'))
+    expect(dip).toContain('Deep Image Prior')
+    expect(dip).not.toContain('Deep Image')
+    // `Learning-based` is one word: the phrase goes on into its first part when the text writes it so.
+    const marl = ranked(
+      prepareText({
+        title:
+          'Extreme Event Prediction with Multi-agent Reinforcement Learning-based Parametrization of Atmospheric and Oceanic Turbulence',
+        text: 'In Scientific Multi-Agent Reinforcement Learning (SMARL) computational elements serve a dual role of discretization points and learning agents.',
+      }),
+    )
+    expect(marl).toContain('Multi-Agent Reinforcement Learning')
+    expect(marl).not.toContain('Multi-agent Reinforcement')
+  })
+
+  it('shows no phrase that is only the title’s wording, and keeps the phrases around it', () => {
+    // The verb that ends a question after `Do`, read as a noun.
+    const curricula = ranked(paper('When Do Curricula Work?'))
+    expect(curricula).not.toContain('Curricula Work')
+    expect(curricula).toContain('Curricula')
+    // The kind of paper (`A Brief Prehistory of …`, `A Short Tale about …`), not its subject.
+    expect(
+      ranked(paper('A Brief Prehistory of Double Descent')).filter((k) => /prehistory/i.test(k)),
+    ).toEqual([])
+    const tale = ranked(
+      prepareText({
+        title: 'Does Learning Require Memorization? A Short Tale about a Long Tail',
+        text: 'We show that memorization is necessary for close-to-optimal generalization when the data distribution is long-tailed.',
+      }),
+    )
+    expect(tale).not.toContain('Short Tale')
+    // A question that ends on its object keeps it.
+    expect(tale).toEqual(expect.arrayContaining(['Memorization', 'Long Tail']))
+    // A title that opens on its verb in -ing, and a comparison.
+    expect(ranked(paper(titles[0] as string))).not.toContain('Understanding Deep Neural Networks')
+    const doubleDescent = ranked(paper('Deep Double Descent: Where Bigger Models and More Data Hurt'))
+    expect(doubleDescent.filter((k) => k.startsWith('Bigger'))).toEqual([])
+  })
+})

@@ -543,19 +543,28 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   const df = (key: string): number => model.documentFrequency[key] ?? 0
   // The last word of a question is mostly its verb (`What Makes In-Context Learning Work?`), no noun to add.
   const questionEnds = new Set(doc.title.flatMap((sentence) => (sentence.tokens.at(-1)?.text === '?' ? [sentence.tokens.at(-2)?.text ?? ''] : [])))
+  const titleCase = isTitleCaseTitle(doc.title)
   for (const s of scored) {
     if (!s.c.inTitle || s.c.count === 0 || (model.keywordFrequency[s.c.key] ?? 0) > 0) continue
     const whole = scored.find(
       (o) => o.c.n === s.c.n + 1 && o.c.inTitle && o.c.count === s.c.count && o.c.key.startsWith(`${s.c.key} `) && isTitleCase(o.c.text) && df(s.c.key) <= df(o.c.key) && !questionEnds.has(o.c.text.split(' ').at(-1) ?? ''),
     )
     if (whole) s.c = whole.c
+    // The same when the longer phrase is no candidate because the tagger misread the word next to it.
+    else if (titleCase) s.c = grownInTitle(doc, s.c, scored) ?? s.c
   }
+  // Phrases that read as key words and are none: comparisons (`Bigger Models`) and a title's own wording (see
+  // isTitleWording). They are only not shown; the ranker is fitted on every candidate as before, so hiding them
+  // moves no other paper's key words.
+  const hidden = (c: KeywordCandidate): boolean =>
+    (c.count > 0 && startsWithComparative(c)) ||
+    (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c))
   const chosen: typeof scored = []
   const weak: typeof scored = []
   for (const s of scored) {
     if (chosen.length >= max) break
     if (chosen.length >= min && s.score < minScore) break
-    if (chosen.some((o) => clashes(o.c, s.c))) continue
+    if (chosen.some((o) => clashes(o.c, s.c)) || hidden(s.c)) continue
     // A weak suggestion (not in the text, under `minSuggestionScore`) yields to the text's own phrases: it is
     // what a reader questions first (`Quantum Machine Learning` at 0.21 for an online-learning paper).
     if (s.c.count === 0 && s.score < minSuggestionScore) {
@@ -580,6 +589,142 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
       .sort((a, b) => b.weight - a.weight)
       .slice(0, 3),
   }))
+}
+
+/** A word as a key phrase keys it: a content word by {@link phraseWordKey}, a link (`of`) as written. */
+function wordKey(t: TextToken): string {
+  return isContentToken(t) ? phraseWordKey(t) : t.lower
+}
+
+/** Where a phrase is written: its sentence's tokens and the indices of its first and last word. */
+interface Span {
+  tokens: readonly TextToken[]
+  start: number
+  end: number
+}
+
+/** Every place the sentences write a phrase, found by its key. */
+function spansOf(sentences: readonly TextSentence[], key: string): Span[] {
+  const words = key.split(' ')
+  const out: Span[] = []
+  for (const { tokens } of sentences) {
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (words.every((w, k) => wordKey(tokens[i + k] as TextToken) === w))
+        out.push({ tokens, start: i, end: i + words.length - 1 })
+    }
+  }
+  return out
+}
+
+/** A word, no function word, written with a capital. */
+function isCapitalisedWord(t: TextToken | undefined): t is TextToken {
+  return t !== undefined && t.kind === 'word' && !t.stop && /^\p{Lu}/u.test(t.text)
+}
+
+/** Every word of the title that is not a function word starts with a capital: `Deep Image Prior`. */
+function isTitleCaseTitle(title: readonly TextSentence[]): boolean {
+  const words = title
+    .flatMap((s) => s.tokens)
+    .filter((t) => t.kind === 'word' && !t.stop && /\p{L}/u.test(t.text))
+  return words.length > 1 && words.every((t) => /^\p{Lu}/u.test(t.text))
+}
+
+/**
+ * The whole phrase when a Title-Case title cut a phrase short because the tagger misread a capitalised word
+ * next to it: a past participle that opens the run, read as a verb (`Linear Units` of `… with Rectified Linear
+ * Units`); a word not in -ly that closes it, read as an adverb (`Deep Image` of `Deep Image Prior`); or the
+ * first part of an `X-based` word after it (`Multi-agent Reinforcement` of `… Multi-agent Reinforcement
+ * Learning-based Parametrization`). Only when the text never writes the short phrase without that word, so it
+ * is no phrase of its own. Verbs and adverbs that are ones stay out (`Are All Layers Created Equal?`, `Gradient
+ * Descent Provably Optimizes`, `Winning the Lottery Ahead of Time`).
+ */
+function grownInTitle(
+  doc: PreparedText,
+  c: KeywordCandidate,
+  scored: ReadonlyArray<{ c: KeywordCandidate }>,
+): KeywordCandidate | undefined {
+  const span = spansOf(doc.title, c.key)[0]
+  if (!span) return undefined
+  const { tokens, start, end } = span
+  const before = tokens[start - 1]
+  const after = tokens[end + 1]
+  const beforeBefore = tokens[start - 2]
+  const afterAfter = tokens[end + 2]
+  const participle =
+    isCapitalisedWord(before) &&
+    before.pos === 'VERB' &&
+    /(?:ed|en)$/.test(before.lower) &&
+    before.lemma !== before.lower &&
+    !(beforeBefore && isContentToken(beforeBefore))
+  const adverb =
+    isCapitalisedWord(after) &&
+    (after.pos === 'ADV' || after.pos === 'ADP') &&
+    !after.lower.endsWith('ly') &&
+    (afterAfter === undefined || (isCapitalisedWord(afterAfter) && isContentToken(afterAfter)))
+  const based = after ? /^(\p{L}[\p{L}\p{N}]*)-based$/iu.exec(after.text)?.[1] : undefined
+  const left = participle ? [before] : []
+  const right = adverb
+    ? [after]
+    : based && after
+      ? [{ ...after, text: based, lower: based.toLowerCase(), lemma: based.toLowerCase(), pos: 'NOUN' }]
+      : []
+  if (left.length === 0 && right.length === 0) return undefined
+  const same = (t: TextToken | undefined, w: TextToken): boolean =>
+    t !== undefined && (t.lower === w.lower || (based !== undefined && t.lower === `${w.lower}-based`))
+  const all = spansOf([...doc.title, ...doc.body], c.key)
+  const everywhere = all.every(
+    (x) =>
+      left.every((w) => same(x.tokens[x.start - 1], w)) && right.every((w) => same(x.tokens[x.end + 1], w)),
+  )
+  if (all.length !== c.count || !everywhere) return undefined
+  const key = [...left.map(phraseWordKey), c.key, ...right.map(phraseWordKey)].join(' ')
+  const text = [...left.map((w) => w.text), c.text, ...right.map((w) => w.text)].join(' ')
+  return scored.find((o) => o.c.key === key)?.c ?? { ...c, key, text, n: c.n + left.length + right.length }
+}
+
+/** Auxiliaries after which a question puts its subject before its verb: `When Do Curricula Work?`. */
+const QUESTION_AUXILIARIES = new Set([
+  'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must',
+])
+
+/**
+ * True for a phrase only the title writes that is the title's wording, not a concept of the paper (curated key
+ * words are never hidden):
+ * - it ends on the verb of a title question (`Curricula Work` of `When Do Curricula Work?`): after `Do`, `Can`
+ *   and the like the verb comes last, and a capitalised one the tagger read as a noun is the last word;
+ * - it holds the noun a title `A … of/about/on …` opens with, which names the kind of paper (`Brief Prehistory`
+ *   of `A Brief Prehistory of Double Descent`, `Short Tale` of `A Short Tale about a Long Tail`);
+ * - it starts on the title's first word in -ing, its verb (`Understanding Deep Neural Networks`).
+ */
+function isTitleWording(doc: PreparedText, c: KeywordCandidate): boolean {
+  const spans = spansOf(doc.title, c.key)
+  if (spans.length !== c.count) return false
+  return spans.some(({ tokens, start, end }) => {
+    if (tokens[end + 1]?.text === '?' && end + 2 === tokens.length) {
+      const aux = tokens.findLastIndex((t) => t.pos === 'AUX' && QUESTION_AUXILIARIES.has(t.lower))
+      const subjectAndVerb = tokens.slice(aux + 1, end + 1)
+      const noVerbRead = subjectAndVerb.every(
+        (t) => isCapitalisedWord(t) && isContentToken(t) && t.pos !== 'VERB',
+      )
+      if (aux >= 0 && subjectAndVerb.length >= 2 && noVerbRead) return true
+    }
+    if (/^an?$/.test(tokens[0]?.lower ?? '') && tokens.length > 2 && isContentToken(tokens[1] as TextToken)) {
+      let head = 1
+      while (head + 1 < tokens.length && isContentToken(tokens[head + 1] as TextToken)) head++
+      if (tokens[head + 1]?.pos === 'ADP' && start <= head && end >= head) return true
+    }
+    return start === 0 && c.n > 1 && /ing$/.test(tokens[0]?.lower ?? '')
+  })
+}
+
+/** Comparatives: `Bigger Models` (`… Where Bigger Models and More Data Hurt`) says how things compare, not which. */
+const COMPARATIVES = new Set([
+  'bigger', 'larger', 'smaller', 'deeper', 'wider', 'narrower', 'shallower', 'better', 'worse', 'faster', 'slower',
+  'stronger', 'weaker', 'simpler', 'harder', 'easier', 'longer', 'shorter', 'greater', 'fewer', 'closer',
+])
+
+function startsWithComparative(c: KeywordCandidate): boolean {
+  return COMPARATIVES.has(c.text.split(' ')[0]?.toLowerCase() ?? '')
 }
 
 type Phrase = Pick<KeywordCandidate, 'key' | 'text' | 'n'>
