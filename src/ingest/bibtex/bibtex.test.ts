@@ -316,4 +316,12 @@ describe('BibTeX round trip', () => {
       { numRuns: 400 },
     )
   })
+
+  it('reads a written backslash back as a backslash, not as the command it would start (a case the property found)', () => {
+    for (const title of ['\\pmÍa', 'x \\pm y', 'a\\b', '\\']) {
+      const paper: BibtexPaper = { id: 'p', title, abstract: `About ${title}.`, authors: ['Ada Lovelace'], date: null, venue: null, ids: {} }
+      const [record] = parseBibtex(formatBibtex([paper]), ctx('p.bib')).records
+      expect([record?.title, record?.abstract]).toEqual([title, `About ${title}.`])
+    }
+  })
 })

@@ -183,7 +183,7 @@ function readEntry(
   let item: CslItem | undefined
   try {
     const plugins = citationJs()
-    const entries = plugins.input.chainLink(`${macros}\n${chunk.text}`, {
+    const entries = plugins.input.chainLink(`${macros}\n${protectBackslashes(chunk.text)}`, {
       target: '@biblatex/entries+list',
       forceType: '@biblatex/text',
     }) as BibEntry[]
@@ -210,7 +210,7 @@ function readEntry(
     .filter((n): n is string => n !== null)
 
   const props = entry.properties
-  const prop = (name: string) => cleanText(props[name])
+  const prop = (name: string) => restoreBackslashes(cleanText(props[name]))
   // A paper's date is the first it was out: `origdate` when an entry has one (a preprint, in Paperscope's
   // export of a paper whose venue names a later year), else the entry's year, month and day.
   const dateParts = (date: CslItem['issued']) =>
@@ -304,7 +304,7 @@ function formatName(name: CslName): string | null {
 
 /** arXiv ids hide in `eprint`, in `journal = {arXiv:1409.1259}`, in DBLP's `volume = {abs/1810.04805}` and in URLs. */
 function entryIds(props: Record<string, unknown>, container: string | null): ExternalIds {
-  const prop = (name: string) => cleanText(props[name])
+  const prop = (name: string) => restoreBackslashes(cleanText(props[name]))
   const ids: ExternalIds = {}
   const doi = normalizeDoi(prop('doi'))
   const archive = (prop('archiveprefix') ?? prop('eprinttype') ?? '').toLowerCase()
@@ -347,6 +347,21 @@ const MATH_SYMBOLS: Record<string, string> = {
  * Text from citation-js, made tidy: HTML it adds for `\emph` dropped, a dotless i with an accent
  * (from `{\'\i}`, which citation-js leaves as `ı́`) turned into the precomposed letter, NFC.
  */
+/**
+ * A backslash written as `\textbackslash{}` is a character of the text. citation-js gives it back as a bare
+ * `\`, after which `\textbackslash{}pm` would read as the command `\pm` (±): it stands in as a private-use
+ * character through the parse and is put back by {@link cleanLatexText} and the fields' cleaning.
+ */
+const LITERAL_BACKSLASH = '\uE000'
+
+function protectBackslashes(text: string): string {
+  return text.replace(/\\textbackslash(?:\{\}|(?![a-zA-Z])\s?)/g, LITERAL_BACKSLASH)
+}
+
+function restoreBackslashes<T extends string | null>(text: T): T {
+  return (text === null ? text : text.replaceAll(LITERAL_BACKSLASH, '\\')) as T
+}
+
 export function cleanLatexText(value: string | null | undefined): string | null {
   if (!value) return null
   const text = value
@@ -358,7 +373,7 @@ export function cleanLatexText(value: string | null | undefined): string | null 
     .replace(/ı(?=[\u0300-\u036f])/g, 'i')
     .replace(/ȷ(?=[\u0300-\u036f])/g, 'j')
     .normalize('NFC')
-  return cleanText(text)
+  return restoreBackslashes(cleanText(text))
 }
 
 function firstLine(text: string): string {
