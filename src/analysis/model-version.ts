@@ -5,10 +5,11 @@
  * 4: no curated key word is shown again in pieces, and no key phrase holds a word of praise, so every
  * paper's key words are chosen again. 5: a finite verb ends a phrase, a phrase a Title-Case title cut short is
  * shown whole, and a digest opens on no sentence that points back to one it leaves out. 6: the terms shown
- * for a topic or shared by two papers are written as the text writes them and name something, so every
- * paper's explanations are made again, a novelty percentile ranks among the papers of its year, and a digest may pair a contribution with the
- * question it answers and keep a sentence with `ℓ2` or `GL^+`, and a key phrase a Title-Case title cut short is
- * grown by the word the tagger misread, `Deep Image Prior`); a library whose stored models carry another version is refitted on
- * its next import, sync or `analyze`, so an upgrade never mixes the old keys or model parts with the new.
+ * for a topic or shared by two papers are written as the text writes them and name something; a novelty
+ * percentile ranks among the papers of its year; a digest may pair a contribution with the question it
+ * answers and keep a sentence with `ℓ2` or `GL^+`; a key phrase a Title-Case title cut short is grown by the
+ * word the tagger misread (`Deep Image Prior`); and `the group G. Invariant …` is two sentences). A library
+ * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
+ * never mixes the old keys or model parts with the new.
  */
 export const MODEL_VERSION = 6

@@ -35,8 +35,14 @@ describe('sentences', () => {
       'It allows for non-linear extrapolation in A.',
       'We show that the representation is identifiable.',
     ])
+    // A capital the lower-case noun before it names (the Lie-groups abstract of the corpus), not an initial.
+    expect(analyzeText('Our layers act on the group G. Invariant layers follow as a special case.').map((s) => s.text)).toEqual([
+      'Our layers act on the group G.',
+      'Invariant layers follow as a special case.',
+    ])
     const [sentence] = analyzeText('The bound of J. Smith holds.')
     expect(sentence?.text).toBe('The bound of J. Smith holds.')
+    expect(analyzeText('Work with Michael I. Jordan and by P. Bartlett holds.')).toHaveLength(1)
     expect(analyzeText('We vary n. Results follow.')[0]?.tokens.map((t) => t.text)).toEqual(['We', 'vary', 'n', '.'])
   })
 

@@ -134,7 +134,8 @@ function mergeAbbreviationSplits(sentences: RawSentence[]): RawSentence[] {
  * wink takes a one-letter word and its period for an initial (`J. Smith`) and so does not end a sentence
  * on a variable: `… scaling with data size n. Theoretical understanding …`, `… extrapolation in A. We show
  * …`. This ends the sentence there when a lower-case letter is followed by a capital, or a capital letter by
- * a capitalised function word (`We`, `The`, `This`), which a name never is.
+ * a capitalised function word (`We`, `The`, `This`), which a name never is, or a capital letter after a
+ * lower-case noun by any capital.
  */
 function splitAfterVariables(sentence: RawSentence): RawSentence[] {
   const out: RawSentence[] = []
@@ -148,7 +149,11 @@ function splitAfterVariables(sentence: RawSentence): RawSentence[] {
     cursor = at < 0 ? cursor : at + token.text.length
     // (The length check first: this runs on every token, the regular expressions on few.)
     const variable = token.text.length === 2 && /^\p{L}\.$/u.test(token.text) && next !== undefined && /^\p{Lu}/u.test(next.text)
-    if (variable && (/^\p{Ll}/u.test(token.text) || (next.stop && /^\p{Lu}\p{Ll}/u.test(next.text)))) {
+    const previous = sentence.tokens[i - 1]
+    // A capital named by the lower-case noun before it (`the group G. Invariant …`) is a variable too; an
+    // initial follows a name or a function word (`Michael I. Jordan`, `by J. Smith`).
+    const named = previous !== undefined && previous.kind === 'word' && !previous.stop && /^\p{Ll}+$/u.test(previous.text)
+    if (variable && (/^\p{Ll}/u.test(token.text) || named || (next.stop && /^\p{Lu}\p{Ll}/u.test(next.text)))) {
       const letter = token.text.slice(0, 1)
       tokens.push({ ...token, text: letter, lower: letter.toLowerCase(), lemma: letter.toLowerCase() })
       tokens.push({ text: '.', lower: '.', lemma: '.', pos: 'PUNCT', stop: false, kind: 'punct', glued: true })
