@@ -182,7 +182,9 @@ function rankWithinCohorts(papers: readonly NoveltyInput[], results: PaperNovelt
     const date = papers[i]?.date
     if (o.novelty === null || !date) return
     const year = date.slice(0, 4)
-    byYear.set(year, [...(byYear.get(year) ?? []), o])
+    const cohort = byYear.get(year)
+    if (cohort) cohort.push(o)
+    else byYear.set(year, [o])
   })
   const cohorts: Array<{ years: string[]; papers: PaperNovelty[] }> = []
   let open: { years: string[]; papers: PaperNovelty[] } | null = null
