@@ -568,7 +568,7 @@ const VENUE_YEAR = /(?<![\p{L}\p{N}./-])(?:19|20)\d{2}(?![\p{L}\p{N}/-]|\.\d)/gu
  * The year a venue names (`ICML 2019` → `2019`), or null when it names none or several.
  * @example venueYear('Proceedings of ICML 2019') // '2019'
  */
-export function venueYear(venue: string | null | undefined): string | null {
+function venueYear(venue: string | null | undefined): string | null {
   const years = new Set(venue?.match(VENUE_YEAR) ?? [])
   return years.size === 1 ? [...years][0]! : null
 }
