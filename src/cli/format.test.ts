@@ -1,8 +1,8 @@
 /** Counts in the CLI's words: one paper, two papers, never "1 papers". */
 import { describe, expect, it } from 'vitest'
 import type { AnalyzeReport } from '../commands/index.js'
+import { pluralize } from '../core/index.js'
 import type { SearchResult } from '../store/index.js'
-import { pluralize } from './format.js'
 import { renderAnalyzeReport } from './commands/analyze.js'
 import { renderAnalysisLine } from './commands/import.js'
 import { renderSearch } from './commands/search.js'

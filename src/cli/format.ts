@@ -2,16 +2,6 @@
 import type { Paper, PaperWithSources } from '../core/index.js'
 import { readableText } from '../commands/index.js'
 
-/**
- * A count with its noun, singular for exactly one: `1 paper`, `2 papers`, `0 papers`. Nouns that do not just
- * take an `s` give their plural.
- * @example pluralize(1, 'paper') // '1 paper'
- * @example pluralize(3, 'BibTeX entry', 'BibTeX entries') // '3 BibTeX entries'
- */
-export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`
-}
-
 /** Left-aligned columns; numbers right-aligned. */
 export function table(rows: Array<Array<string | number>>): string {
   const widths: number[] = []

@@ -4,7 +4,7 @@
  */
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
-import { reportedMetricConflicts, type CoAuthor, type Topic } from '../core/index.js'
+import { pluralize, reportedMetricConflicts, type CoAuthor, type Topic } from '../core/index.js'
 import type { AnalysisAuthorMetrics, AnalysisPaperText, AnalysisPaperTopics, AnalysisSimilarPaper, AnalysisValue } from './deps.js'
 import type { AuthorDetailOut, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
@@ -289,11 +289,7 @@ function presentProfile(profile: AuthorDetail['profiles'][number]): ReportedProf
 }
 
 function mergedWhy(merged: number): string[] {
-  return merged > 0 ? [`${plural(merged, 'paper')} merged from more than one source`] : []
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
+  return merged > 0 ? [`${pluralize(merged, 'paper')} merged from more than one source`] : []
 }
 
 /**
@@ -332,7 +328,7 @@ export function presentAuthorDetail(input: {
     known.papersWithCounts > 0
       ? {
           value: known.citations,
-          howComputed: `sum of the citation counts sources gave for ${known.papersWithCounts} of ${plural(author.paperCount, 'paper')}`,
+          howComputed: `sum of the citation counts sources gave for ${known.papersWithCounts} of ${pluralize(author.paperCount, 'paper')}`,
           why: known.counts.slice(0, 10).map((c) => String(c)),
           lowerBound: known.papersWithCounts < author.paperCount,
         }

@@ -5,8 +5,9 @@
  */
 import { SingleBar, Presets } from 'cli-progress'
 import { analyzeLibrary, resolveEmbeddingModel, type AnalyzeProgress, type AnalyzeReport } from '../../commands/index.js'
+import { pluralize } from '../../core/index.js'
 import type { CliIo } from '../io.js'
-import { pluralize, table } from '../format.js'
+import { table } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 const STAGE_LABELS: Record<AnalyzeProgress['stage'], string> = {

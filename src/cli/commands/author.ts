@@ -1,8 +1,8 @@
 /** @module `paperscope author <name>`: a person's papers, co-authors and metrics, with where each comes from. */
-import { reportedMetricConflicts } from '../../core/index.js'
+import { pluralize, reportedMetricConflicts } from '../../core/index.js'
 import { authorOverview, type AuthorOverview } from '../../commands/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { pluralize, table } from '../format.js'
+import { table } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runAuthor(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {

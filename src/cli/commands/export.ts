@@ -6,8 +6,8 @@
 import { writeFile } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import { exportBibtex } from '../../commands/index.js'
+import { pluralize } from '../../core/index.js'
 import type { CliIo } from '../io.js'
-import { pluralize } from '../format.js'
 import { withStore } from './shared.js'
 
 export interface ExportCliOptions {

@@ -1,8 +1,8 @@
 /** @module `paperscope import <paths...>`: prints what was read, new, merged and rejected, and why. */
-import { formatImportIssue, type ImportReport } from '../../core/index.js'
+import { formatImportIssue, pluralize, type ImportReport } from '../../core/index.js'
 import { analyzeNewPapers, importFiles, unreadablePaths, type AnalyzeReport } from '../../commands/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { pluralize, table } from '../format.js'
+import { table } from '../format.js'
 import { createProgress, printJson, withStore } from './shared.js'
 import { createAnalyzeProgress } from './analyze.js'
 

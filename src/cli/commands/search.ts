@@ -1,8 +1,9 @@
 /** @module `paperscope search <query>`: ranked papers with the words that matched. */
+import { pluralize } from '../../core/index.js'
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
 import { readableText } from '../../commands/index.js'
-import { authorLine, pluralize } from '../format.js'
+import { authorLine } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runSearch(io: CliIo, dbPath: string, text: string, opts: { limit: number; json?: boolean }): Promise<void> {

@@ -3,9 +3,9 @@
  * SIGTERM. The server itself is composed in src/main.ts and handed in as a `ServeLauncher`, so the CLI
  * never imports the HTTP edge.
  */
+import { pluralize } from '../../core/index.js'
 import type { PaperStore } from '../../store/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { pluralize } from '../format.js'
 import { withStore } from './shared.js'
 
 export interface ServeOptions {

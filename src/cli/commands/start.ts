@@ -5,9 +5,9 @@
  */
 import { resolve } from 'node:path'
 import { ensureLibrary, libraryOverview, resolveEmbeddingModel } from '../../commands/index.js'
+import { pluralize } from '../../core/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { CliIo } from '../io.js'
-import { pluralize } from '../format.js'
 import { renderAnalysisLine, renderImportReport } from './import.js'
 import { renderSearch } from './search.js'
 import { requireLauncher, serveOptions, type ServeCliOptions, type ServeLauncher } from './serve.js'

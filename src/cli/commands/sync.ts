@@ -6,8 +6,8 @@
  * failed, the rest stored; 1: fatal.
  */
 import { runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult } from '../../commands/index.js'
-import { formatImportIssue } from '../../core/index.js'
-import { pluralize, table } from '../format.js'
+import { formatImportIssue, pluralize } from '../../core/index.js'
+import { table } from '../format.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 import { analyzeAfterImport, renderAnalysisLine } from './import.js'
 import { printJson, withStore } from './shared.js'
