@@ -180,6 +180,13 @@ describe('formatBibtex', () => {
     )
   })
 
+  it('braces the capitals of a word, not the quotes and punctuation around it', () => {
+    const title = 'The "Lottery": Tickets (Revisited), BERT\'s Views and GANs.'
+    const entry = formatBibtex([{ ...vaswani, title }])
+    expect(entry).toContain('{The "{Lottery}": {Tickets} ({Revisited}), {BERT\'s} {Views} and {GANs}.}')
+    expect(parseBibtex(entry, ctx('quotes.bib')).records[0]?.title).toBe(title)
+  })
+
   it('gives the same keys whatever the order, telling papers with the same base key apart by id', () => {
     const twin = { ...vaswani, id: 'p1', title: 'Attention, again' }
     const third = { ...vaswani, id: 'p3', title: 'Attention (extended)' }

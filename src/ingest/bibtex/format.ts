@@ -476,7 +476,15 @@ function protectCapitals(title: string, asText = false): string {
           const escaped = escapeText(word, inTex, forms, at)
           if (!/\p{Lu}/u.test(word)) return escaped
           const onlyFirst = /^\P{Lu}*\p{Lu}\P{Lu}*$/u.test(word) && /^\P{L}*\p{Lu}/u.test(word)
-          return isFirst && onlyFirst ? escaped : `{${escaped}}`
+          if (isFirst && onlyFirst) return escaped
+          // Quotes and punctuation around the word stay outside the braces: `"{Lottery}":`, not `{"Lottery":}`.
+          const [, lead = '', core = '', trail = ''] = /^([\p{Pi}\p{Ps}"'`]*)(.*?)([\p{Pf}\p{Pe}"'.,:;!?]*)$/su.exec(word) ?? []
+          if (!/\p{Lu}/u.test(core)) return `{${escaped}}`
+          return (
+            escapeText(lead, inTex, forms, at) +
+            `{${escapeText(core, inTex, forms, at + lead.length)}}` +
+            escapeText(trail, inTex, forms, at + lead.length + core.length)
+          )
         })
         .join('')
     })
