@@ -70,9 +70,11 @@ export function termSurfaces(doc: PreparedText, wanted: ReadonlySet<string>, opt
   const { maxN } = { ...DEFAULT_TERM_OPTIONS, ...options }
   const names = namesInBody(doc.body)
   const word = (text: string, key: string): string => {
-    if (/\p{Lu}/u.test(text.slice(1))) return text
-    const lower = text.toLowerCase()
-    return names.has(key) ? `${lower.charAt(0).toUpperCase()}${lower.slice(1)}` : lower
+    // A capital inside a part marks an acronym or a name (`PAC-Bayes`, `ReLU`); a Title-Case title's
+    // `High-Dimensional` has capitals only where its parts begin, so it is lower-cased like `Kernel`.
+    if (text.split('-').some((part) => /\p{Lu}/u.test(part.slice(1)))) return text
+    if (!names.has(key)) return text.toLowerCase()
+    return /^\p{Lu}/u.test(text) ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`
   }
   const out = new Map<string, TermSurface>()
   const found = (key: string): boolean => !wanted.has(key) || out.has(key)
