@@ -278,6 +278,9 @@ describe('key phrases on known abstracts', () => {
     expect(restatesKeyword(kw('Aware Minimization'), 'Sharpness-Aware Minimization')).toBe(true)
     expect(restatesKeyword(kw('Sharpness-Aware Minimization'), 'Sharpness')).toBe(false)
     expect(restatesKeyword(kw('Self-Supervised Learning'), 'Contrastive Learning')).toBe(false)
+    // A title's capitals hide the lemma: `Curricula` is the plural of the listed `Curriculum`.
+    expect(restatesKeyword(kw('Curricula'), 'Curriculum Learning')).toBe(true)
+    expect(restatesKeyword(kw('Phenomena'), 'Phase Transitions')).toBe(false)
   })
 
   it('adds to curated key words only what reaches two, then confident ones, up to five in all', () => {

@@ -766,6 +766,12 @@ export function restatesKeyword(keyword: Pick<ExtractedKeyword, 'text' | 'key'>,
   // A more specific phrase adds something (`Benign Overfitting` beside `Overfitting`), and so do two that
   // only share a word (`Relative representations` beside `Representation Similarity`).
   if (` ${b.key} `.includes(` ${a.key} `) || isAcronymOf(a, b) || isAcronymOf(b, a)) return true
+  // A title's capitals can hide a word's lemma (`Curricula` is read as a name, `curricula` as the plural of
+  // `curriculum`), so a key word with no capital inside its words is compared in lower case too.
+  if (!keyword.text.split(/[\s-]+/).some((word) => /\p{Lu}/u.test(word.slice(1)))) {
+    const lowered = normalizeKeyword(keyword.text.toLowerCase(), nlp)
+    if (lowered !== a.key && lowered !== '' && ` ${b.key} `.includes(` ${lowered} `)) return true
+  }
   // Keys drop hyphens (`sharpnessaware minimization`), so a piece of a hyphenated word is looked for in the
   // words between the hyphens too: `Sharpness` beside `Sharpness-Aware Minimization`.
   if (!/-/.test(listed) && !/-/.test(keyword.text)) return false

@@ -8,8 +8,10 @@
  * for a topic or shared by two papers are written as the text writes them and name something; a novelty
  * percentile ranks among the papers of its year; a digest may pair a contribution with the question it
  * answers and keep a sentence with `ℓ2` or `GL^+`; a key phrase a Title-Case title cut short is grown by the
- * word the tagger misread (`Deep Image Prior`); and `the group G. Invariant …` is two sentences). A library
+ * word the tagger misread (`Deep Image Prior`); and `the group G. Invariant …` is two sentences. 7: a
+ * Title-Case title's `High-Dimensional` is shown as `high-dimensional`, and a key word is not shown beside
+ * a curated one it restates under a title's capitals (`Curricula` beside `Curriculum Learning`). A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 6
+export const MODEL_VERSION = 7
