@@ -10,7 +10,9 @@
  * answers and keep a sentence with `ℓ2` or `GL^+`; a key phrase a Title-Case title cut short is grown by the
  * word the tagger misread (`Deep Image Prior`); and `the group G. Invariant …` is two sentences. 7: a
  * Title-Case title's `High-Dimensional` is shown as `high-dimensional`, and a key word is not shown beside
- * a curated one it restates under a title's capitals (`Curricula` beside `Curriculum Learning`). A library
+ * a curated one it restates under a title's capitals (`Curricula` beside `Curriculum Learning`); two papers
+ * are not said to share words most papers use (`learning`, `paper`), and `neural tangent` with `tangent kernel`
+ * is shown as `neural tangent kernel`. A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */

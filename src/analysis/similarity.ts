@@ -8,7 +8,7 @@
  */
 import { byScore, type Contribution, type Ranked } from './rank.js'
 import { dot } from './sparse.js'
-import { topTerms } from './tfidf.js'
+import { termIndex, topTerms, type TfidfModel } from './tfidf.js'
 import { prepareText, termSurfaces, type PreparedText, type TextInput } from './text.js'
 import { projectTfidf, tfidfOf, type VectorModel } from './vectors.js'
 
@@ -87,7 +87,7 @@ export function indexEntry(model: VectorModel, paperId: string, doc: PreparedTex
   const tfidf = tfidfOf(model, doc)
   // The terms are what two papers are shown to share: twice as many are looked at, and only the ones that
   // name something are kept (not `allows`, not `convolutional neural`).
-  const candidates = topTerms(model.tfidf, tfidf, 2 * INDEX_TERMS)
+  const candidates = topTerms(model.tfidf, tfidf, 2 * INDEX_TERMS).filter((t) => !isGenericTerm(model.tfidf, t.term))
   const surfaces = termSurfaces(doc, new Set(candidates.map((t) => t.term)), model.terms)
   const terms: TermWeight[] = []
   for (const t of candidates) {
@@ -97,6 +97,23 @@ export function indexEntry(model: VectorModel, paperId: string, doc: PreparedTex
     if (terms.length === INDEX_TERMS) break
   }
   return { paperId, vector: projectTfidf(model, tfidf), terms, topics }
+}
+
+/** Above this share of the library's papers a term says little about two papers in particular (`learning`, `model`). */
+const GENERIC_TERM_SHARE = 0.3
+const GENERIC_SHARE_MIN_PAPERS = 50
+/** Nouns papers use about themselves: two papers that both say `paper` or `results` share nothing by it. */
+const SELF_DESCRIBING_NOUNS = new Set(['paper', 'work', 'study', 'result', 'method', 'approach', 'performance', 'number', 'problem', 'question', 'way', 'setting', 'case', 'experiment', 'finding', 'contribution', 'insight', 'evidence', 'effect', 'property', 'aspect', 'fact', 'type', 'kind', 'part'])
+
+/** True for a term too common, or too much about papers in general, to explain why two papers are alike. */
+function isGenericTerm(model: TfidfModel, term: string): boolean {
+  if (SELF_DESCRIBING_NOUNS.has(term)) return true
+  const i = termIndex(model).get(term)
+  // In a small library a share says little: two of three papers may well share their main subject.
+  if (i === undefined || model.documentCount < GENERIC_SHARE_MIN_PAPERS) return false
+  // The model keeps idf = ln((1 + N) / (1 + df)) + 1; df is read back from it.
+  const df = (1 + model.documentCount) / Math.exp((model.idf[i] as number) - 1) - 1
+  return df / model.documentCount > GENERIC_TERM_SHARE
 }
 
 /**
@@ -183,11 +200,34 @@ export function sharedTerms(a: readonly TermWeight[], b: readonly TermWeight[], 
   const weights = new Map(b.map((t) => [t.term, t.weight]))
   const shared = a.filter((t) => weights.has(t.term))
   const inPhrases = new Set(shared.flatMap((t) => (t.term.includes(' ') ? t.term.split(' ') : [])))
-  return shared
+  const listed = shared
     .filter((t) => t.term.includes(' ') || !inPhrases.has(t.term))
-    .map((t) => ({ label: t.text ?? t.term, weight: t.weight * (weights.get(t.term) as number) }))
+    .map((t) => ({ term: t.term, label: t.text ?? t.term, weight: t.weight * (weights.get(t.term) as number) }))
     .sort((x, y) => y.weight - x.weight || (x.label < y.label ? -1 : 1))
+  return joinOverlappingPairs(listed)
     .slice(0, k)
+    .map(({ label, weight }) => ({ label, weight }))
+}
+
+/**
+ * Two-word terms that overlap by a word are one phrase cut in two by the term model (`neural tangent` and
+ * `tangent kernel`): they are shown once, joined (`neural tangent kernel`), with the heavier one's place.
+ */
+function joinOverlappingPairs<T extends { term: string; label: string; weight: number }>(terms: readonly T[]): T[] {
+  const out = [...terms]
+  for (let i = 0; i < out.length; i++) {
+    const first = out[i] as T
+    const words = first.term.split(' ')
+    if (words.length !== 2) continue
+    const j = out.findIndex((t, at) => at !== i && t.term.split(' ').length === 2 && t.term.split(' ')[0] === words[1])
+    if (j < 0) continue
+    const second = out[j] as T
+    const tail = second.label.split(' ').slice(1).join(' ')
+    out[Math.min(i, j)] = { ...first, term: `${first.term} ${second.term.split(' ')[1]}`, label: `${first.label} ${tail}`, weight: Math.max(first.weight, second.weight) }
+    out.splice(Math.max(i, j), 1)
+    i = -1
+  }
+  return out
 }
 
 function sharedTopic(labels: readonly string[], a: Float32Array | null, b: Float32Array | null): string | null {
