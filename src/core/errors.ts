@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'TIMEOUT'
   /** A local model (an ONNX embedding model) is missing or unreadable. */
   | 'MODEL_UNAVAILABLE'
+  /** The library has no analysis yet (imported with `--no-analyze`): similar texts and classify wait for one. */
+  | 'NOT_ANALYSED'
   | 'INTERNAL'
 
 /** Where in an input a problem sits; every field is optional because not every source has lines. */

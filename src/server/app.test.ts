@@ -144,6 +144,21 @@ describe('buildServer', () => {
     expect(unknown.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'topic', message: expect.stringContaining('no topic "Neural Collapse"') } })
   })
 
+  it('says the library is not analysed yet, rather than that something broke', async () => {
+    for (const res of [await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { text: 'grokking in transformers' } }), await app.inject('/api/v1/similar?text=grokking')]) {
+      expect(res.statusCode).toBe(503)
+      expect(res.json()).toEqual({ error: { code: 'NOT_ANALYSED', message: 'the library has not been analysed yet; run `paperscope analyze`' } })
+    }
+  })
+
+  it('answers a path it cannot decode with the API error body', async () => {
+    for (const url of ['/api/v1/papers/%E0%A4%A', '/api/v1/authors/%ZZ']) {
+      const res = await app.inject(url)
+      expect(res.statusCode).toBe(400)
+      expect(res.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('percent-encoding') } })
+    }
+  })
+
   it('explains how to build the web app when it is not built', async () => {
     const bare = await buildServer({ store: temp.store, webRoot: null })
     const res = await bare.inject('/')
@@ -159,7 +174,7 @@ describe('buildServer', () => {
     for (let i = 0; i < 4; i++) codes.push((await limited.inject('/api/v1/topics')).statusCode)
     expect(codes).toEqual([200, 200, 200, 429])
     const res = await limited.inject('/api/v1/topics')
-    expect(res.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } })
+    expect(res.json()).toMatchObject({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/^too many requests: 3 per minute; try again in \d+ (seconds?|minutes?)$/) } })
     expect(res.headers['retry-after']).toBeDefined()
     expect((await limited.inject('/healthz')).statusCode).toBe(200)
     await limited.close()

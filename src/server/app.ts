@@ -7,7 +7,8 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import { pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
 import { clientErrorResponse, installErrorHandler } from './error-handler.js'
 import { authorsRoutes } from './routes/authors.js'
@@ -33,6 +34,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // A path the router cannot decode (`/papers/%ZZ`) is answered with the API's error body, not Fastify's.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => {
+      void reply
+        .status(400)
+        .type('application/json; charset=utf-8')
+        .send({ error: { code: 'INVALID_ARGUMENT', message: 'the URL has a bad percent-encoding (a % must be followed by two hex digits of UTF-8)' } })
+    },
     // Node refuses a request head over 16 KB before Fastify sees it; the answer still has the API's error body.
     clientErrorHandler: (err: Error & { code?: string }, socket) => {
       if (err.code === 'ECONNRESET' || socket.destroyed) return
@@ -70,7 +78,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         code: 'RATE_LIMITED',
-        message: `too many requests: ${context.max} per ${context.after.replace(/^in /, '')}; try again later`,
+        message: `too many requests: ${context.max} per ${describeWindow(limit.windowMs)}; try again in ${context.after}`,
       }),
     })
   }
@@ -123,4 +131,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await registerWeb(app, deps.webRoot ?? null)
   return app
+}
+
+/** A rate limit's window as people say it: `minute`, `10 seconds`, `2 minutes`. */
+function describeWindow(ms: number): string {
+  if (ms % 60_000 === 0) return ms === 60_000 ? 'minute' : pluralize(ms / 60_000, 'minute')
+  return ms === 1000 ? 'second' : pluralize(Math.round(ms / 100) / 10, 'second')
 }

@@ -7,8 +7,9 @@ describe('toErrorResponse', () => {
     const { status: got, body } = toErrorResponse(new PaperscopeError(code, `a ${code} at /home/me/x.db`, { field: 'q' }))
     expect(got).toBe(status)
     if (status < 500) expect(body.error).toEqual({ code, message: `a ${code} at /home/me/x.db`, field: 'q' })
-    // 5xx messages are never the internal one.
+    // 5xx messages are never the internal one; "not analysed" is said in the server's own words.
     else expect(body.error.message).not.toContain('/home/me')
+    if (code === 'NOT_ANALYSED') expect(body.error).toEqual({ code, message: 'the library has not been analysed yet; run `paperscope analyze`' })
   })
 
   it('names the parameter of a validation error', () => {

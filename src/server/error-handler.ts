@@ -20,9 +20,12 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   SOURCE_UNAVAILABLE: 503,
   TIMEOUT: 504,
   MODEL_UNAVAILABLE: 503,
+  NOT_ANALYSED: 503,
   STORE_FAILED: 500,
   INTERNAL: 500,
 }
+
+const NOT_ANALYSED_MESSAGE = 'the library has not been analysed yet; run `paperscope analyze`'
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'INVALID_ARGUMENT',
@@ -64,6 +67,8 @@ function describeIssue(issue: ValidationIssue, field: string | undefined): strin
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
   if (isPaperscopeError(err)) {
     const status = STATUS_BY_CODE[err.code] ?? 500
+    // A 5xx says nothing of the host; "not analysed yet" is one the caller can act on, in words of our own.
+    if (err.code === 'NOT_ANALYSED') return { status, body: { error: { code: err.code, message: NOT_ANALYSED_MESSAGE } }, unexpected: false }
     if (status >= 500) return internal(err.code === 'STORE_FAILED' ? 'STORE_FAILED' : 'INTERNAL', status)
     return {
       status,

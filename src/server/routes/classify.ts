@@ -20,7 +20,7 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
       const { text, title } = request.body
       const result = deps.analysis?.classifyText ? await deps.analysis.classifyText({ text, ...(title ? { title } : {}) }) : null
       if (!result)
-        throw new PaperscopeError('SOURCE_UNAVAILABLE', 'the library has not been analysed yet; run `paperscope analyze`')
+        throw new PaperscopeError('NOT_ANALYSED', 'the library has not been analysed yet; run `paperscope analyze`')
       // Topic pages are linked by id: the library's topics carry it.
       const ids = new Map((await deps.store.listTopics()).map((t) => [t.label, t.id]))
       return {

@@ -21,7 +21,7 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
       : null
     if (!ranked)
       throw new PaperscopeError(
-        'SOURCE_UNAVAILABLE',
+        'NOT_ANALYSED',
         'the library has not been analysed yet; run `paperscope analyze`',
       )
     const papers = new Map((await deps.store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
