@@ -73,6 +73,13 @@ describe('buildServer', () => {
     }
     // Every documented API path is one of ours (nothing undocumented slipped in, nothing internal leaked).
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/')).sort()).toEqual([...new Set([...API_ROUTES, ...API_POST_ROUTES, '/api/v1/stats'])].sort())
+    // BibTeX is documented as what it is, and every operation has a unique id for generated clients.
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.values(methods).map((op) => ({ path, op: op as { operationId?: string; responses: Record<string, { content?: Record<string, unknown> }> } })))
+    for (const { path, op } of operations.filter(({ path }) => path.endsWith('/bibtex'))) expect(Object.keys(op.responses['200']?.content ?? {}), path).toEqual(['application/x-bibtex'])
+    const ids = operations.map(({ op }) => op.operationId)
+    expect(ids.every((id) => typeof id === 'string' && /^(get|post)[A-Z]/.test(id))).toBe(true)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(doc.paths['/api/v1/papers/{id}/bibtex']?.get).toMatchObject({ operationId: 'getPaperBibtex' })
     const searchParams = (doc.paths['/api/v1/search']!.get!.parameters as Array<{ name: string }>).map((p) => p.name)
     expect(searchParams).toEqual(expect.arrayContaining(['q', 'topic', 'year_from', 'year_to', 'author', 'source', 'page']))
   })

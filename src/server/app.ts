@@ -114,6 +114,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return { status: 'ok', version: deps.version ?? null, uptimeSeconds: Math.round(process.uptime()) }
   })
 
+  // Generated clients name their methods by operationId: `GET /papers/:id/bibtex` is `getPaperBibtex`.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide || (route.schema as { operationId?: string }).operationId) return
+    const method = [route.method].flat().find((m) => m !== 'HEAD')
+    // A copy: routes may share one schema object.
+    if (method) route.schema = { ...route.schema, operationId: operationId(method, route.url.replace(API_PREFIX, '')) } as typeof route.schema
+  })
+
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
@@ -137,4 +145,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 function describeWindow(ms: number): string {
   if (ms % 60_000 === 0) return ms === 60_000 ? 'minute' : pluralize(ms / 60_000, 'minute')
   return ms === 1000 ? 'second' : pluralize(Math.round(ms / 100) / 10, 'second')
+}
+
+/**
+ * An operation id from a method and a path: a resource before an `:id` is singular.
+ * @example operationId('GET', '/papers/:id/bibtex') // 'getPaperBibtex'
+ */
+export function operationId(method: string, path: string): string {
+  const parts = path.split('/').filter(Boolean)
+  const words = parts
+    .map((part, i) => (part.startsWith(':') ? '' : parts[i + 1]?.startsWith(':') ? part.replace(/ies$/, 'y').replace(/s$/, '') : part))
+    .filter(Boolean)
+  return [method.toLowerCase(), ...words.map((w) => w.charAt(0).toUpperCase() + w.slice(1))].join('')
 }

@@ -32,6 +32,7 @@ export type { BibtexQuery } from './papers.schema.js'
 
 /** The 200 response of every BibTeX route: the `.bib` text itself. */
 export const BIBTEX_RESPONSE = {
-  type: 'string',
-  description: 'BibTeX entries (application/x-bibtex); LaTeX accents and protected capitals in braces',
+  description: 'BibTeX entries; LaTeX accents and protected capitals in braces',
+  // Declared under its own media type, so the OpenAPI document does not promise JSON.
+  content: { 'application/x-bibtex': { schema: { type: 'string' } } },
 } as const

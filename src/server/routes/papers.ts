@@ -127,7 +127,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
         params: toJsonSchema(PaperParamsSchema, 'input'),
         querystring: toJsonSchema(BibtexQuerySchema, 'input'),
         response: {
-          200: { type: 'string', description: 'A BibTeX entry (application/x-bibtex)' },
+          200: { description: 'A BibTeX entry', content: { 'application/x-bibtex': { schema: { type: 'string' } } } },
           ...errorResponses(400, 404, 429),
         },
       },
