@@ -149,6 +149,9 @@ describe('buildServer', () => {
     const unknown = await app.inject('/api/v1/papers?topic=Neural%20Collapse')
     expect(unknown.statusCode).toBe(400)
     expect(unknown.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'topic', message: expect.stringContaining('no topic "Neural Collapse"') } })
+    const source = await app.inject('/api/v1/papers?source=arxive')
+    expect(source.statusCode).toBe(400)
+    expect(source.json()).toMatchObject({ error: { field: 'source', message: expect.stringContaining('no source "arxive"') } })
   })
 
   it('says the library is not analysed yet, rather than that something broke', async () => {

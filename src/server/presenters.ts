@@ -249,21 +249,6 @@ export function presentSearch(
   }
 }
 
-/** An empty search result (the `author` filter named nobody). */
-export function emptySearch(q: string, page: number, pageSize: number): SearchResponse {
-  return {
-    query: { q, ftsQuery: '', author: null },
-    items: [],
-    total: 0,
-    page,
-    pageSize,
-    pages: 1,
-    facets: { topic: [], year: [], source: [], category: [] },
-    facetsOver: 0,
-    facetsApproximate: false,
-  }
-}
-
 export function presentAuthorListItem(author: { id: string; name: string; nameVariants: string[]; paperCount: number }): AuthorListItem {
   return { id: author.id, name: author.name, nameVariants: author.nameVariants, paperCount: author.paperCount }
 }

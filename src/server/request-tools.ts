@@ -1,5 +1,6 @@
 /** @module Small helpers the route handlers share. */
 import type { FastifyBaseLogger } from 'fastify'
+import { findAuthor } from '../commands/index.js'
 import { PaperscopeError } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
 
@@ -33,4 +34,23 @@ export async function resolveTopicParam(store: Pick<PaperStore, 'listTopics'>, v
   const found = topics.find((t) => t.id === value) ?? topics.find((t) => t.label.toLowerCase() === wanted)
   if (found) return found.id
   throw new PaperscopeError('INVALID_ARGUMENT', `parameter "topic": no topic "${value}" in this library; give a topic id or label from /api/v1/topics`, { field: 'topic' })
+}
+
+/**
+ * The author an `author` filter names: an id, or a name as `paperscope author` finds it. An unknown one is a
+ * 400 naming the parameter, as an unknown topic is, rather than a quiet empty answer.
+ */
+export async function resolveAuthorParam(store: PaperStore, value: string | undefined): Promise<{ id: string; name: string } | undefined> {
+  if (value === undefined) return undefined
+  const found = (await store.getAuthor(value)) ?? (await findAuthor(store, value)).author
+  if (found) return { id: found.id, name: found.name }
+  throw new PaperscopeError('INVALID_ARGUMENT', `parameter "author": no author "${value.slice(0, 200)}" in this library; give an author id or name from /api/v1/authors`, { field: 'author' })
+}
+
+/** A `source` filter checked against the sources the library holds, so a typo is a 400 rather than no papers. */
+export async function checkSourceParam(store: Pick<PaperStore, 'libraryStats'>, value: string | undefined): Promise<string | undefined> {
+  if (value === undefined) return undefined
+  const sources = Object.keys((await store.libraryStats()).perSource)
+  if (sources.includes(value)) return value
+  throw new PaperscopeError('INVALID_ARGUMENT', `parameter "source": no source "${value.slice(0, 200)}" in this library; it has ${sources.join(', ') || 'none'}`, { field: 'source' })
 }

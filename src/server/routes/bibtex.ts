@@ -10,7 +10,7 @@ import { PaperscopeError } from '../../core/index.js'
 import { bibtexFormatter } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
-import { resolveTopicParam } from '../request-tools.js'
+import { checkSourceParam, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import {
   AuthorParamsSchema,
   BIBTEX_RESPONSE,
@@ -111,8 +111,8 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const selection: BibtexSelection = {
         search: q.q,
         topic: await resolveTopicParam(store, q.topic),
-        author: q.author,
-        searchFilters: { yearFrom: q.year_from, yearTo: q.year_to, source: q.source, category: q.category },
+        author: (await resolveAuthorParam(store, q.author))?.id,
+        searchFilters: { yearFrom: q.year_from, yearTo: q.year_to, source: await checkSourceParam(store, q.source), category: q.category },
       }
       return send(reply, selection, q.limit, q.download, `search ${q.q}`)
     },

@@ -64,9 +64,13 @@ describe('GET /api/v1/search on the corpus library', () => {
     expect(byId.body.items.every((h) => h.paper.authors.some((a) => a.id === 'inbar-seroussi'))).toBe(true)
     const byName = await search('q=feature+learning&author=Seroussi')
     expect(byName.body.total).toBe(byId.body.total)
+    // A filter value the library does not have is named, as an unknown topic is, not a quiet empty answer.
     const nobody = await search('q=feature+learning&author=Nobody+Atall')
-    expect(nobody.status).toBe(200)
-    expect(nobody.body.total).toBe(0)
+    expect(nobody.status).toBe(400)
+    expect(nobody.body).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'author', message: expect.stringContaining('no author "Nobody Atall"') } })
+    const source = await search('q=feature+learning&source=nope')
+    expect(source.status).toBe(400)
+    expect(source.body).toMatchObject({ error: { field: 'source', message: expect.stringMatching(/no source "nope" in this library; it has .*awesome-list/) } })
   })
 
   it('pages through results', async () => {

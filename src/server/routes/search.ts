@@ -1,10 +1,9 @@
 /** @module GET /search: full-text search with facet counts and highlighted matches. */
 import type { FastifyInstance } from 'fastify'
-import { findAuthor } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
-import { emptySearch, presentSearch } from '../presenters.js'
-import { definedOnly, resolveTopicParam } from '../request-tools.js'
+import { presentSearch } from '../presenters.js'
+import { checkSourceParam, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SearchQuerySchema, SearchResponseSchema, type SearchQueryParams } from './search.schema.js'
 
@@ -26,13 +25,7 @@ export async function searchRoutes(app: FastifyInstance, { deps }: { deps: Serve
       if (q.year_from !== undefined && q.year_to !== undefined && q.year_from > q.year_to) {
         throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "year_to" must not be before "year_from"', { field: 'year_to' })
       }
-      let author: { id: string; name: string } | null = null
-      if (q.author !== undefined) {
-        const byId = await store.getAuthor(q.author)
-        const found = byId ?? (await findAuthor(store, q.author)).author
-        if (!found) return emptySearch(q.q, q.page, q.page_size)
-        author = { id: found.id, name: found.name }
-      }
+      const author = (await resolveAuthorParam(store, q.author)) ?? null
       const result = await store.searchPapers({
         text: q.q,
         prefix: q.prefix,
@@ -40,7 +33,7 @@ export async function searchRoutes(app: FastifyInstance, { deps }: { deps: Serve
           topic: await resolveTopicParam(store, q.topic),
           yearFrom: q.year_from,
           yearTo: q.year_to,
-          source: q.source,
+          source: await checkSourceParam(store, q.source),
           category: q.category,
           authorId: author?.id,
         }),
