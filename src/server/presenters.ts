@@ -96,7 +96,7 @@ export function presentPaperSummary(paper: Paper): PaperSummary {
     listedAt: paper.listedAt,
     categories: paper.categories,
     venue: paper.venue,
-    authors: paper.authors.map((a) => ({ id: a.authorId, name: a.name })),
+    authors: paper.authors.map((a) => ({ id: a.authorId, name: a.name, listed: a.position !== null })),
     authorsTruncated: paper.authorsTruncated,
     topics: paper.topics.map((t) => ({ id: t.topicId, label: t.label, origin: t.origin, confidence: t.confidence })),
     keywords: paper.keywords.map((k) => ({ text: k.text, origin: k.origin })),

@@ -8,7 +8,13 @@ export const TextSegmentSchema = z
   .object({ text: z.string(), match: z.boolean() })
   .describe('A piece of text; `match` marks the words the query matched. Render as text, never as HTML.')
 
-export const AuthorRefSchema = z.object({ id: z.string(), name: z.string() })
+export const AuthorRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  listed: z
+    .boolean()
+    .describe("false for an author known from outside the source's list (a profile's owner where the list was cut with et al.), whose place in it is unknown; such authors come last"),
+})
 
 export const TopicRefSchema = z.object({
   id: z.string(),

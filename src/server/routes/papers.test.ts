@@ -94,6 +94,18 @@ describe('papers routes on the corpus library', () => {
     expect(body.novelty).toBeNull()
   })
 
+  it("lists a profile's owner after the authors a cut list gives, marked as not listed", async () => {
+    // The profile shows `Zohar Ringel, Noa Rubin, Edo Mor et al.` for a paper of Inbar Seroussi's.
+    const hits = await lib.store.searchPapers({ text: 'Seroussi', limit: 50 })
+    const cut = hits.items.map((h) => h.paper).find((p) => p.authorsTruncated && p.authors.some((a) => a.position === null))
+    expect(cut).toBeDefined()
+    const { body } = await get<PaperDetail>(`/api/v1/papers/${cut!.id}`)
+    const owner = body.authors.at(-1)!
+    expect(owner).toMatchObject({ id: 'inbar-seroussi', listed: false })
+    expect(body.authors.slice(0, -1).every((a) => a.listed)).toBe(true)
+    expect(body.authorsTruncated).toBe(true)
+  })
+
   it('answers an unknown id with 404 and the error shape', async () => {
     const { status, body } = await get<unknown>('/api/v1/papers/p-nope')
     expect(status).toBe(404)
