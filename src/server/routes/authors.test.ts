@@ -93,4 +93,11 @@ describe('authors routes on the corpus library', () => {
     expect(res.statusCode).toBe(404)
     expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'no author with id "nobody-at-all"', field: 'id' } })
   })
+
+  it('answers a name given as an id with the id it names, and only an exact name', async () => {
+    const res = await app.inject('/api/v1/authors/Inbar%20Seroussi')
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toMatchObject({ error: { message: 'no author with id "Inbar Seroussi"; it is the name of the author with id "inbar-seroussi" (/api/v1/authors/inbar-seroussi)' } })
+    expect((await app.inject('/api/v1/authors/Inbar%20S')).json()).toMatchObject({ error: { message: 'no author with id "Inbar S"' } })
+  })
 })

@@ -1,5 +1,6 @@
 /** @module GET /authors?q= (find people by name) and /authors/:id (a researcher page's data). */
 import type { FastifyInstance } from 'fastify'
+import { findAuthor } from '../../commands/index.js'
 import { PaperscopeError, type Paper } from '../../core/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { ServerDeps } from '../deps.js'
@@ -28,6 +29,14 @@ async function listAllPapers(store: PaperStore, authorId: string): Promise<Paper
     if (page.items.length < PAGE || papers.length >= page.total) break
   }
   return papers
+}
+
+/** A name given where an id belongs (`/authors/Inbar Seroussi`) is answered with the id it names. */
+async function idHint(store: PaperStore, id: string): Promise<string> {
+  if (!/\s/.test(id.trim())) return ''
+  const plain = (name: string) => name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  const { author } = await findAuthor(store, id)
+  return author && plain(author.name) === plain(id) ? `; it is the name of the author with id "${author.id}" (/api/v1/authors/${author.id})` : ''
 }
 
 export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
@@ -64,7 +73,7 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
     async (request) => {
       const { id } = request.params
       const author = await store.getAuthor(id)
-      if (!author) throw new PaperscopeError('NOT_FOUND', `no author with id "${id.slice(0, 200)}"`, { field: 'id' })
+      if (!author) throw new PaperscopeError('NOT_FOUND', `no author with id "${id.slice(0, 200)}"${await idHint(store, id)}`, { field: 'id' })
       const analysis = deps.analysis
       const [papers, coAuthors, metrics] = await Promise.all([
         listAllPapers(store, id),
