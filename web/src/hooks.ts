@@ -7,7 +7,7 @@ export type Resource<T> =
   | { status: 'ok'; data: T; error: null }
   | { status: 'error'; data: T | null; error: ApiError }
 
-/** Recently fetched resources, so going back shows a page at once. */
+/** Recently fetched resources, so going back shows a page at once (and asks the server again behind it). */
 const cache = new Map<string, unknown>()
 const CACHE_SIZE = 40
 
@@ -17,49 +17,47 @@ function remember(path: string, value: unknown): void {
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string)
 }
 
+/** The server's last answer and the path it answers, so data is never shown as another path's. */
+type Answer<T> = { path: string; status: 'ok'; data: T } | { path: string; status: 'error'; error: ApiError }
+
 /**
- * Loads `path` from the API (null loads nothing). While a new path loads, the previous data stays visible
- * (`status: 'loading'` with `data`), so lists do not flash empty between keystrokes.
+ * Loads `path` from the API (null loads nothing), stale-while-revalidate: a cached answer shows at once
+ * (`status: 'ok'`) while the server is asked again, and the fresh answer replaces it. While a path with no
+ * cached answer loads, the previous path's data stays visible (`status: 'loading'` with `data`), so lists do
+ * not flash empty between keystrokes; an error never carries another path's data.
+ * @example const feed = useApi<PaperList>(paths.papers({ page: 2 }))
  */
 export function useApi<T>(path: string | null): Resource<T> & { reload: () => void } {
-  const [state, setState] = useState<Resource<T>>(() => {
-    const cached = path ? (cache.get(path) as T | undefined) : undefined
-    return cached !== undefined ? { status: 'ok', data: cached, error: null } : { status: 'loading', data: null, error: null }
-  })
+  const [answer, setAnswer] = useState<Answer<T> | null>(null)
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     if (path === null) return
-    const cached = cache.get(path) as T | undefined
-    if (cached !== undefined && attempt === 0) {
-      setState({ status: 'ok', data: cached, error: null })
-      return
-    }
     const controller = new AbortController()
-    setState((s) => ({ status: 'loading', data: s.data, error: null }))
+    // A retry shows loading again, not the error it retries.
+    setAnswer((a) => (a?.status === 'error' && a.path === path ? null : a))
     getJson<T>(path, controller.signal).then(
       (data) => {
         remember(path, data)
-        setState({ status: 'ok', data, error: null })
+        setAnswer({ path, status: 'ok', data })
       },
       (err: unknown) => {
         if ((err as Error).name === 'AbortError') return
         const error = err instanceof ApiError ? err : new ApiError('CLIENT', (err as Error).message, 0)
-        setState((s) => ({ status: 'error', data: s.data, error }))
+        setAnswer({ path, status: 'error', error })
       },
     )
     return () => controller.abort()
   }, [path, attempt])
-  return { ...state, reload: () => setAttempt((n) => n + 1) }
-}
-
-/** `value`, settled for `ms` milliseconds. */
-export function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value)
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms)
-    return () => clearTimeout(t)
-  }, [value, ms])
-  return settled
+  const reload = () => setAttempt((n) => n + 1)
+  if (path === null) return { status: 'loading', data: null, error: null, reload }
+  const cached = cache.get(path) as T | undefined
+  if (answer?.path === path) {
+    return answer.status === 'ok'
+      ? { status: 'ok', data: answer.data, error: null, reload }
+      : { status: 'error', data: cached ?? null, error: answer.error, reload }
+  }
+  if (cached !== undefined) return { status: 'ok', data: cached, error: null, reload }
+  return { status: 'loading', data: answer?.status === 'ok' ? answer.data : null, error: null, reload }
 }
 
 /** Sets the document title (plain text, so a paper title with `<` is harmless). */

@@ -1,7 +1,12 @@
 /** @module Previous / next page links that keep the other URL parameters. */
 import { Link, useLocation } from 'react-router-dom'
+import { landOn } from '../navigation.js'
 
-export function Pagination({ page, pages, label = 'Pages' }: { page: number; pages: number; label?: string }) {
+/**
+ * `headingId` names the list's heading (the content by default): a page change lands there, scrolled into view
+ * and focused, since only the query string changes and the page would otherwise stay at the links at its bottom.
+ */
+export function Pagination({ page, pages, label = 'Pages', headingId = 'main' }: { page: number; pages: number; label?: string; headingId?: string }) {
   const location = useLocation()
   if (pages <= 1) return null
   const to = (p: number): string => {
@@ -14,7 +19,7 @@ export function Pagination({ page, pages, label = 'Pages' }: { page: number; pag
   return (
     <nav className="pagination" aria-label={label}>
       {page > 1 ? (
-        <Link to={to(page - 1)} rel="prev" className="button">
+        <Link to={to(page - 1)} state={landOn(headingId)} rel="prev" className="button">
           ← Previous
         </Link>
       ) : (
@@ -26,7 +31,7 @@ export function Pagination({ page, pages, label = 'Pages' }: { page: number; pag
         Page {page} of {pages}
       </span>
       {page < pages ? (
-        <Link to={to(page + 1)} rel="next" className="button">
+        <Link to={to(page + 1)} state={landOn(headingId)} rel="next" className="button">
           Next →
         </Link>
       ) : (

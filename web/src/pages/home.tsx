@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { paths, type PaperList, type StatsOut, type TopicList } from '../api.js'
+import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
 import { PaperCard } from '../components/paper-card.js'
 import { Pagination } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
@@ -22,6 +23,9 @@ export function HomePage() {
   const stats = useApi<StatsOut>(paths.stats())
 
   const topicLabel = topics.data?.items.find((t) => t.id === topic)?.label ?? topic
+  const feedError = feed.status === 'error' ? feed.error : null
+  const badFilter = refusedFilter(feedError, ['topic', 'source', 'page'])
+  const filtered = Boolean(source || topic)
 
   const setSort = (next: Sort) => {
     const p = new URLSearchParams(params)
@@ -71,7 +75,7 @@ export function HomePage() {
 
       <section aria-labelledby="feed-title">
         <div className="section-head">
-          <h2 id="feed-title">
+          <h2 id="feed-title" tabIndex={-1}>
             {topic ? `Papers in ${topicLabel}` : source ? `From the ${sourceLabel(source).toLowerCase()}` : sort === 'trending' ? 'Trending' : 'Recent papers'}
           </h2>
           <div className="segmented" role="group" aria-label="Order">
@@ -94,16 +98,27 @@ export function HomePage() {
             ? 'Trending: upvotes on listing pages, decaying with days since the paper was listed.'
             : 'Newest publication date first; dates are as precise as the sources give them.'}
         </p>
-        {feed.status === 'error' && <ErrorState error={feed.error} onRetry={feed.reload} />}
+        {feedError && badFilter && <FilterError error={feedError} field={badFilter} clearTo={urlWithout('/', params, [badFilter])} />}
+        {feedError && !badFilter && <ErrorState error={feedError} onRetry={feed.reload} />}
         {feed.status === 'loading' && !feed.data && <Loading label="Loading the feed…" />}
         {feed.data && feed.data.items.length === 0 && feed.data.total > 0 && (
           <Empty title={`There is no page ${feed.data.page}`}>
             <p>
-              The feed ends on page {feed.data.pages}. <Link to="/">Back to the first page</Link>
+              The feed ends on page {feed.data.pages}. <Link to={urlWithout('/', params, [])}>Back to the first page</Link>
             </p>
           </Empty>
         )}
-        {feed.data && feed.data.items.length === 0 && feed.data.total === 0 && (
+        {feed.data && feed.data.total === 0 && filtered && (
+          <Empty title="No paper matches these filters">
+            <p>
+              {topic && source ? 'No paper in this topic has a record from this source.' : topic ? 'No paper is in this topic yet.' : 'No paper has a record from this source.'}{' '}
+              <Link to={urlWithout('/', params, ['topic', 'source'])} data-testid="clear-filter">
+                Show all papers
+              </Link>
+            </p>
+          </Empty>
+        )}
+        {feed.data && feed.data.items.length === 0 && feed.data.total === 0 && !filtered && (
           <Empty title={sort === 'trending' ? 'Nothing is trending yet' : 'The library is empty'}>
             {sort === 'trending' ? (
               <p>
@@ -125,7 +140,7 @@ export function HomePage() {
                 <PaperCard key={p.id} paper={p} />
               ))}
             </div>
-            <Pagination page={feed.data.page} pages={feed.data.pages} label="Feed pages" />
+            <Pagination page={feed.data.page} pages={feed.data.pages} label="Feed pages" headingId="feed-title" />
           </>
         )}
       </section>

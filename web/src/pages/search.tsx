@@ -5,23 +5,38 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link, useSearchParams } from 'react-router-dom'
 import { paths, type Facet, type SearchResponse } from '../api.js'
+import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
 import { PaperCard } from '../components/paper-card.js'
 import { Pagination } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
 import { formatCount, plural, sourceLabel } from '../format.js'
-import { useApi, useDebounced, useTitle } from '../hooks.js'
+import { useApi, useTitle } from '../hooks.js'
 
 /** How long typing must pause before a search runs. */
 export const SEARCH_DEBOUNCE_MS = 250
 
 const FILTER_PARAMS = ['topic', 'year_from', 'year_to', 'source', 'category', 'author'] as const
 
+/** The server's limit on `q` (src/server/routes/search.schema.ts). */
+export const MAX_QUERY_LENGTH = 500
+/** The shortest last word searched as a prefix: a shorter one (the C of C++, a) matches nearly every paper. */
+const MIN_PREFIX_LENGTH = 3
+
+/**
+ * Whether the last word is still being typed and long enough to search as a prefix: the query ends in letters
+ * or digits (not punctuation, a quote or `*`), and they are not an operator.
+ */
+function searchesPrefix(q: string): boolean {
+  const last = /[\p{L}\p{N}]+$/u.exec(q)?.[0]
+  return last !== undefined && last.length >= MIN_PREFIX_LENGTH && !['OR', 'AND', 'NOT'].includes(last)
+}
+
 export function SearchPage() {
   const [params, setParams] = useSearchParams()
   const urlQ = params.get('q') ?? ''
   const [text, setText] = useState(urlQ)
   const lastWritten = useRef(urlQ)
-  const debounced = useDebounced(text, SEARCH_DEBOUNCE_MS)
+  const input = useRef<HTMLInputElement>(null)
   useTitle(urlQ ? `“${urlQ}”` : 'Search')
 
   // The URL changed from outside (back button, a link): show its words in the box.
@@ -29,28 +44,39 @@ export function SearchPage() {
     if (urlQ !== lastWritten.current) {
       lastWritten.current = urlQ
       setText(urlQ)
+      // The Search link clicked on this page: a new search starts, so the keys go to the box.
+      if (!urlQ) input.current?.focus({ preventScroll: true })
     }
   }, [urlQ])
 
-  // Typing settled: write the words to the URL (replacing the entry, so Back leaves the search).
+  // Typing settled: write the words to the URL (replacing the entry, so Back leaves the search). Timed from
+  // each change of the box, not of a debounced value: words typed again after the URL moved away from them
+  // (the Search link, then the same query) leave a debounced value unchanged and would never be written.
   useEffect(() => {
-    const q = debounced.trim()
-    if (q === (params.get('q') ?? '').trim()) return
-    lastWritten.current = q
-    const next = new URLSearchParams(params)
-    if (q) next.set('q', q)
-    else next.delete('q')
-    next.delete('page')
-    setParams(next, { replace: true })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed words should trigger this
-  }, [debounced])
+    const timer = setTimeout(() => {
+      const q = text.trim()
+      if (q === lastWritten.current.trim()) return
+      lastWritten.current = q
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current)
+          if (q) next.set('q', q)
+          else next.delete('q')
+          next.delete('page')
+          return next
+        },
+        { replace: true },
+      )
+    }, SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [text, setParams])
 
   const q = urlQ.trim()
   const page = Math.max(1, Number(params.get('page')) || 1)
   const apiPath = q
     ? paths.search({
         q,
-        prefix: true,
+        prefix: searchesPrefix(q),
         page,
         ...Object.fromEntries(FILTER_PARAMS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))),
       })
@@ -70,7 +96,10 @@ export function SearchPage() {
 
   const inputId = useId()
   const data = apiPath ? result.data : null
-  const invalidQuery = result.status === 'error' && (result.error.code === 'INVALID_QUERY' || result.error.field === 'q')
+  const error = result.status === 'error' ? result.error : null
+  // What the server says about the words (none to search for, too long): its message names the problem.
+  const queryError = error && (error.code === 'INVALID_QUERY' || error.field === 'q') ? error : null
+  const badFilter = refusedFilter(error, [...FILTER_PARAMS, 'page'])
 
   return (
     <div className="search-page">
@@ -80,13 +109,15 @@ export function SearchPage() {
           Search papers
         </label>
         <input
+          ref={input}
           id={inputId}
           type="search"
           name="q"
           placeholder="Search titles, key words, abstracts and authors"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          autoFocus
+          maxLength={MAX_QUERY_LENGTH}
+          data-autofocus
           autoComplete="off"
           spellCheck={false}
         />
@@ -95,6 +126,11 @@ export function SearchPage() {
       <p className="muted search-help">
         Results update as you type. Use <kbd>"quotes"</kbd> for a phrase, <kbd>OR</kbd> and <kbd>NOT</kbd> between words. Title words count most, then key words, abstract and authors.
       </p>
+      {text.length > MAX_QUERY_LENGTH - 100 && (
+        <p className="muted search-help" data-testid="query-length">
+          {text.length} of {MAX_QUERY_LENGTH} characters
+        </p>
+      )}
 
       {!q && (
         <Empty title="Search the library">
@@ -159,8 +195,8 @@ export function SearchPage() {
           </aside>
 
           <section className="results" aria-labelledby="results-title">
-            <h2 id="results-title" className="results-count" aria-live="polite">
-              {data ? (data.total === 0 ? 'No papers match' : `${plural(data.total, 'paper')} match`) : invalidQuery ? '' : 'Searching…'}
+            <h2 id="results-title" className="results-count" aria-live="polite" tabIndex={-1}>
+              {data ? (data.total === 0 ? 'No papers match' : `${plural(data.total, 'paper')} match`) : error ? 'No results' : 'Searching…'}
               {data && data.total > 0 && data.pages > 1 && <span className="muted"> · page {data.page} of {data.pages}</span>}
             </h2>
             {data && data.total > 0 && (
@@ -174,14 +210,16 @@ export function SearchPage() {
                 </a>
               </p>
             )}
-            {invalidQuery && (
-              <Empty title="Type a word to search">
-                <p>The search box needs at least one letter or digit; punctuation alone matches nothing.</p>
+            {queryError && (
+              <Empty title="These words cannot be searched">
+                <p>{queryError.message}</p>
+                {queryError.code === 'INVALID_QUERY' && <p>Type at least one word of letters or digits; OR, AND and NOT work only between two words.</p>}
               </Empty>
             )}
-            {result.status === 'error' && !invalidQuery && <ErrorState error={result.error} onRetry={result.reload} />}
+            {error && !queryError && badFilter && <FilterError error={error} field={badFilter} clearTo={urlWithout('/search', params, [badFilter])} />}
+            {error && !queryError && !badFilter && <ErrorState error={error} onRetry={result.reload} />}
             {result.status === 'loading' && !data && <Loading label="Searching…" />}
-            {data && data.total === 0 && !invalidQuery && (
+            {data && data.total === 0 && (
               <Empty title={`Nothing matches “${q}”${activeFilters.length ? ' with these filters' : ''}`}>
                 <p>
                   {activeFilters.length
@@ -194,7 +232,7 @@ export function SearchPage() {
               <Empty title={`There is no page ${data.page}`}>
                 <p>
                   The results end on page {data.pages}.{' '}
-                  <Link to={`/search?q=${encodeURIComponent(q)}`}>Back to the first page</Link>
+                  <Link to={urlWithout('/search', params, [])}>Back to the first page</Link>
                 </p>
               </Empty>
             )}
@@ -205,7 +243,7 @@ export function SearchPage() {
                     <PaperCard key={hit.paper.id} paper={hit.paper} titleSegments={hit.title} snippet={hit.snippet} matchedKeywords={hit.matchedKeywords} headingLevel="h3" />
                   ))}
                 </div>
-                <Pagination page={data.page} pages={data.pages} label="Result pages" />
+                <Pagination page={data.page} pages={data.pages} label="Result pages" headingId="results-title" />
               </>
             )}
           </section>

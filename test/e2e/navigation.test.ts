@@ -1,0 +1,303 @@
+/**
+ * @module End-to-end: moving around the web app in chromium — where focus and scroll land after a link, Back
+ * and a page change, what the search page shows for words or filters the server refuses, and that a feed shown
+ * again asks the server for what is new. Same setup as web.test.ts; PAPERSCOPE_SKIP_E2E=1 skips it.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { importRecords } from '../../src/commands/index.js'
+import { createSourceRecord } from '../../src/core/index.js'
+import { CHROMIUM_MISSING, findChromium, launchChromium } from './support/browser.js'
+import { createCorpusLibrary, type TestLibrary } from './support/library.js'
+import { startServer, type RunningServer } from './support/server.js'
+import { ensureWebBuild } from './support/web-build.js'
+
+const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
+const VIEWPORT = { width: 1280, height: 900 }
+
+interface ApiErrorBody {
+  error: { code: string; message: string; field?: string }
+}
+
+describe.skipIf(skip)('navigation in chromium', () => {
+  let library: TestLibrary
+  let server: RunningServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  /** Console errors and page errors; a refused request (400) the test asked for is not one. */
+  let problems: string[]
+
+  beforeAll(async () => {
+    if (!findChromium()) throw new Error(CHROMIUM_MISSING)
+    const webRoot = await ensureWebBuild()
+    // Analysed, so topics exist to filter by.
+    library = await createCorpusLibrary({ analyze: true })
+    server = await startServer(library.store, { webRoot, rateLimit: { max: 1200, windowMs: 60_000 } })
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await library?.cleanup()
+  })
+
+  beforeEach(async () => {
+    problems = []
+    context = await browser.newContext({ viewport: VIEWPORT })
+    page = await context.newPage()
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !/status of 400/.test(msg.text())) problems.push(`console: ${msg.text()}`)
+    })
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+  })
+
+  afterEach(async () => {
+    await context?.close()
+  })
+
+  const api = async <T>(path: string): Promise<T> => (await (await fetch(`${server.url}/api/v1${path}`)).json()) as T
+  const searchBox = (p: Page) => p.getByRole('searchbox', { name: 'Search papers' })
+  const resultCount = (p: Page) => p.getByRole('heading', { level: 2, name: /papers? match|No papers match/ })
+  const cards = (p: Page) => p.locator('article.paper-card')
+  const scrollY = (p: Page) => p.evaluate(() => window.scrollY)
+  const focusedId = (p: Page) => p.evaluate(() => document.activeElement?.id ?? '')
+  /** Lets the page handle what happened so far (a scroll event is dispatched on the next frame). */
+  const nextFrame = (p: Page) => p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+
+  async function countOf(p: Page): Promise<number> {
+    const text = (await resultCount(p).textContent()) ?? ''
+    const m = /([\d,]+) papers? match/.exec(text)
+    return m ? Number(m[1]!.replace(/,/g, '')) : 0
+  }
+
+  /** True when the element's top edge is inside the window (under the sticky header counts). */
+  async function topInView(p: Page, selector: string): Promise<boolean> {
+    return p.locator(selector).evaluate((el) => {
+      const top = el.getBoundingClientRect().top
+      return top >= 0 && top < window.innerHeight
+    })
+  }
+
+  it('puts the keys in the search box after the Search link and after an empty search from the feed', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    // From another page, and from the search page itself with a query showing.
+    for (const start of ['/topics', '/search?q=grokking']) {
+      await page.goto(`${server.url}${start}`)
+      await page.locator('main h1').first().waitFor({ state: 'attached' })
+      await nav.getByRole('link', { name: 'Search' }).click()
+      await expect.poll(() => new URL(page.url()).search).toBe('')
+      // The box shows the new URL's (no) words before the keys come.
+      await expect.poll(() => searchBox(page).inputValue()).toBe('')
+      await page.keyboard.type('grokking')
+      await expect.poll(() => searchBox(page).inputValue(), { message: start }).toBe('grokking')
+      await expect.poll(() => page.url()).toContain('q=grokking')
+    }
+
+    await page.goto(`${server.url}/`)
+    await page.getByRole('button', { name: 'Search', exact: true }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/search')
+    await page.keyboard.type('neural')
+    await expect.poll(() => searchBox(page).inputValue()).toBe('neural')
+    expect(problems).toEqual([])
+  })
+
+  it('comes back to the same place in the results after Back from a paper', async () => {
+    await page.goto(`${server.url}/search?q=neural`)
+    const fifteenth = cards(page).nth(14)
+    await fifteenth.waitFor()
+    await fifteenth.scrollIntoViewIfNeeded()
+    await nextFrame(page)
+    const before = await scrollY(page)
+    expect(before).toBeGreaterThan(0)
+    const id = await fifteenth.getAttribute('data-paper-id')
+
+    await fifteenth.locator('h3 a').first().click()
+    await page.locator('h1.paper-title').waitFor()
+    // A new page starts at its top.
+    expect(await scrollY(page)).toBe(0)
+
+    await page.goBack()
+    await expect.poll(() => scrollY(page)).toBe(before)
+    expect(await cards(page).nth(14).getAttribute('data-paper-id')).toBe(id)
+    expect(await fifteenth.isVisible()).toBe(true)
+    expect(problems).toEqual([])
+  })
+
+  it('shows the next page of results and of the feed from the top of the list, with focus on its heading', async () => {
+    for (const { start, heading } of [
+      { start: '/search?q=neural', heading: 'results-title' },
+      { start: '/', heading: 'feed-title' },
+    ]) {
+      await page.goto(`${server.url}${start}`)
+      await cards(page).first().waitFor()
+      const firstOnPage1 = await cards(page).first().getAttribute('data-paper-id')
+      const next = page.getByRole('link', { name: 'Next →' })
+      await next.scrollIntoViewIfNeeded()
+      expect(await topInView(page, `#${heading}`), start).toBe(false)
+
+      await next.click()
+      await expect.poll(() => new URL(page.url()).searchParams.get('page'), { message: start }).toBe('2')
+      await expect.poll(() => cards(page).first().getAttribute('data-paper-id'), { message: start }).not.toBe(firstOnPage1)
+      expect(await topInView(page, `#${heading}`), start).toBe(true)
+      expect(await focusedId(page), start).toBe(heading)
+      // Other parameters stay.
+      if (start.includes('q=')) expect(new URL(page.url()).searchParams.get('q')).toBe('neural')
+    }
+    expect(problems).toEqual([])
+  })
+
+  it('takes the old results away when the new words cannot be searched', async () => {
+    await page.goto(`${server.url}/search`)
+    const box = searchBox(page)
+    for (const words of ['"', 'OR', '%']) {
+      await box.fill('grokking')
+      await expect.poll(() => countOf(page)).toBeGreaterThan(0)
+      await box.fill(words)
+      await expect.poll(() => page.getByText('the query has no words to search for').count(), { message: words }).toBe(1)
+      expect(await cards(page).count(), words).toBe(0)
+      expect(await resultCount(page).count(), words).toBe(0)
+      expect(await page.getByRole('link', { name: 'BibTeX' }).count(), words).toBe(0)
+      expect(await page.getByRole('group', { name: 'Topic' }).count(), words).toBe(0)
+    }
+    expect(problems).toEqual([])
+  })
+
+  it("shows the server's own message about the words, and the box stops at the server's limit", async () => {
+    const long = 'a'.repeat(501)
+    const cases = [long, 'OR', 'AND']
+    for (const q of cases) {
+      const body = await api<ApiErrorBody>(`/search?q=${encodeURIComponent(q)}`)
+      expect(body.error.field, q.slice(0, 10)).toBe('q')
+      await page.goto(`${server.url}/search?q=${encodeURIComponent(q)}`)
+      await expect.poll(() => page.getByText(body.error.message, { exact: true }).count(), { message: q.slice(0, 10) }).toBe(1)
+      expect(await page.getByText(/punctuation alone/).count()).toBe(0)
+      expect(await page.getByText('Searching…').count()).toBe(0)
+    }
+    // The box takes no more than the server accepts.
+    const box = searchBox(page)
+    await box.fill(long)
+    expect((await box.inputValue()).length).toBe(500)
+    expect(problems).toEqual([])
+  })
+
+  it('searches a short last word, or one ending in punctuation, as a whole word and a longer one as a prefix', async () => {
+    const totalOf = async (q: string, prefix: boolean) =>
+      (await api<{ total: number }>(`/search?q=${encodeURIComponent(q)}${prefix ? '&prefix=true' : ''}`)).total
+    for (const q of ['C++', 'a*']) {
+      const whole = await totalOf(q, false)
+      // Otherwise the test would not tell the two apart.
+      expect(await totalOf(q, true), q).toBeGreaterThan(whole)
+      await page.goto(`${server.url}/search?q=${encodeURIComponent(q)}`)
+      await resultCount(page).waitFor()
+      await expect.poll(() => countOf(page), { message: q }).toBe(whole)
+    }
+    // While a word of three letters or more is typed, it still finds the words it begins.
+    await page.goto(`${server.url}/search`)
+    await searchBox(page).pressSequentially('neur', { delay: 30 })
+    const asPrefix = await totalOf('neur', true)
+    expect(asPrefix).toBeGreaterThan(await totalOf('neur', false))
+    await expect.poll(() => countOf(page)).toBe(asPrefix)
+    expect(problems).toEqual([])
+  })
+
+  it('says what is wrong with a refused filter and links to the list without it, with no Try again', async () => {
+    const cases = [
+      { url: '/search?q=grokking&topic=nope', apiPath: '/search?q=grokking&topic=nope', gone: ['topic'] },
+      { url: '/search?q=grokking&year_from=2023&year_to=2020', apiPath: '/search?q=grokking&year_from=2023&year_to=2020', gone: ['year_from', 'year_to'] },
+      { url: '/?topic=nope', apiPath: '/papers?topic=nope', gone: ['topic'] },
+    ]
+    for (const { url, apiPath, gone } of cases) {
+      const body = await api<ApiErrorBody>(apiPath)
+      expect(body.error.code, url).toBe('INVALID_ARGUMENT')
+      await page.goto(`${server.url}${url}`)
+      const shown = page.getByTestId('filter-error')
+      await shown.waitFor()
+      expect(await shown.textContent(), url).toContain(body.error.message)
+      expect(await page.getByRole('button', { name: 'Try again' }).count(), url).toBe(0)
+      expect(await page.getByText('Searching…').count(), url).toBe(0)
+
+      await shown.getByTestId('clear-filter').click()
+      const params = () => new URL(page.url()).searchParams
+      await expect.poll(() => gone.some((k) => params().has(k)), { message: url }).toBe(false)
+      await cards(page).first().waitFor()
+      if (url.startsWith('/search')) expect(params().get('q')).toBe('grokking')
+    }
+    expect(problems).toEqual([])
+  })
+
+  it('says no paper matches a filtered feed, and Back to the first page keeps the filters', async () => {
+    // A topic and a source no paper shares, worked out from the library.
+    const topics = (await api<{ items: Array<{ id: string }> }>('/topics')).items
+    const sources = (await api<{ perSource: Array<{ source: string }> }>('/stats')).perSource.map((s) => s.source)
+    let empty: { topic: string; source: string } | null = null
+    for (const source of sources) {
+      for (const t of topics) {
+        if ((await api<{ total: number }>(`/papers?topic=${encodeURIComponent(t.id)}&source=${encodeURIComponent(source)}`)).total === 0) {
+          empty = { topic: t.id, source }
+          break
+        }
+      }
+      if (empty) break
+    }
+    expect(empty, 'a topic with no paper from some source').not.toBeNull()
+    for (const sort of ['', 'trending']) {
+      const qs = new URLSearchParams({ ...(sort ? { sort } : {}), topic: empty!.topic, source: empty!.source })
+      await page.goto(`${server.url}/?${qs}`)
+      await page.getByText('No paper matches these filters').waitFor()
+      expect(await page.getByText(/library is empty|Nothing is trending/).count()).toBe(0)
+      await page.getByTestId('clear-filter').click()
+      await expect.poll(() => new URL(page.url()).search).toBe(sort ? `?sort=${sort}` : '')
+      await expect.poll(() => page.getByText('No paper matches these filters').count()).toBe(0)
+    }
+
+    // An unknown source: refused, or no paper; never "the library is empty".
+    await page.goto(`${server.url}/?source=nope`)
+    await page.getByTestId('clear-filter').waitFor()
+    expect(await page.getByText(/library is empty/).count()).toBe(0)
+
+    // Past the last page, the way back keeps the filters: a topic with papers that match the words.
+    const topic = (await api<{ facets: { topic: Array<{ value: string }> } }>('/search?q=neural')).facets.topic[0]!.value
+    for (const url of [`/?topic=${encodeURIComponent(topic)}&page=999`, `/search?q=neural&topic=${encodeURIComponent(topic)}&page=999`]) {
+      await page.goto(`${server.url}${url}`)
+      const back = page.getByRole('link', { name: 'Back to the first page' })
+      await back.waitFor()
+      await back.click()
+      await expect.poll(() => new URL(page.url()).searchParams.has('page'), { message: url }).toBe(false)
+      expect(new URL(page.url()).searchParams.get('topic'), url).toBe(topic)
+      await cards(page).first().waitFor()
+    }
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([])
+  })
+
+  // Last: it adds a paper to the library the other tests read.
+  it('shows a paper added since the feed was last shown when coming back to the feed', async () => {
+    const title = 'Navigation Test: A Paper Added While the Feed Was Cached'
+    await page.goto(`${server.url}/`)
+    await cards(page).first().waitFor()
+    expect(await page.getByText(title).count()).toBe(0)
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('link', { name: 'Topics' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Topics' }).waitFor()
+
+    await importRecords(library.store, [
+      createSourceRecord({
+        source: 'e2e-fixture',
+        fetchedAt: '2026-01-02T00:00:00.000Z',
+        key: 'navigation-new-paper',
+        locator: 'e2e-fixture:navigation-new-paper',
+        title,
+        abstract: 'A record imported while the browser had the feed cached, to show that the feed asks the server again.',
+        authors: ['Nadia Fresh'],
+        date: '2026-01-02',
+      }),
+    ])
+    const newest = (await api<{ items: Array<{ title: string }> }>('/papers')).items.map((p) => p.title)
+    expect(newest, 'the new paper is on the first page of the feed').toContain(title)
+
+    await nav.getByRole('link', { name: 'Feed' }).click()
+    await expect.poll(() => page.getByText(title).count()).toBe(1)
+    expect(problems).toEqual([])
+  })
+})

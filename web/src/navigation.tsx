@@ -1,0 +1,157 @@
+/**
+ * @module Scroll and focus on navigation: a new page starts at the top with focus on its content (or on the
+ * element it marks `data-autofocus`), Back and Forward return to where each history entry was scrolled, and a
+ * link can ask to land on an element of the same page (a list's heading, for pagination).
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useLocation, useNavigationType } from 'react-router-dom'
+
+/** Scroll positions by history entry (`location.key`). */
+const positions = new Map<string, number>()
+const STORAGE_KEY = 'paperscope:scroll-positions'
+const MAX_POSITIONS = 200
+/** How long Back waits for the page's data to make it tall enough to scroll back to where it was. */
+const RESTORE_WAIT_MS = 3000
+/** Any of these stops a restore in progress: the reader has started moving on their own. */
+const USER_INPUT = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const
+
+/** Navigation state a link passes (`<Link state={landOn(id)}>`) to land on an element of the page it opens. */
+export interface LandOnState {
+  landOn: string
+}
+
+/**
+ * State for a link whose target should be scrolled into view and focused after navigating, even when only
+ * the query string changes (the page stays mounted and would otherwise keep its scroll position).
+ * @example <Link to="?page=2" state={landOn('results-title')}>Next</Link>
+ */
+export function landOn(id: string): LandOnState {
+  return { landOn: id }
+}
+
+function landOnTarget(state: unknown): string | null {
+  return typeof state === 'object' && state !== null && typeof (state as Partial<LandOnState>).landOn === 'string' ? (state as LandOnState).landOn : null
+}
+
+/** Height the sticky header covers at the top of the window (0 when it is not sticky, as on phones). */
+function headerOffset(): number {
+  const header = document.querySelector('.site-header')
+  if (!header || getComputedStyle(header).position !== 'sticky') return 0
+  return header.getBoundingClientRect().height
+}
+
+/** Scrolls `element` to just under the header when it is above the window's top, then focuses it. */
+function landOnElement(element: HTMLElement): void {
+  const offset = headerOffset()
+  const top = element.getBoundingClientRect().top
+  if (top < offset) window.scrollTo(0, Math.max(0, window.scrollY + top - offset - 12))
+  if (!element.hasAttribute('tabindex') && !element.matches('a[href], button, input, select, textarea')) element.tabIndex = -1
+  element.focus({ preventScroll: true })
+}
+
+/** Focus for a new page: the element the page marks (its search box), else the content, so Tab starts there. */
+function focusContent(): void {
+  const main = document.getElementById('main')
+  const target = main?.querySelector<HTMLElement>('[data-autofocus]') ?? main
+  target?.focus({ preventScroll: true })
+}
+
+/** Scrolls to `y` as soon as the page is tall enough (its data may still be loading); returns a cancel. */
+function restoreScroll(y: number): () => void {
+  const started = performance.now()
+  let frame = 0
+  const stop = () => {
+    cancelAnimationFrame(frame)
+    for (const type of USER_INPUT) window.removeEventListener(type, stop)
+  }
+  const attempt = () => {
+    const max = document.documentElement.scrollHeight - window.innerHeight
+    window.scrollTo(0, Math.min(y, Math.max(0, max)))
+    if (max >= y || performance.now() - started > RESTORE_WAIT_MS) stop()
+    else frame = requestAnimationFrame(attempt)
+  }
+  for (const type of USER_INPUT) window.addEventListener(type, stop, { passive: true })
+  attempt()
+  return stop
+}
+
+function loadPositions(): void {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '[]')
+    if (!Array.isArray(stored)) return
+    for (const entry of stored) if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number') positions.set(entry[0], entry[1])
+  } catch {
+    // Storage blocked or garbled: positions are a convenience, start without them.
+  }
+}
+
+function savePositions(): void {
+  try {
+    // Not 'default': every entry opened from outside has that key.
+    const kept = [...positions].filter(([key]) => key !== 'default').slice(-MAX_POSITIONS)
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(kept))
+  } catch {
+    // Storage full or blocked: a reload then starts at the top.
+  }
+}
+
+/** Rendered once inside the router: does the scrolling and focusing every navigation needs. */
+export function ScrollAndFocus() {
+  const location = useLocation()
+  const navigationType = useNavigationType()
+  const current = useRef<{ key: string; pathname: string } | null>(null)
+
+  useEffect(() => {
+    const save = () => {
+      if (current.current) positions.set(current.current.key, window.scrollY)
+    }
+    window.addEventListener('scroll', save, { passive: true })
+    // Kept for the session, so Back after a reload or a visit to another site still finds its place.
+    window.addEventListener('pagehide', savePositions)
+    return () => {
+      window.removeEventListener('scroll', save)
+      window.removeEventListener('pagehide', savePositions)
+    }
+  }, [])
+
+  // A layout effect: it runs before the browser paints the new page, so the page never shows at a wrong place.
+  useLayoutEffect(() => {
+    const previous = current.current
+    current.current = { key: location.key, pathname: location.pathname }
+    if (previous === null) {
+      // The browser would restore on Back before the page has its data; restoreScroll does it after.
+      history.scrollRestoration = 'manual'
+      loadPositions()
+      // A reload: back to where it was. The key of an entry opened from outside is 'default' and says nothing;
+      // a #fragment is the browser's to scroll to.
+      const y = location.key !== 'default' && !location.hash ? positions.get(location.key) : undefined
+      if (y !== undefined) return restoreScroll(y)
+      // A first page opened fresh: its own search box gets the keys.
+      document.querySelector<HTMLElement>('#main [data-autofocus]')?.focus()
+      return undefined
+    }
+    if (previous.key === location.key) return undefined
+    const newPage = previous.pathname !== location.pathname
+    if (navigationType === 'POP') {
+      // An entry with a #fragment (the skip link) is the browser's to scroll.
+      if (location.hash) return undefined
+      const y = positions.get(location.key)
+      if (newPage) document.getElementById('main')?.focus({ preventScroll: true })
+      if (y !== undefined) return restoreScroll(y)
+      if (newPage) window.scrollTo(0, 0)
+      return undefined
+    }
+    const target = landOnTarget(location.state)
+    const element = target ? document.getElementById(target) : null
+    if (element) {
+      landOnElement(element)
+    } else if (newPage) {
+      window.scrollTo(0, 0)
+      focusContent()
+    }
+    // Otherwise a new query on the same page (typing, a facet): it keeps its place.
+    return undefined
+  }, [location.key])
+
+  return null
+}
