@@ -265,19 +265,24 @@ describe.skipIf(skip)('web app in chromium', () => {
       expect(await page.locator('[data-testid="novelty-evidence"] li a').count()).toBeGreaterThan(0)
     }
 
-    // The researcher: the AI Score computed here, with its inputs and how it is computed, beside the reported one.
+    // The researcher: Paperscope's own AI Score, with its inputs and how it is computed, beside the page's reported
+    // one and never passed off as the same number (53 reported, 70.2 by Paperscope's formula).
     await page.goto(`${server.url}/authors/${RESEARCHER.id}`)
     await page.getByRole('heading', { level: 1, name: RESEARCHER.name }).waitFor()
     const ai = page.locator('.metric[data-metric="aiScore"]')
-    await expect.poll(() => ai.locator('.origin-computed').textContent()).toMatch(/\d+(\.\d)? computed here/)
+    await expect.poll(() => ai.locator('.origin-reported').textContent()).toBe('Reported by profile page')
+    expect(await ai.locator('.origin-computed summary').textContent()).toMatch(/^Paperscope’s own formula: \d+(\.\d)?$/)
+    expect(await ai.locator('.origin-computed').textContent()).not.toMatch(/computed here/)
+    expect(await page.locator('.metric-note').textContent()).toMatch(/AI Score computed here use Paperscope’s own formulas, not the page’s/)
     await ai.locator('.origin-computed summary').click()
     await expect
       .poll(() => ai.locator('.origin-computed details p').first().textContent())
       .toMatch(/^AI Score = 100 × \(/)
     expect(await ai.locator('.origin-computed').textContent()).toMatch(/topical centrality/)
+    expect(await ai.locator('.origin-computed').textContent()).toMatch(/not the profile page’s score worked out again/i)
     expect(
-      await page.locator('.metric[data-metric="noveltyPercent"] .origin-computed').textContent(),
-    ).toMatch(/computed here/)
+      await page.locator('.metric[data-metric="noveltyPercent"] .origin-computed summary').textContent(),
+    ).toMatch(/^Paperscope’s own formula: \d+(\.\d)?%$/)
     expect(problems).toEqual([])
   })
 
@@ -598,6 +603,174 @@ describe.skipIf(skip)('web app in chromium', () => {
       .toBe('true')
     // The corpus has no listing dates or upvotes, so the trending feed explains itself instead of showing nothing.
     await page.getByText('Nothing is trending yet').or(page.locator('article.paper-card').first()).waitFor()
+    expect(problems).toEqual([])
+  })
+
+  it('answers an unknown paper, researcher or topic id with the not-found page: its links, a name lookup, a tab title saying so', async () => {
+    const notFound = page.locator('[data-testid="not-found"]')
+    const waysOn = async () => ({
+      feed: await notFound.getByRole('link', { name: 'feed', exact: true }).getAttribute('href'),
+      search: await notFound.getByRole('link', { name: 'search', exact: true }).getAttribute('href'),
+    })
+
+    await page.goto(`${server.url}/papers/doesnotexist`)
+    await page.getByRole('heading', { level: 1, name: 'There is no paper here' }).waitFor()
+    expect(await notFound.textContent()).toContain('No paper in this library has the id doesnotexist.')
+    expect(await waysOn()).toEqual({ feed: '/', search: '/search' })
+    await expect.poll(() => page.title()).toBe('Paper not found · Paperscope')
+
+    // A researcher's name where the id goes: the page finds the researcher by that name and offers a search for it.
+    await page.goto(`${server.url}/authors/${encodeURIComponent(RESEARCHER.name)}`)
+    await page.getByRole('heading', { level: 1, name: 'There is no researcher here' }).waitFor()
+    await expect.poll(() => page.title()).toBe('Researcher not found · Paperscope')
+    expect(await waysOn()).toEqual({ feed: '/', search: '/search' })
+    const searchLink = notFound.getByRole('link', { name: `Search papers and authors for “${RESEARCHER.name}”` })
+    expect(await searchLink.getAttribute('href')).toBe(`/search?q=${encodeURIComponent(RESEARCHER.name)}`)
+    const match = page.locator('[data-testid="author-matches"]').getByRole('link', { name: RESEARCHER.name })
+    await match.click()
+    await page.getByRole('heading', { level: 1, name: RESEARCHER.name }).waitFor()
+    expect(new URL(page.url()).pathname).toBe(`/authors/${RESEARCHER.id}`)
+    await page.goBack()
+    await searchLink.click()
+    await resultCount(page).waitFor()
+    expect(await countOf(page)).toBeGreaterThan(0)
+
+    await page.goto(`${server.url}/topics/no-such-topic`)
+    await page.getByRole('heading', { level: 1, name: 'There is no topic here' }).waitFor()
+    expect(await notFound.getByRole('link', { name: 'all topics' }).getAttribute('href')).toBe('/topics')
+    expect(await waysOn()).toEqual({ feed: '/', search: '/search' })
+    await expect.poll(() => page.title()).toBe('Topic not found · Paperscope')
+    // The API's 404s show in the console as failed loads; nothing else went wrong.
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([])
+  })
+
+  it('keeps the Sources heading clear of the sticky header, from the provenance link and on a page opened at #sources', async () => {
+    const found = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('"first order phase transition"')}`)).json()) as {
+      items: Array<{ paper: { id: string } }>
+    }
+    const url = `${server.url}/papers/${found.items[0]!.paper.id}`
+    /** Where the heading sits: below the header's bottom edge and inside the window means readable. */
+    const placement = (p: Page) => () =>
+      p.evaluate(() => {
+        const heading = document.getElementById('sources')!.getBoundingClientRect()
+        const header = document.querySelector('.site-header')!.getBoundingClientRect()
+        return { scrolled: window.scrollY > 0, clear: heading.top >= header.bottom, visible: heading.bottom <= window.innerHeight }
+      })
+    await page.goto(url)
+    await page.locator('h1.paper-title').waitFor()
+    await page.getByRole('link', { name: 'provenance' }).click()
+    await expect.poll(placement(page)).toEqual({ scrolled: true, clear: true, visible: true })
+
+    // Opened at the anchor: the browser looked for it before the paper had arrived.
+    const fresh = await context.newPage()
+    await fresh.goto(`${url}#sources`)
+    await fresh.locator('h1.paper-title').waitFor()
+    await expect.poll(placement(fresh)).toEqual({ scrolled: true, clear: true, visible: true })
+    expect(problems).toEqual([])
+  })
+
+  it('shows the first search results on the first screen of a phone, the filters compact above them', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${server.url}/search?q=neural`)
+    await page.locator('article.paper-card').first().waitFor()
+    // Every filter group is still there, and the first result's title is on screen without scrolling.
+    for (const group of ['Topic', 'Year', 'Source']) expect(await page.getByRole('group', { name: group }).isVisible()).toBe(true)
+    const top = await page.locator('article.paper-card h3').first().evaluate((h) => h.getBoundingClientRect().bottom)
+    expect(top).toBeLessThanOrEqual(844)
+    expect(problems).toEqual([])
+  })
+
+  it('clears the Classify form with one button, and says when a title left from the last text would be sent with a new one', async () => {
+    const title = 'Collapse of last-layer features'
+    const text =
+      'The last-layer features of deep classifiers collapse to their class means, and the class means form a simplex equiangular tight frame at the end of training.'
+    const recipe = 'Keep a rye sourdough starter in a cold kitchen, feed it flour and water daily, and let the dough rise overnight before baking the bread.'
+    await page.goto(`${server.url}/classify`)
+    const titleBox = page.getByLabel('Title (optional)')
+    const textBox = page.getByLabel('Abstract or text')
+    const clear = page.getByRole('button', { name: 'Clear', exact: true })
+    expect(await clear.isDisabled()).toBe(true)
+    await titleBox.fill(title)
+    await textBox.fill(text)
+    await page.getByRole('button', { name: 'Classify' }).click()
+    const answer = page.locator('.classify-answer')
+    await answer.waitFor()
+    const note = page.locator('[data-testid="classify-title-note"]')
+    expect(await note.count()).toBe(0)
+
+    // A new text under the old title: the page says the title goes with it, and the title box points to that.
+    await textBox.fill(recipe)
+    await note.waitFor()
+    expect(await note.textContent()).toMatch(/^This title is from the last text you classified, and it is sent with this one too\./)
+    expect(await titleBox.getAttribute('aria-describedby')).toBe('classify-title-note')
+    await note.getByRole('button', { name: 'Clear the title' }).click()
+    expect(await titleBox.inputValue()).toBe('')
+    expect(await note.count()).toBe(0)
+
+    // Clear empties title, text and answer, and they stay empty after leaving the page and coming back.
+    await titleBox.fill(title)
+    await clear.click()
+    expect([await titleBox.inputValue(), await textBox.inputValue()]).toEqual(['', ''])
+    expect(await answer.count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('classify-title')
+    await page.getByRole('link', { name: 'Feed' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Recent papers' }).waitFor()
+    await page.getByRole('link', { name: 'Classify' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Classify a text' }).waitFor()
+    expect([await titleBox.inputValue(), await textBox.inputValue()]).toEqual(['', ''])
+    expect(await answer.count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
+  it('says when the BibTeX entry could not be loaded and loads it on Try again', async () => {
+    const list = (await (await fetch(`${server.url}/api/v1/papers?page_size=1`)).json()) as { items: Array<{ id: string }> }
+    // The network drops the BibTeX request (and only it) until the route is removed.
+    const bibtex = `**/api/v1/papers/*/bibtex`
+    await page.route(bibtex, (route) => route.abort('connectionreset'))
+    await page.goto(`${server.url}/papers/${list.items[0]!.id}`)
+    await page.locator('h1.paper-title').waitFor()
+    const failed = page.locator('[data-testid="bibtex-error"]')
+    await failed.waitFor()
+    expect(await failed.getAttribute('role')).toBe('alert')
+    expect(await failed.textContent()).toMatch(/^The BibTeX entry could not be loaded.*The server could not be reached/)
+    expect(await page.getByRole('button', { name: 'Copy BibTeX' }).isDisabled()).toBe(true)
+    await page.unroute(bibtex)
+    await failed.getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(() => page.locator('.bibtex pre').textContent()).toMatch(/^@\w+\{/)
+    expect(await failed.count()).toBe(0)
+    expect(problems.filter((p) => !p.includes('net::ERR_CONNECTION_RESET'))).toEqual([])
+  })
+
+  it('draws chart bars with at least 3:1 contrast against their panel, in light and dark, curated and predicted apart', async () => {
+    const topic = (await (await fetch(`${server.url}/api/v1/topics/others`)).json()) as { perYear: Array<{ curated: number; predicted: number }> }
+    expect(topic.perYear.some((y) => y.predicted > 0) && topic.perYear.some((y) => y.curated > 0)).toBe(true)
+    const luminance = ([r, g, b]: number[]) =>
+      [r!, g!, b!].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0)
+    const contrast = (a: number[], b: number[]) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+      return (hi! + 0.05) / (lo! + 0.05)
+    }
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      await page.goto(`${server.url}/topics/others`)
+      const chart = page.locator('[data-testid="year-chart"]')
+      await expect.poll(() => chart.locator('svg rect').count()).toBeGreaterThan(2)
+      // The colours as the browser resolves them: each bar's fill, and the panel behind the chart.
+      const { bars, panel } = await chart.evaluate((el) => {
+        const rgb = (color: string) => {
+          const probe = document.createElement('span')
+          probe.style.color = color
+          document.body.append(probe)
+          const parts = getComputedStyle(probe).color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number)
+          probe.remove()
+          return parts
+        }
+        const fills = [...new Set([...el.querySelectorAll('g[aria-label="bar"] rect')].map((r) => getComputedStyle(r).fill))]
+        return { bars: fills.map(rgb), panel: rgb(getComputedStyle(el.closest('.panel')!).backgroundColor) }
+      })
+      expect(bars, `${colorScheme}: a curated and a predicted colour`).toHaveLength(2)
+      for (const bar of bars) expect(contrast(bar, panel), `${colorScheme}: rgb(${bar.join(', ')}) on rgb(${panel.join(', ')})`).toBeGreaterThanOrEqual(3)
+    }
     expect(problems).toEqual([])
   })
 })

@@ -21,6 +21,7 @@ export interface BarChartProps {
 export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) {
   const ref = useRef<HTMLDivElement>(null)
   const [failed, setFailed] = useState(false)
+  const scheme = useColorScheme()
   useEffect(() => {
     const el = ref.current
     if (!el || data.length === 0) return
@@ -36,7 +37,7 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
         // SVG attributes do not resolve CSS variables, so read the theme's colours once here.
         const css = getComputedStyle(el)
         const accent = css.getPropertyValue('--chart-1').trim() || '#3b5bdb'
-        const accentSoft = css.getPropertyValue('--chart-2').trim() || '#91a7ff'
+        const accentSoft = css.getPropertyValue('--chart-2').trim() || '#c05621'
         chart = Plot.plot({
           width: Math.max(280, Math.min(el.clientWidth || 640, 900)),
           height: 220,
@@ -67,10 +68,24 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
       disposed = true
       chart?.remove()
     }
-  }, [data, label, yLabel])
+  }, [data, label, yLabel, scheme])
   if (data.length === 0) return <p className="muted">No dated papers to plot.</p>
   if (failed) return <p className="muted">The chart could not be drawn.</p>
   return <div ref={ref} className="chart" data-testid="year-chart" />
+}
+
+const DARK = '(prefers-color-scheme: dark)'
+
+/** The system's colour scheme, following changes: the chart's colours are read once per drawing, so it redraws. */
+function useColorScheme(): 'dark' | 'light' {
+  const [scheme, setScheme] = useState<'dark' | 'light'>(() => (matchMedia(DARK).matches ? 'dark' : 'light'))
+  useEffect(() => {
+    const query = matchMedia(DARK)
+    const update = () => setScheme(query.matches ? 'dark' : 'light')
+    query.addEventListener('change', update)
+    return () => query.removeEventListener('change', update)
+  }, [])
+  return scheme
 }
 
 function range(min: number, max: number): number[] {

@@ -4,19 +4,32 @@
  */
 import { useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
-import { paths, type AuthorDetailOut, type ComputedValue, type MetricName, type PaperSummary, type ReportedProfileOut } from '../api.js'
+import {
+  paths,
+  withQuery,
+  type AuthorDetailOut,
+  type AuthorList,
+  type ComputedValue,
+  type MetricName,
+  type PaperSummary,
+  type ReportedProfileOut,
+} from '../api.js'
 import { YearBarChart } from '../components/bar-chart.js'
 import { PaperCard } from '../components/paper-card.js'
-import { ErrorState, Loading } from '../components/states.js'
+import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { formatCount, formatDay, plural, shortSourceLabel, sourceLabel } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 
-const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; explain: string }> = [
+/**
+ * `ownFormula`: the site's metric has no published definition, so the value computed here is Paperscope's own
+ * formula under the same name, not the site's number recomputed; the tile must not present them as one.
+ */
+const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; explain: string; ownFormula?: boolean }> = [
   { key: 'hIndex', label: 'h-index', explain: 'The largest h such that h papers have at least h citations each.' },
   { key: 'papers', label: 'Papers', explain: 'How many papers list this researcher.' },
   { key: 'citations', label: 'Citations', explain: 'Citations of those papers, summed.' },
-  { key: 'noveltyPercent', label: 'Novelty', suffix: '%', explain: 'How far the papers stand from the rest of the field.' },
-  { key: 'aiScore', label: 'AI Score', explain: 'A score a paper-tracking site gives researchers.' },
+  { key: 'noveltyPercent', label: 'Novelty', suffix: '%', explain: 'How far the papers stand from the rest of the field.', ownFormula: true },
+  { key: 'aiScore', label: 'AI Score', explain: 'A score a paper-tracking site gives researchers.', ownFormula: true },
 ]
 
 type PaperOrder = 'newest' | 'oldest' | 'cited'
@@ -24,10 +37,46 @@ type PaperOrder = 'newest' | 'oldest' | 'cited'
 export function AuthorPage() {
   const { id = '' } = useParams()
   const author = useApi<AuthorDetailOut>(paths.author(id))
-  useTitle(author.data?.id === id ? author.data.name : null)
+  const missing = author.status === 'error' && author.error.status === 404
+  useTitle(missing ? 'Researcher not found' : author.data?.id === id ? author.data.name : null)
+  if (missing) return <AuthorNotFound id={id} />
   if (author.status === 'error') return <ErrorState error={author.error} onRetry={author.reload} />
   if (!author.data || author.data.id !== id) return <Loading label="Loading the researcher…" />
   return <AuthorView author={author.data} />
+}
+
+/** The longest name the API's author lookup takes. */
+const MAX_NAME_QUERY = 200
+
+/** An unknown researcher id. Links and people often use the name (`/authors/Inbar Seroussi`), so look it up as one. */
+function AuthorNotFound({ id }: { id: string }) {
+  const name = id.replace(/[-_+]+/g, ' ').trim().slice(0, MAX_NAME_QUERY)
+  const matches = useApi<AuthorList>(name ? withQuery('/authors', { q: name, limit: 5 }) : null)
+  const found = matches.data?.items ?? []
+  return (
+    <NotFound title="There is no researcher here">
+      <p>
+        No researcher in this library has the id <code>{id}</code>.
+      </p>
+      {found.length > 0 && (
+        <>
+          <p>Researchers whose name matches “{name}”:</p>
+          <ul className="plain-list" data-testid="author-matches">
+            {found.map((a) => (
+              <li key={a.id}>
+                <Link to={`/authors/${encodeURIComponent(a.id)}`}>{a.name}</Link> <span className="muted">({plural(a.paperCount, 'paper')})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {name && (
+        <p>
+          <Link to={`/search?q=${encodeURIComponent(name)}`}>Search papers and authors for “{name}”</Link>
+        </p>
+      )}
+    </NotFound>
+  )
 }
 
 function AuthorView({ author }: { author: AuthorDetailOut }) {
@@ -85,7 +134,11 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
                 (<code>{r.locator}</code>, read {formatDay(r.fetchedAt)})
               </span>
             ))}
-            ; computed values come from this library.
+            ; computed values come from this library.{' '}
+            {HEADER_METRICS.filter((m) => m.ownFormula)
+              .map((m) => m.label)
+              .join(' and ')}{' '}
+            computed here use Paperscope’s own formulas, not the page’s.
           </p>
         )}
       </header>
@@ -191,6 +244,7 @@ function MetricTile({
   const suffix = metric.suffix ?? ''
   // A computed value with missing inputs is a floor: say so with ≥.
   const atLeast = (c: ComputedValue) => (c.lowerBound ? '≥' : '')
+  const computedText = (c: ComputedValue) => (c.value === null ? 'unknown' : `${atLeast(c)}${formatCount(Math.round(c.value * 10) / 10)}${suffix}`)
   // Computed but unknowable (no citation count anywhere) reads "unknown", never 0.
   const value =
     shown === null
@@ -221,24 +275,21 @@ function MetricTile({
         <dd className="metric-origin origin-computed">
           <details>
             <summary>
-              {reported ? (
-                <>
-                  {computed.value === null ? (
-                    'unknown'
-                  ) : (
-                    <>
-                      {atLeast(computed)}
-                      {formatCount(Math.round(computed.value * 10) / 10)}
-                      {suffix}
-                    </>
-                  )}{' '}
-                  computed here
-                </>
-              ) : (
-                'Computed here'
-              )}
+              {metric.ownFormula
+                ? reported
+                  ? `Paperscope’s own formula: ${computedText(computed)}`
+                  : 'Paperscope’s own formula'
+                : reported
+                  ? `${computedText(computed)} computed here`
+                  : 'Computed here'}
             </summary>
             <p>{computed.howComputed}</p>
+            {metric.ownFormula && reported && (
+              <p className="muted">
+                Not the {shortSourceLabel(reported.profile.source)}’s score worked out again: Paperscope’s own formula under the same name, so the two
+                numbers need not agree.
+              </p>
+            )}
             {computed.lowerBound && <p className="muted">Some inputs are missing, so the true value can only be higher.</p>}
             {computed.why.length > 0 && <p className="muted">From: {computed.why.slice(0, 8).join(', ')}</p>}
           </details>

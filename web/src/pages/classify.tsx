@@ -15,18 +15,26 @@ type State = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; answer
 const SIMILAR_SHOWN = 8
 const MAX_TEXT = 20_000
 
+/** What the last answer was for: a title left over from it is said to be sent with a new text. */
+type Run = { title: string; text: string }
+
 /**
  * The last text and its answer, kept in memory while the app is open: a reader opens a nearest paper and
- * comes back to the answer, not to an empty form. Gone on reload; nothing is written anywhere.
+ * comes back to the answer, not to an empty form. Gone on reload or Clear; nothing is written anywhere.
  */
-let remembered: { title: string; text: string; answer: Answer | null } = { title: '', text: '', answer: null }
+const EMPTY: { title: string; text: string; answer: Answer | null; lastRun: Run | null } = { title: '', text: '', answer: null, lastRun: null }
+let remembered = EMPTY
 
 export function ClassifyPage() {
   useTitle('Classify a text')
   const [title, setTitle] = useState(remembered.title)
   const [text, setText] = useState(remembered.text)
   const [state, setState] = useState<State>(() => (remembered.answer ? { status: 'ok', answer: remembered.answer } : { status: 'idle' }))
+  const [lastRun, setLastRun] = useState<Run | null>(remembered.lastRun)
   const running = useRef<AbortController | null>(null)
+  const titleInput = useRef<HTMLInputElement>(null)
+  // A new text pasted under the last run's title is read with that title (a recipe read as Neural Collapse): say so.
+  const leftoverTitle = lastRun !== null && title.trim() !== '' && title === lastRun.title && text !== lastRun.text
   const tooLong = text.length > MAX_TEXT
   useEffect(() => {
     remembered = { ...remembered, title, text }
@@ -40,6 +48,8 @@ export function ClassifyPage() {
     running.current = controller
     setState({ status: 'loading' })
     const body = { text, ...(title.trim() ? { title: title.trim() } : {}) }
+    setLastRun({ title, text })
+    remembered = { ...remembered, lastRun: { title, text } }
     try {
       const [classified, similar] = await Promise.all([
         postJson<ClassifyResult>(paths.classify(), body, controller.signal),
@@ -53,24 +63,62 @@ export function ClassifyPage() {
     }
   }
 
+  const clear = () => {
+    running.current?.abort()
+    remembered = EMPTY
+    setTitle('')
+    setText('')
+    setLastRun(null)
+    setState({ status: 'idle' })
+    titleInput.current?.focus()
+  }
+
   return (
     <div>
       <header className="page-header">
         <h1 tabIndex={-1}>Classify a text</h1>
         <p className="muted">
           Paste an abstract, a digest or a draft: Paperscope gives it topics, key words and a digest with this library’s models, and finds the library
-          papers nearest to it, each with why. The text is not stored.
+          papers nearest to it, each with why. The title, text and answer stay on this page while the app is open (Clear empties them); nothing is stored.
         </p>
       </header>
       <form className="classify-form" onSubmit={submit} aria-label="Text to classify">
         <label htmlFor="classify-title">Title (optional)</label>
-        <input id="classify-title" type="text" value={title} maxLength={1000} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
+        <input
+          id="classify-title"
+          ref={titleInput}
+          type="text"
+          value={title}
+          maxLength={1000}
+          onChange={(e) => setTitle(e.target.value)}
+          autoComplete="off"
+          aria-describedby={leftoverTitle ? 'classify-title-note' : undefined}
+        />
+        {leftoverTitle && (
+          <p id="classify-title-note" className="notice small" data-testid="classify-title-note">
+            This title is from the last text you classified, and it is sent with this one too.{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setTitle('')
+                // The note and its button go away: keep focus in the form, on the emptied field.
+                titleInput.current?.focus()
+              }}
+            >
+              Clear the title
+            </button>
+          </p>
+        )}
         <label htmlFor="classify-text">Abstract or text</label>
         {/* No maxLength: a longer paste would be cut without a word; it is kept, said, and not sent. */}
         <textarea id="classify-text" value={text} rows={8} required aria-describedby="classify-count" aria-invalid={tooLong} onChange={(e) => setText(e.target.value)} />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={text.trim() === '' || tooLong || state.status === 'loading'}>
             Classify
+          </button>
+          <button type="button" className="button" onClick={clear} disabled={title === '' && text === '' && state.status === 'idle'}>
+            Clear
           </button>
           <span id="classify-count" className={tooLong ? 'small error-text' : 'muted small'} data-testid="classify-count" role={tooLong ? 'alert' : undefined}>
             {tooLong

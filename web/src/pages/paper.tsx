@@ -1,24 +1,38 @@
 /** @module Paper: everything known, every source record with its link and why it was merged, BibTeX, similar papers. */
 import { useEffect, useRef, useState } from 'react'
-import { Link, useParams } from 'react-router-dom'
-import { getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
+import { Link, useLocation, useParams } from 'react-router-dom'
+import { ApiError, getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
 import { AuthorLine } from '../components/authors.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
 import { SimilarItem } from '../components/similar-item.js'
-import { ErrorState, Loading } from '../components/states.js'
+import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percent, readableText, sourceLabel } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 
 export function PaperPage() {
   const { id = '' } = useParams()
   const paper = useApi<PaperDetail>(paths.paper(id))
-  useTitle(paper.data?.id === id ? readableText(paper.data.title) : null)
+  const missing = paper.status === 'error' && paper.error.status === 404
+  useTitle(missing ? 'Paper not found' : paper.data?.id === id ? readableText(paper.data.title) : null)
+  if (missing)
+    return (
+      <NotFound title="There is no paper here">
+        <p>
+          No paper in this library has the id <code>{id}</code>.
+        </p>
+      </NotFound>
+    )
   if (paper.status === 'error') return <ErrorState error={paper.error} onRetry={paper.reload} />
   if (!paper.data || paper.data.id !== id) return <Loading label="Loading the paper…" />
   return <PaperView paper={paper.data} />
 }
 
 function PaperView({ paper }: { paper: PaperDetail }) {
+  const { hash } = useLocation()
+  useEffect(() => {
+    // On a page opened at #sources the browser looked for the anchor before the paper arrived: look again.
+    if (hash.length > 1) document.getElementById(hash.slice(1))?.scrollIntoView()
+  }, [paper.id, hash])
   const date = formatDate(paper.date)
   const curated = paper.topics.filter((t) => t.origin === 'curated')
   const predicted = paper.topics.filter((t) => t.origin === 'predicted')
@@ -352,14 +366,21 @@ function SourceItem({ record }: { record: SourceRecordOut }) {
 
 function Bibtex({ id }: { id: string }) {
   const [text, setText] = useState<string | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [attempt, setAttempt] = useState(0)
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle')
   const pre = useRef<HTMLPreElement>(null)
   useEffect(() => {
     const controller = new AbortController()
     setText(null)
-    getText(paths.bibtex(id), controller.signal).then(setText, () => undefined)
+    setError(null)
+    getText(paths.bibtex(id), controller.signal).then(setText, (err: unknown) => {
+      // Aborted means the page moved on (another paper, a retry): nothing to report.
+      if ((err as Error).name === 'AbortError') return
+      setError(err instanceof ApiError ? err : new ApiError('CLIENT', (err as Error).message, 0))
+    })
     return () => controller.abort()
-  }, [id])
+  }, [id, attempt])
   const copy = async () => {
     if (!text) return
     try {
@@ -393,9 +414,19 @@ function Bibtex({ id }: { id: string }) {
           </a>
         </div>
       </div>
-      <pre ref={pre} className="code-block" tabIndex={0} aria-label="BibTeX entry">
-        {text ?? 'Loading…'}
-      </pre>
+      {error ? (
+        <div className="state state-error" role="alert" data-testid="bibtex-error">
+          <p className="state-title">The BibTeX entry could not be loaded</p>
+          <p>{error.message}</p>
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <pre ref={pre} className="code-block" tabIndex={0} aria-label="BibTeX entry">
+          {text ?? 'Loading…'}
+        </pre>
+      )}
     </section>
   )
 }

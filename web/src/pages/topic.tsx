@@ -4,14 +4,23 @@ import { Link, useParams } from 'react-router-dom'
 import { paths, type TopicDetailOut } from '../api.js'
 import { YearBarChart, type YearBar } from '../components/bar-chart.js'
 import { PaperCard } from '../components/paper-card.js'
-import { ErrorState, Loading } from '../components/states.js'
+import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { plural } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 
 export function TopicPage() {
   const { id = '' } = useParams()
   const topic = useApi<TopicDetailOut>(paths.topic(id))
-  useTitle(topic.data?.id === id ? topic.data.label : null)
+  const missing = topic.status === 'error' && topic.error.status === 404
+  useTitle(missing ? 'Topic not found' : topic.data?.id === id ? topic.data.label : null)
+  if (missing)
+    return (
+      <NotFound title="There is no topic here">
+        <p>
+          No topic in this library has the id <code>{id}</code>. See <Link to="/topics">all topics</Link>.
+        </p>
+      </NotFound>
+    )
   if (topic.status === 'error') return <ErrorState error={topic.error} onRetry={topic.reload} />
   if (!topic.data || topic.data.id !== id) return <Loading label="Loading the topic…" />
   return <TopicView topic={topic.data} />
