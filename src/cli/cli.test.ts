@@ -90,7 +90,9 @@ describe('paperscope CLI on the corpus', () => {
     for (const f of files) await cli(['import', join(copy, f), '--no-analyze'], reversed)
     const a = JSON.parse((await cli(['stats', '--json'], db)).out) as LibraryOverview
     const b = JSON.parse((await cli(['stats', '--json'], reversed)).out) as LibraryOverview
-    expect(b.stats).toEqual(a.stats)
+    // Not analysed: the same library, with no predicted topics yet.
+    const unanalysed = a.stats.topicCounts.map((t) => ({ ...t, predicted: 0, papers: t.curated }))
+    expect(b.stats).toEqual({ ...a.stats, topicCounts: unanalysed })
   })
 
   it('lists all 13 papers on the profile owner, with the reported metrics kept as reported', async () => {
@@ -114,6 +116,87 @@ describe('paperscope CLI on the corpus', () => {
     // Every computed metric says how, in the text view too.
     for (const metric of ['papers', 'citations', 'h-index', 'Novelty %']) expect(text).toMatch(new RegExp(`\\n {4}${metric}: \\S.{20,}`))
     expect(text).toContain("doesn't add up: An h-index of 44 needs at least 44 papers; the same page counts 13.")
+  })
+
+  it('stats counts each topic curated, predicted and all, and all is what export --topic writes', async () => {
+    const { stats } = JSON.parse((await cli(['stats', '--json'], db)).out) as LibraryOverview
+    const others = stats.topicCounts.find((t) => t.label === 'Others')!
+    expect(others).toMatchObject({ id: 'others', curated: 191 })
+    expect(others.predicted).toBeGreaterThan(0)
+    expect(stats.perTopic['Others']).toBe(191)
+    for (const t of stats.topicCounts) {
+      expect(t.curated + t.predicted, t.label).toBeGreaterThanOrEqual(t.papers)
+      expect((await cli(['export', '--topic', t.label], db)).err, t.label).toBe(`${t.papers} BibTeX entries (${t.label})\n`)
+    }
+    const text = (await cli(['stats'], db)).out
+    expect(text).toMatch(/\n {2}topic +curated +predicted +all\n/)
+    expect(text).toMatch(new RegExp(`\\n {2}Others +191 +${others.predicted} +${others.papers}\\n`))
+  })
+
+  it('author takes a person with the name word typed, not one whose name only contains it, and names the others', async () => {
+    const li = await cli(['author', 'Li', '--json'], db)
+    expect(li.code).toBe(0)
+    const o = JSON.parse(li.out) as { author: { name: string; nameVariants: string[] }; alternatives: Array<{ name: string }> }
+    // Surya Ganguli (13 papers) only contains "li"; the library has many people surnamed Li.
+    expect(o.author.name.split(' ')).toContain('Li')
+    expect(o.alternatives.length).toBeGreaterThan(1)
+    expect(o.alternatives[0]!.name.split(' ')).toContain('Li')
+    expect((await cli(['author', 'Li'], db)).out).toMatch(/\nother authors matching: .*Li \(/)
+    for (const wildcard of ['%', '_']) {
+      expect(await cli(['author', wildcard], db), wildcard).toMatchObject({ code: 1, err: `no author matches "${wildcard}"\n` })
+    }
+  })
+
+  it('search says when --limit is more than it returns at once, and --offset pages through every match', async () => {
+    const capped = await cli(['search', 'neural', '--limit', '100000', '--json'], db)
+    const first = JSON.parse(capped.out) as SearchResult
+    expect(first.total).toBeGreaterThan(first.limit)
+    expect(first.items).toHaveLength(first.limit)
+    expect(capped.err).toBe(
+      `--limit 100000 is more than one search returns (at most ${first.limit}): showing ${first.limit} of ${first.total}; --offset ${first.limit} shows the next\n`,
+    )
+    // The help names the same cap.
+    expect((await cli(['search', '--help'], db)).out).toContain(`at most ${first.limit} at once`)
+    const ids = new Set<string>()
+    for (let offset = 0; offset < first.total; offset += first.limit) {
+      const page = JSON.parse((await cli(['search', 'neural', '--limit', String(first.limit), '--offset', String(offset), '--json'], db)).out) as SearchResult
+      expect(page.offset).toBe(offset)
+      for (const hit of page.items) ids.add(hit.paper.id)
+    }
+    expect(ids.size).toBe(first.total)
+    const last = await cli(['search', 'neural', '--limit', '5', '--offset', String(first.total - 2)], db)
+    expect(last.err).toBe('')
+    expect(last.out).toMatch(new RegExp(`^${first.total} papers match "neural" \\(showing ${first.total - 1}–${first.total}\\):\\n${first.total - 1}\\. `))
+    expect((await cli(['search', 'neural', '--offset', '100000'], db)).out).toBe(`${first.total} papers match "neural"; --offset 100000 is past the last\n`)
+    // Everything fits: nothing to warn about.
+    expect((await cli(['search', 'grokking', '--limit', '100000'], db)).err).toBe('')
+  })
+
+  it('classify --jsonl says what is wrong with a field in plain words', async () => {
+    const lines = [
+      '{"title": "Grokking", "text": "We study grokking."}',
+      '{"id": {"n": 2}, "title": "Grokking", "text": "We study grokking."}',
+      '{"id": 3, "title": ["Grokking"], "text": "We study grokking."}',
+      '{"id": 4, "title": "Grokking", "text": null}',
+      '[5]',
+      '{"id": true, "title": "Grokking", "text": "We study grokking."}',
+      '{"id": 7, "text": "We study grokking."}',
+    ]
+    const run = await cli(['classify', '--jsonl', '-'], db, `${lines.join('\n')}\n`)
+    expect(run.code).toBe(2)
+    const said = [
+      'line 1: "id" is missing',
+      'line 2: "id" must be a string or a number, got an object',
+      'line 3: "title" must be a string, got an array',
+      'line 4: "text" must be a string, got null',
+      'line 5: a line must be a JSON object {"id", "title", "text"}, got an array',
+      'line 6: "id" must be a string or a number, got a boolean',
+      'line 7: "title" is missing',
+    ]
+    const answers = run.out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; error: { message: string } })
+    expect(answers.map((a) => a.error.message)).toEqual(said)
+    expect(answers.map((a) => a.id)).toEqual([null, null, 3, 4, null, null, 7])
+    expect(run.err).toBe(said.map((m) => `stdin: error [PARSE_FAILED]: ${m}\n`).join(''))
   })
 
   it('finds the grokking papers first and survives FTS syntax', async () => {
@@ -236,7 +319,7 @@ describe('paperscope CLI on the corpus', () => {
     expect(answers.map((o) => o.id)).toEqual(['nc', 2, null, 4, 5, 'nc-again'])
     expect(answers.filter((o) => o.error)).toEqual([
       { id: null, line: 3, error: { code: 'PARSE_FAILED', message: expect.stringMatching(/^line 3: not JSON/) } },
-      { id: 4, line: 4, error: { code: 'PARSE_FAILED', message: expect.stringMatching(/^line 4: "text" /) } },
+      { id: 4, line: 4, error: { code: 'PARSE_FAILED', message: 'line 4: "text" is missing' } },
       { id: 5, line: 5, error: { code: 'PARSE_FAILED', message: expect.stringMatching(/^line 5: "text" longer than 500,000 characters/) } },
     ])
     const out = answers.filter((o) => !o.error) as unknown as Array<{ id: string | number; topics: Array<{ label: string; score: number }>; unsorted: boolean; keywords: string[]; keywordDetails: Details; digest: string | null }>

@@ -40,7 +40,7 @@ describe('count messages', () => {
       renderAnalysisLine(analysisOf(1, 'full')),
       renderAnalysisLine(analysisOf(1, 'incremental')),
       renderAnalyzeReport(analysisOf(1, 'full')),
-      renderSearch('grokking', { total: 1, items: [] } as unknown as SearchResult),
+      renderSearch('grokking', { total: 1, items: [], offset: 0 } as unknown as SearchResult),
     ].join('\n')
     expect(one).not.toMatch(/\b1 [a-z -]*?(papers|topics|digests|dimensions|entries)\b/)
     expect(one).toContain('analysed 1 new or changed paper with the stored models')
@@ -48,7 +48,7 @@ describe('count messages', () => {
     expect(one).toContain('paper vectors: LSA, 1 dimension, fitted on 1 paper')
     expect(one).toContain('1 paper matches "grokking"')
     // Many stay many.
-    expect(renderSearch('grokking', { total: 2, items: [] } as unknown as SearchResult)).toBe('2 papers match "grokking" (showing 0):\n')
+    expect(renderSearch('grokking', { total: 2, items: [], offset: 0 } as unknown as SearchResult)).toBe('2 papers match "grokking" (showing 0):\n')
     expect(renderAnalysisLine(analysisOf(2, 'incremental'))).toContain('analysed 2 new or changed papers')
   })
 })

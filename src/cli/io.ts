@@ -1,5 +1,8 @@
 /** @module What a CLI command writes to and reads from, passed in so tests run commands in-process. */
+import { open, writeFile } from 'node:fs/promises'
+import type { Readable } from 'node:stream'
 import type { Env } from '../config/index.js'
+import { PaperscopeError } from '../core/index.js'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -20,5 +23,99 @@ export const EXIT = { ok: 0, fatal: 1, partial: 2 } as const
 export class CliExit extends Error {
   constructor(readonly code: number) {
     super(`exit ${code}`)
+  }
+}
+
+// ---- files the CLI reads and writes ---------------------------------------------------------------------
+
+/** True for an error of the operating system about a file (Node's `code` + `syscall`), not a bug. */
+export function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
+  const e = err as NodeJS.ErrnoException | null
+  return err instanceof Error && typeof e?.code === 'string' && typeof e.syscall === 'string'
+}
+
+/**
+ * What went wrong with a file, in plain words instead of Node's `ENOENT: no such file or directory, open '…'`.
+ * `action` says which part of a missing path is missing: the file to read, or the folder to write into.
+ * @example fileProblem(err, 'write') // 'no such folder'
+ */
+export function fileProblem(err: NodeJS.ErrnoException, action: 'read' | 'write' | 'open'): string {
+  switch (err.code) {
+    case 'ENOENT':
+      return action === 'write'
+        ? 'no such folder'
+        : action === 'read'
+          ? 'no such file'
+          : 'no such file or folder'
+    case 'EISDIR':
+      return 'it is a folder, not a file'
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EROFS':
+      return 'the file system is read-only'
+    case 'ENOSPC':
+      return 'no space left on the disk'
+    case 'EDQUOT':
+      return 'over the disk quota'
+    case 'ENAMETOOLONG':
+      return 'the name is too long'
+    case 'ELOOP':
+      return 'too many symbolic links'
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files'
+    default:
+      // `EIO: i/o error, read` → `i/o error (EIO)`: Node's words without the code prefix and system call.
+      return `${/^[A-Z]+: ([^,]+)/.exec(err.message)?.[1] ?? err.message} (${err.code})`
+  }
+}
+
+/** The error for a file a command cannot read or write, worded for a person: `cannot write x.bib: no such folder`. */
+export function fileError(action: 'read' | 'write', shown: string, err: unknown): PaperscopeError {
+  const why = isFileSystemError(err) ? fileProblem(err, action) : String((err as Error)?.message ?? err)
+  // A file to read is a source; a file to write is what the user named on the command line.
+  return new PaperscopeError(
+    action === 'read' ? 'SOURCE_UNAVAILABLE' : 'INVALID_ARGUMENT',
+    `cannot ${action} ${shown}: ${why}`,
+    {
+      source: shown,
+      cause: err,
+    },
+  )
+}
+
+/**
+ * Opens a text file to read as a stream. Fails at once, in plain words, for a missing file or a folder (a
+ * folder opens fine and fails only at the first read, after whatever work came before).
+ */
+export async function openTextFile(path: string, shown: string): Promise<Readable> {
+  let handle
+  try {
+    handle = await open(path, 'r')
+  } catch (err) {
+    throw fileError('read', shown, err)
+  }
+  const isFolder = await handle.stat().then(
+    (s) => s.isDirectory(),
+    () => false,
+  )
+  if (isFolder) {
+    await handle.close()
+    throw new PaperscopeError('SOURCE_UNAVAILABLE', `cannot read ${shown}: it is a folder, not a file`, {
+      source: shown,
+    })
+  }
+  return handle.createReadStream({ encoding: 'utf8' })
+}
+
+/** Writes a text file, failing in plain words (`cannot write out/x.bib: no such folder`). */
+export async function writeTextFile(path: string, shown: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, 'utf8')
+  } catch (err) {
+    throw fileError('write', shown, err)
   }
 }

@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { isPaperscopeError, PartialDateSchema } from '../core/index.js'
 import { parseEnv } from '../config/index.js'
-import { CliExit, EXIT, type CliIo } from './io.js'
+import { CliExit, EXIT, fileProblem, isFileSystemError, type CliIo } from './io.js'
 // Each command's module loads when it runs: `search` does not pay for what `import` or `sync` load.
 import type { ServeLauncher } from './commands/serve.js'
 
@@ -17,6 +17,12 @@ import type { ServeLauncher } from './commands/serve.js'
 function positiveInt(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`)
+  return n
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected 0 or a positive whole number, got "${value}"`)
   return n
 }
 
@@ -72,9 +78,10 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .command('search')
     .description('full-text search (title > key words > abstract > authors)')
     .argument('<query...>', 'words (all must match); "quoted phrases", and OR / NOT in capitals between words')
-    .addOption(new Option('--limit <n>', 'how many results').default(10).argParser(positiveInt))
+    .addOption(new Option('--limit <n>', 'how many results (at most 200 at once)').default(10).argParser(positiveInt))
+    .addOption(new Option('--offset <n>', 'skip the first n results, to page: --limit 200 --offset 200 is results 201-400').default(0).argParser(nonNegativeInt))
     .option('--json', 'print JSON')
-    .action(async (words: string[], opts: { limit: number; json?: boolean }) => (await import('./commands/search.js')).runSearch(io, dbPath(), words.join(' '), opts))
+    .action(async (words: string[], opts: { limit: number; offset: number; json?: boolean }) => (await import('./commands/search.js')).runSearch(io, dbPath(), words.join(' '), opts))
 
   program
     .command('show')
@@ -152,7 +159,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .addOption(new Option('--paper <ref>', 'paper id, arXiv id, DOI or title words (repeatable)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
     .option('--author <name>', 'author id or name')
     .option('--search <query>', 'full-text search words')
-    .option('--topic <topic>', 'topic id or name (as `stats` lists them)')
+    .option('--topic <topic>', 'topic id or name: its papers, curated or predicted (the `all` column of `stats`)')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: { paper?: string[]; author?: string; search?: string; topic?: string; out?: string }) => (await import('./commands/export.js')).runExport(io, dbPath(), opts))
 
@@ -177,12 +184,26 @@ export async function runCli(argv: string[], io: CliIo, services: CliServices = 
     if (err instanceof CliExit) return err.code
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.fatal
     if (isPaperscopeError(err)) {
-      io.stderr(`error [${err.code}]: ${err.message}\n`)
+      io.stderr(`error [${err.code}]: ${plainFileWords(err.message, err.cause)}\n`)
+      return EXIT.fatal
+    }
+    // A file no command wrapped (io.ts fileError): still one line, never a stack; a stack is for bugs.
+    if (isFileSystemError(err)) {
+      const syscall = err.syscall ?? ''
+      const action = /^(write|mkdir|rename|unlink|rmdir|copyfile|symlink)$/.test(syscall) ? 'write' : /^(read|scandir|readlink)$/.test(syscall) ? 'read' : 'open'
+      io.stderr(`error: ${err.path ? `cannot ${action} ${err.path}: ` : ''}${fileProblem(err, action)}\n`)
       return EXIT.fatal
     }
     io.stderr(`error: ${(err as Error).stack ?? String(err)}\n`)
     return EXIT.fatal
   }
+}
+
+/** A message ending in Node's words for a file error it wraps (`cannot read x: EISDIR: illegal …`) gets plain ones. */
+function plainFileWords(message: string, cause: unknown): string {
+  if (!isFileSystemError(cause) || !message.endsWith(cause.message)) return message
+  const action = /^cannot read /.test(message) ? 'read' : 'open'
+  return message.slice(0, message.length - cause.message.length) + fileProblem(cause, action)
 }
 
 let pipeWatched = false

@@ -94,6 +94,28 @@ function idAsWritten(id: unknown, line: string): { id: unknown; changed?: string
  * line's id when it has a usable one, so the caller can still answer that line.
  * @example parseClassifyLine('{"id":1,"title":"Grokking","text":"..."}', 1) // { ok: true, input: {...}, warnings: [] }
  */
+/** What each field of a line must be, for messages. */
+const FIELD_TYPES: Record<string, string> = { id: 'a string or a number', title: 'a string', text: 'a string' }
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
+
+/**
+ * A line of the wrong shape in plain words (`"id" is missing`, `"id" must be a string or a number, got an
+ * object`); null when the shape is right and the schema's own message says what is wrong (a text too long).
+ */
+function shapeProblem(json: unknown, field: string | undefined): string | null {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return `a line must be a JSON object {"id", "title", "text"}, got ${kindOf(json)}`
+  if (field === undefined || !(field in FIELD_TYPES)) return null
+  const value = (json as Record<string, unknown>)[field]
+  if (value === undefined) return `"${field}" is missing`
+  const fits = typeof value === 'string' || (field === 'id' && typeof value === 'number')
+  return fits ? null : `"${field}" must be ${FIELD_TYPES[field]}, got ${kindOf(value)}`
+}
+
 export function parseClassifyLine(line: string, lineNumber: number, source = 'input'): ClassifyLine {
   // Editors on Windows start UTF-8 files with a byte-order mark, which JSON.parse refuses.
   const text = lineNumber === 1 && line.startsWith('\uFEFF') ? line.slice(1) : line
@@ -118,9 +140,9 @@ export function parseClassifyLine(line: string, lineNumber: number, source = 'in
     const issue = parsed.error.issues[0]
     const field = issue?.path.join('.') || undefined
     const usableId = (typeof read.id === 'string' && read.id.trim() !== '') || typeof read.id === 'number' ? read.id : null
-    // A custom issue (an empty id, nothing to classify) says all it needs; a wrong shape also shows the right one.
-    const expected = issue?.code === 'custom' ? '' : ' (expected {"id", "title", "text"})'
-    return bad(`${field ? `"${field}" ` : ''}${issue?.message ?? 'invalid'}${expected}`, usableId, field ? { field } : {})
+    // A custom issue (an empty id, nothing to classify) says all it needs; a wrong shape is said in plain words.
+    const said = `${field ? `"${field}" ` : ''}${issue?.message ?? 'invalid'}`
+    return bad(issue?.code === 'custom' ? said : (shapeProblem(json, field) ?? said), usableId, field ? { field } : {})
   }
   return { ok: true, input: parsed.data, warnings }
 }

@@ -53,8 +53,10 @@ export async function findPaper(store: PaperStore, ref: string): Promise<PaperLo
 }
 
 /**
- * Resolves an author reference: an author id, else the name (exact spelling first, then the most
- * prolific partial match).
+ * Resolves an author reference: an author id, else the name: an exact spelling first, then the store's best
+ * match (a whole name word before the start of one before a part of one, so `Li` is a Li, not Gangu-li; the
+ * most prolific first within each). The other matches come back as `alternatives`, best first.
+ * @example (await findAuthor(store, 'Li')).author?.name // 'Yuanzhi Li'
  */
 export async function findAuthor(store: PaperStore, ref: string): Promise<{ author: Author | null; alternatives: Author[] }> {
   const text = ref.trim()

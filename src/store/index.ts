@@ -1,4 +1,5 @@
 /** @module Storage: the PaperStore port and its SQLite implementation. The only code that touches SQL. */
+import { statSync } from 'node:fs'
 import { PaperscopeError } from '../core/index.js'
 import { openSqliteFile } from './sqlite/database.js'
 import { SqlitePaperStore } from './sqlite/sqlite-store.js'
@@ -23,6 +24,16 @@ export async function openStore({ path, now }: OpenStoreOptions): Promise<PaperS
   try {
     return SqlitePaperStore.open(openSqliteFile(path), { location: path, ...(now ? { now } : {}) })
   } catch (err) {
-    throw new PaperscopeError('STORE_FAILED', `cannot open the library at ${path}: ${(err as Error).message}`, { cause: err })
+    // SQLite says only "unable to open database file"; a folder given for the file is the usual reason.
+    const why = path !== ':memory:' && isFolder(path) ? 'it is a folder, not a file' : (err as Error).message
+    throw new PaperscopeError('STORE_FAILED', `cannot open the library at ${path}: ${why}`, { cause: err })
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
   }
 }

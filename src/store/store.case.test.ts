@@ -115,6 +115,49 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(await named('Cho Jui Hsieh', ['Cho-Jui Hsieh'])).toBe('Cho-Jui Hsieh')
     })
 
+    describe('finding authors by name', () => {
+      beforeEach(async () => {
+        // [name, name key as the library folds it, papers]: prolific authors whose names only contain the query.
+        const people: Array<[string, string, number]> = [
+          ['Surya Ganguli', 'surya ganguli', 4],
+          ['Timothy Lillicrap', 'timothy lillicrap', 3],
+          ['Zhiyuan Li', 'zhiyuan li', 1],
+          ['Yuanzhi Li', 'yuanzhi li', 2],
+          ['Andrew M. Saxe', 'andrew m saxe', 3],
+          ['Andrew Saxe', 'andrew saxe', 1],
+          ['Gérard Ben Arous', 'gerard ben arous', 1],
+        ]
+        await sut.store.transaction(async (tx) => {
+          let n = 0
+          for (const [name, nameKey, papers] of people) {
+            const authorId = await tx.createAuthor({ name, nameKey, blockKey: nameKey })
+            for (let i = 0; i < papers; i++) {
+              const paper = paperWrite({ id: `pn${++n}`, title: `Paper ${n}`, authors: [{ authorId, name, position: 0 }] })
+              await tx.saveSourceRecord(createSourceRecord({ source: 'test', key: paper.id, locator: `test:${paper.id}`, fetchedAt: '2026-01-01T00:00:00Z', title: paper.title }), paper.id, `h${n}`, null)
+              await tx.savePaper(paper)
+            }
+          }
+        })
+      })
+      const names = async (query: string): Promise<string[]> => (await sut.store.findAuthors(query)).map((a) => a.name)
+
+      it('ranks a whole name word above the start of a word above a part of one, the most prolific first within each', async () => {
+        expect(await names('Li')).toEqual(['Yuanzhi Li', 'Zhiyuan Li', 'Timothy Lillicrap', 'Surya Ganguli'])
+        expect(await names('gangu')).toEqual(['Surya Ganguli'])
+      })
+
+      it('puts the exact full name first, and ignores accents, case, dots, hyphens and word order', async () => {
+        expect(await names('Andrew Saxe')).toEqual(['Andrew Saxe', 'Andrew M. Saxe'])
+        expect(await names('Saxe, A. M.')).toEqual(['Andrew M. Saxe'])
+        expect(await names('GÉRARD Ben-Arous')).toEqual(['Gérard Ben Arous'])
+        expect(await names('gerard')).toEqual(['Gérard Ben Arous'])
+      })
+
+      it('reads % and _ as characters, not wildcards, and finds nobody for a query without words', async () => {
+        for (const q of ['%', '_', '.', '-', '  ', 'g_nguli', 'sur%li', '\\']) expect(await names(q), q).toEqual([])
+      })
+    })
+
     describe('with a few papers', () => {
       beforeEach(async () => {
         await sut.store.transaction(async (tx) => {
@@ -352,6 +395,15 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         const pbAfter = await sut.store.getPaper('pb')
         expect([pbAfter!.topics, pbAfter!.keywords, pbAfter!.digest]).toEqual([[], [], null])
         expect((await sut.store.getPaper('pa'))!.topics.map((t) => t.origin)).toEqual(['curated'])
+      })
+
+      it('counts each topic curated, predicted and all, the all as the topic list counts it; curated alone stays in perTopic', async () => {
+        await sut.store.analysis.saveAnalysis({ analyzedAt: '2099-01-01T00:00:00Z', papers: [analysisOf('pb')] })
+        const stats = await sut.store.libraryStats()
+        expect(stats.topicCounts).toEqual([{ id: 'emergence', label: 'Emergence', curated: 1, predicted: 1, papers: 2 }])
+        expect(stats.perTopic).toEqual({ Emergence: 1 })
+        const listed = Object.fromEntries((await sut.store.listTopics()).map((t) => [t.label, t.paperCount]))
+        expect(Object.fromEntries(stats.topicCounts.map((t) => [t.label, t.papers]))).toEqual(listed)
       })
 
       it('gives the analysis no title for a paper whose title was made from its abstract', async () => {

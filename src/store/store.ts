@@ -170,7 +170,13 @@ export interface LibraryStats {
   /** Source records that joined a paper another record had created. */
   mergedRecords: number
   perSource: Record<string, { records: number; papers: number }>
+  /** Papers with each curated topic, by label (topics no paper is curated with are left out). */
   perTopic: Record<string, number>
+  /**
+   * Every topic, by label, with its papers: curated, predicted by the analysis, and all of them (either one;
+   * what the topic lists, filters and exports count).
+   */
+  topicCounts: Array<{ id: string; label: string; curated: number; predicted: number; papers: number }>
   papersWithoutYear: number
 }
 

@@ -8,13 +8,12 @@
  * written, and an id seen on an earlier line is named; both are warnings on stderr. Labels in the input are never
  * read.
  */
-import { createReadStream } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { isPaperscopeError } from '../../core/index.js'
 import { createTextClassifier, parseClassifyLine } from '../../commands/index.js'
-import { CliExit, EXIT, type CliIo } from '../io.js'
+import { CliExit, EXIT, fileError, isFileSystemError, openTextFile, type CliIo } from '../io.js'
 import { withStore } from './shared.js'
 
 export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: string }): Promise<void> {
@@ -26,10 +25,17 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
   const path = fromStdin ? '-' : isAbsolute(opts.jsonl) ? opts.jsonl : resolve(io.cwd, opts.jsonl)
   const source = fromStdin ? 'stdin' : opts.jsonl
   const { bad } = await withStore(io, dbPath, async (store) => {
-    const { classifier, trained } = await createTextClassifier(store, { now: io.now })
+    // Opened before the models are fitted: a file that cannot be read fails at once, not after that work.
+    const input: Readable = fromStdin ? (io.stdin as Readable) : await openTextFile(path, opts.jsonl)
+    const close = (): void => {
+      if (!fromStdin) input.destroy()
+    }
+    const { classifier, trained } = await createTextClassifier(store, { now: io.now }).catch((err: unknown) => {
+      close()
+      throw err
+    })
     if (trained)
       io.stderr(`the library had no analysis yet: fitted and stored the models on ${trained.papers} papers\n`)
-    const input: Readable = fromStdin ? (io.stdin as Readable) : createReadStream(path, { encoding: 'utf8' })
     let lineNumber = 0
     let bad = 0
     // Ids by JSON value: 1 and "1" are different ids in the output.
@@ -57,13 +63,14 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
         }
       }
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        io.stderr(`error [SOURCE_UNAVAILABLE]: cannot read ${opts.jsonl}: no such file\n`)
-        throw new CliExit(EXIT.fatal)
-      }
+      // A read that fails half-way (a disk error); opening failed in plain words already.
+      if (isFileSystemError(err)) throw fileError('read', source, err)
       throw err
+    } finally {
+      close()
     }
     return { bad }
   })
   if (bad > 0) throw new CliExit(EXIT.partial)
 }
+

@@ -3,11 +3,10 @@
  * BibTeX for a paper, an author, a search, a topic, or (with none of them) the whole library, to FILE or
  * stdout. `paperscope import FILE` reads it back into a library.
  */
-import { writeFile } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import { exportBibtex } from '../../commands/index.js'
 import { pluralize } from '../../core/index.js'
-import type { CliIo } from '../io.js'
+import { writeTextFile, type CliIo } from '../io.js'
 import { withStore } from './shared.js'
 
 export interface ExportCliOptions {
@@ -26,7 +25,7 @@ export async function runExport(io: CliIo, dbPath: string, opts: ExportCliOption
     io.stderr(`the selection has more papers than one export writes; wrote the first ${result.papers}\n`)
   if (opts.out) {
     const path = isAbsolute(opts.out) ? opts.out : resolve(io.cwd, opts.out)
-    await writeFile(path, result.bibtex, 'utf8')
+    await writeTextFile(path, opts.out, result.bibtex)
     io.stderr(
       `wrote ${pluralize(result.papers, 'BibTeX entry', 'BibTeX entries')} (${result.label}) to ${opts.out}\n`,
     )

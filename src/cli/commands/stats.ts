@@ -27,8 +27,12 @@ export function renderStats(o: LibraryOverview): string {
     'per source:',
     table([['  source', 'records', 'papers'], ...Object.entries(s.perSource).map(([k, v]) => [`  ${k}`, v.records, v.papers])]),
     '',
-    'per topic (curated):',
-    table(Object.entries(s.perTopic).map(([k, v]) => [`  ${k}`, v])),
+    // Curated and predicted apart, and all of them: `all` is what `export --topic`, /topics and the web count.
+    'per topic (papers curated by a source, predicted by the analysis, and all):',
+    table([
+      ['  topic', 'curated', 'predicted', 'all'],
+      ...s.topicCounts.map((t) => [`  ${t.label}`, t.curated, t.predicted, t.papers]),
+    ]),
   ]
   return `${out.join('\n')}\n`
 }

@@ -74,6 +74,29 @@ function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(1, Math.trunc(limit ?? DEFAULT_LIMIT)), MAX_LIMIT)
 }
 
+/**
+ * The words of an author query folded as name keys are (library/normalize.ts foldText): accents dropped,
+ * lower case; dots, hyphens and commas separate words as they do in names.
+ */
+function authorQueryWords(query: string): string[] {
+  return query
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[æÆ]/g, 'ae')
+    .toLowerCase()
+    .split(/[\s.,-]+/)
+    .filter(Boolean)
+}
+
+/** `text` as a literal inside a LIKE pattern with ESCAPE '\\'. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&')
+}
+
 function slug(text: string): string {
   return (
     text
@@ -472,13 +495,33 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     }
   }
 
+  /**
+   * Authors whose name (any spelling) holds every word of `query`, best match first: the exact full name,
+   * then names with each word as a whole word (a surname, a given name), then as a word's start, then
+   * anywhere; the most prolific first within each. Accents, case, dots and hyphens are ignored; `%` and `_`
+   * are plain characters.
+   * @example await store.findAuthors('Li') // Yuanzhi Li before Timothy Lillicrap before Surya Ganguli
+   */
   async findAuthors(query: string, limit = 20): Promise<Author[]> {
-    const needle = `%${query.trim().toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[-.]/g, ' ').replace(/\s+/g, '%')}%`
+    const words = authorQueryWords(query)
+    if (words.length === 0) return []
+    // One LIKE per word: every word must be there, in any order (`Saxe, Andrew` finds Andrew M. Saxe).
+    const everyWord = (column: string): string => words.map(() => `${column} LIKE ? ESCAPE '\\'`).join(' AND ')
+    const escaped = words.map(escapeLike)
     const rows = this.all<{ id: string; name: string; n: number }>(
       `SELECT a.id, a.name, (SELECT count(*) FROM authorships s WHERE s.author_id = a.id) AS n
-       FROM authors a WHERE a.id IN (SELECT author_id FROM author_names WHERE name_key LIKE ?)
-       ORDER BY n DESC, a.name LIMIT ?`,
-      needle,
+       FROM (SELECT author_id, min(CASE
+               WHEN name_key = ? THEN 0
+               WHEN ${everyWord("(' ' || name_key || ' ')")} THEN 1
+               WHEN ${everyWord("(' ' || name_key)")} THEN 2
+               ELSE 3 END) AS rank
+             FROM author_names WHERE ${everyWord('name_key')} GROUP BY author_id) m
+       JOIN authors a ON a.id = m.author_id
+       ORDER BY m.rank, n DESC, a.name LIMIT ?`,
+      words.join(' '),
+      ...escaped.map((w) => `% ${w} %`),
+      ...escaped.map((w) => `% ${w}%`),
+      ...escaped.map((w) => `%${w}%`),
       clampLimit(limit),
     )
     return rows.map((r) => ({
@@ -546,12 +589,15 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       'SELECT source, count(*) AS records, count(DISTINCT paper_id) AS papers FROM source_records GROUP BY source ORDER BY source',
     ))
       perSource[r.source] = { records: r.records, papers: r.papers }
+    const topicCounts = this.all<LibraryStats['topicCounts'][number]>(
+      `SELECT t.id, t.label,
+              count(DISTINCT CASE WHEN pt.origin = 'curated' THEN pt.paper_id END) AS curated,
+              count(DISTINCT CASE WHEN pt.origin = 'predicted' THEN pt.paper_id END) AS predicted,
+              count(DISTINCT pt.paper_id) AS papers
+       FROM topics t LEFT JOIN paper_topics pt ON pt.topic_id = t.id GROUP BY t.id ORDER BY t.label`,
+    )
     const perTopic: LibraryStats['perTopic'] = {}
-    for (const r of this.all<{ label: string; n: number }>(
-      `SELECT t.label, count(DISTINCT pt.paper_id) AS n FROM topics t JOIN paper_topics pt ON pt.topic_id = t.id
-       WHERE pt.origin = 'curated' GROUP BY t.id ORDER BY t.label`,
-    ))
-      perTopic[r.label] = r.n
+    for (const t of topicCounts) if (t.curated > 0) perTopic[t.label] = t.curated
     const papers = n('SELECT count(*) AS n FROM papers')
     const records = n('SELECT count(*) AS n FROM source_records')
     return {
@@ -563,6 +609,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       mergedRecords: records - papers,
       perSource,
       perTopic,
+      topicCounts,
       papersWithoutYear: n('SELECT count(*) AS n FROM papers WHERE year IS NULL'),
     }
   }
