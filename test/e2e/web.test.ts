@@ -533,6 +533,20 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it("names a profile's owner after et al. when the source's cut list did not reach her", async () => {
+    const detail = async (id: string) => (await (await fetch(`${server.url}/api/v1/papers/${id}`)).json()) as { title: string; authors: Array<{ name: string; listed: boolean }>; authorsTruncated: boolean }
+    const author = (await (await fetch(`${server.url}/api/v1/authors/${RESEARCHER.id}`)).json()) as { papers: Array<{ id: string }> }
+    const papers = await Promise.all(author.papers.map((p) => detail(p.id).then((d) => ({ id: p.id, ...d }))))
+    const cut = papers.find((p) => p.authorsTruncated && p.authors.some((a) => !a.listed))
+    expect(cut).toBeDefined()
+    await page.goto(`${server.url}/papers/${cut!.id}`)
+    const line = page.locator('.paper-header .author-line, main .author-line').first()
+    await line.waitFor()
+    const listed = cut!.authors.filter((a) => a.listed).map((a) => a.name)
+    expect((await line.textContent())?.replace(/\s+/g, ' ').trim()).toBe(`${listed.join(', ')} et al. (also: ${RESEARCHER.name})`)
+    expect(problems).toEqual([])
+  })
+
   it('serves deep links that survive a reload', async () => {
     const deep = `${server.url}/authors/${RESEARCHER.id}`
     await page.goto(deep)
