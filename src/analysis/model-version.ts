@@ -11,8 +11,7 @@
  * word the tagger misread (`Deep Image Prior`); and `the group G. Invariant …` is two sentences. 7: a
  * Title-Case title's `High-Dimensional` is shown as `high-dimensional`, and a key word is not shown beside
  * a curated one it restates under a title's capitals (`Curricula` beside `Curriculum Learning`); two papers
- * are not said to share words most papers use (`learning`, `paper`), and `neural tangent` with `tangent kernel`
- * is shown as `neural tangent kernel`. A library
+ * are not said to share words most papers use (`learning`, `paper`). A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */

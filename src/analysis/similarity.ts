@@ -200,34 +200,11 @@ export function sharedTerms(a: readonly TermWeight[], b: readonly TermWeight[], 
   const weights = new Map(b.map((t) => [t.term, t.weight]))
   const shared = a.filter((t) => weights.has(t.term))
   const inPhrases = new Set(shared.flatMap((t) => (t.term.includes(' ') ? t.term.split(' ') : [])))
-  const listed = shared
+  return shared
     .filter((t) => t.term.includes(' ') || !inPhrases.has(t.term))
-    .map((t) => ({ term: t.term, label: t.text ?? t.term, weight: t.weight * (weights.get(t.term) as number) }))
+    .map((t) => ({ label: t.text ?? t.term, weight: t.weight * (weights.get(t.term) as number) }))
     .sort((x, y) => y.weight - x.weight || (x.label < y.label ? -1 : 1))
-  return joinOverlappingPairs(listed)
     .slice(0, k)
-    .map(({ label, weight }) => ({ label, weight }))
-}
-
-/**
- * Two-word terms that overlap by a word are one phrase cut in two by the term model (`neural tangent` and
- * `tangent kernel`): they are shown once, joined (`neural tangent kernel`), with the heavier one's place.
- */
-function joinOverlappingPairs<T extends { term: string; label: string; weight: number }>(terms: readonly T[]): T[] {
-  const out = [...terms]
-  for (let i = 0; i < out.length; i++) {
-    const first = out[i] as T
-    const words = first.term.split(' ')
-    if (words.length !== 2) continue
-    const j = out.findIndex((t, at) => at !== i && t.term.split(' ').length === 2 && t.term.split(' ')[0] === words[1])
-    if (j < 0) continue
-    const second = out[j] as T
-    const tail = second.label.split(' ').slice(1).join(' ')
-    out[Math.min(i, j)] = { ...first, term: `${first.term} ${second.term.split(' ')[1]}`, label: `${first.label} ${tail}`, weight: Math.max(first.weight, second.weight) }
-    out.splice(Math.max(i, j), 1)
-    i = -1
-  }
-  return out
 }
 
 function sharedTopic(labels: readonly string[], a: Float32Array | null, b: Float32Array | null): string | null {

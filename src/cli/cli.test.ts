@@ -448,6 +448,8 @@ describe('paperscope option values', () => {
     for (const [args, said] of [
       [['similar', 'grokking', '--k', '0'], /option '--k <n>' argument '0' is invalid\. expected a positive whole number/],
       [['search', 'grokking', '--limit', 'abc'], /option '--limit <n>' argument 'abc' is invalid/],
+      [['search', 'grokking', '--limit', '1e2'], /option '--limit <n>' argument '1e2' is invalid/],
+      [['search', 'grokking', '--offset', ''], /option '--offset <n>' argument '' is invalid/],
       [['import', CORPUS, '--capture-date', '2024-13'], /argument '2024-13' is invalid\. expected YYYY, YYYY-MM or YYYY-MM-DD/],
     ] as const) {
       const run = await cli([...args], db)

@@ -14,14 +14,15 @@ import type { ServeLauncher } from './commands/serve.js'
 
 // Option parsers throw InvalidArgumentError: commander then prints "option '--k <n>' argument '0' is invalid. …"
 // and exits; any other error thrown here escaped without a word.
+// Digits only: Number() would take "", "1e2" and "0x10".
 function positiveInt(value: string): number {
-  const n = Number(value)
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`)
   return n
 }
 
 function nonNegativeInt(value: string): number {
-  const n = Number(value)
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected 0 or a positive whole number, got "${value}"`)
   return n
 }

@@ -89,11 +89,6 @@ function idAsWritten(id: unknown, line: string): { id: unknown; changed?: string
   return { id: token, changed: token }
 }
 
-/**
- * Reads one JSON line. A bad line is a value naming the line and what is wrong (PARSE_FAILED), with the
- * line's id when it has a usable one, so the caller can still answer that line.
- * @example parseClassifyLine('{"id":1,"title":"Grokking","text":"..."}', 1) // { ok: true, input: {...}, warnings: [] }
- */
 /** What each field of a line must be, for messages. */
 const FIELD_TYPES: Record<string, string> = { id: 'a string or a number', title: 'a string', text: 'a string' }
 
@@ -116,6 +111,11 @@ function shapeProblem(json: unknown, field: string | undefined): string | null {
   return fits ? null : `"${field}" must be ${FIELD_TYPES[field]}, got ${kindOf(value)}`
 }
 
+/**
+ * Reads one JSON line. A bad line is a value naming the line and what is wrong (PARSE_FAILED), with the
+ * line's id when it has a usable one, so the caller can still answer that line.
+ * @example parseClassifyLine('{"id":1,"title":"Grokking","text":"..."}', 1) // { ok: true, input: {...}, warnings: [] }
+ */
 export function parseClassifyLine(line: string, lineNumber: number, source = 'input'): ClassifyLine {
   // Editors on Windows start UTF-8 files with a byte-order mark, which JSON.parse refuses.
   const text = lineNumber === 1 && line.startsWith('\uFEFF') ? line.slice(1) : line

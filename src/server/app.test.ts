@@ -167,6 +167,11 @@ describe('buildServer', () => {
       expect(res.statusCode).toBe(400)
       expect(res.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('percent-encoding') } })
     }
+    // A page of the web app gets words, not the API's JSON.
+    const page = await app.inject('/papers/%ZZ')
+    expect(page.statusCode).toBe(400)
+    expect(page.headers['content-type']).toContain('text/plain')
+    expect(page.body).toContain('percent-encoding')
   })
 
   it('explains how to build the web app when it is not built', async () => {

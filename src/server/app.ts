@@ -35,11 +35,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     // A path the router cannot decode (`/papers/%ZZ`) is answered with the API's error body, not Fastify's.
-    frameworkErrors: (_error, _request, reply: FastifyReply) => {
-      void reply
-        .status(400)
-        .type('application/json; charset=utf-8')
-        .send({ error: { code: 'INVALID_ARGUMENT', message: 'the URL has a bad percent-encoding (a % must be followed by two hex digits of UTF-8)' } })
+    frameworkErrors: (_error, request, reply: FastifyReply) => {
+      const message = 'the URL has a bad percent-encoding (a % must be followed by two hex digits of UTF-8)'
+      if (!request.url.startsWith(`${API_PREFIX}/`)) return void reply.status(400).type('text/plain; charset=utf-8').send(`Bad request: ${message}\n`)
+      void reply.status(400).type('application/json; charset=utf-8').send({ error: { code: 'INVALID_ARGUMENT', message } })
     },
     // Node refuses a request head over 16 KB before Fastify sees it; the answer still has the API's error body.
     clientErrorHandler: (err: Error & { code?: string }, socket) => {

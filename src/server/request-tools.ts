@@ -47,10 +47,13 @@ export async function resolveAuthorParam(store: PaperStore, value: string | unde
   throw new PaperscopeError('INVALID_ARGUMENT', `parameter "author": no author "${value.slice(0, 200)}" in this library; give an author id or name from /api/v1/authors`, { field: 'author' })
 }
 
-/** A `source` filter checked against the sources the library holds, so a typo is a 400 rather than no papers. */
-export async function checkSourceParam(store: Pick<PaperStore, 'libraryStats'>, value: string | undefined): Promise<string | undefined> {
-  if (value === undefined) return undefined
+/**
+ * A `source` filter that found nothing, checked against the sources the library holds, so a typo is a 400
+ * rather than no papers. Only an empty answer is checked: counting the sources costs a pass over the records.
+ */
+export async function checkSourceWhenEmpty(store: Pick<PaperStore, 'libraryStats'>, value: string | undefined, found: number): Promise<void> {
+  if (value === undefined || found > 0) return
   const sources = Object.keys((await store.libraryStats()).perSource)
-  if (sources.includes(value)) return value
+  if (sources.includes(value)) return
   throw new PaperscopeError('INVALID_ARGUMENT', `parameter "source": no source "${value.slice(0, 200)}" in this library; it has ${sources.join(', ') || 'none'}`, { field: 'source' })
 }

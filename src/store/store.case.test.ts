@@ -151,6 +151,11 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect(await names('Saxe, A. M.')).toEqual(['Andrew M. Saxe'])
         expect(await names('GÉRARD Ben-Arous')).toEqual(['Gérard Ben Arous'])
         expect(await names('gerard')).toEqual(['Gérard Ben Arous'])
+        // `Family, Given` is the exact name too.
+        expect(await names('Saxe, Andrew')).toEqual(['Andrew Saxe', 'Andrew M. Saxe'])
+        // A word typed twice, or a paragraph of words, costs no more than a name's words.
+        expect(await names('Saxe Saxe Saxe Andrew')).toEqual(['Andrew M. Saxe', 'Andrew Saxe'])
+        expect(await names(`${'a '.repeat(100)}saxe`)).toEqual(['Andrew M. Saxe', 'Andrew Saxe'])
       })
 
       it('reads % and _ as characters, not wildcards, and finds nobody for a query without words', async () => {

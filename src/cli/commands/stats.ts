@@ -29,10 +29,12 @@ export function renderStats(o: LibraryOverview): string {
     '',
     // Curated and predicted apart, and all of them: `all` is what `export --topic`, /topics and the web count.
     'per topic (papers curated by a source, predicted by the analysis, and all):',
-    table([
-      ['  topic', 'curated', 'predicted', 'all'],
-      ...s.topicCounts.map((t) => [`  ${t.label}`, t.curated, t.predicted, t.papers]),
-    ]),
+    s.topicCounts.length === 0
+      ? '  none yet: topics come from a curated list (an awesome list) and the analysis'
+      : table([
+          ['  topic', 'curated', 'predicted', 'all'],
+          ...s.topicCounts.map((t) => [`  ${t.label}`, t.curated, t.predicted, t.papers]),
+        ]),
   ]
   return `${out.join('\n')}\n`
 }

@@ -181,9 +181,9 @@ describe('formatBibtex', () => {
   })
 
   it('braces the capitals of a word, not the quotes and punctuation around it', () => {
-    const title = 'The "Lottery": Tickets (Revisited), BERT\'s Views and GANs.'
+    const title = 'The "Lottery": Tickets (Revisited), BERT\'s Views and GANs. Variance(s) of O(N).'
     const entry = formatBibtex([{ ...vaswani, title }])
-    expect(entry).toContain('{The "{Lottery}": {Tickets} ({Revisited}), {BERT\'s} {Views} and {GANs}.}')
+    expect(entry).toContain('{The "{Lottery}": {Tickets} ({Revisited}), {BERT\'s} {Views} and {GANs}. {Variance(s)} of {O(N)}.}')
     expect(parseBibtex(entry, ctx('quotes.bib')).records[0]?.title).toBe(title)
   })
 

@@ -478,7 +478,12 @@ function protectCapitals(title: string, asText = false): string {
           const onlyFirst = /^\P{Lu}*\p{Lu}\P{Lu}*$/u.test(word) && /^\P{L}*\p{Lu}/u.test(word)
           if (isFirst && onlyFirst) return escaped
           // Quotes and punctuation around the word stay outside the braces: `"{Lottery}":`, not `{"Lottery":}`.
-          const [, lead = '', core = '', trail = ''] = /^([\p{Pi}\p{Ps}"'`]*)(.*?)([\p{Pf}\p{Pe}"'.,:;!?]*)$/su.exec(word) ?? []
+          const [, lead = '', inner = '', outer = ''] = /^([\p{Pi}\p{Ps}"'`]*)(.*?)([\p{Pf}\p{Pe}"'.,:;!?]*)$/su.exec(word) ?? []
+          // A bracket the word opens stays with it: `{Variance(s)}`, `{O(N)}`.
+          const closes = Math.max(0, (inner.match(/[([{]/g)?.length ?? 0) - (inner.match(/[)\]}]/g)?.length ?? 0))
+          const kept = /^[)\]}]*/.exec(outer)?.[0].slice(0, closes) ?? ''
+          const core = inner + kept
+          const trail = outer.slice(kept.length)
           if (!/\p{Lu}/u.test(core)) return `{${escaped}}`
           return (
             escapeText(lead, inTex, forms, at) +

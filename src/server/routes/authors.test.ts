@@ -98,6 +98,7 @@ describe('authors routes on the corpus library', () => {
     const res = await app.inject('/api/v1/authors/Inbar%20Seroussi')
     expect(res.statusCode).toBe(404)
     expect(res.json()).toMatchObject({ error: { message: 'no author with id "Inbar Seroussi"; it is the name of the author with id "inbar-seroussi" (/api/v1/authors/inbar-seroussi)' } })
+    expect((await app.inject('/api/v1/authors/Seroussi,%20Inbar')).json()).toMatchObject({ error: { message: expect.stringContaining('it is the name of the author with id "inbar-seroussi"') } })
     expect((await app.inject('/api/v1/authors/Inbar%20S')).json()).toMatchObject({ error: { message: 'no author with id "Inbar S"' } })
   })
 })

@@ -34,7 +34,8 @@ async function listAllPapers(store: PaperStore, authorId: string): Promise<Paper
 /** A name given where an id belongs (`/authors/Inbar Seroussi`) is answered with the id it names. */
 async function idHint(store: PaperStore, id: string): Promise<string> {
   if (!/\s/.test(id.trim())) return ''
-  const plain = (name: string) => name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  // The same words in any order, `Seroussi, Inbar` as `Inbar Seroussi`.
+  const plain = (name: string) => name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().split(/[\s.,]+/).filter(Boolean).sort().join(' ')
   const { author } = await findAuthor(store, id)
   return author && plain(author.name) === plain(id) ? `; it is the name of the author with id "${author.id}" (/api/v1/authors/${author.id})` : ''
 }
@@ -47,7 +48,7 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
     {
       schema: {
         tags: ['authors'],
-        summary: 'Find authors by any spelling of their name, most papers first',
+        summary: 'Find authors by any spelling of their name: the exact name first, then whole name words, word starts and parts of words, most papers first within each',
         querystring: toJsonSchema(AuthorsQuerySchema, 'input'),
         response: { 200: toJsonSchema(AuthorListSchema), ...errorResponses(400, 429) },
       },

@@ -10,7 +10,7 @@ import { PaperscopeError } from '../../core/index.js'
 import { bibtexFormatter } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
-import { checkSourceParam, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
+import { checkSourceWhenEmpty, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import {
   AuthorParamsSchema,
   BIBTEX_RESPONSE,
@@ -47,6 +47,7 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
     name: string,
   ): Promise<string> {
     const { papers } = await selectPapers(store, selection, limit)
+    await checkSourceWhenEmpty(store, selection.searchFilters?.source, papers.length)
     const bibtex = (await bibtexFormatter(deps))(await toBibtexPapers(store, papers))
     void reply.type('application/x-bibtex; charset=utf-8')
     void reply.header('x-paperscope-entries', String(papers.length))
@@ -112,7 +113,7 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
         search: q.q,
         topic: await resolveTopicParam(store, q.topic),
         author: (await resolveAuthorParam(store, q.author))?.id,
-        searchFilters: { yearFrom: q.year_from, yearTo: q.year_to, source: await checkSourceParam(store, q.source), category: q.category },
+        searchFilters: { yearFrom: q.year_from, yearTo: q.year_to, source: q.source, category: q.category },
       }
       return send(reply, selection, q.limit, q.download, `search ${q.q}`)
     },

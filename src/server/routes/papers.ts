@@ -5,7 +5,7 @@ import { PaperscopeError } from '../../core/index.js'
 import { bibtexFormatter, firstCiteKey } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { presentPaperDetail, presentPaperList, presentSimilarPapers } from '../presenters.js'
-import { checkSourceParam, definedOnly, optionalAnalysis, resolveTopicParam } from '../request-tools.js'
+import { checkSourceWhenEmpty, definedOnly, optionalAnalysis, resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import type { SimilarPaper } from '../schemas.js'
 import {
@@ -45,10 +45,11 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const q = request.query
       const page = await store.listPapers({
         sort: q.sort,
-        ...definedOnly({ topic: await resolveTopicParam(store, q.topic), year: q.year, source: await checkSourceParam(store, q.source) }),
+        ...definedOnly({ topic: await resolveTopicParam(store, q.topic), year: q.year, source: q.source }),
         limit: q.page_size,
         offset: (q.page - 1) * q.page_size,
       })
+      await checkSourceWhenEmpty(store, q.source, page.total)
       return presentPaperList(page, q.page, q.page_size)
     },
   )

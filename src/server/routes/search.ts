@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentSearch } from '../presenters.js'
-import { checkSourceParam, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
+import { checkSourceWhenEmpty, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SearchQuerySchema, SearchResponseSchema, type SearchQueryParams } from './search.schema.js'
 
@@ -33,13 +33,14 @@ export async function searchRoutes(app: FastifyInstance, { deps }: { deps: Serve
           topic: await resolveTopicParam(store, q.topic),
           yearFrom: q.year_from,
           yearTo: q.year_to,
-          source: await checkSourceParam(store, q.source),
+          source: q.source,
           category: q.category,
           authorId: author?.id,
         }),
         limit: q.page_size,
         offset: (q.page - 1) * q.page_size,
       })
+      await checkSourceWhenEmpty(store, q.source, result.total)
       return presentSearch(result, { q: q.q, page: q.page, pageSize: q.page_size, author })
     },
   )

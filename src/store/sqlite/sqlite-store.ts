@@ -79,6 +79,26 @@ function clampLimit(limit: number | undefined): number {
  * lower case; dots, hyphens and commas separate words as they do in names.
  */
 function authorQueryWords(query: string): string[] {
+  return foldAuthorQuery(query)
+    .split(/[\s.,-]+/)
+    .filter(Boolean)
+}
+
+/** Most words a name has; a longer query is cut, so a pasted paragraph cannot cost a scan per word. */
+const MAX_AUTHOR_QUERY_WORDS = 6
+
+/**
+ * The name keys that match a query exactly: as typed, and `Family, Given` read as `Given Family`, with the words
+ * each query word is folded to.
+ */
+function exactAuthorKeys(query: string): string[] {
+  const [before = '', after] = query.split(',', 2)
+  const keys = [authorQueryWords(query).join(' ')]
+  if (after !== undefined) keys.push([...authorQueryWords(after), ...authorQueryWords(before)].join(' '))
+  return keys
+}
+
+function foldAuthorQuery(query: string): string {
   return query
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -88,8 +108,6 @@ function authorQueryWords(query: string): string[] {
     .replace(/[đĐ]/g, 'd')
     .replace(/[æÆ]/g, 'ae')
     .toLowerCase()
-    .split(/[\s.,-]+/)
-    .filter(Boolean)
 }
 
 /** `text` as a literal inside a LIKE pattern with ESCAPE '\\'. */
@@ -503,22 +521,25 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
    * @example await store.findAuthors('Li') // Yuanzhi Li before Timothy Lillicrap before Surya Ganguli
    */
   async findAuthors(query: string, limit = 20): Promise<Author[]> {
-    const words = authorQueryWords(query)
+    // Each word is a pass over every name: the same word twice is one, and a name has only so many words.
+    const words = [...new Set(authorQueryWords(query))].slice(0, MAX_AUTHOR_QUERY_WORDS)
     if (words.length === 0) return []
+    const [exact = '', reordered = exact] = exactAuthorKeys(query)
     // One LIKE per word: every word must be there, in any order (`Saxe, Andrew` finds Andrew M. Saxe).
     const everyWord = (column: string): string => words.map(() => `${column} LIKE ? ESCAPE '\\'`).join(' AND ')
     const escaped = words.map(escapeLike)
     const rows = this.all<{ id: string; name: string; n: number }>(
       `SELECT a.id, a.name, (SELECT count(*) FROM authorships s WHERE s.author_id = a.id) AS n
        FROM (SELECT author_id, min(CASE
-               WHEN name_key = ? THEN 0
+               WHEN name_key IN (?, ?) THEN 0
                WHEN ${everyWord("(' ' || name_key || ' ')")} THEN 1
                WHEN ${everyWord("(' ' || name_key)")} THEN 2
                ELSE 3 END) AS rank
              FROM author_names WHERE ${everyWord('name_key')} GROUP BY author_id) m
        JOIN authors a ON a.id = m.author_id
        ORDER BY m.rank, n DESC, a.name LIMIT ?`,
-      words.join(' '),
+      exact,
+      reordered,
       ...escaped.map((w) => `% ${w} %`),
       ...escaped.map((w) => `% ${w}%`),
       ...escaped.map((w) => `%${w}%`),
