@@ -199,6 +199,30 @@ describe.skipIf(skip)('navigation in chromium', () => {
     const asPrefix = await totalOf('neur', true)
     expect(asPrefix).toBeGreaterThan(await totalOf('neur', false))
     await expect.poll(() => countOf(page)).toBe(asPrefix)
+    // After another word a short last word is a prefix too: every word must match, so it still narrows.
+    await searchBox(page).fill('')
+    await searchBox(page).pressSequentially('double de', { delay: 30 })
+    const twoWords = await totalOf('double de', true)
+    expect(twoWords).toBeGreaterThan(await totalOf('double de', false))
+    await expect.poll(() => countOf(page)).toBe(twoWords)
+    expect(problems).toEqual([])
+  })
+
+  it("keeps each researcher's own sort order when Back returns to a page whose data is cached", async () => {
+    const author = await api<{ id: string; coAuthors: Array<{ id: string }> }>('/authors/inbar-seroussi')
+    await page.goto(`${server.url}/authors/${author.id}`)
+    const sort = page.getByRole('combobox', { name: /sort/i })
+    await sort.waitFor()
+    const first = await sort.inputValue()
+    await page.locator(`a[href="/authors/${author.coAuthors[0]!.id}"]`).first().click()
+    await page.waitForURL(`**/authors/${author.coAuthors[0]!.id}`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    const other = (await sort.locator('option').allInnerTexts()).length > 1 ? await sort.locator('option').nth(1).getAttribute('value') : null
+    expect(other).not.toBe(first)
+    await sort.selectOption(other!)
+    await page.goBack()
+    await page.waitForURL(`**/authors/${author.id}`)
+    await expect.poll(() => page.getByRole('combobox', { name: /sort/i }).inputValue()).toBe(first)
     expect(problems).toEqual([])
   })
 

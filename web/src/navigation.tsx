@@ -95,6 +95,11 @@ function savePositions(): void {
   }
 }
 
+/** True when Back or Forward will put this history entry back where the reader had scrolled it. */
+export function hasSavedPosition(key: string): boolean {
+  return positions.has(key)
+}
+
 /** Rendered once inside the router: does the scrolling and focusing every navigation needs. */
 export function ScrollAndFocus() {
   const location = useLocation()
@@ -133,11 +138,14 @@ export function ScrollAndFocus() {
     if (previous.key === location.key) return undefined
     const newPage = previous.pathname !== location.pathname
     if (navigationType === 'POP') {
-      // An entry with a #fragment (the skip link) is the browser's to scroll.
-      if (location.hash) return undefined
+      // Where the reader was, #fragment or not (scroll restoration is manual, so the browser would not do it).
       const y = positions.get(location.key)
       if (newPage) document.getElementById('main')?.focus({ preventScroll: true })
       if (y !== undefined) return restoreScroll(y)
+      if (location.hash) {
+        document.getElementById(location.hash.slice(1))?.scrollIntoView()
+        return undefined
+      }
       if (newPage) window.scrollTo(0, 0)
       return undefined
     }

@@ -22,7 +22,10 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
   const ref = useRef<HTMLDivElement>(null)
   const [failed, setFailed] = useState(false)
   const scheme = useColorScheme()
+  // Drawn again only when the bars change: a revalidated answer with the same counts is a new array.
+  const dataKey = JSON.stringify(data)
   useEffect(() => {
+    const data = JSON.parse(dataKey) as YearBar[]
     const el = ref.current
     if (!el || data.length === 0) return
     let disposed = false
@@ -68,7 +71,7 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
       disposed = true
       chart?.remove()
     }
-  }, [data, label, yLabel, scheme])
+  }, [dataKey, label, yLabel, scheme])
   if (data.length === 0) return <p className="muted">No dated papers to plot.</p>
   if (failed) return <p className="muted">The chart could not be drawn.</p>
   return <div ref={ref} className="chart" data-testid="year-chart" />

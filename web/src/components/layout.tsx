@@ -38,7 +38,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const ownSearch = location.pathname === '/search' || location.pathname === '/'
   return (
     <>
-      <a href="#main" className="skip-link">
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          // Focus the content without a history entry: a `#main` entry would share its key with every other one.
+          event.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
         Skip to content
       </a>
       <header className="site-header">

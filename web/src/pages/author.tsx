@@ -42,7 +42,8 @@ export function AuthorPage() {
   if (missing) return <AuthorNotFound id={id} />
   if (author.status === 'error') return <ErrorState error={author.error} onRetry={author.reload} />
   if (!author.data || author.data.id !== id) return <Loading label="Loading the researcher…" />
-  return <AuthorView author={author.data} />
+  // Keyed by researcher: another researcher's page starts with its own sort order, even when cached.
+  return <AuthorView key={author.data.id} author={author.data} />
 }
 
 /** The longest name the API's author lookup takes. */

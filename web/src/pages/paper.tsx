@@ -1,6 +1,6 @@
 /** @module Paper: everything known, every source record with its link and why it was merged, BibTeX, similar papers. */
 import { useEffect, useRef, useState } from 'react'
-import { Link, useLocation, useParams } from 'react-router-dom'
+import { Link, useLocation, useNavigationType, useParams } from 'react-router-dom'
 import { ApiError, getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
 import { AuthorLine } from '../components/authors.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
@@ -8,6 +8,7 @@ import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percent, readableText, sourceLabel } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
+import { hasSavedPosition } from '../navigation.js'
 
 export function PaperPage() {
   const { id = '' } = useParams()
@@ -24,15 +25,18 @@ export function PaperPage() {
     )
   if (paper.status === 'error') return <ErrorState error={paper.error} onRetry={paper.reload} />
   if (!paper.data || paper.data.id !== id) return <Loading label="Loading the paper…" />
-  return <PaperView paper={paper.data} />
+  // Keyed by paper: another paper's page starts with its own boxes closed, even when its data is cached.
+  return <PaperView key={paper.data.id} paper={paper.data} />
 }
 
 function PaperView({ paper }: { paper: PaperDetail }) {
-  const { hash } = useLocation()
+  const { hash, key } = useLocation()
+  const navigationType = useNavigationType()
   useEffect(() => {
     // On a page opened at #sources the browser looked for the anchor before the paper arrived: look again.
-    if (hash.length > 1) document.getElementById(hash.slice(1))?.scrollIntoView()
-  }, [paper.id, hash])
+    // Not on Back or Forward to a place the reader had scrolled to: ScrollAndFocus puts them back there.
+    if (hash.length > 1 && !(navigationType === 'POP' && hasSavedPosition(key))) document.getElementById(hash.slice(1))?.scrollIntoView()
+  }, [paper.id, hash, key, navigationType])
   const date = formatDate(paper.date)
   const curated = paper.topics.filter((t) => t.origin === 'curated')
   const predicted = paper.topics.filter((t) => t.origin === 'predicted')

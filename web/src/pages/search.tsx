@@ -28,7 +28,10 @@ const MIN_PREFIX_LENGTH = 3
  */
 function searchesPrefix(q: string): boolean {
   const last = /[\p{L}\p{N}]+$/u.exec(q)?.[0]
-  return last !== undefined && last.length >= MIN_PREFIX_LENGTH && !['OR', 'AND', 'NOT'].includes(last)
+  if (last === undefined || ['OR', 'AND', 'NOT'].includes(last)) return false
+  // After other words a short prefix narrows (every word must match): `double de` is as good as `double descent`.
+  const alone = !/[\p{L}\p{N}][^\p{L}\p{N}]+[\p{L}\p{N}]/u.test(q)
+  return !alone || last.length >= MIN_PREFIX_LENGTH
 }
 
 export function SearchPage() {
@@ -277,9 +280,10 @@ function FacetGroup({ title, facets, selected, rangeLabel, onSelect, onClear }: 
   return (
     <div className="facet-group" role="group" aria-label={title}>
       <h3>{title}</h3>
-      {rangeLabel && (
-        <button type="button" className="facet selected" aria-pressed="true" onClick={onClear}>
-          <span className="facet-label">{rangeLabel}</span>
+      {(rangeLabel ?? (selected && !facets.some((f) => f.value === selected) ? selected : null)) && (
+        // A range, or a value no match has (a topic the library lacks): still shown, so it can be removed.
+        <button type="button" className="facet selected" aria-pressed="true" onClick={onClear} title={`Remove the ${title.toLowerCase()} filter`}>
+          <span className="facet-label">{rangeLabel ?? selected}</span>
           <span aria-hidden="true">×</span>
         </button>
       )}

@@ -23,7 +23,7 @@ export function TopicPage() {
     )
   if (topic.status === 'error') return <ErrorState error={topic.error} onRetry={topic.reload} />
   if (!topic.data || topic.data.id !== id) return <Loading label="Loading the topic…" />
-  return <TopicView topic={topic.data} />
+  return <TopicView key={topic.data.id} topic={topic.data} />
 }
 
 function TopicView({ topic }: { topic: TopicDetailOut }) {
