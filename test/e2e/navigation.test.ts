@@ -122,6 +122,9 @@ describe.skipIf(skip)('navigation in chromium', () => {
     await expect.poll(() => scrollY(page)).toBe(before)
     expect(await cards(page).nth(14).getAttribute('data-paper-id')).toBe(id)
     expect(await fifteenth.isVisible()).toBe(true)
+    // A keyboard reader is back on the link they opened, so the next Tab goes on from there.
+    const link = await fifteenth.locator('h3 a').first().getAttribute('href')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(link)
     expect(problems).toEqual([])
   })
 

@@ -56,6 +56,22 @@ function focusContent(): void {
   target?.focus({ preventScroll: true })
 }
 
+/** The link a reader left each history entry by (its href), so Back gives a keyboard reader their place too. */
+const leftBy = new Map<string, string>()
+
+/** Focuses the link `href` in the content once it is there (its data may still be loading), without scrolling. */
+function refocus(href: string): () => void {
+  const started = performance.now()
+  let frame = 0
+  const attempt = () => {
+    const link = [...document.querySelectorAll<HTMLAnchorElement>('#main a[href]')].find((a) => a.getAttribute('href') === href)
+    if (link) link.focus({ preventScroll: true })
+    else if (performance.now() - started < RESTORE_WAIT_MS) frame = requestAnimationFrame(attempt)
+  }
+  attempt()
+  return () => cancelAnimationFrame(frame)
+}
+
 /** Scrolls to `y` as soon as the page is tall enough (its data may still be loading); returns a cancel. */
 function restoreScroll(y: number): () => void {
   const started = performance.now()
@@ -110,11 +126,18 @@ export function ScrollAndFocus() {
     const save = () => {
       if (current.current) positions.set(current.current.key, window.scrollY)
     }
+    // The link a reader follows out of the content (a click or Enter), noted before the page is replaced.
+    const follow = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('#main a[href]') : null
+      if (link && current.current) leftBy.set(current.current.key, link.getAttribute('href') ?? '')
+    }
+    window.addEventListener('click', follow, true)
     window.addEventListener('scroll', save, { passive: true })
     // Kept for the session, so Back after a reload or a visit to another site still finds its place.
     window.addEventListener('pagehide', savePositions)
     return () => {
       window.removeEventListener('scroll', save)
+      window.removeEventListener('click', follow, true)
       window.removeEventListener('pagehide', savePositions)
     }
   }, [])
@@ -141,7 +164,16 @@ export function ScrollAndFocus() {
       // Where the reader was, #fragment or not (scroll restoration is manual, so the browser would not do it).
       const y = positions.get(location.key)
       if (newPage) document.getElementById('main')?.focus({ preventScroll: true })
-      if (y !== undefined) return restoreScroll(y)
+      const href = newPage ? leftBy.get(location.key) : undefined
+      if (y !== undefined) {
+        const stopScroll = restoreScroll(y)
+        const stopFocus = href ? refocus(href) : () => undefined
+        return () => {
+          stopScroll()
+          stopFocus()
+        }
+      }
+      if (href) return refocus(href)
       if (location.hash) {
         document.getElementById(location.hash.slice(1))?.scrollIntoView()
         return undefined
