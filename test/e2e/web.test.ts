@@ -752,6 +752,8 @@ describe.skipIf(skip)('web app in chromium', () => {
     await failed.getByRole('button', { name: 'Try again' }).click()
     await expect.poll(() => page.locator('.bibtex pre').textContent()).toMatch(/^@\w+\{/)
     expect(await failed.count()).toBe(0)
+    // Focus stayed in the Cite section, not thrown back to the page.
+    expect(await page.evaluate(() => document.activeElement?.closest('section')?.getAttribute('aria-labelledby'))).toBe('bibtex-title')
     expect(problems.filter((p) => !p.includes('net::ERR_CONNECTION_RESET'))).toEqual([])
   })
 

@@ -19,7 +19,19 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () =
       <p>{error.message}</p>
       {/* A refused request (4xx) fails the same way again; only a timeout or a rate limit is worth retrying. */}
       {onRetry && (error.status < 400 || error.status >= 500 || error.status === 408 || error.status === 429) && (
-        <button type="button" className="button" onClick={onRetry}>
+        <button
+          type="button"
+          className="button"
+          onClick={(event) => {
+            // The button goes away with the error: keep keyboard focus in the part of the page it stood in.
+            const region = event.currentTarget.parentElement?.parentElement?.closest<HTMLElement>('section, article, main')
+            onRetry()
+            if (region) {
+              if (!region.hasAttribute('tabindex')) region.tabIndex = -1
+              region.focus({ preventScroll: true })
+            }
+          }}
+        >
           Try again
         </button>
       )}

@@ -422,7 +422,19 @@ function Bibtex({ id }: { id: string }) {
         <div className="state state-error" role="alert" data-testid="bibtex-error">
           <p className="state-title">The BibTeX entry could not be loaded</p>
           <p>{error.message}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button
+            type="button"
+            className="button"
+            onClick={(event) => {
+              // The button goes away with the error: keyboard focus stays in the Cite section.
+              const section = event.currentTarget.closest<HTMLElement>('section')
+              setAttempt((n) => n + 1)
+              if (section) {
+                section.tabIndex = -1
+                section.focus({ preventScroll: true })
+              }
+            }}
+          >
             Try again
           </button>
         </div>
