@@ -1,17 +1,9 @@
 /** @module Normal forms for matching: titles, person names and external ids. Pure string functions. */
 
-/** Strips diacritics and folds ligatures and odd letters to plain ASCII-ish lower case. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[æÆ]/g, 'ae')
-    .toLowerCase()
-}
+import { foldText } from '../core/index.js'
+
+// In core, so the store folds an author query as the library folds names.
+export { foldText }
 
 /** Title words for matching: folded, punctuation dropped, hyphenated words split, LaTeX braces removed. */
 export function titleTokens(title: string): string[] {

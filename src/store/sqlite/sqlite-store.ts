@@ -12,7 +12,7 @@ import type {
   SourceRecord,
   Topic,
 } from '../../core/index.js'
-import { hyphenatedSpelling, PaperscopeError } from '../../core/index.js'
+import { foldText, hyphenatedSpelling, PaperscopeError } from '../../core/index.js'
 import {
   authorProfileRowToProfile,
   paperRowToPaper,
@@ -75,11 +75,11 @@ function clampLimit(limit: number | undefined): number {
 }
 
 /**
- * The words of an author query folded as name keys are (library/normalize.ts foldText): accents dropped,
+ * The words of an author query folded as name keys are (core foldText, as library/normalize.ts folds names): accents dropped,
  * lower case; dots, hyphens and commas separate words as they do in names.
  */
 function authorQueryWords(query: string): string[] {
-  return foldAuthorQuery(query)
+  return foldText(query)
     .split(/[\s.,-]+/)
     .filter(Boolean)
 }
@@ -98,17 +98,6 @@ function exactAuthorKeys(query: string): string[] {
   return keys
 }
 
-function foldAuthorQuery(query: string): string {
-  return query
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[æÆ]/g, 'ae')
-    .toLowerCase()
-}
 
 /** `text` as a literal inside a LIKE pattern with ESCAPE '\\'. */
 function escapeLike(text: string): string {
