@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { isPaperscopeError, type PaperscopeError } from '../../core/index.js'
 import {
@@ -239,6 +241,94 @@ describe('createHttpClient', () => {
     })
     expect(server.requests[0]).toMatchObject({ method: 'POST', body: '{"ids":["ARXIV:2106.15928"]}' })
     expect(server.requests[0]!.headers['x-api-key']).toBe('k')
+  })
+})
+
+/** A 127.0.0.1 server answering raw bytes: the fixture server sends every body as UTF-8, and these need Latin-1. */
+async function startByteServer(answers: Record<string, { contentType: string; bytes: Uint8Array }>) {
+  const bytesServer = createServer((req, res) => {
+    const answer = answers[req.url ?? '']
+    if (!answer) return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': answer.contentType, 'content-length': answer.bytes.length })
+    res.end(answer.bytes)
+  })
+  await new Promise<void>((resolve) => bytesServer.listen(0, '127.0.0.1', resolve))
+  const { port } = bytesServer.address() as AddressInfo
+  return {
+    url: (path: string) => `http://127.0.0.1:${port}${path}`,
+    close: () => new Promise<void>((resolve) => bytesServer.close(() => resolve())),
+  }
+}
+
+describe('decoding response bodies', () => {
+  const name = 'Sébastien Müller'
+  const latin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'))
+  const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'))
+  const xml = (encoding: string) =>
+    `<?xml version='1.0' encoding='${encoding}'?>\n<feed><name>${name}</name></feed>`
+
+  it('decodes by the charset of the Content-Type (Latin-1 JSON and Atom)', async () => {
+    const bytes = await startByteServer({
+      '/json': { contentType: 'application/json; charset=ISO-8859-1', bytes: latin1(`{"name":"${name}"}`) },
+      '/atom': {
+        contentType: 'application/atom+xml; charset="iso-8859-1"',
+        bytes: latin1(xml('ISO-8859-1')),
+      },
+    })
+    try {
+      const http = client()
+      expect((await http.request({ source: 'test', url: bytes.url('/json') })).body).toBe(
+        `{"name":"${name}"}`,
+      )
+      expect((await http.request({ source: 'test', url: bytes.url('/atom') })).body).toContain(
+        `<name>${name}</name>`,
+      )
+    } finally {
+      await bytes.close()
+    }
+  })
+
+  it('decodes XML by its declaration when the Content-Type has no charset, and a UTF-8 BOM still wins', async () => {
+    const bytes = await startByteServer({
+      '/declared': { contentType: 'application/atom+xml', bytes: latin1(xml('ISO-8859-1')) },
+      // The declaration says Latin-1, but the BOM says what the bytes are.
+      '/bom': { contentType: 'application/xml', bytes: utf8(`\uFEFF${xml('ISO-8859-1')}`) },
+    })
+    try {
+      const http = client()
+      expect((await http.request({ source: 'test', url: bytes.url('/declared') })).body).toContain(
+        `<name>${name}</name>`,
+      )
+      const bom = await http.request({ source: 'test', url: bytes.url('/bom') })
+      expect(bom.body.startsWith('<?xml')).toBe(true)
+      expect(bom.body).toContain(`<name>${name}</name>`)
+    } finally {
+      await bytes.close()
+    }
+  })
+
+  it('falls back to UTF-8 with a warning for a charset it does not know', async () => {
+    const bytes = await startByteServer({
+      '/odd': { contentType: 'application/json; charset=x-klingon', bytes: utf8(`{"name":"${name}"}`) },
+    })
+    const warnings: Array<{ fields: object; message: string | undefined }> = []
+    const logger = {
+      debug() {},
+      info() {},
+      warn: (fields: object, message?: string) => warnings.push({ fields, message }),
+    }
+    try {
+      const res = await client({ logger }).request({ source: 'test', url: bytes.url('/odd') })
+      expect(res.body).toBe(`{"name":"${name}"}`)
+      expect(warnings).toEqual([
+        {
+          fields: { source: 'test', url: bytes.url('/odd'), encoding: 'x-klingon' },
+          message: 'unknown encoding "x-klingon"; decoded as UTF-8',
+        },
+      ])
+    } finally {
+      await bytes.close()
+    }
   })
 })
 

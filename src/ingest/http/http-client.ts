@@ -1,7 +1,8 @@
 /**
  * @module The one polite HTTP client every connector shares: a minimum interval per source, retries with
  * exponential backoff on 429/5xx and network errors (honouring `Retry-After`), a timeout per attempt, a cap
- * on response size, and a User-Agent that says who we are. IO (fetch, clock, sleep) is passed in.
+ * on response size, a User-Agent that says who we are, and bodies decoded by their declared charset. IO
+ * (fetch, clock, sleep) is passed in.
  */
 import { PaperscopeError, type ErrorCode } from '../../core/index.js'
 import { createRateGate, realSleep, type Sleep } from './rate-gate.js'
@@ -154,7 +155,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         redirect: 'follow',
       })
       const bytes = await readLimited(res, maxBytes, request)
-      const body = new TextDecoder('utf-8').decode(bytes)
+      const body = decodeBody(bytes, res.headers.get('content-type'), request, logger)
       if (res.status >= 200 && res.status < 300) {
         return {
           response: {
@@ -258,6 +259,55 @@ async function readLimited(res: Response, maxBytes: number, request: HttpRequest
     offset += chunk.length
   }
   return out
+}
+
+/**
+ * Decodes a body by its declared encoding: a byte order mark first (WHATWG), then the Content-Type charset,
+ * then an XML declaration's `encoding`, else UTF-8. arXiv and Semantic Scholar have sent Latin-1 with the
+ * charset said; decoding that as UTF-8 stored "S\uFFFDbastien" for good.
+ */
+function decodeBody(
+  bytes: Uint8Array,
+  contentType: string | null,
+  request: HttpRequest,
+  logger: Logger,
+): string {
+  const bom = sniffBom(bytes)
+  if (bom) return new TextDecoder(bom).decode(bytes)
+  const declared = charsetOf(contentType) ?? xmlDeclaredEncoding(bytes)
+  if (declared === null) return new TextDecoder('utf-8').decode(bytes)
+  try {
+    return new TextDecoder(declared).decode(bytes)
+  } catch {
+    // TextDecoder throws RangeError for a label it does not know; UTF-8 is what most of these turn out to be.
+    logger.warn(
+      { source: request.source, url: request.url, encoding: declared },
+      `unknown encoding "${declared}"; decoded as UTF-8`,
+    )
+    return new TextDecoder('utf-8').decode(bytes)
+  }
+}
+
+function sniffBom(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  return null
+}
+
+/** The `charset` parameter of a Content-Type, unquoted, or null. */
+function charsetOf(contentType: string | null): string | null {
+  const m = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '')
+  const label = (m?.[1] ?? m?.[2] ?? '').trim()
+  return label === '' ? null : label
+}
+
+/** The `encoding` of a leading `<?xml ...?>` declaration (read as ASCII, as the XML spec allows), or null. */
+function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 256))
+  const m = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(head)
+  const label = (m?.[1] ?? m?.[2] ?? '').trim()
+  return label === '' ? null : label
 }
 
 function describe(failure: AttemptFailure): string {

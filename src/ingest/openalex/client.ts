@@ -4,6 +4,7 @@
  * (singleton lookups cost nothing against the daily allowance).
  */
 import { z } from 'zod'
+import { isPaperscopeError } from '../../core/index.js'
 import {
   buildUrl,
   readCursor,
@@ -12,7 +13,7 @@ import {
   type SourceDeps,
   type SourcePage,
 } from '../source.js'
-import { OPENALEX_SOURCE, readOpenAlexPaging } from './parse.js'
+import { OPENALEX_SOURCE, missingAuthorPayload, readOpenAlexPaging } from './parse.js'
 
 export const OPENALEX_API_URL = 'https://api.openalex.org'
 
@@ -74,16 +75,26 @@ export async function* fetchOpenAlexPages(
     for (let index = start; index < feed.ids.length; index++) {
       const id = /A\d+$/.exec(feed.ids[index]!)![0]
       const url = buildUrl(deps.baseUrl, `/authors/${id}`, { api_key: deps.apiKey })
-      const res = await deps.http.request({
-        source: OPENALEX_SOURCE,
-        url,
-        signal: deps.signal,
-        explainError: explainOpenAlexError,
-      })
+      let payload: string
+      try {
+        const res = await deps.http.request({
+          source: OPENALEX_SOURCE,
+          url,
+          signal: deps.signal,
+          explainError: explainOpenAlexError,
+        })
+        payload = res.body
+      } catch (err) {
+        // A 404 is about this one id and will not heal by asking again: report it and go on, or the cursor
+        // would stay on it and no later id would ever be read. Anything else stops here and resumes here.
+        if (!isPaperscopeError(err, 'NOT_FOUND')) throw err
+        deps.logger.warn({ source: OPENALEX_SOURCE, id, url: redact(url) }, `OpenAlex has no author ${id}`)
+        payload = missingAuthorPayload(id)
+      }
       const last = index === feed.ids.length - 1
       // Profiles change: after the last one, the next run reads them all again.
       yield {
-        payload: res.body,
+        payload,
         url: redact(url),
         nextCursor: writeCursor({ index: last ? 0 : index + 1 }),
         last,

@@ -163,9 +163,14 @@ describe('fetchOpenAlexPages', () => {
       ids: ['https://openalex.org/A5023888391', 'A5048491430'],
     })
     const outcome = await runSource(openAlexSource, feed, null, deps)
-    expect(outcome.pages).toHaveLength(1)
+    expect(outcome.pages).toHaveLength(2)
     expect(outcome.pages[0]!.result.profiles[0]!.metrics.hIndex).toBe(17)
     expect(JSON.parse(outcome.pages[0]!.nextCursor)).toEqual({ index: 1 })
-    expect((outcome.error as Error).message).toContain('Author A5048491430 not found')
+    // A 404 is reported for its id and does not end the run; after the last id the cursor starts over.
+    expect(outcome.error).toBeNull()
+    expect(outcome.pages[1]!.result.issues.map((i) => [i.severity, i.message])).toEqual([
+      ['rejected', 'OpenAlex has no author A5048491430'],
+    ])
+    expect(JSON.parse(outcome.pages[1]!.nextCursor)).toEqual({ index: 0 })
   })
 })
