@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openStore, type PaperStore } from '../store/index.js'
 import { startFixtureServer, type FixtureServer } from '../../test/support/fixture-server.js'
@@ -177,6 +178,45 @@ describe('paperscope sync', () => {
     expect(result.code).toBe(2)
     expect(result.out).toMatch(/\narxiv-ml +arxiv +failed +1 +3 +3 /)
     expect(result.out).toMatch(/rejected \(1\):\n {2}\S+ \[PARSE_FAILED\] feed arxiv-ml: arxiv: cannot read the page .*invalid XML/)
+  })
+
+  it('reports a locked library as STORE_FAILED for each feed, without a stack trace, tries every feed and exits 2', async () => {
+    serveRecordedFeeds()
+    const db = join(dir, 'locked.db')
+    await (await openStore({ path: db })).close()
+    // Another process holds the write lock for the whole run.
+    const holder = new Database(db)
+    holder.exec('BEGIN EXCLUSIVE')
+    try {
+      const result = await cli(['--db', db, 'sync', '--config', writeConfig('locked.json', [FEEDS[0], FEEDS[2]])])
+      expect(result.code).toBe(2)
+      expect(result.err).not.toMatch(/SqliteError|\n\s+at /)
+      expect(result.out).toMatch(/\narxiv-ml +arxiv +failed +0 /)
+      expect(result.out).toMatch(/\nhf-daily +huggingface +failed +0 /)
+      expect(result.out).toMatch(
+        /rejected \(2\):\n {2}feed arxiv-ml \[STORE_FAILED\] feed arxiv-ml: cannot store page 1 \(.*\): database is locked; that batch was rolled back; the feed resumes from its cursor next time\n/,
+      )
+    } finally {
+      holder.close()
+    }
+  }, 30_000)
+
+  it('exits 1 for a --feed the config does not list, naming it and the configured feeds', async () => {
+    serveRecordedFeeds()
+    const result = await cli(['--db', join(dir, 'nofeed.db'), 'sync', '--config', writeConfig('nofeed.json'), '--feed', 'nope'])
+    expect(result.code).toBe(1)
+    expect(result.err).toBe('error [INVALID_ARGUMENT]: sync: no feed is called nope (known: arxiv-ml, oa-scientometrics, hf-daily)\n')
+    expect(result.out).toBe('')
+    expect(server.requests).toEqual([])
+  })
+
+  it('exits 1 for a misspelt source name under sources, naming it and the known sources', async () => {
+    const path = join(dir, 'misspelt.json')
+    writeFileSync(path, JSON.stringify({ sources: { openAlex: { baseUrl: `${server.baseUrl}/oa` } }, feeds: FEEDS }))
+    const result = await cli(['--db', join(dir, 'misspelt.db'), 'sync', '--config', path])
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(/^error \[INVALID_ARGUMENT\]: .*misspelt\.json: sources\.openAlex: no source is called openAlex \(known: arxiv, .*openalex.*\)\n$/)
+    expect(server.requests).toEqual([])
   })
 
   it('resumes a sync killed halfway from its cursors and ends with the same library as an uninterrupted run', async () => {

@@ -6,6 +6,7 @@
  * The three-source paper uses two payloads we wrote (see test/fixtures/SOURCES.md): an OpenAlex work and a
  * Hugging Face daily list for arXiv 2606.13677, whose arXiv entry is recorded.
  */
+import Database from 'better-sqlite3'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   analyzeNewPapers,
@@ -15,6 +16,7 @@ import {
   type SyncConfig,
   type SyncOptions,
 } from './index.js'
+import { SYNC_SOURCE_NAMES } from './sync.js'
 import type { PaperStore } from '../store/index.js'
 import {
   createFakeClock,
@@ -349,5 +351,68 @@ describe('syncFeeds', () => {
       ['topics.id:T10102,from_publication_date:2026-06-05', OA_CURSOR_2],
       ['topics.id:T99999,from_publication_date:2026-06-05', '*'],
     ])
+  })
+
+  it('reports a locked library as STORE_FAILED for that feed, keeps its cursor, and goes on with the next feed', { timeout: 20_000 }, async () => {
+    serveRecordedFeeds()
+    const t = await createTempStore()
+    stores.push(t)
+    // Another process holding the write lock; it lets go once the first feed has failed.
+    const holder = new Database(t.path)
+    holder.exec('BEGIN EXCLUSIVE')
+    const warned: string[] = []
+    const logger = {
+      info() {},
+      debug() {},
+      warn(_fields: object, message?: string) {
+        warned.push(message ?? '')
+        if (holder.inTransaction) holder.exec('ROLLBACK')
+      },
+    }
+    try {
+      const report = await syncFeeds(t.store, config([FEEDS[0], FEEDS[3]]), options({ logger }))
+      expect(report.feeds.map((f) => [f.feed, f.status])).toEqual([
+        ['arxiv-ml', 'failed'],
+        ['hf-daily', 'done'],
+      ])
+      expect(warned).toEqual(['feed failed'])
+      expect(report.issues[0]).toMatchObject({ severity: 'rejected', code: 'STORE_FAILED', source: 'feed arxiv-ml' })
+      expect(report.issues[0]!.message).toMatch(
+        /^feed arxiv-ml: cannot store page 1 \(http:\/\/127\.0\.0\.1:\d+\/api\/query\?.*\): database is locked; that batch was rolled back; the feed resumes from its cursor next time$/,
+      )
+      expect(await t.store.getFeedCursor('arxiv-ml')).toBeNull()
+      expect(report.new).toBeGreaterThan(0)
+    } finally {
+      holder.close()
+    }
+  })
+
+  it('rejects a --feed the config does not list, naming it and the configured feeds, before fetching anything', async () => {
+    serveRecordedFeeds()
+    const store = await newStore()
+    await expect(syncFeeds(store, config(FEEDS), options({ feed: 'nope' }))).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: 'sync: no feed is called nope (known: arxiv-ml, oa-scientometrics, s2-enrich, hf-daily)',
+    })
+    expect(server.requests).toEqual([])
+  })
+})
+
+describe('parseSyncConfig', () => {
+  it('rejects a source name under sources that no source has, naming it and the known sources', () => {
+    const known = SOURCES.map((s) => s.name).join(', ')
+    const parse = (sources: object) => () =>
+      parseSyncConfig(JSON.stringify({ sources, feeds: [] }), 'paperscope.json')
+    expect(parse({ openAlex: { baseUrl: 'http://127.0.0.1:9/oa' } })).toThrow(
+      `paperscope.json: sources.openAlex: no source is called openAlex (known: ${known})`,
+    )
+    expect(parse({ semanticscholar: { apiKey: 'k' }, arxiv: {} })).toThrow(
+      `paperscope.json: sources.semanticscholar: no source is called semanticscholar (known: ${known})`,
+    )
+    expect(parse(Object.fromEntries(SOURCES.map((s) => [s.name, {}])))).not.toThrow()
+  })
+
+  it('knows the same source names as ingest\'s registry', () => {
+    expect(SYNC_SOURCE_NAMES).toEqual(SOURCES.map((s) => s.name))
   })
 })

@@ -37,7 +37,7 @@ import {
   type PartialDate,
 } from '../core/index.js'
 import { recordContentHash } from '../library/index.js'
-import type { PaperStore } from '../store/index.js'
+import type { PaperStore, PaperWriter } from '../store/index.js'
 import { importRecord, type RecordOutcome } from './import-records.js'
 import { resolveProfileOwner } from './resolve-authors.js'
 
@@ -93,6 +93,12 @@ export const FeedConfigSchema = z
   .catchall(z.unknown())
 export type FeedConfig = z.output<typeof FeedConfigSchema>
 
+/**
+ * The names of ingest's API sources (its registry's `SOURCES`; sync.test.ts checks they match), kept here so
+ * that reading a config does not load every connector.
+ */
+export const SYNC_SOURCE_NAMES = ['arxiv', 'arxiv-oai', 'openalex', 'semantic-scholar', 'huggingface'] as const
+
 export const SyncConfigSchema = z
   .object({
     /** Put in the User-Agent, as arXiv and OpenAlex ask. */
@@ -115,6 +121,17 @@ export const SyncConfigSchema = z
             path: ['minIntervalMs'],
           }),
       )
+      // A misspelt name (`openAlex`) would leave its feeds on the public API and its key unused, silently.
+      .superRefine((sources, ctx) => {
+        for (const name of Object.keys(sources)) {
+          if (!(SYNC_SOURCE_NAMES as readonly string[]).includes(name))
+            ctx.addIssue({
+              code: 'custom',
+              path: [name],
+              message: `no source is called ${name} (known: ${SYNC_SOURCE_NAMES.join(', ')})`,
+            })
+        }
+      })
       .default({}),
     /** A cron string (`0 6 * * *`): `paperscope serve` runs the feeds on it. */
     schedule: z.string().min(1).optional(),
@@ -230,7 +247,8 @@ const StoredCursorSchema = z.object({ options: z.string(), cursor: z.string() })
 
 /**
  * Runs every enabled feed of the config (or those `--source`/`--feed` pick), in order.
- * Expected failures (a source down, a broken page, a bad feed) are reported per feed and the sync goes on.
+ * Expected failures (a source down, a broken page, a bad feed, a library that cannot be written) are reported
+ * per feed and the sync goes on. Throws INVALID_ARGUMENT for a `--feed` the config does not list.
  * @example
  * const report = await syncFeeds(store, await loadSyncConfig(env.PAPERSCOPE_CONFIG), { sources: SOURCES, http })
  */
@@ -241,6 +259,14 @@ export async function syncFeeds(
 ): Promise<SyncReport> {
   const report: SyncReport = { ...emptyImportCounts(), feeds: [], issues: [], profiles: 0, repeatedWarnings: 0, aborted: false }
   const logger = options.logger ?? SILENT
+  // A misspelt --feed would otherwise select nothing and end as a quiet, empty success.
+  if (options.feed && !config.feeds.some((f) => f.id === options.feed)) {
+    throw new PaperscopeError(
+      'INVALID_ARGUMENT',
+      `sync: no feed is called ${options.feed} (known: ${config.feeds.map((f) => f.id).join(', ') || 'none'})`,
+      { field: 'feed' },
+    )
+  }
   const feeds = config.feeds.filter(
     (f) =>
       f.enabled &&
@@ -347,6 +373,21 @@ async function syncFeed(
     apiKey: options.apiKeys?.[source.name] ?? config.sources[source.name]?.apiKey,
   }
 
+  // A store error (a locked library, a full disk) fails this feed, not the sync: the transaction rolled back,
+  // so the stored cursor still points at this page.
+  const storePage = async <T>(page: number, url: string, work: (tx: PaperWriter) => Promise<T>): Promise<T> => {
+    try {
+      return await store.transaction(work)
+    } catch (err) {
+      if (isPaperscopeError(err)) throw err
+      throw new PaperscopeError(
+        'STORE_FAILED',
+        `cannot store page ${page} (${url}): ${(err as Error).message}; that batch was rolled back; the feed resumes from its cursor next time`,
+        { cause: err },
+      )
+    }
+  }
+
   try {
     for await (const page of source.fetchPages(parsed.data, cursor, deps)) {
       const content = source.parse(page.payload, {
@@ -354,7 +395,7 @@ async function syncFeed(
         fetchedAt: new Date(now()).toISOString(),
       })
       const stored = JSON.stringify({ options: fingerprint, cursor: page.nextCursor })
-      const counts = await store.transaction(async (tx) => {
+      const counts = await storePage(result.pages + 1, page.url, async (tx) => {
         const tally: PageCounts = { new: 0, merged: 0, updated: 0, unchanged: 0, profiles: 0 }
         for (const record of content.records) tally[await importRecord(tx, record)]++
         for (const profile of content.profiles) {
