@@ -36,6 +36,7 @@ import {
   type ParseResult,
   type PartialDate,
 } from '../core/index.js'
+import { parsePage } from '../ingest/index.js'
 import { recordContentHash } from '../library/index.js'
 import type { PaperStore, PaperWriter } from '../store/index.js'
 import { importRecord, type RecordOutcome } from './import-records.js'
@@ -76,7 +77,7 @@ export interface SyncSource {
     feed: unknown,
     cursor: string | null,
     deps: SyncSourceDeps,
-  ): AsyncIterable<{ payload: string; url: string; nextCursor: string; last: boolean }>
+  ): AsyncIterable<{ payload: string; url: string; nextCursor: string; last: boolean; missing?: { field: string; message: string } }>
   parse(payload: string, ctx: { input: string; fetchedAt: string }): ParseResult
 }
 
@@ -390,7 +391,7 @@ async function syncFeed(
 
   try {
     for await (const page of source.fetchPages(parsed.data, cursor, deps)) {
-      const content = source.parse(page.payload, {
+      const content = parsePage(source, page, {
         input: page.url,
         fetchedAt: new Date(now()).toISOString(),
       })

@@ -17,6 +17,7 @@ export { bibtexFormat, formatBibtex, parseBibtex, cleanLatexText, type BibtexPap
 // API connectors: the registry, the port they implement, and the HTTP client they share.
 export { SOURCES, findSource, sourceRateLimits } from './registry.js'
 export type { Source, AnySource, SourceDeps, SourcePage } from './source.js'
+export { parsePage } from './source.js'
 export {
   createHttpClient,
   formatUserAgent,

@@ -34,6 +34,7 @@ import {
   normalizeArxivId,
   normalizeDoi,
   normalizeOpenAlexId,
+  parsePage,
   type AnySource,
   type SourceDeps,
   type SourcePage,
@@ -168,7 +169,7 @@ export async function runSource(
   const outcome: RunOutcome = { pages: [], records: [], error: null }
   try {
     for await (const page of source.fetchPages(feed, cursor, deps)) {
-      const result = source.parse(page.payload, { input: page.url, fetchedAt: FETCHED_AT })
+      const result = parsePage(source, page, { input: page.url, fetchedAt: FETCHED_AT })
       outcome.pages.push({ ...page, result })
       outcome.records.push(...result.records)
       if (outcome.pages.length >= stopAfter) break

@@ -37,6 +37,11 @@ export interface SourcePage {
   nextCursor: string
   /** True on the last page of this run. */
   last: boolean
+  /**
+   * Set when the source answered "no such thing" for what this page asked (an author id that is gone): the
+   * page has no payload and counts as one rejected entry, so the feed goes on past it.
+   */
+  missing?: { field: string; message: string }
 }
 
 /**
@@ -97,6 +102,13 @@ export function readCursor<T>(source: string, schema: z.ZodType<T, unknown>, cur
 /** A parse result with nothing in it. */
 export function emptyParseResult(): ParseResult {
   return { records: [], profiles: [], issues: [], entriesSeen: 0 }
+}
+
+/** A page's records and issues: its payload parsed, or the one rejected entry of a page the source had nothing for. */
+export function parsePage(source: Pick<AnySource, 'parse'>, page: SourcePage, ctx: ParseContext): ParseResult {
+  if (!page.missing) return source.parse(page.payload, ctx)
+  const { field, message } = page.missing
+  return { records: [], profiles: [], issues: [{ severity: 'rejected', source: ctx.input, field, code: 'INVALID_VALUE', message }], entriesSeen: 1 }
 }
 
 /** The result for a payload that could not be read at all: one rejected PARSE_FAILED issue naming source and URL. */

@@ -13,7 +13,7 @@ import {
   type SourceDeps,
   type SourcePage,
 } from '../source.js'
-import { OPENALEX_SOURCE, missingAuthorPayload, readOpenAlexPaging } from './parse.js'
+import { OPENALEX_SOURCE, readOpenAlexPaging } from './parse.js'
 
 export const OPENALEX_API_URL = 'https://api.openalex.org'
 
@@ -75,7 +75,8 @@ export async function* fetchOpenAlexPages(
     for (let index = start; index < feed.ids.length; index++) {
       const id = /A\d+$/.exec(feed.ids[index]!)![0]
       const url = buildUrl(deps.baseUrl, `/authors/${id}`, { api_key: deps.apiKey })
-      let payload: string
+      let payload = ''
+      let missing: SourcePage['missing']
       try {
         const res = await deps.http.request({
           source: OPENALEX_SOURCE,
@@ -89,11 +90,12 @@ export async function* fetchOpenAlexPages(
         // would stay on it and no later id would ever be read. Anything else stops here and resumes here.
         if (!isPaperscopeError(err, 'NOT_FOUND')) throw err
         deps.logger.warn({ source: OPENALEX_SOURCE, id, url: redact(url) }, `OpenAlex has no author ${id}`)
-        payload = missingAuthorPayload(id)
+        missing = { field: 'ids', message: `OpenAlex has no author ${id}` }
       }
       const last = index === feed.ids.length - 1
       // Profiles change: after the last one, the next run reads them all again.
       yield {
+        ...(missing ? { missing } : {}),
         payload,
         url: redact(url),
         nextCursor: writeCursor({ index: last ? 0 : index + 1 }),

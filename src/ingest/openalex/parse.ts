@@ -68,38 +68,12 @@ export function abstractFromInvertedIndex(index: unknown): string | null {
   return cleanText(words.map(([, w]) => w).join(' '))
 }
 
-/** Marks the page the client yields for an id OpenAlex answered 404 for; not an OpenAlex field. */
-const NOT_FOUND_MARKER = 'paperscope:not_found'
-
-/**
- * The payload the client yields in place of an author OpenAlex does not know, so that the id is reported as a
- * rejected entry by `parseOpenAlex` (through the ordinary page path) and the feed goes on past it.
- * @example parseOpenAlex(missingAuthorPayload('A999'), ctx).issues[0].message // 'OpenAlex has no author A999'
- */
-export function missingAuthorPayload(id: string): string {
-  return JSON.stringify({ [NOT_FOUND_MARKER]: { kind: 'author', id } })
-}
-
 /** Parses a works or authors list page, a single work, or a single author. */
 export function parseOpenAlex(payload: string, ctx: ParseContext): ParseResult {
   const json = parseJson(payload)
   if (!json.ok) return unreadablePayload(OPENALEX_SOURCE, ctx, json.reason)
   const body = asObject(json.value)
   if (!body) return unreadablePayload(OPENALEX_SOURCE, ctx, 'expected a JSON object')
-  const missing = asObject(body[NOT_FOUND_MARKER])
-  if (missing) {
-    const result = emptyParseResult()
-    result.entriesSeen = 1
-    result.issues.push(
-      rejected(
-        ctx,
-        'ids',
-        'INVALID_VALUE',
-        `OpenAlex has no ${cleanText(missing['kind']) ?? 'entity'} ${cleanText(missing['id']) ?? '(no id)'}`,
-      ),
-    )
-    return result
-  }
   if (typeof body['error'] === 'string') {
     return unreadablePayload(
       OPENALEX_SOURCE,
