@@ -25,7 +25,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INTERNAL: 500,
 }
 
-const NOT_ANALYSED_MESSAGE = 'the library has not been analysed yet; run `paperscope analyze`'
+/** What a route that needs the analysis says before there is one; the handler answers NOT_ANALYSED with it. */
+export const NOT_ANALYSED_MESSAGE = 'the library has not been analysed yet; run `paperscope analyze`'
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'INVALID_ARGUMENT',

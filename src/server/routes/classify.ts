@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
+import { NOT_ANALYSED_MESSAGE } from '../error-handler.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { ClassifyBodySchema, ClassifyResultSchema, type ClassifyBody, type ClassifyResult } from './classify.schema.js'
 
@@ -20,7 +21,7 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
       const { text, title } = request.body
       const result = deps.analysis?.classifyText ? await deps.analysis.classifyText({ text, ...(title ? { title } : {}) }) : null
       if (!result)
-        throw new PaperscopeError('NOT_ANALYSED', 'the library has not been analysed yet; run `paperscope analyze`')
+        throw new PaperscopeError('NOT_ANALYSED', NOT_ANALYSED_MESSAGE)
       // Topic pages are linked by id: the library's topics carry it.
       const ids = new Map((await deps.store.listTopics()).map((t) => [t.label, t.id]))
       return {

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
+import { NOT_ANALYSED_MESSAGE } from '../error-handler.js'
 import { presentSimilarPapers } from '../presenters.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './similar.schema.js'
@@ -20,10 +21,7 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
       ? await deps.analysis.similarToText({ text, ...(title ? { title } : {}) }, k)
       : null
     if (!ranked)
-      throw new PaperscopeError(
-        'NOT_ANALYSED',
-        'the library has not been analysed yet; run `paperscope analyze`',
-      )
+      throw new PaperscopeError('NOT_ANALYSED', NOT_ANALYSED_MESSAGE)
     const papers = new Map((await deps.store.getPapers(ranked.map((r) => r.paperId))).map((p) => [p.id, p]))
     const similar = presentSimilarPapers(ranked, papers)
     // Among the k most similar, newest or most cited first: readers ask what is new or influential near
