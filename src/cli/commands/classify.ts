@@ -73,4 +73,3 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
   })
   if (bad > 0) throw new CliExit(EXIT.partial)
 }
-

@@ -75,8 +75,8 @@ function clampLimit(limit: number | undefined): number {
 }
 
 /**
- * The words of an author query folded as name keys are (core foldText, as library/normalize.ts folds names): accents dropped,
- * lower case; dots, hyphens and commas separate words as they do in names.
+ * The words of an author query, folded as name keys are (core foldText): accents dropped, lower case; dots,
+ * hyphens and commas separate words as they do in names.
  */
 function authorQueryWords(query: string): string[] {
   return foldText(query)
@@ -97,7 +97,6 @@ function exactAuthorKeys(query: string): string[] {
   if (after !== undefined) keys.push([...authorQueryWords(after), ...authorQueryWords(before)].join(' '))
   return keys
 }
-
 
 /** `text` as a literal inside a LIKE pattern with ESCAPE '\\'. */
 function escapeLike(text: string): string {
