@@ -4,13 +4,12 @@
  * again asks the server for what is new. Same setup as web.test.ts; PAPERSCOPE_SKIP_E2E=1 skips it.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { importRecords } from '../../src/commands/index.js'
 import { createSourceRecord } from '../../src/core/index.js'
-import { CHROMIUM_MISSING, findChromium, launchChromium } from './support/browser.js'
-import { createCorpusLibrary, type TestLibrary } from './support/library.js'
-import { startServer, type RunningServer } from './support/server.js'
-import { ensureWebBuild } from './support/web-build.js'
+import type { TestLibrary } from './support/library.js'
+import type { RunningServer } from './support/server.js'
+import { startWebApp, watchProblems, type RunningWebApp } from './support/web-app.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
 const VIEWPORT = { width: 1280, height: 900 }
@@ -20,37 +19,29 @@ interface ApiErrorBody {
 }
 
 describe.skipIf(skip)('navigation in chromium', () => {
+  let app: RunningWebApp
   let library: TestLibrary
   let server: RunningServer
-  let browser: Browser
   let context: BrowserContext
   let page: Page
   /** Console errors and page errors; a refused request (400) the test asked for is not one. */
   let problems: string[]
 
   beforeAll(async () => {
-    if (!findChromium()) throw new Error(CHROMIUM_MISSING)
-    const webRoot = await ensureWebBuild()
     // Analysed, so topics exist to filter by.
-    library = await createCorpusLibrary({ analyze: true })
-    server = await startServer(library.store, { webRoot, rateLimit: { max: 1200, windowMs: 60_000 } })
-    browser = await launchChromium()
+    app = await startWebApp({ analyze: true })
+    ;({ library, server } = app)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await library?.cleanup()
+    await app?.close()
   })
 
   beforeEach(async () => {
     problems = []
-    context = await browser.newContext({ viewport: VIEWPORT })
+    context = await app.browser.newContext({ viewport: VIEWPORT })
     page = await context.newPage()
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/status of 400/.test(msg.text())) problems.push(`console: ${msg.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    watchProblems(page, problems, /status of 400/)
   })
 
   afterEach(async () => {

@@ -4,51 +4,38 @@
  * it); set PAPERSCOPE_SKIP_E2E=1 to skip on a machine without it.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { CHROMIUM_MISSING, findChromium, launchChromium } from './support/browser.js'
-import { createCorpusLibrary, OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
-import { startServer, type RunningServer } from './support/server.js'
-import { ensureWebBuild } from './support/web-build.js'
+import type { BrowserContext, Page } from 'playwright-core'
+import { OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
+import type { RunningServer } from './support/server.js'
+import { startWebApp, watchProblems, type RunningWebApp } from './support/web-app.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
 /** The corpus's researcher profile: metrics reported by the page, 13 papers. */
 const RESEARCHER = { id: 'inbar-seroussi', name: 'Inbar Seroussi', hIndex: '44' }
 
 describe.skipIf(skip)('web app in chromium', () => {
+  let app: RunningWebApp
   let library: TestLibrary
   let server: RunningServer
-  let browser: Browser
   let context: BrowserContext
   let page: Page
   /** Console errors, page errors and CSP violations seen during a test; each test expects none. */
   let problems: string[]
 
   beforeAll(async () => {
-    if (!findChromium()) throw new Error(CHROMIUM_MISSING)
-    const webRoot = await ensureWebBuild()
-    library = await createCorpusLibrary({ analyze: true, offTopic: true, counted: true })
-    server = await startServer(library.store, { webRoot, rateLimit: { max: 1200, windowMs: 60_000 } })
-    browser = await launchChromium()
+    app = await startWebApp({ analyze: true, offTopic: true, counted: true })
+    ;({ library, server } = app)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await library?.cleanup()
+    await app?.close()
   })
 
   beforeEach(async () => {
     problems = []
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } })
     page = await context.newPage()
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`)
-      void dialog.dismiss()
-    })
+    watchProblems(page, problems)
   })
 
   afterEach(async () => {

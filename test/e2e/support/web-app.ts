@@ -1,0 +1,50 @@
+/**
+ * @module What every end-to-end file starts from: the web build, a corpus library, the real server on a free
+ * port and headless chromium; and a page's console errors, page errors and dialogs gathered as problems.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { CHROMIUM_MISSING, findChromium, launchChromium } from './browser.js'
+import { createCorpusLibrary, type TestLibrary } from './library.js'
+import { startServer, type RunningServer } from './server.js'
+import { ensureWebBuild } from './web-build.js'
+
+export interface RunningWebApp {
+  library: TestLibrary
+  server: RunningServer
+  browser: Browser
+  close(): Promise<void>
+}
+
+/** The app over a library made from the corpus (`library` as createCorpusLibrary takes it), and a browser. */
+export async function startWebApp(library: Parameters<typeof createCorpusLibrary>[0]): Promise<RunningWebApp> {
+  if (!findChromium()) throw new Error(CHROMIUM_MISSING)
+  const webRoot = await ensureWebBuild()
+  const lib = await createCorpusLibrary(library)
+  const server = await startServer(lib.store, { webRoot, rateLimit: { max: 1200, windowMs: 60_000 } })
+  const browser = await launchChromium()
+  return {
+    library: lib,
+    server,
+    browser,
+    async close() {
+      await browser.close()
+      await server.close()
+      await lib.cleanup()
+    },
+  }
+}
+
+/**
+ * Gathers into `problems` what a test expects none of: console errors (except those `ignoreConsole` matches),
+ * page errors and dialogs (dismissed).
+ */
+export function watchProblems(page: Page, problems: string[], ignoreConsole?: RegExp): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !ignoreConsole?.test(msg.text())) problems.push(`console: ${msg.text()}`)
+  })
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+}
