@@ -36,7 +36,6 @@ import {
   type ParseResult,
   type PartialDate,
 } from '../core/index.js'
-import { parsePage } from '../ingest/index.js'
 import { recordContentHash } from '../library/index.js'
 import type { PaperStore, PaperWriter } from '../store/index.js'
 import { importRecord, type RecordOutcome } from './import-records.js'
@@ -389,6 +388,9 @@ async function syncFeed(
     }
   }
 
+  // Loaded here, not at the top: `search` and `classify` import this module's config types, and must not
+  // load the parsers (start-up.test.ts). The sources handed in have loaded ingest already.
+  const { parsePage } = await import('../ingest/index.js')
   try {
     for await (const page of source.fetchPages(parsed.data, cursor, deps)) {
       const content = parsePage(source, page, {
