@@ -79,7 +79,7 @@ export async function importRecords(
     profileChanges = await store.transaction(async (tx) => {
       let changed = 0
       for (const profile of profiles) {
-        const authorId = await resolveProfileOwner(tx, profile.name)
+        const authorId = await resolveProfileOwner(tx, profile)
         if ((await tx.saveAuthorProfile(profile, authorId, recordContentHash(profile))) !== 'unchanged') changed++
       }
       await tx.pruneOrphanAuthors()

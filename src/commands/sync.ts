@@ -402,7 +402,7 @@ async function syncFeed(
         const tally: PageCounts = { new: 0, merged: 0, updated: 0, unchanged: 0, profiles: 0 }
         for (const record of content.records) tally[await importRecord(tx, record)]++
         for (const profile of content.profiles) {
-          const authorId = await resolveProfileOwner(tx, profile.name)
+          const authorId = await resolveProfileOwner(tx, profile)
           if ((await tx.saveAuthorProfile(profile, authorId, recordContentHash(profile))) !== 'unchanged')
             tally.profiles++
         }

@@ -4,6 +4,7 @@
  */
 import type { Digest, ExternalIds, PartialDate, SourceRecord } from '../core/index.js'
 import { datePrecision } from '../core/index.js'
+import { recordAuthorIds, sourceIdsConflict } from './author-ids.js'
 import { namesCompatible, parseName } from './normalize.js'
 
 /**
@@ -39,6 +40,8 @@ export interface MergedAuthor {
   position: number | null
   /** Every spelling of this person across the records. */
   variants: string[]
+  /** The sources' own ids for this person (`semantic-scholar:2259683`), at most one per source. */
+  sourceIds: string[]
 }
 
 export interface MergedPaper {
@@ -164,16 +167,36 @@ function mergeAuthors(ordered: MergeInput[]): { authors: MergedAuthor[]; truncat
         rankOf(a.source) - rankOf(b.source) ||
         a.id - b.id,
     )[0] ?? null
-  const authors: MergedAuthor[] = (base?.authors ?? []).map((name, i) => ({ name, position: i, variants: [name] }))
+  const baseIds = base ? recordAuthorIds(base) : []
+  const authors: MergedAuthor[] = (base?.authors ?? []).map((name, i) => ({
+    name,
+    position: i,
+    variants: [name],
+    sourceIds: baseIds[i] ? [baseIds[i]] : [],
+  }))
   for (const r of ordered) {
-    for (const name of [...r.authors, ...r.extraAuthors]) {
-      const same = authors.find((a) => a.variants.includes(name) || namesCompatible(a.name, name))
+    const ids = recordAuthorIds(r)
+    const names = [...r.authors, ...r.extraAuthors]
+    for (const [i, name] of names.entries()) {
+      if (r === base && i < r.authors.length) continue // the listed order itself, ids and all
+      const id = ids[i] ?? null
+      // A source's id names the person whatever the spelling; without one, the name does.
+      const same =
+        (id !== null ? authors.find((a) => a.sourceIds.includes(id)) : undefined) ??
+        authors.find(
+          (a) =>
+            (a.variants.includes(name) || namesCompatible(a.name, name)) &&
+            (id === null || !sourceIdsConflict(a.sourceIds, [id])),
+        )
       if (!same) {
-        authors.push({ name, position: null, variants: [name] })
-      } else if (!same.variants.includes(name)) {
+        authors.push({ name, position: null, variants: [name], sourceIds: id !== null ? [id] : [] })
+        continue
+      }
+      if (!same.variants.includes(name)) {
         same.variants.push(name)
         if (fullness(name) > fullness(same.name)) same.name = name
       }
+      if (id !== null && !same.sourceIds.includes(id)) same.sourceIds.push(id)
     }
   }
   return { authors, truncated: base ? base.authorsTruncated : false }

@@ -273,6 +273,20 @@ function presentProfile(profile: AuthorDetail['profiles'][number]): ReportedProf
   }
 }
 
+const SOURCE_ID_PAGES: Record<string, (id: string) => string> = {
+  'semantic-scholar': (id) => `https://www.semanticscholar.org/author/${encodeURIComponent(id)}`,
+  openalex: (id) => `https://openalex.org/${encodeURIComponent(id)}`,
+  orcid: (id) => `https://orcid.org/${encodeURIComponent(id)}`,
+}
+
+/** `semantic-scholar:2259683` as its source, id and page. */
+export function presentSourceId(sourceId: string): AuthorDetailOut['sourceIds'][number] {
+  const colon = sourceId.indexOf(':')
+  const source = sourceId.slice(0, colon)
+  const id = sourceId.slice(colon + 1)
+  return { source, id, link: SOURCE_ID_PAGES[source]?.(id) ?? null }
+}
+
 function mergedWhy(merged: number): string[] {
   return merged > 0 ? [`${pluralize(merged, 'paper')} merged from more than one source`] : []
 }
@@ -333,6 +347,7 @@ export function presentAuthorDetail(input: {
     id: author.id,
     name: author.name,
     nameVariants: author.nameVariants,
+    sourceIds: author.sourceIds.map(presentSourceId),
     field,
     paperCount: author.paperCount,
     metrics: {

@@ -151,6 +151,8 @@ export interface SearchResult extends Page<SearchHit> {
 
 export interface AuthorDetail extends Author {
   profiles: ReportedAuthorProfile[]
+  /** The sources' own ids of this person (`semantic-scholar:2259683`, `orcid:…`). */
+  sourceIds: string[]
   /** Sum of known citation counts of the author's papers, with how many papers had one. */
   citationsKnown: { papersWithCounts: number; citations: number; counts: number[] }
 }
@@ -211,6 +213,12 @@ export interface PaperWriter extends PaperReader {
   hasCoAuthored(authorId: string, otherAuthorIds: string[]): Promise<boolean>
   createAuthor(author: NewAuthor): Promise<string>
   addAuthorNames(authorId: string, names: Array<{ name: string; nameKey: string }>): Promise<void>
+  /** The people any of these source ids (`semantic-scholar:2259683`) already name. */
+  findAuthorIdsBySourceIds(sourceIds: readonly string[]): Promise<string[]>
+  /** A person's source ids. */
+  listAuthorSourceIds(authorId: string): Promise<string[]>
+  /** Records source ids as this person's; an id that already names someone else stays theirs. */
+  addAuthorSourceIds(authorId: string, sourceIds: readonly string[]): Promise<void>
   saveAuthorProfile(profile: AuthorProfileRecord, authorId: string, contentHash: string): Promise<'new' | 'updated' | 'unchanged'>
   /** Removes authors left without papers or profiles after a merge moved their names elsewhere. */
   pruneOrphanAuthors(): Promise<number>

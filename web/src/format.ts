@@ -49,6 +49,7 @@ export function sourceLabel(source: string): string {
       'semantic-scholar': 'Semantic Scholar',
       huggingface: 'Hugging Face',
       bibtex: 'BibTeX file',
+      orcid: 'ORCID',
     }[source] ?? source
   )
 }

@@ -55,6 +55,10 @@ describe('parseOpenAlex works', () => {
       'Irka Hadjas',
     ])
     expect(result.issues.filter((i) => i.field === 'authorships')).toHaveLength(4)
+    // The four linked ids are of the other people, so none is kept for the printed authors (the rest have none).
+    expect(conflated.raw['authorIds']).toBeUndefined()
+    const linked = result.records.find((r) => Array.isArray(r.raw['authorIds']))!
+    expect(linked.raw['authorIds']).toHaveLength(linked.authors.length)
     expect(result.issues[0]!.message).toContain(
       'linked to "Melissa Ochoa Frias" but the paper prints "Ndiaye, Matar"',
     )

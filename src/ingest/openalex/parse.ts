@@ -164,7 +164,9 @@ function workToRecord(
     }
     if (!name) continue
     authors.push(firstNameFirst(name))
-    authorIds.push(normalizeOpenAlexId(typeof author?.['id'] === 'string' ? (author['id'] as string) : null))
+    // The linked id is of the other person when the printed name was kept over it.
+    const linked = name === display ? author?.['id'] : null
+    authorIds.push(normalizeOpenAlexId(typeof linked === 'string' ? linked : null))
   }
 
   const ids = workIds(work, id)

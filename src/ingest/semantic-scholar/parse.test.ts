@@ -57,6 +57,15 @@ describe('parseSemanticScholar', () => {
     expect(result.entriesSeen).toBe(3)
   })
 
+  it("lines the authors' ids up with their names, leaving out an author without a name", () => {
+    const payload = JSON.stringify([
+      { paperId: 'p1', title: 'A paper', authors: [{ authorId: '1', name: null }, { authorId: '2', name: 'B. Two' }, { authorId: null, name: 'C. Three' }] },
+    ])
+    const [record] = parseSemanticScholar(payload, ctx).records
+    expect(record!.authors).toEqual(['B. Two', 'C. Three'])
+    expect(record!.raw['authorIds']).toEqual(['2', null])
+  })
+
   it('turns the TLDR into a source-model digest, lower-cases the DOI and lists references by their best id', () => {
     const [record] = parseSemanticScholar(
       readFixture('semanticscholar/paper_detail_turing1950_all_fields_tldr_embedding_trimmed.json'),

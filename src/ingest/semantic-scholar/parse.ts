@@ -188,7 +188,10 @@ function paperToRecord(
   const pdf = cleanText(asObject(paper['openAccessPdf'])?.['url'])
   if (pdf) raw['openAccessPdf'] = pdf
   if (tldrText) raw['tldrModel'] = cleanText(tldr?.['model'])
-  const authorIds = authorList.map((a) => asObject(a)?.['authorId'] ?? null)
+  // Lined up with `authors`: an author without a name has no place there, so none here.
+  const authorIds = authorList
+    .filter((a) => cleanText(asObject(a)?.['name']) !== null)
+    .map((a) => asObject(a)?.['authorId'] ?? null)
   if (authorIds.some((a) => typeof a === 'string')) raw['authorIds'] = authorIds
 
   return createSourceRecord({

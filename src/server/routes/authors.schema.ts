@@ -48,6 +48,9 @@ export const AuthorDetailSchema = z.object({
   id: z.string(),
   name: z.string(),
   nameVariants: z.array(z.string()),
+  sourceIds: z
+    .array(z.object({ source: z.string(), id: z.string(), link: z.string().nullable() }))
+    .describe("The person's own ids at the sources that name authors by id (Semantic Scholar, OpenAlex, ORCID), each with its page"),
   field: z
     .object({ value: z.string(), origin: z.enum(['reported', 'computed']), detail: z.string() })
     .nullable()

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
+import { importRecords } from '../../commands/index.js'
+import { createAuthorProfileRecord } from '../../core/index.js'
+import { buildRecord } from '../../../test/support/factories.js'
+import { createTempStore } from '../../../test/support/temp-store.js'
 import { buildServer } from '../app.js'
 import type { AuthorDetailOut, AuthorList } from './authors.schema.js'
 
@@ -100,5 +104,42 @@ describe('authors routes on the corpus library', () => {
     expect(res.json()).toMatchObject({ error: { message: 'no author with id "Inbar Seroussi"; it is the name of the author with id "inbar-seroussi" (/api/v1/authors/inbar-seroussi)' } })
     expect((await app.inject('/api/v1/authors/Seroussi,%20Inbar')).json()).toMatchObject({ error: { message: expect.stringContaining('it is the name of the author with id "inbar-seroussi"') } })
     expect((await app.inject('/api/v1/authors/Inbar%20S')).json()).toMatchObject({ error: { message: 'no author with id "Inbar S"' } })
+  })
+})
+
+describe('an author the sources know by id', () => {
+  it("lists the person's ids at Semantic Scholar, OpenAlex and ORCID, each with its page", async () => {
+    const t = await createTempStore()
+    try {
+      await importRecords(
+        t.store,
+        [
+          buildRecord({ source: 'semantic-scholar', title: 'Bounds', authors: ['E. Duflo'], raw: { authorIds: ['2259683'] } }),
+          buildRecord({ source: 'openalex', title: 'Bounds', authors: ['Esther Duflo'], raw: { authorIds: ['A5023888391'] } }),
+        ],
+        [
+          createAuthorProfileRecord({
+            source: 'semantic-scholar',
+            key: '2259683',
+            locator: 'https://www.semanticscholar.org/author/2259683',
+            fetchedAt: '2026-06-12T08:00:00.000Z',
+            name: 'E. Duflo',
+            ids: { s2: '2259683', orcid: '0000-0002-1825-0097' },
+          }),
+        ],
+      )
+      const app = await buildServer({ store: t.store, rateLimit: false })
+      const [duflo] = ((await app.inject('/api/v1/authors?q=duflo')).json() as AuthorList).items
+      const a = (await app.inject(`/api/v1/authors/${duflo!.id}`)).json() as AuthorDetailOut
+      expect(a.name).toBe('Esther Duflo')
+      expect(a.sourceIds).toEqual([
+        { source: 'openalex', id: 'A5023888391', link: 'https://openalex.org/A5023888391' },
+        { source: 'orcid', id: '0000-0002-1825-0097', link: 'https://orcid.org/0000-0002-1825-0097' },
+        { source: 'semantic-scholar', id: '2259683', link: 'https://www.semanticscholar.org/author/2259683' },
+      ])
+      await app.close()
+    } finally {
+      await t.cleanup()
+    }
   })
 })

@@ -239,6 +239,20 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE paper_analysis SET analyzed_at = '', input_hash = '';
     `,
   },
+  {
+    version: 5,
+    name: 'author-source-ids',
+    // The sources' own ids of a person (`semantic-scholar:2259683`, `openalex:A5023888391`, `orcid:…`): one id
+    // names one person, so papers a source attributes to one id join one person whatever their spelling. A
+    // library imported before learns them as its records are imported again with changes, or synced.
+    up: `
+      CREATE TABLE author_source_ids (
+        source_id TEXT PRIMARY KEY,
+        author_id TEXT NOT NULL REFERENCES authors(id) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX author_source_ids_author ON author_source_ids(author_id);
+    `,
+  },
 ]
 
 /**

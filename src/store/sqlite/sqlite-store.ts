@@ -497,6 +497,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       nameVariants: variants,
       paperCount,
       profiles,
+      sourceIds: await this.listAuthorSourceIds(id),
       citationsKnown: { papersWithCounts: counts.length, citations: counts.reduce((a, b) => a + b, 0), counts },
     }
   }
@@ -950,6 +951,27 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       .map((name) => hyphenatedSpelling(name, spellings))
       .sort((a, b) => fullness(b) - fullness(a) || b.length - a.length || (a < b ? -1 : 1))[0]
     if (best) this.stmt('UPDATE authors SET name = ? WHERE id = ?').run(best, authorId)
+  }
+
+  async findAuthorIdsBySourceIds(sourceIds: readonly string[]): Promise<string[]> {
+    if (sourceIds.length === 0) return []
+    return this.all<{ author_id: string }>(
+      `SELECT DISTINCT author_id FROM author_source_ids WHERE source_id IN (SELECT value FROM json_each(?))
+       ORDER BY author_id`,
+      JSON.stringify(sourceIds),
+    ).map((r) => r.author_id)
+  }
+
+  async listAuthorSourceIds(authorId: string): Promise<string[]> {
+    return this.all<{ source_id: string }>(
+      'SELECT source_id FROM author_source_ids WHERE author_id = ? ORDER BY source_id',
+      authorId,
+    ).map((r) => r.source_id)
+  }
+
+  async addAuthorSourceIds(authorId: string, sourceIds: readonly string[]): Promise<void> {
+    for (const id of sourceIds)
+      this.stmt('INSERT OR IGNORE INTO author_source_ids (source_id, author_id) VALUES (?, ?)').run(id, authorId)
   }
 
   async saveAuthorProfile(

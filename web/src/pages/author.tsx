@@ -107,6 +107,24 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
               )}
               {variants.length > 0 && <>Also written as {variants.join(' · ')}</>}
             </p>
+            {author.sourceIds.length > 0 && (
+              <p className="muted source-ids">
+                Known to sources as{' '}
+                {author.sourceIds.map((s, i) => (
+                  <span key={`${s.source}:${s.id}`}>
+                    {i > 0 && ' · '}
+                    {sourceLabel(s.source)}{' '}
+                    {s.link ? (
+                      <a href={s.link} target="_blank" rel="noopener noreferrer">
+                        {s.id}
+                      </a>
+                    ) : (
+                      s.id
+                    )}
+                  </span>
+                ))}
+              </p>
+            )}
             <p className="bibtex-link">
               <a className="button small" href={`/api/v1${paths.authorBibtex(author.id)}?download=true`} download>
                 BibTeX

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { buildRecord } from '../../test/support/factories.js'
+import { profileAuthorIds, recordAuthorIds, sourceIdsConflict } from './author-ids.js'
+import { mergeRecords } from './merge.js'
+
+describe('recordAuthorIds', () => {
+  it('names each listed author by source and id, null where the source gave none', () => {
+    const record = buildRecord({ source: 'openalex', authors: ['A. Saxe', 'J. McClelland'], raw: { authorIds: ['A1', null] } })
+    expect(recordAuthorIds(record)).toEqual(['openalex:A1', null])
+  })
+
+  it('gives none when the ids do not line up with the names, or the source has no author ids', () => {
+    expect(recordAuthorIds(buildRecord({ source: 'openalex', authors: ['A', 'B'], raw: { authorIds: ['A1'] } }))).toEqual([null, null])
+    expect(recordAuthorIds(buildRecord({ source: 'bibtex', authors: ['A'], raw: { authorIds: ['A1'] } }))).toEqual([null])
+  })
+})
+
+describe('profileAuthorIds', () => {
+  it('takes the source id from the key and an ORCID without its URL', () => {
+    expect(
+      profileAuthorIds({ source: 'openalex', key: 'A5', ids: { orcid: 'https://orcid.org/0000-0002-1825-0097' } }),
+    ).toEqual(['openalex:A5', 'orcid:0000-0002-1825-0097'])
+    expect(profileAuthorIds({ source: 'researcher-profile', key: 'inbar-seroussi', ids: {} })).toEqual([])
+  })
+})
+
+describe('sourceIdsConflict', () => {
+  it('is true only for two different ids of one source', () => {
+    expect(sourceIdsConflict(['openalex:A1'], ['openalex:A2'])).toBe(true)
+    expect(sourceIdsConflict(['openalex:A1'], ['openalex:A1'])).toBe(false)
+    expect(sourceIdsConflict(['openalex:A1'], ['semantic-scholar:9'])).toBe(false)
+    expect(sourceIdsConflict([], ['openalex:A2'])).toBe(false)
+  })
+})
+
+describe('merged authors and source ids', () => {
+  it("joins two records' spellings that one source id names, and keeps each source's id", () => {
+    const merged = mergeRecords([
+      { ...buildRecord({ source: 'openalex', title: 'T', authors: ['Andrew M. Saxe', 'Surya Ganguli'], raw: { authorIds: ['A1', 'A2'] } }), id: 1 },
+      { ...buildRecord({ source: 'semantic-scholar', title: 'T', authors: ['Andrew Saxe'], raw: { authorIds: ['77'] } }), id: 2 },
+    ])
+    expect(merged.authors).toEqual([
+      { name: 'Andrew M. Saxe', position: 0, variants: ['Andrew M. Saxe', 'Andrew Saxe'], sourceIds: ['openalex:A1', 'semantic-scholar:77'] },
+      { name: 'Surya Ganguli', position: 1, variants: ['Surya Ganguli'], sourceIds: ['openalex:A2'] },
+    ])
+  })
+})
