@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { importFiles, unreadablePaths } from './import-files.js'
@@ -113,6 +113,31 @@ describe('importFiles', () => {
       'cannot read missing.bib: no such file',
       'cannot read in/link.txt: no such file',
     ])
+  })
+
+  it('changes nothing when the same files are imported again from another folder; the records note where they were read', async () => {
+    const files = ['researcher-profile.txt', 'abstracts.txt'].map((f) => join(CORPUS, f))
+    const first = await importFiles(t.store, files, { cwd: CORPUS, captureDate: '2026' })
+    expect(first.new).toBeGreaterThan(0)
+    const again = await importFiles(t.store, files, { cwd: dir, captureDate: '2026' })
+    expect(again).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: first.new + first.merged, profiles: 0 })
+    const paper = (await t.store.listPapers({ limit: 1 })).items[0]!
+    const records = await t.store.transaction((tx) => tx.listSourceRecords(paper.id))
+    expect(records[0]!.locator.startsWith(join(relative(dir, CORPUS)))).toBe(true)
+  })
+
+  it('keeps one record per BibTeX entry when the same file is imported again from another folder', async () => {
+    mkdirSync(join(dir, 'refs'))
+    const bib = join(dir, 'refs', 'papers.bib')
+    writeFileSync(bib, readFileSync(join(FIXTURES, 'bibtex', 'd2l_excerpt_ml_papers.bib')))
+    const first = await importFiles(t.store, [bib], { cwd: dir })
+    expect(first.new).toBeGreaterThan(10)
+    const records = (await t.store.libraryStats()).sourceRecords
+    const again = await importFiles(t.store, [bib], { cwd: join(dir, 'refs') })
+    expect(again).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: first.new + first.merged })
+    expect((await t.store.libraryStats()).sourceRecords).toBe(records)
+    // The records now go by the path as given this time.
+    expect(await importFiles(t.store, [bib], { cwd: join(dir, 'refs') })).toMatchObject({ unchanged: first.new + first.merged })
   })
 
   it('refuses an unknown forced format before writing anything', async () => {

@@ -28,6 +28,12 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord): Promi
   const contentHash = recordContentHash(record)
   const existing = await tx.findSourceRecord(record.source, record.key)
   if (existing && existing.contentHash === contentHash) return 'unchanged'
+  if (existing && (await readElsewhereOnly(tx, existing.id, record, contentHash))) {
+    // The same entry read from another path (`../main/data/corpus/…` from another folder): only where it
+    // was read changes, so the record notes its new place and the paper stays as it is.
+    await tx.saveSourceRecord(record, existing.paperId, contentHash, null)
+    return 'unchanged'
+  }
 
   let paperId: string
   let matchReason: string | null = null
@@ -41,6 +47,20 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord): Promi
       abstractText: record.title ? null : record.abstract,
     })
     const decision = matchRecord(record, candidates)
+    if (decision) {
+      // A BibTeX entry's key holds its file's path as given: the same file from another folder is the same entry.
+      // (Only from another file: two equal entries of one file stay two records.)
+      const twin = (await tx.listSourceRecords(decision.paperId)).find(
+        (r) =>
+          r.source === record.source &&
+          readFrom(r.locator) !== readFrom(record.locator) &&
+          sameEntryElsewhere(r, record, contentHash),
+      )
+      if (twin) {
+        await tx.rekeySourceRecord(twin.id, record, contentHash)
+        return 'unchanged'
+      }
+    }
     paperId = decision?.paperId ?? paperIdFor(record.source, record.key)
     matchReason = decision ? `${decision.reason}: ${decision.detail}` : null
   }
@@ -55,6 +75,39 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord): Promi
   })
   if (existing) return 'updated'
   return saved === 'created' ? 'new' : 'merged'
+}
+
+/**
+ * Stores a profile record for the person it is about; true when that is new or changed. The same profile read
+ * from another path is not a change (its new place is noted).
+ */
+export async function importProfile(tx: PaperWriter, profile: AuthorProfileRecord): Promise<boolean> {
+  const authorId = await resolveProfileOwner(tx, profile)
+  const contentHash = recordContentHash(profile)
+  const stored = await tx.getAuthorProfileRecord(profile.source, profile.key)
+  const outcome = await tx.saveAuthorProfile(profile, authorId, contentHash)
+  const readElsewhere =
+    stored !== null &&
+    stored.authorId === authorId &&
+    recordContentHash({ ...stored.profile, locator: profile.locator }) === contentHash
+  return outcome !== 'unchanged' && !readElsewhere
+}
+
+/** True when the stored record differs from `record` only in where it was read (locator and line). */
+async function readElsewhereOnly(tx: PaperWriter, storedId: number, record: SourceRecord, contentHash: string): Promise<boolean> {
+  const stored = await tx.getSourceRecord(storedId)
+  return stored !== null && sameEntryElsewhere(stored, record, contentHash)
+}
+
+/** The file or URL a locator points into, without its line (`data/refs.bib:12` → `data/refs.bib`). */
+function readFrom(locator: string): string {
+  return locator.replace(/:\d+$/, '')
+}
+
+/** True when `stored` is `record` but for its key and where it was read. */
+function sameEntryElsewhere(stored: SourceRecord & { id?: number }, record: SourceRecord, contentHash: string): boolean {
+  const { id: _id, ...content } = stored
+  return recordContentHash({ ...content, key: record.key, locator: record.locator, line: record.line }) === contentHash
 }
 
 /**
@@ -78,10 +131,7 @@ export async function importRecords(
   if (profiles.length > 0) {
     profileChanges = await store.transaction(async (tx) => {
       let changed = 0
-      for (const profile of profiles) {
-        const authorId = await resolveProfileOwner(tx, profile)
-        if ((await tx.saveAuthorProfile(profile, authorId, recordContentHash(profile))) !== 'unchanged') changed++
-      }
+      for (const profile of profiles) if (await importProfile(tx, profile)) changed++
       await tx.pruneOrphanAuthors()
       return changed
     })

@@ -38,8 +38,7 @@ import {
 } from '../core/index.js'
 import { recordContentHash } from '../library/index.js'
 import type { PaperStore, PaperWriter } from '../store/index.js'
-import { importRecord, type RecordOutcome } from './import-records.js'
-import { resolveProfileOwner } from './resolve-authors.js'
+import { importProfile, importRecord, type RecordOutcome } from './import-records.js'
 
 // ---------------------------------------------------------------------------------------------------------
 // What sync needs of the ingest side, declared here by the consumer (ingest's `Source` and `createHttpClient`
@@ -401,11 +400,7 @@ async function syncFeed(
       const counts = await storePage(result.pages + 1, page.url, async (tx) => {
         const tally: PageCounts = { new: 0, merged: 0, updated: 0, unchanged: 0, profiles: 0 }
         for (const record of content.records) tally[await importRecord(tx, record)]++
-        for (const profile of content.profiles) {
-          const authorId = await resolveProfileOwner(tx, profile)
-          if ((await tx.saveAuthorProfile(profile, authorId, recordContentHash(profile))) !== 'unchanged')
-            tally.profiles++
-        }
+        for (const profile of content.profiles) if (await importProfile(tx, profile)) tally.profiles++
         await tx.pruneOrphanAuthors()
         await tx.setFeedCursor(feed.id, stored)
         return tally

@@ -201,6 +201,10 @@ export interface PaperReader {
 /** Writes, only inside `transaction`. */
 export interface PaperWriter extends PaperReader {
   findSourceRecord(source: string, key: string): Promise<StoredRecordRef | null>
+  /** Gives a stored record the key, place and content of `record` (the same entry, now read under another key). */
+  rekeySourceRecord(id: number, record: SourceRecord, contentHash: string): Promise<void>
+  /** A stored record as it was saved. */
+  getSourceRecord(id: number): Promise<SourceRecord | null>
   findPaperCandidates(query: CandidateQuery): Promise<CandidatePaper[]>
   /** Stores a record for a paper; `matchReason` says why it joined an existing paper (null when it created it). */
   saveSourceRecord(record: SourceRecord, paperId: string, contentHash: string, matchReason: string | null): Promise<number>
@@ -219,6 +223,8 @@ export interface PaperWriter extends PaperReader {
   listAuthorSourceIds(authorId: string): Promise<string[]>
   /** Records source ids as this person's; an id that already names someone else stays theirs. */
   addAuthorSourceIds(authorId: string, sourceIds: readonly string[]): Promise<void>
+  /** A stored profile record as it was saved, and whose it is. */
+  getAuthorProfileRecord(source: string, key: string): Promise<{ profile: AuthorProfileRecord; authorId: string } | null>
   saveAuthorProfile(profile: AuthorProfileRecord, authorId: string, contentHash: string): Promise<'new' | 'updated' | 'unchanged'>
   /** Removes authors left without papers or profiles after a merge moved their names elsewhere. */
   pruneOrphanAuthors(): Promise<number>

@@ -646,6 +646,18 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     return row ? { id: row.id, paperId: row.paper_id, contentHash: row.content_hash } : null
   }
 
+  async rekeySourceRecord(id: number, record: SourceRecord, contentHash: string): Promise<void> {
+    this.stmt(
+      `UPDATE source_records SET key = ?, locator = ?, line = ?, fetched_at = ?, content_hash = ?, record = ?
+       WHERE id = ? AND source = ?`,
+    ).run(record.key, record.locator, record.line, record.fetchedAt, contentHash, JSON.stringify(record), id, record.source)
+  }
+
+  async getSourceRecord(id: number): Promise<SourceRecord | null> {
+    const row = this.get<{ record: string }>('SELECT record FROM source_records WHERE id = ?', id)
+    return row ? (JSON.parse(row.record) as SourceRecord) : null
+  }
+
   async findPaperCandidates(query: CandidateQuery): Promise<CandidatePaper[]> {
     const limit = query.limit ?? 10
     const ids = new Set<string>()
@@ -972,6 +984,18 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   async addAuthorSourceIds(authorId: string, sourceIds: readonly string[]): Promise<void> {
     for (const id of sourceIds)
       this.stmt('INSERT OR IGNORE INTO author_source_ids (source_id, author_id) VALUES (?, ?)').run(id, authorId)
+  }
+
+  async getAuthorProfileRecord(
+    source: string,
+    key: string,
+  ): Promise<{ profile: AuthorProfileRecord; authorId: string } | null> {
+    const row = this.get<{ record: string; author_id: string }>(
+      'SELECT record, author_id FROM author_profiles WHERE source = ? AND key = ?',
+      source,
+      key,
+    )
+    return row ? { profile: JSON.parse(row.record) as AuthorProfileRecord, authorId: row.author_id } : null
   }
 
   async saveAuthorProfile(
