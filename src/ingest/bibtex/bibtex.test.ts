@@ -143,6 +143,18 @@ describe('parseBibtex on broken input', () => {
 })
 
 describe('bibtexFormat', () => {
+  it('reads a .bib saved as Latin-1 with its accents, and says so with the first such line', () => {
+    const text = '@article{muller,\n  title = {Grokking},\n  author = {S\u00e9bastien M\u00fcller},\n  year = {2023}\n}\n'
+    const result = bibtexFormat.parseBytes!(Buffer.from(text, 'latin1'), ctx('refs.bib'))
+    expect(result.records[0]!.authors).toEqual(['Sébastien Müller'])
+    expect(result.issues).toMatchObject([{ severity: 'warning', code: 'ENCODING', line: 3, source: 'refs.bib' }])
+    // UTF-8 stays as it is, with no word said.
+    expect(bibtexFormat.parseBytes!(Buffer.from(text, 'utf8'), ctx('refs.bib'))).toMatchObject({
+      records: [{ authors: ['Sébastien Müller'] }],
+      issues: [],
+    })
+  })
+
   it('is sure of .bib files with entries and unsure of other text', () => {
     const bib = readFixture('bibtex/d2l_excerpt_ml_papers.bib')
     expect(bibtexFormat.detect(bib, 'refs.bib')).toBeGreaterThan(0.9)

@@ -1,6 +1,7 @@
 /** @module BibTeX: import as a file format (`paperscope import refs.bib`) and export as a pure function. */
 import type { FileFormat } from '../file-format.js'
 import { BIBTEX_SOURCE, detectBibtex, parseBibtex } from './parse.js'
+import { decodeTextInput } from '../text-input.js'
 
 /** The `.bib` importer, for the list of file formats. */
 export const bibtexFormat: FileFormat = {
@@ -8,6 +9,13 @@ export const bibtexFormat: FileFormat = {
   description: 'BibTeX/BibLaTeX bibliography (.bib): LaTeX accents and protected capitals decoded',
   detect: detectBibtex,
   parse: parseBibtex,
+  // Bytes go through the shared decoder, so a .bib saved as Latin-1 reads `Sébastien`, with a warning naming
+  // its first such line, instead of `S�bastien` with no word said.
+  parseBytes(bytes, ctx) {
+    const input = decodeTextInput(bytes, ctx.input)
+    const result = parseBibtex(input.text, ctx)
+    return { ...result, issues: [...input.issues, ...result.issues] }
+  },
 }
 
 export { parseBibtex, detectBibtex, cleanLatexText } from './parse.js'
