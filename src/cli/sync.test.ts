@@ -170,6 +170,16 @@ describe('paperscope sync', () => {
     expect(JSON.parse(byFeed.out).feeds.map((f: { feed: string }) => f.feed)).toEqual(['arxiv-ml'])
   })
 
+  it('says on stderr when it waits to retry, and for how long', async () => {
+    serveRecordedFeeds()
+    server.route('/api/query?start=0', { status: 503, headers: { 'retry-after': '1' } }, { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
+    const config = writeConfig('retry.json', [FEEDS[0]])
+    const result = await cli(['--db', join(dir, 'retry.db'), 'sync', '--config', config])
+    expect(result.code).toBe(0)
+    expect(result.err).toMatch(/^arxiv: retrying request in 1 s \(HTTP 503\), attempt 2 {2}http:\/\/127\.0\.0\.1:\d+\/api\/query\?\S*start=0/m)
+    expect(result.err).toContain('arxiv-ml: page 1: 3 new')
+  })
+
   it('exits 2 and names the reason when a page is rejected, keeping what it stored', async () => {
     server.route('/api/query?start=0', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
     server.route('/api/query?start=3', { body: '<feed><entry>cut' })
@@ -178,6 +188,8 @@ describe('paperscope sync', () => {
     expect(result.code).toBe(2)
     expect(result.out).toMatch(/\narxiv-ml +arxiv +failed +1 +3 +3 /)
     expect(result.out).toMatch(/rejected \(1\):\n {2}\S+ \[PARSE_FAILED\] feed arxiv-ml: arxiv: cannot read the page .*invalid XML/)
+    // Told once, in the summary, not also on stderr as it happens.
+    expect(result.err).not.toContain('feed failed')
   })
 
   it('reports a locked library as STORE_FAILED for each feed, without a stack trace, tries every feed and exits 2', async () => {

@@ -1,11 +1,11 @@
 /**
  * @module `paperscope sync [--source S] [--since DATE] [--feed ID] [--config PATH] [--json]`: runs the feeds
- * the config file lists, once, now. Progress (a line per page) goes to stderr, the summary (per feed: pages,
+ * the config file lists, once, now. Progress (a line per page, and each wait before a retry) goes to stderr, the summary (per feed: pages,
  * new, merged, rejected with reasons, cursor) to stdout. Ctrl+C stops after the page being written; the next
  * sync resumes from there. New or changed papers are then analysed (incremental; `--no-analyze` skips it). Exit 0: all read (or nothing configured); 2: some records rejected or a feed
  * failed, the rest stored; 1: fatal.
  */
-import { runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult } from '../../commands/index.js'
+import { runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult, type SyncLogger } from '../../commands/index.js'
 import { formatImportIssue, pluralize } from '../../core/index.js'
 import { table } from '../format.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
@@ -37,6 +37,36 @@ export const HOW_TO_CONFIGURE = `Paperscope fetches nothing unless a feed is con
 then run \`paperscope sync\`. The README's "Feeds (optional, online)" section lists every source and option.
 `
 
+/**
+ * What the sync says while it runs, one line each on stderr: a retry and how long it waits first (a 503, a
+ * Retry-After), a page asked for again. A feed that fails is in the summary instead, and pages have their own
+ * progress lines, so those and the debug chatter stay quiet.
+ * @example `arxiv: retrying request in 3 s (HTTP 503), attempt 2  http://…/api/query?start=0`
+ */
+export function waitsOnStderr(io: CliIo): SyncLogger {
+  const quiet = (): void => undefined
+  return {
+    info: quiet,
+    debug: quiet,
+    warn(fields, message = '') {
+      if (message === 'feed failed' || message === 'feed skipped') return
+      const f = fields as Record<string, unknown>
+      const text = (key: string): string | null => (typeof f[key] === 'string' ? (f[key] as string) : null)
+      const wait = typeof f['delayMs'] === 'number' ? ` in ${formatWait(f['delayMs'])}` : ''
+      const reason = text('reason') ?? text('error')
+      const attempt = typeof f['attempt'] === 'number' ? `, attempt ${f['attempt'] + 1}` : ''
+      const url = text('url')
+      io.stderr(
+        `${text('source') ?? text('feed') ?? 'sync'}: ${message}${wait}${reason ? ` (${reason})` : ''}${attempt}${url ? `  ${url}` : ''}\n`,
+      )
+    },
+  }
+}
+
+function formatWait(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`
+}
+
 export async function runSyncCommand(
   io: CliIo,
   dbPath: string,
@@ -64,6 +94,7 @@ export async function runSyncCommand(
         feed: opts.feed,
         since: opts.since,
         now: () => io.now().getTime(),
+        logger: waitsOnStderr(io),
         ...(version ? { version } : {}),
         onPage: ({ feed, page, url, counts }) =>
           io.stderr(
