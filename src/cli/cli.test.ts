@@ -1,8 +1,8 @@
 /**
  * The CLI on the real corpus, in-process against a real library file: what issue 2 promises a user.
  */
-import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -414,6 +414,15 @@ describe('paperscope CLI on the corpus', () => {
     expect(run.code).toBe(1)
     expect(run.out).toBe('')
     expect(run.err).toMatch(/error \[NOT_FOUND\]: the library at .*empty\.db has no papers to learn from; import some first/)
+  })
+
+  it('says its version with --version or -V, as package.json has it', () => {
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+    for (const flag of ['--version', '-V']) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', flag], { cwd: ROOT, encoding: 'utf8' })
+      expect(run.stdout).toBe(`${version}\n`)
+      expect(run.status).toBe(0)
+    }
   })
 
   it('stops quietly when the reader closes the pipe early (`paperscope export | head -1`)', async () => {

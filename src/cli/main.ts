@@ -51,6 +51,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
   const program = new Command('paperscope')
     .description('A self-hostable research radar: papers from many sources, merged into one explained library.')
     .option('--db <path>', 'library file (default: $PAPERSCOPE_DB or data/paperscope.db)')
+    .version(services.version ?? 'unknown', '-V, --version', 'the version of Paperscope')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
     .showHelpAfterError()
