@@ -19,6 +19,7 @@ export function renderAuthor(o: AuthorOverview): string {
   const a = o.author
   const out = [`${a.name}  (${a.id})`]
   if (a.nameVariants.length > 1) out.push(`  also written: ${a.nameVariants.filter((v) => v !== a.name).join('; ')}`)
+  if (a.sourceIds.length > 0) out.push(`  known to sources as: ${a.sourceIds.join('; ')}`)
   for (const p of a.profiles) {
     const m = p.metrics
     const parts = [
