@@ -87,6 +87,18 @@ describe('createHttpClient', () => {
     expect(clock.sleeps).toEqual([7000])
   })
 
+  it('never shows an API key in a log line or an error: it is fetched with, and named as REDACTED', async () => {
+    server.route('/keyed', { status: 503, body: 'busy' }, { status: 503, body: 'busy' })
+    const lines: string[] = []
+    const logger = { info: () => undefined, debug: () => undefined, warn: (fields: object, message?: string) => lines.push(`${message} ${JSON.stringify(fields)}`) }
+    const err = await failure(client({ logger, retries: 1 }).request({ source: 'openalex', url: url('/keyed?filter=x&api_key=SECRET123') }))
+    expect(server.requests.map((r) => r.query.get('api_key'))).toEqual(['SECRET123', 'SECRET123'])
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('api_key=REDACTED')
+    expect(err.message).toContain('api_key=REDACTED')
+    expect([...lines, err.message, String(err.source)].join(' ')).not.toContain('SECRET123')
+  })
+
   it('honours Retry-After as an HTTP-date', async () => {
     const at = new Date(clock.now() + 12_000).toUTCString()
     server.route('/limited', { status: 503, headers: { 'retry-after': at } }, { body: 'ok' })

@@ -154,8 +154,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         signal,
         redirect: 'follow',
       })
-      const bytes = await readLimited(res, maxBytes, request)
-      const body = decodeBody(bytes, res.headers.get('content-type'), request, logger)
+      const bytes = await readLimited(res, maxBytes, shown(request))
+      const body = decodeBody(bytes, res.headers.get('content-type'), shown(request), logger)
       if (res.status >= 200 && res.status < 300) {
         return {
           response: {
@@ -186,7 +186,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     async request(request) {
-      const { source, url } = request
+      const { source, url } = shown(request)
       const limit = limitFor(source)
       const maxAttempts = retries + 1
       for (let attemptNo = 1; ; attemptNo++) {
@@ -204,7 +204,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           outcome.kind !== 'status' ||
           RETRYABLE_STATUSES.has(outcome.status) ||
           (limit.retryStatuses ?? []).includes(outcome.status)
-        if (!retryable || attemptNo >= maxAttempts) throw toError(outcome, request, attemptNo)
+        if (!retryable || attemptNo >= maxAttempts) throw toError(outcome, shown(request), attemptNo)
 
         const retryAfterMs = outcome.kind === 'status' ? outcome.retryAfterMs : null
         if (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs) {
@@ -224,6 +224,30 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
   }
+}
+
+/** Query parameters that carry a credential: their values never reach a log line or an error message. */
+const SECRET_PARAMS = /^(api[_-]?key|key|token|access[_-]?token|apikey)$/i
+
+/**
+ * A URL as it may be shown: credentials in its query replaced (`api_key=REDACTED`).
+ * @example redactUrl('https://api.openalex.org/works?api_key=abc') // 'https://api.openalex.org/works?api_key=REDACTED'
+ */
+export function redactUrl(url: string): string {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return url
+  }
+  for (const name of [...u.searchParams.keys()]) if (SECRET_PARAMS.test(name)) u.searchParams.set(name, 'REDACTED')
+  return u.toString()
+}
+
+/** The request as messages show it: fetched with its real URL, named with the redacted one. */
+function shown(request: HttpRequest): HttpRequest {
+  const url = redactUrl(request.url)
+  return url === request.url ? request : { ...request, url }
 }
 
 async function readLimited(res: Response, maxBytes: number, request: HttpRequest): Promise<Uint8Array> {

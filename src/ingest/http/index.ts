@@ -4,6 +4,7 @@ export {
   formatUserAgent,
   DEFAULT_RATE_LIMITS,
   SILENT_LOGGER,
+  redactUrl,
   type FetchLike,
   type HttpClient,
   type HttpClientOptions,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { isPaperscopeError } from '../../core/index.js'
+import { redactUrl } from '../http/index.js'
 import {
   buildUrl,
   readCursor,
@@ -89,7 +90,7 @@ export async function* fetchOpenAlexPages(
         // A 404 is about this one id and will not heal by asking again: report it and go on, or the cursor
         // would stay on it and no later id would ever be read. Anything else stops here and resumes here.
         if (!isPaperscopeError(err, 'NOT_FOUND')) throw err
-        deps.logger.warn({ source: OPENALEX_SOURCE, id, url: redact(url) }, `OpenAlex has no author ${id}`)
+        deps.logger.warn({ source: OPENALEX_SOURCE, id, url: redactUrl(url) }, `OpenAlex has no author ${id}`)
         missing = { field: 'ids', message: `OpenAlex has no author ${id}` }
       }
       const last = index === feed.ids.length - 1
@@ -97,7 +98,7 @@ export async function* fetchOpenAlexPages(
       yield {
         ...(missing ? { missing } : {}),
         payload,
-        url: redact(url),
+        url: redactUrl(url),
         nextCursor: writeCursor({ index: last ? 0 : index + 1 }),
         last,
       }
@@ -125,21 +126,14 @@ export async function* fetchOpenAlexPages(
       explainError: explainOpenAlexError,
     })
     const read = readOpenAlexPaging(res.body)
-    if (!read.ok) throw unreadablePageError(OPENALEX_SOURCE, redact(url), read.reason)
+    if (!read.ok) throw unreadablePageError(OPENALEX_SOURCE, redactUrl(url), read.reason)
     const finished = read.nextCursor === null || read.results === 0
     const nextCursor = finished
       ? { since: isoDay(deps.now() - feed.lookbackDays * DAY_MS), cursor: '*' }
       : { since: state.since, cursor: read.nextCursor! }
     const last = finished || pages >= feed.maxPages
-    yield { payload: res.body, url: redact(url), nextCursor: writeCursor(nextCursor), last }
+    yield { payload: res.body, url: redactUrl(url), nextCursor: writeCursor(nextCursor), last }
     if (last) return
     pageCursor = read.nextCursor!
   }
-}
-
-/** The page URL without the API key, for issues, logs and locators. */
-function redact(url: string): string {
-  const u = new URL(url)
-  if (u.searchParams.has('api_key')) u.searchParams.set('api_key', 'REDACTED')
-  return u.toString()
 }
