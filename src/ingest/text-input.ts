@@ -45,11 +45,12 @@ export interface TextInput {
  * const input = decodeTextInput(readFileSync(path), path)
  * input.issues // e.g. [{ code: 'BINARY_CONTENT', line: 12, severity: 'rejected', ... }]
  */
-export function decodeTextInput(bytes: Uint8Array, source: string): TextInput {
+export function decodeTextInput(bytes: Uint8Array, source: string, options: DecodeOptions = {}): TextInput {
+  const screen = options.screenLines ?? true
   const utf16 = detectUtf16(bytes)
   if (utf16) {
     const text = new TextDecoder(utf16.encoding).decode(bytes.subarray(utf16.bomLength))
-    const input = splitTextInput(text, source)
+    const input = splitTextInput(text, source, options)
     if (utf16.bomLength > 0) return input
     const warning = createIssue(
       'warning',
@@ -60,7 +61,15 @@ export function decodeTextInput(bytes: Uint8Array, source: string): TextInput {
     )
     return { ...input, issues: [warning, ...input.issues] }
   }
-  return decodeUtf8Lines(stripUtf8Bom(bytes), source)
+  return decodeUtf8Lines(stripUtf8Bom(bytes), source, screen)
+}
+
+export interface DecodeOptions {
+  /**
+   * False keeps binary and over-long lines as decoded, for a parser that reads entries across lines and says
+   * itself what it cannot read (BibTeX): blanking a line there would drop a field without a word.
+   */
+  screenLines?: boolean
 }
 
 /**
@@ -69,9 +78,9 @@ export function decodeTextInput(bytes: Uint8Array, source: string): TextInput {
  * are reported as one ENCODING warning.
  * @example splitTextInput('a\r\nb', 'x.txt').lines // ['a', 'b']
  */
-export function splitTextInput(text: string, source: string): TextInput {
+export function splitTextInput(text: string, source: string, options: DecodeOptions = {}): TextInput {
   const rawLines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n')
-  const collector = createLineCollector(source)
+  const collector = createLineCollector(source, options.screenLines ?? true)
   for (const rawLine of rawLines) collector.add(rawLine, false)
   return collector.finish()
 }
@@ -85,7 +94,7 @@ interface LineCollector {
 }
 
 /** Accumulates checked lines and their issues; both entry points feed lines through it. */
-function createLineCollector(source: string): LineCollector {
+function createLineCollector(source: string, screen: boolean): LineCollector {
   const lines: string[] = []
   const issues: ImportIssue[] = []
   const rejectedLines = new Map<number, ImportIssue>()
@@ -101,12 +110,12 @@ function createLineCollector(source: string): LineCollector {
 
   return {
     add(rawLine, decodedAsLatin1) {
-      if (rawLine.length > MAX_LINE_LENGTH) {
+      if (screen && rawLine.length > MAX_LINE_LENGTH) {
         this.addTooLong(rawLine.length, rawLine.slice(0, EXCERPT_LENGTH))
         return
       }
       const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine
-      if (isBinaryLine(line)) {
+      if (screen && isBinaryLine(line)) {
         reject(
           'BINARY_CONTENT',
           'line holds binary data (NUL or mostly control characters), not text',
@@ -155,9 +164,9 @@ function summarizeLines(
 }
 
 /** Decodes UTF-8 per line so that one bad byte only affects its own line. */
-function decodeUtf8Lines(bytes: Uint8Array, source: string): TextInput {
+function decodeUtf8Lines(bytes: Uint8Array, source: string, screen: boolean): TextInput {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-  const collector = createLineCollector(source)
+  const collector = createLineCollector(source, screen)
   let start = 0
   while (start <= bytes.length) {
     const newline = bytes.indexOf(0x0a, start)
@@ -165,7 +174,7 @@ function decodeUtf8Lines(bytes: Uint8Array, source: string): TextInput {
     const lineBytes = bytes.subarray(start, end)
     // A UTF-8 line has at most as many UTF-16 units as bytes and at least a quarter, so a line this
     // long in bytes is too long whatever it holds: reject it without decoding 10 MB.
-    if (lineBytes.length > MAX_LINE_LENGTH * 4) {
+    if (screen && lineBytes.length > MAX_LINE_LENGTH * 4) {
       collector.addTooLong(lineBytes.length, decodeWindows1252(lineBytes.subarray(0, EXCERPT_LENGTH)))
     } else {
       const strictText = tryDecode(strict, lineBytes)

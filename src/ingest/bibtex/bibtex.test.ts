@@ -155,6 +155,17 @@ describe('bibtexFormat', () => {
     })
   })
 
+  it('keeps every line of an entry, even one a wrong encoding once turned into replacement characters', () => {
+    const text = '@misc{a, title = {First paper}, author = {\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd}}\n@misc{b,\n  title = {Second paper},\n  author = {\ufffd\ufffd\ufffd and Jane Doe}\n}\n'
+    const viaBytes = bibtexFormat.parseBytes!(Buffer.from(text, 'utf8'), ctx('refs.bib'))
+    expect(viaBytes.records.map((r) => [r.title, r.authors.length])).toEqual([
+      ['First paper', 1],
+      ['Second paper', 2],
+    ])
+    expect(viaBytes.records).toEqual(parseBibtex(text, ctx('refs.bib')).records)
+    expect(viaBytes.issues.filter((i) => i.severity === 'rejected')).toEqual([])
+  })
+
   it('is sure of .bib files with entries and unsure of other text', () => {
     const bib = readFixture('bibtex/d2l_excerpt_ml_papers.bib')
     expect(bibtexFormat.detect(bib, 'refs.bib')).toBeGreaterThan(0.9)

@@ -10,9 +10,10 @@ export const bibtexFormat: FileFormat = {
   detect: detectBibtex,
   parse: parseBibtex,
   // Bytes go through the shared decoder, so a .bib saved as Latin-1 reads `Sébastien`, with a warning naming
-  // its first such line, instead of `S�bastien` with no word said.
+  // its first such line, instead of `S�bastien` with no word said. Lines are not screened: the parser reads
+  // entries across lines and names what it cannot read itself.
   parseBytes(bytes, ctx) {
-    const input = decodeTextInput(bytes, ctx.input)
+    const input = decodeTextInput(bytes, ctx.input, { screenLines: false })
     const result = parseBibtex(input.text, ctx)
     return { ...result, issues: [...input.issues, ...result.issues] }
   },
