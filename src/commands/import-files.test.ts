@@ -140,6 +140,23 @@ describe('importFiles', () => {
     expect(await importFiles(t.store, [bib], { cwd: join(dir, 'refs') })).toMatchObject({ unchanged: first.new + first.merged })
   })
 
+  it('keeps a record per .bib file when two files of other names cite the same paper, whatever the order', async () => {
+    const entry = '@article{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Ashish Vaswani and Noam Shazeer},\n  year = {2017}\n}\n'
+    mkdirSync(join(dir, 'thesis'))
+    mkdirSync(join(dir, 'paper'))
+    writeFileSync(join(dir, 'thesis', 'refs.bib'), entry)
+    writeFileSync(join(dir, 'paper', 'main.bib'), entry)
+    const keys = async (): Promise<string[]> => {
+      const paper = (await t.store.listPapers({ limit: 1 })).items[0]!
+      return (await t.store.transaction((tx) => tx.listSourceRecords(paper.id))).map((r) => r.key).sort()
+    }
+    await importFiles(t.store, [join(dir, 'thesis', 'refs.bib')], { cwd: dir })
+    expect(await importFiles(t.store, [join(dir, 'paper', 'main.bib')], { cwd: dir })).toMatchObject({ merged: 1 })
+    expect(await keys()).toEqual(['paper/main.bib#vaswani2017', 'thesis/refs.bib#vaswani2017'])
+    expect(await importFiles(t.store, [join(dir, 'thesis', 'refs.bib')], { cwd: dir })).toMatchObject({ unchanged: 1 })
+    expect(await keys()).toEqual(['paper/main.bib#vaswani2017', 'thesis/refs.bib#vaswani2017'])
+  })
+
   it('refuses an unknown forced format before writing anything', async () => {
     await expect(importFiles(t.store, [join(CORPUS, 'abstracts.txt')], { format: 'nope' })).rejects.toThrow(/unknown format "nope"/)
     expect((await t.store.libraryStats()).papers).toBe(0)

@@ -48,12 +48,14 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord): Promi
     })
     const decision = matchRecord(record, candidates)
     if (decision) {
-      // A BibTeX entry's key holds its file's path as given: the same file from another folder is the same entry.
-      // (Only from another file: two equal entries of one file stay two records.)
+      // A BibTeX entry's key holds its file's path as given: the same file from another folder is the same
+      // entry. Only a file of the same name counts (another .bib citing the paper keeps its own record), and
+      // only another path (two equal entries of one file stay two records).
       const twin = (await tx.listSourceRecords(decision.paperId)).find(
         (r) =>
           r.source === record.source &&
           readFrom(r.locator) !== readFrom(record.locator) &&
+          fileName(r.locator) === fileName(record.locator) &&
           sameEntryElsewhere(r, record, contentHash),
       )
       if (twin) {
@@ -102,6 +104,11 @@ async function readElsewhereOnly(tx: PaperWriter, storedId: number, record: Sour
 /** The file or URL a locator points into, without its line (`data/refs.bib:12` → `data/refs.bib`). */
 function readFrom(locator: string): string {
   return locator.replace(/:\d+$/, '')
+}
+
+/** The file name a locator points into (`data/refs.bib:12` → `refs.bib`). */
+function fileName(locator: string): string {
+  return readFrom(locator).split(/[\\/]/).pop() ?? ''
 }
 
 /** True when `stored` is `record` but for its key and where it was read. */
