@@ -66,6 +66,41 @@ describe('people from source author ids', () => {
     expect((await peopleNamed('A. Smith')).map((p) => p.paperCount).sort()).toEqual([1, 1])
   })
 
+  it('lists an author once on a paper that one source gives two ids for her (preprint and published version)', async () => {
+    const doi = { doi: '10.1/x' }
+    await importRecords(t.store, [
+      buildRecord({ source: 'openalex', key: 'W1', title: 'Phase transitions in grokking', authors: ['Jie Cao', 'Ann Other'], ids: doi, raw: { authorIds: ['A1', 'A9'] } }),
+      buildRecord({ source: 'openalex', key: 'W2', title: 'Phase transitions in grokking', authors: ['Jie Cao', 'Ann Other'], ids: doi, raw: { authorIds: ['A2', 'A9'] } }),
+    ])
+    const [paper] = (await t.store.listPapers({ limit: 5 })).items
+    expect(paper!.authors.map((a) => a.name)).toEqual(['Jie Cao', 'Ann Other'])
+    // One id of a source per person: the first record's.
+    const cao = paper!.authors[0]!.authorId
+    expect(await t.store.transaction((tx) => tx.listAuthorSourceIds(cao))).toEqual(['openalex:A1'])
+  })
+
+  it('gives an author the person her id names even when a namesake without an id is listed before her', async () => {
+    await importRecords(t.store, [
+      s2Record('pA', ['Jie Cao'], ['222'], 'Tabular transformers'),
+      s2Record('pB', ['Jie Cao', 'Bo Li', 'Jie Cao'], [null, '5', '222'], 'Grokking phases'),
+    ])
+    const papers = (await t.store.listPapers({ limit: 5 })).items
+    const owner222 = papers.find((p) => p.title === 'Tabular transformers')!.authors[0]!.authorId
+    const b = papers.find((p) => p.title === 'Grokking phases')!
+    expect(b.authors.find((a) => a.position === 2)!.authorId).toBe(owner222)
+    expect(b.authors.find((a) => a.position === 0)!.authorId).not.toBe(owner222)
+  })
+
+  it('does not believe an id a source gave to a name that cannot be its person (OpenAlex linked someone else)', async () => {
+    await importRecords(t.store, [
+      buildRecord({ source: 'openalex', key: 'W1', title: 'Coffee rust in Colombia', authors: ['Melissa Ochoa Frias'], raw: { authorIds: ['A51'] } }),
+      buildRecord({ source: 'openalex', key: 'W2', title: 'Soil salinity in the Senegal delta', authors: ['Matar Ndiaye'], raw: { authorIds: ['A51'] } }),
+    ])
+    const byTitle = new Map((await t.store.listPapers({ limit: 5 })).items.map((p) => [p.title, p.authors[0]!]))
+    expect(byTitle.get('Soil salinity in the Senegal delta')!.authorId).not.toBe(byTitle.get('Coffee rust in Colombia')!.authorId)
+    expect(byTitle.get('Soil salinity in the Senegal delta')!.name).toBe('Matar Ndiaye')
+  })
+
   it('gives a profile to the person its source id names, not to a namesake with another id', async () => {
     await importRecords(t.store, [
       s2Record('p1', ['Jie Cao'], ['111'], 'Transformers for tabular data'),

@@ -1,9 +1,12 @@
 /**
  * @module Turns the names on a merged paper into people. A source's own author id names one person
- * (`semantic-scholar:2259683` is `E. Duflo` on every paper that source gives that id). Without one, a full
- * name is the same person wherever it appears, and an abbreviated one (`E. Paquette`) joins a known person
- * only with evidence: a co-author in common. Two people that one source gives different ids stay two, even
- * under the same full name. Everyone else becomes a new person.
+ * (`semantic-scholar:2259683` is `E. Duflo` on every paper that source gives that id), as long as the names
+ * fit: a source that linked the wrong person is not believed. Without one, a full name is the same person
+ * wherever it appears, and an abbreviated one (`E. Paquette`) joins a known person only with evidence: a
+ * co-author in common. Two people that one source gives different ids stay two, even under the same full
+ * name; a name without ids that several such people carry goes to the one with a co-author in common, else
+ * to the first known (so which of them it joins can depend on import order). Everyone else becomes a new
+ * person.
  */
 import {
   nameBlockKey,
@@ -22,19 +25,48 @@ function isAbbreviated(name: string): boolean {
   return given.length > 0 && given.every((g) => g.length === 1)
 }
 
-/** The first of `candidates` not taken on this paper and not known by another id of the same source. */
-async function firstWithoutConflict(
+/** True when one of `spellings` can be the person known by `names`. */
+function namesFit(names: readonly string[], spellings: readonly string[]): boolean {
+  return spellings.some((s) => names.some((n) => n === s || namesCompatible(n, s)))
+}
+
+/** The person these source ids name, when the names fit and the person is not taken on this paper. */
+async function personBySourceIds(
+  tx: PaperWriter,
+  sourceIds: readonly string[],
+  spellings: readonly string[],
+  used: ReadonlySet<string>,
+): Promise<string | null> {
+  for (const id of await tx.findAuthorIdsBySourceIds(sourceIds)) {
+    if (!used.has(id) && namesFit(await tx.listAuthorNames(id), spellings)) return id
+  }
+  return null
+}
+
+/** `candidates` not taken on this paper and not known by another id of the same source. */
+async function withoutConflict(
   tx: PaperWriter,
   candidates: readonly string[],
   sourceIds: readonly string[],
   used: ReadonlySet<string>,
-): Promise<string | null> {
+): Promise<string[]> {
+  const kept: string[] = []
   for (const id of candidates) {
     if (used.has(id)) continue
     if (sourceIds.length > 0 && sourceIdsConflict(await tx.listAuthorSourceIds(id), sourceIds)) continue
-    return id
+    kept.push(id)
   }
-  return null
+  return kept
+}
+
+/** Records a person's source ids, leaving out one that another id of the same source already holds the place of. */
+async function bindSourceIds(tx: PaperWriter, authorId: string, sourceIds: readonly string[]): Promise<void> {
+  if (sourceIds.length === 0) return
+  const known = await tx.listAuthorSourceIds(authorId)
+  await tx.addAuthorSourceIds(
+    authorId,
+    sourceIds.filter((id) => !sourceIdsConflict(known, [id])),
+  )
 }
 
 /**
@@ -42,63 +74,73 @@ async function firstWithoutConflict(
  * spelling as a name variant and every source id as theirs.
  */
 export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAuthor[]): Promise<PaperWriteAuthor[]> {
-  const ids: Array<string | null> = []
+  const ids: Array<string | null> = authors.map(() => null)
   const used = new Set<string>()
-  // Pass 1: a source's id, then a full spelling, identifies a person directly.
-  for (const author of authors) {
-    let found = (await tx.findAuthorIdsBySourceIds(author.sourceIds)).find((id) => !used.has(id)) ?? null
-    for (const variant of author.variants.filter((v) => !isAbbreviated(v))) {
-      if (found) break
-      found = await firstWithoutConflict(tx, await tx.findAuthorIdsByNameKey(nameKey(variant)), author.sourceIds, used)
-    }
-    if (found) used.add(found)
-    ids.push(found)
+  const take = (i: number, id: string): void => {
+    ids[i] = id
+    used.add(id)
   }
-  // Pass 2: abbreviated-only names need a co-author in common with someone already resolved.
+  // Pass 1: source ids, for every author before any name (an id is surer than a namesake's full name).
+  for (const [i, author] of authors.entries()) {
+    const found = await personBySourceIds(tx, author.sourceIds, author.variants, used)
+    if (found) take(i, found)
+  }
+  // Pass 2: full spellings; of several people with the name, the one with a co-author here.
+  for (const [i, author] of authors.entries()) {
+    if (ids[i]) continue
+    const candidates: string[] = []
+    for (const variant of author.variants.filter((v) => !isAbbreviated(v)))
+      for (const id of await tx.findAuthorIdsByNameKey(nameKey(variant))) if (!candidates.includes(id)) candidates.push(id)
+    const open = await withoutConflict(tx, candidates, author.sourceIds, used)
+    if (open.length === 0) continue
+    const evidence = ids.filter((id): id is string => id !== null)
+    const vouched: string[] = []
+    if (open.length > 1) for (const c of open) if (await tx.hasCoAuthored(c, evidence)) vouched.push(c)
+    take(i, vouched.length === 1 ? vouched[0]! : open[0]!)
+  }
+  // Pass 3: abbreviated-only names need a co-author in common with someone already resolved.
   const evidence = ids.filter((id): id is string => id !== null)
   for (const [i, author] of authors.entries()) {
     if (ids[i]) continue
-    const candidates = (await tx.findAuthorsByBlockKey(nameBlockKey(author.name))).filter(
-      (c) => !used.has(c.id) && c.variants.some((v) => author.variants.every((w) => namesCompatible(v, w))),
-    )
+    const compatible = (await tx.findAuthorsByBlockKey(nameBlockKey(author.name)))
+      .filter((c) => c.variants.some((v) => author.variants.every((w) => namesCompatible(v, w))))
+      .map((c) => c.id)
+    const open = await withoutConflict(tx, compatible, author.sourceIds, used)
     const vouched: string[] = []
-    for (const c of candidates) if (await tx.hasCoAuthored(c.id, evidence)) vouched.push(c.id)
-    const only = vouched.length === 1 ? await firstWithoutConflict(tx, vouched, author.sourceIds, used) : null
-    if (only) {
-      ids[i] = only
-      used.add(only)
-    }
+    for (const c of open) if (await tx.hasCoAuthored(c, evidence)) vouched.push(c)
+    if (vouched.length === 1) take(i, vouched[0]!)
   }
   const resolved: PaperWriteAuthor[] = []
   for (const [i, author] of authors.entries()) {
     let id = ids[i] ?? null
     if (!id) {
       id = await tx.createAuthor({ name: author.name, nameKey: nameKey(author.name), blockKey: nameBlockKey(author.name) })
-      used.add(id)
+      take(i, id)
     }
     await tx.addAuthorNames(
       id,
       author.variants.map((name) => ({ name, nameKey: nameKey(name) })),
     )
-    await tx.addAuthorSourceIds(id, author.sourceIds)
+    await bindSourceIds(tx, id, author.sourceIds)
     resolved.push({ authorId: id, name: author.name, position: author.position })
   }
   return resolved
 }
 
 /**
- * The person a profile page is about: the one its source ids name, else an existing author with that full
- * name and no other id of the same source, else a new one.
+ * The person a profile page is about: the one its source ids name (when the name fits), else an existing
+ * author with that full name and no other id of the same source, else a new one.
  */
 export async function resolveProfileOwner(
   tx: PaperWriter,
   profile: Pick<AuthorProfileRecord, 'name' | 'source' | 'key' | 'ids'>,
 ): Promise<string> {
   const sourceIds = profileAuthorIds(profile)
+  const none = new Set<string>()
   const id =
-    (await tx.findAuthorIdsBySourceIds(sourceIds))[0] ??
-    (await firstWithoutConflict(tx, await tx.findAuthorIdsByNameKey(nameKey(profile.name)), sourceIds, new Set())) ??
+    (await personBySourceIds(tx, sourceIds, [profile.name], none)) ??
+    (await withoutConflict(tx, await tx.findAuthorIdsByNameKey(nameKey(profile.name)), sourceIds, none))[0] ??
     (await tx.createAuthor({ name: profile.name, nameKey: nameKey(profile.name), blockKey: nameBlockKey(profile.name) }))
-  await tx.addAuthorSourceIds(id, sourceIds)
+  await bindSourceIds(tx, id, sourceIds)
   return id
 }

@@ -20,6 +20,10 @@ describe('profileAuthorIds', () => {
     expect(
       profileAuthorIds({ source: 'openalex', key: 'A5', ids: { orcid: 'https://orcid.org/0000-0002-1825-0097' } }),
     ).toEqual(['openalex:A5', 'orcid:0000-0002-1825-0097'])
+    expect(profileAuthorIds({ source: 'semantic-scholar', key: '9', ids: { orcid: 'orcid.org/0000-0002-1694-233x' } })).toEqual([
+      'semantic-scholar:9',
+      'orcid:0000-0002-1694-233X',
+    ])
     expect(profileAuthorIds({ source: 'researcher-profile', key: 'inbar-seroussi', ids: {} })).toEqual([])
   })
 })

@@ -25,8 +25,8 @@ export function recordAuthorIds(record: Pick<SourceRecord, 'source' | 'authors' 
 export function profileAuthorIds(profile: Pick<AuthorProfileRecord, 'source' | 'key' | 'ids'>): string[] {
   const ids: string[] = []
   if (AUTHOR_ID_SOURCES.includes(profile.source)) ids.push(`${profile.source}:${profile.key}`)
-  const orcid = profile.ids['orcid']?.trim()
-  if (orcid) ids.push(`orcid:${orcid.replace(/^https?:\/\/orcid\.org\//, '')}`)
+  const orcid = profile.ids['orcid']?.trim().replace(/^(https?:\/\/)?(www\.)?orcid\.org\//i, '').toUpperCase()
+  if (orcid) ids.push(`orcid:${orcid}`)
   return ids
 }
 

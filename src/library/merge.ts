@@ -180,14 +180,10 @@ function mergeAuthors(ordered: MergeInput[]): { authors: MergedAuthor[]; truncat
     for (const [i, name] of names.entries()) {
       if (r === base && i < r.authors.length) continue // the listed order itself, ids and all
       const id = ids[i] ?? null
-      // A source's id names the person whatever the spelling; without one, the name does.
-      const same =
-        (id !== null ? authors.find((a) => a.sourceIds.includes(id)) : undefined) ??
-        authors.find(
-          (a) =>
-            (a.variants.includes(name) || namesCompatible(a.name, name)) &&
-            (id === null || !sourceIdsConflict(a.sourceIds, [id])),
-        )
+      const fits = (a: MergedAuthor): boolean => a.variants.includes(name) || namesCompatible(a.name, name)
+      // On one paper a name is one person, whatever ids two records of it give (a preprint and its
+      // published version under two ids of one source); an id only picks between namesakes.
+      const same = (id !== null ? authors.find((a) => a.sourceIds.includes(id) && fits(a)) : undefined) ?? authors.find(fits)
       if (!same) {
         authors.push({ name, position: null, variants: [name], sourceIds: id !== null ? [id] : [] })
         continue
@@ -196,7 +192,8 @@ function mergeAuthors(ordered: MergeInput[]): { authors: MergedAuthor[]; truncat
         same.variants.push(name)
         if (fullness(name) > fullness(same.name)) same.name = name
       }
-      if (id !== null && !same.sourceIds.includes(id)) same.sourceIds.push(id)
+      // The first id of a source stays (records in merge order): two would make one person of two.
+      if (id !== null && !same.sourceIds.includes(id) && !sourceIdsConflict(same.sourceIds, [id])) same.sourceIds.push(id)
     }
   }
   return { authors, truncated: base ? base.authorsTruncated : false }

@@ -219,6 +219,8 @@ export interface PaperWriter extends PaperReader {
   addAuthorNames(authorId: string, names: Array<{ name: string; nameKey: string }>): Promise<void>
   /** The people any of these source ids (`semantic-scholar:2259683`) already name. */
   findAuthorIdsBySourceIds(sourceIds: readonly string[]): Promise<string[]>
+  /** Every spelling of a person's name. */
+  listAuthorNames(authorId: string): Promise<string[]>
   /** A person's source ids. */
   listAuthorSourceIds(authorId: string): Promise<string[]>
   /** Records source ids as this person's; an id that already names someone else stays theirs. */

@@ -974,6 +974,12 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     ).map((r) => r.author_id)
   }
 
+  async listAuthorNames(authorId: string): Promise<string[]> {
+    return this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ? ORDER BY name', authorId).map(
+      (r) => r.name,
+    )
+  }
+
   async listAuthorSourceIds(authorId: string): Promise<string[]> {
     return this.all<{ source_id: string }>(
       'SELECT source_id FROM author_source_ids WHERE author_id = ? ORDER BY source_id',
