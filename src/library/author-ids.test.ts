@@ -48,4 +48,12 @@ describe('merged authors and source ids', () => {
       { name: 'Surya Ganguli', position: 1, variants: ['Surya Ganguli'], sourceIds: ['openalex:A2'] },
     ])
   })
+
+  it('gives each of two namesakes on one paper the id the source gives her, when another record listed them first', () => {
+    const merged = mergeRecords([
+      { ...buildRecord({ source: 'arxiv', title: 'T', authors: ['Wei Wang', 'Bo Li', 'Wei Wang'] }), id: 1 },
+      { ...buildRecord({ source: 'semantic-scholar', title: 'T', authors: ['Wei Wang', 'Bo Li', 'Wei Wang'], raw: { authorIds: ['111', '5', '222'] } }), id: 2 },
+    ])
+    expect(merged.authors.map((a) => a.sourceIds)).toEqual([['semantic-scholar:111'], ['semantic-scholar:5'], ['semantic-scholar:222']])
+  })
 })

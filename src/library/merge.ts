@@ -183,7 +183,10 @@ function mergeAuthors(ordered: MergeInput[]): { authors: MergedAuthor[]; truncat
       const fits = (a: MergedAuthor): boolean => a.variants.includes(name) || namesCompatible(a.name, name)
       // On one paper a name is one person, whatever ids two records of it give (a preprint and its
       // published version under two ids of one source); an id only picks between namesakes.
-      const same = (id !== null ? authors.find((a) => a.sourceIds.includes(id) && fits(a)) : undefined) ?? authors.find(fits)
+      const same =
+        (id !== null ? authors.find((a) => a.sourceIds.includes(id) && fits(a)) : undefined) ??
+        (id !== null ? authors.find((a) => fits(a) && !sourceIdsConflict(a.sourceIds, [id])) : undefined) ??
+        authors.find(fits)
       if (!same) {
         authors.push({ name, position: null, variants: [name], sourceIds: id !== null ? [id] : [] })
         continue
