@@ -140,21 +140,25 @@ describe('importFiles', () => {
     expect(await importFiles(t.store, [bib], { cwd: join(dir, 'refs') })).toMatchObject({ unchanged: first.new + first.merged })
   })
 
-  it('keeps a record per .bib file when two files of other names cite the same paper, whatever the order', async () => {
+  it('keeps a record per .bib file when two files cite the same paper, also under the same name, whatever the order', async () => {
     const entry = '@article{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Ashish Vaswani and Noam Shazeer},\n  year = {2017}\n}\n'
     mkdirSync(join(dir, 'thesis'))
     mkdirSync(join(dir, 'paper'))
-    writeFileSync(join(dir, 'thesis', 'refs.bib'), entry)
-    writeFileSync(join(dir, 'paper', 'main.bib'), entry)
+    writeFileSync(join(dir, 'thesis', 'references.bib'), entry)
+    writeFileSync(join(dir, 'paper', 'references.bib'), entry)
     const keys = async (): Promise<string[]> => {
       const paper = (await t.store.listPapers({ limit: 1 })).items[0]!
       return (await t.store.transaction((tx) => tx.listSourceRecords(paper.id))).map((r) => r.key).sort()
     }
-    await importFiles(t.store, [join(dir, 'thesis', 'refs.bib')], { cwd: dir })
-    expect(await importFiles(t.store, [join(dir, 'paper', 'main.bib')], { cwd: dir })).toMatchObject({ merged: 1 })
-    expect(await keys()).toEqual(['paper/main.bib#vaswani2017', 'thesis/refs.bib#vaswani2017'])
-    expect(await importFiles(t.store, [join(dir, 'thesis', 'refs.bib')], { cwd: dir })).toMatchObject({ unchanged: 1 })
-    expect(await keys()).toEqual(['paper/main.bib#vaswani2017', 'thesis/refs.bib#vaswani2017'])
+    await importFiles(t.store, [join(dir, 'thesis', 'references.bib')], { cwd: dir })
+    expect(await importFiles(t.store, [join(dir, 'paper', 'references.bib')], { cwd: dir })).toMatchObject({ merged: 1 })
+    const both = ['paper/references.bib#vaswani2017', 'thesis/references.bib#vaswani2017']
+    expect(await keys()).toEqual(both)
+    expect(await importFiles(t.store, [join(dir, 'thesis', 'references.bib')], { cwd: dir })).toMatchObject({ unchanged: 1 })
+    expect(await keys()).toEqual(both)
+    // The same file from inside its folder is still the same file: no third record.
+    expect(await importFiles(t.store, [join(dir, 'thesis', 'references.bib')], { cwd: join(dir, 'thesis') })).toMatchObject({ unchanged: 1 })
+    expect(await keys()).toEqual(['paper/references.bib#vaswani2017', 'references.bib#vaswani2017'])
   })
 
   it('refuses an unknown forced format before writing anything', async () => {

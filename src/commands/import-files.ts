@@ -4,7 +4,7 @@
  * imported. A given format that is clearly not a file's rejects that file, and a path that cannot be read
  * is one rejected input. A corpus folder may carry a `manifest.json` saying each file's format and capture date.
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { z } from 'zod'
 import {
@@ -219,7 +219,11 @@ export async function importFiles(
     const ctx = { input: shown, fetchedAt: now().toISOString(), ...(captureDate ? { captureDate } : {}) }
     const parsed = format.parseBytes ? format.parseBytes(bytes, ctx) : format.parse(text, ctx)
     const rejected = parsed.issues.filter((i) => i.severity === 'rejected').length
-    const counts = await importRecords(store, parsed.records, parsed.profiles, options.onBatch ? { onBatch: options.onBatch } : {})
+    const counts = await importRecords(store, parsed.records, parsed.profiles, {
+      // The file itself, whatever way it was named (another folder, a link): a BibTeX key holds the path as given.
+      file: await realpath(file.path).catch(() => file.path),
+      ...(options.onBatch ? { onBatch: options.onBatch } : {}),
+    })
     report.inputs.push({ input: shown, format: format.name, ...counts, read: parsed.entriesSeen, rejected })
     report.issues.push(...parsed.issues)
     report.read += parsed.entriesSeen

@@ -17,21 +17,29 @@ export const DEFAULT_BATCH_SIZE = 250
 
 export interface ImportRecordsOptions {
   batchSize?: number
+  /** The absolute path of the file the records were read from, when they come from one. */
+  file?: string | null
   /** Called after each committed batch with how many records are done. */
   onBatch?: (done: number, total: number) => void
 }
 
 export type RecordOutcome = 'new' | 'merged' | 'updated' | 'unchanged'
 
-/** Imports one record inside an open transaction and says what happened to it. */
-export async function importRecord(tx: PaperWriter, record: SourceRecord): Promise<RecordOutcome> {
+/**
+ * Imports one record inside an open transaction and says what happened to it. `file` is the absolute path of
+ * the file it was read from, when it came from one.
+ */
+export async function importRecord(tx: PaperWriter, record: SourceRecord, file: string | null = null): Promise<RecordOutcome> {
   const contentHash = recordContentHash(record)
   const existing = await tx.findSourceRecord(record.source, record.key)
-  if (existing && existing.contentHash === contentHash) return 'unchanged'
+  if (existing && existing.contentHash === contentHash) {
+    if (file !== null && existing.readFrom !== file) await tx.noteRecordFile(existing.id, file)
+    return 'unchanged'
+  }
   if (existing && (await readElsewhereOnly(tx, existing.id, record, contentHash))) {
     // The same entry read from another path (`../main/data/corpus/…` from another folder): only where it
     // was read changes, so the record notes its new place and the paper stays as it is.
-    await tx.saveSourceRecord(record, existing.paperId, contentHash, null)
+    await tx.saveSourceRecord(record, existing.paperId, contentHash, null, file)
     return 'unchanged'
   }
 
@@ -48,25 +56,30 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord): Promi
     })
     const decision = matchRecord(record, candidates)
     if (decision) {
-      // A BibTeX entry's key holds its file's path as given: the same file from another folder is the same
-      // entry. Only a file of the same name counts (another .bib citing the paper keeps its own record), and
-      // only another path (two equal entries of one file stay two records).
+      // A BibTeX entry's key holds its file's path as given: the same file read from another folder is the
+      // same entry. The same file, not another one that cites the paper too (a record stored before files were
+      // noted falls back to: a file of the same name); and another path (two equal entries of one file stay two).
+      const files = await tx.listRecordFiles(decision.paperId)
+      const sameFile = (r: SourceRecord & { id: number }): boolean => {
+        const stored = files.get(r.id) ?? null
+        return stored !== null && file !== null ? stored === file : fileName(r.locator) === fileName(record.locator)
+      }
       const twin = (await tx.listSourceRecords(decision.paperId)).find(
         (r) =>
           r.source === record.source &&
           readFrom(r.locator) !== readFrom(record.locator) &&
-          fileName(r.locator) === fileName(record.locator) &&
+          sameFile(r) &&
           sameEntryElsewhere(r, record, contentHash),
       )
       if (twin) {
-        await tx.rekeySourceRecord(twin.id, record, contentHash)
+        await tx.rekeySourceRecord(twin.id, record, contentHash, file)
         return 'unchanged'
       }
     }
     paperId = decision?.paperId ?? paperIdFor(record.source, record.key)
     matchReason = decision ? `${decision.reason}: ${decision.detail}` : null
   }
-  await tx.saveSourceRecord(record, paperId, contentHash, matchReason)
+  await tx.saveSourceRecord(record, paperId, contentHash, matchReason, file)
   const merged = mergeRecords(await tx.listSourceRecords(paperId))
   const authors = await resolveAuthors(tx, merged.authors)
   const saved = await tx.savePaper({
@@ -125,12 +138,12 @@ export async function importRecords(
   store: PaperStore,
   records: readonly SourceRecord[],
   profiles: readonly AuthorProfileRecord[] = [],
-  { batchSize = DEFAULT_BATCH_SIZE, onBatch }: ImportRecordsOptions = {},
+  { batchSize = DEFAULT_BATCH_SIZE, onBatch, file = null }: ImportRecordsOptions = {},
 ): Promise<ImportCounts & { profiles: number }> {
   const counts = emptyImportCounts()
   for (let start = 0; start < records.length; start += batchSize) {
     const batch = records.slice(start, start + batchSize)
-    const batchCounts = await runBatch(store, batch, start)
+    const batchCounts = await runBatch(store, batch, start, file)
     for (const key of ['new', 'merged', 'updated', 'unchanged'] as const) counts[key] += batchCounts[key]
     onBatch?.(Math.min(start + batchSize, records.length), records.length)
   }
@@ -147,11 +160,16 @@ export async function importRecords(
   return { ...counts, profiles: profileChanges }
 }
 
-async function runBatch(store: PaperStore, batch: readonly SourceRecord[], offset: number): Promise<Record<RecordOutcome, number>> {
+async function runBatch(
+  store: PaperStore,
+  batch: readonly SourceRecord[],
+  offset: number,
+  file: string | null,
+): Promise<Record<RecordOutcome, number>> {
   const tally: Record<RecordOutcome, number> = { new: 0, merged: 0, updated: 0, unchanged: 0 }
   try {
     await store.transaction(async (tx) => {
-      for (const record of batch) tally[await importRecord(tx, record)]++
+      for (const record of batch) tally[await importRecord(tx, record, file)]++
       await tx.pruneOrphanAuthors()
     })
   } catch (err) {

@@ -78,6 +78,8 @@ export interface StoredRecordRef {
   id: number
   paperId: string
   contentHash: string
+  /** The absolute path of the file it was last read from, or null (an API record, or stored before files were noted). */
+  readFrom: string | null
 }
 
 export interface AuthorCandidate {
@@ -202,12 +204,25 @@ export interface PaperReader {
 export interface PaperWriter extends PaperReader {
   findSourceRecord(source: string, key: string): Promise<StoredRecordRef | null>
   /** Gives a stored record the key, place and content of `record` (the same entry, now read under another key). */
-  rekeySourceRecord(id: number, record: SourceRecord, contentHash: string): Promise<void>
+  rekeySourceRecord(id: number, record: SourceRecord, contentHash: string, readFrom?: string | null): Promise<void>
   /** A stored record as it was saved. */
   getSourceRecord(id: number): Promise<SourceRecord | null>
   findPaperCandidates(query: CandidateQuery): Promise<CandidatePaper[]>
-  /** Stores a record for a paper; `matchReason` says why it joined an existing paper (null when it created it). */
-  saveSourceRecord(record: SourceRecord, paperId: string, contentHash: string, matchReason: string | null): Promise<number>
+  /**
+   * Stores a record for a paper; `matchReason` says why it joined an existing paper (null when it created it);
+   * `readFrom` is the absolute path of the file it was read from, when it came from one.
+   */
+  saveSourceRecord(
+    record: SourceRecord,
+    paperId: string,
+    contentHash: string,
+    matchReason: string | null,
+    readFrom?: string | null,
+  ): Promise<number>
+  /** Notes the absolute path of the file a stored record was read from this time. */
+  noteRecordFile(id: number, readFrom: string): Promise<void>
+  /** The absolute path of the file each of a paper's records was last read from (null when unknown), by record id. */
+  listRecordFiles(paperId: string): Promise<Map<number, string | null>>
   listSourceRecords(paperId: string): Promise<Array<SourceRecord & { id: number }>>
   /** Writes the merged paper, its ids, title keys, authorships, topics, keywords and search index. */
   savePaper(paper: PaperWrite): Promise<'created' | 'updated'>

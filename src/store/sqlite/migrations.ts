@@ -253,6 +253,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX author_source_ids_author ON author_source_ids(author_id);
     `,
   },
+  {
+    version: 6,
+    name: 'record-files',
+    // The file a record was last read from, as an absolute path (null for API records, and for records stored
+    // before): a BibTeX key holds the path as given, so the same file read from another folder has other keys,
+    // and only this tells it from another file of the same name.
+    up: `ALTER TABLE source_records ADD COLUMN read_from TEXT;`,
+  },
 ]
 
 /**

@@ -638,19 +638,29 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   // ---- writing: records and papers ----------------------------------------------------------------
 
   async findSourceRecord(source: string, key: string): Promise<StoredRecordRef | null> {
-    const row = this.get<{ id: number; paper_id: string; content_hash: string }>(
-      'SELECT id, paper_id, content_hash FROM source_records WHERE source = ? AND key = ?',
+    const row = this.get<{ id: number; paper_id: string; content_hash: string; read_from: string | null }>(
+      'SELECT id, paper_id, content_hash, read_from FROM source_records WHERE source = ? AND key = ?',
       source,
       key,
     )
-    return row ? { id: row.id, paperId: row.paper_id, contentHash: row.content_hash } : null
+    return row ? { id: row.id, paperId: row.paper_id, contentHash: row.content_hash, readFrom: row.read_from } : null
   }
 
-  async rekeySourceRecord(id: number, record: SourceRecord, contentHash: string): Promise<void> {
+  async rekeySourceRecord(id: number, record: SourceRecord, contentHash: string, readFrom: string | null = null): Promise<void> {
     this.stmt(
-      `UPDATE source_records SET key = ?, locator = ?, line = ?, fetched_at = ?, content_hash = ?, record = ?
+      `UPDATE source_records SET key = ?, locator = ?, line = ?, fetched_at = ?, content_hash = ?, record = ?,
+         read_from = coalesce(?, read_from)
        WHERE id = ? AND source = ?`,
-    ).run(record.key, record.locator, record.line, record.fetchedAt, contentHash, JSON.stringify(record), id, record.source)
+    ).run(record.key, record.locator, record.line, record.fetchedAt, contentHash, JSON.stringify(record), readFrom, id, record.source)
+  }
+
+  async noteRecordFile(id: number, readFrom: string): Promise<void> {
+    this.stmt('UPDATE source_records SET read_from = ? WHERE id = ?').run(readFrom, id)
+  }
+
+  async listRecordFiles(paperId: string): Promise<Map<number, string | null>> {
+    const rows = this.all<{ id: number; read_from: string | null }>('SELECT id, read_from FROM source_records WHERE paper_id = ?', paperId)
+    return new Map(rows.map((r) => [r.id, r.read_from]))
   }
 
   async getSourceRecord(id: number): Promise<SourceRecord | null> {
@@ -741,13 +751,15 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     paperId: string,
     contentHash: string,
     matchReason: string | null,
+    readFrom: string | null = null,
   ): Promise<number> {
     const result = this.stmt(
-      `INSERT INTO source_records (source, key, paper_id, locator, line, fetched_at, content_hash, match_reason, record)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO source_records (source, key, paper_id, locator, line, fetched_at, content_hash, match_reason, record, read_from)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source, key) DO UPDATE SET paper_id = excluded.paper_id, locator = excluded.locator,
          line = excluded.line, fetched_at = excluded.fetched_at, content_hash = excluded.content_hash,
-         match_reason = coalesce(excluded.match_reason, source_records.match_reason), record = excluded.record
+         match_reason = coalesce(excluded.match_reason, source_records.match_reason), record = excluded.record,
+         read_from = coalesce(excluded.read_from, source_records.read_from)
        RETURNING id`,
     ).get(
       record.source,
@@ -759,6 +771,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       contentHash,
       matchReason,
       JSON.stringify(record),
+      readFrom,
     ) as { id: number }
     return result.id
   }
