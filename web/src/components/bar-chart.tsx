@@ -37,18 +37,30 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
         const min = Math.min(...years)
         const max = Math.max(...years)
         const stacked = data.some((d) => d.series)
+        const perYear = new Map<number, number>()
+        for (const d of data) perYear.set(d.year, (perYear.get(d.year) ?? 0) + d.count)
+        const maxCount = Math.max(1, ...perYear.values())
         // SVG attributes do not resolve CSS variables, so read the theme's colours once here.
         const css = getComputedStyle(el)
         const accent = css.getPropertyValue('--chart-1').trim() || '#3b5bdb'
         const accentSoft = css.getPropertyValue('--chart-2').trim() || '#c05621'
+        const width = Math.max(280, Math.min(el.clientWidth || 640, 900))
         chart = Plot.plot({
-          width: Math.max(280, Math.min(el.clientWidth || 640, 900)),
+          width,
           height: 220,
           marginLeft: 40,
           marginBottom: 32,
           style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-          x: { label: null, tickFormat: (d: number) => String(d), domain: range(min, max), type: 'band', padding: 0.2 },
-          y: { label: yLabel, grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
+          x: {
+            label: null,
+            tickFormat: (d: number) => String(d),
+            domain: range(min, max),
+            ticks: yearTicks(min, max, width - 60),
+            type: 'band',
+            padding: 0.2,
+          },
+          // Whole papers only: a small count (1) would otherwise get ticks at 0.2, 0.4, … with no label.
+          y: { label: yLabel, grid: true, ticks: Math.min(5, maxCount), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
           color: stacked ? { legend: true, domain: ['curated', 'predicted'], range: [accent, accentSoft] } : {},
           marks: [
             Plot.barY(data, {
@@ -89,6 +101,21 @@ function useColorScheme(): 'dark' | 'light' {
     return () => query.removeEventListener('change', update)
   }, [])
   return scheme
+}
+
+/** Room one year label needs at 12 px, with a gap. */
+const YEAR_LABEL_PX = 40
+
+/**
+ * The years to label: all of them when they fit, else every 2nd, 5th, 10th … year (round ones), so that
+ * labels of a long span do not run into each other (`2001200220032004`).
+ * @example yearTicks(1990, 2023, 400) // [1990, 1995, 2000, 2005, 2010, 2015, 2020]
+ */
+export function yearTicks(min: number, max: number, plotWidth: number): number[] {
+  const fits = Math.max(1, Math.floor(plotWidth / YEAR_LABEL_PX))
+  const needed = (max - min + 1) / fits
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => s >= needed) ?? 100
+  return range(min, max).filter((y) => y % step === 0)
 }
 
 function range(min: number, max: number): number[] {

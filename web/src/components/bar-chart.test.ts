@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { yearTicks } from './bar-chart.js'
+
+describe('yearTicks', () => {
+  it('labels every year when the labels fit', () => {
+    expect(yearTicks(2021, 2026, 640)).toEqual([2021, 2022, 2023, 2024, 2025, 2026])
+  })
+
+  it('labels round years only when a long span would run its labels together', () => {
+    expect(yearTicks(2001, 2023, 640)).toEqual([2002, 2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022])
+    expect(yearTicks(1990, 2023, 400)).toEqual([1990, 1995, 2000, 2005, 2010, 2015, 2020])
+    // Room for every label: at most one per 40 px.
+    for (const [min, max, width] of [[1950, 2026, 220], [1800, 2026, 300], [2000, 2026, 840]] as const)
+      expect(yearTicks(min, max, width).length).toBeLessThanOrEqual(Math.max(1, Math.floor(width / 40)))
+  })
+})
