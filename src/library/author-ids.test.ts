@@ -56,4 +56,25 @@ describe('merged authors and source ids', () => {
     ])
     expect(merged.authors.map((a) => a.sourceIds)).toEqual([['semantic-scholar:111'], ['semantic-scholar:5'], ['semantic-scholar:222']])
   })
+
+  it('keeps a namesake in her place when a second record gives the first one another id of the source', () => {
+    const merged = mergeRecords([
+      { ...buildRecord({ source: 'arxiv', title: 'T', authors: ['Wei Wang', 'Bo Li', 'Wei Wang'] }), id: 1 },
+      { ...buildRecord({ source: 'semantic-scholar', title: 'T', authors: ['Wei Wang', 'Bo Li', 'Wei Wang'], raw: { authorIds: ['111', '5', null] } }), id: 2 },
+      { ...buildRecord({ source: 'semantic-scholar', title: 'T', authors: ['Wei Wang', 'Bo Li', 'Wei Wang'], raw: { authorIds: ['112', '5', '222'] } }), id: 3 },
+    ])
+    expect(merged.authors.map((a) => a.sourceIds)).toEqual([['semantic-scholar:111'], ['semantic-scholar:5'], ['semantic-scholar:222']])
+  })
+
+  it('does not take an initial for a namesake: Jane Doe under a second id stays Jane Doe, J. Doe stays J. Doe', () => {
+    const merged = mergeRecords([
+      { ...buildRecord({ source: 'semantic-scholar', title: 'T', authors: ['Jane Doe', 'J. Doe'], raw: { authorIds: ['1', null] } }), id: 1 },
+      { ...buildRecord({ source: 'semantic-scholar', title: 'T', authors: ['Jane Doe'], raw: { authorIds: ['9'] } }), id: 2 },
+    ])
+    expect(merged.authors.map((a) => [a.name, a.sourceIds])).toEqual([
+      ['Jane Doe', ['semantic-scholar:1']],
+      ['J. Doe', []],
+    ])
+  })
 })
+

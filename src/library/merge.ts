@@ -181,12 +181,17 @@ function mergeAuthors(ordered: MergeInput[]): { authors: MergedAuthor[]; truncat
       if (r === base && i < r.authors.length) continue // the listed order itself, ids and all
       const id = ids[i] ?? null
       const fits = (a: MergedAuthor): boolean => a.variants.includes(name) || namesCompatible(a.name, name)
-      // On one paper a name is one person, whatever ids two records of it give (a preprint and its
-      // published version under two ids of one source); an id only picks between namesakes.
+      // On one paper a name is one person, whatever ids two records of it give (a preprint and its published
+      // version under two ids of one source). Only between namesakes (two authors of exactly this name) does
+      // more decide: the id, else the same place in the list, else the one without another id of the source.
+      const namesakes = authors.filter((a) => a.variants.includes(name))
       const same =
         (id !== null ? authors.find((a) => a.sourceIds.includes(id) && fits(a)) : undefined) ??
-        (id !== null ? authors.find((a) => fits(a) && !sourceIdsConflict(a.sourceIds, [id])) : undefined) ??
-        authors.find(fits)
+        (namesakes.length > 1
+          ? (namesakes.find((a) => a.position === i) ??
+            namesakes.find((a) => id !== null && !sourceIdsConflict(a.sourceIds, [id])) ??
+            namesakes[0])
+          : authors.find(fits))
       if (!same) {
         authors.push({ name, position: null, variants: [name], sourceIds: id !== null ? [id] : [] })
         continue
