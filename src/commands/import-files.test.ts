@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { bibtexFormat } from '../ingest/index.js'
 import { importFiles, unreadablePaths } from './import-files.js'
+import { importRecords } from './import-records.js'
 
 const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
 const FIXTURES = resolve(import.meta.dirname, '../../test/fixtures')
@@ -142,23 +144,46 @@ describe('importFiles', () => {
 
   it('keeps a record per .bib file when two files cite the same paper, also under the same name, whatever the order', async () => {
     const entry = '@article{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Ashish Vaswani and Noam Shazeer},\n  year = {2017}\n}\n'
-    mkdirSync(join(dir, 'thesis'))
-    mkdirSync(join(dir, 'paper'))
-    writeFileSync(join(dir, 'thesis', 'references.bib'), entry)
-    writeFileSync(join(dir, 'paper', 'references.bib'), entry)
+    for (const project of ['thesis', 'paper']) {
+      mkdirSync(join(dir, project))
+      writeFileSync(join(dir, project, 'references.bib'), entry)
+    }
+    const real = (project: string): string => join(realpathSync(dir), project, 'references.bib')
     const keys = async (): Promise<string[]> => {
       const paper = (await t.store.listPapers({ limit: 1 })).items[0]!
       return (await t.store.transaction((tx) => tx.listSourceRecords(paper.id))).map((r) => r.key).sort()
     }
-    await importFiles(t.store, [join(dir, 'thesis', 'references.bib')], { cwd: dir })
-    expect(await importFiles(t.store, [join(dir, 'paper', 'references.bib')], { cwd: dir })).toMatchObject({ merged: 1 })
-    const both = ['paper/references.bib#vaswani2017', 'thesis/references.bib#vaswani2017']
+    const both = [`${real('paper')}#vaswani2017`, `${real('thesis')}#vaswani2017`]
+    // Each read from inside its own folder, where both are `references.bib`.
+    await importFiles(t.store, ['references.bib'], { cwd: join(dir, 'thesis') })
+    expect(await importFiles(t.store, ['references.bib'], { cwd: join(dir, 'paper') })).toMatchObject({ merged: 1 })
     expect(await keys()).toEqual(both)
-    expect(await importFiles(t.store, [join(dir, 'thesis', 'references.bib')], { cwd: dir })).toMatchObject({ unchanged: 1 })
-    expect(await keys()).toEqual(both)
-    // The same file from inside its folder is still the same file: no third record.
-    expect(await importFiles(t.store, [join(dir, 'thesis', 'references.bib')], { cwd: join(dir, 'thesis') })).toMatchObject({ unchanged: 1 })
-    expect(await keys()).toEqual(['paper/references.bib#vaswani2017', 'references.bib#vaswani2017'])
+    // From other folders, in any order: the same two records, nothing changed.
+    for (const [project, cwd] of [['thesis', dir], ['paper', dir], ['thesis', join(dir, 'thesis')], ['paper', join(dir, 'paper')]] as const) {
+      expect(await importFiles(t.store, [join(dir, project, 'references.bib')], { cwd })).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: 1 })
+      expect(await keys()).toEqual(both)
+    }
+  })
+
+  it('takes a .bib whose folder moved for the same file', async () => {
+    mkdirSync(join(dir, 'before'))
+    writeFileSync(join(dir, 'before', 'refs.bib'), readFileSync(join(FIXTURES, 'bibtex', 'd2l_excerpt_ml_papers.bib')))
+    const first = await importFiles(t.store, [join(dir, 'before', 'refs.bib')], { cwd: dir })
+    const records = (await t.store.libraryStats()).sourceRecords
+    renameSync(join(dir, 'before'), join(dir, 'after'))
+    expect(await importFiles(t.store, [join(dir, 'after', 'refs.bib')], { cwd: dir })).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: first.new + first.merged })
+    expect((await t.store.libraryStats()).sourceRecords).toBe(records)
+  })
+
+  it('takes a BibTeX record stored before keys held the file itself for the same entry, not for a second record', async () => {
+    const bib = join(dir, 'refs.bib')
+    writeFileSync(bib, readFileSync(join(FIXTURES, 'bibtex', 'd2l_excerpt_ml_papers.bib')))
+    // Stored as earlier versions did: keyed by the path as given, the file not noted.
+    const old = bibtexFormat.parse(readFileSync(bib, 'utf8'), { input: 'refs.bib', fetchedAt: '2026-01-01T00:00:00.000Z' })
+    const first = await importRecords(t.store, old.records)
+    const records = (await t.store.libraryStats()).sourceRecords
+    expect(await importFiles(t.store, [bib], { cwd: dir })).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: first.new + first.merged })
+    expect((await t.store.libraryStats()).sourceRecords).toBe(records)
   })
 
   it('refuses an unknown forced format before writing anything', async () => {

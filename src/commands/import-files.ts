@@ -216,12 +216,13 @@ export async function importFiles(
       continue
     }
     const captureDate = options.captureDate ?? file.manifestEntry?.captureDate
-    const ctx = { input: shown, fetchedAt: now().toISOString(), ...(captureDate ? { captureDate } : {}) }
+    // The file itself, whatever way it was named (another folder, a link).
+    const real = await realpath(file.path).catch(() => file.path)
+    const ctx = { input: shown, file: real, fetchedAt: now().toISOString(), ...(captureDate ? { captureDate } : {}) }
     const parsed = format.parseBytes ? format.parseBytes(bytes, ctx) : format.parse(text, ctx)
     const rejected = parsed.issues.filter((i) => i.severity === 'rejected').length
     const counts = await importRecords(store, parsed.records, parsed.profiles, {
-      // The file itself, whatever way it was named (another folder, a link): a BibTeX key holds the path as given.
-      file: await realpath(file.path).catch(() => file.path),
+      file: real,
       ...(options.onBatch ? { onBatch: options.onBatch } : {}),
     })
     report.inputs.push({ input: shown, format: format.name, ...counts, read: parsed.entriesSeen, rejected })

@@ -2,6 +2,7 @@
  * @module The import pipeline shared by every source: records → match → merge → store, one transaction
  * per batch. Re-importing identical records changes nothing; a failing batch leaves nothing behind.
  */
+import { existsSync } from 'node:fs'
 import {
   PaperscopeError,
   emptyImportCounts,
@@ -56,18 +57,22 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
     })
     const decision = matchRecord(record, candidates)
     if (decision) {
-      // A BibTeX entry's key holds its file's path as given: the same file read from another folder is the
-      // same entry. The same file, not another one that cites the paper too (a record stored before files were
-      // noted falls back to: a file of the same name); and another path (two equal entries of one file stay two).
+      // A BibTeX entry's key holds its file: a record of the same entry under another key is this one when it
+      // was read from this file (its key then held the path as given, before keys held the file itself), or
+      // from a file of the same name that is gone (the folder moved), or when its file is unknown (stored
+      // before files were noted) and has the same name. Another file that cites the paper keeps its record, and
+      // two equal entries of one file stay two.
       const files = await tx.listRecordFiles(decision.paperId)
       const sameFile = (r: SourceRecord & { id: number }): boolean => {
         const stored = files.get(r.id) ?? null
-        return stored !== null && file !== null ? stored === file : fileName(r.locator) === fileName(record.locator)
+        if (stored !== null && file !== null && stored === file) return true
+        const sameName = fileName(r.locator) === fileName(record.locator)
+        return sameName && (stored === null || file === null || !existsSync(stored))
       }
       const twin = (await tx.listSourceRecords(decision.paperId)).find(
         (r) =>
           r.source === record.source &&
-          readFrom(r.locator) !== readFrom(record.locator) &&
+          entryLabel(r.key) === entryLabel(record.key) &&
           sameFile(r) &&
           sameEntryElsewhere(r, record, contentHash),
       )
@@ -117,6 +122,11 @@ async function readElsewhereOnly(tx: PaperWriter, storedId: number, record: Sour
 /** The file or URL a locator points into, without its line (`data/refs.bib:12` → `data/refs.bib`). */
 function readFrom(locator: string): string {
   return locator.replace(/:\d+$/, '')
+}
+
+/** The part of a key after its file (`refs.bib#vaswani2017` → `vaswani2017`); a key without one is itself. */
+function entryLabel(key: string): string {
+  return key.slice(key.lastIndexOf('#') + 1)
 }
 
 /** The file name a locator points into (`data/refs.bib:12` → `refs.bib`). */

@@ -5,6 +5,11 @@ import type { ParseResult, PartialDate } from '../core/index.js'
 export interface ParseContext {
   /** Path (relative to the working directory) or URL, used in locators and issues. */
   input: string
+  /**
+   * The file itself, when the input is one: its absolute path, links resolved. Unlike `input`, it does not
+   * change with the working directory, so identities that need the file (a BibTeX cite key) use it.
+   */
+  file?: string
   /** When the input was read (ISO timestamp); becomes each record's `fetchedAt`. */
   fetchedAt: string
   /**

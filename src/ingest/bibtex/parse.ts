@@ -265,8 +265,9 @@ function readEntry(
   return {
     record: createSourceRecord({
       source: BIBTEX_SOURCE,
-      // Cite keys are only unique within one file: the file is part of the identity.
-      key: `${ctx.input}#${entry.label}`,
+      // Cite keys are only unique within one file: the file is part of the identity, the file itself when known
+      // (two projects' references.bib, each read from inside its folder, are both `references.bib`).
+      key: `${ctx.file ?? ctx.input}#${entry.label}`,
       locator: `${ctx.input}:${chunk.line}`,
       line: chunk.line,
       fetchedAt: ctx.fetchedAt,
