@@ -165,6 +165,19 @@ describe('importFiles', () => {
     }
   })
 
+  it('updates a BibTeX entry edited since an older version stored it under the path as given, without a second record', async () => {
+    const bib = join(dir, 'refs.bib')
+    const entry = (extra: string) => `@article{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Ashish Vaswani and Noam Shazeer},\n  year = {2017}${extra}\n}\n`
+    writeFileSync(bib, entry(''))
+    const old = bibtexFormat.parse(readFileSync(bib, 'utf8'), { input: 'refs.bib', fetchedAt: '2026-01-01T00:00:00.000Z' })
+    await importRecords(t.store, old.records)
+    writeFileSync(bib, entry(',\n  doi = {10.48550/arXiv.1706.03762}'))
+    expect(await importFiles(t.store, ['refs.bib'], { cwd: dir })).toMatchObject({ new: 0, merged: 0, updated: 1 })
+    expect((await t.store.libraryStats()).sourceRecords).toBe(1)
+    expect((await t.store.listPapers({ limit: 1 })).items[0]!.ids).toMatchObject({ arxiv: '1706.03762' })
+    expect(await importFiles(t.store, ['refs.bib'], { cwd: dir })).toMatchObject({ unchanged: 1 })
+  })
+
   it('takes a .bib whose folder moved for the same file', async () => {
     mkdirSync(join(dir, 'before'))
     writeFileSync(join(dir, 'before', 'refs.bib'), readFileSync(join(FIXTURES, 'bibtex', 'd2l_excerpt_ml_papers.bib')))

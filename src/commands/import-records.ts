@@ -11,7 +11,7 @@ import {
   type SourceRecord,
 } from '../core/index.js'
 import { matchRecord, mergeRecords, paperIdFor, recordContentHash, titleKeys } from '../library/index.js'
-import type { PaperStore, PaperWriter } from '../store/index.js'
+import type { PaperStore, PaperWriter, StoredRecordRef } from '../store/index.js'
 import { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 
 export const DEFAULT_BATCH_SIZE = 250
@@ -32,7 +32,7 @@ export type RecordOutcome = 'new' | 'merged' | 'updated' | 'unchanged'
  */
 export async function importRecord(tx: PaperWriter, record: SourceRecord, file: string | null = null): Promise<RecordOutcome> {
   const contentHash = recordContentHash(record)
-  const existing = await tx.findSourceRecord(record.source, record.key)
+  const existing = (await tx.findSourceRecord(record.source, record.key)) ?? (await underOlderKey(tx, record, file))
   if (existing && existing.contentHash === contentHash) {
     if (file !== null && existing.readFrom !== file) await tx.noteRecordFile(existing.id, file)
     return 'unchanged'
@@ -111,6 +111,22 @@ export async function importProfile(tx: PaperWriter, profile: AuthorProfileRecor
     stored.authorId === authorId &&
     recordContentHash({ ...stored.profile, locator: profile.locator }) === contentHash
   return outcome !== 'unchanged' && !readElsewhere
+}
+
+/**
+ * The stored record of this entry under the key an earlier version gave it, now moved to the new key: BibTeX
+ * keys held the path as given (`refs.bib#label`) before they held the file itself. Taken when it was read
+ * from this file, or from a file not noted (stored before files were); it may have changed since (an
+ * edited entry is then updated, not doubled).
+ */
+async function underOlderKey(tx: PaperWriter, record: SourceRecord, file: string | null): Promise<StoredRecordRef | null> {
+  if (file === null) return null
+  const olderKey = `${readFrom(record.locator)}#${entryLabel(record.key)}`
+  if (olderKey === record.key || !record.key.endsWith(`#${entryLabel(record.key)}`)) return null
+  const older = await tx.findSourceRecord(record.source, olderKey)
+  if (!older || (older.readFrom !== null && older.readFrom !== file)) return null
+  await tx.renameSourceRecordKey(older.id, record.key)
+  return older
 }
 
 /** True when the stored record differs from `record` only in where it was read (locator and line). */

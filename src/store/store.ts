@@ -219,6 +219,8 @@ export interface PaperWriter extends PaperReader {
     matchReason: string | null,
     readFrom?: string | null,
   ): Promise<number>
+  /** Gives a stored record another key (the same entry, under the key a later version gives it). */
+  renameSourceRecordKey(id: number, key: string): Promise<void>
   /** Notes the absolute path of the file a stored record was read from this time. */
   noteRecordFile(id: number, readFrom: string): Promise<void>
   /** The absolute path of the file each of a paper's records was last read from (null when unknown), by record id. */

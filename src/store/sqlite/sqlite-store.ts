@@ -654,6 +654,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     ).run(record.key, record.locator, record.line, record.fetchedAt, contentHash, JSON.stringify(record), readFrom, id, record.source)
   }
 
+  async renameSourceRecordKey(id: number, key: string): Promise<void> {
+    this.stmt('UPDATE source_records SET key = ? WHERE id = ?').run(key, id)
+  }
+
   async noteRecordFile(id: number, readFrom: string): Promise<void> {
     this.stmt('UPDATE source_records SET read_from = ? WHERE id = ?').run(readFrom, id)
   }
