@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { importRecords } from '../commands/index.js'
 import { buildRecord } from '../../test/support/factories.js'
 import { runCliCaptured } from '../../test/support/run-cli.js'
-import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { useTempStore } from '../../test/support/temp-store.js'
 
 describe('paperscope author', () => {
-  let t: TempStore
-  beforeEach(async () => {
-    t = await createTempStore()
-  })
-  afterEach(async () => {
-    await t.cleanup()
-  })
+  const library = useTempStore()
 
   it("names the ids the sources know a person by, in text and JSON", async () => {
+    const t = library()
     await importRecords(t.store, [
       buildRecord({ source: 'semantic-scholar', title: 'Bounds', authors: ['E. Duflo'], raw: { authorIds: ['2259683'] } }),
       buildRecord({ source: 'semantic-scholar', title: 'Other bounds', authors: ['E. Duflo'], raw: { authorIds: ['2259683'] } }),

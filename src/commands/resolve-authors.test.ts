@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAuthorProfileRecord, type SourceRecord } from '../core/index.js'
 import { findSource } from '../ingest/index.js'
 import { readFixture } from '../../test/support/fixture-server.js'
 import { buildRecord } from '../../test/support/factories.js'
-import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { useTempStore } from '../../test/support/temp-store.js'
 import { importRecords } from './import-records.js'
 
 const ctx = { input: 'https://api.semanticscholar.org/graph/v1/paper/batch', fetchedAt: '2026-06-12T08:00:00.000Z' }
@@ -13,19 +13,14 @@ function s2Record(key: string, authors: string[], authorIds: Array<string | null
 }
 
 describe('people from source author ids', () => {
-  let t: TempStore
-  beforeEach(async () => {
-    t = await createTempStore()
-  })
-  afterEach(async () => {
-    await t.cleanup()
-  })
+  const library = useTempStore()
 
   async function peopleNamed(name: string): Promise<Array<{ id: string; paperCount: number }>> {
-    return (await t.store.findAuthors(name, 50)).filter((a) => a.name === name)
+    return (await library().store.findAuthors(name, 50)).filter((a) => a.name === name)
   }
 
   it('makes one person of an abbreviated name that Semantic Scholar gives one id on papers with no co-author in common', async () => {
+    const t = library()
     // The recorded batch: `E. Duflo` (authorId 2259683) on three papers, each with other co-authors.
     const s2 = findSource('semantic-scholar')!
     const { records } = s2.parse(readFixture('semanticscholar/paper_batch_full_fields_with_null_entry.json'), ctx)
@@ -40,6 +35,7 @@ describe('people from source author ids', () => {
   })
 
   it('keeps two people apart whom one source gives different ids, under the same full name', async () => {
+    const t = library()
     await importRecords(t.store, [
       s2Record('p1', ['Jie Cao', 'Ann Other'], ['111', '5'], 'Transformers for tabular data'),
       s2Record('p2', ['Jie Cao', 'Bo Third'], ['222', '6'], 'Phase transitions in grokking'),
@@ -50,6 +46,7 @@ describe('people from source author ids', () => {
   })
 
   it('still joins a name without ids to the person of the same full name', async () => {
+    const t = library()
     await importRecords(t.store, [
       s2Record('p1', ['Jie Cao'], ['111'], 'Transformers for tabular data'),
       buildRecord({ source: 'awesome-list', title: 'Grokking of tabular data', authors: ['Jie Cao'] }),
@@ -58,6 +55,7 @@ describe('people from source author ids', () => {
   })
 
   it("ignores ids that do not line up with the names (a wrong pairing would join strangers)", async () => {
+    const t = library()
     await importRecords(t.store, [
       s2Record('p1', ['A. Smith', 'B. Jones'], ['1'], 'One paper'),
       s2Record('p2', ['A. Smith'], ['1'], 'Another paper'),
@@ -67,6 +65,7 @@ describe('people from source author ids', () => {
   })
 
   it('lists an author once on a paper that one source gives two ids for her (preprint and published version)', async () => {
+    const t = library()
     const doi = { doi: '10.1/x' }
     await importRecords(t.store, [
       buildRecord({ source: 'openalex', key: 'W1', title: 'Phase transitions in grokking', authors: ['Jie Cao', 'Ann Other'], ids: doi, raw: { authorIds: ['A1', 'A9'] } }),
@@ -80,6 +79,7 @@ describe('people from source author ids', () => {
   })
 
   it('gives an author the person her id names even when a namesake without an id is listed before her', async () => {
+    const t = library()
     await importRecords(t.store, [
       s2Record('pA', ['Jie Cao'], ['222'], 'Tabular transformers'),
       s2Record('pB', ['Jie Cao', 'Bo Li', 'Jie Cao'], [null, '5', '222'], 'Grokking phases'),
@@ -92,6 +92,7 @@ describe('people from source author ids', () => {
   })
 
   it('does not believe an id a source gave to a name that cannot be its person (OpenAlex linked someone else)', async () => {
+    const t = library()
     await importRecords(t.store, [
       buildRecord({ source: 'openalex', key: 'W1', title: 'Coffee rust in Colombia', authors: ['Melissa Ochoa Frias'], raw: { authorIds: ['A51'] } }),
       buildRecord({ source: 'openalex', key: 'W2', title: 'Soil salinity in the Senegal delta', authors: ['Matar Ndiaye'], raw: { authorIds: ['A51'] } }),
@@ -102,6 +103,7 @@ describe('people from source author ids', () => {
   })
 
   it('gives a profile to the person its source id names, not to a namesake with another id', async () => {
+    const t = library()
     await importRecords(t.store, [
       s2Record('p1', ['Jie Cao'], ['111'], 'Transformers for tabular data'),
       s2Record('p2', ['Jie Cao'], ['222'], 'Phase transitions in grokking'),

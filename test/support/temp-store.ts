@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
 import { openStore, type PaperStore } from '../../src/store/index.js'
 
 export interface TempStore {
@@ -24,5 +25,24 @@ export async function createTempStore(now?: () => Date): Promise<TempStore> {
       await store.close().catch(() => undefined)
       rmSync(dir, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * A fresh library file for each test of the calling `describe`, removed after it.
+ * @example const t = useTempStore(); it('…', async () => { await importRecords(t().store, records) })
+ */
+export function useTempStore(): () => TempStore {
+  let current: TempStore | null = null
+  beforeEach(async () => {
+    current = await createTempStore()
+  })
+  afterEach(async () => {
+    await current?.cleanup()
+    current = null
+  })
+  return () => {
+    if (!current) throw new Error('useTempStore: no library outside a test')
+    return current
   }
 }
