@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { abstractStart, httpUrl, paperLinks, titleSegments } from './presenters.js'
+import { abstractStart, httpUrl, paperLinks, shownKey, titleSegments } from './presenters.js'
 
 describe('presenters', () => {
   it.each([
@@ -20,6 +20,13 @@ describe('presenters', () => {
       { label: 'arXiv', url: 'https://arxiv.org/abs/2310.03789' },
       { label: 'DOI', url: 'https://doi.org/10.1000/x%20y' },
     ])
+  })
+
+  it("shows a file record's key with the path it was imported as, never the server's absolute path", () => {
+    expect(shownKey({ key: '/srv/home/ann/refs/ml.bib#vaswani2017', locator: 'refs/ml.bib:12' })).toBe('refs/ml.bib#vaswani2017')
+    expect(shownKey({ key: 'C:\\Users\\ann\\ml.bib#v', locator: 'ml.bib:3' })).toBe('ml.bib#v')
+    expect(shownKey({ key: 'refs/ml.bib#vaswani2017', locator: 'refs/ml.bib:12' })).toBe('refs/ml.bib#vaswani2017')
+    expect(shownKey({ key: '2310.03789', locator: 'https://arxiv.org/abs/2310.03789' })).toBe('2310.03789')
   })
 
   it('cuts an abstract at a word and says it did', () => {

@@ -121,12 +121,24 @@ export function presentSimilarPapers(ranked: readonly AnalysisSimilarPaper[], pa
   })
 }
 
+/**
+ * A record's key as the API shows it. A file's record (BibTeX) is keyed by the file's absolute path, which
+ * says how the server's disks are laid out: it is shown with the path the file was imported as instead
+ * (`refs/ml.bib#vaswani2017`), as the locator is.
+ */
+export function shownKey(record: { key: string; locator: string }): string {
+  const hash = record.key.lastIndexOf('#')
+  const isPath = /^(\/|[A-Za-z]:[\\/])/.test(record.key)
+  if (hash < 0 || !isPath) return record.key
+  return `${record.locator.replace(/:\d+$/, '')}${record.key.slice(hash)}`
+}
+
 /** One source record as provenance: where it is, when it was read, and why it was merged. */
 export function presentSourceRecord(record: StoredSourceRecord): SourceRecordOut {
   return {
     id: record.id,
     source: record.source,
-    key: record.key,
+    key: shownKey(record),
     locator: record.locator,
     link: httpUrl(record.locator) ?? httpUrl(record.url),
     line: record.line,

@@ -95,7 +95,7 @@ export const SimilarPaperSchema = z.object({
 export const SourceRecordOutSchema = z.object({
   id: z.number().int(),
   source: z.string().describe('The importer that read it, e.g. researcher-profile, awesome-list'),
-  key: z.string(),
+  key: z.string().describe("The record's identity within its source; a file's record shows the path it was imported as, never the server's"),
   locator: z.string().describe('Where a person finds it again: a file and line, or a URL'),
   link: z.string().nullable().describe('An http(s) link to the record, when it has one'),
   line: z.number().int().nullable(),
