@@ -9,11 +9,9 @@ import { importRecords } from '../../src/commands/index.js'
 import { createSourceRecord } from '../../src/core/index.js'
 import type { TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
-import { startWebApp, watchProblems, type RunningWebApp } from './support/web-app.js'
+import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
-const VIEWPORT = { width: 1280, height: 900 }
-
 interface ApiErrorBody {
   error: { code: string; message: string; field?: string }
 }
@@ -39,9 +37,7 @@ describe.skipIf(skip)('navigation in chromium', () => {
 
   beforeEach(async () => {
     problems = []
-    context = await app.browser.newContext({ viewport: VIEWPORT })
-    page = await context.newPage()
-    watchProblems(page, problems, /status of 400/)
+    ;({ context, page } = await openPage(app, problems, /status of 400/))
   })
 
   afterEach(async () => {
@@ -50,18 +46,12 @@ describe.skipIf(skip)('navigation in chromium', () => {
 
   const api = async <T>(path: string): Promise<T> => (await (await fetch(`${server.url}/api/v1${path}`)).json()) as T
   const searchBox = (p: Page) => p.getByRole('searchbox', { name: 'Search papers' })
-  const resultCount = (p: Page) => p.getByRole('heading', { level: 2, name: /papers? match|No papers match/ })
   const cards = (p: Page) => p.locator('article.paper-card')
   const scrollY = (p: Page) => p.evaluate(() => window.scrollY)
   const focusedId = (p: Page) => p.evaluate(() => document.activeElement?.id ?? '')
   /** Lets the page handle what happened so far (a scroll event is dispatched on the next frame). */
   const nextFrame = (p: Page) => p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
 
-  async function countOf(p: Page): Promise<number> {
-    const text = (await resultCount(p).textContent()) ?? ''
-    const m = /([\d,]+) papers? match/.exec(text)
-    return m ? Number(m[1]!.replace(/,/g, '')) : 0
-  }
 
   /** True when the element's top edge is inside the window (under the sticky header counts). */
   async function topInView(p: Page, selector: string): Promise<boolean> {

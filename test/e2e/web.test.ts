@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { BrowserContext, Page } from 'playwright-core'
 import { OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
-import { startWebApp, watchProblems, type RunningWebApp } from './support/web-app.js'
+import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
 /** The corpus's researcher profile: metrics reported by the page, 13 papers. */
@@ -33,22 +33,12 @@ describe.skipIf(skip)('web app in chromium', () => {
 
   beforeEach(async () => {
     problems = []
-    context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } })
-    page = await context.newPage()
-    watchProblems(page, problems)
+    ;({ context, page } = await openPage(app, problems))
   })
 
   afterEach(async () => {
     await context?.close()
   })
-
-  const resultCount = (p: Page) => p.getByRole('heading', { level: 2, name: /papers? match|No papers match/ })
-
-  async function countOf(p: Page): Promise<number> {
-    const text = (await resultCount(p).textContent()) ?? ''
-    const m = /([\d,]+) papers? match/.exec(text)
-    return m ? Number(m[1]!.replace(/,/g, '')) : 0
-  }
 
   it('updates the results as the query is typed', async () => {
     await page.goto(`${server.url}/search`)

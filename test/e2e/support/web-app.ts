@@ -2,7 +2,7 @@
  * @module What every end-to-end file starts from: the web build, a corpus library, the real server on a free
  * port and headless chromium; and a page's console errors, page errors and dialogs gathered as problems.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { CHROMIUM_MISSING, findChromium, launchChromium } from './browser.js'
 import { createCorpusLibrary, type TestLibrary } from './library.js'
 import { startServer, type RunningServer } from './server.js'
@@ -47,4 +47,32 @@ export function watchProblems(page: Page, problems: string[], ignoreConsole?: Re
     problems.push(`dialog: ${dialog.message()}`)
     void dialog.dismiss()
   })
+}
+
+/** The desktop viewport the browser tests run at. */
+export const DESKTOP_VIEWPORT = { width: 1280, height: 900 }
+
+/**
+ * A fresh browser context and page at the desktop viewport, its problems gathered into `problems`
+ * (see {@link watchProblems}); close the context after the test.
+ */
+export async function openPage(
+  app: RunningWebApp,
+  problems: string[],
+  ignoreConsole?: RegExp,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await app.browser.newContext({ viewport: DESKTOP_VIEWPORT })
+  const page = await context.newPage()
+  watchProblems(page, problems, ignoreConsole)
+  return { context, page }
+}
+
+/** The search page's heading that counts the results. */
+export const resultCount = (page: Page) => page.getByRole('heading', { level: 2, name: /papers? match|No papers match/ })
+
+/** How many papers the search page says match (0 when none do). */
+export async function countOf(page: Page): Promise<number> {
+  const text = (await resultCount(page).textContent()) ?? ''
+  const m = /([\d,]+) papers? match/.exec(text)
+  return m ? Number(m[1]!.replace(/,/g, '')) : 0
 }
