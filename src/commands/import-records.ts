@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs'
 import {
   PaperscopeError,
   emptyImportCounts,
+  fileEntryKey,
+  fileEntryLabel,
+  locatorInput,
   type AuthorProfileRecord,
   type ImportCounts,
   type SourceRecord,
@@ -72,7 +75,7 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
       const twin = (await tx.listSourceRecords(decision.paperId)).find(
         (r) =>
           r.source === record.source &&
-          entryLabel(r.key) === entryLabel(record.key) &&
+          fileEntryLabel(r.key) === fileEntryLabel(record.key) &&
           sameFile(r) &&
           sameEntryElsewhere(r, record, contentHash),
       )
@@ -121,8 +124,9 @@ export async function importProfile(tx: PaperWriter, profile: AuthorProfileRecor
  */
 async function underOlderKey(tx: PaperWriter, record: SourceRecord, file: string | null): Promise<StoredRecordRef | null> {
   if (file === null) return null
-  const olderKey = `${readFrom(record.locator)}#${entryLabel(record.key)}`
-  if (olderKey === record.key || !record.key.endsWith(`#${entryLabel(record.key)}`)) return null
+  const label = fileEntryLabel(record.key)
+  const olderKey = fileEntryKey(locatorInput(record.locator), label)
+  if (!record.key.includes('#') || olderKey === record.key) return null
   const older = await tx.findSourceRecord(record.source, olderKey)
   if (!older || (older.readFrom !== null && older.readFrom !== file)) return null
   await tx.renameSourceRecordKey(older.id, record.key)
@@ -135,19 +139,9 @@ async function readElsewhereOnly(tx: PaperWriter, storedId: number, record: Sour
   return stored !== null && sameEntryElsewhere(stored, record, contentHash)
 }
 
-/** The file or URL a locator points into, without its line (`data/refs.bib:12` → `data/refs.bib`). */
-function readFrom(locator: string): string {
-  return locator.replace(/:\d+$/, '')
-}
-
-/** The part of a key after its file (`refs.bib#vaswani2017` → `vaswani2017`); a key without one is itself. */
-function entryLabel(key: string): string {
-  return key.slice(key.lastIndexOf('#') + 1)
-}
-
 /** The file name a locator points into (`data/refs.bib:12` → `refs.bib`). */
 function fileName(locator: string): string {
-  return readFrom(locator).split(/[\\/]/).pop() ?? ''
+  return locatorInput(locator).split(/[\\/]/).pop() ?? ''
 }
 
 /** True when `stored` is `record` but for its key and where it was read. */

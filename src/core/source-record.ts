@@ -82,6 +82,24 @@ export function createSourceRecord(input: SourceRecordInput): SourceRecord {
   return SourceRecordSchema.parse(input)
 }
 
+/** The file or URL a locator points into, without its line (`data/refs.bib:12` → `data/refs.bib`). */
+export function locatorInput(locator: string): string {
+  return locator.replace(/:\d+$/, '')
+}
+
+/**
+ * A file entry's key: the file, then the entry's label. Labels are only unique within one file.
+ * @example fileEntryKey('/home/ann/refs.bib', 'vaswani2017') // '/home/ann/refs.bib#vaswani2017'
+ */
+export function fileEntryKey(file: string, label: string): string {
+  return `${file}#${label}`
+}
+
+/** The label part of a {@link fileEntryKey} (`refs.bib#vaswani2017` → `vaswani2017`); another key is itself. */
+export function fileEntryLabel(key: string): string {
+  return key.slice(key.lastIndexOf('#') + 1)
+}
+
 /** Metrics a page or API reports about an author, kept beside (never instead of) computed ones. */
 export const ReportedMetricsSchema = z
   .object({

@@ -4,7 +4,7 @@
  */
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
-import { pluralize, reportedMetricConflicts, type CoAuthor, type Topic } from '../core/index.js'
+import { fileEntryKey, fileEntryLabel, locatorInput, pluralize, reportedMetricConflicts, type CoAuthor, type Topic } from '../core/index.js'
 import type { AnalysisAuthorMetrics, AnalysisPaperText, AnalysisPaperTopics, AnalysisSimilarPaper, AnalysisValue } from './deps.js'
 import type { AuthorDetailOut, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
@@ -127,10 +127,9 @@ export function presentSimilarPapers(ranked: readonly AnalysisSimilarPaper[], pa
  * (`refs/ml.bib#vaswani2017`), as the locator is.
  */
 export function shownKey(record: { key: string; locator: string }): string {
-  const hash = record.key.lastIndexOf('#')
   const isPath = /^(\/|[A-Za-z]:[\\/])/.test(record.key)
-  if (hash < 0 || !isPath) return record.key
-  return `${record.locator.replace(/:\d+$/, '')}${record.key.slice(hash)}`
+  if (!record.key.includes('#') || !isPath) return record.key
+  return fileEntryKey(locatorInput(record.locator), fileEntryLabel(record.key))
 }
 
 /** One source record as provenance: where it is, when it was read, and why it was merged. */

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import type { plugins as CitationPlugins } from '@citation-js/core'
 import {
   createSourceRecord,
+  fileEntryKey,
   formatPartialDate,
   type ExternalIds,
   type ImportIssue,
@@ -267,7 +268,7 @@ function readEntry(
       source: BIBTEX_SOURCE,
       // Cite keys are only unique within one file: the file is part of the identity, the file itself when known
       // (two projects' references.bib, each read from inside its folder, are both `references.bib`).
-      key: `${ctx.file ?? ctx.input}#${entry.label}`,
+      key: fileEntryKey(ctx.file ?? ctx.input, entry.label),
       locator: `${ctx.input}:${chunk.line}`,
       line: chunk.line,
       fetchedAt: ctx.fetchedAt,
