@@ -190,6 +190,7 @@ describe('paperscope sync', () => {
     expect(result.out).toMatch(/rejected \(1\):\n {2}\S+ \[PARSE_FAILED\] feed arxiv-ml: arxiv: cannot read the page .*invalid XML/)
     // Told once, in the summary, not also on stderr as it happens.
     expect(result.err).not.toContain('feed failed')
+    expect(result.err).not.toContain('cannot read the page')
   })
 
   it('reports a locked library as STORE_FAILED for each feed, without a stack trace, tries every feed and exits 2', async () => {

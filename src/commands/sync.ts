@@ -44,7 +44,10 @@ import { importProfile, importRecord, type RecordOutcome } from './import-record
 // What sync needs of the ingest side, declared here by the consumer (ingest's `Source` and `createHttpClient`
 // fit these shapes).
 
-/** The logging calls sync makes; a pino logger fits. */
+/**
+ * The logging calls sync makes; a pino logger fits. A warning whose fields say `inReport: true` is also in
+ * the report sync returns, so a caller that prints the report can leave it out.
+ */
 export interface SyncLogger {
   info(fields: object, message?: string): void
   warn(fields: object, message?: string): void
@@ -328,7 +331,7 @@ async function syncFeed(
     result.error = message
     issues.push(feedIssue(message, code, where))
     logger.warn(
-      { feed: feed.id, source: feed.source, error: message },
+      { feed: feed.id, source: feed.source, error: message, inReport: true },
       status === 'skipped' ? 'feed skipped' : 'feed failed',
     )
     return result

@@ -49,8 +49,8 @@ export function waitsOnStderr(io: CliIo): SyncLogger {
     info: quiet,
     debug: quiet,
     warn(fields, message = '') {
-      if (message === 'feed failed' || message === 'feed skipped') return
       const f = fields as Record<string, unknown>
+      if (f['inReport'] === true) return
       const text = (key: string): string | null => (typeof f[key] === 'string' ? (f[key] as string) : null)
       const wait = typeof f['delayMs'] === 'number' ? ` in ${formatWait(f['delayMs'])}` : ''
       const reason = text('reason') ?? text('error')
