@@ -142,7 +142,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limitFor = (source: string): RateLimit => rateLimits[source] ?? defaultRateLimit
   const gate = createRateGate((source) => limitFor(source).minIntervalMs, now, sleep)
 
-  async function attempt(request: HttpRequest): Promise<{ response: HttpResponse } | AttemptFailure> {
+  /** One try of `request`; `named` is the request as messages show it (its URL redacted). */
+  async function attempt(request: HttpRequest, named: HttpRequest): Promise<{ response: HttpResponse } | AttemptFailure> {
     const timeout = new AbortController()
     const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs)
     const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal
@@ -154,8 +155,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         signal,
         redirect: 'follow',
       })
-      const bytes = await readLimited(res, maxBytes, shown(request))
-      const body = decodeBody(bytes, res.headers.get('content-type'), shown(request), logger)
+      const bytes = await readLimited(res, maxBytes, named)
+      const body = decodeBody(bytes, res.headers.get('content-type'), named, logger)
       if (res.status >= 200 && res.status < 300) {
         return {
           response: {
@@ -186,13 +187,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     async request(request) {
-      const { source, url } = shown(request)
+      const named = shown(request)
+      const { source, url } = named
       const limit = limitFor(source)
       const maxAttempts = retries + 1
       for (let attemptNo = 1; ; attemptNo++) {
         await gate.pass(source, request.signal)
         const started = now()
-        const outcome = await attempt(request)
+        const outcome = await attempt(request, named)
         if ('response' in outcome) {
           logger.debug(
             { source, url, status: outcome.response.status, ms: now() - started, attempt: attemptNo },
@@ -204,7 +206,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           outcome.kind !== 'status' ||
           RETRYABLE_STATUSES.has(outcome.status) ||
           (limit.retryStatuses ?? []).includes(outcome.status)
-        if (!retryable || attemptNo >= maxAttempts) throw toError(outcome, shown(request), attemptNo)
+        if (!retryable || attemptNo >= maxAttempts) throw toError(outcome, named, attemptNo)
 
         const retryAfterMs = outcome.kind === 'status' ? outcome.retryAfterMs : null
         if (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs) {
