@@ -257,8 +257,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'record-files',
     // The file a record was last read from, as an absolute path (null for API records, and for records stored
-    // before): a BibTeX key holds the path as given, so the same file read from another folder has other keys,
-    // and only this tells it from another file of the same name.
+    // before). BibTeX keys held the path as given before they held the file itself: this tells which file such
+    // an older record came from, and so whether a same-named file read now is that one.
     up: `ALTER TABLE source_records ADD COLUMN read_from TEXT;`,
   },
 ]
