@@ -2,7 +2,7 @@
 import { open, writeFile } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import type { Env } from '../config/index.js'
-import { PaperscopeError } from '../core/index.js'
+import { PaperscopeError, fileProblem, isFileSystemError } from '../core/index.js'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -27,51 +27,6 @@ export class CliExit extends Error {
 }
 
 // ---- files the CLI reads and writes ---------------------------------------------------------------------
-
-/** True for an error of the operating system about a file (Node's `code` + `syscall`), not a bug. */
-export function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
-  const e = err as NodeJS.ErrnoException | null
-  return err instanceof Error && typeof e?.code === 'string' && typeof e.syscall === 'string'
-}
-
-/**
- * What went wrong with a file, in plain words instead of Node's `ENOENT: no such file or directory, open '…'`.
- * `action` says which part of a missing path is missing: the file to read, or the folder to write into.
- * @example fileProblem(err, 'write') // 'no such folder'
- */
-export function fileProblem(err: NodeJS.ErrnoException, action: 'read' | 'write' | 'open'): string {
-  switch (err.code) {
-    case 'ENOENT':
-      return action === 'write'
-        ? 'no such folder'
-        : action === 'read'
-          ? 'no such file'
-          : 'no such file or folder'
-    case 'EISDIR':
-      return 'it is a folder, not a file'
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder'
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied'
-    case 'EROFS':
-      return 'the file system is read-only'
-    case 'ENOSPC':
-      return 'no space left on the disk'
-    case 'EDQUOT':
-      return 'over the disk quota'
-    case 'ENAMETOOLONG':
-      return 'the name is too long'
-    case 'ELOOP':
-      return 'too many symbolic links'
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files'
-    default:
-      // `EIO: i/o error, read` → `i/o error (EIO)`: Node's words without the code prefix and system call.
-      return `${/^[A-Z]+: ([^,]+)/.exec(err.message)?.[1] ?? err.message} (${err.code})`
-  }
-}
 
 /** The error for a file a command cannot read or write, worded for a person: `cannot write x.bib: no such folder`. */
 export function fileError(action: 'read' | 'write', shown: string, err: unknown): PaperscopeError {

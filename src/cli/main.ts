@@ -6,9 +6,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { isPaperscopeError, PartialDateSchema } from '../core/index.js'
+import { fileProblem, isFileSystemError, isPaperscopeError, PartialDateSchema } from '../core/index.js'
 import { parseEnv } from '../config/index.js'
-import { CliExit, EXIT, fileProblem, isFileSystemError, type CliIo } from './io.js'
+import { CliExit, EXIT, type CliIo } from './io.js'
 // Each command's module loads when it runs: `search` does not pay for what `import` or `sync` load.
 import type { ServeLauncher } from './commands/serve.js'
 

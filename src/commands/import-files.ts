@@ -11,6 +11,8 @@ import {
   PaperscopeError,
   PartialDateSchema,
   emptyImportCounts,
+  fileProblem,
+  isFileSystemError,
   type ImportIssue,
   type ImportReport,
   type PartialDate,
@@ -127,17 +129,7 @@ export async function unreadablePaths(paths: readonly string[], cwd: string = pr
  * @example cannotRead('refs.bib', err) // 'cannot read refs.bib: no such file'
  */
 export function cannotRead(path: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code
-  const why =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'ENOTDIR'
-            ? 'a part of the path is not a folder'
-            : ((err as Error | undefined)?.message ?? String(err))
+  const why = isFileSystemError(err) ? fileProblem(err, 'read') : ((err as Error | undefined)?.message ?? String(err))
   return `cannot read ${path}: ${why}`
 }
 

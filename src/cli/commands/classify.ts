@@ -11,9 +11,9 @@
 import { isAbsolute, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
-import { isPaperscopeError } from '../../core/index.js'
+import { isFileSystemError, isPaperscopeError } from '../../core/index.js'
 import { createTextClassifier, parseClassifyLine } from '../../commands/index.js'
-import { CliExit, EXIT, fileError, isFileSystemError, openTextFile, type CliIo } from '../io.js'
+import { CliExit, EXIT, fileError, openTextFile, type CliIo } from '../io.js'
 import { withStore } from './shared.js'
 
 export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: string }): Promise<void> {
