@@ -69,8 +69,12 @@ export function nearestCentroid(train: readonly TrainDoc[]): (doc: PreparedText)
 /**
  * Softmax logistic regression on 100-dimensional LSA of plain TF-IDF (LSA fitted on the training texts),
  * class-balanced; L2 picked by 5-fold cross-validation on the training years (1e-4 of 1e-5, 1e-4, 1e-3, 1e-2).
+ * Gives the label and its softmax probability (for the calibration table).
  */
-export function lsaLogisticRegression(train: readonly TrainDoc[], { dimensions = 100, l2 = 1e-4 } = {}): (doc: PreparedText) => string {
+export function lsaLogisticRegression(
+  train: readonly TrainDoc[],
+  { dimensions = 100, l2 = 1e-4 } = {},
+): (doc: PreparedText) => { label: string; confidence: number } {
   const model: VectorModel = fitVectorModel(
     train.map((t) => t.doc),
     { dimensions, terms: PLAIN_TERMS, tfidf: { minDf: 1 } },
@@ -97,7 +101,9 @@ export function lsaLogisticRegression(train: readonly TrainDoc[], { dimensions =
     z.forEach((v, i) => {
       if (v > (z[best] as number)) best = i
     })
-    return labels[best] ?? ''
+    const top = z[best] as number
+    const sum = z.reduce((s, v) => s + Math.exp(v - top), 0)
+    return { label: labels[best] ?? '', confidence: 1 / sum }
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createRng } from '../src/analysis/sparse.js'
-import { accuracy, bootstrapIntervals, confusionMatrix, keywordScores, macroF1, neighbourAgreement, pairScores, pairsOf } from './metrics.js'
+import { accuracy, bootstrapIntervals, confusionMatrix, keywordScores, macroF1, neighbourAgreement, pairScores, pairsOf, reliability } from './metrics.js'
 
 describe('evaluation metrics', () => {
   const gold = [{ labels: ['A'] }, { labels: ['A'] }, { labels: ['B'] }, { labels: ['B', 'C'] }]
@@ -50,5 +50,17 @@ describe('evaluation metrics', () => {
     expect(diff).toEqual({ estimate: 0, low: 0, high: 0 })
     // the same seed repeats
     expect(bootstrapIntervals(100, [a], createRng(3))).toEqual(bootstrapIntervals(100, [a], createRng(3)))
+  })
+
+  it('measures calibration: a reliability table, ECE and the Brier score of the top-1', () => {
+    // Bin 0.9–1: confidences 0.95, 0.95, right 1 of 2 → gap 0.45; bin 0.5–0.6: 0.5, right → gap 0.5.
+    const r = reliability([0.95, 0.95, 0.5], [true, false, true], 10)
+    expect(r.bins[9]).toMatchObject({ count: 2, accuracy: 0.5 })
+    expect(r.bins[9]?.meanConfidence).toBeCloseTo(0.95, 9)
+    expect(r.bins[5]).toMatchObject({ count: 1, accuracy: 1, meanConfidence: 0.5 })
+    expect(r.ece).toBeCloseTo((2 / 3) * 0.45 + (1 / 3) * 0.5, 9)
+    expect(r.brier).toBeCloseTo((0.05 ** 2 + 0.95 ** 2 + 0.5 ** 2) / 3, 9)
+    // A confidence of exactly 1 falls in the last bin, not past it.
+    expect(reliability([1], [true], 10).bins[9]?.count).toBe(1)
   })
 })

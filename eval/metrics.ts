@@ -161,6 +161,43 @@ export function pairScores(predicted: ReadonlySet<string>, truth: ReadonlySet<st
   }
 }
 
+/** One confidence bin of a reliability table: its items, their mean confidence and how many were right. */
+export interface ReliabilityBin {
+  low: number
+  high: number
+  count: number
+  meanConfidence: number
+  accuracy: number
+}
+
+/**
+ * Reliability of top-1 confidences: `bins` equal-width bins over [0, 1], and the expected calibration error
+ * (ECE: the count-weighted mean gap between a bin's accuracy and its mean confidence; 0 is perfectly
+ * calibrated) and the Brier score of the top-1 (mean squared gap between confidence and 0/1 rightness).
+ */
+export function reliability(confidences: readonly number[], correct: readonly boolean[], bins = 10): { bins: ReliabilityBin[]; ece: number; brier: number } {
+  const table = Array.from({ length: bins }, (_, b) => ({ low: b / bins, high: (b + 1) / bins, count: 0, sumConfidence: 0, right: 0 }))
+  let brier = 0
+  confidences.forEach((c, i) => {
+    const bin = table[Math.min(bins - 1, Math.max(0, Math.floor(c * bins)))] as (typeof table)[number]
+    const right = correct[i] === true
+    bin.count++
+    bin.sumConfidence += c
+    if (right) bin.right++
+    brier += (c - (right ? 1 : 0)) ** 2
+  })
+  const n = confidences.length
+  const out = table.map(({ low, high, count, sumConfidence, right }) => ({
+    low,
+    high,
+    count,
+    meanConfidence: count === 0 ? 0 : sumConfidence / count,
+    accuracy: count === 0 ? 0 : right / count,
+  }))
+  const ece = n === 0 ? 0 : out.reduce((s, b) => s + (b.count / n) * Math.abs(b.accuracy - b.meanConfidence), 0)
+  return { bins: out, ece, brier: n === 0 ? 0 : brier / n }
+}
+
 /** A statistic with its bootstrap interval. */
 export interface Interval {
   estimate: number
