@@ -75,9 +75,30 @@ describe('novelty', () => {
             expect(u.novelty).toBeCloseTo(f.novelty, 6)
             expect(u.percentile).toBeCloseTo(f.percentile!, 6)
           }
+          // The evidence too: as many nearest earlier papers, as near (ids can differ only among ties).
+          expect(u.nearestEarlier.length).toBe(f.nearestEarlier.length)
+          u.nearestEarlier.forEach((e, k) => expect(e.similarity).toBeCloseTo(f.nearestEarlier[k]!.similarity, 6))
         }
       }),
+      { numRuns: 500 },
     )
+  })
+
+  it('after a paper of the evidence changed, names the unchanged paper next in line, as a full recomputation does', () => {
+    // Unit vectors whose cosine with x is given: x's nearest earlier papers are a, b, c; d is fourth.
+    const at = (cos: number): Float32Array => Float32Array.from([cos, Math.sqrt(1 - cos * cos)])
+    const before: NoveltyInput[] = [
+      { paperId: 'x', date: '2023', vector: at(1) },
+      ...(['a', 'b', 'c', 'd'] as const).map((paperId, i) => ({ paperId, date: '2020', vector: at(0.9 - i / 10) })),
+    ]
+    const previous = new Map(computeNovelty(before).map((n) => [n.paperId, n]))
+    const ids = (n: { nearestEarlier: { paperId: string }[] } | undefined): string[] => n?.nearestEarlier.map((e) => e.paperId) ?? []
+    expect(ids(previous.get('x'))).toEqual(['a', 'b', 'c'])
+    // c re-imported with another text, or with a later date: d takes its place.
+    for (const c of [{ vector: at(0.1) }, { date: '2030' }]) {
+      const after = before.map((p) => (p.paperId === 'c' ? { ...p, ...c } : p))
+      expect(ids(updateNovelty(after, previous, new Set(['c'])).find((n) => n.paperId === 'x'))).toEqual(['a', 'b', 'd'])
+    }
   })
 
   it('ranks a paper among the papers of its year, so an early year is not novel for being early', () => {

@@ -246,9 +246,9 @@ export function computeNovelty(
 /**
  * Novelty after some papers were added or changed, from the previous results: exact, and
  * O(changed × papers) instead of O(papers²). A changed paper is compared with every earlier paper; any other
- * paper keeps its previous nearest earlier papers that did not change (they are still the nearest among the
- * unchanged ones) and meets the changed papers dated before it. Only a paper whose whole evidence changed is
- * compared with everything again. Percentiles are recomputed for all (a new paper changes its year's).
+ * paper keeps its previous nearest earlier papers (they are still the nearest among the unchanged ones) and
+ * meets the changed papers dated before it. A paper one of whose nearest earlier papers changed is compared with
+ * everything again. Percentiles are recomputed for all (a new paper changes its year's).
  * @example updateNovelty(papers, previousById, new Set(['p-new']))
  */
 export function updateNovelty(
@@ -271,7 +271,11 @@ export function updateNovelty(
     const compared = countBelow(lasts, first)
     if (compared === 0) return none('no paper in the library is dated before it')
     const before = previous.get(x.paperId)
-    const kept = before && !changed.has(x.paperId) ? before.nearestEarlier.filter((e) => !changed.has(e.paperId) && byId.has(e.paperId)) : []
+    const evidenceBefore = before && !changed.has(x.paperId) ? before.nearestEarlier : []
+    // The kept evidence is the nearest of the unchanged papers only while none of it dropped out: a dropped one's
+    // slot may belong to an unchanged paper that was next in line, which was not kept.
+    const kept = evidenceBefore.filter((e) => !changed.has(e.paperId) && byId.has(e.paperId))
+    if (kept.length < evidenceBefore.length) kept.length = 0
     const nearest: NoveltyEvidence[] = []
     const consider = (y: NoveltyInput): void => {
       if (y.paperId === x.paperId || !y.date || !(dateSpan(y.date).last < first)) return
