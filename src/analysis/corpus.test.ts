@@ -142,6 +142,20 @@ describe('key phrases on known abstracts', () => {
     for (const k of written) expect(model.keyOf?.[k], k).toBe(normalizeKeyword(k))
   })
 
+  it('shows a key word as most papers spell it, whatever order the papers come in', () => {
+    const doc = (text: string): PreparedText => prepareText({ title: text, text })
+    const docs = [
+      { doc: doc('Overparameterization helps'), keywords: ['Overparameterization'] },
+      { doc: doc('Over-parameterization and memorization'), keywords: ['Over-parameterization', 'Memorization'] },
+      { doc: doc('Benign overparameterization'), keywords: ['Overparameterization'] },
+    ]
+    const key = normalizeKeyword('Over-parameterization')
+    expect(normalizeKeyword('Overparameterization')).toBe(key)
+    for (const order of [docs, [...docs].reverse(), [docs[1]!, docs[0]!, docs[2]!]]) {
+      expect(fitKeywordModel(order).display[key]).toBe('Overparameterization')
+    }
+  })
+
   it('shows an acronym as the phrase it stands for when the text spells it out (`AI` → artificial intelligence)', () => {
     const isTest = (r: SourceRecord): boolean => r.date === '2023'
     const model = fitKeywordModel(records.filter((r) => !isTest(r)).map((r) => ({ doc: docOf(r), keywords: r.keywords })))

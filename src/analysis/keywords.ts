@@ -419,9 +419,9 @@ function toSparse(row: number[]): SparseVector {
 export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3, nlp }: KeywordFitOptions = {}): KeywordModel {
   const documentFrequency: Record<string, number> = {}
   const keywordFrequency: Record<string, number> = {}
-  const display: Record<string, string> = {}
   const inText = docs.map((d) => keywordCandidates(d.doc))
   const keyOf: Record<string, string> = {}
+  const spellings = new Map<string, Map<string, number>>()
   const gold = docs.map((d) => {
     const keys = new Set<string>()
     for (const k of d.keywords ?? []) {
@@ -429,10 +429,17 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
       keyOf[k] = key
       if (key === '') continue
       keys.add(key)
-      display[key] ??= k.trim()
+      const counts = spellings.get(key) ?? spellings.set(key, new Map()).get(key)!
+      counts.set(k.trim(), (counts.get(k.trim()) ?? 0) + 1)
     }
     return keys
   })
+  // A key word is shown as people most often write it; among equals, the first in code-unit order, so the
+  // order papers were imported in (which orders `docs`) does not decide it.
+  const display: Record<string, string> = {}
+  for (const [key, counts] of spellings) {
+    display[key] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0]
+  }
   inText.forEach((cs) => {
     for (const c of cs) documentFrequency[c.key] = (documentFrequency[c.key] ?? 0) + 1
   })
