@@ -75,6 +75,57 @@ describe('importRecords', () => {
     expect((await t.store.libraryStats()).papers).toBe(3)
   })
 
+  const papersFound = async (text: string) =>
+    Promise.all((await t.store.searchPapers({ text })).items.map(async (h) => (await t.store.getPaper(h.paper.id))!))
+
+  it('moves an edited record that is no longer its paper out of it, and builds both papers again', async () => {
+    await importRecords(t.store, records)
+    const grokking = (await t.store.findPaperIdByExternalId('arxiv', '2310.03789'))!
+    // The daily page's record, edited to another paper's title: it is that paper now, not a third record of the
+    // grokking paper (which had mixed two papers' titles, abstracts and authors).
+    const edited = { ...records[2]!, title: 'Omnigrok: Grokking Beyond Algorithmic Data', abstract: 'Grokking beyond algorithmic data.' }
+    expect(await importRecords(t.store, [edited])).toMatchObject({ updated: 1 })
+    const stayed = (await t.store.getPaper(grokking))!
+    expect(stayed.sources.map((x) => x.source)).toEqual(['arxiv', 'awesome-list'])
+    expect(stayed.title).toBe('Grokking as a First Order Phase Transition in Two Layer Networks')
+    expect(stayed.abstract).toBeNull()
+    const moved = await papersFound('Omnigrok')
+    expect(moved.map((p) => [p.title, p.sources.map((x) => x.source)])).toEqual([['Omnigrok: Grokking Beyond Algorithmic Data', ['daily-papers']]])
+    expect(moved[0]!.id).not.toBe(grokking)
+    expect(moved[0]!.sources[0]!.matchReason).toBeNull()
+    expect((await t.store.libraryStats()).papers).toBe(4)
+    // Edited back, it joins the grokking paper again, with the reason it matched, and the paper it had made alone
+    // goes, with what hung on it (search finds it no more).
+    expect(await importRecords(t.store, [records[2]!])).toMatchObject({ updated: 1 })
+    const back = (await t.store.getPaper(grokking))!
+    expect(back.sources.map((x) => x.source)).toEqual(['arxiv', 'awesome-list', 'daily-papers'])
+    expect(back.sources[2]!.matchReason).toMatch(/title/)
+    expect(await t.store.getPaper(moved[0]!.id)).toBeNull()
+    expect(await papersFound('Omnigrok')).toEqual([])
+    expect((await t.store.libraryStats()).papers).toBe(3)
+    // A record alone on its paper, edited to no other paper, keeps its paper.
+    const alone = { ...records[4]!, title: 'Fantastic Generalization Measures and Where to Find Them, Revisited' }
+    expect(await importRecords(t.store, [alone])).toMatchObject({ updated: 1 })
+    expect((await t.store.libraryStats()).papers).toBe(3)
+    // A record edited but still its paper (a title's capitals) stays where it is.
+    expect(await importRecords(t.store, [{ ...records[2]!, title: 'Grokking As A First Order Phase Transition In Two Layer Networks' }])).toMatchObject({ updated: 1 })
+    expect((await t.store.getPaper(grokking))!.sources).toHaveLength(3)
+  })
+
+  it('gives a record that leaves the paper its id came from a paper of its own', async () => {
+    await importRecords(t.store, records)
+    const fantastic = (await t.store.searchPapers({ text: 'Nowhere' })).items[0]!.paper
+    // The daily record made this paper; a second record of the same paper merges into it.
+    const second = buildRecord({ source: 'arxiv', key: '1912.04265', title: 'Fantastic Generalization Measures are Nowhere to be Found', ids: { arxiv: '1912.04265' } })
+    expect(await importRecords(t.store, [second])).toMatchObject({ merged: 1 })
+    const edited = { ...records[3]!, title: 'A Completely Different Study of Sparse Coding in Visual Cortex' }
+    expect(await importRecords(t.store, [edited])).toMatchObject({ updated: 1 })
+    expect((await t.store.getPaper(fantastic.id))!.sources.map((x) => x.source)).toEqual(['arxiv'])
+    const moved = await papersFound('sparse coding visual cortex')
+    expect(moved.map((p) => p.sources.map((x) => x.key))).toEqual([['fantastic']])
+    expect(moved[0]!.id).not.toBe(fantastic.id)
+  })
+
   it('leaves the library as it was before a batch that fails half-way', async () => {
     await importRecords(t.store, records.slice(0, 2), [], { batchSize: 2 })
     const before = await t.store.libraryStats()

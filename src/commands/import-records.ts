@@ -49,17 +49,22 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
 
   let paperId: string
   let matchReason: string | null = null
-  if (existing) {
+  // An edited record whose paper it no longer is (a new title, other ids) leaves that paper, which is built
+  // again from its other records, and is matched like a new one; else the paper would mix two papers.
+  const left = existing ? await leavesPaper(tx, existing, record) : null
+  if (existing && !left) {
     paperId = existing.paperId
   } else {
-    const candidates = await tx.findPaperCandidates({
-      ids: record.ids,
-      titleKeys: record.title ? titleKeys(record.title) : [],
-      titleText: record.title,
-      abstractText: record.title ? null : record.abstract,
-    })
+    const candidates = (
+      await tx.findPaperCandidates({
+        ids: record.ids,
+        titleKeys: record.title ? titleKeys(record.title) : [],
+        titleText: record.title,
+        abstractText: record.title ? null : record.abstract,
+      })
+    ).filter((c) => c.paperId !== left?.paperId)
     const decision = matchRecord(record, candidates)
-    if (decision) {
+    if (decision && !existing) {
       // A BibTeX entry's key holds its file: a record of the same entry under another key is this one when it
       // was read from this file (its key then held the path as given, before keys held the file itself), or
       // from a file of the same name that is gone (the folder moved), or when its file is unknown (stored
@@ -84,20 +89,58 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
         return 'unchanged'
       }
     }
-    paperId = decision?.paperId ?? paperIdFor(record.source, record.key)
+    // The paper a record leaves may have its id from that record: the record's new paper then takes one from
+    // its key and content.
+    const ownId = paperIdFor(record.source, record.key)
+    if (left?.alone && !decision) paperId = left.paperId
+    else paperId = decision?.paperId ?? (ownId === left?.paperId ? paperIdFor(record.source, `${record.key}\u0000${contentHash}`) : ownId)
     matchReason = decision ? `${decision.reason}: ${decision.detail}` : null
   }
   await tx.saveSourceRecord(record, paperId, contentHash, matchReason, file)
+  const saved = await rebuildPaper(tx, paperId)
+  if (left && left.paperId !== paperId) {
+    if (left.alone) await tx.deletePaper(left.paperId)
+    else await rebuildPaper(tx, left.paperId)
+  }
+  if (existing) return 'updated'
+  return saved === 'created' ? 'new' : 'merged'
+}
+
+/** Builds a paper again from its source records and stores it. */
+async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'created' | 'updated'> {
   const merged = mergeRecords(await tx.listSourceRecords(paperId))
   const authors = await resolveAuthors(tx, merged.authors)
-  const saved = await tx.savePaper({
+  return tx.savePaper({
     ...merged,
     id: paperId,
     authors,
     titleKeys: merged.titleDerived ? [] : titleKeys(merged.title),
   })
-  if (existing) return 'updated'
-  return saved === 'created' ? 'new' : 'merged'
+}
+
+/**
+ * The paper an edited record may leave, when the record's title or ids changed: its paper, when the record no
+ * longer matches what the paper's other records make; or, when it is the paper's only record (`alone`), the
+ * paper it makes, which it leaves only for another paper it now matches (that paper is then removed).
+ */
+async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: SourceRecord): Promise<{ paperId: string; alone: boolean } | null> {
+  const stored = await tx.getSourceRecord(existing.id)
+  if (stored === null) return null
+  const sameIdentity = (stored.title ?? '') === (record.title ?? '') && JSON.stringify(stored.ids) === JSON.stringify(record.ids)
+  if (sameIdentity) return null
+  const others = (await tx.listSourceRecords(existing.paperId)).filter((r) => r.id !== existing.id)
+  if (others.length === 0) return { paperId: existing.paperId, alone: true }
+  const paper = mergeRecords(others)
+  const candidate = {
+    paperId: existing.paperId,
+    title: paper.title,
+    titleDerived: paper.titleDerived,
+    ids: paper.ids,
+    year: paper.date ? Number(paper.date.slice(0, 4)) : null,
+    abstract: paper.abstract,
+    authors: [...new Set(paper.authors.flatMap((a) => [a.name, ...a.variants]))].sort(),
+  }
+  return matchRecord(record, [candidate]) ? null : { paperId: existing.paperId, alone: false }
 }
 
 /**

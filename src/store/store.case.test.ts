@@ -402,6 +402,30 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect((await sut.store.getPaper('pa'))!.topics.map((t) => t.origin)).toEqual(['curated'])
       })
 
+      it('removes a paper its one record left, with its vectors, analysis, novelty and search entry', async () => {
+        await sut.store.analysis.saveAnalysis({
+          analyzedAt: '2099-01-01T00:00:00Z',
+          papers: [analysisOf('pa'), analysisOf('pb')],
+          novelty: [{ paperId: 'pb', novelty: 0.25, percentile: 100, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], explanation: '1 − 0.75', centralityPercentile: 50 }],
+        })
+        // A paper that still has a record is not removed, and nothing of the transaction is kept.
+        await expect(sut.store.transaction((tx) => tx.deletePaper('pb'))).rejects.toThrow(/source records/)
+        expect(await sut.store.getPaper('pb')).not.toBeNull()
+        await sut.store.transaction(async (tx) => {
+          const [record] = await tx.listSourceRecords('pb')
+          await tx.saveSourceRecord(record!, 'pa', 'hash-moved', 'title: test')
+          await tx.deletePaper('pb')
+        })
+        expect(await sut.store.getPaper('pb')).toBeNull()
+        expect((await sut.store.getPaper('pa'))!.sources).toHaveLength(2)
+        expect((await sut.store.analysis.listVectors()).map((v) => v.paperId)).toEqual(['pa'])
+        expect(await sut.store.analysis.listNovelty()).toEqual([])
+        expect((await sut.store.searchPapers({ text: 'unlabelled' })).items).toEqual([])
+        expect((await sut.store.libraryStats()).papers).toBe(2)
+        // A server holding vectors in memory learns that they changed.
+        expect(await sut.store.analysis.generation()).toBe(2)
+      })
+
       it('counts each topic curated, predicted and all, the all as the topic list counts it; curated alone stays in perTopic', async () => {
         await sut.store.analysis.saveAnalysis({ analyzedAt: '2099-01-01T00:00:00Z', papers: [analysisOf('pb')] })
         const stats = await sut.store.libraryStats()

@@ -228,6 +228,8 @@ export interface PaperWriter extends PaperReader {
   listSourceRecords(paperId: string): Promise<Array<SourceRecord & { id: number }>>
   /** Writes the merged paper, its ids, title keys, authorships, topics, keywords and search index. */
   savePaper(paper: PaperWrite): Promise<'created' | 'updated'>
+  /** Removes a paper left without source records (its one record joined another paper), with all that hangs on it. */
+  deletePaper(id: string): Promise<void>
   findAuthorIdsByNameKey(nameKey: string): Promise<string[]>
   findAuthorsByBlockKey(blockKey: string): Promise<AuthorCandidate[]>
   /** True when the author has a paper with any of the given authors. */

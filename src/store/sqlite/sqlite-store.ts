@@ -741,6 +741,20 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       .map((w) => w.word)
   }
 
+  async deletePaper(id: string): Promise<void> {
+    const row = this.get<{ rowid: number; title: string }>('SELECT rowid, title FROM papers WHERE id = ?', id)
+    if (!row) return
+    const records = this.get<{ n: number }>('SELECT count(*) AS n FROM source_records WHERE paper_id = ?', id)!.n
+    if (records > 0) throw new Error(`paper ${id} still has ${records} source records`)
+    const analysed = this.get('SELECT 1 FROM paper_vectors WHERE paper_id = ?', id) !== undefined
+    this.stmt('DELETE FROM papers_fts WHERE rowid = ?').run(row.rowid)
+    this.countTitleWords(row.title, -1)
+    // Ids, title keys, authorships, topics, key words, vectors, analysis and novelty go with it (ON DELETE CASCADE).
+    this.stmt('DELETE FROM papers WHERE id = ?').run(id)
+    // Readers holding the paper vectors in memory (a running server's similar-papers index) reload them.
+    if (analysed) this.stmt('UPDATE analysis_state SET generation = generation + 1, updated_at = ? WHERE id = 1').run(this.now().toISOString())
+  }
+
   private countTitleWords(title: string, delta: 1 | -1): void {
     for (const word of indexWords(title)) {
       this.stmt(
@@ -762,7 +776,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source, key) DO UPDATE SET paper_id = excluded.paper_id, locator = excluded.locator,
          line = excluded.line, fetched_at = excluded.fetched_at, content_hash = excluded.content_hash,
-         match_reason = coalesce(excluded.match_reason, source_records.match_reason), record = excluded.record,
+         match_reason = CASE WHEN excluded.paper_id = source_records.paper_id
+           THEN coalesce(excluded.match_reason, source_records.match_reason) ELSE excluded.match_reason END,
+         record = excluded.record,
          read_from = coalesce(excluded.read_from, source_records.read_from)
        RETURNING id`,
     ).get(
