@@ -5,9 +5,12 @@
  * logistic ranker, fitted on the library's curated key words, scores each candidate from corpus statistics:
  * how often the phrase is a curated key word when it appears (keyphraseness, as in KEA), its TF-IDF in the
  * paper, whether it is in the title, where it first appears, its length, whether the text defines an acronym
- * for it and whether it is written capitalised. The best non-overlapping candidates are kept.
+ * for it and whether it is written capitalised; and, for curated key words listed by at least two papers, how
+ * likely a paper worded like this one is to list it (a per-key-word classifier, see keyword-tags.ts). The
+ * best non-overlapping candidates are kept.
  * With no curated key words in the library the ranker falls back to fixed weights on the same features.
  */
+import { fitKeywordTags, keywordTagProbabilities, tagFeature, type KeywordTagModel } from './keyword-tags.js'
 import { fitSoftmax } from './linear.js'
 import type { Contribution } from './rank.js'
 import type { SparseVector } from './sparse.js'
@@ -57,10 +60,12 @@ export interface KeywordModel {
   topicKeywordShare: Record<string, Record<string, number>>
   /** Ranker weights, one per {@link KEYWORD_FEATURES} entry, plus a bias last. */
   weights: number[]
+  /** Per-key-word classifiers of the curated key words listed at least twice (absent with too few). */
+  tags?: KeywordTagModel
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title and abstract or digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, and whether the curated papers most similar to this one, or its topic's papers, list it. An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed."
+  "Key words are phrases of 1–4 content words of the paper's title and abstract or digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -83,10 +88,12 @@ export const KEYWORD_FEATURES = [
   'typical of the paper’s topic',
   'typical of the paper’s topic (not in text)',
   'not in the text',
+  'papers worded like it list it',
+  'papers worded like it list it (not in text)',
 ] as const
 
 /** Fixed weights used when the library has no curated key words to learn from. */
-const DEFAULT_WEIGHTS = [1.5, 2, 2, 1.5, 0.5, -1.5, 0.5, 0.3, 1.5, 1, 0.5, 3, 3, 2, 1, 0.5, 2, 2, -2, -3]
+const DEFAULT_WEIGHTS = [1.5, 2, 2, 1.5, 0.5, -1.5, 0.5, 0.3, 1.5, 1, 0.5, 3, 3, 2, 1, 0.5, 2, 2, -2, 0.5, 2, -3]
 
 /** A similar paper's curated key words: evidence for key words the text itself may not spell out. */
 export interface KeywordNeighbour {
@@ -310,7 +317,8 @@ export function normalizeKeyword(keyword: string, nlp?: NlpPort): string {
 
 type Stats = Pick<KeywordModel, 'documentCount' | 'documentFrequency' | 'keywordFrequency'>
 
-function featureRow(c: KeywordCandidate, neighbourScore: number, topicScore: number, model: Stats, exclude?: { df: boolean; kf: boolean }): number[] {
+/** `tag`: {@link tagFeature} of the key word's classifier probability (0 without one). */
+function featureRow(c: KeywordCandidate, neighbourScore: number, topicScore: number, model: Stats, exclude?: { df: boolean; kf: boolean }, tag = 0): number[] {
   const df = Math.max(0, (model.documentFrequency[c.key] ?? 0) - (exclude?.df ? 1 : 0))
   const kf = Math.max(0, (model.keywordFrequency[c.key] ?? 0) - (exclude?.kf ? 1 : 0))
   const idf = Math.log((1 + model.documentCount) / (1 + df)) + 1
@@ -319,7 +327,7 @@ function featureRow(c: KeywordCandidate, neighbourScore: number, topicScore: num
   if (!inText) {
     // A key word the text does not spell out stands on the similar papers' evidence alone.
     const coverage = c.completes ?? 0
-    return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, neighbourScore, neighbourScore * neighbourScore, coverage, coverage * Math.log1p(kf), 0, topicScore, 1]
+    return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, neighbourScore, neighbourScore * neighbourScore, coverage, coverage * Math.log1p(kf), 0, topicScore, 1, 0, tag]
   }
   return [
     Math.log1p(kf),
@@ -340,6 +348,8 @@ function featureRow(c: KeywordCandidate, neighbourScore: number, topicScore: num
     0,
     topicScore,
     0,
+    0,
+    tag,
     0,
   ]
 }
@@ -465,7 +475,9 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
     for (const [k, c] of counts) if (c >= 2 && c / n >= MIN_TOPIC_SHARE) shares[k] = c / n
     topicKeywordShare[t] = shares
   }
-  const base = { kind: 'keywords' as const, version: MODEL_VERSION, documentCount: docs.length, documentFrequency, keywordFrequency, display, keyOf, topicKeywordShare }
+  // Per-key-word classifiers; a curated paper's probabilities leave it out, as its key-word counts do.
+  const tagFit = fitKeywordTags(docs.map((d) => d.doc), gold)
+  const base = { kind: 'keywords' as const, version: MODEL_VERSION, documentCount: docs.length, documentFrequency, keywordFrequency, display, keyOf, topicKeywordShare, ...(tagFit ? { tags: tagFit.model } : {}) }
   const xs: SparseVector[] = []
   const ys: number[] = []
   docs.forEach((d, i) => {
@@ -481,8 +493,9 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
         return n > 1 && c >= 1 ? sum + c / (n - 1) / own.length : sum
       }, 0)
     const suggested = topicSuggestions(base, own.map((label) => ({ label, confidence: 1 / own.length })))
+    const tags = tagFit?.trainProbabilities[i]
     for (const c of allCandidates(d.doc, scores, base, suggested)) {
-      xs.push(toSparse(featureRow(c, scores.get(c.key)?.score ?? 0, topicScore(c.key), base, { df: c.count > 0, kf: keys.has(c.key) })))
+      xs.push(toSparse(featureRow(c, scores.get(c.key)?.score ?? 0, topicScore(c.key), base, { df: c.count > 0, kf: keys.has(c.key) }, tagFeature(tags?.get(c.key)))))
       ys.push(keys.has(c.key) ? 1 : 0)
     }
   })
@@ -529,9 +542,10 @@ export interface ExtractOptions {
 export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, neighbours, topics = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   const scores = neighbourScores(neighbours, nlp, model.keyOf)
   const suggested = topicSuggestions(model, topics)
+  const tags = model.tags ? keywordTagProbabilities(model.tags, doc) : undefined
   const scored = allCandidates(doc, scores, model, suggested)
     .map((c) => {
-      const row = featureRow(c, scores.get(c.key)?.score ?? 0, suggested.get(c.key) ?? 0, model)
+      const row = featureRow(c, scores.get(c.key)?.score ?? 0, suggested.get(c.key) ?? 0, model, undefined, tagFeature(tags?.get(c.key)))
       const contributions = row.map((v, i) => ({ label: KEYWORD_FEATURES[i] as string, weight: v * (model.weights[i] ?? 0) }))
       const z = contributions.reduce((s, x) => s + x.weight, model.weights[row.length] ?? 0)
       return { c, score: 1 / (1 + Math.exp(-z)), contributions }

@@ -11,8 +11,9 @@
  * word the tagger misread (`Deep Image Prior`); and `the group G. Invariant …` is two sentences. 7: a
  * Title-Case title's `High-Dimensional` is shown as `high-dimensional`, and a key word is not shown beside
  * a curated one it restates under a title's capitals (`Curricula` beside `Curriculum Learning`); two papers
- * are not said to share words most papers use (`learning`, `paper`). A library
+ * are not said to share words most papers use (`learning`, `paper`). 8: the key-word model holds a classifier
+ * per curated key word listed at least twice, and its ranker a feature more for it. A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 7
+export const MODEL_VERSION = 8

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { fitKeywordTags, keywordTagProbabilities, tagFeature } from './keyword-tags.js'
+import { prepareText } from './text.js'
+
+const paper = (title: string, text: string) => prepareText({ title, text })
+
+describe('per-key-word classifiers', () => {
+  const docs = [
+    paper('Winning tickets in pruned networks', 'Sparse subnetworks found by iterative magnitude pruning train to full accuracy.'),
+    paper('Pruning at initialization finds sparse subnetworks', 'Magnitude pruning before training keeps sparse subnetworks that match dense accuracy.'),
+    paper('Rewinding and sparse subnetworks', 'Iterative pruning with weight rewinding finds sparse subnetworks in large networks.'),
+    paper('Kernel regime of wide networks', 'Infinitely wide networks trained by gradient descent follow the neural tangent kernel.'),
+    paper('Tangent kernels beyond infinite width', 'Finite width corrections to the neural tangent kernel of wide networks.'),
+    paper('Spectral bias in the kernel regime', 'The neural tangent kernel of wide networks explains the spectral bias of gradient descent.'),
+  ]
+  const keys = [
+    new Set(['lottery ticket']),
+    new Set(['lottery ticket']),
+    new Set(['lottery ticket']),
+    new Set(['neural tangent kernel']),
+    new Set(['neural tangent kernel', 'spectral bias']),
+    new Set(['neural tangent kernel', 'spectral bias']),
+  ]
+
+  it('says which key words a text worded like their papers would list, only for key words listed twice or more', () => {
+    const fit = fitKeywordTags(docs, keys)
+    expect(fit).toBeDefined()
+    expect(Object.keys(fit!.model.centroids).sort()).toEqual(['lottery ticket', 'neural tangent kernel', 'spectral bias'])
+    const p = keywordTagProbabilities(fit!.model, paper('Sparse subnetworks by magnitude pruning', 'We prune networks iteratively and find sparse subnetworks.'))
+    expect(p.get('lottery ticket')!).toBeGreaterThan(p.get('neural tangent kernel')!)
+    // Survives a trip through JSON, as it is stored.
+    const stored = JSON.parse(JSON.stringify(fit!.model))
+    expect(keywordTagProbabilities(stored, docs[0]!)).toEqual(keywordTagProbabilities(fit!.model, docs[0]!))
+  })
+
+  it('gives a training paper a probability for its own key word only when the others that list it are enough', () => {
+    const fit = fitKeywordTags(docs, keys)!
+    // A lottery-ticket paper: two others list its key word, so it is scored without itself.
+    expect([...fit.trainProbabilities[0]!.keys()].sort()).toEqual(['lottery ticket', 'neural tangent kernel', 'spectral bias'])
+    // A spectral-bias paper: one other lists it, too few without itself.
+    expect([...fit.trainProbabilities[5]!.keys()].sort()).toEqual(['lottery ticket', 'neural tangent kernel'])
+  })
+
+  it('gives nothing to fit from when no key word is listed twice', () => {
+    expect(fitKeywordTags(docs.slice(0, 2), [new Set(['a']), new Set(['b'])])).toBeUndefined()
+  })
+
+  it('reads a probability as clipped log-odds: 0.5 is 1, no classifier is 0', () => {
+    expect(tagFeature(0.5)).toBe(1)
+    expect(tagFeature(undefined)).toBe(0)
+    expect(tagFeature(1e-9)).toBe(0)
+    expect(tagFeature(1 - 1e-9)).toBe(2)
+  })
+})
