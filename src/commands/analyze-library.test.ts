@@ -12,6 +12,8 @@ import { importFiles } from './import-files.js'
 import { findAuthor } from './lookup.js'
 
 const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
+/** The refit policy of a library too large to refit on every import. */
+const LARGE_LIBRARY = { growth: 2, alwaysUpTo: 0 }
 const NOW = () => new Date('2026-11-25T12:00:00Z')
 
 /** Checks every stored novelty against its definition, by brute force over the stored vectors. */
@@ -148,7 +150,8 @@ describe('analysing the library', () => {
       cwd: CORPUS,
       now: NOW,
     })
-    const incremental = await analyzeNewPapers(t.store, { now: NOW })
+    // The corpus is small enough that any growth refits by default; this tests the path large libraries take.
+    const incremental = await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })
     expect(incremental.mode).toBe('incremental')
     expect(incremental.analyzed).toBeGreaterThanOrEqual(report.new)
     expect(incremental.analyzed).toBeLessThanOrEqual(report.new + report.merged)
@@ -165,7 +168,18 @@ describe('analysing the library', () => {
     expect(
       similar!.filter((s) => s.why.some((w) => w.label === 'topic: Neural Collapse')).length,
     ).toBeGreaterThanOrEqual(3)
-    expect((await analyzeNewPapers(t.store, { now: NOW })).analyzed).toBe(0)
+    expect((await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).analyzed).toBe(0)
+  })
+
+  it('refits a small library that grew, so the new papers are not read in a space fitted without them', async () => {
+    const fittedOn = (await t.store.analysis.getModels()).find((m) => m.kind === 'vectors')!.librarySize
+    await importFiles(t.store, [resolve(CORPUS, 'abstracts.txt')], { cwd: CORPUS, now: NOW })
+    const papers = (await t.store.libraryStats()).papers
+    expect(papers).toBeGreaterThan(fittedOn)
+    // Not doubled: a library of more than ALWAYS_REFIT_UP_TO papers would go on with its models.
+    expect(await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).toMatchObject({ mode: 'incremental' })
+    const report = await analyzeNewPapers(t.store, { now: NOW, refit: { growth: 2 } })
+    expect(report).toMatchObject({ mode: 'full', reason: `the library grew from ${fittedOn} to ${papers} papers` })
   })
 
   it('refits models that an earlier version of the analysis fitted (here: a topic model without the second look at its confused pair)', async () => {

@@ -12,8 +12,8 @@
  * inputs changed are analysed with the stored models; novelty is updated (exact, without comparing every
  * pair again) and centrality recomputed for the library.
  * It refits instead (a full run) when no model is stored, when the curated topics name labels the stored
- * model does not know, when the library has doubled since the models were fitted, or when the paper vectors
- * are to come from another model.
+ * model does not know, when the library grew (by a tenth since the models were fitted; by any paper up to
+ * {@link ALWAYS_REFIT_UP_TO} papers), or when the paper vectors are to come from another model.
  *
  * Paper vectors (similar papers, novelty, centrality, key-word neighbours) come from the LSA model by
  * default, or from a local ONNX sentence-embedding model when `analyze --embedding-model DIR` set one: the
@@ -71,7 +71,14 @@ export const KEYWORD_NEIGHBOURS = 10
 /** Nearest earlier papers kept as the evidence of a novelty. */
 export const NOVELTY_EVIDENCE = 3
 /** The incremental path refits once the library is this many times the size the models were fitted on. */
-export const REFIT_GROWTH = 2
+export const REFIT_GROWTH = 1.1
+/**
+ * Up to this many papers, an import that adds papers refits the models: a full analysis takes seconds here
+ * (about 11 s for 2,000 papers on 2 cores), and papers analysed with models fitted without them read less novel
+ * (their own wording is what the stored LSA space lacks): on the corpus, the researcher profile imported last
+ * put its owner at Novelty 40.1% instead of 55.3%.
+ */
+export const ALWAYS_REFIT_UP_TO = 2000
 
 export type AnalyzeStage = 'reading' | 'embedding' | 'fitting' | 'analysing' | 'novelty' | 'saving'
 
@@ -102,6 +109,11 @@ export interface AnalyzeOptions {
    * library's current choice; a different one makes the run a full refit.
    */
   embeddingModel?: string
+  /**
+   * When growth makes the incremental path refit (defaults {@link REFIT_GROWTH}, {@link ALWAYS_REFIT_UP_TO}):
+   * tests of the incremental path on the small corpus set these.
+   */
+  refit?: { growth?: number; alwaysUpTo?: number }
 }
 
 /** What an analysis run did. */
@@ -634,6 +646,7 @@ async function refitReason(
   store: PaperStore,
   models: Awaited<ReturnType<typeof loadAnalysisModels>>,
   requested: string | null | undefined,
+  { growth = REFIT_GROWTH, alwaysUpTo = ALWAYS_REFIT_UP_TO }: AnalyzeOptions['refit'] = {},
 ): Promise<string | null> {
   if (!models) return 'no stored models'
   const current = models.embedderSpec?.path ?? null
@@ -650,7 +663,7 @@ async function refitReason(
   if (!models.topics && curatedLabels.length >= 2) return 'the library now has curated topics'
   if (models.topics && curatedLabels.some((l) => !models.topics!.labels.includes(l)))
     return 'new curated topics'
-  if (stats.papers >= REFIT_GROWTH * Math.max(1, models.librarySize))
+  if (stats.papers >= growth * Math.max(1, models.librarySize) || (stats.papers > models.librarySize && stats.papers <= alwaysUpTo))
     return `the library grew from ${models.librarySize} to ${stats.papers} papers`
   return null
 }
@@ -674,7 +687,7 @@ export async function analyzeNewPapers(
   const stored = await loadAnalysisModels(store, { withEmbedder: false })
   const switching = stored !== null && requested !== undefined && requested !== (stored.embedderSpec?.path ?? null)
   const models = stored && !switching ? await loadAnalysisModels(store) : stored
-  const reason = await refitReason(store, models, requested)
+  const reason = await refitReason(store, models, requested, options.refit)
   if (reason !== null || !models) return analyzeLibrary(store, options, reason ?? 'no stored models')
   let t = Date.now()
   const stale = (await store.analysis.listAnalysisInputs({ onlyStale: true })).filter(
