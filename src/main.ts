@@ -14,7 +14,7 @@ import { processIo, runCli } from './cli/main.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
-import { DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, type SimilarRanked } from './analysis/index.js'
+import { DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
 import { createAnalysisReader } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
 // command serves, so `paperscope classify` or `search` start fast.
@@ -100,6 +100,7 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
             ? [novelty.explanation]
             : [`novelty ${round2(novelty.novelty)} = 1 − ${round2(1 - novelty.novelty)}, the highest similarity among ${novelty.comparedWith} earlier papers`],
         evidence: novelty.evidence.map((e) => ({ paperId: e.paperId, similarity: e.similarity })),
+        cohort: novelty.percentile === null ? null : noveltyCohort(novelty.explanation),
       }
     },
     async paperTopics(paperId) {

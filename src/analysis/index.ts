@@ -80,6 +80,8 @@ export {
   researcherNovelty,
   isStrictlyBefore,
   NOVELTY_HOW_COMPUTED,
+  noveltyCohort,
+  type NoveltyCohort,
   type NoveltyInput,
   type NoveltyScan,
   type NoveltyScanOutput,

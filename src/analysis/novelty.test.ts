@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { computeNovelty, isStrictlyBefore, researcherNovelty, updateNovelty, type NoveltyInput } from './novelty.js'
+import { computeNovelty, isStrictlyBefore, noveltyCohort, researcherNovelty, updateNovelty, type NoveltyInput } from './novelty.js'
 import { createRng, dot, normalizeInPlace } from './sparse.js'
 
 const unit = (xs: number[]): Float32Array => normalizeInPlace(Float32Array.from(xs))
@@ -122,6 +122,10 @@ describe('novelty', () => {
     expect(results.find((r) => r.paperId === '2017-0')?.explanation).toMatch(/percentile among the 15 papers of 2017–2018$/)
     expect(results.find((r) => r.paperId === '2020-0')?.explanation).toMatch(/percentile among the 44 papers of 2019–2020$/)
     expect(results.find((r) => r.paperId === '2015-0')?.percentile).toBeNull()
+    // What the API shows of a paper's cohort, read back from the explanation stored with it.
+    expect(noveltyCohort(results.find((r) => r.paperId === '2017-0')!.explanation)).toEqual({ from: 2017, to: 2018, papers: 15 })
+    expect(noveltyCohort(results.find((r) => r.paperId === '2016-0')!.explanation)).toEqual({ from: 2016, to: 2016, papers: 12 })
+    expect(noveltyCohort(results.find((r) => r.paperId === '2015-0')!.explanation)).toBeNull()
   })
 
   it('averages paper percentiles for a researcher', () => {

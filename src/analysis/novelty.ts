@@ -212,6 +212,24 @@ function rankWithinCohorts(papers: readonly NoveltyInput[], results: PaperNovelt
   }
 }
 
+/** The cohort a percentile ranks among: its first and last year, and how many papers with a novelty it holds. */
+export interface NoveltyCohort {
+  from: number
+  to: number
+  papers: number
+}
+
+/**
+ * The cohort a stored novelty's explanation names (`…; percentile among the 15 papers of 2017–2018`, as
+ * {@link rankWithinCohorts} writes it), or null when it names none (no percentile, or an older analysis).
+ * @example noveltyCohort('1 − 0.412 (…); percentile among the 15 papers of 2017–2018') // { from: 2017, to: 2018, papers: 15 }
+ */
+export function noveltyCohort(explanation: string): NoveltyCohort | null {
+  const m = /; percentile among the (\d+) papers of (\d{4})(?:–(\d{4}))?$/.exec(explanation)
+  if (!m) return null
+  return { from: Number(m[2]), to: Number(m[3] ?? m[2]), papers: Number(m[1]) }
+}
+
 /** Pairs a scan compares in all: what progress is counted in. */
 export function noveltyPairs(scan: NoveltyScan): number {
   let pairs = 0

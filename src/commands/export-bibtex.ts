@@ -23,6 +23,8 @@ export interface BibtexSelection {
   author?: string | undefined
   /** Full-text search words. */
   search?: string | undefined
+  /** Read the search's last word as a prefix, as the search page does while it is typed. */
+  prefix?: boolean | undefined
   /** A topic id or label. */
   topic?: string | undefined
   /** Narrow a search further, as /search's facets do. */
@@ -149,6 +151,7 @@ export async function selectPapers(
     for (let offset = 0; papers.length < limit; offset += PAGE) {
       const page = await store.searchPapers({
         text,
+        ...(selection.prefix ? { prefix: true } : {}),
         ...filters,
         ...definedFilters(selection),
         limit: PAGE,

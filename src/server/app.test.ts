@@ -114,6 +114,20 @@ describe('buildServer', () => {
     expect(asset.headers['cache-control']).toContain('immutable')
   })
 
+  it("serves the web app for its routes' ids that end like a file name: an arXiv id, initials, a dotted topic id", async () => {
+    for (const url of ['/papers/2310.03789', '/papers/2310.03789v2', '/authors/X.Y.Han', '/authors/j.smith', '/topics/foo.bar', '/topics/foo.bar/', '/search?q=file.js']) {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(200)
+      expect(res.body, url).toContain('app shell')
+    }
+    // A file name outside the app's routes, or deeper than its ids go, is still a missing file.
+    for (const url of ['/robots.txt', '/index.php', '/papers/2310.03789/paper.pdf', '/assets/2310.03789']) {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(404)
+      expect(res.json(), url).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    }
+  })
+
   it('answers missing files and unknown API routes with 404, never with the app', async () => {
     for (const url of ['/assets/missing.js', '/favicon.ico', '/api/v1/nothing', '/api/v2/papers']) {
       const res = await app.inject(url)

@@ -26,6 +26,11 @@ export interface AnalysisEvidence {
 /** A paper's novelty: the value (its percentile in the library) and the nearest earlier papers behind it. */
 export interface AnalysisNovelty extends AnalysisValue {
   evidence?: AnalysisEvidence[]
+  /**
+   * The papers the percentile ranks among: those of the paper's year, or of the years around it pooled when
+   * its year had too few (NOVELTY_COHORT_MIN); null when not known.
+   */
+  cohort?: { from: number; to: number; papers: number } | null
 }
 
 /** What the topic classifier said about a paper without curated topics. */

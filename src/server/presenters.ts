@@ -5,7 +5,7 @@
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
 import { fileEntryKey, fileEntryLabel, locatorInput, pluralize, reportedMetricConflicts, type CoAuthor, type Topic } from '../core/index.js'
-import type { AnalysisAuthorMetrics, AnalysisPaperText, AnalysisPaperTopics, AnalysisSimilarPaper, AnalysisValue } from './deps.js'
+import type { AnalysisAuthorMetrics, AnalysisNovelty, AnalysisPaperText, AnalysisPaperTopics, AnalysisSimilarPaper, AnalysisValue } from './deps.js'
 import type { AuthorDetailOut, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
 import type { StatsOut } from './routes/stats.schema.js'
@@ -167,7 +167,7 @@ export function presentPaperDetail(
   paper: PaperWithSources,
   extras: {
     similar: SimilarPaper[] | null
-    novelty: AnalysisValue | null
+    novelty: AnalysisNovelty | null
     noveltyEvidence?: Array<{ paper: Paper; similarity: number }>
     topics?: AnalysisPaperTopics | null
     text?: AnalysisPaperText | null
@@ -186,7 +186,7 @@ export function presentPaperDetail(
     sources: paper.sources.map(presentSourceRecord),
     similar: extras.similar ?? [],
     similarStatus: extras.similar === null ? 'not-computed' : 'computed',
-    novelty: extras.novelty ? presentValue(extras.novelty) : null,
+    novelty: extras.novelty ? { ...presentValue(extras.novelty), cohort: extras.novelty.cohort ?? null } : null,
     noveltyEvidence: (extras.noveltyEvidence ?? []).map((e) => ({ paper: presentPaperSummary(e.paper), similarity: e.similarity })),
     topicPrediction: extras.topics
       ? { status: extras.topics.status, candidates: extras.topics.candidates, why: extras.topics.why, howComputed: extras.topics.howComputed }
@@ -402,6 +402,7 @@ export function presentStats(stats: LibraryStats, topics: number): StatsOut {
     sourceRecords: stats.sourceRecords,
     authorProfiles: stats.authorProfiles,
     mergedPapers: stats.mergedPapers,
+    multiSourcePapers: stats.multiSourcePapers,
     papersWithoutYear: stats.papersWithoutYear,
     perSource: Object.entries(stats.perSource).map(([source, c]) => ({ source, records: c.records, papers: c.papers })),
     topics,

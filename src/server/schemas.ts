@@ -125,7 +125,18 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
   sources: z.array(SourceRecordOutSchema),
   similar: z.array(SimilarPaperSchema).describe('Most similar papers, best first; empty when not computed'),
   similarStatus: z.enum(['computed', 'not-computed']),
-  novelty: ComputedValueSchema.nullable().describe('Novelty %, when the analysis has computed it'),
+  novelty: ComputedValueSchema.extend({
+    cohort: z
+      .object({
+        from: z.number().int().describe('First year of the cohort'),
+        to: z.number().int().describe('Last year; after `from` when the paper’s year had too few papers and was pooled with the years next to it'),
+        papers: z.number().int().describe('Papers with a novelty in the cohort'),
+      })
+      .nullable()
+      .describe('The papers the percentile ranks among; null when not known (no percentile, or an analysis from before it was kept)'),
+  })
+    .nullable()
+    .describe('Novelty %, when the analysis has computed it'),
   noveltyEvidence: z
     .array(z.object({ paper: PaperSummarySchema, similarity: z.number() }))
     .describe('The nearest earlier papers the novelty was measured against, most similar first'),

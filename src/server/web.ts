@@ -8,9 +8,19 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { notFoundBody } from './error-handler.js'
 
-/** True for URLs that name a file (`/assets/index-3f2a.js`), which must 404 rather than get the app. */
-function looksLikeFile(path: string): boolean {
-  return /\/[^/]*\.[a-z0-9]{1,8}$/i.test(path)
+/**
+ * The web app's own routes (web/src/app.tsx): a page there gets the app whatever its id looks like, so an
+ * arXiv id (`/papers/2310.03789`), an initialled name (`/authors/X.Y.Han`) or a dotted topic id is a page, and
+ * the app says when nothing has that id.
+ */
+const APP_ROUTE = /^\/(?:(?:papers|authors|topics)\/[^/]+|search|classify|topics)\/?$/
+
+/**
+ * True for URLs that name a file (`/assets/index-3f2a.js`, `/favicon.ico`), which must 404 rather than get the
+ * app; never for a URL of the app's routes.
+ */
+export function looksLikeFile(path: string): boolean {
+  return !APP_ROUTE.test(path) && /\/[^/]*\.[a-z0-9]{1,8}$/i.test(path)
 }
 
 function isPageRequest(request: FastifyRequest): boolean {

@@ -249,6 +249,22 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       })
     })
 
+    it('counts papers found in more than one source apart from papers a source listed twice', async () => {
+      await sut.store.transaction(async (tx) => {
+        const paper = async (id: string, sources: string[]) => {
+          for (const [i, source] of sources.entries())
+            await tx.saveSourceRecord(createSourceRecord({ source, key: `${id}-${i}`, locator: `${source}:${id}-${i}`, fetchedAt: '2026-01-01T00:00:00Z', title: id }), id, `hash-${id}-${i}`, i === 0 ? null : 'same title')
+          await tx.savePaper(paperWrite({ id, title: id }))
+        }
+        // An awesome list that names a paper on two lines: two records, one source.
+        await paper('twice', ['awesome-list', 'awesome-list'])
+        await paper('both', ['awesome-list', 'arxiv'])
+        await paper('once', ['arxiv'])
+      })
+      expect((await sut.store.getPaper('twice'))!.sourceCount).toBe(2)
+      expect(await sut.store.libraryStats()).toMatchObject({ papers: 3, sourceRecords: 5, mergedPapers: 2, multiSourcePapers: 1 })
+    })
+
     describe('search facets on a library where topics, years and sources overlap', () => {
       // 30 papers written in a scrambled order (so insertion order is not id order), with 0-3 topics,
       // 0-2 categories, 1-3 sources (one of them twice) and equal-scoring titles; the expected counts are

@@ -169,8 +169,10 @@ export interface LibraryStats {
   authors: number
   sourceRecords: number
   authorProfiles: number
-  /** Papers with two or more source records. */
+  /** Papers with two or more source records (two of one source count: a list that names a paper twice). */
   mergedPapers: number
+  /** Papers with records from two or more distinct sources: found in more than one source. */
+  multiSourcePapers: number
   /** Source records that joined a paper another record had created. */
   mergedRecords: number
   perSource: Record<string, { records: number; papers: number }>

@@ -85,6 +85,105 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('downloads as BibTeX the papers the search page lists, the last word searched as a prefix as the page does', async () => {
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('neural coll')}`)
+    await resultCount(page).waitFor()
+    const shown = await countOf(page)
+    expect(shown).toBeGreaterThan(20)
+    const href = (await page.getByRole('link', { name: 'BibTeX' }).getAttribute('href'))!
+    expect(new URL(href, server.url).searchParams.get('prefix')).toBe('true')
+    const res = await fetch(new URL(href, server.url))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-paperscope-entries')).toBe(String(shown))
+    expect(((await res.text()).match(/^@\w+\{/gm) ?? []).length).toBe(shown)
+    expect(problems).toEqual([])
+  })
+
+  it('counts the matches without a year in the year facet, so its counts add up to the matches', async () => {
+    await page.goto(`${server.url}/search?q=grokking`)
+    await resultCount(page).waitFor()
+    const total = await countOf(page)
+    const years = page.getByRole('group', { name: 'Year' })
+    const showAll = years.getByRole('button', { name: /^Show all/ })
+    if ((await showAll.count()) > 0) await showAll.click()
+    const yearCounts = (await years.getByRole('button', { pressed: false }).locator('.facet-count').allTextContents()).map((t) => Number(t.replace(/,/g, '')))
+    const noYear = years.locator('[data-testid="facet-unfiltered"]')
+    expect(await noYear.locator('.facet-label').textContent()).toBe('no year')
+    const without = Number(await noYear.locator('.facet-count').textContent())
+    expect(without).toBeGreaterThan(0)
+    expect(yearCounts.reduce((a, b) => a + b, 0) + without).toBe(total)
+    // A count, not a filter: nothing to press.
+    expect(await noYear.locator('button').count()).toBe(0)
+    // With a year chosen every match has one, and the entry goes.
+    await years.getByRole('button', { pressed: false }).first().click()
+    await expect.poll(() => page.url()).toContain('year_from=')
+    await expect.poll(() => years.getByRole('button', { pressed: true }).count()).toBe(1)
+    await expect.poll(() => noYear.count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
+  it('says "records" on a card merged from two records of one source, and counts only papers from several sources as found in more than one', async () => {
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('"Why ReLU networks yield"')}`)
+    // The awesome list names this paper on two lines (378 and 2497): two records, one source.
+    const card = page.locator('article.paper-card').first()
+    await card.waitFor()
+    const numbers = card.locator('.card-numbers')
+    expect(await numbers.textContent()).toContain('2 records')
+    expect(await numbers.textContent()).not.toMatch(/sources/)
+    const stats = (await (await fetch(`${server.url}/api/v1/stats`)).json()) as { mergedPapers: number; multiSourcePapers: number }
+    expect(stats.multiSourcePapers).toBeLessThan(stats.mergedPapers)
+    await page.goto(`${server.url}/`)
+    await expect.poll(() => page.locator('.hero .lead').textContent()).toContain(`(${stats.multiSourcePapers} papers found in more than one)`)
+    expect(problems).toEqual([])
+  })
+
+  it("says which years a paper's novelty percentile ranks among, and that they were pooled when its year had too few", async () => {
+    type Detail = { id: string; novelty: { value: number | null; cohort: { from: number; to: number; papers: number } | null } | null }
+    let pooled: Detail | undefined
+    let single: Detail | undefined
+    for (const pageNumber of [1, 2]) {
+      const list = (await (await fetch(`${server.url}/api/v1/papers?sort=recent&page_size=40&page=${pageNumber}`)).json()) as { items: Array<{ id: string }> }
+      for (const { id } of list.items) {
+        const detail = (await (await fetch(`${server.url}/api/v1/papers/${id}`)).json()) as Detail
+        const cohort = detail.novelty?.cohort
+        if (cohort && cohort.from < cohort.to) pooled ??= detail
+        if (cohort && cohort.from === cohort.to) single ??= detail
+      }
+    }
+    expect(pooled, 'a paper of a year pooled with the years next to it').toBeDefined()
+    expect(single, 'a paper ranked among its own year').toBeDefined()
+    const caption = page.locator('[data-testid="novelty-cohort"]')
+    await page.goto(`${server.url}/papers/${pooled!.id}`)
+    const { from, to, papers } = pooled!.novelty!.cohort!
+    await expect.poll(() => caption.textContent()).toContain(`among this library’s ${papers} papers of ${from}–${to}`)
+    expect(await caption.textContent()).toMatch(/pooled/)
+    expect(await caption.textContent()).not.toMatch(/of its year/)
+    await page.goto(`${server.url}/papers/${single!.id}`)
+    await expect.poll(() => caption.textContent()).toContain(`among this library’s ${single!.novelty!.cohort!.papers} papers of ${single!.novelty!.cohort!.from} with a novelty`)
+    expect(problems).toEqual([])
+  })
+
+  it('shows the code in how-computed texts as code, not as backticks', async () => {
+    const list = (await (await fetch(`${server.url}/api/v1/papers?source=daily-papers&page_size=20`)).json()) as { items: Array<{ id: string }> }
+    let id: string | undefined
+    for (const p of list.items) {
+      const detail = (await (await fetch(`${server.url}/api/v1/papers/${p.id}`)).json()) as { keywordAnalysis: { howComputed: string } | null }
+      // The API keeps the backticks.
+      if (detail.keywordAnalysis?.howComputed.includes('(`AI` → artificial intelligence)')) {
+        id = p.id
+        break
+      }
+    }
+    expect(id, 'a paper with its key words explained').toBeDefined()
+    await page.goto(`${server.url}/papers/${id}`)
+    const how = page.locator('[data-testid="keywords-how"]')
+    await how.locator('summary').click()
+    expect(await how.locator('code').allTextContents()).toContain('AI')
+    expect(await how.textContent()).toContain('(AI → artificial intelligence)')
+    expect(await how.textContent()).not.toContain('`')
+    expect(problems).toEqual([])
+  })
+
   it('narrows the results with a topic facet and keeps it in the URL', async () => {
     await page.goto(`${server.url}/search?q=grokking`)
     await resultCount(page).waitFor()

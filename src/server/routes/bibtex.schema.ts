@@ -9,6 +9,7 @@ export const MAX_SEARCH_BIBTEX = 2000
 
 export const SearchBibtexQuerySchema = BibtexQuerySchema.extend({
   q: z.string().min(1).max(500).describe('Words, as for /search'),
+  prefix: z.boolean().default(false).describe('Treat the last word as a prefix, as /search does (the web app searches as you type with it)'),
   topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
   author: z.string().min(1).max(200).optional().describe('An author id, or a name'),
   year_from: z.number().int().min(1000).max(3000).optional(),

@@ -74,6 +74,28 @@ describe('BibTeX routes for an author, a search and a topic', () => {
     expect((await app.inject('/api/v1/search/bibtex?q=grokking&limit=0')).statusCode).toBe(400)
   })
 
+  it('writes the papers a search as you type finds: the last word as a prefix, as /search?prefix=true', async () => {
+    // The search page asks /search with prefix=true while the last word is being typed; its BibTeX link
+    // asks the same, so the file holds the papers the page lists.
+    const shown = await lib.store.searchPapers({ text: 'neural coll', prefix: true, limit: 5 })
+    expect(shown.total).toBeGreaterThan(5)
+    const res = await app.inject('/api/v1/search/bibtex?q=neural+coll&prefix=true&limit=2000')
+    expect(res.statusCode).toBe(200)
+    expect(entries(res.body)).toBe(shown.total)
+    expect(res.headers['x-paperscope-entries']).toBe(String(shown.total))
+    // Without it, `coll` is a whole word no paper has, as /search without prefix says.
+    const whole = await app.inject('/api/v1/search/bibtex?q=neural+coll&limit=2000')
+    expect(entries(whole.body)).toBe((await lib.store.searchPapers({ text: 'neural coll', limit: 1 })).total)
+    // Best first and cut at the limit, across the pages the route reads.
+    const five = await app.inject('/api/v1/search/bibtex?q=neural+coll&prefix=true&limit=5')
+    expect(entries(five.body)).toBe(5)
+    expect((await app.inject('/api/v1/search/bibtex?q=neural+coll&prefix=maybe')).statusCode).toBe(400)
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as {
+      paths: Record<string, { get: { parameters: Array<{ name: string; in: string }> } }>
+    }
+    expect(doc.paths['/api/v1/search/bibtex']!.get.parameters.map((p) => p.name)).toContain('prefix')
+  })
+
   it('escapes LaTeX specials and accents and protects capitals', async () => {
     const res = await app.inject('/api/v1/search/bibtex?q=%C3%85ngstr%C3%B6m')
     expect(res.statusCode).toBe(200)

@@ -111,6 +111,7 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
         throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "q" must contain words', { field: 'q' })
       const selection: BibtexSelection = {
         search: q.q,
+        prefix: q.prefix,
         topic: await resolveTopicParam(store, q.topic),
         author: (await resolveAuthorParam(store, q.author))?.id,
         searchFilters: { yearFrom: q.year_from, yearTo: q.year_to, source: q.source, category: q.category },

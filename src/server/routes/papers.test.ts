@@ -196,7 +196,21 @@ describe('papers routes with analysis results', () => {
       [c, 0.8, ['grokking']],
       [b, 0.3, []],
     ])
-    expect(body.novelty).toEqual({ value: 62, howComputed: 'distance to the 10 nearest earlier papers', why: ['modular'], lowerBound: false })
+    expect(body.novelty).toEqual({ value: 62, howComputed: 'distance to the 10 nearest earlier papers', why: ['modular'], lowerBound: false, cohort: null })
+    await app.close()
+  })
+
+  it("says which years a novelty percentile ranks among: the paper's own, or several pooled when it had too few", async () => {
+    const [a] = ids as [string]
+    const cohort = { from: 2017, to: 2019, papers: 14 }
+    const analysis: ServerAnalysis = {
+      paperNovelty: async () => ({ value: 40, howComputed: 'how', why: [], cohort }),
+    }
+    const app = await buildServer({ store: temp.store, analysis })
+    const body = (await app.inject(`/api/v1/papers/${a}`)).json() as PaperDetail
+    expect(body.novelty).toEqual({ value: 40, howComputed: 'how', why: [], lowerBound: false, cohort })
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as unknown
+    expect(JSON.stringify(doc)).toContain('The papers the percentile ranks among')
     await app.close()
   })
 

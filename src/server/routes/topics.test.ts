@@ -54,4 +54,23 @@ describe('topics and stats routes on the corpus library', () => {
     expect(res.body).not.toContain(lib.path)
     expect(res.body).not.toContain('library.db')
   })
+
+  it('counts the papers found in more than one source apart from those merged from records of one source', async () => {
+    const body = (await app.inject('/api/v1/stats')).json() as StatsOut
+    let merged = 0
+    let multiSource = 0
+    for (let offset = 0; offset < body.papers; offset += 100) {
+      for (const summary of (await lib.store.listPapers({ limit: 100, offset })).items) {
+        const sources = (await lib.store.getPaper(summary.id))!.sources
+        if (sources.length > 1) merged++
+        if (new Set(sources.map((s) => s.source)).size > 1) multiSource++
+      }
+    }
+    expect(body.mergedPapers).toBe(merged)
+    expect(body.multiSourcePapers).toBe(multiSource)
+    // The awesome list names one paper on two lines (378 and 2497): merged, but from one source.
+    expect(multiSource).toBeLessThan(merged)
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { components?: unknown; paths: Record<string, unknown> }
+    expect(JSON.stringify(doc)).toContain('Papers found in more than one source')
+  })
 })

@@ -616,6 +616,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       sourceRecords: records,
       authorProfiles: n('SELECT count(*) AS n FROM author_profiles'),
       mergedPapers: n('SELECT count(*) AS n FROM papers WHERE source_count > 1'),
+      multiSourcePapers: n(
+        'SELECT count(*) AS n FROM (SELECT paper_id FROM source_records GROUP BY paper_id HAVING count(DISTINCT source) > 1)',
+      ),
       mergedRecords: records - papers,
       perSource,
       perTopic,

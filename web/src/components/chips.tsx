@@ -2,6 +2,7 @@
 import { Link } from 'react-router-dom'
 import type { ApiKeyword, TopicRef } from '../api.js'
 import { percent } from '../format.js'
+import { HowComputed } from './how-computed.js'
 
 export function TopicChip({ topic }: { topic: TopicRef }) {
   const predicted = topic.origin === 'predicted'
@@ -102,7 +103,7 @@ export function KeywordReasons({
           </li>
         ))}
       </ul>
-      <p>{howComputed}</p>
+      <HowComputed text={howComputed} />
     </details>
   )
 }

@@ -59,7 +59,7 @@ export function PaperCard({ paper, titleSegments, snippet, matchedKeywords = [],
           <span className="card-numbers">
             {paper.citationCount !== null && <span title="Citation count reported by a source">{plural(paper.citationCount, 'citation')}</span>}
             {paper.upvotes !== null && <span title="Upvotes on the listing page">▲ {formatCount(paper.upvotes)}</span>}
-            {paper.sourceCount > 1 && <span title="Merged from this many source records">{paper.sourceCount} sources</span>}
+            {paper.sourceCount > 1 && <span title={`Merged from ${paper.sourceCount} source records (one source may have listed it twice)`}>{paper.sourceCount} records</span>}
           </span>
         </div>
       )}

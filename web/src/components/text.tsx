@@ -16,8 +16,12 @@ export function Highlighted({ segments }: { segments: TextSegment[] }) {
   )
 }
 
-/** `cleaned` with the spaces `original` started and ended with, so pieces do not run together. */
-function keepEdges(original: string, cleaned: string): string {
+/**
+ * `cleaned` with the spaces `original` started and ended with, so pieces do not run together; a piece that is
+ * only spaces (between two marked words) stays one space.
+ */
+export function keepEdges(original: string, cleaned: string): string {
+  if (cleaned.trim() === '' && original !== '' && original.trim() === '') return ' '
   const lead = /^\s/.test(original) && cleaned !== '' ? ' ' : ''
   const trail = /\s$/.test(original) && cleaned !== '' ? ' ' : ''
   return `${lead}${cleaned}${trail}`

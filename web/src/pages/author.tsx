@@ -15,6 +15,7 @@ import {
   type ReportedProfileOut,
 } from '../api.js'
 import { YearBarChart } from '../components/bar-chart.js'
+import { HowComputed } from '../components/how-computed.js'
 import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { formatCount, formatDay, plural, shortSourceLabel, sourceLabel } from '../format.js'
@@ -302,7 +303,7 @@ function MetricTile({
                   ? `${computedText(computed)} computed here`
                   : 'Computed here'}
             </summary>
-            <p>{computed.howComputed}</p>
+            <HowComputed text={computed.howComputed} />
             {metric.ownFormula && reported && (
               <p className="muted">
                 Not the {shortSourceLabel(reported.profile.source)}’s score worked out again: Paperscope’s own formula under the same name, so the two

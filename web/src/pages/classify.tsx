@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError, paths, postJson, type ClassifyResult, type SimilarResult } from '../api.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
+import { HowComputed } from '../components/how-computed.js'
 import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading } from '../components/states.js'
 import { useTitle } from '../hooks.js'
@@ -147,7 +148,7 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
           {classified.digest ? <p>{classified.digest}</p> : <p className="muted">No complete sentence to take a digest from.</p>}
           <details className="how">
             <summary>How the digest is chosen</summary>
-            <p>{classified.howComputed.digest}</p>
+            <HowComputed text={classified.howComputed.digest} />
           </details>
         </section>
         <section aria-labelledby="classify-similar" className="similar">
@@ -167,7 +168,7 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
           )}
           <details className="how">
             <summary>How similarity is computed</summary>
-            <p>{similar.howComputed}</p>
+            <HowComputed text={similar.howComputed} />
           </details>
         </section>
       </div>
@@ -198,7 +199,7 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
           <details className="how">
             <summary>How topics are predicted</summary>
             {classified.topicWhy.length > 0 && <p className="muted">Behind the best topic: {classified.topicWhy.join(', ')}</p>}
-            <p>{classified.howComputed.topics}</p>
+            <HowComputed text={classified.howComputed.topics} />
           </details>
         </section>
         <section aria-labelledby="classify-keywords">

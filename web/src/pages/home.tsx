@@ -44,7 +44,7 @@ export function HomePage() {
             <>
               {formatCount(stats.data.papers)} papers by {formatCount(stats.data.authors)} researchers, merged from{' '}
               {formatCount(stats.data.sourceRecords)} records in {stats.data.perSource.length} sources
-              {stats.data.mergedPapers > 0 && <> ({formatCount(stats.data.mergedPapers)} papers found in more than one)</>}.
+              {stats.data.multiSourcePapers > 0 && <> ({formatCount(stats.data.multiSourcePapers)} papers found in more than one)</>}.
             </>
           ) : (
             'Papers from many sources, merged into one library.'

@@ -4,11 +4,24 @@ import { Link, useLocation, useNavigationType, useParams } from 'react-router-do
 import { ApiError, getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
 import { AuthorLine } from '../components/authors.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
+import { HowComputed } from '../components/how-computed.js'
 import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percent, readableText, sourceLabel } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 import { hasSavedPosition } from '../navigation.js'
+
+/**
+ * What a novelty percentile ranks among: the papers of the paper's year, or of the years around it when its
+ * year had too few papers and was pooled with them.
+ */
+export function noveltyCaption(cohort: { from: number; to: number; papers: number } | null): string {
+  if (!cohort) return 'percentile among this library’s papers of its year (of the years next to it too, when its year has few papers)'
+  const papers = `${formatCount(cohort.papers)} papers`
+  if (cohort.from === cohort.to) return `percentile among this library’s ${papers} of ${cohort.from} with a novelty`
+  // Not "its year had too few": a year with enough is pooled too when the year before it had too few.
+  return `percentile among this library’s ${papers} of ${cohort.from}–${cohort.to} with a novelty, pooled: a year with too few papers to rank among alone is ranked with the years next to it`
+}
 
 export function PaperPage() {
   const { id = '' } = useParams()
@@ -67,7 +80,21 @@ function PaperView({ paper }: { paper: PaperDetail }) {
           {paper.upvotes !== null && <span>▲ {formatCount(paper.upvotes)} upvotes</span>}
           <span>
             {paper.sources.length === 1 ? 'From 1 source record' : `Merged from ${paper.sources.length} source records`} ·{' '}
-            <a href="#sources">provenance</a>
+            <a
+              href="#sources"
+              onClick={(event) => {
+                if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+                // Scroll and focus without a history entry, as the skip link does: the browser's `#sources`
+                // entry would have the key `default`, shared with every entry opened from outside, and Back
+                // would put another page where this one was scrolled.
+                event.preventDefault()
+                const heading = document.getElementById('sources')
+                heading?.scrollIntoView()
+                heading?.focus({ preventScroll: true })
+              }}
+            >
+              provenance
+            </a>
           </span>
         </div>
         {paper.links.length > 0 && (
@@ -95,7 +122,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
                 <details className="how" data-testid="digest-how">
                   <summary>Why these sentences</summary>
                   {paper.digestAnalysis.why.length > 0 && <p className="muted">What weighed most: {paper.digestAnalysis.why.join(', ')}</p>}
-                  <p>{paper.digestAnalysis.howComputed}</p>
+                  <HowComputed text={paper.digestAnalysis.howComputed} />
                 </details>
               )}
             </section>
@@ -171,7 +198,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
             {paper.topicPrediction && paper.topicPrediction.status !== 'curated' && paper.topicPrediction.status !== 'no-model' && (
               <details className="how">
                 <summary>How topics are predicted</summary>
-                <p>{paper.topicPrediction.howComputed}</p>
+                <HowComputed text={paper.topicPrediction.howComputed} />
                 {paper.topicPrediction.why.length > 0 && <p className="muted">Terms behind the best topic: {paper.topicPrediction.why.join(', ')}</p>}
               </details>
             )}
@@ -195,7 +222,11 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               <p className="big-number" data-testid="novelty-value">
                 {paper.novelty.value === null ? 'unknown' : `${Math.round(paper.novelty.value)}%`}
               </p>
-              {paper.novelty.value !== null && <p className="muted small">percentile among this library’s papers of its year</p>}
+              {paper.novelty.value !== null && (
+                <p className="muted small" data-testid="novelty-cohort">
+                  {noveltyCaption(paper.novelty.cohort)}
+                </p>
+              )}
               {paper.novelty.why.length > 0 && <p className="muted">{paper.novelty.why.join('; ')}</p>}
               {paper.noveltyEvidence.length > 0 && (
                 <>
@@ -214,7 +245,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               )}
               <details className="how">
                 <summary>How novelty is computed</summary>
-                <p>{paper.novelty.howComputed}</p>
+                <HowComputed text={paper.novelty.howComputed} />
               </details>
             </section>
           )}

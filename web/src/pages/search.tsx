@@ -34,6 +34,31 @@ function searchesPrefix(q: string): boolean {
   return !alone || last.length >= MIN_PREFIX_LENGTH
 }
 
+/** The results' heading: how many papers match, the verb agreeing with the count. */
+export function resultsTitle(total: number): string {
+  if (total === 0) return 'No papers match'
+  return `${plural(total, 'paper')} ${total === 1 ? 'matches' : 'match'}`
+}
+
+/** Characters as the server counts them for its limit (code points: an emoji is one). */
+export function queryLength(q: string): number {
+  return [...q].length
+}
+
+/** What the page says about words longer than the server takes, in place of its validator's wording. */
+export function tooLongMessage(q: string): string {
+  return `The query is too long: ${formatCount(queryLength(q))} of ${formatCount(MAX_QUERY_LENGTH)} characters. Shorten it to search.`
+}
+
+/**
+ * How many of the matches the facets count have no year: the year facet has no bucket for them, so without
+ * this its counts would not add up. The facets count `facetsOver` matches (every match, or the best-ranked
+ * ones when `facetsApproximate`), each in at most one year.
+ */
+export function matchesWithoutYear(data: Pick<SearchResponse, 'facets' | 'facetsOver'>): number {
+  return Math.max(0, data.facetsOver - data.facets.year.reduce((sum, f) => sum + f.count, 0))
+}
+
 export function SearchPage() {
   const [params, setParams] = useSearchParams()
   const urlQ = params.get('q') ?? ''
@@ -76,10 +101,11 @@ export function SearchPage() {
 
   const q = urlQ.trim()
   const page = Math.max(1, Number(params.get('page')) || 1)
+  const prefix = q ? searchesPrefix(q) : false
   const apiPath = q
     ? paths.search({
         q,
-        prefix: searchesPrefix(q),
+        prefix,
         page,
         ...Object.fromEntries(FILTER_PARAMS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))),
       })
@@ -102,6 +128,8 @@ export function SearchPage() {
   const error = result.status === 'error' ? result.error : null
   // What the server says about the words (none to search for, too long): its message names the problem.
   const queryError = error && (error.code === 'INVALID_QUERY' || error.field === 'q') ? error : null
+  // Words over the limit (a shared URL: the box itself stops there) are said plainly, not in the validator's words.
+  const tooLong = queryLength(q) > MAX_QUERY_LENGTH
   const badFilter = refusedFilter(error, [...FILTER_PARAMS, 'page'])
 
   return (
@@ -175,6 +203,7 @@ export function SearchPage() {
               rangeLabel={yearRangeLabel(params.get('year_from'), params.get('year_to'))}
               onSelect={(v) => setFilter({ year_from: v, year_to: v })}
               onClear={() => setFilter({ year_from: null, year_to: null })}
+              unfiltered={data ? { label: 'no year', count: matchesWithoutYear(data), title: 'Papers without a known year (no filter for them)' } : undefined}
             />
             <FacetGroup
               title="Source"
@@ -199,14 +228,14 @@ export function SearchPage() {
 
           <section className="results" aria-labelledby="results-title">
             <h2 id="results-title" className="results-count" aria-live="polite" tabIndex={-1}>
-              {data ? (data.total === 0 ? 'No papers match' : `${plural(data.total, 'paper')} match`) : error ? 'No results' : 'Searching…'}
+              {data ? resultsTitle(data.total) : error ? 'No results' : 'Searching…'}
               {data && data.total > 0 && data.pages > 1 && <span className="muted"> · page {data.page} of {data.pages}</span>}
             </h2>
             {data && data.total > 0 && (
               <p className="bibtex-link">
                 <a
                   className="button small"
-                  href={`/api/v1${paths.searchBibtex({ q, ...Object.fromEntries(activeFilters.map((k) => [k, params.get(k)!])), download: true })}`}
+                  href={`/api/v1${paths.searchBibtex({ q, prefix: prefix || undefined, ...Object.fromEntries(activeFilters.map((k) => [k, params.get(k)!])), download: true })}`}
                   download
                 >
                   BibTeX
@@ -215,7 +244,7 @@ export function SearchPage() {
             )}
             {queryError && (
               <Empty title="These words cannot be searched">
-                <p>{queryError.message}</p>
+                <p>{tooLong ? tooLongMessage(q) : queryError.message}</p>
                 {queryError.code === 'INVALID_QUERY' && <p>Type at least one word of letters or digits; OR, AND and NOT work only between two words.</p>}
               </Empty>
             )}
@@ -267,14 +296,17 @@ interface FacetGroupProps {
   facets: Facet[]
   selected: string | null
   rangeLabel?: string | null
+  /** Matches in none of the values (no year), counted last so the counts add up; not a filter. Shown when any. */
+  unfiltered?: { label: string; count: number; title: string } | undefined
   onSelect: (value: string) => void
   onClear: () => void
 }
 
 /** One facet as a list of toggle buttons; the selected value is pressed and clears on a second click. */
-function FacetGroup({ title, facets, selected, rangeLabel, onSelect, onClear }: FacetGroupProps) {
+function FacetGroup({ title, facets, selected, rangeLabel, unfiltered, onSelect, onClear }: FacetGroupProps) {
   const [expanded, setExpanded] = useState(false)
-  if (facets.length === 0 && !selected && !rangeLabel) return null
+  const rest = unfiltered && unfiltered.count > 0 ? unfiltered : null
+  if (facets.length === 0 && !selected && !rangeLabel && !rest) return null
   const limit = 8
   const shown = expanded ? facets : facets.slice(0, limit)
   return (
@@ -305,6 +337,14 @@ function FacetGroup({ title, facets, selected, rangeLabel, onSelect, onClear }: 
             </li>
           )
         })}
+        {rest && (
+          <li>
+            <span className="facet static" title={rest.title} data-testid="facet-unfiltered">
+              <span className="facet-label">{rest.label}</span>
+              <span className="facet-count">{formatCount(rest.count)}</span>
+            </span>
+          </li>
+        )}
       </ul>
       {facets.length > limit && (
         <button type="button" className="link-button" onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
