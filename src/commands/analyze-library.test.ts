@@ -9,6 +9,8 @@ import { isStrictlyBefore, keywordCandidates, MODEL_VERSION, normalizeKeyword, p
 import { analysisText, analyzeNewPapers, type AnalyzeReport } from './analyze-library.js'
 import { createAnalysisReader } from './analysis-results.js'
 import { importFiles } from './import-files.js'
+import { importRecords } from './import-records.js'
+import { buildRecord } from '../../test/support/factories.js'
 import { findAuthor } from './lookup.js'
 
 const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
@@ -195,5 +197,26 @@ describe('analysing the library', () => {
     const refitted = (await t.store.analysis.getModels()).find((m) => m.kind === 'topics')!.model as { pair?: { labels: number[] }; version: number }
     expect(refitted.pair?.labels).toHaveLength(2)
     expect(refitted.version).toBe(MODEL_VERSION)
+  })
+})
+
+describe('refitting after papers were removed', () => {
+  it('refits for a new paper even when a removed one keeps the count where the models were fitted', async () => {
+    const t = await createTempStore(NOW)
+    try {
+      const paper = (key: string, title: string, abstract: string) =>
+        buildRecord({ source: 'bibtex', key, title, abstract, authors: ['Ada Lovelace'], date: '2023' })
+      const a = paper('a', 'Grokking in modular arithmetic networks', 'Networks trained on modular arithmetic generalize long after they fit the data.')
+      const b = paper('b', 'Double descent in random feature models', 'Test error peaks where the parameters match the samples, then falls.')
+      const c = paper('c', 'Neural collapse at the end of training', 'Last-layer features collapse to their class means, which form a simplex.')
+      await importRecords(t.store, [a, b, c])
+      expect(await analyzeNewPapers(t.store, { now: NOW })).toMatchObject({ mode: 'full', papers: 3 })
+      // c becomes b (its paper goes), and a new paper comes: three papers again, one the models never saw.
+      await importRecords(t.store, [{ ...c, title: b.title, abstract: b.abstract }, paper('d', 'Lottery tickets in pruned networks', 'Sparse subnetworks train to full accuracy from their first weights.')])
+      expect((await t.store.libraryStats()).papers).toBe(3)
+      expect(await analyzeNewPapers(t.store, { now: NOW })).toMatchObject({ mode: 'full', reason: '1 new paper since the models were fitted' })
+    } finally {
+      await t.cleanup()
+    }
   })
 })

@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
-import { PaperscopeError } from '../core/index.js'
+import { PaperscopeError, pluralize } from '../core/index.js'
 import {
   assignTopics,
   centralityPercentiles,
@@ -646,6 +646,7 @@ async function refitReason(
   store: PaperStore,
   models: Awaited<ReturnType<typeof loadAnalysisModels>>,
   requested: string | null | undefined,
+  newPapers: number,
   { growth = REFIT_GROWTH, alwaysUpTo = ALWAYS_REFIT_UP_TO }: AnalyzeOptions['refit'] = {},
 ): Promise<string | null> {
   if (!models) return 'no stored models'
@@ -663,8 +664,13 @@ async function refitReason(
   if (!models.topics && curatedLabels.length >= 2) return 'the library now has curated topics'
   if (models.topics && curatedLabels.some((l) => !models.topics!.labels.includes(l)))
     return 'new curated topics'
-  if (stats.papers >= growth * Math.max(1, models.librarySize) || (stats.papers > models.librarySize && stats.papers <= alwaysUpTo))
+  if (stats.papers >= growth * Math.max(1, models.librarySize))
     return `the library grew from ${models.librarySize} to ${stats.papers} papers`
+  if (stats.papers <= alwaysUpTo) {
+    // New papers, and not only a larger count: a paper that joined another can leave as many papers as before.
+    if (newPapers > 0) return `${pluralize(newPapers, 'new paper')} since the models were fitted`
+    if (stats.papers > models.librarySize) return `the library grew from ${models.librarySize} to ${stats.papers} papers`
+  }
   return null
 }
 
@@ -687,12 +693,13 @@ export async function analyzeNewPapers(
   const stored = await loadAnalysisModels(store, { withEmbedder: false })
   const switching = stored !== null && requested !== undefined && requested !== (stored.embedderSpec?.path ?? null)
   const models = stored && !switching ? await loadAnalysisModels(store) : stored
-  const reason = await refitReason(store, models, requested, options.refit)
-  if (reason !== null || !models) return analyzeLibrary(store, options, reason ?? 'no stored models')
   let t = Date.now()
   const stale = (await store.analysis.listAnalysisInputs({ onlyStale: true })).filter(
     (p) => analysisInputHash(p) !== p.analyzedHash,
   )
+  const newPapers = stale.filter((p) => p.analyzedHash === null).length
+  const reason = await refitReason(store, models, requested, newPapers, options.refit)
+  if (reason !== null || !models) return analyzeLibrary(store, options, reason ?? 'no stored models')
   const all = await store.analysis.listVectors()
   const report = emptyReport('incremental', null, (await store.libraryStats()).papers)
   describeModels(report, models, models.stored)

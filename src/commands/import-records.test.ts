@@ -126,6 +126,43 @@ describe('importRecords', () => {
     expect(moved[0]!.id).not.toBe(fantastic.id)
   })
 
+  it('lets a moved record take its arXiv id along, findable by it on the paper it moved to', async () => {
+    const arxiv = buildRecord({ source: 'arxiv', key: '2401.00001', title: 'Scaling Laws for Sparse Mixture of Experts Routing', authors: ['Ada Lovelace', 'Alan Turing'], ids: { arxiv: '2401.00001' }, date: '2024-01-02' })
+    const listed = buildRecord({ source: 'awesome-list', key: 'moe|scaling', title: 'Scaling Laws for Sparse Mixture of Experts Routing', authors: ['Ada Lovelace'], date: '2024' })
+    const other = buildRecord({ source: 'awesome-list', key: 'icl|gd', title: 'Transformers Learn In-Context by Gradient Descent Again', authors: ['Ada Lovelace'], date: '2024' })
+    await importRecords(t.store, [arxiv, listed, other])
+    const paperOf = async (r: { source: string; key: string }) => (await t.store.transaction((tx) => tx.findSourceRecord(r.source, r.key)))!.paperId
+    // It leaves for a paper of its own: the id goes with it, and the paper left says no more why it was merged.
+    await importRecords(t.store, [{ ...arxiv, title: 'A Completely Different Study of Sparse Coding in Visual Cortex' }])
+    expect(await t.store.findPaperIdByExternalId('arxiv', '2401.00001')).toBe(await paperOf(arxiv))
+    expect((await t.store.getPaper(await paperOf(listed)))!.sources.map((x) => x.matchReason)).toEqual([null])
+    // Alone on its paper, edited to another paper's title: it joins that paper, with its id.
+    await importRecords(t.store, [{ ...arxiv, title: 'Transformers Learn In-Context by Gradient Descent Again' }])
+    expect(await paperOf(arxiv)).toBe(await paperOf(other))
+    expect(await t.store.findPaperIdByExternalId('arxiv', '2401.00001')).toBe(await paperOf(other))
+    // A later record with that id and another title joins it by the id, not as a new paper.
+    const s2 = buildRecord({ source: 'semantic-scholar', key: 's2x', title: 'Routing Tokens Through Experts', authors: ['Ada Lovelace'], ids: { arxiv: '2401.00001' } })
+    expect(await importRecords(t.store, [s2])).toMatchObject({ merged: 1 })
+    expect(await paperOf(s2)).toBe(await paperOf(other))
+  })
+
+  it('never puts a moved record back on the paper its id came from while that paper is another', async () => {
+    const r = buildRecord({ source: 'daily-papers', key: 'rkey', title: 'Neural Tangent Kernels at Finite Width', authors: ['Ada Lovelace'], date: '2023' })
+    const s = buildRecord({ source: 'awesome-list', key: 'skey', title: 'Neural Tangent Kernels at Finite Width', authors: ['Ada Lovelace'], date: '2023' })
+    const o = buildRecord({ source: 'arxiv', key: 'okey', title: 'Edge of Stability in Full Batch Gradient Descent', authors: ['Grace Hopper'], date: '2021', ids: { arxiv: '2103.00065' } })
+    const o2 = buildRecord({ source: 'awesome-list', key: 'o2key', title: 'Edge of Stability in Full Batch Gradient Descent', authors: ['Grace Hopper'], date: '2021' })
+    await importRecords(t.store, [r, s, o, o2])
+    const paperOf = async (x: { source: string; key: string }) => (await t.store.transaction((tx) => tx.findSourceRecord(x.source, x.key)))!.paperId
+    const made = await paperOf(r)
+    await importRecords(t.store, [{ ...r, title: o.title, authors: ['Grace Hopper'], date: '2021' }])
+    expect(await paperOf(r)).toBe(await paperOf(o))
+    // Edited to no paper of the library: a paper of its own, not the NTK paper its id was made for.
+    await importRecords(t.store, [{ ...r, title: 'Something Entirely Unrelated About Protein Folding', authors: ['Marie Curie'], date: '2020' }])
+    const now = await paperOf(r)
+    expect([now === made, now === (await paperOf(o))]).toEqual([false, false])
+    expect((await t.store.getPaper(made))!.sources.map((x) => x.key)).toEqual(['skey'])
+  })
+
   it('leaves the library as it was before a batch that fails half-way', async () => {
     await importRecords(t.store, records.slice(0, 2), [], { batchSize: 2 })
     const before = await t.store.libraryStats()

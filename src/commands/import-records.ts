@@ -91,19 +91,33 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
     }
     // The paper a record leaves may have its id from that record: the record's new paper then takes one from
     // its key and content.
-    const ownId = paperIdFor(record.source, record.key)
     if (left?.alone && !decision) paperId = left.paperId
-    else paperId = decision?.paperId ?? (ownId === left?.paperId ? paperIdFor(record.source, `${record.key}\u0000${contentHash}`) : ownId)
+    else paperId = decision?.paperId ?? (await freePaperId(tx, record, contentHash, existing !== null))
     matchReason = decision ? `${decision.reason}: ${decision.detail}` : null
   }
   await tx.saveSourceRecord(record, paperId, contentHash, matchReason, file)
-  const saved = await rebuildPaper(tx, paperId)
+  // The paper left goes first: it lets go of the ids (arXiv, DOI) the record takes with it, which a paper
+  // claims only while no other paper does.
   if (left && left.paperId !== paperId) {
     if (left.alone) await tx.deletePaper(left.paperId)
-    else await rebuildPaper(tx, left.paperId)
+    else {
+      await tx.clearLoneMatchReason(left.paperId)
+      await rebuildPaper(tx, left.paperId)
+    }
   }
+  const saved = await rebuildPaper(tx, paperId)
   if (existing) return 'updated'
   return saved === 'created' ? 'new' : 'merged'
+}
+
+/**
+ * The id of the paper a record makes: from its source and key, or, for a record that moved (`moved`) when a
+ * paper still has that id (the one it left, or the one it made first and left earlier), from its key and content.
+ */
+async function freePaperId(tx: PaperWriter, record: SourceRecord, contentHash: string, moved: boolean): Promise<string> {
+  const ownId = paperIdFor(record.source, record.key)
+  if (!moved || (await tx.listSourceRecords(ownId)).length === 0) return ownId
+  return paperIdFor(record.source, `${record.key}\u0000${contentHash}`)
 }
 
 /** Builds a paper again from its source records and stores it. */

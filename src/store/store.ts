@@ -225,6 +225,8 @@ export interface PaperWriter extends PaperReader {
   renameSourceRecordKey(id: number, key: string): Promise<void>
   /** Notes the absolute path of the file a stored record was read from this time. */
   noteRecordFile(id: number, readFrom: string): Promise<void>
+  /** A paper left with one record made it alone: that record's reason for joining it no longer holds. */
+  clearLoneMatchReason(paperId: string): Promise<void>
   /** The absolute path of the file each of a paper's records was last read from (null when unknown), by record id. */
   listRecordFiles(paperId: string): Promise<Map<number, string | null>>
   listSourceRecords(paperId: string): Promise<Array<SourceRecord & { id: number }>>

@@ -665,6 +665,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     this.stmt('UPDATE source_records SET read_from = ? WHERE id = ?').run(readFrom, id)
   }
 
+  async clearLoneMatchReason(paperId: string): Promise<void> {
+    this.stmt(
+      `UPDATE source_records SET match_reason = NULL
+       WHERE paper_id = ? AND (SELECT count(*) FROM source_records r WHERE r.paper_id = source_records.paper_id) = 1`,
+    ).run(paperId)
+  }
+
   async listRecordFiles(paperId: string): Promise<Map<number, string | null>> {
     const rows = this.all<{ id: number; read_from: string | null }>('SELECT id, read_from FROM source_records WHERE paper_id = ?', paperId)
     return new Map(rows.map((r) => [r.id, r.read_from]))
