@@ -74,14 +74,20 @@ describe('exportBibtex', () => {
     expect(field(bibtex, 'note')).toBe(
       'No source gives a title: Paperscope made this one from the first words of the abstract',
     )
-    // The made-up title is written as text (`{\$N\$}`), for styles to print; the importer reads the note and
-    // takes no title from the entry, so a library makes one from the abstract again, marked as made.
+    // The made-up title is the abstract's first words, its math written as the abstract field writes it
+    // (`{$N$}`, not `{\$N\$}`), without the `…` the library marks the cut with on screen: the note says
+    // what it is. The importer reads the note and takes no title from the entry, so a library makes one from
+    // the abstract again, marked as made.
     const dollar = (await t.store.listPapers({ sort: 'title', limit: 500, offset: 0 })).items.find((p) =>
       p.title.startsWith('Diffusion models trained on finite datasets with $N$'),
     )!
     expect(dollar.titleDerived).toBe(true)
+    expect(dollar.title.endsWith('…')).toBe(true)
     const written = (await exportBibtex(t.store, { papers: [dollar.id] })).bibtex
-    expect(field(written, 'title')).toContain('finite datasets with {\\$N\\$} samples')
+    expect(field(written, 'title')).toBe('Diffusion models trained on finite datasets with {$N$} samples from a target')
+    expect(field(written, 'abstract')).toContain('finite datasets with $N$ samples')
+    expect(written).not.toContain('\\$N')
+    expect(written).not.toContain('…')
     const [record] = parseBibtex(written, ctx).records
     expect(record!.title).toBeNull()
     expect(record!.abstract).toMatch(/^Diffusion models trained on finite datasets with N samples/)
@@ -89,6 +95,39 @@ describe('exportBibtex', () => {
     const own = (await exportBibtex(t.store, { papers: [backdoor.id] })).bibtex
     expect(field(own, 'note')).toBeUndefined()
     expect(own).toMatch(/^@misc\{flynn2026when,/)
+  })
+})
+
+describe("exportBibtex of a profile's paper whose author list is cut", () => {
+  let t: TempStore
+  beforeAll(async () => {
+    t = await createTempStore()
+    await importFiles(t.store, [resolve(CORPUS, 'author-papers.txt'), resolve(CORPUS, 'researcher-profile.txt')], {})
+  }, 60_000)
+  afterAll(async () => {
+    await t.cleanup()
+  })
+
+  it("writes the listed authors in their order, then others: the profile's owner is not put at a place no source gave", async () => {
+    const papers = (await t.store.listPapers({ sort: 'title', limit: 500, offset: 0 })).items
+    const cut = papers.filter((p) => p.authorsTruncated && p.authors.some((a) => a.name === 'Inbar Seroussi' && a.position === null))
+    expect(cut.length).toBeGreaterThan(0)
+    const backdoor = cut.find((p) => p.title.startsWith('When Stronger Triggers Backfire'))!
+    const { bibtex } = await exportBibtex(t.store, { papers: [backdoor.id] })
+    expect(field(bibtex, 'author')).toBe('Flynn, Donald and Goldhirsh, Hadas Yaron and Keating, Jonathan P. and others')
+    expect(field(bibtex, 'paperscope-unlisted-authors')).toBe('Seroussi, Inbar')
+    for (const paper of cut) {
+      const entry = (await exportBibtex(t.store, { papers: [paper.id] })).bibtex
+      const listed = paper.authors.filter((a) => a.position !== null).sort((a, b) => a.position! - b.position!)
+      const authors = field(entry, 'author')!.split(' and ')
+      expect(authors.at(-1)).toBe('others')
+      expect(authors).toHaveLength(listed.length + 1)
+      expect(authors).not.toContain('Seroussi, Inbar')
+      // Read back: the same listed authors, and the owner known from outside the list, as she was.
+      const [record] = parseBibtex(entry, ctx).records
+      expect(record!.authors).toEqual(listed.map((a) => a.name))
+      expect(record!.extraAuthors).toEqual(['Inbar Seroussi'])
+    }
   })
 })
 

@@ -7,8 +7,10 @@
  *
  * Every author is written with the name the library knows them by, the same on all their papers, so a
  * library built from the export sees the same people (the BibTeX round trip: export, import into a new
- * library, same papers and authors). People known only from outside a paper's author line (a profile's
- * owner) come after the listed authors.
+ * library, same papers and authors). `author` holds only the listed authors, in their order (then `others`
+ * when the list is cut); people known only from outside a paper's author line (a profile's owner) are
+ * never put in it, at a place no source gave, but in a field of their own that styles ignore and the
+ * importer reads back (see `UNLISTED_AUTHORS_FIELD`).
  */
 import { hyphenatedSpelling, PaperscopeError, type Paper } from '../core/index.js'
 import type { BibtexPaper } from '../ingest/index.js'
@@ -202,18 +204,20 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
   const names = new Map<string, string>()
   const out: BibtexPaper[] = []
   for (const paper of papers) {
-    const ordered = [
-      ...paper.authors.filter((a) => a.position !== null).sort((a, b) => a.position! - b.position!),
-      ...paper.authors.filter((a) => a.position === null),
-    ]
-    const authors: string[] = []
-    for (const author of ordered) {
+    const name = async (author: Paper['authors'][number]): Promise<string> => {
       if (!names.has(author.authorId)) {
         const person = await store.getAuthor(author.authorId)
         names.set(author.authorId, person ? hyphenatedSpelling(person.name, person.nameVariants) : author.name)
       }
-      authors.push(names.get(author.authorId)!)
+      return names.get(author.authorId)!
     }
+    // The listed authors in the order sources list them. A person known only from outside that list (a
+    // profile's owner beside a list cut with `et al.`) has no place in it: no source says where she comes.
+    const authors: string[] = []
+    for (const author of paper.authors.filter((a) => a.position !== null).sort((a, b) => a.position! - b.position!))
+      authors.push(await name(author))
+    const unlistedAuthors: string[] = []
+    for (const author of paper.authors.filter((a) => a.position === null)) unlistedAuthors.push(await name(author))
     const sourceDates = venueNamesOtherYear(paper)
       ? ((await store.getPaper(paper.id))?.sources.flatMap((s) => (s.date ? [s.date] : [])) ?? [])
       : []
@@ -222,6 +226,7 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
       title: paper.title,
       titleDerived: paper.titleDerived,
       authors,
+      ...(unlistedAuthors.length ? { unlistedAuthors } : {}),
       authorsTruncated: paper.authorsTruncated,
       date: paper.date,
       ...(sourceDates.length ? { sourceDates } : {}),

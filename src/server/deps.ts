@@ -118,6 +118,8 @@ export interface BibtexInput {
   /** Only ever an http(s) URL. */
   url?: string | null | undefined
   authorsTruncated?: boolean | undefined
+  /** Authors known from outside the author list (a profile's owner): never written into `author`. */
+  unlistedAuthors?: readonly string[] | undefined
   /** Paperscope made the title from the abstract (no source gives one): the writer says so. */
   titleDerived?: boolean | undefined
 }

@@ -251,6 +251,62 @@ describe.skipIf(skip)('navigation in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it("keeps the researcher's paper sort and a paper's similar-papers sort in the URL, replacing the entry, so a reload or a shared link keeps them", async () => {
+    const author = await api<{ id: string; papers: Array<{ id: string }> }>('/authors/inbar-seroussi')
+    await page.goto(`${server.url}/authors/${author.id}`)
+    const sort = page.getByRole('combobox', { name: /sort/i })
+    await sort.waitFor()
+    const firstTitle = () => page.locator('.author-main article.paper-card h3').first().textContent()
+    const newestFirst = await firstTitle()
+    const entries = await page.evaluate(() => history.length)
+    await sort.selectOption('oldest')
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('oldest')
+    expect(await page.evaluate(() => history.length)).toBe(entries)
+    await expect.poll(firstTitle).not.toBe(newestFirst)
+    const oldestFirst = await firstTitle()
+    await page.reload()
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    expect(await sort.inputValue()).toBe('oldest')
+    expect(await firstTitle()).toBe(oldestFirst)
+    // Back to the default: the URL is the plain one again.
+    await sort.selectOption('newest')
+    await expect.poll(() => page.url()).toBe(`${server.url}/authors/${author.id}`)
+
+    // A paper whose similar papers read differently newest first.
+    type Detail = { similar: Array<{ paper: { id: string; date: string | null } }> }
+    let paperId: string | undefined
+    let newest: string[] = []
+    for (const p of author.papers) {
+      const d = await api<Detail>(`/papers/${p.id}`)
+      const byDate = [...d.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? '')).map((s) => s.paper.id)
+      if (byDate.join() !== d.similar.map((s) => s.paper.id).join()) {
+        paperId = p.id
+        newest = byDate
+        break
+      }
+    }
+    expect(paperId, 'a paper whose similar papers read differently newest first').toBeDefined()
+    const shown = () => page.locator('.similar .similar-item h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')?.slice('/papers/'.length)))
+    await page.goto(`${server.url}/papers/${paperId}`)
+    const similarSort = page.locator('.similar select')
+    await similarSort.waitFor()
+    const before = await page.evaluate(() => history.length)
+    await similarSort.selectOption('newest')
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('newest')
+    expect(await page.evaluate(() => history.length)).toBe(before)
+    await page.reload()
+    await page.locator('.similar .similar-item').first().waitFor()
+    expect(await similarSort.inputValue()).toBe('newest')
+    expect(await shown()).toEqual(newest)
+    // A shared link opens sorted.
+    const shared = await context.newPage()
+    await shared.goto(`${server.url}/papers/${paperId}?sort=newest`)
+    await shared.locator('.similar .similar-item').first().waitFor()
+    expect(await shared.locator('.similar select').inputValue()).toBe('newest')
+    await shared.close()
+    expect(problems).toEqual([])
+  })
+
   it('says what is wrong with a refused filter and links to the list without it, with no Try again', async () => {
     const cases = [
       { url: '/search?q=grokking&topic=nope', apiPath: '/search?q=grokking&topic=nope', gone: ['topic'] },

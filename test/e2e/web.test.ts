@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
 import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
+import { confidencePercent } from '../../web/src/format.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
 /** The corpus's researcher profile: metrics reported by the page, 13 papers. */
@@ -235,7 +236,8 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.locator('.paper-authors').getByRole('link', { name: RESEARCHER.name }).click()
     await page.getByRole('heading', { level: 1, name: RESEARCHER.name }).waitFor()
     const hIndex = page.locator('.metric[data-metric="hIndex"]')
-    await expect.poll(() => hIndex.locator('.metric-value').textContent()).toBe(RESEARCHER.hIndex)
+    // Ruled out by the page's own numbers: struck in the headline (see the test of that below).
+    await expect.poll(() => hIndex.locator('.metric-value del').textContent()).toBe(RESEARCHER.hIndex)
     expect(await hIndex.textContent()).toMatch(/Reported by profile page/)
     // 44 beside the page's own 13 papers and 177 citations cannot be right: flagged, the arithmetic one click away.
     await hIndex.locator('.metric-conflict summary').click()
@@ -389,7 +391,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(detail.keywordAnalysis.items.every((k) => k.why.length > 0 && k.score > 0 && k.score <= 1)).toBe(true)
     const how = page.locator('[data-testid="keywords-how"]')
     await how.locator('summary').click()
-    for (const k of detail.keywordAnalysis.items) expect(await how.textContent()).toContain(`${k.text} (${k.origin}, ${Math.round(k.score * 100)}%): ${k.why.join(', ')}`)
+    for (const k of detail.keywordAnalysis.items) expect(await how.textContent()).toContain(`${k.text} (${k.origin}, ${confidencePercent(k.score)}): ${k.why.join(', ')}`)
     expect(await how.textContent()).toContain('shown as suggested, not as extracted')
     if (detail.digest?.origin === 'generated') {
       expect(detail.digestAnalysis?.howComputed).toMatch(/^For a paper with an abstract and no digest from a source/)
@@ -565,14 +567,14 @@ describe.skipIf(skip)('web app in chromium', () => {
     const answer = page.locator('.classify-answer')
     await answer.waitFor()
     const topicChips = answer.locator('[aria-labelledby="classify-topics"] a.chip')
-    await expect.poll(() => topicChips.first().textContent()).toMatch(/^Neural Collapse\d+%/)
+    await expect.poll(() => topicChips.first().textContent()).toMatch(/^Neural Collapse(\d+%|>99%)/)
     expect(await topicChips.first().getAttribute('href')).toBe('/topics/neural-collapse')
     const words = await answer.locator('[aria-labelledby="classify-keywords"] .chip').allTextContents()
     // Grouped as on a paper page: phrases of the text first, then suggestions, each group best first.
     const grouped = ['extracted', 'suggested'].flatMap((origin) => body.keywords.filter((k) => k.origin === origin))
     expect(words).toEqual(grouped.map((k) => `${k.text} (${k.origin})`))
     await answer.locator('[data-testid="classify-keywords-how"] summary').click()
-    for (const k of body.keywords) expect(await answer.locator('[data-testid="classify-keywords-how"]').textContent()).toContain(`${k.text} (${k.origin}, ${Math.round(k.score * 100)}%)`)
+    for (const k of body.keywords) expect(await answer.locator('[data-testid="classify-keywords-how"]').textContent()).toContain(`${k.text} (${k.origin}, ${confidencePercent(k.score)})`)
     expect(await answer.locator('#classify-digest + p').textContent()).toBe(body.digest)
     const nearest = answer.locator('.similar-item')
     expect(await nearest.count()).toBe(8)
@@ -767,6 +769,81 @@ describe.skipIf(skip)('web app in chromium', () => {
     for (const group of ['Topic', 'Year', 'Source']) expect(await page.getByRole('group', { name: group }).isVisible()).toBe(true)
     const top = await page.locator('article.paper-card h3').first().evaluate((h) => h.getBoundingClientRect().bottom)
     expect(top).toBeLessThanOrEqual(844)
+    expect(problems).toEqual([])
+  })
+
+  it('does not headline a reported h-index the same page rules out, and says plainly what was computed here', async () => {
+    await page.goto(`${server.url}/authors/${RESEARCHER.id}`)
+    await page.getByRole('heading', { level: 1, name: RESEARCHER.name }).waitFor()
+    const hIndex = page.locator('.metric[data-metric="hIndex"]')
+    // 44 beside the page's own 13 papers and 177 citations: struck, not shown as a value that is fine.
+    await expect.poll(() => hIndex.locator('.metric-value del').textContent()).toBe(RESEARCHER.hIndex)
+    expect(await hIndex.locator('.metric-value').textContent()).toMatch(/^44 ?\(ruled out by the page’s own numbers\)$/)
+    expect(await hIndex.locator('.metric-conflict summary').isVisible()).toBe(true)
+    // No source gives a citation count: the computed value reads as a sentence, with why.
+    expect(await hIndex.locator('.origin-computed summary').textContent()).toBe(
+      'Computed here: unknown (no source gave a citation count for any of the papers)',
+    )
+    expect(await page.locator('.metric-grid').textContent()).not.toMatch(/unknown computed here/)
+    // A reported value nothing rules out is still the headline, as it was.
+    const papers = page.locator('.metric[data-metric="papers"]')
+    expect(await papers.locator('.metric-value').textContent()).toBe('13')
+    expect(await papers.locator('.metric-value del').count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
+  it('shows percentages with one rule on paper, researcher and classify pages, and never 100% for a confidence short of 1', async () => {
+    // Classify: the model is all but sure of this text's topic (the API's confidence rounds to 1), not certain.
+    await page.goto(`${server.url}/classify`)
+    await page.getByLabel('Abstract or text').fill(
+      'We study the terminal phase of training deep classifiers. The last-layer features collapse to their class means, and the class means form a simplex equiangular tight frame. We prove this geometry is the only global minimizer of the cross-entropy loss with weight decay in an unconstrained features model, and we measure how close trained networks come to it.',
+    )
+    await page.getByRole('button', { name: 'Classify' }).click()
+    const answer = page.locator('.classify-answer')
+    await answer.waitFor()
+    await expect.poll(() => answer.locator('[aria-labelledby="classify-topics"] a.chip').first().textContent()).toMatch(/^Neural Collapse>99%/)
+    expect(await answer.textContent()).not.toContain('100%')
+    // The researcher's Novelty % (55.3 computed on the corpus) and a paper's novelty percentile: whole percents, both.
+    const computed = ((await (await fetch(`${server.url}/api/v1/authors/${RESEARCHER.id}`)).json()) as { metrics: { computed: { noveltyPercent: { value: number } } } })
+      .metrics.computed.noveltyPercent.value
+    expect(computed % 1, 'a Novelty % with decimals').not.toBe(0)
+    await page.goto(`${server.url}/authors/${RESEARCHER.id}`)
+    const novelty = page.locator('.metric[data-metric="noveltyPercent"]')
+    await expect.poll(() => novelty.locator('.origin-computed summary').textContent()).toBe(`Paperscope’s own formula: ${Math.round(computed)}%`)
+    await page.locator('.author-main article.paper-card h3 a').first().click()
+    await expect.poll(() => page.locator('[data-testid="novelty-value"]').textContent()).toMatch(/^(\d{1,2}%|<1%|>99%|100%|unknown)$/)
+    expect(problems).toEqual([])
+  })
+
+  it("shows the home page's Search button on a phone, compact and inside the screen", async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${server.url}/`)
+    const button = page.locator('.big-search').getByRole('button', { name: 'Search' })
+    await button.waitFor()
+    expect(await button.isVisible()).toBe(true)
+    const box = (await button.boundingBox())!
+    expect(box.x + box.width).toBeLessThanOrEqual(390)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.locator('#home-q').fill('grokking')
+    await button.click()
+    await page.waitForURL('**/search?q=grokking')
+    expect(problems).toEqual([])
+  })
+
+  it('orders topics the same on the home strip and on /topics: specific topics by size, the catch-all Others last', async () => {
+    await page.goto(`${server.url}/`)
+    const strip = page.locator('nav[aria-label="Topics"] a.chip:not(.chip-static)')
+    await strip.first().waitFor()
+    const stripLabels = (await strip.evaluateAll((links) => links.map((a) => a.firstChild?.textContent?.trim() ?? '')))
+    await page.goto(`${server.url}/topics`)
+    const names = page.locator('.topic-card .topic-name')
+    await names.first().waitFor()
+    const all = await names.allTextContents()
+    expect(all.at(-1)).toBe('Others')
+    expect(stripLabels).toEqual(all.slice(0, stripLabels.length))
+    const counts = (await page.locator('.topic-card .muted').allTextContents()).map((t) => Number(t.replace(/\D/g, '')))
+    const specific = counts.slice(0, -1)
+    expect(specific).toEqual([...specific].sort((a, b) => b - a))
     expect(problems).toEqual([])
   })
 

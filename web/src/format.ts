@@ -71,9 +71,31 @@ export function matchReasonText(reason: string | null): string {
   return `Merged (${label}): ${detail}`
 }
 
-/** Percent for a confidence in 0..1. */
+/**
+ * A share in 0..1 as a percent, with the one precision rule every page uses: whole percents, and never a
+ * rounded 0% or 100%: a share short of 1 that rounds to 100 reads `>99%`, one above 0 that rounds to 0 `<1%`.
+ * @example percent(0.153) // '15%'; percent(0.9996) // '>99%'; percent(1) // '100%'; percent(0.002) // '<1%'
+ */
 export function percent(p: number): string {
-  return `${Math.round(p * 100)}%`
+  const rounded = Math.round(p * 100)
+  if (rounded >= 100 && p < 1) return '>99%'
+  if (rounded <= 0 && p > 0) return '<1%'
+  return `${rounded}%`
+}
+
+/** A percentile or percentage in 0..100 (a novelty percentile, a researcher's Novelty %), by {@link percent}'s rule. */
+export function percentOf100(value: number): string {
+  return percent(value / 100)
+}
+
+/**
+ * A model's calibrated probability (a predicted topic's confidence, a key word's score) by {@link percent}'s
+ * rule. A calibrated probability is never certainty, and the API gives it to three decimals, so its 1 is
+ * 0.9995 or more: it reads `>99%`, never `100%` (and a 0 reads `<1%`).
+ * @example confidencePercent(0.74) // '74%'; confidencePercent(1) // '>99%'
+ */
+export function confidencePercent(p: number): string {
+  return p >= 1 ? '>99%' : p <= 0 ? '<1%' : percent(p)
 }
 
 /** The authors line of a card: the first few names, then how many more. */

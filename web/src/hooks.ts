@@ -1,5 +1,6 @@
-/** @module Data hooks: fetch an API resource with loading/error state, debounce a value, set the page title. */
-import { useEffect, useState } from 'react'
+/** @module Data hooks: fetch an API resource with loading/error state, a choice kept in the URL, set the page title. */
+import { useCallback, useEffect, useState } from 'react'
+import { useLocation, useNavigate } from 'react-router-dom'
 import { ApiError, getJson } from './api.js'
 
 export type Resource<T> =
@@ -65,4 +66,30 @@ export function useTitle(title: string | null): void {
   useEffect(() => {
     document.title = title ? `${title} · Paperscope` : 'Paperscope'
   }, [title])
+}
+
+/**
+ * A choice a page keeps in its query string (`?sort=oldest`), so a reload or a shared link keeps it: the URL's
+ * value when it is one of `choices`, else `fallback`. Setting it replaces the history entry (as the search
+ * page does for typing: Back leaves the page, not the choice), keeps the rest of the query, and writes no
+ * parameter for `fallback`. A #fragment goes: it was where the page was opened (`#sources`), and a page that
+ * looks for it again on every new location (the paper page) would jump there at each change.
+ * @example const [order, setOrder] = useQueryChoice('sort', ['newest', 'oldest'], 'newest')
+ */
+export function useQueryChoice<T extends string>(name: string, choices: readonly T[], fallback: T): [T, (next: T) => void] {
+  const { pathname, search } = useLocation()
+  const navigate = useNavigate()
+  const raw = new URLSearchParams(search).get(name)
+  const value = raw !== null && (choices as readonly string[]).includes(raw) ? (raw as T) : fallback
+  const set = useCallback(
+    (next: T) => {
+      const params = new URLSearchParams(search)
+      if (next === fallback) params.delete(name)
+      else params.set(name, next)
+      const query = params.toString()
+      navigate({ pathname, search: query ? `?${query}` : '' }, { replace: true })
+    },
+    [fallback, name, navigate, pathname, search],
+  )
+  return [value, set]
 }

@@ -265,6 +265,38 @@ describe('formatBibtex', () => {
     // Literal dashes and quotes stay literal instead of becoming TeX ligatures.
     expect(escapeLatex("Encoder--decoder ``q''")).toBe("Encoder-{}-decoder `{}`q'{}'")
   })
+
+  it("writes a cut author list as listed, then others: a profile's owner known from outside it is not put in it", () => {
+    const entry = formatBibtex([
+      {
+        ...vaswani,
+        authors: ['Donald Flynn', 'Hadas Yaron Goldhirsh', 'Jonathan P. Keating'],
+        authorsTruncated: true,
+        unlistedAuthors: ['Inbar Seroussi'],
+      },
+    ])
+    expect(entry).toMatch(/^ {2}author +?= \{Flynn, Donald and Goldhirsh, Hadas Yaron and Keating, Jonathan P\. and others\},$/m)
+    expect(entry).toMatch(/^ {2}paperscope-unlisted-authors = \{Seroussi, Inbar\},$/m)
+    // The importer reads her back as an author known from outside the list, not as a listed one.
+    const [record] = parseBibtex(entry, ctx('cut.bib')).records
+    expect(record).toMatchObject({
+      authors: ['Donald Flynn', 'Hadas Yaron Goldhirsh', 'Jonathan P. Keating'],
+      authorsTruncated: true,
+      extraAuthors: ['Inbar Seroussi'],
+    })
+  })
+
+  it('writes a title made from the abstract with its math as the abstract has it, and no invented ellipsis', () => {
+    const made = (title: string) =>
+      /^ {2}title +?= \{(.*)\},$/m.exec(formatBibtex([{ ...vaswani, title, titleDerived: true, abstract: `${title} more` }]))?.[1]
+    expect(made('Diffusion models trained on finite datasets with $N$ samples from a target…')).toBe(
+      'Diffusion models trained on finite datasets with {$N$} samples from a target',
+    )
+    // Math the cut left open goes with the ellipsis; money stays.
+    expect(made('In the proportional regime where $N \\asymp…')).toBe('In the proportional regime where')
+    expect(made('A model that costs $5 to train…')).toBe('A model that costs \\$5 to train')
+    expect(made('A short abstract sentence')).toBe('A short abstract sentence')
+  })
 })
 
 describe('BibTeX round trip', () => {

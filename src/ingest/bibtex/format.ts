@@ -25,8 +25,15 @@ export interface BibtexPaper {
   /** True when the author list is cut; written as `and others`. */
   authorsTruncated?: boolean | undefined
   /**
-   * True when no source gave a title and Paperscope made it from the abstract: it is written as plain text
-   * with a `note` saying so, and the cite key does not take a word of it.
+   * People known to be authors though no source's author list has them (a researcher profile's owner,
+   * beside a list cut with `et al.` before reaching her): never put in `author`, at a place no source gave,
+   * but in a field of their own ({@link UNLISTED_AUTHORS_FIELD}) that styles ignore and `parseBibtex` reads.
+   */
+  unlistedAuthors?: readonly string[] | undefined
+  /**
+   * True when no source gave a title and Paperscope made it from the abstract: it is written as the
+   * abstract's first words (its TeX as the abstract field writes it, without the `…` that marks the cut on
+   * screen) with a `note` saying so, and the cite key does not take a word of it.
    */
   titleDerived?: boolean | undefined
 }
@@ -450,11 +457,11 @@ function escapeText(text: string, inTex: boolean, forms = braceForms(text, inTex
 /**
  * A title with every word that carries a capital after its first letter, or any capital beyond the
  * first word, protected by braces, so a style that lower-cases titles keeps `GAN`, `BERT` and `Bayes`;
- * math with capitals is braced too (`{$N$}`). `asText`: TeX in it is written as text (a derived title).
+ * math with capitals is braced too (`{$N$}`).
  */
-function protectCapitals(title: string, asText = false): string {
+function protectCapitals(title: string): string {
   const flat = title.normalize('NFC').replace(/\s+/g, ' ')
-  const parts = asText ? null : texParts(flat)
+  const parts = texParts(flat)
   const inTex = parts !== null
   let first = true
   const forms = braceForms(flat, inTex)
@@ -611,6 +618,34 @@ function entryDate(
   return { date: published ?? year, original: date }
 }
 
+/**
+ * The field that names a paper's authors known from outside its author list (`unlistedAuthors`), as `author`
+ * does (`Family, Given and ...`). Styles ignore a field they do not know; `parseBibtex` reads it back.
+ */
+export const UNLISTED_AUTHORS_FIELD = 'paperscope-unlisted-authors'
+
+/**
+ * A title Paperscope made from the abstract, as an entry's title: the `…` the library puts where it cut the
+ * abstract goes (it is no part of any text, and the entry's note says the title is made), and so does math
+ * the cut left open (`with $N \asymp`), so that the TeX in it is the abstract's, written as the abstract
+ * field writes it.
+ */
+function derivedTitleText(title: string): string {
+  let text = title.trim().replace(/\s*…$/u, '')
+  let dollars = 0
+  let last = -1
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === '$') {
+      dollars++
+      last = i
+    }
+  }
+  // An odd `$` that opens math (not money: `$5`) was cut before its close.
+  if (dollars % 2 === 1 && !/\d/.test(text[last + 1] ?? '')) text = text.slice(0, text[last - 1] === '$' ? last - 1 : last)
+  return text.replace(/[\s,;:(]+$/u, '') || title.trim()
+}
+
 /** The note on an entry whose title Paperscope made up. */
 export const DERIVED_TITLE_NOTE =
   'No source gives a title: Paperscope made this one from the first words of the abstract'
@@ -628,11 +663,13 @@ function formatEntry(paper: BibtexPaper, key: string): string {
   const venue = paper.venue?.trim() || null
   const type = venue ? (PROCEEDINGS.test(venue) ? 'inproceedings' : 'article') : 'misc'
   const fields: Array<[string, string]> = [
-    ['title', `{${protectCapitals(paper.title.trim(), paper.titleDerived === true)}}`],
+    ['title', `{${protectCapitals(paper.titleDerived ? derivedTitleText(paper.title) : paper.title.trim())}}`],
   ]
   const authors = paper.authors.map(formatAuthor)
   if (paper.authorsTruncated) authors.push('others')
   if (authors.length) fields.push(['author', `{${authors.join(' and ')}}`])
+  const unlisted = (paper.unlistedAuthors ?? []).filter((name) => !paper.authors.includes(name)).map(formatAuthor)
+  if (unlisted.length) fields.push([UNLISTED_AUTHORS_FIELD, `{${unlisted.join(' and ')}}`])
   if (venue) fields.push([type === 'inproceedings' ? 'booktitle' : 'journal', `{${escapeLatex(venue)}}`])
   const { date, original } = entryDate(paper.date, venue, paper.sourceDates ?? [])
   if (date) {
@@ -651,6 +688,7 @@ function formatEntry(paper: BibtexPaper, key: string): string {
   if (paper.url) fields.push(['url', `{${paper.url.replace(/[{}\\]/g, encodeURIComponent)}}`])
   if (paper.abstract) fields.push(['abstract', `{${escapeLatex(paper.abstract.trim())}}`])
   if (paper.titleDerived) fields.push(['note', `{${DERIVED_TITLE_NOTE}}`])
-  const width = Math.max(...fields.map(([name]) => name.length))
+  // Names padded to the longest standard one: Paperscope's own long field name does not widen every line.
+  const width = Math.max(...fields.map(([name]) => (name === UNLISTED_AUTHORS_FIELD ? 0 : name.length)))
   return `@${type}{${key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n')}\n}\n`
 }

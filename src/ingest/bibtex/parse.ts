@@ -16,7 +16,7 @@ import {
 } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
 import { cleanText, emptyParseResult, normalizeArxivId, normalizeDoi } from '../source.js'
-import { DERIVED_TITLE_NOTE } from './format.js'
+import { DERIVED_TITLE_NOTE, UNLISTED_AUTHORS_FIELD } from './format.js'
 
 /**
  * citation-js, loaded on the first BibTeX file rather than with the importers: it is a fifth of what every
@@ -182,6 +182,7 @@ function readEntry(
   })
   let entry: BibEntry | undefined
   let item: CslItem | undefined
+  let unlistedNames: CslName[] = []
   try {
     const plugins = citationJs()
     const entries = plugins.input.chainLink(`${macros}\n${protectBackslashes(chunk.text)}`, {
@@ -193,6 +194,16 @@ function readEntry(
       item = (
         plugins.input.chain([entry], { target: '@csl/list+object', generateGraph: false }) as CslItem[]
       )[0]
+      // Paperscope's export names authors known from outside the author list (a profile's owner) in a
+      // field of their own, written as `author` is: read as `author` would be.
+      const unlisted = entry.properties[UNLISTED_AUTHORS_FIELD]
+      if (typeof unlisted === 'string' && unlisted.trim()) {
+        const names = plugins.input.chain(
+          [{ type: 'misc', label: entry.label, properties: { title: 'x', author: unlisted } }],
+          { target: '@csl/list+object', generateGraph: false },
+        ) as CslItem[]
+        unlistedNames = names[0]?.author ?? []
+      }
     }
   } catch (err) {
     return fail('PARSE_FAILED', `bibtex: cannot read the entry: ${inFileLines(firstLine((err as Error).message), chunk, macros)}`)
@@ -209,6 +220,10 @@ function readEntry(
     .filter((n) => !isEtAl(n))
     .map(formatName)
     .filter((n): n is string => n !== null)
+  const extraAuthors = unlistedNames
+    .filter((n) => !isEtAl(n))
+    .map(formatName)
+    .filter((n): n is string => n !== null && !authors.includes(n))
 
   const props = entry.properties
   const prop = (name: string) => restoreBackslashes(cleanText(props[name]))
@@ -276,6 +291,7 @@ function readEntry(
       abstract,
       authors,
       authorsTruncated: truncated,
+      ...(extraAuthors.length ? { extraAuthors } : {}),
       date,
       venue,
       ids,

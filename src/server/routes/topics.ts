@@ -9,6 +9,22 @@ import { TopicDetailSchema, TopicListSchema, TopicParamsSchema, type TopicParams
 /** Newest papers a topic page shows. */
 export const TOPIC_RECENT_LIMIT = 20
 
+/** A catch-all section of a curated list (`Others`, `Misc`), which holds what fits no specific topic. */
+export function isCatchAllTopic(label: string): boolean {
+  return /^(?:others?|misc(?:ellaneous)?)$/i.test(label.trim())
+}
+
+/**
+ * Topics in the one order every list of them uses (the home page's strip, /topics): the specific topics by
+ * size, largest first (ties by label), then a catch-all section (`Others`) whatever its size, since it says
+ * least about a paper.
+ * @example orderTopics([{ label: 'Others', paperCount: 253 }, { label: 'Grokking', paperCount: 9 }]) // Grokking, Others
+ */
+export function orderTopics<T extends { label: string; paperCount: number }>(topics: readonly T[]): T[] {
+  const bySize = (a: T, b: T) => b.paperCount - a.paperCount || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
+  return [...topics.filter((t) => !isCatchAllTopic(t.label)).sort(bySize), ...topics.filter((t) => isCatchAllTopic(t.label)).sort(bySize)]
+}
+
 export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
   const { store } = deps
 
@@ -17,11 +33,11 @@ export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: Serve
     {
       schema: {
         tags: ['topics'],
-        summary: 'Every topic with its number of papers, largest first',
+        summary: 'Every topic with its number of papers: the specific topics largest first, a catch-all section (Others) last',
         response: { 200: toJsonSchema(TopicListSchema), ...errorResponses(429) },
       },
     },
-    async () => ({ items: (await store.listTopics()).map(presentTopicListItem) }),
+    async () => ({ items: orderTopics((await store.listTopics()).map(presentTopicListItem)) }),
   )
 
   app.get<{ Params: TopicParams }>(

@@ -1,18 +1,18 @@
 /** @module Topic and key-word chips: curated ones solid, predicted/extracted ones outlined with their confidence. */
 import { Link } from 'react-router-dom'
 import type { ApiKeyword, TopicRef } from '../api.js'
-import { percent } from '../format.js'
+import { confidencePercent } from '../format.js'
 import { HowComputed } from './how-computed.js'
 
 export function TopicChip({ topic }: { topic: TopicRef }) {
   const predicted = topic.origin === 'predicted'
   const title = predicted
-    ? `Predicted topic${topic.confidence !== null ? ` (confidence ${percent(topic.confidence)})` : ''}`
+    ? `Predicted topic${topic.confidence !== null ? ` (confidence ${confidencePercent(topic.confidence)})` : ''}`
     : 'Curated topic: a person filed the paper here'
   return (
     <Link to={`/topics/${encodeURIComponent(topic.id)}`} className={`chip ${predicted ? 'chip-predicted' : 'chip-curated'}`} title={title}>
       {topic.label}
-      {predicted && topic.confidence !== null && <span className="chip-note">{percent(topic.confidence)}</span>}
+      {predicted && topic.confidence !== null && <span className="chip-note">{confidencePercent(topic.confidence)}</span>}
       <span className="visually-hidden">{predicted ? ' (predicted)' : ' (curated)'}</span>
     </Link>
   )
@@ -99,7 +99,7 @@ export function KeywordReasons({
       <ul className="plain-list">
         {items.map((k) => (
           <li key={k.text}>
-            <strong>{k.text}</strong> ({k.origin}, {percent(k.score)}){k.why.length > 0 ? `: ${k.why.join(', ')}` : ''}
+            <strong>{k.text}</strong> ({k.origin}, {confidencePercent(k.score)}){k.why.length > 0 ? `: ${k.why.join(', ')}` : ''}
           </li>
         ))}
       </ul>

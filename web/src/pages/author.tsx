@@ -2,7 +2,7 @@
  * @module Researcher: a header of metrics where every value says where it comes from (reported by a page,
  * or computed here and how), papers sortable by date, papers per year, co-authors and topics.
  */
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import {
   paths,
@@ -18,8 +18,8 @@ import { YearBarChart } from '../components/bar-chart.js'
 import { HowComputed } from '../components/how-computed.js'
 import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { formatCount, formatDay, plural, shortSourceLabel, sourceLabel } from '../format.js'
-import { useApi, useTitle } from '../hooks.js'
+import { formatCount, formatDay, percentOf100, plural, shortSourceLabel, sourceLabel } from '../format.js'
+import { useApi, useQueryChoice, useTitle } from '../hooks.js'
 
 /**
  * `ownFormula`: the site's metric has no published definition, so the value computed here is Paperscope's own
@@ -34,6 +34,7 @@ const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; e
 ]
 
 type PaperOrder = 'newest' | 'oldest' | 'cited'
+const PAPER_ORDERS: readonly PaperOrder[] = ['newest', 'oldest', 'cited']
 
 export function AuthorPage() {
   const { id = '' } = useParams()
@@ -82,10 +83,13 @@ function AuthorNotFound({ id }: { id: string }) {
 }
 
 function AuthorView({ author }: { author: AuthorDetailOut }) {
-  const [order, setOrder] = useState<PaperOrder>('newest')
-  const papers = useMemo(() => sortPapers(author.papers, order), [author.papers, order])
+  // In the URL (`?sort=oldest`), so a reload or a shared link keeps it; replaced, not pushed, as the search
+  // page does for typing: Back leaves the page, not the sort.
+  const [chosen, setOrder] = useQueryChoice('sort', PAPER_ORDERS, 'newest')
   // "Most cited" orders by citation count alone (sortPapers), so only a count makes it differ.
   const hasCounts = author.papers.some((p) => p.citationCount !== null)
+  const order = chosen === 'cited' && !hasCounts ? 'newest' : chosen
+  const papers = useMemo(() => sortPapers(author.papers, order), [author.papers, order])
   const variants = author.nameVariants.filter((v) => v !== author.name)
   const chartData = useMemo(() => author.papersPerYear.map((y) => ({ year: y.year, count: y.count })), [author.papersPerYear])
   return (
@@ -249,6 +253,37 @@ function reportedValue(profiles: ReportedProfileOut[], key: MetricName): Reporte
   return null
 }
 
+/** A conflict the reported value's page shows against it (h-index 44 beside 177 citations). */
+type Conflict = ReportedProfileOut['conflicts'][number]
+
+/**
+ * What a metric tile puts in its headline. A reported value the same page's numbers rule out is not shown as
+ * if it were fine: the value computed here takes its place when there is one, else it is shown struck
+ * (`struck`), with the conflict beside it.
+ */
+export function metricHeadline(
+  reported: { value: number } | null,
+  computed: Pick<ComputedValue, 'value' | 'lowerBound'> | null,
+  conflicts: readonly Conflict[],
+  format: (n: number) => string,
+): { text: string; from: 'reported' | 'computed' | 'none'; struck: boolean } {
+  const computedText = computed && computed.value !== null ? `${computed.lowerBound ? '≥' : ''}${format(computed.value)}` : null
+  if (reported && conflicts.length === 0) return { text: format(reported.value), from: 'reported', struck: false }
+  if (computedText !== null) return { text: computedText, from: 'computed', struck: false }
+  if (reported) return { text: format(reported.value), from: 'reported', struck: true }
+  // Computed but unknowable (no citation count anywhere) reads "unknown", never 0.
+  return { text: computed ? 'unknown' : '—', from: 'none', struck: false }
+}
+
+/**
+ * What the tile says was computed here: `computed here: unknown (no source gave a citation count for any of
+ * the papers)`, `computed here: ≥12`.
+ */
+export function computedSummary(computed: Pick<ComputedValue, 'value' | 'lowerBound' | 'why'>, format: (n: number) => string): string {
+  if (computed.value !== null) return `${computed.lowerBound ? '≥' : ''}${format(computed.value)}`
+  return computed.why[0] ? `unknown (${computed.why[0]})` : 'unknown'
+}
+
 function MetricTile({
   metric,
   reported,
@@ -258,27 +293,34 @@ function MetricTile({
   reported: Reported | null
   computed: ComputedValue | null
 }) {
-  const shown = reported?.value ?? computed?.value ?? null
   // The same page's other numbers can rule a reported value out (h-index 44 beside 177 citations).
   const conflicts = reported ? reported.profile.conflicts.filter((c) => c.metric === metric.key) : []
-  const suffix = metric.suffix ?? ''
-  // A computed value with missing inputs is a floor: say so with ≥.
-  const atLeast = (c: ComputedValue) => (c.lowerBound ? '≥' : '')
-  const computedText = (c: ComputedValue) => (c.value === null ? 'unknown' : `${atLeast(c)}${formatCount(Math.round(c.value * 10) / 10)}${suffix}`)
-  // Computed but unknowable (no citation count anywhere) reads "unknown", never 0.
-  const value =
-    shown === null
-      ? computed && !reported
-        ? 'unknown'
-        : '—'
-      : `${!reported && computed ? atLeast(computed) : ''}${formatCount(Math.round(shown * 10) / 10)}${suffix}`
+  // Percentages by the one rule of every page (whole percents); other metrics to one decimal at most.
+  const format = (n: number) => (metric.suffix === '%' ? percentOf100(n) : formatCount(Math.round(n * 10) / 10))
+  const headline = metricHeadline(reported, computed, conflicts, format)
+  const source = reported ? shortSourceLabel(reported.profile.source) : ''
   return (
     <div className="metric" data-metric={metric.key}>
       <dt title={metric.explain}>{metric.label}</dt>
-      <dd className="metric-value">{value}</dd>
+      <dd className="metric-value">
+        {headline.struck ? (
+          <>
+            <del>{headline.text}</del>
+            <span className="visually-hidden"> (ruled out by the page’s own numbers)</span>
+          </>
+        ) : (
+          headline.text
+        )}
+      </dd>
       {reported && (
         <dd className="metric-origin origin-reported" title={`${reported.profile.locator}, read ${formatDay(reported.profile.fetchedAt)}`}>
-          Reported by {shortSourceLabel(reported.profile.source)}
+          {headline.from === 'computed' ? (
+            <>
+              Reported by {source}: <del>{format(reported.value)}</del>
+            </>
+          ) : (
+            <>Reported by {source}</>
+          )}
         </dd>
       )}
       {conflicts.length > 0 && (
@@ -297,16 +339,16 @@ function MetricTile({
             <summary>
               {metric.ownFormula
                 ? reported
-                  ? `Paperscope’s own formula: ${computedText(computed)}`
+                  ? `Paperscope’s own formula: ${computedSummary(computed, format)}`
                   : 'Paperscope’s own formula'
                 : reported
-                  ? `${computedText(computed)} computed here`
+                  ? `Computed here: ${computedSummary(computed, format)}`
                   : 'Computed here'}
             </summary>
             <HowComputed text={computed.howComputed} />
             {metric.ownFormula && reported && (
               <p className="muted">
-                Not the {shortSourceLabel(reported.profile.source)}’s score worked out again: Paperscope’s own formula under the same name, so the two
+                Not the {source}’s score worked out again: Paperscope’s own formula under the same name, so the two
                 numbers need not agree.
               </p>
             )}

@@ -148,10 +148,9 @@ export function HomePage() {
   )
 }
 
-/** The largest topics, with a catch-all section ("Others") last. */
-function stripTopics<T extends { label: string }>(items: T[]): T[] {
-  const catchAll = (t: T) => /^(others?|misc(ellaneous)?)$/i.test(t.label.trim())
-  return [...items.filter((t) => !catchAll(t)), ...items.filter(catchAll)].slice(0, 12)
+/** The first topics in the API's order, which /topics shows too: specific topics by size, the catch-all "Others" last. */
+function stripTopics<T>(items: T[]): T[] {
+  return items.slice(0, 12)
 }
 
 function HomeSearch() {

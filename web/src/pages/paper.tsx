@@ -7,8 +7,8 @@ import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js
 import { HowComputed } from '../components/how-computed.js'
 import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percent, readableText, sourceLabel } from '../format.js'
-import { useApi, useTitle } from '../hooks.js'
+import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percentOf100, readableText, sourceLabel } from '../format.js'
+import { useApi, useQueryChoice, useTitle } from '../hooks.js'
 import { hasSavedPosition } from '../navigation.js'
 
 /**
@@ -167,7 +167,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               <p className="muted unsorted" data-testid="unsorted">
                 Unsorted: no topic reached the confidence threshold
                 {paper.topicPrediction.candidates[0] &&
-                  ` (closest: ${paper.topicPrediction.candidates[0].label}, ${percent(paper.topicPrediction.candidates[0].confidence)})`}
+                  ` (closest: ${paper.topicPrediction.candidates[0].label}, ${confidencePercent(paper.topicPrediction.candidates[0].confidence)})`}
                 .
               </p>
             )}
@@ -220,7 +220,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
                 Novelty
               </h2>
               <p className="big-number" data-testid="novelty-value">
-                {paper.novelty.value === null ? 'unknown' : `${Math.round(paper.novelty.value)}%`}
+                {paper.novelty.value === null ? 'unknown' : percentOf100(paper.novelty.value)}
               </p>
               {paper.novelty.value !== null && (
                 <p className="muted small" data-testid="novelty-cohort">
@@ -273,6 +273,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
 }
 
 type SimilarOrder = 'similarity' | 'newest' | 'cited'
+const SIMILAR_ORDERS: readonly SimilarOrder[] = ['similarity', 'newest', 'cited']
 
 /** Most cited first (as a source reported), then most upvoted; unknown counts last. */
 function byPopularity(a: { citationCount: number | null; upvotes: number | null }, b: { citationCount: number | null; upvotes: number | null }): number {
@@ -281,8 +282,11 @@ function byPopularity(a: { citationCount: number | null; upvotes: number | null 
 
 /** Similar papers by similarity, newest or most cited first (readers ask for all three: what is closest, new, influential). */
 function SimilarPapers({ paper }: { paper: PaperDetail }) {
-  const [order, setOrder] = useState<SimilarOrder>('similarity')
+  // In the URL (`?sort=newest`), so a reload or a shared link keeps it; replaced, not pushed, as the search
+  // page does for typing.
+  const [chosen, setOrder] = useQueryChoice('sort', SIMILAR_ORDERS, 'similarity')
   const hasCounts = paper.similar.some((s) => s.paper.citationCount !== null || s.paper.upvotes !== null)
+  const order = chosen === 'cited' && !hasCounts ? 'similarity' : chosen
   const shown =
     order === 'newest'
       ? [...paper.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))

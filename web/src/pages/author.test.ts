@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { computedSummary, metricHeadline } from './author.js'
+
+const count = (n: number) => String(Math.round(n * 10) / 10)
+/** The corpus profile's h-index: 44 reported beside 13 papers and 177 citations on the same page. */
+const conflict = { metric: 'hIndex' as const, message: 'An h-index of 44 needs at least 44 papers; the same page counts 13.' }
+const unknown = { value: null, lowerBound: false, why: ['no source gave a citation count for any of the papers'] }
+
+describe('a metric tile’s headline', () => {
+  it('shows a reported value the same page rules out struck, not as if it were fine', () => {
+    expect(metricHeadline({ value: 44 }, unknown, [conflict], count)).toEqual({ text: '44', from: 'reported', struck: true })
+  })
+
+  it('puts the value computed here in its place when there is one', () => {
+    expect(metricHeadline({ value: 44 }, { value: 7, lowerBound: true }, [conflict], count)).toEqual({ text: '≥7', from: 'computed', struck: false })
+  })
+
+  it('shows a reported value nothing rules out, and a computed one when none is reported', () => {
+    expect(metricHeadline({ value: 13 }, { value: 13, lowerBound: false }, [], count)).toEqual({ text: '13', from: 'reported', struck: false })
+    expect(metricHeadline(null, unknown, [], count)).toEqual({ text: 'unknown', from: 'none', struck: false })
+    expect(metricHeadline(null, null, [], count)).toEqual({ text: '—', from: 'none', struck: false })
+  })
+})
+
+describe('what a tile says was computed here', () => {
+  it('reads as a sentence: the value, or unknown with why', () => {
+    expect(computedSummary(unknown, count)).toBe('unknown (no source gave a citation count for any of the papers)')
+    expect(computedSummary({ value: 12, lowerBound: true, why: [] }, count)).toBe('≥12')
+  })
+})
