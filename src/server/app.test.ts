@@ -206,7 +206,25 @@ describe('buildServer', () => {
     expect(res.json()).toMatchObject({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/^too many requests: 3 per minute; try again in \d+ (seconds?|minutes?)$/) } })
     expect(res.headers['retry-after']).toBeDefined()
     expect((await limited.inject('/healthz')).statusCode).toBe(200)
+    // The API spelled with percent-encoding is the API: limited too, and its unknown routes answer JSON.
+    expect((await limited.inject('/%61pi/v1/topics')).statusCode).toBe(429)
     await limited.close()
+    expect((await app.inject('/%61pi/v1/nothing')).json()).toMatchObject({ error: { code: 'NOT_FOUND' } })
+  })
+
+  it('takes a text of the longest allowed length however the JSON escapes it, and an over-long id is named', async () => {
+    // 19,000 Cyrillic letters as json.dumps writes them by default: 6 bytes each.
+    const text = 'Ж'.repeat(19_000)
+    const escaped = `{"text": "${'\\u0416'.repeat(19_000)}"}`
+    expect(escaped.length).toBeGreaterThan(64 * 1024)
+    const res = await app.inject({ method: 'POST', url: '/api/v1/classify', headers: { 'content-type': 'application/json' }, payload: escaped })
+    expect(res.statusCode).not.toBe(413)
+    expect(JSON.parse(escaped).text).toBe(text)
+    // Past the limit, the answer says what the limit is.
+    const over = await app.inject({ method: 'POST', url: '/api/v1/classify', headers: { 'content-type': 'application/json' }, payload: `{"text": "${'x'.repeat(300 * 1024)}"}` })
+    expect([over.statusCode, over.json()]).toMatchObject([413, { error: { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is over 256 KiB; a text may have up to 20,000 characters' } }])
+    const long = await app.inject(`/api/v1/papers/${'a'.repeat(600)}`)
+    expect([long.statusCode, long.json()]).toMatchObject([400, { error: { field: 'id' } }])
   })
 
   it('never shows a file path or a stack trace when something breaks', async () => {

@@ -11,6 +11,8 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
 import { clientErrorResponse, installErrorHandler } from './error-handler.js'
+import { routedPath } from './request-tools.js'
+import { BODY_LIMIT } from './schemas.js'
 import { authorsRoutes } from './routes/authors.js'
 import { bibtexRoutes } from './routes/bibtex.js'
 import { papersRoutes } from './routes/papers.js'
@@ -31,13 +33,14 @@ export const API_PREFIX = '/api/v1'
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    bodyLimit: 64 * 1024,
+    bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Longer than any id a schema allows, so an over-long id is the schema's 400 naming it, not "no route".
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
     // A path the router cannot decode (`/papers/%ZZ`) is answered with the API's error body, not Fastify's.
     frameworkErrors: (_error, request, reply: FastifyReply) => {
       const message = 'the URL has a bad percent-encoding (a % must be followed by two hex digits of UTF-8)'
-      if (!request.url.startsWith(`${API_PREFIX}/`)) return void reply.status(400).type('text/plain; charset=utf-8').send(`Bad request: ${message}\n`)
+      if (!routedPath(request.url).startsWith(`${API_PREFIX}/`)) return void reply.status(400).type('text/plain; charset=utf-8').send(`Bad request: ${message}\n`)
       void reply.status(400).type('application/json; charset=utf-8').send({ error: { code: 'INVALID_ARGUMENT', message } })
     },
     // Node refuses a request head over 16 KB before Fastify sees it; the answer still has the API's error body.
@@ -73,7 +76,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(rateLimit, {
       max: limit.max,
       timeWindow: limit.windowMs,
-      allowList: (request) => !request.url.startsWith('/api/'),
+      allowList: (request) => !routedPath(request.url).startsWith('/api/'),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         code: 'RATE_LIMITED',

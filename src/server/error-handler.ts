@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isPaperscopeError, type ErrorCode } from '../core/index.js'
 import type { ErrorBody } from './schema-tools.js'
+import { BODY_LIMIT, MAX_TEXT_LENGTH } from './schemas.js'
 
 /** HTTP status for each error code. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -94,7 +95,12 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     // Fastify's own 4xx messages (bad JSON, unsupported media type) are about the request, never the host.
     const code = CODE_BY_STATUS[status] ?? 'INVALID_ARGUMENT'
     // Every body the API reads is JSON; say so rather than Fastify's bare "Unsupported Media Type".
-    const message = status === 415 ? 'send the request body as JSON, with the header Content-Type: application/json' : (fastifyError.message ?? 'bad request')
+    const message =
+      status === 415
+        ? 'send the request body as JSON, with the header Content-Type: application/json'
+        : status === 413
+          ? `the request body is over ${BODY_LIMIT / 1024} KiB; a text may have up to ${MAX_TEXT_LENGTH.toLocaleString('en')} characters`
+          : (fastifyError.message ?? 'bad request')
     return { status, body: { error: { code, message } }, unexpected: false }
   }
   return internal('INTERNAL', 500)

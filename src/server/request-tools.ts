@@ -10,6 +10,26 @@ export function definedOnly<T extends object>(value: T): { [K in keyof T]?: Excl
 }
 
 /**
+ * A request's path as the router reads it, percent-encoding decoded (`/%61pi/v1/search` is `/api/v1/search`):
+ * what decides whether a request is the API's (rate limit, JSON errors) must see what the router sees.
+ * A path that does not decode is returned as written.
+ */
+export function routedPath(url: string): string {
+  const path = url.split('?')[0] ?? '/'
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
+/** A year range whose end is before its start is a 400 naming `year_to`, as /search says it. */
+export function checkYearRange(yearFrom: number | undefined, yearTo: number | undefined): void {
+  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo)
+    throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "year_to" must not be before "year_from"', { field: 'year_to' })
+}
+
+/**
  * Runs an optional analysis lookup; a failure is logged and reads as "not computed", so a broken model never
  * takes a page down.
  */

@@ -33,7 +33,10 @@ export function errorResponses(...statuses: number[]): Record<number, JsonSchema
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'A parameter is missing or invalid; `error.field` names it',
   404: 'No such resource',
+  413: 'The JSON body is over 256 KiB',
+  415: 'The body is not JSON (`content-type: application/json`)',
   429: 'Too many requests; see the Retry-After header',
+  431: 'The URL is over 16 KB (Node refuses the request head): send a long text in a POST body',
   503: 'The library has not been analysed yet (`paperscope analyze`)',
 }
 

@@ -74,11 +74,20 @@ export const ComputedValueSchema = z.object({
   lowerBound: z.boolean().describe('True when inputs were missing (citation counts), so the true value can only be higher'),
 })
 
+/** Longest text /similar and /classify read, in characters. */
+export const MAX_TEXT_LENGTH = 20_000
+
+/**
+ * Largest request body: a text of {@link MAX_TEXT_LENGTH} characters sent as JSON that escapes every one
+ * (`\u0416`, 6 bytes, as Python's json.dumps does by default), with room for its title.
+ */
+export const BODY_LIMIT = 256 * 1024
+
 /** A text never seen, as /similar and /classify read it. */
 export const TextInputSchema = z.object({
   text: z
     .string()
-    .max(20_000)
+    .max(MAX_TEXT_LENGTH)
     .regex(/\S/, 'needs some text, not only spaces')
     .describe('A text never seen: an abstract, a digest, a draft'),
   title: z.string().max(1_000).optional().describe('Its title, when it has one (weighs like a paper title)'),

@@ -4,6 +4,7 @@
  */
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { routedPath } from './request-tools.js'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { notFoundBody } from './error-handler.js'
@@ -24,7 +25,7 @@ export function looksLikeFile(path: string): boolean {
 }
 
 function isPageRequest(request: FastifyRequest): boolean {
-  const path = request.url.split('?')[0] ?? '/'
+  const path = routedPath(request.url)
   return (
     (request.method === 'GET' || request.method === 'HEAD') &&
     !path.startsWith('/api/') &&

@@ -72,6 +72,9 @@ describe('BibTeX routes for an author, a search and a topic', () => {
     const bad = await app.inject('/api/v1/search/bibtex')
     expect(bad.statusCode).toBe(400)
     expect((await app.inject('/api/v1/search/bibtex?q=grokking&limit=0')).statusCode).toBe(400)
+    // A year range that ends before it starts is refused as /search refuses it, not answered with an empty file.
+    const backwards = await app.inject('/api/v1/search/bibtex?q=grokking&year_from=2023&year_to=2020')
+    expect([backwards.statusCode, backwards.json()]).toMatchObject([400, { error: { field: 'year_to' } }])
   })
 
   it('writes the papers a search as you type finds: the last word as a prefix, as /search?prefix=true', async () => {

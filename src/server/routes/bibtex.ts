@@ -10,7 +10,7 @@ import { PaperscopeError } from '../../core/index.js'
 import { bibtexFormatter } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
-import { checkSourceWhenEmpty, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
+import { checkSourceWhenEmpty, checkYearRange, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import {
   AuthorParamsSchema,
   BIBTEX_RESPONSE,
@@ -109,6 +109,7 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const q = request.query
       if (!q.q.trim())
         throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "q" must contain words', { field: 'q' })
+      checkYearRange(q.year_from, q.year_to)
       const selection: BibtexSelection = {
         search: q.q,
         prefix: q.prefix,

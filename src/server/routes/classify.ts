@@ -14,7 +14,7 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
         tags: ['papers'],
         summary: 'Topics, key words and a digest for a text never seen (nothing is stored)',
         body: toJsonSchema(ClassifyBodySchema, 'input'),
-        response: { 200: toJsonSchema(ClassifyResultSchema), ...errorResponses(400, 404, 429, 503) },
+        response: { 200: toJsonSchema(ClassifyResultSchema), ...errorResponses(400, 404, 413, 415, 429, 503) },
       },
     },
     async (request): Promise<ClassifyResult> => {

@@ -1,9 +1,8 @@
 /** @module GET /search: full-text search with facet counts and highlighted matches. */
 import type { FastifyInstance } from 'fastify'
-import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentSearch } from '../presenters.js'
-import { checkSourceWhenEmpty, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
+import { checkSourceWhenEmpty, checkYearRange, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SearchQuerySchema, SearchResponseSchema, type SearchQueryParams } from './search.schema.js'
 
@@ -22,9 +21,7 @@ export async function searchRoutes(app: FastifyInstance, { deps }: { deps: Serve
     },
     async (request) => {
       const q = request.query
-      if (q.year_from !== undefined && q.year_to !== undefined && q.year_from > q.year_to) {
-        throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "year_to" must not be before "year_from"', { field: 'year_to' })
-      }
+      checkYearRange(q.year_from, q.year_to)
       const author = (await resolveAuthorParam(store, q.author)) ?? null
       const result = await store.searchPapers({
         text: q.q,
