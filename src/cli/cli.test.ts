@@ -339,6 +339,8 @@ describe('paperscope CLI on the corpus', () => {
         expect(k.origin === 'extracted').toBe(written.includes(k.text.toLowerCase()))
         expect(k.why.length).toBeGreaterThan(0)
       }
+      // Probabilities never round to certainty.
+      for (const score of [...o.topics.map((t) => t.score), ...o.keywordDetails.map((k) => k.score)]) expect(score).toBeLessThan(1)
     }
     // The lottery text never says "lottery ticket hypothesis"; similar papers suggest it, and it says so.
     expect(out[1]!.keywordDetails.find((k) => /lottery ticket/i.test(k.text))).toMatchObject({ origin: 'suggested', why: expect.arrayContaining(['suggested by similar papers']) })

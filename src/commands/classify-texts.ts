@@ -192,7 +192,7 @@ export async function createTextClassifier(
           ? []
           : assignTopics([], prediction).map((t) => ({
               label: t.label,
-              score: Math.round((t.confidence ?? 0) * 1000) / 1000,
+              score: probability3(t.confidence ?? 0),
             })),
         unsorted: tooShort || (prediction?.unsorted ?? true),
         offTopic,
@@ -206,7 +206,7 @@ export async function createTextClassifier(
         keywordDetails: keywords.map((k) => ({
           text: k.text,
           origin: k.inText ? 'extracted' : 'suggested',
-          score: Math.round(k.score * 1000) / 1000,
+          score: probability3(k.score),
           why: k.why.map((w) => w.label),
         })),
         digest: generateDigest(input.text, input.title, { prepared: doc })?.text ?? null,
@@ -214,4 +214,14 @@ export async function createTextClassifier(
     },
   }
   return { classifier, trained }
+}
+
+/**
+ * A probability with three decimals that never rounds to certainty: 0.9996 is 0.999, not 1 (a calibrated
+ * model is never sure), and 0.0004 is 0.001 (unless it is exactly 0 or 1).
+ */
+function probability3(p: number): number {
+  const rounded = Math.round(p * 1000) / 1000
+  if (p > 0 && p < 1) return Math.min(0.999, Math.max(0.001, rounded))
+  return rounded
 }
