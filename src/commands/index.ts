@@ -9,7 +9,7 @@ export {
   type Manifest,
 } from './import-files.js'
 export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
-export { findPaper, findAuthor, type PaperLookup } from './lookup.js'
+export { findPaper, findPaperById, findAuthor, type PaperLookup } from './lookup.js'
 export { libraryOverview, authorOverview, type LibraryOverview, type AuthorOverview } from './overview.js'
 export { ensureLibrary, type EnsureLibraryOptions, type EnsureLibraryResult } from './ensure-library.js'
 export {

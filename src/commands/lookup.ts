@@ -15,10 +15,11 @@ export interface PaperLookup {
 }
 
 /**
- * Resolves a paper reference.
- * @example await findPaper(store, '2310.03789') // by arXiv id
+ * A paper by an id alone: its Paperscope id, an arXiv id (`2310.03789`, `arXiv:2310.03789v2`, an arxiv.org
+ * link) or a DOI; never by title words. What a URL of a paper may hold.
+ * @example await findPaperById(store, '2310.03789') // { paper, matchedBy: 'arxiv' }
  */
-export async function findPaper(store: PaperStore, ref: string): Promise<PaperLookup> {
+export async function findPaperById(store: Pick<PaperStore, 'getPaper' | 'findPaperIdByExternalId'>, ref: string): Promise<PaperLookup> {
   const text = ref.trim()
   const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [] }
   if (!text) return none
@@ -34,6 +35,19 @@ export async function findPaper(store: PaperStore, ref: string): Promise<PaperLo
     const id = await store.findPaperIdByExternalId('doi', doi)
     if (id) return { paper: await store.getPaper(id), matchedBy: 'doi', alternatives: [] }
   }
+  return none
+}
+
+/**
+ * Resolves a paper reference.
+ * @example await findPaper(store, '2310.03789') // by arXiv id
+ */
+export async function findPaper(store: PaperStore, ref: string): Promise<PaperLookup> {
+  const text = ref.trim()
+  const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [] }
+  if (!text) return none
+  const byId = await findPaperById(store, text)
+  if (byId.paper) return byId
   let hits
   try {
     hits = (await store.searchPapers({ text, limit: 10 })).items

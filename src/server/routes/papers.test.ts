@@ -161,12 +161,29 @@ describe('papers routes with analysis results', () => {
     await importRecords(temp.store, [
       buildRecord({ title: 'Grokking modular arithmetic', date: '2023-01', listedAt: '2026-03-09', upvotes: 40 }),
       buildRecord({ title: 'Omnigrok: grokking beyond algorithmic data', date: '2022-10', listedAt: '2026-03-01', upvotes: 5 }),
-      buildRecord({ title: 'Deep double descent', date: '2019-12' }),
+      buildRecord({ title: 'Deep double descent', date: '2019-12', ids: { arxiv: '1912.02292', doi: '10.1088/1742-5468/ac3a74' } }),
     ])
     ids = (await temp.store.listPapers({ sort: 'title' })).items.map((p) => p.id)
   })
   afterAll(async () => {
     await temp.cleanup()
+  })
+
+  it('finds a paper by its arXiv id or DOI too, as a URL a person types (/papers/1912.02292)', async () => {
+    const app = await buildServer({ store: temp.store })
+    const own = (await temp.store.findPaperIdByExternalId('arxiv', '1912.02292'))!
+    const idOf = async (url: string) => {
+      const res = await app.inject(url)
+      return [res.statusCode, res.statusCode === 200 ? (res.json() as PaperDetail).id : null]
+    }
+    expect(await idOf('/api/v1/papers/1912.02292')).toEqual([200, own])
+    expect(await idOf('/api/v1/papers/arXiv:1912.02292v3')).toEqual([200, own])
+    expect(await idOf(`/api/v1/papers/${encodeURIComponent('10.1088/1742-5468/ac3a74')}`)).toEqual([200, own])
+    const bib = await app.inject('/api/v1/papers/1912.02292/bibtex')
+    expect([bib.statusCode, bib.body]).toEqual([200, (await app.inject(`/api/v1/papers/${own}/bibtex`)).body])
+    // Title words are no id: a URL names one paper or none.
+    expect((await app.inject('/api/v1/papers/double')).statusCode).toBe(404)
+    await app.close()
   })
 
   it('orders trending by upvotes over age and leaves out papers never listed', async () => {

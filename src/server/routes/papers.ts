@@ -1,6 +1,6 @@
 /** @module GET /papers (the feed), /papers/:id (everything known) and /papers/:id/bibtex. */
 import type { FastifyInstance } from 'fastify'
-import { toBibtexPapers } from '../../commands/index.js'
+import { findPaperById, toBibtexPapers } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import { bibtexFormatter, firstCiteKey } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
@@ -65,9 +65,10 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       },
     },
     async (request) => {
-      const { id } = request.params
-      const paper = await store.getPaper(id)
-      if (!paper) throw notFound(id)
+      // A paper's Paperscope id, or its arXiv id or DOI (a URL a person types: `/papers/2310.03789`).
+      const paper = (await findPaperById(store, request.params.id)).paper
+      if (!paper) throw notFound(request.params.id)
+      const id = paper.id
       const analysis = deps.analysis
       const [similarRaw, novelty, topics, text] = await Promise.all([
         optionalAnalysis(request.log, 'similar papers', analysis?.similarPapers && (() => analysis.similarPapers!(id, SIMILAR_LIMIT + 1))),
@@ -102,9 +103,9 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       },
     },
     async (request): Promise<PaperVector> => {
-      const { id } = request.params
-      const paper = await store.getPaper(id)
-      if (!paper) throw notFound(id)
+      const paper = (await findPaperById(store, request.params.id)).paper
+      if (!paper) throw notFound(request.params.id)
+      const id = paper.id
       const found = deps.analysis?.paperVector ? await deps.analysis.paperVector(id) : null
       if (!found) throw new PaperscopeError('NOT_FOUND', `paper "${id.slice(0, 200)}" has no vector yet: the library has not analysed it (run \`paperscope analyze\`)`, { field: 'id' })
       return {
@@ -134,9 +135,8 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       },
     },
     async (request, reply) => {
-      const { id } = request.params
-      const paper = await store.getPaper(id)
-      if (!paper) throw notFound(id)
+      const paper = (await findPaperById(store, request.params.id)).paper
+      if (!paper) throw notFound(request.params.id)
       // As every other export writes it: each author under their library name, a venue's year (src/commands).
       const bibtex = (await bibtexFormatter(deps))(await toBibtexPapers(store, [paper]))
       void reply.type('application/x-bibtex; charset=utf-8')
