@@ -418,6 +418,25 @@ describe('paperscope CLI on the corpus', () => {
     expect(run.err).toMatch(/error \[NOT_FOUND\]: the library at .*empty\.db has no papers to learn from; import some first/)
   })
 
+  it("leaves another program's SQLite file as it is, and takes an empty file for no library", async () => {
+    const other = join(dir, 'zotero.sqlite')
+    const Database = (await import('better-sqlite3')).default
+    const db = new Database(other)
+    db.exec("CREATE TABLE items (id INTEGER PRIMARY KEY, title TEXT); INSERT INTO items (title) VALUES ('mine')")
+    db.close()
+    const before = readFileSync(other)
+    for (const args of [['stats'], ['search', 'grokking'], ['import', join(ROOT, 'data/corpus/abstracts.txt')]]) {
+      const run = await cli(args, other)
+      expect(run.code, args.join(' ')).toBe(1)
+      expect(run.err).toMatch(/cannot open the library at .*zotero\.sqlite: it is an SQLite file of another program \(tables: items\), not a Paperscope library; it was left as it is/)
+    }
+    expect(readFileSync(other).equals(before)).toBe(true)
+    expect(existsSync(`${other}-wal`)).toBe(false)
+    const empty = join(dir, 'touched.db')
+    writeFileSync(empty, '')
+    expect((await cli(['stats'], empty)).err).toMatch(/error \[NOT_FOUND\]: no library at .*touched\.db/)
+  })
+
   it('says its version with --version or -V, as package.json has it', () => {
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
     for (const flag of ['--version', '-V']) {

@@ -1,10 +1,23 @@
 /** @module Helpers the CLI commands share: opening the library, progress bars, JSON output. */
 import type * as CliProgress from 'cli-progress'
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { isAbsolute, resolve } from 'node:path'
 import { openStore, type PaperStore } from '../../store/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
+
+/**
+ * True when a library may be at `path`: a file with something in it, or one whose writes still wait in its
+ * WAL beside it. An empty file (`touch lib.db`) holds none.
+ */
+function holdsLibrary(path: string): boolean {
+  if (!existsSync(path)) return false
+  try {
+    return statSync(path).size > 0 || existsSync(`${path}-wal`)
+  } catch {
+    return true
+  }
+}
 
 /**
  * Opens the library for the duration of `work` and closes it after, whatever happens. Only the commands that
@@ -18,7 +31,7 @@ export async function withStore<T>(
   { create = false }: { create?: boolean } = {},
 ): Promise<T> {
   const path = dbPath === ':memory:' || isAbsolute(dbPath) ? dbPath : resolve(io.cwd, dbPath)
-  if (!create && path !== ':memory:' && !existsSync(path)) {
+  if (!create && path !== ':memory:' && !holdsLibrary(path)) {
     io.stderr(
       `error [NOT_FOUND]: no library at ${path}: \`paperscope start\` builds one from the embedded corpus, \`paperscope import FILES\` from your files (or give --db the library you meant)\n`,
     )
