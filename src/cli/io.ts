@@ -17,7 +17,7 @@ export interface CliIo {
 }
 
 /** Exit codes: 0 all read; 2 some entries rejected (the rest imported); 1 fatal, nothing half-written. */
-export const EXIT = { ok: 0, fatal: 1, partial: 2 } as const
+export const EXIT = { ok: 0, fatal: 1, partial: 2, interrupted: 130 } as const
 
 /** Thrown by a command to end with a given exit code after it has printed its own message. */
 export class CliExit extends Error {

@@ -232,6 +232,29 @@ describe('paperscope sync', () => {
     expect(server.requests).toEqual([])
   })
 
+  it('exits 130 when Ctrl+C stops it halfway, after saying so, so a scheduler can tell', async () => {
+    serveRecordedFeeds(60_000)
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', join(dir, 'interrupted.db'), 'sync', '--config', writeConfig('interrupted.json', FEEDS.slice(0, 2))], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+    const exited = new Promise<NodeJS.Signals | number | null>((done) => child.on('exit', (code, signal) => done(signal ?? code)))
+    const deadline = Date.now() + 60_000
+    while (!server.requests.some((r) => r.path === '/oa/works' && r.query.get('cursor') === OA_CURSOR_2)) {
+      if (Date.now() > deadline) throw new Error(`the sync never reached OpenAlex page 2: ${err}`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(err).toContain('stopping after the page being written')
+    expect(out).toContain('stopped before the end')
+  }, 90_000)
+
   it('resumes a sync killed halfway from its cursors and ends with the same library as an uninterrupted run', async () => {
     const feeds = FEEDS.slice(0, 2)
     serveRecordedFeeds()

@@ -132,6 +132,8 @@ export async function runSyncCommand(
     })
   } else io.stdout(renderSyncResult(result) + (analysis ? renderAnalysisLine(analysis) : ''))
   const { report } = result
+  // Stopped by Ctrl+C (or SIGTERM): what was stored stays, but the run did not read everything.
+  if (report.aborted) throw new CliExit(EXIT.interrupted)
   if (report.rejected > 0 || report.issues.some((i) => i.severity === 'rejected'))
     throw new CliExit(EXIT.partial)
 }
