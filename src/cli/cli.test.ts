@@ -437,6 +437,18 @@ describe('paperscope CLI on the corpus', () => {
     expect((await cli(['stats'], empty)).err).toMatch(/error \[NOT_FOUND\]: no library at .*touched\.db/)
   })
 
+  it('refuses a day the calendar does not have and a port that is not a whole number, naming the option', async () => {
+    const db = join(dir, 'dates.db')
+    const feb30 = await cli(['import', join(ROOT, 'data/corpus/daily-papers.txt'), '--capture-date', '2025-02-30'], db)
+    expect([feb30.code, feb30.err]).toEqual([1, expect.stringMatching(/--capture-date.*"2025-02-30" is no day of the calendar/)])
+    expect(existsSync(db)).toBe(false)
+    expect((await cli(['import', join(ROOT, 'data/corpus/daily-papers.txt'), '--capture-date', '2024-02-29', '--no-analyze'], db)).code).toBe(0)
+    for (const bad of ['1e3', '0x50', '']) {
+      const run = await cli(['serve', '--port', bad], db)
+      expect([run.code, run.err], bad).toEqual([1, expect.stringMatching(/--port.*expected a port/)])
+    }
+  })
+
   it('says its version with --version or -V, as package.json has it', () => {
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
     for (const flag of ['--version', '-V']) {

@@ -30,11 +30,15 @@ function nonNegativeInt(value: string): number {
 function partialDate(value: string): string {
   const parsed = PartialDateSchema.safeParse(value)
   if (!parsed.success) throw new InvalidArgumentError(`expected YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`)
+  // A day the calendar has: 2025-02-30 is no date (JavaScript would roll it over to March 2).
+  const [y, m, d] = parsed.data.split('-').map(Number)
+  if (d !== undefined && new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() !== d)
+    throw new InvalidArgumentError(`"${value}" is no day of the calendar`)
   return parsed.data
 }
 
 function port(value: string): number {
-  const n = Number(value)
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port (0-65535), got "${value}"`)
   return n
 }
