@@ -418,6 +418,17 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect((await sut.store.getPaper('pa'))!.topics.map((t) => t.origin)).toEqual(['curated'])
       })
 
+      it('says it could not save an analysis, saving none of it, as a store failure rather than a bug', async () => {
+        const write = sut.store.analysis.saveAnalysis({
+          analyzedAt: '2099-01-01T00:00:00Z',
+          // The second paper's row breaks a rule of the library (a topic status it does not know).
+          papers: [analysisOf('pa'), analysisOf('pb', { topicStatus: 'bogus' as PaperAnalysisWrite['topicStatus'] })],
+        })
+        await expect(write).rejects.toSatisfy((err: unknown) => isPaperscopeError(err) && err.code === 'STORE_FAILED' && /cannot save the analysis in the library: .*nothing of it was saved/.test(err.message))
+        expect(await sut.store.analysis.generation()).toBeNull()
+        expect(await sut.store.analysis.listVectors()).toEqual([])
+      })
+
       it('removes a paper its one record left, with its vectors, analysis, novelty and search entry', async () => {
         await sut.store.analysis.saveAnalysis({
           analyzedAt: '2099-01-01T00:00:00Z',

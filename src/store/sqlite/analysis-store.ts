@@ -4,7 +4,7 @@
  * words are also written to paper_topics / paper_keywords with their origin, so the paper pages, topic
  * pages and facets read them beside the curated ones; generated digests stay in paper_analysis.
  */
-import type { Digest, DigestOrigin } from '../../core/index.js'
+import { PaperscopeError, type Digest, type DigestOrigin } from '../../core/index.js'
 import type {
   AnalysisStore,
   AnalysisWrite,
@@ -282,7 +282,8 @@ export class SqliteAnalysisStore implements AnalysisStore {
         this.db.exec('COMMIT')
       } catch (err) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK')
-        throw err
+        // A library file it may not write (read-only, a full disk) is the user's to fix, not a bug to trace.
+        throw new PaperscopeError('STORE_FAILED', `cannot save the analysis in the library: ${(err as Error).message}; nothing of it was saved`, { cause: err })
       }
     })
   }
