@@ -3,12 +3,11 @@
  * topics, key words, digest, vector, novelty and centrality. A progress bar on stderr when it is a terminal;
  * the summary on stdout (or JSON with --json). Imports run the incremental version by themselves.
  */
-import { SingleBar, Presets } from 'cli-progress'
 import { analyzeLibrary, resolveEmbeddingModel, type AnalyzeProgress, type AnalyzeReport } from '../../commands/index.js'
 import { pluralize } from '../../core/index.js'
 import type { CliIo } from '../io.js'
 import { table } from '../format.js'
-import { printJson, withStore } from './shared.js'
+import { printJson, terminalBar, withStore } from './shared.js'
 
 const STAGE_LABELS: Record<AnalyzeProgress['stage'], string> = {
   reading: 'reading texts',
@@ -22,29 +21,10 @@ const STAGE_LABELS: Record<AnalyzeProgress['stage'], string> = {
 /** A stage-aware progress bar on stderr when it is a terminal; nothing otherwise. */
 export function createAnalyzeProgress(io: CliIo): { update(progress: AnalyzeProgress): void; stop(): void } {
   if (!io.interactive) return { update: () => undefined, stop: () => undefined }
-  const bar = new SingleBar(
-    {
-      format: 'analysis: {stage} [{bar}] {value}/{total}',
-      stream: process.stderr,
-      clearOnComplete: true,
-      hideCursor: true,
-    },
-    Presets.shades_classic,
-  )
-  let started = false
+  const bar = terminalBar('analysis: {stage} [{bar}] {value}/{total}')
   return {
-    update({ stage, done, total }) {
-      if (!started) {
-        bar.start(total, done, { stage: STAGE_LABELS[stage] })
-        started = true
-      }
-      bar.setTotal(total)
-      bar.update(done, { stage: STAGE_LABELS[stage] })
-    },
-    stop() {
-      if (started) bar.stop()
-      started = false
-    },
+    update: ({ stage, done, total }) => bar.update(done, total, { stage: STAGE_LABELS[stage] }),
+    stop: () => bar.stop(),
   }
 }
 

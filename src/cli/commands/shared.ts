@@ -52,21 +52,27 @@ export function printJson(io: CliIo, value: unknown): void {
 /** A progress bar on stderr when it is a terminal; nothing otherwise (logs and pipes stay clean). */
 export function createProgress(io: CliIo, label: string): { update(done: number, total: number): void; stop(): void } {
   if (!io.interactive) return { update: () => undefined, stop: () => undefined }
+  return terminalBar(`${label} [{bar}] {value}/{total} records`)
+}
+
+/**
+ * A cli-progress bar on stderr that leaves the terminal's cursor and line wrap as they are: a command stopped
+ * by Ctrl+C in the middle of synchronous work gets no chance to restore them (a JavaScript signal handler
+ * would run only after that work, so it would swallow the Ctrl+C instead).
+ */
+export function terminalBar(format: string): { update(done: number, total: number, payload?: Record<string, unknown>): void; stop(): void } {
   // Loaded only for a terminal (26 ms); every command goes through this module.
   const { SingleBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress
-  const bar = new SingleBar(
-    { format: `${label} [{bar}] {value}/{total} records`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
-    Presets.shades_classic,
-  )
+  const bar = new SingleBar({ format, stream: process.stderr, clearOnComplete: true, hideCursor: false, linewrap: true }, Presets.shades_classic)
   let started = false
   return {
-    update(done, total) {
+    update(done, total, payload = {}) {
       if (!started) {
-        bar.start(total, 0)
+        bar.start(total, done, payload)
         started = true
       }
       bar.setTotal(total)
-      bar.update(done)
+      bar.update(done, payload)
     },
     stop() {
       if (started) bar.stop()
