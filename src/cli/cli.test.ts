@@ -418,6 +418,18 @@ describe('paperscope CLI on the corpus', () => {
     expect(run.err).toMatch(/error \[NOT_FOUND\]: the library at .*empty\.db has no papers to learn from; import some first/)
   })
 
+  it('says why a text is unsorted when the library has no curated topics to learn from', async () => {
+    const bib = join(dir, 'no-topics.bib')
+    writeFileSync(
+      bib,
+      ['grokking', 'descent', 'collapse'].map((w, i) => `@article{k${i},\n  title = {A study of ${w} in deep networks},\n  author = {Doe, Jane},\n  year = {202${i}},\n  abstract = {We study ${w} in deep networks trained by gradient descent.}\n}\n`).join('\n'),
+    )
+    const db = join(dir, 'no-topics.db')
+    expect((await cli(['import', bib], db)).code).toBe(0)
+    const run = await cli(['classify', '--jsonl', '-'], db, '{"id":1,"title":"Grokking","text":"We study grokking in deep networks trained on modular arithmetic."}\n')
+    expect(JSON.parse(run.out)).toMatchObject({ topics: [], unsorted: true, topicWhy: [expect.stringMatching(/^the library has no curated topics to learn from/)] })
+  })
+
   it("leaves another program's SQLite file as it is, and takes an empty file for no library", async () => {
     const other = join(dir, 'zotero.sqlite')
     const Database = (await import('better-sqlite3')).default

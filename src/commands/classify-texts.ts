@@ -201,7 +201,9 @@ export async function createTextClassifier(
               `too little text (${words} content word${words === 1 ? '' : 's'}) to tell its topic`,
               ...(offTopic ? (prediction?.why.map((w) => w.label) ?? []) : []),
             ]
-          : (prediction?.why.map((w) => w.label) ?? []),
+          : prediction
+            ? prediction.why.map((w) => w.label)
+            : ['the library has no curated topics to learn from (import an awesome list or other sections)'],
         keywords: keywords.map((k) => k.text),
         keywordDetails: keywords.map((k) => ({
           text: k.text,
