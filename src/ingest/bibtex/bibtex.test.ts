@@ -109,6 +109,16 @@ describe('parseBibtex on broken input', () => {
       [7, 'DUPLICATE_ENTRY', 'rejected'],
     ])
     expect(result.entriesSeen).toBe(5)
+    // The unclosed one says so in plain words, not in the parser's.
+    expect(result.issues[0]!.message).toBe('bibtex: cannot read the entry: it is not closed: a `{` has no matching `}` before the next entry or the end of the file')
+  })
+
+  it('says a file cut off mid-entry is not closed, and refuses an entry longer than any real one, in plain words', () => {
+    const cut = parseBibtex('@article{good, title = {First}, year = 2020}\n@article{cut, title = {Second}, abstract = {We st', ctx('cut.bib'))
+    expect(cut.records.map((r) => r.title)).toEqual(['First'])
+    expect(cut.issues.map((i) => [i.line, i.message])).toEqual([[2, 'bibtex: cannot read the entry: it is not closed: 2 `{` have no matching `}` before the next entry or the end of the file']])
+    const huge = parseBibtex(`@article{huge, title = {Huge}, abstract = {${'word '.repeat(400_000)}}}`, ctx('huge.bib'))
+    expect(huge.issues[0]!.message).toBe('bibtex: cannot read the entry: it is 2.0 million characters long, more than the 1,000,000 an entry may have')
   })
 
   it("names the file's line, not the entry's: where the parser stopped, and the field a warning is about", () => {
@@ -120,7 +130,7 @@ describe('parseBibtex on broken input', () => {
       '  year = {twenty twenty},',
       '}',
       '@article{unclosed,',
-      '  title = {Never closed,',
+      '  title = "Never closed,',
       '  year = {2019}',
       '}',
     ].join('\n')

@@ -56,6 +56,30 @@ function splitEntries(text: string): Chunk[] {
   }))
 }
 
+/** Longest entry read, in characters: the parser recurses over a field's text and runs out of stack near 10 MB. */
+const MAX_ENTRY_LENGTH = 1_000_000
+
+/**
+ * What makes an entry unreadable before the parser says it in its own words ("This format is not supported or
+ * recognized", "Maximum call stack size exceeded"): braces that never close (a file cut off mid-entry), or an
+ * entry longer than any real one.
+ */
+function entryProblem(chunk: Chunk): string | null {
+  if (chunk.text.length > MAX_ENTRY_LENGTH)
+    return `it is ${(chunk.text.length / 1_000_000).toFixed(1)} million characters long, more than the ${MAX_ENTRY_LENGTH.toLocaleString('en')} an entry may have`
+  // Only an entry opened with `{` (BibTeX also allows `(`) is checked: `\{` is a brace of the text.
+  if (!/^\s*@[ \t]*[A-Za-z]+[ \t]*\{/.test(chunk.text)) return null
+  let depth = 0
+  for (let i = 0; i < chunk.text.length; i++) {
+    const c = chunk.text[i]
+    if (c === '\\') i++
+    else if (c === '{') depth++
+    else if (c === '}') depth--
+  }
+  if (depth <= 0) return null
+  return `it is not closed: ${depth === 1 ? 'a `{` has' : `${depth} \`{\` have`} no matching \`}\` before the next entry or the end of the file`
+}
+
 /**
  * The parser's "at line N col M" counts lines of what it was given (the file's @string macros, then the entry);
  * a reader needs the file's line.
@@ -180,6 +204,8 @@ function readEntry(
       excerpt: chunk.text.slice(0, 80).replace(/\s+/g, ' ').trim(),
     },
   })
+  const problem = entryProblem(chunk)
+  if (problem) return fail('PARSE_FAILED', `bibtex: cannot read the entry: ${problem}`)
   let entry: BibEntry | undefined
   let item: CslItem | undefined
   let unlistedNames: CslName[] = []
