@@ -112,6 +112,11 @@ describe('paperscope export', () => {
       'Transformers as Support Vector Machines',
     ])
     expect(entries(two.out)).toBe(2)
+    // Title words that match several papers: the best is written, and stderr names the others, as `show` does.
+    const several = await cli(['--db', db, 'export', '--paper', 'Fantastic Generalization Measures'])
+    expect(entries(several.out)).toBe(1)
+    expect(several.err).toMatch(/^"Fantastic Generalization Measures" also matches \(name one by its id\):\n {2}p\w+ {2}Fantastic Generalization Measures/m)
+    expect((await cli(['--db', db, 'export', '--paper', arxiv])).err).not.toContain('also matches')
 
     const author = await cli(['--db', db, 'export', '--author', 'Andrew M. Saxe'])
     const saxe = await withLibrary(db, async (s) => {

@@ -52,6 +52,8 @@ export interface BibtexExport {
   truncated: boolean
   /** What the selection resolved to, for messages and file names. */
   label: string
+  /** A reference that matched more than what was taken (title words, a name): what else it matched. */
+  alsoMatching: Array<{ ref: string; others: string[] }>
 }
 
 /**
@@ -64,7 +66,7 @@ export async function exportBibtex(
   selection: BibtexSelection,
   options: { limit?: number } = {},
 ): Promise<BibtexExport> {
-  const { papers, truncated, label } = await selectPapers(
+  const { papers, truncated, label, alsoMatching } = await selectPapers(
     store,
     selection,
     options.limit ?? MAX_EXPORT_PAPERS,
@@ -75,6 +77,7 @@ export async function exportBibtex(
     papers: papers.length,
     truncated,
     label,
+    alsoMatching,
   }
 }
 
@@ -92,8 +95,9 @@ export async function selectPapers(
   store: PaperStore,
   selection: BibtexSelection,
   limit: number = MAX_EXPORT_PAPERS,
-): Promise<{ papers: Paper[]; truncated: boolean; label: string }> {
+): Promise<{ papers: Paper[]; truncated: boolean; label: string; alsoMatching: Array<{ ref: string; others: string[] }> }> {
   const refs = selection.papers ?? []
+  const alsoMatching: Array<{ ref: string; others: string[] }> = []
   if (refs.length > 0) {
     if (selection.author || selection.search || selection.topic)
       throw new PaperscopeError(
@@ -107,24 +111,27 @@ export async function selectPapers(
       if (!found.paper)
         throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref.slice(0, 200)}"`, { field: 'paper' })
       if (!papers.some((p) => p.id === found.paper!.id)) papers.push(found.paper)
+      if (found.alternatives.length) alsoMatching.push({ ref, others: found.alternatives.map((a) => `${a.id}  ${a.title}`) })
     }
     return {
       papers,
       truncated: false,
       label: papers.length === 1 ? papers[0]!.id : `${papers.length} papers`,
+      alsoMatching,
     }
   }
 
   const labels: string[] = []
   let authorId: string | undefined
   if (selection.author) {
-    const { author } = await findAuthor(store, selection.author)
+    const { author, alternatives } = await findAuthor(store, selection.author)
     if (!author)
       throw new PaperscopeError('NOT_FOUND', `no author matches "${selection.author.slice(0, 200)}"`, {
         field: 'author',
       })
     authorId = author.id
     labels.push(author.name)
+    if (alternatives.length) alsoMatching.push({ ref: selection.author, others: alternatives.map((a) => `${a.id}  ${a.name}`) })
   }
   let topicId: string | undefined
   if (selection.topic) {
@@ -175,6 +182,7 @@ export async function selectPapers(
     papers: papers.slice(0, limit),
     truncated: total > limit,
     label: labels.length ? labels.join(', ') : 'the library',
+    alsoMatching,
   }
 }
 

@@ -21,6 +21,9 @@ export async function runExport(io: CliIo, dbPath: string, opts: ExportCliOption
   const result = await withStore(io, dbPath, (store) =>
     exportBibtex(store, { papers: opts.paper, author: opts.author, search: opts.search, topic: opts.topic }),
   )
+  // What was taken is one of several matches: say which others there were, as `show` and `author` do.
+  for (const { ref, others } of result.alsoMatching)
+    io.stderr(`"${ref}" also matches (name one by its id):\n${others.slice(0, 5).map((o) => `  ${o}\n`).join('')}${others.length > 5 ? `  … ${others.length - 5} more\n` : ''}`)
   if (result.truncated)
     io.stderr(`the selection has more papers than one export writes; wrote the first ${result.papers}\n`)
   if (opts.out) {
