@@ -5,7 +5,7 @@
  * is one rejected input. A corpus folder may carry a `manifest.json` saying each file's format and capture date.
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
-import { basename, dirname, extname, join, relative, resolve } from 'node:path'
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { z } from 'zod'
 import {
   PaperscopeError,
@@ -181,7 +181,7 @@ export async function importFiles(
   }
   for (const [index, file] of files.entries()) {
     options.onFile?.(file.path, index, files.length)
-    const shown = relative(cwd, file.path) || file.path
+    const shown = shownPath(cwd, file.path)
     let bytes: Buffer
     try {
       bytes = await readFile(file.path)
@@ -300,4 +300,14 @@ function describeData(text: string): string | null {
     return 'XML, which no file format reads'
   }
   return null
+}
+
+/**
+ * How a file is named in records and messages: relative to the folder the command ran in when it is inside
+ * it (`data/corpus/abstracts.txt`), else absolute (`/tmp/refs.bib`, not `../../tmp/refs.bib`, which means
+ * nothing from another folder).
+ */
+function shownPath(cwd: string, path: string): string {
+  const inside = relative(cwd, path)
+  return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? path : inside
 }
