@@ -120,7 +120,7 @@ export function keywordTagProbabilities(model: KeywordTagModel, doc: PreparedTex
  * 0.5 is 1 and a key word with no classifier is 0 (as one under 0.25%). The log-odds separate the many small
  * probabilities that the probability itself treats alike: on the training-year splits (eval/README.md) F1@3 of
  * the app's list, temporal / CV, 0.416 / 0.448 without the classifiers, 0.420 / 0.447 with the probability,
- * 0.429 / 0.453 with its log-odds.
+ * 0.429 / 0.455 with its log-odds.
  */
 export function tagFeature(p: number | undefined): number {
   if (p === undefined) return 0

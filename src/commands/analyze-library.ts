@@ -73,7 +73,8 @@ export const NOVELTY_EVIDENCE = 3
 /** The incremental path refits once the library is this many times the size the models were fitted on. */
 export const REFIT_GROWTH = 1.1
 /**
- * Up to this many papers, an import that adds papers refits the models: a full analysis takes seconds here
+ * Up to this many papers, an import that adds papers refits the models (with LSA paper vectors; an ONNX
+ * model's do not depend on the library): a full analysis takes seconds here
  * (about 11 s for 2,000 papers on 2 cores), and papers analysed with models fitted without them read less novel
  * (their own wording is what the stored LSA space lacks): on the corpus, the researcher profile imported last
  * put its owner at Novelty 40.1% instead of 55.3%.
@@ -666,7 +667,9 @@ async function refitReason(
     return 'new curated topics'
   if (stats.papers >= growth * Math.max(1, models.librarySize))
     return `the library grew from ${models.librarySize} to ${stats.papers} papers`
-  if (stats.papers <= alwaysUpTo) {
+  // An ONNX model's vectors of the papers already there do not change with new papers (it was trained
+  // elsewhere), and a refit would embed every paper again: only LSA's space is fitted on the library.
+  if (stats.papers <= alwaysUpTo && !models.embedderSpec) {
     // New papers, and not only a larger count: a paper that joined another can leave as many papers as before.
     if (newPapers > 0) return `${pluralize(newPapers, 'new paper')} since the models were fitted`
     if (stats.papers > models.librarySize) return `the library grew from ${models.librarySize} to ${stats.papers} papers`

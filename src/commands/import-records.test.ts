@@ -127,13 +127,18 @@ describe('importRecords', () => {
   })
 
   it('lets a moved record take its arXiv id along, findable by it on the paper it moved to', async () => {
-    const arxiv = buildRecord({ source: 'arxiv', key: '2401.00001', title: 'Scaling Laws for Sparse Mixture of Experts Routing', authors: ['Ada Lovelace', 'Alan Turing'], ids: { arxiv: '2401.00001' }, date: '2024-01-02' })
+    const arxiv = buildRecord({ source: 'arxiv', key: '2401.00001', title: 'Scaling Laws for Sparse Mixture of Experts Routing', authors: ['Ada Lovelace', 'Alan Turing'], ids: { arxiv: '2401.00001', doi: '10.1000/first' }, date: '2024-01-02' })
     const listed = buildRecord({ source: 'awesome-list', key: 'moe|scaling', title: 'Scaling Laws for Sparse Mixture of Experts Routing', authors: ['Ada Lovelace'], date: '2024' })
     const other = buildRecord({ source: 'awesome-list', key: 'icl|gd', title: 'Transformers Learn In-Context by Gradient Descent Again', authors: ['Ada Lovelace'], date: '2024' })
     await importRecords(t.store, [arxiv, listed, other])
     const paperOf = async (r: { source: string; key: string }) => (await t.store.transaction((tx) => tx.findSourceRecord(r.source, r.key)))!.paperId
-    // It leaves for a paper of its own: the id goes with it, and the paper left says no more why it was merged.
-    await importRecords(t.store, [{ ...arxiv, title: 'A Completely Different Study of Sparse Coding in Visual Cortex' }])
+    // Retitled with its ids kept (a v2): the same paper, which keeps its curated record and topics.
+    await importRecords(t.store, [{ ...arxiv, title: 'Routing Tokens to Experts: Scaling Laws for Sparse Models' }])
+    expect(await paperOf(arxiv)).toBe(await paperOf(listed))
+    expect((await t.store.getPaper(await paperOf(listed)))!.sources).toHaveLength(2)
+    // A new title and another DOI where it had one: another paper. It leaves for a paper of its own, the arXiv
+    // id goes with it, and the paper left says no more why it was merged.
+    await importRecords(t.store, [{ ...arxiv, ids: { arxiv: '2401.00001', doi: '10.1000/other' }, title: 'A Completely Different Study of Sparse Coding in Visual Cortex' }])
     expect(await t.store.findPaperIdByExternalId('arxiv', '2401.00001')).toBe(await paperOf(arxiv))
     expect((await t.store.getPaper(await paperOf(listed)))!.sources.map((x) => x.matchReason)).toEqual([null])
     // Alone on its paper, edited to another paper's title: it joins that paper, with its id.

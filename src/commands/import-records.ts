@@ -140,8 +140,11 @@ async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'created'
 async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: SourceRecord): Promise<{ paperId: string; alone: boolean } | null> {
   const stored = await tx.getSourceRecord(existing.id)
   if (stored === null) return null
-  const sameIdentity = (stored.title ?? '') === (record.title ?? '') && JSON.stringify(stored.ids) === JSON.stringify(record.ids)
-  if (sameIdentity) return null
+  // The ids it had, all still there, name the same paper whatever its title now says (an arXiv preprint
+  // retitled in v2, a DOI added when it was published).
+  const storedIds = Object.entries(stored.ids)
+  const keepsIds = storedIds.every(([kind, value]) => (record.ids as Record<string, string | undefined>)[kind] === value)
+  if (keepsIds && (storedIds.length > 0 || (stored.title ?? '') === (record.title ?? ''))) return null
   const others = (await tx.listSourceRecords(existing.paperId)).filter((r) => r.id !== existing.id)
   if (others.length === 0) return { paperId: existing.paperId, alone: true }
   const paper = mergeRecords(others)

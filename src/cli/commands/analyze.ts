@@ -1,7 +1,7 @@
 /**
  * @module `paperscope analyze`: refits the analysis models on the library and recomputes every paper's
  * topics, key words, digest, vector, novelty and centrality. A progress bar on stderr when it is a terminal;
- * the summary on stdout (or JSON with --json). Imports run the incremental version by themselves.
+ * the summary on stdout (or JSON with --json). Imports analyse by themselves (the new or changed papers, or a refit when the library grew: see analyze-library.ts).
  */
 import { analyzeLibrary, resolveEmbeddingModel, type AnalyzeProgress, type AnalyzeReport } from '../../commands/index.js'
 import { pluralize } from '../../core/index.js'

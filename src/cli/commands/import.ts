@@ -59,7 +59,7 @@ export function renderImportReport(report: ImportReport, verbose: boolean): stri
 }
 
 /**
- * Analyses the papers an import brought (incremental; a full run when no model is stored yet). The import is
+ * Analyses the papers an import brought (the new or changed papers with the stored models, or a refit: none stored yet, or the library grew). The import is
  * already committed, so a failing analysis is reported and the import still counts.
  */
 export async function analyzeAfterImport(io: CliIo, store: Parameters<typeof analyzeNewPapers>[0]): Promise<AnalyzeReport | null> {

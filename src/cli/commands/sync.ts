@@ -2,8 +2,8 @@
  * @module `paperscope sync [--source S] [--since DATE] [--feed ID] [--config PATH] [--json]`: runs the feeds
  * the config file lists, once, now. Progress (a line per page, and each wait before a retry) goes to stderr, the summary (per feed: pages,
  * new, merged, rejected with reasons, cursor) to stdout. Ctrl+C stops after the page being written; the next
- * sync resumes from there. New or changed papers are then analysed (incremental; `--no-analyze` skips it). Exit 0: all read (or nothing configured); 2: some records rejected or a feed
- * failed, the rest stored; 1: fatal.
+ * sync resumes from there. New or changed papers are then analysed as after an import (`--no-analyze` skips it). Exit 0: all read (or nothing configured); 2: some records rejected or a feed
+ * failed, the rest stored; 1: fatal; 130: stopped by Ctrl+C or SIGTERM, what was stored kept and not analysed yet.
  */
 import { runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult, type SyncLogger } from '../../commands/index.js'
 import { formatImportIssue, pluralize } from '../../core/index.js'
@@ -101,10 +101,11 @@ export async function runSyncCommand(
             `${feed}: page ${page}: ${counts.new} new, ${counts.merged} merged, ${counts.updated} updated, ${counts.unchanged} unchanged  ${url}\n`,
           ),
       })
-      // What the sync stored is committed; analysing it (incremental) comes after, like after an import.
+      // What the sync stored is committed; analysing it comes after, as after an import.
       const changed =
         synced.configured && synced.report.new + synced.report.merged + synced.report.updated > 0
-      if (changed && opts.analyze !== false) analysis = await analyzeAfterImport(io, store)
+      // Stopped by Ctrl+C: end now; the next import, sync or `analyze` analyses what was stored.
+      if (changed && opts.analyze !== false && !synced.report.aborted) analysis = await analyzeAfterImport(io, store)
       return synced
     }, { create: true })
   } finally {

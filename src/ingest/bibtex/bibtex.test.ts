@@ -118,7 +118,10 @@ describe('parseBibtex on broken input', () => {
     expect(cut.records.map((r) => r.title)).toEqual(['First'])
     expect(cut.issues.map((i) => [i.line, i.message])).toEqual([[2, 'bibtex: cannot read the entry: it is not closed: 2 `{` have no matching `}` before the next entry or the end of the file']])
     const huge = parseBibtex(`@article{huge, title = {Huge}, abstract = {${'word '.repeat(400_000)}}}`, ctx('huge.bib'))
-    expect(huge.issues[0]!.message).toBe('bibtex: cannot read the entry: it is 2.0 million characters long, more than the 1,000,000 an entry may have')
+    expect(huge.issues[0]!.message).toBe('bibtex: cannot read the entry: it is over 1,000,000 characters long, more than an entry may have')
+    // A comment after an entry belongs to its chunk of the file, not to the entry: a brace in it is no matter.
+    const commented = parseBibtex('@article{good, title = {First}}\n% TODO: check the {braces here\n@article{next, title = {Second}}', ctx('notes.bib'))
+    expect([commented.records.map((r) => r.title), commented.issues]).toEqual([['First', 'Second'], []])
   })
 
   it("names the file's line, not the entry's: where the parser stopped, and the field a warning is about", () => {

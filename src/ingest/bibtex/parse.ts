@@ -65,18 +65,24 @@ const MAX_ENTRY_LENGTH = 1_000_000
  * entry longer than any real one.
  */
 function entryProblem(chunk: Chunk): string | null {
-  if (chunk.text.length > MAX_ENTRY_LENGTH)
-    return `it is ${(chunk.text.length / 1_000_000).toFixed(1)} million characters long, more than the ${MAX_ENTRY_LENGTH.toLocaleString('en')} an entry may have`
-  // Only an entry opened with `{` (BibTeX also allows `(`) is checked: `\{` is a brace of the text.
-  if (!/^\s*@[ \t]*[A-Za-z]+[ \t]*\{/.test(chunk.text)) return null
+  // Only an entry opened with `{` (BibTeX also allows `(`) is checked, from that brace to the one closing it:
+  // comments after the entry are part of its chunk, and a brace in them is none of the entry's.
+  const open = /^\s*@[ \t]*[A-Za-z]+[ \t]*\{/.exec(chunk.text)
+  if (!open) return null
   let depth = 0
-  for (let i = 0; i < chunk.text.length; i++) {
+  let end = -1
+  for (let i = open[0].length - 1; i < chunk.text.length && i <= MAX_ENTRY_LENGTH; i++) {
     const c = chunk.text[i]
     if (c === '\\') i++
     else if (c === '{') depth++
-    else if (c === '}') depth--
+    else if (c === '}' && --depth === 0) {
+      end = i
+      break
+    }
   }
-  if (depth <= 0) return null
+  if (end >= 0) return null
+  if (chunk.text.length > MAX_ENTRY_LENGTH)
+    return `it is over ${MAX_ENTRY_LENGTH.toLocaleString('en')} characters long, more than an entry may have`
   return `it is not closed: ${depth === 1 ? 'a `{` has' : `${depth} \`{\` have`} no matching \`}\` before the next entry or the end of the file`
 }
 
