@@ -232,9 +232,9 @@ describe('paperscope sync', () => {
     expect(server.requests).toEqual([])
   })
 
-  it('exits 130 when Ctrl+C stops it halfway, after saying so, so a scheduler can tell', async () => {
-    serveRecordedFeeds(60_000)
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', join(dir, 'interrupted.db'), 'sync', '--config', writeConfig('interrupted.json', FEEDS.slice(0, 2))], {
+  /** A real `paperscope sync` process, returned once it waits for OpenAlex's second page (the first is stored). */
+  async function syncUntilOpenAlexPage2(db: string, config: string) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', db, 'sync', '--config', config], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -249,12 +249,18 @@ describe('paperscope sync', () => {
       if (Date.now() > deadline) throw new Error(`the sync never reached OpenAlex page 2: ${err}`)
       await new Promise((r) => setTimeout(r, 50))
     }
-    child.kill('SIGINT')
-    expect(await exited).toBe(130)
-    expect(err).toContain('stopping after the page being written')
-    expect(out).toContain('stopped before the end')
+    return { child, exited, out: () => out, err: () => err }
+  }
+
+  it('exits 130 when Ctrl+C stops it halfway, after saying so, so a scheduler can tell', async () => {
+    serveRecordedFeeds(60_000)
+    const run = await syncUntilOpenAlexPage2(join(dir, 'interrupted.db'), writeConfig('interrupted.json', FEEDS.slice(0, 2)))
+    run.child.kill('SIGINT')
+    expect(await run.exited).toBe(130)
+    expect(run.err()).toContain('stopping after the page being written')
+    expect(run.out()).toContain('stopped before the end')
     // It ends at once: what it stored is analysed by the next import, sync or analyze.
-    expect(out).not.toMatch(/^analysis:/m)
+    expect(run.out()).not.toMatch(/^analysis:/m)
   }, 90_000)
 
   it('resumes a sync killed halfway from its cursors and ends with the same library as an uninterrupted run', async () => {
@@ -269,23 +275,11 @@ describe('paperscope sync', () => {
     serveRecordedFeeds(60_000)
     const killedDb = join(dir, 'killed.db')
     const config = writeConfig('killed.json', feeds)
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', killedDb, 'sync', '--config', config], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let childErr = ''
-    child.stderr.on('data', (c: Buffer) => (childErr += c.toString()))
-    const exited = new Promise<NodeJS.Signals | number | null>((done) => child.on('exit', (code, signal) => done(signal ?? code)))
-    const deadline = Date.now() + 60_000
-    while (!server.requests.some((r) => r.path === '/oa/works' && r.query.get('cursor') === OA_CURSOR_2)) {
-      if (Date.now() > deadline) throw new Error(`the sync never reached OpenAlex page 2: ${childErr}`)
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    child.kill('SIGKILL')
-    expect(await exited).toBe('SIGKILL')
-    expect(childErr).toContain('oa-scientometrics: page 1:')
-    expect(childErr).not.toContain('oa-scientometrics: page 2:')
+    const run = await syncUntilOpenAlexPage2(killedDb, config)
+    run.child.kill('SIGKILL')
+    expect(await run.exited).toBe('SIGKILL')
+    expect(run.err()).toContain('oa-scientometrics: page 1:')
+    expect(run.err()).not.toContain('oa-scientometrics: page 2:')
 
     server.reset()
     serveRecordedFeeds()
