@@ -180,6 +180,8 @@ describe('buildServer', () => {
       const res = await app.inject(url)
       expect(res.statusCode).toBe(400)
       expect(res.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('percent-encoding') } })
+      // Made before helmet's hooks run, it still carries the headers helmet gives every answer.
+      expect([res.headers['x-content-type-options'], res.headers['content-security-policy']]).toEqual(['nosniff', "default-src 'none'; frame-ancestors 'none'"])
     }
     // A page of the web app gets words, not the API's JSON.
     const page = await app.inject('/papers/%ZZ')

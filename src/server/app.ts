@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
-import { clientErrorResponse, installErrorHandler } from './error-handler.js'
+import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler } from './error-handler.js'
 import { routedPath } from './request-tools.js'
 import { BODY_LIMIT } from './schemas.js'
 import { authorsRoutes } from './routes/authors.js'
@@ -39,6 +39,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
     // A path the router cannot decode (`/papers/%ZZ`) is answered with the API's error body, not Fastify's.
     frameworkErrors: (_error, request, reply: FastifyReply) => {
+      void reply.headers(BARE_SECURITY_HEADERS)
       const message = 'the URL has a bad percent-encoding (a % must be followed by two hex digits of UTF-8)'
       if (!routedPath(request.url).startsWith(`${API_PREFIX}/`)) return void reply.status(400).type('text/plain; charset=utf-8').send(`Bad request: ${message}\n`)
       void reply.status(400).type('application/json; charset=utf-8').send({ error: { code: 'INVALID_ARGUMENT', message } })

@@ -30,6 +30,8 @@ describe('toErrorResponse', () => {
     const [head, body] = raw.split('\r\n\r\n') as [string, string]
     expect(head.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large')
     expect(head).toContain(`Content-Length: ${Buffer.byteLength(body)}`)
+    expect(head).toContain('x-content-type-options: nosniff')
+    expect(head).toContain("content-security-policy: default-src 'none'")
     expect(JSON.parse(body)).toEqual({ error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('send a long text in a JSON body') } })
     expect(clientErrorResponse(Object.assign(new Error('t'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }))).toMatch(/^HTTP\/1\.1 408 /)
     expect(clientErrorResponse(new Error('parse'))).toMatch(/^HTTP\/1\.1 400 /)

@@ -125,6 +125,16 @@ export function installErrorHandler(app: FastifyInstance): void {
  * long `GET /similar?text=`), one that took too long (408), or bytes that are no HTTP (400). Same error body
  * as every other answer.
  */
+/**
+ * What helmet would send, for the answers made before its hooks run (a request Node refuses, a path the router
+ * cannot decode): none of them has anything for a browser to run or sniff.
+ */
+export const BARE_SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+} as const
+
 export function clientErrorResponse(err: Error & { code?: string }): string {
   const [status, reason, error] =
     err.code === 'HPE_HEADER_OVERFLOW'
@@ -133,7 +143,8 @@ export function clientErrorResponse(err: Error & { code?: string }): string {
         ? [408, 'Request Timeout', { code: 'TIMEOUT', message: 'the request took too long to arrive' }]
         : [400, 'Bad Request', { code: 'INVALID_ARGUMENT', message: 'the request is not valid HTTP' }]
   const json = JSON.stringify({ error } satisfies ErrorBody)
-  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`
+  const security = Object.entries(BARE_SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n${security}Connection: close\r\n\r\n${json}`
 }
 
 /** The body for a route that does not exist. */
