@@ -4,7 +4,7 @@
  * again asks the server for what is new. Same setup as web.test.ts; PAPERSCOPE_SKIP_E2E=1 skips it.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { importRecords } from '../../src/commands/index.js'
 import { createSourceRecord } from '../../src/core/index.js'
 import type { TestLibrary } from './support/library.js'
@@ -52,6 +52,17 @@ describe.skipIf(skip)('navigation in chromium', () => {
   /** Lets the page handle what happened so far (a scroll event is dispatched on the next frame). */
   const nextFrame = (p: Page) => p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
 
+  /** Opens a list of results and scrolls its `index`-th card into view; the card and where the page is scrolled. */
+  async function scrolledToResult(p: Page, url: string, index: number): Promise<{ card: Locator; before: number }> {
+    await p.goto(url)
+    const card = cards(p).nth(index)
+    await card.waitFor()
+    await card.scrollIntoViewIfNeeded()
+    await nextFrame(p)
+    const before = await scrollY(p)
+    expect(before).toBeGreaterThan(0)
+    return { card, before }
+  }
 
   /** True when the element's top edge is inside the window (under the sticky header counts). */
   async function topInView(p: Page, selector: string): Promise<boolean> {
@@ -85,13 +96,7 @@ describe.skipIf(skip)('navigation in chromium', () => {
   })
 
   it('comes back to the same place in the results after Back from a paper', async () => {
-    await page.goto(`${server.url}/search?q=neural`)
-    const fifteenth = cards(page).nth(14)
-    await fifteenth.waitFor()
-    await fifteenth.scrollIntoViewIfNeeded()
-    await nextFrame(page)
-    const before = await scrollY(page)
-    expect(before).toBeGreaterThan(0)
+    const { card: fifteenth, before } = await scrolledToResult(page, `${server.url}/search?q=neural`, 14)
     const id = await fifteenth.getAttribute('data-paper-id')
 
     await fifteenth.locator('h3 a').first().click()
@@ -111,13 +116,7 @@ describe.skipIf(skip)('navigation in chromium', () => {
 
   it("comes back to the same place in the results after a paper's provenance link, which adds no history entry", async () => {
     // Opened from outside, the results' entry has the key `default`, as a browser-made `#sources` entry would.
-    await page.goto(`${server.url}/search?q=neural`)
-    const twelfth = cards(page).nth(11)
-    await twelfth.waitFor()
-    await twelfth.scrollIntoViewIfNeeded()
-    await nextFrame(page)
-    const before = await scrollY(page)
-    expect(before).toBeGreaterThan(0)
+    const { card: twelfth, before } = await scrolledToResult(page, `${server.url}/search?q=neural`, 11)
 
     await twelfth.locator('h3 a').first().click()
     await page.locator('h1.paper-title').waitFor()
