@@ -4,6 +4,7 @@ import type { PaperStore, PaperWriter } from '../store/index.js'
 import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { importRecords } from './import-records.js'
+import { findPaperById } from './lookup.js'
 
 /** A store whose writer fails on the n-th savePaper call: a real fault inside a real transaction. */
 function failingOnSave(store: PaperStore, failAt: number): PaperStore {
@@ -166,6 +167,31 @@ describe('importRecords', () => {
     const now = await paperOf(r)
     expect([now === made, now === (await paperOf(o))]).toEqual([false, false])
     expect((await t.store.getPaper(made))!.sources.map((x) => x.key)).toEqual(['skey'])
+  })
+
+  it('keeps a paper findable by its id when all its records are retitled in one import and it is rebuilt under another', async () => {
+    const r = buildRecord({ source: 'daily-papers', key: 'rkey', title: 'Neural Tangent Kernels at Finite Width', authors: ['Ada Lovelace'], date: '2023' })
+    const s = buildRecord({ source: 'awesome-list', key: 'skey', title: 'Neural Tangent Kernels at Finite Width', authors: ['Ada Lovelace'], date: '2023' })
+    await importRecords(t.store, [r, s])
+    const paperOf = async (x: { source: string; key: string }) => (await t.store.transaction((tx) => tx.findSourceRecord(x.source, x.key)))!.paperId
+    const before = await paperOf(r)
+    const retitled = 'Finite-Width Corrections to the Neural Tangent Kernel'
+    await importRecords(t.store, [{ ...r, title: retitled }, { ...s, title: retitled }])
+    // The first record leaves for a paper of its own and the second follows it: the old paper is gone, and its
+    // id (a bookmarked link) leads to the paper they now make.
+    const now = await paperOf(r)
+    expect([now === before, await paperOf(s)]).toEqual([false, now])
+    expect(await t.store.getPaper(before)).toBeNull()
+    const found = await findPaperById(t.store, before)
+    expect([found.matchedBy, found.paper?.id, found.paper?.title]).toEqual(['former-id', now, retitled])
+    expect((await t.store.libraryStats()).papers).toBe(1)
+    // Edited back, the records make the old paper again (its id is the first record's), which its id finds
+    // itself, not the paper that left; that paper's id in turn leads to it.
+    await importRecords(t.store, [r, s])
+    expect([await paperOf(r), await paperOf(s)]).toEqual([before, before])
+    expect((await findPaperById(t.store, before)).matchedBy).toBe('id')
+    const back = await findPaperById(t.store, now)
+    expect([back.matchedBy, back.paper?.id]).toEqual(['former-id', before])
   })
 
   it('leaves the library as it was before a batch that fails half-way', async () => {

@@ -99,7 +99,7 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
   // The paper left goes first: it lets go of the ids (arXiv, DOI) the record takes with it, which a paper
   // claims only while no other paper does.
   if (left && left.paperId !== paperId) {
-    if (left.alone) await tx.deletePaper(left.paperId)
+    if (left.alone) await tx.deletePaper(left.paperId, paperId)
     else {
       await tx.clearLoneMatchReason(left.paperId)
       await rebuildPaper(tx, left.paperId)

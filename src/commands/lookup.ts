@@ -8,23 +8,31 @@ import type { PaperStore } from '../store/index.js'
 
 export interface PaperLookup {
   paper: PaperWithSources | null
-  /** How the reference was read: `id`, `arxiv`, `doi` or `title`. */
-  matchedBy: 'id' | 'arxiv' | 'doi' | 'title' | null
+  /**
+   * How the reference was read: `id`, `former-id` (the id of a paper that became this one when its last record
+   * joined it), `arxiv`, `doi` or `title`.
+   */
+  matchedBy: 'id' | 'former-id' | 'arxiv' | 'doi' | 'title' | null
   /** Other papers the title words also matched, best first. */
   alternatives: Array<{ id: string; title: string }>
 }
 
 /**
- * A paper by an id alone: its Paperscope id, an arXiv id (`2310.03789`, `arXiv:2310.03789v2`, an arxiv.org
+ * A paper by an id alone: its Paperscope id (or a removed paper's, which leads to the paper it became), an arXiv id (`2310.03789`, `arXiv:2310.03789v2`, an arxiv.org
  * link) or a DOI; never by title words. What a URL of a paper may hold.
  * @example await findPaperById(store, '2310.03789') // { paper, matchedBy: 'arxiv' }
  */
-export async function findPaperById(store: Pick<PaperStore, 'getPaper' | 'findPaperIdByExternalId'>, ref: string): Promise<PaperLookup> {
+export async function findPaperById(
+  store: Pick<PaperStore, 'getPaper' | 'findPaperIdByExternalId' | 'findPaperIdByFormerId'>,
+  ref: string,
+): Promise<PaperLookup> {
   const text = ref.trim()
   const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [] }
   if (!text) return none
   const byId = await store.getPaper(text)
   if (byId) return { paper: byId, matchedBy: 'id', alternatives: [] }
+  const became = await store.findPaperIdByFormerId(text)
+  if (became) return { paper: await store.getPaper(became), matchedBy: 'former-id', alternatives: [] }
   const arxiv = /^(arxiv:)?[\w.-]*\d{4}\.?\d{3,5}(v\d+)?$|arxiv\.org/i.test(text) ? normalizeArxivId(text) : null
   if (arxiv) {
     const id = await store.findPaperIdByExternalId('arxiv', arxiv)

@@ -436,14 +436,17 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
           novelty: [{ paperId: 'pb', novelty: 0.25, percentile: 100, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], explanation: '1 − 0.75', centralityPercentile: 50 }],
         })
         // A paper that still has a record is not removed, and nothing of the transaction is kept.
-        await expect(sut.store.transaction((tx) => tx.deletePaper('pb'))).rejects.toThrow(/source records/)
+        await expect(sut.store.transaction((tx) => tx.deletePaper('pb', 'pa'))).rejects.toThrow(/source records/)
         expect(await sut.store.getPaper('pb')).not.toBeNull()
         await sut.store.transaction(async (tx) => {
           const [record] = await tx.listSourceRecords('pb')
           await tx.saveSourceRecord(record!, 'pa', 'hash-moved', 'title: test')
-          await tx.deletePaper('pb')
+          await tx.deletePaper('pb', 'pa')
         })
         expect(await sut.store.getPaper('pb')).toBeNull()
+        // Its id leads to the paper its record joined.
+        expect(await sut.store.findPaperIdByFormerId('pb')).toBe('pa')
+        expect(await sut.store.findPaperIdByFormerId('pa')).toBeNull()
         expect((await sut.store.getPaper('pa'))!.sources).toHaveLength(2)
         expect((await sut.store.analysis.listVectors()).map((v) => v.paperId)).toEqual(['pa'])
         expect(await sut.store.analysis.listNovelty()).toEqual([])

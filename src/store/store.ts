@@ -190,6 +190,8 @@ export interface LibraryStats {
 export interface PaperReader {
   getPaper(id: string): Promise<PaperWithSources | null>
   findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null>
+  /** The paper a removed paper's id now leads to (its last record joined that paper), else null. */
+  findPaperIdByFormerId(formerId: string): Promise<string | null>
   listPapers(query?: PaperListQuery): Promise<Page<Paper>>
   getPapers(ids: string[]): Promise<Paper[]>
   searchPapers(query: SearchQuery): Promise<SearchResult>
@@ -232,8 +234,11 @@ export interface PaperWriter extends PaperReader {
   listSourceRecords(paperId: string): Promise<Array<SourceRecord & { id: number }>>
   /** Writes the merged paper, its ids, title keys, authorships, topics, keywords and search index. */
   savePaper(paper: PaperWrite): Promise<'created' | 'updated'>
-  /** Removes a paper left without source records (its one record joined another paper), with all that hangs on it. */
-  deletePaper(id: string): Promise<void>
+  /**
+   * Removes a paper left without source records (its one record joined another paper), with all that hangs on
+   * it; its id (and the ids that led to it) then lead to `mergedInto`.
+   */
+  deletePaper(id: string, mergedInto: string): Promise<void>
   findAuthorIdsByNameKey(nameKey: string): Promise<string[]>
   findAuthorsByBlockKey(blockKey: string): Promise<AuthorCandidate[]>
   /** True when the author has a paper with any of the given authors. */

@@ -16,7 +16,7 @@ export const PapersQuerySchema = z.object({
 })
 export type PapersQuery = z.infer<typeof PapersQuerySchema>
 
-export const PaperParamsSchema = z.object({ id: z.string().min(1).max(200).describe('A paper id, or its arXiv id (2310.03789) or DOI (URL-encoded)') })
+export const PaperParamsSchema = z.object({ id: z.string().min(1).max(200).describe('A paper id (a former one leads to the paper it became), or its arXiv id (2310.03789) or DOI (URL-encoded)') })
 export type PaperParams = z.infer<typeof PaperParamsSchema>
 
 export const BibtexQuerySchema = z.object({

@@ -261,6 +261,19 @@ export const MIGRATIONS: readonly Migration[] = [
     // an older record came from, and so whether a same-named file read now is that one.
     up: `ALTER TABLE source_records ADD COLUMN read_from TEXT;`,
   },
+  {
+    version: 7,
+    name: 'paper-aliases',
+    // The ids of papers removed when their last record joined another paper, and the paper that record joined:
+    // a link or bookmark to the old id finds the paper it became. An id made live again stops being an alias.
+    up: `
+      CREATE TABLE paper_aliases (
+        former_id TEXT PRIMARY KEY,
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX paper_aliases_paper ON paper_aliases(paper_id);
+    `,
+  },
 ]
 
 /**

@@ -254,6 +254,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       ?.paper_id ?? null
   }
 
+  async findPaperIdByFormerId(formerId: string): Promise<string | null> {
+    return this.get<{ paper_id: string }>('SELECT paper_id FROM paper_aliases WHERE former_id = ?', formerId)?.paper_id ?? null
+  }
+
   async listPapers(query: PaperListQuery = {}): Promise<Page<Paper>> {
     const limit = clampLimit(query.limit)
     const offset = Math.max(0, Math.trunc(query.offset ?? 0))
@@ -751,7 +755,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       .map((w) => w.word)
   }
 
-  async deletePaper(id: string): Promise<void> {
+  async deletePaper(id: string, mergedInto: string): Promise<void> {
     const row = this.get<{ rowid: number; title: string }>('SELECT rowid, title FROM papers WHERE id = ?', id)
     if (!row) return
     const records = this.get<{ n: number }>('SELECT count(*) AS n FROM source_records WHERE paper_id = ?', id)!.n
@@ -759,6 +763,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     const analysed = this.get('SELECT 1 FROM paper_vectors WHERE paper_id = ?', id) !== undefined
     this.stmt('DELETE FROM papers_fts WHERE rowid = ?').run(row.rowid)
     this.countTitleWords(row.title, -1)
+    // Links to it, and to the papers that became it, lead to the paper its record joined.
+    this.stmt('UPDATE paper_aliases SET paper_id = ? WHERE paper_id = ?').run(mergedInto, id)
+    this.stmt('INSERT OR REPLACE INTO paper_aliases (former_id, paper_id) VALUES (?, ?)').run(id, mergedInto)
     // Ids, title keys, authorships, topics, key words, vectors, analysis and novelty go with it (ON DELETE CASCADE).
     this.stmt('DELETE FROM papers WHERE id = ?').run(id)
     // Readers holding the paper vectors in memory (a running server's similar-papers index) reload them.
@@ -854,6 +861,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
            updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(...values, now, now, paper.id)
       rowid = Number(r.lastInsertRowid)
+      // The id is a paper's again: it stops leading to the paper a removed one became.
+      this.stmt('DELETE FROM paper_aliases WHERE former_id = ?').run(paper.id)
     }
 
     if (existing) this.stmt('DELETE FROM paper_external_ids WHERE paper_id = ?').run(paper.id)
