@@ -9,6 +9,8 @@ import { createTempStore, type TempStore } from '../../test/support/temp-store.j
 import { formatBibtex, parseBibtex } from '../ingest/index.js'
 import { exportBibtex } from './export-bibtex.js'
 import { importFiles } from './import-files.js'
+import { importRecords } from './import-records.js'
+import { buildRecord } from '../../test/support/factories.js'
 
 const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
 const ctx = { input: 'export.bib', fetchedAt: '2026-06-12T08:00:00.000Z' }
@@ -159,5 +161,34 @@ describe('formatBibtex (src/ingest/bibtex), as the export uses it', () => {
     expect(field(entry({ title: 'The $O(N)$ Method for GANs with $p \\to κ$' }), 'title')).toBe(
       'The {$O(N)$} {Method} for {GANs} with $p \\to κ$',
     )
+  })
+})
+
+describe('exportBibtex cite keys', () => {
+  let t: TempStore
+  beforeAll(async () => {
+    t = await createTempStore()
+  })
+  afterAll(async () => {
+    await t.cleanup()
+  })
+
+  it('gives a paper the same key alone as with others, never one another paper of the library has, and keeps it as papers are added', async () => {
+    const paper = (key: string, title: string) =>
+      buildRecord({ source: 'awesome-list', key, title, authors: ['Ada Lovelace', 'Alan Turing'], date: '2023' })
+    await importRecords(t.store, [paper('a', 'Scaling Laws for Sparse Experts'), paper('b', 'Scaling Laws for Dense Transformers')])
+    const idOf = async (title: string) => (await t.store.searchPapers({ text: `"${title}"` })).items[0]!.paper.id
+    const [sparse, dense] = [await idOf('Scaling Laws for Sparse Experts'), await idOf('Scaling Laws for Dense Transformers')]
+    const keysOf = async (ids: string[]) => [...(await exportBibtex(t.store, { papers: ids })).bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])
+    // Each alone: two single-paper downloads never share a key (each used to be lovelace2023scaling).
+    const alone = [...(await keysOf([sparse])), ...(await keysOf([dense]))]
+    expect(alone).toEqual(['lovelace2023scaling', 'lovelace2023scalinga'])
+    expect(await keysOf([dense, sparse])).toEqual([alone[1], alone[0]])
+    // A third such paper, added later, takes the next key; the first two keep theirs.
+    await importRecords(t.store, [paper('c', 'Scaling Laws Revisited')])
+    const later = await idOf('Scaling Laws Revisited')
+    expect(await keysOf([sparse, dense, later])).toEqual([...alone, 'lovelace2023scalingb'])
+    const whole = (await exportBibtex(t.store, {})).bibtex
+    expect([...whole.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]).sort()).toEqual([...alone, 'lovelace2023scalingb'].sort())
   })
 })

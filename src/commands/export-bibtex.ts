@@ -210,15 +210,15 @@ function definedFilters(selection: BibtexSelection): {
  */
 export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]): Promise<BibtexPaper[]> {
   const names = new Map<string, string>()
+  const name = async (author: { authorId: string; name: string }): Promise<string> => {
+    if (!names.has(author.authorId)) {
+      const person = await store.getAuthor(author.authorId)
+      names.set(author.authorId, person ? hyphenatedSpelling(person.name, person.nameVariants) : author.name)
+    }
+    return names.get(author.authorId)!
+  }
   const out: BibtexPaper[] = []
   for (const paper of papers) {
-    const name = async (author: Paper['authors'][number]): Promise<string> => {
-      if (!names.has(author.authorId)) {
-        const person = await store.getAuthor(author.authorId)
-        names.set(author.authorId, person ? hyphenatedSpelling(person.name, person.nameVariants) : author.name)
-      }
-      return names.get(author.authorId)!
-    }
     // The listed authors in the order sources list them. A person known only from outside that list (a
     // profile's owner beside a list cut with `et al.`) has no place in it: no source says where she comes.
     const authors: string[] = []
@@ -244,7 +244,34 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
       url: paper.url && /^https?:\/\//i.test(paper.url) ? paper.url : null,
     })
   }
-  return out
+  const keys = await libraryCiteKeys(store, out, name)
+  return out.map((paper) => ({ ...paper, citeKey: keys.get(paper.id) }))
+}
+
+/**
+ * Cite keys made over the whole library, so that a paper has the same key in every export (alone, with an
+ * author's papers, in the whole library) and no two papers share one. Only the library's papers of the same
+ * year and first title word can share a paper's key: those are read, and their first authors named.
+ */
+async function libraryCiteKeys(
+  store: PaperStore,
+  papers: readonly BibtexPaper[],
+  name: (author: { authorId: string; name: string }) => Promise<string>,
+): Promise<Map<string, string>> {
+  const { citeKeys, citeKeyStem } = await import('../ingest/index.js')
+  const stems = new Set(papers.map(citeKeyStem))
+  const years = [...new Set(papers.map((p) => (p.date ? Number(p.date.slice(0, 4)) : null)))]
+  const alike = []
+  for (const row of await store.listCiteKeyInputs(years)) {
+    if (!stems.has(citeKeyStem(row))) continue
+    const first = row.firstAuthorId ? await name({ authorId: row.firstAuthorId, name: row.firstAuthorName ?? '' }) : null
+    alike.push({ ...row, authors: first ? [first] : [] })
+  }
+  const keys = citeKeys(alike)
+  // A paper the library does not hold (none, as papers come from it) is keyed among the papers given.
+  const rest = papers.filter((p) => !keys.has(p.id))
+  for (const [id, key] of citeKeys(rest)) keys.set(id, key)
+  return keys
 }
 
 /** True when a paper's venue has a year in it and its date another (only then do its sources' dates matter). */

@@ -74,6 +74,18 @@ export interface PaperWrite {
   url: string | null
 }
 
+/** A paper as its cite key is made: title, date, first listed author, and when it entered the library. */
+export interface CiteKeyInput {
+  id: string
+  title: string
+  titleDerived: boolean
+  date: string | null
+  firstAuthorId: string | null
+  firstAuthorName: string | null
+  /** Sorts in the order papers entered the library. */
+  entered: string
+}
+
 export interface StoredRecordRef {
   id: number
   paperId: string
@@ -190,6 +202,8 @@ export interface LibraryStats {
 export interface PaperReader {
   getPaper(id: string): Promise<PaperWithSources | null>
   findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null>
+  /** The papers dated in these years (null: undated), as their cite keys are made. */
+  listCiteKeyInputs(years: ReadonlyArray<number | null>): Promise<CiteKeyInput[]>
   /** The paper a removed paper's id now leads to (its last record joined that paper), else null. */
   findPaperIdByFormerId(formerId: string): Promise<string | null>
   listPapers(query?: PaperListQuery): Promise<Page<Paper>>

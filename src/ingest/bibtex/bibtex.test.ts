@@ -223,14 +223,16 @@ describe('formatBibtex', () => {
     expect(parseBibtex(entry, ctx('quotes.bib')).records[0]?.title).toBe(title)
   })
 
-  it('gives the same keys whatever the order, telling papers with the same base key apart by id', () => {
+  it('gives the same keys whatever the order, telling papers with the same base key apart by when they entered, else by id', () => {
     const twin = { ...vaswani, id: 'p1', title: 'Attention, again' }
     const third = { ...vaswani, id: 'p3', title: 'Attention (extended)' }
     const forward = citeKeys([vaswani, twin, third])
     const backward = citeKeys([third, twin, vaswani])
     expect([...forward.entries()].sort()).toEqual([...backward.entries()].sort())
-    expect(forward.get('p1')).toBe('vaswani2017attentiona')
-    expect(forward.get('p2')).toBe('vaswani2017attentionb')
+    expect([forward.get('p1'), forward.get('p2'), forward.get('p3')]).toEqual(['vaswani2017attention', 'vaswani2017attentiona', 'vaswani2017attentionb'])
+    // The paper that entered the library first keeps the plain key, whatever its id.
+    const entered = citeKeys([{ ...vaswani, entered: '2026-01-01' }, { ...twin, entered: '2026-03-01' }, { ...third, entered: '2026-02-01' }])
+    expect([entered.get('p2'), entered.get('p3'), entered.get('p1')]).toEqual(['vaswani2017attention', 'vaswani2017attentiona', 'vaswani2017attentionb'])
     expect(
       citeKeys([{ ...vaswani, authors: ['Jürgen Schmidhuber'], date: null, title: 'The Œuvre' }]).get('p2'),
     ).toBe('schmidhuberndoeuvre')

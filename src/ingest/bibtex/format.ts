@@ -36,7 +36,15 @@ export interface BibtexPaper {
    * screen) with a `note` saying so, and the cite key does not take a word of it.
    */
   titleDerived?: boolean | undefined
+  /**
+   * The cite key to write, when the caller made the keys over more papers than it writes (the whole library, so
+   * that no two papers of it share a key); else the key is made from the papers given.
+   */
+  citeKey?: string | undefined
 }
+
+/** What a cite key is made of, and when the paper entered its library (`entered`: earlier keeps the plain key). */
+export type CiteKeyPaper = Pick<BibtexPaper, 'id' | 'title' | 'titleDerived' | 'date' | 'authors'> & { entered?: string | number }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const NAME_PARTICLES = new Set([
@@ -539,9 +547,11 @@ function familyName(name: string): string {
   return words[words.length - 1] ?? ''
 }
 
-/** The base of a cite key: first author's family name, year, first significant title word (`vaswani2017attention`). */
-function baseCiteKey(paper: BibtexPaper): string {
-  const family = asciiFold(familyName(paper.authors[0] ?? '')).replace(/[^a-z0-9]/g, '') || 'anon'
+/**
+ * The part of a cite key after the family name: the year and the first significant title word
+ * (`2017attention`). Papers that differ in it never share a key.
+ */
+export function citeKeyStem(paper: Pick<BibtexPaper, 'id' | 'title' | 'titleDerived' | 'date'>): string {
   const year = paper.date?.slice(0, 4) ?? 'nd'
   // A title Paperscope made up gives no word: the paper's id does, which no other paper has.
   const word = paper.titleDerived
@@ -549,26 +559,42 @@ function baseCiteKey(paper: BibtexPaper): string {
     : (asciiFold(paper.title)
         .split(/[^a-z0-9]+/)
         .find((w) => w.length > 1 && !STOP_WORDS.has(w)) ?? 'untitled')
-  return `${family}${year}${word}`
+  return `${year}${word}`
+}
+
+/** The base of a cite key: first author's family name, year, first significant title word (`vaswani2017attention`). */
+function baseCiteKey(paper: CiteKeyPaper): string {
+  const family = asciiFold(familyName(paper.authors[0] ?? '')).replace(/[^a-z0-9]/g, '') || 'anon'
+  return `${family}${citeKeyStem(paper)}`
 }
 
 /**
- * Cite keys for papers: the same paper gets the same key whatever order the papers come in. When two
- * papers share a base key, suffixes a, b, ... follow the order of their ids.
+ * Cite keys for papers: the same paper gets the same key whatever order the papers come in. Papers that share
+ * a base key are told apart in the order they entered the library (`entered`; then by id): the first keeps
+ * the base, the next get a, b, ... (as JabRef does), so a paper added later never changes an earlier one's key.
  */
-export function citeKeys(papers: readonly BibtexPaper[]): Map<string, string> {
-  const groups = new Map<string, BibtexPaper[]>()
+export function citeKeys(papers: readonly CiteKeyPaper[]): Map<string, string> {
+  const groups = new Map<string, CiteKeyPaper[]>()
   for (const paper of papers) {
     const base = baseCiteKey(paper)
     groups.set(base, [...(groups.get(base) ?? []), paper])
   }
   const keys = new Map<string, string>()
   for (const [base, group] of groups) {
-    const ids = [...new Set(group.map((p) => p.id))].sort()
-    for (const paper of group)
-      keys.set(paper.id, ids.length === 1 ? base : `${base}${suffix(ids.indexOf(paper.id))}`)
+    const order = [...new Map(group.map((p) => [p.id, p])).values()].sort(
+      (a, b) => compareEntered(a.entered, b.entered) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
+    order.forEach((paper, i) => keys.set(paper.id, i === 0 ? base : `${base}${suffix(i - 1)}`))
   }
   return keys
+}
+
+/** Earlier first; a paper without an entry time after those with one. */
+function compareEntered(a: string | number | undefined, b: string | number | undefined): number {
+  if (a === b) return 0
+  if (a === undefined) return 1
+  if (b === undefined) return -1
+  return a < b ? -1 : 1
 }
 
 function suffix(index: number): string {
@@ -656,7 +682,7 @@ export const DERIVED_TITLE_NOTE =
  */
 export function formatBibtex(papers: readonly BibtexPaper[]): string {
   const keys = citeKeys(papers)
-  return papers.map((paper) => formatEntry(paper, keys.get(paper.id)!)).join('\n')
+  return papers.map((paper) => formatEntry(paper, paper.citeKey ?? keys.get(paper.id)!)).join('\n')
 }
 
 function formatEntry(paper: BibtexPaper, key: string): string {

@@ -20,4 +20,4 @@ export const bibtexFormat: FileFormat = {
 }
 
 export { parseBibtex, detectBibtex, cleanLatexText } from './parse.js'
-export { formatBibtex, citeKeys, escapeLatex, type BibtexPaper } from './format.js'
+export { formatBibtex, citeKeys, citeKeyStem, escapeLatex, type BibtexPaper, type CiteKeyPaper } from './format.js'

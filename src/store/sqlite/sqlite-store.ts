@@ -30,6 +30,7 @@ import type {
   AuthorDetail,
   CandidatePaper,
   CandidateQuery,
+  CiteKeyInput,
   FacetCount,
   LibraryStats,
   NewAuthor,
@@ -252,6 +253,32 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   async findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null> {
     return this.get<{ paper_id: string }>('SELECT paper_id FROM paper_external_ids WHERE kind = ? AND value = ?', kind, value)
       ?.paper_id ?? null
+  }
+
+  async listCiteKeyInputs(years: ReadonlyArray<number | null>): Promise<CiteKeyInput[]> {
+    const dated = [...new Set(years.filter((y): y is number => y !== null))]
+    const where = [
+      ...(dated.length ? [`p.year IN (${dated.map(() => '?').join(', ')})`] : []),
+      ...(years.includes(null) ? ['p.year IS NULL'] : []),
+    ]
+    if (where.length === 0) return []
+    const rows = this.all<{ id: string; title: string; title_derived: number; date: string | null; created_at: string; rowid: number; author_id: string | null; name: string | null }>(
+      `SELECT p.id, p.title, p.title_derived, p.date, p.created_at, p.rowid, a.author_id, a.name
+       FROM papers p LEFT JOIN authorships a ON a.paper_id = p.id
+         AND a.position = (SELECT min(position) FROM authorships WHERE paper_id = p.id AND position IS NOT NULL)
+       WHERE ${where.join(' OR ')}`,
+      ...dated,
+    )
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      titleDerived: r.title_derived === 1,
+      date: r.date,
+      firstAuthorId: r.author_id,
+      firstAuthorName: r.name,
+      // Papers saved in the same millisecond keep the order they were written in.
+      entered: `${r.created_at}#${String(r.rowid).padStart(12, '0')}`,
+    }))
   }
 
   async findPaperIdByFormerId(formerId: string): Promise<string | null> {
