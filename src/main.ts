@@ -136,14 +136,19 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
         noveltyPercent: {
           value: m.noveltyPercent.value === null ? null : Math.round(m.noveltyPercent.value * 10) / 10,
           howComputed: m.noveltyPercent.howComputed,
-          why: [`mean novelty percentile of ${m.noveltyPercent.papers} papers with an earlier paper to compare with`],
+          why: [
+            m.noveltyPercent.papers === 0
+              ? 'unknown: none of the papers has a date and an earlier paper in the library to compare with'
+              : `mean novelty percentile of ${m.noveltyPercent.papers} papers with an earlier paper to compare with`,
+          ],
         },
         aiScore: {
           value: ai.value,
           howComputed: ai.howComputed,
           why: [
             ...ai.why.map((w) => `${w.label}: ${w.weight.toFixed(1)} points`),
-            `inputs: topical centrality ${ai.inputs.centrality === null ? 'unknown' : round2(ai.inputs.centrality)}, novelty ${ai.inputs.novelty === null ? 'unknown' : round2(ai.inputs.novelty)}, output ${round2(ai.inputs.output)} (${ai.inputs.papers} papers)`,
+            // Three decimals: the formula on the inputs as shown gives the score within its last digit.
+            `inputs: topical centrality ${ai.inputs.centrality === null ? 'unknown' : ai.inputs.centrality.toFixed(3)}, novelty ${ai.inputs.novelty === null ? 'unknown' : ai.inputs.novelty.toFixed(3)}, output ${ai.inputs.output.toFixed(3)} (${ai.inputs.papers} papers)`,
           ],
         },
       }

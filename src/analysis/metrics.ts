@@ -11,7 +11,7 @@ export const H_INDEX_HOW_COMPUTED =
   "The largest h such that h of the researcher's papers in the library have at least h citations each, using the citation counts sources report (the highest count across sources for a paper). Papers without a count are left out; when some are missing the value is a lower bound, and when no paper has a count the h-index is unknown, not 0."
 
 export const CITATIONS_HOW_COMPUTED =
-  "The sum of the citation counts sources report for the researcher's papers in the library. Papers without a count are left out (the sum is then a lower bound); with no count at all the sum is unknown, not 0."
+  "The sum, over the researcher's papers in the library, of the citation count sources report for each (the highest count across sources for a paper, so a paper two sources count is counted once). Papers without a count are left out (the sum is then a lower bound); with no count at all the sum is unknown, not 0."
 
 export const PAPERS_HOW_COMPUTED = 'The number of papers in the library with this researcher among the authors.'
 
@@ -62,7 +62,7 @@ export function citationSum(citations: readonly (number | null)[]): CountMetric 
 export const AI_SCORE_WEIGHTS = { centrality: 0.4, novelty: 0.4, output: 0.2 } as const
 export const AI_SCORE_FULL_OUTPUT = 32
 
-export const AI_SCORE_HOW_COMPUTED = `AI Score = 100 × (${AI_SCORE_WEIGHTS.centrality} × topical centrality + ${AI_SCORE_WEIGHTS.novelty} × novelty + ${AI_SCORE_WEIGHTS.output} × output), each input between 0 and 1. Topical centrality: the mean, over the researcher's papers, of each paper's percentile of cosine similarity to the centre of the library (how squarely the work sits in what this library is about). Novelty: the researcher's Novelty % / 100 (mean percentile of 1 − highest similarity to earlier papers). Output: log(1 + papers) / log(1 + ${AI_SCORE_FULL_OUTPUT}), capped at 1 (${AI_SCORE_FULL_OUTPUT} papers count in full). An input that is unknown (no paper vectors, no dated papers) is left out and the remaining weights are rescaled; with no input at all the score is unknown. It describes a researcher's papers in this library, not their worth.`
+export const AI_SCORE_HOW_COMPUTED = `AI Score = 100 × (${AI_SCORE_WEIGHTS.centrality} × topical centrality + ${AI_SCORE_WEIGHTS.novelty} × novelty + ${AI_SCORE_WEIGHTS.output} × output), each input between 0 and 1. Topical centrality: the mean, over the researcher's papers, of each paper's percentile of cosine similarity to the centre of the library (how squarely the work sits in what this library is about). Novelty: the researcher's Novelty % / 100 (mean percentile of 1 − highest similarity to earlier papers). Output: log(1 + papers) / log(1 + ${AI_SCORE_FULL_OUTPUT}), capped at 1 (${AI_SCORE_FULL_OUTPUT} papers count in full). An input that is unknown (topical centrality without paper vectors; novelty when none of the papers has a date and an earlier paper in the library to compare with) is left out and the remaining weights are rescaled; with no input at all the score is unknown. It describes a researcher's papers in this library, not their worth.`
 
 /** The inputs of an AI Score, each 0..1 or null when unknown. */
 export interface AiScoreInputs {
@@ -96,13 +96,34 @@ export function aiScore(inputs: AiScoreInputs): AiScore {
   ]
   const known = parts.filter((p): p is { label: string; weight: number; value: number } => p.value !== null)
   const totalWeight = known.reduce((s, p) => s + p.weight, 0)
-  const why = known.map((p) => ({ label: p.label, weight: (100 * p.weight * clamp01(p.value)) / totalWeight }))
+  const exact = known.map((p) => (100 * p.weight * clamp01(p.value)) / totalWeight)
+  const value = known.length === 0 ? null : Math.round(exact.reduce((s, c) => s + c, 0) * 10) / 10
+  // Points to a tenth that add up to the score as shown (each rounded alone, 23.3 + 17.8 + 15.1 read 56.2 beside 56.1).
+  const points = value === null ? [] : tenthsSummingTo(exact, value)
+  const why = known.map((p, i) => ({ label: p.label, weight: points[i]! }))
   return {
-    value: known.length === 0 ? null : Math.round(why.reduce((s, c) => s + c.weight, 0) * 10) / 10,
+    value,
     inputs: { ...inputs, output },
     why,
     howComputed: AI_SCORE_HOW_COMPUTED,
   }
+}
+
+/**
+ * The values rounded to tenths so that they add up to `total` (a tenth itself): each is rounded down, and the
+ * tenths left over go to the largest remainders.
+ * @example tenthsSummingTo([23.34, 17.77, 15.03], 56.1) // [23.3, 17.8, 15]
+ */
+export function tenthsSummingTo(values: readonly number[], total: number): number[] {
+  const floors = values.map((v) => Math.floor(v * 10 + 1e-9))
+  let left = Math.round(total * 10) - floors.reduce((s, f) => s + f, 0)
+  const order = values.map((v, i) => ({ i, rest: v * 10 - floors[i]! })).sort((a, b) => b.rest - a.rest || a.i - b.i)
+  for (const { i } of order) {
+    if (left <= 0) break
+    floors[i]!++
+    left--
+  }
+  return floors.map((f) => f / 10)
 }
 
 /**

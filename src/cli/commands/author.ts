@@ -43,7 +43,7 @@ export function renderAuthor(o: AuthorOverview): string {
     const ai = m.aiScore
     out.push(
       `  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${pct(m.noveltyPercent.value)} (mean over ${pluralize(m.noveltyPercent.papers, 'paper')}), AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`,
-      `    AI Score inputs: ${ai.why.map((w) => `${w.label} ${Math.round(w.weight * 10) / 10}`).join(' + ') || 'none known'}`,
+      `    AI Score points: ${ai.why.map((w) => `${w.label} ${w.weight.toFixed(1)}`).join(' + ') || 'none known'}`,
       // Every number says how it is made, as the API and the web page do, not only the AI Score.
       '  how each is computed:',
       `    papers: ${m.papers.howComputed}`,

@@ -114,8 +114,8 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
         dimensions: found.vector.length,
         vector: Array.from(found.vector, (x) => Math.round(x * 1e6) / 1e6),
         howComputed: found.embedder.startsWith('lsa-')
-          ? 'TF-IDF of the title (twice) and the abstract or digest over lemmas and two-word phrases, reduced by a truncated SVD fitted on the whole library (LSA), unit length.'
-          : 'The title and abstract or digest embedded by the local ONNX sentence-embedding model the library was set to (mean of its token vectors over the attention mask), unit length.',
+          ? 'TF-IDF of the title (twice), the abstract and a source\'s digest over lemmas and two-word phrases, reduced by a truncated SVD fitted on the whole library (LSA), unit length.'
+          : "The title, abstract and digest embedded by the local ONNX sentence-embedding model the library was set to (its own pooled sentence embedding when the model outputs one, else its first token's vector when the model's pooling configuration says so, as BGE models', else the mean of its token vectors over the attention mask), unit length.",
       }
     },
   )

@@ -29,7 +29,7 @@ const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; e
   { key: 'hIndex', label: 'h-index', explain: 'The largest h such that h papers have at least h citations each.' },
   { key: 'papers', label: 'Papers', explain: 'How many papers list this researcher.' },
   { key: 'citations', label: 'Citations', explain: 'Citations of those papers, summed.' },
-  { key: 'noveltyPercent', label: 'Novelty', suffix: '%', explain: 'How far the papers stand from the rest of the field.', ownFormula: true },
+  { key: 'noveltyPercent', label: 'Novelty', suffix: '%', explain: 'How new the papers are: how far each stands from the papers before it, ranked among its year’s.', ownFormula: true },
   { key: 'aiScore', label: 'AI Score', explain: 'A score a paper-tracking site gives researchers.', ownFormula: true },
 ]
 
