@@ -101,6 +101,23 @@ describe('novelty', () => {
     }
   })
 
+  it('breaks ties in the evidence the same way updated or computed in full, whatever the order of the papers', () => {
+    // Two earlier papers with the same text (a duplicate no source ties together): the earlier, then the smaller id.
+    const twin = unit([1, 1, 0])
+    const x: NoveltyInput = { paperId: 'x', date: '2023', vector: unit([1, 0.8, 0.1]) }
+    const b: NoveltyInput = { paperId: 'b', date: '2020', vector: twin }
+    const a: NoveltyInput = { paperId: 'a', date: '2020', vector: twin }
+    const ids = (results: ReturnType<typeof computeNovelty>): string[] => results.find((n) => n.paperId === 'x')!.nearestEarlier.map((e) => e.paperId)
+    expect(ids(computeNovelty([x, b, a]))).toEqual(['a', 'b'])
+    expect(ids(computeNovelty([a, x, b]))).toEqual(['a', 'b'])
+    const previous = new Map(computeNovelty([x, b]).map((n) => [n.paperId, n]))
+    expect(ids(updateNovelty([x, b, a], previous, new Set(['a'])))).toEqual(['a', 'b'])
+    // An older twin comes first whatever its id.
+    const older: NoveltyInput = { paperId: 'z', date: '2019', vector: twin }
+    expect(ids(updateNovelty([x, b, older], previous, new Set(['z'])))).toEqual(['z', 'b'])
+    expect(ids(computeNovelty([x, b, older]))).toEqual(['z', 'b'])
+  })
+
   it('ranks a paper among the papers of its year, so an early year is not novel for being early', () => {
     const rng = createRng(7)
     // Random directions (all cosines positive, so no novelty is clamped to a tie): the more earlier papers, the

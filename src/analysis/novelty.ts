@@ -126,7 +126,9 @@ export function prepareNovelty(papers: readonly NoveltyInput[], evidence = 3): {
   const dated = papers
     .map((p, i) => ({ p, i, span: p.date ? dateSpan(p.date) : null }))
     .filter((x): x is DatedInput => x.span !== null)
-    .sort((a, b) => (a.span.last < b.span.last ? -1 : a.span.last > b.span.last ? 1 : 0))
+    // By last day, then id: among equally similar earlier papers the scan keeps the first rows, so evidence ties
+    // go to the earlier paper, then the smaller id, whatever order the papers came in (as updateNovelty's).
+    .sort((a, b) => (a.span.last < b.span.last ? -1 : a.span.last > b.span.last ? 1 : a.p.paperId < b.p.paperId ? -1 : a.p.paperId > b.p.paperId ? 1 : 0))
   const dims = dated[0]?.p.vector.length ?? 0
   const matrix = new Float32Array(dated.length * dims)
   dated.forEach((x, r) => matrix.set(x.p.vector.subarray(0, dims), r * dims))
@@ -352,10 +354,17 @@ export function researcherNovelty(paperNovelties: readonly Pick<PaperNovelty, 'p
 
 function insertTop(list: NoveltyEvidence[], item: NoveltyEvidence, size: number): void {
   let i = list.length
-  while (i > 0 && (list[i - 1] as NoveltyEvidence).similarity < item.similarity) i--
+  while (i > 0 && ranksAfter(list[i - 1] as NoveltyEvidence, item)) i--
   if (i >= size) return
   list.splice(i, 0, item)
   if (list.length > size) list.pop()
+}
+
+/** True when `a` is less similar than `b`, or as similar and dated later (then by id), as the full scan orders them. */
+function ranksAfter(a: NoveltyEvidence, b: NoveltyEvidence): boolean {
+  if (a.similarity !== b.similarity) return a.similarity < b.similarity
+  const [lastA, lastB] = [dateSpan(a.date).last, dateSpan(b.date).last]
+  return lastA !== lastB ? lastA > lastB : a.paperId > b.paperId
 }
 
 /** `x · matrix[offset .. offset + dims)`, unrolled by four: the hot loop of {@link computeNovelty}. */
