@@ -38,6 +38,11 @@ export interface SourcePage {
   /** True on the last page of this run. */
   last: boolean
   /**
+   * True when this run stops here only because it reached the feed's `maxPages`: the source has more, and the
+   * next run goes on from `nextCursor`.
+   */
+  capped?: boolean
+  /**
    * Set when the source answered "no such thing" for what this page asked (an author id that is gone): the
    * page has no payload and counts as one rejected entry, so the feed goes on past it.
    */
