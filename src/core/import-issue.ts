@@ -15,6 +15,12 @@ export const ImportIssueCodeSchema = z.enum([
   'TEMPLATE_ENTRY',
   'DUPLICATE_ENTRY',
   'SOURCE_UNAVAILABLE',
+  /** The source kept answering 429 (too many requests) after the retries. */
+  'RATE_LIMITED',
+  /** A page repeats the one before it (the same records or the same cursor): the source is not moving on. */
+  'REPEATED_PAGE',
+  /** A feed stopped at its maxPages with more to read; the next sync goes on. */
+  'NOT_CAUGHT_UP',
   'STORE_FAILED',
 ])
 export type ImportIssueCode = z.infer<typeof ImportIssueCodeSchema>

@@ -58,6 +58,8 @@ describe('fetchArxivPages', () => {
     expect(first!.query.get('max_results')).toBe('3')
     expect(second!.query.get('search_query')).toBe(first!.query.get('search_query'))
     expect(clock.sleeps).toEqual([3000])
+    // It read everything there was: not capped, though the last page also reached maxResults' worth.
+    expect(outcome.pages.map((p) => p.capped ?? false)).toEqual([false, false])
     // The next run searches from five days (announcement lag) before this run's end.
     expect(JSON.parse(outcome.pages[1]!.nextCursor)).toEqual({ from: '202606070630', until: null, start: 0 })
   })
@@ -73,6 +75,8 @@ describe('fetchArxivPages', () => {
     const outcome = await runSource(arxivSource, feed, null, deps('/api/query'))
     expect(outcome.pages).toHaveLength(1)
     expect(outcome.pages[0]!.last).toBe(true)
+    // The run stopped only because of maxResults: arXiv has more, and says so.
+    expect(outcome.pages[0]!.capped).toBe(true)
     expect(JSON.parse(outcome.pages[0]!.nextCursor)).toEqual({
       from: '202606010000',
       until: '202606120630',
@@ -105,7 +109,8 @@ describe('fetchArxivPages', () => {
 
   it('names an id the API refuses (HTTP 400 with an Atom error) as INVALID_QUERY with its reason', async () => {
     server.route('/api/query', { status: 400, file: 'arxiv/api_query_error_incorrect_id_format_http400.xml' })
-    const feed = arxivSource.feedSchema.parse({ ids: ['abc'] })
+    // The schema refuses `abc` now (below); a feed that gets one past it still ends in a named error.
+    const feed = { ...arxivSource.feedSchema.parse({ ids: ['1605.08386'] }), ids: ['abc'] }
     const outcome = await runSource(arxivSource, feed, null, deps('/api/query'))
     expect(outcome.error).toMatchObject({
       code: 'INVALID_QUERY',
@@ -115,7 +120,71 @@ describe('fetchArxivPages', () => {
   })
 })
 
+describe('arxiv feed ids', () => {
+  it('refuses a malformed id up front, naming it and its place, instead of a run arXiv answers 400', () => {
+    const parsed = arxivSource.feedSchema.safeParse({ ids: ['abc', '1605.08386'] })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error!.issues).toEqual([
+      expect.objectContaining({
+        path: ['ids', 0],
+        message: expect.stringContaining('"abc" is not an arXiv id'),
+      }),
+    ])
+    // A 4-digit number after 1412, a 5-digit one before 1501, month 13, no version number, a short old id, a DOI.
+    for (const bad of [
+      '1605.0838',
+      '1412.00001',
+      '2613.00001',
+      '1605.08386v',
+      'astro-ph/060100',
+      '10.1093/mind/lix.236.433',
+      '',
+    ])
+      expect(arxivSource.feedSchema.safeParse({ ids: ['1605.08386', bad] }).success, bad).toBe(false)
+  })
+
+  it('takes new- and old-style ids, with a version or an arXiv: prefix', () => {
+    const ids = [
+      '1605.08386',
+      '2106.15928v2',
+      '0704.0001',
+      '1412.8323v3',
+      'astro-ph/0601001',
+      'math.GT/0309136v1',
+      'arXiv:1605.08386',
+      'ARXIV:hep-th/9901001',
+    ]
+    expect(arxivSource.feedSchema.parse({ ids }).ids).toEqual(ids)
+  })
+
+  it('asks arXiv for an arXiv:-prefixed id without its prefix', async () => {
+    server.route('/api/query', { file: 'arxiv/api_query_id_list_1605.08386.xml' })
+    const feed = arxivSource.feedSchema.parse({ ids: ['arXiv:1605.08386v1'] })
+    const outcome = await runSource(arxivSource, feed, null, deps('/api/query'))
+    expect(server.requests[0]!.query.get('id_list')).toBe('1605.08386v1')
+    expect(outcome.records.map((r) => r.key)).toEqual(['1605.08386'])
+  })
+})
+
 describe('fetchArxivOaiPages', () => {
+  it('says a run that stops at maxPages with a resumption token left is capped, and one that ends is not', async () => {
+    server.route('/oai', { file: 'arxiv/oai_pmh_listrecords_page1_with_resumption_token.xml' })
+    server.route('/oai?resumptionToken=6171063|1001', {
+      file: 'arxiv/oai_pmh_listrecords_page2_empty_resumption_token.xml',
+    })
+    const feed = arxivOaiSource.feedSchema.parse({ set: 'cs', since: '2026-06-10', maxPages: 1 })
+    const capped = await runSource(arxivOaiSource, feed, null, deps('/oai'))
+    expect(capped.pages).toHaveLength(1)
+    expect(capped.pages[0]).toMatchObject({ last: true, capped: true })
+    expect(JSON.parse(capped.pages[0]!.nextCursor)).toMatchObject({ token: '6171063|1001' })
+
+    // The next run reads the last page: it reaches maxPages too, but there is nothing more.
+    const ended = await runSource(arxivOaiSource, feed, capped.pages[0]!.nextCursor, deps('/oai'))
+    expect(ended.pages).toHaveLength(1)
+    expect(ended.pages[0]!.last).toBe(true)
+    expect(ended.pages[0]!.capped).toBeUndefined()
+  })
+
   it('asks for the date range first, then only for the resumption token', async () => {
     server.route('/oai', { file: 'arxiv/oai_pmh_listrecords_page1_with_resumption_token.xml' })
     server.route('/oai?resumptionToken=6171063|1001', {

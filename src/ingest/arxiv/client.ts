@@ -21,6 +21,19 @@ export const ARXIV_OAI_URL = 'https://oaipmh.arxiv.org/oai'
 const DAY_MS = 86_400_000
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
 
+/**
+ * An id arXiv's `id_list` takes: new-style `YYMM.NNNN` (0704 to 1412) or `YYMM.NNNNN` (from 1501), old-style
+ * `archive(.SUB)/YYMMNNN`, either with an optional version `vN`, optionally prefixed `arXiv:` (dropped when
+ * asking). One malformed id makes arXiv refuse the whole request (HTTP 400), so the valid ones beside it would
+ * never be fetched: the config is refused instead.
+ */
+const ARXIV_ID =
+  /^(?:arxiv:)?(?:(?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i
+const ArxivIdSchema = z.string().regex(ARXIV_ID, {
+  error: (issue) =>
+    `${JSON.stringify(issue.input)} is not an arXiv id (expected 2106.15928, 2106.15928v2, hep-th/9901001 or arXiv:2106.15928)`,
+})
+
 /** A feed of the export API: what to search, and how much to take per run. */
 export const ArxivFeedSchema = z
   .object({
@@ -33,7 +46,7 @@ export const ArxivFeedSchema = z
     /** A raw `search_query`, ANDed with the above. */
     query: z.string().min(1).optional(),
     /** Look up these ids instead of searching (no date window). */
-    ids: z.array(z.string().min(1)).default([]),
+    ids: z.array(ArxivIdSchema).default([]),
     /** First run: papers submitted since this day (default: `lookbackDays` ago). */
     since: IsoDay.optional(),
     /**
@@ -131,7 +144,7 @@ export async function* fetchArxivPages(
   for (;;) {
     const url = buildUrl(deps.baseUrl, '', {
       search_query: query,
-      id_list: byIds ? feed.ids.join(',') : undefined,
+      id_list: byIds ? feed.ids.map((id) => id.replace(/^arxiv:/i, '')).join(',') : undefined,
       start,
       max_results: Math.min(feed.pageSize, feed.maxResults - fetched),
       ...(byIds ? {} : { sortBy: 'submittedDate', sortOrder: 'ascending' }),
@@ -166,7 +179,8 @@ export async function* fetchArxivPages(
     fetched += entries
     const next = start + entries
     const exhausted = entries === 0 || next >= total
-    const capped = fetched >= feed.maxResults
+    // The run stops at maxResults with more left: the next run goes on from the cursor, inside this window.
+    const capped = !exhausted && fetched >= feed.maxResults
     let nextCursor: ArxivCursor
     if (!exhausted) nextCursor = { from, until, start: next }
     else if (byIds) nextCursor = { start: 0 }
@@ -177,7 +191,13 @@ export async function* fetchArxivPages(
         start: 0,
       }
     const last = exhausted || capped
-    yield { payload: res.body, url, nextCursor: writeCursor(stripUndefined(nextCursor)), last }
+    yield {
+      payload: res.body,
+      url,
+      nextCursor: writeCursor(stripUndefined(nextCursor)),
+      last,
+      ...(capped ? { capped } : {}),
+    }
     if (last) return
     start = next
   }
@@ -260,8 +280,9 @@ export async function* fetchArxivOaiPages(
     const nextCursor: OaiCursor = finished
       ? { from: until, until: null, token: null }
       : { from, until, token }
-    const last = finished || pages >= feed.maxPages
-    yield { payload: res.body, url, nextCursor: writeCursor(nextCursor), last }
+    const capped = !finished && pages >= feed.maxPages
+    const last = finished || capped
+    yield { payload: res.body, url, nextCursor: writeCursor(nextCursor), last, ...(capped ? { capped } : {}) }
     if (last) return
   }
 }

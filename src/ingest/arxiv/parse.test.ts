@@ -130,3 +130,130 @@ describe('parseArxivOai', () => {
     ).toContain('badResumptionToken')
   })
 })
+
+/** The recorded one-entry feed for 1605.08386, with parts of its entry blanked or removed. */
+function edited1605(edit: (xml: string) => string): string {
+  const xml = readFixture('arxiv/api_query_id_list_1605.08386.xml')
+  const changed = edit(xml)
+  expect(changed).not.toBe(xml)
+  return changed
+}
+
+describe('parseArxivAtom entries with parts missing', () => {
+  it('rejects an entry with neither title nor abstract, naming it, instead of storing an untitled paper', () => {
+    const xml = edited1605((x) =>
+      x
+        .replace(/<title>Heat-bath[^<]*<\/title>/, '<title>  </title>')
+        .replace(/<summary>[^<]*<\/summary>/, '<summary>\n    </summary>'),
+    )
+    const result = parseArxivAtom(xml, ctx)
+    expect(result.records).toEqual([])
+    expect(result.entriesSeen).toBe(1)
+    expect(result.issues).toEqual([
+      {
+        severity: 'rejected',
+        source: ctx.input,
+        field: 'title',
+        code: 'MISSING_FIELD',
+        message: 'arxiv: 1605.08386 has neither title nor abstract (entry 1)',
+      },
+    ])
+  })
+
+  it('still stores an entry with a title but no abstract, or an abstract but no title', () => {
+    const noSummary = edited1605((x) => x.replace(/<summary>[^<]*<\/summary>/, '<summary/>'))
+    expect(parseArxivAtom(noSummary, ctx).records.map((r) => r.key)).toEqual(['1605.08386'])
+    const noTitle = edited1605((x) => x.replace(/<title>Heat-bath[^<]*<\/title>/, '<title/>'))
+    expect(parseArxivAtom(noTitle, ctx).records.map((r) => r.key)).toEqual(['1605.08386'])
+  })
+
+  it('stores an entry without <published> or <author>, with a warning naming the entry and what is missing', () => {
+    const xml = edited1605((x) =>
+      x
+        .replace(/<published>[^<]*<\/published>/, '')
+        .replace(/<author>\s*<name>[^<]*<\/name>\s*<\/author>/g, ''),
+    )
+    const result = parseArxivAtom(xml, ctx)
+    expect(result.records).toHaveLength(1)
+    expect(result.records[0]).toMatchObject({ key: '1605.08386', date: null, authors: [] })
+    expect(result.issues).toEqual([
+      {
+        severity: 'warning',
+        source: ctx.input,
+        field: 'published',
+        code: 'MISSING_FIELD',
+        message: 'arxiv: 1605.08386 has no <published> date; stored without a date (entry 1)',
+      },
+      {
+        severity: 'warning',
+        source: ctx.input,
+        field: 'author',
+        code: 'MISSING_FIELD',
+        message: 'arxiv: 1605.08386 has no <author>; stored without authors (entry 1)',
+      },
+    ])
+  })
+
+  it('says nothing of the kind for the recorded feeds, where every entry has them', () => {
+    for (const file of [
+      'arxiv/api_query_search_testing_max10.xml',
+      'arxiv/legacy_api_query_search_au_del_maestro_2016.xml',
+      'arxiv/api_query_id_list_astro-ph_0601001_with_affiliations.xml',
+    ])
+      expect(parseArxivAtom(readFixture(file), ctx).issues, file).toEqual([])
+  })
+})
+
+/** The recorded hep-th ListRecords, with its second record (1507.07790) edited. */
+function editedHepTh(edit: (record: string) => string): string {
+  const xml = readFixture('arxiv/oai_pmh_listrecords_arXiv_format_physics_hep-th.xml')
+  const records = xml.split('<record>')
+  const changed = edit(records[2]!)
+  expect(changed).not.toBe(records[2])
+  records[2] = changed
+  return records.join('<record>')
+}
+
+describe('parseArxivOai records with parts missing', () => {
+  it('rejects a record with neither title nor abstract, naming it', () => {
+    const xml = editedHepTh((r) =>
+      r
+        .replace(/<title>[^<]*<\/title>/, '<title></title>')
+        .replace(/<abstract>[^<]*<\/abstract>/, '<abstract> </abstract>'),
+    )
+    const result = parseArxivOai(xml, ctx)
+    expect(result.records.map((r) => r.key)).toEqual(['1412.8323', '1607.01710'])
+    expect(result.issues).toEqual([
+      {
+        severity: 'rejected',
+        source: ctx.input,
+        field: 'title',
+        code: 'MISSING_FIELD',
+        message: 'arxiv-oai: 1507.07790 has neither title nor abstract (record 2)',
+      },
+    ])
+  })
+
+  it('stores a record without <created> or authors, with a warning naming the record and what is missing', () => {
+    const xml = editedHepTh((r) =>
+      r.replace(/<created>[^<]*<\/created>/, '').replace(/<authors>[\s\S]*?<\/authors>/, ''),
+    )
+    const result = parseArxivOai(xml, ctx)
+    expect(result.records).toHaveLength(3)
+    expect(result.records[1]).toMatchObject({ key: '1507.07790', date: null, authors: [] })
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'created',
+        code: 'MISSING_FIELD',
+        message: 'arxiv-oai: 1507.07790 has no <created> date; stored without a date (record 2)',
+      }),
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'authors',
+        code: 'MISSING_FIELD',
+        message: 'arxiv-oai: 1507.07790 has no <author>; stored without authors (record 2)',
+      }),
+    ])
+  })
+})

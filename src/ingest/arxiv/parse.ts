@@ -96,7 +96,7 @@ export function parseArxivAtom(payload: string, ctx: ParseContext): ParseResult 
   }
   const seen = new Set<string>()
   entries.forEach((entry, index) => {
-    const outcome = atomEntryToRecord(entry as XmlNode, ctx)
+    const outcome = atomEntryToRecord(entry as XmlNode, ctx, index, result.issues)
     if ('issue' in outcome) {
       result.issues.push({ ...outcome.issue, message: `${outcome.issue.message} (entry ${index + 1})` })
       return
@@ -114,6 +114,8 @@ export function parseArxivAtom(payload: string, ctx: ParseContext): ParseResult 
 function atomEntryToRecord(
   entry: XmlNode,
   ctx: ParseContext,
+  index: number,
+  issues: ImportIssue[],
 ): { record: SourceRecord } | { issue: ImportIssue } {
   const rawId = cleanText(textOf(entry['id']))
   const id = normalizeArxivId(rawId)
@@ -127,6 +129,10 @@ function atomEntryToRecord(
       ),
     }
   const title = cleanText(textOf(entry['title']))
+  const abstract = cleanText(textOf(entry['summary']))
+  // Without either there is nothing to show or to match on: a title would only be made up.
+  if (!title && !abstract)
+    return { issue: rejected(ctx, 'title', 'MISSING_FIELD', `arxiv: ${id} has neither title nor abstract`) }
   const version = /v(\d+)$/.exec(rawId ?? '')?.[1]
 
   const primary = attrOf(entry['primary_category'], 'term')
@@ -155,6 +161,28 @@ function atomEntryToRecord(
   if (updated) raw['updated'] = updated
   const published = cleanText(textOf(entry['published']))
   if (published) raw['published'] = published
+  const date = partialDateFromIso(published)
+  const where = `entry ${index + 1}`
+  if (!date)
+    issues.push(
+      warning(
+        ctx,
+        'published',
+        published ? 'INVALID_VALUE' : 'MISSING_FIELD',
+        published
+          ? `arxiv: ${id} has an unreadable <published> date (${JSON.stringify(published)}); stored without a date (${where})`
+          : `arxiv: ${id} has no <published> date; stored without a date (${where})`,
+      ),
+    )
+  if (authors.length === 0)
+    issues.push(
+      warning(
+        ctx,
+        'author',
+        'MISSING_FIELD',
+        `arxiv: ${id} has no <author>; stored without authors (${where})`,
+      ),
+    )
   const comment = cleanText(textOf(entry['comment']))
   if (comment) raw['comment'] = comment
   if (primary) raw['primaryCategory'] = primary
@@ -169,9 +197,9 @@ function atomEntryToRecord(
       locator: arxivAbsUrl(id),
       fetchedAt: ctx.fetchedAt,
       title,
-      abstract: cleanText(textOf(entry['summary'])),
+      abstract,
       authors,
-      date: partialDateFromIso(published),
+      date,
       categories,
       venue: cleanText(textOf(entry['journal_ref'])),
       ids: dois[0] ? { arxiv: id, doi: dois[0] } : { arxiv: id },
@@ -252,7 +280,7 @@ export function parseArxivOai(payload: string, ctx: ParseContext): ParseResult {
     const header = child(record, 'header')
     if (attrOf(header, 'status') === 'deleted') return
     result.entriesSeen++
-    const outcome = oaiRecordToSourceRecord(record as XmlNode, ctx, result.issues)
+    const outcome = oaiRecordToSourceRecord(record as XmlNode, ctx, index, result.issues)
     if ('issue' in outcome) {
       result.issues.push({ ...outcome.issue, message: `${outcome.issue.message} (record ${index + 1})` })
       return
@@ -270,6 +298,7 @@ export function parseArxivOai(payload: string, ctx: ParseContext): ParseResult {
 function oaiRecordToSourceRecord(
   record: XmlNode,
   ctx: ParseContext,
+  index: number,
   issues: ImportIssue[],
 ): { record: SourceRecord } | { issue: ImportIssue } {
   const header = child(record, 'header')
@@ -302,6 +331,35 @@ function oaiRecordToSourceRecord(
         message: `arxiv-oai: ${id}: skipped an author entry that is not a name (${JSON.stringify(name)})`,
       })
   }
+  const title = cleanText(textOf(meta['title']))
+  const abstract = cleanText(textOf(meta['abstract']))
+  if (!title && !abstract)
+    return {
+      issue: rejected(ctx, 'title', 'MISSING_FIELD', `arxiv-oai: ${id} has neither title nor abstract`),
+    }
+  const created = cleanText(textOf(meta['created']))
+  const date = partialDateFromIso(created)
+  const where = `record ${index + 1}`
+  if (!date)
+    issues.push(
+      warning(
+        ctx,
+        'created',
+        created ? 'INVALID_VALUE' : 'MISSING_FIELD',
+        created
+          ? `arxiv-oai: ${id} has an unreadable <created> date (${JSON.stringify(created)}); stored without a date (${where})`
+          : `arxiv-oai: ${id} has no <created> date; stored without a date (${where})`,
+      ),
+    )
+  if (authors.length === 0)
+    issues.push(
+      warning(
+        ctx,
+        'authors',
+        'MISSING_FIELD',
+        `arxiv-oai: ${id} has no <author>; stored without authors (${where})`,
+      ),
+    )
   const categories = (cleanText(textOf(meta['categories'])) ?? '').split(' ').filter((c) => CATEGORY.test(c))
   const doi = normalizeDoi(cleanText(textOf(meta['doi']))?.split(/\s+/)[0])
 
@@ -325,10 +383,10 @@ function oaiRecordToSourceRecord(
       key: id,
       locator: arxivAbsUrl(id),
       fetchedAt: ctx.fetchedAt,
-      title: cleanText(textOf(meta['title'])),
-      abstract: cleanText(textOf(meta['abstract'])),
+      title,
+      abstract,
       authors,
-      date: partialDateFromIso(cleanText(textOf(meta['created']))),
+      date,
       categories,
       venue: cleanText(textOf(meta['journal-ref'])),
       ids: doi ? { arxiv: id, doi } : { arxiv: id },
@@ -342,6 +400,10 @@ function oaiRecordToSourceRecord(
 
 function rejected(ctx: ParseContext, field: string, code: ImportIssue['code'], message: string): ImportIssue {
   return { severity: 'rejected', source: ctx.input, field, code, message }
+}
+
+function warning(ctx: ParseContext, field: string, code: ImportIssue['code'], message: string): ImportIssue {
+  return { severity: 'warning', source: ctx.input, field, code, message }
 }
 
 function duplicate(ctx: ParseContext, key: string, index: number): ImportIssue {

@@ -37,7 +37,12 @@ export const OpenAlexFeedSchema = z.discriminatedUnion('kind', [
       /** Pages per run; the next run goes on with the stored cursor. */
       maxPages: z.number().int().min(1).default(50),
     })
-    .strict(),
+    .strict()
+    // Without either, the feed would take every work OpenAlex indexes (thousands a day), up to maxPages a run.
+    .refine((f) => f.filter !== undefined || f.search !== undefined, {
+      message:
+        'an openalex works feed needs a filter or a search (without either it would fetch every new work)',
+    }),
   z
     .object({
       kind: z.literal('authors'),
@@ -131,8 +136,15 @@ export async function* fetchOpenAlexPages(
     const nextCursor = finished
       ? { since: isoDay(deps.now() - feed.lookbackDays * DAY_MS), cursor: '*' }
       : { since: state.since, cursor: read.nextCursor! }
-    const last = finished || pages >= feed.maxPages
-    yield { payload: res.body, url: redactUrl(url), nextCursor: writeCursor(nextCursor), last }
+    const capped = !finished && pages >= feed.maxPages
+    const last = finished || capped
+    yield {
+      payload: res.body,
+      url: redactUrl(url),
+      nextCursor: writeCursor(nextCursor),
+      last,
+      ...(capped ? { capped } : {}),
+    }
     if (last) return
     pageCursor = read.nextCursor!
   }

@@ -224,4 +224,55 @@ describe('fetchOpenAlexPages', () => {
     expect(outcome.pages.at(-1)!.nextCursor).toBe('{"index":0}')
   })
 
+  it('says a works run that stops at maxPages with a next cursor is capped, and one that reaches the end is not', async () => {
+    const deps = await setup()
+    server.route(
+      '/works',
+      { file: 'openalex/works_cursor_page1_next_cursor.json' },
+      { file: 'openalex/works_cursor_page2_next_cursor.json' },
+      { file: 'openalex/works_cursor_page3_end_null_cursor.json' },
+    )
+    const feed = openAlexSource.feedSchema.parse({
+      kind: 'works',
+      filter: 'topics.id:T10102',
+      since: '2026-01-01',
+      maxPages: 1,
+    })
+    const capped = await runSource(openAlexSource, feed, null, deps)
+    expect(capped.pages).toHaveLength(1)
+    expect(capped.pages[0]).toMatchObject({ last: true, capped: true })
+    expect(JSON.parse(capped.pages[0]!.nextCursor)).toEqual({
+      since: '2026-01-01',
+      cursor: 'IlsxNjA5MzcyODAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzQzOTM5MzU0MjUnXSI=',
+    })
+
+    const rest = await runSource(openAlexSource, { ...feed, maxPages: 2 }, capped.pages[0]!.nextCursor, deps)
+    // Page 3 is the end: it reaches maxPages, but there is nothing more to read.
+    expect(rest.pages.map((p) => [p.last, p.capped ?? false])).toEqual([
+      [false, false],
+      [true, false],
+    ])
+  })
+})
+
+describe('openalex feed options', () => {
+  it('refuses a works feed with neither filter nor search, which would fetch every new work', () => {
+    const parsed = openAlexSource.feedSchema.safeParse({ kind: 'works' })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error!.issues.map((i) => i.message)).toEqual([
+      'an openalex works feed needs a filter or a search (without either it would fetch every new work)',
+    ])
+    expect(openAlexSource.feedSchema.safeParse({ kind: 'works', since: '2026-01-01', maxPages: 2 }).success).toBe(
+      false,
+    )
+  })
+
+  it('takes a works feed with a filter, a search, or both', () => {
+    for (const feed of [
+      { kind: 'works', filter: 'topics.id:T10102' },
+      { kind: 'works', search: 'dexterous manipulation' },
+      { kind: 'works', filter: 'topics.id:T10102', search: 'citation' },
+    ])
+      expect(openAlexSource.feedSchema.safeParse(feed).success, JSON.stringify(feed)).toBe(true)
+  })
 })

@@ -15,7 +15,7 @@ import {
   type SourceDeps,
   type SourcePage,
 } from '../source.js'
-import { SEMANTIC_SCHOLAR_SOURCE, readS2Paging } from './parse.js'
+import { SEMANTIC_SCHOLAR_SOURCE, batchPayload, readS2Paging } from './parse.js'
 
 export const SEMANTIC_SCHOLAR_API_URL = 'https://api.semanticscholar.org/graph/v1'
 
@@ -55,6 +55,43 @@ const AUTHOR_FIELDS = [
   'hIndex',
 ]
 
+/**
+ * The batch endpoint's id syntax for what a person writes in a config file, or null when it is none of the
+ * forms Semantic Scholar takes: a 40-hex paperId, `CorpusId:`, `DOI:` (or a bare DOI or doi.org URL), `ARXIV:`
+ * (or a bare arXiv id or arxiv.org URL), `MAG:`, `ACL:`, `PMID:`, `PMCID:` or `URL:`.
+ * @example s2PaperId('2106.15928v2') // 'ARXIV:2106.15928'
+ * @example s2PaperId('abc') // null
+ */
+export function s2PaperId(value: string): string | null {
+  const text = value.trim()
+  if (/^[0-9a-f]{40}$/i.test(text)) return text
+  if (
+    /^(?:CorpusId|MAG|PMID):\d+$/i.test(text) ||
+    /^PMCID:(?:PMC)?\d+$/i.test(text) ||
+    /^ACL:[\w.-]+$/i.test(text) ||
+    /^URL:\S+$/i.test(text)
+  )
+    return text
+  const doi = /^(?:doi:)?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/i.exec(text)
+  if (doi) return `DOI:${normalizeDoi(doi[1])}`
+  const arxiv = normalizeArxivId(text)
+  return arxiv ? `ARXIV:${arxiv}` : null
+}
+
+/**
+ * The batch endpoint's id syntax for what a person writes in a config file (unrecognized text as it is).
+ * @example toS2PaperId('2106.15928v2') // 'ARXIV:2106.15928'
+ */
+export function toS2PaperId(value: string): string {
+  return s2PaperId(value) ?? value.trim()
+}
+
+/** One id a paper batch asks for; an unreadable one is refused up front, naming it (S2 answers 400 otherwise). */
+const S2PaperIdSchema = z.string().refine((id) => s2PaperId(id) !== null, {
+  error: (issue) =>
+    `${JSON.stringify(issue.input)} is not a paper id Semantic Scholar takes (expected a 40-hex paperId, an arXiv id, a DOI, or CorpusId:, DOI:, ARXIV:, MAG:, ACL:, PMID:, PMCID: or URL: followed by the id)`,
+})
+
 export const SemanticScholarFeedSchema = z.discriminatedUnion('kind', [
   z
     .object({
@@ -72,7 +109,7 @@ export const SemanticScholarFeedSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('papers'),
       /** `2106.15928`, `arXiv:2106.15928`, `10.1093/mind/lix.236.433`, an S2 paper id, or `CorpusId:123`. */
-      ids: z.array(z.string().min(1)).min(1),
+      ids: z.array(S2PaperIdSchema).min(1),
       /** Also fetch each paper's references (ids only); makes payloads much larger. */
       references: z.boolean().default(false),
       batchSize: z.number().int().min(1).max(500).default(100),
@@ -92,19 +129,6 @@ const SearchCursorSchema = z.object({ since: IsoDay, token: z.string().nullable(
 const BatchCursorSchema = z.object({ index: z.number().int().min(0) })
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-
-/**
- * The batch endpoint's id syntax for what a person writes in a config file.
- * @example toS2PaperId('2106.15928v2') // 'ARXIV:2106.15928'
- */
-export function toS2PaperId(value: string): string {
-  const text = value.trim()
-  if (/^(?:CorpusId|MAG|ACL|PMID|PMCID|URL):/i.test(text) || /^[0-9a-f]{40}$/i.test(text)) return text
-  const doi = /^(?:doi:)?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/i.exec(text)
-  if (doi) return `DOI:${normalizeDoi(doi[1])}`
-  const arxiv = normalizeArxivId(text)
-  return arxiv ? `ARXIV:${arxiv}` : text
-}
 
 function explainS2Error(body: string): string | null {
   try {
@@ -159,8 +183,15 @@ export async function* fetchSemanticScholarPages(
       const nextCursor = finished
         ? { since: isoDay(deps.now() - feed.lookbackDays * DAY_MS), token: null }
         : { since: state.since, token }
-      const last = finished || pages >= feed.maxPages
-      yield { payload: res.body, url, nextCursor: writeCursor(nextCursor), last }
+      const capped = !finished && pages >= feed.maxPages
+      const last = finished || capped
+      yield {
+        payload: res.body,
+        url,
+        nextCursor: writeCursor(nextCursor),
+        last,
+        ...(capped ? { capped } : {}),
+      }
       if (last) return
     }
   }
@@ -183,6 +214,13 @@ export async function* fetchSemanticScholarPages(
     const next = index + batch.length
     const last = next >= ids.length
     // Lookups refresh counts that change: after the last batch the next run reads them all again.
-    yield { payload: res.body, url, nextCursor: writeCursor({ index: last ? 0 : next }), last }
+    // The answer lines up with the ids asked for (null where S2 knows none): they go along, so the parser can
+    // name an unknown id.
+    yield {
+      payload: batchPayload(batch, res.body),
+      url,
+      nextCursor: writeCursor({ index: last ? 0 : next }),
+      last,
+    }
   }
 }

@@ -10,6 +10,7 @@ import { SILENT_LOGGER, createHttpClient } from '../http/index.js'
 import { runSource, runSourceContract } from '../source.case.test.js'
 import type { SourceDeps } from '../source.js'
 import { parseSemanticScholar, semanticScholarSource, toS2PaperId } from './index.js'
+import { batchPayload } from './parse.js'
 
 /**
  * Recorded Semantic Scholar payloads, plus the last bulk-search page (no token) and the 429 body, which we wrote
@@ -142,6 +143,70 @@ describe('parseSemanticScholar', () => {
   })
 })
 
+describe('parseSemanticScholar batch answers with the ids asked for', () => {
+  it('names the id asked for at a null position', () => {
+    const body = readFixture('semanticscholar/paper_batch_full_fields_with_null_entry.json')
+    const asked = ['CorpusId:999', 'DOI:10.2139/ssrn.288970', 'DOI:10.2139/ssrn.2250500', 'CorpusId:1']
+    const result = parseSemanticScholar(batchPayload(asked, body), ctx)
+    expect(result.records).toHaveLength(3)
+    expect(result.issues).toEqual([
+      {
+        severity: 'warning',
+        source: ctx.input,
+        code: 'MISSING_FIELD',
+        message:
+          'semantic-scholar: batch entry 1 is null: Semantic Scholar does not know CorpusId:999, the id asked for at that position',
+      },
+    ])
+  })
+
+  it('passes a body that is not JSON on unchanged, for the parser to report', () => {
+    expect(batchPayload(['CorpusId:1'], '[{"paperId": "x"')).toBe('[{"paperId": "x"')
+    expect(parseSemanticScholar(batchPayload(['CorpusId:1'], '[{"paperId": "x"'), ctx).issues[0]!.code).toBe(
+      'PARSE_FAILED',
+    )
+  })
+})
+
+describe('semantic-scholar paper ids in a feed', () => {
+  it('refuses an id Semantic Scholar does not take, naming it and its place', () => {
+    const parsed = semanticScholarSource.feedSchema.safeParse({
+      kind: 'papers',
+      ids: ['10.2139/ssrn.288970', 'abc'],
+    })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error!.issues).toEqual([
+      expect.objectContaining({
+        path: ['ids', 1],
+        message: expect.stringContaining('"abc" is not a paper id Semantic Scholar takes'),
+      }),
+    ])
+    for (const bad of ['CorpusId:', 'CorpusId:abc', 'PMID:x1', 'URL:', 'c31c87c5', 'ARXIV:abc'])
+      expect(semanticScholarSource.feedSchema.safeParse({ kind: 'papers', ids: [bad] }).success, bad).toBe(false)
+  })
+
+  it('takes every form the batch endpoint accepts', () => {
+    const ids = [
+      'c31c87c591a25c64fbaa82e8ac6a81831b6ac7ce',
+      'CorpusId:470667',
+      'DOI:10.2139/ssrn.288970',
+      '10.2139/ssrn.288970',
+      'https://doi.org/10.1093/MIND/LIX.236.433',
+      'ARXIV:2106.15928',
+      'arXiv:2106.15928v2',
+      '2106.15928',
+      'astro-ph/0601001',
+      'MAG:112218234',
+      'ACL:W12-3903',
+      'PMID:19872477',
+      'PMCID:2323736',
+      'URL:https://arxiv.org/abs/2106.15928v1',
+    ]
+    const parsed = semanticScholarSource.feedSchema.safeParse({ kind: 'papers', ids })
+    expect(parsed.error?.issues ?? []).toEqual([])
+  })
+})
+
 describe('toS2PaperId', () => {
   it.each([
     ['2106.15928v2', 'ARXIV:2106.15928'],
@@ -199,6 +264,48 @@ describe('fetchSemanticScholarPages', () => {
     expect(requests[0]!.query.get('fields')).toContain('tldr')
     expect(clock.sleeps).toEqual([1000])
     expect(outcome.pages.map((p) => JSON.parse(p.nextCursor))).toEqual([{ index: 4 }, { index: 0 }])
+  })
+
+  it('names the id asked for when the batch answers null at its position', async () => {
+    server.route('POST /graph/v1/paper/batch', {
+      file: 'semanticscholar/paper_batch_full_fields_with_null_entry.json',
+    })
+    const feed = semanticScholarSource.feedSchema.parse({
+      kind: 'papers',
+      ids: ['CorpusId:999', '10.2139/ssrn.288970', '10.2139/ssrn.2250500', 'CorpusId:1'],
+    })
+    const outcome = await runSource(semanticScholarSource, feed, null, deps)
+    expect(outcome.error).toBeNull()
+    expect(outcome.records).toHaveLength(3)
+    expect(outcome.pages[0]!.result.issues.map((i) => [i.severity, i.message])).toEqual([
+      [
+        'warning',
+        'semantic-scholar: batch entry 1 is null: Semantic Scholar does not know CorpusId:999, the id asked for at that position',
+      ],
+    ])
+  })
+
+  it('says a search that stops at maxPages with a token left is capped, and one that ends is not', async () => {
+    server.route(
+      '/graph/v1/paper/search/bulk',
+      { file: 'semanticscholar/paper_search_bulk_kubernetes_with_token.json' },
+      { file: 'semanticscholar/paper_search_bulk_page2_last_no_token.json' },
+    )
+    const feed = semanticScholarSource.feedSchema.parse({
+      kind: 'search',
+      query: 'kubernetes',
+      since: '2020-01-01',
+      maxPages: 1,
+    })
+    const capped = await runSource(semanticScholarSource, feed, null, deps)
+    expect(capped.pages).toHaveLength(1)
+    expect(capped.pages[0]).toMatchObject({ last: true, capped: true })
+    expect(JSON.parse(capped.pages[0]!.nextCursor)).toMatchObject({ since: '2020-01-01', token: expect.any(String) })
+
+    const ended = await runSource(semanticScholarSource, feed, capped.pages[0]!.nextCursor, deps)
+    expect(ended.pages).toHaveLength(1)
+    expect(ended.pages[0]!.last).toBe(true)
+    expect(ended.pages[0]!.capped).toBeUndefined()
   })
 
   it('backs off on a 429 that carries no Retry-After (as S2 answers), then goes on', async () => {

@@ -45,11 +45,31 @@ export function readS2Paging(
   }
 }
 
-/** Parses any paper or author payload of the Graph API. */
+/**
+ * A batch answer together with the ids it was asked for, as the client hands it to the parser: the answer is an
+ * array lined up with the ids, `null` where S2 knows none, so only with the ids can a null be named. A body that
+ * is not JSON goes on as it is, for the parser to report.
+ * @example batchPayload(['CorpusId:999'], '[null]') // '{"requestedIds":["CorpusId:999"],"batch":[null]}'
+ */
+export function batchPayload(requestedIds: readonly string[], body: string): string {
+  if (!parseJson(body).ok) return body
+  return `{"requestedIds":${JSON.stringify(requestedIds)},"batch":${body}}`
+}
+
+/** The ids and the answer of a payload made by {@link batchPayload}, or null for any other payload. */
+function readBatchPayload(value: unknown): { requestedIds: unknown[]; batch: unknown } | null {
+  const body = asObject(value)
+  if (!body || !Array.isArray(body['requestedIds']) || !('batch' in body)) return null
+  return { requestedIds: body['requestedIds'] as unknown[], batch: body['batch'] }
+}
+
+/** Parses any paper or author payload of the Graph API (or a batch answer with the ids it was asked for). */
 export function parseSemanticScholar(payload: string, ctx: ParseContext): ParseResult {
   const json = parseJson(payload)
   if (!json.ok) return unreadablePayload(SEMANTIC_SCHOLAR_SOURCE, ctx, json.reason)
-  const value = json.value
+  const wrapped = readBatchPayload(json.value)
+  const requestedIds = wrapped?.requestedIds ?? []
+  const value = wrapped ? wrapped.batch : json.value
   const body = asObject(value)
   let items: unknown[]
   let nullMeansNotFound = false
@@ -80,11 +100,14 @@ export function parseSemanticScholar(payload: string, ctx: ParseContext): ParseR
   items.forEach((item, index) => {
     const where = `entry ${index + 1}`
     if (item === null && nullMeansNotFound) {
+      const asked = cleanText(requestedIds[index])
       result.issues.push({
         severity: 'warning',
         source: ctx.input,
         code: 'MISSING_FIELD',
-        message: `semantic-scholar: batch ${where} is null: Semantic Scholar does not know the id asked for at that position`,
+        message: asked
+          ? `semantic-scholar: batch ${where} is null: Semantic Scholar does not know ${asked}, the id asked for at that position`
+          : `semantic-scholar: batch ${where} is null: Semantic Scholar does not know the id asked for at that position`,
       })
       return
     }
