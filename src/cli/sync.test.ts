@@ -5,7 +5,7 @@
  * run resumes from its cursors.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -108,6 +108,10 @@ describe('paperscope sync', () => {
     expect(json.code).toBe(0)
     expect(JSON.parse(json.out)).toMatchObject({ configured: false, configPath: noFeeds, reason: `${noFeeds} lists no feeds` })
     expect(server.requests).toEqual([])
+    // A config that cannot be read fails, as before; none of the three made a library file.
+    writeFileSync(noFeeds, '{ "feeds": [ ')
+    expect((await cli(['--db', join(empty, 'library.db'), 'sync'], { cwd: empty })).code).toBe(1)
+    expect(existsSync(join(empty, 'library.db'))).toBe(false)
   })
 
   it('fails clearly when the config named by --config or PAPERSCOPE_CONFIG does not exist', async () => {
@@ -262,6 +266,39 @@ describe('paperscope sync', () => {
     // It ends at once: what it stored is analysed by the next import, sync or analyze.
     expect(run.out()).not.toMatch(/^analysis:/m)
   }, 90_000)
+
+  it('stops the analysis after a sync at once on Ctrl+C, exiting 130, with what the sync stored kept and nothing of the analysis', async () => {
+    // The corpus library: the papers a sync brings make it fit its models again, which takes seconds.
+    const db = join(dir, 'analysing.db')
+    // Exit 2: the corpus has one entry it rejects, by design.
+    expect((await cli(['--db', db, 'import', join(ROOT, 'data/corpus'), '--no-analyze'])).code).toBe(2)
+    expect((await cli(['--db', db, 'analyze'])).code).toBe(0)
+    serveRecordedFeeds()
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--db', db, 'sync', '--config', writeConfig('analysing.json', FEEDS.slice(0, 1))], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let err = ''
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+    const exited = new Promise<NodeJS.Signals | number | null>((done) => child.on('exit', (code, signal) => done(signal ?? code)))
+    const deadline = Date.now() + 60_000
+    while (!err.includes('analysing what the sync stored')) {
+      if (Date.now() > deadline) throw new Error(`the analysis never started: ${err}`)
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(err).toContain('stopping the analysis: nothing of it is saved')
+    // The papers the sync stored are there, not analysed (no vectors): the next import, sync or analyze takes them.
+    const store = await openStore({ path: db })
+    try {
+      const papers = (await store.libraryStats()).papers
+      expect([papers > 570, (await store.analysis.listVectors()).length]).toEqual([true, 570])
+    } finally {
+      await store.close()
+    }
+  }, 120_000)
 
   it('resumes a sync killed halfway from its cursors and ends with the same library as an uninterrupted run', async () => {
     const feeds = FEEDS.slice(0, 2)

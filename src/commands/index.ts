@@ -52,6 +52,7 @@ export {
 } from './sync.js'
 export {
   runSync,
+  nothingToSync,
   readSyncConfig,
   resolveSyncConfigPath,
   createSyncHttpClient,

@@ -95,12 +95,8 @@ export async function createSyncHttpClient(
     logger?: SyncLogger
   },
 ): Promise<HttpClient> {
-  const { createHttpClient, formatUserAgent, sourceRateLimits } = await loadIngest()
-  const rateLimits: Record<string, RateLimit> = { ...sourceRateLimits() }
-  for (const [name, settings] of Object.entries(config.sources)) {
-    if (settings.minIntervalMs !== undefined && settings.baseUrl !== undefined)
-      rateLimits[name] = { ...rateLimits[name], minIntervalMs: settings.minIntervalMs }
-  }
+  const { createHttpClient, formatUserAgent, sourceRateLimits, SOURCES } = await loadIngest()
+  const rateLimits = syncRateLimits(config, sourceRateLimits(), SOURCES)
   const contact = options.env.PAPERSCOPE_CONTACT ?? config.contact
   return createHttpClient({
     fetch: options.fetch ?? ((url, init) => fetch(url, init)),
@@ -113,6 +109,33 @@ export async function createSyncHttpClient(
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   })
+}
+
+/**
+ * Each source's pace: its published limit, or a mirror's own `minIntervalMs` when `baseUrl` points elsewhere.
+ * A `baseUrl` on the published API's own host (however spelt) keeps the published limit.
+ * @example syncRateLimits(config, sourceRateLimits(), SOURCES).arxiv.minIntervalMs // 3000
+ */
+export function syncRateLimits(
+  config: Pick<SyncConfig, 'sources'>,
+  published: Readonly<Record<string, RateLimit>>,
+  sources: ReadonlyArray<{ name: string; defaultBaseUrl: string }>,
+): Record<string, RateLimit> {
+  const host = (url: string): string | null => {
+    try {
+      return new URL(url).hostname.toLowerCase()
+    } catch {
+      return null
+    }
+  }
+  const rateLimits: Record<string, RateLimit> = { ...published }
+  for (const [name, settings] of Object.entries(config.sources)) {
+    if (settings.minIntervalMs === undefined || settings.baseUrl === undefined) continue
+    const source = sources.find((s) => s.name === name)
+    if (source && host(settings.baseUrl) === host(source.defaultBaseUrl)) continue
+    rateLimits[name] = { ...rateLimits[name], minIntervalMs: settings.minIntervalMs }
+  }
+  return rateLimits
 }
 
 export interface RunSyncOptions {
@@ -177,12 +200,13 @@ export type RunSyncResult =
     }
 
 /**
- * Runs the configured feeds once.
- * @example
- * const result = await runSync(store, { cwd: process.cwd(), env, source: 'arxiv' })
- * if (!result.configured) console.log(result.reason)
+ * Why a sync would fetch nothing (no config, or one with no enabled feed), else null. Throws as
+ * `readSyncConfig` does for a config that is named but missing, or unreadable. The CLI asks first, so that a
+ * sync with nothing to do makes no library file.
  */
-export async function runSync(store: PaperStore, options: RunSyncOptions): Promise<RunSyncResult> {
+export async function nothingToSync(
+  options: Pick<RunSyncOptions, 'cwd' | 'env' | 'configPath'>,
+): Promise<Extract<RunSyncResult, { configured: false }> | null> {
   const found = await readSyncConfig({ cwd: options.cwd, env: options.env, flag: options.configPath })
   if (!found) {
     return {
@@ -191,14 +215,26 @@ export async function runSync(store: PaperStore, options: RunSyncOptions): Promi
       reason: `no sync config: neither --config nor PAPERSCOPE_CONFIG is set and ${DEFAULT_SYNC_CONFIG_FILE} is not in ${options.cwd}`,
     }
   }
-  const enabled = found.config.feeds.filter((f) => f.enabled)
-  if (enabled.length === 0) {
+  if (!found.config.feeds.some((f) => f.enabled)) {
     return {
       configured: false,
       configPath: found.path,
       reason: `${found.path} lists no ${found.config.feeds.length ? 'enabled ' : ''}feeds`,
     }
   }
+  return null
+}
+
+/**
+ * Runs the configured feeds once.
+ * @example
+ * const result = await runSync(store, { cwd: process.cwd(), env, source: 'arxiv' })
+ * if (!result.configured) console.log(result.reason)
+ */
+export async function runSync(store: PaperStore, options: RunSyncOptions): Promise<RunSyncResult> {
+  const nothing = await nothingToSync(options)
+  if (nothing) return nothing
+  const found = (await readSyncConfig({ cwd: options.cwd, env: options.env, flag: options.configPath }))!
   const { SOURCES } = await loadIngest()
   const http = await createSyncHttpClient(found.config, {
     env: options.env,

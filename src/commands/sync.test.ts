@@ -17,6 +17,7 @@ import {
   type SyncOptions,
 } from './index.js'
 import { SYNC_SOURCE_NAMES } from './sync.js'
+import { syncRateLimits } from './run-sync.js'
 import type { PaperStore } from '../store/index.js'
 import {
   createFakeClock,
@@ -155,9 +156,9 @@ describe('syncFeeds', () => {
     expect(first.new + first.merged).toBe(5 + 3 + 3 + 30)
     expect(first.issues.filter((i) => i.severity === 'rejected')).toEqual([])
     // The S2 batch had one unknown id (a null entry): a warning, not a failure.
-    expect(first.issues.filter((i) => i.severity === 'warning').map((i) => i.message)).toContain(
-      'semantic-scholar: batch entry 1 is null: Semantic Scholar does not know the id asked for at that position',
-    )
+    expect(first.issues.filter((i) => i.severity === 'warning').map((i) => i.message).filter((m) => m.includes('batch entry'))).toEqual([
+      'semantic-scholar: batch entry 1 is null: Semantic Scholar does not know DOI:10.2139/ssrn.000, the id asked for at that position',
+    ])
     expect(server.requestsTo('/s2/paper/batch')[0]!.headers['x-api-key']).toBe('from-config')
     const after = await snapshot(store)
 
@@ -353,6 +354,45 @@ describe('syncFeeds', () => {
     ])
   })
 
+  it('lets the next plain sync go on from where an interrupted --since run stopped, and keeps the cursor a --since run leaves', async () => {
+    const stopAfterFirstPage = (extra: Partial<SyncOptions> = {}) => {
+      const controller = new AbortController()
+      return options({ signal: controller.signal, onPage: () => controller.abort(new Error('stop')), ...extra })
+    }
+    serveRecordedFeeds()
+    const store = await newStore()
+    await syncFeeds(store, config([FEEDS[1]]), stopAfterFirstPage({ since: '2026-01' }))
+    await syncFeeds(store, config([FEEDS[1]]), stopAfterFirstPage())
+    // The second run asks for the --since run's next page (it had started the feed over, from the config's window).
+    expect(server.requests.map((r) => [r.query.get('filter'), r.query.get('cursor')])).toEqual([
+      ['topics.id:T10102,from_publication_date:2026-01-01', '*'],
+      ['topics.id:T10102,from_publication_date:2026-01-01', OA_CURSOR_2],
+    ])
+  })
+
+  it('stops a feed whose source repeats a page, rather than reading it for ever, and stores the repeat no more', async () => {
+    // A daily page that is full every time, with the same papers whatever page is asked for.
+    server.route('/hf/daily_papers?date=2026-06-12&p=0', { file: 'huggingface/daily_papers_2026-06-12_limit20_p0.json' })
+    server.route('/hf/daily_papers?date=2026-06-12&p=1', { file: 'huggingface/daily_papers_2026-06-12_limit20_p0.json' })
+    server.route('/hf/daily_papers?date=2026-06-12&p=2', { file: 'huggingface/daily_papers_2026-06-12_limit20_p0.json' })
+    const store = await newStore()
+    const report = await syncFeeds(store, config([FEEDS[3]]), options())
+    expect(report.feeds.map((f) => [f.status, f.pages, f.new])).toEqual([['failed', 1, 20]])
+    expect(report.issues.map((i) => [i.code, i.severity])).toEqual([['REPEATED_PAGE', 'rejected']])
+    expect(report.issues[0]!.message).toMatch(/^feed hf-daily: page 2 repeats page 1 \(the same records\): the source is not moving on/)
+    expect(server.requestsTo('/hf/daily_papers').map((r) => r.query.get('p'))).toEqual(['0', '1'])
+  })
+
+  it('says a feed stopped at its limit for one run has more to read', async () => {
+    serveRecordedFeeds()
+    const store = await newStore()
+    const report = await syncFeeds(store, config([{ ...(FEEDS[1] as object), maxPages: 1 }]), options())
+    expect(report.feeds.map((f) => [f.status, f.pages])).toEqual([['done', 1]])
+    expect(report.issues.filter((i) => i.code === 'NOT_CAUGHT_UP').map((i) => [i.severity, i.message])).toEqual([
+      ['warning', 'feed oa-scientometrics: stopped at its limit for one run (maxPages; maxResults for arXiv) after 1 page, with more to read; the next sync goes on from here'],
+    ])
+  })
+
   it('reports a locked library as STORE_FAILED for that feed, keeps its cursor, and goes on with the next feed', { timeout: 20_000 }, async () => {
     serveRecordedFeeds()
     const t = await createTempStore()
@@ -395,6 +435,16 @@ describe('syncFeeds', () => {
       message: 'sync: no feed is called nope (known: arxiv-ml, oa-scientometrics, s2-enrich, hf-daily)',
     })
     expect(server.requests).toEqual([])
+  })
+})
+
+describe('syncRateLimits', () => {
+  it("lets a mirror set its own pace, but keeps a published API's limit whatever its baseUrl says", () => {
+    const limits = (baseUrl: string) =>
+      syncRateLimits({ sources: { arxiv: { baseUrl, minIntervalMs: 0 } } } as Pick<SyncConfig, 'sources'>, sourceRateLimits(), SOURCES).arxiv!.minIntervalMs
+    expect(limits('http://127.0.0.1:8080/api/query')).toBe(0)
+    expect(limits('https://export.arxiv.org/api/query')).toBe(3000)
+    expect(limits('HTTP://Export.ArXiv.org:443/api/query?x=1')).toBe(3000)
   })
 })
 

@@ -78,7 +78,7 @@ export interface SyncSource {
     feed: unknown,
     cursor: string | null,
     deps: SyncSourceDeps,
-  ): AsyncIterable<{ payload: string; url: string; nextCursor: string; last: boolean; missing?: { field: string; message: string } }>
+  ): AsyncIterable<{ payload: string; url: string; nextCursor: string; last: boolean; capped?: boolean; missing?: { field: string; message: string } }>
   parse(payload: string, ctx: { input: string; fetchedAt: string }): ParseResult
 }
 
@@ -275,13 +275,12 @@ export async function syncFeeds(
       (!options.source || f.source === options.source) &&
       (!options.feed || f.id === options.feed),
   )
+  // As a misspelt --feed: a usage error before anything is fetched.
   if (options.source && !options.sources.some((s) => s.name === options.source)) {
-    report.issues.push(
-      feedIssue(
-        `sync: no source is called ${options.source} (known: ${options.sources.map((s) => s.name).join(', ')})`,
-        'INVALID_VALUE',
-        'config',
-      ),
+    throw new PaperscopeError(
+      'INVALID_ARGUMENT',
+      `sync: no source is called ${options.source} (known: ${options.sources.map((s) => s.name).join(', ')})`,
+      { field: 'source' },
     )
   }
   for (const feed of feeds) {
@@ -348,9 +347,10 @@ async function syncFeed(
   }
   const { id: _id, source: _source, enabled: _enabled, ...feedOptions } = feed
   const since = options.since ? firstDay(options.since) : null
-  let parsed = source.feedSchema.safeParse(since ? { ...feedOptions, since } : feedOptions)
+  const configured = source.feedSchema.safeParse(feedOptions)
+  let parsed = since ? source.feedSchema.safeParse({ ...feedOptions, since }) : configured
   // Feeds without a date (lookups of ids) ignore --since.
-  if (!parsed.success && since) parsed = source.feedSchema.safeParse(feedOptions)
+  if (!parsed.success && since) parsed = configured
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((i) => `${i.path.join('.') || '(feed)'}: ${i.message}`)
@@ -362,7 +362,9 @@ async function syncFeed(
       `feed ${feed.id}`,
     )
   }
-  const fingerprint = recordContentHash({ source: feed.source, options: parsed.data })
+  // The fingerprint is of the feed as configured: `--since` only starts this run elsewhere, so the cursor it
+  // leaves is the feed's, and the next plain sync goes on from it (an interrupted `--since` run resumes).
+  const fingerprint = recordContentHash({ source: feed.source, options: configured.success ? configured.data : parsed.data })
   const cursor = since ? null : await readStoredCursor(store, feed.id, fingerprint, logger)
 
   const now = options.now ?? Date.now
@@ -393,12 +395,28 @@ async function syncFeed(
   // Loaded here, not at the top: `search` and `classify` import this module's config types, and must not
   // load the parsers (start-up.test.ts). The sources handed in have loaded ingest already.
   const { parsePage } = await import('../ingest/index.js')
+  let previous: { records: string; nextCursor: string } | null = null
   try {
     for await (const page of source.fetchPages(parsed.data, cursor, deps)) {
       const content = parsePage(source, page, {
         input: page.url,
         fetchedAt: new Date(now()).toISOString(),
       })
+      // A source that does not move on (the same records again, or the same cursor to go on from) would be read
+      // until maxPages, or for ever where there is none: the feed stops at the repeat, which is not stored.
+      const records = content.records.map((r) => r.key).sort().join('\n')
+      const repeats =
+        previous !== null &&
+        ((records !== '' && records === previous.records) || (!page.last && page.nextCursor === previous.nextCursor))
+      if (repeats) {
+        return fail(
+          'failed',
+          `feed ${feed.id}: page ${result.pages + 1} repeats page ${result.pages} (${records !== '' && records === previous!.records ? 'the same records' : 'the same cursor to go on from'}): the source is not moving on, so the feed stops here; the next sync tries again from page ${result.pages}'s cursor`,
+          'REPEATED_PAGE',
+          page.url,
+        )
+      }
+      previous = { records, nextCursor: page.nextCursor }
       const stored = JSON.stringify({ options: fingerprint, cursor: page.nextCursor })
       const counts = await storePage(result.pages + 1, page.url, async (tx) => {
         const tally: PageCounts = { new: 0, merged: 0, updated: 0, unchanged: 0, profiles: 0 }
@@ -424,6 +442,14 @@ async function syncFeed(
         'synced page',
       )
       options.onPage?.({ feed: feed.id, source: source.name, page: result.pages, url: page.url, counts })
+      if (page.capped) {
+        issues.push({
+          severity: 'warning',
+          source: `feed ${feed.id}`,
+          code: 'NOT_CAUGHT_UP',
+          message: `feed ${feed.id}: stopped at its limit for one run (maxPages; maxResults for arXiv) after ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, with more to read; the next sync goes on from here`,
+        })
+      }
       if (options.signal?.aborted && !page.last) {
         result.status = 'aborted'
         return result
@@ -482,6 +508,8 @@ function issueCodeFor(err: PaperscopeError): ImportIssueCode {
       return 'PARSE_FAILED'
     case 'STORE_FAILED':
       return 'STORE_FAILED'
+    case 'RATE_LIMITED':
+      return 'RATE_LIMITED'
     case 'INVALID_ARGUMENT':
     case 'INVALID_QUERY':
       return 'INVALID_VALUE'

@@ -5,11 +5,12 @@
  * sync resumes from there. New or changed papers are then analysed as after an import (`--no-analyze` skips it). Exit 0: all read (or nothing configured); 2: some records rejected or a feed
  * failed, the rest stored; 1: fatal; 130: stopped by Ctrl+C or SIGTERM, what was stored kept and not analysed yet.
  */
-import { runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult, type SyncLogger } from '../../commands/index.js'
+import { analyzeNewPapersOffThread, nothingToSync, runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult, type SyncLogger } from '../../commands/index.js'
 import { formatImportIssue, pluralize } from '../../core/index.js'
 import { table } from '../format.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { analyzeAfterImport, renderAnalysisLine } from './import.js'
+import { createAnalyzeProgress } from './analyze.js'
+import { renderAnalysisLine } from './import.js'
 import { printJson, withStore } from './shared.js'
 
 export interface SyncCliOptions {
@@ -63,6 +64,26 @@ export function waitsOnStderr(io: CliIo): SyncLogger {
   }
 }
 
+/** The analysis after a sync, on a worker thread with the import's progress bar; null when it failed or was stopped. */
+async function analyzeAfterSync(io: CliIo, store: Parameters<typeof analyzeNewPapersOffThread>[0], signal: AbortSignal): Promise<AnalyzeReport | null> {
+  io.stderr('analysing what the sync stored (Ctrl+C stops it, saving nothing of the analysis) …\n')
+  const progress = createAnalyzeProgress(io)
+  try {
+    return (await analyzeNewPapersOffThread(store, { onProgress: (p) => progress.update(p), signal })).report
+  } catch (err) {
+    if (!signal.aborted)
+      io.stderr(`warning: the sync is saved, but analysing the new papers failed (${(err as Error).message}); run \`paperscope analyze\`\n`)
+    return null
+  } finally {
+    progress.stop()
+  }
+}
+
+function printNothingToSync(io: CliIo, result: Extract<RunSyncResult, { configured: false }>, opts: SyncCliOptions): void {
+  if (opts.json) printJson(io, { configured: false, configPath: result.configPath, reason: result.reason })
+  else io.stdout(`Nothing to sync: ${result.reason}.\n\n${HOW_TO_CONFIGURE}`)
+}
+
 function formatWait(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`
 }
@@ -73,8 +94,22 @@ export async function runSyncCommand(
   opts: SyncCliOptions,
   version?: string,
 ): Promise<void> {
+  // Nothing to fetch (no config, no enabled feed; a config it cannot read throws): said before a library is made.
+  const nothing = await nothingToSync({ cwd: io.cwd, env: io.env, configPath: opts.config })
+  if (nothing) {
+    printNothingToSync(io, nothing, opts)
+    return
+  }
   const controller = new AbortController()
+  // The analysis after the sync runs on a worker thread, so that Ctrl+C is heard during it too: it stops at once.
+  const analysing = new AbortController()
+  let analysisStarted = false
   const onSignal = (): void => {
+    if (analysisStarted) {
+      io.stderr('stopping the analysis: nothing of it is saved; what the sync stored stays, and the next import, sync or `analyze` analyses it\n')
+      analysing.abort(new Error('interrupted'))
+      return
+    }
     if (controller.signal.aborted) process.exit(130)
     io.stderr('stopping after the page being written (Ctrl+C again to quit at once) …\n')
     controller.abort(new Error('interrupted'))
@@ -105,7 +140,10 @@ export async function runSyncCommand(
       const changed =
         synced.configured && synced.report.new + synced.report.merged + synced.report.updated > 0
       // Stopped by Ctrl+C: end now; the next import, sync or `analyze` analyses what was stored.
-      if (changed && opts.analyze !== false && !synced.report.aborted) analysis = await analyzeAfterImport(io, store)
+      if (changed && opts.analyze !== false && !synced.report.aborted) {
+        analysisStarted = true
+        analysis = await analyzeAfterSync(io, store, analysing.signal)
+      }
       return synced
     }, { create: true })
   } finally {
@@ -114,8 +152,7 @@ export async function runSyncCommand(
   }
 
   if (!result.configured) {
-    if (opts.json) printJson(io, { configured: false, configPath: result.configPath, reason: result.reason })
-    else io.stdout(`Nothing to sync: ${result.reason}.\n\n${HOW_TO_CONFIGURE}`)
+    printNothingToSync(io, result, opts)
     return
   }
   if (opts.json) {
@@ -133,8 +170,8 @@ export async function runSyncCommand(
     })
   } else io.stdout(renderSyncResult(result) + (analysis ? renderAnalysisLine(analysis) : ''))
   const { report } = result
-  // Stopped by Ctrl+C (or SIGTERM): what was stored stays, but the run did not read everything.
-  if (report.aborted) throw new CliExit(EXIT.interrupted)
+  // Stopped by Ctrl+C (or SIGTERM): what was stored stays, but the run did not read everything, or analyse it.
+  if (report.aborted || analysing.signal.aborted) throw new CliExit(EXIT.interrupted)
   if (report.rejected > 0 || report.issues.some((i) => i.severity === 'rejected'))
     throw new CliExit(EXIT.partial)
 }
