@@ -84,6 +84,37 @@ describe('buildServer', () => {
     expect(searchParams).toEqual(expect.arrayContaining(['q', 'topic', 'year_from', 'year_to', 'author', 'source', 'page']))
   })
 
+  it('declares 431 on every operation, since Node answers it to an over-long head whatever the route', async () => {
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { description: string; content?: Record<string, unknown> }> }>> }
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ where: `${method} ${path}`, op })))
+    expect(operations.map((o) => o.where)).toEqual(expect.arrayContaining(['get /api/v1/papers', 'post /api/v1/similar', 'post /api/v1/classify']))
+    for (const { where, op } of operations) {
+      const declared = op.responses['431']
+      expect(declared, where).toBeDefined()
+      expect(declared!.description, where).toContain('URL and headers')
+      expect(Object.keys(declared!.content ?? {}), where).toEqual(['application/json'])
+    }
+  })
+
+  it('declares the headers a 429 carries on every operation, as the rate limit sends them', async () => {
+    const limited = await buildServer({ store: temp.store, rateLimit: { max: 1, windowMs: 60_000 } })
+    await limited.inject('/api/v1/topics')
+    const res = await limited.inject('/api/v1/topics')
+    expect(res.statusCode).toBe(429)
+    const sent = Object.keys(res.headers).filter((h) => h === 'retry-after' || h.startsWith('x-ratelimit-'))
+    expect(sent.sort()).toEqual(['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'])
+    for (const name of sent) expect(Number(res.headers[name]), name).toBeGreaterThanOrEqual(0)
+    await limited.close()
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, { schema: unknown; description?: string }> }> }>> }
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const headers = op.responses['429']?.headers ?? {}
+        expect(Object.keys(headers).map((h) => h.toLowerCase()).sort(), `${method} ${path}`).toEqual(sent.sort())
+        for (const header of Object.values(headers)) expect(header).toMatchObject({ schema: { type: 'integer' }, description: expect.any(String) })
+      }
+    }
+  })
+
   it('serves the API docs UI at /docs with no inline scripts', async () => {
     const res = await app.inject('/docs/')
     expect(res.statusCode).toBe(200)

@@ -12,6 +12,7 @@ import { pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
 import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler } from './error-handler.js'
 import { routedPath } from './request-tools.js'
+import { errorResponses } from './schema-tools.js'
 import { BODY_LIMIT } from './schemas.js'
 import { authorsRoutes } from './routes/authors.js'
 import { bibtexRoutes } from './routes/bibtex.js'
@@ -117,12 +118,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return { status: 'ok', version: deps.version ?? null, uptimeSeconds: Math.round(process.uptime()) }
   })
 
-  // Generated clients name their methods by operationId: `GET /papers/:id/bibtex` is `getPaperBibtex`.
   app.addHook('onRoute', (route) => {
-    if (!route.schema || route.schema.hide || (route.schema as { operationId?: string }).operationId) return
-    const method = [route.method].flat().find((m) => m !== 'HEAD')
+    if (!route.schema || route.schema.hide) return
     // A copy: routes may share one schema object.
-    if (method) route.schema = { ...route.schema, operationId: operationId(method, route.url.replace(API_PREFIX, '')) } as typeof route.schema
+    const schema = { ...route.schema } as typeof route.schema & { operationId?: string; response?: Record<string, unknown> }
+    // Generated clients name their methods by operationId: `GET /papers/:id/bibtex` is `getPaperBibtex`.
+    const method = [route.method].flat().find((m) => m !== 'HEAD')
+    if (method && !schema.operationId) schema.operationId = operationId(method, route.url.replace(API_PREFIX, ''))
+    // Node answers 431 to a request head over 16 KB (clientErrorHandler above) whatever the route: every
+    // operation says so.
+    if (schema.response && !('431' in schema.response)) schema.response = { ...schema.response, ...errorResponses(431) }
+    route.schema = schema
   })
 
   await app.register(

@@ -25,9 +25,28 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>
 
 const ERROR_JSON = toJsonSchema(ErrorBodySchema)
 
-/** Response schemas for the error statuses a read route can answer with. */
+/**
+ * The headers @fastify/rate-limit sends with a 429, as OpenAPI response headers (@fastify/swagger lists a
+ * response schema's `headers`; each one's description goes beside its schema).
+ */
+export const RATE_LIMIT_HEADERS: Record<string, JsonSchema> = {
+  'Retry-After': { type: 'integer', minimum: 0, description: 'Seconds until the client may send again' },
+  'x-ratelimit-limit': { type: 'integer', minimum: 0, description: 'Requests a client may send per window' },
+  'x-ratelimit-remaining': { type: 'integer', minimum: 0, description: 'Requests left in the current window (0 on a 429)' },
+  'x-ratelimit-reset': { type: 'integer', minimum: 0, description: 'Seconds until the window starts again' },
+}
+
+/** Response headers per error status, beside the error body. */
+const ERROR_HEADERS: Record<number, Record<string, JsonSchema>> = { 429: RATE_LIMIT_HEADERS }
+
+/**
+ * Response schemas for the error statuses a route can answer with. 431 need not be listed: every API
+ * operation gets it (src/server/app.ts), since Node answers it before any route runs.
+ */
 export function errorResponses(...statuses: number[]): Record<number, JsonSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, { ...ERROR_JSON, description: ERROR_DESCRIPTIONS[s] ?? 'Error' }]))
+  return Object.fromEntries(
+    statuses.map((s) => [s, { ...ERROR_JSON, description: ERROR_DESCRIPTIONS[s] ?? 'Error', ...(ERROR_HEADERS[s] ? { headers: ERROR_HEADERS[s] } : {}) }]),
+  )
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -36,7 +55,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'The JSON body is over 256 KiB',
   415: 'The body is not JSON (`content-type: application/json`)',
   429: 'Too many requests; see the Retry-After header',
-  431: 'The URL is over 16 KB (Node refuses the request head): send a long text in a POST body',
+  431: 'The URL and headers together are over 16 KB (Node refuses the request head before any route reads it): send a long text in a JSON body (POST /similar, POST /classify)',
   503: 'The library has not been analysed yet (`paperscope analyze`)',
 }
 

@@ -28,7 +28,7 @@ export const KeywordSchema = z.object({
   origin: z
     .enum(['curated', 'extracted', 'suggested'])
     .describe(
-      "curated: listed by a person; extracted: a phrase of the paper's own text, chosen by Paperscope; suggested: not in the text, taken by Paperscope from similar papers' curated key words or the paper's topic",
+      "curated: listed by a person; extracted: a phrase of the paper's own text, chosen by Paperscope, shown in the spelling curated papers use most for it (`Over-Parameterization` where the text says `Overparameterization`); suggested: not in the text, taken by Paperscope from similar papers' curated key words or the paper's topic",
     ),
 })
 

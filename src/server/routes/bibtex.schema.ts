@@ -1,7 +1,7 @@
 /** @module Request schemas of the BibTeX downloads for an author, a search and a topic. */
 import { z } from 'zod'
 import { AuthorParamsSchema } from './authors.schema.js'
-import { BibtexQuerySchema } from './papers.schema.js'
+import { BibtexQuerySchema, bibtexDownloadHeader } from './papers.schema.js'
 import { TopicParamsSchema } from './topics.schema.js'
 
 /** The most entries one search download writes. */
@@ -31,9 +31,13 @@ export type { AuthorParams } from './authors.schema.js'
 export type { TopicParams } from './topics.schema.js'
 export type { BibtexQuery } from './papers.schema.js'
 
-/** The 200 response of every BibTeX route: the `.bib` text itself. */
+/** The 200 response of the author, topic and search BibTeX routes: the `.bib` text itself. */
 export const BIBTEX_RESPONSE = {
   description: 'BibTeX entries; LaTeX accents and protected capitals in braces',
   // Declared under its own media type, so the OpenAPI document does not promise JSON.
   content: { 'application/x-bibtex': { schema: { type: 'string' } } },
+  headers: {
+    'X-Paperscope-Entries': { type: 'integer', minimum: 0, description: 'How many entries the file holds' },
+    ...bibtexDownloadHeader('<name>', "the author's name, the topic's label or `search <words>` in lower-case letters, digits and hyphens"),
+  },
 } as const

@@ -111,4 +111,48 @@ describe('BibTeX routes for an author, a search and a topic', () => {
     for (const path of ['/api/v1/authors/{id}/bibtex', '/api/v1/topics/{id}/bibtex', '/api/v1/search/bibtex'])
       expect(doc.paths).toHaveProperty([path, 'get'])
   })
+
+  it('declares in the OpenAPI document the headers each BibTeX route sends, and only those', async () => {
+    type Op = { responses: Record<string, { headers?: Record<string, { schema: { type: string }; description: string }> }> }
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, { get: Op }> }
+    const [author] = await lib.store.findAuthors('Andrew M. Saxe', 1)
+    const paper = (await lib.store.listPapers({ authorId: author!.id, limit: 1 })).items[0]!
+    const urls: Record<string, string> = {
+      '/api/v1/papers/{id}/bibtex': `/api/v1/papers/${paper.id}/bibtex`,
+      '/api/v1/authors/{id}/bibtex': `/api/v1/authors/${author!.id}/bibtex`,
+      '/api/v1/topics/{id}/bibtex': '/api/v1/topics/neural-collapse/bibtex',
+      '/api/v1/search/bibtex': '/api/v1/search/bibtex?q=grokking',
+    }
+    const ours = (headers: Record<string, unknown>) => Object.keys(headers).filter((h) => h === 'content-disposition' || h.startsWith('x-paperscope-')).sort()
+    for (const [path, url] of Object.entries(urls)) {
+      const declared = doc.paths[path]!.get.responses['200']!.headers ?? {}
+      const names = Object.keys(declared).map((h) => h.toLowerCase()).sort()
+      // Inline: no Content-Disposition, and nothing else sent that the document does not list.
+      const inline = await app.inject(url)
+      expect(inline.statusCode, url).toBe(200)
+      expect(ours(inline.headers), url).not.toContain('content-disposition')
+      const download = await app.inject(`${url}${url.includes('?') ? '&' : '?'}download=true`)
+      expect(download.headers['content-disposition'], url).toMatch(/^attachment; filename="[\w.-]+\.bib"$/)
+      expect(names, path).toEqual(ours(download.headers))
+      expect(declared['Content-Disposition']?.description, path).toContain('download=true')
+      if (declared['X-Paperscope-Entries']) {
+        expect(declared['X-Paperscope-Entries'].schema.type).toBe('integer')
+        expect(Number(download.headers['x-paperscope-entries'])).toBe(entries(download.body))
+      }
+    }
+    // Only the paper route writes a single entry without counting it.
+    expect(Object.keys(doc.paths['/api/v1/papers/{id}/bibtex']!.get.responses['200']!.headers ?? {})).toEqual(['Content-Disposition'])
+  })
+
+  it('answers an unknown author or topic of a search download with 400, and the document declares no 404 for it', async () => {
+    for (const url of ['/api/v1/search/bibtex?q=grokking&author=Nobody%20Atall%20Xyzzy', '/api/v1/search/bibtex?q=grokking&topic=no-such-topic']) {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(400)
+      expect(res.json(), url).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: expect.stringMatching(/^(author|topic)$/) } })
+    }
+    const none = await app.inject('/api/v1/search/bibtex?q=zzqxjvv')
+    expect([none.statusCode, none.headers['x-paperscope-entries']]).toEqual([200, '0'])
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, { get: { responses: Record<string, unknown> } }> }
+    expect(Object.keys(doc.paths['/api/v1/search/bibtex']!.get.responses).sort()).toEqual(['200', '400', '429', '431'])
+  })
 })

@@ -102,7 +102,8 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
         tags: ['search'],
         summary: 'The papers a search finds as BibTeX, best matches first',
         querystring: toJsonSchema(SearchBibtexQuerySchema, 'input'),
-        response: { 200: BIBTEX_RESPONSE, ...errorResponses(400, 404, 429) },
+        // No 404: an unknown topic or author is a 400 naming the parameter, and no matches an empty file.
+        response: { 200: BIBTEX_RESPONSE, ...errorResponses(400, 429) },
       },
     },
     async (request, reply) => {

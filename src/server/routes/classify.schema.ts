@@ -14,7 +14,7 @@ export const ClassifyResultSchema = z.object({
     .array(
       z.object({
         text: z.string(),
-        origin: z.enum(['extracted', 'suggested']).describe('extracted: a phrase of the text; suggested: not in it, from similar papers or the topic'),
+        origin: z.enum(['extracted', 'suggested']).describe('extracted: a phrase of the text, shown in the spelling curated papers use most for it (`Over-Parameterization` where the text says `Overparameterization`); suggested: not in it, from similar papers or the topic'),
         score: z.number().describe("The ranker's probability that a curator would list it"),
         why: z.array(z.string()).describe('What weighed most for it, strongest first'),
       }),

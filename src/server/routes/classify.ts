@@ -14,7 +14,12 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
         tags: ['papers'],
         summary: 'Topics, key words and a digest for a text never seen (nothing is stored)',
         body: toJsonSchema(ClassifyBodySchema, 'input'),
-        response: { 200: toJsonSchema(ClassifyResultSchema), ...errorResponses(400, 404, 413, 415, 429, 503) },
+        response: {
+          200: toJsonSchema(ClassifyResultSchema),
+          ...errorResponses(400, 413, 415, 429, 503),
+          // The classifier of a library analysed while it had no papers refuses (src/commands' createTextClassifier).
+          404: { ...errorResponses(404)[404], description: 'The library has no papers to learn from (it was analysed while empty): import some, then run `paperscope analyze`' },
+        },
       },
     },
     async (request): Promise<ClassifyResult> => {

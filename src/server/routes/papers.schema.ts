@@ -7,7 +7,9 @@ export const PapersQuerySchema = z.object({
   sort: z
     .enum(['recent', 'trending'])
     .default('recent')
-    .describe('recent: newest publication date first; trending: upvotes over age since a listing page showed it'),
+    .describe(
+      'recent: newest publication date first; trending: only the papers a listing page (daily or trending papers) showed, those with a listing date or upvotes, ranked by upvotes over age since the page showed them (since publication when only upvotes are known), so a library without such papers gets an empty feed',
+    ),
   topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
   year: z.number().int().min(1000).max(3000).optional(),
   source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source'),
@@ -23,6 +25,24 @@ export const BibtexQuerySchema = z.object({
   download: z.boolean().default(false).describe('Send as an attachment (a .bib file) rather than inline'),
 })
 export type BibtexQuery = z.infer<typeof BibtexQuerySchema>
+
+/** The header a BibTeX route sends with `?download=true`, as an OpenAPI response header. */
+export function bibtexDownloadHeader(name: string, what: string): { 'Content-Disposition': { type: 'string'; description: string } } {
+  return {
+    'Content-Disposition': {
+      type: 'string',
+      description: `Sent only with \`download=true\`: \`attachment; filename="${name}.bib"\`, ${name} being ${what}`,
+    },
+  }
+}
+
+/** The 200 response of /papers/:id/bibtex: one entry. */
+export const PAPER_BIBTEX_RESPONSE = {
+  description: 'A BibTeX entry',
+  // Declared under its own media type, so the OpenAPI document does not promise JSON.
+  content: { 'application/x-bibtex': { schema: { type: 'string' } } },
+  headers: bibtexDownloadHeader('<key>', "the entry's cite key (any character but letters, digits, `.`, `-` and `_` as `_`)"),
+} as const
 
 export const PaperVectorSchema = z.object({
   paperId: z.string(),

@@ -61,6 +61,28 @@ describe('papers routes on the corpus library', () => {
     expect(body.total).toBe(16)
   })
 
+  it('documents that trending lists only papers a listing page showed, so this library gets an empty feed', async () => {
+    // The corpus has no daily-papers listing: no paper has a listing date or upvotes.
+    const { status, body } = await get<PaperList>('/api/v1/papers?sort=trending')
+    expect([status, body.total, body.items]).toEqual([200, 0, []])
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, { get: { parameters: Array<{ name: string; description?: string }> } }> }
+    const sort = doc.paths['/api/v1/papers']!.get.parameters.find((p) => p.name === 'sort')!
+    expect(sort.description).toContain('trending: only the papers a listing page')
+    expect(sort.description).toContain('with a listing date or upvotes')
+    expect(sort.description).toContain('a library without such papers gets an empty feed')
+  })
+
+  it("documents that an extracted key word is shown in the curated papers' spelling", async () => {
+    type Schema = { properties: Record<string, { items: { properties: Record<string, { description?: string }> } }> }
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: Schema }> }> }>>
+    }
+    const origin = (path: string, method: string) => doc.paths[path]![method]!.responses['200']!.content['application/json']!.schema.properties.keywords!.items.properties.origin!.description
+    for (const [path, method] of [['/api/v1/papers/{id}', 'get'], ['/api/v1/classify', 'post']] as const) {
+      expect(origin(path, method), path).toMatch(/^(curated: listed by a person; )?extracted: a phrase of the (paper's own )?text[^;]*, shown in the spelling curated papers use most for it \(`Over-Parameterization` where the text says `Overparameterization`\); suggested:/)
+    }
+  })
+
   it.each([
     ['sort=popular', 'sort'],
     ['page=0', 'page'],

@@ -10,6 +10,7 @@ import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import type { SimilarPaper } from '../schemas.js'
 import {
   BibtexQuerySchema,
+  PAPER_BIBTEX_RESPONSE,
   PaperDetailSchema,
   PaperListSchema,
   PaperParamsSchema,
@@ -129,7 +130,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
         params: toJsonSchema(PaperParamsSchema, 'input'),
         querystring: toJsonSchema(BibtexQuerySchema, 'input'),
         response: {
-          200: { description: 'A BibTeX entry', content: { 'application/x-bibtex': { schema: { type: 'string' } } } },
+          200: PAPER_BIBTEX_RESPONSE,
           ...errorResponses(400, 404, 429),
         },
       },

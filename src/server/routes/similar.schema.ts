@@ -13,6 +13,16 @@ export const SimilarQuerySchema = TextInputSchema.extend({
 })
 export type SimilarQuery = z.infer<typeof SimilarQuerySchema>
 
+/**
+ * GET /similar's query: the same, with what a URL allows said beside `text` (Node refuses a request head
+ * over 16 KB with 431, well before 20,000 characters).
+ */
+export const SimilarGetQuerySchema = SimilarQuerySchema.extend({
+  text: TextInputSchema.shape.text.describe(
+    'A text never seen: an abstract, a digest, a draft. In a URL the text, the rest of the URL and the headers must fit in 16 KB (else 431), so over GET the real ceiling is about 13,000 ASCII characters, not 20,000 (measured: 16,300 letters with no spaces; 11,600 characters of words with spaces sent as %20; a non-ASCII letter takes 6 bytes, `é` as %C3%A9). Send a longer text with POST /similar, in a JSON body.',
+  ),
+})
+
 export const SimilarResultSchema = z.object({
   similar: z.array(SimilarPaperSchema).describe('The nearest library papers, best first'),
   howComputed: z.string().describe('How the similarity is computed'),

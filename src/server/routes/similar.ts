@@ -5,7 +5,7 @@ import type { ServerDeps } from '../deps.js'
 import { NOT_ANALYSED_MESSAGE } from '../error-handler.js'
 import { presentSimilarPapers } from '../presenters.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
-import { SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './similar.schema.js'
+import { SimilarGetQuerySchema, SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './similar.schema.js'
 
 export const SIMILAR_TO_TEXT_HOW_COMPUTED =
   "The text is embedded with the library's stored paper-vector model (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to) and classified with its topic model; each paper scores the cosine similarity of the vectors (textSimilarity: how alike the wording is) blended with how much their topics agree (topicAgreement: the cosine of the topic vectors, each topic weighed by how specific it is, 1 for the rarest and less for a topic many curated papers share, so sharing a catch-all topic says less than sharing a rare one): 0.6 × textSimilarity + 0.4 × topicAgreement. A text further from every topic than any curated paper (off topic) is compared by wording alone, and only papers it shares at least two listed terms with are listed, so the list is often empty. The same method as a paper page's similar papers."
@@ -39,8 +39,9 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
       schema: {
         tags: ['papers'],
         summary: 'The library papers most similar to a text never seen',
-        querystring: toJsonSchema(SimilarQuerySchema, 'input'),
-        response: { 200: toJsonSchema(SimilarResultSchema), ...errorResponses(400, 429, 431, 503) },
+        querystring: toJsonSchema(SimilarGetQuerySchema, 'input'),
+        // 431 (a text too long for a URL) is declared on every operation by src/server/app.ts.
+        response: { 200: toJsonSchema(SimilarResultSchema), ...errorResponses(400, 429, 503) },
       },
     },
     async (request) => answer(request.query),
