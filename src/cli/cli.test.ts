@@ -415,7 +415,7 @@ describe('paperscope CLI on the corpus', () => {
     const run = await cli(['classify', '--jsonl', '-'], empty, '{"id":1,"title":"Grokking","text":"We study grokking."}\n')
     expect(run.code).toBe(1)
     expect(run.out).toBe('')
-    expect(run.err).toMatch(/error \[NOT_FOUND\]: the library at .*empty\.db has no papers to learn from; import some first/)
+    expect(run.err).toMatch(/error \[NOT_FOUND\]: the library has no papers to learn from; import some first/)
   })
 
   it('says why a text is unsorted when the library has no curated topics to learn from', async () => {

@@ -156,7 +156,7 @@ export async function createTextClassifier(
   options: AnalyzeOptions = {},
 ): Promise<{ classifier: TextClassifier; trained: AnalyzeReport | null }> {
   const empty = (): PaperscopeError =>
-    new PaperscopeError('NOT_FOUND', `the library at ${store.location} has no papers to learn from; import some first`)
+    new PaperscopeError('NOT_FOUND', 'the library has no papers to learn from; import some first')
   let models = await loadAnalysisModels(store)
   let trained: AnalyzeReport | null = null
   if (!models) {

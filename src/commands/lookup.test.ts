@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { importRecords } from './import-records.js'
-import { findAuthor } from './lookup.js'
+import { findAuthor, findPaperById } from './lookup.js'
 
 describe('findAuthor', () => {
   let t: TempStore
@@ -49,5 +49,27 @@ describe('findAuthor', () => {
 
   it('finds nobody for wildcards and punctuation', async () => {
     for (const ref of ['%', '_', '.', '%li']) expect((await findAuthor(t.store, ref)).author, ref).toBeNull()
+  })
+})
+
+describe('findPaperById', () => {
+  let t: TempStore
+  beforeAll(async () => {
+    t = await createTempStore()
+    await importRecords(t.store, [
+      buildRecord({ source: 'arxiv', key: '2301.05217', title: 'Progress measures for grokking via mechanistic interpretability', ids: { arxiv: '2301.05217' } }),
+      buildRecord({ source: 'openalex', key: 'W1', title: 'Deep double descent', ids: { doi: '10.1088/1742-5468/ac3a74' } }),
+    ])
+  })
+  afterAll(async () => {
+    await t.cleanup()
+  })
+
+  it("finds a paper by its arXiv id in any form, its DOI in any case, and a preprint by arXiv's own DOI", async () => {
+    const title = async (ref: string) => (await findPaperById(t.store, ref)).paper?.title ?? null
+    const grokking = 'Progress measures for grokking via mechanistic interpretability'
+    expect(await Promise.all(['2301.05217', 'arXiv:2301.05217v2', 'https://arxiv.org/abs/2301.05217', '10.48550/arXiv.2301.05217', 'https://doi.org/10.48550/ARXIV.2301.05217'].map(title))).toEqual([grokking, grokking, grokking, grokking, grokking])
+    expect(await title('10.1088/1742-5468/AC3A74')).toBe('Deep double descent')
+    expect(await title('10.48550/arXiv.2301.99999')).toBeNull()
   })
 })

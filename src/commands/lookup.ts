@@ -42,6 +42,10 @@ export async function findPaperById(
   if (doi) {
     const id = await store.findPaperIdByExternalId('doi', doi)
     if (id) return { paper: await store.getPaper(id), matchedBy: 'doi', alternatives: [] }
+    // arXiv's own DOI (10.48550/arXiv.2301.05217) names the preprint, which the library keeps by its arXiv id.
+    const preprint = doi.toLowerCase().startsWith('10.48550/arxiv.') ? normalizeArxivId(doi.slice('10.48550/arxiv.'.length)) : null
+    const byArxiv = preprint ? await store.findPaperIdByExternalId('arxiv', preprint) : null
+    if (byArxiv) return { paper: await store.getPaper(byArxiv), matchedBy: 'doi', alternatives: [] }
   }
   return none
 }

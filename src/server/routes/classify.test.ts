@@ -33,6 +33,8 @@ describe('POST /classify on a library analysed while empty', () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { text: 'grokking in transformers' } })
     expect(res.statusCode).toBe(404)
     expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND', message: expect.stringContaining('no papers to learn from') } })
+    // It does not tell a client where the library lives on the server.
+    expect(res.body).not.toContain(temp.store.location)
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, { post: { responses: Record<string, { description: string }> } }> }
     const responses = doc.paths['/api/v1/classify']!.post.responses
     expect(Object.keys(responses).sort()).toEqual(['200', '400', '404', '413', '415', '429', '431', '503'])
