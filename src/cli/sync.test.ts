@@ -114,6 +114,16 @@ describe('paperscope sync', () => {
     expect(existsSync(join(empty, 'library.db'))).toBe(false)
   })
 
+  it('says how many researcher profiles an author feed brought, which the papers table has no column for', async () => {
+    server.route('/oa/authors/A5023888391', { file: 'openalex/author_A5023888391.json' })
+    const config = writeConfig('profiles.json', [{ id: 'oa-saxe', source: 'openalex', kind: 'authors', ids: ['A5023888391'] }])
+    const run = await cli(['--db', join(dir, 'profiles.db'), 'sync', '--config', config])
+    expect(run.code).toBe(0)
+    expect(run.out).toContain('researcher profiles new or changed: oa-saxe 1\n')
+    const json = await cli(['--db', join(dir, 'profiles.db'), 'sync', '--config', config, '--json'])
+    expect(JSON.parse(json.out).totals).toMatchObject({ profiles: 0, new: 0 })
+  })
+
   it('fails clearly when the config named by --config or PAPERSCOPE_CONFIG does not exist', async () => {
     const flag = await cli(['--db', join(dir, 'missing.db'), 'sync', '--config', 'nope.json'])
     expect(flag.code).toBe(1)

@@ -178,8 +178,8 @@ export async function runSyncCommand(
 
 function totals(
   feeds: readonly FeedSummary[],
-): Record<'pages' | 'read' | 'new' | 'merged' | 'updated' | 'unchanged' | 'rejected', number> {
-  const sum = { pages: 0, read: 0, new: 0, merged: 0, updated: 0, unchanged: 0, rejected: 0 }
+): Record<'pages' | 'read' | 'new' | 'merged' | 'updated' | 'unchanged' | 'rejected' | 'profiles', number> {
+  const sum = { pages: 0, read: 0, new: 0, merged: 0, updated: 0, unchanged: 0, rejected: 0, profiles: 0 }
   for (const f of feeds) for (const key of Object.keys(sum) as Array<keyof typeof sum>) sum[key] += f[key]
   return sum
 }
@@ -230,6 +230,9 @@ export function renderSyncResult(result: Extract<RunSyncResult, { configured: tr
     '',
   ])
   const out = [`config: ${result.configPath}`, table(rows), '']
+  // Researcher profiles (an OpenAlex or Semantic Scholar author feed) are not papers: the table has no column for them.
+  if (sum.profiles > 0)
+    out.push(`researcher profiles new or changed: ${result.feeds.filter((f) => f.profiles > 0).map((f) => `${f.feed} ${f.profiles}`).join(', ')}`, '')
   const { report } = result
   if (report.aborted)
     out.push('stopped before the end; the next `paperscope sync` resumes from the cursors above', '')
