@@ -492,6 +492,13 @@ describe('paperscope CLI on the corpus', () => {
     expect(byWords.sources).toHaveLength(3)
     const byId = await cli(['show', byWords.id], db)
     expect(byId.out).toMatch(/merged by title-part/)
+    // Its novelty with the evidence, as the paper page shows it: the nearest earlier papers by title, nearest first.
+    const { novelty } = byWords as { novelty: { novelty: number; percentile: number; evidence: Array<{ title: string; similarity: number }> } }
+    expect(novelty.evidence.length).toBe(3)
+    expect(novelty.novelty).toBeCloseTo(1 - novelty.evidence[0]!.similarity, 6)
+    expect(novelty.evidence.map((e) => e.similarity)).toEqual([...novelty.evidence.map((e) => e.similarity)].sort((a, b) => b - a))
+    expect(byId.out).toContain(`  novelty: percentile ${novelty.percentile.toFixed(1)} among the `)
+    expect(byId.out).toContain(`    ${novelty.evidence[0]!.similarity.toFixed(2)}  ${novelty.evidence[0]!.title} (`)
     expect((await cli(['show', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
   })
 })

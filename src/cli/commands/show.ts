@@ -1,20 +1,59 @@
-/** @module `paperscope show <ref>`: one paper, everything known, every source record. */
-import { findPaper } from '../../commands/index.js'
+/** @module `paperscope show <ref>`: one paper, everything known, every source record, its novelty with the evidence. */
+import { findPaper, noveltyCohort } from '../../commands/index.js'
+import type { PaperStore } from '../../store/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 import { renderPaper } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
+/** A paper's stored novelty with its nearest earlier papers named, or null before any analysis of it. */
+interface ShownNovelty {
+  percentile: number | null
+  novelty: number | null
+  comparedWith: number
+  explanation: string
+  evidence: Array<{ paperId: string; title: string | null; date: string; similarity: number }>
+}
+
+async function readNovelty(store: PaperStore, paperId: string): Promise<ShownNovelty | null> {
+  const stored = (await store.analysis.getPaperAnalyses([paperId]))[0]?.novelty ?? null
+  if (!stored) return null
+  const titles = new Map((await store.getPapers(stored.evidence.map((e) => e.paperId))).map((p) => [p.id, p.title]))
+  return {
+    percentile: stored.percentile,
+    novelty: stored.novelty,
+    comparedWith: stored.comparedWith,
+    explanation: stored.explanation,
+    evidence: stored.evidence.map((e) => ({ ...e, title: titles.get(e.paperId) ?? null })),
+  }
+}
+
+/** The novelty lines of `show`: the percentile and cohort, then each nearest earlier paper with its similarity. */
+export function renderNovelty(novelty: ShownNovelty | null): string[] {
+  if (!novelty) return ['  novelty: not computed yet (run `paperscope analyze`)']
+  if (novelty.novelty === null || novelty.percentile === null) return [`  novelty: unknown (${novelty.explanation})`]
+  const cohort = noveltyCohort(novelty.explanation)
+  const years = cohort ? (cohort.from === cohort.to ? `${cohort.from}` : `${cohort.from}–${cohort.to}`) : null
+  const lines = [
+    `  novelty: percentile ${(Math.round(novelty.percentile * 10) / 10).toFixed(1)}${cohort ? ` among the ${cohort.papers} papers of ${years}` : ''}; 1 − ${(1 - novelty.novelty).toFixed(2)}, its highest similarity to the ${novelty.comparedWith} papers dated before it, nearest first:`,
+  ]
+  for (const e of novelty.evidence) lines.push(`    ${e.similarity.toFixed(2)}  ${e.title ?? e.paperId} (${e.date})`)
+  return lines
+}
+
 export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
-  const found = await withStore(io, dbPath, (store) => findPaper(store, ref))
+  const { found, novelty } = await withStore(io, dbPath, async (store) => {
+    const found = await findPaper(store, ref)
+    return { found, novelty: found.paper ? await readNovelty(store, found.paper.id) : null }
+  })
   if (!found.paper) {
     io.stderr(`no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)\n`)
     throw new CliExit(EXIT.fatal)
   }
   if (opts.json) {
-    printJson(io, { ...found.paper, matchedBy: found.matchedBy, alternatives: found.alternatives })
+    printJson(io, { ...found.paper, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives })
     return
   }
-  io.stdout(`${renderPaper(found.paper)}\n`)
+  io.stdout(`${renderPaper(found.paper)}\n${renderNovelty(novelty).join('\n')}\n`)
   if (found.alternatives.length) {
     io.stdout(`\nalso matching "${ref}":\n${found.alternatives.slice(0, 5).map((a) => `  ${a.id}  ${a.title}`).join('\n')}\n`)
   }
