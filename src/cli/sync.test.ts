@@ -119,7 +119,7 @@ describe('paperscope sync', () => {
     const config = writeConfig('profiles.json', [{ id: 'oa-saxe', source: 'openalex', kind: 'authors', ids: ['A5023888391'] }])
     const run = await cli(['--db', join(dir, 'profiles.db'), 'sync', '--config', config])
     expect(run.code).toBe(0)
-    expect(run.out).toContain('researcher profiles new or changed: oa-saxe 1\n')
+    expect(run.out).toContain('author profiles new or changed: oa-saxe 1\n')
     const json = await cli(['--db', join(dir, 'profiles.db'), 'sync', '--config', config, '--json'])
     expect(JSON.parse(json.out).totals).toMatchObject({ profiles: 0, new: 0 })
   })
@@ -277,7 +277,7 @@ describe('paperscope sync', () => {
     expect(run.out()).not.toMatch(/^analysis:/m)
   }, 90_000)
 
-  it('stops the analysis after a sync at once on Ctrl+C, exiting 130, with what the sync stored kept and nothing of the analysis', async () => {
+  it('stops the analysis after a sync at once on Ctrl+C, with what the sync stored kept and nothing of the analysis', async () => {
     // The corpus library: the papers a sync brings make it fit its models again, which takes seconds.
     const db = join(dir, 'analysing.db')
     // Exit 2: the corpus has one entry it rejects, by design.
@@ -298,8 +298,8 @@ describe('paperscope sync', () => {
       await new Promise((r) => setTimeout(r, 20))
     }
     child.kill('SIGINT')
-    expect(await exited).toBe(130)
-    expect(err).toContain('stopping the analysis: nothing of it is saved')
+    // Ended by the signal itself (a shell reports 130), not after the analysis.
+    expect(await exited).toBe('SIGINT')
     // The papers the sync stored are there, not analysed (no vectors): the next import, sync or analyze takes them.
     const store = await openStore({ path: db })
     try {

@@ -9,22 +9,19 @@ import { existsSync } from 'node:fs'
 import { threadId } from 'node:worker_threads'
 import { PaperscopeError, type ErrorCode } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
-import { analyzeNewPapers, type AnalyzeProgress, type AnalyzeReport } from './analyze-library.js'
+import { analyzeNewPapers, type AnalyzeReport } from './analyze-library.js'
 import { startModuleWorker } from './module-worker.js'
 
-/** What the worker is given: where the library is, an embedding-model switch if any, and whether to report progress. */
+/** What the worker is given: where the library is, and an embedding-model switch if any. */
 export interface AnalysisThreadInput {
   path: string
   embeddingModel?: string
-  progress?: boolean
 }
 
-/** What the worker answers; with `progress`, progress messages come first. */
+/** What the worker answers. */
 export type AnalysisThreadOutput =
   | { ok: true; report: AnalyzeReport; threadId: number }
   | { ok: false; message: string; code: ErrorCode | null }
-
-export type AnalysisThreadMessage = AnalysisThreadOutput | { progress: AnalyzeProgress }
 
 /**
  * `analyzeNewPapers` on a worker thread when the library is a file; in-process otherwise. Resolves with the
@@ -33,43 +30,21 @@ export type AnalysisThreadMessage = AnalysisThreadOutput | { progress: AnalyzePr
  */
 export async function analyzeNewPapersOffThread(
   store: PaperStore,
-  options: {
-    embeddingModel?: string
-    onProgress?: (progress: AnalyzeProgress) => void
-    /**
-     * Stops the analysis at once (the worker is ended; its one transaction is not committed, so nothing of the
-     * analysis is saved) and rejects with the signal's reason.
-     */
-    signal?: AbortSignal
-  } = {},
+  options: { embeddingModel?: string } = {},
 ): Promise<{ report: AnalyzeReport; threadId: number }> {
-  const { onProgress, signal, ...rest } = options
   if (store.location === ':memory:' || !existsSync(store.location)) {
-    return { report: await analyzeNewPapers(store, { ...rest, ...(onProgress ? { onProgress } : {}) }), threadId }
+    return { report: await analyzeNewPapers(store, options), threadId }
   }
-  signal?.throwIfAborted()
-  const input: AnalysisThreadInput = { path: store.location, ...rest, ...(onProgress ? { progress: true } : {}) }
+  const input: AnalysisThreadInput = { path: store.location, ...options }
   const output = await new Promise<AnalysisThreadOutput>((resolve, reject) => {
     const worker = startModuleWorker('analysis-thread-main', input)
     let answered = false
-    const stop = (): void => {
+    worker.once('message', (message: AnalysisThreadOutput) => {
       answered = true
-      void worker.terminate()
-      reject(signal?.reason)
-    }
-    signal?.addEventListener('abort', stop, { once: true })
-    worker.on('message', (message: AnalysisThreadMessage) => {
-      if ('progress' in message) return onProgress?.(message.progress)
-      answered = true
-      signal?.removeEventListener('abort', stop)
       resolve(message)
     })
-    worker.once('error', (err) => {
-      signal?.removeEventListener('abort', stop)
-      reject(err)
-    })
+    worker.once('error', reject)
     worker.once('exit', (code) => {
-      signal?.removeEventListener('abort', stop)
       if (!answered) reject(new PaperscopeError('INTERNAL', `the analysis thread exited with code ${code} before answering`))
     })
   })

@@ -52,7 +52,7 @@ export {
 } from './sync.js'
 export {
   runSync,
-  nothingToSync,
+  findSyncConfig,
   readSyncConfig,
   resolveSyncConfigPath,
   createSyncHttpClient,

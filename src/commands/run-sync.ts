@@ -111,9 +111,13 @@ export async function createSyncHttpClient(
   })
 }
 
+/** Other domains a source's publisher answers on (its default URL's domain aside). */
+const PUBLISHED_ALIASES: Readonly<Record<string, readonly string[]>> = { huggingface: ['hf.co'] }
+
 /**
  * Each source's pace: its published limit, or a mirror's own `minIntervalMs` when `baseUrl` points elsewhere.
- * A `baseUrl` on the published API's own host (however spelt) keeps the published limit.
+ * A `baseUrl` anywhere on the publisher's domain (`arxiv.org`, `export.arxiv.org`, `api.openalex.org.`, `hf.co`)
+ * keeps the published limit.
  * @example syncRateLimits(config, sourceRateLimits(), SOURCES).arxiv.minIntervalMs // 3000
  */
 export function syncRateLimits(
@@ -123,22 +127,30 @@ export function syncRateLimits(
 ): Record<string, RateLimit> {
   const host = (url: string): string | null => {
     try {
-      return new URL(url).hostname.toLowerCase()
+      return new URL(url).hostname.toLowerCase().replace(/\.$/, '')
     } catch {
       return null
     }
+  }
+  // The publisher's domain: the last two labels of its default host (`export.arxiv.org` → `arxiv.org`).
+  const domains = (source: { name: string; defaultBaseUrl: string }): string[] => {
+    const own = host(source.defaultBaseUrl)
+    return [...(own ? [own.split('.').slice(-2).join('.')] : []), ...(PUBLISHED_ALIASES[source.name] ?? [])]
   }
   const rateLimits: Record<string, RateLimit> = { ...published }
   for (const [name, settings] of Object.entries(config.sources)) {
     if (settings.minIntervalMs === undefined || settings.baseUrl === undefined) continue
     const source = sources.find((s) => s.name === name)
-    if (source && host(settings.baseUrl) === host(source.defaultBaseUrl)) continue
+    const at = host(settings.baseUrl)
+    if (source && at !== null && domains(source).some((d) => at === d || at.endsWith(`.${d}`))) continue
     rateLimits[name] = { ...rateLimits[name], minIntervalMs: settings.minIntervalMs }
   }
   return rateLimits
 }
 
 export interface RunSyncOptions {
+  /** The config, when the caller has read it already (`findSyncConfig`); else it is read here. */
+  found?: FoundSyncConfig | undefined
   signal?: AbortSignal | undefined
   /** `--source`. */
   source?: string | undefined
@@ -199,30 +211,27 @@ export type RunSyncResult =
       afterSync: 'ran' | 'skipped' | { failed: string }
     }
 
+/** A sync config found on disk: where, how it was named, and what it says. */
+export type FoundSyncConfig = NonNullable<Awaited<ReturnType<typeof readSyncConfig>>>
+
 /**
- * Why a sync would fetch nothing (no config, or one with no enabled feed), else null. Throws as
- * `readSyncConfig` does for a config that is named but missing, or unreadable. The CLI asks first, so that a
- * sync with nothing to do makes no library file.
+ * The config a sync would run, or why it would fetch nothing (no config, or one with no enabled feed). Throws
+ * as `readSyncConfig` does for a config that is named but missing, or unreadable. The CLI asks first, so that a
+ * sync with nothing to do makes no library file, and hands what it found to `runSync`.
  */
-export async function nothingToSync(
+export async function findSyncConfig(
   options: Pick<RunSyncOptions, 'cwd' | 'env' | 'configPath'>,
-): Promise<Extract<RunSyncResult, { configured: false }> | null> {
+): Promise<{ found: FoundSyncConfig; nothing: null } | { found: null; nothing: Extract<RunSyncResult, { configured: false }> }> {
   const found = await readSyncConfig({ cwd: options.cwd, env: options.env, flag: options.configPath })
   if (!found) {
-    return {
-      configured: false,
-      configPath: null,
-      reason: `no sync config: neither --config nor PAPERSCOPE_CONFIG is set and ${DEFAULT_SYNC_CONFIG_FILE} is not in ${options.cwd}`,
-    }
+    const reason = `no sync config: neither --config nor PAPERSCOPE_CONFIG is set and ${DEFAULT_SYNC_CONFIG_FILE} is not in ${options.cwd}`
+    return { found: null, nothing: { configured: false, configPath: null, reason } }
   }
   if (!found.config.feeds.some((f) => f.enabled)) {
-    return {
-      configured: false,
-      configPath: found.path,
-      reason: `${found.path} lists no ${found.config.feeds.length ? 'enabled ' : ''}feeds`,
-    }
+    const reason = `${found.path} lists no ${found.config.feeds.length ? 'enabled ' : ''}feeds`
+    return { found: null, nothing: { configured: false, configPath: found.path, reason } }
   }
-  return null
+  return { found, nothing: null }
 }
 
 /**
@@ -232,9 +241,8 @@ export async function nothingToSync(
  * if (!result.configured) console.log(result.reason)
  */
 export async function runSync(store: PaperStore, options: RunSyncOptions): Promise<RunSyncResult> {
-  const nothing = await nothingToSync(options)
+  const { found, nothing } = options.found ? { found: options.found, nothing: null } : await findSyncConfig(options)
   if (nothing) return nothing
-  const found = (await readSyncConfig({ cwd: options.cwd, env: options.env, flag: options.configPath }))!
   const { SOURCES } = await loadIngest()
   const http = await createSyncHttpClient(found.config, {
     env: options.env,
@@ -255,7 +263,8 @@ export async function runSync(store: PaperStore, options: RunSyncOptions): Promi
       FeedSummary,
       'cursor'
     >
-    feeds.push({ ...summary, cursor: await readCursor(store, f.feed) })
+    // A `--since` run that read to the end has no cursor of its own left: the feed's is shown.
+    feeds.push({ ...summary, cursor: (await readCursor(store, f.cursorKey)) ?? (await readCursor(store, f.feed)) })
   }
   let afterSync: 'ran' | 'skipped' | { failed: string } = 'skipped'
   if (options.afterSync && report.new + report.merged + report.updated > 0) {

@@ -354,32 +354,63 @@ describe('syncFeeds', () => {
     ])
   })
 
-  it('lets the next plain sync go on from where an interrupted --since run stopped, and keeps the cursor a --since run leaves', async () => {
+  it('keeps a --since run\'s place apart from the feed\'s: the same --since resumes it, a plain sync goes on from its own', async () => {
     const stopAfterFirstPage = (extra: Partial<SyncOptions> = {}) => {
       const controller = new AbortController()
       return options({ signal: controller.signal, onPage: () => controller.abort(new Error('stop')), ...extra })
     }
     serveRecordedFeeds()
     const store = await newStore()
-    await syncFeeds(store, config([FEEDS[1]]), stopAfterFirstPage({ since: '2026-01' }))
-    await syncFeeds(store, config([FEEDS[1]]), stopAfterFirstPage())
-    // The second run asks for the --since run's next page (it had started the feed over, from the config's window).
+    const feed = config([FEEDS[1]])
+    await syncFeeds(store, feed, stopAfterFirstPage())
+    await syncFeeds(store, feed, stopAfterFirstPage({ since: '2026-01' }))
+    await syncFeeds(store, feed, stopAfterFirstPage({ since: '2026-01' }))
+    await syncFeeds(store, feed, stopAfterFirstPage())
+    // Read to the end, the --since run lets go of its cursor: the same --since later reads from its date again.
+    const done = await syncFeeds(store, feed, options({ since: '2026-01' }))
+    expect(done.feeds.map((f) => [f.status, f.cursorKey])).toEqual([['done', 'oa-scientometrics --since 2026-01-01']])
+    await syncFeeds(store, feed, stopAfterFirstPage({ since: '2026-01' }))
+    const window = 'topics.id:T10102,from_publication_date:2026-06-05'
+    const fromJanuary = 'topics.id:T10102,from_publication_date:2026-01-01'
     expect(server.requests.map((r) => [r.query.get('filter'), r.query.get('cursor')])).toEqual([
-      ['topics.id:T10102,from_publication_date:2026-01-01', '*'],
-      ['topics.id:T10102,from_publication_date:2026-01-01', OA_CURSOR_2],
+      [window, '*'],
+      [fromJanuary, '*'],
+      [fromJanuary, OA_CURSOR_2],
+      [window, OA_CURSOR_2],
+      [fromJanuary, OA_CURSOR_3],
+      [fromJanuary, '*'],
     ])
   })
 
-  it('stops a feed whose source repeats a page, rather than reading it for ever, and stores the repeat no more', async () => {
-    // A daily page that is full every time, with the same papers whatever page is asked for.
-    server.route('/hf/daily_papers?date=2026-06-12&p=0', { file: 'huggingface/daily_papers_2026-06-12_limit20_p0.json' })
-    server.route('/hf/daily_papers?date=2026-06-12&p=1', { file: 'huggingface/daily_papers_2026-06-12_limit20_p0.json' })
-    server.route('/hf/daily_papers?date=2026-06-12&p=2', { file: 'huggingface/daily_papers_2026-06-12_limit20_p0.json' })
+  it('stops a feed whose source repeats a page (the same records, or the same cursor) rather than reading it for ever', async () => {
+    // arXiv answering its first page again for the second; OpenAlex handing back the cursor it was given.
+    server.route('/api/query?start=0', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
+    server.route('/api/query?start=3', { file: 'arxiv/paging_cs.LG_page1_start0_of5.xml' })
+    server.route('/oa/works?cursor=*', { file: 'openalex/works_cursor_page1_next_cursor.json' })
+    server.route(`/oa/works?cursor=${OA_CURSOR_2}`, { file: 'openalex/works_cursor_page1_next_cursor.json' })
     const store = await newStore()
-    const report = await syncFeeds(store, config([FEEDS[3]]), options())
-    expect(report.feeds.map((f) => [f.status, f.pages, f.new])).toEqual([['failed', 1, 20]])
-    expect(report.issues.map((i) => [i.code, i.severity])).toEqual([['REPEATED_PAGE', 'rejected']])
-    expect(report.issues[0]!.message).toMatch(/^feed hf-daily: page 2 repeats page 1 \(the same records\): the source is not moving on/)
+    const report = await syncFeeds(store, config([FEEDS[0], FEEDS[1]]), options())
+    expect(report.feeds.map((f) => [f.feed, f.status, f.pages])).toEqual([
+      ['arxiv-ml', 'failed', 1],
+      ['oa-scientometrics', 'failed', 1],
+    ])
+    expect(report.issues.filter((i) => i.code === 'REPEATED_PAGE').map((i) => i.message.replace(/: the source.*/, ''))).toEqual([
+      'feed arxiv-ml: page 2 repeats page 1 (the same records)',
+      'feed oa-scientometrics: page 2 repeats page 1 (the same cursor to go on from)',
+    ])
+  })
+
+  it('takes no repeat for a stuck source where pages may repeat by design: ids of one paper, a day list paged past its end', async () => {
+    serveRecordedFeeds()
+    // Hugging Face answering the day's full first page whatever page is asked for: the day is read, and the feed ends.
+    server.route('/hf/daily_papers?date=2026-06-12&p=1', { file: 'huggingface/daily_papers_2026-06-12_limit20_p0.json' })
+    const store = await newStore()
+    const lookups = { id: 's2-twice', source: 'semantic-scholar', kind: 'papers', ids: ['2106.15928', '10.48550/arXiv.2106.15928'], batchSize: 1 }
+    const report = await syncFeeds(store, config([lookups, FEEDS[3]]), options())
+    expect(report.feeds.map((f) => [f.feed, f.status, f.pages])).toEqual([
+      ['s2-twice', 'done', 2],
+      ['hf-daily', 'done', 2],
+    ])
     expect(server.requestsTo('/hf/daily_papers').map((r) => r.query.get('p'))).toEqual(['0', '1'])
   })
 
@@ -445,6 +476,12 @@ describe('syncRateLimits', () => {
     expect(limits('http://127.0.0.1:8080/api/query')).toBe(0)
     expect(limits('https://export.arxiv.org/api/query')).toBe(3000)
     expect(limits('HTTP://Export.ArXiv.org:443/api/query?x=1')).toBe(3000)
+    // Anywhere on the publisher's domain, and its other names.
+    expect(limits('https://arxiv.org/api/query')).toBe(3000)
+    expect(limits('https://export.arxiv.org./api/query')).toBe(3000)
+    const hf = (baseUrl: string) =>
+      syncRateLimits({ sources: { huggingface: { baseUrl, minIntervalMs: 0 } } } as Pick<SyncConfig, 'sources'>, sourceRateLimits(), SOURCES).huggingface!.minIntervalMs
+    expect([hf('https://hf.co/api'), hf('https://huggingface.co/api'), hf('http://localhost:9000/api')]).toEqual([500, 500, 0])
   })
 })
 

@@ -78,7 +78,7 @@ export interface SyncSource {
     feed: unknown,
     cursor: string | null,
     deps: SyncSourceDeps,
-  ): AsyncIterable<{ payload: string; url: string; nextCursor: string; last: boolean; capped?: boolean; missing?: { field: string; message: string } }>
+  ): AsyncIterable<{ payload: string; url: string; nextCursor: string; last: boolean; capped?: boolean; mayRepeat?: boolean; missing?: { field: string; message: string } }>
   parse(payload: string, ctx: { input: string; fetchedAt: string }): ParseResult
 }
 
@@ -231,6 +231,8 @@ export interface FeedSyncReport extends ImportCounts {
   repeatedWarnings: number
   /** Why the feed failed or was skipped. */
   error: string | null
+  /** Where its cursor is stored: the feed's id, or a `--since` run's own (see {@link sinceCursorKey}). */
+  cursorKey: string
 }
 
 export interface SyncReport extends ImportCounts {
@@ -319,6 +321,7 @@ async function syncFeed(
     profiles: 0,
     repeatedWarnings: 0,
     error: null,
+    cursorKey: feed.id,
   }
   const fail = (
     status: FeedStatus,
@@ -347,10 +350,9 @@ async function syncFeed(
   }
   const { id: _id, source: _source, enabled: _enabled, ...feedOptions } = feed
   const since = options.since ? firstDay(options.since) : null
-  const configured = source.feedSchema.safeParse(feedOptions)
-  let parsed = since ? source.feedSchema.safeParse({ ...feedOptions, since }) : configured
+  const withSince = since ? source.feedSchema.safeParse({ ...feedOptions, since }) : null
   // Feeds without a date (lookups of ids) ignore --since.
-  if (!parsed.success && since) parsed = configured
+  const parsed = withSince?.success ? withSince : source.feedSchema.safeParse(feedOptions)
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((i) => `${i.path.join('.') || '(feed)'}: ${i.message}`)
@@ -362,10 +364,12 @@ async function syncFeed(
       `feed ${feed.id}`,
     )
   }
-  // The fingerprint is of the feed as configured: `--since` only starts this run elsewhere, so the cursor it
-  // leaves is the feed's, and the next plain sync goes on from it (an interrupted `--since` run resumes).
-  const fingerprint = recordContentHash({ source: feed.source, options: configured.success ? configured.data : parsed.data })
-  const cursor = since ? null : await readStoredCursor(store, feed.id, fingerprint, logger)
+  // A `--since` run keeps its place under a cursor of its own: the same `--since` again resumes it where it
+  // stopped, and the feed's cursor (where plain syncs got to, perhaps mid-way through a backfill) is left as it
+  // was. Its cursor goes when it has read to the end, so that a later run from that date reads it all again.
+  result.cursorKey = withSince?.success ? sinceCursorKey(feed.id, since!) : feed.id
+  const fingerprint = recordContentHash({ source: feed.source, options: parsed.data })
+  const cursor = await readStoredCursor(store, result.cursorKey, fingerprint, logger)
 
   const now = options.now ?? Date.now
   const deps: SyncSourceDeps = {
@@ -407,11 +411,11 @@ async function syncFeed(
       const records = content.records.map((r) => r.key).sort().join('\n')
       const repeats =
         previous !== null &&
-        ((records !== '' && records === previous.records) || (!page.last && page.nextCursor === previous.nextCursor))
+        ((records !== '' && records === previous.records && !page.mayRepeat) || (!page.last && page.nextCursor === previous.nextCursor))
       if (repeats) {
         return fail(
           'failed',
-          `feed ${feed.id}: page ${result.pages + 1} repeats page ${result.pages} (${records !== '' && records === previous!.records ? 'the same records' : 'the same cursor to go on from'}): the source is not moving on, so the feed stops here; the next sync tries again from page ${result.pages}'s cursor`,
+          `feed ${feed.id}: page ${result.pages + 1} repeats page ${result.pages} (${page.nextCursor === previous!.nextCursor ? 'the same cursor to go on from' : 'the same records'}): the source is not moving on, so the feed stops here; the next sync tries again from page ${result.pages}'s cursor`,
           'REPEATED_PAGE',
           page.url,
         )
@@ -423,7 +427,7 @@ async function syncFeed(
         for (const record of content.records) tally[await importRecord(tx, record)]++
         for (const profile of content.profiles) if (await importProfile(tx, profile)) tally.profiles++
         await tx.pruneOrphanAuthors()
-        await tx.setFeedCursor(feed.id, stored)
+        await tx.setFeedCursor(result.cursorKey, page.last && !page.capped && result.cursorKey !== feed.id ? null : stored)
         return tally
       })
       result.pages++
@@ -496,6 +500,11 @@ async function readStoredCursor(
     return null
   }
   return parsed.data.cursor
+}
+
+/** Where a `--since` run of a feed keeps its cursor. */
+export function sinceCursorKey(feedId: string, since: string): string {
+  return `${feedId} --since ${since}`
 }
 
 function firstDay(date: PartialDate): string {

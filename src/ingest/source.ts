@@ -43,6 +43,11 @@ export interface SourcePage {
    */
   capped?: boolean
   /**
+   * True when this page may hold the same records as the one before by design (an id lookup, where two ids can
+   * name one paper; another day's list): the sync then does not take a repeat for a source that is stuck.
+   */
+  mayRepeat?: boolean
+  /**
    * Set when the source answered "no such thing" for what this page asked (an author id that is gone): the
    * page has no payload and counts as one rejected entry, so the feed goes on past it.
    */

@@ -454,6 +454,15 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect((await sut.store.libraryStats()).papers).toBe(2)
         // A server holding vectors in memory learns that they changed.
         expect(await sut.store.analysis.generation()).toBe(2)
+        // That paper folded into a third in turn: both old ids lead to the third; made again, an id is its own.
+        await sut.store.transaction(async (tx) => {
+          await addPaper(tx, paperWrite({ id: 'pz', title: 'Where every record went' }))
+          for (const record of await tx.listSourceRecords('pa')) await tx.saveSourceRecord(record, 'pz', `moved-${record.id}`, 'title: test')
+          await tx.deletePaper('pa', 'pz')
+        })
+        expect([await sut.store.findPaperIdByFormerId('pa'), await sut.store.findPaperIdByFormerId('pb')]).toEqual(['pz', 'pz'])
+        await sut.store.transaction((tx) => addPaper(tx, paperWrite({ id: 'pb', title: 'Back again' })))
+        expect([await sut.store.findPaperIdByFormerId('pb'), await sut.store.findPaperIdByFormerId('pa')]).toEqual([null, 'pz'])
       })
 
       it('counts each topic curated, predicted and all, the all as the topic list counts it; curated alone stays in perTopic', async () => {

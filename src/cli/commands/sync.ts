@@ -5,12 +5,11 @@
  * sync resumes from there. New or changed papers are then analysed as after an import (`--no-analyze` skips it). Exit 0: all read (or nothing configured); 2: some records rejected or a feed
  * failed, the rest stored; 1: fatal; 130: stopped by Ctrl+C or SIGTERM, what was stored kept and not analysed yet.
  */
-import { analyzeNewPapersOffThread, nothingToSync, runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult, type SyncLogger } from '../../commands/index.js'
+import { findSyncConfig, runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult, type SyncLogger } from '../../commands/index.js'
 import { formatImportIssue, pluralize } from '../../core/index.js'
 import { table } from '../format.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { createAnalyzeProgress } from './analyze.js'
-import { renderAnalysisLine } from './import.js'
+import { analyzeAfterImport, renderAnalysisLine } from './import.js'
 import { printJson, withStore } from './shared.js'
 
 export interface SyncCliOptions {
@@ -64,21 +63,6 @@ export function waitsOnStderr(io: CliIo): SyncLogger {
   }
 }
 
-/** The analysis after a sync, on a worker thread with the import's progress bar; null when it failed or was stopped. */
-async function analyzeAfterSync(io: CliIo, store: Parameters<typeof analyzeNewPapersOffThread>[0], signal: AbortSignal): Promise<AnalyzeReport | null> {
-  io.stderr('analysing what the sync stored (Ctrl+C stops it, saving nothing of the analysis) …\n')
-  const progress = createAnalyzeProgress(io)
-  try {
-    return (await analyzeNewPapersOffThread(store, { onProgress: (p) => progress.update(p), signal })).report
-  } catch (err) {
-    if (!signal.aborted)
-      io.stderr(`warning: the sync is saved, but analysing the new papers failed (${(err as Error).message}); run \`paperscope analyze\`\n`)
-    return null
-  } finally {
-    progress.stop()
-  }
-}
-
 function printNothingToSync(io: CliIo, result: Extract<RunSyncResult, { configured: false }>, opts: SyncCliOptions): void {
   if (opts.json) printJson(io, { configured: false, configPath: result.configPath, reason: result.reason })
   else io.stdout(`Nothing to sync: ${result.reason}.\n\n${HOW_TO_CONFIGURE}`)
@@ -95,21 +79,13 @@ export async function runSyncCommand(
   version?: string,
 ): Promise<void> {
   // Nothing to fetch (no config, no enabled feed; a config it cannot read throws): said before a library is made.
-  const nothing = await nothingToSync({ cwd: io.cwd, env: io.env, configPath: opts.config })
+  const { found, nothing } = await findSyncConfig({ cwd: io.cwd, env: io.env, configPath: opts.config })
   if (nothing) {
     printNothingToSync(io, nothing, opts)
     return
   }
   const controller = new AbortController()
-  // The analysis after the sync runs on a worker thread, so that Ctrl+C is heard during it too: it stops at once.
-  const analysing = new AbortController()
-  let analysisStarted = false
   const onSignal = (): void => {
-    if (analysisStarted) {
-      io.stderr('stopping the analysis: nothing of it is saved; what the sync stored stays, and the next import, sync or `analyze` analyses it\n')
-      analysing.abort(new Error('interrupted'))
-      return
-    }
     if (controller.signal.aborted) process.exit(130)
     io.stderr('stopping after the page being written (Ctrl+C again to quit at once) …\n')
     controller.abort(new Error('interrupted'))
@@ -121,6 +97,7 @@ export async function runSyncCommand(
   try {
     result = await withStore(io, dbPath, async (store) => {
       const synced = await runSync(store, {
+        found,
         cwd: io.cwd,
         env: io.env,
         signal: controller.signal,
@@ -141,8 +118,13 @@ export async function runSyncCommand(
         synced.configured && synced.report.new + synced.report.merged + synced.report.updated > 0
       // Stopped by Ctrl+C: end now; the next import, sync or `analyze` analyses what was stored.
       if (changed && opts.analyze !== false && !synced.report.aborted) {
-        analysisStarted = true
-        analysis = await analyzeAfterSync(io, store, analysing.signal)
+        // As during an import's analysis, Ctrl+C ends the process at once (the shell reports 130): the analysis
+        // is one transaction, so nothing of it is saved, and the next import, sync or `analyze` does it. A handler
+        // could not run until the analysis, which keeps the thread busy, was over.
+        process.removeListener('SIGINT', onSignal)
+        process.removeListener('SIGTERM', onSignal)
+        io.stderr('analysing what the sync stored (Ctrl+C stops it at once, saving nothing of the analysis) …\n')
+        analysis = await analyzeAfterImport(io, store)
       }
       return synced
     }, { create: true })
@@ -171,7 +153,7 @@ export async function runSyncCommand(
   } else io.stdout(renderSyncResult(result) + (analysis ? renderAnalysisLine(analysis) : ''))
   const { report } = result
   // Stopped by Ctrl+C (or SIGTERM): what was stored stays, but the run did not read everything, or analyse it.
-  if (report.aborted || analysing.signal.aborted) throw new CliExit(EXIT.interrupted)
+  if (report.aborted) throw new CliExit(EXIT.interrupted)
   if (report.rejected > 0 || report.issues.some((i) => i.severity === 'rejected'))
     throw new CliExit(EXIT.partial)
 }
@@ -232,7 +214,7 @@ export function renderSyncResult(result: Extract<RunSyncResult, { configured: tr
   const out = [`config: ${result.configPath}`, table(rows), '']
   // Researcher profiles (an OpenAlex or Semantic Scholar author feed) are not papers: the table has no column for them.
   if (sum.profiles > 0)
-    out.push(`researcher profiles new or changed: ${result.feeds.filter((f) => f.profiles > 0).map((f) => `${f.feed} ${f.profiles}`).join(', ')}`, '')
+    out.push(`author profiles new or changed: ${result.feeds.filter((f) => f.profiles > 0).map((f) => `${f.feed} ${f.profiles}`).join(', ')}`, '')
   const { report } = result
   if (report.aborted)
     out.push('stopped before the end; the next `paperscope sync` resumes from the cursors above', '')

@@ -197,6 +197,8 @@ export async function* fetchArxivPages(
       nextCursor: writeCursor(stripUndefined(nextCursor)),
       last,
       ...(capped ? { capped } : {}),
+      // Two ids asked for can be one paper (`1605.08386`, `1605.08386v2`).
+      ...(byIds ? { mayRepeat: true } : {}),
     }
     if (last) return
     start = next

@@ -51,20 +51,40 @@ export async function* fetchHuggingFacePages(
   let { date, page } = state
   // A cursor from a clock that ran ahead would otherwise never fetch anything.
   if (date > today) date = today
+  let previousIds: string | null = null
   for (;;) {
     const url = buildUrl(deps.baseUrl, '/daily_papers', { date, limit: feed.pageSize, p: page })
     const res = await deps.http.request({ source: HUGGINGFACE_SOURCE, url, signal: deps.signal })
     const read = readDailyPapersCount(res.body)
     if (!read.ok) throw unreadablePageError(HUGGINGFACE_SOURCE, url, read.reason)
-    const dayDone = read.items < feed.pageSize
+    // A full page that repeats the day's page before it (an API that ignores `p` past the end) ends the day;
+    // paging on would read it for ever.
+    const ids = dailyPaperIds(res.body)
+    const repeated = page > 0 && ids !== '' && ids === previousIds
+    if (repeated) deps.logger.warn({ source: HUGGINGFACE_SOURCE, url, date, page }, 'page repeats the one before it; the day is read')
+    previousIds = ids
+    const dayDone = read.items < feed.pageSize || repeated
     const last = dayDone && date >= today
     const next = last
       ? { date: addDays(today, -feed.refreshDays), page: 0 }
       : dayDone
         ? { date: addDays(date, 1), page: 0 }
         : { date, page: page + 1 }
-    yield { payload: res.body, url, nextCursor: writeCursor(next), last }
+    // Two days can list the same papers (a weekend repeating Friday's list).
+    yield { payload: res.body, url, nextCursor: writeCursor(next), last, mayRepeat: true }
     if (last) return
+    if (next.date !== date) previousIds = null
     ;({ date, page } = next)
+  }
+}
+
+/** The papers' ids of a daily list, in order, as one string ('' when it has none or cannot be read). */
+function dailyPaperIds(body: string): string {
+  try {
+    const items = JSON.parse(body) as unknown
+    if (!Array.isArray(items)) return ''
+    return items.map((item) => String((item as { paper?: { id?: unknown } } | null)?.paper?.id ?? '')).join('\n')
+  } catch {
+    return ''
   }
 }

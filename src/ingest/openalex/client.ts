@@ -102,6 +102,7 @@ export async function* fetchOpenAlexPages(
       // Profiles change: after the last one, the next run reads them all again.
       yield {
         ...(missing ? { missing } : {}),
+        mayRepeat: true,
         payload,
         url: redactUrl(url),
         nextCursor: writeCursor({ index: last ? 0 : index + 1 }),

@@ -217,6 +217,8 @@ export async function* fetchSemanticScholarPages(
     // The answer lines up with the ids asked for (null where S2 knows none): they go along, so the parser can
     // name an unknown id.
     yield {
+      // Two ids asked for can be one paper (its DOI and its arXiv id).
+      mayRepeat: true,
       payload: batchPayload(batch, res.body),
       url,
       nextCursor: writeCursor({ index: last ? 0 : next }),
