@@ -2,10 +2,12 @@
  * BibTeX export of real corpus papers: TeX from sources (`$p/n \to κ$`, `\textit{entropy collapse}`) is
  * written as written and still reads back with our importer; a title Paperscope made up is marked.
  */
-import { resolve } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Paper } from '../core/index.js'
-import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { createTempStore, useTempStore, type TempStore } from '../../test/support/temp-store.js'
+import type { PaperStore } from '../store/index.js'
 import { formatBibtex, parseBibtex } from '../ingest/index.js'
 import { exportBibtex } from './export-bibtex.js'
 import { importFiles } from './import-files.js'
@@ -190,5 +192,139 @@ describe('exportBibtex cite keys', () => {
     expect(await keysOf([sparse, dense, later])).toEqual([...alone, 'lovelace2023scalingb'])
     const whole = (await exportBibtex(t.store, {})).bibtex
     expect([...whole.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]).sort()).toEqual([...alone, 'lovelace2023scalingb'].sort())
+  })
+})
+
+/** The cite keys of an export, in its order. */
+function keysIn(bibtex: string): string[] {
+  return [...bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]!)
+}
+
+/** Each entry's cite key by the title our importer reads back; every key of the export told apart. */
+async function keysByTitle(store: PaperStore, selection: Parameters<typeof exportBibtex>[1] = {}): Promise<Record<string, string>> {
+  const { bibtex } = await exportBibtex(store, selection)
+  const keys = keysIn(bibtex)
+  expect(new Set(keys.map((k) => k.toLowerCase())).size).toBe(keys.length)
+  return Object.fromEntries(parseBibtex(bibtex, ctx).records.map((r) => [r.title, r.raw['citationKey'] as string]))
+}
+
+/** The library exported, the file imported into a new library, and that library exported: its keys by title. */
+async function keysAfterRoundTrip(store: PaperStore): Promise<Record<string, string>> {
+  const fresh = await createTempStore()
+  try {
+    const file = join(fresh.dir, 'export.bib')
+    writeFileSync(file, (await exportBibtex(store, {})).bibtex)
+    await importFiles(fresh.store, [file], {})
+    return await keysByTitle(fresh.store)
+  } finally {
+    await fresh.cleanup()
+  }
+}
+
+describe('exportBibtex cite keys: one key per paper, and the keys of BibTeX sources kept', () => {
+  const t = useTempStore()
+  const idsByTitle = async (store: PaperStore) =>
+    Object.fromEntries((await store.listPapers({ sort: 'title', limit: 100, offset: 0 })).items.map((p) => [p.title, p.id]))
+
+  it("never writes a suffixed key that is another paper's plain key: alone, by author or in the library", async () => {
+    const balestriero = (key: string, title: string) =>
+      buildRecord({ source: 'awesome-list', key, title, authors: ['Randall Balestriero', 'Yann LeCun'], date: '2022' })
+    await importRecords(t().store, [
+      balestriero('dat', 'DAT: Differentiable Augmentation for Training'),
+      balestriero('datpp', 'DAT++: Differentiable Augmentation, Revisited'),
+      balestriero('data', 'A Data-Augmentation Is Worth A Thousand Samples'),
+    ])
+    const expected = {
+      'DAT: Differentiable Augmentation for Training': 'balestriero2022dat',
+      'DAT++: Differentiable Augmentation, Revisited': 'balestriero2022datb',
+      'A Data-Augmentation Is Worth A Thousand Samples': 'balestriero2022data',
+    }
+    expect(await keysByTitle(t().store)).toEqual(expected)
+    expect(await keysByTitle(t().store, { author: 'Randall Balestriero' })).toEqual(expected)
+    const alone: Record<string, string> = {}
+    for (const id of Object.values(await idsByTitle(t().store))) Object.assign(alone, await keysByTitle(t().store, { papers: [id] }))
+    expect(alone).toEqual(expected)
+  })
+
+  it("exports a .bib file's own keys, and keeps every key through export, import into a new library and export", async () => {
+    // Listed in title order, opposite to the order of their keys: generated keys would swap.
+    const file = join(t().dir, 'zhang.bib')
+    writeFileSync(
+      file,
+      [
+        '@article{zhang2022howa,\n  title = {How Do Vision Transformers Work?},\n  author = {Zhang, Wei and Li, Ming},\n  year = {2022}\n}',
+        '@inproceedings{Zhang:2022:fast,\n  title = {How Fast Can Attention Be?},\n  author = {Zhang, Wei and Chen, Hao},\n  booktitle = {Proceedings of ICML},\n  year = {2022}\n}',
+        '@article{zhang2022how,\n  title = {How Well Do Sparse Models Transfer?},\n  author = {Zhang, Wei and Li, Ming},\n  year = {2022}\n}',
+        '',
+      ].join('\n\n'),
+    )
+    await importFiles(t().store, [file], {})
+    const fromFile = {
+      'How Do Vision Transformers Work?': 'zhang2022howa',
+      'How Fast Can Attention Be?': 'Zhang:2022:fast',
+      'How Well Do Sparse Models Transfer?': 'zhang2022how',
+    }
+    expect(await keysByTitle(t().store)).toEqual(fromFile)
+    // The same key alone as with the others.
+    for (const [title, id] of Object.entries(await idsByTitle(t().store)))
+      expect(await keysByTitle(t().store, { papers: [id] })).toEqual({ [title]: fromFile[title as keyof typeof fromFile] })
+    expect(await keysAfterRoundTrip(t().store)).toEqual(fromFile)
+  })
+
+  it('keeps generated keys through a round trip: the new library keeps the keys of the file it was built from', async () => {
+    const zhang = (key: string, title: string) => buildRecord({ source: 'awesome-list', key, title, authors: ['Wei Zhang'], date: '2022' })
+    // Entered in an order other than the export's (by title): keys made again by entry order would swap.
+    await importRecords(t().store, [
+      zhang('well', 'How Well Do Sparse Models Transfer?'),
+      zhang('fast', 'How Fast Can Attention Be?'),
+      zhang('do', 'How Do Vision Transformers Work?'),
+    ])
+    const keys = await keysByTitle(t().store)
+    expect(keys).toEqual({
+      'How Well Do Sparse Models Transfer?': 'zhang2022how',
+      'How Fast Can Attention Be?': 'zhang2022howa',
+      'How Do Vision Transformers Work?': 'zhang2022howb',
+    })
+    expect(await keysAfterRoundTrip(t().store)).toEqual(keys)
+  })
+
+  it('gives a generated key to a paper whose BibTeX key is no valid key or was claimed before, and keeps generated keys off kept ones', async () => {
+    const store = t().store
+    // An arXiv-like paper first: its generated key is lovelace2023scaling until a .bib entry keeps that key.
+    await importRecords(store, [buildRecord({ source: 'awesome-list', key: 'x', title: 'Scaling Laws for Engines', authors: ['Ada Lovelace'], date: '2023' })])
+    expect(await keysByTitle(store)).toEqual({ 'Scaling Laws for Engines': 'lovelace2023scaling' })
+    const first = join(t().dir, 'first.bib')
+    writeFileSync(
+      first,
+      [
+        '@misc{turing1950, title = {Computing Machinery and Intelligence}, author = {Turing, Alan}, year = {1950}}',
+        '@misc{lovelace2023scaling, title = {Notes on the Analytical Engine}, author = {Lovelace, Ada}, year = {1843}}',
+        '@misc{babbage%1864, title = {Passages from the Life of a Philosopher}, author = {Babbage, Charles}, year = {1864}}',
+        '@misc{menabrea#1842, title = {Sketch of the Analytical Engine}, author = {Menabrea, Luigi}, year = {1842}}',
+        '',
+      ].join('\n'),
+    )
+    await importFiles(store, [first], {})
+    const second = join(t().dir, 'second.bib')
+    writeFileSync(second, '@misc{Turing1950, title = {On Computable Numbers}, author = {Turing, Alan}, year = {1936}}\n')
+    await importFiles(store, [second], {})
+    // A label with a space, stored as a record of its own.
+    await importRecords(store, [buildRecord({ source: 'bibtex', key: `${first}#shannon 1948`, title: 'A Mathematical Theory of Communication', authors: ['Claude Shannon'], date: '1948' })])
+    const expected = {
+      'Computing Machinery and Intelligence': 'turing1950',
+      'Notes on the Analytical Engine': 'lovelace2023scaling',
+      // The paper that kept its key before the .bib entry came now takes the next one.
+      'Scaling Laws for Engines': 'lovelace2023scalinga',
+      // Claimed first by another paper (BibTeX does not tell Turing1950 from turing1950).
+      'On Computable Numbers': 'turing1936computable',
+      // No valid key: `%` starts a comment, `#` joins strings, a space ends the key.
+      'Passages from the Life of a Philosopher': 'babbage1864passages',
+      'Sketch of the Analytical Engine': 'menabrea1842sketch',
+      'A Mathematical Theory of Communication': 'shannon1948mathematical',
+    }
+    expect(await keysByTitle(store)).toEqual(expected)
+    for (const [title, id] of Object.entries(await idsByTitle(store)))
+      expect(await keysByTitle(store, { papers: [id] })).toEqual({ [title]: expected[title as keyof typeof expected] })
+    expect(await keysAfterRoundTrip(store)).toEqual(expected)
   })
 })

@@ -250,8 +250,12 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
 
 /**
  * Cite keys made over the whole library, so that a paper has the same key in every export (alone, with an
- * author's papers, in the whole library) and no two papers share one. Only the library's papers of the same
- * year and first title word can share a paper's key: those are read, and their first authors named.
+ * author's papers, in the whole library) and no two papers share one. A paper with a BibTeX source record keeps
+ * that entry's key when it is valid and no paper claimed it before (so a library built from a `.bib` file
+ * exports that file's keys, and a round trip keeps every key): every paper's claim is read, one indexed query.
+ * Generated keys stay off the kept ones, and only the library's papers of the same year whose stem starts with
+ * a paper's (`2022dat`, `2022data`) can share a paper's key or hold one its suffix would make: those are read,
+ * and their first authors named.
  */
 async function libraryCiteKeys(
   store: PaperStore,
@@ -259,18 +263,23 @@ async function libraryCiteKeys(
   name: (author: { authorId: string; name: string }) => Promise<string>,
 ): Promise<Map<string, string>> {
   const { citeKeys, citeKeyStem } = await import('../ingest/index.js')
+  const claims = await store.listBibtexCiteLabels()
   const stems = new Set(papers.map(citeKeyStem))
+  const alikeStem = (stem: string) => {
+    for (let end = 1; end <= stem.length; end++) if (stems.has(stem.slice(0, end))) return true
+    return false
+  }
   const years = [...new Set(papers.map((p) => (p.date ? Number(p.date.slice(0, 4)) : null)))]
   const alike = []
   for (const row of await store.listCiteKeyInputs(years)) {
-    if (!stems.has(citeKeyStem(row))) continue
+    if (!alikeStem(citeKeyStem(row))) continue
     const first = row.firstAuthorId ? await name({ authorId: row.firstAuthorId, name: row.firstAuthorName ?? '' }) : null
     alike.push({ ...row, authors: first ? [first] : [] })
   }
-  const keys = citeKeys(alike)
+  const keys = citeKeys(alike, { claims })
   // A paper the library does not hold (none, as papers come from it) is keyed among the papers given.
   const rest = papers.filter((p) => !keys.has(p.id))
-  for (const [id, key] of citeKeys(rest)) keys.set(id, key)
+  for (const [id, key] of citeKeys(rest, { claims })) keys.set(id, key)
   return keys
 }
 

@@ -86,6 +86,13 @@ export interface CiteKeyInput {
   entered: string
 }
 
+/** The cite key of a paper's BibTeX source entry: the label after `#` in its record key (`refs.bib#zhang2022how`). */
+export interface BibtexCiteLabel {
+  paperId: string
+  /** Null when the record key does not tell it (no record of the label kept beside a key with two `#`). */
+  label: string | null
+}
+
 export interface StoredRecordRef {
   id: number
   paperId: string
@@ -204,6 +211,11 @@ export interface PaperReader {
   findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null>
   /** The papers dated in these years (null: undated), as their cite keys are made. */
   listCiteKeyInputs(years: ReadonlyArray<number | null>): Promise<CiteKeyInput[]>
+  /**
+   * The label of every paper's earliest stored BibTeX record (source `bibtex`), one per paper, in the order
+   * those records were stored: the cite keys papers keep in an export.
+   */
+  listBibtexCiteLabels(): Promise<BibtexCiteLabel[]>
   /** The paper a removed paper's id now leads to (its last record joined that paper), else null. */
   findPaperIdByFormerId(formerId: string): Promise<string | null>
   listPapers(query?: PaperListQuery): Promise<Page<Paper>>

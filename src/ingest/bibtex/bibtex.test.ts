@@ -238,6 +238,51 @@ describe('formatBibtex', () => {
     ).toBe('schmidhuberndoeuvre')
   })
 
+  it("never hands out a suffixed key that is another paper's plain key, whatever the order", () => {
+    const paper = (id: string, title: string, entered: string) => ({ id, title, authors: ['Randall Balestriero'], date: '2022', entered })
+    const papers = [
+      paper('dat', '{DAT}: Differentiable Augmentation for Training', '2026-01-01'),
+      paper('datpp', 'DAT++: Differentiable Augmentation, Revisited', '2026-01-02'),
+      paper('data', 'A Data-Augmentation Is Worth A Thousand Samples', '2026-01-03'),
+    ]
+    for (const order of [papers, [...papers].reverse(), [papers[1]!, papers[2]!, papers[0]!]]) {
+      const keys = citeKeys(order)
+      // `balestriero2022dat` + `a` would be the Data-Augmentation paper's plain key: the DAT++ paper skips it.
+      expect(Object.fromEntries(keys)).toEqual({ dat: 'balestriero2022dat', datpp: 'balestriero2022datb', data: 'balestriero2022data' })
+    }
+    // Papers whose base key starts with another's and that share it get suffixes off each other's keys too.
+    const more = [...papers, paper('data2', 'Data Augmentation, Again', '2026-01-04'), paper('dat3', 'DAT, Once More', '2026-01-05')]
+    const keys = [...citeKeys(more).values()]
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(Object.fromEntries(citeKeys(more))).toMatchObject({ data2: 'balestriero2022dataa', dat3: 'balestriero2022datc' })
+  })
+
+  it("keeps a paper's BibTeX entry key when it is a valid key no paper claimed before, and keeps generated keys off it", () => {
+    const zhang = (id: string, title: string, entered: string) => ({ id, title, authors: ['Wei Zhang'], date: '2022', entered })
+    const howWell = zhang('well', 'How Well Do Sparse Models Transfer?', '2026-01-01')
+    const howDo = zhang('do', 'How Do Vision Transformers Work?', '2026-01-02')
+    const howFast = zhang('fast', 'How Fast Can Attention Be?', '2026-01-03')
+    const papers = [howWell, howDo, howFast]
+    expect(Object.fromEntries(citeKeys(papers))).toEqual({ well: 'zhang2022how', do: 'zhang2022howa', fast: 'zhang2022howb' })
+    // The .bib file said otherwise: its keys are kept, capitals and all.
+    const claims = [
+      { paperId: 'do', label: 'zhang2022how' },
+      { paperId: 'well', label: 'Zhang:2022:sparse' },
+    ]
+    expect(Object.fromEntries(citeKeys(papers, { claims }))).toEqual({ do: 'zhang2022how', well: 'Zhang:2022:sparse', fast: 'zhang2022howa' })
+    // A key claimed by a paper that is not among those written is still kept off generated keys.
+    expect(citeKeys([howFast], { claims: [{ paperId: 'elsewhere', label: 'zhang2022how' }] }).get('fast')).toBe('zhang2022howa')
+    // A claim comes too late when a paper claimed the key before (in any case): that paper gets a generated key.
+    const late = citeKeys(papers, { claims: [{ paperId: 'well', label: 'zhang2022how' }, { paperId: 'do', label: 'Zhang2022How' }] })
+    expect(Object.fromEntries(late)).toEqual({ well: 'zhang2022how', do: 'zhang2022howa', fast: 'zhang2022howb' })
+    // Only a paper's first claim counts.
+    expect(citeKeys([howDo], { claims: [{ paperId: 'do', label: 'first' }, { paperId: 'do', label: 'second' }] }).get('do')).toBe('first')
+    // A label BibTeX or LaTeX would not read as a key is not kept.
+    for (const label of ['zhang 2022', 'zhang,2022', 'zhang{2022}', 'zhang#2022', 'zhang%2022', 'zhang"2022', "zhang'2022", 'zhang=2022', 'zhang\\2022', '', null]) {
+      expect(citeKeys([howDo], { claims: [{ paperId: 'do', label }] }).get('do')).toBe('zhang2022how')
+    }
+  })
+
   it("gives the year a venue names, with the proceedings' date when a source has it, and keeps the paper's date as origdate", () => {
     const convergence: BibtexPaper = {
       id: 'p9',

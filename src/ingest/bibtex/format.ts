@@ -46,6 +46,12 @@ export interface BibtexPaper {
 /** What a cite key is made of, and when the paper entered its library (`entered`: earlier keeps the plain key). */
 export type CiteKeyPaper = Pick<BibtexPaper, 'id' | 'title' | 'titleDerived' | 'date' | 'authors'> & { entered?: string | number }
 
+/** A paper's claim to the cite key of its BibTeX source entry (`label`, the part of its record key after `#`). */
+export interface CiteKeyClaim {
+  paperId: string
+  label: string | null
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const NAME_PARTICLES = new Set([
   'van',
@@ -569,22 +575,86 @@ function baseCiteKey(paper: CiteKeyPaper): string {
 }
 
 /**
- * Cite keys for papers: the same paper gets the same key whatever order the papers come in. Papers that share
- * a base key are told apart in the order they entered the library (`entered`; then by id): the first keeps
- * the base, the next get a, b, ... (as JabRef does), so a paper added later never changes an earlier one's key.
+ * True when BibTeX and LaTeX take the text as a cite key as it is: no spaces or control characters, and none of
+ * `,{}#%"'=\` (which end the key, start a comment or a field, or read as TeX).
+ * @example validCiteKey('Zhang:2022') // true
+ * @example validCiteKey('zhang 2022') // false
  */
-export function citeKeys(papers: readonly CiteKeyPaper[]): Map<string, string> {
+export function validCiteKey(key: string): boolean {
+  return /^[^\s\p{Cc},{}#%"'=\\]+$/u.test(key)
+}
+
+/**
+ * The keys papers keep from their BibTeX source entries, by paper id. `claims` come earliest first (the order
+ * their records were stored), one per paper (its earliest BibTeX record); a paper keeps its entry's label when
+ * it is a valid key ({@link validCiteKey}) and no claim before it has the same key (BibTeX does not tell
+ * `Zhang2022` from `zhang2022`). A paper that keeps none is given a generated key by {@link citeKeys}.
+ * @example keptCiteKeys([{ paperId: 'p1', label: 'zhang2022how' }, { paperId: 'p2', label: 'Zhang2022How' }]) // Map { p1 → zhang2022how }
+ */
+export function keptCiteKeys(claims: Iterable<CiteKeyClaim>): Map<string, string> {
+  const kept = new Map<string, string>()
+  const claimed = new Set<string>()
+  for (const { paperId, label } of claims) {
+    if (kept.has(paperId) || label === null || !validCiteKey(label)) continue
+    const folded = label.toLowerCase()
+    if (claimed.has(folded)) continue
+    claimed.add(folded)
+    kept.set(paperId, label)
+  }
+  return kept
+}
+
+/**
+ * Cite keys for papers: the same paper gets the same key whatever order the papers come in. A paper with a
+ * BibTeX source entry keeps that entry's key: `claims` are the claims of every paper of the library (see
+ * {@link keptCiteKeys}), so that a paper keeps its key only when no paper claimed it before. The others get
+ * generated keys, which never take a kept one (of these papers or any other that claims one). Papers that
+ * share a base key are told apart in the order they entered the library (`entered`; then by id): the first
+ * keeps the base, the next get a, b, ... (as JabRef does), so a paper added later never changes an earlier
+ * one's generated key. A suffix is skipped when the key it makes starts with another of these papers' base
+ * keys (`balestriero2022dat` + `a` is `balestriero2022data`, the plain key of another paper), so a suffixed
+ * key never is another paper's key: keys are the same in every export as long as the papers given include
+ * every paper whose base key starts with a given paper's.
+ */
+export function citeKeys(
+  papers: readonly CiteKeyPaper[],
+  options: { claims?: Iterable<CiteKeyClaim> | undefined } = {},
+): Map<string, string> {
+  const kept = keptCiteKeys(options.claims ?? [])
+  const taken = new Set([...kept.values()].map((key) => key.toLowerCase()))
+  const keys = new Map<string, string>()
   const groups = new Map<string, CiteKeyPaper[]>()
   for (const paper of papers) {
+    const own = kept.get(paper.id)
+    if (own !== undefined) {
+      keys.set(paper.id, own)
+      continue
+    }
     const base = baseCiteKey(paper)
-    groups.set(base, [...(groups.get(base) ?? []), paper])
+    const group = groups.get(base)
+    if (group) group.push(paper)
+    else groups.set(base, [paper])
   }
-  const keys = new Map<string, string>()
-  for (const [base, group] of groups) {
-    const order = [...new Map(group.map((p) => [p.id, p])).values()].sort(
+  // A suffixed key that starts with another base could be that paper's key, or one of its group's.
+  const startsWithOtherBase = (base: string, key: string) => {
+    for (let end = base.length + 1; end <= key.length; end++) if (groups.has(key.slice(0, end))) return true
+    return false
+  }
+  const given = new Set<string>()
+  for (const base of [...groups.keys()].sort()) {
+    const order = [...new Map(groups.get(base)!.map((p) => [p.id, p])).values()].sort(
       (a, b) => compareEntered(a.entered, b.entered) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
-    order.forEach((paper, i) => keys.set(paper.id, i === 0 ? base : `${base}${suffix(i - 1)}`))
+    let next = -1
+    for (const paper of order) {
+      let key: string
+      do {
+        key = next < 0 ? base : `${base}${suffix(next)}`
+        next++
+      } while (taken.has(key) || given.has(key) || (key !== base && startsWithOtherBase(base, key)))
+      given.add(key)
+      keys.set(paper.id, key)
+    }
   }
   return keys
 }

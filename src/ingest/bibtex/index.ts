@@ -20,4 +20,14 @@ export const bibtexFormat: FileFormat = {
 }
 
 export { parseBibtex, detectBibtex, cleanLatexText } from './parse.js'
-export { formatBibtex, citeKeys, citeKeyStem, escapeLatex, type BibtexPaper, type CiteKeyPaper } from './format.js'
+export {
+  formatBibtex,
+  citeKeys,
+  citeKeyStem,
+  keptCiteKeys,
+  validCiteKey,
+  escapeLatex,
+  type BibtexPaper,
+  type CiteKeyPaper,
+  type CiteKeyClaim,
+} from './format.js'

@@ -97,4 +97,38 @@ describe('SQLite library file', () => {
       await t.cleanup()
     }
   })
+
+  it("lists each paper's earliest BibTeX label in the order stored, reading a record only when its key has another #", async () => {
+    const t = await createTempStore()
+    try {
+      const save = async (tx: Parameters<Parameters<typeof t.store.transaction>[0]>[0], paperId: string, key: string, source = 'bibtex', label?: string) =>
+        tx.saveSourceRecord(
+          createSourceRecord({ source, key, locator: key, fetchedAt: '2026-01-01T00:00:00Z', title: paperId, raw: label === undefined ? {} : { citationKey: label } }),
+          paperId,
+          `hash-${key}`,
+          null,
+        )
+      await t.store.transaction(async (tx) => {
+        for (const id of ['p1', 'p2', 'p3', 'p4', 'p5'])
+          await tx.savePaper({
+            id, title: id, titleDerived: false, titleKeys: [id], abstract: null, date: null, listedAt: null, categories: [], venue: null,
+            ids: {}, authors: [], authorsTruncated: false, topics: [], keywords: [], digest: null, citationCount: null, upvotes: null, url: null,
+          })
+        await save(tx, 'p2', '/refs/a.bib#zhang2022how')
+        await save(tx, 'p1', '/refs/a.bib#Zhang:2022:fast')
+        await save(tx, 'p2', '/refs/b.bib#later')
+        await save(tx, 'p3', '/refs/c#/a.bib#smith2020', 'bibtex', 'smith2020')
+        await save(tx, 'p4', '/refs/a.bib#a#b', 'bibtex', 'a#b')
+        await save(tx, 'p5', 'p5', 'arxiv')
+      })
+      expect(await t.store.listBibtexCiteLabels()).toEqual([
+        { paperId: 'p2', label: 'zhang2022how' },
+        { paperId: 'p1', label: 'Zhang:2022:fast' },
+        { paperId: 'p3', label: 'smith2020' },
+        { paperId: 'p4', label: 'a#b' },
+      ])
+    } finally {
+      await t.cleanup()
+    }
+  })
 })

@@ -28,6 +28,7 @@ import {
 import type {
   AuthorCandidate,
   AuthorDetail,
+  BibtexCiteLabel,
   CandidatePaper,
   CandidateQuery,
   CiteKeyInput,
@@ -279,6 +280,32 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       // Papers saved in the same millisecond keep the order they were written in.
       entered: `${r.created_at}#${String(r.rowid).padStart(12, '0')}`,
     }))
+  }
+
+  async listBibtexCiteLabels(): Promise<BibtexCiteLabel[]> {
+    // A BibTeX record's key is `<file>#<label>` (src/core's fileEntryKey). When the key has another `#` (in the
+    // file's path, or in the label), the record's own copy of the label says which part it is; only then is the
+    // record itself read.
+    const rows = this.all<{ id: number; paper_id: string; key: string; citation_key: unknown }>(
+      `SELECT id, paper_id, key,
+         CASE WHEN instr(substr(key, instr(key, '#') + 1), '#') > 0 THEN json_extract(record, '$.raw.citationKey') END AS citation_key
+       FROM source_records WHERE source = 'bibtex' ORDER BY id`,
+    )
+    const labels: BibtexCiteLabel[] = []
+    const seen = new Set<string>()
+    for (const row of rows) {
+      if (seen.has(row.paper_id)) continue
+      seen.add(row.paper_id)
+      const hashes = row.key.split('#').length - 1
+      const label =
+        hashes <= 1
+          ? row.key.slice(row.key.indexOf('#') + 1)
+          : typeof row.citation_key === 'string' && row.key.endsWith(`#${row.citation_key}`)
+            ? row.citation_key
+            : null
+      labels.push({ paperId: row.paper_id, label })
+    }
+    return labels
   }
 
   async findPaperIdByFormerId(formerId: string): Promise<string | null> {
