@@ -14,7 +14,8 @@ import { processIo, runCli } from './cli/main.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
-import { DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
+import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
+import { pluralize } from './core/index.js'
 import { createAnalysisReader } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
 // command serves, so `paperscope classify` or `search` start fast.
@@ -139,7 +140,7 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
           why: [
             m.noveltyPercent.papers === 0
               ? 'unknown: none of the papers has a date and an earlier paper in the library to compare with'
-              : `mean novelty percentile of ${m.noveltyPercent.papers} papers with an earlier paper to compare with`,
+              : `mean novelty percentile of ${pluralize(m.noveltyPercent.papers, 'paper')} with an earlier paper to compare with`,
           ],
         },
         aiScore: {
@@ -148,7 +149,8 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
           why: [
             ...ai.why.map((w) => `${w.label}: ${w.weight.toFixed(1)} points`),
             // Three decimals: the formula on the inputs as shown gives the score within its last digit.
-            `inputs: topical centrality ${ai.inputs.centrality === null ? 'unknown' : ai.inputs.centrality.toFixed(3)}, novelty ${ai.inputs.novelty === null ? 'unknown' : ai.inputs.novelty.toFixed(3)}, output ${ai.inputs.output.toFixed(3)} (${ai.inputs.papers} papers)`,
+            `inputs: topical centrality ${ai.inputs.centrality === null ? 'unknown' : ai.inputs.centrality.toFixed(3)}, novelty ${ai.inputs.novelty === null ? 'unknown' : ai.inputs.novelty.toFixed(3)}, output ${ai.inputs.output.toFixed(3)} (${pluralize(ai.inputs.papers, 'paper')})`,
+            ...aiScoreRescaleNote(ai.why.map((w) => w.label)),
           ],
         },
       }

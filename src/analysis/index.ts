@@ -101,6 +101,7 @@ export {
   PAPERS_HOW_COMPUTED,
   AI_SCORE_HOW_COMPUTED,
   AI_SCORE_WEIGHTS,
+  aiScoreRescaleNote,
   type AiScore,
   type AiScoreInputs,
   type CountMetric,

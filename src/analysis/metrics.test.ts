@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { aiScore, citationSum, computeResearcherMetrics, hIndex, HOW_COMPUTED } from './metrics.js'
+import { aiScore, aiScoreRescaleNote, citationSum, computeResearcherMetrics, hIndex, HOW_COMPUTED } from './metrics.js'
 
 describe('h-index', () => {
   it('of known citation lists', () => {
@@ -58,6 +58,12 @@ describe('citations and AI Score', () => {
     // (a review found this for 631 of the corpus's 1,529 researchers).
     const split = aiScore({ centrality: 0.5815, novelty: 0.444, papers: 11 })
     expect([split.value, split.why.map((w) => w.weight), split.why.reduce((a, b) => a + b.weight, 0).toFixed(1)]).toEqual([55.2, [23.3, 17.7, 14.2], '55.2'])
+    // The weights it used when an input is unknown are said, not only the formula's.
+    const noNovelty = aiScore({ centrality: 0.486, novelty: null, papers: 1 })
+    expect(aiScoreRescaleNote(noNovelty.why.map((w) => w.label))).toEqual([
+      'novelty unknown, so left out: the other weights are rescaled to add up to 1 (topical centrality 0.67, output 0.33)',
+    ])
+    expect(aiScoreRescaleNote(['topical centrality', 'novelty', 'output'])).toEqual([])
     expect(aiScore({ centrality: null, novelty: null, papers: 0 }).value).toBeNull()
     expect(aiScore({ centrality: 1, novelty: null, papers: 0 }).value).toBe(100)
   })

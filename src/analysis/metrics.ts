@@ -110,6 +110,20 @@ export function aiScore(inputs: AiScoreInputs): AiScore {
 }
 
 /**
+ * What the AI Score weighed its known inputs by when one is unknown, as a sentence (none when all are known):
+ * the formula's weights rescaled to add up to 1.
+ * @example aiScoreRescaleNote(['topical centrality', 'output']) // ['novelty unknown, so left out: … (topical centrality 0.67, output 0.33)']
+ */
+export function aiScoreRescaleNote(known: readonly string[]): string[] {
+  const weights: Record<string, number> = { 'topical centrality': AI_SCORE_WEIGHTS.centrality, novelty: AI_SCORE_WEIGHTS.novelty, output: AI_SCORE_WEIGHTS.output }
+  const unknown = Object.keys(weights).filter((label) => !known.includes(label))
+  if (unknown.length === 0 || known.length === 0) return []
+  const total = known.reduce((s, label) => s + (weights[label] ?? 0), 0)
+  const shares = known.map((label) => `${label} ${((weights[label] ?? 0) / total).toFixed(2)}`).join(', ')
+  return [`${unknown.join(' and ')} unknown, so left out: the other weights are rescaled to add up to 1 (${shares})`]
+}
+
+/**
  * The values rounded to tenths so that they add up to `total` (a tenth itself): each is rounded down, and the
  * tenths left over go to the largest remainders.
  * @example tenthsSummingTo([23.34, 17.77, 15.03], 56.1) // [23.3, 17.8, 15]

@@ -158,6 +158,10 @@ export function presentSourceRecord(record: StoredSourceRecord): SourceRecordOut
   }
 }
 
+/** How a paper page's similar papers are found (the API's `similarHowComputed`). */
+export const SIMILAR_PAPERS_HOW_COMPUTED =
+  "Every other paper of the library scores 0.6 × wording + 0.4 × topics. Wording (textSimilarity) is the cosine similarity of the two papers' vectors (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to): the same number novelty's evidence lists as similarity. Topics (topicAgreement) is the cosine of their topic vectors (curated topics, or the classifier's confidences for a paper without them), each topic weighed by how specific it is, 1 for the rarest and less for a topic many curated papers share, so sharing a catch-all topic says less than sharing a rare one. The highest scores are listed, with the terms and topics the two papers share."
+
 function presentValue(value: AnalysisValue): ComputedValue {
   return { value: value.value, howComputed: value.howComputed, why: value.why ?? [], lowerBound: value.lowerBound ?? false }
 }
@@ -186,6 +190,7 @@ export function presentPaperDetail(
     sources: paper.sources.map(presentSourceRecord),
     similar: extras.similar ?? [],
     similarStatus: extras.similar === null ? 'not-computed' : 'computed',
+    similarHowComputed: SIMILAR_PAPERS_HOW_COMPUTED,
     novelty: extras.novelty ? { ...presentValue(extras.novelty), cohort: extras.novelty.cohort ?? null } : null,
     noveltyEvidence: (extras.noveltyEvidence ?? []).map((e) => ({ paper: presentPaperSummary(e.paper), similarity: e.similarity })),
     topicPrediction: extras.topics
@@ -388,6 +393,8 @@ export function presentTopicDetail(topic: TopicDetail, recent: Paper[]): TopicDe
     id: topic.id,
     label: topic.label,
     paperCount: topic.paperCount,
+    curatedCount: topic.curated,
+    predictedCount: topic.predicted,
     perYear: topic.perYear.map((y) => ({ year: y.year, curated: y.curated, predicted: y.predicted })),
     topAuthors: topic.topAuthors.map((a) => ({ id: a.authorId, name: a.name, papers: a.papers })),
     recentPapers: recent.map(presentPaperSummary),

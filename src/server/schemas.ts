@@ -134,6 +134,7 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
   sources: z.array(SourceRecordOutSchema),
   similar: z.array(SimilarPaperSchema).describe('Most similar papers, best first; empty when not computed'),
   similarStatus: z.enum(['computed', 'not-computed']),
+  similarHowComputed: z.string().describe('How the similar papers are found and scored'),
   novelty: ComputedValueSchema.extend({
     cohort: z
       .object({

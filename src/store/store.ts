@@ -179,6 +179,9 @@ export interface AuthorDetail extends Author {
 }
 
 export interface TopicDetail extends Topic {
+  /** Papers filed here by a person, and papers the classifier put here (dated or not). */
+  curated: number
+  predicted: number
   perYear: Array<{ year: number; curated: number; predicted: number }>
   topAuthors: Array<{ authorId: string; name: string; papers: number }>
 }

@@ -110,6 +110,8 @@ describe('papers routes on the corpus library', () => {
     expect(body.sources.filter((s) => s.matchReason === null)).toHaveLength(1)
     expect(body.sources.some((s) => s.matchReason?.includes('title'))).toBe(true)
     expect(body.topics.length).toBeGreaterThan(0)
+    // How its similar papers are scored, and that novelty's similarity is the wording part of it.
+    expect(body.similarHowComputed).toMatch(/0\.6 × wording \+ 0\.4 × topics.*novelty's evidence lists as similarity/)
     expect(body.digest?.origin).toBe('curated')
     expect(body.similarStatus).toBe('not-computed')
     expect(body.similar).toEqual([])

@@ -12,6 +12,8 @@ export const TopicDetailSchema = z.object({
   id: z.string(),
   label: z.string(),
   paperCount: z.number().int(),
+  curatedCount: z.number().int().describe('Papers a person filed under the topic'),
+  predictedCount: z.number().int().describe('Papers the classifier put under it (papers without curated topics)'),
   perYear: z
     .array(z.object({ year: z.number().int(), curated: z.number().int(), predicted: z.number().int() }))
     .describe('Papers per publication year, split by curated and predicted membership'),

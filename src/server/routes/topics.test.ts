@@ -40,6 +40,10 @@ describe('topics and stats routes on the corpus library', () => {
     expect(t.topAuthors.length).toBeGreaterThan(0)
     expect(t.recentPapers).toHaveLength(16)
     expect(t.recentPapers.every((p) => p.topics.some((x) => x.id === 'neural-collapse'))).toBe(true)
+    // Curated and predicted counted apart, the undated papers too, as the papers listed say.
+    const origin = (o: string) => t.recentPapers.filter((p) => p.topics.some((x) => x.id === 'neural-collapse' && x.origin === o)).length
+    expect([t.curatedCount, t.predictedCount]).toEqual([origin('curated'), origin('predicted')])
+    expect(t.curatedCount).toBeGreaterThan(0)
     const dates = t.recentPapers.map((p) => p.date).filter((d): d is string => d !== null)
     expect(dates).toEqual([...dates].sort().reverse())
   })

@@ -625,8 +625,11 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
 
   async getTopic(id: string): Promise<TopicDetail | null> {
     // This topic's count only (listTopics counts every topic: tens of ms on a 100k library).
-    const row = this.get<{ id: string; label: string; n: number }>(
-      'SELECT t.id, t.label, (SELECT count(DISTINCT pt.paper_id) FROM paper_topics pt WHERE pt.topic_id = t.id) AS n FROM topics t WHERE t.id = ?',
+    const row = this.get<{ id: string; label: string; n: number; curated: number; predicted: number }>(
+      `SELECT t.id, t.label, count(DISTINCT pt.paper_id) AS n,
+              count(DISTINCT CASE WHEN pt.origin = 'curated' THEN pt.paper_id END) AS curated,
+              count(DISTINCT CASE WHEN pt.origin = 'predicted' THEN pt.paper_id END) AS predicted
+       FROM topics t LEFT JOIN paper_topics pt ON pt.topic_id = t.id WHERE t.id = ? GROUP BY t.id`,
       id,
     )
     if (!row) return null
@@ -645,7 +648,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
        ) c JOIN authors au ON au.id = c.author_id ORDER BY c.n DESC, au.name LIMIT 15`,
       id,
     ).map((r) => ({ authorId: r.author_id, name: r.name, papers: r.n }))
-    return { ...topic, perYear, topAuthors }
+    return { ...topic, curated: row.curated, predicted: row.predicted, perYear, topAuthors }
   }
 
   // ---- stats and cursors --------------------------------------------------------------------------

@@ -79,7 +79,7 @@ function CardText({ paper, snippet }: { paper: PaperSummary; snippet: TextSegmen
     return (
       <p className="card-text">
         <span className={`origin-tag origin-${paper.digest.origin}`} title={digestOriginLabel(paper.digest.origin)}>
-          {paper.digest.origin === 'curated' ? 'Digest' : 'Summary'}
+          {paper.digest.origin === 'curated' ? 'Digest' : paper.digest.origin === 'generated' ? 'Digest (generated)' : 'Digest (source)'}
         </span>{' '}
         {readableText(paper.digest.text)}
       </p>

@@ -19,8 +19,8 @@ export function noveltyCaption(cohort: { from: number; to: number; papers: numbe
   if (!cohort) return 'percentile among this library’s papers of its year (of the years next to it too, when its year has few papers)'
   const papers = `${formatCount(cohort.papers)} papers`
   if (cohort.from === cohort.to) return `percentile among this library’s ${papers} of ${cohort.from} with a novelty`
-  // Not "its year had too few": a year with enough is pooled too when the year before it had too few.
-  return `percentile among this library’s ${papers} of ${cohort.from}–${cohort.to} with a novelty, pooled: a year with too few papers to rank among alone is ranked with the years next to it`
+  // Not "its year had too few": a year with enough takes in the years next to it that have too few.
+  return `percentile among this library’s ${papers} of ${cohort.from}–${cohort.to} with a novelty: years with too few papers to rank among alone are ranked together with the years next to them`
 }
 
 export function PaperPage() {
@@ -236,7 +236,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
                       <li key={e.paper.id}>
                         <Link to={`/papers/${encodeURIComponent(e.paper.id)}`}>{readableText(e.paper.title)}</Link>{' '}
                         <span className="muted">
-                          ({formatDate(e.paper.date) ?? 'undated'}, similarity {e.similarity.toFixed(2)})
+                          ({formatDate(e.paper.date) ?? 'undated'}, wording similarity {e.similarity.toFixed(2)})
                         </span>
                       </li>
                     ))}
@@ -321,6 +321,12 @@ function SimilarPapers({ paper }: { paper: PaperDetail }) {
             <SimilarItem key={s.paper.id} item={s} />
           ))}
         </div>
+      )}
+      {paper.similarStatus === 'computed' && (
+        <details className="how">
+          <summary>How similarity is computed</summary>
+          <HowComputed text={paper.similarHowComputed} />
+        </details>
       )}
     </section>
   )

@@ -174,7 +174,11 @@ export function SearchPage() {
 
       {q && (
         <div className="search-layout">
-          <aside className="facets" aria-label="Filters">
+          <aside className="facets" aria-labelledby="filters-title">
+            {/* Headings in order for screen readers: the filter groups' h3s sit under this h2, not under the h1. */}
+            <h2 id="filters-title" className="visually-hidden">
+              Filters
+            </h2>
             {activeFilters.length > 0 && (
               <button type="button" className="button small" onClick={() => setFilter(Object.fromEntries(FILTER_PARAMS.map((k) => [k, null])))}>
                 Clear all filters

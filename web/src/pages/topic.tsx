@@ -5,7 +5,7 @@ import { paths, type TopicDetailOut } from '../api.js'
 import { YearBarChart, type YearBar } from '../components/bar-chart.js'
 import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { plural } from '../format.js'
+import { formatCount, plural } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 
 export function TopicPage() {
@@ -27,7 +27,7 @@ export function TopicPage() {
 }
 
 function TopicView({ topic }: { topic: TopicDetailOut }) {
-  const hasPredicted = topic.perYear.some((y) => y.predicted > 0)
+  const hasPredicted = topic.predictedCount > 0
   const chartData = useMemo<YearBar[]>(
     () =>
       hasPredicted
@@ -48,7 +48,10 @@ function TopicView({ topic }: { topic: TopicDetailOut }) {
         <h1 tabIndex={-1}>{topic.label}</h1>
         <p className="muted">
           {plural(topic.paperCount, 'paper')}
-          {hasPredicted ? ', curated (filed by a person) and predicted (by a model)' : ', filed here by a curator'}.
+          {hasPredicted
+            ? `: ${formatCount(topic.curatedCount)} curated (filed by a person), ${formatCount(topic.predictedCount)} predicted (by a model)`
+            : ', filed here by a curator'}
+          .
         </p>
         <p className="bibtex-link">
           <a className="button small" href={`/api/v1${paths.topicBibtex(topic.id)}?download=true`} download>
