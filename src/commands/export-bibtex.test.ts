@@ -63,11 +63,13 @@ describe('exportBibtex', () => {
     const result = parseBibtex(bibtex, ctx)
     expect(result.issues).toEqual([])
     expect(result.records.map((r) => r.title)).toEqual([backdoor.title, null])
-    // The importer makes TeX readable (`$p/n \to κ$` → `p/n →κ`), as it does for any .bib with that TeX.
+    // The importer keeps math as TeX (`$p/n \to κ$`), as it does for any .bib with that TeX: the abstracts
+    // come back as they were.
     expect(result.records.map((r) => r.abstract)).toEqual(
       papers.map((p) => readAsWritten('abstract', p.abstract!)),
     )
-    expect(result.records[0]!.abstract).toContain('proportional regime (p/n →κ)')
+    expect(result.records[0]!.abstract).toBe(backdoor.abstract)
+    expect(result.records[0]!.abstract).toContain('proportional regime ($p/n \\to κ$)')
     expect(result.records[1]!.abstract).toContain('but entropy collapse occurs')
   })
 
@@ -94,7 +96,7 @@ describe('exportBibtex', () => {
     expect(written).not.toContain('…')
     const [record] = parseBibtex(written, ctx).records
     expect(record!.title).toBeNull()
-    expect(record!.abstract).toMatch(/^Diffusion models trained on finite datasets with N samples/)
+    expect(record!.abstract).toMatch(/^Diffusion models trained on finite datasets with \$N\$ samples/)
     // A paper with a title of its own gets neither.
     const own = (await exportBibtex(t.store, { papers: [backdoor.id] })).bibtex
     expect(field(own, 'note')).toBeUndefined()
@@ -326,5 +328,61 @@ describe('exportBibtex cite keys: one key per paper, and the keys of BibTeX sour
     for (const [title, id] of Object.entries(await idsByTitle(store)))
       expect(await keysByTitle(store, { papers: [id] })).toEqual({ [title]: expected[title as keyof typeof expected] })
     expect(await keysAfterRoundTrip(store)).toEqual(expected)
+  })
+})
+
+describe('exportBibtex of papers imported from .bib files: what the entries had comes back', () => {
+  const t = useTempStore()
+  const FIXTURE = resolve(import.meta.dirname, '../../test/fixtures/bibtex/review_cases.bib')
+  const entryOf = (bibtex: string, title: string) => bibtex.split(/\n(?=@)/).find((e) => e.includes(title))!
+
+  it("writes each entry's type, container and kept fields, names in BibTeX's forms, the day as `date` and the arXiv class", async () => {
+    await importFiles(t().store, [FIXTURE], {})
+    const { bibtex } = await exportBibtex(t().store, {})
+    const flat = (entry: string) => entry.replace(/ +=/g, ' =')
+    const book = flat(entryOf(bibtex, 'Deep {Learning}'))
+    expect(book.startsWith('@book{goodfellow2016deep,')).toBe(true)
+    for (const line of ['publisher = {MIT Press}', 'address = {Cambridge, MA}', 'series = {Adaptive Computation and Machine Learning}', 'isbn = {978-0262035613}'])
+      expect(book).toContain(line)
+    const chapter = flat(entryOf(bibtex, 'Efficient {BackProp}'))
+    expect(chapter.startsWith('@incollection{lecun1998efficient,')).toBe(true)
+    for (const line of ['booktitle = {Neural Networks: Tricks of the Trade}', 'editor = {Orr, Genevieve B. and M{\\"u}ller, Klaus-Robert}', 'pages = {9--50}'])
+      expect(chapter).toContain(line)
+    expect(flat(entryOf(bibtex, 'Training {Recurrent}'))).toMatch(/^@phdthesis\{sutskever2013training,[^]*school = \{University of Toronto\}/)
+    const report = flat(entryOf(bibtex, 'Nursing'))
+    expect(report).toMatch(/^@techreport\{who2020report,/)
+    expect(report).toContain('author = {{World Health Organization}}')
+    expect(report).toContain('institution = {World Health Organization}')
+    const deepBlue = flat(entryOf(bibtex, 'Deep {Blue}'))
+    expect(deepBlue).toMatch(/^@inproceedings\{campbell2002deep,/)
+    expect(deepBlue).toContain('booktitle = {Proceedings of the Royal Society A}')
+    expect(deepBlue).toContain('note = {Invited paper}')
+    expect(deepBlue).toContain('author = {Campbell, Murray and Hoane, Jr., A. Joseph and King, Jr., Martin Luther and van der Berg, Jan}')
+    const sparse = flat(entryOf(bibtex, 'Sparse recovery'))
+    expect(sparse).toMatch(/^@article\{sparse2019,/)
+    expect(sparse).toContain('title = {Sparse recovery with $\\ell_1$ penalties in {$\\mathcal{O}(n \\log n)$} time}')
+    expect(sparse).toContain('abstract = {We need $n\\gtrsim d^4$ samples and $\\sqrt{n}$ rounds.')
+    expect(sparse).toContain('journal = {Proceedings of the IEEE}')
+    expect(sparse).toContain('volume = {107},\n  number = {3},\n  pages = {512--530}')
+    const adam = flat(entryOf(bibtex, 'Adam:'))
+    expect(adam).toContain('date = {2014-12-22}')
+    expect(adam).toContain('eprintclass = {cs.LG}')
+    expect(bibtex).not.toMatch(/^ {2}day /m)
+  })
+
+  it("takes the kept fields from the paper's earliest BibTeX record, all of them, never pages from one and volume from another", async () => {
+    const first = join(t().dir, 'first.bib')
+    const second = join(t().dir, 'second.bib')
+    writeFileSync(first, '@article{a, title = {Sparse Coding in the Wild}, author = {Doe, Jane}, journal = {Neural Computation}, pages = {1--10}, year = {2020}}\n')
+    writeFileSync(second, '@inproceedings{b, title = {Sparse Coding in the Wild}, author = {Doe, Jane}, booktitle = {NeurIPS}, pages = {99--110}, volume = {33}, year = {2020}}\n')
+    await importFiles(t().store, [first], {})
+    await importFiles(t().store, [second], {})
+    const { bibtex, papers } = await exportBibtex(t().store, {})
+    expect(papers).toBe(1)
+    expect(bibtex).toMatch(/^@article\{a,/)
+    expect(bibtex).toMatch(/^ {2}journal += \{Neural Computation\},$/m)
+    expect(bibtex).toMatch(/^ {2}pages += \{1--10\},$/m)
+    expect(bibtex).not.toContain('volume')
+    expect(bibtex).not.toContain('99--110')
   })
 })

@@ -206,7 +206,9 @@ function definedFilters(selection: BibtexSelection): {
  * Papers in the shape `formatBibtex` takes, each author under their library name (its hyphenated spelling
  * when the person has one: `Allen-Zhu, Zeyuan`, not `Zhu, Zeyuan Allen`, in a library that named the person
  * before it picked such spellings). A paper whose venue names a year its date does not have (`ICML 2019`, a
- * 2018 preprint) brings its sources' dates, so the entry can take the proceedings' own.
+ * 2018 preprint) brings its sources' dates, so the entry can take the proceedings' own. A paper imported from
+ * BibTeX brings its entry's type and container, and its records the fields only BibTeX has (pages, publisher,
+ * …; all from one record) and an arXiv class.
  */
 export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]): Promise<BibtexPaper[]> {
   const names = new Map<string, string>()
@@ -217,6 +219,7 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
     }
     return names.get(author.authorId)!
   }
+  const { sourceEntryParts } = await import('../ingest/index.js')
   const out: BibtexPaper[] = []
   for (const paper of papers) {
     // The listed authors in the order sources list them. A person known only from outside that list (a
@@ -226,9 +229,9 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
       authors.push(await name(author))
     const unlistedAuthors: string[] = []
     for (const author of paper.authors.filter((a) => a.position === null)) unlistedAuthors.push(await name(author))
-    const sourceDates = venueNamesOtherYear(paper)
-      ? ((await store.getPaper(paper.id))?.sources.flatMap((s) => (s.date ? [s.date] : [])) ?? [])
-      : []
+    // Its records in the order they were stored, earliest first.
+    const records = ((await store.getPaper(paper.id))?.sources ?? []).slice().sort((a, b) => a.id - b.id)
+    const sourceDates = venueNamesOtherYear(paper) ? records.flatMap((s) => (s.date ? [s.date] : [])) : []
     out.push({
       id: paper.id,
       title: paper.title,
@@ -242,6 +245,8 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
       ids: paper.ids,
       abstract: paper.abstract,
       url: paper.url && /^https?:\/\//i.test(paper.url) ? paper.url : null,
+      // What only BibTeX writes (the entry's type and container, pages, publisher, ...), from the records.
+      ...sourceEntryParts(records),
     })
   }
   const keys = await libraryCiteKeys(store, out, name)

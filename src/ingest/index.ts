@@ -12,7 +12,7 @@ export { CORPUS_FORMATS, MIN_DETECT_CONFIDENCE } from './corpus/index.js'
 export { decodeTextInput } from './text-input.js'
 
 // BibTeX: a file format for import, and a pure writer for export.
-export { bibtexFormat, formatBibtex, citeKeys, citeKeyStem, parseBibtex, cleanLatexText, type BibtexPaper } from './bibtex/index.js'
+export { bibtexFormat, formatBibtex, citeKeys, citeKeyStem, sourceEntryParts, parseBibtex, cleanLatexText, type BibtexPaper } from './bibtex/index.js'
 
 // API connectors: the registry, the port they implement, and the HTTP client they share.
 export { SOURCES, findSource, sourceRateLimits } from './registry.js'

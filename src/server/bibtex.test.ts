@@ -70,13 +70,13 @@ describe('BibTeX of text with TeX in it (the API keeps it as written)', () => {
     expect(bibtex).toContain(collapse)
     expect(bibtex).not.toContain('\\textbackslash{}')
     expect(bibtex).not.toContain('\\$')
-    // Our importer reads it back: the title as it was, the abstracts as their TeX reads; a title the note marks
-    // as made from the abstract is no title (the library makes it again and knows it for made).
+    // Our importer reads it back: the title as it was, the abstracts' math as written and the rest as TeX reads;
+    // a title the note marks as made from the abstract is no title (the library makes it again and knows it for made).
     const ctx = { input: 'p.bib', fetchedAt: '2026-06-12T08:00:00.000Z' }
     const { records, issues } = parseBibtex(bibtex, ctx)
     expect(issues).toEqual([])
     expect(records.map((r) => r.title)).toEqual([backdoor.title, null])
-    expect(records[0]!.abstract).toContain('proportional regime (p/n →κ), varying the training trigger strength α')
+    expect(records[0]!.abstract).toContain('proportional regime ($p/n \\to κ$), varying the training trigger strength $α$')
     expect(records[1]!.abstract).toContain('but entropy collapse occurs')
   })
 

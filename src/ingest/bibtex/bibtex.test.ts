@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../../core/index.js'
 import { readFixture } from '../../../test/support/fixture-server.js'
 import { bibtexFormat, citeKeys, escapeLatex, formatBibtex, parseBibtex, type BibtexPaper } from './index.js'
-import { hasTex } from './format.js'
+import { hasTex, sourceEntryParts } from './format.js'
 
 const ctx = (input: string) => ({ input, fetchedAt: '2026-06-12T08:00:00.000Z' })
 
@@ -81,11 +81,13 @@ describe('parseBibtex on the d2l bibliography', () => {
       ids: { arxiv: '2302.13971' },
       authorsTruncated: true,
     })
-    // The file holds ViT twice, once as `16 x 16` and once with math mode; the math becomes a symbol.
+    // The file holds ViT twice, once as `16 x 16` and once with math mode; the math is kept as TeX.
     expect(
       full.records.find((r) => r.raw['citationKey'] === 'Dosovitskiy.Beyer.Kolesnikov.ea.2021*1')!.title,
-    ).toBe('An image is worth 16×16 words: Transformers for image recognition at scale')
-    expect(full.records.every((r) => !/[{}\\]/.test(r.title! + r.authors.join('')))).toBe(true)
+    ).toBe('An image is worth $16\\times 16$ words: Transformers for image recognition at scale')
+    // No TeX is left outside math.
+    const outsideMath = (text: string) => text.replace(/\$[^$]*\$/g, '')
+    expect(full.records.every((r) => !/[{}\\$]/.test(outsideMath(r.title!) + r.authors.join('')))).toBe(true)
   })
 })
 
@@ -201,13 +203,13 @@ describe('formatBibtex', () => {
   it('writes an entry with a readable cite key, protected capitals and LaTeX accents', () => {
     expect(formatBibtex([{ ...vaswani, title: 'Attention is all you need for GANs and Bayes' }])).toBe(
       [
-        '@article{vaswani2017attention,',
+        '@inproceedings{vaswani2017attention,',
         '  title         = {Attention is all you need for {GANs} and {Bayes}},',
         '  author        = {Vaswani, Ashish and Shazeer, Noam and Kaiser, {\\L}ukasz},',
-        '  journal       = {Advances in Neural Information Processing Systems},',
+        '  booktitle     = {Advances in Neural Information Processing Systems},',
         '  year          = {2017},',
         '  month         = jun,',
-        '  day           = {12},',
+        '  date          = {2017-06-12},',
         '  eprint        = {1706.03762},',
         '  archiveprefix = {arXiv}',
         '}',
@@ -295,7 +297,7 @@ describe('formatBibtex', () => {
     const fields = (paper: BibtexPaper) =>
       formatBibtex([paper])
         .split('\n')
-        .filter((l) => /^ {2}(year|month|day|origdate) /.test(l))
+        .filter((l) => /^ {2}(year|month|date|origdate) /.test(l))
         .map((l) => l.replace(/\s+/g, ' ').trim())
     // The preprint's month and day are not the proceedings': the year alone.
     expect(fields(convergence)).toEqual(['year = {2019},', 'origdate = {2018-11-09},'])
@@ -303,11 +305,11 @@ describe('formatBibtex', () => {
     expect(fields({ ...convergence, sourceDates: ['2018-11-09', '2019-06', '2019-06-09', '2020'] })).toEqual([
       'year = {2019},',
       'month = jun,',
-      'day = {9},',
+      'date = {2019-06-09},',
       'origdate = {2018-11-09},',
     ])
     // A venue of the paper's own year, a venue with no year or several, or no date at all: as before.
-    expect(fields({ ...convergence, venue: 'ICML 2018' })).toEqual(['year = {2018},', 'month = nov,', 'day = {9},'])
+    expect(fields({ ...convergence, venue: 'ICML 2018' })).toEqual(['year = {2018},', 'month = nov,', 'date = {2018-11-09},'])
     expect(fields({ ...convergence, venue: 'Journal of Machine Learning Research' })).toHaveLength(3)
     expect(fields({ ...convergence, venue: 'NeurIPS 2019 Workshop, extended at ICLR 2020' })).toHaveLength(3)
     expect(fields({ ...convergence, venue: 'arXiv 2010.12345' })).toHaveLength(3)
@@ -445,5 +447,150 @@ describe('BibTeX round trip', () => {
       const [record] = parseBibtex(formatBibtex([paper]), ctx('p.bib')).records
       expect([record?.title, record?.abstract]).toEqual([title, `About ${title}.`])
     }
+  })
+})
+
+describe('parseBibtex and formatBibtex on what a review of real .bib files found', () => {
+  const review = parseBibtex(readFixture('bibtex/review_cases.bib'), ctx('review.bib'))
+  const byKey = (label: string) => review.records.find((r) => r.raw['citationKey'] === label)!
+  const again = (paper: BibtexPaper) => parseBibtex(formatBibtex([paper]), ctx('again.bib')).records[0]!
+
+  it('keeps math in titles and abstracts as TeX, as written, and decodes accents outside it', () => {
+    expect(review.issues).toEqual([])
+    const sparse = byKey('sparse2019')
+    // citation-js alone gave `\ell₁`, `\mathcalO(n \log n)`, `\sqrtn`, `n\gtrsim d⁴`, `\AAngström`, `aundefined̂b`.
+    expect(sparse.title).toBe('Sparse recovery with $\\ell_1$ penalties in $\\mathcal{O}(n \\log n)$ time')
+    expect(sparse.abstract).toBe(
+      'We need $n\\gtrsim d^4$ samples and $\\sqrt{n}$ rounds. The \\(\\epsilon\\)-net costs a^b and c~d.',
+    )
+    expect(sparse.authors[0]).toBe('Anders Ångström')
+    const one = (title: string) => parseBibtex(`@misc{x, title = {${title}}}`, ctx('x.bib')).records[0]!.title
+    expect(one('{\\AA}ngstr{\\"o}m and \\aa{}se')).toBe('Ångström and åse')
+    expect(one('Cost $$\\sum_i x_i$$ and a \\$5 fee')).toBe('Cost $$\\sum_i x_i$$ and a $5 fee')
+    // A `$` that no `$` closes within its field is a dollar: math never runs into the next field.
+    const [open] = parseBibtex('@misc{x, title = {Costs $5}, abstract = {and $x$ too}}', ctx('x.bib')).records
+    expect([open?.title, open?.abstract]).toEqual(['Costs $5', 'and $x$ too'])
+    // A verbatim field is read as written.
+    expect(parseBibtex('@misc{x, title = {T}, url = {https://x.org/$a$b}}', ctx('x.bib')).records[0]?.url).toBe('https://x.org/$a$b')
+  })
+
+  it("reads Paperscope's own export of math back as it was", () => {
+    const abstract = 'We show that $n\\gtrsim d^4$ samples suffice, and \\(\\sqrt{n}\\) rounds.'
+    const title = 'Learning with $\\mathcal{O}(\\sqrt{n})$ queries'
+    const paper: BibtexPaper = { id: 'p', title, abstract, authors: ['Ada Lovelace'], date: '2024', venue: null, ids: {} }
+    expect(again(paper)).toMatchObject({ title, abstract })
+    // Twice over: the second export is the first.
+    const once = formatBibtex([paper])
+    const record = again(paper)
+    expect(formatBibtex([{ ...paper, title: record.title!, abstract: record.abstract }])).toBe(once)
+  })
+
+  it("writes the source entry's type and container, and otherwise guesses from the venue", () => {
+    for (const [label, type, container] of [
+      ['goodfellow2016deep', 'book', null],
+      ['lecun1998efficient', 'incollection', 'booktitle = {Neural Networks: Tricks of the Trade}'],
+      ['sutskever2013training', 'phdthesis', null],
+      ['who2020report', 'techreport', null],
+      ['campbell2002deep', 'inproceedings', 'booktitle = {Proceedings of the Royal Society A}'],
+      ['sparse2019', 'article', 'journal   = {Proceedings of the IEEE}'],
+    ] as const) {
+      const record = byKey(label)
+      const entry = formatBibtex([{ ...toPaper(record), ...sourceEntryParts([record]) }])
+      expect(entry.startsWith(`@${type}{`), label).toBe(true)
+      if (container) expect(entry.replace(/ +=/g, ' =')).toContain(container.replace(/ +=/, ' ='))
+      else expect(entry).not.toMatch(/^ {2}(journal|booktitle) /m)
+    }
+    const typeOf = (venue: string) => /^@(\w+)\{/.exec(formatBibtex([{ id: 'v', title: 'T', authors: [], date: '2020', venue, ids: {} }]))![1]
+    for (const venue of [
+      'Advances in Neural Information Processing Systems',
+      'Advances in Neural Information Processing Systems 33',
+      'Proceedings of the 37th International Conference on Machine Learning',
+      'International Conference on Learning Representations',
+      'Conference on Learning Theory',
+      'COLT 2019',
+      'ICML 2019',
+    ])
+      expect(typeOf(venue), venue).toBe('inproceedings')
+    for (const venue of [
+      'Proceedings of the IEEE',
+      'Proceedings of the National Academy of Sciences',
+      'Proceedings of the National Academy of Sciences of the United States of America',
+      'PNAS',
+      'Proceedings of the Royal Society A: Mathematical, Physical and Engineering Sciences',
+      'Proceedings of the Royal Society B: Biological Sciences',
+      'Journal of Machine Learning Research',
+    ])
+      expect(typeOf(venue), venue).toBe('article')
+  })
+
+  it('keeps pages, volume, number, publisher, editor, address, school, institution, series, isbn and note, and writes them back', () => {
+    expect(byKey('goodfellow2016deep').raw).toMatchObject({ publisher: 'MIT Press', address: 'Cambridge, MA', series: 'Adaptive Computation and Machine Learning', isbn: '978-0262035613' })
+    expect(byKey('lecun1998efficient').raw).toMatchObject({ editor: 'Orr, Genevieve B. and M{\\"u}ller, Klaus-Robert', pages: '9--50', publisher: 'Springer' })
+    expect(byKey('sutskever2013training').raw).toMatchObject({ school: 'University of Toronto' })
+    expect(byKey('who2020report').raw).toMatchObject({ institution: 'World Health Organization', number: 'WHO-2020-1' })
+    expect(byKey('campbell2002deep').raw).toMatchObject({ note: 'Invited paper' })
+    expect(byKey('sparse2019').raw).toMatchObject({ volume: '107', number: '3', pages: '512--530' })
+    for (const record of review.records) {
+      const entry = formatBibtex([{ ...toPaper(record), ...sourceEntryParts([record]) }])
+      const back = parseBibtex(entry, ctx('back.bib')).records[0]!
+      const kept = (r: SourceRecord) => Object.fromEntries(Object.entries(r.raw).filter(([k]) => k !== 'citationKey'))
+      expect(kept(back), record.raw['citationKey'] as string).toEqual(kept(record))
+    }
+    const lecun = formatBibtex([{ ...toPaper(byKey('lecun1998efficient')), ...sourceEntryParts([byKey('lecun1998efficient')]) }])
+    expect(lecun).toContain('  editor    = {Orr, Genevieve B. and M{\\"u}ller, Klaus-Robert},\n  pages     = {9--50},\n  publisher = {Springer},')
+  })
+
+  it('takes all kept fields from one record, the earliest BibTeX one first, never pages from one and volume from another', () => {
+    const record = (source: string, raw: Record<string, unknown>) => ({ source, raw })
+    expect(
+      sourceEntryParts([
+        record('arxiv', { pages: '1--2', primaryCategory: 'stat.ML' }),
+        record('bibtex', { entryType: 'article', journal: 'JMLR', volume: '20' }),
+        record('bibtex', { entryType: 'inproceedings', booktitle: 'ICML', pages: '3--4', volume: '97' }),
+      ]),
+    ).toEqual({ entryType: 'article', container: { field: 'journal', value: 'JMLR' }, fields: { volume: '20' }, eprintClass: 'stat.ML' })
+    // Without a BibTeX record that has some, another record's; a Hugging Face `organization` is no BibTeX one.
+    expect(sourceEntryParts([record('bibtex', { entryType: 'misc' }), record('huggingface', { organization: 'Google' }), record('x', { pages: '5' })])).toEqual({
+      entryType: 'misc',
+      fields: { pages: '5' },
+    })
+  })
+
+  it("reads BibTeX's name forms and writes `von Last, Jr, First`, corporate names braced whole", () => {
+    expect(byKey('sparse2019').authors[1]).toBe('A Joseph Hoane Jr')
+    expect(byKey('campbell2002deep').authors).toEqual(['Murray Campbell', 'A. Joseph Hoane Jr.', 'Martin Luther King Jr.', 'Jan van der Berg'])
+    expect(byKey('who2020report').authors).toEqual(['World Health Organization'])
+    expect(byKey('who2020report').raw['corporateAuthors']).toEqual(['World Health Organization'])
+    const author = (record: SourceRecord) =>
+      /^ {2}author += \{(.*)\},$/m.exec(formatBibtex([{ ...toPaper(record), ...sourceEntryParts([record]) }]))![1]
+    expect(author(byKey('campbell2002deep'))).toBe('Campbell, Murray and Hoane, Jr., A. Joseph and King, Jr., Martin Luther and van der Berg, Jan')
+    expect(author(byKey('sparse2019'))).toBe('{\\r{A}}ngstr{\\"o}m, Anders and Hoane, Jr, A Joseph')
+    expect(author(byKey('who2020report'))).toBe('{World Health Organization}')
+    // A name some other source wrote `Family, Given` or `First Last, Jr.` is written in BibTeX's order too.
+    const paper = (authors: string[]) => ({ id: 'n', title: 'T', authors, date: null, venue: null, ids: {} })
+    expect(/author += \{(.*)\}/.exec(formatBibtex([paper(['Martin Luther King, Jr.', 'Hoane, A. Joseph', 'Ludwig van Beethoven', 'Adrian Del Maestro'])]))![1]).toBe(
+      'King, Jr., Martin Luther and Hoane, A. Joseph and van Beethoven, Ludwig and {Del Maestro}, Adrian',
+    )
+    // Each reads back as the name it was.
+    for (const record of [byKey('campbell2002deep'), byKey('sparse2019'), byKey('who2020report')])
+      expect(again({ ...toPaper(record), ...sourceEntryParts([record]) }).authors).toEqual(record.authors)
+    // The cite key takes the family name, not the suffix.
+    expect(citeKeys([{ ...paper(['A. Joseph Hoane Jr.']), title: 'Deep Blue', date: '2002' }]).get('n')).toBe('hoane2002deep')
+  })
+
+  it('writes a known day as biblatex `date` (BibTeX and biblatex read no `day`) and reads `date` back; keeps the arXiv class', () => {
+    const adam = byKey('kingma2014adam')
+    expect(adam.date).toBe('2014-12-22')
+    expect(adam.raw['eprintclass']).toBe('cs.LG')
+    const entry = formatBibtex([{ ...toPaper(adam), ...sourceEntryParts([adam]) }])
+    expect(entry).toContain('  year          = {2014},\n  month         = dec,\n  date          = {2014-12-22},')
+    expect(entry).not.toMatch(/^ {2}day /m)
+    expect(entry).toContain('  eprintclass   = {cs.LG}')
+    expect(again({ ...toPaper(adam), ...sourceEntryParts([adam]) })).toMatchObject({ date: '2014-12-22', raw: { eprintclass: 'cs.LG' } })
+    // biblatex's own name for it too.
+    expect(parseBibtex('@misc{x, title = {T}, eprint = {1412.6980}, eprintclass = {stat.ML}, date = {2014-12}}', ctx('x.bib')).records[0]).toMatchObject({
+      date: '2014-12',
+      raw: { eprintclass: 'stat.ML' },
+    })
   })
 })

@@ -3,7 +3,9 @@
  * (accents as `{\"o}`, specials as `\&`), and capitals protected with braces so styles keep `GAN` and
  * `Bayes`. Text without TeX in it, `parseBibtex` reads back as it was. Text with TeX in it (`$p/n \to κ$`,
  * `\textit{entropy collapse}`, `AT\&T`) is TeX already: it is written as written, only what would break
- * BibTeX or LaTeX escaped, and reads back as any `.bib` with that TeX reads (`p/n →κ`).
+ * BibTeX or LaTeX escaped, and reads back as any `.bib` with that TeX reads (math as written, `$p/n \to κ$`;
+ * other TeX decoded, `entropy collapse`). A paper's source records give what only BibTeX has (see
+ * {@link sourceEntryParts}): its entry type and container, pages, publisher and the like, its arXiv class.
  */
 
 /** The least a paper needs to be cited; the library's Paper fits. */
@@ -41,6 +43,88 @@ export interface BibtexPaper {
    * that no two papers of it share a key); else the key is made from the papers given.
    */
   citeKey?: string | undefined
+  /**
+   * The entry type of the paper's BibTeX source entry (`book`, `phdthesis`, `inproceedings`), written instead
+   * of the type the venue suggests.
+   */
+  entryType?: string | undefined
+  /** The container as the paper's BibTeX source entry had it (`journal` or `booktitle`), written instead of the venue. */
+  container?: { field: 'journal' | 'booktitle'; value: string } | undefined
+  /** Fields of one source record ({@link KEPT_FIELDS}: pages, volume, publisher, ...), TeX as written. */
+  fields?: Readonly<Partial<Record<KeptField, string>>> | undefined
+  /** The arXiv category a source gave as the primary one (`cs.LG`), written as `eprintclass`. */
+  eprintClass?: string | undefined
+  /** Authors whose names are one name (`World Health Organization`), braced whole. */
+  corporateAuthors?: readonly string[] | undefined
+}
+
+/** Fields an imported entry keeps in its record's `raw`, as written, which the export writes back in this order. */
+export const KEPT_FIELDS = [
+  'editor',
+  'volume',
+  'number',
+  'pages',
+  'series',
+  'edition',
+  'publisher',
+  'organization',
+  'school',
+  'institution',
+  'address',
+  'howpublished',
+  'isbn',
+  'issn',
+  'note',
+] as const
+export type KeptField = (typeof KEPT_FIELDS)[number]
+
+/** What a paper's source records say that only BibTeX writes: the parts of a {@link BibtexPaper} they give. */
+export type SourceEntryParts = Pick<BibtexPaper, 'entryType' | 'container' | 'fields' | 'eprintClass' | 'corporateAuthors'>
+
+/**
+ * The entry type, container, kept fields and arXiv class that a paper's source records give, earliest first:
+ * type and container from its earliest BibTeX record; the kept fields all from one record (the earliest
+ * BibTeX record that has any, else the earliest other record that has any), never pages from one and volume
+ * from another; the arXiv class from the earliest record that gives one (an arXiv record's primary category).
+ * @example sourceEntryParts([{ source: 'bibtex', raw: { entryType: 'book', publisher: 'MIT Press' } }])
+ */
+export function sourceEntryParts(records: ReadonlyArray<{ source: string; raw: Record<string, unknown> }>): SourceEntryParts {
+  const bibtex = records.filter((r) => r.source === 'bibtex')
+  const ordered = [...bibtex, ...records.filter((r) => r.source !== 'bibtex')]
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
+  const parts: SourceEntryParts = {}
+  const first = bibtex[0]?.raw
+  const entryType = text(first?.['entryType'])?.toLowerCase()
+  if (entryType && /^[a-z]+$/.test(entryType)) parts.entryType = entryType
+  const journal = text(first?.['journal'])
+  const booktitle = text(first?.['booktitle'])
+  if (booktitle) parts.container = { field: 'booktitle', value: booktitle }
+  else if (journal) parts.container = { field: 'journal', value: journal }
+  for (const record of ordered) {
+    const fields: Partial<Record<KeptField, string>> = {}
+    for (const field of KEPT_FIELDS) {
+      // Another source's `organization` (Hugging Face's: the org that posted the paper) is no BibTeX one.
+      if (field === 'organization' && record.source !== 'bibtex') continue
+      const value = text(record.raw[field])
+      if (value !== undefined && !(field === 'note' && value === DERIVED_TITLE_NOTE)) fields[field] = value
+    }
+    if (Object.keys(fields).length) {
+      parts.fields = fields
+      break
+    }
+  }
+  for (const record of ordered) {
+    // BibTeX's `eprintclass` (or `primaryClass`, read as it), arXiv's primary category.
+    const value = text(record.raw['eprintclass']) ?? (record.source === 'arxiv' ? text(record.raw['primaryCategory']) : undefined)
+    if (value) {
+      parts.eprintClass = value
+      break
+    }
+  }
+  const corporate = ordered.flatMap((r) => (Array.isArray(r.raw['corporateAuthors']) ? r.raw['corporateAuthors'] : []))
+  const names = [...new Set(corporate.filter((n): n is string => typeof n === 'string'))]
+  if (names.length) parts.corporateAuthors = names
+  return parts
 }
 
 /** What a cite key is made of, and when the paper entered its library (`entered`: earlier keeps the plain key). */
@@ -95,7 +179,21 @@ const STOP_WORDS = new Set([
   'toward',
 ])
 const PROCEEDINGS =
-  /\b(proceedings|proc\.|conference|workshop|symposium|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|ijcai|kdd|sigir|www|interspeech|icassp)\b/i
+  /\b(proceedings|proc\.|conference|workshop|symposium|neurips|nips|icml|iclr|colt|aistats|uai|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|ijcai|kdd|sigir|www|interspeech|icassp)\b|\badvances in neural information processing systems\b/i
+/** Journals whose names say `Proceedings`: the Proceedings of the IEEE, of the National Academy of Sciences, of the Royal Society. */
+const JOURNAL_PROCEEDINGS =
+  /^\s*(?:the\s+)?(?:proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?(?:ieee\s*$|national\s+academy|nat(?:'l|\.)?\s+acad|royal\s+society|roy\.\s+soc|r\.\s+soc)|pnas\b)/i
+
+/** The entry type a venue suggests: proceedings for a conference's, an article for a journal's. */
+function venueEntryType(venue: string): 'inproceedings' | 'article' {
+  return PROCEEDINGS.test(venue) && !JOURNAL_PROCEEDINGS.test(venue) ? 'inproceedings' : 'article'
+}
+
+/** Entry types whose container is a `booktitle`; an `article`'s is a `journal`. */
+const BOOKTITLE_TYPES = new Set(['inproceedings', 'conference', 'incollection', 'inbook', 'inreference', 'bookinbook'])
+
+/** Suffixes a name can end with (`Jr.`, `III`), written in BibTeX's `von Last, Jr, First`. */
+const NAME_SUFFIX = /^(?:jr|sr|jnr|snr)\.?$|^(?:ii|iii|iv)$/i
 
 /** Combining marks and the LaTeX accent command that writes each. */
 const ACCENTS: Record<string, string> = {
@@ -517,18 +615,35 @@ function protectCapitals(title: string): string {
     .join('')
 }
 
-/** `Family, Given`, braced when the family name has spaces (`{Del Maestro}, Adrian`). */
-function formatAuthor(name: string): string {
-  const trimmed = name.trim()
+/**
+ * BibTeX's `von Last, Jr, First` (`van der Berg, Jan`, `Hoane, Jr, A. Joseph`); a family name of words with
+ * capitals braced (`{Del Maestro}, Adrian`); a corporate or one-word name braced whole (`{World Health
+ * Organization}`).
+ */
+function formatAuthor(name: string, corporate: ReadonlySet<string> = new Set()): string {
+  let trimmed = name.trim().replace(/\s+/g, ' ')
+  if (corporate.has(trimmed)) return `{${escapeLatex(trimmed)}}`
+  // `Martin Luther King, Jr.`: the part after the comma is no given name, only a suffix.
+  const commaSuffix = /^([^,]+\s[^,]+),\s*([^,\s]+)$/.exec(trimmed)
+  if (commaSuffix && NAME_SUFFIX.test(commaSuffix[2]!)) trimmed = `${commaSuffix[1]} ${commaSuffix[2]}`
   if (trimmed.includes(',')) return escapeLatex(trimmed)
-  const words = trimmed.split(/\s+/)
+  const words = trimmed.split(' ')
+  const suffix = words.length > 2 && NAME_SUFFIX.test(words[words.length - 1]!) ? words.pop()! : null
   if (words.length === 1) return `{${escapeLatex(trimmed)}}`
   let start = words.length - 1
   while (start > 1 && NAME_PARTICLES.has(words[start - 1]!.toLowerCase())) start--
-  const family = words.slice(start).join(' ')
+  const family = words.slice(start)
   const given = words.slice(0, start).join(' ')
-  const familyText = family.includes(' ') ? `{${escapeLatex(family)}}` : escapeLatex(family)
-  return `${familyText}, ${escapeLatex(given)}`
+  // Lower-case particles are BibTeX's von part, written before the family name; a family name that
+  // starts with a capital particle (`Van Merriënboer`) is braced, so it stays one.
+  const von = family.findIndex((w) => !/^\p{Ll}/u.test(w) || !NAME_PARTICLES.has(w))
+  const familyText =
+    von > 0 && von === family.length - 1
+      ? `${family.slice(0, von).join(' ')} ${escapeLatex(family[von]!)}`
+      : family.length > 1
+        ? `{${escapeLatex(family.join(' '))}}`
+        : escapeLatex(family[0]!)
+  return `${familyText}${suffix ? `, ${escapeLatex(suffix)}` : ''}, ${escapeLatex(given)}`
 }
 
 function asciiFold(text: string): string {
@@ -550,6 +665,7 @@ function familyName(name: string): string {
   const trimmed = name.trim()
   if (trimmed.includes(',')) return trimmed.split(',')[0]!
   const words = trimmed.split(/\s+/)
+  if (words.length > 2 && NAME_SUFFIX.test(words[words.length - 1]!)) words.pop()
   return words[words.length - 1] ?? ''
 }
 
@@ -757,22 +873,41 @@ export function formatBibtex(papers: readonly BibtexPaper[]): string {
 
 function formatEntry(paper: BibtexPaper, key: string): string {
   const venue = paper.venue?.trim() || null
-  const type = venue ? (PROCEEDINGS.test(venue) ? 'inproceedings' : 'article') : 'misc'
+  const type = paper.entryType ?? (venue ? venueEntryType(venue) : 'misc')
   const fields: Array<[string, string]> = [
     ['title', `{${protectCapitals(paper.titleDerived ? derivedTitleText(paper.title) : paper.title.trim())}}`],
   ]
-  const authors = paper.authors.map(formatAuthor)
+  const corporate = new Set((paper.corporateAuthors ?? []).map((n) => n.trim().replace(/\s+/g, ' ')))
+  const authors = paper.authors.map((n) => formatAuthor(n, corporate))
   if (paper.authorsTruncated) authors.push('others')
   if (authors.length) fields.push(['author', `{${authors.join(' and ')}}`])
-  const unlisted = (paper.unlistedAuthors ?? []).filter((name) => !paper.authors.includes(name)).map(formatAuthor)
+  const unlisted = (paper.unlistedAuthors ?? [])
+    .filter((name) => !paper.authors.includes(name))
+    .map((n) => formatAuthor(n, corporate))
   if (unlisted.length) fields.push([UNLISTED_AUTHORS_FIELD, `{${unlisted.join(' and ')}}`])
-  if (venue) fields.push([type === 'inproceedings' ? 'booktitle' : 'journal', `{${escapeLatex(venue)}}`])
+  // The source entry's own container, in its own field; else the venue, where the entry type keeps it.
+  const container = paper.container?.value.trim()
+    ? { field: paper.container.field, value: paper.container.value.trim() }
+    : venue
+      ? {
+          field: BOOKTITLE_TYPES.has(type) ? 'booktitle' : type === 'article' ? 'journal' : venueEntryType(venue) === 'inproceedings' ? 'booktitle' : 'journal',
+          value: venue,
+        }
+      : null
+  if (container) fields.push([container.field, `{${escapeLatex(container.value)}}`])
+  const kept = paper.fields ?? {}
+  for (const name of KEPT_FIELDS) {
+    const value = kept[name]?.trim()
+    if (!value || (name === 'note' && paper.titleDerived)) continue
+    fields.push([name, `{${keptFieldText(value)}}`])
+  }
   const { date, original } = entryDate(paper.date, venue, paper.sourceDates ?? [])
   if (date) {
     const [year, month, day] = date.split('-')
     fields.push(['year', `{${year}}`])
     if (month) fields.push(['month', MONTHS[Number(month) - 1]!])
-    if (day) fields.push(['day', `{${Number(day)}}`])
+    // BibTeX and biblatex read no `day`: biblatex's `date` gives the full date (year and month stay for BibTeX).
+    if (day) fields.push(['date', `{${date}}`])
   }
   if (original) fields.push(['origdate', `{${original}}`])
   // doi, eprint and url are verbatim fields: written as they are, never escaped.
@@ -780,6 +915,8 @@ function formatEntry(paper: BibtexPaper, key: string): string {
   if (paper.ids.arxiv) {
     fields.push(['eprint', `{${paper.ids.arxiv}}`])
     fields.push(['archiveprefix', '{arXiv}'])
+    const eprintClass = paper.eprintClass?.trim()
+    if (eprintClass && /^[A-Za-z-]+(?:\.[A-Za-z-]+)?$/.test(eprintClass)) fields.push(['eprintclass', `{${eprintClass}}`])
   }
   if (paper.url) fields.push(['url', `{${paper.url.replace(/[{}\\]/g, encodeURIComponent)}}`])
   if (paper.abstract) fields.push(['abstract', `{${escapeLatex(paper.abstract.trim())}}`])
@@ -787,4 +924,13 @@ function formatEntry(paper: BibtexPaper, key: string): string {
   // Names padded to the longest standard one: Paperscope's own long field name does not widen every line.
   const width = Math.max(...fields.map(([name]) => (name === UNLISTED_AUTHORS_FIELD ? 0 : name.length)))
   return `@${type}{${key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n')}\n}\n`
+}
+
+/**
+ * A kept field's value (TeX as the source wrote it) as written when its braces balance and it has no `@` to
+ * start a line with; otherwise escaped as text.
+ */
+function keptFieldText(value: string): string {
+  const flat = value.replace(/\s+/g, ' ')
+  return balancedBraces(flat) && !/(?<!\\)[%]/.test(flat) ? flat : escapeLatex(flat)
 }

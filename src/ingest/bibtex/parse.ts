@@ -16,7 +16,7 @@ import {
 } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
 import { cleanText, emptyParseResult, normalizeArxivId, normalizeDoi } from '../source.js'
-import { DERIVED_TITLE_NOTE, UNLISTED_AUTHORS_FIELD } from './format.js'
+import { DERIVED_TITLE_NOTE, KEPT_FIELDS, UNLISTED_AUTHORS_FIELD } from './format.js'
 
 /**
  * citation-js, loaded on the first BibTeX file rather than with the importers: it is a fifth of what every
@@ -215,9 +215,10 @@ function readEntry(
   let entry: BibEntry | undefined
   let item: CslItem | undefined
   let unlistedNames: CslName[] = []
+  const verbatim = protectVerbatim(protectBackslashes(chunk.text))
   try {
     const plugins = citationJs()
-    const entries = plugins.input.chainLink(`${macros}\n${protectBackslashes(chunk.text)}`, {
+    const entries = plugins.input.chainLink(`${macros}\n${verbatim.text}`, {
       target: '@biblatex/entries+list',
       forceType: '@biblatex/text',
     }) as BibEntry[]
@@ -242,23 +243,32 @@ function readEntry(
   }
   if (!entry || !item) return fail('PARSE_FAILED', 'bibtex: cannot read the entry')
 
-  const title = cleanLatexText(item.title)
+  const restore = <T extends string | null>(text: T): T => restorePieces(text, verbatim.pieces)
+  const cleanLatex = (value: string | null | undefined) => restore(cleanLatexText(value))
+  const title = cleanLatex(item.title)
   if (!title) return fail('MISSING_FIELD', `bibtex: ${entry.label} has no title`, 'title')
 
   const warnings: ImportIssue[] = []
   const names = item.author ?? []
   const truncated = names.some(isEtAl)
+  const readName = (name: CslName) => restore(formatName(name))
   const authors = names
     .filter((n) => !isEtAl(n))
-    .map(formatName)
+    .map(readName)
     .filter((n): n is string => n !== null)
   const extraAuthors = unlistedNames
     .filter((n) => !isEtAl(n))
-    .map(formatName)
+    .map(readName)
     .filter((n): n is string => n !== null && !authors.includes(n))
+  // A name braced whole (`{World Health Organization}`) is one name, not a family and given names: the
+  // export braces it again.
+  const corporateAuthors = [...names, ...unlistedNames]
+    .filter((n) => !isEtAl(n) && isCorporate(n))
+    .map(readName)
+    .filter((n): n is string => n !== null)
 
   const props = entry.properties
-  const prop = (name: string) => restoreBackslashes(cleanText(props[name]))
+  const prop = (name: string) => restore(restoreBackslashes(cleanText(props[name])))
   // A paper's date is the first it was out: `origdate` when an entry has one (a preprint, in Paperscope's
   // export of a paper whose venue names a later year), else the entry's year, month and day.
   const dateParts = (date: CslItem['issued']) =>
@@ -288,8 +298,8 @@ function readEntry(
     })
   }
 
-  const container = cleanLatexText(item['container-title'])
-  const ids = entryIds(props, container)
+  const container = cleanLatex(item['container-title'])
+  const ids = entryIds(props, container, restore)
   const venue = container && !isPreprintVenue(container) ? container : null
   const keywords = (prop('keywords') ?? '')
     .split(/[,;]/)
@@ -300,12 +310,19 @@ function readEntry(
     (ids.doi ? `https://doi.org/${ids.doi}` : ids.arxiv ? `https://arxiv.org/abs/${ids.arxiv}` : null)
 
   const raw: Record<string, unknown> = { entryType: entry.type.toLowerCase(), citationKey: entry.label }
-  for (const field of ['pages', 'volume', 'number', 'publisher', 'note']) {
+  // The container as the entry names it, in its own field (the export writes it back there).
+  const containerField = ['journal', 'journaltitle', 'booktitle'].find((field) => cleanText(props[field]))
+  if (container && containerField) raw[containerField === 'booktitle' ? 'booktitle' : 'journal'] = container
+  // Fields the library has no place for, kept as written (TeX) for the export.
+  for (const field of KEPT_FIELDS) {
     const value = prop(field)
     if (value) raw[field] = value
   }
+  const eprintClass = prop('eprintclass') ?? prop('primaryclass')
+  if (eprintClass) raw['eprintclass'] = eprintClass
+  if (corporateAuthors.length) raw['corporateAuthors'] = corporateAuthors
 
-  const abstract = cleanLatexText(item.abstract)
+  const abstract = cleanLatex(item.abstract)
   // Paperscope's export marks a title it made from the abstract with a note: such an entry gives no title,
   // so the library makes the same one again and knows it for what it is (not a title to match others by).
   const derivedTitle = abstract !== null && prop('note') === DERIVED_TITLE_NOTE
@@ -343,8 +360,21 @@ function isEtAl(name: CslName): boolean {
   )
 }
 
+/** A name with only a family part of more than one word: a braced corporate name (`{World Health Organization}`). */
+function isCorporate(name: CslName): boolean {
+  if (name.literal) return true
+  return !name.given && !name.suffix && !name['non-dropping-particle'] && !name['dropping-particle'] && /\s/.test(name.family?.trim() ?? '')
+}
+
+/** Suffixes a name can end with (`Jr.`, `III`). */
+const NAME_SUFFIX = /^(?:jr|sr|jnr|snr)\.?$|^(?:ii|iii|iv)$/i
+
 function formatName(name: CslName): string | null {
   if (name.literal) return cleanLatexText(name.literal)
+  // `Martin Luther King, Jr.` (no given name after the comma, only a suffix) is read by BibTeX as a family
+  // name `Martin Luther King` with a given name `Jr.`: it is the name `Martin Luther King Jr.`.
+  if (name.given && NAME_SUFFIX.test(name.given.trim()) && !name.suffix && /\s/.test(name.family?.trim() ?? ''))
+    return formatName({ ...name, given: name.family!, family: '', suffix: name.given.trim() })
   const family = [name['dropping-particle'], name['non-dropping-particle'], name.family]
     .filter(Boolean)
     .join(' ')
@@ -353,8 +383,12 @@ function formatName(name: CslName): string | null {
 }
 
 /** arXiv ids hide in `eprint`, in `journal = {arXiv:1409.1259}`, in DBLP's `volume = {abs/1810.04805}` and in URLs. */
-function entryIds(props: Record<string, unknown>, container: string | null): ExternalIds {
-  const prop = (name: string) => restoreBackslashes(cleanText(props[name]))
+function entryIds(
+  props: Record<string, unknown>,
+  container: string | null,
+  restore: (text: string | null) => string | null,
+): ExternalIds {
+  const prop = (name: string) => restore(restoreBackslashes(cleanText(props[name])))
   const ids: ExternalIds = {}
   const doi = normalizeDoi(prop('doi'))
   const archive = (prop('archiveprefix') ?? prop('eprinttype') ?? '').toLowerCase()
@@ -410,6 +444,105 @@ function protectBackslashes(text: string): string {
 
 function restoreBackslashes<T extends string | null>(text: T): T {
   return (text === null ? text : text.replaceAll(LITERAL_BACKSLASH, '\\')) as T
+}
+
+/** First of the private-use characters that stand in for TeX kept verbatim through citation-js. */
+const PIECE_BASE = 0xe100
+const PIECE_LAST = 0xf8ff
+
+/** Fields read as written, not as TeX: nothing in them is set aside. */
+const VERBATIM_FIELDS = new Set(['url', 'doi', 'eprint', 'file', 'pdf', 'urlraw', 'verba', 'verbb', 'verbc'])
+
+/** Letters citation-js does not know as commands (it reads `{\AA}ngstr{\"o}m` as `\AAngström`). */
+const LETTER_COMMANDS: Record<string, string> = { AA: 'Å', aa: 'å' }
+
+/**
+ * Field values' TeX that citation-js would garble, each put in as one private-use character and given back
+ * by {@link restorePieces}: math (`$…$`, `$$…$$`, `\(…\)`) as written, which the library keeps as TeX
+ * (citation-js reads `$\sqrt{n}$` as `\sqrtn`), a `$` that nothing closes as a dollar; `\^{}` and `\~{}` as the `^` and `~` they write; `{\AA}`
+ * as `Å`. Only text inside a value (within its braces or quotes) is looked at, so math never runs from one
+ * field into the next, and not that of fields read as written (`url`, `doi`, `eprint`).
+ */
+function protectVerbatim(text: string): { text: string; pieces: string[] } {
+  const pieces: string[] = []
+  const base = /^\s*@[ \t]*[A-Za-z]+[ \t]*\(/.test(text) ? 0 : 1
+  let out = ''
+  let depth = 0
+  let quoted = false
+  let field = ''
+  let i = 0
+  const put = (value: string, length: number): boolean => {
+    if (PIECE_BASE + pieces.length > PIECE_LAST) return false
+    out += String.fromCharCode(PIECE_BASE + pieces.length)
+    pieces.push(value)
+    i += length
+    return true
+  }
+  while (i < text.length) {
+    const ch = text[i]!
+    if (depth === base && !quoted && /[A-Za-z]/.test(ch) && /[,{(]\s*$/.test(out.slice(-40))) {
+      const name = /^[A-Za-z][\w:-]*(?=\s*=)/.exec(text.slice(i, i + 80))?.[0]
+      if (name) field = name.toLowerCase()
+    }
+    if ((depth > base || (depth === base && quoted)) && !VERBATIM_FIELDS.has(field)) {
+      if (ch === '$' || text.startsWith('\\(', i)) {
+        const end = verbatimMathEnd(text, i, depth === base)
+        if (end > 0 && put(text.slice(i, end), end - i)) continue
+        // A `$` that nothing closes is a dollar (citation-js would refuse the entry).
+        if (end < 0 && ch === '$' && put('$', 1)) continue
+      } else if (ch === '\\') {
+        const literal = /^\\([\^~])\{\}/.exec(text.slice(i, i + 4))
+        if (literal && put(literal[1]!, 4)) continue
+        const letter = /^\\(AA|aa)(?![A-Za-z])(?:\{\}| (?=[A-Za-z]))?/.exec(text.slice(i, i + 6))
+        if (letter && put(LETTER_COMMANDS[letter[1]!]!, letter[0].length)) continue
+      } else if (ch === '{') {
+        const letter = /^\{\\(AA|aa)\}/.exec(text.slice(i, i + 5))
+        if (letter && put(LETTER_COMMANDS[letter[1]!]!, letter[0].length)) continue
+      }
+    }
+    if (ch === '\\') {
+      out += text.slice(i, i + 2)
+      i += 2
+      continue
+    }
+    if (ch === '{') depth++
+    else if (ch === '}') depth--
+    else if (ch === '"' && depth === base) quoted = !quoted
+    out += ch
+    i++
+  }
+  return { text: out, pieces }
+}
+
+/**
+ * Just past the math that starts at `start` (`$…$`, `$$…$$`, `\(…\)`) within one value, or -1 when it
+ * does not close before the value's group does (`quoted`: the value is in quotes, which end it too).
+ */
+function verbatimMathEnd(text: string, start: number, quoted: boolean): number {
+  const fence = text.startsWith('\\(', start) ? '\\)' : text.startsWith('$$', start) ? '$$' : '$'
+  let depth = 0
+  for (let i = start + (fence === '$' ? 1 : 2); i < text.length; i++) {
+    const ch = text[i]!
+    if (ch === '\\') {
+      if (fence === '\\)' && text[i + 1] === ')' && depth === 0) return i + 2
+      i++
+    } else if (ch === '{') depth++
+    else if (ch === '}') {
+      if (--depth < 0) return -1
+    } else if (ch === '"' && quoted && depth === 0) return -1
+    else if (ch === '$' && fence !== '\\)') {
+      if (depth !== 0) return -1
+      if (fence === '$$') return text.startsWith('$$', i) ? i + 2 : -1
+      return i > start + 1 ? i + 1 : -1
+    }
+  }
+  return -1
+}
+
+/** Text with the TeX {@link protectVerbatim} set aside put back (math on one line, as every text field is). */
+function restorePieces<T extends string | null>(text: T, pieces: readonly string[]): T {
+  if (text === null || pieces.length === 0) return text
+  return text.replace(/[\ue100-\uf8ff]/g, (c) => pieces[c.charCodeAt(0) - PIECE_BASE]?.replace(/\s+/g, ' ') ?? c) as T
 }
 
 export function cleanLatexText(value: string | null | undefined): string | null {
