@@ -139,22 +139,6 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               <p className="muted">No source gave an abstract.</p>
             )}
           </section>
-
-          <Bibtex id={paper.id} />
-
-          <section aria-labelledby="sources" className="sources">
-            <h2 id="sources" tabIndex={-1}>
-              Sources
-            </h2>
-            <p className="muted">
-              Every record this paper was merged from, where to find it again, and why it was joined to this paper.
-            </p>
-            <ol className="source-list">
-              {paper.sources.map((s) => (
-                <SourceItem key={s.id} record={s} />
-              ))}
-            </ol>
-          </section>
         </div>
 
         <aside className="paper-side">
@@ -268,6 +252,22 @@ function PaperView({ paper }: { paper: PaperDetail }) {
       </div>
 
       <SimilarPapers paper={paper} />
+      {/* After what the paper is about (on a phone, topics, key words and novelty came 3.6 screens down). */}
+      <Bibtex id={paper.id} />
+
+      <section aria-labelledby="sources" className="sources">
+        <h2 id="sources" tabIndex={-1}>
+          Sources
+        </h2>
+        <p className="muted">
+          Every record this paper was merged from, where to find it again, and why it was joined to this paper.
+        </p>
+        <ol className="source-list">
+          {paper.sources.map((s) => (
+            <SourceItem key={s.id} record={s} />
+          ))}
+        </ol>
+      </section>
     </article>
   )
 }
