@@ -116,6 +116,10 @@ describe('paperscope CLI on the corpus', () => {
     // Every computed metric says how, in the text view too.
     for (const metric of ['papers', 'citations', 'h-index', 'Novelty %']) expect(text).toMatch(new RegExp(`\\n {4}${metric}: \\S.{20,}`))
     expect(text).toContain("doesn't add up: An h-index of 44 needs at least 44 papers; the same page counts 13.")
+    // A researcher whose papers have no earlier paper to compare with: the weights the score used are said.
+    const lin = (await cli(['author', 'Henry W. Lin'], db)).out
+    expect(lin).toMatch(/Novelty unknown .*AI Score \d/)
+    expect(lin).toContain('    novelty unknown, so left out: the other weights are rescaled to add up to 1 (topical centrality 0.67, output 0.33)')
   })
 
   it('stats counts each topic curated, predicted and all, and all is what export --topic writes', async () => {

@@ -56,7 +56,7 @@ export function renderPaper(paper: PaperWithSources): string {
   if (paper.categories.length) out.push(`  categories: ${paper.categories.join(', ')}`)
   if (paper.topics.length)
     out.push(
-      `  topics: ${paper.topics.map((t) => (t.origin === 'curated' ? t.label : `${t.label} (predicted ${Math.round((t.confidence ?? 0) * 100)}%)`)).join('; ')}`,
+      `  topics: ${paper.topics.map((t) => (t.origin === 'curated' ? t.label : `${t.label} (predicted ${Math.round(Number(((t.confidence ?? 0) * 100).toFixed(6)))}%)`)).join('; ')}`,
     )
   const curatedWords = paper.keywords.filter((k) => k.origin === 'curated')
   const extractedWords = paper.keywords.filter((k) => k.origin === 'extracted')

@@ -1,6 +1,6 @@
 /** @module `paperscope author <name>`: a person's papers, co-authors and metrics, with where each comes from. */
 import { pluralize, reportedMetricConflicts } from '../../core/index.js'
-import { authorOverview, type AuthorOverview } from '../../commands/index.js'
+import { aiScoreRescaleNote, authorOverview, type AuthorOverview } from '../../commands/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 import { table } from '../format.js'
 import { printJson, withStore } from './shared.js'
@@ -44,6 +44,7 @@ export function renderAuthor(o: AuthorOverview): string {
     out.push(
       `  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${pct(m.noveltyPercent.value)} (mean over ${pluralize(m.noveltyPercent.papers, 'paper')}), AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`,
       `    AI Score points: ${ai.why.map((w) => `${w.label} ${w.weight.toFixed(1)}`).join(' + ') || 'none known'}`,
+      ...aiScoreRescaleNote(ai.why.map((w) => w.label)).map((note) => `    ${note}`),
       // Every number says how it is made, as the API and the web page do, not only the AI Score.
       '  how each is computed:',
       `    papers: ${m.papers.howComputed}`,

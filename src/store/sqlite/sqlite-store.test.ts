@@ -127,6 +127,20 @@ describe('SQLite library file', () => {
         { paperId: 'p3', label: 'smith2020' },
         { paperId: 'p4', label: 'a#b' },
       ])
+      // Read once and kept until the library changes: a record written here, or by another connection.
+      expect(await t.store.listBibtexCiteLabels()).toBe(await t.store.listBibtexCiteLabels())
+      await t.store.transaction((tx) => save(tx, 'p5', '/refs/d.bib#five'))
+      expect((await t.store.listBibtexCiteLabels()).map((l) => l.label)).toEqual(['zhang2022how', 'Zhang:2022:fast', 'smith2020', 'a#b', 'five'])
+      const other = await SqlitePaperStore.open(openSqliteFile(t.path))
+      await other.transaction(async (tx) => {
+        await tx.savePaper({
+          id: 'p6', title: 'p6', titleDerived: false, titleKeys: ['p6'], abstract: null, date: null, listedAt: null, categories: [], venue: null,
+          ids: {}, authors: [], authorsTruncated: false, topics: [], keywords: [], digest: null, citationCount: null, upvotes: null, url: null,
+        })
+        await tx.saveSourceRecord(createSourceRecord({ source: 'bibtex', key: '/refs/e.bib#six', locator: 'e', fetchedAt: '2026-01-01T00:00:00Z', title: 'p6' }), 'p6', 'hash-six', null)
+      })
+      await other.close()
+      expect((await t.store.listBibtexCiteLabels()).map((l) => l.label).at(-1)).toBe('six')
     } finally {
       await t.cleanup()
     }
