@@ -156,7 +156,8 @@ describe('formatBibtex (src/ingest/bibtex), as the export uses it', () => {
     const text =
       'Ties of~$d$, AT\\&T at 50% & $x_1 \\% y$, \\emph{a {b}} and J{\\"u}rgen; $^$ is no math, { is lone'
     expect(field(entry({ abstract: text }), 'abstract')).toBe(
-      'Ties of~$d$, AT\\&T at 50\\% \\& $x_1 \\% y$, \\emph{a {b}} and J{\\"u}rgen; \\$\\textasciicircum{}\\$ is no math, \\textbraceleft{} is lone',
+      // A `~` the library holds is a character (the import reads a tie as a space): \textasciitilde{}, not a tie.
+      'Ties of\\textasciitilde{}$d$, AT\\&T at 50\\% \\& $x_1 \\% y$, \\emph{a {b}} and J{\\"u}rgen; \\$\\textasciicircum{}\\$ is no math, \\textbraceleft{} is lone',
     )
     expect(parseBibtex(entry({ abstract: text }), ctx).issues).toEqual([])
   })
@@ -384,5 +385,38 @@ describe('exportBibtex of papers imported from .bib files: what the entries had 
     expect(bibtex).toMatch(/^ {2}pages += \{1--10\},$/m)
     expect(bibtex).not.toContain('volume')
     expect(bibtex).not.toContain('99--110')
+  })
+
+  it("takes a preprint's entry merged with its published version's type, container and fields all from the published one (the paper's venue)", async () => {
+    const preprint = join(t().dir, 'preprint.bib')
+    const published = join(t().dir, 'published.bib')
+    writeFileSync(preprint, '@article{kingma2014adam, title={Adam: A Method for Stochastic Optimization}, author={Kingma, Diederik P and Ba, Jimmy}, journal={arXiv preprint arXiv:1412.6980}, year={2014}}\n')
+    writeFileSync(
+      published,
+      '@inproceedings{kingma2015adam, title={Adam: A Method for Stochastic Optimization}, author={Kingma, Diederik P and Ba, Jimmy}, booktitle={International Conference on Learning Representations (ICLR)}, pages={1--15}, year={2015}, eprint={1412.6980}}\n',
+    )
+    await importFiles(t().store, [preprint], {})
+    await importFiles(t().store, [published], {})
+    const { bibtex, papers } = await exportBibtex(t().store, {})
+    expect(papers).toBe(1)
+    // Not `@article{…, journal = {arXiv preprint …}, pages = {1--15}}`: the preprint's type with the proceedings' pages.
+    expect(bibtex).toMatch(/^@inproceedings\{/)
+    expect(bibtex).toMatch(/^ {2}booktitle += \{International Conference on Learning Representations \(ICLR\)\},$/m)
+    expect(bibtex).toMatch(/^ {2}pages += \{1--15\},$/m)
+    expect(bibtex).not.toContain('arXiv preprint')
+    expect(bibtex).not.toMatch(/^ {2}journal /m)
+  })
+
+  it('with only preprint entries beside a venue another source gives, guesses the type from the venue and writes no preprint container', async () => {
+    const preprint = join(t().dir, 'corr.bib')
+    writeFileSync(preprint, '@article{corr, title = {Grokking Sparse Parities}, author = {Doe, Jane}, journal = {CoRR}, volume = {abs/2101.00001}, year = {2021}}\n')
+    await importFiles(t().store, [preprint], {})
+    await importRecords(t().store, [buildRecord({ source: 'openreview', key: 'or:1', title: 'Grokking Sparse Parities', authors: ['Jane Doe'], date: '2021', venue: 'ICLR 2022' })])
+    const { bibtex, papers } = await exportBibtex(t().store, {})
+    expect(papers).toBe(1)
+    expect(bibtex).toMatch(/^@inproceedings\{/)
+    expect(bibtex).toMatch(/^ {2}booktitle += \{ICLR 2022\},$/m)
+    expect(bibtex).not.toContain('CoRR')
+    expect(bibtex).not.toMatch(/^ {2}volume /m)
   })
 })

@@ -207,8 +207,8 @@ function definedFilters(selection: BibtexSelection): {
  * when the person has one: `Allen-Zhu, Zeyuan`, not `Zhu, Zeyuan Allen`, in a library that named the person
  * before it picked such spellings). A paper whose venue names a year its date does not have (`ICML 2019`, a
  * 2018 preprint) brings its sources' dates, so the entry can take the proceedings' own. A paper imported from
- * BibTeX brings its entry's type and container, and its records the fields only BibTeX has (pages, publisher,
- * …; all from one record) and an arXiv class.
+ * BibTeX brings its entry's type and container and the fields only BibTeX has (pages, publisher, …), all from
+ * one record, the one whose container is the paper's venue (not a preprint's entry beside it), and an arXiv class.
  */
 export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]): Promise<BibtexPaper[]> {
   const names = new Map<string, string>()
@@ -245,8 +245,9 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
       ids: paper.ids,
       abstract: paper.abstract,
       url: paper.url && /^https?:\/\//i.test(paper.url) ? paper.url : null,
-      // What only BibTeX writes (the entry's type and container, pages, publisher, ...), from the records.
-      ...sourceEntryParts(records),
+      // What only BibTeX writes (the entry's type and container, pages, publisher, ...), all from one record:
+      // the one of the paper's venue, not a preprint's entry beside the proceedings'.
+      ...sourceEntryParts(records, paper.venue),
     })
   }
   const keys = await libraryCiteKeys(store, out, name)

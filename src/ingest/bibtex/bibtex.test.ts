@@ -594,3 +594,53 @@ describe('parseBibtex and formatBibtex on what a review of real .bib files found
     })
   })
 })
+
+describe('review 18: one record per entry, fields kept as written, literal ~ and ^, private-use characters, suffixed names', () => {
+  const record = (source: string, raw: Record<string, unknown>) => ({ source, raw })
+
+  it("takes type, container and kept fields from the one record of the paper's venue, else from one that is no preprint's", () => {
+    const preprint = record('bibtex', { entryType: 'article', journal: 'arXiv preprint arXiv:1412.6980', note: 'preprint' })
+    const iclr = record('bibtex', { entryType: 'inproceedings', booktitle: 'International Conference on Learning Representations (ICLR)', pages: '1--15' })
+    expect(sourceEntryParts([preprint, iclr], 'International Conference on Learning Representations (ICLR)')).toEqual({
+      entryType: 'inproceedings',
+      container: { field: 'booktitle', value: 'International Conference on Learning Representations (ICLR)' },
+      fields: { pages: '1--15' },
+    })
+    // A venue named otherwise: the record that is no preprint's.
+    expect(sourceEntryParts([preprint, iclr], 'ICLR 2015')).toMatchObject({ entryType: 'inproceedings', fields: { pages: '1--15' } })
+    // Only preprints beside a venue: none of their type, container or fields (the export guesses from the venue).
+    expect(sourceEntryParts([preprint, record('bibtex', { entryType: 'article', journal: 'CoRR', volume: 'abs/1412.6980' })], 'ICLR 2015')).toEqual({})
+    // No venue: the earliest BibTeX record, all of it.
+    expect(sourceEntryParts([preprint, iclr])).toEqual({ entryType: 'article', container: { field: 'journal', value: 'arXiv preprint arXiv:1412.6980' }, fields: { note: 'preprint' } })
+  })
+
+  it('writes a literal `~` and `^` beside math as \\textasciitilde{} and \\textasciicircum{}, so they read back as they were', () => {
+    const [r] = parseBibtex('@misc{a, title={T}, abstract={costs a\\~{}b, x\\^{}2 and $x^2$}}', ctx('x.bib')).records
+    expect(r!.abstract).toBe('costs a~b, x^2 and $x^2$')
+    const bib = formatBibtex([{ id: 'p', title: 'T', authors: ['A B'], date: '2020', venue: null, ids: {}, abstract: r!.abstract }])
+    expect(bib).toContain('abstract = {costs a\\textasciitilde{}b, x\\textasciicircum{}2 and $x^2$}')
+    expect(parseBibtex(bib, ctx('x.bib')).records[0]!.abstract).toBe('costs a~b, x^2 and $x^2$')
+  })
+
+  it('keeps kept fields exactly as the file wrote them (`TR\\^{}2` is not `TR^2`, `\\~{}u` not a tie)', () => {
+    const [r] = parseBibtex(
+      '@techreport{k, title={T $x$}, author={A B}, number={TR\\^{}2}, institution={{\\AA}rhus Univ.}, note={http://x.org/\\~{}u, $n^2$, a\\textbackslash{}b}, year=2020}',
+      ctx('x.bib'),
+    ).records
+    expect(r!.raw).toMatchObject({ number: 'TR\\^{}2', institution: '{\\AA}rhus Univ.', note: 'http://x.org/\\~{}u, $n^2$, a\\textbackslash{}b' })
+    const out = formatBibtex([{ id: 'p', title: 'T', authors: ['A B'], date: '2020', venue: null, ids: {}, citeKey: 'k', ...sourceEntryParts([r!]) }])
+    expect(out).toContain('number      = {TR\\^{}2}')
+    expect(out).toContain('note        = {http://x.org/\\~{}u, $n^2$, a\\textbackslash{}b}')
+  })
+
+  it("reads a private-use character of the file's own as itself, beside math", () => {
+    const [r] = parseBibtex('@misc{a, title={Icon \uE100 then $x$ and \uE000}, note={n \uE101 $y$}}', ctx('x.bib')).records
+    expect(r!.title).toBe('Icon \uE100 then $x$ and \uE000')
+    expect(r!.raw['note']).toBe('n \uE101 $y$')
+  })
+
+  it('keys `Martin Luther King, Jr.` by his family name, as his author field names him', () => {
+    const paper = { id: 'n', title: 'Dreams', authors: ['Martin Luther King, Jr.'], date: '2020', venue: null, ids: {} }
+    expect(formatBibtex([paper])).toMatch(/^@misc\{king2020dreams,\n {2}title += \{\S+\},\n {2}author += \{King, Jr\., Martin Luther\}/)
+  })
+})

@@ -82,25 +82,65 @@ export type KeptField = (typeof KEPT_FIELDS)[number]
 export type SourceEntryParts = Pick<BibtexPaper, 'entryType' | 'container' | 'fields' | 'eprintClass' | 'corporateAuthors'>
 
 /**
- * The entry type, container, kept fields and arXiv class that a paper's source records give, earliest first:
- * type and container from its earliest BibTeX record; the kept fields all from one record (the earliest
- * BibTeX record that has any, else the earliest other record that has any), never pages from one and volume
- * from another; the arXiv class from the earliest record that gives one (an arXiv record's primary category).
+ * True when a container names a preprint server rather than where a paper was published (`arXiv preprint
+ * arXiv:1412.6980`, `CoRR`, `bioRxiv`, `medRxiv`, `SSRN`): such an entry is no paper's venue.
+ * @example isPreprintVenue('arXiv preprint arXiv:1412.6980') // true
+ */
+export function isPreprintVenue(venue: string): boolean {
+  return /^(arxiv\b|corr$|biorxiv|medrxiv|ssrn$)/i.test(venue.trim())
+}
+
+/** A venue compared as a name: case, accents, punctuation and braces aside. */
+function venueKey(venue: string): string {
+  return venue.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+}
+
+/** Entry types that say nothing of where a paper was published (a preprint's, as a rule). */
+const UNPUBLISHED_TYPES = new Set(['misc', 'unpublished', 'online', 'electronic', 'preprint', 'article'])
+
+/**
+ * The entry type, container, kept fields and arXiv class that a paper's source records give, earliest first.
+ * Type, container and kept fields all come from ONE BibTeX record, never the type of a preprint's entry with
+ * the pages of the proceedings': when the paper has a venue, the record whose container is that venue, else
+ * the earliest one that is no preprint's (its container no preprint server's, `arXiv preprint …`, `CoRR`);
+ * when none is, no record's type or container (the export guesses them from the venue). Without a venue, the
+ * earliest BibTeX record. Kept fields the chosen record does not have come from no other BibTeX record: only,
+ * when it has none, from the earliest other record that has some. The arXiv class comes from the earliest
+ * record that gives one (an arXiv record's primary category).
  * @example sourceEntryParts([{ source: 'bibtex', raw: { entryType: 'book', publisher: 'MIT Press' } }])
  */
-export function sourceEntryParts(records: ReadonlyArray<{ source: string; raw: Record<string, unknown> }>): SourceEntryParts {
+export function sourceEntryParts(
+  records: ReadonlyArray<{ source: string; raw: Record<string, unknown> }>,
+  venue?: string | null,
+): SourceEntryParts {
   const bibtex = records.filter((r) => r.source === 'bibtex')
-  const ordered = [...bibtex, ...records.filter((r) => r.source !== 'bibtex')]
+  const others = records.filter((r) => r.source !== 'bibtex')
+  const ordered = [...bibtex, ...others]
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
+  const containerOf = (raw: Record<string, unknown>) => text(raw['booktitle']) ?? text(raw['journal'])
   const parts: SourceEntryParts = {}
-  const first = bibtex[0]?.raw
-  const entryType = text(first?.['entryType'])?.toLowerCase()
+  const wanted = venue?.trim() ? venueKey(venue) : null
+  const chosen = !wanted
+    ? bibtex[0]
+    : (bibtex.find((r) => {
+        const container = containerOf(r.raw)
+        return container !== undefined && venueKey(container) === wanted
+      }) ??
+      bibtex.find((r) => {
+        const container = containerOf(r.raw)
+        if (container !== undefined) return !isPreprintVenue(container)
+        // No container: a book, a thesis, a report is published as it is; a `misc` is a preprint's entry.
+        const type = text(r.raw['entryType'])?.toLowerCase()
+        return type !== undefined && !UNPUBLISHED_TYPES.has(type) && !BOOKTITLE_TYPES.has(type)
+      }))
+  const raw = chosen?.raw
+  const entryType = text(raw?.['entryType'])?.toLowerCase()
   if (entryType && /^[a-z]+$/.test(entryType)) parts.entryType = entryType
-  const journal = text(first?.['journal'])
-  const booktitle = text(first?.['booktitle'])
+  const journal = text(raw?.['journal'])
+  const booktitle = text(raw?.['booktitle'])
   if (booktitle) parts.container = { field: 'booktitle', value: booktitle }
   else if (journal) parts.container = { field: 'journal', value: journal }
-  for (const record of ordered) {
+  for (const record of [...(chosen ? [chosen] : []), ...others]) {
     const fields: Partial<Record<KeptField, string>> = {}
     for (const field of KEPT_FIELDS) {
       // Another source's `organization` (Hugging Face's: the org that posted the paper) is no BibTeX one.
@@ -193,7 +233,7 @@ function venueEntryType(venue: string): 'inproceedings' | 'article' {
 const BOOKTITLE_TYPES = new Set(['inproceedings', 'conference', 'incollection', 'inbook', 'inreference', 'bookinbook'])
 
 /** Suffixes a name can end with (`Jr.`, `III`), written in BibTeX's `von Last, Jr, First`. */
-const NAME_SUFFIX = /^(?:jr|sr|jnr|snr)\.?$|^(?:ii|iii|iv)$/i
+export const NAME_SUFFIX = /^(?:jr|sr|jnr|snr)\.?$|^(?:ii|iii|iv)$/i
 
 /** Combining marks and the LaTeX accent command that writes each. */
 const ACCENTS: Record<string, string> = {
@@ -496,7 +536,8 @@ function escapeTex(text: string, inTex: boolean): string {
 /**
  * Writes text for a BibTeX field: specials escaped, accented Latin letters as LaTeX commands, other
  * characters (Greek, CJK) left as UTF-8, which BibLaTeX and citation-js read. TeX in the text (`$x^2$`,
- * `\textit{x}`, `{\"o}`, `\&`) is written as written; a field that has some keeps its `~` and `--` too.
+ * `\textit{x}`, `{\"o}`, `\&`) is written as written; a field that has some keeps its `--` too (a `~` or `^`
+ * outside math is a character, as the import read it: `\textasciitilde{}`, `\textasciicircum{}`).
  * @example escapeLatex('Jürgen & Łukasz: 50%') // 'J{\\"u}rgen \\& {\\L}ukasz: 50\\%'
  * @example escapeLatex('ratio $p/n \\to κ$ & more') // 'ratio $p/n \\to κ$ \\& more'
  */
@@ -506,8 +547,9 @@ export function escapeLatex(text: string): string {
 }
 
 /**
- * Text with no TeX in it, escaped. `inTex` when it sits in a field with TeX: a `~` there is a tie, `\&` and
- * `\{` are written as written, and braces that pair are a TeX group, written as they are; elsewhere braces
+ * Text with no TeX in it, escaped. `inTex` when it sits in a field with TeX: `\&` and `\{` are written as
+ * written (a `~` or `^` is still a character of the text, `\textasciitilde{}`: a tie the import read as a
+ * space, and a bare `~` written back would be one), and braces that pair are a TeX group, written as they are; elsewhere braces
  * that pair are written `\{ \}`. `forms`: see `braceForms`, when `text` is cut from a longer text at
  * `offset`.
  */
@@ -520,10 +562,6 @@ function escapeText(text: string, inTex: boolean, forms = braceForms(text, inTex
     index += char.length
     if (written) {
       written = false
-      continue
-    }
-    if (inTex && char === '~') {
-      out += char
       continue
     }
     const next = text[at - offset + 1] ?? ''
@@ -661,8 +699,12 @@ function asciiFold(text: string): string {
     .toLowerCase()
 }
 
+/** The family name a cite key starts with: the one `formatAuthor` writes first (`King` of `Martin Luther King, Jr.`). */
 function familyName(name: string): string {
-  const trimmed = name.trim()
+  let trimmed = name.trim().replace(/\s+/g, ' ')
+  // `Martin Luther King, Jr.`: the part after the comma is a suffix, not a given name (see formatAuthor).
+  const commaSuffix = /^([^,]+\s[^,]+),\s*([^,\s]+)$/.exec(trimmed)
+  if (commaSuffix && NAME_SUFFIX.test(commaSuffix[2]!)) trimmed = commaSuffix[1]!
   if (trimmed.includes(',')) return trimmed.split(',')[0]!
   const words = trimmed.split(/\s+/)
   if (words.length > 2 && NAME_SUFFIX.test(words[words.length - 1]!)) words.pop()

@@ -16,7 +16,7 @@ import {
 } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
 import { cleanText, emptyParseResult, normalizeArxivId, normalizeDoi } from '../source.js'
-import { DERIVED_TITLE_NOTE, KEPT_FIELDS, UNLISTED_AUTHORS_FIELD } from './format.js'
+import { DERIVED_TITLE_NOTE, isPreprintVenue, KEPT_FIELDS, NAME_SUFFIX, UNLISTED_AUTHORS_FIELD } from './format.js'
 
 /**
  * citation-js, loaded on the first BibTeX file rather than with the importers: it is a fifth of what every
@@ -215,7 +215,9 @@ function readEntry(
   let entry: BibEntry | undefined
   let item: CslItem | undefined
   let unlistedNames: CslName[] = []
-  const verbatim = protectVerbatim(protectBackslashes(chunk.text))
+  // Pieces first, so that a private-use character the file has is one of them, not taken for a stand-in.
+  const verbatim = protectVerbatim(chunk.text)
+  verbatim.text = protectBackslashes(verbatim.text)
   try {
     const plugins = citationJs()
     const entries = plugins.input.chainLink(`${macros}\n${verbatim.text}`, {
@@ -269,6 +271,12 @@ function readEntry(
 
   const props = entry.properties
   const prop = (name: string) => restore(restoreBackslashes(cleanText(props[name])))
+  // A kept field is written back as the file wrote it: its TeX (`TR\^{}2`, `\~{}u`, `\textbackslash{}`)
+  // is not decoded to text (`TR^2` would be math to LaTeX, `~u` a tie).
+  const keptProp = (name: string) => {
+    const value = cleanText(props[name])
+    return value === null ? null : restorePieces(value.replaceAll(LITERAL_BACKSLASH, '\\textbackslash{}'), verbatim.written)
+  }
   // A paper's date is the first it was out: `origdate` when an entry has one (a preprint, in Paperscope's
   // export of a paper whose venue names a later year), else the entry's year, month and day.
   const dateParts = (date: CslItem['issued']) =>
@@ -315,7 +323,7 @@ function readEntry(
   if (container && containerField) raw[containerField === 'booktitle' ? 'booktitle' : 'journal'] = container
   // Fields the library has no place for, kept as written (TeX) for the export.
   for (const field of KEPT_FIELDS) {
-    const value = prop(field)
+    const value = keptProp(field)
     if (value) raw[field] = value
   }
   const eprintClass = prop('eprintclass') ?? prop('primaryclass')
@@ -366,9 +374,6 @@ function isCorporate(name: CslName): boolean {
   return !name.given && !name.suffix && !name['non-dropping-particle'] && !name['dropping-particle'] && /\s/.test(name.family?.trim() ?? '')
 }
 
-/** Suffixes a name can end with (`Jr.`, `III`). */
-const NAME_SUFFIX = /^(?:jr|sr|jnr|snr)\.?$|^(?:ii|iii|iv)$/i
-
 function formatName(name: CslName): string | null {
   if (name.literal) return cleanLatexText(name.literal)
   // `Martin Luther King, Jr.` (no given name after the comma, only a suffix) is read by BibTeX as a family
@@ -406,10 +411,6 @@ function entryIds(
   else if (doi) ids.doi = doi
   if (arxiv) ids.arxiv = arxiv
   return ids
-}
-
-function isPreprintVenue(venue: string): boolean {
-  return /^(arxiv\b|corr$|biorxiv|medrxiv|ssrn$)/i.test(venue.trim())
 }
 
 /** Math commands citation-js leaves as they are (it turns Greek letters into Unicode itself). */
@@ -460,11 +461,13 @@ const LETTER_COMMANDS: Record<string, string> = { AA: 'Å', aa: 'å' }
  * Field values' TeX that citation-js would garble, each put in as one private-use character and given back
  * by {@link restorePieces}: math (`$…$`, `$$…$$`, `\(…\)`) as written, which the library keeps as TeX
  * (citation-js reads `$\sqrt{n}$` as `\sqrtn`), a `$` that nothing closes as a dollar; `\^{}` and `\~{}` as the `^` and `~` they write; `{\AA}`
- * as `Å`. Only text inside a value (within its braces or quotes) is looked at, so math never runs from one
+ * as `Å`; a private-use character the file has as itself. `written` has each piece as the file wrote it, for the
+ * fields kept as written. Only text inside a value (within its braces or quotes) is looked at, so math never runs from one
  * field into the next, and not that of fields read as written (`url`, `doi`, `eprint`).
  */
-function protectVerbatim(text: string): { text: string; pieces: string[] } {
+function protectVerbatim(text: string): { text: string; pieces: string[]; written: string[] } {
   const pieces: string[] = []
+  const written: string[] = []
   const base = /^\s*@[ \t]*[A-Za-z]+[ \t]*\(/.test(text) ? 0 : 1
   let out = ''
   let depth = 0
@@ -475,6 +478,7 @@ function protectVerbatim(text: string): { text: string; pieces: string[] } {
     if (PIECE_BASE + pieces.length > PIECE_LAST) return false
     out += String.fromCharCode(PIECE_BASE + pieces.length)
     pieces.push(value)
+    written.push(text.slice(i, i + length))
     i += length
     return true
   }
@@ -485,6 +489,8 @@ function protectVerbatim(text: string): { text: string; pieces: string[] } {
       if (name) field = name.toLowerCase()
     }
     if ((depth > base || (depth === base && quoted)) && !VERBATIM_FIELDS.has(field)) {
+      // A private-use character of the file's own is a piece too: as itself it would be taken for one.
+      if (/[\ue000-\uf8ff]/.test(ch) && put(ch, 1)) continue
       if (ch === '$' || text.startsWith('\\(', i)) {
         const end = verbatimMathEnd(text, i, depth === base)
         if (end > 0 && put(text.slice(i, end), end - i)) continue
@@ -511,7 +517,7 @@ function protectVerbatim(text: string): { text: string; pieces: string[] } {
     out += ch
     i++
   }
-  return { text: out, pieces }
+  return { text: out, pieces, written }
 }
 
 /**
