@@ -20,6 +20,9 @@ describe('SQLite library file', () => {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(schemaVersion(raw as never)).toBe(MIGRATIONS.at(-1)!.version)
       expect(raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'papers_fts'").get()).toMatchObject({ sql: expect.stringContaining('fts5') })
+      // The whole library in title order (an export, a page at a time) reads an index, not a sort of every paper.
+      const plan = raw.prepare('EXPLAIN QUERY PLAN SELECT p.* FROM papers p WHERE 1 = 1 ORDER BY p.title COLLATE NOCASE, p.id LIMIT 200 OFFSET 400').all() as Array<{ detail: string }>
+      expect(plan.map((r) => r.detail)).toEqual(['SCAN p USING INDEX papers_title'])
       raw.close()
     } finally {
       await t.cleanup()
