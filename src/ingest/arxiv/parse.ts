@@ -162,27 +162,14 @@ function atomEntryToRecord(
   const published = cleanText(textOf(entry['published']))
   if (published) raw['published'] = published
   const date = partialDateFromIso(published)
-  const where = `entry ${index + 1}`
-  if (!date)
-    issues.push(
-      warning(
-        ctx,
-        'published',
-        published ? 'INVALID_VALUE' : 'MISSING_FIELD',
-        published
-          ? `arxiv: ${id} has an unreadable <published> date (${JSON.stringify(published)}); stored without a date (${where})`
-          : `arxiv: ${id} has no <published> date; stored without a date (${where})`,
-      ),
-    )
-  if (authors.length === 0)
-    issues.push(
-      warning(
-        ctx,
-        'author',
-        'MISSING_FIELD',
-        `arxiv: ${id} has no <author>; stored without authors (${where})`,
-      ),
-    )
+  issues.push(
+    ...incompleteEntry(
+      ctx,
+      { source: ARXIV_SOURCE, id, where: `entry ${index + 1}` },
+      { field: 'published', text: published, date },
+      { field: 'author', count: authors.length },
+    ),
+  )
   const comment = cleanText(textOf(entry['comment']))
   if (comment) raw['comment'] = comment
   if (primary) raw['primaryCategory'] = primary
@@ -339,27 +326,14 @@ function oaiRecordToSourceRecord(
     }
   const created = cleanText(textOf(meta['created']))
   const date = partialDateFromIso(created)
-  const where = `record ${index + 1}`
-  if (!date)
-    issues.push(
-      warning(
-        ctx,
-        'created',
-        created ? 'INVALID_VALUE' : 'MISSING_FIELD',
-        created
-          ? `arxiv-oai: ${id} has an unreadable <created> date (${JSON.stringify(created)}); stored without a date (${where})`
-          : `arxiv-oai: ${id} has no <created> date; stored without a date (${where})`,
-      ),
-    )
-  if (authors.length === 0)
-    issues.push(
-      warning(
-        ctx,
-        'authors',
-        'MISSING_FIELD',
-        `arxiv-oai: ${id} has no <author>; stored without authors (${where})`,
-      ),
-    )
+  issues.push(
+    ...incompleteEntry(
+      ctx,
+      { source: ARXIV_OAI_SOURCE, id, where: `record ${index + 1}` },
+      { field: 'created', text: created, date },
+      { field: 'authors', count: authors.length },
+    ),
+  )
   const categories = (cleanText(textOf(meta['categories'])) ?? '').split(' ').filter((c) => CATEGORY.test(c))
   const doi = normalizeDoi(cleanText(textOf(meta['doi']))?.split(/\s+/)[0])
 
@@ -418,4 +392,36 @@ function duplicate(ctx: ParseContext, key: string, index: number): ImportIssue {
 
 function unique(values: Array<string | null>): string[] {
   return [...new Set(values.filter((v): v is string => v !== null && v !== ''))]
+}
+
+/** Warnings for an entry stored without a readable date or without authors: it is kept, and the reader told. */
+function incompleteEntry(
+  ctx: ParseContext,
+  entry: { source: string; id: string; where: string },
+  dated: { field: string; text: string | null | undefined; date: unknown },
+  authors: { field: string; count: number },
+): ImportIssue[] {
+  const { source, id, where } = entry
+  const issues: ImportIssue[] = []
+  if (!dated.date)
+    issues.push(
+      warning(
+        ctx,
+        dated.field,
+        dated.text ? 'INVALID_VALUE' : 'MISSING_FIELD',
+        dated.text
+          ? `${source}: ${id} has an unreadable <${dated.field}> date (${JSON.stringify(dated.text)}); stored without a date (${where})`
+          : `${source}: ${id} has no <${dated.field}> date; stored without a date (${where})`,
+      ),
+    )
+  if (authors.count === 0)
+    issues.push(
+      warning(
+        ctx,
+        authors.field,
+        'MISSING_FIELD',
+        `${source}: ${id} has no <author>; stored without authors (${where})`,
+      ),
+    )
+  return issues
 }
