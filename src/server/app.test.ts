@@ -133,12 +133,19 @@ describe('buildServer', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff')
   })
 
-  it('serves the web app for page URLs so deep links survive a reload', async () => {
-    for (const url of ['/', '/search?q=grokking', '/papers/p123', '/authors/alethea-power', '/topics/grokking']) {
+  it('serves the web app for page URLs so deep links survive a reload, with 404 where nothing has the id', async () => {
+    const paperId = (await temp.store.listPapers({ limit: 1 })).items[0]!.id
+    for (const url of ['/', '/search?q=grokking', `/papers/${paperId}`, '/authors/alethea-power', '/topics/grokking', '/topics', '/classify/']) {
       const res = await app.inject(url)
       expect(res.statusCode, url).toBe(200)
       expect(res.body, url).toContain('app shell')
       expect(res.headers['cache-control'], url).toBe('no-cache')
+    }
+    // The app shows its not-found page; the status says so too, for link checkers and crawlers.
+    for (const url of ['/papers/p123', '/authors/nobody-here', '/topics/no-such-topic', '/no-such-page']) {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(404)
+      expect(res.body, url).toContain('app shell')
     }
     const asset = await app.inject('/assets/app.js')
     expect(asset.statusCode).toBe(200)
@@ -148,7 +155,8 @@ describe('buildServer', () => {
   it("serves the web app for its routes' ids that end like a file name: an arXiv id, initials, a dotted topic id", async () => {
     for (const url of ['/papers/2310.03789', '/papers/2310.03789v2', '/authors/X.Y.Han', '/authors/j.smith', '/topics/foo.bar', '/topics/foo.bar/', '/search?q=file.js']) {
       const res = await app.inject(url)
-      expect(res.statusCode, url).toBe(200)
+      // The app, not a missing file (nothing in this library has these ids, so the app's not-found page, as 404).
+      expect(res.statusCode, url).toBe(url.startsWith('/search') ? 200 : 404)
       expect(res.body, url).toContain('app shell')
     }
     // A file name outside the app's routes, or deeper than its ids go, is still a missing file.

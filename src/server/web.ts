@@ -35,8 +35,36 @@ function isPageRequest(request: FastifyRequest): boolean {
   )
 }
 
-/** Registers static files and the fallback; without a built app, page URLs answer with how to build it. */
-export async function registerWeb(app: FastifyInstance, webRoot: string | null): Promise<void> {
+/** Whether a page's paper, author or topic exists, as the API would find it. */
+export type PageTargetExists = (kind: 'papers' | 'authors' | 'topics', id: string) => Promise<boolean>
+
+/** The app's pages without an id; any other path is its not-found page. */
+const STATIC_PAGES = new Set(['/', '/search', '/classify', '/topics'])
+
+/**
+ * The HTTP status of a page the app will render: 404 for a paper, author or topic nothing has, and for a path
+ * the app has no page for (the app shows its not-found page either way; a link checker or crawler sees why).
+ */
+async function pageStatus(path: string, exists: PageTargetExists | null): Promise<200 | 404> {
+  const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path
+  if (STATIC_PAGES.has(trimmed)) return 200
+  const target = /^\/(papers|authors|topics)\/([^/]+)$/.exec(trimmed)
+  if (!target) return 404
+  if (!exists) return 200
+  let id: string
+  try {
+    id = decodeURIComponent(target[2]!)
+  } catch {
+    return 404
+  }
+  return (await exists(target[1] as 'papers' | 'authors' | 'topics', id)) ? 200 : 404
+}
+
+/**
+ * Registers static files and the fallback; without a built app, page URLs answer with how to build it.
+ * `exists` tells a page whose paper, author or topic is missing, which then answers 404 (with the app).
+ */
+export async function registerWeb(app: FastifyInstance, webRoot: string | null, exists: PageTargetExists | null = null): Promise<void> {
   const hasApp = webRoot !== null && existsSync(join(webRoot, 'index.html'))
   if (hasApp) {
     await app.register(fastifyStatic, {
@@ -52,9 +80,12 @@ export async function registerWeb(app: FastifyInstance, webRoot: string | null):
     })
   }
 
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     if (isPageRequest(request)) {
-      if (hasApp) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html')
+      if (hasApp) {
+        const status = await pageStatus(routedPath(request.url), exists)
+        return reply.code(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html')
+      }
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
