@@ -364,6 +364,15 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('marks a title made from the abstract on a result card, not only on the paper page', async () => {
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('"entropy collapse"')}`)
+    const card = page.locator('.card', { hasText: 'Finding the right initialisation' })
+    await expect.poll(() => card.count()).toBeGreaterThan(0)
+    expect(await card.first().locator('.derived-title').textContent()).toBe(' (title from the abstract)')
+    // A paper with a title of its own says nothing of the kind.
+    expect(await page.locator('.card', { hasNotText: 'Finding the right initialisation' }).locator('.derived-title').count()).toBe(0)
+  })
+
   it('shows key words the text does not spell out apart, as suggested by similar papers', async () => {
     type Listed = { id: string; keywords: Array<{ text: string; origin: string }> }
     let suggested: Listed | undefined

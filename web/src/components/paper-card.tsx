@@ -37,6 +37,13 @@ export function PaperCard({ paper, titleSegments, snippet, matchedKeywords = [],
         <Link to={`/papers/${encodeURIComponent(paper.id)}`}>
           {titleSegments ? <Highlighted segments={titleSegments} /> : readableText(paper.title)}
         </Link>
+        {/* No source gave a title: said here too, not only on the paper page. */}
+        {paper.titleDerived && (
+          <span className="derived-title muted" title="No source gave this paper a title; this one is the start of its abstract">
+            {' '}
+            (title from the abstract)
+          </span>
+        )}
       </Heading>
       <p className="card-authors">
         <AuthorLine authors={paper.authors} truncated={paper.authorsTruncated} />
