@@ -28,6 +28,7 @@ import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import {
   PaperscopeError,
+  pluralize,
   emptyImportCounts,
   isPaperscopeError,
   type ImportCounts,
@@ -451,7 +452,7 @@ async function syncFeed(
           severity: 'warning',
           source: `feed ${feed.id}`,
           code: 'NOT_CAUGHT_UP',
-          message: `feed ${feed.id}: stopped at its limit for one run (maxPages; maxResults for arXiv) after ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, with more to read; the next sync goes on from here`,
+          message: `feed ${feed.id}: stopped at its limit for one run (maxPages; maxResults for arXiv) after ${pluralize(result.pages, 'page')}, with more to read; the next sync${result.cursorKey === feed.id ? '' : ' with the same --since'} goes on from here`,
         })
       }
       if (options.signal?.aborted && !page.last) {
@@ -503,7 +504,7 @@ async function readStoredCursor(
 }
 
 /** Where a `--since` run of a feed keeps its cursor. */
-export function sinceCursorKey(feedId: string, since: string): string {
+function sinceCursorKey(feedId: string, since: string): string {
   return `${feedId} --since ${since}`
 }
 
