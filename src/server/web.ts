@@ -38,19 +38,14 @@ function isPageRequest(request: FastifyRequest): boolean {
 /** Whether a page's paper, author or topic exists, as the API would find it. */
 export type PageTargetExists = (kind: 'papers' | 'authors' | 'topics', id: string) => Promise<boolean>
 
-/** The app's pages without an id; any other path is its not-found page. */
-const STATIC_PAGES = new Set(['/', '/search', '/classify', '/topics'])
-
 /**
  * The HTTP status of a page the app will render: 404 for a paper, author or topic nothing has, and for a path
  * the app has no page for (the app shows its not-found page either way; a link checker or crawler sees why).
  */
 async function pageStatus(path: string, exists: PageTargetExists | null): Promise<200 | 404> {
-  const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path
-  if (STATIC_PAGES.has(trimmed)) return 200
-  const target = /^\/(papers|authors|topics)\/([^/]+)$/.exec(trimmed)
-  if (!target) return 404
-  if (!exists) return 200
+  if (path !== '/' && !APP_ROUTE.test(path)) return 404
+  const target = /^\/(papers|authors|topics)\/([^/]+)\/?$/.exec(path)
+  if (!target || !exists) return 200
   let id: string
   try {
     id = decodeURIComponent(target[2]!)
