@@ -80,8 +80,10 @@ describe.skipIf(skip)('navigation in chromium', () => {
       await page.locator('main h1').first().waitFor({ state: 'attached' })
       await nav.getByRole('link', { name: 'Search' }).click()
       await expect.poll(() => new URL(page.url()).search).toBe('')
-      // The box shows the new URL's (no) words before the keys come.
+      // The box shows the new URL's (no) words, and has the focus, before the keys come (typed at once, the keys
+      // could land while the page was still being drawn on a loaded machine).
       await expect.poll(() => searchBox(page).inputValue()).toBe('')
+      await expect.poll(() => searchBox(page).evaluate((el) => el === document.activeElement), { message: start }).toBe(true)
       await page.keyboard.type('grokking')
       await expect.poll(() => searchBox(page).inputValue(), { message: start }).toBe('grokking')
       await expect.poll(() => page.url()).toContain('q=grokking')
@@ -90,6 +92,7 @@ describe.skipIf(skip)('navigation in chromium', () => {
     await page.goto(`${server.url}/`)
     await page.getByRole('button', { name: 'Search', exact: true }).click()
     await expect.poll(() => new URL(page.url()).pathname).toBe('/search')
+    await expect.poll(() => searchBox(page).evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.type('neural')
     await expect.poll(() => searchBox(page).inputValue()).toBe('neural')
     expect(problems).toEqual([])
