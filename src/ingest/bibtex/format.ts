@@ -661,9 +661,8 @@ function protectCapitals(title: string): string {
 function formatAuthor(name: string, corporate: ReadonlySet<string> = new Set()): string {
   let trimmed = name.trim().replace(/\s+/g, ' ')
   if (corporate.has(trimmed)) return `{${escapeLatex(trimmed)}}`
-  // `Martin Luther King, Jr.`: the part after the comma is no given name, only a suffix.
-  const commaSuffix = /^([^,]+\s[^,]+),\s*([^,\s]+)$/.exec(trimmed)
-  if (commaSuffix && NAME_SUFFIX.test(commaSuffix[2]!)) trimmed = `${commaSuffix[1]} ${commaSuffix[2]}`
+  const suffixed = afterCommaSuffix(trimmed)
+  if (suffixed) trimmed = `${suffixed.name} ${suffixed.suffix}`
   if (trimmed.includes(',')) return escapeLatex(trimmed)
   const words = trimmed.split(' ')
   const suffix = words.length > 2 && NAME_SUFFIX.test(words[words.length - 1]!) ? words.pop()! : null
@@ -700,11 +699,16 @@ function asciiFold(text: string): string {
 }
 
 /** The family name a cite key starts with: the one `formatAuthor` writes first (`King` of `Martin Luther King, Jr.`). */
+/** `Martin Luther King, Jr.`: the part after the comma is no given name but a suffix (null for any other name). */
+function afterCommaSuffix(name: string): { name: string; suffix: string } | null {
+  const parts = /^([^,]+\s[^,]+),\s*([^,\s]+)$/.exec(name)
+  return parts && NAME_SUFFIX.test(parts[2]!) ? { name: parts[1]!, suffix: parts[2]! } : null
+}
+
 function familyName(name: string): string {
   let trimmed = name.trim().replace(/\s+/g, ' ')
-  // `Martin Luther King, Jr.`: the part after the comma is a suffix, not a given name (see formatAuthor).
-  const commaSuffix = /^([^,]+\s[^,]+),\s*([^,\s]+)$/.exec(trimmed)
-  if (commaSuffix && NAME_SUFFIX.test(commaSuffix[2]!)) trimmed = commaSuffix[1]!
+  const suffixed = afterCommaSuffix(trimmed)
+  if (suffixed) trimmed = suffixed.name
   if (trimmed.includes(',')) return trimmed.split(',')[0]!
   const words = trimmed.split(/\s+/)
   if (words.length > 2 && NAME_SUFFIX.test(words[words.length - 1]!)) words.pop()

@@ -307,7 +307,7 @@ function readEntry(
   }
 
   const container = cleanLatex(item['container-title'])
-  const ids = entryIds(props, container, restore)
+  const ids = entryIds(prop, container)
   const venue = container && !isPreprintVenue(container) ? container : null
   const keywords = (prop('keywords') ?? '')
     .split(/[,;]/)
@@ -388,12 +388,7 @@ function formatName(name: CslName): string | null {
 }
 
 /** arXiv ids hide in `eprint`, in `journal = {arXiv:1409.1259}`, in DBLP's `volume = {abs/1810.04805}` and in URLs. */
-function entryIds(
-  props: Record<string, unknown>,
-  container: string | null,
-  restore: (text: string | null) => string | null,
-): ExternalIds {
-  const prop = (name: string) => restore(restoreBackslashes(cleanText(props[name])))
+function entryIds(prop: (name: string) => string | null, container: string | null): ExternalIds {
   const ids: ExternalIds = {}
   const doi = normalizeDoi(prop('doi'))
   const archive = (prop('archiveprefix') ?? prop('eprinttype') ?? '').toLowerCase()
