@@ -608,8 +608,26 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
       // `not in the text` is the suggestions' baseline, not a reason: the key word's origin already says it.
       .filter((x) => x.weight > 0 && x.label !== 'not in the text')
       .sort((a, b) => b.weight - a.weight)
-      .slice(0, 3),
+      .slice(0, 3)
+      .map((x) => (TOPIC_FEATURES.has(x.label) ? { ...x, label: namingTopic(x.label, topicBehind(model, topics, c.key)) } : x)),
   }))
+}
+
+const TOPIC_FEATURES = new Set<string>(['typical of the paper’s topic', 'typical of the paper’s topic (not in text)'])
+
+/** The paper's topic whose curated papers make the key word typical (the largest confidence × share). */
+function topicBehind(model: Pick<KeywordModel, 'topicKeywordShare'>, topics: readonly KeywordTopic[], key: string): string | undefined {
+  let best: { label: string; weight: number } | undefined
+  for (const { label, confidence } of topics) {
+    const weight = confidence * (model.topicKeywordShare[label]?.[key] ?? 0)
+    if (weight > 0 && (!best || weight > best.weight)) best = { label, weight }
+  }
+  return best?.label
+}
+
+/** `typical of the paper’s topic` → `typical of its topic “Neural Collapse”`: a reader sees which topic. */
+function namingTopic(label: string, topic: string | undefined): string {
+  return topic ? label.replace('the paper’s topic', `its topic “${topic}”`) : label
 }
 
 /** A word as a key phrase keys it: a content word by {@link phraseWordKey}, a link (`of`) as written. */
