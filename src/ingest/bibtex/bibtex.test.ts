@@ -474,6 +474,19 @@ describe('parseBibtex and formatBibtex on what a review of real .bib files found
     expect(parseBibtex('@misc{x, title = {T}, url = {https://x.org/$a$b}}', ctx('x.bib')).records[0]?.url).toBe('https://x.org/$a$b')
   })
 
+  it('takes a `\\url{…}` of howpublished as written for the URL, and writes it back as written', () => {
+    const file = '@misc{home, title = {A Home Page}, howpublished = {\\url{https://x.org/~jane/a_b%20c}}, note = {50% off \\url{https://y.org/~k}}}'
+    const [record] = parseBibtex(file, ctx('home.bib')).records
+    // citation-js alone read the tie-like `~` as a space: `https://x.org/ jane/a_b%20c`.
+    expect(record?.url).toBe('https://x.org/~jane/a_b%20c')
+    const entry = formatBibtex([{ ...toPaper(record!), ...sourceEntryParts([record!]) }])
+    // Before, a `%` anywhere escaped the whole field: `\textbackslash{}url\{https://x.org/\textasciitilde{}jane…`.
+    expect(entry).toContain('howpublished = {\\url{https://x.org/~jane/a_b%20c}}')
+    // A bare `%` outside the URL would end LaTeX's line: it is escaped, and read back as it was.
+    expect(entry).toContain('note         = {50\\% off \\url{https://y.org/~k}}')
+    expect(parseBibtex(entry, ctx('again.bib')).records[0]?.url).toBe('https://x.org/~jane/a_b%20c')
+  })
+
   it("reads Paperscope's own export of math back as it was", () => {
     const abstract = 'We show that $n\\gtrsim d^4$ samples suffice, and \\(\\sqrt{n}\\) rounds.'
     const title = 'Learning with $\\mathcal{O}(\\sqrt{n})$ queries'

@@ -978,5 +978,7 @@ function formatEntry(paper: BibtexPaper, key: string): string {
  */
 function keptFieldText(value: string): string {
   const flat = value.replace(/\s+/g, ' ')
-  return balancedBraces(flat) && !/(?<!\\)[%]/.test(flat) ? flat : escapeLatex(flat)
+  if (!balancedBraces(flat)) return escapeLatex(flat)
+  // A bare `%` would end the line for LaTeX; inside `\url{…}` (`%20`) it is the URL's, written as it is.
+  return flat.replace(/\\url\{[^{}]*\}|(?<!\\)%/g, (match) => (match === '%' ? '\\%' : match))
 }

@@ -313,7 +313,12 @@ function readEntry(
     .split(/[,;]/)
     .map((k) => k.trim())
     .filter(Boolean)
+  // citation-js takes a `\url{…}` of `howpublished` or `note` for the URL, but reads its `~` as a space: the
+  // argument as the file wrote it is the URL (a `url` field is read as written already).
   const url =
+    (cleanText(props['url']) ? cleanText(item.URL) : null) ??
+    urlCommandArgument(keptProp('howpublished')) ??
+    urlCommandArgument(keptProp('note')) ??
     cleanText(item.URL) ??
     (ids.doi ? `https://doi.org/${ids.doi}` : ids.arxiv ? `https://arxiv.org/abs/${ids.arxiv}` : null)
 
@@ -440,6 +445,12 @@ function protectBackslashes(text: string): string {
 
 function restoreBackslashes<T extends string | null>(text: T): T {
   return (text === null ? text : text.replaceAll(LITERAL_BACKSLASH, '\\')) as T
+}
+
+/** The argument of the first `\url{…}` in a field's TeX as written, the URL it names. */
+function urlCommandArgument(tex: string | null): string | null {
+  const url = tex ? /\\url\{([^{}\s]+)\}/.exec(tex)?.[1] : undefined
+  return url ?? null
 }
 
 /** First of the private-use characters that stand in for TeX kept verbatim through citation-js. */
