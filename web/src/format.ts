@@ -54,6 +54,16 @@ export function sourceLabel(source: string): string {
   )
 }
 
+/** Sources named by what they are (a page, a list), not by a proper name. */
+const COMMON_SOURCE_NAMES = new Set(['researcher-profile', 'author-papers', 'awesome-list', 'daily-papers', 'abstracts'])
+
+/** A source's name after `from` in a sentence: `the curated awesome list`, but `arXiv`, `BibTeX`. */
+export function sourceLabelInText(source: string): string {
+  if (source === 'bibtex') return 'BibTeX'
+  const label = sourceLabel(source)
+  return COMMON_SOURCE_NAMES.has(source) ? `the ${label.charAt(0).toLowerCase()}${label.slice(1)}` : label
+}
+
 /** Short names of the importers, for tight places (metric tiles). */
 export function shortSourceLabel(source: string): string {
   return ({ 'researcher-profile': 'profile page', 'author-papers': 'author page', 'awesome-list': 'awesome list', 'daily-papers': 'daily papers' } as Record<string, string>)[source] ?? sourceLabel(source)

@@ -18,7 +18,7 @@ import { YearBarChart } from '../components/bar-chart.js'
 import { HowComputed } from '../components/how-computed.js'
 import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { formatCount, formatDay, percentOf100, plural, shortSourceLabel, sourceLabel } from '../format.js'
+import { formatCount, formatDay, percentOf100, plural, shortSourceLabel, sourceLabel, sourceLabelInText } from '../format.js'
 import { useApi, useQueryChoice, useTitle } from '../hooks.js'
 
 /**
@@ -150,10 +150,10 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
                 {i > 0 && ', '}
                 {r.link ? (
                   <a href={r.link} target="_blank" rel="noopener noreferrer">
-                    {sourceLabel(r.source).toLowerCase()}
+                    {sourceLabelInText(r.source)}
                   </a>
                 ) : (
-                  <span title={r.locator}>{sourceLabel(r.source).toLowerCase()}</span>
+                  <span title={r.locator}>{sourceLabelInText(r.source)}</span>
                 )}{' '}
                 (<code>{r.locator}</code>, read {formatDay(r.fetchedAt)})
               </span>

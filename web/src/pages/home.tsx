@@ -6,7 +6,7 @@ import { FilterError, refusedFilter, urlWithout } from '../components/filter-err
 import { PaperCard } from '../components/paper-card.js'
 import { Pagination } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
-import { formatCount, sourceLabel } from '../format.js'
+import { formatCount, sourceLabelInText } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 
 type Sort = 'recent' | 'trending'
@@ -76,7 +76,7 @@ export function HomePage() {
       <section aria-labelledby="feed-title">
         <div className="section-head">
           <h2 id="feed-title" tabIndex={-1}>
-            {topic ? `Papers in ${topicLabel}` : source ? `From the ${sourceLabel(source).toLowerCase()}` : sort === 'trending' ? 'Trending' : 'Recent papers'}
+            {topic ? `Papers in ${topicLabel}` : source ? `From ${sourceLabelInText(source)}` : sort === 'trending' ? 'Trending' : 'Recent papers'}
           </h2>
           <div className="segmented" role="group" aria-label="Order">
             <button type="button" aria-pressed={sort === 'recent'} onClick={() => setSort('recent')}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { noveltyCaption } from './paper.js'
+import { digestSourceRecord, noveltyCaption } from './paper.js'
 
 describe('the novelty caption', () => {
   it("names the paper's year, or the years pooled with it and why", () => {
@@ -9,5 +9,19 @@ describe('the novelty caption', () => {
     )
     // An analysis from before the cohort was kept: no claim that only its own year counted.
     expect(noveltyCaption(null)).toMatch(/of its year \(of the years next to it too, when its year has few papers\)$/)
+  })
+})
+
+describe('where a digest came from', () => {
+  const curated = { text: 'We show it.', origin: 'curated' as const }
+  it('names the record whose digest the paper shows, and none for a generated digest', () => {
+    const sources = [
+      { source: 'daily-papers', digest: null },
+      { source: 'semantic-scholar', digest: { text: 'It is shown.', origin: 'source-model' as const } },
+      { source: 'awesome-list', digest: curated },
+    ]
+    expect(digestSourceRecord(curated, sources)?.source).toBe('awesome-list')
+    expect(digestSourceRecord({ text: 'It is shown.', origin: 'source-model' }, sources)?.source).toBe('semantic-scholar')
+    expect(digestSourceRecord({ text: 'We show it.', origin: 'generated' }, sources)).toBeUndefined()
   })
 })

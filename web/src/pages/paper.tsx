@@ -7,7 +7,7 @@ import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js
 import { HowComputed } from '../components/how-computed.js'
 import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percentOf100, readableText, sourceLabel } from '../format.js'
+import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percentOf100, readableText, sourceLabel, sourceLabelInText } from '../format.js'
 import { useApi, useQueryChoice, useTitle } from '../hooks.js'
 import { hasSavedPosition } from '../navigation.js'
 
@@ -118,6 +118,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
                 {digestOriginLabel(paper.digest.origin)}
               </h2>
               <p>{readableText(paper.digest.text)}</p>
+              <DigestSource digest={paper.digest} sources={paper.sources} />
               {paper.digestAnalysis && (
                 <details className="how" data-testid="digest-how">
                   <summary>Why these sentences</summary>
@@ -329,6 +330,22 @@ function SimilarPapers({ paper }: { paper: PaperDetail }) {
         </details>
       )}
     </section>
+  )
+}
+
+/** Which of the merged records gave a digest someone wrote (a curator, a source's model); none for Paperscope's own. */
+export function digestSourceRecord<R extends Pick<SourceRecordOut, 'digest'>>(digest: NonNullable<PaperDetail['digest']>, sources: readonly R[]): R | undefined {
+  if (digest.origin === 'generated') return undefined
+  return sources.find((s) => s.digest?.text === digest.text && s.digest.origin === digest.origin)
+}
+
+function DigestSource({ digest, sources }: { digest: NonNullable<PaperDetail['digest']>; sources: readonly SourceRecordOut[] }) {
+  const record = digestSourceRecord(digest, sources)
+  if (!record) return null
+  return (
+    <p className="muted digest-source" data-testid="digest-source">
+      From {sourceLabelInText(record.source)}: <span className="source-locator-inline">{record.locator}</span>
+    </p>
   )
 }
 
