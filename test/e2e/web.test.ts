@@ -256,6 +256,13 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await page.locator('[data-testid="year-chart"] svg').getAttribute('aria-label')).toContain(
       RESEARCHER.name,
     )
+    // The chart's numbers as a table, for a screen reader and for exact counts: they add up to the papers listed.
+    const numbers = page.getByTestId('year-chart-numbers')
+    await numbers.locator('summary').click()
+    const counts = await numbers.locator('tbody td').allInnerTexts()
+    expect(counts.length).toBeGreaterThan(2)
+    const dated = await page.locator('.author-main article.paper-card time').count()
+    expect(counts.reduce((s, n) => s + Number(n), 0)).toBeGreaterThanOrEqual(dated)
     // Papers sort by date both ways.
     const firstDate = () =>
       page.locator('.author-main article.paper-card time').first().getAttribute('datetime')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { yearTicks } from './bar-chart.js'
+import { yearTable, yearTicks } from './bar-chart.js'
 
 describe('yearTicks', () => {
   it('labels every year when the labels fit', () => {
@@ -12,5 +12,23 @@ describe('yearTicks', () => {
     // Room for every label: at most one per 40 px.
     for (const [min, max, width] of [[1950, 2026, 220], [1800, 2026, 300], [2000, 2026, 840]] as const)
       expect(yearTicks(min, max, width).length).toBeLessThanOrEqual(Math.max(1, Math.floor(width / 40)))
+  })
+})
+
+describe('yearTable', () => {
+  it('gives the bars as rows per year, a column per series and their total', () => {
+    const table = yearTable([
+      { year: 2021, count: 3, series: 'predicted' },
+      { year: 2020, count: 2, series: 'curated' },
+      { year: 2021, count: 1, series: 'curated' },
+    ])
+    expect(table).toEqual({
+      series: ['curated', 'predicted'],
+      rows: [
+        { year: 2020, counts: [2, 0], total: 2 },
+        { year: 2021, counts: [1, 3], total: 4 },
+      ],
+    })
+    expect(yearTable([{ year: 2019, count: 4 }])).toEqual({ series: ['papers'], rows: [{ year: 2019, counts: [4], total: 4 }] })
   })
 })

@@ -85,8 +85,70 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
     }
   }, [dataKey, label, yLabel, scheme])
   if (data.length === 0) return <p className="muted">No dated papers to plot.</p>
-  if (failed) return <p className="muted">The chart could not be drawn.</p>
-  return <div ref={ref} className="chart" data-testid="year-chart" />
+  const table = yearTable(data)
+  // The numbers as a table too: a picture's values are lost to a screen reader, and exact counts to the eye.
+  const numbers = (
+    <details className="chart-numbers" data-testid="year-chart-numbers">
+      <summary>The numbers</summary>
+      <table>
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Year</th>
+            {table.series.map((s) => (
+              <th scope="col" key={s}>
+                {s.charAt(0).toUpperCase() + s.slice(1)}
+              </th>
+            ))}
+            {table.series.length > 1 && <th scope="col">All</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.year}>
+              <th scope="row">{row.year}</th>
+              {row.counts.map((n, i) => (
+                <td key={table.series[i]}>{n}</td>
+              ))}
+              {table.series.length > 1 && <td>{row.total}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  )
+  if (failed)
+    return (
+      <>
+        <p className="muted">The chart could not be drawn.</p>
+        {numbers}
+      </>
+    )
+  return (
+    <>
+      <div ref={ref} className="chart" data-testid="year-chart" />
+      {numbers}
+    </>
+  )
+}
+
+/**
+ * The chart's bars as table rows, one per year that has papers, oldest first; a column per series (`papers`
+ * when there is none).
+ * @example yearTable([{ year: 2020, count: 2, series: 'curated' }]) // { series: ['curated'], rows: [{ year: 2020, counts: [2], total: 2 }] }
+ */
+export function yearTable(data: readonly YearBar[]): { series: string[]; rows: Array<{ year: number; counts: number[]; total: number }> } {
+  const series = [...new Set(data.map((d) => d.series ?? 'papers'))].sort()
+  const byYear = new Map<number, number[]>()
+  for (const d of data) {
+    const counts = byYear.get(d.year) ?? series.map(() => 0)
+    counts[series.indexOf(d.series ?? 'papers')]! += d.count
+    byYear.set(d.year, counts)
+  }
+  const rows = [...byYear.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, counts]) => ({ year, counts, total: counts.reduce((s, n) => s + n, 0) }))
+  return { series, rows }
 }
 
 const DARK = '(prefers-color-scheme: dark)'
