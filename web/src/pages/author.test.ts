@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { computedSummary, metricHeadline } from './author.js'
+import { computedSummary, leadingReported, metricHeadline } from './author.js'
 
 const count = (n: number) => String(Math.round(n * 10) / 10)
 /** The corpus profile's h-index: 44 reported beside 13 papers and 177 citations on the same page. */
@@ -26,5 +26,17 @@ describe('what a tile says was computed here', () => {
   it('reads as a sentence: the value, or unknown with why', () => {
     expect(computedSummary(unknown, count)).toBe('unknown (no source gave a citation count for any of the papers)')
     expect(computedSummary({ value: 12, lowerBound: true, why: [] }, count)).toBe('≥12')
+  })
+})
+
+describe('the reported value a metric tile leads with', () => {
+  const profile = (source: string, conflicts: Array<{ metric: string }>) => ({ source, conflicts })
+  it('is the first that its own page does not rule out; the others are listed under it', () => {
+    const page = { value: 44, profile: profile('researcher-profile', [{ metric: 'hIndex' }]) }
+    const openalex = { value: 9, profile: profile('openalex', []) }
+    expect(leadingReported([page, openalex], 'hIndex')).toBe(openalex)
+    expect(leadingReported([page, openalex], 'citations')).toBe(page)
+    expect(leadingReported([page], 'hIndex')).toBe(page)
+    expect(leadingReported([], 'hIndex')).toBeNull()
   })
 })

@@ -139,7 +139,7 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
         </div>
         <dl className="metric-grid" aria-label="Metrics">
           {HEADER_METRICS.map((m) => (
-            <MetricTile key={m.key} metric={m} reported={reportedValue(author.metrics.reported, m.key)} computed={author.metrics.computed[m.key]} />
+            <MetricTile key={m.key} metric={m} reported={reportedValues(author.metrics.reported, m.key)} computed={author.metrics.computed[m.key]} />
           ))}
         </dl>
         {author.metrics.reported.length > 0 && (
@@ -245,12 +245,20 @@ interface Reported {
   profile: ReportedProfileOut
 }
 
-function reportedValue(profiles: ReportedProfileOut[], key: MetricName): Reported | null {
-  for (const profile of profiles) {
+/** Every profile's value of a metric, in the profiles' order (a page, then OpenAlex, ...). */
+function reportedValues(profiles: ReportedProfileOut[], key: MetricName): Reported[] {
+  return profiles.flatMap((profile) => {
     const value = profile.values[key]
-    if (value !== null) return { value, profile }
-  }
-  return null
+    return value === null ? [] : [{ value, profile }]
+  })
+}
+
+/**
+ * The reported value a tile leads with: the first that its own page's numbers do not rule out, else the first.
+ * The others are listed under it, each with its source.
+ */
+export function leadingReported<R extends { profile: { conflicts: ReadonlyArray<{ metric: string }> } }>(reported: readonly R[], metric: string): R | null {
+  return reported.find((r) => !r.profile.conflicts.some((c) => c.metric === metric)) ?? reported[0] ?? null
 }
 
 /** A conflict the reported value's page shows against it (h-index 44 beside 177 citations). */
@@ -290,15 +298,19 @@ function MetricTile({
   computed,
 }: {
   metric: (typeof HEADER_METRICS)[number]
-  reported: Reported | null
+  reported: Reported[]
   computed: ComputedValue | null
 }) {
   // The same page's other numbers can rule a reported value out (h-index 44 beside 177 citations).
-  const conflicts = reported ? reported.profile.conflicts.filter((c) => c.metric === metric.key) : []
+  const conflictsOf = (r: Reported) => r.profile.conflicts.filter((c) => c.metric === metric.key)
+  const lead = leadingReported(reported, metric.key)
+  const conflicts = reported.flatMap((r) =>
+    conflictsOf(r).map((c) => ({ ...c, message: reported.length > 1 ? `${shortSourceLabel(r.profile.source)}: ${c.message}` : c.message })),
+  )
   // Percentages by the one rule of every page (whole percents); other metrics to one decimal at most.
   const format = (n: number) => (metric.suffix === '%' ? percentOf100(n) : formatCount(Math.round(n * 10) / 10))
-  const headline = metricHeadline(reported, computed, conflicts, format)
-  const source = reported ? shortSourceLabel(reported.profile.source) : ''
+  const headline = metricHeadline(lead, computed, lead ? conflictsOf(lead) : [], format)
+  const source = lead ? shortSourceLabel(lead.profile.source) : ''
   return (
     <div className="metric" data-metric={metric.key}>
       <dt title={metric.explain}>{metric.label}</dt>
@@ -312,17 +324,26 @@ function MetricTile({
           headline.text
         )}
       </dd>
-      {reported && (
-        <dd className="metric-origin origin-reported" title={`${reported.profile.locator}, read ${formatDay(reported.profile.fetchedAt)}`}>
-          {headline.from === 'computed' ? (
-            <>
-              Reported by {source}: <del>{format(reported.value)}</del>
-            </>
-          ) : (
-            <>Reported by {source}</>
-          )}
-        </dd>
-      )}
+      {(lead ? [lead, ...reported.filter((r) => r !== lead)] : reported).map((r) => {
+        const label = shortSourceLabel(r.profile.source)
+        // The headline's own value is not repeated; every other page's is, struck when its page rules it out.
+        const isHeadline = r === lead && headline.from === 'reported'
+        return (
+          <dd key={`${r.profile.source}:${r.profile.locator}`} className="metric-origin origin-reported" title={`${r.profile.locator}, read ${formatDay(r.profile.fetchedAt)}`}>
+            {isHeadline ? (
+              <>Reported by {label}</>
+            ) : conflictsOf(r).length > 0 || headline.from === 'computed' ? (
+              <>
+                Reported by {label}: <del>{format(r.value)}</del>
+              </>
+            ) : (
+              <>
+                Reported by {label}: {format(r.value)}
+              </>
+            )}
+          </dd>
+        )
+      })}
       {conflicts.length > 0 && (
         <dd className="metric-origin metric-conflict">
           <details>
@@ -338,15 +359,15 @@ function MetricTile({
           <details>
             <summary>
               {metric.ownFormula
-                ? reported
+                ? lead
                   ? `Paperscope’s own formula: ${computedSummary(computed, format)}`
                   : 'Paperscope’s own formula'
-                : reported
+                : lead
                   ? `Computed here: ${computedSummary(computed, format)}`
                   : 'Computed here'}
             </summary>
             <HowComputed text={computed.howComputed} />
-            {metric.ownFormula && reported && (
+            {metric.ownFormula && lead && (
               <p className="muted">
                 Not the {source}’s score worked out again: Paperscope’s own formula under the same name, so the two
                 numbers need not agree.
@@ -357,7 +378,7 @@ function MetricTile({
           </details>
         </dd>
       )}
-      {!computed && <dd className="metric-origin not-computed">{reported ? 'Not computed yet' : 'Not reported, not computed yet'}</dd>}
+      {!computed && <dd className="metric-origin not-computed">{lead ? 'Not computed yet' : 'Not reported, not computed yet'}</dd>}
     </div>
   )
 }
