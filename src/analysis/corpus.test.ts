@@ -225,7 +225,7 @@ describe('key phrases on known abstracts', () => {
     expect(texts({ minSuggestionScore: 1.01 }, prepareText({ title: 'On it', text: '' }))).toContain('Lottery Ticket Hypothesis')
   })
 
-  it('names the topic a key word is typical of, the one of the paper’s topics that lists it most', () => {
+  it('names the topic a key word is typical of: the one whose curated papers list it most, by the paper’s confidence in each', () => {
     const model = fitKeywordModel(records.filter((r) => r.title !== HELD_OUT).map((r) => ({ doc: docOf(r), keywords: r.keywords, topics: r.topics })))
     // A text that names none of its topic's key words: what the topic suggests comes with the topic's name.
     const doc = prepareText({ title: 'Sparse subnetworks that train in isolation', text: 'We prune a dense network early in training and retrain the mask.' })
@@ -236,7 +236,7 @@ describe('key phrases on known abstracts', () => {
     const reasons = extractKeywords(model, doc, { topics, max: 5, min: 5, minScore: 0 }).flatMap((k) => k.why.map((w) => w.label))
     const typical = reasons.filter((label) => label.startsWith('typical of'))
     expect(typical.length).toBeGreaterThan(0)
-    for (const label of typical) expect(label).toMatch(/^typical of its topic “Lottery Ticket Hypothesis”( \(not in text\))?$/)
+    for (const label of typical) expect(label).toMatch(/^typical of “Lottery Ticket Hypothesis” papers( \(not in text\))?$/)
   })
 
   it('takes no phrase with a word of praise (`Discovery of State-of-the-Art`)', () => {

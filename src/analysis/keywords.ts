@@ -625,9 +625,12 @@ function topicBehind(model: Pick<KeywordModel, 'topicKeywordShare'>, topics: rea
   return best?.label
 }
 
-/** `typical of the paper’s topic` → `typical of its topic “Neural Collapse”`: a reader sees which topic. */
+/**
+ * `typical of the paper’s topic` → `typical of “Neural Collapse” papers`: which topic's curated papers list it. The
+ * topic is weighed by the paper's confidence in it, and need not be the one the paper is shown under.
+ */
 function namingTopic(label: string, topic: string | undefined): string {
-  return topic ? label.replace('the paper’s topic', `its topic “${topic}”`) : label
+  return topic ? label.replace('the paper’s topic', `“${topic}” papers`) : label
 }
 
 /** A word as a key phrase keys it: a content word by {@link phraseWordKey}, a link (`of`) as written. */
