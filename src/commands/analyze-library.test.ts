@@ -200,6 +200,34 @@ describe('analysing the library', () => {
   })
 })
 
+describe('novelty after papers were removed', () => {
+  it('recomputes every paper’s novelty when an import only removed a paper (its record joined another)', async () => {
+    const t = await createTempStore(NOW)
+    try {
+      const paper = (key: string, title: string, abstract: string, date: string) =>
+        buildRecord({ source: 'bibtex', key, title, abstract, authors: ['Ada Lovelace'], date })
+      const a = paper('a', 'Grokking in modular arithmetic networks', 'Networks trained on modular arithmetic generalize long after they fit the data.', '2019')
+      const b = paper('b', 'Double descent in random feature models', 'Test error peaks where the parameters match the samples, then falls.', '2020')
+      const c = paper('c', 'Grokking and delayed generalization in modular arithmetic', 'Networks on modular arithmetic generalize long after fitting the data.', '2021')
+      const d = paper('d', 'Grokking as delayed generalization of arithmetic networks', 'Arithmetic networks generalize long after they fit their training data.', '2022')
+      await importRecords(t.store, [a, b, c, d])
+      await analyzeNewPapers(t.store, { now: NOW })
+      const cId = (await t.store.analysis.listVectors()).find((v) => v.date === '2021')!.paperId
+      // c's record now says it is b: c's paper goes, and b's analysed text is as it was (nothing new or changed).
+      await importRecords(t.store, [{ ...c, title: b.title, abstract: b.abstract, date: b.date }])
+      expect((await t.store.libraryStats()).papers).toBe(3)
+      await analyzeNewPapers(t.store, { now: NOW })
+      // Before, nothing was recomputed: d's evidence still named the removed paper, and comparedWith counted it.
+      expect(await expectNoveltyAsDefined(t)).toBe(2)
+      const analyses = await t.store.analysis.getPaperAnalyses((await t.store.analysis.listVectors()).map((v) => v.paperId))
+      expect(analyses.flatMap((x) => x.novelty?.evidence ?? []).map((e) => e.paperId)).not.toContain(cId)
+      expect(await t.store.analysis.noveltyStale()).toBe(false)
+    } finally {
+      await t.cleanup()
+    }
+  })
+})
+
 describe('refitting after papers were removed', () => {
   it('refits for a new paper even when a removed one keeps the count where the models were fitted', async () => {
     const t = await createTempStore(NOW)

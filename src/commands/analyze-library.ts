@@ -707,7 +707,8 @@ export async function analyzeNewPapers(
   const report = emptyReport('incremental', null, (await store.libraryStats()).papers)
   describeModels(report, models, models.stored)
   const took = timer(report)
-  if (stale.length === 0) {
+  // Nothing new or changed, and no analysed paper removed: nothing to do. A removal alone recomputes novelty.
+  if (stale.length === 0 && !(await store.analysis.noveltyStale())) {
     report.ms.total = Date.now() - started
     return report
   }

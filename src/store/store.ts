@@ -424,4 +424,9 @@ export interface AnalysisStore {
   saveAnalysis(write: AnalysisWrite): Promise<void>
   /** Changes with every analysis write; null before the first. */
   generation(): Promise<number | null>
+  /**
+   * True when an analysed paper was removed (merged into another) since novelty was last written: every
+   * paper's novelty, percentile and centrality may have moved although no paper is new or changed.
+   */
+  noveltyStale(): Promise<boolean>
 }

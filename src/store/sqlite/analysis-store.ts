@@ -274,6 +274,11 @@ export class SqliteAnalysisStore implements AnalysisStore {
     )
   }
 
+  async noveltyStale(): Promise<boolean> {
+    const row = this.stmt('SELECT novelty_stale FROM analysis_state WHERE id = 1').get() as { novelty_stale: number } | undefined
+    return row?.novelty_stale === 1
+  }
+
   async saveAnalysis(write: AnalysisWrite): Promise<void> {
     await this.exclusive(async () => {
       this.db.exec('BEGIN IMMEDIATE')
@@ -373,10 +378,13 @@ export class SqliteAnalysisStore implements AnalysisStore {
         n.centralityPercentile,
       )
     }
+    // Novelty rows are written for every paper at once: once written, they no longer miss a removed paper.
+    const noveltyWritten = (write.novelty ?? []).length > 0 ? 1 : 0
     this.stmt(
-      `INSERT INTO analysis_state (id, generation, updated_at) VALUES (1, 1, ?)
-       ON CONFLICT (id) DO UPDATE SET generation = generation + 1, updated_at = excluded.updated_at`,
-    ).run(this.now().toISOString())
+      `INSERT INTO analysis_state (id, generation, updated_at, novelty_stale) VALUES (1, 1, ?, 0)
+       ON CONFLICT (id) DO UPDATE SET generation = generation + 1, updated_at = excluded.updated_at,
+         novelty_stale = CASE WHEN ? = 1 THEN 0 ELSE novelty_stale END`,
+    ).run(this.now().toISOString(), noveltyWritten)
   }
 
   /** The generated digest of each paper, for reading papers (a source's digest always wins over it). Synchronous. */

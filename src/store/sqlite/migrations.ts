@@ -281,6 +281,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // library again (a 100k-paper BibTeX export spent most of its minutes there).
     up: `CREATE INDEX papers_title ON papers(title COLLATE NOCASE, id);`,
   },
+  {
+    version: 9,
+    name: 'novelty-stale',
+    // A paper removed by an import (its records joined another paper) leaves every novelty and centrality row
+    // to recompute, though no paper is new or changed: the next analysis looks here.
+    up: `ALTER TABLE analysis_state ADD COLUMN novelty_stale INTEGER NOT NULL DEFAULT 0;`,
+  },
 ]
 
 /**

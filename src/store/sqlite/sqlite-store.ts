@@ -837,8 +837,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     this.stmt('INSERT OR REPLACE INTO paper_aliases (former_id, paper_id) VALUES (?, ?)').run(id, mergedInto)
     // Ids, title keys, authorships, topics, key words, vectors, analysis and novelty go with it (ON DELETE CASCADE).
     this.stmt('DELETE FROM papers WHERE id = ?').run(id)
-    // Readers holding the paper vectors in memory (a running server's similar-papers index) reload them.
-    if (analysed) this.stmt('UPDATE analysis_state SET generation = generation + 1, updated_at = ? WHERE id = 1').run(this.now().toISOString())
+    // Readers holding the paper vectors in memory (a running server's similar-papers index) reload them, and the
+    // next analysis recomputes novelty: the paper may be others' evidence, and was in their percentiles.
+    if (analysed)
+      this.stmt('UPDATE analysis_state SET generation = generation + 1, novelty_stale = 1, updated_at = ? WHERE id = 1').run(this.now().toISOString())
   }
 
   private countTitleWords(title: string, delta: 1 | -1): void {
