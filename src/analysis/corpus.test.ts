@@ -239,6 +239,16 @@ describe('key phrases on known abstracts', () => {
     for (const label of typical) expect(label).toMatch(/^typical of “Lottery Ticket Hypothesis” papers( \(not in text\))?$/)
   })
 
+  it('calls a phrase of short words capitalised only when they are (`map` is not, `SGD` is)', () => {
+    const model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords })))
+    const doc = prepareText({ title: 'A note', text: 'We learn a map with SGD. The map is smooth, and SGD finds it.' })
+    const why = new Map(extractKeywords(model, doc, { max: 5, min: 5, minScore: 0 }).map((k) => [k.key, k.why.map((w) => w.label)]))
+    expect(why.get('map')).toBeDefined()
+    expect(why.get('map')).not.toContain('capitalised')
+    const features = keywordCandidates(doc).filter((c) => c.key === 'sgd' || c.key === 'map').map((c) => [c.key, c.capitalised])
+    expect(Object.fromEntries(features)).toEqual({ sgd: true, map: false })
+  })
+
   it('takes no phrase with a word of praise (`Discovery of State-of-the-Art`)', () => {
     const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
     const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)

@@ -333,6 +333,17 @@ describe('generated digest', () => {
       expect(spellOutAcronyms(digest, abstract)).toBe(digest)
   })
 
+  it('says a sentence the text repeats once, and reads through `Fig. 2` and `(Thm. 3.1)`', () => {
+    const twice = 'We show that grokking happens in small transformers. We show that grokking happens in small transformers. It is unexplained.'
+    expect(generateDigest(twice)?.text).not.toMatch(/transformers\. We show/)
+    expect(generateDigest('Prior work is limited. We prove, see Fig. 2, that SGD converges fast for smooth networks.')?.text).toBe(
+      'We prove, see Fig. 2, that SGD converges fast for smooth networks.',
+    )
+    expect(generateDigest('Prior work is limited. We prove that SGD converges at a fast rate for smooth losses (Thm. 3.1).')?.text).toBe(
+      'We prove that SGD converges at a fast rate for smooth losses (Thm. 3.1).',
+    )
+  })
+
   it('always reads as a sentence', () => {
     const sentence = fc
       .tuple(

@@ -120,7 +120,8 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
     chosen.unshift(before)
   } else if (maxSentences > 1) {
     for (const next of ranked) {
-      if (next === first) continue
+      // A sentence the text repeats is said once.
+      if (next === first || normalizedSentence(next) === normalizedSentence(first)) continue
       const candidate = [...chosen, next].sort((a, b) => a.i - b.i)
       // A second sentence must stand on its own or follow the first directly, and both must fit.
       const opens = next.i < first.i
@@ -139,6 +140,10 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   }
   text = spellOutAcronyms(text, sentences.map((s) => s.text).join(' '))
   return { text, sentences: chosen.map((c) => c.i), why: unit.why }
+}
+
+function normalizedSentence(x: Scored): string {
+  return x.s.text.replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
 /** What a digest opens with: one sentence, or one that leans on the sentence right before it, given with it. */

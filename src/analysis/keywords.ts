@@ -276,7 +276,10 @@ function isTitleCase(text: string): boolean {
 }
 
 function isCapitalised(words: string[]): boolean {
-  return words.length > 0 && words.filter((w) => w.length > 3).every((w) => /^[A-Z]/.test(w))
+  // Short words (`of`, `for`) may stay lower case in a capitalised phrase; a phrase of short words only
+  // (`map`, `SGD`) is capitalised when all of them are.
+  const long = words.filter((w) => w.length > 3)
+  return (long.length > 0 ? long : words).every((w) => /^[A-Z]/.test(w)) && words.length > 0
 }
 
 /** Neighbour evidence per phrase key: similarity-weighted share of neighbours that list it. */

@@ -51,6 +51,17 @@ describe('sentences', () => {
     expect(sentences.map((s) => s.text)).toEqual(['Samples are drawn i.i.d.', 'We bound the risk w.r.t. the loss, e.g. the hinge loss.'])
     expect(phrasesOf(sentences).map((p) => p.text).filter((t) => t.includes('.'))).toEqual([])
   })
+
+  it('goes on after `Fig.`, `Thm.`, `Sec.` and `cf.`, and ends after `et al.` before a new sentence', () => {
+    const texts = (text: string) => analyzeText(text).map((s) => s.text)
+    // wink ended these at the abbreviation: the digest was `2, that SGD converges …` or none.
+    expect(texts('Prior work is limited. We prove, see Fig. 2, that SGD converges fast.')).toEqual(['Prior work is limited.', 'We prove, see Fig. 2, that SGD converges fast.'])
+    expect(texts('SGD converges for smooth losses (Thm. 3.1). It is tight.')).toEqual(['SGD converges for smooth losses (Thm. 3.1).', 'It is tight.'])
+    expect(texts('This holds in Sec. (3) and Eqs. 4-5, cf. Smith et al. We test it.')).toEqual(['This holds in Sec. (3) and Eqs. 4-5, cf. Smith et al.', 'We test it.'])
+    expect(texts('As shown by Lee et al. in 2020, it holds.')).toHaveLength(1)
+    // An abbreviation is no term of the text.
+    expect(phrasesOf(analyzeText('See Fig. 2 for the loss curve.')).map((p) => p.text)).not.toContain('Fig')
+  })
 })
 
 describe('no character lost', () => {

@@ -105,6 +105,16 @@ interface RawSentence {
 const DOTTED_STEM = /^(?:\p{L}\.)+\p{L}$/u
 /** A dotted abbreviation with it (`w.r.t.`, `i.e.`, `U.S.`). */
 const DOTTED = /^(?:\p{L}\.){2,}$/u
+/**
+ * Abbreviations of a paper's references to itself and others (`Fig. 2`, `Thm. 3.1`, `cf. Smith`), which wink
+ * takes for a sentence's end: the period is theirs, and a sentence goes on after them.
+ */
+const REFERENCE_ABBREVIATIONS = new Set([
+  'fig', 'figs', 'sec', 'secs', 'sect', 'eq', 'eqs', 'eqn', 'eqns', 'thm', 'thms', 'tab', 'tabs', 'ref', 'refs',
+  'prop', 'lem', 'def', 'cor', 'alg', 'app', 'ch', 'chap', 'ex', 'no', 'nos', 'vol', 'pp', 'resp', 'approx', 'cf', 'al',
+])
+/** Abbreviations that never end a sentence, whatever follows (`cf. Smith et al.`). */
+const NEVER_LAST = new Set(['cf.'])
 
 /**
  * wink reads `w.r.t.` as one token until it has met `w.r.t` without the period in an earlier text (it
@@ -120,7 +130,7 @@ function mergeAbbreviationSplits(sentences: RawSentence[]): RawSentence[] {
     const previous = out[out.length - 1]
     const last = previous?.tokens[previous.tokens.length - 1]
     const first = tokens[0]
-    if (previous && last && first && DOTTED.test(last.text) && /^[\p{Ll}\p{N}]/u.test(first.text)) {
+    if (previous && last && first && goesOn(last.text, first.text)) {
       previous.text = `${previous.text.trimEnd()} ${sentence.text.trimStart()}`
       previous.tokens.push(...tokens)
     } else {
@@ -128,6 +138,20 @@ function mergeAbbreviationSplits(sentences: RawSentence[]): RawSentence[] {
     }
   }
   return out
+}
+
+/** Whether a sentence wink ended on `last` goes on with the next, which starts with `first`. */
+function goesOn(last: string, first: string): boolean {
+  const lower = last.toLowerCase()
+  if (NEVER_LAST.has(lower)) return true
+  // `et al.` and dotted ones (`i.e.`) end a sentence as often as not: only a lower-case word or a number goes on.
+  if (DOTTED.test(last) || lower === 'al.') return /^[\p{Ll}\p{N}]/u.test(first)
+  // `Fig. 2`, `Sec. (3)`, `App. A`: anything but a capitalised word goes on (`… in Sec. The next …` ends).
+  return isReferenceAbbreviation(lower) && !/^\p{Lu}\p{Ll}/u.test(first)
+}
+
+function isReferenceAbbreviation(lower: string): boolean {
+  return lower.endsWith('.') && REFERENCE_ABBREVIATIONS.has(lower.slice(0, -1))
 }
 
 /**
@@ -174,7 +198,7 @@ function joinDottedStems(tokens: RawToken[]): RawToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as RawToken
     const next = tokens[i + 1]
-    if (DOTTED_STEM.test(token.text) && next?.text === '.' && next.glued) {
+    if ((DOTTED_STEM.test(token.text) || REFERENCE_ABBREVIATIONS.has(token.lower)) && next?.text === '.' && next.glued) {
       out.push({ ...token, text: `${token.text}.`, lower: `${token.lower}.` })
       i++
     } else {
@@ -186,7 +210,7 @@ function joinDottedStems(tokens: RawToken[]): RawToken[] {
 
 /** A dotted abbreviation is a function word, read the same whatever wink's tagger made of it. */
 function markAbbreviation(token: RawToken): RawToken {
-  if (!DOTTED.test(token.text)) return token
+  if (!DOTTED.test(token.text) && !isReferenceAbbreviation(token.text.toLowerCase())) return token
   const lower = token.text.toLowerCase()
   return { ...token, lower, lemma: lower, pos: 'X', stop: true, kind: 'word' }
 }
