@@ -483,6 +483,15 @@ function fitCentroidScale(
 const centroidVectorCache = new WeakMap<TopicCentroids, SparseVector[]>()
 
 /** A paper's TF-IDF vector under the centroid view's vocabulary. */
+/**
+ * How many distinct terms of a text the topic model knows (it met them in the library's papers): a text of
+ * unknown words around one known word (`grokking flibber jabberwock`) is told by that word alone.
+ */
+export function knownTermCount(model: TopicModel, doc: PreparedText): number {
+  if (model.centroids) return centroidVector(model.centroids, doc).indices.length
+  return tfidfVector(model.tfidf, termCounts(doc, model.terms)).indices.length
+}
+
 function centroidVector(centroids: TopicCentroids, doc: PreparedText): SparseVector {
   return tfidfVector(centroids.tfidf, termCounts(doc, centroids.terms))
 }

@@ -38,6 +38,7 @@ export {
 export {
   fitTopicClassifier,
   classifyTopics,
+  knownTermCount,
   topicProbabilities,
   assignTopics,
   topicModelToJson,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, generateDigest, prepareText } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, generateDigest, knownTermCount, prepareText } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -178,7 +178,10 @@ export async function createTextClassifier(
       // Distinct words: a title repeated in the text says no more. A single word (`grokking`) can give a topic
       // confidence 1.0, which is luck, not an answer: such a text is unsorted, and topicWhy says why.
       const words = new Set([...contentTerms(doc.title), ...contentTerms(doc.body)]).size
-      const tooShort = words < MIN_CLASSIFY_CONTENT_WORDS
+      // Words the library's papers never use say nothing of a topic: `grokking` among made-up or foreign words
+      // is still one word.
+      const known = fitted.topics ? knownTermCount(fitted.topics, doc) : words
+      const tooShort = words < MIN_CLASSIFY_CONTENT_WORDS || known < MIN_CLASSIFY_CONTENT_WORDS
       // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model); an
       // off-topic text's nearest papers are near by accident, so nothing is suggested from them.
       const offTopic = prediction?.offTopic ?? false
@@ -198,7 +201,9 @@ export async function createTextClassifier(
         offTopic,
         topicWhy: tooShort
           ? [
-              `too little text (${words} content word${words === 1 ? '' : 's'}) to tell its topic`,
+              words < MIN_CLASSIFY_CONTENT_WORDS
+                ? `too little text (${words} content word${words === 1 ? '' : 's'}) to tell its topic`
+                : `too few words the library's papers use (${known} of ${words} content words) to tell its topic`,
               ...(offTopic ? (prediction?.why.map((w) => w.label) ?? []) : []),
             ]
           : prediction
