@@ -404,6 +404,25 @@ describe('paperscope CLI on the corpus', () => {
     expect(result.err.split('\n').filter((l) => l.includes(': error ['))).toHaveLength(2)
   })
 
+  it('classify --jsonl reads a file saved as UTF-16 (with either byte order, or no byte-order mark) as the same lines', async () => {
+    const text = ['{"id":"a","title":"Grokking","text":"We study grokking in small transformers."}', '{"id":"b","title":"Neural collapse","text":"Features collapse to their class means."}'].join('\n')
+    const utf8 = join(dir, 'utf8.jsonl')
+    writeFileSync(utf8, text)
+    const expected = (await cli(['classify', '--jsonl', utf8], db)).out
+    expect(expected.trim().split('\n')).toHaveLength(2)
+    const le = Buffer.from(text, 'utf16le')
+    for (const [name, bytes] of [
+      ['le.jsonl', Buffer.concat([Buffer.from([0xff, 0xfe]), le])],
+      ['be.jsonl', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()])],
+      ['le-no-bom.jsonl', le],
+    ] as const) {
+      writeFileSync(join(dir, name), bytes)
+      // Before, every line was read as UTF-8: `Unexpected token '�'` and NULs.
+      const run = await cli(['classify', '--jsonl', join(dir, name)], db)
+      expect({ name, code: run.code, out: run.out, err: run.err }).toEqual({ name, code: 0, out: expected, err: '' })
+    }
+  })
+
   it('never makes an empty library where one was expected: a mistyped --db is an error, and an empty library has nothing to classify with', async () => {
     const typo = join(dir, 'no-such-library.db')
     for (const args of [['search', 'grokking'], ['stats'], ['show', 'grokking'], ['classify', '--jsonl', '-'], ['analyze']]) {

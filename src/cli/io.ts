@@ -1,7 +1,8 @@
 /** @module What a CLI command writes to and reads from, passed in so tests run commands in-process. */
 import { open, writeFile } from 'node:fs/promises'
-import type { Readable } from 'node:stream'
+import { Transform, type Readable } from 'node:stream'
 import type { Env } from '../config/index.js'
+import { detectUtf16 } from '../commands/index.js'
 import { PaperscopeError, fileProblem, isFileSystemError } from '../core/index.js'
 
 export interface CliIo {
@@ -63,7 +64,19 @@ export async function openTextFile(path: string, shown: string): Promise<Readabl
       source: shown,
     })
   }
-  return handle.createReadStream({ encoding: 'utf8' })
+  // A file saved as UTF-16 (Windows editors, PowerShell's `>`) is read as such: as UTF-8 every line was NULs.
+  const head = new Uint8Array(1024)
+  const { bytesRead } = await handle.read(head, 0, head.length, 0)
+  const utf16 = detectUtf16(head.subarray(0, bytesRead))
+  if (!utf16) return handle.createReadStream({ encoding: 'utf8' })
+  const decoder = new TextDecoder(utf16.encoding)
+  const decode = new Transform({
+    transform: (chunk: Buffer, _encoding, done) => done(null, decoder.decode(chunk, { stream: true })),
+    flush: (done) => done(null, decoder.decode()),
+  })
+  const raw = handle.createReadStream({ start: utf16.bomLength })
+  raw.on('error', (err) => decode.destroy(err))
+  return raw.pipe(decode).setEncoding('utf8')
 }
 
 /** Writes a text file, failing in plain words (`cannot write out/x.bib: no such folder`). */

@@ -215,7 +215,7 @@ function stripUtf8Bom(bytes: Uint8Array): Uint8Array {
 }
 
 /** UTF-16 by its BOM, or by NUL in every other byte of the first KB (ASCII text stored as UTF-16). */
-function detectUtf16(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; bomLength: number } | null {
+export function detectUtf16(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; bomLength: number } | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 }
   const sample = bytes.subarray(0, Math.min(bytes.length, 1024) & ~1)
