@@ -147,7 +147,7 @@ describe('paperscope CLI on the corpus', () => {
     expect(o.alternatives[0]!.name.split(' ')).toContain('Li')
     expect((await cli(['author', 'Li'], db)).out).toMatch(/\nother authors matching: .*Li \(/)
     for (const wildcard of ['%', '_']) {
-      expect(await cli(['author', wildcard], db), wildcard).toMatchObject({ code: 1, err: `no author matches "${wildcard}"\n` })
+      expect(await cli(['author', wildcard], db), wildcard).toMatchObject({ code: 1, err: `error [NOT_FOUND]: no author matches "${wildcard}"\n` })
     }
   })
 
@@ -266,7 +266,19 @@ describe('paperscope CLI on the corpus', () => {
     for (const s of json.similar) expect(s.score).toBeCloseTo(0.6 * s.textSimilarity + 0.4 * (s.topicAgreement ?? 0), 5)
     expect(json.similar.map((s) => s.title)).not.toContain('Perturbation Analysis of Neural Collapse')
     expect(json.similar.every((s, i) => i === 0 || s.score <= json.similar[i - 1]!.score)).toBe(true)
-    expect((await cli(['similar', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
+    expect(await cli(['similar', 'zzzz-no-such-paper-qqq'], db)).toMatchObject({
+      code: 1,
+      err: 'error [NOT_FOUND]: no paper matches "zzzz-no-such-paper-qqq" (try an id, an arXiv id, a DOI or title words)\n',
+    })
+    // Title words matching many papers: five are named, then how many more (before, the rest went unsaid).
+    const many = await cli(['show', 'grokking'], db)
+    expect(many.out).toMatch(/\nalso matching "grokking" \(name one by its id\):\n(?: {2}p\w+ {2}.*\n){5} {2}… and \d+ more \(`paperscope search "grokking"` lists them all\)\n$/)
+    // At most 200, each with a positive score: `--k 100000` listed the whole library, down to negative scores.
+    const all = await cli(['similar', 'Perturbation Analysis of Neural Collapse', '--k', '100000', '--json'], db)
+    expect(all.err).toBe('--k 100000 is more than similar lists (at most 200): listing the 200 most similar\n')
+    const listed = (JSON.parse(all.out) as typeof json).similar
+    expect(listed.length).toBeLessThanOrEqual(200)
+    expect(listed.every((s) => s.score > 0)).toBe(true)
     // Sharing a topic counts by how specific it is: "Neural Collapse" (16 curated papers) in full, the
     // catch-all "Others" (191 of 494) about half.
     expect(Math.max(...json.similar.map((s) => s.topicAgreement ?? 0))).toBeGreaterThan(0.95)

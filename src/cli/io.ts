@@ -2,8 +2,7 @@
 import { open, writeFile } from 'node:fs/promises'
 import { Transform, type Readable } from 'node:stream'
 import type { Env } from '../config/index.js'
-import { detectUtf16 } from '../commands/index.js'
-import { PaperscopeError, fileProblem, isFileSystemError } from '../core/index.js'
+import { PaperscopeError, detectUtf16, fileProblem, isFileSystemError } from '../core/index.js'
 
 export interface CliIo {
   stdout: (text: string) => void

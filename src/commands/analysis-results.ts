@@ -211,5 +211,6 @@ export async function similarPapersOf(
   reader = createAnalysisReader(store),
 ): Promise<SimilarPaperOut[] | null> {
   const ranked = await reader.similarPapers(paperId, k)
-  return ranked ? withTitles(store, ranked) : null
+  // A score of 0 or less is no likeness at all (`--k 100000` listed the whole library down to −0.05).
+  return ranked ? withTitles(store, ranked.filter((s) => s.score > 0)) : null
 }

@@ -7,7 +7,6 @@ import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
 import { assignTopics, classifyTopics, contentTerms, extractKeywords, generateDigest, knownTermCount, prepareText } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
-export { detectUtf16 } from '../ingest/index.js'
 import {
   analyzeNewPapers,
   keywordNeighbours,

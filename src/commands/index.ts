@@ -26,7 +26,6 @@ export { analyzeNewPapersOffThread } from './analysis-thread.js'
 export { createAnalysisReader, similarPapersOf, similarPapersToText, type AnalysisReader, type SimilarPaperOut } from './analysis-results.js'
 export {
   createTextClassifier,
-  detectUtf16,
   parseClassifyLine,
   ClassifyInputSchema,
   type ClassifyInput,

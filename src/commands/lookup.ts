@@ -13,8 +13,10 @@ export interface PaperLookup {
    * joined it), `arxiv`, `doi` or `title`.
    */
   matchedBy: 'id' | 'former-id' | 'arxiv' | 'doi' | 'title' | null
-  /** Other papers the title words also matched, best first. */
+  /** Other papers the title words also matched, best first (at most 9). */
   alternatives: Array<{ id: string; title: string }>
+  /** How many other papers the title words matched in all (more than `alternatives` holds when many do). */
+  alternativesTotal: number
 }
 
 /**
@@ -27,25 +29,25 @@ export async function findPaperById(
   ref: string,
 ): Promise<PaperLookup> {
   const text = ref.trim()
-  const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [] }
+  const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [], alternativesTotal: 0 }
   if (!text) return none
   const byId = await store.getPaper(text)
-  if (byId) return { paper: byId, matchedBy: 'id', alternatives: [] }
+  if (byId) return { paper: byId, matchedBy: 'id', alternatives: [], alternativesTotal: 0 }
   const became = await store.findPaperIdByFormerId(text)
-  if (became) return { paper: await store.getPaper(became), matchedBy: 'former-id', alternatives: [] }
+  if (became) return { paper: await store.getPaper(became), matchedBy: 'former-id', alternatives: [], alternativesTotal: 0 }
   const arxiv = /^(arxiv:)?[\w.-]*\d{4}\.?\d{3,5}(v\d+)?$|arxiv\.org/i.test(text) ? normalizeArxivId(text) : null
   if (arxiv) {
     const id = await store.findPaperIdByExternalId('arxiv', arxiv)
-    if (id) return { paper: await store.getPaper(id), matchedBy: 'arxiv', alternatives: [] }
+    if (id) return { paper: await store.getPaper(id), matchedBy: 'arxiv', alternatives: [], alternativesTotal: 0 }
   }
   const doi = normalizeDoi(text)
   if (doi) {
     const id = await store.findPaperIdByExternalId('doi', doi)
-    if (id) return { paper: await store.getPaper(id), matchedBy: 'doi', alternatives: [] }
+    if (id) return { paper: await store.getPaper(id), matchedBy: 'doi', alternatives: [], alternativesTotal: 0 }
     // arXiv's own DOI (10.48550/arXiv.2301.05217) names the preprint, which the library keeps by its arXiv id.
     const preprint = doi.toLowerCase().startsWith('10.48550/arxiv.') ? normalizeArxivId(doi.slice('10.48550/arxiv.'.length)) : null
     const byArxiv = preprint ? await store.findPaperIdByExternalId('arxiv', preprint) : null
-    if (byArxiv) return { paper: await store.getPaper(byArxiv), matchedBy: 'doi', alternatives: [] }
+    if (byArxiv) return { paper: await store.getPaper(byArxiv), matchedBy: 'doi', alternatives: [], alternativesTotal: 0 }
   }
   return none
 }
@@ -56,13 +58,14 @@ export async function findPaperById(
  */
 export async function findPaper(store: PaperStore, ref: string): Promise<PaperLookup> {
   const text = ref.trim()
-  const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [] }
+  const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [], alternativesTotal: 0 }
   if (!text) return none
   const byId = await findPaperById(store, text)
   if (byId.paper) return byId
   let hits
+  let total
   try {
-    hits = (await store.searchPapers({ text, limit: 10 })).items
+    ;({ items: hits, total } = await store.searchPapers({ text, limit: 10 }))
   } catch {
     return none
   }
@@ -75,6 +78,7 @@ export async function findPaper(store: PaperStore, ref: string): Promise<PaperLo
     paper: await store.getPaper(chosen.paper.id),
     matchedBy: 'title',
     alternatives: hits.filter((h) => h !== chosen).map((h) => ({ id: h.paper.id, title: h.paper.title })),
+    alternativesTotal: Math.max(0, total - 1),
   }
 }
 

@@ -9,7 +9,7 @@ import { CORPUS_FORMATS, MIN_DETECT_CONFIDENCE } from './corpus/index.js'
 
 export type { FileFormat, ParseContext } from './file-format.js'
 export { CORPUS_FORMATS, MIN_DETECT_CONFIDENCE } from './corpus/index.js'
-export { decodeTextInput, detectUtf16 } from './text-input.js'
+export { decodeTextInput } from './text-input.js'
 
 // BibTeX: a file format for import, and a pure writer for export.
 export { bibtexFormat, formatBibtex, citeKeys, citeKeyStem, sourceEntryParts, parseBibtex, cleanLatexText, type BibtexPaper } from './bibtex/index.js'

@@ -14,7 +14,7 @@
  * - UTF-16 (with a BOM, or without one when every other byte is NUL) is decoded as UTF-16; without a BOM
  *   that is a guess, so it comes with an ENCODING warning.
  */
-import type { ImportIssue } from '../core/index.js'
+import { detectUtf16, type ImportIssue } from '../core/index.js'
 
 /** Lines longer than this (in UTF-16 code units) are rejected; real entries stay below a few thousand. */
 export const MAX_LINE_LENGTH = 100_000
@@ -214,23 +214,6 @@ function stripUtf8Bom(bytes: Uint8Array): Uint8Array {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
 }
 
-/** UTF-16 by its BOM, or by NUL in every other byte of the first KB (ASCII text stored as UTF-16). */
-export function detectUtf16(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; bomLength: number } | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 }
-  const sample = bytes.subarray(0, Math.min(bytes.length, 1024) & ~1)
-  if (sample.length < 8) return null
-  let evenNul = 0
-  let oddNul = 0
-  for (let i = 0; i < sample.length; i += 2) {
-    if (sample[i] === 0) evenNul++
-    if (sample[i + 1] === 0) oddNul++
-  }
-  const pairs = sample.length / 2
-  if (oddNul > pairs * 0.7 && evenNul < pairs * 0.1) return { encoding: 'utf-16le', bomLength: 0 }
-  if (evenNul > pairs * 0.7 && oddNul < pairs * 0.1) return { encoding: 'utf-16be', bomLength: 0 }
-  return null
-}
 
 /**
  * True for a line that is not text: it holds NUL, or more than a tenth of it is control characters

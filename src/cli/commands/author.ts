@@ -1,16 +1,13 @@
 /** @module `paperscope author <name>`: a person's papers, co-authors and metrics, with where each comes from. */
-import { pluralize, reportedMetricConflicts } from '../../core/index.js'
+import { PaperscopeError, pluralize, reportedMetricConflicts } from '../../core/index.js'
 import { aiScoreRescaleNote, authorOverview, type AuthorOverview } from '../../commands/index.js'
-import { CliExit, EXIT, type CliIo } from '../io.js'
+import type { CliIo } from '../io.js'
 import { table } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runAuthor(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
   const overview = await withStore(io, dbPath, (store) => authorOverview(store, ref))
-  if (!overview) {
-    io.stderr(`no author matches "${ref}"\n`)
-    throw new CliExit(EXIT.fatal)
-  }
+  if (!overview) throw new PaperscopeError('NOT_FOUND', `no author matches "${ref}"`)
   if (opts.json) printJson(io, overview)
   else io.stdout(renderAuthor(overview))
 }

@@ -3,6 +3,7 @@ import type * as CliProgress from 'cli-progress'
 import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { isAbsolute, resolve } from 'node:path'
+import { readableText } from '../../commands/index.js'
 import { openStore, type PaperStore } from '../../store/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 
@@ -79,4 +80,17 @@ export function terminalBar(format: string): { update(done: number, total: numbe
       started = false
     },
   }
+}
+
+/**
+ * The other papers a reference's title words matched, to name one by its id: five, then how many more there
+ * are (nothing when there are none).
+ */
+export function alsoMatching(ref: string, alternatives: ReadonlyArray<{ id: string; title: string }>, total: number): string {
+  if (alternatives.length === 0) return ''
+  const shown = alternatives.slice(0, 5)
+  const more = Math.max(total, alternatives.length) - shown.length
+  const lines = shown.map((a) => `  ${a.id}  ${readableText(a.title)}`)
+  if (more > 0) lines.push(`  … and ${more} more (\`paperscope search ${JSON.stringify(ref)}\` lists them all)`)
+  return `\nalso matching "${ref}" (name one by its id):\n${lines.join('\n')}\n`
 }

@@ -1,9 +1,10 @@
 /** @module `paperscope show <ref>`: one paper, everything known, every source record, its novelty with the evidence. */
 import { findPaper, noveltyCohort } from '../../commands/index.js'
 import type { PaperStore } from '../../store/index.js'
-import { CliExit, EXIT, type CliIo } from '../io.js'
+import { PaperscopeError } from '../../core/index.js'
+import type { CliIo } from '../io.js'
 import { renderPaper } from '../format.js'
-import { printJson, withStore } from './shared.js'
+import { alsoMatching, printJson, withStore } from './shared.js'
 
 /** A paper's stored novelty with its nearest earlier papers named, or null before any analysis of it. */
 interface ShownNovelty {
@@ -45,16 +46,11 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
     const found = await findPaper(store, ref)
     return { found, novelty: found.paper ? await readNovelty(store, found.paper.id) : null }
   })
-  if (!found.paper) {
-    io.stderr(`no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)\n`)
-    throw new CliExit(EXIT.fatal)
-  }
+  if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)`)
   if (opts.json) {
-    printJson(io, { ...found.paper, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives })
+    printJson(io, { ...found.paper, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives, alternativesTotal: found.alternativesTotal })
     return
   }
   io.stdout(`${renderPaper(found.paper)}\n${renderNovelty(novelty).join('\n')}\n`)
-  if (found.alternatives.length) {
-    io.stdout(`\nalso matching "${ref}":\n${found.alternatives.slice(0, 5).map((a) => `  ${a.id}  ${a.title}`).join('\n')}\n`)
-  }
+  io.stdout(alsoMatching(ref, found.alternatives, found.alternativesTotal))
 }

@@ -9,8 +9,12 @@ import {
   similarPapersToText,
   type SimilarPaperOut,
 } from '../../commands/index.js'
-import { CliExit, EXIT, type CliIo } from '../io.js'
-import { printJson, withStore } from './shared.js'
+import { PaperscopeError } from '../../core/index.js'
+import type { CliIo } from '../io.js'
+import { alsoMatching, printJson, withStore } from './shared.js'
+
+/** The most papers one `similar` lists: past it the list is the whole library in order, weak ones last. */
+export const MAX_SIMILAR = 200
 
 export async function runSimilar(
   io: CliIo,
@@ -18,37 +22,31 @@ export async function runSimilar(
   ref: string,
   opts: { k: number; json?: boolean; text?: string },
 ): Promise<void> {
-  if (opts.text !== undefined) return similarToText(io, dbPath, ref, { ...opts, text: opts.text })
-  if (!ref.trim()) {
-    io.stderr('name a paper (an id, an arXiv id, a DOI or title words) or give --text\n')
-    throw new CliExit(EXIT.fatal)
+  if (opts.k > MAX_SIMILAR) {
+    io.stderr(`--k ${opts.k} is more than similar lists (at most ${MAX_SIMILAR}): listing the ${MAX_SIMILAR} most similar\n`)
+    opts = { ...opts, k: MAX_SIMILAR }
   }
+  if (opts.text !== undefined) return similarToText(io, dbPath, ref, { ...opts, text: opts.text })
+  if (!ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'name a paper (an id, an arXiv id, a DOI or title words) or give --text')
   await withStore(io, dbPath, async (store) => {
     const found = await findPaper(store, ref)
-    if (!found.paper) {
-      io.stderr(`no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)\n`)
-      throw new CliExit(EXIT.fatal)
-    }
+    if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)`)
     const paper = found.paper
     const similar = await similarPapersOf(store, paper.id, opts.k)
-    if (!similar) {
-      io.stderr(`"${paper.title}" has no paper vector yet; run \`paperscope analyze\`\n`)
-      throw new CliExit(EXIT.fatal)
-    }
+    if (!similar) throw new PaperscopeError('NOT_ANALYSED', `"${paper.title}" has no paper vector yet; run \`paperscope analyze\``)
     if (opts.json) {
       printJson(io, {
         paper: { id: paper.id, title: paper.title, date: paper.date },
         matchedBy: found.matchedBy,
         alternatives: found.alternatives,
+        alternativesTotal: found.alternativesTotal,
         similar,
       })
       return
     }
     io.stdout(formatSimilar(`papers most similar to "${readableText(paper.title)}" (${paper.id}):`, similar))
     // Title words can match several papers: the one taken is named above, the others here, by id to pick one.
-    if (found.alternatives.length) {
-      io.stdout(`\nalso matching "${ref}" (name one by its id):\n${found.alternatives.slice(0, 5).map((a) => `  ${a.id}  ${readableText(a.title)}`).join('\n')}\n`)
-    }
+    io.stdout(alsoMatching(ref, found.alternatives, found.alternativesTotal))
   })
 }
 
@@ -58,20 +56,11 @@ async function similarToText(
   ref: string,
   opts: { k: number; json?: boolean; text: string },
 ): Promise<void> {
-  if (ref.trim()) {
-    io.stderr('give either a paper or --text, not both\n')
-    throw new CliExit(EXIT.fatal)
-  }
-  if (!opts.text.trim()) {
-    io.stderr('--text is empty\n')
-    throw new CliExit(EXIT.fatal)
-  }
+  if (ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'give either a paper or --text, not both')
+  if (!opts.text.trim()) throw new PaperscopeError('INVALID_ARGUMENT', '--text is empty')
   await withStore(io, dbPath, async (store) => {
     const similar = await similarPapersToText(store, { text: opts.text }, opts.k)
-    if (!similar) {
-      io.stderr('the library has no analysis yet; run `paperscope analyze`\n')
-      throw new CliExit(EXIT.fatal)
-    }
+    if (!similar) throw new PaperscopeError('NOT_ANALYSED', 'the library has no analysis yet; run `paperscope analyze`')
     if (opts.json) printJson(io, { text: opts.text, similar })
     else if (similar.length === 0) io.stdout('no paper of the library is near the text\n')
     else io.stdout(formatSimilar('papers most similar to the text:', similar))
