@@ -113,6 +113,10 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(await named('Zeyuan Allen Zhu', ['Zeyuan Allen-Zhu'])).toBe('Zeyuan Allen-Zhu')
       expect(await named('Zeyuan Allen-Zhu', ['Zeyuan Allen Zhu', 'Z. Allen-Zhu'])).toBe('Zeyuan Allen-Zhu')
       expect(await named('Cho Jui Hsieh', ['Cho-Jui Hsieh'])).toBe('Cho-Jui Hsieh')
+      // A spelling in capitals only (a journal's style) or in lower case only never renames a person.
+      expect(await named('Inbar Seroussi', ['INBAR SEROUSSI'])).toBe('Inbar Seroussi')
+      expect(await named('INBAR M. SEROUSSI', ['Inbar Seroussi', 'inbar m. seroussi'])).toBe('Inbar Seroussi')
+      expect(await named('张伟', ['Wei Zhang'])).toBe('Wei Zhang')
     })
 
     describe('finding authors by name', () => {

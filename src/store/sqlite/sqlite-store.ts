@@ -1081,10 +1081,11 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     // The display name is the fullest spelling: most whole given names, then longest. A spelling with a
     // hyphenated twin counts as the twin (`Zeyuan Allen Zhu` as `Zeyuan Allen-Zhu`), which says where the
     // family name starts; counting the spaced one's `Allen` as a given name would pick the wrong family name.
+    // One written in a single case (`INBAR SEROUSSI` of a journal's style) comes after any written as a name is.
     const spellings = this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ?', authorId).map((r) => r.name)
     const best = spellings
       .map((name) => hyphenatedSpelling(name, spellings))
-      .sort((a, b) => fullness(b) - fullness(a) || b.length - a.length || (a < b ? -1 : 1))[0]
+      .sort((a, b) => singleCase(a) - singleCase(b) || fullness(b) - fullness(a) || b.length - a.length || (a < b ? -1 : 1))[0]
     if (best) this.stmt('UPDATE authors SET name = ? WHERE id = ?').run(best, authorId)
   }
 
@@ -1164,6 +1165,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
          AND id NOT IN (SELECT author_id FROM author_profiles)`,
     ).run().changes
   }
+}
+
+/** 1 for a name whose letters have case and all have the same (`SEROUSSI, INBAR`, `inbar seroussi`), else 0. */
+function singleCase(name: string): number {
+  const upper = /\p{Lu}/u.test(name)
+  const lower = /\p{Ll}/u.test(name)
+  return upper !== lower ? 1 : 0
 }
 
 function fullness(name: string): number {
