@@ -340,7 +340,7 @@ export function presentAuthorDetail(input: {
   }
   const known = author.citationsKnown
   const citationsComputed: ComputedValue | null =
-    known.papersWithCounts > 0
+    known.citations !== null
       ? {
           value: known.citations,
           howComputed: `sum of the citation counts sources gave for ${known.papersWithCounts} of ${pluralize(author.paperCount, 'paper')}`,
@@ -380,6 +380,7 @@ export function presentAuthorDetail(input: {
     papersPerYear: [...perYear].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
     papersWithoutYear: withoutYear,
     coAuthors: coAuthors.map((c) => ({ id: c.authorId, name: c.name, sharedPapers: c.sharedPapers })),
+    coAuthorsTotal: Math.max(author.coAuthorCount, coAuthors.length),
     topics: [...topicCounts.values()].sort((a, b) => b.papers - a.papers || a.label.localeCompare(b.label)),
   }
 }

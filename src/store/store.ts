@@ -174,8 +174,10 @@ export interface AuthorDetail extends Author {
   profiles: ReportedAuthorProfile[]
   /** The sources' own ids of this person (`semantic-scholar:2259683`, `orcid:…`). */
   sourceIds: string[]
-  /** Sum of known citation counts of the author's papers, with how many papers had one. */
-  citationsKnown: { papersWithCounts: number; citations: number; counts: number[] }
+  /** Sum of known citation counts of the author's papers (null when no paper has one), with how many papers had one. */
+  citationsKnown: { papersWithCounts: number; citations: number | null; counts: number[] }
+  /** How many people share a paper with the author (lists of co-authors may hold fewer). */
+  coAuthorCount: number
 }
 
 export interface TopicDetail extends Topic {

@@ -31,7 +31,7 @@ export function renderAuthor(o: AuthorOverview): string {
   }
   const c = a.citationsKnown
   out.push(
-    `  in this library: ${pluralize(a.paperCount, 'paper')}; citations ${c.papersWithCounts ? `${c.citations} (from ${pluralize(c.papersWithCounts, 'paper')} with counts)` : 'unknown (no source gave counts)'}`,
+    `  in this library: ${pluralize(a.paperCount, 'paper')}; citations ${c.citations !== null ? `${c.citations} (from ${pluralize(c.papersWithCounts, 'paper')} with counts)` : 'unknown (no source gave counts)'}`,
   )
   const m = o.computed
   if (m) {
@@ -56,6 +56,9 @@ export function renderAuthor(o: AuthorOverview): string {
   if (o.coAuthors.length) {
     out.push('', 'co-authors:')
     out.push(table(o.coAuthors.slice(0, 20).map((c) => [`  ${c.name}`, c.sharedPapers])))
+    const more = a.coAuthorCount - Math.min(20, o.coAuthors.length)
+    const inJson = o.coAuthors.length >= a.coAuthorCount ? 'them all' : `the first ${o.coAuthors.length}`
+    if (more > 0) out.push(`  … and ${pluralize(more, 'more co-author')} (--json lists ${inJson})`)
   }
   if (o.alternatives.length) out.push('', `other authors matching: ${o.alternatives.slice(0, 5).map((x) => `${x.name} (${x.id})`).join('; ')}`)
   return `${out.join('\n')}\n`

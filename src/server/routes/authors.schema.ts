@@ -71,7 +71,10 @@ export const AuthorDetailSchema = z.object({
   papers: z.array(PaperSummarySchema).describe("The author's papers, newest first"),
   papersPerYear: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
   papersWithoutYear: z.number().int(),
-  coAuthors: z.array(z.object({ id: z.string(), name: z.string(), sharedPapers: z.number().int() })),
+  coAuthors: z
+    .array(z.object({ id: z.string(), name: z.string(), sharedPapers: z.number().int() }))
+    .describe('Co-authors, most shared papers first, then by name: at most 50 (coAuthorsTotal says how many there are)'),
+  coAuthorsTotal: z.number().int().describe('How many people share a paper with the author'),
   topics: z.array(
     z.object({
       id: z.string(),

@@ -62,6 +62,10 @@ describe('authors routes on the corpus library', () => {
   it('lists co-authors with shared-paper counts, topics, and papers per year that add up', async () => {
     const a = (await app.inject('/api/v1/authors/inbar-seroussi')).json() as AuthorDetailOut
     expect(a.coAuthors[0]).toEqual({ id: 'zohar-ringel', name: 'Zohar Ringel', sharedPapers: 4 })
+    expect(a.coAuthorsTotal).toBe(a.coAuthors.length)
+    // A paper of 125 authors: the list is cut at 50, and the total says so (before, nothing did).
+    const many = (await app.inject('/api/v1/authors/adam-shephard')).json() as AuthorDetailOut
+    expect([many.coAuthors.length, many.coAuthorsTotal]).toEqual([50, 124])
     const counts = a.coAuthors.map((c) => c.sharedPapers)
     expect(counts).toEqual([...counts].sort((x, y) => y - x))
     expect(a.papersPerYear.reduce((n, y) => n + y.count, 0) + a.papersWithoutYear).toBe(13)

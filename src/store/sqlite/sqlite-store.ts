@@ -568,7 +568,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       paperCount,
       profiles,
       sourceIds: await this.listAuthorSourceIds(id),
-      citationsKnown: { papersWithCounts: counts.length, citations: counts.reduce((a, b) => a + b, 0), counts },
+      // Unknown is no count, never 0 (a sum of no counts).
+      citationsKnown: { papersWithCounts: counts.length, citations: counts.length ? counts.reduce((a, b) => a + b, 0) : null, counts },
+      coAuthorCount: this.get<{ n: number }>(
+        `SELECT count(DISTINCT b.author_id) AS n FROM authorships a
+         JOIN authorships b ON b.paper_id = a.paper_id AND b.author_id <> a.author_id WHERE a.author_id = ?`,
+        id,
+      )!.n,
     }
   }
 
