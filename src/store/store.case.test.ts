@@ -119,6 +119,24 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(await named('张伟', ['Wei Zhang'])).toBe('Wei Zhang')
     })
 
+    it('makes author ids readable in any script, the same whatever order people arrive in', async () => {
+      const ids = async (names: string[]): Promise<string[]> =>
+        sut.store.transaction(async (tx) => {
+          const out = []
+          for (const name of names) out.push(await tx.createAuthor({ name, nameKey: `${name.toLowerCase()} ${out.length}`, blockKey: name.toLowerCase() }))
+          return out
+        })
+      // Before: `szymon-p-otka`, `x`, `x-2`, `x-3` (numbered in the order they came).
+      expect(await ids(['Szymon Płotka', 'Jörg Weiß', 'Fırat Öztürk', '张伟', 'Иван Петров', '王芳'])).toEqual([
+        'szymon-plotka',
+        'jorg-weiss',
+        'firat-ozturk',
+        '张伟',
+        'иван-петров',
+        '王芳',
+      ])
+    })
+
     describe('finding authors by name', () => {
       beforeEach(async () => {
         // [name, name key as the library folds it, papers]: prolific authors whose names only contain the query.

@@ -105,15 +105,19 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&')
 }
 
+/**
+ * An id from a name, for URLs: Latin letters folded to ASCII (`Płotka` → `plotka`, `Weiß` → `weiss`: they were
+ * gaps, `p-otka`), letters of other scripts kept (`张伟`, `иван-петров`: they were all `x`, `x-2`, … numbered in
+ * the order people arrived, so a link named whoever came first).
+ */
 function slug(text: string): string {
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
+    foldText(text)
+      .replace(/ı/g, 'i')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'x'
+      // By code point: a cut inside a surrogate pair would leave half a character.
+      .match(/^[^]{0,80}/u)?.[0] || 'x'
   )
 }
 
