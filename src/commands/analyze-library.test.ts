@@ -200,6 +200,27 @@ describe('analysing the library', () => {
   })
 })
 
+describe('curated labels arriving without an analysis (`import --no-analyze`)', () => {
+  it('drops the predicted topics and extracted key words chosen beside the old curated ones', async () => {
+    const t = await createTempStore(NOW)
+    try {
+      const files = ['awesome-deep-phenomena.txt', 'daily-papers.txt'].map((f) => resolve(CORPUS, f))
+      await importFiles(t.store, files, { cwd: CORPUS, now: NOW })
+      await analyzeNewPapers(t.store, { now: NOW })
+      const list = await t.store.listPapers({ source: 'daily-papers', limit: 100 })
+      const daily = list.items.find((p) => p.topics.some((x) => x.origin === 'predicted') && p.keywords.some((k) => k.origin === 'extracted'))!
+      expect(daily).toBeDefined()
+      // A person files it under a topic, with a key word: no analysis runs after.
+      await importRecords(t.store, [buildRecord({ source: 'awesome-list', title: daily.title, topics: ['Neural Collapse'], keywords: ['Neural Collapse'] })])
+      const after = (await t.store.getPaper(daily.id))!
+      expect(after.topics.map((x) => [x.label, x.origin])).toEqual([['Neural Collapse', 'curated']])
+      expect(after.keywords.map((k) => [k.text, k.origin])).toEqual([['Neural Collapse', 'curated']])
+    } finally {
+      await t.cleanup()
+    }
+  })
+})
+
 describe('novelty after papers were removed', () => {
   it('recomputes every paper’s novelty when an import only removed a paper (its record joined another)', async () => {
     const t = await createTempStore(NOW)

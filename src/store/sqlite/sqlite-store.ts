@@ -964,6 +964,24 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       )
     }
 
+    // Predicted topics and key words were chosen beside the curated ones the paper had: once a person's labels
+    // change they are the analysis's to redo, and until it runs (`import --no-analyze`) they would stand beside
+    // (or against) the new curated ones.
+    if (existing) {
+      const curated = (origin: 'topics' | 'keywords'): string =>
+        this.all<{ v: string }>(
+          origin === 'topics'
+            ? `SELECT t.label AS v FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id WHERE pt.paper_id = ? AND pt.origin = 'curated' ORDER BY t.label`
+            : `SELECT keyword AS v FROM paper_keywords WHERE paper_id = ? AND origin = 'curated' ORDER BY keyword`,
+          paper.id,
+        )
+          .map((r) => r.v)
+          .join('\n')
+      if (curated('topics') !== [...new Set(paper.topics)].sort().join('\n'))
+        this.stmt(`DELETE FROM paper_topics WHERE paper_id = ? AND origin = 'predicted'`).run(paper.id)
+      if (curated('keywords') !== [...new Set(paper.keywords)].sort().join('\n'))
+        this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin IN ('extracted', 'suggested')`).run(paper.id)
+    }
     if (existing) this.stmt(`DELETE FROM paper_topics WHERE paper_id = ? AND origin = 'curated'`).run(paper.id)
     for (const label of paper.topics) {
       const topicId = this.ensureTopic(label)
