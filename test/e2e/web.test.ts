@@ -4,13 +4,22 @@
  * it); set PAPERSCOPE_SKIP_E2E=1 to skip on a machine without it.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
 import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
-import { confidencePercent } from '../../web/src/format.js'
+import { confidencePercent, percentileRank } from '../../web/src/format.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
+
+/** WCAG relative luminance of an sRGB colour (0–255 channels). */
+const luminance = ([r, g, b]: number[]) =>
+  [r!, g!, b!].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0)
+/** WCAG contrast ratio of two colours. */
+const contrast = (a: number[], b: number[]) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return (hi! + 0.05) / (lo! + 0.05)
+}
 /** The corpus's researcher profile: metrics reported by the page, 13 papers. */
 const RESEARCHER = { id: 'inbar-seroussi', name: 'Inbar Seroussi', hIndex: '44' }
 
@@ -256,6 +265,8 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await page.locator('[data-testid="year-chart"] svg').getAttribute('aria-label')).toContain(
       RESEARCHER.name,
     )
+    // One picture with one name: no part of it labelled (Plot's `bar`, `y-axis tick` on <g>s with no role).
+    expect(await page.locator('[data-testid="year-chart"] svg [aria-label]').count()).toBe(0)
     // The chart's numbers as a table, for a screen reader and for exact counts: they add up to the papers listed.
     const numbers = page.getByTestId('year-chart-numbers')
     await numbers.locator('summary').click()
@@ -272,12 +283,8 @@ describe.skipIf(skip)('web app in chromium', () => {
 
     // A topic page from a paper's topic chip.
     const chip = page.locator('.author-main article.paper-card a.chip').first()
-    // A predicted chip also shows its confidence (`74%`); the label is the rest.
-    const topicLabel = ((await chip.textContent()) ?? '')
-      .replace(/\(curated\)|\(predicted\)/, '')
-      .trim()
-      .replace(/\d{1,3}%$/, '')
-      .trim()
+    // The label is the chip's first text; a predicted chip goes on with `· predicted 74%`, a curated one with `(curated)`.
+    const topicLabel = await chip.evaluate((a) => a.firstChild?.textContent?.trim() ?? '')
     await chip.click()
     await page.getByRole('heading', { level: 1, name: topicLabel }).waitFor()
     await expect.poll(() => page.locator('[data-testid="year-chart"] svg rect').count()).toBeGreaterThan(0)
@@ -320,8 +327,12 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.locator('h1.paper-title').waitFor()
     const chip = page.locator('.paper-side a.chip-predicted').first()
     await chip.waitFor()
-    expect(await chip.textContent()).toContain(predicted!.topics[0]!.label)
-    expect(await chip.locator('.chip-note').textContent()).toMatch(/^\d{1,3}%$/)
+    const top = predicted!.topics[0]!
+    expect(await chip.textContent()).toContain(top.label)
+    // What the number is, on screen and in words to a screen reader (`>99%` is read as `over 99%`).
+    expect(await chip.locator('.chip-note').textContent()).toBe(`· predicted ${confidencePercent(top.confidence!)}`)
+    const spoken = confidencePercent(top.confidence!).replace(/^>/, 'over ').replace(/^</, 'under ')
+    expect(await chip.getAttribute('aria-label')).toBe(`${top.label}, predicted topic, ${spoken} confidence`)
     expect(await page.locator('.paper-side').textContent()).toMatch(/Predicted \(with confidence\)/)
     await expect.poll(() => page.locator('.similar .similar-item').count()).toBeGreaterThan(0)
     expect(await page.locator('.similar .why').first().textContent()).toMatch(
@@ -343,9 +354,11 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.locator('.similar select').selectOption('newest')
     const newest = [...detail.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
     await expect.poll(shownIds).toEqual(newest.map((x) => x.paper.id))
+    // A percentile, written as one (`57th percentile`), not as a share (`57%`).
+    const novelty = ((await (await fetch(`${server.url}/api/v1/papers/${predicted!.id}`)).json()) as { novelty: { value: number | null } | null }).novelty
     await expect
       .poll(() => page.locator('[data-testid="novelty-value"]').textContent())
-      .toMatch(/^(\d{1,3}%|unknown)$/)
+      .toBe(!novelty || novelty.value === null ? 'unknown' : `${percentileRank(novelty.value)} percentile`)
     if ((await page.locator('[data-testid="novelty-value"]').textContent()) !== 'unknown') {
       expect(await page.locator('[data-testid="novelty-evidence"] li a').count()).toBeGreaterThan(0)
     }
@@ -367,7 +380,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await ai.locator('.origin-computed').textContent()).toMatch(/not the profile page’s score worked out again/i)
     expect(
       await page.locator('.metric[data-metric="noveltyPercent"] .origin-computed summary').textContent(),
-    ).toMatch(/^Paperscope’s own formula: \d+(\.\d)?%$/)
+    ).toMatch(/^Paperscope’s own formula: \d+ \(mean percentile\)$/)
     expect(problems).toEqual([])
   })
 
@@ -407,7 +420,8 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(detail.keywordAnalysis.items.every((k) => k.why.length > 0 && k.score > 0 && k.score <= 1)).toBe(true)
     const how = page.locator('[data-testid="keywords-how"]')
     await how.locator('summary').click()
-    for (const k of detail.keywordAnalysis.items) expect(await how.textContent()).toContain(`${k.text} (${k.origin}, ${confidencePercent(k.score)}): ${k.why.join(', ')}`)
+    // A score, not a percent: beside the topics' confidences, `91%` read as one.
+    for (const k of detail.keywordAnalysis.items) expect(await how.textContent()).toContain(`${k.text} (${k.origin}, score ${k.score.toFixed(2)}): ${k.why.join(', ')}`)
     expect(await how.textContent()).toContain('shown as suggested, not as extracted')
     if (detail.digest?.origin === 'generated') {
       expect(detail.digestAnalysis?.howComputed).toMatch(/^For a paper with an abstract and no digest from a source/)
@@ -582,15 +596,21 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.getByRole('button', { name: 'Classify' }).click()
     const answer = page.locator('.classify-answer')
     await answer.waitFor()
+    // Focus stays on the button while the answer loads (a disabled button dropped it to the page's start), and a
+    // status region that was there before the answer says it has come.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Classify')
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Results below' }).textContent())
+      .toMatch(/^Results below: \d+ predicted topics?, \d+ key words?, 8 nearest papers\.$/)
     const topicChips = answer.locator('[aria-labelledby="classify-topics"] a.chip')
-    await expect.poll(() => topicChips.first().textContent()).toMatch(/^Neural Collapse(\d+%|>99%)/)
+    await expect.poll(() => topicChips.first().textContent()).toMatch(/^Neural Collapse· predicted (\d+%|>99%)$/)
     expect(await topicChips.first().getAttribute('href')).toBe('/topics/neural-collapse')
     const words = await answer.locator('[aria-labelledby="classify-keywords"] .chip').allTextContents()
     // Grouped as on a paper page: phrases of the text first, then suggestions, each group best first.
     const grouped = ['extracted', 'suggested'].flatMap((origin) => body.keywords.filter((k) => k.origin === origin))
     expect(words).toEqual(grouped.map((k) => `${k.text} (${k.origin})`))
     await answer.locator('[data-testid="classify-keywords-how"] summary').click()
-    for (const k of body.keywords) expect(await answer.locator('[data-testid="classify-keywords-how"]').textContent()).toContain(`${k.text} (${k.origin}, ${confidencePercent(k.score)})`)
+    for (const k of body.keywords) expect(await answer.locator('[data-testid="classify-keywords-how"]').textContent()).toContain(`${k.text} (${k.origin}, score ${k.score.toFixed(2)})`)
     expect(await answer.locator('#classify-digest + p').textContent()).toBe(body.digest)
     const nearest = answer.locator('.similar-item')
     expect(await nearest.count()).toBe(8)
@@ -785,6 +805,19 @@ describe.skipIf(skip)('web app in chromium', () => {
     for (const group of ['Topic', 'Year', 'Source']) expect(await page.getByRole('group', { name: group }).isVisible()).toBe(true)
     const top = await page.locator('article.paper-card h3').first().evaluate((h) => h.getBoundingClientRect().bottom)
     expect(top).toBeLessThanOrEqual(844)
+    // A row cut at the screen's edge fades out there (a cue that it scrolls), and scrolled to its end, its last
+    // facet stands clear of the fade.
+    const source = page.getByRole('group', { name: 'Source' })
+    const row = await source.evaluate((g) => {
+      const fade = getComputedStyle(g).maskImage
+      g.scrollLeft = g.scrollWidth
+      const facets = g.querySelectorAll('.facet')
+      const last = facets[facets.length - 1]!.getBoundingClientRect().right
+      return { cut: g.scrollWidth > g.clientWidth, fade, clearBy: g.getBoundingClientRect().right - last }
+    })
+    expect(row.cut, 'the Source row is wider than a phone').toBe(true)
+    expect(row.fade).toMatch(/gradient\(.*rgba\(0, 0, 0, 0\)\)/)
+    expect(row.clearBy).toBeGreaterThanOrEqual(30)
     expect(problems).toEqual([])
   })
 
@@ -796,6 +829,8 @@ describe.skipIf(skip)('web app in chromium', () => {
     await expect.poll(() => hIndex.locator('.metric-value del').textContent()).toBe(RESEARCHER.hIndex)
     expect(await hIndex.locator('.metric-value').textContent()).toMatch(/^44 ?\(ruled out by the page’s own numbers\)$/)
     expect(await hIndex.locator('.metric-conflict summary').isVisible()).toBe(true)
+    // A target at least 24px tall (WCAG 2.5.8).
+    expect((await hIndex.locator('.metric-conflict summary').boundingBox())!.height).toBeGreaterThanOrEqual(24)
     // No source gives a citation count: the computed value reads as a sentence, with why.
     expect(await hIndex.locator('.origin-computed summary').textContent()).toBe(
       'Computed here: unknown (no source gave a citation count for any of the papers)',
@@ -817,17 +852,17 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.getByRole('button', { name: 'Classify' }).click()
     const answer = page.locator('.classify-answer')
     await answer.waitFor()
-    await expect.poll(() => answer.locator('[aria-labelledby="classify-topics"] a.chip').first().textContent()).toMatch(/^Neural Collapse>99%/)
+    await expect.poll(() => answer.locator('[aria-labelledby="classify-topics"] a.chip').first().textContent()).toBe('Neural Collapse· predicted >99%')
     expect(await answer.textContent()).not.toContain('100%')
-    // The researcher's Novelty % (55.3 computed on the corpus) and a paper's novelty percentile: whole percents, both.
+    // The researcher's Novelty (55.3 computed on the corpus, a mean of percentiles) and a paper's novelty percentile: whole, both.
     const computed = ((await (await fetch(`${server.url}/api/v1/authors/${RESEARCHER.id}`)).json()) as { metrics: { computed: { noveltyPercent: { value: number } } } })
       .metrics.computed.noveltyPercent.value
     expect(computed % 1, 'a Novelty % with decimals').not.toBe(0)
     await page.goto(`${server.url}/authors/${RESEARCHER.id}`)
     const novelty = page.locator('.metric[data-metric="noveltyPercent"]')
-    await expect.poll(() => novelty.locator('.origin-computed summary').textContent()).toBe(`Paperscope’s own formula: ${Math.round(computed)}%`)
+    await expect.poll(() => novelty.locator('.origin-computed summary').textContent()).toBe(`Paperscope’s own formula: ${Math.round(computed)} (mean percentile)`)
     await page.locator('.author-main article.paper-card h3 a').first().click()
-    await expect.poll(() => page.locator('[data-testid="novelty-value"]').textContent()).toMatch(/^(\d{1,2}%|<1%|>99%|100%|unknown)$/)
+    await expect.poll(() => page.locator('[data-testid="novelty-value"]').textContent()).toMatch(/^(\d{1,3}(st|nd|rd|th) percentile|unknown)$/)
     expect(problems).toEqual([])
   })
 
@@ -929,12 +964,6 @@ describe.skipIf(skip)('web app in chromium', () => {
   it('draws chart bars with at least 3:1 contrast against their panel, in light and dark, curated and predicted apart', async () => {
     const topic = (await (await fetch(`${server.url}/api/v1/topics/others`)).json()) as { perYear: Array<{ curated: number; predicted: number }> }
     expect(topic.perYear.some((y) => y.predicted > 0) && topic.perYear.some((y) => y.curated > 0)).toBe(true)
-    const luminance = ([r, g, b]: number[]) =>
-      [r!, g!, b!].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0)
-    const contrast = (a: number[], b: number[]) => {
-      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
-      return (hi! + 0.05) / (lo! + 0.05)
-    }
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme })
       await page.goto(`${server.url}/topics/others`)
@@ -950,11 +979,83 @@ describe.skipIf(skip)('web app in chromium', () => {
           probe.remove()
           return parts
         }
-        const fills = [...new Set([...el.querySelectorAll('g[aria-label="bar"] rect')].map((r) => getComputedStyle(r).fill))]
+        const fills = [...new Set([...el.querySelectorAll('g.year-bars rect')].map((r) => getComputedStyle(r).fill))]
         return { bars: fills.map(rgb), panel: rgb(getComputedStyle(el.closest('.panel')!).backgroundColor) }
       })
       expect(bars, `${colorScheme}: a curated and a predicted colour`).toHaveLength(2)
       for (const bar of bars) expect(contrast(bar, panel), `${colorScheme}: rgb(${bar.join(', ')}) on rgb(${panel.join(', ')})`).toBeGreaterThanOrEqual(3)
+    }
+    expect(problems).toEqual([])
+  })
+  it('leaves out of the chart legend a series with no bar: predicted papers that are all undated', async () => {
+    type Topic = { id: string; predictedCount: number; perYear: Array<{ curated: number; predicted: number }> }
+    const topics = (await (await fetch(`${server.url}/api/v1/topics`)).json()) as { items: Array<{ id: string }> }
+    let undated: Topic | undefined
+    for (const { id } of topics.items) {
+      const topic = (await (await fetch(`${server.url}/api/v1/topics/${id}`)).json()) as Topic
+      if (topic.predictedCount > 0 && topic.perYear.every((y) => y.predicted === 0) && topic.perYear.some((y) => y.curated > 0)) undated ??= topic
+    }
+    expect(undated, 'a topic whose predicted papers have no year').toBeDefined()
+    // Plot's legend: a swatch per series.
+    const legend = page.locator('[data-testid="year-chart"] [class$="-swatch"]')
+    await page.goto(`${server.url}/topics/${undated!.id}`)
+    await expect.poll(() => legend.allTextContents()).toEqual(['curated'])
+    // Both, where both have bars.
+    await page.goto(`${server.url}/topics/others`)
+    await expect.poll(() => legend.allTextContents()).toEqual(['curated', 'predicted'])
+    expect(problems).toEqual([])
+  })
+
+  it('titles each feed and search page by what it lists, and heads feed cards one level under the list', async () => {
+    const titles: Array<[string, string]> = [
+      ['/', 'Paperscope'],
+      ['/?topic=others', 'Others · Feed · Paperscope'],
+      ['/?page=2', 'Recent papers, page 2 · Paperscope'],
+      ['/?sort=trending', 'Trending · Paperscope'],
+      ['/search?q=grokking', '“grokking” · Search · Paperscope'],
+    ]
+    for (const [url, title] of titles) {
+      await page.goto(`${server.url}${url}`)
+      await expect.poll(() => page.title(), { message: url }).toBe(title)
+    }
+    await page.goto(`${server.url}/`)
+    await page.locator('article.paper-card').first().waitFor()
+    expect(await page.locator('article.paper-card h3').count()).toBe(await page.locator('article.paper-card').count())
+    expect(await page.locator('article.paper-card h2').count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
+  it('underlines links in running text, not the ones whose shape says they are links', async () => {
+    const underline = (link: Locator) => link.evaluate((a) => getComputedStyle(a).textDecorationLine)
+    await page.goto(`${server.url}/?topic=others`)
+    const card = page.locator('article.paper-card').first()
+    await card.waitFor()
+    expect(await underline(page.getByRole('link', { name: 'Show all' }))).toBe('underline')
+    expect(await underline(page.locator('.site-footer a'))).toBe('underline')
+    expect(await underline(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feed' }))).toBe('none')
+    expect(await underline(card.locator('.card-title a'))).toBe('none')
+    expect(await underline(card.locator('a.chip').first())).toBe('none')
+    await page.goto(`${server.url}/papers/${(await card.getAttribute('data-paper-id'))!}`)
+    expect(await underline(page.getByRole('link', { name: 'provenance' }))).toBe('underline')
+    expect(await underline(page.getByRole('link', { name: 'Download .bib' }))).toBe('none')
+    await page.goto(`${server.url}/no/such/page`)
+    expect(await underline(page.locator('[data-testid="not-found"]').getByRole('link', { name: 'feed', exact: true }))).toBe('underline')
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([])
+  })
+
+  it("shows the home page's topic counts at 4.5:1 or more against their chip, in light and dark", async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      await page.goto(`${server.url}/`)
+      const note = page.locator('nav[aria-label="Topics"] a.chip .chip-note').first()
+      await note.waitFor()
+      // The colour as seen: the count's colour, faded by its opacity onto the chip's background.
+      const { color, opacity, background } = await note.evaluate((el) => {
+        const rgb = (c: string) => c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number)
+        return { color: rgb(getComputedStyle(el).color), opacity: Number(getComputedStyle(el).opacity), background: rgb(getComputedStyle(el.closest('.chip')!).backgroundColor) }
+      })
+      const seen = color.map((c, i) => c * opacity + background[i]! * (1 - opacity))
+      expect(contrast(seen, background), colorScheme).toBeGreaterThanOrEqual(4.5)
     }
     expect(problems).toEqual([])
   })

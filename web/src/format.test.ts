@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sourceLabelInText } from './format.js'
+import { confidenceSpoken, ordinal, percentileRank, percentOf100, sourceLabelInText, wholeOf100 } from './format.js'
 
 describe('source names in a sentence', () => {
   it('writes common names in lower case with an article, proper names as they are', () => {
@@ -7,5 +7,33 @@ describe('source names in a sentence', () => {
     expect(sourceLabelInText('arxiv')).toBe('arXiv')
     expect(sourceLabelInText('openalex')).toBe('OpenAlex')
     expect(sourceLabelInText('bibtex')).toBe('BibTeX')
+  })
+})
+
+describe('percentiles and other numbers in 0..100', () => {
+  it('writes ordinals with the suffix English gives them', () => {
+    const ordinals = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 57, 100, 101, 111, 112, 113].map(ordinal)
+    expect(ordinals).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '57th', '100th', '101st', '111th', '112th', '113th'])
+  })
+
+  it('ranks a percentile as a whole one, never a rounded top or bottom', () => {
+    expect(percentileRank(56.5)).toBe('57th')
+    expect(percentileRank(41.1)).toBe('41st')
+    expect(percentileRank(99.6)).toBe('99th')
+    expect(percentileRank(100)).toBe('100th')
+    expect(percentileRank(0.4)).toBe('1st')
+  })
+
+  it('writes a mean of percentiles as a number and a share as a percent, by one rounding rule', () => {
+    expect(wholeOf100(57.6)).toBe('58')
+    expect(wholeOf100(99.7)).toBe('>99')
+    expect(percentOf100(55.5)).toBe('56%')
+    expect(percentOf100(0.2)).toBe('<1%')
+  })
+
+  it('says a confidence past the rounding in words, not as a sign a screen reader may skip', () => {
+    expect(confidenceSpoken(0.62)).toBe('62%')
+    expect(confidenceSpoken(1)).toBe('over 99%')
+    expect(confidenceSpoken(0.001)).toBe('under 1%')
   })
 })

@@ -90,17 +90,25 @@ export function percent(p: number): string {
   return percentText(p * 100)
 }
 
-/** A percentile or percentage in 0..100 (a novelty percentile, a researcher's Novelty %), by {@link percent}'s rule. */
+/** A percentage in 0..100 (a profile page's Novelty %), by {@link percent}'s rule; a percentile reads as one ({@link percentileRank}). */
 export function percentOf100(value: number): string {
   return percentText(value)
 }
 
-function percentText(value: number): string {
+/**
+ * A value in 0..100 that is not a share (a mean of percentiles) as a whole number, by {@link percent}'s rule.
+ * @example wholeOf100(57.6) // '58'; wholeOf100(99.7) // '>99'
+ */
+export function wholeOf100(value: number): string {
   // Halves round up alike: 0.145 × 100 is 14.499… in floating point, and 55.5 / 100 × 100 is 55.500…1.
   const rounded = Math.round(Number(value.toFixed(6)))
-  if (rounded >= 100 && value < 100) return '>99%'
-  if (rounded <= 0 && value > 0) return '<1%'
-  return `${rounded}%`
+  if (rounded >= 100 && value < 100) return '>99'
+  if (rounded <= 0 && value > 0) return '<1'
+  return String(rounded)
+}
+
+function percentText(value: number): string {
+  return `${wholeOf100(value)}%`
 }
 
 /**
@@ -111,6 +119,32 @@ function percentText(value: number): string {
  */
 export function confidencePercent(p: number): string {
   return p >= 1 ? '>99%' : p <= 0 ? '<1%' : percent(p)
+}
+
+/** {@link confidencePercent} to be read aloud: `>99%` and `<1%` in words, not as a bare sign a screen reader may skip. */
+export function confidenceSpoken(p: number): string {
+  return confidencePercent(p).replace(/^>/, 'over ').replace(/^</, 'under ')
+}
+
+/**
+ * A whole number with its English ordinal suffix.
+ * @example ordinal(1) // '1st'; ordinal(12) // '12th'; ordinal(23) // '23rd'; ordinal(111) // '111th'
+ */
+export function ordinal(n: number): string {
+  const lastTwo = Math.abs(n) % 100
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][lastTwo % 10] ?? 'th')
+  return `${n}${suffix}`
+}
+
+/**
+ * A percentile in 0..100 as a rank, to be followed by the word `percentile` (`57th percentile`), not written
+ * as a share (`57%`). Whole percentiles, and as {@link percent} never a rounded top or bottom: short of 100
+ * reads 99th, above 0 reads 1st.
+ * @example percentileRank(56.5) // '57th'; percentileRank(99.6) // '99th'; percentileRank(100) // '100th'
+ */
+export function percentileRank(value: number): string {
+  const rounded = Math.round(Number(value.toFixed(6)))
+  return ordinal(rounded >= 100 && value < 100 ? 99 : rounded <= 0 && value > 0 ? 1 : rounded)
 }
 
 /** The authors line of a card: the first few names, then how many more. */

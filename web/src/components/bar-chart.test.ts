@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { yearTable, yearTicks } from './bar-chart.js'
+import { legendSeries, yearTable, yearTicks } from './bar-chart.js'
 
 describe('yearTicks', () => {
   it('labels every year when the labels fit', () => {
@@ -30,5 +30,18 @@ describe('yearTable', () => {
       ],
     })
     expect(yearTable([{ year: 2019, count: 4 }])).toEqual({ series: ['papers'], rows: [{ year: 2019, counts: [4], total: 4 }] })
+  })
+})
+
+describe('legendSeries', () => {
+  it('names only the series that have a bar, curated first', () => {
+    const undatedPredicted = [
+      { year: 2020, count: 2, series: 'curated' },
+      { year: 2020, count: 0, series: 'predicted' },
+      { year: 2021, count: 1, series: 'curated' },
+      { year: 2021, count: 0, series: 'predicted' },
+    ]
+    expect(legendSeries(undatedPredicted)).toEqual(['curated'])
+    expect(legendSeries([{ year: 2020, count: 1, series: 'predicted' }, { year: 2021, count: 3, series: 'curated' }])).toEqual(['curated', 'predicted'])
   })
 })

@@ -45,6 +45,7 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
         const accent = css.getPropertyValue('--chart-1').trim() || '#3b5bdb'
         const accentSoft = css.getPropertyValue('--chart-2').trim() || '#c05621'
         const width = Math.max(280, Math.min(el.clientWidth || 640, 900))
+        const series = legendSeries(data)
         chart = Plot.plot({
           width,
           height: 220,
@@ -61,18 +62,30 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
           },
           // Whole papers only: a small count (1) would otherwise get ticks at 0.2, 0.4, … with no label.
           y: { label: yLabel, grid: true, ticks: Math.min(5, maxCount), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
-          color: stacked ? { legend: true, domain: ['curated', 'predicted'], range: [accent, accentSoft] } : {},
+          color: stacked ? { legend: true, domain: series, range: series.map((name) => (name === 'curated' ? accent : accentSoft)) } : {},
           marks: [
-            Plot.barY(data, {
-              x: 'year',
-              y: 'count',
-              ...(stacked ? { fill: 'series' } : { fill: accent }),
-              title: (d: YearBar) => `${d.year}: ${d.count} ${d.series ?? ''} paper${d.count === 1 ? '' : 's'}`.replace(/\s+/g, ' '),
-              rx: 2,
-            }),
+            // A zero bar draws nothing, and its series may have no colour (legendSeries left it out).
+            Plot.barY(
+              data.filter((d) => d.count > 0),
+              {
+                x: 'year',
+                y: 'count',
+                ...(stacked ? { fill: 'series' } : { fill: accent }),
+                title: (d: YearBar) => `${d.year}: ${d.count} ${d.series ?? ''} paper${d.count === 1 ? '' : 's'}`.replace(/\s+/g, ' '),
+                rx: 2,
+                // The bars' own class, for the page's checks of their colours now that Plot's labels are gone.
+                className: 'year-bars',
+              },
+            ),
             Plot.ruleY([0]),
           ],
         })
+        // One picture with one name: Plot labels its parts (`bar`, `y-axis tick`) on <g>s with no role, which say
+        // nothing to a screen reader; the numbers are in the table below.
+        for (const part of chart.querySelectorAll('[aria-label], [aria-description]')) {
+          part.removeAttribute('aria-label')
+          part.removeAttribute('aria-description')
+        }
         chart.setAttribute('role', 'img')
         chart.setAttribute('aria-label', label)
         el.replaceChildren(chart)
@@ -130,6 +143,18 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
       {numbers}
     </>
   )
+}
+
+/** The stacked series in the order the legend shows them. */
+const SERIES_ORDER = ['curated', 'predicted']
+
+/**
+ * The series the legend names: those with a bar. A topic whose predicted papers are all undated has a
+ * predicted count of 0 in every year, and a legend entry for it would stand for nothing on the chart.
+ * @example legendSeries([{ year: 2020, count: 2, series: 'curated' }, { year: 2020, count: 0, series: 'predicted' }]) // ['curated']
+ */
+export function legendSeries(data: readonly YearBar[]): string[] {
+  return SERIES_ORDER.filter((name) => data.some((d) => d.series === name && d.count > 0))
 }
 
 /**

@@ -1,19 +1,37 @@
-/** @module Topic and key-word chips: curated ones solid, predicted/extracted ones outlined with their confidence. */
+/** @module Topic and key-word chips: curated ones solid, predicted/extracted ones outlined, a predicted topic with its confidence. */
 import { Link } from 'react-router-dom'
 import type { ApiKeyword, TopicRef } from '../api.js'
-import { confidencePercent } from '../format.js'
+import { confidencePercent, confidenceSpoken } from '../format.js'
 import { HowComputed } from './how-computed.js'
+
+/**
+ * What a topic chip says: a predicted one names what its number is, on screen (`Others · predicted 62%`) and
+ * to a screen reader (`Others, predicted topic, 62% confidence`); a curated one is its label, said to be curated.
+ * @example topicChipText({ label: 'Others', origin: 'predicted', confidence: 0.62 }) // { note: '· predicted 62%', name: 'Others, predicted topic, 62% confidence' }
+ */
+export function topicChipText(topic: Pick<TopicRef, 'label' | 'origin' | 'confidence'>): { note: string | null; name: string } {
+  if (topic.origin !== 'predicted') return { note: null, name: `${topic.label} (curated)` }
+  const c = topic.confidence
+  return {
+    note: `· predicted${c !== null ? ` ${confidencePercent(c)}` : ''}`,
+    name: `${topic.label}, predicted topic${c !== null ? `, ${confidenceSpoken(c)} confidence` : ''}`,
+  }
+}
 
 export function TopicChip({ topic }: { topic: TopicRef }) {
   const predicted = topic.origin === 'predicted'
-  const title = predicted
-    ? `Predicted topic${topic.confidence !== null ? ` (confidence ${confidencePercent(topic.confidence)})` : ''}`
-    : 'Curated topic: a person filed the paper here'
+  const { note, name } = topicChipText(topic)
   return (
-    <Link to={`/topics/${encodeURIComponent(topic.id)}`} className={`chip ${predicted ? 'chip-predicted' : 'chip-curated'}`} title={title}>
+    <Link
+      to={`/topics/${encodeURIComponent(topic.id)}`}
+      className={`chip ${predicted ? 'chip-predicted' : 'chip-curated'}`}
+      title={predicted ? 'Predicted by a model from the text, not filed here by a person' : 'Curated topic: a person filed the paper here'}
+      // The visible `· predicted 62%` said in words; a curated chip's name is its text.
+      aria-label={predicted ? name : undefined}
+    >
       {topic.label}
-      {predicted && topic.confidence !== null && <span className="chip-note">{confidencePercent(topic.confidence)}</span>}
-      <span className="visually-hidden">{predicted ? ' (predicted)' : ' (curated)'}</span>
+      {note && <span className="chip-note">{note}</span>}
+      {!predicted && <span className="visually-hidden"> (curated)</span>}
     </Link>
   )
 }
@@ -97,9 +115,10 @@ export function KeywordReasons({
     <details className="how" data-testid={testId}>
       <summary>How key words are chosen</summary>
       <ul className="plain-list">
+        {/* A score, not a percent: `91%` beside the topics' confidences read as one. */}
         {items.map((k) => (
           <li key={k.text}>
-            <strong>{k.text}</strong> ({k.origin}, {confidencePercent(k.score)}){k.why.length > 0 ? `: ${k.why.join(', ')}` : ''}
+            <strong>{k.text}</strong> ({k.origin}, score {k.score.toFixed(2)}){k.why.length > 0 ? `: ${k.why.join(', ')}` : ''}
           </li>
         ))}
       </ul>

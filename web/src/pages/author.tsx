@@ -18,19 +18,21 @@ import { YearBarChart } from '../components/bar-chart.js'
 import { HowComputed } from '../components/how-computed.js'
 import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { formatCount, formatDay, percentOf100, plural, shortSourceLabel, sourceLabel, sourceLabelInText } from '../format.js'
+import { formatCount, formatDay, percentOf100, plural, shortSourceLabel, sourceLabel, sourceLabelInText, wholeOf100 } from '../format.js'
 import { useApi, useQueryChoice, useTitle } from '../hooks.js'
 
 /**
  * `ownFormula`: the site's metric has no published definition, so the value computed here is Paperscope's own
  * formula under the same name, not the site's number recomputed; the tile must not present them as one.
+ * `computedUnit`: what the value computed here is, when the tile's own unit would misname it (Paperscope's
+ * Novelty is a mean of the papers' novelty percentiles, not a share: `58 (mean percentile)`, not `58%`).
  */
-const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; explain: string; ownFormula?: boolean }> = [
+const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; computedUnit?: string; explain: string; ownFormula?: boolean }> = [
   { key: 'hIndex', label: 'h-index', explain: 'The largest h such that h papers have at least h citations each.' },
-  { key: 'papers', label: 'Papers', explain: 'How many papers list this researcher.' },
+  { key: 'papers', label: 'Papers', explain: 'Papers by this researcher: listed among the authors, or on their profile page (an author line cut with et al. may leave them out).' },
   { key: 'citations', label: 'Citations', explain: 'Citations of those papers, summed.' },
-  { key: 'noveltyPercent', label: 'Novelty', suffix: '%', explain: 'How new the papers are: how far each stands from the papers before it, ranked among its year’s.', ownFormula: true },
-  { key: 'aiScore', label: 'AI Score', explain: 'A score a paper-tracking site gives researchers.', ownFormula: true },
+  { key: 'noveltyPercent', label: 'Novelty', suffix: '%', computedUnit: 'mean percentile', explain: 'How new the papers are: how far each stands from the papers before it, ranked among its year’s.', ownFormula: true },
+  { key: 'aiScore', label: 'AI Score', explain: 'A score from 0 to 100: a profile site’s own, where one reports it, and Paperscope’s own formula (topical centrality, novelty and output; see how it is computed).', ownFormula: true },
 ]
 
 type PaperOrder = 'newest' | 'oldest' | 'cited'
@@ -274,8 +276,9 @@ export function metricHeadline(
   computed: Pick<ComputedValue, 'value' | 'lowerBound'> | null,
   conflicts: readonly Conflict[],
   format: (n: number) => string,
+  formatComputed: (n: number) => string = format,
 ): { text: string; from: 'reported' | 'computed' | 'none'; struck: boolean } {
-  const computedText = computed && computed.value !== null ? `${computed.lowerBound ? '≥' : ''}${format(computed.value)}` : null
+  const computedText = computed && computed.value !== null ? `${computed.lowerBound ? '≥' : ''}${formatComputed(computed.value)}` : null
   if (reported && conflicts.length === 0) return { text: format(reported.value), from: 'reported', struck: false }
   if (computedText !== null) return { text: computedText, from: 'computed', struck: false }
   if (reported) return { text: format(reported.value), from: 'reported', struck: true }
@@ -309,7 +312,11 @@ function MetricTile({
   )
   // Percentages by the one rule of every page (whole percents); other metrics to one decimal at most.
   const format = (n: number) => (metric.suffix === '%' ? percentOf100(n) : formatCount(Math.round(n * 10) / 10))
-  const headline = metricHeadline(lead, computed, lead ? conflictsOf(lead) : [], format)
+  // A computed value in its own unit: the number in the headline (the unit beside it), both in the summary.
+  const unit = metric.computedUnit
+  const formatComputed = unit ? wholeOf100 : format
+  const describeComputed = unit ? (n: number) => `${wholeOf100(n)} (${unit})` : format
+  const headline = metricHeadline(lead, computed, lead ? conflictsOf(lead) : [], format, formatComputed)
   const source = lead ? shortSourceLabel(lead.profile.source) : ''
   return (
     <div className="metric" data-metric={metric.key}>
@@ -322,6 +329,12 @@ function MetricTile({
           </>
         ) : (
           headline.text
+        )}
+        {unit && headline.from === 'computed' && (
+          <>
+            {' '}
+            <span className="number-unit">{unit}</span>
+          </>
         )}
       </dd>
       {(lead ? [lead, ...reported.filter((r) => r !== lead)] : reported).map((r) => {
@@ -360,10 +373,10 @@ function MetricTile({
             <summary>
               {metric.ownFormula
                 ? lead
-                  ? `Paperscope’s own formula: ${computedSummary(computed, format)}`
+                  ? `Paperscope’s own formula: ${computedSummary(computed, describeComputed)}`
                   : 'Paperscope’s own formula'
                 : lead
-                  ? `Computed here: ${computedSummary(computed, format)}`
+                  ? `Computed here: ${computedSummary(computed, describeComputed)}`
                   : 'Computed here'}
             </summary>
             <HowComputed text={computed.howComputed} />

@@ -8,6 +8,7 @@ import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js
 import { HowComputed } from '../components/how-computed.js'
 import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading } from '../components/states.js'
+import { plural } from '../format.js'
 import { useTitle } from '../hooks.js'
 
 type Answer = { classified: ClassifyResult; similar: SimilarResult }
@@ -15,6 +16,15 @@ type State = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; answer
 
 const SIMILAR_SHOWN = 8
 const MAX_TEXT = 20_000
+
+/**
+ * What the page says to a screen reader when an answer arrives: focus stays on the Classify button, and the
+ * answer is further down the page.
+ * @example answerAnnouncement({ unsorted: false, topics: 1, keywords: 6, nearest: 8 }) // 'Results below: 1 predicted topic, 6 key words, 8 nearest papers.'
+ */
+export function answerAnnouncement({ unsorted, topics, keywords, nearest }: { unsorted: boolean; topics: number; keywords: number; nearest: number }): string {
+  return `Results below: ${unsorted ? 'no topic (unsorted)' : plural(topics, 'predicted topic')}, ${plural(keywords, 'key word')}, ${plural(nearest, 'nearest paper')}.`
+}
 
 /** What the last answer was for: a title left over from it is said to be sent with a new text. */
 type Run = { title: string; text: string }
@@ -32,6 +42,8 @@ export function ClassifyPage() {
   const [text, setText] = useState(remembered.text)
   const [state, setState] = useState<State>(() => (remembered.answer ? { status: 'ok', answer: remembered.answer } : { status: 'idle' }))
   const [lastRun, setLastRun] = useState<Run | null>(remembered.lastRun)
+  // Only an answer that arrives while the reader waits is read out, not one restored on coming back.
+  const [announcement, setAnnouncement] = useState('')
   const running = useRef<AbortController | null>(null)
   const titleInput = useRef<HTMLInputElement>(null)
   // A new text pasted under the last run's title is read with that title (a recipe read as Neural Collapse): say so.
@@ -43,11 +55,12 @@ export function ClassifyPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (text.trim() === '' || tooLong) return
+    if (text.trim() === '' || tooLong || state.status === 'loading') return
     running.current?.abort()
     const controller = new AbortController()
     running.current = controller
     setState({ status: 'loading' })
+    setAnnouncement('')
     const body = { text, ...(title.trim() ? { title: title.trim() } : {}) }
     setLastRun({ title, text })
     remembered = { ...remembered, lastRun: { title, text } }
@@ -58,6 +71,9 @@ export function ClassifyPage() {
       ])
       remembered = { ...remembered, answer: { classified, similar } }
       setState({ status: 'ok', answer: { classified, similar } })
+      setAnnouncement(
+        answerAnnouncement({ unsorted: classified.unsorted, topics: classified.topics.length, keywords: classified.keywords.length, nearest: similar.similar.length }),
+      )
     } catch (err) {
       if ((err as Error).name === 'AbortError') return
       setState({ status: 'error', error: err instanceof ApiError ? err : new ApiError('CLIENT', (err as Error).message, 0) })
@@ -71,6 +87,7 @@ export function ClassifyPage() {
     setText('')
     setLastRun(null)
     setState({ status: 'idle' })
+    setAnnouncement('')
     titleInput.current?.focus()
   }
 
@@ -115,7 +132,8 @@ export function ClassifyPage() {
         {/* No maxLength: a longer paste would be cut without a word; it is kept, said, and not sent. */}
         <textarea id="classify-text" value={text} rows={8} required aria-describedby="classify-count" aria-invalid={tooLong} onChange={(e) => setText(e.target.value)} />
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={text.trim() === '' || tooLong || state.status === 'loading'}>
+          {/* Busy, not disabled, while the answer loads: a disabled button drops keyboard focus to the page's start. */}
+          <button type="submit" className="button primary" disabled={text.trim() === '' || tooLong} aria-disabled={state.status === 'loading' || undefined}>
             Classify
           </button>
           <button type="button" className="button" onClick={clear} disabled={title === '' && text === '' && state.status === 'idle'}>
@@ -130,6 +148,10 @@ export function ClassifyPage() {
           </span>
         </div>
       </form>
+      {/* On the page before any answer, so that its change is read out; an error is read out by its own alert. */}
+      <p className="visually-hidden" role="status" data-testid="classify-status">
+        {announcement}
+      </p>
       {state.status === 'loading' && <Loading label="Reading the text…" />}
       {state.status === 'error' && <ErrorState error={state.error} />}
       {state.status === 'ok' && <ClassifyAnswer answer={state.answer} />}
@@ -139,7 +161,7 @@ export function ClassifyPage() {
 
 function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer }) {
   return (
-    <div className="paper-grid classify-answer" aria-live="polite">
+    <div className="paper-grid classify-answer">
       <div className="paper-main">
         <section className="digest origin-box-generated" aria-labelledby="classify-digest">
           <h2 id="classify-digest" className="small-heading">

@@ -11,8 +11,19 @@ import { useApi, useTitle } from '../hooks.js'
 
 type Sort = 'recent' | 'trending'
 
+/**
+ * The tab title of a feed: its filter, its order and its page, so tabs and history entries of the feed tell
+ * apart (none for the plain first page: the app's name alone).
+ * @example feedTitle({ sort: 'recent', topic: 'Others', page: 1 }) // 'Others · Feed'; feedTitle({ sort: 'recent', page: 2 }) // 'Recent papers, page 2'
+ */
+export function feedTitle({ sort, topic, source, page }: { sort: Sort; topic?: string | undefined; source?: string | undefined; page: number }): string | null {
+  const filters = [topic, source && `From ${sourceLabelInText(source)}`].filter((f): f is string => Boolean(f))
+  if (filters.length === 0 && sort === 'recent' && page === 1) return null
+  const order = sort === 'trending' ? 'Trending' : filters.length > 0 ? 'Feed' : 'Recent papers'
+  return `${[...filters, order].join(' · ')}${page > 1 ? `, page ${page}` : ''}`
+}
+
 export function HomePage() {
-  useTitle(null)
   const [params, setParams] = useSearchParams()
   const sort: Sort = params.get('sort') === 'trending' ? 'trending' : 'recent'
   const source = params.get('source') ?? undefined
@@ -23,6 +34,7 @@ export function HomePage() {
   const stats = useApi<StatsOut>(paths.stats())
 
   const topicLabel = topics.data?.items.find((t) => t.id === topic)?.label ?? topic
+  useTitle(feedTitle({ sort, topic: topicLabel, source, page }))
   const feedError = feed.status === 'error' ? feed.error : null
   const badFilter = refusedFilter(feedError, ['topic', 'source', 'page'])
   const filtered = Boolean(source || topic)
@@ -137,7 +149,7 @@ export function HomePage() {
           <>
             <div className={`card-list${feed.status === 'loading' ? ' is-stale' : ''}`} aria-busy={feed.status === 'loading'}>
               {feed.data.items.map((p) => (
-                <PaperCard key={p.id} paper={p} />
+                <PaperCard key={p.id} paper={p} headingLevel="h3" />
               ))}
             </div>
             <Pagination page={feed.data.page} pages={feed.data.pages} label="Feed pages" headingId="feed-title" />

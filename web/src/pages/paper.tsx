@@ -7,20 +7,20 @@ import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js
 import { HowComputed } from '../components/how-computed.js'
 import { SimilarItem } from '../components/similar-item.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percentOf100, readableText, sourceLabel, sourceLabelInText } from '../format.js'
+import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percentileRank, readableText, sourceLabel, sourceLabelInText } from '../format.js'
 import { useApi, useQueryChoice, useTitle } from '../hooks.js'
 import { hasSavedPosition } from '../navigation.js'
 
 /**
  * What a novelty percentile ranks among: the papers of the paper's year, or of the years around it when its
- * year had too few papers and was pooled with them.
+ * year had too few papers and was pooled with them. Read after the headline (`57th percentile`).
  */
 export function noveltyCaption(cohort: { from: number; to: number; papers: number } | null): string {
-  if (!cohort) return 'percentile among this library’s papers of its year (of the years next to it too, when its year has few papers)'
+  if (!cohort) return 'among this library’s papers of its year (of the years next to it too, when its year has few papers)'
   const papers = `${formatCount(cohort.papers)} papers`
-  if (cohort.from === cohort.to) return `percentile among this library’s ${papers} of ${cohort.from} with a novelty`
+  if (cohort.from === cohort.to) return `among this library’s ${papers} of ${cohort.from} with a novelty`
   // Not "its year had too few": a year with enough takes in the years next to it that have too few.
-  return `percentile among this library’s ${papers} of ${cohort.from}–${cohort.to} with a novelty: years with too few papers to rank among alone are ranked together with the years next to them`
+  return `among this library’s ${papers} of ${cohort.from}–${cohort.to} with a novelty: years with too few papers to rank among alone are ranked together with the years next to them`
 }
 
 export function PaperPage() {
@@ -205,7 +205,14 @@ function PaperView({ paper }: { paper: PaperDetail }) {
                 Novelty
               </h2>
               <p className="big-number" data-testid="novelty-value">
-                {paper.novelty.value === null ? 'unknown' : percentOf100(paper.novelty.value)}
+                {paper.novelty.value === null ? (
+                  'unknown'
+                ) : (
+                  // A rank among papers, not a share of something (`57%` read as one).
+                  <>
+                    {percentileRank(paper.novelty.value)} <span className="number-unit">percentile</span>
+                  </>
+                )}
               </p>
               {paper.novelty.value !== null && (
                 <p className="muted small" data-testid="novelty-cohort">

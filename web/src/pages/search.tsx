@@ -65,7 +65,7 @@ export function SearchPage() {
   const [text, setText] = useState(urlQ)
   const lastWritten = useRef(urlQ)
   const input = useRef<HTMLInputElement>(null)
-  useTitle(urlQ ? `“${urlQ}”` : 'Search')
+  useTitle(urlQ ? `“${urlQ}” · Search` : 'Search')
 
   // The URL changed from outside (back button, a link): show its words in the box.
   useEffect(() => {
