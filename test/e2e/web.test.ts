@@ -987,6 +987,17 @@ describe.skipIf(skip)('web app in chromium', () => {
     }
     expect(problems).toEqual([])
   })
+  it('says how many co-authors a researcher has when the list shows fewer', async () => {
+    // One paper of 125 authors: 50 are listed.
+    await page.goto(`${server.url}/authors/adam-shephard`)
+    await expect.poll(() => page.locator('#coauthors-title ~ ol li').count()).toBe(50)
+    expect(await page.getByTestId('coauthors-more').innerText()).toBe('The 50 with most shared papers of 124 co-authors.')
+    await page.goto(`${server.url}/authors/inbar-seroussi`)
+    await page.locator('#coauthors-title ~ ol li').first().waitFor()
+    expect(await page.getByTestId('coauthors-more').count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
   it('leaves out of the chart legend a series with no bar: predicted papers that are all undated', async () => {
     type Topic = { id: string; predictedCount: number; perYear: Array<{ curated: number; predicted: number }> }
     const topics = (await (await fetch(`${server.url}/api/v1/topics`)).json()) as { items: Array<{ id: string }> }

@@ -213,10 +213,16 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
                     <Link to={`/authors/${encodeURIComponent(c.id)}`}>{c.name}</Link>
                     <span className="count" title={`${plural(c.sharedPapers, 'shared paper')}`}>
                       {c.sharedPapers}
+                      <span className="visually-hidden"> shared {c.sharedPapers === 1 ? 'paper' : 'papers'}</span>
                     </span>
                   </li>
                 ))}
               </ol>
+            )}
+            {author.coAuthorsTotal > author.coAuthors.length && (
+              <p className="muted small" data-testid="coauthors-more">
+                The {formatCount(author.coAuthors.length)} with most shared papers of {plural(author.coAuthorsTotal, 'co-author')}.
+              </p>
             )}
           </section>
           {author.topics.length > 0 && (
