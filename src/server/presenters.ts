@@ -308,6 +308,23 @@ function mergedWhy(merged: number): string[] {
 }
 
 /**
+ * The category most of a researcher's papers carry, as their sources name it (`cs.LG`, `ML`); ties go to the
+ * first in alphabetical order. Null when no paper has a category.
+ * @example fieldOfPapers([{ categories: ['cs.LG'] }, { categories: ['cs.LG', 'stat.ML'] }])?.value // 'cs.LG'
+ */
+export function fieldOfPapers(papers: ReadonlyArray<Pick<Paper, 'categories'>>): AuthorDetailOut['field'] {
+  const counts = new Map<string, number>()
+  for (const p of papers) for (const c of new Set(p.categories)) counts.set(c, (counts.get(c) ?? 0) + 1)
+  const [best] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  if (!best) return null
+  return {
+    value: best[0],
+    origin: 'computed',
+    detail: `the category most of the papers carry: ${best[1]} of ${pluralize(papers.length, 'paper')}, as their sources name it${counts.size > 1 ? ` (others: ${[...counts.keys()].filter((c) => c !== best[0]).sort().slice(0, 5).join(', ')})` : ''}`,
+  }
+}
+
+/**
  * A researcher: reported metrics (each with its page) beside computed ones (each with how). Counts that are
  * plain facts of the library (papers, known citations) are computed here; the rest come from the analysis.
  */
@@ -324,7 +341,7 @@ export function presentAuthorDetail(input: {
     ? { value: reportedField.field, origin: 'reported', detail: `reported by ${reportedField.source} (${reportedField.locator})` }
     : analysis?.field
       ? { value: analysis.field.value, origin: 'computed', detail: analysis.field.howComputed }
-      : null
+      : fieldOfPapers(papers)
 
   const perYear = new Map<number, number>()
   let withoutYear = 0

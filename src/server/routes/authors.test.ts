@@ -42,6 +42,9 @@ describe('authors routes on the corpus library', () => {
     expect(a.paperCount).toBe(13)
     expect(a.papers).toHaveLength(13)
     expect(a.field).toMatchObject({ value: 'ML', origin: 'reported' })
+    // Without a profile that names it, the category most of the papers carry (before, always null).
+    const rubin = (await app.inject('/api/v1/authors/noa-rubin')).json() as AuthorDetailOut
+    expect(rubin.field).toEqual({ value: 'ML', origin: 'computed', detail: 'the category most of the papers carry: 2 of 4 papers, as their sources name it (others: DIS-NN, LG)' })
     const [profile] = a.metrics.reported
     expect(profile).toMatchObject({
       source: 'researcher-profile',
