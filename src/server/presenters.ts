@@ -308,7 +308,7 @@ function mergedWhy(merged: number): string[] {
 }
 
 /**
- * The category most of a researcher's papers carry, as their sources name it (`cs.LG`, `ML`); ties go to the
+ * The category more of a researcher's papers carry than any other, as their sources name it (`cs.LG`, `ML`); ties go to the
  * first in alphabetical order. Null when no paper has a category.
  * @example fieldOfPapers([{ categories: ['cs.LG'] }, { categories: ['cs.LG', 'stat.ML'] }])?.value // 'cs.LG'
  */
@@ -320,7 +320,7 @@ export function fieldOfPapers(papers: ReadonlyArray<Pick<Paper, 'categories'>>):
   return {
     value: best[0],
     origin: 'computed',
-    detail: `the category most of the papers carry: ${best[1]} of ${pluralize(papers.length, 'paper')}, as their sources name it${counts.size > 1 ? ` (others: ${[...counts.keys()].filter((c) => c !== best[0]).sort().slice(0, 5).join(', ')})` : ''}`,
+    detail: `the commonest category of the papers, as their sources name them: ${best[1]} of ${pluralize(papers.length, 'paper')} carry it${counts.size > 1 ? ` (others: ${[...counts.keys()].filter((c) => c !== best[0]).sort().slice(0, 5).join(', ')})` : ''}`,
   }
 }
 

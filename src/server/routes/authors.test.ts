@@ -44,7 +44,7 @@ describe('authors routes on the corpus library', () => {
     expect(a.field).toMatchObject({ value: 'ML', origin: 'reported' })
     // Without a profile that names it, the category most of the papers carry (before, always null).
     const rubin = (await app.inject('/api/v1/authors/noa-rubin')).json() as AuthorDetailOut
-    expect(rubin.field).toEqual({ value: 'ML', origin: 'computed', detail: 'the category most of the papers carry: 2 of 4 papers, as their sources name it (others: DIS-NN, LG)' })
+    expect(rubin.field).toEqual({ value: 'ML', origin: 'computed', detail: 'the commonest category of the papers, as their sources name them: 2 of 4 papers carry it (others: DIS-NN, LG)' })
     const [profile] = a.metrics.reported
     expect(profile).toMatchObject({
       source: 'researcher-profile',
