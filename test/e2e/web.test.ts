@@ -987,6 +987,20 @@ describe.skipIf(skip)('web app in chromium', () => {
     }
     expect(problems).toEqual([])
   })
+  it('names the researchers whose names match a search above the papers it finds', async () => {
+    await page.goto(`${server.url}/search?q=seroussi`)
+    const people = page.getByTestId('people-matches')
+    await people.waitFor()
+    expect(await people.getByRole('heading').innerText()).toMatch(/Researchers matching “seroussi”/i)
+    await people.getByRole('link', { name: 'Inbar Seroussi' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Inbar Seroussi' }).waitFor()
+    // No one is named grokking: no such block.
+    await page.goto(`${server.url}/search?q=grokking`)
+    await page.locator('.paper-card').first().waitFor()
+    expect(await page.getByTestId('people-matches').count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
   it('says how many co-authors a researcher has when the list shows fewer', async () => {
     // One paper of 125 authors: 50 are listed.
     await page.goto(`${server.url}/authors/adam-shephard`)

@@ -1,6 +1,7 @@
 /** @module The web app's only way to the server: typed GETs (and POSTs of texts) on the JSON API, errors as ApiError. */
 import type {
   AuthorDetailOut,
+  AuthorList,
   ErrorBody,
   PaperDetail,
   PaperList,
@@ -89,6 +90,7 @@ export const paths = {
   searchBibtex: (p: Record<string, string | number | boolean | undefined>) => withQuery('/search/bibtex', p),
   search: (p: Record<string, string | number | boolean | undefined>) => withQuery('/search', p),
   author: (id: string) => `/authors/${encodeURIComponent(id)}`,
+  authors: (p: { q: string; limit?: number }) => withQuery('/authors', p),
   topics: () => '/topics',
   topic: (id: string) => `/topics/${encodeURIComponent(id)}`,
   stats: () => '/stats',
@@ -96,4 +98,4 @@ export const paths = {
   similar: () => '/similar',
 }
 
-export type { AuthorDetailOut, PaperDetail, PaperList, SearchResponse, StatsOut, TopicDetailOut, TopicList }
+export type { AuthorDetailOut, AuthorList, PaperDetail, PaperList, SearchResponse, StatsOut, TopicDetailOut, TopicList }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link, useSearchParams } from 'react-router-dom'
-import { paths, type Facet, type SearchResponse } from '../api.js'
+import { paths, type AuthorList, type Facet, type SearchResponse } from '../api.js'
 import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
 import { PaperCard } from '../components/paper-card.js'
 import { Pagination } from '../components/pagination.js'
@@ -21,6 +21,8 @@ const FILTER_PARAMS = ['topic', 'year_from', 'year_to', 'source', 'category', 'a
 export const MAX_QUERY_LENGTH = 500
 /** The shortest last word searched as a prefix: a shorter one (the C of C++, a) matches nearly every paper. */
 const MIN_PREFIX_LENGTH = 3
+/** Researchers named above the papers a search finds. */
+const PEOPLE_SHOWN = 5
 
 /**
  * Whether the last word is still being typed and long enough to search as a prefix: the query ends in letters
@@ -112,6 +114,8 @@ export function SearchPage() {
     : null
   const result = useApi<SearchResponse>(apiPath)
   const activeFilters = FILTER_PARAMS.filter((k) => params.get(k))
+  // People whose name has the words, on the first page of an unfiltered search: a name typed here finds them.
+  const people = useApi<AuthorList>(q && page === 1 && activeFilters.length === 0 ? paths.authors({ q, limit: PEOPLE_SHOWN }) : null)
 
   const setFilter = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params)
@@ -245,6 +249,20 @@ export function SearchPage() {
                   BibTeX
                 </a>
               </p>
+            )}
+            {people.data && people.data.items.length > 0 && (
+              <section className="people-matches" aria-labelledby="people-title" data-testid="people-matches">
+                <h3 id="people-title" className="small-heading">
+                  Researchers matching “{q}”
+                </h3>
+                <ul className="plain-list people-list">
+                  {people.data.items.map((a) => (
+                    <li key={a.id}>
+                      <Link to={`/authors/${encodeURIComponent(a.id)}`}>{a.name}</Link> <span className="muted">{plural(a.paperCount, 'paper')}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
             )}
             {queryError && (
               <Empty title="These words cannot be searched">
