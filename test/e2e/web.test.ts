@@ -426,7 +426,9 @@ describe.skipIf(skip)('web app in chromium', () => {
     if (detail.digest?.origin === 'generated') {
       expect(detail.digestAnalysis?.howComputed).toMatch(/^For a paper with an abstract and no digest from a source/)
       await page.locator('[data-testid="digest-how"] summary').click()
-      expect(await page.locator('[data-testid="digest-how"]').textContent()).toContain(detail.digestAnalysis!.howComputed)
+      // The gist and the detail are two paragraphs: the text is theirs, but for the space between.
+      const paragraphs = await page.locator('[data-testid="digest-how"] p').allTextContents()
+      expect(paragraphs.join(' ')).toContain(detail.digestAnalysis!.howComputed)
     } else {
       expect(detail.digestAnalysis).toBeNull()
     }
