@@ -120,6 +120,9 @@ describe('paperscope CLI on the corpus', () => {
     const lin = (await cli(['author', 'Henry W. Lin'], db)).out
     expect(lin).toMatch(/Novelty unknown .*AI Score \d/)
     expect(lin).toContain('    novelty unknown, so left out: the other weights are rescaled to add up to 1 (topical centrality 0.67, output 0.33)')
+    // Spellings kept apart as three people are named, for a reader who knows.
+    const saxe = (await cli(['author', 'Andrew M. Saxe'], db)).out
+    expect(saxe).toMatch(/\nperhaps the same person \(a name that fits, kept apart: .*\):\n {2}Andrew Michael Saxe +1 paper +andrew-michael-saxe\n {2}Andrew Saxe +1 paper +andrew-saxe\n/)
   })
 
   it('stats counts each topic curated, predicted and all, and all is what export --topic writes', async () => {

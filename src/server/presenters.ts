@@ -332,6 +332,8 @@ export function presentAuthorDetail(input: {
   author: AuthorDetail
   papers: Paper[]
   coAuthors: CoAuthor[]
+  /** Other people whose names fit this one's, kept apart (none when not looked up). */
+  namesakes?: AuthorDetailOut['namesakes']
   analysis: AnalysisAuthorMetrics | null
 }): AuthorDetailOut {
   const { author, papers, coAuthors, analysis } = input
@@ -398,6 +400,7 @@ export function presentAuthorDetail(input: {
     papersWithoutYear: withoutYear,
     coAuthors: coAuthors.map((c) => ({ id: c.authorId, name: c.name, sharedPapers: c.sharedPapers })),
     coAuthorsTotal: Math.max(author.coAuthorCount, coAuthors.length),
+    namesakes: input.namesakes ?? [],
     topics: [...topicCounts.values()].sort((a, b) => b.papers - a.papers || a.label.localeCompare(b.label)),
   }
 }

@@ -228,6 +228,11 @@ export interface PaperReader {
   searchPapers(query: SearchQuery): Promise<SearchResult>
   getAuthor(id: string): Promise<AuthorDetail | null>
   findAuthors(query: string, limit?: number): Promise<Author[]>
+  /**
+   * The other people filed under the same family name and first initial (`Saxe|A`): namesakes to weigh, kept
+   * apart by the resolver for want of evidence. With their spellings and paper counts.
+   */
+  listAuthorsInBlock(authorId: string): Promise<Array<AuthorCandidate & { paperCount: number }>>
   listCoAuthors(authorId: string, limit?: number): Promise<CoAuthor[]>
   listTopics(): Promise<Topic[]>
   getTopic(id: string): Promise<TopicDetail | null>

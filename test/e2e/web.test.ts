@@ -1003,6 +1003,16 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('names the people whose names fit a researcher’s, kept apart, to go to', async () => {
+    await page.goto(`${server.url}/authors/andrew-m-saxe`)
+    const namesakes = page.getByTestId('namesakes')
+    await namesakes.waitFor()
+    await namesakes.getByRole('link', { name: 'Andrew Saxe', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: 'Andrew Saxe' }).waitFor()
+    expect(await page.getByTestId('namesakes').getByRole('link').allInnerTexts()).toEqual(expect.arrayContaining(['Andrew M. Saxe', 'Andrew Michael Saxe']))
+    expect(problems).toEqual([])
+  })
+
   it('says how many co-authors a researcher has when the list shows fewer', async () => {
     // One paper of 125 authors: 50 are listed.
     await page.goto(`${server.url}/authors/adam-shephard`)

@@ -60,6 +60,10 @@ export function renderAuthor(o: AuthorOverview): string {
     const inJson = o.coAuthors.length >= a.coAuthorCount ? 'them all' : `the first ${o.coAuthors.length}`
     if (more > 0) out.push(`  … and ${pluralize(more, 'more co-author')} (--json lists ${inJson})`)
   }
+  if (o.namesakes.length) {
+    out.push('', 'perhaps the same person (a name that fits, kept apart: no source id or co-author in common says so):')
+    out.push(table(o.namesakes.slice(0, 10).map((n) => [`  ${n.name}`, pluralize(n.paperCount, 'paper'), n.id])))
+  }
   if (o.alternatives.length) out.push('', `other authors matching: ${o.alternatives.slice(0, 5).map((x) => `${x.name} (${x.id})`).join('; ')}`)
   return `${out.join('\n')}\n`
 }

@@ -75,6 +75,11 @@ export const AuthorDetailSchema = z.object({
     .array(z.object({ id: z.string(), name: z.string(), sharedPapers: z.number().int() }))
     .describe('Co-authors, most shared papers first, then by name: at most 50 (coAuthorsTotal says how many there are)'),
   coAuthorsTotal: z.number().int().describe('How many people share a paper with the author'),
+  namesakes: z
+    .array(z.object({ id: z.string(), name: z.string(), paperCount: z.number().int() }))
+    .describe(
+      'Other people of the library whose names fit this one (`Andrew Saxe` beside `Andrew M. Saxe`), kept apart because no source id or co-author in common says they are one: perhaps the same person',
+    ),
   topics: z.array(
     z.object({
       id: z.string(),

@@ -66,6 +66,11 @@ describe('authors routes on the corpus library', () => {
     const a = (await app.inject('/api/v1/authors/inbar-seroussi')).json() as AuthorDetailOut
     expect(a.coAuthors[0]).toEqual({ id: 'zohar-ringel', name: 'Zohar Ringel', sharedPapers: 4 })
     expect(a.coAuthorsTotal).toBe(a.coAuthors.length)
+    expect(a.namesakes).toEqual([])
+    // Three spellings the import kept apart (no co-author in common): each names the other two.
+    const saxe = (await app.inject('/api/v1/authors/andrew-m-saxe')).json() as AuthorDetailOut
+    expect(saxe.namesakes.map((n) => n.name).sort()).toEqual(['Andrew Michael Saxe', 'Andrew Saxe'])
+    expect(saxe.namesakes.every((n) => n.paperCount === 1)).toBe(true)
     // A paper of 125 authors: the list is cut at 50, and the total says so (before, nothing did).
     const many = (await app.inject('/api/v1/authors/adam-shephard')).json() as AuthorDetailOut
     expect([many.coAuthors.length, many.coAuthorsTotal]).toEqual([50, 124])

@@ -1,6 +1,6 @@
 /** @module GET /authors?q= (find people by name) and /authors/:id (a researcher page's data). */
 import type { FastifyInstance } from 'fastify'
-import { findAuthor } from '../../commands/index.js'
+import { findAuthor, namesakes } from '../../commands/index.js'
 import { PaperscopeError, type Paper } from '../../core/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { ServerDeps } from '../deps.js'
@@ -76,12 +76,13 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
       const author = await store.getAuthor(id)
       if (!author) throw new PaperscopeError('NOT_FOUND', `no author with id "${id.slice(0, 200)}"${await idHint(store, id)}`, { field: 'id' })
       const analysis = deps.analysis
-      const [papers, coAuthors, metrics] = await Promise.all([
+      const [papers, coAuthors, sameNames, metrics] = await Promise.all([
         listAllPapers(store, id),
         store.listCoAuthors(id, 50),
+        namesakes(store, author),
         optionalAnalysis(request.log, 'author metrics', analysis?.authorMetrics && (() => analysis.authorMetrics!(id))),
       ])
-      return presentAuthorDetail({ author, papers, coAuthors, analysis: metrics })
+      return presentAuthorDetail({ author, papers, coAuthors, namesakes: sameNames, analysis: metrics })
     },
   )
 }

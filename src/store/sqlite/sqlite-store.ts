@@ -589,6 +589,19 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
    * are plain characters.
    * @example await store.findAuthors('Li') // Yuanzhi Li before Timothy Lillicrap before Surya Ganguli
    */
+  async listAuthorsInBlock(authorId: string): Promise<Array<AuthorCandidate & { paperCount: number }>> {
+    return this.all<{ id: string; name: string; n: number }>(
+      `SELECT o.id, o.name, (SELECT count(*) FROM authorships WHERE author_id = o.id) AS n
+       FROM authors a JOIN authors o ON o.block_key = a.block_key AND o.id <> a.id WHERE a.id = ? ORDER BY n DESC, o.id LIMIT 50`,
+      authorId,
+    ).map((r) => ({
+      id: r.id,
+      name: r.name,
+      paperCount: r.n,
+      variants: this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ?', r.id).map((v) => v.name),
+    }))
+  }
+
   async findAuthors(query: string, limit = 20): Promise<Author[]> {
     // Each word is a pass over every name: the same word twice is one, and a name has only so many words.
     const words = [...new Set(authorQueryWords(query))].slice(0, MAX_AUTHOR_QUERY_WORDS)

@@ -200,6 +200,27 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
         </div>
 
         <aside className="author-side">
+          {author.namesakes.length > 0 && (
+            <section aria-labelledby="namesakes-title" className="panel" data-testid="namesakes">
+              <h2 id="namesakes-title" className="small-heading">
+                Perhaps the same person
+              </h2>
+              <ul className="count-list">
+                {author.namesakes.map((n) => (
+                  <li key={n.id}>
+                    <Link to={`/authors/${encodeURIComponent(n.id)}`}>{n.name}</Link>
+                    <span className="count">
+                      {n.paperCount}
+                      <span className="visually-hidden"> {n.paperCount === 1 ? 'paper' : 'papers'}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <p className="muted small">
+                Names that fit this one, kept apart: no source’s author id and no co-author in common says they are one person.
+              </p>
+            </section>
+          )}
           <section aria-labelledby="coauthors-title" className="panel">
             <h2 id="coauthors-title" className="small-heading">
               Co-authors
