@@ -483,13 +483,16 @@ function fitCentroidScale(
 const centroidVectorCache = new WeakMap<TopicCentroids, SparseVector[]>()
 
 /** A paper's TF-IDF vector under the centroid view's vocabulary. */
-/**
- * How many distinct terms of a text the topic model knows (it met them in the library's papers): a text of
- * unknown words around one known word (`grokking flibber jabberwock`) is told by that word alone.
- */
-export function knownTermCount(model: TopicModel, doc: PreparedText): number {
-  if (model.centroids) return centroidVector(model.centroids, doc).indices.length
-  return tfidfVector(model.tfidf, termCounts(doc, model.terms)).indices.length
+const topicTermSets = new WeakMap<TopicModel, ReadonlySet<string>>()
+
+/** The terms the topic model weighs (words and phrases of the curated papers, but those in most of them). */
+export function topicTerms(model: TopicModel): ReadonlySet<string> {
+  let terms = topicTermSets.get(model)
+  if (!terms) {
+    terms = new Set([...(model.centroids?.tfidf.vocabulary ?? []), ...model.tfidf.vocabulary])
+    topicTermSets.set(model, terms)
+  }
+  return terms
 }
 
 function centroidVector(centroids: TopicCentroids, doc: PreparedText): SparseVector {

@@ -38,7 +38,7 @@ export {
 export {
   fitTopicClassifier,
   classifyTopics,
-  knownTermCount,
+  topicTerms,
   topicProbabilities,
   assignTopics,
   topicModelToJson,
@@ -62,6 +62,7 @@ export {
   RANK_ALL,
   keywordCandidates,
   KEYWORD_FEATURES,
+  libraryWords,
   KEYWORD_MIN_SCORE,
   KEYWORDS_HOW_COMPUTED,
   type KeywordModel,

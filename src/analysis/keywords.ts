@@ -520,6 +520,21 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
  * the plateau from 0.8 to 0.95 (0.9 taken from its middle), where a third phrase is rare.
  */
 export const KEYWORD_MIN_SCORE = 0.9
+const libraryWordSets = new WeakMap<KeywordModel, ReadonlySet<string>>()
+
+/**
+ * Every word of the phrases the library's papers write (the key-word model's document frequencies, which no
+ * frequency cut thins: `neural` and `network` are there, though too common for the topic model's terms).
+ */
+export function libraryWords(model: KeywordModel): ReadonlySet<string> {
+  let words = libraryWordSets.get(model)
+  if (!words) {
+    words = new Set(Object.keys(model.documentFrequency).flatMap((key) => key.split(' ').filter((w) => !LINKS.has(w))))
+    libraryWordSets.set(model, words)
+  }
+  return words
+}
+
 /** A key word the text does not spell out is taken under this score only when the text offers too few phrases. */
 export const KEYWORD_MIN_SUGGESTION_SCORE = 0.3
 

@@ -397,12 +397,13 @@ describe('paperscope CLI on the corpus', () => {
       JSON.stringify({ id: '', title: 'Winning lottery tickets', text: lottery }),
       JSON.stringify({ id: 'one-word', title: '', text: 'grokking' }),
       JSON.stringify({ id: 'made-up', title: '', text: 'grokking flibber jabberwock snark' }),
+      JSON.stringify({ id: 'short-real', title: '', text: 'neural networks generalize' }),
     ]
     writeFileSync(file, `${lines.join('\n')}\n`)
     const result = await cli(['classify', '--jsonl', file], db)
     expect(result.code).toBe(2)
     const out = result.out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; line?: number; error?: { message: string }; topics?: unknown[]; unsorted?: boolean; topicWhy?: string[] })
-    expect(out.map((o) => o.id)).toEqual(['first', '2310.10', '12345678901234567890', 'first', 'blank', null, 'one-word', 'made-up'])
+    expect(out.map((o) => o.id)).toEqual(['first', '2310.10', '12345678901234567890', 'first', 'blank', null, 'one-word', 'made-up', 'short-real'])
     expect(out[0]!.error).toBeUndefined()
     expect(out[1]!.topics).toEqual(out[0]!.topics)
     expect(result.err).toContain('real-world.jsonl: warning: line 2: id 2310.10 is a number that JSON reads as 2310.1; it is printed as the string "2310.10"; quote ids')
@@ -416,6 +417,8 @@ describe('paperscope CLI on the corpus', () => {
     expect(out[6]).toMatchObject({ topics: [], unsorted: true, topicWhy: ['too little text (1 content word) to tell its topic'] })
     // The same word among words no paper of the library uses: before, a topic at 0.999.
     expect(out[7]).toMatchObject({ topics: [], unsorted: true, topicWhy: ["too few words the library's papers use (1 of 4 content words) to tell its topic"] })
+    // A short text of the field's own words is read (the topic model's terms leave out words most papers have).
+    expect(out[8]!.topicWhy?.join(' ')).not.toMatch(/too few words|too little text/)
     expect(result.err.split('\n').filter((l) => l.includes(': error ['))).toHaveLength(2)
   })
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, generateDigest, knownTermCount, prepareText } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, generateDigest, libraryWords, prepareText, topicTerms } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -177,11 +177,14 @@ export async function createTextClassifier(
       const prediction = fitted.topics ? classifyTopics(fitted.topics, doc) : null
       // Distinct words: a title repeated in the text says no more. A single word (`grokking`) can give a topic
       // confidence 1.0, which is luck, not an answer: such a text is unsorted, and topicWhy says why.
-      const words = new Set([...contentTerms(doc.title), ...contentTerms(doc.body)]).size
-      // Words the library's papers never use say nothing of a topic: `grokking` among made-up or foreign words
-      // is still one word.
-      const known = fitted.topics ? knownTermCount(fitted.topics, doc) : words
-      const tooShort = words < MIN_CLASSIFY_CONTENT_WORDS || known < MIN_CLASSIFY_CONTENT_WORDS
+      const terms = new Set([...contentTerms(doc.title), ...contentTerms(doc.body)])
+      const words = terms.size
+      // Words the library's papers never write say nothing of a topic: `grokking` among made-up or foreign words
+      // is still one word. A short text of the field's own words (`neural networks generalize`) is read.
+      const written = libraryWords(fitted.keywords)
+      const weighed = fitted.topics ? topicTerms(fitted.topics) : new Set<string>()
+      const known = [...terms].filter((t) => written.has(t) || weighed.has(t)).length
+      const tooShort = words < MIN_CLASSIFY_CONTENT_WORDS || (known < MIN_CLASSIFY_CONTENT_WORDS && known * 2 < words)
       // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model); an
       // off-topic text's nearest papers are near by accident, so nothing is suggested from them.
       const offTopic = prediction?.offTopic ?? false
