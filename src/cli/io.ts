@@ -1,6 +1,6 @@
 /** @module What a CLI command writes to and reads from, passed in so tests run commands in-process. */
 import { open, writeFile } from 'node:fs/promises'
-import { Transform, type Readable } from 'node:stream'
+import { pipeline, Transform, type Readable } from 'node:stream'
 import type { Env } from '../config/index.js'
 import { PaperscopeError, detectUtf16, fileProblem, isFileSystemError } from '../core/index.js'
 
@@ -53,29 +53,37 @@ export async function openTextFile(path: string, shown: string): Promise<Readabl
   } catch (err) {
     throw fileError('read', shown, err)
   }
-  const isFolder = await handle.stat().then(
-    (s) => s.isDirectory(),
-    () => false,
-  )
-  if (isFolder) {
+  const stat = await handle.stat().catch(() => null)
+  if (stat?.isDirectory()) {
     await handle.close()
     throw new PaperscopeError('SOURCE_UNAVAILABLE', `cannot read ${shown}: it is a folder, not a file`, {
       source: shown,
     })
   }
-  // A file saved as UTF-16 (Windows editors, PowerShell's `>`) is read as such: as UTF-8 every line was NULs.
-  const head = new Uint8Array(1024)
-  const { bytesRead } = await handle.read(head, 0, head.length, 0)
-  const utf16 = detectUtf16(head.subarray(0, bytesRead))
-  if (!utf16) return handle.createReadStream({ encoding: 'utf8' })
-  const decoder = new TextDecoder(utf16.encoding)
+  return decodeTextStream(handle.createReadStream())
+}
+
+/**
+ * Text from a byte stream (a file, a pipe, standard input): UTF-8, or UTF-16 when its first bytes say so (a
+ * byte-order mark, or NULs in every other byte: Windows editors, PowerShell's `>`), which as UTF-8 were lines of
+ * NULs. Decided on the first chunk, so lines typed at a terminal are read as they come.
+ */
+export function decodeTextStream(input: Readable): Readable {
+  let decoder: TextDecoder | null = null
   const decode = new Transform({
-    transform: (chunk: Buffer, _encoding, done) => done(null, decoder.decode(chunk, { stream: true })),
-    flush: (done) => done(null, decoder.decode()),
+    transform: (chunk: Buffer, _encoding, done) => {
+      let bytes: Uint8Array = chunk
+      if (!decoder) {
+        const utf16 = detectUtf16(chunk)
+        decoder = new TextDecoder(utf16?.encoding ?? 'utf-8', { ignoreBOM: true })
+        bytes = chunk.subarray(utf16?.bomLength ?? 0)
+      }
+      done(null, decoder.decode(bytes, { stream: true }))
+    },
+    flush: (done) => done(null, decoder?.decode() ?? ''),
   })
-  const raw = handle.createReadStream({ start: utf16.bomLength })
-  raw.on('error', (err) => decode.destroy(err))
-  return raw.pipe(decode).setEncoding('utf8')
+  // pipeline: an error on either side ends both, and a file is closed.
+  return pipeline(input, decode, () => {}).setEncoding('utf8')
 }
 
 /** Writes a text file, failing in plain words (`cannot write out/x.bib: no such folder`). */

@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { isFileSystemError, isPaperscopeError } from '../../core/index.js'
 import { createTextClassifier, parseClassifyLine } from '../../commands/index.js'
-import { CliExit, EXIT, fileError, openTextFile, type CliIo } from '../io.js'
+import { CliExit, EXIT, decodeTextStream, fileError, openTextFile, type CliIo } from '../io.js'
 import { withStore } from './shared.js'
 
 export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: string }): Promise<void> {
@@ -26,7 +26,7 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
   const source = fromStdin ? 'stdin' : opts.jsonl
   const { bad } = await withStore(io, dbPath, async (store) => {
     // Opened before the models are fitted: a file that cannot be read fails at once, not after that work.
-    const input: Readable = fromStdin ? (io.stdin as Readable) : await openTextFile(path, opts.jsonl)
+    const input: Readable = fromStdin ? decodeTextStream(io.stdin as Readable) : await openTextFile(path, opts.jsonl)
     const close = (): void => {
       if (!fromStdin) input.destroy()
     }
