@@ -222,6 +222,16 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect(result.items.find((h) => h.paper.id === 'pa')?.matchedKeywords).toEqual([])
       })
 
+      it('ranks papers with a word typed as a prefix above those with longer words it starts', async () => {
+        await sut.store.transaction(async (tx) => {
+          await addPaper(tx, paperWrite({ id: 'ps', title: 'Samples, samples and more samples for sample efficiency' }))
+          await addPaper(tx, paperWrite({ id: 'pm', title: 'Flat minima found by SAM' }))
+        })
+        // Before, `SAM*` alone ranked the paper saying `samples` four times first.
+        const result = await sut.store.searchPapers({ text: 'SAM', prefix: true })
+        expect(result.items.map((h) => h.paper.id)).toEqual(['pm', 'ps'])
+      })
+
       it('filters search by topic, year and author', async () => {
         expect((await sut.store.searchPapers({ text: 'grokking', topic: 'neural-collapse' })).items.map((h) => h.paper.id)).toEqual(['pb'])
         expect((await sut.store.searchPapers({ text: 'grokking', yearFrom: 2022 })).items.map((h) => h.paper.id)).toEqual(['pa'])

@@ -6,7 +6,7 @@ import { buildAllWordsQuery, buildAnyWordQuery, buildMatchQuery, indexWords, spl
 describe('buildMatchQuery', () => {
   it('quotes every word and keeps balanced phrases', () => {
     expect(buildMatchQuery('neural collapse')).toBe('"neural" "collapse"')
-    expect(buildMatchQuery('"phase transition" grok', { prefix: true })).toBe('"phase transition" "grok"*')
+    expect(buildMatchQuery('"phase transition" grok', { prefix: true })).toBe('"phase transition" AND ("grok" OR "grok"*)')
   })
   it('reads FTS syntax as words', () => {
     expect(buildMatchQuery('"unbalanced (')).toBe('"unbalanced"')
@@ -22,7 +22,7 @@ describe('buildMatchQuery', () => {
     expect(buildMatchQuery('NOT grokking')).toBe('"NOT" "grokking"')
     expect(buildMatchQuery('grokking OR NOT collapse')).toBe('"grokking" NOT "collapse"')
     expect(buildMatchQuery('OR AND')).toBeNull()
-    expect(buildMatchQuery('grokking OR coll', { prefix: true })).toBe('"grokking" OR "coll"*')
+    expect(buildMatchQuery('grokking OR coll', { prefix: true })).toBe('"grokking" OR ("coll" OR "coll"*)')
   })
   it('matches what the operators say on a real FTS5 table', () => {
     const db = new Database(':memory:')

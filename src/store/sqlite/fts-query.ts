@@ -23,9 +23,10 @@ const OPERATORS = new Set(['OR', 'NOT', 'AND'])
  * side) or `NOT` (the left side without the right) stands between two of them, typed in capitals; FTS5 binds
  * NOT tightest, then AND, then OR (`grokking OR double descent` is grokking, or double and descent). An
  * operator with no word on one side is dropped, but a leading `NOT` is searched as a word: a query of only what
- * must be missing would match nearly everything. The last bare word becomes a prefix when `prefix` is set.
- * Returns null when nothing searchable is left.
- * @example buildMatchQuery('"phase transition" grok', { prefix: true }) // '"phase transition" "grok"*'
+ * must be missing would match nearly everything. The last bare word becomes a prefix when `prefix` is set,
+ * or'd with itself as a whole word: the papers with the word itself score for both and come first (`SAM`, the
+ * method, before `samples`). Returns null when nothing searchable is left.
+ * @example buildMatchQuery('"phase transition" grok', { prefix: true }) // '"phase transition" AND ("grok" OR "grok"*)'
  * @example buildMatchQuery('grokking OR "double descent"') // '"grokking" OR "double descent"'
  */
 export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boolean } = {}): string | null {
@@ -52,9 +53,19 @@ export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boo
   if (parts.length === 0) return null
   const last = parts[parts.length - 1] as { term: string; bare: boolean }
   const endsWithSpace = /\s$/.test(text)
-  if (prefix && last.bare && !endsWithSpace) last.term += '*'
-  // AND is what words side by side mean already.
-  return parts.map((p) => ('term' in p ? p.term : p.operator === 'AND' ? null : p.operator)).filter((p) => p !== null).join(' ')
+  if (prefix && last.bare && !endsWithSpace) last.term = `(${last.term} OR ${last.term}*)`
+  // AND is what phrases side by side mean already; before a bracket FTS5 wants it written.
+  const out: string[] = []
+  for (const p of parts) {
+    if ('operator' in p) {
+      if (p.operator !== 'AND') out.push(p.operator)
+      continue
+    }
+    const previous = out[out.length - 1]
+    if (p.term.startsWith('(') && previous !== undefined && !OPERATORS.has(previous)) out.push('AND')
+    out.push(p.term)
+  }
+  return out.join(' ')
 }
 
 /** Folded, distinct words of a text as the candidate lookups count them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchesWithoutYear, MAX_QUERY_LENGTH, queryLength, resultsTitle, tooLongMessage } from './search.js'
+import { matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, queryLength, resultsTitle, searchesPrefix, tooLongMessage } from './search.js'
 
 describe('the search page', () => {
   it('says how many papers match, the verb agreeing with the count', () => {
@@ -22,5 +22,30 @@ describe('the search page', () => {
     ]
     expect(matchesWithoutYear({ facetsOver: 17, facets: { year, topic: [], source: [], category: [] } })).toBe(3)
     expect(matchesWithoutYear({ facetsOver: 14, facets: { year, topic: [], source: [], category: [] } })).toBe(0)
+  })
+})
+
+describe('searching the last word as a prefix while it is typed', () => {
+  it('does so for a word being typed, not for an acronym typed whole in capitals or an operator', () => {
+    expect(searchesPrefix('grok')).toBe(true)
+    expect(searchesPrefix('double de')).toBe(true)
+    expect(searchesPrefix('SAM')).toBe(false)
+    expect(searchesPrefix('flat minima SAM')).toBe(false)
+    expect(searchesPrefix('GPT4')).toBe(false)
+    expect(searchesPrefix('Sam')).toBe(true)
+    expect(searchesPrefix('grokking OR')).toBe(false)
+    expect(searchesPrefix('gr')).toBe(false)
+  })
+})
+
+describe('researchers named by a search', () => {
+  it('are those a word of whose name each searched word starts, accents and case aside', () => {
+    expect(namedBy(['Andrew M. Saxe'], 'saxe')).toBe(true)
+    expect(namedBy(['Bernhard Schölkopf'], 'B. Scholkopf')).toBe(true)
+    expect(namedBy(['Ekdeep Singh Lubana'], 'deep')).toBe(false)
+    expect(namedBy(['Surya Ganguli'], 'gan')).toBe(true)
+    expect(namedBy(['Surya Ganguli'], 'GAN')).toBe(false)
+    expect(namedBy(['Oriol Vinyals'], 'OR')).toBe(false)
+    expect(namedBy(['Inbar Seroussi'], 'grokking seroussi')).toBe(false)
   })
 })

@@ -26,14 +26,34 @@ const PEOPLE_SHOWN = 5
 
 /**
  * Whether the last word is still being typed and long enough to search as a prefix: the query ends in letters
- * or digits (not punctuation, a quote or `*`), and they are not an operator.
+ * or digits (not punctuation, a quote or `*`), and they are not an operator nor an acronym in capitals, typed
+ * whole (`SAM` found `samples`, `GAN` Ganguli, where the API and the CLI found the method).
  */
-function searchesPrefix(q: string): boolean {
+export function searchesPrefix(q: string): boolean {
   const last = /[\p{L}\p{N}]+$/u.exec(q)?.[0]
   if (last === undefined || ['OR', 'AND', 'NOT'].includes(last)) return false
+  if (/^\p{Lu}[\p{Lu}\p{N}]+$/u.test(last)) return false
   // After other words a short prefix narrows (every word must match): `double de` is as good as `double descent`.
   const alone = !/[\p{L}\p{N}][^\p{L}\p{N}]+[\p{L}\p{N}]/u.test(q)
   return !alone || last.length >= MIN_PREFIX_LENGTH
+}
+
+/**
+ * Whether a person's name is what the words name: each word starts a word of one spelling (`saxe`, `B.
+ * Schölkopf`), accents and case aside; a word in capitals (an acronym: `GAN`) is a whole word of it. The API
+ * also finds a word inside a name (`deep` in Ekdeep), which above a paper search reads as noise.
+ * @example namedBy(['Andrew M. Saxe'], 'saxe') // true; namedBy(['Ekdeep Singh Lubana'], 'deep') // false
+ */
+export function namedBy(variants: readonly string[], q: string): boolean {
+  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  const wanted = (q.match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((w) => !['OR', 'AND', 'NOT'].includes(w))
+    .map((w) => ({ word: fold(w), whole: /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(w) }))
+  if (wanted.length === 0) return false
+  return variants.some((v) => {
+    const words = fold(v).match(/[\p{L}\p{N}]+/gu) ?? []
+    return wanted.every(({ word, whole }) => words.some((x) => (whole ? x === word : x.startsWith(word))))
+  })
 }
 
 /** The results' heading: how many papers match, the verb agreeing with the count. */
@@ -250,13 +270,13 @@ export function SearchPage() {
                 </a>
               </p>
             )}
-            {people.data && people.data.items.length > 0 && (
+            {people.data && people.data.items.some((a) => namedBy(a.nameVariants, q)) && (
               <section className="people-matches" aria-labelledby="people-title" data-testid="people-matches">
                 <h3 id="people-title" className="small-heading">
                   Researchers matching “{q}”
                 </h3>
                 <ul className="plain-list people-list">
-                  {people.data.items.map((a) => (
+                  {people.data.items.filter((a) => namedBy(a.nameVariants, q)).map((a) => (
                     <li key={a.id}>
                       <Link to={`/authors/${encodeURIComponent(a.id)}`}>{a.name}</Link> <span className="muted">{plural(a.paperCount, 'paper')}</span>
                     </li>
