@@ -59,6 +59,13 @@ describe('sentences', () => {
     expect(texts('SGD converges for smooth losses (Thm. 3.1). It is tight.')).toEqual(['SGD converges for smooth losses (Thm. 3.1).', 'It is tight.'])
     expect(texts('This holds in Sec. (3) and Eqs. 4-5, cf. Smith et al. We test it.')).toEqual(['This holds in Sec. (3) and Eqs. 4-5, cf. Smith et al.', 'We test it.'])
     expect(texts('As shown by Lee et al. in 2020, it holds.')).toHaveLength(1)
+    // Not where the word ends a sentence: a word that is also an abbreviation, or a capitalised word after one.
+    expect(texts('The answer is no. A counterexample is given.')).toHaveLength(2)
+    expect(texts('We release a mobile app. GPT-4 powers it.')).toHaveLength(2)
+    expect(texts('It is shown in Fig. A detailed proof follows.')).toHaveLength(2)
+    expect(texts('See No. 3 and Fig. S1, then more. Fine.')).toEqual(['See No. 3 and Fig. S1, then more.', 'Fine.'])
+    // `app` stays a word of the text (a term), not a function word.
+    expect(analyzeText('We release a mobile app.')[0]?.tokens.find((t) => t.lower === 'app')?.stop).toBe(false)
     // An abbreviation is no term of the text.
     expect(phrasesOf(analyzeText('See Fig. 2 for the loss curve.')).map((p) => p.text)).not.toContain('Fig')
   })

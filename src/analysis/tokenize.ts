@@ -107,12 +107,17 @@ const DOTTED_STEM = /^(?:\p{L}\.)+\p{L}$/u
 const DOTTED = /^(?:\p{L}\.){2,}$/u
 /**
  * Abbreviations of a paper's references to itself and others (`Fig. 2`, `Thm. 3.1`, `cf. Smith`), which wink
- * takes for a sentence's end: the period is theirs, and a sentence goes on after them.
+ * takes for a sentence's end: the period is theirs (one token with the word), and a sentence goes on after them
+ * unless a capitalised word follows (`… in Fig. A detailed proof …` ends).
  */
 const REFERENCE_ABBREVIATIONS = new Set([
-  'fig', 'figs', 'sec', 'secs', 'sect', 'eq', 'eqs', 'eqn', 'eqns', 'thm', 'thms', 'tab', 'tabs', 'ref', 'refs',
-  'prop', 'lem', 'def', 'cor', 'alg', 'app', 'ch', 'chap', 'ex', 'no', 'nos', 'vol', 'pp', 'resp', 'approx', 'cf', 'al',
+  'fig', 'figs', 'sec', 'secs', 'sect', 'eq', 'eqs', 'eqn', 'eqns', 'thm', 'thms', 'lem', 'chap', 'resp', 'approx', 'cf', 'al',
 ])
+/**
+ * Abbreviations that are words too (`the answer is no.`, `a mobile app.`): a sentence goes on after one only
+ * before a number or a bracket (`No. 3`, `Tab. (2)`), and the period stays a period.
+ */
+const WORD_ABBREVIATIONS = new Set(['no', 'nos', 'app', 'ex', 'def', 'ref', 'refs', 'tab', 'tabs', 'ch', 'vol', 'pp', 'prop', 'cor', 'alg'])
 /** Abbreviations that never end a sentence, whatever follows (`cf. Smith et al.`). */
 const NEVER_LAST = new Set(['cf.'])
 
@@ -128,9 +133,7 @@ function mergeAbbreviationSplits(sentences: RawSentence[]): RawSentence[] {
   for (const sentence of sentences) {
     const tokens = joinDottedStems(sentence.tokens)
     const previous = out[out.length - 1]
-    const last = previous?.tokens[previous.tokens.length - 1]
-    const first = tokens[0]
-    if (previous && last && first && goesOn(last.text, first.text)) {
+    if (previous && tokens.length > 0 && goesOn(previous.tokens, tokens)) {
       previous.text = `${previous.text.trimEnd()} ${sentence.text.trimStart()}`
       previous.tokens.push(...tokens)
     } else {
@@ -140,14 +143,21 @@ function mergeAbbreviationSplits(sentences: RawSentence[]): RawSentence[] {
   return out
 }
 
-/** Whether a sentence wink ended on `last` goes on with the next, which starts with `first`. */
-function goesOn(last: string, first: string): boolean {
+/** Whether a sentence wink ended (its tokens `before`) goes on with the next (`after`). */
+function goesOn(before: readonly RawToken[], after: readonly RawToken[]): boolean {
+  const last = before[before.length - 1]?.text ?? ''
+  const first = after[0]?.text ?? ''
   const lower = last.toLowerCase()
   if (NEVER_LAST.has(lower)) return true
   // `et al.` and dotted ones (`i.e.`) end a sentence as often as not: only a lower-case word or a number goes on.
   if (DOTTED.test(last) || lower === 'al.') return /^[\p{Ll}\p{N}]/u.test(first)
-  // `Fig. 2`, `Sec. (3)`, `App. A`: anything but a capitalised word goes on (`… in Sec. The next …` ends).
-  return isReferenceAbbreviation(lower) && !/^\p{Lu}\p{Ll}/u.test(first)
+  // `No. 3`, `Tab. (2)`; `… is no.` and `… an app.` end their sentences.
+  if (last === '.' && WORD_ABBREVIATIONS.has(before[before.length - 2]?.lower ?? '')) return /^[\p{N}(]/u.test(first)
+  if (!isReferenceAbbreviation(lower)) return false
+  // `Fig. 2`, `Sec. (3)`, `Eq. and`; `App. A.` or `Fig. S1,`, a label and its punctuation; not `Fig. A detailed …`.
+  if (/^[\p{N}(\p{Ll}]/u.test(first)) return true
+  const second = after[1]
+  return /^\p{Lu}\p{N}*$/u.test(first) && (second === undefined || second.kind === 'punct')
 }
 
 function isReferenceAbbreviation(lower: string): boolean {
