@@ -12,13 +12,34 @@ export function pluralize(count: number, singular: string, plural = `${singular}
 
 /** Strips diacritics and folds ligatures and odd letters to plain ASCII-ish lower case. */
 export function foldText(text: string): string {
+  return foldLetters(text.normalize('NFKD').replace(/\p{M}+/gu, ''))
+}
+
+function foldLetters(text: string): string {
   return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
     .replace(/ß/g, 'ss')
     .replace(/[øØ]/g, 'o')
     .replace(/[łŁ]/g, 'l')
     .replace(/[đĐ]/g, 'd')
     .replace(/[æÆ]/g, 'ae')
+    .replace(/ı/g, 'i')
     .toLowerCase()
+}
+
+/**
+ * An id for URLs from a name or a label: Latin letters folded to ASCII (`Płotka` → `plotka`, `Weiß` → `weiss`),
+ * letters of other scripts kept whole with their vowel signs (`张伟`, `иван-петров`, `प्रिया`), anything else one
+ * hyphen; at most `max` characters, cut on a character, never ending in a hyphen. `x` when nothing is left.
+ * @example slugText('Szymon Płotka') // 'szymon-plotka'
+ */
+export function slugText(text: string, max = 80): string {
+  const folded = foldLetters(
+    text
+      .normalize('NFKD')
+      // Marks go only from Latin letters: in Devanagari, Thai or kana they are letters' vowels and voicing.
+      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+      .normalize('NFC'),
+  )
+  const slug = folded.replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+|-+$/g, '')
+  return [...slug].slice(0, max).join('').replace(/-+$/, '') || 'x'
 }

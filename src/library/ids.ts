@@ -1,6 +1,5 @@
-/** @module Stable, readable identifiers for papers, authors and topics. */
+/** @module Stable identifiers for papers and content hashes of records (author and topic ids: core `slugText`). */
 import { createHash } from 'node:crypto'
-import { foldText } from './normalize.js'
 
 /**
  * A paper's id: a short hash of its first source record's identity, so rebuilding a library from the same
@@ -12,15 +11,6 @@ export function paperIdFor(source: string, key: string): string {
   return `p${digest.readUIntBE(0, 6).toString(36).padStart(10, '0')}`
 }
 
-/** A URL-friendly slug: `Inbar Seroussi` → `inbar-seroussi`. */
-export function slugify(text: string): string {
-  return (
-    foldText(text)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'x'
-  )
-}
 
 /** A content hash of a record without the fields that change on every read (when it was fetched). */
 export function recordContentHash(record: object): string {

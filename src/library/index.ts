@@ -24,5 +24,5 @@ export {
   type MatchableRecord,
 } from './match.js'
 export { mergeRecords, deriveTitle, SOURCE_RANK, type MergeInput, type MergedPaper, type MergedAuthor } from './merge.js'
-export { paperIdFor, slugify, recordContentHash, stableStringify } from './ids.js'
+export { paperIdFor, recordContentHash, stableStringify } from './ids.js'
 export { AUTHOR_ID_SOURCES, recordAuthorIds, profileAuthorIds, sourceIdsConflict } from './author-ids.js'

@@ -127,14 +127,21 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
           return out
         })
       // Before: `szymon-p-otka`, `x`, `x-2`, `x-3` (numbered in the order they came).
-      expect(await ids(['Szymon Płotka', 'Jörg Weiß', 'Fırat Öztürk', '张伟', 'Иван Петров', '王芳'])).toEqual([
+      expect(await ids(['Szymon Płotka', 'Jörg Weiß', 'Fırat Öztürk', '张伟', 'Иван Петров', '王芳', 'प्रिया शर्मा', 'ガンダム', '김민준'])).toEqual([
         'szymon-plotka',
         'jorg-weiss',
         'firat-ozturk',
         '张伟',
         'иван-петров',
         '王芳',
+        // Vowel signs and voicing marks are letters' own here (stripping them gave `परय-शरम`, `カンタム`).
+        'प्रिया-शर्मा',
+        'ガンダム',
+        '김민준',
       ])
+      // Cut at 80 characters, never on a hyphen.
+      const [long] = await ids([`${'a'.repeat(79)} b`])
+      expect(long).toBe('a'.repeat(79))
     })
 
     describe('finding authors by name', () => {

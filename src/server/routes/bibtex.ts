@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { selectPapers, toBibtexPapers, type BibtexSelection } from '../../commands/index.js'
-import { PaperscopeError } from '../../core/index.js'
+import { PaperscopeError, slugText } from '../../core/index.js'
 import { bibtexFormatter } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
@@ -24,16 +24,10 @@ import {
 } from './bibtex.schema.js'
 import { AUTHOR_PAPER_LIMIT } from './authors.js'
 
-/** A file name from a label: `andrew-m-saxe.bib`. */
+/** A file name from a label, in ASCII for every browser and header: `szymon-plotka.bib`, else `papers.bib`. */
 function fileName(label: string): string {
-  const slug = label
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-  return `${slug || 'papers'}.bib`
+  const slug = slugText(label).replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$|-(?=-)/g, '')
+  return `${slug === 'x' || !slug ? 'papers' : slug}.bib`
 }
 
 export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {

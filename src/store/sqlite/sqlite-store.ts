@@ -12,7 +12,7 @@ import type {
   SourceRecord,
   Topic,
 } from '../../core/index.js'
-import { foldText, hyphenatedSpelling, PaperscopeError } from '../../core/index.js'
+import { foldText, hyphenatedSpelling, PaperscopeError, slugText } from '../../core/index.js'
 import {
   authorProfileRowToProfile,
   paperRowToPaper,
@@ -105,21 +105,6 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&')
 }
 
-/**
- * An id from a name, for URLs: Latin letters folded to ASCII (`Płotka` → `plotka`, `Weiß` → `weiss`: they were
- * gaps, `p-otka`), letters of other scripts kept (`张伟`, `иван-петров`: they were all `x`, `x-2`, … numbered in
- * the order people arrived, so a link named whoever came first).
- */
-function slug(text: string): string {
-  return (
-    foldText(text)
-      .replace(/ı/g, 'i')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      // By code point: a cut inside a surrogate pair would leave half a character.
-      .match(/^[^]{0,80}/u)?.[0] || 'x'
-  )
-}
 
 /** A tiny FIFO lock: better-sqlite3 is synchronous, but a transaction spans awaits in the caller. */
 class Mutex {
@@ -1057,8 +1042,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   private ensureTopic(label: string): string {
     const found = this.get<{ id: string }>('SELECT id FROM topics WHERE label = ?', label)
     if (found) return found.id
-    let id = slug(label)
-    for (let i = 2; this.get('SELECT 1 FROM topics WHERE id = ?', id); i++) id = `${slug(label)}-${i}`
+    let id = slugText(label)
+    for (let i = 2; this.get('SELECT 1 FROM topics WHERE id = ?', id); i++) id = `${slugText(label)}-${i}`
     this.stmt('INSERT INTO topics (id, label) VALUES (?, ?)').run(id, label)
     return id
   }
@@ -1095,7 +1080,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   }
 
   async createAuthor(author: NewAuthor): Promise<string> {
-    const base = slug(author.name)
+    const base = slugText(author.name)
     let id = base
     for (let i = 2; this.get('SELECT 1 FROM authors WHERE id = ?', id); i++) id = `${base}-${i}`
     this.stmt('INSERT INTO authors (id, name, name_key, block_key, created_at) VALUES (?, ?, ?, ?, ?)').run(
