@@ -581,6 +581,7 @@ export async function analyzeLibrary(
   // Stamped before reading: a paper written while this run works is newer than its analysis, so the next run looks at it again.
   const analyzedAt = now().toISOString()
   let t = Date.now()
+  const readAtGeneration = await store.analysis.generation()
   const inputs = await store.analysis.listAnalysisInputs()
   const report = emptyReport('full', reason, inputs.length)
   const took = timer(report)
@@ -635,6 +636,7 @@ export async function analyzeLibrary(
     papers,
     novelty,
     analyzedAt,
+    readAtGeneration,
   })
   onProgress?.({ stage: 'saving', done: 1, total: 1 })
   took('saving', t)
@@ -697,6 +699,7 @@ export async function analyzeNewPapers(
   const switching = stored !== null && requested !== undefined && requested !== (stored.embedderSpec?.path ?? null)
   const models = stored && !switching ? await loadAnalysisModels(store) : stored
   let t = Date.now()
+  const readAtGeneration = await store.analysis.generation()
   const stale = (await store.analysis.listAnalysisInputs({ onlyStale: true })).filter(
     (p) => analysisInputHash(p) !== p.analyzedHash,
   )
@@ -750,7 +753,7 @@ export async function analyzeNewPapers(
   took('novelty', t)
 
   t = Date.now()
-  await store.analysis.saveAnalysis({ papers, novelty, analyzedAt })
+  await store.analysis.saveAnalysis({ papers, novelty, analyzedAt, readAtGeneration })
   took('saving', t)
   report.ms.total = Date.now() - started
   return report

@@ -415,6 +415,11 @@ export interface AnalysisWrite {
   /** Drop every earlier result first (a full `analyze`). */
   replaceAll?: boolean
   analyzedAt: string
+  /**
+   * The {@link AnalysisStore.generation} the analysis read its inputs at: written novelty clears
+   * {@link AnalysisStore.noveltyStale} only when nothing was written since (a paper removed while it ran stays to count).
+   */
+  readAtGeneration?: number | null
 }
 
 /** Where analysis results live. Reads are safe anywhere; `saveAnalysis` is one transaction. */

@@ -378,8 +378,11 @@ export class SqliteAnalysisStore implements AnalysisStore {
         n.centralityPercentile,
       )
     }
-    // Novelty rows are written for every paper at once: once written, they no longer miss a removed paper.
-    const noveltyWritten = (write.novelty ?? []).length > 0 ? 1 : 0
+    // Novelty rows are written for every paper at once: once written, they no longer miss a removed paper, unless
+    // one was removed after the analysis read its papers (it bumped the generation).
+    const before = (this.stmt('SELECT generation FROM analysis_state WHERE id = 1').get() as { generation: number } | undefined)?.generation ?? null
+    const readAt = write.readAtGeneration === undefined ? before : write.readAtGeneration
+    const noveltyWritten = (write.novelty ?? []).length > 0 && readAt === before ? 1 : 0
     this.stmt(
       `INSERT INTO analysis_state (id, generation, updated_at, novelty_stale) VALUES (1, 1, ?, 0)
        ON CONFLICT (id) DO UPDATE SET generation = generation + 1, updated_at = excluded.updated_at,

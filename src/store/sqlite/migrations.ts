@@ -286,7 +286,9 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'novelty-stale',
     // A paper removed by an import (its records joined another paper) leaves every novelty and centrality row
     // to recompute, though no paper is new or changed: the next analysis looks here.
-    up: `ALTER TABLE analysis_state ADD COLUMN novelty_stale INTEGER NOT NULL DEFAULT 0;`,
+    // A library analysed before may have removed papers already: its novelty is recounted once.
+    up: `ALTER TABLE analysis_state ADD COLUMN novelty_stale INTEGER NOT NULL DEFAULT 0;
+         UPDATE analysis_state SET novelty_stale = 1;`,
   },
 ]
 

@@ -63,6 +63,31 @@ describe('SQLite library file', () => {
     }
   })
 
+  it('recounts novelty once in a library analysed before version 9, and keeps the mark when a paper went while an analysis ran', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v8-'))
+    try {
+      const path = join(dir, 'library.db')
+      const old = openSqliteFile(path)
+      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 8))
+      old.prepare(`INSERT INTO analysis_state (id, generation, updated_at) VALUES (1, 4, '2026-01-01T00:00:00Z')`).run()
+      old.close()
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      // Papers may have been removed before the flag existed: their novelty is recounted at the next analysis.
+      expect(await store.analysis.noveltyStale()).toBe(true)
+      const row = { paperId: 'p1', novelty: null, percentile: null, comparedWith: 0, evidence: [], explanation: 'x', centralityPercentile: null }
+      const at = '2026-03-01T00:00:00Z'
+      // An analysis that read its papers at generation 3: something was written since (a removal), the mark stays.
+      await store.analysis.saveAnalysis({ analyzedAt: at, novelty: [row], readAtGeneration: 3 })
+      expect(await store.analysis.noveltyStale()).toBe(true)
+      const now = await store.analysis.generation()
+      await store.analysis.saveAnalysis({ analyzedAt: at, novelty: [row], readAtGeneration: now })
+      expect(await store.analysis.noveltyStale()).toBe(false)
+      await store.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('counts facets over the best-ranked matches beyond facetCap, and says so', async () => {
     const t = await createTempStore()
     try {
