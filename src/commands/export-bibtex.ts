@@ -15,7 +15,7 @@
 import { hyphenatedSpelling, PaperscopeError, type Paper } from '../core/index.js'
 import type { BibtexPaper } from '../ingest/index.js'
 import type { PaperStore } from '../store/index.js'
-import { findAuthor, findPaper } from './lookup.js'
+import { findAuthor, findPaper, paperNamedBy } from './lookup.js'
 
 /** What to export; with nothing set, the whole library. `author` and `topic` narrow `search` too. */
 export interface BibtexSelection {
@@ -157,9 +157,11 @@ export async function selectPapers(
     const text = selection.search.trim()
     if (!text) throw new PaperscopeError('INVALID_ARGUMENT', 'the search needs words', { field: 'search' })
     labels.push(`"${text}"`)
+    const named = await paperNamedBy(store, text)
     for (let offset = 0; papers.length < limit; offset += PAGE) {
       const page = await store.searchPapers({
         text,
+        ...(named ? { paperIdNamed: named } : {}),
         ...(selection.prefix ? { prefix: true } : {}),
         ...filters,
         ...definedFilters(selection),

@@ -9,7 +9,7 @@ export {
   type Manifest,
 } from './import-files.js'
 export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
-export { findPaper, findPaperById, findAuthor, type PaperLookup } from './lookup.js'
+export { findPaper, findPaperById, findAuthor, paperNamedBy, type PaperLookup } from './lookup.js'
 export { libraryOverview, authorOverview, namesakes, type LibraryOverview, type AuthorOverview, type Namesake } from './overview.js'
 export { ensureLibrary, type EnsureLibraryOptions, type EnsureLibraryResult } from './ensure-library.js'
 export {

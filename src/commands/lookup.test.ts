@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { importRecords } from './import-records.js'
-import { findAuthor, findPaperById } from './lookup.js'
+import { findAuthor, findPaperById, paperNamedBy } from './lookup.js'
 
 describe('findAuthor', () => {
   let t: TempStore
@@ -71,5 +71,19 @@ describe('findPaperById', () => {
     expect(await Promise.all(['2301.05217', 'arXiv:2301.05217v2', 'https://arxiv.org/abs/2301.05217', '10.48550/arXiv.2301.05217', 'https://doi.org/10.48550/ARXIV.2301.05217'].map(title))).toEqual([grokking, grokking, grokking, grokking, grokking])
     expect(await title('10.1088/1742-5468/AC3A74')).toBe('Deep double descent')
     expect(await title('10.48550/arXiv.2301.99999')).toBeNull()
+  })
+
+  it('lets a search for an arXiv id or a DOI find the paper first, whose text does not hold the id', async () => {
+    const search = async (text: string, filters: { yearFrom?: number } = {}) => {
+      const named = await paperNamedBy(t.store, text)
+      return (await t.store.searchPapers({ text, ...filters, ...(named ? { paperIdNamed: named } : {}) })).items.map((h) => h.paper.title)
+    }
+    // Before, 0 results: the digits are in no title, abstract or key word.
+    expect(await search('2301.05217')).toEqual(['Progress measures for grokking via mechanistic interpretability'])
+    expect(await search('https://doi.org/10.1088/1742-5468/AC3A74')).toEqual(['Deep double descent'])
+    expect(await search('grokking')).toEqual(['Progress measures for grokking via mechanistic interpretability'])
+    // A plain word costs no lookup; a filter still applies.
+    expect(await paperNamedBy(t.store, 'descent')).toBeUndefined()
+    expect(await search('2301.05217', { yearFrom: 2990 })).toEqual([])
   })
 })

@@ -53,6 +53,17 @@ export async function findPaperById(
 }
 
 /**
+ * The paper a search's words name by an id (an arXiv id, a DOI, a link, a Paperscope id), for
+ * {@link SearchQuery.paperIdNamed}: one token that is no plain word, so `grokking` costs no lookup.
+ * @example await paperNamedBy(store, '2310.03789') // 'p079hmd3rw6'
+ */
+export async function paperNamedBy(store: Parameters<typeof findPaperById>[0], text: string): Promise<string | undefined> {
+  const t = text.trim()
+  if (!t || /\s/.test(t) || !/[\d./:]/.test(t)) return undefined
+  return (await findPaperById(store, t)).paper?.id
+}
+
+/**
  * Resolves a paper reference.
  * @example await findPaper(store, '2310.03789') // by arXiv id
  */

@@ -137,6 +137,11 @@ export interface SearchQuery {
   category?: string
   limit?: number
   offset?: number
+  /**
+   * A paper the text names by an id (its arXiv id, DOI or link, resolved by the caller): it matches whatever its
+   * words, and ranks first, when it passes the filters.
+   */
+  paperIdNamed?: string
 }
 
 /** Text split into plain and matched parts, so no caller ever has to parse markup. */

@@ -5,7 +5,7 @@
 import { pluralize } from '../../core/index.js'
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
-import { readableText } from '../../commands/index.js'
+import { paperNamedBy, readableText } from '../../commands/index.js'
 import { authorLine } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
@@ -16,7 +16,10 @@ export async function runSearch(
   opts: { limit: number; offset?: number; json?: boolean },
 ): Promise<void> {
   const offset = opts.offset ?? 0
-  const result = await withStore(io, dbPath, (store) => store.searchPapers({ text, limit: opts.limit, offset }))
+  const result = await withStore(io, dbPath, async (store) => {
+    const named = await paperNamedBy(store, text)
+    return store.searchPapers({ text, limit: opts.limit, offset, ...(named ? { paperIdNamed: named } : {}) })
+  })
   // The store returns at most `result.limit` at once; say so rather than drop the rest silently.
   const next = offset + result.items.length
   if (result.limit < opts.limit && next < result.total)

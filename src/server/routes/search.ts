@@ -1,5 +1,6 @@
 /** @module GET /search: full-text search with facet counts and highlighted matches. */
 import type { FastifyInstance } from 'fastify'
+import { paperNamedBy } from '../../commands/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentSearch } from '../presenters.js'
 import { checkSourceWhenEmpty, checkYearRange, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
@@ -33,6 +34,7 @@ export async function searchRoutes(app: FastifyInstance, { deps }: { deps: Serve
           source: q.source,
           category: q.category,
           authorId: author?.id,
+          paperIdNamed: await paperNamedBy(store, q.q),
         }),
         limit: q.page_size,
         offset: (q.page - 1) * q.page_size,

@@ -433,6 +433,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
              SELECT papers_fts.rowid, bm25(papers_fts, ${weights}) FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
              WHERE papers_fts MATCH ? AND ${where}`,
     ).run(fts, ...filtered.params)
+    // A paper named by its id (`2310.03789`, a DOI) need not have the id's digits in its text: it comes first.
+    if (query.paperIdNamed !== undefined) {
+      this.stmt(
+        `INSERT OR REPLACE INTO temp.search_hits (rid, score)
+         SELECT p.rowid, (SELECT coalesce(min(score), 0) - 1 FROM temp.search_hits) FROM papers p WHERE p.id = ? AND ${where}`,
+      ).run(query.paperIdNamed, ...params)
+    }
     const total = this.get<{ n: number }>('SELECT count(*) AS n FROM temp.search_hits')!.n
     const facetsOver = Math.min(total, this.facetCap)
     // The best `facetsOver` matches in rank order; rows tied with the last one are all read, then cut by id.
