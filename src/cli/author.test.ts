@@ -31,6 +31,6 @@ describe('paperscope author', () => {
     const text = await runCliCaptured(['--db', t.path, 'author', 'Jane Lead'])
     expect(text.out).toContain('  … and 4 more co-authors (--json lists them all)\n')
     const json = JSON.parse((await runCliCaptured(['--db', t.path, 'author', 'Jane Lead', '--json'])).out)
-    expect([json.coAuthors.length, json.author.coAuthorCount]).toEqual([24, 24])
+    expect([json.coAuthors.length, json.coAuthorsTotal]).toEqual([24, 24])
   })
 })

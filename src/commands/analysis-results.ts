@@ -109,7 +109,8 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
     async similarPapers(paperId, k = 10) {
       const index = await currentIndex()
       if (!index || !index.byId.has(paperId)) return null
-      return similar(index, paperId, k)
+      // A score of 0 or less is no likeness at all (`--k 100000` listed the whole library down to −0.05).
+      return similar(index, paperId, k).filter((s) => s.score > 0)
     },
     async similarToText(input, k = 10) {
       const index = await currentIndex()
@@ -211,6 +212,5 @@ export async function similarPapersOf(
   reader = createAnalysisReader(store),
 ): Promise<SimilarPaperOut[] | null> {
   const ranked = await reader.similarPapers(paperId, k)
-  // A score of 0 or less is no likeness at all (`--k 100000` listed the whole library down to −0.05).
-  return ranked ? withTitles(store, ranked.filter((s) => s.score > 0)) : null
+  return ranked ? withTitles(store, ranked) : null
 }

@@ -210,6 +210,10 @@ describe('curated labels arriving without an analysis (`import --no-analyze`)', 
       const list = await t.store.listPapers({ source: 'daily-papers', limit: 100 })
       const daily = list.items.find((p) => p.topics.some((x) => x.origin === 'predicted') && p.keywords.some((k) => k.origin === 'extracted'))!
       expect(daily).toBeDefined()
+      // Imported again as it was: its predicted topics and extracted key words stay.
+      await importFiles(t.store, files, { cwd: CORPUS, now: NOW })
+      expect((await t.store.getPaper(daily.id))!.topics).toEqual(daily.topics)
+      expect((await t.store.getPaper(daily.id))!.keywords).toEqual(daily.keywords)
       // A person files it under a topic, with a key word: no analysis runs after.
       await importRecords(t.store, [buildRecord({ source: 'awesome-list', title: daily.title, topics: ['Neural Collapse'], keywords: ['Neural Collapse'] })])
       const after = (await t.store.getPaper(daily.id))!

@@ -38,6 +38,8 @@ export interface AuthorOverview {
   author: AuthorDetail
   papers: Paper[]
   coAuthors: CoAuthor[]
+  /** How many co-authors there are in all (`coAuthors` holds at most 50). */
+  coAuthorsTotal: number
   alternatives: Array<{ id: string; name: string }>
   /** Other people whose names fit this one's, kept apart (see {@link namesakes}). */
   namesakes: Namesake[]
@@ -56,6 +58,7 @@ export async function authorOverview(store: PaperStore, ref: string): Promise<Au
     author: detail,
     papers,
     coAuthors: await store.listCoAuthors(author.id),
+    coAuthorsTotal: await store.countCoAuthors(author.id),
     alternatives: alternatives.map((a) => ({ id: a.id, name: a.name })),
     namesakes: await namesakes(store, detail),
     computed: await createAnalysisReader(store).authorMetrics(author.id),

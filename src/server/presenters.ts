@@ -332,6 +332,8 @@ export function presentAuthorDetail(input: {
   author: AuthorDetail
   papers: Paper[]
   coAuthors: CoAuthor[]
+  /** How many co-authors there are in all (`coAuthors` holds at most 50). */
+  coAuthorsTotal?: number
   /** Other people whose names fit this one's, kept apart (none when not looked up). */
   namesakes?: AuthorDetailOut['namesakes']
   analysis: AnalysisAuthorMetrics | null
@@ -399,7 +401,7 @@ export function presentAuthorDetail(input: {
     papersPerYear: [...perYear].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
     papersWithoutYear: withoutYear,
     coAuthors: coAuthors.map((c) => ({ id: c.authorId, name: c.name, sharedPapers: c.sharedPapers })),
-    coAuthorsTotal: Math.max(author.coAuthorCount, coAuthors.length),
+    coAuthorsTotal: Math.max(input.coAuthorsTotal ?? 0, coAuthors.length),
     namesakes: input.namesakes ?? [],
     topics: [...topicCounts.values()].sort((a, b) => b.papers - a.papers || a.label.localeCompare(b.label)),
   }

@@ -181,8 +181,6 @@ export interface AuthorDetail extends Author {
   sourceIds: string[]
   /** Sum of known citation counts of the author's papers (null when no paper has one), with how many papers had one. */
   citationsKnown: { papersWithCounts: number; citations: number | null; counts: number[] }
-  /** How many people share a paper with the author (lists of co-authors may hold fewer). */
-  coAuthorCount: number
 }
 
 export interface TopicDetail extends Topic {
@@ -239,6 +237,8 @@ export interface PaperReader {
    */
   listAuthorsInBlock(authorId: string): Promise<Array<AuthorCandidate & { paperCount: number }>>
   listCoAuthors(authorId: string, limit?: number): Promise<CoAuthor[]>
+  /** How many people share a paper with the author (a list of co-authors may hold fewer). */
+  countCoAuthors(authorId: string): Promise<number>
   listTopics(): Promise<Topic[]>
   getTopic(id: string): Promise<TopicDetail | null>
   libraryStats(): Promise<LibraryStats>

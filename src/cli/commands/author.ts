@@ -56,8 +56,8 @@ export function renderAuthor(o: AuthorOverview): string {
   if (o.coAuthors.length) {
     out.push('', 'co-authors:')
     out.push(table(o.coAuthors.slice(0, 20).map((c) => [`  ${c.name}`, c.sharedPapers])))
-    const more = a.coAuthorCount - Math.min(20, o.coAuthors.length)
-    const inJson = o.coAuthors.length >= a.coAuthorCount ? 'them all' : `the first ${o.coAuthors.length}`
+    const more = o.coAuthorsTotal - Math.min(20, o.coAuthors.length)
+    const inJson = o.coAuthors.length >= o.coAuthorsTotal ? 'them all' : `the first ${o.coAuthors.length}`
     if (more > 0) out.push(`  … and ${pluralize(more, 'more co-author')} (--json lists ${inJson})`)
   }
   if (o.namesakes.length) {

@@ -76,13 +76,14 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
       const author = await store.getAuthor(id)
       if (!author) throw new PaperscopeError('NOT_FOUND', `no author with id "${id.slice(0, 200)}"${await idHint(store, id)}`, { field: 'id' })
       const analysis = deps.analysis
-      const [papers, coAuthors, sameNames, metrics] = await Promise.all([
+      const [papers, coAuthors, coAuthorsTotal, sameNames, metrics] = await Promise.all([
         listAllPapers(store, id),
         store.listCoAuthors(id, 50),
+        store.countCoAuthors(id),
         namesakes(store, author),
         optionalAnalysis(request.log, 'author metrics', analysis?.authorMetrics && (() => analysis.authorMetrics!(id))),
       ])
-      return presentAuthorDetail({ author, papers, coAuthors, namesakes: sameNames, analysis: metrics })
+      return presentAuthorDetail({ author, papers, coAuthors, coAuthorsTotal, namesakes: sameNames, analysis: metrics })
     },
   )
 }

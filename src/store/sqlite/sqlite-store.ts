@@ -566,11 +566,6 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       sourceIds: await this.listAuthorSourceIds(id),
       // Unknown is no count, never 0 (a sum of no counts).
       citationsKnown: { papersWithCounts: counts.length, citations: counts.length ? counts.reduce((a, b) => a + b, 0) : null, counts },
-      coAuthorCount: this.get<{ n: number }>(
-        `SELECT count(DISTINCT b.author_id) AS n FROM authorships a
-         JOIN authorships b ON b.paper_id = a.paper_id AND b.author_id <> a.author_id WHERE a.author_id = ?`,
-        id,
-      )!.n,
     }
   }
 
@@ -627,6 +622,14 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
         (v) => v.name,
       ),
     }))
+  }
+
+  async countCoAuthors(authorId: string): Promise<number> {
+    return this.get<{ n: number }>(
+      `SELECT count(DISTINCT b.author_id) AS n FROM authorships a
+       JOIN authorships b ON b.paper_id = a.paper_id AND b.author_id <> a.author_id WHERE a.author_id = ?`,
+      authorId,
+    )!.n
   }
 
   async listCoAuthors(authorId: string, limit = 50): Promise<CoAuthor[]> {

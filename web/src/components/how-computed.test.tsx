@@ -24,6 +24,7 @@ describe('HowComputed', () => {
     // Not at an abbreviation or a decimal point, nor before a lower-case word.
     expect(leadSentence('Scores 0.6 × wording, e.g. Topics weigh 0.4. The rest follows.')).toEqual(['Scores 0.6 × wording, e.g. Topics weigh 0.4.', 'The rest follows.'])
     expect(leadSentence('One sentence only.')).toEqual(['One sentence only.', ''])
+    expect(leadSentence('Each input is between 0 and 1. Topical centrality comes next.')).toEqual(['Each input is between 0 and 1.', 'Topical centrality comes next.'])
     // Nor inside brackets, nor at a colon.
     expect(leadSentence('It is 1 minus a cosine (of the vectors: LSA by default. Or ONNX.) to any paper. Then more.')).toEqual([
       'It is 1 minus a cosine (of the vectors: LSA by default. Or ONNX.) to any paper.',

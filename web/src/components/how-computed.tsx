@@ -23,9 +23,9 @@ export function codeSpans(text: string): Array<{ text: string; code: boolean }> 
 export function leadSentence(text: string): [string, string] {
   for (const end of text.matchAll(/[\p{Ll}\d)\]]\.(?=\s+[\p{Lu}`(])/gu)) {
     const cut = end.index + end[0].length
-    // The word the stop ends: an abbreviation (`e.g.`, `i.e.`) has a letter's stop inside, or is one letter.
+    // The word the stop ends: an abbreviation (`e.g.`, `i.e.`) has a letter's stop inside, or is one letter (a number is none).
     const word = text.slice(0, cut - 1).split(/\s/).at(-1) ?? ''
-    if (/\p{L}\./u.test(word) || word.length < 2) continue
+    if (/\p{L}\./u.test(word) || /^\p{L}$/u.test(word)) continue
     const lead = text.slice(0, cut)
     if (lead.split('(').length !== lead.split(')').length) continue
     return [text.slice(0, cut), text.slice(cut).trim()]
