@@ -239,6 +239,18 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect(result.items.map((h) => h.paper.id)).toEqual(['pm', 'ps'])
       })
 
+      it('ranks a title that says the query above abstracts that repeat its words', async () => {
+        await sut.store.transaction(async (tx) => {
+          await addPaper(tx, paperWrite({ id: 'pf', title: 'Feature Learning in Wide Networks', abstract: 'We study wide networks.' }))
+          await addPaper(
+            tx,
+            paperWrite({ id: 'pg', title: 'Kernels, features and learning', abstract: 'Feature learning, feature learning and more feature learning: learning features is what learning does.' }),
+          )
+          await addPaper(tx, paperWrite({ id: 'ph', title: 'Wide networks', abstract: 'Feature learning happens: feature learning, feature learning, feature learning everywhere.' }))
+        })
+        expect((await sut.store.searchPapers({ text: 'feature learning' })).items.map((h) => h.paper.id)).toEqual(['pf', 'pg', 'ph'])
+      })
+
       it('filters search by topic, year and author', async () => {
         expect((await sut.store.searchPapers({ text: 'grokking', topic: 'neural-collapse' })).items.map((h) => h.paper.id)).toEqual(['pb'])
         expect((await sut.store.searchPapers({ text: 'grokking', yearFrom: 2022 })).items.map((h) => h.paper.id)).toEqual(['pa'])

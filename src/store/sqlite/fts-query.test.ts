@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildAllWordsQuery, buildAnyWordQuery, buildMatchQuery, indexWords, splitMarked } from './fts-query.js'
+import { buildAllWordsQuery, buildAnyWordQuery, buildMatchQuery, buildTitlePhraseQuery, indexWords, splitMarked } from './fts-query.js'
 
 describe('buildMatchQuery', () => {
   it('quotes every word and keeps balanced phrases', () => {
@@ -22,6 +22,12 @@ describe('buildMatchQuery', () => {
     expect(buildMatchQuery('NOT grokking')).toBe('"NOT" "grokking"')
     expect(buildMatchQuery('grokking OR NOT collapse')).toBe('"grokking" NOT "collapse"')
     expect(buildMatchQuery('OR AND')).toBeNull()
+    expect(buildMatchQuery('in-context learning')).toBe('"in context" "learning"')
+    expect(buildMatchQuery('sharpness-aware', { prefix: true })).toBe('("sharpness aware" OR "sharpness aware"*)')
+    expect(buildTitlePhraseQuery('feature learning')).toBe('{title} : "feature learning"')
+    expect(buildTitlePhraseQuery('feature lear', { prefix: true })).toBe('{title} : "feature lear"*')
+    expect(buildTitlePhraseQuery('grokking')).toBeNull()
+    expect(buildTitlePhraseQuery('grokking OR collapse')).toBeNull()
     expect(buildMatchQuery('grokking OR coll', { prefix: true })).toBe('"grokking" OR ("coll" OR "coll"*)')
   })
   it('matches what the operators say on a real FTS5 table', () => {

@@ -11,6 +11,9 @@ function words(text: string): string[] {
   return text.match(WORD) ?? []
 }
 
+/** Words, and words joined by hyphens (`in-context`), which are one term: a phrase of their words. */
+const TERM = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu
+
 function quote(word: string): string {
   return `"${word.replace(/"/g, '""')}"`
 }
@@ -41,9 +44,10 @@ export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boo
       parts.push({ term: quote(found.join(' ')), bare: false })
       return
     }
-    for (const w of found) {
+    // `in-context learning` is the phrase `in context` and `learning`, not three words anywhere.
+    for (const w of segment.match(TERM) ?? []) {
       const last = parts[parts.length - 1]
-      if (!OPERATORS.has(w) || (!last && w === 'NOT')) parts.push({ term: quote(w), bare: true })
+      if (!OPERATORS.has(w) || (!last && w === 'NOT')) parts.push({ term: quote(words(w).join(' ')), bare: true })
       else if (last && 'term' in last) parts.push({ operator: w })
       // Two in a row (`OR NOT`, which FTS5 refuses): NOT, which changes what matches most, wins.
       else if (last && w === 'NOT') last.operator = 'NOT'
@@ -66,6 +70,17 @@ export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boo
     out.push(p.term)
   }
   return out.join(' ')
+}
+
+/**
+ * The words of a plain query (two or more, no operator, no quotes) as one phrase in the title column, for
+ * ranking titles that say the query as written first; null for any other query.
+ * @example buildTitlePhraseQuery('feature learning') // '{title} : "feature learning"'
+ */
+export function buildTitlePhraseQuery(text: string, { prefix = false }: { prefix?: boolean } = {}): string | null {
+  const found = words(text)
+  if (found.length < 2 || text.includes('"') || found.some((w) => OPERATORS.has(w))) return null
+  return `{title} : ${quote(found.join(' '))}${prefix && !/\s$/.test(text) && /[\p{L}\p{N}]$/u.test(text) ? '*' : ''}`
 }
 
 /** Folded, distinct words of a text as the candidate lookups count them. */

@@ -52,6 +52,7 @@ import {
   buildAllWordsQuery,
   buildAnyWordQuery,
   buildMatchQuery,
+  buildTitlePhraseQuery,
   indexWords,
   MATCH_END,
   MATCH_START,
@@ -60,6 +61,9 @@ import {
 
 /** bm25 column weights for title, keywords, abstract, authors: title > keywords > abstract > authors. */
 export const FTS_WEIGHTS = [10, 5, 2, 1] as const
+/** What a match of every word in the title, then of them as one phrase, multiplies a paper's bm25 score by. */
+const TITLE_MATCH_BOOST = 2
+const TITLE_PHRASE_BOOST = 1.5
 const DEFAULT_LIMIT = 20
 /** See rarestTitleWords. */
 const MAX_CANDIDATE_WORD_PAPERS = 100
@@ -433,6 +437,16 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
              SELECT papers_fts.rowid, bm25(papers_fts, ${weights}) FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
              WHERE papers_fts MATCH ? AND ${where}`,
     ).run(fts, ...filtered.params)
+    // A paper whose title has every word counts twice: bm25 weighs a title word 10 to an abstract word's 2, but
+    // a long abstract repeating the words still outranked a title that is the query (`feature learning` put
+    // `Feature Learning in Infinite-Width Neural Networks` 18th).
+    const boost = this.stmt(
+      `UPDATE temp.search_hits SET score = score * ? WHERE rid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)`,
+    )
+    boost.run(TITLE_MATCH_BOOST, `{title} : (${fts})`)
+    // And once more when the title has them as the query writes them, side by side.
+    const phrase = buildTitlePhraseQuery(query.text, { prefix: query.prefix ?? false })
+    if (phrase) boost.run(TITLE_PHRASE_BOOST, phrase)
     // A paper named by its id (`2310.03789`, a DOI) need not have the id's digits in its text: it comes first.
     if (query.paperIdNamed !== undefined) {
       this.stmt(
