@@ -10,7 +10,9 @@ describe('buildMatchQuery', () => {
   })
   it('reads FTS syntax as words', () => {
     expect(buildMatchQuery('"unbalanced (')).toBe('"unbalanced"')
-    expect(buildMatchQuery('a NEAR b -c d*')).toBe('"a" "NEAR" "b" "c" "d"')
+    expect(buildMatchQuery('a NEAR b -c d*')).toBe('"a" "NEAR" "b" NOT "c" "d"')
+    // A `-` that starts the query, or joins two words, is no exclusion.
+    expect(buildMatchQuery('-grokking well-posed')).toBe('"grokking" "well posed"')
   })
   it('reads OR, NOT and AND in capitals between two words as operators, and as nothing else', () => {
     expect(buildMatchQuery('grokking OR "double descent"')).toBe('"grokking" OR "double descent"')

@@ -1,7 +1,7 @@
 /**
  * @module Turns what a person types into a safe FTS5 query. Every word is quoted, so FTS syntax characters
- * (`*`, `-`, `NEAR`, parentheses, unbalanced quotes) are searched for as words, never parsed; only `OR`, `NOT`
- * and `AND` in capitals between two words are read as what they say.
+ * (`*`, `NEAR`, parentheses, unbalanced quotes) are searched for as words, never parsed; only `OR`, `NOT`
+ * and `AND` in capitals between two words, and `-` before a word after another, are read as what they say.
  */
 
 /** Letters and digits, as the unicode61 tokenizer sees words. */
@@ -23,7 +23,8 @@ const OPERATORS = new Set(['OR', 'NOT', 'AND'])
 
 /**
  * A query of the words and balanced `"phrases"` in `text`: all of them must match, except where `OR` (either
- * side) or `NOT` (the left side without the right) stands between two of them, typed in capitals; FTS5 binds
+ * side) or `NOT` (the left side without the right) stands between two of them, typed in capitals, or `-` before a
+ * word after another (`grokking -transformer` is `grokking NOT transformer`); FTS5 binds
  * NOT tightest, then AND, then OR (`grokking OR double descent` is grokking, or double and descent). An
  * operator with no word on one side is dropped, but a leading `NOT` is searched as a word: a query of only what
  * must be missing would match nearly everything. The last bare word becomes a prefix when `prefix` is set,
@@ -45,8 +46,12 @@ export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boo
       return
     }
     // `in-context learning` is the phrase `in context` and `learning`, not three words anywhere.
-    for (const w of segment.match(TERM) ?? []) {
+    for (const m of segment.matchAll(TERM)) {
+      const w = m[0]
       const last = parts[parts.length - 1]
+      // `grokking -transformer`, as search engines read it: a word after a lone `-` is left out.
+      const excluded = segment[m.index - 1] === '-' && (m.index === 1 || /\s/.test(segment[m.index - 2] ?? ''))
+      if (excluded && last && 'term' in last && !OPERATORS.has(w)) parts.push({ operator: 'NOT' })
       if (!OPERATORS.has(w) || (!last && w === 'NOT')) parts.push({ term: quote(words(w).join(' ')), bare: true })
       else if (last && 'term' in last) parts.push({ operator: w })
       // Two in a row (`OR NOT`, which FTS5 refuses): NOT, which changes what matches most, wins.

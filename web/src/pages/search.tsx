@@ -179,7 +179,7 @@ export function SearchPage() {
         {result.status === 'loading' && apiPath && <span className="spinner inline" aria-hidden="true" />}
       </form>
       <p className="muted search-help">
-        Results update as you type. Use <kbd>"quotes"</kbd> for a phrase, <kbd>OR</kbd> and <kbd>NOT</kbd> between words. Title words count most, then key words, abstract and authors.
+        Results update as you type. Use <kbd>"quotes"</kbd> for a phrase, <kbd>OR</kbd> and <kbd>NOT</kbd> between words, <kbd>-word</kbd> to leave one out. Title words count most, then key words, abstract and authors.
       </p>
       {text.length > MAX_QUERY_LENGTH - 100 && (
         <p className="muted search-help" data-testid="query-length">
@@ -257,7 +257,7 @@ export function SearchPage() {
           <section className="results" aria-labelledby="results-title">
             <h2 id="results-title" className="results-count" aria-live="polite" tabIndex={-1}>
               {data ? resultsTitle(data.total) : error ? 'No results' : 'Searching…'}
-              {data && data.total > 0 && data.pages > 1 && <span className="muted"> · page {data.page} of {data.pages}</span>}
+              {data && data.total > 0 && data.pages > 1 && data.page <= data.pages && <span className="muted"> · page {data.page} of {data.pages}</span>}
             </h2>
             {data && data.total > 0 && (
               <p className="bibtex-link">
