@@ -37,7 +37,7 @@ describe('GET /api/v1/search on the corpus library', () => {
     for (const facet of ['topic', 'year', 'source', 'category'] as const) expect(Array.isArray(body.facets[facet])).toBe(true)
     expect(body.facets.topic.length).toBeGreaterThan(0)
     expect(body.facets.source.map((f) => f.value)).toContain('awesome-list')
-    expect(body.query.ftsQuery).toBe('"grokking"')
+    expect(body.query.ftsQuery).toBe('("grokking" OR "grokkings")')
   })
 
   it('counts facets that agree with the filtered results', async () => {

@@ -1,36 +1,47 @@
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildAllWordsQuery, buildAnyWordQuery, buildMatchQuery, buildTitlePhraseQuery, indexWords, splitMarked } from './fts-query.js'
+import { buildAllWordsQuery, buildAnyWordQuery, buildMatchQuery, buildTitlePhraseQuery, indexWords, inflections, splitMarked } from './fts-query.js'
 
 describe('buildMatchQuery', () => {
+  // The query's shape; inflections have a test of their own.
+  const q = (text: string, options: { prefix?: boolean } = {}) => buildMatchQuery(text, { inflect: false, ...options })
   it('quotes every word and keeps balanced phrases', () => {
-    expect(buildMatchQuery('neural collapse')).toBe('"neural" "collapse"')
-    expect(buildMatchQuery('"phase transition" grok', { prefix: true })).toBe('"phase transition" AND ("grok" OR "grok"*)')
+    expect(q('neural collapse')).toBe('"neural" "collapse"')
+    expect(q('"phase transition" grok', { prefix: true })).toBe('"phase transition" AND ("grok" OR "grok"*)')
   })
   it('reads FTS syntax as words', () => {
-    expect(buildMatchQuery('"unbalanced (')).toBe('"unbalanced"')
-    expect(buildMatchQuery('a NEAR b -c d*')).toBe('"a" "NEAR" "b" NOT "c" "d"')
+    expect(q('"unbalanced (')).toBe('"unbalanced"')
+    expect(q('a NEAR b -c d*')).toBe('"a" "NEAR" "b" NOT "c" "d"')
     // A `-` that starts the query, or joins two words, is no exclusion.
-    expect(buildMatchQuery('-grokking well-posed')).toBe('"grokking" "well posed"')
+    expect(q('-grokking well-posed')).toBe('"grokking" "well posed"')
   })
   it('reads OR, NOT and AND in capitals between two words as operators, and as nothing else', () => {
-    expect(buildMatchQuery('grokking OR "double descent"')).toBe('"grokking" OR "double descent"')
-    expect(buildMatchQuery('grokking NOT transformer')).toBe('"grokking" NOT "transformer"')
-    expect(buildMatchQuery('grokking AND collapse')).toBe('"grokking" "collapse"')
+    expect(q('grokking OR "double descent"')).toBe('"grokking" OR "double descent"')
+    expect(q('grokking NOT transformer')).toBe('"grokking" NOT "transformer"')
+    expect(q('grokking AND collapse')).toBe('"grokking" "collapse"')
     // Lower case is a word; an operator with nothing on one side is dropped, but a leading NOT is a word.
-    expect(buildMatchQuery('grokking or collapse')).toBe('"grokking" "or" "collapse"')
-    expect(buildMatchQuery('OR grokking OR')).toBe('"grokking"')
-    expect(buildMatchQuery('NOT grokking')).toBe('"NOT" "grokking"')
-    expect(buildMatchQuery('grokking OR NOT collapse')).toBe('"grokking" NOT "collapse"')
-    expect(buildMatchQuery('OR AND')).toBeNull()
-    expect(buildMatchQuery('in-context learning')).toBe('"in context" "learning"')
-    expect(buildMatchQuery('sharpness-aware', { prefix: true })).toBe('("sharpness aware" OR "sharpness aware"*)')
+    expect(q('grokking or collapse')).toBe('"grokking" "or" "collapse"')
+    expect(q('OR grokking OR')).toBe('"grokking"')
+    expect(q('NOT grokking')).toBe('"NOT" "grokking"')
+    expect(q('grokking OR NOT collapse')).toBe('"grokking" NOT "collapse"')
+    expect(q('OR AND')).toBeNull()
+    expect(q('in-context learning')).toBe('"in context" "learning"')
+    expect(q('sharpness-aware', { prefix: true })).toBe('("sharpness aware" OR "sharpness aware"*)')
     expect(buildTitlePhraseQuery('feature learning')).toBe('{title} : "feature learning"')
     expect(buildTitlePhraseQuery('feature lear', { prefix: true })).toBe('{title} : "feature lear"*')
     expect(buildTitlePhraseQuery('grokking')).toBeNull()
     expect(buildTitlePhraseQuery('grokking OR collapse')).toBeNull()
-    expect(buildMatchQuery('grokking OR coll', { prefix: true })).toBe('"grokking" OR ("coll" OR "coll"*)')
+    expect(q('grokking OR coll', { prefix: true })).toBe('"grokking" OR ("coll" OR "coll"*)')
+  })
+  it('adds to a word typed whole its plural or singular, and leaves phrases and a word being typed as they are', () => {
+    expect(buildMatchQuery('kernels')).toBe('("kernels" OR "kernel")')
+    expect(buildMatchQuery('theory NOT processes')).toBe('("theory" OR "theories") NOT ("processes" OR "process")')
+    expect(buildMatchQuery('"phase transitions" kern', { prefix: true })).toBe('"phase transitions" AND ("kern" OR "kern"*)')
+    expect(inflections('process')).toEqual(['process', 'processes'])
+    expect(inflections('dynamics')).toEqual(['dynamics', 'dynamic'])
+    expect(inflections('SGD')).toEqual(['SGD', 'sgds'])
+    expect(inflections('2023')).toEqual(['2023'])
   })
   it('matches what the operators say on a real FTS5 table', () => {
     const db = new Database(':memory:')

@@ -18,6 +18,28 @@ function quote(word: string): string {
   return `"${word.replace(/"/g, '""')}"`
 }
 
+/**
+ * A word and its plural or singular (`kernel`, `kernels`; `theory`, `theories`; `process`, `processes`), as
+ * the index keeps words as written: a search for one finds both, and `generative` no longer finds
+ * `generalization` (the stemmer it replaces made them one).
+ * @example inflections('kernels') // ['kernels', 'kernel']
+ */
+export function inflections(word: string): string[] {
+  const w = word.toLowerCase()
+  if (!/^\p{L}{3,}$/u.test(w)) return [word]
+  const out = new Set([word])
+  const plural = /[^su]s$/.test(w) || /(?:s|x|z|ch|sh)es$/.test(w)
+  if (/[^aeiou]ies$/.test(w) && w.length > 4) out.add(`${w.slice(0, -3)}y`)
+  else if (/(?:s|x|z|ch|sh)es$/.test(w)) out.add(w.slice(0, -2))
+  else if (plural) out.add(w.slice(0, -1))
+  if (!plural) {
+    if (/[^aeiou]y$/.test(w)) out.add(`${w.slice(0, -1)}ies`)
+    else if (/(?:s|x|z|ch|sh)$/.test(w)) out.add(`${w}es`)
+    else out.add(`${w}s`)
+  }
+  return [...out]
+}
+
 /** Operators a person may type between words, in capitals as search engines take them. */
 const OPERATORS = new Set(['OR', 'NOT', 'AND'])
 
@@ -33,8 +55,8 @@ const OPERATORS = new Set(['OR', 'NOT', 'AND'])
  * @example buildMatchQuery('"phase transition" grok', { prefix: true }) // '"phase transition" AND ("grok" OR "grok"*)'
  * @example buildMatchQuery('grokking OR "double descent"') // '"grokking" OR "double descent"'
  */
-export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boolean } = {}): string | null {
-  const parts: Array<{ term: string; bare: boolean } | { operator: string }> = []
+export function buildMatchQuery(text: string, { prefix = false, inflect = true }: { prefix?: boolean; inflect?: boolean } = {}): string | null {
+  const parts: Array<{ term: string; bare: boolean; word?: string | undefined } | { operator: string }> = []
   const quoteCount = (text.match(/"/g) ?? []).length
   // Unbalanced quotes are treated as plain characters, not as a phrase that never ends.
   const segments = quoteCount % 2 === 0 ? text.split('"') : [text.replace(/"/g, ' ')]
@@ -52,7 +74,7 @@ export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boo
       // `grokking -transformer`, as search engines read it: a word after a lone `-` is left out.
       const excluded = segment[m.index - 1] === '-' && (m.index === 1 || /\s/.test(segment[m.index - 2] ?? ''))
       if (excluded && last && 'term' in last && !OPERATORS.has(w)) parts.push({ operator: 'NOT' })
-      if (!OPERATORS.has(w) || (!last && w === 'NOT')) parts.push({ term: quote(words(w).join(' ')), bare: true })
+      if (!OPERATORS.has(w) || (!last && w === 'NOT')) parts.push({ term: quote(words(w).join(' ')), bare: true, word: words(w).length === 1 ? w : undefined })
       else if (last && 'term' in last) parts.push({ operator: w })
       // Two in a row (`OR NOT`, which FTS5 refuses): NOT, which changes what matches most, wins.
       else if (last && w === 'NOT') last.operator = 'NOT'
@@ -60,9 +82,16 @@ export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boo
   })
   while (parts.length > 0 && 'operator' in parts[parts.length - 1]!) parts.pop()
   if (parts.length === 0) return null
-  const last = parts[parts.length - 1] as { term: string; bare: boolean }
+  const last = parts[parts.length - 1] as { term: string; bare: boolean; word?: string }
   const endsWithSpace = /\s$/.test(text)
-  if (prefix && last.bare && !endsWithSpace) last.term = `(${last.term} OR ${last.term}*)`
+  const typing = prefix && last.bare && !endsWithSpace
+  // A word typed whole also stands for its plural or singular; one still being typed is a prefix, which has them.
+  for (const p of parts) {
+    if (!inflect || !('term' in p) || p.word === undefined || (typing && p === last)) continue
+    const forms = inflections(p.word)
+    if (forms.length > 1) p.term = `(${forms.map(quote).join(' OR ')})`
+  }
+  if (typing) last.term = `(${last.term} OR ${last.term}*)`
   // AND is what phrases side by side mean already; before a bracket FTS5 wants it written.
   const out: string[] = []
   for (const p of parts) {
@@ -71,7 +100,7 @@ export function buildMatchQuery(text: string, { prefix = false }: { prefix?: boo
       continue
     }
     const previous = out[out.length - 1]
-    if (p.term.startsWith('(') && previous !== undefined && !OPERATORS.has(previous)) out.push('AND')
+    if ((p.term.startsWith('(') || previous?.endsWith(')')) && previous !== undefined && !OPERATORS.has(previous)) out.push('AND')
     out.push(p.term)
   }
   return out.join(' ')
