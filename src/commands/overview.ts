@@ -6,6 +6,9 @@ import { namesCompatible } from '../library/index.js'
 import { createAnalysisReader } from './analysis-results.js'
 import { findAuthor } from './lookup.js'
 
+/** The most namesakes named, the most prolific first. */
+const MAX_NAMESAKES = 20
+
 /** Another person of the library whose name fits this one's, kept apart for want of evidence. */
 export interface Namesake {
   id: string
@@ -22,6 +25,7 @@ export interface Namesake {
 export async function namesakes(store: PaperStore, author: Pick<AuthorDetail, 'id' | 'nameVariants'>): Promise<Namesake[]> {
   return (await store.listAuthorsInBlock(author.id))
     .filter((other) => other.variants.some((v) => author.nameVariants.some((w) => namesCompatible(v, w))))
+    .slice(0, MAX_NAMESAKES)
     .map(({ id, name, paperCount }) => ({ id, name, paperCount }))
 }
 

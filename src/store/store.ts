@@ -233,7 +233,7 @@ export interface PaperReader {
   findAuthors(query: string, limit?: number): Promise<Author[]>
   /**
    * The other people filed under the same family name and first initial (`Saxe|A`): namesakes to weigh, kept
-   * apart by the resolver for want of evidence. With their spellings and paper counts.
+   * apart by the resolver for want of evidence. With their spellings and paper counts, the most prolific first.
    */
   listAuthorsInBlock(authorId: string): Promise<Array<AuthorCandidate & { paperCount: number }>>
   listCoAuthors(authorId: string, limit?: number): Promise<CoAuthor[]>

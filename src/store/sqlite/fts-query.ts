@@ -26,12 +26,26 @@ function quote(word: string): string {
  */
 export function inflections(word: string): string[] {
   const w = word.toLowerCase()
-  if (!/^\p{L}{3,}$/u.test(w)) return [word]
+  if (!/^\p{L}{3,}$/u.test(w) || UNINFLECTED.has(w)) return [word]
   const out = new Set([word])
-  const plural = /[^su]s$/.test(w) || /(?:s|x|z|ch|sh)es$/.test(w)
+  const singularIn = SINGULAR_IN_S[w]
+  if (singularIn) {
+    out.add(singularIn)
+    return [...out]
+  }
+  if (/is$/.test(w)) {
+    // analysis → analyses, hypothesis → hypotheses
+    out.add(`${w.slice(0, -2)}es`)
+    return [...out]
+  }
+  const plural = /[^su]s$/.test(w)
   if (/[^aeiou]ies$/.test(w) && w.length > 4) out.add(`${w.slice(0, -3)}y`)
-  else if (/(?:s|x|z|ch|sh)es$/.test(w)) out.add(w.slice(0, -2))
-  else if (plural) out.add(w.slice(0, -1))
+  else if (/(?:s|x|z|ch|sh)es$/.test(w)) {
+    // phases → phase, boxes → box, analyses → analysis: which one the word is, the index says.
+    out.add(w.slice(0, -1))
+    out.add(w.slice(0, -2))
+    if (/(?:ys|thes)es$/.test(w)) out.add(`${w.slice(0, -2)}is`)
+  } else if (plural) out.add(w.slice(0, -1))
   if (!plural) {
     if (/[^aeiou]y$/.test(w)) out.add(`${w.slice(0, -1)}ies`)
     else if (/(?:s|x|z|ch|sh)$/.test(w)) out.add(`${w}es`)
@@ -40,8 +54,15 @@ export function inflections(word: string): string[] {
   return [...out]
 }
 
+/** Words in -s that are no plural, or none whose singular drops the s. */
+const UNINFLECTED = new Set(['news', 'series', 'species', 'physics', 'mathematics', 'economics', 'always', 'perhaps', 'whereas', 'thus', 'various', 'previous'])
+/** Singulars in -s and their plurals. */
+const SINGULAR_IN_S: Record<string, string> = { bias: 'biases', biases: 'bias', lens: 'lenses', lenses: 'lens', gas: 'gases', gases: 'gas', atlas: 'atlases', canvas: 'canvases', corpus: 'corpora', corpora: 'corpus' }
+
 /** Operators a person may type between words, in capitals as search engines take them. */
 const OPERATORS = new Set(['OR', 'NOT', 'AND'])
+/** Words, phrases and operators of a query kept: FTS5 refuses an expression nested 256 deep. */
+const MAX_PARTS = 200
 
 /**
  * A query of the words and balanced `"phrases"` in `text`: all of them must match, except where `OR` (either
@@ -64,6 +85,9 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
     const found = words(segment)
     if (found.length === 0) return
     if (i % 2 === 1) {
+      const last = parts[parts.length - 1]
+      // `grokking -"chain of thought"`: a phrase after a lone `-` is left out too.
+      if (/(?:^|\s)-$/.test(segments[i - 1] ?? '') && last && 'term' in last) parts.push({ operator: 'NOT' })
       parts.push({ term: quote(found.join(' ')), bare: false })
       return
     }
@@ -80,11 +104,15 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
       else if (last && w === 'NOT') last.operator = 'NOT'
     }
   })
+  // FTS5 nests each operator: a few hundred make an expression too deep for it. No person types that many.
+  parts.splice(MAX_PARTS)
   while (parts.length > 0 && 'operator' in parts[parts.length - 1]!) parts.pop()
   if (parts.length === 0) return null
   const last = parts[parts.length - 1] as { term: string; bare: boolean; word?: string }
   const endsWithSpace = /\s$/.test(text)
-  const typing = prefix && last.bare && !endsWithSpace
+  // A word left out is no prefix: `grokking -t`, typed on the way to `-transformer`, left out every `t…`.
+  const excludedLast = parts.length > 1 && (parts[parts.length - 2] as { operator?: string }).operator === 'NOT'
+  const typing = prefix && last.bare && !endsWithSpace && !excludedLast
   // A word typed whole also stands for its plural or singular; one still being typed is a prefix, which has them.
   for (const p of parts) {
     if (!inflect || !('term' in p) || p.word === undefined || (typing && p === last)) continue
@@ -92,7 +120,8 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
     if (forms.length > 1) p.term = `(${forms.map(quote).join(' OR ')})`
   }
   if (typing) last.term = `(${last.term} OR ${last.term}*)`
-  // AND is what phrases side by side mean already; before a bracket FTS5 wants it written.
+  // AND written out between terms: FTS5 binds terms side by side tighter than NOT (`a -b c` would leave out
+  // `b c`), and needs it next to a bracket; written, NOT binds tightest as it says.
   const out: string[] = []
   for (const p of parts) {
     if ('operator' in p) {
@@ -100,7 +129,7 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
       continue
     }
     const previous = out[out.length - 1]
-    if ((p.term.startsWith('(') || previous?.endsWith(')')) && previous !== undefined && !OPERATORS.has(previous)) out.push('AND')
+    if (previous !== undefined && !OPERATORS.has(previous)) out.push('AND')
     out.push(p.term)
   }
   return out.join(' ')
@@ -113,8 +142,12 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
  */
 export function buildTitlePhraseQuery(text: string, { prefix = false }: { prefix?: boolean } = {}): string | null {
   const found = words(text)
-  if (found.length < 2 || text.includes('"') || found.some((w) => OPERATORS.has(w))) return null
-  return `{title} : ${quote(found.join(' '))}${prefix && !/\s$/.test(text) && /[\p{L}\p{N}]$/u.test(text) ? '*' : ''}`
+  if (found.length < 2 || text.includes('"') || /(?:^|\s)-/.test(text) || found.some((w) => OPERATORS.has(w))) return null
+  if (prefix && !/\s$/.test(text) && /[\p{L}\p{N}]$/u.test(text)) return `{title} : ${quote(found.join(' '))}*`
+  // `kernel method` is said by `Kernel Methods` too.
+  const head = found.slice(0, -1).join(' ')
+  const phrases = inflections(found[found.length - 1]!).map((w) => quote(`${head} ${w}`))
+  return `{title} : ${phrases.length > 1 ? `(${phrases.join(' OR ')})` : phrases[0]}`
 }
 
 /** Folded, distinct words of a text as the candidate lookups count them. */

@@ -591,16 +591,14 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
    * @example await store.findAuthors('Li') // Yuanzhi Li before Timothy Lillicrap before Surya Ganguli
    */
   async listAuthorsInBlock(authorId: string): Promise<Array<AuthorCandidate & { paperCount: number }>> {
-    return this.all<{ id: string; name: string; n: number }>(
-      `SELECT o.id, o.name, (SELECT count(*) FROM authorships WHERE author_id = o.id) AS n
-       FROM authors a JOIN authors o ON o.block_key = a.block_key AND o.id <> a.id WHERE a.id = ? ORDER BY n DESC, o.id LIMIT 50`,
+    // Every one of the block, with spellings in the same read: the caller keeps those whose names fit, so a cut
+    // here would drop a namesake with few papers among many with the same initial (Wang|Y).
+    return this.all<{ id: string; name: string; n: number; variants: string }>(
+      `SELECT o.id, o.name, (SELECT count(*) FROM authorships WHERE author_id = o.id) AS n,
+              (SELECT json_group_array(name) FROM author_names WHERE author_id = o.id) AS variants
+       FROM authors a JOIN authors o ON o.block_key = a.block_key AND o.id <> a.id WHERE a.id = ? ORDER BY n DESC, o.id LIMIT 2000`,
       authorId,
-    ).map((r) => ({
-      id: r.id,
-      name: r.name,
-      paperCount: r.n,
-      variants: this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ?', r.id).map((v) => v.name),
-    }))
+    ).map((r) => ({ id: r.id, name: r.name, paperCount: r.n, variants: JSON.parse(r.variants) as string[] }))
   }
 
   async findAuthors(query: string, limit = 20): Promise<Author[]> {
