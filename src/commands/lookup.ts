@@ -19,6 +19,11 @@ export interface PaperLookup {
   alternativesTotal: number
 }
 
+/** A lookup that found its paper (or none) by one reference: no other paper is in question. */
+function byRef(paper: PaperWithSources | null, matchedBy: PaperLookup['matchedBy']): PaperLookup {
+  return { paper, matchedBy, alternatives: [], alternativesTotal: 0 }
+}
+
 /**
  * A paper by an id alone: its Paperscope id (or a removed paper's, which leads to the paper it became), an arXiv id (`2310.03789`, `arXiv:2310.03789v2`, an arxiv.org
  * link) or a DOI; never by title words. What a URL of a paper may hold.
@@ -29,25 +34,25 @@ export async function findPaperById(
   ref: string,
 ): Promise<PaperLookup> {
   const text = ref.trim()
-  const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [], alternativesTotal: 0 }
+  const none = byRef(null, null)
   if (!text) return none
   const byId = await store.getPaper(text)
-  if (byId) return { paper: byId, matchedBy: 'id', alternatives: [], alternativesTotal: 0 }
+  if (byId) return byRef(byId, 'id')
   const became = await store.findPaperIdByFormerId(text)
-  if (became) return { paper: await store.getPaper(became), matchedBy: 'former-id', alternatives: [], alternativesTotal: 0 }
+  if (became) return byRef(await store.getPaper(became), 'former-id')
   const arxiv = /^(arxiv:)?[\w.-]*\d{4}\.?\d{3,5}(v\d+)?$|arxiv\.org/i.test(text) ? normalizeArxivId(text) : null
   if (arxiv) {
     const id = await store.findPaperIdByExternalId('arxiv', arxiv)
-    if (id) return { paper: await store.getPaper(id), matchedBy: 'arxiv', alternatives: [], alternativesTotal: 0 }
+    if (id) return byRef(await store.getPaper(id), 'arxiv')
   }
   const doi = normalizeDoi(text)
   if (doi) {
     const id = await store.findPaperIdByExternalId('doi', doi)
-    if (id) return { paper: await store.getPaper(id), matchedBy: 'doi', alternatives: [], alternativesTotal: 0 }
+    if (id) return byRef(await store.getPaper(id), 'doi')
     // arXiv's own DOI (10.48550/arXiv.2301.05217) names the preprint, which the library keeps by its arXiv id.
     const preprint = doi.toLowerCase().startsWith('10.48550/arxiv.') ? normalizeArxivId(doi.slice('10.48550/arxiv.'.length)) : null
     const byArxiv = preprint ? await store.findPaperIdByExternalId('arxiv', preprint) : null
-    if (byArxiv) return { paper: await store.getPaper(byArxiv), matchedBy: 'doi', alternatives: [], alternativesTotal: 0 }
+    if (byArxiv) return byRef(await store.getPaper(byArxiv), 'doi')
   }
   return none
 }
@@ -69,7 +74,7 @@ export async function paperNamedBy(store: Parameters<typeof findPaperById>[0], t
  */
 export async function findPaper(store: PaperStore, ref: string): Promise<PaperLookup> {
   const text = ref.trim()
-  const none: PaperLookup = { paper: null, matchedBy: null, alternatives: [], alternativesTotal: 0 }
+  const none = byRef(null, null)
   if (!text) return none
   const byId = await findPaperById(store, text)
   if (byId.paper) return byId

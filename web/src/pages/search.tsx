@@ -24,6 +24,11 @@ const MIN_PREFIX_LENGTH = 3
 /** Researchers named above the papers a search finds. */
 const PEOPLE_SHOWN = 5
 
+/** A word in capitals (`SAM`, `GPT4`): an acronym, typed whole. */
+function isAcronym(word: string): boolean {
+  return /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(word)
+}
+
 /**
  * Whether the last word is still being typed and long enough to search as a prefix: the query ends in letters
  * or digits (not punctuation, a quote or `*`), and they are not an operator nor an acronym in capitals, typed
@@ -32,7 +37,7 @@ const PEOPLE_SHOWN = 5
 export function searchesPrefix(q: string): boolean {
   const last = /[\p{L}\p{N}]+$/u.exec(q)?.[0]
   if (last === undefined || ['OR', 'AND', 'NOT'].includes(last)) return false
-  if (/^\p{Lu}[\p{Lu}\p{N}]+$/u.test(last)) return false
+  if (isAcronym(last)) return false
   // After other words a short prefix narrows (every word must match): `double de` is as good as `double descent`.
   const alone = !/[\p{L}\p{N}][^\p{L}\p{N}]+[\p{L}\p{N}]/u.test(q)
   return !alone || last.length >= MIN_PREFIX_LENGTH
@@ -48,7 +53,7 @@ export function namedBy(variants: readonly string[], q: string): boolean {
   const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
   const wanted = (q.match(/[\p{L}\p{N}]+/gu) ?? [])
     .filter((w) => !['OR', 'AND', 'NOT'].includes(w))
-    .map((w) => ({ word: fold(w), whole: /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(w) }))
+    .map((w) => ({ word: fold(w), whole: isAcronym(w) }))
   if (wanted.length === 0) return false
   return variants.some((v) => {
     const words = fold(v).match(/[\p{L}\p{N}]+/gu) ?? []
