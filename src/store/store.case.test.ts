@@ -239,6 +239,20 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect(result.items.map((h) => h.paper.id)).toEqual(['pm', 'ps'])
       })
 
+      it('finds a word with its plural or singular, and no other word of its stem', async () => {
+        await sut.store.transaction(async (tx) => {
+          await addPaper(tx, paperWrite({ id: 'pk', title: 'Kernels of wide networks' }))
+          await addPaper(tx, paperWrite({ id: 'pl', title: 'Generalization of deep nets' }))
+          await addPaper(tx, paperWrite({ id: 'pq', title: 'A generative model of phases' }))
+        })
+        const ids = async (text: string) => (await sut.store.searchPapers({ text })).items.map((h) => h.paper.id).sort()
+        expect(await ids('kernel')).toEqual(['pk'])
+        expect(await ids('phase')).toEqual(['pq'])
+        // The Porter stemmer made these one word: `generative` found `generalization`.
+        expect(await ids('generative')).toEqual(['pq'])
+        expect(await ids('generalization')).toEqual(['pl'])
+      })
+
       it('ranks a title that says the query above abstracts that repeat its words', async () => {
         await sut.store.transaction(async (tx) => {
           await addPaper(tx, paperWrite({ id: 'pf', title: 'Feature Learning in Wide Networks', abstract: 'We study wide networks.' }))
