@@ -373,9 +373,11 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await ai.locator('.origin-computed').textContent()).not.toMatch(/computed here/)
     expect(await page.locator('.metric-note').textContent()).toMatch(/AI Score computed here use Paperscope’s own formulas, not the page’s/)
     await ai.locator('.origin-computed summary').click()
+    // What the metric is, then how it is computed.
     await expect
-      .poll(() => ai.locator('.origin-computed details p').first().textContent())
+      .poll(() => ai.locator('.origin-computed details p').nth(1).textContent())
       .toMatch(/^AI Score = 100 × \(/)
+    expect(await ai.locator('.origin-computed details p').first().textContent()).toMatch(/^A score from 0 to 100/)
     expect(await ai.locator('.origin-computed').textContent()).toMatch(/topical centrality/)
     expect(await ai.locator('.origin-computed').textContent()).toMatch(/not the profile page’s score worked out again/i)
     expect(

@@ -347,7 +347,11 @@ function MetricTile({
   const source = lead ? shortSourceLabel(lead.profile.source) : ''
   return (
     <div className="metric" data-metric={metric.key}>
-      <dt title={metric.explain}>{metric.label}</dt>
+      {/* The definition is the label's description for every reader, not only a mouse's tooltip. */}
+      <dt title={metric.explain}>
+        {metric.label}
+        <span className="visually-hidden">: {metric.explain}</span>
+      </dt>
       <dd className="metric-value">
         {headline.struck ? (
           <>
@@ -406,6 +410,8 @@ function MetricTile({
                   ? `Computed here: ${computedSummary(computed, describeComputed)}`
                   : 'Computed here'}
             </summary>
+            {/* What the metric is, for those who cannot hover the label (touch, keyboard). */}
+            <p className="muted">{metric.explain}</p>
             <HowComputed text={computed.howComputed} />
             {metric.ownFormula && lead && (
               <p className="muted">

@@ -379,7 +379,11 @@ function FacetGroup({ title, facets, selected, rangeLabel, unfiltered, onSelect,
                 title={isSelected ? `Remove the ${title.toLowerCase()} filter` : `Only ${f.label}`}
               >
                 <span className="facet-label">{f.label}</span>
-                <span className="facet-count">{isSelected ? '×' : formatCount(f.count)}</span>
+                {/* Said with its unit (`2023, 6 papers`), and a selected one as what pressing it does. */}
+                <span className="facet-count" aria-hidden="true">
+                  {isSelected ? '×' : formatCount(f.count)}
+                </span>
+                <span className="visually-hidden">{isSelected ? `, ${plural(f.count, 'paper')}, selected: press to remove` : `, ${plural(f.count, 'paper')}`}</span>
               </button>
             </li>
           )
