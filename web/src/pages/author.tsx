@@ -205,17 +205,7 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
               <h2 id="namesakes-title" className="small-heading">
                 Perhaps the same person
               </h2>
-              <ul className="count-list">
-                {author.namesakes.map((n) => (
-                  <li key={n.id}>
-                    <Link to={`/authors/${encodeURIComponent(n.id)}`}>{n.name}</Link>
-                    <span className="count">
-                      {n.paperCount}
-                      <span className="visually-hidden"> {n.paperCount === 1 ? 'paper' : 'papers'}</span>
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <PeopleCounts people={author.namesakes.map((n) => ({ id: n.id, name: n.name, count: n.paperCount }))} unit="paper" />
               <p className="muted small">
                 Names that fit this one, kept apart: no source’s author id and no co-author in common says they are one person.
               </p>
@@ -228,17 +218,7 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
             {author.coAuthors.length === 0 ? (
               <p className="muted">None in this library.</p>
             ) : (
-              <ol className="count-list">
-                {author.coAuthors.map((c) => (
-                  <li key={c.id}>
-                    <Link to={`/authors/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-                    <span className="count" title={`${plural(c.sharedPapers, 'shared paper')}`}>
-                      {c.sharedPapers}
-                      <span className="visually-hidden"> shared {c.sharedPapers === 1 ? 'paper' : 'papers'}</span>
-                    </span>
-                  </li>
-                ))}
-              </ol>
+              <PeopleCounts people={author.coAuthors.map((c) => ({ id: c.id, name: c.name, count: c.sharedPapers }))} unit="shared paper" />
             )}
             {author.coAuthorsTotal > author.coAuthors.length && (
               <p className="muted small" data-testid="coauthors-more">
@@ -272,6 +252,23 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
 interface Reported {
   value: number
   profile: ReportedProfileOut
+}
+
+/** People linked to their pages, each with a count in `unit`s, read with its unit (`4 shared papers`). */
+function PeopleCounts({ people, unit }: { people: ReadonlyArray<{ id: string; name: string; count: number }>; unit: string }) {
+  return (
+    <ol className="count-list">
+      {people.map((p) => (
+        <li key={p.id}>
+          <Link to={`/authors/${encodeURIComponent(p.id)}`}>{p.name}</Link>
+          <span className="count" title={plural(p.count, unit)}>
+            {p.count}
+            <span className="visually-hidden"> {p.count === 1 ? unit : `${unit}s`}</span>
+          </span>
+        </li>
+      ))}
+    </ol>
+  )
 }
 
 /** Every profile's value of a metric, in the profiles' order (a page, then OpenAlex, ...). */

@@ -24,6 +24,9 @@ const MIN_PREFIX_LENGTH = 3
 /** Researchers named above the papers a search finds. */
 const PEOPLE_SHOWN = 5
 
+/** The operators the search reads between words, in capitals. */
+const OPERATOR_WORDS = ['OR', 'AND', 'NOT']
+
 /** A word in capitals (`SAM`, `GPT4`): an acronym, typed whole. */
 function isAcronym(word: string): boolean {
   return /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(word)
@@ -36,7 +39,7 @@ function isAcronym(word: string): boolean {
  */
 export function searchesPrefix(q: string): boolean {
   const last = /[\p{L}\p{N}]+$/u.exec(q)?.[0]
-  if (last === undefined || ['OR', 'AND', 'NOT'].includes(last)) return false
+  if (last === undefined || OPERATOR_WORDS.includes(last)) return false
   if (isAcronym(last)) return false
   // After other words a short prefix narrows (every word must match): `double de` is as good as `double descent`.
   const alone = !/[\p{L}\p{N}][^\p{L}\p{N}]+[\p{L}\p{N}]/u.test(q)
@@ -52,7 +55,7 @@ export function searchesPrefix(q: string): boolean {
 export function namedBy(variants: readonly string[], q: string): boolean {
   const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
   const wanted = (q.match(/[\p{L}\p{N}]+/gu) ?? [])
-    .filter((w) => !['OR', 'AND', 'NOT'].includes(w))
+    .filter((w) => !OPERATOR_WORDS.includes(w))
     .map((w) => ({ word: fold(w), whole: isAcronym(w) }))
   if (wanted.length === 0) return false
   return variants.some((v) => {
