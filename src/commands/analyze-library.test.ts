@@ -2,7 +2,9 @@
  * The analysis pipeline on the real corpus, through the store: a full run when no model is stored, the
  * incremental run after a later import, and the stored results checked against their definitions.
  */
-import { resolve } from 'node:path'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { isStrictlyBefore, keywordCandidates, MODEL_VERSION, normalizeKeyword, prepareText } from '../analysis/index.js'
@@ -270,6 +272,36 @@ describe('refitting after papers were removed', () => {
       expect(await analyzeNewPapers(t.store, { now: NOW })).toMatchObject({ mode: 'full', reason: '1 new paper since the models were fitted' })
     } finally {
       await t.cleanup()
+    }
+  })
+})
+
+describe('a topic its list no longer has', () => {
+  it('refits so that no paper is predicted under it, and the library no longer lists it', async () => {
+    const t = await createTempStore(NOW)
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-topic-gone-'))
+    try {
+      const list = join(dir, 'awesome-deep-phenomena.txt')
+      const text = readFileSync(resolve(CORPUS, 'awesome-deep-phenomena.txt'), 'utf8')
+      writeFileSync(list, text)
+      await importFiles(t.store, [list, resolve(CORPUS, 'daily-papers.txt')], { cwd: dir, now: NOW })
+      await analyzeNewPapers(t.store, { now: NOW })
+      expect((await t.store.listTopics()).map((x) => x.label)).toContain('Neural Collapse')
+      // The list's owner drops the section (every year of it).
+      writeFileSync(list, text.slice(0, text.indexOf('Neural Collapse: 2023')) + text.slice(text.indexOf('Deep Double Descent: 2023')))
+      const report = await importFiles(t.store, [list], { cwd: dir, now: NOW })
+      expect(report.removed).toBeGreaterThanOrEqual(16)
+      // Even a library too large to refit for growth: the stored model would go on predicting the topic.
+      const analysis = await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })
+      expect(analysis).toMatchObject({ mode: 'full', reason: 'no paper is curated with “Neural Collapse” any more' })
+      expect((await t.store.listTopics()).map((x) => x.label)).not.toContain('Neural Collapse')
+      expect(await t.store.getTopic('neural-collapse')).toBeNull()
+      expect((await t.store.libraryStats()).topicCounts.map((x) => x.label)).not.toContain('Neural Collapse')
+      // And the next run has nothing to do.
+      expect(await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).toMatchObject({ mode: 'incremental', analyzed: 0 })
+    } finally {
+      await t.cleanup()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

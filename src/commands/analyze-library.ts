@@ -667,6 +667,9 @@ async function refitReason(
   if (!models.topics && curatedLabels.length >= 2) return 'the library now has curated topics'
   if (models.topics && curatedLabels.some((l) => !models.topics!.labels.includes(l)))
     return 'new curated topics'
+  // A topic no paper is curated with any more (its list's section was emptied) is no longer one to predict.
+  const gone = models.topics?.labels.filter((l) => !curatedLabels.includes(l)) ?? []
+  if (gone.length > 0) return `no paper is curated with ${gone.map((l) => `“${l}”`).join(', ')} any more`
   if (stats.papers >= growth * Math.max(1, models.librarySize))
     return `the library grew from ${models.librarySize} to ${stats.papers} papers`
   // An ONNX model's vectors of the papers already there do not change with new papers (it was trained

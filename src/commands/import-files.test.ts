@@ -202,6 +202,110 @@ describe('importFiles', () => {
     expect((await t.store.libraryStats()).sourceRecords).toBe(records)
   })
 
+  describe('a list file read again', () => {
+    const entry = (title: string, digest: string): string =>
+      `  • ${title}. [paper]\n\n    • Ann Example, Bob Example. ICML 2023\n    • Key Word: Example.\n    • Digest ${digest}\n`
+    const grokking = entry('Grokking Beyond Toy Tasks', 'This paper shows that grokking happens on real data sets when the weight norm is large.')
+    const collapse = entry('Collapse of the Last Layer', 'This paper studies neural collapse of the last-layer features at the end of training.')
+    const memory = entry('Where Memorization Lives', 'This paper finds that memorization is spread over a few neurons in many layers.')
+    const list = (...sections: Array<[string, string[]]>): string =>
+      `Awesome Example Phenomena\n\n${sections.map(([topic, entries]) => `${topic}: 2023\n\n${entries.join('')}`).join('\n')}`
+    const write = (text: string): string => {
+      writeFileSync(join(dir, 'list.txt'), text)
+      return join(dir, 'list.txt')
+    }
+    const read = (file: string) => importFiles(t.store, [file], { format: 'awesome-list', cwd: dir })
+    const paperTitled = async (title: string) => (await t.store.listPapers({ limit: 50 })).items.find((p) => p.title === title)
+
+    it('moves an entry moved to another section there, and only there', async () => {
+      const file = write(list(['Grokking', [grokking, memory]], ['Neural Collapse', [collapse]]))
+      expect(await read(file)).toMatchObject({ new: 3, removed: 0 })
+      const before = (await paperTitled('Where Memorization Lives'))!
+      expect(before.topics.map((x) => x.label)).toEqual(['Grokking'])
+      const moved = await read(write(list(['Grokking', [grokking]], ['Neural Collapse', [collapse]], ['Memorization', [memory]])))
+      // Before, the moved entry was a second record of the paper, and the paper kept the topic it had left.
+      expect(moved).toMatchObject({ merged: 1, removed: 1 })
+      const after = (await paperTitled('Where Memorization Lives'))!
+      expect(after.id).toBe(before.id)
+      expect(after.topics.map((x) => x.label)).toEqual(['Memorization'])
+      expect((await t.store.libraryStats()).sourceRecords).toBe(3)
+      // Read once more, nothing changes.
+      expect(await read(file)).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: 3, removed: 0 })
+    })
+
+    it('removes a deleted entry, and its paper when no other source has it; a link to it then finds nothing', async () => {
+      const file = write(list(['Grokking', [grokking, memory]], ['Neural Collapse', [collapse]]))
+      await read(file)
+      const gone = (await paperTitled('Where Memorization Lives'))!
+      // The collapse paper is also in a BibTeX file: it stays, made of that record alone.
+      writeFileSync(join(dir, 'refs.bib'), '@article{collapse2023,\n  title = {Collapse of the Last Layer},\n  author = {Ann Example and Bob Example},\n  year = {2023}\n}\n')
+      expect(await importFiles(t.store, [join(dir, 'refs.bib')], { cwd: dir })).toMatchObject({ merged: 1 })
+      const report = await read(write(list(['Grokking', [grokking]])))
+      expect(report).toMatchObject({ removed: 2, inputs: [{ input: 'list.txt', removed: 2 }] })
+      expect(await t.store.getPaper(gone.id)).toBeNull()
+      expect(await t.store.findPaperIdByFormerId(gone.id)).toBeNull()
+      const collapsePaper = (await t.store.getPaper((await paperTitled('Collapse of the Last Layer'))!.id))!
+      expect(collapsePaper.sources.map((s) => s.source)).toEqual(['bibtex'])
+      expect(collapsePaper.topics).toEqual([])
+      // The section it emptied is no topic of the library any more.
+      expect((await t.store.listTopics()).map((x) => x.label)).toEqual(['Grokking'])
+      expect((await t.store.libraryStats()).papers).toBe(2)
+      // Put back, the entry makes its paper again under the same id, so links to it work again.
+      await read(write(list(['Grokking', [grokking, memory]])))
+      expect((await paperTitled('Where Memorization Lives'))!.id).toBe(gone.id)
+    })
+
+    it('keeps entries gone from a file some of whose entries cannot be read, or that has none, and says so', async () => {
+      const file = write(list(['Grokking', [grokking, memory]], ['Neural Collapse', [collapse]]))
+      await read(file)
+      // The memorization entry was cut to its title line (it cannot be read) and the collapse entry is gone.
+      const broken = list(['Grokking', [grokking, '  • Where Memorization Lives. [paper]\n']])
+      const report = await read(write(broken))
+      expect(report.rejected).toBeGreaterThan(0)
+      expect(report.removed).toBe(0)
+      expect(report.issues.find((i) => i.code === 'GONE_ENTRIES_KEPT')).toMatchObject({
+        severity: 'warning',
+        source: 'list.txt',
+        message: expect.stringMatching(/^2 entries read from this file before are no longer in it but kept: 1 entry of it could not be read/),
+      })
+      expect((await t.store.libraryStats()).papers).toBe(3)
+      const empty = await read(write('Awesome Example Phenomena\n'))
+      expect(empty.removed).toBe(0)
+      expect(empty.issues.find((i) => i.code === 'GONE_ENTRIES_KEPT')?.message).toMatch(/^3 entries .* it has no entries now/)
+      expect((await t.store.libraryStats()).papers).toBe(3)
+    })
+
+    it('removes an entry deleted from a .bib, and only from that file', async () => {
+      const bib = (...labels: string[]): string =>
+        labels.map((l) => `@article{${l},\n  title = {The Paper Called ${l}},\n  author = {Ann Example},\n  year = {2020}\n}\n`).join('\n')
+      mkdirSync(join(dir, 'a'))
+      mkdirSync(join(dir, 'b'))
+      writeFileSync(join(dir, 'a', 'refs.bib'), bib('alpha', 'beta'))
+      writeFileSync(join(dir, 'b', 'refs.bib'), bib('beta'))
+      await importFiles(t.store, [join(dir, 'a', 'refs.bib'), join(dir, 'b', 'refs.bib')], { cwd: dir })
+      expect((await t.store.libraryStats()).sourceRecords).toBe(3)
+      writeFileSync(join(dir, 'a', 'refs.bib'), bib('alpha'))
+      expect(await importFiles(t.store, [join(dir, 'a', 'refs.bib')], { cwd: dir })).toMatchObject({ unchanged: 1, removed: 1 })
+      // `beta` is still cited by the other file.
+      const titles = (await t.store.listPapers({ limit: 10 })).items.map((p) => p.title).sort()
+      expect(titles).toEqual(['The Paper Called alpha', 'The Paper Called beta'])
+      expect((await t.store.libraryStats()).sourceRecords).toBe(2)
+    })
+
+    it('never removes what a page capture no longer shows (a daily page lists other papers each day)', async () => {
+      const day = (titles: Array<[string, string]>): string =>
+        `Daily Papers\n\nSep 5\n\n${titles.map(([x, abstract]) => `${x}\n\n${abstract}\n`).join('\n')}`
+      const grokkingDay: [string, string] = ['Grokking on Real Data', 'We show that grokking happens on image data sets once the weight norm is large enough.']
+      const collapseDay: [string, string] = ['Collapse Without Labels', 'Self-supervised features collapse to simplices much as supervised last layers do.']
+      const memoryDay: [string, string] = ['Memorization Lives in Neurons', 'A few neurons spread over many layers hold what a network memorized of atypical examples.']
+      writeFileSync(join(dir, 'daily.txt'), day([grokkingDay, collapseDay]))
+      await importFiles(t.store, [join(dir, 'daily.txt')], { format: 'daily-papers', cwd: dir })
+      writeFileSync(join(dir, 'daily.txt'), day([memoryDay]))
+      expect(await importFiles(t.store, [join(dir, 'daily.txt')], { format: 'daily-papers', cwd: dir })).toMatchObject({ new: 1, removed: 0 })
+      expect((await t.store.libraryStats()).papers).toBe(3)
+    })
+  })
+
   it('refuses an unknown forced format before writing anything', async () => {
     await expect(importFiles(t.store, [join(CORPUS, 'abstracts.txt')], { format: 'nope' })).rejects.toThrow(/unknown format "nope"/)
     expect((await t.store.libraryStats()).papers).toBe(0)

@@ -13,13 +13,15 @@ import {
   emptyImportCounts,
   fileProblem,
   isFileSystemError,
+  pluralize,
   type ImportIssue,
   type ImportReport,
+  type ParseResult,
   type PartialDate,
 } from '../core/index.js'
 import type { FileFormat } from '../ingest/index.js'
 import type { PaperStore } from '../store/index.js'
-import { importRecords } from './import-records.js'
+import { importRecords, removeRecordsGoneFromFile } from './import-records.js'
 
 /** Per-file facts a capture does not contain: its format and when it was captured. */
 export const ManifestSchema = z.object({
@@ -165,12 +167,12 @@ export async function importFiles(
   const detect = options.detect ?? ingest.detectFileFormat
   const cwd = options.cwd ?? process.cwd()
   const { files, issues } = await listInputs(paths, cwd)
-  const report: ImportReport = { ...emptyImportCounts(), inputs: [], issues, profiles: 0 }
+  const report: ImportReport = { ...emptyImportCounts(), removed: 0, inputs: [], issues, profiles: 0 }
   report.rejected = issues.filter((i) => i.severity === 'rejected').length
   const reject = (issue: Omit<ImportIssue, 'severity'>, format: string): void => {
     report.issues.push({ severity: 'rejected', ...issue })
     report.rejected++
-    report.inputs.push({ input: issue.source, format, ...emptyImportCounts(), rejected: 1 })
+    report.inputs.push({ input: issue.source, format, ...emptyImportCounts(), removed: 0, rejected: 1 })
   }
   // Every format a file could be, so that a forced one is checked against what the file looks like.
   const knownFormats: KnownFormats = {
@@ -217,14 +219,51 @@ export async function importFiles(
       file: real,
       ...(options.onBatch ? { onBatch: options.onBatch } : {}),
     })
-    report.inputs.push({ input: shown, format: format.name, ...counts, read: parsed.entriesSeen, rejected })
     report.issues.push(...parsed.issues)
+    const removed = format.wholeList ? await removeGoneEntries(store, format.name, real, shown, parsed, report.issues) : 0
+    report.inputs.push({ input: shown, format: format.name, ...counts, read: parsed.entriesSeen, rejected, removed })
+    report.removed += removed
     report.read += parsed.entriesSeen
     report.rejected += rejected
     report.profiles += counts.profiles
     for (const key of ['new', 'merged', 'updated', 'unchanged'] as const) report[key] += counts[key]
   }
   return report
+}
+
+const NO_MISSING_ENTRY: ReadonlySet<ImportIssue['code']> = new Set(['TEMPLATE_ENTRY', 'DUPLICATE_ENTRY'])
+
+/**
+ * Removes what a whole list (an awesome list, a BibTeX file) held when it was last read and no longer holds, and
+ * says how many records went. Nothing goes when some entry could not be read (it may be one of those missing)
+ * or the file has no entries at all (more often a mistake than an emptied list): a warning then says how many
+ * were kept.
+ */
+async function removeGoneEntries(
+  store: PaperStore,
+  source: string,
+  file: string,
+  shown: string,
+  parsed: ParseResult,
+  issues: ImportIssue[],
+): Promise<number> {
+  const keys = new Set(parsed.records.map((r) => r.key))
+  // The list's contribution template and a second entry under a key already read are no entries that went missing.
+  const rejected = parsed.issues.filter((i) => i.severity === 'rejected' && !NO_MISSING_ENTRY.has(i.code)).length
+  const doubtful = rejected > 0 || keys.size === 0
+  const gone = await removeRecordsGoneFromFile(store, source, file, keys, { dryRun: doubtful })
+  if (!doubtful || gone === 0) return doubtful ? 0 : gone
+  const why =
+    keys.size === 0
+      ? 'it has no entries now, which is more often a mistake than an emptied list'
+      : `${pluralize(rejected, 'entry', 'entries')} of it could not be read and may be among them; fix ${rejected === 1 ? 'it' : 'them'} and import again`
+  issues.push({
+    severity: 'warning',
+    source: shown,
+    code: 'GONE_ENTRIES_KEPT',
+    message: `${pluralize(gone, 'entry', 'entries')} read from this file before ${gone === 1 ? 'is' : 'are'} no longer in it but kept: ${why}`,
+  })
+  return 0
 }
 
 interface KnownFormats {

@@ -240,6 +240,36 @@ export async function importRecords(
   return { ...counts, profiles: profileChanges }
 }
 
+/**
+ * The records of `source` last read from `file` (an absolute path) that the file no longer holds: a whole list
+ * (an awesome list, a BibTeX library) read again without them. Unless `dryRun`, they are removed in one
+ * transaction, and each paper they were part of is built again from its other records, or removed with them
+ * when it has none (a link to it then finds nothing: the paper left the library). Returns how many there are.
+ * Records of another file, of another source, or stored before files were noted (`read_from` null) stay.
+ */
+export async function removeRecordsGoneFromFile(
+  store: PaperStore,
+  source: string,
+  file: string,
+  keys: ReadonlySet<string>,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<number> {
+  return store.transaction(async (tx) => {
+    const gone = (await tx.listFileRecords(source, file)).filter((r) => !keys.has(r.key))
+    if (dryRun || gone.length === 0) return gone.length
+    for (const record of gone) await tx.deleteSourceRecord(record.id)
+    for (const paperId of new Set(gone.map((r) => r.paperId))) {
+      if ((await tx.listSourceRecords(paperId)).length === 0) await tx.deletePaper(paperId, null)
+      else {
+        await tx.clearLoneMatchReason(paperId)
+        await rebuildPaper(tx, paperId)
+      }
+    }
+    await tx.pruneOrphanAuthors()
+    return gone.length
+  })
+}
+
 async function runBatch(
   store: PaperStore,
   batch: readonly SourceRecord[],

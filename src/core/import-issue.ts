@@ -22,6 +22,11 @@ export const ImportIssueCodeSchema = z.enum([
   /** A feed stopped at its maxPages with more to read; the next sync goes on. */
   'NOT_CAUGHT_UP',
   'STORE_FAILED',
+  /**
+   * A whole list (an awesome list, a BibTeX file) no longer has entries it had, but they were kept: some of its
+   * entries could not be read, or it has none, so what is missing may not be meant.
+   */
+  'GONE_ENTRIES_KEPT',
 ])
 export type ImportIssueCode = z.infer<typeof ImportIssueCodeSchema>
 

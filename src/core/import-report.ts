@@ -17,8 +17,13 @@ export interface ImportCounts {
 }
 
 export interface ImportReport extends ImportCounts {
+  /**
+   * Records removed because the whole list they came from (an awesome list, a BibTeX file) no longer has them;
+   * a paper left with no record went with them.
+   */
+  removed: number
   /** Per input (file or feed). */
-  inputs: Array<{ input: string; format: string } & ImportCounts>
+  inputs: Array<{ input: string; format: string; removed: number } & ImportCounts>
   issues: ImportIssue[]
   profiles: number
 }

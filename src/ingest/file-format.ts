@@ -24,6 +24,13 @@ export interface FileFormat {
   /** Stable name, used by `--format` and as the records' `source`. */
   name: string
   description: string
+  /**
+   * True when a file of this format is a whole list its owner keeps (an awesome list, a BibTeX library): an
+   * entry the file no longer has leaves the library when it is read again (moved to another section, retitled,
+   * deleted). Page captures are not: a capture shows part of a site at one moment, and yesterday's daily page
+   * does not take back what it listed.
+   */
+  wholeList?: boolean
   /** How sure (0..1) this format is that `text` is one of its files. */
   detect(text: string, fileName: string): number
   parse(text: string, ctx: ParseContext): ParseResult

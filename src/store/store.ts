@@ -230,7 +230,10 @@ export interface PaperReader {
   getPapers(ids: string[]): Promise<Paper[]>
   searchPapers(query: SearchQuery): Promise<SearchResult>
   getAuthor(id: string): Promise<AuthorDetail | null>
-  findAuthors(query: string, limit?: number): Promise<Author[]>
+  /** Authors whose name holds every word of `query`, best match first; `offset` skips that many (paging). */
+  findAuthors(query: string, limit?: number, offset?: number): Promise<Author[]>
+  /** How many authors `findAuthors(query)` finds in all, however many one call returns. */
+  countAuthors(query: string): Promise<number>
   /**
    * The other people filed under the same family name and first initial (`Saxe|A`): namesakes to weigh, kept
    * apart by the resolver for want of evidence. With their spellings and paper counts, the most prolific first.
@@ -270,16 +273,21 @@ export interface PaperWriter extends PaperReader {
   noteRecordFile(id: number, readFrom: string): Promise<void>
   /** A paper left with one record made it alone: that record's reason for joining it no longer holds. */
   clearLoneMatchReason(paperId: string): Promise<void>
+  /** The records of one source last read from this file (an absolute path), oldest first. */
+  listFileRecords(source: string, file: string): Promise<Array<{ id: number; key: string; paperId: string }>>
+  /** Removes a stored record; its paper is then built again from the others, or removed with `deletePaper`. */
+  deleteSourceRecord(id: number): Promise<void>
   /** The absolute path of the file each of a paper's records was last read from (null when unknown), by record id. */
   listRecordFiles(paperId: string): Promise<Map<number, string | null>>
   listSourceRecords(paperId: string): Promise<Array<SourceRecord & { id: number }>>
   /** Writes the merged paper, its ids, title keys, authorships, topics, keywords and search index. */
   savePaper(paper: PaperWrite): Promise<'created' | 'updated'>
   /**
-   * Removes a paper left without source records (its one record joined another paper), with all that hangs on
-   * it; its id (and the ids that led to it) then lead to `mergedInto`.
+   * Removes a paper left without source records, with all that hangs on it. When its one record joined another
+   * paper, its id (and the ids that led to it) then lead to `mergedInto`; when the record left the library
+   * (`null`: its list no longer has it), they lead nowhere.
    */
-  deletePaper(id: string, mergedInto: string): Promise<void>
+  deletePaper(id: string, mergedInto: string | null): Promise<void>
   findAuthorIdsByNameKey(nameKey: string): Promise<string[]>
   findAuthorsByBlockKey(blockKey: string): Promise<AuthorCandidate[]>
   /** True when the author has a paper with any of the given authors. */

@@ -42,9 +42,14 @@ export async function runImport(io: CliIo, dbPath: string, paths: string[], opts
 
 /** The human summary of an import: a row per input, totals, then the rejections with file and line. */
 export function renderImportReport(report: ImportReport, verbose: boolean): string {
-  const rows: Array<Array<string | number>> = [['input', 'format', 'read', 'new', 'merged', 'updated', 'unchanged', 'rejected']]
-  for (const i of report.inputs) rows.push([i.input, i.format, i.read, i.new, i.merged, i.updated, i.unchanged, i.rejected])
-  rows.push(['total', '', report.read, report.new, report.merged, report.updated, report.unchanged, report.rejected])
+  // `removed` (entries a list file no longer has) is a column only when a list lost some, which is rare.
+  const removed = report.removed > 0
+  const rows: Array<Array<string | number>> = [
+    ['input', 'format', 'read', 'new', 'merged', 'updated', 'unchanged', ...(removed ? ['removed'] : []), 'rejected'],
+  ]
+  for (const i of report.inputs)
+    rows.push([i.input, i.format, i.read, i.new, i.merged, i.updated, i.unchanged, ...(removed ? [i.removed] : []), i.rejected])
+  rows.push(['total', '', report.read, report.new, report.merged, report.updated, report.unchanged, ...(removed ? [report.removed] : []), report.rejected])
   const out = [table(rows), '']
   if (report.profiles) out.push(`author profiles new or changed: ${report.profiles}`)
   const rejected = report.issues.filter((i) => i.severity === 'rejected')

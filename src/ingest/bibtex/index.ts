@@ -6,6 +6,7 @@ import { decodeTextInput } from '../text-input.js'
 /** The `.bib` importer, for the list of file formats. */
 export const bibtexFormat: FileFormat = {
   name: BIBTEX_SOURCE,
+  wholeList: true,
   description: 'BibTeX/BibLaTeX bibliography (.bib): LaTeX accents and protected capitals decoded',
   detect: detectBibtex,
   parse: parseBibtex,

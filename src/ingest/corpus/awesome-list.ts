@@ -65,6 +65,7 @@ interface EntryDraft {
 /** The awesome-list format. */
 export const awesomeListFormat = defineCorpusFormat({
   name: FORMAT_NAME,
+  wholeList: true,
   description:
     'A curated "awesome" paper list rendered as text: topic sections by year, entries with authors, key words and digests',
   detect(text, fileName) {

@@ -109,6 +109,17 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&')
 }
 
+/**
+ * An author query as SQL: `everyWord(column)` is one LIKE per word, so every word must be in a name, in any
+ * order (`Saxe, Andrew` finds Andrew M. Saxe), each bound to its word in `escaped`. Null for a query without
+ * words. Each word is a pass over every name: the same word twice is one, and a name has only so many words.
+ */
+function authorQueryMatch(query: string): { everyWord(column: string): string; escaped: string[] } | null {
+  const words = [...new Set(authorQueryWords(query))].slice(0, MAX_AUTHOR_QUERY_WORDS)
+  if (words.length === 0) return null
+  return { everyWord: (column) => words.map(() => `${column} LIKE ? ESCAPE '\\'`).join(' AND '), escaped: words.map(escapeLike) }
+}
+
 
 /** A tiny FIFO lock: better-sqlite3 is synchronous, but a transaction spans awaits in the caller. */
 class Mutex {
@@ -583,13 +594,6 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     }
   }
 
-  /**
-   * Authors whose name (any spelling) holds every word of `query`, best match first: the exact full name,
-   * then names with each word as a whole word (a surname, a given name), then as a word's start, then
-   * anywhere; the most prolific first within each. Accents, case, dots and hyphens are ignored; `%` and `_`
-   * are plain characters.
-   * @example await store.findAuthors('Li') // Yuanzhi Li before Timothy Lillicrap before Surya Ganguli
-   */
   async listAuthorsInBlock(authorId: string): Promise<Array<AuthorCandidate & { paperCount: number }>> {
     // Every one of the block, with spellings in the same read: the caller keeps those whose names fit, so a cut
     // here would drop a namesake with few papers among many with the same initial (Wang|Y).
@@ -601,15 +605,20 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     ).map((r) => ({ id: r.id, name: r.name, paperCount: r.n, variants: JSON.parse(r.variants) as string[] }))
   }
 
-  async findAuthors(query: string, limit = 20): Promise<Author[]> {
-    // Each word is a pass over every name: the same word twice is one, and a name has only so many words.
-    const words = [...new Set(authorQueryWords(query))].slice(0, MAX_AUTHOR_QUERY_WORDS)
-    if (words.length === 0) return []
+  /**
+   * Authors whose name (any spelling) holds every word of `query`, best match first: the exact full name,
+   * then names with each word as a whole word (a surname, a given name), then as a word's start, then
+   * anywhere; the most prolific first within each. Accents, case, dots and hyphens are ignored; `%` and `_`
+   * are plain characters. `offset` skips that many, for paging.
+   * @example await store.findAuthors('Li') // Yuanzhi Li before Timothy Lillicrap before Surya Ganguli
+   */
+  async findAuthors(query: string, limit = 20, offset = 0): Promise<Author[]> {
+    const match = authorQueryMatch(query)
+    if (!match) return []
+    const { everyWord, escaped } = match
     const [exact = '', reordered = exact] = exactAuthorKeys(query)
-    // One LIKE per word: every word must be there, in any order (`Saxe, Andrew` finds Andrew M. Saxe).
-    const everyWord = (column: string): string => words.map(() => `${column} LIKE ? ESCAPE '\\'`).join(' AND ')
-    const escaped = words.map(escapeLike)
     const rows = this.all<{ id: string; name: string; n: number }>(
+      // Ties end on the id: two people may share a name, and each page must follow one order.
       `SELECT a.id, a.name, (SELECT count(*) FROM authorships s WHERE s.author_id = a.id) AS n
        FROM (SELECT author_id, min(CASE
                WHEN name_key IN (?, ?) THEN 0
@@ -618,13 +627,14 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
                ELSE 3 END) AS rank
              FROM author_names WHERE ${everyWord('name_key')} GROUP BY author_id) m
        JOIN authors a ON a.id = m.author_id
-       ORDER BY m.rank, n DESC, a.name LIMIT ?`,
+       ORDER BY m.rank, n DESC, a.name, a.id LIMIT ? OFFSET ?`,
       exact,
       reordered,
       ...escaped.map((w) => `% ${w} %`),
       ...escaped.map((w) => `% ${w}%`),
       ...escaped.map((w) => `%${w}%`),
       clampLimit(limit),
+      Math.max(0, Math.trunc(offset)),
     )
     return rows.map((r) => ({
       id: r.id,
@@ -634,6 +644,15 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
         (v) => v.name,
       ),
     }))
+  }
+
+  async countAuthors(query: string): Promise<number> {
+    const match = authorQueryMatch(query)
+    if (!match) return 0
+    return this.get<{ n: number }>(
+      `SELECT count(DISTINCT m.author_id) AS n FROM author_names m JOIN authors a ON a.id = m.author_id WHERE ${match.everyWord('m.name_key')}`,
+      ...match.escaped.map((w) => `%${w}%`),
+    )!.n
   }
 
   async countCoAuthors(authorId: string): Promise<number> {
@@ -662,7 +681,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       // A count per topic from its index range: a third of the time of one grouped join on a 100k library.
       `SELECT t.id, t.label, (SELECT count(DISTINCT pt.paper_id) FROM paper_topics pt WHERE pt.topic_id = t.id) AS n
        FROM topics t ORDER BY n DESC, t.label`,
-    ).map((r) => ({ id: r.id, label: r.label, paperCount: r.n }))
+    )
+      // A topic whose last paper left (its list's section emptied) is no topic of the library any more.
+      .filter((r) => r.n > 0)
+      .map((r) => ({ id: r.id, label: r.label, paperCount: r.n }))
   }
 
   async getTopic(id: string): Promise<TopicDetail | null> {
@@ -674,7 +696,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
        FROM topics t LEFT JOIN paper_topics pt ON pt.topic_id = t.id WHERE t.id = ? GROUP BY t.id`,
       id,
     )
-    if (!row) return null
+    if (!row || row.n === 0) return null
     const topic: Topic = { id: row.id, label: row.label, paperCount: row.n }
     const perYear = this.all<{ year: number; curated: number; predicted: number }>(
       `SELECT p.year AS year, sum(pt.origin = 'curated') AS curated, sum(pt.origin = 'predicted') AS predicted
@@ -707,7 +729,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
               count(DISTINCT CASE WHEN pt.origin = 'curated' THEN pt.paper_id END) AS curated,
               count(DISTINCT CASE WHEN pt.origin = 'predicted' THEN pt.paper_id END) AS predicted,
               count(DISTINCT pt.paper_id) AS papers
-       FROM topics t LEFT JOIN paper_topics pt ON pt.topic_id = t.id GROUP BY t.id ORDER BY t.label`,
+       FROM topics t JOIN paper_topics pt ON pt.topic_id = t.id GROUP BY t.id ORDER BY t.label`,
     )
     const perTopic: LibraryStats['perTopic'] = {}
     for (const t of topicCounts) if (t.curated > 0) perTopic[t.label] = t.curated
@@ -773,6 +795,18 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       `UPDATE source_records SET match_reason = NULL
        WHERE paper_id = ? AND (SELECT count(*) FROM source_records r WHERE r.paper_id = source_records.paper_id) = 1`,
     ).run(paperId)
+  }
+
+  async listFileRecords(source: string, file: string): Promise<Array<{ id: number; key: string; paperId: string }>> {
+    return this.all<{ id: number; key: string; paper_id: string }>(
+      'SELECT id, key, paper_id FROM source_records WHERE source = ? AND read_from = ? ORDER BY id',
+      source,
+      file,
+    ).map((r) => ({ id: r.id, key: r.key, paperId: r.paper_id }))
+  }
+
+  async deleteSourceRecord(id: number): Promise<void> {
+    this.stmt('DELETE FROM source_records WHERE id = ?').run(id)
   }
 
   async listRecordFiles(paperId: string): Promise<Map<number, string | null>> {
@@ -854,7 +888,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       .map((w) => w.word)
   }
 
-  async deletePaper(id: string, mergedInto: string): Promise<void> {
+  async deletePaper(id: string, mergedInto: string | null): Promise<void> {
     const row = this.get<{ rowid: number; title: string }>('SELECT rowid, title FROM papers WHERE id = ?', id)
     if (!row) return
     const records = this.get<{ n: number }>('SELECT count(*) AS n FROM source_records WHERE paper_id = ?', id)!.n
@@ -862,9 +896,12 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     const analysed = this.get('SELECT 1 FROM paper_vectors WHERE paper_id = ?', id) !== undefined
     this.stmt('DELETE FROM papers_fts WHERE rowid = ?').run(row.rowid)
     this.countTitleWords(row.title, -1)
-    // Links to it, and to the papers that became it, lead to the paper its record joined.
-    this.stmt('UPDATE paper_aliases SET paper_id = ? WHERE paper_id = ?').run(mergedInto, id)
-    this.stmt('INSERT OR REPLACE INTO paper_aliases (former_id, paper_id) VALUES (?, ?)').run(id, mergedInto)
+    // Links to it, and to the papers that became it, lead to the paper its record joined; a paper whose last
+    // record left the library leads nowhere (the aliases to it go with it).
+    if (mergedInto !== null) {
+      this.stmt('UPDATE paper_aliases SET paper_id = ? WHERE paper_id = ?').run(mergedInto, id)
+      this.stmt('INSERT OR REPLACE INTO paper_aliases (former_id, paper_id) VALUES (?, ?)').run(id, mergedInto)
+    }
     // Ids, title keys, authorships, topics, key words, vectors, analysis and novelty go with it (ON DELETE CASCADE).
     this.stmt('DELETE FROM papers WHERE id = ?').run(id)
     // Readers holding the paper vectors in memory (a running server's similar-papers index) reload them, and the
