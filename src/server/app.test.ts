@@ -7,7 +7,9 @@ import { importRecords } from '../commands/index.js'
 import type { PaperStore } from '../store/index.js'
 import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { paths } from '../../web/src/api.js'
 import { buildServer } from './app.js'
+import type { ErrorBody } from './schema-tools.js'
 
 /** The routes issue 3 asks for; the OpenAPI document must describe each with a response schema. */
 const API_ROUTES = [
@@ -192,6 +194,79 @@ describe('buildServer', () => {
     const plain = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: '{"text":"grokking"}', headers: { 'content-type': 'text/plain' } })
     expect(plain.statusCode).toBe(415)
     expect(plain.json()).toEqual({ error: { code: 'UNKNOWN_FORMAT', message: 'send the request body as JSON, with the header Content-Type: application/json' } })
+  })
+
+  it('takes the query parameters each API operation declares, and refuses any other with 400 naming it', async () => {
+    type Parameter = { name: string; in: string; required?: boolean; schema: { type?: string; enum?: unknown[]; minimum?: number } }
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: unknown }>> }
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })))
+    expect(operations.length).toBeGreaterThanOrEqual(API_ROUTES.length + API_POST_ROUTES.length)
+    // A value each declared parameter takes, from its schema: what a careful client would send.
+    const sample = (p: Parameter): string =>
+      p.schema.enum ? String(p.schema.enum[0]) : p.schema.type === 'boolean' ? 'true' : p.schema.type === 'integer' || p.schema.type === 'number' ? String(p.schema.minimum ?? 1) : 'grokking'
+    for (const { path, method, op } of operations) {
+      const declared = (op.parameters ?? []).filter((p) => p.in === 'query')
+      const url = path.replace(/\{id\}/g, 'x')
+      const send = (query: URLSearchParams) =>
+        app.inject({ method: method.toUpperCase() as 'GET' | 'POST', url: `${url}?${query}`, ...(op.requestBody ? { payload: { text: 'grokking' } } : {}) })
+      const every = new URLSearchParams(declared.map((p) => [p.name, sample(p)]))
+      const accepted = await send(every)
+      expect(accepted.statusCode === 400 ? (accepted.json() as ErrorBody).error.message : '', `${method} ${path}?${every}`).not.toMatch(/unknown query parameter/)
+      const res = await send(new URLSearchParams([...declared.filter((p) => p.required).map((p): [string, string] => [p.name, sample(p)]), ['no_such_parameter', '1']]))
+      expect(res.statusCode, `${method} ${path}`).toBe(400)
+      const takes = declared.length > 0 ? `this route takes: ${declared.map((p) => p.name).join(', ')}` : 'this route takes no query parameters'
+      expect(res.json(), `${method} ${path}`).toEqual({ error: { code: 'INVALID_ARGUMENT', field: 'no_such_parameter', message: `unknown query parameter "no_such_parameter"; ${takes}` } })
+    }
+  })
+
+  it('names an unknown query parameter, the one meant when the name is close, and those the route takes', async () => {
+    const error = async (url: string, payload?: object) => {
+      const res = await app.inject({ method: payload ? 'POST' : 'GET', url, ...(payload ? { payload } : {}) })
+      expect(res.statusCode, url).toBe(400)
+      return (res.json() as ErrorBody).error
+    }
+    expect(await error('/api/v1/papers?pageSize=5')).toEqual({
+      code: 'INVALID_ARGUMENT',
+      field: 'pageSize',
+      message: 'unknown query parameter "pageSize"; did you mean "page_size"? This route takes: sort, topic, year, source, page, page_size',
+    })
+    for (const [url, meant] of [
+      ['/api/v1/papers?PAGE=2', 'page'],
+      ['/api/v1/search?q=grokking&year-from=2020', 'year_from'],
+      ['/api/v1/search?q=grokking&yaer_to=2020', 'year_to'],
+      ['/api/v1/papers?topci=grokking', 'topic'],
+      // A misspelt required parameter is named as what it is, not as the one missing.
+      ['/api/v1/authors?Q=power', 'q'],
+    ] as const) expect((await error(url)).message, url).toContain(`did you mean "${meant}"?`)
+    // Far from every name the route takes, or as near to two of them: no guess, only the list.
+    expect((await error('/api/v1/search?q=grokking&year=2022')).message).toBe(
+      'unknown query parameter "year"; this route takes: q, prefix, topic, year_from, year_to, author, source, category, page, page_size',
+    )
+    expect((await error('/api/v1/papers?limit=5')).message).not.toContain('did you mean')
+    // A stray `=` is a parameter without a name: refused too, with nothing to name as the field.
+    expect(await error('/api/v1/papers?sort=recent&=')).toEqual({ code: 'INVALID_ARGUMENT', message: 'a query parameter has no name (an "=" with nothing before it); this route takes: sort, topic, year, source, page, page_size' })
+    expect(await error('/api/v1/topics?page=2')).toEqual({ code: 'INVALID_ARGUMENT', field: 'page', message: 'unknown query parameter "page"; this route takes no query parameters' })
+    // A parameter of the JSON body sent in the URL is said to belong there.
+    expect(await error('/api/v1/similar?k=3', { text: 'grokking' })).toEqual({
+      code: 'INVALID_ARGUMENT',
+      field: 'k',
+      message: 'unknown query parameter "k"; send "k" in the JSON body (this route takes no query parameters)',
+    })
+  })
+
+  it('takes every query the web app sends (web/src/api.ts, as its pages call it)', async () => {
+    const paperId = (await temp.store.listPapers({ limit: 1 })).items[0]!.id
+    const filters = { topic: 'grokking', year_from: '2020', year_to: '2023', source: 'test', category: 'cs.LG', author: 'alethea-power' }
+    const urls = [
+      paths.papers({ sort: 'recent', topic: 'grokking', source: 'test', page: 1 }),
+      paths.search({ q: 'grokking', prefix: false, page: 1, ...filters }),
+      paths.authors({ q: 'power', limit: 5 }),
+      paths.searchBibtex({ q: 'grokking', prefix: true, ...filters, limit: 500, download: true }),
+      `${paths.bibtex(paperId)}?download=true`,
+      `${paths.authorBibtex('alethea-power')}?download=true`,
+      `${paths.topicBibtex('grokking')}?download=true`,
+    ]
+    for (const url of urls) expect((await app.inject(`/api/v1${url}`)).statusCode, url).toBe(200)
   })
 
   it('takes a topic by id or by label, and names an unknown one', async () => {

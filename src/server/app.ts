@@ -13,7 +13,7 @@ import { pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
 import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler } from './error-handler.js'
 import { routedPath } from './request-tools.js'
-import { errorResponses } from './schema-tools.js'
+import { errorResponses, type JsonSchema } from './schema-tools.js'
 import { BODY_LIMIT } from './schemas.js'
 import { authorsRoutes } from './routes/authors.js'
 import { bibtexRoutes } from './routes/bibtex.js'
@@ -23,7 +23,7 @@ import { similarRoutes } from './routes/similar.js'
 import { classifyRoutes } from './routes/classify.js'
 import { statsRoutes } from './routes/stats.js'
 import { topicsRoutes } from './routes/topics.js'
-import { createValidatorCompiler } from './validation.js'
+import { closedQuerySchema, createValidatorCompiler } from './validation.js'
 import { registerWeb } from './web.js'
 
 export const API_PREFIX = '/api/v1'
@@ -126,6 +126,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Generated clients name their methods by operationId: `GET /papers/:id/bibtex` is `getPaperBibtex`.
     const method = [route.method].flat().find((m) => m !== 'HEAD')
     if (method && !schema.operationId) schema.operationId = operationId(method, route.url.replace(API_PREFIX, ''))
+    // A query parameter a route does not declare is refused (400 naming it), not ignored: a client whose filter
+    // was misspelt (`pageSize`, `year_from` on /papers) would otherwise take the default answer for its own.
+    if (route.url.startsWith(`${API_PREFIX}/`)) schema.querystring = closedQuerySchema(schema.querystring as JsonSchema | undefined)
     // Node answers 431 to a request head over 16 KB (clientErrorHandler above) whatever the route: every
     // operation says so.
     if (schema.response && !('431' in schema.response)) schema.response = { ...schema.response, ...errorResponses(431) }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PaperscopeError, type ErrorCode } from '../core/index.js'
-import { clientErrorResponse, STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
+import { clientErrorResponse, nearestParameter, STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
 
 describe('toErrorResponse', () => {
   it.each(Object.entries(STATUS_BY_CODE) as Array<[ErrorCode, number]>)('maps %s to HTTP %i', (code, status) => {
@@ -23,6 +23,20 @@ describe('toErrorResponse', () => {
   it('names a missing parameter', () => {
     const err = Object.assign(new Error('x'), { validation: [{ instancePath: '', keyword: 'required', params: { missingProperty: 'q' } }] })
     expect(toErrorResponse(err).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "q" is required', field: 'q' })
+  })
+
+  it('names an unknown query parameter before a missing one, with the parameters the route takes', () => {
+    const err = Object.assign(new Error('x'), {
+      validationContext: 'querystring',
+      validation: [
+        { instancePath: '', keyword: 'required', params: { missingProperty: 'q' } },
+        { instancePath: '', keyword: 'additionalProperties', params: { additionalProperty: 'Q' } },
+      ],
+    })
+    expect(toErrorResponse(err, { query: ['q', 'limit'] })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_ARGUMENT', field: 'Q', message: 'unknown query parameter "Q"; did you mean "q"? This route takes: q, limit' } },
+    })
   })
 
   it('answers a request Node refuses (a head over 16 KB, a timeout, no HTTP) with the same error body', () => {
@@ -48,5 +62,24 @@ describe('toErrorResponse', () => {
     const r = toErrorResponse(new TypeError("Cannot read properties of undefined (reading 'x')"))
     expect(r).toMatchObject({ status: 500, unexpected: true, body: { error: { code: 'INTERNAL' } } })
     expect(r.body.error.message).not.toContain('undefined')
+  })
+})
+
+describe('nearestParameter', () => {
+  const known = ['q', 'topic', 'year_from', 'year_to', 'page', 'page_size']
+
+  it('guesses the parameter meant when only case, underscores, hyphens or a letter or two differ', () => {
+    expect(nearestParameter('pageSize', known)).toBe('page_size')
+    expect(nearestParameter('Page-Size', known)).toBe('page_size')
+    expect(nearestParameter('Q', known)).toBe('q')
+    expect(nearestParameter('yearfrom', known)).toBe('year_from')
+    expect(nearestParameter('tpoic', known)).toBe('topic')
+    expect(nearestParameter('year_t', known)).toBe('year_to')
+  })
+
+  it('guesses nothing for a name far from every one, or as near to two', () => {
+    for (const name of ['year', 'limit', 'k', 'x', 'sort', '']) expect(nearestParameter(name, known), name).toBeUndefined()
+    expect(nearestParameter('sorts', ['sort', 'sorta'])).toBeUndefined()
+    expect(nearestParameter(`page_size${'x'.repeat(10_000)}`, known)).toBeUndefined()
   })
 })

@@ -65,8 +65,67 @@ function describeIssue(issue: ValidationIssue, field: string | undefined): strin
   return field ? `parameter "${field}" ${issue.message ?? 'is invalid'}` : (issue.message ?? 'invalid request')
 }
 
-/** Turns any error into a status and an error body. Exported for tests. */
-export function toErrorResponse(err: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+/** The parameters a request's route declares, in the order its schema lists them: what an error names as taken. */
+export interface DeclaredParameters {
+  query?: readonly string[]
+  body?: readonly string[]
+}
+
+/** Case, `_` and `-` aside: `pageSize`, `Page-Size` and `page_size` are one name. */
+function foldParameter(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '')
+}
+
+/** Edits (insert, delete, change, swap two neighbours) between two words: `tpoic` is 1 from `topic`. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i]!
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1)
+    }
+  }
+  return d[a.length]![b.length]!
+}
+
+/**
+ * The declared parameter an unknown one was clearly meant as: the same name but for case, `_` and `-`, or a
+ * letter or two off (one edit per four letters, at most two). None when it is further, or as near to two.
+ * @example nearestParameter('pageSize', ['page', 'page_size']) // 'page_size'; nearestParameter('year', ['year_from', 'year_to']) // undefined
+ */
+export function nearestParameter(name: string, known: readonly string[]): string | undefined {
+  const wanted = foldParameter(name)
+  if (!wanted) return undefined
+  const allowed = Math.min(2, Math.floor(wanted.length / 4))
+  const near = known
+    .map((k) => ({ k, folded: foldParameter(k) }))
+    // Lengths further apart than the edits allowed are never near: an unknown name may be long, so skip the count.
+    .filter(({ folded }) => Math.abs(folded.length - wanted.length) <= allowed)
+    .map(({ k, folded }) => ({ k, d: editDistance(wanted, folded) }))
+    .filter(({ d }) => d <= allowed)
+  const best = Math.min(...near.map(({ d }) => d))
+  const nearest = near.filter(({ d }) => d === best)
+  return nearest.length === 1 ? nearest[0]!.k : undefined
+}
+
+/** What an unknown query parameter is answered with: the name meant, when it is clear, and the names the route takes. */
+function describeUnknownQueryParameter(name: string, declared: DeclaredParameters): string {
+  const query = declared.query ?? []
+  const shown = `"${name.slice(0, 100)}"`
+  const takes = query.length > 0 ? `this route takes: ${query.join(', ')}` : 'this route takes no query parameters'
+  if (!name) return `a query parameter has no name (an "=" with nothing before it); ${takes}`
+  if (declared.body?.includes(name)) return `unknown query parameter ${shown}; send ${shown} in the JSON body (${takes})`
+  const meant = nearestParameter(name, query)
+  if (meant) return `unknown query parameter ${shown}; did you mean "${meant}"? ${takes.charAt(0).toUpperCase()}${takes.slice(1)}`
+  return `unknown query parameter ${shown}; ${takes}`
+}
+
+/**
+ * Turns any error into a status and an error body. `declared` names the parameters of the request's route, for
+ * an unknown query parameter. Exported for tests.
+ */
+export function toErrorResponse(err: unknown, declared: DeclaredParameters = {}): { status: number; body: ErrorBody; unexpected: boolean } {
   if (isPaperscopeError(err)) {
     const status = STATUS_BY_CODE[err.code] ?? 500
     // A 5xx says nothing of the host; "not analysed yet" is one the caller can act on, in words of our own.
@@ -78,8 +137,18 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
       unexpected: false,
     }
   }
-  const fastifyError = err as Partial<FastifyError> & { validation?: ValidationIssue[] }
+  const fastifyError = err as Partial<FastifyError> & { validation?: ValidationIssue[]; validationContext?: string }
   if (Array.isArray(fastifyError.validation) && fastifyError.validation.length > 0) {
+    // An unknown query parameter comes first: `?Q=x` is answered with "did you mean q", not "q is required".
+    const unknown = fastifyError.validationContext === 'querystring' ? fastifyError.validation.find((i) => i.keyword === 'additionalProperties') : undefined
+    const name = unknown?.params?.additionalProperty
+    if (typeof name === 'string') {
+      return {
+        status: 400,
+        body: { error: { code: 'INVALID_ARGUMENT', message: describeUnknownQueryParameter(name, declared), ...(name ? { field: name.slice(0, 100) } : {}) } },
+        unexpected: false,
+      }
+    }
     const issue = fastifyError.validation[0]!
     const field = issueField(issue)
     return {
@@ -110,10 +179,16 @@ function internal(code: ErrorCode, status: number): { status: number; body: Erro
   return { status, body: { error: { code, message: 'something went wrong on the server; it has been logged' } }, unexpected: true }
 }
 
+/** The query and body parameters the request's route declares (none for a request no route took). */
+function declaredParameters(request: FastifyRequest): DeclaredParameters {
+  const schema = request.routeOptions.schema as { querystring?: { properties?: object }; body?: { properties?: object } } | undefined
+  return { query: Object.keys(schema?.querystring?.properties ?? {}), body: Object.keys(schema?.body?.properties ?? {}) }
+}
+
 /** Installs the error handler and the JSON 404 for unknown API routes. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body, unexpected } = toErrorResponse(err)
+    const { status, body, unexpected } = toErrorResponse(err, declaredParameters(request))
     if (unexpected) request.log.error({ err }, 'unexpected error')
     else if (status === 429) request.log.warn({ ip: request.ip }, 'rate limited')
     void reply.status(status).type('application/json; charset=utf-8').send(body)

@@ -4,9 +4,9 @@
  */
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
-import { fileEntryKey, fileEntryLabel, locatorInput, pluralize, reportedMetricConflicts, type CoAuthor, type Topic } from '../core/index.js'
+import { fileEntryKey, fileEntryLabel, locatorInput, pluralize, reportedMetricConflicts, type Author, type CoAuthor, type Topic } from '../core/index.js'
 import type { AnalysisAuthorMetrics, AnalysisNovelty, AnalysisPaperText, AnalysisPaperTopics, AnalysisSimilarPaper, AnalysisValue } from './deps.js'
-import type { AuthorDetailOut, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
+import type { AuthorDetailOut, AuthorList, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
 import type { StatsOut } from './routes/stats.schema.js'
 import type { TopicDetailOut, TopicListItem } from './routes/topics.schema.js'
@@ -267,6 +267,17 @@ export function presentSearch(
 
 export function presentAuthorListItem(author: { id: string; name: string; nameVariants: string[]; paperCount: number }): AuthorListItem {
   return { id: author.id, name: author.name, nameVariants: author.nameVariants, paperCount: author.paperCount }
+}
+
+/** A page of the authors a name finds, paged as presentPaperList pages papers. */
+export function presentAuthorList(page: Page<Author>, pageNumber: number, pageSize: number): AuthorList {
+  return {
+    items: page.items.map(presentAuthorListItem),
+    total: page.total,
+    page: pageNumber,
+    pageSize,
+    pages: pageCount(page.total, pageSize),
+  }
 }
 
 function presentProfile(profile: AuthorDetail['profiles'][number]): ReportedProfileOut {

@@ -190,6 +190,21 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       it('reads % and _ as characters, not wildcards, and finds nobody for a query without words', async () => {
         for (const q of ['%', '_', '.', '-', '  ', 'g_nguli', 'sur%li', '\\']) expect(await names(q), q).toEqual([])
       })
+
+      it('pages through the authors a name finds: the pages make up the whole list, and the count says how long it is', async () => {
+        // `a` is in every name; three pass one author ranked like another (one paper each), so ties must page stably.
+        const whole = await names('a')
+        expect(whole).toHaveLength(7)
+        const pages = []
+        for (let offset = 0; offset < 7; offset += 3) pages.push((await sut.store.findAuthors('a', 3, offset)).map((a) => a.name))
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 1])
+        expect(pages.flat()).toEqual(whole)
+        expect(await sut.store.findAuthors('a', 3, 7)).toEqual([])
+        expect(await sut.store.countAuthors('a')).toBe(7)
+        expect(await sut.store.countAuthors('Li')).toBe(4)
+        expect(await sut.store.countAuthors('Saxe, Andrew')).toBe(2)
+        for (const q of ['%', '  ', 'nobody']) expect(await sut.store.countAuthors(q), q).toBe(0)
+      })
     })
 
     describe('with a few papers', () => {

@@ -1,10 +1,19 @@
 /** @module Request and response schemas of /authors. */
 import { z } from 'zod'
+import { PageParamSchema } from '../schema-tools.js'
 import { ComputedValueSchema, PaperSummarySchema } from '../schemas.js'
+
+/** Authors on one page of /authors when neither `page_size` nor `limit` says how many. */
+export const AUTHORS_PAGE_SIZE = 20
+
+const authorsPerPage = z.number().int().min(1).max(100)
 
 export const AuthorsQuerySchema = z.object({
   q: z.string().min(1).max(200).describe('Part of a name, any spelling'),
-  limit: z.number().int().min(1).max(100).default(20),
+  page: PageParamSchema,
+  // No defaults: the route tells `page_size` from its older name `limit` only when neither is filled in.
+  page_size: authorsPerPage.optional().describe(`Authors per page (default ${AUTHORS_PAGE_SIZE})`),
+  limit: authorsPerPage.optional().describe('The older name of page_size, still taken; give one of the two'),
 })
 export type AuthorsQuery = z.infer<typeof AuthorsQuerySchema>
 
@@ -17,7 +26,14 @@ export const AuthorListItemSchema = z.object({
   nameVariants: z.array(z.string()),
   paperCount: z.number().int(),
 })
-export const AuthorListSchema = z.object({ items: z.array(AuthorListItemSchema) })
+/** A page of the authors a name finds, paged as /papers and /search are. */
+export const AuthorListSchema = z.object({
+  items: z.array(AuthorListItemSchema),
+  total: z.number().int().describe('Authors the name finds, on every page'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  pages: z.number().int(),
+})
 
 /** Metric names shown in a researcher's header. */
 export const METRIC_NAMES = ['hIndex', 'papers', 'citations', 'noveltyPercent', 'aiScore'] as const

@@ -28,6 +28,37 @@ describe('authors routes on the corpus library', () => {
     expect(body.items[0]).toMatchObject({ id: 'inbar-seroussi', name: 'Inbar Seroussi', paperCount: 13 })
   })
 
+  it('pages through every author a name finds, past the 100 one answer holds, with the total', async () => {
+    const list = async (query: string) => (await app.inject(`/api/v1/authors?${query}`)).json() as AuthorList
+    const first = await list('q=li&page_size=100')
+    expect(first).toMatchObject({ page: 1, pageSize: 100 })
+    expect(first.total).toBeGreaterThan(100)
+    expect(first.pages).toBe(Math.ceil(first.total / 100))
+    const ids = first.items.map((a) => a.id)
+    for (let page = 2; page <= first.pages; page++) {
+      const next = await list(`q=li&page_size=100&page=${page}`)
+      expect(next).toMatchObject({ page, total: first.total })
+      ids.push(...next.items.map((a) => a.id))
+    }
+    // Each author once, in the order of the first page: a small page is the start of a large one.
+    expect(ids).toHaveLength(first.total)
+    expect(new Set(ids).size).toBe(first.total)
+    expect((await list('q=li&page_size=5&page=2')).items.map((a) => a.id)).toEqual(ids.slice(5, 10))
+    expect(await list(`q=li&page=${first.pages + 1}&page_size=100`)).toMatchObject({ items: [], total: first.total })
+  })
+
+  it('takes limit as the older name of page_size, and refuses the two when they disagree', async () => {
+    expect((await app.inject('/api/v1/authors?q=li&limit=3')).json()).toMatchObject({ pageSize: 3, items: { length: 3 } })
+    expect((await app.inject('/api/v1/authors?q=li&limit=3&page_size=3')).statusCode).toBe(200)
+    const both = await app.inject('/api/v1/authors?q=li&limit=3&page_size=4')
+    expect(both.statusCode).toBe(400)
+    expect(both.json()).toEqual({
+      error: { code: 'INVALID_ARGUMENT', field: 'limit', message: 'parameter "limit" is the older name of "page_size", and they disagree (3 and 4); give one of them' },
+    })
+    // Without either, a page of 20 as before.
+    expect((await app.inject('/api/v1/authors?q=li')).json()).toMatchObject({ pageSize: 20, items: { length: 20 } })
+  })
+
   it.each(['', '?q=', '?q=%20%20'])('rejects a missing or blank name (%s) with 400 naming q', async (query) => {
     const res = await app.inject(`/api/v1/authors${query}`)
     expect(res.statusCode).toBe(400)

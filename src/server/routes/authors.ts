@@ -1,13 +1,14 @@
-/** @module GET /authors?q= (find people by name) and /authors/:id (a researcher page's data). */
+/** @module GET /authors?q= (find people by name, a page at a time) and /authors/:id (a researcher page's data). */
 import type { FastifyInstance } from 'fastify'
 import { findAuthor, namesakes } from '../../commands/index.js'
 import { PaperscopeError, type Paper } from '../../core/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { ServerDeps } from '../deps.js'
-import { presentAuthorDetail, presentAuthorListItem } from '../presenters.js'
+import { presentAuthorDetail, presentAuthorList } from '../presenters.js'
 import { optionalAnalysis } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import {
+  AUTHORS_PAGE_SIZE,
   AuthorDetailSchema,
   AuthorListSchema,
   AuthorParamsSchema,
@@ -40,6 +41,13 @@ async function idHint(store: PaperStore, id: string): Promise<string> {
   return author && plain(author.name) === plain(id) ? `; it is the name of the author with id "${author.id}" (/api/v1/authors/${author.id})` : ''
 }
 
+/** Authors per page: `page_size`, or `limit` (its older name); the two given at once must agree. */
+function authorsPageSize({ page_size: pageSize, limit }: AuthorsQuery): number {
+  if (pageSize !== undefined && limit !== undefined && pageSize !== limit)
+    throw new PaperscopeError('INVALID_ARGUMENT', `parameter "limit" is the older name of "page_size", and they disagree (${limit} and ${pageSize}); give one of them`, { field: 'limit' })
+  return pageSize ?? limit ?? AUTHORS_PAGE_SIZE
+}
+
 export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
   const { store } = deps
 
@@ -56,8 +64,12 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
     async (request) => {
       const q = request.query.q.trim()
       if (!q) throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "q" must contain a name', { field: 'q' })
-      const authors = await store.findAuthors(q, request.query.limit)
-      return { items: authors.map(presentAuthorListItem) }
+      const pageSize = authorsPageSize(request.query)
+      const offset = (request.query.page - 1) * pageSize
+      const items = await store.findAuthors(q, pageSize, offset)
+      // A page that is not full is the last: its total needs no second pass over every name.
+      const total = items.length > 0 && items.length < pageSize ? offset + items.length : await store.countAuthors(q)
+      return presentAuthorList({ items, total, limit: pageSize, offset }, request.query.page, pageSize)
     },
   )
 
