@@ -126,3 +126,55 @@ describe('people from source author ids', () => {
     expect(papers).toEqual(['orcid:0000-0002-1825-0097', 'semantic-scholar:222'])
   })
 })
+
+describe('people from abbreviated names', () => {
+  const library = useTempStore()
+  const bib = (key: string, title: string, authors: string[]) => buildRecord({ source: 'bibtex', key, title, authors })
+
+  async function papersOf(name: string): Promise<number[]> {
+    return (await library().store.findAuthors(name, 50)).filter((a) => a.name === name).map((a) => a.paperCount)
+  }
+
+  it('joins two initials whose people have written together, though no one on the paper is written out', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      bib('a', 'Separation of scales in deep networks', ['Inbar Seroussi', 'Zohar Ringel']),
+      bib('b', 'Lower bounds on grokking time', ['Seroussi, I.', 'Ringel, Z.', 'Ann Newcomer']),
+    ])
+    // Before, neither initial had someone resolved to vouch for it: two new people, `I. Seroussi` and `Z. Ringel`.
+    expect(await papersOf('Inbar Seroussi')).toEqual([2])
+    expect(await papersOf('Zohar Ringel')).toEqual([2])
+    expect(await papersOf('I. Seroussi')).toEqual([])
+  })
+
+  it('lets an initial that joined vouch for the next one', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      bib('a', 'Wide networks as kernel machines', ['Noa Rubin', 'Inbar Seroussi']),
+      bib('b', 'Grokking time in modular addition', ['Inbar Seroussi', 'Zohar Ringel']),
+      // Rubin vouches for Seroussi, who then vouches for Ringel (who has no paper with Rubin).
+      bib('c', 'Neural collapse under label noise', ['Noa Rubin', 'Seroussi, I.', 'Ringel, Z.']),
+    ])
+    expect(await papersOf('Inbar Seroussi')).toEqual([3])
+    expect(await papersOf('Zohar Ringel')).toEqual([2])
+  })
+
+  it('keeps initials apart whose fitting people never wrote together, or that fit two such pairs', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      bib('a', 'One paper on kernels', ['Inbar Seroussi', 'Bo Other']),
+      bib('b', 'Another paper on grokking', ['Zohar Ringel', 'Cy Third']),
+      bib('c', 'A joint paper on collapse', ['Seroussi, I.', 'Ringel, Z.']),
+    ])
+    expect(await papersOf('Inbar Seroussi')).toEqual([1])
+    expect(await papersOf('Zohar Ringel')).toEqual([1])
+    // Two Z. Ringels who both wrote with Inbar Seroussi: which one is meant is not known.
+    await importRecords(t.store, [
+      bib('d', 'Paper with the first', ['Inbar Seroussi', 'Zohar Ringel']),
+      bib('e', 'Paper with the second', ['Inbar Seroussi', 'Zeev Ringel']),
+      bib('f', 'Who is Z.?', ['Seroussi, I.', 'Ringel, Z.']),
+    ])
+    expect(await papersOf('Zeev Ringel')).toEqual([1])
+    expect(await papersOf('Zohar Ringel')).toEqual([2])
+  })
+})

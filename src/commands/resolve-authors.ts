@@ -3,7 +3,7 @@
  * (`semantic-scholar:2259683` is `E. Duflo` on every paper that source gives that id), as long as the names
  * fit: a source that linked the wrong person is not believed. Without one, a full name is the same person
  * wherever it appears, and an abbreviated one (`E. Paquette`) joins a known person only with evidence: a
- * co-author in common. Two people that one source gives different ids stay two, even under the same full
+ * co-author in common (for two abbreviated names on one paper, fitting people who have written together). Two people that one source gives different ids stay two, even under the same full
  * name; a name without ids that several such people carry goes to the one with a co-author in common, else
  * to the first known (so which of them it joins can depend on import order). Everyone else becomes a new
  * person.
@@ -98,17 +98,44 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
     if (open.length > 1) for (const c of open) if (await tx.hasCoAuthored(c, evidence)) vouched.push(c)
     take(i, vouched.length === 1 ? vouched[0]! : open[0]!)
   }
-  // Pass 3: abbreviated-only names need a co-author in common with someone already resolved.
-  const evidence = ids.filter((id): id is string => id !== null)
+  // Pass 3: abbreviated-only names need a co-author in common with someone resolved here, and each one found
+  // is evidence for the next. Where no one resolved vouches, two such names whose fitting people have written
+  // together vouch for each other (`Seroussi, I. and Ringel, Z.`: Inbar Seroussi and Zohar Ringel), one at a time.
+  const open = new Map<number, string[]>()
   for (const [i, author] of authors.entries()) {
     if (ids[i]) continue
     const compatible = (await tx.findAuthorsByBlockKey(nameBlockKey(author.name)))
       .filter((c) => c.variants.some((v) => author.variants.every((w) => namesCompatible(v, w))))
       .map((c) => c.id)
-    const open = await withoutConflict(tx, compatible, author.sourceIds, used)
+    const candidates = await withoutConflict(tx, compatible, author.sourceIds, used)
+    if (candidates.length > 0) open.set(i, candidates)
+  }
+  const vouchedBy = async (candidates: readonly string[], evidence: readonly string[]): Promise<string[]> => {
     const vouched: string[] = []
-    for (const c of open) if (await tx.hasCoAuthored(c, evidence)) vouched.push(c)
-    if (vouched.length === 1) take(i, vouched[0]!)
+    for (const c of candidates)
+      if (!used.has(c) && (await tx.hasCoAuthored(c, evidence.filter((e) => e !== c)))) vouched.push(c)
+    return vouched
+  }
+  for (let found = true; found && open.size > 0; ) {
+    found = false
+    const evidence = ids.filter((id): id is string => id !== null)
+    for (const [i, candidates] of open) {
+      const vouched = await vouchedBy(candidates, evidence)
+      if (vouched.length !== 1) continue
+      take(i, vouched[0]!)
+      open.delete(i)
+      found = true
+    }
+    if (found) continue
+    for (const [i, candidates] of open) {
+      const others = [...open].filter(([j]) => j !== i).flatMap(([, c]) => c.filter((id) => !used.has(id)))
+      const vouched = await vouchedBy(candidates, others)
+      if (vouched.length !== 1) continue
+      take(i, vouched[0]!)
+      open.delete(i)
+      found = true
+      break
+    }
   }
   const resolved: PaperWriteAuthor[] = []
   for (const [i, author] of authors.entries()) {
