@@ -496,7 +496,9 @@ export function topicTerms(model: TopicModel): ReadonlySet<string> {
 }
 
 function centroidVector(centroids: TopicCentroids, doc: PreparedText): SparseVector {
-  return tfidfVector(centroids.tfidf, termCounts(doc, centroids.terms))
+  // Words the curated papers never wrote lengthen the text's vector, as each training paper's own rare words
+  // did in the leave-one-out cosines the calibration and the off-topic bound were fitted on.
+  return tfidfVector(centroids.tfidf, termCounts(doc, centroids.terms), { unseen: 'lengthen' })
 }
 
 /** The centroid view's distribution over labels for one paper, from its {@link centroidCosines}. */

@@ -64,6 +64,23 @@ describe('topic classifier trained on the awesome list', () => {
     expect(offTopic('Neural collapse', '')).toBe(false)
   })
 
+  it('reads a text of mostly unseen words with one of the field\'s as off topic, not as that word alone', () => {
+    // Before, words the curated papers never wrote were dropped, so `grokking` alone made this a 0.79 topic.
+    const recipe = classifyTopics(
+      model,
+      prepareText({
+        title: 'Sourdough bread',
+        text: 'Mix the flour and water and leave the dough to rest for an hour. Knead it with salt, let it rise overnight in a warm kitchen, then bake it in a hot oven for forty minutes. My kids call the long wait grokking the loaf, because the crumb only opens up after a long, slow rise.',
+      }),
+    )
+    expect(recipe).toMatchObject({ offTopic: true, unsorted: true })
+    // The field's own words that are in most papers (`neural`, `network`) are known, not unseen.
+    expect(model.centroids?.tfidf.common).toEqual(expect.arrayContaining(['network', 'neural']))
+    const grokking = classifyTopics(model, prepareText({ title: 'Grokking in neural networks', text: 'Neural networks trained on modular addition grok long after they fit.' }))
+    expect(grokking).toMatchObject({ offTopic: false, unsorted: false })
+    expect(grokking.topics[0]?.label).toBe('Emergence and Phase Transitions')
+  })
+
   it('explains a topic with terms as the text writes them, not as the model keys them', () => {
     const doc = prepareText({
       title: 'PAC-Bayesian bounds for self-attention',

@@ -12,8 +12,10 @@
  * Title-Case title's `High-Dimensional` is shown as `high-dimensional`, and a key word is not shown beside
  * a curated one it restates under a title's capitals (`Curricula` beside `Curriculum Learning`); two papers
  * are not said to share words most papers use (`learning`, `paper`). 8: the key-word model holds a classifier
- * per curated key word listed at least twice, and its ranker a feature more for it. A library
+ * per curated key word listed at least twice, and its ranker a feature more for it. 9: a TF-IDF model keeps
+ * the terms it left out as too common, so that the topic centroids count a text's never-seen words in its
+ * length (a bread recipe that says `grokking` is off topic). A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 8
+export const MODEL_VERSION = 9

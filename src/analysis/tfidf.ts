@@ -16,6 +16,11 @@ export interface TfidfModel {
   documentCount: number
   /** Term frequency is 1 + ln(count) when true, the raw count when false. */
   sublinearTf: boolean
+  /**
+   * Terms left out for being in more than `maxDfRatio` of the documents: known, unlike terms never seen
+   * (absent in models fitted before it was kept).
+   */
+  common?: string[]
 }
 
 export interface TfidfOptions {
@@ -40,6 +45,17 @@ export function termIndex(model: TfidfModel): Map<string, number> {
   return index
 }
 
+const commonTermsCache = new WeakMap<TfidfModel, Set<string>>()
+
+function commonTerms(model: TfidfModel): Set<string> {
+  let common = commonTermsCache.get(model)
+  if (!common) {
+    common = new Set(model.common)
+    commonTermsCache.set(model, common)
+  }
+  return common
+}
+
 /**
  * Fits the vocabulary and idf on the term counts of a set of documents.
  * @example const model = fitTfidf(docs.map((d) => termCounts(prepareText(d))))
@@ -52,8 +68,9 @@ export function fitTfidf(
   for (const doc of documents) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1)
   const n = documents.length
   const maxDf = Math.max(1, Math.floor(maxDfRatio * n))
+  const tooCommon = ([, d]: [string, number]): boolean => n >= 4 && d > maxDf
   const kept = [...df]
-    .filter(([, d]) => d >= Math.min(minDf, Math.max(1, n)) && (n < 4 || d <= maxDf))
+    .filter((entry) => entry[1] >= Math.min(minDf, Math.max(1, n)) && !tooCommon(entry))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, maxTerms)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
@@ -64,16 +81,30 @@ export function fitTfidf(
     idf: kept.map(([, d]) => Math.log((1 + n) / (1 + d)) + 1),
     documentCount: n,
     sublinearTf,
+    common: [...df].filter(tooCommon).map(([t]) => t).sort(),
   }
 }
 
-/** The unit-length TF-IDF vector of a document's term counts; unknown terms are ignored. */
-export function tfidfVector(model: TfidfModel, counts: ReadonlyMap<string, number>): SparseVector {
+/**
+ * The unit-length TF-IDF vector of a document's term counts; terms not in the vocabulary are not in it. With
+ * `unseen: 'lengthen'`, a term the model never saw (neither in its vocabulary nor left out as too common) still
+ * counts in the vector's length, with the idf of a term in no document: as a training document's own rare
+ * words did in the model's fit, so a text of mostly unseen words (a bread recipe that says `grokking`) is not
+ * read as close as its one known word alone would make it. A model fitted before `common` was kept ignores it.
+ */
+export function tfidfVector(model: TfidfModel, counts: ReadonlyMap<string, number>, { unseen = 'ignore' }: { unseen?: 'ignore' | 'lengthen' } = {}): SparseVector {
   const index = termIndex(model)
   const weights = new Map<number, number>()
+  const common = unseen === 'lengthen' && model.common ? commonTerms(model) : null
+  const unseenIdf = Math.log(1 + model.documentCount) + 1
   let norm = 0
   for (const [term, count] of counts) {
     const i = index.get(term)
+    if (i === undefined && common !== null && count > 0 && !common.has(term)) {
+      const w = (model.sublinearTf ? 1 + Math.log(count) : count) * unseenIdf
+      norm += w * w
+      continue
+    }
     if (i === undefined || count <= 0) continue
     const tf = model.sublinearTf ? 1 + Math.log(count) : count
     const w = tf * (model.idf[i] ?? 0)
