@@ -70,10 +70,10 @@ export function useTitle(title: string | null): void {
 
 /**
  * A choice a page keeps in its query string (`?sort=oldest`), so a reload or a shared link keeps it: the URL's
- * value when it is one of `choices`, else `fallback`. Setting it replaces the history entry (as the search
- * page does for typing: Back leaves the page, not the choice), keeps the rest of the query, and writes no
- * parameter for `fallback`. A #fragment goes: it was where the page was opened (`#sources`), and a page that
- * looks for it again on every new location (the paper page) would jump there at each change.
+ * value when it is one of `choices`, else `fallback`. Setting it replaces the history entry (a way of showing
+ * the page, not a place of its own: Back leaves the page, not the choice), keeps the rest of the query, and
+ * writes no parameter for `fallback`. A #fragment goes: it was where the page was opened (`#sources`), and a
+ * page that looks for it again on every new location (the paper page) would jump there at each change.
  * @example const [order, setOrder] = useQueryChoice('sort', ['newest', 'oldest'], 'newest')
  */
 export function useQueryChoice<T extends string>(name: string, choices: readonly T[], fallback: T): [T, (next: T) => void] {

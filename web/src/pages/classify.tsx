@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError, paths, postJson, type ClassifyResult, type SimilarResult } from '../api.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
 import { HowComputed } from '../components/how-computed.js'
-import { SimilarItem } from '../components/similar-item.js'
+import { SimilarItem, SimilarityLegend } from '../components/similar-item.js'
 import { ErrorState, Loading } from '../components/states.js'
 import { plural } from '../format.js'
 import { useTitle } from '../hooks.js'
@@ -182,11 +182,14 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
                 : 'No paper of this library is near this text.'}
             </p>
           ) : (
-            <div className="card-list">
-              {similar.similar.map((s) => (
-                <SimilarItem key={s.paper.id} item={s} />
-              ))}
-            </div>
+            <>
+              <SimilarityLegend items={similar.similar} />
+              <div className="card-list">
+                {similar.similar.map((s) => (
+                  <SimilarItem key={s.paper.id} item={s} />
+                ))}
+              </div>
+            </>
           )}
           <details className="how">
             <summary>How similarity is computed</summary>

@@ -5,7 +5,7 @@ import { ApiError, getText, paths, type PaperDetail, type SourceRecordOut } from
 import { AuthorLine } from '../components/authors.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
 import { HowComputed } from '../components/how-computed.js'
-import { SimilarItem } from '../components/similar-item.js'
+import { SimilarItem, SimilarityLegend } from '../components/similar-item.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percentileRank, readableText, sourceLabel, sourceLabelInText } from '../format.js'
 import { useApi, useQueryChoice, useTitle } from '../hooks.js'
@@ -324,11 +324,14 @@ function SimilarPapers({ paper }: { paper: PaperDetail }) {
       ) : paper.similar.length === 0 ? (
         <p className="muted">No similar papers found in this library.</p>
       ) : (
-        <div className="card-list">
-          {shown.map((s) => (
-            <SimilarItem key={s.paper.id} item={s} />
-          ))}
-        </div>
+        <>
+          <SimilarityLegend items={paper.similar} />
+          <div className="card-list">
+            {shown.map((s) => (
+              <SimilarItem key={s.paper.id} item={s} />
+            ))}
+          </div>
+        </>
       )}
       {paper.similarStatus === 'computed' && (
         <details className="how">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, queryLength, resultsTitle, searchesPrefix, tooLongMessage } from './search.js'
+import { SearchBibtexQuerySchema } from '../../../src/server/routes/bibtex.schema.js'
+import { bibtexCoverage, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, queryLength, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, tooLongMessage } from './search.js'
 
 describe('the search page', () => {
   it('says how many papers match, the verb agreeing with the count', () => {
@@ -13,6 +14,15 @@ describe('the search page', () => {
     expect(tooLongMessage('x'.repeat(520))).toBe('The query is too long: 520 of 500 characters. Shorten it to search.')
     // An emoji is one character to the server's limit, two UTF-16 units to JavaScript.
     expect(queryLength('😀'.repeat(MAX_QUERY_LENGTH))).toBe(MAX_QUERY_LENGTH)
+  })
+
+  it('says beside the BibTeX link when the file holds only the best matches, and nothing when it holds them all', () => {
+    expect(bibtexCoverage(66595)).toBe(`of the best ${SEARCH_BIBTEX_ENTRIES} of 66,595 matches`)
+    expect(bibtexCoverage(66595, 2000)).toBe('of the best 2,000 of 66,595 matches')
+    expect(bibtexCoverage(SEARCH_BIBTEX_ENTRIES)).toBeNull()
+    expect(bibtexCoverage(12)).toBeNull()
+    // The page's link asks for that many, which the API must give.
+    expect(SearchBibtexQuerySchema.safeParse({ q: 'grokking', limit: SEARCH_BIBTEX_ENTRIES }).success).toBe(true)
   })
 
   it('counts the matches without a year, so the year facet adds up to the matches it covers', () => {

@@ -1,19 +1,31 @@
 /**
- * @module Search: results as you type (debounced, kept in the URL so a search can be shared), facets as
- * filters, highlighted matches, pagination, empty and error states.
+ * @module Search: results as you type (debounced, kept in the URL so a search can be shared, a history entry
+ * for each search that settled), facets as filters, highlighted matches, pagination, empty and error states.
  */
-import { useEffect, useId, useRef, useState } from 'react'
-import { Link, useSearchParams } from 'react-router-dom'
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react'
+import { Link, useLocation, useSearchParams } from 'react-router-dom'
 import { paths, type AuthorList, type Facet, type SearchResponse } from '../api.js'
 import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
 import { PaperCard } from '../components/paper-card.js'
 import { Pagination } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
 import { formatCount, plural, sourceLabel } from '../format.js'
+import { trackHiddenEdges } from '../hidden-edges.js'
 import { useApi, useTitle } from '../hooks.js'
 
 /** How long typing must pause before a search runs. */
 export const SEARCH_DEBOUNCE_MS = 250
+/**
+ * How long a search's results stay on screen, its words untouched, before the search counts as settled (as
+ * after Enter or leaving the box): long enough to have read them, so words typed next get an entry of their own.
+ */
+export const SEARCH_SETTLE_MS = 1500
+
+/**
+ * History entries (by `location.key`) whose words are still being typed: the next words replace them, so Back
+ * steps over `g`, `gr`, `gro` to the search before. In memory: after a reload every entry counts as settled.
+ */
+const typingEntries = new Set<string>()
 
 const FILTER_PARAMS = ['topic', 'year_from', 'year_to', 'source', 'category', 'author'] as const
 
@@ -23,6 +35,12 @@ export const MAX_QUERY_LENGTH = 500
 const MIN_PREFIX_LENGTH = 3
 /** Researchers named above the papers a search finds. */
 const PEOPLE_SHOWN = 5
+
+/**
+ * The most entries the page's BibTeX export asks for: the link says so (`limit`), so the page's note and the
+ * file agree whatever the API's default. At most the API's MAX_SEARCH_BIBTEX (search.test.ts checks it).
+ */
+export const SEARCH_BIBTEX_ENTRIES = 500
 
 /** The operators the search reads between words, in capitals. */
 const OPERATOR_WORDS = ['OR', 'AND', 'NOT']
@@ -70,6 +88,15 @@ export function resultsTitle(total: number): string {
   return `${plural(total, 'paper')} ${total === 1 ? 'matches' : 'match'}`
 }
 
+/**
+ * What the BibTeX export holds when it cannot hold every match, said after the link's own word: null when it
+ * holds them all.
+ * @example bibtexCoverage(66595) // 'of the best 500 of 66,595 matches'
+ */
+export function bibtexCoverage(total: number, entries: number = SEARCH_BIBTEX_ENTRIES): string | null {
+  return total > entries ? `of the best ${formatCount(entries)} of ${formatCount(total)} matches` : null
+}
+
 /** Characters as the server counts them for its limit (code points: an emoji is one). */
 export function queryLength(q: string): number {
   return [...q].length
@@ -91,11 +118,19 @@ export function matchesWithoutYear(data: Pick<SearchResponse, 'facets' | 'facets
 
 export function SearchPage() {
   const [params, setParams] = useSearchParams()
+  const location = useLocation()
   const urlQ = params.get('q') ?? ''
   const [text, setText] = useState(urlQ)
   const lastWritten = useRef(urlQ)
+  // Whether the words this page writes next are still being typed (their entry is then replaced) or settled.
+  const arriving = useRef<'typing' | 'settled' | null>(null)
   const input = useRef<HTMLInputElement>(null)
   useTitle(urlQ ? `“${urlQ}” · Search` : 'Search')
+
+  useEffect(() => {
+    if (arriving.current === 'typing') typingEntries.add(location.key)
+    arriving.current = null
+  }, [location.key])
 
   // The URL changed from outside (back button, a link): show its words in the box.
   useEffect(() => {
@@ -107,27 +142,45 @@ export function SearchPage() {
     }
   }, [urlQ])
 
-  // Typing settled: write the words to the URL (replacing the entry, so Back leaves the search). Timed from
-  // each change of the box, not of a debounced value: words typed again after the URL moved away from them
-  // (the Search link, then the same query) leave a debounced value unchanged and would never be written.
+  /**
+   * Writes the words to the URL. A settled search keeps its history entry and new words get one of their own;
+   * words still being typed, and the page without words (nothing to come back to), are replaced.
+   */
+  const writeWords = (words: string, settled: boolean) => {
+    const replace = !urlQ || typingEntries.has(location.key)
+    if (replace) typingEntries.delete(location.key)
+    lastWritten.current = words
+    arriving.current = settled ? 'settled' : 'typing'
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (words) next.set('q', words)
+        else next.delete('q')
+        next.delete('page')
+        return next
+      },
+      { replace },
+    )
+  }
+  const writeTypedWords = useEffectEvent((words: string) => writeWords(words, false))
+
+  // Typing paused: write the words. Timed from each change of the box, not of a debounced value: words typed
+  // again after the URL moved away from them (the Search link, then the same query) leave a debounced value
+  // unchanged and would never be written.
   useEffect(() => {
     const timer = setTimeout(() => {
-      const q = text.trim()
-      if (q === lastWritten.current.trim()) return
-      lastWritten.current = q
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current)
-          if (q) next.set('q', q)
-          else next.delete('q')
-          next.delete('page')
-          return next
-        },
-        { replace: true },
-      )
+      const words = text.trim()
+      if (words !== lastWritten.current.trim()) writeTypedWords(words)
     }, SEARCH_DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [text, setParams])
+  }, [text])
+
+  /** Enter or leaving the box: the words are written now if typing has not reached the URL yet, and kept. */
+  const settle = () => {
+    const words = text.trim()
+    if (words !== lastWritten.current.trim()) writeWords(words, true)
+    else typingEntries.delete(location.key)
+  }
 
   const q = urlQ.trim()
   const page = Math.max(1, Number(params.get('page')) || 1)
@@ -141,6 +194,14 @@ export function SearchPage() {
       })
     : null
   const result = useApi<SearchResponse>(apiPath)
+  // Results on screen for the words in the box: read for a while, untouched, the search settles.
+  const showing = result.status === 'ok' && text.trim() === q
+  useEffect(() => {
+    const key = location.key
+    if (!showing || !typingEntries.has(key)) return undefined
+    const timer = setTimeout(() => typingEntries.delete(key), SEARCH_SETTLE_MS)
+    return () => clearTimeout(timer)
+  }, [showing, location.key])
   const activeFilters = FILTER_PARAMS.filter((k) => params.get(k))
   // People whose name has the words, on the first page of an unfiltered search: a name typed here finds them.
   const people = useApi<AuthorList>(q && page === 1 && activeFilters.length === 0 ? paths.authors({ q, limit: PEOPLE_SHOWN }) : null)
@@ -156,6 +217,7 @@ export function SearchPage() {
   }
 
   const inputId = useId()
+  const exportNoteId = useId()
   const data = apiPath ? result.data : null
   const error = result.status === 'error' ? result.error : null
   // What the server says about the words (none to search for, too long): its message names the problem.
@@ -163,11 +225,19 @@ export function SearchPage() {
   // Words over the limit (a shared URL: the box itself stops there) are said plainly, not in the validator's words.
   const tooLong = queryLength(q) > MAX_QUERY_LENGTH
   const badFilter = refusedFilter(error, [...FILTER_PARAMS, 'page'])
+  const exportNote = data ? bibtexCoverage(data.total) : null
 
   return (
     <div className="search-page">
       <h1 className="visually-hidden">Search papers</h1>
-      <form className="big-search" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="big-search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault()
+          settle()
+        }}
+      >
         <label htmlFor={inputId} className="visually-hidden">
           Search papers
         </label>
@@ -179,6 +249,7 @@ export function SearchPage() {
           placeholder="Search titles, key words, abstracts and authors"
           value={text}
           onChange={(e) => setText(e.target.value)}
+          onBlur={settle}
           maxLength={MAX_QUERY_LENGTH}
           data-autofocus
           autoComplete="off"
@@ -271,11 +342,19 @@ export function SearchPage() {
               <p className="bibtex-link">
                 <a
                   className="button small"
-                  href={`/api/v1${paths.searchBibtex({ q, prefix: prefix || undefined, ...Object.fromEntries(activeFilters.map((k) => [k, params.get(k)!])), download: true })}`}
+                  href={`/api/v1${paths.searchBibtex({ q, prefix: prefix || undefined, ...Object.fromEntries(activeFilters.map((k) => [k, params.get(k)!])), limit: SEARCH_BIBTEX_ENTRIES, download: true })}`}
                   download
+                  aria-describedby={exportNote ? exportNoteId : undefined}
                 >
                   BibTeX
                 </a>
+                {/* The file is cut at the best matches: said here, not only in a header of the download. */}
+                {exportNote && (
+                  <span id={exportNoteId} className="muted" data-testid="bibtex-coverage">
+                    {' '}
+                    {exportNote}
+                  </span>
+                )}
               </p>
             )}
             {people.data && people.data.items.some((a) => namedBy(a.nameVariants, q)) && (
@@ -360,7 +439,7 @@ function FacetGroup({ title, facets, selected, rangeLabel, unfiltered, onSelect,
   const limit = 8
   const shown = expanded ? facets : facets.slice(0, limit)
   return (
-    <div className="facet-group" role="group" aria-label={title}>
+    <div className="facet-group" role="group" aria-label={title} ref={trackHiddenEdges}>
       <h3>{title}</h3>
       {(rangeLabel ?? (selected && !facets.some((f) => f.value === selected) ? selected : null)) && (
         // A range, or a value no match has (a topic the library lacks): still shown, so it can be removed.
