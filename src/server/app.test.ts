@@ -254,6 +254,17 @@ describe('buildServer', () => {
     })
   })
 
+  it('says a query parameter given twice is given twice (it was "must be string")', async () => {
+    for (const [url, field, times] of [
+      ['/api/v1/search?q=grokking&q=collapse', 'q', 2],
+      ['/api/v1/papers?page=1&page=2&page=3', 'page', 3],
+    ] as const) {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(400)
+      expect((res.json() as ErrorBody).error).toEqual({ code: 'INVALID_ARGUMENT', field, message: `parameter "${field}" is given ${times} times; give it once` })
+    }
+  })
+
   it('takes every query the web app sends (web/src/api.ts, as its pages call it)', async () => {
     const paperId = (await temp.store.listPapers({ limit: 1 })).items[0]!.id
     const filters = { topic: 'grokking', year_from: '2020', year_to: '2023', source: 'test', category: 'cs.LG', author: 'alethea-power' }

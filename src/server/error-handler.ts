@@ -68,6 +68,8 @@ function describeIssue(issue: ValidationIssue, field: string | undefined): strin
 /** The parameters a request's route declares, in the order its schema lists them: what an error names as taken. */
 export interface DeclaredParameters {
   query?: readonly string[]
+  /** Query parameters the request gives more than once, with how many times. */
+  repeatedQuery?: Readonly<Record<string, number>>
   body?: readonly string[]
 }
 
@@ -151,9 +153,12 @@ export function toErrorResponse(err: unknown, declared: DeclaredParameters = {})
     }
     const issue = fastifyError.validation[0]!
     const field = issueField(issue)
+    // `?q=a&q=b` arrives as a list: "must be string" would not say what is wrong with the URL.
+    const given = field && fastifyError.validationContext === 'querystring' ? declared.repeatedQuery?.[field] : undefined
+    const message = given && issue.keyword === 'type' ? `parameter "${field}" is given ${given} times; give it once` : describeIssue(issue, field)
     return {
       status: 400,
-      body: { error: { code: 'INVALID_ARGUMENT', message: describeIssue(issue, field), ...(field ? { field } : {}) } },
+      body: { error: { code: 'INVALID_ARGUMENT', message, ...(field ? { field } : {}) } },
       unexpected: false,
     }
   }
@@ -182,7 +187,10 @@ function internal(code: ErrorCode, status: number): { status: number; body: Erro
 /** The query and body parameters the request's route declares (none for a request no route took). */
 function declaredParameters(request: FastifyRequest): DeclaredParameters {
   const schema = request.routeOptions.schema as { querystring?: { properties?: object }; body?: { properties?: object } } | undefined
-  return { query: Object.keys(schema?.querystring?.properties ?? {}), body: Object.keys(schema?.body?.properties ?? {}) }
+  const repeatedQuery = Object.fromEntries(
+    Object.entries((request.query ?? {}) as Record<string, unknown>).flatMap(([name, value]) => (Array.isArray(value) ? [[name, value.length]] : [])),
+  )
+  return { query: Object.keys(schema?.querystring?.properties ?? {}), body: Object.keys(schema?.body?.properties ?? {}), repeatedQuery }
 }
 
 /** Installs the error handler and the JSON 404 for unknown API routes. */
