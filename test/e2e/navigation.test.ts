@@ -275,7 +275,7 @@ describe.skipIf(skip)('navigation in chromium', () => {
     await expect.poll(() => page.url()).toBe(`${server.url}/authors/${author.id}`)
 
     // A paper whose similar papers read differently newest first.
-    type Detail = { similar: Array<{ paper: { id: string; date: string | null } }> }
+    type Detail = { similar: Array<{ paper: { id: string; date: string | null }; textSimilarity: number | null }> }
     let paperId: string | undefined
     let newest: string[] = []
     for (const p of author.papers) {
@@ -306,6 +306,12 @@ describe.skipIf(skip)('navigation in chromium', () => {
     await shared.locator('.similar .similar-item').first().waitFor()
     expect(await shared.locator('.similar select').inputValue()).toBe('newest')
     await shared.close()
+    // Closest wording first: a paper worded alike but filed under another topic comes up.
+    const detail = await api<Detail>(`/papers/${paperId}`)
+    const byWording = [...detail.similar].sort((a, b) => (b.textSimilarity ?? -1) - (a.textSimilarity ?? -1)).map((s) => s.paper.id)
+    expect(byWording, 'an order other than by similarity').not.toEqual(detail.similar.map((s) => s.paper.id))
+    await similarSort.selectOption('wording')
+    await expect.poll(shown).toEqual(byWording)
     expect(problems).toEqual([])
   })
 

@@ -280,23 +280,29 @@ function PaperView({ paper }: { paper: PaperDetail }) {
   )
 }
 
-type SimilarOrder = 'similarity' | 'newest' | 'cited'
-const SIMILAR_ORDERS: readonly SimilarOrder[] = ['similarity', 'newest', 'cited']
+type SimilarOrder = 'similarity' | 'wording' | 'newest' | 'cited'
+const SIMILAR_ORDERS: readonly SimilarOrder[] = ['similarity', 'wording', 'newest', 'cited']
 
 /** Most cited first (as a source reported), then most upvoted; unknown counts last. */
 function byPopularity(a: { citationCount: number | null; upvotes: number | null }, b: { citationCount: number | null; upvotes: number | null }): number {
   return (b.citationCount ?? -1) - (a.citationCount ?? -1) || (b.upvotes ?? -1) - (a.upvotes ?? -1)
 }
 
-/** Similar papers by similarity, newest or most cited first (readers ask for all three: what is closest, new, influential). */
+/**
+ * Similar papers by similarity, closest wording, newest or most cited first (readers ask what is closest, new,
+ * influential; and a paper worded alike but filed under another topic ranks below same-topic ones by similarity).
+ */
 function SimilarPapers({ paper }: { paper: PaperDetail }) {
   // In the URL (`?sort=newest`), so a reload or a shared link keeps it; replaced, not pushed, as the search
   // page does for typing.
   const [chosen, setOrder] = useQueryChoice('sort', SIMILAR_ORDERS, 'similarity')
   const hasCounts = paper.similar.some((s) => s.paper.citationCount !== null || s.paper.upvotes !== null)
-  const order = chosen === 'cited' && !hasCounts ? 'similarity' : chosen
+  const hasWording = paper.similar.some((s) => s.textSimilarity !== null)
+  const order = (chosen === 'cited' && !hasCounts) || (chosen === 'wording' && !hasWording) ? 'similarity' : chosen
   const shown =
-    order === 'newest'
+    order === 'wording'
+      ? [...paper.similar].sort((a, b) => (b.textSimilarity ?? -1) - (a.textSimilarity ?? -1))
+      : order === 'newest'
       ? [...paper.similar].sort((a, b) => (b.paper.date ?? '').localeCompare(a.paper.date ?? ''))
       : order === 'cited'
         ? [...paper.similar].sort((a, b) => byPopularity(a.paper, b.paper))
@@ -310,6 +316,10 @@ function SimilarPapers({ paper }: { paper: PaperDetail }) {
             Sort{' '}
             <select value={order} onChange={(e) => setOrder(e.target.value as SimilarOrder)}>
               <option value="similarity">Most similar</option>
+              {/* Without a wording part on any of them (an older analysis), this order would be the first one again. */}
+              <option value="wording" disabled={!hasWording}>
+                Closest wording first
+              </option>
               <option value="newest">Newest first</option>
               {/* Without a citation count or upvotes on any of them, this order would be the first one again. */}
               <option value="cited" disabled={!hasCounts}>
