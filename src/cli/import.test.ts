@@ -2,7 +2,7 @@
  * `paperscope import` on what goes wrong with its inputs: a path that is not there, a forced format that is
  * not the file's. In-process, on real files, with a library file in a temporary folder.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -38,5 +38,33 @@ describe('paperscope import', () => {
       `${json} [FORMAT_MISMATCH] --format abstracts does not match ${json}: the file is JSON, which no file format reads`,
     )
     expect(result.out).toMatch(/^total +10 +10 +0 +0 +0 +1$/m)
+  })
+})
+
+describe('paperscope import of a list file that lost entries', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-import-list-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('names the papers that left, holds back a large removal, and takes it with --prune', async () => {
+    const db = join(dir, 'library.db')
+    const bib = join(dir, 'refs.bib')
+    const entry = (i: number) => `@article{paper${i},\n  title = {A Study of Phenomenon ${i} in Deep Networks},\n  author = {Ann Example},\n  year = {2020}\n}\n`
+    writeFileSync(bib, Array.from({ length: 10 }, (_, i) => entry(i)).join('\n'))
+    await cli(['--db', db, 'import', bib, '--no-analyze'])
+    writeFileSync(bib, Array.from({ length: 8 }, (_, i) => entry(i)).join('\n'))
+    const edited = await cli(['--db', db, 'import', bib, '--no-analyze'])
+    expect(edited.code).toBe(0)
+    expect(edited.out).toMatch(/^input +format +read +new +merged +updated +unchanged +removed +rejected$/m)
+    expect(edited.out).toContain('removed: 2 entries no longer in its list file\nleft the library (2):\n')
+    expect(edited.out).toMatch(/^ {2}\S+ {2}A Study of Phenomenon 8 in Deep Networks {2}\(.*refs\.bib\)$/m)
+    // Cut to one entry: held back, said, and taken with --prune.
+    writeFileSync(bib, entry(0))
+    const cut = await cli(['--db', db, 'import', bib, '--no-analyze'])
+    expect(cut.out).toContain('[warning GONE_ENTRIES_KEPT] 7 entries read from this file before are no longer in it but kept: that is 88% of the 8 it held')
+    const pruned = await cli(['--db', db, 'import', bib, '--no-analyze', '--prune', '--json'])
+    expect(JSON.parse(pruned.out)).toMatchObject({ removed: 7, papersRemoved: expect.arrayContaining([expect.objectContaining({ title: 'A Study of Phenomenon 7 in Deep Networks' })]) })
   })
 })

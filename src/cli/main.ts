@@ -70,7 +70,8 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .option('--json', 'print the report as JSON')
     .option('-v, --verbose', 'list every warning, not only rejections')
     .option('--no-analyze', 'do not analyse the new papers afterwards (run `paperscope analyze` later)')
-    .action(async (paths: string[], opts: { format?: string; captureDate?: string; json?: boolean; verbose?: boolean; analyze?: boolean }) =>
+    .option('--prune', 'remove the entries an awesome list or .bib no longer has even when that is held back (many at once, an unreadable entry, an empty file)')
+    .action(async (paths: string[], opts: { format?: string; captureDate?: string; json?: boolean; verbose?: boolean; analyze?: boolean; prune?: boolean }) =>
       (await import('./commands/import.js')).runImport(io, dbPath(), paths, opts),
     )
 

@@ -266,13 +266,63 @@ describe('importFiles', () => {
       expect(report.issues.find((i) => i.code === 'GONE_ENTRIES_KEPT')).toMatchObject({
         severity: 'warning',
         source: 'list.txt',
-        message: expect.stringMatching(/^2 entries read from this file before are no longer in it but kept: 1 entry of it could not be read/),
+        message: expect.stringMatching(/^2 entries read from this file before are no longer in it but kept: 1 entry of it could not be read \(line \d+\) and may be among them; to remove them anyway, import it again with --prune$/),
       })
       expect((await t.store.libraryStats()).papers).toBe(3)
       const empty = await read(write('Awesome Example Phenomena\n'))
       expect(empty.removed).toBe(0)
-      expect(empty.issues.find((i) => i.code === 'GONE_ENTRIES_KEPT')?.message).toMatch(/^3 entries .* it has no entries now/)
+      expect(empty.issues.find((i) => i.code === 'GONE_ENTRIES_KEPT')?.message).toMatch(/^3 entries .* the file has no entries now/)
       expect((await t.store.libraryStats()).papers).toBe(3)
+      // Emptied on purpose: --prune.
+      const pruned = await importFiles(t.store, [join(dir, 'list.txt')], { format: 'awesome-list', cwd: dir, prune: true })
+      expect(pruned).toMatchObject({ removed: 3 })
+      expect(pruned.papersRemoved.map((p) => p.title).sort()).toEqual(['Collapse of the Last Layer', 'Grokking Beyond Toy Tasks', 'Where Memorization Lives'])
+      expect((await t.store.libraryStats()).papers).toBe(0)
+    })
+
+    it('holds back removing much of a list at once (a file cut short), and names what a removal takes', async () => {
+      const many = Array.from({ length: 60 }, (_, i) => entry(`Phenomenon number ${i} of deep networks`, `This paper studies phenomenon ${i} in trained deep networks, case ${i}.`))
+      await read(write(list(['Grokking', many])))
+      expect((await t.store.libraryStats()).papers).toBe(60)
+      // Cut after the 20th entry: before, 40 papers left the library without a word.
+      const cut = await read(write(list(['Grokking', many.slice(0, 20)])))
+      expect(cut.removed).toBe(0)
+      expect(cut.issues.find((i) => i.code === 'GONE_ENTRIES_KEPT')?.message).toBe(
+        '40 entries read from this file before are no longer in it but kept: that is 67% of the 60 it held, more than a file\'s edit usually takes (was it cut short?); to remove them anyway, import it again with --prune',
+      )
+      expect((await t.store.libraryStats()).papers).toBe(60)
+      // Six of sixty (a tenth, at least five) go as an edit would.
+      const edited = await read(write(list(['Grokking', many.slice(0, 54)])))
+      expect(edited).toMatchObject({ removed: 6 })
+      expect(edited.papersRemoved).toHaveLength(6)
+      expect(edited.papersRemoved[0]).toMatchObject({ input: 'list.txt', title: expect.stringMatching(/^Phenomenon number 5\d of deep networks$/) })
+      expect((await t.store.libraryStats()).papers).toBe(54)
+    })
+
+    it('keeps an entry a mistyped .bib key hid behind another entry\'s', async () => {
+      const bib = (a: string, b: string): string =>
+        `@article{${a},\n  title = {Attention Is All You Need},\n  author = {Ashish Vaswani},\n  year = {2017}\n}\n\n@article{${b},\n  title = {Deep Residual Learning},\n  author = {Kaiming He},\n  year = {2016}\n}\n`
+      writeFileSync(join(dir, 'refs.bib'), bib('vaswani', 'he'))
+      await importFiles(t.store, [join(dir, 'refs.bib')], { cwd: dir })
+      writeFileSync(join(dir, 'refs.bib'), bib('vaswani', 'vaswani'))
+      const report = await importFiles(t.store, [join(dir, 'refs.bib')], { cwd: dir })
+      expect(report.issues.map((i) => i.code)).toEqual(['DUPLICATE_ENTRY', 'GONE_ENTRIES_KEPT'])
+      expect((await t.store.libraryStats()).papers).toBe(2)
+    })
+
+    it('lets an entry moved from one .bib to another keep its paper, whatever order the files are read in', async () => {
+      const entry1 = '@article{vaswani,\n  title = {Attention Is All You Need},\n  author = {Ashish Vaswani},\n  year = {2017}\n}\n'
+      const entry2 = '@article{he,\n  title = {Deep Residual Learning},\n  author = {Kaiming He},\n  year = {2016}\n}\n'
+      writeFileSync(join(dir, 'a.bib'), entry1 + entry2)
+      writeFileSync(join(dir, 'b.bib'), entry2)
+      await importFiles(t.store, [join(dir, 'a.bib'), join(dir, 'b.bib')], { cwd: dir })
+      const id = (await paperTitled('Attention Is All You Need'))!.id
+      writeFileSync(join(dir, 'a.bib'), entry2)
+      writeFileSync(join(dir, 'b.bib'), entry2 + entry1)
+      // a.bib is read first: before, its removal took the paper, and b.bib's entry made a new one.
+      const report = await importFiles(t.store, [join(dir, 'a.bib'), join(dir, 'b.bib')], { cwd: dir })
+      expect(report).toMatchObject({ merged: 1, removed: 1, papersRemoved: [] })
+      expect((await paperTitled('Attention Is All You Need'))!.id).toBe(id)
     })
 
     it('removes an entry deleted from a .bib, and only from that file', async () => {

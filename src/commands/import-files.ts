@@ -52,6 +52,11 @@ export interface ImportFilesOptions {
   cwd?: string
   onFile?: (file: string, index: number, total: number) => void
   onBatch?: (done: number, total: number) => void
+  /**
+   * Remove the entries a list file no longer has even when the removal is held back (some entry unreadable, the
+   * file empty, or many gone at once): `--prune`.
+   */
+  prune?: boolean
 }
 
 interface InputFile {
@@ -167,7 +172,8 @@ export async function importFiles(
   const detect = options.detect ?? ingest.detectFileFormat
   const cwd = options.cwd ?? process.cwd()
   const { files, issues } = await listInputs(paths, cwd)
-  const report: ImportReport = { ...emptyImportCounts(), removed: 0, inputs: [], issues, profiles: 0 }
+  const report: ImportReport = { ...emptyImportCounts(), removed: 0, papersRemoved: [], inputs: [], issues, profiles: 0 }
+  const lists = new Map<string, ListFileRead>()
   report.rejected = issues.filter((i) => i.severity === 'rejected').length
   const reject = (issue: Omit<ImportIssue, 'severity'>, format: string): void => {
     report.issues.push({ severity: 'rejected', ...issue })
@@ -220,50 +226,80 @@ export async function importFiles(
       ...(options.onBatch ? { onBatch: options.onBatch } : {}),
     })
     report.issues.push(...parsed.issues)
-    const removed = format.wholeList ? await removeGoneEntries(store, format.name, real, shown, parsed, report.issues) : 0
-    report.inputs.push({ input: shown, format: format.name, ...counts, read: parsed.entriesSeen, rejected, removed })
-    report.removed += removed
+    const input = { input: shown, format: format.name, ...counts, read: parsed.entriesSeen, rejected, removed: 0 }
+    report.inputs.push(input)
+    if (format.wholeList) lists.set(real, { source: format.name, file: real, input, parsed })
     report.read += parsed.entriesSeen
     report.rejected += rejected
     report.profiles += counts.profiles
     for (const key of ['new', 'merged', 'updated', 'unchanged'] as const) report[key] += counts[key]
   }
+  // After every input: an entry moved from one list file to another read later in the same run joins its paper
+  // there first, so the paper keeps its id.
+  for (const list of lists.values()) {
+    const removal = await removeGoneEntries(store, list, report.issues, options.prune ?? false)
+    list.input.removed = removal.removed
+    report.removed += removal.removed
+    report.papersRemoved.push(...removal.papersLeft.map((p) => ({ ...p, input: list.input.input })))
+  }
   return report
 }
 
-const NO_MISSING_ENTRY: ReadonlySet<ImportIssue['code']> = new Set(['TEMPLATE_ENTRY', 'DUPLICATE_ENTRY'])
+/** The list's contribution template is no entry that went missing; anything else rejected may be one. */
+const NO_MISSING_ENTRY: ReadonlySet<ImportIssue['code']> = new Set(['TEMPLATE_ENTRY'])
+
+/**
+ * Entries gone at once beyond this many, and beyond this share of what the file held, are held back unless
+ * `--prune`: a file cut short (a failed download, an editor's crash) reads as a list that lost its tail.
+ */
+export const QUIET_REMOVAL = { entries: 5, share: 0.1 }
+
+interface ListFileRead {
+  source: string
+  file: string
+  input: ImportReport['inputs'][number]
+  parsed: ParseResult
+}
 
 /**
  * Removes what a whole list (an awesome list, a BibTeX file) held when it was last read and no longer holds, and
- * says how many records went. Nothing goes when some entry could not be read (it may be one of those missing)
- * or the file has no entries at all (more often a mistake than an emptied list): a warning then says how many
- * were kept.
+ * says what went. Held back, with a warning saying how many and why, unless `prune`: when some entry could not be
+ * read (it may be one of those missing), when the file has no entries (more often a mistake than an emptied list),
+ * or when more are gone than {@link QUIET_REMOVAL} allows (a file cut short).
  */
 async function removeGoneEntries(
   store: PaperStore,
-  source: string,
-  file: string,
-  shown: string,
-  parsed: ParseResult,
+  { source, file, input, parsed }: ListFileRead,
   issues: ImportIssue[],
-): Promise<number> {
+  prune: boolean,
+): Promise<{ removed: number; papersLeft: Array<{ id: string; title: string }> }> {
   const keys = new Set(parsed.records.map((r) => r.key))
-  // The list's contribution template and a second entry under a key already read are no entries that went missing.
-  const rejected = parsed.issues.filter((i) => i.severity === 'rejected' && !NO_MISSING_ENTRY.has(i.code)).length
-  const doubtful = rejected > 0 || keys.size === 0
-  const gone = await removeRecordsGoneFromFile(store, source, file, keys, { dryRun: doubtful })
-  if (!doubtful || gone === 0) return doubtful ? 0 : gone
+  const unread = parsed.issues.filter((i) => i.severity === 'rejected' && !NO_MISSING_ENTRY.has(i.code))
+  const seen = await removeRecordsGoneFromFile(store, source, file, keys, { dryRun: true })
+  if (seen.gone === 0) return { removed: 0, papersLeft: [] }
+  const allowed = Math.max(QUIET_REMOVAL.entries, Math.ceil(QUIET_REMOVAL.share * seen.stored))
   const why =
     keys.size === 0
-      ? 'it has no entries now, which is more often a mistake than an emptied list'
-      : `${pluralize(rejected, 'entry', 'entries')} of it could not be read and may be among them; fix ${rejected === 1 ? 'it' : 'them'} and import again`
-  issues.push({
-    severity: 'warning',
-    source: shown,
-    code: 'GONE_ENTRIES_KEPT',
-    message: `${pluralize(gone, 'entry', 'entries')} read from this file before ${gone === 1 ? 'is' : 'are'} no longer in it but kept: ${why}`,
-  })
-  return 0
+      ? 'the file has no entries now, which is more often a mistake than an emptied list'
+      : unread.length > 0
+        ? `${pluralize(unread.length, 'entry', 'entries')} of it could not be read (${unread
+            .slice(0, 3)
+            .map((i) => (i.line ? `line ${i.line}` : i.code))
+            .join(', ')}${unread.length > 3 ? ', …' : ''}) and may be among them`
+        : seen.gone > allowed
+          ? `that is ${Math.round((100 * seen.gone) / seen.stored)}% of the ${seen.stored} it held, more than a file's edit usually takes (was it cut short?)`
+          : null
+  if (why !== null && !prune) {
+    issues.push({
+      severity: 'warning',
+      source: input.input,
+      code: 'GONE_ENTRIES_KEPT',
+      message: `${pluralize(seen.gone, 'entry', 'entries')} read from this file before ${seen.gone === 1 ? 'is' : 'are'} no longer in it but kept: ${why}; to remove them anyway, import it again with --prune`,
+    })
+    return { removed: 0, papersLeft: [] }
+  }
+  const done = await removeRecordsGoneFromFile(store, source, file, keys)
+  return { removed: done.gone, papersLeft: done.papersLeft }
 }
 
 interface KnownFormats {

@@ -244,8 +244,9 @@ export async function importRecords(
  * The records of `source` last read from `file` (an absolute path) that the file no longer holds: a whole list
  * (an awesome list, a BibTeX library) read again without them. Unless `dryRun`, they are removed in one
  * transaction, and each paper they were part of is built again from its other records, or removed with them
- * when it has none (a link to it then finds nothing: the paper left the library). Returns how many there are.
- * Records of another file, of another source, or stored before files were noted (`read_from` null) stay.
+ * when it has none (a link to it then finds nothing: the paper left the library). Says how many records the file
+ * had, how many are gone, and the papers that left. Records of another file, of another source, or stored before
+ * files were noted (`read_from` null) stay.
  */
 export async function removeRecordsGoneFromFile(
   store: PaperStore,
@@ -253,20 +254,27 @@ export async function removeRecordsGoneFromFile(
   file: string,
   keys: ReadonlySet<string>,
   { dryRun = false }: { dryRun?: boolean } = {},
-): Promise<number> {
+): Promise<{ stored: number; gone: number; papersLeft: Array<{ id: string; title: string }> }> {
+  const stored = await store.listFileRecords(source, file)
+  const gone = stored.filter((r) => !keys.has(r.key))
+  if (dryRun || gone.length === 0) return { stored: stored.length, gone: gone.length, papersLeft: [] }
   return store.transaction(async (tx) => {
-    const gone = (await tx.listFileRecords(source, file)).filter((r) => !keys.has(r.key))
-    if (dryRun || gone.length === 0) return gone.length
+    // Read again inside the transaction: what is gone is decided on what is stored when it is written.
+    const now = await tx.listFileRecords(source, file)
+    const gone = now.filter((r) => !keys.has(r.key))
+    const papersLeft: Array<{ id: string; title: string }> = []
     for (const record of gone) await tx.deleteSourceRecord(record.id)
     for (const paperId of new Set(gone.map((r) => r.paperId))) {
-      if ((await tx.listSourceRecords(paperId)).length === 0) await tx.deletePaper(paperId, null)
-      else {
+      if ((await tx.listSourceRecords(paperId)).length === 0) {
+        papersLeft.push({ id: paperId, title: (await tx.getPaper(paperId))?.title ?? paperId })
+        await tx.deletePaper(paperId, null)
+      } else {
         await tx.clearLoneMatchReason(paperId)
         await rebuildPaper(tx, paperId)
       }
     }
     await tx.pruneOrphanAuthors()
-    return gone.length
+    return { stored: now.length, gone: gone.length, papersLeft }
   })
 }
 

@@ -246,6 +246,8 @@ export interface PaperReader {
   getTopic(id: string): Promise<TopicDetail | null>
   libraryStats(): Promise<LibraryStats>
   getFeedCursor(feed: string): Promise<string | null>
+  /** The records of one source last read from this file (an absolute path), oldest first. */
+  listFileRecords(source: string, file: string): Promise<Array<{ id: number; key: string; paperId: string }>>
 }
 
 /** Writes, only inside `transaction`. */
@@ -273,8 +275,6 @@ export interface PaperWriter extends PaperReader {
   noteRecordFile(id: number, readFrom: string): Promise<void>
   /** A paper left with one record made it alone: that record's reason for joining it no longer holds. */
   clearLoneMatchReason(paperId: string): Promise<void>
-  /** The records of one source last read from this file (an absolute path), oldest first. */
-  listFileRecords(source: string, file: string): Promise<Array<{ id: number; key: string; paperId: string }>>
   /** Removes a stored record; its paper is then built again from the others, or removed with `deletePaper`. */
   deleteSourceRecord(id: number): Promise<void>
   /** The absolute path of the file each of a paper's records was last read from (null when unknown), by record id. */

@@ -13,6 +13,8 @@ export interface ImportCliOptions {
   verbose?: boolean
   /** False with `--no-analyze`: skip analysing the new papers. */
   analyze?: boolean
+  /** `--prune`: remove what a list file no longer has even when the removal is held back. */
+  prune?: boolean
 }
 
 export async function runImport(io: CliIo, dbPath: string, paths: string[], opts: ImportCliOptions): Promise<void> {
@@ -31,6 +33,7 @@ export async function runImport(io: CliIo, dbPath: string, paths: string[], opts
       now: io.now,
       ...(opts.format ? { format: opts.format } : {}),
       ...(opts.captureDate ? { captureDate: opts.captureDate } : {}),
+      ...(opts.prune ? { prune: true } : {}),
       onBatch: (done, total) => progress.update(done, total),
     }).finally(() => progress.stop())
     return { report, analysis: opts.analyze === false ? null : await analyzeAfterImport(io, store) }
@@ -52,6 +55,20 @@ export function renderImportReport(report: ImportReport, verbose: boolean): stri
   rows.push(['total', '', report.read, report.new, report.merged, report.updated, report.unchanged, ...(removed ? [report.removed] : []), report.rejected])
   const out = [table(rows), '']
   if (report.profiles) out.push(`author profiles new or changed: ${report.profiles}`)
+  if (removed) {
+    // Records, not papers: a moved entry's paper stays (its new entry joined it), a deleted one's leaves.
+    const left = report.papersRemoved
+    const stay = report.removed - left.length
+    out.push(
+      `removed: ${pluralize(report.removed, 'entry', 'entries')} no longer in ${report.inputs.filter((i) => i.removed > 0).length === 1 ? 'its list file' : 'their list files'}` +
+        (stay > 0 ? `; ${stay} of them belonged to papers that stay (the entry moved, or another record has the paper)` : ''),
+    )
+    if (left.length > 0) {
+      const shown = verbose ? left : left.slice(0, 5)
+      out.push(`left the library (${left.length}):`, ...shown.map((p) => `  ${p.id}  ${p.title}  (${p.input})`))
+      if (shown.length < left.length) out.push(`  … ${left.length - shown.length} more (--verbose lists them)`)
+    }
+  }
   const rejected = report.issues.filter((i) => i.severity === 'rejected')
   const warnings = report.issues.filter((i) => i.severity === 'warning')
   if (rejected.length) out.push(`rejected (${rejected.length}):`, ...rejected.map((i) => `  ${formatImportIssue(i)}`))

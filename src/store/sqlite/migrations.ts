@@ -308,6 +308,13 @@ export const MIGRATIONS: readonly Migration[] = [
          DROP TABLE papers_fts;
          ALTER TABLE papers_fts_new RENAME TO papers_fts;`,
   },
+  {
+    version: 11,
+    name: 'records-by-file',
+    // A list file read again looks up the records it gave last time (to remove those it no longer has): 0.24–0.33 s
+    // on a 100k library through the (source, key) index, a lookup with this one.
+    up: `CREATE INDEX source_records_file ON source_records(source, read_from);`,
+  },
 ]
 
 /**
