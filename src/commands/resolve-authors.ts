@@ -3,7 +3,8 @@
  * (`semantic-scholar:2259683` is `E. Duflo` on every paper that source gives that id), as long as the names
  * fit: a source that linked the wrong person is not believed. Without one, a full name is the same person
  * wherever it appears, and an abbreviated one (`E. Paquette`) joins a known person only with evidence: a
- * co-author in common (for two abbreviated names on one paper, fitting people who have written together). Two people that one source gives different ids stay two, even under the same full
+ * co-author in common; or, for two of a few abbreviated names on one paper, fitting people who have written
+ * together, the only such pair. Two people that one source gives different ids stay two, even under the same full
  * name; a name without ids that several such people carry goes to the one with a co-author in common, else
  * to the first known (so which of them it joins can depend on import order). Everyone else becomes a new
  * person.
@@ -19,6 +20,9 @@ import {
 } from '../library/index.js'
 import type { AuthorProfileRecord } from '../core/index.js'
 import type { PaperWriter, PaperWriteAuthor } from '../store/index.js'
+
+/** Abbreviated names on one paper beyond which none vouch for each other (pass 4 of {@link resolveAuthors}). */
+const MAX_PAIRED_INITIALS = 4
 
 function isAbbreviated(name: string): boolean {
   const { given } = parseName(name)
@@ -98,9 +102,8 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
     if (open.length > 1) for (const c of open) if (await tx.hasCoAuthored(c, evidence)) vouched.push(c)
     take(i, vouched.length === 1 ? vouched[0]! : open[0]!)
   }
-  // Pass 3: abbreviated-only names need a co-author in common with someone resolved here, and each one found
-  // is evidence for the next. Where no one resolved vouches, two such names whose fitting people have written
-  // together vouch for each other (`Seroussi, I. and Ringel, Z.`: Inbar Seroussi and Zohar Ringel), one at a time.
+  // Pass 3: abbreviated-only names need a co-author in common with someone already resolved.
+  const evidence = ids.filter((id): id is string => id !== null)
   const open = new Map<number, string[]>()
   for (const [i, author] of authors.entries()) {
     if (ids[i]) continue
@@ -108,34 +111,29 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
       .filter((c) => c.variants.some((v) => author.variants.every((w) => namesCompatible(v, w))))
       .map((c) => c.id)
     const candidates = await withoutConflict(tx, compatible, author.sourceIds, used)
-    if (candidates.length > 0) open.set(i, candidates)
-  }
-  const vouchedBy = async (candidates: readonly string[], evidence: readonly string[]): Promise<string[]> => {
     const vouched: string[] = []
-    for (const c of candidates)
-      if (!used.has(c) && (await tx.hasCoAuthored(c, evidence.filter((e) => e !== c)))) vouched.push(c)
-    return vouched
+    for (const c of candidates) if (await tx.hasCoAuthored(c, evidence)) vouched.push(c)
+    if (vouched.length === 1) take(i, vouched[0]!)
+    else if (candidates.length > 0) open.set(i, candidates)
   }
-  for (let found = true; found && open.size > 0; ) {
-    found = false
-    const evidence = ids.filter((id): id is string => id !== null)
-    for (const [i, candidates] of open) {
-      const vouched = await vouchedBy(candidates, evidence)
-      if (vouched.length !== 1) continue
-      take(i, vouched[0]!)
-      open.delete(i)
-      found = true
-    }
-    if (found) continue
-    for (const [i, candidates] of open) {
-      const others = [...open].filter(([j]) => j !== i).flatMap(([, c]) => c.filter((id) => !used.has(id)))
-      const vouched = await vouchedBy(candidates, others)
-      if (vouched.length !== 1) continue
-      take(i, vouched[0]!)
-      open.delete(i)
-      found = true
-      break
-    }
+  // Pass 4: a few abbreviated names left, none vouched for: two of them vouch for each other when the people they
+  // fit have written together and that pair is the only one either name has (`Seroussi, I. and Ringel, Z.`:
+  // Inbar Seroussi and Zohar Ringel). Every pair is found before any is taken, so the order of the names does not
+  // matter; among many such names (a large team) a pair is too likely to be chance, so none is taken.
+  if (open.size >= 2 && open.size <= MAX_PAIRED_INITIALS) {
+    const names = [...open.keys()]
+    const pairs: Array<{ i: number; c: string; j: number; d: string }> = []
+    for (const [x, i] of names.entries())
+      for (const j of names.slice(x + 1))
+        for (const c of open.get(i)!)
+          for (const d of open.get(j)!) if (c !== d && (await tx.hasCoAuthored(c, [d]))) pairs.push({ i, c, j, d })
+    const pairsOf = (n: number): number => pairs.filter((p) => p.i === n || p.j === n).length
+    const people = (id: string): number => pairs.filter((p) => p.c === id || p.d === id).length
+    for (const { i, c, j, d } of pairs)
+      if (pairsOf(i) === 1 && pairsOf(j) === 1 && people(c) === 1 && people(d) === 1) {
+        take(i, c)
+        take(j, d)
+      }
   }
   const resolved: PaperWriteAuthor[] = []
   for (const [i, author] of authors.entries()) {
