@@ -270,7 +270,8 @@ function fitCentroids(
 ): { centroids: TopicCentroids; leaveOneOutBest: number[] } {
   const counts = examples.map((e) => termCounts(e.doc, o.terms))
   const tfidf = fitTfidf(counts, { minDf: 1 })
-  const xs = counts.map((c) => tfidfVector(tfidf, c))
+  // As a new text's are (centroidVector): a term past the vocabulary's size limit lengthens the vector here too.
+  const xs = counts.map((c) => tfidfVector(tfidf, c, { unseen: 'lengthen' }))
   const sums = labels.map(() => new Map<number, number>())
   const add = (c: number, x: SparseVector, w: number): void => {
     const sum = sums[c] as Map<number, number>

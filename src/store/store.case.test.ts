@@ -547,6 +547,29 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect([await sut.store.findPaperIdByFormerId('pb'), await sut.store.findPaperIdByFormerId('pa')]).toEqual([null, 'pz'])
       })
 
+      it('lists the records a file gave, removes one, and removes a paper that left the library without leaving an alias', async () => {
+        const file = '/lists/refs.bib'
+        await sut.store.transaction(async (tx) => {
+          for (const [id, key] of [['pa', 'a'], ['pb', 'b']] as const)
+            await tx.saveSourceRecord(createSourceRecord({ source: 'bibtex', key, locator: `${file}:1`, fetchedAt: '2026-01-01T00:00:00Z', title: id }), id, `h-${key}`, null, file)
+          await tx.saveSourceRecord(createSourceRecord({ source: 'bibtex', key: 'c', locator: '/other.bib:1', fetchedAt: '2026-01-01T00:00:00Z', title: 'pc' }), 'pc', 'h-c', null, '/other.bib')
+        })
+        const listed = await sut.store.listFileRecords('bibtex', file)
+        expect(listed.map((r) => [r.key, r.paperId])).toEqual([['a', 'pa'], ['b', 'pb']])
+        expect(await sut.store.listFileRecords('awesome-list', file)).toEqual([])
+        await sut.store.transaction(async (tx) => {
+          for (const r of await tx.listSourceRecords('pb')) await tx.deleteSourceRecord(r.id)
+          await tx.deletePaper('pb', null)
+        })
+        expect(await sut.store.getPaper('pb')).toBeNull()
+        expect(await sut.store.findPaperIdByFormerId('pb')).toBeNull()
+        expect((await sut.store.listFileRecords('bibtex', file)).map((r) => r.key)).toEqual(['a'])
+        expect((await sut.store.searchPapers({ text: 'collapse' })).items).toEqual([])
+        // Its topic had no other paper: it is no topic of the library any more.
+        expect((await sut.store.listTopics()).map((t) => t.label)).toEqual(['Emergence'])
+        expect(await sut.store.getTopic('neural-collapse')).toBeNull()
+      })
+
       it('counts each topic curated, predicted and all, the all as the topic list counts it; curated alone stays in perTopic', async () => {
         await sut.store.analysis.saveAnalysis({ analyzedAt: '2099-01-01T00:00:00Z', papers: [analysisOf('pb')] })
         const stats = await sut.store.libraryStats()
