@@ -13,6 +13,8 @@ interface ShownNovelty {
   comparedWith: number
   explanation: string
   evidence: Array<{ paperId: string; title: string | null; date: string; similarity: number }>
+  /** Papers were removed since it was computed (`import --no-analyze`): the next analysis recounts it. */
+  stale: boolean
 }
 
 async function readNovelty(store: PaperStore, paperId: string): Promise<ShownNovelty | null> {
@@ -25,6 +27,7 @@ async function readNovelty(store: PaperStore, paperId: string): Promise<ShownNov
     comparedWith: stored.comparedWith,
     explanation: stored.explanation,
     evidence: stored.evidence.map((e) => ({ ...e, title: titles.get(e.paperId) ?? null })),
+    stale: await store.analysis.noveltyStale(),
   }
 }
 
@@ -37,7 +40,8 @@ export function renderNovelty(novelty: ShownNovelty | null): string[] {
   const lines = [
     `  novelty: percentile ${(Math.round(novelty.percentile * 10) / 10).toFixed(1)}${cohort ? ` among the ${cohort.papers} papers of ${years}` : ''}; 1 − ${(1 - novelty.novelty).toFixed(2)}, its highest similarity to the ${novelty.comparedWith} papers dated before it, nearest first:`,
   ]
-  for (const e of novelty.evidence) lines.push(`    ${e.similarity.toFixed(2)}  ${e.title ?? e.paperId} (${e.date})`)
+  for (const e of novelty.evidence) lines.push(`    ${e.similarity.toFixed(2)}  ${e.title ?? `${e.paperId}, no longer in the library`} (${e.date})`)
+  if (novelty.stale) lines.push('  (papers were removed since novelty was computed: `paperscope analyze` recounts it)')
   return lines
 }
 

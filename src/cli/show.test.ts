@@ -1,0 +1,37 @@
+/** `paperscope show`: a paper's novelty when papers were removed since it was computed. In-process, real files. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCliCaptured } from '../../test/support/run-cli.js'
+
+describe('paperscope show, after papers left the library', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-show-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('names evidence no longer in the library as such and says novelty is out of date until analyze', async () => {
+    const db = join(dir, 'library.db')
+    const bib = join(dir, 'refs.bib')
+    const entry = (key: string, year: number, title: string, abstract: string) =>
+      `@article{${key},\n  title = {${title}},\n  author = {Ann Example},\n  year = {${year}},\n  abstract = {${abstract}}\n}\n`
+    const first = entry('first', 2019, 'Grokking in modular arithmetic', 'Networks trained on modular arithmetic generalize long after they fit the training data.')
+    const second = entry('second', 2020, 'Double descent in random features', 'Test error peaks where the parameters match the samples and then falls again.')
+    const third = entry('third', 2021, 'Grokking and delayed generalization', 'Networks on modular arithmetic generalize long after fitting their training data.')
+    writeFileSync(bib, [first, second, third].join('\n'))
+    await runCliCaptured(['--db', db, 'import', bib])
+    writeFileSync(bib, [second, third].join('\n'))
+    await runCliCaptured(['--db', db, 'import', bib, '--no-analyze'])
+    const shown = await runCliCaptured(['--db', db, 'show', 'Grokking and delayed generalization'])
+    expect(shown.code).toBe(0)
+    // Before, the evidence was a bare id that leads nowhere, and nothing said the figures were out of date.
+    expect(shown.out).toMatch(/^ {4}\d\.\d\d {2}\S+, no longer in the library \(2019\)$/m)
+    expect(shown.out).toContain('(papers were removed since novelty was computed: `paperscope analyze` recounts it)')
+    await runCliCaptured(['--db', db, 'analyze'])
+    const after = await runCliCaptured(['--db', db, 'show', 'Grokking and delayed generalization'])
+    expect(after.out).not.toContain('no longer in the library')
+    expect(after.out).not.toContain('papers were removed since')
+  })
+})
