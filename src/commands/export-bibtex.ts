@@ -14,7 +14,7 @@
  */
 import { hyphenatedSpelling, PaperscopeError, type Paper } from '../core/index.js'
 import type { BibtexPaper } from '../ingest/index.js'
-import type { PaperStore } from '../store/index.js'
+import type { PaperReader, PaperStore } from '../store/index.js'
 import { findAuthor, findPaper, paperNamedBy } from './lookup.js'
 
 /** What to export; with nothing set, the whole library. `author` and `topic` narrow `search` too. */
@@ -212,7 +212,7 @@ function definedFilters(selection: BibtexSelection): {
  * BibTeX brings its entry's type and container and the fields only BibTeX has (pages, publisher, …), all from
  * one record, the one whose container is the paper's venue (not a preprint's entry beside it), and an arXiv class.
  */
-export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]): Promise<BibtexPaper[]> {
+export async function toBibtexPapers(store: PaperReader, papers: readonly Paper[]): Promise<BibtexPaper[]> {
   const names = new Map<string, string>()
   const name = async (author: { authorId: string; name: string }): Promise<string> => {
     if (!names.has(author.authorId)) {
@@ -266,7 +266,7 @@ export async function toBibtexPapers(store: PaperStore, papers: readonly Paper[]
  * and their first authors named.
  */
 async function libraryCiteKeys(
-  store: PaperStore,
+  store: PaperReader,
   papers: readonly BibtexPaper[],
   name: (author: { authorId: string; name: string }) => Promise<string>,
 ): Promise<Map<string, string>> {

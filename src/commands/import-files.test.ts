@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { bibtexFormat } from '../ingest/index.js'
 import { importFiles, unreadablePaths } from './import-files.js'
+import { toBibtexPapers } from './export-bibtex.js'
 import { importRecords } from './import-records.js'
 
 const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
@@ -278,6 +279,23 @@ describe('importFiles', () => {
       expect(pruned).toMatchObject({ removed: 3 })
       expect(pruned.papersRemoved.map((p) => p.title).sort()).toEqual(['Collapse of the Last Layer', 'Grokking Beyond Toy Tasks', 'Where Memorization Lives'])
       expect((await t.store.libraryStats()).papers).toBe(0)
+    })
+
+    it('keeps the cite key of a paper that left claimed, so the next paper of the same stem keeps its own', async () => {
+      const du = (title: string) => `  • ${title}. [paper]\n\n    • Simon Du, Ann Example. ICML 2023\n    • Key Word: Optimization.\n    • Digest This paper proves that ${title.toLowerCase()} in deep networks.\n`
+      const first = du('Gradient Descent Finds Global Minima')
+      const second = du('Gradient Descent Provably Optimizes Wide Networks')
+      const key = async (title: string) => {
+        const paper = (await t.store.getPaper((await paperTitled(title))!.id))!
+        return (await toBibtexPapers(t.store, [paper]))[0]!.citeKey
+      }
+      await read(write(list(['Optimization', [first, second, grokking]])))
+      expect([await key('Gradient Descent Finds Global Minima'), await key('Gradient Descent Provably Optimizes Wide Networks')]).toEqual(['du2023gradient', 'du2023gradienta'])
+      await read(write(list(['Optimization', [second, grokking]])))
+      // Before, the second paper took `du2023gradient`, and a \cite{du2023gradient} came to mean it.
+      expect(await key('Gradient Descent Provably Optimizes Wide Networks')).toBe('du2023gradienta')
+      await read(write(list(['Optimization', [first, second, grokking]])))
+      expect(await key('Gradient Descent Finds Global Minima')).toBe('du2023gradient')
     })
 
     it('holds back removing much of a list at once (a file cut short), and names what a removal takes', async () => {

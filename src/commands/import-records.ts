@@ -11,10 +11,12 @@ import {
   locatorInput,
   type AuthorProfileRecord,
   type ImportCounts,
+  type Paper,
   type SourceRecord,
 } from '../core/index.js'
 import { matchRecord, mergeRecords, paperIdFor, recordContentHash, titleKeys } from '../library/index.js'
 import type { PaperStore, PaperWriter, StoredRecordRef } from '../store/index.js'
+import { toBibtexPapers } from './export-bibtex.js'
 import { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 
 export const DEFAULT_BATCH_SIZE = 250
@@ -263,11 +265,23 @@ export async function removeRecordsGoneFromFile(
     const now = await tx.listFileRecords(source, file)
     const gone = now.filter((r) => !keys.has(r.key))
     const papersLeft: Array<{ id: string; title: string }> = []
+    // The papers that leave keep their cite keys claimed, taken while they are still in the library: with one
+    // gone, another paper would take its key (`du2018gradienta` becoming `du2018gradient`) and old \cite{}s
+    // would name it.
+    const goneIds = new Set(gone.map((r) => r.id))
+    const leaving: Paper[] = []
+    for (const paperId of new Set(gone.map((r) => r.paperId))) {
+      const paper = await tx.getPaper(paperId)
+      if (paper && (await tx.listSourceRecords(paperId)).every((r) => goneIds.has(r.id))) leaving.push(paper)
+    }
+    const citeKeys = leaving.length > 0 ? new Map((await toBibtexPapers(tx, leaving)).map((p) => [p.id, p.citeKey])) : new Map()
     for (const record of gone) await tx.deleteSourceRecord(record.id)
     for (const paperId of new Set(gone.map((r) => r.paperId))) {
       if ((await tx.listSourceRecords(paperId)).length === 0) {
         papersLeft.push({ id: paperId, title: (await tx.getPaper(paperId))?.title ?? paperId })
         await tx.deletePaper(paperId, null)
+        const key = citeKeys.get(paperId)
+        if (key) await tx.retireCiteKey(paperId, key)
       } else {
         await tx.clearLoneMatchReason(paperId)
         await rebuildPaper(tx, paperId)

@@ -315,6 +315,18 @@ export const MIGRATIONS: readonly Migration[] = [
     // on a 100k library through the (source, key) index, a lookup with this one.
     up: `CREATE INDEX source_records_file ON source_records(source, read_from);`,
   },
+  {
+    version: 12,
+    name: 'retired-cite-keys',
+    // The cite key a paper had when it left the library (its list no longer has it): still claimed, so no other
+    // paper takes it (a LaTeX \cite{du2018gradient} must not come to mean another paper), and the paper has it
+    // again if it comes back.
+    up: `CREATE TABLE retired_cite_keys (
+           paper_id TEXT PRIMARY KEY,
+           key TEXT NOT NULL,
+           retired_at TEXT NOT NULL
+         );`,
+  },
 ]
 
 /**

@@ -321,6 +321,12 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
             : null
       labels.push({ paperId: row.paper_id, label })
     }
+    // Keys of papers that left the library come after every record's, as they were given last.
+    for (const row of this.all<{ paper_id: string; key: string }>('SELECT paper_id, key FROM retired_cite_keys ORDER BY retired_at, rowid')) {
+      if (seen.has(row.paper_id)) continue
+      seen.add(row.paper_id)
+      labels.push({ paperId: row.paper_id, label: row.key })
+    }
     return labels
   }
 
@@ -803,6 +809,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       source,
       file,
     ).map((r) => ({ id: r.id, key: r.key, paperId: r.paper_id }))
+  }
+
+  async retireCiteKey(paperId: string, key: string): Promise<void> {
+    this.stmt(
+      `INSERT INTO retired_cite_keys (paper_id, key, retired_at) VALUES (?, ?, ?)
+       ON CONFLICT (paper_id) DO UPDATE SET key = excluded.key, retired_at = excluded.retired_at`,
+    ).run(paperId, key, this.now().toISOString())
   }
 
   async deleteSourceRecord(id: number): Promise<void> {
