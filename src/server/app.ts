@@ -96,7 +96,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         version: deps.version ?? '0.0.0',
         description:
           'Read the merged paper library: the feed, search with facets, papers with every source record, researchers and topics. ' +
-          'Every number says where it comes from. Errors are `{ "error": { "code", "message", "field"? } }`.',
+          'Every number says where it comes from. Errors are `{ "error": { "code", "message", "field"? } }`. ' +
+          'A query parameter an operation does not list is refused with a 400 naming it (a cache-busting `_=` or `utm_*` too), not ignored.',
       },
       tags: [
         { name: 'papers', description: 'The feed and single papers' },
