@@ -147,6 +147,21 @@ describe('people from abbreviated names', () => {
     expect(await papersOf('I. Seroussi')).toEqual([])
   })
 
+  it('never gives one person two places on a paper (a name of pass 3 took the person a pair would give)', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      bib('a', 'First study of attention heads', ['Yu Wang', 'Eve Evidence']),
+      bib('b', 'Second study of attention heads', ['Yi Zed Wang', 'Eve Evidence']),
+      bib('c', 'Third study of attention heads', ['Yu Wang', 'Zhi Li']),
+      bib('d', 'Delta study of attention heads', ['Eve Evidence', 'Wang, Y.', 'Wang, Y. Zachary', 'Li, Z.']),
+    ])
+    const paper = (await t.store.listPapers({ limit: 10 })).items.find((p) => p.title === 'Delta study of attention heads')!
+    // Before, Yu Wang was given to `Wang, Y.` by a pair after `Wang, Y. Zachary` had taken him, and one of the
+    // two places was lost: three authors where the entry has four.
+    expect(paper.authors).toHaveLength(4)
+    expect(new Set(paper.authors.map((a) => a.authorId)).size).toBe(4)
+  })
+
   it('keeps initials apart whose fitting people never wrote together', async () => {
     const t = library()
     await importRecords(t.store, [

@@ -120,6 +120,12 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
   // fit have written together and that pair is the only one either name has (`Seroussi, I. and Ringel, Z.`:
   // Inbar Seroussi and Zohar Ringel). Every pair is found before any is taken, so the order of the names does not
   // matter; among many such names (a large team) a pair is too likely to be chance, so none is taken.
+  // A person a later name of pass 3 took is no one else's on this paper (a paper lists a person once).
+  for (const [i, candidates] of open) {
+    const free = candidates.filter((c) => !used.has(c))
+    if (free.length > 0) open.set(i, free)
+    else open.delete(i)
+  }
   if (open.size >= 2 && open.size <= MAX_PAIRED_INITIALS) {
     const names = [...open.keys()]
     const pairs: Array<{ i: number; c: string; j: number; d: string }> = []
@@ -130,7 +136,7 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
     const pairsOf = (n: number): number => pairs.filter((p) => p.i === n || p.j === n).length
     const people = (id: string): number => pairs.filter((p) => p.c === id || p.d === id).length
     for (const { i, c, j, d } of pairs)
-      if (pairsOf(i) === 1 && pairsOf(j) === 1 && people(c) === 1 && people(d) === 1) {
+      if (pairsOf(i) === 1 && pairsOf(j) === 1 && people(c) === 1 && people(d) === 1 && !used.has(c) && !used.has(d)) {
         take(i, c)
         take(j, d)
       }
