@@ -267,7 +267,7 @@ describe('importFiles', () => {
       expect(report.issues.find((i) => i.code === 'GONE_ENTRIES_KEPT')).toMatchObject({
         severity: 'warning',
         source: 'list.txt',
-        message: expect.stringMatching(/^2 entries read from this file before are no longer in it but kept: 1 entry of it could not be read \(line \d+\) and may be among them; to remove them anyway, import it again with --prune$/),
+        message: expect.stringMatching(/^2 entries read from this file before are no longer in it but kept: 1 entry of it could not be taken \(line \d+\) and may be among them; to remove them anyway, import it again with --prune$/),
       })
       expect((await t.store.libraryStats()).papers).toBe(3)
       const empty = await read(write('Awesome Example Phenomena\n'))
@@ -306,7 +306,7 @@ describe('importFiles', () => {
       const cut = await read(write(list(['Grokking', many.slice(0, 20)])))
       expect(cut.removed).toBe(0)
       expect(cut.issues.find((i) => i.code === 'GONE_ENTRIES_KEPT')?.message).toBe(
-        '40 entries read from this file before are no longer in it but kept: that is 67% of the 60 it held, more than a file\'s edit usually takes (was it cut short?); to remove them anyway, import it again with --prune',
+        '40 entries read from this file before are no longer in it but kept: 40 of them would take their papers out of the library, more than a tenth of the 60 entries it held (was it cut short?); to remove them anyway, import it again with --prune',
       )
       expect((await t.store.libraryStats()).papers).toBe(60)
       // Six of sixty (a tenth, at least five) go as an edit would.
@@ -315,6 +315,38 @@ describe('importFiles', () => {
       expect(edited.papersRemoved).toHaveLength(6)
       expect(edited.papersRemoved[0]).toMatchObject({ input: 'list.txt', title: expect.stringMatching(/^Phenomenon number 5\d of deep networks$/) })
       expect((await t.store.libraryStats()).papers).toBe(54)
+    })
+
+    it('lets entries go whose papers stay (a .bib split in two, keys made again), however many', async () => {
+      const entry = (key: string, i: number) => `@article{${key},\n  title = {A Study of Phenomenon ${i} in Deep Networks},\n  author = {Ann Example},\n  year = {2020}\n}\n`
+      const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k)
+      writeFileSync(join(dir, 'a.bib'), range(0, 40).map((i) => entry(`key${i}`, i)).join('\n'))
+      await importFiles(t.store, [join(dir, 'a.bib')], { cwd: dir })
+      // Half moved to b.bib: before, held back as "50% of the 40 it held", and the stale records kept the papers.
+      writeFileSync(join(dir, 'a.bib'), range(0, 20).map((i) => entry(`key${i}`, i)).join('\n'))
+      writeFileSync(join(dir, 'b.bib'), range(20, 40).map((i) => entry(`key${i}`, i)).join('\n'))
+      const split = await importFiles(t.store, [join(dir, 'a.bib'), join(dir, 'b.bib')], { cwd: dir })
+      expect(split).toMatchObject({ removed: 20, removedOfStayingPapers: 20, papersRemoved: [] })
+      expect(split.issues).toEqual([])
+      // Every key made again (a reference manager's key generator): the same papers, one record each.
+      writeFileSync(join(dir, 'a.bib'), range(0, 20).map((i) => entry(`Example2020Study${i}`, i)).join('\n'))
+      const rekeyed = await importFiles(t.store, [join(dir, 'a.bib')], { cwd: dir })
+      expect(rekeyed).toMatchObject({ removed: 20, papersRemoved: [] })
+      expect(await t.store.libraryStats()).toMatchObject({ papers: 40, sourceRecords: 40 })
+    })
+
+    it('lets a paper that stays keep the key its .bib entry gave it, and another paper its own', async () => {
+      const listed = (title: string) => `  • ${title}. [paper]\n\n    • Simon Du, Ann Example. ICML 2023\n    • Key Word: Optimization.\n    • Digest This paper proves that ${title.toLowerCase()} in deep networks.\n`
+      // The paper the .bib names entered first: with a generated key it would take the plain one.
+      await read(write(list(['Optimization', [listed('Gradient Descent Provably Optimizes Wide Networks'), listed('Gradient Descent Finds Global Minima')]])))
+      writeFileSync(join(dir, 'refs.bib'), '@article{myspecialkey,\n  title = {Gradient Descent Provably Optimizes Wide Networks},\n  author = {Simon Du and Ann Example},\n  year = {2023}\n}\n')
+      await importFiles(t.store, [join(dir, 'refs.bib')], { cwd: dir })
+      const key = async (title: string) => (await toBibtexPapers(t.store, [(await t.store.getPaper((await paperTitled(title))!.id))!]))[0]!.citeKey
+      expect([await key('Gradient Descent Finds Global Minima'), await key('Gradient Descent Provably Optimizes Wide Networks')]).toEqual(['du2023gradient', 'myspecialkey'])
+      writeFileSync(join(dir, 'refs.bib'), '')
+      await importFiles(t.store, [join(dir, 'refs.bib')], { cwd: dir, prune: true })
+      // Before, it took a generated key, the other paper's: `du2023gradient` (and that one `du2023gradienta`).
+      expect([await key('Gradient Descent Finds Global Minima'), await key('Gradient Descent Provably Optimizes Wide Networks')]).toEqual(['du2023gradient', 'myspecialkey'])
     })
 
     it('keeps an entry a mistyped .bib key hid behind another entry\'s', async () => {

@@ -172,7 +172,7 @@ export async function importFiles(
   const detect = options.detect ?? ingest.detectFileFormat
   const cwd = options.cwd ?? process.cwd()
   const { files, issues } = await listInputs(paths, cwd)
-  const report: ImportReport = { ...emptyImportCounts(), removed: 0, papersRemoved: [], inputs: [], issues, profiles: 0 }
+  const report: ImportReport = { ...emptyImportCounts(), removed: 0, removedOfStayingPapers: 0, papersRemoved: [], inputs: [], issues, profiles: 0 }
   const lists = new Map<string, ListFileRead>()
   report.rejected = issues.filter((i) => i.severity === 'rejected').length
   const reject = (issue: Omit<ImportIssue, 'severity'>, format: string): void => {
@@ -221,6 +221,8 @@ export async function importFiles(
     const ctx = { input: shown, file: real, fetchedAt: now().toISOString(), ...(captureDate ? { captureDate } : {}) }
     const parsed = format.parseBytes ? format.parseBytes(bytes, ctx) : format.parse(text, ctx)
     const rejected = parsed.issues.filter((i) => i.severity === 'rejected').length
+    // What the file held before this run: the base a removal is weighed against.
+    const heldBefore = format.wholeList ? (await store.listFileRecords(format.name, real)).length : 0
     const counts = await importRecords(store, parsed.records, parsed.profiles, {
       file: real,
       ...(options.onBatch ? { onBatch: options.onBatch } : {}),
@@ -228,7 +230,7 @@ export async function importFiles(
     report.issues.push(...parsed.issues)
     const input = { input: shown, format: format.name, ...counts, read: parsed.entriesSeen, rejected, removed: 0 }
     report.inputs.push(input)
-    if (format.wholeList) lists.set(real, { source: format.name, file: real, input, parsed })
+    if (format.wholeList) lists.set(real, { source: format.name, file: real, input, parsed, heldBefore: lists.get(real)?.heldBefore ?? heldBefore })
     report.read += parsed.entriesSeen
     report.rejected += rejected
     report.profiles += counts.profiles
@@ -240,6 +242,7 @@ export async function importFiles(
     const removal = await removeGoneEntries(store, list, report.issues, options.prune ?? false)
     list.input.removed = removal.removed
     report.removed += removal.removed
+    report.removedOfStayingPapers += removal.removed - removal.leaving
     report.papersRemoved.push(...removal.papersLeft.map((p) => ({ ...p, input: list.input.input })))
   }
   return report
@@ -249,8 +252,9 @@ export async function importFiles(
 const NO_MISSING_ENTRY: ReadonlySet<ImportIssue['code']> = new Set(['TEMPLATE_ENTRY'])
 
 /**
- * Entries gone at once beyond this many, and beyond this share of what the file held, are held back unless
- * `--prune`: a file cut short (a failed download, an editor's crash) reads as a list that lost its tail.
+ * Gone entries that would take their papers out of the library, beyond this many and beyond this share of the
+ * entries the file held, are held back unless `--prune`: a file cut short (a failed download, an editor's crash)
+ * reads as a list that lost its tail.
  */
 export const QUIET_REMOVAL = { entries: 5, share: 0.1 }
 
@@ -259,47 +263,49 @@ interface ListFileRead {
   file: string
   input: ImportReport['inputs'][number]
   parsed: ParseResult
+  /** Records the file had before this run. */
+  heldBefore: number
 }
 
 /**
  * Removes what a whole list (an awesome list, a BibTeX file) held when it was last read and no longer holds, and
  * says what went. Held back, with a warning saying how many and why, unless `prune`: when some entry could not be
- * read (it may be one of those missing), when the file has no entries (more often a mistake than an emptied list),
- * or when more are gone than {@link QUIET_REMOVAL} allows (a file cut short).
+ * taken (it may be one of those missing), when the file has no entries (more often a mistake than an emptied
+ * list), or when more entries than {@link QUIET_REMOVAL} allows would take their papers out of the library (a file
+ * cut short). Entries whose papers stay (moved to another file, re-keyed) are no such sign and always go.
  */
 async function removeGoneEntries(
   store: PaperStore,
-  { source, file, input, parsed }: ListFileRead,
+  { source, file, input, parsed, heldBefore }: ListFileRead,
   issues: ImportIssue[],
   prune: boolean,
-): Promise<{ removed: number; papersLeft: Array<{ id: string; title: string }> }> {
+): Promise<{ removed: number; leaving: number; papersLeft: Array<{ id: string; title: string }> }> {
   const keys = new Set(parsed.records.map((r) => r.key))
   const unread = parsed.issues.filter((i) => i.severity === 'rejected' && !NO_MISSING_ENTRY.has(i.code))
   const seen = await removeRecordsGoneFromFile(store, source, file, keys, { dryRun: true })
-  if (seen.gone === 0) return { removed: 0, papersLeft: [] }
-  const allowed = Math.max(QUIET_REMOVAL.entries, Math.ceil(QUIET_REMOVAL.share * seen.stored))
+  if (seen.gone === 0) return { removed: 0, leaving: 0, papersLeft: [] }
+  const allowed = Math.max(QUIET_REMOVAL.entries, Math.ceil(QUIET_REMOVAL.share * heldBefore))
+  const lines = unread.slice(0, 3).map((i) => (i.line ? `line ${i.line}` : i.code))
   const why =
-    keys.size === 0
-      ? 'the file has no entries now, which is more often a mistake than an emptied list'
-      : unread.length > 0
-        ? `${pluralize(unread.length, 'entry', 'entries')} of it could not be read (${unread
-            .slice(0, 3)
-            .map((i) => (i.line ? `line ${i.line}` : i.code))
-            .join(', ')}${unread.length > 3 ? ', …' : ''}) and may be among them`
-        : seen.gone > allowed
-          ? `that is ${Math.round((100 * seen.gone) / seen.stored)}% of the ${seen.stored} it held, more than a file's edit usually takes (was it cut short?)`
+    unread.length > 0
+      ? `${pluralize(unread.length, 'entry', 'entries')} of it could not be taken (${lines.join(', ')}${unread.length > 3 ? ', …' : ''}) and may be among them`
+      : keys.size === 0
+        ? 'the file has no entries now, which is more often a mistake than an emptied list'
+        : seen.leaving > allowed
+          ? `${seen.leaving} of them would take their papers out of the library, more than a tenth of the ${heldBefore} entries it held (was it cut short?)`
           : null
   if (why !== null && !prune) {
+    const them = seen.gone === 1 ? 'it' : 'them'
     issues.push({
       severity: 'warning',
       source: input.input,
       code: 'GONE_ENTRIES_KEPT',
-      message: `${pluralize(seen.gone, 'entry', 'entries')} read from this file before ${seen.gone === 1 ? 'is' : 'are'} no longer in it but kept: ${why}; to remove them anyway, import it again with --prune`,
+      message: `${pluralize(seen.gone, 'entry', 'entries')} read from this file before ${seen.gone === 1 ? 'is' : 'are'} no longer in it but kept: ${why}; to remove ${them} anyway, import it again with --prune`,
     })
-    return { removed: 0, papersLeft: [] }
+    return { removed: 0, leaving: 0, papersLeft: [] }
   }
   const done = await removeRecordsGoneFromFile(store, source, file, keys)
-  return { removed: done.gone, papersLeft: done.papersLeft }
+  return { removed: done.gone, leaving: done.leaving, papersLeft: done.papersLeft }
 }
 
 interface KnownFormats {

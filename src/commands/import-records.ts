@@ -11,11 +11,10 @@ import {
   locatorInput,
   type AuthorProfileRecord,
   type ImportCounts,
-  type Paper,
   type SourceRecord,
 } from '../core/index.js'
 import { matchRecord, mergeRecords, paperIdFor, recordContentHash, titleKeys } from '../library/index.js'
-import type { PaperStore, PaperWriter, StoredRecordRef } from '../store/index.js'
+import type { PaperReader, PaperStore, PaperWriter, StoredRecordRef } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
 import { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 
@@ -242,13 +241,25 @@ export async function importRecords(
   return { ...counts, profiles: profileChanges }
 }
 
+/** What a list file read again no longer has (see {@link removeRecordsGoneFromFile}). */
+export interface GoneRecords {
+  /** Records of the file stored now. */
+  stored: number
+  /** Those the file no longer has. */
+  gone: number
+  /** Of `gone`, those whose paper has no other record: they take their paper out of the library. */
+  leaving: number
+  /** The papers that left (none in a dry run). */
+  papersLeft: Array<{ id: string; title: string }>
+}
+
 /**
  * The records of `source` last read from `file` (an absolute path) that the file no longer holds: a whole list
  * (an awesome list, a BibTeX library) read again without them. Unless `dryRun`, they are removed in one
  * transaction, and each paper they were part of is built again from its other records, or removed with them
- * when it has none (a link to it then finds nothing: the paper left the library). Says how many records the file
- * had, how many are gone, and the papers that left. Records of another file, of another source, or stored before
- * files were noted (`read_from` null) stay.
+ * when it has none (a link to it then finds nothing: the paper left the library). Each such paper's cite key is
+ * held first (see `holdCiteKey`). Records of another file, of another source, or stored before files were noted
+ * (`read_from` null) stay.
  */
 export async function removeRecordsGoneFromFile(
   store: PaperStore,
@@ -256,39 +267,48 @@ export async function removeRecordsGoneFromFile(
   file: string,
   keys: ReadonlySet<string>,
   { dryRun = false }: { dryRun?: boolean } = {},
-): Promise<{ stored: number; gone: number; papersLeft: Array<{ id: string; title: string }> }> {
-  const stored = await store.listFileRecords(source, file)
-  const gone = stored.filter((r) => !keys.has(r.key))
-  if (dryRun || gone.length === 0) return { stored: stored.length, gone: gone.length, papersLeft: [] }
+): Promise<GoneRecords> {
+  const find = async (reader: PaperReader) => {
+    const stored = await reader.listFileRecords(source, file)
+    const gone = stored.filter((r) => !keys.has(r.key))
+    const goneIds = new Set(gone.map((r) => r.id))
+    const leavingPapers = new Set<string>()
+    for (const paperId of new Set(gone.map((r) => r.paperId)))
+      if ((await reader.getPaper(paperId))?.sources.every((r) => goneIds.has(r.id)) ?? true) leavingPapers.add(paperId)
+    return { stored, gone, leavingPapers }
+  }
+  const seen = await find(store)
+  const summary = (f: typeof seen): GoneRecords => ({
+    stored: f.stored.length,
+    gone: f.gone.length,
+    leaving: f.gone.filter((r) => f.leavingPapers.has(r.paperId)).length,
+    papersLeft: [],
+  })
+  if (dryRun || seen.gone.length === 0) return summary(seen)
   return store.transaction(async (tx) => {
     // Read again inside the transaction: what is gone is decided on what is stored when it is written.
-    const now = await tx.listFileRecords(source, file)
-    const gone = now.filter((r) => !keys.has(r.key))
+    const now = await find(tx)
+    const touched = [...new Set(now.gone.map((r) => r.paperId))]
+    // Each touched paper's cite key is held, taken while every record is there: else a paper that leaves frees
+    // its key for the next paper of its stem (`du2023gradienta` becoming `du2023gradient`, and old \cite{}s
+    // naming it), and one that stays but loses the .bib entry that gave its key takes a generated one.
+    const papers = (await Promise.all(touched.map((id) => tx.getPaper(id)))).filter((p): p is NonNullable<typeof p> => p !== null)
+    const citeKeys = new Map((await toBibtexPapers(tx, papers)).map((p) => [p.id, p.citeKey]))
     const papersLeft: Array<{ id: string; title: string }> = []
-    // The papers that leave keep their cite keys claimed, taken while they are still in the library: with one
-    // gone, another paper would take its key (`du2018gradienta` becoming `du2018gradient`) and old \cite{}s
-    // would name it.
-    const goneIds = new Set(gone.map((r) => r.id))
-    const leaving: Paper[] = []
-    for (const paperId of new Set(gone.map((r) => r.paperId))) {
-      const paper = await tx.getPaper(paperId)
-      if (paper && (await tx.listSourceRecords(paperId)).every((r) => goneIds.has(r.id))) leaving.push(paper)
-    }
-    const citeKeys = leaving.length > 0 ? new Map((await toBibtexPapers(tx, leaving)).map((p) => [p.id, p.citeKey])) : new Map()
-    for (const record of gone) await tx.deleteSourceRecord(record.id)
-    for (const paperId of new Set(gone.map((r) => r.paperId))) {
-      if ((await tx.listSourceRecords(paperId)).length === 0) {
-        papersLeft.push({ id: paperId, title: (await tx.getPaper(paperId))?.title ?? paperId })
-        await tx.deletePaper(paperId, null)
-        const key = citeKeys.get(paperId)
-        if (key) await tx.retireCiteKey(paperId, key)
+    for (const record of now.gone) await tx.deleteSourceRecord(record.id)
+    for (const paper of papers) {
+      if ((await tx.listSourceRecords(paper.id)).length === 0) {
+        papersLeft.push({ id: paper.id, title: paper.title })
+        await tx.deletePaper(paper.id, null)
       } else {
-        await tx.clearLoneMatchReason(paperId)
-        await rebuildPaper(tx, paperId)
+        await tx.clearLoneMatchReason(paper.id)
+        await rebuildPaper(tx, paper.id)
       }
+      const key = citeKeys.get(paper.id)
+      if (key) await tx.holdCiteKey(paper.id, key)
     }
     await tx.pruneOrphanAuthors()
-    return { stored: now.length, gone: gone.length, papersLeft }
+    return { ...summary(now), papersLeft }
   })
 }
 

@@ -276,10 +276,11 @@ export interface PaperWriter extends PaperReader {
   /** A paper left with one record made it alone: that record's reason for joining it no longer holds. */
   clearLoneMatchReason(paperId: string): Promise<void>
   /**
-   * Keeps the cite key of a paper that left the library claimed (see `listBibtexCiteLabels`, which lists it after
-   * every record's claim): no other paper takes it, and the paper has it again if it comes back.
+   * Keeps a paper's cite key claimed (see `listBibtexCiteLabels`, which lists such claims after every record's):
+   * taken for the papers an import removes records from, so that no generated key takes it, a paper that stays
+   * keeps it though the entry that gave it went, and a paper that left has it again if it comes back.
    */
-  retireCiteKey(paperId: string, key: string): Promise<void>
+  holdCiteKey(paperId: string, key: string): Promise<void>
   /** Removes a stored record; its paper is then built again from the others, or removed with `deletePaper`. */
   deleteSourceRecord(id: number): Promise<void>
   /** The absolute path of the file each of a paper's records was last read from (null when unknown), by record id. */

@@ -58,7 +58,7 @@ export function renderImportReport(report: ImportReport, verbose: boolean): stri
   if (removed) {
     // Records, not papers: a moved entry's paper stays (its new entry joined it), a deleted one's leaves.
     const left = report.papersRemoved
-    const stay = report.removed - left.length
+    const stay = report.removedOfStayingPapers
     out.push(
       `removed: ${pluralize(report.removed, 'entry', 'entries')} no longer in ${report.inputs.filter((i) => i.removed > 0).length === 1 ? 'its list file' : 'their list files'}` +
         (stay > 0 ? `; ${stay} of them belonged to papers that stay (the entry moved, or another record has the paper)` : ''),

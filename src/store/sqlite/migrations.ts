@@ -317,14 +317,14 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 12,
-    name: 'retired-cite-keys',
-    // The cite key a paper had when it left the library (its list no longer has it): still claimed, so no other
-    // paper takes it (a LaTeX \cite{du2018gradient} must not come to mean another paper), and the paper has it
-    // again if it comes back.
-    up: `CREATE TABLE retired_cite_keys (
+    name: 'held-cite-keys',
+    // The cite key each paper had when an import removed records from it (its list no longer has an entry): still
+    // its claim, so no generated key takes it (a LaTeX \cite{du2018gradient} must not come to mean another paper),
+    // a paper that stays keeps it though the entry that gave it went, and one that left has it if it comes back.
+    up: `CREATE TABLE held_cite_keys (
            paper_id TEXT PRIMARY KEY,
            key TEXT NOT NULL,
-           retired_at TEXT NOT NULL
+           held_at TEXT NOT NULL
          );`,
   },
 ]

@@ -321,8 +321,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
             : null
       labels.push({ paperId: row.paper_id, label })
     }
-    // Keys of papers that left the library come after every record's, as they were given last.
-    for (const row of this.all<{ paper_id: string; key: string }>('SELECT paper_id, key FROM retired_cite_keys ORDER BY retired_at, rowid')) {
+    // Keys held since a removal (see holdCiteKey) come after every record's, as they were claimed last.
+    for (const row of this.all<{ paper_id: string; key: string }>('SELECT paper_id, key FROM held_cite_keys ORDER BY held_at, rowid')) {
       if (seen.has(row.paper_id)) continue
       seen.add(row.paper_id)
       labels.push({ paperId: row.paper_id, label: row.key })
@@ -811,10 +811,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     ).map((r) => ({ id: r.id, key: r.key, paperId: r.paper_id }))
   }
 
-  async retireCiteKey(paperId: string, key: string): Promise<void> {
+  async holdCiteKey(paperId: string, key: string): Promise<void> {
     this.stmt(
-      `INSERT INTO retired_cite_keys (paper_id, key, retired_at) VALUES (?, ?, ?)
-       ON CONFLICT (paper_id) DO UPDATE SET key = excluded.key, retired_at = excluded.retired_at`,
+      `INSERT INTO held_cite_keys (paper_id, key, held_at) VALUES (?, ?, ?)
+       ON CONFLICT (paper_id) DO UPDATE SET key = excluded.key, held_at = excluded.held_at`,
     ).run(paperId, key, this.now().toISOString())
   }
 
