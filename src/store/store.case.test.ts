@@ -565,6 +565,9 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect(await sut.store.findPaperIdByFormerId('pb')).toBeNull()
         expect((await sut.store.listFileRecords('bibtex', file)).map((r) => r.key)).toEqual(['a'])
         expect((await sut.store.searchPapers({ text: 'collapse' })).items).toEqual([])
+        // A held cite key is a claim after every record's, also of a paper no longer in the library.
+        await sut.store.transaction((tx) => tx.holdCiteKey('pb', 'papyan2021neural'))
+        expect((await sut.store.listBibtexCiteLabels()).slice(-1)).toEqual([{ paperId: 'pb', label: 'papyan2021neural' }])
         // Its topic had no other paper: it is no topic of the library any more.
         expect((await sut.store.listTopics()).map((t) => t.label)).toEqual(['Emergence'])
         expect(await sut.store.getTopic('neural-collapse')).toBeNull()
