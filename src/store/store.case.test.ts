@@ -568,6 +568,9 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         // A held cite key is a claim after every record's, also of a paper no longer in the library.
         await sut.store.transaction((tx) => tx.holdCiteKey('pb', 'papyan2021neural'))
         expect((await sut.store.listBibtexCiteLabels()).slice(-1)).toEqual([{ paperId: 'pb', label: 'papyan2021neural' }])
+        // Held later by another paper, the key is that paper's: the older hold goes (else it would win as the older claim).
+        await sut.store.transaction((tx) => tx.holdCiteKey('pz', 'Papyan2021Neural'))
+        expect((await sut.store.listBibtexCiteLabels()).filter((c) => c.label?.toLowerCase() === 'papyan2021neural')).toEqual([{ paperId: 'pz', label: 'Papyan2021Neural' }])
         // Its topic had no other paper: it is no topic of the library any more.
         expect((await sut.store.listTopics()).map((t) => t.label)).toEqual(['Emergence'])
         expect(await sut.store.getTopic('neural-collapse')).toBeNull()

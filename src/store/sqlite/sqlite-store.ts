@@ -812,6 +812,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   }
 
   async holdCiteKey(paperId: string, key: string): Promise<void> {
+    // The key is this paper's now: another paper's hold on it (one that left, or that held it before) is stale,
+    // and kept it would win as the older claim (BibTeX does not tell `Key` from `key`).
+    this.stmt('DELETE FROM held_cite_keys WHERE lower(key) = lower(?) AND paper_id <> ?').run(key, paperId)
     this.stmt(
       `INSERT INTO held_cite_keys (paper_id, key, held_at) VALUES (?, ?, ?)
        ON CONFLICT (paper_id) DO UPDATE SET key = excluded.key, held_at = excluded.held_at`,
