@@ -234,6 +234,30 @@ describe('importFiles', () => {
       expect(await read(file)).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: 3, removed: 0 })
     })
 
+    it('keeps an entry one copy of a list dropped while another copy still lists it, whatever order they are read in', async () => {
+      mkdirSync(join(dir, 'mine'))
+      mkdirSync(join(dir, 'fork'))
+      const both = list(['Grokking', [grokking, memory]], ['Neural Collapse', [collapse]])
+      const without = list(['Grokking', [grokking]], ['Neural Collapse', [collapse]])
+      const copies = (mine: string, fork: string) => {
+        writeFileSync(join(dir, 'mine', 'list.txt'), mine)
+        writeFileSync(join(dir, 'fork', 'list.txt'), fork)
+      }
+      const readBoth = (order: string[]) => importFiles(t.store, order.map((f) => join(dir, f, 'list.txt')), { format: 'awesome-list', cwd: dir })
+      copies(both, both)
+      await readBoth(['mine', 'fork'])
+      // The fork drops the entry: before, the copy read last owned the record, and the paper left the library.
+      copies(both, without)
+      expect(await readBoth(['mine', 'fork'])).toMatchObject({ removed: 0, papersRemoved: [] })
+      expect(await paperTitled('Where Memorization Lives')).toBeDefined()
+      expect(await readBoth(['fork', 'mine'])).toMatchObject({ removed: 0 })
+      expect(await paperTitled('Where Memorization Lives')).toBeDefined()
+      // Dropped from both copies, it goes.
+      copies(without, without)
+      expect(await readBoth(['fork', 'mine'])).toMatchObject({ removed: 1, papersRemoved: [{ title: 'Where Memorization Lives' }] })
+      expect(await paperTitled('Where Memorization Lives')).toBeUndefined()
+    })
+
     it('removes a deleted entry, and its paper when no other source has it; a link to it then finds nothing', async () => {
       const file = write(list(['Grokking', [grokking, memory]], ['Neural Collapse', [collapse]]))
       await read(file)

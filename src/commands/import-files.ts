@@ -283,7 +283,7 @@ async function removeGoneEntries(
   const keys = new Set(parsed.records.map((r) => r.key))
   const unread = parsed.issues.filter((i) => i.severity === 'rejected' && !NO_MISSING_ENTRY.has(i.code))
   const seen = await removeRecordsGoneFromFile(store, source, file, keys, { dryRun: true })
-  if (seen.gone === 0) return { removed: 0, leaving: 0, papersLeft: [] }
+  if (seen.gone === 0 && seen.unlinked === 0) return { removed: 0, leaving: 0, papersLeft: [] }
   const allowed = Math.max(QUIET_REMOVAL.entries, Math.ceil(QUIET_REMOVAL.share * heldBefore))
   const lines = unread.slice(0, 3).map((i) => (i.line ? `line ${i.line}` : i.code))
   const why =
@@ -294,7 +294,7 @@ async function removeGoneEntries(
         : seen.leaving > allowed
           ? `${seen.leaving} of them would take their papers out of the library, more than a tenth of the ${heldBefore} entries it held (was it cut short?)`
           : null
-  if (why !== null && !prune) {
+  if (why !== null && !prune && seen.gone > 0) {
     const them = seen.gone === 1 ? 'it' : 'them'
     issues.push({
       severity: 'warning',

@@ -249,6 +249,8 @@ export interface GoneRecords {
   gone: number
   /** Of `gone`, those whose paper has no other record: they take their paper out of the library. */
   leaving: number
+  /** Records the file no longer has that another existing file still lists: they stay, that file's only. */
+  unlinked: number
   /** The papers that left (none in a dry run). */
   papersLeft: Array<{ id: string; title: string }>
 }
@@ -270,21 +272,27 @@ export async function removeRecordsGoneFromFile(
 ): Promise<GoneRecords> {
   const find = async (reader: PaperReader) => {
     const stored = await reader.listFileRecords(source, file)
-    const gone = stored.filter((r) => !keys.has(r.key))
+    const missing = stored.filter((r) => !keys.has(r.key))
+    // A record another file that still exists lists too (a second copy of the list) only loses this file.
+    const links = await reader.listRecordFileLinks(missing.map((r) => r.id))
+    const elsewhere = (id: number): boolean => (links.get(id) ?? []).some((f) => f !== file && existsSync(f))
+    const gone = missing.filter((r) => !elsewhere(r.id))
+    const unlinked = missing.filter((r) => elsewhere(r.id))
     const goneIds = new Set(gone.map((r) => r.id))
     const leavingPapers = new Set<string>()
     for (const paperId of new Set(gone.map((r) => r.paperId)))
       if ((await reader.getPaper(paperId))?.sources.every((r) => goneIds.has(r.id)) ?? true) leavingPapers.add(paperId)
-    return { stored, gone, leavingPapers }
+    return { stored, gone, unlinked, leavingPapers }
   }
   const seen = await find(store)
   const summary = (f: typeof seen): GoneRecords => ({
     stored: f.stored.length,
     gone: f.gone.length,
     leaving: f.gone.filter((r) => f.leavingPapers.has(r.paperId)).length,
+    unlinked: f.unlinked.length,
     papersLeft: [],
   })
-  if (dryRun || seen.gone.length === 0) return summary(seen)
+  if (dryRun || seen.gone.length + seen.unlinked.length === 0) return summary(seen)
   return store.transaction(async (tx) => {
     // Read again inside the transaction: what is gone is decided on what is stored when it is written.
     const now = await find(tx)
@@ -295,6 +303,7 @@ export async function removeRecordsGoneFromFile(
     const papers = (await Promise.all(touched.map((id) => tx.getPaper(id)))).filter((p): p is NonNullable<typeof p> => p !== null)
     const citeKeys = new Map((await toBibtexPapers(tx, papers)).map((p) => [p.id, p.citeKey]))
     const papersLeft: Array<{ id: string; title: string }> = []
+    for (const record of now.unlinked) await tx.unlinkRecordFile(record.id, file)
     for (const record of now.gone) await tx.deleteSourceRecord(record.id)
     for (const paper of papers) {
       if ((await tx.listSourceRecords(paper.id)).length === 0) {

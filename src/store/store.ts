@@ -246,8 +246,10 @@ export interface PaperReader {
   getTopic(id: string): Promise<TopicDetail | null>
   libraryStats(): Promise<LibraryStats>
   getFeedCursor(feed: string): Promise<string | null>
-  /** The records of one source last read from this file (an absolute path), oldest first. */
+  /** The records of one source read from this file (an absolute path) when it was last read, oldest first. */
   listFileRecords(source: string, file: string): Promise<Array<{ id: number; key: string; paperId: string }>>
+  /** Every file each of these records was read from (absolute paths; one that no longer exists too), by record id. */
+  listRecordFileLinks(recordIds: readonly number[]): Promise<Map<number, string[]>>
 }
 
 /** Writes, only inside `transaction`. */
@@ -281,6 +283,8 @@ export interface PaperWriter extends PaperReader {
    * keeps it though the entry that gave it went, and a paper that left has it again if it comes back.
    */
   holdCiteKey(paperId: string, key: string): Promise<void>
+  /** A file no longer lists the record (another still does, so the record stays). */
+  unlinkRecordFile(recordId: number, file: string): Promise<void>
   /** Removes a stored record; its paper is then built again from the others, or removed with `deletePaper`. */
   deleteSourceRecord(id: number): Promise<void>
   /** The absolute path of the file each of a paper's records was last read from (null when unknown), by record id. */

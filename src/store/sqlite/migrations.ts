@@ -327,6 +327,27 @@ export const MIGRATIONS: readonly Migration[] = [
            held_at TEXT NOT NULL
          );`,
   },
+  {
+    version: 13,
+    name: 'record-files',
+    // Every file a record was read from, not only the last: one awesome list in two files (a fork beside the
+    // original) is one set of records, and a file read again without an entry lets go of it only for itself (the
+    // record goes when no file that still exists lists it). Filled from the file each record was last read from.
+    // (And `held_cite_keys` for a library that took migration 12 when it made the table under another name.)
+    up: `CREATE TABLE record_files (
+           record_id INTEGER NOT NULL REFERENCES source_records(id) ON DELETE CASCADE,
+           file TEXT NOT NULL,
+           PRIMARY KEY (record_id, file)
+         ) WITHOUT ROWID;
+         CREATE INDEX record_files_file ON record_files(file);
+         INSERT INTO record_files (record_id, file) SELECT id, read_from FROM source_records WHERE read_from IS NOT NULL;
+         CREATE TABLE IF NOT EXISTS held_cite_keys (
+           paper_id TEXT PRIMARY KEY,
+           key TEXT NOT NULL,
+           held_at TEXT NOT NULL
+         );
+         DROP TABLE IF EXISTS retired_cite_keys;`,
+  },
 ]
 
 /**

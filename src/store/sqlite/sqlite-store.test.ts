@@ -88,6 +88,28 @@ describe('SQLite library file', () => {
     }
   })
 
+  it('links each record to the file it was last read from, and gives a library that made migration 12 under its first name the table it lacks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v12-'))
+    try {
+      const path = join(dir, 'library.db')
+      const old = openSqliteFile(path)
+      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 11))
+      old.exec(`CREATE TABLE retired_cite_keys (paper_id TEXT PRIMARY KEY, key TEXT NOT NULL, retired_at TEXT NOT NULL);
+        INSERT INTO schema_migrations (version, name, applied_at) VALUES (12, 'retired-cite-keys', '2026-11-27');
+        INSERT INTO papers (id, title, title_derived, source_count, created_at, updated_at) VALUES ('p1', 'A paper', 0, 1, '2026-11-27', '2026-11-27');
+        INSERT INTO source_records (source, key, paper_id, locator, fetched_at, content_hash, record, read_from)
+          VALUES ('bibtex', '/refs.bib#a', 'p1', '/refs.bib:1', '2026-11-27', 'h', '{}', '/refs.bib');`)
+      old.close()
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      expect((await store.listFileRecords('bibtex', '/refs.bib')).map((r) => r.key)).toEqual(['/refs.bib#a'])
+      await store.transaction((tx) => tx.holdCiteKey('p1', 'akey'))
+      expect(await store.listBibtexCiteLabels()).toEqual([{ paperId: 'p1', label: 'a' }])
+      await store.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('counts facets over the best-ranked matches beyond facetCap, and says so', async () => {
     const t = await createTempStore()
     try {

@@ -786,6 +786,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
          read_from = coalesce(?, read_from)
        WHERE id = ? AND source = ?`,
     ).run(record.key, record.locator, record.line, record.fetchedAt, contentHash, JSON.stringify(record), readFrom, id, record.source)
+    if (readFrom !== null) this.linkRecordFile(id, readFrom)
   }
 
   async renameSourceRecordKey(id: number, key: string): Promise<void> {
@@ -794,6 +795,21 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
 
   async noteRecordFile(id: number, readFrom: string): Promise<void> {
     this.stmt('UPDATE source_records SET read_from = ? WHERE id = ?').run(readFrom, id)
+    this.linkRecordFile(id, readFrom)
+  }
+
+  async listRecordFileLinks(recordIds: readonly number[]): Promise<Map<number, string[]>> {
+    const links = new Map<number, string[]>()
+    for (const row of this.all<{ record_id: number; file: string }>(
+      'SELECT record_id, file FROM record_files WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, file',
+      JSON.stringify(recordIds),
+    ))
+      links.set(row.record_id, [...(links.get(row.record_id) ?? []), row.file])
+    return links
+  }
+
+  async unlinkRecordFile(recordId: number, file: string): Promise<void> {
+    this.stmt('DELETE FROM record_files WHERE record_id = ? AND file = ?').run(recordId, file)
   }
 
   async clearLoneMatchReason(paperId: string): Promise<void> {
@@ -805,9 +821,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
 
   async listFileRecords(source: string, file: string): Promise<Array<{ id: number; key: string; paperId: string }>> {
     return this.all<{ id: number; key: string; paper_id: string }>(
-      'SELECT id, key, paper_id FROM source_records WHERE source = ? AND read_from = ? ORDER BY id',
-      source,
+      `SELECT r.id, r.key, r.paper_id FROM record_files f JOIN source_records r ON r.id = f.record_id
+       WHERE f.file = ? AND r.source = ? ORDER BY r.id`,
       file,
+      source,
     ).map((r) => ({ id: r.id, key: r.key, paperId: r.paper_id }))
   }
 
@@ -964,7 +981,12 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       JSON.stringify(record),
       readFrom,
     ) as { id: number }
+    if (readFrom !== null) this.linkRecordFile(result.id, readFrom)
     return result.id
+  }
+
+  private linkRecordFile(recordId: number, file: string): void {
+    this.stmt('INSERT OR IGNORE INTO record_files (record_id, file) VALUES (?, ?)').run(recordId, file)
   }
 
   async listSourceRecords(paperId: string): Promise<Array<SourceRecord & { id: number }>> {
