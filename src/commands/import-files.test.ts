@@ -258,6 +258,35 @@ describe('importFiles', () => {
       expect(await paperTitled('Where Memorization Lives')).toBeUndefined()
     })
 
+    it('lists an entry again for the copy that has it again, and holds back a copy cut short though the other lists everything', async () => {
+      mkdirSync(join(dir, 'mine'))
+      mkdirSync(join(dir, 'fork'))
+      const both = list(['Grokking', [grokking, memory]], ['Neural Collapse', [collapse]])
+      const without = list(['Grokking', [grokking]], ['Neural Collapse', [collapse]])
+      const readOne = (copy: string, text: string) => {
+        writeFileSync(join(dir, copy, 'list.txt'), text)
+        return importFiles(t.store, [join(dir, copy, 'list.txt')], { format: 'awesome-list', cwd: dir })
+      }
+      await readOne('mine', both)
+      await readOne('fork', both)
+      const dropped = await readOne('fork', without)
+      expect(dropped.removed).toBe(0)
+      expect(dropped.issues.map((i) => i.message)).toEqual(['1 entry no longer in this file stays in the library: another file still lists it (mine/list.txt)'])
+      // The fork has it again, then the original drops it: the fork still lists it, so it stays. Before, the fork's
+      // link was not made again, and the paper left.
+      await readOne('fork', both)
+      expect(await readOne('mine', without)).toMatchObject({ removed: 0 })
+      expect(await paperTitled('Where Memorization Lives')).toBeDefined()
+      // The original emptied by accident: held back, links kept; restored, then the fork drops it: it stays.
+      await readOne('mine', both)
+      const emptied = await readOne('mine', 'Awesome Example Phenomena\n')
+      expect(emptied.issues.map((i) => i.code)).toEqual(['GONE_ENTRIES_KEPT'])
+      expect(emptied.issues[0]!.message).toMatch(/^3 entries .* the file has no entries now/)
+      await readOne('mine', both)
+      expect(await readOne('fork', without)).toMatchObject({ removed: 0 })
+      expect(await paperTitled('Where Memorization Lives')).toBeDefined()
+    })
+
     it('removes a deleted entry, and its paper when no other source has it; a link to it then finds nothing', async () => {
       const file = write(list(['Grokking', [grokking, memory]], ['Neural Collapse', [collapse]]))
       await read(file)

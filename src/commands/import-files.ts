@@ -239,7 +239,7 @@ export async function importFiles(
   // After every input: an entry moved from one list file to another read later in the same run joins its paper
   // there first, so the paper keeps its id.
   for (const list of lists.values()) {
-    const removal = await removeGoneEntries(store, list, report.issues, options.prune ?? false)
+    const removal = await removeGoneEntries(store, list, report.issues, options.prune ?? false, cwd)
     list.input.removed = removal.removed
     report.removed += removal.removed
     report.removedOfStayingPapers += removal.removed - removal.leaving
@@ -279,6 +279,7 @@ async function removeGoneEntries(
   { source, file, input, parsed, heldBefore }: ListFileRead,
   issues: ImportIssue[],
   prune: boolean,
+  cwd: string,
 ): Promise<{ removed: number; leaving: number; papersLeft: Array<{ id: string; title: string }> }> {
   const keys = new Set(parsed.records.map((r) => r.key))
   const unread = parsed.issues.filter((i) => i.severity === 'rejected' && !NO_MISSING_ENTRY.has(i.code))
@@ -294,15 +295,26 @@ async function removeGoneEntries(
         : seen.leaving > allowed
           ? `${seen.leaving} of them would take their papers out of the library, more than a tenth of the ${heldBefore} entries it held (was it cut short?)`
           : null
-  if (why !== null && !prune && seen.gone > 0) {
-    const them = seen.gone === 1 ? 'it' : 'them'
+  const missing = seen.gone + seen.unlinked
+  if (why !== null && !prune) {
+    // Held back whole, also what another copy lists: a file cut short must not lose its links either.
+    const them = missing === 1 ? 'it' : 'them'
     issues.push({
       severity: 'warning',
       source: input.input,
       code: 'GONE_ENTRIES_KEPT',
-      message: `${pluralize(seen.gone, 'entry', 'entries')} read from this file before ${seen.gone === 1 ? 'is' : 'are'} no longer in it but kept: ${why}; to remove ${them} anyway, import it again with --prune`,
+      message: `${pluralize(missing, 'entry', 'entries')} read from this file before ${missing === 1 ? 'is' : 'are'} no longer in it but kept: ${why}; to remove ${them} anyway, import it again with --prune`,
     })
     return { removed: 0, leaving: 0, papersLeft: [] }
+  }
+  if (seen.unlinked > 0) {
+    const shown = seen.listedElsewhere.slice(0, 2).map((f) => shownPath(cwd, f))
+    issues.push({
+      severity: 'warning',
+      source: input.input,
+      code: 'GONE_ENTRIES_KEPT',
+      message: `${pluralize(seen.unlinked, 'entry', 'entries')} no longer in this file ${seen.unlinked === 1 ? 'stays' : 'stay'} in the library: another file still lists ${seen.unlinked === 1 ? 'it' : 'them'} (${shown.join(', ')}${seen.listedElsewhere.length > 2 ? ', …' : ''})`,
+    })
   }
   const done = await removeRecordsGoneFromFile(store, source, file, keys)
   return { removed: done.gone, leaving: done.leaving, papersLeft: done.papersLeft }

@@ -38,7 +38,9 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
   const contentHash = recordContentHash(record)
   const existing = (await tx.findSourceRecord(record.source, record.key)) ?? (await underOlderKey(tx, record, file))
   if (existing && existing.contentHash === contentHash) {
+    // Linked every time: a copy of a list that dropped the entry and has it again lists it again.
     if (file !== null && existing.readFrom !== file) await tx.noteRecordFile(existing.id, file)
+    else if (file !== null) await tx.linkRecordFile(existing.id, file)
     return 'unchanged'
   }
   if (existing && (await readElsewhereOnly(tx, existing.id, record, contentHash))) {
@@ -251,6 +253,8 @@ export interface GoneRecords {
   leaving: number
   /** Records the file no longer has that another existing file still lists: they stay, that file's only. */
   unlinked: number
+  /** Those other files. */
+  listedElsewhere: string[]
   /** The papers that left (none in a dry run). */
   papersLeft: Array<{ id: string; title: string }>
 }
@@ -278,11 +282,12 @@ export async function removeRecordsGoneFromFile(
     const elsewhere = (id: number): boolean => (links.get(id) ?? []).some((f) => f !== file && existsSync(f))
     const gone = missing.filter((r) => !elsewhere(r.id))
     const unlinked = missing.filter((r) => elsewhere(r.id))
+    const listedElsewhere = [...new Set(unlinked.flatMap((r) => (links.get(r.id) ?? []).filter((f) => f !== file && existsSync(f))))].sort()
     const goneIds = new Set(gone.map((r) => r.id))
     const leavingPapers = new Set<string>()
     for (const paperId of new Set(gone.map((r) => r.paperId)))
       if ((await reader.getPaper(paperId))?.sources.every((r) => goneIds.has(r.id)) ?? true) leavingPapers.add(paperId)
-    return { stored, gone, unlinked, leavingPapers }
+    return { stored, gone, unlinked, listedElsewhere, leavingPapers }
   }
   const seen = await find(store)
   const summary = (f: typeof seen): GoneRecords => ({
@@ -290,6 +295,7 @@ export async function removeRecordsGoneFromFile(
     gone: f.gone.length,
     leaving: f.gone.filter((r) => f.leavingPapers.has(r.paperId)).length,
     unlinked: f.unlinked.length,
+    listedElsewhere: f.listedElsewhere,
     papersLeft: [],
   })
   if (dryRun || seen.gone.length + seen.unlinked.length === 0) return summary(seen)

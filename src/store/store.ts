@@ -283,6 +283,8 @@ export interface PaperWriter extends PaperReader {
    * keeps it though the entry that gave it went, and a paper that left has it again if it comes back.
    */
   holdCiteKey(paperId: string, key: string): Promise<void>
+  /** The record is listed by this file (an absolute path) too; nothing changes when it was already. */
+  linkRecordFile(recordId: number, file: string): Promise<void>
   /** A file no longer lists the record (another still does, so the record stays). */
   unlinkRecordFile(recordId: number, file: string): Promise<void>
   /** Removes a stored record; its paper is then built again from the others, or removed with `deletePaper`. */

@@ -333,7 +333,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // Every file a record was read from, not only the last: one awesome list in two files (a fork beside the
     // original) is one set of records, and a file read again without an entry lets go of it only for itself (the
     // record goes when no file that still exists lists it). Filled from the file each record was last read from.
-    // (And `held_cite_keys` for a library that took migration 12 when it made the table under another name.)
+    // A library that took migration 12 when it made the table under another name gets `held_cite_keys` with the
+    // keys it held. Records are found by file through the links now, so migration 11's index goes.
     up: `CREATE TABLE record_files (
            record_id INTEGER NOT NULL REFERENCES source_records(id) ON DELETE CASCADE,
            file TEXT NOT NULL,
@@ -346,7 +347,10 @@ export const MIGRATIONS: readonly Migration[] = [
            key TEXT NOT NULL,
            held_at TEXT NOT NULL
          );
-         DROP TABLE IF EXISTS retired_cite_keys;`,
+         CREATE TABLE IF NOT EXISTS retired_cite_keys (paper_id TEXT PRIMARY KEY, key TEXT NOT NULL, retired_at TEXT NOT NULL);
+         INSERT OR IGNORE INTO held_cite_keys (paper_id, key, held_at) SELECT paper_id, key, retired_at FROM retired_cite_keys;
+         DROP TABLE retired_cite_keys;
+         DROP INDEX IF EXISTS source_records_file;`,
   },
 ]
 

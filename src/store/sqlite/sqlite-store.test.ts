@@ -96,14 +96,15 @@ describe('SQLite library file', () => {
       applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 11))
       old.exec(`CREATE TABLE retired_cite_keys (paper_id TEXT PRIMARY KEY, key TEXT NOT NULL, retired_at TEXT NOT NULL);
         INSERT INTO schema_migrations (version, name, applied_at) VALUES (12, 'retired-cite-keys', '2026-11-27');
+        INSERT INTO retired_cite_keys VALUES ('p-gone', 'du2023gradient', '2026-11-27');
         INSERT INTO papers (id, title, title_derived, source_count, created_at, updated_at) VALUES ('p1', 'A paper', 0, 1, '2026-11-27', '2026-11-27');
         INSERT INTO source_records (source, key, paper_id, locator, fetched_at, content_hash, record, read_from)
           VALUES ('bibtex', '/refs.bib#a', 'p1', '/refs.bib:1', '2026-11-27', 'h', '{}', '/refs.bib');`)
       old.close()
       const store = SqlitePaperStore.open(openSqliteFile(path))
       expect((await store.listFileRecords('bibtex', '/refs.bib')).map((r) => r.key)).toEqual(['/refs.bib#a'])
-      await store.transaction((tx) => tx.holdCiteKey('p1', 'akey'))
-      expect(await store.listBibtexCiteLabels()).toEqual([{ paperId: 'p1', label: 'a' }])
+      // The key it held under the first name is held still.
+      expect(await store.listBibtexCiteLabels()).toEqual([{ paperId: 'p1', label: 'a' }, { paperId: 'p-gone', label: 'du2023gradient' }])
       await store.close()
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -786,7 +786,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
          read_from = coalesce(?, read_from)
        WHERE id = ? AND source = ?`,
     ).run(record.key, record.locator, record.line, record.fetchedAt, contentHash, JSON.stringify(record), readFrom, id, record.source)
-    if (readFrom !== null) this.linkRecordFile(id, readFrom)
+    if (readFrom !== null) await this.linkRecordFile(id, readFrom)
   }
 
   async renameSourceRecordKey(id: number, key: string): Promise<void> {
@@ -795,7 +795,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
 
   async noteRecordFile(id: number, readFrom: string): Promise<void> {
     this.stmt('UPDATE source_records SET read_from = ? WHERE id = ?').run(readFrom, id)
-    this.linkRecordFile(id, readFrom)
+    await this.linkRecordFile(id, readFrom)
   }
 
   async listRecordFileLinks(recordIds: readonly number[]): Promise<Map<number, string[]>> {
@@ -981,11 +981,11 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       JSON.stringify(record),
       readFrom,
     ) as { id: number }
-    if (readFrom !== null) this.linkRecordFile(result.id, readFrom)
+    if (readFrom !== null) await this.linkRecordFile(result.id, readFrom)
     return result.id
   }
 
-  private linkRecordFile(recordId: number, file: string): void {
+  async linkRecordFile(recordId: number, file: string): Promise<void> {
     this.stmt('INSERT OR IGNORE INTO record_files (record_id, file) VALUES (?, ?)').run(recordId, file)
   }
 
