@@ -245,9 +245,7 @@ export async function importRecords(
 
 /** What a list file read again no longer has (see {@link removeRecordsGoneFromFile}). */
 export interface GoneRecords {
-  /** Records of the file stored now. */
-  stored: number
-  /** Those the file no longer has. */
+  /** Records the file listed that it no longer has, and no other file that still exists lists. */
   gone: number
   /** Of `gone`, those whose paper has no other record: they take their paper out of the library. */
   leaving: number
@@ -260,12 +258,12 @@ export interface GoneRecords {
 }
 
 /**
- * The records of `source` last read from `file` (an absolute path) that the file no longer holds: a whole list
- * (an awesome list, a BibTeX library) read again without them. Unless `dryRun`, they are removed in one
- * transaction, and each paper they were part of is built again from its other records, or removed with them
- * when it has none (a link to it then finds nothing: the paper left the library). Each such paper's cite key is
- * held first (see `holdCiteKey`). Records of another file, of another source, or stored before files were noted
- * (`read_from` null) stay.
+ * The records of `source` that `file` (an absolute path) listed when it was last read and no longer holds: a
+ * whole list (an awesome list, a BibTeX library) read again without them. Unless `dryRun`, they are removed in
+ * one transaction, and each paper they were part of is built again from its other records, or removed with them
+ * when it has none (a link to it then finds nothing: the paper left the library); each such paper's cite key is
+ * held first (see `holdCiteKey`). A record another file that still exists lists too (a second copy of the list)
+ * only stops being this file's. Records of another source, or of API feeds (no file), stay.
  */
 export async function removeRecordsGoneFromFile(
   store: PaperStore,
@@ -279,19 +277,18 @@ export async function removeRecordsGoneFromFile(
     const missing = stored.filter((r) => !keys.has(r.key))
     // A record another file that still exists lists too (a second copy of the list) only loses this file.
     const links = await reader.listRecordFileLinks(missing.map((r) => r.id))
-    const elsewhere = (id: number): boolean => (links.get(id) ?? []).some((f) => f !== file && existsSync(f))
-    const gone = missing.filter((r) => !elsewhere(r.id))
-    const unlinked = missing.filter((r) => elsewhere(r.id))
-    const listedElsewhere = [...new Set(unlinked.flatMap((r) => (links.get(r.id) ?? []).filter((f) => f !== file && existsSync(f))))].sort()
+    const otherFiles = (id: number): string[] => (links.get(id) ?? []).filter((f) => f !== file && existsSync(f))
+    const gone = missing.filter((r) => otherFiles(r.id).length === 0)
+    const unlinked = missing.filter((r) => otherFiles(r.id).length > 0)
+    const listedElsewhere = [...new Set(unlinked.flatMap((r) => otherFiles(r.id)))].sort()
     const goneIds = new Set(gone.map((r) => r.id))
     const leavingPapers = new Set<string>()
     for (const paperId of new Set(gone.map((r) => r.paperId)))
       if ((await reader.getPaper(paperId))?.sources.every((r) => goneIds.has(r.id)) ?? true) leavingPapers.add(paperId)
-    return { stored, gone, unlinked, listedElsewhere, leavingPapers }
+    return { gone, unlinked, listedElsewhere, leavingPapers }
   }
   const seen = await find(store)
   const summary = (f: typeof seen): GoneRecords => ({
-    stored: f.stored.length,
     gone: f.gone.length,
     leaving: f.gone.filter((r) => f.leavingPapers.has(r.paperId)).length,
     unlinked: f.unlinked.length,
