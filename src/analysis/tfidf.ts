@@ -99,14 +99,13 @@ export function tfidfVector(model: TfidfModel, counts: ReadonlyMap<string, numbe
   const unseenIdf = Math.log(1 + model.documentCount) + 1
   let norm = 0
   for (const [term, count] of counts) {
+    if (count <= 0) continue
     const i = index.get(term)
-    if (i === undefined && common !== null && count > 0 && !common.has(term)) {
-      const w = (model.sublinearTf ? 1 + Math.log(count) : count) * unseenIdf
-      norm += w * w
+    const tf = model.sublinearTf ? 1 + Math.log(count) : count
+    if (i === undefined) {
+      if (common !== null && !common.has(term)) norm += (tf * unseenIdf) ** 2
       continue
     }
-    if (i === undefined || count <= 0) continue
-    const tf = model.sublinearTf ? 1 + Math.log(count) : count
     const w = tf * (model.idf[i] ?? 0)
     weights.set(i, w)
     norm += w * w
