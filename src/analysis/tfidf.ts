@@ -99,7 +99,7 @@ export function tfidfVector(model: TfidfModel, counts: ReadonlyMap<string, numbe
   const unseenIdf = Math.log(1 + model.documentCount) + 1
   let norm = 0
   for (const [term, count] of counts) {
-    if (count <= 0) continue
+    if (!(count > 0)) continue
     const i = index.get(term)
     const tf = model.sublinearTf ? 1 + Math.log(count) : count
     if (i === undefined) {
