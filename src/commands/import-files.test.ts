@@ -234,6 +234,24 @@ describe('importFiles', () => {
       expect(await read(file)).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: 3, removed: 0 })
     })
 
+    it('lets a link to an entry retitled past recognition lead to the paper it became', async () => {
+      await read(write(list(['Grokking', [grokking, memory]])))
+      const before = (await paperTitled('Where Memorization Lives'))!
+      // The same authors and digest under a title the matcher does not take for the old one.
+      const retitled = memory.replace('Where Memorization Lives', 'Atypical Examples Are Stored in Few Neurons')
+      const report = await read(write(list(['Grokking', [grokking, retitled]])))
+      expect(report).toMatchObject({ new: 1, removed: 1, papersRemoved: [] })
+      const after = (await paperTitled('Atypical Examples Are Stored in Few Neurons'))!
+      expect(after.id).not.toBe(before.id)
+      // Before, the old id led nowhere.
+      expect(await t.store.findPaperIdByFormerId(before.id)).toBe(after.id)
+      // An entry deleted while another is added is no such successor.
+      const other = entry('Loss Landscapes of Wide Networks', 'This paper maps the loss landscape of wide networks near their minima.')
+      const replaced = await read(write(list(['Grokking', [grokking, other]])))
+      expect(replaced).toMatchObject({ new: 1, removed: 1, papersRemoved: [{ title: 'Atypical Examples Are Stored in Few Neurons' }] })
+      expect(await t.store.findPaperIdByFormerId(after.id)).toBeNull()
+    })
+
     it('keeps an entry one copy of a list dropped while another copy still lists it, whatever order they are read in', async () => {
       mkdirSync(join(dir, 'mine'))
       mkdirSync(join(dir, 'fork'))

@@ -18,6 +18,7 @@ import {
   type ImportReport,
   type ParseResult,
   type PartialDate,
+  type SourceRecord,
 } from '../core/index.js'
 import type { FileFormat } from '../ingest/index.js'
 import type { PaperStore } from '../store/index.js'
@@ -221,8 +222,8 @@ export async function importFiles(
     const ctx = { input: shown, file: real, fetchedAt: now().toISOString(), ...(captureDate ? { captureDate } : {}) }
     const parsed = format.parseBytes ? format.parseBytes(bytes, ctx) : format.parse(text, ctx)
     const rejected = parsed.issues.filter((i) => i.severity === 'rejected').length
-    // What the file held before this run: the base a removal is weighed against.
-    const heldBefore = format.wholeList ? (await store.listFileRecords(format.name, real)).length : 0
+    // What the file held before this run: the base a removal is weighed against, and what is new in it.
+    const keysBefore = new Set(format.wholeList ? (await store.listFileRecords(format.name, real)).map((r) => r.key) : [])
     const counts = await importRecords(store, parsed.records, parsed.profiles, {
       file: real,
       ...(options.onBatch ? { onBatch: options.onBatch } : {}),
@@ -230,7 +231,10 @@ export async function importFiles(
     report.issues.push(...parsed.issues)
     const input = { input: shown, format: format.name, ...counts, read: parsed.entriesSeen, rejected, removed: 0 }
     report.inputs.push(input)
-    if (format.wholeList) lists.set(real, { source: format.name, file: real, input, parsed, heldBefore: lists.get(real)?.heldBefore ?? heldBefore })
+    if (format.wholeList) {
+      const arrived = parsed.records.filter((r) => !keysBefore.has(r.key))
+      lists.set(real, { source: format.name, file: real, input, parsed, heldBefore: lists.get(real)?.heldBefore ?? keysBefore.size, arrived })
+    }
     report.read += parsed.entriesSeen
     report.rejected += rejected
     report.profiles += counts.profiles
@@ -265,6 +269,8 @@ interface ListFileRead {
   parsed: ParseResult
   /** Records the file had before this run. */
   heldBefore: number
+  /** Its records whose keys it did not have before this run. */
+  arrived: SourceRecord[]
 }
 
 /**
@@ -276,14 +282,14 @@ interface ListFileRead {
  */
 async function removeGoneEntries(
   store: PaperStore,
-  { source, file, input, parsed, heldBefore }: ListFileRead,
+  { source, file, input, parsed, heldBefore, arrived }: ListFileRead,
   issues: ImportIssue[],
   prune: boolean,
   cwd: string,
 ): Promise<{ removed: number; leaving: number; papersLeft: Array<{ id: string; title: string }> }> {
   const keys = new Set(parsed.records.map((r) => r.key))
   const unread = parsed.issues.filter((i) => i.severity === 'rejected' && !NO_MISSING_ENTRY.has(i.code))
-  const seen = await removeRecordsGoneFromFile(store, source, file, keys, { dryRun: true })
+  const seen = await removeRecordsGoneFromFile(store, source, file, keys, { dryRun: true, arrived })
   if (seen.gone === 0 && seen.unlinked === 0) return { removed: 0, leaving: 0, papersLeft: [] }
   const allowed = Math.max(QUIET_REMOVAL.entries, Math.ceil(QUIET_REMOVAL.share * heldBefore))
   const lines = unread.slice(0, 3).map((i) => (i.line ? `line ${i.line}` : i.code))
@@ -316,7 +322,7 @@ async function removeGoneEntries(
       message: `${pluralize(seen.unlinked, 'entry', 'entries')} no longer in this file ${seen.unlinked === 1 ? 'stays' : 'stay'} in the library: another file still lists ${seen.unlinked === 1 ? 'it' : 'them'} (${shown.join(', ')}${seen.listedElsewhere.length > 2 ? ', …' : ''})`,
     })
   }
-  const done = await removeRecordsGoneFromFile(store, source, file, keys)
+  const done = await removeRecordsGoneFromFile(store, source, file, keys, { arrived })
   return { removed: done.gone, leaving: done.leaving, papersLeft: done.papersLeft }
 }
 

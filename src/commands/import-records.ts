@@ -270,7 +270,7 @@ export async function removeRecordsGoneFromFile(
   source: string,
   file: string,
   keys: ReadonlySet<string>,
-  { dryRun = false }: { dryRun?: boolean } = {},
+  { dryRun = false, arrived = [] }: { dryRun?: boolean; arrived?: readonly SourceRecord[] } = {},
 ): Promise<GoneRecords> {
   const find = async (reader: PaperReader) => {
     const stored = await reader.listFileRecords(source, file)
@@ -283,9 +283,17 @@ export async function removeRecordsGoneFromFile(
     const listedElsewhere = [...new Set(unlinked.flatMap((r) => otherFiles(r.id)))].sort()
     const goneIds = new Set(gone.map((r) => r.id))
     const leavingPapers = new Set<string>()
-    for (const paperId of new Set(gone.map((r) => r.paperId)))
-      if ((await reader.getPaper(paperId))?.sources.every((r) => goneIds.has(r.id)) ?? true) leavingPapers.add(paperId)
-    return { gone, unlinked, listedElsewhere, leavingPapers }
+    // A paper whose entry came back under another key with the same authors and text (a retitled entry the
+    // matcher no longer takes for it) is followed there: its id leads to the new paper.
+    const successors = new Map<string, string>()
+    for (const paperId of new Set(gone.map((r) => r.paperId))) {
+      const sources = (await reader.getPaper(paperId))?.sources
+      if (sources && !sources.every((r) => goneIds.has(r.id))) continue
+      const next = successorKey(sources ?? [], arrived)
+      if (next !== null) successors.set(paperId, next)
+      else leavingPapers.add(paperId)
+    }
+    return { gone, unlinked, listedElsewhere, leavingPapers, successors }
   }
   const seen = await find(store)
   const summary = (f: typeof seen): GoneRecords => ({
@@ -310,8 +318,10 @@ export async function removeRecordsGoneFromFile(
     for (const record of now.gone) await tx.deleteSourceRecord(record.id)
     for (const paper of papers) {
       if ((await tx.listSourceRecords(paper.id)).length === 0) {
-        papersLeft.push({ id: paper.id, title: paper.title })
-        await tx.deletePaper(paper.id, null)
+        const next = now.successors.get(paper.id)
+        const successor = next === undefined ? null : ((await tx.findSourceRecord(source, next))?.paperId ?? null)
+        if (successor === null) papersLeft.push({ id: paper.id, title: paper.title })
+        await tx.deletePaper(paper.id, successor !== paper.id ? successor : null)
       } else {
         await tx.clearLoneMatchReason(paper.id)
         await rebuildPaper(tx, paper.id)
@@ -322,6 +332,20 @@ export async function removeRecordsGoneFromFile(
     await tx.pruneOrphanAuthors()
     return { ...summary(now), papersLeft }
   })
+}
+
+/**
+ * The key of the one record new to the file that is a gone paper's entry under another key: the same source,
+ * authors and text (digest and abstract), at least one of them given. Null when none or several are.
+ */
+function successorKey(goneSources: readonly SourceRecord[], arrived: readonly SourceRecord[]): string | null {
+  const text = (r: SourceRecord) => JSON.stringify([r.authors, r.digest?.text ?? null, r.abstract])
+  const found = new Set<string>()
+  for (const s of goneSources) {
+    if (s.authors.length === 0 || (s.digest === null && s.abstract === null)) continue
+    for (const a of arrived) if (a.source === s.source && text(a) === text(s)) found.add(a.key)
+  }
+  return found.size === 1 ? [...found][0]! : null
 }
 
 async function runBatch(
