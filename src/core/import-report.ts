@@ -22,7 +22,7 @@ export interface ImportReport extends ImportCounts {
    * a paper left with no record went with them.
    */
   removed: number
-  /** Of `removed`, the records whose paper stays (the entry moved to another file, or another record has the paper). */
+  /** Of `removed`, the records whose paper stays (the entry moved or was retitled, or another record has the paper). */
   removedOfStayingPapers: number
   /** The papers that left the library with them (no other record had them), by the file that no longer lists them. */
   papersRemoved: Array<{ input: string; id: string; title: string }>

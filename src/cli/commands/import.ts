@@ -61,7 +61,7 @@ export function renderImportReport(report: ImportReport, verbose: boolean): stri
     const stay = report.removedOfStayingPapers
     out.push(
       `removed: ${pluralize(report.removed, 'entry', 'entries')} no longer in ${report.inputs.filter((i) => i.removed > 0).length === 1 ? 'its list file' : 'their list files'}` +
-        (stay > 0 ? `; ${stay} of them belonged to papers that stay (the entry moved, or another record has the paper)` : ''),
+        (stay > 0 ? `; ${stay} of them belonged to papers that stay (the entry moved or was retitled, or another record has the paper)` : ''),
     )
     if (left.length > 0) {
       const shown = verbose ? left : left.slice(0, 5)
