@@ -1,17 +1,15 @@
 /**
  * @module End-to-end: what the pages say on screen rather than only in a mouse tooltip, a download's header or a
  * fade at one edge: how much of a search the BibTeX export holds, what a similar paper's wording and topics
- * mean, and which edge of a phone's facet row hides facets. Same setup as web.test.ts; PAPERSCOPE_SKIP_E2E=1
- * skips it.
+ * mean, and which edge of a phone's facet row hides facets. The app and pages come from
+ * useWebAppSession; PAPERSCOPE_SKIP_E2E=1 skips it.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { similarityLegend } from '../../web/src/components/similar-item.js'
 import { formatCount } from '../../web/src/format.js'
 import { SEARCH_BIBTEX_ENTRIES } from '../../web/src/pages/search.js'
 import type { PaperDetail } from '../../src/server/api-types.js'
-import type { RunningServer } from './support/server.js'
-import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
+import { countOf, resultCount, useWebAppSession } from './support/web-app.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
 
@@ -26,32 +24,11 @@ function fadeWidths(mask: string): { left: number; right: number } {
 }
 
 describe.skipIf(skip)('on-screen cues in chromium', () => {
-  let app: RunningWebApp
-  let server: RunningServer
-  let context: BrowserContext
-  let page: Page
-  let problems: string[]
-
-  beforeAll(async () => {
-    // Analysed, so papers have similar papers with their wording and topics.
-    app = await startWebApp({ analyze: true })
-    ;({ server } = app)
-  })
-
-  afterAll(async () => {
-    await app?.close()
-  })
-
-  beforeEach(async () => {
-    problems = []
-    ;({ context, page } = await openPage(app, problems))
-  })
-
-  afterEach(async () => {
-    await context?.close()
-  })
+  // Analysed, so papers have similar papers with their wording and topics.
+  const web = useWebAppSession({ analyze: true })
 
   it('says beside the BibTeX link when the file holds only the best matches, and the file holds what it says', async () => {
+    const { page, server, problems } = web
     // Wide enough to match more of the corpus than one export holds.
     await page.goto(
       `${server.url}/search?q=${encodeURIComponent('neural OR learning OR deep OR network OR training OR model')}`,
@@ -80,6 +57,7 @@ describe.skipIf(skip)('on-screen cues in chromium', () => {
   })
 
   it("says once above a paper's similar papers what wording and topics mean, not in a mouse tooltip", async () => {
+    const { page, server, problems } = web
     const list = (await (await fetch(`${server.url}/api/v1/papers?page_size=50`)).json()) as {
       items: Array<{ id: string }>
     }
@@ -114,6 +92,7 @@ describe.skipIf(skip)('on-screen cues in chromium', () => {
   })
 
   it("fades a phone's facet row at whichever edge hides facets: the right before scrolling, both between, the left at the end", async () => {
+    const { page, server, problems } = web
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${server.url}/search?q=neural`)
     await page.locator('article.paper-card').first().waitFor()

@@ -1,41 +1,18 @@
 /**
  * @module End-to-end: the search page's history in chromium. Words being typed replace their entry, so Back is
  * not flooded with `g`, `gr`, `gro`; a search that settled (Enter, leaving the box, results read for a while)
- * keeps its entry, and Back and Forward bring back its words, in the box and in the results. Same setup as
- * web.test.ts; PAPERSCOPE_SKIP_E2E=1 skips it.
+ * keeps its entry, and Back and Forward bring back its words, in the box and in the results. The app and pages come
+ * from useWebAppSession; PAPERSCOPE_SKIP_E2E=1 skips it.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { SEARCH_DEBOUNCE_MS, SEARCH_SETTLE_MS } from '../../web/src/pages/search.js'
-import type { RunningServer } from './support/server.js'
-import { openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
+import { resultCount, useWebAppSession } from './support/web-app.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
 
 describe.skipIf(skip)('search history in chromium', () => {
-  let app: RunningWebApp
-  let server: RunningServer
-  let context: BrowserContext
-  let page: Page
-  let problems: string[]
-
-  beforeAll(async () => {
-    app = await startWebApp({})
-    ;({ server } = app)
-  })
-
-  afterAll(async () => {
-    await app?.close()
-  })
-
-  beforeEach(async () => {
-    problems = []
-    ;({ context, page } = await openPage(app, problems))
-  })
-
-  afterEach(async () => {
-    await context?.close()
-  })
+  const web = useWebAppSession({})
 
   const searchBox = (p: Page) => p.getByRole('searchbox', { name: 'Search papers' })
   const urlWords = (p: Page) => () => new URL(p.url()).searchParams.get('q')
@@ -63,6 +40,7 @@ describe.skipIf(skip)('search history in chromium', () => {
   }
 
   it('steps Back and Forward through the searches that settled (Enter, leaving the box), not through each word typed', async () => {
+    const { page, server, problems } = web
     await page.goto(`${server.url}/topics`)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click()
     const box = searchBox(page)
@@ -110,6 +88,7 @@ describe.skipIf(skip)('search history in chromium', () => {
   })
 
   it('keeps a search whose results were read for a while, and skips words replaced at once', async () => {
+    const { page, server, problems } = web
     await page.goto(`${server.url}/search`)
     const box = searchBox(page)
     await box.fill('grokking')

@@ -2,6 +2,7 @@
  * @module What every end-to-end file starts from: the web build, a corpus library, the real server on a free
  * port and headless chromium; and a page's console errors, page errors and dialogs gathered as problems.
  */
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { CHROMIUM_MISSING, findChromium, launchChromium } from './browser.js'
 import { createCorpusLibrary, type TestLibrary } from './library.js'
@@ -75,4 +76,38 @@ export async function countOf(page: Page): Promise<number> {
   const text = (await resultCount(page).textContent()) ?? ''
   const m = /([\d,]+) papers? match/.exec(text)
   return m ? Number(m[1]!.replace(/,/g, '')) : 0
+}
+
+/** The app a test file runs against and the page a test drives, as {@link useWebAppSession} keeps them. */
+export interface WebAppSession {
+  app: RunningWebApp
+  server: RunningServer
+  context: BrowserContext
+  page: Page
+  /** What the page logged or raised that a test expects none of (see {@link watchProblems}). */
+  problems: string[]
+}
+
+/**
+ * The hooks a browser test file starts with: the app over a corpus library (`library`, as startWebApp takes it)
+ * for the file, a fresh context and page for each test. The session is filled as they run: read it in a test.
+ * @example const web = useWebAppSession({ analyze: true }); it('…', async () => { const { page, server } = web })
+ */
+export function useWebAppSession(library: Parameters<typeof startWebApp>[0], ignoreConsole?: RegExp): WebAppSession {
+  const session = {} as WebAppSession
+  beforeAll(async () => {
+    session.app = await startWebApp(library)
+    session.server = session.app.server
+  })
+  afterAll(async () => {
+    await session.app?.close()
+  })
+  beforeEach(async () => {
+    session.problems = []
+    Object.assign(session, await openPage(session.app, session.problems, ignoreConsole))
+  })
+  afterEach(async () => {
+    await session.context?.close()
+  })
+  return session
 }
