@@ -11,6 +11,7 @@ import {
   locatorInput,
   type AuthorProfileRecord,
   type ImportCounts,
+  type PaperWithSources,
   type SourceRecord,
 } from '../core/index.js'
 import { matchRecord, mergeRecords, paperIdFor, recordContentHash, titleKeys } from '../library/index.js'
@@ -277,23 +278,26 @@ export async function removeRecordsGoneFromFile(
     const missing = stored.filter((r) => !keys.has(r.key))
     // A record another file that still exists lists too (a second copy of the list) only loses this file.
     const links = await reader.listRecordFileLinks(missing.map((r) => r.id))
-    const otherFiles = (id: number): string[] => (links.get(id) ?? []).filter((f) => f !== file && existsSync(f))
-    const gone = missing.filter((r) => otherFiles(r.id).length === 0)
-    const unlinked = missing.filter((r) => otherFiles(r.id).length > 0)
-    const listedElsewhere = [...new Set(unlinked.flatMap((r) => otherFiles(r.id)))].sort()
+    const otherFiles = new Map(missing.map((r) => [r.id, (links.get(r.id) ?? []).filter((f) => f !== file && existsSync(f))]))
+    const gone = missing.filter((r) => otherFiles.get(r.id)!.length === 0)
+    const unlinked = missing.filter((r) => otherFiles.get(r.id)!.length > 0)
+    const listedElsewhere = [...new Set(unlinked.flatMap((r) => otherFiles.get(r.id)!))].sort()
     const goneIds = new Set(gone.map((r) => r.id))
+    // The papers the gone records are part of, as stored now (with every record).
+    const papers: PaperWithSources[] = []
     const leavingPapers = new Set<string>()
     // A paper whose entry came back under another key with the same authors and text (a retitled entry the
     // matcher no longer takes for it) is followed there: its id leads to the new paper.
     const successors = new Map<string, string>()
     for (const paperId of new Set(gone.map((r) => r.paperId))) {
-      const sources = (await reader.getPaper(paperId))?.sources
-      if (sources && !sources.every((r) => goneIds.has(r.id))) continue
-      const next = successorKey(sources ?? [], arrived)
+      const paper = await reader.getPaper(paperId)
+      if (paper) papers.push(paper)
+      if (paper && !paper.sources.every((r) => goneIds.has(r.id))) continue
+      const next = successorKey(paper?.sources ?? [], arrived)
       if (next !== null) successors.set(paperId, next)
       else leavingPapers.add(paperId)
     }
-    return { gone, unlinked, listedElsewhere, leavingPapers, successors }
+    return { gone, unlinked, listedElsewhere, papers, leavingPapers, successors }
   }
   const seen = await find(store)
   const summary = (f: typeof seen): GoneRecords => ({
@@ -307,11 +311,10 @@ export async function removeRecordsGoneFromFile(
   return store.transaction(async (tx) => {
     // Read again inside the transaction: what is gone is decided on what is stored when it is written.
     const now = await find(tx)
-    const touched = [...new Set(now.gone.map((r) => r.paperId))]
+    const papers = now.papers
     // Each touched paper's cite key is held, taken while every record is there: else a paper that leaves frees
     // its key for the next paper of its stem (`du2023gradienta` becoming `du2023gradient`, and old \cite{}s
     // naming it), and one that stays but loses the .bib entry that gave its key takes a generated one.
-    const papers = (await Promise.all(touched.map((id) => tx.getPaper(id)))).filter((p): p is NonNullable<typeof p> => p !== null)
     const citeKeys = new Map((await toBibtexPapers(tx, papers)).map((p) => [p.id, p.citeKey]))
     const papersLeft: Array<{ id: string; title: string }> = []
     for (const record of now.unlinked) await tx.unlinkRecordFile(record.id, file)
