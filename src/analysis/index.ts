@@ -71,6 +71,19 @@ export {
   type ExtractedKeyword,
   type ExtractOptions,
 } from './keywords.js'
+export {
+  topicTrends,
+  splitYears,
+  twoProportionZ,
+  TRENDS_HOW_COMPUTED,
+  TREND_Z,
+  type TopicCounts,
+  type TopicTrend,
+  type TopicTrends,
+  type TrendDirection,
+  type SortedPapersPerYear,
+  type YearSpan,
+} from './trends.js'
 export { generateDigest, DIGEST_HOW_COMPUTED, type GeneratedDigest, type DigestOptions } from './digest.js'
 export {
   computeNovelty,

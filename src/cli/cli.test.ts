@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportReport } from '../core/index.js'
-import type { LibraryOverview } from '../commands/index.js'
+import type { LibraryOverview, TopicTrends } from '../commands/index.js'
 import type { SearchResult } from '../store/index.js'
 import { runCliCaptured, type CliRun } from '../../test/support/run-cli.js'
 import { writeVocabularyModel } from '../../test/support/onnx-model.js'
@@ -138,6 +138,24 @@ describe('paperscope CLI on the corpus', () => {
     const text = (await cli(['stats'], db)).out
     expect(text).toMatch(/\n {2}topic +curated +predicted +all\n/)
     expect(text).toMatch(new RegExp(`\\n {2}Others +191 +${others.predicted} +${others.papers}\\n`))
+  })
+
+  it('topics lists every topic with its share of the recent and earlier papers and its trend, as the API gives them', async () => {
+    const run = await cli(['topics', '--json'], db)
+    expect(run.code).toBe(0)
+    const trends = JSON.parse(run.out) as TopicTrends
+    const { stats } = JSON.parse((await cli(['stats', '--json'], db)).out) as LibraryOverview
+    expect(Object.fromEntries(trends.topics.map((t) => [t.label, t.paperCount]))).toEqual(Object.fromEntries(stats.topicCounts.map((t) => [t.label, t.papers])))
+    // The catch-all last, as every list of topics has it.
+    expect(trends.topics.at(-1)!.label).toBe('Others')
+    const text = (await cli(['topics'], db)).out
+    const { recent, earlier } = trends
+    expect(text).toContain(`share of the dated papers with a topic: ${recent!.from}–${recent!.to} (${recent!.papers} papers) against ${earlier!.from}–${earlier!.to} (${earlier!.papers})`)
+    for (const t of trends.topics) {
+      const row = new RegExp(`\\n${t.label} +${t.paperCount} +${(t.recent.share * 100).toFixed(1)}% \\(${t.recent.papers}\\) +${(t.earlier.share * 100).toFixed(1)}% \\(${t.earlier.papers}\\) +${t.z.toFixed(2)} +${t.direction}\\n`)
+      expect(text, t.label).toMatch(row)
+    }
+    expect(text).toMatch(/\nhow computed: .*two-proportion z-test/)
   })
 
   it('author takes a person with the name word typed, not one whose name only contains it, and names the others', async () => {

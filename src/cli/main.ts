@@ -82,6 +82,12 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .action(async (opts: { json?: boolean }) => (await import('./commands/stats.js')).runStats(io, dbPath(), opts))
 
   program
+    .command('topics')
+    .description("every topic, its papers, and whether it takes a growing or shrinking share of the library's recent papers")
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => (await import('./commands/topics.js')).runTopics(io, dbPath(), opts))
+
+  program
     .command('search')
     .description('full-text search (title > key words > abstract > authors)')
     .argument('<query...>', 'words (all must match); "quoted phrases", and OR / NOT in capitals between words')

@@ -10,6 +10,8 @@ export {
 } from './import-files.js'
 export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 export { findPaper, findPaperById, findAuthor, paperNamedBy, type PaperLookup } from './lookup.js'
+export { readTopicTrends, orderTopics, isCatchAllTopic } from './topics.js'
+export type { TopicTrends, TopicTrend, TrendDirection, YearSpan } from '../analysis/index.js'
 export { libraryOverview, authorOverview, namesakes, type LibraryOverview, type AuthorOverview, type Namesake } from './overview.js'
 export { ensureLibrary, type EnsureLibraryOptions, type EnsureLibraryResult } from './ensure-library.js'
 export {

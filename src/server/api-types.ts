@@ -20,7 +20,7 @@ export type {
 export type { ErrorBody } from './schema-tools.js'
 export type { Facet, SearchHitOut, SearchResponse } from './routes/search.schema.js'
 export type { AuthorDetailOut, AuthorList, AuthorListItem, MetricName, ReportedProfileOut } from './routes/authors.schema.js'
-export type { TopicDetailOut, TopicList, TopicListItem } from './routes/topics.schema.js'
+export type { TopicDetailOut, TopicList, TopicListItem, TopicTrendsOut } from './routes/topics.schema.js'
 export type { StatsOut } from './routes/stats.schema.js'
 export type { ClassifyBody, ClassifyResult } from './routes/classify.schema.js'
 export type { SimilarQuery, SimilarResult } from './routes/similar.schema.js'

@@ -22,6 +22,7 @@ const API_ROUTES = [
   '/api/v1/authors/{id}',
   '/api/v1/topics',
   '/api/v1/topics/{id}',
+  '/api/v1/trends',
   '/api/v1/authors/{id}/bibtex',
   '/api/v1/topics/{id}/bibtex',
   '/api/v1/search/bibtex',

@@ -406,6 +406,21 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect(actual(result.facets)).toEqual(expected(grokking))
       })
 
+      it('counts each topic’s dated papers per year, and each dated paper with any topic once, for trends', async () => {
+        const counts = await sut.store.topicYearCounts()
+        const dated = spec.filter((p) => p.year !== null)
+        const perYear = (papers: Spec[]) => {
+          const m = new Map<number, number>()
+          for (const p of papers) m.set(p.year as number, (m.get(p.year as number) ?? 0) + 1)
+          return [...m].sort((a, b) => a[0] - b[0])
+        }
+        expect(counts.topics.map((t) => t.label)).toEqual((await sut.store.listTopics()).map((t) => t.label))
+        for (const t of counts.topics)
+          expect(t.perYear.map((y) => [y.year, y.curated, y.predicted])).toEqual(perYear(dated.filter((p) => p.topics.includes(t.label))).map(([y, n]) => [y, n, 0]))
+        // A paper under two or three topics is one sorted paper of its year; a paper with none is not one.
+        expect(counts.sortedPerYear.map((y) => [y.year, y.papers])).toEqual(perYear(dated.filter((p) => p.topics.length > 0)))
+      })
+
       it('counts only the matches a filter keeps', async () => {
         const beta = await sut.store.searchPapers({ text: 'grokking', topic: 'beta' })
         expect(actual(beta.facets)).toEqual(expected(grokking.filter((p) => p.topics.includes('Beta'))))

@@ -191,6 +191,13 @@ export interface TopicDetail extends Topic {
   topAuthors: Array<{ authorId: string; name: string; papers: number }>
 }
 
+/** Every topic's dated papers per year, and the library's dated papers that have any topic, per year. */
+export interface TopicYearCounts {
+  topics: Array<Topic & { perYear: Array<{ year: number; curated: number; predicted: number }> }>
+  /** A paper under two topics counts once here. */
+  sortedPerYear: Array<{ year: number; papers: number }>
+}
+
 export interface LibraryStats {
   papers: number
   authors: number
@@ -244,6 +251,8 @@ export interface PaperReader {
   countCoAuthors(authorId: string): Promise<number>
   listTopics(): Promise<Topic[]>
   getTopic(id: string): Promise<TopicDetail | null>
+  /** Topics in {@link listTopics}' order, each with its dated papers per year (for trends over time). */
+  topicYearCounts(): Promise<TopicYearCounts>
   libraryStats(): Promise<LibraryStats>
   getFeedCursor(feed: string): Promise<string | null>
   /** The records of one source read from this file (an absolute path) when it was last read, oldest first. */

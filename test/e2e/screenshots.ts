@@ -1,6 +1,6 @@
 /**
  * @module `npm run screenshots`: builds the web app if needed, serves the corpus library on a free port and
- * saves docs/screenshots/{home,search,paper,researcher,topic}.png (desktop, light), plus dark and phone
+ * saves docs/screenshots/{home,search,paper,researcher,topic,topics}.png (desktop, light), plus dark and phone
  * variants. Run it after changing the UI and commit the images.
  */
 import { mkdirSync } from 'node:fs'
@@ -58,6 +58,15 @@ async function main(): Promise<void> {
       { name: 'researcher', path: `/authors/${RESEARCHER}`, prepare: async (page) => void (await page.locator('.chart svg').first().waitFor()) },
       { name: 'topic', path: `/topics/${TOPIC}`, prepare: async (page) => void (await page.locator('.chart svg').first().waitFor()) },
       {
+        name: 'topics',
+        path: '/topics',
+        prepare: async (page) => {
+          await page.getByTestId('trends-chart').locator('svg').waitFor()
+          // The cards' verdicts and the chart below them in one picture.
+          await page.evaluate(() => window.scrollTo(0, 330))
+        },
+      },
+      {
         name: 'classify',
         path: '/classify',
         prepare: async (page) => {
@@ -70,7 +79,7 @@ async function main(): Promise<void> {
     ]
     const variants = [
       { suffix: '', viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const, fullPage: false },
-      { suffix: '-dark', viewport: { width: 1280, height: 900 }, colorScheme: 'dark' as const, fullPage: false, only: ['researcher', 'search'] },
+      { suffix: '-dark', viewport: { width: 1280, height: 900 }, colorScheme: 'dark' as const, fullPage: false, only: ['researcher', 'search', 'topics'] },
       { suffix: '-phone', viewport: { width: 390, height: 844 }, colorScheme: 'light' as const, fullPage: false, only: ['home', 'paper', 'researcher'] },
     ]
     for (const variant of variants) {

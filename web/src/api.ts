@@ -93,6 +93,7 @@ export const paths = {
   authors: (p: { q: string; limit?: number }) => withQuery('/authors', p),
   topics: () => '/topics',
   topic: (id: string) => `/topics/${encodeURIComponent(id)}`,
+  trends: () => '/trends',
   stats: () => '/stats',
   classify: () => '/classify',
   similar: () => '/similar',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
 import { buildServer } from '../app.js'
-import type { TopicDetailOut, TopicList } from './topics.schema.js'
+import type { TopicDetailOut, TopicList, TopicTrendsOut } from './topics.schema.js'
 import type { StatsOut } from './stats.schema.js'
 
 describe('topics and stats routes on the corpus library', () => {
@@ -46,6 +46,35 @@ describe('topics and stats routes on the corpus library', () => {
     expect(t.curatedCount).toBeGreaterThan(0)
     const dates = t.recentPapers.map((p) => p.date).filter((d): d is string => d !== null)
     expect(dates).toEqual([...dates].sort().reverse())
+  })
+
+  it('says which topics take a growing or shrinking share of the library over time, with the counts behind it', async () => {
+    const res = await app.inject('/api/v1/trends')
+    expect(res.statusCode).toBe(200)
+    const t = res.json() as TopicTrendsOut
+    const total = t.years.reduce((n, y) => n + y.papers, 0)
+    const inSpan = (year: number, span: { from: number; to: number }) => year >= span.from && year <= span.to
+    const recent = t.recent!
+    const earlier = t.earlier!
+    // The recent span is the fewest newest years that hold a third of the dated papers with a topic.
+    expect(recent.papers).toBe(t.years.filter((y) => inSpan(y.year, recent)).reduce((n, y) => n + y.papers, 0))
+    expect(recent.papers).toBeGreaterThanOrEqual(total / 3)
+    expect(recent.papers - t.years.find((y) => y.year === recent.from)!.papers).toBeLessThan(total / 3)
+    expect([earlier.to < recent.from, earlier.papers + recent.papers]).toEqual([true, total])
+    const list = (await app.inject('/api/v1/topics')).json() as TopicList
+    expect(t.topics.map((x) => [x.id, x.paperCount])).toEqual(list.items.map((x) => [x.id, x.paperCount]))
+    for (const topic of t.topics) {
+      const papers = (span: { from: number; to: number }) => topic.perYear.filter((y) => inSpan(y.year, span)).reduce((n, y) => n + y.curated + y.predicted, 0)
+      expect(topic.recent).toEqual({ papers: papers(recent), share: papers(recent) / recent.papers })
+      expect(topic.earlier).toEqual({ papers: papers(earlier), share: papers(earlier) / earlier.papers })
+      expect(topic.direction).toBe(topic.z >= 1.96 ? 'rising' : topic.z <= -1.96 ? 'falling' : 'steady')
+    }
+    // The field's history as the awesome list tells it: grokking and emergence came late, the information
+    // bottleneck debate was at its height in 2017–2020.
+    const direction = Object.fromEntries(t.topics.map((x) => [x.label, x.direction]))
+    expect(direction['Emergence and Phase Transitions']).toBe('rising')
+    expect(direction['Information Bottleneck']).toBe('falling')
+    expect(t.howComputed).toMatch(/two-proportion z-test/)
   })
 
   it('answers an unknown topic with 404', async () => {

@@ -1,29 +1,14 @@
-/** @module GET /topics and /topics/:id (papers per year, top authors, newest papers). */
+/** @module GET /topics, /topics/:id (papers per year, top authors, newest papers) and /trends (topics over time). */
 import type { FastifyInstance } from 'fastify'
+import { orderTopics, readTopicTrends } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentTopicDetail, presentTopicListItem } from '../presenters.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
-import { TopicDetailSchema, TopicListSchema, TopicParamsSchema, type TopicParams } from './topics.schema.js'
+import { TopicDetailSchema, TopicListSchema, TopicParamsSchema, TopicTrendsSchema, type TopicParams, type TopicTrendsOut } from './topics.schema.js'
 
 /** Newest papers a topic page shows. */
 export const TOPIC_RECENT_LIMIT = 20
-
-/** A catch-all section of a curated list (`Others`, `Misc`), which holds what fits no specific topic. */
-export function isCatchAllTopic(label: string): boolean {
-  return /^(?:others?|misc(?:ellaneous)?)$/i.test(label.trim())
-}
-
-/**
- * Topics in the one order every list of them uses (the home page's strip, /topics): the specific topics by
- * size, largest first (ties by label), then a catch-all section (`Others`) whatever its size, since it says
- * least about a paper.
- * @example orderTopics([{ label: 'Others', paperCount: 253 }, { label: 'Grokking', paperCount: 9 }]) // Grokking, Others
- */
-export function orderTopics<T extends { label: string; paperCount: number }>(topics: readonly T[]): T[] {
-  const bySize = (a: T, b: T) => b.paperCount - a.paperCount || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
-  return [...topics.filter((t) => !isCatchAllTopic(t.label)).sort(bySize), ...topics.filter((t) => isCatchAllTopic(t.label)).sort(bySize)]
-}
 
 export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
   const { store } = deps
@@ -38,6 +23,20 @@ export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: Serve
       },
     },
     async () => ({ items: orderTopics((await store.listTopics()).map(presentTopicListItem)) }),
+  )
+
+  app.get(
+    '/trends',
+    {
+      schema: {
+        tags: ['topics'],
+        summary: "Topics over time: each topic's papers per year, its share of the recent and the earlier years, and whether it is rising, falling or steady (with how that is computed)",
+        response: { 200: toJsonSchema(TopicTrendsSchema), ...errorResponses(429) },
+      },
+    },
+    async (): Promise<TopicTrendsOut> => {
+      return readTopicTrends(store)
+    },
   )
 
   app.get<{ Params: TopicParams }>(

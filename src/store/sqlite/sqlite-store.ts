@@ -44,6 +44,7 @@ import type {
   SearchResult,
   StoredRecordRef,
   TopicDetail,
+  TopicYearCounts,
 } from '../store.js'
 import { statementCache, type SqliteDatabase, type SqliteStatement } from './database.js'
 import { applyMigrations } from './migrations.js'
@@ -719,6 +720,26 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       id,
     ).map((r) => ({ authorId: r.author_id, name: r.name, papers: r.n }))
     return { ...topic, curated: row.curated, predicted: row.predicted, perYear, topAuthors }
+  }
+
+  async topicYearCounts(): Promise<TopicYearCounts> {
+    const topics = await this.listTopics()
+    const perYear = new Map<string, TopicYearCounts['topics'][number]['perYear']>()
+    for (const r of this.all<{ id: string; year: number; curated: number; predicted: number }>(
+      `SELECT pt.topic_id AS id, p.year AS year, sum(pt.origin = 'curated') AS curated, sum(pt.origin = 'predicted') AS predicted
+       FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id
+       WHERE p.year IS NOT NULL GROUP BY pt.topic_id, p.year ORDER BY pt.topic_id, p.year`,
+    )) {
+      const years = perYear.get(r.id) ?? []
+      years.push({ year: r.year, curated: r.curated, predicted: r.predicted })
+      perYear.set(r.id, years)
+    }
+    const sortedPerYear = this.all<{ year: number; papers: number }>(
+      `SELECT p.year AS year, count(*) AS papers FROM papers p
+       WHERE p.year IS NOT NULL AND EXISTS (SELECT 1 FROM paper_topics pt WHERE pt.paper_id = p.id)
+       GROUP BY p.year ORDER BY p.year`,
+    )
+    return { topics: topics.map((t) => ({ ...t, perYear: perYear.get(t.id) ?? [] })), sortedPerYear }
   }
 
   // ---- stats and cursors --------------------------------------------------------------------------

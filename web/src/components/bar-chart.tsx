@@ -179,7 +179,7 @@ export function yearTable(data: readonly YearBar[]): { series: string[]; rows: A
 const DARK = '(prefers-color-scheme: dark)'
 
 /** The system's colour scheme, following changes: the chart's colours are read once per drawing, so it redraws. */
-function useColorScheme(): 'dark' | 'light' {
+export function useColorScheme(): 'dark' | 'light' {
   const [scheme, setScheme] = useState<'dark' | 'light'>(() => (matchMedia(DARK).matches ? 'dark' : 'light'))
   useEffect(() => {
     const query = matchMedia(DARK)

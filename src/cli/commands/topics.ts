@@ -1,0 +1,33 @@
+/** @module `paperscope topics`: every topic, its papers, and whether it is rising, falling or steady. */
+import { readTopicTrends, type TopicTrends, type YearSpan } from '../../commands/index.js'
+import type { CliIo } from '../io.js'
+import { table } from '../format.js'
+import { printJson, withStore } from './shared.js'
+
+export async function runTopics(io: CliIo, dbPath: string, opts: { json?: boolean }): Promise<void> {
+  const trends = await withStore(io, dbPath, (store) => readTopicTrends(store))
+  if (opts.json) printJson(io, trends)
+  else io.stdout(renderTopics(trends))
+}
+
+const span = (s: YearSpan): string => (s.from === s.to ? String(s.from) : `${s.from}–${s.to}`)
+const pct = (share: number): string => `${(share * 100).toFixed(1)}%`
+
+export function renderTopics(t: TopicTrends): string {
+  if (t.topics.length === 0) return 'no topics yet: topics come from a curated list (an awesome list) and the analysis\n'
+  const out: string[] = []
+  if (t.recent && t.earlier) {
+    out.push(`share of the dated papers with a topic: ${span(t.recent)} (${t.recent.papers} papers) against ${span(t.earlier)} (${t.earlier.papers})`)
+    out.push(
+      table([
+        ['topic', 'papers', span(t.recent), span(t.earlier), 'z', 'trend'],
+        ...t.topics.map((x) => [x.label, x.paperCount, `${pct(x.recent.share)} (${x.recent.papers})`, `${pct(x.earlier.share)} (${x.earlier.papers})`, x.z.toFixed(2), x.direction]),
+      ]),
+    )
+  } else {
+    out.push(`no trends: ${t.reason}`)
+    out.push(table([['topic', 'papers'], ...t.topics.map((x) => [x.label, x.paperCount])]))
+  }
+  out.push('', `how computed: ${t.howComputed}`)
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,25 @@
+/** @module The library's topics in one order, and their trends: per-year counts read from the store, judged by the analysis. */
+import { topicTrends, type TopicTrends } from '../analysis/index.js'
+import type { PaperStore } from '../store/index.js'
+
+/** A catch-all section of a curated list (`Others`, `Misc`), which holds what fits no specific topic. */
+export function isCatchAllTopic(label: string): boolean {
+  return /^(?:others?|misc(?:ellaneous)?)$/i.test(label.trim())
+}
+
+/**
+ * Topics in the one order every list of them uses (the home page's strip, /topics): the specific topics by
+ * size, largest first (ties by label), then a catch-all section (`Others`) whatever its size, since it says
+ * least about a paper.
+ * @example orderTopics([{ label: 'Others', paperCount: 253 }, { label: 'Grokking', paperCount: 9 }]) // Grokking, Others
+ */
+export function orderTopics<T extends { label: string; paperCount: number }>(topics: readonly T[]): T[] {
+  const bySize = (a: T, b: T) => b.paperCount - a.paperCount || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
+  return [...topics.filter((t) => !isCatchAllTopic(t.label)).sort(bySize), ...topics.filter((t) => isCatchAllTopic(t.label)).sort(bySize)]
+}
+
+/** Every topic's share of the library's recent and earlier papers, and whether it is rising, falling or steady, in {@link orderTopics}' order. */
+export async function readTopicTrends(store: PaperStore): Promise<TopicTrends> {
+  const counts = await store.topicYearCounts()
+  return topicTrends(orderTopics(counts.topics), counts.sortedPerYear)
+}
