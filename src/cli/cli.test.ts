@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportReport } from '../core/index.js'
-import type { LibraryOverview, TopicTrends } from '../commands/index.js'
+import type { LibraryOverview, ResearcherList, TopicTrends } from '../commands/index.js'
 import type { SearchResult } from '../store/index.js'
 import { runCliCaptured, type CliRun } from '../../test/support/run-cli.js'
 import { writeVocabularyModel } from '../../test/support/onnx-model.js'
@@ -156,6 +156,25 @@ describe('paperscope CLI on the corpus', () => {
       expect(text, t.label).toMatch(row)
     }
     expect(text).toMatch(/\nhow computed: .*two-proportion z-test/)
+  })
+
+  it('researchers ranks the library\'s people as author computes them, within a topic when asked, and names a topic it lacks', async () => {
+    const run = await cli(['researchers', '--sort', 'novelty', '--limit', '5', '--json'], db)
+    expect(run.code).toBe(0)
+    const list = JSON.parse(run.out) as ResearcherList
+    expect(list).toMatchObject({ sort: 'novelty', analysed: true })
+    const novelty = list.items.map((r) => r.noveltyPercent!)
+    expect(novelty).toEqual([...novelty].sort((a, b) => b - a))
+    const top = list.items[0]!
+    const author = JSON.parse((await cli(['author', top.id, '--json'], db)).out) as { computed: { noveltyPercent: { value: number }; aiScore: { value: number } } }
+    expect(top.noveltyPercent).toBe(Math.round(author.computed.noveltyPercent.value * 10) / 10)
+    expect(top.aiScore).toBe(author.computed.aiScore.value)
+    const text = (await cli(['researchers', '--topic', 'Neural Collapse', '--limit', '3'], db)).out
+    expect(text).toMatch(/^\d+ researchers with papers under Neural Collapse, by papers under the topic/)
+    expect(text).toMatch(/\n#  researcher +in topic +papers +citations +h-index +novelty +AI score +id\n1  /)
+    const missing = await cli(['researchers', '--topic', 'alchemy'], db)
+    expect(missing.code).toBe(1)
+    expect(missing.err).toMatch(/no topic "alchemy" \(topics: .*neural-collapse/)
   })
 
   it('author takes a person with the name word typed, not one whose name only contains it, and names the others', async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * @module The `paperscope` command line: import, stats, search, show, author, start, sync, export. Thin wrappers over
+ * @module The `paperscope` command line: import, stats, topics, researchers, search, show, author, start, sync, export. Thin wrappers over
  * src/commands; every command can print JSON for scripts. Run `paperscope --help`.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
@@ -11,6 +11,7 @@ import { parseEnv } from '../config/index.js'
 import { CliExit, EXIT, type CliIo } from './io.js'
 // Each command's module loads when it runs: `search` does not pay for what `import` or `sync` load.
 import type { ServeLauncher } from './commands/serve.js'
+import type { ResearcherSort } from '../commands/index.js'
 
 // Option parsers throw InvalidArgumentError: commander then prints "option '--k <n>' argument '0' is invalid. …"
 // and exits; any other error thrown here escaped without a word.
@@ -86,6 +87,16 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .description("every topic, its papers, and whether it takes a growing or shrinking share of the library's recent papers")
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => (await import('./commands/topics.js')).runTopics(io, dbPath(), opts))
+
+  program
+    .command('researchers')
+    .description('the library\'s researchers ranked by papers, citations, h-index, novelty or AI score (as `author` computes them)')
+    .addOption(new Option('--sort <by>', 'papers, citations, h_index, novelty, ai_score, topic_papers (with --topic) or name').choices(['papers', 'citations', 'h_index', 'novelty', 'ai_score', 'topic_papers', 'name'] satisfies ResearcherSort[]))
+    .option('--topic <topic>', 'only researchers with papers under this topic (an id or a label); ranked by those papers unless --sort')
+    .addOption(new Option('--limit <n>', 'how many researchers').default(20).argParser(positiveInt))
+    .addOption(new Option('--offset <n>', 'skip the first n').default(0).argParser(nonNegativeInt))
+    .option('--json', 'print JSON')
+    .action(async (opts: { sort?: ResearcherSort; topic?: string; limit: number; offset: number; json?: boolean }) => (await import('./commands/researchers.js')).runResearchers(io, dbPath(), opts))
 
   program
     .command('search')

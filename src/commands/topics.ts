@@ -1,5 +1,6 @@
 /** @module The library's topics in one order, and their trends: per-year counts read from the store, judged by the analysis. */
 import { topicTrends, type TopicTrends } from '../analysis/index.js'
+import type { Topic } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
 
 /** A catch-all section of a curated list (`Others`, `Misc`), which holds what fits no specific topic. */
@@ -16,6 +17,16 @@ export function isCatchAllTopic(label: string): boolean {
 export function orderTopics<T extends { label: string; paperCount: number }>(topics: readonly T[]): T[] {
   const bySize = (a: T, b: T) => b.paperCount - a.paperCount || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
   return [...topics.filter((t) => !isCatchAllTopic(t.label)).sort(bySize), ...topics.filter((t) => isCatchAllTopic(t.label)).sort(bySize)]
+}
+
+/**
+ * The topic a reader names: its id (`neural-collapse`) or its label in any case (`Neural Collapse`); null when the
+ * library has none such.
+ */
+export async function findTopic(store: Pick<PaperStore, 'listTopics'>, value: string): Promise<Topic | null> {
+  const topics = await store.listTopics()
+  const wanted = value.trim().toLowerCase()
+  return topics.find((t) => t.id === value) ?? topics.find((t) => t.label.toLowerCase() === wanted) ?? null
 }
 
 /** Every topic's share of the library's recent and earlier papers, and whether it is rising, falling or steady, in {@link orderTopics}' order. */

@@ -24,3 +24,4 @@ export type { TopicDetailOut, TopicList, TopicListItem, TopicTrendsOut } from '.
 export type { StatsOut } from './routes/stats.schema.js'
 export type { ClassifyBody, ClassifyResult } from './routes/classify.schema.js'
 export type { SimilarQuery, SimilarResult } from './routes/similar.schema.js'
+export type { ResearcherListOut } from './routes/researchers.schema.js'

@@ -16,6 +16,7 @@ import { routedPath } from './request-tools.js'
 import { errorResponses, type JsonSchema } from './schema-tools.js'
 import { BODY_LIMIT } from './schemas.js'
 import { authorsRoutes } from './routes/authors.js'
+import { researchersRoutes } from './routes/researchers.js'
 import { bibtexRoutes } from './routes/bibtex.js'
 import { papersRoutes } from './routes/papers.js'
 import { searchRoutes } from './routes/search.js'
@@ -142,6 +143,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await api.register(papersRoutes, { deps })
       await api.register(searchRoutes, { deps })
       await api.register(authorsRoutes, { deps })
+      await api.register(researchersRoutes, { deps })
       await api.register(topicsRoutes, { deps })
       await api.register(statsRoutes, { deps })
       await api.register(bibtexRoutes, { deps })

@@ -1,6 +1,6 @@
 /** @module Small helpers the route handlers share. */
 import type { FastifyBaseLogger } from 'fastify'
-import { findAuthor } from '../commands/index.js'
+import { findAuthor, findTopic } from '../commands/index.js'
 import { PaperscopeError } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
 
@@ -49,9 +49,7 @@ export async function optionalAnalysis<T>(log: FastifyBaseLogger, what: string, 
  */
 export async function resolveTopicParam(store: Pick<PaperStore, 'listTopics'>, value: string | undefined): Promise<string | undefined> {
   if (value === undefined) return undefined
-  const topics = await store.listTopics()
-  const wanted = value.trim().toLowerCase()
-  const found = topics.find((t) => t.id === value) ?? topics.find((t) => t.label.toLowerCase() === wanted)
+  const found = await findTopic(store, value)
   if (found) return found.id
   throw new PaperscopeError('INVALID_ARGUMENT', `parameter "topic": no topic "${value}" in this library; give a topic id or label from /api/v1/topics`, { field: 'topic' })
 }

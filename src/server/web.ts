@@ -14,7 +14,7 @@ import { notFoundBody } from './error-handler.js'
  * arXiv id (`/papers/2310.03789`), an initialled name (`/authors/X.Y.Han`) or a dotted topic id is a page, and
  * the app says when nothing has that id.
  */
-const APP_ROUTE = /^\/(?:(?:papers|authors|topics)\/[^/]+|search|classify|topics)\/?$/
+const APP_ROUTE = /^\/(?:(?:papers|authors|topics)\/[^/]+|search|classify|topics|researchers)\/?$/
 
 /**
  * True for URLs that name a file (`/assets/index-3f2a.js`, `/favicon.ico`), which must 404 rather than get the

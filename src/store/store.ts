@@ -253,6 +253,8 @@ export interface PaperReader {
   getTopic(id: string): Promise<TopicDetail | null>
   /** Topics in {@link listTopics}' order, each with its dated papers per year (for trends over time). */
   topicYearCounts(): Promise<TopicYearCounts>
+  /** Each author with papers under the topic (curated or predicted), and how many. */
+  countTopicPapersByAuthor(topicId: string): Promise<Map<string, number>>
   libraryStats(): Promise<LibraryStats>
   getFeedCursor(feed: string): Promise<string | null>
   /** The records of one source read from this file (an absolute path) when it was last read, oldest first. */
@@ -467,6 +469,8 @@ export interface AnalysisStore {
   getPaperAnalyses(paperIds: string[]): Promise<StoredPaperAnalysis[]>
   /** Citation counts and novelty/centrality percentiles of an author's papers. */
   listAuthorPaperStats(authorId: string): Promise<Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>>
+  /** The same for every author at once (each with their name), for ranking researchers: authors by id. */
+  listAllAuthorPaperStats(): Promise<Array<{ authorId: string; name: string; papers: Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }> }>>
   saveAnalysis(write: AnalysisWrite): Promise<void>
   /** Changes with every analysis write; null before the first. */
   generation(): Promise<number | null>

@@ -1,6 +1,6 @@
 /**
  * @module `npm run screenshots`: builds the web app if needed, serves the corpus library on a free port and
- * saves docs/screenshots/{home,search,paper,researcher,topic,topics}.png (desktop, light), plus dark and phone
+ * saves docs/screenshots/{home,search,paper,researcher,researchers,topic,topics}.png (desktop, light), plus dark and phone
  * variants. Run it after changing the UI and commit the images.
  */
 import { mkdirSync } from 'node:fs'
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       { name: 'paper', path: `/papers/${paperId}` },
       { name: 'researcher', path: `/authors/${RESEARCHER}`, prepare: async (page) => void (await page.locator('.chart svg').first().waitFor()) },
       { name: 'topic', path: `/topics/${TOPIC}`, prepare: async (page) => void (await page.locator('.chart svg').first().waitFor()) },
+      { name: 'researchers', path: '/researchers?sort=ai_score', prepare: async (page) => void (await page.locator('.researchers-table tbody tr').first().waitFor()) },
       {
         name: 'topics',
         path: '/topics',

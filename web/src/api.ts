@@ -94,6 +94,7 @@ export const paths = {
   topics: () => '/topics',
   topic: (id: string) => `/topics/${encodeURIComponent(id)}`,
   trends: () => '/trends',
+  researchers: (p: { sort?: string | undefined; topic?: string | undefined; page?: number | undefined }) => withQuery('/researchers', p),
   stats: () => '/stats',
   classify: () => '/classify',
   similar: () => '/similar',

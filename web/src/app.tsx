@@ -9,6 +9,7 @@ import { NotFoundPage } from './pages/not-found.js'
 import { PaperPage } from './pages/paper.js'
 import { SearchPage } from './pages/search.js'
 import { TopicPage } from './pages/topic.js'
+import { ResearchersPage } from './pages/researchers.js'
 import { TopicsPage } from './pages/topics.js'
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
           <Route path="/search" element={<SearchPage />} />
           <Route path="/papers/:id" element={<PaperPage />} />
           <Route path="/authors/:id" element={<AuthorPage />} />
+          <Route path="/researchers" element={<ResearchersPage />} />
           <Route path="/topics" element={<TopicsPage />} />
           <Route path="/topics/:id" element={<TopicPage />} />
           <Route path="/classify" element={<ClassifyPage />} />

@@ -34,6 +34,29 @@ export function statementCache(db: SqliteDatabase): (sql: string) => SqliteState
 }
 
 /**
+ * A mark that changes whenever the library does: a commit of this connection (its `total_changes()`) or of
+ * another one (`data_version`, which counts only other connections' commits).
+ */
+export function changeStamp(db: SqliteDatabase): string {
+  const own = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  return `${String(db.pragma('data_version', { simple: true }))}:${own}`
+}
+
+/**
+ * `read` kept until the library changes ({@link changeStamp}): for whole-library reads that every request of a
+ * page needs (cite labels, researchers' paper stats, topic counts), a second or so on a library of 100k papers.
+ * @example const labels = cachedUntilChange(db, () => readLabels()); labels() // reads once per change
+ */
+export function cachedUntilChange<T>(db: SqliteDatabase, read: () => T): () => T {
+  let cached: { stamp: string; value: T } | null = null
+  return () => {
+    const stamp = changeStamp(db)
+    if (cached?.stamp !== stamp) cached = { stamp, value: read() }
+    return cached.value
+  }
+}
+
+/**
  * Opens (creating folders as needed) a SQLite file with WAL, foreign keys and a busy timeout.
  * `:memory:` works too, for throwaway libraries.
  */

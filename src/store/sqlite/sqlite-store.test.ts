@@ -196,4 +196,50 @@ describe('SQLite library file', () => {
       await t.cleanup()
     }
   })
+
+  it("keeps researchers' paper stats and topic counts until the library changes, here or through another connection", async () => {
+    const t = await createTempStore()
+    type Writer = Parameters<Parameters<typeof t.store.transaction>[0]>[0]
+    const save = async (tx: Writer, id: string, names: string[], citationCount: number | null, topics: string[], date = '2022') => {
+      const authors = []
+      for (const [position, name] of names.entries()) {
+        const key = name.toLowerCase()
+        authors.push({ authorId: (await tx.findAuthorIdsByNameKey(key))[0] ?? (await tx.createAuthor({ name, nameKey: key, blockKey: key })), name, position })
+      }
+      await tx.savePaper({
+        id, title: id, titleDerived: false, titleKeys: [id], abstract: null, date, listedAt: null, categories: [], venue: null,
+        ids: {}, authors, authorsTruncated: false, topics, keywords: [], digest: null, citationCount, upvotes: null, url: null,
+      })
+    }
+    try {
+      await t.store.transaction(async (tx) => {
+        await save(tx, 'p1', ['Ada Lovelace', 'Alan Turing'], 7, ['Grokking'])
+        await save(tx, 'p2', ['Alan Turing'], null, ['Grokking', 'Neural Collapse'], '2023')
+      })
+      const stats = await t.store.analysis.listAllAuthorPaperStats()
+      expect(stats.map((a) => [a.name, a.papers.map((p) => [p.paperId, p.citationCount])])).toEqual([
+        ['Ada Lovelace', [['p1', 7]]],
+        ['Alan Turing', [['p1', 7], ['p2', null]]],
+      ])
+      const turing = stats[1]!.authorId
+      expect(await t.store.countTopicPapersByAuthor('grokking')).toEqual(new Map([[stats[0]!.authorId, 1], [turing, 2]]))
+      // Read once and kept until the library changes.
+      expect(await t.store.analysis.listAllAuthorPaperStats()).toBe(stats)
+      const years = await t.store.topicYearCounts()
+      expect(await t.store.topicYearCounts()).toBe(years)
+      await t.store.transaction((tx) => save(tx, 'p3', ['Alan Turing'], 2, ['Neural Collapse']))
+      expect((await t.store.analysis.listAllAuthorPaperStats()).find((a) => a.authorId === turing)!.papers).toHaveLength(3)
+      expect((await t.store.topicYearCounts()).topics.find((x) => x.id === 'neural-collapse')!.perYear).toEqual([
+        { year: 2022, curated: 1, predicted: 0 },
+        { year: 2023, curated: 1, predicted: 0 },
+      ])
+      const other = await SqlitePaperStore.open(openSqliteFile(t.path))
+      await other.transaction((tx) => save(tx, 'p4', ['Grace Hopper'], 1, ['Grokking'], '2021'))
+      await other.close()
+      expect((await t.store.analysis.listAllAuthorPaperStats()).map((a) => a.name)).toContain('Grace Hopper')
+      expect((await t.store.topicYearCounts()).sortedPerYear.map((y) => y.year)).toEqual([2021, 2022, 2023])
+    } finally {
+      await t.cleanup()
+    }
+  })
 })

@@ -61,6 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </NavLink>
             <NavLink to="/search">Search</NavLink>
             <NavLink to="/topics">Topics</NavLink>
+            <NavLink to="/researchers">Researchers</NavLink>
             <NavLink to="/classify">Classify</NavLink>
             <a href="/docs">API</a>
           </nav>

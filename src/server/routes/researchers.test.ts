@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
+import { startServer, type RunningServer } from '../../../test/e2e/support/server.js'
+import type { AuthorDetailOut } from './authors.schema.js'
+import type { ResearcherListOut } from './researchers.schema.js'
+import type { TopicDetailOut } from './topics.schema.js'
+
+describe('GET /researchers on the analysed corpus library', () => {
+  let lib: TestLibrary
+  let server: RunningServer
+  let app: FastifyInstance
+  const get = async <T,>(url: string): Promise<T> => {
+    const res = await app.inject(url)
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200)
+    return res.json() as T
+  }
+
+  beforeAll(async () => {
+    lib = await createCorpusLibrary({ hostile: false, analyze: true })
+    // Composed as `npm start` composes it, with the analysis the researcher pages read.
+    server = await startServer(lib.store)
+    app = server.app
+  })
+  afterAll(async () => {
+    await server.close()
+    await lib.cleanup()
+  })
+
+  it('ranks every researcher by papers unless told, a page at a time, the pages never overlapping', async () => {
+    const first = await get<ResearcherListOut>('/api/v1/researchers?page_size=50')
+    expect(first).toMatchObject({ sort: 'papers', page: 1, pageSize: 50, topic: null, analysed: true })
+    expect(first.total).toBe((await lib.store.libraryStats()).authors)
+    expect(first.pages).toBe(Math.ceil(first.total / 50))
+    const papers = first.items.map((r) => r.papers)
+    expect(papers).toEqual([...papers].sort((a, b) => b - a))
+    // The corpus's most prolific researchers: the profile page's owner and the author page's, 13 papers each.
+    expect(first.items.slice(0, 2).map((r) => [r.name, r.papers]).sort()).toEqual([['Inbar Seroussi', 13], ['Surya Ganguli', 13]])
+    const second = await get<ResearcherListOut>('/api/v1/researchers?page_size=50&page=2')
+    expect(second.items).toHaveLength(50)
+    expect(new Set([...first.items, ...second.items].map((r) => r.id)).size).toBe(100)
+    expect(second.items[0]!.papers).toBeLessThanOrEqual(first.items.at(-1)!.papers)
+  })
+
+  it("gives each researcher the values their researcher page computes, highest first by the metric asked, unknown last", async () => {
+    for (const sort of ['ai_score', 'novelty', 'h_index', 'citations'] as const) {
+      const list = await get<ResearcherListOut>(`/api/v1/researchers?sort=${sort}&page_size=100`)
+      const value = { ai_score: 'aiScore', novelty: 'noveltyPercent', h_index: 'hIndex', citations: 'citations' }[sort]
+      const values = list.items.map((r) => r[value as 'aiScore'])
+      const known = values.filter((v): v is number => v !== null)
+      expect(values.slice(0, known.length), sort).toEqual([...known].sort((a, b) => b - a))
+      expect(values.slice(known.length).every((v) => v === null), sort).toBe(true)
+      for (const row of list.items.slice(0, 8)) {
+        const page = await get<AuthorDetailOut>(`/api/v1/authors/${encodeURIComponent(row.id)}`)
+        const computed = page.metrics.computed
+        expect([row.papers, row.citations, row.hIndex, row.noveltyPercent, row.aiScore], `${sort}: ${row.name}`).toEqual([
+          computed.papers?.value ?? null,
+          computed.citations?.value ?? null,
+          computed.hIndex?.value ?? null,
+          computed.noveltyPercent?.value ?? null,
+          computed.aiScore?.value ?? null,
+        ])
+      }
+    }
+    // No corpus file gives a paper's citation count (the profile reports only totals): every h-index is unknown,
+    // none 0, and the ranking falls back on papers.
+    const byH = await get<ResearcherListOut>('/api/v1/researchers?sort=h_index&page_size=20')
+    expect(byH.items.every((r) => r.hIndex === null && r.citations === null)).toBe(true)
+    expect(byH.items.map((r) => r.id)).toEqual((await get<ResearcherListOut>('/api/v1/researchers?page_size=20')).items.map((r) => r.id))
+  })
+
+  it("keeps to a topic's researchers when given one, by their papers there, as the topic page counts them", async () => {
+    const list = await get<ResearcherListOut>('/api/v1/researchers?topic=Neural%20Collapse&page_size=100')
+    expect(list).toMatchObject({ sort: 'topic_papers', topic: { id: 'neural-collapse', label: 'Neural Collapse' } })
+    const topic = await get<TopicDetailOut>('/api/v1/topics/neural-collapse')
+    const counts = new Map(topic.topAuthors.map((a) => [a.id, a.papers]))
+    for (const row of list.items.filter((r) => counts.has(r.id))) expect(row.topicPapers, row.name).toBe(counts.get(row.id))
+    expect(list.items[0]!.topicPapers).toBe(topic.topAuthors[0]!.papers)
+    expect(list.items.every((r) => r.topicPapers! >= 1 && r.topicPapers! <= r.papers)).toBe(true)
+    const byName = await get<ResearcherListOut>('/api/v1/researchers?topic=neural-collapse&sort=name&page_size=100')
+    expect(byName.total).toBe(list.total)
+    const names = byName.items.map((r) => r.name)
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')))
+  })
+
+  it('refuses a topic the library does not have, a sort it does not know, and papers under no topic', async () => {
+    const refused = async (url: string, field: string, message: RegExp) => {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(400)
+      expect(res.json(), url).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field } })
+      expect(res.json().error.message, url).toMatch(message)
+    }
+    await refused('/api/v1/researchers?topic=alchemy', 'topic', /no topic "alchemy"/)
+    await refused('/api/v1/researchers?sort=fame', 'sort', /papers, citations, h_index/)
+    await refused('/api/v1/researchers?sort=topic_papers', 'sort', /give the topic too/)
+  })
+})

@@ -1,0 +1,38 @@
+/** @module GET /researchers: the library's researchers ranked by papers, citations, h-index, Novelty % or AI Score. */
+import type { FastifyInstance } from 'fastify'
+import { listResearchers } from '../../commands/index.js'
+import type { ServerDeps } from '../deps.js'
+import { pageCount } from '../presenters.js'
+import { resolveTopicParam } from '../request-tools.js'
+import { errorResponses, toJsonSchema } from '../schema-tools.js'
+import { ResearcherListSchema, ResearchersQuerySchema, type ResearcherListOut, type ResearchersQuery } from './researchers.schema.js'
+
+export async function researchersRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
+  const { store } = deps
+
+  app.get<{ Querystring: ResearchersQuery }>(
+    '/researchers',
+    {
+      schema: {
+        tags: ['authors'],
+        summary:
+          "The library's researchers ranked by a metric (papers, citations, h-index, Novelty %, AI Score), each computed as their researcher page computes it, optionally only those with papers under a topic",
+        querystring: toJsonSchema(ResearchersQuerySchema, 'input'),
+        response: { 200: toJsonSchema(ResearcherListSchema), ...errorResponses(400, 429) },
+      },
+    },
+    async (request): Promise<ResearcherListOut> => {
+      const q = request.query
+      const topicId = await resolveTopicParam(store, q.topic)
+      const topic = topicId ? ((await store.listTopics()).find((t) => t.id === topicId) ?? null) : null
+      const list = await listResearchers(store, { sort: q.sort, topicId, offset: (q.page - 1) * q.page_size, limit: q.page_size })
+      return {
+        ...list,
+        page: q.page,
+        pageSize: q.page_size,
+        pages: pageCount(list.total, q.page_size),
+        topic: topic ? { id: topic.id, label: topic.label } : null,
+      }
+    },
+  )
+}

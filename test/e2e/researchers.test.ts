@@ -1,0 +1,60 @@
+/**
+ * @module End-to-end: the Researchers page ranks the library's people as the API does, re-ranks by a column header
+ * or within a topic with the URL saying so, and leads to each researcher's page. PAPERSCOPE_SKIP_E2E=1 skips it.
+ */
+import { describe, expect, it } from 'vitest'
+import type { ResearcherListOut } from '../../src/server/api-types.js'
+import { RESEARCHER_COLUMNS } from '../../web/src/pages/researchers.js'
+import { useWebAppSession } from './support/web-app.js'
+
+const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
+
+describe.skipIf(skip)('the researchers page in chromium', () => {
+  // Analysed, so Novelty and AI Score are known.
+  const web = useWebAppSession({ analyze: true })
+  const api = async (query: string): Promise<ResearcherListOut> => (await (await fetch(`${web.server.url}/api/v1/researchers${query}`)).json()) as ResearcherListOut
+  const tableRows = () =>
+    web.page.locator('.researchers-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')))
+  const expectedRows = (list: ResearcherListOut, topic: boolean) =>
+    list.items.map((r, i) => [String(i + 1), r.name, ...RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers' || topic).map((c) => c.value(r))])
+
+  it('shows the API\'s ranking, re-ranks by a column header with the URL saying so, and leads to each researcher', async () => {
+    const { page, server, problems } = web
+    await page.goto(`${server.url}/researchers`)
+    await page.locator('.researchers-table tbody tr').first().waitFor()
+    expect(await tableRows()).toEqual(expectedRows(await api(''), false))
+    expect(await page.locator('th[aria-sort]').textContent()).toMatch(/^Papers/)
+
+    await page.getByRole('button', { name: 'AI Score' }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('ai_score')
+    const byScore = await api('?sort=ai_score')
+    await expect.poll(tableRows).toEqual(expectedRows(byScore, false))
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toMatch(/^AI Score/)
+    expect(await page.title()).toMatch(/^Researchers by AI Score/)
+
+    // Back is the ranking before.
+    await page.goBack()
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBeNull()
+
+    await page.locator('.researchers-table tbody tr').first().getByRole('link').click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/authors/${(await api('')).items[0]!.id}`)
+    expect(problems).toEqual([])
+  })
+
+  it('keeps to a topic chosen in the list, ranked by papers there, and says a topic the library lacks', async () => {
+    const { page, server, problems } = web
+    await page.goto(`${server.url}/researchers`)
+    await page.locator('.researchers-table tbody tr').first().waitFor()
+    await page.getByLabel('Topic').selectOption({ label: 'Neural Collapse' })
+    await expect.poll(() => new URL(page.url()).searchParams.get('topic')).toBe('neural-collapse')
+    const inTopic = await api('?topic=neural-collapse')
+    await expect.poll(tableRows).toEqual(expectedRows(inTopic, true))
+    expect(await page.locator('th[aria-sort]').textContent()).toMatch(/^In topic/)
+    expect(await page.getByLabel('Rank by').inputValue()).toBe('topic_papers')
+
+    await page.goto(`${server.url}/researchers?topic=alchemy`)
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/no topic "alchemy"/)
+    // The API refused it with a 400 the page shows, which the browser logs as a failed request.
+    expect(problems.filter((p) => !/400 \(Bad Request\)/.test(p))).toEqual([])
+  })
+})

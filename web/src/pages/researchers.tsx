@@ -1,0 +1,165 @@
+/** @module Researchers: everyone in the library ranked by papers, citations, h-index, Novelty or AI Score, or within a topic. */
+import { type ChangeEvent } from 'react'
+import { Link, useSearchParams } from 'react-router-dom'
+import { paths, type ResearcherListOut, type TopicList } from '../api.js'
+import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
+import { HowComputed } from '../components/how-computed.js'
+import { Pagination } from '../components/pagination.js'
+import { Empty, ErrorState, Loading } from '../components/states.js'
+import { formatCount, wholeOf100 } from '../format.js'
+import { useApi, useTitle } from '../hooks.js'
+
+type Sort = ResearcherListOut['sort']
+type Row = ResearcherListOut['items'][number]
+
+/** The columns a ranking can be by, in the table's order; `topic_papers` only with a topic. */
+export const RESEARCHER_COLUMNS: ReadonlyArray<{ sort: Sort; label: string; value: (r: Row) => string }> = [
+  { sort: 'topic_papers', label: 'In topic', value: (r) => (r.topicPapers === null ? '' : formatCount(r.topicPapers)) },
+  { sort: 'papers', label: 'Papers', value: (r) => formatCount(r.papers) },
+  { sort: 'citations', label: 'Citations', value: (r) => (r.citations === null ? '—' : `${r.citationsLowerBound ? '≥' : ''}${formatCount(r.citations)}`) },
+  { sort: 'h_index', label: 'h-index', value: (r) => (r.hIndex === null ? '—' : `${r.citationsLowerBound ? '≥' : ''}${r.hIndex}`) },
+  { sort: 'novelty', label: 'Novelty', value: (r) => (r.noveltyPercent === null ? '—' : wholeOf100(r.noveltyPercent)) },
+  { sort: 'ai_score', label: 'AI Score', value: (r) => (r.aiScore === null ? '—' : r.aiScore.toFixed(1)) },
+]
+
+const SORTS: readonly Sort[] = ['papers', 'citations', 'h_index', 'novelty', 'ai_score', 'topic_papers', 'name']
+
+/**
+ * The tab title: what the ranking is by and within, and its page.
+ * @example researchersTitle({ sort: 'ai_score', topic: 'Neural Collapse', page: 2 }) // 'Researchers by AI Score · Neural Collapse, page 2'
+ */
+export function researchersTitle({ sort, topic, page }: { sort: Sort; topic?: string | undefined; page: number }): string {
+  const by = sort === 'name' ? 'by name' : `by ${RESEARCHER_COLUMNS.find((c) => c.sort === sort)?.label ?? sort}`
+  return `Researchers ${by}${topic ? ` · ${topic}` : ''}${page > 1 ? `, page ${page}` : ''}`
+}
+
+export function ResearchersPage() {
+  const [params, setParams] = useSearchParams()
+  const topic = params.get('topic') ?? undefined
+  const asked = params.get('sort')
+  const sort: Sort | undefined = SORTS.find((s) => s === asked && (s !== 'topic_papers' || topic))
+  const page = Math.max(1, Number(params.get('page')) || 1)
+  const list = useApi<ResearcherListOut>(paths.researchers({ sort, topic, page: page > 1 ? page : undefined }))
+  const topics = useApi<TopicList>(paths.topics())
+  const shown = list.data?.sort ?? sort ?? (topic ? 'topic_papers' : 'papers')
+  const topicLabel = list.data?.topic?.label ?? topics.data?.items.find((t) => t.id === topic)?.label ?? topic
+  useTitle(researchersTitle({ sort: shown, topic: topicLabel, page }))
+  const error = list.status === 'error' ? list.error : null
+  const badFilter = refusedFilter(error, ['topic', 'sort', 'page'])
+
+  const update = (changes: Record<string, string | null>) => {
+    const p = new URLSearchParams(params)
+    p.delete('page')
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') p.delete(k)
+      else p.set(k, v)
+    }
+    setParams(p)
+  }
+  const columns = RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers' || topic)
+
+  return (
+    <div>
+      <header className="page-header">
+        <h1 tabIndex={-1} id="researchers-title">
+          Researchers
+        </h1>
+        <p className="muted">
+          Everyone with papers in this library{topicLabel ? ` under ${topicLabel}` : ''}, each value computed from their papers here as their
+          researcher page computes it (what a source reports is on that page): Novelty is the mean novelty percentile of their papers, AI
+          Score Paperscope’s own formula from 0 to 100. “—” is unknown, never 0.
+        </p>
+      </header>
+      <div className="researcher-controls">
+        <label>
+          Rank by{' '}
+          <select value={shown} onChange={(e: ChangeEvent<HTMLSelectElement>) => update({ sort: e.target.value })}>
+            {columns.map((c) => (
+              <option key={c.sort} value={c.sort}>
+                {c.sort === 'topic_papers' ? 'Papers in the topic' : c.label}
+              </option>
+            ))}
+            <option value="name">Name</option>
+          </select>
+        </label>
+        <label>
+          Topic{' '}
+          <select value={topic ?? ''} onChange={(e: ChangeEvent<HTMLSelectElement>) => update({ topic: e.target.value, ...(shown === 'topic_papers' ? { sort: null } : {}) })}>
+            <option value="">All topics</option>
+            {topics.data?.items.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {badFilter && error ? (
+        <FilterError error={error} field={badFilter} clearTo={urlWithout('/researchers', params, [badFilter])} />
+      ) : (
+        error && <ErrorState error={error} onRetry={list.reload} />
+      )}
+      {!list.data && list.status === 'loading' && <Loading label="Ranking the researchers…" />}
+      {list.data && list.data.items.length === 0 && <Empty title="No researchers here yet" />}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <p className="muted small" aria-live="polite">
+            {formatCount(list.data.total)} researchers, ranked by {shown === 'name' ? 'name' : `${shown === 'topic_papers' ? 'papers in the topic' : (columns.find((c) => c.sort === shown)?.label ?? shown)}, highest first, unknown last`}.
+            {!list.data.analysed && ' The library has not been analysed yet: Novelty and AI Score are unknown for everyone.'}
+          </p>
+          <div className="table-scroll">
+            <table className="researchers-table" aria-labelledby="researchers-title">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <SortHeader label="Name" sort="name" shown={shown} onSort={(s) => update({ sort: s })} />
+                  {columns.map((c) => (
+                    <SortHeader key={c.sort} label={c.label} sort={c.sort} shown={shown} numeric onSort={(s) => update({ sort: s })} />
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((r, i) => (
+                  <tr key={r.id}>
+                    <td className="numeric muted">{(list.data!.page - 1) * list.data!.pageSize + i + 1}</td>
+                    <th scope="row">
+                      <Link to={`/authors/${encodeURIComponent(r.id)}`}>{r.name}</Link>
+                    </th>
+                    {columns.map((c) => (
+                      <td key={c.sort} className="numeric">
+                        {c.value(r)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={list.data.page} pages={list.data.pages} label="Pages of researchers" headingId="researchers-title" />
+          <details className="how">
+            <summary>How these are computed</summary>
+            {(['papers', 'citations', 'hIndex', 'noveltyPercent', 'aiScore'] as const).map((k) => (
+              <section key={k} aria-label={k}>
+                <h3 className="small-heading">{{ papers: 'Papers', citations: 'Citations', hIndex: 'h-index', noveltyPercent: 'Novelty', aiScore: 'AI Score' }[k]}</h3>
+                <HowComputed text={list.data!.howComputed[k]} />
+              </section>
+            ))}
+          </details>
+        </>
+      )}
+    </div>
+  )
+}
+
+/** A column header that ranks by its column: a button, with `aria-sort` on the column ranked by. */
+function SortHeader({ label, sort, shown, numeric = false, onSort }: { label: string; sort: Sort; shown: Sort; numeric?: boolean; onSort: (sort: Sort) => void }) {
+  const active = sort === shown
+  return (
+    <th scope="col" className={numeric ? 'numeric' : undefined} aria-sort={active ? (sort === 'name' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort-header" onClick={() => onSort(sort)}>
+        {label}
+        {active && <span aria-hidden="true">{sort === 'name' ? ' ↑' : ' ↓'}</span>}
+      </button>
+    </th>
+  )
+}
