@@ -76,7 +76,7 @@ export {
   splitYears,
   twoProportionZ,
   TRENDS_HOW_COMPUTED,
-  TREND_Z,
+  TREND_ALPHA,
   type TopicCounts,
   type TopicTrend,
   type TopicTrends,

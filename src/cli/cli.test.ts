@@ -152,8 +152,10 @@ describe('paperscope CLI on the corpus', () => {
     const { recent, earlier } = trends
     expect(text).toContain(`share of the dated papers with a topic: ${recent!.from}–${recent!.to} (${recent!.papers} papers) against ${earlier!.from}–${earlier!.to} (${earlier!.papers})`)
     for (const t of trends.topics) {
-      const row = new RegExp(`\\n${t.label} +${t.paperCount} +${(t.recent.share * 100).toFixed(1)}% \\(${t.recent.papers}\\) +${(t.earlier.share * 100).toFixed(1)}% \\(${t.earlier.papers}\\) +${t.z.toFixed(2)} +${t.direction}\\n`)
-      expect(text, t.label).toMatch(row)
+      const p = t.p === null ? '—' : t.p < 0.0001 ? '<0.0001' : t.p.toFixed(4)
+      const verdict = t.note ? `${t.direction}: ${t.note}` : t.direction
+      const row = `\n${t.label} +${t.paperCount} +${(t.recent.share * 100).toFixed(1)}% \\(${t.recent.papers}\\) +${(t.earlier.share * 100).toFixed(1)}% \\(${t.earlier.papers}\\) +${t.z.toFixed(2)} +${p.replace('.', '\\.')} +${verdict.replace(/[()]/g, '\\$&')}\n`
+      expect(text, t.label).toMatch(new RegExp(row))
     }
     expect(text).toMatch(/\nhow computed: .*two-proportion z-test/)
   })

@@ -78,7 +78,7 @@ describe.skipIf(skip)('navigation in chromium', () => {
     for (const start of ['/topics', '/search?q=grokking']) {
       await page.goto(`${server.url}${start}`)
       await page.locator('main h1').first().waitFor({ state: 'attached' })
-      await nav.getByRole('link', { name: 'Search' }).click()
+      await nav.getByRole('link', { name: 'Search', exact: true }).click()
       await expect.poll(() => new URL(page.url()).search).toBe('')
       // The box shows the new URL's (no) words, and has the focus, before the keys come (typed at once, the keys
       // could land while the page was still being drawn on a loaded machine).

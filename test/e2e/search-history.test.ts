@@ -42,7 +42,7 @@ describe.skipIf(skip)('search history in chromium', () => {
   it('steps Back and Forward through the searches that settled (Enter, leaving the box), not through each word typed', async () => {
     const { page, server, problems } = web
     await page.goto(`${server.url}/topics`)
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search', exact: true }).click()
     const box = searchBox(page)
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
     const entries = await historyLength(page)

@@ -3,7 +3,8 @@
  * numbers behind both, as the API gives them; on a phone too. PAPERSCOPE_SKIP_E2E=1 skips it.
  */
 import { describe, expect, it } from 'vitest'
-import { trendCells, trendText } from '../../web/src/components/trends-chart.js'
+import type { Page } from 'playwright-core'
+import { contrastRatio, everyYear, parseColour, trendCells, trendText } from '../../web/src/components/trends-chart.js'
 import type { TopicList, TopicTrendsOut } from '../../src/server/api-types.js'
 import { useWebAppSession } from './support/web-app.js'
 
@@ -39,22 +40,67 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     expect(await page.locator('[data-testid="trends-chart"] svg').getAttribute('role')).toBe('img')
     await page.getByTestId('trends-numbers').locator('summary').click()
     const rows = await page.getByTestId('trends-numbers').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)))
+    // Every year from the first to the last, one the library has no paper of with 0.
+    const years = everyYear(trends.years)
+    expect(years.map((y) => y.year)).toEqual(years.map((_, i) => years[0]!.year + i))
+    for (const y of years) expect(y.papers).toBe(trends.years.find((x) => x.year === y.year)?.papers ?? 0)
     expect(rows).toEqual([
-      ...trends.topics.map((t) => [t.label, ...trends.years.map((y) => String(cells.find((c) => c.topic === t.label && c.year === y.year)!.papers))]),
-      ['Papers with a topic', ...trends.years.map((y) => String(y.papers))],
+      ...trends.topics.map((t) => [t.label, ...years.map((y) => String(cells.find((c) => c.topic === t.label && c.year === y.year)!.papers))]),
+      ['Papers with a topic', ...years.map((y) => String(y.papers))],
     ])
     await page.getByText('How rising and falling are computed').click()
     await expect.poll(() => page.locator('.trends-panel .how').textContent()).toMatch(/two-proportion z-test/)
     expect(problems).toEqual([])
   })
 
-  it('keeps the page within a phone’s width: the table scrolls inside its panel', async () => {
+  it('writes every count on its cell at 4.5:1 or more, in the light theme and the dark', async () => {
+    const { server } = web
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await web.app.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme })
+      const page = await context.newPage()
+      await page.goto(`${server.url}/topics`)
+      await page.getByTestId('trends-chart').locator('svg').waitFor()
+      const pairs = await countsOnCells(page)
+      expect(pairs.length, colorScheme).toBeGreaterThan(40)
+      const worst = Math.min(...pairs.map(([text, cell]) => contrastRatio(parseColour(text)!, parseColour(cell)!)))
+      expect(worst, `${colorScheme}: the lowest contrast of a count on its cell`).toBeGreaterThanOrEqual(4.5)
+      await context.close()
+    }
+  })
+
+  it('keeps the page within a phone’s width: the chart and the table scroll sideways inside their panel, neither squeezed', async () => {
     const { page, server, problems } = web
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${server.url}/topics`)
     await page.getByTestId('trends-chart').locator('svg').waitFor()
     await page.getByTestId('trends-numbers').locator('summary').click()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    const trends = (await (await fetch(`${server.url}/api/v1/trends`)).json()) as TopicTrendsOut
+    // Each year keeps room for its count: the chart is wider than the screen and scrolls.
+    const chart = await page.getByTestId('trends-chart').locator('svg').evaluate((svg) => ({ width: svg.getBoundingClientRect().width, room: svg.closest('.chart-scroll')!.clientWidth }))
+    expect(chart.width).toBeGreaterThanOrEqual(30 * everyYear(trends.years).length)
+    expect(chart.width).toBeGreaterThan(chart.room)
+    // The table keeps its years and names whole (a year one digit a line was the squeezed table) and scrolls.
+    const table = await page.getByTestId('trends-numbers').evaluate((details) => {
+      const table = details.querySelector('table')!
+      const year = table.querySelector('thead th:nth-child(2)')!
+      return { width: table.scrollWidth, room: details.querySelector('.table-scroll')!.clientWidth, yearHeight: year.getBoundingClientRect().height }
+    })
+    expect(table.width).toBeGreaterThan(table.room)
+    expect(table.yearHeight).toBeLessThan(30)
     expect(problems).toEqual([])
   })
 })
+
+/** Each count's text colour and the colour of the cell under it (the panel's when the cell is outlined, not shaded). */
+async function countsOnCells(page: Page): Promise<Array<[string, string]>> {
+  return page.getByTestId('trends-chart').evaluate((chart) => {
+    const panel = getComputedStyle(chart.closest('.panel')!).backgroundColor
+    return [...chart.querySelectorAll('g.trend-counts text')].map((text) => {
+      const box = text.getBoundingClientRect()
+      const under = document.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2).find((el) => el.tagName === 'rect')
+      const fill = under ? getComputedStyle(under).fill : 'none'
+      return [getComputedStyle(text).fill, fill === 'none' ? panel : fill] as [string, string]
+    })
+  })
+}

@@ -93,3 +93,17 @@ export function useQueryChoice<T extends string>(name: string, choices: readonly
   )
   return [value, set]
 }
+
+const DARK = '(prefers-color-scheme: dark)'
+
+/** The system's colour scheme, following changes: the chart's colours are read once per drawing, so it redraws. */
+export function useColorScheme(): 'dark' | 'light' {
+  const [scheme, setScheme] = useState<'dark' | 'light'>(() => (matchMedia(DARK).matches ? 'dark' : 'light'))
+  useEffect(() => {
+    const query = matchMedia(DARK)
+    const update = () => setScheme(query.matches ? 'dark' : 'light')
+    query.addEventListener('change', update)
+    return () => query.removeEventListener('change', update)
+  }, [])
+  return scheme
+}

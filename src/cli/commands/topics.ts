@@ -17,17 +17,26 @@ export function renderTopics(t: TopicTrends): string {
   if (t.topics.length === 0) return 'no topics yet: topics come from a curated list (an awesome list) and the analysis\n'
   const out: string[] = []
   if (t.recent && t.earlier) {
-    out.push(`share of the dated papers with a topic: ${span(t.recent)} (${t.recent.papers} papers) against ${span(t.earlier)} (${t.earlier.papers})`)
+    out.push(`share of the dated papers with a topic: ${span(t.recent)} (${t.recent.papers} papers) against ${span(t.earlier)} (${t.earlier.papers}); papers (all) counts undated ones too`)
     out.push(
       table([
-        ['topic', 'papers', span(t.recent), span(t.earlier), 'z', 'trend'],
-        ...t.topics.map((x) => [x.label, x.paperCount, `${pct(x.recent.share)} (${x.recent.papers})`, `${pct(x.earlier.share)} (${x.earlier.papers})`, x.z.toFixed(2), x.direction]),
+        ['topic', 'papers (all)', span(t.recent), span(t.earlier), 'z', 'p', 'trend'],
+        ...t.topics.map((x) => [
+          x.label,
+          x.paperCount,
+          `${pct(x.recent.share)} (${x.recent.papers})`,
+          `${pct(x.earlier.share)} (${x.earlier.papers})`,
+          x.z.toFixed(2),
+          x.p === null ? '—' : x.p < 0.0001 ? '<0.0001' : x.p.toFixed(4),
+          x.note ? `${x.direction}: ${x.note}` : x.direction,
+        ]),
       ]),
     )
   } else {
     out.push(`no trends: ${t.reason}`)
     out.push(table([['topic', 'papers'], ...t.topics.map((x) => [x.label, x.paperCount])]))
   }
+  if (t.caveat) out.push('', `note: ${t.caveat}`)
   out.push('', `how computed: ${t.howComputed}`)
   return `${out.join('\n')}\n`
 }

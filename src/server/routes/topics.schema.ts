@@ -7,7 +7,12 @@ export type TopicParams = z.infer<typeof TopicParamsSchema>
 
 const YearCountsSchema = z.array(z.object({ year: z.number().int(), curated: z.number().int(), predicted: z.number().int() }))
 const YearSpanSchema = z
-  .object({ from: z.number().int(), to: z.number().int(), papers: z.number().int().describe('Dated papers with a topic in these years') })
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    papers: z.number().int().describe('Dated papers with a topic in these years'),
+    predictedShare: z.number().describe("Of the span's topic assignments, the share the classifier made (the rest a curator did)"),
+  })
   .nullable()
 const SpanShareSchema = z.object({ papers: z.number().int(), share: z.number().describe("The topic's papers over the span's papers with a topic") })
 
@@ -27,20 +32,23 @@ export const TopicDetailSchema = z.object({
 
 export const TopicTrendsSchema = z.object({
   recent: YearSpanSchema.describe('The newest years holding at least a third of the dated papers with a topic; null when there is no comparison'),
-  earlier: YearSpanSchema.describe('Every year before the recent span'),
+  earlier: YearSpanSchema.describe('Every year before the recent span; null when there is no comparison'),
   years: z.array(z.object({ year: z.number().int(), papers: z.number().int() })).describe('Dated papers with any topic, per year (a paper under two topics counts once)'),
   reason: z.string().nullable().describe('Why there is no comparison, when there is none'),
+  caveat: z.string().nullable().describe("A warning about the comparison: one span's topics mostly predicted by the classifier, the other's mostly curated"),
   howComputed: z.string(),
   topics: z.array(
     z.object({
       id: z.string(),
       label: z.string(),
-      paperCount: z.number().int(),
+      paperCount: z.number().int().describe('All its papers, dated or not (the spans count only dated ones)'),
       perYear: YearCountsSchema,
       recent: SpanShareSchema,
       earlier: SpanShareSchema,
       z: z.number().describe('Two-proportion z statistic of the recent share against the earlier one'),
-      direction: z.enum(['rising', 'falling', 'steady']),
+      p: z.number().nullable().describe('Its two-sided p-value; null when the topic has too few papers to test'),
+      direction: z.enum(['rising', 'falling', 'steady']).describe('Rising or falling: significant after Holm correction over the topics tested, and shares apart by a factor of 1.25 or more'),
+      note: z.string().nullable().describe('Why a topic whose shares differ is steady all the same'),
     }),
   ),
 })

@@ -67,13 +67,23 @@ describe('topics and stats routes on the corpus library', () => {
       const papers = (span: { from: number; to: number }) => topic.perYear.filter((y) => inSpan(y.year, span)).reduce((n, y) => n + y.curated + y.predicted, 0)
       expect(topic.recent).toEqual({ papers: papers(recent), share: papers(recent) / recent.papers })
       expect(topic.earlier).toEqual({ papers: papers(earlier), share: papers(earlier) / earlier.papers })
-      expect(topic.direction).toBe(topic.z >= 1.96 ? 'rising' : topic.z <= -1.96 ? 'falling' : 'steady')
+      // A verdict needs a test, a difference beyond chance (at least the plain 5% one) and a change of a quarter.
+      if (topic.direction !== 'steady') {
+        expect(topic.p, topic.label).not.toBeNull()
+        expect(topic.p!, topic.label).toBeLessThan(0.05)
+        expect(Math.sign(topic.z), topic.label).toBe(topic.direction === 'rising' ? 1 : -1)
+        const ratio = topic.recent.share / topic.earlier.share
+        expect(ratio >= 1.25 || ratio <= 0.8, topic.label).toBe(true)
+      } else if (topic.recent.share !== topic.earlier.share) expect(topic.note, topic.label).toMatch(/too few|chance|less than a quarter/)
     }
     // The field's history as the awesome list tells it: grokking and emergence came late, the information
     // bottleneck debate was at its height in 2017–2020.
     const direction = Object.fromEntries(t.topics.map((x) => [x.label, x.direction]))
     expect(direction['Emergence and Phase Transitions']).toBe('rising')
     expect(direction['Information Bottleneck']).toBe('falling')
+    // Others (z 2.4) and Empirical Study (z −2.0) pass a lone 5% test, not one among nine topics.
+    expect([direction['Others'], direction['Empirical Study']]).toEqual(['steady', 'steady'])
+    expect(t.caveat).toBeNull()
     expect(t.howComputed).toMatch(/two-proportion z-test/)
   })
 

@@ -744,7 +744,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       perYear.set(r.id, years)
     }
     const sortedPerYear = this.all<{ year: number; papers: number }>(
-      `SELECT p.year AS year, count(*) AS papers FROM papers p
+      // Through the (id, year) index (migration 14): the planner's pick, the year index, reads every paper's wide row
+      // for its id (0.22 s against 0.04 s on a library of 100k papers).
+      `SELECT p.year AS year, count(*) AS papers FROM papers p INDEXED BY papers_id_year
        WHERE p.year IS NOT NULL AND EXISTS (SELECT 1 FROM paper_topics pt WHERE pt.paper_id = p.id)
        GROUP BY p.year ORDER BY p.year`,
     )

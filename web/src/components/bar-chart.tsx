@@ -1,8 +1,9 @@
 /**
- * @module A per-year bar chart drawn with Observable Plot, loaded on demand so pages without a chart do
- * not ship it. Plot renders SVG with text nodes only; labels from sources stay text.
+ * @module A per-year bar chart drawn with Observable Plot (see plot-chart.ts). Plot renders SVG with text nodes
+ * only; labels from sources stay text.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
+import { themeColour, usePlot } from './plot-chart.js'
 
 export interface YearBar {
   year: number
@@ -20,83 +21,56 @@ export interface BarChartProps {
 
 export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) {
   const ref = useRef<HTMLDivElement>(null)
-  const [failed, setFailed] = useState(false)
-  const scheme = useColorScheme()
   // Drawn again only when the bars change: a revalidated answer with the same counts is a new array.
-  const dataKey = JSON.stringify(data)
-  useEffect(() => {
-    const data = JSON.parse(dataKey) as YearBar[]
-    const el = ref.current
-    if (!el || data.length === 0) return
-    let disposed = false
-    let chart: Element | null = null
-    void import('@observablehq/plot').then(
-      (Plot) => {
-        if (disposed) return
-        const years = data.map((d) => d.year)
-        const min = Math.min(...years)
-        const max = Math.max(...years)
-        const stacked = data.some((d) => d.series)
-        const perYear = new Map<number, number>()
-        for (const d of data) perYear.set(d.year, (perYear.get(d.year) ?? 0) + d.count)
-        const maxCount = Math.max(1, ...perYear.values())
-        // SVG attributes do not resolve CSS variables, so read the theme's colours once here.
-        const css = getComputedStyle(el)
-        const accent = css.getPropertyValue('--chart-1').trim() || '#3b5bdb'
-        const accentSoft = css.getPropertyValue('--chart-2').trim() || '#c05621'
-        const width = Math.max(280, Math.min(el.clientWidth || 640, 900))
-        const series = legendSeries(data)
-        chart = Plot.plot({
-          width,
-          height: 220,
-          marginLeft: 40,
-          marginBottom: 32,
-          style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-          x: {
-            label: null,
-            tickFormat: (d: number) => String(d),
-            domain: range(min, max),
-            ticks: yearTicks(min, max, width - 60),
-            type: 'band',
-            padding: 0.2,
-          },
-          // Whole papers only: a small count (1) would otherwise get ticks at 0.2, 0.4, … with no label.
-          y: { label: yLabel, grid: true, ticks: Math.min(5, maxCount), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
-          color: stacked ? { legend: true, domain: series, range: series.map((name) => (name === 'curated' ? accent : accentSoft)) } : {},
-          marks: [
-            // A zero bar draws nothing, and its series may have no colour (legendSeries left it out).
-            Plot.barY(
-              data.filter((d) => d.count > 0),
-              {
-                x: 'year',
-                y: 'count',
-                ...(stacked ? { fill: 'series' } : { fill: accent }),
-                title: (d: YearBar) => `${d.year}: ${d.count} ${d.series ?? ''} paper${d.count === 1 ? '' : 's'}`.replace(/\s+/g, ' '),
-                rx: 2,
-                // The bars' own class, for the page's checks of their colours now that Plot's labels are gone.
-                className: 'year-bars',
-              },
-            ),
-            Plot.ruleY([0]),
-          ],
-        })
-        // One picture with one name: Plot labels its parts (`bar`, `y-axis tick`) on <g>s with no role, which say
-        // nothing to a screen reader; the numbers are in the table below.
-        for (const part of chart.querySelectorAll('[aria-label], [aria-description]')) {
-          part.removeAttribute('aria-label')
-          part.removeAttribute('aria-description')
-        }
-        chart.setAttribute('role', 'img')
-        chart.setAttribute('aria-label', label)
-        el.replaceChildren(chart)
+  const failed = usePlot(ref, `${JSON.stringify(data)}|${yLabel}`, label, (Plot, el) => {
+    if (data.length === 0) return null
+    const years = data.map((d) => d.year)
+    const min = Math.min(...years)
+    const max = Math.max(...years)
+    const stacked = data.some((d) => d.series)
+    const perYear = new Map<number, number>()
+    for (const d of data) perYear.set(d.year, (perYear.get(d.year) ?? 0) + d.count)
+    const maxCount = Math.max(1, ...perYear.values())
+    // SVG attributes do not resolve CSS variables, so read the theme's colours once here.
+    const accent = themeColour(el, '--chart-1', '#3b5bdb')
+    const accentSoft = themeColour(el, '--chart-2', '#c05621')
+    const width = Math.max(280, Math.min(el.clientWidth || 640, 900))
+    const series = legendSeries(data)
+    return Plot.plot({
+      width,
+      height: 220,
+      marginLeft: 40,
+      marginBottom: 32,
+      style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
+      x: {
+        label: null,
+        tickFormat: (d: number) => String(d),
+        domain: range(min, max),
+        ticks: yearTicks(min, max, width - 60),
+        type: 'band',
+        padding: 0.2,
       },
-      () => setFailed(true),
-    )
-    return () => {
-      disposed = true
-      chart?.remove()
-    }
-  }, [dataKey, label, yLabel, scheme])
+      // Whole papers only: a small count (1) would otherwise get ticks at 0.2, 0.4, … with no label.
+      y: { label: yLabel, grid: true, ticks: Math.min(5, maxCount), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
+      color: stacked ? { legend: true, domain: series, range: series.map((name) => (name === 'curated' ? accent : accentSoft)) } : {},
+      marks: [
+        // A zero bar draws nothing, and its series may have no colour (legendSeries left it out).
+        Plot.barY(
+          data.filter((d) => d.count > 0),
+          {
+            x: 'year',
+            y: 'count',
+            ...(stacked ? { fill: 'series' } : { fill: accent }),
+            title: (d: YearBar) => `${d.year}: ${d.count} ${d.series ?? ''} paper${d.count === 1 ? '' : 's'}`.replace(/\s+/g, ' '),
+            rx: 2,
+            // The bars' own class, for the page's checks of their colours now that Plot's labels are gone.
+            className: 'year-bars',
+          },
+        ),
+        Plot.ruleY([0]),
+      ],
+    })
+  })
   if (data.length === 0) return <p className="muted">No dated papers to plot.</p>
   const table = yearTable(data)
   // The numbers as a table too: a picture's values are lost to a screen reader, and exact counts to the eye.
@@ -174,20 +148,6 @@ export function yearTable(data: readonly YearBar[]): { series: string[]; rows: A
     .sort((a, b) => a[0] - b[0])
     .map(([year, counts]) => ({ year, counts, total: counts.reduce((s, n) => s + n, 0) }))
   return { series, rows }
-}
-
-const DARK = '(prefers-color-scheme: dark)'
-
-/** The system's colour scheme, following changes: the chart's colours are read once per drawing, so it redraws. */
-export function useColorScheme(): 'dark' | 'light' {
-  const [scheme, setScheme] = useState<'dark' | 'light'>(() => (matchMedia(DARK).matches ? 'dark' : 'light'))
-  useEffect(() => {
-    const query = matchMedia(DARK)
-    const update = () => setScheme(query.matches ? 'dark' : 'light')
-    query.addEventListener('change', update)
-    return () => query.removeEventListener('change', update)
-  }, [])
-  return scheme
 }
 
 /** Room one year label needs at 12 px, with a gap. */

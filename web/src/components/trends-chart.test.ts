@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { spanText, textOn, trendCells, trendText } from './trends-chart.js'
+import { contrastRatio, cutLabel, darkestShade, everyYear, mixColour, parseColour, spanText, trendCells, trendText } from './trends-chart.js'
 
 describe('trendCells', () => {
   const trends = {
@@ -58,6 +58,9 @@ describe('trendText', () => {
     const topic = { direction: 'rising' as const, recent: { papers: 26, share: 0.105 }, earlier: { papers: 3, share: 0.0115 } }
     expect(trendText(topic, { from: 2022, to: 2026 }, { from: 2016, to: 2021 })).toBe('Rising: 11% of 2022–2026 papers, 1% of 2016–2021')
     expect(trendText({ ...topic, direction: 'steady' }, { from: 2023, to: 2023 }, { from: 2016, to: 2022 })).toMatch(/^Steady: 11% of 2023 papers/)
+    expect(trendText({ ...topic, direction: 'steady', note: 'within what chance gives' }, { from: 2023, to: 2023 }, { from: 2016, to: 2022 })).toBe(
+      'Steady: 11% of 2023 papers, 1% of 2016–2022 (within what chance gives)',
+    )
   })
 
   it('writes a one-year span as the year', () => {
@@ -66,12 +69,52 @@ describe('trendText', () => {
   })
 })
 
-describe('textOn', () => {
-  it('writes white on the light theme’s darkest cells, near-black on light cells and on the dark theme’s light-blue ones', () => {
-    expect(textOn('#ffffff', '#3b5bdb', 1)).toBe('#ffffff')
-    expect(textOn('#ffffff', '#3b5bdb', 0.1)).toBe('#111418')
-    expect(textOn('#171b22', '#7c96ff', 1)).toBe('#111418')
-    expect(textOn('#171b22', '#7c96ff', 0.1)).toBe('#ffffff')
-    expect(textOn('rgb(1, 2, 3)', '#3b5bdb', 1)).toBe('currentColor')
+describe('darkestShade and parseColour', () => {
+  const themes = {
+    light: { surface: '#fff', accent: '#3b5bdb', text: '#1b1f27' },
+    dark: { surface: '#171b22', accent: '#7c96ff', text: '#e6e9ef' },
+  }
+
+  it('stops the shading where the counts, in the page’s text colour, would fall under 4.5:1, in either theme', () => {
+    for (const [name, { surface, accent, text }] of Object.entries(themes)) {
+      const t = darkestShade(surface, accent, text)
+      const at = (x: number) => contrastRatio(mixColour(parseColour(surface)!, parseColour(accent)!, x), parseColour(text)!)
+      expect(at(t), name).toBeGreaterThanOrEqual(4.5)
+      // As far as it can go: a little further would not keep it.
+      expect(at(Math.min(1, t + 0.01)), name).toBeLessThan(4.5)
+      // Far enough for the rows to show their rise and fall.
+      expect(t, name).toBeGreaterThan(0.4)
+    }
+    // On the light theme's full accent, dark text is unreadable: 1.38:1 was what the first version drew.
+    expect(contrastRatio(parseColour('#3b5bdb')!, parseColour('#5f6878')!)).toBeLessThan(1.5)
+  })
+
+  it('reads the colours as a minified stylesheet or the browser writes them, and gives up only on what is no colour', () => {
+    expect(parseColour('#fff')).toEqual([255, 255, 255])
+    expect(parseColour('rgba(23, 27, 34, 0.5)')).toEqual([23, 27, 34])
+    expect(parseColour('#3B5BDB')).toEqual([59, 91, 219])
+    expect(parseColour('var(--surface)')).toBeNull()
+    expect(darkestShade('var(--surface)', '#3b5bdb', '#000')).toBe(0)
+  })
+})
+
+describe('everyYear and cutLabel', () => {
+  it('fills the years the library has no papers of, so a gap reads as a gap', () => {
+    expect(everyYear([{ year: 2023, papers: 5 }, { year: 2025, papers: 2 }])).toEqual([
+      { year: 2023, papers: 5 },
+      { year: 2024, papers: 0 },
+      { year: 2025, papers: 2 },
+    ])
+    expect(everyYear([])).toEqual([])
+    expect(trendCells({ years: [{ year: 2020, papers: 30 }, { year: 2022, papers: 30 }], topics: [{ label: 'A', perYear: [] }] }).map((c) => [c.year, c.thin])).toEqual([
+      [2020, false],
+      [2021, true],
+      [2022, false],
+    ])
+  })
+
+  it('cuts a long topic label with an ellipsis, and leaves a short one', () => {
+    expect(cutLabel('Interactions with Neuroscience', 16)).toBe('Interactions wi…')
+    expect(cutLabel('Neural Collapse', 16)).toBe('Neural Collapse')
   })
 })

@@ -1,11 +1,11 @@
 /**
  * @module Topics over time: a grid of topic × year cells shaded by the topic's share of that year's papers, drawn
- * with Observable Plot (loaded on demand), and the same numbers as a table.
+ * with Observable Plot (see plot-chart.ts), and the same numbers as a table.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { TopicTrendsOut } from '../api.js'
 import { percent } from '../format.js'
-import { useColorScheme } from './bar-chart.js'
+import { themeColour, usePlot } from './plot-chart.js'
 
 type Trend = TopicTrendsOut['topics'][number]
 
@@ -22,20 +22,21 @@ export interface TrendCell {
 }
 
 /** A year with fewer papers with a topic than this is not shaded: a share of so few says little. */
-export const THIN_YEAR_PAPERS = 10
+export const THIN_YEAR_PAPERS = 20
 
 /**
- * The cells of every topic and every year the library has papers with a topic in (a year a topic has none of
- * is a cell of 0, so a gap reads as a gap). Each row is shaded against itself: a catch-all topic with half of
+ * The cells of every topic and every year from the library's first year with papers with a topic to its last (a
+ * year a topic has none of is a cell of 0, and a year the library has none of is one too, so a gap reads as a gap). Each row is shaded against itself: a catch-all topic with half of
  * every year's papers would otherwise leave every specific topic pale, and the chart is there to show each
  * topic's own rise and fall. A thin year ({@link THIN_YEAR_PAPERS}) is drawn unshaded, so that one paper of a year
  * of three does not read as the topic's peak.
- * @example trendCells({ years: [{ year: 2022, papers: 10 }], topics: [{ label: 'A', perYear: [{ year: 2022, curated: 2, predicted: 1 }] }] }) // [{ topic: 'A', year: 2022, papers: 3, share: 0.3, thin: false, relative: 1 }]
+ * @example trendCells({ years: [{ year: 2022, papers: 30 }], topics: [{ label: 'A', perYear: [{ year: 2022, curated: 2, predicted: 1 }] }] }) // [{ topic: 'A', year: 2022, papers: 3, share: 0.1, thin: false, relative: 1 }]
  */
 export function trendCells(trends: { years: ReadonlyArray<{ year: number; papers: number }>; topics: ReadonlyArray<Pick<Trend, 'label' | 'perYear'>> }): TrendCell[] {
+  const years = everyYear(trends.years)
   return trends.topics.flatMap((t) => {
     const byYear = new Map(t.perYear.map((y) => [y.year, y.curated + y.predicted]))
-    const row = trends.years.map((y) => {
+    const row = years.map((y) => {
       const papers = byYear.get(y.year) ?? 0
       return { topic: t.label, year: y.year, papers, share: y.papers > 0 ? papers / y.papers : 0, thin: y.papers < THIN_YEAR_PAPERS }
     })
@@ -44,9 +45,15 @@ export function trendCells(trends: { years: ReadonlyArray<{ year: number; papers
   })
 }
 
-const hexRgb = (hex: string): [number, number, number] | null => {
-  const m = /^#([0-9a-f]{6})$/i.exec(hex.trim())
-  return m ? [0, 2, 4].map((i) => parseInt(m[1]!.slice(i, i + 2), 16)) as [number, number, number] : null
+/** `#rgb`, `#rrggbb` or `rgb(r, g, b)` (`rgba` too, its alpha ignored) as [r, g, b]; null for anything else. */
+export function parseColour(colour: string): [number, number, number] | null {
+  const c = colour.trim()
+  const rgb = /^rgba?\(\s*(\d+(?:\.\d+)?)[\s,]+(\d+(?:\.\d+)?)[\s,]+(\d+(?:\.\d+)?)/i.exec(c)
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])]
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(c)?.[1]
+  if (!hex) return null
+  const full = hex.length === 3 ? [...hex].map((d) => d + d).join('') : hex
+  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number]
 }
 
 const luminance = (rgb: readonly number[]): number => {
@@ -57,21 +64,48 @@ const luminance = (rgb: readonly number[]): number => {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b
 }
 
-/** Near-black for counts on light cells. */
-const INK = '#111418'
+/** WCAG's contrast ratio of two colours. */
+export function contrastRatio(a: readonly number[], b: readonly number[]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+/** The colour `t` of the way from `a` to `b`, channel by channel (as the chart's colour scale mixes them). */
+export function mixColour(a: readonly number[], b: readonly number[], t: number): [number, number, number] {
+  return [0, 1, 2].map((i) => a[i]! + (b[i]! - a[i]!) * t) as [number, number, number]
+}
 
 /**
- * The colour a count is written in on a cell shaded `t` of the way from `from` to `to` (`#rrggbb`): white or
- * near-black, whichever stands out more (the dark theme's darkest cells are a light blue, on which white is hard
- * to read); `currentColor` when a colour is not hex.
- * @example textOn('#ffffff', '#3b5bdb', 1) // '#ffffff'; textOn('#171b22', '#7c96ff', 1) // '#111418'
+ * How far from the page's `surface` towards `accent` the cells may be shaded while `text` written on them keeps a
+ * contrast of `min` (WCAG AA for small text): the counts are in the page's text colour, and the darkest shade
+ * stops where it would fade into them (the light theme's accent is too dark for dark text, the dark theme's too
+ * light for light text). 1 when the whole way keeps it, 0 when a colour cannot be read.
+ * @example darkestShade('#fff', '#3b5bdb', '#1b2130') // ≈ 0.7
  */
-export function textOn(from: string, to: string, t: number): string {
-  const a = hexRgb(from)
-  const b = hexRgb(to)
-  if (!a || !b) return 'currentColor'
-  const l = luminance(a.map((v, i) => v + (b[i]! - v) * t))
-  return 1.05 / (l + 0.05) >= (l + 0.05) / (luminance(hexRgb(INK)!) + 0.05) ? '#ffffff' : INK
+export function darkestShade(surface: string, accent: string, text: string, min = 4.5): number {
+  const [s, a, t] = [parseColour(surface), parseColour(accent), parseColour(text)]
+  if (!s || !a || !t) return 0
+  if (contrastRatio(mixColour(s, a, 1), t) >= min) return 1
+  let lo = 0
+  let hi = 1
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2
+    if (contrastRatio(mixColour(s, a, mid), t) >= min) lo = mid
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Every year from the first to the last, those the library has no papers of with 0.
+ * @example everyYear([{ year: 2023, papers: 5 }, { year: 2025, papers: 2 }]) // 2023 (5), 2024 (0), 2025 (2)
+ */
+export function everyYear(years: ReadonlyArray<{ year: number; papers: number }>): Array<{ year: number; papers: number }> {
+  if (years.length === 0) return []
+  const byYear = new Map(years.map((y) => [y.year, y.papers]))
+  const first = Math.min(...byYear.keys())
+  const last = Math.max(...byYear.keys())
+  return Array.from({ length: last - first + 1 }, (_, i) => ({ year: first + i, papers: byYear.get(first + i) ?? 0 }))
 }
 
 /** A span of years as a reader says it: `2022–2026`, or `2023` alone. */
@@ -80,81 +114,85 @@ export function spanText(span: { from: number; to: number }): string {
 }
 
 /**
- * What a topic's verdict rests on, in words: its share of the recent span's papers against the earlier one's.
+ * What a topic's verdict rests on, in words: its share of the recent span's papers against the earlier one's, and
+ * why it is steady when the two differ.
  * @example trendText(topic, { from: 2022, to: 2026 }, { from: 2016, to: 2021 }) // 'Rising: 11% of 2022–2026 papers, 1% of 2016–2021'
  */
-export function trendText(topic: Pick<Trend, 'direction' | 'recent' | 'earlier'>, recent: { from: number; to: number }, earlier: { from: number; to: number }): string {
+export function trendText(topic: Pick<Trend, 'direction' | 'recent' | 'earlier'> & { note?: string | null }, recent: { from: number; to: number }, earlier: { from: number; to: number }): string {
   const word = topic.direction === 'rising' ? 'Rising' : topic.direction === 'falling' ? 'Falling' : 'Steady'
-  return `${word}: ${percent(topic.recent.share)} of ${spanText(recent)} papers, ${percent(topic.earlier.share)} of ${spanText(earlier)}`
+  return `${word}: ${percent(topic.recent.share)} of ${spanText(recent)} papers, ${percent(topic.earlier.share)} of ${spanText(earlier)}${topic.note ? ` (${topic.note})` : ''}`
+}
+
+/** Room a year's column needs for its count and label; narrower screens scroll the chart sideways. */
+const YEAR_COLUMN_PX = 30
+/** Room a topic label's character needs at 12 px. */
+const LABEL_CHAR_PX = 7
+
+/**
+ * A topic label cut to `chars` characters with an ellipsis (the table beside the chart has it whole).
+ * @example cutLabel('Interactions with Neuroscience', 16) // 'Interactions wi…'
+ */
+export function cutLabel(label: string, chars: number): string {
+  return label.length <= chars ? label : `${label.slice(0, Math.max(1, chars - 1)).trimEnd()}…`
 }
 
 export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: string }) {
   const ref = useRef<HTMLDivElement>(null)
-  const [failed, setFailed] = useState(false)
-  const scheme = useColorScheme()
   const cells = trendCells(trends)
-  const dataKey = JSON.stringify(cells)
-  useEffect(() => {
-    const cells = JSON.parse(dataKey) as TrendCell[]
-    const el = ref.current
-    if (!el || cells.length === 0) return
-    let disposed = false
-    let chart: Element | null = null
-    void import('@observablehq/plot').then(
-      (Plot) => {
-        if (disposed) return
-        const css = getComputedStyle(el)
-        const accent = css.getPropertyValue('--chart-1').trim() || '#3b5bdb'
-        const surface = css.getPropertyValue('--surface').trim() || '#ffffff'
-        const muted = css.getPropertyValue('--muted').trim() || '#5f6878'
-        const topics = [...new Set(cells.map((c) => c.topic))]
-        const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b)
-        const width = Math.max(320, Math.min(el.clientWidth || 720, 960))
-        chart = Plot.plot({
-          width,
-          height: 40 + 30 * topics.length,
-          marginLeft: Math.min(230, 12 + 7 * Math.max(...topics.map((t) => t.length))),
-          marginBottom: 28,
-          style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-          x: { label: null, domain: years, tickFormat: (d: number) => String(d), padding: 0.06 },
-          y: { label: null, domain: topics, padding: 0.06 },
-          color: { type: 'linear', domain: [0, 1], range: [surface, accent] },
-          marks: [
-            Plot.cell(
-              cells.filter((c) => c.thin),
-              { x: 'year', y: 'topic', fill: 'none', stroke: muted, strokeDasharray: '3,2', rx: 2, inset: 1, title: (c: TrendCell) => `${c.topic}, ${c.year}: ${c.papers} paper${c.papers === 1 ? '' : 's'}; too few papers that year to shade`, className: 'trend-cells-thin' },
-            ),
-            Plot.cell(cells.filter((c) => !c.thin), {
-              x: 'year',
-              y: 'topic',
-              fill: 'relative',
-              rx: 2,
-              title: (c: TrendCell) => `${c.topic}, ${c.year}: ${c.papers} paper${c.papers === 1 ? '' : 's'}, ${percent(c.share)} of the year's`,
-              className: 'trend-cells',
-            }),
-            // The count in each cell, dark on light cells and light on dark ones.
-            Plot.text(
-              cells.filter((c) => c.papers > 0),
-              { x: 'year', y: 'topic', text: (c: TrendCell) => String(c.papers), fill: (c: TrendCell) => textOn(surface, accent, c.relative) },
-            ),
-          ],
-        })
-        for (const part of chart.querySelectorAll('[aria-label], [aria-description]')) {
-          part.removeAttribute('aria-label')
-          part.removeAttribute('aria-description')
-        }
-        chart.setAttribute('role', 'img')
-        chart.setAttribute('aria-label', label)
-        el.replaceChildren(chart)
-      },
-      () => setFailed(true),
-    )
-    return () => {
-      disposed = true
-      chart?.remove()
-    }
-  }, [dataKey, label, scheme])
+  const years = everyYear(trends.years)
+  const failed = usePlot(ref, JSON.stringify(cells), label, (Plot, el) => {
+    if (cells.length === 0) return null
+    const accent = themeColour(el, '--chart-1', '#3b5bdb')
+    const surface = themeColour(el, '--surface', '#ffffff')
+    const muted = themeColour(el, '--muted', '#5f6878')
+    const text = themeColour(el, '--text', '#1b2130')
+    // The darkest cell stops where the counts, in the page's text colour, would fall under 4.5:1 (aimed at 4.6:
+    // the scale's own interpolation and rounding move a shade a little).
+    const darkest = parseColour(surface) && parseColour(accent) ? `rgb(${mixColour(parseColour(surface)!, parseColour(accent)!, darkestShade(surface, accent, text, 4.6)).map(Math.round).join(', ')})` : accent
+    const topics = [...new Set(cells.map((c) => c.topic))]
+    const available = el.clientWidth || 720
+    // Labels take at most 40% of a narrow screen, cut with an ellipsis; each year keeps room for its count.
+    const marginLeft = Math.min(230, 12 + LABEL_CHAR_PX * Math.max(...topics.map((t) => t.length)), Math.max(90, 0.4 * available))
+    const width = Math.max(Math.min(available, 960), marginLeft + 10 + YEAR_COLUMN_PX * years.length)
+    const chars = Math.floor((marginLeft - 12) / LABEL_CHAR_PX)
+    return Plot.plot({
+      width,
+      height: 40 + 30 * topics.length,
+      marginLeft,
+      marginBottom: 28,
+      style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
+      x: { label: null, domain: years.map((y) => y.year), tickFormat: (d: number) => (years.length > 12 && d % 2 === 1 ? '' : String(d)), padding: 0.06 },
+      y: { label: null, domain: topics, tickFormat: (t: string) => cutLabel(t, chars), padding: 0.06 },
+      color: { type: 'linear', domain: [0, 1], range: [surface, darkest] },
+      marks: [
+        Plot.cell(
+          cells.filter((c) => c.thin),
+          {
+            x: 'year',
+            y: 'topic',
+            fill: 'none',
+            stroke: muted,
+            strokeDasharray: '3,2',
+            rx: 2,
+            inset: 1,
+            title: (c: TrendCell) => `${c.topic}, ${c.year}: ${c.papers} paper${c.papers === 1 ? '' : 's'}; too few papers that year to shade`,
+            className: 'trend-cells-thin',
+          },
+        ),
+        Plot.cell(cells.filter((c) => !c.thin), {
+          x: 'year',
+          y: 'topic',
+          fill: 'relative',
+          rx: 2,
+          title: (c: TrendCell) => `${c.topic}, ${c.year}: ${c.papers} paper${c.papers === 1 ? '' : 's'}, ${percent(c.share)} of the year's`,
+          className: 'trend-cells',
+        }),
+        Plot.text(cells.filter((c) => c.papers > 0), { x: 'year', y: 'topic', text: (c: TrendCell) => String(c.papers), fill: text, className: 'trend-counts' }),
+      ],
+    })
+  })
   if (cells.length === 0) return <p className="muted">No dated papers with a topic to plot.</p>
+  const count = new Map(cells.map((c) => [`${c.topic}|${c.year}`, c.papers]))
   const numbers = (
     <details className="chart-numbers" data-testid="trends-numbers">
       <summary>The numbers</summary>
@@ -164,7 +202,7 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
           <thead>
             <tr>
               <th scope="col">Topic</th>
-              {trends.years.map((y) => (
+              {years.map((y) => (
                 <th scope="col" key={y.year}>
                   {y.year}
                 </th>
@@ -175,15 +213,14 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
             {trends.topics.map((t) => (
               <tr key={t.id}>
                 <th scope="row">{t.label}</th>
-                {trends.years.map((y) => {
-                  const n = t.perYear.find((p) => p.year === y.year)
-                  return <td key={y.year}>{n ? n.curated + n.predicted : 0}</td>
-                })}
+                {years.map((y) => (
+                  <td key={y.year}>{count.get(`${t.label}|${y.year}`) ?? 0}</td>
+                ))}
               </tr>
             ))}
             <tr>
               <th scope="row">Papers with a topic</th>
-              {trends.years.map((y) => (
+              {years.map((y) => (
                 <td key={y.year}>{y.papers}</td>
               ))}
             </tr>
@@ -194,7 +231,13 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
   )
   return (
     <>
-      {failed ? <p className="muted">The chart could not be drawn.</p> : <div ref={ref} className="chart" data-testid="trends-chart" />}
+      {failed ? (
+        <p className="muted">The chart could not be drawn.</p>
+      ) : (
+        <div className="chart-scroll">
+          <div ref={ref} className="chart" data-testid="trends-chart" />
+        </div>
+      )}
       {numbers}
     </>
   )

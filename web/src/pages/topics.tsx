@@ -63,6 +63,7 @@ export function TopicsPage() {
               </p>
               <TrendsChart trends={trends.data} label="Papers per topic and year, each shaded by its share of the year's papers against its own highest year" />
               {trends.data.reason && <p className="muted">No rising or falling topics yet: {trends.data.reason}.</p>}
+              {trends.data.caveat && <p className="muted">Note: {trends.data.caveat}.</p>}
               <details className="how">
                 <summary>How rising and falling are computed</summary>
                 <HowComputed text={trends.data.howComputed} />
