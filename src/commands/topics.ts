@@ -1,5 +1,5 @@
 /** @module The library's topics in one order, and their trends: per-year counts read from the store, judged by the analysis. */
-import { topicTrends, type TopicTrends } from '../analysis/index.js'
+import { normalizeKeyword, topicTrends, type TopicTrends } from '../analysis/index.js'
 import type { Topic } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
 
@@ -33,4 +33,39 @@ export async function findTopic(store: Pick<PaperStore, 'listTopics'>, value: st
 export async function readTopicTrends(store: PaperStore): Promise<TopicTrends> {
   const counts = await store.topicYearCounts()
   return topicTrends(orderTopics(counts.topics), counts.sortedPerYear)
+}
+
+/** A key word of a topic's papers: as most of them write it, and how many papers (curated, and all) have it. */
+export interface TopicKeyword {
+  text: string
+  papers: number
+  /** Papers whose curator gave it. */
+  curated: number
+}
+
+/**
+ * The key words most of a topic's papers share, most papers first: spellings of one key word (`Neural Tangent
+ * Kernels`, `neural tangent kernel`) counted as one, shown as most papers write it; only those of two papers or more.
+ * @example (await topicKeywords(store, 'neural-collapse'))[0] // { text: 'Neural Collapse', papers: 16, curated: 16 }
+ */
+export async function topicKeywords(store: PaperStore, topicId: string, limit = 12): Promise<TopicKeyword[]> {
+  const groups = new Map<string, { papers: Set<string>; curated: Set<string>; spellings: Map<string, number> }>()
+  for (const row of await store.listTopicKeywords(topicId)) {
+    const key = normalizeKeyword(row.keyword)
+    if (!key) continue
+    let g = groups.get(key)
+    if (!g) groups.set(key, (g = { papers: new Set(), curated: new Set(), spellings: new Map() }))
+    g.papers.add(row.paperId)
+    if (row.origin === 'curated') g.curated.add(row.paperId)
+    g.spellings.set(row.keyword, (g.spellings.get(row.keyword) ?? 0) + 1)
+  }
+  return [...groups.values()]
+    .filter((g) => g.papers.size >= 2)
+    .map((g) => ({
+      text: [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0],
+      papers: g.papers.size,
+      curated: g.curated.size,
+    }))
+    .sort((a, b) => b.papers - a.papers || b.curated - a.curated || (a.text.toLowerCase() < b.text.toLowerCase() ? -1 : 1))
+    .slice(0, limit)
 }

@@ -253,6 +253,8 @@ export interface PaperReader {
   getTopic(id: string): Promise<TopicDetail | null>
   /** Topics in {@link listTopics}' order, each with its dated papers per year (for trends over time). */
   topicYearCounts(): Promise<TopicYearCounts>
+  /** The key words (curated, extracted or suggested) of the topic's papers: one row per paper and key word. */
+  listTopicKeywords(topicId: string): Promise<Array<{ paperId: string; keyword: string; origin: 'curated' | 'extracted' | 'suggested' }>>
   /** Each author with papers under the topic (curated or predicted), and how many. */
   countTopicPapersByAuthor(topicId: string): Promise<Map<string, number>>
   libraryStats(): Promise<LibraryStats>

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { contrastRatio, everyYear, parseColour, trendCells, trendText } from '../../web/src/components/trends-chart.js'
-import type { TopicList, TopicTrendsOut } from '../../src/server/api-types.js'
+import type { TopicDetailOut, TopicList, TopicTrendsOut } from '../../src/server/api-types.js'
 import { useWebAppSession } from './support/web-app.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
@@ -50,6 +50,22 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     ])
     await page.getByText('How rising and falling are computed').click()
     await expect.poll(() => page.locator('.trends-panel .how').textContent()).toMatch(/two-proportion z-test/)
+    expect(problems).toEqual([])
+  })
+
+  it("lists the key words a topic's papers share, each leading to a search for it within the topic", async () => {
+    const { page, server, problems } = web
+    const topic = (await (await fetch(`${server.url}/api/v1/topics/others`)).json()) as TopicDetailOut
+    expect(topic.keywords.length).toBeGreaterThan(5)
+    await page.goto(`${server.url}/topics/others`)
+    const list = page.getByTestId('topic-keywords')
+    await list.locator('li').first().waitFor()
+    expect(await list.locator('li').evaluateAll((lis) => lis.map((li) => [li.querySelector('a')!.textContent, li.querySelector('.count')!.textContent]))).toEqual(
+      topic.keywords.map((k) => [k.text, `${k.papers} papers`]),
+    )
+    await list.getByRole('link', { name: topic.keywords[0]!.text }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(`"${topic.keywords[0]!.text}"`)
+    expect(new URL(page.url()).searchParams.get('topic')).toBe('others')
     expect(problems).toEqual([])
   })
 

@@ -27,6 +27,9 @@ export const TopicDetailSchema = z.object({
   predictedCount: z.number().int().describe('Papers the classifier put under it (papers without curated topics)'),
   perYear: YearCountsSchema.describe('Papers per publication year, split by curated and predicted membership'),
   topAuthors: z.array(z.object({ id: z.string(), name: z.string(), papers: z.number().int() })),
+  keywords: z
+    .array(z.object({ text: z.string(), papers: z.number().int(), curated: z.number().int().describe('Papers whose curator gave it') }))
+    .describe("The key words two or more of its papers share (curated, extracted or suggested; spellings of one counted as one), most papers first"),
   recentPapers: z.array(PaperSummarySchema),
 })
 

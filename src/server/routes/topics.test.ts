@@ -46,6 +46,27 @@ describe('topics and stats routes on the corpus library', () => {
     expect(t.curatedCount).toBeGreaterThan(0)
     const dates = t.recentPapers.map((p) => p.date).filter((d): d is string => d !== null)
     expect(dates).toEqual([...dates].sort().reverse())
+    // The key words its papers share: all 16 papers are listed, so every count can be checked against them.
+    expect(t.keywords[0]).toEqual({ text: 'Neural Collapse', papers: 16, curated: 16 })
+    const key = (k: string) => k.toLowerCase().replace(/s$/, '')
+    for (const k of t.keywords) {
+      expect(k.papers, k.text).toBeGreaterThanOrEqual(2)
+      expect(k.papers, k.text).toBe(t.recentPapers.filter((p) => p.keywords.some((w) => key(w.text) === key(k.text))).length)
+    }
+    expect(t.keywords.map((k) => k.papers)).toEqual([...t.keywords.map((k) => k.papers)].sort((a, b) => b - a))
+  })
+
+  it("counts one key word's spellings as one among a topic's papers", async () => {
+    const t = (await app.inject('/api/v1/topics/emergence-and-phase-transitions')).json() as TopicDetailOut
+    // The curators wrote `Neural Scaling Laws` on some papers and `Neural Scaling Law` on others: one row, as most write it.
+    const laws = t.keywords.filter((k) => /^neural scaling laws?$/i.test(k.text))
+    expect(laws).toHaveLength(1)
+    const papers = (await lib.store.listPapers({ topic: t.id, limit: 200 })).items
+    expect(papers).toHaveLength(t.paperCount)
+    const spelled = (text: string) => papers.filter((p) => p.keywords.some((k) => k.text === text)).length
+    expect(laws[0]!.papers).toBe(spelled('Neural Scaling Laws') + spelled('Neural Scaling Law'))
+    expect(laws[0]!.text).toBe(spelled('Neural Scaling Laws') >= spelled('Neural Scaling Law') ? 'Neural Scaling Laws' : 'Neural Scaling Law')
+    expect(Math.min(spelled('Neural Scaling Laws'), spelled('Neural Scaling Law'))).toBeGreaterThan(0)
   })
 
   it('says which topics take a growing or shrinking share of the library over time, with the counts behind it', async () => {

@@ -1,6 +1,6 @@
 /** @module GET /topics, /topics/:id (papers per year, top authors, newest papers) and /trends (topics over time). */
 import type { FastifyInstance } from 'fastify'
-import { orderTopics, readTopicTrends } from '../../commands/index.js'
+import { orderTopics, readTopicTrends, topicKeywords } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentTopicDetail, presentTopicListItem } from '../presenters.js'
@@ -44,7 +44,7 @@ export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: Serve
     {
       schema: {
         tags: ['topics'],
-        summary: 'A topic: papers per year (curated and predicted), top authors, newest papers',
+        summary: 'A topic: papers per year (curated and predicted), top authors, the key words its papers share, newest papers',
         params: toJsonSchema(TopicParamsSchema, 'input'),
         response: { 200: toJsonSchema(TopicDetailSchema), ...errorResponses(400, 404, 429) },
       },
@@ -53,8 +53,8 @@ export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const { id } = request.params
       const topic = await store.getTopic(id)
       if (!topic) throw new PaperscopeError('NOT_FOUND', `no topic with id "${id.slice(0, 200)}"`, { field: 'id' })
-      const recent = await store.listPapers({ topic: id, sort: 'recent', limit: TOPIC_RECENT_LIMIT })
-      return presentTopicDetail(topic, recent.items)
+      const [recent, keywords] = await Promise.all([store.listPapers({ topic: id, sort: 'recent', limit: TOPIC_RECENT_LIMIT }), topicKeywords(store, id)])
+      return presentTopicDetail(topic, recent.items, keywords)
     },
   )
 }

@@ -753,6 +753,14 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     return { topics: topics.map((t) => ({ ...t, perYear: perYear.get(t.id) ?? [] })), sortedPerYear }
   }
 
+  async listTopicKeywords(topicId: string): Promise<Array<{ paperId: string; keyword: string; origin: 'curated' | 'extracted' | 'suggested' }>> {
+    return this.all<{ paper_id: string; keyword: string; origin: 'curated' | 'extracted' | 'suggested' }>(
+      `SELECT DISTINCT k.paper_id, k.keyword, k.origin FROM paper_topics pt JOIN paper_keywords k ON k.paper_id = pt.paper_id
+       WHERE pt.topic_id = ? ORDER BY k.paper_id, k.origin, k.rank`,
+      topicId,
+    ).map((r) => ({ paperId: r.paper_id, keyword: r.keyword, origin: r.origin }))
+  }
+
   async countTopicPapersByAuthor(topicId: string): Promise<Map<string, number>> {
     return new Map(
       this.all<{ author_id: string; n: number }>(

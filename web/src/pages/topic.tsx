@@ -1,4 +1,4 @@
-/** @module Topic: papers per year (curated and predicted), top authors, newest papers. */
+/** @module Topic: papers per year (curated and predicted), the key words its papers share, top authors, newest papers. */
 import { useMemo } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import { paths, type TopicDetailOut } from '../api.js'
@@ -85,6 +85,25 @@ function TopicView({ topic }: { topic: TopicDetailOut }) {
           </section>
         </div>
         <aside className="author-side">
+          {topic.keywords.length > 0 && (
+            <section aria-labelledby="topic-keywords-title" className="panel">
+              <h2 id="topic-keywords-title" className="small-heading">
+                Key words its papers share
+              </h2>
+              <ol className="count-list" data-testid="topic-keywords">
+                {topic.keywords.map((k) => (
+                  <li key={k.text}>
+                    <Link to={`/search?${new URLSearchParams({ q: `"${k.text}"`, topic: topic.id })}`}>{k.text}</Link>
+                    <span className="count">
+                      {k.papers}
+                      <span className="visually-hidden"> papers</span>
+                    </span>
+                  </li>
+                ))}
+              </ol>
+              <p className="muted small">Papers per key word: curated, extracted or suggested, spellings of one counted as one.</p>
+            </section>
+          )}
           <section aria-labelledby="top-authors-title" className="panel">
             <h2 id="top-authors-title" className="small-heading">
               Top authors
