@@ -55,6 +55,9 @@ const SYNTHETIC_QUERIES: QuerySet[] = [
   { label: 'q=grokking&topic=neural-collapse (a facet clicked)', queries: ['grokking'], extra: '&topic=neural-collapse' },
   { label: 'GET /api/v1/papers?sort=recent (the home feed)', queries: [], paths: ['/api/v1/papers?sort=recent'] },
   { label: 'GET /api/v1/topics/neural-collapse (a topic page)', queries: [], paths: ['/api/v1/topics/neural-collapse'] },
+  // The two whole-library reads are kept until the library changes: these rows measure the cached answer.
+  { label: 'GET /api/v1/trends (the Topics page)', queries: [], paths: ['/api/v1/trends'] },
+  { label: 'GET /api/v1/researchers?sort=ai_score (the Researchers page)', queries: [], paths: ['/api/v1/researchers?sort=ai_score'] },
 ]
 
 /** One measured row of the server table. */

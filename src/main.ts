@@ -16,7 +16,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
 import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
 import { pluralize } from './core/index.js'
-import { createAnalysisReader } from './commands/index.js'
+import { createAnalysisReader, shownNoveltyPercent } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
 // command serves, so `paperscope classify` or `search` start fast.
 import { DEFAULT_RATE_LIMIT, type AnalysisSimilarPaper, type RateLimitSettings, type ServerAnalysis } from './server/deps.js'
@@ -135,7 +135,7 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
         citations: { value: m.citations.value, howComputed: m.citations.howComputed, why: counted(m.citations), lowerBound: m.citations.lowerBound },
         hIndex: { value: m.hIndex.value, howComputed: m.hIndex.howComputed, why: counted(m.hIndex), lowerBound: m.hIndex.lowerBound },
         noveltyPercent: {
-          value: m.noveltyPercent.value === null ? null : Math.round(m.noveltyPercent.value * 10) / 10,
+          value: shownNoveltyPercent(m.noveltyPercent.value),
           howComputed: m.noveltyPercent.howComputed,
           why: [
             m.noveltyPercent.papers === 0

@@ -65,6 +65,9 @@ describe('citations and AI Score', () => {
     ])
     expect(aiScoreRescaleNote(['topical centrality', 'novelty', 'output'])).toEqual([])
     expect(aiScore({ centrality: null, novelty: null, papers: 0 }).value).toBeNull()
+    // Output alone is no score (it was 100 for anyone with 32 papers in a library never analysed).
+    expect(aiScore({ centrality: null, novelty: null, papers: 40 })).toMatchObject({ value: null, why: [] })
+    expect(aiScore({ centrality: null, novelty: 0.5, papers: 40 }).value).not.toBeNull()
     expect(aiScore({ centrality: 1, novelty: null, papers: 0 }).value).toBe(100)
   })
 

@@ -62,7 +62,7 @@ export function citationSum(citations: readonly (number | null)[]): CountMetric 
 export const AI_SCORE_WEIGHTS = { centrality: 0.4, novelty: 0.4, output: 0.2 } as const
 export const AI_SCORE_FULL_OUTPUT = 32
 
-export const AI_SCORE_HOW_COMPUTED = `AI Score = 100 × (${AI_SCORE_WEIGHTS.centrality} × topical centrality + ${AI_SCORE_WEIGHTS.novelty} × novelty + ${AI_SCORE_WEIGHTS.output} × output), each input between 0 and 1. Topical centrality: the mean, over the researcher's papers, of each paper's percentile of cosine similarity to the centre of the library (how squarely the work sits in what this library is about). Novelty: the researcher's Novelty % / 100 (mean percentile of 1 − highest similarity to earlier papers). Output: log(1 + papers) / log(1 + ${AI_SCORE_FULL_OUTPUT}), capped at 1 (${AI_SCORE_FULL_OUTPUT} papers count in full). An input that is unknown (topical centrality without paper vectors; novelty when none of the papers has a date and an earlier paper in the library to compare with) is left out and the remaining weights are rescaled; with no input at all the score is unknown. It describes a researcher's papers in this library, not their worth.`
+export const AI_SCORE_HOW_COMPUTED = `AI Score = 100 × (${AI_SCORE_WEIGHTS.centrality} × topical centrality + ${AI_SCORE_WEIGHTS.novelty} × novelty + ${AI_SCORE_WEIGHTS.output} × output), each input between 0 and 1. Topical centrality: the mean, over the researcher's papers, of each paper's percentile of cosine similarity to the centre of the library (how squarely the work sits in what this library is about). Novelty: the researcher's Novelty % / 100 (mean percentile of 1 − highest similarity to earlier papers). Output: log(1 + papers) / log(1 + ${AI_SCORE_FULL_OUTPUT}), capped at 1 (${AI_SCORE_FULL_OUTPUT} papers count in full). An input that is unknown (topical centrality without paper vectors; novelty when none of the papers has a date and an earlier paper in the library to compare with) is left out and the remaining weights are rescaled; with neither topical centrality nor novelty known (before the library is analysed) the score is unknown, output alone being no score. It describes a researcher's papers in this library, not their worth.`
 
 /** The inputs of an AI Score, each 0..1 or null when unknown. */
 export interface AiScoreInputs {
@@ -94,7 +94,9 @@ export function aiScore(inputs: AiScoreInputs): AiScore {
     { label: 'novelty', weight: AI_SCORE_WEIGHTS.novelty, value: inputs.novelty },
     { label: 'output', weight: AI_SCORE_WEIGHTS.output, value: inputs.papers > 0 ? output : null },
   ]
-  const known = parts.filter((p): p is { label: string; weight: number; value: number } => p.value !== null)
+  // Output alone is no score: it would be 100 × output, a paper count rescaled to look like the blend (a library
+  // never analysed gave everyone with 32 papers 100).
+  const known = inputs.centrality === null && inputs.novelty === null ? [] : parts.filter((p): p is { label: string; weight: number; value: number } => p.value !== null)
   const totalWeight = known.reduce((s, p) => s + p.weight, 0)
   const exact = known.map((p) => (100 * p.weight * clamp01(p.value)) / totalWeight)
   const value = known.length === 0 ? null : Math.round(exact.reduce((s, c) => s + c, 0) * 10) / 10

@@ -104,7 +104,7 @@ describe('topicTrends', () => {
     expect(byId.grows).toMatchObject({ recent: { papers: 30, share: 0.3 }, earlier: { papers: 10, share: 0.05 }, direction: 'rising' })
     expect(byId.grows!.z).toBeCloseTo(twoProportionZ(30, 100, 10, 200), 12)
     expect(byId.shrinks).toMatchObject({ recent: { papers: 10 }, earlier: { papers: 60 }, direction: 'falling' })
-    expect(byId.flat).toMatchObject({ recent: { papers: 11 }, earlier: { papers: 20 }, direction: 'steady', note: 'within what chance gives' })
+    expect(byId.flat).toMatchObject({ recent: { papers: 11 }, earlier: { papers: 20 }, direction: 'steady', note: 'within chance once 3 topics are tested' })
     expect(trends.reason).toBeNull()
   })
 
@@ -137,7 +137,7 @@ describe('topicTrends', () => {
       [topic('a', [[2020, 8, 0], [2021, 8, 0], [2022, 16, 0]]), ...['b', 'c', 'd'].map((id) => topic(id, [[2020, 10, 0], [2021, 10, 0], [2022, 10, 0]]))],
       years,
     )
-    expect(four.topics[0]).toMatchObject({ direction: 'steady', note: 'within what chance gives' })
+    expect(four.topics[0]).toMatchObject({ direction: 'steady', note: 'within chance once 4 topics are tested' })
   })
 
   it('warns when one span’s topics are mostly predicted and the other’s curated', () => {

@@ -62,7 +62,7 @@ export interface TopicTrend {
   /** Its two-sided p-value; null when the topic has too few papers to test. */
   p: number | null
   direction: TrendDirection
-  /** Why a topic whose shares differ is steady all the same (too few papers, within chance, a small change). */
+  /** Why a topic whose shares differ is steady all the same (too few papers, within chance once all the topics tested are counted, a small change). */
   note: string | null
 }
 
@@ -217,7 +217,7 @@ export function topicTrends(topics: readonly TopicCounts[], years: readonly Sort
         : !tested
           ? 'too few papers to tell'
           : !isSignificant
-            ? 'within what chance gives'
+            ? `within chance once ${testedPs.length} topic${testedPs.length === 1 ? ' is' : 's are'} tested`
             : `a change of less than a quarter (${pct(earlier.share)} → ${pct(recent.share)})`
     return { id: t.id, label: t.label, paperCount: t.paperCount, perYear, recent, earlier, z, p, direction, note }
   })

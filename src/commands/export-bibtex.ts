@@ -16,7 +16,7 @@ import { hyphenatedSpelling, PaperscopeError, type Paper } from '../core/index.j
 import type { BibtexPaper } from '../ingest/index.js'
 import type { PaperReader, PaperStore } from '../store/index.js'
 import { findAuthor, findPaper, paperNamedBy } from './lookup.js'
-import { findTopic } from './topics.js'
+import { requireTopic } from './topics.js'
 
 /** What to export; with nothing set, the whole library. `author` and `topic` narrow `search` too. */
 export interface BibtexSelection {
@@ -137,13 +137,7 @@ export async function selectPapers(
   let topicId: string | undefined
   if (selection.topic) {
     // An id (`neural-collapse`) or the label a reader sees (`Neural Collapse`, in any case).
-    const topic = await findTopic(store, selection.topic)
-    if (!topic) {
-      const known = (await store.listTopics()).map((t) => t.id).slice(0, 30)
-      throw new PaperscopeError('NOT_FOUND', `no topic "${selection.topic.slice(0, 200)}" (topics: ${known.join(', ') || 'none'})`, {
-        field: 'topic',
-      })
-    }
+    const topic = await requireTopic(store, selection.topic)
     topicId = topic.id
     labels.push(topic.label)
   }

@@ -39,6 +39,8 @@ export interface ListResearchersOptions {
   sort?: ResearcherSort | undefined
   /** A topic id (already resolved): only researchers with papers under it. */
   topicId?: string | undefined
+  /** Only researchers with at least this many papers in the library (Novelty and AI Score of one paper rest on little). */
+  minPapers?: number | undefined
   offset?: number
   limit?: number
 }
@@ -72,13 +74,46 @@ export function compareResearchers(sort: ResearcherSort): (a: ResearcherRow, b: 
   }
 }
 
+/** A researcher's Novelty % as their page and the ranking show it: to a tenth. */
+export function shownNoveltyPercent(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10
+}
+
+/** Every researcher's row, worked out once per read of the library (the store hands out the same array until it changes). */
+const rowsByStats = new WeakMap<object, { rows: readonly ResearcherRow[]; sorted: Map<ResearcherSort, readonly ResearcherRow[]> }>()
+
+function allRows(authors: Awaited<ReturnType<PaperStore['analysis']['listAllAuthorPaperStats']>>): { rows: readonly ResearcherRow[]; sorted: Map<ResearcherSort, readonly ResearcherRow[]> } {
+  let entry = rowsByStats.get(authors)
+  if (!entry) {
+    const rows = authors.map((a): ResearcherRow => {
+      // Frozen: one row serves every request until the library changes.
+      const m = computeResearcherMetrics(a.papers)
+      return {
+        id: a.authorId,
+        name: a.name,
+        papers: m.papers.value,
+        topicPapers: null,
+        citations: m.citations.value,
+        citationsLowerBound: m.citations.lowerBound,
+        hIndex: m.hIndex.value,
+        noveltyPercent: shownNoveltyPercent(m.noveltyPercent.value),
+        aiScore: m.aiScore.value,
+      }
+    })
+    for (const row of rows) Object.freeze(row)
+    entry = { rows: Object.freeze(rows), sorted: new Map() }
+    rowsByStats.set(authors, entry)
+  }
+  return entry
+}
+
 /**
  * Researchers ranked by `sort` (papers unless given; papers under the topic when a topic is given), a page of
  * them, each metric computed from all their papers in the library as their researcher page computes it
- * (sources' reported values are on that page, not here).
+ * (sources' reported values are on that page, not here); with `minPapers`, only those with at least that many.
  * @example await listResearchers(store, { sort: 'h_index', limit: 20 })
  */
-export async function listResearchers(store: PaperStore, { sort, topicId, offset = 0, limit = 20 }: ListResearchersOptions = {}): Promise<ResearcherList> {
+export async function listResearchers(store: PaperStore, { sort, topicId, minPapers = 1, offset = 0, limit = 25 }: ListResearchersOptions = {}): Promise<ResearcherList> {
   if (sort === 'topic_papers' && !topicId) throw new PaperscopeError('INVALID_ARGUMENT', 'sort "topic_papers" ranks by papers under a topic: give the topic too', { field: 'sort' })
   const order: ResearcherSort = sort ?? (topicId ? 'topic_papers' : 'papers')
   const [authors, inTopic, generation] = await Promise.all([
@@ -86,28 +121,20 @@ export async function listResearchers(store: PaperStore, { sort, topicId, offset
     topicId ? store.countTopicPapersByAuthor(topicId) : Promise.resolve(null),
     store.analysis.generation(),
   ])
-  const rows: ResearcherRow[] = []
-  for (const a of authors) {
-    const topicPapers = inTopic ? (inTopic.get(a.authorId) ?? 0) : null
-    if (topicPapers === 0) continue
-    const m = computeResearcherMetrics(a.papers)
-    rows.push({
-      id: a.authorId,
-      name: a.name,
-      papers: m.papers.value,
-      topicPapers,
-      citations: m.citations.value,
-      citationsLowerBound: m.citations.lowerBound,
-      hIndex: m.hIndex.value,
-      // To a tenth, as a researcher page shows it.
-      noveltyPercent: m.noveltyPercent.value === null ? null : Math.round(m.noveltyPercent.value * 10) / 10,
-      aiScore: m.aiScore.value,
-    })
+  const all = allRows(authors)
+  let ranked: readonly ResearcherRow[]
+  if (inTopic) {
+    ranked = all.rows.filter((r) => inTopic.has(r.id)).map((r) => ({ ...r, topicPapers: inTopic.get(r.id) ?? 0 }))
+    ranked = [...ranked].sort(compareResearchers(order))
+  } else {
+    // Sorted once per order and read of the library: a page of 100k people is then a slice.
+    ranked = all.sorted.get(order) ?? Object.freeze([...all.rows].sort(compareResearchers(order)))
+    all.sorted.set(order, ranked)
   }
-  rows.sort(compareResearchers(order))
+  if (minPapers > 1) ranked = ranked.filter((r) => r.papers >= minPapers)
   return {
-    items: rows.slice(offset, offset + limit),
-    total: rows.length,
+    items: ranked.slice(offset, offset + limit),
+    total: ranked.length,
     sort: order,
     analysed: generation !== null,
     howComputed: { papers: HOW_COMPUTED.papers, citations: HOW_COMPUTED.citations, hIndex: HOW_COMPUTED.hIndex, noveltyPercent: HOW_COMPUTED.noveltyPercent, aiScore: HOW_COMPUTED.aiScore },

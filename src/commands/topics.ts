@@ -1,6 +1,6 @@
 /** @module The library's topics in one order, and their trends: per-year counts read from the store, judged by the analysis. */
 import { normalizeKeyword, topicTrends, type TopicTrends } from '../analysis/index.js'
-import type { Topic } from '../core/index.js'
+import { PaperscopeError, type Topic } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
 
 /** A catch-all section of a curated list (`Others`, `Misc`), which holds what fits no specific topic. */
@@ -27,6 +27,17 @@ export async function findTopic(store: Pick<PaperStore, 'listTopics'>, value: st
   const topics = await store.listTopics()
   const wanted = value.trim().toLowerCase()
   return topics.find((t) => t.id === value) ?? topics.find((t) => t.label.toLowerCase() === wanted) ?? null
+}
+
+/**
+ * The topic a reader names ({@link findTopic}), or NOT_FOUND naming the value and the library's topics.
+ * @example await requireTopic(store, 'alchemy') // throws: no topic "alchemy" (topics: others, neural-collapse, …)
+ */
+export async function requireTopic(store: Pick<PaperStore, 'listTopics'>, value: string): Promise<Topic> {
+  const topic = await findTopic(store, value)
+  if (topic) return topic
+  const known = (await store.listTopics()).map((t) => t.id).slice(0, 30)
+  throw new PaperscopeError('NOT_FOUND', `no topic "${value.slice(0, 200)}" (topics: ${known.join(', ') || 'none'})`, { field: 'topic' })
 }
 
 /** Every topic's share of the library's recent and earlier papers, and whether it is rising, falling or steady, in {@link orderTopics}' order. */

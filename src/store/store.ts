@@ -193,9 +193,9 @@ export interface TopicDetail extends Topic {
 
 /** Every topic's dated papers per year, and the library's dated papers that have any topic, per year. */
 export interface TopicYearCounts {
-  topics: Array<Topic & { perYear: Array<{ year: number; curated: number; predicted: number }> }>
+  readonly topics: ReadonlyArray<Readonly<Topic & { perYear: ReadonlyArray<Readonly<{ year: number; curated: number; predicted: number }>> }>>
   /** A paper under two topics counts once here. */
-  sortedPerYear: Array<{ year: number; papers: number }>
+  readonly sortedPerYear: ReadonlyArray<Readonly<{ year: number; papers: number }>>
 }
 
 export interface LibraryStats {
@@ -230,7 +230,7 @@ export interface PaperReader {
    * The label of every paper's earliest stored BibTeX record (source `bibtex`), one per paper, in the order
    * those records were stored: the cite keys papers keep in an export.
    */
-  listBibtexCiteLabels(): Promise<BibtexCiteLabel[]>
+  listBibtexCiteLabels(): Promise<readonly Readonly<BibtexCiteLabel>[]>
   /** The paper a removed paper's id now leads to (its last record joined that paper), else null. */
   findPaperIdByFormerId(formerId: string): Promise<string | null>
   listPapers(query?: PaperListQuery): Promise<Page<Paper>>
@@ -251,8 +251,8 @@ export interface PaperReader {
   countCoAuthors(authorId: string): Promise<number>
   listTopics(): Promise<Topic[]>
   getTopic(id: string): Promise<TopicDetail | null>
-  /** Topics in {@link listTopics}' order, each with its dated papers per year (for trends over time). */
-  topicYearCounts(): Promise<TopicYearCounts>
+  /** Topics in {@link listTopics}' order, each with its dated papers per year (for trends over time). Shared: do not change it. */
+  topicYearCounts(): Promise<Readonly<TopicYearCounts>>
   /** The key words (curated, extracted or suggested) of the topic's papers: one row per paper and key word. */
   listTopicKeywords(topicId: string): Promise<Array<{ paperId: string; keyword: string; origin: 'curated' | 'extracted' | 'suggested' }>>
   /** Each author with papers under the topic (curated or predicted), and how many. */
@@ -472,7 +472,7 @@ export interface AnalysisStore {
   /** Citation counts and novelty/centrality percentiles of an author's papers. */
   listAuthorPaperStats(authorId: string): Promise<Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>>
   /** The same for every author at once (each with their name), for ranking researchers: authors by id. */
-  listAllAuthorPaperStats(): Promise<Array<{ authorId: string; name: string; papers: Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }> }>>
+  listAllAuthorPaperStats(): Promise<ReadonlyArray<Readonly<{ authorId: string; name: string; papers: ReadonlyArray<Readonly<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>> }>>>
   saveAnalysis(write: AnalysisWrite): Promise<void>
   /** Changes with every analysis write; null before the first. */
   generation(): Promise<number | null>

@@ -57,4 +57,26 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
     // The API refused it with a 400 the page shows, which the browser logs as a failed request.
     expect(problems.filter((p) => !/400 \(Bad Request\)/.test(p))).toEqual([])
   })
+
+  it('puts the ranked column right after the name on a phone, lets a keyboard scroll the table, and says when a page is past the last', async () => {
+    const { page, server, problems } = web
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${server.url}/researchers?sort=ai_score`)
+    await page.locator('.researchers-table tbody tr').first().waitFor()
+    const headers = await page.locator('.researchers-table thead th').allTextContents()
+    expect(headers.slice(0, 3).map((h) => h.replace(/[↓↑]/g, '').trim())).toEqual(['#', 'Name', 'AI Score'])
+    // The ranked column is on the first screen, without scrolling sideways.
+    const box = await page.locator('.researchers-table thead th[aria-sort]').boundingBox()
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390)
+    const region = page.getByRole('region', { name: 'Researchers table' })
+    expect(await region.getAttribute('tabindex')).toBe('0')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+    await page.goto(`${server.url}/researchers?page=999`)
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'past the last' }).textContent()).toMatch(/^Page 999 is past the last \(\d+\)/)
+    await page.getByRole('link', { name: 'Go to the first page' }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBeNull()
+    await page.locator('.researchers-table tbody tr').first().waitFor()
+    expect(problems).toEqual([])
+  })
 })

@@ -94,16 +94,20 @@ export function useQueryChoice<T extends string>(name: string, choices: readonly
   return [value, set]
 }
 
-const DARK = '(prefers-color-scheme: dark)'
+/** Whether a media query matches, following changes (the screen turned, the system's colour scheme switched). */
+export function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => matchMedia(query).matches)
+  useEffect(() => {
+    const list = matchMedia(query)
+    const update = () => setMatches(list.matches)
+    update()
+    list.addEventListener('change', update)
+    return () => list.removeEventListener('change', update)
+  }, [query])
+  return matches
+}
 
 /** The system's colour scheme, following changes: the chart's colours are read once per drawing, so it redraws. */
 export function useColorScheme(): 'dark' | 'light' {
-  const [scheme, setScheme] = useState<'dark' | 'light'>(() => (matchMedia(DARK).matches ? 'dark' : 'light'))
-  useEffect(() => {
-    const query = matchMedia(DARK)
-    const update = () => setScheme(query.matches ? 'dark' : 'light')
-    query.addEventListener('change', update)
-    return () => query.removeEventListener('change', update)
-  }, [])
-  return scheme
+  return useMediaQuery('(prefers-color-scheme: dark)') ? 'dark' : 'light'
 }

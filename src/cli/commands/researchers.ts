@@ -1,25 +1,44 @@
 /** @module `paperscope researchers`: the library's researchers ranked by papers, citations, h-index, Novelty or AI Score. */
-import { findTopic, listResearchers, type ResearcherList, type ResearcherSort } from '../../commands/index.js'
-import { PaperscopeError } from '../../core/index.js'
+import { listResearchers, requireTopic, type ResearcherList, type ResearcherSort } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
 import { table } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
-export async function runResearchers(io: CliIo, dbPath: string, opts: { sort?: ResearcherSort; topic?: string; limit: number; offset: number; json?: boolean }): Promise<void> {
-  const { list, topicLabel } = await withStore(io, dbPath, async (store) => {
-    const topic = opts.topic === undefined ? null : await findTopic(store, opts.topic)
-    if (opts.topic !== undefined && !topic) {
-      const known = (await store.listTopics()).map((t) => t.id).slice(0, 30)
-      throw new PaperscopeError('NOT_FOUND', `no topic "${opts.topic.slice(0, 200)}" (topics: ${known.join(', ') || 'none'})`, { field: 'topic' })
-    }
-    return { list: await listResearchers(store, { sort: opts.sort, topicId: topic?.id, offset: opts.offset, limit: opts.limit }), topicLabel: topic?.label ?? null }
-  })
-  if (opts.json) printJson(io, { ...list, topic: topicLabel })
-  else io.stdout(renderResearchers(list, topicLabel, opts.offset))
+export interface ResearchersOptions {
+  sort?: ResearcherSort
+  topic?: string
+  minPapers: number
+  limit: number
+  offset: number
+  json?: boolean
 }
 
-export function renderResearchers(list: ResearcherList, topicLabel: string | null, offset = 0): string {
-  if (list.total === 0) return topicLabel ? `no researchers with papers under ${topicLabel}\n` : 'no researchers yet: import papers first\n'
+export async function runResearchers(io: CliIo, dbPath: string, opts: ResearchersOptions): Promise<void> {
+  const { list, topic } = await withStore(io, dbPath, async (store) => {
+    const topic = opts.topic === undefined ? null : await requireTopic(store, opts.topic)
+    const list = await listResearchers(store, { sort: opts.sort, topicId: topic?.id, minPapers: opts.minPapers, offset: opts.offset, limit: opts.limit })
+    return { list, topic: topic ? { id: topic.id, label: topic.label } : null }
+  })
+  if (opts.json) printJson(io, { ...list, minPapers: opts.minPapers, topic })
+  else io.stdout(renderResearchers(list, topic?.label ?? null, opts))
+}
+
+/** What a ranking is by, as its header says it. */
+const SORT_WORDS: Record<ResearcherSort, string> = {
+  papers: 'papers',
+  citations: 'citations',
+  h_index: 'h-index',
+  novelty: 'novelty',
+  ai_score: 'AI score',
+  topic_papers: 'papers under the topic',
+  name: 'name',
+}
+
+export function renderResearchers(list: ResearcherList, topicLabel: string | null, { offset = 0, minPapers = 1 }: { offset?: number; minPapers?: number } = {}): string {
+  const who = `researchers${minPapers > 1 ? ` with ${minPapers} papers or more` : ''}${topicLabel ? ` with papers under ${topicLabel}` : ''}`
+  if (list.total === 0) return `no ${who}${topicLabel || minPapers > 1 ? '' : ' yet: import papers first'}\n`
+  const by = `by ${SORT_WORDS[list.sort]}${list.sort === 'name' ? '' : ' (highest first, unknown (—) last)'}`
+  if (list.items.length === 0) return `${list.total} ${who}, ${by}; none shown: --offset ${offset} is past the last of them\n`
   const unknown = (v: number | null, lowerBound = false): string => (v === null ? '—' : `${lowerBound ? '≥' : ''}${v}`)
   const head = ['#', 'researcher', ...(topicLabel ? ['in topic'] : []), 'papers', 'citations', 'h-index', 'novelty', 'AI score', 'id']
   const rows = list.items.map((r, i) => [
@@ -33,12 +52,11 @@ export function renderResearchers(list: ResearcherList, topicLabel: string | nul
     r.aiScore === null ? '—' : r.aiScore.toFixed(1),
     r.id,
   ])
-  const by = list.sort === 'topic_papers' ? 'papers under the topic' : list.sort.replace('_', '-')
-  const out = [
-    `${list.total} researchers${topicLabel ? ` with papers under ${topicLabel}` : ''}, by ${by}${list.sort === 'name' ? '' : ' (highest first, unknown — last)'}; ${offset + 1}–${offset + list.items.length} shown`,
-    table([head, ...rows]),
-  ]
+  const out = [`${list.total} ${who}, ${by}; ${offset + 1}–${offset + list.items.length} shown`, table([head, ...rows])]
   if (!list.analysed) out.push('', 'the library has not been analysed yet: novelty and AI score are unknown (run `paperscope analyze`)')
-  out.push('', 'novelty: mean novelty percentile of their papers; AI score: Paperscope\'s own formula (`paperscope author NAME` shows how each is computed)')
+  out.push(
+    '',
+    "novelty: mean novelty percentile of their papers; AI score: Paperscope's own formula; with few papers both rest on little (--min-papers 3 leaves out those with fewer); `paperscope author NAME` shows how each is computed",
+  )
   return `${out.join('\n')}\n`
 }

@@ -12,6 +12,7 @@ export const ResearchersQuerySchema = z.object({
     .optional()
     .describe('papers (default), citations, h_index, novelty (Novelty %), ai_score, topic_papers (papers under `topic`, its default) or name; metrics highest first, unknown last'),
   topic: z.string().min(1).max(200).optional().describe('Only researchers with papers under this topic (an id or a label, any case)'),
+  min_papers: z.number().int().min(1).max(10_000).default(1).describe('Only researchers with at least this many papers in the library (a Novelty % or AI Score of one paper rests on little)'),
   page: PageParamSchema,
   page_size: z.number().int().min(1).max(100).default(RESEARCHERS_PAGE_SIZE).describe(`Researchers per page (default ${RESEARCHERS_PAGE_SIZE})`),
 })
@@ -38,6 +39,7 @@ export const ResearcherListSchema = z.object({
   pageSize: z.number().int(),
   pages: z.number().int(),
   sort: z.enum(RESEARCHER_SORTS),
+  minPapers: z.number().int(),
   topic: z.object({ id: z.string(), label: z.string() }).nullable(),
   analysed: z.boolean().describe('False before the library was ever analysed: Novelty % and AI Score are unknown for everyone'),
   howComputed: z.object({ papers: z.string(), citations: z.string(), hIndex: z.string(), noveltyPercent: z.string(), aiScore: z.string() }),

@@ -83,6 +83,18 @@ describe('GET /researchers on the analysed corpus library', () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')))
   })
 
+  it('keeps to researchers with at least min_papers papers, the ranking otherwise the same', async () => {
+    const all = await get<ResearcherListOut>('/api/v1/researchers?sort=novelty&page_size=100')
+    const three = await get<ResearcherListOut>('/api/v1/researchers?sort=novelty&min_papers=3&page_size=100')
+    expect(three.minPapers).toBe(3)
+    expect(three.items.every((r) => r.papers >= 3)).toBe(true)
+    expect(three.total).toBeLessThan(all.total)
+    expect(three.total).toBe((await get<ResearcherListOut>('/api/v1/researchers?min_papers=3&page_size=1')).total)
+    // The same order among those left.
+    const kept = all.items.filter((r) => r.papers >= 3).map((r) => r.id)
+    expect(three.items.map((r) => r.id).slice(0, kept.length)).toEqual(kept)
+  })
+
   it('refuses a topic the library does not have, a sort it does not know, and papers under no topic', async () => {
     const refused = async (url: string, field: string, message: RegExp) => {
       const res = await app.inject(url)
@@ -93,5 +105,22 @@ describe('GET /researchers on the analysed corpus library', () => {
     await refused('/api/v1/researchers?topic=alchemy', 'topic', /no topic "alchemy"/)
     await refused('/api/v1/researchers?sort=fame', 'sort', /papers, citations, h_index/)
     await refused('/api/v1/researchers?sort=topic_papers', 'sort', /give the topic too/)
+  })
+})
+
+describe('GET /researchers on a library never analysed', () => {
+  it('gives no Novelty % or AI Score to anyone (output alone is no score), and says why', async () => {
+    const lib = await createCorpusLibrary({ hostile: false })
+    const server = await startServer(lib.store)
+    try {
+      const list = (await server.app.inject('/api/v1/researchers?sort=ai_score&page_size=100')).json() as ResearcherListOut
+      expect(list.analysed).toBe(false)
+      expect(list.items.every((r) => r.aiScore === null && r.noveltyPercent === null)).toBe(true)
+      // Unknown for everyone: the ranking falls back on papers.
+      expect(list.items.map((r) => r.id)).toEqual(((await server.app.inject('/api/v1/researchers?page_size=100')).json() as ResearcherListOut).items.map((r) => r.id))
+    } finally {
+      await server.close()
+      await lib.cleanup()
+    }
   })
 })

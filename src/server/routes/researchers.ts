@@ -25,12 +25,13 @@ export async function researchersRoutes(app: FastifyInstance, { deps }: { deps: 
       const q = request.query
       const topicId = await resolveTopicParam(store, q.topic)
       const topic = topicId ? ((await store.listTopics()).find((t) => t.id === topicId) ?? null) : null
-      const list = await listResearchers(store, { sort: q.sort, topicId, offset: (q.page - 1) * q.page_size, limit: q.page_size })
+      const list = await listResearchers(store, { sort: q.sort, topicId, minPapers: q.min_papers, offset: (q.page - 1) * q.page_size, limit: q.page_size })
       return {
         ...list,
         page: q.page,
         pageSize: q.page_size,
         pages: pageCount(list.total, q.page_size),
+        minPapers: q.min_papers,
         topic: topic ? { id: topic.id, label: topic.label } : null,
       }
     },

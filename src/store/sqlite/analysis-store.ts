@@ -16,7 +16,7 @@ import type {
   StoredVector,
   TopicStatus,
 } from '../store.js'
-import { cachedUntilChange, statementCache, type SqliteDatabase, type SqliteStatement } from './database.js'
+import { cachedUntilChange, frozenRows, statementCache, type SqliteDatabase, type SqliteStatement } from './database.js'
 
 interface InputRow {
   id: string
@@ -69,11 +69,17 @@ function stringArray(json: string): string[] {
   return (JSON.parse(json) as Array<string | null>).filter((v): v is string => typeof v === 'string')
 }
 
+/** One author's papers with what a ranking of researchers reads of them (built here, frozen when handed out). */
+interface AuthorPaperStats {
+  authorId: string
+  name: string
+  papers: Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>
+}
+
 /**
  * Analysis results in the library's SQLite file.
  * @example const results = new SqliteAnalysisStore(db, (work) => mutex.run(work), () => new Date())
  */
-type AuthorPaperStats = Awaited<ReturnType<AnalysisStore['listAllAuthorPaperStats']>>[number]
 
 export class SqliteAnalysisStore implements AnalysisStore {
   private readonly prepared: (sql: string) => SqliteStatement
@@ -84,7 +90,11 @@ export class SqliteAnalysisStore implements AnalysisStore {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.prepared = statementCache(db)
-    this.authorPaperStats = cachedUntilChange(db, () => this.readAllAuthorPaperStats())
+    this.authorPaperStats = cachedUntilChange(db, () => {
+      const stats = this.readAllAuthorPaperStats()
+      for (const a of stats) frozenRows(a.papers)
+      return frozenRows(stats)
+    })
   }
 
   private stmt(sql: string): SqliteStatement {
@@ -268,12 +278,12 @@ export class SqliteAnalysisStore implements AnalysisStore {
     }))
   }
 
-  async listAllAuthorPaperStats(): Promise<AuthorPaperStats[]> {
+  async listAllAuthorPaperStats(): Promise<readonly Readonly<AuthorPaperStats>[]> {
     // Every researchers page asks; about a second on a library of 100k papers.
     return this.authorPaperStats()
   }
 
-  private readonly authorPaperStats: () => AuthorPaperStats[]
+  private readonly authorPaperStats: () => readonly Readonly<AuthorPaperStats>[]
 
   private readAllAuthorPaperStats(): AuthorPaperStats[] {
     const rows = this.stmt(

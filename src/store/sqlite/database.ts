@@ -50,10 +50,21 @@ export function changeStamp(db: SqliteDatabase): string {
 export function cachedUntilChange<T>(db: SqliteDatabase, read: () => T): () => T {
   let cached: { stamp: string; value: T } | null = null
   return () => {
+    // Inside a transaction a read may see writes a rollback takes back without moving the stamp: not kept.
+    if (db.inTransaction) return read()
     const stamp = changeStamp(db)
     if (cached?.stamp !== stamp) cached = { stamp, value: read() }
     return cached.value
   }
+}
+
+/**
+ * The array and each of its rows frozen, so that a caller cannot change what a cache hands every other caller.
+ * @example const rows = frozenRows([{ a: 1 }]); rows[0].a = 2 // TypeError in strict mode
+ */
+export function frozenRows<T extends object>(rows: T[]): readonly Readonly<T>[] {
+  for (const row of rows) Object.freeze(row)
+  return Object.freeze(rows)
 }
 
 /**

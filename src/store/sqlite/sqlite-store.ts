@@ -46,7 +46,7 @@ import type {
   TopicDetail,
   TopicYearCounts,
 } from '../store.js'
-import { cachedUntilChange, statementCache, type SqliteDatabase, type SqliteStatement } from './database.js'
+import { cachedUntilChange, frozenRows, statementCache, type SqliteDatabase, type SqliteStatement } from './database.js'
 import { applyMigrations } from './migrations.js'
 import { SqliteAnalysisStore } from './analysis-store.js'
 import {
@@ -169,13 +169,17 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     this.location = options.location ?? 'sqlite'
     this.facetCap = Math.max(1, Math.trunc(options.facetCap ?? FACET_CAP))
     this.analysis = new SqliteAnalysisStore(db, (work) => this.mutex.run(work), this.now)
-    this.citeLabels = cachedUntilChange(db, () => this.readBibtexCiteLabels())
-    this.topicYears = cachedUntilChange(db, () => this.readTopicYearCounts())
+    this.citeLabels = cachedUntilChange(db, () => frozenRows(this.readBibtexCiteLabels()))
+    this.topicYears = cachedUntilChange(db, () => {
+      const counts = this.readTopicYearCounts()
+      for (const t of counts.topics) frozenRows(t.perYear)
+      return Object.freeze({ topics: frozenRows(counts.topics), sortedPerYear: frozenRows(counts.sortedPerYear) })
+    })
   }
 
   /** Whole-library reads kept until the library changes. */
-  private readonly citeLabels: () => BibtexCiteLabel[]
-  private readonly topicYears: () => TopicYearCounts
+  private readonly citeLabels: () => readonly Readonly<BibtexCiteLabel>[]
+  private readonly topicYears: () => Readonly<TopicYearCounts>
 
   /** Wraps an open database, applying pending migrations first. */
   static open(db: SqliteDatabase, options: SqlitePaperStoreOptions = {}): SqlitePaperStore {
@@ -293,7 +297,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     }))
   }
 
-  async listBibtexCiteLabels(): Promise<BibtexCiteLabel[]> {
+  async listBibtexCiteLabels(): Promise<readonly Readonly<BibtexCiteLabel>[]> {
     // Read again only when the library changed: every BibTeX download asks for them, and on a library of 100k
     // BibTeX records the read takes about half a second.
     return this.citeLabels()
@@ -726,14 +730,14 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     return { ...topic, curated: row.curated, predicted: row.predicted, perYear, topAuthors }
   }
 
-  async topicYearCounts(): Promise<TopicYearCounts> {
+  async topicYearCounts(): Promise<Readonly<TopicYearCounts>> {
     // Every topics page asks; half a second on a library of 100k papers.
     return this.topicYears()
   }
 
-  private readTopicYearCounts(): TopicYearCounts {
+  private readTopicYearCounts(): { topics: Array<Topic & { perYear: Array<{ year: number; curated: number; predicted: number }> }>; sortedPerYear: Array<{ year: number; papers: number }> } {
     const topics = this.readTopics()
-    const perYear = new Map<string, TopicYearCounts['topics'][number]['perYear']>()
+    const perYear = new Map<string, Array<{ year: number; curated: number; predicted: number }>>()
     for (const r of this.all<{ id: string; year: number; curated: number; predicted: number }>(
       `SELECT pt.topic_id AS id, p.year AS year, sum(pt.origin = 'curated') AS curated, sum(pt.origin = 'predicted') AS predicted
        FROM paper_topics pt JOIN papers p ON p.id = pt.paper_id

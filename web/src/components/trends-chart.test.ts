@@ -58,8 +58,8 @@ describe('trendText', () => {
     const topic = { direction: 'rising' as const, recent: { papers: 26, share: 0.105 }, earlier: { papers: 3, share: 0.0115 } }
     expect(trendText(topic, { from: 2022, to: 2026 }, { from: 2016, to: 2021 })).toBe('Rising: 11% of 2022–2026 papers, 1% of 2016–2021')
     expect(trendText({ ...topic, direction: 'steady' }, { from: 2023, to: 2023 }, { from: 2016, to: 2022 })).toMatch(/^Steady: 11% of 2023 papers/)
-    expect(trendText({ ...topic, direction: 'steady', note: 'within what chance gives' }, { from: 2023, to: 2023 }, { from: 2016, to: 2022 })).toBe(
-      'Steady: 11% of 2023 papers, 1% of 2016–2022 (within what chance gives)',
+    expect(trendText({ ...topic, direction: 'steady', note: 'within chance once 9 topics are tested' }, { from: 2023, to: 2023 }, { from: 2016, to: 2022 })).toBe(
+      'Steady: 11% of 2023 papers, 1% of 2016–2022 (within chance once 9 topics are tested)',
     )
   })
 

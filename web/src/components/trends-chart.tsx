@@ -138,6 +138,7 @@ export function cutLabel(label: string, chars: number): string {
 
 export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: string }) {
   const ref = useRef<HTMLDivElement>(null)
+  const scroller = useRef<HTMLDivElement>(null)
   const cells = trendCells(trends)
   const years = everyYear(trends.years)
   const failed = usePlot(ref, JSON.stringify(cells), label, (Plot, el) => {
@@ -155,13 +156,16 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
     const marginLeft = Math.min(230, 12 + LABEL_CHAR_PX * Math.max(...topics.map((t) => t.length)), Math.max(90, 0.4 * available))
     const width = Math.max(Math.min(available, 960), marginLeft + 10 + YEAR_COLUMN_PX * years.length)
     const chars = Math.floor((marginLeft - 12) / LABEL_CHAR_PX)
+    // A chart wider than the screen opens on its newest years, the ones a reader comes for.
+    requestAnimationFrame(() => scroller.current && (scroller.current.scrollLeft = scroller.current.scrollWidth))
     return Plot.plot({
       width,
       height: 40 + 30 * topics.length,
       marginLeft,
       marginBottom: 28,
       style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-      x: { label: null, domain: years.map((y) => y.year), tickFormat: (d: number) => (years.length > 12 && d % 2 === 1 ? '' : String(d)), padding: 0.06 },
+      // A year's label needs about 36 px at 12 px: narrower columns label every other year.
+      x: { label: null, domain: years.map((y) => y.year), tickFormat: (d: number) => ((width - marginLeft - 10) / years.length < 36 && d % 2 === 1 ? '' : String(d)), padding: 0.06 },
       y: { label: null, domain: topics, tickFormat: (t: string) => cutLabel(t, chars), padding: 0.06 },
       color: { type: 'linear', domain: [0, 1], range: [surface, darkest] },
       marks: [
@@ -196,7 +200,7 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
   const numbers = (
     <details className="chart-numbers" data-testid="trends-numbers">
       <summary>The numbers</summary>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-label="Topics over time, the numbers" tabIndex={0}>
         <table>
           <caption className="visually-hidden">{label}: papers per topic and year</caption>
           <thead>
@@ -234,7 +238,7 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
       {failed ? (
         <p className="muted">The chart could not be drawn.</p>
       ) : (
-        <div className="chart-scroll">
+        <div className="chart-scroll" role="region" aria-label="Topics over time, chart" tabIndex={0} ref={scroller}>
           <div ref={ref} className="chart" data-testid="trends-chart" />
         </div>
       )}

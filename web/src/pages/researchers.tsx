@@ -6,8 +6,8 @@ import { FilterError, refusedFilter, urlWithout } from '../components/filter-err
 import { HowComputed } from '../components/how-computed.js'
 import { Pagination } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
-import { formatCount, wholeOf100 } from '../format.js'
-import { useApi, useTitle } from '../hooks.js'
+import { formatCount } from '../format.js'
+import { useApi, useMediaQuery, useTitle } from '../hooks.js'
 
 type Sort = ResearcherListOut['sort']
 type Row = ResearcherListOut['items'][number]
@@ -18,19 +18,28 @@ export const RESEARCHER_COLUMNS: ReadonlyArray<{ sort: Sort; label: string; valu
   { sort: 'papers', label: 'Papers', value: (r) => formatCount(r.papers) },
   { sort: 'citations', label: 'Citations', value: (r) => (r.citations === null ? '—' : `${r.citationsLowerBound ? '≥' : ''}${formatCount(r.citations)}`) },
   { sort: 'h_index', label: 'h-index', value: (r) => (r.hIndex === null ? '—' : `${r.citationsLowerBound ? '≥' : ''}${r.hIndex}`) },
-  { sort: 'novelty', label: 'Novelty', value: (r) => (r.noveltyPercent === null ? '—' : wholeOf100(r.noveltyPercent)) },
+  // To a tenth, as it is ranked: whole numbers made `58, 58` look out of order.
+  { sort: 'novelty', label: 'Novelty', value: (r) => (r.noveltyPercent === null ? '—' : r.noveltyPercent.toFixed(1)) },
   { sort: 'ai_score', label: 'AI Score', value: (r) => (r.aiScore === null ? '—' : r.aiScore.toFixed(1)) },
 ]
 
 const SORTS: readonly Sort[] = ['papers', 'citations', 'h_index', 'novelty', 'ai_score', 'topic_papers', 'name']
+/** The choices of "At least … papers". */
+const MIN_PAPERS = [1, 2, 3, 5, 10] as const
+
+/** What a ranking is by, as the page says it in a sentence and in the tab's title. */
+export function sortLabel(sort: Sort): string {
+  if (sort === 'topic_papers') return 'papers in the topic'
+  if (sort === 'name') return 'name'
+  return RESEARCHER_COLUMNS.find((c) => c.sort === sort)?.label ?? sort
+}
 
 /**
  * The tab title: what the ranking is by and within, and its page.
  * @example researchersTitle({ sort: 'ai_score', topic: 'Neural Collapse', page: 2 }) // 'Researchers by AI Score · Neural Collapse, page 2'
  */
 export function researchersTitle({ sort, topic, page }: { sort: Sort; topic?: string | undefined; page: number }): string {
-  const by = sort === 'name' ? 'by name' : `by ${RESEARCHER_COLUMNS.find((c) => c.sort === sort)?.label ?? sort}`
-  return `Researchers ${by}${topic ? ` · ${topic}` : ''}${page > 1 ? `, page ${page}` : ''}`
+  return `Researchers by ${sortLabel(sort)}${topic ? ` · ${topic}` : ''}${page > 1 ? `, page ${page}` : ''}`
 }
 
 export function ResearchersPage() {
@@ -39,7 +48,10 @@ export function ResearchersPage() {
   const asked = params.get('sort')
   const sort: Sort | undefined = SORTS.find((s) => s === asked && (s !== 'topic_papers' || topic))
   const page = Math.max(1, Number(params.get('page')) || 1)
-  const list = useApi<ResearcherListOut>(paths.researchers({ sort, topic, page: page > 1 ? page : undefined }))
+  const minPapers = MIN_PAPERS.find((n) => String(n) === params.get('min_papers')) ?? 1
+  const list = useApi<ResearcherListOut>(paths.researchers({ sort, topic, min_papers: minPapers > 1 ? minPapers : undefined, page: page > 1 ? page : undefined }))
+  // On a phone only a few columns show: the ranked one comes right after the name.
+  const narrow = useMediaQuery('(max-width: 720px)')
   const topics = useApi<TopicList>(paths.topics())
   const shown = list.data?.sort ?? sort ?? (topic ? 'topic_papers' : 'papers')
   const topicLabel = list.data?.topic?.label ?? topics.data?.items.find((t) => t.id === topic)?.label ?? topic
@@ -56,7 +68,8 @@ export function ResearchersPage() {
     }
     setParams(p)
   }
-  const columns = RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers' || topic)
+  const shownColumns = RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers' || topic)
+  const columns = narrow ? [...shownColumns.filter((c) => c.sort === shown), ...shownColumns.filter((c) => c.sort !== shown)] : shownColumns
 
   return (
     <div>
@@ -74,13 +87,24 @@ export function ResearchersPage() {
         <label>
           Rank by{' '}
           <select value={shown} onChange={(e: ChangeEvent<HTMLSelectElement>) => update({ sort: e.target.value })}>
-            {columns.map((c) => (
+            {shownColumns.map((c) => (
               <option key={c.sort} value={c.sort}>
                 {c.sort === 'topic_papers' ? 'Papers in the topic' : c.label}
               </option>
             ))}
             <option value="name">Name</option>
           </select>
+        </label>
+        <label>
+          At least{' '}
+          <select value={minPapers} onChange={(e: ChangeEvent<HTMLSelectElement>) => update({ min_papers: e.target.value === '1' ? null : e.target.value })}>
+            {MIN_PAPERS.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>{' '}
+          {minPapers === 1 ? 'paper' : 'papers'}
         </label>
         <label>
           Topic{' '}
@@ -100,14 +124,22 @@ export function ResearchersPage() {
         error && <ErrorState error={error} onRetry={list.reload} />
       )}
       {!list.data && list.status === 'loading' && <Loading label="Ranking the researchers…" />}
-      {list.data && list.data.items.length === 0 && <Empty title="No researchers here yet" />}
+      {list.data && list.data.total === 0 && <Empty title={minPapers > 1 || topic ? 'No researchers match' : 'No researchers here yet'} />}
+      {list.data && list.data.total > 0 && list.data.items.length === 0 && (
+        <p role="status">
+          Page {page} is past the last ({list.data.pages}). <Link to={urlWithout('/researchers', params, ['page'])}>Go to the first page</Link>.
+        </p>
+      )}
       {list.data && list.data.items.length > 0 && (
         <>
           <p className="muted small" aria-live="polite">
-            {formatCount(list.data.total)} researchers, ranked by {shown === 'name' ? 'name' : `${shown === 'topic_papers' ? 'papers in the topic' : (columns.find((c) => c.sort === shown)?.label ?? shown)}, highest first, unknown last`}.
+            {formatCount(list.data.total)} researchers, ranked by {sortLabel(shown)}
+            {shown === 'name' ? '' : ', highest first, unknown last'}.
+            {(shown === 'novelty' || shown === 'ai_score') && minPapers === 1 && ' With few papers, Novelty and AI Score rest on little: one paper can top the list.'}
             {!list.data.analysed && ' The library has not been analysed yet: Novelty and AI Score are unknown for everyone.'}
           </p>
-          <div className="table-scroll">
+          {/* A region with a name and a tab stop: a keyboard can scroll to the columns a phone hides. */}
+          <div className="table-scroll" role="region" aria-label="Researchers table" tabIndex={0}>
             <table className="researchers-table" aria-labelledby="researchers-title">
               <thead>
                 <tr>
