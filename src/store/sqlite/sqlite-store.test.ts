@@ -238,6 +238,20 @@ describe('SQLite library file', () => {
       await other.close()
       expect((await t.store.analysis.listAllAuthorPaperStats()).map((a) => a.name)).toContain('Grace Hopper')
       expect((await t.store.topicYearCounts()).sortedPerYear.map((y) => y.year)).toEqual([2021, 2022, 2023])
+      // What every caller shares cannot be changed by one of them.
+      const shared = await t.store.analysis.listAllAuthorPaperStats()
+      expect(() => (shared as unknown[]).push({})).toThrow(TypeError)
+      expect(() => ((shared[0] as { name: string }).name = 'Someone else')).toThrow(TypeError)
+      expect(() => ((years.topics as unknown[]).length = 0)).toThrow(TypeError)
+      // A read inside a transaction that is rolled back is not kept: a rollback does not move the change stamp.
+      await expect(
+        t.store.transaction(async (tx) => {
+          await save(tx, 'p5', ['Ghost Writer'], 1, ['Grokking'])
+          expect((await t.store.analysis.listAllAuthorPaperStats()).map((a) => a.name)).toContain('Ghost Writer')
+          throw new Error('rolled back')
+        }),
+      ).rejects.toThrow('rolled back')
+      expect((await t.store.analysis.listAllAuthorPaperStats()).map((a) => a.name)).not.toContain('Ghost Writer')
     } finally {
       await t.cleanup()
     }
