@@ -194,27 +194,62 @@ export interface ResearcherMetrics {
 }
 
 /**
+ * What a researcher's metrics are worked out from, summed over their papers: how many, the citation counts known,
+ * and the sums and numbers of the novelty and centrality percentiles known. A whole library's researchers are
+ * summed this way in one pass of the database (see `listResearcherTotals`).
+ */
+export interface ResearcherTotals {
+  papers: number
+  /** The known citation counts (papers without one are `papers` minus these). */
+  citationCounts: readonly number[]
+  noveltySum: number
+  noveltyPapers: number
+  centralitySum: number
+  centralityPapers: number
+}
+
+/** A researcher's {@link ResearcherTotals} from their papers. */
+export function researcherTotals(papers: readonly ResearcherPaper[]): ResearcherTotals {
+  const novelty = papers.map((p) => p.noveltyPercentile).filter((v): v is number => v !== null)
+  const centrality = papers.map((p) => p.centralityPercentile).filter((v): v is number => v !== null)
+  return {
+    papers: papers.length,
+    citationCounts: papers.map((p) => p.citationCount).filter((c): c is number => c !== null),
+    noveltySum: novelty.reduce((a, b) => a + b, 0),
+    noveltyPapers: novelty.length,
+    centralitySum: centrality.reduce((a, b) => a + b, 0),
+    centralityPapers: centrality.length,
+  }
+}
+
+/**
+ * All metrics of one researcher from their {@link ResearcherTotals}: a researcher page and a ranking of the
+ * library's researchers compute them alike.
+ */
+export function metricsFromTotals(t: ResearcherTotals, reported: readonly ReportedMetrics[] = []): ResearcherMetrics {
+  const citations: Array<number | null> = [...t.citationCounts, ...new Array<null>(Math.max(0, t.papers - t.citationCounts.length)).fill(null)]
+  const noveltyPercent = t.noveltyPapers === 0 ? null : t.noveltySum / t.noveltyPapers
+  const centralityMean = t.centralityPapers === 0 ? null : t.centralitySum / t.centralityPapers
+  return {
+    papers: { value: t.papers, howComputed: PAPERS_HOW_COMPUTED },
+    citations: citationSum(citations),
+    hIndex: hIndexMetric(citations),
+    noveltyPercent: { value: noveltyPercent, papers: t.noveltyPapers, howComputed: NOVELTY_HOW_COMPUTED },
+    aiScore: aiScore({
+      centrality: centralityMean === null ? null : centralityMean / 100,
+      novelty: noveltyPercent === null ? null : noveltyPercent / 100,
+      papers: t.papers,
+    }),
+    reported: [...reported],
+  }
+}
+
+/**
  * All metrics of one researcher from their papers in the library.
  * @example computeResearcherMetrics(papers, reportedProfiles.map((p) => p.metrics))
  */
 export function computeResearcherMetrics(papers: readonly ResearcherPaper[], reported: readonly ReportedMetrics[] = []): ResearcherMetrics {
-  const citations = papers.map((p) => p.citationCount)
-  const novelty = papers.map((p) => p.noveltyPercentile).filter((v): v is number => v !== null)
-  const centrality = papers.map((p) => p.centralityPercentile).filter((v): v is number => v !== null)
-  const noveltyPercent = novelty.length === 0 ? null : novelty.reduce((a, b) => a + b, 0) / novelty.length
-  const centralityMean = centrality.length === 0 ? null : centrality.reduce((a, b) => a + b, 0) / centrality.length
-  return {
-    papers: { value: papers.length, howComputed: PAPERS_HOW_COMPUTED },
-    citations: citationSum(citations),
-    hIndex: hIndexMetric(citations),
-    noveltyPercent: { value: noveltyPercent, papers: novelty.length, howComputed: NOVELTY_HOW_COMPUTED },
-    aiScore: aiScore({
-      centrality: centralityMean === null ? null : centralityMean / 100,
-      novelty: noveltyPercent === null ? null : noveltyPercent / 100,
-      papers: papers.length,
-    }),
-    reported: [...reported],
-  }
+  return metricsFromTotals(researcherTotals(papers), reported)
 }
 
 /** Every metric's "how this is computed" text, by the key the API serves it under. */

@@ -2,7 +2,7 @@
  * @module The library's researchers ranked by a metric: papers, citations, h-index, Novelty % or AI Score, each
  * computed as the researcher's own page computes it, optionally only those with papers under one topic.
  */
-import { computeResearcherMetrics, HOW_COMPUTED } from '../analysis/index.js'
+import { HOW_COMPUTED, metricsFromTotals } from '../analysis/index.js'
 import { PaperscopeError } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
 
@@ -82,12 +82,12 @@ export function shownNoveltyPercent(value: number | null): number | null {
 /** Every researcher's row, worked out once per read of the library (the store hands out the same array until it changes). */
 const rowsByStats = new WeakMap<object, { rows: readonly ResearcherRow[]; sorted: Map<ResearcherSort, readonly ResearcherRow[]> }>()
 
-function allRows(authors: Awaited<ReturnType<PaperStore['analysis']['listAllAuthorPaperStats']>>): { rows: readonly ResearcherRow[]; sorted: Map<ResearcherSort, readonly ResearcherRow[]> } {
+function allRows(authors: Awaited<ReturnType<PaperStore['analysis']['listResearcherTotals']>>): { rows: readonly ResearcherRow[]; sorted: Map<ResearcherSort, readonly ResearcherRow[]> } {
   let entry = rowsByStats.get(authors)
   if (!entry) {
     const rows = authors.map((a): ResearcherRow => {
       // Frozen: one row serves every request until the library changes.
-      const m = computeResearcherMetrics(a.papers)
+      const m = metricsFromTotals(a)
       return {
         id: a.authorId,
         name: a.name,
@@ -117,7 +117,7 @@ export async function listResearchers(store: PaperStore, { sort, topicId, minPap
   if (sort === 'topic_papers' && !topicId) throw new PaperscopeError('INVALID_ARGUMENT', 'sort "topic_papers" ranks by papers under a topic: give the topic too', { field: 'sort' })
   const order: ResearcherSort = sort ?? (topicId ? 'topic_papers' : 'papers')
   const [authors, inTopic, generation] = await Promise.all([
-    store.analysis.listAllAuthorPaperStats(),
+    store.analysis.listResearcherTotals(),
     topicId ? store.countTopicPapersByAuthor(topicId) : Promise.resolve(null),
     store.analysis.generation(),
   ])

@@ -460,6 +460,19 @@ export interface AnalysisWrite {
   readAtGeneration?: number | null
 }
 
+/** One author's totals over their papers (see `AnalysisStore.listResearcherTotals`). */
+export interface ResearcherTotalsRow {
+  authorId: string
+  name: string
+  papers: number
+  /** The known citation counts of their papers. */
+  citationCounts: readonly number[]
+  noveltySum: number
+  noveltyPapers: number
+  centralitySum: number
+  centralityPapers: number
+}
+
 /** Where analysis results live. Reads are safe anywhere; `saveAnalysis` is one transaction. */
 export interface AnalysisStore {
   getModels(): Promise<StoredModel[]>
@@ -471,8 +484,12 @@ export interface AnalysisStore {
   getPaperAnalyses(paperIds: string[]): Promise<StoredPaperAnalysis[]>
   /** Citation counts and novelty/centrality percentiles of an author's papers. */
   listAuthorPaperStats(authorId: string): Promise<Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>>
-  /** The same for every author at once (each with their name), for ranking researchers: authors by id. */
-  listAllAuthorPaperStats(): Promise<ReadonlyArray<Readonly<{ authorId: string; name: string; papers: ReadonlyArray<Readonly<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>> }>>>
+  /**
+   * Every author's totals over their papers, in one pass (for ranking researchers; a researcher page's metrics
+   * come from the same totals): papers, the known citation counts, and the sums and numbers of the novelty and
+   * centrality percentiles known. Authors by id. Shared until the library changes: do not change it.
+   */
+  listResearcherTotals(): Promise<ReadonlyArray<Readonly<ResearcherTotalsRow>>>
   saveAnalysis(write: AnalysisWrite): Promise<void>
   /** Changes with every analysis write; null before the first. */
   generation(): Promise<number | null>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
 import { startServer, type RunningServer } from '../../../test/e2e/support/server.js'
+import { computeResearcherMetrics } from '../../analysis/index.js'
 import type { AuthorDetailOut } from './authors.schema.js'
 import type { ResearcherListOut } from './researchers.schema.js'
 import type { TopicDetailOut } from './topics.schema.js'
@@ -67,6 +68,24 @@ describe('GET /researchers on the analysed corpus library', () => {
     const byH = await get<ResearcherListOut>('/api/v1/researchers?sort=h_index&page_size=20')
     expect(byH.items.every((r) => r.hIndex === null && r.citations === null)).toBe(true)
     expect(byH.items.map((r) => r.id)).toEqual((await get<ResearcherListOut>('/api/v1/researchers?page_size=20')).items.map((r) => r.id))
+  })
+
+  it('gives every one of the library\'s researchers the values of their own papers, not only the first page', async () => {
+    const list = await get<ResearcherListOut>('/api/v1/researchers?sort=name&page_size=100')
+    const all: ResearcherListOut['items'] = []
+    for (let page = 1; page <= list.pages; page++) all.push(...(await get<ResearcherListOut>(`/api/v1/researchers?sort=name&page_size=100&page=${page}`)).items)
+    expect(all).toHaveLength(list.total)
+    for (const row of all) {
+      // What a researcher page reads: the author's papers one by one, summed here apart from the ranking's pass.
+      const m = computeResearcherMetrics(await lib.store.analysis.listAuthorPaperStats(row.id))
+      expect([row.papers, row.citations, row.hIndex, row.noveltyPercent, row.aiScore], row.name).toEqual([
+        m.papers.value,
+        m.citations.value,
+        m.hIndex.value,
+        m.noveltyPercent.value === null ? null : Math.round(m.noveltyPercent.value * 10) / 10,
+        m.aiScore.value,
+      ])
+    }
   })
 
   it("keeps to a topic's researchers when given one, by their papers there, as the topic page counts them", async () => {

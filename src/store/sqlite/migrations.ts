@@ -355,10 +355,12 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 14,
     name: 'papers-year-by-id',
-    // Topic trends and a topic's papers per year read each paper's year by its id; a paper's row holds its
-    // abstract, so without this index every lookup reads a wide row (0.24 s → 0.06 s for the per-topic, per-year
-    // counts of a library of 100k papers).
-    up: `CREATE INDEX papers_id_year ON papers(id, year);`,
+    // Topic trends, a topic's papers per year and the ranking of researchers read a paper's year and citation count,
+    // and its novelty percentiles, by its id; a paper's row holds its abstract and a novelty row its evidence, so
+    // without these indexes every lookup reads a wide row (on a library of 100k papers: the per-topic, per-year
+    // counts 0.24 s → 0.06 s, every researcher's totals 1.3 s → 0.2 s).
+    up: `CREATE INDEX papers_id_year ON papers(id, year, citation_count);
+         CREATE INDEX paper_novelty_percentiles ON paper_novelty(paper_id, percentile, centrality_percentile);`,
   },
 ]
 

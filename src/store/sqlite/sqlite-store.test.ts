@@ -216,19 +216,20 @@ describe('SQLite library file', () => {
         await save(tx, 'p1', ['Ada Lovelace', 'Alan Turing'], 7, ['Grokking'])
         await save(tx, 'p2', ['Alan Turing'], null, ['Grokking', 'Neural Collapse'], '2023')
       })
-      const stats = await t.store.analysis.listAllAuthorPaperStats()
-      expect(stats.map((a) => [a.name, a.papers.map((p) => [p.paperId, p.citationCount])])).toEqual([
-        ['Ada Lovelace', [['p1', 7]]],
-        ['Alan Turing', [['p1', 7], ['p2', null]]],
+      const stats = await t.store.analysis.listResearcherTotals()
+      // Totals per author: papers, the known citation counts (p2 has none), no percentiles before an analysis.
+      expect(stats.map((a) => [a.name, a.papers, [...a.citationCounts], a.noveltyPapers, a.centralityPapers])).toEqual([
+        ['Ada Lovelace', 1, [7], 0, 0],
+        ['Alan Turing', 2, [7], 0, 0],
       ])
       const turing = stats[1]!.authorId
       expect(await t.store.countTopicPapersByAuthor('grokking')).toEqual(new Map([[stats[0]!.authorId, 1], [turing, 2]]))
       // Read once and kept until the library changes.
-      expect(await t.store.analysis.listAllAuthorPaperStats()).toBe(stats)
+      expect(await t.store.analysis.listResearcherTotals()).toBe(stats)
       const years = await t.store.topicYearCounts()
       expect(await t.store.topicYearCounts()).toBe(years)
       await t.store.transaction((tx) => save(tx, 'p3', ['Alan Turing'], 2, ['Neural Collapse']))
-      expect((await t.store.analysis.listAllAuthorPaperStats()).find((a) => a.authorId === turing)!.papers).toHaveLength(3)
+      expect((await t.store.analysis.listResearcherTotals()).find((a) => a.authorId === turing)).toMatchObject({ papers: 3, citationCounts: [7, 2] })
       expect((await t.store.topicYearCounts()).topics.find((x) => x.id === 'neural-collapse')!.perYear).toEqual([
         { year: 2022, curated: 1, predicted: 0 },
         { year: 2023, curated: 1, predicted: 0 },
@@ -236,10 +237,10 @@ describe('SQLite library file', () => {
       const other = await SqlitePaperStore.open(openSqliteFile(t.path))
       await other.transaction((tx) => save(tx, 'p4', ['Grace Hopper'], 1, ['Grokking'], '2021'))
       await other.close()
-      expect((await t.store.analysis.listAllAuthorPaperStats()).map((a) => a.name)).toContain('Grace Hopper')
+      expect((await t.store.analysis.listResearcherTotals()).map((a) => a.name)).toContain('Grace Hopper')
       expect((await t.store.topicYearCounts()).sortedPerYear.map((y) => y.year)).toEqual([2021, 2022, 2023])
       // What every caller shares cannot be changed by one of them.
-      const shared = await t.store.analysis.listAllAuthorPaperStats()
+      const shared = await t.store.analysis.listResearcherTotals()
       expect(() => (shared as unknown[]).push({})).toThrow(TypeError)
       expect(() => ((shared[0] as { name: string }).name = 'Someone else')).toThrow(TypeError)
       expect(() => ((years.topics as unknown[]).length = 0)).toThrow(TypeError)
@@ -247,11 +248,11 @@ describe('SQLite library file', () => {
       await expect(
         t.store.transaction(async (tx) => {
           await save(tx, 'p5', ['Ghost Writer'], 1, ['Grokking'])
-          expect((await t.store.analysis.listAllAuthorPaperStats()).map((a) => a.name)).toContain('Ghost Writer')
+          expect((await t.store.analysis.listResearcherTotals()).map((a) => a.name)).toContain('Ghost Writer')
           throw new Error('rolled back')
         }),
       ).rejects.toThrow('rolled back')
-      expect((await t.store.analysis.listAllAuthorPaperStats()).map((a) => a.name)).not.toContain('Ghost Writer')
+      expect((await t.store.analysis.listResearcherTotals()).map((a) => a.name)).not.toContain('Ghost Writer')
     } finally {
       await t.cleanup()
     }
