@@ -53,6 +53,19 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('marks the rising topics in the home page’s topic strip, and no other', async () => {
+    const { page, server, problems } = web
+    const trends = (await (await fetch(`${server.url}/api/v1/trends`)).json()) as TopicTrendsOut
+    await page.goto(`${server.url}/`)
+    const strip = page.getByRole('navigation', { name: 'Topics' })
+    await strip.locator('a').first().waitFor()
+    await expect.poll(() => strip.getByTestId('chip-rising').count()).toBe(trends.topics.filter((t) => t.direction === 'rising').length)
+    const marked = await strip.locator('a', { has: page.getByTestId('chip-rising') }).evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    expect(marked).toEqual(trends.topics.filter((t) => t.direction === 'rising').map((t) => `/topics/${t.id}`))
+    expect(await strip.getByRole('link', { name: /^Emergence and Phase Transitions \d+ rising$/ }).count()).toBe(1)
+    expect(problems).toEqual([])
+  })
+
   it("lists the key words a topic's papers share, each leading to a search for it within the topic", async () => {
     const { page, server, problems } = web
     const topic = (await (await fetch(`${server.url}/api/v1/topics/others`)).json()) as TopicDetailOut

@@ -1,7 +1,7 @@
 /** @module Home: the feed of recent or trending papers, topic chips, a search box, what the library holds. */
 import { useState, type FormEvent } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
-import { paths, type PaperList, type StatsOut, type TopicList } from '../api.js'
+import { paths, type PaperList, type StatsOut, type TopicList, type TopicTrendsOut } from '../api.js'
 import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
 import { PaperCard } from '../components/paper-card.js'
 import { Pagination } from '../components/pagination.js'
@@ -32,6 +32,9 @@ export function HomePage() {
   const feed = useApi<PaperList>(paths.papers({ sort, page, ...(source ? { source } : {}), ...(topic ? { topic } : {}) }))
   const topics = useApi<TopicList>(paths.topics())
   const stats = useApi<StatsOut>(paths.stats())
+  // Which topics take a growing share of the recent papers (the Topics page says how that is judged).
+  const trends = useApi<TopicTrendsOut>(paths.trends())
+  const rising = new Set((trends.data?.topics ?? []).filter((t) => t.direction === 'rising').map((t) => t.id))
 
   const topicLabel = topics.data?.items.find((t) => t.id === topic)?.label ?? topic
   useTitle(feedTitle({ sort, topic: topicLabel, source, page }))
@@ -70,6 +73,12 @@ export function HomePage() {
                 <li key={t.id}>
                   <Link to={`/topics/${encodeURIComponent(t.id)}`} className="chip chip-curated">
                     {t.label} <span className="chip-note">{t.paperCount}</span>
+                    {rising.has(t.id) && (
+                      <span className="chip-rising" data-testid="chip-rising">
+                        {' '}
+                        <span aria-hidden="true">↗ </span>rising
+                      </span>
+                    )}
                   </Link>
                 </li>
               ))}
