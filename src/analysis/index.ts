@@ -112,7 +112,6 @@ export {
   computeResearcherMetrics,
   metricsFromTotals,
   researcherTotals,
-  type ResearcherTotals,
   HOW_COMPUTED,
   H_INDEX_HOW_COMPUTED,
   CITATIONS_HOW_COMPUTED,

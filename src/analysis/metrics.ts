@@ -3,7 +3,7 @@
  * text. Unknown stays unknown: without any citation count there is no h-index and no citation sum (null),
  * never 0. Source-reported values are carried beside the computed ones, never in their place.
  */
-import type { ReportedMetrics } from '../core/index.js'
+import type { ReportedMetrics, ResearcherTotals } from '../core/index.js'
 import { NOVELTY_HOW_COMPUTED } from './novelty.js'
 import type { Contribution } from './rank.js'
 
@@ -191,21 +191,6 @@ export interface ResearcherMetrics {
   aiScore: AiScore
   /** What sources reported, kept beside the computed values. */
   reported: ReportedMetrics[]
-}
-
-/**
- * What a researcher's metrics are worked out from, summed over their papers: how many, the citation counts known,
- * and the sums and numbers of the novelty and centrality percentiles known. A whole library's researchers are
- * summed this way in one pass of the database (see `listResearcherTotals`).
- */
-export interface ResearcherTotals {
-  papers: number
-  /** The known citation counts (papers without one are `papers` minus these). */
-  citationCounts: readonly number[]
-  noveltySum: number
-  noveltyPapers: number
-  centralitySum: number
-  centralityPapers: number
 }
 
 /** A researcher's {@link ResearcherTotals} from their papers. */

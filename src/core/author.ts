@@ -43,3 +43,18 @@ export function hyphenatedSpelling(name: string, spellings: readonly string[]): 
   const twins = spellings.filter((s) => hyphens(s) > hyphens(name) && spaced(s) === spaced(name))
   return twins.sort((a, b) => hyphens(b) - hyphens(a) || (a < b ? -1 : 1))[0] ?? name
 }
+
+/**
+ * What a researcher's computed metrics are worked out from, summed over their papers in the library: how many, the
+ * citation counts known, and the sums and numbers of the novelty and centrality percentiles known. The store sums
+ * a whole library's researchers in one pass; the analysis turns totals into metrics.
+ */
+export interface ResearcherTotals {
+  papers: number
+  /** The known citation counts (papers without one are `papers` minus these). */
+  citationCounts: readonly number[]
+  noveltySum: number
+  noveltyPapers: number
+  centralitySum: number
+  centralityPapers: number
+}

@@ -12,6 +12,7 @@ import type {
   PaperWithSources,
   PartialDate,
   ReportedAuthorProfile,
+  ResearcherTotals,
   SourceRecord,
   Topic,
   Digest,
@@ -461,16 +462,9 @@ export interface AnalysisWrite {
 }
 
 /** One author's totals over their papers (see `AnalysisStore.listResearcherTotals`). */
-export interface ResearcherTotalsRow {
+export interface ResearcherTotalsRow extends ResearcherTotals {
   authorId: string
   name: string
-  papers: number
-  /** The known citation counts of their papers. */
-  citationCounts: readonly number[]
-  noveltySum: number
-  noveltyPapers: number
-  centralitySum: number
-  centralityPapers: number
 }
 
 /** Where analysis results live. Reads are safe anywhere; `saveAnalysis` is one transaction. */
