@@ -111,6 +111,33 @@ describe('SQLite library file', () => {
     }
   })
 
+  it.each([
+    ['(id, year) only, as 14 is', 'CREATE INDEX papers_id_year ON papers(id, year);'],
+    ['both indexes, as one build made 14',
+      `CREATE INDEX papers_id_year ON papers(id, year, citation_count);
+       CREATE INDEX paper_novelty_percentiles ON paper_novelty(paper_id, percentile, centrality_percentile);`],
+  ])('ranks researchers on a library that took migration 14 with %s', async (_, fourteen) => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v14-'))
+    try {
+      const path = join(dir, 'library.db')
+      const old = openSqliteFile(path)
+      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 13))
+      old.exec(`${fourteen}
+        INSERT INTO schema_migrations (version, name, applied_at) VALUES (14, 'papers-year-by-id', '2026-11-27');`)
+      old.close()
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      expect(await store.analysis.listResearcherTotals()).toEqual([])
+      await store.close()
+      const raw = new Database(path, { readonly: true })
+      const columns = (index: string) => (raw.prepare(`PRAGMA index_info(${index})`).all() as Array<{ name: string }>).map((c) => c.name)
+      expect(columns('papers_id_year')).toEqual(['id', 'year', 'citation_count'])
+      expect(columns('paper_novelty_percentiles')).toEqual(['paper_id', 'percentile', 'centrality_percentile'])
+      raw.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('counts facets over the best-ranked matches beyond facetCap, and says so', async () => {
     const t = await createTempStore()
     try {
