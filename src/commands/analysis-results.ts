@@ -8,11 +8,12 @@
  */
 import {
   classifyTopics,
-  computeResearcherMetrics,
   createVectorIndex,
   curatedTopicVector,
   indexEntry,
+  metricsFromTotals,
   prepareText,
+  researcherTotals,
   similar,
   similarToVector,
   topicSpecificity,
@@ -147,15 +148,10 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
     },
     async authorMetrics(authorId) {
       if ((await store.analysis.generation()) === null) return null
-      const [author, papers] = await Promise.all([
-        store.getAuthor(authorId),
-        store.analysis.listAuthorPaperStats(authorId),
-      ])
+      const [author, totals] = await Promise.all([store.getAuthor(authorId), store.analysis.getResearcherTotals(authorId)])
       if (!author) return null
-      return computeResearcherMetrics(
-        papers,
-        author.profiles.map((p) => p.metrics),
-      )
+      // The totals the ranking of researchers reads, so the two never round a value apart.
+      return metricsFromTotals(totals ?? researcherTotals([]), author.profiles.map((p) => p.metrics))
     },
   }
 }

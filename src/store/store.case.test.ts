@@ -503,10 +503,11 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect(inputs.find((p) => p.id === 'pb')).toMatchObject({ curatedTopics: [], analyzedHash: 'h-pb' })
         expect((await sut.store.analysis.listAnalysisInputs({ onlyStale: true })).map((p) => p.id)).toEqual(['pa'])
         const power = (await sut.store.findAuthors('alethea power'))[0]!
-        expect(await sut.store.analysis.listAuthorPaperStats(power.id)).toEqual([
-          { paperId: 'pa', citationCount: null, noveltyPercentile: null, centralityPercentile: null },
-          { paperId: 'pb', citationCount: 7, noveltyPercentile: 100, centralityPercentile: 50 },
-        ])
+        // pa has no citation count and no novelty yet; pb has both.
+        const powerTotals = { authorId: power.id, name: power.name, papers: 2, citationCounts: [7], noveltySum: 100, noveltyPapers: 1, centralitySum: 50, centralityPapers: 1 }
+        expect(await sut.store.analysis.getResearcherTotals(power.id)).toEqual(powerTotals)
+        expect((await sut.store.analysis.listResearcherTotals()).find((t) => t.authorId === power.id)).toEqual(powerTotals)
+        expect(await sut.store.analysis.getResearcherTotals('nobody')).toBeNull()
         // A full analysis replaces everything computed before; curated values stay.
         await sut.store.analysis.saveAnalysis({ analyzedAt: '2099-01-02T00:00:00Z', replaceAll: true, papers: [analysisOf('pa', { topicStatus: 'curated', predictedTopics: [], digest: null })] })
         expect(await sut.store.analysis.generation()).toBe(2)

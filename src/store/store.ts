@@ -476,8 +476,8 @@ export interface AnalysisStore {
   /** Every stored novelty row, for updating novelty after an import without comparing all pairs again. */
   listNovelty(): Promise<PaperNoveltyWrite[]>
   getPaperAnalyses(paperIds: string[]): Promise<StoredPaperAnalysis[]>
-  /** Citation counts and novelty/centrality percentiles of an author's papers. */
-  listAuthorPaperStats(authorId: string): Promise<Array<{ paperId: string; citationCount: number | null; noveltyPercentile: number | null; centralityPercentile: number | null }>>
+  /** One author's totals, read as `listResearcherTotals` reads everyone's (a researcher page); null for no papers. */
+  getResearcherTotals(authorId: string): Promise<ResearcherTotalsRow | null>
   /**
    * Every author's totals over their papers, in one pass (for ranking researchers; a researcher page's metrics
    * come from the same totals): papers, the known citation counts, and the sums and numbers of the novelty and

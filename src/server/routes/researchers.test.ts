@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
 import { startServer, type RunningServer } from '../../../test/e2e/support/server.js'
-import { computeResearcherMetrics } from '../../analysis/index.js'
+import { createAnalysisReader } from '../../commands/index.js'
 import type { AuthorDetailOut } from './authors.schema.js'
 import type { ResearcherListOut } from './researchers.schema.js'
 import type { TopicDetailOut } from './topics.schema.js'
@@ -75,9 +75,10 @@ describe('GET /researchers on the analysed corpus library', () => {
     const all: ResearcherListOut['items'] = []
     for (let page = 1; page <= list.pages; page++) all.push(...(await get<ResearcherListOut>(`/api/v1/researchers?sort=name&page_size=100&page=${page}`)).items)
     expect(all).toHaveLength(list.total)
+    const reader = createAnalysisReader(lib.store)
     for (const row of all) {
-      // What a researcher page reads: the author's papers one by one, summed here apart from the ranking's pass.
-      const m = computeResearcherMetrics(await lib.store.analysis.listAuthorPaperStats(row.id))
+      // What a researcher page reads.
+      const m = (await reader.authorMetrics(row.id))!
       expect([row.papers, row.citations, row.hIndex, row.noveltyPercent, row.aiScore], row.name).toEqual([
         m.papers.value,
         m.citations.value,

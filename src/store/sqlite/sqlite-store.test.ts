@@ -280,6 +280,11 @@ describe('SQLite library file', () => {
         }),
       ).rejects.toThrow('rolled back')
       expect((await t.store.analysis.listResearcherTotals()).map((a) => a.name)).not.toContain('Ghost Writer')
+      // A count edited into the file by hand as text ('1,234') is not a count: unknown, not two counts.
+      const raw = new Database(t.path)
+      raw.prepare("UPDATE papers SET citation_count = '1,234' WHERE id = 'p3'").run()
+      raw.close()
+      expect((await t.store.analysis.getResearcherTotals(turing))!.citationCounts).toEqual([7])
     } finally {
       await t.cleanup()
     }
