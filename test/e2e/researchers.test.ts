@@ -72,6 +72,15 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
     expect(await region.getAttribute('tabindex')).toBe('0')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
 
+    // A count the menu does not offer, from a link, is kept and offered.
+    await page.goto(`${server.url}/researchers?min_papers=4`)
+    await page.locator('.researchers-table tbody tr').first().waitFor()
+    const atLeast = page.getByLabel('At least')
+    expect(await atLeast.inputValue()).toBe('4')
+    expect(await atLeast.locator('option').allTextContents()).toEqual(['1', '2', '3', '4', '5', '10'])
+    const four = (await (await fetch(`${server.url}/api/v1/researchers?min_papers=4&page_size=1`)).json()) as { total: number }
+    await expect.poll(() => page.getByText(/researchers, ranked by/).textContent()).toMatch(new RegExp(`^${four.total} researchers`))
+
     await page.goto(`${server.url}/researchers?page=999`)
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'past the last' }).textContent()).toMatch(/^Page 999 is past the last \(\d+\)/)
     await page.getByRole('link', { name: 'Go to the first page' }).click()

@@ -38,6 +38,17 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     expect(await page.locator('[data-testid="trends-chart"] .trend-cells-thin rect').count()).toBe(cells.filter((c) => c.thin).length)
     expect(cells.filter((c) => c.thin).length).toBeGreaterThan(0)
     expect(await page.locator('[data-testid="trends-chart"] svg').getAttribute('role')).toBe('img')
+    // Each topic's name is drawn beside its own row of cells (the names are a picture of their own).
+    const rowsOff = await page.locator('.trends-chart').evaluate((frame, labels) => {
+      const middle = (el: Element) => { const b = el.getBoundingClientRect(); return b.top + b.height / 2 }
+      const names = [...frame.querySelectorAll('.trends-chart-labels text')].map(middle)
+      const rects = [...frame.querySelectorAll('[data-testid="trends-chart"] rect')].filter((r) => r.querySelector('title'))
+      return labels.map((label, i) => rects.filter((r) => r.querySelector('title')!.textContent!.startsWith(`${label}, `)).map((r) => Math.abs(middle(r) - names[i]!)))
+    }, trends.topics.map((t) => t.label))
+    expect(rowsOff.flat().length).toBe(cells.length)
+    expect(Math.max(...rowsOff.flat())).toBeLessThan(3)
+    // On a wide screen nothing scrolls: the chart is no tab stop.
+    expect(await page.getByRole('region', { name: 'Topics over time, chart' }).getAttribute('tabindex')).toBeNull()
     await page.getByTestId('trends-numbers').locator('summary').click()
     const rows = await page.getByTestId('trends-numbers').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)))
     // Every year from the first to the last, one the library has no paper of with 0.
@@ -109,6 +120,15 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     const chart = await page.getByTestId('trends-chart').locator('svg').evaluate((svg) => ({ width: svg.getBoundingClientRect().width, room: svg.closest('.chart-scroll')!.clientWidth }))
     expect(chart.width).toBeGreaterThanOrEqual(30 * everyYear(trends.years).length)
     expect(chart.width).toBeGreaterThan(chart.room)
+    // It opens on the newest years, and every topic's name stays on the screen beside them (the names had
+    // scrolled out of sight with the oldest years); a keyboard can scroll it.
+    const region = page.getByRole('region', { name: 'Topics over time, chart' })
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1)).toBe(true)
+    expect(await region.getAttribute('tabindex')).toBe('0')
+    const names = await page.locator('.trends-chart-labels text').evaluateAll((texts) => texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() })).map(({ text, box }) => ({ text, left: box.left, right: box.right })))
+    expect(names).toHaveLength(trends.topics.length)
+    names.forEach((name, i) => expect(trends.topics[i]!.label.startsWith(name.text.replace(/…$/, '')), name.text).toBe(true))
+    for (const name of names) expect([name.left >= 0, name.right <= 390], name.text).toEqual([true, true])
     // The table keeps its years and names whole (a year one digit a line was the squeezed table) and scrolls.
     const table = await page.getByTestId('trends-numbers').evaluate((details) => {
       const table = details.querySelector('table')!

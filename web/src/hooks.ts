@@ -111,3 +111,36 @@ export function useMediaQuery(query: string): boolean {
 export function useColorScheme(): 'dark' | 'light' {
   return useMediaQuery('(prefers-color-scheme: dark)') ? 'dark' : 'light'
 }
+
+/**
+ * Whether an element's content is wider than the element (it scrolls sideways), following resizes and new
+ * content. A scroll region takes a tab stop only then: one that scrolls nothing would be a stop that does nothing.
+ * @example const [region, scrolls] = useScrollsSideways(); <div ref={region} tabIndex={scrolls ? 0 : undefined}>
+ */
+export function useScrollsSideways(): [(el: HTMLElement | null) => void, boolean] {
+  const [el, setEl] = useState<HTMLElement | null>(null)
+  const [scrolls, setScrolls] = useState(false)
+  useEffect(() => {
+    if (!el) return
+    const update = () => setScrolls(el.scrollWidth > el.clientWidth + 1)
+    const resized = new ResizeObserver(update)
+    const watch = () => {
+      resized.disconnect()
+      resized.observe(el)
+      for (const child of el.children) resized.observe(child)
+    }
+    // A chart is drawn, or a table filled, after the region appears.
+    const changed = new MutationObserver(() => {
+      watch()
+      update()
+    })
+    changed.observe(el, { childList: true, subtree: true })
+    watch()
+    update()
+    return () => {
+      resized.disconnect()
+      changed.disconnect()
+    }
+  }, [el])
+  return [setEl, scrolls]
+}

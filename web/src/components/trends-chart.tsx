@@ -5,6 +5,7 @@
 import { useRef } from 'react'
 import type { TopicTrendsOut } from '../api.js'
 import { percent } from '../format.js'
+import { useScrollsSideways } from '../hooks.js'
 import { themeColour, usePlot } from './plot-chart.js'
 
 type Trend = TopicTrendsOut['topics'][number]
@@ -138,7 +139,9 @@ export function cutLabel(label: string, chars: number): string {
 
 export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: string }) {
   const ref = useRef<HTMLDivElement>(null)
-  const scroller = useRef<HTMLDivElement>(null)
+  const labelsRef = useRef<HTMLDivElement>(null)
+  const [scrollRegion, scrolls] = useScrollsSideways()
+  const [numbersRegion, numbersScroll] = useScrollsSideways()
   const cells = trendCells(trends)
   const years = everyYear(trends.years)
   const failed = usePlot(ref, JSON.stringify(cells), label, (Plot, el) => {
@@ -151,22 +154,31 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
     // the scale's own interpolation and rounding move a shade a little).
     const darkest = parseColour(surface) && parseColour(accent) ? `rgb(${mixColour(parseColour(surface)!, parseColour(accent)!, darkestShade(surface, accent, text, 4.6)).map(Math.round).join(', ')})` : accent
     const topics = [...new Set(cells.map((c) => c.topic))]
-    const available = el.clientWidth || 720
+    const available = el.closest('.trends-chart')?.clientWidth || el.clientWidth || 720
     // Labels take at most 40% of a narrow screen, cut with an ellipsis; each year keeps room for its count.
-    const marginLeft = Math.min(230, 12 + LABEL_CHAR_PX * Math.max(...topics.map((t) => t.length)), Math.max(90, 0.4 * available))
-    const width = Math.max(Math.min(available, 960), marginLeft + 10 + YEAR_COLUMN_PX * years.length)
-    const chars = Math.floor((marginLeft - 12) / LABEL_CHAR_PX)
-    // A chart wider than the screen opens on its newest years, the ones a reader comes for.
-    requestAnimationFrame(() => scroller.current && (scroller.current.scrollLeft = scroller.current.scrollWidth))
+    const labelsWidth = Math.min(230, 12 + LABEL_CHAR_PX * Math.max(...topics.map((t) => t.length)), Math.max(90, 0.4 * available))
+    const width = Math.max(Math.min(available, 960) - labelsWidth, 10 + YEAR_COLUMN_PX * years.length)
+    const chars = Math.floor((labelsWidth - 12) / LABEL_CHAR_PX)
+    const height = 40 + 30 * topics.length
+    const y = { type: 'band' as const, label: null, domain: topics, padding: 0.06 }
+    const margins = { marginTop: 12, marginBottom: 28 }
+    // The topic names are a picture of their own beside the cells, same height and rows: the cells scroll
+    // sideways on a phone (opening on the newest years, the ones a reader comes for) and the names stay.
+    labelsRef.current?.replaceChildren(
+      Plot.plot({ width: labelsWidth, height, ...margins, marginLeft: labelsWidth, marginRight: 0, style: { background: 'transparent', color: 'currentColor', fontSize: '12px' }, y, marks: [Plot.axisY({ tickFormat: (t: string) => cutLabel(t, chars) })] }),
+    )
+    const scroller = el.parentElement
+    requestAnimationFrame(() => scroller && (scroller.scrollLeft = scroller.scrollWidth))
     return Plot.plot({
       width,
-      height: 40 + 30 * topics.length,
-      marginLeft,
-      marginBottom: 28,
+      height,
+      ...margins,
+      marginLeft: 0,
+      marginRight: 10,
       style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
       // A year's label needs about 36 px at 12 px: narrower columns label every other year.
-      x: { label: null, domain: years.map((y) => y.year), tickFormat: (d: number) => ((width - marginLeft - 10) / years.length < 36 && d % 2 === 1 ? '' : String(d)), padding: 0.06 },
-      y: { label: null, domain: topics, tickFormat: (t: string) => cutLabel(t, chars), padding: 0.06 },
+      x: { label: null, domain: years.map((y) => y.year), tickFormat: (d: number) => ((width - 10) / years.length < 36 && d % 2 === 1 ? '' : String(d)), padding: 0.06 },
+      y: { ...y, axis: null },
       color: { type: 'linear', domain: [0, 1], range: [surface, darkest] },
       marks: [
         Plot.cell(
@@ -200,7 +212,7 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
   const numbers = (
     <details className="chart-numbers" data-testid="trends-numbers">
       <summary>The numbers</summary>
-      <div className="table-scroll" role="region" aria-label="Topics over time, the numbers" tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label="Topics over time, the numbers" tabIndex={numbersScroll ? 0 : undefined} ref={numbersRegion}>
         <table>
           <caption className="visually-hidden">{label}: papers per topic and year</caption>
           <thead>
@@ -238,8 +250,11 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
       {failed ? (
         <p className="muted">The chart could not be drawn.</p>
       ) : (
-        <div className="chart-scroll" role="region" aria-label="Topics over time, chart" tabIndex={0} ref={scroller}>
-          <div ref={ref} className="chart" data-testid="trends-chart" />
+        <div className="trends-chart">
+          <div className="trends-chart-labels" ref={labelsRef} aria-hidden="true" />
+          <div className="chart-scroll" role="region" aria-label="Topics over time, chart" tabIndex={scrolls ? 0 : undefined} ref={scrollRegion}>
+            <div ref={ref} className="chart" data-testid="trends-chart" />
+          </div>
         </div>
       )}
       {numbers}

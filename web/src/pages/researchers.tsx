@@ -7,7 +7,7 @@ import { HowComputed } from '../components/how-computed.js'
 import { Pagination } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
 import { formatCount } from '../format.js'
-import { useApi, useMediaQuery, useTitle } from '../hooks.js'
+import { useApi, useMediaQuery, useScrollsSideways, useTitle } from '../hooks.js'
 
 type Sort = ResearcherListOut['sort']
 type Row = ResearcherListOut['items'][number]
@@ -48,7 +48,11 @@ export function ResearchersPage() {
   const asked = params.get('sort')
   const sort: Sort | undefined = SORTS.find((s) => s === asked && (s !== 'topic_papers' || topic))
   const page = Math.max(1, Number(params.get('page')) || 1)
-  const minPapers = MIN_PAPERS.find((n) => String(n) === params.get('min_papers')) ?? 1
+  // Any count the API takes (a link may hold 4); the menu offers a few and shows an asked one beside them.
+  const askedMin = Number(params.get('min_papers'))
+  const minPapers = Number.isInteger(askedMin) && askedMin >= 1 && askedMin <= 10_000 ? askedMin : 1
+  const minChoices = [...new Set([...MIN_PAPERS, minPapers])].sort((a, b) => a - b)
+  const [tableRegion, tableScrolls] = useScrollsSideways()
   const list = useApi<ResearcherListOut>(paths.researchers({ sort, topic, min_papers: minPapers > 1 ? minPapers : undefined, page: page > 1 ? page : undefined }))
   // On a phone only a few columns show: the ranked one comes right after the name.
   const narrow = useMediaQuery('(max-width: 720px)')
@@ -98,7 +102,7 @@ export function ResearchersPage() {
         <label>
           At least{' '}
           <select value={minPapers} onChange={(e: ChangeEvent<HTMLSelectElement>) => update({ min_papers: e.target.value === '1' ? null : e.target.value })}>
-            {MIN_PAPERS.map((n) => (
+            {minChoices.map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
@@ -138,8 +142,8 @@ export function ResearchersPage() {
             {(shown === 'novelty' || shown === 'ai_score') && minPapers === 1 && ' With few papers, Novelty and AI Score rest on little: one paper can top the list.'}
             {!list.data.analysed && ' The library has not been analysed yet: Novelty and AI Score are unknown for everyone.'}
           </p>
-          {/* A region with a name and a tab stop: a keyboard can scroll to the columns a phone hides. */}
-          <div className="table-scroll" role="region" aria-label="Researchers table" tabIndex={0}>
+          {/* A region with a name and, when it scrolls, a tab stop: a keyboard can scroll to the columns a phone hides. */}
+          <div className="table-scroll" role="region" aria-label="Researchers table" tabIndex={tableScrolls ? 0 : undefined} ref={tableRegion}>
             <table className="researchers-table" aria-labelledby="researchers-title">
               <thead>
                 <tr>
