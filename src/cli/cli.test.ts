@@ -173,6 +173,9 @@ describe('paperscope CLI on the corpus', () => {
     expect(top.aiScore).toBe(author.computed.aiScore.value)
     const text = (await cli(['researchers', '--topic', 'Neural Collapse', '--limit', '3'], db)).out
     expect(text).toMatch(/^\d+ researchers with papers under Neural Collapse, by papers under the topic/)
+    const both = (await cli(['researchers', '--topic', 'Neural Collapse', '--min-papers', '5', '--limit', '3'], db)).out
+    expect(both).toMatch(/^\d+ researchers with papers under Neural Collapse and 5 papers or more in all, by papers under the topic \(most first\); 1–3 shown/)
+    expect(both).not.toMatch(/--min-papers 3 leaves out/)
     expect(text).toMatch(/\n#  researcher +in topic +papers +citations +h-index +novelty +AI score +id\n1  /)
     const missing = await cli(['researchers', '--topic', 'alchemy'], db)
     expect(missing.code).toBe(1)

@@ -35,9 +35,12 @@ const SORT_WORDS: Record<ResearcherSort, string> = {
 }
 
 export function renderResearchers(list: ResearcherList, topicLabel: string | null, { offset = 0, minPapers = 1 }: { offset?: number; minPapers?: number } = {}): string {
-  const who = `researchers${minPapers > 1 ? ` with ${minPapers} papers or more` : ''}${topicLabel ? ` with papers under ${topicLabel}` : ''}`
+  const filters = [topicLabel ? `papers under ${topicLabel}` : null, minPapers > 1 ? `${minPapers} papers or more${topicLabel ? ' in all' : ''}` : null].filter(Boolean)
+  const who = `researchers${filters.length ? ` with ${filters.join(' and ')}` : ''}`
   if (list.total === 0) return `no ${who}${topicLabel || minPapers > 1 ? '' : ' yet: import papers first'}\n`
-  const by = `by ${SORT_WORDS[list.sort]}${list.sort === 'name' ? '' : ' (highest first, unknown (—) last)'}`
+  // Papers are always known; the other measures can be unknown, and those rank last.
+  const order = list.sort === 'name' ? '' : list.sort === 'papers' || list.sort === 'topic_papers' ? ' (most first)' : ' (highest first, unknown (—) last)'
+  const by = `by ${SORT_WORDS[list.sort]}${order}`
   if (list.items.length === 0) return `${list.total} ${who}, ${by}; none shown: --offset ${offset} is past the last of them\n`
   const unknown = (v: number | null, lowerBound = false): string => (v === null ? '—' : `${lowerBound ? '≥' : ''}${v}`)
   const head = ['#', 'researcher', ...(topicLabel ? ['in topic'] : []), 'papers', 'citations', 'h-index', 'novelty', 'AI score', 'id']
@@ -56,7 +59,7 @@ export function renderResearchers(list: ResearcherList, topicLabel: string | nul
   if (!list.analysed) out.push('', 'the library has not been analysed yet: novelty and AI score are unknown (run `paperscope analyze`)')
   out.push(
     '',
-    "novelty: mean novelty percentile of their papers; AI score: Paperscope's own formula; with few papers both rest on little (--min-papers 3 leaves out those with fewer); `paperscope author NAME` shows how each is computed",
+    `novelty: mean novelty percentile of their papers; AI score: Paperscope's own formula; with few papers both rest on little${minPapers > 1 ? '' : ' (--min-papers 3 leaves out those with fewer)'}; \`paperscope author NAME\` shows how each is computed`,
   )
   return `${out.join('\n')}\n`
 }
