@@ -188,8 +188,8 @@ export interface TopicDetail extends Topic {
   /** Papers filed here by a person, and papers the classifier put here (dated or not). */
   curated: number
   predicted: number
-  perYear: Array<{ year: number; curated: number; predicted: number }>
-  topAuthors: Array<{ authorId: string; name: string; papers: number }>
+  perYear: ReadonlyArray<Readonly<{ year: number; curated: number; predicted: number }>>
+  topAuthors: ReadonlyArray<Readonly<{ authorId: string; name: string; papers: number }>>
 }
 
 /** Every topic's dated papers per year, and the library's dated papers that have any topic, per year. */
@@ -251,7 +251,8 @@ export interface PaperReader {
   /** How many people share a paper with the author (a list of co-authors may hold fewer). */
   countCoAuthors(authorId: string): Promise<number>
   listTopics(): Promise<Topic[]>
-  getTopic(id: string): Promise<TopicDetail | null>
+  /** Shared until the library changes: do not change it. */
+  getTopic(id: string): Promise<Readonly<TopicDetail> | null>
   /** Topics in {@link listTopics}' order, each with its dated papers per year (for trends over time). Shared: do not change it. */
   topicYearCounts(): Promise<Readonly<TopicYearCounts>>
   /** The key words (curated, extracted or suggested) of the topic's papers: one row per paper and key word. */

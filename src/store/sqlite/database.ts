@@ -59,6 +59,37 @@ export function cachedUntilChange<T>(db: SqliteDatabase, read: () => T): () => T
 }
 
 /**
+ * {@link cachedUntilChange} for a read that takes a key (one topic's page): each key's value kept until the library
+ * changes, the `maxKeys` most recently read at most. A null value (no such key) is not kept, so made-up keys
+ * cannot push out real ones.
+ * @example const topic = cachedUntilChangeBy(db, (id: string) => readTopic(id)); topic('grokking')
+ */
+export function cachedUntilChangeBy<K, T>(db: SqliteDatabase, read: (key: K) => T | null, maxKeys = 64): (key: K) => T | null {
+  let stamp: string | null = null
+  const values = new Map<K, T>()
+  return (key) => {
+    if (db.inTransaction) return read(key)
+    const now = changeStamp(db)
+    if (now !== stamp) {
+      values.clear()
+      stamp = now
+    }
+    const kept = values.get(key)
+    if (kept !== undefined) {
+      // Most recently read last: the first is the one to let go.
+      values.delete(key)
+      values.set(key, kept)
+      return kept
+    }
+    const value = read(key)
+    if (value === null) return null
+    if (values.size >= maxKeys) values.delete(values.keys().next().value as K)
+    values.set(key, value)
+    return value
+  }
+}
+
+/**
  * The array and each of its rows frozen, so that a caller cannot change what a cache hands every other caller.
  * @example const rows = frozenRows([{ a: 1 }]); rows[0].a = 2 // TypeError in strict mode
  */
