@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { aiScore, aiScoreRescaleNote, citationSum, computeResearcherMetrics, hIndex, HOW_COMPUTED } from './metrics.js'
+import { aiScore, aiScoreRescaleNote, citationSum, computeResearcherMetrics, hIndex, hIndexMetric, HOW_COMPUTED } from './metrics.js'
 
 describe('h-index', () => {
   it('of known citation lists', () => {
@@ -37,6 +37,12 @@ describe('citations and AI Score', () => {
   it('sums known counts and marks a lower bound', () => {
     expect(citationSum([null, null]).value).toBeNull()
     expect(citationSum([3, null, 4])).toMatchObject({ value: 7, known: 2, unknown: 1, lowerBound: true })
+  })
+
+  it('counts a negative or infinite citation count as unknown in the sum and the h-index alike', () => {
+    const counts = [7, -3, Infinity]
+    expect(citationSum(counts)).toMatchObject({ value: 7, known: 1, unknown: 2, lowerBound: true })
+    expect(hIndexMetric(counts)).toMatchObject({ value: 1, known: 1, unknown: 2, lowerBound: true })
   })
 
   it('stays within 0..100, shows its inputs and rescales when one is unknown', () => {

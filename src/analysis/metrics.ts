@@ -27,13 +27,18 @@ export interface CountMetric {
   howComputed: string
 }
 
+/** A citation count that can be counted: a finite number, not negative (a hand-edited -3 is unknown). */
+function isKnownCount(c: number | null): c is number {
+  return c !== null && Number.isFinite(c) && c >= 0
+}
+
 /**
  * h-index of a list of citation counts; null entries are unknown counts.
  * @example hIndex([10, 8, 5, 4, 3]) // 4
  * @example hIndex([null, null]) // null
  */
 export function hIndex(citations: readonly (number | null)[]): number | null {
-  const known = citations.filter((c): c is number => c !== null && Number.isFinite(c) && c >= 0).sort((a, b) => b - a)
+  const known = citations.filter(isKnownCount).sort((a, b) => b - a)
   if (known.length === 0) return null
   let h = 0
   while (h < known.length && (known[h] as number) >= h + 1) h++
@@ -42,13 +47,13 @@ export function hIndex(citations: readonly (number | null)[]): number | null {
 
 /** The h-index with its inputs. */
 export function hIndexMetric(citations: readonly (number | null)[]): CountMetric {
-  const known = citations.filter((c) => c !== null).length
+  const known = citations.filter(isKnownCount).length
   return { value: hIndex(citations), known, unknown: citations.length - known, lowerBound: known > 0 && known < citations.length, howComputed: H_INDEX_HOW_COMPUTED }
 }
 
 /** Sum of known citation counts, null when none is known. */
 export function citationSum(citations: readonly (number | null)[]): CountMetric {
-  const known = citations.filter((c): c is number => c !== null && Number.isFinite(c) && c >= 0)
+  const known = citations.filter(isKnownCount)
   return {
     value: known.length === 0 ? null : known.reduce((a, b) => a + b, 0),
     known: known.length,

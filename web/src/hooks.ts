@@ -122,7 +122,8 @@ export function useScrollsSideways(): [(el: HTMLElement | null) => void, boolean
   const [scrolls, setScrolls] = useState(false)
   useEffect(() => {
     if (!el) return
-    const update = () => setScrolls(el.scrollWidth > el.clientWidth + 1)
+    // A region keeps its tab stop while it has the focus: taking it away would drop the focus on the page.
+    const update = () => setScrolls(el.scrollWidth > el.clientWidth + 1 || document.activeElement === el)
     const resized = new ResizeObserver(update)
     const watch = () => {
       resized.disconnect()
@@ -135,11 +136,13 @@ export function useScrollsSideways(): [(el: HTMLElement | null) => void, boolean
       update()
     })
     changed.observe(el, { childList: true, subtree: true })
+    el.addEventListener('focusout', update)
     watch()
     update()
     return () => {
       resized.disconnect()
       changed.disconnect()
+      el.removeEventListener('focusout', update)
     }
   }, [el])
   return [setEl, scrolls]

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
@@ -75,6 +76,21 @@ describe('GET /researchers on the analysed corpus library', () => {
     const all: ResearcherListOut['items'] = []
     for (let page = 1; page <= list.pages; page++) all.push(...(await get<ResearcherListOut>(`/api/v1/researchers?sort=name&page_size=100&page=${page}`)).items)
     expect(all).toHaveLength(list.total)
+    // The ranking's sums against a plain per-paper read of the file (rows doubled by a join would show here).
+    const raw = new Database(lib.path, { readonly: true })
+    const perPaper = raw.prepare(
+      `SELECT p.citation_count AS citations, n.percentile AS novelty FROM authorships a JOIN papers p ON p.id = a.paper_id
+       LEFT JOIN paper_novelty n ON n.paper_id = p.id WHERE a.author_id = ?`,
+    )
+    for (const row of all.filter((_, i) => i % 10 === 0)) {
+      const papers = perPaper.all(row.id) as Array<{ citations: number | null; novelty: number | null }>
+      const novelty = papers.map((p) => p.novelty).filter((v): v is number => v !== null)
+      expect(row.papers, row.name).toBe(papers.length)
+      expect(row.citations, row.name).toBe(papers.some((p) => p.citations !== null) ? papers.reduce((a, p) => a + (p.citations ?? 0), 0) : null)
+      if (novelty.length === 0) expect(row.noveltyPercent, row.name).toBeNull()
+      else expect(Math.abs(row.noveltyPercent! - novelty.reduce((a, b) => a + b, 0) / novelty.length), row.name).toBeLessThanOrEqual(0.05 + 1e-9)
+    }
+    raw.close()
     const reader = createAnalysisReader(lib.store)
     for (const row of all) {
       // What a researcher page reads.

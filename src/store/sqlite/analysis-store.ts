@@ -260,7 +260,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
     // evidence), and reading them took 1.3 s of the 1.5 s this read took on a library of 100k papers.
     const rows = this.stmt(
       `SELECT a.author_id, au.name, count(*) AS papers,
-              json_group_array(p.citation_count) FILTER (WHERE typeof(p.citation_count) IN ('integer', 'real')) AS counts,
+              json_group_array(p.citation_count) FILTER (WHERE typeof(p.citation_count) IN ('integer', 'real') AND p.citation_count BETWEEN 0 AND 9007199254740991) AS counts,
               coalesce(sum(n.percentile), 0) AS novelty_sum, count(n.percentile) AS novelty_papers,
               coalesce(sum(n.centrality_percentile), 0) AS centrality_sum, count(n.centrality_percentile) AS centrality_papers
        FROM authorships a JOIN authors au ON au.id = a.author_id

@@ -291,8 +291,13 @@ describe('SQLite library file', () => {
       // A count edited into the file by hand as text ('1,234') is not a count: unknown, not two counts.
       const raw = new Database(t.path)
       raw.prepare("UPDATE papers SET citation_count = '1,234' WHERE id = 'p3'").run()
-      raw.close()
       expect((await t.store.analysis.getResearcherTotals(turing))!.citationCounts).toEqual([7])
+      // Nor is a negative count, or one too large to be one (9e999 reads back as infinity).
+      raw.prepare("UPDATE papers SET citation_count = -3 WHERE id = 'p3'").run()
+      expect((await t.store.analysis.getResearcherTotals(turing))!.citationCounts).toEqual([7])
+      raw.prepare("UPDATE papers SET citation_count = 9e999 WHERE id = 'p3'").run()
+      expect((await t.store.analysis.getResearcherTotals(turing))!.citationCounts).toEqual([7])
+      raw.close()
     } finally {
       await t.cleanup()
     }

@@ -138,7 +138,7 @@ export function ResearchersPage() {
         <>
           <p className="muted small" aria-live="polite">
             {formatCount(list.data.total)} researchers, ranked by {sortLabel(shown)}
-            {shown === 'name' ? '' : ', highest first, unknown last'}.
+            {shown === 'name' ? '' : shown === 'papers' || shown === 'topic_papers' ? ', most first' : ', highest first, unknown last'}.
             {(shown === 'novelty' || shown === 'ai_score') && minPapers === 1 && ' With few papers, Novelty and AI Score rest on little: one paper can top the list.'}
             {!list.data.analysed && ' The library has not been analysed yet: Novelty and AI Score are unknown for everyone.'}
           </p>
