@@ -26,7 +26,8 @@ export function orderTopics<T extends { label: string; paperCount: number }>(top
 export async function findTopic(store: Pick<PaperStore, 'listTopics'>, value: string): Promise<Topic | null> {
   const topics = await store.listTopics()
   const wanted = value.trim().toLowerCase()
-  return topics.find((t) => t.id === value) ?? topics.find((t) => t.label.toLowerCase() === wanted) ?? null
+  // Ids are lower case (`neural-collapse`); a reader may write either in any case.
+  return topics.find((t) => t.id === value) ?? topics.find((t) => t.id === wanted || t.label.toLowerCase() === wanted) ?? null
 }
 
 /**

@@ -422,7 +422,12 @@ export function presentTopicListItem(topic: Topic): TopicListItem {
   return { id: topic.id, label: topic.label, paperCount: topic.paperCount }
 }
 
-export function presentTopicDetail(topic: TopicDetail, recent: Paper[], keywords: TopicDetailOut['keywords'] = []): TopicDetailOut {
+export function presentTopicDetail(
+  topic: TopicDetail,
+  recent: Paper[],
+  keywords: TopicDetailOut['keywords'] = [],
+  topAuthors: TopicDetailOut['topAuthors'] = [],
+): TopicDetailOut {
   return {
     id: topic.id,
     label: topic.label,
@@ -430,7 +435,7 @@ export function presentTopicDetail(topic: TopicDetail, recent: Paper[], keywords
     curatedCount: topic.curated,
     predictedCount: topic.predicted,
     perYear: topic.perYear.map((y) => ({ year: y.year, curated: y.curated, predicted: y.predicted })),
-    topAuthors: topic.topAuthors.map((a) => ({ id: a.authorId, name: a.name, papers: a.papers })),
+    topAuthors: topAuthors.map((a) => ({ id: a.id, name: a.name, papers: a.papers })),
     keywords: keywords.map((k) => ({ text: k.text, papers: k.papers, curated: k.curated })),
     recentPapers: recent.map(presentPaperSummary),
   }

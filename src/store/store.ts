@@ -189,7 +189,6 @@ export interface TopicDetail extends Topic {
   curated: number
   predicted: number
   perYear: ReadonlyArray<Readonly<{ year: number; curated: number; predicted: number }>>
-  topAuthors: ReadonlyArray<Readonly<{ authorId: string; name: string; papers: number }>>
 }
 
 /** Every topic's dated papers per year, and the library's dated papers that have any topic, per year. */
@@ -258,7 +257,7 @@ export interface PaperReader {
   /** The key words (curated, extracted or suggested) of the topic's papers: one row per paper and key word. */
   listTopicKeywords(topicId: string): Promise<Array<{ paperId: string; keyword: string; origin: 'curated' | 'extracted' | 'suggested' }>>
   /** Each author with papers under the topic (curated or predicted), and how many. */
-  countTopicPapersByAuthor(topicId: string): Promise<Map<string, number>>
+  countTopicPapersByAuthor(topicId: string): Promise<ReadonlyMap<string, number>>
   libraryStats(): Promise<LibraryStats>
   getFeedCursor(feed: string): Promise<string | null>
   /** The records of one source read from this file (an absolute path) when it was last read, oldest first. */

@@ -112,7 +112,15 @@ describe('GET /researchers on the analysed corpus library', () => {
     const counts = new Map(topic.topAuthors.map((a) => [a.id, a.papers]))
     for (const row of list.items.filter((r) => counts.has(r.id))) expect(row.topicPapers, row.name).toBe(counts.get(row.id))
     expect(list.items[0]!.topicPapers).toBe(topic.topAuthors[0]!.papers)
+    // Every topic page's researchers are its ranking's first, ties broken alike (by papers in all, then name).
+    for (const { id } of (await get<{ items: Array<{ id: string }> }>('/api/v1/topics')).items) {
+      const page = await get<TopicDetailOut>(`/api/v1/topics/${id}`)
+      const ranking = await get<ResearcherListOut>(`/api/v1/researchers?topic=${id}&page_size=15`)
+      expect(page.topAuthors.map((a) => [a.id, a.papers]), id).toEqual(ranking.items.map((r) => [r.id, r.topicPapers]))
+    }
     expect(list.items.every((r) => r.topicPapers! >= 1 && r.topicPapers! <= r.papers)).toBe(true)
+    // An id in any case, as a label is (the schema says so).
+    expect((await get<ResearcherListOut>('/api/v1/researchers?topic=NEURAL-COLLAPSE&page_size=1')).topic).toEqual({ id: 'neural-collapse', label: 'Neural Collapse' })
     const byName = await get<ResearcherListOut>('/api/v1/researchers?topic=neural-collapse&sort=name&page_size=100')
     expect(byName.total).toBe(list.total)
     const names = byName.items.map((r) => r.name)

@@ -1,6 +1,6 @@
 /** @module GET /topics, /topics/:id (papers per year, top authors, newest papers) and /trends (topics over time). */
 import type { FastifyInstance } from 'fastify'
-import { orderTopics, readTopicTrends, topicKeywords } from '../../commands/index.js'
+import { listResearchers, orderTopics, readTopicTrends, topicKeywords } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentTopicDetail, presentTopicListItem } from '../presenters.js'
@@ -9,6 +9,8 @@ import { TopicDetailSchema, TopicListSchema, TopicParamsSchema, TopicTrendsSchem
 
 /** Newest papers a topic page shows. */
 export const TOPIC_RECENT_LIMIT = 20
+/** Researchers a topic page shows. */
+export const TOPIC_TOP_AUTHORS = 15
 
 export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
   const { store } = deps
@@ -53,8 +55,14 @@ export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const { id } = request.params
       const topic = await store.getTopic(id)
       if (!topic) throw new PaperscopeError('NOT_FOUND', `no topic with id "${id.slice(0, 200)}"`, { field: 'id' })
-      const [recent, keywords] = await Promise.all([store.listPapers({ topic: id, sort: 'recent', limit: TOPIC_RECENT_LIMIT }), topicKeywords(store, id)])
-      return presentTopicDetail(topic, recent.items, keywords)
+      const [recent, keywords, researchers] = await Promise.all([
+        store.listPapers({ topic: id, sort: 'recent', limit: TOPIC_RECENT_LIMIT }),
+        topicKeywords(store, id),
+        // The first of the topic's ranking of researchers, ties broken alike.
+        listResearchers(store, { topicId: id, sort: 'topic_papers', limit: TOPIC_TOP_AUTHORS }),
+      ])
+      const topAuthors = researchers.items.map((r) => ({ id: r.id, name: r.name, papers: r.topicPapers ?? 0 }))
+      return presentTopicDetail(topic, recent.items, keywords, topAuthors)
     },
   )
 }

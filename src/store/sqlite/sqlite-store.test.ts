@@ -256,12 +256,15 @@ describe('SQLite library file', () => {
       const years = await t.store.topicYearCounts()
       expect(await t.store.topicYearCounts()).toBe(years)
       const collapse = await t.store.getTopic('neural-collapse')
-      expect(collapse).toMatchObject({ paperCount: 1, topAuthors: [{ name: 'Alan Turing', papers: 1 }] })
+      expect(collapse).toMatchObject({ paperCount: 1, perYear: [{ year: 2023, curated: 1, predicted: 0 }] })
+      const byAuthor = await t.store.countTopicPapersByAuthor('neural-collapse')
+      expect(await t.store.countTopicPapersByAuthor('neural-collapse')).toBe(byAuthor)
       expect(await t.store.getTopic('neural-collapse')).toBe(collapse)
       expect(await t.store.getTopic('alchemy')).toBeNull()
       await t.store.transaction((tx) => save(tx, 'p3', ['Alan Turing'], 2, ['Neural Collapse']))
       expect((await t.store.analysis.listResearcherTotals()).find((a) => a.authorId === turing)).toMatchObject({ papers: 3, citationCounts: [7, 2] })
-      expect(await t.store.getTopic('neural-collapse')).toMatchObject({ paperCount: 2, topAuthors: [{ name: 'Alan Turing', papers: 2 }] })
+      expect(await t.store.getTopic('neural-collapse')).toMatchObject({ paperCount: 2 })
+      expect(await t.store.countTopicPapersByAuthor('neural-collapse')).toEqual(new Map([[turing, 2]]))
       expect((await t.store.topicYearCounts()).topics.find((x) => x.id === 'neural-collapse')!.perYear).toEqual([
         { year: 2022, curated: 1, predicted: 0 },
         { year: 2023, curated: 1, predicted: 0 },
@@ -277,7 +280,7 @@ describe('SQLite library file', () => {
       expect(() => ((shared[0] as { name: string }).name = 'Someone else')).toThrow(TypeError)
       expect(() => ((years.topics as unknown[]).length = 0)).toThrow(TypeError)
       const topic = (await t.store.getTopic('grokking'))!
-      expect(() => ((topic.topAuthors[0] as { papers: number }).papers = 99)).toThrow(TypeError)
+      expect(() => ((topic.perYear[0] as { curated: number }).curated = 99)).toThrow(TypeError)
       expect(() => ((topic as { paperCount: number }).paperCount = 99)).toThrow(TypeError)
       // A read inside a transaction that is rolled back is not kept: a rollback does not move the change stamp.
       await expect(
