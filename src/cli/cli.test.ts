@@ -176,6 +176,8 @@ describe('paperscope CLI on the corpus', () => {
     const both = (await cli(['researchers', '--topic', 'Neural Collapse', '--min-papers', '5', '--limit', '3'], db)).out
     expect(both).toMatch(/^\d+ researchers with papers under Neural Collapse and 5 papers or more in all, by papers under the topic \(most first\); 1–3 shown/)
     expect(both).not.toMatch(/--min-papers 3 leaves out/)
+    // The corpus gives no paper a citation count: a ranking by them says so.
+    expect((await cli(['researchers', '--sort', 'h_index', '--limit', '3'], db)).out).toMatch(/citations and h-index are unknown for everyone, and the order is by papers/)
     expect(text).toMatch(/\n#  researcher +in topic +papers +citations +h-index +novelty +AI score +id\n1  /)
     const missing = await cli(['researchers', '--topic', 'alchemy'], db)
     expect(missing.code).toBe(1)

@@ -36,8 +36,12 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
     await page.goBack()
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBeNull()
 
+    const first = await tableRows().then((rows) => rows[0]!)
     await page.locator('.researchers-table tbody tr').first().getByRole('link').click()
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/authors/${(await api('')).items[0]!.id}`)
+    // The researcher's page shows the Novelty the ranking showed (it had shown 43 beside the ranking's 42.8).
+    const novelty = first[RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers').findIndex((c) => c.sort === 'novelty') + 2]!
+    await expect.poll(() => page.locator('.metric[data-metric="noveltyPercent"] .origin-computed summary').textContent()).toBe(`Paperscope’s own formula: ${novelty} (mean percentile)`)
     expect(problems).toEqual([])
   })
 
@@ -71,7 +75,16 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
     const region = page.getByRole('region', { name: 'Researchers table' })
     expect(await region.getAttribute('tabindex')).toBe('0')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    // The page keeps its room under the header on a phone (a later `padding: 0 …` had taken it away).
+    expect(await page.locator('main.main').evaluate((el) => parseFloat(getComputedStyle(el).paddingTop))).toBeGreaterThanOrEqual(12)
 
+    // No corpus paper has a citation count: a ranking by them says what it is.
+    await page.goto(`${server.url}/researchers?sort=citations`)
+    await expect.poll(() => page.getByText(/researchers, ranked by/).textContent()).toMatch(/citations and h-index are unknown for everyone: the order is by papers\.$/)
+    // A topic named by its label in a link: the menu shows it chosen.
+    await page.goto(`${server.url}/researchers?topic=neural%20collapse`)
+    await page.locator('.researchers-table tbody tr').first().waitFor()
+    await expect.poll(() => page.getByRole('combobox', { name: /^Topic/ }).inputValue({ timeout: 5000 })).toBe('neural-collapse')
     // A count the menu does not offer, from a link, is kept and offered.
     await page.goto(`${server.url}/researchers?min_papers=4`)
     await page.locator('.researchers-table tbody tr').first().waitFor()

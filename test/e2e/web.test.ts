@@ -382,7 +382,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await ai.locator('.origin-computed').textContent()).toMatch(/not the profile page’s score worked out again/i)
     expect(
       await page.locator('.metric[data-metric="noveltyPercent"] .origin-computed summary').textContent(),
-    ).toMatch(/^Paperscope’s own formula: \d+ \(mean percentile\)$/)
+    ).toMatch(/^Paperscope’s own formula: \d+\.\d \(mean percentile\)$/)
     expect(problems).toEqual([])
   })
 
@@ -858,13 +858,14 @@ describe.skipIf(skip)('web app in chromium', () => {
     await answer.waitFor()
     await expect.poll(() => answer.locator('[aria-labelledby="classify-topics"] a.chip').first().textContent()).toBe('Neural Collapse· predicted >99%')
     expect(await answer.textContent()).not.toContain('100%')
-    // The researcher's Novelty (55.3 computed on the corpus, a mean of percentiles) and a paper's novelty percentile: whole, both.
+    // The researcher's Novelty (55.3 computed on the corpus, a mean of percentiles) to a tenth, as the ranking shows
+    // it; a paper's novelty percentile whole.
     const computed = ((await (await fetch(`${server.url}/api/v1/authors/${RESEARCHER.id}`)).json()) as { metrics: { computed: { noveltyPercent: { value: number } } } })
       .metrics.computed.noveltyPercent.value
     expect(computed % 1, 'a Novelty % with decimals').not.toBe(0)
     await page.goto(`${server.url}/authors/${RESEARCHER.id}`)
     const novelty = page.locator('.metric[data-metric="noveltyPercent"]')
-    await expect.poll(() => novelty.locator('.origin-computed summary').textContent()).toBe(`Paperscope’s own formula: ${Math.round(computed)} (mean percentile)`)
+    await expect.poll(() => novelty.locator('.origin-computed summary').textContent()).toBe(`Paperscope’s own formula: ${(Math.round(computed * 10) / 10).toFixed(1)} (mean percentile)`)
     await page.locator('.author-main article.paper-card h3 a').first().click()
     await expect.poll(() => page.locator('[data-testid="novelty-value"]').textContent()).toMatch(/^(\d{1,3}(st|nd|rd|th) percentile|unknown)$/)
     expect(problems).toEqual([])

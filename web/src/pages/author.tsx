@@ -18,7 +18,7 @@ import { YearBarChart } from '../components/bar-chart.js'
 import { HowComputed } from '../components/how-computed.js'
 import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { formatCount, formatDay, percentOf100, plural, shortSourceLabel, sourceLabel, sourceLabelInText, wholeOf100 } from '../format.js'
+import { formatCount, formatDay, percentOf100, plural, shortSourceLabel, sourceLabel, sourceLabelInText } from '../format.js'
 import { useApi, useQueryChoice, useTitle } from '../hooks.js'
 
 /**
@@ -338,8 +338,11 @@ function MetricTile({
   const format = (n: number) => (metric.suffix === '%' ? percentOf100(n) : formatCount(Math.round(n * 10) / 10))
   // A computed value in its own unit: the number in the headline (the unit beside it), both in the summary.
   const unit = metric.computedUnit
-  const formatComputed = unit ? wholeOf100 : format
-  const describeComputed = unit ? (n: number) => `${wholeOf100(n)} (${unit})` : format
+  // A mean of percentiles to a tenth, as the ranking of researchers shows and orders it (58 and 58 there looked
+  // out of order, and a page showing 43 beside the ranking's 42.8 looked like another number).
+  const tenth = (n: number) => Math.round(Number(n.toFixed(6)) * 10) / 10
+  const formatComputed = unit ? (n: number) => tenth(n).toFixed(1) : format
+  const describeComputed = unit ? (n: number) => `${tenth(n).toFixed(1)} (${unit})` : format
   const headline = metricHeadline(lead, computed, lead ? conflictsOf(lead) : [], format, formatComputed)
   const source = lead ? shortSourceLabel(lead.profile.source) : ''
   return (

@@ -59,6 +59,8 @@ export function ResearchersPage() {
   const topics = useApi<TopicList>(paths.topics())
   const shown = list.data?.sort ?? sort ?? (topic ? 'topic_papers' : 'papers')
   const topicLabel = list.data?.topic?.label ?? topics.data?.items.find((t) => t.id === topic)?.label ?? topic
+  // A link may name the topic by its label (`?topic=Neural Collapse`): the menu shows the topic the API took it for.
+  const chosenTopic = topic === undefined ? '' : list.data?.topic?.id ?? topic
   useTitle(researchersTitle({ sort: shown, topic: topicLabel, page }))
   const error = list.status === 'error' ? list.error : null
   const badFilter = refusedFilter(error, ['topic', 'sort', 'page'])
@@ -112,7 +114,7 @@ export function ResearchersPage() {
         </label>
         <label>
           Topic{' '}
-          <select value={topic ?? ''} onChange={(e: ChangeEvent<HTMLSelectElement>) => update({ topic: e.target.value, ...(shown === 'topic_papers' ? { sort: null } : {}) })}>
+          <select value={chosenTopic} onChange={(e: ChangeEvent<HTMLSelectElement>) => update({ topic: e.target.value, ...(shown === 'topic_papers' ? { sort: null } : {}) })}>
             <option value="">All topics</option>
             {topics.data?.items.map((t) => (
               <option key={t.id} value={t.id}>
@@ -141,6 +143,8 @@ export function ResearchersPage() {
             {shown === 'name' ? '' : shown === 'papers' || shown === 'topic_papers' ? ', most first' : ', highest first, unknown last'}.
             {(shown === 'novelty' || shown === 'ai_score') && minPapers === 1 && ' With few papers, Novelty and AI Score rest on little: one paper can top the list.'}
             {!list.data.analysed && ' The library has not been analysed yet: Novelty and AI Score are unknown for everyone.'}
+            {/* Unknown values rank last: an unknown first on the first page is an unknown for everyone. */}
+            {(shown === 'citations' || shown === 'h_index') && list.data.page === 1 && list.data.items[0]!.citations === null && ' No source gave citation counts for the papers of this library, so citations and h-index are unknown for everyone: the order is by papers.'}
           </p>
           {/* A region with a name and, when it scrolls, a tab stop: a keyboard can scroll to the columns a phone hides. */}
           <div className="table-scroll" role="region" aria-label="Researchers table" tabIndex={tableScrolls ? 0 : undefined} ref={tableRegion}>
