@@ -102,17 +102,30 @@ export function fitKeywordTags(
 /** Key word → probability that a paper with this text lists it, for every key word with a classifier. */
 export function keywordTagProbabilities(model: KeywordTagModel, doc: PreparedText): Map<string, number> {
   const x = tfidfVector(model.tfidf, termCounts(doc))
-  const weights = new Map<number, number>()
-  x.indices.forEach((t, j) => weights.set(t, x.values[j] as number))
+  // The text's weights in a dense array kept with the model (every term 0 between calls): a Map lookup per
+  // centroid term was a tenth of classifying a text. Same sums, in the same order.
+  const { centroids, weights } = scoringTables(model)
+  x.indices.forEach((t, j) => (weights[t] = x.values[j] as number))
   const out = new Map<string, number>()
-  for (const [key, c] of Object.entries(model.centroids)) {
-    let d = 0
-    c.indices.forEach((t, j) => {
-      d += (c.values[j] as number) * (weights.get(t) ?? 0)
-    })
-    out.set(key, probability(model.platt, c.norm > 0 ? d / c.norm : 0, c.papers))
+  try {
+    for (const [key, c] of centroids) {
+      let d = 0
+      const { indices, values } = c
+      for (let j = 0; j < indices.length; j++) d += (values[j] as number) * (weights[indices[j] as number] as number)
+      out.set(key, probability(model.platt, c.norm > 0 ? d / c.norm : 0, c.papers))
+    }
+  } finally {
+    for (const t of x.indices) weights[t] = 0
   }
   return out
+}
+
+const tablesByModel = new WeakMap<KeywordTagModel, { centroids: Array<[string, KeywordTagModel['centroids'][string]]>; weights: Float64Array }>()
+
+function scoringTables(model: KeywordTagModel): { centroids: Array<[string, KeywordTagModel['centroids'][string]]>; weights: Float64Array } {
+  let tables = tablesByModel.get(model)
+  if (!tables) tablesByModel.set(model, (tables = { centroids: Object.entries(model.centroids), weights: new Float64Array(model.tfidf.vocabulary.length) }))
+  return tables
 }
 
 /**
