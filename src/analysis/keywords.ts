@@ -10,6 +10,7 @@
  * best non-overlapping candidates are kept.
  * With no curated key words in the library the ranker falls back to fixed weights on the same features.
  */
+import { assignTopics, DEFAULT_TOPIC_OPTIONS } from './classify.js'
 import { fitKeywordTags, keywordTagProbabilities, tagFeature, type KeywordTagModel } from './keyword-tags.js'
 import { fitSoftmax } from './linear.js'
 import type { Contribution } from './rank.js'
@@ -617,6 +618,7 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     if (chosen.length >= min || chosen.length >= max) break
     if (!chosen.some((o) => clashes(o.c, s.c))) chosen.push(s)
   }
+  const shown = shownTopics(topics)
   return chosen.map(({ c, score, contributions }) => ({
     text: model.display[c.key] ?? c.text,
     key: c.key,
@@ -627,7 +629,7 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
       .filter((x) => x.weight > 0 && x.label !== 'not in the text')
       .sort((a, b) => b.weight - a.weight)
       .slice(0, 3)
-      .map((x) => (TOPIC_FEATURES.has(x.label) ? { ...x, label: namingTopic(x.label, topicBehind(model, topics, c.key)) } : x)),
+      .map((x) => (TOPIC_FEATURES.has(x.label) ? { ...x, label: namingTopic(x.label, topicBehind(model, topics, c.key), shown) } : x)),
   }))
 }
 
@@ -644,11 +646,29 @@ function topicBehind(model: Pick<KeywordModel, 'topicKeywordShare'>, topics: rea
 }
 
 /**
- * `typical of the paper’s topic` → `typical of “Neural Collapse” papers`: which topic's curated papers list it. The
- * topic is weighed by the paper's confidence in it, and need not be the one the paper is shown under.
+ * The topics the paper is shown under, told from the topics it was given as {@link assignTopics} tells them:
+ * curated ones (all alike: 1, or equal shares) every one; a prediction its best and any other at 35% or more,
+ * none when its best is under 35% (unsorted).
  */
-function namingTopic(label: string, topic: string | undefined): string {
-  return topic ? label.replace('the paper’s topic', `“${topic}” papers`) : label
+function shownTopics(topics: readonly KeywordTopic[]): Set<string> {
+  const first = topics[0]?.confidence ?? 0
+  const alike = topics.every((t) => Math.abs(t.confidence - first) < 1e-9)
+  if (topics.length > 0 && alike && (first === 1 || Math.abs(first * topics.length - 1) < 1e-9)) return new Set(topics.map((t) => t.label))
+  // Sorted here: `assignTopics` reads a prediction best first, and callers need not pass it so.
+  const ranked = [...topics].sort((a, b) => b.confidence - a.confidence)
+  const unsorted = (ranked[0]?.confidence ?? 0) < DEFAULT_TOPIC_OPTIONS.unsortedBelow
+  return new Set(assignTopics([], { topics: ranked, unsorted, offTopic: false, why: [] }).map((t) => t.label))
+}
+
+/**
+ * `typical of the paper’s topic` → `typical of “Neural Collapse” papers`: which topic's curated papers list it. The
+ * topic is weighed by the paper's confidence in it, so it can be one the paper is not shown under (a predicted
+ * paper's second or third topic); the reason then says so (`…, a topic near this paper`) rather than let a reader
+ * take it for the paper's own, and still names it, since that topic is where the weight comes from.
+ */
+function namingTopic(label: string, topic: string | undefined, shown: ReadonlySet<string>): string {
+  if (!topic) return label
+  return label.replace('the paper’s topic', shown.has(topic) ? `“${topic}” papers` : `“${topic}” papers, a topic near this paper`)
 }
 
 /** A word as a key phrase keys it: a content word by {@link phraseWordKey}, a link (`of`) as written. */

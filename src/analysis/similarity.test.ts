@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSimilarPapers, createVectorIndex, curatedTopicVector, indexEntry, sharedTerms, similar, topicSpecificity } from './similarity.js'
+import { createSimilarPapers, createVectorIndex, curatedTopicVector, indexEntry, sharedTerms, similar, topicSpecificity, type IndexedPaper, type VectorIndex } from './similarity.js'
 import { prepareText } from './text.js'
 import { fitVectorModel } from './vectors.js'
 
@@ -37,7 +37,7 @@ describe('similar papers', () => {
   it('pulls neighbours into the same topic when the index has topics', () => {
     const labels = ['LTH', 'NC', 'NTK']
     const withTopics = createVectorIndex(
-      papers.map((p) => indexEntry(model, p.id, docs.get(p.id) as ReturnType<typeof prepareText>, curatedTopicVector(labels, [p.topic]))),
+      papers.map((p) => ({ ...indexEntry(model, p.id, docs.get(p.id) as ReturnType<typeof prepareText>, curatedTopicVector(labels, [p.topic])), shownTopics: [p.topic] })),
       { embedder: 'lsa-4', topicLabels: labels, topicWeight: 0.5 },
     )
     const top = similar(withTopics, 'nc2', 1)[0]
@@ -67,6 +67,41 @@ describe('similar papers', () => {
     expect(specificity[1]).toBeLessThan(1)
     for (const r of similar(weighed, 'nc2', 5)) expect(r.score).toBeCloseTo(0.6 * r.textSimilarity + 0.4 * (r.topicAgreement ?? 0), 6)
     expect(() => createVectorIndex(entries, { embedder: 'lsa-4', topicLabels: labels, topicSpecificity: new Float32Array(2) })).toThrow(RangeError)
+  })
+
+  describe('the topic a result names', () => {
+    // Topics: Empirical Study, Others, NTK. One wording for all, so only the topics tell the papers apart.
+    const labels = ['Empirical Study', 'Others', 'NTK']
+    const entry = (paperId: string, topics: number[], shownTopics?: string[]): IndexedPaper => ({
+      paperId,
+      vector: Float32Array.of(1, 0),
+      terms: [],
+      topics: Float32Array.from(topics),
+      ...(shownTopics ? { shownTopics } : {}),
+    })
+    // Predicted: Empirical Study 60%, so shown under it alone; its 35% of Others is not shown.
+    const predicted = entry('pred', [0.6, 0.35 - 1e-3, 0.05 + 1e-3], ['Empirical Study'])
+    const topicReasons = (index: VectorIndex, paperId: string) => similar(index, paperId, 5).map((r) => [r.paperId, r.why.filter((w) => w.label.startsWith('topic')).map((w) => w.label)])
+
+    it('names a topic only when both papers are shown under it, and leaves a topic they are not unsaid', () => {
+      const index = createVectorIndex(
+        [predicted, entry('others', [0, 1, 0], ['Others']), entry('empirical', [1, 0, 0], ['Empirical Study']), entry('both', [0.5, 0.5, 0], ['Empirical Study', 'Others'])],
+        { embedder: 'test', topicLabels: labels },
+      )
+      // `others` agrees with `pred` through Others, which `pred` is not shown under: no `topic: Others`.
+      expect(Object.fromEntries(topicReasons(index, 'pred'))).toEqual({ others: [], empirical: ['topic: Empirical Study'], both: ['topic: Empirical Study'] })
+      expect(Object.fromEntries(topicReasons(index, 'others'))).toEqual({ pred: [], empirical: [], both: ['topic: Others'] })
+      // The agreement still counts, as before.
+      const others = similar(index, 'pred', 5).find((r) => r.paperId === 'others')
+      expect(others?.topicAgreement).toBeGreaterThan(0.3)
+      expect(others?.score).toBeCloseTo(0.6 * 1 + 0.4 * (others?.topicAgreement ?? 0), 6)
+    })
+
+    it('names no topic when a paper’s shown topics are not known', () => {
+      const index = createVectorIndex([entry('a', [0, 1, 0]), entry('b', [0, 1, 0], ['Others'])], { embedder: 'test', topicLabels: labels })
+      expect(topicReasons(index, 'a')).toEqual([['b', []]])
+      expect(similar(index, 'a', 1)[0]?.topicAgreement).toBeCloseTo(1, 6)
+    })
   })
 
   it('names shared terms as the paper writes them, and no word of a shared phrase again', () => {

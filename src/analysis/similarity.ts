@@ -1,5 +1,6 @@
 /**
- * @module Similar papers over an index of paper vectors; every result says which terms the papers share.
+ * @module Similar papers over an index of paper vectors; every result says which terms the papers share, and
+ * which topic when both are shown under one.
  *
  * The score blends two cosines: of the papers' embeddings (LSA, or any {@link TextEmbedder}) and, when the
  * index has them, of their topic distributions (curated topics as one-hot, predicted ones as calibrated
@@ -30,6 +31,12 @@ export interface IndexedPaper {
   terms: TermWeight[]
   /** Topic distribution over `VectorIndex.topicLabels` (sums to 1), or null when unknown. */
   topics?: Float32Array | null
+  /**
+   * The topics a reader sees the paper under: its curated ones, or the predicted ones assigned to it (`assignTopics`:
+   * the best and any other at 35% or more, none when unsorted). A result names a topic only when both papers are
+   * shown under it; when absent, none is named.
+   */
+  shownTopics?: readonly string[]
 }
 
 /** What a query looks like to the index. */
@@ -177,7 +184,7 @@ export function similarToVector(index: VectorIndex, query: IndexQuery, k = 10, e
     const p = index.papers[i] as IndexedPaper
     const why = sharedTerms(query.terms, p.terms)
     if (index.topicWeight > 0 && topic !== null && topic > 0) {
-      const shared = sharedTopic(index.topicLabels, query.topics ?? null, p.topics ?? null)
+      const shared = sharedShownTopic(index.topicLabels, query, p)
       if (shared) why.push({ label: `topic: ${shared}`, weight: index.topicWeight * topic })
     }
     return { paperId, score, why, textSimilarity: cos, topicAgreement: topic }
@@ -207,18 +214,28 @@ export function sharedTerms(a: readonly TermWeight[], b: readonly TermWeight[], 
     .slice(0, k)
 }
 
-function sharedTopic(labels: readonly string[], a: Float32Array | null, b: Float32Array | null): string | null {
-  if (!a || !b) return null
-  let best = -1
+/**
+ * The topic both papers are shown under that their topic vectors share most, or null. The vectors agree on
+ * topics neither is shown under too (a predicted paper holds some confidence in every topic): naming such a
+ * topic (`topic: Others` for a paper shown under Empirical Study alone) told the reader something false, and
+ * naming the two papers' differing topics (`related topics: A / B`) would claim the topics are related, which
+ * nothing here knows. So such an agreement is not put in words; its size is the result's `topicAgreement`.
+ */
+function sharedShownTopic(labels: readonly string[], a: IndexQuery, b: IndexedPaper): string | null {
+  const [ta, tb] = [a.topics, b.topics]
+  if (!ta || !tb || !a.shownTopics || !b.shownTopics) return null
+  const inB = new Set(b.shownTopics)
+  let best: string | null = null
   let bestValue = 0
-  labels.forEach((_, i) => {
-    const v = Math.min(a[i] as number, b[i] as number)
+  labels.forEach((label, i) => {
+    if (!a.shownTopics?.includes(label) || !inB.has(label)) return
+    const v = Math.min(ta[i] as number, tb[i] as number)
     if (v > bestValue) {
       bestValue = v
-      best = i
+      best = label
     }
   })
-  return best >= 0 ? (labels[best] ?? null) : null
+  return best
 }
 
 /** The two lookups the app needs, bound to an index and the model that embeds its queries. */

@@ -3,10 +3,12 @@
  * predicted topics, and researcher metrics computed from the library. The server and the CLI call these.
  *
  * Similar papers come from an in-memory index of the stored vectors (with curated topics as one-hot and
- * predicted ones as calibrated confidences), built on first use and rebuilt whenever an analysis run has
- * written since (the store's generation counter), so a server keeps up with `paperscope analyze` run beside it.
+ * predicted ones as calibrated confidences, and the topics each paper is shown under: the only ones a result
+ * names), built on first use and rebuilt whenever an analysis run has written since (the store's generation
+ * counter), so a server keeps up with `paperscope analyze` run beside it.
  */
 import {
+  assignTopics,
   classifyTopics,
   createVectorIndex,
   curatedTopicVector,
@@ -64,19 +66,20 @@ async function buildIndex(store: PaperStore): Promise<VectorIndex> {
   const labels = topicLabels(models.find((m) => m.kind === 'topics')?.model)
   // Vectors of another embedder (an older model) never mix with the current one's.
   const embedder = paperVectorEmbedder(models.find((m) => m.kind === 'vectors')?.model) ?? vectors[0]?.embedder ?? 'lsa'
-  const papers: IndexedPaper[] = vectors
-    .filter((v) => v.embedder === embedder)
-    .map((v) => ({
-      paperId: v.paperId,
-      vector: v.vector,
-      terms: v.terms,
-      topics:
-        v.curatedTopics.length > 0
-          ? curatedTopicVector(labels, v.curatedTopics)
-          : v.topicProbabilities && v.topicProbabilities.length === labels.length
-            ? Float32Array.from(v.topicProbabilities)
-            : null,
-    }))
+  const current = vectors.filter((v) => v.embedder === embedder)
+  const papers: IndexedPaper[] = current.map((v) => ({
+    paperId: v.paperId,
+    vector: v.vector,
+    terms: v.terms,
+    topics:
+      v.curatedTopics.length > 0
+        ? curatedTopicVector(labels, v.curatedTopics)
+        : v.topicProbabilities && v.topicProbabilities.length === labels.length
+          ? Float32Array.from(v.topicProbabilities)
+          : null,
+    // What `show` and the paper page list: the curated topics and the predicted ones stored as assigned.
+    shownTopics: [...v.curatedTopics, ...v.predictedTopics],
+  }))
   return createVectorIndex(papers, { embedder, topicLabels: labels, topicSpecificity: topicSpecificity(labels, vectors.map((v) => v.curatedTopics)) })
 }
 
@@ -127,7 +130,9 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       const offTopic = prediction?.offTopic ?? false
       const confidence = new Map(prediction?.topics.map((t) => [t.label, t.confidence]))
       const topics = models.topics && !offTopic ? Float32Array.from(models.topics.labels, (l) => confidence.get(l) ?? 0) : null
-      const entry = indexEntry(models.vectors, '', doc, topics)
+      // The text is under the topics a paper with this prediction would be shown under (none when unsorted).
+      const shownTopics = assignTopics([], prediction).map((t) => t.label)
+      const entry = { ...indexEntry(models.vectors, '', doc, topics), shownTopics }
       // Embedded as the library's papers were (its ONNX model when it has one); the LSA entry gives the terms.
       const vector = await textVector(models, { title: input.title ?? '', text: input.text }, doc)
       const ranked = similarToVector(index, { ...entry, vector }, offTopic ? index.papers.length : k).filter((r) => r.score > 0)

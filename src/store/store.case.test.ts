@@ -498,6 +498,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
           ['pb', [0.6, 0.8, 0]],
           ['pc', [0.6, 0.8, 0]],
         ])
+        expect(vectors.map((v) => [v.paperId, v.predictedTopics])).toEqual([['pb', ['Emergence']], ['pc', []]])
         const inputs = await sut.store.analysis.listAnalysisInputs()
         expect(inputs.find((p) => p.id === 'pa')).toMatchObject({ curatedTopics: ['Emergence'], analyzedHash: null, digest: null })
         expect(inputs.find((p) => p.id === 'pb')).toMatchObject({ curatedTopics: [], analyzedHash: 'h-pb' })

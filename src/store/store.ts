@@ -442,6 +442,8 @@ export interface StoredVector {
   curatedTopics: string[]
   curatedKeywords: string[]
   topicProbabilities: number[] | null
+  /** The topics the classifier assigned (what a paper page lists beside the curated ones), best first. */
+  predictedTopics: string[]
 }
 
 /** One analysis write: all of it lands in one transaction. */

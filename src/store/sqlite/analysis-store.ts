@@ -150,6 +150,8 @@ export class SqliteAnalysisStore implements AnalysisStore {
       `SELECT v.paper_id, v.embedder, v.vector, v.terms, p.date, a.topic_probabilities,
          (SELECT json_group_array(t.label) FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
            WHERE pt.paper_id = p.id AND pt.origin = 'curated') AS topics,
+         (SELECT json_group_array(label) FROM (SELECT t.label FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
+           WHERE pt.paper_id = p.id AND pt.origin = 'predicted' ORDER BY pt.confidence DESC)) AS predicted,
          (SELECT json_group_array(keyword) FROM (SELECT keyword FROM paper_keywords
            WHERE paper_id = p.id AND origin = 'curated' ORDER BY rank)) AS keywords
        FROM paper_vectors v JOIN papers p ON p.id = v.paper_id LEFT JOIN paper_analysis a ON a.paper_id = v.paper_id
@@ -162,6 +164,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
       date: string | null
       topic_probabilities: string | null
       topics: string
+      predicted: string
       keywords: string
     }>
     return rows.map((r) => ({
@@ -173,6 +176,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
       curatedTopics: stringArray(r.topics).sort(),
       curatedKeywords: stringArray(r.keywords),
       topicProbabilities: r.topic_probabilities ? (JSON.parse(r.topic_probabilities) as number[]) : null,
+      predictedTopics: stringArray(r.predicted),
     }))
   }
 
@@ -212,6 +216,13 @@ export class SqliteAnalysisStore implements AnalysisStore {
       `SELECT pt.paper_id, t.label, pt.confidence FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
        WHERE pt.origin = 'predicted' AND pt.paper_id IN (SELECT value FROM json_each(?)) ORDER BY pt.confidence DESC`,
     ).all(JSON.stringify(paperIds)) as Array<{ paper_id: string; label: string; confidence: number | null }>
+    // Grouped once: filtering every row per paper cost the batch's size squared.
+    const predictedOf = new Map<string, Array<{ label: string; score: number }>>()
+    for (const p of predicted) {
+      const list = predictedOf.get(p.paper_id) ?? []
+      list.push({ label: p.label, score: p.confidence ?? 0 })
+      predictedOf.set(p.paper_id, list)
+    }
     const byId = new Map(
       rows.map((r): [string, StoredPaperAnalysis] => [
         r.paper_id,
@@ -222,9 +233,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
           topicScores: JSON.parse(r.topic_scores) as LabelScore[],
           topicProbabilities: r.topic_probabilities ? (JSON.parse(r.topic_probabilities) as number[]) : null,
           topicWhy: JSON.parse(r.topic_why) as LabelScore[],
-          predictedTopics: predicted
-            .filter((p) => p.paper_id === r.paper_id)
-            .map((p) => ({ label: p.label, score: p.confidence ?? 0 })),
+          predictedTopics: predictedOf.get(r.paper_id) ?? [],
           keywords: JSON.parse(r.keywords) as StoredPaperAnalysis['keywords'],
           digest: r.digest ? { text: r.digest, why: JSON.parse(r.digest_why) as LabelScore[] } : null,
           novelty: r.has_novelty

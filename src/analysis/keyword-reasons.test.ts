@@ -1,0 +1,60 @@
+/** The topic a key word's reason names, on a model fitted to the awesome list's curated key words and topics. */
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CORPUS_FORMATS } from '../ingest/index.js'
+import { extractKeywords, fitKeywordModel, type KeywordModel, type KeywordTopic } from './keywords.js'
+import { prepareText } from './text.js'
+
+const LTH = 'Lottery Ticket Hypothesis'
+// Names none of its topic's key words: `Lottery Ticket Hypothesis` comes from what the topics suggest.
+const doc = prepareText({ title: 'Sparse subnetworks that train in isolation', text: 'We prune a dense network early in training and retrain the mask.' })
+
+describe('a key word typical of a topic', () => {
+  let model: KeywordModel
+  const typical = (topics: KeywordTopic[]) =>
+    extractKeywords(model, doc, { topics, max: 5, min: 5, minScore: 0 })
+      .flatMap((k) => k.why.map((w) => w.label))
+      .filter((label) => label.startsWith('typical of'))
+
+  beforeAll(() => {
+    const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
+    if (!format) throw new Error('awesome-list importer missing')
+    const path = new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url)
+    const records = format.parse(readFileSync(path, 'utf8'), { input: 'data/corpus/awesome-deep-phenomena.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+    model = fitKeywordModel(records.map((r) => ({ doc: prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' }), keywords: r.keywords, topics: r.topics })))
+  })
+
+  it('says the topic is only near the paper when the paper is not shown under it', () => {
+    // Shown under Others alone (Lottery Ticket Hypothesis at 30% is under the 35% a second topic needs).
+    const second = typical([
+      { label: 'Others', confidence: 0.6 },
+      { label: LTH, confidence: 0.3 },
+      { label: 'Empirical Study', confidence: 0.1 },
+    ])
+    // Unsorted (best under 35%): shown under no topic.
+    const unsorted = typical([
+      { label: LTH, confidence: 0.3 },
+      { label: 'Others', confidence: 0.25 },
+      { label: 'Empirical Study', confidence: 0.2 },
+    ])
+    for (const labels of [second, unsorted]) {
+      expect(labels.length).toBeGreaterThan(0)
+      for (const label of labels) expect(label).toMatch(/^typical of “Lottery Ticket Hypothesis” papers, a topic near this paper( \(not in text\))?$/)
+    }
+  })
+
+  it('names a topic the paper is shown under plainly: its best predicted one, or any curated one', () => {
+    const shown = [
+      // Predicted, given in any order: the best is shown.
+      [{ label: 'Others', confidence: 0.3 }, { label: LTH, confidence: 0.7 }],
+      // Curated: equal shares (as `analyze` gives them) or 1 each, every one shown.
+      [{ label: 'Others', confidence: 1 / 3 }, { label: 'Empirical Study', confidence: 1 / 3 }, { label: LTH, confidence: 1 / 3 }],
+      [{ label: 'Others', confidence: 1 }, { label: LTH, confidence: 1 }],
+    ]
+    for (const topics of shown) {
+      const labels = typical(topics)
+      expect(labels.length).toBeGreaterThan(0)
+      for (const label of labels) expect(label).toMatch(/^typical of “Lottery Ticket Hypothesis” papers( \(not in text\))?$/)
+    }
+  })
+})
