@@ -344,6 +344,49 @@ describe('generated digest', () => {
     )
   })
 
+  it('uses a sentence followed by one that opens on a term written in lower case (`k-means`, `t-SNE`, `e.g.`)', () => {
+    const first = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
+    const openers = [
+      'k-means clustering of the weights gives the masks.',
+      't-SNE plots show the clusters.',
+      'e.g. BERT can be pruned to half its size.',
+      'i.e. half of the weights go.',
+      'p-values are below 0.01 in every run.',
+      'mRNA data are not used.',
+      'iPhone apps run the pruned model.',
+      'x-axis values give the sparsity.',
+      'word2vec embeddings are pruned too.',
+    ]
+    // Each gave no digest: the first sentence was taken for one cut at a stray full stop.
+    for (const second of openers) expect(generateDigest(`${first} ${second}`, 'Pruning transformers with clustering')?.text, second).toBe(first)
+  })
+
+  it('still takes no sentence cut at a stray full stop or at an abbreviation before lower case', () => {
+    const title = 'Pruning transformers with clustering'
+    expect(generateDigest('Data availability across domains often follows a long-tail distribution, while most face dat . a scarcity of labelled data.', title)).toBeNull()
+    expect(generateDigest('We propose a new pruning method that finds sparse trainable subnetworks in the models of Ref. k-means clustering of the weights gives the masks.', title)).toBeNull()
+    expect(generateDigest('We propose a new pruning method that finds sparse trainable subnetworks of ca. t-SNE plots show the clusters.', title)).toBeNull()
+    // Read through by the splitter: a whole sentence, not a fragment.
+    expect(generateDigest('We propose a new pruning method that finds sparse subnetworks as shown in Fig. 3 of the appendix.', title)?.text).toBe(
+      'We propose a new pruning method that finds sparse subnetworks as shown in Fig. 3 of the appendix.',
+    )
+  })
+
+  it('drops a leading label (`Abstract:`, `Summary:`)', () => {
+    const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
+    const title = 'Pruning transformers with clustering'
+    // The corpus's abstracts.txt writes `Abstract:` before each abstract, with or without a space.
+    expect(generateDigest(`Abstract: ${sentence}`, title)?.text).toBe(sentence)
+    expect(generateDigest(`Abstract:${sentence}`, title)?.text).toBe(sentence)
+    expect(generateDigest(`Summary: ${sentence} It works.`, title)?.text).toBe(sentence)
+    expect(generateDigest(`Background: Pruning is costly for large models. Results: ${sentence}`, title)?.text).not.toMatch(/Background:|Results:/)
+  })
+
+  it('never picks a sentence a run too long to be a word was left out of', () => {
+    const abstract = `We show that magnitude pruning finds sparse trainable subnetworks at ${'x'.repeat(600)} in transformers of every size.`
+    expect(generateDigest(abstract, 'Pruning')).toBeNull()
+  })
+
   it('always reads as a sentence', () => {
     const sentence = fc
       .tuple(

@@ -19,7 +19,7 @@
  */
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
-import { analyzeText, contentTerms, initialsOf, singularize, type NlpPort, type TextSentence } from './tokenize.js'
+import { analyzeText, contentTerms, initialsOf, OMITTED_RUN, singularize, type NlpPort, type TextSentence } from './tokenize.js'
 
 export interface GeneratedDigest {
   text: string
@@ -101,8 +101,7 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   const docTerms = bag([...titleSentences, ...titleSentences, ...sentences])
   const all: Scored[] = sentences.map((s, i) => {
     const x = { i, s, ...scoreSentence(s, i, sentences.length, docTerms) }
-    // One followed by a `sentence` in lower case was cut at a stray full stop (`most face dat . a scarcity`).
-    if (/^[a-z]/.test(sentences[i + 1]?.text.trim() ?? '')) x.eligible = x.whole = false
+    if (endsAtStrayStop(s, sentences[i + 1])) x.eligible = x.whole = false
     return x
   })
   const scored = all.filter((x) => x.eligible)
@@ -140,6 +139,48 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   }
   text = spellOutAcronyms(text, sentences.map((s) => s.text).join(' '))
   return { text, sentences: chosen.map((c) => c.i), why: unit.why }
+}
+
+/**
+ * A term written in lower case that may open a sentence: `k-means`, `t-SNE`, `p-values`, `x-axis` (a letter and
+ * a hyphen), `mRNA`, `iPhone`, `word2vec` (a capital or a digit inside), `e.g.`, `i.e.` (dotted).
+ */
+const LOWER_CASE_OPENER = /^(?:\p{Ll}-\p{L}|\p{Ll}\p{L}*[\p{Lu}\p{N}]|(?:\p{L}\.){2,}$)/u
+
+/** Abbreviations the splitter may end a sentence on (`… as in Ref.`, `… ca.`), whose period is theirs. */
+const ABBREVIATIONS = new Set(['ca', 'cf', 'vs', 'etc', 'viz', 'ibid', 'approx', 'resp', 'al', 'fig', 'figs', 'eq', 'eqs', 'eqn', 'eqns', 'sec', 'secs', 'sect', 'thm', 'thms', 'lem', 'chap', 'appx', 'supp', 'avg'])
+/** Abbreviations that are words too (`… a mobile app.`, `… is no.`): abbreviations only when capitalised mid-sentence. */
+const CAPITALISED_ABBREVIATIONS = new Set(['ch', 'vol', 'ref', 'refs', 'def', 'prop', 'alg', 'tab', 'tabs', 'app', 'no', 'nos', 'pp', 'ex', 'min', 'max', 'cor'])
+
+/**
+ * Whether the splitter ended `s` at a stray full stop inside a sentence (`… while most face dat . a scarcity.`),
+ * which leaves a fragment on both sides: the next sentence opens on an ordinary lower-case word (`a`, `the`), or
+ * on any lower case after an abbreviation's period (`as in Ref.`, `U.S.`), which may end a sentence or not. One
+ * that ends on a full stop of its own before a term written in lower case (`… in transformers. k-means
+ * clustering …`) ends where it should.
+ */
+function endsAtStrayStop(s: TextSentence, next: TextSentence | undefined): boolean {
+  const opener = next?.tokens[0]?.text ?? ''
+  if (!/^\p{Ll}/u.test(opener)) return false
+  if (!LOWER_CASE_OPENER.test(opener)) return true
+  // The stop itself, before any closing quote or bracket (`… ("lottery tickets").`, `… it works."`).
+  const at = s.tokens.findLastIndex((t) => !/^["”’')\]]$/.test(t.text))
+  const stop = s.tokens[at]?.text ?? ''
+  if (stop === '!' || stop === '?') return false
+  const word = s.tokens[at - 1]?.text ?? ''
+  const lower = word.toLowerCase()
+  return stop !== '.' || ABBREVIATIONS.has(lower) || (CAPITALISED_ABBREVIATIONS.has(lower) && /^\p{Lu}/u.test(word))
+}
+
+/**
+ * A label that opens a paragraph or a part of a structured abstract (`Abstract:`, `Summary:`, `Results:`, `TL;DR:`):
+ * the corpus's abstracts.txt writes every paragraph as `Abstract:…`, and a pasted text keeps it.
+ */
+const LEADING_LABEL =
+  /^(?:abstract|summary|tl;?\s?dr|background|context|motivation|objectives?|aims?|purpose|introduction|overview|methods?|methodology|approach|results?|findings|conclusions?|significance)\s*:\s*/i
+
+function stripLabel(sentence: string): string {
+  return sentence.trim().replace(LEADING_LABEL, '')
 }
 
 function normalizedSentence(x: Scored): string {
@@ -299,7 +340,7 @@ const ITEM_LABEL = 'names a numbered item it does not give'
 const DEPENDENCY_LABELS = new Set([LEANS_LABEL, REFERS_BACK_LABEL, ITEM_LABEL])
 
 function scoreSentence(s: TextSentence, index: number, count: number, docTerms: Map<string, number>): Omit<Scored, 'i' | 's'> {
-  const text = s.text.trim()
+  const text = stripLabel(s.text)
   const whole =
     /[.!?]["”’)]?$/.test(text) &&
     /^["“(]?[A-Z0-9]/.test(text) &&
@@ -307,7 +348,9 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
     !hasLatexResidue(text) &&
     balanced(text) &&
     !/(\bet al\.|\bFig\.|\bTab\.|\be\.g\.$|\bi\.e\.$)$/.test(text) &&
-    !/(\.\.\.|…)\s*$/.test(text)
+    !/(\.\.\.|…)\s*$/.test(text) &&
+    // A run too long to be a word was left out of it (see `withoutOverlongRuns`).
+    !text.includes(OMITTED_RUN)
   const eligible = whole && text.length >= 40
   // Read as the sentence would open the digest: `In this work, we show that both of these …` as `We show that both of these …`.
   const opening = rewrite(text)
@@ -345,7 +388,7 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
 
 /** `In this paper, we show` → `We show`; `However, we` → `We`; capital first letter; final period. */
 function rewrite(sentence: string): string {
-  let t = sentence.trim().replace(/\s+/g, ' ')
+  let t = stripLabel(sentence).replace(/\s+/g, ' ')
   t = t.replace(FRAMING_PREFIX, 'We')
   t = stripLeadIns(t)
   t = t.charAt(0).toUpperCase() + t.slice(1)
@@ -355,11 +398,11 @@ function rewrite(sentence: string): string {
 
 /** A lead-in that only points back (`To address these issues,`) and then a connective (`However,`) dropped. */
 function stripLeadIns(sentence: string): string {
-  return stripConnective(sentence.trim().replace(POINTING_LEAD_IN, ''))
+  return stripConnective(stripLabel(sentence).replace(POINTING_LEAD_IN, ''))
 }
 
 function stripConnective(sentence: string): string {
-  const t = sentence.trim().replace(/\s+/g, ' ').replace(CONNECTIVE_PREFIX, '')
+  const t = stripLabel(sentence).replace(/\s+/g, ' ').replace(CONNECTIVE_PREFIX, '')
   return t.charAt(0).toUpperCase() + t.slice(1)
 }
 

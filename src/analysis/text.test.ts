@@ -17,3 +17,11 @@ describe('termSurfaces', () => {
     expect(surfaces('Kernels', 'We prove a bound for the Hamilton-Jacobi equation and test the Hamilton-Jacobi flow.')).toContain('Hamilton-Jacobi')
   })
 })
+
+describe('termCounts', () => {
+  it('counts no term for a run too long to be a word (a 100,000-character one in a .bib abstract)', () => {
+    // It took 10 s to read, and its one huge term counted among the paper's words.
+    const terms = [...termCounts(prepareText({ title: 'Pruning transformers', text: `We prune transformers. ${'x'.repeat(100_000)} It works.` })).keys()]
+    expect(terms.sort()).toEqual(['prune', 'prune transformer', 'pruning', 'pruning transformer', 'transformer', 'work'])
+  })
+})

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { cleanLatex } from './latex.js'
 import { keywordCandidates } from './keywords.js'
 import { prepareText } from './text.js'
-import { analyzeText, createWinkNlp, normalizePhrase, phrasesOf, singularize, termKey } from './tokenize.js'
+import { analyzeText, contentTerms, createWinkNlp, MAX_RUN_LENGTH, normalizePhrase, OMITTED_RUN, phrasesOf, singularize, termKey, withoutOverlongRuns } from './tokenize.js'
 
 describe('sentences', () => {
   const abstract =
@@ -74,7 +74,8 @@ describe('sentences', () => {
 describe('no character lost', () => {
   // The tokens of all sentences, joined, are the cleaned text without its spaces: sentence splits, joined
   // abbreviations, hyphenated compounds and split-off variables move boundaries, never characters. (wink
-  // makes a line break a token of its own, hence spaces dropped on both sides.)
+  // makes a line break a token of its own, hence spaces dropped on both sides.) A run of more than MAX_RUN_LENGTH
+  // characters is left out (see below); none of these texts has one.
   const spaceless = (text: string): string => cleanLatex(text).replace(/\s+/g, '')
   const joined = (text: string): string => analyzeText(text).flatMap((s) => s.tokens.map((t) => t.text)).join('').replace(/\s+/g, '')
 
@@ -94,6 +95,37 @@ describe('no character lost', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('runs too long to be words', () => {
+  it('leaves out a run of 300,000 non-space characters rather than read it as a word', () => {
+    // wink's abbreviation test took time quadratic in the run: over a minute for this one, under 10 ms now (the
+    // test's timeout is the guard).
+    const sentences = analyzeText(`We study pruning. ${'a'.repeat(300_000)} Then we show that it works.`)
+    expect(sentences.map((s) => s.tokens.map((t) => t.text))).toEqual([
+      ['We', 'study', 'pruning', '.'],
+      ['[', '…', ']', 'Then', 'we', 'show', 'that', 'it', 'works', '.'],
+    ])
+    expect(contentTerms(sentences)).toEqual(['study', 'pruning', 'work'])
+  })
+
+  it('keeps the full stop that ends a run left out, so its sentence still ends there', () => {
+    expect(analyzeText(`We study pruning at ${'a'.repeat(MAX_RUN_LENGTH + 1)}. We show that it works.`).map((s) => s.text)).toEqual([
+      `We study pruning at ${OMITTED_RUN}.`,
+      'We show that it works.',
+    ])
+  })
+
+  it('leaves ordinary text as written: long URLs, DOIs, LaTeX, hyphenated compounds, a run just short enough', () => {
+    const texts = [
+      `Code: https://github.com/some-lab/a-long-repository-name/tree/main/src/experiments/pruning?config=${'k%3Dv%26'.repeat(30)}.`,
+      'See doi:10.1016/j.neunet.2014.09.003 and https://doi.org/10.48550/arXiv.2303.08774 for details.',
+      'The risk decays as $\\mathcal{O}(n^{-1/2})$ with $\\|W_{\\ell}\\|_F^2$ and \\textit{state-of-the-art} sharpness-aware mixture-of-experts.',
+      'x'.repeat(MAX_RUN_LENGTH),
+    ]
+    expect(texts[0]?.length).toBeGreaterThan(300)
+    for (const text of texts) expect(withoutOverlongRuns(text)).toBe(text)
   })
 })
 
