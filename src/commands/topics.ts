@@ -47,6 +47,21 @@ export async function readTopicTrends(store: PaperStore): Promise<TopicTrends> {
   return topicTrends(orderTopics(counts.topics), counts.sortedPerYear)
 }
 
+/**
+ * Every spelling the library's key words give `keyword` (`Neural Tangent Kernels`, `neural tangent kernel`), as
+ * {@link topicKeywords} counts them as one: what a list of the papers with a key word filters on.
+ * @example await keywordSpellings(store, 'neural tangent kernel') // ['Neural Tangent Kernel', 'neural tangent kernels']
+ */
+export async function keywordSpellings(store: Pick<PaperStore, 'listKeywordSpellings'>, keyword: string): Promise<string[]> {
+  const key = normalizeKeyword(keyword)
+  if (!key) return []
+  // Found by the longest run of letters as written cut to five (a word and its plural share them; the key
+  // drops hyphens, `PAC-Bayes` → `pacbayes`, which the stored text keeps), then kept only when normalised alike.
+  const longest = (keyword.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '')
+  const spellings = await store.listKeywordSpellings(longest.slice(0, 5))
+  return spellings.filter((s) => normalizeKeyword(s) === key)
+}
+
 /** A key word of a topic's papers: as most of them write it, and how many papers (curated, and all) have it. */
 export interface TopicKeyword {
   text: string

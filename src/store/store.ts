@@ -122,6 +122,8 @@ export interface PaperListQuery {
   year?: number
   source?: string
   authorId?: string
+  /** Only papers with one of these key words, as written (any origin: curated, extracted or suggested). */
+  keywords?: readonly string[]
   limit?: number
   offset?: number
 }
@@ -250,6 +252,8 @@ export interface PaperReader {
   /** How many people share a paper with the author (a list of co-authors may hold fewer). */
   countCoAuthors(authorId: string): Promise<number>
   listTopics(): Promise<Topic[]>
+  /** The library's key words (as written, any origin) whose lower-case text contains `fragment`, each once. */
+  listKeywordSpellings(fragment: string): Promise<string[]>
   /** Shared until the library changes: do not change it. */
   getTopic(id: string): Promise<Readonly<TopicDetail> | null>
   /** Topics in {@link listTopics}' order, each with its dated papers per year (for trends over time). Shared: do not change it. */

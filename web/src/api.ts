@@ -82,7 +82,7 @@ export async function getText(path: string, signal?: AbortSignal): Promise<strin
 }
 
 export const paths = {
-  papers: (p: { sort?: string; topic?: string; source?: string; page?: number }) => withQuery('/papers', p),
+  papers: (p: { sort?: string; topic?: string; source?: string; keyword?: string; page?: number }) => withQuery('/papers', p),
   paper: (id: string) => `/papers/${encodeURIComponent(id)}`,
   bibtex: (id: string) => `/papers/${encodeURIComponent(id)}/bibtex`,
   authorBibtex: (id: string) => `/authors/${encodeURIComponent(id)}/bibtex`,

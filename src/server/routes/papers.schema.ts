@@ -13,6 +13,12 @@ export const PapersQuerySchema = z.object({
   topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
   year: z.number().int().min(1000).max(3000).optional(),
   source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source'),
+  keyword: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Only papers with this key word, curated, extracted or suggested (not in the text), its spellings counted as one (`Neural Tangent Kernels` is `neural tangent kernel`), as a topic page counts them'),
   page: PageParamSchema,
   page_size: z.number().int().min(1).max(100).default(20),
 })

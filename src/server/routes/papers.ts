@@ -1,6 +1,6 @@
 /** @module GET /papers (the feed), /papers/:id (everything known) and /papers/:id/bibtex. */
 import type { FastifyInstance } from 'fastify'
-import { findPaperById, toBibtexPapers } from '../../commands/index.js'
+import { findPaperById, keywordSpellings, toBibtexPapers } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import { bibtexFormatter, firstCiteKey } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
@@ -37,7 +37,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
     {
       schema: {
         tags: ['papers'],
-        summary: 'The feed: recent or trending papers, filtered by topic, year or source',
+        summary: 'The feed: recent or trending papers, filtered by topic, year, source or key word',
         querystring: toJsonSchema(PapersQuerySchema, 'input'),
         response: { 200: toJsonSchema(PaperListSchema), ...errorResponses(400, 429) },
       },
@@ -46,7 +46,12 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
       const q = request.query
       const page = await store.listPapers({
         sort: q.sort,
-        ...definedOnly({ topic: await resolveTopicParam(store, q.topic), year: q.year, source: q.source }),
+        ...definedOnly({
+          topic: await resolveTopicParam(store, q.topic),
+          year: q.year,
+          source: q.source,
+          keywords: q.keyword === undefined ? undefined : await keywordSpellings(store, q.keyword),
+        }),
         limit: q.page_size,
         offset: (q.page - 1) * q.page_size,
       })

@@ -384,6 +384,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     source?: string
     authorId?: string
     category?: string
+    keywords?: readonly string[]
   }, form: 'exists' | 'in' = 'exists'): { where: string; params: unknown[] } {
     // EXISTS lets a sorted page walk an order index and stop after a page; IN lets a count start from the
     // filter's own index (a topic's 4k papers instead of 100k probes). Same rows either way.
@@ -420,6 +421,15 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     if (q.category !== undefined) {
       clauses.push('EXISTS (SELECT 1 FROM json_each(p.categories) c WHERE c.value = ?)')
       params.push(q.category)
+    }
+    if (q.keywords !== undefined) {
+      const spellings = 'SELECT value FROM json_each(?)'
+      clauses.push(
+        form === 'in'
+          ? `p.id IN (SELECT x.paper_id FROM paper_keywords x WHERE x.keyword IN (${spellings}))`
+          : `EXISTS (SELECT 1 FROM paper_keywords x WHERE x.paper_id = p.id AND x.keyword IN (${spellings}))`,
+      )
+      params.push(JSON.stringify(q.keywords))
     }
     return { where: clauses.join(' AND '), params }
   }
@@ -763,6 +773,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
        GROUP BY p.year ORDER BY p.year`,
     )
     return { topics: topics.map((t) => ({ ...t, perYear: perYear.get(t.id) ?? [] })), sortedPerYear }
+  }
+
+  async listKeywordSpellings(fragment: string): Promise<string[]> {
+    // instr over lower(): no LIKE wildcards to escape in what a reader typed.
+    return this.all<{ keyword: string }>('SELECT DISTINCT keyword FROM paper_keywords WHERE instr(lower(keyword), ?) > 0 ORDER BY keyword', fragment.toLowerCase()).map(
+      (r) => r.keyword,
+    )
   }
 
   async listTopicKeywords(topicId: string): Promise<Array<{ paperId: string; keyword: string; origin: 'curated' | 'extracted' | 'suggested' }>> {

@@ -16,8 +16,8 @@ type Sort = 'recent' | 'trending'
  * apart (none for the plain first page: the app's name alone).
  * @example feedTitle({ sort: 'recent', topic: 'Others', page: 1 }) // 'Others · Feed'; feedTitle({ sort: 'recent', page: 2 }) // 'Recent papers, page 2'
  */
-export function feedTitle({ sort, topic, source, page }: { sort: Sort; topic?: string | undefined; source?: string | undefined; page: number }): string | null {
-  const filters = [topic, source && `From ${sourceLabelInText(source)}`].filter((f): f is string => Boolean(f))
+export function feedTitle({ sort, topic, source, keyword, page }: { sort: Sort; topic?: string | undefined; source?: string | undefined; keyword?: string | undefined; page: number }): string | null {
+  const filters = [keyword && `“${keyword}”`, topic, source && `From ${sourceLabelInText(source)}`].filter((f): f is string => Boolean(f))
   if (filters.length === 0 && sort === 'recent' && page === 1) return null
   const order = sort === 'trending' ? 'Trending' : filters.length > 0 ? 'Feed' : 'Recent papers'
   return `${[...filters, order].join(' · ')}${page > 1 ? `, page ${page}` : ''}`
@@ -28,8 +28,10 @@ export function HomePage() {
   const sort: Sort = params.get('sort') === 'trending' ? 'trending' : 'recent'
   const source = params.get('source') ?? undefined
   const topic = params.get('topic') ?? undefined
+  // A topic page's key words lead here: the papers with one, whether their text writes it or not.
+  const keyword = params.get('keyword') ?? undefined
   const page = Math.max(1, Number(params.get('page')) || 1)
-  const feed = useApi<PaperList>(paths.papers({ sort, page, ...(source ? { source } : {}), ...(topic ? { topic } : {}) }))
+  const feed = useApi<PaperList>(paths.papers({ sort, page, ...(source ? { source } : {}), ...(topic ? { topic } : {}), ...(keyword ? { keyword } : {}) }))
   const topics = useApi<TopicList>(paths.topics())
   const stats = useApi<StatsOut>(paths.stats())
   // Which topics take a growing share of the recent papers (the Topics page says how that is judged).
@@ -37,10 +39,10 @@ export function HomePage() {
   const rising = new Set((trends.data?.topics ?? []).filter((t) => t.direction === 'rising').map((t) => t.id))
 
   const topicLabel = topics.data?.items.find((t) => t.id === topic)?.label ?? topic
-  useTitle(feedTitle({ sort, topic: topicLabel, source, page }))
+  useTitle(feedTitle({ sort, topic: topicLabel, source, keyword, page }))
   const feedError = feed.status === 'error' ? feed.error : null
-  const badFilter = refusedFilter(feedError, ['topic', 'source', 'page'])
-  const filtered = Boolean(source || topic)
+  const badFilter = refusedFilter(feedError, ['topic', 'source', 'keyword', 'page'])
+  const filtered = Boolean(source || topic || keyword)
 
   const setSort = (next: Sort) => {
     const p = new URLSearchParams(params)
@@ -97,7 +99,15 @@ export function HomePage() {
       <section aria-labelledby="feed-title">
         <div className="section-head">
           <h2 id="feed-title" tabIndex={-1}>
-            {topic ? `Papers in ${topicLabel}` : source ? `From ${sourceLabelInText(source)}` : sort === 'trending' ? 'Trending' : 'Recent papers'}
+            {keyword
+              ? `Papers with the key word “${keyword}”${topic ? ` in ${topicLabel}` : ''}`
+              : topic
+                ? `Papers in ${topicLabel}`
+                : source
+                  ? `From ${sourceLabelInText(source)}`
+                  : sort === 'trending'
+                    ? 'Trending'
+                    : 'Recent papers'}
           </h2>
           <div className="segmented" role="group" aria-label="Order">
             <button type="button" aria-pressed={sort === 'recent'} onClick={() => setSort('recent')}>
@@ -108,9 +118,18 @@ export function HomePage() {
             </button>
           </div>
         </div>
-        {(source || topic) && (
+        {filtered && (
           <p className="muted">
-            {source ? 'Showing papers with a record from one source.' : 'Showing papers in one topic.'}{' '}
+            {keyword
+              ? 'Showing papers with one key word: given by a curator, found in the text, or suggested by papers like it (then not in the text), its spellings counted as one.'
+              : source
+                ? 'Showing papers with a record from one source.'
+                : 'Showing papers in one topic.'}{' '}
+            {keyword && topic && (
+              <>
+                <Link to={urlWithout('/', params, ['keyword', 'page'])}>All of {topicLabel}</Link> ·{' '}
+              </>
+            )}
             <Link to={sort === 'trending' ? '/?sort=trending' : '/'}>Show all</Link>
           </p>
         )}
@@ -132,8 +151,14 @@ export function HomePage() {
         {feed.data && feed.data.total === 0 && filtered && (
           <Empty title="No paper matches these filters">
             <p>
-              {topic && source ? 'No paper in this topic has a record from this source.' : topic ? 'No paper is in this topic yet.' : 'No paper has a record from this source.'}{' '}
-              <Link to={urlWithout('/', params, ['topic', 'source'])} data-testid="clear-filter">
+              {keyword
+                ? `No paper${topic ? ' in this topic' : ''} has the key word “${keyword}”.`
+                : topic && source
+                  ? 'No paper in this topic has a record from this source.'
+                  : topic
+                    ? 'No paper is in this topic yet.'
+                    : 'No paper has a record from this source.'}{' '}
+              <Link to={urlWithout('/', params, ['topic', 'source', 'keyword'])} data-testid="clear-filter">
                 Show all papers
               </Link>
             </p>

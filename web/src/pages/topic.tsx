@@ -93,7 +93,8 @@ function TopicView({ topic }: { topic: TopicDetailOut }) {
               <ol className="count-list" data-testid="topic-keywords">
                 {topic.keywords.map((k) => (
                   <li key={k.text}>
-                    <Link to={`/search?${new URLSearchParams({ q: `"${k.text}"`, topic: topic.id })}`}>{k.text}</Link>
+                    {/* The papers counted: the feed filtered by the key word (a text search misses suggested ones). */}
+                    <Link to={`/?${new URLSearchParams({ topic: topic.id, keyword: k.text })}`}>{k.text}</Link>
                     <span className="count">
                       {k.papers}
                       <span className="visually-hidden"> papers</span>
