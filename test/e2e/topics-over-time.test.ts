@@ -96,6 +96,16 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     await expect.poll(() => page.locator('.card-list article').count()).toBe(Math.min(20, first.papers))
     const feed = (await (await fetch(`${server.url}/api/v1/papers?topic=others&keyword=${encodeURIComponent(first.text)}`)).json()) as { total: number }
     expect(feed.total).toBe(first.papers)
+    // A paper's key word leads to the library's papers with it, the paper among them.
+    const paper = (await (await fetch(`${server.url}/api/v1/papers?topic=others&keyword=${encodeURIComponent(first.text)}&page_size=1`)).json()) as { items: Array<{ id: string }> }
+    await page.goto(`${server.url}/papers/${paper.items[0]!.id}`)
+    const chip = page.locator('[aria-labelledby="keywords-title"] a.chip').first()
+    const word = (await chip.evaluate((a) => a.firstChild!.textContent))!
+    await chip.click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('keyword')).toBe(word)
+    await expect.poll(() => page.locator('#feed-title').textContent()).toBe(`Papers with the key word “${word}”`)
+    const withWord = (await (await fetch(`${server.url}/api/v1/papers?keyword=${encodeURIComponent(word)}&page_size=100`)).json()) as { items: Array<{ id: string }> }
+    expect(withWord.items.map((p) => p.id)).toContain(paper.items[0]!.id)
     expect(problems).toEqual([])
   })
 

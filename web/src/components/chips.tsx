@@ -63,13 +63,15 @@ export function KeywordList({ keywords }: { keywords: ApiKeyword[] }) {
     <ul className="chips" aria-label="Key words">
       {keywords.map((k) => (
         <li key={`${k.origin}:${k.text}`}>
-          <span
-            className={`chip chip-static ${k.origin === 'curated' ? 'chip-keyword' : 'chip-predicted'}`}
-            title={KEYWORD_ORIGIN_TITLE[k.origin]}
+          {/* To the library's papers with the key word (any spelling of it; suggested ones too). */}
+          <Link
+            to={`/?${new URLSearchParams({ keyword: k.text })}`}
+            className={`chip ${k.origin === 'curated' ? 'chip-keyword' : 'chip-keyword-found'}`}
+            title={`${KEYWORD_ORIGIN_TITLE[k.origin]}. Papers with this key word`}
           >
             {k.text}
             <span className="visually-hidden">{` (${k.origin})`}</span>
-          </span>
+          </Link>
         </li>
       ))}
     </ul>
