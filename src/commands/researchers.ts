@@ -80,9 +80,15 @@ export function shownNoveltyPercent(value: number | null): number | null {
 }
 
 /** Every researcher's row, worked out once per read of the library (the store hands out the same array until it changes). */
-const rowsByStats = new WeakMap<object, { rows: readonly ResearcherRow[]; sorted: Map<ResearcherSort, readonly ResearcherRow[]> }>()
+interface AllRows {
+  rows: readonly ResearcherRow[]
+  sorted: Map<ResearcherSort, readonly ResearcherRow[]>
+  /** A topic's rankings, by the store's papers-per-author map of the topic (the same map until the library changes). */
+  inTopic: WeakMap<ReadonlyMap<string, number>, Map<ResearcherSort, readonly ResearcherRow[]>>
+}
+const rowsByStats = new WeakMap<object, AllRows>()
 
-function allRows(authors: Awaited<ReturnType<PaperStore['analysis']['listResearcherTotals']>>): { rows: readonly ResearcherRow[]; sorted: Map<ResearcherSort, readonly ResearcherRow[]> } {
+function allRows(authors: Awaited<ReturnType<PaperStore['analysis']['listResearcherTotals']>>): AllRows {
   let entry = rowsByStats.get(authors)
   if (!entry) {
     const rows = authors.map((a): ResearcherRow => {
@@ -101,7 +107,7 @@ function allRows(authors: Awaited<ReturnType<PaperStore['analysis']['listResearc
       }
     })
     for (const row of rows) Object.freeze(row)
-    entry = { rows: Object.freeze(rows), sorted: new Map() }
+    entry = { rows: Object.freeze(rows), sorted: new Map(), inTopic: new WeakMap() }
     rowsByStats.set(authors, entry)
   }
   return entry
@@ -124,8 +130,18 @@ export async function listResearchers(store: PaperStore, { sort, topicId, minPap
   const all = allRows(authors)
   let ranked: readonly ResearcherRow[]
   if (inTopic) {
-    ranked = all.rows.filter((r) => inTopic.has(r.id)).map((r) => ({ ...r, topicPapers: inTopic.get(r.id) ?? 0 }))
-    ranked = [...ranked].sort(compareResearchers(order))
+    // Kept too: a topic page asks for its ranking's first on every request (9k people sorted on 100k papers).
+    const byOrder = all.inTopic.get(inTopic) ?? new Map<ResearcherSort, readonly ResearcherRow[]>()
+    all.inTopic.set(inTopic, byOrder)
+    ranked =
+      byOrder.get(order) ??
+      Object.freeze(
+        all.rows
+          .filter((r) => inTopic.has(r.id))
+          .map((r) => Object.freeze({ ...r, topicPapers: inTopic.get(r.id) ?? 0 }))
+          .sort(compareResearchers(order)),
+      )
+    byOrder.set(order, ranked)
   } else {
     // Sorted once per order and read of the library: a page of 100k people is then a slice.
     ranked = all.sorted.get(order) ?? Object.freeze([...all.rows].sort(compareResearchers(order)))

@@ -230,7 +230,7 @@ describe('buildServer', () => {
     expect(await error('/api/v1/papers?pageSize=5')).toEqual({
       code: 'INVALID_ARGUMENT',
       field: 'pageSize',
-      message: 'unknown query parameter "pageSize"; did you mean "page_size"? This route takes: sort, topic, year, source, page, page_size',
+      message: 'unknown query parameter "pageSize"; did you mean "page_size"? This route takes: sort, topic, year, source, keyword, page, page_size',
     })
     for (const [url, meant] of [
       ['/api/v1/papers?PAGE=2', 'page'],

@@ -251,7 +251,8 @@ export interface PaperReader {
   listCoAuthors(authorId: string, limit?: number): Promise<CoAuthor[]>
   /** How many people share a paper with the author (a list of co-authors may hold fewer). */
   countCoAuthors(authorId: string): Promise<number>
-  listTopics(): Promise<Topic[]>
+  /** Shared until the library changes: do not change it. */
+  listTopics(): Promise<ReadonlyArray<Readonly<Topic>>>
   /** The library's key words (as written, any origin) whose lower-case text contains `fragment`, each once. */
   listKeywordSpellings(fragment: string): Promise<string[]>
   /** Shared until the library changes: do not change it. */

@@ -261,9 +261,12 @@ describe('SQLite library file', () => {
       expect(await t.store.countTopicPapersByAuthor('neural-collapse')).toBe(byAuthor)
       expect(await t.store.getTopic('neural-collapse')).toBe(collapse)
       expect(await t.store.getTopic('alchemy')).toBeNull()
+      const topics = await t.store.listTopics()
+      expect(await t.store.listTopics()).toBe(topics)
       await t.store.transaction((tx) => save(tx, 'p3', ['Alan Turing'], 2, ['Neural Collapse']))
       expect((await t.store.analysis.listResearcherTotals()).find((a) => a.authorId === turing)).toMatchObject({ papers: 3, citationCounts: [7, 2] })
       expect(await t.store.getTopic('neural-collapse')).toMatchObject({ paperCount: 2 })
+      expect((await t.store.listTopics()).find((x) => x.id === 'neural-collapse')!.paperCount).toBe(2)
       expect(await t.store.countTopicPapersByAuthor('neural-collapse')).toEqual(new Map([[turing, 2]]))
       expect((await t.store.topicYearCounts()).topics.find((x) => x.id === 'neural-collapse')!.perYear).toEqual([
         { year: 2022, curated: 1, predicted: 0 },
