@@ -246,7 +246,7 @@ describe('buildServer', () => {
     )
     expect((await error('/api/v1/papers?limit=5')).message).not.toContain('did you mean')
     // A stray `=` is a parameter without a name: refused too, with nothing to name as the field.
-    expect(await error('/api/v1/papers?sort=recent&=')).toEqual({ code: 'INVALID_ARGUMENT', message: 'a query parameter has no name (an "=" with nothing before it); this route takes: sort, topic, year, source, page, page_size' })
+    expect(await error('/api/v1/papers?sort=recent&=')).toEqual({ code: 'INVALID_ARGUMENT', message: 'a query parameter has no name (an "=" with nothing before it); this route takes: sort, topic, year, source, keyword, page, page_size' })
     expect(await error('/api/v1/topics?page=2')).toEqual({ code: 'INVALID_ARGUMENT', field: 'page', message: 'unknown query parameter "page"; this route takes no query parameters' })
     // A parameter of the JSON body sent in the URL is said to belong there.
     expect(await error('/api/v1/similar?k=3', { text: 'grokking' })).toEqual({
