@@ -231,7 +231,7 @@ describe('paperscope CLI on the corpus', () => {
       '{"id": 4, "title": "Grokking", "text": null}',
       '[5]',
       '{"id": true, "title": "Grokking", "text": "We study grokking."}',
-      '{"id": 7, "text": "We study grokking."}',
+      '{"id": 7}',
     ]
     const run = await cli(['classify', '--jsonl', '-'], db, `${lines.join('\n')}\n`)
     expect(run.code).toBe(2)
@@ -242,7 +242,7 @@ describe('paperscope CLI on the corpus', () => {
       'line 4: "text" must be a string, got null',
       'line 5: a line must be a JSON object {"id", "title", "text"}, got an array',
       'line 6: "id" must be a string or a number, got a boolean',
-      'line 7: "title" is missing',
+      'line 7: "title" and "text" are both empty or missing: there is nothing to classify',
     ]
     const answers = run.out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; error: { message: string } })
     expect(answers.map((a) => a.error.message)).toEqual(said)
@@ -368,7 +368,7 @@ describe('paperscope CLI on the corpus', () => {
       JSON.stringify(nc),
       '{"id": 2, "title": "Winning lottery tickets", "text": "We find sparse subnetworks by iterative magnitude pruning that train to full accuracy from their original initialization."}',
       'this is not json',
-      '{"id": 4, "title": "No text field"}',
+      '{"id": 4, "title": "No text field", "text": 4}',
       JSON.stringify({ id: 5, title: 'A whole book', text: 'word '.repeat(200_000) }),
       '',
       JSON.stringify({ ...nc, id: 'nc-again', topics: [] }),
@@ -382,7 +382,7 @@ describe('paperscope CLI on the corpus', () => {
     expect(answers.map((o) => o.id)).toEqual(['nc', 2, null, 4, 5, 'nc-again'])
     expect(answers.filter((o) => o.error)).toEqual([
       { id: null, line: 3, error: { code: 'PARSE_FAILED', message: expect.stringMatching(/^line 3: not JSON/) } },
-      { id: 4, line: 4, error: { code: 'PARSE_FAILED', message: 'line 4: "text" is missing' } },
+      { id: 4, line: 4, error: { code: 'PARSE_FAILED', message: 'line 4: "text" must be a string, got a number' } },
       { id: 5, line: 5, error: { code: 'PARSE_FAILED', message: expect.stringMatching(/^line 5: "text" longer than 500,000 characters/) } },
     ])
     const out = answers.filter((o) => !o.error) as unknown as Array<{ id: string | number; topics: Array<{ label: string; score: number }>; unsorted: boolean; keywords: string[]; keywordDetails: Details; digest: string | null }>
@@ -454,7 +454,7 @@ describe('paperscope CLI on the corpus', () => {
     expect(result.err).toMatch(/real-world\.jsonl: warning: line 3: id 12345678901234567890 is a number that JSON reads as 12345678901234567000/)
     expect(result.err).toContain('real-world.jsonl: warning: line 4: id "first" is also the id of line 1')
     expect(out[3]!.error).toBeUndefined()
-    expect(out[4]).toEqual({ id: 'blank', line: 5, error: { code: 'PARSE_FAILED', message: 'line 5: "title" and "text" are both empty: there is nothing to classify' } })
+    expect(out[4]).toEqual({ id: 'blank', line: 5, error: { code: 'PARSE_FAILED', message: 'line 5: "title" and "text" are both empty or missing: there is nothing to classify' } })
     expect(out[5]).toEqual({ id: null, line: 6, error: { code: 'PARSE_FAILED', message: 'line 6: "id" is empty' } })
     expect(result.err).toContain('real-world.jsonl: error [PARSE_FAILED]: line 5: "title" and "text" are both empty')
     // One word got a topic at confidence 1.0: luck, not an answer.

@@ -8,6 +8,14 @@ describe('parseClassifyLine', () => {
     expect(read).toEqual({ ok: true, input: { id: 'a', title: 'Grokking', text: 'We study grokking.' }, warnings: [] })
   })
 
+  it('reads a line with a text and no title (an abstract alone), or a title and no text; not one with neither', () => {
+    expect(parseClassifyLine('{"id":"a","text":"We study grokking."}', 1)).toEqual({ ok: true, input: { id: 'a', title: '', text: 'We study grokking.' }, warnings: [] })
+    expect(parseClassifyLine('{"id":"b","title":"Grokking"}', 2)).toEqual({ ok: true, input: { id: 'b', title: 'Grokking', text: '' }, warnings: [] })
+    const neither = parseClassifyLine('{"id":"c","title":" "}', 3)
+    expect(neither.ok).toBe(false)
+    expect(!neither.ok && neither.error.message).toBe('line 3: "title" and "text" are both empty or missing: there is nothing to classify')
+  })
+
   it('keeps a number id that JSON would alter as the string written, and says so; other numbers stay numbers', () => {
     const decimal = parseClassifyLine('{"id": 2310.10, "title": "Grokking", "text": "x"}', 4)
     expect(decimal).toMatchObject({ ok: true, input: { id: '2310.10' } })
@@ -36,12 +44,12 @@ describe('parseClassifyLine', () => {
       code: 'PARSE_FAILED',
       source: 'in.jsonl',
       line: 3,
-      message: 'line 3: "title" and "text" are both empty: there is nothing to classify',
+      message: 'line 3: "title" and "text" are both empty or missing: there is nothing to classify',
     })
     const noId = parseClassifyLine('{"id": "  ", "title": "Grokking", "text": "We study grokking."}', 5)
     expect(noId).toMatchObject({ ok: false, id: null, error: { line: 5, field: 'id', message: 'line 5: "id" is empty' } })
     // A bad line's id is printed as written too.
-    expect(parseClassifyLine('{"id": 2310.10, "title": "Grokking"}', 6)).toMatchObject({ ok: false, id: '2310.10', error: { field: 'text' } })
+    expect(parseClassifyLine('{"id": 2310.10, "title": "Grokking", "text": 4}', 6)).toMatchObject({ ok: false, id: '2310.10', error: { field: 'text' } })
     expect(parseClassifyLine('not json', 7)).toMatchObject({ ok: false, id: null, error: { message: expect.stringMatching(/^line 7: not JSON/) } })
   })
 })

@@ -31,10 +31,11 @@ export const MIN_CLASSIFY_CONTENT_WORDS = 3
 export const ClassifyInputSchema = z
   .object({
     id: z.union([z.string().refine((id) => id.trim() !== '', 'is empty'), z.number()]),
-    title: z.string().max(MAX_CLASSIFY_TITLE, `longer than ${MAX_CLASSIFY_TITLE.toLocaleString('en')} characters`),
-    text: z.string().max(MAX_CLASSIFY_TEXT, `longer than ${MAX_CLASSIFY_TEXT.toLocaleString('en')} characters; split it or keep the abstract`),
+    // Either may be left out (an abstract with no title, as the corpus's abstracts page gives them), not both.
+    title: z.string().max(MAX_CLASSIFY_TITLE, `longer than ${MAX_CLASSIFY_TITLE.toLocaleString('en')} characters`).default(''),
+    text: z.string().max(MAX_CLASSIFY_TEXT, `longer than ${MAX_CLASSIFY_TEXT.toLocaleString('en')} characters; split it or keep the abstract`).default(''),
   })
-  .refine((input) => input.title.trim() !== '' || input.text.trim() !== '', '"title" and "text" are both empty: there is nothing to classify')
+  .refine((input) => input.title.trim() !== '' || input.text.trim() !== '', '"title" and "text" are both empty or missing: there is nothing to classify')
 export type ClassifyInput = z.infer<typeof ClassifyInputSchema>
 
 /** One output line. */
@@ -106,7 +107,7 @@ function shapeProblem(json: unknown, field: string | undefined): string | null {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return `a line must be a JSON object {"id", "title", "text"}, got ${kindOf(json)}`
   if (field === undefined || !(field in FIELD_TYPES)) return null
   const value = (json as Record<string, unknown>)[field]
-  if (value === undefined) return `"${field}" is missing`
+  if (value === undefined) return field === 'id' ? '"id" is missing' : null
   const fits = typeof value === 'string' || (field === 'id' && typeof value === 'number')
   return fits ? null : `"${field}" must be ${FIELD_TYPES[field]}, got ${kindOf(value)}`
 }
