@@ -58,6 +58,7 @@ const SYNTHETIC_QUERIES: QuerySet[] = [
   // The two whole-library reads are kept until the library changes: these rows measure the cached answer.
   { label: 'GET /api/v1/trends (the Topics page)', queries: [], paths: ['/api/v1/trends'] },
   { label: 'GET /api/v1/researchers?sort=ai_score (the Researchers page)', queries: [], paths: ['/api/v1/researchers?sort=ai_score'] },
+  { label: 'GET /api/v1/researchers?topic=neural-collapse (a topic\'s researchers)', queries: [], paths: ['/api/v1/researchers?topic=neural-collapse'] },
 ]
 
 /** One measured row of the server table. */
