@@ -34,6 +34,9 @@ describe('names', () => {
     expect(nameKey('Álvaro García Faura')).toBe(nameKey('alvaro garcia faura'))
     expect(nameKey('Elizabeth Collins-Woodfin')).toBe(nameKey('Elizabeth Collins Woodfin'))
     expect(nameKey('A. Saxe')).not.toBe(nameKey('Andrew Saxe'))
+    // A middle initial glued to the first name is still one.
+    expect(nameKey('JasonD. Lee')).toBe(nameKey('Jason D. Lee'))
+    expect(nameKey('DeWitt Seymour')).toBe('dewitt seymour')
   })
   it('treats initials as compatible with the names they start', () => {
     expect(namesCompatible('A. M. Saxe', 'Andrew M. Saxe')).toBe(true)

@@ -70,7 +70,9 @@ const PARSED_NAME_CACHE_SIZE = 50_000
 const parsedNames = new Map<string, ParsedName>()
 
 function parseNameUncached(name: string): ParsedName {
-  let text = name.trim()
+  // An initial glued to the name before it (`JasonD. Lee` in the awesome list) is a middle initial: a small letter
+  // then a capital with a full stop never occurs inside one name.
+  let text = name.trim().replace(/(\p{Ll})(\p{Lu}\.)/gu, '$1 $2')
   const comma = text.indexOf(',')
   if (comma > 0) text = `${text.slice(comma + 1)} ${text.slice(0, comma)}`
   const tokens = foldText(text)
