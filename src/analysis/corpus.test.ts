@@ -352,6 +352,14 @@ describe('key phrases on known abstracts', () => {
     expect(texts(['A', 'B', 'C', 'D'])).toEqual(['Curve Theory'])
     expect(texts(['A', 'B', 'C', 'D', 'E'])).toEqual([])
     expect(keywordsBesideCurated(ranked.slice(2), ['Learning Curve Theory']).map((k) => k.text)).toEqual(['Toy Model'])
+    // A suggestion (not in the text) joins a curator's list only when confident; with none it may fill.
+    const suggested = [
+      { text: 'Neural Tangent Kernel', key: 'neural tangent kernel', score: 0.52, inText: false, why: [] },
+      { text: 'Sparse Training', key: 'sparse training', score: 0.4, inText: true, why: [] },
+    ]
+    expect(keywordsBesideCurated(suggested, ['Lottery Ticket Hypothesis']).map((k) => k.text)).toEqual(['Sparse Training'])
+    expect(keywordsBesideCurated(suggested, []).map((k) => k.text)).toEqual(['Neural Tangent Kernel', 'Sparse Training'])
+    expect(keywordsBesideCurated([{ ...suggested[0]!, score: 0.93 }], ['Lottery Ticket Hypothesis']).map((k) => k.text)).toEqual(['Neural Tangent Kernel'])
   })
 })
 

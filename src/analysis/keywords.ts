@@ -821,12 +821,16 @@ export const RANK_ALL = { min: 50, max: 50, minScore: 0 } as const
  * The key words Paperscope shows beside a paper's curated ones, from its whole ranking ({@link RANK_ALL}):
  * a paper shows 2–5 key words, curated ones first, so Paperscope adds what is missing to reach two and,
  * beyond that, only phrases it is confident of (from {@link KEYWORD_MIN_SCORE}); none that restates a
- * curated one. With no curated key words this is what {@link extractKeywords} gives by default.
+ * curated one. Beside a curator's list, a key word the text does not spell out (suggested) comes only when
+ * confident: `Neural Tangent Kernel` at 0.52 had joined the curated `Lottery Ticket Hypothesis` of "Rigging the
+ * Lottery" (31 papers of the corpus were suggested it), and a shorter list is better than a guess beside a
+ * person's. With no curated key words this is what {@link extractKeywords} gives by default.
  */
 export function keywordsBesideCurated(ranked: readonly ExtractedKeyword[], curated: readonly string[], { min = 2, max = 5, minScore = KEYWORD_MIN_SCORE } = {}): ExtractedKeyword[] {
   const needed = Math.max(0, min - curated.length)
   return ranked
     .filter((k) => !curated.some((listed) => restatesKeyword(k, listed)))
+    .filter((k) => curated.length === 0 || k.inText || k.score >= minScore)
     .filter((k, i) => i < needed || k.score >= minScore)
     .slice(0, Math.max(0, max - curated.length))
 }
