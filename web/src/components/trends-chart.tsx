@@ -214,7 +214,7 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
       <summary>The numbers</summary>
       <div className="table-scroll" role="region" aria-label="Topics over time, the numbers" tabIndex={numbersScroll ? 0 : undefined} ref={numbersRegion}>
         <table>
-          <caption className="visually-hidden">{label}: papers per topic and year</caption>
+          <caption className="visually-hidden">Topics over time: papers per topic and year</caption>
           <thead>
             <tr>
               <th scope="col">Topic</th>
