@@ -30,7 +30,22 @@ export function trackHiddenEdges(element: HTMLElement | null): (() => void) | un
     element.style.setProperty('--hidden-right', `${right}px`)
   }
   // What is hidden changes with the row's width and its content's too (more facets, a font loaded), not only on scroll.
-  const resized = new ResizeObserver(update)
+  const unwatch = watchScrollBox(element, update)
+  element.addEventListener('scroll', update, { passive: true })
+  update()
+  return () => {
+    unwatch()
+    element.removeEventListener('scroll', update)
+  }
+}
+
+/**
+ * Calls `changed` when an element's box or a child's changes size, or children come and go (anywhere inside with
+ * `subtree`: a chart drawn into a child): whatever can change how far it scrolls sideways. Returns the undo.
+ * @example const unwatch = watchScrollBox(row, () => measure(row))
+ */
+export function watchScrollBox(element: HTMLElement, changed: () => void, { subtree = false } = {}): () => void {
+  const resized = new ResizeObserver(changed)
   const observeAll = () => {
     resized.disconnect()
     resized.observe(element)
@@ -38,15 +53,12 @@ export function trackHiddenEdges(element: HTMLElement | null): (() => void) | un
   }
   const added = new MutationObserver(() => {
     observeAll()
-    update()
+    changed()
   })
   observeAll()
-  added.observe(element, { childList: true })
-  element.addEventListener('scroll', update, { passive: true })
-  update()
+  added.observe(element, { childList: true, subtree })
   return () => {
     resized.disconnect()
     added.disconnect()
-    element.removeEventListener('scroll', update)
   }
 }

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router-dom'
 import { ApiError, getJson } from './api.js'
+import { watchScrollBox } from './hidden-edges.js'
 
 export type Resource<T> =
   | { status: 'loading'; data: T | null; error: null }
@@ -124,24 +125,12 @@ export function useScrollsSideways(): [(el: HTMLElement | null) => void, boolean
     if (!el) return
     // A region keeps its tab stop while it has the focus: taking it away would drop the focus on the page.
     const update = () => setScrolls(el.scrollWidth > el.clientWidth + 1 || document.activeElement === el)
-    const resized = new ResizeObserver(update)
-    const watch = () => {
-      resized.disconnect()
-      resized.observe(el)
-      for (const child of el.children) resized.observe(child)
-    }
     // A chart is drawn, or a table filled, after the region appears.
-    const changed = new MutationObserver(() => {
-      watch()
-      update()
-    })
-    changed.observe(el, { childList: true, subtree: true })
+    const unwatch = watchScrollBox(el, update, { subtree: true })
     el.addEventListener('focusout', update)
-    watch()
     update()
     return () => {
-      resized.disconnect()
-      changed.disconnect()
+      unwatch()
       el.removeEventListener('focusout', update)
     }
   }, [el])
