@@ -1,6 +1,6 @@
 /** @module The library's topics in one order, and their trends: per-year counts read from the store, judged by the analysis. */
 import { normalizeKeyword, topicTrends, type TopicTrends } from '../analysis/index.js'
-import { PaperscopeError, type Topic } from '../core/index.js'
+import { foldedKeyword, PaperscopeError, type Topic } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
 
 /** A catch-all section of a curated list (`Others`, `Misc`), which holds what fits no specific topic. */
@@ -55,11 +55,16 @@ export async function readTopicTrends(store: PaperStore): Promise<TopicTrends> {
 export async function keywordSpellings(store: Pick<PaperStore, 'listKeywordSpellings'>, keyword: string): Promise<string[]> {
   const key = normalizeKeyword(keyword)
   if (!key) return []
-  // Found by the longest run of letters as written cut to five (a word and its plural share them; the key
-  // drops hyphens, `PAC-Bayes` → `pacbayes`, which the stored text keeps), then kept only when normalised alike.
-  const longest = (keyword.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '')
-  const spellings = await store.listKeywordSpellings(longest.slice(0, 5))
-  return spellings.filter((s) => normalizeKeyword(s) === key)
+  // Candidates first, by folded letters (hyphens, spaces and accents gone on both sides): those holding the key's
+  // longest word less its last two letters (`hypothes` for `hypotheses`; a plural's lemma, `gan` for `GANs`), or,
+  // for a key of short words only, the whole key. Only candidates are normalised (wink: 70 µs a spelling).
+  const words = key.split(' ').map(foldedKeyword)
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '')
+  const whole = words.join('')
+  const candidates = (await store.listKeywordSpellings()).filter((s) =>
+    longest.length >= 3 ? s.folded.includes(longest.slice(0, Math.max(3, longest.length - 2))) : s.folded === whole,
+  )
+  return candidates.filter((s) => normalizeKeyword(s.keyword) === key).map((s) => s.keyword)
 }
 
 /** A key word of a topic's papers: as most of them write it, and how many papers (curated, and all) have it. */

@@ -15,6 +15,15 @@ export function foldText(text: string): string {
   return foldLetters(text.normalize('NFKD').replace(/\p{M}+/gu, ''))
 }
 
+/**
+ * A key word's letters and digits only, folded ({@link foldText}): how spellings of one key word are found before
+ * they are compared properly (`Over-Parameterization` and `overparameterization`, `Polyak-Łojasiewicz`).
+ * @example foldedKeyword('Polyak-Łojasiewicz Condition') // 'polyaklojasiewiczcondition'
+ */
+export function foldedKeyword(keyword: string): string {
+  return foldText(keyword).replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
 function foldLetters(text: string): string {
   return text
     .replace(/ß/g, 'ss')

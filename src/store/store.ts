@@ -253,8 +253,8 @@ export interface PaperReader {
   countCoAuthors(authorId: string): Promise<number>
   /** Shared until the library changes: do not change it. */
   listTopics(): Promise<ReadonlyArray<Readonly<Topic>>>
-  /** The library's key words (as written, any origin) whose lower-case text contains `fragment`, each once. */
-  listKeywordSpellings(fragment: string): Promise<string[]>
+  /** Every key word of the library as written (any origin), once, with its `foldedKeyword`; shared until it changes. */
+  listKeywordSpellings(): Promise<ReadonlyArray<Readonly<KeywordSpelling>>>
   /** Shared until the library changes: do not change it. */
   getTopic(id: string): Promise<Readonly<TopicDetail> | null>
   /** Topics in {@link listTopics}' order, each with its dated papers per year (for trends over time). Shared: do not change it. */
@@ -449,6 +449,12 @@ export interface StoredVector {
   topicProbabilities: number[] | null
   /** The topics the classifier assigned (what a paper page lists beside the curated ones), best first. */
   predictedTopics: string[]
+}
+
+/** A key word as papers write it, and its letters folded (`foldedKeyword`) to find its other spellings by. */
+export interface KeywordSpelling {
+  keyword: string
+  folded: string
 }
 
 /** One analysis write: all of it lands in one transaction. */

@@ -112,12 +112,25 @@ describe('GET /researchers on the analysed corpus library', () => {
     const counts = new Map(topic.topAuthors.map((a) => [a.id, a.papers]))
     for (const row of list.items.filter((r) => counts.has(r.id))) expect(row.topicPapers, row.name).toBe(counts.get(row.id))
     expect(list.items[0]!.topicPapers).toBe(topic.topAuthors[0]!.papers)
-    // Every topic page's researchers are its ranking's first, ties broken alike (by papers in all, then name).
+    // Every topic page's researchers are its ranking's first, ties broken alike (by papers in all, then name),
+    // counted here from the file's authorships apart from the store's queries.
+    const raw = new Database(lib.path, { readonly: true })
+    const counted = raw.prepare(
+      `SELECT a.author_id AS id, au.name, count(DISTINCT a.paper_id) AS inTopic,
+              (SELECT count(*) FROM authorships b WHERE b.author_id = a.author_id) AS papers
+       FROM paper_topics pt JOIN authorships a ON a.paper_id = pt.paper_id JOIN authors au ON au.id = a.author_id
+       WHERE pt.topic_id = ? GROUP BY a.author_id`,
+    )
     for (const { id } of (await get<{ items: Array<{ id: string }> }>('/api/v1/topics')).items) {
       const page = await get<TopicDetailOut>(`/api/v1/topics/${id}`)
       const ranking = await get<ResearcherListOut>(`/api/v1/researchers?topic=${id}&page_size=15`)
       expect(page.topAuthors.map((a) => [a.id, a.papers]), id).toEqual(ranking.items.map((r) => [r.id, r.topicPapers]))
+      const expected = (counted.all(id) as Array<{ id: string; name: string; inTopic: number; papers: number }>)
+        .sort((a, b) => b.inTopic - a.inTopic || b.papers - a.papers || a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1))
+        .slice(0, 15)
+      expect(page.topAuthors.map((a) => [a.id, a.papers]), id).toEqual(expected.map((r) => [r.id, r.inTopic]))
     }
+    raw.close()
     expect(list.items.every((r) => r.topicPapers! >= 1 && r.topicPapers! <= r.papers)).toBe(true)
     // An id in any case, as a label is (the schema says so).
     expect((await get<ResearcherListOut>('/api/v1/researchers?topic=NEURAL-COLLAPSE&page_size=1')).topic).toEqual({ id: 'neural-collapse', label: 'Neural Collapse' })

@@ -369,6 +369,13 @@ export const MIGRATIONS: readonly Migration[] = [
          CREATE INDEX papers_id_year ON papers(id, year, citation_count);
          CREATE INDEX IF NOT EXISTS paper_novelty_percentiles ON paper_novelty(paper_id, percentile, centrality_percentile);`,
   },
+  {
+    version: 16,
+    name: 'paper-keywords-by-keyword',
+    // The feed filtered by a key word (`GET /papers?keyword=`) finds its papers by the key word's spellings; without
+    // this index every key word row of the library is read (0.3–0.45 s on 800k rows).
+    up: `CREATE INDEX paper_keywords_keyword ON paper_keywords(keyword, paper_id);`,
+  },
 ]
 
 /**

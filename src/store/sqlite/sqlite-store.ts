@@ -12,7 +12,7 @@ import type {
   SourceRecord,
   Topic,
 } from '../../core/index.js'
-import { foldText, hyphenatedSpelling, PaperscopeError, slugText } from '../../core/index.js'
+import { foldedKeyword, foldText, hyphenatedSpelling, PaperscopeError, slugText } from '../../core/index.js'
 import {
   authorProfileRowToProfile,
   paperRowToPaper,
@@ -33,6 +33,7 @@ import type {
   CandidateQuery,
   CiteKeyInput,
   FacetCount,
+  KeywordSpelling,
   LibraryStats,
   NewAuthor,
   Page,
@@ -176,6 +177,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       return Object.freeze({ topics: frozenRows(counts.topics), sortedPerYear: frozenRows(counts.sortedPerYear) })
     })
     this.topics = cachedUntilChange(db, () => frozenRows(this.readTopics()))
+    this.keywordSpellings = cachedUntilChange(db, () =>
+      frozenRows(this.all<{ keyword: string }>('SELECT DISTINCT keyword FROM paper_keywords').map((r) => ({ keyword: r.keyword, folded: foldedKeyword(r.keyword) }))),
+    )
     this.topicDetails = cachedUntilChangeBy(db, (id: string) => {
       const topic = this.readTopic(id)
       return topic && Object.freeze({ ...topic, perYear: frozenRows([...topic.perYear]) })
@@ -191,6 +195,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   private readonly citeLabels: () => readonly Readonly<BibtexCiteLabel>[]
   private readonly topicYears: () => Readonly<TopicYearCounts>
   private readonly topics: () => ReadonlyArray<Readonly<Topic>>
+  private readonly keywordSpellings: () => ReadonlyArray<Readonly<KeywordSpelling>>
   /** A topic page's counts, and its papers per author (20 ms on a library of 100k papers), per topic. */
   private readonly topicDetails: (id: string) => Readonly<TopicDetail> | null
   private readonly topicPapersByAuthor: (id: string) => ReadonlyMap<string, number> | null
@@ -424,7 +429,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       clauses.push('EXISTS (SELECT 1 FROM json_each(p.categories) c WHERE c.value = ?)')
       params.push(q.category)
     }
-    if (q.keywords !== undefined) {
+    if (q.keywords !== undefined && q.keywords.length === 0) {
+      // No spelling: nothing matches (and no scan to find that out).
+      clauses.push('0 = 1')
+    } else if (q.keywords !== undefined) {
       const spellings = 'SELECT value FROM json_each(?)'
       clauses.push(
         form === 'in'
@@ -778,11 +786,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     return { topics: topics.map((t) => ({ ...t, perYear: perYear.get(t.id) ?? [] })), sortedPerYear }
   }
 
-  async listKeywordSpellings(fragment: string): Promise<string[]> {
-    // instr over lower(): no LIKE wildcards to escape in what a reader typed.
-    return this.all<{ keyword: string }>('SELECT DISTINCT keyword FROM paper_keywords WHERE instr(lower(keyword), ?) > 0 ORDER BY keyword', fragment.toLowerCase()).map(
-      (r) => r.keyword,
-    )
+  async listKeywordSpellings(): Promise<ReadonlyArray<Readonly<KeywordSpelling>>> {
+    // Every filter by key word reads it: a scan of every key word row (0.15 s on 800k) once per change.
+    return this.keywordSpellings()
   }
 
   async listTopicKeywords(topicId: string): Promise<Array<{ paperId: string; keyword: string; origin: 'curated' | 'extracted' | 'suggested' }>> {
