@@ -89,7 +89,7 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     )
     // A key word leads to the topic's papers with it: as many as counted, suggested ones (not in the text) too.
     const first = topic.keywords[0]!
-    await list.getByRole('link', { name: first.text }).click()
+    await list.getByRole('link', { name: first.text, exact: true }).click()
     await expect.poll(() => new URL(page.url()).searchParams.get('keyword')).toBe(first.text)
     expect([new URL(page.url()).pathname, new URL(page.url()).searchParams.get('topic')]).toEqual(['/', 'others'])
     await expect.poll(() => page.locator('#feed-title').textContent()).toBe(`Papers with the key word “${first.text}” in Others`)

@@ -610,6 +610,8 @@ describe.skipIf(skip)('web app in chromium', () => {
     await expect.poll(() => topicChips.first().textContent()).toMatch(/^Neural Collapse· predicted (\d+%|>99%)$/)
     expect(await topicChips.first().getAttribute('href')).toBe('/topics/neural-collapse')
     const words = await answer.locator('[aria-labelledby="classify-keywords"] .chip').allTextContents()
+    // A pasted text's key words are no links: the library need not have a paper with them.
+    expect(await answer.locator('[aria-labelledby="classify-keywords"] a.chip').count()).toBe(0)
     // Grouped as on a paper page: phrases of the text first, then suggestions, each group best first.
     const grouped = ['extracted', 'suggested'].flatMap((origin) => body.keywords.filter((k) => k.origin === origin))
     expect(words).toEqual(grouped.map((k) => `${k.text} (${k.origin})`))

@@ -59,7 +59,7 @@ export function renderResearchers(list: ResearcherList, topicLabel: string | nul
   if (!list.analysed) out.push('', 'the library has not been analysed yet: novelty and AI score are unknown (run `paperscope analyze`)')
   // Unknown values rank last: an unknown first from the top is an unknown for everyone.
   if ((list.sort === 'citations' || list.sort === 'h_index') && offset === 0 && list.items[0]!.citations === null)
-    out.push('', 'no source gave citation counts for the papers of this library: citations and h-index are unknown for everyone, and the order is by papers')
+    out.push('', `no source gave citation counts for the papers of ${topicLabel || minPapers > 1 ? 'these researchers' : 'this library'}: citations and h-index are unknown for everyone${topicLabel || minPapers > 1 ? ' here' : ''}, and the order is by papers`)
   out.push(
     '',
     `novelty: mean novelty percentile of their papers; AI score: Paperscope's own formula; with few papers both rest on little${minPapers > 1 ? '' : ' (--min-papers 3 leaves out those with fewer)'}; \`paperscope author NAME\` shows how each is computed`,

@@ -57,23 +57,34 @@ const KEYWORD_ORIGIN_TITLE: Record<ApiKeyword['origin'], string> = {
   suggested: 'Not in the paper’s text: suggested by Paperscope from similar papers’ curated key words or the paper’s topic',
 }
 
-export function KeywordList({ keywords }: { keywords: ApiKeyword[] }) {
+/** Key words as chips; `linked`: each leads to the library's papers with it (not for a text the library lacks). */
+export function KeywordList({ keywords, linked = true }: { keywords: ApiKeyword[]; linked?: boolean }) {
   if (keywords.length === 0) return null
   return (
     <ul className="chips" aria-label="Key words">
-      {keywords.map((k) => (
-        <li key={`${k.origin}:${k.text}`}>
-          {/* To the library's papers with the key word (any spelling of it; suggested ones too). */}
-          <Link
-            to={`/?${new URLSearchParams({ keyword: k.text })}`}
-            className={`chip ${k.origin === 'curated' ? 'chip-keyword' : 'chip-keyword-found'}`}
-            title={`${KEYWORD_ORIGIN_TITLE[k.origin]}. Papers with this key word`}
-          >
+      {keywords.map((k) => {
+        const style = k.origin === 'curated' ? 'chip-keyword' : 'chip-keyword-found'
+        const text = (
+          <>
             {k.text}
             <span className="visually-hidden">{` (${k.origin})`}</span>
-          </Link>
-        </li>
-      ))}
+          </>
+        )
+        return (
+          <li key={`${k.origin}:${k.text}`}>
+            {/* To the library's papers with the key word (any spelling of it; suggested ones too). */}
+            {linked ? (
+              <Link to={`/?${new URLSearchParams({ keyword: k.text })}`} className={`chip ${style}`} title={`${KEYWORD_ORIGIN_TITLE[k.origin]}. Papers with this key word`}>
+                {text}
+              </Link>
+            ) : (
+              <span className={`chip chip-static ${style}`} title={KEYWORD_ORIGIN_TITLE[k.origin]}>
+                {text}
+              </span>
+            )}
+          </li>
+        )
+      })}
     </ul>
   )
 }
@@ -86,7 +97,7 @@ const KEYWORD_GROUP = {
 } as const
 
 /** Key words in groups by where they came from: curated, extracted, suggested (empty groups left out). */
-export function KeywordGroups({ keywords }: { keywords: ApiKeyword[] }) {
+export function KeywordGroups({ keywords, linked = true }: { keywords: ApiKeyword[]; linked?: boolean }) {
   return (
     <>
       {(['curated', 'extracted', 'suggested'] as const).map((origin) => {
@@ -95,7 +106,7 @@ export function KeywordGroups({ keywords }: { keywords: ApiKeyword[] }) {
         return (
           <div key={origin}>
             <p className="side-label">{KEYWORD_GROUP[origin]}</p>
-            <KeywordList keywords={words} />
+            <KeywordList keywords={words} linked={linked} />
           </div>
         )
       })}

@@ -232,7 +232,8 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
             Key words
           </h2>
           {classified.keywords.length === 0 && <p className="muted">No key phrase found.</p>}
-          <KeywordGroups keywords={classified.keywords.map((k) => ({ text: k.text, origin: k.origin }))} />
+          {/* Not links: the text's key words need not be any library paper's. */}
+          <KeywordGroups keywords={classified.keywords.map((k) => ({ text: k.text, origin: k.origin }))} linked={false} />
           {classified.keywords.length > 0 && (
             <KeywordReasons items={classified.keywords} howComputed={classified.howComputed.keywords} testId="classify-keywords-how" />
           )}

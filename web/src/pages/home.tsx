@@ -151,7 +151,9 @@ export function HomePage() {
         {feed.data && feed.data.total === 0 && filtered && (
           <Empty title="No paper matches these filters">
             <p>
-              {keyword
+              {sort === 'trending'
+                ? 'No paper with these filters is trending (trending needs papers a listing page showed, with a listing date or upvotes).'
+                : keyword
                 ? `No paper${topic ? ' in this topic' : ''} has the key word “${keyword}”.`
                 : topic && source
                   ? 'No paper in this topic has a record from this source.'

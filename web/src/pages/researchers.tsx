@@ -144,7 +144,7 @@ export function ResearchersPage() {
             {(shown === 'novelty' || shown === 'ai_score') && minPapers === 1 && ' With few papers, Novelty and AI Score rest on little: one paper can top the list.'}
             {!list.data.analysed && ' The library has not been analysed yet: Novelty and AI Score are unknown for everyone.'}
             {/* Unknown values rank last: an unknown first on the first page is an unknown for everyone. */}
-            {(shown === 'citations' || shown === 'h_index') && list.data.page === 1 && list.data.items[0]!.citations === null && ' No source gave citation counts for the papers of this library, so citations and h-index are unknown for everyone: the order is by papers.'}
+            {(shown === 'citations' || shown === 'h_index') && list.data.page === 1 && list.data.items[0]!.citations === null && ` No source gave citation counts for the papers of ${topic || minPapers > 1 ? 'these researchers' : 'this library'}, so citations and h-index are unknown for everyone${topic || minPapers > 1 ? ' here' : ''}: the order is by papers.`}
           </p>
           {/* A region with a name and, when it scrolls, a tab stop: a keyboard can scroll to the columns a phone hides. */}
           <div className="table-scroll" role="region" aria-label="Researchers table" tabIndex={tableScrolls ? 0 : undefined} ref={tableRegion}>
