@@ -49,6 +49,12 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     expect(Math.max(...rowsOff.flat())).toBeLessThan(3)
     // On a wide screen nothing scrolls: the chart is no tab stop.
     expect(await page.getByRole('region', { name: 'Topics over time, chart' }).getAttribute('tabindex')).toBeNull()
+    // Narrowed to a phone's width (a window, a turned phone), it is drawn again for it: names cut to fit beside the
+    // newest years (the wide drawing had kept its 230 px of names and opened on 2016).
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expect.poll(() => page.locator('.trends-chart-labels svg').evaluate((svg) => svg.getBoundingClientRect().width)).toBeLessThan(170)
+    await expect.poll(() => page.getByRole('region', { name: 'Topics over time, chart' }).evaluate((el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1)).toBe(true)
+    await page.setViewportSize({ width: 1280, height: 900 })
     await page.getByTestId('trends-numbers').locator('summary').click()
     const rows = await page.getByTestId('trends-numbers').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)))
     // Every year from the first to the last, one the library has no paper of with 0.

@@ -5,7 +5,7 @@
 import { useRef } from 'react'
 import type { TopicTrendsOut } from '../api.js'
 import { percent } from '../format.js'
-import { useScrollsSideways } from '../hooks.js'
+import { useMediaQuery, useScrollsSideways } from '../hooks.js'
 import { themeColour, usePlot } from './plot-chart.js'
 
 type Trend = TopicTrendsOut['topics'][number]
@@ -144,7 +144,9 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
   const [numbersRegion, numbersScroll] = useScrollsSideways()
   const cells = trendCells(trends)
   const years = everyYear(trends.years)
-  const failed = usePlot(ref, JSON.stringify(cells), label, (Plot, el) => {
+  // Drawn for the width it has: again when a phone turns or a window crosses the phone layout's width.
+  const narrow = useMediaQuery('(max-width: 720px)')
+  const failed = usePlot(ref, `${narrow}:${JSON.stringify(cells)}`, label, (Plot, el) => {
     if (cells.length === 0) return null
     const accent = themeColour(el, '--chart-1', '#3b5bdb')
     const surface = themeColour(el, '--surface', '#ffffff')
