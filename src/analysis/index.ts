@@ -109,7 +109,6 @@ export {
   citationSum,
   aiScore,
   centralityPercentiles,
-  computeResearcherMetrics,
   metricsFromTotals,
   researcherTotals,
   HOW_COMPUTED,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { aiScore, aiScoreRescaleNote, citationSum, computeResearcherMetrics, hIndex, hIndexMetric, HOW_COMPUTED } from './metrics.js'
+import { aiScore, aiScoreRescaleNote, citationSum, hIndex, hIndexMetric, HOW_COMPUTED, metricsFromTotals, researcherTotals } from './metrics.js'
 
 describe('h-index', () => {
   it('of known citation lists', () => {
@@ -78,11 +78,11 @@ describe('citations and AI Score', () => {
   })
 
   it('computes a researcher from papers and keeps reported values beside', () => {
-    const m = computeResearcherMetrics(
-      [
+    const m = metricsFromTotals(
+      researcherTotals([
         { paperId: 'a', citationCount: 10, noveltyPercentile: 80, centralityPercentile: 50 },
         { paperId: 'b', citationCount: null, noveltyPercentile: 40, centralityPercentile: 70 },
-      ],
+      ]),
       [{ hIndex: 44, citations: 177 }],
     )
     expect(m.hIndex.value).toBe(1)

@@ -214,7 +214,8 @@ export function researcherTotals(papers: readonly ResearcherPaper[]): Researcher
 
 /**
  * All metrics of one researcher from their {@link ResearcherTotals}: a researcher page and a ranking of the
- * library's researchers compute them alike.
+ * library's researchers compute them alike (both from the store's totals; from papers through {@link researcherTotals}).
+ * @example metricsFromTotals(researcherTotals(papers), reportedProfiles.map((p) => p.metrics))
  */
 export function metricsFromTotals(t: ResearcherTotals, reported: readonly ReportedMetrics[] = []): ResearcherMetrics {
   const citations: Array<number | null> = [...t.citationCounts, ...new Array<null>(Math.max(0, t.papers - t.citationCounts.length)).fill(null)]
@@ -232,14 +233,6 @@ export function metricsFromTotals(t: ResearcherTotals, reported: readonly Report
     }),
     reported: [...reported],
   }
-}
-
-/**
- * All metrics of one researcher from their papers in the library.
- * @example computeResearcherMetrics(papers, reportedProfiles.map((p) => p.metrics))
- */
-export function computeResearcherMetrics(papers: readonly ResearcherPaper[], reported: readonly ReportedMetrics[] = []): ResearcherMetrics {
-  return metricsFromTotals(researcherTotals(papers), reported)
 }
 
 /** Every metric's "how this is computed" text, by the key the API serves it under. */
