@@ -10,7 +10,6 @@
  * best non-overlapping candidates are kept.
  * With no curated key words in the library the ranker falls back to fixed weights on the same features.
  */
-import { assignTopics, DEFAULT_TOPIC_OPTIONS } from './classify.js'
 import { fitKeywordTags, keywordTagProbabilities, tagFeature, type KeywordTagModel } from './keyword-tags.js'
 import { fitSoftmax } from './linear.js'
 import type { Contribution } from './rank.js'
@@ -549,6 +548,11 @@ export interface ExtractOptions {
   neighbours?: readonly KeywordNeighbour[]
   /** The paper's topics (curated, or predicted with their confidences), for key words typical of them. */
   topics?: readonly KeywordTopic[]
+  /**
+   * The topics a reader sees the paper under (its curated ones, or the predicted ones assigned to it): a key word's
+   * reason names another topic as only near the paper. Every topic of `topics` unless given.
+   */
+  shownTopics?: readonly string[]
   nlp?: NlpPort
 }
 
@@ -558,7 +562,7 @@ export interface ExtractOptions {
  * chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
-export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, neighbours, topics = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, neighbours, topics = [], shownTopics = topics.map((t) => t.label), nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   const scores = neighbourScores(neighbours, nlp, model.keyOf)
   const suggested = topicSuggestions(model, topics)
   const tags = model.tags ? keywordTagProbabilities(model.tags, doc) : undefined
@@ -618,7 +622,7 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     if (chosen.length >= min || chosen.length >= max) break
     if (!chosen.some((o) => clashes(o.c, s.c))) chosen.push(s)
   }
-  const shown = shownTopics(topics)
+  const shown = new Set(shownTopics)
   return chosen.map(({ c, score, contributions }) => ({
     text: model.display[c.key] ?? c.text,
     key: c.key,
@@ -643,21 +647,6 @@ function topicBehind(model: Pick<KeywordModel, 'topicKeywordShare'>, topics: rea
     if (weight > 0 && (!best || weight > best.weight)) best = { label, weight }
   }
   return best?.label
-}
-
-/**
- * The topics the paper is shown under, told from the topics it was given as {@link assignTopics} tells them:
- * curated ones (all alike: 1, or equal shares) every one; a prediction its best and any other at 35% or more,
- * none when its best is under 35% (unsorted).
- */
-function shownTopics(topics: readonly KeywordTopic[]): Set<string> {
-  const first = topics[0]?.confidence ?? 0
-  const alike = topics.every((t) => Math.abs(t.confidence - first) < 1e-9)
-  if (topics.length > 0 && alike && (first === 1 || Math.abs(first * topics.length - 1) < 1e-9)) return new Set(topics.map((t) => t.label))
-  // Sorted here: `assignTopics` reads a prediction best first, and callers need not pass it so.
-  const ranked = [...topics].sort((a, b) => b.confidence - a.confidence)
-  const unsorted = (ranked[0]?.confidence ?? 0) < DEFAULT_TOPIC_OPTIONS.unsortedBelow
-  return new Set(assignTopics([], { topics: ranked, unsorted, offTopic: false, why: [] }).map((t) => t.label))
 }
 
 /**

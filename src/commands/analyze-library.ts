@@ -497,6 +497,7 @@ function analysePapers(
     const ranked = extractKeywords(models.keywords, doc, {
       neighbours: offTopic ? [] : keywordNeighbours(entry.vector, curatedVectors, p.id),
       topics: offTopic ? [] : keywordTopics,
+      shownTopics: p.curatedTopics.length > 0 ? p.curatedTopics : predictedTopics.map((t) => t.label),
       ...RANK_ALL,
     })
     // Shown beside the curated key words: what reaches two, then confident ones, none restating them.

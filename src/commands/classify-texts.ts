@@ -192,6 +192,8 @@ export async function createTextClassifier(
       const keywords = extractKeywords(fitted.keywords, doc, {
         neighbours: offTopic ? [] : keywordNeighbours(await textVector(fitted, input, doc), curated),
         topics: offTopic ? [] : (prediction?.topics ?? []),
+        // As the answer lists them: none for a text too short to tell.
+        shownTopics: tooShort ? [] : assignTopics([], prediction).map((t) => t.label),
       })
       return {
         id: input.id,
