@@ -224,11 +224,12 @@ export function sharedTerms(a: readonly TermWeight[], b: readonly TermWeight[], 
 function sharedShownTopic(labels: readonly string[], a: IndexQuery, b: IndexedPaper): string | null {
   const [ta, tb] = [a.topics, b.topics]
   if (!ta || !tb || !a.shownTopics || !b.shownTopics) return null
+  const inA = new Set(a.shownTopics)
   const inB = new Set(b.shownTopics)
   let best: string | null = null
   let bestValue = 0
   labels.forEach((label, i) => {
-    if (!a.shownTopics?.includes(label) || !inB.has(label)) return
+    if (!inA.has(label) || !inB.has(label)) return
     const v = Math.min(ta[i] as number, tb[i] as number)
     if (v > bestValue) {
       bestValue = v

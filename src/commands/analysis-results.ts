@@ -66,8 +66,7 @@ async function buildIndex(store: PaperStore): Promise<VectorIndex> {
   const labels = topicLabels(models.find((m) => m.kind === 'topics')?.model)
   // Vectors of another embedder (an older model) never mix with the current one's.
   const embedder = paperVectorEmbedder(models.find((m) => m.kind === 'vectors')?.model) ?? vectors[0]?.embedder ?? 'lsa'
-  const current = vectors.filter((v) => v.embedder === embedder)
-  const papers: IndexedPaper[] = current.map((v) => ({
+  const papers: IndexedPaper[] = vectors.filter((v) => v.embedder === embedder).map((v) => ({
     paperId: v.paperId,
     vector: v.vector,
     terms: v.terms,

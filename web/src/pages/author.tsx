@@ -342,7 +342,7 @@ function MetricTile({
   // out of order, and a page showing 43 beside the ranking's 42.8 looked like another number).
   const tenth = (n: number) => Math.round(Number(n.toFixed(6)) * 10) / 10
   const formatComputed = unit ? (n: number) => tenth(n).toFixed(1) : format
-  const describeComputed = unit ? (n: number) => `${tenth(n).toFixed(1)} (${unit})` : format
+  const describeComputed = unit ? (n: number) => `${formatComputed(n)} (${unit})` : format
   const headline = metricHeadline(lead, computed, lead ? conflictsOf(lead) : [], format, formatComputed)
   const source = lead ? shortSourceLabel(lead.profile.source) : ''
   return (
