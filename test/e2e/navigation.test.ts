@@ -161,6 +161,39 @@ describe.skipIf(skip)('navigation in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it("opens a key word's feed at its heading, on a phone too, and Back takes a page never scrolled to its top", async () => {
+    const topics = await api<{ items: Array<{ id: string }> }>('/topics')
+    let topicId = ''
+    for (const t of topics.items) {
+      if ((await api<{ keywords: unknown[] }>(`/topics/${t.id}`)).keywords.length > 0) {
+        topicId = t.id
+        break
+      }
+    }
+    expect(topicId).not.toBe('')
+    for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const at = `${size.width} wide`
+      await page.setViewportSize(size)
+      await page.goto(`${server.url}/topics/${topicId}`)
+      const link = page.getByTestId('topic-keywords').locator('a').first()
+      await link.waitFor()
+      const word = await link.textContent()
+      // A click as a script gives it: the page is not scrolled to the link first.
+      await link.evaluate((a) => (a as HTMLAnchorElement).click())
+      await expect.poll(() => new URL(page.url()).searchParams.get('keyword'), { message: at }).toBe(word)
+      await cards(page).first().waitFor()
+      // The heading at the top of the window (under the header where it stays), its papers under it.
+      await expect.poll(() => page.locator('#feed-title').evaluate((el) => Math.round(el.getBoundingClientRect().top)), { message: at }).toBeLessThan(100)
+      expect(await cards(page).first().evaluate((el) => el.getBoundingClientRect().top < window.innerHeight), at).toBe(true)
+      expect(await focusedId(page), at).toBe('feed-title')
+      await page.goBack()
+      await expect.poll(() => new URL(page.url()).pathname, { message: at }).toBe(`/topics/${topicId}`)
+      await nextFrame(page)
+      expect(await scrollY(page), at).toBe(0)
+    }
+    expect(problems).toEqual([])
+  })
+
   it('takes the old results away when the new words cannot be searched', async () => {
     await page.goto(`${server.url}/search`)
     const box = searchBox(page)

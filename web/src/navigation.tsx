@@ -40,13 +40,39 @@ function headerOffset(): number {
   return header.getBoundingClientRect().height
 }
 
-/** Scrolls `element` to just under the header when it is above the window's top, then focuses it. */
-function landOnElement(element: HTMLElement): void {
-  const offset = headerOffset()
-  const top = element.getBoundingClientRect().top
-  if (top < offset) window.scrollTo(0, Math.max(0, window.scrollY + top - offset - 12))
+/** Where the window's top goes for `element` to sit just under the header. */
+function landingY(element: HTMLElement): number {
+  return Math.max(0, window.scrollY + element.getBoundingClientRect().top - headerOffset() - 12)
+}
+
+/**
+ * Focuses `element` and scrolls it to just under the header: on a new page always (the feed's heading sits under
+ * the home page's search and topics, which fill a phone's window), for as long as the page is still growing above
+ * or below it (its data loading) and the reader has not moved on; on the same page only when it is above the
+ * window's top (a list's heading after its pagination links at the bottom). Returns a cancel.
+ */
+function landOnElement(element: HTMLElement, { newPage }: { newPage: boolean }): () => void {
   if (!element.hasAttribute('tabindex') && !element.matches('a[href], button, input, select, textarea')) element.tabIndex = -1
   element.focus({ preventScroll: true })
+  if (!newPage) {
+    if (element.getBoundingClientRect().top < headerOffset()) window.scrollTo(0, landingY(element))
+    return () => undefined
+  }
+  const started = performance.now()
+  let frame = 0
+  const stop = () => {
+    cancelAnimationFrame(frame)
+    for (const type of USER_INPUT) window.removeEventListener(type, stop)
+  }
+  const attempt = () => {
+    const y = landingY(element)
+    if (Math.abs(window.scrollY - y) > 1) window.scrollTo(0, y)
+    if (performance.now() - started > RESTORE_WAIT_MS) stop()
+    else frame = requestAnimationFrame(attempt)
+  }
+  for (const type of USER_INPUT) window.addEventListener(type, stop, { passive: true })
+  attempt()
+  return stop
 }
 
 /** Focus for a new page: the element the page marks (its search box), else the content, so Tab starts there. */
@@ -173,19 +199,19 @@ export function ScrollAndFocus() {
           stopFocus()
         }
       }
+      // Never scrolled (its place was the top), so no place was saved: the top, not the last page's place.
+      if (newPage && !location.hash) window.scrollTo(0, 0)
       if (href) return refocus(href)
       if (location.hash) {
         document.getElementById(location.hash.slice(1))?.scrollIntoView()
         return undefined
       }
-      if (newPage) window.scrollTo(0, 0)
       return undefined
     }
     const target = landOnTarget(location.state)
     const element = target ? document.getElementById(target) : null
-    if (element) {
-      landOnElement(element)
-    } else if (newPage) {
+    if (element) return landOnElement(element, { newPage })
+    if (newPage) {
       window.scrollTo(0, 0)
       focusContent()
     }

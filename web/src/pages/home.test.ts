@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { feedTitle } from './home.js'
+import { feedHeading, feedTitle } from './home.js'
 
 describe('the feed’s tab title', () => {
   it('names the filter, the order and the page, and is the app’s name alone for the plain first page', () => {
@@ -9,5 +9,19 @@ describe('the feed’s tab title', () => {
     expect(feedTitle({ sort: 'trending', page: 1 })).toBe('Trending')
     expect(feedTitle({ sort: 'trending', topic: 'Others', page: 3 })).toBe('Others · Trending, page 3')
     expect(feedTitle({ sort: 'recent', source: 'arxiv', page: 1 })).toBe('From arXiv · Feed')
+  })
+})
+
+describe('the feed’s heading', () => {
+  it('names every filter shown, a source beside a key word or a topic too', () => {
+    expect(feedHeading({ sort: 'recent' })).toBe('Recent papers')
+    expect(feedHeading({ sort: 'trending' })).toBe('Trending')
+    expect(feedHeading({ sort: 'recent', source: 'arxiv' })).toBe('From arXiv')
+    expect(feedHeading({ sort: 'recent', topic: 'Grokking' })).toBe('Papers in Grokking')
+    expect(feedHeading({ sort: 'recent', topic: 'Grokking', source: 'arxiv' })).toBe('Papers in Grokking, from arXiv')
+    expect(feedHeading({ sort: 'trending', keyword: 'lottery ticket', source: 'arxiv' })).toBe('Papers with the key word “lottery ticket”, from arXiv')
+    expect(feedHeading({ sort: 'recent', keyword: 'lottery ticket', topic: 'Lottery Ticket Hypothesis', source: 'arxiv' })).toBe(
+      'Papers with the key word “lottery ticket” in Lottery Ticket Hypothesis, from arXiv',
+    )
   })
 })

@@ -23,6 +23,28 @@ export function feedTitle({ sort, topic, source, keyword, page }: { sort: Sort; 
   return `${[...filters, order].join(' · ')}${page > 1 ? `, page ${page}` : ''}`
 }
 
+/**
+ * The feed's heading: every filter it shows, so a key word or a topic never hides a source filter beside it.
+ * @example feedHeading({ sort: 'recent', keyword: 'grokking', source: 'arxiv' }) // 'Papers with the key word “grokking”, from arXiv'
+ */
+export function feedHeading({ sort, topic, source, keyword }: { sort: Sort; topic?: string | undefined; source?: string | undefined; keyword?: string | undefined }): string {
+  const from = source ? `from ${sourceLabelInText(source)}` : ''
+  if (keyword) return `Papers with the key word “${keyword}”${topic ? ` in ${topic}` : ''}${from ? `, ${from}` : ''}`
+  if (topic) return `Papers in ${topic}${from ? `, ${from}` : ''}`
+  if (source) return `From ${sourceLabelInText(source)}`
+  return sort === 'trending' ? 'Trending' : 'Recent papers'
+}
+
+/** What the feed's filters keep, in a sentence. */
+function filterNote({ topic, source, keyword }: { topic?: string | undefined; source?: string | undefined; keyword?: string | undefined }): string {
+  const kept = [
+    keyword && 'with one key word: given by a curator, found in the text, or suggested by papers like it (then not in the text), its spellings counted as one',
+    topic && 'in one topic',
+    source && 'with a record from one source',
+  ].filter((k): k is string => Boolean(k))
+  return `Showing papers ${kept.length > 1 ? `${kept.slice(0, -1).join('; ')}; and ${kept.at(-1)!}` : kept[0] ?? ''}.`
+}
+
 export function HomePage() {
   const [params, setParams] = useSearchParams()
   const sort: Sort = params.get('sort') === 'trending' ? 'trending' : 'recent'
@@ -99,15 +121,7 @@ export function HomePage() {
       <section aria-labelledby="feed-title">
         <div className="section-head">
           <h2 id="feed-title" tabIndex={-1}>
-            {keyword
-              ? `Papers with the key word “${keyword}”${topic ? ` in ${topicLabel}` : ''}`
-              : topic
-                ? `Papers in ${topicLabel}`
-                : source
-                  ? `From ${sourceLabelInText(source)}`
-                  : sort === 'trending'
-                    ? 'Trending'
-                    : 'Recent papers'}
+            {feedHeading({ sort, topic: topicLabel, source, keyword })}
           </h2>
           <div className="segmented" role="group" aria-label="Order">
             <button type="button" aria-pressed={sort === 'recent'} onClick={() => setSort('recent')}>
@@ -120,11 +134,7 @@ export function HomePage() {
         </div>
         {filtered && (
           <p className="muted">
-            {keyword
-              ? 'Showing papers with one key word: given by a curator, found in the text, or suggested by papers like it (then not in the text), its spellings counted as one.'
-              : source
-                ? 'Showing papers with a record from one source.'
-                : 'Showing papers in one topic.'}{' '}
+            {filterNote({ topic, source, keyword })}{' '}
             {keyword && topic && (
               <>
                 <Link to={urlWithout('/', params, ['keyword', 'page'])}>All of {topicLabel}</Link> ·{' '}
@@ -154,7 +164,7 @@ export function HomePage() {
               {sort === 'trending'
                 ? 'No paper with these filters is trending (trending needs papers a listing page showed, with a listing date or upvotes).'
                 : keyword
-                ? `No paper${topic ? ' in this topic' : ''} has the key word “${keyword}”.`
+                ? `No paper${topic ? ' in this topic' : ''}${source ? ' with a record from this source' : ''} has the key word “${keyword}”.`
                 : topic && source
                   ? 'No paper in this topic has a record from this source.'
                   : topic

@@ -7,6 +7,7 @@ import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { formatCount, plural } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
+import { landOn } from '../navigation.js'
 
 export function TopicPage() {
   const { id = '' } = useParams()
@@ -94,7 +95,7 @@ function TopicView({ topic }: { topic: TopicDetailOut }) {
                 {topic.keywords.map((k) => (
                   <li key={k.text}>
                     {/* The papers counted: the feed filtered by the key word (a text search misses suggested ones). */}
-                    <Link to={`/?${new URLSearchParams({ topic: topic.id, keyword: k.text })}`}>{k.text}</Link>
+                    <Link to={`/?${new URLSearchParams({ topic: topic.id, keyword: k.text })}`} state={landOn('feed-title')}>{k.text}</Link>
                     <span className="count">
                       {k.papers}
                       <span className="visually-hidden"> papers</span>
