@@ -93,6 +93,10 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
     expect(await atLeast.locator('option').allTextContents()).toEqual(['1', '2', '3', '4', '5', '10'])
     const four = (await (await fetch(`${server.url}/api/v1/researchers?min_papers=4&page_size=1`)).json()) as { total: number }
     await expect.poll(() => page.getByText(/researchers, ranked by/).textContent()).toBe(`${four.total} researchers, ranked by Papers, most first.`)
+    // Past the API's most, that most (no one has 10,000 papers here), not everyone.
+    await page.goto(`${server.url}/researchers?min_papers=20000`)
+    await expect.poll(() => page.getByLabel('At least').inputValue()).toBe('10000')
+    await expect.poll(() => page.getByText('No researchers match').count()).toBe(1)
 
     await page.goto(`${server.url}/researchers?page=999`)
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'past the last' }).textContent()).toMatch(/^Page 999 is past the last \(\d+\)/)

@@ -50,7 +50,8 @@ export function ResearchersPage() {
   const page = Math.max(1, Number(params.get('page')) || 1)
   // Any count the API takes (a link may hold 4); the menu offers a few and shows an asked one beside them.
   const askedMin = Number(params.get('min_papers'))
-  const minPapers = Number.isInteger(askedMin) && askedMin >= 1 && askedMin <= 10_000 ? askedMin : 1
+  // Past the API's most (10,000) is that most, which no one reaches either, not 1 (everyone).
+  const minPapers = Number.isInteger(askedMin) && askedMin >= 1 ? Math.min(askedMin, 10_000) : 1
   const minChoices = [...new Set([...MIN_PAPERS, minPapers])].sort((a, b) => a - b)
   const [tableRegion, tableScrolls] = useScrollsSideways()
   const list = useApi<ResearcherListOut>(paths.researchers({ sort, topic, min_papers: minPapers > 1 ? minPapers : undefined, page: page > 1 ? page : undefined }))
