@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { cleanLatex } from './latex.js'
 import { keywordCandidates } from './keywords.js'
 import { prepareText } from './text.js'
-import { analyzeText, contentTerms, createWinkNlp, MAX_RUN_LENGTH, normalizePhrase, OMITTED_RUN, phrasesOf, singularize, termKey, withoutOverlongRuns } from './tokenize.js'
+import { analyzeText, contentTerms, createWinkNlp, MAX_RUN_LENGTH, normalizePhrase, OMITTED_RUN, phrasesOf, singularize, spacedAfterGluedColons, termKey, withoutOverlongRuns } from './tokenize.js'
 
 describe('sentences', () => {
   const abstract =
@@ -130,6 +130,14 @@ describe('runs too long to be words', () => {
 })
 
 describe('tokens and phrases', () => {
+  it('reads a label glued to its text (`Abstract:Pruning`, as a pasted abstract has it) as words, not an emoticon and the rest of one', () => {
+    const words = (text: string) => analyzeText(text).flatMap((s) => s.tokens.map((t) => t.text))
+    expect(words('Abstract:Pruning removes weights. Results:Deep nets win.')).toEqual(['Abstract', ':', 'Pruning', 'removes', 'weights', '.', 'Results', ':', 'Deep', 'nets', 'win', '.'])
+    expect(words('Abstract:Diffusion models')).toContain('Diffusion')
+    // Nothing else moves: ratios, URLs, ids, and a colon already spaced.
+    for (const text of ['a 3:1 ratio of A:B', 'see https://arxiv.org/abs/2301.00001 and arXiv:2301.00001', 'Abstract: Deep nets']) expect(spacedAfterGluedColons(text)).toBe(text)
+  })
+
   it('lemmatizes and flags stop words', () => {
     const tokens = analyzeText('The networks were trained.').flatMap((s) => s.tokens)
     expect(tokens.map((t) => t.lemma)).toEqual(['the', 'network', 'be', 'train', '.'])

@@ -58,7 +58,7 @@ export function createWinkNlp(): NlpPort {
   const its = nlp.its
   return {
     read(text) {
-      const doc = nlp.readDoc(withoutOverlongRuns(text))
+      const doc = nlp.readDoc(withoutOverlongRuns(spacedAfterGluedColons(text)))
       // Each property is read once for the whole text and cut at the sentences' token spans (reading it
       // per sentence cost a collection per sentence and property).
       const tokens = doc.tokens()
@@ -122,6 +122,20 @@ export function withoutOverlongRuns(text: string): string {
     const last = run.charAt(run.length - 1)
     return '.!?'.includes(last) ? `${OMITTED_RUN}${last}` : OMITTED_RUN
   })
+}
+
+/** A colon or semicolon glued between a word and a capitalised word (`Abstract:Diffusion`, `Results:Deep`). */
+const GLUED_COLON = /(?<=\p{L}{2})([:;])(?=\p{Lu}\p{Ll})/gu
+
+/**
+ * The text with a space after a colon glued to the capitalised word after it. wink reads `:D`, `:P`, `:O` as
+ * emoticons, so `Abstract:Diffusion`, `Abstract:Pruning`, `Results:Deep` became `:D` `iffusion`, `:P` `runing`,
+ * `:D` `eep`. The corpus's abstracts page writes every paragraph so; its importer takes the label off, but a
+ * text pasted into `classify` or the Classify page keeps it.
+ * @example spacedAfterGluedColons('Abstract:Diffusion models') // 'Abstract: Diffusion models'
+ */
+export function spacedAfterGluedColons(text: string): string {
+  return text.replace(GLUED_COLON, '$1 ')
 }
 
 type RawToken = TextToken & { glued: boolean }
