@@ -29,6 +29,12 @@ export const EXTERNAL_ID_KINDS = Object.keys(ExternalIdsSchema.shape) as Externa
 export const DigestOriginSchema = z.enum(['curated', 'source-model', 'generated'])
 export type DigestOrigin = z.infer<typeof DigestOriginSchema>
 
+/**
+ * Sources whose records are a listing page's entries (a daily or trending papers page): a paper they hold was
+ * listed there, whether or not the page gave a date or upvotes (the corpus's daily page has neither year nor votes).
+ */
+export const LISTING_SOURCES: readonly string[] = ['huggingface', 'daily-papers']
+
 export const SourceRecordSchema = z.object({
   /** Source name, e.g. `researcher-profile`, `awesome-list`, `arxiv`, `openalex`. */
   source: z.string().min(1),

@@ -305,6 +305,21 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         expect((await sut.store.listPapers({ sort: 'trending' })).items.map((p) => p.id)).toEqual(['pc'])
       })
 
+      it("ranks in trending, after the scored ones, the papers a listing page gave no date or votes, in the page's order", async () => {
+        await sut.store.transaction(async (tx) => {
+          // A page captured without its year: its entries are listed, with no listing date and no upvotes. A
+          // publication date from elsewhere (pe) says nothing of when a page listed it.
+          for (const [id, line, date] of [['pd', 9, null], ['pe', 3, '2026-01']] as const) {
+            const record = createSourceRecord({ source: 'daily-papers', key: id, locator: `daily-papers.txt:${line}`, line, fetchedAt: '2026-01-01T00:00:00Z', title: id })
+            await tx.saveSourceRecord(record, id, `hash-${id}`, null)
+            await tx.savePaper({ ...paperWrite({ id, title: `Listed ${id}`, date }), authors: [] })
+          }
+        })
+        const trending = await sut.store.listPapers({ sort: 'trending' })
+        expect([trending.total, trending.items.map((p) => p.id)]).toEqual([3, ['pc', 'pe', 'pd']])
+        expect((await sut.store.listPapers({ sort: 'trending', year: 2026 })).items.map((p) => p.id)).toEqual(['pe'])
+      })
+
       it('finds candidates by id, title key and title words', async () => {
         const byKey = await sut.store.transaction((tx) =>
           tx.findPaperCandidates({ ids: {}, titleKeys: ['double descent everywhere'], titleText: null, abstractText: null }),

@@ -8,7 +8,7 @@ export const PapersQuerySchema = z.object({
     .enum(['recent', 'trending'])
     .default('recent')
     .describe(
-      'recent: newest publication date first; trending: only the papers a listing page (daily or trending papers) showed, those with a listing date or upvotes, ranked by upvotes over age since the page showed them (since publication when only upvotes are known), so a library without such papers gets an empty feed',
+      'recent: newest publication date first; trending: only the papers a listing page (daily or trending papers) showed: those with a listing date or upvotes ranked by upvotes over age since the page showed them (since publication when only upvotes are known), then those a page listed with neither (captured without its year), in the page\'s order; a library without such papers gets an empty feed',
     ),
   topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
   year: z.number().int().min(1000).max(3000).optional(),

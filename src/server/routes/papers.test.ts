@@ -61,14 +61,18 @@ describe('papers routes on the corpus library', () => {
     expect(body.total).toBe(16)
   })
 
-  it('documents that trending lists only papers a listing page showed, so this library gets an empty feed', async () => {
-    // The corpus has no daily-papers listing: no paper has a listing date or upvotes.
-    const { status, body } = await get<PaperList>('/api/v1/papers?sort=trending')
-    expect([status, body.total, body.items]).toEqual([200, 0, []])
+  it("documents that trending lists only papers a listing page showed, and lists the corpus's daily page, which has no year and no votes, in its order", async () => {
+    // The daily page's 57 entries, no listing date or upvotes among them: the page as captured, its first entry first.
+    const { status, body } = await get<PaperList>('/api/v1/papers?sort=trending&page_size=100')
+    expect([status, body.total]).toEqual([200, 57])
+    expect(body.items.every((p) => p.listedAt === null && p.upvotes === null)).toBe(true)
+    expect(body.items[0]!.title).toBe('Empirical Analysis of the Hessian of Over-Parametrized Neural Networks')
+    expect(body.items[1]!.title).toMatch(/^How Over-Parameterization Slows Down Gradient Descent in Matrix Sensing/)
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, { get: { parameters: Array<{ name: string; description?: string }> } }> }
     const sort = doc.paths['/api/v1/papers']!.get.parameters.find((p) => p.name === 'sort')!
     expect(sort.description).toContain('trending: only the papers a listing page')
     expect(sort.description).toContain('with a listing date or upvotes')
+    expect(sort.description).toContain("then those a page listed with neither (captured without its year), in the page's order")
     expect(sort.description).toContain('a library without such papers gets an empty feed')
   })
 

@@ -12,7 +12,7 @@ import type {
   SourceRecord,
   Topic,
 } from '../../core/index.js'
-import { foldedKeyword, foldText, hyphenatedSpelling, PaperscopeError, slugText } from '../../core/index.js'
+import { foldedKeyword, foldText, hyphenatedSpelling, LISTING_SOURCES, PaperscopeError, slugText } from '../../core/index.js'
 import {
   authorProfileRowToProfile,
   paperRowToPaper,
@@ -364,18 +364,25 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     const { where, params } = this.paperFilters(query)
     const order = {
       recent: 'coalesce(p.date, p.listed_at) DESC NULLS LAST, p.id',
-      // Hacker-News-style decay: votes (plus one for being listed) over age in days since listing.
-      trending: `(coalesce(p.upvotes, 0) + 1.0) / power(max(julianday(?) - julianday(coalesce(p.listed_at, p.date)), 0) + 2.0, 1.5) DESC, p.id`,
+      // Hacker-News-style decay: votes (plus one for being listed) over age in days since listing. A paper a page
+      // listed with neither date nor votes has no score and follows, in the page's order (its first listing's line).
+      trending: `CASE WHEN p.listed_at IS NULL AND p.upvotes IS NULL THEN NULL
+        ELSE (coalesce(p.upvotes, 0) + 1.0) / power(max(julianday(?) - julianday(coalesce(p.listed_at, p.date)), 0) + 2.0, 1.5) END DESC NULLS LAST,
+        (SELECT min(r.line) FROM source_records r WHERE r.paper_id = p.id AND r.source IN (${LISTING_SOURCES.map(() => '?').join(', ')})), p.id`,
       cited: 'p.citation_count DESC NULLS LAST, p.id',
       title: 'p.title COLLATE NOCASE, p.id',
     }[query.sort ?? 'recent']
-    const trendingFilter = query.sort === 'trending' ? ' AND (p.listed_at IS NOT NULL OR p.upvotes IS NOT NULL)' : ''
-    const orderParams = query.sort === 'trending' ? [this.now().toISOString().slice(0, 10)] : []
+    const listing = LISTING_SOURCES.map(() => '?').join(', ')
+    const trendingFilter =
+      query.sort === 'trending' ? ` AND (p.listed_at IS NOT NULL OR p.upvotes IS NOT NULL OR p.id IN (SELECT paper_id FROM source_records WHERE source IN (${listing})))` : ''
+    const filterParams = query.sort === 'trending' ? LISTING_SOURCES : []
+    const orderParams = query.sort === 'trending' ? [this.now().toISOString().slice(0, 10), ...LISTING_SOURCES] : []
     const counted = this.paperFilters(query, 'in')
-    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM papers p WHERE ${counted.where}${trendingFilter}`, ...counted.params)!.n
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM papers p WHERE ${counted.where}${trendingFilter}`, ...counted.params, ...filterParams)!.n
     const rows = this.all<PaperRow>(
       `SELECT p.* FROM papers p WHERE ${where}${trendingFilter} ORDER BY ${order} LIMIT ? OFFSET ?`,
       ...params,
+      ...filterParams,
       ...orderParams,
       limit,
       offset,

@@ -145,7 +145,7 @@ export function HomePage() {
         )}
         <p className="section-note muted">
           {sort === 'trending'
-            ? 'Trending: upvotes on listing pages, decaying with days since the paper was listed.'
+            ? 'Trending: upvotes on listing pages, decaying with days since the paper was listed; then the papers a page listed with neither date nor upvotes, in its order.'
             : 'Newest publication date first; dates are as precise as the sources give them.'}
         </p>
         {feedError && badFilter && <FilterError error={feedError} field={badFilter} clearTo={urlWithout('/', params, [badFilter])} />}
@@ -162,7 +162,7 @@ export function HomePage() {
           <Empty title="No paper matches these filters">
             <p>
               {sort === 'trending'
-                ? 'No paper with these filters is trending (trending needs papers a listing page showed, with a listing date or upvotes).'
+                ? 'No paper with these filters is trending (trending shows only papers a listing page, like a daily papers page, showed).'
                 : keyword
                 ? `No paper${topic ? ' in this topic' : ''}${source ? ' with a record from this source' : ''} has the key word “${keyword}”.`
                 : topic && source
@@ -180,8 +180,8 @@ export function HomePage() {
           <Empty title={sort === 'trending' ? 'Nothing is trending yet' : 'The library is empty'}>
             {sort === 'trending' ? (
               <p>
-                Trending needs papers from a listing page with a known date or upvotes, and this library has none yet.{' '}
-                <Link to="/?source=daily-papers">Browse the daily papers feed</Link> or see the <Link to="/">recent papers</Link>.
+                Trending shows the papers a listing page (a daily or trending papers page) showed, and this library has none yet: import
+                one, or run <code>paperscope sync</code> with the Hugging Face daily papers. See the <Link to="/">recent papers</Link>.
               </p>
             ) : (
               <p>
