@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { cleanLatex } from './latex.js'
 import { keywordCandidates } from './keywords.js'
 import { prepareText } from './text.js'
-import { analyzeText, contentTerms, createWinkNlp, MAX_RUN_LENGTH, normalizePhrase, OMITTED_RUN, phrasesOf, singularize, spacedAfterGluedColons, termKey, withoutOverlongRuns } from './tokenize.js'
+import { analyzeText, contentTerms, createWinkNlp, MAX_RUN_LENGTH, normalizePhrase, OMITTED_RUN, phrasesOf, singularize, spaceGluedColons, termKey, withoutOverlongRuns } from './tokenize.js'
 
 describe('sentences', () => {
   const abstract =
@@ -130,12 +130,19 @@ describe('runs too long to be words', () => {
 })
 
 describe('tokens and phrases', () => {
-  it('reads a label glued to its text (`Abstract:Pruning`, as a pasted abstract has it) as words, not an emoticon and the rest of one', () => {
+  it('reads a label glued to its text (`Abstract:Pruning`, as a pasted abstract has it) as words, not an emoticon and the rest of one, and keeps the sentence as written', () => {
     const words = (text: string) => analyzeText(text).flatMap((s) => s.tokens.map((t) => t.text))
     expect(words('Abstract:Pruning removes weights. Results:Deep nets win.')).toEqual(['Abstract', ':', 'Pruning', 'removes', 'weights', '.', 'Results', ':', 'Deep', 'nets', 'win', '.'])
-    expect(words('Abstract:Diffusion models')).toContain('Diffusion')
-    // Nothing else moves: ratios, URLs, ids, and a colon already spaced.
-    for (const text of ['a 3:1 ratio of A:B', 'see https://arxiv.org/abs/2301.00001 and arXiv:2301.00001', 'Abstract: Deep nets']) expect(spacedAfterGluedColons(text)).toBe(text)
+    for (const [text, word] of [['Abstract:Diffusion models', 'Diffusion'], ['Abstract:DNNs generalize', 'DNNs'], ['Abstract:pruning works', 'pruning'], ['Results:SGD noise helps', 'SGD'], ['Abstract:(Deep) nets', 'Deep']] as const) {
+      expect(words(text), text).toContain(word)
+      expect(words(text).some((w) => /^[:;]./.test(w)), text).toBe(false)
+    }
+    // What is shown is the text as written: a digest quotes `Ti:Sapphire`, not `Ti: Sapphire`.
+    const written = 'We show that a Ti:Sapphire oscillator with Yb:Er co-doping is stable. Abstract:Pruning helps.'
+    expect(analyzeText(written).map((s) => s.text)).toEqual(['We show that a Ti:Sapphire oscillator with Yb:Er co-doping is stable.', 'Abstract:Pruning helps.'])
+    // Nothing else moves: ratios, times, URLs, ids, and a colon already spaced.
+    for (const text of ['a 3:1 ratio of A:B at 10:30', 'see https://arxiv.org/abs/2301.00001 and arXiv:2301.00001', 'Abstract: Deep nets']) expect(spaceGluedColons(text)).toEqual({ text, inserted: [] })
+    expect(spaceGluedColons('Abstract:Deep and Key:Value')).toEqual({ text: 'Abstract: Deep and Key: Value', inserted: [9, 23] })
   })
 
   it('lemmatizes and flags stop words', () => {

@@ -58,7 +58,10 @@ export function createWinkNlp(): NlpPort {
   const its = nlp.its
   return {
     read(text) {
-      const doc = nlp.readDoc(withoutOverlongRuns(spacedAfterGluedColons(text)))
+      const written = withoutOverlongRuns(text)
+      // wink reads the text with a space after each glued colon; sentences are still cut from the text as written.
+      const { text: spaced, inserted } = spaceGluedColons(written)
+      const doc = nlp.readDoc(spaced)
       // Each property is read once for the whole text and cut at the sentences' token spans (reading it
       // per sentence cost a collection per sentence and property).
       const tokens = doc.tokens()
@@ -70,7 +73,8 @@ export function createWinkNlp(): NlpPort {
       const types = tokens.out(its.type) as string[]
       const spaces = tokens.out(its.precedingSpaces) as string[]
       const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>
-      const texts = doc.sentences().out() as string[]
+      const texts = inserted.length === 0 ? (doc.sentences().out() as string[]) : sentencesAsWritten(written, inserted, values, spaces, spans)
+      const insertedBefore = inserted.length === 0 ? null : tokensAfterInsertedSpace(inserted, values, spaces)
       const sentences: RawSentence[] = spans.map(([first, last], si) => {
         const raw: RawToken[] = []
         for (let i = first; i <= last; i++) {
@@ -82,7 +86,7 @@ export function createWinkNlp(): NlpPort {
             pos: tags[i] ?? 'X',
             stop: stops[i] === true,
             kind: tokenKind(types[i] ?? 'word', value),
-            glued: i > first && (spaces[i] ?? ' ') === '',
+            glued: i > first && ((spaces[i] ?? ' ') === '' || insertedBefore?.has(i) === true),
           })
         }
         return { text: texts[si] ?? '', tokens: raw }
@@ -124,18 +128,57 @@ export function withoutOverlongRuns(text: string): string {
   })
 }
 
-/** A colon or semicolon glued between a word and a capitalised word (`Abstract:Diffusion`, `Results:Deep`). */
-const GLUED_COLON = /(?<=\p{L}{2})([:;])(?=\p{Lu}\p{Ll})/gu
+/** A colon or semicolon glued between a word and a letter or a bracket (`Abstract:Diffusion`, `Results:SGD`, `key:value`). */
+const GLUED_COLON = /(?<=\p{L}{2})[:;](?=[\p{L}([])/gu
 
 /**
- * The text with a space after a colon glued to the capitalised word after it. wink reads `:D`, `:P`, `:O` as
- * emoticons, so `Abstract:Diffusion`, `Abstract:Pruning`, `Results:Deep` became `:D` `iffusion`, `:P` `runing`,
- * `:D` `eep`. The corpus's abstracts page writes every paragraph so; its importer takes the label off, but a
- * text pasted into `classify` or the Classify page keeps it.
- * @example spacedAfterGluedColons('Abstract:Diffusion models') // 'Abstract: Diffusion models'
+ * The text with a space after each colon glued between a word and a letter or bracket, and where the spaces went
+ * (offsets in the new text). wink reads `:D`, `:P`, `:p`, `:O`, `:(` as emoticons, so `Abstract:Diffusion`,
+ * `Results:SGD`, `Abstract:pruning` had become `:D` `iffusion`, `:S` `GD`, `:p` `runing`. The corpus's abstracts
+ * page writes every paragraph so; its importer takes the label off, but a text pasted into `classify` keeps it.
+ * Only wink reads the spaced text: sentences are cut from the text as written (`Ti:Sapphire` stays so in a digest).
+ * @example spaceGluedColons('Abstract:Diffusion models') // { text: 'Abstract: Diffusion models', inserted: [9] }
  */
-export function spacedAfterGluedColons(text: string): string {
-  return text.replace(GLUED_COLON, '$1 ')
+export function spaceGluedColons(text: string): { text: string; inserted: number[] } {
+  const inserted: number[] = []
+  const spaced = text.replace(GLUED_COLON, (colon: string, at: number) => {
+    inserted.push(at + 1 + inserted.length)
+    return `${colon} `
+  })
+  return { text: spaced, inserted }
+}
+
+/** Where each token starts and ends in the text wink read (its tokens and their preceding spaces are the text). */
+function tokenOffsets(values: readonly string[], spaces: readonly string[]): { start: number[]; end: number[] } {
+  const start: number[] = []
+  const end: number[] = []
+  let at = 0
+  values.forEach((value, i) => {
+    at += (spaces[i] ?? '').length
+    start.push(at)
+    at += value.length
+    end.push(at)
+  })
+  return { start, end }
+}
+
+/** The sentences' texts cut from the text as written, given the spaces inserted into what wink read. */
+function sentencesAsWritten(written: string, inserted: readonly number[], values: readonly string[], spaces: readonly string[], spans: ReadonlyArray<[number, number]>): string[] {
+  const { start, end } = tokenOffsets(values, spaces)
+  // An offset of the spaced text in the written one: less the spaces inserted before it.
+  const unspaced = (offset: number): number => offset - inserted.filter((p) => p < offset).length
+  return spans.map(([first, last]) => written.slice(unspaced(start[first] ?? 0), unspaced(end[last] ?? 0)).trim())
+}
+
+/** Tokens whose only preceding space was inserted: glued to the token before them as written. */
+function tokensAfterInsertedSpace(inserted: readonly number[], values: readonly string[], spaces: readonly string[]): Set<number> {
+  const { start } = tokenOffsets(values, spaces)
+  const at = new Set(inserted)
+  const out = new Set<number>()
+  start.forEach((s, i) => {
+    if (spaces[i] === ' ' && at.has(s - 1)) out.add(i)
+  })
+  return out
 }
 
 type RawToken = TextToken & { glued: boolean }
