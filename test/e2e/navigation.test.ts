@@ -186,10 +186,20 @@ describe.skipIf(skip)('navigation in chromium', () => {
       await expect.poll(() => page.locator('#feed-title').evaluate((el) => Math.round(el.getBoundingClientRect().top)), { message: at }).toBeLessThan(100)
       expect(await cards(page).first().evaluate((el) => el.getBoundingClientRect().top < window.innerHeight), at).toBe(true)
       expect(await focusedId(page), at).toBe('feed-title')
+      // The landing holds the heading while the page fills, but gives way to any other scroll (a screen reader's).
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await nextFrame(page)
+      await nextFrame(page)
+      expect(await scrollY(page), at).toBe(0)
       await page.goBack()
       await expect.poll(() => new URL(page.url()).pathname, { message: at }).toBe(`/topics/${topicId}`)
       await nextFrame(page)
       expect(await scrollY(page), at).toBe(0)
+      // The same feed opened as a link from outside (a new tab, a shared link) lands there too.
+      await page.goto(`${server.url}/?${new URLSearchParams({ keyword: word ?? '' })}`)
+      await cards(page).first().waitFor()
+      await expect.poll(() => page.locator('#feed-title').evaluate((el) => Math.round(el.getBoundingClientRect().top)), { message: at }).toBeLessThan(100)
+      expect(await focusedId(page), at).toBe('feed-title')
     }
     expect(problems).toEqual([])
   })

@@ -45,11 +45,16 @@ function landingY(element: HTMLElement): number {
   return Math.max(0, window.scrollY + element.getBoundingClientRect().top - headerOffset() - 12)
 }
 
+/** Longest a landing holds its element in place while the page fills (a slow connection's data). */
+const LANDING_HOLD_MS = 10_000
+
 /**
  * Focuses `element` and scrolls it to just under the header: on a new page always (the feed's heading sits under
- * the home page's search and topics, which fill a phone's window), for as long as the page is still growing above
- * or below it (its data loading) and the reader has not moved on; on the same page only when it is above the
- * window's top (a list's heading after its pagination links at the bottom). Returns a cancel.
+ * the home page's search and topics, which fill a phone's window), and again whenever it moves (the page's data
+ * arriving above it, or below it when the page was too short to scroll so far), until anything else scrolls the
+ * window (the reader, a screen reader, the page's own code), the reader presses a key, clicks or touches, or
+ * {@link LANDING_HOLD_MS} pass; on the same page only when it is above the window's top (a list's heading after its
+ * pagination links at the bottom). Returns a cancel.
  */
 function landOnElement(element: HTMLElement, { newPage }: { newPage: boolean }): () => void {
   if (!element.hasAttribute('tabindex') && !element.matches('a[href], button, input, select, textarea')) element.tabIndex = -1
@@ -58,21 +63,41 @@ function landOnElement(element: HTMLElement, { newPage }: { newPage: boolean }):
     if (element.getBoundingClientRect().top < headerOffset()) window.scrollTo(0, landingY(element))
     return () => undefined
   }
+  // The browser's own scroll anchoring would move the window as content loads above; this landing does that here,
+  // and any other move means someone else scrolled.
+  const root = document.documentElement
+  // Chromium reads it from the body, the specification from the root: both, put back as they were.
+  const anchoring = [root.style.overflowAnchor, document.body.style.overflowAnchor]
+  root.style.overflowAnchor = 'none'
+  document.body.style.overflowAnchor = 'none'
   const started = performance.now()
   let frame = 0
+  // Where this landing left the window.
+  let placed = window.scrollY
   const stop = () => {
     cancelAnimationFrame(frame)
+    root.style.overflowAnchor = anchoring[0] ?? ''
+    document.body.style.overflowAnchor = anchoring[1] ?? ''
     for (const type of USER_INPUT) window.removeEventListener(type, stop)
   }
-  const attempt = () => {
-    const y = landingY(element)
+  const hold = () => {
+    const bottom = root.scrollHeight - window.innerHeight
+    // Moved by someone else; a page that got shorter (a loading note gone) pulling the window up is not that.
+    if (Math.abs(window.scrollY - placed) > 2 && !(window.scrollY < placed && window.scrollY >= bottom - 2)) return stop()
+    const y = Math.min(landingY(element), Math.max(0, bottom))
     if (Math.abs(window.scrollY - y) > 1) window.scrollTo(0, y)
-    if (performance.now() - started > RESTORE_WAIT_MS) stop()
-    else frame = requestAnimationFrame(attempt)
+    placed = window.scrollY
+    if (performance.now() - started > LANDING_HOLD_MS) stop()
+    else frame = requestAnimationFrame(hold)
   }
   for (const type of USER_INPUT) window.addEventListener(type, stop, { passive: true })
-  attempt()
+  hold()
   return stop
+}
+
+/** The element a page asks to be landed on when it opens (`data-landing`: the feed's heading when a filter is set). */
+function pageLanding(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('#main [data-landing]')
 }
 
 /** Focus for a new page: the element the page marks (its search box), else the content, so Tab starts there. */
@@ -180,6 +205,9 @@ export function ScrollAndFocus() {
       // a #fragment is the browser's to scroll to.
       const y = location.key !== 'default' && !location.hash ? positions.get(location.key) : undefined
       if (y !== undefined) return restoreScroll(y)
+      // A link opened in a new tab or shared: where the page asks to be landed on (a key word's feed: its heading).
+      const landing = location.hash ? null : pageLanding()
+      if (landing) return landOnElement(landing, { newPage: true })
       // A first page opened fresh: its own search box gets the keys.
       document.querySelector<HTMLElement>('#main [data-autofocus]')?.focus()
       return undefined
@@ -209,7 +237,7 @@ export function ScrollAndFocus() {
       return undefined
     }
     const target = landOnTarget(location.state)
-    const element = target ? document.getElementById(target) : null
+    const element = target ? document.getElementById(target) : newPage ? pageLanding() : null
     if (element) return landOnElement(element, { newPage })
     if (newPage) {
       window.scrollTo(0, 0)

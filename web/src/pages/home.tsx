@@ -60,7 +60,9 @@ export function HomePage() {
   const trends = useApi<TopicTrendsOut>(paths.trends())
   const rising = new Set((trends.data?.topics ?? []).filter((t) => t.direction === 'rising').map((t) => t.id))
 
-  const topicLabel = topics.data?.items.find((t) => t.id === topic)?.label ?? topic
+  // Until the topics are here, a key word's heading leaves the topic out rather than name it by its id (focus lands
+  // on the heading, and a screen reader reads it then).
+  const topicLabel = topics.data?.items.find((t) => t.id === topic)?.label ?? (topics.data || !keyword ? topic : undefined)
   useTitle(feedTitle({ sort, topic: topicLabel, source, keyword, page }))
   const feedError = feed.status === 'error' ? feed.error : null
   const badFilter = refusedFilter(feedError, ['topic', 'source', 'keyword', 'page'])
@@ -120,7 +122,8 @@ export function HomePage() {
 
       <section aria-labelledby="feed-title">
         <div className="section-head">
-          <h2 id="feed-title" tabIndex={-1}>
+          {/* A filtered feed opened from a link (a key word's, a topic's) lands here, past the search and topics. */}
+          <h2 id="feed-title" tabIndex={-1} data-landing={filtered ? '' : undefined}>
             {feedHeading({ sort, topic: topicLabel, source, keyword })}
           </h2>
           <div className="segmented" role="group" aria-label="Order">
@@ -137,7 +140,7 @@ export function HomePage() {
             {filterNote({ topic, source, keyword })}{' '}
             {keyword && topic && (
               <>
-                <Link to={urlWithout('/', params, ['keyword', 'page'])}>All of {topicLabel}</Link> ·{' '}
+                <Link to={urlWithout('/', params, ['keyword', 'page'])}>All of {topicLabel ?? 'the topic'}</Link> ·{' '}
               </>
             )}
             <Link to={sort === 'trending' ? '/?sort=trending' : '/'}>Show all</Link>
