@@ -309,14 +309,22 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         await sut.store.transaction(async (tx) => {
           // A page captured without its year: its entries are listed, with no listing date and no upvotes. A
           // publication date from elsewhere (pe) says nothing of when a page listed it.
-          for (const [id, line, date] of [['pd', 9, null], ['pe', 3, '2026-01']] as const) {
-            const record = createSourceRecord({ source: 'daily-papers', key: id, locator: `daily-papers.txt:${line}`, line, fetchedAt: '2026-01-01T00:00:00Z', title: id })
+          // A page read later (pf, pg) comes first; on a page, its order; an entry with no line (ph) after its page's.
+          const listed = [
+            ['pd', 'daily-papers', 9, '2026-01-01T00:00:00Z', null],
+            ['pe', 'daily-papers', 3, '2026-01-01T00:00:00Z', '2026-01'],
+            ['pf', 'daily-papers', 12, '2026-02-01T00:00:00Z', null],
+            ['pg', 'daily-papers', 30, '2026-02-01T00:00:00Z', null],
+            ['ph', 'huggingface', null, '2026-02-01T00:00:00Z', null],
+          ] as const
+          for (const [id, source, line, fetchedAt, date] of listed) {
+            const record = createSourceRecord({ source, key: id, locator: `${source}:${line ?? id}`, line, fetchedAt, title: id })
             await tx.saveSourceRecord(record, id, `hash-${id}`, null)
             await tx.savePaper({ ...paperWrite({ id, title: `Listed ${id}`, date }), authors: [] })
           }
         })
         const trending = await sut.store.listPapers({ sort: 'trending' })
-        expect([trending.total, trending.items.map((p) => p.id)]).toEqual([3, ['pc', 'pe', 'pd']])
+        expect([trending.total, trending.items.map((p) => p.id)]).toEqual([6, ['pc', 'pf', 'pg', 'ph', 'pe', 'pd']])
         expect((await sut.store.listPapers({ sort: 'trending', year: 2026 })).items.map((p) => p.id)).toEqual(['pe'])
       })
 

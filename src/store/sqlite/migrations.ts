@@ -2,6 +2,7 @@
  * @module Versioned schema changes, applied in order when a store opens. A migration never changes once
  * released; a new one is appended.
  */
+import { LISTING_SOURCES } from '../../core/index.js'
 import type { SqliteDatabase } from './database.js'
 
 export interface Migration {
@@ -9,6 +10,19 @@ export interface Migration {
   name: string
   up: string
 }
+
+const LISTING = LISTING_SOURCES.map((source) => `'${source}'`).join(', ')
+const LATEST_LISTING = (column: string): string =>
+  `(SELECT r.${column} FROM source_records r WHERE r.paper_id = papers.id AND r.source IN (${LISTING}) ORDER BY r.fetched_at DESC, r.line LIMIT 1)`
+
+/**
+ * What a paper's row says of its listing, worked out from its source records (an UPDATE's SET list): listed (a
+ * listing page showed it, or it has a listing date or votes), and where its latest listing record was read (when,
+ * and on which line), for trending's order of the papers a page listed with neither a date nor votes.
+ */
+export const LISTED_COLUMNS = `listed = (listed_at IS NOT NULL OR upvotes IS NOT NULL OR EXISTS (SELECT 1 FROM source_records r
+    WHERE r.paper_id = papers.id AND r.source IN (${LISTING}))),
+  listing_read_at = ${LATEST_LISTING('fetched_at')}, listing_line = ${LATEST_LISTING('line')}`
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -375,6 +389,20 @@ export const MIGRATIONS: readonly Migration[] = [
     // The feed filtered by a key word (`GET /papers?keyword=`) finds its papers by the key word's spellings; without
     // this index every key word row of the library is read (0.3–0.45 s on 800k rows).
     up: `CREATE INDEX paper_keywords_keyword ON paper_keywords(keyword, paper_id);`,
+  },
+  {
+    version: 17,
+    name: 'papers-listed',
+    // Trending lists every paper a listing page showed, with or without a date or votes (the corpus's daily page
+    // has neither), those with neither in their page's order; a flag and that order kept with the paper find and
+    // order them through a small index, where asking every paper's source records made trending on 100k papers
+    // 6 ms → 60 ms (and ordering by them 19 ms).
+    up: `ALTER TABLE papers ADD COLUMN listed INTEGER NOT NULL DEFAULT 0;
+         ALTER TABLE papers ADD COLUMN listing_read_at TEXT;
+         ALTER TABLE papers ADD COLUMN listing_line INTEGER;
+         UPDATE papers SET ${LISTED_COLUMNS};
+         DROP INDEX IF EXISTS papers_trending;
+         CREATE INDEX papers_trending ON papers(listed_at, upvotes) WHERE listed = 1;`,
   },
 ]
 

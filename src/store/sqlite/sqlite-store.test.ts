@@ -138,6 +138,31 @@ describe('SQLite library file', () => {
     }
   })
 
+  it('marks the papers a listing page showed when a library built before migration 17 opens, and finds trending through its index', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v16-'))
+    try {
+      const path = join(dir, 'library.db')
+      const old = openSqliteFile(path)
+      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 16))
+      // A paper of an undated daily page, one voted on, one from an awesome list.
+      old.exec(`INSERT INTO papers (id, title, listed_at, upvotes, created_at, updated_at) VALUES
+          ('daily', 'On a daily page', NULL, NULL, 'x', 'x'), ('voted', 'Voted', '2026-01-05', 7, 'x', 'x'), ('listed', 'In a list', NULL, NULL, 'x', 'x');
+        INSERT INTO source_records (source, key, paper_id, locator, line, fetched_at, content_hash, record) VALUES
+          ('daily-papers', 'd', 'daily', 'daily-papers.txt:13', 13, '2026-01-01', 'h', '{}'),
+          ('awesome-list', 'l', 'listed', 'awesome.txt:4', 4, '2026-01-01', 'h', '{}');`)
+      old.close()
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      expect((await store.listPapers({ sort: 'trending' })).items.map((p) => p.id)).toEqual(['voted', 'daily'])
+      await store.close()
+      const raw = new Database(path, { readonly: true })
+      const plan = raw.prepare("EXPLAIN QUERY PLAN SELECT p.* FROM papers p WHERE 1 = 1 AND p.listed = 1").all() as Array<{ detail: string }>
+      expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING INDEX papers_trending/)
+      raw.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('counts facets over the best-ranked matches beyond facetCap, and says so', async () => {
     const t = await createTempStore()
     try {

@@ -12,7 +12,7 @@ import type {
   SourceRecord,
   Topic,
 } from '../../core/index.js'
-import { foldedKeyword, foldText, hyphenatedSpelling, LISTING_SOURCES, PaperscopeError, slugText } from '../../core/index.js'
+import { foldedKeyword, foldText, hyphenatedSpelling, PaperscopeError, slugText } from '../../core/index.js'
 import {
   authorProfileRowToProfile,
   paperRowToPaper,
@@ -48,7 +48,7 @@ import type {
   TopicYearCounts,
 } from '../store.js'
 import { cachedUntilChange, cachedUntilChangeBy, frozenRows, statementCache, type SqliteDatabase, type SqliteStatement } from './database.js'
-import { applyMigrations } from './migrations.js'
+import { applyMigrations, LISTED_COLUMNS } from './migrations.js'
 import { SqliteAnalysisStore } from './analysis-store.js'
 import {
   buildAllWordsQuery,
@@ -368,21 +368,17 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       // listed with neither date nor votes has no score and follows, in the page's order (its first listing's line).
       trending: `CASE WHEN p.listed_at IS NULL AND p.upvotes IS NULL THEN NULL
         ELSE (coalesce(p.upvotes, 0) + 1.0) / power(max(julianday(?) - julianday(coalesce(p.listed_at, p.date)), 0) + 2.0, 1.5) END DESC NULLS LAST,
-        (SELECT min(r.line) FROM source_records r WHERE r.paper_id = p.id AND r.source IN (${LISTING_SOURCES.map(() => '?').join(', ')})), p.id`,
+        p.listing_read_at DESC, p.listing_line ASC NULLS LAST, p.id`,
       cited: 'p.citation_count DESC NULLS LAST, p.id',
       title: 'p.title COLLATE NOCASE, p.id',
     }[query.sort ?? 'recent']
-    const listing = LISTING_SOURCES.map(() => '?').join(', ')
-    const trendingFilter =
-      query.sort === 'trending' ? ` AND (p.listed_at IS NOT NULL OR p.upvotes IS NOT NULL OR p.id IN (SELECT paper_id FROM source_records WHERE source IN (${listing})))` : ''
-    const filterParams = query.sort === 'trending' ? LISTING_SOURCES : []
-    const orderParams = query.sort === 'trending' ? [this.now().toISOString().slice(0, 10), ...LISTING_SOURCES] : []
+    const trendingFilter = query.sort === 'trending' ? ' AND p.listed = 1' : ''
+    const orderParams = query.sort === 'trending' ? [this.now().toISOString().slice(0, 10)] : []
     const counted = this.paperFilters(query, 'in')
-    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM papers p WHERE ${counted.where}${trendingFilter}`, ...counted.params, ...filterParams)!.n
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM papers p WHERE ${counted.where}${trendingFilter}`, ...counted.params)!.n
     const rows = this.all<PaperRow>(
       `SELECT p.* FROM papers p WHERE ${where}${trendingFilter} ORDER BY ${order} LIMIT ? OFFSET ?`,
       ...params,
-      ...filterParams,
       ...orderParams,
       limit,
       offset,
@@ -1140,6 +1136,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       this.stmt('DELETE FROM paper_aliases WHERE former_id = ?').run(paper.id)
     }
 
+    this.stmt(`UPDATE papers SET ${LISTED_COLUMNS} WHERE id = ?`).run(paper.id)
     if (existing) this.stmt('DELETE FROM paper_external_ids WHERE paper_id = ?').run(paper.id)
     for (const [kind, value] of Object.entries(paper.ids)) {
       // An id claimed by another paper stays with it; the matcher decides identity, not insertion order.
