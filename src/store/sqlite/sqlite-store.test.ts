@@ -6,11 +6,26 @@ import { describe, expect, it } from 'vitest'
 import { createSourceRecord } from '../../core/index.js'
 import { createTempStore } from '../../../test/support/temp-store.js'
 import { runStoreContract } from '../store.case.test.js'
-import { openSqliteFile } from './database.js'
+import { openSqliteFile, type SqliteDatabase } from './database.js'
 import { MIGRATIONS, applyMigrations, schemaVersion } from './migrations.js'
 import { SqlitePaperStore } from './sqlite-store.js'
 
 runStoreContract('sqlite file', createTempStore)
+
+/** Runs `check` on a library file made by the migrations up to `version`, then `prepare` on that old schema (removed after). */
+async function fromOldLibrary(version: number, prepare: (old: SqliteDatabase) => void, check: (path: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `paperscope-v${version}-`))
+  try {
+    const path = join(dir, 'library.db')
+    const old = openSqliteFile(path)
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= version))
+    prepare(old)
+    old.close()
+    await check(path)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 describe('SQLite library file', () => {
   it('is in WAL mode, at the latest schema, with an FTS5 index', async () => {
@@ -30,18 +45,13 @@ describe('SQLite library file', () => {
   })
 
   it('upgrades a version-3 library: key words kept, `suggested` allowed, every analysis marked stale so it is redone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v3-'))
-    try {
-      const path = join(dir, 'library.db')
-      const old = openSqliteFile(path)
-      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 3))
+    await fromOldLibrary(3, (old) => {
       const at = '2026-01-01T00:00:00Z'
       old.prepare('INSERT INTO papers (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run('p1', 'Grokking', at, at)
       old.prepare(`INSERT INTO paper_keywords (paper_id, origin, keyword, rank) VALUES ('p1', 'curated', 'grokking', 0), ('p1', 'extracted', 'phase transitions', 0)`).run()
       old.prepare(`INSERT INTO paper_analysis (paper_id, input_hash, analyzed_at, topic_status) VALUES ('p1', 'h', '2026-02-01T00:00:00Z', 'no-model')`).run()
       expect(() => old.prepare(`INSERT INTO paper_keywords (paper_id, origin, keyword, rank) VALUES ('p1', 'suggested', 'x', 1)`).run()).toThrow(/CHECK/)
-      old.close()
-
+    }, async (path) => {
       const store = SqlitePaperStore.open(openSqliteFile(path))
       expect((await store.getPaper('p1'))!.keywords).toEqual([
         { text: 'grokking', origin: 'curated' },
@@ -58,19 +68,13 @@ describe('SQLite library file', () => {
       })
       expect((await store.getPaper('p1'))!.keywords.map((k) => k.origin)).toEqual(['curated', 'suggested'])
       await store.close()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 
   it('recounts novelty once in a library analysed before version 9, and keeps the mark when a paper went while an analysis ran', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v8-'))
-    try {
-      const path = join(dir, 'library.db')
-      const old = openSqliteFile(path)
-      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 8))
+    await fromOldLibrary(8, (old) => {
       old.prepare(`INSERT INTO analysis_state (id, generation, updated_at) VALUES (1, 4, '2026-01-01T00:00:00Z')`).run()
-      old.close()
+    }, async (path) => {
       const store = SqlitePaperStore.open(openSqliteFile(path))
       // Papers may have been removed before the flag existed: their novelty is recounted at the next analysis.
       expect(await store.analysis.noveltyStale()).toBe(true)
@@ -83,32 +87,24 @@ describe('SQLite library file', () => {
       await store.analysis.saveAnalysis({ analyzedAt: at, novelty: [row], readAtGeneration: now })
       expect(await store.analysis.noveltyStale()).toBe(false)
       await store.close()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 
   it('links each record to the file it was last read from, and gives a library that made migration 12 under its first name the table it lacks', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v12-'))
-    try {
-      const path = join(dir, 'library.db')
-      const old = openSqliteFile(path)
-      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 11))
+    await fromOldLibrary(11, (old) => {
       old.exec(`CREATE TABLE retired_cite_keys (paper_id TEXT PRIMARY KEY, key TEXT NOT NULL, retired_at TEXT NOT NULL);
         INSERT INTO schema_migrations (version, name, applied_at) VALUES (12, 'retired-cite-keys', '2026-11-27');
         INSERT INTO retired_cite_keys VALUES ('p-gone', 'du2023gradient', '2026-11-27');
         INSERT INTO papers (id, title, title_derived, source_count, created_at, updated_at) VALUES ('p1', 'A paper', 0, 1, '2026-11-27', '2026-11-27');
         INSERT INTO source_records (source, key, paper_id, locator, fetched_at, content_hash, record, read_from)
           VALUES ('bibtex', '/refs.bib#a', 'p1', '/refs.bib:1', '2026-11-27', 'h', '{}', '/refs.bib');`)
-      old.close()
+    }, async (path) => {
       const store = SqlitePaperStore.open(openSqliteFile(path))
       expect((await store.listFileRecords('bibtex', '/refs.bib')).map((r) => r.key)).toEqual(['/refs.bib#a'])
       // The key it held under the first name is held still.
       expect(await store.listBibtexCiteLabels()).toEqual([{ paperId: 'p1', label: 'a' }, { paperId: 'p-gone', label: 'du2023gradient' }])
       await store.close()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 
   it.each([
@@ -117,14 +113,10 @@ describe('SQLite library file', () => {
       `CREATE INDEX papers_id_year ON papers(id, year, citation_count);
        CREATE INDEX paper_novelty_percentiles ON paper_novelty(paper_id, percentile, centrality_percentile);`],
   ])('ranks researchers on a library that took migration 14 with %s', async (_, fourteen) => {
-    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v14-'))
-    try {
-      const path = join(dir, 'library.db')
-      const old = openSqliteFile(path)
-      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 13))
+    await fromOldLibrary(13, (old) => {
       old.exec(`${fourteen}
         INSERT INTO schema_migrations (version, name, applied_at) VALUES (14, 'papers-year-by-id', '2026-11-27');`)
-      old.close()
+    }, async (path) => {
       const store = SqlitePaperStore.open(openSqliteFile(path))
       expect(await store.analysis.listResearcherTotals()).toEqual([])
       await store.close()
@@ -133,24 +125,18 @@ describe('SQLite library file', () => {
       expect(columns('papers_id_year')).toEqual(['id', 'year', 'citation_count'])
       expect(columns('paper_novelty_percentiles')).toEqual(['paper_id', 'percentile', 'centrality_percentile'])
       raw.close()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 
   it('marks the papers a listing page showed when a library built before migration 17 opens, and finds trending through its index', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'paperscope-v16-'))
-    try {
-      const path = join(dir, 'library.db')
-      const old = openSqliteFile(path)
-      applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 16))
+    await fromOldLibrary(16, (old) => {
       // A paper of an undated daily page, one voted on, one from an awesome list.
       old.exec(`INSERT INTO papers (id, title, listed_at, upvotes, created_at, updated_at) VALUES
           ('daily', 'On a daily page', NULL, NULL, 'x', 'x'), ('voted', 'Voted', '2026-01-05', 7, 'x', 'x'), ('listed', 'In a list', NULL, NULL, 'x', 'x');
         INSERT INTO source_records (source, key, paper_id, locator, line, fetched_at, content_hash, record) VALUES
           ('daily-papers', 'd', 'daily', 'daily-papers.txt:13', 13, '2026-01-01', 'h', '{}'),
           ('awesome-list', 'l', 'listed', 'awesome.txt:4', 4, '2026-01-01', 'h', '{}');`)
-      old.close()
+    }, async (path) => {
       const store = SqlitePaperStore.open(openSqliteFile(path))
       expect((await store.listPapers({ sort: 'trending' })).items.map((p) => p.id)).toEqual(['voted', 'daily'])
       await store.close()
@@ -158,9 +144,7 @@ describe('SQLite library file', () => {
       const plan = raw.prepare("EXPLAIN QUERY PLAN SELECT p.* FROM papers p WHERE 1 = 1 AND p.listed = 1").all() as Array<{ detail: string }>
       expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING INDEX papers_trending/)
       raw.close()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 
   it('counts facets over the best-ranked matches beyond facetCap, and says so', async () => {
