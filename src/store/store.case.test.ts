@@ -309,22 +309,30 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         await sut.store.transaction(async (tx) => {
           // A page captured without its year: its entries are listed, with no listing date and no upvotes. A
           // publication date from elsewhere (pe) says nothing of when a page listed it.
-          // A page read later (pf, pg) comes first; on a page, its order; an entry with no line (ph) after its page's.
+          // Page by page (two pages captured without their year), each in its order (line 3 before line 12); an
+          // entry of no page (ph, from an API) after them.
           const listed = [
-            ['pd', 'daily-papers', 9, '2026-01-01T00:00:00Z', null],
-            ['pe', 'daily-papers', 3, '2026-01-01T00:00:00Z', '2026-01'],
-            ['pf', 'daily-papers', 12, '2026-02-01T00:00:00Z', null],
-            ['pg', 'daily-papers', 30, '2026-02-01T00:00:00Z', null],
-            ['ph', 'huggingface', null, '2026-02-01T00:00:00Z', null],
+            ['pd', 'daily-papers', 'sep5.txt', 12, null],
+            ['pe', 'daily-papers', 'sep5.txt', 3, '2026-01'],
+            ['pf', 'daily-papers', 'sep6.txt', 9, null],
+            ['pg', 'daily-papers', 'sep6.txt', 30, null],
+            ['ph', 'huggingface', null, null, null],
           ] as const
-          for (const [id, source, line, fetchedAt, date] of listed) {
-            const record = createSourceRecord({ source, key: id, locator: `${source}:${line ?? id}`, line, fetchedAt, title: id })
-            await tx.saveSourceRecord(record, id, `hash-${id}`, null)
+          for (const [id, source, file, line, date] of listed) {
+            const record = createSourceRecord({ source, key: id, locator: `${file ?? 'https://hf.co/papers/'}:${line ?? id}`, line, fetchedAt: '2026-01-01T00:00:00Z', title: id })
+            await tx.saveSourceRecord(record, id, `hash-${id}`, null, file)
             await tx.savePaper({ ...paperWrite({ id, title: `Listed ${id}`, date }), authors: [] })
           }
         })
         const trending = await sut.store.listPapers({ sort: 'trending' })
-        expect([trending.total, trending.items.map((p) => p.id)]).toEqual([6, ['pc', 'pf', 'pg', 'ph', 'pe', 'pd']])
+        expect([trending.total, trending.items.map((p) => p.id)]).toEqual([6, ['pc', 'pe', 'pd', 'pf', 'pg', 'ph']])
+        // The page read again with a new entry above pd: its line moves (the record is written, the paper is not
+        // saved again), and so does its place.
+        await sut.store.transaction(async (tx) => {
+          const record = createSourceRecord({ source: 'daily-papers', key: 'pd', locator: 'sep5.txt:2', line: 2, fetchedAt: '2026-01-02T00:00:00Z', title: 'pd' })
+          await tx.saveSourceRecord(record, 'pd', 'hash-pd', null, 'sep5.txt')
+        })
+        expect((await sut.store.listPapers({ sort: 'trending' })).items.map((p) => p.id)).toEqual(['pc', 'pd', 'pe', 'pf', 'pg', 'ph'])
         expect((await sut.store.listPapers({ sort: 'trending', year: 2026 })).items.map((p) => p.id)).toEqual(['pe'])
       })
 

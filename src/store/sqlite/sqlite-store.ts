@@ -365,10 +365,11 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     const order = {
       recent: 'coalesce(p.date, p.listed_at) DESC NULLS LAST, p.id',
       // Hacker-News-style decay: votes (plus one for being listed) over age in days since listing. A paper a page
-      // listed with neither date nor votes has no score and follows, in the page's order (its first listing's line).
+      // listed with neither date nor votes has no score and follows, page by page in each page's order (then
+      // entries with no line, as an API gives them).
       trending: `CASE WHEN p.listed_at IS NULL AND p.upvotes IS NULL THEN NULL
         ELSE (coalesce(p.upvotes, 0) + 1.0) / power(max(julianday(?) - julianday(coalesce(p.listed_at, p.date)), 0) + 2.0, 1.5) END DESC NULLS LAST,
-        p.listing_read_at DESC, p.listing_line ASC NULLS LAST, p.id`,
+        p.listing_line IS NULL, p.listing_file, p.listing_line, p.id`,
       cited: 'p.citation_count DESC NULLS LAST, p.id',
       title: 'p.title COLLATE NOCASE, p.id',
     }[query.sort ?? 'recent']

@@ -1,6 +1,6 @@
 /** @module Home: the feed of recent or trending papers, topic chips, a search box, what the library holds. */
 import { useState, type FormEvent } from 'react'
-import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
 import { paths, type PaperList, type StatsOut, type TopicList, type TopicTrendsOut } from '../api.js'
 import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
 import { PaperCard } from '../components/paper-card.js'
@@ -47,6 +47,7 @@ function filterNote({ topic, source, keyword }: { topic?: string | undefined; so
 
 export function HomePage() {
   const [params, setParams] = useSearchParams()
+  const location = useLocation()
   const sort: Sort = params.get('sort') === 'trending' ? 'trending' : 'recent'
   const source = params.get('source') ?? undefined
   const topic = params.get('topic') ?? undefined
@@ -60,9 +61,14 @@ export function HomePage() {
   const trends = useApi<TopicTrendsOut>(paths.trends())
   const rising = new Set((trends.data?.topics ?? []).filter((t) => t.direction === 'rising').map((t) => t.id))
 
-  // Until the topics are here, a key word's heading leaves the topic out rather than name it by its id (focus lands
-  // on the heading, and a screen reader reads it then).
-  const topicLabel = topics.data?.items.find((t) => t.id === topic)?.label ?? (topics.data || !keyword ? topic : undefined)
+  // The heading names the topic when focus lands on it (a screen reader reads it then), before the topics list may
+  // be here: by the label the linking page gave; else a key word's heading leaves the topic out until the list
+  // comes, rather than name it by its id, which it falls back to when the list cannot be had.
+  const linkedLabel = (location.state as { topicLabel?: unknown } | null)?.topicLabel
+  const topicLabel =
+    topics.data?.items.find((t) => t.id === topic)?.label ??
+    (typeof linkedLabel === 'string' ? linkedLabel : undefined) ??
+    (topics.status === 'loading' && keyword ? undefined : topic)
   useTitle(feedTitle({ sort, topic: topicLabel, source, keyword, page }))
   const feedError = feed.status === 'error' ? feed.error : null
   const badFilter = refusedFilter(feedError, ['topic', 'source', 'keyword', 'page'])

@@ -28,6 +28,8 @@ export function TopicPage() {
 }
 
 function TopicView({ topic }: { topic: TopicDetailOut }) {
+  // The feed lands on its heading, which names the topic: its label goes along, before the feed has the topics list.
+  const feedOfTopic = { ...landOn('feed-title'), topicLabel: topic.label }
   const hasPredicted = topic.predictedCount > 0
   const chartData = useMemo<YearBar[]>(
     () =>
@@ -78,7 +80,7 @@ function TopicView({ topic }: { topic: TopicDetailOut }) {
             </div>
             {topic.paperCount > topic.recentPapers.length && (
               <p>
-                <Link to={`/?topic=${encodeURIComponent(topic.id)}`} className="button">
+                <Link to={`/?topic=${encodeURIComponent(topic.id)}`} state={feedOfTopic} className="button">
                   All {topic.paperCount} papers in the feed →
                 </Link>
               </p>
@@ -95,7 +97,7 @@ function TopicView({ topic }: { topic: TopicDetailOut }) {
                 {topic.keywords.map((k) => (
                   <li key={k.text}>
                     {/* The papers counted: the feed filtered by the key word (a text search misses suggested ones). */}
-                    <Link to={`/?${new URLSearchParams({ topic: topic.id, keyword: k.text })}`} state={landOn('feed-title')}>{k.text}</Link>
+                    <Link to={`/?${new URLSearchParams({ topic: topic.id, keyword: k.text })}`} state={feedOfTopic}>{k.text}</Link>
                     <span className="count">
                       {k.papers}
                       <span className="visually-hidden"> papers</span>
