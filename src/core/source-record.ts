@@ -32,6 +32,8 @@ export type DigestOrigin = z.infer<typeof DigestOriginSchema>
 /**
  * Sources whose records are a listing page's entries (a daily or trending papers page): a paper they hold was
  * listed there, whether or not the page gave a date or upvotes (the corpus's daily page has neither year nor votes).
+ * The store keeps this on each paper's row (migration 17 and its triggers): a source added here needs a migration
+ * that marks its papers and makes the triggers again.
  */
 export const LISTING_SOURCES: readonly string[] = ['huggingface', 'daily-papers']
 
