@@ -73,8 +73,9 @@ export function createWinkNlp(): NlpPort {
       const types = tokens.out(its.type) as string[]
       const spaces = tokens.out(its.precedingSpaces) as string[]
       const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>
-      const texts = inserted.length === 0 ? (doc.sentences().out() as string[]) : sentencesAsWritten(written, inserted, values, spaces, spans)
-      const insertedBefore = inserted.length === 0 ? null : tokensAfterInsertedSpace(inserted, values, spaces)
+      const offsets = inserted.length === 0 ? null : tokenOffsets(values, spaces)
+      const texts = offsets ? sentencesAsWritten(written, inserted, offsets, spans) : (doc.sentences().out() as string[])
+      const insertedBefore = offsets ? tokensAfterInsertedSpace(inserted, offsets.start, spaces) : null
       const sentences: RawSentence[] = spans.map(([first, last], si) => {
         const raw: RawToken[] = []
         for (let i = first; i <= last; i++) {
@@ -163,16 +164,14 @@ function tokenOffsets(values: readonly string[], spaces: readonly string[]): { s
 }
 
 /** The sentences' texts cut from the text as written, given the spaces inserted into what wink read. */
-function sentencesAsWritten(written: string, inserted: readonly number[], values: readonly string[], spaces: readonly string[], spans: ReadonlyArray<[number, number]>): string[] {
-  const { start, end } = tokenOffsets(values, spaces)
+function sentencesAsWritten(written: string, inserted: readonly number[], { start, end }: { start: readonly number[]; end: readonly number[] }, spans: ReadonlyArray<[number, number]>): string[] {
   // An offset of the spaced text in the written one: less the spaces inserted before it.
   const unspaced = (offset: number): number => offset - inserted.filter((p) => p < offset).length
   return spans.map(([first, last]) => written.slice(unspaced(start[first] ?? 0), unspaced(end[last] ?? 0)).trim())
 }
 
 /** Tokens whose only preceding space was inserted: glued to the token before them as written. */
-function tokensAfterInsertedSpace(inserted: readonly number[], values: readonly string[], spaces: readonly string[]): Set<number> {
-  const { start } = tokenOffsets(values, spaces)
+function tokensAfterInsertedSpace(inserted: readonly number[], start: readonly number[], spaces: readonly string[]): Set<number> {
   const at = new Set(inserted)
   const out = new Set<number>()
   start.forEach((s, i) => {

@@ -189,20 +189,16 @@ export async function createTextClassifier(
       // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model); an
       // off-topic text's nearest papers are near by accident, so nothing is suggested from them.
       const offTopic = prediction?.offTopic ?? false
+      // The topics the answer lists: none for a text too short to tell.
+      const shown = tooShort ? [] : assignTopics([], prediction)
       const keywords = extractKeywords(fitted.keywords, doc, {
         neighbours: offTopic ? [] : keywordNeighbours(await textVector(fitted, input, doc), curated),
         topics: offTopic ? [] : (prediction?.topics ?? []),
-        // As the answer lists them: none for a text too short to tell.
-        shownTopics: tooShort ? [] : assignTopics([], prediction).map((t) => t.label),
+        shownTopics: shown.map((t) => t.label),
       })
       return {
         id: input.id,
-        topics: tooShort
-          ? []
-          : assignTopics([], prediction).map((t) => ({
-              label: t.label,
-              score: probability3(t.confidence ?? 0),
-            })),
+        topics: shown.map((t) => ({ label: t.label, score: probability3(t.confidence ?? 0) })),
         unsorted: tooShort || (prediction?.unsorted ?? true),
         offTopic,
         topicWhy: tooShort

@@ -12,8 +12,6 @@ export interface Migration {
 }
 
 const LISTING = LISTING_SOURCES.map((source) => `'${source}'`).join(', ')
-const LATEST_LISTING = (value: string): string =>
-  `(SELECT ${value} FROM source_records r WHERE r.paper_id = papers.id AND r.source IN (${LISTING}) ORDER BY r.fetched_at DESC, r.line LIMIT 1)`
 
 /**
  * What a paper's row says of its listing, worked out from its source records (an UPDATE's SET list): listed (a
@@ -22,7 +20,8 @@ const LATEST_LISTING = (value: string): string =>
  */
 export const LISTED_COLUMNS = `listed = (listed_at IS NOT NULL OR upvotes IS NOT NULL OR EXISTS (SELECT 1 FROM source_records r
     WHERE r.paper_id = papers.id AND r.source IN (${LISTING}))),
-  listing_file = ${LATEST_LISTING('coalesce(read_from, locator)')}, listing_line = ${LATEST_LISTING('line')}`
+  (listing_file, listing_line) = (SELECT coalesce(r.read_from, r.locator), r.line FROM source_records r
+    WHERE r.paper_id = papers.id AND r.source IN (${LISTING}) ORDER BY r.fetched_at DESC, r.line LIMIT 1)`
 
 /** A listing record written, moved or deleted changes its papers' listing (its line shifts when a page is read again). */
 const LISTING_TRIGGERS = ['INSERT', 'UPDATE', 'DELETE']

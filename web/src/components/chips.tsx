@@ -2,7 +2,6 @@
 import { Link } from 'react-router-dom'
 import type { ApiKeyword, TopicRef } from '../api.js'
 import { confidencePercent, confidenceSpoken } from '../format.js'
-import { landOn } from '../navigation.js'
 import { HowComputed } from './how-computed.js'
 
 /**
@@ -75,7 +74,7 @@ export function KeywordList({ keywords, linked = true }: { keywords: ApiKeyword[
           <li key={`${k.origin}:${k.text}`}>
             {/* To the library's papers with the key word (any spelling of it; suggested ones too). */}
             {linked ? (
-              <Link to={`/?${new URLSearchParams({ keyword: k.text })}`} state={landOn('feed-title')} className={`chip ${style}`} title={`${KEYWORD_ORIGIN_TITLE[k.origin]}. Papers with this key word`}>
+              <Link to={`/?${new URLSearchParams({ keyword: k.text })}`} className={`chip ${style}`} title={`${KEYWORD_ORIGIN_TITLE[k.origin]}. Papers with this key word`}>
                 {text}
               </Link>
             ) : (

@@ -7,7 +7,6 @@ import { PaperCard } from '../components/paper-card.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { formatCount, plural } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
-import { landOn } from '../navigation.js'
 
 export function TopicPage() {
   const { id = '' } = useParams()
@@ -28,8 +27,9 @@ export function TopicPage() {
 }
 
 function TopicView({ topic }: { topic: TopicDetailOut }) {
-  // The feed lands on its heading, which names the topic: its label goes along, before the feed has the topics list.
-  const feedOfTopic = { ...landOn('feed-title'), topicLabel: topic.label }
+  // The feed lands on its heading (it marks it), which names the topic: the label goes along, before the feed has
+  // the topics list.
+  const feedOfTopic = { topicLabel: topic.label }
   const hasPredicted = topic.predictedCount > 0
   const chartData = useMemo<YearBar[]>(
     () =>
