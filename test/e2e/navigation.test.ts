@@ -427,6 +427,56 @@ describe.skipIf(skip)('navigation in chromium', () => {
     expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([])
   })
 
+  it('comes back to the same card after a reload, when the parts above the feed arrive after it, and a fresh open starts at the top', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    /** The feed's 11th card, scrolled to 100 px under the window's top; its id. */
+    const scrollToEleventh = async (): Promise<string> => {
+      const card = cards(page).nth(10)
+      await card.waitFor()
+      // The topic chips above the feed are in (they move it down when they come).
+      await expect.poll(() => chips.count()).toBeGreaterThan(0)
+      await card.evaluate((el) => window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - 100))
+      await nextFrame(page)
+      return (await card.getAttribute('data-paper-id')) ?? ''
+    }
+    const chips = page.getByRole('navigation', { name: 'Topics' }).locator('a')
+    const topOf = (id: string) => page.locator(`article.paper-card[data-paper-id="${id}"]`).evaluate((el) => Math.round(el.getBoundingClientRect().top))
+    // On reload the feed comes first and what sits above it (topics, counts, trends) only when let go.
+    let holdAbove: Promise<void> | null = null
+    let letGo = () => undefined as void
+    await page.route(/\/api\/v1\/(topics|stats|trends)/, async (route) => {
+      if (holdAbove) await holdAbove
+      await route.continue()
+    })
+
+    // Opened from outside (the router's key 'default'), and reached by a link (a key of its own).
+    for (const open of ['typed', 'link'] as const) {
+      await page.goto(`${server.url}${open === 'typed' ? '/' : '/topics'}`)
+      if (open === 'link') await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feed' }).click()
+      const id = await scrollToEleventh()
+      const before = await scrollY(page)
+      holdAbove = new Promise((resolve) => (letGo = resolve))
+      await page.reload()
+      await cards(page).nth(10).waitFor()
+      await nextFrame(page)
+      expect(await chips.count(), `${open}: the chips come after the feed`).toBe(0)
+      holdAbove = null
+      letGo()
+      await expect.poll(() => chips.count(), { message: open }).toBeGreaterThan(0)
+      await nextFrame(page)
+      await nextFrame(page)
+      expect(await scrollY(page), open).toBe(before)
+      expect(await topOf(id), open).toBe(100)
+    }
+    // The same address opened anew later (a bookmark, a link from elsewhere) is a new visit: its top.
+    await page.goto(`${server.url}/topics`)
+    await page.goto(`${server.url}/`)
+    await cards(page).first().waitFor()
+    await nextFrame(page)
+    expect(await scrollY(page)).toBe(0)
+    expect(problems).toEqual([])
+  })
+
   // Last: it adds a paper to the library the other tests read.
   it('shows a paper added since the feed was last shown when coming back to the feed', async () => {
     const title = 'Navigation Test: A Paper Added While the Feed Was Cached'

@@ -1,7 +1,8 @@
 /**
  * @module Scroll and focus on navigation: a new page starts at the top with focus on its content (or on the
- * element it marks `data-autofocus`), Back and Forward return to where each history entry was scrolled, and a
- * link can ask to land on an element of the same page (a list's heading, for pagination).
+ * element it marks `data-autofocus`), Back, Forward and a reload return to where each history entry was scrolled
+ * (held there while its data fills the page), and a link can ask to land on an element of the same page (a list's
+ * heading, for pagination).
  */
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useLocation, useNavigationType } from 'react-router-dom'
@@ -10,8 +11,8 @@ import { useLocation, useNavigationType } from 'react-router-dom'
 const positions = new Map<string, number>()
 const STORAGE_KEY = 'paperscope:scroll-positions'
 const MAX_POSITIONS = 200
-/** How long Back waits for the page's data to make it tall enough to scroll back to where it was. */
-const RESTORE_WAIT_MS = 3000
+/** How long Back waits for the page's data to bring the link the reader left by. */
+const REFOCUS_WAIT_MS = 3000
 /** Any of these stops a restore in progress: the reader has started moving on their own. */
 const USER_INPUT = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const
 
@@ -45,34 +46,27 @@ function landingY(element: HTMLElement): number {
   return Math.max(0, window.scrollY + element.getBoundingClientRect().top - headerOffset() - 12)
 }
 
-/** Longest a landing holds its element in place while the page fills (a slow connection's data). */
-const LANDING_HOLD_MS = 10_000
+/** Longest the window is held in place while the page fills (a slow connection's data). */
+const HOLD_MS = 10_000
 
 /**
- * Focuses `element` and scrolls it to just under the header: on a new page always (the feed's heading sits under
- * the home page's search and topics, which fill a phone's window), and again whenever it moves (the page's data
- * arriving above it, or below it when the page was too short to scroll so far), until anything else scrolls the
- * window (the reader, a screen reader, the page's own code), the reader presses a key, clicks or touches, or
- * {@link LANDING_HOLD_MS} pass; on the same page only when it is above the window's top (a list's heading after its
- * pagination links at the bottom). Returns a cancel.
+ * Keeps the window's top at `place()` while the page fills: content arriving above would move what the reader
+ * sees (the browser's scroll anchoring keeps whatever was on screen, which is the wrong thing while the page is
+ * still growing into the layout `place` was measured on), and a page too short to scroll so far yet is scrolled
+ * as far as it goes and then on as it grows. Holds until anything else scrolls the window (the reader, a screen
+ * reader, the page's own code), the reader presses a key, clicks or touches, or {@link HOLD_MS} pass. Returns a
+ * cancel.
  */
-function landOnElement(element: HTMLElement, { newPage }: { newPage: boolean }): () => void {
-  if (!element.hasAttribute('tabindex') && !element.matches('a[href], button, input, select, textarea')) element.tabIndex = -1
-  element.focus({ preventScroll: true })
-  if (!newPage) {
-    if (element.getBoundingClientRect().top < headerOffset()) window.scrollTo(0, landingY(element))
-    return () => undefined
-  }
-  // The browser's own scroll anchoring would move the window as content loads above; this landing does that here,
-  // and any other move means someone else scrolled.
+function holdWindowAt(place: () => number): () => void {
+  // Scroll anchoring off meanwhile (it would move the window as content loads above; any other move means
+  // someone else scrolled). Chromium reads it from the body, the specification from the root: both, put back.
   const root = document.documentElement
-  // Chromium reads it from the body, the specification from the root: both, put back as they were.
   const anchoring = [root.style.overflowAnchor, document.body.style.overflowAnchor]
   root.style.overflowAnchor = 'none'
   document.body.style.overflowAnchor = 'none'
   const started = performance.now()
   let frame = 0
-  // Where this landing left the window.
+  // Where this hold left the window.
   let placed = window.scrollY
   const stop = () => {
     cancelAnimationFrame(frame)
@@ -84,15 +78,29 @@ function landOnElement(element: HTMLElement, { newPage }: { newPage: boolean }):
     const bottom = root.scrollHeight - window.innerHeight
     // Moved by someone else; a page that got shorter (a loading note gone) pulling the window up is not that.
     if (Math.abs(window.scrollY - placed) > 2 && !(window.scrollY < placed && window.scrollY >= bottom - 2)) return stop()
-    const y = Math.min(landingY(element), Math.max(0, bottom))
+    const y = Math.min(place(), Math.max(0, bottom))
     if (Math.abs(window.scrollY - y) > 1) window.scrollTo(0, y)
     placed = window.scrollY
-    if (performance.now() - started > LANDING_HOLD_MS) stop()
+    if (performance.now() - started > HOLD_MS) stop()
     else frame = requestAnimationFrame(hold)
   }
   for (const type of USER_INPUT) window.addEventListener(type, stop, { passive: true })
   hold()
   return stop
+}
+
+/**
+ * Focuses `element` and scrolls it to just under the header: on a new page always, held there while the page fills
+ * ({@link holdWindowAt}: the feed's heading sits under the home page's search and topics, which fill a phone's
+ * window and load after it); on the same page only when it is above the window's top (a list's heading after its
+ * pagination links at the bottom). Returns a cancel.
+ */
+function landOnElement(element: HTMLElement, { newPage }: { newPage: boolean }): () => void {
+  if (!element.hasAttribute('tabindex') && !element.matches('a[href], button, input, select, textarea')) element.tabIndex = -1
+  element.focus({ preventScroll: true })
+  if (newPage) return holdWindowAt(() => landingY(element))
+  if (element.getBoundingClientRect().top < headerOffset()) window.scrollTo(0, landingY(element))
+  return () => undefined
 }
 
 /** The element a page asks to be landed on when it opens (`data-landing`: the feed's heading when a filter is set). */
@@ -117,29 +125,19 @@ function refocus(href: string): () => void {
   const attempt = () => {
     const link = [...document.querySelectorAll<HTMLAnchorElement>('#main a[href]')].find((a) => a.getAttribute('href') === href)
     if (link) link.focus({ preventScroll: true })
-    else if (performance.now() - started < RESTORE_WAIT_MS) frame = requestAnimationFrame(attempt)
+    else if (performance.now() - started < REFOCUS_WAIT_MS) frame = requestAnimationFrame(attempt)
   }
   attempt()
   return () => cancelAnimationFrame(frame)
 }
 
-/** Scrolls to `y` as soon as the page is tall enough (its data may still be loading); returns a cancel. */
+/**
+ * Back where the reader was: `y` was measured on the page as it was then, whole, so the window is held there while
+ * the page's data fills it again ({@link holdWindowAt}), not left where the browser's anchoring takes it when a part
+ * above arrives last. Returns a cancel.
+ */
 function restoreScroll(y: number): () => void {
-  const started = performance.now()
-  let frame = 0
-  const stop = () => {
-    cancelAnimationFrame(frame)
-    for (const type of USER_INPUT) window.removeEventListener(type, stop)
-  }
-  const attempt = () => {
-    const max = document.documentElement.scrollHeight - window.innerHeight
-    window.scrollTo(0, Math.min(y, Math.max(0, max)))
-    if (max >= y || performance.now() - started > RESTORE_WAIT_MS) stop()
-    else frame = requestAnimationFrame(attempt)
-  }
-  for (const type of USER_INPUT) window.addEventListener(type, stop, { passive: true })
-  attempt()
-  return stop
+  return holdWindowAt(() => y)
 }
 
 function loadPositions(): void {
@@ -154,23 +152,40 @@ function loadPositions(): void {
 
 function savePositions(): void {
   try {
-    // Not 'default': every entry opened from outside has that key.
-    const kept = [...positions].filter(([key]) => key !== 'default').slice(-MAX_POSITIONS)
+    const kept = [...positions].slice(-MAX_POSITIONS)
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(kept))
   } catch {
     // Storage full or blocked: a reload then starts at the top.
   }
 }
 
-/** True when Back or Forward will put this history entry back where the reader had scrolled it. */
-export function hasSavedPosition(key: string): boolean {
-  return positions.has(key)
+/**
+ * What a history entry's place is kept under. Every entry opened from outside (typed, a bookmark, another site's
+ * link, a new tab) has the router's key 'default', so such an entry is told apart by its address.
+ */
+function entryKey(location: { key: string; pathname: string; search: string }): string {
+  return location.key === 'default' ? `default ${location.pathname}${location.search}` : location.key
+}
+
+/** True when this document was loaded again (a reload) or by Back or Forward from another site, not freshly opened. */
+function documentReturned(): boolean {
+  const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
+  return entry?.type === 'reload' || entry?.type === 'back_forward'
+}
+
+/** The entry whose place was last put back (see {@link restoresPlace}). */
+let restoredEntry: string | null = null
+
+/** True when this history entry is being put back where the reader had scrolled it (Back, Forward, a reload). */
+export function restoresPlace(location: { key: string; pathname: string; search: string }): boolean {
+  return restoredEntry === entryKey(location)
 }
 
 /** Rendered once inside the router: does the scrolling and focusing every navigation needs. */
 export function ScrollAndFocus() {
   const location = useLocation()
   const navigationType = useNavigationType()
+  /** The entry shown: its {@link entryKey} and path. */
   const current = useRef<{ key: string; pathname: string } | null>(null)
 
   useEffect(() => {
@@ -196,15 +211,21 @@ export function ScrollAndFocus() {
   // A layout effect: it runs before the browser paints the new page, so the page never shows at a wrong place.
   useLayoutEffect(() => {
     const previous = current.current
-    current.current = { key: location.key, pathname: location.pathname }
+    const key = entryKey(location)
+    current.current = { key, pathname: location.pathname }
+    restoredEntry = null
+    const restore = (y: number) => {
+      restoredEntry = key
+      return restoreScroll(y)
+    }
     if (previous === null) {
       // The browser would restore on Back before the page has its data; restoreScroll does it after.
       history.scrollRestoration = 'manual'
       loadPositions()
-      // A reload: back to where it was. The key of an entry opened from outside is 'default' and says nothing;
-      // a #fragment is the browser's to scroll to.
-      const y = location.key !== 'default' && !location.hash ? positions.get(location.key) : undefined
-      if (y !== undefined) return restoreScroll(y)
+      // A reload, or Back from another site: where it was, #fragment or not, as a browser restores. An entry
+      // opened from outside is known by its address, so only when this document came back, not opened anew.
+      const y = location.key !== 'default' || documentReturned() ? positions.get(key) : undefined
+      if (y !== undefined) return restore(y)
       // A link opened in a new tab or shared: where the page asks to be landed on (a key word's feed: its heading).
       const landing = location.hash ? null : pageLanding()
       if (landing) return landOnElement(landing, { newPage: true })
@@ -212,15 +233,15 @@ export function ScrollAndFocus() {
       document.querySelector<HTMLElement>('#main [data-autofocus]')?.focus()
       return undefined
     }
-    if (previous.key === location.key) return undefined
+    if (previous.key === key) return undefined
     const newPage = previous.pathname !== location.pathname
     if (navigationType === 'POP') {
       // Where the reader was, #fragment or not (scroll restoration is manual, so the browser would not do it).
-      const y = positions.get(location.key)
+      const y = positions.get(key)
       if (newPage) document.getElementById('main')?.focus({ preventScroll: true })
-      const href = newPage ? leftBy.get(location.key) : undefined
+      const href = newPage ? leftBy.get(key) : undefined
       if (y !== undefined) {
-        const stopScroll = restoreScroll(y)
+        const stopScroll = restore(y)
         const stopFocus = href ? refocus(href) : () => undefined
         return () => {
           stopScroll()

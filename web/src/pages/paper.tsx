@@ -1,6 +1,6 @@
 /** @module Paper: everything known, every source record with its link and why it was merged, BibTeX, similar papers. */
 import { useEffect, useRef, useState } from 'react'
-import { Link, useLocation, useNavigationType, useParams } from 'react-router-dom'
+import { Link, useLocation, useParams } from 'react-router-dom'
 import { ApiError, getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
 import { AuthorLine } from '../components/authors.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
@@ -9,7 +9,7 @@ import { SimilarItem, SimilarityLegend } from '../components/similar-item.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
 import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percentileRank, readableText, sourceLabel, sourceLabelInText } from '../format.js'
 import { useApi, useQueryChoice, useTitle } from '../hooks.js'
-import { hasSavedPosition } from '../navigation.js'
+import { restoresPlace } from '../navigation.js'
 
 /**
  * What a novelty percentile ranks among: the papers of the paper's year, or of the years around it when its
@@ -43,13 +43,13 @@ export function PaperPage() {
 }
 
 function PaperView({ paper }: { paper: PaperDetail }) {
-  const { hash, key } = useLocation()
-  const navigationType = useNavigationType()
+  const location = useLocation()
+  const { hash, key } = location
   useEffect(() => {
     // On a page opened at #sources the browser looked for the anchor before the paper arrived: look again.
-    // Not on Back or Forward to a place the reader had scrolled to: ScrollAndFocus puts them back there.
-    if (hash.length > 1 && !(navigationType === 'POP' && hasSavedPosition(key))) document.getElementById(hash.slice(1))?.scrollIntoView()
-  }, [paper.id, hash, key, navigationType])
+    // Not on Back, Forward or a reload to a place the reader had scrolled to: ScrollAndFocus puts them back there.
+    if (hash.length > 1 && !restoresPlace(location)) document.getElementById(hash.slice(1))?.scrollIntoView()
+  }, [paper.id, hash, key])
   const date = formatDate(paper.date)
   const curated = paper.topics.filter((t) => t.origin === 'curated')
   const predicted = paper.topics.filter((t) => t.origin === 'predicted')
