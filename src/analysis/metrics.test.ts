@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { aiScore, aiScoreRescaleNote, citationSum, hIndex, hIndexMetric, HOW_COMPUTED, metricsFromTotals, researcherTotals } from './metrics.js'
+import { aiScore, aiScoreRescaleNote, centralityPercentiles, citationSum, hIndex, hIndexMetric, HOW_COMPUTED, metricsFromTotals, researcherTotals } from './metrics.js'
 
 describe('h-index', () => {
   it('of known citation lists', () => {
@@ -90,5 +90,36 @@ describe('citations and AI Score', () => {
     expect(m.noveltyPercent.value).toBe(60)
     expect(m.reported).toEqual([{ hIndex: 44, citations: 177 }])
     for (const text of Object.values(HOW_COMPUTED)) expect(text.length).toBeGreaterThan(40)
+  })
+})
+
+describe('topical centrality', () => {
+  /** Two unit vectors at cosine `c` to the first axis, on either side of it, so the library's centre stays on it. */
+  const pair = (id: string, c: number, textLength: number) => {
+    const s = Math.sqrt(1 - c * c)
+    return [
+      { paperId: `${id}+`, vector: Float32Array.from([c, s, 0]), textLength },
+      { paperId: `${id}-`, vector: Float32Array.from([c, -s, 0]), textLength },
+    ]
+  }
+
+  it('ranks papers by cosine to the centre when their texts are as long', () => {
+    const ranks = centralityPercentiles([...pair('a', 0.2, 900), ...pair('b', 0.5, 900), ...pair('c', 0.8, 900)])
+    expect(ranks.get('a+')).toBeLessThan(ranks.get('b+')!)
+    expect(ranks.get('b+')).toBeLessThan(ranks.get('c+')!)
+    expect(ranks.get('c-')).toBe(100)
+  })
+
+  it('takes out what length alone gives: the best short text ranks with the best long one', () => {
+    // Titles with a one-line digest (100 characters) near 0.3, abstracts (2,000) near 0.7, as in the corpus.
+    const short = [...pair('s1', 0.2, 100), ...pair('s2', 0.3, 100), ...pair('s3', 0.4, 100)]
+    const long = [...pair('l1', 0.6, 2000), ...pair('l2', 0.7, 2000), ...pair('l3', 0.8, 2000)]
+    const ranks = centralityPercentiles([...short, ...long])
+    // Each text's place among its own length: the top third is s3 and l3, the bottom third s1 and l1.
+    const third = (ids: string[]) => ids.flatMap((id) => [ranks.get(`${id}+`)!, ranks.get(`${id}-`)!])
+    for (const r of third(['s3', 'l3'])) expect(r).toBeGreaterThan(66)
+    for (const r of third(['s2', 'l2'])) expect(r).toBeGreaterThan(33)
+    for (const r of third(['s2', 'l2'])) expect(r).toBeLessThanOrEqual(67)
+    for (const r of third(['s1', 'l1'])) expect(r).toBeLessThanOrEqual(34)
   })
 })

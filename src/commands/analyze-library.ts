@@ -171,6 +171,11 @@ export function analysisText(p: Pick<PaperAnalysisInput, 'abstract' | 'digest'>)
   return [p.abstract, p.digest?.text].filter((t): t is string => Boolean(t && t.trim())).join('\n\n')
 }
 
+/** Characters of a paper's title, abstract and digest, as the store counts them for its vectors (`textLength`). */
+function analysisTextLength(p: Pick<PaperAnalysisInput, 'title' | 'abstract' | 'digest'>): number {
+  return p.title.length + (p.abstract?.length ?? 0) + (p.digest?.text.length ?? 0)
+}
+
 /** Hash of everything the analysis of one paper reads; a paper is re-analysed when it changes. */
 export function analysisInputHash(p: PaperAnalysisInput): string {
   const parts = [
@@ -536,7 +541,7 @@ function analysePapers(
  * rows and the papers that changed, novelty is updated (exact, O(changed × papers)) instead of recomputed.
  */
 async function noveltyRows(
-  vectors: ReadonlyArray<Pick<StoredVector, 'paperId' | 'date' | 'vector'>>,
+  vectors: ReadonlyArray<Pick<StoredVector, 'paperId' | 'date' | 'vector' | 'textLength'>>,
   update?: { previous: readonly PaperNoveltyWrite[]; changed: ReadonlySet<string> },
   onProgress?: AnalyzeOptions['onProgress'],
 ): Promise<PaperNoveltyWrite[]> {
@@ -553,7 +558,7 @@ async function noveltyRows(
         // In thousandths: the pair count of a big library overflows a progress bar's display.
         ...(onProgress ? { onProgress: (done: number, total: number) => onProgress({ stage: 'novelty', done: Math.round((1000 * done) / Math.max(1, total)), total: 1000 }) } : {}),
       })
-  const centrality = centralityPercentiles(new Map(vectors.map((v) => [v.paperId, v.vector])))
+  const centrality = centralityPercentiles(vectors)
   return novelty.map((n) => ({
     paperId: n.paperId,
     novelty: n.novelty,
@@ -622,7 +627,7 @@ export async function analyzeLibrary(
 
   t = Date.now()
   const novelty = await noveltyRows(
-    inputs.map((p, i) => ({ paperId: p.id, date: p.date, vector: papers[i]?.vector as Float32Array })),
+    inputs.map((p, i) => ({ paperId: p.id, date: p.date, vector: papers[i]?.vector as Float32Array, textLength: analysisTextLength(p) })),
     undefined,
     onProgress,
   )
@@ -746,7 +751,10 @@ export async function analyzeNewPapers(
 
   t = Date.now()
   const fresh = new Map(
-    papers.map((p, i) => [p.paperId, { paperId: p.paperId, date: stale[i]?.date ?? null, vector: p.vector }]),
+    papers.map((p, i) => [
+      p.paperId,
+      { paperId: p.paperId, date: stale[i]?.date ?? null, vector: p.vector, textLength: analysisTextLength(stale[i] as PaperAnalysisInput) },
+    ]),
   )
   const vectors = [...all.filter((v) => !fresh.has(v.paperId)), ...fresh.values()]
   const novelty = await noveltyRows(vectors, {

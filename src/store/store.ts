@@ -449,6 +449,8 @@ export interface StoredVector {
   topicProbabilities: number[] | null
   /** The topics the classifier assigned (what a paper page lists beside the curated ones), best first. */
   predictedTopics: string[]
+  /** Characters of the text the vector was made from: title, abstract and digest (the inputs' lengths added). */
+  textLength: number
 }
 
 /** A key word as papers write it, and its letters folded (`foldedKeyword`) to find its other spellings by. */

@@ -148,6 +148,8 @@ export class SqliteAnalysisStore implements AnalysisStore {
   async listVectors(): Promise<StoredVector[]> {
     const rows = this.stmt(
       `SELECT v.paper_id, v.embedder, v.vector, v.terms, p.date, a.topic_probabilities,
+         length(CASE WHEN p.title_derived = 1 THEN '' ELSE p.title END) + coalesce(length(p.abstract), 0)
+           + CASE WHEN p.digest_origin IS NULL THEN 0 ELSE coalesce(length(p.digest), 0) END AS text_length,
          (SELECT json_group_array(t.label) FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
            WHERE pt.paper_id = p.id AND pt.origin = 'curated') AS topics,
          (SELECT json_group_array(label) FROM (SELECT t.label FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
@@ -166,6 +168,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
       topics: string
       predicted: string
       keywords: string
+      text_length: number
     }>
     return rows.map((r) => ({
       paperId: r.paper_id,
@@ -177,6 +180,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
       curatedKeywords: stringArray(r.keywords),
       topicProbabilities: r.topic_probabilities ? (JSON.parse(r.topic_probabilities) as number[]) : null,
       predictedTopics: stringArray(r.predicted),
+      textLength: r.text_length,
     }))
   }
 
