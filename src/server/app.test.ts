@@ -39,7 +39,10 @@ describe('buildServer', () => {
 
   beforeAll(async () => {
     temp = await createTempStore()
-    await importRecords(temp.store, [buildRecord({ title: 'Grokking', authors: ['Alethea Power'], topics: ['Grokking'], date: '2022' })])
+    await importRecords(temp.store, [
+      buildRecord({ title: 'Grokking', authors: ['Alethea Power'], topics: ['Grokking'], date: '2022' }),
+      buildRecord({ title: 'A Paper Known by Its DOI', authors: ['Dora Ident'], date: '2002', ids: { doi: '10.2139/ssrn.288970' } }),
+    ])
     webRoot = mkdtempSync(join(tmpdir(), 'paperscope-web-'))
     mkdirSync(join(webRoot, 'assets'))
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>app shell</title><script type="module" src="/assets/app.js"></script>')
@@ -169,6 +172,24 @@ describe('buildServer', () => {
       expect(res.statusCode, url).toBe(404)
       expect(res.json(), url).toMatchObject({ error: { code: 'NOT_FOUND' } })
     }
+  })
+
+  it("serves a paper's page by its DOI, its slash written %2F or as it is, and says how to write one in an API path", async () => {
+    for (const url of ['/papers/10.2139%2Fssrn.288970', '/papers/10.2139/ssrn.288970', '/papers/10.2139%2fSSRN.288970']) {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(200)
+      expect(res.body, url).toContain('app shell')
+    }
+    // No paper has it: the app's not-found page, as 404 (not a missing file's JSON).
+    const missing = await app.inject('/papers/10.1000/nothing.here')
+    expect(missing.statusCode).toBe(404)
+    expect(missing.body).toContain('app shell')
+    expect((await app.inject('/api/v1/papers/10.2139%2Fssrn.288970')).json()).toMatchObject({ title: 'A Paper Known by Its DOI' })
+    const pasted = await app.inject('/api/v1/papers/10.2139/ssrn.288970')
+    expect(pasted.statusCode).toBe(404)
+    expect(pasted.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: "no route GET /api/v1/papers/10.2139/ssrn.288970: a DOI's slash is written %2F in a path (/api/v1/papers/10.2139%2Fssrn.288970)" },
+    })
   })
 
   it('answers missing files and unknown API routes with 404, never with the app', async () => {

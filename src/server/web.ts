@@ -14,7 +14,19 @@ import { notFoundBody } from './error-handler.js'
  * arXiv id (`/papers/2310.03789`), an initialled name (`/authors/X.Y.Han`) or a dotted topic id is a page, and
  * the app says when nothing has that id.
  */
-const APP_ROUTE = /^\/(?:(?:papers|authors|topics)\/[^/]+|search|classify|topics|researchers)\/?$/
+const APP_ROUTE = /^\/(?:(?:papers|authors|topics)\/[^/]+|papers\/10\.\d{4,9}\/[^?#]+|search|classify|topics|researchers)\/?$/
+
+/** A page's paper, author or topic and its id as written; a DOI's slash may be written as it is (`10.2139/ssrn.288970`). */
+const PAGE_TARGET = /^\/(?:(papers)\/(10\.\d{4,9}\/[^?#]+?)|(papers|authors|topics)\/([^/]+))\/?$/
+
+/**
+ * The path page routes are matched on: as written when it is one of the app's routes, so an id's encoded slash
+ * (`/papers/10.2139%2Fssrn.288970`) stays inside its segment; else decoded, as the router reads it.
+ */
+function pagePath(url: string): string {
+  const written = url.split('?')[0] ?? '/'
+  return APP_ROUTE.test(written) ? written : routedPath(url)
+}
 
 /**
  * True for URLs that name a file (`/assets/index-3f2a.js`, `/favicon.ico`), which must 404 rather than get the
@@ -31,7 +43,7 @@ function isPageRequest(request: FastifyRequest): boolean {
     !path.startsWith('/api/') &&
     path !== '/api' &&
     !path.startsWith('/docs') &&
-    !looksLikeFile(path)
+    !looksLikeFile(pagePath(request.url))
   )
 }
 
@@ -44,15 +56,15 @@ export type PageTargetExists = (kind: 'papers' | 'authors' | 'topics', id: strin
  */
 async function pageStatus(path: string, exists: PageTargetExists | null): Promise<200 | 404> {
   if (path !== '/' && !APP_ROUTE.test(path)) return 404
-  const target = /^\/(papers|authors|topics)\/([^/]+)\/?$/.exec(path)
+  const target = PAGE_TARGET.exec(path)
   if (!target || !exists) return 200
   let id: string
   try {
-    id = decodeURIComponent(target[2]!)
+    id = decodeURIComponent(target[2] ?? target[4]!)
   } catch {
     return 404
   }
-  return (await exists(target[1] as 'papers' | 'authors' | 'topics', id)) ? 200 : 404
+  return (await exists((target[1] ?? target[3]) as 'papers' | 'authors' | 'topics', id)) ? 200 : 404
 }
 
 /**
@@ -78,7 +90,7 @@ export async function registerWeb(app: FastifyInstance, webRoot: string | null, 
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     if (isPageRequest(request)) {
       if (hasApp) {
-        const status = await pageStatus(routedPath(request.url), exists)
+        const status = await pageStatus(pagePath(request.url), exists)
         return reply.code(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html')
       }
       return reply
