@@ -228,7 +228,8 @@ describe('paperscope CLI on the corpus', () => {
       '{"title": "Grokking", "text": "We study grokking."}',
       '{"id": {"n": 2}, "title": "Grokking", "text": "We study grokking."}',
       '{"id": 3, "title": ["Grokking"], "text": "We study grokking."}',
-      '{"id": 4, "title": "Grokking", "text": null}',
+      // (null is a field left out: `{"id": 4, "title": "Grokking", "text": null}` is a title to classify.)
+      '{"id": 4, "title": "Grokking", "text": 4}',
       '[5]',
       '{"id": true, "title": "Grokking", "text": "We study grokking."}',
       '{"id": 7}',
@@ -239,7 +240,7 @@ describe('paperscope CLI on the corpus', () => {
       'line 1: "id" is missing',
       'line 2: "id" must be a string or a number, got an object',
       'line 3: "title" must be a string, got an array',
-      'line 4: "text" must be a string, got null',
+      'line 4: "text" must be a string, got a number',
       'line 5: a line must be a JSON object {"id", "title", "text"}, got an array',
       'line 6: "id" must be a string or a number, got a boolean',
       'line 7: "title" and "text" are both empty or missing: there is nothing to classify',

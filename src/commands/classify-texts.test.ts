@@ -11,6 +11,11 @@ describe('parseClassifyLine', () => {
   it('reads a line with a text and no title (an abstract alone), or a title and no text; not one with neither', () => {
     expect(parseClassifyLine('{"id":"a","text":"We study grokking."}', 1)).toEqual({ ok: true, input: { id: 'a', title: '', text: 'We study grokking.' }, warnings: [] })
     expect(parseClassifyLine('{"id":"b","title":"Grokking"}', 2)).toEqual({ ok: true, input: { id: 'b', title: 'Grokking', text: '' }, warnings: [] })
+    // null, as exporters write a field they have no value for, is left out too.
+    expect(parseClassifyLine('{"id":"n","title":null,"text":"We study grokking."}', 2)).toEqual({ ok: true, input: { id: 'n', title: '', text: 'We study grokking.' }, warnings: [] })
+    expect(parseClassifyLine('{"id":"m","title":"Grokking","text":null}', 2)).toEqual({ ok: true, input: { id: 'm', title: 'Grokking', text: '' }, warnings: [] })
+    const nulls = parseClassifyLine('{"id":"o","title":null,"text":null}', 3)
+    expect(!nulls.ok && nulls.error.message).toBe('line 3: "title" and "text" are both empty or missing: there is nothing to classify')
     const neither = parseClassifyLine('{"id":"c","title":" "}', 3)
     expect(neither.ok).toBe(false)
     expect(!neither.ok && neither.error.message).toBe('line 3: "title" and "text" are both empty or missing: there is nothing to classify')

@@ -31,9 +31,18 @@ export const MIN_CLASSIFY_CONTENT_WORDS = 3
 export const ClassifyInputSchema = z
   .object({
     id: z.union([z.string().refine((id) => id.trim() !== '', 'is empty'), z.number()]),
-    // Either may be left out (an abstract with no title, as the corpus's abstracts page gives them), not both.
-    title: z.string().max(MAX_CLASSIFY_TITLE, `longer than ${MAX_CLASSIFY_TITLE.toLocaleString('en')} characters`).default(''),
-    text: z.string().max(MAX_CLASSIFY_TEXT, `longer than ${MAX_CLASSIFY_TEXT.toLocaleString('en')} characters; split it or keep the abstract`).default(''),
+    // Either may be left out (an abstract with no title, as the corpus's abstracts page gives them), not both;
+    // null is left out too, as exporters write a missing field.
+    title: z
+      .string()
+      .max(MAX_CLASSIFY_TITLE, `longer than ${MAX_CLASSIFY_TITLE.toLocaleString('en')} characters`)
+      .nullish()
+      .transform((title) => title ?? ''),
+    text: z
+      .string()
+      .max(MAX_CLASSIFY_TEXT, `longer than ${MAX_CLASSIFY_TEXT.toLocaleString('en')} characters; split it or keep the abstract`)
+      .nullish()
+      .transform((text) => text ?? ''),
   })
   .refine((input) => input.title.trim() !== '' || input.text.trim() !== '', '"title" and "text" are both empty or missing: there is nothing to classify')
 export type ClassifyInput = z.infer<typeof ClassifyInputSchema>
