@@ -96,7 +96,14 @@ export async function selectPapers(
   store: PaperStore,
   selection: BibtexSelection,
   limit: number = MAX_EXPORT_PAPERS,
-): Promise<{ papers: Paper[]; truncated: boolean; label: string; alsoMatching: Array<{ ref: string; others: string[] }> }> {
+): Promise<{
+  papers: Paper[]
+  /** How many papers the selection has, `papers` being the first `limit` of them. */
+  total: number
+  truncated: boolean
+  label: string
+  alsoMatching: Array<{ ref: string; others: string[] }>
+}> {
   const refs = selection.papers ?? []
   const alsoMatching: Array<{ ref: string; others: string[] }> = []
   if (refs.length > 0) {
@@ -116,6 +123,7 @@ export async function selectPapers(
     }
     return {
       papers,
+      total: papers.length,
       truncated: false,
       label: papers.length === 1 ? papers[0]!.id : `${papers.length} papers`,
       alsoMatching,
@@ -176,6 +184,7 @@ export async function selectPapers(
   }
   return {
     papers: papers.slice(0, limit),
+    total,
     truncated: total > limit,
     label: labels.length ? labels.join(', ') : 'the library',
     alsoMatching,

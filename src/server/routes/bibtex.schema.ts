@@ -38,6 +38,11 @@ export const BIBTEX_RESPONSE = {
   content: { 'application/x-bibtex': { schema: { type: 'string' } } },
   headers: {
     'X-Paperscope-Entries': { type: 'integer', minimum: 0, description: 'How many entries the file holds' },
+    'X-Paperscope-Total': {
+      type: 'integer',
+      minimum: 0,
+      description: 'How many papers match (a search) or the author or topic has; more than the entries when `limit` cut the file',
+    },
     ...bibtexDownloadHeader('<name>', "the author's name, the topic's label or `search <words>` in lower-case letters, digits and hyphens"),
   },
 } as const

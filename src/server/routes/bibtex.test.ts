@@ -92,6 +92,9 @@ describe('BibTeX routes for an author, a search and a topic', () => {
     // Best first and cut at the limit, across the pages the route reads.
     const five = await app.inject('/api/v1/search/bibtex?q=neural+coll&prefix=true&limit=5')
     expect(entries(five.body)).toBe(5)
+    // The headers say the file was cut: 5 entries of the matches there are.
+    expect([five.headers['x-paperscope-entries'], five.headers['x-paperscope-total']]).toEqual(['5', String(shown.total)])
+    expect(res.headers['x-paperscope-total']).toBe(String(shown.total))
     expect((await app.inject('/api/v1/search/bibtex?q=neural+coll&prefix=maybe')).statusCode).toBe(400)
     const doc = (await app.inject('/api/v1/openapi.json')).json() as {
       paths: Record<string, { get: { parameters: Array<{ name: string; in: string }> } }>

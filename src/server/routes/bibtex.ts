@@ -40,11 +40,13 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
     download: boolean,
     name: string,
   ): Promise<string> {
-    const { papers } = await selectPapers(store, selection, limit)
+    const { papers, total } = await selectPapers(store, selection, limit)
     await checkSourceWhenEmpty(store, selection.searchFilters?.source, papers.length)
     const bibtex = (await bibtexFormatter(deps))(await toBibtexPapers(store, papers))
     void reply.type('application/x-bibtex; charset=utf-8')
     void reply.header('x-paperscope-entries', String(papers.length))
+    // A search's file holds its best `limit` matches: a client sees there were more without counting entries.
+    void reply.header('x-paperscope-total', String(Math.max(total, papers.length)))
     if (download) void reply.header('content-disposition', `attachment; filename="${fileName(name)}"`)
     return bibtex
   }
