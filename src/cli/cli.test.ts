@@ -536,6 +536,18 @@ describe('paperscope CLI on the corpus', () => {
     const empty = join(dir, 'touched.db')
     writeFileSync(empty, '')
     expect((await cli(['stats'], empty)).err).toMatch(/error \[NOT_FOUND\]: no library at .*touched\.db/)
+    // A file that is no SQLite at all, even one shorter than SQLite's header (which SQLite takes for an empty
+    // database and writes a library over), is refused by every command and left as it was.
+    for (const [name, content] of [['newline.db', '\n'], ['notes.db', 'my notes, not a library\n']] as const) {
+      const file = join(dir, name)
+      writeFileSync(file, content)
+      for (const args of [['stats'], ['import', join(ROOT, 'data/corpus/abstracts.txt')]]) {
+        const run = await cli(args, file)
+        expect(run.code, `${name} ${args[0]}`).toBe(1)
+        expect(run.err).toContain(`cannot open the library at ${file}: it is not an SQLite file (it starts ${JSON.stringify(content.slice(0, 16))}), not a Paperscope library; it was left as it is`)
+      }
+      expect(readFileSync(file, 'utf8')).toBe(content)
+    }
   })
 
   it('refuses a day the calendar does not have and a port that is not a whole number, naming the option', async () => {

@@ -1,5 +1,5 @@
 /** @module Storage: the PaperStore port and its SQLite implementation. The only code that touches SQL. */
-import { statSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { PaperscopeError } from '../core/index.js'
 import { openSqliteFile, type SqliteDatabase } from './sqlite/database.js'
 import { SqlitePaperStore } from './sqlite/sqlite-store.js'
@@ -22,6 +22,8 @@ export interface OpenStoreOptions {
  */
 export async function openStore({ path, now }: OpenStoreOptions): Promise<PaperStore> {
   try {
+    const notSqlite = path === ':memory:' ? null : notSqliteStart(path)
+    if (notSqlite !== null) throw new Error(`it is not an SQLite file (it starts ${notSqlite}), not a Paperscope library; it was left as it is`)
     const foreign = path === ':memory:' ? [] : otherProgramsTables(path)
     if (foreign.length > 0)
       throw new Error(
@@ -33,6 +35,31 @@ export async function openStore({ path, now }: OpenStoreOptions): Promise<PaperS
     const why = path !== ':memory:' && isFolder(path) ? 'it is a folder, not a file' : (err as Error).message
     throw new PaperscopeError('STORE_FAILED', `cannot open the library at ${path}: ${why}`, { cause: err })
   }
+}
+
+/** Every SQLite file starts with these 16 bytes. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+/**
+ * How a file that is there and not empty starts (its first characters, quoted) when it is no SQLite file, else null.
+ * SQLite itself takes a file shorter than its header for an empty database and writes a library over it.
+ */
+function notSqliteStart(path: string): string | null {
+  let start: Buffer
+  try {
+    if (!statSync(path).isFile()) return null
+    const fd = openSync(path, 'r')
+    try {
+      start = Buffer.alloc(SQLITE_HEADER.length)
+      start = start.subarray(0, readSync(fd, start, 0, start.length, 0))
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return null
+  }
+  if (start.length === 0 || start.equals(SQLITE_HEADER)) return null
+  return JSON.stringify(start.toString('latin1'))
 }
 
 /**
