@@ -104,11 +104,18 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
   program
     .command('search')
     .description('full-text search (title > key words > abstract > authors)')
-    .argument('<query...>', 'words (all must match); "quoted phrases", and OR / NOT in capitals between words')
+    .argument('<query...>', 'words (all must match); "quoted phrases"; -word or NOT word leaves it out; OR in capitals between words')
     .addOption(new Option('--limit <n>', 'how many results (at most 200 at once)').default(10).argParser(positiveInt))
     .addOption(new Option('--offset <n>', 'skip the first n results, to page: --limit 200 --offset 200 is results 201-400').default(0).argParser(nonNegativeInt))
     .option('--json', 'print JSON')
-    .action(async (words: string[], opts: { limit: number; offset: number; json?: boolean }) => (await import('./commands/search.js')).runSearch(io, dbPath(), words.join(' '), opts))
+    // `search grokking -transformer`, as the README writes it: a `-word` is a word to leave out, not an option.
+    .allowUnknownOption()
+    .action(async (words: string[], opts: { limit: number; offset: number; json?: boolean }, command: Command) => {
+      // A mistyped long option (`--limt 5`) is still named rather than searched for; the query reads `--x` as `x`.
+      const unknown = words.find((w) => /^--[\p{L}\p{N}]/u.test(w))
+      if (unknown !== undefined) command.error(`error: unknown option '${unknown}'`, { code: 'commander.unknownOption' })
+      await (await import('./commands/search.js')).runSearch(io, dbPath(), words.join(' '), opts)
+    })
 
   program
     .command('show')

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { isPaperscopeError } from '../../core/index.js'
 import { buildAllWordsQuery, buildAnyWordQuery, buildMatchQuery, buildTitlePhraseQuery, indexWords, inflections, splitMarked } from './fts-query.js'
 
 describe('buildMatchQuery', () => {
@@ -13,17 +14,18 @@ describe('buildMatchQuery', () => {
   it('reads FTS syntax as words', () => {
     expect(q('"unbalanced (')).toBe('"unbalanced"')
     expect(q('a NEAR b -c d*')).toBe('"a" AND "NEAR" AND "b" NOT "c" AND "d"')
-    // A `-` that starts the query, or joins two words, is no exclusion.
-    expect(q('-grokking well-posed')).toBe('"grokking" AND "well posed"')
+    // A `-` that joins two words is no exclusion; one that starts the query is (before, it searched for `grokking`).
+    expect(q('-grokking well-posed')).toBe('"well posed" NOT "grokking"')
   })
   it('reads OR, NOT and AND in capitals between two words as operators, and as nothing else', () => {
     expect(q('grokking OR "double descent"')).toBe('"grokking" OR "double descent"')
     expect(q('grokking NOT transformer')).toBe('"grokking" NOT "transformer"')
     expect(q('grokking AND collapse')).toBe('"grokking" AND "collapse"')
-    // Lower case is a word; an operator with nothing on one side is dropped, but a leading NOT is a word.
+    // Lower case is a word; an operator with nothing on one side is dropped, and NOT leaves out the word after it
+    // wherever it stands (before, a leading NOT was searched as the word "not", and `NOT grokking` found grokking).
     expect(q('grokking or collapse')).toBe('"grokking" AND "or" AND "collapse"')
     expect(q('OR grokking OR')).toBe('"grokking"')
-    expect(q('NOT grokking')).toBe('"NOT" AND "grokking"')
+    expect(q('NOT transformer grokking')).toBe('"grokking" NOT "transformer"')
     expect(q('grokking OR NOT collapse')).toBe('"grokking" NOT "collapse"')
     expect(q('OR AND')).toBeNull()
     expect(q('in-context learning')).toBe('"in context" AND "learning"')
@@ -60,6 +62,43 @@ describe('buildMatchQuery', () => {
     expect(inflections('SGD')).toEqual(['SGD', 'sgds'])
     expect(inflections('2023')).toEqual(['2023'])
   })
+  it('refuses a query that only leaves words out, which FTS5 cannot run, rather than search for them', () => {
+    // Before: `-grokking` and `NOT grokking` found the papers with grokking.
+    for (const text of ['-grokking', 'NOT grokking', '-"chain of thought"', '-grokking -transformer', 'NOT grokking OR -transformer', '–grokking']) {
+      let thrown: unknown
+      try {
+        q(text)
+      } catch (err) {
+        thrown = err
+      }
+      expect(isPaperscopeError(thrown, 'INVALID_QUERY') && thrown.field === 'q', text).toBe(true)
+      expect((thrown as Error).message, text).toMatch(/leaves out -(?:grokking|"chain of thought").*add a word to find/)
+    }
+    expect(q('NOT')).toBeNull()
+  })
+  it('leaves out a word before the first word to find, as after it', () => {
+    // Before: `-transformer grokking` found papers with both.
+    expect(q('-transformer grokking')).toBe('"grokking" NOT "transformer"')
+    expect(q('-transformer -"chain of thought" grokking modular')).toBe('"grokking" NOT "transformer" NOT "chain of thought" AND "modular"')
+    expect(q('-trans grok', { prefix: true })).toBe('("grok" OR "grok"*) NOT "trans"')
+  })
+  it('never turns a word to leave out after OR into one to find', () => {
+    // Before: `grokking OR -transformer` was `grokking OR transformer`. FTS5 has no "or not": the word is left out of
+    // its neighbour's matches, as `OR NOT` always was.
+    expect(q('grokking OR -transformer')).toBe('"grokking" NOT "transformer"')
+    expect(q('grokking OR NOT transformer')).toBe('"grokking" NOT "transformer"')
+    expect(q('-transformer OR grokking')).toBe('"grokking" NOT "transformer"')
+    expect(q('collapse OR -transformer grokking')).toBe('"collapse" OR "grokking" NOT "transformer"')
+  })
+  it('reads an en dash or minus sign at the start of a word as `-`, as phones and editors type it', () => {
+    // Before: `grokking –transformer` needed both words.
+    expect(q('grokking –transformer')).toBe('"grokking" NOT "transformer"')
+    expect(q('grokking −transformer')).toBe('"grokking" NOT "transformer"')
+    expect(q('grokking –"chain of thought"')).toBe('"grokking" NOT "chain of thought"')
+    // Inside a word it is no exclusion.
+    expect(q('well–known grokking')).toBe('"well" AND "known" AND "grokking"')
+    expect(buildTitlePhraseQuery('attention –kernel methods')).toBeNull()
+  })
   it('matches what the operators say on a real FTS5 table', () => {
     const db = new Database(':memory:')
     db.exec(`CREATE VIRTUAL TABLE t USING fts5(title, tokenize='porter unicode61 remove_diacritics 2')`)
@@ -68,6 +107,8 @@ describe('buildMatchQuery', () => {
     expect(titles('grokking OR "double descent"')).toEqual(['Deep double descent', 'Grokking in transformers', 'Grokking modular arithmetic'])
     expect(titles('grokking NOT transformers')).toEqual(['Grokking modular arithmetic'])
     expect(titles('collapse OR grokking NOT transformers')).toEqual(['Grokking modular arithmetic', 'Neural collapse'])
+    for (const text of ['-transformers grokking', 'NOT transformers grokking', 'grokking OR -transformers', 'grokking –transformers', 'grokking −transformers'])
+      expect(titles(text), text).toEqual(['Grokking modular arithmetic'])
   })
   it('returns null when nothing searchable is left', () => {
     expect(buildMatchQuery('"( * -')).toBeNull()
@@ -79,8 +120,14 @@ describe('buildMatchQuery', () => {
     const run = db.prepare('SELECT count(*) AS n FROM t WHERE t MATCH ?')
     fc.assert(
       // Random text, with the operators mixed in where a person would type them.
-      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('OR', 'NOT', 'AND', '"')), { maxLength: 8 }).map((xs) => xs.join(' ')), fc.boolean(), (text, prefix) => {
-        const q = buildMatchQuery(text, { prefix })
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('OR', 'NOT', 'AND', '"', '-', '–')), { maxLength: 8 }).map((xs) => xs.join(' ').replace(/([-–]) /g, '$1')), fc.boolean(), (text, prefix) => {
+        let q: string | null = null
+        try {
+          q = buildMatchQuery(text, { prefix })
+        } catch (err) {
+          // A query of only words to leave out is refused by name, not run.
+          if (!isPaperscopeError(err, 'INVALID_QUERY')) throw err
+        }
         if (q !== null) run.get(q)
         const any = buildAnyWordQuery(indexWords(text), 'title')
         if (any !== null) run.get(any)

@@ -1,8 +1,9 @@
 /**
  * @module Turns what a person types into a safe FTS5 query. Every word is quoted, so FTS syntax characters
  * (`*`, `NEAR`, parentheses, unbalanced quotes) are searched for as words, never parsed; only `OR`, `NOT`
- * and `AND` in capitals between two words, and `-` before a word after another, are read as what they say.
+ * and `AND` in capitals, and `-` at the start of a word, are read as what they say.
  */
+import { PaperscopeError } from '../../core/index.js'
 
 /** Letters and digits, as the unicode61 tokenizer sees words. */
 const WORD = /[\p{L}\p{N}]+/gu
@@ -63,21 +64,49 @@ const SINGULAR_IN_S: Record<string, string> = { bias: 'biases', biases: 'bias', 
 const OPERATORS = new Set(['OR', 'NOT', 'AND'])
 /** Words, phrases and operators of a query kept: FTS5 refuses an expression nested 256 deep. */
 const MAX_PARTS = 200
+/**
+ * A `-` that starts a word, or the en dash or minus sign phones and editors turn it into: `grokking –transformer`
+ * means what `grokking -transformer` does.
+ */
+const DASHES = '-\u2013\u2212'
+const ENDS_WITH_LONE_DASH = new RegExp(`(?:^|\\s)[${DASHES}]$`)
+const HAS_WORD_START_DASH = new RegExp(`(?:^|\\s)[${DASHES}]`)
+
+interface Term {
+  term: string
+  bare: boolean
+  word?: string | undefined
+  /** Left out (`-word`, `NOT word`): it must be missing from a match. */
+  excluded: boolean
+  /** As typed, for a message. */
+  typed: string
+}
 
 /**
  * A query of the words and balanced `"phrases"` in `text`: all of them must match, except where `OR` (either
- * side) or `NOT` (the left side without the right) stands between two of them, typed in capitals, or `-` before a
- * word after another (`grokking -transformer` is `grokking NOT transformer`); FTS5 binds
- * NOT tightest, then AND, then OR (`grokking OR double descent` is grokking, or double and descent). An
- * operator with no word on one side is dropped, but a leading `NOT` is searched as a word: a query of only what
- * must be missing would match nearly everything. The last bare word becomes a prefix when `prefix` is set,
- * or'd with itself as a whole word: the papers with the word itself score for both and come first (`SAM`, the
- * method, before `samples`). Returns null when nothing searchable is left.
+ * side) stands between two of them, typed in capitals, or `-` or `NOT` before one, which leaves it out
+ * (`grokking -transformer` and `grokking NOT transformer` are the same); FTS5 binds NOT tightest, then AND, then OR
+ * (`grokking OR double descent` is grokking, or double and descent). A word left out belongs to the words beside
+ * it up to the next `OR`; one with no word to find beside it (`grokking OR -transformer`) is left out of the
+ * group before, as FTS5 has no "or not". An `OR` or `AND` with no word on one side is dropped. The last bare word
+ * becomes a prefix when `prefix` is set, or'd with itself as a whole word: the papers with the word itself score
+ * for both and come first (`SAM`, the method, before `samples`). Returns null when nothing searchable is left.
+ * @throws PaperscopeError INVALID_QUERY (field `q`) when every word is left out: FTS5 cannot run a query of only
+ * what must be missing, and searching for the words instead would find what was meant to be left out.
  * @example buildMatchQuery('"phase transition" grok', { prefix: true }) // '"phase transition" AND ("grok" OR "grok"*)'
- * @example buildMatchQuery('grokking OR "double descent"') // '"grokking" OR "double descent"'
+ * @example buildMatchQuery('-transformer grokking OR "double descent"') // '"grokking" NOT "transformer" OR "double descent"'
  */
 export function buildMatchQuery(text: string, { prefix = false, inflect = true }: { prefix?: boolean; inflect?: boolean } = {}): string | null {
-  const parts: Array<{ term: string; bare: boolean; word?: string | undefined } | { operator: string }> = []
+  // Terms between ORs, in the order typed.
+  const groups: Term[][] = [[]]
+  let leaveOut = false
+  let lastTyped: Term | undefined
+  const add = (term: Term): void => {
+    term.excluded ||= leaveOut
+    leaveOut = false
+    groups[groups.length - 1]!.push(term)
+    lastTyped = term
+  }
   const quoteCount = (text.match(/"/g) ?? []).length
   // Unbalanced quotes are treated as plain characters, not as a phrase that never ends.
   const segments = quoteCount % 2 === 0 ? text.split('"') : [text.replace(/"/g, ' ')]
@@ -85,53 +114,64 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
     const found = words(segment)
     if (found.length === 0) return
     if (i % 2 === 1) {
-      const last = parts[parts.length - 1]
       // `grokking -"chain of thought"`: a phrase after a lone `-` is left out too.
-      if (/(?:^|\s)-$/.test(segments[i - 1] ?? '') && last && 'term' in last) parts.push({ operator: 'NOT' })
-      parts.push({ term: quote(found.join(' ')), bare: false })
+      const phrase = quote(found.join(' '))
+      add({ term: phrase, bare: false, excluded: ENDS_WITH_LONE_DASH.test(segments[i - 1] ?? ''), typed: phrase })
       return
     }
     // `in-context learning` is the phrase `in context` and `learning`, not three words anywhere.
     for (const m of segment.matchAll(TERM)) {
       const w = m[0]
-      const last = parts[parts.length - 1]
-      // `grokking -transformer`, as search engines read it: a word after a lone `-` is left out.
-      const excluded = segment[m.index - 1] === '-' && (m.index === 1 || /\s/.test(segment[m.index - 2] ?? ''))
-      if (excluded && last && 'term' in last && !OPERATORS.has(w)) parts.push({ operator: 'NOT' })
-      if (!OPERATORS.has(w) || (!last && w === 'NOT')) parts.push({ term: quote(words(w).join(' ')), bare: true, word: words(w).length === 1 ? w : undefined })
-      else if (last && 'term' in last) parts.push({ operator: w })
-      // Two in a row (`OR NOT`, which FTS5 refuses): NOT, which changes what matches most, wins.
-      else if (last && w === 'NOT') last.operator = 'NOT'
+      if (w === 'NOT') leaveOut = true
+      else if (w === 'OR') groups.push([])
+      else if (w !== 'AND') {
+        // `grokking -transformer`, as search engines read it: a word after a lone `-` is left out.
+        const dash = segment[m.index - 1]
+        const excluded = dash !== undefined && DASHES.includes(dash) && (m.index === 1 || /\s/.test(segment[m.index - 2] ?? ''))
+        add({ term: quote(words(w).join(' ')), bare: true, word: words(w).length === 1 ? w : undefined, excluded, typed: w })
+      }
     }
   })
-  // FTS5 nests each operator: a few hundred make an expression too deep for it. No person types that many.
-  parts.splice(MAX_PARTS)
-  while (parts.length > 0 && 'operator' in parts[parts.length - 1]!) parts.pop()
-  if (parts.length === 0) return null
-  const last = parts[parts.length - 1] as { term: string; bare: boolean; word?: string }
-  const endsWithSpace = /\s$/.test(text)
-  // A word left out is no prefix: `grokking -t`, typed on the way to `-transformer`, left out every `t…`.
-  const excludedLast = parts.length > 1 && (parts[parts.length - 2] as { operator?: string }).operator === 'NOT'
-  const typing = prefix && last.bare && !endsWithSpace && !excludedLast
+  const terms = groups.flat()
+  if (terms.length === 0) return null
+  if (terms.every((t) => t.excluded)) {
+    const named = terms.slice(0, 3).map((t) => `-${t.typed}`).join(' ')
+    throw new PaperscopeError('INVALID_QUERY', `nothing to find: the query only leaves out ${named}${terms.length > 3 ? ' …' : ''}; add a word to find, as in "grokking -transformer"`, { field: 'q' })
+  }
+  // A group of only words left out joins the group before it (the one after, when first): `OR -x` is `NOT x`.
+  const kept: Term[][] = []
+  let held: Term[] = []
+  for (const group of groups) {
+    if (group.some((t) => !t.excluded)) {
+      kept.push([...held, ...group])
+      held = []
+    } else if (kept.length > 0) kept[kept.length - 1]!.push(...group)
+    else held.push(...group)
+  }
+  const typing = prefix && lastTyped !== undefined && lastTyped.bare && !/\s$/.test(text) && !lastTyped.excluded
   // A word typed whole also stands for its plural or singular; one still being typed is a prefix, which has them.
-  for (const p of parts) {
-    if (!inflect || !('term' in p) || p.word === undefined || (typing && p === last)) continue
-    const forms = inflections(p.word)
-    if (forms.length > 1) p.term = `(${forms.map(quote).join(' OR ')})`
+  for (const t of terms) {
+    if (!inflect || t.word === undefined || (typing && t === lastTyped)) continue
+    const forms = inflections(t.word)
+    if (forms.length > 1) t.term = `(${forms.map(quote).join(' OR ')})`
   }
-  if (typing) last.term = `(${last.term} OR ${last.term}*)`
+  if (typing) lastTyped!.term = `(${lastTyped!.term} OR ${lastTyped!.term}*)`
   // AND written out between terms: FTS5 binds terms side by side tighter than NOT (`a -b c` would leave out
-  // `b c`), and needs it next to a bracket; written, NOT binds tightest as it says.
+  // `b c`), and needs it next to a bracket; written, NOT binds tightest as it says. NOT needs a word on its left,
+  // so words left out before a group's first word to find follow it.
   const out: string[] = []
-  for (const p of parts) {
-    if ('operator' in p) {
-      if (p.operator !== 'AND') out.push(p.operator)
-      continue
+  for (const group of kept) {
+    if (out.length > 0) out.push('OR')
+    const first = group.findIndex((t) => !t.excluded)
+    for (const t of [group[first]!, ...group.slice(0, first), ...group.slice(first + 1)]) {
+      if (t.excluded) out.push('NOT')
+      else if (out.length > 0 && out[out.length - 1] !== 'OR') out.push('AND')
+      out.push(t.term)
     }
-    const previous = out[out.length - 1]
-    if (previous !== undefined && !OPERATORS.has(previous)) out.push('AND')
-    out.push(p.term)
   }
+  // FTS5 nests each operator: a few hundred make an expression too deep for it. No person types that many.
+  out.splice(MAX_PARTS)
+  while (OPERATORS.has(out[out.length - 1]!)) out.pop()
   return out.join(' ')
 }
 
@@ -142,7 +182,7 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
  */
 export function buildTitlePhraseQuery(text: string, { prefix = false }: { prefix?: boolean } = {}): string | null {
   const found = words(text)
-  if (found.length < 2 || text.includes('"') || /(?:^|\s)-/.test(text) || found.some((w) => OPERATORS.has(w))) return null
+  if (found.length < 2 || text.includes('"') || HAS_WORD_START_DASH.test(text) || found.some((w) => OPERATORS.has(w))) return null
   if (prefix && !/\s$/.test(text) && /[\p{L}\p{N}]$/u.test(text)) return `{title} : ${quote(found.join(' '))}*`
   // `kernel method` is said by `Kernel Methods` too.
   const head = found.slice(0, -1).join(' ')
