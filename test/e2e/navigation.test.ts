@@ -252,6 +252,16 @@ describe.skipIf(skip)('navigation in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it("counts the query's characters beside the box as the too-long message does: trimmed, an emoji as one", async () => {
+    // 513 + 2 characters and an emoji (two UTF-16 units), then spaces the search leaves out.
+    const long = `${'grokking '.repeat(57)}ab😀  `
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(long)}`)
+    await page.getByText(/^The query is too long/).waitFor()
+    expect(await page.getByText(/^The query is too long/).textContent()).toBe('The query is too long: 516 of 500 characters. Shorten it to search.')
+    expect(await page.getByTestId('query-length').textContent()).toBe('516 of 500 characters')
+    expect(problems).toEqual([])
+  })
+
   it('searches a short last word, or one ending in punctuation, as a whole word and a longer one as a prefix', async () => {
     const totalOf = async (q: string, prefix: boolean) =>
       (await api<{ total: number }>(`/search?q=${encodeURIComponent(q)}${prefix ? '&prefix=true' : ''}`)).total
@@ -504,6 +514,43 @@ describe.skipIf(skip)('navigation in chromium', () => {
 
     await nav.getByRole('link', { name: 'Feed' }).click()
     await expect.poll(() => page.getByText(title).count()).toBe(1)
+    expect(problems).toEqual([])
+  })
+
+  // Last too: it adds a paper, dated long ago so that no feed's first page shows it.
+  it("opens a paper at its arXiv id and puts the paper's own id in the address, keeping the #fragment", async () => {
+    const title = 'Navigation Test: A Paper Opened at Its arXiv Id'
+    await importRecords(library.store, [
+      createSourceRecord({
+        source: 'e2e-fixture',
+        fetchedAt: '2026-01-02T00:00:00.000Z',
+        key: 'navigation-arxiv-paper',
+        locator: 'e2e-fixture:navigation-arxiv-paper',
+        title,
+        abstract: 'A record with an arXiv id, which a reader may type into the address in place of the paper id.',
+        authors: ['Aria Alias'],
+        date: '2015-05-01',
+        ids: { arxiv: '1505.99999', doi: '10.48550/arXiv.1505.99999' },
+      }),
+    ])
+    const own = (await api<{ id: string }>('/papers/1505.99999')).id
+    expect(own).not.toBe('1505.99999')
+
+    await page.goto(`${server.url}/topics`)
+    await page.goto(`${server.url}/papers/1505.99999#sources`)
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/papers/${own}`)
+    expect(new URL(page.url()).hash).toBe('#sources')
+    expect(await page.locator('h1.paper-title').textContent()).toBe(title)
+    // The address was replaced, not added to: one Back leaves the paper.
+    await page.goBack()
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/topics')
+    // At its DOI too, the slash written %2F or as it is (pasted from a reference).
+    for (const doi of ['10.48550%2FarXiv.1505.99999', '10.48550/arxiv.1505.99999']) {
+      const opened = await page.goto(`${server.url}/papers/${doi}`)
+      expect(opened?.status(), doi).toBe(200)
+      await expect.poll(() => new URL(page.url()).pathname, { message: doi }).toBe(`/papers/${own}`)
+      expect(await page.locator('h1.paper-title').textContent(), doi).toBe(title)
+    }
     expect(problems).toEqual([])
   })
 })

@@ -653,6 +653,23 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it("puts the Classify answer's topics and key words before its nearest papers on a phone, in the page's order too", async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${server.url}/classify`)
+    await page.getByLabel('Abstract or text').fill(
+      'The last-layer features of deep classifiers collapse to their class means late in training, and the means form a simplex equiangular tight frame.',
+    )
+    await page.getByRole('button', { name: 'Classify' }).click()
+    const answer = page.locator('.classify-answer')
+    await answer.locator('.similar-item').first().waitFor()
+    const top = (id: string) => page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().top)
+    expect(await top('classify-digest')).toBeLessThan(await top('classify-topics'))
+    expect(await top('classify-keywords')).toBeLessThan(await top('classify-similar'))
+    // A screen reader reads them in that order as well: the headings in the page's order.
+    expect(await answer.locator('h2').evaluateAll((hs) => hs.map((h) => h.id))).toEqual(['classify-digest', 'classify-topics', 'classify-keywords', 'classify-similar'])
+    expect(problems).toEqual([])
+  })
+
   it("names a profile's owner after et al. when the source's cut list did not reach her", async () => {
     const detail = async (id: string) => (await (await fetch(`${server.url}/api/v1/papers/${id}`)).json()) as { title: string; authors: Array<{ name: string; listed: boolean }>; authorsTruncated: boolean }
     const author = (await (await fetch(`${server.url}/api/v1/authors/${RESEARCHER.id}`)).json()) as { papers: Array<{ id: string }> }
@@ -826,6 +843,23 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(row.cut, 'the Source row is wider than a phone').toBe(true)
     expect(row.fade).toMatch(/gradient\(.*rgba\(0, 0, 0, 0\)\)/)
     expect(row.clearBy).toBeGreaterThanOrEqual(30)
+    expect(problems).toEqual([])
+  })
+
+  it('keeps the search and researchers pages inside a phone, with nothing to pan sideways', async () => {
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    await page.setViewportSize({ width: 390, height: 844 })
+    // Each facet's count for a screen reader is hidden in place: the rows that scroll must clip those out of view.
+    for (const q of ['neural', 'grokking']) {
+      await page.goto(`${server.url}/search?q=${q}`)
+      await page.locator('article.paper-card').first().waitFor()
+      expect(await overflow(), q).toBeLessThanOrEqual(0)
+    }
+    // The topic list's longest name, on the narrowest phone.
+    await page.setViewportSize({ width: 320, height: 700 })
+    await page.goto(`${server.url}/researchers`)
+    await expect.poll(() => page.getByLabel('Topic').locator('option').count()).toBeGreaterThan(1)
+    expect(await overflow()).toBeLessThanOrEqual(0)
     expect(problems).toEqual([])
   })
 
@@ -1010,6 +1044,19 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('looks up no researchers for words longer than any name, so a long search logs no refused request', async () => {
+    // Longer than the authors API takes (200), shorter than the search's limit (500).
+    const long = `${'grokking '.repeat(29)}phase`
+    expect(long.length).toBe(266)
+    const asked: string[] = []
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname))
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(long)}`)
+    await resultCount(page).waitFor()
+    expect(asked).toContain('/api/v1/search')
+    expect(asked).not.toContain('/api/v1/authors')
+    expect(problems).toEqual([])
+  })
+
   it('names the people whose names fit a researcher’s, kept apart, to go to', async () => {
     await page.goto(`${server.url}/authors/andrew-m-saxe`)
     const namesakes = page.getByTestId('namesakes')
@@ -1031,6 +1078,32 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it("shows every author of a paper with more than 30 as links after a press on '+N more', and focus on the first added", async () => {
+    // The corpus's paper of 125 authors.
+    const list = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('"Adam Shephard"')}`)).json()) as {
+      items: Array<{ paper: { id: string; authors: Array<{ name: string }> } }>
+    }
+    const many = list.items.map((h) => h.paper).find((p) => p.authors.length === 125)
+    expect(many, 'a paper with 125 authors').toBeDefined()
+    await page.goto(`${server.url}/papers/${encodeURIComponent(many!.id)}`)
+    const authors = page.locator('.paper-authors')
+    const more = authors.getByRole('button', { name: '+95 more' })
+    await more.waitFor()
+    expect(await authors.getByRole('link').count()).toBe(30)
+    expect(await more.getAttribute('aria-expanded')).toBe('false')
+    await more.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => authors.getByRole('link').count()).toBe(125)
+    expect(await authors.getByRole('link').allInnerTexts()).toEqual(many!.authors.map((a) => a.name))
+    // The reader goes on at the 31st name; the same button now says it shows fewer.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(many!.authors[30]!.name)
+    const fewer = authors.getByRole('button', { name: 'Show fewer' })
+    expect(await fewer.getAttribute('aria-expanded')).toBe('true')
+    await fewer.click()
+    await expect.poll(() => authors.getByRole('link').count()).toBe(30)
+    expect(problems).toEqual([])
+  })
+
   it('leaves out of the chart legend a series with no bar: predicted papers that are all undated', async () => {
     type Topic = { id: string; predictedCount: number; perYear: Array<{ curated: number; predicted: number }> }
     const topics = (await (await fetch(`${server.url}/api/v1/topics`)).json()) as { items: Array<{ id: string }> }
@@ -1047,6 +1120,22 @@ describe.skipIf(skip)('web app in chromium', () => {
     // Both, where both have bars.
     await page.goto(`${server.url}/topics/others`)
     await expect.poll(() => legend.allTextContents()).toEqual(['curated', 'predicted'])
+    expect(problems).toEqual([])
+  })
+
+  it('draws a chart with a legend as wide as its panel, on a phone too', async () => {
+    const chart = page.locator('[data-testid="year-chart"]')
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 })
+      // Curated and predicted papers: a chart with a legend, which Plot wraps in a <figure>.
+      await page.goto(`${server.url}/topics/others`)
+      await chart.locator('figure > svg').waitFor()
+      const { box, drawn } = await chart.evaluate((el) => ({
+        box: el.clientWidth,
+        drawn: el.querySelector('figure > svg')!.getBoundingClientRect().width,
+      }))
+      expect(Math.round(drawn), `${width} wide`).toBe(box)
+    }
     expect(problems).toEqual([])
   })
 

@@ -21,6 +21,8 @@ export function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/papers/:id" element={<PaperPage />} />
+          {/* A DOI pasted with its slash (`/papers/10.2139/ssrn.288970`): the rest of the path is the id. */}
+          <Route path="/papers/*" element={<PaperPage />} />
           <Route path="/authors/:id" element={<AuthorPage />} />
           <Route path="/researchers" element={<ResearchersPage />} />
           <Route path="/topics" element={<TopicsPage />} />

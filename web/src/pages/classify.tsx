@@ -160,6 +160,8 @@ export function ClassifyPage() {
 }
 
 function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer }) {
+  // In reading order: the digest, then the topics and key words (beside both on a wide screen, under the digest on
+  // one column), then the nearest papers, so neither a phone nor a screen reader puts them after eight papers.
   return (
     <div className="paper-grid classify-answer">
       <div className="paper-main">
@@ -173,6 +175,9 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
             <HowComputed text={classified.howComputed.digest} />
           </details>
         </section>
+      </div>
+      <ClassifyTopicsAndKeywords classified={classified} />
+      <div className="paper-main">
         <section aria-labelledby="classify-similar" className="similar">
           <h2 id="classify-similar">Nearest papers in the library</h2>
           {similar.similar.length === 0 ? (
@@ -197,48 +202,53 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
           </details>
         </section>
       </div>
-      <aside className="paper-side">
-        <section aria-labelledby="classify-topics">
-          <h2 id="classify-topics" className="small-heading">
-            Topics
-          </h2>
-          {classified.unsorted ? (
-            <p className="muted unsorted" data-testid="classify-unsorted">
-              Unsorted:{' '}
-              {classified.offTopic
-                ? 'the text is further from every topic of this library than any curated paper is, so nothing is suggested for it from the library.'
-                : 'no topic reached the confidence threshold.'}
-            </p>
-          ) : (
-            <>
-              <p className="side-label">Predicted (with confidence)</p>
-              <ul className="chips">
-                {classified.topics.map((t) => (
-                  <li key={t.label}>
-                    <TopicChip topic={t} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          <details className="how">
-            <summary>How topics are predicted</summary>
-            {classified.topicWhy.length > 0 && <p className="muted">Behind the best topic: {classified.topicWhy.join(', ')}</p>}
-            <HowComputed text={classified.howComputed.topics} />
-          </details>
-        </section>
-        <section aria-labelledby="classify-keywords">
-          <h2 id="classify-keywords" className="small-heading">
-            Key words
-          </h2>
-          {classified.keywords.length === 0 && <p className="muted">No key phrase found.</p>}
-          {/* Not links: the text's key words need not be any library paper's. */}
-          <KeywordGroups keywords={classified.keywords.map((k) => ({ text: k.text, origin: k.origin }))} linked={false} />
-          {classified.keywords.length > 0 && (
-            <KeywordReasons items={classified.keywords} howComputed={classified.howComputed.keywords} testId="classify-keywords-how" />
-          )}
-        </section>
-      </aside>
     </div>
+  )
+}
+
+function ClassifyTopicsAndKeywords({ classified }: { classified: ClassifyResult }) {
+  return (
+    <aside className="paper-side">
+      <section aria-labelledby="classify-topics">
+        <h2 id="classify-topics" className="small-heading">
+          Topics
+        </h2>
+        {classified.unsorted ? (
+          <p className="muted unsorted" data-testid="classify-unsorted">
+            Unsorted:{' '}
+            {classified.offTopic
+              ? 'the text is further from every topic of this library than any curated paper is, so nothing is suggested for it from the library.'
+              : 'no topic reached the confidence threshold.'}
+          </p>
+        ) : (
+          <>
+            <p className="side-label">Predicted (with confidence)</p>
+            <ul className="chips">
+              {classified.topics.map((t) => (
+                <li key={t.label}>
+                  <TopicChip topic={t} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <details className="how">
+          <summary>How topics are predicted</summary>
+          {classified.topicWhy.length > 0 && <p className="muted">Behind the best topic: {classified.topicWhy.join(', ')}</p>}
+          <HowComputed text={classified.howComputed.topics} />
+        </details>
+      </section>
+      <section aria-labelledby="classify-keywords">
+        <h2 id="classify-keywords" className="small-heading">
+          Key words
+        </h2>
+        {classified.keywords.length === 0 && <p className="muted">No key phrase found.</p>}
+        {/* Not links: the text's key words need not be any library paper's. */}
+        <KeywordGroups keywords={classified.keywords.map((k) => ({ text: k.text, origin: k.origin }))} linked={false} />
+        {classified.keywords.length > 0 && (
+          <KeywordReasons items={classified.keywords} howComputed={classified.howComputed.keywords} testId="classify-keywords-how" />
+        )}
+      </section>
+    </aside>
   )
 }

@@ -1,6 +1,6 @@
 /** @module Paper: everything known, every source record with its link and why it was merged, BibTeX, similar papers. */
 import { useEffect, useRef, useState } from 'react'
-import { Link, useLocation, useParams } from 'react-router-dom'
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom'
 import { ApiError, getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
 import { AuthorLine } from '../components/authors.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
@@ -24,10 +24,21 @@ export function noveltyCaption(cohort: { from: number; to: number; papers: numbe
 }
 
 export function PaperPage() {
-  const { id = '' } = useParams()
+  const params = useParams()
+  const id = params.id ?? params['*'] ?? ''
   const paper = useApi<PaperDetail>(paths.paper(id))
+  const { search, hash } = useLocation()
+  const navigate = useNavigate()
   const missing = paper.status === 'error' && paper.error.status === 404
-  useTitle(missing ? 'Paper not found' : paper.data?.id === id ? readableText(paper.data.title) : null)
+  // The API answers an arXiv id, a DOI or a merged paper's former id with the paper under its own id: the answer is
+  // this URL's (status 'ok') though its id differs. While another URL's paper stays shown, the ids must agree.
+  const shown = paper.data && (paper.status === 'ok' || paper.data.id === id) ? paper.data : null
+  const canonicalId = shown && shown.id !== id ? shown.id : null
+  useEffect(() => {
+    // The URL names the paper by its own id, as every link to it does.
+    if (canonicalId !== null) navigate({ pathname: `/papers/${encodeURIComponent(canonicalId)}`, search, hash }, { replace: true })
+  }, [canonicalId])
+  useTitle(missing ? 'Paper not found' : shown ? readableText(shown.title) : null)
   if (missing)
     return (
       <NotFound title="There is no paper here">
@@ -37,9 +48,9 @@ export function PaperPage() {
       </NotFound>
     )
   if (paper.status === 'error') return <ErrorState error={paper.error} onRetry={paper.reload} />
-  if (!paper.data || paper.data.id !== id) return <Loading label="Loading the paper…" />
+  if (!shown) return <Loading label="Loading the paper…" />
   // Keyed by paper: another paper's page starts with its own boxes closed, even when its data is cached.
-  return <PaperView key={paper.data.id} paper={paper.data} />
+  return <PaperView key={shown.id} paper={shown} />
 }
 
 function PaperView({ paper }: { paper: PaperDetail }) {
@@ -73,7 +84,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
           <p className="notice">No source gave this paper a title; this one is the start of its abstract.</p>
         )}
         <p className="paper-authors">
-          <AuthorLine authors={paper.authors} truncated={paper.authorsTruncated} max={30} />
+          <AuthorLine authors={paper.authors} truncated={paper.authorsTruncated} max={30} expandable />
         </p>
         <div className="paper-facts">
           {paper.citationCount !== null && <span>{formatCount(paper.citationCount)} citations (as reported by a source)</span>}

@@ -35,6 +35,8 @@ export const MAX_QUERY_LENGTH = 500
 const MIN_PREFIX_LENGTH = 3
 /** Researchers named above the papers a search finds. */
 const PEOPLE_SHOWN = 5
+/** The authors API's limit on `q` (src/server/routes/authors.schema.ts): longer words are no one's name. */
+const MAX_PEOPLE_QUERY_LENGTH = 200
 
 /**
  * The most entries the page's BibTeX export asks for: the link says so (`limit`), so the page's note and the
@@ -204,7 +206,9 @@ export function SearchPage() {
   }, [showing, location.key])
   const activeFilters = FILTER_PARAMS.filter((k) => params.get(k))
   // People whose name has the words, on the first page of an unfiltered search: a name typed here finds them.
-  const people = useApi<AuthorList>(q && page === 1 && activeFilters.length === 0 ? paths.authors({ q, limit: PEOPLE_SHOWN }) : null)
+  // Not for words longer than that API takes: it would refuse them (a 400 in the console) and find no one.
+  const asksPeople = q && page === 1 && activeFilters.length === 0 && q.length <= MAX_PEOPLE_QUERY_LENGTH
+  const people = useApi<AuthorList>(asksPeople ? paths.authors({ q, limit: PEOPLE_SHOWN }) : null)
 
   const setFilter = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params)
@@ -260,9 +264,10 @@ export function SearchPage() {
       <p className="muted search-help">
         Results update as you type. Use <kbd>"quotes"</kbd> for a phrase, <kbd>OR</kbd> and <kbd>NOT</kbd> between words, <kbd>-word</kbd> to leave one out. Title words count most, then key words, abstract and authors.
       </p>
-      {text.length > MAX_QUERY_LENGTH - 100 && (
+      {/* Counted as the too-long message and the server count: trimmed, an emoji as one. */}
+      {queryLength(text.trim()) > MAX_QUERY_LENGTH - 100 && (
         <p className="muted search-help" data-testid="query-length">
-          {text.length} of {MAX_QUERY_LENGTH} characters
+          {formatCount(queryLength(text.trim()))} of {formatCount(MAX_QUERY_LENGTH)} characters
         </p>
       )}
 
@@ -374,7 +379,7 @@ export function SearchPage() {
             {queryError && (
               <Empty title="These words cannot be searched">
                 <p>{tooLong ? tooLongMessage(q) : queryError.message}</p>
-                {queryError.code === 'INVALID_QUERY' && <p>Type at least one word of letters or digits; OR, AND and NOT work only between two words.</p>}
+                {queryError.code === 'INVALID_QUERY' && <p>Type at least one word to find, of letters or digits; <kbd>-word</kbd> and <kbd>NOT word</kbd> only leave words out.</p>}
               </Empty>
             )}
             {error && !queryError && badFilter && <FilterError error={error} field={badFilter} clearTo={urlWithout('/search', params, [badFilter])} />}
