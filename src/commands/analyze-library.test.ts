@@ -136,6 +136,13 @@ describe('analysing the library', () => {
     expect(await expectNoveltyAsDefined(t)).toBeGreaterThan(300)
   })
 
+  it("lists the curated papers' vectors and key words as the whole list has them, for classify to read alone", async () => {
+    const all = await t.store.analysis.listVectors()
+    const curated = await t.store.analysis.listCuratedKeywordVectors()
+    expect(curated.length).toBeGreaterThan(300)
+    expect(curated).toEqual(all.filter((v) => v.curatedKeywords.length > 0).map((v) => ({ paperId: v.paperId, vector: v.vector, curatedKeywords: v.curatedKeywords })))
+  })
+
   it('ranks topical centrality with the length of the text taken out: a paper is not central for having an abstract', async () => {
     const hasAbstract = new Map((await t.store.analysis.listAnalysisInputs()).map((p) => [p.id, p.abstract !== null]))
     const analyses = await t.store.analysis.getPaperAnalyses([...hasAbstract.keys()])

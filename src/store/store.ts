@@ -488,6 +488,11 @@ export interface AnalysisStore {
   /** Papers with their analysis inputs: all of them, or only those changed since (or missing from) the last analysis. */
   listAnalysisInputs(options?: { onlyStale?: boolean }): Promise<PaperAnalysisInput[]>
   listVectors(): Promise<StoredVector[]>
+  /**
+   * The vectors of the papers with curated key words and those key words, best first: all that key-word
+   * suggestions read (`classify` loads only these, not every paper's vector and terms).
+   */
+  listCuratedKeywordVectors(): Promise<Array<Pick<StoredVector, 'paperId' | 'vector' | 'curatedKeywords'>>>
   /** Every stored novelty row, for updating novelty after an import without comparing all pairs again. */
   listNovelty(): Promise<PaperNoveltyWrite[]>
   getPaperAnalyses(paperIds: string[]): Promise<StoredPaperAnalysis[]>

@@ -184,6 +184,18 @@ export class SqliteAnalysisStore implements AnalysisStore {
     }))
   }
 
+  async listCuratedKeywordVectors(): Promise<Array<Pick<StoredVector, 'paperId' | 'vector' | 'curatedKeywords'>>> {
+    const rows = this.stmt(
+      `SELECT v.paper_id, v.vector,
+         (SELECT json_group_array(keyword) FROM (SELECT keyword FROM paper_keywords
+           WHERE paper_id = v.paper_id AND origin = 'curated' ORDER BY rank)) AS keywords
+       FROM paper_vectors v
+       WHERE EXISTS (SELECT 1 FROM paper_keywords k WHERE k.paper_id = v.paper_id AND k.origin = 'curated')
+       ORDER BY v.paper_id`,
+    ).all() as Array<{ paper_id: string; vector: Buffer; keywords: string }>
+    return rows.map((r) => ({ paperId: r.paper_id, vector: fromBlob(r.vector), curatedKeywords: stringArray(r.keywords) }))
+  }
+
   async listNovelty(): Promise<PaperNoveltyWrite[]> {
     return (
       this.stmt(
