@@ -110,6 +110,18 @@ describe('topical centrality', () => {
     expect(ranks.get('c-')).toBe(100)
   })
 
+  it('ties two papers the length fit leaves level, whatever the float noise', () => {
+    // Two papers of different lengths: the line passes through both, so neither is more central than the other.
+    for (const c of Array.from({ length: 199 }, (_, i) => (i + 1) / 200)) {
+      const s = Math.sqrt(1 - c * c)
+      const ranks = centralityPercentiles([
+        { paperId: 'a', vector: Float32Array.from([c, s, 0]), textLength: 120 },
+        { paperId: 'b', vector: Float32Array.from([s, 0, c]), textLength: 1900 },
+      ])
+      expect([ranks.get('a'), ranks.get('b')], String(c)).toEqual([100, 100])
+    }
+  })
+
   it('takes out what length alone gives: the best short text ranks with the best long one', () => {
     // Titles with a one-line digest (100 characters) near 0.3, abstracts (2,000) near 0.7, as in the corpus.
     const short = [...pair('s1', 0.2, 100), ...pair('s2', 0.3, 100), ...pair('s3', 0.4, 100)]

@@ -176,7 +176,8 @@ export function centralityPercentiles(papers: readonly CentralityInput[]): Map<s
     papers.map((p) => Math.log1p(Math.max(0, p.textLength))),
     sims,
   )
-  const residuals = sims.map((s, i) => s - (expected[i] as number))
+  // Rounded, so that papers the fit leaves level (two papers: both on the line) tie rather than rank by float noise.
+  const residuals = sims.map((s, i) => Math.round((s - (expected[i] as number)) * 1e9) / 1e9)
   const sorted = [...residuals].sort((a, b) => a - b)
   return new Map(papers.map((p, i) => [p.paperId, (100 * upperBound(sorted, residuals[i] as number)) / Math.max(1, sorted.length)]))
 }

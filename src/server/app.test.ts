@@ -185,6 +185,12 @@ describe('buildServer', () => {
     expect(missing.statusCode).toBe(404)
     expect(missing.body).toContain('app shell')
     expect((await app.inject('/api/v1/papers/10.2139%2Fssrn.288970')).json()).toMatchObject({ title: 'A Paper Known by Its DOI' })
+    // Every slash of a DOI that has several, and a sub-resource after it kept as its own segment.
+    for (const [url, written] of [
+      ['/api/v1/papers/10.1093/nar/gkaa1100', '/api/v1/papers/10.1093%2Fnar%2Fgkaa1100'],
+      ['/api/v1/papers/10.1093/nar/gkaa1100/bibtex', '/api/v1/papers/10.1093%2Fnar%2Fgkaa1100/bibtex'],
+    ] as const)
+      expect((await app.inject(url)).json().error.message, url).toContain(`(${written})`)
     const pasted = await app.inject('/api/v1/papers/10.2139/ssrn.288970')
     expect(pasted.statusCode).toBe(404)
     expect(pasted.json()).toEqual({

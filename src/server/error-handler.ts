@@ -234,7 +234,8 @@ export function clientErrorResponse(err: Error & { code?: string }): string {
 export function notFoundBody(method: string, url: string): ErrorBody {
   const path = url.split('?')[0] ?? url
   // A DOI pasted as it is (`/papers/10.2139/ssrn.288970`): its slash makes another path; say how to write it.
-  const doi = /^\/api\/v1\/papers\/(10\.\d{4,9})\/([^?#]+)$/.exec(path)
-  const hint = doi ? `: a DOI's slash is written %2F in a path (/api/v1/papers/${doi[1]}%2F${doi[2]!.slice(0, 150)})` : ''
+  // Every slash of the DOI is written so (`10.1093/nar/gkaa1100`), a sub-resource after it (`/bibtex`) stays one.
+  const doi = /^\/api\/v1\/papers\/(10\.\d{4,9}\/[^?#]+?)(\/(?:vector|bibtex))?\/?$/.exec(path)
+  const hint = doi ? `: a DOI's slash is written %2F in a path (/api/v1/papers/${doi[1]!.slice(0, 150).replaceAll('/', '%2F')}${doi[2] ?? ''})` : ''
   return { error: { code: 'NOT_FOUND', message: `no route ${method} ${path.slice(0, 200)}${hint}` } }
 }

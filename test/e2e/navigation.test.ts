@@ -545,12 +545,52 @@ describe.skipIf(skip)('navigation in chromium', () => {
     await page.goBack()
     await expect.poll(() => new URL(page.url()).pathname).toBe('/topics')
     // At its DOI too, the slash written %2F or as it is (pasted from a reference).
-    for (const doi of ['10.48550%2FarXiv.1505.99999', '10.48550/arxiv.1505.99999']) {
+    for (const doi of ['10.48550%2FarXiv.1505.99999', '10.48550/arxiv.1505.99999', '10.48550/arxiv.1505.99999/']) {
       const opened = await page.goto(`${server.url}/papers/${doi}`)
       expect(opened?.status(), doi).toBe(200)
       await expect.poll(() => new URL(page.url()).pathname, { message: doi }).toBe(`/papers/${own}`)
       expect(await page.locator('h1.paper-title').textContent(), doi).toBe(title)
     }
+    // No id at all names no paper (the API's /papers/ is the feed, not a paper to draw).
+    for (const bare of ['/papers', '/papers/']) {
+      await page.goto(`${server.url}${bare}`)
+      await page.getByRole('heading', { name: 'There is no paper here' }).waitFor()
+    }
+    expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([])
+  })
+  it('keeps the card a reader left on Back when the feed, shown from its cache, brings a new paper above it', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${server.url}/`)
+    const card = cards(page).nth(10)
+    await card.waitFor()
+    await expect.poll(() => page.getByRole('navigation', { name: 'Topics' }).locator('a').count()).toBeGreaterThan(0)
+    await card.evaluate((el) => window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - 100))
+    await nextFrame(page)
+    const id = await card.getAttribute('data-paper-id')
+    await card.locator('h2 a, h3 a').first().click()
+    await page.locator('h1.paper-title').waitFor()
+    await importRecords(library.store, [
+      createSourceRecord({
+        source: 'e2e-fixture',
+        fetchedAt: '2026-11-27T00:00:00.000Z',
+        key: 'navigation-newest-paper',
+        locator: 'e2e-fixture:navigation-newest-paper',
+        title: 'Navigation Test: The Newest Paper, Added While a Paper Was Read',
+        abstract: 'A record imported while the reader was on a paper page, so the feed they go back to has it first.',
+        authors: ['Nora Newest'],
+        date: '2026-11-27',
+      }),
+    ])
+    // The cached feed shows at once; the server's fresh one, with the new paper first, a moment later.
+    await page.route(/\/api\/v1\/papers\?/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800))
+      await route.continue()
+    })
+    await page.goBack()
+    await expect.poll(() => cards(page).first().textContent(), { timeout: 5_000 }).toContain('The Newest Paper')
+    await nextFrame(page)
+    await nextFrame(page)
+    expect(await page.locator(`article.paper-card[data-paper-id="${id}"]`).evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBe(100)
     expect(problems).toEqual([])
   })
 })

@@ -57,7 +57,7 @@ const HOLD_MS = 10_000
  * reader, the page's own code), the reader presses a key, clicks or touches, or {@link HOLD_MS} pass. Returns a
  * cancel.
  */
-function holdWindowAt(place: () => number): () => void {
+function holdWindowAt(place: () => number, { untilReached = false }: { untilReached?: boolean } = {}): () => void {
   // Scroll anchoring off meanwhile (it would move the window as content loads above; any other move means
   // someone else scrolled). Chromium reads it from the body, the specification from the root: both, put back.
   const root = document.documentElement
@@ -81,7 +81,7 @@ function holdWindowAt(place: () => number): () => void {
     const y = Math.min(place(), Math.max(0, bottom))
     if (Math.abs(window.scrollY - y) > 1) window.scrollTo(0, y)
     placed = window.scrollY
-    if (performance.now() - started > HOLD_MS) stop()
+    if (performance.now() - started > HOLD_MS || (untilReached && Math.abs(window.scrollY - place()) <= 1)) stop()
     else frame = requestAnimationFrame(hold)
   }
   for (const type of USER_INPUT) window.addEventListener(type, stop, { passive: true })
@@ -132,12 +132,14 @@ function refocus(href: string): () => void {
 }
 
 /**
- * Back where the reader was: `y` was measured on the page as it was then, whole, so the window is held there while
- * the page's data fills it again ({@link holdWindowAt}), not left where the browser's anchoring takes it when a part
- * above arrives last. Returns a cancel.
+ * Back where the reader was: `y` was measured on the page as it was then, whole. After a reload the page fills
+ * from nothing, so the window is held there while its data arrives ({@link holdWindowAt}), not left where the
+ * browser's anchoring takes it when a part above arrives last. On Back or Forward in the app the page shows its
+ * cached data at once, so the hold ends as soon as the window is there: what the server sends fresh (a paper added
+ * above) is then the anchoring's to follow, keeping the reader's card in place. Returns a cancel.
  */
-function restoreScroll(y: number): () => void {
-  return holdWindowAt(() => y)
+function restoreScroll(y: number, { reload }: { reload: boolean }): () => void {
+  return holdWindowAt(() => y, { untilReached: !reload })
 }
 
 function loadPositions(): void {
@@ -216,7 +218,7 @@ export function ScrollAndFocus() {
     restoredEntry = null
     const restore = (y: number) => {
       restoredEntry = key
-      return restoreScroll(y)
+      return restoreScroll(y, { reload: previous === null })
     }
     if (previous === null) {
       // The browser would restore on Back before the page has its data; restoreScroll does it after.

@@ -25,11 +25,13 @@ export function noveltyCaption(cohort: { from: number; to: number; papers: numbe
 
 export function PaperPage() {
   const params = useParams()
-  const id = params.id ?? params['*'] ?? ''
-  const paper = useApi<PaperDetail>(paths.paper(id))
+  // A DOI pasted with its slash comes as the rest of the path, perhaps with a slash after it, as the server reads it.
+  const id = (params.id ?? params['*'] ?? '').replace(/\/+$/, '')
+  // `/papers` alone names no paper (asked of the API, `/papers/` is the feed).
+  const paper = useApi<PaperDetail>(id ? paths.paper(id) : null)
   const { search, hash } = useLocation()
   const navigate = useNavigate()
-  const missing = paper.status === 'error' && paper.error.status === 404
+  const missing = id === '' || (paper.status === 'error' && paper.error.status === 404)
   // The API answers an arXiv id, a DOI or a merged paper's former id with the paper under its own id: the answer is
   // this URL's (status 'ok') though its id differs. While another URL's paper stays shown, the ids must agree.
   const shown = paper.data && (paper.status === 'ok' || paper.data.id === id) ? paper.data : null

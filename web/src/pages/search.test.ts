@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SearchBibtexQuerySchema } from '../../../src/server/routes/bibtex.schema.js'
-import { bibtexCoverage, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, queryLength, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, tooLongMessage } from './search.js'
+import { bibtexCoverage, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, peopleWords, queryLength, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, tooLongMessage } from './search.js'
 
 describe('the search page', () => {
   it('says how many papers match, the verb agreeing with the count', () => {
@@ -49,6 +49,14 @@ describe('searching the last word as a prefix while it is typed', () => {
 })
 
 describe('researchers named by a search', () => {
+  it('are looked up by the words to find, not those left out', () => {
+    expect(peopleWords('andrew -saxe')).toBe('andrew')
+    expect(peopleWords('-g')).toBe('')
+    expect(peopleWords('saxe NOT andrew –mcclelland −"james l"')).toBe('saxe')
+    // A hyphen inside a name stays: it leaves nothing out.
+    expect(peopleWords('Allen-Zhu')).toBe('Allen-Zhu')
+  })
+
   it('are those a word of whose name each searched word starts, accents and case aside', () => {
     expect(namedBy(['Andrew M. Saxe'], 'saxe')).toBe(true)
     expect(namedBy(['Bernhard Schölkopf'], 'B. Scholkopf')).toBe(true)

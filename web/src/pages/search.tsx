@@ -84,6 +84,18 @@ export function namedBy(variants: readonly string[], q: string): boolean {
   })
 }
 
+/**
+ * The words of a query that could name a person: without the words it leaves out (`-word`, `-"a phrase"`, `NOT
+ * word`, the dash as typed or as an editor's en dash or minus sign), which no one listed should be named by.
+ * @example peopleWords('andrew -saxe') // 'andrew'
+ */
+export function peopleWords(q: string): string {
+  return q
+    .replace(/(?:^|\s)(?:[-\u2013\u2212]|NOT\s+)(?:"[^"]*"|\S+)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 /** The results' heading: how many papers match, the verb agreeing with the count. */
 export function resultsTitle(total: number): string {
   if (total === 0) return 'No papers match'
@@ -207,8 +219,10 @@ export function SearchPage() {
   const activeFilters = FILTER_PARAMS.filter((k) => params.get(k))
   // People whose name has the words, on the first page of an unfiltered search: a name typed here finds them.
   // Not for words longer than that API takes: it would refuse them (a 400 in the console) and find no one.
-  const asksPeople = q && page === 1 && activeFilters.length === 0 && q.length <= MAX_PEOPLE_QUERY_LENGTH
-  const people = useApi<AuthorList>(asksPeople ? paths.authors({ q, limit: PEOPLE_SHOWN }) : null)
+  // The words that could name someone: a word left out names no one to list.
+  const named = peopleWords(q)
+  const asksPeople = named && page === 1 && activeFilters.length === 0 && named.length <= MAX_PEOPLE_QUERY_LENGTH
+  const people = useApi<AuthorList>(asksPeople ? paths.authors({ q: named, limit: PEOPLE_SHOWN }) : null)
 
   const setFilter = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params)
@@ -362,13 +376,13 @@ export function SearchPage() {
                 )}
               </p>
             )}
-            {people.data && people.data.items.some((a) => namedBy(a.nameVariants, q)) && (
+            {asksPeople && people.data && people.data.items.some((a) => namedBy(a.nameVariants, named)) && (
               <section className="people-matches" aria-labelledby="people-title" data-testid="people-matches">
                 <h3 id="people-title" className="small-heading">
-                  Researchers matching “{q}”
+                  Researchers matching “{named}”
                 </h3>
                 <ul className="plain-list people-list">
-                  {people.data.items.filter((a) => namedBy(a.nameVariants, q)).map((a) => (
+                  {people.data.items.filter((a) => namedBy(a.nameVariants, named)).map((a) => (
                     <li key={a.id}>
                       <Link to={`/authors/${encodeURIComponent(a.id)}`}>{a.name}</Link> <span className="muted">{plural(a.paperCount, 'paper')}</span>
                     </li>
