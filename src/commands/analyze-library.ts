@@ -220,18 +220,17 @@ function prepareAll(
   })
 }
 
+/** A paper with curated key words and its vector, as the store lists them: what key-word neighbours are found among. */
+export type CuratedKeywordVector = Pick<StoredVector, 'paperId' | 'vector' | 'curatedKeywords'>
+
 /** The curated papers most similar to a vector (never `self`), as key-word evidence. */
-export function keywordNeighbours(
-  vector: Float32Array,
-  curated: ReadonlyArray<{ id: string; vector: Float32Array; keywords: readonly string[] }>,
-  self?: string,
-): KeywordNeighbour[] {
+export function keywordNeighbours(vector: Float32Array, curated: readonly CuratedKeywordVector[], self?: string): KeywordNeighbour[] {
   const out: KeywordNeighbour[] = []
   for (const c of curated) {
-    if (c.id === self) continue
+    if (c.paperId === self) continue
     let s = 0
     for (let d = 0; d < vector.length; d++) s += (vector[d] as number) * (c.vector[d] as number)
-    if (s > 0) out.push({ similarity: s, keywords: c.keywords })
+    if (s > 0) out.push({ similarity: s, keywords: c.curatedKeywords })
   }
   return out.sort((a, b) => b.similarity - a.similarity).slice(0, KEYWORD_NEIGHBOURS)
 }
@@ -257,8 +256,8 @@ export function fitAnalysisModels(
         )
       : null
   const curated = inputs
-    .map((p, i) => ({ id: p.id, vector: embedded[i] as Float32Array, keywords: p.curatedKeywords }))
-    .filter((c) => c.keywords.length > 0)
+    .map((p, i) => ({ paperId: p.id, vector: embedded[i] as Float32Array, curatedKeywords: p.curatedKeywords }))
+    .filter((c) => c.curatedKeywords.length > 0)
   const keywords = fitKeywordModel(
     inputs.map((p, i) => ({
       doc: docs[i] as PreparedText,
@@ -467,7 +466,7 @@ function describeModels(report: AnalyzeReport, models: AnalysisModels, stored: r
 function analysePapers(
   models: AnalysisModels,
   papers: ReadonlyArray<{ input: PaperAnalysisInput; doc: PreparedText; entry: IndexedPaper }>,
-  curatedVectors: ReadonlyArray<{ id: string; vector: Float32Array; keywords: readonly string[] }>,
+  curatedVectors: readonly CuratedKeywordVector[],
   report: AnalyzeReport,
   onProgress?: AnalyzeOptions['onProgress'],
 ): PaperAnalysisWrite[] {
@@ -612,8 +611,8 @@ export async function analyzeLibrary(
   // Each paper is embedded once here; the entries serve both the key-word neighbours and the results.
   const entries = paperEntries(models, inputs, docs, external)
   const curated = inputs
-    .map((p, i) => ({ id: p.id, vector: (entries[i] as IndexedPaper).vector, keywords: p.curatedKeywords }))
-    .filter((c) => c.keywords.length > 0)
+    .map((p, i) => ({ paperId: p.id, vector: (entries[i] as IndexedPaper).vector, curatedKeywords: p.curatedKeywords }))
+    .filter((c) => c.curatedKeywords.length > 0)
   const papers = analysePapers(
     models,
     inputs.map((input, i) => ({ input, doc: docs[i] as PreparedText, entry: entries[i] as IndexedPaper })),
@@ -734,7 +733,6 @@ export async function analyzeNewPapers(
   t = Date.now()
   const curated = all
     .filter((v) => v.curatedKeywords.length > 0)
-    .map((v) => ({ id: v.paperId, vector: v.vector, keywords: v.curatedKeywords }))
   const papers = analysePapers(
     models,
     paperEntries(models, stale, docs, external).map((entry, i) => ({

@@ -177,7 +177,7 @@ export async function createTextClassifier(
   // Models fitted when the library was still empty know nothing: their answers would look like results.
   if (!models || models.librarySize === 0) throw empty()
   const fitted = models
-  const curated = (await store.analysis.listCuratedKeywordVectors()).map((v) => ({ id: v.paperId, vector: v.vector, keywords: v.curatedKeywords }))
+  const curated = await store.analysis.listCuratedKeywordVectors()
   const classifier: TextClassifier = {
     labels: fitted.topics?.labels ?? [],
     async classify(input) {
