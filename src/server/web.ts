@@ -9,15 +9,20 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { notFoundBody } from './error-handler.js'
 
+/** A page's paper, author or topic and its id as written; a DOI's slash may be written as it is (`10.2139/ssrn.288970`). */
+const PAGE_TARGET = /^\/(?:(papers)\/(10\.\d{4,9}\/[^?#]+?)|(papers|authors|topics)\/([^/]+))\/?$/
+
+/** The app's pages that name no paper, author or topic. */
+const LIST_PAGE = /^\/(?:search|classify|topics|researchers)\/?$/
+
 /**
- * The web app's own routes (web/src/app.tsx): a page there gets the app whatever its id looks like, so an
+ * True for the web app's own routes (web/src/app.tsx): a page there gets the app whatever its id looks like, so an
  * arXiv id (`/papers/2310.03789`), an initialled name (`/authors/X.Y.Han`) or a dotted topic id is a page, and
  * the app says when nothing has that id.
  */
-const APP_ROUTE = /^\/(?:(?:papers|authors|topics)\/[^/]+|papers\/10\.\d{4,9}\/[^?#]+|search|classify|topics|researchers)\/?$/
-
-/** A page's paper, author or topic and its id as written; a DOI's slash may be written as it is (`10.2139/ssrn.288970`). */
-const PAGE_TARGET = /^\/(?:(papers)\/(10\.\d{4,9}\/[^?#]+?)|(papers|authors|topics)\/([^/]+))\/?$/
+function isAppRoute(path: string): boolean {
+  return PAGE_TARGET.test(path) || LIST_PAGE.test(path)
+}
 
 /**
  * The path page routes are matched on: as written when it is one of the app's routes, so an id's encoded slash
@@ -25,7 +30,7 @@ const PAGE_TARGET = /^\/(?:(papers)\/(10\.\d{4,9}\/[^?#]+?)|(papers|authors|topi
  */
 function pagePath(url: string): string {
   const written = url.split('?')[0] ?? '/'
-  return APP_ROUTE.test(written) ? written : routedPath(url)
+  return isAppRoute(written) ? written : routedPath(url)
 }
 
 /**
@@ -33,7 +38,7 @@ function pagePath(url: string): string {
  * app; never for a URL of the app's routes.
  */
 export function looksLikeFile(path: string): boolean {
-  return !APP_ROUTE.test(path) && /\/[^/]*\.[a-z0-9]{1,8}$/i.test(path)
+  return !isAppRoute(path) && /\/[^/]*\.[a-z0-9]{1,8}$/i.test(path)
 }
 
 function isPageRequest(request: FastifyRequest): boolean {
@@ -55,7 +60,7 @@ export type PageTargetExists = (kind: 'papers' | 'authors' | 'topics', id: strin
  * the app has no page for (the app shows its not-found page either way; a link checker or crawler sees why).
  */
 async function pageStatus(path: string, exists: PageTargetExists | null): Promise<200 | 404> {
-  if (path !== '/' && !APP_ROUTE.test(path)) return 404
+  if (path !== '/' && !isAppRoute(path)) return 404
   const target = PAGE_TARGET.exec(path)
   if (!target || !exists) return 200
   let id: string
