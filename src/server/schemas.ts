@@ -90,7 +90,8 @@ export const TextInputSchema = z.object({
     .max(MAX_TEXT_LENGTH)
     .regex(/\S/, 'needs some text, not only spaces')
     .describe('A text never seen: an abstract, a digest, a draft'),
-  title: z.string().max(1_000).optional().describe('Its title, when it has one (weighs like a paper title)'),
+  // null is left out too, as JSON exporters write a missing field (classify --jsonl reads it so).
+  title: z.string().max(1_000).nullish().describe('Its title, when it has one (weighs like a paper title); null is the same as leaving it out'),
 })
 
 export const SimilarPaperSchema = z.object({

@@ -579,6 +579,11 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(body.keywords.every((k) => k.why.length > 0 && k.score > 0 && k.score <= 1)).toBe(true)
     expect(body.digest).toMatch(/^[A-Z].*\.$/)
     expect(body.howComputed.topics).toMatch(/curated/)
+    // A title of null is a title left out, as `paperscope classify --jsonl` reads it (exporters write a missing field so).
+    const post = (input: object) => fetch(`${server.url}/api/v1/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
+    const nullTitle = await post({ title: null, text })
+    expect(nullTitle.status).toBe(200)
+    expect(await nullTitle.json()).toEqual(await (await post({ text })).json())
     // A bad body names its field; a text too long for a URL is read from a POST body.
     const empty = await fetch(`${server.url}/api/v1/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '   ' }) })
     expect(empty.status).toBe(400)
