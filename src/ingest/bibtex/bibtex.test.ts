@@ -635,6 +635,15 @@ describe('review 18: one record per entry, fields kept as written, literal ~ and
     expect(parseBibtex(bib, ctx('x.bib')).records[0]!.abstract).toBe('costs a~b, x^2 and $x^2$')
   })
 
+  it('writes `<`, `>` and `|` outside math as text commands, which LaTeX prints as written and the import reads back', () => {
+    const abstract = 'when k > r, <Attention> | a, and $k > r$'
+    const bib = formatBibtex([{ id: 'p', title: 'Bits of <Attention>', authors: ['A B'], date: '2020', venue: null, ids: {}, abstract }])
+    expect(bib).toContain('abstract = {when k \\textgreater{} r, \\textless{}Attention\\textgreater{} \\textbar{} a, and $k > r$}')
+    expect(bib).toContain('title    = {Bits of {\\textless{}Attention\\textgreater{}}},')
+    const [back] = parseBibtex(bib, ctx('x.bib')).records
+    expect(back).toMatchObject({ title: 'Bits of <Attention>', abstract })
+  })
+
   it('keeps kept fields exactly as the file wrote them (`TR\\^{}2` is not `TR^2`, `\\~{}u` not a tie)', () => {
     const [r] = parseBibtex(
       '@techreport{k, title={T $x$}, author={A B}, number={TR\\^{}2}, institution={{\\AA}rhus Univ.}, note={http://x.org/\\~{}u, $n^2$, a\\textbackslash{}b}, year=2020}',

@@ -275,6 +275,10 @@ const SPECIALS: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // In LaTeX's default font encoding (OT1) these print as other glyphs: `<x>` as ¡x¿, `|` as an em dash.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
 }
 
 /** Text commands LaTeX knows without a package, kept as written with their one braced argument. */
