@@ -83,6 +83,7 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
         offTopic: c.offTopic,
         topicWhy: c.topicWhy,
         keywords: c.keywordDetails,
+        language: c.language,
         digest: c.digest,
         howComputed: { topics: TOPIC_HOW_COMPUTED, keywords: KEYWORDS_HOW_COMPUTED, digest: DIGEST_HOW_COMPUTED },
       }

@@ -15,8 +15,9 @@
  * per curated key word listed at least twice, and its ranker a feature more for it. 9: a TF-IDF model keeps
  * the terms it left out as too common, so that the topic centroids count a text's never-seen words in its
  * length (a bread recipe that says `grokking` is off topic). 10: topical centrality takes out what a text's length
- * alone gives (an abstract had ranked above a title with a one-line digest whatever it was about). A library
+ * alone gives (an abstract had ranked above a title with a one-line digest whatever it was about). 11: a paper not in
+ * English gets no key words (its phrases had been `les` or a whole Chinese title). A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 10
+export const MODEL_VERSION = 11

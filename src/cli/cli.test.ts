@@ -396,7 +396,8 @@ describe('paperscope CLI on the corpus', () => {
     expect(out[0]).toEqual({ ...out[2], id: 'nc' })
     expect(out[1]!.topics[0]!.label).toBe('Lottery Ticket Hypothesis')
     for (const [i, o] of out.entries()) {
-      expect(Object.keys(o).sort()).toEqual(['digest', 'id', 'keywordDetails', 'keywords', 'offTopic', 'topicWhy', 'topics', 'unsorted'])
+      expect(Object.keys(o).sort()).toEqual(['digest', 'id', 'keywordDetails', 'keywords', 'language', 'offTopic', 'topicWhy', 'topics', 'unsorted'])
+      expect(o).toMatchObject({ language: null })
       expect(o.keywords.length).toBeGreaterThanOrEqual(2)
       expect(o.digest).toMatch(/^[A-Z].*[.!?]$/)
       // The details are the same key words, each saying whether the text spells it out.
@@ -427,6 +428,13 @@ describe('paperscope CLI on the corpus', () => {
     const stray = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${JSON.stringify({ id: 'stray', title: 'Katzen', text: strayText })}\n`)).out) as { unsorted: boolean; keywords: string[] }
     expect(stray.unsorted).toBe(true)
     for (const k of stray.keywords) expect(`katzen ${strayText.toLowerCase()}`).toContain(k.toLowerCase())
+    // Key phrases are read from English only: another language gets none (`les` had been one), and the answer names it.
+    const foreign = [
+      { id: 'fr', title: 'Effondrement neuronal dans les réseaux profonds', text: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." },
+      { id: 'zh', title: '深度神经网络中的神经坍缩现象研究', text: '我们研究了深度神经网络训练末期的神经坍缩现象。最后一层特征收敛到类均值，类均值构成单纯形等角紧框架。' },
+    ]
+    const read = (await cli(['classify', '--jsonl', '-'], db, `${foreign.map((f) => JSON.stringify(f)).join('\n')}\n`)).out.trim().split('\n').map((l) => JSON.parse(l) as { keywords: string[]; keywordDetails: unknown[]; language: string | null; unsorted: boolean })
+    expect(read.map((r) => [r.language, r.keywords, r.keywordDetails, r.unsorted])).toEqual([['French', [], [], true], ['Chinese', [], [], true]])
     // `-` reads standard input.
     const piped = await cli(['classify', '--jsonl', '-'], db, `${lines[1]}\n`)
     expect(piped.code).toBe(0)

@@ -197,6 +197,17 @@ describe('analysing the library', () => {
     expect((await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).analyzed).toBe(0)
   })
 
+  it('gives a paper not in English no key words (its phrases would be `les`), and one in English its own', async () => {
+    const french = buildRecord({ title: 'Effondrement neuronal dans les réseaux profonds', abstract: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." })
+    const english = buildRecord({ title: 'Neural collapse under label noise', abstract: 'We study how the last-layer features of deep classifiers collapse to their class means when a share of the training labels is wrong, and how far the collapse goes before the noise stops it.' })
+    await importRecords(t.store, [french, english])
+    await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })
+    const inputs = await t.store.analysis.listAnalysisInputs()
+    const [fr, en] = await t.store.getPapers([french.title, english.title].map((title) => inputs.find((p) => p.title === title)!.id))
+    expect(fr!.keywords).toEqual([])
+    expect(en!.keywords.length).toBeGreaterThanOrEqual(2)
+  })
+
   it('refits a small library that grew, so the new papers are not read in a space fitted without them', async () => {
     const fittedOn = (await t.store.analysis.getModels()).find((m) => m.kind === 'vectors')!.librarySize
     await importFiles(t.store, [resolve(CORPUS, 'abstracts.txt')], { cwd: CORPUS, now: NOW })

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, generateDigest, libraryWords, prepareText, topicTerms } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, generateDigest, libraryWords, prepareText, textLanguage, topicTerms } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -67,6 +67,8 @@ export interface ClassifiedText {
    * are not in it (similar papers' or the topic's curated key words); the ranker's score and what weighed most.
    */
   keywordDetails: Array<{ text: string; origin: 'extracted' | 'suggested'; score: number; why: string[] }>
+  /** The language the text is in when it is not English (`French`), which gives it no key words; null for English or a text too short to tell. */
+  language: string | null
   /** One or two sentences of the text, or null when it has no complete sentence. */
   digest: string | null
 }
@@ -198,11 +200,15 @@ export async function createTextClassifier(
       const offTopic = prediction?.offTopic ?? false
       // The topics the answer lists: none for a text too short to tell.
       const shown = tooShort ? [] : assignTopics([], prediction)
-      const keywords = extractKeywords(fitted.keywords, doc, {
-        neighbours: offTopic ? [] : keywordNeighbours(await textVector(fitted, input, doc), curated),
-        topics: offTopic ? [] : (prediction?.topics ?? []),
-        shownTopics: shown.map((t) => t.label),
-      })
+      // Key phrases and their ranker are English: another language gets none rather than `les` or a whole title.
+      const { english, language } = textLanguage(doc)
+      const keywords = english
+        ? extractKeywords(fitted.keywords, doc, {
+            neighbours: offTopic ? [] : keywordNeighbours(await textVector(fitted, input, doc), curated),
+            topics: offTopic ? [] : (prediction?.topics ?? []),
+            shownTopics: shown.map((t) => t.label),
+          })
+        : []
       return {
         id: input.id,
         topics: shown.map((t) => ({ label: t.label, score: probability3(t.confidence ?? 0) })),
@@ -225,6 +231,7 @@ export async function createTextClassifier(
           score: probability3(k.score),
           why: k.why.map((w) => w.label),
         })),
+        language,
         digest: generateDigest(input.text, input.title, { prepared: doc })?.text ?? null,
       }
     },

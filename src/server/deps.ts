@@ -63,6 +63,8 @@ export interface AnalysisTextClassification {
   /** What pushed the text towards its best topic, or why it is off topic. */
   topicWhy: string[]
   keywords: Array<{ text: string; origin: 'extracted' | 'suggested'; score: number; why: string[] }>
+  /** The text's language when it is not English (it then gets no key words); null for English or a text too short to tell. */
+  language: string | null
   digest: string | null
   howComputed: { topics: string; keywords: string; digest: string }
 }

@@ -569,6 +569,7 @@ describe.skipIf(skip)('web app in chromium', () => {
       offTopic: boolean
       topicWhy: string[]
       keywords: Array<{ text: string; origin: string; score: number; why: string[] }>
+      language: string | null
       digest: string | null
       howComputed: { topics: string; keywords: string; digest: string }
     }
@@ -584,6 +585,10 @@ describe.skipIf(skip)('web app in chromium', () => {
     const nullTitle = await post({ title: null, text })
     expect(nullTitle.status).toBe(200)
     expect(await nullTitle.json()).toEqual(await (await post({ text })).json())
+    expect(body.language).toBeNull()
+    // A text not in English gets no key words, and the answer names its language.
+    const french = await post({ title: 'Effondrement neuronal dans les réseaux profonds', text: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." })
+    expect(await french.json()).toMatchObject({ keywords: [], language: 'French' })
     // A bad body names its field; a text too long for a URL is read from a POST body.
     const empty = await fetch(`${server.url}/api/v1/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '   ' }) })
     expect(empty.status).toBe(400)

@@ -19,7 +19,8 @@ export const ClassifyResultSchema = z.object({
         why: z.array(z.string()).describe('What weighed most for it, strongest first'),
       }),
     )
-    .describe('Key words, best first'),
+    .describe('Key words, best first; none for a text not in English'),
+  language: z.string().nullable().describe("The text's language when it is not English (`French`): key phrases are read from English only, so it gets none; null for English or a text too short to tell"),
   digest: z.string().nullable().describe('One or two sentences of the text; null when it has no complete sentence'),
   howComputed: z.object({ topics: z.string(), keywords: z.string(), digest: z.string() }),
 })

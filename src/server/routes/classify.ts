@@ -35,6 +35,7 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
         offTopic: result.offTopic,
         topicWhy: result.topicWhy,
         keywords: result.keywords,
+        language: result.language,
         digest: result.digest,
         howComputed: result.howComputed,
       }
