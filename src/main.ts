@@ -122,7 +122,10 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
       return {
         keywords: analysis.keywords.map((k) => ({ text: k.text, score: k.score, why: reasons(k.why) })),
         keywordsHowComputed: KEYWORDS_HOW_COMPUTED,
-        digest: analysis.digest ? { why: reasons(analysis.digest.why), howComputed: DIGEST_HOW_COMPUTED } : null,
+        // A digest's penalties are part of why it reads as it does (a sentence that leans on the one before it comes with it).
+        digest: analysis.digest
+          ? { why: [...reasons(analysis.digest.why), ...analysis.digest.why.filter((w) => w.score < 0).map((w) => `counted against: ${w.label}`)], howComputed: DIGEST_HOW_COMPUTED }
+          : null,
       }
     },
     async authorMetrics(authorId) {

@@ -306,6 +306,41 @@ describe('generated digest', () => {
     }
   })
 
+  it('does not open on a result added to one it leaves out, nor on an item of a list (`We also`, `We then`, `We rather`, `Our first bound`)', () => {
+    const ADDED = /^(?:We|This (?:paper|work|study)) (?:also|further|then|additionally|next|finally|moreover|furthermore|subsequently|rather|now|again)\b|^Our (?:first|second|third|fourth|last|final|other)\b/
+    const opened: string[] = []
+    for (const [file, format] of [
+      ['abstracts.txt', 'abstracts'],
+      ['author-papers.txt', 'author-papers'],
+      ['daily-papers.txt', 'daily-papers'],
+      ['researcher-profile.txt', 'researcher-profile'],
+    ] as const) {
+      const parser = CORPUS_FORMATS.find((f) => f.name === format)
+      if (!parser) throw new Error(`${format}: no importer`)
+      const text = readFileSync(new URL(`../../data/corpus/${file}`, import.meta.url), 'utf8')
+      for (const record of parser.parse(text, { input: file, fetchedAt: '2026-01-01T00:00:00Z' }).records) {
+        const digest = record.abstract ? generateDigest(record.abstract, record.title ?? '') : null
+        if (ADDED.test(digest?.text ?? '')) opened.push(`${record.title}: ${digest?.text}`)
+        // *Deep Learning on a Data Diet* had opened on `We also use our scores to detect noisy examples …`.
+        if (record.title === 'Deep Learning on a Data Diet: Finding Important Examples Early in Training') expect(digest?.text).toMatch(/^We make the striking observation that/)
+      }
+    }
+    expect(opened).toEqual([])
+  })
+
+  it('drops a lead-in of the kind `To the implementation end,` and `Building on this insight,` before what the paper does', () => {
+    const end = generateDigest(
+      'Attention with a prefix of any length is costly to compute. To the implementation end, we propose our NTK-Attention method, which is equivalent to attention computation with arbitrary prefix length.',
+      'Toward Infinite-Long Prefix in Transformer',
+    )
+    expect(end?.text).toBe('We propose our NTK-Attention method, which is equivalent to attention computation with arbitrary prefix length.')
+    const insight = generateDigest(
+      'Recent work has connected self-supervised learning to the top eigenspace of a graph Laplacian. Building on this insight, this work delves into a statistical analysis of augmentation-based pretraining.',
+      'Augmentation-based Self-Supervised Learning',
+    )
+    expect(insight?.text).toBe('This work delves into a statistical analysis of augmentation-based pretraining.')
+  })
+
   it('spells out an acronym the abstract defined in a sentence the digest left out', () => {
     const title = 'Benign Overfitting and Grokking in ReLU Networks for XOR Cluster Data'
     const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)

@@ -5,7 +5,7 @@
  * Sentences are scored by how much of the paper's vocabulary they carry (similarity to title + abstract),
  * by contribution cues (`we show`, `this paper proposes`) and by position; background (`Much work has focused
  * on`) and a result added to an earlier one (`We further show`) score lower. A sentence that leans on the
- * previous one (`This`, `However,`, `For example,`) or points back to something it does not give (`this
+ * previous one (`This`, `However,`, `For example,`, `We also`, `Our first bound`) or points back to something it does not give (`this
  * gap`, `both questions`, `the mechanism behind (i)`; not `such networks` after `networks` in the same
  * sentence) is picked only when no sentence stands on its own, and then with the sentence before it if both
  * fit. A contribution that points back to the sentence right before it (`How many parameters are needed? We
@@ -38,12 +38,12 @@ export interface DigestOptions {
 }
 
 export const DIGEST_HOW_COMPUTED =
-  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A sentence that leans on one before it (‘This’, ‘However,’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
 const CONTRIBUTION_CUE =
-  /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|suggest|suggests|report|reports|predict|predicts|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b/i
+  /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|delve|delves|suggest|suggests|report|reports|predict|predicts|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b/i
 const LEANS_ON_PREVIOUS =
-  /^((this(?!\s+(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review)\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|[^,]{0,40}\b(this|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
+  /^((this(?!\s+(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review)\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|[^,]{0,40}\b(this|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
 /**
  * A reference back to something the digest does not include: `this gap`, `these models`, `both questions`,
  * `no such bound`, `the two observations` (but not `this paper`, `both X and Y`, `such as`).
@@ -63,14 +63,14 @@ const BACKGROUND =
   /^(?:(?:much|many|most|some|several|numerous|recent|prior|previous|past|existing|earlier|related|current|classical)\s+(?:recent\s+|prior\s+|theoretical\s+|empirical\s+)?(?:work|works|studies|research|papers|literature|approaches|methods|efforts|theories|analyses)\b|recently,|in recent years|over the (?:past|last)\b|it is (?:well[- ])?known|(?:although|despite)\b(?![^.]*\bwe\b))|\b(?:has|have) (?:received|attracted|gained|drawn) (?:\w+ )?(?:attention|interest)\b|\b(?:has|have) (?:proven|been shown) to be\b|\b(?:has|have) (?:exhibited|achieved|displayed|enjoyed|witnessed|seen)\b|\bhave (?:emerged|been (?:widely |extensively )?(?:proposed|studied|investigated|developed|explored|used))\b|\bremains? (?:the gold standard|an open (?:question|problem)|poorly understood|unclear)\b/i
 /** An enumerated item named but not given: `the mechanism behind (i),`, `extend (i) and (ii) to`. */
 const ITEM_REFERENCE = /\((?:i{1,3}|iv|vi{0,3}|[a-d])\)(?=\s*(?:[,.;:]|and\b|or\b|$))/i
-const CONNECTIVE_PREFIX = /^(however|moreover|furthermore|additionally|in addition|specifically|in particular|next|finally|consequently|as a result|to this end|thus|therefore|hence|instead|on the other hand|overall|in summary|nevertheless),\s+(?=(we|our|this paper|this work)\b)/i
+const CONNECTIVE_PREFIX = /^(however|moreover|furthermore|additionally|in addition|specifically|in particular|next|finally|consequently|as a result|to (?:this|that|the)(?: [a-z-]+)? end|thus|therefore|hence|instead|on the other hand|overall|in summary|nevertheless),\s+(?=(we|our|this paper|this work)\b)/i
 const FRAMING_PREFIX = /^(in this (paper|work|study|article|note)|in our (paper|work|study)|here|in the present (paper|work)),?\s+we\b/i
 /**
  * A lead-in that only points back, before the authors say what they do: `To address these issues, we`,
  * `Our work bridges this gap between theory and practice: we`. Dropping it leaves the claim, whole.
  */
 const POINTING_LEAD_IN =
-  /^(?:(?:to\s+(?:address|tackle|overcome|solve|fill|bridge|close|remedy|mitigate|alleviate|resolve|answer|handle|circumvent|fix|study|investigate|understand)|(?:based|building|drawing) on|(?:motivated|inspired|guided) by|leveraging)\s+(?:this|these|those|such|both|the above|the aforementioned)\b[^,;:.]{0,50},\s*(?=(?:(?:for|in|on|with)\s[^,;:.]{0,50}?\s)?(?:we|our)\b)|[^,;:.]{0,60}\b(?:this|these|those|such)\s+[a-z][^,;:.]{0,60}:\s*(?=we\b))/i
+  /^(?:(?:to\s+(?:address|tackle|overcome|solve|fill|bridge|close|remedy|mitigate|alleviate|resolve|answer|handle|circumvent|fix|study|investigate|understand)|(?:based|building|drawing) on|(?:motivated|inspired|guided) by|leveraging)\s+(?:this|these|those|such|both|the above|the aforementioned)\b[^,;:.]{0,50},\s*(?=(?:(?:for|in|on|with)\s[^,;:.]{0,50}?\s)?(?:we|our|this (?:paper|work|study|article|note))\b)|[^,;:.]{0,60}\b(?:this|these|those|such)\s+[a-z][^,;:.]{0,60}:\s*(?=we\b))/i
 
 interface Scored {
   i: number
@@ -332,7 +332,7 @@ function definitionBefore(before: string, acronym: string): { phrase: string; op
   return null
 }
 
-const ENUMERATION_ITEM = /^(?:first|firstly|second|secondly|third|thirdly|lastly|finally|next)\b/i
+const ENUMERATION_ITEM = /^(?:first|firstly|second|secondly|third|thirdly|lastly|finally|next|our (?:first|second|third|fourth|last|final|other)\b)\b/i
 const LEANS_LABEL = 'leans on the previous sentence'
 const REFERS_BACK_LABEL = 'refers to something said before it'
 const ITEM_LABEL = 'names a numbered item it does not give'
@@ -378,7 +378,8 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
     score: why.reduce((a, b) => a + b.weight, 0),
     eligible,
     whole,
-    dependent: leans + refersBack + itemReference > 0,
+    // A result added to one before it (`We also use our scores to …`) leans on that one as much as `This` does.
+    dependent: leans + refersBack + itemReference + secondary > 0,
     // A question is no contribution, whatever it names (`how do we find them?`), and an item of a list
     // (`First, we report`) leans on the list, not on the sentence that announces it.
     contribution: cue === 1 && !/\?["”’)]?$/.test(text) && !ENUMERATION_ITEM.test(opening),

@@ -434,6 +434,12 @@ describe.skipIf(skip)('web app in chromium', () => {
     } else {
       expect(detail.digestAnalysis).toBeNull()
     }
+    // What counted against a generated digest's sentence is part of its why: `We rather present …` adds to the
+    // sentence before it, which comes with it.
+    const semi = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('"Semi-Parametric Neural Image Synthesis"')}`)).json()) as { items: Array<{ paper: { id: string } }> }
+    const semiDetail = (await (await fetch(`${server.url}/api/v1/papers/${semi.items[0]!.paper.id}`)).json()) as { digest: { text: string; origin: string }; digestAnalysis: { why: string[] } }
+    expect(semiDetail.digest).toMatchObject({ origin: 'generated', text: expect.stringMatching(/^Our work questions .*\. We rather present an orthogonal, semi-parametric approach\.$/) })
+    expect(semiDetail.digestAnalysis.why).toEqual(expect.arrayContaining(['states a contribution', 'counted against: adds to a result given before it']))
     expect(problems).toEqual([])
   })
 
