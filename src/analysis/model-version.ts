@@ -16,7 +16,8 @@
  * the terms it left out as too common, so that the topic centroids count a text's never-seen words in its
  * length (a bread recipe that says `grokking` is off topic). 10: topical centrality takes out what a text's length
  * alone gives (an abstract had ranked above a title with a one-line digest whatever it was about). 11: a paper not in
- * English gets no key words (its phrases had been `les` or a whole Chinese title). A library
+ * English gets no key words (its phrases had been `les` or a whole Chinese title), and a digest opens on no sentence
+ * added to one it leaves out (`We also use our scores …`). A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
