@@ -39,9 +39,11 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
     const first = await tableRows().then((rows) => rows[0]!)
     await page.locator('.researchers-table tbody tr').first().getByRole('link').click()
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/authors/${(await api('')).items[0]!.id}`)
-    // The researcher's page shows the Novelty the ranking showed (it had shown 43 beside the ranking's 42.8).
-    const novelty = first[RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers').findIndex((c) => c.sort === 'novelty') + 2]!
-    await expect.poll(() => page.locator('.metric[data-metric="noveltyPercent"] .origin-computed summary').textContent()).toBe(`Paperscope’s own formula: ${novelty} (mean percentile)`)
+    // The researcher's page leads with the Novelty and AI Score the ranking showed (it had shown 43 beside the
+    // ranking's 42.8, and then the profile page's 55% and 53 above Paperscope's own).
+    const column = (sort: string) => first[RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers').findIndex((c) => c.sort === sort) + 2]!
+    await expect.poll(() => page.locator('.metric[data-metric="noveltyPercent"] .metric-value').textContent()).toBe(`${column('novelty')} mean percentile`)
+    expect(await page.locator('.metric[data-metric="aiScore"] .metric-value').textContent()).toBe(column('ai_score'))
     expect(problems).toEqual([])
   })
 

@@ -343,7 +343,10 @@ function MetricTile({
   const tenth = (n: number) => Math.round(Number(n.toFixed(6)) * 10) / 10
   const formatComputed = unit ? (n: number) => tenth(n).toFixed(1) : format
   const describeComputed = unit ? (n: number) => `${formatComputed(n)} (${unit})` : format
-  const headline = metricHeadline(lead, computed, lead ? conflictsOf(lead) : [], format, formatComputed)
+  // Paperscope's own formula leads where it has a value: the ranking of researchers shows and orders by it, and a
+  // page reached from its 63.2 must not open on the profile site's 53 under the same name.
+  const ownLeads = metric.ownFormula === true && computed !== null && computed.value !== null
+  const headline = metricHeadline(ownLeads ? null : lead, computed, lead && !ownLeads ? conflictsOf(lead) : [], format, formatComputed)
   const source = lead ? shortSourceLabel(lead.profile.source) : ''
   return (
     <div className="metric" data-metric={metric.key}>
@@ -376,7 +379,7 @@ function MetricTile({
           <dd key={`${r.profile.source}:${r.profile.locator}`} className="metric-origin origin-reported" title={`${r.profile.locator}, read ${formatDay(r.profile.fetchedAt)}`}>
             {isHeadline ? (
               <>Reported by {label}</>
-            ) : conflictsOf(r).length > 0 || headline.from === 'computed' ? (
+            ) : conflictsOf(r).length > 0 || (headline.from === 'computed' && !ownLeads) ? (
               <>
                 Reported by {label}: <del>{format(r.value)}</del>
               </>
@@ -403,7 +406,7 @@ function MetricTile({
           <details>
             <summary>
               {metric.ownFormula
-                ? lead
+                ? lead && !ownLeads
                   ? `Paperscope’s own formula: ${computedSummary(computed, describeComputed)}`
                   : 'Paperscope’s own formula'
                 : lead
