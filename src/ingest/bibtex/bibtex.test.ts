@@ -666,3 +666,200 @@ describe('review 18: one record per entry, fields kept as written, literal ~ and
     expect(formatBibtex([paper])).toMatch(/^@misc\{king2020dreams,\n {2}title += \{\S+\},\n {2}author += \{King, Jr\., Martin Luther\}/)
   })
 })
+
+describe('audit of the importer: control characters, crossref, keys in another case, months, files with no entries', () => {
+  it('removes control characters from field values and names the file, line and field; whitespace ones become spaces', () => {
+    const text =
+      '@article{ctl,\n  title = {A\ttabbed\u000btitle},\n  author = {Doe, Jane},\n  journal = {Neural \u0000\u0001 {C}omputation},\n  year = 2020\n}\n'
+    for (const result of [
+      bibtexFormat.parseBytes!(Buffer.from(text, 'utf8'), ctx('ctl.bib')),
+      parseBibtex(text, ctx('ctl.bib')),
+    ]) {
+      expect(result.records.map((r) => [r.title, r.venue, r.raw['journal']])).toEqual([
+        ['A tabbed title', 'Neural Computation', 'Neural Computation'],
+      ])
+      expect(result.issues.map((i) => [i.severity, i.source, i.line, i.field, i.code])).toEqual([
+        ['warning', 'ctl.bib', 2, 'title', 'INVALID_VALUE'],
+        ['warning', 'ctl.bib', 4, 'journal', 'INVALID_VALUE'],
+      ])
+      expect(result.issues[1]!.message).toBe(
+        'bibtex: ctl: removed 2 control characters (U+0000, U+0001) from the journal; they are no text',
+      )
+    }
+    // A C1 control (U+0085 is a line break, so a space) in an author name, and a NUL in a @string every entry uses.
+    const more = parseBibtex(
+      '@string{nc = {Neural\u0000 Computation}}\n@article{b, title = {T}, author = {Jane\u0085Doe and Ro\u009ae, R.}, journal = nc}',
+      ctx('m.bib'),
+    )
+    expect(more.records.map((r) => [r.authors, r.venue])).toEqual([
+      [['Jane Doe', 'R. Roe'], 'Neural Computation'],
+    ])
+    expect(more.issues.map((i) => [i.line, i.field])).toEqual([
+      [1, 'nc'],
+      [2, 'author'],
+    ])
+  })
+
+  // DBLP's "with crossref" export: each paper names its proceedings by key; the proceedings come after the papers.
+  const dblp = [
+    '@inproceedings{DBLP:conf/icml/DoeR19,',
+    '  author    = {Jane Doe and Richard Roe},',
+    '  title     = {A Paper that Inherits its Venue},',
+    '  pages     = {1--10},',
+    '  crossref  = {DBLP:conf/icml/2019},',
+    '  url       = {http://proceedings.mlr.press/v97/doe19a.html},',
+    '  bibsource = {dblp computer science bibliography, https://dblp.org}',
+    '}',
+    '',
+    '@proceedings{DBLP:conf/icml/2019,',
+    '  editor    = {Kamalika Chaudhuri and Ruslan Salakhutdinov},',
+    '  title     = {Proceedings of the 36th International Conference on Machine Learning, {ICML} 2019},',
+    '  series    = {Proceedings of Machine Learning Research},',
+    '  volume    = {97},',
+    '  publisher = {{PMLR}},',
+    '  year      = {2019},',
+    '  doi       = {10.5555/icml2019},',
+    '  url       = {http://proceedings.mlr.press/v97/},',
+    '  bibsource = {dblp computer science bibliography, https://dblp.org}',
+    '}',
+  ].join('\n')
+
+  it('gives a DBLP crossref child what it lacks from its proceedings, which are no paper of their own', () => {
+    const result = parseBibtex(dblp, ctx('dblp.bib'))
+    expect(result.issues).toEqual([])
+    expect(result.entriesSeen).toBe(1)
+    expect(result.records).toHaveLength(1)
+    expect(result.records[0]).toMatchObject({
+      title: 'A Paper that Inherits its Venue',
+      authors: ['Jane Doe', 'Richard Roe'],
+      date: '2019',
+      venue: 'Proceedings of the 36th International Conference on Machine Learning, ICML 2019',
+      // What names the proceedings themselves (their DOI and URL) is not the paper's.
+      ids: {},
+      url: 'http://proceedings.mlr.press/v97/doe19a.html',
+      raw: {
+        entryType: 'inproceedings',
+        booktitle: 'Proceedings of the 36th International Conference on Machine Learning, ICML 2019',
+        editor: 'Kamalika Chaudhuri and Ruslan Salakhutdinov',
+        series: 'Proceedings of Machine Learning Research',
+        volume: '97',
+        publisher: '{PMLR}',
+        pages: '1--10',
+      },
+    })
+    // The parent first, its key in another case: the same.
+    const [child, parent] = dblp.split('\n\n')
+    const reordered = parseBibtex(
+      `${parent}\n\n${child!.replace('DBLP:conf/icml/2019', 'dblp:conf/ICML/2019')}`,
+      ctx('dblp.bib'),
+    )
+    expect(reordered.records.map((r) => [r.title, r.date, r.venue, r.line])).toEqual([
+      [
+        'A Paper that Inherits its Venue',
+        '2019',
+        'Proceedings of the 36th International Conference on Machine Learning, ICML 2019',
+        13,
+      ],
+    ])
+    expect(reordered.issues).toEqual([])
+  })
+
+  it("keeps a child's own fields over its parent's, and names a crossref to no entry with its line", () => {
+    const text = [
+      '@proceedings{proc2019, title = {Proceedings of ICML}, year = {2019}, editor = {Chaudhuri, Kamalika}, publisher = {PMLR}}',
+      '@inproceedings{own, title = {Own Venue}, author = {Doe, Jane}, booktitle = {ICML 2019 Workshops}, year = 2020, crossref = {proc2019}}',
+      '@inproceedings{lost,',
+      '  title = {Lost Parent},',
+      '  author = {Roe, Rick},',
+      '  crossref = {proc2018}',
+      '}',
+      '@proceedings{alone, title = {Proceedings of Nothing Referenced}, year = {2017}}',
+    ].join('\n')
+    const result = parseBibtex(text, ctx('x.bib'))
+    expect(
+      result.records.map((r) => [r.raw['citationKey'], r.venue, r.date, r.raw['publisher'] ?? null]),
+    ).toEqual([
+      ['own', 'ICML 2019 Workshops', '2020', 'PMLR'],
+      ['lost', null, null, null],
+      // A @proceedings nothing refers to is read as today: one record.
+      ['alone', null, '2017', null],
+    ])
+    expect(result.issues.map((i) => [i.severity, i.line, i.field, i.code, i.message])).toEqual([
+      [
+        'warning',
+        6,
+        'crossref',
+        'INVALID_VALUE',
+        'bibtex: lost: crossref proc2018 names no entry of this file; kept the entry without what it would give',
+      ],
+    ])
+    expect(result.entriesSeen).toBe(3)
+  })
+
+  it('takes a key repeated in another case for the same key, as BibTeX does', () => {
+    const text = [
+      '@article{dupkey, title = {First}, year = {2020}}',
+      '@article{dupkey, title = {Second}, year = {2020}}',
+      '@article{DupKey, title = {Third}, year = {2020}}',
+    ].join('\n')
+    const result = parseBibtex(text, ctx('dup.bib'))
+    expect(result.records.map((r) => r.title)).toEqual(['First'])
+    expect(result.issues.map((i) => [i.severity, i.line, i.field, i.code])).toEqual([
+      ['rejected', 2, 'key', 'DUPLICATE_ENTRY'],
+      ['rejected', 3, 'key', 'DUPLICATE_ENTRY'],
+    ])
+    expect(result.issues[1]!.message).toBe(
+      'bibtex: the key DupKey is used again (first on line 1 as dupkey; BibTeX keys ignore case); kept the first',
+    )
+    expect(result.entriesSeen).toBe(3)
+  })
+
+  it('names a month it cannot read, with its line and field, as it does a year; reads `Feb.` and `dec`', () => {
+    const text = [
+      '@article{m13,',
+      '  title = {Month Thirteen},',
+      '  year = {2019},',
+      '  month = {13}',
+      '}',
+      '@article{mfoo, title = {Month Foo}, year = {2019}, month = {foo}}',
+      '@article{mabbr, title = {Abbreviated}, year = {2019}, month = {Feb.}}',
+      '@article{mmacro, title = {Macro}, year = {2019}, month = dec}',
+    ].join('\n')
+    const result = parseBibtex(text, ctx('months.bib'))
+    expect(result.records.map((r) => r.date)).toEqual(['2019', '2019', '2019-02', '2019-12'])
+    expect(result.issues.map((i) => [i.severity, i.line, i.field, i.code, i.message])).toEqual([
+      [
+        'warning',
+        4,
+        'month',
+        'INVALID_VALUE',
+        'bibtex: m13: cannot read the month "13"; kept the date without a month',
+      ],
+      [
+        'warning',
+        6,
+        'month',
+        'INVALID_VALUE',
+        'bibtex: mfoo: cannot read the month "foo"; kept the date without a month',
+      ],
+    ])
+  })
+
+  it('says a file with no entries (empty, or only comments and @string) has none', () => {
+    for (const text of [
+      '',
+      '% only a comment\n@comment{jabref-meta: databaseType:bibtex;}\n@string{x = {y}}\n',
+    ]) {
+      const result = parseBibtex(text, ctx('empty.bib'))
+      expect([result.records, result.entriesSeen]).toEqual([[], 0])
+      expect(result.issues).toEqual([
+        {
+          severity: 'warning',
+          source: 'empty.bib',
+          code: 'PARSE_FAILED',
+          message: 'bibtex: no BibTeX entries found',
+        },
+      ])
+    }
+  })
+})

@@ -12,7 +12,8 @@ export const bibtexFormat: FileFormat = {
   parse: parseBibtex,
   // Bytes go through the shared decoder, so a .bib saved as Latin-1 reads `Sébastien`, with a warning naming
   // its first such line, instead of `S�bastien` with no word said. Lines are not screened: the parser reads
-  // entries across lines and names what it cannot read itself.
+  // entries across lines and names what it cannot read itself (an entry it cannot read is rejected with its
+  // line; control characters are removed from the fields they are in, with a warning naming line and field).
   parseBytes(bytes, ctx) {
     const input = decodeTextInput(bytes, ctx.input, { screenLines: false })
     const result = parseBibtex(input.text, ctx)

@@ -1,7 +1,8 @@
 /**
  * @module BibTeX import with citation-js (which decodes `{\"o}`, keeps `{GAN}` as written and reads
  * `J{\"u}rgen` right). The file is cut into entries first, so one broken entry is a rejected issue with
- * its line number while the rest of the file imports; `@string` macros apply to every entry.
+ * its line number while the rest of the file imports; `@string` macros apply to every entry, and `crossref`
+ * gives an entry what it lacks from the entry it names, as BibTeX and biber do.
  */
 import { createRequire } from 'node:module'
 import type { plugins as CitationPlugins } from '@citation-js/core'
@@ -39,6 +40,8 @@ export const BIBTEX_SOURCE = 'bibtex'
 interface Chunk {
   type: string
   line: number
+  /** Where it starts in the file's text. */
+  start: number
   text: string
 }
 
@@ -52,6 +55,7 @@ function splitEntries(text: string): Chunk[] {
   return starts.map((s, i) => ({
     type: s.type,
     line: lineAt(s.index),
+    start: s.index,
     text: text.slice(s.index, starts[i + 1]?.index ?? text.length),
   }))
 }
@@ -154,52 +158,247 @@ export function detectBibtex(text: string, fileName: string): number {
   return hasEntry ? 0.8 : 0
 }
 
+/** Blocks of a file that are no entries: BibTeX reads `@string` for its macros and skips the others. */
+const NOT_ENTRIES = new Set(['string', 'comment', 'preamble'])
+
 /**
  * Parses a BibTeX/BibLaTeX file into records; never throws for a bad entry.
+ *
+ * Keys are one key in any case, as BibTeX takes them: a key used again (`dupkey`, then `DupKey`) is a rejected
+ * duplicate. An entry with a `crossref` takes the fields it lacks from the entry it names, wherever that is in
+ * the file ({@link resolveCrossref}); a parent with no authors of its own (DBLP's `@proceedings`) is a volume
+ * its papers are in, not a paper, and gives no record.
  * @example parseBibtex(readFileSync('refs.bib', 'utf8'), { input: 'refs.bib', fetchedAt })
  */
 export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
   const result = emptyParseResult()
-  const source = text.replace(/^\uFEFF/, '')
-  const chunks = splitEntries(source)
+  // Control characters go before the file is cut into entries, so that one before an `@` hides no entry.
+  const screened = removeControlCharacters(text.replace(/^\uFEFF/, ''))
+  const chunks = splitEntries(screened.text)
+  const removed = removedByChunk(chunks, screened.removed)
   const macros = chunks
     .filter((c) => c.type === 'string')
     .map((c) => c.text)
     .join('\n')
-  const seen = new Map<string, number>()
-  for (const chunk of chunks) {
-    if (chunk.type === 'string' || chunk.type === 'comment' || chunk.type === 'preamble') continue
-    result.entriesSeen++
-    const outcome = readEntry(chunk, macros, ctx)
+  const reads: Array<{
+    chunk: Chunk
+    controls: ImportIssue[]
+    outcome: { read: EntryRead } | { issue: ImportIssue }
+  }> = []
+  chunks.forEach((chunk, i) => {
+    const controls = controlIssues(chunk, removed[i]!, ctx)
+    if (chunk.type === 'string') result.issues.push(...controls)
+    if (!NOT_ENTRIES.has(chunk.type)) reads.push({ chunk, controls, outcome: readChunk(chunk, macros, ctx) })
+  })
+  if (reads.length === 0) {
+    result.issues.push({
+      severity: 'warning',
+      source: ctx.input,
+      code: 'PARSE_FAILED',
+      message: 'bibtex: no BibTeX entries found',
+    })
+    return result
+  }
+  // Every entry by its key in lower case (the first, as BibTeX keeps it), for crossrefs in either direction.
+  const registry: CrossrefRegistry = { entries: new Map(), lines: new Map() }
+  for (const { chunk, outcome } of reads) {
+    const label = chunkLabel(chunk).toLowerCase()
+    if (!registry.lines.has(label)) registry.lines.set(label, chunk.line)
+    if ('read' in outcome && !registry.entries.has(outcome.read.entry.label.toLowerCase()))
+      registry.entries.set(outcome.read.entry.label.toLowerCase(), outcome.read)
+  }
+  const parents = new Set<EntryRead>()
+  for (const { outcome } of reads) {
+    if (!('read' in outcome)) continue
+    const parent = crossrefParent(outcome.read, registry)
+    if (parent && parent !== outcome.read) parents.add(parent)
+  }
+  const seen = new Map<string, { line: number; label: string }>()
+  for (const { chunk, controls, outcome } of reads) {
     if ('issue' in outcome) {
+      result.entriesSeen++
       result.issues.push(outcome.issue)
       continue
     }
-    const firstLine = seen.get(outcome.record.key)
-    if (firstLine !== undefined) {
+    const { label } = outcome.read.entry
+    if (parents.has(outcome.read) && !cleanText(outcome.read.entry.properties['author'])) {
+      // No record of its own: its fields are in its papers' records, so what was removed from them is still said.
+      seen.set(label.toLowerCase(), { line: chunk.line, label })
+      result.issues.push(...controls)
+      continue
+    }
+    result.entriesSeen++
+    const made = readRecord(outcome.read, registry, ctx)
+    if ('issue' in made) {
+      result.issues.push(made.issue)
+      continue
+    }
+    const first = seen.get(label.toLowerCase())
+    if (first !== undefined) {
+      const asWritten = first.label === label ? '' : ` as ${first.label}; BibTeX keys ignore case`
       result.issues.push({
         severity: 'rejected',
         source: ctx.input,
         line: chunk.line,
         field: 'key',
         code: 'DUPLICATE_ENTRY',
-        message: `bibtex: the key ${outcome.record.raw['citationKey'] as string} is used again (first on line ${firstLine}); kept the first`,
+        message: `bibtex: the key ${label} is used again (first on line ${first.line}${asWritten}); kept the first`,
       })
       continue
     }
-    seen.set(outcome.record.key, chunk.line)
-    result.records.push(outcome.record)
-    result.issues.push(...outcome.warnings)
+    seen.set(label.toLowerCase(), { line: chunk.line, label })
+    result.records.push(made.record)
+    result.issues.push(...[...controls, ...made.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)))
   }
   return result
 }
 
-function readEntry(
+/**
+ * C0 and C1 control characters and DEL: no text has them, and a NUL cuts what a terminal shows of a venue
+ * (`Neural \0 {C}omputation` shown as `Neural `). Tab, line feed and carriage return are whitespace files are
+ * written with and stay; vertical tab, form feed and next line (U+0085) are whitespace too and become a space
+ * (`Jane\u0085Doe` is two words); the others are removed.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
+// eslint-disable-next-line no-control-regex
+const SPACE_CONTROL = /^[\u000b\u000c\u0085]$/
+
+/** A control character taken out of the text, and where it was (an index into the text without it). */
+interface RemovedControl {
+  at: number
+  char: string
+}
+
+function removeControlCharacters(text: string): { text: string; removed: RemovedControl[] } {
+  const removed: RemovedControl[] = []
+  let dropped = 0
+  const screened = text.replace(CONTROL_CHARACTER, (char: string, offset: number) => {
+    removed.push({ at: offset - dropped, char })
+    if (SPACE_CONTROL.test(char)) return ' '
+    dropped++
+    return ''
+  })
+  return { text: screened, removed }
+}
+
+/** The removed control characters of each chunk, chunk by chunk (those before the first entry are in none). */
+function removedByChunk(chunks: readonly Chunk[], removed: readonly RemovedControl[]): RemovedControl[][] {
+  const out = chunks.map((): RemovedControl[] => [])
+  let c = 0
+  for (const r of removed) {
+    while (c < chunks.length && r.at >= chunks[c]!.start + chunks[c]!.text.length) c++
+    if (c < chunks.length && r.at >= chunks[c]!.start) out[c]!.push(r)
+  }
+  return out
+}
+
+/**
+ * One warning per field of an entry (or macro of a `@string`) that had control characters removed, on the line
+ * of the first, naming them. Those after the entry's closing brace are in text BibTeX ignores, and said of by no one.
+ */
+function controlIssues(chunk: Chunk, removed: readonly RemovedControl[], ctx: ParseContext): ImportIssue[] {
+  if (removed.length === 0) return []
+  const places = fieldsAt(
+    chunk.text,
+    removed.map((r) => r.at - chunk.start),
+  )
+  const byField = new Map<string, { line: number; chars: string[] }>()
+  removed.forEach((r, i) => {
+    const field = places[i]
+    if (field === null || field === undefined) return
+    const found = byField.get(field) ?? {
+      line: chunk.line + newlinesBefore(chunk.text, r.at - chunk.start),
+      chars: [],
+    }
+    found.chars.push(r.char)
+    byField.set(field, found)
+  })
+  const isString = chunk.type === 'string'
+  const label = isString ? '@string' : chunkLabel(chunk)
+  return [...byField].map(([field, { line, chars }]): ImportIssue => {
+    const codes = [...new Set(chars)].map(
+      (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    )
+    const what =
+      chars.length === 1
+        ? `a control character (${codes[0]})`
+        : `${chars.length} control characters (${codes.join(', ')})`
+    return {
+      severity: 'warning',
+      source: ctx.input,
+      line,
+      field,
+      code: 'INVALID_VALUE',
+      message: `bibtex: ${label}: removed ${what} from ${isString ? `@string ${field}` : `the ${field}`}; ${chars.length === 1 ? 'it is' : 'they are'} no text`,
+    }
+  })
+}
+
+/**
+ * The field each offset of an entry's text lies in, its name or its value (`key` for the cite key and what comes
+ * before it), or null past the entry's closing brace. Offsets ascending.
+ */
+function fieldsAt(text: string, offsets: readonly number[]): Array<string | null> {
+  const open = /^\s*@[ \t]*[A-Za-z]*[ \t]*([{(])/.exec(text)
+  const opener = open?.[1] ?? '{'
+  const closer = opener === '{' ? '}' : ')'
+  const out: Array<string | null> = []
+  let field = 'key'
+  let depth = 0
+  let quoted = false
+  let last = opener
+  let i = open?.[0].length ?? 0
+  while (out.length < offsets.length && offsets[out.length]! < i) out.push(field)
+  for (; i < text.length; i++) {
+    while (out.length < offsets.length && offsets[out.length]! <= i) out.push(field)
+    const ch = text[i]!
+    if (ch === '\\') {
+      i++
+      continue
+    }
+    if (depth > 0) {
+      if (ch === '{') depth++
+      else if (ch === '}') depth--
+      continue
+    }
+    if (quoted) {
+      if (ch === '"') quoted = false
+      else if (ch === '{') depth++
+      continue
+    }
+    if (ch === closer) break
+    if (ch === '{') depth++
+    else if (ch === '"') quoted = true
+    else if (/[A-Za-z]/.test(ch) && (last === ',' || last === opener)) {
+      const name = /^[A-Za-z][\w:-]*(?=\s*=)/.exec(text.slice(i, i + 80))?.[0]
+      if (name) field = name.toLowerCase()
+    }
+    if (!/\s/.test(ch)) last = ch
+  }
+  const after = i < text.length ? null : field
+  while (out.length < offsets.length) out.push(after)
+  return out
+}
+
+function newlinesBefore(text: string, offset: number): number {
+  return text.slice(0, offset).match(/\n/g)?.length ?? 0
+}
+
+/** The key an entry's first line gives it, as written (`''` when it has none). */
+function chunkLabel(chunk: Chunk): string {
+  return /^\s*@[ \t]*[A-Za-z]+[ \t]*[{(]\s*([^\s,{}()"=]*)/.exec(chunk.text)?.[1] ?? ''
+}
+
+/** What makes a rejected issue of an entry: its line and the start of its text. */
+function entryFailure(
   chunk: Chunk,
-  macros: string,
   ctx: ParseContext,
-): { record: SourceRecord; warnings: ImportIssue[] } | { issue: ImportIssue } {
-  const fail = (code: ImportIssue['code'], message: string, field?: string): { issue: ImportIssue } => ({
+  code: ImportIssue['code'],
+  message: string,
+  field?: string,
+): { issue: ImportIssue } {
+  return {
     issue: {
       severity: 'rejected',
       source: ctx.input,
@@ -209,48 +408,249 @@ function readEntry(
       message,
       excerpt: chunk.text.slice(0, 80).replace(/\s+/g, ' ').trim(),
     },
-  })
+  }
+}
+
+/** An entry as citation-js read it (its fields as written, TeX undecoded), with the TeX set aside to get back. */
+interface EntryRead {
+  chunk: Chunk
+  entry: BibEntry
+  /** From {@link protectVerbatim}: what each private-use character in the fields stands for. */
+  pieces: string[]
+  written: string[]
+}
+
+/** An entry's fields as written, or the one rejected issue saying why it cannot be read. */
+function readChunk(
+  chunk: Chunk,
+  macros: string,
+  ctx: ParseContext,
+): { read: EntryRead } | { issue: ImportIssue } {
   const problem = entryProblem(chunk)
-  if (problem) return fail('PARSE_FAILED', `bibtex: cannot read the entry: ${problem}`)
-  let entry: BibEntry | undefined
-  let item: CslItem | undefined
-  let unlistedNames: CslName[] = []
+  if (problem) return entryFailure(chunk, ctx, 'PARSE_FAILED', `bibtex: cannot read the entry: ${problem}`)
   // Pieces first, so that a private-use character the file has is one of them, not taken for a stand-in.
   const verbatim = protectVerbatim(chunk.text)
   verbatim.text = protectBackslashes(verbatim.text)
+  let entry: BibEntry | undefined
   try {
-    const plugins = citationJs()
-    const entries = plugins.input.chainLink(`${macros}\n${verbatim.text}`, {
+    const entries = citationJs().input.chainLink(`${macros}\n${verbatim.text}`, {
       target: '@biblatex/entries+list',
       forceType: '@biblatex/text',
     }) as BibEntry[]
     entry = entries.find((e) => e.type.toLowerCase() !== 'string')
-    if (entry) {
-      item = (
-        plugins.input.chain([entry], { target: '@csl/list+object', generateGraph: false }) as CslItem[]
-      )[0]
-      // Paperscope's export names authors known from outside the author list (a profile's owner) in a
-      // field of their own, written as `author` is: read as `author` would be.
-      const unlisted = entry.properties[UNLISTED_AUTHORS_FIELD]
-      if (typeof unlisted === 'string' && unlisted.trim()) {
-        const names = plugins.input.chain(
-          [{ type: 'misc', label: entry.label, properties: { title: 'x', author: unlisted } }],
-          { target: '@csl/list+object', generateGraph: false },
-        ) as CslItem[]
-        unlistedNames = names[0]?.author ?? []
-      }
+  } catch (err) {
+    return entryFailure(
+      chunk,
+      ctx,
+      'PARSE_FAILED',
+      `bibtex: cannot read the entry: ${inFileLines(firstLine((err as Error).message), chunk, macros)}`,
+    )
+  }
+  if (!entry) return entryFailure(chunk, ctx, 'PARSE_FAILED', 'bibtex: cannot read the entry')
+  return { read: { chunk, entry, pieces: verbatim.pieces, written: verbatim.written } }
+}
+
+/** Every entry read, and the line of every entry, by key in lower case. */
+interface CrossrefRegistry {
+  entries: Map<string, EntryRead>
+  lines: Map<string, number>
+}
+
+/** The entry an entry's `crossref` names (keys in any case), if the file has it and it could be read. */
+function crossrefParent(read: EntryRead, registry: CrossrefRegistry): EntryRead | undefined {
+  const target = cleanText(read.entry.properties['crossref'])
+  return target === null ? undefined : registry.entries.get(target.toLowerCase())
+}
+
+/**
+ * Fields no entry takes from its parent. biber's: they are about the parent entry itself. Ours: what names or
+ * describes the parent rather than the entry (the proceedings' DOI or URL would make every paper of them one
+ * paper; their abstract and key words are not a paper's), and DBLP's notes on its own record.
+ */
+const NOT_INHERITED = new Set([
+  'ids',
+  'crossref',
+  'xref',
+  'entryset',
+  'entrysubtype',
+  'execute',
+  'label',
+  'options',
+  'presort',
+  'related',
+  'relatedoptions',
+  'relatedstring',
+  'relatedtype',
+  'shorthand',
+  'shorthandintro',
+  'sortkey',
+  'doi',
+  'url',
+  'urldate',
+  'eprint',
+  'eprinttype',
+  'archiveprefix',
+  'eprintclass',
+  'primaryclass',
+  'arxiv',
+  'abstract',
+  'keywords',
+  'file',
+  'pdf',
+  'biburl',
+  'bibsource',
+  'timestamp',
+  UNLISTED_AUTHORS_FIELD,
+])
+
+const BOOK_PARTS = ['inbook', 'bookinbook', 'suppbook']
+const COLLECTION_PARTS = ['incollection', 'inreference', 'suppcollection']
+
+/**
+ * biber's default title inheritance (citation-js has the same): a parent of this type gives its title to a child
+ * of these types as `booktitle` (a volume's title is where its papers are), `maintitle` or `journaltitle`, and
+ * no title of its own. `@conference` is BibTeX's other name for `@inproceedings`.
+ */
+const TITLE_INHERITANCE: Record<
+  string,
+  { prefix: 'main' | 'book' | 'journal'; children: ReadonlySet<string> }
+> = {
+  mvbook: { prefix: 'main', children: new Set(['book', ...BOOK_PARTS]) },
+  mvcollection: { prefix: 'main', children: new Set(['collection', 'reference', ...COLLECTION_PARTS]) },
+  mvreference: { prefix: 'main', children: new Set(['collection', 'reference', ...COLLECTION_PARTS]) },
+  mvproceedings: { prefix: 'main', children: new Set(['proceedings', 'inproceedings']) },
+  book: { prefix: 'book', children: new Set(BOOK_PARTS) },
+  collection: { prefix: 'book', children: new Set(COLLECTION_PARTS) },
+  reference: { prefix: 'book', children: new Set(COLLECTION_PARTS) },
+  proceedings: { prefix: 'book', children: new Set(['inproceedings']) },
+  periodical: { prefix: 'journal', children: new Set(['article', 'suppperiodical']) },
+}
+
+/** What a parent of `parentType` (its fields, its own parents' already in) gives a child of `childType`. */
+function inheritedFields(
+  parentType: string,
+  childType: string,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const out = { ...data }
+  for (const field of NOT_INHERITED) delete out[field]
+  const child = childType === 'conference' ? 'inproceedings' : childType
+  if (
+    (parentType === 'mvbook' || parentType === 'book') &&
+    BOOK_PARTS.includes(child) &&
+    out['author'] !== undefined
+  )
+    out['bookauthor'] = out['author']
+  const titles = TITLE_INHERITANCE[parentType]
+  if (titles?.children.has(child)) {
+    // A parent with no title but a booktitle of its own gives that one.
+    for (const part of ['title', 'subtitle', ...(titles.prefix === 'journal' ? [] : ['titleaddon'])]) {
+      if (cleanText(data[part])) out[titles.prefix + part] = data[part]
+      delete out[part]
+    }
+    for (const field of ['shorttitle', 'sorttitle', 'indextitle', 'indexsorttitle']) delete out[field]
+  }
+  return out
+}
+
+/**
+ * An entry's fields with those it lacks taken from the entry its `crossref` names, as BibTeX and biber do:
+ * the parent may come before or after it, in any case of its key, and have a parent of its own; the parent's
+ * title is the child's `booktitle` ({@link TITLE_INHERITANCE}). A crossref to no entry is a warning on its line.
+ * TeX the parent set aside ({@link protectVerbatim}) is added to the entry's own.
+ */
+function resolveCrossref(
+  read: EntryRead,
+  registry: CrossrefRegistry,
+  ctx: ParseContext,
+): { read: EntryRead; warnings: ImportIssue[] } {
+  const target = cleanText(read.entry.properties['crossref'])
+  if (target === null) return { read, warnings: [] }
+  const pieces = [...read.pieces]
+  const written = [...read.written]
+  const warnings: ImportIssue[] = []
+  const warn = (message: string) =>
+    warnings.push({
+      severity: 'warning',
+      source: ctx.input,
+      line: fieldLine(read.chunk, 'crossref'),
+      field: 'crossref',
+      code: 'INVALID_VALUE',
+      message: `bibtex: ${read.entry.label}: ${message}`,
+    })
+  const adopt = (from: EntryRead, value: unknown): unknown =>
+    typeof value !== 'string'
+      ? value
+      : value.replace(/[\ue100-\uf8ff]/g, (c) => {
+          const index = c.charCodeAt(0) - PIECE_BASE
+          if (PIECE_BASE + pieces.length > PIECE_LAST) return from.written[index] ?? c
+          pieces.push(from.pieces[index] ?? c)
+          written.push(from.written[index] ?? c)
+          return String.fromCharCode(PIECE_BASE + pieces.length - 1)
+        })
+  const fieldsOf = (current: EntryRead, visiting: Set<EntryRead>): Record<string, unknown> => {
+    const own: Record<string, unknown> = {}
+    for (const [field, value] of Object.entries(current.entry.properties))
+      if (field !== 'crossref' && (typeof value !== 'string' || value.trim() !== ''))
+        own[field] = current === read ? value : adopt(current, value)
+    const parent = crossrefParent(current, registry)
+    if (!parent || parent === current || visiting.has(parent)) {
+      if (current !== read) return own
+      const line = registry.lines.get(target.toLowerCase())
+      if (parent === current) warn(`crossref ${target} names the entry itself; ignored it`)
+      else if (line !== undefined)
+        warn(
+          `crossref ${target} names the entry on line ${line}, which could not be read; kept the entry without what it would give`,
+        )
+      else warn(`crossref ${target} names no entry of this file; kept the entry without what it would give`)
+      return own
+    }
+    const inherited = inheritedFields(
+      parent.entry.type.toLowerCase(),
+      current.entry.type.toLowerCase(),
+      fieldsOf(parent, new Set([...visiting, parent])),
+    )
+    return { ...inherited, ...own }
+  }
+  const properties = fieldsOf(read, new Set([read]))
+  return { read: { ...read, entry: { ...read.entry, properties }, pieces, written }, warnings }
+}
+
+/** The record an entry read gives (with what its crossref gives it), or the one rejected issue saying why none. */
+function readRecord(
+  parsed: EntryRead,
+  registry: CrossrefRegistry,
+  ctx: ParseContext,
+): { record: SourceRecord; warnings: ImportIssue[] } | { issue: ImportIssue } {
+  const { read, warnings } = resolveCrossref(parsed, registry, ctx)
+  const { chunk, entry } = read
+  const verbatim = { pieces: read.pieces, written: read.written }
+  let item: CslItem | undefined
+  let unlistedNames: CslName[] = []
+  try {
+    const plugins = citationJs()
+    item = (plugins.input.chain([entry], { target: '@csl/list+object', generateGraph: false }) as CslItem[])[0]
+    // Paperscope's export names authors known from outside the author list (a profile's owner) in a
+    // field of their own, written as `author` is: read as `author` would be.
+    const unlisted = entry.properties[UNLISTED_AUTHORS_FIELD]
+    if (typeof unlisted === 'string' && unlisted.trim()) {
+      const names = plugins.input.chain(
+        [{ type: 'misc', label: entry.label, properties: { title: 'x', author: unlisted } }],
+        { target: '@csl/list+object', generateGraph: false },
+      ) as CslItem[]
+      unlistedNames = names[0]?.author ?? []
     }
   } catch (err) {
-    return fail('PARSE_FAILED', `bibtex: cannot read the entry: ${inFileLines(firstLine((err as Error).message), chunk, macros)}`)
+    const message = firstLine((err as Error).message)
+    return entryFailure(chunk, ctx, 'PARSE_FAILED', `bibtex: cannot read the entry: ${message}`)
   }
-  if (!entry || !item) return fail('PARSE_FAILED', 'bibtex: cannot read the entry')
+  if (!item) return entryFailure(chunk, ctx, 'PARSE_FAILED', 'bibtex: cannot read the entry')
 
   const restore = <T extends string | null>(text: T): T => restorePieces(text, verbatim.pieces)
   const cleanLatex = (value: string | null | undefined) => restore(cleanLatexText(value))
   const title = cleanLatex(item.title)
-  if (!title) return fail('MISSING_FIELD', `bibtex: ${entry.label} has no title`, 'title')
+  if (!title) return entryFailure(chunk, ctx, 'MISSING_FIELD', `bibtex: ${entry.label} has no title`, 'title')
 
-  const warnings: ImportIssue[] = []
   const names = item.author ?? []
   const truncated = names.some(isEtAl)
   const readName = (name: CslName) => restore(formatName(name))
@@ -282,11 +682,33 @@ function readEntry(
   const dateParts = (date: CslItem['issued']) =>
     date?.['date-parts']?.[0]?.map(Number).filter((n) => Number.isInteger(n)) ?? []
   const original = dateParts(item['original-date'])
-  const parts =
-    original[0] !== undefined && original[0] >= 1000 && original[0] <= 9999 ? original : dateParts(item.issued)
+  const fromOriginal = original[0] !== undefined && original[0] >= 1000 && original[0] <= 9999
+  const parts = fromOriginal ? original : dateParts(item.issued)
   // `year = {2023a}` (a suffix that tells two papers of one year apart) still says 2023.
   const suffixedYear = /^(\d{4})[a-z]$/.exec(prop('year') ?? '')?.[1]
   if (parts.length === 0 && suffixedYear) parts.push(Number(suffixedYear))
+  // citation-js reads a month given as a number or `jan`…`dec`; one written out or cut with a dot (`Feb.`) is
+  // read here, and one that is no month (`13`, `foo`) is said, as a year is. A biblatex `date` has its own.
+  const monthText = prop('month')
+  if (monthText && !fromOriginal && !cleanText(props['date'])) {
+    const month = parts[1] !== undefined && parts[1] >= 1 && parts[1] <= 12 ? parts[1] : readMonth(monthText)
+    if (month !== null) {
+      if (parts.length > 0) parts[1] = month
+    } else {
+      const hasYear = parts[0] !== undefined && parts[0] >= 1000 && parts[0] <= 9999
+      parts.splice(1)
+      warnings.push({
+        severity: 'warning',
+        source: ctx.input,
+        line: fieldLine(chunk, 'month'),
+        field: 'month',
+        code: 'INVALID_VALUE',
+        message: `bibtex: ${entry.label}: cannot read the month ${JSON.stringify(monthText)}; ${
+          hasYear ? 'kept the date without a month' : 'ignored it'
+        }`,
+      })
+    }
+  }
   let date: string | null = null
   if (parts[0] !== undefined && parts[0] >= 1000 && parts[0] <= 9999) {
     const [year, month, day] = parts
@@ -363,6 +785,24 @@ function readEntry(
     }),
     warnings,
   }
+}
+
+const MONTH_NAMES = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+]
+
+/**
+ * The month a `month` field gives (1–12): a number, a name, or a name cut to three letters or more, with or
+ * without a dot (`Feb.`, `Sept.`), then perhaps a day (`jun # "~10"`). Null when it is no month.
+ * @example readMonth('Sept.') // 9
+ */
+function readMonth(text: string): number | null {
+  const value = /^([a-z]+|\d{1,2})\.?(?:[\s~-]+\d{1,2})?$/i.exec(text.trim())?.[1]?.toLowerCase()
+  if (value === undefined) return null
+  if (/^\d+$/.test(value)) return Number(value) >= 1 && Number(value) <= 12 ? Number(value) : null
+  const index = value.length >= 3 ? MONTH_NAMES.findIndex((name) => name.startsWith(value)) : -1
+  return index < 0 ? null : index + 1
 }
 
 /** `et al.` and `others` say the list was cut; they are not authors. */
