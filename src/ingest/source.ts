@@ -8,7 +8,13 @@
  * Cursors are opaque strings owned by each source (JSON inside).
  */
 import type { z } from 'zod'
-import { PaperscopeError, type ImportIssue, type ParseResult } from '../core/index.js'
+import {
+  PaperscopeError,
+  htmlToPlainText,
+  repairDoubleEncodedUtf8,
+  type ImportIssue,
+  type ParseResult,
+} from '../core/index.js'
 import type { ParseContext } from './file-format.js'
 import type { HttpClient, Logger, RateLimit } from './http/index.js'
 
@@ -169,6 +175,49 @@ export function cleanText(value: unknown): string | null {
   return text === '' ? null : text
 }
 
+/**
+ * A title, abstract or name from a JSON API as plain text: publishers' markup removed (`<i>`, `<sub>`, `<scp>`),
+ * HTML references decoded (`&amp;`, `&eacute;`, `&#232;`), whitespace collapsed; or null when empty.
+ * @example cleanHtmlText('Caf&eacute; &amp; <i>in vivo</i> H<sub>2</sub>O') // 'Café & in vivo H2O'
+ */
+export function cleanHtmlText(value: unknown): string | null {
+  const text = cleanText(value)
+  return text === null ? null : cleanText(htmlToPlainText(text))
+}
+
+/** Where a repaired text was read: the issue's source and the words that name the entry in its message. */
+export interface RepairContext {
+  ctx: ParseContext
+  /** Starts the message: `arxiv: 2405.13786`. */
+  label: string
+  /** Ends it, in parentheses: `entry 3`. */
+  where?: string | undefined
+  issues: ImportIssue[]
+}
+
+/**
+ * A title or name with double-encoded UTF-8 repaired (`RamÃ­rez` → `Ramírez`, see `repairDoubleEncodedUtf8`);
+ * each repair adds an ENCODING warning naming the field, so the reader sees what was changed.
+ */
+export function repairEncoding(text: string | null, field: string, at: RepairContext): string | null {
+  if (text === null) return null
+  const repaired = repairDoubleEncodedUtf8(text)
+  if (repaired === null) return text
+  at.issues.push({
+    severity: 'warning',
+    source: at.ctx.input,
+    field,
+    code: 'ENCODING',
+    message: `${at.label}: repaired double-encoded UTF-8 in ${field} (${JSON.stringify(text)} → ${JSON.stringify(repaired)})${at.where ? ` (${at.where})` : ''}`,
+  })
+  return repaired
+}
+
+/** Author names with double-encoded UTF-8 repaired, each repair a warning naming `authors[i]`. */
+export function repairAuthorEncoding(authors: string[], at: RepairContext): string[] {
+  return authors.map((name, i) => repairEncoding(name, `authors[${i}]`, at)!)
+}
+
 /** A non-negative integer, or null. */
 export function countOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null
@@ -189,11 +238,13 @@ export function buildUrl(
 // Identifier normal forms. They agree with library/normalize (which ingest may not import); see the report
 // on moving them into core.
 
-const NEW_ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/
+const NEW_ARXIV_ID = /^((\d{2})(\d{2})\.(\d{4,5}))(?:v\d+)?$/
 const OLD_ARXIV_ID = /^([a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i
 
 /**
- * An arXiv id without version and without `arXiv:` prefix or URL; old-style ids keep their archive.
+ * An arXiv id without version and without `arXiv:` prefix or URL; old-style ids keep their archive. A new-style
+ * id must be one arXiv can have given: a month from 0704 on, 4 digits after the dot up to 1412 and 5 from 1501
+ * (`2606.1245` is none).
  * @example normalizeArxivId('arXiv:2103.14030v2') // '2103.14030'
  * @example normalizeArxivId('http://arxiv.org/abs/astro-ph/0601001v1') // 'astro-ph/0601001'
  */
@@ -204,8 +255,16 @@ export function normalizeArxivId(value: string | null | undefined): string | nul
     .replace(/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i, '')
     .replace(/^arxiv:\s*/i, '')
     .replace(/\.pdf$/i, '')
-  const m = NEW_ARXIV_ID.exec(text) ?? OLD_ARXIV_ID.exec(text)
-  return m ? m[1]!.toLowerCase() : null
+  const m = NEW_ARXIV_ID.exec(text)
+  if (m) return isNewStyleArxivId(Number(m[2]), Number(m[3]), m[4]!.length) ? m[1]! : null
+  const old = OLD_ARXIV_ID.exec(text)
+  return old ? old[1]!.toLowerCase() : null
+}
+
+/** New-style ids began in April 2007 (`0704.0001`); from January 2015 (`1501.00001`) the number has 5 digits. */
+function isNewStyleArxivId(yy: number, mm: number, digits: number): boolean {
+  if (mm < 1 || mm > 12 || yy * 100 + mm < 704) return false
+  return digits === (yy * 100 + mm >= 1501 ? 5 : 4)
 }
 
 /**

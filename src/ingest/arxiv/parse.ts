@@ -12,8 +12,16 @@ import {
   type SourceRecord,
 } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
-import { cleanText, emptyParseResult, normalizeArxivId, normalizeDoi, unreadablePayload } from '../source.js'
-import { attrOf, child, children, readXml, textOf, type XmlNode } from './xml.js'
+import {
+  cleanText,
+  emptyParseResult,
+  normalizeArxivId,
+  normalizeDoi,
+  repairAuthorEncoding,
+  repairEncoding,
+  unreadablePayload,
+} from '../source.js'
+import { attrOf, child, children, firstTextOf, readXml, textOf, type XmlNode } from './xml.js'
 
 export const ARXIV_SOURCE = 'arxiv'
 export const ARXIV_OAI_SOURCE = 'arxiv-oai'
@@ -128,11 +136,18 @@ function atomEntryToRecord(
         `arxiv: entry without a readable arXiv id (${rawId ?? 'none'})`,
       ),
     }
-  const title = cleanText(textOf(entry['title']))
-  const abstract = cleanText(textOf(entry['summary']))
+  const titles = firstTextOf(entry['title'])
+  const summaries = firstTextOf(entry['summary'])
+  const abstract = cleanText(summaries.text)
   // Without either there is nothing to show or to match on: a title would only be made up.
-  if (!title && !abstract)
+  if (!cleanText(titles.text) && !abstract)
     return { issue: rejected(ctx, 'title', 'MISSING_FIELD', `arxiv: ${id} has neither title nor abstract`) }
+  const where = `entry ${index + 1}`
+  issues.push(
+    ...repeatedElements(ctx, { source: ARXIV_SOURCE, id, where }, { title: titles, summary: summaries }),
+  )
+  const repair = { ctx, label: `${ARXIV_SOURCE}: ${id}`, where, issues }
+  const title = repairEncoding(cleanText(titles.text), 'title', repair)
   const version = /v(\d+)$/.exec(rawId ?? '')?.[1]
 
   const primary = attrOf(entry['primary_category'], 'term')
@@ -140,9 +155,10 @@ function atomEntryToRecord(
     (c) => CATEGORY.test(c),
   )
   const authorNodes = children(entry, 'author')
-  const authors = authorNodes
-    .map((a) => cleanText(textOf((a as XmlNode)['name'])))
-    .filter((n): n is string => n !== null)
+  const authors = repairAuthorEncoding(
+    authorNodes.map((a) => cleanText(textOf((a as XmlNode)['name']))).filter((n): n is string => n !== null),
+    repair,
+  )
   const affiliations = authorNodes.map((a) =>
     children(a, 'affiliation')
       .map((x) => cleanText(textOf(x)))
@@ -165,7 +181,7 @@ function atomEntryToRecord(
   issues.push(
     ...incompleteEntry(
       ctx,
-      { source: ARXIV_SOURCE, id, where: `entry ${index + 1}` },
+      { source: ARXIV_SOURCE, id, where },
       { field: 'published', text: published, date },
       { field: 'author', count: authors.length },
     ),
@@ -297,7 +313,9 @@ function oaiRecordToSourceRecord(
   if (!id)
     return { issue: rejected(ctx, 'id', 'MISSING_FIELD', 'arxiv-oai: record without a readable arXiv id') }
 
-  const authors: string[] = []
+  const where = `record ${index + 1}`
+  const repair = { ctx, label: `${ARXIV_OAI_SOURCE}: ${id}`, where, issues }
+  const names: string[] = []
   for (const author of children(child(meta, 'authors'), 'author')) {
     const name = [
       textOf((author as XmlNode)['forenames']),
@@ -308,7 +326,7 @@ function oaiRecordToSourceRecord(
       .filter((p): p is string => p !== null)
       .join(' ')
     // arXiv's own author splitting sometimes leaves punctuation as a "name" (`<keyname>:</keyname>`).
-    if (/\p{L}/u.test(name)) authors.push(name)
+    if (/\p{L}/u.test(name)) names.push(name)
     else
       issues.push({
         severity: 'warning',
@@ -318,18 +336,24 @@ function oaiRecordToSourceRecord(
         message: `arxiv-oai: ${id}: skipped an author entry that is not a name (${JSON.stringify(name)})`,
       })
   }
-  const title = cleanText(textOf(meta['title']))
-  const abstract = cleanText(textOf(meta['abstract']))
-  if (!title && !abstract)
+  const titles = firstTextOf(meta['title'])
+  const abstracts = firstTextOf(meta['abstract'])
+  const abstract = cleanText(abstracts.text)
+  if (!cleanText(titles.text) && !abstract)
     return {
       issue: rejected(ctx, 'title', 'MISSING_FIELD', `arxiv-oai: ${id} has neither title nor abstract`),
     }
+  issues.push(
+    ...repeatedElements(ctx, { source: ARXIV_OAI_SOURCE, id, where }, { title: titles, abstract: abstracts }),
+  )
+  const title = repairEncoding(cleanText(titles.text), 'title', repair)
+  const authors = repairAuthorEncoding(names, repair)
   const created = cleanText(textOf(meta['created']))
   const date = partialDateFromIso(created)
   issues.push(
     ...incompleteEntry(
       ctx,
-      { source: ARXIV_OAI_SOURCE, id, where: `record ${index + 1}` },
+      { source: ARXIV_OAI_SOURCE, id, where },
       { field: 'created', text: created, date },
       { field: 'authors', count: authors.length },
     ),
@@ -392,6 +416,24 @@ function duplicate(ctx: ParseContext, key: string, index: number): ImportIssue {
 
 function unique(values: Array<string | null>): string[] {
   return [...new Set(values.filter((v): v is string => v !== null && v !== ''))]
+}
+
+/** Warnings for an element an entry should have once but repeats (two `<title>`s): the first is read. */
+function repeatedElements(
+  ctx: ParseContext,
+  entry: { source: string; id: string; where: string },
+  elements: Record<string, { count: number }>,
+): ImportIssue[] {
+  return Object.entries(elements)
+    .filter(([, { count }]) => count > 1)
+    .map(([name, { count }]) =>
+      warning(
+        ctx,
+        name,
+        'INVALID_VALUE',
+        `${entry.source}: ${entry.id} has ${count} <${name}> elements; kept the first (${entry.where})`,
+      ),
+    )
 }
 
 /** Warnings for an entry stored without a readable date or without authors: it is kept, and the reader told. */

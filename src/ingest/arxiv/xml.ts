@@ -27,6 +27,11 @@ const createParser = (XMLParser: typeof FastXmlParser.XMLParser): FastXmlParser.
     parseTagValue: false,
     parseAttributeValue: false,
     trimValues: true,
+    // Character references (`Spi&#233;ker`, `&#xE9;`) are plain XML, but fast-xml-parser 5.12 decodes them only
+    // with `htmlEntities`: its decoder allows numeric references exactly when that option is on. It decodes in one
+    // pass (`&amp;lt;` stays `&lt;`); the named HTML ones it adds (`&nbsp;`, `&copy;`) are not valid XML anyway.
+    // xml.test.ts checks this, so a version that changes it fails there.
+    htmlEntities: true,
     isArray: (name) => REPEATED.has(name),
   })
 
@@ -53,6 +58,15 @@ export function textOf(node: unknown): string | null {
     return typeof text === 'string' ? text : null
   }
   return null
+}
+
+/**
+ * The text of an element that should occur once, and how many times it occurs: when a payload repeats it, the
+ * first is the one read (the caller says so).
+ */
+export function firstTextOf(node: unknown): { text: string | null; count: number } {
+  if (Array.isArray(node)) return { text: textOf(node[0]), count: node.length }
+  return { text: textOf(node), count: node === undefined ? 0 : 1 }
 }
 
 /** An attribute of an element, or null. */

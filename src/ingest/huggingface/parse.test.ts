@@ -85,6 +85,75 @@ describe('parseHuggingFaceDaily', () => {
   })
 })
 
+/** The first recorded daily paper (2606.00467) with its paper object edited, as a one-item list. */
+function editedPaper(edit: (paper: Record<string, unknown>) => void): string {
+  const [item] = JSON.parse(readFixture('huggingface/daily_papers_30_items.json')) as Array<{
+    paper: Record<string, unknown>
+  }>
+  edit(item!.paper)
+  return JSON.stringify([item])
+}
+
+describe('parseHuggingFaceDaily text and fields as given', () => {
+  it('decodes HTML entities and strips markup in titles, abstracts and author names', () => {
+    const payload = editedPaper((paper) => {
+      paper['title'] = 'Caf&eacute; &amp; <b>bold</b> Cr&#232;me, where a < b'
+      paper['summary'] = 'We study <i>x</i>&#x2013;<sub>2</sub> na&iuml;vely.'
+      ;(paper['authors'] as Array<Record<string, unknown>>)[0]!['name'] = '&Eacute;tienne Casanova'
+    })
+    const { records, issues } = parseHuggingFaceDaily(payload, ctx)
+    expect(records[0]).toMatchObject({
+      title: 'Café & bold Crème, where a < b',
+      abstract: 'We study x–2 naïvely.',
+      authors: ['Étienne Casanova', 'Rafal Kocielnik', 'R. Michael Alvarez'],
+    })
+    expect(issues).toEqual([])
+  })
+
+  it('repairs a double-encoded author name, with a warning naming the field', () => {
+    const payload = editedPaper((paper) => {
+      ;(paper['authors'] as Array<Record<string, unknown>>)[1]!['name'] = 'RafaÅ Kocielnik'
+    })
+    const { records, issues } = parseHuggingFaceDaily(payload, ctx)
+    expect(records[0]!.authors[1]).toBe('Rafał Kocielnik')
+    expect(issues.map((i) => [i.severity, i.field, i.code, i.message])).toEqual([
+      [
+        'warning',
+        'authors[1]',
+        'ENCODING',
+        'huggingface: 2606.00467: repaired double-encoded UTF-8 in authors[1] ("RafaÅ Kocielnik" → "Rafał Kocielnik") (item 1)',
+      ],
+    ])
+  })
+
+  it('warns when publishedAt is unreadable or authors is not a list, instead of dropping them in silence', () => {
+    const payload = editedPaper((paper) => {
+      paper['publishedAt'] = 'not a date'
+      paper['authors'] = 'Etienne Casanova, Rafal Kocielnik'
+    })
+    const { records, issues } = parseHuggingFaceDaily(payload, ctx)
+    expect(records[0]).toMatchObject({ key: '2606.00467', date: null, authors: [] })
+    expect(issues).toEqual([
+      {
+        severity: 'warning',
+        source: ctx.input,
+        field: 'paper.publishedAt',
+        code: 'INVALID_VALUE',
+        message:
+          'huggingface: 2606.00467 has an unreadable publishedAt date ("not a date"); stored without a date (item 1)',
+      },
+      {
+        severity: 'warning',
+        source: ctx.input,
+        field: 'paper.authors',
+        code: 'INVALID_VALUE',
+        message:
+          'huggingface: 2606.00467 has authors that are not a list (a string: "Etienne Casanova, Rafal Kocielnik"); stored without authors (item 1)',
+      },
+    ])
+  })
+})
+
 describe('fetchHuggingFacePages', () => {
   let server: FixtureServer
   let deps: SourceDeps

@@ -13,11 +13,14 @@ import {
 import type { ParseContext } from '../file-format.js'
 import {
   asObject,
+  cleanHtmlText,
   cleanText,
   countOrNull,
   emptyParseResult,
   normalizeArxivId,
   parseJson,
+  repairAuthorEncoding,
+  repairEncoding,
   unreadablePayload,
 } from '../source.js'
 
@@ -58,7 +61,7 @@ export function parseHuggingFaceDaily(payload: string, ctx: ParseContext): Parse
   const seen = new Set<string>()
   items.forEach((item, index) => {
     result.entriesSeen++
-    const outcome = itemToRecord(asObject(item), ctx, index)
+    const outcome = itemToRecord(asObject(item), ctx, index, result.issues)
     if ('issue' in outcome) {
       result.issues.push(outcome.issue)
     } else if (seen.has(outcome.record.key)) {
@@ -82,6 +85,7 @@ function itemToRecord(
   item: Record<string, unknown> | null,
   ctx: ParseContext,
   index: number,
+  issues: ImportIssue[],
 ): { record: SourceRecord } | { issue: ImportIssue } {
   // A list item wraps the paper (`{ paper, publishedAt, title, numComments, ... }`); a single paper is bare.
   const paper = asObject(item?.['paper']) ?? item
@@ -91,9 +95,10 @@ function itemToRecord(
       issue: rejected(ctx, 'paper.id', 'MISSING_FIELD', `huggingface: item ${index + 1} has no paper id`),
     }
   }
-  const title = cleanText(paper['title']) ?? cleanText(item['title'])
-  const abstract = cleanText(paper['summary']) ?? cleanText(item['summary'])
-  if (!title && !abstract) {
+  // Papers' own metadata can carry HTML (`&amp;`, `<b>`): read as plain text.
+  const rawTitle = cleanHtmlText(paper['title']) ?? cleanHtmlText(item['title'])
+  const abstract = cleanHtmlText(paper['summary']) ?? cleanHtmlText(item['summary'])
+  if (!rawTitle && !abstract) {
     return {
       issue: rejected(
         ctx,
@@ -103,11 +108,42 @@ function itemToRecord(
       ),
     }
   }
+  const where = `item ${index + 1}`
+  const repair = { ctx, label: `${HUGGINGFACE_SOURCE}: ${id}`, where, issues }
+  const title = repairEncoding(rawTitle, 'title', repair)
   const arxiv = normalizeArxivId(id)
-  const authors = (Array.isArray(paper['authors']) ? paper['authors'] : [])
-    .map((a) => cleanText(asObject(a)?.['name']))
-    .filter((n): n is string => n !== null)
-  const aiSummary = cleanText(paper['ai_summary'])
+  const publishedAt = cleanText(paper['publishedAt'])
+  const date = partialDateFromIso(publishedAt)
+  if (!date) {
+    issues.push(
+      warning(
+        ctx,
+        'paper.publishedAt',
+        publishedAt ? 'INVALID_VALUE' : 'MISSING_FIELD',
+        publishedAt
+          ? `huggingface: ${id} has an unreadable publishedAt date (${JSON.stringify(publishedAt)}); stored without a date (${where})`
+          : `huggingface: ${id} has no publishedAt date; stored without a date (${where})`,
+      ),
+    )
+  }
+  const listed = paper['authors']
+  if (listed !== undefined && listed !== null && !Array.isArray(listed)) {
+    issues.push(
+      warning(
+        ctx,
+        'paper.authors',
+        'INVALID_VALUE',
+        `huggingface: ${id} has authors that are not a list (${typeof listed === 'string' ? `a string: ${JSON.stringify(listed)}` : typeof listed === 'object' ? 'an object' : `a ${typeof listed}`}); stored without authors (${where})`,
+      ),
+    )
+  }
+  const authors = repairAuthorEncoding(
+    (Array.isArray(listed) ? listed : [])
+      .map((a) => cleanHtmlText(asObject(a)?.['name']))
+      .filter((n): n is string => n !== null),
+    repair,
+  )
+  const aiSummary = cleanHtmlText(paper['ai_summary'])
 
   const raw: Record<string, unknown> = {}
   const numComments = countOrNull(item['numComments'])
@@ -139,7 +175,7 @@ function itemToRecord(
       title,
       abstract,
       authors,
-      date: partialDateFromIso(cleanText(paper['publishedAt'])),
+      date,
       listedAt: partialDateFromIso(cleanText(paper['submittedOnDailyAt'])),
       ids: arxiv ? { arxiv, hf: id } : { hf: id },
       digest: aiSummary ? { text: aiSummary, origin: 'source-model' } : null,
@@ -152,4 +188,8 @@ function itemToRecord(
 
 function rejected(ctx: ParseContext, field: string, code: ImportIssue['code'], message: string): ImportIssue {
   return { severity: 'rejected', source: ctx.input, field, code, message }
+}
+
+function warning(ctx: ParseContext, field: string, code: ImportIssue['code'], message: string): ImportIssue {
+  return { severity: 'warning', source: ctx.input, field, code, message }
 }

@@ -77,6 +77,80 @@ describe('parseOpenAlex works', () => {
   })
 })
 
+/** The recorded work W2741809807 with some of its fields replaced. */
+function editedWork(edit: (work: Record<string, unknown>) => void): string {
+  const work = JSON.parse(readFixture('openalex/work_W2741809807.json')) as Record<string, unknown>
+  edit(work)
+  return JSON.stringify(work)
+}
+
+describe('parseOpenAlex text as OpenAlex writes it', () => {
+  it('decodes HTML entities and strips markup in titles, abstracts and names, keeping a < that is no tag', () => {
+    const payload = editedWork((work) => {
+      work['title'] = 'Caf&eacute; &amp; Cr&#232;me: <i>in vivo</i> study of H<sub>2</sub>O in <scp>Sars</scp>&#x2010;CoV, where a < b and x<y'
+      work['abstract_inverted_index'] = { '<b>Background</b>:': [0], 'na&iuml;ve': [1], '&lt;i&gt;': [2] }
+      const [first] = work['authorships'] as Array<Record<string, Record<string, unknown>>>
+      first!['author']!['display_name'] = 'Heather Pi&#119;owar'
+      ;(first as Record<string, unknown>)['raw_author_name'] = 'Heather <b>Piwowar</b>'
+    })
+    const { records, issues } = parseOpenAlex(payload, ctx)
+    expect(records[0]!.title).toBe('Café & Crème: in vivo study of H2O in Sars‐CoV, where a < b and x<y')
+    expect(records[0]!.abstract).toBe('Background: naïve <i>')
+    expect(records[0]!.authors[0]).toBe('Heather Piwowar')
+    expect(issues).toEqual([])
+  })
+
+  it('repairs a double-encoded title or author name, with a warning naming the field', () => {
+    const payload = editedWork((work) => {
+      work['title'] = 'The state of OA in SÃ£o Paulo'
+      const authorships = work['authorships'] as Array<Record<string, Record<string, unknown>>>
+      authorships[2]!['author']!['display_name'] = 'Vincent LariviÃ¨re'
+      ;(authorships[2] as Record<string, unknown>)['raw_author_name'] = 'Vincent LariviÃ¨re'
+    })
+    const { records, issues } = parseOpenAlex(payload, ctx)
+    expect(records[0]!.title).toBe('The state of OA in São Paulo')
+    expect(records[0]!.authors[2]).toBe('Vincent Larivière')
+    expect(issues.map((i) => [i.field, i.code, i.message])).toEqual([
+      ['title', 'ENCODING', 'openalex: W2741809807: repaired double-encoded UTF-8 in title ("The state of OA in SÃ£o Paulo" → "The state of OA in São Paulo")'],
+      ['authors[2]', 'ENCODING', 'openalex: W2741809807: repaired double-encoded UTF-8 in authors[2] ("Vincent LariviÃ¨re" → "Vincent Larivière")'],
+    ])
+  })
+
+  it('refuses a publication_date the calendar does not have, keeps the year and says so', () => {
+    const payload = editedWork((work) => {
+      work['publication_date'] = '2018-02-30'
+    })
+    const { records, issues } = parseOpenAlex(payload, ctx)
+    expect(records[0]!.date).toBe('2018')
+    expect(issues).toEqual([
+      {
+        severity: 'warning',
+        source: ctx.input,
+        field: 'publication_date',
+        code: 'INVALID_VALUE',
+        message: 'openalex: W2741809807 has an unreadable publication_date ("2018-02-30"); kept the publication_year 2018',
+      },
+    ])
+  })
+
+  it('warns when authorships is not a list instead of storing the work without authors in silence', () => {
+    const payload = editedWork((work) => {
+      work['authorships'] = (work['authorships'] as unknown[])[0]
+    })
+    const { records, issues } = parseOpenAlex(payload, ctx)
+    expect(records[0]!.authors).toEqual([])
+    expect(issues).toEqual([
+      {
+        severity: 'warning',
+        source: ctx.input,
+        field: 'authorships',
+        code: 'INVALID_VALUE',
+        message: 'openalex: W2741809807 has authorships that are not a list (an object); stored without authors',
+      },
+    ])
+  })
+})
+
 describe('parseOpenAlex authors', () => {
   it('reads summary_stats into a profile with h-index, i10, citations and works', () => {
     const { profiles, records } = parseOpenAlex(readFixture('openalex/author_A5023888391.json'), ctx)

@@ -7,6 +7,7 @@ import {
   createSourceRecord,
   formatPartialDate,
   partialDateFromIso,
+  repairDoubleEncodedUtf8,
   type AuthorProfileRecord,
   type ExternalIds,
   type ImportIssue,
@@ -16,6 +17,7 @@ import {
 import type { ParseContext } from '../file-format.js'
 import {
   asObject,
+  cleanHtmlText,
   cleanText,
   countOrNull,
   emptyParseResult,
@@ -23,6 +25,7 @@ import {
   normalizeDoi,
   normalizeOpenAlexId,
   parseJson,
+  repairEncoding,
   unreadablePayload,
 } from '../source.js'
 
@@ -65,7 +68,7 @@ export function abstractFromInvertedIndex(index: unknown): string | null {
   }
   if (words.length === 0) return null
   words.sort((a, b) => a[0] - b[0])
-  return cleanText(words.map(([, w]) => w).join(' '))
+  return cleanHtmlText(words.map(([, w]) => w).join(' '))
 }
 
 /** Parses a works or authors list page, a single work, or a single author. */
@@ -125,34 +128,41 @@ export function parseOpenAlex(payload: string, ctx: ParseContext): ParseResult {
   return result
 }
 
-/** Titles sometimes carry markup from publishers' metadata (`<i>in vivo</i>`, `<scp>`). */
-function stripMarkup(text: string | null): string | null {
-  return text === null
-    ? null
-    : cleanText(text.replace(/<\/?(?:i|b|em|strong|sub|sup|scp|span|p)\b[^>]*>/gi, ''))
-}
-
 function workToRecord(
   work: Record<string, unknown>,
   id: string,
   ctx: ParseContext,
   issues: ImportIssue[],
 ): SourceRecord | null {
-  const title = stripMarkup(cleanText(work['title']) ?? cleanText(work['display_name']))
+  // Titles carry publishers' markup and references (`<i>in vivo</i>`, `<scp>`, `&amp;`).
+  const rawTitle = cleanHtmlText(work['title']) ?? cleanHtmlText(work['display_name'])
   const abstract = abstractFromInvertedIndex(work['abstract_inverted_index'])
-  if (!title && !abstract) return null
+  if (!rawTitle && !abstract) return null
+  const repair = { ctx, label: `${OPENALEX_SOURCE}: ${id}`, issues }
+  const title = repairEncoding(rawTitle, 'title', repair)
 
   const authors: string[] = []
   const authorIds: Array<string | null> = []
-  for (const authorship of Array.isArray(work['authorships']) ? work['authorships'] : []) {
+  const authorships = work['authorships']
+  if (authorships !== undefined && authorships !== null && !Array.isArray(authorships)) {
+    issues.push({
+      severity: 'warning',
+      source: ctx.input,
+      field: 'authorships',
+      code: 'INVALID_VALUE',
+      message: `openalex: ${id} has authorships that are not a list (${kindOf(authorships)}); stored without authors`,
+    })
+  }
+  for (const authorship of Array.isArray(authorships) ? authorships : []) {
     const a = asObject(authorship)
     const author = asObject(a?.['author'])
-    const display = cleanText(author?.['display_name'])
-    const printed = cleanText(a?.['raw_author_name'])
+    const display = cleanHtmlText(author?.['display_name'])
+    const printed = cleanHtmlText(a?.['raw_author_name'])
     let name = display ?? printed
     // OpenAlex's disambiguation sometimes attaches a different person to an authorship; the name printed
-    // on the paper is then the one to believe.
-    if (display && printed && !sameFamilyName(display, printed)) {
+    // on the paper is then the one to believe. Spellings are compared as they would be stored.
+    const stored = (text: string) => repairDoubleEncodedUtf8(text) ?? text
+    if (display && printed && !sameFamilyName(stored(display), stored(printed))) {
       issues.push({
         severity: 'warning',
         source: ctx.input,
@@ -163,7 +173,7 @@ function workToRecord(
       name = printed
     }
     if (!name) continue
-    authors.push(firstNameFirst(name))
+    authors.push(firstNameFirst(repairEncoding(name, `authors[${authors.length}]`, repair)!))
     // The linked id is of the other person when the printed name was kept over it.
     const linked = name === display ? author?.['id'] : null
     authorIds.push(normalizeOpenAlexId(typeof linked === 'string' ? linked : null))
@@ -173,10 +183,20 @@ function workToRecord(
   const primary = asObject(work['primary_location'])
   const venueSource = asObject(primary?.['source'])
   const venue =
-    venueSource && venueSource['type'] !== 'repository' ? cleanText(venueSource['display_name']) : null
+    venueSource && venueSource['type'] !== 'repository' ? cleanHtmlText(venueSource['display_name']) : null
   const year = countOrNull(work['publication_year'])
-  const date =
-    partialDateFromIso(cleanText(work['publication_date'])) ?? (year ? formatPartialDate(year) : null)
+  const publicationDate = cleanText(work['publication_date'])
+  const day = partialDateFromIso(publicationDate)
+  const date = day ?? (year ? formatPartialDate(year) : null)
+  if (publicationDate && !day) {
+    issues.push({
+      severity: 'warning',
+      source: ctx.input,
+      field: 'publication_date',
+      code: 'INVALID_VALUE',
+      message: `openalex: ${id} has an unreadable publication_date (${JSON.stringify(publicationDate)}); ${year ? `kept the publication_year ${year}` : 'stored without a date'}`,
+    })
+  }
   const references = (Array.isArray(work['referenced_works']) ? work['referenced_works'] : [])
     .map((r) => normalizeOpenAlexId(typeof r === 'string' ? r : null))
     .filter((r): r is string => r !== null)
@@ -255,7 +275,7 @@ function authorToProfile(
   ctx: ParseContext,
   issues: ImportIssue[],
 ): AuthorProfileRecord | null {
-  const name = cleanText(author['display_name'])
+  const name = cleanHtmlText(author['display_name'])
   if (!name) return null
   const stats = asObject(author['summary_stats']) ?? {}
   const metrics: AuthorProfileRecord['metrics'] = {}
@@ -295,7 +315,7 @@ function authorToProfile(
   const alternatives = (
     Array.isArray(author['display_name_alternatives']) ? author['display_name_alternatives'] : []
   )
-    .map(cleanText)
+    .map(cleanHtmlText)
     .filter((n): n is string => n !== null)
   const strangers = alternatives.filter((alt) => !sameFamilyName(alt, name))
   if (strangers.length > 0) {
@@ -363,6 +383,11 @@ export function sameFamilyName(a: string, b: string): boolean {
   const fa = family(a)
   const fb = family(b)
   return fa === fb || (fa !== '' && tokens(b).has(fa)) || (fb !== '' && tokens(a).has(fb))
+}
+
+/** What a JSON value is, for a message: `an object`, `a string`. */
+function kindOf(value: unknown): string {
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
 function rejected(ctx: ParseContext, field: string, code: ImportIssue['code'], message: string): ImportIssue {

@@ -251,13 +251,13 @@ describe('fetchSemanticScholarPages', () => {
     })
     const feed = semanticScholarSource.feedSchema.parse({
       kind: 'papers',
-      ids: ['0000.00000', '10.2139/ssrn.288970', '10.2139/ssrn.2250500', 'CorpusId:1', 'arXiv:2106.15928v1'],
+      ids: ['2501.99999', '10.2139/ssrn.288970', '10.2139/ssrn.2250500', 'CorpusId:1', 'arXiv:2106.15928v1'],
       batchSize: 4,
     })
     const outcome = await runSource(semanticScholarSource, feed, null, deps)
     const requests = server.requestsTo('/graph/v1/paper/batch')
     expect(requests.map((r) => JSON.parse(r.body))).toEqual([
-      { ids: ['ARXIV:0000.00000', 'DOI:10.2139/ssrn.288970', 'DOI:10.2139/ssrn.2250500', 'CorpusId:1'] },
+      { ids: ['ARXIV:2501.99999', 'DOI:10.2139/ssrn.288970', 'DOI:10.2139/ssrn.2250500', 'CorpusId:1'] },
       { ids: ['ARXIV:2106.15928'] },
     ])
     expect(requests[0]!.headers['x-api-key']).toBe('s2-key')
@@ -326,6 +326,45 @@ describe('fetchSemanticScholarPages', () => {
     expect(outcome.error).toBeNull()
     expect(outcome.pages[0]!.result.profiles.map((p) => p.metrics.hIndex)).toEqual([91, 90, 31, 12])
     expect(clock.sleeps).toEqual([1000])
+  })
+
+  it('rejects a paper an author batch lists twice for one author, naming it, and keeps the first', async () => {
+    const author = JSON.parse(readFixture('semanticscholar/author_detail_2262347_with_papers_hindex.json')) as {
+      papers: unknown[]
+    }
+    author.papers.push(author.papers[0])
+    server.route('POST /graph/v1/author/batch', { body: JSON.stringify([author]) })
+    const feed = semanticScholarSource.feedSchema.parse({ kind: 'authors', ids: ['2262347'] })
+    const outcome = await runSource(semanticScholarSource, feed, null, deps)
+    expect(outcome.error).toBeNull()
+    const { result } = outcome.pages[0]!
+    expect(result.records).toHaveLength(60)
+    expect(result.entriesSeen).toBe(1 + 61)
+    expect(result.issues.map((i) => [i.severity, i.code, i.field, i.message])).toEqual([
+      [
+        'rejected',
+        'DUPLICATE_ENTRY',
+        'paperId',
+        'semantic-scholar: 5d10faffeae5e9f2ae868626b29e6e9b8047cecb appears twice among the papers of author 2262347 (paper 61); kept the first',
+      ],
+    ])
+  })
+
+  it('keeps a paper two authors of one batch share as one record with both of them on it', async () => {
+    const author = JSON.parse(readFixture('semanticscholar/author_detail_2262347_with_papers_hindex.json')) as {
+      authorId: string
+      name: string
+      papers: Array<Record<string, unknown>>
+    }
+    const coauthor = { ...author, authorId: '999', name: 'B. Coauthor', papers: [author.papers[0]!] }
+    server.route('POST /graph/v1/author/batch', { body: JSON.stringify([author, coauthor]) })
+    const feed = semanticScholarSource.feedSchema.parse({ kind: 'authors', ids: ['2262347', '999'] })
+    const { pages } = await runSource(semanticScholarSource, feed, null, deps)
+    const { result } = pages[0]!
+    expect(result.issues).toEqual([])
+    expect(result.records).toHaveLength(60)
+    expect(result.entriesSeen).toBe(2 + 60)
+    expect(result.records[0]!.extraAuthors).toEqual(['B. Coauthor'])
   })
 
   it('names a rate limit that does not lift as RATE_LIMITED with the message S2 gave', async () => {

@@ -23,6 +23,8 @@ import {
   normalizeArxivId,
   normalizeDoi,
   parseJson,
+  repairAuthorEncoding,
+  repairEncoding,
   unreadablePayload,
 } from '../source.js'
 
@@ -95,7 +97,8 @@ export function parseSemanticScholar(payload: string, ctx: ParseContext): ParseR
   }
 
   const result = emptyParseResult()
-  const seenPapers = new Set<string>()
+  // Each paper read, with the author whose list it came in (null: not from an author's list) and its record.
+  const seenPapers = new Map<string, { owner: string | null; record: SourceRecord | null }>()
   const seenAuthors = new Set<string>()
   items.forEach((item, index) => {
     const where = `entry ${index + 1}`
@@ -125,8 +128,8 @@ export function parseSemanticScholar(payload: string, ctx: ParseContext): ParseR
         )
         return
       }
-      seenPapers.add(object['paperId'])
-      const record = paperToRecord(object, ctx, [])
+      seenPapers.set(object['paperId'], { owner: null, record: null })
+      const record = paperToRecord(object, ctx, [], result.issues, where)
       if (record) result.records.push(record)
       else result.issues.push(noTitle(ctx, object['paperId'], where))
     } else if (object && typeof object['authorId'] === 'string') {
@@ -144,19 +147,43 @@ export function parseSemanticScholar(payload: string, ctx: ParseContext): ParseR
           ),
         )
       // An author detail lists their papers: each is a record with the author known to be on it.
+      const authorId = object['authorId']
       for (const [i, paper] of (Array.isArray(object['papers']) ? object['papers'] : []).entries()) {
         const p = asObject(paper)
         if (!p || typeof p['paperId'] !== 'string') continue
-        result.entriesSeen++
-        if (seenPapers.has(p['paperId'])) continue
-        seenPapers.add(p['paperId'])
         const owner = cleanText(object['name'])
         const listed = (Array.isArray(p['authors']) ? p['authors'] : []).some(
-          (a) => asObject(a)?.['authorId'] === object['authorId'],
+          (a) => asObject(a)?.['authorId'] === authorId,
         )
-        const record = paperToRecord(p, ctx, owner && !listed ? [owner] : [])
+        const seen = seenPapers.get(p['paperId'])
+        if (seen && seen.owner !== authorId) {
+          // A paper two authors of the batch share is one entry: the second author is on it too.
+          if (seen.record && owner && !listed && !seen.record.extraAuthors.includes(owner))
+            seen.record.extraAuthors.push(owner)
+          continue
+        }
+        result.entriesSeen++
+        if (seen) {
+          result.issues.push(
+            rejected(
+              ctx,
+              'paperId',
+              'DUPLICATE_ENTRY',
+              `semantic-scholar: ${p['paperId']} appears twice among the papers of author ${authorId} (paper ${i + 1}); kept the first`,
+            ),
+          )
+          continue
+        }
+        const record = paperToRecord(
+          p,
+          ctx,
+          owner && !listed ? [owner] : [],
+          result.issues,
+          `paper ${i + 1} of author ${authorId}`,
+        )
+        seenPapers.set(p['paperId'], { owner: authorId, record })
         if (record) result.records.push(record)
-        else result.issues.push(noTitle(ctx, p['paperId'], `paper ${i + 1} of author ${object['authorId']}`))
+        else result.issues.push(noTitle(ctx, p['paperId'], `paper ${i + 1} of author ${authorId}`))
       }
     } else {
       result.issues.push(
@@ -176,15 +203,20 @@ function paperToRecord(
   paper: Record<string, unknown>,
   ctx: ParseContext,
   extraAuthors: string[],
+  issues: ImportIssue[],
+  where: string,
 ): SourceRecord | null {
   const paperId = paper['paperId'] as string
-  const title = cleanText(paper['title'])
+  const rawTitle = cleanText(paper['title'])
   const abstract = cleanText(paper['abstract'])
-  if (!title && !abstract) return null
+  if (!rawTitle && !abstract) return null
+  const repair = { ctx, label: `${SEMANTIC_SCHOLAR_SOURCE}: ${paperId}`, where, issues }
+  const title = repairEncoding(rawTitle, 'title', repair)
   const authorList = Array.isArray(paper['authors']) ? paper['authors'] : []
-  const authors = authorList
-    .map((a) => cleanText(asObject(a)?.['name']))
-    .filter((n): n is string => n !== null)
+  const authors = repairAuthorEncoding(
+    authorList.map((a) => cleanText(asObject(a)?.['name'])).filter((n): n is string => n !== null),
+    repair,
+  )
   const year = countOrNull(paper['year'])
   const journal = asObject(paper['journal'])
   const venue =
