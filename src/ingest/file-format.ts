@@ -1,5 +1,12 @@
 /** @module The port every file importer implements: detect a format, parse it into records and issues. */
-import type { ParseResult, PartialDate } from '../core/index.js'
+import type { ImportIssue, ParseResult, PartialDate } from '../core/index.js'
+
+/**
+ * How sure a format's `detect` must be to claim a file. Below it no format is chosen for the file (better to
+ * say so than to import garbage), and a format asked for by name is read with a warning (see
+ * {@link checkFormatFit}).
+ */
+export const MIN_DETECT_CONFIDENCE = 0.5
 
 /** What a parser needs to know about its input besides the text. */
 export interface ParseContext {
@@ -35,8 +42,41 @@ export interface FileFormat {
   detect(text: string, fileName: string): number
   parse(text: string, ctx: ParseContext): ParseResult
   /**
-   * Parses raw bytes. Formats that decode bytes themselves (to report a bad encoding or a binary line
-   * against the entry it broke) implement it; otherwise importers decode UTF-8 and call `parse`.
+   * Parses the raw bytes of a whole file. Formats that decode bytes themselves (to report a bad encoding or a
+   * binary line against the entry it broke) implement it; otherwise importers decode UTF-8 and call `parse`.
+   * Unlike `parse` (text the caller already has, maybe a fragment), it may also judge the file as a whole: the
+   * corpus formats reject a binary file in one issue and warn when the file does not look like them.
    */
   parseBytes?(bytes: Uint8Array, ctx: ParseContext): ParseResult
+}
+
+/**
+ * A warning when `text` does not look like `format` by the format's own `detect` (below
+ * {@link MIN_DETECT_CONFIDENCE}), else null. For a file read with a format asked for by name (`--format`, a
+ * manifest): it is read as asked, and the person learns that the result may be junk. `entries` is how many
+ * entries the read gave, when known.
+ * @example checkFormatFit(dailyPapersFormat, readme, 'README.md', 'README.md', 283)?.message
+ * // 'does not look like daily-papers: ...'
+ */
+export function checkFormatFit(
+  format: Pick<FileFormat, 'name' | 'detect'>,
+  text: string,
+  fileName: string,
+  source: string,
+  entries?: number,
+): ImportIssue | null {
+  const confidence = format.detect(text, fileName)
+  if (confidence >= MIN_DETECT_CONFIDENCE) return null
+  const score =
+    confidence <= 0
+      ? `none of its marks are in it`
+      : `its check is ${confidence.toFixed(2)} sure, and a ${format.name} file scores ${MIN_DETECT_CONFIDENCE.toFixed(2)} or more`
+  const gave = entries === undefined ? 'what it gave' : `the ${entries} ${entries === 1 ? 'entry' : 'entries'} it gave`
+  return {
+    severity: 'warning',
+    source,
+    code: 'UNKNOWN_FORMAT',
+    field: 'format',
+    message: `does not look like ${format.name}: ${score}; read as ${format.name} only because that format was asked for (--format or a manifest), so check ${gave}`,
+  }
 }

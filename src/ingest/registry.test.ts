@@ -1,11 +1,18 @@
-import { readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { SourceRecordSchema } from '../core/index.js'
 import { FIXTURES_DIR } from '../../test/support/fixture-server.js'
 import { DEFAULT_RATE_LIMITS } from './http/index.js'
-import { SOURCES, findSource, sourceRateLimits } from './registry.js'
+import {
+  SOURCES,
+  SOURCE_LABELS,
+  describeForeignFile,
+  findSource,
+  recognizeApiAnswer,
+  sourceRateLimits,
+} from './registry.js'
 import {
   checkMalformedPayload,
   checkNamedEnd,
@@ -55,6 +62,61 @@ describe('the source registry', () => {
     for (const source of SOURCES) expect(DEFAULT_RATE_LIMITS[source.name]).toEqual(limits[source.name])
     expect(limits['arxiv']!.minIntervalMs).toBe(3000)
     expect(limits['semantic-scholar']!.minIntervalMs).toBe(1000)
+  })
+})
+
+describe('files that are no file format', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text)
+
+  it.each(SOURCES.map((s) => [s.name] as const))(
+    'tells each recorded %s payload with records for an answer of that API, and says to sync it',
+    (name) => {
+      const manifest = findContractManifest(name)!
+      const readable = manifest.parse.filter((entry) => entry.records > 0 || (entry.profiles ?? 0) > 0)
+      expect(readable.length).toBeGreaterThan(0)
+      for (const entry of readable) {
+        const bytes = readFileSync(join(FIXTURES_DIR, manifest.folder, entry.file))
+        expect(recognizeApiAnswer(bytes.toString('utf8'))?.source.name, entry.file).toBe(name)
+        const foreign = describeForeignFile(bytes)
+        expect(foreign?.kind, entry.file).toBe('api-answer')
+        expect(foreign?.advice, entry.file).toContain('`paperscope sync`')
+        expect(foreign?.advice, entry.file).toContain(`source "${name}"`)
+      }
+    },
+  )
+
+  it('has a label for every source', () => {
+    for (const source of SOURCES) expect(SOURCE_LABELS[source.name], source.name).toBeTruthy()
+  })
+
+  it('keeps the words the import already uses for an Atom feed and for JSON', () => {
+    const atom = readFileSync(join(FIXTURES_DIR, 'arxiv/api_query_all_transformer_and_cat_cs.LG_max5.xml'))
+    expect(describeForeignFile(atom)?.what).toBe('an Atom feed (XML, as the arXiv API answers)')
+    const works = readFileSync(join(FIXTURES_DIR, 'openalex/works_list_per_page2.json'))
+    expect(describeForeignFile(works)?.what).toMatch(/^JSON, which no file format reads \(an OpenAlex API answer/)
+    expect(describeForeignFile(utf8('{"feeds": []}'))).toMatchObject({
+      kind: 'json',
+      what: 'JSON, which no file format reads',
+      advice: expect.stringContaining('`paperscope sync`'),
+    })
+    expect(describeForeignFile(utf8('<?xml version="1.0"?><library><book/></library>'))).toMatchObject({
+      kind: 'xml',
+      what: 'XML, which no file format reads',
+    })
+  })
+
+  it('calls a binary file binary, with what it is, and gives no --format advice', () => {
+    const png = new Uint8Array(64)
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    const foreign = describeForeignFile(png)
+    expect(foreign).toMatchObject({ kind: 'binary', what: 'binary (a PNG image), not text' })
+    expect(foreign?.advice).not.toContain('--format')
+  })
+
+  it('says nothing of text that is just not a known format, nor of text that merely starts like JSON', () => {
+    for (const text of ['shopping list\neggs\n', '', '[1] A Title. In: Proceedings.\n', '{ not json'])
+      expect(describeForeignFile(utf8(text)), text).toBeNull()
+    expect(recognizeApiAnswer('{"feeds": []}')).toBeNull()
   })
 })
 

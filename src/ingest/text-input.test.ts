@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_LINE_LENGTH, decodeTextInput, isBinaryLine, splitTextInput } from './text-input.js'
+import { readFileSync } from 'node:fs'
+import {
+  MAX_LINE_LENGTH,
+  decodeTextInput,
+  describeBinaryContent,
+  isBinaryLine,
+  splitTextInput,
+} from './text-input.js'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 const concat = (...parts: Uint8Array[]): Uint8Array => {
@@ -144,5 +151,105 @@ describe('isBinaryLine', () => {
     ['', false],
   ])('%j → %s', (line, expected) => {
     expect(isBinaryLine(line)).toBe(expected)
+  })
+})
+
+describe('line ends', () => {
+  const LINES = ['first', '', 'Sébastien', 'fourth']
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR (classic Mac)', '\r'],
+  ])('reads %s line ends as line ends, from bytes and from text', (_name, eol) => {
+    const text = LINES.join(eol)
+    expect(decodeTextInput(utf8(text), 'a.txt').lines).toEqual(LINES)
+    expect(splitTextInput(text, 'a.txt').lines).toEqual(LINES)
+    expect(decodeTextInput(utf8(text), 'a.txt').text).toBe(LINES.join('\n'))
+  })
+
+  it('counts CRLF as one line end and a lone CR as one, when they are mixed', () => {
+    const text = 'a\r\nb\nc\rd\r\r\ne\n\rf'
+    const expected = ['a', 'b', 'c', 'd', '', 'e', '', 'f']
+    expect(decodeTextInput(utf8(text), 'a.txt').lines).toEqual(expected)
+    expect(splitTextInput(text, 'a.txt').lines).toEqual(expected)
+  })
+
+  it('numbers the lines of a CR-only file right: a binary line and a Latin-1 line keep their numbers', () => {
+    const latin1Line = new Uint8Array([0x53, 0xe9, 0x62]) // "Séb" in Latin-1
+    const bytes = concat(
+      utf8('one\rtwo\r'),
+      new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe, 0x41]),
+      utf8('\r'),
+      latin1Line,
+      utf8('\rfive'),
+    )
+    const input = decodeTextInput(bytes, 'mac.txt')
+    expect(input.lines).toEqual(['one', 'two', '', 'Séb', 'five'])
+    expect(codes(input.issues)).toEqual([
+      { code: 'BINARY_CONTENT', line: 3, severity: 'rejected' },
+      { code: 'ENCODING', line: 4, severity: 'warning' },
+    ])
+    const fromText = splitTextInput('one\rtwo\r\u0000\u0001bin\rfour', 'mac.txt')
+    expect(codes(fromText.issues)).toEqual([{ code: 'BINARY_CONTENT', line: 3, severity: 'rejected' }])
+  })
+
+  it('reads CR line ends in UTF-16 too', () => {
+    const text = 'Daily Papers\rSep 5\rSome title here'
+    const le = new Uint8Array(2 + text.length * 2)
+    le.set([0xff, 0xfe])
+    for (let i = 0; i < text.length; i++) le[2 + i * 2] = text.charCodeAt(i)
+    expect(decodeTextInput(le, 'u16.txt').lines).toEqual(['Daily Papers', 'Sep 5', 'Some title here'])
+  })
+})
+
+/** Bytes that look like noise (a small LCG, so the test is the same every run), as compressed data does. */
+function noise(length: number, seed = 7): Uint8Array {
+  const out = new Uint8Array(length)
+  let state = seed
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0
+    out[i] = state >>> 24
+  }
+  return out
+}
+
+describe('describeBinaryContent', () => {
+  const bytesOf = (magic: string | number[]): Uint8Array =>
+    typeof magic === 'string' ? Uint8Array.from(magic, (c) => c.charCodeAt(0)) : Uint8Array.from(magic)
+
+  it.each([
+    ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG image'],
+    ['PDF', '%PDF-1.7\n', 'a PDF document'],
+    ['ZIP', 'PK\u0003\u0004', 'a ZIP archive'],
+    ['SQLite', 'SQLite format 3\u0000', 'an SQLite database'],
+    ['gzip', [0x1f, 0x8b, 0x08], 'gzip-compressed data'],
+    ['JPEG', [0xff, 0xd8, 0xff, 0xe0], 'a JPEG image'],
+  ])('names a %s file by its signature, even when the rest reads as text', (_name, magic, what) => {
+    const bytes = concat(bytesOf(magic), utf8('\nSome title here\n\nAn abstract line that is long enough.\n'))
+    expect(describeBinaryContent(bytes)).toContain(what)
+  })
+
+  it('calls bytes with many NUL or control bytes binary data, with the share', () => {
+    expect(describeBinaryContent(noise(4096))).toMatch(/^\d+% of its first 4096 bytes are NUL or control bytes/)
+    const records = new Uint8Array(2048)
+    records.set(utf8('header'), 0)
+    expect(describeBinaryContent(records)).toBe('100% of its first 2048 bytes are NUL or control bytes, 2042 of them NUL')
+  })
+
+  it('takes text for text: the corpus files, Latin-1, UTF-16, one garbage line, tiny and empty input', () => {
+    for (const file of ['abstracts.txt', 'author-papers.txt', 'awesome-deep-phenomena.txt', 'daily-papers.txt']) {
+      const bytes = readFileSync(new URL(`../../data/corpus/${file}`, import.meta.url))
+      expect(describeBinaryContent(bytes), file).toBeNull()
+      const withGarbage = concat(bytes.subarray(0, 500), new Uint8Array([0x00, 0x13, 0x07, 0x00, 0x02, 0x0a]), bytes.subarray(500))
+      expect(describeBinaryContent(withGarbage), file).toBeNull()
+    }
+    const latin1 = Uint8Array.from('Sébastien Bubeck – “title”\n'.repeat(20), (c) => (c === '–' ? 0x96 : c === '“' ? 0x93 : c === '”' ? 0x94 : c.charCodeAt(0)))
+    expect(describeBinaryContent(latin1)).toBeNull()
+    const utf16 = new Uint8Array(400)
+    for (let i = 0; i < 200; i++) utf16[i * 2] = 'Some title here\n'.charCodeAt(i % 16)
+    expect(describeBinaryContent(utf16)).toBeNull()
+    expect(describeBinaryContent(concat(utf8('one\n'), new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe, 0x41]), utf8('\nthree')))).toBeNull()
+    expect(describeBinaryContent(new Uint8Array())).toBeNull()
   })
 })

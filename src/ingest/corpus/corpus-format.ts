@@ -3,6 +3,8 @@
  * pre-checked lines), the collector that turns entries into records and issues, content lines and keys.
  */
 import { createHash } from 'node:crypto'
+import { basename } from 'node:path'
+import { ZodError } from 'zod'
 import {
   createSourceRecord,
   type AuthorProfileRecord,
@@ -10,8 +12,8 @@ import {
   type ParseResult,
   type SourceRecordInput,
 } from '../../core/index.js'
-import type { FileFormat, ParseContext } from '../file-format.js'
-import { decodeTextInput, splitTextInput, type TextInput } from '../text-input.js'
+import { checkFormatFit, type FileFormat, type ParseContext } from '../file-format.js'
+import { decodeTextInput, describeBinaryContent, splitTextInput, type TextInput } from '../text-input.js'
 
 /**
  * A FileFormat whose parser can also take lines already checked by `decodeTextInput`, so that a line
@@ -23,13 +25,42 @@ export interface CorpusFormat extends FileFormat {
 
 /**
  * Builds a CorpusFormat whose `parse(text)` splits and checks the text, and whose `parseBytes` decodes
- * and checks bytes line by line, both then calling `parseInput`.
+ * and checks bytes line by line, both then calling `parseInput`. `parseBytes` reads a whole file, so it also
+ * judges the file: a binary one (an image, an archive) is rejected in one issue without being read, and one
+ * the format's own `detect` does not recognise but that gave records is read with a warning saying so (it was
+ * asked for by name, and what it gave may be junk).
  */
 export function defineCorpusFormat(spec: Omit<CorpusFormat, 'parse' | 'parseBytes'>): CorpusFormat {
   return {
     ...spec,
     parse: (text, ctx) => spec.parseInput(splitTextInput(text, ctx.input), ctx),
-    parseBytes: (bytes, ctx) => spec.parseInput(decodeTextInput(bytes, ctx.input), ctx),
+    parseBytes: (bytes, ctx) => {
+      const binary = describeBinaryContent(bytes)
+      if (binary !== null) return rejectBinaryFile(binary, ctx)
+      const input = decodeTextInput(bytes, ctx.input)
+      const result = spec.parseInput(input, ctx)
+      // Only when something was read: a file that gave nothing imported no junk, and its parser says why.
+      if (result.records.length === 0) return result
+      const fit = checkFormatFit(spec, input.text, basename(ctx.input), ctx.input, result.records.length)
+      return fit ? { ...result, issues: [fit, ...result.issues] } : result
+    },
+  }
+}
+
+/** The result for a binary file: nothing read, one rejection naming what the file is. */
+function rejectBinaryFile(what: string, ctx: ParseContext): ParseResult {
+  return {
+    records: [],
+    profiles: [],
+    issues: [
+      {
+        severity: 'rejected',
+        source: ctx.input,
+        code: 'BINARY_CONTENT',
+        message: `the file is binary (${what}), not text; nothing imported from it`,
+      },
+    ],
+    entriesSeen: 0,
   }
 }
 
@@ -84,6 +115,16 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
   const collector: ParseCollector = {
     source,
     addRecord(record) {
+      // A title of emoji or punctuation only is no title, and it leaves the entry without a key.
+      if (typeof record.title === 'string' && normalizeForKey(record.title) === '') {
+        collector.reject({
+          code: 'INVALID_VALUE',
+          ...toLineField(record.line),
+          field: 'title',
+          message: `title "${shorten(record.title)}" has no letters or digits`,
+        })
+        return
+      }
       const previousLine = keyLines.get(record.key)
       if (previousLine !== undefined) {
         collector.reject({
@@ -101,10 +142,12 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
       } catch (error) {
         // The parsers build valid records; this is the safety net that keeps one bad entry from
         // failing the whole import.
+        const problem = describeInvalidValue(error)
         collector.reject({
           code: 'INVALID_VALUE',
           ...toLineField(record.line),
-          message: `entry does not form a valid record: ${error instanceof Error ? shorten(error.message, 200) : String(error)}`,
+          ...(problem.field ? { field: problem.field } : {}),
+          message: `entry does not form a valid record: ${problem.message}`,
         })
       }
     },
@@ -143,6 +186,27 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
     },
   }
   return collector
+}
+
+/**
+ * A validation error as one sentence and the field it is about, for an issue message: a zod error's JSON
+ * dump means nothing to the person importing. Each problem reads `<field> <what is wrong>`.
+ * @example describeInvalidValue(zodErrorOfEmptyKey) // { field: 'key', message: 'key is empty' }
+ */
+export function describeInvalidValue(error: unknown): { field: string | null; message: string } {
+  if (!(error instanceof ZodError)) {
+    return { field: null, message: error instanceof Error ? shorten(error.message, 200) : String(error) }
+  }
+  const problems = error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || 'the entry'
+    if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return `${field} is empty`
+    if (issue.code === 'too_small' && issue.origin === 'array') return `${field} has too few items`
+    if (issue.code === 'invalid_type') return `${field} is missing or not a ${issue.expected}`
+    return `${field}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`
+  })
+  const first = error.issues[0]?.path.map(String).join('.') ?? ''
+  const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '')
+  return { field: first === '' ? null : first, message: shorten(shown, 200) }
 }
 
 /** `{ line }` when known, `{}` otherwise (issues take no `undefined` under exactOptionalPropertyTypes). */
@@ -206,7 +270,7 @@ export function sampleLines(text: string, maxChars = 200_000): string[] {
   return text
     .slice(0, maxChars)
     .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
+    .split(/\r\n|\r|\n/)
 }
 
 /** Raises a detection score a little when the file name agrees; the content decides. */

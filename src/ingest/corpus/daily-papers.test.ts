@@ -103,6 +103,24 @@ describe('daily-papers when pairs are broken', () => {
     ])
   })
 
+  it('rejects a title with no letters or digits in one sentence naming line and field, and reads the rest', () => {
+    const lines = [...LINES]
+    lines[28] = '🤗 → 🚀' // the title of the fifth paper (line 29)
+    const parsed = dailyPapersFormat.parse(lines.join('\n'), { ...ctx, captureDate: '2025-09-06' })
+    expect(parsed.records).toHaveLength(56)
+    expect(parsed.entriesSeen).toBe(57)
+    expect(parsed.issues).toEqual([
+      {
+        severity: 'rejected',
+        source: ctx.input,
+        code: 'INVALID_VALUE',
+        line: 29,
+        field: 'title',
+        message: 'title "🤗 → 🚀" has no letters or digits',
+      },
+    ])
+  })
+
   it('reads pairs without blank lines between them', () => {
     const compact = LINES.filter((line) => line !== '').join('\n')
     expect(dailyPapersFormat.parse(compact, ctx).records.map((r) => r.title)).toEqual(titleLines)

@@ -3,7 +3,7 @@
  * bytes with the line checks folded into the entries they break.
  */
 import type { ParseResult } from '../../core/index.js'
-import type { FileFormat, ParseContext } from '../file-format.js'
+import { MIN_DETECT_CONFIDENCE, type FileFormat, type ParseContext } from '../file-format.js'
 import { decodeTextInput } from '../text-input.js'
 import { abstractsFormat } from './abstracts.js'
 import { authorPapersFormat } from './author-papers.js'
@@ -15,8 +15,7 @@ import { researcherProfileFormat } from './researcher-profile.js'
 export type { CorpusFormat } from './corpus-format.js'
 export { abstractsFormat, authorPapersFormat, awesomeListFormat, dailyPapersFormat, researcherProfileFormat }
 
-/** Below this, no format claims a text: better to ask for `--format` than to import garbage. */
-export const MIN_DETECT_CONFIDENCE = 0.5
+export { MIN_DETECT_CONFIDENCE } from '../file-format.js'
 
 /** Every corpus format, in no particular order (detection compares their scores). */
 export const CORPUS_FORMATS: CorpusFormat[] = [
