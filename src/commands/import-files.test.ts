@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
-import { bibtexFormat } from '../ingest/index.js'
+import { bibtexFormat, type FileFormat } from '../ingest/index.js'
 import { importFiles, unreadablePaths } from './import-files.js'
 import { toBibtexPapers } from './export-bibtex.js'
 import { importRecords } from './import-records.js'
@@ -298,8 +298,13 @@ describe('importFiles', () => {
       // The original emptied by accident: held back, links kept; restored, then the fork drops it: it stays.
       await readOne('mine', both)
       const emptied = await readOne('mine', 'Awesome Example Phenomena\n')
-      expect(emptied.issues.map((i) => i.code)).toEqual(['GONE_ENTRIES_KEPT'])
-      expect(emptied.issues[0]!.message).toMatch(/^3 entries .* the file has no entries now/)
+      expect(emptied.issues.filter((i) => i.code === 'GONE_ENTRIES_KEPT').map((i) => i.message)).toEqual([
+        expect.stringMatching(/^3 entries .* the file has no entries now/),
+      ])
+      // The file read is said to hold no entries, too.
+      expect(emptied.issues.filter((i) => i.code === 'PARSE_FAILED').map((i) => i.message)).toEqual([
+        expect.stringMatching(/^read as awesome-list \(as --format asked\), but no entries were found in it/),
+      ])
       await readOne('mine', both)
       expect(await readOne('fork', without)).toMatchObject({ removed: 0 })
       expect(await paperTitled('Where Memorization Lives')).toBeDefined()
@@ -477,8 +482,127 @@ describe('importFiles', () => {
     })
   })
 
+  describe('what a folder holds besides inputs', () => {
+    const MARKDOWN_LIST = resolve(FIXTURES, 'awesome-list/awesome-deep-phenomena.md')
+    const shownIssues = (report: Awaited<ReturnType<typeof importFiles>>) =>
+      report.issues.map((i) => [i.severity, i.source, i.code])
+
+    it('reads a README.md the folder\'s manifest lists', async () => {
+      mkdirSync(join(dir, 'list'))
+      writeFileSync(join(dir, 'list', 'README.md'), readFileSync(MARKDOWN_LIST))
+      writeFileSync(join(dir, 'list', 'manifest.json'), JSON.stringify({ files: [{ file: 'README.md', format: 'awesome-list' }] }))
+      const report = await importFiles(t.store, [join(dir, 'list')], { cwd: dir })
+      expect(report.inputs.map((i) => [i.input, i.format, i.new])).toEqual([['list/README.md', 'awesome-list', 9]])
+      expect(report.issues.filter((i) => i.severity === 'rejected').map((i) => i.code)).toEqual(['TEMPLATE_ENTRY'])
+    })
+
+    it('without a manifest, reads a README.md a format recognises and leaves out one that documents the folder', async () => {
+      mkdirSync(join(dir, 'list'))
+      writeFileSync(join(dir, 'list', 'README.md'), readFileSync(MARKDOWN_LIST))
+      mkdirSync(join(dir, 'docs'))
+      writeFileSync(join(dir, 'docs', 'README.md'), readFileSync(join(CORPUS, 'README.md')))
+      writeFileSync(join(dir, 'docs', 'SOURCES.md'), readFileSync(join(FIXTURES, 'SOURCES.md')))
+      writeFileSync(join(dir, 'docs', 'abstracts.txt'), readFileSync(join(CORPUS, 'abstracts.txt')))
+      const report = await importFiles(t.store, [join(dir, 'list'), join(dir, 'docs')], { cwd: dir })
+      expect(report.inputs.map((i) => [i.input, i.format, i.new])).toEqual([
+        ['list/README.md', 'awesome-list', 9],
+        ['docs/abstracts.txt', 'abstracts', 10],
+      ])
+      expect(shownIssues(report).filter(([, source]) => source?.startsWith('docs'))).toEqual([])
+      // A format asked for does not make documentation an input either.
+      const forced = await importFiles(t.store, [join(dir, 'docs')], { cwd: dir, format: 'awesome-list' })
+      expect(forced.inputs.map((i) => i.input)).toEqual(['docs/abstracts.txt'])
+    })
+
+    it('imports data/corpus as before: its README.md documents it, the manifest does not list it', async () => {
+      const report = await importFiles(t.store, [CORPUS], { cwd: resolve(CORPUS, '../..') })
+      expect(report.inputs.map((i) => [i.input, i.format, i.read])).toEqual([
+        ['data/corpus/abstracts.txt', 'abstracts', 10],
+        ['data/corpus/author-papers.txt', 'author-papers', 4],
+        ['data/corpus/awesome-deep-phenomena.txt', 'awesome-list', 496],
+        ['data/corpus/daily-papers.txt', 'daily-papers', 57],
+        ['data/corpus/researcher-profile.txt', 'researcher-profile', 13],
+      ])
+      expect([report.read, report.new, report.merged, report.rejected]).toEqual([580, 570, 9, 1])
+    })
+
+    it('leaves the library kept in the folder out without a word, by name or by its SQLite header', async () => {
+      // The library of this very import sits in the folder (library.db), beside an older one with its -wal and -shm
+      // and a copy under a name that says nothing.
+      writeFileSync(join(t.dir, 'README.md'), readFileSync(MARKDOWN_LIST))
+      writeFileSync(join(t.dir, 'old.db'), readFileSync(t.path))
+      writeFileSync(join(t.dir, 'old.db-wal'), Buffer.from([0x37, 0x7f, 0x06, 0x82, 0, 0, 0, 1]))
+      writeFileSync(join(t.dir, 'old.db-shm'), Buffer.alloc(64))
+      writeFileSync(join(t.dir, 'backup-of-library'), readFileSync(t.path))
+      const report = await importFiles(t.store, [t.dir], { cwd: t.dir })
+      expect(report.inputs.map((i) => [i.input, i.format, i.new])).toEqual([['README.md', 'awesome-list', 9]])
+      expect(shownIssues(report).filter(([severity]) => severity === 'rejected')).toEqual([
+        ['rejected', 'README.md', 'TEMPLATE_ENTRY'],
+      ])
+      // Named by the person, a database is an input that cannot be read, said as what it is.
+      const named = await importFiles(t.store, [t.path], { cwd: t.dir })
+      expect(named.issues.map((i) => [i.code, i.source, i.message])).toEqual([
+        ['UNKNOWN_FORMAT', 'library.db', expect.stringMatching(/^a SQLite database \(a Paperscope library\?\), not a file to import/)],
+      ])
+    })
+
+    it('warns about a file that was recognised but gave no entries, when its parser said nothing', async () => {
+      // A format sure of a file that then reads nothing from it, and says nothing.
+      const quiet: FileFormat = {
+        name: 'quiet',
+        description: 'recognises every file, reads nothing',
+        detect: () => 0.9,
+        parse: () => ({ records: [], profiles: [], issues: [], entriesSeen: 0 }),
+      }
+      writeFileSync(join(dir, 'list.txt'), 'an entry, to the eye\n')
+      const options = { formats: [quiet], detect: () => ({ format: quiet, confidence: 0.9 }), cwd: dir }
+      const report = await importFiles(t.store, [join(dir, 'list.txt')], options)
+      expect(report.issues.map((i) => [i.severity, i.source, i.code, i.message])).toEqual([
+        ['warning', 'list.txt', 'PARSE_FAILED', 'read as quiet, but no entries were found in it; nothing imported from it (quiet reads: recognises every file, reads nothing)'],
+      ])
+      // Markdown read as an awesome list that has no entries, as `import README.md --format awesome-list` was.
+      writeFileSync(join(dir, 'reading.md'), '# Reading list\n\n## Later\n\n- [a blog](https://example.org)\n')
+      const list = await importFiles(t.store, [join(dir, 'reading.md')], { format: 'awesome-list', cwd: dir })
+      expect(list.issues.filter((i) => i.code === 'PARSE_FAILED').map((i) => [i.severity, i.source, i.message])).toEqual([
+        ['warning', 'reading.md', expect.stringMatching(/^read as awesome-list \(as --format asked\), but no entries were found in it; nothing imported from it \(awesome-list reads: .*README\.md \(Markdown\)/)],
+      ])
+      expect(list.rejected).toBe(0)
+    })
+  })
+
   it('refuses an unknown forced format before writing anything', async () => {
     await expect(importFiles(t.store, [join(CORPUS, 'abstracts.txt')], { format: 'nope' })).rejects.toThrow(/unknown format "nope"/)
     expect((await t.store.libraryStats()).papers).toBe(0)
+  })
+})
+
+describe('files no format reads', () => {
+  let t: TempStore
+  let dir: string
+  beforeEach(async () => {
+    t = await createTempStore()
+    dir = mkdtempSync(join(tmpdir(), 'ps-foreign-'))
+  })
+  afterEach(async () => {
+    await t.cleanup()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  it('says what an unrecognised API answer or binary file is, never "pass --format"', async () => {
+    const copy = (from: string, name: string) => (writeFileSync(join(dir, name), readFileSync(from)), join(dir, name))
+    const atom = copy(join(FIXTURES, 'arxiv/api_query_all_transformer_and_cat_cs.LG_max5.xml'), 'arxiv.xml')
+    const works = copy(join(FIXTURES, 'openalex/works_list_per_page2.json'), 'works.json')
+    const png = join(dir, 'img.png')
+    writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('Title\n\nWe study a thing at length in this abstract line.\n'.repeat(20))]))
+    writeFileSync(join(dir, 'notes.txt'), 'shopping list\neggs\n')
+    const report = await importFiles(t.store, [atom, works, png, join(dir, 'notes.txt')], { cwd: dir })
+    expect(report.issues.map((i) => [i.source, i.code])).toEqual([
+      ['arxiv.xml', 'UNKNOWN_FORMAT'], ['works.json', 'UNKNOWN_FORMAT'], ['img.png', 'BINARY_CONTENT'], ['notes.txt', 'UNKNOWN_FORMAT'],
+    ])
+    expect(report.issues.slice(0, 3).every((i) => !i.message.includes('--format'))).toBe(true)
+    expect(report.issues[0]!.message).toMatch(/^the file is an Atom feed .*`paperscope sync`/)
+    expect(report.issues[2]!.message).toBe('the file is binary (a PNG image), not text; nothing imported from it (import reads text files: page captures and BibTeX)')
+    const forced = await importFiles(t.store, [png], { cwd: dir, format: 'bibtex' })
+    expect(forced.issues.map((i) => i.code)).toEqual(['BINARY_CONTENT'])
+    expect(await t.store.libraryStats()).toMatchObject({ papers: 0 })
   })
 })

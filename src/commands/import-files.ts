@@ -3,6 +3,10 @@
  * detected (or given) format; what cannot be read is reported with file, line and reason, the rest is
  * imported. A given format that is clearly not a file's rejects that file, and a path that cannot be read
  * is one rejected input. A corpus folder may carry a `manifest.json` saying each file's format and capture date.
+ *
+ * What a folder import leaves out: the manifest, dotfiles, SQLite files (a Paperscope library kept beside its data:
+ * `paperscope.db` and its `-wal`/`-shm`), and documentation (`README.md`, `SOURCES.md`) unless the manifest lists
+ * it or, without a manifest, a format recognises it (a downloaded awesome list is a README.md).
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
@@ -38,8 +42,28 @@ export const ManifestSchema = z.object({
 export type Manifest = z.infer<typeof ManifestSchema>
 
 export const MANIFEST_FILE = 'manifest.json'
-/** Files a folder import skips: documentation and the manifest itself. */
-const SKIPPED_FILES = new Set([MANIFEST_FILE, 'README.md', 'SOURCES.md', '.DS_Store'])
+/** Files a folder import always skips: the manifest itself and Finder's folder settings. */
+const SKIPPED_FILES = new Set([MANIFEST_FILE, '.DS_Store'])
+/**
+ * A folder's documentation (`README.md`, `SOURCES.md`): read only when the folder's manifest lists it or, in a
+ * folder without one, when a format recognises it (an awesome list's README.md). Else it is skipped without a
+ * word: it documents the folder (as data/corpus/README.md does), and is no input that failed.
+ */
+const DOCUMENTATION_FILE = /^(?:readme|sources)(?:\.(?:md|markdown|txt))?$/i
+/**
+ * SQLite databases and their journals (`paperscope.db`, `-wal`, `-shm`) by name; a database under another name
+ * is known by its header ({@link isSqliteDatabase}). A library kept beside the files it was imported from is in
+ * the folder on every import and is never an input, so a folder import skips it silently, as it skips dotfiles:
+ * a warning on every run would tell the person nothing they could act on but to move their library.
+ */
+const SQLITE_FILE = /\.(?:db|db3|sqlite3?)(?:-(?:wal|shm|journal))?$/i
+/** The first 16 bytes of every SQLite 3 database file. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+/** True when the bytes are a SQLite 3 database (they start with its header). */
+export function isSqliteDatabase(bytes: Uint8Array): boolean {
+  return bytes.length >= SQLITE_HEADER.length && SQLITE_HEADER.equals(bytes.subarray(0, SQLITE_HEADER.length))
+}
 
 export interface ImportFilesOptions {
   /** The formats to choose from; every format Paperscope knows by default. */
@@ -63,6 +87,10 @@ export interface ImportFilesOptions {
 interface InputFile {
   path: string
   manifestEntry: Manifest['files'][number] | undefined
+  /** Found in a folder, not named by the person: a file that is no input at all (a library) is left out quietly. */
+  inFolder: boolean
+  /** Documentation read on the chance that it is a list (no manifest says): imported only when recognised. */
+  onlyIfRecognised: boolean
 }
 
 async function listInputs(
@@ -87,13 +115,15 @@ async function listInputs(
     if (!info.isDirectory()) {
       // A file keeps the facts its folder's manifest gives about it (format, capture date).
       const manifest = await readManifest(dirname(path), issues)
-      files.push({ path, manifestEntry: manifest?.files.find((f) => f.file === basename(path)) })
+      const manifestEntry = manifest?.files.find((f) => f.file === basename(path))
+      files.push({ path, manifestEntry, inFolder: false, onlyIfRecognised: false })
       continue
     }
     const manifest = await readManifest(path, issues)
     let names: string[]
     try {
-      names = (await readdir(path)).filter((n) => !SKIPPED_FILES.has(n) && !n.startsWith('.')).sort()
+      const skipped = (n: string): boolean => SKIPPED_FILES.has(n) || n.startsWith('.') || SQLITE_FILE.test(n)
+      names = (await readdir(path)).filter((n) => !skipped(n)).sort()
     } catch (err) {
       unreadable(given, err)
       continue
@@ -108,7 +138,12 @@ async function listInputs(
         unreadable(relative(cwd, full) || full, err)
         continue
       }
-      if (entry.isFile()) files.push({ path: full, manifestEntry: manifest?.files.find((f) => f.file === name) })
+      if (!entry.isFile()) continue
+      const manifestEntry = manifest?.files.find((f) => f.file === name)
+      const documentation = DOCUMENTATION_FILE.test(name)
+      // A manifest says what the folder's inputs are: documentation it does not list is the folder's own.
+      if (documentation && manifest && !manifestEntry) continue
+      files.push({ path: full, manifestEntry, inFolder: true, onlyIfRecognised: documentation && !manifest })
     }
   }
   return { files, issues }
@@ -187,6 +222,7 @@ export async function importFiles(
     detect,
     minConfidence: ingest.MIN_DETECT_CONFIDENCE,
     sources: ingest.SOURCES.map((s) => s.name),
+    describe: (text) => ingest.describeForeignFile(Buffer.from(text, 'utf8')),
   }
   for (const [index, file] of files.entries()) {
     options.onFile?.(file.path, index, files.length)
@@ -198,22 +234,35 @@ export async function importFiles(
       reject({ source: shown, code: 'SOURCE_UNAVAILABLE', message: cannotRead(shown, err) }, 'unknown')
       continue
     }
+    if (isSqliteDatabase(bytes)) {
+      if (file.inFolder) continue
+      const message = 'a SQLite database (a Paperscope library?), not a file to import; a library is opened with --db'
+      reject({ source: shown, code: 'UNKNOWN_FORMAT', message }, 'unknown')
+      continue
+    }
+    // A binary file (an image, an archive, a PDF) is text for no format, --format or not: say what it is.
+    const binary = ingest.describeBinaryContent(bytes)
+    if (binary !== null) {
+      const message = `the file is binary (${binary}), not text; nothing imported from it (import reads text files: page captures and BibTeX)`
+      reject({ source: shown, code: 'BINARY_CONTENT', message }, options.format ?? file.manifestEntry?.format ?? 'unknown')
+      continue
+    }
     const text = bytes.toString('utf8')
     const choice = chooseFormat(text, shown, file, options.format, knownFormats)
+    // Documentation is read only as what it recognisably is, --format or not: a README that is no list stays out.
+    if (file.onlyIfRecognised && !isRecognised(choice, text, file.path, knownFormats)) continue
     if ('mismatch' in choice) {
       reject({ source: shown, code: 'FORMAT_MISMATCH', message: choice.mismatch }, choice.wanted)
       continue
     }
     const { format } = choice
     if (!format) {
-      reject(
-        {
-          source: shown,
-          code: 'UNKNOWN_FORMAT',
-          message: `no importer recognises this file; pass --format (one of ${formats.map((f) => f.name).join(', ')})`,
-        },
-        'unknown',
-      )
+      // JSON and XML (an API answer) no format reads: --format could only fail or import junk.
+      const foreign = ingest.describeForeignFile(bytes)
+      const message = foreign
+        ? `the file is ${foreign.what}; ${foreign.advice}`
+        : `no importer recognises this file; pass --format (one of ${formats.map((f) => f.name).join(', ')})`
+      reject({ source: shown, code: 'UNKNOWN_FORMAT', message }, 'unknown')
       continue
     }
     const captureDate = options.captureDate ?? file.manifestEntry?.captureDate
@@ -222,6 +271,12 @@ export async function importFiles(
     const ctx = { input: shown, file: real, fetchedAt: now().toISOString(), ...(captureDate ? { captureDate } : {}) }
     const parsed = format.parseBytes ? format.parseBytes(bytes, ctx) : format.parse(text, ctx)
     const rejected = parsed.issues.filter((i) => i.severity === 'rejected').length
+    // A file read as some format that gave nothing, with no word from the parser, would be a silent 0 in the report.
+    if (parsed.entriesSeen === 0 && parsed.profiles.length === 0 && !parsed.issues.some(isAboutWholeFile)) {
+      const how = options.format ? ' (as --format asked)' : file.manifestEntry?.format ? ` (as ${MANIFEST_FILE} says)` : ''
+      const message = `read as ${format.name}${how}, but no entries were found in it; nothing imported from it (${format.name} reads: ${format.description})`
+      parsed.issues.push({ severity: 'warning', source: shown, code: 'PARSE_FAILED', message })
+    }
     // What the file held before this run: the base a removal is weighed against, and what is new in it.
     const keysBefore = new Set(format.wholeList ? (await store.listFileRecords(format.name, real)).map((r) => r.key) : [])
     const counts = await importRecords(store, parsed.records, parsed.profiles, {
@@ -250,6 +305,25 @@ export async function importFiles(
     report.papersRemoved.push(...removal.papersLeft.map((p) => ({ ...p, input: list.input.input })))
   }
   return report
+}
+
+/** True when the format chosen for a file is one whose own `detect` is sure the file is one of its files. */
+function isRecognised(
+  choice: ReturnType<typeof chooseFormat>,
+  text: string,
+  path: string,
+  known: KnownFormats,
+): boolean {
+  if (!('format' in choice) || choice.format === null) return false
+  return choice.format.detect(text, basename(path)) >= known.minConfidence
+}
+
+/**
+ * An issue about the file as a whole (it has no line): `no BibTeX entries found`, `does not look like …`. One
+ * already says why nothing was read, so the import adds no second one.
+ */
+function isAboutWholeFile(issue: ImportIssue): boolean {
+  return issue.line === undefined
 }
 
 /** The list's contribution template is no entry that went missing; anything else rejected may be one. */
@@ -333,6 +407,8 @@ interface KnownFormats {
   minConfidence: number
   /** The API sources `paperscope sync` fetches from, which are no file formats. */
   sources: readonly string[]
+  /** What a file no format reads recognisably is (JSON, XML, an API answer), or null. */
+  describe: (text: string) => { what: string } | null
 }
 
 /**
@@ -369,7 +445,7 @@ function chooseFormat(
   const other = detected && detected.format.name !== format.name ? detected : null
   const what = other
     ? `detected as ${other.format.name} (confidence ${other.confidence.toFixed(2)})`
-    : describeData(text)
+    : (known.describe(text)?.what ?? null)
   if (!what) return { format }
   const asked = forced
     ? `--format ${wanted} does not match ${shown}`
@@ -378,27 +454,6 @@ function chooseFormat(
     ? ` (${forced ? 'without --format' : 'without that manifest entry'} it imports as ${other.format.name})`
     : ''
   return { wanted, mismatch: `${asked}: the file is ${what}; nothing imported from it${instead}` }
-}
-
-/** What kind of data a text recognisably is when it is none of the file formats (JSON, XML), or null. */
-function describeData(text: string): string | null {
-  const start = text.replace(/^\uFEFF/, '').trimStart()
-  if (/^[[{]/.test(start)) {
-    try {
-      JSON.parse(start)
-      return 'JSON, which no file format reads (API answers come in through `paperscope sync`)'
-    } catch {
-      return null
-    }
-  }
-  if (/^<(?:\?xml|[A-Za-z])/.test(start)) {
-    const head = start.slice(0, 2000)
-    if (/<feed\b[^>]*http:\/\/www\.w3\.org\/2005\/Atom/.test(head))
-      return 'an Atom feed (XML, as the arXiv API answers)'
-    if (/<OAI-PMH\b/.test(head)) return 'an OAI-PMH response (XML)'
-    return 'XML, which no file format reads'
-  }
-  return null
 }
 
 /**

@@ -9,13 +9,13 @@ import { CORPUS_FORMATS, MIN_DETECT_CONFIDENCE } from './corpus/index.js'
 
 export type { FileFormat, ParseContext } from './file-format.js'
 export { CORPUS_FORMATS, MIN_DETECT_CONFIDENCE } from './corpus/index.js'
-export { decodeTextInput } from './text-input.js'
+export { decodeTextInput, describeBinaryContent } from './text-input.js'
 
 // BibTeX: a file format for import, and a pure writer for export.
 export { bibtexFormat, formatBibtex, citeKeys, citeKeyStem, sourceEntryParts, parseBibtex, cleanLatexText, type BibtexPaper } from './bibtex/index.js'
 
 // API connectors: the registry, the port they implement, and the HTTP client they share.
-export { SOURCES, findSource, sourceRateLimits } from './registry.js'
+export { SOURCES, findSource, sourceRateLimits, describeForeignFile, recognizeApiAnswer, type ForeignFile } from './registry.js'
 export type { Source, AnySource, SourceDeps, SourcePage } from './source.js'
 export { parsePage } from './source.js'
 export {

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { basename, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { awesomeListFormat, readByline, splitKeywords } from './awesome-list.js'
+import type { SourceRecord } from '../../core/index.js'
+import { detectFileFormat } from '../index.js'
+import { awesomeListFormat, idsFromUrl, readByline, splitKeywords } from './awesome-list.js'
 
 const LIST = readFileSync(new URL('../../../data/corpus/awesome-deep-phenomena.txt', import.meta.url), 'utf8')
 const ctx = { input: 'data/corpus/awesome-deep-phenomena.txt', fetchedAt: '2026-06-01T10:00:00.000Z' }
@@ -297,5 +301,160 @@ describe('splitKeywords', () => {
   it('splits on commas when a line has no semicolon (one entry of the list writes them so)', () => {
     expect(splitKeywords('Key Word: Neural Collapse, Nonconvex Optimization.')).toEqual(['Neural Collapse', 'Nonconvex Optimization'])
     expect(splitKeywords('Key Word: Bias, Variance; Double Descent.')).toEqual(['Bias, Variance', 'Double Descent'])
+  })
+})
+
+describe('awesome-list on the Markdown source (README.md)', () => {
+  // A few entries of the same list in the shape of its README.md: badges, a table of contents, images, a
+  // multi-line digest, `</details>` closed or not, entries without an author line, the resources and the template.
+  const MARKDOWN = readFileSync(new URL('../../../test/fixtures/awesome-list/awesome-deep-phenomena.md', import.meta.url), 'utf8')
+  const mdCtx = { input: 'lists/awesome-deep-phenomena.md', fetchedAt: ctx.fetchedAt }
+  const md = awesomeListFormat.parse(MARKDOWN, mdCtx)
+  const lineOf = (start: string): number =>
+    MARKDOWN.split('\n').findIndex((line) => line.startsWith(start)) + 1
+  const byTitle = (title: string): SourceRecord => {
+    const record = md.records.find((r) => r.title === title)
+    if (!record) throw new Error(`no record "${title}"`)
+    return record
+  }
+  /** What the two shapes share: all but where the entry sits and the link targets only Markdown has. */
+  const shared = ({ line: _l, locator: _p, url: _u, ids: _i, raw, ...rest }: SourceRecord) => {
+    const { linkTargets: _t, ...rawShared } = raw
+    return { ...rest, raw: rawShared }
+  }
+
+  it('reads the same records as the rendered capture gives for the same entries', () => {
+    const twins = md.records.flatMap((record) => {
+      const rendered = result.records.find((r) => r.key === record.key)
+      return rendered ? [[record, rendered] as const] : []
+    })
+    expect(twins.map(([record]) => record.title)).toEqual([
+      'Truth is in There: Improving Reasoning in Language Models with Layer-Selective Rank Reduction',
+      'The Transient Nature of Emergent In-Context Learning in Transformers',
+      'Why ReLU networks yield high-confidence predictions far away from the training data and how to mitigate the problem',
+      'The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks',
+      'mSAM: Micro-Batch-Averaged Sharpness-Aware Minimization',
+      'Machine Love',
+      'The Benefits of Implicit Regularization from SGD in Least Squares Problems',
+      'Maximum Principle Based Algorithms for Deep Learning',
+    ])
+    for (const [record, rendered] of twins) expect(shared(record)).toEqual(shared(rendered))
+    // Venue in emphasis, a venue glued to the last author, a surname that looks like an initial: read alike.
+    expect(byTitle('The Transient Nature of Emergent In-Context Learning in Transformers').venue).toBe(
+      'NeurIPS 2023',
+    )
+    expect(byTitle('The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks').venue).toBe(
+      'ICLR 2019',
+    )
+    expect(byTitle('Maximum Principle Based Algorithms for Deep Learning').authors.at(-1)).toBe('Weinan E')
+  })
+
+  it('keeps the paper link and the arXiv id or DOI it names; records point at their Markdown line', () => {
+    const truth = byTitle(
+      'Truth is in There: Improving Reasoning in Language Models with Layer-Selective Rank Reduction',
+    )
+    expect(truth).toMatchObject({
+      line: lineOf('- Truth is in There'),
+      locator: `${mdCtx.input}:${lineOf('- Truth is in There')}`,
+      url: 'https://arxiv.org/abs/2312.13558',
+      ids: { arxiv: '2312.13558' },
+      raw: {
+        links: ['paper', 'code'],
+        linkTargets: [
+          { label: 'paper', url: 'https://arxiv.org/abs/2312.13558' },
+          { label: 'code', url: 'https://github.com/pratyushasharma/laser' },
+        ],
+      },
+    })
+    // A fragment after the id, and a paper page that is not on arXiv.
+    expect(byTitle('Maximum Principle Based Algorithms for Deep Learning').ids).toEqual({
+      arxiv: '1710.09513',
+    })
+    expect(byTitle('Understanding Deep Learning (Still) Requires Rethinking Generalization')).toMatchObject({
+      url: 'https://dl.acm.org/doi/10.1145/3446776',
+      ids: { doi: '10.1145/3446776' },
+      venue: 'Communications of the ACM',
+      date: '2021',
+      keywords: ['Memorization', 'Generalization'],
+      digest: null,
+    })
+    // The rendered capture has no link targets: its records carry neither URL nor id.
+    expect(atLine(34)).toMatchObject({ url: null, ids: {} })
+  })
+
+  it('joins a digest written over several lines, with or without its closing </details>', () => {
+    const relu = byTitle(
+      'Why ReLU networks yield high-confidence predictions far away from the training data and how to mitigate the problem',
+    )
+    expect(relu.digest?.text).toMatch(/^Classifiers used in the wild, .* far away from the training data\.$/)
+    expect(relu.digest?.text).toBe(atLine(378).digest?.text)
+    for (const record of md.records) expect(record.digest?.text ?? '').not.toMatch(/[<>]/)
+  })
+
+  it('takes no paper from badges, images, the table of contents or the resources; rejects only the template', () => {
+    expect(md.records).toHaveLength(9)
+    expect(md.entriesSeen).toBe(10)
+    expect(md.issues.map((issue) => [issue.severity, issue.code, issue.line])).toEqual([
+      ['warning', 'MISSING_FIELD', lineOf('- mSAM')],
+      ['warning', 'MISSING_FIELD', lineOf('- Machine Love')],
+      ['rejected', 'TEMPLATE_ENTRY', lineOf('- Paper Title')],
+    ])
+    expect(md.records.map((r) => r.topics[0])).toEqual([
+      'Empirical Study',
+      'Empirical Study',
+      'Empirical Study',
+      'Empirical Study',
+      'Lottery Ticket Hypothesis',
+      'Others',
+      'Others',
+      'Others',
+      'Others',
+    ])
+  })
+
+  it('reads no paper from a Markdown file without entries, and rejects nothing', () => {
+    // The import says that such a file gave nothing (see import-files.test.ts); the parser only must not invent.
+    const empty = awesomeListFormat.parse(
+      '# Reading list\n\n- [Later](#later)\n\n## Later\n\n![cover](https://example.org/c.png)\n\n## Related Resources\n\n- [a blog](https://example.org)\n',
+      mdCtx,
+    )
+    expect(empty).toMatchObject({ records: [], issues: [], entriesSeen: 0 })
+  })
+
+  it('is detected as awesome-list, and no other file the tests use is', () => {
+    expect(detectFileFormat(MARKDOWN, 'README.md')).toMatchObject({ format: { name: 'awesome-list' } })
+    expect(awesomeListFormat.detect(MARKDOWN, 'README.md')).toBeGreaterThanOrEqual(0.95)
+    // The name only nudges: `.md` a little, the content decides.
+    expect(awesomeListFormat.detect(MARKDOWN, 'list.md')).toBeGreaterThan(
+      awesomeListFormat.detect(MARKDOWN, 'list.txt'),
+    )
+    expect(awesomeListFormat.detect('# Notes\n\n- [a link](https://example.org)\n', 'notes.md')).toBe(0)
+    const root = fileURLToPath(new URL('../../../', import.meta.url))
+    const listFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name)
+        return statSync(path).isDirectory() ? listFiles(path) : [path]
+      })
+    const files = [...listFiles(join(root, 'data/corpus')), ...listFiles(join(root, 'test/fixtures'))]
+    expect(files.length).toBeGreaterThan(20)
+    const detectedAsList = files.filter(
+      (file) => detectFileFormat(readFileSync(file, 'utf8'), basename(file))?.format.name === 'awesome-list',
+    )
+    // The two awesome lists: the corpus's rendered page and this Markdown fixture.
+    expect(detectedAsList.map((file) => relative(root, file)).sort()).toEqual(['data/corpus/awesome-deep-phenomena.txt', 'test/fixtures/awesome-list/awesome-deep-phenomena.md'])
+  })
+})
+
+describe('idsFromUrl', () => {
+  it.each([
+    ['https://arxiv.org/abs/2312.13558', { arxiv: '2312.13558' }],
+    ['https://arxiv.org/pdf/2107.05802v2.pdf', { arxiv: '2107.05802' }],
+    ['https://arxiv.org/abs/1704.04289#', { arxiv: '1704.04289' }],
+    ['https://doi.org/10.1038/S41586-024-07566-Y', { doi: '10.1038/s41586-024-07566-y' }],
+    ['https://dl.acm.org/doi/abs/10.1145/3446776?x=1', { doi: '10.1145/3446776' }],
+    ['https://www.nature.com/articles/s41586-024-07566-y', {}],
+    ['https://openreview.net/forum?id=YiBa9HKTyXE', {}],
+  ])('%s', (url, ids) => {
+    expect(idsFromUrl(url)).toEqual(ids)
   })
 })

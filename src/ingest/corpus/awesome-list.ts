@@ -1,12 +1,21 @@
 /**
- * @module Importer for a curated GitHub "awesome list" README rendered as text: topic sections split by
- * year (`Neural Collapse: 2021`), one bulleted entry per paper with its authors and venue, curated key
- * words and a digest. The same paper under two topics is two entries, hence two records.
+ * @module Importer for a curated GitHub "awesome list" README, as GitHub renders it (captured as text) or as
+ * its Markdown source: topic sections split by year (`Neural Collapse: 2021`), one bulleted entry per paper
+ * with its authors and venue, curated key words and a digest. The same paper under two topics is two entries,
+ * hence two records. Markdown is first rendered line for line into the text shape (see awesome-markdown.ts),
+ * so both read through one entry parser; only Markdown has link targets, kept as the paper's URL.
  */
 import { formatPartialDate, type ImportIssue, type ParseResult } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
+import { normalizeArxivId, normalizeDoi } from '../source.js'
 import type { TextInput } from '../text-input.js'
 import { parseAuthorList, splitRunTogetherNames, type AuthorList } from './author-names.js'
+import {
+  isMarkdownSource,
+  renderAwesomeMarkdown,
+  surveyAwesomeMarkdown,
+  type MarkdownLink,
+} from './awesome-markdown.js'
 import {
   createParseCollector,
   defineCorpusFormat,
@@ -38,6 +47,8 @@ const DIGEST = /^Digest\b\s*:?\s*(.*)$/i
 const LINK_MARKER = /\[([a-z][a-z ]{0,15})\]$/
 /** A line wrapped to column 0 inside an entry is prose; headings and page chrome are short. */
 const MIN_WRAPPED_PROSE = 60
+/** Link labels that point at the paper itself, best first (`[[paper]](url)` in the list). */
+const PAPER_LINK_LABELS = ['paper', 'pdf', 'arxiv']
 
 interface Section {
   topic: string
@@ -53,6 +64,8 @@ interface DetailLine {
 /** An entry as collected from its lines, before it is read into a record. */
 interface EntryDraft {
   line: number
+  /** The lines the title was read from: its bullet line and the lines that continue it. */
+  titleLines: number[]
   titleText: string
   details: DetailLine[]
   section: Section | null
@@ -67,9 +80,14 @@ export const awesomeListFormat = defineCorpusFormat({
   name: FORMAT_NAME,
   wholeList: true,
   description:
-    'A curated "awesome" paper list rendered as text: topic sections by year, entries with authors, key words and digests',
+    'A curated "awesome" paper list, its README.md (Markdown) or the page as text: topic sections by year, entries with authors, key words and digests',
   detect(text, fileName) {
     const lines = sampleLines(text)
+    const markdown = surveyAwesomeMarkdown(lines)
+    if (markdown.entries > 0) {
+      const score = markdown.yearHeadings > 0 && markdown.entries >= 2 ? 0.95 : 0.6
+      return applyFileNameHint(score, fileName, /awesome|\.(?:md|markdown)$/i)
+    }
     const headings = lines.filter((line) => SECTION_HEADING.test(line)).length
     const entries = lines.filter((line) => /^\s{0,3}•\s.*\[paper\]/.test(line)).length
     if (entries === 0) return 0
@@ -83,7 +101,10 @@ export const awesomeListFormat = defineCorpusFormat({
 
 function parseAwesomeList(input: TextInput, ctx: ParseContext): ParseResult {
   const collector = createParseCollector(input, ctx)
-  for (const draft of collectEntryDrafts(input, collector)) readEntryDraft(draft, ctx, collector)
+  const markdown = isMarkdownSource(input.lines) ? renderAwesomeMarkdown(input) : null
+  const links = markdown?.links ?? new Map<number, readonly MarkdownLink[]>()
+  for (const draft of collectEntryDrafts(markdown?.input ?? input, collector))
+    readEntryDraft(draft, ctx, collector, links)
   return collector.result()
 }
 
@@ -116,7 +137,7 @@ function collectEntryDrafts(input: TextInput, collector: ParseCollector): EntryD
         close()
         afterPapers = true
       } else if (draft && text.length >= MIN_WRAPPED_PROSE) {
-        appendWrapped(draft, text)
+        appendWrapped(draft, text, line.line)
       } else {
         close() // page chrome (`avatar`) or a topic's own heading ends the entry
       }
@@ -126,6 +147,7 @@ function collectEntryDrafts(input: TextInput, collector: ParseCollector): EntryD
       close()
       draft = {
         line: line.line,
+        titleLines: [line.line],
         titleText: bullet[1] ?? '',
         details: [],
         section,
@@ -140,17 +162,20 @@ function collectEntryDrafts(input: TextInput, collector: ParseCollector): EntryD
     if (bullet) current.details.push({ line: line.line, text: bullet[1] ?? '' })
     else if (indent >= DETAIL_INDENT && (DIGEST.test(text) || KEY_WORDS.test(text)))
       current.details.push({ line: line.line, text })
-    else appendWrapped(current, text)
+    else appendWrapped(current, text, line.line)
   }
   close()
   return drafts
 }
 
 /** A wrapped line continues the last detail, or the title when there is none yet. */
-function appendWrapped(draft: EntryDraft, text: string): void {
+function appendWrapped(draft: EntryDraft, text: string, line: number): void {
   const last = draft.details[draft.details.length - 1]
   if (last) last.text = `${last.text} ${text}`
-  else draft.titleText = `${draft.titleText} ${text}`
+  else {
+    draft.titleText = `${draft.titleText} ${text}`
+    draft.titleLines.push(line)
+  }
 }
 
 /** The contribution template at the end of the list (`Paper Title [paper]`, `Key Word: XXX.`). */
@@ -166,7 +191,12 @@ function isTemplateEntry(draft: EntryDraft): boolean {
   )
 }
 
-function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCollector): void {
+function readEntryDraft(
+  draft: EntryDraft,
+  ctx: ParseContext,
+  collector: ParseCollector,
+  linksByLine: ReadonlyMap<number, readonly MarkdownLink[]>,
+): void {
   const { title, links } = cleanTitle(draft.titleText)
   // First, so that no unreadable line goes unreported, even in the template or after the papers.
   if (draft.rejections.length > 0) {
@@ -210,6 +240,8 @@ function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCo
   warnAboutGaps(draft, title, details, byline, collector)
   const sectionDate = draft.section ? formatPartialDate(draft.section.year) : null
   const venueYear = byline?.venueYear ?? null
+  const titleLinks = draft.titleLines.flatMap((line) => linksByLine.get(line) ?? [])
+  const paperUrl = findPaperUrl(titleLinks)
   collector.addRecord({
     ...createRecordBase(FORMAT_NAME, ctx, draft.line),
     key: `${normalizeForKey(draft.section?.topic ?? '')}/${normalizeForKey(title)}`,
@@ -222,6 +254,8 @@ function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCo
     topics: draft.section ? [draft.section.topic] : [],
     keywords: details.keywordsLine ? splitKeywords(details.keywordsLine.text) : [],
     digest: details.digest ? { text: details.digest, origin: 'curated' } : null,
+    url: paperUrl,
+    ids: paperUrl ? idsFromUrl(paperUrl) : {},
     raw: {
       section: draft.section ? `${draft.section.topic}: ${draft.section.year}` : null,
       titleLine: draft.titleText.trim(),
@@ -232,8 +266,44 @@ function readEntryDraft(draft: EntryDraft, ctx: ParseContext, collector: ParseCo
       keywordsLine: details.keywordsLine?.text ?? null,
       digestLine: details.digestLine?.text ?? null,
       ...(details.unknown.length > 0 ? { unrecognised: details.unknown.map((detail) => detail.text) } : {}),
+      ...(titleLinks.length > 0 ? { linkTargets: titleLinks.map(({ label, url }) => ({ label, url })) } : {}),
     },
   })
+}
+
+/** The URL of the link that points at the paper (`[[paper]](url)`), or null. */
+function findPaperUrl(links: readonly MarkdownLink[]): string | null {
+  for (const label of PAPER_LINK_LABELS) {
+    const link = links.find((candidate) => candidate.label.toLowerCase() === label)
+    if (link && /^https?:\/\//i.test(link.url)) return link.url
+  }
+  return null
+}
+
+/**
+ * The ids a paper URL names: an arXiv abstract or PDF link gives the arXiv id, a DOI link (`doi.org/…`,
+ * `…/doi/10.…`) the DOI. Other pages (a journal's article page, OpenReview) name none the library matches on.
+ * @example idsFromUrl('https://arxiv.org/abs/2312.13558v2') // { arxiv: '2312.13558' }
+ */
+export function idsFromUrl(url: string): { arxiv?: string; doi?: string } {
+  const bare = url.replace(/[?#].*$/, '')
+  if (/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i.test(bare)) {
+    const arxiv = normalizeArxivId(bare)
+    return arxiv ? { arxiv } : {}
+  }
+  const doiPath =
+    /^https?:\/\/(?:dx\.)?doi\.org\/(10\..+)$/i.exec(bare)?.[1] ??
+    /\/doi\/(?:abs\/|full\/|pdf\/)?(10\.\d{4,9}\/.+)$/i.exec(bare)?.[1]
+  const doi = doiPath ? normalizeDoi(decodeURIComponentSafely(doiPath)) : null
+  return doi ? { doi } : {}
+}
+
+function decodeURIComponentSafely(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 /** Warnings for an entry that is imported with something missing or not understood. */
