@@ -30,12 +30,10 @@ function nonNegativeInt(value: string): number {
 
 function partialDate(value: string): string {
   const parsed = PartialDateSchema.safeParse(value)
-  if (!parsed.success) throw new InvalidArgumentError(`expected YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`)
-  // A day the calendar has: 2025-02-30 is no date (JavaScript would roll it over to March 2).
-  const [y, m, d] = parsed.data.split('-').map(Number)
-  if (d !== undefined && new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() !== d)
-    throw new InvalidArgumentError(`"${value}" is no day of the calendar`)
-  return parsed.data
+  if (parsed.success) return parsed.data
+  // The schema tells the two apart: not of the form, or a day the calendar does not have (2025-02-30).
+  const calendar = parsed.error.issues.some((i) => i.code === 'custom')
+  throw new InvalidArgumentError(calendar ? `"${value}" is no day of the calendar` : `expected YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`)
 }
 
 function port(value: string): number {
