@@ -6,6 +6,25 @@ import { generateDigest, spellOutAcronyms } from './digest.js'
 
 const READS_AS_SENTENCE = /^[A-Z0-9“"(][^]*[.!?]["”’)]?$/
 
+/** The digest of every abstract in the corpus's page captures (the awesome list has digests of its own), by title. */
+function corpusDigests(): Array<{ title: string; digest: string | null }> {
+  const files = [
+    ['abstracts.txt', 'abstracts'],
+    ['author-papers.txt', 'author-papers'],
+    ['daily-papers.txt', 'daily-papers'],
+    ['researcher-profile.txt', 'researcher-profile'],
+  ] as const
+  return files.flatMap(([file, format]) => {
+    const parser = CORPUS_FORMATS.find((f) => f.name === format)
+    if (!parser) throw new Error(`${format}: no importer`)
+    const text = readFileSync(new URL(`../../data/corpus/${file}`, import.meta.url), 'utf8')
+    return parser
+      .parse(text, { input: file, fetchedAt: '2026-01-01T00:00:00Z' })
+      .records.filter((r) => r.abstract)
+      .map((r) => ({ title: r.title ?? file, digest: generateDigest(r.abstract!, r.title ?? '')?.text ?? null }))
+  })
+}
+
 describe('generated digest', () => {
   it('picks the contribution sentence and shortens its framing', () => {
     const abstract =
@@ -290,42 +309,15 @@ describe('generated digest', () => {
     // No digest of the corpus's abstracts opens on a word that points back; every one of them has a sentence that
     // stands on its own, or one that comes with the sentence it points back to.
     const POINTING = /^(?:This|These|Those|Such|They|It|Its|Their)\b(?!\s+(?:paper|work|study)\b)/
-    for (const [file, format] of [
-      ['abstracts.txt', 'abstracts'],
-      ['author-papers.txt', 'author-papers'],
-      ['daily-papers.txt', 'daily-papers'],
-      ['researcher-profile.txt', 'researcher-profile'],
-    ] as const) {
-      const parser = CORPUS_FORMATS.find((f) => f.name === format)
-      if (!parser) throw new Error(`${format}: no importer`)
-      const text = readFileSync(new URL(`../../data/corpus/${file}`, import.meta.url), 'utf8')
-      for (const record of parser.parse(text, { input: file, fetchedAt: '2026-01-01T00:00:00Z' }).records) {
-        const digest = record.abstract ? generateDigest(record.abstract, record.title ?? '') : null
-        expect(digest?.text ?? '', record.title ?? file).not.toMatch(POINTING)
-      }
-    }
+    for (const { title, digest } of corpusDigests()) expect(digest ?? '', title).not.toMatch(POINTING)
   })
 
   it('does not open on a result added to one it leaves out, nor on an item of a list (`We also`, `We then`, `We rather`, `Our first bound`)', () => {
     const ADDED = /^(?:We|This (?:paper|work|study)) (?:also|further|then|additionally|next|finally|moreover|furthermore|subsequently|rather|now|again)\b|^Our (?:first|second|third|fourth|last|final|other)\b/
-    const opened: string[] = []
-    for (const [file, format] of [
-      ['abstracts.txt', 'abstracts'],
-      ['author-papers.txt', 'author-papers'],
-      ['daily-papers.txt', 'daily-papers'],
-      ['researcher-profile.txt', 'researcher-profile'],
-    ] as const) {
-      const parser = CORPUS_FORMATS.find((f) => f.name === format)
-      if (!parser) throw new Error(`${format}: no importer`)
-      const text = readFileSync(new URL(`../../data/corpus/${file}`, import.meta.url), 'utf8')
-      for (const record of parser.parse(text, { input: file, fetchedAt: '2026-01-01T00:00:00Z' }).records) {
-        const digest = record.abstract ? generateDigest(record.abstract, record.title ?? '') : null
-        if (ADDED.test(digest?.text ?? '')) opened.push(`${record.title}: ${digest?.text}`)
-        // *Deep Learning on a Data Diet* had opened on `We also use our scores to detect noisy examples …`.
-        if (record.title === 'Deep Learning on a Data Diet: Finding Important Examples Early in Training') expect(digest?.text).toMatch(/^We make the striking observation that/)
-      }
-    }
-    expect(opened).toEqual([])
+    const digests = corpusDigests()
+    expect(digests.filter((d) => ADDED.test(d.digest ?? '')).map((d) => `${d.title}: ${d.digest}`)).toEqual([])
+    // *Deep Learning on a Data Diet* had opened on `We also use our scores to detect noisy examples …`.
+    expect(digests.find((d) => d.title === 'Deep Learning on a Data Diet: Finding Important Examples Early in Training')?.digest).toMatch(/^We make the striking observation that/)
   })
 
   it('drops a lead-in of the kind `To the implementation end,` and `Building on this insight,` before what the paper does', () => {
