@@ -668,6 +668,16 @@ describe('review 18: one record per entry, fields kept as written, literal ~ and
 })
 
 describe('audit of the importer: control characters, crossref, keys in another case, months, files with no entries', () => {
+  it('reads an entry and a macro written in parentheses, as BibTeX takes them', () => {
+    const bib = '@string(jmlr = "Journal of Machine Learning Research")\n\n@article(pk,\n  title = "Quantum (and classical) things",\n  author = {Lee, Ann},\n  journal = jmlr,\n  note = {closed) inside braces},\n  year = 2020\n)\n\n@misc{ok, title={Fine}, author={Bo Li}, year=2021}\n'
+    const { records, issues } = parseBibtex(bib, ctx('paren.bib'))
+    expect(issues).toEqual([])
+    expect(records.map((r) => [r.title, r.authors, r.venue, r.date, r.line])).toEqual([
+      ['Quantum (and classical) things', ['Ann Lee'], 'Journal of Machine Learning Research', '2020', 3],
+      ['Fine', ['Bo Li'], null, '2021', 11],
+    ])
+  })
+
   it('removes control characters from field values and names the file, line and field; whitespace ones become spaces', () => {
     const text =
       '@article{ctl,\n  title = {A\ttabbed\u000btitle},\n  author = {Doe, Jane},\n  journal = {Neural \u0000\u0001 {C}omputation},\n  year = 2020\n}\n'

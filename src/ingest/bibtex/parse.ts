@@ -56,8 +56,30 @@ function splitEntries(text: string): Chunk[] {
     type: s.type,
     line: lineAt(s.index),
     start: s.index,
-    text: text.slice(s.index, starts[i + 1]?.index ?? text.length),
+    text: braced(text.slice(s.index, starts[i + 1]?.index ?? text.length)),
   }))
+}
+
+/**
+ * An entry written in parentheses, `@article(key, title = "T")`, as BibTeX also takes them, written in braces,
+ * which is all the parser reads: the `(` after the type and the `)` that closes it outside braces and quotes.
+ * An entry in braces, or one whose `)` never comes, is returned as it is.
+ * @example braced('@article(k, title = {(a) b})\n') // '@article{k, title = {(a) b}}\n'
+ */
+function braced(entry: string): string {
+  const open = /^[ \t]*@[ \t]*[A-Za-z]+[ \t]*\(/.exec(entry)
+  if (!open) return entry
+  let depth = 0
+  let quoted = false
+  for (let i = open[0].length; i < entry.length; i++) {
+    const c = entry[i]
+    if (c === '\\') i++
+    else if (c === '{') depth++
+    else if (c === '}') depth = Math.max(0, depth - 1)
+    else if (c === '"' && depth === 0) quoted = !quoted
+    else if (c === ')' && depth === 0 && !quoted) return `${entry.slice(0, open[0].length - 1)}{${entry.slice(open[0].length, i)}}${entry.slice(i + 1)}`
+  }
+  return entry
 }
 
 /** Longest entry read, in characters: the parser recurses over a field's text and runs out of stack near 10 MB. */
