@@ -595,6 +595,13 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(nullTitle.status).toBe(200)
     expect(await nullTitle.json()).toEqual(await (await post({ text })).json())
     expect(body.language).toBeNull()
+    // A title alone is classified, as `paperscope classify` takes a line with only a title; neither is a 400.
+    const titleOnly = await post({ title: 'Prevalence of neural collapse during the terminal phase of deep learning training' })
+    expect(titleOnly.status).toBe(200)
+    expect(((await titleOnly.json()) as { topics: Array<{ label: string }> }).topics[0]?.label).toBe('Neural Collapse')
+    const neither = await post({ title: '  ' })
+    expect(neither.status).toBe(400)
+    expect(await neither.json()).toEqual({ error: { code: 'INVALID_ARGUMENT', message: 'parameter "text" is required unless a title is given', field: 'text' } })
     // A text not in English gets no key words, and the answer names its language.
     const french = await post({ title: 'Effondrement neuronal dans les réseaux profonds', text: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." })
     expect(await french.json()).toMatchObject({ keywords: [], language: 'French' })

@@ -2,7 +2,10 @@
 import { z } from 'zod'
 import { TextInputSchema, TopicRefSchema } from '../schemas.js'
 
-export const ClassifyBodySchema = TextInputSchema
+// A title alone is a text to classify too, as `paperscope classify` takes a line with only a title.
+export const ClassifyBodySchema = TextInputSchema.extend({
+  text: TextInputSchema.shape.text.optional().describe('A text never seen: an abstract, a digest, a draft; may be left out when a title is given'),
+})
 export type ClassifyBody = z.infer<typeof ClassifyBodySchema>
 
 export const ClassifyResultSchema = z.object({

@@ -24,7 +24,8 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
     },
     async (request): Promise<ClassifyResult> => {
       const { text, title } = request.body
-      const result = deps.analysis?.classifyText ? await deps.analysis.classifyText({ text, ...(title ? { title } : {}) }) : null
+      if (!text && !title?.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "text" is required unless a title is given', { field: 'text' })
+      const result = deps.analysis?.classifyText ? await deps.analysis.classifyText({ text: text ?? '', ...(title ? { title } : {}) }) : null
       if (!result)
         throw new PaperscopeError('NOT_ANALYSED', NOT_ANALYSED_MESSAGE)
       // Topic pages are linked by id: the library's topics carry it.
