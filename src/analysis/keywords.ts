@@ -11,6 +11,7 @@
  * With no curated key words in the library the ranker falls back to fixed weights on the same features.
  */
 import { fitKeywordTags, keywordTagProbabilities, tagFeature, type KeywordTagModel } from './keyword-tags.js'
+import { textLanguage } from './language.js'
 import { fitSoftmax } from './linear.js'
 import type { Contribution } from './rank.js'
 import type { SparseVector } from './sparse.js'
@@ -557,12 +558,14 @@ export interface ExtractOptions {
 }
 
 /**
- * The best 2–5 key phrases of a paper, best first; overlapping phrases (one inside the other) keep only the
- * better. Phrases under `minScore` ({@link KEYWORD_MIN_SCORE} unless given) are dropped once `min` phrases are
+ * The best 2–5 key phrases of a paper, best first (none for a text not in English); overlapping phrases (one
+ * inside the other) keep only the better. Phrases under `minScore` ({@link KEYWORD_MIN_SCORE} unless given) are dropped once `min` phrases are
  * chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
 export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, neighbours, topics = [], shownTopics = topics.map((t) => t.label), nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+  // The phrases and their ranker are English: another language gets none rather than `les` or a whole title.
+  if (!textLanguage(doc).english) return []
   const scores = neighbourScores(neighbours, nlp, model.keyOf)
   const suggested = topicSuggestions(model, topics)
   const tags = model.tags ? keywordTagProbabilities(model.tags, doc) : undefined

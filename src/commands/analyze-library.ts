@@ -38,7 +38,6 @@ import {
   keywordsBesideCurated,
   prepareText,
   RANK_ALL,
-  textLanguage,
   topicModelFromJson,
   topicModelToJson,
   topicProbabilities,
@@ -498,16 +497,13 @@ function analysePapers(
       offTopic = prediction.offTopic
       report.topics[prediction.unsorted ? 'unsorted' : 'predicted']++
     }
-    // An off-topic paper's nearest curated papers are near by accident: suggest nothing from them. A text not in
-    // English gets no key words: the phrases and their ranker are English (`les` had been one).
-    const ranked = textLanguage(doc).english
-      ? extractKeywords(models.keywords, doc, {
-          neighbours: offTopic ? [] : keywordNeighbours(entry.vector, curatedVectors, p.id),
-          topics: offTopic ? [] : keywordTopics,
-          shownTopics: p.curatedTopics.length > 0 ? p.curatedTopics : predictedTopics.map((t) => t.label),
-          ...RANK_ALL,
-        })
-      : []
+    // An off-topic paper's nearest curated papers are near by accident: suggest nothing from them.
+    const ranked = extractKeywords(models.keywords, doc, {
+      neighbours: offTopic ? [] : keywordNeighbours(entry.vector, curatedVectors, p.id),
+      topics: offTopic ? [] : keywordTopics,
+      shownTopics: p.curatedTopics.length > 0 ? p.curatedTopics : predictedTopics.map((t) => t.label),
+      ...RANK_ALL,
+    })
     // Shown beside the curated key words: what reaches two, then confident ones, none restating them.
     const keywords = keywordsBesideCurated(ranked, p.curatedKeywords).map((k) => ({
       text: k.text,

@@ -200,15 +200,11 @@ export async function createTextClassifier(
       const offTopic = prediction?.offTopic ?? false
       // The topics the answer lists: none for a text too short to tell.
       const shown = tooShort ? [] : assignTopics([], prediction)
-      // Key phrases and their ranker are English: another language gets none rather than `les` or a whole title.
-      const { english, language } = textLanguage(doc)
-      const keywords = english
-        ? extractKeywords(fitted.keywords, doc, {
-            neighbours: offTopic ? [] : keywordNeighbours(await textVector(fitted, input, doc), curated),
-            topics: offTopic ? [] : (prediction?.topics ?? []),
-            shownTopics: shown.map((t) => t.label),
-          })
-        : []
+      const keywords = extractKeywords(fitted.keywords, doc, {
+        neighbours: offTopic ? [] : keywordNeighbours(await textVector(fitted, input, doc), curated),
+        topics: offTopic ? [] : (prediction?.topics ?? []),
+        shownTopics: shown.map((t) => t.label),
+      })
       return {
         id: input.id,
         topics: shown.map((t) => ({ label: t.label, score: probability3(t.confidence ?? 0) })),
@@ -231,7 +227,8 @@ export async function createTextClassifier(
           score: probability3(k.score),
           why: k.why.map((w) => w.label),
         })),
-        language,
+        // Why a text may have no key words: they are read from English only.
+        language: textLanguage(doc).language,
         digest: generateDigest(input.text, input.title, { prepared: doc })?.text ?? null,
       }
     },
