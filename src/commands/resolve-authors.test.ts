@@ -199,9 +199,92 @@ describe('people from abbreviated names', () => {
       bib('c', 'Alpha', ['Ann Alpha']),
       bib('d', 'Beta', ['Bob Beta']),
       bib('e', 'Gamma', ['Cy Gamma']),
-      bib('f', 'Delta', ['Di Delta']),
+      // `Dan`, not `Di`: `Di Delta` is read as a family name alone (`di` a particle), which `Delta, D.` does not fit,
+      // and five initials that have all written with each other are a team seen before (joined, as it should be).
+      bib('f', 'Delta', ['Dan Delta']),
       bib('g', 'Another large collaboration', ['Seroussi, I.', 'Ringel, Z.', 'Alpha, A.', 'Beta, B.', 'Gamma, C.', 'Delta, D.']),
     ])
     expect(await papersOf('Inbar Seroussi')).toEqual([2])
+  })
+})
+
+describe('people joined when co-authors say so, whatever the order', () => {
+  const library = useTempStore()
+  const bib = (key: string, title: string, authors: string[]) => buildRecord({ source: 'bibtex', key, title, authors })
+
+  async function papersOf(name: string): Promise<number[]> {
+    return (await library().store.findAuthors(name, 50)).filter((a) => a.name === name).map((a) => a.paperCount).sort()
+  }
+
+  // As in the d2l BibTeX file: `Geoffrey Hinton` and `Geoffrey E. Hinton`, with Alex Krizhevsky and Ilya Sutskever.
+  const hinton = [
+    bib('a', 'Deep belief nets for digits', ['Geoffrey Hinton', 'Alex Krizhevsky']),
+    bib('b', 'Dropout for feature detectors', ['Geoffrey E. Hinton', 'Ilya Sutskever']),
+    bib('c', 'ImageNet classification with deep convolutional networks', ['Alex Krizhevsky', 'Ilya Sutskever', 'Geoffrey E. Hinton']),
+  ]
+
+  const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
+  it.each(orders)('makes one person of two spellings that share a co-author, in the order %i %i %i', async (...order) => {
+    await importRecords(library().store, order.map((k) => hinton[k]!))
+    // Before, in file order (and two others) `Geoffrey Hinton` and `Geoffrey E. Hinton` stayed two people: the
+    // exact spelling went to its own id, and nothing joined the two once Alex Krizhevsky wrote with both.
+    expect(await papersOf('Geoffrey E. Hinton')).toEqual([3])
+    const person = (await library().store.findAuthors('Hinton', 5))[0]!
+    expect(person.nameVariants).toEqual(['Geoffrey E. Hinton', 'Geoffrey Hinton'])
+  })
+
+  it('joins a team paper written all in initials to the people written out on another', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      bib('a', 'Hyperband: a bandit approach', ['Lisha Li', 'Kevin Jamieson', 'Afshin Rostamizadeh', 'Ameet Talwalkar']),
+      bib('b', 'Massively parallel hyperparameter tuning', ['Li, L.', 'Jamieson, K.', 'Rostamizadeh, A.', 'Talwalkar, A.']),
+    ])
+    // Before, each initial had three pairs of people who wrote together, so none was "the only pair": four new people.
+    for (const name of ['Lisha Li', 'Kevin Jamieson', 'Afshin Rostamizadeh', 'Ameet Talwalkar']) expect(await papersOf(name)).toEqual([2])
+    expect(await papersOf('K. Jamieson')).toEqual([])
+  })
+
+  it('joins a large team written in initials only when all of its people wrote with each other', async () => {
+    const t = library()
+    const team = ['Lisha Li', 'Kevin Jamieson', 'Giulia DeSalvo', 'Afshin Rostamizadeh', 'Ameet Talwalkar']
+    await importRecords(t.store, [
+      bib('a', 'Hyperband: a bandit approach', team),
+      bib('b', 'Hyperband in the journal', ['Li, L.', 'Jamieson, K.', 'DeSalvo, G.', 'Rostamizadeh, A.', 'Talwalkar, A.']),
+    ])
+    for (const name of team) expect(await papersOf(name)).toEqual([2])
+  })
+
+  it('keeps apart two people whose initials fit and who share no co-author', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      bib('a', 'Kernels one', ['Jun Zhu', 'Ann Alpha']),
+      bib('b', 'Kernels two', ['J. Zhu', 'Bob Beta']),
+      bib('c', 'Kernels three', ['Jian Zhu', 'Bob Beta']),
+      bib('d', 'Kernels four', ['Jun Zhu', 'Bob Beta']),
+    ])
+    // `J. Zhu` and Jian Zhu share Bob Beta: one person. Jun Zhu shares Bob too, but cannot be Jian: stays apart.
+    expect(await papersOf('Jian Zhu')).toEqual([2])
+    expect(await papersOf('Jun Zhu')).toEqual([2])
+  })
+
+  it('keeps apart two people one source tells apart, though they share a co-author', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      s2Record('p1', ['Jie Cao', 'Ann Other'], ['111', '5'], 'Transformers for tabular data'),
+      s2Record('p2', ['Jie Cao', 'Ann Other'], ['222', '5'], 'Phase transitions in grokking'),
+      bib('c', 'Tabular grokking', ['J. Cao', 'Ann Other']),
+    ])
+    // `J. Cao` fits both and shares Ann with both: which one is not known, so it is a person of its own.
+    expect(await papersOf('Jie Cao')).toEqual([1, 1])
+    expect(await papersOf('J. Cao')).toEqual([1])
+  })
+
+  it('changes nothing when the same records are imported again', async () => {
+    const t = library()
+    await importRecords(t.store, [...hinton].reverse())
+    const before = await t.store.findAuthors('Hinton', 5)
+    const again = await importRecords(t.store, hinton)
+    expect(again.unchanged).toBe(3)
+    expect(await t.store.findAuthors('Hinton', 5)).toEqual(before)
   })
 })

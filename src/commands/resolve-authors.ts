@@ -6,8 +6,8 @@
  * co-author in common; or, for two of a few abbreviated names on one paper, fitting people who have written
  * together, the only such pair. Two people that one source gives different ids stay two, even under the same full
  * name; a name without ids that several such people carry goes to the one with a co-author in common, else
- * to the first known (so which of them it joins can depend on import order). Everyone else becomes a new
- * person.
+ * to the first known. Everyone else becomes a new person. Then two people whose names fit and who share a
+ * co-author are joined, when nothing tells them apart, so that a split made before the evidence arrived heals.
  */
 import {
   nameBlockKey,
@@ -21,8 +21,10 @@ import {
 import type { AuthorProfileRecord } from '../core/index.js'
 import type { PaperWriter, PaperWriteAuthor } from '../store/index.js'
 
-/** Abbreviated names on one paper beyond which none vouch for each other (pass 4 of {@link resolveAuthors}). */
+/** Abbreviated names on one paper beyond which no pair vouches, only a team (pass 4 of {@link resolveAuthors}). */
 const MAX_PAIRED_INITIALS = 4
+/** Abbreviated names on one paper beyond which pass 4 looks for no pairs at all (a collaboration's author list). */
+const MAX_OPEN_INITIALS = 40
 
 function isAbbreviated(name: string): boolean {
   const { given } = parseName(name)
@@ -113,32 +115,44 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
     const candidates = await withoutConflict(tx, compatible, author.sourceIds, used)
     const vouched: string[] = []
     for (const c of candidates) if (await tx.hasCoAuthored(c, evidence)) vouched.push(c)
-    if (vouched.length === 1) take(i, vouched[0]!)
+    // Several vouched for that can all be one person are that person split (the healing below joins them).
+    if (vouched.length === 1 || (vouched.length > 1 && (await allCanBeOne(tx, vouched)))) take(i, vouched[0]!)
     else if (candidates.length > 0) open.set(i, candidates)
   }
-  // Pass 4: a few abbreviated names left, none vouched for: two of them vouch for each other when the people they
-  // fit have written together and that pair is the only one either name has (`Seroussi, I. and Ringel, Z.`:
-  // Inbar Seroussi and Zohar Ringel). Every pair is found before any is taken, so the order of the names does not
-  // matter; among many such names (a large team) a pair is too likely to be chance, so none is taken.
+  // Pass 4: abbreviated names left, none vouched for: two of them vouch for each other when the people they fit
+  // have written together and that person is the only one either name has such a pair with (`Seroussi, I. and
+  // Ringel, Z.`: Inbar Seroussi and Zohar Ringel; `K. Jamieson, A. Talwalkar, L. Li`: three such pairs). Every pair
+  // is found before any is taken, so the order of the names does not matter. Among many such names (a large team)
+  // a pair is too likely to be chance: then only a whole team is taken, every such name fitting one person and all
+  // of those people having written with each other.
   // A person a later name of pass 3 took is no one else's on this paper (a paper lists a person once).
   for (const [i, candidates] of open) {
     const free = candidates.filter((c) => !used.has(c))
     if (free.length > 0) open.set(i, free)
     else open.delete(i)
   }
-  if (open.size >= 2 && open.size <= MAX_PAIRED_INITIALS) {
+  if (open.size >= 2 && open.size <= MAX_OPEN_INITIALS) {
     const names = [...open.keys()]
     const pairs: Array<{ i: number; c: string; j: number; d: string }> = []
     for (const [x, i] of names.entries())
       for (const j of names.slice(x + 1))
         for (const c of open.get(i)!)
           for (const d of open.get(j)!) if (c !== d && (await tx.hasCoAuthored(c, [d]))) pairs.push({ i, c, j, d })
-    const pairsOf = (n: number): number => pairs.filter((p) => p.i === n || p.j === n).length
-    const people = (id: string): number => pairs.filter((p) => p.c === id || p.d === id).length
+    const peopleOf = new Map<number, Set<string>>()
+    const namesOf = new Map<string, Set<number>>()
     for (const { i, c, j, d } of pairs)
-      if (pairsOf(i) === 1 && pairsOf(j) === 1 && people(c) === 1 && people(d) === 1 && !used.has(c) && !used.has(d)) {
-        take(i, c)
-        take(j, d)
+      for (const [n, p] of [[i, c], [j, d]] as const) {
+        peopleOf.set(n, (peopleOf.get(n) ?? new Set()).add(p))
+        namesOf.set(p, (namesOf.get(p) ?? new Set()).add(n))
+      }
+    const sure = (n: number, p: string): boolean => peopleOf.get(n)!.size === 1 && namesOf.get(p)!.size === 1
+    const chosen = pairs.filter((p) => sure(p.i, p.c) && sure(p.j, p.d))
+    const team = new Set(chosen.flatMap((p) => [p.i, p.j]))
+    const allPaired = chosen.length === (team.size * (team.size - 1)) / 2
+    if (open.size <= MAX_PAIRED_INITIALS || (team.size === open.size && allPaired))
+      for (const { i, c, j, d } of chosen) {
+        if (!ids[i]) take(i, c)
+        if (!ids[j]) take(j, d)
       }
   }
   const resolved: PaperWriteAuthor[] = []
@@ -155,7 +169,113 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
     await bindSourceIds(tx, id, author.sourceIds)
     resolved.push({ authorId: id, name: author.name, position: author.position })
   }
-  return resolved
+  const survivors = await healAuthors(tx, resolved)
+  return resolved.map((a) => ({ ...a, authorId: survivors.get(a.authorId) ?? a.authorId }))
+}
+
+/** True when every two of `people` can be one person (see {@link canBeOne}). */
+async function allCanBeOne(tx: PaperWriter, people: readonly string[]): Promise<boolean> {
+  for (const [x, a] of people.entries()) for (const b of people.slice(x + 1)) if (!(await canBeOne(tx, a, b))) return false
+  return true
+}
+
+/**
+ * True when two ids can be one person: every spelling of one fits every spelling of the other, no source gives them
+ * different ids, and they never shared a paper (a paper lists a person once).
+ */
+async function canBeOne(tx: PaperWriter, a: string, b: string): Promise<boolean> {
+  if (a === b) return true
+  if (!spellingsFit(await tx.listAuthorNames(a), await tx.listAuthorNames(b))) return false
+  if (sourceIdsConflict(await tx.listAuthorSourceIds(a), await tx.listAuthorSourceIds(b))) return false
+  return !(await tx.hasCoAuthored(a, [b]))
+}
+
+function spellingsFit(a: readonly string[], b: readonly string[]): boolean {
+  return a.every((x) => b.every((y) => x === y || namesCompatible(x, y)))
+}
+
+/** Ids kept apart at most this many at a time: a larger group of fitting names is joined by nothing. */
+const MAX_HEAL_GROUP = 8
+/** People looked at per paper for healing, the paper's own and those a join gave a co-author in common. */
+const MAX_HEAL_CHECKS = 200
+
+/**
+ * Joins people the paper's authors turn out to be (issue: a split never healed): an id on the paper and another
+ * whose spellings fit, sharing a co-author (one person, on any paper, this one included), with every other id
+ * linked to them the same way, when all of them can be one person ({@link canBeOne}); a group in which two cannot
+ * (`Y. Wang` linked to Yu Wang and to Yi Wang) is left as it is. A join gives people a co-author in common who
+ * had two ids for them before, so their co-authors are looked at again. Returns the id each joined id became.
+ */
+async function healAuthors(tx: PaperWriter, authors: readonly PaperWriteAuthor[]): Promise<Map<string, string>> {
+  const onPaper = authors.map((a) => a.authorId)
+  // Names as this paper writes them: an abbreviated one is no evidence (see linkedGroup).
+  const writtenOut = new Set(authors.filter((a) => !isAbbreviated(a.name)).map((a) => a.authorId))
+  const became = new Map<string, string>()
+  const current = (id: string): string => {
+    let at = id
+    while (became.has(at)) at = became.get(at)!
+    return at
+  }
+  const queue = [...onPaper]
+  for (let checks = 0; queue.length > 0 && checks < MAX_HEAL_CHECKS; checks++) {
+    const id = current(queue.shift()!)
+    const paper = new Set(onPaper.map(current))
+    const group = await linkedGroup(tx, id, paper, new Set([...writtenOut].map(current)))
+    if (group.length < 2) continue
+    const survivor = await pickSurvivor(tx, group)
+    for (const other of group)
+      if (other !== survivor) {
+        await tx.mergeAuthors(survivor, other)
+        became.set(other, survivor)
+      }
+    for (const c of await tx.listCoAuthors(survivor, MAX_HEAL_CHECKS)) if (!paper.has(c.authorId)) queue.push(c.authorId)
+    queue.push(survivor)
+  }
+  const result = new Map<string, string>()
+  for (const id of onPaper) if (current(id) !== id) result.set(id, current(id))
+  return result
+}
+
+/** `id` and the ids linked to it (see {@link healAuthors}), or `id` alone when they cannot all be one. */
+async function linkedGroup(tx: PaperWriter, id: string, paper: ReadonlySet<string>, paperWrittenOut: ReadonlySet<string>): Promise<string[]> {
+  const members = [id]
+  for (let k = 0; k < members.length; k++) {
+    const member = members[k]!
+    const names = await tx.listAuthorNames(member)
+    const blocks = [...new Set(names.map(nameBlockKey))].filter((b) => !b.endsWith('|'))
+    const fitting: string[] = []
+    for (const block of blocks)
+      for (const c of await tx.findAuthorsByBlockKey(block))
+        if (!members.includes(c.id) && !paper.has(c.id) && !fitting.includes(c.id) && spellingsFit(names, c.variants)) fitting.push(c.id)
+    if (fitting.length === 0) continue
+    // The member's co-authors: those of its papers, and, for an author of this paper (not stored yet), the others on it.
+    // Only co-authors with a written-out name vouch: two initials seen together again (`Seroussi, I.` beside an
+    // `Alpha, A.` in two large teams) are as likely chance as a pair of them on one paper (pass 4).
+    const coAuthors = new Set((await tx.listCoAuthors(member, 100_000)).filter((c) => !isAbbreviated(c.name)).map((c) => c.authorId))
+    if (paper.has(member)) for (const other of paperWrittenOut) coAuthors.add(other)
+    for (const m of members) coAuthors.delete(m)
+    for (const c of fitting) {
+      const evidence = [...coAuthors].filter((a) => a !== c)
+      if (await tx.hasCoAuthored(c, evidence)) members.push(c)
+    }
+    if (members.length > MAX_HEAL_GROUP) return [id]
+  }
+  if (members.length < 2) return members
+  // Ids on this paper are several people by definition; one of them can only join ids off the paper.
+  if (members.filter((m) => paper.has(m)).length > 1) return [id]
+  return (await allCanBeOne(tx, members)) ? members : [id]
+}
+
+/** The id a group keeps: one with a written-out name, then the one with most papers, then the first id. */
+async function pickSurvivor(tx: PaperWriter, group: readonly string[]): Promise<string> {
+  const ranked = await Promise.all(
+    group.map(async (id) => {
+      const author = await tx.getAuthor(id)
+      return { id, full: author && !isAbbreviated(author.name) ? 1 : 0, papers: author?.paperCount ?? 0 }
+    }),
+  )
+  ranked.sort((a, b) => b.full - a.full || b.papers - a.papers || (a.id < b.id ? -1 : 1))
+  return ranked[0]!.id
 }
 
 /**

@@ -336,6 +336,12 @@ export interface PaperWriter extends PaperReader {
   /** A stored profile record as it was saved, and whose it is. */
   getAuthorProfileRecord(source: string, key: string): Promise<{ profile: AuthorProfileRecord; authorId: string } | null>
   saveAuthorProfile(profile: AuthorProfileRecord, authorId: string, contentHash: string): Promise<'new' | 'updated' | 'unchanged'>
+  /**
+   * Makes `from` part of `into` (two ids found to be one person): its papers, spellings, source ids and profiles
+   * move to `into`, the display name is chosen again from all the spellings, and `from` is removed. The two must
+   * never share a paper (a paper lists a person once).
+   */
+  mergeAuthors(into: string, from: string): Promise<void>
   /** Removes authors left without papers or profiles after a merge moved their names elsewhere. */
   pruneOrphanAuthors(): Promise<number>
   setFeedCursor(feed: string, cursor: string | null): Promise<void>

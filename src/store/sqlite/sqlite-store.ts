@@ -1379,6 +1379,25 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     return existing ? 'updated' : 'new'
   }
 
+  async mergeAuthors(into: string, from: string): Promise<void> {
+    if (into === from) return
+    const shared = this.get('SELECT 1 FROM authorships a JOIN authorships b ON b.paper_id = a.paper_id WHERE a.author_id = ? AND b.author_id = ?', into, from)
+    if (shared) throw new PaperscopeError('CONFLICT', `authors ${into} and ${from} share a paper and cannot be one person`)
+    const names = this.all<{ name: string; name_key: string }>('SELECT name, name_key FROM author_names WHERE author_id = ?', from)
+    const papers = this.all<{ paper_id: string }>('SELECT paper_id FROM authorships WHERE author_id = ?', into).map((r) => r.paper_id)
+    papers.push(...this.all<{ paper_id: string }>('SELECT paper_id FROM authorships WHERE author_id = ?', from).map((r) => r.paper_id))
+    this.stmt('UPDATE authorships SET author_id = ? WHERE author_id = ?').run(into, from)
+    this.stmt('UPDATE author_profiles SET author_id = ? WHERE author_id = ?').run(into, from)
+    this.stmt('UPDATE OR IGNORE author_source_ids SET author_id = ? WHERE author_id = ?').run(into, from)
+    await this.addAuthorNames(into, names.map((n) => ({ name: n.name, nameKey: n.name_key })))
+    this.stmt('DELETE FROM authors WHERE id = ?').run(from)
+    // Every paper of the person is found by all of the person's spellings now.
+    for (const paperId of papers) {
+      const row = this.get<{ rowid: number }>('SELECT rowid FROM papers WHERE id = ?', paperId)
+      if (row) this.indexPaper(row.rowid, paperId)
+    }
+  }
+
   async pruneOrphanAuthors(): Promise<number> {
     return this.stmt(
       `DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM authorships)
