@@ -4,7 +4,7 @@
  */
 import type { Author, PaperWithSources } from '../core/index.js'
 import { normalizeArxivId, normalizeDoi, normalizeTitle, nameKey } from '../library/index.js'
-import type { PaperStore } from '../store/index.js'
+import type { AuthorDetail, PaperStore } from '../store/index.js'
 
 export interface PaperLookup {
   paper: PaperWithSources | null
@@ -99,7 +99,19 @@ export async function findPaper(store: PaperStore, ref: string): Promise<PaperLo
 }
 
 /**
- * Resolves an author reference: an author id, else the name: an exact spelling first, then the store's best
+ * A person by id: their own, or the id of a person joined into them (co-authors showed the two to be one), which
+ * leads to the person it became. What a URL of a researcher may hold.
+ * @example (await findAuthorById(store, 'geoffrey-hinton'))?.id // 'geoffrey-e-hinton', once the two were joined
+ */
+export async function findAuthorById(store: Pick<PaperStore, 'getAuthor' | 'findAuthorIdByFormerId'>, id: string): Promise<AuthorDetail | null> {
+  const author = await store.getAuthor(id)
+  if (author) return author
+  const became = await store.findAuthorIdByFormerId(id)
+  return became ? store.getAuthor(became) : null
+}
+
+/**
+ * Resolves an author reference: an author id (or a joined person's former id), else the name: an exact spelling first, then the store's best
  * match (a whole name word before the start of one before a part of one, so `Li` is a Li, not Gangu-li; the
  * most prolific first within each). The other matches come back as `alternatives`, best first.
  * @example (await findAuthor(store, 'Li')).author?.name // 'Yuanzhi Li'
@@ -107,7 +119,7 @@ export async function findPaper(store: PaperStore, ref: string): Promise<PaperLo
 export async function findAuthor(store: PaperStore, ref: string): Promise<{ author: Author | null; alternatives: Author[] }> {
   const text = ref.trim()
   if (!text) return { author: null, alternatives: [] }
-  const byId = await store.getAuthor(text)
+  const byId = await findAuthorById(store, text)
   if (byId) return { author: byId, alternatives: [] }
   const found = await store.findAuthors(text, 20)
   const key = nameKey(text)

@@ -5,6 +5,7 @@ import { readFixture } from '../../test/support/fixture-server.js'
 import { buildRecord } from '../../test/support/factories.js'
 import { useTempStore } from '../../test/support/temp-store.js'
 import { importRecords } from './import-records.js'
+import { findAuthor } from './lookup.js'
 
 const ctx = { input: 'https://api.semanticscholar.org/graph/v1/paper/batch', fetchedAt: '2026-06-12T08:00:00.000Z' }
 
@@ -231,6 +232,29 @@ describe('people joined when co-authors say so, whatever the order', () => {
     expect(await papersOf('Geoffrey E. Hinton')).toEqual([3])
     const person = (await library().store.findAuthors('Hinton', 5))[0]!
     expect(person.nameVariants).toEqual(['Geoffrey E. Hinton', 'Geoffrey Hinton'])
+  })
+
+  it('leads the id of a person joined into another to the person they became', async () => {
+    const t = library()
+    // In this order the two spellings are two people until the third paper joins them.
+    await importRecords(t.store, [hinton[1]!, hinton[0]!])
+    const before = (await t.store.findAuthors('Hinton', 5)).map((a) => a.id)
+    expect(before).toHaveLength(2)
+    await importRecords(t.store, [hinton[2]!])
+    const person = (await t.store.findAuthors('Hinton', 5))[0]!
+    const gone = before.find((id) => id !== person.id)!
+    expect(before).toContain(person.id)
+    expect(await t.store.getAuthor(gone)).toBeNull()
+    expect(await t.store.findAuthorIdByFormerId(gone)).toBe(person.id)
+    expect((await findAuthor(t.store, gone)).author?.id).toBe(person.id)
+    // A new person whose name makes the id that went takes another: the old id keeps leading where it did.
+    const goneName = gone === 'geoffrey-hinton' ? 'Geoffrey Hinton' : 'Geoffrey E. Hinton'
+    const fresh = await t.store.transaction((tx) => tx.createAuthor({ name: goneName, nameKey: 'x', blockKey: 'x' }))
+    expect(fresh).toBe(`${gone}-2`)
+    // A later paper under the spelling that went joins the person, and the old id still leads there.
+    await importRecords(t.store, [bib('d', 'A later paper', ['Geoffrey E. Hinton', 'Zed Zulu'])])
+    expect(await papersOf('Geoffrey E. Hinton')).toEqual([4])
+    expect(await t.store.findAuthorIdByFormerId(gone)).toBe(person.id)
   })
 
   it('joins a team paper written all in initials to the people written out on another', async () => {

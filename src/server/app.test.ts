@@ -403,3 +403,30 @@ describe('buildServer', () => {
     await server.close()
   })
 })
+
+describe('a person joined into another', () => {
+  it('is found by the id they had, in the API and as a page, under the id of the person they became', async () => {
+    const temp = await createTempStore()
+    const webRoot = mkdtempSync(join(tmpdir(), 'paperscope-web-'))
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>app shell</title>')
+    const bib = (key: string, title: string, authors: string[]) => buildRecord({ source: 'bibtex', key, title, authors })
+    // Two spellings, two people, until a paper with a co-author in common joins them.
+    await importRecords(temp.store, [bib('b', 'Dropout for feature detectors', ['Geoffrey E. Hinton', 'Ilya Sutskever']), bib('a', 'Deep belief nets for digits', ['Geoffrey Hinton', 'Alex Krizhevsky'])])
+    const before = (await temp.store.findAuthors('Hinton', 5)).map((a) => a.id)
+    await importRecords(temp.store, [bib('c', 'ImageNet classification', ['Alex Krizhevsky', 'Ilya Sutskever', 'Geoffrey E. Hinton'])])
+    const person = (await temp.store.findAuthors('Hinton', 5))[0]!
+    const gone = before.find((id) => id !== person.id)!
+    const app = await buildServer({ store: temp.store, webRoot, version: '1.2.3' })
+    try {
+      const res = await app.inject(`/api/v1/authors/${gone}`)
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toMatchObject({ id: person.id, paperCount: 3 })
+      expect((await app.inject(`/authors/${gone}`)).statusCode).toBe(200)
+      expect((await app.inject('/authors/nobody-at-all')).statusCode).toBe(404)
+    } finally {
+      await app.close()
+      await temp.cleanup()
+      rmSync(webRoot, { recursive: true, force: true })
+    }
+  })
+})

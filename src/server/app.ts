@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
-import { findPaperById } from '../commands/index.js'
+import { findAuthorById, findPaperById } from '../commands/index.js'
 import { pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
 import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler } from './error-handler.js'
@@ -154,9 +154,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   )
 
   await registerWeb(app, deps.webRoot ?? null, async (kind, id) => {
-    // Found as the API finds it: a paper also by its arXiv id, DOI or a former id.
+    // Found as the API finds it: a paper also by its arXiv id, DOI or a former id; a person also by a former id.
     if (kind === 'papers') return (await findPaperById(deps.store, id)).paper !== null
-    if (kind === 'authors') return (await deps.store.getAuthor(id)) !== null
+    if (kind === 'authors') return (await findAuthorById(deps.store, id)) !== null
     return (await deps.store.getTopic(id)) !== null
   })
   return app

@@ -235,6 +235,8 @@ export interface PaperReader {
   listBibtexCiteLabels(): Promise<readonly Readonly<BibtexCiteLabel>[]>
   /** The paper a removed paper's id now leads to (its last record joined that paper), else null. */
   findPaperIdByFormerId(formerId: string): Promise<string | null>
+  /** The person a joined person's id now leads to (co-authors showed the two to be one), else null. */
+  findAuthorIdByFormerId(formerId: string): Promise<string | null>
   listPapers(query?: PaperListQuery): Promise<Page<Paper>>
   getPapers(ids: string[]): Promise<Paper[]>
   searchPapers(query: SearchQuery): Promise<SearchResult>

@@ -1,6 +1,6 @@
 /** @module GET /authors?q= (find people by name, a page at a time) and /authors/:id (a researcher page's data). */
 import type { FastifyInstance } from 'fastify'
-import { findAuthor, namesakes } from '../../commands/index.js'
+import { findAuthor, findAuthorById, namesakes } from '../../commands/index.js'
 import { PaperscopeError, type Paper } from '../../core/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { ServerDeps } from '../deps.js'
@@ -84,9 +84,11 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
       },
     },
     async (request) => {
-      const { id } = request.params
-      const author = await store.getAuthor(id)
-      if (!author) throw new PaperscopeError('NOT_FOUND', `no author with id "${id.slice(0, 200)}"${await idHint(store, id)}`, { field: 'id' })
+      const asked = request.params.id
+      // A joined person's former id answers with the person it became, under their own id.
+      const author = await findAuthorById(store, asked)
+      if (!author) throw new PaperscopeError('NOT_FOUND', `no author with id "${asked.slice(0, 200)}"${await idHint(store, asked)}`, { field: 'id' })
+      const id = author.id
       const analysis = deps.analysis
       const [papers, coAuthors, coAuthorsTotal, sameNames, metrics] = await Promise.all([
         listAllPapers(store, id),

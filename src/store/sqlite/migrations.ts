@@ -415,6 +415,19 @@ export const MIGRATIONS: readonly Migration[] = [
          DROP INDEX IF EXISTS papers_trending;
          CREATE INDEX papers_trending ON papers(listed_at, upvotes) WHERE listed = 1;`,
   },
+  {
+    version: 18,
+    name: 'author-aliases',
+    // The ids of people joined into another when co-authors showed them to be one (store.mergeAuthors), and the
+    // person they became: a link or bookmark to the old id finds that person. A new person never takes such an id.
+    up: `
+      CREATE TABLE author_aliases (
+        former_id TEXT PRIMARY KEY,
+        author_id TEXT NOT NULL REFERENCES authors(id) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX author_aliases_author ON author_aliases(author_id);
+    `,
+  },
 ]
 
 /**

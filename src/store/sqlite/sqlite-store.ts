@@ -354,6 +354,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     return labels
   }
 
+  async findAuthorIdByFormerId(formerId: string): Promise<string | null> {
+    return this.get<{ author_id: string }>('SELECT author_id FROM author_aliases WHERE former_id = ?', formerId)?.author_id ?? null
+  }
+
   async findPaperIdByFormerId(formerId: string): Promise<string | null> {
     return this.get<{ paper_id: string }>('SELECT paper_id FROM paper_aliases WHERE former_id = ?', formerId)?.paper_id ?? null
   }
@@ -1276,7 +1280,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   async createAuthor(author: NewAuthor): Promise<string> {
     const base = slugText(author.name)
     let id = base
-    for (let i = 2; this.get('SELECT 1 FROM authors WHERE id = ?', id); i++) id = `${base}-${i}`
+    // Nor a joined person's former id, which still leads to the person it became.
+    for (let i = 2; this.get('SELECT 1 FROM authors WHERE id = ? UNION ALL SELECT 1 FROM author_aliases WHERE former_id = ?', id, id); i++) id = `${base}-${i}`
     this.stmt('INSERT INTO authors (id, name, name_key, block_key, created_at) VALUES (?, ?, ?, ?, ?)').run(
       id,
       author.name,
@@ -1390,6 +1395,9 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     this.stmt('UPDATE author_profiles SET author_id = ? WHERE author_id = ?').run(into, from)
     this.stmt('UPDATE OR IGNORE author_source_ids SET author_id = ? WHERE author_id = ?').run(into, from)
     await this.addAuthorNames(into, names.map((n) => ({ name: n.name, nameKey: n.name_key })))
+    // Links to the id that goes, and to ids that had gone into it, lead to the person it became.
+    this.stmt('UPDATE author_aliases SET author_id = ? WHERE author_id = ?').run(into, from)
+    this.stmt('INSERT OR REPLACE INTO author_aliases (former_id, author_id) VALUES (?, ?)').run(from, into)
     this.stmt('DELETE FROM authors WHERE id = ?').run(from)
     // Every paper of the person is found by all of the person's spellings now.
     for (const paperId of papers) {

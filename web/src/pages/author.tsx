@@ -2,8 +2,8 @@
  * @module Researcher: a header of metrics where every value says where it comes from (reported by a page,
  * or computed here and how), papers sortable by date, papers per year, co-authors and topics.
  */
-import { useMemo } from 'react'
-import { Link, useParams } from 'react-router-dom'
+import { useEffect, useMemo } from 'react'
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom'
 import {
   paths,
   withQuery,
@@ -41,6 +41,14 @@ const PAPER_ORDERS: readonly PaperOrder[] = ['newest', 'oldest', 'cited']
 export function AuthorPage() {
   const { id = '' } = useParams()
   const author = useApi<AuthorDetailOut>(paths.author(id))
+  const { search, hash } = useLocation()
+  const navigate = useNavigate()
+  // The API answers a joined person's former id with the person they became, under their own id: the URL names
+  // them by that id, as every link to them does (as a paper's page does for a merged paper).
+  const canonicalId = author.status === 'ok' && author.data.id !== id ? author.data.id : null
+  useEffect(() => {
+    if (canonicalId !== null) navigate({ pathname: `/authors/${encodeURIComponent(canonicalId)}`, search, hash }, { replace: true })
+  }, [canonicalId])
   const missing = author.status === 'error' && author.error.status === 404
   useTitle(missing ? 'Researcher not found' : author.data?.id === id ? author.data.name : null)
   if (missing) return <AuthorNotFound id={id} />
