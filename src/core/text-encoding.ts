@@ -20,12 +20,23 @@ export function detectUtf16(
   return null
 }
 
-// Windows-1252 reads bytes 0x80-0x9F as these characters (`€`, `‚`, ... `Ÿ`); the five it leaves unassigned
-// (here `_`) come through as the C1 controls of Latin-1, which map back by themselves. Written out: Node 20's
-// TextDecoder('windows-1252') decodes as Latin-1.
-const CP1252_HIGH = '€_‚ƒ„…†‡ˆ‰Š‹Œ_Ž__‘’“”•–—˜™š›œ_žŸ'
+/**
+ * windows-1252 for bytes 0x80–0x9F (the rest of the byte range is Latin-1 itself). Written out because Node's
+ * `TextDecoder('latin1')` and `TextDecoder('windows-1252')` decode these bytes as C1 controls, which would turn
+ * every `•` and `’` of a Latin-1 file into binary. The five bytes windows-1252 leaves unassigned stay C1 controls.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+
+/** Decodes bytes as windows-1252, what files called "Latin-1" almost always are. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = ''
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte)
+  return text
+}
+
+/** The byte windows-1252 writes each of its characters above 0xFF as (`€` 0x80); the C1 controls map back by themselves. */
 const CP1252_BYTES: ReadonlyMap<string, number> = new Map(
-  [...CP1252_HIGH].map((char, i) => [char, 0x80 + i] as const).filter(([char]) => char !== '_'),
+  [...WINDOWS_1252_HIGH].map((char, i) => [char, 0x80 + i] as const).filter(([char]) => char.codePointAt(0)! > 0xff),
 )
 
 /** A character that starts a UTF-8 sequence (0xC2-0xF4) read as Latin-1, then one that continues it (0x80-0xBF). */

@@ -21,7 +21,7 @@
  *   ({@link describeBinaryContent}). Line by line such a file partly passes as text (its high bytes decode as
  *   Latin-1 letters), so a reader of files asks this first and rejects the file as a whole.
  */
-import { detectUtf16, type ImportIssue } from '../core/index.js'
+import { decodeWindows1252, detectUtf16, type ImportIssue } from '../core/index.js'
 
 /** Lines longer than this (in UTF-16 code units) are rejected; real entries stay below a few thousand. */
 export const MAX_LINE_LENGTH = 100_000
@@ -216,21 +216,6 @@ function decodeUtf8Lines(bytes: Uint8Array, source: string, screen: boolean): Te
   return collector.finish()
 }
 
-/**
- * windows-1252 for bytes 0x80–0x9F (the rest of the byte range is Latin-1 itself). Written out
- * because Node's `TextDecoder('latin1')` reports windows-1252 yet decodes these bytes as C1 controls,
- * which would turn every `•` and `’` of a Latin-1 file into binary. Undefined bytes stay C1 controls.
- */
-const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
-
-/** Decodes bytes as windows-1252, what files called "Latin-1" almost always are. */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let text = ''
-  for (const byte of bytes) {
-    text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte)
-  }
-  return text
-}
 
 function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | null {
   try {
