@@ -235,8 +235,9 @@ export function buildUrl(
   return url.toString()
 }
 
-// Identifier normal forms. They agree with library/normalize (which ingest may not import); see the report
-// on moving them into core.
+// Identifier normal forms. library/normalize has its own (which ingest may not import): the same forms, but it
+// finds an id inside a longer text and does not check that arXiv could have given it (`2606.1245`); both belong
+// in core, one of each.
 
 const NEW_ARXIV_ID = /^((\d{2})(\d{2})\.(\d{4,5}))(?:v\d+)?$/
 const OLD_ARXIV_ID = /^([a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i
