@@ -25,7 +25,7 @@ import {
   type SourceRecord,
 } from '../core/index.js'
 import type { FileFormat } from '../ingest/index.js'
-import type { PaperStore } from '../store/index.js'
+import { isSqliteDatabase, type PaperStore } from '../store/index.js'
 import { importRecords, removeRecordsGoneFromFile } from './import-records.js'
 
 /** Per-file facts a capture does not contain: its format and when it was captured. */
@@ -57,13 +57,6 @@ const DOCUMENTATION_FILE = /^(?:readme|sources)(?:\.(?:md|markdown|txt))?$/i
  * a warning on every run would tell the person nothing they could act on but to move their library.
  */
 const SQLITE_FILE = /\.(?:db|db3|sqlite3?)(?:-(?:wal|shm|journal))?$/i
-/** The first 16 bytes of every SQLite 3 database file. */
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
-
-/** True when the bytes are a SQLite 3 database (they start with its header). */
-export function isSqliteDatabase(bytes: Uint8Array): boolean {
-  return bytes.length >= SQLITE_HEADER.length && SQLITE_HEADER.equals(bytes.subarray(0, SQLITE_HEADER.length))
-}
 
 export interface ImportFilesOptions {
   /** The formats to choose from; every format Paperscope knows by default. */

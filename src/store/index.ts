@@ -40,6 +40,11 @@ export async function openStore({ path, now }: OpenStoreOptions): Promise<PaperS
 /** Every SQLite file starts with these 16 bytes. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
+/** True when the bytes are an SQLite 3 database (a Paperscope library or another program's): they start with its header. */
+export function isSqliteDatabase(bytes: Uint8Array): boolean {
+  return bytes.length >= SQLITE_HEADER.length && SQLITE_HEADER.equals(bytes.subarray(0, SQLITE_HEADER.length))
+}
+
 /**
  * How a file that is there and not empty starts (its first characters, quoted) when it is no SQLite file, else null.
  * SQLite itself takes a file shorter than its header for an empty database and writes a library over it.
