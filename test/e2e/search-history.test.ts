@@ -20,6 +20,17 @@ describe.skipIf(skip)('search history in chromium', () => {
   /** The ids of the result cards shown, once the results for `words` are there. */
   async function shownFor(p: Page, words: string): Promise<string[]> {
     await expect.poll(urlWords(p)).toBe(words)
+    // The address changes a moment before the page renders for it (the old cards, not yet marked stale): wait until
+    // the results of these words have been fetched, which the page asks for only once it renders for them. On a
+    // busy machine the old cards had been read as the new search's.
+    await expect
+      .poll(() =>
+        p.evaluate(
+          (w) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === '/api/v1/search' && new URL(e.name).searchParams.get('q') === w),
+          words,
+        ),
+      )
+      .toBe(true)
     await resultCount(p).waitFor()
     await p.locator('.card-list:not(.is-stale) article.paper-card').first().waitFor()
     return p
