@@ -235,48 +235,8 @@ export function buildUrl(
   return url.toString()
 }
 
-// Identifier normal forms. library/normalize has its own (which ingest may not import): the same forms, but it
-// finds an id inside a longer text and does not check that arXiv could have given it (`2606.1245`); both belong
-// in core, one of each.
-
-const NEW_ARXIV_ID = /^((\d{2})(\d{2})\.(\d{4,5}))(?:v\d+)?$/
-const OLD_ARXIV_ID = /^([a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i
-
-/**
- * An arXiv id without version and without `arXiv:` prefix or URL; old-style ids keep their archive. A new-style
- * id must be one arXiv can have given: a month from 0704 on, 4 digits after the dot up to 1412 and 5 from 1501
- * (`2606.1245` is none).
- * @example normalizeArxivId('arXiv:2103.14030v2') // '2103.14030'
- * @example normalizeArxivId('http://arxiv.org/abs/astro-ph/0601001v1') // 'astro-ph/0601001'
- */
-export function normalizeArxivId(value: string | null | undefined): string | null {
-  if (!value) return null
-  const text = value
-    .trim()
-    .replace(/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i, '')
-    .replace(/^arxiv:\s*/i, '')
-    .replace(/\.pdf$/i, '')
-  const m = NEW_ARXIV_ID.exec(text)
-  if (m) return isNewStyleArxivId(Number(m[2]), Number(m[3]), m[4]!.length) ? m[1]! : null
-  const old = OLD_ARXIV_ID.exec(text)
-  return old ? old[1]!.toLowerCase() : null
-}
-
-/** New-style ids began in April 2007 (`0704.0001`); from January 2015 (`1501.00001`) the number has 5 digits. */
-function isNewStyleArxivId(yy: number, mm: number, digits: number): boolean {
-  if (mm < 1 || mm > 12 || yy * 100 + mm < 704) return false
-  return digits === (yy * 100 + mm >= 1501 ? 5 : 4)
-}
-
-/**
- * A DOI lower-cased, without resolver prefix or `doi:`.
- * @example normalizeDoi('https://doi.org/10.1093/MIND/LIX.236.433') // '10.1093/mind/lix.236.433'
- */
-export function normalizeDoi(value: string | null | undefined): string | null {
-  if (!value) return null
-  const m = /(10\.\d{4,9}\/\S+)/.exec(value.trim())
-  return m ? m[1]!.replace(/[.,;]+$/, '').toLowerCase() : null
-}
+// Identifier normal forms live in core, shared with the library's matching.
+export { normalizeArxivId, normalizeDoi } from '../core/index.js'
 
 /**
  * An OpenAlex id in short form (`W2741809807`, `A5023888391`).

@@ -56,6 +56,9 @@ describe('ids', () => {
     expect(normalizeArxivId('arXiv:1605.08386')).toBe('1605.08386')
     expect(normalizeArxivId('astro-ph/0601001v1')).toBe('astro-ph/0601001')
     expect(normalizeArxivId('not an id')).toBeNull()
+    // Found inside a text, and only an id arXiv could have given (core's rule, as every source reads ids).
+    expect(normalizeArxivId('see arXiv:2310.03789v2 for details')).toBe('2310.03789')
+    expect(normalizeArxivId('2606.1245')).toBeNull()
   })
   it('normalizes DOIs', () => {
     expect(normalizeDoi('https://doi.org/10.1103/PhysRevLett.1.')).toBe('10.1103/physrevlett.1')

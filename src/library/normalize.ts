@@ -1,6 +1,6 @@
 /** @module Normal forms for matching: titles, person names and external ids. Pure string functions. */
 
-import { foldText } from '../core/index.js'
+import { foldText, normalizeArxivId as coreArxivId, normalizeDoi as coreDoi } from '../core/index.js'
 
 // In core, so the store folds an author query as the library folds names.
 export { foldText }
@@ -131,14 +131,14 @@ export function namesCompatible(a: string, b: string): boolean {
   return true
 }
 
-/** arXiv id without `arXiv:` prefix, URL or version: `2310.03789`, `astro-ph/0601001`. */
+/**
+ * An arXiv id found in a text (`see arXiv:2310.03789v2`, a link), in core's normal form and only one arXiv could
+ * have given ({@link coreArxivId}): `2310.03789`, `astro-ph/0601001`.
+ */
 export function normalizeArxivId(value: string): string | null {
   const m = /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:)?\s*([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?/i.exec(value.trim())
-  return m ? m[1]!.toLowerCase() : null
+  return m ? coreArxivId(m[1]!) : null
 }
 
-/** DOI lower-cased without resolver prefix: `10.1103/physrevlett.1`. */
-export function normalizeDoi(value: string): string | null {
-  const m = /(10\.\d{4,9}\/\S+)/.exec(value.trim())
-  return m ? m[1]!.replace(/[.,;]+$/, '').toLowerCase() : null
-}
+/** DOI lower-cased without resolver prefix: `10.1103/physrevlett.1` (core's, which every source's ids are in). */
+export const normalizeDoi: (value: string) => string | null = coreDoi
