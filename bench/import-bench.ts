@@ -9,11 +9,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importFiles, importRecords } from '../src/commands/index.js'
 import { openStore } from '../src/store/index.js'
-import { generateRecords } from './synthetic.js'
+import { generateNamesakeRecords, generateRecords } from './synthetic.js'
 
 function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9
 }
+
+/** Papers of the common-names import: enough that the common names have hundreds of papers each. */
+const NAMESAKE_PAPERS = 2_000
 
 export interface ImportBenchOptions {
   corpusDir: string
@@ -49,6 +52,19 @@ export async function runImportBench({ corpusDir, syntheticPapers, print }: Impo
         `(${counts.new} new, ${counts.merged} merged; ${stats.authors} authors)`,
     )
 
+    // 2b. Few common names, many written as initials: telling people apart (and joining the ones split) at its hardest.
+    const namesakes = generateNamesakeRecords(NAMESAKE_PAPERS)
+    const crowded = await openStore({ path: join(dir, 'namesakes.db') })
+    t = process.hrtime.bigint()
+    await importRecords(crowded, namesakes, [], { batchSize: 1000 })
+    const namesakeSeconds = seconds(t)
+    const people = (await crowded.libraryStats()).authors
+    await crowded.close()
+    print(
+      `synthetic common names: ${NAMESAKE_PAPERS} records (400 names, a third as initials) in ${namesakeSeconds.toFixed(1)} s = ` +
+        `${Math.round(NAMESAKE_PAPERS / namesakeSeconds)} papers/s (${people} people)`,
+    )
+
     // 3. Raw prepared inserts of the same records into one plain table, one transaction: the ceiling.
     const raw = new Database(join(dir, 'raw.db'))
     raw.pragma('journal_mode = WAL')
@@ -70,6 +86,7 @@ export async function runImportBench({ corpusDir, syntheticPapers, print }: Impo
     print(`| corpus, fresh file (${report.read} entries → ${report.new} papers) | ${first.toFixed(2)} s | ${n(report.read / first)} entries/s |`)
     print(`| corpus again (nothing changes) | ${again.toFixed(2)} s | ${n(report.read / again)} entries/s |`)
     print(`| synthetic ${n(syntheticPapers)} papers through importRecords (match, merge, authors, topics, FTS) | ${bulkSeconds.toFixed(1)} s | ${n(syntheticPapers / bulkSeconds)} papers/s |`)
+    print(`| synthetic ${n(NAMESAKE_PAPERS)} papers, 400 common names, a third as initials | ${namesakeSeconds.toFixed(1)} s | ${n(NAMESAKE_PAPERS / namesakeSeconds)} papers/s |`)
     print(`| the same records, raw better-sqlite3 prepared insert into one plain table | ${rawSeconds.toFixed(2)} s | ${n(syntheticPapers / rawSeconds)} rows/s |`)
     print('')
   } finally {

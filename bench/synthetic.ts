@@ -59,6 +59,36 @@ export function generateRecords(count: number, seed = 42, source = 'synthetic'):
   return out
 }
 
+const FAMILY_NAMES = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Ma', 'Zhu', 'Hu', 'Guo', 'He', 'Lin', 'Luo', 'Gao']
+const GIVEN_NAMES = ['Wei', 'Jing', 'Li', 'Yang', 'Jun', 'Jie', 'Lei', 'Yu', 'Yi', 'Hao', 'Xin', 'Chen', 'Bo', 'Feng', 'Hui', 'Lin', 'Ming', 'Peng', 'Qiang', 'Tao']
+
+/**
+ * `count` records whose authors come from few common names (20 family names × 20 given names), a third written as
+ * initials (`J. Wang`), 3 to 12 to a paper: the worst case for telling people apart, where every name fits many
+ * people and many of them share co-authors.
+ */
+export function generateNamesakeRecords(count: number, seed = 7): SourceRecord[] {
+  const random = createRandom(seed)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
+  return Array.from({ length: count }, (_, i) => {
+    const authors = new Set<string>()
+    const size = 3 + Math.floor(random() * 10)
+    while (authors.size < size) {
+      const given = pick(GIVEN_NAMES)
+      authors.add(`${random() < 1 / 3 ? `${given[0]}.` : given} ${pick(FAMILY_NAMES)}`)
+    }
+    return createSourceRecord({
+      source: 'synthetic',
+      key: `namesake-${seed}-${i}`,
+      locator: `synthetic:namesake:${i}`,
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+      title: `Synthetic study ${i.toString(36)} of ${pick(TERMS)} ${pick(TERMS)}`,
+      authors: [...authors],
+      date: String(2015 + Math.floor(random() * 11)),
+    })
+  })
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }

@@ -257,6 +257,38 @@ describe('people joined when co-authors say so, whatever the order', () => {
     expect(await t.store.findAuthorIdByFormerId(gone)).toBe(person.id)
   })
 
+  it('joins two people whom a join has just given a co-author in common', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      hinton[0]!,
+      hinton[1]!,
+      bib('v1', 'Sequence to sequence learning', ['Geoffrey Hinton', 'Oriol Vinyals']),
+      // `O. Vinyals` shares no co-author with Oriol Vinyals yet (the two Hintons are two people): a person of their own.
+      bib('v2', 'Distilling the knowledge in a neural network', ['Geoffrey E. Hinton', 'O. Vinyals']),
+    ])
+    expect(await papersOf('O. Vinyals')).toEqual([1])
+    // The third paper joins the Hintons, and so the two Vinyals have written with one person.
+    await importRecords(t.store, [hinton[2]!])
+    expect(await papersOf('Geoffrey E. Hinton')).toEqual([5])
+    expect(await papersOf('Oriol Vinyals')).toEqual([2])
+    expect(await papersOf('O. Vinyals')).toEqual([])
+  })
+
+  it('counts a co-author written in initials on the paper by the full name they were taken for', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      bib('p0', 'Kernels zero', ['Carl Dunn', 'Bob Ray']),
+      bib('p1', 'Kernels one', ['Ann Lee', 'Bob Ray']),
+      bib('p2', 'Kernels two', ['A. Lee', 'Carl Dunn']),
+    ])
+    expect(await papersOf('A. Lee')).toEqual([1])
+    // `C. Dunn` is Carl Dunn (Bob Ray vouches), with whom `A. Lee` wrote: Ann Lee and `A. Lee` now share him.
+    await importRecords(t.store, [bib('p3', 'Kernels three', ['Ann Lee', 'C. Dunn', 'Bob Ray'])])
+    expect(await papersOf('Carl Dunn')).toEqual([3])
+    expect(await papersOf('Ann Lee')).toEqual([3])
+    expect(await papersOf('A. Lee')).toEqual([])
+  })
+
   it('joins a team paper written all in initials to the people written out on another', async () => {
     const t = library()
     await importRecords(t.store, [

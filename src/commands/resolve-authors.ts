@@ -196,7 +196,7 @@ function spellingsFit(a: readonly string[], b: readonly string[]): boolean {
 
 /** Ids kept apart at most this many at a time: a larger group of fitting names is joined by nothing. */
 const MAX_HEAL_GROUP = 8
-/** People looked at per paper for healing, the paper's own and those a join gave a co-author in common. */
+/** Groups looked at per paper for healing, around the paper's own people and those a join gave a co-author in common. */
 const MAX_HEAL_CHECKS = 200
 
 /**
@@ -208,32 +208,78 @@ const MAX_HEAL_CHECKS = 200
  */
 async function healAuthors(tx: PaperWriter, authors: readonly PaperWriteAuthor[]): Promise<Map<string, string>> {
   const onPaper = authors.map((a) => a.authorId)
-  // Names as this paper writes them: an abbreviated one is no evidence (see linkedGroup).
-  const writtenOut = new Set(authors.filter((a) => !isAbbreviated(a.name)).map((a) => a.authorId))
+  // An abbreviated name is no evidence (see linkedGroup), unless the person it was taken for is known by a written-out
+  // one: as a co-author on a stored paper they will count by that name, so they count by it here too.
+  const writtenOut = new Set<string>()
+  for (const a of authors) if (!isAbbreviated(a.name) || !isAbbreviated((await tx.getAuthor(a.authorId))?.name ?? '')) writtenOut.add(a.authorId)
   const became = new Map<string, string>()
   const current = (id: string): string => {
     let at = id
     while (became.has(at)) at = became.get(at)!
     return at
   }
-  const queue = [...onPaper]
-  for (let checks = 0; queue.length > 0 && checks < MAX_HEAL_CHECKS; checks++) {
-    const id = current(queue.shift()!)
+  // Every link made before now was looked at when it was made (joined, or left for a reason that still holds), so an
+  // id can join someone new only through a co-author it has just gained: the others on this paper, or the person a
+  // join here made of a co-author of theirs. Looking for such a link first spares listing every co-author of every
+  // author of every paper (a common name has thousands); an id a join here made is looked at whole.
+  const queue: Array<{ id: string; through: readonly string[] | 'all' }> = onPaper.map((id) => ({ id, through: onPaper }))
+  const joined = new Set<string>()
+  for (let checks = 0; queue.length > 0 && checks < MAX_HEAL_CHECKS; ) {
+    const next = queue.shift()!
+    const id = current(next.id)
     const paper = new Set(onPaper.map(current))
-    const group = await linkedGroup(tx, id, paper, new Set([...writtenOut].map(current)))
+    const paperWrittenOut = new Set([...writtenOut].map(current))
+    if (!joined.has(id) && next.through !== 'all') {
+      const through = next.through.map(current)
+      const evidence = [...new Set(paper.has(id) ? through.filter((a) => paperWrittenOut.has(a)) : through)].filter((a) => a !== id)
+      if (!(await fitsCoAuthorOf(tx, id, paper, evidence))) continue
+    }
+    checks++
+    const group = await linkedGroup(tx, id, paper, paperWrittenOut)
     if (group.length < 2) continue
     const survivor = await pickSurvivor(tx, group)
+    joined.add(survivor)
     for (const other of group)
       if (other !== survivor) {
         await tx.mergeAuthors(survivor, other)
         became.set(other, survivor)
       }
-    for (const c of await tx.listCoAuthors(survivor, MAX_HEAL_CHECKS)) if (!paper.has(c.authorId)) queue.push(c.authorId)
-    queue.push(survivor)
+    if (!isAbbreviated((await tx.getAuthor(survivor))?.name ?? ''))
+      for (const c of await namesakeCoAuthors(tx, survivor)) if (!paper.has(c)) queue.push({ id: c, through: [survivor] })
+    queue.push({ id: survivor, through: 'all' })
   }
   const result = new Map<string, string>()
   for (const id of onPaper) if (current(id) !== id) result.set(id, current(id))
   return result
+}
+
+/**
+ * The co-authors of `id` (its most frequent, as many as the store lists) that share a name block with another of
+ * them: only they can fit someone else who has written with `id`.
+ */
+async function namesakeCoAuthors(tx: PaperWriter, id: string): Promise<string[]> {
+  const byBlock = new Map<string, string[]>()
+  for (const c of await tx.listCoAuthors(id, 100_000)) {
+    const block = nameBlockKey(c.name)
+    byBlock.set(block, [...(byBlock.get(block) ?? []), c.authorId])
+  }
+  return [...byBlock.values()].filter((ids) => ids.length > 1).flat()
+}
+
+/** The ids off the paper whose spellings fit every spelling of `id`. */
+async function fittingOffPaper(tx: PaperWriter, id: string, paper: ReadonlySet<string>, names: readonly string[]): Promise<string[]> {
+  const blocks = [...new Set(names.map(nameBlockKey))].filter((b) => !b.endsWith('|'))
+  const fitting: string[] = []
+  for (const block of blocks)
+    for (const c of await tx.findAuthorsByBlockKey(block))
+      if (c.id !== id && !paper.has(c.id) && !fitting.includes(c.id) && spellingsFit(names, c.variants)) fitting.push(c.id)
+  return fitting
+}
+
+/** True when `id` fits someone off the paper who has written with one of `evidence`. */
+async function fitsCoAuthorOf(tx: PaperWriter, id: string, paper: ReadonlySet<string>, evidence: readonly string[]): Promise<boolean> {
+  if (evidence.length === 0) return false
+  return (await tx.filterCoAuthored(await fittingOffPaper(tx, id, paper, await tx.listAuthorNames(id)), evidence)).length > 0
 }
 
 /** `id` and the ids linked to it (see {@link healAuthors}), or `id` alone when they cannot all be one. */
@@ -241,12 +287,7 @@ async function linkedGroup(tx: PaperWriter, id: string, paper: ReadonlySet<strin
   const members = [id]
   for (let k = 0; k < members.length; k++) {
     const member = members[k]!
-    const names = await tx.listAuthorNames(member)
-    const blocks = [...new Set(names.map(nameBlockKey))].filter((b) => !b.endsWith('|'))
-    const fitting: string[] = []
-    for (const block of blocks)
-      for (const c of await tx.findAuthorsByBlockKey(block))
-        if (!members.includes(c.id) && !paper.has(c.id) && !fitting.includes(c.id) && spellingsFit(names, c.variants)) fitting.push(c.id)
+    const fitting = (await fittingOffPaper(tx, member, paper, await tx.listAuthorNames(member))).filter((c) => !members.includes(c))
     if (fitting.length === 0) continue
     // The member's co-authors: those of its papers, and, for an author of this paper (not stored yet), the others on it.
     // Only co-authors with a written-out name vouch: two initials seen together again (`Seroussi, I.` beside an
@@ -254,11 +295,12 @@ async function linkedGroup(tx: PaperWriter, id: string, paper: ReadonlySet<strin
     const coAuthors = new Set((await tx.listCoAuthors(member, 100_000)).filter((c) => !isAbbreviated(c.name)).map((c) => c.authorId))
     if (paper.has(member)) for (const other of paperWrittenOut) coAuthors.add(other)
     for (const m of members) coAuthors.delete(m)
-    for (const c of fitting) {
-      const evidence = [...coAuthors].filter((a) => a !== c)
-      if (await tx.hasCoAuthored(c, evidence)) members.push(c)
+    for (const c of await tx.filterCoAuthored(fitting, [...coAuthors])) {
+      // A group two of which cannot be one is left as it is, so there is no need to find the rest of it.
+      for (const m of members) if (!(await canBeOne(tx, m, c))) return [id]
+      members.push(c)
+      if (members.length > MAX_HEAL_GROUP) return [id]
     }
-    if (members.length > MAX_HEAL_GROUP) return [id]
   }
   if (members.length < 2) return members
   // Ids on this paper are several people by definition; one of them can only join ids off the paper.

@@ -325,6 +325,8 @@ export interface PaperWriter extends PaperReader {
   findAuthorsByBlockKey(blockKey: string): Promise<AuthorCandidate[]>
   /** True when the author has a paper with any of the given authors. */
   hasCoAuthored(authorId: string, otherAuthorIds: string[]): Promise<boolean>
+  /** Those of `authorIds` that have a paper with any of `otherAuthorIds`, in their order (one query for many). */
+  filterCoAuthored(authorIds: readonly string[], otherAuthorIds: readonly string[]): Promise<string[]>
   createAuthor(author: NewAuthor): Promise<string>
   addAuthorNames(authorId: string, names: Array<{ name: string; nameKey: string }>): Promise<void>
   /** The people any of these source ids (`semantic-scholar:2259683`) already name. */

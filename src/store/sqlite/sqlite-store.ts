@@ -151,6 +151,9 @@ export interface SqlitePaperStoreOptions {
  * The default store.
  * @example const store = SqlitePaperStore.open(openSqliteFile('data/paperscope.db'))
  */
+/** Other authors up to which {@link SqlitePaperStore.filterCoAuthored} looks each one up rather than reading every co-author. */
+const CO_AUTHOR_LOOKUPS = 16
+
 export class SqlitePaperStore implements PaperStore, PaperWriter {
   readonly dialect = 'sqlite' as const
   readonly location: string
@@ -1266,15 +1269,24 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   }
 
   async hasCoAuthored(authorId: string, otherAuthorIds: string[]): Promise<boolean> {
-    if (otherAuthorIds.length === 0) return false
-    return (
-      this.get(
-        `SELECT 1 FROM authorships a JOIN authorships b ON b.paper_id = a.paper_id
-         WHERE a.author_id = ? AND b.author_id IN (SELECT value FROM json_each(?)) LIMIT 1`,
-        authorId,
+    return (await this.filterCoAuthored([authorId], otherAuthorIds)).length > 0
+  }
+
+  async filterCoAuthored(authorIds: readonly string[], otherAuthorIds: readonly string[]): Promise<string[]> {
+    if (authorIds.length === 0 || otherAuthorIds.length === 0) return []
+    // A few others: look each up on every paper of the authors. Many (every co-author of a prolific person): read each
+    // paper's authors once and test them against the list, which SQLite indexes once; looking up every one of them
+    // on every paper is their product.
+    const other = otherAuthorIds.length <= CO_AUTHOR_LOOKUPS ? 'b.author_id' : '+b.author_id'
+    const found = new Set(
+      this.all<{ author_id: string }>(
+        `SELECT DISTINCT a.author_id FROM authorships a JOIN authorships b ON b.paper_id = a.paper_id AND b.author_id <> a.author_id
+         WHERE a.author_id IN (SELECT value FROM json_each(?)) AND ${other} IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(authorIds),
         JSON.stringify(otherAuthorIds),
-      ) !== undefined
+      ).map((r) => r.author_id),
     )
+    return authorIds.filter((id) => found.has(id))
   }
 
   async createAuthor(author: NewAuthor): Promise<string> {
