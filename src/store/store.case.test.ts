@@ -101,6 +101,26 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect((await sut.store.listPapers()).total).toBe(0)
     })
 
+    it('tells which authors have written with any of a list of others, for a short list and a long one', async () => {
+      const ids = await sut.store.transaction(async (tx) => {
+        await addPaper(tx, paperWrite({ id: 'p1', title: 'One' }), ['Ann Alpha', 'Bob Beta'])
+        await addPaper(tx, paperWrite({ id: 'p2', title: 'Two' }), ['Cy Gamma', 'Dan Delta'])
+        await addPaper(tx, paperWrite({ id: 'p3', title: 'Three' }), ['Eve Epsilon'])
+        const id = async (name: string) => (await tx.findAuthorIdsByNameKey(name.toLowerCase()))[0]!
+        return { ann: await id('Ann Alpha'), bob: await id('Bob Beta'), cy: await id('Cy Gamma'), dan: await id('Dan Delta'), eve: await id('Eve Epsilon') }
+      })
+      const strangers = Array.from({ length: 40 }, (_, i) => `nobody-${i}`)
+      await sut.store.transaction(async (tx) => {
+        // In the order asked; nobody is their own co-author.
+        expect(await tx.filterCoAuthored([ids.cy, ids.eve, ids.ann], [ids.bob, ids.dan])).toEqual([ids.cy, ids.ann])
+        expect(await tx.filterCoAuthored([ids.cy, ids.eve, ids.ann], [...strangers, ids.bob, ids.dan])).toEqual([ids.cy, ids.ann])
+        expect(await tx.filterCoAuthored([ids.ann, ids.eve], [ids.ann, ids.eve])).toEqual([])
+        expect(await tx.hasCoAuthored(ids.ann, [ids.ann])).toBe(false)
+        expect(await tx.hasCoAuthored(ids.ann, [...strangers, ids.bob])).toBe(true)
+        expect(await tx.filterCoAuthored([ids.ann], [])).toEqual([])
+      })
+    })
+
     it('names a person by their fullest spelling, and of twins that differ by a hyphen, the hyphenated one', async () => {
       const named = async (first: string, more: string[]): Promise<string | undefined> =>
         sut.store.transaction(async (tx) => {
