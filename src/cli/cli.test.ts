@@ -282,6 +282,26 @@ describe('paperscope CLI on the corpus', () => {
     expect((await cli(['show', 'Hitting the High-Dimensional Notes'], db)).out).toMatch(/topics: .+ \(predicted \d+%\)/)
   })
 
+  it('says why a paper shows no topic: unsorted, with the closest one, in text and JSON', async () => {
+    const copy = join(dir, 'unsorted.db')
+    copyFileSync(db, copy)
+    const bib = join(dir, 'pie.bib')
+    writeFileSync(
+      bib,
+      '@article{pie, title={Seasonal Variation in Apple Pie Baking Times}, author={Cook, Anna}, year={2024},\n' +
+        ' abstract={We measured the baking time of apple pies across the seasons in a home kitchen. Pies baked in winter took longer to brown than pies baked in summer.}}\n',
+    )
+    expect((await cli(['import', bib], copy)).code).toBe(0)
+    const text = (await cli(['show', 'Seasonal Variation in Apple Pie Baking Times'], copy)).out
+    expect(text).toMatch(/\n {2}topics: unsorted: no topic reached the confidence threshold \(closest: [^,]+, \d+%\)/)
+    const json = JSON.parse((await cli(['show', 'Seasonal Variation in Apple Pie Baking Times', '--json'], copy)).out) as { topics: unknown[]; topicStatus: { status: string; candidates: unknown[] } }
+    expect(json.topics).toEqual([])
+    expect(json.topicStatus.status).toBe('unsorted')
+    expect(json.topicStatus.candidates.length).toBeGreaterThan(0)
+    // A paper with topics needs no such line.
+    expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { topicStatus: unknown }).topicStatus).toBeNull()
+  })
+
   it("prints sources' LaTeX as readable text, and keeps it as written in JSON", async () => {
     const ref = 'Diffusion models trained on finite datasets'
     const text = (await cli(['show', ref], db)).out

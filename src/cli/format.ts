@@ -44,7 +44,8 @@ function wrap(text: string, width = 100, indent = '  '): string {
   return lines.map((l) => indent + l).join('\n')
 }
 
-export function renderPaper(paper: PaperWithSources): string {
+/** `noTopics`: the lines that say why a paper without topics has none (see `show`). */
+export function renderPaper(paper: PaperWithSources, noTopics: readonly string[] = []): string {
   const out: string[] = []
   out.push(paperHeadline(paper), `  id: ${paper.id}`)
   const ids = Object.entries(paper.ids).map(([k, v]) => `${k} ${v}`)
@@ -58,6 +59,7 @@ export function renderPaper(paper: PaperWithSources): string {
     out.push(
       `  topics: ${paper.topics.map((t) => (t.origin === 'curated' ? t.label : `${t.label} (predicted ${Math.round(Number(((t.confidence ?? 0) * 100).toFixed(6)))}%)`)).join('; ')}`,
     )
+  else out.push(...noTopics)
   const curatedWords = paper.keywords.filter((k) => k.origin === 'curated')
   const extractedWords = paper.keywords.filter((k) => k.origin === 'extracted')
   const suggestedWords = paper.keywords.filter((k) => k.origin === 'suggested')

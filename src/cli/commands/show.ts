@@ -17,6 +17,35 @@ interface ShownNovelty {
   stale: boolean
 }
 
+/** Why a paper shows no topic: the analysis found none confident enough, or has not run on it yet. */
+interface ShownTopicStatus {
+  status: 'unsorted' | 'not-analysed'
+  /** The nearest topics, most confident first (the closest is named beside "unsorted"). */
+  candidates: Array<{ label: string; confidence: number }>
+  why: string[]
+}
+
+async function readTopicStatus(store: PaperStore, paperId: string): Promise<ShownTopicStatus | null> {
+  const analysis = (await store.analysis.getPaperAnalyses([paperId]))[0]
+  if (!analysis) return { status: 'not-analysed', candidates: [], why: [] }
+  if (analysis.topicStatus !== 'unsorted') return null
+  return {
+    status: 'unsorted',
+    candidates: analysis.topicScores.map((t) => ({ label: t.label, confidence: t.score })),
+    why: analysis.topicWhy.map((w) => w.label),
+  }
+}
+
+/** The topics line of a paper that has none to show, as the paper page says it. */
+export function renderTopicStatus(status: ShownTopicStatus | null): string[] {
+  if (!status) return []
+  if (status.status === 'not-analysed') return ['  topics: none yet (run `paperscope analyze`)']
+  const closest = status.candidates[0]
+  const near = closest ? ` (closest: ${closest.label}, ${Math.round(closest.confidence * 100)}%)` : ''
+  const why = status.why.length ? `; ${status.why.join('; ')}` : ''
+  return [`  topics: unsorted: no topic reached the confidence threshold${near}${why}`]
+}
+
 async function readNovelty(store: PaperStore, paperId: string): Promise<ShownNovelty | null> {
   const stored = (await store.analysis.getPaperAnalyses([paperId]))[0]?.novelty ?? null
   if (!stored) return null
@@ -46,15 +75,21 @@ export function renderNovelty(novelty: ShownNovelty | null): string[] {
 }
 
 export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
-  const { found, novelty } = await withStore(io, dbPath, async (store) => {
+  const { found, novelty, topicStatus } = await withStore(io, dbPath, async (store) => {
     const found = await findPaper(store, ref)
-    return { found, novelty: found.paper ? await readNovelty(store, found.paper.id) : null }
+    const paper = found.paper
+    return {
+      found,
+      novelty: paper ? await readNovelty(store, paper.id) : null,
+      // Only a paper without topics needs to say why it has none.
+      topicStatus: paper && paper.topics.length === 0 ? await readTopicStatus(store, paper.id) : null,
+    }
   })
   if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)`)
   if (opts.json) {
-    printJson(io, { ...found.paper, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives, alternativesTotal: found.alternativesTotal })
+    printJson(io, { ...found.paper, topicStatus, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives, alternativesTotal: found.alternativesTotal })
     return
   }
-  io.stdout(`${renderPaper(found.paper)}\n${renderNovelty(novelty).join('\n')}\n`)
+  io.stdout(`${renderPaper(found.paper, renderTopicStatus(topicStatus))}\n${renderNovelty(novelty).join('\n')}\n`)
   io.stdout(alsoMatching(ref, found.alternatives, found.alternativesTotal))
 }
