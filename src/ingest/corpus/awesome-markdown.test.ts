@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { SourceRecord } from '../../core/index.js'
+import { runCliCaptured } from '../../../test/support/run-cli.js'
 import { splitTextInput } from '../text-input.js'
-import { isMarkdownSource, renderAwesomeMarkdown } from './awesome-markdown.js'
+import { awesomeListFormat } from './awesome-list.js'
+import { isMarkdownSource, isPaperUrl, renderAwesomeMarkdown } from './awesome-markdown.js'
 
 const render = (markdown: string) => renderAwesomeMarkdown(splitTextInput(markdown, 'list.md'))
 
@@ -64,7 +70,10 @@ describe('renderAwesomeMarkdown', () => {
   })
 
   it('decodes the HTML entities a README writes, as GitHub shows them', () => {
-    expect(render('  - Marin Dujmovi&#263;, Ann L&eacute;e. &ldquo;Bits &amp; Bytes&rdquo; &notanentity;').input.lines).toEqual(['    • Marin Dujmović, Ann Lée. “Bits & Bytes” &notanentity;'])
+    expect(
+      render('  - Marin Dujmovi&#263;, Ann L&eacute;e. &ldquo;Bits &amp; Bytes&rdquo; &notanentity;').input
+        .lines,
+    ).toEqual(['    • Marin Dujmović, Ann Lée. “Bits & Bytes” &notanentity;'])
   })
 
   it('drops emphasis and escapes but keeps an underscore inside a word', () => {
@@ -78,5 +87,209 @@ describe('isMarkdownSource', () => {
   it('tells the source from its rendered text', () => {
     expect(isMarkdownSource(['## Topic: 2023', '- Title. [[paper]](u)', '  - Ann Lee'])).toBe(true)
     expect(isMarkdownSource(['Topic: 2023', '  • Title. [paper]', '    • Ann Lee'])).toBe(false)
+  })
+})
+
+describe('a title written as the link to its paper', () => {
+  // The shapes awesome lists write an entry's title link in, each under an author line as the entry parser reads
+  // them: the review's repro (`* [Title](arxiv abs)`), a bold title to an arXiv PDF with its version and its code
+  // beside it, a DOI, an OpenReview page with an `[[arXiv]]` link beside it or on the next line, an OpenReview page
+  // alone, a title linked to its code or to its project page, a title that opens with a link to another paper, a
+  // short name in code before a bold title.
+  const LIST = [
+    '### Grokking: 2022',
+    '',
+    '* [Deep Residual Learning](https://arxiv.org/abs/1512.03385)',
+    '  - Kaiming He, Xiangyu Zhang',
+    '- **[Grokking: Generalization Beyond Overfitting on Small Algorithmic Datasets](https://arxiv.org/pdf/2201.02177v2.pdf)** [[code]](https://github.com/openai/grok)',
+    '  - Alethea Power, Yuri Burda, Harri Edwards, Igor Babuschkin, Vedant Misra',
+    '- [Highly accurate protein structure prediction with AlphaFold](https://doi.org/10.1038/S41586-021-03819-2) ![](https://img.shields.io/badge/Nature-2021-blue)',
+    '  - John Jumper, Richard Evans. *Nature*',
+    '- [Towards Understanding Grokking: An Effective Theory of Representation Learning](https://openreview.net/forum?id=6at6rB3IZm) [[arXiv]](https://arxiv.org/abs/2205.10343)',
+    '  - Ziming Liu, Ouail Kitouni, Niklas Nolte, Eric J. Michaud, Max Tegmark, Mike Williams. *NeurIPS 2022*',
+    '- [Omnigrok: Grokking Beyond Algorithmic Data](https://openreview.net/forum?id=zDiHoIWa0q1)',
+    '  [[arXiv]](https://arxiv.org/abs/2210.01117)',
+    '  - Ziming Liu, Eric J. Michaud, Max Tegmark. *ICLR 2023*',
+    '- [A Tale of Two Circuits: Grokking as Competition of Sparse and Dense Subnetworks](https://openreview.net/forum?id=8GZxtu46Kx)',
+    '  - William Merrill, Nikolaos Tsilivis, Aman Shukla',
+    '- [Progress measures for grokking via mechanistic interpretability](https://github.com/mechanistic-interpretability-grokking/progress-measures-paper) [[paper]](https://arxiv.org/abs/2301.05217)',
+    '  - Neel Nanda, Lawrence Chan, Tom Lieberum, Jess Smith, Jacob Steinhardt. *ICLR 2023*',
+    '- [Deformable Neural Radiance Fields](https://nerfies.github.io/) [[code]](https://github.com/google/nerfies)',
+    '  - Keunhong Park, Utkarsh Sinha. *ICCV 2021*',
+    '- [BERT](https://arxiv.org/abs/1810.04805) Rediscovers the Classical NLP Pipeline. [[paper]](https://aclanthology.org/P19-1452)',
+    '  - Ian Tenney, Dipanjan Das, Ellie Pavlick. *ACL 2019*',
+    '- `Novae` **[Novae: a graph-based foundation model for spatial transcriptomics data](https://doi.org/10.1038/s41592-025-02899-6)** [[code]](https://github.com/MICS-Lab/novae)',
+    '  - Quentin Blampey, Hakim Benkirane. *Nature Methods*',
+  ].join('\n')
+  const ctx = { input: 'lists/grokking.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const parsed = awesomeListFormat.parse(LIST, ctx)
+  const lineOf = (start: string): number => LIST.split('\n').findIndex((line) => line.startsWith(start)) + 1
+  const entryAt = (start: string): SourceRecord => {
+    const record = parsed.records.find((r) => r.line === lineOf(start))
+    if (!record) throw new Error(`no record at "${start}"`)
+    return record
+  }
+
+  it('gives the entry its arXiv id or DOI and its URL, whatever the arXiv link form', () => {
+    expect(parsed.records).toHaveLength(10)
+    expect(entryAt('* [Deep Residual')).toMatchObject({
+      title: 'Deep Residual Learning',
+      url: 'https://arxiv.org/abs/1512.03385',
+      ids: { arxiv: '1512.03385' },
+      raw: { linkTargets: [{ label: 'paper', url: 'https://arxiv.org/abs/1512.03385' }] },
+    })
+    expect(entryAt('- **[Grokking')).toMatchObject({
+      title: 'Grokking: Generalization Beyond Overfitting on Small Algorithmic Datasets',
+      url: 'https://arxiv.org/pdf/2201.02177v2.pdf',
+      ids: { arxiv: '2201.02177' },
+      raw: { links: ['code'] },
+    })
+    expect(entryAt('- [Highly accurate')).toMatchObject({
+      url: 'https://doi.org/10.1038/S41586-021-03819-2',
+      ids: { doi: '10.1038/s41586-021-03819-2' },
+    })
+    expect(entryAt('- `Novae`')).toMatchObject({
+      url: 'https://doi.org/10.1038/s41592-025-02899-6',
+      ids: { doi: '10.1038/s41592-025-02899-6' },
+    })
+  })
+
+  it('takes an arXiv link beside a title linked to a page without id, on its line or the next', () => {
+    expect(entryAt('- [Towards Understanding')).toMatchObject({
+      url: 'https://arxiv.org/abs/2205.10343',
+      ids: { arxiv: '2205.10343' },
+    })
+    expect(entryAt('- [Omnigrok')).toMatchObject({
+      url: 'https://arxiv.org/abs/2210.01117',
+      ids: { arxiv: '2210.01117' },
+    })
+    // With nothing beside it, the page is the paper's URL, with no id to match on.
+    expect(entryAt('- [A Tale of Two')).toMatchObject({
+      url: 'https://openreview.net/forum?id=8GZxtu46Kx',
+      ids: {},
+    })
+  })
+
+  it('never takes a title linked to its code or its project page for the paper', () => {
+    expect(entryAt('- [Progress measures')).toMatchObject({
+      url: 'https://arxiv.org/abs/2301.05217',
+      ids: { arxiv: '2301.05217' },
+      raw: {
+        linkTargets: [
+          {
+            label: 'Progress measures for grokking via mechanistic interpretability',
+            url: 'https://github.com/mechanistic-interpretability-grokking/progress-measures-paper',
+          },
+          { label: 'paper', url: 'https://arxiv.org/abs/2301.05217' },
+        ],
+      },
+    })
+    expect(entryAt('- [Deformable')).toMatchObject({ url: null, ids: {} })
+  })
+
+  it("takes the list's own [paper] link over a title that opens with a link to another paper", () => {
+    expect(entryAt('- [BERT]')).toMatchObject({ url: 'https://aclanthology.org/P19-1452', ids: {} })
+  })
+
+  it('labels the title links of real list lines by where they point (awesome-NeRF/awesome-NeRF, README.md)', () => {
+    // Copied from github.com/awesome-NeRF/awesome-NeRF README.md: titles linked to a project page, an arXiv
+    // abstract, a GitHub repository, an abstract page written with `.pdf`, a PDF on the project's site.
+    const nerf = render(
+      [
+        '- [NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis](https://www.matthewtancik.com/nerf), Mildenhall et al., ECCV 2020 | [github](https://github.com/bmild/nerf)  | [bibtex](./NeRF-and-Beyond.bib#L168-L173) <!---Mildenhall20eccv_nerf-->',
+        '- [pixelNeRF: Neural Radiance Fields from One or Few Images](https://arxiv.org/abs/2012.02190), Yu et al., CVPR 2021 | [github](https://github.com/sxyu/pixel-nerf) | [bibtex](./NeRF-and-Beyond.bib#L329-L335) <!---Yu20arxiv_pixelNeRF-->',
+        '- [Neural Articulated Radiance Field](https://github.com/nogu-atsu/NARF), Noguchi et al., Arxiv 2021 | [bibtex](./citations/narf.txt)',
+        '- [Direct Voxel Grid Optimization: Super-fast Convergence for Radiance Fields Reconstruction](https://arxiv.org/abs/2111.11215.pdf), Sun et al., Arxiv 2021 | [github](https://github.com/sunset1995/DirectVoxGO) | [bibtex](./citations/DirectVoxGO.txt) <!---sun2021direct-->',
+        '- [IBRNet: Learning Multi-View Image-Based Rendering](https://ibrnet.github.io/static/paper.pdf), Wang et al., CVPR 2021 | [github](https://github.com/googleinterns/IBRNet) | [bibtex](./citations/ibr.txt)',
+      ].join('\n'),
+    )
+    const titleLabels = [1, 2, 3, 4, 5].map((line) => nerf.links.get(line)?.[0]?.label)
+    expect(titleLabels).toEqual([
+      'NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis',
+      'paper',
+      'Neural Articulated Radiance Field',
+      'paper',
+      'paper',
+    ])
+    expect(nerf.links.get(2)?.map((link) => link.label)).toEqual(['paper', 'github', 'bibtex'])
+    // The same line with an author line under it is an entry with the paper's arXiv id.
+    const entry = awesomeListFormat.parse(
+      `### Generalization: 2021\n${'- [pixelNeRF: Neural Radiance Fields from One or Few Images](https://arxiv.org/abs/2012.02190), Yu et al., CVPR 2021 | [github](https://github.com/sxyu/pixel-nerf) | [bibtex](./NeRF-and-Beyond.bib#L329-L335) <!---Yu20arxiv_pixelNeRF-->'}\n  - Alex Yu, Vickie Ye, Matthew Tancik, Angjoo Kanazawa\n`,
+      ctx,
+    ).records[0]
+    expect(entry).toMatchObject({ url: 'https://arxiv.org/abs/2012.02190', ids: { arxiv: '2012.02190' } })
+  })
+
+  it('reads a [pdf] link written with escaped brackets (jason718/awesome-self-supervised-learning, README.md)', () => {
+    // Copied from github.com/jason718/awesome-self-supervised-learning README.md (under a year section of ours).
+    const poke = awesomeListFormat.parse(
+      [
+        '### Robotics: 2016',
+        '-   Learning to Poke by Poking: Experiential Learning of Intuitive Physics.',
+        '    [\\[pdf\\]](https://arxiv.org/abs/1606.07419)',
+        '    -   Agrawal, Pulkit and Nair, Ashvin V and Abbeel, Pieter and Malik,',
+        '        Jitendra and Levine, Sergey. *NIPS 2016*',
+      ].join('\n'),
+      ctx,
+    ).records[0]
+    expect(poke).toMatchObject({
+      title: 'Learning to Poke by Poking: Experiential Learning of Intuitive Physics',
+      url: 'https://arxiv.org/abs/1606.07419',
+      ids: { arxiv: '1606.07419' },
+      raw: { links: ['pdf'] },
+    })
+  })
+
+  it('changes nothing when the same list is imported again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-title-links-'))
+    try {
+      const list = join(dir, 'README.md')
+      writeFileSync(list, LIST)
+      const args = [
+        '--db',
+        join(dir, 'library.db'),
+        'import',
+        '--format',
+        'awesome-list',
+        list,
+        '--no-analyze',
+      ]
+      expect((await runCliCaptured(args)).out).toMatch(/^total +10 +10 +0 +0 +0 +0$/m)
+      expect((await runCliCaptured(args)).out).toMatch(/^total +10 +0 +0 +0 +10 +0$/m)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('isPaperUrl', () => {
+  // Title-link targets as Hannibal046/Awesome-LLM (README.md) writes them, and the ones that are no paper.
+  it.each([
+    ['https://arxiv.org/pdf/1706.03762.pdf', true],
+    ['https://arxiv.org/abs/2205.05131v1', true],
+    ['http://arxiv.org/abs/2409.10559', true],
+    ['https://browse.arxiv.org/pdf/2306.00978.pdf', true],
+    ['https://doi.org/10.1016/s0140-6736(26)00464-2', true],
+    ['https://dl.acm.org/doi/abs/10.1145/3446776', true],
+    ['https://onlinelibrary.wiley.com/doi/full/10.1002/widm.1356', true],
+    ['https://openreview.net/forum?id=gEZrGCozdqR', true],
+    ['https://openreview.net/pdf?id=yzkSU5zdwD', true],
+    ['https://aclanthology.org/N19-1423.pdf', true],
+    ['https://papers.nips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf', true],
+    ['https://jmlr.org/papers/v21/20-074.html', true],
+    [
+      'https://www.semanticscholar.org/paper/WebGPT%3A-Browser-assisted/2f3efe44083af91cef562c1a3451eee2f8601d22',
+      true,
+    ],
+    ['https://ibrnet.github.io/static/paper.pdf', true],
+    ['https://github.com/google/BIG-bench', false],
+    ['https://github.com/a/b/blob/main/paper.pdf', false],
+    ['https://palm-e.github.io', false],
+    ['https://openai.com/research/gpt-4', false],
+    ['https://nips.cc/Conferences/2024', false],
+    ['https://huggingface.co/deepseek-ai/DeepSeek-V2.5', false],
+    ['./NeRF-and-Beyond.bib#L168-L173', false],
+  ])('%s → %s', (url, paper) => {
+    expect(isPaperUrl(url)).toBe(paper)
   })
 })

@@ -2,12 +2,16 @@
  * @module Reads the Markdown source of an awesome list (its README.md) into the lines GitHub renders it as, so
  * that one entry parser reads both: `### Topic: 2023` → `Topic: 2023`, `- Title. [[paper]](url)` → `  • Title.
  * [paper]`, `  - Authors` → `    • Authors`, `<details><summary>Digest</summary> …` → `Digest …`. Line numbers
- * stay those of the source, and each line's link targets are kept apart (the rendered text has none).
+ * stay those of the source, and each line's link targets are kept apart (the rendered text has none). A title
+ * written as the link to its paper (`- [Title](https://arxiv.org/abs/…)`) is kept as the entry's `paper` link.
  */
-import { decodeHtmlEntities } from '../../core/index.js'
+import { decodeHtmlEntities, normalizeArxivId, normalizeDoi } from '../../core/index.js'
 import type { TextInput } from '../text-input.js'
 
-/** A link of a line, as written: `[[paper]](https://arxiv.org/abs/2312.13558)` → `{ label: 'paper', url }`. */
+/**
+ * A link of a line: `[[paper]](https://arxiv.org/abs/2312.13558)` → `{ label: 'paper', url }`. The label is the
+ * marker as written (`paper`, `code`), `paper` for a title that links to its paper, else the link's text.
+ */
 export interface MarkdownLink {
   label: string
   url: string
@@ -42,6 +46,45 @@ const COMMENT = /<!--[\s\S]*?-->/g
 /** Link texts that mark what a link points to: shown `[paper]`, as GitHub shows `[[paper]](url)`. */
 const MARKER_WORD =
   /^\[?\s*(paper|code|pdf|arxiv|book|blog|video|slides|project|website|talk|poster|data)\s*\]?$/i
+/** The markers the entry parser takes for the paper's own link (`PAPER_LINK_LABELS` in awesome-list.ts). */
+const PAPER_MARKER = /^(?:paper|pdf|arxiv)$/i
+/** The label of a title that links to its paper: the one the entry parser looks for first. */
+const TITLE_PAPER_LABEL = 'paper'
+/** What may stand before a title link in its item: emphasis (`**[Title](url)**`), a code span (`` `NeurIPS` ``). */
+const BEFORE_TITLE_LINK = /^(?:[\s*_]|`[^`]*`)*$/
+/** An arXiv abstract or PDF page, as the entry parser reads an id from it (`idsFromUrl`). */
+const ARXIV_PAGE = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i
+/** `https://doi.org/10.…`, or a publisher's page under `/doi/10.…`: the DOI is the path. */
+const DOI_PAGE = /^https?:\/\/(?:dx\.)?doi\.org\/(10\..+)$|\/doi\/(?:abs\/|full\/|pdf\/)?(10\.\d{4,9}\/.+)$/i
+/**
+ * Pages of papers that name no id the library keys on (address without `https://`): arXiv's other pages,
+ * OpenReview, proceedings, publishers, preprint servers. A title links to its paper, its project page or its code;
+ * only these (and what names an arXiv id or a DOI) are the paper.
+ */
+const PAPER_PAGES: readonly RegExp[] = [
+  /^(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf|html)\//i,
+  /^openreview\.net\/(?:forum|pdf)\b/i,
+  /^(?:proceedings|papers)\.(?:neurips|nips)\.cc\//i,
+  /^proceedings\.mlr\.press\//i,
+  /^(?:www\.)?jmlr\.org\/(?:papers|proceedings)\//i,
+  /^(?:www\.)?aclanthology\.org\/./i,
+  /^(?:www\.)?aclweb\.org\/anthology\//i,
+  /^openaccess\.thecvf\.com\/content/i,
+  /^(?:www\.)?cv-foundation\.org\/+openaccess\//i,
+  /^ojs\.aaai\.org\//i,
+  /^(?:www\.)?ijcai\.org\/proceedings\//i,
+  /^dl\.acm\.org\/doi\//i,
+  /^ieeexplore\.ieee\.org\/(?:document|abstract|stamp)/i,
+  /^link\.springer\.com\/(?:article|chapter|content)\//i,
+  /^(?:www\.)?sciencedirect\.com\/science\/article\//i,
+  /^(?:www\.)?nature\.com\/articles\//i,
+  /^(?:www\.)?science\.org\/doi\//i,
+  /^(?:www\.)?(?:bio|med)rxiv\.org\/content\//i,
+  /^(?:www\.)?semanticscholar\.org\/paper\//i,
+  /^huggingface\.co\/papers\//i,
+]
+/** Hosts of code: a PDF there is not taken for the paper. */
+const CODE_HOST = /^(?:[\w-]+\.)?(?:github\.com|gitlab\.com|bitbucket\.org|githubusercontent\.com)\//i
 /** A list item whose content is only links to anchors of the page: a table of contents. */
 const ANCHOR_LINKS_ONLY = /^(?:\s*\[[^\]]*\]\(#[^)]*\)\s*[,;|]?)+$/
 /** Backslash escapes of ASCII punctuation (CommonMark): `\*` shows `*`. */
@@ -92,6 +135,9 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): { yearHeadings:
 export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
   const lines: string[] = []
   const links = new Map<number, MarkdownLink[]>()
+  const titleLinks: TitleLink[] = []
+  // The title link of the item being read, while lines still continue its title (until a detail item).
+  let openTitle: TitleLink | null = null
   let fence: string | null = null
   let inComment = false
   let inItem = false
@@ -126,7 +172,8 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
     const heading = ATX_HEADING.exec(line)
     if (heading) {
       inItem = false
-      return lines.push(renderInline(heading[2] ?? '', number, links))
+      openTitle = null
+      return lines.push(renderInline(heading[2] ?? '', number, links).text)
     }
     if (RULE.test(line)) return lines.push('')
     const item = LIST_ITEM.exec(line)
@@ -134,34 +181,91 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
       const content = item[2] ?? ''
       inItem = true
       blankSince = false
+      openTitle = null
       if (ANCHOR_LINKS_ONLY.test(content)) return lines.push('')
       const nested = indentOf(item[1] ?? '') >= NESTED_INDENT
       // `- [A blog](url)` with nothing under it is a link list's item (resources, see also), not a paper.
       if (!nested && isLinksOnly(content) && !hasNestedContent(input.lines, index)) return lines.push('')
-      const text = renderInline(content, number, links)
-      if (text === '') return lines.push('')
-      return lines.push(`${nested ? '    ' : '  '}• ${text}`)
+      const rendered = renderInline(content, number, links)
+      if (rendered.text === '') return lines.push('')
+      if (!nested && rendered.openingLink) {
+        openTitle = { link: rendered.openingLink, lines: [number] }
+        titleLinks.push(openTitle)
+      }
+      return lines.push(`${nested ? '    ' : '  '}• ${rendered.text}`)
     }
-    const text = renderInline(line, number, links)
+    const text = renderInline(line, number, links).text
     if (text === '') return lines.push('')
     // A line right under an item, or indented under it after a blank, continues it (a digest over several
     // lines); it is indented past the detail bullets so that the parser joins it to what it continues.
     if (inItem && (!blankSince || indentOf(/^[ \t]*/.exec(line)?.[0] ?? '') >= NESTED_INDENT)) {
       blankSince = false
+      openTitle?.lines.push(number)
       return lines.push(`      ${text}`)
     }
     inItem = false
+    openTitle = null
     return lines.push(text)
   })
+  for (const title of titleLinks) labelTitleLink(title, links)
   const text = lines.join('\n')
   return { input: { ...input, lines, text }, links }
+}
+
+/** A link that opens an entry's title (`- [Title](url)`), and the lines its title is read from. */
+interface TitleLink {
+  link: MarkdownLink
+  lines: number[]
+}
+
+/**
+ * Labels a title link `paper` when it points at the paper, so that the entry takes its URL and ids from it. A
+ * `[paper]`, `[pdf]` or `[arXiv]` link on the title's lines wins: it is the list's own word, where a title may
+ * open with a link to another paper (`[BERT](…) Rediscovers the Classical NLP Pipeline [[paper]](…)`). A title
+ * linked to its code or project page keeps its text as label, so it is never taken for the paper.
+ */
+function labelTitleLink(title: TitleLink, links: ReadonlyMap<number, readonly MarkdownLink[]>): void {
+  if (!isPaperUrl(title.link.url)) return
+  const marked = title.lines.some((line) =>
+    (links.get(line) ?? []).some(
+      (link) => link !== title.link && PAPER_MARKER.test(link.label) && /^https?:\/\//i.test(link.url),
+    ),
+  )
+  if (!marked) title.link.label = TITLE_PAPER_LABEL
+}
+
+/**
+ * True when a URL is a paper's: it names an arXiv id or a DOI (read by core's normal forms), or it is a paper's
+ * page on OpenReview, in proceedings, at a publisher or a preprint server, or a PDF outside the code hosts. Code,
+ * project pages, blogs and conference pages are not.
+ * @example isPaperUrl('https://arxiv.org/pdf/2201.02177v2.pdf') // true
+ * @example isPaperUrl('https://openreview.net/forum?id=9XFSbDPmdW') // true
+ * @example isPaperUrl('https://github.com/openai/grok') // false
+ */
+export function isPaperUrl(url: string): boolean {
+  const address = url.replace(/^https?:\/\//i, '')
+  if (address === url) return false
+  const bare = url.replace(/[?#].*$/, '')
+  if (ARXIV_PAGE.test(bare) && normalizeArxivId(bare) !== null) return true
+  const doi = DOI_PAGE.exec(bare)
+  if (doi && normalizeDoi(decodeUriSafely(doi[1] ?? doi[2] ?? '')) !== null) return true
+  if (PAPER_PAGES.some((page) => page.test(address))) return true
+  return /\.pdf$/i.test(bare) && !CODE_HOST.test(address)
+}
+
+function decodeUriSafely(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 /** True when an item holds nothing but links and images, none of them a marker (`[[paper]](url)`). */
 function isLinksOnly(content: string): boolean {
   let markers = 0
   const rest = content.replace(IMAGE, '').replace(LINK, (_, label: string) => {
-    if (MARKER_WORD.test(stripEmphasis(label).trim())) markers++
+    if (MARKER_WORD.test(stripEmphasis(label).replace(ESCAPE, '$1').trim())) markers++
     return ''
   })
   return markers === 0 && rest !== content && /^[\s,;|·–—-]*$/.test(rest)
@@ -182,19 +286,32 @@ function indentOf(whitespace: string): number {
   return whitespace.replace(/\t/g, '    ').length
 }
 
+/** A line's inline Markdown as text. */
+interface RenderedInline {
+  text: string
+  /** The line's first link when nothing but emphasis stands before it and it is no marker: a title link. */
+  openingLink: MarkdownLink | null
+}
+
 /** One line's inline Markdown as text; its links are added to `links` under the line number. */
-function renderInline(markdown: string, line: number, links: Map<number, MarkdownLink[]>): string {
+function renderInline(markdown: string, line: number, links: Map<number, MarkdownLink[]>): RenderedInline {
   const found: MarkdownLink[] = []
+  let openingLink: MarkdownLink | null = null
   // An escaped character (`\*`) is set aside first, so that it starts no emphasis, link or tag.
   const text = markdown
     .replace(ESCAPE, (_, char: string) => String.fromCharCode(ESCAPED_BASE + char.charCodeAt(0)))
     .replace(IMAGE, (_, alt: string) => alt)
-    .replace(LINK, (_, label: string, url: string) => {
+    .replace(LINK, (_match: string, label: string, url: string, offset: number, source: string) => {
       const shown = stripEmphasis(label).trim()
-      const marker = MARKER_WORD.exec(shown)?.[1]
+      // `[\[pdf\]](url)` is a marker too, written with its brackets escaped.
+      const marker = MARKER_WORD.exec(restoreEscaped(shown))?.[1]
       const name = marker ?? shown
-      if (url !== '' && !url.startsWith('#'))
-        found.push({ label: restoreEscaped(name), url: restoreEscaped(url) })
+      if (url !== '' && !url.startsWith('#')) {
+        const link = { label: restoreEscaped(name), url: restoreEscaped(url) }
+        if (found.length === 0 && marker === undefined && BEFORE_TITLE_LINK.test(source.slice(0, offset)))
+          openingLink = link
+        found.push(link)
+      }
       return marker === undefined ? shown : `[${marker}]`
     })
     .replace(AUTOLINK, '$1')
@@ -204,7 +321,7 @@ function renderInline(markdown: string, line: number, links: Map<number, Markdow
     .replace(/[ \t]+/g, ' ')
     .trim()
   if (found.length > 0) links.set(line, [...(links.get(line) ?? []), ...found])
-  return rendered
+  return { text: rendered, openingLink }
 }
 
 function restoreEscaped(text: string): string {
@@ -220,4 +337,3 @@ function stripEmphasis(text: string): string {
     .replace(/(\*{1,3})(?=\S)([^*]*?\S)\1(?!\*)/g, '$2')
     .replace(/(^|[^\p{L}\p{N}_])(_{1,3})(?=\S)([^_]*?\S)\2(?![\p{L}\p{N}_])/gu, '$1$3')
 }
-
