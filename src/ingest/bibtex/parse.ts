@@ -2,7 +2,8 @@
  * @module BibTeX import with citation-js (which decodes `{\"o}`, keeps `{GAN}` as written and reads
  * `J{\"u}rgen` right). The file is cut into entries first, so one broken entry is a rejected issue with
  * its line number while the rest of the file imports; `@string` macros apply to every entry, and `crossref`
- * gives an entry what it lacks from the entry it names, as BibTeX and biber do.
+ * gives an entry what it lacks from the entry it names (the first with that key, up a chain of any length), as
+ * BibTeX and biber do.
  */
 import { createRequire } from 'node:module'
 import type { plugins as CitationPlugins } from '@citation-js/core'
@@ -186,10 +187,12 @@ const NOT_ENTRIES = new Set(['string', 'comment', 'preamble'])
 /**
  * Parses a BibTeX/BibLaTeX file into records; never throws for a bad entry.
  *
- * Keys are one key in any case, as BibTeX takes them: a key used again (`dupkey`, then `DupKey`) is a rejected
- * duplicate. An entry with a `crossref` takes the fields it lacks from the entry it names, wherever that is in
- * the file ({@link resolveCrossref}); a parent with no authors of its own (DBLP's `@proceedings`) is a volume
- * its papers are in, not a paper, and gives no record.
+ * Keys are one key in any case, as BibTeX takes them, and the first entry with a key is the one BibTeX keeps: a
+ * later entry with it (`dupkey`, then `DupKey`) is a rejected duplicate, also when the first could not be read.
+ * An entry with a `crossref` takes the fields it lacks from that first entry, wherever it is in the file
+ * ({@link createCrossrefResolver}); a parent with no authors of its own (DBLP's `@proceedings`, an edited
+ * `@book`) is a volume its papers are in, not a paper: it gives no record, and a rejected issue says so, so that
+ * every entry read is a record or a rejected issue.
  * @example parseBibtex(readFileSync('refs.bib', 'utf8'), { input: 'refs.bib', fetchedAt })
  */
 export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
@@ -221,58 +224,107 @@ export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
     })
     return result
   }
-  // Every entry by its key in lower case (the first, as BibTeX keeps it), for crossrefs in either direction.
-  const registry: CrossrefRegistry = { entries: new Map(), lines: new Map() }
+  // The first entry with each key, read or not, is the one BibTeX keeps: a crossref names it, and a later entry
+  // with that key is a duplicate whatever became of the first (one that could not be read hides no later one).
+  const registry: CrossrefRegistry = new Map()
   for (const { chunk, outcome } of reads) {
-    const label = chunkLabel(chunk).toLowerCase()
-    if (!registry.lines.has(label)) registry.lines.set(label, chunk.line)
-    if ('read' in outcome && !registry.entries.has(outcome.read.entry.label.toLowerCase()))
-      registry.entries.set(outcome.read.entry.label.toLowerCase(), outcome.read)
+    const label = 'read' in outcome ? outcome.read.entry.label : chunkLabel(chunk)
+    // An unreadable entry whose key cannot be found claims none.
+    if (!('read' in outcome) && label === '') continue
+    if (!registry.has(label.toLowerCase()))
+      registry.set(label.toLowerCase(), {
+        line: chunk.line,
+        label,
+        read: 'read' in outcome ? outcome.read : null,
+      })
   }
-  const parents = new Set<EntryRead>()
+  const isFirst = (read: EntryRead) => registry.get(read.entry.label.toLowerCase())?.read === read
+  const children = new Map<EntryRead, EntryRead[]>()
   for (const { outcome } of reads) {
-    if (!('read' in outcome)) continue
+    if (!('read' in outcome) || !isFirst(outcome.read)) continue
     const parent = crossrefParent(outcome.read, registry)
-    if (parent && parent !== outcome.read) parents.add(parent)
+    if (!parent || parent === outcome.read) continue
+    const siblings = children.get(parent)
+    if (siblings) siblings.push(outcome.read)
+    else children.set(parent, [outcome.read])
   }
-  const seen = new Map<string, { line: number; label: string }>()
+  const resolver = createCrossrefResolver(registry, ctx)
+  // Keys whose first entry gave no record (it could not be read, or had no title), for their duplicates' message.
+  const notImported = new Set<string>()
   for (const { chunk, controls, outcome } of reads) {
+    result.entriesSeen++
     if ('issue' in outcome) {
-      result.entriesSeen++
+      const key = chunkLabel(chunk).toLowerCase()
+      if (registry.get(key)?.line === chunk.line) notImported.add(key)
       result.issues.push(outcome.issue)
       continue
     }
     const { label } = outcome.read.entry
-    if (parents.has(outcome.read) && !cleanText(outcome.read.entry.properties['author'])) {
-      // No record of its own: its fields are in its papers' records, so what was removed from them is still said.
-      seen.set(label.toLowerCase(), { line: chunk.line, label })
-      result.issues.push(...controls)
+    if (!isFirst(outcome.read)) {
+      result.issues.push(duplicateIssue(chunk, label, registry.get(label.toLowerCase())!, notImported, ctx))
       continue
     }
-    result.entriesSeen++
-    const made = readRecord(outcome.read, registry, ctx)
+    const papers = children.get(outcome.read)
+    if (papers && !cleanText(outcome.read.entry.properties['author'])) {
+      // A volume its papers are in (DBLP's @proceedings, an edited @book), not a paper: its fields are in their
+      // records, so what was removed from them is still said.
+      result.issues.push(containerIssue(outcome.read, papers, ctx), ...controls)
+      continue
+    }
+    const made = readRecord(outcome.read, resolver, ctx)
     if ('issue' in made) {
+      notImported.add(label.toLowerCase())
       result.issues.push(made.issue)
       continue
     }
-    const first = seen.get(label.toLowerCase())
-    if (first !== undefined) {
-      const asWritten = first.label === label ? '' : ` as ${first.label}; BibTeX keys ignore case`
-      result.issues.push({
-        severity: 'rejected',
-        source: ctx.input,
-        line: chunk.line,
-        field: 'key',
-        code: 'DUPLICATE_ENTRY',
-        message: `bibtex: the key ${label} is used again (first on line ${first.line}${asWritten}); kept the first`,
-      })
-      continue
-    }
-    seen.set(label.toLowerCase(), { line: chunk.line, label })
     result.records.push(made.record)
     result.issues.push(...[...controls, ...made.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)))
   }
   return result
+}
+
+/** A later entry with a key an entry before it has (in any case): rejected, as BibTeX keeps the first. */
+function duplicateIssue(
+  chunk: Chunk,
+  label: string,
+  first: KeyOwner,
+  notImported: ReadonlySet<string>,
+  ctx: ParseContext,
+): ImportIssue {
+  const asWritten = first.label === label ? '' : ` as ${first.label}; BibTeX keys ignore case`
+  // Taking this one instead would give the key another paper as soon as the first is mended.
+  const outcome = notImported.has(label.toLowerCase())
+    ? `; not imported, as BibTeX takes the first, which could not be imported (see line ${first.line})`
+    : '; kept the first'
+  return {
+    severity: 'rejected',
+    source: ctx.input,
+    line: chunk.line,
+    field: 'key',
+    code: 'DUPLICATE_ENTRY',
+    message: `bibtex: the key ${label} is used again (first on line ${first.line}${asWritten})${outcome}`,
+  }
+}
+
+/**
+ * A crossref parent with no authors (DBLP's `@proceedings`, an edited `@book`): the volume its papers are in,
+ * which gives no record of its own. Rejected like any entry that gives none, so that what was read adds up.
+ */
+function containerIssue(read: EntryRead, papers: readonly EntryRead[], ctx: ParseContext): ImportIssue {
+  const named = papers.slice(0, 3).map((p) => `${p.entry.label} on line ${p.chunk.line}`)
+  const who =
+    papers.length === 1
+      ? `${papers[0]!.entry.label} (line ${papers[0]!.chunk.line}) takes what it lacks`
+      : `${papers.length} entries (${named.join(', ')}${papers.length > 3 ? ', …' : ''}) take what they lack`
+  const one = papers.length === 1
+  return {
+    severity: 'rejected',
+    source: ctx.input,
+    line: read.chunk.line,
+    field: 'author',
+    code: 'MISSING_FIELD',
+    message: `bibtex: ${read.entry.label} has no authors and ${who} from it by crossref: it is the @${read.entry.type.toLowerCase()} ${one ? 'that entry is' : 'they are'} in, not a paper; gave no record of its own (its fields are in ${one ? 'that record' : 'their records'})`,
+  }
 }
 
 /**
@@ -472,16 +524,20 @@ function readChunk(
   return { read: { chunk, entry, pieces: verbatim.pieces, written: verbatim.written } }
 }
 
-/** Every entry read, and the line of every entry, by key in lower case. */
-interface CrossrefRegistry {
-  entries: Map<string, EntryRead>
-  lines: Map<string, number>
+/** The first entry with a key: where it is, its key as written, and its fields (null when it could not be read). */
+interface KeyOwner {
+  line: number
+  label: string
+  read: EntryRead | null
 }
+
+/** The first entry with each key, by key in lower case. */
+type CrossrefRegistry = Map<string, KeyOwner>
 
 /** The entry an entry's `crossref` names (keys in any case), if the file has it and it could be read. */
 function crossrefParent(read: EntryRead, registry: CrossrefRegistry): EntryRead | undefined {
   const target = cleanText(read.entry.properties['crossref'])
-  return target === null ? undefined : registry.entries.get(target.toLowerCase())
+  return target === null ? undefined : (registry.get(target.toLowerCase())?.read ?? undefined)
 }
 
 /**
@@ -575,76 +631,134 @@ function inheritedFields(
   return out
 }
 
+/** An entry's fields with what its crossref chain gives it, and the TeX set aside in them ({@link protectVerbatim}). */
+interface ResolvedFields {
+  properties: Record<string, unknown>
+  pieces: string[]
+  written: string[]
+}
+
 /**
- * An entry's fields with those it lacks taken from the entry its `crossref` names, as BibTeX and biber do:
- * the parent may come before or after it, in any case of its key, and have a parent of its own; the parent's
- * title is the child's `booktitle` ({@link TITLE_INHERITANCE}). A crossref to no entry is a warning on its line.
- * TeX the parent set aside ({@link protectVerbatim}) is added to the entry's own.
+ * Resolves crossrefs as biber does (BibTeX itself follows one level): an entry takes the fields it lacks from the
+ * entry it names, before or after it, in any case of its key; that one has taken its own parent's first, and so
+ * on up the chain, whatever its length; the parent's title is the child's `booktitle` ({@link
+ * TITLE_INHERITANCE}). Each entry is resolved once and its fields kept for its children, so a file is read in
+ * time linear in its entries, and the chain is walked without recursion. A crossref to no entry, to one that
+ * could not be read, to the entry itself, or one that comes back round to the entry (biber stops with an error
+ * there) is not followed, with a warning on its line; an entry leading into such a circle takes what its members
+ * have of their own.
  */
-function resolveCrossref(
-  read: EntryRead,
+function createCrossrefResolver(
   registry: CrossrefRegistry,
   ctx: ParseContext,
-): { read: EntryRead; warnings: ImportIssue[] } {
-  const target = cleanText(read.entry.properties['crossref'])
-  if (target === null) return { read, warnings: [] }
-  const pieces = [...read.pieces]
-  const written = [...read.written]
-  const warnings: ImportIssue[] = []
-  const warn = (message: string) =>
-    warnings.push({
-      severity: 'warning',
-      source: ctx.input,
-      line: fieldLine(read.chunk, 'crossref'),
-      field: 'crossref',
-      code: 'INVALID_VALUE',
-      message: `bibtex: ${read.entry.label}: ${message}`,
-    })
-  const adopt = (from: EntryRead, value: unknown): unknown =>
-    typeof value !== 'string'
-      ? value
-      : value.replace(/[\ue100-\uf8ff]/g, (c) => {
-          const index = c.charCodeAt(0) - PIECE_BASE
-          if (PIECE_BASE + pieces.length > PIECE_LAST) return from.written[index] ?? c
-          pieces.push(from.pieces[index] ?? c)
-          written.push(from.written[index] ?? c)
-          return String.fromCharCode(PIECE_BASE + pieces.length - 1)
-        })
-  const fieldsOf = (current: EntryRead, visiting: Set<EntryRead>): Record<string, unknown> => {
-    const own: Record<string, unknown> = {}
-    for (const [field, value] of Object.entries(current.entry.properties))
+): (read: EntryRead) => { read: EntryRead; warnings: ImportIssue[] } {
+  const resolved = new Map<EntryRead, ResolvedFields>()
+  // The entries of each circle, from the entry itself round to it again.
+  const circles = new Map<EntryRead, EntryRead[]>()
+
+  const ownFields = (read: EntryRead): ResolvedFields => {
+    const properties: Record<string, unknown> = {}
+    for (const [field, value] of Object.entries(read.entry.properties))
       if (field !== 'crossref' && (typeof value !== 'string' || value.trim() !== ''))
-        own[field] = current === read ? value : adopt(current, value)
-    const parent = crossrefParent(current, registry)
-    if (!parent || parent === current || visiting.has(parent)) {
-      if (current !== read) return own
-      const line = registry.lines.get(target.toLowerCase())
-      if (parent === current) warn(`crossref ${target} names the entry itself; ignored it`)
-      else if (line !== undefined)
-        warn(
-          `crossref ${target} names the entry on line ${line}, which could not be read; kept the entry without what it would give`,
-        )
-      else warn(`crossref ${target} names no entry of this file; kept the entry without what it would give`)
-      return own
-    }
+        properties[field] = value
+    return { properties, pieces: read.pieces, written: read.written }
+  }
+
+  // The parent's TeX set aside gets stand-ins of the child's own (the child's table is a copy, grown here).
+  const inherit = (child: EntryRead, parent: EntryRead, from: ResolvedFields): ResolvedFields => {
+    const own = ownFields(child)
+    const pieces = [...own.pieces]
+    const written = [...own.written]
+    const adopt = (value: unknown): unknown =>
+      typeof value !== 'string'
+        ? value
+        : value.replace(/[\ue100-\uf8ff]/g, (c) => {
+            const index = c.charCodeAt(0) - PIECE_BASE
+            if (PIECE_BASE + pieces.length > PIECE_LAST) return from.written[index] ?? c
+            pieces.push(from.pieces[index] ?? c)
+            written.push(from.written[index] ?? c)
+            return String.fromCharCode(PIECE_BASE + pieces.length - 1)
+          })
     const inherited = inheritedFields(
       parent.entry.type.toLowerCase(),
-      current.entry.type.toLowerCase(),
-      fieldsOf(parent, new Set([...visiting, parent])),
+      child.entry.type.toLowerCase(),
+      from.properties,
     )
-    return { ...inherited, ...own }
+    for (const field of Object.keys(inherited)) inherited[field] = adopt(inherited[field])
+    return { properties: { ...inherited, ...own.properties }, pieces, written }
   }
-  const properties = fieldsOf(read, new Set([read]))
-  return { read: { ...read, entry: { ...read.entry, properties }, pieces, written }, warnings }
+
+  const fieldsOf = (start: EntryRead): ResolvedFields => {
+    // Up the chain to an entry already resolved, one with no parent to follow, or a circle.
+    const path: EntryRead[] = []
+    const onPath = new Map<EntryRead, number>()
+    for (let node: EntryRead | undefined = start; node && !resolved.has(node);) {
+      onPath.set(node, path.length)
+      path.push(node)
+      const parent = crossrefParent(node, registry)
+      if (parent === node) break
+      const back = parent === undefined ? undefined : onPath.get(parent)
+      if (back !== undefined) {
+        const circle = path.splice(back)
+        circle.forEach((member, i) => {
+          circles.set(member, [...circle.slice(i), ...circle.slice(0, i), member])
+          resolved.set(member, ownFields(member))
+        })
+        break
+      }
+      node = parent
+    }
+    // Then down again, each entry taking from its parent, now resolved.
+    for (let i = path.length - 1; i >= 0; i--) {
+      const node = path[i]!
+      const parent = crossrefParent(node, registry)
+      const from = parent && parent !== node ? resolved.get(parent) : undefined
+      resolved.set(node, from ? inherit(node, parent!, from) : ownFields(node))
+    }
+    return resolved.get(start)!
+  }
+
+  return (read) => {
+    const target = cleanText(read.entry.properties['crossref'])
+    if (target === null) return { read, warnings: [] }
+    const warnings: ImportIssue[] = []
+    const warn = (message: string) =>
+      warnings.push({
+        severity: 'warning',
+        source: ctx.input,
+        line: fieldLine(read.chunk, 'crossref'),
+        field: 'crossref',
+        code: 'INVALID_VALUE',
+        message: `bibtex: ${read.entry.label}: ${message}`,
+      })
+    const { properties, pieces, written } = fieldsOf(read)
+    const parent = crossrefParent(read, registry)
+    const circle = circles.get(read)
+    if (parent === read) warn(`crossref ${target} names the entry itself; ignored it`)
+    else if (circle) {
+      const keys = circle.map((e) => e.entry.label)
+      const shown = keys.length <= 5 ? keys.join(' → ') : [...keys.slice(0, 3), '…', keys.at(-1)].join(' → ')
+      const size = keys.length <= 5 ? '' : `, a circle of ${circle.length - 1} entries`
+      warn(`crossref ${target} comes back to this entry (${shown}${size}); ignored it`)
+    } else if (!parent) {
+      const line = registry.get(target.toLowerCase())?.line
+      warn(
+        line === undefined
+          ? `crossref ${target} names no entry of this file; kept the entry without what it would give`
+          : `crossref ${target} names the entry on line ${line}, which could not be read; kept the entry without what it would give`,
+      )
+    }
+    return { read: { ...read, entry: { ...read.entry, properties }, pieces, written }, warnings }
+  }
 }
 
 /** The record an entry read gives (with what its crossref gives it), or the one rejected issue saying why none. */
 function readRecord(
   parsed: EntryRead,
-  registry: CrossrefRegistry,
+  resolveCrossref: ReturnType<typeof createCrossrefResolver>,
   ctx: ParseContext,
 ): { record: SourceRecord; warnings: ImportIssue[] } | { issue: ImportIssue } {
-  const { read, warnings } = resolveCrossref(parsed, registry, ctx)
+  const { read, warnings } = resolveCrossref(parsed)
   const { chunk, entry } = read
   const verbatim = { pieces: read.pieces, written: read.written }
   let item: CslItem | undefined
