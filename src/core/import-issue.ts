@@ -27,12 +27,15 @@ export const ImportIssueCodeSchema = z.enum([
    * entries could not be read, or it has none, so what is missing may not be meant.
    */
   'GONE_ENTRIES_KEPT',
+  /** An entry that is rightly no paper (a BibTeX @proceedings its papers crossref): no record, and nothing wrong. */
+  'NOT_A_PAPER',
 ])
 export type ImportIssueCode = z.infer<typeof ImportIssueCodeSchema>
 
 /**
  * `rejected`: the entry was not imported. `warning`: it was imported, but something in it could not be
- * read as given (a date without a year, a cut author list) and the person should know.
+ * read as given (a date without a year, a cut author list) and the person should know; or it is rightly
+ * no paper (NOT_A_PAPER) and gave none.
  */
 export type ImportIssueSeverity = 'rejected' | 'warning'
 

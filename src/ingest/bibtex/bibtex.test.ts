@@ -738,16 +738,17 @@ describe('audit of the importer: control characters, crossref, keys in another c
     const result = parseBibtex(dblp, ctx('dblp.bib'))
     expect(result.issues).toEqual([
       {
-        severity: 'rejected',
+        severity: 'warning',
         source: 'dblp.bib',
         line: 10,
         field: 'author',
-        code: 'MISSING_FIELD',
+        code: 'NOT_A_PAPER',
         message:
           'bibtex: DBLP:conf/icml/2019 has no authors and DBLP:conf/icml/DoeR19 (line 1) takes what it lacks from it by crossref: it is the @proceedings that entry is in, not a paper; gave no record of its own (its fields are in that record)',
       },
     ])
-    expect(result.entriesSeen).toBe(2)
+    // The proceedings are no entry of the count: a file of papers and their volumes reads as its papers.
+    expect(result.entriesSeen).toBe(1)
     expect(result.records).toHaveLength(1)
     expect(result.records[0]).toMatchObject({
       title: 'A Paper that Inherits its Venue',
@@ -781,7 +782,7 @@ describe('audit of the importer: control characters, crossref, keys in another c
         13,
       ],
     ])
-    expect(reordered.issues.map((i) => [i.line, i.code])).toEqual([[1, 'MISSING_FIELD']])
+    expect(reordered.issues.map((i) => [i.line, i.code])).toEqual([[1, 'NOT_A_PAPER']])
   })
 
   it("keeps a child's own fields over its parent's, and names a crossref to no entry with its line", () => {
@@ -806,10 +807,10 @@ describe('audit of the importer: control characters, crossref, keys in another c
     ])
     expect(result.issues.map((i) => [i.severity, i.line, i.field, i.code, i.message])).toEqual([
       [
-        'rejected',
+        'warning',
         1,
         'author',
-        'MISSING_FIELD',
+        'NOT_A_PAPER',
         'bibtex: proc2019 has no authors and own (line 2) takes what it lacks from it by crossref: it is the @proceedings that entry is in, not a paper; gave no record of its own (its fields are in that record)',
       ],
       [
@@ -820,7 +821,7 @@ describe('audit of the importer: control characters, crossref, keys in another c
         'bibtex: lost: crossref proc2018 names no entry of this file; kept the entry without what it would give',
       ],
     ])
-    expect(result.entriesSeen).toBe(4)
+    expect(result.entriesSeen).toBe(3)
   })
 
   it('takes a key repeated in another case for the same key, as BibTeX does', () => {
@@ -895,7 +896,7 @@ describe('review s26: crossref parents with no authors, keys used twice, long cr
   const rejectedOrRecords = (result: ReturnType<typeof parseBibtex>) =>
     result.records.length + result.issues.filter((i) => i.severity === 'rejected').length
 
-  it('names an edited book a chapter crossrefs, which gives no record of its own, with its line and key, and counts it as read', () => {
+  it('names an edited book a chapter crossrefs, which gives no record of its own, with its line and key, as a note and no entry of the count', () => {
     const text = [
       '@inbook{child1, title = {Child Paper One}, author = {Kay, Al}, crossref = {edbook}}',
       '@book{edbook, title = {Handbook of Edited Things}, editor = {Smith, Ed}, publisher = {Springer}, year = 2017}',
@@ -911,23 +912,23 @@ describe('review s26: crossref parents with no authors, keys used twice, long cr
     ])
     expect(result.issues.map((i) => [i.severity, i.source, i.line, i.field, i.code, i.message])).toEqual([
       [
-        'rejected',
+        'warning',
         'edited.bib',
         2,
         'author',
-        'MISSING_FIELD',
+        'NOT_A_PAPER',
         'bibtex: edbook has no authors and child1 (line 1) takes what it lacks from it by crossref: it is the @book that entry is in, not a paper; gave no record of its own (its fields are in that record)',
       ],
       [
-        'rejected',
+        'warning',
         'edited.bib',
         5,
         'author',
-        'MISSING_FIELD',
+        'NOT_A_PAPER',
         'bibtex: conf has no authors and 2 entries (p1 on line 3, p2 on line 4) take what they lack from it by crossref: it is the @proceedings they are in, not a paper; gave no record of its own (its fields are in their records)',
       ],
     ])
-    expect(result.entriesSeen).toBe(5)
+    expect(result.entriesSeen).toBe(3)
     expect(rejectedOrRecords(result)).toBe(result.entriesSeen)
   })
 

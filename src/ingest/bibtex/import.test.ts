@@ -35,11 +35,11 @@ const DBLP = [
 it('imports a DBLP crossref pair as one paper with its venue and year, and the same file again changes nothing', async () => {
   writeFileSync(join(dir, 'dblp.bib'), DBLP)
   const first = await importFiles(library.store, ['dblp.bib'], { cwd: dir })
-  // The proceedings are read and give no paper of their own: said, and counted, so that the report adds up.
-  expect([first.read, first.new, first.rejected]).toEqual([2, 1, 1])
-  expect(first.issues.map((i) => [i.source, i.line, i.field, i.code])).toEqual([
-    ['dblp.bib', 6, 'author', 'MISSING_FIELD'],
-    ['dblp.bib', 8, 'title', 'INVALID_VALUE'],
+  // The proceedings give no paper of their own: said in a note, and no rejection (the import succeeds).
+  expect([first.read, first.new, first.rejected]).toEqual([1, 1, 0])
+  expect(first.issues.map((i) => [i.source, i.line, i.field, i.code, i.severity])).toEqual([
+    ['dblp.bib', 6, 'author', 'NOT_A_PAPER', 'warning'],
+    ['dblp.bib', 8, 'title', 'INVALID_VALUE', 'warning'],
   ])
   const papers = await library.store.listPapers({ limit: 10 })
   expect(papers.total).toBe(1)
@@ -50,9 +50,20 @@ it('imports a DBLP crossref pair as one paper with its venue and year, and the s
   })
   const again = await importFiles(library.store, ['dblp.bib'], { cwd: dir })
   expect([again.read, again.new, again.merged, again.updated, again.unchanged, again.removed]).toEqual([
-    2, 0, 0, 0, 1, 0,
+    1, 0, 0, 0, 1, 0,
   ])
   expect(again.issues).toEqual(first.issues)
+})
+
+it('removes a paper gone from a DBLP file: its proceedings are no unreadable entry that could hide it', async () => {
+  const second = DBLP.replace('@proceedings', '@inproceedings{DBLP:conf/icml/Poe19,\n  author = {Ed Poe},\n  title = {A Second Paper of the Volume},\n  crossref = {DBLP:conf/icml/2019}\n}\n@proceedings')
+  writeFileSync(join(dir, 'dblp.bib'), second)
+  expect((await importFiles(library.store, ['dblp.bib'], { cwd: dir })).new).toBe(2)
+  writeFileSync(join(dir, 'dblp.bib'), DBLP)
+  const again = await importFiles(library.store, ['dblp.bib'], { cwd: dir })
+  expect([again.read, again.unchanged, again.removed, again.rejected]).toEqual([1, 1, 1, 0])
+  expect(again.issues.map((i) => i.code)).not.toContain('GONE_ENTRIES_KEPT')
+  expect((await library.store.listPapers({ limit: 10 })).items.map((p) => p.title)).toEqual(['A Paper that Inherits its Venue'])
 })
 
 it('says an empty .bib, or one of comments only, has no entries', async () => {

@@ -191,8 +191,8 @@ const NOT_ENTRIES = new Set(['string', 'comment', 'preamble'])
  * later entry with it (`dupkey`, then `DupKey`) is a rejected duplicate, also when the first could not be read.
  * An entry with a `crossref` takes the fields it lacks from that first entry, wherever it is in the file
  * ({@link createCrossrefResolver}); a parent with no authors of its own (DBLP's `@proceedings`, an edited
- * `@book`) is a volume its papers are in, not a paper: it gives no record, and a rejected issue says so, so that
- * every entry read is a record or a rejected issue.
+ * `@book`) is a volume its papers are in, not a paper: it gives no record and is no entry of the count, and a
+ * NOT_A_PAPER warning says so.
  * @example parseBibtex(readFileSync('refs.bib', 'utf8'), { input: 'refs.bib', fetchedAt })
  */
 export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
@@ -267,7 +267,9 @@ export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
     const papers = children.get(outcome.read)
     if (papers && !cleanText(outcome.read.entry.properties['author'])) {
       // A volume its papers are in (DBLP's @proceedings, an edited @book), not a paper: its fields are in their
-      // records, so what was removed from them is still said.
+      // records, so what was removed from them is still said. Nothing is wrong with it, so it is no rejection
+      // (which would fail the import's exit code and hold back removals): a note, and no entry of the count.
+      result.entriesSeen--
       result.issues.push(containerIssue(outcome.read, papers, ctx), ...controls)
       continue
     }
@@ -308,7 +310,7 @@ function duplicateIssue(
 
 /**
  * A crossref parent with no authors (DBLP's `@proceedings`, an edited `@book`): the volume its papers are in,
- * which gives no record of its own. Rejected like any entry that gives none, so that what was read adds up.
+ * which gives no record of its own. A warning (seen with `import -v`), not a rejection: a DBLP file is right to have it.
  */
 function containerIssue(read: EntryRead, papers: readonly EntryRead[], ctx: ParseContext): ImportIssue {
   const named = papers.slice(0, 3).map((p) => `${p.entry.label} on line ${p.chunk.line}`)
@@ -318,11 +320,11 @@ function containerIssue(read: EntryRead, papers: readonly EntryRead[], ctx: Pars
       : `${papers.length} entries (${named.join(', ')}${papers.length > 3 ? ', …' : ''}) take what they lack`
   const one = papers.length === 1
   return {
-    severity: 'rejected',
+    severity: 'warning',
     source: ctx.input,
     line: read.chunk.line,
     field: 'author',
-    code: 'MISSING_FIELD',
+    code: 'NOT_A_PAPER',
     message: `bibtex: ${read.entry.label} has no authors and ${who} from it by crossref: it is the @${read.entry.type.toLowerCase()} ${one ? 'that entry is' : 'they are'} in, not a paper; gave no record of its own (its fields are in ${one ? 'that record' : 'their records'})`,
   }
 }
