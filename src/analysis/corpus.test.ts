@@ -361,6 +361,17 @@ describe('key phrases on known abstracts', () => {
     expect(keywordsBesideCurated(suggested, []).map((k) => k.text)).toEqual(['Neural Tangent Kernel', 'Sparse Training'])
     expect(keywordsBesideCurated([{ ...suggested[0]!, score: 0.93 }], ['Lottery Ticket Hypothesis']).map((k) => k.text)).toEqual(['Neural Tangent Kernel'])
   })
+
+  it('fills a curated list to two only with a phrase of some weight: `letter` of "In this letter" is none', () => {
+    const ranked = [
+      { text: 'letter', key: 'letter', score: 0.04, inText: true, why: [] },
+      { text: 'Deep Learning', key: 'deep learning', score: 0.11, inText: true, why: [] },
+    ]
+    expect(keywordsBesideCurated(ranked, ['Deep Double Descent'])).toEqual([])
+    expect(keywordsBesideCurated([{ ...ranked[1]!, score: 0.2 }], ['Deep Double Descent']).map((k) => k.text)).toEqual(['Deep Learning'])
+    // Without a curator's list the paper still gets its two (the issue's 2–5).
+    expect(keywordsBesideCurated(ranked, []).map((k) => k.text)).toEqual(['letter', 'Deep Learning'])
+  })
 })
 
 describe('key words of a title the tagger misreads', () => {

@@ -66,7 +66,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two (from a score of 0.15: a weaker phrase is no key word, and the curator's list is shown alone) and phrases from 0.9, and none that restates a curated one (a piece of it or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -806,12 +806,21 @@ function clashes(a: Phrase, b: Phrase): boolean {
   return overlaps(a.key, b.key) || chains(a.key, b.key) || isAcronymOf(a, b) || isAcronymOf(b, a)
 }
 
+/**
+ * Beside a curator's key words, the lowest score of a phrase that only fills the list to two. Under it the phrases
+ * the corpus library showed were no key words (`letter` of "In this letter", 0.04; `relative benefits`,
+ * `steps of approximations`, `Neural Networks`, `Deep Learning`, 0.08–0.12), so such a paper shows the curator's
+ * alone. Chosen by reading those lists, not on a score: no paper the eval tests has curated key words.
+ */
+export const MIN_FILL_IN_SCORE = 0.15
+
 /** Options of {@link extractKeywords} that return its whole ranking (overlap-free), for {@link keywordsBesideCurated}. */
 export const RANK_ALL = { min: 50, max: 50, minScore: 0 } as const
 
 /**
  * The key words Paperscope shows beside a paper's curated ones, from its whole ranking ({@link RANK_ALL}):
- * a paper shows 2–5 key words, curated ones first, so Paperscope adds what is missing to reach two and,
+ * a paper shows 2–5 key words, curated ones first, so Paperscope adds what is missing to reach two (from
+ * {@link MIN_FILL_IN_SCORE}) and,
  * beyond that, only phrases it is confident of (from {@link KEYWORD_MIN_SCORE}); none that restates a
  * curated one. Beside a curator's list, a key word the text does not spell out (suggested) comes only when
  * confident: `Neural Tangent Kernel` at 0.52 had joined the curated `Lottery Ticket Hypothesis` of "Rigging the
@@ -820,10 +829,11 @@ export const RANK_ALL = { min: 50, max: 50, minScore: 0 } as const
  */
 export function keywordsBesideCurated(ranked: readonly ExtractedKeyword[], curated: readonly string[], { min = 2, max = 5, minScore = KEYWORD_MIN_SCORE } = {}): ExtractedKeyword[] {
   const needed = Math.max(0, min - curated.length)
+  const filling = curated.length === 0 ? 0 : MIN_FILL_IN_SCORE
   return ranked
     .filter((k) => !curated.some((listed) => restatesKeyword(k, listed)))
     .filter((k) => curated.length === 0 || k.inText || k.score >= minScore)
-    .filter((k, i) => i < needed || k.score >= minScore)
+    .filter((k, i) => (i < needed && k.score >= filling) || k.score >= minScore)
     .slice(0, Math.max(0, max - curated.length))
 }
 

@@ -17,8 +17,9 @@
  * length (a bread recipe that says `grokking` is off topic). 10: topical centrality takes out what a text's length
  * alone gives (an abstract had ranked above a title with a one-line digest whatever it was about). 11: a paper not in
  * English gets no key words (its phrases had been `les` or a whole Chinese title), and a digest opens on no sentence
- * added to one it leaves out (`We also use our scores …`). A library
+ * added to one it leaves out (`We also use our scores …`). 12: beside a curator's key words, a phrase under 0.15 no longer fills the
+ * list to two (`letter`). A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 11
+export const MODEL_VERSION = 12
