@@ -336,6 +336,11 @@ describe('key phrases on known abstracts', () => {
     // A title's capitals hide the lemma: `Curricula` is the plural of the listed `Curriculum`.
     expect(restatesKeyword(kw('Curricula'), 'Curriculum Learning')).toBe(true)
     expect(restatesKeyword(kw('Phenomena'), 'Phase Transitions')).toBe(false)
+    // A listed phrase grown by a word is another name for it; a listed word grown is a narrower concept.
+    expect(restatesKeyword(kw('Lottery Ticket Hypothesis'), 'Lottery Tickets')).toBe(true)
+    expect(restatesKeyword(kw('Neural Scaling Laws'), 'Scaling Laws')).toBe(true)
+    expect(restatesKeyword(kw('Benign Overfitting'), 'Overfitting')).toBe(false)
+    expect(restatesKeyword(kw('Universal Lottery Tickets'), 'Lottery Ticket Hypothesis')).toBe(false)
   })
 
   it('adds to curated key words only what reaches two, then confident ones, up to five in all', () => {

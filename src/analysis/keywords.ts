@@ -66,7 +66,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two (from a score of 0.15: a weaker phrase is no key word, and the curator's list is shown alone) and phrases from 0.9, and none that restates a curated one (a piece of it or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two (from a score of 0.15: a weaker phrase is no key word, and the curator's list is shown alone) and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -840,7 +840,8 @@ export function keywordsBesideCurated(ranked: readonly ExtractedKeyword[], curat
 /**
  * True when a chosen key word restates one a person already listed for the paper: the same after
  * normalization, a piece of it (`Curve Theory` beside `Learning Curve Theory`, `Regularization` beside
- * `Implicit Regularization`), or an acronym of it or spelled out by it. Such a key word is not shown beside
+ * `Implicit Regularization`), a listed phrase of two or more words grown (`Lottery Ticket Hypothesis` beside
+ * `Lottery Tickets`), or an acronym of it or spelled out by it. Such a key word is not shown beside
  * the curated one.
  * @example restatesKeyword({ text: 'Curve Theory', key: 'curve theory' }, 'Learning Curve Theory') // true
  */
@@ -849,9 +850,12 @@ export function restatesKeyword(keyword: Pick<ExtractedKeyword, 'text' | 'key'>,
   if (key === '') return false
   const a: Phrase = { key: keyword.key, text: keyword.text, n: keyword.key.split(' ').length }
   const b: Phrase = { key, text: listed.trim(), n: key.split(' ').length }
-  // A more specific phrase adds something (`Benign Overfitting` beside `Overfitting`), and so do two that
-  // only share a word (`Relative representations` beside `Representation Similarity`).
+  // A more specific phrase adds something to one word (`Benign Overfitting` beside `Overfitting`), and so do two
+  // that only share a word (`Relative representations` beside `Representation Similarity`); a phrase that only
+  // grows a listed phrase is another name for it (`Lottery Ticket Hypothesis` beside `Lottery Tickets`,
+  // `Neural Scaling Laws` beside `Scaling Laws`).
   if (` ${b.key} `.includes(` ${a.key} `) || isAcronymOf(a, b) || isAcronymOf(b, a)) return true
+  if (b.n >= 2 && ` ${a.key} `.includes(` ${b.key} `)) return true
   // A title's capitals can hide a word's lemma (`Curricula` is read as a name, `curricula` as the plural of
   // `curriculum`), so a key word with no capital inside its words is compared in lower case too.
   if (!keyword.text.split(/[\s-]+/).some((word) => /\p{Lu}/u.test(word.slice(1)))) {

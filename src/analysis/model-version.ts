@@ -18,7 +18,8 @@
  * alone gives (an abstract had ranked above a title with a one-line digest whatever it was about). 11: a paper not in
  * English gets no key words (its phrases had been `les` or a whole Chinese title), and a digest opens on no sentence
  * added to one it leaves out (`We also use our scores …`). 12: beside a curator's key words, a phrase under 0.15 no longer fills the
- * list to two (`letter`). A library
+ * list to two (`letter`), and a phrase that grows a listed one (`Lottery Ticket Hypothesis` beside `Lottery Tickets`) is
+ * not shown. A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
