@@ -9,11 +9,18 @@ import { formatPartialDate, type ImportIssue, type ParseResult } from '../../cor
 import type { ParseContext } from '../file-format.js'
 import { normalizeArxivId, normalizeDoi } from '../source.js'
 import type { TextInput } from '../text-input.js'
-import { parseAuthorList, splitRunTogetherNames, type AuthorList } from './author-names.js'
+import {
+  looksLikePersonName,
+  parseAuthorList,
+  splitRunTogetherNames,
+  type AuthorList,
+} from './author-names.js'
 import {
   isMarkdownSource,
   renderAwesomeMarkdown,
+  SERIAL_AND,
   surveyAwesomeMarkdown,
+  type ItemRest,
   type MarkdownLink,
 } from './awesome-markdown.js'
 import {
@@ -49,10 +56,24 @@ const LINK_MARKER = /\[([a-z][a-z ]{0,15})\]$/
 const MIN_WRAPPED_PROSE = 60
 /** Link labels that point at the paper itself, best first (`[[paper]](url)` in the list). */
 const PAPER_LINK_LABELS = ['paper', 'pdf', 'arxiv']
+/** A venue alone beside a title: `ECCV 2020`, `ACL 2023 Findings`, `arXiv 2021`, `TMLR`. */
+const VENUE_PIECE =
+  /^(?:[\p{L}][\p{L}&'-]*\s+){0,3}(?:19|20)\d{2}(?:\s+\p{Lu}\p{L}*){0,2}$|^\p{Lu}{2,}[\p{L}]*$/u
+/** `(2015)` beside a title: the year the list gives the paper. */
+const YEAR_IN_PARENTHESES = /\(((?:19|20)\d{2})\)/
+/** `, 2022.12` at the end, or a table's `2017-06`: the year and month the paper came out. */
+const YEAR_DOT_MONTH = /(?:^|[\s,])((?:19|20)\d{2})[.-](\d{1,2})\s*$/
+/** A year alone (a table's date column): when the paper came out. */
+const YEAR_ALONE = /^((?:19|20)\d{2})$/
+/** A description after the title (`[TinyZero](…) - Clean, minimal …`), never an author list. */
+const DESCRIPTION = /^[-–—:]\s/
+/** Of the names read beside a title, this share must read as people's names for the line to be its authors. */
+const MIN_NAME_SHARE = 0.75
 
 interface Section {
   topic: string
-  year: number
+  /** Null under a Markdown heading without one (`## Survey`). */
+  year: number | null
   line: number
 }
 
@@ -103,13 +124,22 @@ function parseAwesomeList(input: TextInput, ctx: ParseContext): ParseResult {
   const collector = createParseCollector(input, ctx)
   const markdown = isMarkdownSource(input.lines) ? renderAwesomeMarkdown(input) : null
   const links = markdown?.links ?? new Map<number, readonly MarkdownLink[]>()
-  for (const draft of collectEntryDrafts(markdown?.input ?? input, collector))
-    readEntryDraft(draft, ctx, collector, links)
+  const itemRests = markdown?.itemRests ?? new Map<number, ItemRest>()
+  for (const draft of collectEntryDrafts(markdown?.input ?? input, collector, markdown?.headings ?? null))
+    readEntryDraft(draft, ctx, collector, links, itemRests.get(draft.line) ?? null)
   return collector.result()
 }
 
-/** Groups the lines into entry drafts, tracking the section each sits in. */
-function collectEntryDrafts(input: TextInput, collector: ParseCollector): EntryDraft[] {
+/**
+ * Groups the lines into entry drafts, tracking the section each sits in. In Markdown (`headings` given) every
+ * heading is a section, `Topic: 2023` or not, and only a heading ends the papers: a `Contributing` link of a
+ * table of contents does not.
+ */
+function collectEntryDrafts(
+  input: TextInput,
+  collector: ParseCollector,
+  headings: ReadonlySet<number> | null,
+): EntryDraft[] {
   const drafts: EntryDraft[] = []
   let section: Section | null = null
   let afterPapers = false
@@ -133,9 +163,12 @@ function collectEntryDrafts(input: TextInput, collector: ParseCollector): EntryD
       if (heading?.[1] !== undefined && heading[2] !== undefined) {
         close()
         section = { topic: heading[1].trim(), year: Number(heading[2]), line: line.line }
-      } else if (END_OF_PAPERS.test(text)) {
+      } else if (END_OF_PAPERS.test(text) && (headings === null || headings.has(line.line))) {
         close()
         afterPapers = true
+      } else if (headings?.has(line.line)) {
+        close()
+        section = { topic: text, year: null, line: line.line }
       } else if (draft && text.length >= MIN_WRAPPED_PROSE) {
         appendWrapped(draft, text, line.line)
       } else {
@@ -196,6 +229,7 @@ function readEntryDraft(
   ctx: ParseContext,
   collector: ParseCollector,
   linksByLine: ReadonlyMap<number, readonly MarkdownLink[]>,
+  itemRest: ItemRest | null,
 ): void {
   const { title, links } = cleanTitle(draft.titleText)
   // First, so that no unreadable line goes unreported, even in the template or after the papers.
@@ -225,7 +259,20 @@ function readEntryDraft(
     })
     return
   }
-  if (draft.details.length === 0) {
+  const titleLinks = [...new Set([...draft.titleLines, ...(itemRest?.lines ?? [])])].flatMap(
+    (line) => linksByLine.get(line) ?? [],
+  )
+  const paperUrl = findPaperUrl(titleLinks)
+  const besideTitle = itemRest ? readBesideTitle(itemRest.segments) : null
+  // A Markdown item that links to its paper, or a row of a table of papers, is whole: the curated title, topic
+  // and link are the list's point, authors come later. A text capture has no links, and a bare title line there
+  // may be a cut entry; a Markdown item with neither is a tool or another list (`[TinyZero](github) - …`).
+  if (
+    draft.details.length === 0 &&
+    !besideTitle?.byline?.authorList.authors.length &&
+    paperUrl === null &&
+    !itemRest?.paperTableRow
+  ) {
     collector.reject({
       code: 'MISSING_FIELD',
       line: draft.line,
@@ -236,12 +283,16 @@ function readEntryDraft(
     return
   }
   const details = classifyDetails(draft.details)
-  const byline = details.authorsLine ? readByline(details.authorsLine.text) : null
+  // Names on the item's own line are its authors; a line under it is then a note (`- Estimates of VC-dimension.`).
+  if (besideTitle?.authorsLine && details.authorsLine) {
+    details.unknown.unshift(details.authorsLine)
+    details.authorsLine = null
+  }
+  const byline = details.authorsLine ? readByline(details.authorsLine.text) : (besideTitle?.byline ?? null)
   warnAboutGaps(draft, title, details, byline, collector)
-  const sectionDate = draft.section ? formatPartialDate(draft.section.year) : null
+  const sectionDate = draft.section?.year ? formatPartialDate(draft.section.year) : null
   const venueYear = byline?.venueYear ?? null
-  const titleLinks = draft.titleLines.flatMap((line) => linksByLine.get(line) ?? [])
-  const paperUrl = findPaperUrl(titleLinks)
+  const published = besideTitle?.published ?? null
   collector.addRecord({
     ...createRecordBase(FORMAT_NAME, ctx, draft.line),
     key: `${normalizeForKey(draft.section?.topic ?? '')}/${normalizeForKey(title)}`,
@@ -249,26 +300,117 @@ function readEntryDraft(
     authors: byline?.authorList.authors ?? [],
     authorsTruncated: byline?.authorList.truncated ?? false,
     venue: byline?.venue ?? null,
-    // The section year is when the paper came out on arXiv; a venue year is often the next one.
-    date: sectionDate ?? (venueYear === null ? null : formatPartialDate(venueYear)),
+    // The section year is when the paper came out on arXiv, as is a year the item prints (`2022.12`); a venue
+    // year is often the next one.
+    date:
+      sectionDate ??
+      (published ? formatPartialDate(published.year, published.month) : null) ??
+      (venueYear === null ? null : formatPartialDate(venueYear)),
     topics: draft.section ? [draft.section.topic] : [],
     keywords: details.keywordsLine ? splitKeywords(details.keywordsLine.text) : [],
     digest: details.digest ? { text: details.digest, origin: 'curated' } : null,
     url: paperUrl,
     ids: paperUrl ? idsFromUrl(paperUrl) : {},
     raw: {
-      section: draft.section ? `${draft.section.topic}: ${draft.section.year}` : null,
+      section: draft.section
+        ? `${draft.section.topic}${draft.section.year === null ? '' : `: ${draft.section.year}`}`
+        : null,
       titleLine: draft.titleText.trim(),
       links,
-      authorsLine: details.authorsLine?.text ?? null,
+      authorsLine: details.authorsLine?.text ?? besideTitle?.authorsLine ?? null,
       venue: byline?.venueAsPrinted ?? null,
       venueYear,
       keywordsLine: details.keywordsLine?.text ?? null,
       digestLine: details.digestLine?.text ?? null,
       ...(details.unknown.length > 0 ? { unrecognised: details.unknown.map((detail) => detail.text) } : {}),
       ...(titleLinks.length > 0 ? { linkTargets: titleLinks.map(({ label, url }) => ({ label, url })) } : {}),
+      ...(itemRest ? { besideTitle: itemRest.segments } : {}),
     },
   })
+}
+
+/** What a Markdown item says beside its title, read: its author line (as nested ones are read), year or month. */
+interface BesideTitle {
+  /** `Authors. Venue` as read, or a venue alone (no authors) when the item names no one. */
+  byline: Byline | null
+  authorsLine: string | null
+  published: { year: number; month?: number } | null
+}
+
+/**
+ * Reads the pieces beside an item's title (see `ItemRest`): `(2015)` or `2022.12` is when it came out, a piece
+ * that is only a venue (`ECCV 2020`, a code span `` `ACL 2023` ``) its venue, a piece of people's names (`G. Hinton
+ * et al.`, `Mildenhall et al., ECCV 2020`) its authors. A description (`- Clean, minimal …`) or words that are
+ * not names give no authors: none are invented.
+ * @example readBesideTitle(['(2015), G. Hinton et al.']).byline?.authorList.authors // ['G. Hinton']
+ */
+function readBesideTitle(segments: readonly string[]): BesideTitle {
+  let published: BesideTitle['published'] = null
+  let venue: string | null = null
+  let authors: string | null = null
+  for (const segment of segments) {
+    if (DESCRIPTION.test(segment)) continue
+    const alone = YEAR_ALONE.exec(segment)
+    if (alone) {
+      published ??= { year: Number(alone[1]) }
+      continue
+    }
+    let text = segment
+    const year = YEAR_IN_PARENTHESES.exec(text)
+    if (year) {
+      published ??= { year: Number(year[1]) }
+      text = text.replace(YEAR_IN_PARENTHESES, ' ')
+    }
+    const yearMonth = YEAR_DOT_MONTH.exec(text)
+    const month = Number(yearMonth?.[2])
+    if (yearMonth && month >= 1 && month <= 12) {
+      published ??= { year: Number(yearMonth[1]), month }
+      text = text.slice(0, yearMonth.index)
+    }
+    const pieces = text
+      .split(',')
+      .map((piece) => trimChars(piece, ' .;:'))
+      .filter((piece) => piece !== '')
+    // `Mildenhall et al., ECCV 2020`: a venue after the last comma.
+    const last = pieces[pieces.length - 1]
+    if (last !== undefined && VENUE_PIECE.test(last) && !/\bet al\b/i.test(last)) {
+      venue ??= last
+      pieces.pop()
+    }
+    // `Shihan Dou*, Jiazheng Zhang*`: marks of equal contribution or of the corresponding author are no part of names.
+    const names = pieces
+      .join(', ')
+      .replace(/[*†‡§¶#]+(?=\s*(?:,|$|\band\b))/gu, '')
+      .replace(SERIAL_AND, ', ')
+    if (names !== '' && authors === null && readsAsAuthors(names)) authors = trimEndChars(names, ' ')
+  }
+  if (authors === null)
+    return {
+      byline: venue ? { ...readByline(''), venue, venueAsPrinted: venue, venueYear: yearOf(venue) } : null,
+      authorsLine: null,
+      published,
+    }
+  // As a nested author line writes them: `Authors. Venue`, unless the names already end in one.
+  const own = readByline(authors)
+  const authorsLine = venue && own.venue === null ? `${authors}. ${venue}` : authors
+  return { byline: readByline(authorsLine), authorsLine, published }
+}
+
+/** True when text beside a title is a list of people (`G. Hinton et al.`, `Dellaert and Yen-Chen. Arxiv 2020`). */
+function readsAsAuthors(text: string): boolean {
+  const { authorList } = readByline(text)
+  const { authors, truncated } = authorList
+  const [first] = authors
+  if (first === undefined || !looksLikePersonName(first)) return false
+  // One surname alone (`Mamba`) could be anything; with `et al.` or a given name it is a person.
+  if (authors.length === 1 && !truncated && first.split(' ').length < 2) return false
+  const named = authors.filter((name) => looksLikePersonName(name)).length
+  return named >= Math.ceil(authors.length * MIN_NAME_SHARE)
+}
+
+function yearOf(venue: string): number | null {
+  const year = /\b((?:19|20)\d{2})\b/.exec(venue)?.[1]
+  return year === undefined ? null : Number(year)
 }
 
 /** The URL of the link that points at the paper (`[[paper]](url)`), or null. */

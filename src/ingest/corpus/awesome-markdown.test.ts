@@ -293,3 +293,335 @@ describe('isPaperUrl', () => {
     expect(isPaperUrl(url)).toBe(paper)
   })
 })
+
+describe('entries of real lists whose authors, venue or year sit beside the title', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const parse = (lines: readonly string[]) => awesomeListFormat.parse(lines.join('\n'), ctx)
+  const titlesAndAuthors = (records: readonly SourceRecord[]) =>
+    records.map(({ title, authors, authorsTruncated }) => ({ title, authors, authorsTruncated }))
+
+  it('reads a bold title with its year and authors on the same line (terryum/awesome-deep-learning-papers)', () => {
+    // Copied from github.com/terryum/awesome-deep-learning-papers README.md; its sections have no year.
+    const parsed = parse([
+      '### Optimization / Training Techniques',
+      '- **Batch normalization: Accelerating deep network training by reducing internal covariate shift** (2015), S. Loffe and C. Szegedy [[pdf]](http://arxiv.org/pdf/1502.03167)',
+      '- **Delving deep into rectifiers: Surpassing human-level performance on imagenet classification** (2015), K. He et al. [[pdf]](http://www.cv-foundation.org/openaccess/content_iccv_2015/papers/He_Delving_Deep_into_ICCV_2015_paper.pdf)',
+      '- **Random search for hyper-parameter optimization** (2012) J. Bergstra and Y. Bengio [[pdf]](http://www.jmlr.org/papers/volume13/bergstra12a/bergstra12a)',
+      '- **Semantic image segmentation with deep convolutional nets and fully connected CRFs**, L. Chen et al. [[pdf]](https://arxiv.org/pdf/1412.7062)',
+    ])
+    expect(parsed.issues).toEqual([])
+    expect(titlesAndAuthors(parsed.records)).toEqual([
+      {
+        title: 'Batch normalization: Accelerating deep network training by reducing internal covariate shift',
+        authors: ['S. Loffe', 'C. Szegedy'],
+        authorsTruncated: false,
+      },
+      {
+        title: 'Delving deep into rectifiers: Surpassing human-level performance on imagenet classification',
+        authors: ['K. He'],
+        authorsTruncated: true,
+      },
+      {
+        title: 'Random search for hyper-parameter optimization',
+        authors: ['J. Bergstra', 'Y. Bengio'],
+        authorsTruncated: false,
+      },
+      {
+        title: 'Semantic image segmentation with deep convolutional nets and fully connected CRFs',
+        authors: ['L. Chen'],
+        authorsTruncated: true,
+      },
+    ])
+    expect(parsed.records[0]).toMatchObject({
+      topics: ['Optimization / Training Techniques'],
+      date: '2015',
+      venue: null,
+      url: 'http://arxiv.org/pdf/1502.03167',
+      ids: { arxiv: '1502.03167' },
+      raw: { links: ['pdf'], section: 'Optimization / Training Techniques' },
+    })
+    expect(parsed.records[3]).toMatchObject({ date: null, ids: { arxiv: '1412.7062' } })
+  })
+
+  it('reads authors and venue after a title link, before the code and bibtex links (awesome-NeRF/awesome-NeRF)', () => {
+    // Copied from github.com/awesome-NeRF/awesome-NeRF README.md.
+    const parsed = parse([
+      '## Survey',
+      '- [Neural Volume Rendering: NeRF And Beyond](https://arxiv.org/abs/2101.05204), Dellaert and Yen-Chen, Arxiv 2020 | [blog](https://dellaert.github.io/NeRF/) | [github](https://raw.githubusercontent.com/yenchenlin/awesome-NeRF/main/NeRF-and-Beyond.bib) | [bibtex](https://github.com/yenchenlin/awesome-NeRF/blob/main/citations/nerf-survey.txt)',
+      '## Papers',
+      '- [NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis](https://www.matthewtancik.com/nerf), Mildenhall et al., ECCV 2020 | [github](https://github.com/bmild/nerf)  | [bibtex](./NeRF-and-Beyond.bib#L168-L173) <!---Mildenhall20eccv_nerf-->',
+      '#### Faster Inference',
+      '- [DeRF: Decomposed Radiance Fields](https://arxiv.org/abs/2011.12490), Rebain et al. Arxiv 2020 | [bibtex](./NeRF-and-Beyond.bib#L222-L228) <!---Rebain20arxiv_derf-->',
+      '#### Compositionality',
+      '- [GIRAFFE: Representing Scenes as Compositional Generative Neural Feature Fields](https://arxiv.org/abs/2011.12100), Niemeyer et al., CVPR 2021, [bibtex](./NeRF-and-Beyond.bib#L175-L181) <!---Niemeyer20arxiv_GIRAFFE-->',
+    ])
+    expect(parsed.issues).toEqual([])
+    expect(
+      parsed.records.map(({ title, authors, authorsTruncated, venue, date, topics, url }) => ({
+        title,
+        authors,
+        authorsTruncated,
+        venue,
+        date,
+        topics,
+        url,
+      })),
+    ).toEqual([
+      {
+        title: 'Neural Volume Rendering: NeRF And Beyond',
+        authors: ['Dellaert', 'Yen-Chen'],
+        authorsTruncated: false,
+        venue: 'Arxiv 2020',
+        date: '2020',
+        topics: ['Survey'],
+        url: 'https://arxiv.org/abs/2101.05204',
+      },
+      {
+        title: 'NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis',
+        authors: ['Mildenhall'],
+        authorsTruncated: true,
+        venue: 'ECCV 2020',
+        date: '2020',
+        topics: ['Papers'],
+        // A project page is not the paper.
+        url: null,
+      },
+      {
+        title: 'DeRF: Decomposed Radiance Fields',
+        authors: ['Rebain'],
+        authorsTruncated: true,
+        venue: 'Arxiv 2020',
+        date: '2020',
+        topics: ['Faster Inference'],
+        url: 'https://arxiv.org/abs/2011.12490',
+      },
+      {
+        title: 'GIRAFFE: Representing Scenes as Compositional Generative Neural Feature Fields',
+        authors: ['Niemeyer'],
+        authorsTruncated: true,
+        venue: 'CVPR 2021',
+        date: '2021',
+        topics: ['Compositionality'],
+        url: 'https://arxiv.org/abs/2011.12100',
+      },
+    ])
+  })
+
+  it('reads a bold title, its venue in code and its author line after a blank (atfortes/Awesome-LLM-Reasoning)', () => {
+    // Copied from github.com/atfortes/Awesome-LLM-Reasoning README.md: an HTML table of contents that names
+    // Contributing, HTML headings, `[[Paper](url)]` markers, the arXiv month after the links.
+    const lines = [
+      '<details>',
+      '  <summary>🗂️ Table of Contents</summary>',
+      '  <ol>',
+      '    <li><a href="#other-awesome-lists">Other Awesome Lists</a></li>',
+      '    <li><a href="#contributing">Contributing</a></li>',
+      '  </ol>',
+      '</details>',
+      '',
+      '<h3 id="llm">Reasoning in Large Language Models - <i>An Emergent Ability</i></h3>',
+      '',
+      '1. **Chain of Thought Prompting Elicits Reasoning in Large Language Models.** `NeurIPS 2022`',
+      '',
+      '    *Jason Wei, Xuezhi Wang, Dale Schuurmans, Maarten Bosma, Brian Ichter, Fei Xia, Ed Chi, Quoc Le, Denny Zhou.* [[Paper](https://arxiv.org/abs/2201.11903)] [[Blog](https://ai.googleblog.com/2022/05/language-models-perform-reasoning-via.html)], 2022.1',
+      '',
+      '1. **Iteratively Prompt Pre-trained Language Models for Chain of Thought.** `EMNLP 2022`',
+      '',
+      '    *Boshi Wang, Xiang Deng, Huan Sun.* [[Paper](https://arxiv.org/abs/2203.08383)] [[Code](https://github.com/sunlab-osu/iterprompt)]',
+      '',
+      '1. **Puzzle Solving using Reasoning of Large Language Models: A Survey.** `Preprint`',
+      '',
+      '    *Panagiotis Giadikiaroglou, Maria Lymperaiou, Giorgos Filandrianos, Giorgos Stamou.* [[Paper](https://arxiv.org/abs/2402.11291)] [[Code](https://puzzlellms.github.io/)], 2024.2',
+    ]
+    expect(awesomeListFormat.detect(lines.join('\n'), 'README.md')).toBeGreaterThan(0.5)
+    const parsed = parse(lines)
+    expect(parsed.issues).toEqual([])
+    expect(parsed.records.map((r) => [r.title, r.venue, r.date, r.ids, r.raw.links])).toEqual([
+      [
+        'Chain of Thought Prompting Elicits Reasoning in Large Language Models',
+        'NeurIPS 2022',
+        '2022-01',
+        { arxiv: '2201.11903' },
+        ['paper', 'blog'],
+      ],
+      [
+        'Iteratively Prompt Pre-trained Language Models for Chain of Thought',
+        'EMNLP 2022',
+        '2022',
+        { arxiv: '2203.08383' },
+        ['paper', 'code'],
+      ],
+      // `Preprint` is no venue.
+      [
+        'Puzzle Solving using Reasoning of Large Language Models: A Survey',
+        null,
+        '2024-02',
+        { arxiv: '2402.11291' },
+        ['paper', 'code'],
+      ],
+    ])
+    expect(parsed.records[0]?.authors).toHaveLength(9)
+    expect(parsed.records[1]?.authors).toEqual(['Boshi Wang', 'Xiang Deng', 'Huan Sun'])
+    expect(parsed.records[0]?.topics).toEqual(['Reasoning in Large Language Models - An Emergent Ability'])
+  })
+
+  it('keeps capitalised markers and code out of the title', () => {
+    // Copied from github.com/atfortes/Awesome-LLM-Reasoning README.md, with its author line on the title line.
+    const [record] = parse([
+      '## Survey',
+      '1. **Reasoning with Language Model Prompting: A Survey.** `ACL 2023` *Shuofei Qiao, Yixin Ou, Ningyu Zhang, Xiang Chen, Yunzhi Yao, Shumin Deng, Chuanqi Tan, Fei Huang, Huajun Chen.* [[Paper](https://arxiv.org/abs/2212.09597)] [[Code](https://github.com/zjunlp/Prompt4ReasoningPapers)], 2022.12',
+    ]).records
+    expect(record).toMatchObject({
+      title: 'Reasoning with Language Model Prompting: A Survey',
+      venue: 'ACL 2023',
+      date: '2022-12',
+      url: 'https://arxiv.org/abs/2212.09597',
+    })
+    expect(record?.title).not.toMatch(/[[\]`]/)
+  })
+
+  it('reads a table of papers: the title column, its date, badges before the title (Hannibal046/Awesome-LLM)', () => {
+    // Copied from github.com/Hannibal046/Awesome-LLM README.md (Milestone Papers), and rows of a table with a star
+    // badge before the title and a Venue column from github.com/qhy991/Awsome-LLM-Kernel-Agent README.md.
+    const parsed = parse([
+      '## Milestone Papers',
+      '',
+      '|   Date  |       keywords       |      Institute     |                                                                                                        Paper                                                                                                       |',
+      '|:-------:|:--------------------:|:------------------:|------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------|',
+      '| 2017-06 |     Transformers     |       Google       | [Attention Is All You Need](https://arxiv.org/pdf/1706.03762.pdf)                                                                                                                                                  |',
+      '| 2023-03 |         GPT 4        |       OpenAI       | [GPT-4 Technical Report](https://openai.com/research/gpt-4)                                                                                                                                                        |',
+      '',
+      '### 📊 Datasets and Benchmarks',
+      '',
+      '|  Title  |   Venue  |   Date   |   Code   |   First Author   |   Affiliation   |   Platforms   |',
+      '|:--------|:--------:|:--------:|:--------:|:--------:|:--------:|:--------:|',
+      '| ![Star](https://img.shields.io/github/stars/ScalingIntelligence/KernelBench.svg?style=social&label=Star) [**KernelBench: Can LLMs Write Efficient GPU Kernels?**](https://arxiv.org/abs/2502.10517) | ICML 2025 | 2025-02 | [GitHub](https://github.com/ScalingIntelligence/KernelBench) | Anne Ouyang | - | `CUDA` |',
+    ])
+    expect(parsed.records.map((r) => [r.title, r.date, r.venue, r.topics, r.ids, r.authors])).toEqual([
+      ['Attention Is All You Need', '2017-06', null, ['Milestone Papers'], { arxiv: '1706.03762' }, []],
+      // A row of a paper table is a paper by the list's word, even when its link is a web page.
+      ['GPT-4 Technical Report', '2023-03', null, ['Milestone Papers'], {}, []],
+      // The first author alone is not the author list: no authors rather than a wrong list.
+      [
+        'KernelBench: Can LLMs Write Efficient GPU Kernels?',
+        '2025-02',
+        'ICML 2025',
+        ['📊 Datasets and Benchmarks'],
+        { arxiv: '2502.10517' },
+        [],
+      ],
+    ])
+    expect(parsed.issues.map((issue) => [issue.severity, issue.field])).toEqual([
+      ['warning', 'authors'],
+      ['warning', 'authors'],
+      ['warning', 'authors'],
+    ])
+  })
+
+  it('invents no authors from a description, and passes over a tool that links to no paper (Hannibal046/Awesome-LLM)', () => {
+    // Copied from github.com/Hannibal046/Awesome-LLM README.md (Trending LLM Projects; Open LLM).
+    const parsed = parse([
+      '## Trending LLM Projects',
+      '',
+      '- [TinyZero](https://github.com/Jiayi-Pan/TinyZero) - Clean, minimal, accessible reproduction of DeepSeek R1-Zero',
+      '- [Qwen2.5-Max](https://qwenlm.github.io/blog/qwen2.5-max/) - Exploring the Intelligence of Large-scale MoE Model.',
+      '',
+      '## Open LLM',
+      '  - [DeepSeek-Math-7B](https://huggingface.co/collections/deepseek-ai/deepseek-math-65f2962739da11599e441681)',
+      '- [DeepSeek-v2-236B-MoE](https://arxiv.org/abs/2405.04434)',
+    ])
+    // A list item that is only a link to a paper is its entry, under the list's name for it.
+    expect(parsed.records.map((r) => [r.title, r.authors, r.ids])).toEqual([
+      ['DeepSeek-v2-236B-MoE', [], { arxiv: '2405.04434' }],
+    ])
+    expect(parsed.issues.map((issue) => [issue.severity, issue.line])).toEqual([
+      ['rejected', 3],
+      ['rejected', 4],
+      ['warning', 8],
+    ])
+  })
+
+  it('takes a title link after its authors for the title, and a note under it for no author (yunfeimath/Theory-of-neural-networks)', () => {
+    // Copied from github.com/yunfeimath/Theory-of-neural-networks README.md, a list on deep learning theory.
+    const parsed = parse([
+      '### Experiments',
+      '',
+      '- C. Zhang, S. Bengio, M. Hardt, B. Recht and O. Vinyals. [Understanding deep learning requires rethinking generalization](https://arxiv.org/abs/1611.03530)',
+      '',
+      '- T. Serra, C. Tjandraatmadja, and S. Ramalingam. [Bounding and counting linear regions of deep neural networks](https://arxiv.org/abs/1711.02114)',
+      '  - Estimates of the maximum number of linear regions.',
+      '',
+      '- Z. Lu, H. Pu, F. Wang, Z. Hu and L. Wang [The expressive power of neural networks: A view from the width](https://arxiv.org/abs/1709.02540)',
+    ])
+    expect(parsed.records.map((r) => [r.title, r.authors, r.ids, r.topics])).toEqual([
+      [
+        'Understanding deep learning requires rethinking generalization',
+        ['C. Zhang', 'S. Bengio', 'M. Hardt', 'B. Recht', 'O. Vinyals'],
+        { arxiv: '1611.03530' },
+        ['Experiments'],
+      ],
+      [
+        'Bounding and counting linear regions of deep neural networks',
+        ['T. Serra', 'C. Tjandraatmadja', 'S. Ramalingam'],
+        { arxiv: '1711.02114' },
+        ['Experiments'],
+      ],
+      [
+        'The expressive power of neural networks: A view from the width',
+        ['Z. Lu', 'H. Pu', 'F. Wang', 'Z. Hu', 'L. Wang'],
+        { arxiv: '1709.02540' },
+        ['Experiments'],
+      ],
+    ])
+    expect(parsed.issues).toMatchObject([{ severity: 'warning', code: 'PARSE_FAILED', line: 6 }])
+  })
+
+  it('reads a badge, a bold title and its authors after <br> (a publications page in the AcadHomepage layout)', () => {
+    // Copied (uncommented) from a researcher's AcadHomepage `_pages/about.md` found in the code index: a venue badge
+    // before the title, authors with equal-contribution marks, a paper link shown as a badge without alt text.
+    const [record, ...others] = parse([
+      '## Publications',
+      '- ![](https://img.shields.io/badge/ACL--Demo--2025-darkblue) **Multi-Programming Language Sandbox for LLMs**',
+      '<br> Shihan Dou\\*, Jiazheng Zhang\\*, Jianxiang Zang\\*, Yunbo Tao, Weikang Zhou, Haoxiang Jia, **Shichun Liu**, Yuming Yang',
+      '<br> [![](https://img.shields.io/badge/Paper-fff?logo=readthedocs&logoColor=000)](https://aclanthology.org/2025.acl-demo.5.pdf) \\| [![](https://img.shields.io/badge/Code-fff?logo=github&logoColor=000)](https://github.com/Ablustrund/MPLSandbox)',
+    ]).records
+    expect(others).toEqual([])
+    expect(record).toMatchObject({
+      title: 'Multi-Programming Language Sandbox for LLMs',
+      authors: [
+        'Shihan Dou',
+        'Jiazheng Zhang',
+        'Jianxiang Zang',
+        'Yunbo Tao',
+        'Weikang Zhou',
+        'Haoxiang Jia',
+        'Shichun Liu',
+        'Yuming Yang',
+      ],
+      url: 'https://aclanthology.org/2025.acl-demo.5.pdf',
+      raw: { links: ['paper', 'code'] },
+    })
+  })
+
+  it('changes nothing when a list read this way is imported again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-beside-title-'))
+    try {
+      const list = join(dir, 'README.md')
+      // Copied from github.com/terryum/awesome-deep-learning-papers README.md.
+      writeFileSync(
+        list,
+        [
+          '### Unsupervised / Generative Models',
+          '- **Pixel recurrent neural networks** (2016), A. Oord et al. [[pdf]](http://arxiv.org/pdf/1601.06759v2.pdf)',
+          '- **Improved techniques for training GANs** (2016), T. Salimans et al. [[pdf]](http://papers.nips.cc/paper/6125-improved-techniques-for-training-gans.pdf)',
+          '- **Auto-encoding variational Bayes** (2013), D. Kingma and M. Welling [[pdf]](http://arxiv.org/pdf/1312.6114)',
+        ].join('\n'),
+      )
+      const args = ['--db', join(dir, 'library.db'), 'import', list, '--no-analyze']
+      expect((await runCliCaptured(args)).out).toMatch(/^total +3 +3 +0 +0 +0 +0$/m)
+      expect((await runCliCaptured(args)).out).toMatch(/^total +3 +0 +0 +0 +3 +0$/m)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

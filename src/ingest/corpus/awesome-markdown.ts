@@ -3,10 +3,13 @@
  * that one entry parser reads both: `### Topic: 2023` → `Topic: 2023`, `- Title. [[paper]](url)` → `  • Title.
  * [paper]`, `  - Authors` → `    • Authors`, `<details><summary>Digest</summary> …` → `Digest …`. Line numbers
  * stay those of the source, and each line's link targets are kept apart (the rendered text has none). A title
- * written as the link to its paper (`- [Title](https://arxiv.org/abs/…)`) is kept as the entry's `paper` link.
+ * written as the link to its paper (`- [Title](https://arxiv.org/abs/…)`) is kept as the entry's `paper` link. A
+ * title set apart on its line (a link, bold, or text before `<br>`) leaves what follows it (authors, venue, year)
+ * to the entry parser as the item's `rest`, so `- **Title** (2015), G. Hinton et al.` reads as it would nested.
  */
 import { decodeHtmlEntities, normalizeArxivId, normalizeDoi } from '../../core/index.js'
 import type { TextInput } from '../text-input.js'
+import { looksLikePersonName, parseAuthorList } from './author-names.js'
 
 /**
  * A link of a line: `[[paper]](https://arxiv.org/abs/2312.13558)` → `{ label: 'paper', url }`. The label is the
@@ -23,6 +26,24 @@ export interface RenderedMarkdown {
   input: TextInput
   /** The links each line holds, by 1-based line number (only lines that have some). */
   links: ReadonlyMap<number, readonly MarkdownLink[]>
+  /** What items with a title set apart say beside it, by the item's line (only items that say something). */
+  itemRests: ReadonlyMap<number, ItemRest>
+  /** The lines that are headings (`## Survey`, `<h2>Technique</h2>`): the list's sections. */
+  headings: ReadonlySet<number>
+}
+
+/**
+ * What an item says after its title, on its line and the lines that continue it: `(2015), G. Hinton et al.`,
+ * `, Mildenhall et al., ECCV 2020`, `` `ACL 2023` `` then `*Authors.* [[Paper](url)], 2022.12`. Links are dropped
+ * (their targets stay in `links`); the entry parser decides what the pieces are.
+ */
+export interface ItemRest {
+  /** Text pieces in reading order, split at `<br>`, `|` and code spans; a piece may open with `- ` (a description). */
+  segments: string[]
+  /** The item's line and the lines that continue it: their links are the entry's. */
+  lines: number[]
+  /** A row of a table whose header names its papers (`Paper`, `Title`): a paper by the list's word. */
+  paperTableRow?: true
 }
 
 /** `## Heading` or `### Topic: 2023` (ATX; at most three spaces before the hashes). */
@@ -32,8 +53,23 @@ const LIST_ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/
 /** `---`, `***`, `___` alone on a line: a rule, or a setext underline (`===` too). */
 const RULE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$/
 const FENCE = /^ {0,3}(```|~~~)/
+/** A heading written in HTML on its own line: `<h2 id="ltechnique">Technique</h2>`. */
+const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1>\s*$/i
+/** A table row: `| 2017-06 | Transformers | Google | [Attention Is All You Need](…) |`. */
+const TABLE_ROW = /^\s*\|.*\|\s*$/
+/** The row under a table's header: `|:---:|---|`. */
+const TABLE_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/
+/** Headers of the columns a paper table has: its title, when it came out, where, by whom. */
+const TITLE_HEADER = /\b(?:title|paper|papers|name)\b/i
+const DATE_HEADER = /\b(?:date|year|time|published)\b/i
+const VENUE_HEADER = /\b(?:venue|conference|conf|journal|publication)\b/i
+const AUTHORS_HEADER = /^authors?$/i
+/** An HTML list item of anchor links only: a table of contents written in HTML. */
+const HTML_TOC_ITEM = /^\s*<li>(?:\s*<a href="#[^"]*">.*?<\/a>)+\s*(?:<\/li>)?\s*$/i
 /** `![alt](src)`: GitHub shows the alt text. */
 const IMAGE = /!\[([^\]]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"]*")?\)/g
+/** `[![](https://img.shields.io/badge/Paper-fff)](url)`: a link shown as a badge without alt text. */
+const BADGE_ONLY_LINK = /\[!\[\s*\]\(\s*(https?:\/\/img\.shields\.io\/badge\/[^()\s]*)\s*\)\]\(/gi
 /** `[text](url "title")`, the text may hold one level of brackets (`[[paper]](url)`), the URL one of parentheses. */
 const LINK =
   /\[((?:[^[\]]|\[[^[\]]*\])*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+"[^"]*")?\s*\)/g
@@ -43,7 +79,7 @@ const AUTOLINK = /<(https?:\/\/[^\s<>]+)>/g
 const BREAKING_TAG = /<\/?(?:details|summary|br|p|div|li|ul|ol|hr|h[1-6]|table|tr|td|th)\b[^<>]*>/gi
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g
 const COMMENT = /<!--[\s\S]*?-->/g
-/** Link texts that mark what a link points to: shown `[paper]`, as GitHub shows `[[paper]](url)`. */
+/** Link texts that mark what a link points to: shown `[paper]` for `[[paper]](url)` and `[[Paper](url)]`. */
 const MARKER_WORD =
   /^\[?\s*(paper|code|pdf|arxiv|book|blog|video|slides|project|website|talk|poster|data)\s*\]?$/i
 /** The markers the entry parser takes for the paper's own link (`PAPER_LINK_LABELS` in awesome-list.ts). */
@@ -94,6 +130,20 @@ const ESCAPED_BASE = 0xe000
 const ESCAPED = /[\ue000-\ue07f]/g
 /** Markdown indentation that makes a list item a detail of the entry above it. */
 const NESTED_INDENT = 2
+/** Badges and code an item may open with before its title: `![stars](…)`, `[![arXiv](…)](…)`, `` `ICLR` ``. */
+const LEADING_BADGES = /^(?:\s+|`[^`]*`|!\[[^\]]*\]\([^()\s]*\)|\[!\[[^\]]*\]\([^()\s]*\)\]\([^()\s]*\))*/
+/** A title in bold opening the item: `**Title.**`, `__Title__`. */
+const BOLD_TITLE = /^(\*\*|__)(?=\S)(.+?\S)\1(?![*_])/
+/** What may follow a title link when the link is the whole title; `[BERT](…) Rediscovers …` goes on with words. */
+const AFTER_TITLE_LINK = /^\s*(?:$|[,.;:|(\u2013\u2014-]|<br|`|\[)/i
+/** Only a venue, not a title: `NeurIPS 2023`, `ICLR`. */
+const VENUE_ONLY = /^(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:19|20)\d{2}$|^\p{Lu}{2,}$/u
+/** `, and ` before the last name (`T. Serra, C. Tjandraatmadja, and S. Ramalingam`). */
+export const SERIAL_AND = /,\s*(?:and|&)\s+/g
+/** `<br>` splits an item's line into title, authors, venue. */
+const LINE_BREAK_TAG = /<br\s*\/?>/i
+/** A link to the paper by its marker, as lists write it: `[[paper]](…)`, `[[Paper](…)]`, `[\[pdf\]](…)`. */
+const PAPER_MARKER_LINK = /\[\s*(?:\\?\[)?\s*(?:paper|pdf|arxiv)\s*(?:\\?\])?\s*\]\(/i
 
 /**
  * True when the lines are Markdown source (headings, `-` list items) rather than its rendered text (`•` bullets).
@@ -109,21 +159,54 @@ export function isMarkdownSource(lines: readonly string[]): boolean {
   return markdown > rendered
 }
 
-/** What detection looks at: year sections (`### Topic: 2023`) and paper entries (`- Title [[paper]](url)`). */
+/**
+ * What detection looks at: year sections (`### Topic: 2023`) and paper entries: an item with a link to its paper
+ * by marker (`- Title [[paper]](url)`, `[[Paper](url)]` on the line that continues it) or by its title
+ * (`- [Title](https://arxiv.org/abs/…)`).
+ */
 export function surveyAwesomeMarkdown(lines: readonly string[]): { yearHeadings: number; entries: number } {
   let yearHeadings = 0
   let entries = 0
-  for (const line of lines) {
+  let inItem = false
+  let table: PaperTable | null = null
+  lines.forEach((line, index) => {
+    if (table !== null && TABLE_ROW.test(line)) {
+      if (opensWithPaperLink(splitTableRow(line)[table.title] ?? '')) entries++
+      return
+    }
+    table = null
+    if (TABLE_ROW.test(line) && TABLE_DELIMITER.test(lines[index + 1] ?? '')) {
+      table = readTableHeader(splitTableRow(line))
+      return
+    }
     const heading = ATX_HEADING.exec(line)
     if (heading) {
+      inItem = false
       if (heading[1] !== '#' && /:\s*(?:19|20)\d{2}$/.test(heading[2] ?? '')) yearHeadings++
-      continue
+      return
     }
     const item = LIST_ITEM.exec(line)
-    if (item && indentOf(item[1] ?? '') < NESTED_INDENT && /\[\[?\s*paper\s*\]?\]\(/i.test(item[2] ?? ''))
+    if (item) {
+      if (indentOf(item[1] ?? '') >= NESTED_INDENT) return
+      inItem = true
+      const content = item[2] ?? ''
+      if (PAPER_MARKER_LINK.test(content) || opensWithPaperLink(content)) entries++
+      // The marker counted on the line that continues the item (its author line), once per item.
+      if (PAPER_MARKER_LINK.test(content)) inItem = false
+    } else if (inItem && /^[ \t]{2,}\S/.test(line) && PAPER_MARKER_LINK.test(line)) {
       entries++
-  }
+      inItem = false
+    }
+  })
   return { yearHeadings, entries }
+}
+
+/** True when an item opens (after badges, code and bold) with a link to a paper: `- [Title](https://arxiv…)`. */
+function opensWithPaperLink(content: string): boolean {
+  const opening = /^[*_]*\[((?:[^[\]]|\[[^[\]]*\])*)\]\(\s*<?([^()\s<>]+)/.exec(
+    content.replace(LEADING_BADGES, ''),
+  )
+  return opening !== null && !MARKER_WORD.test(opening[1] ?? '') && isPaperUrl(opening[2] ?? '')
 }
 
 /**
@@ -136,8 +219,15 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
   const lines: string[] = []
   const links = new Map<number, MarkdownLink[]>()
   const titleLinks: TitleLink[] = []
+  const itemRests = new Map<number, ItemRest>()
+  const headings = new Set<number>()
+  const splitItems: SplitItem[] = []
   // The title link of the item being read, while lines still continue its title (until a detail item).
   let openTitle: TitleLink | null = null
+  // The item with a title set apart whose rest is being read, while lines still continue it.
+  let openSplit: SplitItem | null = null
+  // The columns of the paper table being read: each row is an entry.
+  let table: PaperTable | null = null
   let fence: string | null = null
   let inComment = false
   let inItem = false
@@ -167,23 +257,43 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
     }
     if (line.trim() === '') {
       blankSince = true
+      table = null
       return lines.push('')
     }
-    const heading = ATX_HEADING.exec(line)
+    if (table !== null && TABLE_ROW.test(line)) {
+      if (TABLE_DELIMITER.test(line)) return lines.push('')
+      return lines.push(renderTableRow(table, splitTableRow(line), number))
+    }
+    table = null
+    if (TABLE_ROW.test(line) && TABLE_DELIMITER.test(input.lines[index + 1] ?? '')) {
+      // A table's header: a paper table when a column holds titles; others (a comparison, a legend) are text.
+      table = readTableHeader(splitTableRow(line))
+      inItem = false
+      openTitle = null
+      openSplit = null
+      if (table !== null) return lines.push('')
+    }
+    const heading = ATX_HEADING.exec(line) ?? HTML_HEADING.exec(line)
     if (heading) {
       inItem = false
       openTitle = null
-      return lines.push(renderInline(heading[2] ?? '', number, links).text)
+      openSplit = null
+      const text = renderInline(heading[2] ?? '', number, links).text
+      if (text !== '') headings.add(number)
+      return lines.push(text)
     }
+    if (HTML_TOC_ITEM.test(line)) return lines.push('')
     if (RULE.test(line)) return lines.push('')
     const item = LIST_ITEM.exec(line)
     if (item) {
-      const content = item[2] ?? ''
+      const nested = indentOf(item[1] ?? '') >= NESTED_INDENT
+      // Badges before an entry's title are pictures (stars, venue), not its words; code spans there may be its venue.
+      const content = nested ? (item[2] ?? '') : dropLeadingBadges(item[2] ?? '')
       inItem = true
       blankSince = false
       openTitle = null
+      openSplit = null
       if (ANCHOR_LINKS_ONLY.test(content)) return lines.push('')
-      const nested = indentOf(item[1] ?? '') >= NESTED_INDENT
       // `- [A blog](url)` with nothing under it is a link list's item (resources, see also), not a paper.
       if (!nested && isLinksOnly(content) && !hasNestedContent(input.lines, index)) return lines.push('')
       const rendered = renderInline(content, number, links)
@@ -191,6 +301,17 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
       if (!nested && rendered.openingLink) {
         openTitle = { link: rendered.openingLink, lines: [number] }
         titleLinks.push(openTitle)
+      }
+      const split = nested ? null : splitItemTitle(content)
+      if (split) {
+        openSplit = {
+          line: number,
+          title: split.title,
+          rest: split.rest,
+          continuation: [],
+          midLine: split.midLine,
+        }
+        splitItems.push(openSplit)
       }
       return lines.push(`${nested ? '    ' : '  '}• ${rendered.text}`)
     }
@@ -201,15 +322,201 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
     if (inItem && (!blankSince || indentOf(/^[ \t]*/.exec(line)?.[0] ?? '') >= NESTED_INDENT)) {
       blankSince = false
       openTitle?.lines.push(number)
+      openSplit?.continuation.push({ line: number, markdown: line })
       return lines.push(`      ${text}`)
     }
     inItem = false
     openTitle = null
+    openSplit = null
     return lines.push(text)
   })
+  /** An entry of a paper table: its title cell as the entry's line, the other cells it names beside it. */
+  function renderTableRow(columns: PaperTable, cells: string[], number: number): string {
+    const titleCell = dropLeadingBadges(cells[columns.title] ?? '')
+    const rendered = renderInline(titleCell, number, links)
+    // The other cells' links (code, a `[pdf]`) are the entry's too; a marker among them is the paper's link.
+    cells.forEach((cell, column) => {
+      if (column !== columns.title) renderInline(cell, number, links)
+    })
+    if (rendered.text === '') return ''
+    if (rendered.openingLink) titleLinks.push({ link: rendered.openingLink, lines: [number] })
+    const beside = [columns.date, columns.venue, columns.authors].flatMap((column) =>
+      column === null ? [] : readItemRest([cells[column] ?? '']).segments,
+    )
+    itemRests.set(number, { segments: beside, lines: [number], paperTableRow: true })
+    return `  • ${rendered.text}`
+  }
+
   for (const title of titleLinks) labelTitleLink(title, links)
+  for (const split of splitItems) {
+    const rest = readItemRest([split.rest, ...split.continuation.map((line) => line.markdown)])
+    // Only markers beside the title (`[Title](url) [[code]](url)`): the line reads as it always did.
+    if (rest.segments.length === 0) continue
+    const title = renderInline(split.title, split.line, new Map()).text
+    // A title link in the middle of its line (after the authors) points at the paper as an opening one does.
+    if (split.midLine) {
+      const url = new RegExp(`^${LINK.source}`).exec(split.title)?.[2]
+      const link = links.get(split.line)?.find((candidate) => candidate.url === url)
+      if (link)
+        labelTitleLink({ link, lines: [split.line, ...split.continuation.map(({ line }) => line)] }, links)
+    }
+    lines[split.line - 1] = `  • ${[title, ...rest.markers].join(' ')}`
+    for (const { line } of split.continuation) lines[line - 1] = ''
+    itemRests.set(split.line, {
+      segments: rest.segments,
+      lines: [split.line, ...split.continuation.map(({ line }) => line)],
+    })
+  }
   const text = lines.join('\n')
-  return { input: { ...input, lines, text }, links }
+  return { input: { ...input, lines, text }, links, itemRests, headings }
+}
+
+/** Which columns of a paper table hold what (by index); only `title` is sure to be there. */
+interface PaperTable {
+  title: number
+  date: number | null
+  venue: number | null
+  authors: number | null
+}
+
+/** The cells of a table row, without the outer pipes; `\|` inside a cell is no separator. */
+function splitTableRow(line: string): string[] {
+  const cells = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+  return cells.map((cell) => cell.trim())
+}
+
+/** The columns of a table whose header names a title or paper column (`Title`, `Paper`), or null. */
+function readTableHeader(headers: string[]): PaperTable | null {
+  const names = headers.map((header) => stripEmphasis(header.replace(TAG, '')).trim())
+  const find = (pattern: RegExp): number | null => {
+    const index = names.findIndex((name) => pattern.test(name))
+    return index < 0 ? null : index
+  }
+  const title = find(TITLE_HEADER)
+  if (title === null) return null
+  return { title, date: find(DATE_HEADER), venue: find(VENUE_HEADER), authors: find(AUTHORS_HEADER) }
+}
+
+/** An item whose title is set apart (a link, bold, text before `<br>`), and the Markdown after the title. */
+interface SplitItem {
+  line: number
+  /** The title's Markdown: `[Title](url)`, the inside of `**Title.**`. */
+  title: string
+  /** The Markdown after the title on the item's line. */
+  rest: string
+  /** Lines that continue the item (its author line after a blank, indented). */
+  continuation: { line: number; markdown: string }[]
+  /** The title is a link after the authors, not at the start of the line. */
+  midLine: boolean
+}
+
+/**
+ * Sets an item's title apart from what follows it on its line: a bold title (`**Title** (2015), Authors`), a
+ * title link followed by punctuation, `|`, `<br>`, code or a link (`[Title](url), Mildenhall et al., ECCV 2020`),
+ * or text before `<br>`. A link that opens a longer title (`[BERT](…) Rediscovers …`) and a bold venue are no
+ * title; null then, and the line reads whole as before. Code spans before the title stay in the rest (a venue).
+ */
+function splitItemTitle(content: string): { title: string; rest: string; midLine: boolean } | null {
+  const lead = /^(?:\s+|`[^`]*`)*/.exec(content)?.[0] ?? ''
+  const body = content.slice(lead.length)
+  const bold = BOLD_TITLE.exec(body)
+  if (bold) {
+    const title = bold[2] ?? ''
+    if (
+      VENUE_ONLY.test(
+        stripEmphasis(title)
+          .replace(/^\[|\]$/g, '')
+          .trim(),
+      )
+    )
+      return null
+    return { title, rest: `${lead} ${body.slice(bold[0].length)}`, midLine: false }
+  }
+  const link = new RegExp(`^${LINK.source}`).exec(body)
+  if (link) {
+    const label = stripEmphasis(link[1] ?? '').trim()
+    const after = body.slice(link[0].length)
+    if (MARKER_WORD.test(label) || label.startsWith('!') || !AFTER_TITLE_LINK.test(after)) return null
+    return { title: link[0], rest: `${lead} ${after}`, midLine: false }
+  }
+  const br = LINE_BREAK_TAG.exec(body)
+  if (br && body.slice(0, br.index).trim() !== '')
+    return { title: body.slice(0, br.index), rest: `${lead} ${body.slice(br.index)}`, midLine: false }
+  return splitAtTitleLinkAfterAuthors(content)
+}
+
+/**
+ * `C. Zhang, S. Bengio and O. Vinyals. [Understanding deep learning requires rethinking generalization](url)`:
+ * the first link after a list of people's names is the title; the names and what follows the link are its rest.
+ */
+function splitAtTitleLinkAfterAuthors(
+  content: string,
+): { title: string; rest: string; midLine: true } | null {
+  for (const link of content.matchAll(LINK)) {
+    const label = stripEmphasis(link[1] ?? '').trim()
+    if (MARKER_WORD.test(label) || label.startsWith('!') || label.split(/\s+/).length < 2) continue
+    const before = renderInline(content.slice(0, link.index), 0, new Map()).text
+    if (!readsAsNames(before.replace(/[\s.,:;]+$/, ''))) return null
+    return {
+      title: link[0],
+      rest: `${before.replace(/[\s,:;]+$/, '')} | ${content.slice(link.index + link[0].length)}`,
+      midLine: true,
+    }
+  }
+  return null
+}
+
+/** True when every name of a list reads as a person's (`C. Zhang, S. Bengio and O. Vinyals`, `Zhang et al`). */
+function readsAsNames(text: string): boolean {
+  const { authors } = parseAuthorList(text.replace(SERIAL_AND, ', '))
+  return authors.length > 0 && authors.every((name) => looksLikePersonName(name))
+}
+
+/**
+ * The pieces of text after an item's title, and its markers (`[paper]`, `[code]`) as the title line shows them.
+ * Links are dropped with their text (`[github](…)`, `[bibtex](…)`), `<br>`, `|` and code spans split pieces.
+ */
+function readItemRest(markdowns: readonly string[]): { segments: string[]; markers: string[] } {
+  const segments: string[] = []
+  const markers: string[] = []
+  for (const markdown of markdowns) {
+    for (const part of markdown.split(new RegExp(LINE_BREAK_TAG.source, 'gi'))) {
+      const pieces = part
+        .replace(ESCAPE, (_, char: string) => String.fromCharCode(ESCAPED_BASE + char.charCodeAt(0)))
+        .replace(BADGE_ONLY_LINK, (_, src: string) => `[${badgeText(src)}](`)
+        .replace(IMAGE, ' ')
+        .replace(LINK, (_match: string, label: string) => {
+          const marker = MARKER_WORD.exec(restoreEscaped(stripEmphasis(label).trim()))?.[1]
+          if (marker) markers.push(`[${marker.toLowerCase()}]`)
+          return ' '
+        })
+        // What `[[Paper](url)]` leaves of its brackets.
+        .replace(/\[\s*\]/g, ' ')
+        .replace(/`([^`]*)`/g, '|$1|')
+        .split('|')
+      for (const piece of pieces) {
+        const text = restoreEscaped(
+          decodeHtmlEntities(stripEmphasis(piece.replace(BREAKING_TAG, ' ').replace(TAG, ''))),
+        )
+          .replace(/\s+/g, ' ')
+          .trim()
+        if (!/^[\s,.;:|]*$/.test(text)) segments.push(text)
+      }
+    }
+  }
+  return { segments, markers }
+}
+
+/** Drops the badges an item opens with (`![](…)`, `[![stars](…)](…)`), keeping its code spans. */
+function dropLeadingBadges(content: string): string {
+  const lead = LEADING_BADGES.exec(content)?.[0] ?? ''
+  if (!/!\[/.test(lead)) return content
+  const code = lead.match(/`[^`]*`/g) ?? []
+  return [...code, content.slice(lead.length)].join(' ')
 }
 
 /** A link that opens an entry's title (`- [Title](url)`), and the lines its title is read from. */
@@ -261,11 +568,14 @@ function decodeUriSafely(text: string): string {
   }
 }
 
-/** True when an item holds nothing but links and images, none of them a marker (`[[paper]](url)`). */
+/**
+ * True when an item holds nothing but links and images, none of them a marker (`[[paper]](url)`) or a link to a
+ * paper (`- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)` is an entry of a list of titles).
+ */
 function isLinksOnly(content: string): boolean {
   let markers = 0
-  const rest = content.replace(IMAGE, '').replace(LINK, (_, label: string) => {
-    if (MARKER_WORD.test(stripEmphasis(label).replace(ESCAPE, '$1').trim())) markers++
+  const rest = content.replace(IMAGE, '').replace(LINK, (_, label: string, url: string) => {
+    if (MARKER_WORD.test(stripEmphasis(label).replace(ESCAPE, '$1').trim()) || isPaperUrl(url)) markers++
     return ''
   })
   return markers === 0 && rest !== content && /^[\s,;|·–—-]*$/.test(rest)
@@ -300,6 +610,7 @@ function renderInline(markdown: string, line: number, links: Map<number, Markdow
   // An escaped character (`\*`) is set aside first, so that it starts no emphasis, link or tag.
   const text = markdown
     .replace(ESCAPE, (_, char: string) => String.fromCharCode(ESCAPED_BASE + char.charCodeAt(0)))
+    .replace(BADGE_ONLY_LINK, (_, src: string) => `[${badgeText(src)}](`)
     .replace(IMAGE, (_, alt: string) => alt)
     .replace(LINK, (_match: string, label: string, url: string, offset: number, source: string) => {
       const shown = stripEmphasis(label).trim()
@@ -312,8 +623,12 @@ function renderInline(markdown: string, line: number, links: Map<number, Markdow
           openingLink = link
         found.push(link)
       }
-      return marker === undefined ? shown : `[${marker}]`
+      return marker === undefined ? shown : `[${marker.toLowerCase()}]`
     })
+    // `[[Paper](url)]` shows its marker in brackets twice; the entry parser reads one.
+    .replace(/\[(\[[a-z][a-z ]{0,15}\])\]/g, '$1')
+    // Code shows without its backticks (`` `ACL 2023` `` is shown ACL 2023).
+    .replace(/`([^`]*)`/g, '$1')
     .replace(AUTOLINK, '$1')
     .replace(BREAKING_TAG, ' ')
     .replace(TAG, '')
@@ -322,6 +637,16 @@ function renderInline(markdown: string, line: number, links: Map<number, Markdow
     .trim()
   if (found.length > 0) links.set(line, [...(links.get(line) ?? []), ...found])
   return { text: rendered, openingLink }
+}
+
+/**
+ * What a shields.io badge says, for a badge link without alt text: its first word (`Paper-fff` → `Paper`,
+ * `arXiv-2402.05808-b31b1b` → `arXiv`), so that `[![](…/badge/Paper-fff)](url)` reads as the `[paper]` marker.
+ */
+function badgeText(src: string): string {
+  const path = decodeUriSafely(/\/badge\/([^?#]*)/i.exec(src)?.[1] ?? '')
+  // In a badge `--` is a dash and `_` a space; a single `-` separates its parts.
+  return (path.split(/(?<!-)-(?!-)/)[0] ?? '').replace(/--/g, '-').replace(/_/g, ' ').trim()
 }
 
 function restoreEscaped(text: string): string {
