@@ -100,8 +100,7 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
     const open = await withoutConflict(tx, candidates, author.sourceIds, used)
     if (open.length === 0) continue
     const evidence = ids.filter((id): id is string => id !== null)
-    const vouched: string[] = []
-    if (open.length > 1) for (const c of open) if (await tx.hasCoAuthored(c, evidence)) vouched.push(c)
+    const vouched = open.length > 1 ? await tx.filterCoAuthored(open, evidence) : []
     take(i, vouched.length === 1 ? vouched[0]! : open[0]!)
   }
   // Pass 3: abbreviated-only names need a co-author in common with someone already resolved.
@@ -113,8 +112,7 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
       .filter((c) => c.variants.some((v) => author.variants.every((w) => namesCompatible(v, w))))
       .map((c) => c.id)
     const candidates = await withoutConflict(tx, compatible, author.sourceIds, used)
-    const vouched: string[] = []
-    for (const c of candidates) if (await tx.hasCoAuthored(c, evidence)) vouched.push(c)
+    const vouched = await tx.filterCoAuthored(candidates, evidence)
     // Several vouched for that can all be one person are that person split (the healing below joins them).
     if (vouched.length === 1 || (vouched.length > 1 && (await allCanBeOne(tx, vouched)))) take(i, vouched[0]!)
     else if (candidates.length > 0) open.set(i, candidates)

@@ -147,13 +147,13 @@ export interface SqlitePaperStoreOptions {
   facetCap?: number
 }
 
+/** Other authors up to which {@link SqlitePaperStore.filterCoAuthored} looks each one up rather than reading every co-author. */
+const CO_AUTHOR_LOOKUPS = 16
+
 /**
  * The default store.
  * @example const store = SqlitePaperStore.open(openSqliteFile('data/paperscope.db'))
  */
-/** Other authors up to which {@link SqlitePaperStore.filterCoAuthored} looks each one up rather than reading every co-author. */
-const CO_AUTHOR_LOOKUPS = 16
-
 export class SqlitePaperStore implements PaperStore, PaperWriter {
   readonly dialect = 'sqlite' as const
   readonly location: string
