@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CORPUS_FORMATS } from '../ingest/index.js'
+import { deriveTitle } from '../library/index.js'
 import { generateDigest, spellOutAcronyms } from './digest.js'
 
 const READS_AS_SENTENCE = /^[A-Z0-9“"(][^]*[.!?]["”’)]?$/
@@ -123,9 +124,9 @@ describe('generated digest', () => {
     expect(d?.text).not.toMatch(/Empirically,|this faster convergence/)
     // Nor "these two methods" (Temperature Sampling and Scalarization, named three sentences before), nor the
     // first sentence, cut at a stray full stop ("… while most face dat . a scarcity."); "Based on these
-    // insights," is dropped.
+    // insights," is dropped. The setting the authors chose (`In our study, we focus on …`) comes first.
     expect(d?.text).toBe(
-      'We propose Cooldown, a strategy that reduces sampling temperature during training, accelerating convergence without overfitting to low-resource languages.',
+      'We focus on multilingual settings, where data sizes vary significantly between high- and low-resource languages. We propose Cooldown, a strategy that reduces sampling temperature during training, accelerating convergence without overfitting to low-resource languages.',
     )
   })
 
@@ -249,6 +250,77 @@ describe('generated digest', () => {
     // Invariant` as an initial and so joined the framework sentence (`GL^+(n, R)`) to the next, too long to use.
     expect(d?.text).not.toMatch(/Much work|Recent work/)
     expect(d?.text).toMatch(/^Using the structure and geometry of Lie groups .* we present a framework .* R\^n rtimes G\.$/)
+  })
+
+  it('opens on what the paper does when its contribution leans on the sentence before it: with that sentence (`In fact,` dropped)', () => {
+    const title = 'Automatic Data Augmentation via Invariance-Constrained Learning'
+    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    // It was the background "Underlying data structures, such as symmetries or invariances to transformations, are
+    // often exploited …": every sentence that says what the paper does leans on another (`these issues`, `To do so,
+    // it`, `The result`, `this method`), and the one `these issues` points to opened on `In fact,`.
+    expect(d?.text).toBe(
+      'There is both empirical and theoretical evidence that the indiscriminate use of data augmentation can introduce biases that outweigh its benefits. This work tackles these issues by automatically adapting the data augmentation while solving the learning task.',
+    )
+    const field = 'Applications of Statistical Field Theory in Deep Learning'
+    // It was "As deep learning is largely about learning functions …, statistical field theory … is an obvious choice
+    // of formalism.": the review's own sentence points to `this emerging line of research`, which the one before gives.
+    expect(generateDigest(abstractOf('author-papers.txt', 'author-papers', field), field)?.text).toBe(
+      'Research efforts carried out in the past few years have demonstrated the ability of field theory to provide useful insights on generalization, implicit bias, and feature learning effects. Here we provide a pedagogical review of this emerging line of research.',
+    )
+  })
+
+  it('prefers a sentence that states what the paper does to one that does not (`we focus on`, `we obtain`, `this over-fitting problem`)', () => {
+    const noisy = 'Compressing Features for Learning with Noisy Labels'
+    // It was two sentences that say what supervised learning and Dropout are; the paper's own sentence was read as
+    // pointing back (`this over-fitting problem`, its `over-fitting` tagged a verb) and `focus on` as no contribution.
+    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', noisy), noisy)?.text).toBe(
+      'We focus on the problem of learning with noisy labels and introduce compression inductive bias to network architectures to alleviate this over-fitting problem.',
+    )
+    const pac = 'PAC Generalization via Invariant Representations'
+    // It was the question the paper studies ("We study the following question: If a representation is …?").
+    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', pac), pac)?.text).toMatch(
+      /^Inspired by PAC learning, we obtain finite-sample out-of-distribution generalization guarantees for approximate invariance/,
+    )
+  })
+
+  it('puts no background before what the paper does', () => {
+    const title = 'Mitigating the Curse of Detail: Scaling Arguments for Feature Learning and Sample Complexity'
+    // It opened on "Two pressing topics in the theory of deep learning are the interpretation of feature learning
+    // mechanisms and the determination of implicit bias of networks in the rich regime."
+    expect(generateDigest(abstractOf('author-papers.txt', 'author-papers', title), title)?.text).toBe(
+      'We propose a powerful heuristic route for predicting the data and width scales at which various patterns of feature learning emerge.',
+    )
+  })
+
+  it('does not count a title made from the abstract’s first words', () => {
+    // abstracts.txt gives no titles: the library makes one of each abstract's opening words, and counting it pulled
+    // the digest back to that sentence of background.
+    const abstracts = CORPUS_FORMATS.find((f) => f.name === 'abstracts')
+      ?.parse(readFileSync(new URL('../../data/corpus/abstracts.txt', import.meta.url), 'utf8'), { input: 'abstracts.txt', fetchedAt: '2026-01-01T00:00:00Z' })
+      .records.map((r) => r.abstract ?? '') ?? []
+    const digestOf = (opening: string): string | undefined => {
+      const abstract = abstracts.find((a) => a.startsWith(opening)) ?? ''
+      return generateDigest(abstract, deriveTitle(abstract))?.text
+    }
+    // It was "Neural networks extract features from data using stochastic gradient descent (SGD). Here, we show …".
+    expect(digestOf('Neural networks extract features from data')).toBe(
+      'We show that correlations between latent variables along the directions encoded in different input cumulants speed up learning from higher-order correlations.',
+    )
+    // It opened on "Machine learning models are famously vulnerable to adversarial attacks: …".
+    expect(digestOf('Machine learning models are famously vulnerable')).toMatch(/^We use a control-theoretical perspective to study the scenario where an attacker/)
+  })
+
+  it('reads an item of a list written `2) …` as leaning on the list, and `these methods, namely …` as standing alone', () => {
+    const items =
+      'We find that coherence between self-reports and behavior exists but is selective across personality traits. 2) Across separate conversations, coherence survives only for behaviors anchored outside the prompt.'
+    expect(generateDigest(items, 'Self-reports of language models')?.text).toBe(
+      'We find that coherence between self-reports and behavior exists but is selective across personality traits.',
+    )
+    const namely =
+      'Deep learning has transformed vision-based systems in critical applications. In this article, we provide an overview of these software testing methods, namely differential, metamorphic, mutation, and combinatorial testing.'
+    expect(generateDigest(namely, 'Testing deep learning models')?.text).toBe(
+      'We provide an overview of these software testing methods, namely differential, metamorphic, mutation, and combinatorial testing.',
+    )
   })
 
   it('prefers the main result to one added to it (`We further show`)', () => {

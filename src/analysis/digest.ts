@@ -2,15 +2,19 @@
  * @module An extractive digest for a paper that has an abstract but no hand-written digest: the one or two
  * abstract sentences that best say what the paper does, kept whole.
  *
- * Sentences are scored by how much of the paper's vocabulary they carry (similarity to title + abstract),
- * by contribution cues (`we show`, `this paper proposes`) and by position; background (`Much work has focused
- * on`) and a result added to an earlier one (`We further show`) score lower. A sentence that leans on the
- * previous one (`This`, `However,`, `For example,`, `We also`, `Our first bound`) or points back to something it does not give (`this
- * gap`, `both questions`, `the mechanism behind (i)`; not `such networks` after `networks` in the same
- * sentence) is picked only when no sentence stands on its own, and then with the sentence before it if both
- * fit. A contribution that points back to the sentence right before it (`How many parameters are needed? We
- * answer this question by …`) comes with that sentence, when it stands on its own, and competes as if it stood
- * alone. A second sentence that points back is added only right after the first or when the first gives what
+ * Sentences are scored by how much of the paper's vocabulary they carry (similarity to title + abstract; a title a
+ * library made from the abstract's opening words is not counted), by contribution cues (`we show`, `this paper
+ * proposes`, `our main insight is`, `… is analyzed`) and by position; background (`Much work has focused on`) and a
+ * result added to an earlier one (`We further show`) score lower. A sentence that states a contribution, alone or
+ * with the sentence before it, is preferred to one that does not, and nothing put before it that is neither the
+ * authors' nor a question. A sentence that leans on the previous one (`This`, `However,`, `For example,`, `We also`,
+ * `Our first bound`) or points back to something it does not give (`this gap`, `both questions`, `the mechanism
+ * behind (i)`; not `such networks` after `networks` in the same sentence, nor `these methods, namely …`) is picked
+ * only when no sentence stands on its own, and then with the sentence before it if both fit. A contribution that
+ * points back to the sentence right before it (`How many parameters are needed? We answer this question by …`,
+ * `… biases that outweigh its benefits. This work tackles these issues by …`) comes with that sentence, when it
+ * stands on its own or does once an opening `In fact,` or `However,` is dropped. A second sentence that points back
+ * is added only right after the first or when the first gives what
  * it names. Only complete sentences are eligible: ending in a full stop, brackets balanced, no LaTeX left (a
  * `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is none, more than a few are). The digest starts with a
  * capital, ends with a period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, one
@@ -38,20 +42,30 @@ export interface DigestOptions {
 }
 
 export const DIGEST_HOW_COMPUTED =
-  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped. Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
 const CONTRIBUTION_CUE =
-  /\b(we|this (paper|work|study|article|note)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|delve|delves|suggest|suggests|report|reports|predict|predicts|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b/i
+  /\b(we|(?:this|the present) (paper|work|study|article|note|letter|thesis|manuscript|chapter)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|delve|delves|suggest|suggests|report|reports|predict|predicts|focus(?:es)?(?=\s+on\b)|obtain|obtains|design|designs|devise|devises|construct|constructs|formulate|formulates|offer|offers|review|reviews|initiate|initiates|put forward|puts forward|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b/i
+/**
+ * A contribution said in the passive, as physics and mathematics abstracts say it: `The Aharonov-Bohm problem … is
+ * analyzed`, `Graphs on lattice points are studied whose edges …` (not `has been studied`, which is others' work).
+ */
+const PASSIVE_CONTRIBUTION =
+  /(?<!\b(?:what|which|that|who)\s+)\b(?:is|are)\s+(?:here\s+|then\s+|also\s+|first\s+)?(?:analy[sz]ed|studied|investigated|proposed|presented|introduced|developed|examined|described|discussed)\b/i
+/** A sentence in the authors' voice: what they, their work or their method do, whatever the verb. */
+const OWN_VOICE = /\b(?:we|our|(?:this|the present) (?:paper|work|study|article|note|letter|thesis))\b/i
+/** The authors saying what their work comes to: `our main insight is that`, `our key contribution is`. */
+const OWN_INSIGHT = /\bour (?:(?:main|key|central|core|primary) )?(?:insight|contribution|idea|finding|observation)s? (?:is|are)\b/i
 const LEANS_ON_PREVIOUS =
-  /^((this(?!\s+(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review)\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|[^,]{0,40}\b(this|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
+  /^(\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(this(?!\s+(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review)\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|(?!we\b)[^,]{0,40}\b(this(?!\s+(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review)\b)|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
 /**
  * A reference back to something the digest does not include: `this gap`, `these models`, `both questions`,
  * `no such bound`, `the two observations` (but not `this paper`, `both X and Y`, `such as`).
  */
 const REFERS_BACK =
-  /\b(?:(?:this|these|those)\s+(?!(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.]{0,40}\band\b)|both of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])/gi
-/** A sentence that opens on `we` + a verb + `it`/`them`: `We analyze it for both …`. */
-const PRONOUN_OBJECT = /^we\s+(?:[a-z]+ly\s+)?(?:analy[sz]e|stud(?:y|ied)|appl(?:y|ied)|evaluate|extend|test|use|train|compare|investigate|examine|validate)\s+(?:it|them)\b/i
+  /\b(?:(?:this|these|those)\s+(?!(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.:]{0,40}\band\b)|both of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])/gi
+/** A sentence that opens on `we` + a verb + `it`/`them`: `We analyze it for both …`, `We formulate and solve it as …`. */
+const PRONOUN_OBJECT = /^we\s+(?:[a-z]+ly\s+)?[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:it|them)\b/i
 /** A result added to one given before it: `We further show`, `We also find`, `We then study`. */
 const SECONDARY =
   /^(?:[^,.;:]{0,120},\s+)?(?:we|this (?:paper|work|study))\s+(?:also|further|then|additionally|next|finally|moreover|furthermore|subsequently|rather|now|again)\b/i
@@ -64,6 +78,19 @@ const BACKGROUND =
 /** An enumerated item named but not given: `the mechanism behind (i),`, `extend (i) and (ii) to`. */
 const ITEM_REFERENCE = /\((?:i{1,3}|iv|vi{0,3}|[a-d])\)(?=\s*(?:[,.;:]|and\b|or\b|$))/i
 const CONNECTIVE_PREFIX = /^(however|moreover|furthermore|additionally|in addition|specifically|in particular|next|finally|consequently|as a result|to (?:this|that|the)(?: [a-z-]+)? end|thus|therefore|hence|instead|on the other hand|overall|in summary|nevertheless),\s+(?=(we|our|this paper|this work)\b)/i
+/**
+ * A connective that links a sentence to the one before it but says nothing the sentence needs (`In fact,`,
+ * `However,`): a sentence that leans on no more than this may open a digest without it.
+ */
+const OPENING_CONNECTIVE =
+  /^(?:however|moreover|furthermore|additionally|in addition|in fact|indeed|in particular|in practice|importantly|notably|nevertheless|nonetheless|unfortunately|yet|still)\s*,\s*/i
+/**
+ * Words for what the sentence before says, as a whole (`this work tackles these issues`, `to close this gap`): with
+ * that sentence right before, they name what it says, whatever words it says it in.
+ */
+const SHELL_NOUNS = new Set(['issue', 'problem', 'limitation', 'challenge', 'difficulty', 'shortcoming', 'drawback', 'gap', 'concern', 'bottleneck', 'obstacle', 'weakness', 'deficiency', 'barrier', 'hurdle', 'discrepancy', 'tension', 'line', 'direction'])
+/** What follows a reference that gives what it names: `, namely …`, `, i.e. …`. */
+const SPELLED_OUT = /^\s*,\s*(?:namely|i\.e\.|that is)\b/i
 const FRAMING_PREFIX = /^(in this (paper|work|study|article|note)|in our (paper|work|study)|here|in the present (paper|work)),?\s+we\b/i
 /**
  * A lead-in that only points back, before the authors say what they do: `To address these issues, we`,
@@ -83,6 +110,8 @@ interface Scored {
   dependent: boolean
   /** States a contribution (`we show`, `this paper proposes`). */
   contribution: boolean
+  /** Leans on the sentence before it only by an opening connective (`In fact,`), and stands on its own without it. */
+  standsUnlinked: boolean
   why: Contribution[]
 }
 
@@ -97,7 +126,9 @@ interface Scored {
 export function generateDigest(abstract: string, title = '', { maxLength = 320, maxSentences = 2, nlp, prepared }: DigestOptions = {}): GeneratedDigest | null {
   const sentences = prepared?.body ?? analyzeText(abstract, nlp)
   if (sentences.length === 0) return null
-  const titleSentences = prepared?.title ?? analyzeText(title, nlp)
+  // A title made from the abstract's opening words says no more than that sentence: counting it would pull
+  // the digest back to the opening, most often background (`Neural networks extract features from data …`).
+  const titleSentences = isOpeningOf(title, abstract) ? [] : (prepared?.title ?? analyzeText(title, nlp))
   const docTerms = bag([...titleSentences, ...titleSentences, ...sentences])
   const all: Scored[] = sentences.map((s, i) => {
     const x = { i, s, ...scoreSentence(s, i, sentences.length, docTerms) }
@@ -124,8 +155,13 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
       const candidate = [...chosen, next].sort((a, b) => a.i - b.i)
       // A second sentence must stand on its own or follow the first directly, and both must fit.
       const opens = next.i < first.i
+      // Before what the paper does, only what the paper does too or a question it asks: background there would
+      // be read first.
+      if (opens && first.contribution && !next.contribution && !OWN_VOICE.test(next.s.text) && !/\?["”’)]?$/.test(next.s.text)) continue
       const readable = opens ? !next.dependent : next.i === first.i + 1 || standsAfter(next, first)
-      if (digestText(candidate).length <= maxLength && readable && next.score >= first.score * 0.6) {
+      // One that follows the first and points back only to what the first gives is scored as if it stood alone.
+      const score = next.i === first.i + 1 && next.dependent && leadFor(next, first, maxLength) ? withoutDependency(next) : next.score
+      if (digestText(candidate).length <= maxLength && readable && score >= first.score * 0.6) {
         chosen.push(next)
         break
       }
@@ -179,6 +215,16 @@ function endsAtStrayStop(s: TextSentence, next: TextSentence | undefined): boole
 const LEADING_LABEL =
   /^(?:abstract|summary|tl;?\s?dr|background|context|motivation|objectives?|aims?|purpose|introduction|overview|methods?|methodology|approach|results?|findings|conclusions?|significance)\s*:\s*/i
 
+/**
+ * Whether `title` is the opening of `abstract`, cut short or whole (`Pruning deep neural networks is a widely used
+ * strategy to alleviate the…`): a title a library made from the abstract because no source gave one.
+ */
+function isOpeningOf(title: string, abstract: string): boolean {
+  const norm = (t: string): string => t.replace(/\s+/g, ' ').trim().toLowerCase()
+  const head = norm(title).replace(/\s*(?:…|\.\.\.)$/, '')
+  return head.length >= 20 && norm(stripLabel(abstract)).startsWith(head)
+}
+
 function stripLabel(sentence: string): string {
   return sentence.trim().replace(LEADING_LABEL, '')
 }
@@ -196,21 +242,27 @@ interface Unit {
 }
 
 /**
- * The best sentence to build the digest on. One that stands on its own wins over one that leans on or points
- * back to another, except a contribution whose reference the sentence right before it gives: with that
- * sentence it stands too, and competes on its score without the penalty for pointing back. Among the rest, one
- * that can come with the sentence it leans on comes first. `maxLength` 0: no room for two sentences.
+ * The best sentence to build the digest on, in this order: a contribution that stands on its own; a contribution
+ * whose reference the sentence right before it gives (with that sentence, scored without the penalty for pointing
+ * back); any other sentence that stands on its own (background only when the abstract states no contribution it
+ * can give whole); one that can come with the sentence it leans on; the rest. `maxLength` 0: no room for two
+ * sentences.
  */
 function bestUnit(all: readonly Scored[], ranked: readonly Scored[], maxLength: number): Unit {
   const units = ranked.map((x, rank) => {
     const lead = x.dependent ? leadFor(x, all[x.i - 1], maxLength) : null
     const why = lead ? x.why.filter((w) => !DEPENDENCY_LABELS.has(w.label)) : x.why
     const unit: Unit = { sentence: x, lead, score: why.reduce((a, b) => a + b.weight, 0), why }
-    const tier = !x.dependent || (lead && x.contribution) ? 0 : lead ? 1 : 2
+    const tier = x.contribution && !x.dependent ? 0 : x.contribution && lead ? 1 : !x.dependent ? 2 : lead ? 3 : 4
     return { unit, tier, rank }
   })
-  units.sort((a, b) => a.tier - b.tier || (a.tier === 0 ? b.unit.score - a.unit.score : 0) || a.rank - b.rank)
+  units.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? b.unit.score - a.unit.score : 0) || a.rank - b.rank)
   return (units[0] as { unit: Unit }).unit
+}
+
+/** A sentence's score without its penalties for leaning on or pointing back to the sentence before it. */
+function withoutDependency(x: Scored): number {
+  return x.why.filter((w) => !DEPENDENCY_LABELS.has(w.label)).reduce((a, b) => a + b.weight, 0)
 }
 
 /** A sentence that comes before the one it leads to may be short (`How many parameters are needed?`), not a fragment. */
@@ -221,18 +273,18 @@ const MIN_LEAD = 20
  * fit in `maxLength`; else null.
  */
 function leadFor(x: Scored, before: Scored | undefined, maxLength: number): Scored | null {
-  if (!before?.whole || before.dependent || before.s.text.trim().length < MIN_LEAD || digestText([before, x]).length > maxLength) return null
+  if (!before?.whole || (before.dependent && !before.standsUnlinked) || before.s.text.trim().length < MIN_LEAD || digestText([before, x]).length > maxLength) return null
   const text = stripConnective(x.s.text)
   const items = text.match(new RegExp(ITEM_REFERENCE.source, 'gi')) ?? []
   if (items.some((item) => !before.s.text.includes(item))) return null
-  return pointsBack(text, x.s, [before.s]) ? null : before
+  return pointsBack(text, x.s, [before.s], true) ? null : before
 }
 
 /** The chosen sentences as written: the first one's lead-in shortened, a later one's connective dropped. */
 function digestText(chosen: readonly Scored[]): string {
   return chosen
     .map((c, k) => {
-      if (k === 0) return rewrite(c.s.text)
+      if (k === 0) return dropOpeningConnective(rewrite(c.s.text))
       // One that does not follow the sentence before it in the abstract loses a lead-in pointing back too.
       return c.i === (chosen[k - 1] as Scored).i + 1 ? stripConnective(c.s.text) : stripLeadIns(c.s.text)
     })
@@ -249,7 +301,7 @@ function standsAfter(next: Scored, first: Scored): boolean {
  * True when the sentence refers to something not given before it (in the sentence itself or in `context`):
  * `both of these phenomena`, but not `we study deep networks and show that such networks …`.
  */
-function pointsBack(text: string, s: TextSentence, context: readonly TextSentence[] = []): boolean {
+function pointsBack(text: string, s: TextSentence, context: readonly TextSentence[] = [], adjacent = false): boolean {
   const posOf = new Map<string, string>()
   for (const t of s.tokens) if (t.kind === 'word' && !posOf.has(t.lower)) posOf.set(t.lower, t.pos)
   const contextWords = context.map((c) => c.text).join(' ')
@@ -259,8 +311,12 @@ function pointsBack(text: string, s: TextSentence, context: readonly TextSentenc
     // The words it names: the nouns and adjectives right after `this`, `both of these`, `the two`, `such a`.
     const after = text.slice(m.index).replace(/^(?:both of |both |such |said |the (?:two|three|four|above|aforementioned|former|latter) )?(?:these |those |this |them )?(?:an? )?/i, '')
     const head: string[] = []
-    for (const w of after.match(/^[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}/)?.[0].split(/\s+/) ?? []) {
-      const pos = posOf.get(w.toLowerCase()) ?? (w.includes('-') ? 'ADJ' : undefined)
+    const words = after.match(/^[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}/)?.[0].split(/\s+/) ?? []
+    for (const [k, w] of words.entries()) {
+      // A hyphenated word inside what is named, or an `-ing` word before its noun, modifies it (`this over-fitting
+      // problem`, `this emerging line`), whatever the tagger read.
+      const modifier = w.includes('-') || (k === 0 && k < words.length - 1 && /ing$/i.test(w) && posOf.get(w.toLowerCase()) === 'VERB')
+      const pos = modifier ? 'ADJ' : posOf.get(w.toLowerCase())
       if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ' && pos !== 'NUM' && pos !== 'X') break
       head.push(w)
     }
@@ -268,7 +324,11 @@ function pointsBack(text: string, s: TextSentence, context: readonly TextSentenc
     const earlier = wordsOf(`${contextWords} ${text.slice(0, m.index)}`)
     const named = (nouns.length > 0 ? nouns : head).map(wordKey)
     const question = named.length === 1 && named[0] === 'question' && asked >= (/^(?:this|that)\s/i.test(m[0]) ? 1 : 2)
-    if (!question && (named.length === 0 || !named.some((w) => earlier.some((e) => sameWord(e, w))))) return true
+    // `these issues` right after the sentence that says what they are.
+    const shell = adjacent && context.length > 0 && nouns.length === 1 && SHELL_NOUNS.has(wordKey(nouns[0] as string))
+    // `these software testing methods, namely differential, metamorphic, …`: what it names follows at once.
+    const spelledOut = head.length > 0 && SPELLED_OUT.test(after.slice(after.indexOf(head[head.length - 1] as string) + (head[head.length - 1] as string).length))
+    if (!question && !shell && !spelledOut && (named.length === 0 || !named.some((w) => earlier.some((e) => sameWord(e, w))))) return true
   }
   return false
 }
@@ -356,11 +416,14 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
   const opening = rewrite(text)
   const terms = bag([s])
   const centrality = cosineBags(terms, docTerms)
-  const cue = CONTRIBUTION_CUE.test(text) ? 1 : 0
+  const cue = CONTRIBUTION_CUE.test(text) || OWN_INSIGHT.test(text) || PASSIVE_CONTRIBUTION.test(text) ? 1 : 0
   const leans = LEANS_ON_PREVIOUS.test(opening) || PRONOUN_OBJECT.test(opening) ? 1 : 0
   const refersBack = !leans && pointsBack(opening, s) ? 1 : 0
   const itemReference = ITEM_REFERENCE.test(text) ? 1 : 0
   const secondary = SECONDARY.test(opening) ? 1 : 0
+  const unlinked = dropOpeningConnective(opening)
+  const standsUnlinked =
+    unlinked !== opening && !LEANS_ON_PREVIOUS.test(unlinked) && !PRONOUN_OBJECT.test(unlinked) && !SECONDARY.test(unlinked) && !itemReference && !pointsBack(unlinked, s)
   // Others' work and what the field knows: a sentence about what `we` or `our` method do is no background.
   const background = !cue && BACKGROUND.test(text) && !/\b(?:we|our)\b/i.test(text) ? 1 : 0
   const position = count <= 1 ? 0 : index === 0 ? 0.2 : index <= 2 ? 0.4 : index === count - 1 ? 0.1 : 0.2
@@ -383,6 +446,7 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
     // A question is no contribution, whatever it names (`how do we find them?`), and an item of a list
     // (`First, we report`) leans on the list, not on the sentence that announces it.
     contribution: cue === 1 && !/\?["”’)]?$/.test(text) && !ENUMERATION_ITEM.test(opening),
+    standsUnlinked,
     why: why.filter((w) => w.weight !== 0),
   }
 }
@@ -400,6 +464,12 @@ function rewrite(sentence: string): string {
 /** A lead-in that only points back (`To address these issues,`) and then a connective (`However,`) dropped. */
 function stripLeadIns(sentence: string): string {
   return stripConnective(stripLabel(sentence).replace(POINTING_LEAD_IN, ''))
+}
+
+/** `In fact, there is evidence that …` → `There is evidence that …`. */
+function dropOpeningConnective(sentence: string): string {
+  const t = sentence.replace(OPENING_CONNECTIVE, '')
+  return t.charAt(0).toUpperCase() + t.slice(1)
 }
 
 function stripConnective(sentence: string): string {

@@ -19,8 +19,10 @@
  * English gets no key words (its phrases had been `les` or a whole Chinese title), and a digest opens on no sentence
  * added to one it leaves out (`We also use our scores …`). 12: beside a curator's key words, a phrase under 0.15 no longer fills the
  * list to two (`letter`), and a phrase that grows a listed one (`Lottery Ticket Hypothesis` beside `Lottery Tickets`) is
- * not shown. A library
+ * not shown. 13: a digest states what the paper does before anything else: a contribution, alone or with the sentence
+ * it leans on (`… biases that outweigh its benefits. This work tackles these issues by …`), wins over background, no
+ * background is put before it, and a title made from the abstract's opening is not counted. A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 12
+export const MODEL_VERSION = 13
