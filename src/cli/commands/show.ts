@@ -1,6 +1,6 @@
 /** @module `paperscope show <ref>`: one paper, everything known, every source record, its novelty with the evidence. */
 import { findPaper, noveltyCohort } from '../../commands/index.js'
-import type { PaperStore } from '../../store/index.js'
+import type { PaperStore, StoredPaperAnalysis } from '../../store/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { CliIo } from '../io.js'
 import { renderPaper } from '../format.js'
@@ -25,8 +25,7 @@ interface ShownTopicStatus {
   why: string[]
 }
 
-async function readTopicStatus(store: PaperStore, paperId: string): Promise<ShownTopicStatus | null> {
-  const analysis = (await store.analysis.getPaperAnalyses([paperId]))[0]
+function topicStatusOf(analysis: StoredPaperAnalysis | undefined): ShownTopicStatus | null {
   if (!analysis) return { status: 'not-analysed', candidates: [], why: [] }
   if (analysis.topicStatus !== 'unsorted') return null
   return {
@@ -46,8 +45,8 @@ export function renderTopicStatus(status: ShownTopicStatus | null): string[] {
   return [`  topics: unsorted: no topic reached the confidence threshold${near}${why}`]
 }
 
-async function readNovelty(store: PaperStore, paperId: string): Promise<ShownNovelty | null> {
-  const stored = (await store.analysis.getPaperAnalyses([paperId]))[0]?.novelty ?? null
+async function readNovelty(store: PaperStore, analysis: StoredPaperAnalysis | undefined): Promise<ShownNovelty | null> {
+  const stored = analysis?.novelty ?? null
   if (!stored) return null
   const titles = new Map((await store.getPapers(stored.evidence.map((e) => e.paperId))).map((p) => [p.id, p.title]))
   return {
@@ -78,11 +77,13 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
   const { found, novelty, topicStatus } = await withStore(io, dbPath, async (store) => {
     const found = await findPaper(store, ref)
     const paper = found.paper
+    if (!paper) return { found, novelty: null, topicStatus: null }
+    const analysis = (await store.analysis.getPaperAnalyses([paper.id]))[0]
     return {
       found,
-      novelty: paper ? await readNovelty(store, paper.id) : null,
+      novelty: await readNovelty(store, analysis),
       // Only a paper without topics needs to say why it has none.
-      topicStatus: paper && paper.topics.length === 0 ? await readTopicStatus(store, paper.id) : null,
+      topicStatus: paper.topics.length === 0 ? topicStatusOf(analysis) : null,
     }
   })
   if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)`)
