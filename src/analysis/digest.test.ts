@@ -426,6 +426,10 @@ describe('generated digest', () => {
     expect(spellOutAcronyms('We fit a GPR model.', 'We use Gaussian process regression (GPR). We fit a GPR model.')).toBe('We fit a Gaussian process regression (GPR) model.')
     expect(spellOutAcronyms('RL agents learn.', 'Reinforcement learning (RL) is hard. RL agents learn.')).toBe('Reinforcement learning (RL) agents learn.')
     expect(spellOutAcronyms('We use RL here.', 'Reinforcement learning (RL) is hard. We use RL here.')).toBe('We use reinforcement learning (RL) here.')
+    // A hyphenated word gives one initial or one per part (Informer's abstract, Semantic Scholar fixture).
+    const informer = 'Long sequence time-series forecasting (LSTF) demands a high prediction capacity. We propose Informer for LSTF.'
+    expect(spellOutAcronyms('We propose Informer for LSTF.', informer)).toBe('We propose Informer for long sequence time-series forecasting (LSTF).')
+    expect(spellOutAcronyms('SSL helps.', 'We study self-supervised learning (SSL). SSL helps.')).toBe('Self-supervised learning (SSL) helps.')
     // Inside a name, before another bracket, already defined, or initials that do not match: left alone.
     const abstract = 'The neural tangent kernel (NTK) and partial differential equations (PDE) and a subgradient method (SubGM) appear.'
     for (const digest of ['We propose NTK-Attention.', 'We use PDE Parameter Embeddings (CAPE).', 'A latent NTK (LNTK) helps.', 'The neural tangent kernel (NTK) helps.', 'A simple SubGM works.'])

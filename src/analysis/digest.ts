@@ -382,12 +382,15 @@ function definitionBefore(before: string, acronym: string): { phrase: string; op
   const words = before.trimEnd().split(/\s+/)
   for (let n = 1; n <= Math.min(words.length, letters.length + 3); n++) {
     const phrase = words.slice(-n)
-    const initials = initialsOf(phrase, MINOR_WORDS)
+    // A hyphenated word gives one initial or one per part: `time-series forecasting` is TSF or TF.
+    const perPart = initialsOf(phrase, MINOR_WORDS)
+    const perWord = initialsOf(phrase.map((w) => w.replaceAll('-', '')), MINOR_WORDS)
+    const initials = perPart === letters ? perPart : perWord
     if (initials === letters && /^[A-Za-z]/.test(phrase[0] ?? '') && !MINOR_WORDS.has((phrase[0] ?? '').toLowerCase())) {
       const preceding = words.slice(0, -n).join(' ')
       return { phrase: phrase.join(' ').replace(/[,;:]$/, ''), opensSentence: preceding === '' || /[.!?]["”’)]?$/.test(preceding) }
     }
-    if (initials.length > letters.length) break
+    if (perWord.length > letters.length) break
   }
   return null
 }

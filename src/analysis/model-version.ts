@@ -21,7 +21,8 @@
  * list to two (`letter`), and a phrase that grows a listed one (`Lottery Ticket Hypothesis` beside `Lottery Tickets`) is
  * not shown. 13: a digest states what the paper does before anything else: a contribution, alone or with the sentence
  * it leans on (`… biases that outweigh its benefits. This work tackles these issues by …`), wins over background, no
- * background is put before it, and a title made from the abstract's opening is not counted. A library
+ * background is put before it, a title made from the abstract's opening is not counted, and an acronym defined over a hyphenated word
+ * (`time-series forecasting (TF)` or `(TSF)`) is spelled out. A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
