@@ -163,3 +163,54 @@ describe('isSameAuthor', () => {
     expect(isSameAuthor('Ivan Seroussi', 'Inbar Seroussi')).toBe(false)
   })
 })
+
+describe('names as real lists print them (session 28)', () => {
+  it.each([
+    // atfortes/Awesome-LLM-Reasoning: a camel-case surname.
+    'Parishad BehnamGhader',
+    'Jake VanderPlas',
+    'Diego de las Casas',
+    'Valentin De Bortoli',
+    'Laurens van der Maaten',
+    "Ryan O'Connor",
+    'Ki-Ung Song',
+    'Ronan Le Bras',
+    '王小明',
+    'Jonathan J Hunt',
+  ])('accepts %j', (name) => {
+    expect(looksLikePersonName(name)).toBe(true)
+  })
+
+  it.each([
+    // opendilab/awesome-diffusion-model-in-rl writes `- Anonymous Authors` where names go.
+    'Anonymous Authors',
+    'Paper',
+    'Code',
+    'Nature Neuroscience',
+    'Technical Report',
+    // jason718/awesome-self-supervised-learning: an affiliation among the names.
+    'Universität Bern',
+    // A title word glued to a first name is still no name: a camel-case word counts only after the first.
+    'NetworksNoa Rubin',
+  ])('rejects %j', (name) => {
+    expect(looksLikePersonName(name)).toBe(false)
+  })
+
+  it('turns BibTeX-order names round and drops a serial `and`', () => {
+    // Copied from github.com/jason718/awesome-self-supervised-learning README.md.
+    expect(parseAuthorList('Doersch, Carl and Gupta, Abhinav and Efros, Alexei A.').authors).toEqual([
+      'Carl Doersch',
+      'Abhinav Gupta',
+      'Alexei A. Efros',
+    ])
+    expect(
+      parseAuthorList('Hsin-Ying Lee, Jia-Bin Huang, Maneesh Kumar Singh, and Ming-Hsuan Yang').authors,
+    ).toEqual(['Hsin-Ying Lee', 'Jia-Bin Huang', 'Maneesh Kumar Singh', 'Ming-Hsuan Yang'])
+    // A comma list ending in `and` is no BibTeX list.
+    expect(parseAuthorList('Noa Rubin, Inbar Seroussi and Zohar Ringel').authors).toEqual([
+      'Noa Rubin',
+      'Inbar Seroussi',
+      'Zohar Ringel',
+    ])
+  })
+})

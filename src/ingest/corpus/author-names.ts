@@ -37,6 +37,63 @@ const PARTICLES = new Set([
   'el',
   'y',
   'zu',
+  'las',
+  'los',
+  'dei',
+  'degli',
+  'dal',
+])
+
+/**
+ * Words that are never a person's name though capitalised like one: what a list writes beside its authors (link
+ * labels, `Anonymous Authors`), and the words of venues and kinds of publication (`Nature Neuroscience`,
+ * `Technical Report`). One of them in a name makes it no name.
+ */
+const NOT_NAME_WORDS = new Set([
+  'anonymous',
+  'author',
+  'authors',
+  'paper',
+  'papers',
+  'code',
+  'project',
+  'website',
+  'homepage',
+  'blog',
+  'video',
+  'slides',
+  'poster',
+  'talk',
+  'github',
+  'demo',
+  'pdf',
+  'link',
+  'official',
+  'unofficial',
+  'arxiv',
+  'preprint',
+  'findings',
+  'proceedings',
+  'conference',
+  'workshop',
+  'journal',
+  'transactions',
+  'nature',
+  'science',
+  'report',
+  'technical',
+  'survey',
+  'dataset',
+  'benchmark',
+  'license',
+  'stars',
+  'university',
+  'universität',
+  'université',
+  'universidad',
+  'institute',
+  'college',
+  'laboratory',
 ])
 
 /** `A.`, `C.Y.`, `J.-P.`, `M` (one initial without its dot; `GPT` is an acronym, not initials). */
@@ -48,6 +105,11 @@ const INITIALS = /^(?:\p{Lu}\.)+(?:-\p{Lu}\.)*$|^\p{Lu}$/u
  */
 const NAME_WORD =
   /^(?:\p{Lu}\.)*(?:O['’]|D['’]|d['’]|L['’]|\p{Lu}\p{Ll}{1,3})?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*\.?$/u
+/**
+ * A surname written in camel case (`BehnamGhader`, `VanderPlas`), any prefix long. Only after a name's first word:
+ * a title word glued to a first name (`NetworksNoa Rubin`) is always its first word.
+ */
+const CAMEL_SURNAME = /^\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)+$/u
 /** A name written in a script without case (`王`, `李小龙`). */
 const UNCASED_WORD = /^\p{Lo}+$/u
 
@@ -64,24 +126,55 @@ export function parseAuthorList(text: string): AuthorList {
   const tail = spaced.slice(-24)
   const truncated = ET_AL.test(tail)
   const listText = truncated ? spaced.slice(0, spaced.length - tail.length) + tail.replace(ET_AL, '') : spaced
+  const inverted = invertedNames(listText)
+  if (inverted) return { authors: inverted, truncated }
   const authors = listText
     .split(/\s*[,;]\s*|\s+&\s+|\s+and\s+/)
-    .map((name) => name.trim().replace(/\s+/g, ' '))
+    // `Maneesh Kumar Singh, and Ming-Hsuan Yang`: the serial `and` after a comma is no part of the name.
+    .map((name) =>
+      name
+        .trim()
+        .replace(/\s+/g, ' ')
+        .replace(/^(?:and|&)\s+/i, ''),
+    )
     .filter((name) => name !== '')
   return { authors, truncated }
 }
 
 /**
+ * Names written surname first, as BibTeX joins them (`Doersch, Carl and Gupta, Abhinav and Efros, Alexei A.`): two
+ * or more names joined by ` and `, each `Surname, Given`. They are turned round (`Carl Doersch`); null for any other
+ * list, where a comma separates names.
+ */
+function invertedNames(text: string): string[] | null {
+  const parts = text.split(/\s+and\s+/)
+  if (parts.length < 2) return null
+  const names: string[] = []
+  for (const part of parts) {
+    const pieces = part.split(',').map((piece) => piece.trim())
+    if (pieces.length !== 2 || pieces[0] === '' || pieces[1] === '') return null
+    names.push(`${pieces[1]} ${pieces[0]}`)
+  }
+  return names
+}
+
+/**
  * True when `name` reads as one person's name: 1–7 words, each an initial, a capitalised word or a
  * particle, with at least one capitalised word and no particle last. `minWords` raises the floor
- * (2 for the first author of a glued line, where a lone word is too easily part of the title).
+ * (2 for the first author of a glued line, where a lone word is too easily part of the title). A surname in
+ * camel case (`Parishad BehnamGhader`) counts after the first word; words of link labels and venues
+ * (`Paper`, `Code`, `Anonymous Authors`, `Nature Neuroscience`) are no name.
+ * @example looksLikePersonName('Parishad BehnamGhader') // true
+ * @example looksLikePersonName('Anonymous Authors') // false
  */
 export function looksLikePersonName(name: string, minWords = 1): boolean {
   const words = name.split(' ')
   if (words.length < minWords || words.length > 7) return false
   let capitalised = 0
-  for (const word of words) {
-    if (NAME_WORD.test(word) || UNCASED_WORD.test(word)) capitalised++
+  for (const [index, word] of words.entries()) {
+    if (NOT_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, ''))) return false
+    if (NAME_WORD.test(word) || UNCASED_WORD.test(word) || (index > 0 && CAMEL_SURNAME.test(word)))
+      capitalised++
     else if (!INITIALS.test(word) && !PARTICLES.has(word)) return false
   }
   const last = words[words.length - 1] ?? ''

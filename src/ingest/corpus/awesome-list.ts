@@ -7,6 +7,7 @@
  */
 import { formatPartialDate, type ImportIssue, type ParseResult } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
+import { isPreprintVenue } from '../bibtex/format.js'
 import { normalizeArxivId, normalizeDoi } from '../source.js'
 import type { TextInput } from '../text-input.js'
 import {
@@ -47,8 +48,15 @@ const END_OF_PAPERS = /^(Related Resources|Contributing|Formatting)\b/i
 const BULLET = /^•\s*(.*)$/
 /** Detail lines start at this indentation; entry bullets sit left of it. */
 const DETAIL_INDENT = 4
-/** `Key Word:`, and the list's own typos `Key Work:`, `Key Wrod:`, `Key Words:`. */
-const KEY_WORDS = /^Key\s*W\w*\s*:\s*(.*)$/i
+/** `Key Word:`, and the list's own typos `Key Work:`, `Key Wrod:`, `Key Words:`; `Key:` as other lists write it. */
+const KEY_WORDS = /^Key\s*(?:W\w*\s*)?:\s*(.*)$/i
+/** `Publisher: ICLR 2024`, `Venue: …` on a line under an item: where the paper was published. */
+const VENUE_LINE = /^(?:Publisher|Venue|Published\s+(?:in|at)|Conference|Journal)\s*:\s*(.+)$/i
+/**
+ * A note under an item, labelled (`TL;DR: …`, `Code: [official](…)`, `ExpEnv: D4RL`, `Comment: …`): never its
+ * authors. An author line names people; it opens with no such label (`Author List:` is read as one).
+ */
+const NOTE_LINE = /^(?!Author\s*List\b)[\p{L}][\p{L}\p{N};/ .-]{0,24}:\s/iu
 const DIGEST = /^Digest\b\s*:?\s*(.*)$/i
 /** One link marker at the end of a title: `[paper]`, `[code]`, `[book]`. */
 const LINK_MARKER = /\[([a-z][a-z ]{0,15})\]$/
@@ -71,7 +79,8 @@ const DESCRIPTION = /^[-–—:]\s/
 const MIN_NAME_SHARE = 0.75
 
 interface Section {
-  topic: string
+  /** Null under the list's own title (`# Awesome LLM`): that names the list, not a topic of its papers. */
+  topic: string | null
   /** Null under a Markdown heading without one (`## Survey`). */
   year: number | null
   line: number
@@ -106,8 +115,7 @@ export const awesomeListFormat = defineCorpusFormat({
     const lines = sampleLines(text)
     const markdown = surveyAwesomeMarkdown(lines)
     if (markdown.entries > 0) {
-      const score = markdown.yearHeadings > 0 && markdown.entries >= 2 ? 0.95 : 0.6
-      return applyFileNameHint(score, fileName, /awesome|\.(?:md|markdown)$/i)
+      return applyFileNameHint(scoreMarkdownList(markdown, text), fileName, /awesome|\.(?:md|markdown)$/i)
     }
     const headings = lines.filter((line) => SECTION_HEADING.test(line)).length
     const entries = lines.filter((line) => /^\s{0,3}•\s.*\[paper\]/.test(line)).length
@@ -120,13 +128,35 @@ export const awesomeListFormat = defineCorpusFormat({
   },
 })
 
+/** The awesome badge (`awesome.re/badge.svg`, sindresorhus's) or a title `# Awesome …`: the list says what it is. */
+const AWESOME_MARK = /awesome\.re\/badge|sindresorhus\/awesome\/[^)\s]*badge|^\s*#\s*awesome\b/im
+/** Paper entries must be this share of a README's list items and table rows for it to read as a list of papers. */
+const MIN_ENTRY_SHARE = 0.2
+
+/**
+ * How sure detection is that Markdown is a paper list: year sections, or many paper entries that are a good share
+ * of its items (a real list: 0.9); a few such entries only in a list that says it is awesome or is mostly them. A
+ * project README that links a paper or two stays under {@link MIN_DETECT_CONFIDENCE}.
+ */
+function scoreMarkdownList(
+  survey: { yearHeadings: number; entries: number; items: number },
+  text: string,
+): number {
+  const { yearHeadings, entries, items } = survey
+  const share = entries / Math.max(items, 1)
+  if (yearHeadings > 0 && entries >= 2) return 0.95
+  if (entries >= 5 && share >= MIN_ENTRY_SHARE) return 0.9
+  if (entries >= 2 && (share >= 0.5 || AWESOME_MARK.test(text.slice(0, 20_000)))) return 0.75
+  return 0.3
+}
+
 function parseAwesomeList(input: TextInput, ctx: ParseContext): ParseResult {
   const collector = createParseCollector(input, ctx)
   const markdown = isMarkdownSource(input.lines) ? renderAwesomeMarkdown(input) : null
   const links = markdown?.links ?? new Map<number, readonly MarkdownLink[]>()
   const itemRests = markdown?.itemRests ?? new Map<number, ItemRest>()
   for (const draft of collectEntryDrafts(markdown?.input ?? input, collector, markdown?.headings ?? null))
-    readEntryDraft(draft, ctx, collector, links, itemRests.get(draft.line) ?? null)
+    readEntryDraft(draft, ctx, collector, links, itemRests.get(draft.line) ?? null, markdown !== null)
   return collector.result()
 }
 
@@ -138,11 +168,15 @@ function parseAwesomeList(input: TextInput, ctx: ParseContext): ParseResult {
 function collectEntryDrafts(
   input: TextInput,
   collector: ParseCollector,
-  headings: ReadonlySet<number> | null,
+  headings: ReadonlyMap<number, number> | null,
 ): EntryDraft[] {
   const drafts: EntryDraft[] = []
   let section: Section | null = null
   let afterPapers = false
+  // In Markdown, the level of the `## Contributing` heading that ended the papers: a later heading as high resumes
+  // them (a list that opens with `## Contributing` and `## Change Log` before its `## Computer Vision`).
+  let endLevel: number | null = null
+  const titleLine = headings === null ? null : findListTitle(headings, input.lines)
   let draft: EntryDraft | null = null
   const close = (): void => {
     if (draft) drafts.push(draft)
@@ -160,15 +194,21 @@ function collectEntryDrafts(
     const bullet = BULLET.exec(text)
     if (indent === 0 && !bullet) {
       const heading = SECTION_HEADING.exec(text)
+      const level = headings?.get(line.line)
+      if (level !== undefined && endLevel !== null && level <= endLevel) {
+        afterPapers = false
+        endLevel = null
+      }
       if (heading?.[1] !== undefined && heading[2] !== undefined) {
         close()
         section = { topic: heading[1].trim(), year: Number(heading[2]), line: line.line }
-      } else if (END_OF_PAPERS.test(text) && (headings === null || headings.has(line.line))) {
+      } else if (END_OF_PAPERS.test(text) && (headings === null || level !== undefined)) {
         close()
         afterPapers = true
-      } else if (headings?.has(line.line)) {
+        endLevel = level ?? null
+      } else if (level !== undefined) {
         close()
-        section = { topic: text, year: null, line: line.line }
+        section = { topic: line.line === titleLine ? null : text, year: null, line: line.line }
       } else if (draft && text.length >= MIN_WRAPPED_PROSE) {
         appendWrapped(draft, text, line.line)
       } else {
@@ -201,6 +241,18 @@ function collectEntryDrafts(
   return drafts
 }
 
+/**
+ * The line of the list's own title: its first heading, when that is a top-level one (`# Awesome-LLM`, `<h1>`) and
+ * says `Awesome` or is the only top-level heading. Lists whose top-level headings are their parts (`# Papers`
+ * after `## Contents`) have none.
+ */
+function findListTitle(headings: ReadonlyMap<number, number>, lines: readonly string[]): number | null {
+  const first = [...headings.entries()].sort(([a], [b]) => a - b)[0]
+  if (first === undefined || first[1] !== 1) return null
+  const topLevel = [...headings.values()].filter((level) => level === 1).length
+  return topLevel === 1 || /awesome/i.test(lines[first[0] - 1] ?? '') ? first[0] : null
+}
+
 /** A wrapped line continues the last detail, or the title when there is none yet. */
 function appendWrapped(draft: EntryDraft, text: string, line: number): void {
   const last = draft.details[draft.details.length - 1]
@@ -230,6 +282,7 @@ function readEntryDraft(
   collector: ParseCollector,
   linksByLine: ReadonlyMap<number, readonly MarkdownLink[]>,
   itemRest: ItemRest | null,
+  markdown: boolean,
 ): void {
   const { title, links } = cleanTitle(draft.titleText)
   // First, so that no unreadable line goes unreported, even in the template or after the papers.
@@ -282,7 +335,7 @@ function readEntryDraft(
     })
     return
   }
-  const details = classifyDetails(draft.details)
+  const details = classifyDetails(draft.details, markdown)
   // Names on the item's own line are its authors; a line under it is then a note (`- Estimates of VC-dimension.`).
   if (besideTitle?.authorsLine && details.authorsLine) {
     details.unknown.unshift(details.authorsLine)
@@ -291,7 +344,11 @@ function readEntryDraft(
   const byline = details.authorsLine ? readByline(details.authorsLine.text) : (besideTitle?.byline ?? null)
   warnAboutGaps(draft, title, details, byline, collector)
   const sectionDate = draft.section?.year ? formatPartialDate(draft.section.year) : null
-  const venueYear = byline?.venueYear ?? null
+  const printedVenue = byline?.venue ?? details.venue
+  const venueYear = byline?.venueYear ?? (details.venue === null ? null : yearOf(details.venue))
+  // `Arxiv 2021`, `arXiv preprint`, `CoRR`: a preprint server is no venue, as BibTeX and arXiv's own records have
+  // it (no venue until a journal reference); its year still dates the paper.
+  const venue = printedVenue !== null && isPreprintVenue(printedVenue) ? null : printedVenue
   const published = besideTitle?.published ?? null
   collector.addRecord({
     ...createRecordBase(FORMAT_NAME, ctx, draft.line),
@@ -299,30 +356,32 @@ function readEntryDraft(
     title,
     authors: byline?.authorList.authors ?? [],
     authorsTruncated: byline?.authorList.truncated ?? false,
-    venue: byline?.venue ?? null,
+    venue,
     // The section year is when the paper came out on arXiv, as is a year the item prints (`2022.12`); a venue
     // year is often the next one.
     date:
       sectionDate ??
       (published ? formatPartialDate(published.year, published.month) : null) ??
       (venueYear === null ? null : formatPartialDate(venueYear)),
-    topics: draft.section ? [draft.section.topic] : [],
+    topics: draft.section?.topic ? [draft.section.topic] : [],
     keywords: details.keywordsLine ? splitKeywords(details.keywordsLine.text) : [],
     digest: details.digest ? { text: details.digest, origin: 'curated' } : null,
     url: paperUrl,
     ids: paperUrl ? idsFromUrl(paperUrl) : {},
     raw: {
-      section: draft.section
-        ? `${draft.section.topic}${draft.section.year === null ? '' : `: ${draft.section.year}`}`
-        : null,
+      section:
+        draft.section?.topic != null
+          ? `${draft.section.topic}${draft.section.year === null ? '' : `: ${draft.section.year}`}`
+          : null,
       titleLine: draft.titleText.trim(),
       links,
       authorsLine: details.authorsLine?.text ?? besideTitle?.authorsLine ?? null,
-      venue: byline?.venueAsPrinted ?? null,
+      venue: byline?.venueAsPrinted ?? details.venue,
       venueYear,
       keywordsLine: details.keywordsLine?.text ?? null,
       digestLine: details.digestLine?.text ?? null,
       ...(details.unknown.length > 0 ? { unrecognised: details.unknown.map((detail) => detail.text) } : {}),
+      ...(details.notes.length > 0 ? { notes: details.notes.map((detail) => detail.text) } : {}),
       ...(titleLinks.length > 0 ? { linkTargets: titleLinks.map(({ label, url }) => ({ label, url })) } : {}),
       ...(itemRest ? { besideTitle: itemRest.segments } : {}),
     },
@@ -504,6 +563,10 @@ function cleanTitle(titleText: string): { title: string; links: string[] } {
 
 interface ClassifiedDetails {
   authorsLine: DetailLine | null
+  /** A `Publisher:` line's venue, as printed. */
+  venue: string | null
+  /** Labelled notes (`Code: …`, `ExpEnv: …`, `TL;DR: …`): kept in raw, said by their label, no warning. */
+  notes: DetailLine[]
   keywordsLine: DetailLine | null
   digestLine: DetailLine | null
   digest: string | null
@@ -511,12 +574,14 @@ interface ClassifiedDetails {
 }
 
 /** Sorts detail lines into key words, digest and the author line (the first other one). */
-function classifyDetails(details: DetailLine[]): ClassifiedDetails {
+function classifyDetails(details: DetailLine[], markdown = false): ClassifiedDetails {
   const classified: ClassifiedDetails = {
     authorsLine: null,
     keywordsLine: null,
     digestLine: null,
     digest: null,
+    venue: null,
+    notes: [],
     unknown: [],
   }
   for (const detail of details) {
@@ -534,10 +599,24 @@ function classifyDetails(details: DetailLine[]): ClassifiedDetails {
     } else if (digest && !classified.digestLine) {
       classified.digestLine = { line: detail.line, text }
       classified.digest = digest[1]?.trim() || null
-    } else if (!classified.authorsLine && !digest) classified.authorsLine = { line: detail.line, text }
+    } else if (VENUE_LINE.test(text) && classified.venue === null) {
+      classified.venue = VENUE_LINE.exec(text)?.[1]?.trim() ?? null
+    } else if (NOTE_LINE.test(text)) classified.notes.push({ line: detail.line, text })
+    else if (!classified.authorsLine && !digest && isAuthorLine(text, markdown))
+      classified.authorsLine = { line: detail.line, text }
     else classified.unknown.push({ line: detail.line, text })
   }
   return classified
+}
+
+/**
+ * True when a detail line may be the item's authors: no labelled note (`TL;DR: …`, `Code: …`). In Markdown it must
+ * also read as people's names, as names beside a title must (`- Anonymous Authors`, `- [[code]](…)` are no one);
+ * the page captures keep their looser rule, their author line being the first detail by the list's template.
+ */
+function isAuthorLine(text: string, markdown: boolean): boolean {
+  if (NOTE_LINE.test(text)) return false
+  return !markdown || readsAsAuthors(text)
 }
 
 /**
@@ -579,7 +658,10 @@ export function readByline(line: string): Byline {
   const venue =
     venueAsPrinted === null ? null : trimEndChars(trimChars(venueAsPrinted, '*_ '), '. *_') || null
   const venueYear = venue ? Number(/\b((?:19|20)\d{2})\b/.exec(venue)?.[1] ?? Number.NaN) : Number.NaN
-  const { authors, repairs } = repairAuthorNames(parseAuthorList(authorsText).authors)
+  // `L. Gomez* and Y. Patel*`: marks of equal contribution or of the corresponding author are no part of names.
+  const { authors, repairs } = repairAuthorNames(
+    parseAuthorList(authorsText).authors.map((name) => name.replace(/(?<=\p{L}\.?)[*†‡§¶]+$/u, '')),
+  )
   return {
     authorList: { authors, truncated: parseAuthorList(authorsText).truncated },
     venue,

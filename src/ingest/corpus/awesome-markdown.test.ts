@@ -371,7 +371,8 @@ describe('entries of real lists whose authors, venue or year sit beside the titl
         title: 'Neural Volume Rendering: NeRF And Beyond',
         authors: ['Dellaert', 'Yen-Chen'],
         authorsTruncated: false,
-        venue: 'Arxiv 2020',
+        // `Arxiv 2020` names the preprint server, no venue; its year still dates the paper.
+        venue: null,
         date: '2020',
         topics: ['Survey'],
         url: 'https://arxiv.org/abs/2101.05204',
@@ -390,7 +391,7 @@ describe('entries of real lists whose authors, venue or year sit beside the titl
         title: 'DeRF: Decomposed Radiance Fields',
         authors: ['Rebain'],
         authorsTruncated: true,
-        venue: 'Arxiv 2020',
+        venue: null,
         date: '2020',
         topics: ['Faster Inference'],
         url: 'https://arxiv.org/abs/2011.12490',
@@ -623,5 +624,207 @@ describe('entries of real lists whose authors, venue or year sit beside the titl
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('faults of real READMEs read as papers (session 28)', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const parse = (lines: readonly string[]) => awesomeListFormat.parse(lines.join('\n'), ctx)
+
+  it('takes no labelled note or `Anonymous Authors` under an item for its authors (opendilab/awesome-diffusion-model-in-rl)', () => {
+    // Copied from github.com/opendilab/awesome-diffusion-model-in-rl README.md.
+    const parsed = parse([
+      '### ICLR 2024',
+      '',
+      '- [DMBP: Diffusion model based predictor for robust offline reinforcement learning against state observation perturbations](https://openreview.net/forum?id=ZULjcYLWKe)',
+      '  - Anonymous Authors',
+      '  - Publisher:  ICLR 2024',
+      '  - Key: Robust Reinforcement Learning, Offline Reinforcement Learning, Diffusion Models',
+      '  - Code: [official](https://github.com/wrk8/DMBP)',
+      '  - ExpEnv: [D4RL](https://github.com/rail-berkeley/d4rl)',
+      '',
+      '- [Efficient Planning with Latent Diffusion](https://openreview.net/forum?id=btpgDo4u4j)',
+      '  - Wenhao Li',
+      '  - Publisher:  ICLR 2024',
+      '  - Key: Offline Decision-Making, Offline Reinforcement Learning, Generative Model, Diffusion Model',
+      '  - Code: [official]()',
+      '  - ExpEnv: [D4RL](https://github.com/rail-berkeley/d4rl)',
+    ])
+    expect(
+      parsed.records.map(({ title, authors, venue, date, keywords }) => ({
+        title,
+        authors,
+        venue,
+        date,
+        keywords,
+      })),
+    ).toEqual([
+      {
+        title:
+          'DMBP: Diffusion model based predictor for robust offline reinforcement learning against state observation perturbations',
+        authors: [],
+        venue: 'ICLR 2024',
+        date: '2024',
+        keywords: ['Robust Reinforcement Learning', 'Offline Reinforcement Learning', 'Diffusion Models'],
+      },
+      {
+        title: 'Efficient Planning with Latent Diffusion',
+        authors: ['Wenhao Li'],
+        venue: 'ICLR 2024',
+        date: '2024',
+        keywords: [
+          'Offline Decision-Making',
+          'Offline Reinforcement Learning',
+          'Generative Model',
+          'Diffusion Model',
+        ],
+      },
+    ])
+    expect(parsed.records[1]?.raw).toMatchObject({ notes: ['Code: official', 'ExpEnv: D4RL'] })
+    // The warnings name what is missing and the line that reads as no one; the labelled notes warn of nothing.
+    expect(parsed.issues.map(({ line, code, field }) => ({ line, code, field }))).toEqual([
+      { line: 3, code: 'MISSING_FIELD', field: 'authors' },
+      { line: 4, code: 'PARSE_FAILED', field: undefined },
+    ])
+  })
+
+  it('reads a camel-case surname, BibTeX-order names and starred names (atfortes/Awesome-LLM-Reasoning, jason718/awesome-self-supervised-learning)', () => {
+    // Copied from the READMEs of github.com/atfortes/Awesome-LLM-Reasoning and jason718/awesome-self-supervised-learning.
+    const parsed = parse([
+      '## Technique',
+      '1. **Can Retriever-Augmented Language Models Reason? The Blame Game Between the Retriever and the Language Model.** `Preprint`',
+      '',
+      '    *Parishad BehnamGhader, Santiago Miret, Siva Reddy.* [[Paper](https://arxiv.org/abs/2212.09146)] [[Code](https://github.com/McGill-NLP/retriever-lm-reasoning)], 2022.12',
+      '',
+      '#### 2015',
+      '- Unsupervised Visual Representation Learning by Context Prediction.',
+      '  [[pdf]](https://arxiv.org/abs/1505.05192)',
+      '  [[code]](http://graphics.cs.cmu.edu/projects/deepContext/)',
+      '  - Doersch, Carl and Gupta, Abhinav and Efros, Alexei A. *ICCV 2015*',
+      '',
+      '- Self-supervised learning of visual features through embedding images into text topic spaces.',
+      '  [[pdf]](https://arxiv.org/pdf/1705.08631.pdf)',
+      '  - L. Gomez* and Y. Patel* and M. Rusiñol and D. Karatzas and C.V. Jawahar. *CVPR 2017*',
+      '',
+      '- Unsupervised Representation Learning by Sorting Sequences. ',
+      '  [[pdf]](https://arxiv.org/pdf/1708.01246.pdf) ',
+      '  - Hsin-Ying Lee, Jia-Bin Huang, Maneesh Kumar Singh, and Ming-Hsuan Yang. *ICCV 2017*',
+      '',
+      '- Self-Supervised Feature Learning by Learning to Spot Artifacts.',
+      '  - Simon Jenni and Universität Bern and Paolo Favaro. *CVPR 2018*',
+    ])
+    expect(parsed.records.map(({ authors }) => authors)).toEqual([
+      ['Parishad BehnamGhader', 'Santiago Miret', 'Siva Reddy'],
+      ['Carl Doersch', 'Abhinav Gupta', 'Alexei A Efros'],
+      ['L. Gomez', 'Y. Patel', 'M. Rusiñol', 'D. Karatzas', 'C.V. Jawahar'],
+      ['Hsin-Ying Lee', 'Jia-Bin Huang', 'Maneesh Kumar Singh', 'Ming-Hsuan Yang'],
+      // A university among the names: the line is no author line, and nothing is invented.
+      [],
+    ])
+  })
+
+  it('imports the rows of a table of tools as no papers (an awesome list of Java projects)', () => {
+    // Copied from a README found by `| Name | Description | Stars |`: its rows are projects, none links a paper.
+    const parsed = parse([
+      '### Architecture',
+      '',
+      '| Name | Description | Stars | Updated | License |',
+      '| :--- | :---------- | :---: | :-----: | :-----: |',
+      '| [ArchUnit](https://github.com/TNG/ArchUnit) | Unit test architecture rules with a fluent Java API; catches violations at build time. | 3.6k | 3d | Apache-2.0 |',
+      '| [jMolecules](https://github.com/xmolecules/jmolecules) | Express DDD, hexagonal, and layered architecture concepts directly in code with type-safe annotations. | 1.5k | 1mo | Apache-2.0 |',
+    ])
+    expect(parsed.records).toEqual([])
+    expect(parsed.issues).toEqual([])
+  })
+
+  it('takes the title from the Paper column over a Name label, and a labelled paper link under its name', () => {
+    // Copied from two READMEs found by `| Name | Paper | Code |`: a benchmark list and a paper list's appendix.
+    const parsed = parse([
+      '### Benchmarks',
+      '| Name | Paper | Code | Description |',
+      '|------|-------|------|-------------|',
+      '| ToolLLM | [Toolllm: Facilitating large language models to master 16000+ real-world apis](https://arxiv.org/abs/2307.16789) (Qin et al., 2023) | [Code](https://github.com/OpenBMB/ToolBench) | Comprehensive benchmark for API utility |',
+      '',
+      '### A. Paper List',
+      '',
+      '| # | Name | Paper | Code | Venue |',
+      '|---|------|-------|------|-------|',
+      '| 1 | **SageAttention v1** | [arxiv:2410.02367](https://arxiv.org/abs/2410.02367) | [thu-ml/SageAttention](https://github.com/thu-ml/SageAttention) | ICLR 2025 |',
+    ])
+    expect(parsed.records.map(({ title, venue, ids }) => ({ title, venue, ids }))).toEqual([
+      {
+        title:
+          'Toolllm: Facilitating large language models to master 16000+ real-world apis (Qin et al., 2023)',
+        venue: null,
+        ids: { arxiv: '2307.16789' },
+      },
+      { title: 'SageAttention v1', venue: 'ICLR 2025', ids: { arxiv: '2410.02367' } },
+    ])
+  })
+
+  it('reads `Arxiv 2021` beside a title as no venue, keeping its year (awesome-NeRF/awesome-NeRF)', () => {
+    // Copied from github.com/awesome-NeRF/awesome-NeRF README.md.
+    const parsed = parse([
+      '#### Deformable',
+      '- [Neural Articulated Radiance Field](https://github.com/nogu-atsu/NARF), Noguchi et al., Arxiv 2021 | [bibtex](./citations/narf.txt)',
+      '- [CLA-NeRF: Category-Level Articulated Neural Radiance Field](https://arxiv.org/abs/2202.00181), Tseng et al., ICRA 2022 | [bibtex](./citations/cla-nerf.txt)',
+    ])
+    expect(parsed.records.map(({ venue, date, raw }) => ({ venue, date, printed: raw['venue'] }))).toEqual([
+      { venue: null, date: '2021', printed: 'Arxiv 2021' },
+      { venue: 'ICRA 2022', date: '2022', printed: 'ICRA 2022' },
+    ])
+  })
+
+  it("gives no paper the list's own title for a topic, and reads papers after a leading Contributing section", () => {
+    // Copied from the READMEs of github.com/Hannibal046/Awesome-LLM and jason718/awesome-self-supervised-learning.
+    const llm = parse([
+      '# Awesome-LLM [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)',
+      '| Date | keywords | Institute | Paper |',
+      '|:-------:|:--------------------:|:------------------:|-----------|',
+      '| 2017-06 | Transformers | Google | [Attention Is All You Need](https://arxiv.org/pdf/1706.03762.pdf) |',
+    ])
+    expect(llm.records.map(({ title, topics }) => ({ title, topics }))).toEqual([
+      { title: 'Attention Is All You Need', topics: [] },
+    ])
+    const ssl = parse([
+      '# Awesome Self-Supervised Learning[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)',
+      '## Contributing',
+      'Please help contribute this list by contacting [me](https://jason718.github.io/) or add [pull request](https://github.com/jason718/Awesome-Self-Supervised-Learning/pulls)',
+      '## Computer Vision',
+      '### Image Representation Learning',
+      '#### 2015',
+      '- Learning to See by Moving. ',
+      '  [[pdf]](http://arxiv.org/abs/1505.01596)',
+      '  - Agrawal, Pulkit and Carreira, Joao and Malik, Jitendra. *ICCV 2015*',
+      '## Contributing',
+      '- Paper Name. ',
+    ])
+    expect(ssl.records.map(({ title, topics }) => ({ title, topics }))).toEqual([
+      { title: 'Learning to See by Moving', topics: ['2015'] },
+    ])
+  })
+
+  it('detects real awesome READMEs confidently and a project README not at all', () => {
+    // Copied from github.com/terryum/awesome-deep-learning-papers README.md.
+    const terryum = [
+      '# Awesome - Most Cited Deep Learning Papers',
+      '### Understanding / Generalization / Transfer',
+      '- **Distilling the knowledge in a neural network** (2015), G. Hinton et al. [[pdf]](http://arxiv.org/pdf/1503.02531)',
+      '- **Deep neural networks are easily fooled: High confidence predictions for unrecognizable images** (2015), A. Nguyen et al. [[pdf]](http://arxiv.org/pdf/1412.1897)',
+      '- **How transferable are features in deep neural networks?** (2014), J. Yosinski et al. [[pdf]](http://papers.nips.cc/paper/5347-how-transferable-are-features-in-deep-neural-networks.pdf)',
+      '- **CNN features off-the-Shelf: An astounding baseline for recognition** (2014), A. Razavian et al. [[pdf]](http://www.cv-foundation.org//openaccess/content_cvpr_workshops_2014/W15/papers/Razavian_CNN_Features_Off-the-Shelf_2014_CVPR_paper.pdf)',
+      '- **Visualizing and understanding convolutional networks** (2014), M. Zeiler and R. Fergus [[pdf]](http://arxiv.org/pdf/1311.2901)',
+    ].join('\n')
+    expect(awesomeListFormat.detect(terryum, 'README.md')).toBeGreaterThanOrEqual(0.9)
+    // Paperscope's own README: a list item shows the Markdown an awesome list writes, in code.
+    const project = [
+      '## What the library does with the corpus',
+      '- Every entry is a paper or a named rejection (file, line, reason); the import goes on past bad entries.',
+      "- An awesome list is read as its Markdown source too (the repository's `README.md` as downloaded: `## Section`,",
+      '  `### Section: 2023`, `- Title. [[paper]](url)`, nested author, `Key Word:` and `<details><summary>Digest`',
+      '  lines) with the same records as the page GitHub renders, plus the paper link and the arXiv id or DOI it names;',
+      '- Text files are read with any line ends (Windows, Unix, classic Mac).',
+    ].join('\n')
+    expect(awesomeListFormat.detect(project, 'README.md')).toBeLessThan(0.5)
   })
 })

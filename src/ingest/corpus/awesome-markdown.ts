@@ -28,8 +28,8 @@ export interface RenderedMarkdown {
   links: ReadonlyMap<number, readonly MarkdownLink[]>
   /** What items with a title set apart say beside it, by the item's line (only items that say something). */
   itemRests: ReadonlyMap<number, ItemRest>
-  /** The lines that are headings (`## Survey`, `<h2>Technique</h2>`): the list's sections. */
-  headings: ReadonlySet<number>
+  /** The lines that are headings (`## Survey`, `<h2>Technique</h2>`), each with its level (1–6): the list's sections. */
+  headings: ReadonlyMap<number, number>
 }
 
 /**
@@ -60,7 +60,9 @@ const TABLE_ROW = /^\s*\|.*\|\s*$/
 /** The row under a table's header: `|:---:|---|`. */
 const TABLE_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/
 /** Headers of the columns a paper table has: its title, when it came out, where, by whom. */
-const TITLE_HEADER = /\b(?:title|paper|papers|name)\b/i
+const TITLE_HEADER = /\b(?:title|paper|papers)\b/i
+/** A column of names (`| Name | Paper | Code |`): the paper's short name, its title when no other column has one. */
+const NAME_HEADER = /\bname\b/i
 const DATE_HEADER = /\b(?:date|year|time|published)\b/i
 const VENUE_HEADER = /\b(?:venue|conference|conf|journal|publication)\b/i
 const AUTHORS_HEADER = /^authors?$/i
@@ -142,6 +144,8 @@ const VENUE_ONLY = /^(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:19|20)\d{2}$|^\p{Lu}{2,}$/u
 export const SERIAL_AND = /,\s*(?:and|&)\s+/g
 /** `<br>` splits an item's line into title, authors, venue. */
 const LINE_BREAK_TAG = /<br\s*\/?>/i
+/** An arXiv id written out (`arXiv:2410.02367`): a paper's, wherever it stands. */
+const ARXIV_ID_TEXT = /\barxiv:\s*\d{4}\.\d{4,5}/i
 /** A link to the paper by its marker, as lists write it: `[[paper]](…)`, `[[Paper](…)]`, `[\[pdf\]](…)`. */
 const PAPER_MARKER_LINK = /\[\s*(?:\\?\[)?\s*(?:paper|pdf|arxiv)\s*(?:\\?\])?\s*\]\(/i
 
@@ -164,18 +168,34 @@ export function isMarkdownSource(lines: readonly string[]): boolean {
  * by marker (`- Title [[paper]](url)`, `[[Paper](url)]` on the line that continues it) or by its title
  * (`- [Title](https://arxiv.org/abs/…)`).
  */
-export function surveyAwesomeMarkdown(lines: readonly string[]): { yearHeadings: number; entries: number } {
+export function surveyAwesomeMarkdown(lines: readonly string[]): {
+  yearHeadings: number
+  entries: number
+  items: number
+} {
   let yearHeadings = 0
   let entries = 0
+  // Top-level list items and table rows: what entries are a share of.
+  let items = 0
   let inItem = false
+  let inTable = false
   let table: PaperTable | null = null
-  lines.forEach((line, index) => {
-    if (table !== null && TABLE_ROW.test(line)) {
-      if (opensWithPaperLink(splitTableRow(line)[table.title] ?? '')) entries++
+  let fence = false
+  lines.forEach((rawLine, index) => {
+    if (FENCE.test(rawLine)) fence = !fence
+    // Code shows Markdown, it is none: `` `- Title. [[paper]](url)` `` in a README that documents the format.
+    if (fence) return
+    const line = rawLine.replace(/`[^`]*`/g, (code) => (PAPER_MARKER_LINK.test(code) ? '``' : code))
+    if (inTable && TABLE_ROW.test(line)) {
+      if (TABLE_DELIMITER.test(line)) return
+      items++
+      if (table !== null && opensWithPaperLink(splitTableRow(line)[table.title] ?? '')) entries++
       return
     }
+    inTable = false
     table = null
     if (TABLE_ROW.test(line) && TABLE_DELIMITER.test(lines[index + 1] ?? '')) {
+      inTable = true
       table = readTableHeader(splitTableRow(line))
       return
     }
@@ -189,6 +209,7 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): { yearHeadings:
     if (item) {
       if (indentOf(item[1] ?? '') >= NESTED_INDENT) return
       inItem = true
+      items++
       const content = item[2] ?? ''
       if (PAPER_MARKER_LINK.test(content) || opensWithPaperLink(content)) entries++
       // The marker counted on the line that continues the item (its author line), once per item.
@@ -198,7 +219,7 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): { yearHeadings:
       inItem = false
     }
   })
-  return { yearHeadings, entries }
+  return { yearHeadings, entries, items }
 }
 
 /** True when an item opens (after badges, code and bold) with a link to a paper: `- [Title](https://arxiv…)`. */
@@ -220,7 +241,7 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
   const links = new Map<number, MarkdownLink[]>()
   const titleLinks: TitleLink[] = []
   const itemRests = new Map<number, ItemRest>()
-  const headings = new Set<number>()
+  const headings = new Map<number, number>()
   const splitItems: SplitItem[] = []
   // The title link of the item being read, while lines still continue its title (until a detail item).
   let openTitle: TitleLink | null = null
@@ -279,7 +300,8 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
       openTitle = null
       openSplit = null
       const text = renderInline(heading[2] ?? '', number, links).text
-      if (text !== '') headings.add(number)
+      if (text !== '')
+        headings.set(number, heading[1]?.startsWith('#') ? heading[1].length : Number(heading[1]))
       return lines.push(text)
     }
     if (HTML_TOC_ITEM.test(line)) return lines.push('')
@@ -332,19 +354,32 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
   })
   /** An entry of a paper table: its title cell as the entry's line, the other cells it names beside it. */
   function renderTableRow(columns: PaperTable, cells: string[], number: number): string {
+    // A row is a paper when it links to one (or names its arXiv id), or its table says when, where or by whom;
+    // else it is a row of a comparison or a list of tools (`| [ArchUnit](github) | Unit test … | 3.6k |`).
+    const rowLinks = new Map<number, MarkdownLink[]>()
+    cells.forEach((cell) => renderInline(cell, number, rowLinks))
+    const paperLinked = (rowLinks.get(number) ?? []).some(
+      (link) => isPaperUrl(link.url) || (PAPER_MARKER.test(link.label) && /^https?:\/\//i.test(link.url)),
+    )
+    const described = columns.date !== null || columns.venue !== null || columns.authors !== null
+    if (!paperLinked && !described && !cells.some((cell) => ARXIV_ID_TEXT.test(cell))) return ''
     const titleCell = dropLeadingBadges(cells[columns.title] ?? '')
     const rendered = renderInline(titleCell, number, links)
     // The other cells' links (code, a `[pdf]`) are the entry's too; a marker among them is the paper's link.
     cells.forEach((cell, column) => {
       if (column !== columns.title) renderInline(cell, number, links)
     })
-    if (rendered.text === '') return ''
+    // `| SageAttention v1 | [arxiv:2410.02367](…) |`: a paper cell that only labels its link leaves the title
+    // to the names column; its link is still the paper's.
+    const label = columns.label === null ? '' : renderInline(cells[columns.label] ?? '', 0, new Map()).text
+    const text = isLabelText(rendered.text) && label !== '' ? label : rendered.text
+    if (text === '') return ''
     if (rendered.openingLink) titleLinks.push({ link: rendered.openingLink, lines: [number] })
     const beside = [columns.date, columns.venue, columns.authors].flatMap((column) =>
       column === null ? [] : readItemRest([cells[column] ?? '']).segments,
     )
     itemRests.set(number, { segments: beside, lines: [number], paperTableRow: true })
-    return `  • ${rendered.text}`
+    return `  • ${text}`
   }
 
   for (const title of titleLinks) labelTitleLink(title, links)
@@ -374,6 +409,8 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
 /** Which columns of a paper table hold what (by index); only `title` is sure to be there. */
 interface PaperTable {
   title: number
+  /** The names column beside a title column (`| Name | Paper |`): the title when the paper cell is a label. */
+  label: number | null
   date: number | null
   venue: number | null
   authors: number | null
@@ -396,9 +433,16 @@ function readTableHeader(headers: string[]): PaperTable | null {
     const index = names.findIndex((name) => pattern.test(name))
     return index < 0 ? null : index
   }
-  const title = find(TITLE_HEADER)
+  const name = find(NAME_HEADER)
+  const title = find(TITLE_HEADER) ?? name
   if (title === null) return null
-  return { title, date: find(DATE_HEADER), venue: find(VENUE_HEADER), authors: find(AUTHORS_HEADER) }
+  return {
+    title,
+    label: name === title ? null : name,
+    date: find(DATE_HEADER),
+    venue: find(VENUE_HEADER),
+    authors: find(AUTHORS_HEADER),
+  }
 }
 
 /** An item whose title is set apart (a link, bold, text before `<br>`), and the Markdown after the title. */
@@ -509,6 +553,21 @@ function readItemRest(markdowns: readonly string[]): { segments: string[]; marke
     }
   }
   return { segments, markers }
+}
+
+/**
+ * True when a title cell's text is a label, not a title: a marker (`[paper]`, `Link`), an arXiv id, a venue alone.
+ * @example isLabelText('arxiv:2410.02367') // true
+ */
+function isLabelText(text: string): boolean {
+  const bare = text.trim()
+  return (
+    bare === '' ||
+    MARKER_WORD.test(bare) ||
+    /^(?:link|here)$/i.test(bare) ||
+    /^arxiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?$/i.test(bare) ||
+    VENUE_ONLY.test(bare)
+  )
 }
 
 /** Drops the badges an item opens with (`![](…)`, `[![stars](…)](…)`), keeping its code spans. */
