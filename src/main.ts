@@ -1,250 +1,34 @@
 #!/usr/bin/env node
 /**
- * @module The composition root and the process entry point (`node dist/src/main.js <command>`; `npm start`
- * runs `start`). It wires settings → store → analysis → HTTP server, hands the server to the CLI as its
- * `serve` launcher, and owns the process: pino logs, listening, graceful shutdown on SIGINT/SIGTERM.
+ * @module The process entry point (`node dist/src/main.js <command>`; `npm start` runs `start`; bin/paperscope.js
+ * calls {@link main}). It hands the CLI its services: the HTTP server (src/compose-server.ts, loaded when a
+ * command serves) and, for `classify`, a text-reading thread started before anything else loads, so the NLP
+ * model loads on the second core while this one loads the modules and the library's models. What this file
+ * imports statically is what every command waits for: keep it small (src/cli/start-up.test.ts).
  */
-import type { Logger } from 'pino'
-import { existsSync, readFileSync, realpathSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { z } from 'zod'
-import type { CliIo } from './cli/io.js'
-import { processIo, runCli } from './cli/main.js'
-import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
-import { startScheduledSync } from './commands/index.js'
-import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
-import { pluralize } from './core/index.js'
-import { createAnalysisReader, shownNoveltyPercent } from './commands/index.js'
-// Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
-// command serves, so `paperscope classify` or `search` start fast.
-import { DEFAULT_RATE_LIMIT, type AnalysisSimilarPaper, type RateLimitSettings, type ServerAnalysis } from './server/deps.js'
+import type { ServeLauncher } from './cli/commands/serve.js'
+import type { FastifyInstance } from 'fastify'
+import { readTextThreadModule } from './analysis/read-text.js'
+import { startTextReaderOn, type TextReader } from './commands/text-reader.js'
+import type { ComposeOptions } from './compose-server.js'
+import { packageRoot, packageVersion } from './package-info.js'
 import type { PaperStore } from './store/index.js'
 
-/** Settings only the server reads, parsed once here. */
-const ServerEnvSchema = z.object({
-  /** API requests per client per minute; 0 turns the limit off. */
-  PAPERSCOPE_RATE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMIT.max),
-  /** Where the built web app is; defaults to web/dist in the package. */
-  PAPERSCOPE_WEB_DIST: z.string().min(1).optional(),
-})
-
-/** Seconds a shutdown may take before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000
-
-/** The package folder (holding package.json and web/dist), from src/ under tsx or dist/src/ when built. */
-export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json'))) return dir
-    dir = dirname(dir)
-  }
-  return process.cwd()
-}
-
-function packageVersion(root: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0'
-  } catch {
-    return '0.0.0'
-  }
-}
-
-/** `0.123` → `0.12`, for explanations. */
-function round2(n: number): string {
-  return (Math.round(n * 100) / 100).toFixed(2)
-}
-
-/** A similar paper as the server shows it: the score, its two parts and the reasons in words. */
-function similarPaperOut(r: SimilarRanked): AnalysisSimilarPaper {
-  return { paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label), textSimilarity: r.textSimilarity, topicAgreement: r.topicAgreement }
-}
-
-/**
- * The analysis results the API shows (issue 4), read from what `paperscope analyze` and the imports stored.
- * Before the library was ever analysed each lookup returns null and the API says "not computed".
- */
-export function createAnalysis(store: PaperStore): ServerAnalysis {
-  const reader = createAnalysisReader(store)
-  return {
-    async similarPapers(paperId, limit) {
-      return (await reader.similarPapers(paperId, limit))?.map(similarPaperOut) ?? null
-    },
-    async similarToText(input, limit) {
-      return (await reader.similarToText(input, limit))?.map(similarPaperOut) ?? null
-    },
-    async classifyText(input) {
-      const c = await reader.classifyText(input)
-      if (!c) return null
-      return {
-        topics: c.topics.map((t) => ({ label: t.label, confidence: t.score })),
-        unsorted: c.unsorted,
-        offTopic: c.offTopic,
-        topicWhy: c.topicWhy,
-        keywords: c.keywordDetails,
-        language: c.language,
-        digest: c.digest,
-        howComputed: { topics: TOPIC_HOW_COMPUTED, keywords: KEYWORDS_HOW_COMPUTED, digest: DIGEST_HOW_COMPUTED },
-      }
-    },
-    async paperVector(paperId) {
-      return reader.paperVector(paperId)
-    },
-    async paperNovelty(paperId) {
-      const novelty = (await reader.paperAnalysis(paperId))?.novelty
-      if (!novelty) return null
-      return {
-        value: novelty.percentile === null ? null : Math.round(novelty.percentile * 10) / 10,
-        howComputed: NOVELTY_HOW_COMPUTED,
-        why:
-          novelty.novelty === null
-            ? [novelty.explanation]
-            : [`novelty ${round2(novelty.novelty)} = 1 − ${round2(1 - novelty.novelty)}, the highest similarity among ${novelty.comparedWith} earlier papers`],
-        evidence: novelty.evidence.map((e) => ({ paperId: e.paperId, similarity: e.similarity })),
-        cohort: novelty.percentile === null ? null : noveltyCohort(novelty.explanation),
-      }
-    },
-    async paperTopics(paperId) {
-      const analysis = await reader.paperAnalysis(paperId)
-      if (!analysis) return null
-      return {
-        status: analysis.topicStatus,
-        candidates: analysis.topicScores.map((t) => ({ label: t.label, confidence: t.score })),
-        why: analysis.topicWhy.map((w) => w.label),
-        howComputed: TOPIC_HOW_COMPUTED,
-      }
-    },
-    async paperText(paperId) {
-      const analysis = await reader.paperAnalysis(paperId)
-      if (!analysis) return null
-      const reasons = (why: ReadonlyArray<{ label: string; score: number }>): string[] => why.filter((w) => w.score > 0).map((w) => w.label)
-      return {
-        keywords: analysis.keywords.map((k) => ({ text: k.text, score: k.score, why: reasons(k.why) })),
-        keywordsHowComputed: KEYWORDS_HOW_COMPUTED,
-        // A digest's penalties are part of why it reads as it does (a sentence that leans on the one before it comes with it).
-        digest: analysis.digest
-          ? { why: [...reasons(analysis.digest.why), ...analysis.digest.why.filter((w) => w.score < 0).map((w) => `counted against: ${w.label}`)], howComputed: DIGEST_HOW_COMPUTED }
-          : null,
-      }
-    },
-    async authorMetrics(authorId) {
-      const m = await reader.authorMetrics(authorId)
-      if (!m) return null
-      const counted = (c: typeof m.citations): string[] =>
-        c.known === 0 ? ['no source gave a citation count for any of the papers'] : [`${c.known} of ${c.known + c.unknown} papers have a citation count`]
-      const ai = m.aiScore
-      return {
-        papers: { value: m.papers.value, howComputed: m.papers.howComputed },
-        citations: { value: m.citations.value, howComputed: m.citations.howComputed, why: counted(m.citations), lowerBound: m.citations.lowerBound },
-        hIndex: { value: m.hIndex.value, howComputed: m.hIndex.howComputed, why: counted(m.hIndex), lowerBound: m.hIndex.lowerBound },
-        noveltyPercent: {
-          value: shownNoveltyPercent(m.noveltyPercent.value),
-          howComputed: m.noveltyPercent.howComputed,
-          why: [
-            m.noveltyPercent.papers === 0
-              ? 'unknown: none of the papers has a date and an earlier paper in the library to compare with'
-              : `mean novelty percentile of ${pluralize(m.noveltyPercent.papers, 'paper')} with an earlier paper to compare with`,
-          ],
-        },
-        aiScore: {
-          value: ai.value,
-          howComputed: ai.howComputed,
-          why: [
-            ...ai.why.map((w) => `${w.label}: ${w.weight.toFixed(1)} points`),
-            // Three decimals: the formula on the inputs as shown gives the score within its last digit.
-            `inputs: topical centrality ${ai.inputs.centrality === null ? 'unknown' : ai.inputs.centrality.toFixed(3)}, novelty ${ai.inputs.novelty === null ? 'unknown' : ai.inputs.novelty.toFixed(3)}, output ${ai.inputs.output.toFixed(3)} (${pluralize(ai.inputs.papers, 'paper')})`,
-            ...aiScoreRescaleNote(ai.why.map((w) => w.label)),
-          ],
-        },
-      }
-    },
-  }
-}
-
-export interface ComposeOptions {
-  logger?: FastifyBaseLogger
-  /** The built web app; null serves the API only. */
-  webRoot: string | null
-  rateLimit: RateLimitSettings | false
-  version?: string
-  /** False serves no analysis results (every lookup "not computed"). */
-  analysis?: boolean
-}
+export type { ComposeOptions } from './compose-server.js'
+export { packageRoot } from './package-info.js'
 
 /**
  * The server with everything wired: the store, the analysis results, the BibTeX writer of src/ingest/bibtex.
- * `launchServer` listens on it; the end-to-end tests and the benchmark build theirs here too.
+ * `serve` listens on it; the end-to-end tests and the benchmark build theirs here too.
  */
 export async function composeServer(store: PaperStore, options: ComposeOptions): Promise<FastifyInstance> {
-  const analysis = options.analysis === false ? undefined : createAnalysis(store)
-  const { buildServer } = await import('./server/index.js')
-  const { formatBibtex } = await import('./ingest/index.js')
-  return buildServer({
-    store,
-    webRoot: options.webRoot,
-    rateLimit: options.rateLimit,
-    formatBibtex,
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.version ? { version: options.version } : {}),
-    ...(analysis ? { analysis } : {}),
-  })
+  return (await import('./compose-server.js')).composeServer(store, options)
 }
 
-/** Resolves on the first SIGINT or SIGTERM; a second one exits at once. */
-function waitForShutdownSignal(logger: Logger): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals): void => {
-      process.removeListener('SIGINT', onSignal)
-      process.removeListener('SIGTERM', onSignal)
-      process.once('SIGINT', () => process.exit(130))
-      process.once('SIGTERM', () => process.exit(143))
-      logger.info({ signal }, 'shutting down')
-      resolve(signal)
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  })
-}
-
-/**
- * Serves `store` until SIGINT/SIGTERM, then closes the server (finishing requests in flight).
- * @example await runCli(['start'], processIo(), { serve: launchServer })
- */
-export const launchServer: ServeLauncher = async (store: PaperStore, options: ServeOptions & { io: CliIo }) => {
-  const { io } = options
-  const settings = ServerEnvSchema.parse(
-    Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k in ServerEnvSchema.shape && v !== '')),
-  )
-  const root = packageRoot()
-  // pino (45 ms of imports) loads when a command serves, like the HTTP stack.
-  const { pino } = await import('pino')
-  const logger = pino({ level: io.env.LOG_LEVEL, base: { service: 'paperscope' } })
-  const rateLimit: RateLimitSettings | false =
-    settings.PAPERSCOPE_RATE_LIMIT === 0 ? false : { max: settings.PAPERSCOPE_RATE_LIMIT, windowMs: 60_000 }
-  const webRoot = settings.PAPERSCOPE_WEB_DIST ?? join(root, 'web', 'dist')
-  const version = packageVersion(root)
-  const app = await composeServer(store, { logger, webRoot, rateLimit, version })
-  if (!existsSync(join(webRoot, 'index.html'))) logger.warn('the web app is not built (run `npm run build`); serving the API only')
-  const shutdown = waitForShutdownSignal(logger)
-  await app.listen({ host: options.host, port: options.port })
-  const address = app.server.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host
-  // Feeds run on a schedule only when one is set (PAPERSCOPE_SYNC_SCHEDULE or the config's "schedule").
-  const sync = await startScheduledSync(store, { cwd: io.cwd, env: io.env, logger, version })
-  io.stderr(`\nPaperscope is running at http://${shownHost}:${port}/  (API: /api/v1, docs: /docs). Press Ctrl+C to stop.\n\n`)
-  await shutdown
-  const force = setTimeout(() => {
-    logger.error('shutdown took too long; exiting')
-    process.exit(1)
-  }, SHUTDOWN_GRACE_MS)
-  force.unref()
-  await sync?.stop()
-  await app.close()
-  clearTimeout(force)
-  logger.info('stopped')
-}
+/** Serves `store` until SIGINT/SIGTERM (src/compose-server.ts). */
+const launchServer: ServeLauncher = async (store, options) => (await import('./compose-server.js')).launchServer(store, options)
 
 function isEntryPoint(): boolean {
   if (!process.argv[1]) return false
@@ -257,7 +41,20 @@ function isEntryPoint(): boolean {
 
 /** Runs the CLI on `argv` with the real process and server; bin/paperscope.js calls this. */
 export async function main(argv: readonly string[]): Promise<number> {
-  return runCli([...argv], processIo(), { serve: launchServer, version: packageVersion(packageRoot()) })
+  // `classify` reads texts on a second thread: started now, its NLP model loads while the CLI's modules do. An
+  // argument that only looks like the command (`--db classify`) starts one that is never used: closed below,
+  // and it never holds the process open.
+  const reader: TextReader | undefined = argv.includes('classify') ? startTextReaderOn(readTextThreadModule()) : undefined
+  try {
+    const { processIo, runCli } = await import('./cli/main.js')
+    return await runCli([...argv], processIo(), {
+      serve: launchServer,
+      version: packageVersion(packageRoot()),
+      ...(reader ? { textReader: reader } : {}),
+    })
+  } finally {
+    await reader?.close()
+  }
 }
 
 if (isEntryPoint()) {

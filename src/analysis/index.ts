@@ -6,6 +6,7 @@ export { cleanLatex, readableText } from './latex.js'
 export { analyzeText, splitSentences, normalizePhrase, contentTerms, createWinkNlp, type NlpPort, type TextToken, type TextSentence } from './tokenize.js'
 export { prepareText, termCounts, type PreparedText, type TextInput, type TermOptions } from './text.js'
 export { textLanguage, type TextLanguage } from './language.js'
+export { readText, readTextThreadModule, type ReadText, type ReadTextRequest, type ReadTextAnswer } from './read-text.js'
 export { fitTfidf, tfidfVector, topTerms, type TfidfModel, type TfidfOptions } from './tfidf.js'
 export { normalizeInPlace, type SparseVector } from './sparse.js'
 export {

@@ -462,6 +462,29 @@ describe('paperscope CLI on the corpus', () => {
     expect((await cli(['classify', '--jsonl', join(dir, 'missing.jsonl')], db)).err).toMatch(/SOURCE_UNAVAILABLE/)
   })
 
+  it('classify --jsonl reads a batch on a second thread and answers each line as it does alone in process', async () => {
+    const texts = [
+      'Training deep neural networks for classification often includes minimizing the training loss beyond the zero training error point. The variability of features of within-class samples decreases.',
+      'We find sparse subnetworks by iterative magnitude pruning that train to full accuracy from their original initialization.',
+      'We study grokking: a sudden jump in test accuracy long after the training loss reached zero, on modular arithmetic tasks.',
+    ]
+    // More lines than READING_THREAD_MIN_LINES, a bad one and a blank one among them.
+    const lines = Array.from({ length: 18 }, (_, i) => JSON.stringify({ id: `b${i}`, title: `Paper ${i}`, text: texts[i % texts.length] }))
+    lines.splice(5, 0, 'this is not json', '')
+    const file = join(dir, 'batch.jsonl')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const batch = await cli(['classify', '--jsonl', file], db)
+    expect(batch.code).toBe(2)
+    const out = batch.out.trim().split('\n')
+    expect(out).toHaveLength(19)
+    expect(JSON.parse(out[5] as string)).toMatchObject({ id: null, line: 6, error: { code: 'PARSE_FAILED' } })
+    for (const [k, line] of lines.entries()) {
+      if (!line.startsWith('{')) continue
+      const alone = await cli(['classify', '--jsonl', '-'], db, `${line}\n`)
+      expect(out[k > 5 ? k - 1 : k]).toBe(alone.out.trim())
+    }
+  })
+
   it('classify --jsonl reads real-world files: a byte-order mark, number ids JSON would alter, repeated ids, empty and very short texts', async () => {
     const file = join(dir, 'real-world.jsonl')
     const lottery = 'We find sparse subnetworks by iterative magnitude pruning that train to full accuracy from their original initialization.'

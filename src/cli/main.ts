@@ -11,7 +11,7 @@ import { parseEnv } from '../config/index.js'
 import { CliExit, EXIT, type CliIo } from './io.js'
 // Each command's module loads when it runs: `search` does not pay for what `import` or `sync` load.
 import type { ServeLauncher } from './commands/serve.js'
-import type { ResearcherSort } from '../commands/index.js'
+import type { ResearcherSort, TextReader } from '../commands/index.js'
 
 // Option parsers throw InvalidArgumentError: commander then prints "option '--k <n>' argument '0' is invalid. …"
 // and exits; any other error thrown here escaped without a word.
@@ -47,6 +47,8 @@ export interface CliServices {
   serve?: ServeLauncher
   /** The package version, for the User-Agent of `sync`. */
   version?: string
+  /** A text-reading thread started with the process, for `classify` (src/main.ts); the caller closes it. */
+  textReader?: TextReader
 }
 
 /** Builds the program; actions write through `io` and throw CliExit for non-zero exits. */
@@ -143,7 +145,7 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .command('classify')
     .description('topics, key words and a digest for new texts, one JSON line in and out, with the library\'s models')
     .requiredOption('--jsonl <file>', 'JSON lines {"id","title","text"}; - reads standard input')
-    .action(async (opts: { jsonl: string }) => (await import('./commands/classify.js')).runClassify(io, dbPath(), opts))
+    .action(async (opts: { jsonl: string }) => (await import('./commands/classify.js')).runClassify(io, dbPath(), opts, services.textReader))
 
   program
     .command('similar')

@@ -1,7 +1,8 @@
 /**
  * What a command loads before it runs. Start-up is most of a short command's time (`search`, or `classify`
  * on a few lines), so the file parsers, the feed sources, pino and the HTTP stack load only with the
- * commands that use them. A static import added in the wrong place fails this test.
+ * commands that use them; src/main.ts loads the CLI itself only after starting `classify`'s text-reading thread.
+ * A static import added in the wrong place fails this test.
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -40,5 +41,17 @@ describe('start-up', () => {
     expect(
       loaded.filter((u) => /\/node_modules\/(fastify|pino|fast-xml-parser|@citation-js)\//.test(u)),
     ).toEqual([])
+  })
+
+  it('loads none of the commands, zod or the server before the command is known, so `--help` starts small', () => {
+    const loaded = loadedBy(['src/main.ts'])
+    expect(loaded.some((u) => u.endsWith('/src/main.ts'))).toBe(true)
+    expect(loaded.filter((u) => /\/src\/(commands\/index|cli\/main|compose-server|server\/|store\/)|\/node_modules\/(zod|commander|fastify|pino)\//.test(u))).toEqual([])
+  })
+
+  it('gives the text-reading thread only the text modules: no zod, core or store, so it is ready when its NLP model is', () => {
+    const loaded = loadedBy(['src/analysis/read-text-thread.ts'])
+    expect(loaded.some((u) => u.endsWith('/src/analysis/tokenize.ts'))).toBe(true)
+    expect(loaded.filter((u) => /\/src\/(core|store|commands)\/|\/src\/analysis\/index\.ts|\/node_modules\/zod\//.test(u))).toEqual([])
   })
 })

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, generateDigest, libraryWords, prepareText, textLanguage, topicTerms } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, type ReadText } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -15,6 +15,7 @@ import {
   type AnalyzeOptions,
   type AnalyzeReport,
 } from './analyze-library.js'
+import { startTextReaderOn, type TextReader } from './text-reader.js'
 
 /**
  * Longest text read (characters): a whole paper fits several times; a 10 MB line would take the NLP model
@@ -74,8 +75,11 @@ export interface ClassifiedText {
 }
 
 export interface TextClassifier {
-  /** Async because a library's ONNX embedding model (when it has one) runs asynchronously. */
-  classify(input: ClassifyInput): Promise<ClassifiedText>
+  /**
+   * Async because a library's ONNX embedding model (when it has one) runs asynchronously. `read` is the text
+   * already read by {@link readText} (on a reading thread); without it the text is read here.
+   */
+  classify(input: ClassifyInput, read?: ReadText): Promise<ClassifiedText>
   /** The topic labels the model knows (empty when the library has no curated topics). */
   labels: string[]
 }
@@ -182,8 +186,8 @@ export async function createTextClassifier(
   const curated = await store.analysis.listCuratedKeywordVectors()
   const classifier: TextClassifier = {
     labels: fitted.topics?.labels ?? [],
-    async classify(input) {
-      const doc = prepareText({ title: input.title, text: input.text })
+    async classify(input, read = readText(input)) {
+      const { doc } = read
       const prediction = fitted.topics ? classifyTopics(fitted.topics, doc) : null
       // Distinct words: a title repeated in the text says no more. A single word (`grokking`) can give a topic
       // confidence 1.0, which is luck, not an answer: such a text is unsorted, and topicWhy says why.
@@ -229,11 +233,19 @@ export async function createTextClassifier(
         })),
         // Why a text may have no key words: they are read from English only.
         language: textLanguage(doc).language,
-        digest: generateDigest(input.text, input.title, { prepared: doc })?.text ?? null,
+        digest: read.digest,
       }
     },
   }
   return { classifier, trained }
+}
+
+/**
+ * A thread that reads texts for {@link TextClassifier.classify} (src/commands/text-reader.ts), for a batch.
+ * @example const reader = startTextReader(); await classifier.classify(input, await reader.read(input))
+ */
+export function startTextReader(): TextReader {
+  return startTextReaderOn(readTextThreadModule())
 }
 
 /**

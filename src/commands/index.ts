@@ -30,11 +30,14 @@ export { createAnalysisReader, similarPapersOf, similarPapersToText, type Analys
 export {
   createTextClassifier,
   parseClassifyLine,
+  startTextReader,
   ClassifyInputSchema,
   type ClassifyInput,
   type ClassifiedText,
   type TextClassifier,
+  type ClassifyLine,
 } from './classify-texts.js'
+export { startTextReaderOn, type TextReader } from './text-reader.js'
 export {
   syncFeeds,
   loadSyncConfig,

@@ -7,9 +7,18 @@ import { Worker } from 'node:worker_threads'
  * @example startModuleWorker('analysis-thread-main', { path })
  */
 export function startModuleWorker(name: string, workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData })
-  const source = new URL(`./${name}.ts`, import.meta.url).href
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}) })`, {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
+  return startWorkerOn(new URL(`./${name}${extension}`, import.meta.url), workerData)
+}
+
+/**
+ * A worker on the module at `url`: a built `.js` module as it is, a `.ts` source with tsx registered inside
+ * the worker first.
+ * @example startWorkerOn(readTextThreadModule(), null)
+ */
+export function startWorkerOn(url: URL, workerData: unknown): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData })
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}) })`, {
     eval: true,
     workerData,
   })
