@@ -138,6 +138,15 @@ export async function runAnalysisBench({
           `paperscope classify --jsonl (whole command: start-up, model loading, ${lineSet.length} lines): ${whole.toFixed(2)} s, ${answered} lines out, exit ${run.status}; ${((whole / lineSet.length) * 100).toFixed(2)} s per 100`,
         )
       }
+      // Start-up alone, which every command pays: Node, the modules before the command is known, commander.
+      const helpRuns: number[] = []
+      for (let i = 0; i < 5; i++) {
+        t = process.hrtime.bigint()
+        spawnSync(process.execPath, [cliEntry, '--help'], { encoding: 'utf8' })
+        helpRuns.push(seconds(t))
+      }
+      helpRuns.sort((a, b) => a - b)
+      print(`paperscope --help (start-up alone), 5 runs: median ${(helpRuns[2] as number).toFixed(2)} s, range ${(helpRuns[0] as number).toFixed(2)}–${(helpRuns[4] as number).toFixed(2)} s`)
     } else {
       print(`paperscope classify --jsonl: skipped (${cliEntry} not built)`)
     }
