@@ -17,7 +17,7 @@ import type { Contribution } from './rank.js'
 import type { SparseVector } from './sparse.js'
 import type { PreparedText } from './text.js'
 import { MODEL_VERSION } from './model-version.js'
-import { initialsOf, isContentToken, normalizePhrase, phraseWordKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
+import { initialsOf, isContentToken, normalizePhrase, phraseWordKey, termKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
 
 /** A phrase that could be a key word of one paper. */
 export interface KeywordCandidate {
@@ -63,10 +63,15 @@ export interface KeywordModel {
   weights: number[]
   /** Per-key-word classifiers of the curated key words listed at least twice (absent with too few). */
   tags?: KeywordTagModel
+  /**
+   * Documents with curated key words: a key word's share of them is how often any paper lists it, against which
+   * its classifier's probability is support for it or not ({@link isSupportedSuggestion}; absent in older models).
+   */
+  curatedDocuments?: number
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9; beside a paper's curated key words, Paperscope adds only what is missing to reach two (from a score of 0.15: a weaker phrase is no key word, and the curator's list is shown alone) and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it or its acronym, or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -481,7 +486,8 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
   }
   // Per-key-word classifiers; a curated paper's probabilities leave it out, as its key-word counts do.
   const tagFit = fitKeywordTags(docs.map((d) => d.doc), gold)
-  const base = { kind: 'keywords' as const, version: MODEL_VERSION, documentCount: docs.length, documentFrequency, keywordFrequency, display, keyOf, topicKeywordShare, ...(tagFit ? { tags: tagFit.model } : {}) }
+  const curatedDocuments = gold.filter((keys) => keys.size > 0).length
+  const base = { kind: 'keywords' as const, version: MODEL_VERSION, documentCount: docs.length, documentFrequency, keywordFrequency, display, keyOf, topicKeywordShare, ...(tagFit ? { tags: tagFit.model } : {}), curatedDocuments }
   const xs: SparseVector[] = []
   const ys: number[] = []
   docs.forEach((d, i) => {
@@ -545,6 +551,11 @@ export interface ExtractOptions {
   minScore?: number
   /** Suggestions (key words not in the text) under this score come last ({@link KEYWORD_MIN_SUGGESTION_SCORE}). */
   minSuggestionScore?: number
+  /**
+   * Phrases under this score never fill the list to `min`: the list is shorter instead ({@link MIN_FILL_IN_SCORE}, or
+   * `minScore` when that is lower).
+   */
+  minFillScore?: number
   /** Curated papers most similar to this one, for key words its text does not spell out. */
   neighbours?: readonly KeywordNeighbour[]
   /** The paper's topics (curated, or predicted with their confidences), for key words typical of them. */
@@ -563,7 +574,7 @@ export interface ExtractOptions {
  * chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
-export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, neighbours, topics = [], shownTopics = topics.map((t) => t.label), nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, minFillScore = Math.min(MIN_FILL_IN_SCORE, minScore), neighbours, topics = [], shownTopics = topics.map((t) => t.label), nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   // The phrases and their ranker are English: another language gets none rather than `les` or a whole title.
   if (!textLanguage(doc).english) return []
   const scores = neighbourScores(neighbours, nlp, model.keyOf)
@@ -606,21 +617,29 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   const hidden = (c: KeywordCandidate): boolean =>
     (c.count > 0 && startsWithComparative(c)) ||
     (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c))
+  const supported = suggestionSupport(model, doc, tags)
   const chosen: typeof scored = []
   const weak: typeof scored = []
   for (const s of scored) {
     if (chosen.length >= max) break
     if (chosen.length >= min && s.score < minScore) break
+    // Under the fill-in bar a phrase is almost never a key word (`Data` at 0.05 of `… Bigger Models and More Data
+    // Hurt`): the list is shorter instead. Scores only fall from here.
+    if (s.score < minFillScore) break
     if (chosen.some((o) => clashes(o.c, s.c)) || hidden(s.c)) continue
+    // A key word the text does not spell out and gives no support is no key word of it (`Neural Tangent Kernel`
+    // for a paper on evolving mathematical functions).
+    if (s.c.count === 0 && !supported(s.c)) continue
     // A weak suggestion (not in the text, under `minSuggestionScore`) yields to the text's own phrases: it is
-    // what a reader questions first (`Quantum Machine Learning` at 0.21 for an online-learning paper).
-    if (s.c.count === 0 && s.score < minSuggestionScore) {
+    // what a reader questions first (`Quantum Machine Learning` at 0.21 for an online-learning paper); so does a
+    // word most papers write that is no key word (`model`, `training`) short of a confident score.
+    if ((s.c.count === 0 && s.score < minSuggestionScore) || (s.score < GENERIC_WORD_MIN_SCORE && isGenericWord(model, s.c))) {
       weak.push(s)
       continue
     }
     chosen.push(s)
   }
-  // Only when the text offers too few phrases do weak suggestions fill in, after the rest.
+  // Only when the text offers too few phrases do these fill in, after the rest.
   for (const s of weak) {
     if (chosen.length >= min || chosen.length >= max) break
     if (!chosen.some((o) => clashes(o.c, s.c))) chosen.push(s)
@@ -638,6 +657,60 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
       .slice(0, 3)
       .map((x) => (TOPIC_FEATURES.has(x.label) ? { ...x, label: namingTopic(x.label, topicBehind(model, topics, c.key), shown) } : x)),
   }))
+}
+
+/**
+ * A word in at least this share of the library's texts (and {@link GENERIC_WORD_MIN_PAPERS} of them) that curators
+ * almost never list where it appears ({@link GENERIC_WORD_MAX_KEYPHRASENESS}) is a generic word: `model`,
+ * `training`, `data`, `network`, `performance`.
+ */
+export const GENERIC_WORD_SHARE = 0.05
+const GENERIC_WORD_MIN_PAPERS = 3
+const GENERIC_WORD_MAX_KEYPHRASENESS = 0.05
+/** A generic word fills a list only after every other phrase, unless it scores this much. */
+export const GENERIC_WORD_MIN_SCORE = 0.5
+
+/** True for a single word of the text most papers write and curators do not list (see {@link GENERIC_WORD_SHARE}). */
+function isGenericWord(model: Stats, c: KeywordCandidate): boolean {
+  if (c.count === 0 || c.n !== 1) return false
+  const df = model.documentFrequency[c.key] ?? 0
+  const kf = model.keywordFrequency[c.key] ?? 0
+  return df >= GENERIC_WORD_MIN_PAPERS && df >= GENERIC_WORD_SHARE * model.documentCount && kf < GENERIC_WORD_MAX_KEYPHRASENESS * df
+}
+
+/**
+ * Whether the text supports a key word it does not spell out (similar papers or the paper's topic suggest it):
+ * it writes a word of it (`kernel` for `Neural Tangent Kernel`) or its acronym (`NTK`), or the key word's
+ * classifier gives the text at least the share of curated papers that list it, so papers worded like this one
+ * list it more often than papers do on average. With none of these a suggestion is not shown: `Neural Tangent
+ * Kernel` (classifier 0.06 against a share of 0.10) and `Lottery Ticket Hypothesis` (0.06 against 0.12) had been
+ * the only key words of a paper on evolving mathematical functions. On the training-year splits such suggestions
+ * in the app's list were right 2 times in 43 (eval/README.md).
+ */
+function suggestionSupport(
+  model: Pick<KeywordModel, 'display' | 'keywordFrequency' | 'documentCount' | 'curatedDocuments'>,
+  doc: PreparedText,
+  tags: ReadonlyMap<string, number> | undefined,
+): (c: KeywordCandidate) => boolean {
+  const words = new Set<string>()
+  const acronyms = new Set<string>()
+  for (const { tokens } of [...doc.title, ...doc.body]) {
+    for (const t of tokens) {
+      if (t.kind !== 'word' || t.stop) continue
+      words.add(termKey(t)).add(phraseWordKey(t)).add(t.lower.replace(/-/g, ''))
+      if (/^[A-Z][A-Za-z0-9-]*[A-Z]s?$/.test(t.text)) acronyms.add(t.text.replace(/s$/, '').replace(/[^A-Z]/g, ''))
+    }
+  }
+  const curated = Math.max(1, model.curatedDocuments ?? model.documentCount)
+  return (c) => {
+    if (c.count > 0 || (c.completes ?? 0) > 0) return true
+    const own = c.key.split(' ').filter((w) => !LINKS.has(w))
+    if (own.some((w) => words.has(w))) return true
+    const initials = initialsOf((model.display[c.key] ?? c.text).split(/\s+/), LINKS)
+    if (initials.length >= 2 && acronyms.has(initials)) return true
+    const p = tags?.get(c.key)
+    return p !== undefined && p >= (model.keywordFrequency[c.key] ?? 0) / curated
+  }
 }
 
 const TOPIC_FEATURES = new Set<string>(['typical of the paper’s topic', 'typical of the paper’s topic (not in text)'])
@@ -807,20 +880,34 @@ function clashes(a: Phrase, b: Phrase): boolean {
 }
 
 /**
- * Beside a curator's key words, the lowest score of a phrase that only fills the list to two. Under it the phrases
- * the corpus library showed were no key words (`letter` of "In this letter", 0.04; `relative benefits`,
- * `steps of approximations`, `Neural Networks`, `Deep Learning`, 0.08–0.12), so such a paper shows the curator's
- * alone. Chosen by reading those lists, not on a score: no paper the eval tests has curated key words.
+ * The lowest score of a phrase that only fills a list to two, beside a curator's key words or not. Under it the
+ * phrases the corpus library showed beside curated ones were no key words (`letter` of "In this letter", 0.04;
+ * `relative benefits`, `steps of approximations`, `Neural Networks`, `Deep Learning`, 0.08–0.12), and neither were
+ * the single words that filled short texts (`Data` at 0.05 for the title *Deep Double Descent: Where Bigger Models
+ * and More Data Hurt*): on the training-year splits 16 of 3,975 candidates under it were a curator's key word. So a
+ * paper shows fewer than two then ({@link FEW_KEYWORDS_NOTE} says why). Chosen by reading those lists, not on a score.
  */
 export const MIN_FILL_IN_SCORE = 0.15
 
 /** Options of {@link extractKeywords} that return its whole ranking (overlap-free), for {@link keywordsBesideCurated}. */
-export const RANK_ALL = { min: 50, max: 50, minScore: 0 } as const
+export const RANK_ALL = { min: 50, max: 50, minScore: 0, minFillScore: 0 } as const
+
+/**
+ * Why a paper or text shows fewer than two key words, as the API and the pages say it (a topic's "unsorted" is the
+ * same kind of answer).
+ */
+export const FEW_KEYWORDS_NOTE =
+  'Fewer than two key words: a phrase of the text is shown only from a score of 0.15 (under it, a phrase is almost never a key word), and a key word the text does not spell out only with support in the text (a word of it, its acronym, or papers worded like it listing it more often than papers do on average); a text not in English gets none.'
+
+/** {@link FEW_KEYWORDS_NOTE} when a paper or text shows fewer than two key words, else null. */
+export function fewKeywordsNote(shown: number): string | null {
+  return shown < 2 ? FEW_KEYWORDS_NOTE : null
+}
 
 /**
  * The key words Paperscope shows beside a paper's curated ones, from its whole ranking ({@link RANK_ALL}):
  * a paper shows 2–5 key words, curated ones first, so Paperscope adds what is missing to reach two (from
- * {@link MIN_FILL_IN_SCORE}) and,
+ * {@link MIN_FILL_IN_SCORE}; fewer when no more phrases reach it) and,
  * beyond that, only phrases it is confident of (from {@link KEYWORD_MIN_SCORE}); none that restates a
  * curated one. Beside a curator's list, a key word the text does not spell out (suggested) comes only when
  * confident: `Neural Tangent Kernel` at 0.52 had joined the curated `Lottery Ticket Hypothesis` of "Rigging the
@@ -829,12 +916,16 @@ export const RANK_ALL = { min: 50, max: 50, minScore: 0 } as const
  */
 export function keywordsBesideCurated(ranked: readonly ExtractedKeyword[], curated: readonly string[], { min = 2, max = 5, minScore = KEYWORD_MIN_SCORE } = {}): ExtractedKeyword[] {
   const needed = Math.max(0, min - curated.length)
-  const filling = curated.length === 0 ? 0 : MIN_FILL_IN_SCORE
-  return ranked
-    .filter((k) => !curated.some((listed) => restatesKeyword(k, listed)))
-    .filter((k) => curated.length === 0 || k.inText || k.score >= minScore)
-    .filter((k, i) => (i < needed && k.score >= filling) || k.score >= minScore)
-    .slice(0, Math.max(0, max - curated.length))
+  const out: ExtractedKeyword[] = []
+  for (const k of ranked) {
+    if (out.length >= max - curated.length) break
+    if (curated.some((listed) => restatesKeyword(k, listed))) continue
+    if (curated.length > 0 && !k.inText && k.score < minScore) continue
+    // The ranking puts what only fills in (weak suggestions, generic words) after the rest, so the first phrases
+    // that reach the bar fill the list, as extractKeywords chooses them.
+    if (k.score >= minScore || (out.length < needed && k.score >= MIN_FILL_IN_SCORE)) out.push(k)
+  }
+  return out
 }
 
 /**
