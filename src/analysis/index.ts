@@ -67,6 +67,8 @@ export {
   libraryWords,
   KEYWORD_MIN_SCORE,
   KEYWORDS_HOW_COMPUTED,
+  FEW_KEYWORDS_NOTE,
+  fewKeywordsNote,
   type KeywordModel,
   type KeywordNeighbour,
   type KeywordTrainingDoc,

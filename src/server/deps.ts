@@ -49,6 +49,8 @@ export interface AnalysisPaperText {
   /** The key words the analysis chose (not the curated ones), best first, with what weighed most. */
   keywords: Array<{ text: string; score: number; why: string[] }>
   keywordsHowComputed: string
+  /** What a paper with fewer than two key words says of it (the analysis's FEW_KEYWORDS_NOTE). */
+  fewKeywordsNote?: string
   /** Why these sentences, when the digest was generated; null when a source gave the digest or none was made. */
   digest: { why: string[]; howComputed: string } | null
 }
@@ -63,6 +65,8 @@ export interface AnalysisTextClassification {
   /** What pushed the text towards its best topic, or why it is off topic. */
   topicWhy: string[]
   keywords: Array<{ text: string; origin: 'extracted' | 'suggested'; score: number; why: string[] }>
+  /** Why the text gets fewer than two key words; null with two or more. */
+  keywordsNote?: string | null
   /** The text's language when it is not English (it then gets no key words); null for English or a text too short to tell. */
   language: string | null
   digest: string | null

@@ -203,6 +203,8 @@ export function presentPaperDetail(
             return origin ? [{ text: k.text, origin, score: k.score, why: k.why }] : []
           }),
           howComputed: extras.text.keywordsHowComputed,
+          // A list shorter than the two says why, as an unsorted paper says why it has no topic.
+          note: paper.keywords.length < 2 ? (extras.text.fewKeywordsNote ?? null) : null,
         }
       : null,
     digestAnalysis: digestGenerated && extras.text?.digest ? extras.text.digest : null,

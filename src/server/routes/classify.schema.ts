@@ -23,6 +23,7 @@ export const ClassifyResultSchema = z.object({
       }),
     )
     .describe('Key words, best first; none for a text not in English'),
+  keywordsNote: z.string().nullable().describe('Why the text gets fewer than two key words (no other phrase reached the score a key word needs, no suggestion had support in the text, or it is not in English); null with two or more'),
   language: z.string().nullable().describe("The text's language when it is not English (`French`): key phrases are read from English only, so it gets none; null for English or a text too short to tell"),
   digest: z.string().nullable().describe('One or two sentences of the text; null when it has no complete sentence'),
   howComputed: z.object({ topics: z.string(), keywords: z.string(), digest: z.string() }),

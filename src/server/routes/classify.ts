@@ -36,6 +36,7 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
         offTopic: result.offTopic,
         topicWhy: result.topicWhy,
         keywords: result.keywords,
+        keywordsNote: result.keywordsNote ?? null,
         language: result.language,
         digest: result.digest,
         howComputed: result.howComputed,

@@ -275,6 +275,21 @@ describe('papers routes with analysis results', () => {
     await app.close()
   })
 
+  it('says why a paper shows fewer than two key words, as an unsorted paper says why it has none', async () => {
+    const [a] = ids as [string]
+    const note = 'Fewer than two key words: a phrase is shown only from a score of 0.15.'
+    const analysis: ServerAnalysis = {
+      paperText: async () => ({ keywords: [], keywordsHowComputed: 'how', fewKeywordsNote: note, digest: null }),
+    }
+    const app = await buildServer({ store: temp.store, analysis })
+    const body = (await app.inject(`/api/v1/papers/${a}`)).json() as PaperDetail
+    expect(body.keywords).toEqual([])
+    expect(body.keywordAnalysis).toEqual({ items: [], howComputed: 'how', note })
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as unknown
+    expect(JSON.stringify(doc)).toContain('Why the paper shows fewer than two key words')
+    await app.close()
+  })
+
   it('shows the page as "not computed" when the analysis fails', async () => {
     const analysis: ServerAnalysis = {
       similarPapers: async () => {

@@ -242,8 +242,14 @@ function ClassifyTopicsAndKeywords({ classified }: { classified: ClassifyResult 
         <h2 id="classify-keywords" className="small-heading">
           Key words
         </h2>
-        {classified.keywords.length === 0 && (
-          <p className="muted">{classified.language ? `None: the text looks ${classified.language}, and key phrases are read from English only.` : 'No key phrase found.'}</p>
+        {classified.keywords.length === 0 && classified.language && (
+          <p className="muted">{`None: the text looks ${classified.language}, and key phrases are read from English only.`}</p>
+        )}
+        {/* Fewer than two: why (no phrase reached the score a key word needs, or no suggestion had support). */}
+        {!classified.language && classified.keywordsNote && (
+          <p className="muted small" data-testid="classify-keywords-note">
+            {classified.keywordsNote}
+          </p>
         )}
         {/* Not links: the text's key words need not be any library paper's. */}
         <KeywordGroups keywords={classified.keywords.map((k) => ({ text: k.text, origin: k.origin }))} linked={false} />

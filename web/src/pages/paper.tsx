@@ -201,12 +201,18 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               </details>
             )}
           </section>
-          {paper.keywords.length > 0 && (
+          {(paper.keywords.length > 0 || paper.keywordAnalysis?.note) && (
             <section aria-labelledby="keywords-title">
               <h2 id="keywords-title" className="small-heading">
                 Key words
               </h2>
               <KeywordGroups keywords={paper.keywords} />
+              {/* Fewer than two: why, as an unsorted paper says why it has no topic. */}
+              {paper.keywordAnalysis?.note && (
+                <p className="muted small" data-testid="keywords-note">
+                  {paper.keywordAnalysis.note}
+                </p>
+              )}
               {paper.keywordAnalysis && paper.keywordAnalysis.items.length > 0 && (
                 <KeywordReasons items={paper.keywordAnalysis.items} howComputed={paper.keywordAnalysis.howComputed} testId="keywords-how" />
               )}
