@@ -11,7 +11,7 @@ import type { CliIo } from './cli/io.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
-import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, FEW_KEYWORDS_NOTE, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
+import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, FEW_KEYWORDS_NOTE, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
 import { pluralize } from './core/index.js'
 import { createAnalysisReader, shownNoveltyPercent } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
@@ -63,7 +63,7 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
         offTopic: c.offTopic,
         topicWhy: c.topicWhy,
         keywords: c.keywordDetails,
-        keywordsNote: fewKeywordsNote(c.keywordDetails.length),
+        keywordsNote: c.keywordsNote,
         language: c.language,
         digest: c.digest,
         howComputed: { topics: TOPIC_HOW_COMPUTED, keywords: KEYWORDS_HOW_COMPUTED, digest: DIGEST_HOW_COMPUTED },

@@ -289,7 +289,8 @@ describe('paperscope CLI on the corpus', () => {
     writeFileSync(
       bib,
       '@article{pie, title={Seasonal Variation in Apple Pie Baking Times}, author={Cook, Anna}, year={2024},\n' +
-        ' abstract={We measured the baking time of apple pies across the seasons in a home kitchen. Pies baked in winter took longer to brown than pies baked in summer.}}\n',
+        ' abstract={We measured the baking time of apple pies across the seasons in a home kitchen. Pies baked in winter took longer to brown than pies baked in summer.}}\n' +
+        '@article{brief, title={A Brief Report}, author={Cook, Anna}, year={2024}, abstract={We report a result.}}\n',
     )
     expect((await cli(['import', bib], copy)).code).toBe(0)
     const text = (await cli(['show', 'Seasonal Variation in Apple Pie Baking Times'], copy)).out
@@ -300,6 +301,10 @@ describe('paperscope CLI on the corpus', () => {
     expect(json.topicStatus.candidates.length).toBeGreaterThan(0)
     // A paper with topics needs no such line.
     expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { topicStatus: unknown }).topicStatus).toBeNull()
+    // So does a paper with fewer than two key words, and one with two or more needs none.
+    expect((await cli(['show', 'A Brief Report'], copy)).out).toMatch(/\n {2}(key words: none\. |\()Fewer than two key words: .*0\.15/)
+    expect((JSON.parse((await cli(['show', 'A Brief Report', '--json'], copy)).out) as { keywordsNote: string | null }).keywordsNote).toMatch(/^Fewer than two key words/)
+    expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { keywordsNote: unknown }).keywordsNote).toBeNull()
   })
 
   it("prints sources' LaTeX as readable text, and keeps it as written in JSON", async () => {
@@ -416,8 +421,9 @@ describe('paperscope CLI on the corpus', () => {
     expect(out[0]).toEqual({ ...out[2], id: 'nc' })
     expect(out[1]!.topics[0]!.label).toBe('Lottery Ticket Hypothesis')
     for (const [i, o] of out.entries()) {
-      expect(Object.keys(o).sort()).toEqual(['digest', 'id', 'keywordDetails', 'keywords', 'language', 'offTopic', 'topicWhy', 'topics', 'unsorted'])
-      expect(o).toMatchObject({ language: null })
+      expect(Object.keys(o).sort()).toEqual(['digest', 'id', 'keywordDetails', 'keywords', 'keywordsNote', 'language', 'offTopic', 'topicWhy', 'topics', 'unsorted'])
+      // Two key words or more need no note of why there are fewer.
+      expect(o).toMatchObject({ language: null, keywordsNote: null })
       expect(o.keywords.length).toBeGreaterThanOrEqual(2)
       expect(o.digest).toMatch(/^[A-Z].*[.!?]$/)
       // The details are the same key words, each saying whether the text spells it out.

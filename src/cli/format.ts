@@ -44,8 +44,11 @@ function wrap(text: string, width = 100, indent = '  '): string {
   return lines.map((l) => indent + l).join('\n')
 }
 
-/** `noTopics`: the lines that say why a paper without topics has none (see `show`). */
-export function renderPaper(paper: PaperWithSources, noTopics: readonly string[] = []): string {
+/**
+ * `noTopics`: the lines that say why a paper without topics has none; `fewKeywords`: why it has fewer than two
+ * key words (see `show`).
+ */
+export function renderPaper(paper: PaperWithSources, { noTopics = [], fewKeywords = [] }: { noTopics?: readonly string[]; fewKeywords?: readonly string[] } = {}): string {
   const out: string[] = []
   out.push(paperHeadline(paper), `  id: ${paper.id}`)
   const ids = Object.entries(paper.ids).map(([k, v]) => `${k} ${v}`)
@@ -66,6 +69,7 @@ export function renderPaper(paper: PaperWithSources, noTopics: readonly string[]
   if (curatedWords.length) out.push(`  key words: ${curatedWords.map((k) => k.text).join('; ')}`)
   if (extractedWords.length) out.push(`  key words (extracted from the text): ${extractedWords.map((k) => k.text).join('; ')}`)
   if (suggestedWords.length) out.push(`  key words (suggested by similar papers, not in the text): ${suggestedWords.map((k) => k.text).join('; ')}`)
+  out.push(...fewKeywords)
   if (paper.citationCount !== null) out.push(`  citations: ${paper.citationCount}`)
   if (paper.digest) out.push(`  digest (${paper.digest.origin}):`, wrap(readableText(paper.digest.text), 100, '    '))
   if (paper.abstract) out.push('  abstract:', wrap(readableText(paper.abstract), 100, '    '))

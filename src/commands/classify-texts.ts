@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, type ReadText } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, type ReadText } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -68,6 +68,8 @@ export interface ClassifiedText {
    * are not in it (similar papers' or the topic's curated key words); the ranker's score and what weighed most.
    */
   keywordDetails: Array<{ text: string; origin: 'extracted' | 'suggested'; score: number; why: string[] }>
+  /** Why the text has fewer than two key words (see `fewKeywordsNote`); null when it has two or more. */
+  keywordsNote: string | null
   /** The language the text is in when it is not English (`French`), which gives it no key words; null for English or a text too short to tell. */
   language: string | null
   /** One or two sentences of the text, or null when it has no complete sentence. */
@@ -231,6 +233,7 @@ export async function createTextClassifier(
           score: probability3(k.score),
           why: k.why.map((w) => w.label),
         })),
+        keywordsNote: fewKeywordsNote(keywords.length),
         // Why a text may have no key words: they are read from English only.
         language: textLanguage(doc).language,
         digest: read.digest,

@@ -87,4 +87,4 @@ export {
   type BibtexExport,
 } from './export-bibtex.js'
 /** Sources' LaTeX as readable text, for the CLI's text output (JSON keeps it as written). */
-export { aiScoreRescaleNote, noveltyCohort, readableText } from '../analysis/index.js'
+export { aiScoreRescaleNote, fewKeywordsNote, noveltyCohort, readableText } from '../analysis/index.js'

@@ -1,7 +1,7 @@
 /**
  * @module `paperscope classify --jsonl FILE`: one JSON line in (`{"id","title","text"}`), one JSON line out
  * (`{"id","topics":[{"label","score"}],"unsorted","offTopic","topicWhy":[...],"keywords":[...],"keywordDetails":[{"text","origin",
- * "score","why"}],"language","digest"}`), with the models trained on the current library. `-` reads standard input. A bad line
+ * "score","why"}],"keywordsNote","language","digest"}`), with the models trained on the current library. `-` reads standard input. A bad line
  * is reported on stderr with its number and answered on stdout by `{"id","line","error":{"code","message"}}` (`id`
  * null when the line has no usable one), so every input line but a blank one has its output line, in order; the
  * rest go on, and the exit code is then 2. A number id that JSON would alter (`2310.10`) is printed as the string

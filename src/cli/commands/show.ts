@@ -1,5 +1,5 @@
 /** @module `paperscope show <ref>`: one paper, everything known, every source record, its novelty with the evidence. */
-import { findPaper, noveltyCohort } from '../../commands/index.js'
+import { fewKeywordsNote, findPaper, noveltyCohort } from '../../commands/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../../store/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { CliIo } from '../io.js'
@@ -74,23 +74,25 @@ export function renderNovelty(novelty: ShownNovelty | null): string[] {
 }
 
 export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
-  const { found, novelty, topicStatus } = await withStore(io, dbPath, async (store) => {
+  const { found, novelty, topicStatus, keywordsNote } = await withStore(io, dbPath, async (store) => {
     const found = await findPaper(store, ref)
     const paper = found.paper
-    if (!paper) return { found, novelty: null, topicStatus: null }
+    if (!paper) return { found, novelty: null, topicStatus: null, keywordsNote: null }
     const analysis = (await store.analysis.getPaperAnalyses([paper.id]))[0]
     return {
       found,
       novelty: await readNovelty(store, analysis),
       // Only a paper without topics needs to say why it has none.
       topicStatus: paper.topics.length === 0 ? topicStatusOf(analysis) : null,
+      // Before any analysis a paper has no key words for want of one, which the topics line already says.
+      keywordsNote: analysis ? fewKeywordsNote(paper.keywords.length) : null,
     }
   })
   if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)`)
   if (opts.json) {
-    printJson(io, { ...found.paper, topicStatus, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives, alternativesTotal: found.alternativesTotal })
+    printJson(io, { ...found.paper, topicStatus, keywordsNote, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives, alternativesTotal: found.alternativesTotal })
     return
   }
-  io.stdout(`${renderPaper(found.paper, renderTopicStatus(topicStatus))}\n${renderNovelty(novelty).join('\n')}\n`)
+  io.stdout(`${renderPaper(found.paper, { noTopics: renderTopicStatus(topicStatus), fewKeywords: keywordsNote ? [found.paper.keywords.length === 0 ? `  key words: none. ${keywordsNote}` : `  (${keywordsNote})`] : [] })}\n${renderNovelty(novelty).join('\n')}\n`)
   io.stdout(alsoMatching(ref, found.alternatives, found.alternativesTotal))
 }
