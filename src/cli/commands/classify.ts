@@ -65,22 +65,20 @@ function lineQueue(input: Readable): { next(): Promise<string | null>; take(): s
     ended = true
     notify()
   })
+  // A line taken; reading goes on once half the read-ahead is free.
+  const take = (): string | undefined => {
+    const line = lines.shift()
+    if (lines.length < READ_AHEAD_LINES / 2) rl.resume()
+    return line
+  }
   return {
     async next() {
       while (lines.length === 0 && !ended) await new Promise<void>((resolve) => (wake = resolve))
-      const line = lines.shift()
-      if (line === undefined) {
-        if (failure !== null) throw failure
-        return null
-      }
-      if (lines.length < READ_AHEAD_LINES / 2) rl.resume()
-      return line
+      const line = take()
+      if (line === undefined && failure !== null) throw failure
+      return line ?? null
     },
-    take() {
-      const line = lines.shift()
-      if (lines.length < READ_AHEAD_LINES / 2) rl.resume()
-      return line
-    },
+    take,
     waiting: () => lines.length,
   }
 }
