@@ -44,8 +44,17 @@ export interface DigestOptions {
 export const DIGEST_HOW_COMPUTED =
   "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped. Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
-const CONTRIBUTION_CUE =
-  /\b(we|(?:this|the present) (paper|work|study|article|note|letter|thesis|manuscript|chapter)|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|delve|delves|suggest|suggests|report|reports|predict|predicts|focus(?:es)?(?=\s+on\b)|obtain|obtains|design|designs|devise|devises|construct|constructs|formulate|formulates|offer|offers|review|reviews|initiate|initiates|put forward|puts forward|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b/i
+/**
+ * The nouns a paper calls itself by (`this paper`, `the present study`, `this thesis`): one list for every pattern
+ * below that must tell the paper's own voice from a reference back, so that they cannot drift apart.
+ */
+const SELF_NOUN = 'paper|work|study|article|note|letter|thesis|manuscript|chapter|report|survey|review'
+const SELF_REFERENCE = `(?:this|the present) (?:${SELF_NOUN})`
+
+const CONTRIBUTION_CUE = new RegExp(
+  String.raw`\b(we|${SELF_REFERENCE}|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|delve|delves|suggest|suggests|report|reports|predict|predicts|focus(?:es)?(?=\s+on\b)|obtain|obtains|design|designs|devise|devises|construct|constructs|formulate|formulates|offer|offers|review|reviews|initiate|initiates|put forward|puts forward|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b`,
+  'i',
+)
 /**
  * A contribution said in the passive, as physics and mathematics abstracts say it: `The Aharonov-Bohm problem … is
  * analyzed`, `Graphs on lattice points are studied whose edges …` (not `has been studied`, which is others' work).
@@ -53,22 +62,28 @@ const CONTRIBUTION_CUE =
 const PASSIVE_CONTRIBUTION =
   /(?<!\b(?:what|which|that|who)\s+)\b(?:is|are)\s+(?:here\s+|then\s+|also\s+|first\s+)?(?:analy[sz]ed|studied|investigated|proposed|presented|introduced|developed|examined|described|discussed)\b/i
 /** A sentence in the authors' voice: what they, their work or their method do, whatever the verb. */
-const OWN_VOICE = /\b(?:we|our|(?:this|the present) (?:paper|work|study|article|note|letter|thesis))\b/i
+const OWN_VOICE = new RegExp(String.raw`\b(?:we|our|${SELF_REFERENCE})\b`, 'i')
 /** The authors saying what their work comes to: `our main insight is that`, `our key contribution is`. */
 const OWN_INSIGHT = /\bour (?:(?:main|key|central|core|primary) )?(?:insight|contribution|idea|finding|observation)s? (?:is|are)\b/i
-const LEANS_ON_PREVIOUS =
-  /^(\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(this(?!\s+(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review)\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|(?!we\b)[^,]{0,40}\b(this(?!\s+(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review)\b)|these|those|such|above|aforementioned)\b[^,]{0,30},)/i
+const LEANS_ON_PREVIOUS = new RegExp(
+  String.raw`^(\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(this(?!\s+(?:${SELF_NOUN})\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|(?!we\b)[^,]{0,40}\b(this(?!\s+(?:${SELF_NOUN})\b)|these|those|such|above|aforementioned)\b[^,]{0,30},)`,
+  'i',
+)
 /**
  * A reference back to something the digest does not include: `this gap`, `these models`, `both questions`,
  * `no such bound`, `the two observations` (but not `this paper`, `both X and Y`, `such as`).
  */
-const REFERS_BACK =
-  /\b(?:(?:this|these|those)\s+(?!(?:paper|work|study|article|note|letter|thesis|manuscript|report|survey|review|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.:]{0,40}\band\b)|both of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])/gi
+const REFERS_BACK = new RegExp(
+  String.raw`\b(?:(?:this|these|those)\s+(?!(?:${SELF_NOUN}|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.:]{0,40}\band\b)|both of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])`,
+  'gi',
+)
 /** A sentence that opens on `we` + a verb + `it`/`them`: `We analyze it for both …`, `We formulate and solve it as …`. */
 const PRONOUN_OBJECT = /^we\s+(?:[a-z]+ly\s+)?[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:it|them)\b/i
 /** A result added to one given before it: `We further show`, `We also find`, `We then study`. */
-const SECONDARY =
-  /^(?:[^,.;:]{0,120},\s+)?(?:we|this (?:paper|work|study))\s+(?:also|further|then|additionally|next|finally|moreover|furthermore|subsequently|rather|now|again)\b/i
+const SECONDARY = new RegExp(
+  String.raw`^(?:[^,.;:]{0,120},\s+)?(?:we|this (?:${SELF_NOUN}))\s+(?:also|further|then|additionally|next|finally|moreover|furthermore|subsequently|rather|now|again)\b`,
+  'i',
+)
 /**
  * Background rather than contribution: what other work did, what the field knows, why the topic matters
  * (`Much work has focused on`, `Recent works have`, `X has received significant attention`).
@@ -77,7 +92,10 @@ const BACKGROUND =
   /^(?:(?:much|many|most|some|several|numerous|recent|prior|previous|past|existing|earlier|related|current|classical)\s+(?:recent\s+|prior\s+|theoretical\s+|empirical\s+)?(?:work|works|studies|research|papers|literature|approaches|methods|efforts|theories|analyses)\b|recently,|in recent years|over the (?:past|last)\b|it is (?:well[- ])?known|(?:although|despite)\b(?![^.]*\bwe\b))|\b(?:has|have) (?:received|attracted|gained|drawn) (?:\w+ )?(?:attention|interest)\b|\b(?:has|have) (?:proven|been shown) to be\b|\b(?:has|have) (?:exhibited|achieved|displayed|enjoyed|witnessed|seen)\b|\bhave (?:emerged|been (?:widely |extensively )?(?:proposed|studied|investigated|developed|explored|used))\b|\bremains? (?:the gold standard|an open (?:question|problem)|poorly understood|unclear)\b/i
 /** An enumerated item named but not given: `the mechanism behind (i),`, `extend (i) and (ii) to`. */
 const ITEM_REFERENCE = /\((?:i{1,3}|iv|vi{0,3}|[a-d])\)(?=\s*(?:[,.;:]|and\b|or\b|$))/i
-const CONNECTIVE_PREFIX = /^(however|moreover|furthermore|additionally|in addition|specifically|in particular|next|finally|consequently|as a result|to (?:this|that|the)(?: [a-z-]+)? end|thus|therefore|hence|instead|on the other hand|overall|in summary|nevertheless),\s+(?=(we|our|this paper|this work)\b)/i
+const CONNECTIVE_PREFIX = new RegExp(
+  String.raw`^(however|moreover|furthermore|additionally|in addition|specifically|in particular|next|finally|consequently|as a result|to (?:this|that|the)(?: [a-z-]+)? end|thus|therefore|hence|instead|on the other hand|overall|in summary|nevertheless),\s+(?=(we|our|this (?:${SELF_NOUN}))\b)`,
+  'i',
+)
 /**
  * A connective that links a sentence to the one before it but says nothing the sentence needs (`In fact,`,
  * `However,`): a sentence that leans on no more than this may open a digest without it.
@@ -91,13 +109,15 @@ const OPENING_CONNECTIVE =
 const SHELL_NOUNS = new Set(['issue', 'problem', 'limitation', 'challenge', 'difficulty', 'shortcoming', 'drawback', 'gap', 'concern', 'bottleneck', 'obstacle', 'weakness', 'deficiency', 'barrier', 'hurdle', 'discrepancy', 'tension', 'line', 'direction'])
 /** What follows a reference that gives what it names: `, namely …`, `, i.e. …`. */
 const SPELLED_OUT = /^\s*,\s*(?:namely|i\.e\.|that is)\b/i
-const FRAMING_PREFIX = /^(in this (paper|work|study|article|note)|in our (paper|work|study)|here|in the present (paper|work)),?\s+we\b/i
+const FRAMING_PREFIX = new RegExp(String.raw`^(in ${SELF_REFERENCE}|in our (?:${SELF_NOUN})|here),?\s+we\b`, 'i')
 /**
  * A lead-in that only points back, before the authors say what they do: `To address these issues, we`,
  * `Our work bridges this gap between theory and practice: we`. Dropping it leaves the claim, whole.
  */
-const POINTING_LEAD_IN =
-  /^(?:(?:to\s+(?:address|tackle|overcome|solve|fill|bridge|close|remedy|mitigate|alleviate|resolve|answer|handle|circumvent|fix|study|investigate|understand)|(?:based|building|drawing) on|(?:motivated|inspired|guided) by|leveraging)\s+(?:this|these|those|such|both|the above|the aforementioned)\b[^,;:.]{0,50},\s*(?=(?:(?:for|in|on|with)\s[^,;:.]{0,50}?\s)?(?:we|our|this (?:paper|work|study|article|note))\b)|[^,;:.]{0,60}\b(?:this|these|those|such)\s+[a-z][^,;:.]{0,60}:\s*(?=we\b))/i
+const POINTING_LEAD_IN = new RegExp(
+  String.raw`^(?:(?:to\s+(?:address|tackle|overcome|solve|fill|bridge|close|remedy|mitigate|alleviate|resolve|answer|handle|circumvent|fix|study|investigate|understand)|(?:based|building|drawing) on|(?:motivated|inspired|guided) by|leveraging)\s+(?:this|these|those|such|both|the above|the aforementioned)\b[^,;:.]{0,50},\s*(?=(?:(?:for|in|on|with)\s[^,;:.]{0,50}?\s)?(?:we|our|this (?:${SELF_NOUN}))\b)|[^,;:.]{0,60}\b(?:this|these|those|such)\s+[a-z][^,;:.]{0,60}:\s*(?=we\b))`,
+  'i',
+)
 
 interface Scored {
   i: number
