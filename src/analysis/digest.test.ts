@@ -370,6 +370,51 @@ describe('generated digest', () => {
     ).toBe('We propose a loss that down-weights examples whose gradients disagree with the rest of the batch.')
   })
 
+  it('gives the answer to questions with the question right before it, `the answer to both questions` read as `the answer`', () => {
+    const title = 'On the Generalization Mystery in Deep Learning'
+    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    // It was the question alone ("The generalization mystery in deep learning is the following: Why do …?"); the
+    // answer says `both questions`, and the two questions and the answer do not fit together.
+    expect(d?.sentences).toEqual([1, 2])
+    expect(d?.text).toBe(
+      'From among all solutions that fit the training data, how does gradient descent (GD) find one that generalizes well (when such a well-generalizing solution exists)? We argue that the answer lies in the interaction of the gradients of different examples during training.',
+    )
+    // After a sentence that asks nothing, `both questions` still points back to what the digest leaves out.
+    const noQuestion = generateDigest(
+      'Two questions about pruning remain open. Pruned networks are known to train fast from a rewound initialization. We argue that the answer to both questions lies in the sign pattern of the weights at initialization.',
+      'Pruning',
+    )
+    expect(noQuestion?.text).not.toMatch(/both questions|the answer lies/)
+  })
+
+  it('reads `we leverage`, `we move beyond` as what the paper does, and puts no background before it', () => {
+    const connection = 'One-connection rule for structural equation models'
+    // It opened on the background "Linear structural equation models are multivariate statistical models encoded by
+    // mixed graphs.", put before a sentence that did not count as a contribution.
+    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', connection), connection)?.text).toBe(
+      'We move beyond the acyclic case and give a closed form expression for the entries of the covariance matrices in terms of the one-connections in a graph obtained from D through some small operations.',
+    )
+    const extreme = 'Extreme Event Prediction with Multi-agent Reinforcement Learning-based Parametrization of Atmospheric and Oceanic Turbulence'
+    // It opened on "In Scientific Multi-Agent Reinforcement Learning (SMARL) computational elements serve a dual role …".
+    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', extreme), extreme)?.text).toBe(
+      'We leverage Scientific Multi-Agent Reinforcement Learning (SMARL) and fundamentals of turbulence physics to learn closures for prototypes of atmospheric and oceanic turbulence.',
+    )
+  })
+
+  it('opens on no `Concretely,` and reads `Instead of …, we present` as standing on its own', () => {
+    const more = 'More is Better in Modern Machine Learning: when Infinite Overparameterization is Optimal and Overfitting is Obligatory'
+    // It was "Concretely, we first show that …".
+    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', more), more)?.text).toMatch(
+      /^We first show that the test risk of random feature \(RF\) regression decreases monotonically/,
+    )
+    const soft = 'Regularizing Towards Soft Equivariance Under Mixed Symmetries'
+    // It was the evaluation "Using synthetic function approximation and motion forecasting tasks, we demonstrate that our
+    // method achieves …": `Instead of` was read as leaning on the sentence before, like `Instead,`.
+    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', soft), soft)?.text).toBe(
+      'Instead of proposing a new architectural restriction as in most of the previous approaches, we present a regularizer-based method for building a model for a dataset with mixed approximate symmetries.',
+    )
+  })
+
   it('does not open on `These results …` when a sentence stands on its own', () => {
     const abstract =
       'We prove that gradient flow on a depth-$L$ linear network converges to weights with $\\|W_{\\ell}\\|_F^2$ equal across ' +

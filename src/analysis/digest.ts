@@ -4,7 +4,7 @@
  *
  * Sentences are scored by how much of the paper's vocabulary they carry (similarity to title + abstract; a title a
  * library made from the abstract's opening words is not counted), by contribution cues (`we show`, `this paper
- * proposes`, `our main insight is`, `… is analyzed`) and by position; background (`Much work has focused on`) and a
+ * proposes`, `we leverage`, `our main insight is`, `… is analyzed`) and by position; background (`Much work has focused on`) and a
  * result added to an earlier one (`We further show`) score lower. A sentence that states a contribution, alone or
  * with the sentence before it, is preferred to one that does not, and nothing put before it that is neither the
  * authors' nor a question. A sentence that leans on the previous one (`This`, `However,`, `For example,`, `We also`,
@@ -13,7 +13,8 @@
  * only when no sentence stands on its own, and then with the sentence before it if both fit. A contribution that
  * points back to the sentence right before it (`How many parameters are needed? We answer this question by …`,
  * `… biases that outweigh its benefits. This work tackles these issues by …`) comes with that sentence, when it
- * stands on its own or does once an opening `In fact,` or `However,` is dropped. A second sentence that points back
+ * stands on its own or does once an opening `In fact,` or `However,` is dropped; after the one question it gives, `the
+ * answer to both questions` reads `the answer`. A second sentence that points back
  * is added only right after the first or when the first gives what
  * it names. Only complete sentences are eligible: ending in a full stop, brackets balanced, no LaTeX left (a
  * `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is none, more than a few are). The digest starts with a
@@ -42,7 +43,7 @@ export interface DigestOptions {
 }
 
 export const DIGEST_HOW_COMPUTED =
-  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped. Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’, ‘we leverage’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped; after the one question it gives, ‘the answer to both questions’ reads ‘the answer’. Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
 /**
  * The nouns a paper calls itself by (`this paper`, `the present study`, `this thesis`): one list for every pattern
@@ -52,7 +53,7 @@ const SELF_NOUN = 'paper|work|study|article|note|letter|thesis|manuscript|chapte
 const SELF_REFERENCE = `(?:this|the present) (?:${SELF_NOUN})`
 
 const CONTRIBUTION_CUE = new RegExp(
-  String.raw`\b(we|${SELF_REFERENCE}|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|delve|delves|suggest|suggests|report|reports|predict|predicts|focus(?:es)?(?=\s+on\b)|obtain|obtains|design|designs|devise|devises|construct|constructs|formulate|formulates|offer|offers|review|reviews|initiate|initiates|put forward|puts forward|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b`,
+  String.raw`\b(we|${SELF_REFERENCE}|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|delve|delves|suggest|suggests|report|reports|predict|predicts|focus(?:es)?(?=\s+on\b)|obtain|obtains|design|designs|devise|devises|construct|constructs|formulate|formulates|offer|offers|review|reviews|initiate|initiates|put forward|puts forward|leverage|leverages|(?:move|moves|go|goes) beyond|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b`,
   'i',
 )
 /**
@@ -65,8 +66,12 @@ const PASSIVE_CONTRIBUTION =
 const OWN_VOICE = new RegExp(String.raw`\b(?:we|our|${SELF_REFERENCE})\b`, 'i')
 /** The authors saying what their work comes to: `our main insight is that`, `our key contribution is`. */
 const OWN_INSIGHT = /\bour (?:(?:main|key|central|core|primary) )?(?:insight|contribution|idea|finding|observation)s? (?:is|are)\b/i
+/**
+ * An opening that leans on the sentence before it: `This`, `However,`, `Instead,` (but not `Instead of proposing …,
+ * we present`, which says itself what it replaces), or a reference back before the first comma.
+ */
 const LEANS_ON_PREVIOUS = new RegExp(
-  String.raw`^(\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(this(?!\s+(?:${SELF_NOUN})\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|(?!we\b)[^,]{0,40}\b(this(?!\s+(?:${SELF_NOUN})\b)|these|those|such|above|aforementioned)\b[^,]{0,30},)`,
+  String.raw`^(\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(this(?!\s+(?:${SELF_NOUN})\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead(?!\s+of\b)|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|(?!we\b)[^,]{0,40}\b(this(?!\s+(?:${SELF_NOUN})\b)|these|those|such|above|aforementioned)\b[^,]{0,30},)`,
   'i',
 )
 /**
@@ -101,7 +106,7 @@ const CONNECTIVE_PREFIX = new RegExp(
  * `However,`): a sentence that leans on no more than this may open a digest without it.
  */
 const OPENING_CONNECTIVE =
-  /^(?:however|moreover|furthermore|additionally|in addition|in fact|indeed|in particular|in practice|importantly|notably|nevertheless|nonetheless|unfortunately|yet|still)\s*,\s*/i
+  /^(?:however|moreover|furthermore|additionally|in addition|in fact|indeed|in particular|in practice|(?:more )?concretely|importantly|notably|nevertheless|nonetheless|unfortunately|yet|still)\s*,\s*/i
 /**
  * Words for what the sentence before says, as a whole (`this work tackles these issues`, `to close this gap`): with
  * that sentence right before, they name what it says, whatever words it says it in.
@@ -294,7 +299,7 @@ const MIN_LEAD = 20
  */
 function leadFor(x: Scored, before: Scored | undefined, maxLength: number): Scored | null {
   if (!before?.whole || (before.dependent && !before.standsUnlinked) || before.s.text.trim().length < MIN_LEAD || digestText([before, x]).length > maxLength) return null
-  const text = stripConnective(x.s.text)
+  const text = answerTo(before, stripConnective(x.s.text))
   const items = text.match(new RegExp(ITEM_REFERENCE.source, 'gi')) ?? []
   if (items.some((item) => !before.s.text.includes(item))) return null
   return pointsBack(text, x.s, [before.s], true) ? null : before
@@ -306,9 +311,25 @@ function digestText(chosen: readonly Scored[]): string {
     .map((c, k) => {
       if (k === 0) return dropOpeningConnective(rewrite(c.s.text))
       // One that does not follow the sentence before it in the abstract loses a lead-in pointing back too.
-      return c.i === (chosen[k - 1] as Scored).i + 1 ? stripConnective(c.s.text) : stripLeadIns(c.s.text)
+      const previous = chosen[k - 1] as Scored
+      return c.i === previous.i + 1 ? answerTo(previous, stripConnective(c.s.text)) : stripLeadIns(c.s.text)
     })
     .join(' ')
+}
+
+/**
+ * `the answer to both questions` (`to these questions`, `to the two questions`, `to all three questions`): said
+ * right after the one question a digest gives, the answer it names is the answer to that one.
+ */
+const ANSWER_TO_QUESTIONS =
+  /\b(answers?)\s+to\s+(?:(?:both|all(?:\s+(?:two|three))?)(?:\s+of)?(?:\s+(?:these|those|the))?|these|those|the\s+(?:two|three|above))\s+questions\b/gi
+
+/**
+ * A sentence as it reads right after `before`: after a question, `the answer to both questions` is `the answer`
+ * (*On the Generalization Mystery*: `… how does GD find one that generalizes well? We argue that the answer lies in …`).
+ */
+function answerTo(before: Scored, text: string): string {
+  return /\?["”’)]?$/.test(before.s.text.trim()) ? text.replace(ANSWER_TO_QUESTIONS, '$1') : text
 }
 
 /** A sentence added after a non-adjacent first one: it neither leans on the sentence before it nor points back past the first. */
