@@ -3,27 +3,57 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CORPUS_FORMATS } from '../ingest/index.js'
 import { deriveTitle } from '../library/index.js'
-import { generateDigest, spellOutAcronyms } from './digest.js'
+import { generateDigest, spellOutAcronyms, type GeneratedDigest } from './digest.js'
+import { prepareText } from './text.js'
 
 const READS_AS_SENTENCE = /^[A-Z0-9“"(][^]*[.!?]["”’)]?$/
 
-/** The digest of every abstract in the corpus's page captures (the awesome list has digests of its own), by title. */
-function corpusDigests(): Array<{ title: string; digest: string | null }> {
-  const files = [
-    ['abstracts.txt', 'abstracts'],
-    ['author-papers.txt', 'author-papers'],
-    ['daily-papers.txt', 'daily-papers'],
-    ['researcher-profile.txt', 'researcher-profile'],
-  ] as const
-  return files.flatMap(([file, format]) => {
-    const parser = CORPUS_FORMATS.find((f) => f.name === format)
-    if (!parser) throw new Error(`${format}: no importer`)
-    const text = readFileSync(new URL(`../../data/corpus/${file}`, import.meta.url), 'utf8')
+const CORPUS_FILES = ['abstracts', 'author-papers', 'daily-papers', 'researcher-profile'] as const
+type CorpusFile = (typeof CORPUS_FILES)[number]
+
+/** A paper of the corpus's page captures, as the library holds it. */
+interface CorpusPaper {
+  file: CorpusFile
+  title: string
+  abstract: string
+}
+
+let corpus: CorpusPaper[] | undefined
+/**
+ * Every paper of the corpus's page captures with an abstract and no digest of its own (the awesome list has its own),
+ * read with the real importers: one the capture gives no title has the one the library makes from its abstract.
+ */
+function corpusPapers(): CorpusPaper[] {
+  corpus ??= CORPUS_FILES.flatMap((file) => {
+    const parser = CORPUS_FORMATS.find((f) => f.name === file)
+    if (!parser) throw new Error(`${file}: no importer`)
+    const text = readFileSync(new URL(`../../data/corpus/${file}.txt`, import.meta.url), 'utf8')
     return parser
-      .parse(text, { input: file, fetchedAt: '2026-01-01T00:00:00Z' })
-      .records.filter((r) => r.abstract)
-      .map((r) => ({ title: r.title ?? file, digest: generateDigest(r.abstract!, r.title ?? '')?.text ?? null }))
+      .parse(text, { input: `${file}.txt`, fetchedAt: '2026-01-01T00:00:00Z' })
+      .records.filter((r) => r.abstract && !r.digest)
+      .map((r) => ({ file, title: r.title ?? deriveTitle(r.abstract ?? null), abstract: r.abstract ?? '' }))
   })
+  return corpus
+}
+
+/**
+ * A paper's digest as the library stores it: the analyze step reads the title and abstract once and builds the
+ * digest on that reading (as `readText` does for the classify page).
+ */
+function storedDigest(p: Pick<CorpusPaper, 'title' | 'abstract'>): GeneratedDigest | null {
+  return generateDigest(p.abstract, p.title, { prepared: prepareText({ title: p.title, text: p.abstract }) })
+}
+
+/** The stored digest of the corpus paper in `file` whose title (or, in abstracts.txt, abstract) starts with `start`. */
+function digestOf(file: CorpusFile, start: string): GeneratedDigest | null {
+  const paper = corpusPapers().find((p) => p.file === file && (p.title.startsWith(start) || p.abstract.startsWith(start)))
+  if (!paper) throw new Error(`${start}: not in ${file}.txt`)
+  return storedDigest(paper)
+}
+
+/** The stored digest of every corpus paper with an abstract and no digest of its own, by title. */
+function corpusDigests(): Array<{ title: string; digest: string | null }> {
+  return corpusPapers().map((p) => ({ title: p.title, digest: storedDigest(p)?.text ?? null }))
 }
 
 describe('generated digest', () => {
@@ -64,17 +94,9 @@ describe('generated digest', () => {
   })
 
   // Abstracts of the corpus, read with the real importers: the digests these gave read as fragments.
-  const abstractOf = (file: string, format: string, title: string): string => {
-    const parser = CORPUS_FORMATS.find((f) => f.name === format)
-    const text = readFileSync(new URL(`../../data/corpus/${file}`, import.meta.url), 'utf8')
-    const record = parser?.parse(text, { input: file, fetchedAt: '2026-01-01T00:00:00Z' }).records.find((r) => r.title?.startsWith(title))
-    if (!record?.abstract) throw new Error(`${title}: not in ${file}`)
-    return record.abstract
-  }
-
   it('does not pick a sentence that names a numbered item it does not give', () => {
     const title = 'When Stronger Triggers Backfire'
-    const d = generateDigest(abstractOf('researcher-profile.txt', 'researcher-profile', title), title)
+    const d = digestOf('researcher-profile', title)
     expect(d?.text).toMatch(READS_AS_SENTENCE)
     // It was: "… We identify a finite-sample noise floor proportional to κ as the mechanism behind (i), …"
     expect(d?.text).not.toMatch(/\((i|ii|iii)\)/)
@@ -93,16 +115,16 @@ describe('generated digest', () => {
 
   it('prefers sentences that stand alone to ones that point back (`this correspondingly`, `no such bound`)', () => {
     const pde = 'Neural Network Approximations of PDEs Beyond Linearity'
-    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', pde), pde)
+    const d = digestOf('daily-papers', pde)
     // It added: "By a classical result due to Barron [1993], this correspondingly bounds the size of …"
     expect(d?.text).not.toMatch(/this correspondingly/)
     const fantastic = 'Fantastic Generalization Measures are Nowhere to be Found'
-    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', fantastic), fantastic)?.text).not.toMatch(/no such bound|\(2\)/)
+    expect(digestOf('daily-papers', fantastic)?.text).not.toMatch(/no such bound|\(2\)/)
   })
 
   it('takes a `^` or `_` inside a formula for part of the sentence, not for LaTeX left over', () => {
     const monge = 'The Monge Gap: A Regularizer to Learn All Transport Maps'
-    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', monge), monge)
+    const d = digestOf('daily-papers', monge)
     // It was the background "Optimal transport (OT) theory has been been used in machine learning …": the
     // sentence that gives the regularizer was left out for `M^c_rho(T)`.
     expect(d?.text).toMatch(/^We propose a radically different approach to estimating optimal transport \(OT\) maps: .* the Monge gap M\^c_rho\(T\) of a map T\./)
@@ -112,12 +134,12 @@ describe('generated digest', () => {
     // A stray mark, more formula than sentence, or math that lost its backslashes still keeps a sentence out.
     expect(generateDigest('We show that the bound holds with exponent ^ 2 for all widths we tried.')).toBeNull()
     const pde = 'Neural Network Approximations of PDEs Beyond Linearity'
-    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', pde), pde)?.text).not.toMatch(/Oleft|int_Omega|nabla/)
+    expect(digestOf('daily-papers', pde)?.text).not.toMatch(/Oleft|int_Omega|nabla/)
   })
 
   it('adds no second sentence that points back to one it left out', () => {
     const title = 'Upsample or Upweight?'
-    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    const d = digestOf('daily-papers', title)
     expect(d?.text).toMatch(READS_AS_SENTENCE)
     // It added: "Empirically, we observe that Temperature Sampling converges more quickly …" and, without it,
     // "We argue that this faster convergence …".
@@ -221,7 +243,7 @@ describe('generated digest', () => {
     expect(d?.text).not.toMatch(/both questions/)
     expect(d?.text).toMatch(READS_AS_SENTENCE)
     const title = 'Benign Overfitting and Grokking in ReLU Networks for XOR Cluster Data'
-    const benign = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    const benign = digestOf('daily-papers', title)
     // It was: "We show that both of these phenomena provably occur in two-layer ReLU networks …".
     expect(benign?.text).not.toMatch(/both of these/)
     expect(benign?.text).toMatch(READS_AS_SENTENCE)
@@ -254,7 +276,7 @@ describe('generated digest', () => {
 
   it('opens on what the paper does when its contribution leans on the sentence before it: with that sentence (`In fact,` dropped)', () => {
     const title = 'Automatic Data Augmentation via Invariance-Constrained Learning'
-    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    const d = digestOf('daily-papers', title)
     // It was the background "Underlying data structures, such as symmetries or invariances to transformations, are
     // often exploited …": every sentence that says what the paper does leans on another (`these issues`, `To do so,
     // it`, `The result`, `this method`), and the one `these issues` points to opened on `In fact,`.
@@ -264,7 +286,7 @@ describe('generated digest', () => {
     const field = 'Applications of Statistical Field Theory in Deep Learning'
     // It was "As deep learning is largely about learning functions …, statistical field theory … is an obvious choice
     // of formalism.": the review's own sentence points to `this emerging line of research`, which the one before gives.
-    expect(generateDigest(abstractOf('author-papers.txt', 'author-papers', field), field)?.text).toBe(
+    expect(digestOf('author-papers', field)?.text).toBe(
       'Research efforts carried out in the past few years have demonstrated the ability of field theory to provide useful insights on generalization, implicit bias, and feature learning effects. Here we provide a pedagogical review of this emerging line of research.',
     )
   })
@@ -273,12 +295,12 @@ describe('generated digest', () => {
     const noisy = 'Compressing Features for Learning with Noisy Labels'
     // It was two sentences that say what supervised learning and Dropout are; the paper's own sentence was read as
     // pointing back (`this over-fitting problem`, its `over-fitting` tagged a verb) and `focus on` as no contribution.
-    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', noisy), noisy)?.text).toBe(
+    expect(digestOf('daily-papers', noisy)?.text).toBe(
       'We focus on the problem of learning with noisy labels and introduce compression inductive bias to network architectures to alleviate this over-fitting problem.',
     )
     const pac = 'PAC Generalization via Invariant Representations'
     // It was the question the paper studies ("We study the following question: If a representation is …?").
-    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', pac), pac)?.text).toMatch(
+    expect(digestOf('daily-papers', pac)?.text).toMatch(
       /^Inspired by PAC learning, we obtain finite-sample out-of-distribution generalization guarantees for approximate invariance/,
     )
   })
@@ -287,7 +309,7 @@ describe('generated digest', () => {
     const title = 'Mitigating the Curse of Detail: Scaling Arguments for Feature Learning and Sample Complexity'
     // It opened on "Two pressing topics in the theory of deep learning are the interpretation of feature learning
     // mechanisms and the determination of implicit bias of networks in the rich regime."
-    expect(generateDigest(abstractOf('author-papers.txt', 'author-papers', title), title)?.text).toBe(
+    expect(digestOf('author-papers', title)?.text).toBe(
       'We propose a powerful heuristic route for predicting the data and width scales at which various patterns of feature learning emerge.',
     )
   })
@@ -295,19 +317,12 @@ describe('generated digest', () => {
   it('does not count a title made from the abstract’s first words', () => {
     // abstracts.txt gives no titles: the library makes one of each abstract's opening words, and counting it pulled
     // the digest back to that sentence of background.
-    const abstracts = CORPUS_FORMATS.find((f) => f.name === 'abstracts')
-      ?.parse(readFileSync(new URL('../../data/corpus/abstracts.txt', import.meta.url), 'utf8'), { input: 'abstracts.txt', fetchedAt: '2026-01-01T00:00:00Z' })
-      .records.map((r) => r.abstract ?? '') ?? []
-    const digestOf = (opening: string): string | undefined => {
-      const abstract = abstracts.find((a) => a.startsWith(opening)) ?? ''
-      return generateDigest(abstract, deriveTitle(abstract))?.text
-    }
     // It was "Neural networks extract features from data using stochastic gradient descent (SGD). Here, we show …".
-    expect(digestOf('Neural networks extract features from data')).toBe(
+    expect(digestOf('abstracts', 'Neural networks extract features from data')?.text).toBe(
       'We show that correlations between latent variables along the directions encoded in different input cumulants speed up learning from higher-order correlations.',
     )
     // It opened on "Machine learning models are famously vulnerable to adversarial attacks: …".
-    expect(digestOf('Machine learning models are famously vulnerable')).toMatch(/^We use a control-theoretical perspective to study the scenario where an attacker/)
+    expect(digestOf('abstracts', 'Machine learning models are famously vulnerable')?.text).toMatch(/^We use a control-theoretical perspective to study the scenario where an attacker/)
   })
 
   it('reads an item of a list written `2) …` as leaning on the list, and `these methods, namely …` as standing alone', () => {
@@ -345,7 +360,7 @@ describe('generated digest', () => {
 
   it('gives a contribution that answers the question right before it with that question', () => {
     const title = 'Measuring the Intrinsic Dimension of Objective Landscapes'
-    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    const d = digestOf('daily-papers', title)
     // It was two sentences of background: "One may intuitively use the number of parameters required as a rough
     // gauge of the difficulty of a problem. Many problems have smaller intrinsic dimensions than …".
     expect(d?.sentences).toEqual([3, 4])
@@ -372,7 +387,7 @@ describe('generated digest', () => {
 
   it('gives the answer to questions with the question right before it, `the answer to both questions` read as `the answer`', () => {
     const title = 'On the Generalization Mystery in Deep Learning'
-    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    const d = digestOf('daily-papers', title)
     // It was the question alone ("The generalization mystery in deep learning is the following: Why do …?"); the
     // answer says `both questions`, and the two questions and the answer do not fit together.
     expect(d?.sentences).toEqual([1, 2])
@@ -391,12 +406,12 @@ describe('generated digest', () => {
     const connection = 'One-connection rule for structural equation models'
     // It opened on the background "Linear structural equation models are multivariate statistical models encoded by
     // mixed graphs.", put before a sentence that did not count as a contribution.
-    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', connection), connection)?.text).toBe(
+    expect(digestOf('daily-papers', connection)?.text).toBe(
       'We move beyond the acyclic case and give a closed form expression for the entries of the covariance matrices in terms of the one-connections in a graph obtained from D through some small operations.',
     )
     const extreme = 'Extreme Event Prediction with Multi-agent Reinforcement Learning-based Parametrization of Atmospheric and Oceanic Turbulence'
     // It opened on "In Scientific Multi-Agent Reinforcement Learning (SMARL) computational elements serve a dual role …".
-    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', extreme), extreme)?.text).toBe(
+    expect(digestOf('daily-papers', extreme)?.text).toBe(
       'We leverage Scientific Multi-Agent Reinforcement Learning (SMARL) and fundamentals of turbulence physics to learn closures for prototypes of atmospheric and oceanic turbulence.',
     )
   })
@@ -404,13 +419,13 @@ describe('generated digest', () => {
   it('opens on no `Concretely,` and reads `Instead of …, we present` as standing on its own', () => {
     const more = 'More is Better in Modern Machine Learning: when Infinite Overparameterization is Optimal and Overfitting is Obligatory'
     // It was "Concretely, we first show that …".
-    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', more), more)?.text).toMatch(
+    expect(digestOf('daily-papers', more)?.text).toMatch(
       /^We first show that the test risk of random feature \(RF\) regression decreases monotonically/,
     )
     const soft = 'Regularizing Towards Soft Equivariance Under Mixed Symmetries'
     // It was the evaluation "Using synthetic function approximation and motion forecasting tasks, we demonstrate that our
     // method achieves …": `Instead of` was read as leaning on the sentence before, like `Instead,`.
-    expect(generateDigest(abstractOf('daily-papers.txt', 'daily-papers', soft), soft)?.text).toBe(
+    expect(digestOf('daily-papers', soft)?.text).toBe(
       'Instead of proposing a new architectural restriction as in most of the previous approaches, we present a regularizer-based method for building a model for a dataset with mixed approximate symmetries.',
     )
   })
@@ -452,7 +467,7 @@ describe('generated digest', () => {
 
   it('spells out an acronym the abstract defined in a sentence the digest left out', () => {
     const title = 'Benign Overfitting and Grokking in ReLU Networks for XOR Cluster Data'
-    const d = generateDigest(abstractOf('daily-papers.txt', 'daily-papers', title), title)
+    const d = digestOf('daily-papers', title)
     // It read "… under GD, which reveals …"; GD is defined in the first sentence.
     expect(d?.text).toMatch(/the feature learning process under gradient descent \(GD\), which/)
     expect(d?.text).toMatch(READS_AS_SENTENCE)
