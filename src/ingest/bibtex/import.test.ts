@@ -1,5 +1,5 @@
 /** BibTeX files through `importFiles` into a real library: what the person sees, and that a second run changes nothing. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
@@ -84,5 +84,23 @@ it('says an empty .bib, or one of comments only, has no entries', async () => {
       code: 'PARSE_FAILED',
       message: 'bibtex: no BibTeX entries found',
     },
+  ])
+})
+
+it('reports a DBLP export of five venues in one note, not one per proceedings, and the same file again changes nothing', async () => {
+  copyFileSync(new URL('../../../test/fixtures/bibtex/dblp_crossref_export.bib', import.meta.url), join(dir, 'dblp.bib'))
+  const first = await importFiles(library.store, ['dblp.bib'], { cwd: dir })
+  expect([first.read, first.new, first.rejected]).toEqual([5, 5, 0])
+  expect(first.issues.map((i) => [i.line, i.code])).toEqual([[93, 'NOT_A_PAPER']])
+  const again = await importFiles(library.store, ['dblp.bib'], { cwd: dir })
+  expect([again.read, again.new, again.merged, again.updated, again.unchanged, again.removed]).toEqual([5, 0, 0, 0, 5, 0])
+  expect(again.issues).toEqual(first.issues)
+  const papers = await library.store.listPapers({ limit: 10 })
+  expect(papers.items.map((p) => p.ids.doi ?? null).sort()).toEqual([
+    '10.1007/11880561_13',
+    '10.1109/icra.2019.8793917',
+    '10.1145/2908080.2908099',
+    null,
+    null,
   ])
 })

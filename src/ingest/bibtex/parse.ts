@@ -192,7 +192,9 @@ const NOT_ENTRIES = new Set(['string', 'comment', 'preamble'])
  * An entry with a `crossref` takes the fields it lacks from that first entry, wherever it is in the file
  * ({@link createCrossrefResolver}); a parent with no authors of its own (DBLP's `@proceedings`, an edited
  * `@book`) is a volume its papers are in, not a paper: it gives no record and is no entry of the count, and a
- * NOT_A_PAPER warning says so.
+ * NOT_A_PAPER warning says so. What is said of many entries alike (a DBLP export's volumes, one per venue; crossref
+ * keys the file lacks, as in DBLP entries pasted one by one) is one warning with a count and the first few by key
+ * and line; a problem of one entry (a month it cannot read, a crossref loop) is said of that entry, on its line.
  * @example parseBibtex(readFileSync('refs.bib', 'utf8'), { input: 'refs.bib', fetchedAt })
  */
 export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
@@ -249,6 +251,11 @@ export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
     else children.set(parent, [outcome.read])
   }
   const resolver = createCrossrefResolver(registry, ctx)
+  const firsts = reads.flatMap(({ outcome }) => ('read' in outcome && isFirst(outcome.read) ? [outcome.read] : []))
+  for (const loop of crossrefLoops(firsts, registry)) result.issues.push(loopIssue(loop, ctx))
+  // Notes that say the same of many entries (a DBLP export has a volume per venue), said once with examples.
+  const containers: Array<{ read: EntryRead; papers: readonly EntryRead[] }> = []
+  const missing: MissingCrossref[] = []
   // Keys whose first entry gave no record (it could not be read, or had no title), for their duplicates' message.
   const notImported = new Set<string>()
   for (const { chunk, controls, outcome } of reads) {
@@ -270,7 +277,8 @@ export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
       // records, so what was removed from them is still said. Nothing is wrong with it, so it is no rejection
       // (which would fail the import's exit code and hold back removals): a note, and no entry of the count.
       result.entriesSeen--
-      result.issues.push(containerIssue(outcome.read, papers, ctx), ...controls)
+      containers.push({ read: outcome.read, papers })
+      result.issues.push(...controls)
       continue
     }
     const made = readRecord(outcome.read, resolver, ctx)
@@ -280,9 +288,21 @@ export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
       continue
     }
     result.records.push(made.record)
-    result.issues.push(...[...controls, ...made.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)))
+    if (made.missing) missing.push(made.missing)
+    result.issues.push(...controls, ...made.warnings)
   }
+  if (containers.length === 1) result.issues.push(containerIssue(containers[0]!.read, containers[0]!.papers, ctx))
+  else if (containers.length > 1) result.issues.push(containersIssue(containers, ctx))
+  if (missing.length === 1) result.issues.push(missingCrossrefIssue(missing[0]!, ctx))
+  else if (missing.length > 1) result.issues.push(missingCrossrefsIssue(missing, ctx))
+  // In file order, a grouped note at its first example's line (a sort is stable: an entry's own stay in order).
+  result.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   return result
+}
+
+/** `a, b, c and 2 more`: the first few of a group's examples, and how many are not shown. */
+function someOf(items: readonly string[], shown = 3): string {
+  return items.length <= shown ? items.join(', ') : `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`
 }
 
 /** A later entry with a key an entry before it has (in any case): rejected, as BibTeX keeps the first. */
@@ -326,6 +346,52 @@ function containerIssue(read: EntryRead, papers: readonly EntryRead[], ctx: Pars
     field: 'author',
     code: 'NOT_A_PAPER',
     message: `bibtex: ${read.entry.label} has no authors and ${who} from it by crossref: it is the @${read.entry.type.toLowerCase()} ${one ? 'that entry is' : 'they are'} in, not a paper; gave no record of its own (its fields are in ${one ? 'that record' : 'their records'})`,
+  }
+}
+
+/**
+ * Several crossref parents with no authors (a DBLP export has one @proceedings per venue), in one note: how many,
+ * the first few with their lines, and the papers that take their fields.
+ */
+function containersIssue(containers: ReadonlyArray<{ read: EntryRead; papers: readonly EntryRead[] }>, ctx: ParseContext): ImportIssue {
+  const types = [...new Set(containers.map((c) => `@${c.read.entry.type.toLowerCase()}`))]
+  const papers = containers.reduce((n, c) => n + c.papers.length, 0)
+  const named = containers.map((c) => `${c.read.entry.label} on line ${c.read.chunk.line}`)
+  return {
+    severity: 'warning',
+    source: ctx.input,
+    line: containers[0]!.read.chunk.line,
+    field: 'author',
+    code: 'NOT_A_PAPER',
+    message: `bibtex: ${containers.length} ${types.join(' and ')} entries with no authors are used only as crossref targets (${someOf(named)}): each is the volume its papers are in, not a paper, and gave no record of its own; their fields are in the records of the ${papers} entries that crossref them`,
+  }
+}
+
+/** An entry whose crossref names a key no entry of the file has. */
+interface MissingCrossref {
+  label: string
+  target: string
+  /** The line of the entry's `crossref` field. */
+  line: number
+}
+
+function missingCrossrefIssue(missing: MissingCrossref, ctx: ParseContext): ImportIssue {
+  return {
+    severity: 'warning',
+    source: ctx.input,
+    line: missing.line,
+    field: 'crossref',
+    code: 'INVALID_VALUE',
+    message: `bibtex: ${missing.label}: crossref ${missing.target} names no entry of this file; kept the entry without what it would give`,
+  }
+}
+
+/** Entries pasted without the entries they crossref (DBLP's, one by one from its pages), in one note. */
+function missingCrossrefsIssue(missing: readonly MissingCrossref[], ctx: ParseContext): ImportIssue {
+  const named = missing.map((m) => `${m.label} on line ${m.line} names ${m.target}`)
+  return {
+    ...missingCrossrefIssue(missing[0]!, ctx),
+    message: `bibtex: ${missing.length} entries crossref keys this file does not have (${someOf(named)}); kept them without what those entries would give`,
   }
 }
 
@@ -645,18 +711,17 @@ interface ResolvedFields {
  * entry it names, before or after it, in any case of its key; that one has taken its own parent's first, and so
  * on up the chain, whatever its length; the parent's title is the child's `booktitle` ({@link
  * TITLE_INHERITANCE}). Each entry is resolved once and its fields kept for its children, so a file is read in
- * time linear in its entries, and the chain is walked without recursion. A crossref to no entry, to one that
- * could not be read, to the entry itself, or one that comes back round to the entry (biber stops with an error
- * there) is not followed, with a warning on its line; an entry leading into such a circle takes what its members
- * have of their own.
+ * time linear in its entries, and the chain is walked without recursion. A crossref to the entry itself, to no
+ * entry, or to one that could not be read, is not followed, with a warning on its line (one to no entry is given
+ * back as `missing`, for the file's note). In a loop (biber stops with an error there; {@link crossrefLoops} names
+ * it), each entry of it follows the loop as far as the entry before itself, as BibTeX would one step: it takes
+ * what it lacks from the entries after it, nearest first; an entry leading into the loop takes from the one it names.
  */
 function createCrossrefResolver(
   registry: CrossrefRegistry,
   ctx: ParseContext,
-): (read: EntryRead) => { read: EntryRead; warnings: ImportIssue[] } {
+): (read: EntryRead) => { read: EntryRead; warnings: ImportIssue[]; missing?: MissingCrossref } {
   const resolved = new Map<EntryRead, ResolvedFields>()
-  // The entries of each circle, from the entry itself round to it again.
-  const circles = new Map<EntryRead, EntryRead[]>()
 
   const ownFields = (read: EntryRead): ResolvedFields => {
     const properties: Record<string, unknown> = {}
@@ -690,8 +755,25 @@ function createCrossrefResolver(
     return { properties: { ...inherited, ...own.properties }, pieces, written }
   }
 
+  // Each entry of a loop, from the entries after it down to the one before it. A loop of k entries is k walks of k
+  // steps: one longer than any real file has (a typo makes a loop of two) is cut once instead, before its first
+  // entry, so that a file is still read in time linear in its entries.
+  const resolveLoop = (loop: readonly EntryRead[]) => {
+    const k = loop.length
+    const starts = k * k <= MAX_LOOP_STEPS ? loop.map((_, i) => i) : [0]
+    for (const start of starts) {
+      const at = (j: number) => loop[(start + j) % k]!
+      let fields = ownFields(at(k - 1))
+      if (starts.length === 1) resolved.set(at(k - 1), fields)
+      for (let j = k - 2; j >= 0; j--) {
+        fields = inherit(at(j), at(j + 1), fields)
+        if (starts.length === 1 || j === 0) resolved.set(at(j), fields)
+      }
+    }
+  }
+
   const fieldsOf = (start: EntryRead): ResolvedFields => {
-    // Up the chain to an entry already resolved, one with no parent to follow, or a circle.
+    // Up the chain to an entry already resolved, one with no parent to follow, or a loop.
     const path: EntryRead[] = []
     const onPath = new Map<EntryRead, number>()
     for (let node: EntryRead | undefined = start; node && !resolved.has(node);) {
@@ -701,11 +783,7 @@ function createCrossrefResolver(
       if (parent === node) break
       const back = parent === undefined ? undefined : onPath.get(parent)
       if (back !== undefined) {
-        const circle = path.splice(back)
-        circle.forEach((member, i) => {
-          circles.set(member, [...circle.slice(i), ...circle.slice(0, i), member])
-          resolved.set(member, ownFields(member))
-        })
+        resolveLoop(inFileOrder(path.splice(back)))
         break
       }
       node = parent
@@ -724,33 +802,84 @@ function createCrossrefResolver(
     const target = cleanText(read.entry.properties['crossref'])
     if (target === null) return { read, warnings: [] }
     const warnings: ImportIssue[] = []
+    const line = fieldLine(read.chunk, 'crossref')
     const warn = (message: string) =>
       warnings.push({
         severity: 'warning',
         source: ctx.input,
-        line: fieldLine(read.chunk, 'crossref'),
+        line,
         field: 'crossref',
         code: 'INVALID_VALUE',
         message: `bibtex: ${read.entry.label}: ${message}`,
       })
     const { properties, pieces, written } = fieldsOf(read)
     const parent = crossrefParent(read, registry)
-    const circle = circles.get(read)
+    const owner = registry.get(target.toLowerCase())
     if (parent === read) warn(`crossref ${target} names the entry itself; ignored it`)
-    else if (circle) {
-      const keys = circle.map((e) => e.entry.label)
-      const shown = keys.length <= 5 ? keys.join(' → ') : [...keys.slice(0, 3), '…', keys.at(-1)].join(' → ')
-      const size = keys.length <= 5 ? '' : `, a circle of ${circle.length - 1} entries`
-      warn(`crossref ${target} comes back to this entry (${shown}${size}); ignored it`)
-    } else if (!parent) {
-      const line = registry.get(target.toLowerCase())?.line
-      warn(
-        line === undefined
-          ? `crossref ${target} names no entry of this file; kept the entry without what it would give`
-          : `crossref ${target} names the entry on line ${line}, which could not be read; kept the entry without what it would give`,
-      )
+    else if (!parent && owner)
+      warn(`crossref ${target} names the entry on line ${owner.line}, which could not be read; kept the entry without what it would give`)
+    const out = { read: { ...read, entry: { ...read.entry, properties }, pieces, written }, warnings }
+    return parent || owner ? out : { ...out, missing: { label: read.entry.label, target, line } }
+  }
+}
+
+/**
+ * Steps of following a crossref loop from each of its entries (a loop of k entries takes k², some 6 µs each): up to
+ * 200 entries, a quarter of a second. A typo makes a loop of two.
+ */
+const MAX_LOOP_STEPS = 40_000
+
+/** A loop's entries rotated to start at the one first in the file, so that it is named and cut the same way however it is met. */
+function inFileOrder(loop: EntryRead[]): EntryRead[] {
+  let first = 0
+  loop.forEach((read, i) => {
+    if (read.chunk.start < loop[first]!.chunk.start) first = i
+  })
+  return [...loop.slice(first), ...loop.slice(0, first)]
+}
+
+/**
+ * The crossref loops among the first entries of their keys (`a` names `b`, `b` names `a`), each from its entry
+ * first in the file, in file order; an entry naming itself is none (its own warning says so). Each entry names at
+ * most one other, so one walk from each entry, never walking an entry twice, finds them all.
+ */
+function crossrefLoops(reads: readonly EntryRead[], registry: CrossrefRegistry): EntryRead[][] {
+  const walked = new Set<EntryRead>()
+  const loops: EntryRead[][] = []
+  for (const read of reads) {
+    const path: EntryRead[] = []
+    const onPath = new Map<EntryRead, number>()
+    for (let node: EntryRead | undefined = read; node && !walked.has(node); node = crossrefParent(node, registry)) {
+      walked.add(node)
+      onPath.set(node, path.length)
+      path.push(node)
+      const parent = crossrefParent(node, registry)
+      const back = parent === undefined || parent === node ? undefined : onPath.get(parent)
+      if (back !== undefined) {
+        loops.push(inFileOrder(path.slice(back)))
+        break
+      }
     }
-    return { read: { ...read, entry: { ...read.entry, properties }, pieces, written }, warnings }
+  }
+  return loops.sort((a, b) => a[0]!.chunk.start - b[0]!.chunk.start)
+}
+
+/** One warning per crossref loop, on the first entry's `crossref`, naming its entries and their lines. */
+function loopIssue(loop: readonly EntryRead[], ctx: ParseContext): ImportIssue {
+  const names = loop.map((e) => `${e.entry.label} (line ${e.chunk.line})`)
+  const shown = names.length <= 5 ? names : [...names.slice(0, 3), '…', names.at(-1)!]
+  const size = names.length <= 5 ? '' : `, a loop of ${names.length} entries`
+  const how =
+    loop.length * loop.length <= MAX_LOOP_STEPS
+      ? ': each entry of it takes what it lacks from those after it, up to where the loop would come back to it'
+      : `, too long to follow from each entry: followed from ${loop[0]!.entry.label} as far as ${loop.at(-1)!.entry.label}, which takes nothing by crossref`
+  return {
+    severity: 'warning',
+    source: ctx.input,
+    line: fieldLine(loop[0]!.chunk, 'crossref'),
+    field: 'crossref',
+    code: 'INVALID_VALUE',
+    message: `bibtex: crossref loop ${[...shown, loop[0]!.entry.label].join(' → ')}${size}${how}`,
   }
 }
 
@@ -759,8 +888,8 @@ function readRecord(
   parsed: EntryRead,
   resolveCrossref: ReturnType<typeof createCrossrefResolver>,
   ctx: ParseContext,
-): { record: SourceRecord; warnings: ImportIssue[] } | { issue: ImportIssue } {
-  const { read, warnings } = resolveCrossref(parsed)
+): { record: SourceRecord; warnings: ImportIssue[]; missing?: MissingCrossref | undefined } | { issue: ImportIssue } {
+  const { read, warnings, missing } = resolveCrossref(parsed)
   const { chunk, entry } = read
   const verbatim = { pieces: read.pieces, written: read.written }
   let item: CslItem | undefined
@@ -876,7 +1005,7 @@ function readRecord(
   // citation-js takes a `\url{…}` of `howpublished` or `note` for the URL, but reads its `~` as a space: the
   // argument as the file wrote it is the URL (a `url` field is read as written already).
   const url =
-    (cleanText(props['url']) ? cleanText(item.URL) : null) ??
+    (cleanText(props['url']) ? verbatimText(cleanText(item.URL)) : null) ??
     urlCommandArgument(keptProp('howpublished')) ??
     urlCommandArgument(keptProp('note')) ??
     cleanText(item.URL) ??
@@ -922,6 +1051,7 @@ function readRecord(
       raw,
     }),
     warnings,
+    missing,
   }
 }
 
@@ -973,7 +1103,7 @@ function formatName(name: CslName): string | null {
 /** arXiv ids hide in `eprint`, in `journal = {arXiv:1409.1259}`, in DBLP's `volume = {abs/1810.04805}` and in URLs. */
 function entryIds(prop: (name: string) => string | null, container: string | null): ExternalIds {
   const ids: ExternalIds = {}
-  const doi = normalizeDoi(prop('doi'))
+  const doi = normalizeDoi(verbatimText(prop('doi')))
   const archive = (prop('archiveprefix') ?? prop('eprinttype') ?? '').toLowerCase()
   let arxiv =
     (archive === 'arxiv' || archive === '' ? normalizeArxivId(prop('eprint')) : null) ??
@@ -1023,6 +1153,16 @@ function protectBackslashes(text: string): string {
 
 function restoreBackslashes<T extends string | null>(text: T): T {
   return (text === null ? text : text.replaceAll(LITERAL_BACKSLASH, '\\')) as T
+}
+
+/**
+ * A verbatim field (`doi`, `url`) with the escapes BibTeX needs elsewhere taken out: DBLP writes
+ * `10.1007/11880561\_13`, and no DOI or URL has a backslash before `_`, `%`, `&` or `#` (nor the `%5C` that
+ * citation-js makes of it in a URL).
+ * @example verbatimText('10.1007/11880561\\_13') // '10.1007/11880561_13'
+ */
+function verbatimText(value: string | null): string | null {
+  return value === null ? null : value.replace(/(?:\\|%5C)([_%&#])/gi, '$1')
 }
 
 /** The argument of the first `\url{…}` in a field's TeX as written, the URL it names. */
