@@ -920,7 +920,12 @@ function readRecord(
 
   const names = item.author ?? []
   const truncated = names.some(isEtAl)
-  const readName = (name: CslName) => restore(formatName(name))
+  // `Anonymous` (OpenReview's author of a paper under review, kept so by Zotero) is no one: as an author, every such
+  // paper of a library would be one researcher's.
+  const readName = (name: CslName) => {
+    const text = restore(formatName(name))
+    return text !== null && /^anonymous(?:\s+authors?)?$/i.test(text) ? null : text
+  }
   const authors = names
     .filter((n) => !isEtAl(n))
     .map(readName)
