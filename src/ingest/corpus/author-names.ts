@@ -94,6 +94,14 @@ const NOT_NAME_WORDS = new Set([
   'institute',
   'college',
   'laboratory',
+  // An organisation may write its name in capitals (`NVIDIA Research`, `DAMO Team`): never a person.
+  'research',
+  'lab',
+  'labs',
+  'team',
+  'group',
+  'inc',
+  'ltd',
 ])
 
 /** `A.`, `C.Y.`, `J.-P.`, `M` (one initial without its dot; `GPT` is an acronym, not initials). */
@@ -112,6 +120,37 @@ const NAME_WORD =
 const CAMEL_SURNAME = /^\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)+$/u
 /** A name written in a script without case (`王`, `李小龙`). */
 const UNCASED_WORD = /^\p{Lo}+$/u
+/**
+ * A surname in capitals, as Chinese and French lists write it (`ZHANG Wei`, `Xudong XU`, `Yann LeCUN`): three or
+ * more capitals with a vowel, or a prefix then capitals. Two capitals are initials (`Hinton GE`), unless they are
+ * a Chinese surname of two letters (`XU`, `LI`).
+ */
+const CAPITALS_SURNAME = /^(?:\p{Lu}\p{Ll}{1,3})?\p{Lu}*[AEIOUÀ-ÖØ-Ý]\p{Lu}*(?:-\p{Lu}+)*$/u
+const TWO_LETTER_SURNAMES = new Set([
+  'LI',
+  'XU',
+  'WU',
+  'MA',
+  'HU',
+  'YU',
+  'HE',
+  'LU',
+  'QI',
+  'SU',
+  'DU',
+  'GU',
+  'JI',
+  'YE',
+  'XI',
+  'YI',
+  'FU',
+  'MU',
+  'OU',
+])
+/** `al-Razi`, `el-Said`, `bin-Talal`: an Arabic particle joined to the surname. */
+const JOINED_PARTICLE_NAME = /^(?:al|el|ad|ud|bin|ibn)-\p{Lu}[\p{Ll}\p{M}]+$/u
+/** `II`, `III`, `IV` after a name (`Ludwig van Beethoven II`): no word of its own. */
+const GENERATION = /^(?:II|III|IV)$/
 
 /**
  * Splits an author line into names. Separators are commas, semicolons, `&` and ` and `; a final `et al.` marks
@@ -162,8 +201,10 @@ function invertedNames(text: string): string[] | null {
  * True when `name` reads as one person's name: 1–7 words, each an initial, a capitalised word or a
  * particle, with at least one capitalised word and no particle last. `minWords` raises the floor
  * (2 for the first author of a glued line, where a lone word is too easily part of the title). A surname in
- * camel case (`Parishad BehnamGhader`) counts after the first word; words of link labels and venues
- * (`Paper`, `Code`, `Anonymous Authors`, `Nature Neuroscience`) are no name.
+ * camel case (`Parishad BehnamGhader`) counts after the first word; a surname in capitals (`ZHANG Wei`, `Xudong XU`)
+ * first or last in a name of up to four words, beside a given name, and only where the name stands apart (`minWords`
+ * 1); words of link labels, venues and organisations (`Paper`, `Code`, `Anonymous Authors`, `Nature Neuroscience`,
+ * `Meta AI`) are no name.
  * @example looksLikePersonName('Parishad BehnamGhader') // true
  * @example looksLikePersonName('Anonymous Authors') // false
  */
@@ -171,14 +212,59 @@ export function looksLikePersonName(name: string, minWords = 1): boolean {
   const words = name.split(' ')
   if (words.length < minWords || words.length > 7) return false
   let capitalised = 0
+  let inCapitals = 0
   for (const [index, word] of words.entries()) {
     if (NOT_NAME_WORDS.has(word.toLowerCase().replace(/\.$/, ''))) return false
-    if (NAME_WORD.test(word) || UNCASED_WORD.test(word) || (index > 0 && CAMEL_SURNAME.test(word)))
+    if (
+      NAME_WORD.test(word) ||
+      UNCASED_WORD.test(word) ||
+      (index > 0 && CAMEL_SURNAME.test(word)) ||
+      JOINED_PARTICLE_NAME.test(word)
+    )
       capitalised++
-    else if (!INITIALS.test(word) && !PARTICLES.has(word)) return false
+    // First or last, in a short name that stands apart: cut from a glued line, `ReLU Networks` reads `LU Networks`.
+    else if (
+      minWords < 2 &&
+      words.length <= 4 &&
+      (index === 0 || index === words.length - 1) &&
+      isSurnameInCapitals(word)
+    )
+      inCapitals++
+    else if (!INITIALS.test(word) && !PARTICLES.has(word) && !(index > 1 && GENERATION.test(word)))
+      return false
   }
   const last = words[words.length - 1] ?? ''
-  return capitalised > 0 && !PARTICLES.has(last)
+  // A surname in capitals needs a given name written as one beside it: `ZHANG Wei`, never `MIT CSAIL` or `ZHANG`.
+  return capitalised > 0 && inCapitals <= 1 && !PARTICLES.has(last)
+}
+
+/** True for a surname written in capitals (`ZHANG`, `XU`, `LeCUN`), see {@link CAPITALS_SURNAME}. */
+function isSurnameInCapitals(word: string): boolean {
+  if (TWO_LETTER_SURNAMES.has(word)) return true
+  return word.replace(/\P{Lu}/gu, '').length >= 3 && CAPITALS_SURNAME.test(word)
+}
+
+/**
+ * A name as people write it, its surname in capitals set in title case (`ZHANG Wei` → `Zhang Wei`, `Xudong XU` →
+ * `Xudong Xu`, `Yann LeCUN` → `Yann LeCun`); any other name is returned as it is.
+ * @example normalizeNameCase('Xudong XU') // 'Xudong Xu'
+ */
+export function normalizeNameCase(name: string): string {
+  if (!looksLikePersonName(name)) return name
+  return name
+    .split(' ')
+    .map((word) => {
+      if (!isSurnameInCapitals(word) || NAME_WORD.test(word)) return word
+      const prefix = /^\p{Lu}\p{Ll}{1,3}(?=\p{Lu})/u.exec(word)?.[0] ?? ''
+      const rest = word.slice(prefix.length)
+      return (
+        prefix +
+        rest
+          .toLowerCase()
+          .replace(/(^|-)(\p{Ll})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase())
+      )
+    })
+    .join(' ')
 }
 
 /**

@@ -12,6 +12,7 @@ import { normalizeArxivId, normalizeDoi } from '../source.js'
 import type { TextInput } from '../text-input.js'
 import {
   looksLikePersonName,
+  normalizeNameCase,
   parseAuthorList,
   splitRunTogetherNames,
   type AuthorList,
@@ -73,6 +74,32 @@ const YEAR_IN_PARENTHESES = /\(((?:19|20)\d{2})\)/
 const YEAR_DOT_MONTH = /(?:^|[\s,])((?:19|20)\d{2})[.-](\d{1,2})\s*$/
 /** A year alone (a table's date column): when the paper came out. */
 const YEAR_ALONE = /^((?:19|20)\d{2})$/
+/** `18 Aug 2022`, `19 June 2022` under a title: the day the paper came out. */
+const DAY_MONTH_YEAR =
+  /^(?:\d{1,2}\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})$/i
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+/** `Title (Published in Findings of EMNLP 2024)`: the venue a list writes into the title. */
+const PUBLISHED_IN_TITLE = /\s*\((?:Published|Accepted)\s+(?:in|at|by|to)\s+([^()]+?)\)$/i
+/**
+ * A heading that names a venue, not a topic (`ICLR 2023`, `NeurIPS`, `CVPR 2022`, `arXiv`, `ACL 2023 Findings`): the
+ * venue of the entries under it. A known venue in any case, with or without its year (`ICLR'23`)…
+ */
+const KNOWN_VENUE_HEADING =
+  /^(?:ICLR|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|WACV|BMVC|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD|WWW|WSDM|SIGIR|CIKM|RecSys|TMLR|JMLR|TPAMI|IJCV|AISTATS|UAI|COLT|CoRL|ICRA|IROS|MICCAI|Interspeech|ICASSP|MLSys|arXiv|CoRR)(?:['’]?\s*(?:(?:19|20)\d{2}|\d{2}))?(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Posters?|Main))?$/i
+/** …or an acronym and a year (`SIGGRAPH 2022`, `NeurIPS 2023 Oral`); a word and a year (`Survey 2023`) is a topic. */
+const ACRONYM_YEAR_HEADING =
+  /^\p{Lu}\p{L}*\p{Lu}\p{L}*\s+(?:19|20)\d{2}(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Posters?|Main))?$/u
+/** `## 2023`: the year the entries under it came out. */
+const YEAR_HEADING = /^((?:19|20)\d{2})$/
+/** `### 2024-10-09`: the day a list added the entries under it (a log); no topic and no paper's date. */
+const DATE_HEADING = /^(?:19|20)\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$/
+/** `## Daily Updates`, `## News`: a log of the list's changes, no topic of its papers. */
+const LOG_HEADING = /^(?:(?:daily|weekly|monthly|latest|recent)\s+)?(?:updates?|news|change\s*log)$/i
+/**
+ * A title that is only a name (`GPT-4`, `LLaMA`, `Mistral 7B`, `Qwen2.5`): a model, tool or data set; an entry only
+ * when it links to its paper.
+ */
+const NAME_ONLY_TITLE = /^[\p{L}\p{N}][\p{L}\p{N}.+_-]*(?:[\s-]+v?\d+(?:\.\d+)*[BMKbmk]?)?$/u
 /** A description after the title (`[TinyZero](…) - Clean, minimal …`), never an author list. */
 const DESCRIPTION = /^[-–—:]\s/
 /** Of the names read beside a title, this share must read as people's names for the line to be its authors. */
@@ -83,7 +110,21 @@ interface Section {
   topic: string | null
   /** Null under a Markdown heading without one (`## Survey`). */
   year: number | null
+  /** The venue a Markdown heading names (`### ICLR 2023`), as printed; null under none. */
+  venue: string | null
   line: number
+}
+
+/**
+ * A Markdown heading as a section reads it; a field left out is the enclosing heading's: a venue (`### ICLR 2023`)
+ * or a date heading keeps the topic above it.
+ */
+interface HeadingFrame {
+  level: number
+  line: number
+  topic?: string | null
+  year?: number | null
+  venue?: string
 }
 
 interface DetailLine {
@@ -178,6 +219,20 @@ function collectEntryDrafts(
   let endLevel: number | null = null
   const titleLine = headings === null ? null : findListTitle(headings, input.lines)
   let draft: EntryDraft | null = null
+  // The Markdown headings enclosing the line, outermost first.
+  const frames: HeadingFrame[] = []
+  const enter = (frame: HeadingFrame): Section => {
+    while ((frames.at(-1)?.level ?? 0) >= frame.level) frames.pop()
+    frames.push(frame)
+    const nearest = <K extends 'topic' | 'year' | 'venue'>(key: K): HeadingFrame[K] | undefined =>
+      frames.findLast((candidate) => candidate[key] !== undefined)?.[key]
+    return {
+      topic: nearest('topic') ?? null,
+      year: nearest('year') ?? null,
+      venue: nearest('venue') ?? null,
+      line: frame.line,
+    }
+  }
   const close = (): void => {
     if (draft) drafts.push(draft)
     draft = null
@@ -201,14 +256,19 @@ function collectEntryDrafts(
       }
       if (heading?.[1] !== undefined && heading[2] !== undefined) {
         close()
-        section = { topic: heading[1].trim(), year: Number(heading[2]), line: line.line }
+        const topic = heading[1].trim()
+        const year = Number(heading[2])
+        section =
+          level === undefined
+            ? { topic, year, venue: null, line: line.line }
+            : enter({ level, line: line.line, topic, year })
       } else if (END_OF_PAPERS.test(text) && (headings === null || level !== undefined)) {
         close()
         afterPapers = true
         endLevel = level ?? null
       } else if (level !== undefined) {
         close()
-        section = { topic: line.line === titleLine ? null : text, year: null, line: line.line }
+        section = enter({ level, line: line.line, ...readHeading(text, line.line === titleLine) })
       } else if (draft && text.length >= MIN_WRAPPED_PROSE) {
         appendWrapped(draft, text, line.line)
       } else {
@@ -239,6 +299,20 @@ function collectEntryDrafts(
   }
   close()
   return drafts
+}
+
+/**
+ * What a Markdown heading says of the entries under it: a topic (`## Survey`), none (the list's title, `Daily
+ * Updates`), their venue (`### ICLR 2023`, under the topic above it), their year (`## 2023`), or nothing (a log's
+ * date, `### 2024-10-09`).
+ */
+function readHeading(text: string, listTitle: boolean): Omit<HeadingFrame, 'level' | 'line'> {
+  if (listTitle || LOG_HEADING.test(text)) return { topic: null }
+  if (KNOWN_VENUE_HEADING.test(text) || ACRONYM_YEAR_HEADING.test(text)) return { venue: text }
+  const year = YEAR_HEADING.exec(text)?.[1]
+  if (year !== undefined) return { year: Number(year) }
+  if (DATE_HEADING.test(text)) return {}
+  return { topic: text, year: null }
 }
 
 /**
@@ -284,7 +358,11 @@ function readEntryDraft(
   itemRest: ItemRest | null,
   markdown: boolean,
 ): void {
-  const { title, links } = cleanTitle(draft.titleText)
+  const cleaned = cleanTitle(draft.titleText)
+  const { links } = cleaned
+  // `Title (Published in Findings of EMNLP 2024)`: the venue is no part of the title.
+  const titleVenue = PUBLISHED_IN_TITLE.exec(cleaned.title)?.[1]?.trim() ?? null
+  const title = titleVenue === null ? cleaned.title : cleaned.title.replace(PUBLISHED_IN_TITLE, '').trim()
   // First, so that no unreadable line goes unreported, even in the template or after the papers.
   if (draft.rejections.length > 0) {
     collector.rejectEntryForLines({ line: draft.line, label: title || null }, draft.rejections)
@@ -316,6 +394,17 @@ function readEntryDraft(
     (line) => linksByLine.get(line) ?? [],
   )
   const paperUrl = findPaperUrl(titleLinks)
+  // `- [GPT-4](https://openai.com/…)` over its authors: a model or a tool, unless the name links to its paper.
+  if (markdown && paperUrl === null && !itemRest?.paperTableRow && NAME_ONLY_TITLE.test(title)) {
+    collector.reject({
+      code: 'INVALID_VALUE',
+      line: draft.line,
+      field: 'title',
+      message: `line ${draft.line}: "${shorten(title)}" is only a name (a model, tool or data set) and links to no paper (arXiv, DOI, OpenReview, ACL Anthology, proceedings); not imported`,
+      excerpt: shorten(draft.titleText.trim()),
+    })
+    return
+  }
   const besideTitle = itemRest ? readBesideTitle(itemRest.segments) : null
   // A Markdown item that links to its paper, or a row of a table of papers, is whole: the curated title, topic
   // and link are the list's point, authors come later. A text capture has no links, and a bare title line there
@@ -344,12 +433,23 @@ function readEntryDraft(
   const byline = details.authorsLine ? readByline(details.authorsLine.text) : (besideTitle?.byline ?? null)
   warnAboutGaps(draft, title, details, byline, collector)
   const sectionDate = draft.section?.year ? formatPartialDate(draft.section.year) : null
-  const printedVenue = byline?.venue ?? details.venue
-  const venueYear = byline?.venueYear ?? (details.venue === null ? null : yearOf(details.venue))
+  // What the entry prints wins over its title's note (`(Published in …)`), and that over its heading (`### ICLR 2023`).
+  const sectionVenue = draft.section?.venue ?? null
+  const printedVenue = byline?.venue ?? details.venue ?? titleVenue ?? sectionVenue
+  const venueYear =
+    byline?.venueYear ??
+    [details.venue, titleVenue, sectionVenue].reduce<number | null>(
+      (year, venue) => year ?? (venue === null ? null : yearOf(venue)),
+      null,
+    )
   // `Arxiv 2021`, `arXiv preprint`, `CoRR`: a preprint server is no venue, as BibTeX and arXiv's own records have
   // it (no venue until a journal reference); its year still dates the paper.
   const venue = printedVenue !== null && isPreprintVenue(printedVenue) ? null : printedVenue
-  const published = besideTitle?.published ?? null
+  // A date after the venue's year (`ICML 2011` over `20 Apr 2022`) is when the list added it: the paper was out by then.
+  const published =
+    besideTitle?.published && !(venueYear !== null && besideTitle.published.year > venueYear)
+      ? besideTitle.published
+      : null
   collector.addRecord({
     ...createRecordBase(FORMAT_NAME, ctx, draft.line),
     key: `${normalizeForKey(draft.section?.topic ?? '')}/${normalizeForKey(title)}`,
@@ -376,7 +476,7 @@ function readEntryDraft(
       titleLine: draft.titleText.trim(),
       links,
       authorsLine: details.authorsLine?.text ?? besideTitle?.authorsLine ?? null,
-      venue: byline?.venueAsPrinted ?? details.venue,
+      venue: byline?.venueAsPrinted ?? details.venue ?? titleVenue ?? sectionVenue,
       venueYear,
       keywordsLine: details.keywordsLine?.text ?? null,
       digestLine: details.digestLine?.text ?? null,
@@ -409,6 +509,14 @@ function readBesideTitle(segments: readonly string[]): BesideTitle {
   let authors: string | null = null
   for (const segment of segments) {
     if (DESCRIPTION.test(segment)) continue
+    const day = DAY_MONTH_YEAR.exec(segment)
+    if (day) {
+      published ??= {
+        year: Number(day[2]),
+        month: MONTHS.indexOf((day[1] ?? '').slice(0, 3).toLowerCase()) + 1,
+      }
+      continue
+    }
     const alone = YEAR_ALONE.exec(segment)
     if (alone) {
       published ??= { year: Number(alone[1]) }
@@ -688,7 +796,7 @@ function repairAuthorNames(names: string[]): { authors: string[]; repairs: strin
   const seen = new Set<string>()
   const authors: string[] = []
   for (const name of split) {
-    const spaced = /\p{L}_\p{L}/u.test(name) ? name.replace(/_/g, ' ') : name
+    const spaced = normalizeNameCase(/\p{L}_\p{L}/u.test(name) ? name.replace(/_/g, ' ') : name)
     const identity = normalizeForKey(spaced)
     if (seen.has(identity)) {
       repairs.push(`"${name}" is listed twice; kept once`)

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import { runCliCaptured } from '../../../test/support/run-cli.js'
 import { splitTextInput } from '../text-input.js'
 import { awesomeListFormat } from './awesome-list.js'
 import { isMarkdownSource, isPaperUrl, renderAwesomeMarkdown } from './awesome-markdown.js'
+import { looksLikePersonName } from './author-names.js'
 
 const render = (markdown: string) => renderAwesomeMarkdown(splitTextInput(markdown, 'list.md'))
 
@@ -799,8 +800,9 @@ describe('faults of real READMEs read as papers (session 28)', () => {
       '## Contributing',
       '- Paper Name. ',
     ])
-    expect(ssl.records.map(({ title, topics }) => ({ title, topics }))).toEqual([
-      { title: 'Learning to See by Moving', topics: ['2015'] },
+    // `#### 2015` is the year of the papers under it, not a topic: the topic stays the heading above it.
+    expect(ssl.records.map(({ title, topics, date }) => ({ title, topics, date }))).toEqual([
+      { title: 'Learning to See by Moving', topics: ['Image Representation Learning'], date: '2015' },
     ])
   })
 
@@ -826,5 +828,210 @@ describe('faults of real READMEs read as papers (session 28)', () => {
       '- Text files are read with any line ends (Windows, Unix, classic Mac).',
     ].join('\n')
     expect(awesomeListFormat.detect(project, 'README.md')).toBeLessThan(0.5)
+  })
+})
+
+describe('layouts and headings of real READMEs that read nothing before (session 29)', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const parse = (lines: readonly string[]) => awesomeListFormat.parse(lines.join('\n'), ctx)
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../../test/fixtures/awesome-list/${name}`, import.meta.url), 'utf8')
+  const lineOf = (text: string, start: string) =>
+    text.split('\n').findIndex((line) => line.startsWith(start)) + 1
+
+  describe('a bold paragraph per paper (diff-usion/Awesome-Diffusion-Models, README.md)', () => {
+    const text = fixture('diff-usion-awesome-diffusion-models.md')
+    const parsed = awesomeListFormat.parse(text, ctx)
+    const byTitle = (title: string): SourceRecord => {
+      const record = parsed.records.find((candidate) => candidate.title === title)
+      if (!record) throw new Error(`no record "${title}"`)
+      return record
+    }
+
+    it('is detected as an awesome list', () => {
+      expect(awesomeListFormat.detect(text, 'README.md')).toBeGreaterThanOrEqual(0.9)
+    })
+
+    it('reads each paragraph that links its paper as an entry, and no blog post or video', () => {
+      expect(parsed.records.map(({ title, topics }) => [topics[0], title])).toEqual([
+        ['Introductory Papers', 'A Connection Between Score Matching and Denoising Autoencoders'],
+        ['Introductory Papers', 'Bayesian Learning via Stochastic Gradient Langevin Dynamics'],
+        ['Introductory Papers', 'Understanding Diffusion Models: A Unified Perspective'],
+        ['Image Generation', 'Enhancing Diffusion-Based Image Synthesis with Robust Classifier Guidance'],
+        ['Image Generation', 'Your ViT is Secretly a Hybrid Discriminative-Generative Diffusion Model'],
+        [
+          'Image Generation',
+          'Maximum Likelihood Training for Score-Based Diffusion ODEs by High-Order Denoising Score Matching',
+        ],
+        ['Image Generation', 'Accelerating Diffusion Models via Early Stop of the Diffusion Process'],
+        ['Image Generation', 'A Continuous Time Framework for Discrete Denoising Models'],
+        ['Applications', 'Recommendation via Collaborative Diffusion Generative Model'],
+        ['Applications', 'Stochastic Trajectory Prediction via Motion Indeterminacy Diffusion'],
+        ['Applications', 'Crystal Diffusion Variational Autoencoder for Periodic Material Generation'],
+      ])
+      expect(parsed.issues).toEqual([])
+    })
+
+    it('reads its authors, venue, date and paper link from the lines under the title', () => {
+      expect(
+        byTitle('Your ViT is Secretly a Hybrid Discriminative-Generative Diffusion Model'),
+      ).toMatchObject({
+        line: lineOf(text, '**Your ViT'),
+        // `<sup>1</sup>` marks equal contribution; `arXiv 2022` is a preprint, no venue; the date line is the day.
+        authors: ['Xiulong Yang', 'Sheng-Min Shih', 'Yinlin Fu', 'Xiaoting Zhao', 'Shihao Ji'],
+        venue: null,
+        date: '2022-08',
+        url: 'https://arxiv.org/abs/2208.07791',
+        ids: { arxiv: '2208.07791' },
+        raw: { links: ['paper'] },
+      })
+      expect(byTitle('Accelerating Diffusion Models via Early Stop of the Diffusion Process')).toMatchObject({
+        authors: ['Zhaoyang Lyu', 'Xudong Xu', 'Ceyuan Yang', 'Dahua Lin', 'Bo Dai'],
+        venue: 'ICML 2022',
+        date: '2022-05',
+      })
+      // The Paper link of a publisher's page; the title line closes with `\ ` (a space after the break).
+      expect(byTitle('Recommendation via Collaborative Diffusion Generative Model')).toMatchObject({
+        venue: 'KSEM 2022',
+        url: 'https://link.springer.com/chapter/10.1007/978-3-031-10989-8_47',
+        date: '2022-07',
+      })
+      // `ICML 2011` over `20 Apr 2022`: the later date is when the list took it in, not when the paper came out.
+      expect(byTitle('Bayesian Learning via Stochastic Gradient Langevin Dynamics')).toMatchObject({
+        authors: ['Max Welling', 'Yee Whye Teh'],
+        venue: 'ICML 2011',
+        date: '2011',
+      })
+    })
+  })
+
+  describe('a heading per paper (Meirtz/Awesome-LLM-Model-Editing, README.md)', () => {
+    const text = fixture('meirtz-awesome-llm-model-editing.md')
+    const parsed = awesomeListFormat.parse(text, ctx)
+
+    it('is detected as an awesome list', () => {
+      expect(awesomeListFormat.detect(text, 'README.md')).toBeGreaterThanOrEqual(0.9)
+    })
+
+    it('reads each heading that links a paper as an entry, its summary as a note, its date heading as no topic', () => {
+      expect(parsed.records.map(({ title, url, ids, topics }) => ({ title, url, ids, topics }))).toEqual(
+        [
+          ['Neurosymbolic AI approach to Attribution in Large Language Models', '2410.03726'],
+          ['Revisiting the Superficial Alignment Hypothesis', '2410.03717'],
+          ['Reasoning Elicitation in Language Models via Counterfactual Feedback', '2410.03767'],
+          ['A Pluggable Common Sense-Enhanced Framework for Knowledge Graph Completion', '2410.04488'],
+          [
+            'Augmenting Black-box LLMs with Medical Textbooks for Biomedical Question Answering',
+            '2309.02233',
+          ],
+          [
+            'Model Editing Harms General Abilities of Large Language Models: Regularization to the Rescue',
+            '2401.04700',
+          ],
+        ].map(([title, arxiv]) => ({
+          title,
+          url: `https://arxiv.org/pdf/${arxiv}`,
+          ids: { arxiv },
+          // `## Daily Updates` and `### 2024-10-09` log when the list took the paper in: neither is a topic.
+          topics: [],
+        })),
+      )
+      const first = parsed.records[0]
+      expect(first?.line).toBe(lineOf(text, '### 1. '))
+      expect(first?.raw.notes).toEqual([
+        expect.stringMatching(/^Summary: The paper proposes a Neurosymbolic AI/),
+      ])
+      // The layout names no authors: each entry says so, none is invented from the summary.
+      expect(parsed.records.every((record) => record.authors.length === 0)).toBe(true)
+      expect(
+        new Set(parsed.issues.map(({ severity, code, field }) => `${severity} ${code} ${field}`)),
+      ).toEqual(new Set(['warning MISSING_FIELD authors']))
+    })
+
+    it('takes `(Published in Findings of EMNLP 2024)` out of the title as its venue', () => {
+      expect(parsed.records[4]).toMatchObject({ venue: 'Findings of EMNLP 2024', date: '2024' })
+    })
+  })
+
+  it('reads a venue heading as the venue and year of the entries under it, keeping the topic above it', () => {
+    const parsed = parse([
+      '# Awesome LLM Reasoning',
+      '## Chain of Thought',
+      '### ICLR 2023',
+      '- Self-Consistency Improves Chain of Thought Reasoning in Language Models [[paper]](https://openreview.net/forum?id=1PL1NIMMrw)',
+      '  - Xuezhi Wang, Jason Wei, Dale Schuurmans',
+      '- Least-to-Most Prompting Enables Complex Reasoning in Large Language Models. Denny Zhou et al. NeurIPS 2022 [[paper]](https://arxiv.org/abs/2205.10625)',
+      '  - Denny Zhou, Nathanael Schärli. NeurIPS 2022',
+      '### arXiv',
+      '- Tree of Thoughts: Deliberate Problem Solving with Large Language Models [[paper]](https://arxiv.org/abs/2305.10601)',
+      '  - Shunyu Yao, Dian Yu',
+      '## Agents',
+      '#### 2023',
+      '- ReAct: Synergizing Reasoning and Acting in Language Models [[paper]](https://arxiv.org/abs/2210.03629)',
+      '  - Shunyu Yao, Jeffrey Zhao',
+      '### NeurIPS',
+      '- Toolformer: Language Models Can Teach Themselves to Use Tools [[paper]](https://arxiv.org/abs/2302.04761)',
+      '  - Timo Schick, Jane Dwivedi-Yu',
+    ])
+    expect(parsed.records.map(({ topics, venue, date }) => ({ topic: topics[0], venue, date }))).toEqual([
+      { topic: 'Chain of Thought', venue: 'ICLR 2023', date: '2023' },
+      // What the entry prints wins over its heading.
+      { topic: 'Chain of Thought', venue: 'NeurIPS 2022', date: '2022' },
+      // A preprint server is no venue.
+      { topic: 'Chain of Thought', venue: null, date: null },
+      { topic: 'Agents', venue: null, date: '2023' },
+      { topic: 'Agents', venue: 'NeurIPS', date: null },
+    ])
+    expect(parsed.issues).toEqual([])
+  })
+
+  it('imports a title that is only a name when it links to its paper, and else names the line and goes on', () => {
+    const parsed = parse([
+      '## Models',
+      '- [GPT-4](https://arxiv.org/abs/2303.08774)',
+      '  - OpenAI Team',
+      '- [LLaMA](https://github.com/facebookresearch/llama)',
+      '  - Hugo Touvron, Thibaut Lavril, Gautier Izacard',
+      '- [Mistral 7B](https://mistral.ai/news/announcing-mistral-7b/), Albert Q. Jiang et al.',
+      '- [Llama 2: Open Foundation and Fine-Tuned Chat Models](https://ai.meta.com/llama/)',
+      '  - Hugo Touvron, Louis Martin',
+    ])
+    expect(parsed.records.map(({ title, ids }) => ({ title, ids }))).toEqual([
+      { title: 'GPT-4', ids: { arxiv: '2303.08774' } },
+      { title: 'Llama 2: Open Foundation and Fine-Tuned Chat Models', ids: {} },
+    ])
+    const rejected = parsed.issues.filter((issue) => issue.severity === 'rejected')
+    expect(rejected.map(({ code, line, field }) => ({ code, line, field }))).toEqual([
+      { code: 'INVALID_VALUE', line: 4, field: 'title' },
+      { code: 'INVALID_VALUE', line: 6, field: 'title' },
+    ])
+    expect(rejected[0]?.message).toMatch(/^line 4: "LLaMA" is only a name .* links to no paper/)
+    expect(rejected[1]?.message).toMatch(/^line 6: "Mistral 7B" is only a name/)
+  })
+
+  it('reads surnames in capitals and lower-case particles as names, and no organisation or sentence', () => {
+    const parsed = parse([
+      '## Classics',
+      '- **Gradient-based learning applied to document recognition** (1998), Yann LeCUN, Léon Bottou [[pdf]](http://yann.lecun.com/exdb/publis/pdf/lecun-01a.pdf)',
+      '- **Some Chinese Title Here About Graphs** (2020), ZHANG Wei, LI Ming, Xudong XU [[pdf]](https://arxiv.org/pdf/2001.00001)',
+      '- **Visualizing Data using t-SNE** (2008), L. van der Maaten and G. Hinton [[pdf]](https://jmlr.org/papers/v9/vandermaaten08a.html)',
+      '- **Learning to learn by gradient descent by gradient descent** (2016), de Freitas et al. [[pdf]](https://arxiv.org/pdf/1606.04474)',
+      '- **Kitab al-Manazir Revisited** (2021), Abu Ali al-Hasan, Ludwig van Beethoven II [[pdf]](https://arxiv.org/pdf/2101.00001)',
+      '- **A Model Card** (2023), Meta AI [[pdf]](https://arxiv.org/pdf/2302.13971)',
+      '- **A Team Report** (2023), MIT CSAIL, Hinton GE [[pdf]](https://arxiv.org/pdf/2302.13972)',
+      '- **A Study of Things** (2023), We STUDY this in DETAIL [[pdf]](https://arxiv.org/pdf/2302.13973)',
+    ])
+    expect(parsed.records.map((record) => record.authors)).toEqual([
+      ['Yann LeCun', 'Léon Bottou'],
+      ['Zhang Wei', 'Li Ming', 'Xudong Xu'],
+      ['L. van der Maaten', 'G. Hinton'],
+      ['de Freitas'],
+      ['Abu Ali al-Hasan', 'Ludwig van Beethoven II'],
+      [],
+      [],
+      [],
+    ])
+    for (const name of ['Hinton GE', 'MIT CSAIL', 'NVIDIA Research', 'ZHANG', 'GPT Four'])
+      expect(looksLikePersonName(name), name).toBe(false)
   })
 })

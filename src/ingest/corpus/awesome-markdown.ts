@@ -148,6 +148,19 @@ const LINE_BREAK_TAG = /<br\s*\/?>/i
 const ARXIV_ID_TEXT = /\barxiv:\s*\d{4}\.\d{4,5}/i
 /** A link to the paper by its marker, as lists write it: `[[paper]](…)`, `[[Paper](…)]`, `[\[pdf\]](…)`. */
 const PAPER_MARKER_LINK = /\[\s*(?:\\?\[)?\s*(?:paper|pdf|arxiv)\s*(?:\\?\])?\s*\]\(/i
+/**
+ * A paragraph's first line that is only a bold title (`**Title** \`), as the diff-usion/Awesome-Diffusion-Models
+ * layout writes an entry: its authors, venue with links and date on the lines under it, no list item.
+ */
+const BOLD_PARAGRAPH_TITLE = /^ {0,3}(\*\*|__)(?=\S)(.+?\S)\1[ \t]*(?:\\|<br\s*\/?>)?[ \t]*$/i
+/** A paragraph's lines are read this far for the paper link of a bold title. */
+const MAX_PARAGRAPH_LINES = 8
+/** `### 1. [Title](https://arxiv.org/pdf/2410.03726)`: a heading that is a paper's title linked to it (Meirtz's lists). */
+const PAPER_LINK_HEADING = new RegExp(`^(?:\\d{1,4}[.)]\\s+)?(${LINK.source})\\s*$`)
+/** `\` at the end of a line: a hard line break (CommonMark). */
+const HARD_BREAK = /\\[ \t]*$/
+/** `<sup>1</sup>` after an author: an affiliation or equal-contribution mark, no part of the name. */
+const SUPERSCRIPT = /<sup>[^<]*<\/sup>/gi
 
 /**
  * True when the lines are Markdown source (headings, `-` list items) rather than its rendered text (`•` bullets).
@@ -203,6 +216,16 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): {
     if (heading) {
       inItem = false
       if (heading[1] !== '#' && /:\s*(?:19|20)\d{2}$/.test(heading[2] ?? '')) yearHeadings++
+      if (heading[1] !== '#' && readPaperHeading(heading[2] ?? '') !== null) {
+        items++
+        entries++
+      }
+      return
+    }
+    if (readBoldParagraphTitle(lines, index) !== null) {
+      inItem = false
+      items++
+      entries++
       return
     }
     const item = LIST_ITEM.exec(line)
@@ -253,6 +276,9 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
   let inComment = false
   let inItem = false
   let blankSince = false
+  // Under a heading that is a paper's title (`### 1. [Title](url)`): what follows, to the next heading, is its detail.
+  let headingEntry = false
+  let detailOpens = false
 
   input.lines.forEach((source, index) => {
     const number = index + 1
@@ -299,6 +325,16 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
       inItem = false
       openTitle = null
       openSplit = null
+      headingEntry = false
+      const paperHeading = heading[1]?.startsWith('##') ? readPaperHeading(heading[2] ?? '') : null
+      if (paperHeading !== null) {
+        // An entry, not a section: the lines under it are its details, as nested items would be.
+        const rendered = renderInline(paperHeading, number, links)
+        if (rendered.openingLink) titleLinks.push({ link: rendered.openingLink, lines: [number] })
+        headingEntry = true
+        detailOpens = true
+        return lines.push(`  • ${rendered.text}`)
+      }
       const text = renderInline(heading[2] ?? '', number, links).text
       if (text !== '')
         headings.set(number, heading[1]?.startsWith('#') ? heading[1].length : Number(heading[1]))
@@ -308,7 +344,7 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
     if (RULE.test(line)) return lines.push('')
     const item = LIST_ITEM.exec(line)
     if (item) {
-      const nested = indentOf(item[1] ?? '') >= NESTED_INDENT
+      const nested = headingEntry || indentOf(item[1] ?? '') >= NESTED_INDENT
       // Badges before an entry's title are pictures (stars, venue), not its words; code spans there may be its venue.
       const content = nested ? (item[2] ?? '') : dropLeadingBadges(item[2] ?? '')
       inItem = true
@@ -337,8 +373,32 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
       }
       return lines.push(`${nested ? '    ' : '  '}• ${rendered.text}`)
     }
+    if (
+      !headingEntry &&
+      (!inItem || (blankSince && indentOf(/^[ \t]*/.exec(line)?.[0] ?? '') < NESTED_INDENT))
+    ) {
+      const bold = readBoldParagraphTitle(input.lines, index)
+      if (bold !== null) {
+        // The paragraph is the entry: its lines under the title are read as an item's rest is (authors, venue, date).
+        const rendered = renderInline(bold, number, links)
+        openTitle = rendered.openingLink ? { link: rendered.openingLink, lines: [number] } : null
+        if (openTitle) titleLinks.push(openTitle)
+        openSplit = { line: number, title: bold, rest: '', continuation: [], midLine: false }
+        splitItems.push(openSplit)
+        inItem = true
+        blankSince = false
+        return lines.push(`  • ${rendered.text}`)
+      }
+    }
     const text = renderInline(line, number, links).text
     if (text === '') return lines.push('')
+    if (headingEntry) {
+      // A paragraph under a paper's heading is a detail line; its other lines continue it.
+      const opens = detailOpens || blankSince
+      detailOpens = false
+      blankSince = false
+      return lines.push(opens ? `    • ${text}` : `      ${text}`)
+    }
     // A line right under an item, or indented under it after a blank, continues it (a digest over several
     // lines); it is indented past the detail bullets so that the parser joins it to what it continues.
     if (inItem && (!blankSince || indentOf(/^[ \t]*/.exec(line)?.[0] ?? '') >= NESTED_INDENT)) {
@@ -528,7 +588,8 @@ function readItemRest(markdowns: readonly string[]): { segments: string[]; marke
   const segments: string[] = []
   const markers: string[] = []
   for (const markdown of markdowns) {
-    for (const part of markdown.split(new RegExp(LINE_BREAK_TAG.source, 'gi'))) {
+    const bare = markdown.replace(HARD_BREAK, '').replace(SUPERSCRIPT, '')
+    for (const part of bare.split(new RegExp(LINE_BREAK_TAG.source, 'gi'))) {
       const pieces = part
         .replace(ESCAPE, (_, char: string) => String.fromCharCode(ESCAPED_BASE + char.charCodeAt(0)))
         .replace(BADGE_ONLY_LINK, (_, src: string) => `[${badgeText(src)}](`)
@@ -553,6 +614,35 @@ function readItemRest(markdowns: readonly string[]): { segments: string[]; marke
     }
   }
   return { segments, markers }
+}
+
+/**
+ * The title of a paragraph that is an entry (`**Title** \` over `*Authors* \`, `arXiv 2022. [[Paper](url)]`): its
+ * first line is only the bold title, and the title links to its paper or a line of the paragraph has a paper marker
+ * (`[[Paper](url)]`): the link the entry parser takes. A bold paragraph without one (a blog post, a video,
+ * `**Citation**` over a sentence that links a paper) is no entry, nor is a bold venue. Null for any other line.
+ */
+function readBoldParagraphTitle(lines: readonly string[], index: number): string | null {
+  const previous = lines[index - 1]
+  if (previous !== undefined && previous.trim() !== '' && !ATX_HEADING.test(previous)) return null
+  const bold = BOLD_PARAGRAPH_TITLE.exec(lines[index] ?? '')
+  const title = bold?.[2]
+  if (title === undefined || VENUE_ONLY.test(stripEmphasis(title).trim())) return null
+  let linked = opensWithPaperLink(title)
+  for (let next = index + 1; next < lines.length && next <= index + MAX_PARAGRAPH_LINES; next++) {
+    const line = lines[next] ?? ''
+    if (line.trim() === '' || ATX_HEADING.test(line) || LIST_ITEM.test(line)) break
+    linked ||= PAPER_MARKER_LINK.test(line)
+  }
+  return linked ? title : null
+}
+
+/** The title link of a heading that is a paper (`1. [Title](https://arxiv.org/pdf/…)`), or null. */
+function readPaperHeading(text: string): string | null {
+  const link = PAPER_LINK_HEADING.exec(text.trim())
+  const label = stripEmphasis(link?.[2] ?? '').trim()
+  if (!link || MARKER_WORD.test(label) || label.startsWith('!') || !isPaperUrl(link[3] ?? '')) return null
+  return link[1] ?? null
 }
 
 /**
