@@ -430,6 +430,17 @@ describe('generated digest', () => {
     )
   })
 
+  it('reads what the authors’ own method does (`Our method, called PROSE, learns …`) as a contribution, after `we propose`', () => {
+    // It was "By using a transformer structure and a feature fusion approach, our network can simultaneously embed …":
+    // `our method … learns` had no verb of a contribution, and the sentence that names the method lost to one on how.
+    expect(digestOf('daily-papers', 'PROSE')?.text).toBe(
+      'Our method, called Predicting Operators and Symbolic Expressions (PROSE), learns maps from multimodal inputs to multimodal outputs, capable of generating both numerical predictions and mathematical equations.',
+    )
+    // What the method achieves does not displace what the authors say they propose.
+    expect(digestOf('daily-papers', 'VTrans')?.text).toMatch(/^We propose VTrans, an iterative pruning framework/)
+    expect(digestOf('daily-papers', 'Self-Tuning Networks')?.text).toMatch(/^We show how to construct scalable best-response approximations/)
+  })
+
   it('does not open on `These results …` when a sentence stands on its own', () => {
     const abstract =
       'We prove that gradient flow on a depth-$L$ linear network converges to weights with $\\|W_{\\ell}\\|_F^2$ equal across ' +
