@@ -89,3 +89,23 @@ describe('a Google Scholar export', () => {
     expect(result.issues).toEqual([])
   })
 })
+
+describe('a file kept by hand', () => {
+  it('reads an entry followed by a comment with an `@` in it (an e-mail address), which BibTeX skips', () => {
+    const text = [
+      '@string{icml = "International Conference on Machine Learning"}',
+      '% ICML and NeurIPS papers; corrections to jane.doe@example.org',
+      '@inproceedings{doe2020, title = {Paper A}, author = {Doe, Jane}, booktitle = icml, year = 2020}',
+      '% checked against the proceedings by rick@example.org in 2021',
+      '@article{roe2021, title = {Paper B}, author = {Roe, Rick}, journal = {JMLR}, year = 2021}',
+      'Last edit: see @jane on the lab chat.',
+      '',
+    ].join('\n')
+    const result = parseBibtex(text, ctx('refs.bib'))
+    expect(result.records.map((r) => [r.title, r.venue, r.date])).toEqual([
+      ['Paper A', 'International Conference on Machine Learning', '2020'],
+      ['Paper B', 'JMLR', '2021'],
+    ])
+    expect(result.issues).toEqual([])
+  })
+})

@@ -87,27 +87,44 @@ function braced(entry: string): string {
 const MAX_ENTRY_LENGTH = 1_000_000
 
 /**
+ * Where an entry opened with `{` closes (BibTeX also allows `(`, which {@link braced} has made a brace when it could):
+ * `end` just past its closing brace, or -1 with the `depth` of braces left open when it does not close within
+ * {@link MAX_ENTRY_LENGTH}. Null for an entry not opened with `{`.
+ */
+function entryExtent(text: string): { end: number; depth: number } | null {
+  const open = /^\s*@[ \t]*[A-Za-z]+[ \t]*\{/.exec(text)
+  if (!open) return null
+  let depth = 0
+  for (let i = open[0].length - 1; i < text.length && i <= MAX_ENTRY_LENGTH; i++) {
+    const c = text[i]
+    if (c === '\\') i++
+    else if (c === '{') depth++
+    else if (c === '}' && --depth === 0) return { end: i + 1, depth: 0 }
+  }
+  return { end: -1, depth }
+}
+
+/**
+ * An entry's text to its closing brace. What follows, up to the next entry, is text BibTeX skips (a comment, a
+ * note); given to the parser with the entry, an `@` in it (`% kept by jane@example.org`) would start another entry
+ * and fail this one.
+ */
+function entryText(text: string): string {
+  const end = entryExtent(text)?.end ?? -1
+  return end < 0 ? text : text.slice(0, end)
+}
+
+/**
  * What makes an entry unreadable before the parser says it in its own words ("This format is not supported or
  * recognized", "Maximum call stack size exceeded"): braces that never close (a file cut off mid-entry), or an
  * entry longer than any real one.
  */
 function entryProblem(chunk: Chunk): string | null {
-  // Only an entry opened with `{` (BibTeX also allows `(`) is checked, from that brace to the one closing it:
-  // comments after the entry are part of its chunk, and a brace in them is none of the entry's.
-  const open = /^\s*@[ \t]*[A-Za-z]+[ \t]*\{/.exec(chunk.text)
-  if (!open) return null
-  let depth = 0
-  let end = -1
-  for (let i = open[0].length - 1; i < chunk.text.length && i <= MAX_ENTRY_LENGTH; i++) {
-    const c = chunk.text[i]
-    if (c === '\\') i++
-    else if (c === '{') depth++
-    else if (c === '}' && --depth === 0) {
-      end = i
-      break
-    }
-  }
-  if (end >= 0) return null
+  // Only an entry opened with `{` is checked, from that brace to the one closing it: comments after the entry are
+  // part of its chunk, and a brace in them is none of the entry's.
+  const extent = entryExtent(chunk.text)
+  if (!extent || extent.end >= 0) return null
+  const { depth } = extent
   if (chunk.text.length > MAX_ENTRY_LENGTH)
     return `it is over ${MAX_ENTRY_LENGTH.toLocaleString('en')} characters long, more than an entry may have`
   return `it is not closed: ${depth === 1 ? 'a `{` has' : `${depth} \`{\` have`} no matching \`}\` before the next entry or the end of the file`
@@ -205,7 +222,7 @@ export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
   const removed = removedByChunk(chunks, screened.removed)
   const macros = chunks
     .filter((c) => c.type === 'string')
-    .map((c) => c.text)
+    .map((c) => entryText(c.text))
     .join('\n')
   const reads: Array<{
     chunk: Chunk
@@ -571,7 +588,7 @@ function readChunk(
   const problem = entryProblem(chunk)
   if (problem) return entryFailure(chunk, ctx, 'PARSE_FAILED', `bibtex: cannot read the entry: ${problem}`)
   // Pieces first, so that a private-use character the file has is one of them, not taken for a stand-in.
-  const verbatim = protectVerbatim(chunk.text)
+  const verbatim = protectVerbatim(entryText(chunk.text))
   verbatim.text = protectBackslashes(verbatim.text)
   let entry: BibEntry | undefined
   try {
