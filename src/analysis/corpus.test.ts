@@ -159,6 +159,19 @@ describe('key phrases on known abstracts', () => {
     for (const k of written) expect(model.keyOf?.[k], k).toBe(normalizeKeyword(k))
   })
 
+  it('ranks a text it was fitted on as it would a fresh reading of it (what it read of a text once is kept, never changed)', () => {
+    const training = records.filter((r) => r.date !== '2023')
+    const docs = training.map(docOf)
+    const model = fitKeywordModel(training.map((r, i) => ({ doc: docs[i]!, keywords: r.keywords })))
+    expect(fitKeywordModel(training.map((r) => ({ doc: docOf(r), keywords: r.keywords })))).toEqual(model)
+    for (const i of [0, 7, 50, 120, 300]) {
+      const once = extractKeywords(model, docs[i]!, RANK_ALL)
+      expect(once.length).toBeGreaterThan(2)
+      expect(extractKeywords(model, docs[i]!, RANK_ALL)).toEqual(once)
+      expect(extractKeywords(model, docOf(training[i]!), RANK_ALL)).toEqual(once)
+    }
+  })
+
   it('shows a key word as most papers spell it, whatever order the papers come in', () => {
     const doc = (text: string): PreparedText => prepareText({ title: text, text })
     const docs = [

@@ -5,14 +5,15 @@ import { prepareText } from './text.js'
 const paper = (title: string, text: string) => prepareText({ title, text })
 
 describe('per-key-word classifiers', () => {
-  const docs = [
-    paper('Winning tickets in pruned networks', 'Sparse subnetworks found by iterative magnitude pruning train to full accuracy.'),
-    paper('Pruning at initialization finds sparse subnetworks', 'Magnitude pruning before training keeps sparse subnetworks that match dense accuracy.'),
-    paper('Rewinding and sparse subnetworks', 'Iterative pruning with weight rewinding finds sparse subnetworks in large networks.'),
-    paper('Kernel regime of wide networks', 'Infinitely wide networks trained by gradient descent follow the neural tangent kernel.'),
-    paper('Tangent kernels beyond infinite width', 'Finite width corrections to the neural tangent kernel of wide networks.'),
-    paper('Spectral bias in the kernel regime', 'The neural tangent kernel of wide networks explains the spectral bias of gradient descent.'),
+  const texts: Array<[string, string]> = [
+    ['Winning tickets in pruned networks', 'Sparse subnetworks found by iterative magnitude pruning train to full accuracy.'],
+    ['Pruning at initialization finds sparse subnetworks', 'Magnitude pruning before training keeps sparse subnetworks that match dense accuracy.'],
+    ['Rewinding and sparse subnetworks', 'Iterative pruning with weight rewinding finds sparse subnetworks in large networks.'],
+    ['Kernel regime of wide networks', 'Infinitely wide networks trained by gradient descent follow the neural tangent kernel.'],
+    ['Tangent kernels beyond infinite width', 'Finite width corrections to the neural tangent kernel of wide networks.'],
+    ['Spectral bias in the kernel regime', 'The neural tangent kernel of wide networks explains the spectral bias of gradient descent.'],
   ]
+  const docs = texts.map(([title, text]) => paper(title, text))
   const keys = [
     new Set(['lottery ticket']),
     new Set(['lottery ticket']),
@@ -39,6 +40,15 @@ describe('per-key-word classifiers', () => {
     expect([...fit.trainProbabilities[0]!.keys()].sort()).toEqual(['lottery ticket', 'neural tangent kernel', 'spectral bias'])
     // A spectral-bias paper: one other lists it, too few without itself.
     expect([...fit.trainProbabilities[5]!.keys()].sort()).toEqual(['lottery ticket', 'neural tangent kernel'])
+  })
+
+  it('fits and scores a text read once as it would a fresh reading of it (its counts are kept, never changed)', () => {
+    const once = fitKeywordTags(docs, keys)!
+    const again = fitKeywordTags(docs, keys)!
+    expect(again).toEqual(once)
+    const copies = texts.map(([title, text]) => paper(title, text))
+    expect(fitKeywordTags(copies, keys)).toEqual(once)
+    docs.forEach((d, i) => expect(keywordTagProbabilities(once.model, d)).toEqual(keywordTagProbabilities(once.model, copies[i]!)))
   })
 
   it('gives nothing to fit from when no key word is listed twice', () => {

@@ -26,11 +26,9 @@ export interface KeywordTagModel {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
 
-function dotDense(x: SparseVector, dense: ReadonlyMap<number, number>): number {
+function dotDense(x: SparseVector, dense: Float64Array): number {
   let s = 0
-  x.indices.forEach((i, j) => {
-    s += (x.values[j] as number) * (dense.get(i) ?? 0)
-  })
+  for (let j = 0; j < x.indices.length; j++) s += (x.values[j] as number) * (dense[x.indices[j] as number] as number)
   return s
 }
 
@@ -49,14 +47,18 @@ export function fitKeywordTags(
   keys: ReadonlyArray<ReadonlySet<string>>,
   minPapers = MIN_TAG_PAPERS,
 ): { model: KeywordTagModel; trainProbabilities: Array<Map<string, number>> } | undefined {
-  const tfidf = fitTfidf(docs.map((d) => termCounts(d)))
-  const xs = docs.map((d) => tfidfVector(tfidf, termCounts(d)))
+  const counts = docs.map((d) => countsOf(d))
+  const tfidf = fitTfidf(counts)
+  const xs = counts.map((c) => tfidfVector(tfidf, c))
   const curated = docs.map((_, i) => i).filter((i) => (keys[i]?.size ?? 0) > 0)
   const papersOf = new Map<string, number[]>()
   for (const i of curated) for (const k of keys[i] as ReadonlySet<string>) (papersOf.get(k) ?? papersOf.set(k, []).get(k)!).push(i)
   const centroids: KeywordTagModel['centroids'] = {}
   // Leave-one-out cosines of every curated paper to every key word's centroid, with the key word's paper count.
   const rows: Array<{ paper: number; key: string; cosine: number; papers: number; listed: boolean }> = []
+  // The centroid as a dense array (0 between key words) for the dot products with every curated paper: a Map lookup
+  // per term had been most of the fit.
+  const dense = new Float64Array(tfidf.vocabulary.length)
   for (const [key, papers] of [...papersOf].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (papers.length < minPapers) continue
     const sum = new Map<number, number>()
@@ -70,9 +72,10 @@ export function fitKeywordTags(
     const entries = [...sum].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0])
     centroids[key] = { indices: entries.map(([t]) => t), values: entries.map(([, v]) => v), norm, papers: papers.length }
     const own = new Set(papers)
+    for (const [t, v] of sum) dense[t] = v
     for (const i of curated) {
       const x = xs[i] as SparseVector
-      const d = dotDense(x, sum)
+      const d = dotDense(x, dense)
       if (!own.has(i)) {
         rows.push({ paper: i, key, cosine: norm > 0 ? d / norm : 0, papers: papers.length, listed: false })
         continue
@@ -83,6 +86,7 @@ export function fitKeywordTags(
       const rest = norm2 - 2 * d + self
       rows.push({ paper: i, key, cosine: rest > 1e-12 ? (d - self) / Math.sqrt(rest) : 0, papers: papers.length - 1, listed: true })
     }
+    for (const t of sum.keys()) dense[t] = 0
   }
   if (!rows.some((r) => r.listed) || !rows.some((r) => !r.listed)) return undefined
   const fitted = fitSoftmax(
@@ -101,7 +105,7 @@ export function fitKeywordTags(
 
 /** Key word → probability that a paper with this text lists it, for every key word with a classifier. */
 export function keywordTagProbabilities(model: KeywordTagModel, doc: PreparedText): Map<string, number> {
-  const x = tfidfVector(model.tfidf, termCounts(doc))
+  const x = tfidfVector(model.tfidf, countsOf(doc))
   // The text's weights in a dense array kept with the model (every term 0 between calls): a Map lookup per
   // centroid term was a tenth of classifying a text. Same sums, in the same order.
   const { centroids, weights } = scoringTables(model)
@@ -118,6 +122,18 @@ export function keywordTagProbabilities(model: KeywordTagModel, doc: PreparedTex
     for (const t of x.indices) weights[t] = 0
   }
   return out
+}
+
+const countsByDoc = new WeakMap<PreparedText, ReadonlyMap<string, number>>()
+
+/**
+ * A text's term counts, counted once per text: a library's analysis fits the classifiers on its papers' texts and
+ * then scores the same texts (it had counted each one three times). Nothing changes them once counted.
+ */
+function countsOf(doc: PreparedText): ReadonlyMap<string, number> {
+  let counts = countsByDoc.get(doc)
+  if (!counts) countsByDoc.set(doc, (counts = termCounts(doc)))
+  return counts
 }
 
 const tablesByModel = new WeakMap<KeywordTagModel, { centroids: Array<[string, KeywordTagModel['centroids'][string]]>; weights: Float64Array }>()

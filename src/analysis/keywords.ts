@@ -216,6 +216,18 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
   return [...byKey.values()].filter((c) => c.key.split(' ').every((w) => w.length <= MAX_KEYWORD_WORD) && !PRAISE.test(c.text))
 }
 
+const candidatesByDoc = new WeakMap<PreparedText, readonly KeywordCandidate[]>()
+
+/**
+ * {@link keywordCandidates} read once per text: a library's analysis fits the ranker on its papers' texts and then
+ * ranks the same texts (it had read each curated one three times). Callers only read the candidates.
+ */
+function candidatesOf(doc: PreparedText): readonly KeywordCandidate[] {
+  let candidates = candidatesByDoc.get(doc)
+  if (!candidates) candidatesByDoc.set(doc, (candidates = keywordCandidates(doc)))
+  return candidates
+}
+
 /** Hyphenated words that praise or hedge (`State-of-the-Art`): no key phrase has one. */
 const PRAISE = /(?:^|\s)(?:state-of-the-art|off-the-shelf|easy-to-use|well-known|so-called)(?:$|\s)/i
 
@@ -370,7 +382,7 @@ function allCandidates(
   model: Stats & Pick<KeywordModel, 'display'>,
   suggested: ReadonlyMap<string, number> = new Map(),
 ): KeywordCandidate[] {
-  const inText = keywordCandidates(doc)
+  const inText = candidatesOf(doc)
   const byKey = new Map(inText.map((c) => [c.key, c]))
   const extra = new Map<string, KeywordCandidate>()
   const completions = completionIndex(model)
@@ -438,7 +450,7 @@ function toSparse(row: number[]): SparseVector {
 export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3, nlp }: KeywordFitOptions = {}): KeywordModel {
   const documentFrequency: Record<string, number> = {}
   const keywordFrequency: Record<string, number> = {}
-  const inText = docs.map((d) => keywordCandidates(d.doc))
+  const inText = docs.map((d) => candidatesOf(d.doc))
   const keyOf: Record<string, string> = {}
   const spellings = new Map<string, Map<string, number>>()
   const gold = docs.map((d) => {
@@ -583,9 +595,10 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   const scored = allCandidates(doc, scores, model, suggested)
     .map((c) => {
       const row = featureRow(c, scores.get(c.key)?.score ?? 0, suggested.get(c.key) ?? 0, model, undefined, tagFeature(tags?.get(c.key)))
-      const contributions = row.map((v, i) => ({ label: KEYWORD_FEATURES[i] as string, weight: v * (model.weights[i] ?? 0) }))
-      const z = contributions.reduce((s, x) => s + x.weight, model.weights[row.length] ?? 0)
-      return { c, score: 1 / (1 + Math.exp(-z)), contributions }
+      // The contributions are spelled out only for the phrases shown; the sum is the same, in the same order.
+      let z = model.weights[row.length] ?? 0
+      for (let i = 0; i < row.length; i++) z += (row[i] as number) * (model.weights[i] ?? 0)
+      return { c, score: 1 / (1 + Math.exp(-z)), row }
     })
     .sort((a, b) => b.score - a.score || (a.c.key < b.c.key ? -1 : 1))
   // An acronym that ranks high stands for its spelled-out phrase when the text has both (`SNNs` → `Spiking
@@ -645,12 +658,13 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     if (!chosen.some((o) => clashes(o.c, s.c))) chosen.push(s)
   }
   const shown = new Set(shownTopics)
-  return chosen.map(({ c, score, contributions }) => ({
+  return chosen.map(({ c, score, row }) => ({
     text: model.display[c.key] ?? c.text,
     key: c.key,
     score,
     inText: c.count > 0,
-    why: contributions
+    why: row
+      .map((v, i) => ({ label: KEYWORD_FEATURES[i] as string, weight: v * (model.weights[i] ?? 0) }))
       // `not in the text` is the suggestions' baseline, not a reason: the key word's origin already says it.
       .filter((x) => x.weight > 0 && x.label !== 'not in the text')
       .sort((a, b) => b.weight - a.weight)
@@ -974,20 +988,35 @@ function looksLikeAcronym(c: Pick<KeywordCandidate, 'text' | 'n'>): boolean {
 function isAcronymOf(long: Pick<KeywordCandidate, 'text' | 'n'>, short: Pick<KeywordCandidate, 'text' | 'n'>, { exact = false } = {}): boolean {
   if (long.n < 2 || !looksLikeAcronym(short)) return false
   const letters = short.text.replace(/s$/, '').replace(/[^A-Z]/g, '')
-  const initials = initialsOf(long.text.split(/\s+/), LINKS)
+  const initials = phraseInitials(long.text)
   return letters.length >= 2 && (initials === letters || (!exact && initials.includes(letters)))
+}
+
+const initialsByPhrase = new Map<string, string>()
+
+/** {@link initialsOf} a phrase, memoised: every acronym of a text is compared with each of its phrases. */
+function phraseInitials(text: string): string {
+  let initials = initialsByPhrase.get(text)
+  if (initials === undefined) {
+    initials = initialsOf(text.split(/\s+/), LINKS)
+    if (initialsByPhrase.size > 50_000) initialsByPhrase.clear()
+    initialsByPhrase.set(text, initials)
+  }
+  return initials
 }
 
 /** True when two phrases are pieces of one longer phrase: one ends with the word the other starts with (`structural equation`, `equation model`). */
 function chains(a: string, b: string): boolean {
-  const x = a.split(' ')
-  const y = b.split(' ')
-  if (x.length < 2 || y.length < 2) return false
-  return x[x.length - 1] === y[0] || y[y.length - 1] === x[0]
+  // Cut, not split: a paper's whole ranking is compared pair by pair (split had been most of ranking a paper).
+  const aFirst = a.indexOf(' ')
+  const bFirst = b.indexOf(' ')
+  if (aFirst < 0 || bFirst < 0) return false
+  return a.slice(a.lastIndexOf(' ') + 1) === b.slice(0, bFirst) || b.slice(b.lastIndexOf(' ') + 1) === a.slice(0, aFirst)
 }
 
 /** True when one phrase's words appear, in order and contiguously, inside the other's. */
 function overlaps(a: string, b: string): boolean {
-  const pad = (s: string): string => ` ${s} `
-  return pad(a).includes(pad(b)) || pad(b).includes(pad(a))
+  // Only the shorter can be inside the longer, and only if its letters are: most pairs end before a string is built.
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a]
+  return long.includes(short) && ` ${long} `.includes(` ${short} `)
 }
