@@ -72,12 +72,16 @@ const VENUE_PIECE =
 const YEAR_IN_PARENTHESES = /\(((?:19|20)\d{2})\)/
 /** `, 2022.12` at the end, or a table's `2017-06`: the year and month the paper came out. */
 const YEAR_DOT_MONTH = /(?:^|[\s,])((?:19|20)\d{2})[.-](\d{1,2})\s*$/
+/** `. 03/2023.` or `. 04/22.` ending an author line: the month the paper came out (linhlpv/Off2OnRL-awesome-papers). */
+const MONTH_SLASH_YEAR = /(?:^|[\s,.])(\d{1,2})\/((?:19|20)\d{2}|\d{2})\.?\s*$/
 /** A year alone (a table's date column): when the paper came out. */
 const YEAR_ALONE = /^((?:19|20)\d{2})$/
 /** `18 Aug 2022`, `19 June 2022` under a title: the day the paper came out. */
 const DAY_MONTH_YEAR =
   /^(?:\d{1,2}\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})$/i
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+/** `(Adaptive Feature Fusion for Cooperative Perception)` after a name: the title, three words or more. */
+const PARENTHESISED_TITLE = /^\(\s*(\S+(?:\s+\S+){2,}?)\s*\)$/
 /** `Title (Published in Findings of EMNLP 2024)`: the venue a list writes into the title. */
 const PUBLISHED_IN_TITLE = /\s*\((?:Published|Accepted)\s+(?:in|at|by|to)\s+([^()]+?)\)$/i
 /**
@@ -89,6 +93,10 @@ const KNOWN_VENUE_HEADING =
 /** …or an acronym and a year (`SIGGRAPH 2022`, `NeurIPS 2023 Oral`); a word and a year (`Survey 2023`) is a topic. */
 const ACRONYM_YEAR_HEADING =
   /^\p{Lu}\p{L}*\p{Lu}\p{L}*\s+(?:19|20)\d{2}(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Posters?|Main))?$/u
+/** An emoji as a README writes it in Markdown: `:tada:`. */
+const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/g
+/** An emoji as a picture: `📊`, `🔥`. */
+const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu
 /** `## 2023`: the year the entries under it came out. */
 const YEAR_HEADING = /^((?:19|20)\d{2})$/
 /** `### 2024-10-09`: the day a list added the entries under it (a log); no topic and no paper's date. */
@@ -112,6 +120,8 @@ interface Section {
   year: number | null
   /** The venue a Markdown heading names (`### ICLR 2023`), as printed; null under none. */
   venue: string | null
+  /** The year a Markdown heading alone gives (`### 2023`): a date the entry prints wins over it. */
+  headingYear: number | null
   line: number
 }
 
@@ -125,6 +135,7 @@ interface HeadingFrame {
   topic?: string | null
   year?: number | null
   venue?: string
+  headingYear?: number
 }
 
 interface DetailLine {
@@ -224,12 +235,14 @@ function collectEntryDrafts(
   const enter = (frame: HeadingFrame): Section => {
     while ((frames.at(-1)?.level ?? 0) >= frame.level) frames.pop()
     frames.push(frame)
-    const nearest = <K extends 'topic' | 'year' | 'venue'>(key: K): HeadingFrame[K] | undefined =>
-      frames.findLast((candidate) => candidate[key] !== undefined)?.[key]
+    const nearest = <K extends 'topic' | 'year' | 'venue' | 'headingYear'>(
+      key: K,
+    ): HeadingFrame[K] | undefined => frames.findLast((candidate) => candidate[key] !== undefined)?.[key]
     return {
       topic: nearest('topic') ?? null,
       year: nearest('year') ?? null,
       venue: nearest('venue') ?? null,
+      headingYear: nearest('headingYear') ?? null,
       line: frame.line,
     }
   }
@@ -260,7 +273,7 @@ function collectEntryDrafts(
         const year = Number(heading[2])
         section =
           level === undefined
-            ? { topic, year, venue: null, line: line.line }
+            ? { topic, year, venue: null, headingYear: null, line: line.line }
             : enter({ level, line: line.line, topic, year })
       } else if (END_OF_PAPERS.test(text) && (headings === null || level !== undefined)) {
         close()
@@ -306,13 +319,17 @@ function collectEntryDrafts(
  * Updates`), their venue (`### ICLR 2023`, under the topic above it), their year (`## 2023`), or nothing (a log's
  * date, `### 2024-10-09`).
  */
-function readHeading(text: string, listTitle: boolean): Omit<HeadingFrame, 'level' | 'line'> {
+function readHeading(heading: string, listTitle: boolean): Omit<HeadingFrame, 'level' | 'line'> {
+  // GitHub shows `:tada:` as a picture: `### ICLR 2023:tada::tada:` names the venue, `## :bookmark:Method` the topic
+  // `Method`. A picture itself (`### 📊 Datasets`) stays in the topic as the page shows it.
+  const topic = heading.replace(EMOJI_SHORTCODE, ' ').replace(/\s+/g, ' ').trim() || heading
+  const text = topic.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim()
   if (listTitle || LOG_HEADING.test(text)) return { topic: null }
   if (KNOWN_VENUE_HEADING.test(text) || ACRONYM_YEAR_HEADING.test(text)) return { venue: text }
   const year = YEAR_HEADING.exec(text)?.[1]
-  if (year !== undefined) return { year: Number(year) }
+  if (year !== undefined) return { headingYear: Number(year) }
   if (DATE_HEADING.test(text)) return {}
-  return { topic: text, year: null }
+  return { topic, year: null }
 }
 
 /**
@@ -360,9 +377,16 @@ function readEntryDraft(
 ): void {
   const cleaned = cleanTitle(draft.titleText)
   const { links } = cleaned
+  // `- **AdaFusion** (Adaptive Feature Fusion for …) [[paper]](…)`: a name, then the paper's title in parentheses.
+  const fullTitle = NAME_ONLY_TITLE.test(cleaned.title)
+    ? PARENTHESISED_TITLE.exec(itemRest?.segments[0] ?? '')?.[1]?.replace(/^.*\b(?:19|20)\d{2}\b.*$/, '') ||
+      null
+    : null
+  const restSegments = (fullTitle === null ? itemRest?.segments : itemRest?.segments.slice(1)) ?? []
+  const named = fullTitle ?? cleaned.title
   // `Title (Published in Findings of EMNLP 2024)`: the venue is no part of the title.
-  const titleVenue = PUBLISHED_IN_TITLE.exec(cleaned.title)?.[1]?.trim() ?? null
-  const title = titleVenue === null ? cleaned.title : cleaned.title.replace(PUBLISHED_IN_TITLE, '').trim()
+  const titleVenue = PUBLISHED_IN_TITLE.exec(named)?.[1]?.trim() ?? null
+  const title = titleVenue === null ? named : named.replace(PUBLISHED_IN_TITLE, '').trim()
   // First, so that no unreadable line goes unreported, even in the template or after the papers.
   if (draft.rejections.length > 0) {
     collector.rejectEntryForLines({ line: draft.line, label: title || null }, draft.rejections)
@@ -405,7 +429,7 @@ function readEntryDraft(
     })
     return
   }
-  const besideTitle = itemRest ? readBesideTitle(itemRest.segments) : null
+  const besideTitle = itemRest ? readBesideTitle(restSegments) : null
   // A Markdown item that links to its paper, or a row of a table of papers, is whole: the curated title, topic
   // and link are the list's point, authors come later. A text capture has no links, and a bare title line there
   // may be a cut entry; a Markdown item with neither is a tool or another list (`[TinyZero](github) - …`).
@@ -446,10 +470,8 @@ function readEntryDraft(
   // it (no venue until a journal reference); its year still dates the paper.
   const venue = printedVenue !== null && isPreprintVenue(printedVenue) ? null : printedVenue
   // A date after the venue's year (`ICML 2011` over `20 Apr 2022`) is when the list added it: the paper was out by then.
-  const published =
-    besideTitle?.published && !(venueYear !== null && besideTitle.published.year > venueYear)
-      ? besideTitle.published
-      : null
+  const printedDate = besideTitle?.published ?? byline?.published ?? null
+  const published = printedDate && !(venueYear !== null && printedDate.year > venueYear) ? printedDate : null
   collector.addRecord({
     ...createRecordBase(FORMAT_NAME, ctx, draft.line),
     key: `${normalizeForKey(draft.section?.topic ?? '')}/${normalizeForKey(title)}`,
@@ -457,11 +479,12 @@ function readEntryDraft(
     authors: byline?.authorList.authors ?? [],
     authorsTruncated: byline?.authorList.truncated ?? false,
     venue,
-    // The section year is when the paper came out on arXiv, as is a year the item prints (`2022.12`); a venue
-    // year is often the next one.
+    // The section year is when the paper came out on arXiv, as is a year the item prints (`2022.12`); a year
+    // heading (`### 2023`) may be the venue's; a venue year is often the next one.
     date:
       sectionDate ??
       (published ? formatPartialDate(published.year, published.month) : null) ??
+      (draft.section?.headingYear ? formatPartialDate(draft.section.headingYear) : null) ??
       (venueYear === null ? null : formatPartialDate(venueYear)),
     topics: draft.section?.topic ? [draft.section.topic] : [],
     keywords: details.keywordsLine ? splitKeywords(details.keywordsLine.text) : [],
@@ -751,6 +774,8 @@ export interface Byline {
   venueYear: number | null
   /** What had to be repaired in the author list, for a warning. */
   repairs: string[]
+  /** The month and year the line ends with (`… ICML 2023. 11/2022.`): when the paper came out; null if none. */
+  published: { year: number; month: number } | null
 }
 
 /**
@@ -760,7 +785,13 @@ export interface Byline {
  * @example readByline('Jiefeng Chen, Arslan Chaudhry. ICLR 2023').venue // 'ICLR 2023'
  */
 export function readByline(line: string): Byline {
-  const text = line.trim().replace(/^Author\s+List\s*:?\s*/i, '')
+  let text = line.trim().replace(/^Author\s+List\s*:?\s*/i, '')
+  const dated = MONTH_SLASH_YEAR.exec(text)
+  const month = Number(dated?.[1])
+  const year = Number(dated?.[2])
+  const published =
+    dated && month >= 1 && month <= 12 ? { year: year < 100 ? 2000 + year : year, month } : null
+  if (published) text = text.slice(0, dated?.index).trim()
   const { authorsText, venueAsPrinted } = splitAuthorsAndVenue(text)
   // `*Nature Neuroscience*`: markdown emphasis is formatting, not part of the name.
   const venue =
@@ -776,6 +807,7 @@ export function readByline(line: string): Byline {
     venueAsPrinted: venue ? (venueAsPrinted ?? null) : null,
     venueYear: Number.isNaN(venueYear) ? null : venueYear,
     repairs,
+    published,
   }
 }
 

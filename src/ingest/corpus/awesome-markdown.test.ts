@@ -953,36 +953,84 @@ describe('layouts and headings of real READMEs that read nothing before (session
     })
   })
 
-  it('reads a venue heading as the venue and year of the entries under it, keeping the topic above it', () => {
+  it('reads a venue heading as the venue of the entries under it, keeping the topic above it (linhlpv/Off2OnRL-awesome-papers)', () => {
+    // Copied from github.com/linhlpv/Off2OnRL-awesome-papers README.md: `## Papers`, a year heading, then venues.
     const parsed = parse([
-      '# Awesome LLM Reasoning',
-      '## Chain of Thought',
-      '### ICLR 2023',
-      '- Self-Consistency Improves Chain of Thought Reasoning in Language Models [[paper]](https://openreview.net/forum?id=1PL1NIMMrw)',
-      '  - Xuezhi Wang, Jason Wei, Dale Schuurmans',
-      '- Least-to-Most Prompting Enables Complex Reasoning in Large Language Models. Denny Zhou et al. NeurIPS 2022 [[paper]](https://arxiv.org/abs/2205.10625)',
-      '  - Denny Zhou, Nathanael Schärli. NeurIPS 2022',
-      '### arXiv',
-      '- Tree of Thoughts: Deliberate Problem Solving with Large Language Models [[paper]](https://arxiv.org/abs/2305.10601)',
-      '  - Shunyu Yao, Dian Yu',
-      '## Agents',
-      '#### 2023',
-      '- ReAct: Synergizing Reasoning and Acting in Language Models [[paper]](https://arxiv.org/abs/2210.03629)',
-      '  - Shunyu Yao, Jeffrey Zhao',
-      '### NeurIPS',
-      '- Toolformer: Language Models Can Teach Themselves to Use Tools [[paper]](https://arxiv.org/abs/2302.04761)',
-      '  - Timo Schick, Jane Dwivedi-Yu',
+      '## Papers',
+      '#### Preprints',
+      '- [MOORe: Model-based Offline-to-Online Reinforcement Learning](https://arxiv.org/abs/2201.10070v1)',
+      '    - Yihuan Mao, Chao Wang, Bin Wang, Chongjie Zhang. arXiv 2022. 01/2022.',
+      '',
+      '#### Submitted ICLR 2026   ',
+      '- [The Three Regimes of Offline-to-Online Reinforcement Learning](https://openreview.net/pdf/74060f4d6c443ffee85396a060e92d6db266182f.pdf)',
+      '',
+      '### 2023',
+      '#### NeurIPS 2023',
+      '- [Policy Finetuning in Reinforcement Learning via Design of Experiments using Offline Data](https://arxiv.org/abs/2307.04354)',
+      '    - Ruiqi Zhang, Andrea Zanette. NeurIPS 2023.',
+      '#### ICML 2023',
+      '- [Leveraging Offline Data in Online Reinforcement Learning](https://arxiv.org/abs/2211.04974v2)',
+      '    - Andrew Wagenmaker, Aldo Pacchiano. ICML 2023. 11/2022.',
+      '### 2022',
+      '#### RSS 2022',
+      '- [Pre-Training for Robots: Offline RL Enables Learning New Tasks from a Handful of Trials](https://arxiv.org/abs/2210.05178)',
+      '    - Aviral Kumar, Anikait Singh, Frederik Ebert, Mitsuhiko Nakamoto, Yanlai Yang, Chelsea Finn, Sergey Levine. RSS. 10/2022.',
+      '',
+      '',
+      '### Multi-Agent Reinforcement Learning',
+      '- [Online Tuning for Offline Decentralized Multi-Agent Reinforcement Learning](https://ojs.aaai.org/index.php/AAAI/article/view/25973)',
+      '    - Jiechuan Jiang, Zongqing Lu. AAAI 2023.',
     ])
-    expect(parsed.records.map(({ topics, venue, date }) => ({ topic: topics[0], venue, date }))).toEqual([
-      { topic: 'Chain of Thought', venue: 'ICLR 2023', date: '2023' },
+    expect(
+      parsed.records.map(({ topics, venue, date, authors }) => [topics[0], venue, date, authors.at(-1)]),
+    ).toEqual([
+      // `arXiv 2022` is no venue; `01/2022` ending the author line is when the paper came out.
+      ['Preprints', null, '2022-01', 'Chongjie Zhang'],
+      ['Submitted ICLR 2026', null, null, undefined],
+      // `### 2023` and `#### NeurIPS 2023` are no topics: the entries stay under `## Papers`.
+      ['Papers', 'NeurIPS 2023', '2023', 'Andrea Zanette'],
+      ['Papers', 'ICML 2023', '2022-11', 'Aldo Pacchiano'],
       // What the entry prints wins over its heading.
-      { topic: 'Chain of Thought', venue: 'NeurIPS 2022', date: '2022' },
-      // A preprint server is no venue.
-      { topic: 'Chain of Thought', venue: null, date: null },
-      { topic: 'Agents', venue: null, date: '2023' },
-      { topic: 'Agents', venue: 'NeurIPS', date: null },
+      ['Papers', 'RSS', '2022-10', 'Sergey Levine'],
+      ['Multi-Agent Reinforcement Learning', 'AAAI 2023', '2023', 'Zongqing Lu'],
     ])
-    expect(parsed.issues).toEqual([])
+    expect(parsed.issues.map(({ code, line }) => [code, line])).toEqual([['MISSING_FIELD', 7]])
+  })
+
+  it('reads a venue heading with emoji, and a name before the title in parentheses (Little-Podi/Collaborative_Perception)', () => {
+    // Copied from github.com/Little-Podi/Collaborative_Perception README.md.
+    const parsed = parse([
+      '## :bookmark:Method and Framework',
+      '',
+      '### ICLR 2023:tada::tada::tada:',
+      '',
+      '### WACV 2023',
+      '',
+      '- **AdaFusion** (Adaptive Feature Fusion for Cooperative Perception Using LiDAR Point Clouds) [[paper](https://arxiv.org/abs/2208.00116)] [[code](https://github.com/DonghaoQiao/Adaptive-Feature-Fusion-for-Cooperative-Perception)]',
+      '  - Mode: Intermediate Collaboration',
+      '  - Dataset: OPV2V, CODD',
+      '  - Task: Detection',
+      '  - Input: Point Cloud',
+      '',
+      '### CVPR 2022:tada::tada::tada:',
+      '',
+      '- **Coopernaut** (COOPERNAUT: End-to-End Driving with Cooperative Perception for Networked Vehicles) [[paper](https://arxiv.org/abs/2205.02222)] [[code](https://github.com/UT-Austin-RPL/Coopernaut)]',
+      '  - Mode: Intermediate Collaboration',
+    ])
+    expect(parsed.records.map(({ title, topics, venue, ids }) => ({ title, topics, venue, ids }))).toEqual([
+      {
+        title: 'Adaptive Feature Fusion for Cooperative Perception Using LiDAR Point Clouds',
+        topics: ['Method and Framework'],
+        venue: 'WACV 2023',
+        ids: { arxiv: '2208.00116' },
+      },
+      {
+        title: 'COOPERNAUT: End-to-End Driving with Cooperative Perception for Networked Vehicles',
+        topics: ['Method and Framework'],
+        venue: 'CVPR 2022',
+        ids: { arxiv: '2205.02222' },
+      },
+    ])
   })
 
   it('imports a title that is only a name when it links to its paper, and else names the line and goes on', () => {
