@@ -195,6 +195,14 @@ describe('key phrases on known abstracts', () => {
     const keys = extractKeywords(model, docOf(paper), { max: 5, min: 3 }).map((k) => k.key)
     expect(keys).toContain('artificial intelligence')
     expect(keys).not.toContain('ai')
+    // A hyphenated word gives an acronym one initial per word too (LSTF, not LSTSF): `LSTF` had been shown.
+    const forecasting = prepareText({
+      title: 'Scaling laws of LSTF transformers',
+      text: 'Long Sequence Time-series Forecasting (LSTF) asks for long horizons. We show that LSTF models overfit, and that LSTF benchmarks reward memorization. Our LSTF results hold on four datasets.',
+    })
+    const shown = extractKeywords(model, forecasting).map((k) => k.text)
+    expect(shown).toContain('Long Sequence Time-series Forecasting')
+    expect(shown).not.toContain('LSTF')
   })
 
   it('takes no variable written out as a key word (`Psi` where the page lost `$\\Psi$`)', () => {
@@ -397,6 +405,11 @@ describe('key phrases on known abstracts', () => {
     expect(restatesKeyword(kw('Aware Minimization'), 'Sharpness-Aware Minimization')).toBe(true)
     expect(restatesKeyword(kw('Sharpness-Aware Minimization'), 'Sharpness')).toBe(false)
     expect(restatesKeyword(kw('Self-Supervised Learning'), 'Contrastive Learning')).toBe(false)
+    // An acronym takes a hyphenated word's initials per part (SAM) or per word (LSTF).
+    expect(restatesKeyword(kw('SAM'), 'Sharpness-Aware Minimization')).toBe(true)
+    expect(restatesKeyword(kw('LSTF'), 'Long Sequence Time-series Forecasting')).toBe(true)
+    expect(restatesKeyword(kw('Long Sequence Time-series Forecasting'), 'LSTF')).toBe(true)
+    expect(restatesKeyword(kw('LSTF'), 'Long Sequence Forecasting')).toBe(false)
     // A title's capitals hide the lemma: `Curricula` is the plural of the listed `Curriculum`.
     expect(restatesKeyword(kw('Curricula'), 'Curriculum Learning')).toBe(true)
     expect(restatesKeyword(kw('Phenomena'), 'Phase Transitions')).toBe(false)

@@ -720,8 +720,7 @@ function suggestionSupport(
     if (c.count > 0 || (c.completes ?? 0) > 0) return true
     const own = c.key.split(' ').filter((w) => !LINKS.has(w))
     if (own.some((w) => words.has(w))) return true
-    const initials = initialsOf((model.display[c.key] ?? c.text).split(/\s+/), LINKS)
-    if (initials.length >= 2 && acronyms.has(initials)) return true
+    if (phraseInitials(model.display[c.key] ?? c.text).some((initials) => initials.length >= 2 && acronyms.has(initials))) return true
     const p = tags?.get(c.key)
     return p !== undefined && p >= (model.keywordFrequency[c.key] ?? 0) / curated
   }
@@ -988,17 +987,24 @@ function looksLikeAcronym(c: Pick<KeywordCandidate, 'text' | 'n'>): boolean {
 function isAcronymOf(long: Pick<KeywordCandidate, 'text' | 'n'>, short: Pick<KeywordCandidate, 'text' | 'n'>, { exact = false } = {}): boolean {
   if (long.n < 2 || !looksLikeAcronym(short)) return false
   const letters = short.text.replace(/s$/, '').replace(/[^A-Z]/g, '')
-  const initials = phraseInitials(long.text)
-  return letters.length >= 2 && (initials === letters || (!exact && initials.includes(letters)))
+  if (letters.length < 2) return false
+  return phraseInitials(long.text).some((initials) => initials === letters || (!exact && initials.includes(letters)))
 }
 
-const initialsByPhrase = new Map<string, string>()
+const initialsByPhrase = new Map<string, readonly string[]>()
 
-/** {@link initialsOf} a phrase, memoised: every acronym of a text is compared with each of its phrases. */
-function phraseInitials(text: string): string {
+/**
+ * A phrase's initials ({@link initialsOf}) both ways a hyphenated word gives them, one per part and one per word:
+ * `Sharpness-Aware Minimization` is SAM, `Long Sequence Time-series Forecasting` LSTF (as the digest reads an
+ * acronym's definition). Memoised: every acronym of a text is compared with each of its phrases.
+ */
+function phraseInitials(text: string): readonly string[] {
   let initials = initialsByPhrase.get(text)
   if (initials === undefined) {
-    initials = initialsOf(text.split(/\s+/), LINKS)
+    const words = text.split(/\s+/)
+    const perPart = initialsOf(words, LINKS)
+    const perWord = initialsOf(words.map((w) => w.replaceAll('-', '')), LINKS)
+    initials = perWord === perPart ? [perPart] : [perPart, perWord]
     if (initialsByPhrase.size > 50_000) initialsByPhrase.clear()
     initialsByPhrase.set(text, initials)
   }

@@ -28,8 +28,10 @@
  * papers write (`model`, `data`) fills in last. 15: a digest reads `we leverage` and `we move beyond` as what the paper
  * does, gives an answer with the question right before it (`the answer to both questions` as `the answer`), opens on no
  * `Concretely,`, and does not read `Instead of …, we present` as leaning on the sentence before it. 16: a digest reads what the authors'
- * own method does (`Our method, called PROSE, learns …`) as a contribution, counted for less than `we propose`. A library
+ * own method does (`Our method, called PROSE, learns …`) as a contribution, counted for less than `we propose`. 17: an
+ * acronym is matched to a phrase by a hyphenated word's initials per part or per word (`SAM` of `Sharpness-Aware
+ * Minimization`, `LSTF` of `Long Sequence Time-series Forecasting`), so `LSTF` is shown spelled out. A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 16
+export const MODEL_VERSION = 17
