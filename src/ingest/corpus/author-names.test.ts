@@ -3,6 +3,7 @@ import {
   isSameAuthor,
   looksLikeAuthorList,
   looksLikePersonName,
+  normalizeNameCase,
   parseAuthorList,
   splitGluedTitleAndAuthors,
   splitRunTogetherNames,
@@ -177,6 +178,13 @@ describe('names as real lists print them (session 28)', () => {
     'Ronan Le Bras',
     '王小明',
     'Jonathan J Hunt',
+    // Surnames in capitals (diff-usion/Awesome-Diffusion-Models writes `Xudong XU`) and particles joined or after.
+    'Xudong XU',
+    'ZHANG Wei',
+    'Yann LeCUN',
+    'Jean-Pierre DUPONT',
+    'Abu Ali al-Hasan',
+    'Ludwig van Beethoven II',
   ])('accepts %j', (name) => {
     expect(looksLikePersonName(name)).toBe(true)
   })
@@ -192,8 +200,33 @@ describe('names as real lists print them (session 28)', () => {
     'Universität Bern',
     // A title word glued to a first name is still no name: a camel-case word counts only after the first.
     'NetworksNoa Rubin',
+    // Capitals that are no surname: initials (Vancouver style), organisations, a surname without a given name.
+    'Hinton GE',
+    'MIT CSAIL',
+    'NVIDIA Research',
+    'ZHANG',
+    'ZHANG WEI',
+    'II',
   ])('rejects %j', (name) => {
     expect(looksLikePersonName(name)).toBe(false)
+  })
+
+  it('reads a surname in capitals only where a name stands apart, never cut from a glued title', () => {
+    expect(looksLikePersonName('Xudong XU', 2)).toBe(false)
+    expect(splitGluedTitleAndAuthors('Deep ReLU Networks')).toBeNull()
+  })
+
+  it.each([
+    ['Xudong XU', 'Xudong Xu'],
+    ['ZHANG Wei', 'Zhang Wei'],
+    ['Yann LeCUN', 'Yann LeCun'],
+    ['Jean-Pierre DUPONT-MOREAU', 'Jean-Pierre Dupont-Moreau'],
+    // Not a name, or no capitals: as it was.
+    ['Hinton GE', 'Hinton GE'],
+    ['C.Y. Chan', 'C.Y. Chan'],
+    ['Laurens van der Maaten', 'Laurens van der Maaten'],
+  ])('sets the surname of %j in title case: %j', (name, normalized) => {
+    expect(normalizeNameCase(name)).toBe(normalized)
   })
 
   it('turns BibTeX-order names round and drops a serial `and`', () => {
