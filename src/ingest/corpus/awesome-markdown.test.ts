@@ -951,6 +951,18 @@ describe('layouts and headings of real READMEs that read nothing before (session
     it('takes `(Published in Findings of EMNLP 2024)` out of the title as its venue', () => {
       expect(parsed.records[4]).toMatchObject({ venue: 'Findings of EMNLP 2024', date: '2024' })
     })
+
+    it('reads a heading that links a paper over items that link papers as their section, not as an entry', () => {
+      const survey = parse([
+        '## Surveys',
+        '### [A Survey of Large Language Models](https://arxiv.org/abs/2303.18223)',
+        '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
+        '  - Ashish Vaswani, Noam Shazeer',
+      ])
+      expect(survey.records.map(({ title, topics }) => ({ title, topics }))).toEqual([
+        { title: 'Attention Is All You Need', topics: ['A Survey of Large Language Models'] },
+      ])
+    })
   })
 
   it('reads a venue heading as the venue of the entries under it, keeping the topic above it (linhlpv/Off2OnRL-awesome-papers)', () => {

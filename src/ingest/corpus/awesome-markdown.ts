@@ -216,7 +216,7 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): {
     if (heading) {
       inItem = false
       if (heading[1] !== '#' && /:\s*(?:19|20)\d{2}$/.test(heading[2] ?? '')) yearHeadings++
-      if (heading[1] !== '#' && readPaperHeading(heading[2] ?? '') !== null) {
+      if (heading[1] !== '#' && readPaperHeading(lines, index, heading[2] ?? '') !== null) {
         items++
         entries++
       }
@@ -326,7 +326,9 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
       openTitle = null
       openSplit = null
       headingEntry = false
-      const paperHeading = heading[1]?.startsWith('##') ? readPaperHeading(heading[2] ?? '') : null
+      const paperHeading = heading[1]?.startsWith('##')
+        ? readPaperHeading(input.lines, index, heading[2] ?? '')
+        : null
       if (paperHeading !== null) {
         // An entry, not a section: the lines under it are its details, as nested items would be.
         const rendered = renderInline(paperHeading, number, links)
@@ -637,11 +639,23 @@ function readBoldParagraphTitle(lines: readonly string[], index: number): string
   return linked ? title : null
 }
 
-/** The title link of a heading that is a paper (`1. [Title](https://arxiv.org/pdf/…)`), or null. */
-function readPaperHeading(text: string): string | null {
+/**
+ * The title link of a heading that is a paper (`1. [Title](https://arxiv.org/pdf/…)`), or null. A heading that links
+ * a paper over list items that link papers of their own (a survey naming its section) is a section, not an entry.
+ */
+function readPaperHeading(lines: readonly string[], index: number, text: string): string | null {
   const link = PAPER_LINK_HEADING.exec(text.trim())
   const label = stripEmphasis(link?.[2] ?? '').trim()
   if (!link || MARKER_WORD.test(label) || label.startsWith('!') || !isPaperUrl(link[3] ?? '')) return null
+  for (let next = index + 1; next < lines.length; next++) {
+    const line = lines[next] ?? ''
+    if (ATX_HEADING.test(line)) break
+    const item = LIST_ITEM.exec(line)
+    if (item && indentOf(item[1] ?? '') < NESTED_INDENT) {
+      const content = item[2] ?? ''
+      if (PAPER_MARKER_LINK.test(content) || opensWithPaperLink(content)) return null
+    }
+  }
   return link[1] ?? null
 }
 
