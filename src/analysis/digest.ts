@@ -12,7 +12,9 @@
  * `Our first bound`) or points back to something it does not give (`this gap`, `both questions`, `the mechanism
  * behind (i)`; not `such networks` after `networks` in the same sentence, nor `these methods, namely …`) is picked
  * only when no sentence stands on its own, and then with the sentence before it if both fit. A contribution that
- * points back to the sentence right before it (`How many parameters are needed? We answer this question by …`,
+ * points back only through words that name what they point to (`We show this delayed generalization is …`, read
+ * `the delayed generalization`) or to a phenomenon the title names (`both of these phenomena` beside *Benign
+ * Overfitting and Grokking …*) stands on its own. A contribution that points back to the sentence right before it (`How many parameters are needed? We answer this question by …`,
  * `… biases that outweigh its benefits. This work tackles these issues by …`) comes with that sentence, when it
  * stands on its own or does once an opening `In fact,` or `However,` is dropped; after the one question it gives, `the
  * answer to both questions` reads `the answer`. A second sentence that points back
@@ -44,7 +46,7 @@ export interface DigestOptions {
 }
 
 export const DIGEST_HOW_COMPUTED =
-  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’, ‘we leverage’; for less, what the authors' own method does: ‘Our method, called PROSE, learns’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped; after the one question it gives, ‘the answer to both questions’ reads ‘the answer’. Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’, ‘we leverage’; for less, what the authors' own method does: ‘Our method, called PROSE, learns’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped; after the one question it gives, ‘the answer to both questions’ reads ‘the answer’. A contribution whose only reference back names what it points to stands alone, ‘this’ read as ‘the’ (‘We show the delayed generalization is a phase transition …’), as does one pointing to a phenomenon the title names (‘both of these phenomena’ beside ‘Benign Overfitting and Grokking …’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
 /**
  * The nouns a paper calls itself by (`this paper`, `the present study`, `this thesis`): one list for every pattern
@@ -150,7 +152,10 @@ interface Scored {
 /**
  * Picks 1–2 sentences of an abstract as a digest, or null when it has no complete, readable sentence.
  * A sentence that leans on or points back to one the digest would leave out is picked only when no
- * sentence stands on its own, and then with the sentence before it when both fit. A contribution that
+ * sentence stands on its own, and then with the sentence before it when both fit. A contribution that points back only
+ * through words that name what they point to (`We show this delayed generalization is …`, read `the delayed
+ * generalization`) or to a phenomenon the title names (`both of these phenomena` beside *Benign Overfitting and
+ * Grokking …*) stands on its own. A contribution that
  * points back to the sentence right before it (`How many parameters are needed? We answer this question
  * by …`) competes with the sentences that stand alone, that sentence with it.
  * @example generateDigest('Deep nets generalise. In this paper, we show that X holds for Y.', 'Title')?.text // 'We show that X holds for Y.'
@@ -171,7 +176,7 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   if (scored.length === 0) return null
   // A sentence that stands on its own always comes before one that points back to what it would leave out.
   const ranked = [...scored].sort((a, b) => Number(a.dependent) - Number(b.dependent) || b.score - a.score || a.i - b.i)
-  const unit = bestUnit(all, ranked, maxSentences > 1 ? maxLength : 0)
+  const unit = bestUnit(all, ranked, maxSentences > 1 ? maxLength : 0, titleSentences)
   const first = unit.sentence
   const chosen = [first]
   const before = all[first.i - 1]
@@ -183,7 +188,7 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   } else if (maxSentences > 1) {
     for (const next of ranked) {
       // A sentence the text repeats is said once.
-      if (next === first || normalizedSentence(next) === normalizedSentence(first)) continue
+      if (next.i === first.i || normalizedSentence(next) === normalizedSentence(first)) continue
       const candidate = [...chosen, next].sort((a, b) => a.i - b.i)
       // A second sentence must stand on its own or follow the first directly, and both must fit.
       const opens = next.i < first.i
@@ -274,22 +279,71 @@ interface Unit {
 }
 
 /**
- * The best sentence to build the digest on, in this order: a contribution that stands on its own; a contribution
+ * The best sentence to build the digest on, in this order: a contribution that stands on its own, or reads so beside
+ * the title (see {@link readAlone}, scored without the penalty for pointing back); a contribution
  * whose reference the sentence right before it gives (with that sentence, scored without the penalty for pointing
  * back); any other sentence that stands on its own (background only when the abstract states no contribution it
  * can give whole); one that can come with the sentence it leans on; the rest. `maxLength` 0: no room for two
  * sentences.
  */
-function bestUnit(all: readonly Scored[], ranked: readonly Scored[], maxLength: number): Unit {
+function bestUnit(all: readonly Scored[], ranked: readonly Scored[], maxLength: number, title: readonly TextSentence[]): Unit {
   const units = ranked.map((x, rank) => {
     const lead = x.dependent ? leadFor(x, all[x.i - 1], maxLength) : null
-    const why = lead ? x.why.filter((w) => !DEPENDENCY_LABELS.has(w.label)) : x.why
-    const unit: Unit = { sentence: x, lead, score: why.reduce((a, b) => a + b.weight, 0), why }
-    const tier = x.contribution && !x.dependent ? 0 : x.contribution && lead ? 1 : !x.dependent ? 2 : lead ? 3 : 4
+    const alone = x.dependent && !lead ? readAlone(x, all[x.i - 1], title) : null
+    const sentence = alone ?? x
+    const why = lead ? x.why.filter((w) => !DEPENDENCY_LABELS.has(w.label)) : sentence.why
+    const unit: Unit = { sentence, lead, score: why.reduce((a, b) => a + b.weight, 0), why }
+    const tier = x.contribution && (!x.dependent || alone) ? 0 : x.contribution && lead ? 1 : !x.dependent ? 2 : lead ? 3 : 4
     return { unit, tier, rank }
   })
   units.sort((a, b) => a.tier - b.tier || (a.tier <= 2 ? b.unit.score - a.unit.score : 0) || a.rank - b.rank)
   return (units[0] as { unit: Unit }).unit
+}
+
+/** Head nouns that name nothing without the sentence they point back to: `this question`, `this model`, `these results`. */
+const GENERIC_HEADS = new Set([
+  ...SHELL_NOUNS,
+  ...['question', 'phenomenon', 'phenomena', 'behavior', 'behaviour', 'effect', 'setting', 'setup', 'scenario', 'approach', 'method', 'model'],
+  ...['result', 'observation', 'finding', 'fact', 'task', 'property', 'case', 'regime', 'idea', 'insight', 'framework', 'process', 'procedure'],
+  ...['technique', 'analysis', 'paradigm', 'trend', 'perspective', 'view', 'claim', 'hypothesis', 'conjecture', 'goal', 'aspect', 'quantity'],
+  ...['class', 'family', 'type', 'kind', 'form', 'assumption', 'condition', 'point', 'one', 'thing', 'object', 'system', 'network', 'data'],
+])
+/** Words before a head that say nothing of what it is: `this new approach`, `these two surprising phenomena`. */
+const WEAK_MODIFIERS = new Set([
+  ...['new', 'novel', 'same', 'simple', 'main', 'key', 'first', 'second', 'general', 'particular', 'specific', 'important', 'interesting'],
+  ...['surprising', 'striking', 'remarkable', 'intriguing', 'puzzling', 'emerging', 'whole', 'entire', 'other', 'different', 'recent', 'empirical'],
+  ...['theoretical', 'practical', 'common', 'basic', 'central', 'fundamental', 'crucial', 'above', 'following', 'two', 'three', 'former', 'latter'],
+])
+/** What a title names, so that a sentence shown beside it may point to it: `this phenomenon`, `both of these phenomena`. */
+const PHENOMENA = new Set(['phenomenon', 'phenomena', 'behavior', 'behaviour', 'effect'])
+
+/**
+ * A contribution that points back only to what reads without the sentence it points to, as it then reads: `this` or
+ * `these` before words that name what they point to (`We show this delayed generalization is a phase transition …` →
+ * `We show the delayed generalization is …`), or a phenomenon the title names, when the sentence before is about
+ * the title's subject (`We show that both of these phenomena provably occur …` beside *Benign Overfitting and
+ * Grokking in ReLU Networks*); else null. Whatever else it leans on (`However,`, `We also`) keeps it out.
+ */
+function readAlone(x: Scored, before: Scored | undefined, title: readonly TextSentence[]): Scored | null {
+  if (!x.contribution || x.why.some((w) => DEPENDENCY_LABELS.has(w.label) && w.label !== REFERS_BACK_LABEL) || x.why.some((w) => w.label === SECONDARY_LABEL)) return null
+  let text = rewrite(x.s.text)
+  const titleTerms = new Set(contentTerms(title))
+  const titleSubject = before !== undefined && contentTerms([before.s]).some((t) => titleTerms.has(t))
+  // From the last, so that the indices of the earlier ones hold.
+  for (const ref of unresolvedReferences(text, x.s).reverse()) {
+    const named = ref.head.map(wordKey).filter((w) => !WEAK_MODIFIERS.has(w))
+    const head = ref.nouns.length > 0 ? wordKey(ref.nouns[ref.nouns.length - 1] as string) : ''
+    // One word alone names little (`this connection`) unless the title says it too (`these speed limits`).
+    const names = named.some((w) => !GENERIC_HEADS.has(w)) && (named.length >= 2 || named.some((w) => titleTerms.has(w)))
+    if (/^(?:this|these|those)$/i.test(ref.pointer) && names) {
+      const the = ref.pointer.charAt(0) === ref.pointer.charAt(0).toUpperCase() ? 'The' : 'the'
+      text = text.slice(0, ref.index) + the + text.slice(ref.index + ref.pointer.length)
+    } else if (!(PHENOMENA.has(head) && titleSubject)) {
+      return null
+    }
+  }
+  const why = x.why.filter((w) => !DEPENDENCY_LABELS.has(w.label))
+  return { ...x, s: { ...x.s, text }, dependent: false, why, score: why.reduce((a, b) => a + b.weight, 0) }
 }
 
 /** A sentence's score without its penalties for leaning on or pointing back to the sentence before it. */
@@ -345,25 +399,43 @@ function standsAfter(next: Scored, first: Scored): boolean {
   return !LEANS_ON_PREVIOUS.test(text) && !PRONOUN_OBJECT.test(text) && !ITEM_REFERENCE.test(text) && !pointsBack(text, next.s, [first.s])
 }
 
+/** A reference back a sentence makes (`this delayed generalization`, `both of these phenomena`), and the words it names. */
+interface Reference {
+  /** Where the reference starts in the text, and what it is (`this`, `both of these`, `such`). */
+  index: number
+  pointer: string
+  /** The nouns and adjectives right after the pointer (`delayed generalization`). */
+  head: string[]
+  nouns: string[]
+}
+
 /**
  * True when the sentence refers to something not given before it (in the sentence itself or in `context`):
  * `both of these phenomena`, but not `we study deep networks and show that such networks …`.
  */
 function pointsBack(text: string, s: TextSentence, context: readonly TextSentence[] = [], adjacent = false): boolean {
+  return unresolvedReferences(text, s, context, adjacent).length > 0
+}
+
+/** The references back in the sentence whose words neither the sentence before them nor `context` gives. */
+function unresolvedReferences(text: string, s: TextSentence, context: readonly TextSentence[] = [], adjacent = false): Reference[] {
   const posOf = new Map<string, string>()
   for (const t of s.tokens) if (t.kind === 'word' && !posOf.has(t.lower)) posOf.set(t.lower, t.pos)
   const contextWords = context.map((c) => c.text).join(' ')
   // A question asked before it is `this question`; two are `both questions`.
   const asked = (contextWords.match(/\?/g) ?? []).length
+  const out: Reference[] = []
   for (const m of text.matchAll(REFERS_BACK)) {
     // The words it names: the nouns and adjectives right after `this`, `both of these`, `the two`, `such a`.
     const after = text.slice(m.index).replace(/^(?:both of |both |such |said |the (?:two|three|four|above|aforementioned|former|latter) )?(?:these |those |this |them )?(?:an? )?/i, '')
     const head: string[] = []
     const words = after.match(/^[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}/)?.[0].split(/\s+/) ?? []
     for (const [k, w] of words.entries()) {
-      // A hyphenated word inside what is named, or an `-ing` word before its noun, modifies it (`this over-fitting
-      // problem`, `this emerging line`), whatever the tagger read.
-      const modifier = w.includes('-') || (k === 0 && k < words.length - 1 && /ing$/i.test(w) && posOf.get(w.toLowerCase()) === 'VERB')
+      // A hyphenated word inside what is named, or an `-ing` or `-ed` word before its noun, modifies it (`this
+      // over-fitting problem`, `this emerging line`, `this delayed generalization`), whatever the tagger read.
+      const next = words[k + 1]?.toLowerCase() ?? ''
+      const participle = /ing$/i.test(w) || (/ed$/i.test(w) && posOf.get(next) === 'NOUN')
+      const modifier = w.includes('-') || (k === 0 && next !== '' && participle && posOf.get(w.toLowerCase()) === 'VERB')
       const pos = modifier ? 'ADJ' : posOf.get(w.toLowerCase())
       if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ' && pos !== 'NUM' && pos !== 'X') break
       head.push(w)
@@ -376,9 +448,10 @@ function pointsBack(text: string, s: TextSentence, context: readonly TextSentenc
     const shell = adjacent && context.length > 0 && nouns.length === 1 && SHELL_NOUNS.has(wordKey(nouns[0] as string))
     // `these software testing methods, namely differential, metamorphic, …`: what it names follows at once.
     const spelledOut = head.length > 0 && SPELLED_OUT.test(after.slice(after.indexOf(head[head.length - 1] as string) + (head[head.length - 1] as string).length))
-    if (!question && !shell && !spelledOut && (named.length === 0 || !named.some((w) => earlier.some((e) => sameWord(e, w))))) return true
+    if (!question && !shell && !spelledOut && (named.length === 0 || !named.some((w) => earlier.some((e) => sameWord(e, w)))))
+      out.push({ index: m.index, pointer: text.slice(m.index, text.length - after.length).trimEnd(), head, nouns })
   }
-  return false
+  return out
 }
 
 const wordKey = (w: string): string => singularize(w.toLowerCase())
@@ -447,6 +520,7 @@ const ENUMERATION_ITEM = /^(?:first|firstly|second|secondly|third|thirdly|lastly
 const LEANS_LABEL = 'leans on the previous sentence'
 const REFERS_BACK_LABEL = 'refers to something said before it'
 const ITEM_LABEL = 'names a numbered item it does not give'
+const SECONDARY_LABEL = 'adds to a result given before it'
 /** The penalties a sentence loses when the sentence it leans on comes with it. */
 const DEPENDENCY_LABELS = new Set([LEANS_LABEL, REFERS_BACK_LABEL, ITEM_LABEL])
 
@@ -501,7 +575,7 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
     { label: LEANS_LABEL, weight: -1.2 * leans },
     { label: REFERS_BACK_LABEL, weight: -1.2 * refersBack },
     { label: ITEM_LABEL, weight: -1.2 * itemReference },
-    { label: 'adds to a result given before it', weight: -0.6 * secondary },
+    { label: SECONDARY_LABEL, weight: -0.6 * secondary },
     { label: 'describes background, not the paper', weight: -1 * background },
   ]
   return {
