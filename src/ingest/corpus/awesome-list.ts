@@ -65,9 +65,9 @@ const LINK_MARKER = /\[([a-z][a-z ]{0,15})\]$/
 const MIN_WRAPPED_PROSE = 60
 /** Link labels that point at the paper itself, best first (`[[paper]](url)` in the list). */
 const PAPER_LINK_LABELS = ['paper', 'pdf', 'arxiv']
-/** A venue alone beside a title: `ECCV 2020`, `ACL 2023 Findings`, `arXiv 2021`, `TMLR`. */
+/** A venue alone beside a title: `ECCV 2020`, `ACL 2023 Findings`, `arXiv 2021`, `TMLR`, `ICCV 2021 (Oral)`. */
 const VENUE_PIECE =
-  /^(?:[\p{L}][\p{L}&'-]*\s+){0,3}(?:19|20)\d{2}(?:\s+\p{Lu}\p{L}*){0,2}$|^\p{Lu}{2,}[\p{L}]*$/u
+  /^(?:[\p{L}][\p{L}&'-]*\s+){0,3}(?:19|20)\d{2}(?:\s+\p{Lu}\p{L}*){0,2}(?:\s+\((?:[Oo]ral|[Ss]potlight|[Pp]oster|[Hh]ighlight)\))?$|^\p{Lu}{2,}[\p{L}]*$/u
 /** `(2015)` beside a title: the year the list gives the paper. */
 const YEAR_IN_PARENTHESES = /\(((?:19|20)\d{2})\)/
 /** `, 2022.12` at the end, or a table's `2017-06`: the year and month the paper came out. */

@@ -905,6 +905,27 @@ describe('layouts and headings of real READMEs that read nothing before (session
     })
   })
 
+  it('reads a venue with its presentation (`ICCV 2021 (Oral)`) under a bold title (diff-usion/Awesome-Diffusion-Models)', () => {
+    // Copied from github.com/diff-usion/Awesome-Diffusion-Models README.md (### Super Resolution, ### Image Editing).
+    const parsed = parse([
+      '### Image Editing',
+      '',
+      '**ILVR: Conditioning Method for Denoising Diffusion Probabilistic Models** \\',
+      '*Jooyoung Choi, Sungwon Kim, Yonghyun Jeong, Youngjune Gwon, Sungroh Yoon* \\',
+      'ICCV 2021 (Oral). [[Paper](https://arxiv.org/abs/2108.02938)] [[Github](https://github.com/jychoi118/ilvr_adm)] \\',
+      '6 Aug 2021 ',
+      '',
+      '**Tackling the Generative Learning Trilemma with Denoising Diffusion GANs** \\',
+      '*Zhisheng Xiao, Karsten Kreis, Arash Vahdat* \\',
+      'ICLR 2022 (Spotlight). [[Paper](https://arxiv.org/abs/2112.07804)] [[Project](https://nvlabs.github.io/denoising-diffusion-gan)] \\',
+      '15 Dec 2021',
+    ])
+    expect(parsed.records.map(({ venue, date, authors }) => [venue, date, authors.length])).toEqual([
+      ['ICCV 2021 (Oral)', '2021-08', 5],
+      ['ICLR 2022 (Spotlight)', '2021-12', 3],
+    ])
+  })
+
   describe('a heading per paper (Meirtz/Awesome-LLM-Model-Editing, README.md)', () => {
     const text = fixture('meirtz-awesome-llm-model-editing.md')
     const parsed = awesomeListFormat.parse(text, ctx)
