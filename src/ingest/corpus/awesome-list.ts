@@ -459,7 +459,15 @@ function readEntryDraft(
   const sectionDate = draft.section?.year ? formatPartialDate(draft.section.year) : null
   // What the entry prints wins over its title's note (`(Published in …)`), and that over its heading (`### ICLR 2023`).
   const sectionVenue = draft.section?.venue ?? null
-  const printedVenue = byline?.venue ?? details.venue ?? titleVenue ?? sectionVenue
+  const ownVenue = byline?.venue ?? details.venue ?? titleVenue
+  // `RSS` under `#### RSS 2022`: the heading completes a venue printed without its year.
+  const printedVenue =
+    ownVenue !== null &&
+    sectionVenue !== null &&
+    yearOf(ownVenue) === null &&
+    sectionVenue.toLowerCase().startsWith(ownVenue.toLowerCase())
+      ? sectionVenue
+      : (ownVenue ?? sectionVenue)
   const venueYear =
     byline?.venueYear ??
     [details.venue, titleVenue, sectionVenue].reduce<number | null>(

@@ -1023,8 +1023,8 @@ describe('layouts and headings of real READMEs that read nothing before (session
       // `### 2023` and `#### NeurIPS 2023` are no topics: the entries stay under `## Papers`.
       ['Papers', 'NeurIPS 2023', '2023', 'Andrea Zanette'],
       ['Papers', 'ICML 2023', '2022-11', 'Aldo Pacchiano'],
-      // What the entry prints wins over its heading.
-      ['Papers', 'RSS', '2022-10', 'Sergey Levine'],
+      // What the entry prints wins over its heading, which completes `RSS` with its year.
+      ['Papers', 'RSS 2022', '2022-10', 'Sergey Levine'],
       ['Multi-Agent Reinforcement Learning', 'AAAI 2023', '2023', 'Zongqing Lu'],
     ])
     expect(parsed.issues.map(({ code, line }) => [code, line])).toEqual([['MISSING_FIELD', 7]])
