@@ -3,7 +3,9 @@
  * its Markdown source: topic sections split by year (`Neural Collapse: 2021`), one bulleted entry per paper
  * with its authors and venue, curated key words and a digest. The same paper under two topics is two entries,
  * hence two records. Markdown is first rendered line for line into the text shape (see awesome-markdown.ts),
- * so both read through one entry parser; only Markdown has link targets, kept as the paper's URL.
+ * so both read through one entry parser; only Markdown has link targets, kept as the paper's URL. In Markdown a
+ * heading that names a venue (`### ICLR 2023`), a year or a log's date is no topic: the entries under it keep the
+ * topic above it, with that venue or year.
  */
 import { formatPartialDate, type ImportIssue, type ParseResult } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'

@@ -6,6 +6,9 @@
  * written as the link to its paper (`- [Title](https://arxiv.org/abs/…)`) is kept as the entry's `paper` link. A
  * title set apart on its line (a link, bold, or text before `<br>`) leaves what follows it (authors, venue, year)
  * to the entry parser as the item's `rest`, so `- **Title** (2015), G. Hinton et al.` reads as it would nested.
+ * Two layouts without list items are entries too: a paragraph opening with its bold title (`**Title** \` over
+ * `*Authors* \` and `arXiv 2022. [[Paper](url)]`) reads as such an item, and a heading that is a paper's title linked
+ * to it (`### 1. [Title](https://arxiv.org/pdf/…)`) as an item whose details are the paragraphs under it.
  */
 import { decodeHtmlEntities, normalizeArxivId, normalizeDoi } from '../../core/index.js'
 import type { TextInput } from '../text-input.js'
