@@ -498,6 +498,21 @@ describe('key words of a title the tagger misreads', () => {
     expect(marl).not.toContain('Multi-agent Reinforcement')
   })
 
+  it('shows a word that is no key word of its own as the phrase the text first writes it in (`adversarial attacks`)', () => {
+    const abstracts = CORPUS_FORMATS.find((f) => f.name === 'abstracts')
+    const path = new URL('../../data/corpus/abstracts.txt', import.meta.url)
+    const abstract = abstracts?.parse(readFileSync(path, 'utf8'), { input: 'abstracts.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+      .find((r) => r.abstract?.startsWith('Machine learning models are famously vulnerable to adversarial attacks'))?.abstract
+    // It goes on to `test-time attacks`, `attacks in an online learning setting` and `greedy attacks`: `attacks` alone
+    // had outranked the phrase and hidden it.
+    const keys = ranked(prepareText({ title: '', text: abstract ?? '' }))
+    expect(keys).toContain('adversarial attacks')
+    expect(keys).not.toContain('attacks')
+    // Not when no other paper writes the phrase: `novel` is no part of a concept.
+    const novel = ranked(prepareText({ title: '', text: 'We study novel skeletonization. Skeletonization trims networks, and skeletonization works.' }))
+    expect(novel).not.toContain('novel skeletonization')
+  })
+
   it('shows no phrase that is only the title’s wording, and keeps the phrases around it', () => {
     // The verb that ends a question after `Do`, read as a noun.
     const curricula = ranked(paper('When Do Curricula Work?'))

@@ -71,7 +71,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it or its acronym, or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it or its acronym, or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -624,6 +624,21 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     // The same when the longer phrase is no candidate because the tagger misread the word next to it.
     else if (titleCase) s.c = grownInTitle(doc, s.c, scored) ?? s.c
   }
+  // A word that is no key word of its own is shown as the phrase the text first writes it in, when other papers write
+  // that phrase too: `adversarial attacks`, not `attacks`, where the text goes on to `test-time attacks` and `greedy
+  // attacks` (the word alone outranks the phrase by its count, and the phrase then overlaps it). A generic word stays
+  // as it is, to fill in last (`training data` says no more than `data`).
+  const firstWrittenAfter = wordsBeforeFirstUse(doc)
+  for (const s of scored) {
+    const c = s.c
+    if (c.n !== 1 || c.count === 0 || (model.keywordFrequency[c.key] ?? 0) > 0 || isGenericWord(model, c)) continue
+    const before = firstWrittenAfter.get(c.key)
+    if (!before || !isContentToken(before)) continue
+    const key = `${phraseWordKey(before)} ${c.key}`
+    if (df(key) < 2 && (model.keywordFrequency[key] ?? 0) === 0) continue
+    const modified = scored.find((o) => o.c.key === key && o.c.count > 0)
+    if (modified) s.c = modified.c
+  }
   // Phrases that read as key words and are none: comparisons (`Bigger Models`) and a title's own wording (see
   // isTitleWording). They are only not shown; the ranker is fitted on every candidate as before, so hiding them
   // moves no other paper's key words.
@@ -752,6 +767,18 @@ function namingTopic(label: string, topic: string | undefined, shown: ReadonlySe
 /** A word as a key phrase keys it: a content word by {@link phraseWordKey}, a link (`of`) as written. */
 function wordKey(t: TextToken): string {
   return isContentToken(t) ? phraseWordKey(t) : t.lower
+}
+
+/** Word key → the token before the word's first use in the title or the text (none at a sentence's start). */
+function wordsBeforeFirstUse(doc: PreparedText): Map<string, TextToken | undefined> {
+  const out = new Map<string, TextToken | undefined>()
+  for (const { tokens } of [...doc.title, ...doc.body]) {
+    tokens.forEach((t, i) => {
+      const key = wordKey(t)
+      if (!out.has(key)) out.set(key, tokens[i - 1])
+    })
+  }
+  return out
 }
 
 /** Where a phrase is written: its sentence's tokens and the indices of its first and last word. */

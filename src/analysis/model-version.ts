@@ -33,8 +33,10 @@
  * Minimization`, `LSTF` of `Long Sequence Time-series Forecasting`), so `LSTF` is shown spelled out. 18: a
  * digest's contribution that points back only through words that name what they point to stands alone (`We show this
  * delayed generalization is …` read `the delayed generalization`), as does one pointing to a phenomenon the title names
- * (`both of these phenomena` beside *Benign Overfitting and Grokking …*). A library
+ * (`both of these phenomena` beside *Benign Overfitting and Grokking …*). 19: a word that is no key word on its own
+ * is shown as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`,
+ * not `attacks`). A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 18
+export const MODEL_VERSION = 19
