@@ -9,7 +9,7 @@
  * what the store's candidate lookup returns, so the numbers measure the matcher's decisions.
  */
 import type { SourceRecord } from '../src/core/index.js'
-import { matchRecord, mergeRecords, normalizeTitle, titleTokens, type MergeInput, type PaperCandidate } from '../src/library/index.js'
+import { matchRecord, mergeRecords, normalizeTitle, recordWorkType, titleTokens, type MergeInput, type PaperCandidate } from '../src/library/index.js'
 import { pairScores, pairsOf, type PairScores } from './metrics.js'
 
 /**
@@ -99,6 +99,7 @@ export function clusterWithMatcher(records: readonly EvalRecord[]): string[][] {
       authors: [...new Set(merged.authors.flatMap((a) => a.variants))].sort(),
       year: merged.date ? Number(merged.date.slice(0, 4)) : null,
       abstract: merged.abstract,
+      workTypes: paper.inputs.map(recordWorkType).filter((t): t is string => t !== null),
     }
     if (!merged.titleDerived) for (const w of blockingWords(merged.title)) (byWord.get(w) ?? byWord.set(w, new Set()).get(w)!).add(index)
   })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isPaperscopeError } from '../core/index.js'
+import { parseBibtex } from '../ingest/index.js'
 import type { PaperStore, PaperWriter } from '../store/index.js'
 import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
@@ -192,6 +193,59 @@ describe('importRecords', () => {
     expect((await findPaperById(t.store, before)).matchedBy).toBe('id')
     const back = await findPaperById(t.store, now)
     expect([back.matchedBy, back.paper?.id]).toEqual(['former-id', before])
+  })
+
+  // Google Scholar's export as it gives these entries: two books and two papers that share a title, or nearly.
+  const SCHOLAR_BIB = `@book{goodfellow2016deep,
+  title={Deep learning},
+  author={Goodfellow, Ian and Bengio, Yoshua and Courville, Aaron and Bengio, Yoshua},
+  volume={1},
+  number={2},
+  year={2016},
+  publisher={MIT press Cambridge}
+}
+
+@article{lecun2015deep,
+  title={Deep learning},
+  author={LeCun, Yann and Bengio, Yoshua and Hinton, Geoffrey},
+  journal={nature},
+  volume={521},
+  number={7553},
+  pages={436--444},
+  year={2015},
+  publisher={Nature Publishing Group UK London}
+}
+
+@inproceedings{rasmussen2003gaussian,
+  title={Gaussian processes in machine learning},
+  author={Rasmussen, Carl Edward},
+  booktitle={Summer school on machine learning},
+  pages={63--71},
+  year={2003},
+  organization={Springer}
+}
+
+@book{williams2006gaussian,
+  title={Gaussian processes for machine learning},
+  author={Williams, Christopher KI and Rasmussen, Carl Edward},
+  volume={2},
+  number={3},
+  year={2006},
+  publisher={MIT press Cambridge, MA}
+}
+`
+
+  it("keeps Google Scholar's books apart from the papers of their titles, whichever is imported first", async () => {
+    const { records: scholar } = parseBibtex(SCHOLAR_BIB, { input: 'scholar.bib', fetchedAt: '2026-11-29T00:00:00.000Z' })
+    expect(scholar).toHaveLength(4)
+    for (const order of [scholar, [...scholar].reverse()]) {
+      const fresh = await createTempStore()
+      try {
+        expect(await importRecords(fresh.store, order)).toMatchObject({ new: 4, merged: 0 })
+      } finally {
+        await fresh.cleanup()
+      }
+    }
   })
 
   it('leaves the library as it was before a batch that fails half-way', async () => {

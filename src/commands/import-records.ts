@@ -14,7 +14,7 @@ import {
   type PaperWithSources,
   type SourceRecord,
 } from '../core/index.js'
-import { matchRecord, mergeRecords, paperIdFor, recordContentHash, titleKeys } from '../library/index.js'
+import { matchRecord, mergeRecords, paperIdFor, recordContentHash, recordWorkType, titleKeys } from '../library/index.js'
 import type { PaperReader, PaperStore, PaperWriter, StoredRecordRef } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
 import { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
@@ -160,6 +160,7 @@ async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: S
     year: paper.date ? Number(paper.date.slice(0, 4)) : null,
     abstract: paper.abstract,
     authors: [...new Set(paper.authors.flatMap((a) => [a.name, ...a.variants]))].sort(),
+    workTypes: others.map(recordWorkType).filter((t): t is string => t !== null),
   }
   return matchRecord(record, [candidate]) ? null : { paperId: existing.paperId, alone: false }
 }

@@ -14,6 +14,7 @@ export {
 } from './normalize.js'
 export {
   matchRecord,
+  recordWorkType,
   stringSimilarity,
   abstractContainment,
   FUZZY_TITLE_THRESHOLD,

@@ -75,3 +75,128 @@ describe('abstractContainment', () => {
     expect(abstractContainment(text.split(' ').slice(0, 10).join(' '), text)).toBe(1)
   })
 })
+
+// Real records as the exports give them: Google Scholar's BibTeX (entry types kept in `raw.entryType`, as the
+// BibTeX importer keeps them), OpenAlex's works (`raw.type`), arXiv's and the publishers' DOIs.
+describe('matchRecord: different works, not versions of one', () => {
+  const scholarBook = record({
+    source: 'bibtex',
+    title: 'Deep learning',
+    // Google Scholar's export lists Bengio twice.
+    authors: ['Ian Goodfellow', 'Yoshua Bengio', 'Aaron Courville', 'Yoshua Bengio'],
+    date: '2016',
+    raw: { entryType: 'book' },
+  })
+  const scholarNature = record({
+    source: 'bibtex',
+    title: 'Deep learning',
+    authors: ['Yann LeCun', 'Yoshua Bengio', 'Geoffrey Hinton'],
+    date: '2015',
+    raw: { entryType: 'article' },
+  })
+  const asCandidate = (r: ReturnType<typeof record>, paperId: string, workTypes: string[]): PaperCandidate =>
+    candidate({ paperId, title: r.title!, authors: r.authors, year: Number(r.date!.slice(0, 4)), ids: r.ids, workTypes })
+
+  it("keeps Google Scholar's \"Deep learning\" book apart from the Nature review of that title, whichever comes first", () => {
+    expect(matchRecord(scholarNature, [asCandidate(scholarBook, 'pbook', ['bibtex:book'])])).toBeNull()
+    expect(matchRecord(scholarBook, [asCandidate(scholarNature, 'pnature', ['bibtex:article'])])).toBeNull()
+  })
+
+  it('keeps a two-word title apart when only a minority of the authors is on both, also without types', () => {
+    const [book, nature] = [{ ...scholarBook, raw: {} }, { ...scholarNature, raw: {} }]
+    expect(matchRecord(nature, [asCandidate(book, 'pbook', [])])).toBeNull()
+    // The book's doubled Bengio is one person: 1 of 3, not 2 of 4.
+    expect(matchRecord(book, [asCandidate(nature, 'pnature', [])])).toBeNull()
+  })
+
+  it('merges a two-word title when most of the authors are on both, and says how many', () => {
+    const openalex = record({
+      source: 'openalex',
+      title: 'Deep learning',
+      authors: ['Yann LeCun', 'Yoshua Bengio', 'Geoffrey E. Hinton'],
+      date: '2015-05-27',
+      ids: { doi: '10.1038/nature14539', openalex: 'W1919015474' },
+      raw: { type: 'article' },
+    })
+    expect(matchRecord(openalex, [asCandidate(scholarNature, 'pnature', ['bibtex:article'])])).toEqual({
+      paperId: 'pnature',
+      reason: 'title',
+      score: 1,
+      detail: 'same title, authors overlap: 3 of 3 on both',
+    })
+  })
+
+  it('keeps a book apart from a paper of a near-identical title by its author (Rasmussen 2003 and 2006 in Scholar)', () => {
+    const lecture = record({
+      source: 'bibtex',
+      title: 'Gaussian processes in machine learning',
+      authors: ['Carl Edward Rasmussen'],
+      date: '2003',
+      raw: { entryType: 'inproceedings' },
+    })
+    const book = record({
+      source: 'bibtex',
+      title: 'Gaussian processes for machine learning',
+      authors: ['Christopher KI Williams', 'Carl Edward Rasmussen'],
+      date: '2006',
+      raw: { entryType: 'book' },
+    })
+    expect(matchRecord(lecture, [asCandidate(book, 'pbook', ['bibtex:book'])])).toBeNull()
+    expect(matchRecord(book, [asCandidate(lecture, 'plecture', ['bibtex:inproceedings'])])).toBeNull()
+    // Without types the titles are 92% alike: it is the kinds of work that tell them apart.
+    expect(matchRecord({ ...lecture, raw: {} }, [asCandidate(book, 'pbook', [])])).toMatchObject({ reason: 'fuzzy-title' })
+  })
+
+  const maskAuthors = ['Kaiming He', 'Georgia Gkioxari', 'Piotr Dollár', 'Ross Girshick']
+  const maskArxiv = record({ source: 'arxiv', title: 'Mask R-CNN', authors: maskAuthors, date: '2017-03-20', ids: { arxiv: '1703.06870' } })
+  const maskIccv = record({
+    source: 'bibtex',
+    title: 'Mask R-CNN',
+    authors: maskAuthors,
+    date: '2017',
+    ids: { doi: '10.1109/iccv.2017.322' },
+    raw: { entryType: 'inproceedings' },
+  })
+  const maskPami = record({
+    source: 'bibtex',
+    title: 'Mask R-CNN',
+    authors: maskAuthors,
+    date: '2020',
+    ids: { doi: '10.1109/tpami.2018.2844175' },
+    raw: { entryType: 'article' },
+  })
+
+  it('keeps a conference paper apart from its journal extension when each has its own DOI', () => {
+    expect(matchRecord(maskPami, [asCandidate(maskIccv, 'piccv', ['bibtex:inproceedings'])])).toBeNull()
+    expect(matchRecord(maskIccv, [asCandidate(maskPami, 'ppami', ['bibtex:article'])])).toBeNull()
+  })
+
+  it('merges an arXiv preprint with its published version of the same title, DOIs and types notwithstanding', () => {
+    expect(matchRecord(maskIccv, [asCandidate(maskArxiv, 'parxiv', [])])).toMatchObject({ paperId: 'parxiv', reason: 'title' })
+    // arXiv's own DOI names the preprint, a version of the paper the publisher's DOI names.
+    const resnetPreprint = record({
+      source: 'openalex',
+      title: 'Deep Residual Learning for Image Recognition',
+      authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'],
+      date: '2015-12-10',
+      ids: { doi: '10.48550/arxiv.1512.03385' },
+      raw: { type: 'preprint' },
+    })
+    const resnetCvpr = record({
+      source: 'bibtex',
+      title: 'Deep residual learning for image recognition',
+      authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'],
+      date: '2016',
+      ids: { doi: '10.1109/cvpr.2016.90' },
+      raw: { entryType: 'inproceedings' },
+    })
+    expect(matchRecord(resnetCvpr, [asCandidate(resnetPreprint, 'ppre', ['openalex:preprint'])])).toMatchObject({ paperId: 'ppre', reason: 'title' })
+    expect(matchRecord(resnetPreprint, [asCandidate(resnetCvpr, 'pcvpr', ['bibtex:inproceedings'])])).toMatchObject({ paperId: 'pcvpr', reason: 'title' })
+  })
+
+  it('merges a thesis with the book it was published as', () => {
+    const thesis = record({ source: 'bibtex', title: 'Bayesian learning for neural networks', authors: ['Radford M Neal'], date: '1995', raw: { entryType: 'phdthesis' } })
+    const book = record({ source: 'bibtex', title: 'Bayesian learning for neural networks', authors: ['Radford M Neal'], date: '1996', raw: { entryType: 'book' } })
+    expect(matchRecord(book, [asCandidate(thesis, 'pthesis', ['bibtex:phdthesis'])])).toMatchObject({ reason: 'title' })
+  })
+})

@@ -1,8 +1,10 @@
 /**
  * @module Decides whether an incoming source record is a paper the library already has.
  * Evidence in order of strength: a shared external id, the same title, a title part (subtitle or prefix
- * dropped), a near-identical title, the same abstract. Title evidence is vetoed by conflicting ids,
- * distant years or author lists with nobody in common.
+ * dropped), a near-identical title, the same abstract. Title and abstract evidence is vetoed by what shows two
+ * different works rather than two versions of one: conflicting ids (two arXiv ids, two publishers' DOIs),
+ * different kinds of work (a book and a paper), distant years, author lists with nobody in common, and a
+ * one- or two-word title ("Deep learning") whose author lists share only a minority.
  */
 import type { ExternalIds, SourceRecord } from '../core/index.js'
 import { namesCompatible, normalizeTitle, parseName, titleKeys, titleTokens } from './normalize.js'
@@ -17,6 +19,11 @@ export interface PaperCandidate {
   authors: string[]
   year: number | null
   abstract: string | null
+  /**
+   * The type of work each of its records names, as `<source>:<type>` (`bibtex:book`, `openalex:article`; see
+   * {@link recordWorkType}); absent or empty when none names one.
+   */
+  workTypes?: readonly string[]
 }
 
 export type MatchReason = 'id' | 'title' | 'title-part' | 'fuzzy-title' | 'abstract'
@@ -38,12 +45,15 @@ export const ABSTRACT_CONTAINMENT_THRESHOLD = 0.6
 /** Years further apart than this veto a title match (preprint → journal takes a year or two). */
 const MAX_YEAR_GAP = 3
 const SHARED_ID_KINDS = ['arxiv', 'doi', 's2', 'openalex', 'corpusId', 'dblp', 'pmid', 'mag', 'acl', 'hf'] as const
+/** Titles this short name a field or a topic ("Deep learning", "Attention"): many works have them. */
+const SHORT_TITLE_WORDS = 2
 
 /** What a record looks like to the matcher (a subset of SourceRecord). */
 export type MatchableRecord = Pick<
   SourceRecord,
   'title' | 'ids' | 'authors' | 'extraAuthors' | 'date' | 'abstract'
->
+> &
+  Partial<Pick<SourceRecord, 'source' | 'raw'>>
 
 /**
  * Picks the library paper the record belongs to, or null for a new paper. Deterministic: ties go to the
@@ -70,14 +80,15 @@ export function matchRecord(record: MatchableRecord, candidates: PaperCandidate[
 function decide(record: MatchableRecord, candidate: PaperCandidate): MatchDecision | null {
   const sharedId = findSharedId(record.ids, candidate.ids)
   if (sharedId) return { paperId: candidate.paperId, reason: 'id', score: 1, detail: `same ${sharedId}` }
-  if (idsConflict(record.ids, candidate.ids)) return null
+  if (idsConflict(record.ids, candidate.ids) || doisConflict(record.ids.doi, candidate.ids.doi)) return null
+  if (kindsConflict(recordWorkType(record), candidate.workTypes ?? [])) return null
 
   const recordYear = record.date ? Number(record.date.slice(0, 4)) : null
   if (recordYear !== null && candidate.year !== null && Math.abs(recordYear - candidate.year) > MAX_YEAR_GAP) {
     return null
   }
   const authorEvidence = compareAuthors([...record.authors, ...record.extraAuthors], candidate.authors)
-  if (authorEvidence === 'disjoint') return null
+  if (authorEvidence.kind === 'disjoint') return null
 
   if (record.title && !candidate.titleDerived) {
     const decision = decideByTitle(record.title, candidate, authorEvidence)
@@ -105,15 +116,21 @@ function decideByTitle(
   const a = normalizeTitle(title)
   const b = normalizeTitle(candidate.title)
   if (!a || !b) return null
-  const authorsNote = authorEvidence === 'overlap' ? ', authors overlap' : ''
+  const overlap = authorEvidence.kind === 'overlap'
+  const authorsNote = overlap ? ', authors overlap' : ''
   if (a === b) {
-    return { paperId: candidate.paperId, reason: 'title', score: 1, detail: `same title${authorsNote}` }
+    // A one- or two-word title is shared by many works (the "Deep learning" book and Nature review share it and
+    // Bengio): it names one work only when most of the shorter author list is on both.
+    if (a.split(' ').length <= SHORT_TITLE_WORDS && overlap && authorEvidence.shared * 2 < authorEvidence.smaller) return null
+    const shortNote =
+      a.split(' ').length <= SHORT_TITLE_WORDS && overlap ? `: ${authorEvidence.shared} of ${authorEvidence.smaller} on both` : ''
+    return { paperId: candidate.paperId, reason: 'title', score: 1, detail: `same title${authorsNote}${shortNote}` }
   }
   const partsA = titleKeys(title)
   const partsB = titleKeys(candidate.title)
   const sharedPart = partsA.find((k) => partsB.includes(k))
   // A shared part alone can be a common phrase; require authors in common unless the part is long.
-  if (sharedPart && (authorEvidence === 'overlap' || sharedPart.split(' ').length >= 7)) {
+  if (sharedPart && (overlap || sharedPart.split(' ').length >= 7)) {
     return {
       paperId: candidate.paperId,
       reason: 'title-part',
@@ -153,17 +170,121 @@ function idsConflict(a: ExternalIds, b: ExternalIds): boolean {
   return (['arxiv', 's2', 'openalex'] as const).some((k) => a[k] && b[k] && a[k] !== b[k])
 }
 
-type AuthorEvidence = 'overlap' | 'disjoint' | 'unknown'
+/**
+ * DOIs that name a copy or a version of a work, not a publication of its own: preprint servers' (a preprint is a
+ * version of the paper it becomes), deposit archives' and aggregators' own numbers for a work a publisher's DOI names.
+ */
+const VERSION_DOIS: readonly RegExp[] = [
+  /^10\.48550\//, // arXiv
+  /^10\.1101\/(\d{4}\.\d{2}\.\d{2}\.)?\d{6,}$/, // bioRxiv, medRxiv (Cold Spring Harbor's journals have letters: 10.1101/gr.…)
+  /^10\.2139\/ssrn\./, // SSRN
+  /^10\.21203\/rs\./, // Research Square
+  /^10\.20944\/preprints/, // Preprints.org
+  /^10\.36227\/techrxiv/,
+  /^10\.26434\/chemrxiv/,
+  /^10\.\d+\/osf\.io\//, // OSF and the servers it hosts (PsyArXiv, SocArXiv, EdArXiv)
+  /^10\.3122[34]\//, // EarthArXiv, engrXiv
+  /^10\.22541\/au\./, // Authorea
+  /^10\.1002\/essoar\./, // ESS Open Archive
+  /^10\.5281\/zenodo\./,
+  /^10\.6084\/m9\.figshare\./,
+  /^10\.13140\/rg\./, // ResearchGate
+  /^10\.2307\//, // JSTOR's number for a journal's article
+  /^10\.5555\//, // ACM's number for a paper it hosts from proceedings of others (NeurIPS, AAAI)
+]
+
+/**
+ * Two DOIs that are both publications' (no preprint's or archive copy's, see {@link VERSION_DOIS}) and differ, but
+ * for a version number (`10.7554/elife.89337` and `….2`), name two different works: a conference paper and its
+ * journal extension are two publications a bibliography cites apart, each with its venue and pages.
+ */
+function doisConflict(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || a === b) return false
+  if (VERSION_DOIS.some((p) => p.test(a) || p.test(b))) return false
+  const versionless = (doi: string): string => doi.replace(/\.v?\d{1,2}$/, '')
+  return versionless(a) !== versionless(b)
+}
+
+/** Kinds of work that are never versions of one another: a paper is neither a book nor a thesis (a thesis may be published as a book). */
+type WorkKind = 'book' | 'thesis' | 'paper'
+
+/**
+ * What the types sources name mean. Types that say nothing sure (`misc`, a report, which may be a thesis, a BibTeX
+ * `@inbook`, whose title is its book's) are left out.
+ */
+const WORK_KINDS: Readonly<Record<string, WorkKind>> = {
+  'bibtex:book': 'book',
+  'bibtex:mvbook': 'book',
+  'bibtex:collection': 'book',
+  'bibtex:proceedings': 'book',
+  'bibtex:phdthesis': 'thesis',
+  'bibtex:mastersthesis': 'thesis',
+  'bibtex:thesis': 'thesis',
+  'bibtex:article': 'paper',
+  'bibtex:inproceedings': 'paper',
+  'bibtex:conference': 'paper',
+  'bibtex:incollection': 'paper',
+  'openalex:book': 'book',
+  'openalex:dissertation': 'thesis',
+  'openalex:article': 'paper',
+  'openalex:preprint': 'paper',
+  'openalex:book-chapter': 'paper',
+  'openalex:review': 'paper',
+  'openalex:letter': 'paper',
+}
+
+/**
+ * The type of work a record names, as `<source>:<type>`: a BibTeX entry's type (`raw.entryType`), else the
+ * source's `raw.type` (OpenAlex's). The store gives each candidate's records' the same way.
+ * @example recordWorkType({ source: 'bibtex', raw: { entryType: 'book' } }) // 'bibtex:book'
+ */
+export function recordWorkType(record: Partial<Pick<SourceRecord, 'source' | 'raw'>>): string | null {
+  const type = record.raw?.['entryType'] ?? record.raw?.['type']
+  return record.source && typeof type === 'string' ? `${record.source}:${type.toLowerCase()}` : null
+}
+
+function kindsConflict(recordType: string | null, candidateTypes: readonly string[]): boolean {
+  const kind = recordType ? WORK_KINDS[recordType] : undefined
+  if (!kind) return false
+  return candidateTypes.some((t) => {
+    const other = WORK_KINDS[t]
+    return other !== undefined && other !== kind && (other === 'paper' || kind === 'paper')
+  })
+}
+
+type AuthorEvidence =
+  | { kind: 'overlap'; /** people of `a` found in `b` */ shared: number; /** people on the shorter list */ smaller: number }
+  | { kind: 'disjoint' | 'unknown' }
 
 function compareAuthors(a: string[], b: string[]): AuthorEvidence {
-  if (a.length === 0 || b.length === 0) return 'unknown'
+  if (a.length === 0 || b.length === 0) return { kind: 'unknown' }
   // Only names with a family name in common can be compatible: index one side by family name.
   const byFamily = new Map<string, string[]>()
   for (const y of b) {
     const family = parseName(y).family
     byFamily.set(family, [...(byFamily.get(family) ?? []), y])
   }
-  return a.some((x) => (byFamily.get(parseName(x).family) ?? []).some((y) => namesCompatible(x, y))) ? 'overlap' : 'disjoint'
+  const peopleA = distinctPeople(a)
+  const shared = peopleA.filter((x) => (byFamily.get(parseName(x).family) ?? []).some((y) => namesCompatible(x, y))).length
+  if (shared === 0) return { kind: 'disjoint' }
+  return { kind: 'overlap', shared, smaller: Math.min(peopleA.length, distinctPeople(b).length) }
+}
+
+/**
+ * One name per person: a candidate lists every spelling of its authors (`A. Courville`, `Aaron Courville`), and
+ * an export may list a person twice (Google Scholar's `Bengio, Yoshua` twice on the "Deep learning" book).
+ */
+function distinctPeople(names: readonly string[]): string[] {
+  const kept: string[] = []
+  const byFamily = new Map<string, string[]>()
+  for (const name of names) {
+    const family = parseName(name).family
+    const same = byFamily.get(family) ?? []
+    if (same.some((k) => namesCompatible(k, name))) continue
+    byFamily.set(family, [...same, name])
+    kept.push(name)
+  }
+  return kept
 }
 
 /** 1 − normalized Levenshtein distance. */

@@ -35,6 +35,8 @@ export interface CandidatePaper {
   authors: string[]
   year: number | null
   abstract: string | null
+  /** The type of work each record names, `<source>:<type>`: a BibTeX entry's type, else the source's `raw.type`. */
+  workTypes: string[]
 }
 
 export interface CandidateQuery {

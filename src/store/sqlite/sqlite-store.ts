@@ -999,6 +999,18 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       if (!names.has(r.paper_id)) names.set(r.paper_id, new Set())
       names.get(r.paper_id)!.add(r.name)
     }
+    // What kind of work each record says it is (a book and a paper of one title are two works), read as the
+    // library's `recordWorkType` reads a record.
+    const workTypes = new Map<string, Set<string>>()
+    for (const r of this.all<{ paper_id: string; type: string }>(
+      `SELECT paper_id, source || ':' || lower(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) AS type
+       FROM source_records WHERE paper_id IN (SELECT value FROM json_each(?))
+         AND typeof(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) = 'text'`,
+      json,
+    )) {
+      if (!workTypes.has(r.paper_id)) workTypes.set(r.paper_id, new Set())
+      workTypes.get(r.paper_id)!.add(r.type)
+    }
     return rows.map((r) => ({
       paperId: r.id,
       title: r.title,
@@ -1007,6 +1019,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       year: r.year,
       abstract: r.abstract,
       authors: [...(names.get(r.id) ?? [])].sort(),
+      workTypes: [...(workTypes.get(r.id) ?? [])].sort(),
     }))
   }
 
