@@ -194,6 +194,27 @@ describe('matchRecord: different works, not versions of one', () => {
     expect(matchRecord(resnetPreprint, [asCandidate(resnetCvpr, 'pcvpr', ['bibtex:inproceedings'])])).toMatchObject({ paperId: 'pcvpr', reason: 'title' })
   })
 
+  it("merges a bioRxiv preprint with its journal version: bioRxiv's DOI names a version", () => {
+    const esmAuthors = ['Zeming Lin', 'Halil Akin', 'Roshan Rao', 'Brian Hie', 'Zhongkai Zhu', 'Wenting Lu', 'Nikita Smetanin', 'Robert Verkuil', 'Ori Kabeli', 'Yaniv Shmueli', 'Allan dos Santos Costa', 'Maryam Fazel-Zarandi', 'Tom Sercu', 'Salvatore Candido', 'Alexander Rives']
+    const preprint = record({
+      source: 'openalex',
+      title: 'Evolutionary-scale prediction of atomic level protein structure with a language model',
+      authors: esmAuthors,
+      date: '2022-07-21',
+      ids: { doi: '10.1101/2022.07.20.500902' },
+      raw: { type: 'preprint' },
+    })
+    const science = record({
+      source: 'openalex',
+      title: 'Evolutionary-scale prediction of atomic-level protein structure with a language model',
+      authors: esmAuthors,
+      date: '2023-03-17',
+      ids: { doi: '10.1126/science.ade2574' },
+      raw: { type: 'article' },
+    })
+    expect(matchRecord(science, [asCandidate(preprint, 'ppre', ['openalex:preprint'])])).toMatchObject({ paperId: 'ppre', reason: 'title' })
+  })
+
   it('merges a thesis with the book it was published as', () => {
     const thesis = record({ source: 'bibtex', title: 'Bayesian learning for neural networks', authors: ['Radford M Neal'], date: '1995', raw: { entryType: 'phdthesis' } })
     const book = record({ source: 'bibtex', title: 'Bayesian learning for neural networks', authors: ['Radford M Neal'], date: '1996', raw: { entryType: 'book' } })
