@@ -126,6 +126,15 @@ describe('matchRecord: different works, not versions of one', () => {
     })
   })
 
+  it('gives a two-word title without authors to none of the papers that have it, and one with authors to the one they vouch for', () => {
+    const both = [asCandidate(scholarBook, 'pbook', ['bibtex:book']), asCandidate(scholarNature, 'pnature', ['bibtex:article'])]
+    expect(matchRecord(record({ source: 'awesome-list', title: 'Deep Learning' }), both)).toBeNull()
+    // With only one such paper known, the title is enough, as for any title.
+    expect(matchRecord(record({ source: 'awesome-list', title: 'Deep Learning' }), both.slice(1))).toMatchObject({ paperId: 'pnature' })
+    const openalex = record({ source: 'openalex', title: 'Deep learning', authors: ['Yann LeCun', 'Yoshua Bengio', 'Geoffrey E. Hinton'], date: '2015-05-27' })
+    expect(matchRecord(openalex, [candidate({ ...both[0]!, authors: [] }), both[1]!])).toMatchObject({ paperId: 'pnature' })
+  })
+
   it('keeps a book apart from a paper of a near-identical title by its author (Rasmussen 2003 and 2006 in Scholar)', () => {
     const lecture = record({
       source: 'bibtex',

@@ -4,7 +4,8 @@
  * dropped), a near-identical title, the same abstract. Title and abstract evidence is vetoed by what shows two
  * different works rather than two versions of one: conflicting ids (two arXiv ids, two publishers' DOIs),
  * different kinds of work (a book and a paper), distant years, author lists with nobody in common, and a
- * one- or two-word title ("Deep learning") whose author lists share only a minority.
+ * one- or two-word title ("Deep learning") whose author lists share only a minority. Such a title without
+ * authors joins none of several papers that have it.
  */
 import type { ExternalIds, SourceRecord } from '../core/index.js'
 import { namesCompatible, normalizeTitle, parseName, titleKeys, titleTokens } from './normalize.js'
@@ -62,9 +63,14 @@ export type MatchableRecord = Pick<
  */
 export function matchRecord(record: MatchableRecord, candidates: PaperCandidate[]): MatchDecision | null {
   let best: MatchDecision | null = null
+  const sameTitle: Array<{ decision: MatchDecision; vouched: boolean }> = []
   for (const candidate of candidates) {
     const decision = decide(record, candidate)
     if (!decision) continue
+    if (decision.reason === 'title') {
+      const vouched = compareAuthors([...record.authors, ...record.extraAuthors], candidate.authors).kind === 'overlap'
+      sameTitle.push({ decision, vouched })
+    }
     if (
       !best ||
       REASON_RANK[decision.reason] > REASON_RANK[best.reason] ||
@@ -74,7 +80,17 @@ export function matchRecord(record: MatchableRecord, candidates: PaperCandidate[
       best = decision
     }
   }
+  if (best?.reason === 'title' && sameTitle.length > 1 && record.title && isShortTitle(normalizeTitle(record.title))) {
+    // A one- or two-word title names several papers of the library ("Deep learning": the book and the Nature
+    // review): only authors on both say which; without them the record is none of them rather than the first.
+    const vouched = sameTitle.filter((t) => t.vouched).map((t) => t.decision)
+    return vouched.sort((a, b) => (a.paperId < b.paperId ? -1 : 1))[0] ?? null
+  }
   return best
+}
+
+function isShortTitle(normalizedTitle: string): boolean {
+  return normalizedTitle.split(' ').length <= SHORT_TITLE_WORDS
 }
 
 function decide(record: MatchableRecord, candidate: PaperCandidate): MatchDecision | null {
@@ -121,9 +137,8 @@ function decideByTitle(
   if (a === b) {
     // A one- or two-word title is shared by many works (the "Deep learning" book and Nature review share it and
     // Bengio): it names one work only when most of the shorter author list is on both.
-    if (a.split(' ').length <= SHORT_TITLE_WORDS && overlap && authorEvidence.shared * 2 < authorEvidence.smaller) return null
-    const shortNote =
-      a.split(' ').length <= SHORT_TITLE_WORDS && overlap ? `: ${authorEvidence.shared} of ${authorEvidence.smaller} on both` : ''
+    if (isShortTitle(a) && overlap && authorEvidence.shared * 2 < authorEvidence.smaller) return null
+    const shortNote = isShortTitle(a) && overlap ? `: ${authorEvidence.shared} of ${authorEvidence.smaller} on both` : ''
     return { paperId: candidate.paperId, reason: 'title', score: 1, detail: `same title${authorsNote}${shortNote}` }
   }
   const partsA = titleKeys(title)
