@@ -248,6 +248,19 @@ describe('importRecords', () => {
     }
   })
 
+  it("keeps every record's DOI in view: a paper shown by its bioRxiv DOI still tells another publication apart", async () => {
+    const title = 'Evolutionary-scale prediction of atomic level protein structure with a language model'
+    const authors = ['Zeming Lin', 'Halil Akin', 'Roshan Rao', 'Brian Hie', 'Zhongkai Zhu', 'Wenting Lu']
+    const preprint = buildRecord({ source: 'openalex', title, authors, date: '2022-07-21', ids: { doi: '10.1101/2022.07.20.500902' }, raw: { type: 'preprint' } })
+    const science = buildRecord({ source: 'bibtex', title, authors, date: '2023', ids: { doi: '10.1126/science.ade2574' }, raw: { entryType: 'article' } })
+    expect(await importRecords(t.store, [preprint, science])).toMatchObject({ new: 1, merged: 1 })
+    const paper = (await t.store.getPaper((await t.store.findPaperIdByExternalId('doi', '10.1101/2022.07.20.500902'))!))!
+    expect(paper.ids.doi).toBe('10.1101/2022.07.20.500902')
+    // A second publication of the title (its DOI made up) is another work, though the paper shows the preprint's DOI.
+    const other = buildRecord({ source: 'bibtex', title, authors, date: '2023', ids: { doi: '10.1000/made-up.2023.7' }, raw: { entryType: 'article' } })
+    expect(await importRecords(t.store, [other])).toMatchObject({ new: 1, merged: 0 })
+  })
+
   it('leaves the library as it was before a batch that fails half-way', async () => {
     await importRecords(t.store, records.slice(0, 2), [], { batchSize: 2 })
     const before = await t.store.libraryStats()

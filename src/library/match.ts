@@ -25,6 +25,8 @@ export interface PaperCandidate {
    * {@link recordWorkType}); absent or empty when none names one.
    */
   workTypes?: readonly string[]
+  /** Every DOI its records give (`ids` holds one of them): a preprint's and a publisher's may both be there. */
+  dois?: readonly string[]
 }
 
 export type MatchReason = 'id' | 'title' | 'title-part' | 'fuzzy-title' | 'abstract'
@@ -94,9 +96,10 @@ function isShortTitle(normalizedTitle: string): boolean {
 }
 
 function decide(record: MatchableRecord, candidate: PaperCandidate): MatchDecision | null {
-  const sharedId = findSharedId(record.ids, candidate.ids)
+  const sharedId =
+    findSharedId(record.ids, candidate.ids) ?? (record.ids.doi && candidate.dois?.includes(record.ids.doi) ? `doi ${record.ids.doi}` : null)
   if (sharedId) return { paperId: candidate.paperId, reason: 'id', score: 1, detail: `same ${sharedId}` }
-  if (idsConflict(record.ids, candidate.ids) || doisConflict(record.ids.doi, candidate.ids.doi)) return null
+  if (idsConflict(record.ids, candidate.ids) || doisConflict(record.ids.doi, [candidate.ids.doi, ...(candidate.dois ?? [])])) return null
   if (kindsConflict(recordWorkType(record), candidate.workTypes ?? [])) return null
 
   const recordYear = record.date ? Number(record.date.slice(0, 4)) : null
@@ -209,15 +212,16 @@ const VERSION_DOIS: readonly RegExp[] = [
 ]
 
 /**
- * Two DOIs that are both publications' (no preprint's or archive copy's, see {@link VERSION_DOIS}) and differ, but
- * for a version number (`10.7554/elife.89337` and `….2`), name two different works: a conference paper and its
+ * A publication's DOI (no preprint's or archive copy's, see {@link VERSION_DOIS}) that none of the paper's publication
+ * DOIs is, but for a version number (`10.7554/elife.89337` and `….2`), names another work: a conference paper and its
  * journal extension are two publications a bibliography cites apart, each with its venue and pages.
  */
-function doisConflict(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b || a === b) return false
-  if (VERSION_DOIS.some((p) => p.test(a) || p.test(b))) return false
-  const versionless = (doi: string): string => doi.replace(/\.v?\d{1,2}$/, '')
-  return versionless(a) !== versionless(b)
+function doisConflict(doi: string | undefined, paperDois: ReadonlyArray<string | undefined>): boolean {
+  const publication = (d: string | undefined): d is string => d !== undefined && !VERSION_DOIS.some((p) => p.test(d))
+  if (!publication(doi)) return false
+  const versionless = (d: string): string => d.replace(/\.v?\d{1,2}$/, '')
+  const published = paperDois.filter(publication)
+  return published.length > 0 && !published.some((d) => versionless(d) === versionless(doi))
 }
 
 /** Kinds of work that are never versions of one another: a paper is neither a book nor a thesis (a thesis may be published as a book). */

@@ -37,6 +37,8 @@ export interface CandidatePaper {
   abstract: string | null
   /** The type of work each record names, `<source>:<type>`: a BibTeX entry's type, else the source's `raw.type`. */
   workTypes: string[]
+  /** Every DOI its records give (`ids` holds one of them). */
+  dois: string[]
 }
 
 export interface CandidateQuery {

@@ -1000,16 +1000,23 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       names.get(r.paper_id)!.add(r.name)
     }
     // What kind of work each record says it is (a book and a paper of one title are two works), read as the
-    // library's `recordWorkType` reads a record.
+    // library's `recordWorkType` reads a record, and each record's DOI (a paper's `ids` keep one).
     const workTypes = new Map<string, Set<string>>()
-    for (const r of this.all<{ paper_id: string; type: string }>(
-      `SELECT paper_id, source || ':' || lower(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) AS type
-       FROM source_records WHERE paper_id IN (SELECT value FROM json_each(?))
-         AND typeof(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) = 'text'`,
+    const dois = new Map<string, Set<string>>()
+    const note = (map: Map<string, Set<string>>, paperId: string, value: string | null): void => {
+      if (value === null) return
+      if (!map.has(paperId)) map.set(paperId, new Set())
+      map.get(paperId)!.add(value)
+    }
+    for (const r of this.all<{ paper_id: string; type: string | null; doi: string | null }>(
+      `SELECT paper_id, CASE WHEN typeof(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) = 'text'
+         THEN source || ':' || lower(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) END AS type,
+         json_extract(record, '$.ids.doi') AS doi
+       FROM source_records WHERE paper_id IN (SELECT value FROM json_each(?))`,
       json,
     )) {
-      if (!workTypes.has(r.paper_id)) workTypes.set(r.paper_id, new Set())
-      workTypes.get(r.paper_id)!.add(r.type)
+      note(workTypes, r.paper_id, r.type)
+      note(dois, r.paper_id, r.doi)
     }
     return rows.map((r) => ({
       paperId: r.id,
@@ -1020,6 +1027,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       abstract: r.abstract,
       authors: [...(names.get(r.id) ?? [])].sort(),
       workTypes: [...(workTypes.get(r.id) ?? [])].sort(),
+      dois: [...(dois.get(r.id) ?? [])].sort(),
     }))
   }
 
