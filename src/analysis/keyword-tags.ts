@@ -47,7 +47,7 @@ export function fitKeywordTags(
   keys: ReadonlyArray<ReadonlySet<string>>,
   minPapers = MIN_TAG_PAPERS,
 ): { model: KeywordTagModel; trainProbabilities: Array<Map<string, number>> } | undefined {
-  const counts = docs.map((d) => countsOf(d))
+  const counts = docs.map((d) => termCounts(d))
   const tfidf = fitTfidf(counts)
   const xs = counts.map((c) => tfidfVector(tfidf, c))
   const curated = docs.map((_, i) => i).filter((i) => (keys[i]?.size ?? 0) > 0)
@@ -105,7 +105,7 @@ export function fitKeywordTags(
 
 /** Key word → probability that a paper with this text lists it, for every key word with a classifier. */
 export function keywordTagProbabilities(model: KeywordTagModel, doc: PreparedText): Map<string, number> {
-  const x = tfidfVector(model.tfidf, countsOf(doc))
+  const x = tfidfVector(model.tfidf, termCounts(doc))
   // The text's weights in a dense array kept with the model (every term 0 between calls): a Map lookup per
   // centroid term was a tenth of classifying a text. Same sums, in the same order.
   const { centroids, weights } = scoringTables(model)
@@ -122,18 +122,6 @@ export function keywordTagProbabilities(model: KeywordTagModel, doc: PreparedTex
     for (const t of x.indices) weights[t] = 0
   }
   return out
-}
-
-const countsByDoc = new WeakMap<PreparedText, ReadonlyMap<string, number>>()
-
-/**
- * A text's term counts, counted once per text: a library's analysis fits the classifiers on its papers' texts and
- * then scores the same texts (it had counted each one three times). Nothing changes them once counted.
- */
-function countsOf(doc: PreparedText): ReadonlyMap<string, number> {
-  let counts = countsByDoc.get(doc)
-  if (!counts) countsByDoc.set(doc, (counts = termCounts(doc)))
-  return counts
 }
 
 const tablesByModel = new WeakMap<KeywordTagModel, { centroids: Array<[string, KeywordTagModel['centroids'][string]]>; weights: Float64Array }>()

@@ -43,6 +43,15 @@ const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
  * @example textLanguage(prepareText({ title: 'Effondrement neuronal', text: 'Nous étudions la phase terminale…' })) // { english: false, language: 'French' }
  */
 export function textLanguage(doc: PreparedText): TextLanguage {
+  let language = languageByDoc.get(doc)
+  if (!language) languageByDoc.set(doc, (language = readLanguage(doc)))
+  return language
+}
+
+/** Told once per text: key words ask before reading a text, and `classify` again for its answer's `language`. */
+const languageByDoc = new WeakMap<PreparedText, TextLanguage>()
+
+function readLanguage(doc: PreparedText): TextLanguage {
   const sentences = [...doc.title, ...doc.body]
   const words = sentences.flatMap((s) => s.tokens).filter((t) => t.kind === 'word')
   if (words.length > 0 && words.filter((t) => t.stop && t.text.length >= 3).length / words.length >= ENGLISH_FUNCTION_WORDS) return ENGLISH

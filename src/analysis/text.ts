@@ -32,21 +32,64 @@ export const DEFAULT_TERM_OPTIONS: Required<TermOptions> = { maxN: 2, titleWeigh
 
 /**
  * Term counts of a prepared text: content lemmas and content phrases up to `maxN` words, title terms
- * counted `titleWeight` times.
+ * counted `titleWeight` times. The text is read for its terms once ({@link termOccurrences}); each call only
+ * weighs them, so the models that count one text with other options (topics, vectors, key-word classifiers)
+ * share that reading. The map is new at every call.
  * @example termCounts(prepareText({ title: 'Lottery tickets', text: '' })) // Map { 'lottery' => 2, 'ticket' => 2, 'lottery ticket' => 2 }
  */
 export function termCounts(doc: PreparedText, options: TermOptions = {}): Map<string, number> {
   const { maxN, titleWeight } = { ...DEFAULT_TERM_OPTIONS, ...options }
   const counts = new Map<string, number>()
-  const add = (sentences: TextSentence[], weight: number): void => {
-    for (const term of contentTerms(sentences)) counts.set(term, (counts.get(term) ?? 0) + weight)
-    if (maxN >= 2) {
-      for (const p of phrasesOf(sentences, { minN: 2, maxN })) counts.set(p.key, (counts.get(p.key) ?? 0) + weight)
+  const add = (occurrences: ReadonlyMap<string, number>, weight: number): void => {
+    for (const [term, times] of occurrences) {
+      // Added once per occurrence, not multiplied: the same sums as counting the text token by token, for any weight.
+      let count = counts.get(term) ?? 0
+      for (let k = 0; k < times; k++) count += weight
+      counts.set(term, count)
     }
   }
-  add(doc.title, titleWeight)
-  add(doc.body, 1)
+  const { title, body } = termOccurrences(doc, maxN)
+  add(title.words, titleWeight)
+  if (maxN >= 2) add(title.phrases, titleWeight)
+  add(body.words, 1)
+  if (maxN >= 2) add(body.phrases, 1)
   return counts
+}
+
+/** How often each content lemma and each content phrase (2..maxN words) occurs in sentences, in first-use order. */
+interface Occurrences {
+  words: ReadonlyMap<string, number>
+  phrases: ReadonlyMap<string, number>
+}
+
+const occurrencesByDoc = new WeakMap<PreparedText, Map<number, { title: Occurrences; body: Occurrences }>>()
+
+/**
+ * A text's term occurrences, title and body apart, found once per text and phrase length: classifying one text
+ * counted its terms five times (key-word classifiers, vectors, topic centroids and regressions), each walking
+ * every token again. Nothing changes a prepared text once read.
+ */
+function termOccurrences(doc: PreparedText, maxN: number): { title: Occurrences; body: Occurrences } {
+  let byN = occurrencesByDoc.get(doc)
+  if (!byN) occurrencesByDoc.set(doc, (byN = new Map()))
+  let found = byN.get(maxN)
+  if (!found) {
+    // Words do not depend on maxN: a text counted with another phrase length shares them.
+    const other = byN.values().next().value
+    const side = (sentences: TextSentence[], words: ReadonlyMap<string, number> | undefined): Occurrences => ({
+      words: words ?? tally(contentTerms(sentences)),
+      phrases: maxN >= 2 ? tally(phrasesOf(sentences, { minN: 2, maxN }).map((p) => p.key)) : new Map(),
+    })
+    found = { title: side(doc.title, other?.title.words), body: side(doc.body, other?.body.words) }
+    byN.set(maxN, found)
+  }
+  return found
+}
+
+function tally(terms: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const term of terms) out.set(term, (out.get(term) ?? 0) + 1)
+  return out
 }
 
 /** How a text writes one of its terms, and whether the term names something a reader can be shown. */
