@@ -100,7 +100,7 @@ export function clusterWithMatcher(records: readonly EvalRecord[]): string[][] {
       year: merged.date ? Number(merged.date.slice(0, 4)) : null,
       abstract: merged.abstract,
       workTypes: paper.inputs.map(recordWorkType).filter((t): t is string => t !== null),
-      dois: paper.inputs.map((r) => r.ids.doi).filter((d): d is string => d !== undefined),
+      recordIds: paper.inputs.map((r) => r.ids),
     }
     if (!merged.titleDerived) for (const w of blockingWords(merged.title)) (byWord.get(w) ?? byWord.set(w, new Set()).get(w)!).add(index)
   })

@@ -261,6 +261,40 @@ describe('importRecords', () => {
     expect(await importRecords(t.store, [other])).toMatchObject({ new: 1, merged: 0 })
   })
 
+  it("finds a paper by every id of every record, not only the ids it shows, and never by another paper's", async () => {
+    // As in a Google Scholar export: the bioRxiv entry and the Science entry of one title, merged by it.
+    const title = 'Evolutionary-scale prediction of atomic level protein structure with a language model'
+    const authors = ['Zeming Lin', 'Halil Akin', 'Roshan Rao', 'Brian Hie']
+    const preprint = buildRecord({ source: 'bibtex', key: 'refs.bib#lin2022', title, authors, date: '2022', ids: { doi: '10.1101/2022.07.20.500902' }, raw: { entryType: 'article' } })
+    const science = buildRecord({ source: 'bibtex', key: 'refs.bib#lin2023', title, authors, date: '2023', ids: { doi: '10.1126/science.ade2574' }, raw: { entryType: 'article' } })
+    expect(await importRecords(t.store, [preprint, science])).toMatchObject({ new: 1, merged: 1 })
+    const paperId = (await t.store.findPaperIdByExternalId('doi', '10.1101/2022.07.20.500902'))!
+    expect((await t.store.getPaper(paperId))!.ids.doi).toBe('10.1101/2022.07.20.500902')
+    // The Science DOI, on the paper's second record only, finds it too...
+    expect(await t.store.findPaperIdByExternalId('doi', '10.1126/science.ade2574')).toBe(paperId)
+    // ...and so does a record with that DOI under a title with no word of the paper's (no title lookup finds it).
+    const atlas = buildRecord({ source: 'openalex', key: 'W9', title: 'ESMFold and the ESM Metagenomic Atlas', authors, date: '2023', ids: { doi: '10.1126/science.ade2574', openalex: 'W9' } })
+    expect(await importRecords(t.store, [atlas])).toMatchObject({ new: 0, merged: 1 })
+    const joined = (await t.store.getPaper(paperId))!.sources.find((s) => s.key === 'W9')
+    expect(joined?.matchReason).toBe('id: same doi 10.1126/science.ade2574')
+    // The record's OpenAlex id, which the paper does not show either (it shows none), finds it as well.
+    expect(await t.store.findPaperIdByExternalId('openalex', 'W9')).toBe(paperId)
+    // Read again, nothing changes.
+    expect(await importRecords(t.store, [preprint, science, atlas])).toMatchObject({ new: 0, merged: 0, updated: 0, unchanged: 3 })
+
+    // A record that gives one of these ids by mistake beside another paper's id joins one of the two (ids tie; the
+    // smaller paper id wins, as for shown ids): the papers stay two, each found by its own ids.
+    const other = buildRecord({ source: 'bibtex', key: 'refs.bib#other', title: 'Protein language models and the rules of folding', authors: ['Ada Lovelace'], date: '2023', ids: { arxiv: '2301.00001' } })
+    await importRecords(t.store, [other])
+    const otherId = (await t.store.findPaperIdByExternalId('arxiv', '2301.00001'))!
+    const wrong = buildRecord({ source: 'semantic-scholar', key: 's2-other', title: other.title, authors: ['Ada Lovelace'], date: '2023', ids: { arxiv: '2301.00001', openalex: 'W9' } })
+    await importRecords(t.store, [wrong])
+    expect(await t.store.findPaperIdByExternalId('openalex', 'W9')).toBe(paperId)
+    expect(await t.store.findPaperIdByExternalId('arxiv', '2301.00001')).toBe(otherId)
+    expect(otherId).not.toBe(paperId)
+    expect([(await t.store.getPaper(paperId)) !== null, (await t.store.getPaper(otherId)) !== null]).toEqual([true, true])
+  })
+
   it('leaves the library as it was before a batch that fails half-way', async () => {
     await importRecords(t.store, records.slice(0, 2), [], { batchSize: 2 })
     const before = await t.store.libraryStats()

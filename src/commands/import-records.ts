@@ -161,7 +161,7 @@ async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: S
     abstract: paper.abstract,
     authors: [...new Set(paper.authors.flatMap((a) => [a.name, ...a.variants]))].sort(),
     workTypes: others.map(recordWorkType).filter((t): t is string => t !== null),
-    dois: others.map((r) => r.ids.doi).filter((d): d is string => d !== undefined),
+    recordIds: others.map((r) => r.ids),
   }
   return matchRecord(record, [candidate]) ? null : { paperId: existing.paperId, alone: false }
 }

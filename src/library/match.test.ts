@@ -224,7 +224,7 @@ describe('matchRecord: different works, not versions of one', () => {
     expect(matchRecord(science, [asCandidate(preprint, 'ppre', ['openalex:preprint'])])).toMatchObject({ paperId: 'ppre', reason: 'title' })
     // Merged, the paper shows the preprint's DOI (OpenAlex ranks first) and keeps the journal's among its records':
     // the journal's DOI finds it, and another publication's DOI (made up here) is another work.
-    const merged = { ...asCandidate(preprint, 'ppre', ['openalex:preprint', 'openalex:article']), dois: ['10.1101/2022.07.20.500902', '10.1126/science.ade2574'] }
+    const merged = { ...asCandidate(preprint, 'ppre', ['openalex:preprint', 'openalex:article']), recordIds: [{ doi: '10.1101/2022.07.20.500902' }, { doi: '10.1126/science.ade2574' }] }
     expect(matchRecord({ ...science, title: 'ESMFold' }, [merged])).toMatchObject({ reason: 'id', detail: 'same doi 10.1126/science.ade2574' })
     expect(matchRecord({ ...science, ids: { doi: '10.1000/made-up.2024.1' } }, [merged])).toBeNull()
   })

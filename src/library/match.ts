@@ -25,8 +25,11 @@ export interface PaperCandidate {
    * {@link recordWorkType}); absent or empty when none names one.
    */
   workTypes?: readonly string[]
-  /** Every DOI its records give (`ids` holds one of them): a preprint's and a publisher's may both be there. */
-  dois?: readonly string[]
+  /**
+   * Each of its records' ids: `ids` shows one per kind of them, and the others name the paper too (a preprint's DOI
+   * shown, the publisher's on another record).
+   */
+  recordIds?: readonly ExternalIds[]
 }
 
 export type MatchReason = 'id' | 'title' | 'title-part' | 'fuzzy-title' | 'abstract'
@@ -96,10 +99,11 @@ function isShortTitle(normalizedTitle: string): boolean {
 }
 
 function decide(record: MatchableRecord, candidate: PaperCandidate): MatchDecision | null {
-  const sharedId =
-    findSharedId(record.ids, candidate.ids) ?? (record.ids.doi && candidate.dois?.includes(record.ids.doi) ? `doi ${record.ids.doi}` : null)
+  const recordIds = candidate.recordIds ?? []
+  let sharedId = findSharedId(record.ids, candidate.ids)
+  for (const ids of recordIds) sharedId ??= findSharedId(record.ids, ids)
   if (sharedId) return { paperId: candidate.paperId, reason: 'id', score: 1, detail: `same ${sharedId}` }
-  if (idsConflict(record.ids, candidate.ids) || doisConflict(record.ids.doi, [candidate.ids.doi, ...(candidate.dois ?? [])])) return null
+  if (idsConflict(record.ids, candidate.ids) || doisConflict(record.ids.doi, [candidate.ids.doi, ...recordIds.map((ids) => ids.doi)])) return null
   if (kindsConflict(recordWorkType(record), candidate.workTypes ?? [])) return null
 
   const recordYear = record.date ? Number(record.date.slice(0, 4)) : null

@@ -37,8 +37,8 @@ export interface CandidatePaper {
   abstract: string | null
   /** The type of work each record names, `<source>:<type>`: a BibTeX entry's type, else the source's `raw.type`. */
   workTypes: string[]
-  /** Every DOI its records give (`ids` holds one of them). */
-  dois: string[]
+  /** Each of its records' ids (`ids` shows one per kind of them). */
+  recordIds: ExternalIds[]
 }
 
 export interface CandidateQuery {
@@ -229,6 +229,10 @@ export interface LibraryStats {
 /** Reads. Every method is safe to call outside a transaction. */
 export interface PaperReader {
   getPaper(id: string): Promise<PaperWithSources | null>
+  /**
+   * The paper an id names: any id of any of its records, not only those it shows. An id that records of two papers
+   * give stays with the paper that had it first.
+   */
   findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null>
   /** The papers dated in these years (null: undated), as their cite keys are made. */
   listCiteKeyInputs(years: ReadonlyArray<number | null>): Promise<CiteKeyInput[]>

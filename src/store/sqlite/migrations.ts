@@ -428,6 +428,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX author_aliases_author ON author_aliases(author_id);
     `,
   },
+  {
+    version: 19,
+    name: 'record-ids',
+    // Every id of every record finds its paper, not only the one per kind the paper shows: a paper shown by its
+    // bioRxiv DOI is found by the journal DOI of its other record. An id another paper claimed stays with it (as
+    // a paper's save keeps it); records in the order they came.
+    up: `INSERT OR IGNORE INTO paper_external_ids (kind, value, paper_id)
+           SELECT i.key, i.value, r.paper_id FROM source_records r, json_each(r.record, '$.ids') i
+           WHERE i.type = 'text' ORDER BY r.id;`,
+  },
 ]
 
 /**

@@ -147,6 +147,26 @@ describe('SQLite library file', () => {
     })
   })
 
+  it("finds a paper of a library built before migration 19 by every id of its records, and leaves another paper's ids with it", async () => {
+    await fromOldLibrary(18, (old) => {
+      // p1 shows its bioRxiv DOI; the Science DOI is on its other record. p2 had the arXiv id first, and a record
+      // of p1 gives it by mistake.
+      old.exec(`INSERT INTO papers (id, title, ids, created_at, updated_at) VALUES
+          ('p1', 'ESM', '{"doi":"10.1101/2022.07.20.500902"}', 'x', 'x'), ('p2', 'Other', '{"arxiv":"2301.00001"}', 'x', 'x');
+        INSERT INTO paper_external_ids (kind, value, paper_id) VALUES ('doi', '10.1101/2022.07.20.500902', 'p1'), ('arxiv', '2301.00001', 'p2');
+        INSERT INTO source_records (source, key, paper_id, locator, line, fetched_at, content_hash, record) VALUES
+          ('bibtex', 'a', 'p1', 'refs.bib:1', 1, '2026-01-01', 'h', '{"ids":{"doi":"10.1101/2022.07.20.500902"}}'),
+          ('bibtex', 'b', 'p1', 'refs.bib:9', 9, '2026-01-01', 'h', '{"ids":{"doi":"10.1126/science.ade2574","arxiv":"2301.00001"}}'),
+          ('arxiv', 'c', 'p2', 'arxiv', NULL, '2026-01-01', 'h', '{"ids":{"arxiv":"2301.00001"}}');`)
+    }, async (path) => {
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      expect(await store.findPaperIdByExternalId('doi', '10.1126/science.ade2574')).toBe('p1')
+      expect(await store.findPaperIdByExternalId('doi', '10.1101/2022.07.20.500902')).toBe('p1')
+      expect(await store.findPaperIdByExternalId('arxiv', '2301.00001')).toBe('p2')
+      await store.close()
+    })
+  })
+
   it('counts facets over the best-ranked matches beyond facetCap, and says so', async () => {
     const t = await createTempStore()
     try {

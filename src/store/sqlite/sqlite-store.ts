@@ -1000,23 +1000,23 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       names.get(r.paper_id)!.add(r.name)
     }
     // What kind of work each record says it is (a book and a paper of one title are two works), read as the
-    // library's `recordWorkType` reads a record, and each record's DOI (a paper's `ids` keep one).
+    // library's `recordWorkType` reads a record, and each record's ids (a paper's `ids` show one per kind).
     const workTypes = new Map<string, Set<string>>()
-    const dois = new Map<string, Set<string>>()
+    const recordIds = new Map<string, Set<string>>()
     const note = (map: Map<string, Set<string>>, paperId: string, value: string | null): void => {
       if (value === null) return
       if (!map.has(paperId)) map.set(paperId, new Set())
       map.get(paperId)!.add(value)
     }
-    for (const r of this.all<{ paper_id: string; type: string | null; doi: string | null }>(
+    for (const r of this.all<{ paper_id: string; type: string | null; ids: string | null }>(
       `SELECT paper_id, CASE WHEN typeof(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) = 'text'
          THEN source || ':' || lower(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) END AS type,
-         json_extract(record, '$.ids.doi') AS doi
+         json_extract(record, '$.ids') AS ids
        FROM source_records WHERE paper_id IN (SELECT value FROM json_each(?))`,
       json,
     )) {
       note(workTypes, r.paper_id, r.type)
-      note(dois, r.paper_id, r.doi)
+      note(recordIds, r.paper_id, r.ids)
     }
     return rows.map((r) => ({
       paperId: r.id,
@@ -1027,7 +1027,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       abstract: r.abstract,
       authors: [...(names.get(r.id) ?? [])].sort(),
       workTypes: [...(workTypes.get(r.id) ?? [])].sort(),
-      dois: [...(dois.get(r.id) ?? [])].sort(),
+      recordIds: [...(recordIds.get(r.id) ?? [])].sort().map((ids) => JSON.parse(ids) as CandidatePaper['ids']),
     }))
   }
 
@@ -1171,6 +1171,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       // An id claimed by another paper stays with it; the matcher decides identity, not insertion order.
       this.stmt('INSERT OR IGNORE INTO paper_external_ids (kind, value, paper_id) VALUES (?, ?, ?)').run(kind, value, paper.id)
     }
+    // Every id of every record finds the paper, not only the one per kind it shows (a preprint's DOI shown, the
+    // journal's on another record), claimed as above.
+    this.stmt(
+      `INSERT OR IGNORE INTO paper_external_ids (kind, value, paper_id)
+       SELECT i.key, i.value, r.paper_id FROM source_records r, json_each(r.record, '$.ids') i
+       WHERE r.paper_id = ? AND i.type = 'text' ORDER BY r.id`,
+    ).run(paper.id)
     if (existing) this.stmt('DELETE FROM paper_title_keys WHERE paper_id = ?').run(paper.id)
     for (const key of paper.titleKeys) this.stmt('INSERT OR IGNORE INTO paper_title_keys (key, paper_id) VALUES (?, ?)').run(key, paper.id)
 
