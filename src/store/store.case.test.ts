@@ -89,6 +89,26 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(await sut.store.findPaperIdByExternalId('arxiv', '2310.03789')).toBe('p1')
     })
 
+    it("finds a paper by every id of its records, gives candidates each record's ids, and leaves an id with the paper that had it", async () => {
+      const record = (key: string, ids: Record<string, string>) =>
+        createSourceRecord({ source: 'test', key, locator: `test:${key}`, fetchedAt: '2026-01-01T00:00:00Z', title: key, ids })
+      await sut.store.transaction(async (tx) => {
+        await tx.saveSourceRecord(record('pre', { doi: '10.1101/2022.07.20.500902' }), 'p1', 'h1', null)
+        await tx.saveSourceRecord(record('pub', { doi: '10.1126/science.ade2574', openalex: 'W1' }), 'p1', 'h2', null)
+        // The paper shows one DOI, as the merge picks it.
+        await tx.savePaper(paperWrite({ id: 'p1', title: 'ESM', ids: { doi: '10.1101/2022.07.20.500902', openalex: 'W1' } }))
+        await tx.saveSourceRecord(record('other', { arxiv: '2301.00001', doi: '10.1126/science.ade2574' }), 'p2', 'h3', null)
+        await tx.savePaper(paperWrite({ id: 'p2', title: 'Other', ids: { arxiv: '2301.00001', doi: '10.1126/science.ade2574' } }))
+      })
+      expect(await sut.store.findPaperIdByExternalId('doi', '10.1126/science.ade2574')).toBe('p1')
+      expect(await sut.store.findPaperIdByExternalId('arxiv', '2301.00001')).toBe('p2')
+      const [candidate] = await sut.store.transaction((tx) =>
+        tx.findPaperCandidates({ ids: { doi: '10.1126/science.ade2574' }, titleKeys: [], titleText: null, abstractText: null }),
+      )
+      expect(candidate).toMatchObject({ paperId: 'p1', ids: { doi: '10.1101/2022.07.20.500902' } })
+      expect(candidate!.recordIds).toEqual(expect.arrayContaining([{ doi: '10.1101/2022.07.20.500902' }, { doi: '10.1126/science.ade2574', openalex: 'W1' }]))
+    })
+
     it('rolls a failed transaction back completely', async () => {
       await expect(
         sut.store.transaction(async (tx) => {
