@@ -391,20 +391,28 @@ export function initialsOf(words: readonly string[], skip: ReadonlySet<string>):
 /** Words whose lemma reads wrong where terms are shown (`data` is not `datum` in this field). */
 const KEPT_AS_WRITTEN = new Set(['data'])
 
-/** Keys already worked out: every analysis asks for the same tokens' keys several times. */
-const termKeys = new WeakMap<TextToken, string>()
+/**
+ * Keys already worked out, and whether the token is a content word: every analysis asks for the same tokens' keys
+ * and content tests several times (classifying a text asked about each of its tokens a dozen times).
+ */
+const tokenTerms = new WeakMap<TextToken, { key: string; content: boolean }>()
+
+function tokenTerm(token: TextToken): { key: string; content: boolean } {
+  let term = tokenTerms.get(token)
+  if (term === undefined) {
+    const key = computeTermKey(token)
+    term = { key, content: key.length >= 2 && /\p{L}/u.test(key) && PHRASE_POS.has(token.pos) }
+    tokenTerms.set(token, term)
+  }
+  return term
+}
 
 /**
  * The key a word is counted under: its lemma, lower-cased, hyphens and apostrophes dropped, so that
  * `pre-training`, `Pretraining` and `pre-trained` meet where the lemmatizer allows.
  */
 export function termKey(token: TextToken): string {
-  let key = termKeys.get(token)
-  if (key === undefined) {
-    key = computeTermKey(token)
-    termKeys.set(token, key)
-  }
-  return key
+  return tokenTerm(token).key
 }
 
 function computeTermKey(token: TextToken): string {
@@ -435,9 +443,7 @@ function singularizeLast(word: string): string {
 /** True for a token that can be part of a content phrase. */
 export function isContentToken(token: TextToken): boolean {
   if (token.kind !== 'word' || token.stop) return false
-  const key = termKey(token)
-  if (key.length < 2 || !/\p{L}/u.test(key)) return false
-  return PHRASE_POS.has(token.pos)
+  return tokenTerm(token).content
 }
 
 /** A phrase found in a text: its key (lemmas joined by spaces), its surface form and where it starts. */
