@@ -185,6 +185,10 @@ describe('names as real lists print them (session 28)', () => {
     'Jean-Pierre DUPONT',
     'Abu Ali al-Hasan',
     'Ludwig van Beethoven II',
+    // A name all in capitals (a `# Neural-Operator` paper list prints `LIU SONGMING` among ICML 2023 authors).
+    'LIU SONGMING',
+    'ZHANG WEI',
+    'WU YI',
   ])('accepts %j', (name) => {
     expect(looksLikePersonName(name)).toBe(true)
   })
@@ -205,7 +209,10 @@ describe('names as real lists print them (session 28)', () => {
     'MIT CSAIL',
     'NVIDIA Research',
     'ZHANG',
-    'ZHANG WEI',
+    'UC BERKELEY',
+    'GOOGLE BRAIN',
+    'ICLR ORAL',
+    'CVPR 2023',
     'II',
   ])('rejects %j', (name) => {
     expect(looksLikePersonName(name)).toBe(false)
@@ -213,6 +220,7 @@ describe('names as real lists print them (session 28)', () => {
 
   it('reads a surname in capitals only where a name stands apart, never cut from a glued title', () => {
     expect(looksLikePersonName('Xudong XU', 2)).toBe(false)
+    expect(looksLikePersonName('LIU SONGMING', 2)).toBe(false)
     expect(splitGluedTitleAndAuthors('Deep ReLU Networks')).toBeNull()
   })
 
@@ -221,6 +229,7 @@ describe('names as real lists print them (session 28)', () => {
     ['ZHANG Wei', 'Zhang Wei'],
     ['Yann LeCUN', 'Yann LeCun'],
     ['Jean-Pierre DUPONT-MOREAU', 'Jean-Pierre Dupont-Moreau'],
+    ['LIU SONGMING', 'Liu Songming'],
     // Not a name, or no capitals: as it was.
     ['Hinton GE', 'Hinton GE'],
     ['C.Y. Chan', 'C.Y. Chan'],

@@ -147,13 +147,70 @@ const TWO_LETTER_SURNAMES = new Set([
   'MU',
   'OU',
 ])
+/**
+ * Words that lists write in capitals and are no person's: institutions and their labs (`MIT CSAIL`, `UC BERKELEY`,
+ * `GOOGLE BRAIN`), venues and kinds of talk (`NEURIPS ORAL`). A name all in capitals with one of them is no name.
+ */
+const CAPITALS_NOT_NAME_WORDS = new Set([
+  'mit',
+  'csail',
+  'uc',
+  'ucla',
+  'ucsd',
+  'cmu',
+  'nyu',
+  'usc',
+  'eth',
+  'epfl',
+  'kaist',
+  'bair',
+  'fair',
+  'sjtu',
+  'ustc',
+  'berkeley',
+  'stanford',
+  'harvard',
+  'oxford',
+  'cambridge',
+  'princeton',
+  'google',
+  'deepmind',
+  'brain',
+  'openai',
+  'microsoft',
+  'meta',
+  'nvidia',
+  'amazon',
+  'apple',
+  'baidu',
+  'alibaba',
+  'tencent',
+  'huawei',
+  'bytedance',
+  'samsung',
+  'intel',
+  'adobe',
+  'neurips',
+  'oral',
+  'spotlight',
+  'highlight',
+  'main',
+  'track',
+  'new',
+  'the',
+  'and',
+  'of',
+  'for',
+])
+/** A word that can be spoken as a name: a vowel, at most two consonants before it, three in a row, two at its end. */
+const SPOKEN_CAPITALS = /^(?=.*[AEIOUY])(?![^AEIOUY-]{3})(?!.*[^AEIOUY-]{4})(?!.*[^AEIOUY-]{3}$)[A-Z]+(?:-[A-Z]+)*$/
 /** `al-Razi`, `el-Said`, `bin-Talal`: an Arabic particle joined to the surname. */
 const JOINED_PARTICLE_NAME = /^(?:al|el|ad|ud|bin|ibn)-\p{Lu}[\p{Ll}\p{M}]+$/u
 /** `II`, `III`, `IV` after a name (`Ludwig van Beethoven II`): no word of its own. */
 const GENERATION = /^(?:II|III|IV)$/
 
 /**
- * Splits an author line into names. Separators are commas, semicolons, `&` and ` and `; a final `et al.` marks
+ * Splits an author line into names. Separators are commas, semicolons, `&`, ` and ` and ` · `; a final `et al.` marks
  * the list as truncated and never becomes an author.
  * @example parseAuthorList('Elizabeth Collins-Woodfin, Courtney Paquette et al.')
  * // { authors: ['Elizabeth Collins-Woodfin', 'Courtney Paquette'], truncated: true }
@@ -168,7 +225,8 @@ export function parseAuthorList(text: string): AuthorList {
   const inverted = invertedNames(listText)
   if (inverted) return { authors: inverted, truncated }
   const authors = listText
-    .split(/\s*[,;]\s*|\s+&\s+|\s+and\s+/)
+    // `Zhongkai Hao · Zhengyi Wang`: the conference site's separator, as lists copy it.
+    .split(/\s*[,;]\s*|\s+&\s+|\s+and\s+|\s+·\s+/)
     // `Maneesh Kumar Singh, and Ming-Hsuan Yang`: the serial `and` after a comma is no part of the name.
     .map((name) =>
       name
@@ -211,6 +269,7 @@ function invertedNames(text: string): string[] | null {
 export function looksLikePersonName(name: string, minWords = 1): boolean {
   const words = name.split(' ')
   if (words.length < minWords || words.length > 7) return false
+  if (minWords < 2 && isNameInCapitals(words)) return true
   let capitalised = 0
   let inCapitals = 0
   for (const [index, word] of words.entries()) {
@@ -236,6 +295,22 @@ export function looksLikePersonName(name: string, minWords = 1): boolean {
   const last = words[words.length - 1] ?? ''
   // A surname in capitals needs a given name written as one beside it: `ZHANG Wei`, never `MIT CSAIL` or `ZHANG`.
   return capitalised > 0 && inCapitals <= 1 && !PARTICLES.has(last)
+}
+
+/**
+ * True for a name written all in capitals, as an author position may print it (`LIU SONGMING`, `ZHANG WEI`): two or
+ * three words, each one that can be spoken (see {@link SPOKEN_CAPITALS}), two letters only for a Chinese surname or
+ * given name (`XU`, `YU`), none an institution's, a venue's or a word of a sentence (`MIT CSAIL`, `UC BERKELEY`).
+ */
+function isNameInCapitals(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3) return false
+  return words.every(
+    (word) =>
+      SPOKEN_CAPITALS.test(word) &&
+      (word.length > 2 || TWO_LETTER_SURNAMES.has(word)) &&
+      !CAPITALS_NOT_NAME_WORDS.has(word.toLowerCase()) &&
+      !NOT_NAME_WORDS.has(word.toLowerCase()),
+  )
 }
 
 /** True for a surname written in capitals (`ZHANG`, `XU`, `LeCUN`), see {@link CAPITALS_SURNAME}. */

@@ -1115,4 +1115,31 @@ describe('layouts and headings of real READMEs that read nothing before (session
     for (const name of ['Hinton GE', 'MIT CSAIL', 'NVIDIA Research', 'ZHANG', 'GPT Four'])
       expect(looksLikePersonName(name), name).toBe(false)
   })
+
+  it('reads a name all in capitals among authors set apart by ` · `, and no institution in capitals', () => {
+    // The GNOT entry copied from a README titled `# Neural-Operator` ("a collection of research papers on neural
+    // operators", `### ICML 2023`; found by its text, repository not recorded): authors as icml.cc prints them.
+    const parsed = parse([
+      '## ICML 2023',
+      '',
+      '- [GNOT: A General Neural Operator Transformer for Operator Learning](https://proceedings.mlr.press/v202/hao23c/hao23c.pdf)',
+      '    - Zhongkai Hao · Zhengyi Wang · Hang Su · Chengyang Ying · Yinpeng Dong · LIU SONGMING · Ze Cheng · Jian Song · Jun Zhu',
+      '    - Key: general neural operator transformer (GNOT)',
+      '- **A Team Report** (2023), UC BERKELEY, GOOGLE BRAIN [[pdf]](https://arxiv.org/pdf/2302.13972)',
+    ])
+    expect(parsed.records.map((record) => record.authors)).toEqual([
+      [
+        'Zhongkai Hao',
+        'Zhengyi Wang',
+        'Hang Su',
+        'Chengyang Ying',
+        'Yinpeng Dong',
+        'Liu Songming',
+        'Ze Cheng',
+        'Jian Song',
+        'Jun Zhu',
+      ],
+      [],
+    ])
+  })
 })
