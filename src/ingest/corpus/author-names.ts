@@ -203,7 +203,8 @@ const CAPITALS_NOT_NAME_WORDS = new Set([
   'for',
 ])
 /** A word that can be spoken as a name: a vowel, at most two consonants before it, three in a row, two at its end. */
-const SPOKEN_CAPITALS = /^(?=.*[AEIOUY])(?![^AEIOUY-]{3})(?!.*[^AEIOUY-]{4})(?!.*[^AEIOUY-]{3}$)[A-Z]+(?:-[A-Z]+)*$/
+const SPOKEN_CAPITALS =
+  /^(?=.*[AEIOUY])(?![^AEIOUY-]{3})(?!.*[^AEIOUY-]{4})(?!.*[^AEIOUY-]{3}$)[A-Z]+(?:-[A-Z]+)*$/
 /** `al-Razi`, `el-Said`, `bin-Talal`: an Arabic particle joined to the surname. */
 const JOINED_PARTICLE_NAME = /^(?:al|el|ad|ud|bin|ibn)-\p{Lu}[\p{Ll}\p{M}]+$/u
 /** `II`, `III`, `IV` after a name (`Ludwig van Beethoven II`): no word of its own. */
