@@ -82,8 +82,13 @@ const YEAR_ALONE = /^((?:19|20)\d{2})$/
 const DAY_MONTH_YEAR =
   /^(?:\d{1,2}\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})$/i
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-/** `(Adaptive Feature Fusion for Cooperative Perception)` after a name: the title, three words or more. */
-const PARENTHESISED_TITLE = /^\(\s*(\S+(?:\s+\S+){2,}?)\s*\)$/
+/**
+ * `(Adaptive Feature Fusion for Cooperative Perception)` after a name: the title, three words or more; in braces as
+ * Little-Podi/Collaborative_Perception once writes it (`**BM2CP** {BM2CP: Efficient Collaborative …}`).
+ */
+const PARENTHESISED_TITLE = /^(?:\(\s*(\S+(?:\s+\S+){2,}?)\s*\)|\{\s*(\S+(?:\s+\S+){2,}?)\s*\})$/
+/** A short name in capitalised words (`Double-M Quantification`, `Robust V2V`): a method's, before its title. */
+const SHORT_NAME = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.+_-]*)(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.+_-]*){0,2}$/u
 /** `Title (Published in Findings of EMNLP 2024)`: the venue a list writes into the title. */
 const PUBLISHED_IN_TITLE = /\s*\((?:Published|Accepted)\s+(?:in|at|by|to)\s+([^()]+?)\)$/i
 /**
@@ -380,10 +385,10 @@ function readEntryDraft(
   const cleaned = cleanTitle(draft.titleText)
   const { links } = cleaned
   // `- **AdaFusion** (Adaptive Feature Fusion for …) [[paper]](…)`: a name, then the paper's title in parentheses.
-  const fullTitle = NAME_ONLY_TITLE.test(cleaned.title)
-    ? PARENTHESISED_TITLE.exec(itemRest?.segments[0] ?? '')?.[1]?.replace(/^.*\b(?:19|20)\d{2}\b.*$/, '') ||
-      null
-    : null
+  const fullTitle =
+    NAME_ONLY_TITLE.test(cleaned.title) || SHORT_NAME.test(cleaned.title)
+      ? readParenthesisedTitle(cleaned.title, itemRest?.segments[0] ?? '')
+      : null
   const restSegments = (fullTitle === null ? itemRest?.segments : itemRest?.segments.slice(1)) ?? []
   const named = fullTitle ?? cleaned.title
   // `Title (Published in Findings of EMNLP 2024)`: the venue is no part of the title.
@@ -519,6 +524,20 @@ function readEntryDraft(
       ...(itemRest ? { besideTitle: itemRest.segments } : {}),
     },
   })
+}
+
+/**
+ * The paper's title in parentheses (or braces) after its short name, or null: three words or more, more than the
+ * name's, no year (`(2015)`) and no list of people (`(Devlin et al.)`, `(Ann Lee, Bo Chen and Cy Li)`).
+ */
+function readParenthesisedTitle(name: string, segment: string): string | null {
+  const match = PARENTHESISED_TITLE.exec(segment)
+  const title = (match?.[1] ?? match?.[2])?.trim()
+  if (title === undefined || /\b(?:19|20)\d{2}\b/.test(title)) return null
+  // Capitalised words read as one long name (`Latency-Aware Collaborative Perception`): only a list is people.
+  const people = readByline(title).authorList
+  if ((people.authors.length > 1 || people.truncated) && readsAsAuthors(title)) return null
+  return title.split(/\s+/).length > name.split(/\s+/).length ? title : null
 }
 
 /** What a Markdown item says beside its title, read: its author line (as nested ones are read), year or month. */

@@ -1143,3 +1143,68 @@ describe('layouts and headings of real READMEs that read nothing before (session
     ])
   })
 })
+
+describe('a bold short name over its title in parentheses (Little-Podi/Collaborative_Perception, README.md)', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const text = readFileSync(
+    new URL('../../../test/fixtures/awesome-list/little-podi-collaborative-perception.md', import.meta.url),
+    'utf8',
+  )
+  const parsed = awesomeListFormat.parse(text, ctx)
+  const lineOf = (start: string) => text.split('\n').findIndex((line) => line.startsWith(start)) + 1
+
+  it('reads the title in parentheses, after a tag (`{Related}`), a name in capitals or of two words', () => {
+    expect(awesomeListFormat.detect(text, 'README.md')).toBeGreaterThanOrEqual(0.9)
+    const titles = parsed.records.map((record) => record.title)
+    expect(titles).toHaveLength(22)
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        // `- {Related} **CO3** (…) [[paper&review](https://openreview.net/…)]`: the tag and the link form.
+        'CO3: Cooperative Unsupervised 3D Representation Learning for Autonomous Driving',
+        // Braces for parentheses, once.
+        'BM2CP: Efficient Collaborative Perception with LiDAR-Camera Modalities',
+        // A name in capitals is no venue (`**MAMP**`), and a name may have two words.
+        'Model-Agnostic Multi-Agent Perception Framework',
+        'Uncertainty Quantification of Collaborative Detection for Self-Driving',
+        // `[~~code~~]` after the title: no code yet, and no part of the title.
+        'What2comm: Towards Communication-Efficient Collaborative Perception via Feature Decoupling',
+        'Robust Collaborative Perception against Communication Interruption',
+        'Learning from All Vehicles',
+      ]),
+    )
+    // Every entry has a title of its own words, not its short name.
+    expect(parsed.records.every((record) => (record.title ?? '').split(' ').length >= 3)).toBe(true)
+    expect(parsed.issues.every(({ severity, field }) => severity === 'warning' && field === 'authors')).toBe(
+      true,
+    )
+  })
+
+  it('takes `[[paper&review](url)]` for the paper link, and keeps the tag beside the title', () => {
+    const co3 = parsed.records.find((record) => record.line === lineOf('- {Related} **CO3**'))
+    expect(co3).toMatchObject({
+      url: 'https://openreview.net/forum?id=QUaDoIdgo0',
+      venue: 'ICLR 2023',
+      topics: ['Method and Framework'],
+      raw: { links: ['paper', 'code'], besideTitle: [expect.stringMatching(/^\(CO3: /), '{Related}'] },
+    })
+    const mate = parsed.records.find((record) => record.line === lineOf('- **MATE**'))
+    expect(mate?.raw.links).toEqual(['paper'])
+  })
+
+  it('keeps a parenthesised list of people or a year out of the title', () => {
+    const names = awesomeListFormat.parse(
+      [
+        '## Models',
+        '- **BERT** (Devlin et al.) [[paper]](https://arxiv.org/abs/1810.04805)',
+        '- **Transformer** (Ashish Vaswani, Noam Shazeer and Niki Parmar) [[paper]](https://arxiv.org/abs/1706.03762)',
+        '- **ResNet** (2015) [[paper]](https://arxiv.org/abs/1512.03385)',
+      ].join('\n'),
+      ctx,
+    )
+    expect(names.records.map(({ title, date }) => [title, date])).toEqual([
+      ['BERT', null],
+      ['Transformer', null],
+      ['ResNet', '2015'],
+    ])
+  })
+})

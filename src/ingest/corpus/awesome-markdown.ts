@@ -84,9 +84,12 @@ const AUTOLINK = /<(https?:\/\/[^\s<>]+)>/g
 const BREAKING_TAG = /<\/?(?:details|summary|br|p|div|li|ul|ol|hr|h[1-6]|table|tr|td|th)\b[^<>]*>/gi
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g
 const COMMENT = /<!--[\s\S]*?-->/g
-/** Link texts that mark what a link points to: shown `[paper]` for `[[paper]](url)` and `[[Paper](url)]`. */
+/**
+ * Link texts that mark what a link points to: shown `[paper]` for `[[paper]](url)` and `[[Paper](url)]`, and for
+ * `[[paper&review](https://openreview.net/…)]` (Little-Podi/Collaborative_Perception: the paper with its reviews).
+ */
 const MARKER_WORD =
-  /^\[?\s*(paper|code|pdf|arxiv|book|blog|video|slides|project|website|talk|poster|data)\s*\]?$/i
+  /^\[?\s*(paper|code|pdf|arxiv|book|blog|video|slides|project|website|talk|poster|data)(?:\s*&\s*review)?\s*\]?$/i
 /** The markers the entry parser takes for the paper's own link (`PAPER_LINK_LABELS` in awesome-list.ts). */
 const PAPER_MARKER = /^(?:paper|pdf|arxiv)$/i
 /** The label of a title that links to its paper: the one the entry parser looks for first. */
@@ -150,7 +153,7 @@ const LINE_BREAK_TAG = /<br\s*\/?>/i
 /** An arXiv id written out (`arXiv:2410.02367`): a paper's, wherever it stands. */
 const ARXIV_ID_TEXT = /\barxiv:\s*\d{4}\.\d{4,5}/i
 /** A link to the paper by its marker, as lists write it: `[[paper]](…)`, `[[Paper](…)]`, `[\[pdf\]](…)`. */
-const PAPER_MARKER_LINK = /\[\s*(?:\\?\[)?\s*(?:paper|pdf|arxiv)\s*(?:\\?\])?\s*\]\(/i
+const PAPER_MARKER_LINK = /\[\s*(?:\\?\[)?\s*(?:paper|pdf|arxiv)(?:\s*&\s*review)?\s*(?:\\?\])?\s*\]\(/i
 /**
  * A paragraph's first line that is only a bold title (`**Title** \`), as the diff-usion/Awesome-Diffusion-Models
  * layout writes an entry: its authors, venue with links and date on the lines under it, no list item.
@@ -162,6 +165,12 @@ const MAX_PARAGRAPH_LINES = 8
 const PAPER_LINK_HEADING = new RegExp(`^(?:\\d{1,4}[.)]\\s+)?(${LINK.source})\\s*$`)
 /** `\` at the end of a line: a hard line break (CommonMark). */
 const HARD_BREAK = /\\[ \t]*$/
+/** `[~~code~~]`: a marker struck through, the list's way of saying there is no such link yet; no text of the entry. */
+const STRUCK_MARKER = /\[\s*~~\s*[a-z][a-z &]{0,15}?\s*~~\s*\]/gi
+/** `(Title of three words or more)` or `{…}` right after a bold name: the paper's title, the bold its short name. */
+const NAME_THEN_TITLE = /^\s*[({]\s*\S+(?:\s+\S+){2,}/
+/** `{Related}`, `{Real}` before an item's title: a tag the list explains in a note, no part of the title. */
+const LEADING_TAGS = /^(?:\s*\{[^{}]{1,30}\}|\s+)*/
 /** `<sup>1</sup>` after an author: an affiliation or equal-contribution mark, no part of the name. */
 const SUPERSCRIPT = /<sup>[^<]*<\/sup>/gi
 
@@ -530,20 +539,23 @@ interface SplitItem {
  * title; null then, and the line reads whole as before. Code spans before the title stay in the rest (a venue).
  */
 function splitItemTitle(content: string): { title: string; rest: string; midLine: boolean } | null {
-  const lead = /^(?:\s+|`[^`]*`)*/.exec(content)?.[0] ?? ''
-  const body = content.slice(lead.length)
+  const tags = LEADING_TAGS.exec(content)?.[0] ?? ''
+  const lead = /^(?:\s+|`[^`]*`)*/.exec(content.slice(tags.length))?.[0] ?? ''
+  const body = content.slice(tags.length + lead.length)
   const bold = BOLD_TITLE.exec(body)
   if (bold) {
     const title = bold[2] ?? ''
-    if (
-      VENUE_ONLY.test(
-        stripEmphasis(title)
-          .replace(/^\[|\]$/g, '')
-          .trim(),
-      )
+    const after = body.slice(bold[0].length)
+    // `**ICLR** Title` is a venue; `**MAMP** (Model-Agnostic Multi-Agent Perception Framework)` a name and its title.
+    const venue = VENUE_ONLY.test(
+      stripEmphasis(title)
+        .replace(/^\[|\]$/g, '')
+        .trim(),
     )
-      return null
-    return { title, rest: `${lead} ${body.slice(bold[0].length)}`, midLine: false }
+    if (venue && !NAME_THEN_TITLE.test(after)) return null
+    // A tag before the title (`{Related}`) is said after the rest, as a piece of its own.
+    const tagged = tags.trim() === '' ? '' : ` <br> ${tags.trim()}`
+    return { title, rest: `${lead} ${after}${tagged}`, midLine: false }
   }
   const link = new RegExp(`^${LINK.source}`).exec(body)
   if (link) {
@@ -596,6 +608,7 @@ function readItemRest(markdowns: readonly string[]): { segments: string[]; marke
     const bare = markdown.replace(HARD_BREAK, '').replace(SUPERSCRIPT, '')
     for (const part of bare.split(new RegExp(LINE_BREAK_TAG.source, 'gi'))) {
       const pieces = part
+        .replace(STRUCK_MARKER, ' ')
         .replace(ESCAPE, (_, char: string) => String.fromCharCode(ESCAPED_BASE + char.charCodeAt(0)))
         .replace(BADGE_ONLY_LINK, (_, src: string) => `[${badgeText(src)}](`)
         .replace(IMAGE, ' ')
@@ -775,6 +788,7 @@ function renderInline(markdown: string, line: number, links: Map<number, Markdow
   let openingLink: MarkdownLink | null = null
   // An escaped character (`\*`) is set aside first, so that it starts no emphasis, link or tag.
   const text = markdown
+    .replace(STRUCK_MARKER, ' ')
     .replace(ESCAPE, (_, char: string) => String.fromCharCode(ESCAPED_BASE + char.charCodeAt(0)))
     .replace(BADGE_ONLY_LINK, (_, src: string) => `[${badgeText(src)}](`)
     .replace(IMAGE, (_, alt: string) => alt)
