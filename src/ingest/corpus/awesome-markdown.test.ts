@@ -8,6 +8,7 @@ import { splitTextInput } from '../text-input.js'
 import { awesomeListFormat } from './awesome-list.js'
 import { isMarkdownSource, isPaperUrl, renderAwesomeMarkdown } from './awesome-markdown.js'
 import { looksLikePersonName } from './author-names.js'
+import { MIN_DETECT_CONFIDENCE, detectFormat } from './index.js'
 
 const render = (markdown: string) => renderAwesomeMarkdown(splitTextInput(markdown, 'list.md'))
 
@@ -1206,5 +1207,48 @@ describe('a bold short name over its title in parentheses (Little-Podi/Collabora
       ['Transformer', null],
       ['ResNet', '2015'],
     ])
+  })
+})
+
+describe('a README made only of bold paragraphs, one per paper', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const diffusion = readFileSync(
+    new URL('../../../test/fixtures/awesome-list/diff-usion-awesome-diffusion-models.md', import.meta.url),
+    'utf8',
+  )
+  // The diff-usion/Awesome-Diffusion-Models excerpt without its headings and list items (its table of contents).
+  const boldOnly = diffusion
+    .split('\n')
+    .filter((line) => !/^ {0,3}#|^\s*(?:[-*+]|\d+\.)\s/.test(line))
+    .join('\n')
+
+  it('is read as Markdown and detected as an awesome list', () => {
+    expect(isMarkdownSource(boldOnly.split('\n'))).toBe(true)
+    expect(awesomeListFormat.detect(boldOnly, 'README.md')).toBeGreaterThanOrEqual(0.9)
+    const parsed = awesomeListFormat.parse(boldOnly, ctx)
+    const whole = awesomeListFormat.parse(diffusion, ctx)
+    expect(parsed.records.map(({ title, authors, url }) => ({ title, authors, url }))).toEqual(
+      whole.records.map(({ title, authors, url }) => ({ title, authors, url })),
+    )
+    expect(parsed.records).toHaveLength(11)
+  })
+
+  it('leaves a project README with bold words and a link alone (Event-AHU/OpenPAR, PromptPAR/README.md)', () => {
+    // Its first 11 lines, unchanged: the project's bold line and its paper's title in bold, linked, with authors.
+    const project = [
+      '<div align="center">',
+      ' ',
+      ' <img src="https://github.com/Event-AHU/OpenPAR/blob/main/PromptPAR/figures/promptpar_logo.png" width="600">',
+      ' ',
+      ' **Official PyTorch implementation of "Pedestrian Attribute Recognition via CLIP based Vision-Language Fusion with Prompt Tuning"**',
+      ' ',
+      ' ------',
+      ' ',
+      '</div>',
+      '',
+      '> **[Pedestrian Attribute Recognition via CLIP based Vision-Language Fusion with Prompt Tuning]()**, Xiao Wang, Jiandong Jin, Chenglong Li*, Jin Tang, Cheng Zhang, Wei Wang ',
+    ].join('\n')
+    expect(awesomeListFormat.detect(project, 'README.md')).toBeLessThan(MIN_DETECT_CONFIDENCE)
+    expect(detectFormat(project, 'README.md')).toBeNull()
   })
 })

@@ -175,16 +175,19 @@ const LEADING_TAGS = /^(?:\s*\{[^{}]{1,30}\}|\s+)*/
 const SUPERSCRIPT = /<sup>[^<]*<\/sup>/gi
 
 /**
- * True when the lines are Markdown source (headings, `-` list items) rather than its rendered text (`•` bullets).
+ * True when the lines are Markdown source (headings, `-` list items, bold paper titles over their details) rather
+ * than its rendered text (`•` bullets).
  * @example isMarkdownSource(['## Topic', '- Title. [[paper]](u)']) // true
  */
 export function isMarkdownSource(lines: readonly string[]): boolean {
   let markdown = 0
   let rendered = 0
-  for (const line of lines) {
-    if (ATX_HEADING.test(line) || LIST_ITEM.test(line)) markdown++
+  lines.forEach((line, index) => {
+    // A paragraph opening with its bold title and linking its paper: a list may be made of these alone.
+    if (ATX_HEADING.test(line) || LIST_ITEM.test(line) || readBoldParagraphTitle(lines, index) !== null)
+      markdown++
     else if (/^\s*•\s/.test(line)) rendered++
-  }
+  })
   return markdown > rendered
 }
 
