@@ -1252,3 +1252,49 @@ describe('a README made only of bold paragraphs, one per paper', () => {
     expect(detectFormat(project, 'README.md')).toBeNull()
   })
 })
+
+describe('a list indented as a whole under `<details><summary>`', () => {
+  it('reads its items as entries and the items under them as their details', () => {
+    // Copied from a README titled `# Neural-Operator` ("a collection of research papers on neural operators";
+    // found by its text, repository not recorded): each venue folds its list, indented two spaces, in <details>.
+    const text = [
+      '### ICML 2023',
+      '<details>',
+      '<summary>Toggle</summary>',
+      '',
+      '  - [Variational Autoencoding Neural Operators](https://proceedings.mlr.press/v202/seidman23a/seidman23a.pdf)',
+      '    - Jacob H. Seidman · Georgios Kissas · George J. Pappas · Paris Perdikaris',
+      '    - Key: Variational Autoencoding Neural Operators (VANO)',
+      '    - ExpEnv: [Poster](https://icml.cc/media/PosterPDFs/ICML%202023/23841.png?t=1690223752.947732)',
+      '',
+      '  - [GNOT: A General Neural Operator Transformer for Operator Learning](https://proceedings.mlr.press/v202/hao23c/hao23c.pdf)',
+      '    - Zhongkai Hao · Zhengyi Wang · Hang Su · Chengyang Ying · Yinpeng Dong · LIU SONGMING · Ze Cheng · Jian Song · Jun Zhu',
+      '    - Key: general neural operator transformer (GNOT)',
+      '    - ExpEnv: [Poster](https://icml.cc/media/PosterPDFs/ICML%202023/23985.png?t=1687699316.6204455); [Codes](https://github.com/thu-ml/GNOT)',
+      '',
+      '</details>',
+    ].join('\n')
+    const parsed = awesomeListFormat.parse(text, {
+      input: 'README.md',
+      fetchedAt: '2026-06-01T10:00:00.000Z',
+    })
+    expect(
+      parsed.records.map(({ title, venue, keywords, authors }) => [title, venue, keywords, authors.length]),
+    ).toEqual([
+      [
+        'Variational Autoencoding Neural Operators',
+        'ICML 2023',
+        ['Variational Autoencoding Neural Operators (VANO)'],
+        4,
+      ],
+      [
+        'GNOT: A General Neural Operator Transformer for Operator Learning',
+        'ICML 2023',
+        ['general neural operator transformer (GNOT)'],
+        9,
+      ],
+    ])
+    // An indented item before any heading or HTML is still a detail, as it always was.
+    expect(render('  - Ann Lee, Bo Chen').input.lines).toEqual(['    • Ann Lee, Bo Chen'])
+  })
+})

@@ -209,6 +209,7 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): {
   let inTable = false
   let table: PaperTable | null = null
   let fence = false
+  const indents = listIndents(lines)
   lines.forEach((rawLine, index) => {
     if (FENCE.test(rawLine)) fence = !fence
     // Code shows Markdown, it is none: `` `- Title. [[paper]](url)` `` in a README that documents the format.
@@ -245,7 +246,7 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): {
     }
     const item = LIST_ITEM.exec(line)
     if (item) {
-      if (indentOf(item[1] ?? '') >= NESTED_INDENT) return
+      if (indentOf(item[1] ?? '') - (indents[index] ?? 0) >= NESTED_INDENT) return
       inItem = true
       items++
       const content = item[2] ?? ''
@@ -277,6 +278,7 @@ function opensWithPaperLink(content: string): boolean {
 export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
   const lines: string[] = []
   const links = new Map<number, MarkdownLink[]>()
+  const indents = listIndents(input.lines)
   const titleLinks: TitleLink[] = []
   const itemRests = new Map<number, ItemRest>()
   const headings = new Map<number, number>()
@@ -361,7 +363,7 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
     if (RULE.test(line)) return lines.push('')
     const item = LIST_ITEM.exec(line)
     if (item) {
-      const nested = headingEntry || indentOf(item[1] ?? '') >= NESTED_INDENT
+      const nested = headingEntry || indentOf(item[1] ?? '') - (indents[index] ?? 0) >= NESTED_INDENT
       // Badges before an entry's title are pictures (stars, venue), not its words; code spans there may be its venue.
       const content = nested ? (item[2] ?? '') : dropLeadingBadges(item[2] ?? '')
       inItem = true
@@ -370,7 +372,8 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
       openSplit = null
       if (ANCHOR_LINKS_ONLY.test(content)) return lines.push('')
       // `- [A blog](url)` with nothing under it is a link list's item (resources, see also), not a paper.
-      if (!nested && isLinksOnly(content) && !hasNestedContent(input.lines, index)) return lines.push('')
+      if (!nested && isLinksOnly(content) && !hasNestedContent(input.lines, index, indents[index] ?? 0))
+        return lines.push('')
       const rendered = renderInline(content, number, links)
       if (rendered.text === '') return lines.push('')
       if (!nested && rendered.openingLink) {
@@ -764,13 +767,36 @@ function isLinksOnly(content: string): boolean {
 }
 
 /** True when the next line with content after `index` is indented under an item (its details). */
-function hasNestedContent(lines: readonly string[], index: number): boolean {
+function hasNestedContent(lines: readonly string[], index: number, base = 0): boolean {
   for (let next = index + 1; next < lines.length; next++) {
     const line = lines[next] ?? ''
     if (line.trim() === '') continue
-    return indentOf(/^[ \t]*/.exec(line)?.[0] ?? '') >= NESTED_INDENT
+    return indentOf(/^[ \t]*/.exec(line)?.[0] ?? '') - base >= NESTED_INDENT
   }
   return false
+}
+
+/**
+ * The indentation of the list each line sits in: that of its first item. A list opened under an HTML line or a
+ * heading may be indented as a whole (`<summary>Toggle</summary>` over `  - [Title](url)` and `    - Authors`);
+ * its items at that indentation are entries, those further in their details. A list under a paragraph or at
+ * column 0 has 0, as before.
+ */
+function listIndents(lines: readonly string[]): number[] {
+  const indents: number[] = []
+  // The lines before any heading or HTML are read as before: an indented item there is a detail.
+  let base: number | null = 0
+  let previous = ''
+  for (const line of lines) {
+    const item = LIST_ITEM.exec(line)
+    if (item) base ??= Math.min(indentOf(item[1] ?? ''), 3)
+    // A heading or an HTML line at column 0 ends the list; a paragraph line right under an item continues it.
+    else if (/^(?:#|<)/.test(line) || (/^\S/.test(line) && previous.trim() === '')) base = null
+    indents.push(base ?? 0)
+    if (line.trim() !== '') previous = line
+    else previous = ''
+  }
+  return indents
 }
 
 /** Spaces of indentation, a tab counting four. */
