@@ -8,7 +8,9 @@
  * to the entry parser as the item's `rest`, so `- **Title** (2015), G. Hinton et al.` reads as it would nested.
  * Two layouts without list items are entries too: a paragraph opening with its bold title (`**Title** \` over
  * `*Authors* \` and `arXiv 2022. [[Paper](url)]`) reads as such an item, and a heading that is a paper's title linked
- * to it (`### 1. [Title](https://arxiv.org/pdf/…)`) as an item whose details are the paragraphs under it.
+ * to it (`### 1. [Title](https://arxiv.org/pdf/…)`) as an item whose details are the paragraphs under it. A list
+ * indented as a whole (every item under `<details><summary>Toggle</summary>`) is read from its first item's depth,
+ * and a tag before a title (`- {Related} **CO3** (Full Title) [[paper&review](url)]`) is kept beside it.
  */
 import { decodeHtmlEntities, normalizeArxivId, normalizeDoi } from '../../core/index.js'
 import type { TextInput } from '../text-input.js'
