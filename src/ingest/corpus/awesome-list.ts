@@ -437,14 +437,17 @@ function readEntryDraft(
     return
   }
   const besideTitle = itemRest ? readBesideTitle(restSegments) : null
-  // A Markdown item that links to its paper, or a row of a table of papers, is whole: the curated title, topic
-  // and link are the list's point, authors come later. A text capture has no links, and a bare title line there
-  // may be a cut entry; a Markdown item with neither is a tool or another list (`[TinyZero](github) - …`).
+  // A Markdown item that links to its paper, opens with its venue and year (`- [x] [CVPR 2019] Title`), or is a row
+  // of a table of papers, is whole: the curated title, topic and link are the list's point, authors come later. A
+  // text capture has no links, and a bare title line there may be a cut entry; a Markdown item with none of these
+  // is a tool or another list (`[TinyZero](github) - …`).
+  const tagVenue = itemRest?.venueTag?.venue ?? null
   if (
     draft.details.length === 0 &&
     !besideTitle?.byline?.authorList.authors.length &&
     paperUrl === null &&
-    !itemRest?.paperTableRow
+    !itemRest?.paperTableRow &&
+    tagVenue === null
   ) {
     collector.reject({
       code: 'MISSING_FIELD',
@@ -466,7 +469,7 @@ function readEntryDraft(
   const sectionDate = draft.section?.year ? formatPartialDate(draft.section.year) : null
   // What the entry prints wins over its title's note (`(Published in …)`), and that over its heading (`### ICLR 2023`).
   const sectionVenue = draft.section?.venue ?? null
-  const ownVenue = byline?.venue ?? details.venue ?? titleVenue
+  const ownVenue = byline?.venue ?? details.venue ?? tagVenue ?? titleVenue
   // `RSS` under `#### RSS 2022`: the heading completes a venue printed without its year.
   const printedVenue =
     ownVenue !== null &&
@@ -477,7 +480,7 @@ function readEntryDraft(
       : (ownVenue ?? sectionVenue)
   const venueYear =
     byline?.venueYear ??
-    [details.venue, titleVenue, sectionVenue].reduce<number | null>(
+    [details.venue, tagVenue, titleVenue, sectionVenue].reduce<number | null>(
       (year, venue) => year ?? (venue === null ? null : yearOf(venue)),
       null,
     )
@@ -514,7 +517,9 @@ function readEntryDraft(
       titleLine: draft.titleText.trim(),
       links,
       authorsLine: details.authorsLine?.text ?? besideTitle?.authorsLine ?? null,
-      venue: byline?.venueAsPrinted ?? details.venue ?? titleVenue ?? sectionVenue,
+      venue: byline?.venueAsPrinted ?? details.venue ?? tagVenue ?? titleVenue ?? sectionVenue,
+      // `NIPS 2018 Bengio`: the words after the year are kept here only, no part of the venue.
+      ...(itemRest?.venueTag ? { venueTag: itemRest.venueTag.asWritten } : {}),
       venueYear,
       keywordsLine: details.keywordsLine?.text ?? null,
       digestLine: details.digestLine?.text ?? null,

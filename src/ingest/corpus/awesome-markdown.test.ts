@@ -1298,3 +1298,120 @@ describe('a list indented as a whole under `<details><summary>`', () => {
     expect(render('  - Ann Lee, Bo Chen').input.lines).toEqual(['    • Ann Lee, Bo Chen'])
   })
 })
+
+describe('a task list of papers, `- [x] [CVPR 2019] Title` (Duan-JM/awesome-papers-fewshot, README.md)', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const fewshot = readFileSync(
+    new URL('../../../test/fixtures/awesome-list/duan-jm-awesome-papers-fewshot.md', import.meta.url),
+    'utf8',
+  )
+  const parsed = awesomeListFormat.parse(fewshot, ctx)
+  const sourceLines = fewshot.split('\n')
+  const items = sourceLines.filter((line) => /^- \[[ x]\] \[/.test(line))
+  const byTitle = (start: string) => parsed.records.find((record) => record.title?.startsWith(start))
+
+  it('is detected as an awesome list', () => {
+    expect(awesomeListFormat.detect(fewshot, 'README.md')).toBeGreaterThanOrEqual(0.9)
+    expect(detectFormat(fewshot, 'README.md')?.format.name).toBe('awesome-list')
+  })
+
+  it('reads every item as a paper: its title without the checkbox, its venue and year from the bracket', () => {
+    expect(items).toHaveLength(18)
+    expect(parsed.records.map(({ line }) => sourceLines[(line ?? 0) - 1])).toEqual(items)
+    // Nothing rejected: each item only warns that it names no authors.
+    expect(parsed.issues.filter((issue) => issue.severity !== 'warning')).toEqual([])
+    expect(parsed.records.every(({ authors }) => authors.length === 0)).toBe(true)
+    expect(byTitle('Generating Classification Weights')).toMatchObject({
+      title: 'Generating Classification Weights with GNN Denoising Autoencoders for Few-Shot Learning',
+      venue: 'CVPR 2019',
+      date: '2019',
+      topics: ['UnReading'],
+    })
+    expect(byTitle('Optimization as a Model')).toMatchObject({
+      venue: 'ICLR 2017',
+      date: '2017',
+      topics: ['Optimize Based Few-shot Learning'],
+    })
+    // No space after the bracket; a title in capitals and one with a full-width colon stay as printed.
+    expect(byTitle('Dynamic Few-Shot')).toMatchObject({
+      title: 'Dynamic Few-Shot Visual Learning without Forgetting',
+      venue: 'CVPR 2018',
+    })
+    expect(byTitle('A CLOSER LOOK')?.title).toBe('A CLOSER LOOK AT FEW-SHOT CLASSIFICATION')
+    expect(byTitle('Learning to Compare')?.title).toBe(
+      'Learning to Compare：Relation Network for Few-Shot Learning',
+    )
+  })
+
+  it('keeps the words after the year out of the venue, as written in raw', () => {
+    expect(byTitle('MetaGAN')).toMatchObject({
+      title: 'MetaGAN An Adversarial Approach to Few-Shot Learning',
+      venue: 'NIPS 2018',
+      authors: [],
+      raw: { venue: 'NIPS 2018', venueTag: 'NIPS 2018 Bengio' },
+    })
+    expect(byTitle('LaSO')).toMatchObject({ venue: 'CVPR 2019', raw: { venueTag: 'CVPR 2019 oral' } })
+  })
+
+  it('keeps the note indented under an item out of its title', () => {
+    expect(byTitle('Learning Compositional Representations')).toMatchObject({
+      title: 'Learning Compositional Representations for Few-Shot Recognition',
+      authors: [],
+      raw: { besideTitle: ['Add additional annotations to the classes.'] },
+    })
+  })
+
+  it('reads a heading that links a data set (`#### [tiredImagenet](https://arxiv.org/abs/…)`) as no paper', () => {
+    expect(parsed.records.map(({ title }) => title)).not.toContain('tiredImagenet')
+    expect(parsed.records.map(({ title }) => title)).not.toContain('mini-Imagenet')
+    const datasets = sourceLines.indexOf('### Results in Datasets') + 1
+    expect(parsed.records.filter(({ line }) => (line ?? 0) > datasets && (line ?? 0) < datasets + 7)).toEqual(
+      [],
+    )
+  })
+
+  it('reads a bracketed venue only in Markdown: a text capture still flags a bare title line', () => {
+    const capture = awesomeListFormat.parse(
+      ['Few-shot: 2019', '  • [CVPR 2019] Dense Classification and Implanting for Few-Shot Learning'].join(
+        '\n',
+      ),
+      ctx,
+    )
+    expect(capture.records).toEqual([])
+    expect(capture.issues).toMatchObject([
+      { code: 'MISSING_FIELD', message: expect.stringMatching(/only its title line/) },
+    ])
+  })
+
+  it("leaves a project README's task list of news and to-dos alone (HKUDS/LLMRec, README.md)", () => {
+    // Whole lines in their order: the title, the sentence naming the paper and its venue, the news and the to-dos.
+    const project = [
+      '# LLMRec: Large Language Models with Graph Augmentation for Recommendation',
+      '',
+      "<img src='image/LLMRec.png' />",
+      '',
+      'PyTorch implementation for WSDM 2024 paper [LLMRec: Large Language Models with Graph Augmentation for Recommendation](https://arxiv.org/pdf/2311.00423.pdf).',
+      '## 🎉 News 📢📢  ',
+      '',
+      '- [x] [2024.3.20] 🚀🚀 📢📢📢📢🌹🔥🔥🚀🚀 Because baselines `LATTICE` and `MMSSL` require some minor modifications, we provide code that can be easily run by simply modifying the dataset path.',
+      '',
+      '- [x] [2023.11.3] 🚀🚀 Release the script for constructing the prompt.',
+      '',
+      '- [x] [2023.11.1] 🔥🔥 Release the multi-modal datasets (Netflix, MovieLens), including textual data and visual data.',
+      '',
+      '- [x] [2023.11.1] 🚀🚀 Release LLM-augmented textual data(by gpt-3.5-turbo-0613), and LLM-augmented embedding(by text-embedding-ada-002).',
+      '',
+      '- [x] [2023.10.28] 🔥🔥 The full paper of our LLMRec is available at [LLMRec: Large Language Models with Graph Augmentation for Recommendation](https://arxiv.org/pdf/2311.00423.pdf).',
+      '',
+      '- [x] [2023.10.28] 🚀🚀 Release the code of LLMRec.',
+      '',
+      '',
+      '## 👉 TODO ',
+      '',
+      '- [ ] Provide different larger version of the datasets.',
+      '- [ ] ...',
+    ].join('\n')
+    expect(awesomeListFormat.detect(project, 'README.md')).toBeLessThan(MIN_DETECT_CONFIDENCE)
+    expect(detectFormat(project, 'README.md')).toBeNull()
+  })
+})

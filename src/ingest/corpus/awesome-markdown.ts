@@ -10,7 +10,10 @@
  * `*Authors* \` and `arXiv 2022. [[Paper](url)]`) reads as such an item, and a heading that is a paper's title linked
  * to it (`### 1. [Title](https://arxiv.org/pdf/…)`) as an item whose details are the paragraphs under it. A list
  * indented as a whole (every item under `<details><summary>Toggle</summary>`) is read from its first item's depth,
- * and a tag before a title (`- {Related} **CO3** (Full Title) [[paper&review](url)]`) is kept beside it.
+ * and a tag before a title (`- {Related} **CO3** (Full Title) [[paper&review](url)]`) is kept beside it. A task
+ * list of papers without links (`- [x] [CVPR 2019] Title`, `- [ ] [NIPS 2018 Bengio] Title`) drops the checkbox and
+ * reads the bracket as the item's venue and year (the words after the year kept as written, outside the venue); a
+ * heading linking one word (`#### [tiredImagenet](https://arxiv.org/abs/…)`) names a data set, no paper.
  */
 import { decodeHtmlEntities, normalizeArxivId, normalizeDoi } from '../../core/index.js'
 import type { TextInput } from '../text-input.js'
@@ -49,6 +52,14 @@ export interface ItemRest {
   lines: number[]
   /** A row of a table whose header names its papers (`Paper`, `Title`): a paper by the list's word. */
   paperTableRow?: true
+  /** The `[CVPR 2019 oral]` the item opens with: its venue and year, a paper by the list's word. */
+  venueTag?: VenueTag
+}
+
+/** `[NIPS 2018 Bengio]` before a title: the venue with its year (`NIPS 2018`), and the bracket as written. */
+export interface VenueTag {
+  venue: string
+  asWritten: string
 }
 
 /** `## Heading` or `### Topic: 2023` (ATX; at most three spaces before the hashes). */
@@ -173,6 +184,16 @@ const STRUCK_MARKER = /\[\s*~~\s*[a-z][a-z &]{0,15}?\s*~~\s*\]/gi
 const NAME_THEN_TITLE = /^\s*[({]\s*\S+(?:\s+\S+){2,}/
 /** `{Related}`, `{Real}` before an item's title: a tag the list explains in a note, no part of the title. */
 const LEADING_TAGS = /^(?:\s*\{[^{}]{1,30}\}|\s+)*/
+/** `[x] ` or `[ ] ` opening a list item: a GitHub task list's checkbox, shown as a box and not as text. */
+const TASK_CHECKBOX = /^\[[ xX]\][ \t]+/
+/**
+ * `[CVPR 2019]`, `[NIPS 2018 Bengio]`, `[CVPR 2019 oral]` opening an item, no link (Duan-JM/awesome-papers-fewshot):
+ * a venue of one to three words and its year, then words of the list's own (a presentation, a group).
+ */
+const VENUE_TAG =
+  /^\[\s*(\p{L}[\p{L}\p{N}&'.-]*(?:\s+\p{L}[\p{L}&'.-]*){0,2})\s+((?:19|20)\d{2})\b([^\]]*)\](?!\()[ \t]*/u
+/** A heading's link text of one word (`tiredImagenet`, `mini-Imagenet`): a data set or model it names, no paper title. */
+const ONE_WORD = /^[\p{L}\p{N}][\p{L}\p{N}.+_-]*$/u
 /** `<sup>1</sup>` after an author: an affiliation or equal-contribution mark, no part of the name. */
 const SUPERSCRIPT = /<sup>[^<]*<\/sup>/gi
 
@@ -252,7 +273,10 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): {
       inItem = true
       items++
       const content = item[2] ?? ''
-      if (PAPER_MARKER_LINK.test(content) || opensWithPaperLink(content)) entries++
+      // A task (`- [x] add tests`) is an entry only with a venue and year: a project's TODO list is no paper list.
+      const task = TASK_CHECKBOX.exec(content)
+      if (task && readVenueTag(content.slice(task[0].length)) !== null) entries++
+      else if (PAPER_MARKER_LINK.test(content) || opensWithPaperLink(content)) entries++
       // The marker counted on the line that continues the item (its author line), once per item.
       if (PAPER_MARKER_LINK.test(content)) inItem = false
     } else if (inItem && /^[ \t]{2,}\S/.test(line) && PAPER_MARKER_LINK.test(line)) {
@@ -261,6 +285,19 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): {
     }
   })
   return { yearHeadings, entries, items }
+}
+
+/**
+ * The venue and year an item opens with (`[CVPR 2019 oral] Title` → `CVPR 2019`), and the item after it, or null.
+ * The words after the year are kept as written only: `oral` or a group leader's name is no part of the venue.
+ * @example readVenueTag('[NIPS 2018 Bengio] MetaGAN')?.venueTag.venue // 'NIPS 2018'
+ */
+function readVenueTag(content: string): { venueTag: VenueTag; title: string } | null {
+  const tag = VENUE_TAG.exec(content)
+  const title = content.slice(tag?.[0].length ?? 0)
+  if (!tag || title.trim() === '') return null
+  const asWritten = `${tag[1] ?? ''} ${tag[2] ?? ''}${tag[3] ?? ''}`.replace(/\s+/g, ' ').trim()
+  return { venueTag: { venue: `${tag[1] ?? ''} ${tag[2] ?? ''}`, asWritten }, title }
 }
 
 /** True when an item opens (after badges, code and bold) with a link to a paper: `- [Title](https://arxiv…)`. */
@@ -366,8 +403,11 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
     const item = LIST_ITEM.exec(line)
     if (item) {
       const nested = headingEntry || indentOf(item[1] ?? '') - (indents[index] ?? 0) >= NESTED_INDENT
-      // Badges before an entry's title are pictures (stars, venue), not its words; code spans there may be its venue.
-      const content = nested ? (item[2] ?? '') : dropLeadingBadges(item[2] ?? '')
+      // A task's checkbox shows as a box. Badges before an entry's title are pictures (stars, venue), not its words;
+      // code spans there may be its venue.
+      const unchecked = (item[2] ?? '').replace(TASK_CHECKBOX, '')
+      const tagged = nested ? null : readVenueTag(unchecked)
+      const content = nested ? unchecked : dropLeadingBadges(tagged?.title ?? unchecked)
       inItem = true
       blankSince = false
       openTitle = null
@@ -382,7 +422,10 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
         openTitle = { link: rendered.openingLink, lines: [number] }
         titleLinks.push(openTitle)
       }
-      const split = nested ? null : splitItemTitle(content)
+      // After a venue tag the whole item is the title; the paragraphs under it are its rest, not more title.
+      const split = nested
+        ? null
+        : (splitItemTitle(content) ?? (tagged ? { title: content, rest: '', midLine: false } : null))
       if (split) {
         openSplit = {
           line: number,
@@ -390,6 +433,7 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
           rest: split.rest,
           continuation: [],
           midLine: split.midLine,
+          ...(tagged ? { venueTag: tagged.venueTag } : {}),
         }
         splitItems.push(openSplit)
       }
@@ -467,8 +511,12 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
   for (const title of titleLinks) labelTitleLink(title, links)
   for (const split of splitItems) {
     const rest = readItemRest([split.rest, ...split.continuation.map((line) => line.markdown)])
+    const venueTag = split.venueTag ? { venueTag: split.venueTag } : {}
     // Only markers beside the title (`[Title](url) [[code]](url)`): the line reads as it always did.
-    if (rest.segments.length === 0) continue
+    if (rest.segments.length === 0) {
+      if (split.venueTag) itemRests.set(split.line, { segments: [], lines: [split.line], ...venueTag })
+      continue
+    }
     const title = renderInline(split.title, split.line, new Map()).text
     // A title link in the middle of its line (after the authors) points at the paper as an opening one does.
     if (split.midLine) {
@@ -482,6 +530,7 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
     itemRests.set(split.line, {
       segments: rest.segments,
       lines: [split.line, ...split.continuation.map(({ line }) => line)],
+      ...venueTag,
     })
   }
   const text = lines.join('\n')
@@ -538,6 +587,8 @@ interface SplitItem {
   continuation: { line: number; markdown: string }[]
   /** The title is a link after the authors, not at the start of the line. */
   midLine: boolean
+  /** The `[CVPR 2019]` the item opened with. */
+  venueTag?: VenueTag
 }
 
 /**
@@ -671,6 +722,8 @@ function readPaperHeading(lines: readonly string[], index: number, text: string)
   const link = PAPER_LINK_HEADING.exec(text.trim())
   const label = stripEmphasis(link?.[2] ?? '').trim()
   if (!link || MARKER_WORD.test(label) || label.startsWith('!') || !isPaperUrl(link[3] ?? '')) return null
+  // `#### [tiredImagenet](https://arxiv.org/abs/…)` over a data set's results: the link is the name's, no entry.
+  if (ONE_WORD.test(label)) return null
   for (let next = index + 1; next < lines.length; next++) {
     const line = lines[next] ?? ''
     if (ATX_HEADING.test(line)) break
