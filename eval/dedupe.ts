@@ -9,7 +9,8 @@
  * what the store's candidate lookup returns, so the numbers measure the matcher's decisions.
  */
 import type { SourceRecord } from '../src/core/index.js'
-import { matchRecord, mergeRecords, normalizeTitle, recordWorkType, titleTokens, type MergeInput, type PaperCandidate } from '../src/library/index.js'
+import { recordWorkType } from '../src/core/index.js'
+import { matchRecord, mergeRecords, normalizeTitle, titleTokens, type MergeInput, type PaperCandidate } from '../src/library/index.js'
 import { pairScores, pairsOf, type PairScores } from './metrics.js'
 
 /**

@@ -9,12 +9,13 @@ import {
   fileEntryKey,
   fileEntryLabel,
   locatorInput,
+  recordWorkType,
   type AuthorProfileRecord,
   type ImportCounts,
   type PaperWithSources,
   type SourceRecord,
 } from '../core/index.js'
-import { matchRecord, mergeRecords, paperIdFor, recordContentHash, recordWorkType, titleKeys } from '../library/index.js'
+import { matchRecord, mergeRecords, paperIdFor, recordContentHash, titleKeys } from '../library/index.js'
 import type { PaperReader, PaperStore, PaperWriter, StoredRecordRef } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
 import { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'

@@ -137,6 +137,16 @@ export const AuthorProfileRecordSchema = z.object({
 export type AuthorProfileRecord = z.infer<typeof AuthorProfileRecordSchema>
 export type AuthorProfileRecordInput = z.input<typeof AuthorProfileRecordSchema>
 
+/**
+ * The type of work a record names, as `<source>:<type>`: a BibTeX entry's type (`raw.entryType`), else the
+ * source's `raw.type` (OpenAlex's). The matcher compares them, and the store reads its records' the same way.
+ * @example recordWorkType({ source: 'bibtex', raw: { entryType: 'book' } }) // 'bibtex:book'
+ */
+export function recordWorkType(record: { source?: string; raw?: Record<string, unknown> }): string | null {
+  const type = record.raw?.['entryType'] ?? record.raw?.['type']
+  return record.source && typeof type === 'string' ? `${record.source}:${type.toLowerCase()}` : null
+}
+
 /** Validates and completes an author profile record. */
 export function createAuthorProfileRecord(input: AuthorProfileRecordInput): AuthorProfileRecord {
   return AuthorProfileRecordSchema.parse(input)

@@ -14,7 +14,6 @@ export {
 } from './normalize.js'
 export {
   matchRecord,
-  recordWorkType,
   stringSimilarity,
   abstractContainment,
   FUZZY_TITLE_THRESHOLD,

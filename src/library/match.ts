@@ -7,7 +7,7 @@
  * one- or two-word title ("Deep learning") whose author lists share only a minority. Such a title without
  * authors joins none of several papers that have it.
  */
-import type { ExternalIds, SourceRecord } from '../core/index.js'
+import { recordWorkType, type ExternalIds, type SourceRecord } from '../core/index.js'
 import { namesCompatible, normalizeTitle, parseName, titleKeys, titleTokens } from './normalize.js'
 
 /** What the matcher needs to know about a paper already in the library. */
@@ -254,16 +254,6 @@ const WORK_KINDS: Readonly<Record<string, WorkKind>> = {
   'openalex:book-chapter': 'paper',
   'openalex:review': 'paper',
   'openalex:letter': 'paper',
-}
-
-/**
- * The type of work a record names, as `<source>:<type>`: a BibTeX entry's type (`raw.entryType`), else the
- * source's `raw.type` (OpenAlex's). The store gives each candidate's records' the same way.
- * @example recordWorkType({ source: 'bibtex', raw: { entryType: 'book' } }) // 'bibtex:book'
- */
-export function recordWorkType(record: Partial<Pick<SourceRecord, 'source' | 'raw'>>): string | null {
-  const type = record.raw?.['entryType'] ?? record.raw?.['type']
-  return record.source && typeof type === 'string' ? `${record.source}:${type.toLowerCase()}` : null
 }
 
 function kindsConflict(recordType: string | null, candidateTypes: readonly string[]): boolean {

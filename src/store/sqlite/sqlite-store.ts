@@ -12,7 +12,7 @@ import type {
   SourceRecord,
   Topic,
 } from '../../core/index.js'
-import { foldedKeyword, foldText, hyphenatedSpelling, PaperscopeError, slugText } from '../../core/index.js'
+import { foldedKeyword, foldText, hyphenatedSpelling, PaperscopeError, recordWorkType, slugText } from '../../core/index.js'
 import {
   authorProfileRowToProfile,
   paperRowToPaper,
@@ -999,8 +999,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       if (!names.has(r.paper_id)) names.set(r.paper_id, new Set())
       names.get(r.paper_id)!.add(r.name)
     }
-    // What kind of work each record says it is (a book and a paper of one title are two works), read as the
-    // library's `recordWorkType` reads a record, and each record's ids (a paper's `ids` show one per kind).
+    // What kind of work each record says it is (a book and a paper of one title are two works), and each record's
+    // ids (a paper's `ids` show one per kind).
     const workTypes = new Map<string, Set<string>>()
     const recordIds = new Map<string, Set<string>>()
     const note = (map: Map<string, Set<string>>, paperId: string, value: string | null): void => {
@@ -1008,14 +1008,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       if (!map.has(paperId)) map.set(paperId, new Set())
       map.get(paperId)!.add(value)
     }
-    for (const r of this.all<{ paper_id: string; type: string | null; ids: string | null }>(
-      `SELECT paper_id, CASE WHEN typeof(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) = 'text'
-         THEN source || ':' || lower(coalesce(json_extract(record, '$.raw.entryType'), json_extract(record, '$.raw.type'))) END AS type,
+    for (const r of this.all<{ paper_id: string; source: string; entry_type: unknown; type: unknown; ids: string | null }>(
+      `SELECT paper_id, source, json_extract(record, '$.raw.entryType') AS entry_type, json_extract(record, '$.raw.type') AS type,
          json_extract(record, '$.ids') AS ids
        FROM source_records WHERE paper_id IN (SELECT value FROM json_each(?))`,
       json,
     )) {
-      note(workTypes, r.paper_id, r.type)
+      note(workTypes, r.paper_id, recordWorkType({ source: r.source, raw: { entryType: r.entry_type ?? undefined, type: r.type ?? undefined } }))
       note(recordIds, r.paper_id, r.ids)
     }
     return rows.map((r) => ({
