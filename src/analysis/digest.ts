@@ -27,7 +27,7 @@
  */
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
-import { analyzeText, contentTerms, initialsOf, OMITTED_RUN, singularize, type NlpPort, type TextSentence } from './tokenize.js'
+import { analyzeText, contentTerms, initialsBothWays, OMITTED_RUN, singularize, type NlpPort, type TextSentence } from './tokenize.js'
 
 export interface GeneratedDigest {
   text: string
@@ -504,8 +504,7 @@ function definitionBefore(before: string, acronym: string): { phrase: string; op
   for (let n = 1; n <= Math.min(words.length, letters.length + 3); n++) {
     const phrase = words.slice(-n)
     // A hyphenated word gives one initial or one per part: `time-series forecasting` is TSF or TF.
-    const perPart = initialsOf(phrase, MINOR_WORDS)
-    const perWord = initialsOf(phrase.map((w) => w.replaceAll('-', '')), MINOR_WORDS)
+    const { perPart, perWord } = initialsBothWays(phrase, MINOR_WORDS)
     const initials = perPart === letters ? perPart : perWord
     if (initials === letters && /^[A-Za-z]/.test(phrase[0] ?? '') && !MINOR_WORDS.has((phrase[0] ?? '').toLowerCase())) {
       const preceding = words.slice(0, -n).join(' ')

@@ -17,7 +17,7 @@ import type { Contribution } from './rank.js'
 import type { SparseVector } from './sparse.js'
 import type { PreparedText } from './text.js'
 import { MODEL_VERSION } from './model-version.js'
-import { initialsOf, isContentToken, normalizePhrase, phraseWordKey, termKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
+import { initialsBothWays, isContentToken, normalizePhrase, phraseWordKey, termKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
 
 /** A phrase that could be a key word of one paper. */
 export interface KeywordCandidate {
@@ -1021,16 +1021,14 @@ function isAcronymOf(long: Pick<KeywordCandidate, 'text' | 'n'>, short: Pick<Key
 const initialsByPhrase = new Map<string, readonly string[]>()
 
 /**
- * A phrase's initials ({@link initialsOf}) both ways a hyphenated word gives them, one per part and one per word:
+ * A phrase's initials ({@link initialsBothWays}), one per part and one per word:
  * `Sharpness-Aware Minimization` is SAM, `Long Sequence Time-series Forecasting` LSTF (as the digest reads an
  * acronym's definition). Memoised: every acronym of a text is compared with each of its phrases.
  */
 function phraseInitials(text: string): readonly string[] {
   let initials = initialsByPhrase.get(text)
   if (initials === undefined) {
-    const words = text.split(/\s+/)
-    const perPart = initialsOf(words, LINKS)
-    const perWord = initialsOf(words.map((w) => w.replaceAll('-', '')), LINKS)
+    const { perPart, perWord } = initialsBothWays(text.split(/\s+/), LINKS)
     initials = perWord === perPart ? [perPart] : [perPart, perWord]
     if (initialsByPhrase.size > 50_000) initialsByPhrase.clear()
     initialsByPhrase.set(text, initials)

@@ -388,6 +388,15 @@ export function initialsOf(words: readonly string[], skip: ReadonlySet<string>):
     .join('')
 }
 
+/**
+ * A phrase's initials both ways a hyphenated word gives them: one per part and one per word (`Long Sequence
+ * Time-series Forecasting` is LSTSF or LSTF; `Sharpness-Aware Minimization` SAM or SM). An acronym's definition
+ * may be written either way.
+ */
+export function initialsBothWays(words: readonly string[], skip: ReadonlySet<string>): { perPart: string; perWord: string } {
+  return { perPart: initialsOf(words, skip), perWord: initialsOf(words.map((w) => w.replaceAll('-', '')), skip) }
+}
+
 /** Words whose lemma reads wrong where terms are shown (`data` is not `datum` in this field). */
 const KEPT_AS_WRITTEN = new Set(['data'])
 
