@@ -267,9 +267,10 @@ export function parseBibtex(text: string, ctx: ParseContext): ParseResult {
     if (siblings) siblings.push(outcome.read)
     else children.set(parent, [outcome.read])
   }
-  const resolver = createCrossrefResolver(registry, ctx)
   const firsts = reads.flatMap(({ outcome }) => ('read' in outcome && isFirst(outcome.read) ? [outcome.read] : []))
-  for (const loop of crossrefLoops(firsts, registry)) result.issues.push(loopIssue(loop, ctx))
+  const loops = crossrefLoops(firsts, registry)
+  for (const loop of loops) result.issues.push(loopIssue(loop, ctx))
+  const resolver = createCrossrefResolver(registry, loops, ctx)
   // Notes that say the same of many entries (a DBLP export has a volume per venue), said once with examples.
   const containers: Array<{ read: EntryRead; papers: readonly EntryRead[] }> = []
   const missing: MissingCrossref[] = []
@@ -730,12 +731,14 @@ interface ResolvedFields {
  * TITLE_INHERITANCE}). Each entry is resolved once and its fields kept for its children, so a file is read in
  * time linear in its entries, and the chain is walked without recursion. A crossref to the entry itself, to no
  * entry, or to one that could not be read, is not followed, with a warning on its line (one to no entry is given
- * back as `missing`, for the file's note). In a loop (biber stops with an error there; {@link crossrefLoops} names
- * it), each entry of it follows the loop as far as the entry before itself, as BibTeX would one step: it takes
- * what it lacks from the entries after it, nearest first; an entry leading into the loop takes from the one it names.
+ * back as `missing`, for the file's note). In a loop (biber stops with an error there; `loops` are the file's, as
+ * {@link crossrefLoops} found them), each entry of it follows the loop as far as the entry before itself, as BibTeX
+ * would one step: it takes what it lacks from the entries after it, nearest first; an entry leading into the loop
+ * takes from the one it names.
  */
 function createCrossrefResolver(
   registry: CrossrefRegistry,
+  loops: readonly (readonly EntryRead[])[],
   ctx: ParseContext,
 ): (read: EntryRead) => { read: EntryRead; warnings: ImportIssue[]; missing?: MissingCrossref } {
   const resolved = new Map<EntryRead, ResolvedFields>()
@@ -789,20 +792,16 @@ function createCrossrefResolver(
     }
   }
 
+  // The loops first: every chain then ends at an entry already resolved or one with no parent to follow.
+  for (const loop of loops) resolveLoop(loop)
+
   const fieldsOf = (start: EntryRead): ResolvedFields => {
-    // Up the chain to an entry already resolved, one with no parent to follow, or a loop.
+    // Up the chain to an entry already resolved or one with no parent to follow.
     const path: EntryRead[] = []
-    const onPath = new Map<EntryRead, number>()
     for (let node: EntryRead | undefined = start; node && !resolved.has(node);) {
-      onPath.set(node, path.length)
       path.push(node)
       const parent = crossrefParent(node, registry)
       if (parent === node) break
-      const back = parent === undefined ? undefined : onPath.get(parent)
-      if (back !== undefined) {
-        resolveLoop(inFileOrder(path.splice(back)))
-        break
-      }
       node = parent
     }
     // Then down again, each entry taking from its parent, now resolved.
