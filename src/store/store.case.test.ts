@@ -109,6 +109,32 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(candidate!.recordIds).toEqual(expect.arrayContaining([{ doi: '10.1101/2022.07.20.500902' }, { doi: '10.1126/science.ade2574', openalex: 'W1' }]))
     })
 
+    it('lists every record in the order it was first stored, a page at a time, an edited or moved one in its place', async () => {
+      const record = (key: string, title: string) => createSourceRecord({ source: 'test', key, locator: `test:${key}`, fetchedAt: '2026-01-01T00:00:00Z', title })
+      await sut.store.transaction(async (tx) => {
+        await tx.saveSourceRecord(record('a', 'First'), 'p1', 'ha', null, '/lists/a.bib')
+        await tx.saveSourceRecord(record('b', 'Second'), 'p2', 'hb', null)
+        await tx.saveSourceRecord(record('c', 'First again'), 'p1', 'hc', 'title: same title')
+        await tx.savePaper(paperWrite({ id: 'p1', title: 'First' }))
+        await tx.savePaper(paperWrite({ id: 'p2', title: 'Second' }))
+      })
+      // `a` edited and moved to p2 later: it keeps its place.
+      await sut.store.transaction(async (tx) => {
+        await tx.saveSourceRecord(record('a', 'First, edited'), 'p2', 'ha2', 'title: test')
+        await tx.savePaper(paperWrite({ id: 'p2', title: 'Second' }))
+      })
+      const all = await sut.store.listRecordsInOrder(0, 10)
+      expect(all.map((r) => [r.key, r.title, r.paperId, r.contentHash, r.matchReason, r.readFrom])).toEqual([
+        ['a', 'First, edited', 'p2', 'ha2', 'title: test', '/lists/a.bib'],
+        ['b', 'Second', 'p2', 'hb', null, null],
+        ['c', 'First again', 'p1', 'hc', 'title: same title', null],
+      ])
+      const first = await sut.store.listRecordsInOrder(0, 2)
+      expect(first.map((r) => r.key)).toEqual(['a', 'b'])
+      expect((await sut.store.listRecordsInOrder(first[1]!.id, 2)).map((r) => r.key)).toEqual(['c'])
+      expect(await sut.store.listRecordsInOrder(all[2]!.id, 2)).toEqual([])
+    })
+
     it('rolls a failed transaction back completely', async () => {
       await expect(
         sut.store.transaction(async (tx) => {

@@ -14,6 +14,7 @@ import type {
   ReportedAuthorProfile,
   ResearcherTotals,
   SourceRecord,
+  StoredSourceRecord,
   Topic,
   Digest,
 } from '../core/index.js'
@@ -279,6 +280,12 @@ export interface PaperReader {
   listFileRecords(source: string, file: string): Promise<Array<{ id: number; key: string; paperId: string }>>
   /** Every file each of these records was read from (absolute paths; one that no longer exists too), by record id. */
   listRecordFileLinks(recordIds: readonly number[]): Promise<Map<number, string[]>>
+  /**
+   * Stored records with an id above `afterId`, at most `limit`, in the order they were first stored (an edited or
+   * moved record keeps its place), each with its paper, why it joined it and the file it was last read from: the
+   * whole library read a page at a time.
+   */
+  listRecordsInOrder(afterId: number, limit: number): Promise<Array<StoredSourceRecord & { readFrom: string | null }>>
 }
 
 /** Writes, only inside `transaction`. */

@@ -10,6 +10,7 @@ import type {
   Paper,
   PaperWithSources,
   SourceRecord,
+  StoredSourceRecord,
   Topic,
 } from '../../core/index.js'
 import { foldedKeyword, foldText, hyphenatedSpelling, PaperscopeError, recordWorkType, slugText } from '../../core/index.js'
@@ -909,6 +910,15 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     ))
       links.set(row.record_id, [...(links.get(row.record_id) ?? []), row.file])
     return links
+  }
+
+  async listRecordsInOrder(afterId: number, limit: number): Promise<Array<StoredSourceRecord & { readFrom: string | null }>> {
+    return this.all<SourceRecordRow & { read_from: string | null }>(
+      `SELECT id, source, key, paper_id, content_hash, match_reason, record, read_from FROM source_records
+       WHERE id > ? ORDER BY id LIMIT ?`,
+      afterId,
+      Math.max(0, Math.trunc(limit)),
+    ).map((row) => ({ ...sourceRecordRowToRecord(row), readFrom: row.read_from }))
   }
 
   async unlinkRecordFile(recordId: number, file: string): Promise<void> {
