@@ -337,6 +337,22 @@ describe('generated digest', () => {
     )
   })
 
+  it('reads a sentence set in the paper’s model (`In our model,`, `Within our framework,`) as its setup, not as what it does', () => {
+    // It opened on "In our model, data is sampled from a mixture of subpopulations and our results show that …": the
+    // sentence was read as a contribution for `our results show`, and it shares more of the paper's words than the
+    // one that says what the paper shows.
+    expect(digestOf('daily-papers', 'Does Learning Require Memorization?')?.text).toBe(
+      'We demonstrate that for natural data distributions memorization of labels is necessary for achieving close-to-optimal generalization error.',
+    )
+    const abstract =
+      'We show that wide networks memorize rare examples. Within our framework, examples are drawn from many ' +
+      'subpopulations of wide networks and our results show that wide networks memorize rare subpopulations of examples.'
+    expect(generateDigest(abstract, 'Wide networks memorize rare subpopulations', { maxSentences: 1 })?.text).toBe('We show that wide networks memorize rare examples.')
+    // The paper itself is no setting: `In this study, we show` states what it does.
+    const study = 'Deep networks are trained on long-tailed data. In this study, we show that wide networks memorize rare examples.'
+    expect(generateDigest(study, 'Wide networks memorize rare examples')?.text).toBe('We show that wide networks memorize rare examples.')
+  })
+
   it('puts no background before what the paper does', () => {
     const title = 'Mitigating the Curse of Detail: Scaling Arguments for Feature Learning and Sample Complexity'
     // It opened on "Two pressing topics in the theory of deep learning are the interpretation of feature learning

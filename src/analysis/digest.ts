@@ -6,8 +6,9 @@
  * library made from the abstract's opening words is not counted), by contribution cues (`we show`, `this paper
  * proposes`, `we leverage`, `our main insight is`, `… is analyzed`; for less, what the authors' own method does: `Our
  * method, called PROSE, learns`) and by position; background (`Much work has focused on`) and a
- * result added to an earlier one (`We further show`) score lower. A sentence that states a contribution, alone or
- * with the sentence before it, is preferred to one that does not, and nothing put before it that is neither the
+ * result added to an earlier one (`We further show`) score lower; one set in the paper's model or setting (`In our model,`,
+ * `In this setting,`, `Under this model,`) describes the setup, not what the paper does. A sentence that states a
+ * contribution, alone or with the sentence before it, is preferred to one that does not, and nothing put before it that is neither the
  * authors' nor a question. A sentence that leans on the previous one (`This`, `However,`, `For example,`, `We also`,
  * `Our first bound`) or points back to something it does not give (`this gap`, `both questions`, `the mechanism
  * behind (i)`; not `such networks` after `networks` in the same sentence, nor `these methods, namely …`) is picked
@@ -46,7 +47,7 @@ export interface DigestOptions {
 }
 
 export const DIGEST_HOW_COMPUTED =
-  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’, ‘we leverage’; for less, what the authors' own method does: ‘Our method, called PROSE, learns’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’). A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped; after the one question it gives, ‘the answer to both questions’ reads ‘the answer’. A contribution whose only reference back names what it points to stands alone, ‘this’ read as ‘the’ (‘We show the delayed generalization is a phase transition …’), as does one pointing to a phenomenon the title names (‘both of these phenomena’ beside ‘Benign Overfitting and Grokking …’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’, ‘we leverage’; for less, what the authors' own method does: ‘Our method, called PROSE, learns’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’); one set in the paper's model or setting (‘In our model, data is sampled …’, ‘In this setting,’) describes the setup, not what the paper does. A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped; after the one question it gives, ‘the answer to both questions’ reads ‘the answer’. A contribution whose only reference back names what it points to stands alone, ‘this’ read as ‘the’ (‘We show the delayed generalization is a phase transition …’), as does one pointing to a phenomenon the title names (‘both of these phenomena’ beside ‘Benign Overfitting and Grokking …’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
 /**
  * The nouns a paper calls itself by (`this paper`, `the present study`, `this thesis`): one list for every pattern
@@ -75,6 +76,14 @@ const OWN_METHOD_SUBJECT =
 const OWN_VOICE = new RegExp(String.raw`\b(?:we|our|${SELF_REFERENCE})\b`, 'i')
 /** The authors saying what their work comes to: `our main insight is that`, `our key contribution is`. */
 const OWN_INSIGHT = /\bour (?:(?:main|key|central|core|primary) )?(?:insight|contribution|idea|finding|observation)s? (?:is|are)\b/i
+/**
+ * An opening that places the sentence in the paper's model or setting (`In our model,`, `In this setting,`, `Under this
+ * model,`): it describes the setup the paper's results hold in, to be read after what the paper does, so it is no
+ * contribution whatever it says next (`In our model, data is sampled … and our results show …`). Not the paper itself
+ * (`In this paper, we show`, `In our study,`), nor a setting the sentence names itself (`In the linear case`).
+ */
+const SETTING_FRAME =
+  /^(?:[a-z]+,\s+)?(?:in|under|within)\s+(?:our|this|these|such an?|the proposed)\s+(?:[\w-]+\s+){0,2}?(?:model|setting|setup|framework|regime|scenario|formulation|limit|case)s?,/i
 /**
  * An opening that leans on the sentence before it: `This`, `However,`, `Instead,` (but not `Instead of proposing …,
  * we present`, which says itself what it replaces), or a reference back before the first comma.
@@ -552,10 +561,11 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
   const opening = rewrite(text)
   const terms = bag([s])
   const centrality = cosineBags(terms, docTerms)
-  const cue = CONTRIBUTION_CUE.test(text) || OWN_INSIGHT.test(text) || PASSIVE_CONTRIBUTION.test(text) ? 1 : 0
+  const setting = SETTING_FRAME.test(opening)
+  const cue = !setting && (CONTRIBUTION_CUE.test(text) || OWN_INSIGHT.test(text) || PASSIVE_CONTRIBUTION.test(text)) ? 1 : 0
   // What the authors' method does is theirs too, but most often what it achieves (`Our method reduces the parameters
   // by 64.7 %`): it counts for less than saying what they do (`We propose VTrans`).
-  const ownMethod = !cue && ownMethodActs(opening, s) ? 1 : 0
+  const ownMethod = !cue && !setting && ownMethodActs(opening, s) ? 1 : 0
   const leans = LEANS_ON_PREVIOUS.test(opening) || PRONOUN_OBJECT.test(opening) ? 1 : 0
   const refersBack = !leans && pointsBack(opening, s) ? 1 : 0
   const itemReference = ITEM_REFERENCE.test(text) ? 1 : 0

@@ -35,8 +35,9 @@
  * delayed generalization is …` read `the delayed generalization`), as does one pointing to a phenomenon the title names
  * (`both of these phenomena` beside *Benign Overfitting and Grokking …*). 19: a word that is no key word on its own
  * is shown as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`,
- * not `attacks`). A library
+ * not `attacks`). 20: a digest reads a sentence set in the paper's model or setting (`In our model, data is sampled …`,
+ * `In this setting,`) as its setup, not as what the paper does. A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 19
+export const MODEL_VERSION = 20
