@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * @module The `paperscope` command line: import, stats, topics, researchers, search, show, author, start, sync, export. Thin wrappers over
+ * @module The `paperscope` command line: import, rematch, stats, topics, researchers, search, show, author, start, sync, export. Thin wrappers over
  * src/commands; every command can print JSON for scripts. Run `paperscope --help`.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
@@ -75,6 +75,14 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .action(async (paths: string[], opts: { format?: string; captureDate?: string; json?: boolean; verbose?: boolean; analyze?: boolean; prune?: boolean }) =>
       (await import('./commands/import.js')).runImport(io, dbPath(), paths, opts),
     )
+
+  program
+    .command('rematch')
+    .description("decide again which records are one paper with today's matcher: split wrong merges, join missed ones (ids stay; old ids lead on)")
+    .option('--dry-run', 'say what would change, write nothing')
+    .option('--json', 'print the report as JSON')
+    .option('--no-analyze', 'do not analyse the changed papers afterwards (run `paperscope analyze` later)')
+    .action(async (opts: { dryRun?: boolean; json?: boolean; analyze?: boolean }) => (await import('./commands/rematch.js')).runRematch(io, dbPath(), opts))
 
   program
     .command('stats')

@@ -15,7 +15,16 @@ import {
   type PaperWithSources,
   type SourceRecord,
 } from '../core/index.js'
-import { matchRecord, mergeRecords, paperIdFor, recordContentHash, titleKeys } from '../library/index.js'
+import {
+  matchRecord,
+  mergeRecords,
+  paperIdFor,
+  recordContentHash,
+  titleKeys,
+  type MatchDecision,
+  type MergeInput,
+  type PaperCandidate,
+} from '../library/index.js'
 import type { PaperReader, PaperStore, PaperWriter, StoredRecordRef } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
 import { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
@@ -60,15 +69,7 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
   if (existing && !left) {
     paperId = existing.paperId
   } else {
-    const candidates = (
-      await tx.findPaperCandidates({
-        ids: record.ids,
-        titleKeys: record.title ? titleKeys(record.title) : [],
-        titleText: record.title,
-        abstractText: record.title ? null : record.abstract,
-      })
-    ).filter((c) => c.paperId !== left?.paperId)
-    const decision = matchRecord(record, candidates)
+    const decision = await matchInLibrary(tx, record, left?.paperId ?? null)
     if (decision && !existing) {
       // A BibTeX entry's key holds its file: a record of the same entry under another key is this one when it
       // was read from this file (its key then held the path as given, before keys held the file itself), or
@@ -98,7 +99,7 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
     // its key and content.
     if (left?.alone && !decision) paperId = left.paperId
     else paperId = decision?.paperId ?? (await freePaperId(tx, record, contentHash, existing !== null))
-    matchReason = decision ? `${decision.reason}: ${decision.detail}` : null
+    matchReason = decision ? matchReasonText(decision) : null
   }
   await tx.saveSourceRecord(record, paperId, contentHash, matchReason, file)
   // The paper left goes first: it lets go of the ids (arXiv, DOI) the record takes with it, which a paper
@@ -115,6 +116,39 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
   return saved === 'created' ? 'new' : 'merged'
 }
 
+/** The paper the matcher takes a record for among the library's candidates (not `leaving`, the one it leaves), or null. */
+async function matchInLibrary(tx: PaperWriter, record: SourceRecord, leaving: string | null): Promise<MatchDecision | null> {
+  const candidates = (
+    await tx.findPaperCandidates({
+      ids: record.ids,
+      titleKeys: record.title ? titleKeys(record.title) : [],
+      titleText: record.title,
+      abstractText: record.title ? null : record.abstract,
+    })
+  ).filter((c) => c.paperId !== leaving)
+  return matchRecord(record, candidates)
+}
+
+/** Why a record joined a paper, as its stored record says it (`title: same title, authors overlap`). */
+export function matchReasonText(decision: MatchDecision): string {
+  return `${decision.reason}: ${decision.detail}`
+}
+
+/**
+ * Places a record as an import places one the library does not hold: it joins the paper the matcher takes it for,
+ * or makes a paper of its own (its id from its source and key). `rematch` replays a library this way into a new one;
+ * importRecord's checks for an entry the library holds already (edited, read from another path or under another
+ * key) are for reading a source again, not for deciding identity.
+ */
+export async function placeNewRecord(tx: PaperWriter, record: SourceRecord): Promise<{ paperId: string; decision: MatchDecision | null }> {
+  const contentHash = recordContentHash(record)
+  const decision = await matchInLibrary(tx, record, null)
+  const paperId = decision?.paperId ?? (await freePaperId(tx, record, contentHash, false))
+  await tx.saveSourceRecord(record, paperId, contentHash, decision ? matchReasonText(decision) : null)
+  await rebuildPaper(tx, paperId)
+  return { paperId, decision }
+}
+
 /**
  * The id of the paper a record makes: from its source and key, or, for a record that moved (`moved`) when a
  * paper still has that id (the one it left, or the one it made first and left earlier), from its key and content.
@@ -126,7 +160,7 @@ async function freePaperId(tx: PaperWriter, record: SourceRecord, contentHash: s
 }
 
 /** Builds a paper again from its source records and stores it. */
-async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'created' | 'updated'> {
+export async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'created' | 'updated'> {
   const merged = mergeRecords(await tx.listSourceRecords(paperId))
   const authors = await resolveAuthors(tx, merged.authors)
   return tx.savePaper({
@@ -152,19 +186,23 @@ async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: S
   if (keepsIds && (storedIds.length > 0 || (stored.title ?? '') === (record.title ?? ''))) return null
   const others = (await tx.listSourceRecords(existing.paperId)).filter((r) => r.id !== existing.id)
   if (others.length === 0) return { paperId: existing.paperId, alone: true }
-  const paper = mergeRecords(others)
-  const candidate = {
-    paperId: existing.paperId,
+  return matchRecord(record, [candidateOf(existing.paperId, others)]) ? null : { paperId: existing.paperId, alone: false }
+}
+
+/** What the matcher sees of the paper these records make (merged, with every spelling of its authors). */
+export function candidateOf(paperId: string, records: readonly MergeInput[]): PaperCandidate {
+  const paper = mergeRecords(records)
+  return {
+    paperId,
     title: paper.title,
     titleDerived: paper.titleDerived,
     ids: paper.ids,
     year: paper.date ? Number(paper.date.slice(0, 4)) : null,
     abstract: paper.abstract,
     authors: [...new Set(paper.authors.flatMap((a) => [a.name, ...a.variants]))].sort(),
-    workTypes: others.map(recordWorkType).filter((t): t is string => t !== null),
-    recordIds: others.map((r) => r.ids),
+    workTypes: records.map(recordWorkType).filter((t): t is string => t !== null),
+    recordIds: records.map((r) => r.ids),
   }
-  return matchRecord(record, [candidate]) ? null : { paperId: existing.paperId, alone: false }
 }
 
 /**

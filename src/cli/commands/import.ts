@@ -82,14 +82,18 @@ export function renderImportReport(report: ImportReport, verbose: boolean): stri
 
 /**
  * Analyses the papers an import brought (the new or changed papers with the stored models, or a refit: none stored yet, or the library grew). The import is
- * already committed, so a failing analysis is reported and the import still counts.
+ * already committed, so a failing analysis is reported and the import still counts. `saved` names what was (`rematch` passes its own words).
  */
-export async function analyzeAfterImport(io: CliIo, store: Parameters<typeof analyzeNewPapers>[0]): Promise<AnalyzeReport | null> {
+export async function analyzeAfterImport(
+  io: CliIo,
+  store: Parameters<typeof analyzeNewPapers>[0],
+  saved = 'the import is saved',
+): Promise<AnalyzeReport | null> {
   const progress = createAnalyzeProgress(io)
   try {
     return await analyzeNewPapers(store, { onProgress: (p) => progress.update(p), now: io.now })
   } catch (err) {
-    io.stderr(`warning: the import is saved, but analysing the new papers failed (${(err as Error).message}); run \`paperscope analyze\`\n`)
+    io.stderr(`warning: ${saved}, but analysing the new papers failed (${(err as Error).message}); run \`paperscope analyze\`\n`)
     return null
   } finally {
     progress.stop()

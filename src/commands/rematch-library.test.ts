@@ -1,0 +1,208 @@
+/**
+ * `rematchLibrary` on real SQLite files holding what an older matcher left: a wrong merge written as its import wrote
+ * it (the record attached to the other's paper with the store's own writers), and a merge it missed (the record
+ * given a paper of its own). Today's matcher splits the one and joins the other; a library it built itself stays.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { SourceRecord } from '../core/index.js'
+import { parseBibtex } from '../ingest/index.js'
+import { paperIdFor, recordContentHash } from '../library/index.js'
+import type { PaperStore, PaperWriter } from '../store/index.js'
+import { buildRecord } from '../../test/support/factories.js'
+import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { analyzeNewPapers } from './analyze-library.js'
+import { toBibtexPapers } from './export-bibtex.js'
+import { importRecords, rebuildPaper } from './import-records.js'
+import { findPaperById } from './lookup.js'
+import { rematchLibrary } from './rematch-library.js'
+
+// Google Scholar's entries: the book and the Nature review of one title, and a paper of another.
+const SCHOLAR_BIB = `@book{goodfellow2016deep,
+  title={Deep learning},
+  author={Goodfellow, Ian and Bengio, Yoshua and Courville, Aaron and Bengio, Yoshua},
+  year={2016},
+  publisher={MIT press Cambridge}
+}
+
+@article{lecun2015deep,
+  title={Deep learning},
+  author={LeCun, Yann and Bengio, Yoshua and Hinton, Geoffrey},
+  journal={nature},
+  volume={521},
+  pages={436--444},
+  year={2015}
+}
+
+@inproceedings{rasmussen2003gaussian,
+  title={Gaussian processes in machine learning},
+  author={Rasmussen, Carl Edward},
+  booktitle={Summer school on machine learning},
+  pages={63--71},
+  year={2003}
+}
+`
+const { records: scholar } = parseBibtex(SCHOLAR_BIB, { input: 'scholar.bib', fetchedAt: '2026-11-29T00:00:00.000Z' })
+const [book, review, gaussian] = scholar as [SourceRecord, SourceRecord, SourceRecord]
+
+const MASK_AUTHORS = ['Kaiming He', 'Georgia Gkioxari', 'Piotr Dollár', 'Ross Girshick']
+const maskArxiv = buildRecord({ source: 'arxiv', key: '1703.06870', title: 'Mask R-CNN', authors: MASK_AUTHORS, ids: { arxiv: '1703.06870' }, date: '2017-03-20' })
+const maskIccv = buildRecord({
+  source: 'bibtex',
+  key: 'iccv.bib#he2017mask',
+  title: 'Mask R-CNN',
+  authors: MASK_AUTHORS,
+  ids: { doi: '10.1109/ICCV.2017.322' },
+  date: '2017',
+  venue: 'ICCV',
+  raw: { entryType: 'inproceedings' },
+})
+
+/** As an older matcher's import stored a record it took for `paperId`'s paper (or, with its own id, for none). */
+async function storeAsOlderMatcherDid(tx: PaperWriter, record: SourceRecord, paperId: string, reason: string | null): Promise<void> {
+  await tx.saveSourceRecord(record, paperId, recordContentHash(record), reason)
+  await rebuildPaper(tx, paperId)
+}
+
+async function paperOf(store: PaperStore, record: SourceRecord): Promise<string> {
+  return (await store.transaction((tx) => tx.findSourceRecord(record.source, record.key)))!.paperId
+}
+
+/** Everything a rematch may write, read back: records and their papers, papers, aliases, stats. */
+async function snapshot(store: PaperStore): Promise<unknown> {
+  const records = await store.listRecordsInOrder(0, 1000)
+  const papers = await store.getPapers([...new Set(records.map((r) => r.paperId))])
+  return { records, papers, stats: await store.libraryStats(), labels: await store.listBibtexCiteLabels() }
+}
+
+describe('rematchLibrary', () => {
+  let t: TempStore
+  let clock: Date
+  beforeEach(async () => {
+    clock = new Date('2026-11-29T01:00:00Z')
+    t = await createTempStore(() => clock)
+  })
+  afterEach(async () => t.cleanup())
+
+  it('splits a wrong merge: the book keeps its id, the review becomes the paper an import makes of it; nothing to do after', async () => {
+    await importRecords(t.store, [book, gaussian])
+    const bookId = await paperOf(t.store, book)
+    // The matcher before took the review for the book (same title, Bengio on both).
+    await t.store.transaction((tx) => storeAsOlderMatcherDid(tx, review, bookId, 'title: same title, authors overlap'))
+    expect((await t.store.getPaper(bookId))!.sources.map((s) => s.key)).toEqual([book.key, review.key])
+    const keysBefore = new Map((await toBibtexPapers(t.store, await t.store.getPapers([bookId]))).map((p) => [p.id, p.citeKey]))
+    const gaussianId = await paperOf(t.store, gaussian)
+    clock = new Date('2026-11-29T01:30:00Z')
+    await analyzeNewPapers(t.store, { now: () => clock })
+    expect(await t.store.analysis.listAnalysisInputs({ onlyStale: true })).toEqual([])
+    clock = new Date('2026-11-29T02:00:00Z')
+
+    const before = await snapshot(t.store)
+    const dry = await rematchLibrary(t.store, { dryRun: true })
+    expect(await snapshot(t.store)).toEqual(before)
+    expect(dry).toMatchObject({ records: 3, papersBefore: 2, papersAfter: 3, splits: 1, joins: 0, papersCreated: 1, papersRemoved: 0, recordsMoved: 1, dryRun: true, applied: false })
+    const reviewId = paperIdFor('bibtex', review.key)
+    expect(dry.changes).toHaveLength(1)
+    expect(dry.changes[0]!.lines).toEqual([
+      `split: ${reviewId} *Deep learning* (article, LeCun 2015) from ${bookId} *Deep learning* (book, Goodfellow 2016): ` +
+        'an article is not a book, and their authors do not make them one work (LeCun, Bengio, Hinton; Goodfellow, Bengio, Courville); ' +
+        'stored together by title: same title, authors overlap',
+    ])
+
+    const done = await rematchLibrary(t.store)
+    expect({ ...done, dryRun: true, applied: false }).toEqual(dry)
+    expect(done.applied).toBe(true)
+    const [bookPaper, reviewPaper] = [(await t.store.getPaper(bookId))!, (await t.store.getPaper(reviewId))!]
+    expect(bookPaper.sources.map((s) => s.key)).toEqual([book.key])
+    // (Scholar lists Bengio twice on the book, and the import keeps both.)
+    expect(new Set(bookPaper.authors.map((a) => a.name))).toEqual(new Set(['Ian Goodfellow', 'Yoshua Bengio', 'Aaron Courville']))
+    expect([reviewPaper.sources.map((s) => [s.key, s.matchReason]), reviewPaper.date, reviewPaper.venue]).toEqual([[[review.key, null]], '2015', 'nature'])
+    expect(reviewPaper.authors.map((a) => a.name)).toEqual(['Yann LeCun', 'Yoshua Bengio', 'Geoffrey Hinton'])
+    // A split leaves no alias: the book's id is the book's, and the review's paper has an id of its own.
+    expect(await t.store.findPaperIdByFormerId(reviewId)).toBeNull()
+    // Each keeps its own .bib key; the book, which had the merged paper's, holds it.
+    const keys = new Map((await toBibtexPapers(t.store, await t.store.getPapers([bookId, reviewId]))).map((p) => [p.id, p.citeKey]))
+    expect([keys.get(bookId), keys.get(reviewId)]).toEqual([keysBefore.get(bookId), 'lecun2015deep'])
+    // Both are for the next analysis (as after an import), the untouched paper is not.
+    const stale = (await t.store.analysis.listAnalysisInputs({ onlyStale: true })).map((p) => p.id).sort()
+    expect(stale).toEqual([bookId, reviewId].sort())
+    expect(stale).not.toContain(gaussianId)
+    const analysed = await analyzeNewPapers(t.store, { now: () => clock })
+    expect(analysed.analyzed).toBeGreaterThanOrEqual(2)
+    expect((await t.store.analysis.getPaperAnalyses([reviewId])).map((a) => a.paperId)).toEqual([reviewId])
+
+    const again = await rematchLibrary(t.store)
+    expect(again).toMatchObject({ records: 3, papersBefore: 3, papersAfter: 3, changes: [], applied: false })
+  })
+
+  it('joins a merge the matcher missed: the older paper keeps its id, the other id leads to it', async () => {
+    await importRecords(t.store, [maskArxiv])
+    const arxivId = await paperOf(t.store, maskArxiv)
+    const iccvId = paperIdFor(maskIccv.source, maskIccv.key)
+    await t.store.transaction((tx) => storeAsOlderMatcherDid(tx, maskIccv, iccvId, null))
+    expect((await t.store.libraryStats()).papers).toBe(2)
+
+    const report = await rematchLibrary(t.store)
+    expect(report).toMatchObject({ papersBefore: 2, papersAfter: 1, joins: 1, papersRemoved: 1, applied: true })
+    expect(report.changes[0]!.aliases).toEqual([{ from: iccvId, to: arxivId }])
+    expect(report.changes[0]!.lines).toEqual([
+      `join: ${iccvId} *Mask R-CNN* (inproceedings, He 2017) into ${arxivId} *Mask R-CNN* (He 2017): title: same title, authors overlap`,
+    ])
+    const paper = (await t.store.getPaper(arxivId))!
+    expect(paper.sources.map((s) => [s.key, s.matchReason])).toEqual([
+      [maskArxiv.key, null],
+      [maskIccv.key, 'title: same title, authors overlap'],
+    ])
+    expect(paper.ids).toMatchObject({ arxiv: '1703.06870', doi: '10.1109/ICCV.2017.322' })
+    expect(await t.store.findPaperIdByExternalId('doi', '10.1109/ICCV.2017.322')).toBe(arxivId)
+    expect(await t.store.getPaper(iccvId)).toBeNull()
+    const found = await findPaperById(t.store, iccvId)
+    expect([found.matchedBy, found.paper?.id]).toEqual(['former-id', arxivId])
+    expect((await rematchLibrary(t.store)).changes).toEqual([])
+  })
+
+  it('moves a record between papers: the paper whose oldest record a group holds keeps its id, whatever came first', async () => {
+    await importRecords(t.store, [book])
+    const bookId = await paperOf(t.store, book)
+    await t.store.transaction((tx) => storeAsOlderMatcherDid(tx, review, bookId, 'title: same title, authors overlap'))
+    // OpenAlex's record of the review, stored (wrongly) apart from Scholar's.
+    const openalex = buildRecord({ source: 'openalex', key: 'W1', title: 'Deep learning', authors: ['Yann LeCun', 'Yoshua Bengio', 'Geoffrey E. Hinton'], date: '2015-05-27', ids: { openalex: 'W1', doi: '10.1038/nature14539' }, raw: { type: 'article' } })
+    await t.store.transaction((tx) => storeAsOlderMatcherDid(tx, openalex, 'pOpenAlex', null))
+
+    const report = await rematchLibrary(t.store)
+    expect(report).toMatchObject({ regroups: 1, papersBefore: 2, papersAfter: 2, papersCreated: 0, papersRemoved: 0, recordsMoved: 1 })
+    expect(report.changes[0]!.lines).toHaveLength(1)
+    expect(report.changes[0]!.lines[0]).toMatch(/^move: \*Deep learning\* \(article, LeCun 2015\) from p\w+ \*Deep learning\* \(book, Goodfellow 2016\) to pOpenAlex \*Deep learning\* \(article, LeCun 2015\): an article is not a book/)
+    expect((await t.store.getPaper(bookId))!.sources.map((s) => s.key)).toEqual([book.key])
+    expect((await t.store.getPaper('pOpenAlex'))!.sources.map((s) => s.key)).toEqual([review.key, 'W1'])
+    expect((await rematchLibrary(t.store)).changes).toEqual([])
+  })
+
+  it('changes nothing in a library today\'s matcher built: a preprint with its published version, a book and a review of one title', async () => {
+    await importRecords(t.store, [maskArxiv, book, maskIccv, review, gaussian])
+    expect((await t.store.libraryStats()).papers).toBe(4)
+    const before = await snapshot(t.store)
+    const report = await rematchLibrary(t.store)
+    expect(report).toMatchObject({ records: 5, papersBefore: 4, papersAfter: 4, changes: [], applied: false })
+    expect(await snapshot(t.store)).toEqual(before)
+  })
+
+  it('leaves the library as it was when a write fails', async () => {
+    await importRecords(t.store, [book, gaussian])
+    const bookId = await paperOf(t.store, book)
+    await t.store.transaction((tx) => storeAsOlderMatcherDid(tx, review, bookId, 'title: same title, authors overlap'))
+    const before = await snapshot(t.store)
+    // A real fault inside the real transaction: the cite key hold, the last write but one.
+    const failing = new Proxy(t.store, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver)
+        return <T>(work: (tx: PaperWriter) => Promise<T>) =>
+          target.transaction((tx) =>
+            work(new Proxy(tx, { get: (w, p, r) => (p === 'holdCiteKey' ? () => Promise.reject(new Error('disk full (injected)')) : Reflect.get(w, p, r)) })),
+          )
+      },
+    })
+    await expect(rematchLibrary(failing)).rejects.toThrow('disk full (injected)')
+    expect(await snapshot(t.store)).toEqual(before)
+    expect((await rematchLibrary(t.store)).splits).toBe(1)
+  })
+})
