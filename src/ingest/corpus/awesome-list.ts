@@ -70,6 +70,8 @@ const PAPER_LINK_LABELS = ['paper', 'pdf', 'arxiv']
 /** A venue alone beside a title: `ECCV 2020`, `ACL 2023 Findings`, `arXiv 2021`, `TMLR`, `ICCV 2021 (Oral)`. */
 const VENUE_PIECE =
   /^(?:[\p{L}][\p{L}&'-]*\s+){0,3}(?:19|20)\d{2}(?:\s+\p{Lu}\p{L}*){0,2}(?:\s+\((?:[Oo]ral|[Ss]potlight|[Pp]oster|[Hh]ighlight)\))?$|^\p{Lu}{2,}[\p{L}]*$/u
+/** `(Devlin et al., NAACL 2019) [code]`: a piece beside a title that opens in parentheses, and what follows them. */
+const PARENTHESISED_BYLINE = /^\(([^()]+)\)\s*(.*)$/
 /** `(2015)` beside a title: the year the list gives the paper. */
 const YEAR_IN_PARENTHESES = /\(((?:19|20)\d{2})\)/
 /** `, 2022.12` at the end, or a table's `2017-06`: the year and month the paper came out. */
@@ -564,7 +566,7 @@ function readBesideTitle(segments: readonly string[]): BesideTitle {
   let published: BesideTitle['published'] = null
   let venue: string | null = null
   let authors: string | null = null
-  for (const segment of segments) {
+  for (const segment of segments.flatMap(unwrapParenthesisedByline)) {
     if (DESCRIPTION.test(segment)) continue
     const day = DAY_MONTH_YEAR.exec(segment)
     if (day) {
@@ -618,6 +620,26 @@ function readBesideTitle(segments: readonly string[]): BesideTitle {
   const own = readByline(authors)
   const authorsLine = venue && own.venue === null ? `${authors}. ${venue}` : authors
   return { byline: readByline(authorsLine), authorsLine, published }
+}
+
+/**
+ * `(Devlin et al., NAACL 2019)` beside a short name (`**BERT**`, `[BERT](…)`): its byline in parentheses, read as
+ * the pieces it holds (`Devlin et al., NAACL 2019`, then what follows it); a year at its end (`(Radford et al.,
+ * 2019)`) is a piece of its own, a date and no venue. Parentheses that hold no names (`(2015)`, `(Oral)`, a title)
+ * stay as written.
+ * @example unwrapParenthesisedByline('(Radford et al., 2019) [blog]') // ['Radford et al.', '2019', '[blog]']
+ */
+function unwrapParenthesisedByline(segment: string): string[] {
+  const match = PARENTHESISED_BYLINE.exec(segment)
+  if (!match) return [segment]
+  const pieces = (match[1] ?? '').split(',').map((piece) => piece.trim())
+  const year = YEAR_ALONE.test(pieces[pieces.length - 1] ?? '') ? pieces.pop() : undefined
+  const last = pieces[pieces.length - 1]
+  const names =
+    pieces.length > 1 && last !== undefined && VENUE_PIECE.test(last) ? pieces.slice(0, -1) : pieces
+  if (!readsAsAuthors(names.join(', ').replace(SERIAL_AND, ', '))) return [segment]
+  const after = (match[2] ?? '').trim()
+  return [pieces.join(', '), ...(year === undefined ? [] : [year]), ...(after === '' ? [] : [after])]
 }
 
 /** True when text beside a title is a list of people (`G. Hinton et al.`, `Dellaert and Yen-Chen. Arxiv 2020`). */

@@ -1207,6 +1207,70 @@ describe('a bold short name over its title in parentheses (Little-Podi/Collabora
       ['Transformer', null],
       ['ResNet', '2015'],
     ])
+    // The people in parentheses are the authors, `et al.` marking the list as cut, as on an author line.
+    expect(names.records.map(({ authors, authorsTruncated }) => [authors, authorsTruncated])).toEqual([
+      [['Devlin'], true],
+      [['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'], false],
+      [[], false],
+    ])
+  })
+
+  it('reads `(Devlin et al.)` after a bold name and `(Liu et al., arXiv 2019)` after a title link as the byline', () => {
+    const text = [
+      '## Models',
+      '- **BERT** (Devlin et al.) [[paper](https://arxiv.org/abs/1810.04805)]',
+      '## Language',
+      '- [BERT](https://aclanthology.org/N19-1423) (Devlin et al., NAACL 2019)',
+      // Copied from a reading list of summarization papers (found by its text, repository not recorded).
+      '## Summarization',
+      '- [Fine-tune BERT for Extractive Summarization](https://arxiv.org/abs/1903.10318) (Liu et al., arXiv 2019)',
+      '- [RoBERTa: A Robustly Optimized BERT Pretraining Approach](https://arxiv.org/abs/1907.11692) (Liu et al., 2019)',
+      '- [EDA: Easy Data Augmentation Techniques for Boosting Performance on Text Classification Tasks](https://aclanthology.org/D19-1670) (Wei & Zou, EMNLP-IJCNLP 2019)',
+      // Parentheses that name no one stay as they were read: a title after a name, a year.
+      '- **AdaFusion** (Adaptive Feature Fusion for Cooperative Perception) [[paper]](https://arxiv.org/abs/2208.00116)',
+    ].join('\n')
+    const parsed = awesomeListFormat.parse(text, ctx)
+    expect(parsed.issues.filter(({ severity }) => severity === 'rejected')).toEqual([])
+    expect(
+      parsed.records.map(({ title, authors, authorsTruncated, venue, date }) => ({
+        title,
+        authors,
+        authorsTruncated,
+        venue,
+        date,
+      })),
+    ).toEqual([
+      { title: 'BERT', authors: ['Devlin'], authorsTruncated: true, venue: null, date: null },
+      { title: 'BERT', authors: ['Devlin'], authorsTruncated: true, venue: 'NAACL 2019', date: '2019' },
+      {
+        title: 'Fine-tune BERT for Extractive Summarization',
+        authors: ['Liu'],
+        authorsTruncated: true,
+        venue: null,
+        date: '2019',
+      },
+      {
+        title: 'RoBERTa: A Robustly Optimized BERT Pretraining Approach',
+        authors: ['Liu'],
+        authorsTruncated: true,
+        venue: null,
+        date: '2019',
+      },
+      {
+        title: 'EDA: Easy Data Augmentation Techniques for Boosting Performance on Text Classification Tasks',
+        authors: ['Wei', 'Zou'],
+        authorsTruncated: false,
+        venue: 'EMNLP-IJCNLP 2019',
+        date: '2019',
+      },
+      {
+        title: 'Adaptive Feature Fusion for Cooperative Perception',
+        authors: [],
+        authorsTruncated: false,
+        venue: null,
+        date: null,
+      },
+    ])
   })
 })
 
