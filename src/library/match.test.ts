@@ -235,3 +235,144 @@ describe('matchRecord: different works, not versions of one', () => {
     expect(matchRecord(book, [asCandidate(thesis, 'pthesis', ['bibtex:phdthesis'])])).toMatchObject({ reason: 'title' })
   })
 })
+
+describe('matchRecord: copies in repositories and book-journals', () => {
+  const asCandidate = (r: ReturnType<typeof record>, paperId: string, workTypes: string[]): PaperCandidate =>
+    candidate({ paperId, title: r.title!, authors: r.authors, year: Number(r.date!.slice(0, 4)), ids: r.ids, workTypes, recordIds: [r.ids] })
+
+  it("merges a repository's copy with its DOI and the publication with the publisher's (ETH's copy of the ANYmal paper)", () => {
+    const authors = ['Marco Hutter', 'Christian Gehring', 'Dominic Jud', 'Andreas Lauber', 'C. Dario Bellicoso', 'Vassilios Tsounis', 'Jemin Hwangbo', 'Karen Bodie', 'Peter Fankhauser', 'Michael Bloesch', 'Remo Diethelm', 'Samuel Bachmann', 'Amir Melzer', 'Mark Hoepflinger']
+    const eth = record({
+      source: 'openalex',
+      title: 'ANYmal - a highly mobile and dynamic quadrupedal robot',
+      authors,
+      date: '2016',
+      ids: { doi: '10.3929/ethz-a-010686165' },
+      raw: { type: 'article' },
+    })
+    const iros = record({
+      source: 'bibtex',
+      title: 'ANYmal - A Highly Mobile and Dynamic Quadrupedal Robot',
+      authors,
+      date: '2016-10',
+      ids: { doi: '10.1109/iros.2016.7758092' },
+      raw: { entryType: 'inproceedings' },
+    })
+    expect(matchRecord(eth, [asCandidate(iros, 'piros', ['bibtex:inproceedings'])])).toMatchObject({ paperId: 'piros', reason: 'title' })
+    expect(matchRecord(iros, [asCandidate(eth, 'peth', ['openalex:article'])])).toMatchObject({ paperId: 'peth', reason: 'title' })
+    // A publisher's figshare collection of the paper's files carries the paper's title: part of the paper, not another work.
+    const title = 'Evaluation of large Language models on pediatric asthma: a comparative study of Claude3 Opus, Gemini 2.0, ChatGPT-4o and DeepSeek'
+    const bmc = record({ source: 'openalex', title, date: '2026', ids: { doi: '10.1186/s12911-026-03371-x' }, raw: { type: 'article' } })
+    const files = record({ source: 'openalex', title, date: '2026', ids: { doi: '10.6084/m9.figshare.c.8354879' }, raw: { type: 'article' } })
+    expect(matchRecord(files, [asCandidate(bmc, 'pbmc', ['openalex:article'])])).toMatchObject({ paperId: 'pbmc', reason: 'title' })
+  })
+
+  // Google Scholar's two exports of one Foundations and Trends monograph, as the BibTeX importer reads them.
+  const admmTitle = 'Distributed optimization and statistical learning via the alternating direction method of multipliers'
+  const admmBook = record({
+    source: 'bibtex',
+    title: admmTitle,
+    authors: ['Stephen Boyd', 'Neal Parikh', 'Eric Chu'],
+    date: '2011',
+    raw: { entryType: 'book', publisher: 'Now Publishers Inc' },
+  })
+  const admmArticle = record({
+    source: 'bibtex',
+    title: 'Distributed Optimization and Statistical Learning via the Alternating Direction Method of Multipliers',
+    authors: ['Stephen Boyd', 'Neal Parikh', 'Eric Chu', 'Borja Peleato', 'Jonathan Eckstein'],
+    date: '2011',
+    venue: 'Foundations and Trends® in Machine Learning',
+    raw: { entryType: 'article', journal: 'Foundations and Trends® in Machine Learning', volume: '3', number: '1', pages: '1--122', publisher: 'Now Publishers, Inc.' },
+  })
+
+  it('merges a Foundations and Trends monograph typed a book in one export and an article in another, by its venue or publisher', () => {
+    expect(matchRecord(admmBook, [asCandidate(admmArticle, 'particle', ['bibtex:article'])])).toMatchObject({ paperId: 'particle', reason: 'title' })
+    expect(matchRecord(admmArticle, [asCandidate(admmBook, 'pbook', ['bibtex:book'])])).toMatchObject({ paperId: 'pbook', reason: 'title' })
+    // DBLP's abbreviation of the venue says the same.
+    const dblp = { ...admmArticle, venue: 'Found. Trends Mach. Learn.', raw: { entryType: 'article', journal: 'Found. Trends Mach. Learn.' } }
+    expect(matchRecord(dblp, [asCandidate(admmBook, 'pbook', ['bibtex:book'])])).toMatchObject({ paperId: 'pbook' })
+  })
+
+  it("merges a book without a series named with the paper whose DOI is the series' (OpenAlex's article, 10.1561/…)", () => {
+    const openalex = record({
+      source: 'openalex',
+      title: admmArticle.title,
+      authors: admmArticle.authors,
+      date: '2011-01-01',
+      ids: { doi: '10.1561/2200000016' },
+      venue: 'Foundations and Trends® in Machine Learning',
+      raw: { type: 'article' },
+    })
+    const bareBook = { ...admmBook, raw: { entryType: 'book' } }
+    expect(matchRecord(bareBook, [asCandidate(openalex, 'poa', ['openalex:article'])])).toMatchObject({ paperId: 'poa', reason: 'title' })
+    // The same DOI on both says it before any type is read.
+    expect(matchRecord({ ...bareBook, ids: { doi: '10.1561/2200000016' } }, [asCandidate(openalex, 'poa', ['openalex:article'])])).toMatchObject({ reason: 'id' })
+    // A book of another publisher stays apart from a paper of its title, as before.
+    expect(matchRecord({ ...bareBook, raw: { entryType: 'book', publisher: 'MIT Press' } }, [asCandidate({ ...openalex, ids: {} }, 'poa', ['openalex:article'])])).toBeNull()
+  })
+
+  it("merges a Synthesis Lecture that Crossref types a book and Scholar's export an article", () => {
+    const scholar = record({
+      source: 'bibtex',
+      title: 'Introduction to semi-supervised learning',
+      authors: ['Xiaojin Zhu', 'Andrew B Goldberg'],
+      date: '2009',
+      venue: 'Synthesis lectures on artificial intelligence and machine learning',
+      raw: { entryType: 'article', journal: 'Synthesis lectures on artificial intelligence and machine learning', publisher: 'Morgan \\& Claypool Publishers' },
+    })
+    const openalex = record({
+      source: 'openalex',
+      title: 'Introduction to Semi-Supervised Learning',
+      authors: ['Xiaojin Zhu', 'Andrew B. Goldberg'],
+      date: '2009-01-01',
+      ids: { doi: '10.2200/s00196ed1v01y200906aim006' },
+      raw: { type: 'book' },
+    })
+    expect(matchRecord(openalex, [asCandidate(scholar, 'pscholar', ['bibtex:article'])])).toMatchObject({ paperId: 'pscholar', reason: 'title' })
+    expect(matchRecord(scholar, [asCandidate(openalex, 'poa', ['openalex:book'])])).toMatchObject({ paperId: 'poa', reason: 'title' })
+  })
+})
+
+describe('matchRecord: ids that name two papers', () => {
+  // A citation manager's entry for DDPG with the DOI of Bengio's monograph (as printed in reference lists).
+  const bengio = candidate({
+    paperId: 'p1',
+    title: 'Learning Deep Architectures for AI',
+    authors: ['Yoshua Bengio'],
+    year: 2009,
+    ids: { doi: '10.1561/2200000006' },
+  })
+  const ddpg = candidate({
+    paperId: 'p2',
+    title: 'Continuous control with deep reinforcement learning',
+    authors: ['Timothy P. Lillicrap', 'Jonathan J. Hunt', 'Alexander Pritzel', 'Nicolas Heess', 'Tom Erez', 'Yuval Tassa', 'David Silver', 'Daan Wierstra'],
+    year: 2015,
+    ids: { arxiv: '1509.02971' },
+  })
+  const entry = record({
+    source: 'bibtex',
+    title: 'Continuous control with deep reinforcement learning',
+    authors: ['Timothy P. Lillicrap', 'Jonathan J. Hunt', 'Alexander Pritzel', 'Nicolas Heess', 'Tom Erez', 'Yuval Tassa', 'David Silver', 'Daan Wierstra'],
+    date: '2016',
+    ids: { arxiv: '1509.02971', doi: '10.1561/2200000006' },
+    raw: { entryType: 'inproceedings' },
+  })
+
+  it('joins the paper its title and authors also name, and says which id named the other', () => {
+    expect(matchRecord(entry, [bengio, ddpg])).toEqual({
+      paperId: 'p2',
+      reason: 'id',
+      score: 1,
+      detail: 'same arxiv 1509.02971 and same title, authors overlap; its doi 10.1561/2200000006 names p1, which its title, authors and abstract do not',
+    })
+  })
+
+  it('falls back to the smallest paper id when nothing else tells, and says so', () => {
+    expect(matchRecord({ ...entry, title: null, authors: [] }, [ddpg, bengio])).toEqual({
+      paperId: 'p1',
+      reason: 'id',
+      score: 1,
+      detail: 'same doi 10.1561/2200000006; its arxiv 1509.02971 names p2 too, and its title, authors and abstract name none of them: the smallest paper id',
+    })
+  })
+})

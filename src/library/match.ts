@@ -5,7 +5,8 @@
  * different works rather than two versions of one: conflicting ids (two arXiv ids, two publishers' DOIs),
  * different kinds of work (a book and a paper), distant years, author lists with nobody in common, and a
  * one- or two-word title ("Deep learning") whose author lists share only a minority. Such a title without
- * authors joins none of several papers that have it.
+ * authors joins none of several papers that have it. A volume of a book-journal (Foundations and Trends) is a book
+ * and a paper at once, and a record whose ids name two papers joins the one its title also names.
  */
 import { recordWorkType, type ExternalIds, type SourceRecord } from '../core/index.js'
 import { namesCompatible, normalizeTitle, parseName, titleKeys, titleTokens } from './normalize.js'
@@ -59,19 +60,21 @@ export type MatchableRecord = Pick<
   SourceRecord,
   'title' | 'ids' | 'authors' | 'extraAuthors' | 'date' | 'abstract'
 > &
-  Partial<Pick<SourceRecord, 'source' | 'raw'>>
+  Partial<Pick<SourceRecord, 'source' | 'raw' | 'venue'>>
 
 /**
  * Picks the library paper the record belongs to, or null for a new paper. Deterministic: ties go to the
- * smallest paper id.
+ * smallest paper id (ids that name several papers, after the title, see {@link choosePaperById}).
  * @example matchRecord(record, await tx.findPaperCandidates(record))
  */
 export function matchRecord(record: MatchableRecord, candidates: PaperCandidate[]): MatchDecision | null {
   let best: MatchDecision | null = null
   const sameTitle: Array<{ decision: MatchDecision; vouched: boolean }> = []
+  const byId: Array<{ decision: MatchDecision; candidate: PaperCandidate }> = []
   for (const candidate of candidates) {
     const decision = decide(record, candidate)
     if (!decision) continue
+    if (decision.reason === 'id') byId.push({ decision, candidate })
     if (decision.reason === 'title') {
       const vouched = compareAuthors([...record.authors, ...record.extraAuthors], candidate.authors).kind === 'overlap'
       sameTitle.push({ decision, vouched })
@@ -85,6 +88,7 @@ export function matchRecord(record: MatchableRecord, candidates: PaperCandidate[
       best = decision
     }
   }
+  if (byId.length > 1) return choosePaperById(record, byId)
   if (best?.reason === 'title' && sameTitle.length > 1 && record.title && isShortTitle(normalizeTitle(record.title))) {
     // A one- or two-word title names several papers of the library ("Deep learning": the book and the Nature
     // review): only authors on both say which; without them the record is none of them rather than the first.
@@ -92,6 +96,32 @@ export function matchRecord(record: MatchableRecord, candidates: PaperCandidate[
     return vouched.sort((a, b) => (a.paperId < b.paperId ? -1 : 1))[0] ?? null
   }
   return best
+}
+
+/**
+ * A record whose ids name two papers (a BibTeX entry with one paper's arXiv id and, pasted from elsewhere, another
+ * paper's DOI) joins the one its title, authors or abstract also name; when they name none or several, the smallest
+ * paper id, as for any tie. The detail says which ids named which papers and why the one was chosen.
+ */
+function choosePaperById(
+  record: MatchableRecord,
+  byId: ReadonlyArray<{ decision: MatchDecision; candidate: PaperCandidate }>,
+): MatchDecision {
+  const sorted = [...byId].sort((a, b) => (a.decision.paperId < b.decision.paperId ? -1 : 1))
+  const vouched = sorted.flatMap((m) => {
+    const content = decideByContent(record, m.candidate)
+    return content ? [{ ...m, content }] : []
+  })
+  const chosen = vouched.length === 1 ? vouched[0]! : sorted[0]!
+  const others = sorted
+    .filter((m) => m.decision.paperId !== chosen.decision.paperId)
+    .map((m) => `${m.decision.detail.replace(/^same /, 'its ')} names ${m.decision.paperId}`)
+    .join(', ')
+  const detail =
+    vouched.length === 1
+      ? `${chosen.decision.detail} and ${vouched[0]!.content.detail}; ${others}, which its title, authors and abstract do not`
+      : `${chosen.decision.detail}; ${others} too, and its title, authors and abstract name ${vouched.length === 0 ? 'none of them' : 'several'}: the smallest paper id`
+  return { ...chosen.decision, detail }
 }
 
 function isShortTitle(normalizedTitle: string): boolean {
@@ -103,8 +133,14 @@ function decide(record: MatchableRecord, candidate: PaperCandidate): MatchDecisi
   let sharedId = findSharedId(record.ids, candidate.ids)
   for (const ids of recordIds) sharedId ??= findSharedId(record.ids, ids)
   if (sharedId) return { paperId: candidate.paperId, reason: 'id', score: 1, detail: `same ${sharedId}` }
-  if (idsConflict(record.ids, candidate.ids) || doisConflict(record.ids.doi, [candidate.ids.doi, ...recordIds.map((ids) => ids.doi)])) return null
-  if (kindsConflict(recordWorkType(record), candidate.workTypes ?? [])) return null
+  if (idsConflict(record.ids, candidate.ids) || doisConflict(record.ids.doi, candidateDois(candidate))) return null
+  return decideByContent(record, candidate)
+}
+
+/** What the record's title, authors, year and abstract say, whatever its ids say. */
+function decideByContent(record: MatchableRecord, candidate: PaperCandidate): MatchDecision | null {
+  const recordType = recordWorkType(record)
+  if (kindsConflict(recordType, candidate.workTypes ?? []) && !inBookJournal(record, recordType, candidate)) return null
 
   const recordYear = record.date ? Number(record.date.slice(0, 4)) : null
   if (recordYear !== null && candidate.year !== null && Math.abs(recordYear - candidate.year) > MAX_YEAR_GAP) {
@@ -175,6 +211,37 @@ function decideByTitle(
   return null
 }
 
+function candidateDois(candidate: PaperCandidate): Array<string | undefined> {
+  return [candidate.ids.doi, ...(candidate.recordIds ?? []).map((ids) => ids.doi)]
+}
+
+/**
+ * Book-journals: series each volume of which is both a journal issue with a DOI and a book with an ISBN, so that one
+ * source types a work a book and another an article. Foundations and Trends (now publishers): Google Scholar exports
+ * Boyd et al.'s ADMM monograph as `@article{journal = {Foundations and Trends® in Machine Learning}}` and as
+ * `@book{publisher = {Now Publishers Inc}}`, DBLP as `Found. Trends Mach. Learn.`; its DOIs are ten digits
+ * (10.1561/2200000016), where now's other journals have a dotted number (APSIPA's 10.1561/116.00000019). Synthesis
+ * Lectures (Morgan & Claypool): Crossref types 10.2200/S00196ED1V01Y200906AIM006 a book, Scholar exports it as
+ * `@article{journal = {Synthesis lectures on artificial intelligence and machine learning}}`.
+ */
+const BOOK_JOURNAL_DOIS: readonly RegExp[] = [/^10\.1561\/\d{10}$/, /^10\.2200\/s\d{5}ed\d+v\d+y\d{6}[a-z]+\d+$/]
+const BOOK_JOURNAL_NAMES = /\b(?:found(?:ations)?\.? (?:and |& )?trends|synthesis lectures on)\b/i
+/** Publishers whose books are the volumes of their book-journals (their journals' papers are no books). */
+const BOOK_JOURNAL_PUBLISHERS = /^(?:now publishers|morgan (?:and|\\?&) claypool)\b/i
+
+/**
+ * True when the evidence says the record or the paper is a volume of a book-journal, which is a book and an article
+ * at once: a DOI of such a series (the record's or any of the paper's records'), the record's venue or series, or,
+ * for a book, its publisher.
+ */
+function inBookJournal(record: MatchableRecord, recordType: string | null, candidate: PaperCandidate): boolean {
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '')
+  const raw = record.raw ?? {}
+  if ([record.ids.doi, ...candidateDois(candidate)].some((d) => d !== undefined && BOOK_JOURNAL_DOIS.some((p) => p.test(d)))) return true
+  if ([record.venue, raw['journal'], raw['series']].some((v) => BOOK_JOURNAL_NAMES.test(text(v)))) return true
+  return (recordType ? WORK_KINDS[recordType] : undefined) === 'book' && BOOK_JOURNAL_PUBLISHERS.test(text(raw['publisher']).trim())
+}
+
 function numbersIn(normalizedTitle: string): string {
   return (normalizedTitle.match(/\d+/g) ?? []).join(' ')
 }
@@ -195,10 +262,12 @@ function idsConflict(a: ExternalIds, b: ExternalIds): boolean {
 /**
  * DOIs that name a copy or a version of a work, not a publication of its own: preprint servers' (a preprint is a
  * version of the paper it becomes), deposit archives' and aggregators' own numbers for a work a publisher's DOI names.
+ * Preprint registrants as PREreview lists them (PREreview/prereview.org `src/types/preprint-id.ts`, `isPreprintDoi`),
+ * each with the shape its DOIs have. HAL and Europe PMC mint none for the works they hold (they show the publisher's).
  */
 const VERSION_DOIS: readonly RegExp[] = [
   /^10\.48550\//, // arXiv
-  /^10\.1101\/(\d{4}\.\d{2}\.\d{2}\.)?\d{6,}$/, // bioRxiv, medRxiv (Cold Spring Harbor's journals have letters: 10.1101/gr.…)
+  /^10\.(1101|64898)\/(\d{4}\.\d{2}\.\d{2}\.)?\d{6,}$/, // bioRxiv, medRxiv, and openRxiv's newer registrant (Cold Spring Harbor's journals have letters: 10.1101/gr.…)
   /^10\.2139\/ssrn\./, // SSRN
   /^10\.21203\/rs\./, // Research Square
   /^10\.20944\/preprints/, // Preprints.org
@@ -208,8 +277,29 @@ const VERSION_DOIS: readonly RegExp[] = [
   /^10\.3122[34]\//, // EarthArXiv, engrXiv
   /^10\.22541\/au\./, // Authorea
   /^10\.1002\/essoar\./, // ESS Open Archive
+  /^10\.3762\/bxiv\./, // Beilstein Archives (10.3762/bxiv.2020.136.v1; the journals are 10.3762/bjoc.…)
+  /^10\.32388\//, // Qeios: a preprint and its peer-approved version (10.32388/zetkeq, ….2), also published elsewhere
+  /^10\.32942\//, // EcoEvoRxiv
+  /^10\.31124\/advance\./, // Advance (SAGE)
+  /^10\.14293\//, // ScienceOpen
+  /^10\.51094\/jxiv\./,
+  /^10\.23668\/psycharchives\./,
+  /^10\.1590\/scielopreprints\./, // SciELO Preprints (SciELO's journals share 10.1590)
   /^10\.5281\/zenodo\./,
+  // figshare: deposits and preprints, and publishers' supplements. A supplement is part of its paper, not another
+  // work: Springer Nature's figshare collection of a BMC paper's files carries the paper's own title and abstract
+  // (10.6084/m9.figshare.c.8354879 for 10.1186/s12911-026-03371-x), and OpenAlex types it `article`. Kept apart
+  // it would list the paper twice; its single files are titled apart ("Additional file 1 of …").
   /^10\.6084\/m9\.figshare\./,
+  // Institutional repositories that give every deposited full text a DOI of their own, also an accepted manuscript
+  // of a published paper. ETH Zurich's Research Collection, "each item … receives a DOI automatically" (its FAQ):
+  // 10.3929/ethz-a-010686165 is its copy of the IROS 2016 ANYmal paper, 10.1109/iros.2016.7758092.
+  /^10\.3929\/ethz-[a-z]-\d+$/,
+  // Cambridge's Apollo: "For Research Outputs which already have DOIs, we will still assign a Cambridge DOI"
+  // (repository.cam.ac.uk/page/doi-policy), and its preprint service (2024) one to each preprint.
+  /^10\.17863\/cam\.\d+$/,
+  // Zurich's ZORA mints one per item: 10.5167/uzh-25506 is its copy of a GSCL 2009 conference paper.
+  /^10\.5167\/uzh-\d+$/,
   /^10\.13140\/rg\./, // ResearchGate
   /^10\.2307\//, // JSTOR's number for a journal's article
   /^10\.5555\//, // ACM's number for a paper it hosts from proceedings of others (NeurIPS, AAAI)
