@@ -128,5 +128,5 @@ export {
   type ResearcherMetrics,
   type ResearcherPaper,
 } from './metrics.js'
-export { byScore, type Contribution, type Ranked, type Ranker } from './rank.js'
+export { byScore, topK, type Contribution, type Ranked, type Ranker } from './rank.js'
 export { MODEL_VERSION } from './model-version.js'

@@ -24,3 +24,22 @@ export type Ranker<Q> = (query: Q) => Ranked[]
 export function byScore<T extends { score: number; paperId: string }>(a: T, b: T): number {
   return b.score - a.score || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0)
 }
+
+/**
+ * The `k` first of `items` in `compare`'s order, as `[...items].sort(compare).slice(0, k)` gives them (equal items in
+ * their input order), without sorting them all: each is put into the list of the best `k` so far, or passed over.
+ * @example topK([{ s: 0.2 }, { s: 0.9 }, { s: 0.5 }], 2, (a, b) => b.s - a.s) // [{ s: 0.9 }, { s: 0.5 }]
+ */
+export function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = []
+  if (k <= 0) return best
+  for (const x of items) {
+    // Not before the last kept: an equal one came first and stays first.
+    if (best.length === k && compare(x, best[k - 1] as T) >= 0) continue
+    let at = best.length
+    while (at > 0 && compare(x, best[at - 1] as T) < 0) at--
+    best.splice(at, 0, x)
+    if (best.length > k) best.pop()
+  }
+  return best
+}

@@ -38,6 +38,7 @@ import {
   keywordsBesideCurated,
   prepareText,
   RANK_ALL,
+  topK,
   topicModelFromJson,
   topicModelToJson,
   topicProbabilities,
@@ -232,7 +233,7 @@ export function keywordNeighbours(vector: Float32Array, curated: readonly Curate
     for (let d = 0; d < vector.length; d++) s += (vector[d] as number) * (c.vector[d] as number)
     if (s > 0) out.push({ similarity: s, keywords: c.curatedKeywords })
   }
-  return out.sort((a, b) => b.similarity - a.similarity).slice(0, KEYWORD_NEIGHBOURS)
+  return topK(out, KEYWORD_NEIGHBOURS, (a, b) => b.similarity - a.similarity)
 }
 
 /**
