@@ -160,6 +160,25 @@ describe('rematchLibrary', () => {
     expect((await rematchLibrary(t.store)).changes).toEqual([])
   })
 
+  it('splits two publications an older matcher took for one by their title, naming their DOIs', async () => {
+    const title = 'Deep Residual Learning for Image Recognition in Medical Scans'
+    const authors = ['Ann Example', 'Bo Sample']
+    const conference = buildRecord({ source: 'bibtex', title, authors, date: '2019', ids: { doi: '10.1109/CVPR.2019.001' }, raw: { entryType: 'inproceedings' } })
+    const journal = buildRecord({ source: 'bibtex', title, authors, date: '2020', ids: { doi: '10.1016/j.media.2020.002' }, raw: { entryType: 'article' } })
+    await importRecords(t.store, [conference])
+    const paperId = await paperOf(t.store, conference)
+    await t.store.transaction((tx) => storeAsOlderMatcherDid(tx, journal, paperId, 'title: same title, authors overlap'))
+    const report = await rematchLibrary(t.store)
+    expect(report.changes.map((c) => c.lines)).toEqual([
+      [
+        `split: ${paperIdFor('bibtex', journal.key)} *${title}* (article, Example 2020) from ${paperId} *${title}* (inproceedings, Example 2019): ` +
+          'their ids name two works (doi 10.1016/j.media.2020.002; doi 10.1109/CVPR.2019.001); stored together by title: same title, authors overlap',
+      ],
+    ])
+    expect(await t.store.findPaperIdByExternalId('doi', '10.1016/j.media.2020.002')).toBe(paperIdFor('bibtex', journal.key))
+    expect(await t.store.findPaperIdByExternalId('doi', '10.1109/CVPR.2019.001')).toBe(paperId)
+  })
+
   it('moves a record between papers: the paper whose oldest record a group holds keeps its id, whatever came first', async () => {
     await importRecords(t.store, [book])
     const bookId = await paperOf(t.store, book)
