@@ -45,8 +45,14 @@ const variant =
 const PREVIOUS: TopicClassifierOptions = { centroidWeight: 0.5, centroidTerms: { maxN: 1, titleWeight: 1 }, labelNameWeight: 0, centroidBiasL2: 1e9 }
 
 const VARIANTS: Array<[string, Classifier]> = [
-  ['default (calibrated centroid, title ×4, names, offsets L2 0.1, balance 0.5, pair L2 3e-4 mix 0.5)', variant({})],
-  ['no pair refinement (the classifier before)', variant({ pairRefinement: false })],
+  ['default (calibrated centroid, title ×4, names, offsets L2 0.1, balance 0.5, pair L2 3e-4 mix 0.5, compounds from 5)', variant({})],
+  ['compounds: off (a word counts wherever it is; the classifier before)', variant({ headMinPapers: 0 })],
+  ['compounds: named from 3 papers', variant({ headMinPapers: 3 })],
+  ['compounds: named from 10 papers', variant({ headMinPapers: 10 })],
+  ['compounds: every share of a word kept (not only ≥ 80%)', variant({ headBound: 0 })],
+  ['compounds: a word in an unnamed compound keeps its sense always', variant({ headUnnamedAt: 2 })],
+  ['compounds: ... only when under 70% in named ones', variant({ headUnnamedAt: 0.7 })],
+  ['no pair refinement', variant({ pairRefinement: false })],
   ['pair: L2 1e-4', variant({ pairL2: 1e-4 })],
   ['pair: L2 1e-3', variant({ pairL2: 1e-3 })],
   ['pair: L2 3e-3', variant({ pairL2: 3e-3 })],
@@ -121,7 +127,7 @@ function main(): void {
     const per = temporal.map(score)
     const mean = (xs: Array<[number, number]>): string => fmt(xs.reduce((s, x) => s + x[0], 0) / xs.length, xs.reduce((s, x) => s + x[1], 0) / xs.length)
     const cvPart = cv.length > 0 ? `  | CV ${mean(cv.map(score))}` : ''
-    process.stdout.write(`${name.padEnd(96)} mean ${mean(per)}  (${per.map(([a, f]) => fmt(a, f)).join(', ')})${cvPart}\n`)
+    process.stdout.write(`${name.padEnd(110)} mean ${mean(per)}  (${per.map(([a, f]) => fmt(a, f)).join(', ')})${cvPart}\n`)
   }
 }
 

@@ -9,16 +9,21 @@
  * offsets let a broad catch-all topic ("Others"), whose papers sit far from its diffuse centroid, win
  * when nothing specific is close. A paper whose best confidence is below `unsortedBelow` is "unsorted".
  *
+ * A topic's weight of a word is split by the compounds its papers write the word in (src/analysis/compounds.ts), so a
+ * text's `coordinate descent` does not count as the `descent` of `double descent`; and a close call (best under 40%)
+ * that one word of the text decides is left unsorted, with that word named in the reasons.
+ *
  * A softmax logistic regression on TF-IDF words and phrases can be blended in (`centroidWeight` < 1; models
  * stored by earlier versions are such blends and still load). On the awesome list's "train on earlier
  * years, test on the next" splits the calibrated centroid alone did best; regression, naive Bayes, k-NN,
  * character n-grams, Rocchio, recency weighting and blends with regression did not beat it (eval/README.md).
  */
+import { compoundShares, headContexts, headMatch, namedCompounds, namedShare, type HeadCompounds, type WordCompounds } from './compounds.js'
 import { fitSoftmax, fitTemperature, minimizeLbfgs, softmax, softmaxLogits, type SoftmaxModel } from './linear.js'
 import { MODEL_VERSION } from './model-version.js'
 import type { Contribution } from './rank.js'
 import { createRng, decodeFloat32, encodeFloat32, sparseDot, type SparseVector } from './sparse.js'
-import { fitTfidf, tfidfVector, type TfidfModel } from './tfidf.js'
+import { fitTfidf, termIndex, tfidfVector, type TfidfModel } from './tfidf.js'
 import { prepareText, termCounts, termSurfaces, type PreparedText, type TermOptions } from './text.js'
 
 /** A curated paper the classifier learns from. */
@@ -47,6 +52,21 @@ export interface TopicClassifierOptions {
   centroidTerms?: TermOptions
   /** Weight of a topic's own name in its centroid, as if it were that many more papers (0 = left out). */
   labelNameWeight?: number
+  /**
+   * A word a topic's papers write inside a two-word compound of at least this many curated papers (`double descent`)
+   * counts for that topic only as far as a text writes it in the same compound or outside such compounds (0 = off).
+   */
+  headMinPapers?: number
+  /** A label's compounds of a word are kept only when they hold at least this share of its weight of the word. */
+  headBound?: number
+  /**
+   * A word the curated papers write inside named compounds at least this share of the time (`descent`) is read by
+   * its compound in a text even when the library does not name that one (`coordinate descent`); other words in
+   * such compounds keep their sense (`neural kernel` is a kernel).
+   */
+  headUnnamedAt?: number
+  /** A best topic under this confidence that one word of the text makes best is not given (0 = off; see restsOn). */
+  oneWordBelow?: number
   /** L2 penalty on the centroid view's per-topic offsets. */
   centroidBiasL2?: number
   /** Class weights of the centroid calibration: 0 = none, 1 = fully balanced. */
@@ -72,6 +92,10 @@ export const DEFAULT_TOPIC_OPTIONS = {
   centroidTemperature: 0.02,
   centroidTerms: { maxN: 1, titleWeight: 4 },
   labelNameWeight: 1,
+  headMinPapers: 5,
+  headBound: 0.8,
+  headUnnamedAt: 0.9,
+  oneWordBelow: 0.4,
   centroidBiasL2: 0.1,
   centroidBalance: 0.5,
   pairRefinement: true,
@@ -82,7 +106,7 @@ export const DEFAULT_TOPIC_OPTIONS = {
 } as const satisfies Required<TopicClassifierOptions>
 
 export const TOPIC_HOW_COMPUTED =
-  "Topics are learned from the library's curated ones (the sections people filed papers under): each topic is the average TF-IDF vector of its papers' title (counted four times), abstract and a source's digest, over single lemmas, plus the topic's own name, and a paper's similarity to each topic becomes a confidence through a softmax whose scale and per-topic offsets are fitted on the curated papers, each scored against topics built without it. The two topics this confuses most on the curated papers get a second look: when one of them is a paper's best topic, a logistic regression fitted on just their papers' words decides between the two, averaged with the similarities' odds. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed. So is a text further from every topic than any curated paper is from the topics built without it (its best similarity under the smallest of theirs): a recipe, another language, a few stray words; nothing is suggested for it from similar papers or topics either."
+  "Topics are learned from the library's curated ones (the sections people filed papers under): each topic is the average TF-IDF vector of its papers' title (counted four times), abstract and a source's digest, over single lemmas, plus the topic's own name, and a paper's similarity to each topic becomes a confidence through a softmax whose scale and per-topic offsets are fitted on the curated papers, each scored against topics built without it. A word a topic's papers mostly write inside a compound that five or more curated papers use (`descent` in `double descent`) counts for that topic only as far as the text writes it in that compound or on its own, so `gradient descent` or `coordinate descent` is next to no evidence for a topic about double descent. The two topics this confuses most on the curated papers get a second look: when one of them is a paper's best topic, a logistic regression fitted on just their papers' words decides between the two, averaged with the similarities' odds. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed, as is one whose best topic is under 40% and rests on one word (without that word another topic would be closer; the reasons name the word). So is a text further from every topic than any curated paper is from the topics built without it (its best similarity under the smallest of theirs): a recipe, another language, a few stray words; nothing is suggested for it from similar papers or topics either."
 
 /** A fitted topic classifier. Plain data except `weights`; see {@link topicModelToJson}. */
 export interface TopicModel {
@@ -143,6 +167,10 @@ export interface TopicCentroids {
    * paper of the next year fell below it (267 papers).
    */
   minCosine?: number
+  /** A best topic under this confidence that only one word of the text makes best is not given (see restsOn; absent: it is). */
+  oneWordBelow?: number
+  /** How each topic's papers write its words inside compounds (absent in older models: a word counts wherever it is). */
+  heads?: HeadCompounds
 }
 
 export interface TopicModelJson extends Omit<TopicModel, 'weights'> {
@@ -187,12 +215,16 @@ export function fitTopicClassifier(examples: readonly TopicExample[], options: T
           temperature: o.centroidTemperature,
           terms: { ...DEFAULT_TOPIC_OPTIONS.centroidTerms, ...options.centroidTerms },
           labelNameWeight: o.labelNameWeight,
+          headMinPapers: o.headMinPapers,
+          headUnnamedAt: o.headUnnamedAt,
+          headBound: o.headBound,
           calibrate,
           biasL2: o.centroidBiasL2,
           balance: o.centroidBalance,
         })
       : null
   const centroids = fittedCentroids?.centroids ?? null
+  if (centroids && o.oneWordBelow > 0) centroids.oneWordBelow = o.oneWordBelow
   const base = {
     kind: 'topics' as const,
     version: MODEL_VERSION,
@@ -254,6 +286,9 @@ interface CentroidFitOptions {
   temperature: number
   terms: Required<TermOptions>
   labelNameWeight: number
+  headMinPapers: number
+  headUnnamedAt: number
+  headBound: number
   calibrate: boolean
   biasL2: number
   balance: number
@@ -283,18 +318,12 @@ function fitCentroids(
       if (c >= 0) add(c, xs[i] as SparseVector, 1 / e.topics.length)
     }
   })
-  if (o.labelNameWeight > 0) {
-    labels.forEach((label, c) =>
-      add(
-        c,
-        tfidfVector(tfidf, termCounts(prepareText({ title: label, text: '' }), o.terms)),
-        o.labelNameWeight,
-      ),
-    )
-  }
+  const names = labels.map((label) => prepareText({ title: label, text: '' }))
+  if (o.labelNameWeight > 0) names.forEach((name, c) => add(c, tfidfVector(tfidf, termCounts(name, o.terms)), o.labelNameWeight))
+  const heads = o.headMinPapers > 0 ? fitHeadSums(examples, labels, xs, tfidf, names, sums, o) : null
   // Each curated paper's cosines to centroids built without it: the calibration's data, and where the centroids go wrong.
   const sumNorms2 = sums.map((sum) => [...sum.values()].reduce((a, v) => a + v * v, 0))
-  const looRows = examples.map((e, i) => leaveOneOutCosines(e, xs[i] as SparseVector, labels, sums, sumNorms2))
+  const looRows = examples.map((e, i) => leaveOneOutCosines(e, xs[i] as SparseVector, labels, sums, sumNorms2, heads ? { sums: heads.sums, own: heads.papers[i] as PaperHeads } : null))
   let temperature = o.temperature
   let biases = labels.map(() => 0)
   if (o.calibrate && labels.length >= 2) {
@@ -315,7 +344,93 @@ function fitCentroids(
   })
   const nearest = looRows.map((row) => Math.max(0, ...row))
   const minCosine = nearest.length > 0 ? Math.min(...nearest) : 0
-  return { centroids: { tfidf, terms: o.terms, vectors, weight: o.weight, temperature, biases, minCosine }, leaveOneOutBest }
+  const centroids: TopicCentroids = { tfidf, terms: o.terms, vectors, weight: o.weight, temperature, biases, minCosine }
+  if (heads) centroids.heads = { minPapers: o.headMinPapers, unnamed: heads.unnamed, shares: headShares(heads.sums, sums, tfidf) }
+  return { centroids, leaveOneOutBest }
+}
+
+/** A paper's share of each word (by vocabulary index) in each named compound it heads. */
+type PaperHeads = Map<number, WordCompounds>
+
+/** Per label: word index → modifier → the part of the label's centroid sum from uses in that compound. */
+type HeadSums = Array<Map<number, Map<string, number>>>
+
+/** Each label's centroid sums split by the named compounds its papers (and its name) write their words in. */
+function fitHeadSums(
+  examples: readonly TopicExample[],
+  labels: readonly string[],
+  xs: readonly SparseVector[],
+  tfidf: TfidfModel,
+  names: readonly PreparedText[],
+  centroidSums: ReadonlyArray<Map<number, number>>,
+  o: CentroidFitOptions,
+): { sums: HeadSums; papers: PaperHeads[]; unnamed: Record<string, number> } {
+  const contexts = examples.map((e) => headContexts(e.doc, o.terms.titleWeight))
+  const named = namedCompounds(contexts, o.headMinPapers)
+  const index = termIndex(tfidf)
+  const byIndex = (shares: Map<string, WordCompounds>): PaperHeads => {
+    const out: PaperHeads = new Map()
+    for (const [word, m] of shares) {
+      const f = index.get(word)
+      if (f !== undefined) out.set(f, m)
+    }
+    return out
+  }
+  const papers = contexts.map((c) => byIndex(compoundShares(c, named, () => 0)))
+  const sums: HeadSums = labels.map(() => new Map())
+  const add = (c: number, x: SparseVector, own: PaperHeads, w: number): void => {
+    const sum = sums[c] as Map<number, Map<string, number>>
+    x.indices.forEach((f, j) => {
+      const shares = own.get(f)
+      if (!shares) return
+      const bound = sum.get(f) ?? sum.set(f, new Map()).get(f)!
+      for (const [modifier, share] of shares.shares) bound.set(modifier, (bound.get(modifier) ?? 0) + w * (x.values[j] as number) * share)
+    })
+  }
+  examples.forEach((e, i) => {
+    for (const t of e.topics) {
+      const c = labels.indexOf(t)
+      if (c >= 0) add(c, xs[i] as SparseVector, papers[i] as PaperHeads, 1 / e.topics.length)
+    }
+  })
+  if (o.labelNameWeight > 0) {
+    names.forEach((name, c) => add(c, tfidfVector(tfidf, termCounts(name, o.terms)), byIndex(compoundShares(headContexts(name, o.terms.titleWeight), named, () => 0)), o.labelNameWeight))
+  }
+  sums.forEach((byWord, c) => {
+    for (const [f, bound] of byWord) {
+      let part = 0
+      for (const v of bound.values()) part += v
+      if (part < o.headBound * ((centroidSums[c] as Map<number, number>).get(f) ?? 0)) byWord.delete(f)
+    }
+  })
+  // A text is read later with the compounds the labels kept (see namedOf); the papers are read again with them.
+  const kept = new Set<string>()
+  for (const byWord of sums) for (const [f, bound] of byWord) for (const modifier of bound.keys()) kept.add(`${modifier} ${tfidf.vocabulary[f] ?? ''}`)
+  const share = namedShare(contexts, named)
+  const unnamed: Record<string, number> = {}
+  for (const byWord of sums) {
+    for (const f of byWord.keys()) {
+      const word = tfidf.vocabulary[f] ?? ''
+      const s = share.get(word) ?? 0
+      if (s >= o.headUnnamedAt) unnamed[word] = 1
+    }
+  }
+  return { sums, unnamed, papers: contexts.map((c) => byIndex(compoundShares(c, kept, (word) => unnamed[word] ?? 0))) }
+}
+
+/** The stored form of {@link HeadSums}: each part as a share of the label's whole sum of that word, keyed by the word. */
+function headShares(heads: HeadSums, sums: ReadonlyArray<Map<number, number>>, tfidf: TfidfModel): Array<Record<string, Record<string, number>>> {
+  return heads.map((byWord, c) => {
+    const out: Record<string, Record<string, number>> = {}
+    for (const [f, bound] of [...byWord].sort((a, b) => a[0] - b[0])) {
+      const total = (sums[c] as Map<number, number>).get(f) ?? 0
+      if (!(total > 0)) continue
+      const shares: Record<string, number> = {}
+      for (const [modifier, part] of [...bound].sort((a, b) => (a[0] < b[0] ? -1 : 1))) shares[modifier] = Math.min(1, part / total)
+      out[tfidf.vocabulary[f] ?? ''] = shares
+    }
+    return out
+  })
 }
 
 /** A curated paper's cosine to each label's centroid, its own share taken out of its own labels' centroids. */
@@ -325,6 +440,7 @@ function leaveOneOutCosines(
   labels: readonly string[],
   sums: ReadonlyArray<Map<number, number>>,
   sumNorms2: readonly number[],
+  heads: { sums: HeadSums; own: PaperHeads } | null,
 ): number[] {
   const share = 1 / e.topics.length
   const own = new Set(e.topics.map((t) => labels.indexOf(t)))
@@ -340,8 +456,22 @@ function leaveOneOutCosines(
       n2 += -2 * share * d + share * share
       d -= share
     }
+    // The label's uses of a word in compounds this paper does not write it in are no match (see headMatch);
+    // the paper's own uses are taken out of its own labels' parts, as its vector is out of their sums.
+    if (heads) d -= x.indices.reduce((away, f, j) => away + (x.values[j] as number) * unmatched(heads.sums[c]?.get(f), heads.own.get(f), own.has(c) ? share * (x.values[j] as number) : 0), 0)
     return n2 > 1e-12 ? d / Math.sqrt(n2) : 0
   })
+}
+
+/** The part of a label's sum of one word a paper's uses cannot match, its own part (`ownWeight` × its shares) taken out. */
+function unmatched(bound: ReadonlyMap<string, number> | undefined, mine: WordCompounds | undefined, ownWeight: number): number {
+  if (!bound || !mine) return 0
+  let away = 0
+  for (const [modifier, part] of bound) {
+    const here = mine.shares.get(modifier) ?? 0
+    away += (part - ownWeight * here) * (mine.bound - here)
+  }
+  return away
 }
 
 /**
@@ -508,14 +638,63 @@ function centroidProbabilities(centroids: TopicCentroids, cosines: readonly numb
   return softmax(cosines.map((cos, c) => cos / centroids.temperature + (biases?.[c] ?? 0)))
 }
 
-/** A paper's cosine to each label's centroid. */
-function centroidCosines(centroids: TopicCentroids, x: SparseVector): number[] {
+/** A paper's cosine to each label's centroid, each of its words counted as far as it matches the label's compounds. */
+function centroidCosines(centroids: TopicCentroids, x: SparseVector, matches: HeadMatches | null): number[] {
   let vectors = centroidVectorCache.get(centroids)
   if (!vectors) {
     vectors = centroids.vectors.map((v) => ({ indices: Int32Array.from(v.indices), values: Float32Array.from(v.values) }))
     centroidVectorCache.set(centroids, vectors)
   }
-  return vectors.map((v) => sparseDot(x, v))
+  const cosines = vectors.map((v) => sparseDot(x, v))
+  if (matches) {
+    const byTerm = termCentroids(centroids)
+    for (const [j, match] of matches) {
+      const found = byTerm.get(x.indices[j] as number)
+      if (!found) continue
+      for (let k = 0; k < found.labels.length; k++) {
+        const c = found.labels[k] as number
+        cosines[c] = (cosines[c] as number) - (x.values[j] as number) * (found.weights[k] as number) * (1 - (match[c] as number))
+      }
+    }
+  }
+  return cosines
+}
+
+/** Position in a text's vector → how far its uses of that word match each label's (1 for a word no label binds). */
+type HeadMatches = Map<number, Float64Array>
+
+/** {@link headMatch} of each of a text's words that some label writes inside compounds; null when the model has no such data. */
+function headMatches(centroids: TopicCentroids, doc: PreparedText, x: SparseVector): HeadMatches | null {
+  const heads = centroids.heads
+  if (!heads) return null
+  const named = namedOf(heads)
+  const mine = compoundShares(headContexts(doc, centroids.terms.titleWeight), named, (word) => heads.unnamed[word] ?? 0)
+  const out: HeadMatches = new Map()
+  x.indices.forEach((f, j) => {
+    const word = centroids.tfidf.vocabulary[f] ?? ''
+    let match: Float64Array | null = null
+    heads.shares.forEach((byWord, c) => {
+      const shares = byWord[word]
+      if (!shares) return
+      match ??= new Float64Array(heads.shares.length).fill(1)
+      match[c] = headMatch(shares, mine.get(word))
+    })
+    if (match) out.set(j, match)
+  })
+  return out
+}
+
+const namedCache = new WeakMap<HeadCompounds, ReadonlySet<string>>()
+
+/** The named compounds of a model: those some label writes a word in. */
+function namedOf(heads: HeadCompounds): ReadonlySet<string> {
+  let named = namedCache.get(heads)
+  if (!named) {
+    const found = new Set<string>()
+    for (const byWord of heads.shares) for (const word in byWord) for (const modifier in byWord[word]) found.add(`${modifier} ${word}`)
+    namedCache.set(heads, (named = found))
+  }
+  return named
 }
 
 /** Each term's weights in the centroids that have it, in label order (a term is in few of them). */
@@ -548,7 +727,7 @@ function termCentroids(centroids: TopicCentroids): Map<number, TermInCentroids> 
  * Each term's push towards label `best` in the centroid view: its weight in the paper times how much more
  * it weighs in that centroid than in the others on average, on the softmax's scale.
  */
-function centroidContributions(centroids: TopicCentroids, x: SparseVector, best: number): Contribution[] {
+function centroidContributions(centroids: TopicCentroids, x: SparseVector, best: number, matches: HeadMatches | null): Contribution[] {
   const others = Math.max(1, centroids.vectors.length - 1)
   const byTerm = termCentroids(centroids)
   const out: Contribution[] = []
@@ -557,10 +736,12 @@ function centroidContributions(centroids: TopicCentroids, x: SparseVector, best:
     let rest = 0
     let own = 0
     const found = byTerm.get(f)
+    const match = matches?.get(j)
     if (found) {
       for (let k = 0; k < found.labels.length; k++) {
-        if (found.labels[k] === best) own = found.weights[k] as number
-        else rest += found.weights[k] as number
+        const w = (found.weights[k] as number) * (match?.[found.labels[k] as number] ?? 1)
+        if (found.labels[k] === best) own = w
+        else rest += w
       }
     }
     const margin = own - rest / others
@@ -630,17 +811,87 @@ export function topicProbabilities(model: TopicModel, doc: PreparedText): Float6
 function views(
   model: TopicModel,
   doc: PreparedText,
-): { x: SparseVector; cx: SparseVector | null; cosines: number[] | null; centroid: Float64Array | null; probs: Float64Array } {
+): { x: SparseVector; cx: SparseVector | null; matches: HeadMatches | null; cosines: number[] | null; centroid: Float64Array | null; probs: Float64Array } {
   // A centroid-only model has an empty regression vocabulary: no need to count its terms.
   const x =
     model.tfidf.vocabulary.length > 0
       ? tfidfVector(model.tfidf, termCounts(doc, model.terms))
       : { indices: new Int32Array(0), values: new Float32Array(0) }
   const cx = model.centroids && model.centroids.weight > 0 ? centroidVector(model.centroids, doc) : null
-  const cosines = model.centroids && cx ? centroidCosines(model.centroids, cx) : null
+  const matches = model.centroids && cx ? headMatches(model.centroids, doc, cx) : null
+  const cosines = model.centroids && cx ? centroidCosines(model.centroids, cx, matches) : null
   const centroid = model.centroids && cosines ? centroidProbabilities(model.centroids, cosines) : null
   const blended = blend(model, softmax(topicLogits(model, x), model.temperature), centroid)
-  return { x, cx, cosines, centroid, probs: model.pair ? refinePair(model.pair, blended, doc) : blended }
+  return { x, cx, matches, cosines, centroid, probs: model.pair ? refinePair(model.pair, blended, doc) : blended }
+}
+
+/**
+ * Where reading words by their compounds lowered a topic's confidence much (by 0.1 or more; the topic that would be
+ * best without it): each word it counted for less than half, with that topic's main compound of it.
+ */
+function otherSenses(
+  centroids: TopicCentroids,
+  x: SparseVector,
+  matches: HeadMatches,
+  cosines: readonly number[],
+  probs: Float64Array,
+): Array<{ term: string; label: number; compound: string; lost: number }> {
+  const byTerm = termCentroids(centroids)
+  const plain = [...cosines]
+  for (const [j, match] of matches) {
+    const found = byTerm.get(x.indices[j] as number)
+    if (!found) continue
+    for (let k = 0; k < found.labels.length; k++) {
+      const c = found.labels[k] as number
+      plain[c] = (plain[c] as number) + (x.values[j] as number) * (found.weights[k] as number) * (1 - (match[c] as number))
+    }
+  }
+  const before = centroidProbabilities(centroids, plain)
+  let label = 0
+  before.forEach((p, c) => {
+    if (p > (before[label] as number)) label = c
+  })
+  const lost = (before[label] as number) - (probs[label] as number)
+  if (lost < 0.1) return []
+  const out: Array<{ term: string; label: number; compound: string; lost: number }> = []
+  for (const [j, match] of matches) {
+    if ((match[label] as number) >= 0.5) continue
+    const term = centroids.tfidf.vocabulary[x.indices[j] as number] ?? ''
+    const shares = Object.entries(centroids.heads?.shares[label]?.[term] ?? {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    const main = shares[0]
+    if (main) out.push({ term, label, compound: `${main[0]} ${term}`, lost })
+  }
+  return out
+}
+
+/**
+ * Evidence breadth: the topic a text's words would be closest to without the one word that pushes `best` hardest,
+ * or null when `best` stays closest (or the two are the pair the second look tells apart). A topic that only that
+ * word makes best rests on it alone.
+ */
+function restsOn(centroids: TopicCentroids, x: SparseVector, matches: HeadMatches | null, cosines: readonly number[], best: number, pair: TopicPair | null | undefined): { term: string; instead: number } | null {
+  const pushes = centroidContributions(centroids, x, best, matches)
+  let j = -1
+  pushes.forEach((p, k) => {
+    if (p.weight > 0 && (j < 0 || p.weight > (pushes[j] as Contribution).weight)) j = k
+  })
+  if (j < 0) return null
+  const without = [...cosines]
+  const found = termCentroids(centroids).get(x.indices[j] as number)
+  const match = matches?.get(j)
+  if (found) {
+    for (let k = 0; k < found.labels.length; k++) {
+      const c = found.labels[k] as number
+      without[c] = (without[c] as number) - (x.values[j] as number) * (found.weights[k] as number) * (match?.[c] ?? 1)
+    }
+  }
+  const alone = centroidProbabilities(centroids, without)
+  let instead = 0
+  alone.forEach((p, c) => {
+    if (p > (alone[instead] as number)) instead = c
+  })
+  if (instead === best || (pair?.labels.includes(best) && pair.labels.includes(instead))) return null
+  return { term: (pushes[j] as Contribution).label, instead }
 }
 
 function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
@@ -653,7 +904,7 @@ function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
  * @example classifyTopics(model, prepareText({ title, text: abstract })).topics[0] // { label: 'Neural Collapse', confidence: 0.93 }
  */
 export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, whyTerms = 5 }: { top?: number; whyTerms?: number } = {}): TopicPrediction {
-  const { x, cx, cosines, centroid, probs } = views(model, doc)
+  const { x, cx, matches, cosines, centroid, probs } = views(model, doc)
   const ranked = model.labels
     .map((label, c) => ({ label, confidence: probs[c] as number, c }))
     .sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1))
@@ -661,9 +912,17 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
   const minCosine = model.centroids?.minCosine
   const offTopic = cosines !== null && minCosine !== undefined && Math.max(0, ...cosines) < minCosine
   const why: Contribution[] = []
+  const oneWord = !offTopic && best !== undefined && best.confidence < (model.centroids?.oneWordBelow ?? 0) && model.centroids && cx && cosines ? restsOn(model.centroids, cx, matches, cosines, best.c, model.pair) : null
   // Off topic, no topic is given, so nothing is said for the best one: the reason is the distance itself.
   if (offTopic) why.push({ label: 'further from every topic than any curated paper', weight: 1 })
   else if (best) {
+    const written = (term: string): string => asWritten(doc, [{ label: term, weight: 1 }], 1, model.centroids?.terms.maxN ?? 1)[0]?.label ?? term
+    if (oneWord) why.push({ label: `rests on one word: without “${written(oneWord.term)}” the text is closer to ${model.labels[oneWord.instead]}, so no topic is given`, weight: 1 })
+    if (model.centroids && cx && matches && cosines && centroid) {
+      for (const r of otherSenses(model.centroids, cx, matches, cosines, centroid)) {
+        why.push({ label: `“${written(r.term)}” counted for little under ${model.labels[r.label]}: its papers write “${r.compound}”, this text does not`, weight: r.lost })
+      }
+    }
     const stride = model.tfidf.vocabulary.length + 1
     const contributions: Contribution[] = []
     for (let j = 0; j < x.indices.length; j++) {
@@ -675,7 +934,7 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
       const margin = (model.weights[best.c * stride + f] as number) - others / Math.max(1, model.labels.length - 1)
       contributions.push({ label: model.tfidf.vocabulary[f] ?? '', weight: (v * margin) / model.temperature })
     }
-    if (model.centroids && cx && model.centroids.weight >= 1) contributions.push(...centroidContributions(model.centroids, cx, best.c))
+    if (model.centroids && cx && model.centroids.weight >= 1) contributions.push(...centroidContributions(model.centroids, cx, best.c, matches))
     why.push(...asWritten(doc, strongestTerms(contributions), whyTerms, Math.max(model.terms.maxN, model.centroids?.terms.maxN ?? 0)))
     if (model.centroids && cx) {
       const near = centroid?.[best.c] ?? 0
@@ -690,7 +949,7 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
   }
   return {
     topics: ranked.slice(0, top).map(({ label, confidence }) => ({ label, confidence })),
-    unsorted: offTopic || (best?.confidence ?? 0) < model.unsortedBelow,
+    unsorted: offTopic || oneWord !== null || (best?.confidence ?? 0) < model.unsortedBelow,
     offTopic,
     why,
   }
