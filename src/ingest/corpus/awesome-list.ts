@@ -91,6 +91,8 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const PARENTHESISED_TITLE = /^(?:\(\s*(\S+(?:\s+\S+){2,}?)\s*\)|\{\s*(\S+(?:\s+\S+){2,}?)\s*\})$/
 /** A short name in capitalised words (`Double-M Quantification`, `Robust V2V`): a method's, before its title. */
 const SHORT_NAME = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.+_-]*)(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.+_-]*){0,2}$/u
+/** `Title, CVPR, 2016` or `Title, ICCV 2017.`: a venue and its year ending a title, after a comma. */
+const TITLE_VENUE_ENDING = /^(\S.{7,}?),\s*([\p{L}][\p{L}-]*)\s*,?\s+((?:19|20)\d{2})\.?$/u
 /** `Title (Published in Findings of EMNLP 2024)`: the venue a list writes into the title. */
 const PUBLISHED_IN_TITLE = /\s*\((?:Published|Accepted)\s+(?:in|at|by|to)\s+([^()]+?)\)$/i
 /**
@@ -216,6 +218,14 @@ function parseAwesomeList(input: TextInput, ctx: ParseContext): ParseResult {
   const markdown = isMarkdownSource(input.lines) ? renderAwesomeMarkdown(input) : null
   const links = markdown?.links ?? new Map<number, readonly MarkdownLink[]>()
   const itemRests = markdown?.itemRests ?? new Map<number, ItemRest>()
+  for (const line of markdown?.crowdedHtmlItems ?? [])
+    collector.reject({
+      code: 'PARSE_FAILED',
+      line,
+      field: 'entry',
+      message: `line ${line}: an HTML list item shares its line with another item and no line of its own is free; not read`,
+      excerpt: shorten(input.lines[line - 1]?.trim() ?? ''),
+    })
   for (const draft of collectEntryDrafts(markdown?.input ?? input, collector, markdown?.headings ?? null))
     readEntryDraft(draft, ctx, collector, links, itemRests.get(draft.line) ?? null, markdown !== null)
   return collector.result()
@@ -393,9 +403,11 @@ function readEntryDraft(
       : null
   const restSegments = (fullTitle === null ? itemRest?.segments : itemRest?.segments.slice(1)) ?? []
   const named = fullTitle ?? cleaned.title
-  // `Title (Published in Findings of EMNLP 2024)`: the venue is no part of the title.
-  const titleVenue = PUBLISHED_IN_TITLE.exec(named)?.[1]?.trim() ?? null
-  const title = titleVenue === null ? named : named.replace(PUBLISHED_IN_TITLE, '').trim()
+  // `Title (Published in Findings of EMNLP 2024)`, and in Markdown `Title, CVPR, 2016`: the venue is no part of the title.
+  const publishedIn = PUBLISHED_IN_TITLE.exec(named)?.[1]?.trim() ?? null
+  const ending = markdown && publishedIn === null ? readTitleVenueEnding(named) : null
+  const titleVenue = publishedIn ?? ending?.venue ?? null
+  const title = ending?.title ?? (publishedIn === null ? named : named.replace(PUBLISHED_IN_TITLE, '').trim())
   // First, so that no unreadable line goes unreported, even in the template or after the papers.
   if (draft.rejections.length > 0) {
     collector.rejectEntryForLines({ line: draft.line, label: title || null }, draft.rejections)
@@ -545,6 +557,18 @@ function readParenthesisedTitle(name: string, segment: string): string | null {
   const people = readByline(title).authorList
   if ((people.authors.length > 1 || people.truncated) && readsAsAuthors(title)) return null
   return title.split(/\s+/).length > name.split(/\s+/).length ? title : null
+}
+
+/**
+ * `Joint Training of Cascaded CNN for Face Detection, CVPR, 2016` (geyongtao/deep-face-pipeline): a title that ends
+ * in its venue and year after commas, the venue an acronym or a known one; the title without them and the venue.
+ */
+function readTitleVenueEnding(text: string): { title: string; venue: string } | null {
+  const ending = TITLE_VENUE_ENDING.exec(text)
+  if (!ending) return null
+  const venue = `${ending[2] ?? ''} ${ending[3] ?? ''}`
+  if (!KNOWN_VENUE_HEADING.test(venue) && !ACRONYM_YEAR_HEADING.test(venue)) return null
+  return { title: (ending[1] ?? '').trim(), venue }
 }
 
 /** What a Markdown item says beside its title, read: its author line (as nested ones are read), year or month. */

@@ -1479,3 +1479,217 @@ describe('a task list of papers, `- [x] [CVPR 2019] Title` (Duan-JM/awesome-pape
     expect(detectFormat(project, 'README.md')).toBeNull()
   })
 })
+
+describe('HTML list items in a Markdown README (session 30)', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const pick = (records: SourceRecord[]) =>
+    records.map(({ title, authors, authorsTruncated, venue, date, url, ids }) => ({
+      title,
+      authors,
+      authorsTruncated,
+      venue,
+      date,
+      url,
+      ids,
+    }))
+
+  it('reads one list per paper, `Title, CVPR, 2016. [Paper]` (geyongtao/deep-face-pipeline, face detection papers)', () => {
+    // Its `【Face Detection】` section, first three papers, as written (the README's own image links name the repository).
+    const text = [
+      '## 性能比较',
+      '【Face Detection】',
+      '<ul>',
+      '<li>',
+      'A Convolutional Neural Network Cascade for Face Detection, CVPR, 2015',
+      '</ul></li>',
+      '  ',
+      '<ul>',
+      '<li>',
+      'Joint Training of Cascaded CNN for Face Detection, CVPR, 2016. <a href="http://www.cv-foundation.org/openaccess/content_cvpr_2016/papers/Qin_Joint_Training_of_CVPR_2016_paper.pdf">[Paper]</a></li>',
+      '</ul></li>',
+      '',
+      '<ul>',
+      '<li>',
+      'WIDER FACE: A Face Detection Benchmark, CVPR, 2016. <a href="http://www.cv-foundation.org/openaccess/content_cvpr_2016/papers/Yang_WIDER_FACE_A_CVPR_2016_paper.pdf">[Paper]</a></li>',
+      '</ul></li>',
+    ].join('\n')
+    const parsed = awesomeListFormat.parse(text, ctx)
+    expect(pick(parsed.records)).toEqual([
+      {
+        title: 'Joint Training of Cascaded CNN for Face Detection',
+        authors: [],
+        authorsTruncated: false,
+        venue: 'CVPR 2016',
+        date: '2016',
+        url: 'http://www.cv-foundation.org/openaccess/content_cvpr_2016/papers/Qin_Joint_Training_of_CVPR_2016_paper.pdf',
+        ids: {},
+      },
+      {
+        title: 'WIDER FACE: A Face Detection Benchmark',
+        authors: [],
+        authorsTruncated: false,
+        venue: 'CVPR 2016',
+        date: '2016',
+        url: 'http://www.cv-foundation.org/openaccess/content_cvpr_2016/papers/Yang_WIDER_FACE_A_CVPR_2016_paper.pdf',
+        ids: {},
+      },
+    ])
+    // The paper without a link or authors is named with its line; the others are read past it.
+    expect(parsed.issues.filter(({ severity }) => severity === 'rejected')).toEqual([
+      expect.objectContaining({ code: 'MISSING_FIELD', line: 5, source: 'lists/README.md' }),
+    ])
+  })
+
+  it('reads bold titles over nested `[paper]` links, an item of items as a group (a page of paper summaries)', () => {
+    // Its table of contents, an HTML list, from its first item to `Other:` (found by its text, repository not recorded).
+    const text = [
+      '<h1 id="network-architecture-paper-summaries">Network Architecture Paper Summaries</h1>',
+      '<h3 id="table-of-contents">Table of Contents</h3>',
+      '<ul>',
+      '<li><strong>(ResNeXt) Aggregated Residual Transformations for Deep Neural Networks</strong>',
+      '<ul>',
+      '<li><a href="https://arxiv.org/abs/1611.05431">[paper]</a></li>',
+      '</ul>',
+      '</li>',
+      '<li><strong>Wide Residual Networks</strong>',
+      '<ul>',
+      '<li><a href="#wide-residual-networks">[summary]</a> <a href="https://arxiv.org/abs/1605.07146">[paper]</a></li>',
+      '</ul>',
+      '</li>',
+      '<li><strong>Dilated Residual Networks</strong>',
+      '<ul>',
+      '<li><a href="#dilated-residual-networks">[summary]</a> <a href="https://arxiv.org/abs/1705.09914">[paper]</a></li>',
+      '</ul>',
+      '</li>',
+      '<li><strong>Reversible Residual Networks</strong>',
+      '<ul>',
+      '<li><a href="https://arxiv.org/abs/1707.04585">[paper]</a></li>',
+      '</ul>',
+      '</li>',
+      '<li><strong>Fractal Networks</strong>',
+      '<ul>',
+      '<li><a href="https://arxiv.org/abs/1605.07648">[paper]</a></li>',
+      '</ul>',
+      '</li>',
+      '<li>Other:',
+      '<ul>',
+      '<li><strong>Introspective Classification with Convolutional Nets</strong>',
+      '<ul>',
+      '<li><a href="https://arxiv.org/abs/1704.07816">[paper]</a></li>',
+      '</ul>',
+      '</li>',
+      '</ul>',
+      '</li>',
+      '</ul>',
+    ].join('\n')
+    expect(awesomeListFormat.detect(text, 'README.md')).toBeGreaterThanOrEqual(0.9)
+    const parsed = awesomeListFormat.parse(text, ctx)
+    expect(parsed.records.map(({ title, ids, line }) => [line, title, ids.arxiv])).toEqual([
+      [4, '(ResNeXt) Aggregated Residual Transformations for Deep Neural Networks', '1611.05431'],
+      [9, 'Wide Residual Networks', '1605.07146'],
+      [14, 'Dilated Residual Networks', '1705.09914'],
+      [19, 'Reversible Residual Networks', '1707.04585'],
+      [24, 'Fractal Networks', '1605.07648'],
+      [31, 'Introspective Classification with Convolutional Nets', '1704.07816'],
+    ])
+    expect(parsed.issues.filter(({ severity }) => severity === 'rejected')).toEqual([])
+  })
+
+  it('reads citations linked whole in lists folded in `<details><summary>` (a course page on ML in public health)', () => {
+    // Its first module, the first three papers (found by its text, repository not recorded).
+    const text = [
+      '## Modules',
+      '<details>',
+      '<summary>1. What is data science?</summary>',
+      '<ul>',
+      '<li>',
+      '<details>',
+      '<summary>Disease incidence at population level</summary>',
+      '<ul> ',
+      '<li> <a href="https://www.nature.com/articles/nature12060?page=32">',
+      'Bhatt, Samir, et al. "The global distribution and burden of dengue." Nature 496.7446 (2013): 504-507. ',
+      '</a>  ',
+      '</li>',
+      '</ul>',
+      '</details>',
+      '</li>',
+      '',
+      '<li>',
+      '<details>',
+      '<summary>Disease detection including behaviors and markers</summary>',
+      '<ul>',
+      '<li> <a href="https://jamanetwork.com/journals/jama/article-abstract/2588763">',
+      'Gulshan, Varun, et al. "Development and validation of a deep learning algorithm for detection of diabetic retinopathy in retinal fundus photographs." Jama 316.22 (2016): 2402-2410.',
+      '</a>',
+      '</li>',
+      '',
+      '<li> <a href="https://arxiv.org/abs/1807.10215">',
+      'Lu, Jen-Tang, et al. "Deepspine: Automated lumbar vertebral segmentation, disc-level designation, and spinal stenosis grading using deep learning." arXiv preprint arXiv:1807.10215 (2018). </a> </li> ',
+      '</ul></details></li></ul></details>',
+    ].join('\n')
+    const parsed = awesomeListFormat.parse(text, ctx)
+    expect(pick(parsed.records)).toEqual([
+      {
+        title: 'The global distribution and burden of dengue',
+        authors: ['Samir Bhatt'],
+        authorsTruncated: true,
+        venue: null,
+        date: '2013',
+        url: 'https://www.nature.com/articles/nature12060?page=32',
+        ids: {},
+      },
+      {
+        title:
+          'Development and validation of a deep learning algorithm for detection of diabetic retinopathy in retinal fundus photographs',
+        authors: ['Varun Gulshan'],
+        authorsTruncated: true,
+        venue: null,
+        date: '2016',
+        // A journal's page names no id the library keys on; the link is kept among the entry's links.
+        url: null,
+        ids: {},
+      },
+      {
+        title:
+          'Deepspine: Automated lumbar vertebral segmentation, disc-level designation, and spinal stenosis grading using deep learning',
+        authors: ['Jen-Tang Lu'],
+        authorsTruncated: true,
+        venue: null,
+        date: '2018',
+        url: 'https://arxiv.org/abs/1807.10215',
+        ids: { arxiv: '1807.10215' },
+      },
+    ])
+    expect(parsed.records.map(({ line }) => line)).toEqual([9, 21, 26])
+  })
+
+  it('leaves an HTML-heavy project README alone: its models linked to their papers are no paper list (Westlake-AI/openmixup)', () => {
+    const project = readFileSync(
+      new URL('../../../test/fixtures/readmes/westlake-ai-openmixup-README.md', import.meta.url),
+      'utf8',
+    )
+    expect(awesomeListFormat.detect(project, 'README.md')).toBeLessThan(MIN_DETECT_CONFIDENCE)
+    expect(detectFormat(project, 'README.md')).toBeNull()
+    // Read as a list all the same (the format asked for), each name links its paper, and no table cell after a
+    // list is taken for the last item's authors.
+    const parsed = awesomeListFormat.parse(project, ctx)
+    expect(parsed.records.find(({ title }) => title === 'TransMix')).toMatchObject({
+      authors: [],
+      ids: { arxiv: '2111.09833' },
+    })
+    expect(parsed.records.every(({ authors }) => authors.length === 0)).toBe(true)
+  })
+
+  it('names an HTML item it could not set on a line of its own, and reads the rest', () => {
+    const text = [
+      '## Papers',
+      '<ul><li><a href="https://arxiv.org/abs/1706.03762">Attention Is All You Need</a></li><li><a href="https://arxiv.org/abs/1810.04805">BERT: Pre-training of Deep Bidirectional Transformers</a></li></ul>',
+      '## More',
+    ].join('\n')
+    const parsed = awesomeListFormat.parse(text, ctx)
+    expect(parsed.records.map(({ title }) => title)).toEqual(['Attention Is All You Need'])
+    expect(parsed.issues).toContainEqual(
+      expect.objectContaining({ severity: 'rejected', code: 'PARSE_FAILED', line: 2, field: 'entry' }),
+    )
+  })
+})

@@ -13,11 +13,15 @@
  * and a tag before a title (`- {Related} **CO3** (Full Title) [[paper&review](url)]`) is kept beside it. A task
  * list of papers without links (`- [x] [CVPR 2019] Title`, `- [ ] [NIPS 2018 Bengio] Title`) drops the checkbox and
  * reads the bracket as the item's venue and year (the words after the year kept as written, outside the venue); a
- * heading linking one word (`#### [tiredImagenet](https://arxiv.org/abs/…)`) names a data set, no paper.
+ * heading linking one word (`#### [tiredImagenet](https://arxiv.org/abs/…)`) names a data set, no paper. HTML lists
+ * (`<ul><li><b>Title</b> <a href=…>[paper]</a></li>`) are first written as the Markdown items they stand for
+ * (html-list-items.ts), and a citation linked whole (`[Lu, Jen-Tang, et al. "Title." arXiv (2018).](url)`) reads as
+ * its quoted title with the names and venue beside it.
  */
 import { decodeHtmlEntities, normalizeArxivId, normalizeDoi } from '../../core/index.js'
 import type { TextInput } from '../text-input.js'
 import { looksLikePersonName, parseAuthorList } from './author-names.js'
+import { readHtmlListItems } from './html-list-items.js'
 
 /**
  * A link of a line: `[[paper]](https://arxiv.org/abs/2312.13558)` → `{ label: 'paper', url }`. The label is the
@@ -38,6 +42,8 @@ export interface RenderedMarkdown {
   itemRests: ReadonlyMap<number, ItemRest>
   /** The lines that are headings (`## Survey`, `<h2>Technique</h2>`), each with its level (1–6): the list's sections. */
   headings: ReadonlyMap<number, number>
+  /** Lines of HTML list items not read: they share a line with another item and found no line of their own. */
+  crowdedHtmlItems: readonly number[]
 }
 
 /**
@@ -194,6 +200,10 @@ const VENUE_TAG =
   /^\[\s*(\p{L}[\p{L}\p{N}&'.-]*(?:\s+\p{L}[\p{L}&'.-]*){0,2})\s+((?:19|20)\d{2})\b([^\]]*)\](?!\()[ \t]*/u
 /** A heading's link text of one word (`tiredImagenet`, `mini-Imagenet`): a data set or model it names, no paper title. */
 const ONE_WORD = /^[\p{L}\p{N}][\p{L}\p{N}.+_-]*$/u
+/** `Names. "Title." Venue (Year).`: a citation, its title in quotes after the authors' names. */
+const CITATION = /^([^"“”]+?)\s+["“]([^"“”]{8,}?)[.,]?["”]\s*(.*)$/
+/** An item that opens with a link whose text is a name of one or two words (`[ResNeXt](…)`, `[Relative Location](…)`). */
+const HTML_NAME_LINK = /^[*_]*\[[\p{L}\p{N}][\p{L}\p{N}.+_'’-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}.+_'’-]*)?\]\(/u
 /** `<sup>1</sup>` after an author: an affiliation or equal-contribution mark, no part of the name. */
 const SUPERSCRIPT = /<sup>[^<]*<\/sup>/gi
 
@@ -202,9 +212,10 @@ const SUPERSCRIPT = /<sup>[^<]*<\/sup>/gi
  * than its rendered text (`•` bullets).
  * @example isMarkdownSource(['## Topic', '- Title. [[paper]](u)']) // true
  */
-export function isMarkdownSource(lines: readonly string[]): boolean {
+export function isMarkdownSource(sourceLines: readonly string[]): boolean {
   let markdown = 0
   let rendered = 0
+  const { lines } = readHtmlListItems(sourceLines)
   lines.forEach((line, index) => {
     // A paragraph opening with its bold title and linking its paper: a list may be made of these alone.
     if (ATX_HEADING.test(line) || LIST_ITEM.test(line) || readBoldParagraphTitle(lines, index) !== null)
@@ -219,11 +230,13 @@ export function isMarkdownSource(lines: readonly string[]): boolean {
  * by marker (`- Title [[paper]](url)`, `[[Paper](url)]` on the line that continues it) or by its title
  * (`- [Title](https://arxiv.org/abs/…)`).
  */
-export function surveyAwesomeMarkdown(lines: readonly string[]): {
+export function surveyAwesomeMarkdown(sourceLines: readonly string[]): {
   yearHeadings: number
   entries: number
   items: number
 } {
+  const html = readHtmlListItems(sourceLines)
+  const { lines } = html
   let yearHeadings = 0
   let entries = 0
   // Top-level list items and table rows: what entries are a share of.
@@ -270,12 +283,16 @@ export function surveyAwesomeMarkdown(lines: readonly string[]): {
     const item = LIST_ITEM.exec(line)
     if (item) {
       if (indentOf(item[1] ?? '') - (indents[index] ?? 0) >= NESTED_INDENT) return
-      inItem = true
+      // An item read from HTML is whole on its line: what follows its list continues none.
+      inItem = !html.items.has(index)
       items++
       const content = item[2] ?? ''
       // A task (`- [x] add tests`) is an entry only with a venue and year: a project's TODO list is no paper list.
       const task = TASK_CHECKBOX.exec(content)
       if (task && readVenueTag(content.slice(task[0].length)) !== null) entries++
+      // A README tables the models it supports as HTML lists of names linked to their papers (`<li><a
+      // href="https://arxiv.org/abs/…">ResNeXt</a> (CVPR'2017) <a href="…">config</a></li>`): no paper list.
+      else if (html.items.has(index) && HTML_NAME_LINK.test(content)) return
       else if (PAPER_MARKER_LINK.test(content) || opensWithPaperLink(content)) entries++
       // The marker counted on the line that continues the item (its author line), once per item.
       if (PAPER_MARKER_LINK.test(content)) inItem = false
@@ -314,7 +331,10 @@ function opensWithPaperLink(content: string): boolean {
  * indented under it, links as their text, tags and the table of contents dropped. Rejected lines stay rejected.
  * @example renderAwesomeMarkdown(splitTextInput('- T. [[paper]](https://arxiv.org/abs/1)', 'x.md')).input.lines // ['  • T. [paper]']
  */
-export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
+export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
+  // HTML lists are read as the Markdown items they stand for; the input's lines are otherwise as they were.
+  const html = readHtmlListItems(textInput.lines)
+  const input = { ...textInput, lines: html.lines }
   const lines: string[] = []
   const links = new Map<number, MarkdownLink[]>()
   const indents = listIndents(input.lines)
@@ -322,6 +342,8 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
   const itemRests = new Map<number, ItemRest>()
   const headings = new Map<number, number>()
   const splitItems: SplitItem[] = []
+  // The item being read came from an HTML list: whole on its line, continued by no line after its list.
+  let htmlItem = false
   // The title link of the item being read, while lines still continue its title (until a detail item).
   let openTitle: TitleLink | null = null
   // The item with a title set apart whose rest is being read, while lines still continue it.
@@ -409,6 +431,7 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
       const tagged = nested ? null : readVenueTag(unchecked)
       const content = nested ? unchecked : dropLeadingBadges(tagged?.title ?? unchecked)
       inItem = true
+      htmlItem = html.items.has(index)
       blankSince = false
       openTitle = null
       openSplit = null
@@ -467,7 +490,7 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
     }
     // A line right under an item, or indented under it after a blank, continues it (a digest over several
     // lines); it is indented past the detail bullets so that the parser joins it to what it continues.
-    if (inItem && (!blankSince || indentOf(/^[ \t]*/.exec(line)?.[0] ?? '') >= NESTED_INDENT)) {
+    if (inItem && !htmlItem && (!blankSince || indentOf(/^[ \t]*/.exec(line)?.[0] ?? '') >= NESTED_INDENT)) {
       blankSince = false
       openTitle?.lines.push(number)
       openSplit?.continuation.push({ line: number, markdown: line })
@@ -534,7 +557,7 @@ export function renderAwesomeMarkdown(input: TextInput): RenderedMarkdown {
     })
   }
   const text = lines.join('\n')
-  return { input: { ...input, lines, text }, links, itemRests, headings }
+  return { input: { ...input, lines, text }, links, itemRests, headings, crowdedHtmlItems: html.crowded }
 }
 
 /** Which columns of a paper table hold what (by index); only `title` is sure to be there. */
@@ -621,6 +644,15 @@ function splitItemTitle(content: string): { title: string; rest: string; midLine
     const label = stripEmphasis(link[1] ?? '').trim()
     const after = body.slice(link[0].length)
     if (MARKER_WORD.test(label) || label.startsWith('!') || !AFTER_TITLE_LINK.test(after)) return null
+    // `[Lu, Jen-Tang, et al. "Deepspine: …" arXiv preprint (2018).](url)`: a citation linked whole; its quoted
+    // title is the title, the names before it and what follows it are its rest.
+    const citation = readCitation(label)
+    if (citation)
+      return {
+        title: `[${citation.title}](${link[2] ?? ''})`,
+        rest: `${citation.names} | ${citation.rest} ${after}`,
+        midLine: false,
+      }
     return { title: link[0], rest: `${lead} ${after}`, midLine: false }
   }
   const br = LINE_BREAK_TAG.exec(body)
@@ -648,6 +680,25 @@ function splitAtTitleLinkAfterAuthors(
     }
   }
   return null
+}
+
+/**
+ * A citation in the MLA style Google Scholar gives (`Lu, Jen-Tang, et al. "Deepspine: …" arXiv preprint (2018).`):
+ * the names before the quoted title, the first one turned back to its given name first (`Jen-Tang Lu et al.`), the
+ * title, and what follows it (venue, year, pages). Null when the text is no such citation.
+ * @example readCitation('Rose, Sherri, and T. Layton. "Computational health economics." Biostatistics (2017).')?.names // 'Sherri Rose, and T. Layton'
+ */
+function readCitation(text: string): { names: string; title: string; rest: string } | null {
+  const citation = CITATION.exec(text)
+  if (!citation) return null
+  const [first, given, ...others] = (citation[1] ?? '').replace(/[\s.,]+$/, '').split(',')
+  const turned =
+    given !== undefined && /^\s*\p{Lu}/u.test(given) && !/^\s*(?:and|et al)\b/i.test(given)
+      ? [`${given.trim()} ${(first ?? '').trim()}`, ...others].join(',')
+      : (citation[1] ?? '').replace(/[\s.,]+$/, '')
+  const names = turned.replace(/,\s*(et al\.?)$/i, ' $1')
+  if (!readsAsNames(names.replace(/\s+et al\.?$/i, ''))) return null
+  return { names, title: citation[2] ?? '', rest: citation[3] ?? '' }
 }
 
 /** True when every name of a list reads as a person's (`C. Zhang, S. Bengio and O. Vinyals`, `Zhang et al`). */
@@ -815,7 +866,9 @@ function decodeUriSafely(text: string): string {
 function isLinksOnly(content: string): boolean {
   let markers = 0
   const rest = content.replace(IMAGE, '').replace(LINK, (_, label: string, url: string) => {
-    if (MARKER_WORD.test(stripEmphasis(label).replace(ESCAPE, '$1').trim()) || isPaperUrl(url)) markers++
+    const text = stripEmphasis(label).replace(ESCAPE, '$1').trim()
+    // A citation linked whole names its paper wherever the link goes (a journal's page).
+    if (MARKER_WORD.test(text) || isPaperUrl(url) || readCitation(text) !== null) markers++
     return ''
   })
   return markers === 0 && rest !== content && /^[\s,;|·–—-]*$/.test(rest)
