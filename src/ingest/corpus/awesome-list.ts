@@ -301,7 +301,8 @@ function collectEntryDrafts(
       } else if (level !== undefined) {
         close()
         section = enter({ level, line: line.line, ...readHeading(text, line.line === titleLine) })
-      } else if (draft && text.length >= MIN_WRAPPED_PROSE) {
+      } else if (draft && headings === null && text.length >= MIN_WRAPPED_PROSE) {
+        // Wrapped text in a capture; Markdown indents what continues an item, so a paragraph there ends it.
         appendWrapped(draft, text, line.line)
       } else {
         close() // page chrome (`avatar`) or a topic's own heading ends the entry

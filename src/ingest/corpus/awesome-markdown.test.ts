@@ -1680,6 +1680,108 @@ describe('HTML list items in a Markdown README (session 30)', () => {
     expect(parsed.records.every(({ authors }) => authors.length === 0)).toBe(true)
   })
 
+  it('reads a bold linked title with its authors after it, or a linked title over its authors after `<br>`', () => {
+    const text = [
+      // The references of a project README on bipedal walking (found by its text, repository not recorded).
+      '## References:',
+      '<ol>',
+      '  <li><b><a href="https://arxiv.org/abs/1509.02971">Continuous control with deep reinforcement learning.</a></b> Timothy P. Lillicrap, Jonathan J. Hunt, Alexander Pritzel, Nicolas Heess,Tom Erez, Yuval Tassa, David Silver, Daan Wierstra  </li>',
+      '<li><b><a href="http://proceedings.mlr.press/v32/silver14.pdf">Deterministic Policy Gradient Algorithms.</a></b> David Silver, Guy Lever, Nicolas Heess, Daan Wierstra,  Thomas Degris,  Martin Riedmiller</li>',
+      '</ol>',
+      // A researcher's publications page (found by its text, repository not recorded): her own name in bold.
+      '## Publications',
+      '<ul>',
+      '<li> <a href="https://arxiv.org/abs/1509.00727"> Heavy-tailed independent component analysis. </a> <br>',
+      '  Joseph Anderson, Navin Goyal, <b>Anupama Nandi</b>, and Luis Rademacher. <br>',
+      'In the <i> 56th Annual Symposium on Foundations of Computer Science (FOCS 2015).</i>',
+      '</li>',
+      '</ul>',
+    ].join('\n')
+    const parsed = awesomeListFormat.parse(text, ctx)
+    expect(parsed.records.map(({ line, title, authors, ids }) => [line, title, authors, ids])).toEqual([
+      [
+        3,
+        'Continuous control with deep reinforcement learning',
+        [
+          'Timothy P. Lillicrap',
+          'Jonathan J. Hunt',
+          'Alexander Pritzel',
+          'Nicolas Heess',
+          'Tom Erez',
+          'Yuval Tassa',
+          'David Silver',
+          'Daan Wierstra',
+        ],
+        { arxiv: '1509.02971' },
+      ],
+      [
+        4,
+        'Deterministic Policy Gradient Algorithms',
+        ['David Silver', 'Guy Lever', 'Nicolas Heess', 'Daan Wierstra', 'Thomas Degris', 'Martin Riedmiller'],
+        {},
+      ],
+      [
+        8,
+        'Heavy-tailed independent component analysis',
+        ['Joseph Anderson', 'Navin Goyal', 'Anupama Nandi', 'Luis Rademacher'],
+        { arxiv: '1509.00727' },
+      ],
+    ])
+  })
+
+  it('leaves a news digest with HTML lists of references alone, and takes no paragraph for part of an item', () => {
+    // A daily digest of AI news (`Horizon Summary`, found by its text, repository not recorded): its front matter, its
+    // list of items, and two of its items whole but for their prose, each with `<details><summary>References`.
+    const digest = [
+      '---',
+      'layout: default',
+      'title: "Horizon Summary: 2026-08-23 (EN)"',
+      '---',
+      '',
+      '> From 30 items, 11 important content pieces were selected',
+      '',
+      '1. [Developer Creates 250M Parameter LLM With Sub-2-Bit Quantization and Disk-Based Retrieval](#item-1) ⭐️ 9.0/10',
+      '2. [SemiAnalysis: Open-Source Models Accelerate Catch-up, Halving Time to Parity](#item-2) ⭐️ 9.0/10',
+      "5. [Ablating a single attention head breaks a chess transformer's ability to find queen sacrifices.](#item-5) ⭐️ 8.0/10",
+      '6. [DelveRL: An Open-Source Roguelike Environment for Reinforcement Learning Research](#item-6) ⭐️ 8.0/10',
+      '',
+      '<a id="item-5"></a>',
+      "## [Ablating a single attention head breaks a chess transformer's ability to find queen sacrifices.](https://www.reddit.com/r/MachineLearning/comments/1vvsf5b/ablating_1_of_a_chess_transformers_128_attention/) ⭐️ 8.0/10",
+      '',
+      'reddit · r/MachineLearning · /u/Weird-Asparagus4136 · Aug 23, 00:22',
+      '',
+      '<details><summary>References</summary>',
+      '<ul>',
+      '<li><a href="https://arxiv.org/abs/2407.02646">[2407.02646] A Practical Review of Mechanistic Interpretability for Transformer-Based Language Models</a></li>',
+      '<li><a href="https://en.wikipedia.org/wiki/Ablation_(artificial_intelligence)">Ablation (artificial intelligence) - Wikipedia</a></li>',
+      '',
+      '</ul>',
+      '</details>',
+      '',
+      '**Tags**: `#mechanistic-interpretability`, `#transformer-models`, `#chess-ai`, `#attention-heads`',
+      '',
+      '<a id="item-6"></a>',
+      '## [DelveRL: An Open-Source Roguelike Environment for Reinforcement Learning Research](https://www.reddit.com/r/MachineLearning/comments/1vvii1j/i_built_an_opensource_roguelike_specifically_for/) ⭐️ 8.0/10',
+      '',
+      '<details><summary>References</summary>',
+      '<ul>',
+      '<li><a href="https://medium.com/intro-to-artificial-intelligence/proximal-policy-optimization-ppo-a-policy-based-reinforcement-learning-algorithm-3cf126a7562d">Proximal Policy Optimization( PPO )- A policy-based Reinforcement ...</a></li>',
+      '<li><a href="https://huggingface.co/blog/deep-rl-ppo">Proximal Policy Optimization ( PPO )</a></li>',
+      '<li><a href="https://arxiv.org/abs/2402.17747">[2402.17747] When Your AIs Deceive You: Challenges of Partial ...</a></li>',
+      '',
+      '</ul>',
+      '</details>',
+    ].join('\n')
+    expect(awesomeListFormat.detect(digest, 'README.md')).toBeLessThan(MIN_DETECT_CONFIDENCE)
+    expect(detectFormat(digest, 'README.md')).toBeNull()
+    // Read as a list all the same, the `**Tags**` paragraph after a list is no part of its last item.
+    const parsed = awesomeListFormat.parse(digest, ctx)
+    expect(parsed.records.map(({ title }) => title)).toEqual([
+      '[2407.02646] A Practical Review of Mechanistic Interpretability for Transformer-Based Language Models',
+      '[2402.17747] When Your AIs Deceive You: Challenges of Partial ...',
+    ])
+  })
+
   it('names an HTML item it could not set on a line of its own, and reads the rest', () => {
     const text = [
       '## Papers',
