@@ -93,6 +93,16 @@ describe('readHtmlListItems', () => {
     expect(readHtmlListItems(plain).lines).toEqual(plain)
   })
 
+  it('leaves a list inside a Markdown line to that line: a table cell, an item after its title', () => {
+    const lines = [
+      '| Paper | Links |',
+      '|---|---|',
+      '| [Attention Is All You Need](https://arxiv.org/abs/1706.03762) | <ul><li>[code](https://github.com/a/b)</li></ul> |',
+      '- [BERT](https://arxiv.org/abs/1810.04805) <ul><li>Devlin et al.</li></ul>',
+    ]
+    expect(readHtmlListItems(lines)).toEqual({ lines, items: new Set(), crowded: [] })
+  })
+
   it('moves an item that shares its line down to a free line, and names one that finds none', () => {
     expect(itemsOf(['<ul><li>First title here</li><li>Second title here</li></ul>', '', 'Text'])).toEqual([
       [1, '- First title here'],

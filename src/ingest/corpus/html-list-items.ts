@@ -83,6 +83,9 @@ export function readHtmlListItems(lines: readonly string[]): HtmlListItems {
   }
   for (const list of findTopLevelLists(parseHtml(text))) {
     const first = lineOf(list.start)
+    // A list inside a Markdown line (a table row's cell, after an item's title) belongs to that line: left to it.
+    const before = text.slice(lineStarts[first] ?? 0, list.start)
+    if (before.replace(/<[^<>]*>/g, '').trim() !== '') continue
     const end = lineOf(Math.max(list.start, list.end))
     // Items may move down to the blank lines after the list when its own lines are too few for them.
     let last = end
