@@ -1661,6 +1661,12 @@ describe('HTML list items in a Markdown README (session 30)', () => {
       },
     ])
     expect(parsed.records.map(({ line }) => line)).toEqual([9, 21, 26])
+    // The `<summary>` of the item grouping them names their topic.
+    expect(parsed.records.map(({ topics }) => topics)).toEqual([
+      ['Disease incidence at population level'],
+      ['Disease detection including behaviors and markers'],
+      ['Disease detection including behaviors and markers'],
+    ])
   })
 
   it('leaves an HTML-heavy project README alone: its models linked to their papers are no paper list (Westlake-AI/openmixup)', () => {

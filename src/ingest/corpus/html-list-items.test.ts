@@ -66,6 +66,8 @@ describe('readHtmlListItems', () => {
         '- **Introspective Classification with Convolutional Nets** <br> [[paper]](https://arxiv.org/abs/1704.07816)',
       ],
     ])
+    // The group's name is a heading over its items: their section.
+    expect(readHtmlListItems(lines).lines[6]).toBe('###### Other')
   })
 
   it('reads entities, `<br>` and attributes in any quoting, and a list folded in `<details>`', () => {

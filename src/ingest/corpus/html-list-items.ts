@@ -52,6 +52,8 @@ const PIECE_TAGS = new Set([
   'h6',
 ])
 const BREAK = ' <br> '
+/** A group's name is written as the deepest heading: a section under the headings above the list. */
+const GROUP_HEADING = '######'
 /** A code span (`` `<li>` ``): shown as code, no HTML. */
 const CODE_SPAN = /`[^`\n]*`/g
 const FENCE = /^ {0,3}(```|~~~)/
@@ -90,24 +92,30 @@ export function readHtmlListItems(lines: readonly string[]): HtmlListItems {
     // Items may move down to the blank lines after the list when its own lines are too few for them.
     let last = end
     while (last + 1 < lines.length && (lines[last + 1] ?? '').trim() === '') last++
-    const placed = new Map<number, string>()
+    // What each line of the list becomes: an item, or the heading of a group (its name, as a section).
+    const placed = new Map<number, { markdown: string; item: boolean }>()
     const place = (item: HtmlElement): void => {
       const markdown = itemMarkdown(item)
       if (markdown === '') return
       let line = lineOf(contentStart(item) ?? item.start)
       while (placed.has(line) && line <= last) line++
       if (line > last) crowded.push(lineOf(item.start) + 1)
-      else placed.set(line, markdown)
+      else placed.set(line, { markdown: `- ${markdown}`, item: true })
     }
     const read = (item: HtmlElement): void => {
-      if (isGroup(item)) nestedItems(item).forEach(read)
-      else place(item)
+      if (!isGroup(item)) return place(item)
+      // `<li><details><summary>Disease detection</summary><ul>…`: the group's name is the topic of its items.
+      const name = groupName(item)
+      const line = lineOf(contentStart(item) ?? item.start)
+      if (name !== '' && !placed.has(line))
+        placed.set(line, { markdown: `${GROUP_HEADING} ${name}`, item: false })
+      nestedItems(item).forEach(read)
     }
     childItems(list).forEach(read)
     for (let line = first; line <= end; line++) out[line] = ''
-    for (const [line, markdown] of placed) {
-      out[line] = `- ${markdown}`
-      items.add(line)
+    for (const [line, { markdown, item }] of placed) {
+      out[line] = markdown
+      if (item) items.add(line)
     }
   }
   return { lines: out, items, crowded }
@@ -230,6 +238,30 @@ function contentStart(element: HtmlElement): number | null {
     }
   }
   return null
+}
+
+/**
+ * The name of a group of items: its `<summary>`, or the words it says before its list (`Other:` → `Other`). Plain text,
+ * so that it reads as a heading's.
+ */
+function groupName(item: HtmlElement): string {
+  const details = item.children.find(
+    (child): child is HtmlElement => isElement(child) && child.name === 'details',
+  )
+  const summary = details?.children.find(
+    (child): child is HtmlElement => isElement(child) && child.name === 'summary',
+  )
+  const own = (summary ?? item).children.filter((child) => !isElement(child) || !LIST_TAGS.has(child.name))
+  return plainText(own)
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:：]+$/, '')
+    .trim()
+}
+
+function plainText(nodes: readonly HtmlNode[]): string {
+  return nodes
+    .map((node) => (isElement(node) ? (node.name === 'details' ? '' : plainText(node.children)) : node.text))
+    .join(' ')
 }
 
 /** An item as one line of Markdown; what it nests (authors, links on a list of their own) follows after `<br>`. */
