@@ -1735,6 +1735,27 @@ describe('HTML list items in a Markdown README (session 30)', () => {
     ])
   })
 
+  it('counts an HTML item whose short name is followed by its title as a paper, unlike a bare name', () => {
+    const titled = [
+      '## State space models',
+      '<ul>',
+      '<li><a href="https://arxiv.org/abs/2312.00752">Mamba</a>: Linear-Time Sequence Modeling with Selective State Spaces</li>',
+      '<li><a href="https://arxiv.org/abs/2111.00396">S4</a>: Efficiently Modeling Long Sequences with Structured State Spaces</li>',
+      '<li><a href="https://arxiv.org/abs/2206.11893">S4D</a> - On the Parameterization and Initialization of Diagonal State Space Models</li>',
+      '<li><a href="https://arxiv.org/abs/2208.04933">S5</a>: Simplified State Space Layers for Sequence Modeling</li>',
+      '<li><a href="https://arxiv.org/abs/2405.21060">Mamba-2</a>: Transformers are SSMs</li>',
+      '</ul>',
+    ].join('\n')
+    expect(awesomeListFormat.detect(titled, 'README.md')).toBeGreaterThanOrEqual(0.9)
+    // The same names with only a venue and a config link after them: a project's table of what it supports.
+    const named = titled.replace(
+      /<\/a>(?::| -) [^<]*<\/li>/g,
+      '</a> (ICLR\'2024) <a href="configs/ssm/">config</a></li>',
+    )
+    expect(named).toContain('>Mamba</a> (ICLR')
+    expect(awesomeListFormat.detect(named, 'README.md')).toBeLessThan(MIN_DETECT_CONFIDENCE)
+  })
+
   it('leaves a news digest with HTML lists of references alone, and takes no paragraph for part of an item', () => {
     // A daily digest of AI news (`Horizon Summary`, found by its text, repository not recorded): its front matter, its
     // list of items, and two of its items whole but for their prose, each with `<details><summary>References`.

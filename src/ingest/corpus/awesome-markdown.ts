@@ -202,8 +202,12 @@ const VENUE_TAG =
 const ONE_WORD = /^[\p{L}\p{N}][\p{L}\p{N}.+_-]*$/u
 /** `Names. "Title." Venue (Year).`: a citation, its title in quotes after the authors' names. */
 const CITATION = /^([^"“”]+?)\s+["“]([^"“”]{8,}?)[.,]?["”]\s*(.*)$/
-/** An item that opens with a link whose text is a name of one or two words (`[ResNeXt](…)`, `[Relative Location](…)`). */
-const HTML_NAME_LINK = /^[*_]*\[[\p{L}\p{N}][\p{L}\p{N}.+_'’-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}.+_'’-]*)?\]\(/u
+/**
+ * An item that opens with a link whose text is a name of one or two words (`[ResNeXt](…) (CVPR'2017)`, `[Relative
+ * Location](…)`) and says no title after it (`[Mamba](…): Linear-Time Sequence Modeling …` does).
+ */
+const HTML_NAME_LINK =
+  /^[*_]*\[[\p{L}\p{N}][\p{L}\p{N}.+_'’-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}.+_'’-]*)?\]\(\s*<?[^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*>?\s*\)[*_]*(?!\s*[:：–—-]\s*\S)/u
 /** `<sup>1</sup>` after an author: an affiliation or equal-contribution mark, no part of the name. */
 const SUPERSCRIPT = /<sup>[^<]*<\/sup>/gi
 
