@@ -60,8 +60,9 @@ const FENCE = /^ {0,3}(```|~~~)/
 
 /**
  * The lines with every HTML list rewritten as Markdown items (unchanged when no line holds `<li`). An item that
- * holds lists of items with lists of their own, or that opens with `<details><summary>`, groups entries: its own
- * words are dropped and its items read in turn.
+ * holds lists of items with lists of their own, or that opens with `<details><summary>`, groups entries: its name
+ * becomes a heading (`###### Disease detection`) and its items are read in turn. A list inside a Markdown line (a
+ * table cell) is left to that line.
  * @example readHtmlListItems(['<ul>', '<li><b>Title</b> <a href="u">[paper]</a></li>', '</ul>']).lines // ['', '- **Title** [[paper]](u)', '']
  */
 export function readHtmlListItems(lines: readonly string[]): HtmlListItems {
