@@ -78,6 +78,9 @@ export function renderPaper(paper: PaperWithSources, { noTopics = [], fewKeyword
     const why = s.matchReason ? ` — merged by ${s.matchReason}` : ' — created the paper'
     out.push(`    ${s.source}  ${s.locator}  fetched ${s.fetchedAt}${why}`)
     if (s.title && s.title !== paper.title) out.push(`      title there: ${s.title}`)
+    // An id the paper does not show: a preprint's DOI beside the publication's, or another paper's it carried.
+    const unshown = Object.entries(s.ids).filter(([k, v]) => paper.ids[k as keyof typeof paper.ids] !== v)
+    if (unshown.length) out.push(`      ids there: ${unshown.map(([k, v]) => `${k} ${v}`).join(' · ')}`)
   }
   return out.join('\n')
 }

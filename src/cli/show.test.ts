@@ -35,3 +35,30 @@ describe('paperscope show, after papers left the library', () => {
     expect(after.out).not.toContain('papers were removed since')
   })
 })
+
+describe('paperscope show, of a paper whose .bib entry carried another paper\'s DOI', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-show-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('shows the DOI on the paper it names, and on the entry that carried it, with why the entry joined', async () => {
+    const db = join(dir, 'library.db')
+    const bib = join(dir, 'refs.bib')
+    // DDPG as reference lists print it, with the DOI of Bengio's monograph; then Bengio's own entry.
+    const ddpg = `@inproceedings{lillicrap2016continuous,\n  title = {Continuous control with deep reinforcement learning},\n  author = {Lillicrap, Timothy P. and Hunt, Jonathan J. and Silver, David},\n  year = {2016},\n  eprint = {1509.02971}, archivePrefix = {arXiv},\n  doi = {10.1561/2200000006}\n}\n`
+    const bengio = `@article{bengio2009learning,\n  title = {Learning deep architectures for AI},\n  author = {Bengio, Yoshua},\n  journal = {Foundations and Trends in Machine Learning},\n  year = {2009},\n  doi = {10.1561/2200000006}\n}\n`
+    writeFileSync(bib, ddpg)
+    await runCliCaptured(['--db', db, 'import', bib, '--no-analyze'])
+    writeFileSync(bib, [ddpg, bengio].join('\n'))
+    await runCliCaptured(['--db', db, 'import', bib, '--no-analyze'])
+    const shown = await runCliCaptured(['--db', db, 'show', 'Continuous control with deep reinforcement learning'])
+    expect(shown.code).toBe(0)
+    expect(shown.out).toMatch(/^ {2}ids: arxiv 1509\.02971$/m)
+    expect(shown.out).toMatch(/^ {6}ids there: doi 10\.1561\/2200000006$/m)
+    const monograph = await runCliCaptured(['--db', db, 'show', 'Learning deep architectures for AI'])
+    expect(monograph.out).toMatch(/^ {2}ids: doi 10\.1561\/2200000006$/m)
+    expect(monograph.out).not.toContain('ids there')
+  })
+})

@@ -407,6 +407,21 @@ describe('exportBibtex of papers imported from .bib files: what the entries had 
     expect(bibtex).not.toMatch(/^ {2}journal /m)
   })
 
+  it("writes the publication's DOI, not the arXiv DOI of the preprint record a better-ranked source gave", async () => {
+    const title = 'Deep Residual Learning for Image Recognition'
+    const authors = ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun']
+    await importRecords(t().store, [
+      buildRecord({ source: 'openalex', key: 'W2194775991', title, authors, date: '2015-12-10', ids: { doi: '10.48550/arxiv.1512.03385', openalex: 'W2194775991' }, raw: { type: 'preprint' } }),
+    ])
+    const cvpr = join(t().dir, 'cvpr.bib')
+    writeFileSync(cvpr, `@inproceedings{he2016deep, title={${title}}, author={He, Kaiming and Zhang, Xiangyu and Ren, Shaoqing and Sun, Jian}, booktitle={CVPR}, pages={770--778}, year={2016}, doi={10.1109/CVPR.2016.90}}\n`)
+    await importFiles(t().store, [cvpr], {})
+    const { bibtex, papers } = await exportBibtex(t().store, {})
+    expect(papers).toBe(1)
+    expect(bibtex).toMatch(/^ {2}doi += \{10\.1109\/cvpr\.2016\.90\},$/m)
+    expect(bibtex).not.toContain('10.48550')
+  })
+
   it('with only preprint entries beside a venue another source gives, guesses the type from the venue and writes no preprint container', async () => {
     const preprint = join(t().dir, 'corr.bib')
     writeFileSync(preprint, '@article{corr, title = {Grokking Sparse Parities}, author = {Doe, Jane}, journal = {CoRR}, volume = {abs/2101.00001}, year = {2021}}\n')

@@ -5,7 +5,9 @@ import type { PaperStore, PaperWriter } from '../store/index.js'
 import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { importRecords } from './import-records.js'
+import { exportBibtex } from './export-bibtex.js'
 import { findPaperById } from './lookup.js'
+import { rematchLibrary } from './rematch-library.js'
 
 /** A store whose writer fails on the n-th savePaper call: a real fault inside a real transaction. */
 function failingOnSave(store: PaperStore, failAt: number): PaperStore {
@@ -248,15 +250,91 @@ describe('importRecords', () => {
     }
   })
 
-  it("keeps every record's DOI in view: a paper shown by its bioRxiv DOI still tells another publication apart", async () => {
+  // A reference list's entry of DDPG printed with the DOI of Bengio's monograph (as reference lists print it), and
+  // Bengio's own entry.
+  const MISCITED_BIB = `@article{bengio2009learning,
+  title={Learning deep architectures for AI},
+  author={Bengio, Yoshua},
+  journal={Foundations and Trends in Machine Learning},
+  volume={2}, number={1}, pages={1--127}, year={2009},
+  doi={10.1561/2200000006}
+}
+
+@inproceedings{lillicrap2016continuous,
+  title={Continuous control with deep reinforcement learning},
+  author={Lillicrap, Timothy P. and Hunt, Jonathan J. and Pritzel, Alexander and Heess, Nicolas and Erez, Tom and Tassa, Yuval and Silver, David and Wierstra, Daan},
+  booktitle={International Conference on Learning Representations},
+  year={2016},
+  eprint={1509.02971}, archivePrefix={arXiv},
+  doi={10.1561/2200000006}
+}
+`
+
+  it("shows a DOI on the paper it names, not on the paper of an entry that carried it by mistake, whichever comes first", async () => {
+    const doi = '10.1561/2200000006'
+    const { records: [bengio, ddpg] } = parseBibtex(MISCITED_BIB, { input: 'refs.bib', fetchedAt: '2026-11-29T00:00:00.000Z' })
+    for (const order of [[bengio!, ddpg!], [ddpg!, bengio!]]) {
+      const fresh = await createTempStore()
+      try {
+        // One import per entry, as two files read one after the other.
+        for (const record of order) expect(await importRecords(fresh.store, [record])).toMatchObject({ new: 1 })
+        const bengioId = (await fresh.store.findPaperIdByExternalId('doi', doi))!
+        const ddpgId = (await fresh.store.findPaperIdByExternalId('arxiv', '1509.02971'))!
+        const [bengioPaper, ddpgPaper] = [(await fresh.store.getPaper(bengioId))!, (await fresh.store.getPaper(ddpgId))!]
+        expect(bengioPaper.title).toBe('Learning deep architectures for AI')
+        expect([bengioPaper.ids, bengioPaper.url]).toEqual([{ doi }, `https://doi.org/${doi}`])
+        // DDPG shows neither the DOI nor the link the entry made of it; its record keeps the DOI as the file gave it.
+        expect([ddpgPaper.ids, ddpgPaper.url]).toEqual([{ arxiv: '1509.02971' }, null])
+        expect(ddpgPaper.sources.map((r) => r.ids)).toEqual([{ arxiv: '1509.02971', doi }])
+        // The entry made DDPG's paper here (no other record of it): no reason to join.
+        expect(ddpgPaper.sources[0]!.matchReason).toBeNull()
+        const { bibtex } = await exportBibtex(fresh.store, { papers: [ddpgId, bengioId] })
+        const entries = bibtex.split(/\n(?=@)/)
+        expect(entries.find((e) => e.includes('{lillicrap2016continuous,'))).not.toContain(doi)
+        expect(entries.find((e) => e.includes('{bengio2009learning,'))).toMatch(/doi\s*= \{10\.1561\/2200000006\}/)
+        expect(await importRecords(fresh.store, order)).toMatchObject({ unchanged: 2 })
+        expect((await rematchLibrary(fresh.store, { dryRun: true })).changes).toEqual([])
+      } finally {
+        await fresh.cleanup()
+      }
+    }
+  })
+
+  it('says why an entry that carries another paper\'s DOI joined the paper its arXiv id and title name', async () => {
+    const doi = '10.1561/2200000006'
+    const { records: [bengio, ddpg] } = parseBibtex(MISCITED_BIB, { input: 'refs.bib', fetchedAt: '2026-11-29T00:00:00.000Z' })
+    const arxiv = buildRecord({ source: 'arxiv', key: '1509.02971', title: 'Continuous control with deep reinforcement learning', authors: ['Timothy P. Lillicrap', 'Jonathan J. Hunt'], ids: { arxiv: '1509.02971' }, date: '2015-09-09', url: 'https://arxiv.org/abs/1509.02971' })
+    for (const order of [[arxiv, bengio!, ddpg!], [arxiv, ddpg!, bengio!]]) {
+      const fresh = await createTempStore()
+      try {
+        for (const record of order) await importRecords(fresh.store, [record])
+        const bengioId = (await fresh.store.findPaperIdByExternalId('doi', doi))!
+        const ddpgPaper = (await fresh.store.getPaper((await fresh.store.findPaperIdByExternalId('arxiv', '1509.02971'))!))!
+        expect([ddpgPaper.ids, ddpgPaper.url]).toEqual([{ arxiv: '1509.02971' }, 'https://arxiv.org/abs/1509.02971'])
+        expect((await fresh.store.getPaper(bengioId))!.sources.map((r) => [r.key, r.matchReason])).toEqual([[bengio!.key, null]])
+        const entry = ddpgPaper.sources.find((r) => r.source === 'bibtex')!
+        expect(entry.ids.doi).toBe(doi)
+        expect(entry.matchReason).toBe(
+          order[1] === bengio
+            ? `id: same arxiv 1509.02971 and same title, authors overlap; its doi ${doi} names ${bengioId}, which its title, authors and abstract do not`
+            : 'id: same arxiv 1509.02971',
+        )
+      } finally {
+        await fresh.cleanup()
+      }
+    }
+  })
+
+  it("shows the publication's DOI over its bioRxiv preprint's, and keeps every record's DOI in view to tell another publication apart", async () => {
     const title = 'Evolutionary-scale prediction of atomic level protein structure with a language model'
     const authors = ['Zeming Lin', 'Halil Akin', 'Roshan Rao', 'Brian Hie', 'Zhongkai Zhu', 'Wenting Lu']
     const preprint = buildRecord({ source: 'openalex', title, authors, date: '2022-07-21', ids: { doi: '10.1101/2022.07.20.500902' }, raw: { type: 'preprint' } })
     const science = buildRecord({ source: 'bibtex', title, authors, date: '2023', ids: { doi: '10.1126/science.ade2574' }, raw: { entryType: 'article' } })
     expect(await importRecords(t.store, [preprint, science])).toMatchObject({ new: 1, merged: 1 })
     const paper = (await t.store.getPaper((await t.store.findPaperIdByExternalId('doi', '10.1101/2022.07.20.500902'))!))!
-    expect(paper.ids.doi).toBe('10.1101/2022.07.20.500902')
-    // A second publication of the title (its DOI made up) is another work, though the paper shows the preprint's DOI.
+    // OpenAlex ranks before a .bib file, but a citer cites the published version.
+    expect(paper.ids.doi).toBe('10.1126/science.ade2574')
+    // A second publication of the title (its DOI made up) is another work.
     const other = buildRecord({ source: 'bibtex', title, authors, date: '2023', ids: { doi: '10.1000/made-up.2023.7' }, raw: { entryType: 'article' } })
     expect(await importRecords(t.store, [other])).toMatchObject({ new: 1, merged: 0 })
   })
@@ -268,15 +346,15 @@ describe('importRecords', () => {
     const preprint = buildRecord({ source: 'bibtex', key: 'refs.bib#lin2022', title, authors, date: '2022', ids: { doi: '10.1101/2022.07.20.500902' }, raw: { entryType: 'article' } })
     const science = buildRecord({ source: 'bibtex', key: 'refs.bib#lin2023', title, authors, date: '2023', ids: { doi: '10.1126/science.ade2574' }, raw: { entryType: 'article' } })
     expect(await importRecords(t.store, [preprint, science])).toMatchObject({ new: 1, merged: 1 })
-    const paperId = (await t.store.findPaperIdByExternalId('doi', '10.1101/2022.07.20.500902'))!
-    expect((await t.store.getPaper(paperId))!.ids.doi).toBe('10.1101/2022.07.20.500902')
-    // The Science DOI, on the paper's second record only, finds it too...
-    expect(await t.store.findPaperIdByExternalId('doi', '10.1126/science.ade2574')).toBe(paperId)
+    const paperId = (await t.store.findPaperIdByExternalId('doi', '10.1126/science.ade2574'))!
+    expect((await t.store.getPaper(paperId))!.ids.doi).toBe('10.1126/science.ade2574')
+    // The bioRxiv DOI, which the paper does not show (the publication's is shown), finds it too...
+    expect(await t.store.findPaperIdByExternalId('doi', '10.1101/2022.07.20.500902')).toBe(paperId)
     // ...and so does a record with that DOI under a title with no word of the paper's (no title lookup finds it).
-    const atlas = buildRecord({ source: 'openalex', key: 'W9', title: 'ESMFold and the ESM Metagenomic Atlas', authors, date: '2023', ids: { doi: '10.1126/science.ade2574', openalex: 'W9' } })
+    const atlas = buildRecord({ source: 'openalex', key: 'W9', title: 'ESMFold and the ESM Metagenomic Atlas', authors, date: '2023', ids: { doi: '10.1101/2022.07.20.500902', openalex: 'W9' } })
     expect(await importRecords(t.store, [atlas])).toMatchObject({ new: 0, merged: 1 })
     const joined = (await t.store.getPaper(paperId))!.sources.find((s) => s.key === 'W9')
-    expect(joined?.matchReason).toBe('id: same doi 10.1126/science.ade2574')
+    expect(joined?.matchReason).toBe('id: same doi 10.1101/2022.07.20.500902')
     // The record's OpenAlex id, which the paper does not show either (it shows none), finds it as well.
     expect(await t.store.findPaperIdByExternalId('openalex', 'W9')).toBe(paperId)
     // Read again, nothing changes.
@@ -293,6 +371,9 @@ describe('importRecords', () => {
     expect(await t.store.findPaperIdByExternalId('arxiv', '2301.00001')).toBe(otherId)
     expect(otherId).not.toBe(paperId)
     expect([(await t.store.getPaper(paperId)) !== null, (await t.store.getPaper(otherId)) !== null]).toEqual([true, true])
+    // The paper the record joined does not show the other's OpenAlex id; the record keeps it as its source gave it.
+    const joinedOther = (await t.store.getPaper(otherId))!
+    expect([joinedOther.ids, joinedOther.sources.find((s) => s.key === 's2-other')?.ids]).toEqual([{ arxiv: '2301.00001' }, { arxiv: '2301.00001', openalex: 'W9' }])
   })
 
   it('leaves the library as it was before a batch that fails half-way', async () => {

@@ -11,11 +11,14 @@ import {
   locatorInput,
   recordWorkType,
   type AuthorProfileRecord,
+  type ExternalIdKind,
   type ImportCounts,
   type PaperWithSources,
   type SourceRecord,
 } from '../core/index.js'
 import {
+  holdsIdBetter,
+  idKey,
   matchRecord,
   mergeRecords,
   paperIdFor,
@@ -159,16 +162,36 @@ async function freePaperId(tx: PaperWriter, record: SourceRecord, contentHash: s
   return paperIdFor(record.source, `${record.key}\u0000${contentHash}`)
 }
 
-/** Builds a paper again from its source records and stores it. */
+/**
+ * Builds a paper again from its source records and stores it. It shows no id another paper holds (its records keep
+ * them); an id its records hold on better grounds than the paper that holds it (see holdsIdBetter) it takes, and that
+ * paper is built again without it.
+ */
 export async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'created' | 'updated'> {
-  const merged = mergeRecords(await tx.listSourceRecords(paperId))
+  const records = await tx.listSourceRecords(paperId)
+  const heldElsewhere = new Set<string>()
+  const taken: Array<{ kind: ExternalIdKind; value: string; from: string }> = []
+  const seen = new Set<string>()
+  for (const [kind, value] of records.flatMap((r) => Object.entries(r.ids) as Array<[ExternalIdKind, string]>)) {
+    if (seen.has(idKey(kind, value))) continue
+    seen.add(idKey(kind, value))
+    const holder = await tx.findPaperIdByExternalId(kind, value)
+    if (holder === null || holder === paperId) continue
+    if (holdsIdBetter(kind, value, records, await tx.listSourceRecords(holder))) taken.push({ kind, value, from: holder })
+    else heldElsewhere.add(idKey(kind, value))
+  }
+  const merged = mergeRecords(records, { heldElsewhere })
   const authors = await resolveAuthors(tx, merged.authors)
-  return tx.savePaper({
+  const saved = await tx.savePaper({
     ...merged,
     id: paperId,
     authors,
     titleKeys: merged.titleDerived ? [] : titleKeys(merged.title),
   })
+  for (const { kind, value } of taken) await tx.claimExternalId(kind, value, paperId)
+  // A paper left without records (one an import or rematch is about to remove) is not built again.
+  for (const from of new Set(taken.map((t) => t.from))) if ((await tx.listSourceRecords(from)).length > 0) await rebuildPaper(tx, from)
+  return saved
 }
 
 /**

@@ -14,6 +14,7 @@ export {
 } from './normalize.js'
 export {
   matchRecord,
+  isVersionDoi,
   stringSimilarity,
   abstractContainment,
   FUZZY_TITLE_THRESHOLD,
@@ -23,6 +24,16 @@ export {
   type MatchReason,
   type MatchableRecord,
 } from './match.js'
-export { mergeRecords, deriveTitle, SOURCE_RANK, type MergeInput, type MergedPaper, type MergedAuthor } from './merge.js'
+export {
+  mergeRecords,
+  deriveTitle,
+  holdsIdBetter,
+  idKey,
+  SOURCE_RANK,
+  type MergeInput,
+  type MergeOptions,
+  type MergedPaper,
+  type MergedAuthor,
+} from './merge.js'
 export { paperIdFor, recordContentHash, stableStringify } from './ids.js'
 export { AUTHOR_ID_SOURCES, recordAuthorIds, profileAuthorIds, sourceIdsConflict } from './author-ids.js'

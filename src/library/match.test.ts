@@ -367,6 +367,38 @@ describe('matchRecord: ids that name two papers', () => {
     })
   })
 
+  // DDPG's paper as the library has it after that entry joined it by its arXiv id: the DOI on a record of it.
+  const ddpgWithEntry = { ...ddpg, recordIds: [{ arxiv: '1509.02971' }, entry.ids] }
+  const monograph = record({
+    source: 'bibtex',
+    title: 'Learning Deep Architectures for AI',
+    authors: ['Yoshua Bengio'],
+    date: '2009',
+    ids: { doi: '10.1561/2200000006' },
+    raw: { entryType: 'article' },
+  })
+
+  it("does not take Bengio's own record, met after that entry, for DDPG by the DOI: another title and other authors", () => {
+    expect(matchRecord(monograph, [ddpgWithEntry])).toBeNull()
+    // A paper of its title is the one it joins, and the reason names the paper the DOI named.
+    expect(matchRecord(monograph, [ddpgWithEntry, { ...bengio, ids: {} }])).toEqual({
+      paperId: 'p1',
+      reason: 'title',
+      score: 1,
+      detail: 'same title, authors overlap; its doi 10.1561/2200000006 names p2, which its title and authors do not',
+    })
+    // An entry of DDPG with only Bengio's DOI is not Bengio's paper either.
+    expect(matchRecord({ ...entry, ids: { doi: '10.1561/2200000006' } }, [bengio])).toBeNull()
+  })
+
+  it('still joins by a shared id what only the title or only the authors tell apart', () => {
+    // A later title of one work by its authors (a record's retitled version), and one paper's title under authors
+    // a list got wrong: the id decides.
+    expect(matchRecord({ ...monograph, title: 'Deep Architectures, Revisited' }, [bengio])).toMatchObject({ paperId: 'p1', reason: 'id' })
+    expect(matchRecord({ ...monograph, authors: ['Ada Lovelace'] }, [bengio])).toMatchObject({ paperId: 'p1', reason: 'id' })
+    expect(matchRecord({ ...monograph, authors: [] }, [ddpgWithEntry])).toMatchObject({ paperId: 'p2', reason: 'id' })
+  })
+
   it('falls back to the smallest paper id when nothing else tells, and says so', () => {
     expect(matchRecord({ ...entry, title: null, authors: [] }, [ddpg, bengio])).toEqual({
       paperId: 'p1',

@@ -6,7 +6,8 @@
  * different kinds of work (a book and a paper), distant years, author lists with nobody in common, and a
  * one- or two-word title ("Deep learning") whose author lists share only a minority. Such a title without
  * authors joins none of several papers that have it. A volume of a book-journal (Foundations and Trends) is a book
- * and a paper at once, and a record whose ids name two papers joins the one its title also names.
+ * and a paper at once, and a record whose ids name two papers joins the one its title also names; one whose one
+ * shared id names a paper of another title and other authors is not that paper.
  */
 import { recordWorkType, type ExternalIds, type SourceRecord } from '../core/index.js'
 import { namesCompatible, normalizeTitle, parseName, titleKeys, titleTokens } from './normalize.js'
@@ -89,6 +90,16 @@ export function matchRecord(record: MatchableRecord, candidates: PaperCandidate[
     }
   }
   if (byId.length > 1) return choosePaperById(record, byId)
+  if (byId.length === 1 && contentContradicts(record, byId[0]!.candidate)) {
+    // Its one shared id names a paper of another title and other authors: one of the two gave it by mistake (a
+    // reference list's DDPG entry with Bengio's DOI, met before Bengio's own record). The record is the paper its
+    // title names, or a new one; the paper with the better grounds shows the id (see `holdsIdBetter`).
+    const named = byId[0]!
+    const rest = candidates.filter((c) => c.paperId !== named.decision.paperId)
+    const other = rest.length > 0 ? matchRecord(record, rest) : null
+    if (other === null) return null
+    return { ...other, detail: `${other.detail}; its ${named.decision.detail.replace(/^same /, '')} names ${named.decision.paperId}, which its title and authors do not` }
+  }
   if (best?.reason === 'title' && sameTitle.length > 1 && record.title && isShortTitle(normalizeTitle(record.title))) {
     // A one- or two-word title names several papers of the library ("Deep learning": the book and the Nature
     // review): only authors on both say which; without them the record is none of them rather than the first.
@@ -122,6 +133,13 @@ function choosePaperById(
       ? `${chosen.decision.detail} and ${vouched[0]!.content.detail}; ${others}, which its title, authors and abstract do not`
       : `${chosen.decision.detail}; ${others} too, and its title, authors and abstract name ${vouched.length === 0 ? 'none of them' : 'several'}: the smallest paper id`
   return { ...chosen.decision, detail }
+}
+
+/** True when the record's title and authors are another paper's: no title relation, and nobody on both author lists. */
+function contentContradicts(record: MatchableRecord, candidate: PaperCandidate): boolean {
+  if (!record.title || candidate.titleDerived) return false
+  if (compareAuthors([...record.authors, ...record.extraAuthors], candidate.authors).kind !== 'disjoint') return false
+  return decideByTitle(record.title, candidate, { kind: 'unknown' }) === null
 }
 
 function isShortTitle(normalizedTitle: string): boolean {
@@ -305,13 +323,18 @@ const VERSION_DOIS: readonly RegExp[] = [
   /^10\.5555\//, // ACM's number for a paper it hosts from proceedings of others (NeurIPS, AAAI)
 ]
 
+/** True for a DOI of a preprint server, archive or aggregator (see {@link VERSION_DOIS}), not of a publication. */
+export function isVersionDoi(doi: string): boolean {
+  return VERSION_DOIS.some((p) => p.test(doi))
+}
+
 /**
  * A publication's DOI (no preprint's or archive copy's, see {@link VERSION_DOIS}) that none of the paper's publication
  * DOIs is, but for a version number (`10.7554/elife.89337` and `….2`), names another work: a conference paper and its
  * journal extension are two publications a bibliography cites apart, each with its venue and pages.
  */
 function doisConflict(doi: string | undefined, paperDois: ReadonlyArray<string | undefined>): boolean {
-  const publication = (d: string | undefined): d is string => d !== undefined && !VERSION_DOIS.some((p) => p.test(d))
+  const publication = (d: string | undefined): d is string => d !== undefined && !isVersionDoi(d)
   if (!publication(doi)) return false
   const versionless = (d: string): string => d.replace(/\.v?\d{1,2}$/, '')
   const published = paperDois.filter(publication)

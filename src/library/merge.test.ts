@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSourceRecord, type SourceRecordInput } from '../core/index.js'
-import { mergeRecords, type MergeInput } from './merge.js'
+import { holdsIdBetter, idKey, mergeRecords, type MergeInput } from './merge.js'
 
 let nextId = 1
 function rec(input: Partial<SourceRecordInput> & { source: string }): MergeInput {
@@ -77,5 +77,52 @@ describe('mergeRecords', () => {
     ])
     expect(merged.titleDerived).toBe(true)
     expect(merged.title).toBe('Diffusion models trained on finite datasets exhibit a transition from memorisation to…')
+  })
+})
+
+describe('mergeRecords: the ids a paper shows', () => {
+  const ddpg = 'Continuous control with deep reinforcement learning'
+  // DDPG's arXiv record, and a reference list's entry of it with the DOI of Bengio's monograph (as printed).
+  const arxiv = rec({ source: 'arxiv', title: ddpg, ids: { arxiv: '1509.02971' }, url: 'https://arxiv.org/abs/1509.02971' })
+  const entry = rec({ source: 'bibtex', title: ddpg, ids: { arxiv: '1509.02971', doi: '10.1561/2200000006' }, url: 'https://doi.org/10.1561/2200000006' })
+  const held = new Set([idKey('doi', '10.1561/2200000006')])
+
+  it('shows no id another paper holds, nor a link to it, and takes the next record\'s of that kind', () => {
+    expect(mergeRecords([arxiv, entry]).ids).toEqual({ arxiv: '1509.02971', doi: '10.1561/2200000006' })
+    const merged = mergeRecords([arxiv, entry], { heldElsewhere: held })
+    expect(merged.ids).toEqual({ arxiv: '1509.02971' })
+    const published = rec({ source: 'semantic-scholar', title: ddpg, ids: { doi: '10.48550/arxiv.1509.02971' } })
+    expect(mergeRecords([entry, published], { heldElsewhere: held }).ids.doi).toBe('10.48550/arxiv.1509.02971')
+    // The entry alone: its URL is a link to the DOI it does not show, so the paper has none.
+    expect(mergeRecords([entry], { heldElsewhere: held }).url).toBeNull()
+    expect(mergeRecords([entry]).url).toBe('https://doi.org/10.1561/2200000006')
+  })
+
+  it("shows a publication's DOI over a preprint's or an archive copy's, whichever source ranks first", () => {
+    const title = 'Evolutionary-scale prediction of atomic level protein structure with a language model'
+    const preprint = rec({ source: 'arxiv', title, ids: { arxiv: '2207.00001', doi: '10.48550/arxiv.2207.00001' } })
+    const biorxiv = rec({ source: 'openalex', title, ids: { doi: '10.1101/2022.07.20.500902' } })
+    const science = rec({ source: 'bibtex', title, ids: { doi: '10.1126/science.ade2574' } })
+    expect(mergeRecords([preprint, biorxiv, science]).ids).toEqual({ arxiv: '2207.00001', doi: '10.1126/science.ade2574' })
+    expect(mergeRecords([preprint, biorxiv]).ids.doi).toBe('10.48550/arxiv.2207.00001')
+    // Held by another paper, the publication's DOI gives way to the preprint's.
+    expect(mergeRecords([preprint, science], { heldElsewhere: new Set([idKey('doi', '10.1126/science.ade2574')]) }).ids.doi).toBe(
+      '10.48550/arxiv.2207.00001',
+    )
+  })
+
+  it('gives a disputed id to the records that hold it on better grounds: the source, then a record whose only id it is', () => {
+    const doi = '10.1561/2200000006'
+    const bengio = rec({ source: 'bibtex', title: 'Learning Deep Architectures for AI', ids: { doi } })
+    const bengioOpenalex = rec({ source: 'openalex', title: 'Learning Deep Architectures for AI', ids: { doi, openalex: 'W2072128103' } })
+    // Both from .bib files: the entry that has it beside DDPG's arXiv id yields to the one whose only id it is.
+    expect([holdsIdBetter('doi', doi, [bengio], [arxiv, entry]), holdsIdBetter('doi', doi, [arxiv, entry], [bengio])]).toEqual([true, false])
+    // A bibliographic API's DOI over one typed into a reference list, even one whose only id it is.
+    const alone = rec({ source: 'bibtex', title: ddpg, ids: { doi } })
+    expect([holdsIdBetter('doi', doi, [bengioOpenalex], [alone]), holdsIdBetter('doi', doi, [alone], [bengioOpenalex])]).toEqual([true, false])
+    // Equal grounds: neither takes it from the other (the paper that holds it keeps it).
+    expect([holdsIdBetter('doi', doi, [bengio], [alone]), holdsIdBetter('doi', doi, [alone], [bengio])]).toEqual([false, false])
+    // Records that do not hold it at all have no grounds.
+    expect(holdsIdBetter('doi', doi, [alone], [arxiv])).toBe(true)
   })
 })

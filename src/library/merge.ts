@@ -5,7 +5,8 @@
 import type { Digest, ExternalIds, PartialDate, SourceRecord } from '../core/index.js'
 import { datePrecision } from '../core/index.js'
 import { recordAuthorIds, sourceIdsConflict } from './author-ids.js'
-import { namesCompatible, parseName } from './normalize.js'
+import { isVersionDoi } from './match.js'
+import { namesCompatible, normalizeArxivId, normalizeDoi, parseName } from './normalize.js'
 
 /**
  * Which source to believe first for descriptive fields: bibliographic APIs, then pages that show a
@@ -63,11 +64,43 @@ export interface MergedPaper {
   url: string | null
 }
 
+/** An id as `<kind> <value>` (`doi 10.1561/2200000006`): which ids a merge leaves out. */
+export function idKey(kind: string, value: string): string {
+  return `${kind} ${value}`
+}
+
+export interface MergeOptions {
+  /**
+   * Ids ({@link idKey}) the paper does not show, though a record of it has them: another paper of the library holds
+   * them (a reference list's DDPG entry with the DOI of Bengio's monograph). The paper shows the next record's id of
+   * that kind, or none; its records keep theirs.
+   */
+  heldElsewhere?: ReadonlySet<string>
+}
+
+/**
+ * True when `mine`, the records of one paper, hold this id on better grounds than `theirs`, another paper's records
+ * that hold it too: the paper that shows it and is found by it. First the source (a bibliographic API's id over one
+ * typed into a reference list), then a record whose only id it is over records that all have it beside another id
+ * (the reference-list entry of DDPG, placed by its arXiv id and title, with the DOI of Bengio's monograph pasted in).
+ * Not stronger on a tie: the paper that holds it keeps it.
+ */
+export function holdsIdBetter(kind: keyof ExternalIds, value: string, mine: readonly MergeInput[], theirs: readonly MergeInput[]): boolean {
+  const grounds = (records: readonly MergeInput[]): [number, number] => {
+    const holding = records.filter((r) => r.ids[kind] === value)
+    const rank = Math.min(SOURCE_RANK.length + 1, ...holding.map((r) => rankOf(r.source)))
+    const beside = holding.some((r) => Object.keys(r.ids).length === 1) ? 0 : 1
+    return [rank, beside]
+  }
+  const [a, b] = [grounds(mine), grounds(theirs)]
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])
+}
+
 /**
  * Builds a paper from its records.
  * @example mergeRecords(await tx.listSourceRecords(paperId))
  */
-export function mergeRecords(records: readonly MergeInput[]): MergedPaper {
+export function mergeRecords(records: readonly MergeInput[], { heldElsewhere = new Set() }: MergeOptions = {}): MergedPaper {
   if (records.length === 0) throw new Error('mergeRecords needs at least one record')
   const ordered = [...records].sort((a, b) => rankOf(a.source) - rankOf(b.source) || a.id - b.id)
   const first = <T>(pick: (r: MergeInput) => T | null | undefined): T | null => {
@@ -88,7 +121,7 @@ export function mergeRecords(records: readonly MergeInput[]): MergedPaper {
     listedAt: earliest(ordered.map((r) => r.listedAt)),
     categories: unique(ordered.flatMap((r) => r.categories)),
     venue: first((r) => r.venue),
-    ids: mergeIds(ordered),
+    ids: mergeIds(ordered, heldElsewhere),
     authors,
     authorsTruncated: truncated,
     topics: unique(ordered.flatMap((r) => r.topics)),
@@ -96,8 +129,26 @@ export function mergeRecords(records: readonly MergeInput[]): MergedPaper {
     digest: first((r) => (r.digest?.origin === 'curated' ? r.digest : null)) ?? first((r) => r.digest),
     citationCount: maxOrNull(ordered.map((r) => r.citationCount)),
     upvotes: maxOrNull(ordered.map((r) => r.upvotes)),
-    url: first((r) => r.url),
+    // A link is an id too: a BibTeX entry's URL made from the DOI another paper holds is not this paper's.
+    url: first((r) => (r.url !== null && linksHeldId(r.url, heldElsewhere) ? null : r.url)),
   }
+}
+
+/** True when the URL is a doi.org or arXiv link to one of these ids ({@link idKey}). */
+function linksHeldId(url: string, held: ReadonlySet<string>): boolean {
+  if (held.size === 0) return false
+  let text = url
+  try {
+    text = decodeURIComponent(url)
+  } catch {
+    // Not percent-encoded as a URL is: read as written.
+  }
+  if (/^https?:\/\/(?:dx\.)?doi\.org\//i.test(text)) {
+    const doi = normalizeDoi(text)
+    return doi !== null && held.has(idKey('doi', doi))
+  }
+  const arxiv = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i.test(text) ? normalizeArxivId(text) : null
+  return arxiv !== null && held.has(idKey('arxiv', arxiv))
 }
 
 function unique<T>(values: T[]): T[] {
@@ -137,13 +188,20 @@ function longestAbstract(ordered: MergeInput[]): string | null {
   return best
 }
 
-function mergeIds(ordered: MergeInput[]): ExternalIds {
+/**
+ * One id per kind, the best-ranked record's, but none another paper holds; of DOIs a publication's over a preprint's
+ * or an archive copy's (a citer cites the published version), whichever record gave it.
+ */
+function mergeIds(ordered: MergeInput[], heldElsewhere: ReadonlySet<string>): ExternalIds {
   const ids: ExternalIds = {}
-  for (const r of ordered) {
-    for (const [kind, value] of Object.entries(r.ids) as Array<[keyof ExternalIds, string]>) {
-      if (!ids[kind]) ids[kind] = value
-    }
+  const allowed = ordered
+    .flatMap((r) => Object.entries(r.ids) as Array<[keyof ExternalIds, string]>)
+    .filter(([k, v]) => !heldElsewhere.has(idKey(k, v)))
+  for (const [kind, value] of allowed) {
+    if (kind === 'doi' && isVersionDoi(value)) continue
+    ids[kind] ??= value
   }
+  for (const [kind, value] of allowed) ids[kind] ??= value
   return ids
 }
 

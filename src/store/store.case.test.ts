@@ -109,6 +109,24 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(candidate!.recordIds).toEqual(expect.arrayContaining([{ doi: '10.1101/2022.07.20.500902' }, { doi: '10.1126/science.ade2574', openalex: 'W1' }]))
     })
 
+    it('gives an id to the paper that claims it, and the id stays with it when the paper that had it is saved again', async () => {
+      const record = (key: string, ids: Record<string, string>) =>
+        createSourceRecord({ source: 'test', key, locator: `test:${key}`, fetchedAt: '2026-01-01T00:00:00Z', title: key, ids })
+      const doi = '10.1561/2200000006'
+      await sut.store.transaction(async (tx) => {
+        await tx.saveSourceRecord(record('ddpg', { arxiv: '1509.02971', doi }), 'p1', 'h1', null)
+        await tx.savePaper(paperWrite({ id: 'p1', title: 'DDPG', ids: { arxiv: '1509.02971', doi } }))
+        await tx.saveSourceRecord(record('bengio', { doi }), 'p2', 'h2', null)
+        await tx.savePaper(paperWrite({ id: 'p2', title: 'Bengio', ids: { doi } }))
+      })
+      expect(await sut.store.findPaperIdByExternalId('doi', doi)).toBe('p1')
+      await sut.store.transaction(async (tx) => {
+        await tx.claimExternalId('doi', doi, 'p2')
+        await tx.savePaper(paperWrite({ id: 'p1', title: 'DDPG', ids: { arxiv: '1509.02971' } }))
+      })
+      expect([await sut.store.findPaperIdByExternalId('doi', doi), await sut.store.findPaperIdByExternalId('arxiv', '1509.02971')]).toEqual(['p2', 'p1'])
+    })
+
     it('lists every record in the order it was first stored, a page at a time, an edited or moved one in its place', async () => {
       const record = (key: string, title: string) => createSourceRecord({ source: 'test', key, locator: `test:${key}`, fetchedAt: '2026-01-01T00:00:00Z', title })
       await sut.store.transaction(async (tx) => {

@@ -232,7 +232,7 @@ export interface PaperReader {
   getPaper(id: string): Promise<PaperWithSources | null>
   /**
    * The paper an id names: any id of any of its records, not only those it shows. An id that records of two papers
-   * give stays with the paper that had it first.
+   * give stays with the paper that had it first, unless the other's records hold it on better grounds (`claimExternalId`).
    */
   findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null>
   /** The papers dated in these years (null: undated), as their cite keys are made. */
@@ -328,6 +328,11 @@ export interface PaperWriter extends PaperReader {
   /** The absolute path of the file each of a paper's records was last read from (null when unknown), by record id. */
   listRecordFiles(paperId: string): Promise<Map<number, string | null>>
   listSourceRecords(paperId: string): Promise<Array<SourceRecord & { id: number }>>
+  /**
+   * Gives an id a record of this paper has to it, from the paper that held it (which is then to be built again): its
+   * records hold it on better grounds (see `holdsIdBetter`). The paper must be saved.
+   */
+  claimExternalId(kind: ExternalIdKind, value: string, paperId: string): Promise<void>
   /** Writes the merged paper, its ids, title keys, authorships, topics, keywords and search index. */
   savePaper(paper: PaperWrite): Promise<'created' | 'updated'>
   /**

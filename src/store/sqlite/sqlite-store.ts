@@ -1129,6 +1129,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     ).map((row) => ({ ...(JSON.parse(row.record) as SourceRecord), id: row.id }))
   }
 
+  async claimExternalId(kind: ExternalIdKind, value: string, paperId: string): Promise<void> {
+    this.stmt(
+      `INSERT INTO paper_external_ids (kind, value, paper_id) VALUES (?, ?, ?)
+       ON CONFLICT (kind, value) DO UPDATE SET paper_id = excluded.paper_id`,
+    ).run(kind, value, paperId)
+  }
+
   async savePaper(paper: PaperWrite): Promise<'created' | 'updated'> {
     const now = this.now().toISOString()
     const existing = this.get<{ rowid: number; title: string }>('SELECT rowid, title FROM papers WHERE id = ?', paper.id)
