@@ -143,6 +143,7 @@ export function presentSourceRecord(record: StoredSourceRecord): SourceRecordOut
     line: record.line,
     fetchedAt: record.fetchedAt,
     matchReason: record.matchReason,
+    ids: Object.fromEntries(Object.entries(record.ids).filter((e): e is [string, string] => typeof e[1] === 'string')),
     title: record.title,
     authors: record.authors,
     authorsTruncated: record.authorsTruncated,

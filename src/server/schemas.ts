@@ -114,6 +114,9 @@ export const SourceRecordOutSchema = z.object({
     .string()
     .nullable()
     .describe('Why this record was merged into the paper; null when this record created the paper'),
+  ids: z
+    .record(z.string(), z.string())
+    .describe("The record's ids as its source gave them; the paper shows one per kind, and none another paper holds"),
   title: z.string().nullable(),
   authors: z.array(z.string()),
   authorsTruncated: z.boolean(),

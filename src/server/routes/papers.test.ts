@@ -304,3 +304,27 @@ describe('papers routes with analysis results', () => {
     await app.close()
   })
 })
+
+describe('papers routes: a paper whose record carried another paper\'s DOI', () => {
+  let temp: TempStore
+  afterAll(async () => {
+    await temp.cleanup()
+  })
+
+  it('shows and links the DOI on the paper it names only; the record that carried it keeps it', async () => {
+    temp = await createTempStore()
+    const doi = '10.1561/2200000006'
+    const ddpg = 'Continuous control with deep reinforcement learning'
+    await importRecords(temp.store, [buildRecord({ source: 'arxiv', key: '1509.02971', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { arxiv: '1509.02971' } })])
+    // A reference list's entry of DDPG with Bengio's DOI, read before Bengio's own record.
+    await importRecords(temp.store, [buildRecord({ source: 'bibtex', key: 'refs.bib#ddpg', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { arxiv: '1509.02971', doi } })])
+    await importRecords(temp.store, [buildRecord({ source: 'openalex', key: 'W1', title: 'Learning Deep Architectures for AI', authors: ['Yoshua Bengio'], ids: { doi, openalex: 'W1' } })])
+    const app = await buildServer({ store: temp.store })
+    const paperOf = async (id: string) => (await app.inject(`/api/v1/papers/${encodeURIComponent(id)}`)).json() as PaperDetail
+    const [shown, monograph] = [await paperOf('1509.02971'), await paperOf(doi)]
+    expect([shown.ids, monograph.title, monograph.ids]).toEqual([{ arxiv: '1509.02971' }, 'Learning Deep Architectures for AI', { doi, openalex: 'W1' }])
+    expect(shown.links.map((l) => l.url)).not.toContain(`https://doi.org/${doi}`)
+    expect(shown.sources.map((s) => s.ids)).toEqual([{ arxiv: '1509.02971' }, { arxiv: '1509.02971', doi }])
+    await app.close()
+  })
+})
