@@ -5,7 +5,9 @@
  * hence two records. Markdown is first rendered line for line into the text shape (see awesome-markdown.ts),
  * so both read through one entry parser; only Markdown has link targets, kept as the paper's URL. In Markdown a
  * heading that names a venue (`### ICLR 2023`), a year or a log's date is no topic: the entries under it keep the
- * topic above it, with that venue or year.
+ * topic above it, with that venue or year. `Table of Contents` is no topic either, and no item under how to cite the
+ * README (`## 📑 Citation`) or its license is a paper of the list. A short name linked to its paper reads with the
+ * title-case words after it as one title (`[Mamba](…): Linear-Time Sequence Modeling …`), a description after it not.
  */
 import { formatPartialDate, type ImportIssue, type ParseResult } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
@@ -26,6 +28,7 @@ import {
   surveyAwesomeMarkdown,
   type ItemRest,
   type MarkdownLink,
+  type RenderedMarkdown,
 } from './awesome-markdown.js'
 import {
   createParseCollector,
@@ -47,6 +50,15 @@ const FORMAT_NAME = 'awesome-list'
 const SECTION_HEADING = /^(\S.{0,120}?):\s*((?:19|20)\d{2})$/
 /** Sections after which bullets are resources or the contribution template, not papers. */
 const END_OF_PAPERS = /^(Related Resources|Contributing|Formatting)\b/i
+/**
+ * Markdown headings of what a README says of itself, after which items are no papers of the list: how to cite it
+ * (its own survey, in a BibTeX block or a link), its license. Whole headings only: `Citation Recommendation` is a
+ * topic.
+ */
+const ABOUT_THE_LIST_HEADING =
+  /^(?:citations?|citing|cite(?: us| this (?:list|repo(?:sitory)?|work))?|how to cite|licen[cs]e)$/i
+/** `## Table of Contents`, `## Contents`: the list's outline, no topic of the papers under it. */
+const CONTENTS_HEADING = /^(?:table of contents|contents|toc)$/i
 /** An entry bullet (`  • Title. [paper]`) or a detail bullet (`    • Key Word: ...`). */
 const BULLET = /^•\s*(.*)$/
 /** Detail lines start at this indentation; entry bullets sit left of it. */
@@ -91,6 +103,17 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const PARENTHESISED_TITLE = /^(?:\(\s*(\S+(?:\s+\S+){2,}?)\s*\)|\{\s*(\S+(?:\s+\S+){2,}?)\s*\})$/
 /** A short name in capitalised words (`Double-M Quantification`, `Robust V2V`): a method's, before its title. */
 const SHORT_NAME = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.+_-]*)(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.+_-]*){0,2}$/u
+/** `: Linear-Time Sequence Modeling …`, `- On the Parameterization …` after a short name: what may finish its title. */
+const NAME_THEN_SUBTITLE = /^[:：–—-]\s*(\S.*)$/
+/** A short name that opens its title is a word or two (`Mamba`, `BERT Paper`); three are a name of their own. */
+const MAX_NAME_WORDS = 2
+/** Words of a title after a name, the small ones left out: `Grouped GEMM for MoE` (3) is a curator's gloss. */
+const MIN_SUBTITLE_WORDS = 4
+/** Of the words of a title in title case, this share is capitalised, the small words below left out. */
+const MIN_TITLE_CASE_SHARE = 0.75
+/** Words a title in title case writes small (`with`, `of`): not counted for its capitals. */
+const TITLE_SMALL_WORD =
+  /^(?:a|an|the|and|or|nor|but|of|for|with|without|in|on|at|to|by|from|via|into|onto|over|under|as|vs\.?|versus|per)$/i
 /** `Title, CVPR, 2016` or `Title, ICCV 2017.`: a venue and its year ending a title, after a comma. */
 const TITLE_VENUE_ENDING = /^(\S.{7,}?),\s*([\p{L}][\p{L}-]*)\s*,?\s+((?:19|20)\d{2})\.?$/u
 /** `Title (Published in Findings of EMNLP 2024)`: the venue a list writes into the title. */
@@ -147,6 +170,8 @@ interface HeadingFrame {
   year?: number | null
   venue?: string
   headingYear?: number
+  /** The last line under it: a group of HTML list items ends with its list, before the next heading. */
+  until?: number
 }
 
 interface DetailLine {
@@ -226,7 +251,7 @@ function parseAwesomeList(input: TextInput, ctx: ParseContext): ParseResult {
       message: `line ${line}: an HTML list item shares its line with another item and no line of its own is free; not read`,
       excerpt: shorten(input.lines[line - 1]?.trim() ?? ''),
     })
-  for (const draft of collectEntryDrafts(markdown?.input ?? input, collector, markdown?.headings ?? null))
+  for (const draft of collectEntryDrafts(markdown?.input ?? input, collector, markdown))
     readEntryDraft(draft, ctx, collector, links, itemRests.get(draft.line) ?? null, markdown !== null)
   return collector.result()
 }
@@ -239,8 +264,9 @@ function parseAwesomeList(input: TextInput, ctx: ParseContext): ParseResult {
 function collectEntryDrafts(
   input: TextInput,
   collector: ParseCollector,
-  headings: ReadonlyMap<number, number> | null,
+  markdown: Pick<RenderedMarkdown, 'headings' | 'sectionEnds'> | null,
 ): EntryDraft[] {
+  const headings = markdown?.headings ?? null
   const drafts: EntryDraft[] = []
   let section: Section | null = null
   let afterPapers = false
@@ -251,9 +277,16 @@ function collectEntryDrafts(
   let draft: EntryDraft | null = null
   // The Markdown headings enclosing the line, outermost first.
   const frames: HeadingFrame[] = []
-  const enter = (frame: HeadingFrame): Section => {
+  const enter = (frame: HeadingFrame): Section | null => {
     while ((frames.at(-1)?.level ?? 0) >= frame.level) frames.pop()
-    frames.push(frame)
+    const until = markdown?.sectionEnds.get(frame.line)
+    frames.push(until === undefined ? frame : { ...frame, until })
+    return sectionOfFrames()
+  }
+  // The section the enclosing headings make, read from the innermost out; null under none.
+  const sectionOfFrames = (): Section | null => {
+    const innermost = frames.at(-1)
+    if (innermost === undefined) return null
     const nearest = <K extends 'topic' | 'year' | 'venue' | 'headingYear'>(
       key: K,
     ): HeadingFrame[K] | undefined => frames.findLast((candidate) => candidate[key] !== undefined)?.[key]
@@ -262,7 +295,7 @@ function collectEntryDrafts(
       year: nearest('year') ?? null,
       venue: nearest('venue') ?? null,
       headingYear: nearest('headingYear') ?? null,
-      line: frame.line,
+      line: innermost.line,
     }
   }
   const close = (): void => {
@@ -271,6 +304,15 @@ function collectEntryDrafts(
   }
 
   for (const line of listContentLines(input)) {
+    // A group of HTML items ends where its list does: what follows is under the headings around it again.
+    if (frames.some(({ until }) => until !== undefined && until < line.line)) {
+      frames.splice(
+        0,
+        frames.length,
+        ...frames.filter(({ until }) => until === undefined || until >= line.line),
+      )
+      section = sectionOfFrames()
+    }
     if (line.rejection) {
       if (draft) draft.rejections.push(line.rejection)
       else collector.rejectEntryForLines({ line: line.line, label: null }, [line.rejection])
@@ -294,7 +336,10 @@ function collectEntryDrafts(
           level === undefined
             ? { topic, year, venue: null, headingYear: null, line: line.line }
             : enter({ level, line: line.line, topic, year })
-      } else if (END_OF_PAPERS.test(text) && (headings === null || level !== undefined)) {
+      } else if (
+        (END_OF_PAPERS.test(text) && (headings === null || level !== undefined)) ||
+        (level !== undefined && endsPapers(text))
+      ) {
         close()
         afterPapers = true
         endLevel = level ?? null
@@ -344,12 +389,21 @@ function readHeading(heading: string, listTitle: boolean): Omit<HeadingFrame, 'l
   // `Method`. A picture itself (`### 📊 Datasets`) stays in the topic as the page shows it.
   const topic = heading.replace(EMOJI_SHORTCODE, ' ').replace(/\s+/g, ' ').trim() || heading
   const text = topic.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim()
-  if (listTitle || LOG_HEADING.test(text)) return { topic: null }
+  if (listTitle || LOG_HEADING.test(text) || CONTENTS_HEADING.test(text)) return { topic: null }
   if (KNOWN_VENUE_HEADING.test(text) || ACRONYM_YEAR_HEADING.test(text)) return { venue: text }
   const year = YEAR_HEADING.exec(text)?.[1]
   if (year !== undefined) return { headingYear: Number(year) }
   if (DATE_HEADING.test(text)) return {}
   return { topic, year: null }
+}
+
+/**
+ * True when a Markdown heading ends the list's papers: `## 🤝 Contributing` as `Contributing` does, how to cite the
+ * list (`## 📑 Citation`) or its license (`## License`), a picture or `:tada:` before the words left out.
+ */
+function endsPapers(heading: string): boolean {
+  const words = heading.replace(EMOJI_SHORTCODE, ' ').replace(EMOJI, ' ').replace(/\s+/g, ' ').trim()
+  return END_OF_PAPERS.test(words) || ABOUT_THE_LIST_HEADING.test(words)
 }
 
 /**
@@ -397,11 +451,18 @@ function readEntryDraft(
 ): void {
   const cleaned = cleanTitle(draft.titleText)
   const { links } = cleaned
-  // `- **AdaFusion** (Adaptive Feature Fusion for …) [[paper]](…)`: a name, then the paper's title in parentheses.
-  const fullTitle =
-    NAME_ONLY_TITLE.test(cleaned.title) || SHORT_NAME.test(cleaned.title)
-      ? readParenthesisedTitle(cleaned.title, itemRest?.segments[0] ?? '')
-      : null
+  const titleLinks = [...new Set([...draft.titleLines, ...(itemRest?.lines ?? [])])].flatMap(
+    (line) => linksByLine.get(line) ?? [],
+  )
+  const paperUrl = findPaperUrl(titleLinks)
+  // `- **AdaFusion** (Adaptive Feature Fusion for …) [[paper]](…)`: a name, then the paper's title in parentheses;
+  // `- [Mamba](https://arxiv.org/abs/2312.00752): Linear-Time Sequence Modeling …`: a name linked to its paper, then
+  // the rest of its title.
+  const shortName = NAME_ONLY_TITLE.test(cleaned.title) || SHORT_NAME.test(cleaned.title)
+  const fullTitle = shortName
+    ? (readParenthesisedTitle(cleaned.title, itemRest?.segments[0] ?? '') ??
+      (paperUrl === null ? null : readTitleAfterName(cleaned.title, itemRest?.segments[0] ?? '')))
+    : null
   const restSegments = (fullTitle === null ? itemRest?.segments : itemRest?.segments.slice(1)) ?? []
   const named = fullTitle ?? cleaned.title
   // `Title (Published in Findings of EMNLP 2024)`, and in Markdown `Title, CVPR, 2016`: the venue is no part of the title.
@@ -436,10 +497,6 @@ function readEntryDraft(
     })
     return
   }
-  const titleLinks = [...new Set([...draft.titleLines, ...(itemRest?.lines ?? [])])].flatMap(
-    (line) => linksByLine.get(line) ?? [],
-  )
-  const paperUrl = findPaperUrl(titleLinks)
   // `- [GPT-4](https://openai.com/…)` over its authors: a model or a tool, unless the name links to its paper.
   if (markdown && paperUrl === null && !itemRest?.paperTableRow && NAME_ONLY_TITLE.test(title)) {
     collector.reject({
@@ -558,6 +615,28 @@ function readParenthesisedTitle(name: string, segment: string): string | null {
   const people = readByline(title).authorList
   if ((people.authors.length > 1 || people.truncated) && readsAsAuthors(title)) return null
   return title.split(/\s+/).length > name.split(/\s+/).length ? title : null
+}
+
+/**
+ * The title a short name opens (`Mamba: Linear-Time Sequence Modeling with Selective State Spaces`, as the paper
+ * writes it) when what follows the name after a colon or a dash reads as the rest of a title: four words or more
+ * besides the small ones, in title case (most words but `of`, `with`… capitalised), one sentence, no people and no
+ * venue. A curator's description (`: One of the most important pretrained language model.`, `- Selective scan`) is
+ * none; null then. The caller asks only for a name linked to its paper.
+ * @example readTitleAfterName('S4', ': Efficiently Modeling Long Sequences with Structured State Spaces') // 'S4: Efficiently Modeling …'
+ */
+function readTitleAfterName(name: string, segment: string): string | null {
+  if (name.split(/\s+/).length > MAX_NAME_WORDS) return null
+  const phrase = trimEndChars(NAME_THEN_SUBTITLE.exec(segment)?.[1]?.trim() ?? '', '. ')
+  const words = phrase.split(/\s+/)
+  if (/[.!?;]\s/.test(phrase) || VENUE_PIECE.test(phrase)) return null
+  const content = words.filter((word) => !TITLE_SMALL_WORD.test(word))
+  const capitalised = content.filter((word) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(word)).length
+  if (content.length < MIN_SUBTITLE_WORDS || capitalised < content.length * MIN_TITLE_CASE_SHARE) return null
+  // Capitalised words read as one long name (`Attention Is All You Need`): only a list is people.
+  const people = readByline(phrase).authorList
+  if ((people.authors.length > 1 || people.truncated) && readsAsAuthors(phrase)) return null
+  return `${name}: ${phrase}`
 }
 
 /**

@@ -1822,3 +1822,171 @@ describe('HTML list items in a Markdown README (session 30)', () => {
     )
   })
 })
+
+describe('misreadings of real READMEs (session 31)', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const titles = (text: string) =>
+    awesomeListFormat.parse(text, ctx).records.map(({ title, ids }) => [title, ids.arxiv ?? null])
+
+  it('reads a short name linked to its paper and the title-case words after it as one title, the way the paper writes it', () => {
+    // An `Awesome AI` list's `Network Architecture` section (found by its text, repository not recorded).
+    const text = [
+      '### Network Architecture',
+      '* [Transformer](https://arxiv.org/pdf/1706.03762): Attention Is All You Need | 2 Aug 2023 | Google',
+      '* [RWKV](https://arxiv.org/pdf/2305.13048): Reinventing RNNs for the Transformer Era | 11 Dec 2023 | Generative AI Commons',
+      '* [Mamba](https://arxiv.org/abs/2312.00752): Linear-Time Sequence Modeling with Selective State Spaces | 31 May 2024 | CMU',
+    ].join('\n')
+    // The name stays before the words after it, as the list writes them: RWKV's and Mamba's papers are titled so
+    // (arXiv 2305.13048, 2312.00752); the Transformer's is not, and its arXiv id still names it.
+    expect(titles(text)).toEqual([
+      ['Transformer: Attention Is All You Need', '1706.03762'],
+      ['RWKV: Reinventing RNNs for the Transformer Era', '2305.13048'],
+      ['Mamba: Linear-Time Sequence Modeling with Selective State Spaces', '2312.00752'],
+    ])
+    // The date and the affiliation after `|` are still read beside the title.
+    expect(awesomeListFormat.parse(text, ctx).records[2]?.date).toBe('2024-05')
+    // Written in HTML (`<li><a href=…>Mamba</a>: …</li>`), with a dash for the colon.
+    const html = [
+      '## State space models',
+      '<ul>',
+      '<li><a href="https://arxiv.org/abs/2312.00752">Mamba</a>: Linear-Time Sequence Modeling with Selective State Spaces</li>',
+      '<li><a href="https://arxiv.org/abs/2206.11893">S4D</a> - On the Parameterization and Initialization of Diagonal State Space Models</li>',
+      '</ul>',
+    ].join('\n')
+    expect(titles(html)).toEqual([
+      ['Mamba: Linear-Time Sequence Modeling with Selective State Spaces', '2312.00752'],
+      ['S4D: On the Parameterization and Initialization of Diagonal State Space Models', '2206.11893'],
+    ])
+  })
+
+  it("keeps a curator's description after a name or a title out of the title", () => {
+    const text = [
+      // The references of a README on fused GPU kernels (found by its text, repository not recorded).
+      '## References',
+      '- [FlashAttention](https://arxiv.org/abs/2205.14135) - Memory-efficient attention',
+      '- [Megablocks](https://arxiv.org/abs/2211.15841) - Grouped GEMM for MoE',
+      '- [Mamba](https://arxiv.org/abs/2312.00752) - Selective scan',
+      // A BERT explainer's further reading, a chat demo's list of models, a notebook's papers (found by their text).
+      '- [BERT Paper](https://arxiv.org/abs/1810.04805): Original paper by Devlin et al.',
+      '- [LLaMA](https://arxiv.org/abs/2302.13971): open and efficient foundation language models.',
+      '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762): The seminal transformer architecture paper.',
+    ].join('\n')
+    expect(titles(text)).toEqual([
+      ['FlashAttention', '2205.14135'],
+      ['Megablocks', '2211.15841'],
+      ['Mamba', '2312.00752'],
+      ['BERT Paper', '1810.04805'],
+      ['LLaMA', '2302.13971'],
+      ['Attention Is All You Need', '1706.03762'],
+    ])
+    // A name over its authors in title case is no title either: only a list of people is read as such.
+    expect(
+      titles(
+        '## Papers\n- [BERT](https://arxiv.org/abs/1810.04805): Jacob Devlin, Ming-Wei Chang, Kenton Lee, Kristina Toutanova',
+      ),
+    ).toEqual([['BERT', '1810.04805']])
+  })
+
+  it('gives the papers under `Table of Contents` no topic (Openning07/awesome-curriculum-learning, README.md)', () => {
+    // From its title to its second paper, as written: `## Contributing` comes before the papers.
+    const text = [
+      '# Awesome Curriculum Learning[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)',
+      'Some bravo or inspiring research works on the topic of curriculum learning.',
+      '',
+      '## Contributing',
+      '',
+      'Please help contribute this list by contacting [me](https://github.com/Openning07/awesome-curriculum-learning) or add [pull request](https://github.com/Openning07/awesome-curriculum-learning/pulls)',
+      '',
+      'Markdown format:',
+      '```markdown',
+      '- Paper Name.',
+      '  [[pdf]](link) ',
+      '  [[code]](link)',
+      '  - Key Contribution(s)',
+      '  - Author 1, Author 2, and Author 3. *Conference Year*',
+      '```',
+      '',
+      '## Table of Contents',
+      '',
+      '### 2009',
+      '- Curriculum Learning.',
+      '  [[pdf]](https://qmro.qmul.ac.uk/xmlui/bitstream/handle/123456789/15972/Bengio%2C%202009%20Curriculum%20Learning.pdf?sequence=1&isAllowed=y)',
+      '  - Rank the weights of the training examples, and use the rank to guide the order of presentation of examples to the learner.',
+      "  - Bengio, Yoshua and Louradour, J{\\'e}r{\\^o}me and Collobert, Ronan and Weston, Jason. *ICML 2009*",
+      '',
+      '### 2015',
+      '- Self-Paced Curriculum Learning.',
+      '  [[pdf]](https://www.aaai.org/ocs/index.php/AAAI/AAAI17/paper/view/14374/14349)',
+      '  - Jiang, Lu and Meng, Deyu and Zhao, Qian and Shan, Shiguang and Hauptmann, Alexander G. *AAAI 2015*',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ title, topics, date }) => [title, topics, date])).toEqual([
+      ['Curriculum Learning', [], '2009'],
+      ['Self-Paced Curriculum Learning', [], '2015'],
+    ])
+  })
+
+  it('reads no paper under how to cite a README or its license, and ends the papers at `## 🤝 Contributing`', () => {
+    const text = [
+      // A soccer simulation framework's README, its end as written (found by its text, repository not recorded).
+      '## Documentation',
+      '',
+      'TODO',
+      '',
+      '## Citation',
+      '',
+      '- [Cross Language Soccer Framework](https://arxiv.org/pdf/2406.05621)',
+      '- Zare, N., Sayareh, A., Sadraii, A., Firouzkouhi, A. and Soares, A., 2024. Cross Language Soccer Framework: An Open Source Framework for the RoboCup 2D Soccer Simulation. arXiv preprint arXiv:2406.05621.',
+      // PatentsView/PatentsView-Evaluation, README.md: its references, the citation under `### Citation`.
+      '## References',
+      '',
+      '### Citation',
+      '',
+      '- [Binette, Olivier, Sokhna A York, Emma Hickerson, Youngsoo Baek, Sarvo Madhavan, Christina Jones. (2022). Estimating the Performance of Entity Resolution Algorithms: Lessons Learned Through PatentsView.org. arXiv e-prints: arxiv:2210.01230](https://arxiv.org/abs/2210.01230)',
+      '',
+      // Headings as surveys' lists write them, a picture first; the papers under them are set there for the test.
+      '## 🤝 Contributing',
+      '',
+      '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
+      '',
+      '## 📋 License',
+      '',
+      '- [BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding](https://arxiv.org/abs/1810.04805)',
+      '',
+      '## Papers',
+      '',
+      '- [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165)',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ title, topics }) => [title, topics])).toEqual([
+      ['Language Models are Few-Shot Learners', ['Papers']],
+    ])
+  })
+
+  it("ends a group's topic (its `<summary>`) where its list ends: a Markdown item after it is under the heading above", () => {
+    // The public health course page's first group, as in session 30's test, with a Markdown item after its list.
+    const text = [
+      '## Modules',
+      '<ul>',
+      '<li>',
+      '<details>',
+      '<summary>Disease incidence at population level</summary>',
+      '<ul> ',
+      '<li> <a href="https://www.nature.com/articles/nature12060?page=32">',
+      'Bhatt, Samir, et al. "The global distribution and burden of dengue." Nature 496.7446 (2013): 504-507. ',
+      '</a>  ',
+      '</li>',
+      '</ul>',
+      '</details>',
+      '</li>',
+      '</ul>',
+      '',
+      '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ title, topics }) => [title, topics])).toEqual([
+      ['The global distribution and burden of dengue', ['Disease incidence at population level']],
+      ['Attention Is All You Need', ['Modules']],
+    ])
+  })
+})

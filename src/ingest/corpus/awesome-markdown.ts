@@ -42,6 +42,11 @@ export interface RenderedMarkdown {
   itemRests: ReadonlyMap<number, ItemRest>
   /** The lines that are headings (`## Survey`, `<h2>Technique</h2>`), each with its level (1–6): the list's sections. */
   headings: ReadonlyMap<number, number>
+  /**
+   * Headings whose section ends before the next heading, each with its last line: the name of a group of HTML list
+   * items (`<li><details><summary>Disease detection</summary><ul>…`) is the section of its items only.
+   */
+  sectionEnds: ReadonlyMap<number, number>
   /** Lines of HTML list items not read: they share a line with another item and found no line of their own. */
   crowdedHtmlItems: readonly number[]
 }
@@ -561,7 +566,15 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
     })
   }
   const text = lines.join('\n')
-  return { input: { ...input, lines, text }, links, itemRests, headings, crowdedHtmlItems: html.crowded }
+  const sectionEnds = new Map([...html.groupEnds].map(([line, end]) => [line + 1, end + 1]))
+  return {
+    input: { ...input, lines, text },
+    links,
+    itemRests,
+    headings,
+    sectionEnds,
+    crowdedHtmlItems: html.crowded,
+  }
 }
 
 /** Which columns of a paper table hold what (by index); only `title` is sure to be there. */

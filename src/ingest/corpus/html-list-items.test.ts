@@ -66,8 +66,9 @@ describe('readHtmlListItems', () => {
         '- **Introspective Classification with Convolutional Nets** <br> [[paper]](https://arxiv.org/abs/1704.07816)',
       ],
     ])
-    // The group's name is a heading over its items: their section.
+    // The group's name is a heading over its items: their section, which ends with the group's `</li>` (line 15).
     expect(readHtmlListItems(lines).lines[6]).toBe('###### Other')
+    expect([...readHtmlListItems(lines).groupEnds]).toEqual([[6, 14]])
   })
 
   it('reads entities, `<br>` and attributes in any quoting, and a list folded in `<details>`', () => {
@@ -90,7 +91,12 @@ describe('readHtmlListItems', () => {
       '</ul>',
       '```',
     ]
-    expect(readHtmlListItems(code)).toEqual({ lines: code, items: new Set(), crowded: [] })
+    expect(readHtmlListItems(code)).toEqual({
+      lines: code,
+      items: new Set(),
+      crowded: [],
+      groupEnds: new Map(),
+    })
     const plain = ['# List', '- [Title](https://arxiv.org/abs/2301.00001)']
     expect(readHtmlListItems(plain).lines).toEqual(plain)
   })
@@ -102,7 +108,7 @@ describe('readHtmlListItems', () => {
       '| [Attention Is All You Need](https://arxiv.org/abs/1706.03762) | <ul><li>[code](https://github.com/a/b)</li></ul> |',
       '- [BERT](https://arxiv.org/abs/1810.04805) <ul><li>Devlin et al.</li></ul>',
     ]
-    expect(readHtmlListItems(lines)).toEqual({ lines, items: new Set(), crowded: [] })
+    expect(readHtmlListItems(lines)).toEqual({ lines, items: new Set(), crowded: [], groupEnds: new Map() })
   })
 
   it('moves an item that shares its line down to a free line, and names one that finds none', () => {

@@ -19,6 +19,8 @@ export interface HtmlListItems {
    * it to (`<ul><li>A</li><li>B</li></ul>` on one line).
    */
   crowded: number[]
+  /** 0-based lines of the headings that name a group, each with the last line of the group's items. */
+  groupEnds: ReadonlyMap<number, number>
 }
 
 interface HtmlElement {
@@ -61,7 +63,8 @@ const FENCE = /^ {0,3}(```|~~~)/
 /**
  * The lines with every HTML list rewritten as Markdown items (unchanged when no line holds `<li`). An item that
  * holds lists of items with lists of their own, or that opens with `<details><summary>`, groups entries: its name
- * becomes a heading (`###### Disease detection`) and its items are read in turn. A list inside a Markdown line (a
+ * becomes a heading (`###### Disease detection`) over its items, read in turn, and the group ends with its list
+ * (`groupEnds`): a Markdown item after it is under the headings around the list. A list inside a Markdown line (a
  * table cell) is left to that line.
  * @example readHtmlListItems(['<ul>', '<li><b>Title</b> <a href="u">[paper]</a></li>', '</ul>']).lines // ['', '- **Title** [[paper]](u)', '']
  */
@@ -69,7 +72,8 @@ export function readHtmlListItems(lines: readonly string[]): HtmlListItems {
   const out = [...lines]
   const items = new Set<number>()
   const crowded: number[] = []
-  if (!lines.some((line) => /<li\b/i.test(line))) return { lines: out, items, crowded }
+  const groupEnds = new Map<number, number>()
+  if (!lines.some((line) => /<li\b/i.test(line))) return { lines: out, items, crowded, groupEnds }
   const text = maskCode(lines).join('\n')
   const lineStarts = [0]
   for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1))
@@ -95,22 +99,29 @@ export function readHtmlListItems(lines: readonly string[]): HtmlListItems {
     while (last + 1 < lines.length && (lines[last + 1] ?? '').trim() === '') last++
     // What each line of the list becomes: an item, or the heading of a group (its name, as a section).
     const placed = new Map<number, { markdown: string; item: boolean }>()
+    // The last line an item of the list was set on so far.
+    let lastPlaced = first
     const place = (item: HtmlElement): void => {
       const markdown = itemMarkdown(item)
       if (markdown === '') return
       let line = lineOf(contentStart(item) ?? item.start)
       while (placed.has(line) && line <= last) line++
       if (line > last) crowded.push(lineOf(item.start) + 1)
-      else placed.set(line, { markdown: `- ${markdown}`, item: true })
+      else {
+        placed.set(line, { markdown: `- ${markdown}`, item: true })
+        lastPlaced = Math.max(lastPlaced, line)
+      }
     }
     const read = (item: HtmlElement): void => {
       if (!isGroup(item)) return place(item)
       // `<li><details><summary>Disease detection</summary><ul>…`: the group's name is the topic of its items.
       const name = groupName(item)
       const line = lineOf(contentStart(item) ?? item.start)
-      if (name !== '' && !placed.has(line))
-        placed.set(line, { markdown: `${GROUP_HEADING} ${name}`, item: false })
+      const named = name !== '' && !placed.has(line)
+      if (named) placed.set(line, { markdown: `${GROUP_HEADING} ${name}`, item: false })
       nestedItems(item).forEach(read)
+      // The group ends with its item (or its list, when the item is never closed), or with its last item moved down.
+      if (named) groupEnds.set(line, Math.max(Math.min(lineOf(item.end), end), lastPlaced))
     }
     childItems(list).forEach(read)
     for (let line = first; line <= end; line++) out[line] = ''
@@ -119,7 +130,7 @@ export function readHtmlListItems(lines: readonly string[]): HtmlListItems {
       if (item) items.add(line)
     }
   }
-  return { lines: out, items, crowded }
+  return { lines: out, items, crowded, groupEnds }
 }
 
 /** Code is no HTML: fenced blocks and code spans are blanked (same lengths, so offsets keep their lines). */
