@@ -162,24 +162,45 @@ async function freePaperId(tx: PaperWriter, record: SourceRecord, contentHash: s
   return paperIdFor(record.source, `${record.key}\u0000${contentHash}`)
 }
 
+/** Which of a paper's record ids it shows, as the paper that holds each one decides (see {@link idClaims}). */
+export interface IdClaims {
+  /** Ids ({@link idKey}) another paper holds on grounds as good or better: not shown. */
+  heldElsewhere: Set<string>
+  /** Ids another paper holds on worse grounds (see holdsIdBetter): this paper takes them from it. */
+  taken: Array<{ kind: ExternalIdKind; value: string; from: string }>
+}
+
 /**
- * Builds a paper again from its source records and stores it. It shows no id another paper holds (its records keep
- * them); an id its records hold on better grounds than the paper that holds it (see holdsIdBetter) it takes, and that
- * paper is built again without it.
+ * For each id of the records of `paperId`, the paper that holds it and whose it is to show: this one's, when none or
+ * this one holds it or its records hold it on better grounds than the holder's (`recordsOf`), else the holder's.
  */
-export async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'created' | 'updated'> {
-  const records = await tx.listSourceRecords(paperId)
-  const heldElsewhere = new Set<string>()
-  const taken: Array<{ kind: ExternalIdKind; value: string; from: string }> = []
+export async function idClaims(
+  reader: PaperReader,
+  paperId: string,
+  records: readonly MergeInput[],
+  recordsOf: (paperId: string) => Promise<readonly MergeInput[]>,
+): Promise<IdClaims> {
+  const claims: IdClaims = { heldElsewhere: new Set(), taken: [] }
   const seen = new Set<string>()
   for (const [kind, value] of records.flatMap((r) => Object.entries(r.ids) as Array<[ExternalIdKind, string]>)) {
     if (seen.has(idKey(kind, value))) continue
     seen.add(idKey(kind, value))
-    const holder = await tx.findPaperIdByExternalId(kind, value)
+    const holder = await reader.findPaperIdByExternalId(kind, value)
     if (holder === null || holder === paperId) continue
-    if (holdsIdBetter(kind, value, records, await tx.listSourceRecords(holder))) taken.push({ kind, value, from: holder })
-    else heldElsewhere.add(idKey(kind, value))
+    if (holdsIdBetter(kind, value, records, await recordsOf(holder))) claims.taken.push({ kind, value, from: holder })
+    else claims.heldElsewhere.add(idKey(kind, value))
   }
+  return claims
+}
+
+/**
+ * Builds a paper again from its source records and stores it. It shows no id another paper holds (its records keep
+ * them); an id its records hold on better grounds than the paper that holds it (see {@link idClaims}) it takes, and
+ * that paper is built again without it.
+ */
+export async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'created' | 'updated'> {
+  const records = await tx.listSourceRecords(paperId)
+  const { heldElsewhere, taken } = await idClaims(tx, paperId, records, (id) => tx.listSourceRecords(id))
   const merged = mergeRecords(records, { heldElsewhere })
   const authors = await resolveAuthors(tx, merged.authors)
   const saved = await tx.savePaper({

@@ -1,6 +1,6 @@
 /** @module Use cases across modules: importing, looking up, overviews. The server and the CLI call these. */
 export { importRecords, importRecord, DEFAULT_BATCH_SIZE, type ImportRecordsOptions, type RecordOutcome } from './import-records.js'
-export { rematchLibrary, type RematchOptions, type RematchReport, type RematchChange, type RematchPaper } from './rematch-library.js'
+export { rematchLibrary, type RematchOptions, type RematchReport, type RematchChange, type RematchIdsChange, type RematchPaper } from './rematch-library.js'
 export {
   importFiles,
   unreadablePaths,

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
 import { parseBibtex } from '../ingest/index.js'
-import { paperIdFor, recordContentHash } from '../library/index.js'
+import { mergeRecords, paperIdFor, recordContentHash, titleKeys } from '../library/index.js'
 import type { PaperStore, PaperWriter } from '../store/index.js'
 import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
@@ -15,6 +15,7 @@ import { toBibtexPapers } from './export-bibtex.js'
 import { importRecords, rebuildPaper } from './import-records.js'
 import { findPaperById } from './lookup.js'
 import { rematchLibrary } from './rematch-library.js'
+import { resolveAuthors } from './resolve-authors.js'
 
 // Google Scholar's entries: the book and the Nature review of one title, and a paper of another.
 const SCHOLAR_BIB = `@book{goodfellow2016deep,
@@ -203,6 +204,50 @@ describe('rematchLibrary', () => {
     const report = await rematchLibrary(t.store)
     expect(report).toMatchObject({ records: 5, papersBefore: 4, papersAfter: 4, changes: [], applied: false })
     expect(await snapshot(t.store)).toEqual(before)
+  })
+
+  it('builds again a paper an older merge shows another paper\'s DOI on, or its preprint\'s DOI over the publication\'s; nothing to do after', async () => {
+    const doi = '10.1561/2200000006'
+    const ddpg = 'Continuous control with deep reinforcement learning'
+    const arxiv = buildRecord({ source: 'arxiv', key: '1509.02971', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { arxiv: '1509.02971' } })
+    const bengio = buildRecord({ source: 'bibtex', key: 'refs.bib#bengio2009learning', title: 'Learning Deep Architectures for AI', authors: ['Yoshua Bengio'], ids: { doi } })
+    // A reference list's entry of DDPG printed with Bengio's DOI: it joins DDPG by its arXiv id and title.
+    const entry = buildRecord({ source: 'bibtex', key: 'refs.bib#lillicrap2016', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { arxiv: '1509.02971', doi } })
+    const title = 'Deep Residual Learning for Image Recognition'
+    const preprint = buildRecord({ source: 'openalex', key: 'W2194775991', title, authors: ['Kaiming He'], ids: { doi: '10.48550/arxiv.1512.03385' } })
+    const cvpr = buildRecord({ source: 'bibtex', key: 'cvpr.bib#he2016deep', title, authors: ['Kaiming He'], ids: { doi: '10.1109/cvpr.2016.90' } })
+    await importRecords(t.store, [arxiv, bengio, entry, preprint, cvpr])
+    const [ddpgId, resnetId] = [await paperOf(t.store, arxiv), await paperOf(t.store, preprint)]
+    // As the merge before showed them: the first id of each kind in source order (OpenAlex before a .bib file),
+    // whoever else holds it.
+    const older = new Map([
+      [ddpgId, { arxiv: '1509.02971', doi }],
+      [resnetId, { doi: '10.48550/arxiv.1512.03385' }],
+    ])
+    await t.store.transaction(async (tx) => {
+      for (const [id, ids] of older) {
+        const merged = mergeRecords(await tx.listSourceRecords(id))
+        await tx.savePaper({ ...merged, ids, id, authors: await resolveAuthors(tx, merged.authors), titleKeys: titleKeys(merged.title) })
+      }
+    })
+    expect([(await t.store.getPaper(ddpgId))!.ids, (await t.store.getPaper(resnetId))!.ids]).toEqual([
+      { arxiv: '1509.02971', doi },
+      { doi: '10.48550/arxiv.1512.03385' },
+    ])
+    const before = await snapshot(t.store)
+    const dry = await rematchLibrary(t.store, { dryRun: true })
+    expect(await snapshot(t.store)).toEqual(before)
+    expect(dry).toMatchObject({ changes: [], applied: false, papersBefore: 3, papersAfter: 3 })
+    expect(dry.ids.map((c) => c.line).sort()).toEqual(
+      [
+        `ids: ${ddpgId} *${ddpg}*: no longer shows doi ${doi}`,
+        `ids: ${resnetId} *${title}*: shows doi 10.1109/cvpr.2016.90, not doi 10.48550/arxiv.1512.03385`,
+      ].sort(),
+    )
+    expect((await rematchLibrary(t.store)).applied).toBe(true)
+    expect([(await t.store.getPaper(ddpgId))!.ids, (await t.store.getPaper(resnetId))!.ids]).toEqual([{ arxiv: '1509.02971' }, { doi: '10.1109/cvpr.2016.90' }])
+    expect(await t.store.findPaperIdByExternalId('doi', doi)).toBe(await paperOf(t.store, bengio))
+    expect(await rematchLibrary(t.store)).toMatchObject({ changes: [], ids: [], applied: false })
   })
 
   it('leaves the library as it was when a write fails', async () => {

@@ -10,13 +10,15 @@
  * oldest record is oldest), a group holding no paper's oldest record is a new paper with the id an import gives it,
  * and a paper that is no longer one leaves its id leading to the paper its oldest record joined. Touched papers keep
  * their cite keys (held as an import's removals hold them), and are built again from their records (authorships,
- * curated topics and key words, search entry), which marks them for the next analysis as an import does.
+ * curated topics and key words, search entry), which marks them for the next analysis as an import does. A paper
+ * grouped as before that shows other ids when built today (an id another paper holds, a preprint's DOI over its
+ * publication's) is built again too.
  */
-import { PaperscopeError, recordWorkType, type SourceRecord, type StoredSourceRecord } from '../core/index.js'
+import { PaperscopeError, recordWorkType, type ExternalIds, type SourceRecord, type StoredSourceRecord } from '../core/index.js'
 import { matchRecord, mergeRecords, paperIdFor, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
 import { openStore, type PaperReader, type PaperStore, type PaperWriter } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
-import { candidateOf, matchReasonText, placeNewRecord, rebuildPaper } from './import-records.js'
+import { candidateOf, idClaims, matchReasonText, placeNewRecord, rebuildPaper } from './import-records.js'
 
 type StoredRecord = StoredSourceRecord & { readFrom: string | null }
 
@@ -51,11 +53,26 @@ export interface RematchChange {
   lines: string[]
 }
 
+/**
+ * A paper whose records stay together but which shows other ids when built today (one per kind, none another paper
+ * holds, a publication's DOI over its preprint's): a library built before shows them until it is built again.
+ */
+export interface RematchIdsChange {
+  id: string
+  title: string
+  before: ExternalIds
+  after: ExternalIds
+  /** `ids: p… *title*: shows doi 10.1126/…, not doi 10.1101/…`. */
+  line: string
+}
+
 export interface RematchReport {
   records: number
   papersBefore: number
   papersAfter: number
   changes: RematchChange[]
+  /** Papers that stay as they are grouped but show other ids (built again when applied). */
+  ids: RematchIdsChange[]
   splits: number
   joins: number
   regroups: number
@@ -81,15 +98,15 @@ export interface RematchOptions {
  */
 export async function rematchLibrary(store: PaperStore, { dryRun = false, onProgress }: RematchOptions = {}): Promise<RematchReport> {
   const records = await readRecords(store)
-  const plan = await planRematch(records, onProgress)
-  if (dryRun || plan.changes.length === 0) return reportOf(plan, dryRun, false)
+  const plan = await planRematch(store, records, onProgress)
+  if (dryRun || (plan.changes.length === 0 && plan.ids.length === 0)) return reportOf(plan, dryRun, false)
   try {
     return await store.transaction(async (tx) => {
       // Decided again on what is stored when it is written, should an import have run meanwhile.
       const now = await readRecords(tx)
-      const current = sameRecords(now, records) ? plan : await planRematch(now)
+      const current = sameRecords(now, records) ? plan : await planRematch(tx, now)
       await applyPlan(tx, current)
-      return reportOf(current, false, current.changes.length > 0)
+      return reportOf(current, false, current.changes.length + current.ids.length > 0)
     })
   } catch (err) {
     throw new PaperscopeError('STORE_FAILED', `rematch stopped and was rolled back, the library is as it was: ${(err as Error).message}`, { cause: err })
@@ -119,6 +136,7 @@ interface Plan {
   /** For each record (by stored id): the first record of its group in the replay, and why it joined (null: it made it). */
   placed: Map<number, { first: number; reason: string | null }>
   changes: PlannedChange[]
+  ids: RematchIdsChange[]
 }
 
 async function readRecords(reader: PaperReader): Promise<StoredRecord[]> {
@@ -169,7 +187,7 @@ async function replay(records: readonly StoredRecord[], onProgress?: (done: numb
   return placed
 }
 
-async function planRematch(records: StoredRecord[], onProgress?: (done: number, total: number) => void): Promise<Plan> {
+async function planRematch(reader: PaperReader, records: StoredRecord[], onProgress?: (done: number, total: number) => void): Promise<Plan> {
   const placed = await replay(records, onProgress)
   const byPaper = groupBy(records, (r) => r.paperId)
   const byGroup = groupBy(records, (r) => placed.get(r.id)!.first)
@@ -217,7 +235,41 @@ async function planRematch(records: StoredRecord[], onProgress?: (done: number, 
     }
     changes.push({ stored: set.stored.sort((a, b) => oldest.get(a)! - oldest.get(b)!), groups, removed })
   }
-  return { records, byPaper, placed, changes }
+  const regrouped = new Set(changes.flatMap((c) => c.stored))
+  const ids = await idsShownOtherwise(reader, byPaper, [...byPaper.keys()].filter((id) => !regrouped.has(id)))
+  return { records, byPaper, placed, changes, ids }
+}
+
+/**
+ * Of these stored papers, those that show other ids when built today, as rebuildPaper builds them: only a paper with
+ * two values of one kind of id among its records, or an id another paper holds, can.
+ */
+async function idsShownOtherwise(reader: PaperReader, byPaper: ReadonlyMap<string, StoredRecord[]>, paperIds: readonly string[]): Promise<RematchIdsChange[]> {
+  const recordsOf = async (id: string) => (byPaper.get(id) ?? []).map(withId)
+  const expected = new Map<string, ExternalIds>()
+  for (const id of paperIds) {
+    const records = byPaper.get(id)!.map(withId)
+    const claims = await idClaims(reader, id, records, recordsOf)
+    const values = records.flatMap((r) => Object.entries(r.ids).map(([k, v]) => `${k} ${v}`))
+    const kinds = records.flatMap((r) => Object.keys(r.ids))
+    const choice = new Set(values).size > new Set(kinds).size
+    if (choice || claims.heldElsewhere.size > 0 || claims.taken.length > 0) expected.set(id, mergeRecords(records, { heldElsewhere: claims.heldElsewhere }).ids)
+  }
+  const out: RematchIdsChange[] = []
+  const ids = [...expected.keys()]
+  for (let i = 0; i < ids.length; i += READ_PAGE) {
+    for (const paper of await reader.getPapers(ids.slice(i, i + READ_PAGE))) {
+      const after = expected.get(paper.id)!
+      const text = (x: ExternalIds) => Object.entries(x).map(([k, v]) => `${k} ${v}`)
+      const [was, now] = [text(paper.ids), text(after)]
+      if (was.length === now.length && was.every((x) => now.includes(x))) continue
+      const shows = now.filter((x) => !was.includes(x))
+      const not = was.filter((x) => !now.includes(x))
+      const what = [shows.length ? `shows ${shows.join(', ')}` : '', not.length ? `${shows.length ? 'not' : 'no longer shows'} ${not.join(', ')}` : '']
+      out.push({ id: paper.id, title: paper.title, before: paper.ids, after, line: `ids: ${paper.id} *${paper.title}*: ${what.filter(Boolean).join(', ')}` })
+    }
+  }
+  return out
 }
 
 /** The id an import gives the paper a record makes, or, when a paper has it, the one it gives a record that moved. */
@@ -262,6 +314,8 @@ async function applyPlan(tx: PaperWriter, plan: Plan): Promise<void> {
   // before the one that loses an id to it still found it claimed.
   for (let pass = 0; pass < 2; pass++) for (const id of ids) await rebuildPaper(tx, id)
   for (const id of ids) await tx.clearLoneMatchReason(id)
+  // Papers grouped as before that show other ids today: built again (which moves an id they take from its holder).
+  for (const { id } of plan.ids) await rebuildPaper(tx, id)
   for (const id of touched) {
     const key = citeKeys.get(id)
     if (key) await tx.holdCiteKey(id, key)
@@ -279,6 +333,7 @@ function reportOf(plan: Plan, dryRun: boolean, applied: boolean): RematchReport 
     papersBefore: plan.byPaper.size,
     papersAfter: plan.byPaper.size + created - removed,
     changes,
+    ids: plan.ids,
     splits: changes.filter((c) => c.kind === 'split').length,
     joins: changes.filter((c) => c.kind === 'join').length,
     regroups: changes.filter((c) => c.kind === 'regroup').length,

@@ -34,7 +34,7 @@ export async function runRematch(io: CliIo, dbPath: string, opts: RematchCliOpti
 
 /** A line per change (what happens and why), then the counts; a dry run says that nothing was written. */
 export function renderRematchReport(r: RematchReport): string {
-  if (r.changes.length === 0)
+  if (r.changes.length === 0 && r.ids.length === 0)
     return `nothing to change: today's matcher makes the same ${pluralize(r.papersAfter, 'paper')} of the ${pluralize(r.records, 'record')}\n`
   const counts = [
     pluralize(r.splits, 'split'),
@@ -43,8 +43,10 @@ export function renderRematchReport(r: RematchReport): string {
   ].join(', ')
   const out = [
     ...r.changes.flatMap((c) => c.lines),
+    ...r.ids.map((c) => c.line),
     '',
-    `${counts}; papers ${r.papersBefore} → ${r.papersAfter} (${r.papersCreated} new, ${r.papersRemoved} joined into another: their ids lead there); ${pluralize(r.recordsMoved, 'record')} moved`,
+    `${counts}; papers ${r.papersBefore} → ${r.papersAfter} (${r.papersCreated} new, ${r.papersRemoved} joined into another: their ids lead there); ${pluralize(r.recordsMoved, 'record')} moved` +
+      (r.ids.length ? `; ${pluralize(r.ids.length, 'paper')} ${r.ids.length === 1 ? 'shows' : 'show'} other ids` : ''),
   ]
   if (r.dryRun) out.push('dry run: nothing was written (`paperscope rematch` applies it)')
   return `${out.join('\n')}\n`
