@@ -105,6 +105,11 @@ const PARENTHESISED_TITLE = /^(?:\(\s*(\S+(?:\s+\S+){2,}?)\s*\)|\{\s*(\S+(?:\s+\
 const SHORT_NAME = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.+_-]*)(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.+_-]*){0,2}$/u
 /** `: Linear-Time Sequence Modeling …`, `- On the Parameterization …` after a short name: what may finish its title. */
 const NAME_THEN_SUBTITLE = /^[:：–—-]\s*(\S.*)$/
+/** `"Generative Pretraining From Pixels", ICML, 2020`: a title in quotes, and what follows it. */
+const QUOTED_TITLE = /^["“]([^"“”]{8,}?)[,.]?["”][,.]?\s*(.*)$/
+/** `, ICML, 2020 (*OpenAI*).` after a quoted title: its venue and year, then who wrote it. */
+const VENUE_COMMA_YEAR =
+  /^[\s,]*([\p{L}][\p{L}&'-]*(?:\s+[\p{L}][\p{L}&'-]*){0,2}),\s*((?:19|20)\d{2})\b\s*(?:\([^()]*\))?[\s.]*$/u
 /** A short name that opens its title is a word or two (`Mamba`, `BERT Paper`); three are a name of their own. */
 const MAX_NAME_WORDS = 2
 /** Words of a title after a name, the small ones left out: `Grouped GEMM for MoE` (3) is a curator's gloss. */
@@ -459,11 +464,16 @@ function readEntryDraft(
   // `- [Mamba](https://arxiv.org/abs/2312.00752): Linear-Time Sequence Modeling …`: a name linked to its paper, then
   // the rest of its title.
   const shortName = NAME_ONLY_TITLE.test(cleaned.title) || SHORT_NAME.test(cleaned.title)
-  const fullTitle = shortName
-    ? (readParenthesisedTitle(cleaned.title, itemRest?.segments[0] ?? '') ??
-      (paperUrl === null ? null : readTitleAfterName(cleaned.title, itemRest?.segments[0] ?? '')))
-    : null
-  const restSegments = (fullTitle === null ? itemRest?.segments : itemRest?.segments.slice(1)) ?? []
+  const parenthesised = shortName ? readParenthesisedTitle(cleaned.title, itemRest?.segments[0] ?? '') : null
+  const afterName =
+    shortName && parenthesised === null && paperUrl !== null
+      ? readTitleAfterName(cleaned.title, itemRest?.segments[0] ?? '')
+      : null
+  const fullTitle = parenthesised ?? afterName?.title ?? null
+  const restSegments =
+    (fullTitle === null
+      ? itemRest?.segments
+      : [...(afterName?.rest ? [afterName.rest] : []), ...(itemRest?.segments.slice(1) ?? [])]) ?? []
   const named = fullTitle ?? cleaned.title
   // `Title (Published in Findings of EMNLP 2024)`, and in Markdown `Title, CVPR, 2016`: the venue is no part of the title.
   const publishedIn = PUBLISHED_IN_TITLE.exec(named)?.[1]?.trim() ?? null
@@ -621,22 +631,32 @@ function readParenthesisedTitle(name: string, segment: string): string | null {
  * The title a short name opens (`Mamba: Linear-Time Sequence Modeling with Selective State Spaces`, as the paper
  * writes it) when what follows the name after a colon or a dash reads as the rest of a title: four words or more
  * besides the small ones, in title case (most words but `of`, `with`… capitalised), one sentence, no people and no
- * venue. A curator's description (`: One of the most important pretrained language model.`, `- Selective scan`) is
- * none; null then. The caller asks only for a name linked to its paper.
- * @example readTitleAfterName('S4', ': Efficiently Modeling Long Sequences with Structured State Spaces') // 'S4: Efficiently Modeling …'
+ * venue. A title in quotes there is the paper's whole title, and what follows it its rest (`**iGPT**: "Generative
+ * Pretraining From Pixels", ICML, 2020`). A curator's description (`: One of the most important pretrained language
+ * model.`, `- Selective scan`) is none; null then. The caller asks only for a name linked to its paper.
+ * @example readTitleAfterName('S4', ': Efficiently Modeling Long Sequences with Structured State Spaces')?.title // 'S4: Efficiently Modeling …'
  */
-function readTitleAfterName(name: string, segment: string): string | null {
+function readTitleAfterName(name: string, segment: string): { title: string; rest: string } | null {
   if (name.split(/\s+/).length > MAX_NAME_WORDS) return null
-  const phrase = trimEndChars(NAME_THEN_SUBTITLE.exec(segment)?.[1]?.trim() ?? '', '. ')
+  const after = NAME_THEN_SUBTITLE.exec(segment)?.[1]?.trim() ?? ''
+  // cmhungsteve/Awesome-Transformer-Attention writes `**Abbreviation**: "Paper title", Conference, Year (*Company*)`.
+  const quoted = QUOTED_TITLE.exec(after)
+  if (quoted) {
+    // `, ICML, 2020 (*OpenAI*).`: the venue and its year, the company after them no part of either.
+    const rest = quoted[2] ?? ''
+    const venue = VENUE_COMMA_YEAR.exec(rest)
+    return { title: (quoted[1] ?? '').trim(), rest: venue ? `${venue[1] ?? ''} ${venue[2] ?? ''}` : rest }
+  }
+  const phrase = trimEndChars(after, '. ')
   const words = phrase.split(/\s+/)
-  if (/[.!?;]\s/.test(phrase) || VENUE_PIECE.test(phrase)) return null
+  if (/[.!?;]\s|["“”]/.test(phrase) || VENUE_PIECE.test(phrase)) return null
   const content = words.filter((word) => !TITLE_SMALL_WORD.test(word))
   const capitalised = content.filter((word) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(word)).length
   if (content.length < MIN_SUBTITLE_WORDS || capitalised < content.length * MIN_TITLE_CASE_SHARE) return null
   // Capitalised words read as one long name (`Attention Is All You Need`): only a list is people.
   const people = readByline(phrase).authorList
   if ((people.authors.length > 1 || people.truncated) && readsAsAuthors(phrase)) return null
-  return `${name}: ${phrase}`
+  return { title: `${name}: ${phrase}`, rest: '' }
 }
 
 /**

@@ -1859,6 +1859,27 @@ describe('misreadings of real READMEs (session 31)', () => {
     ])
   })
 
+  it('reads a bold name before its title in quotes, venue and year (cmhungsteve/Awesome-Transformer-Attention, README.md)', () => {
+    // Its `Training + Transformer` section, three entries as written.
+    const text = [
+      '#### Training + Transformer',
+      '* **iGPT**: "Generative Pretraining From Pixels", ICML, 2020 (*OpenAI*). [[Paper](http://proceedings.mlr.press/v119/chen20s.html)][[Tensorflow](https://github.com/openai/image-gpt)]',
+      '* **MoCo-V3**: "An Empirical Study of Training Self-Supervised Vision Transformers", ICCV, 2021 (*Facebook*). [[Paper](https://arxiv.org/abs/2104.02057)]',
+      '* **BEiT**: "BEiT: BERT Pre-Training of Image Transformers", ICLR, 2022 (*Microsoft*). [[Paper](https://arxiv.org/abs/2106.08254)][[PyTorch](https://github.com/microsoft/unilm/tree/master/beit)]',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ title, venue, date, ids }) => [title, venue, date, ids.arxiv ?? null])).toEqual([
+      ['Generative Pretraining From Pixels', 'ICML 2020', '2020', null],
+      [
+        'An Empirical Study of Training Self-Supervised Vision Transformers',
+        'ICCV 2021',
+        '2021',
+        '2104.02057',
+      ],
+      ['BEiT: BERT Pre-Training of Image Transformers', 'ICLR 2022', '2022', '2106.08254'],
+    ])
+  })
+
   it("keeps a curator's description after a name or a title out of the title", () => {
     const text = [
       // The references of a README on fused GPU kernels (found by its text, repository not recorded).
