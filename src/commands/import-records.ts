@@ -168,6 +168,8 @@ export interface IdClaims {
   heldElsewhere: Set<string>
   /** Ids another paper holds on worse grounds (see holdsIdBetter): this paper takes them from it. */
   taken: Array<{ kind: ExternalIdKind; value: string; from: string }>
+  /** Ids ({@link idKey}) no paper holds (the one that did let go of them): this paper takes them when it is saved. */
+  free: string[]
 }
 
 /**
@@ -180,12 +182,13 @@ export async function idClaims(
   records: readonly MergeInput[],
   recordsOf: (paperId: string) => Promise<readonly MergeInput[]>,
 ): Promise<IdClaims> {
-  const claims: IdClaims = { heldElsewhere: new Set(), taken: [] }
+  const claims: IdClaims = { heldElsewhere: new Set(), taken: [], free: [] }
   const seen = new Set<string>()
   for (const [kind, value] of records.flatMap((r) => Object.entries(r.ids) as Array<[ExternalIdKind, string]>)) {
     if (seen.has(idKey(kind, value))) continue
     seen.add(idKey(kind, value))
     const holder = await reader.findPaperIdByExternalId(kind, value)
+    if (holder === null) claims.free.push(idKey(kind, value))
     if (holder === null || holder === paperId) continue
     if (holdsIdBetter(kind, value, records, await recordsOf(holder))) claims.taken.push({ kind, value, from: holder })
     else claims.heldElsewhere.add(idKey(kind, value))

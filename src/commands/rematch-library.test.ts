@@ -250,6 +250,29 @@ describe('rematchLibrary', () => {
     expect(await rematchLibrary(t.store)).toMatchObject({ changes: [], ids: [], applied: false })
   })
 
+  it('gives an id its holder let go of to the paper whose record still has it', async () => {
+    const doi = '10.1561/2200000006'
+    const ddpg = 'Continuous control with deep reinforcement learning'
+    // Two .bib entries with the DOI, each beside another id: equal grounds, so DDPG's entry, read first, keeps it.
+    const entry = buildRecord({ source: 'bibtex', key: 'refs.bib#lillicrap2016', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { arxiv: '1509.02971', doi } })
+    const arxiv = buildRecord({ source: 'arxiv', key: '1509.02971', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { arxiv: '1509.02971' } })
+    const bengio = buildRecord({ source: 'bibtex', key: 'refs.bib#bengio2009', title: 'Learning Deep Architectures for AI', authors: ['Yoshua Bengio'], ids: { doi, dblp: 'journals/ftml/Bengio09' } })
+    await importRecords(t.store, [entry, arxiv, bengio])
+    const [ddpgId, bengioId] = [await paperOf(t.store, arxiv), await paperOf(t.store, bengio)]
+    expect([await t.store.findPaperIdByExternalId('doi', doi), (await t.store.getPaper(bengioId))!.ids]).toEqual([ddpgId, { dblp: 'journals/ftml/Bengio09' }])
+    // The entry leaves its file, as an import's removal takes it out: DDPG is built again and lets go of the DOI.
+    await t.store.transaction(async (tx) => {
+      await tx.deleteSourceRecord((await tx.findSourceRecord(entry.source, entry.key))!.id)
+      await rebuildPaper(tx, ddpgId)
+    })
+    expect(await t.store.findPaperIdByExternalId('doi', doi)).toBeNull()
+    const dry = await rematchLibrary(t.store, { dryRun: true })
+    expect(dry.ids.map((c) => c.line)).toEqual([`ids: ${bengioId} *Learning Deep Architectures for AI*: shows doi ${doi}, is found by doi ${doi}`])
+    await rematchLibrary(t.store)
+    expect([await t.store.findPaperIdByExternalId('doi', doi), (await t.store.getPaper(bengioId))!.ids]).toEqual([bengioId, { doi, dblp: 'journals/ftml/Bengio09' }])
+    expect(await rematchLibrary(t.store)).toMatchObject({ changes: [], ids: [], applied: false })
+  })
+
   it('leaves the library as it was when a write fails', async () => {
     await importRecords(t.store, [book, gaussian])
     const bookId = await paperOf(t.store, book)

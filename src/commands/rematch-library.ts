@@ -15,7 +15,7 @@
  * publication's) is built again too.
  */
 import { PaperscopeError, recordWorkType, type ExternalIds, type SourceRecord, type StoredSourceRecord } from '../core/index.js'
-import { matchRecord, mergeRecords, paperIdFor, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
+import { idKey, matchRecord, mergeRecords, paperIdFor, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
 import { openStore, type PaperReader, type PaperStore, type PaperWriter } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
 import { candidateOf, idClaims, matchReasonText, placeNewRecord, rebuildPaper } from './import-records.js'
@@ -62,7 +62,7 @@ export interface RematchIdsChange {
   title: string
   before: ExternalIds
   after: ExternalIds
-  /** `ids: p… *title*: shows doi 10.1126/…, not doi 10.1101/…`. */
+  /** `ids: p… *title*: shows doi 10.1126/…, not doi 10.1101/…` (and `is found by …` for ids it takes or nobody holds). */
   line: string
 }
 
@@ -242,30 +242,38 @@ async function planRematch(reader: PaperReader, records: StoredRecord[], onProgr
 
 /**
  * Of these stored papers, those that show other ids when built today, as rebuildPaper builds them: only a paper with
- * two values of one kind of id among its records, or an id another paper holds, can.
+ * two values of one kind of id among its records, or an id another paper holds or none does (the paper that held it
+ * let go of it: its record left), can.
  */
 async function idsShownOtherwise(reader: PaperReader, byPaper: ReadonlyMap<string, StoredRecord[]>, paperIds: readonly string[]): Promise<RematchIdsChange[]> {
   const recordsOf = async (id: string) => (byPaper.get(id) ?? []).map(withId)
-  const expected = new Map<string, ExternalIds>()
+  const expected = new Map<string, { ids: ExternalIds; found: string[] }>()
   for (const id of paperIds) {
     const records = byPaper.get(id)!.map(withId)
     const claims = await idClaims(reader, id, records, recordsOf)
     const values = records.flatMap((r) => Object.entries(r.ids).map(([k, v]) => `${k} ${v}`))
     const kinds = records.flatMap((r) => Object.keys(r.ids))
     const choice = new Set(values).size > new Set(kinds).size
-    if (choice || claims.heldElsewhere.size > 0 || claims.taken.length > 0) expected.set(id, mergeRecords(records, { heldElsewhere: claims.heldElsewhere }).ids)
+    // Ids it takes or that nobody holds: it is found by them once built again.
+    const found = [...claims.taken.map((t) => idKey(t.kind, t.value)), ...claims.free]
+    if (choice || claims.heldElsewhere.size > 0 || found.length > 0)
+      expected.set(id, { ids: mergeRecords(records, { heldElsewhere: claims.heldElsewhere }).ids, found })
   }
   const out: RematchIdsChange[] = []
   const ids = [...expected.keys()]
   for (let i = 0; i < ids.length; i += READ_PAGE) {
     for (const paper of await reader.getPapers(ids.slice(i, i + READ_PAGE))) {
-      const after = expected.get(paper.id)!
-      const text = (x: ExternalIds) => Object.entries(x).map(([k, v]) => `${k} ${v}`)
+      const { ids: after, found } = expected.get(paper.id)!
+      const text = (x: ExternalIds) => Object.entries(x).flatMap(([k, v]) => (v ? [idKey(k, v)] : []))
       const [was, now] = [text(paper.ids), text(after)]
-      if (was.length === now.length && was.every((x) => now.includes(x))) continue
       const shows = now.filter((x) => !was.includes(x))
       const not = was.filter((x) => !now.includes(x))
-      const what = [shows.length ? `shows ${shows.join(', ')}` : '', not.length ? `${shows.length ? 'not' : 'no longer shows'} ${not.join(', ')}` : '']
+      if (shows.length + not.length + found.length === 0) continue
+      const what = [
+        shows.length ? `shows ${shows.join(', ')}` : '',
+        not.length ? `${shows.length ? 'not' : 'no longer shows'} ${not.join(', ')}` : '',
+        found.length ? `is found by ${found.join(', ')}` : '',
+      ]
       out.push({ id: paper.id, title: paper.title, before: paper.ids, after, line: `ids: ${paper.id} *${paper.title}*: ${what.filter(Boolean).join(', ')}` })
     }
   }
