@@ -1860,11 +1860,12 @@ describe('misreadings of real READMEs (session 31)', () => {
   })
 
   it('reads a bold name before its title in quotes, venue and year (cmhungsteve/Awesome-Transformer-Attention, README.md)', () => {
-    // Its `Training + Transformer` section, three entries as written.
+    // Its `Training + Transformer` section, four entries as written: a name in capitals (`DINO`) is no venue.
     const text = [
       '#### Training + Transformer',
       '* **iGPT**: "Generative Pretraining From Pixels", ICML, 2020 (*OpenAI*). [[Paper](http://proceedings.mlr.press/v119/chen20s.html)][[Tensorflow](https://github.com/openai/image-gpt)]',
       '* **MoCo-V3**: "An Empirical Study of Training Self-Supervised Vision Transformers", ICCV, 2021 (*Facebook*). [[Paper](https://arxiv.org/abs/2104.02057)]',
+      '* **DINO**: "Emerging Properties in Self-Supervised Vision Transformers", ICCV, 2021 (*Facebook*). [[Paper](https://arxiv.org/abs/2104.14294)][[PyTorch](https://github.com/facebookresearch/dino)]',
       '* **BEiT**: "BEiT: BERT Pre-Training of Image Transformers", ICLR, 2022 (*Microsoft*). [[Paper](https://arxiv.org/abs/2106.08254)][[PyTorch](https://github.com/microsoft/unilm/tree/master/beit)]',
     ].join('\n')
     const { records } = awesomeListFormat.parse(text, ctx)
@@ -1876,6 +1877,7 @@ describe('misreadings of real READMEs (session 31)', () => {
         '2021',
         '2104.02057',
       ],
+      ['Emerging Properties in Self-Supervised Vision Transformers', 'ICCV 2021', '2021', '2104.14294'],
       ['BEiT: BERT Pre-Training of Image Transformers', 'ICLR 2022', '2022', '2106.08254'],
     ])
   })

@@ -191,8 +191,11 @@ const PAPER_LINK_HEADING = new RegExp(`^(?:\\d{1,4}[.)]\\s+)?(${LINK.source})\\s
 const HARD_BREAK = /\\[ \t]*$/
 /** `[~~code~~]`: a marker struck through, the list's way of saying there is no such link yet; no text of the entry. */
 const STRUCK_MARKER = /\[\s*~~\s*[a-z][a-z &]{0,15}?\s*~~\s*\]/gi
-/** `(Title of three words or more)` or `{…}` right after a bold name: the paper's title, the bold its short name. */
-const NAME_THEN_TITLE = /^\s*[({]\s*\S+(?:\s+\S+){2,}/
+/**
+ * `(Title of three words or more)`, `{…}` or `: "Title"` right after a bold name: the paper's title, the bold its short
+ * name (`**DINO**: "Emerging Properties in …"` names no venue).
+ */
+const NAME_THEN_TITLE = /^\s*(?:[({]|:\s*["“])\s*\S+(?:\s+\S+){2,}/
 /** `{Related}`, `{Real}` before an item's title: a tag the list explains in a note, no part of the title. */
 const LEADING_TAGS = /^(?:\s*\{[^{}]{1,30}\}|\s+)*/
 /** `[x] ` or `[ ] ` opening a list item: a GitHub task list's checkbox, shown as a box and not as text. */
