@@ -15,13 +15,15 @@ import {
   fitKeywordModel,
   fitTopicClassifier,
   fitVectorModel,
+  keywordEvidence,
   normalizeKeyword,
   prepareText,
   type ExtractOptions,
   KEYWORD_MIN_SCORE,
   type PreparedText,
 } from '../src/analysis/index.js'
-import type { KeywordFitOptions, KeywordTopic } from '../src/analysis/keywords.js'
+import type { KeywordFitOptions } from '../src/analysis/keywords.js'
+import type { TopicModel, TopicPrediction } from '../src/analysis/classify.js'
 import { createRng, dot } from '../src/analysis/sparse.js'
 import { vocabularyKeywords } from './baselines.js'
 import { readCorpus } from './corpus.js'
@@ -73,8 +75,11 @@ interface Prepared {
   doc: (p: LabelledPaper) => PreparedText
   vector: (p: LabelledPaper) => Float32Array
   splits: ValidationSplit[]
-  topics: Map<string, Map<string, KeywordTopic[]>>
+  topics: Map<string, Map<string, StoredPrediction>>
 }
+
+/** What the key words read of a topic prediction (its reasons are not kept), with its model's `unsortedBelow`. */
+type StoredPrediction = Pick<TopicPrediction, 'topics' | 'unsorted' | 'offTopic'> & Pick<TopicModel, 'unsortedBelow'>
 
 let cache: Prepared | null = null
 
@@ -90,17 +95,27 @@ function prepare(): Prepared {
   // `--topics FILE` keeps the split's topic predictions, so that key-word runs do not depend on (or wait for)
   // classifier work.
   const topicsFile = argValue('--topics')
-  const topics = new Map<string, Map<string, KeywordTopic[]>>()
+  const topics = new Map<string, Map<string, StoredPrediction>>()
   if (topicsFile && existsSync(topicsFile)) {
-    const stored = JSON.parse(readFileSync(topicsFile, 'utf8')) as Record<
-      string,
-      Record<string, KeywordTopic[]>
-    >
-    for (const [name, byId] of Object.entries(stored)) topics.set(name, new Map(Object.entries(byId)))
+    const stored = JSON.parse(readFileSync(topicsFile, 'utf8')) as Record<string, Record<string, StoredPrediction>>
+    for (const [name, byId] of Object.entries(stored)) {
+      // A file written before the predictions kept `unsorted` holds bare topic lists: its texts cannot be told apart.
+      if (Object.values(byId).some((p) => Array.isArray(p) || p.unsortedBelow === undefined))
+        throw new Error(`${topicsFile} holds topic lists without "unsorted"; delete it to predict the topics again`)
+      topics.set(name, new Map(Object.entries(byId)))
+    }
   } else {
     for (const s of splits) {
       const model = fitTopicClassifier(s.train.map((p) => ({ doc: doc(p), topics: p.topics })))
-      topics.set(s.name, new Map(s.test.map((p) => [p.id, classifyTopics(model, doc(p)).topics])))
+      topics.set(
+        s.name,
+        new Map(
+          s.test.map((p) => {
+            const { topics: best, unsorted, offTopic } = classifyTopics(model, doc(p))
+            return [p.id, { topics: best, unsorted, offTopic, unsortedBelow: model.unsortedBelow }]
+          }),
+        ),
+      )
     }
     if (topicsFile)
       writeFileSync(
@@ -149,15 +164,18 @@ export function validateKeywords(
     const gold = s.test.map(
       (p) => new Set(p.keywords.map((k) => normalizeKeyword(k)).filter((k) => k !== '')),
     )
-    const predicted = s.test.map((p) =>
-      extractKeywords(model, doc(p), {
+    const predicted = s.test.map((p) => {
+      // As the app takes them (keywordEvidence): the topics it may draw on, no similar papers of an off-topic text.
+      const prediction = topics.get(s.name)?.get(p.id) ?? null
+      const evidence = keywordEvidence([], prediction, prediction)
+      return extractKeywords(model, doc(p), {
         max: KEYWORDS_AT,
         min: KEYWORDS_AT,
         ...variant.extract,
-        neighbours: neighbours(p),
-        topics: topics.get(s.name)?.get(p.id) ?? [],
-      }).map((k) => k.key),
-    )
+        neighbours: evidence.similarPapers ? neighbours(p) : [],
+        topics: evidence.topics,
+      }).map((k) => k.key)
+    })
     if (onPaper) s.test.forEach((p, i) => onPaper(s.name, p, predicted[i] ?? [], gold[i] as Set<string>))
     const vocab = vocabularyKeywords(s.train.map((p) => p.keywords.map((k) => normalizeKeyword(k))))
     const scores = keywordScores(predicted, gold, KEYWORDS_AT)

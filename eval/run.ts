@@ -17,6 +17,7 @@ import {
   embedPrepared,
   extractKeywords,
   fitKeywordModel,
+  keywordEvidence,
   KEYWORD_MIN_SCORE,
   fitTopicClassifier,
   fitVectorModel,
@@ -207,8 +208,11 @@ async function main(): Promise<void> {
   }
   const keywordModel = fitKeywordModel(train.map((p) => ({ doc: doc(p), keywords: p.keywords, neighbours: keywordNeighbours(p), topics: p.topics })))
   const keywordGold = test.map((p) => new Set(p.keywords.map((k) => normalizeKeyword(k)).filter((k) => k !== '')))
-  // As in the app: an unlabelled paper's topics are the classifier's predictions.
-  const keywordOptions = (p: LabelledPaper, i: number) => ({ neighbours: keywordNeighbours(p), topics: predictions[i]?.topics ?? [] })
+  // As in the app (keywordEvidence): an unlabelled paper's topics are the classifier's predictions, none it withheld.
+  const keywordOptions = (p: LabelledPaper, i: number) => {
+    const evidence = keywordEvidence([], predictions[i] ?? null, topicModel)
+    return { neighbours: evidence.similarPapers ? keywordNeighbours(p) : [], topics: evidence.topics, shownTopics: evidence.shownTopics }
+  }
   // The app's list: 2–5 phrases, the third and later ones only from KEYWORD_MIN_SCORE on; scored on its first 3.
   const extracted = test.map((p, i) => extractKeywords(keywordModel, doc(p), { max: 5, min: 2, ...keywordOptions(p, i) }))
   const oursKeywords = extracted.map((ks) => ks.slice(0, KEYWORDS_AT).map((k) => k.key))

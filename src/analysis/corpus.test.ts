@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
 import { CORPUS_FORMATS } from '../ingest/index.js'
 import { assignTopics, classifyTopics, fitTopicClassifier, topicModelFromJson, topicModelToJson, type TopicModel } from './classify.js'
-import { extractKeywords, fewKeywordsNote, fitKeywordModel, keywordCandidates, keywordsBesideCurated, MIN_FILL_IN_SCORE, normalizeKeyword, RANK_ALL, restatesKeyword } from './keywords.js'
+import { extractKeywords, fewKeywordsNote, fitKeywordModel, keywordCandidates, keywordEvidence, keywordsBesideCurated, MIN_FILL_IN_SCORE, normalizeKeyword, RANK_ALL, restatesKeyword, type KeywordTopic } from './keywords.js'
 import { prepareText, type PreparedText } from './text.js'
 
 const HELD_OUT = 'Perturbation Analysis of Neural Collapse'
@@ -98,6 +98,27 @@ describe('topic classifier trained on the awesome list', () => {
     expect(double.topics[0]?.label).toBe('Deep Double Descent')
     expect(double.topics[0]?.confidence).toBeGreaterThan(0.9)
     expect(model.centroids?.heads?.shares[model.labels.indexOf('Deep Double Descent')]?.['descent']).toHaveProperty('double')
+  })
+
+  it('gives an unsorted text no key words from a topic it withheld: Coordinate Descent is suggested nothing as typical of Deep Double Descent', () => {
+    const keywords = fitKeywordModel(records.filter((r) => r.title !== HELD_OUT).map((r) => ({ doc: docOf(r), keywords: r.keywords, topics: r.topics })))
+    const doc = prepareText({ title: 'Coordinate Descent for Sparse Regression', text: 'We analyse coordinate descent for lasso regression and prove linear convergence.' })
+    const prediction = classifyTopics(model, doc)
+    // Deep Double Descent reaches the bar, but one word decides it: the classifier gives no topic.
+    expect(prediction.unsorted).toBe(true)
+    expect(prediction.topics[0]?.label).toBe('Deep Double Descent')
+    expect(prediction.topics[0]?.confidence).toBeGreaterThanOrEqual(model.unsortedBelow)
+    const typical = (topics: readonly KeywordTopic[]) =>
+      extractKeywords(keywords, doc, { topics, shownTopics: [], ...RANK_ALL }).filter((k) => k.why.some((w) => w.label.startsWith('typical of')))
+    // Its withheld topics would have made `Deep Double Descent` typical of the paper's topic.
+    expect(typical(prediction.topics).map((k) => k.text)).toContain('Deep Double Descent')
+    const evidence = keywordEvidence([], prediction, model)
+    expect(evidence).toEqual({ topics: [], shownTopics: [], similarPapers: true })
+    expect(typical(evidence.topics)).toEqual([])
+    // Unsorted because no topic is confident, a text keeps its topics by their (low) confidence, named as near it.
+    const unsure = { ...prediction, topics: prediction.topics.map((t) => ({ ...t, confidence: t.confidence * (model.unsortedBelow - 0.01) })) }
+    expect(keywordEvidence([], unsure, model).topics).toEqual(unsure.topics)
+    expect(keywordEvidence([], { ...unsure, offTopic: true }, model)).toEqual({ topics: [], shownTopics: [], similarPapers: false })
   })
 
   it('explains a topic with terms as the text writes them, not as the model keys them', () => {

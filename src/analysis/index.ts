@@ -58,6 +58,7 @@ export {
 export {
   fitKeywordModel,
   extractKeywords,
+  keywordEvidence,
   normalizeKeyword,
   restatesKeyword,
   keywordsBesideCurated,
@@ -74,6 +75,8 @@ export {
   type KeywordTrainingDoc,
   type ExtractedKeyword,
   type ExtractOptions,
+  type KeywordEvidence,
+  type KeywordTopic,
 } from './keywords.js'
 export {
   topicTrends,

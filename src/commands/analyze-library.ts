@@ -35,6 +35,7 @@ import {
   generateDigest,
   indexEntry,
   MODEL_VERSION,
+  keywordEvidence,
   keywordsBesideCurated,
   prepareText,
   RANK_ALL,
@@ -51,6 +52,7 @@ import {
   type PreparedText,
   type TopicModel,
   type TopicModelJson,
+  type TopicPrediction,
   type VectorModel,
   type VectorModelJson,
 } from '../analysis/index.js'
@@ -479,13 +481,12 @@ function analysePapers(
     let topicWhy: PaperAnalysisWrite['topicWhy'] = []
     let probabilities: number[] | null = null
     let predictedTopics: PaperAnalysisWrite['predictedTopics'] = []
-    let keywordTopics = p.curatedTopics.map((label) => ({ label, confidence: 1 / p.curatedTopics.length }))
-    let offTopic = false
+    let prediction: TopicPrediction | null = null
     if (p.curatedTopics.length > 0) {
       topicStatus = 'curated'
       report.topics.curated++
     } else if (models.topics) {
-      const prediction = classifyTopics(models.topics, doc)
+      prediction = classifyTopics(models.topics, doc)
       probabilities = [...topicProbabilities(models.topics, doc)]
       topicScores = prediction.topics.map((t) => ({ label: t.label, score: t.confidence }))
       topicWhy = prediction.why.map((w) => ({ label: w.label, score: w.weight }))
@@ -494,15 +495,14 @@ function analysePapers(
         score: t.confidence ?? 0,
       }))
       topicStatus = prediction.unsorted ? 'unsorted' : 'predicted'
-      keywordTopics = prediction.topics
-      offTopic = prediction.offTopic
       report.topics[prediction.unsorted ? 'unsorted' : 'predicted']++
     }
-    // An off-topic paper's nearest curated papers are near by accident: suggest nothing from them.
+    // The topics and similar papers its key words may be suggested from, as `classify` and the evals take them.
+    const evidence = keywordEvidence(p.curatedTopics, prediction, models.topics)
     const ranked = extractKeywords(models.keywords, doc, {
-      neighbours: offTopic ? [] : keywordNeighbours(entry.vector, curatedVectors, p.id),
-      topics: offTopic ? [] : keywordTopics,
-      shownTopics: p.curatedTopics.length > 0 ? p.curatedTopics : predictedTopics.map((t) => t.label),
+      neighbours: evidence.similarPapers ? keywordNeighbours(entry.vector, curatedVectors, p.id) : [],
+      topics: evidence.topics,
+      shownTopics: evidence.shownTopics,
       ...RANK_ALL,
     })
     // Shown beside the curated key words: what reaches two, then confident ones, none restating them.

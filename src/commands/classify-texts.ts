@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, type ReadText } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, type ReadText } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -201,15 +201,17 @@ export async function createTextClassifier(
       const weighed = fitted.topics ? topicTerms(fitted.topics) : new Set<string>()
       const known = [...terms].filter((t) => written.has(t) || weighed.has(t)).length
       const tooShort = words < MIN_CLASSIFY_CONTENT_WORDS || (known < MIN_CLASSIFY_CONTENT_WORDS && known * 2 < words)
-      // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model); an
-      // off-topic text's nearest papers are near by accident, so nothing is suggested from them.
       const offTopic = prediction?.offTopic ?? false
-      // The topics the answer lists: none for a text too short to tell.
-      const shown = tooShort ? [] : assignTopics([], prediction)
+      // A text too short to tell has no topics to give, however confident: it is listed under none and its key
+      // words draw on none (keywordEvidence, the rule the library's analysis and the evals follow too).
+      const sorted = prediction && tooShort ? { ...prediction, topics: [], unsorted: true } : prediction
+      const shown = assignTopics([], sorted)
+      const evidence = keywordEvidence([], sorted, fitted.topics)
+      // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model).
       const keywords = extractKeywords(fitted.keywords, doc, {
-        neighbours: offTopic ? [] : keywordNeighbours(await textVector(fitted, input, doc), curated),
-        topics: offTopic ? [] : (prediction?.topics ?? []),
-        shownTopics: shown.map((t) => t.label),
+        neighbours: evidence.similarPapers ? keywordNeighbours(await textVector(fitted, input, doc), curated) : [],
+        topics: evidence.topics,
+        shownTopics: evidence.shownTopics,
       })
       return {
         id: input.id,
