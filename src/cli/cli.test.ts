@@ -294,7 +294,7 @@ describe('paperscope CLI on the corpus', () => {
     )
     expect((await cli(['import', bib], copy)).code).toBe(0)
     const text = (await cli(['show', 'Seasonal Variation in Apple Pie Baking Times'], copy)).out
-    expect(text).toMatch(/\n {2}topics: unsorted: no topic reached the confidence threshold \(closest: [^,]+, \d+%\)/)
+    expect(text).toMatch(/\n {2}topics: unsorted: no topic is confident enough \(closest: [^,]+, \d+%\)/)
     const json = JSON.parse((await cli(['show', 'Seasonal Variation in Apple Pie Baking Times', '--json'], copy)).out) as { topics: unknown[]; topicStatus: { status: string; candidates: unknown[] } }
     expect(json.topics).toEqual([])
     expect(json.topicStatus.status).toBe('unsorted')

@@ -54,8 +54,8 @@ export interface ClassifiedText {
   /** Predicted topics with calibrated confidences; empty when the text is unsorted. */
   topics: Array<{ label: string; score: number }>
   /**
-   * True when no topic reached the model's confidence threshold, or the text has fewer than
-   * {@link MIN_CLASSIFY_CONTENT_WORDS} content words (topicWhy then says so).
+   * True when no topic reached the model's confidence threshold, the best one is a close call one word decides, or
+   * the text has fewer than {@link MIN_CLASSIFY_CONTENT_WORDS} content words (topicWhy then says which).
    */
   unsorted: boolean
   /** True when the text is further from every topic than any curated paper: unsorted, and nothing suggested. */

@@ -456,7 +456,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.locator('h1.paper-title').waitFor()
     const unsorted = page.locator('[data-testid="unsorted"]')
     await unsorted.waitFor()
-    expect(await unsorted.textContent()).toMatch(/^Unsorted: no topic reached the confidence threshold \(closest: .+, \d{1,2}%\)\.$/)
+    expect(await unsorted.textContent()).toMatch(/^Unsorted: no topic is confident enough \(closest: .+, \d{1,2}%\)\.$/)
     expect(await page.locator('.paper-side a.chip-predicted').count()).toBe(0)
     expect(await page.locator('.paper-side').textContent()).not.toMatch(/No topic yet/)
     expect(problems).toEqual([])

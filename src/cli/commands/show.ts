@@ -42,7 +42,7 @@ export function renderTopicStatus(status: ShownTopicStatus | null): string[] {
   const closest = status.candidates[0]
   const near = closest ? ` (closest: ${closest.label}, ${Math.round(closest.confidence * 100)}%)` : ''
   const why = status.why.length ? `; ${status.why.join('; ')}` : ''
-  return [`  topics: unsorted: no topic reached the confidence threshold${near}${why}`]
+  return [`  topics: unsorted: no topic is confident enough${near}${why}`]
 }
 
 async function readNovelty(store: PaperStore, analysis: StoredPaperAnalysis | undefined): Promise<ShownNovelty | null> {

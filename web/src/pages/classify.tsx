@@ -218,7 +218,7 @@ function ClassifyTopicsAndKeywords({ classified }: { classified: ClassifyResult 
             Unsorted:{' '}
             {classified.offTopic
               ? 'the text is further from every topic of this library than any curated paper is, so nothing is suggested for it from the library.'
-              : 'no topic reached the confidence threshold.'}
+              : 'no topic is confident enough (see how topics are predicted, below).'}
           </p>
         ) : (
           <>

@@ -163,7 +163,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
             {paper.topics.length === 0 && paper.topicPrediction?.status !== 'unsorted' && <p className="muted">No topic yet.</p>}
             {paper.topicPrediction?.status === 'unsorted' && (
               <p className="muted unsorted" data-testid="unsorted">
-                Unsorted: no topic reached the confidence threshold
+                Unsorted: no topic is confident enough
                 {paper.topicPrediction.candidates[0] &&
                   ` (closest: ${paper.topicPrediction.candidates[0].label}, ${confidencePercent(paper.topicPrediction.candidates[0].confidence)})`}
                 .
