@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { confidenceSpoken, ordinal, percentileRank, percentOf100, sourceLabelInText, wholeOf100 } from './format.js'
+import { confidenceSpoken, idsNotShown, ordinal, percentileRank, percentOf100, sourceLabelInText, wholeOf100 } from './format.js'
 
 describe('source names in a sentence', () => {
   it('writes common names in lower case with an article, proper names as they are', () => {
@@ -35,5 +35,15 @@ describe('percentiles and other numbers in 0..100', () => {
     expect(confidenceSpoken(0.62)).toBe('62%')
     expect(confidenceSpoken(1)).toBe('over 99%')
     expect(confidenceSpoken(0.001)).toBe('under 1%')
+  })
+})
+
+describe("a record's ids its paper does not show", () => {
+  it('names the kinds whose value the paper does not show, DOIs compared without case', () => {
+    // DDPG's reference-list entry carries Bengio's monograph DOI; the DDPG paper shows only its arXiv id.
+    expect(idsNotShown({ arxiv: '1509.02971', doi: '10.1561/2200000006' }, { arxiv: '1509.02971' })).toEqual(['doi'])
+    // A preprint's DOI beside the publication's, which the paper shows.
+    expect(idsNotShown({ doi: '10.48550/arXiv.1512.03385' }, { doi: '10.1109/cvpr.2016.90' })).toEqual(['doi'])
+    expect(idsNotShown({ doi: '10.1109/CVPR.2016.90', arxiv: '1512.03385' }, { doi: '10.1109/cvpr.2016.90', arxiv: '1512.03385' })).toEqual([])
   })
 })

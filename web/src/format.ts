@@ -151,3 +151,13 @@ export function percentileRank(value: number): string {
 export function authorsShown<T>(authors: readonly T[], max = 6): { shown: T[]; more: number } {
   return authors.length <= max + 1 ? { shown: [...authors], more: 0 } : { shown: authors.slice(0, max), more: authors.length - max }
 }
+
+/**
+ * A source record's ids its paper does not show (compared without case, as DOIs are): another paper of the library
+ * holds them (a reference list's wrong DOI), or the paper shows its publication's DOI over this preprint's.
+ */
+export function idsNotShown(recordIds: Readonly<Record<string, string>>, paperIds: Readonly<Record<string, string>>): string[] {
+  return Object.entries(recordIds)
+    .filter(([kind, value]) => paperIds[kind]?.toLowerCase() !== value.toLowerCase())
+    .map(([kind]) => kind)
+}

@@ -7,7 +7,7 @@ import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js
 import { HowComputed } from '../components/how-computed.js'
 import { SimilarItem, SimilarityLegend } from '../components/similar-item.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, matchReasonText, percentileRank, readableText, sourceLabel, sourceLabelInText } from '../format.js'
+import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, idsNotShown, matchReasonText, percentileRank, readableText, sourceLabel, sourceLabelInText } from '../format.js'
 import { useApi, useQueryChoice, useTitle } from '../hooks.js'
 import { restoresPlace } from '../navigation.js'
 
@@ -291,7 +291,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
         </p>
         <ol className="source-list">
           {paper.sources.map((s) => (
-            <SourceItem key={s.id} record={s} />
+            <SourceItem key={s.id} record={s} paperIds={paper.ids} />
           ))}
         </ol>
       </section>
@@ -388,7 +388,10 @@ function DigestSource({ digest, sources }: { digest: NonNullable<PaperDetail['di
   )
 }
 
-function SourceItem({ record }: { record: SourceRecordOut }) {
+function SourceItem({ record, paperIds }: { record: SourceRecordOut; paperIds: Readonly<Record<string, string>> }) {
+  const ids = Object.entries(record.ids)
+  // Said here so that the record's provenance stays whole when its paper shows other ids.
+  const elsewhere = idsNotShown(record.ids, paperIds)
   return (
     <li className="source-item">
       <div className="source-head">
@@ -451,6 +454,16 @@ function SourceItem({ record }: { record: SourceRecordOut }) {
             <div>
               <dt>Citations</dt>
               <dd>{formatCount(record.citationCount)}</dd>
+            </div>
+          )}
+          {ids.length > 0 && (
+            <div>
+              <dt>Ids</dt>
+              <dd data-testid="record-ids">
+                {ids.map(([kind, value]) => `${kind} ${value}`).join(' · ')}
+                {elsewhere.length > 0 &&
+                  ` (not shown for this paper: ${elsewhere.join(', ')}; another paper holds it, or the paper shows a publication's id over a preprint's)`}
+              </dd>
             </div>
           )}
           <div>
