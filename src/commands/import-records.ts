@@ -157,9 +157,14 @@ export async function placeNewRecord(tx: PaperWriter, record: SourceRecord): Pro
  * paper still has that id (the one it left, or the one it made first and left earlier), from its key and content.
  */
 async function freePaperId(tx: PaperWriter, record: SourceRecord, contentHash: string, moved: boolean): Promise<string> {
-  const ownId = paperIdFor(record.source, record.key)
-  if (!moved || (await tx.listSourceRecords(ownId)).length === 0) return ownId
-  return paperIdFor(record.source, `${record.key}\u0000${contentHash}`)
+  const ids = paperIdsOf(record, contentHash)
+  if (!moved || (await tx.listSourceRecords(ids.own)).length === 0) return ids.own
+  return ids.moved
+}
+
+/** The two ids a record's paper can have: its own (source and key), and the one of a record that moved (key and content). */
+export function paperIdsOf(record: Pick<SourceRecord, 'source' | 'key'>, contentHash: string): { own: string; moved: string } {
+  return { own: paperIdFor(record.source, record.key), moved: paperIdFor(record.source, `${record.key}\u0000${contentHash}`) }
 }
 
 /** Which of a paper's record ids it shows, as the paper that holds each one decides (see {@link idClaims}). */

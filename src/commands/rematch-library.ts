@@ -15,10 +15,10 @@
  * publication's) is built again too.
  */
 import { PaperscopeError, recordWorkType, type ExternalIds, type SourceRecord, type StoredSourceRecord } from '../core/index.js'
-import { idKey, matchRecord, mergeRecords, paperIdFor, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
+import { idKey, matchRecord, mergeRecords, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
 import { openStore, type PaperReader, type PaperStore, type PaperWriter } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
-import { candidateOf, idClaims, matchReasonText, placeNewRecord, rebuildPaper } from './import-records.js'
+import { candidateOf, idClaims, matchReasonText, paperIdsOf, placeNewRecord, rebuildPaper } from './import-records.js'
 
 type StoredRecord = StoredSourceRecord & { readFrom: string | null }
 
@@ -282,9 +282,8 @@ async function idsShownOtherwise(reader: PaperReader, byPaper: ReadonlyMap<strin
 
 /** The id an import gives the paper a record makes, or, when a paper has it, the one it gives a record that moved. */
 function newPaperId(first: StoredRecord, taken: ReadonlySet<string>): string {
-  const own = paperIdFor(first.source, first.key)
+  const { own, moved } = paperIdsOf(first, recordContentHash(plain(first)))
   if (!taken.has(own)) return own
-  const moved = paperIdFor(first.source, `${first.key}\u0000${recordContentHash(plain(first))}`)
   if (!taken.has(moved)) return moved
   throw new PaperscopeError('STORE_FAILED', `no free id for the paper ${first.source} record ${first.key} makes: ${own} and ${moved} are taken`)
 }
