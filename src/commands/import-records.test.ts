@@ -300,6 +300,38 @@ describe('importRecords', () => {
     }
   })
 
+  it('reads the records of a paper it takes an id from once, and builds that paper again from them', async () => {
+    const doi = '10.1561/2200000006'
+    const { records: [bengio, ddpg] } = parseBibtex(MISCITED_BIB, { input: 'refs.bib', fetchedAt: '2026-11-29T00:00:00.000Z' })
+    await importRecords(t.store, [ddpg!])
+    const ddpgId = (await t.store.findPaperIdByExternalId('arxiv', '1509.02971'))!
+    // Bengio's entry takes the DOI from DDPG's paper, which is built again without it.
+    const listed = new Map<string, number>()
+    const counting = new Proxy(t.store, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver)
+        return <T>(work: (tx: PaperWriter) => Promise<T>) =>
+          target.transaction((tx) =>
+            work(
+              new Proxy(tx, {
+                get(w, p, r) {
+                  if (p !== 'listSourceRecords') return Reflect.get(w, p, r)
+                  return (paperId: string) => {
+                    listed.set(paperId, (listed.get(paperId) ?? 0) + 1)
+                    return w.listSourceRecords(paperId)
+                  }
+                },
+              }),
+            ),
+          )
+      },
+    })
+    await importRecords(counting, [bengio!])
+    const bengioId = (await t.store.findPaperIdByExternalId('doi', doi))!
+    expect([bengioId === ddpgId, (await t.store.getPaper(ddpgId))!.ids]).toEqual([false, { arxiv: '1509.02971' }])
+    expect(Object.fromEntries(listed)).toEqual({ [bengioId]: 1, [ddpgId]: 1 })
+  })
+
   it('says why an entry that carries another paper\'s DOI joined the paper its arXiv id and title name', async () => {
     const doi = '10.1561/2200000006'
     const { records: [bengio, ddpg] } = parseBibtex(MISCITED_BIB, { input: 'refs.bib', fetchedAt: '2026-11-29T00:00:00.000Z' })

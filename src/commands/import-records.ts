@@ -207,8 +207,23 @@ export async function idClaims(
  * that paper is built again without it.
  */
 export async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'created' | 'updated'> {
-  const records = await tx.listSourceRecords(paperId)
-  const { heldElsewhere, taken } = await idClaims(tx, paperId, records, (id) => tx.listSourceRecords(id))
+  return rebuild(tx, paperId, new Map())
+}
+
+/**
+ * {@link rebuildPaper} with the records of each paper read once (`listed`): a rebuild moves no record, so the records
+ * `idClaims` read of a paper it takes an id from are those that paper is built again from.
+ */
+async function rebuild(tx: PaperWriter, paperId: string, listed: Map<string, readonly MergeInput[]>): Promise<'created' | 'updated'> {
+  const recordsOf = async (id: string): Promise<readonly MergeInput[]> => {
+    const known = listed.get(id)
+    if (known) return known
+    const records = await tx.listSourceRecords(id)
+    listed.set(id, records)
+    return records
+  }
+  const records = await recordsOf(paperId)
+  const { heldElsewhere, taken } = await idClaims(tx, paperId, records, recordsOf)
   const merged = mergeRecords(records, { heldElsewhere })
   const authors = await resolveAuthors(tx, merged.authors)
   const saved = await tx.savePaper({
@@ -219,7 +234,7 @@ export async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'c
   })
   for (const { kind, value } of taken) await tx.claimExternalId(kind, value, paperId)
   // A paper left without records (one an import or rematch is about to remove) is not built again.
-  for (const from of new Set(taken.map((t) => t.from))) if ((await tx.listSourceRecords(from)).length > 0) await rebuildPaper(tx, from)
+  for (const from of new Set(taken.map((t) => t.from))) if ((await recordsOf(from)).length > 0) await rebuild(tx, from, listed)
   return saved
 }
 
