@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isPaperscopeError } from '../core/index.js'
 import { parseBibtex } from '../ingest/index.js'
@@ -6,6 +8,7 @@ import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { importRecords } from './import-records.js'
 import { exportBibtex } from './export-bibtex.js'
+import { importFiles } from './import-files.js'
 import { findPaperById } from './lookup.js'
 import { rematchLibrary } from './rematch-library.js'
 
@@ -330,6 +333,47 @@ describe('importRecords', () => {
     const bengioId = (await t.store.findPaperIdByExternalId('doi', doi))!
     expect([bengioId === ddpgId, (await t.store.getPaper(ddpgId))!.ids]).toEqual([false, { arxiv: '1509.02971' }])
     expect(Object.fromEntries(listed)).toEqual({ [bengioId]: 1, [ddpgId]: 1 })
+  })
+
+  it('gives an id two papers have equal claim to to the same paper whichever file is imported first', async () => {
+    // Two reference lists print one DOI on two papers: each a .bib entry whose only id it is, the papers kept apart by
+    // their titles and authors. Nothing in the records says whose it is; the rule must not be "who came first".
+    const doi = '10.1000/sam.2021.disputed'
+    const files = {
+      'a.bib': `@inproceedings{foret2021sharpness,
+  title={Sharpness-Aware Minimization for Efficiently Improving Generalization},
+  author={Foret, Pierre and Kleiner, Ariel and Mobahi, Hossein and Neyshabur, Behnam},
+  booktitle={International Conference on Learning Representations}, year={2021}, doi={${doi}}
+}
+`,
+      'b.bib': `@inproceedings{andriushchenko2022towards,
+  title={Towards Understanding Sharpness-Aware Minimization},
+  author={Andriushchenko, Maksym and Flammarion, Nicolas},
+  booktitle={International Conference on Machine Learning}, year={2022}, doi={${doi}}
+}
+`,
+    }
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(t.dir, name), text)
+    const libraries = []
+    for (const order of [['a.bib', 'b.bib'], ['b.bib', 'a.bib']]) {
+      const fresh = await createTempStore()
+      try {
+        for (const name of order) await importFiles(fresh.store, [join(t.dir, name)], { cwd: t.dir })
+        const papers = (await fresh.store.listPapers({ limit: 10 })).items
+        libraries.push({
+          papers: papers.map((p) => ({ id: p.id, title: p.title, ids: p.ids, url: p.url })).sort((x, y) => (x.id < y.id ? -1 : 1)),
+          holder: await fresh.store.findPaperIdByExternalId('doi', doi),
+        })
+        expect(await rematchLibrary(fresh.store, { dryRun: true })).toMatchObject({ changes: [], ids: [] })
+      } finally {
+        await fresh.cleanup()
+      }
+    }
+    expect(libraries[0]!.papers).toHaveLength(2)
+    expect(libraries[1]).toEqual(libraries[0])
+    // The smaller paper id holds it (the last rule), and only that paper shows it.
+    const [first, second] = libraries[0]!.papers
+    expect([libraries[0]!.holder, first!.ids, second!.ids]).toEqual([first!.id, { doi }, {}])
   })
 
   it('says why an entry that carries another paper\'s DOI joined the paper its arXiv id and title name', async () => {

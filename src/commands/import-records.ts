@@ -169,7 +169,7 @@ export function paperIdsOf(record: Pick<SourceRecord, 'source' | 'key'>, content
 
 /** Which of a paper's record ids it shows, as the paper that holds each one decides (see {@link idClaims}). */
 export interface IdClaims {
-  /** Ids ({@link idKey}) another paper holds on grounds as good or better: not shown. */
+  /** Ids ({@link idKey}) another paper holds on better grounds (see holdsIdBetter): not shown. */
   heldElsewhere: Set<string>
   /** Ids another paper holds on worse grounds (see holdsIdBetter): this paper takes them from it. */
   taken: Array<{ kind: ExternalIdKind; value: string; from: string }>
@@ -195,7 +195,8 @@ export async function idClaims(
     const holder = await reader.findPaperIdByExternalId(kind, value)
     if (holder === null) claims.free.push(idKey(kind, value))
     if (holder === null || holder === paperId) continue
-    if (holdsIdBetter(kind, value, records, await recordsOf(holder))) claims.taken.push({ kind, value, from: holder })
+    if (holdsIdBetter(kind, value, { paperId, records }, { paperId: holder, records: await recordsOf(holder) }))
+      claims.taken.push({ kind, value, from: holder })
     else claims.heldElsewhere.add(idKey(kind, value))
   }
   return claims

@@ -253,8 +253,8 @@ describe('rematchLibrary', () => {
   it('gives an id its holder let go of to the paper whose record still has it', async () => {
     const doi = '10.1561/2200000006'
     const ddpg = 'Continuous control with deep reinforcement learning'
-    // Two .bib entries with the DOI, each beside another id: equal grounds, so DDPG's entry, read first, keeps it.
-    const entry = buildRecord({ source: 'bibtex', key: 'refs.bib#lillicrap2016', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { arxiv: '1509.02971', doi } })
+    // Two .bib entries with the DOI: DDPG's has it as its only id, Bengio's beside its DBLP key, so DDPG's paper holds it.
+    const entry = buildRecord({ source: 'bibtex', key: 'refs.bib#lillicrap2016', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { doi } })
     const arxiv = buildRecord({ source: 'arxiv', key: '1509.02971', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { arxiv: '1509.02971' } })
     const bengio = buildRecord({ source: 'bibtex', key: 'refs.bib#bengio2009', title: 'Learning Deep Architectures for AI', authors: ['Yoshua Bengio'], ids: { doi, dblp: 'journals/ftml/Bengio09' } })
     await importRecords(t.store, [entry, arxiv, bengio])

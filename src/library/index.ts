@@ -30,6 +30,7 @@ export {
   holdsIdBetter,
   idKey,
   SOURCE_RANK,
+  type IdHolder,
   type MergeInput,
   type MergeOptions,
   type MergedPaper,

@@ -115,14 +115,42 @@ describe('mergeRecords: the ids a paper shows', () => {
     const doi = '10.1561/2200000006'
     const bengio = rec({ source: 'bibtex', title: 'Learning Deep Architectures for AI', ids: { doi } })
     const bengioOpenalex = rec({ source: 'openalex', title: 'Learning Deep Architectures for AI', ids: { doi, openalex: 'W2072128103' } })
+    // Paper ids chosen so that the last rule (the smaller paper id) would say the opposite of the rule tested.
+    const better = (mine: MergeInput[], theirs: MergeInput[]) => [
+      holdsIdBetter('doi', doi, { paperId: 'pz', records: mine }, { paperId: 'pa', records: theirs }),
+      holdsIdBetter('doi', doi, { paperId: 'pa', records: theirs }, { paperId: 'pz', records: mine }),
+    ]
     // Both from .bib files: the entry that has it beside DDPG's arXiv id yields to the one whose only id it is.
-    expect([holdsIdBetter('doi', doi, [bengio], [arxiv, entry]), holdsIdBetter('doi', doi, [arxiv, entry], [bengio])]).toEqual([true, false])
+    expect(better([bengio], [arxiv, entry])).toEqual([true, false])
     // A bibliographic API's DOI over one typed into a reference list, even one whose only id it is.
     const alone = rec({ source: 'bibtex', title: ddpg, ids: { doi } })
-    expect([holdsIdBetter('doi', doi, [bengioOpenalex], [alone]), holdsIdBetter('doi', doi, [alone], [bengioOpenalex])]).toEqual([true, false])
-    // Equal grounds: neither takes it from the other (the paper that holds it keeps it).
-    expect([holdsIdBetter('doi', doi, [bengio], [alone]), holdsIdBetter('doi', doi, [alone], [bengio])]).toEqual([false, false])
+    expect(better([bengioOpenalex], [alone])).toEqual([true, false])
     // Records that do not hold it at all have no grounds.
-    expect(holdsIdBetter('doi', doi, [alone], [arxiv])).toBe(true)
+    expect(better([alone], [arxiv])).toEqual([true, false])
+  })
+
+  it('settles a tie for an id by the title, then how many records give it, then the smaller paper id: never by who came first', () => {
+    const doi = '10.1000/disputed'
+    const title = 'Sharpness-Aware Minimization for Efficiently Improving Generalization'
+    const other = 'A Closer Look at Sharpness and Generalization'
+    const better = (mine: MergeInput[], theirs: MergeInput[], [a, b] = ['pz', 'pa']) => [
+      holdsIdBetter('doi', doi, { paperId: a, records: mine }, { paperId: b, records: theirs }),
+      holdsIdBetter('doi', doi, { paperId: b, records: theirs }, { paperId: a, records: mine }),
+    ]
+    // Each a .bib entry whose only id it is. Its record titled as its paper is (a BibTeX entry of that title) holds it
+    // over a paper whose record with it joined under a subtitle, the paper's title coming from an arXiv record.
+    const named = rec({ source: 'bibtex', title, ids: { doi } })
+    const shown = rec({ source: 'arxiv', title: other, ids: { arxiv: '2301.00002' } })
+    const joined = rec({ source: 'bibtex', title: `${other}: Flat Minima Revisited`, ids: { doi } })
+    expect(better([named], [shown, joined])).toEqual([true, false])
+    // Two records giving it over one.
+    const again = rec({ source: 'bibtex', title: other, ids: { doi } })
+    const twice = rec({ source: 'bibtex', title: other, ids: { doi } })
+    expect(better([again, twice], [named])).toEqual([true, false])
+    // Nothing else tells them apart: the smaller paper id, whichever asks.
+    expect(better([named], [again])).toEqual([false, true])
+    expect(better([named], [again], ['pa', 'pz'])).toEqual([true, false])
+    // A paper never holds an id better than itself.
+    expect(holdsIdBetter('doi', doi, { paperId: 'pa', records: [named] }, { paperId: 'pa', records: [named] })).toBe(false)
   })
 })

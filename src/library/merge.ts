@@ -6,7 +6,7 @@ import type { Digest, ExternalIds, PartialDate, SourceRecord } from '../core/ind
 import { datePrecision } from '../core/index.js'
 import { recordAuthorIds, sourceIdsConflict } from './author-ids.js'
 import { isVersionDoi } from './match.js'
-import { namesCompatible, normalizeArxivId, normalizeDoi, parseName } from './normalize.js'
+import { namesCompatible, normalizeArxivId, normalizeDoi, normalizeTitle, parseName } from './normalize.js'
 
 /**
  * Which source to believe first for descriptive fields: bibliographic APIs, then pages that show a
@@ -78,22 +78,44 @@ export interface MergeOptions {
   heldElsewhere?: ReadonlySet<string>
 }
 
+/** A paper as a dispute over an id weighs it: its id and its records. */
+export interface IdHolder {
+  paperId: string
+  records: readonly MergeInput[]
+}
+
 /**
- * True when `mine`, the records of one paper, hold this id on better grounds than `theirs`, another paper's records
- * that hold it too: the paper that shows it and is found by it. First the source (a bibliographic API's id over one
- * typed into a reference list), then a record whose only id it is over records that all have it beside another id
- * (the reference-list entry of DDPG, placed by its arXiv id and title, with the DOI of Bengio's monograph pasted in).
- * Not stronger on a tie: the paper that holds it keeps it.
+ * True when `mine`, one paper's records, hold this id on better grounds than `theirs`, another paper's records that
+ * hold it too: the paper that shows it and is found by it. In order: the source (a bibliographic API's id over one
+ * typed into a reference list); a record whose only id it is over records that all have it beside another id (the
+ * reference-list entry of DDPG, placed by its arXiv id and title, with the DOI of Bengio's monograph pasted in); a
+ * record whose title is the title the paper shows over records that joined it by a title part or another id; more of
+ * its records giving it; then the smaller paper id. So one paper wins whichever was imported first, and the same
+ * records give the same library in any order.
  */
-export function holdsIdBetter(kind: keyof ExternalIds, value: string, mine: readonly MergeInput[], theirs: readonly MergeInput[]): boolean {
-  const grounds = (records: readonly MergeInput[]): [number, number] => {
+export function holdsIdBetter(kind: keyof ExternalIds, value: string, mine: IdHolder, theirs: IdHolder): boolean {
+  if (mine.paperId === theirs.paperId) return false
+  const grounds = ({ records }: IdHolder): number[] => {
     const holding = records.filter((r) => r.ids[kind] === value)
     const rank = Math.min(SOURCE_RANK.length + 1, ...holding.map((r) => rankOf(r.source)))
     const beside = holding.some((r) => Object.keys(r.ids).length === 1) ? 0 : 1
-    return [rank, beside]
+    const title = shownTitle(records)
+    const titled = title !== null && holding.some((r) => r.title !== null && normalizeTitle(r.title) === normalizeTitle(title)) ? 0 : 1
+    return [rank, beside, titled, -holding.length]
   }
   const [a, b] = [grounds(mine), grounds(theirs)]
-  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])
+  const differs = a.findIndex((x, i) => x !== b[i])
+  return differs >= 0 ? a[differs]! < b[differs]! : mine.paperId < theirs.paperId
+}
+
+/** Records in the order merge believes them: source rank, then record id. */
+function inMergeOrder(records: readonly MergeInput[]): MergeInput[] {
+  return [...records].sort((a, b) => rankOf(a.source) - rankOf(b.source) || a.id - b.id)
+}
+
+/** The title a paper of these records shows (see {@link mergeRecords}), or null when none gives one. */
+function shownTitle(records: readonly MergeInput[]): string | null {
+  return inMergeOrder(records).find((r) => r.title !== null)?.title ?? null
 }
 
 /**
@@ -102,7 +124,7 @@ export function holdsIdBetter(kind: keyof ExternalIds, value: string, mine: read
  */
 export function mergeRecords(records: readonly MergeInput[], { heldElsewhere = new Set() }: MergeOptions = {}): MergedPaper {
   if (records.length === 0) throw new Error('mergeRecords needs at least one record')
-  const ordered = [...records].sort((a, b) => rankOf(a.source) - rankOf(b.source) || a.id - b.id)
+  const ordered = inMergeOrder(records)
   const first = <T>(pick: (r: MergeInput) => T | null | undefined): T | null => {
     for (const r of ordered) {
       const v = pick(r)

@@ -232,7 +232,7 @@ export interface PaperReader {
   getPaper(id: string): Promise<PaperWithSources | null>
   /**
    * The paper an id names: any id of any of its records, not only those it shows. An id that records of two papers
-   * give stays with the paper that had it first, unless the other's records hold it on better grounds (`claimExternalId`).
+   * give is held by the one whose records hold it on better grounds (`holdsIdBetter`, `claimExternalId`), whichever came first.
    */
   findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null>
   /** The papers dated in these years (null: undated), as their cite keys are made. */
@@ -422,6 +422,9 @@ export interface LabelScore {
 
 export type TopicStatus = 'curated' | 'predicted' | 'unsorted' | 'no-model'
 
+/** Why the classifier left a paper unsorted (the analysis's UnsortedReason). */
+export type TopicUnsortedReason = 'off-topic' | 'low-confidence' | 'one-word' | 'too-short' | 'no-model'
+
 /** One paper's computed results, written together. */
 export interface PaperAnalysisWrite {
   paperId: string
@@ -437,6 +440,11 @@ export interface PaperAnalysisWrite {
   /** Confidence of every topic model label, in model order, or null. */
   topicProbabilities: number[] | null
   topicWhy: LabelScore[]
+  /**
+   * Why the paper is unsorted (null when it is not), and for a one-word call the word its best topic rests on and
+   * the topic closest without it. Undefined when read from an analysis written before they were kept.
+   */
+  topicUnsorted?: { because: TopicUnsortedReason | null; oneWord: { word: string; instead: string } | null }
   /** Predicted topics shown on the paper (none when curated or unsorted). */
   predictedTopics: LabelScore[]
   /** Key phrases the analysis chose, best first, with why; `inText` false for ones the text does not spell out. */
