@@ -79,9 +79,12 @@ const LINK_MARKER = /\[([a-z][a-z ]{0,15})\]$/
 const MIN_WRAPPED_PROSE = 60
 /** Link labels that point at the paper itself, best first (`[[paper]](url)` in the list). */
 const PAPER_LINK_LABELS = ['paper', 'pdf', 'arxiv']
-/** A venue alone beside a title: `ECCV 2020`, `ACL 2023 Findings`, `arXiv 2021`, `TMLR`, `ICCV 2021 (Oral)`. */
-const VENUE_PIECE =
-  /^(?:[\p{L}][\p{L}&'-]*\s+){0,3}(?:19|20)\d{2}(?:\s+\p{Lu}\p{L}*){0,2}(?:\s+\((?:[Oo]ral|[Ss]potlight|[Pp]oster|[Hh]ighlight)\))?$|^\p{Lu}{2,}[\p{L}]*$/u
+/**
+ * A venue and its year alone beside a title: `ECCV 2020`, `ACL 2023 Findings`, `arXiv 2021`, `ICCV 2021 (Oral)`.
+ * Without a year only a known venue is one (`TMLR`, see {@link isVenuePiece}).
+ */
+const VENUE_YEAR_PIECE =
+  /^(?:[\p{L}][\p{L}&'-]*\s+){0,3}(?:19|20)\d{2}(?:\s+\p{Lu}\p{L}*){0,2}(?:\s+\((?:[Oo]ral|[Ss]potlight|[Pp]oster|[Hh]ighlight)\))?$/u
 /** `(Devlin et al., NAACL 2019) [code]`: a piece beside a title that opens in parentheses, and what follows them. */
 const PARENTHESISED_BYLINE = /^\(([^()]+)\)\s*(.*)$/
 /** `(2015)` beside a title: the year the list gives the paper. */
@@ -128,7 +131,7 @@ const PUBLISHED_IN_TITLE = /\s*\((?:Published|Accepted)\s+(?:in|at|by|to)\s+([^(
  * venue of the entries under it. A known venue in any case, with or without its year (`ICLR'23`)…
  */
 const KNOWN_VENUE_HEADING =
-  /^(?:ICLR|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|WACV|BMVC|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD|WWW|WSDM|SIGIR|CIKM|RecSys|TMLR|JMLR|TPAMI|IJCV|AISTATS|UAI|COLT|CoRL|ICRA|IROS|MICCAI|Interspeech|ICASSP|MLSys|arXiv|CoRR)(?:['’]?\s*(?:(?:19|20)\d{2}|\d{2}))?(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Posters?|Main))?$/i
+  /^(?:ICLR|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|WACV|BMVC|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD|WWW|WSDM|SIGIR|CIKM|RecSys|TMLR|JMLR|TPAMI|IJCV|TACL|TNNLS|TKDE|TOG|TIP|JAIR|PNAS|AISTATS|UAI|COLT|CoRL|ICRA|IROS|MICCAI|Interspeech|ICASSP|MLSys|arXiv|CoRR)(?:['’]?\s*(?:(?:19|20)\d{2}|\d{2}))?(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Posters?|Main))?$/i
 /** …or an acronym and a year (`SIGGRAPH 2022`, `NeurIPS 2023 Oral`); a word and a year (`Survey 2023`) is a topic. */
 const ACRONYM_YEAR_HEADING =
   /^\p{Lu}\p{L}*\p{Lu}\p{L}*\s+(?:19|20)\d{2}(?:\s+(?:Findings|Workshops?|Oral|Spotlight|Posters?|Main))?$/u
@@ -649,7 +652,7 @@ function readTitleAfterName(name: string, segment: string): { title: string; res
   }
   const phrase = trimEndChars(after, '. ')
   const words = phrase.split(/\s+/)
-  if (/[.!?;]\s|["“”]/.test(phrase) || VENUE_PIECE.test(phrase)) return null
+  if (/[.!?;]\s|["“”]/.test(phrase) || isVenuePiece(phrase)) return null
   const content = words.filter((word) => !TITLE_SMALL_WORD.test(word))
   const capitalised = content.filter((word) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(word)).length
   if (content.length < MIN_SUBTITLE_WORDS || capitalised < content.length * MIN_TITLE_CASE_SHARE) return null
@@ -723,7 +726,7 @@ function readBesideTitle(segments: readonly string[]): BesideTitle {
       .filter((piece) => piece !== '')
     // `Mildenhall et al., ECCV 2020`: a venue after the last comma.
     const last = pieces[pieces.length - 1]
-    if (last !== undefined && VENUE_PIECE.test(last) && !/\bet al\b/i.test(last)) {
+    if (last !== undefined && isVenuePiece(last) && !/\bet al\b/i.test(last)) {
       venue ??= last
       pieces.pop()
     }
@@ -760,7 +763,7 @@ function unwrapParenthesisedByline(segment: string): string[] {
   const year = YEAR_ALONE.test(pieces[pieces.length - 1] ?? '') ? pieces.pop() : undefined
   const last = pieces[pieces.length - 1]
   const names =
-    pieces.length > 1 && last !== undefined && VENUE_PIECE.test(last) ? pieces.slice(0, -1) : pieces
+    pieces.length > 1 && last !== undefined && isVenuePiece(last) ? pieces.slice(0, -1) : pieces
   if (!readsAsAuthors(names.join(', ').replace(SERIAL_AND, ', '))) return [segment]
   const after = (match[2] ?? '').trim()
   return [pieces.join(', '), ...(year === undefined ? [] : [year]), ...(after === '' ? [] : [after])]
@@ -776,6 +779,17 @@ function readsAsAuthors(text: string): boolean {
   if (authors.length === 1 && !truncated && first.split(' ').length < 2) return false
   const named = authors.filter((name) => looksLikePersonName(name)).length
   return named >= Math.ceil(authors.length * MIN_NAME_SHARE)
+}
+
+/**
+ * True when a piece beside a title is only a venue: with its year (`ECCV 2020`, `ACL 2023 Findings`), or a known one
+ * without (`TMLR`, `NeurIPS`, `arXiv`). Capitals alone are no venue: lists write the authors' lab or company beside
+ * the title (`| CMU |`, `| UA, Meta, NYU |` in a table's venue column, nabeelxy/llm-watch).
+ * @example isVenuePiece('CVPR 2016') // true
+ * @example isVenuePiece('CMU') // false
+ */
+function isVenuePiece(text: string): boolean {
+  return VENUE_YEAR_PIECE.test(text) || KNOWN_VENUE_HEADING.test(text)
 }
 
 function yearOf(venue: string): number | null {

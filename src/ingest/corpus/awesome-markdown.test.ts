@@ -2013,3 +2013,45 @@ describe('misreadings of real READMEs (session 31)', () => {
     ])
   })
 })
+
+describe('misreadings of real READMEs (session 32)', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+
+  it("reads a lab or company beside a title as no venue, and a venue cell's venue as one (nabeelxy/llm-watch, README.md)", () => {
+    // Its `Large Language Models` table as written, some rows: the `Venue` column holds venues and the authors' labs.
+    const text = [
+      '### Large Language Models',
+      '| Date | Title | Venue | Materials | Tags | Code | Summary |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| Sep 2025 | Soft Tokens, Hard Truths | UA, Meta, NYU | [Paper](https://www.arxiv.org/pdf/2509.19170) | CoT, continuous CoT, RL | | |',
+      '| Aug 2025 |  We Have a Package for You! A Comprehensive Analysis of Package Hallucinations by Code Generating LLMs | Usenix Security 2025 | [Paper](https://arxiv.org/pdf/2406.10279) | llm, hallucination, packages, code generation | | |',
+      '| Jul 2025 | Emergent Misalignment: Narrow Finetuning Can Produce Broadly Misaligned LLMs | ICML 2025 | [Paper](https://openreview.net/pdf?id=aOIJ2gVRWW) | GPT-4o, insecure code, misalignment | | | ',
+      '| Jul 2024 | Direct Preference Optimization: Your Language Model is Secretly a Reward Model | Stanford | [Paper](https://arxiv.org/pdf/2305.18290) | DPO, reward model, optimization | | |',
+      '| May 2024 | Mamba: Linear-Time Sequence Modeling with Selective State Spaces | CMU, Princeton | [Paper](https://arxiv.org/pdf/2312.00752) | Mamba | | |',
+      '| Jun 2025 | Small Language Models are the Future of Agentic AI | Nvidia | [Paper](https://arxiv.org/pdf/2506.02153) | SLM | | |',
+      // The session-31 list's line, an affiliation alone after `|`; a venue without its year is one when known.
+      '',
+      '### Network Architecture',
+      '* [Mamba](https://arxiv.org/abs/2312.00752): Linear-Time Sequence Modeling with Selective State Spaces | 31 May 2024 | CMU',
+      '* [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361) | NVIDIA',
+      '* [Hungry Hungry Hippos: Towards Language Modeling with State Space Models](https://arxiv.org/abs/2212.14052) | ICLR',
+      '* [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385) | CVPR 2016 | Microsoft Research',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ venue, date }) => [venue, date])).toEqual([
+      [null, '2025-09'],
+      ['Usenix Security 2025', '2025-08'],
+      ['ICML 2025', '2025-07'],
+      [null, '2024-07'],
+      [null, '2024-05'],
+      [null, '2025-06'],
+      [null, '2024-05'],
+      [null, null],
+      ['ICLR', null],
+      ['CVPR 2016', '2016'],
+    ])
+    // The lab is no author either; it stays in raw as the list writes it.
+    expect(records.every(({ authors }) => authors.length === 0)).toBe(true)
+    expect(records[0]?.raw['besideTitle']).toEqual(['Sep 2025', 'UA, Meta, NYU'])
+  })
+})
