@@ -22,6 +22,7 @@ import {
   type AuthorList,
 } from './author-names.js'
 import {
+  isAboutTheListHeading,
   isMarkdownSource,
   renderAwesomeMarkdown,
   SERIAL_AND,
@@ -50,13 +51,6 @@ const FORMAT_NAME = 'awesome-list'
 const SECTION_HEADING = /^(\S.{0,120}?):\s*((?:19|20)\d{2})$/
 /** Sections after which bullets are resources or the contribution template, not papers. */
 const END_OF_PAPERS = /^(Related Resources|Contributing|Formatting)\b/i
-/**
- * Markdown headings of what a README says of itself, after which items are no papers of the list: how to cite it
- * (its own survey, in a BibTeX block or a link), its license. Whole headings only: `Citation Recommendation` is a
- * topic.
- */
-const ABOUT_THE_LIST_HEADING =
-  /^(?:citations?|citing|cite(?: us| this (?:list|repo(?:sitory)?|work))?|how to cite|licen[cs]e)$/i
 /** `## Table of Contents`, `## Contents`: the list's outline, no topic of the papers under it. */
 const CONTENTS_HEADING = /^(?:table of contents|contents|toc)$/i
 /** An entry bullet (`  • Title. [paper]`) or a detail bullet (`    • Key Word: ...`). */
@@ -411,7 +405,7 @@ function readHeading(heading: string, listTitle: boolean): Omit<HeadingFrame, 'l
  */
 function endsPapers(heading: string): boolean {
   const words = heading.replace(EMOJI_SHORTCODE, ' ').replace(EMOJI, ' ').replace(/\s+/g, ' ').trim()
-  return END_OF_PAPERS.test(words) || ABOUT_THE_LIST_HEADING.test(words)
+  return END_OF_PAPERS.test(words) || isAboutTheListHeading(words)
 }
 
 /**
@@ -762,8 +756,7 @@ function unwrapParenthesisedByline(segment: string): string[] {
   const pieces = (match[1] ?? '').split(',').map((piece) => piece.trim())
   const year = YEAR_ALONE.test(pieces[pieces.length - 1] ?? '') ? pieces.pop() : undefined
   const last = pieces[pieces.length - 1]
-  const names =
-    pieces.length > 1 && last !== undefined && isVenuePiece(last) ? pieces.slice(0, -1) : pieces
+  const names = pieces.length > 1 && last !== undefined && isVenuePiece(last) ? pieces.slice(0, -1) : pieces
   if (!readsAsAuthors(names.join(', ').replace(SERIAL_AND, ', '))) return [segment]
   const after = (match[2] ?? '').trim()
   return [pieces.join(', '), ...(year === undefined ? [] : [year]), ...(after === '' ? [] : [after])]

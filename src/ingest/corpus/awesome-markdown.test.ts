@@ -6,7 +6,12 @@ import type { SourceRecord } from '../../core/index.js'
 import { runCliCaptured } from '../../../test/support/run-cli.js'
 import { splitTextInput } from '../text-input.js'
 import { awesomeListFormat } from './awesome-list.js'
-import { isMarkdownSource, isPaperUrl, renderAwesomeMarkdown } from './awesome-markdown.js'
+import {
+  isMarkdownSource,
+  isPaperUrl,
+  renderAwesomeMarkdown,
+  surveyAwesomeMarkdown,
+} from './awesome-markdown.js'
 import { looksLikePersonName } from './author-names.js'
 import { MIN_DETECT_CONFIDENCE, detectFormat } from './index.js'
 
@@ -2053,5 +2058,39 @@ describe('misreadings of real READMEs (session 32)', () => {
     // The lab is no author either; it stays in raw as the list writes it.
     expect(records.every(({ authors }) => authors.length === 0)).toBe(true)
     expect(records[0]?.raw['besideTitle']).toEqual(['Sep 2025', 'UA, Meta, NYU'])
+  })
+
+  it('counts no item under how to cite the README toward reading it as a paper list (it yields no paper either)', () => {
+    // An awesome list of data sets as such lists are written (modelled on them, not copied): one data set links its
+    // paper, and the list's own survey is cited under `## Citation`.
+    const text = [
+      '# Awesome Multimodal Datasets [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)',
+      '',
+      'A curated list of multimodal datasets.',
+      '',
+      '## Image-Text',
+      '',
+      '- [LAION-5B](https://laion.ai/blog/laion-5b/) - 5.85 billion CLIP-filtered image-text pairs.',
+      '- [Conceptual Captions](https://github.com/google-research-datasets/conceptual-captions) - 3.3M image-caption pairs.',
+      '- [COCO Captions](https://cocodataset.org/#captions-2015) - Human captions for COCO images.',
+      '- [Visual Genome](https://arxiv.org/abs/1602.07332) - Dense annotations of objects, attributes and relations.',
+      '',
+      '## 📑 Citation',
+      '',
+      '- [A Survey of Multimodal Datasets](https://arxiv.org/abs/2305.01234)',
+    ].join('\n')
+    expect(surveyAwesomeMarkdown(text.split('\n'))).toEqual({ yearHeadings: 0, entries: 1, items: 4 })
+    expect(awesomeListFormat.detect(text, 'README.md')).toBeLessThan(MIN_DETECT_CONFIDENCE)
+    // A heading as high after it counts again (a list that cites its survey first, its papers after).
+    const citedFirst = [
+      '## Citation',
+      '',
+      '- [A Survey of Multimodal Datasets](https://arxiv.org/abs/2305.01234)',
+      '',
+      '## Papers',
+      '',
+      '- [Visual Genome](https://arxiv.org/abs/1602.07332)',
+    ]
+    expect(surveyAwesomeMarkdown(citedFirst).entries).toBe(1)
   })
 })

@@ -73,6 +73,25 @@ export interface VenueTag {
   asWritten: string
 }
 
+/**
+ * Markdown headings of what a README says of itself, after which items are no papers of the list: how to cite it
+ * (its own survey, in a BibTeX block or a link), its license. Whole headings only: `Citation Recommendation` is a
+ * topic.
+ */
+const ABOUT_THE_LIST_HEADING =
+  /^(?:citations?|citing|cite(?: us| this (?:list|repo(?:sitory)?|work))?|how to cite|licen[cs]e)$/i
+/** An emoji as a README writes it in Markdown (`:memo:`) or as a picture (`📑`): no word of a heading. */
+const HEADING_EMOJI = /:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu
+
+/**
+ * True when a heading's text (as shown) is how to cite the README or its license (`📑 Citation`, `:memo: Cite us`,
+ * `License`): the items under it are no papers of the list.
+ * @example isAboutTheListHeading('📑 Citation') // true
+ */
+export function isAboutTheListHeading(heading: string): boolean {
+  return ABOUT_THE_LIST_HEADING.test(heading.replace(HEADING_EMOJI, ' ').replace(/\s+/g, ' ').trim())
+}
+
 /** `## Heading` or `### Topic: 2023` (ATX; at most three spaces before the hashes). */
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
 /** A list item: `- x`, `* x`, `+ x` or `1. x`, with its indentation. */
@@ -257,11 +276,26 @@ export function surveyAwesomeMarkdown(sourceLines: readonly string[]): {
   let inTable = false
   let table: PaperTable | null = null
   let fence = false
+  // The level of the heading on how to cite the README or its license, while under it: its items are no entries
+  // (the parser reads no paper there), so they count for nothing, until a heading as high.
+  let aboutLevel: number | null = null
   const indents = listIndents(lines)
   lines.forEach((rawLine, index) => {
     if (FENCE.test(rawLine)) fence = !fence
     // Code shows Markdown, it is none: `` `- Title. [[paper]](url)` `` in a README that documents the format.
     if (fence) return
+    const anyHeading = ATX_HEADING.exec(rawLine) ?? HTML_HEADING.exec(rawLine)
+    if (anyHeading) {
+      const level = anyHeading[1]?.startsWith('#') ? anyHeading[1].length : Number(anyHeading[1])
+      if (aboutLevel !== null && level <= aboutLevel) aboutLevel = null
+      if (isAboutTheListHeading(renderInline(anyHeading[2] ?? '', 0, new Map()).text)) aboutLevel = level
+    }
+    if (aboutLevel !== null) {
+      inItem = false
+      inTable = false
+      table = null
+      return
+    }
     const line = rawLine.replace(/`[^`]*`/g, (code) => (PAPER_MARKER_LINK.test(code) ? '``' : code))
     if (inTable && TABLE_ROW.test(line)) {
       if (TABLE_DELIMITER.test(line)) return
