@@ -7,7 +7,8 @@
  * heading that names a venue (`### ICLR 2023`), a year or a log's date is no topic: the entries under it keep the
  * topic above it, with that venue or year. `Table of Contents` is no topic either, and no item under how to cite the
  * README (`## 📑 Citation`) or its license is a paper of the list. A short name linked to its paper reads with the
- * title-case words after it as one title (`[Mamba](…): Linear-Time Sequence Modeling …`), a description after it not.
+ * title-case words after it as one title (`[Mamba](…): Linear-Time Sequence Modeling …`), a description after it not; a
+ * label in lower case linked so (`[mixture of experts](…): Outrageously Large …`) gives way to the title after it.
  */
 import { formatPartialDate, type ImportIssue, type ParseResult } from '../../core/index.js'
 import type { ParseContext } from '../file-format.js'
@@ -109,6 +110,11 @@ const VENUE_COMMA_YEAR =
   /^[\s,]*([\p{L}][\p{L}&'-]*(?:\s+[\p{L}][\p{L}&'-]*){0,2}),\s*((?:19|20)\d{2})\b\s*(?:\([^()]*\))?[\s.]*$/u
 /** A short name that opens its title is a word or two (`Mamba`, `BERT Paper`); three are a name of their own. */
 const MAX_NAME_WORDS = 2
+/**
+ * A curator's label in lower case, two to four words (`mixture of experts`, `flash attention`): what the paper is
+ * about, no name it is titled with (a paper's title opens with a capital; `s1`, one word, may be its name).
+ */
+const LOWER_CASE_LABEL = /^\p{Ll}[\p{L}\p{N}'’-]*(?:\s+[\p{L}\p{N}'’-]+){1,3}$/u
 /** Words of a title after a name, the small ones left out: `Grouped GEMM for MoE` (3) is a curator's gloss. */
 const MIN_SUBTITLE_WORDS = 4
 /** Of the words of a title in title case, this share is capitalised, the small words below left out. */
@@ -460,11 +466,13 @@ function readEntryDraft(
   // `- **AdaFusion** (Adaptive Feature Fusion for …) [[paper]](…)`: a name, then the paper's title in parentheses;
   // `- [Mamba](https://arxiv.org/abs/2312.00752): Linear-Time Sequence Modeling …`: a name linked to its paper, then
   // the rest of its title.
+  // `- [mixture of experts](…): Outrageously Large Neural Networks: …`: a label linked to the paper, then its title.
   const shortName = NAME_ONLY_TITLE.test(cleaned.title) || SHORT_NAME.test(cleaned.title)
+  const label = !shortName && LOWER_CASE_LABEL.test(cleaned.title)
   const parenthesised = shortName ? readParenthesisedTitle(cleaned.title, itemRest?.segments[0] ?? '') : null
   const afterName =
-    shortName && parenthesised === null && paperUrl !== null
-      ? readTitleAfterName(cleaned.title, itemRest?.segments[0] ?? '')
+    (shortName || label) && parenthesised === null && paperUrl !== null
+      ? readTitleAfterName(cleaned.title, itemRest?.segments[0] ?? '', label)
       : null
   const fullTitle = parenthesised ?? afterName?.title ?? null
   const restSegments =
@@ -633,8 +641,12 @@ function readParenthesisedTitle(name: string, segment: string): string | null {
  * model.`, `- Selective scan`) is none; null then. The caller asks only for a name linked to its paper.
  * @example readTitleAfterName('S4', ': Efficiently Modeling Long Sequences with Structured State Spaces')?.title // 'S4: Efficiently Modeling …'
  */
-function readTitleAfterName(name: string, segment: string): { title: string; rest: string } | null {
-  if (name.split(/\s+/).length > MAX_NAME_WORDS) return null
+function readTitleAfterName(
+  name: string,
+  segment: string,
+  label = false,
+): { title: string; rest: string } | null {
+  if (!label && name.split(/\s+/).length > MAX_NAME_WORDS) return null
   const after = NAME_THEN_SUBTITLE.exec(segment)?.[1]?.trim() ?? ''
   // cmhungsteve/Awesome-Transformer-Attention writes `**Abbreviation**: "Paper title", Conference, Year (*Company*)`.
   const quoted = QUOTED_TITLE.exec(after)
@@ -646,14 +658,24 @@ function readTitleAfterName(name: string, segment: string): { title: string; res
   }
   const phrase = trimEndChars(after, '. ')
   const words = phrase.split(/\s+/)
-  if (/[.!?;]\s|["“”]/.test(phrase) || isVenuePiece(phrase)) return null
+  if (/[.!?;]\s|["“”]/.test(phrase) || isVenuePiece(phrase) || isListOfNames(phrase)) return null
   const content = words.filter((word) => !TITLE_SMALL_WORD.test(word))
   const capitalised = content.filter((word) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(word)).length
   if (content.length < MIN_SUBTITLE_WORDS || capitalised < content.length * MIN_TITLE_CASE_SHARE) return null
   // Capitalised words read as one long name (`Attention Is All You Need`): only a list is people.
   const people = readByline(phrase).authorList
   if ((people.authors.length > 1 || people.truncated) && readsAsAuthors(phrase)) return null
-  return { title: `${name}: ${phrase}`, rest: '' }
+  // A label is no part of the title: the paper is titled with what follows it alone.
+  return { title: label ? phrase : `${name}: ${phrase}`, rest: '' }
+}
+
+/**
+ * True when words after a name are a list of other names (`Switch Transformers, Mixtral, DeepSeek MoE`): three
+ * pieces or more between commas, each a word or two. A title's commas part longer phrases (`Soft Tokens, Hard Truths`).
+ */
+function isListOfNames(phrase: string): boolean {
+  const pieces = phrase.split(/,\s*(?:and\s+)?/)
+  return pieces.length >= 3 && pieces.every((piece) => piece.trim().split(/\s+/).length <= 2)
 }
 
 /**

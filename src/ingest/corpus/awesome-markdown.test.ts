@@ -2093,4 +2093,41 @@ describe('misreadings of real READMEs (session 32)', () => {
     ]
     expect(surveyAwesomeMarkdown(citedFirst).entries).toBe(1)
   })
+
+  it('reads a label in lower case linked to its paper as giving way to the title after it, and keeps other names as they were', () => {
+    const titles = (text: string) =>
+      awesomeListFormat.parse(text, ctx).records.map(({ title, ids }) => [title, ids.arxiv ?? null])
+    const text = [
+      '## Papers',
+      // A curator's label, then the paper's own title (arXiv 1701.06538, 2205.14135 and 2010.11929 are titled so).
+      '- [mixture of experts](https://arxiv.org/abs/1701.06538): Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer',
+      '- [flash attention](https://arxiv.org/abs/2205.14135): Fast and Memory-Efficient Exact Attention with IO-Awareness',
+      '- [vision transformer](https://arxiv.org/abs/2010.11929) - An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale',
+      // What does not read as a title after a label stays out: a description, a list of models.
+      '- [low-rank adaptation](https://arxiv.org/abs/2106.09685): a parameter-efficient fine-tuning method.',
+      '- [sparse upcycling](https://arxiv.org/abs/2212.05055): Switch Transformers, Mixtral, DeepSeek MoE',
+      // A Mistral list's further reading, its 🌍 left out (an item opening with a picture is not read yet): a title
+      // in capitals before a description is kept whole.
+      '- [Mixture of Experts](https://arxiv.org/abs/1701.06538) – MoE foundations.',
+      // A name of one word in lower case may be the paper's (`s1: Simple test-time scaling`): it opens the title.
+      '- [s1](https://arxiv.org/abs/2501.19393): Simple Test-Time Scaling for Large Language Models',
+    ].join('\n')
+    expect(titles(text)).toEqual([
+      ['Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer', '1701.06538'],
+      ['Fast and Memory-Efficient Exact Attention with IO-Awareness', '2205.14135'],
+      ['An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale', '2010.11929'],
+      ['low-rank adaptation', '2106.09685'],
+      ['sparse upcycling', '2212.05055'],
+      ['Mixture of Experts', '1701.06538'],
+      ['s1: Simple Test-Time Scaling for Large Language Models', '2501.19393'],
+    ])
+    // Written in HTML the same.
+    expect(
+      titles(
+        '## MoE\n<ul>\n<li><a href="https://arxiv.org/abs/1701.06538">mixture of experts</a>: Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer</li>\n</ul>',
+      ),
+    ).toEqual([
+      ['Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer', '1701.06538'],
+    ])
+  })
 })
