@@ -52,6 +52,9 @@ const FORMAT_NAME = 'awesome-list'
 const SECTION_HEADING = /^(\S.{0,120}?):\s*((?:19|20)\d{2})$/
 /** Sections after which bullets are resources or the contribution template, not papers. */
 const END_OF_PAPERS = /^(Related Resources|Contributing|Formatting)\b/i
+/** `# Papers`, `## Paper List`, `# Resources`: a part of the list that holds its papers, no topic over the ones in it. */
+const CONTAINER_HEADING =
+  /^(?:(?:research|selected|awesome|related)\s+)?(?:papers?(?:\s+list)?|paper\s+collection|resources|publications|literature|reading\s+list)$/i
 /** `## Table of Contents`, `## Contents`: the list's outline, no topic of the papers under it. */
 const CONTENTS_HEADING = /^(?:table of contents|contents|toc)$/i
 /** An entry bullet (`  • Title. [paper]`) or a detail bullet (`    • Key Word: ...`). */
@@ -158,6 +161,11 @@ const MIN_NAME_SHARE = 0.75
 interface Section {
   /** Null under the list's own title (`# Awesome LLM`): that names the list, not a topic of its papers. */
   topic: string | null
+  /**
+   * The topics of the headings and groups enclosing the entry, outermost first, ending with `topic` (`Vision`, then
+   * `Detection` under it): a paper under a nested heading is filed under it and under each one above it.
+   */
+  topics: string[]
   /** Null under a Markdown heading without one (`## Survey`). */
   year: number | null
   /** The venue a Markdown heading names (`### ICLR 2023`), as printed; null under none. */
@@ -300,6 +308,7 @@ function collectEntryDrafts(
     ): HeadingFrame[K] | undefined => frames.findLast((candidate) => candidate[key] !== undefined)?.[key]
     return {
       topic: nearest('topic') ?? null,
+      topics: topicPath(frames),
       year: nearest('year') ?? null,
       venue: nearest('venue') ?? null,
       headingYear: nearest('headingYear') ?? null,
@@ -342,7 +351,7 @@ function collectEntryDrafts(
         const year = Number(heading[2])
         section =
           level === undefined
-            ? { topic, year, venue: null, headingYear: null, line: line.line }
+            ? { topic, topics: [topic], year, venue: null, headingYear: null, line: line.line }
             : enter({ level, line: line.line, topic, year })
       } else if (
         (END_OF_PAPERS.test(text) && (headings === null || level !== undefined)) ||
@@ -385,6 +394,24 @@ function collectEntryDrafts(
   }
   close()
   return drafts
+}
+
+/**
+ * The topics of the enclosing headings, outermost first: read from the innermost out up to a heading that says there
+ * is none (the list's title, `Table of Contents`); a venue, year or date heading says nothing of the topic. A topic
+ * repeated right under itself (`## Neural Collapse` over `### Neural Collapse: 2021`) is one.
+ * @example topicPath([{ level: 2, line: 1, topic: 'Vision' }, { level: 3, line: 5, topic: 'Detection' }]) // ['Vision', 'Detection']
+ */
+function topicPath(frames: readonly HeadingFrame[]): string[] {
+  const path: string[] = []
+  for (const frame of [...frames].reverse()) {
+    if (frame.topic === undefined) continue
+    if (frame.topic === null) break
+    if (path[0] !== frame.topic) path.unshift(frame.topic)
+  }
+  // `# Papers` over `## Vision` holds the list's papers, no topic of theirs; alone it stays the topic it always was.
+  const specific = path.filter((topic) => !CONTAINER_HEADING.test(topic.replace(EMOJI, ' ').trim()))
+  return specific.length > 0 ? specific : path.slice(-1)
 }
 
 /**
@@ -591,15 +618,16 @@ function readEntryDraft(
       (published ? formatPartialDate(published.year, published.month) : null) ??
       (draft.section?.headingYear ? formatPartialDate(draft.section.headingYear) : null) ??
       (venueYear === null ? null : formatPartialDate(venueYear)),
-    topics: draft.section?.topic ? [draft.section.topic] : [],
+    topics: draft.section?.topics ?? [],
     keywords: details.keywordsLine ? splitKeywords(details.keywordsLine.text) : [],
     digest: details.digest ? { text: details.digest, origin: 'curated' } : null,
     url: paperUrl,
     ids: paperUrl ? idsFromUrl(paperUrl) : {},
     raw: {
+      // `Vision › Detection` under a nested heading, as the list nests them.
       section:
         draft.section?.topic != null
-          ? `${draft.section.topic}${draft.section.year === null ? '' : `: ${draft.section.year}`}`
+          ? `${draft.section.topics.join(' › ')}${draft.section.year === null ? '' : `: ${draft.section.year}`}`
           : null,
       titleLine: draft.titleText.trim(),
       links,

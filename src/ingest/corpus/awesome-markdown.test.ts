@@ -514,7 +514,8 @@ describe('entries of real lists whose authors, venue or year sit beside the titl
         'KernelBench: Can LLMs Write Efficient GPU Kernels?',
         '2025-02',
         'ICML 2025',
-        ['📊 Datasets and Benchmarks'],
+        // Its heading is an h3, set here under the other README's h2: filed under both, the h2 its parent.
+        ['Milestone Papers', '📊 Datasets and Benchmarks'],
         { arxiv: '2502.10517' },
         [],
       ],
@@ -806,9 +807,13 @@ describe('faults of real READMEs read as papers (session 28)', () => {
       '## Contributing',
       '- Paper Name. ',
     ])
-    // `#### 2015` is the year of the papers under it, not a topic: the topic stays the heading above it.
+    // `#### 2015` is the year of the papers under it, not a topic: the topics stay the headings above it.
     expect(ssl.records.map(({ title, topics, date }) => ({ title, topics, date }))).toEqual([
-      { title: 'Learning to See by Moving', topics: ['Image Representation Learning'], date: '2015' },
+      {
+        title: 'Learning to See by Moving',
+        topics: ['Computer Vision', 'Image Representation Learning'],
+        date: '2015',
+      },
     ])
   })
 
@@ -859,7 +864,8 @@ describe('layouts and headings of real READMEs that read nothing before (session
     })
 
     it('reads each paragraph that links its paper as an entry, and no blog post or video', () => {
-      expect(parsed.records.map(({ title, topics }) => [topics[0], title])).toEqual([
+      // The innermost heading (`### Image Generation` under `## Vision`, under `# Papers`, which holds them).
+      expect(parsed.records.map(({ title, topics }) => [topics.at(-1), title])).toEqual([
         ['Introductory Papers', 'A Connection Between Score Matching and Denoising Autoencoders'],
         ['Introductory Papers', 'Bayesian Learning via Stochastic Gradient Langevin Dynamics'],
         ['Introductory Papers', 'Understanding Diffusion Models: A Unified Perspective'],
@@ -987,7 +993,7 @@ describe('layouts and headings of real READMEs that read nothing before (session
         '  - Ashish Vaswani, Noam Shazeer',
       ])
       expect(survey.records.map(({ title, topics }) => ({ title, topics }))).toEqual([
-        { title: 'Attention Is All You Need', topics: ['A Survey of Large Language Models'] },
+        { title: 'Attention Is All You Need', topics: ['Surveys', 'A Survey of Large Language Models'] },
       ])
     })
   })
@@ -1399,7 +1405,7 @@ describe('a task list of papers, `- [x] [CVPR 2019] Title` (Duan-JM/awesome-pape
     expect(byTitle('Optimization as a Model')).toMatchObject({
       venue: 'ICLR 2017',
       date: '2017',
-      topics: ['Optimize Based Few-shot Learning'],
+      topics: ['Image Classification', 'Optimize Based Few-shot Learning'],
     })
     // No space after the bracket; a title in capitals and one with a full-width colon stay as printed.
     expect(byTitle('Dynamic Few-Shot')).toMatchObject({
@@ -1666,11 +1672,11 @@ describe('HTML list items in a Markdown README (session 30)', () => {
       },
     ])
     expect(parsed.records.map(({ line }) => line)).toEqual([9, 21, 26])
-    // The `<summary>` of the item grouping them names their topic.
+    // The `<summary>` of the item grouping them names their topic, under the heading above the list.
     expect(parsed.records.map(({ topics }) => topics)).toEqual([
-      ['Disease incidence at population level'],
-      ['Disease detection including behaviors and markers'],
-      ['Disease detection including behaviors and markers'],
+      ['Modules', 'Disease incidence at population level'],
+      ['Modules', 'Disease detection including behaviors and markers'],
+      ['Modules', 'Disease detection including behaviors and markers'],
     ])
   })
 
@@ -2013,7 +2019,7 @@ describe('misreadings of real READMEs (session 31)', () => {
     ].join('\n')
     const { records } = awesomeListFormat.parse(text, ctx)
     expect(records.map(({ title, topics }) => [title, topics])).toEqual([
-      ['The global distribution and burden of dengue', ['Disease incidence at population level']],
+      ['The global distribution and burden of dengue', ['Modules', 'Disease incidence at population level']],
       ['Attention Is All You Need', ['Modules']],
     ])
   })
@@ -2128,6 +2134,50 @@ describe('misreadings of real READMEs (session 32)', () => {
       ),
     ).toEqual([
       ['Outrageously Large Neural Networks: The Sparsely-Gated Mixture-of-Experts Layer', '1701.06538'],
+    ])
+  })
+
+  it('files a paper under a nested heading under it and under the headings above it, as the list nests them', () => {
+    const fixture = (name: string) =>
+      readFileSync(new URL(`../../../test/fixtures/awesome-list/${name}`, import.meta.url), 'utf8')
+    const fewshot = awesomeListFormat.parse(fixture('duan-jm-awesome-papers-fewshot.md'), ctx).records
+    const byTitle = (records: SourceRecord[], start: string) =>
+      records.find(({ title }) => title?.startsWith(start))
+    // Duan-JM/awesome-papers-fewshot: `#### Summary` says little alone; the headings above it say of what.
+    expect(byTitle(fewshot, 'MetaGAN')).toMatchObject({
+      topics: ['Image Classification', 'Generative Based Few-shot Learning', 'Summary'],
+      raw: { section: 'Image Classification › Generative Based Few-shot Learning › Summary' },
+    })
+    expect(byTitle(fewshot, 'A CLOSER LOOK')?.topics).toEqual([
+      'Image Classification',
+      'Metric Based Few-shot Learning',
+      'Summary',
+    ])
+    // diff-usion/Awesome-Diffusion-Models: `# Papers` holds the papers, no topic over `## Vision`.
+    const diffusion = awesomeListFormat.parse(fixture('diff-usion-awesome-diffusion-models.md'), ctx).records
+    expect(byTitle(diffusion, 'Your ViT is Secretly')?.topics).toEqual(['Vision', 'Image Generation'])
+    expect(byTitle(diffusion, 'Understanding Diffusion Models')?.topics).toEqual(['Introductory Papers'])
+    // A group of HTML items under a heading, and a venue heading that is no topic between them.
+    const text = [
+      '## Vision',
+      '- [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)',
+      '### Detection',
+      '#### ICCV 2017',
+      '- [Focal Loss for Dense Object Detection](https://arxiv.org/abs/1708.02002)',
+      '<ul><li><details><summary>Instance segmentation</summary>',
+      '<ul>',
+      '<li><a href="https://arxiv.org/abs/1703.06870">Mask R-CNN</a>, ICCV 2017</li>',
+      '</ul>',
+      '</details></li></ul>',
+      '## Language',
+      '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ title, topics, venue }) => [title, topics, venue])).toEqual([
+      ['Deep Residual Learning for Image Recognition', ['Vision'], null],
+      ['Focal Loss for Dense Object Detection', ['Vision', 'Detection'], 'ICCV 2017'],
+      ['Mask R-CNN', ['Vision', 'Detection', 'Instance segmentation'], 'ICCV 2017'],
+      ['Attention Is All You Need', ['Language'], null],
     ])
   })
 })
