@@ -376,6 +376,72 @@ describe('importRecords', () => {
     expect([libraries[0]!.holder, first!.ids, second!.ids]).toEqual([first!.id, { doi }, {}])
   })
 
+  it('gives an id back, in the same import, to the paper whose record still has it when the record that held it elsewhere is corrected, removed or moved', async () => {
+    // A reference list prints ResNet's DOI on the Batch Normalization entry, its only id: that entry's paper holds it
+    // over ResNet's own entry, which has it beside its arXiv id (see holdsIdBetter).
+    const doi = '10.1109/cvpr.2016.90'
+    const resnet = `@inproceedings{he2016deep,
+  title={Deep Residual Learning for Image Recognition},
+  author={He, Kaiming and Zhang, Xiangyu and Ren, Shaoqing and Sun, Jian},
+  booktitle={CVPR}, year={2016}, eprint={1512.03385}, archivePrefix={arXiv}, doi={${doi}}
+}
+`
+    const batchNorm = (fields: string) => `@inproceedings{ioffe2015batch,
+  ${fields}
+  booktitle={International Conference on Machine Learning}, year={2015}
+}
+`
+    const bn = `title={Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift},
+  author={Ioffe, Sergey and Szegedy, Christian},`
+    const dropout = `@article{srivastava2014dropout,
+  title={Dropout: A Simple Way to Prevent Neural Networks from Overfitting},
+  author={Srivastava, Nitish and Hinton, Geoffrey and Krizhevsky, Alex and Sutskever, Ilya and Salakhutdinov, Ruslan},
+  journal={Journal of Machine Learning Research}, year={2014}
+}
+`
+    // A second list cites Batch Normalization too, without the DOI: the paper stays when the first list's entry goes.
+    const other = `@inproceedings{ioffe2015,
+  ${bn}
+  booktitle={ICML}, year={2015}
+}
+`
+    const edits: Record<string, string> = {
+      corrected: batchNorm(bn) + dropout,
+      removed: dropout,
+      // The entry's key now holds the Dropout paper (its content replaced): it moves to that paper, without the DOI.
+      moved: `@article{ioffe2015batch,
+  title={Dropout: A Simple Way to Prevent Neural Networks from Overfitting},
+  author={Srivastava, Nitish and Hinton, Geoffrey},
+  journal={JMLR}, year={2014}
+}
+` + dropout,
+    }
+    for (const [edit, refsAfter] of Object.entries(edits)) {
+      const fresh = await createTempStore()
+      try {
+        const file = (name: string, text: string) => {
+          writeFileSync(join(fresh.dir, name), text)
+          return join(fresh.dir, name)
+        }
+        const files = [file('resnet.bib', resnet), file('refs.bib', batchNorm(`${bn}
+  doi={${doi}},`) + dropout), file('more.bib', other)]
+        await importFiles(fresh.store, files, { cwd: fresh.dir })
+        const resnetId = (await fresh.store.findPaperIdByExternalId('arxiv', '1512.03385'))!
+        const bnId = (await fresh.store.findPaperIdByExternalId('doi', doi))!
+        expect([bnId === resnetId, (await fresh.store.getPaper(bnId))!.title]).toEqual([false, expect.stringMatching(/^Batch Normalization/)])
+        expect((await fresh.store.getPaper(resnetId))!.ids).toEqual({ arxiv: '1512.03385' })
+        await importFiles(fresh.store, [file('refs.bib', refsAfter)], { cwd: fresh.dir })
+        // ResNet's paper holds and shows its DOI again; Batch Normalization's paper stays, without it.
+        expect([edit, await fresh.store.findPaperIdByExternalId('doi', doi)]).toEqual([edit, resnetId])
+        expect((await fresh.store.getPaper(resnetId))!.ids).toEqual({ arxiv: '1512.03385', doi })
+        expect((await fresh.store.getPaper(bnId))!.ids).toEqual({})
+        expect(await rematchLibrary(fresh.store, { dryRun: true })).toMatchObject({ changes: [], ids: [] })
+      } finally {
+        await fresh.cleanup()
+      }
+    }
+  })
+
   it('says why an entry that carries another paper\'s DOI joined the paper its arXiv id and title name', async () => {
     const doi = '10.1561/2200000006'
     const { records: [bengio, ddpg] } = parseBibtex(MISCITED_BIB, { input: 'refs.bib', fetchedAt: '2026-11-29T00:00:00.000Z' })

@@ -24,6 +24,7 @@ import {
   paperIdFor,
   recordContentHash,
   titleKeys,
+  type IdHolder,
   type MatchDecision,
   type MergeInput,
   type PaperCandidate,
@@ -108,7 +109,7 @@ export async function importRecord(tx: PaperWriter, record: SourceRecord, file: 
   // The paper left goes first: it lets go of the ids (arXiv, DOI) the record takes with it, which a paper
   // claims only while no other paper does.
   if (left && left.paperId !== paperId) {
-    if (left.alone) await tx.deletePaper(left.paperId, paperId)
+    if (left.alone) await removePaper(tx, left.paperId, paperId)
     else {
       await tx.clearLoneMatchReason(left.paperId)
       await rebuildPaper(tx, left.paperId)
@@ -167,19 +168,22 @@ export function paperIdsOf(record: Pick<SourceRecord, 'source' | 'key'>, content
   return { own: paperIdFor(record.source, record.key), moved: paperIdFor(record.source, `${record.key}\u0000${contentHash}`) }
 }
 
-/** Which of a paper's record ids it shows, as the paper that holds each one decides (see {@link idClaims}). */
+/** Which of a paper's record ids it shows, as the paper with the best claim to each one decides (see {@link idClaims}). */
 export interface IdClaims {
-  /** Ids ({@link idKey}) another paper holds on better grounds (see holdsIdBetter): not shown. */
+  /** Ids ({@link idKey}) another paper has better grounds for (see holdsIdBetter): not shown. */
   heldElsewhere: Set<string>
   /** Ids another paper holds on worse grounds (see holdsIdBetter): this paper takes them from it. */
   taken: Array<{ kind: ExternalIdKind; value: string; from: string }>
   /** Ids ({@link idKey}) no paper holds (the one that did let go of them): this paper takes them when it is saved. */
   free: string[]
+  /** Ids another paper has better grounds for but does not hold (none does, or one on worse grounds): it is to take them. */
+  handOver: Array<{ kind: ExternalIdKind; value: string; to: string }>
 }
 
 /**
- * For each id of the records of `paperId`, the paper that holds it and whose it is to show: this one's, when none or
- * this one holds it or its records hold it on better grounds than the holder's (`recordsOf`), else the holder's.
+ * For each id of the records of `paperId`, the paper whose it is to show: of the papers whose records give it (this
+ * one among them), the one whose records hold it on the best grounds (see holdsIdBetter; `recordsOf` gives each
+ * paper's records), whichever holds it now.
  */
 export async function idClaims(
   reader: PaperReader,
@@ -187,44 +191,59 @@ export async function idClaims(
   records: readonly MergeInput[],
   recordsOf: (paperId: string) => Promise<readonly MergeInput[]>,
 ): Promise<IdClaims> {
-  const claims: IdClaims = { heldElsewhere: new Set(), taken: [], free: [] }
+  const claims: IdClaims = { heldElsewhere: new Set(), taken: [], free: [], handOver: [] }
   const seen = new Set<string>()
   for (const [kind, value] of records.flatMap((r) => Object.entries(r.ids) as Array<[ExternalIdKind, string]>)) {
     if (seen.has(idKey(kind, value))) continue
     seen.add(idKey(kind, value))
     const holder = await reader.findPaperIdByExternalId(kind, value)
-    if (holder === null) claims.free.push(idKey(kind, value))
-    if (holder === null || holder === paperId) continue
-    if (holdsIdBetter(kind, value, { paperId, records }, { paperId: holder, records: await recordsOf(holder) }))
-      claims.taken.push({ kind, value, from: holder })
-    else claims.heldElsewhere.add(idKey(kind, value))
+    const rivals = new Set(await reader.listPapersGivingId(kind, value))
+    if (holder !== null) rivals.add(holder)
+    rivals.delete(paperId)
+    let best: IdHolder = { paperId, records }
+    for (const rival of rivals) {
+      const other = { paperId: rival, records: await recordsOf(rival) }
+      if (holdsIdBetter(kind, value, other, best)) best = other
+    }
+    if (best.paperId !== paperId) {
+      claims.heldElsewhere.add(idKey(kind, value))
+      if (best.paperId !== holder) claims.handOver.push({ kind, value, to: best.paperId })
+    } else if (holder === null) claims.free.push(idKey(kind, value))
+    else if (holder !== paperId) claims.taken.push({ kind, value, from: holder })
   }
   return claims
 }
 
 /**
- * Builds a paper again from its source records and stores it. It shows no id another paper holds (its records keep
- * them); an id its records hold on better grounds than the paper that holds it (see {@link idClaims}) it takes, and
- * that paper is built again without it.
+ * Builds a paper again from its source records and stores it. It shows no id another paper has better grounds for
+ * (its records keep them); an id another paper holds on worse grounds (see {@link idClaims}) it takes, and that paper
+ * is built again without it. An id it held that none of its records gives any more (the record left, or was edited)
+ * goes, in the same transaction, to the paper with the best claim among those whose records give it.
  */
 export async function rebuildPaper(tx: PaperWriter, paperId: string): Promise<'created' | 'updated'> {
   return rebuild(tx, paperId, new Map())
+}
+
+/** The records of each paper, read once while no record moves (see {@link rebuild}). */
+type ListedRecords = Map<string, readonly MergeInput[]>
+
+async function recordsIn(tx: PaperWriter, listed: ListedRecords, paperId: string): Promise<readonly MergeInput[]> {
+  const known = listed.get(paperId)
+  if (known) return known
+  const records = await tx.listSourceRecords(paperId)
+  listed.set(paperId, records)
+  return records
 }
 
 /**
  * {@link rebuildPaper} with the records of each paper read once (`listed`): a rebuild moves no record, so the records
  * `idClaims` read of a paper it takes an id from are those that paper is built again from.
  */
-async function rebuild(tx: PaperWriter, paperId: string, listed: Map<string, readonly MergeInput[]>): Promise<'created' | 'updated'> {
-  const recordsOf = async (id: string): Promise<readonly MergeInput[]> => {
-    const known = listed.get(id)
-    if (known) return known
-    const records = await tx.listSourceRecords(id)
-    listed.set(id, records)
-    return records
-  }
+async function rebuild(tx: PaperWriter, paperId: string, listed: ListedRecords): Promise<'created' | 'updated'> {
+  const recordsOf = (id: string) => recordsIn(tx, listed, id)
   const records = await recordsOf(paperId)
-  const { heldElsewhere, taken } = await idClaims(tx, paperId, records, recordsOf)
+  const heldBefore = await tx.listExternalIdsOf(paperId)
+  const { heldElsewhere, taken, handOver } = await idClaims(tx, paperId, records, recordsOf)
   const merged = mergeRecords(records, { heldElsewhere })
   const authors = await resolveAuthors(tx, merged.authors)
   const saved = await tx.savePaper({
@@ -236,7 +255,34 @@ async function rebuild(tx: PaperWriter, paperId: string, listed: Map<string, rea
   for (const { kind, value } of taken) await tx.claimExternalId(kind, value, paperId)
   // A paper left without records (one an import or rematch is about to remove) is not built again.
   for (const from of new Set(taken.map((t) => t.from))) if ((await recordsOf(from)).length > 0) await rebuild(tx, from, listed)
+  for (const to of new Set(handOver.map((h) => h.to))) await rebuild(tx, to, listed)
+  const gives = new Set(records.flatMap((r) => Object.entries(r.ids).flatMap(([kind, value]) => (value ? [idKey(kind, value)] : []))))
+  for (const { kind, value } of heldBefore) if (!gives.has(idKey(kind, value))) await handOn(tx, kind, value, listed)
   return saved
+}
+
+/**
+ * An id no paper holds now (its holder let go of it) goes to the paper with the best claim among those whose records
+ * give it, if any: that paper is built again, and takes it.
+ */
+async function handOn(tx: PaperWriter, kind: ExternalIdKind, value: string, listed: ListedRecords): Promise<void> {
+  let best: IdHolder | null = null
+  for (const paperId of await tx.listPapersGivingId(kind, value)) {
+    const other = { paperId, records: await recordsIn(tx, listed, paperId) }
+    if (best === null || holdsIdBetter(kind, value, other, best)) best = other
+  }
+  if (best !== null && (await tx.findPaperIdByExternalId(kind, value)) === null) await rebuild(tx, best.paperId, listed)
+}
+
+/**
+ * Removes a paper left without records (see `deletePaper`; `mergedInto` is where its id leads), and hands each id it
+ * held to the paper with the best claim among those whose records give it, in the same transaction.
+ */
+export async function removePaper(tx: PaperWriter, paperId: string, mergedInto: string | null): Promise<void> {
+  const held = await tx.listExternalIdsOf(paperId)
+  await tx.deletePaper(paperId, mergedInto)
+  const listed: ListedRecords = new Map()
+  for (const { kind, value } of held) await handOn(tx, kind, value, listed)
 }
 
 /**
@@ -433,7 +479,7 @@ export async function removeRecordsGoneFromFile(
         const next = now.successors.get(paper.id)
         const successor = next === undefined ? null : ((await tx.findSourceRecord(source, next))?.paperId ?? null)
         if (successor === null) papersLeft.push({ id: paper.id, title: paper.title })
-        await tx.deletePaper(paper.id, successor !== paper.id ? successor : null)
+        await removePaper(tx, paper.id, successor !== paper.id ? successor : null)
       } else {
         await tx.clearLoneMatchReason(paper.id)
         await rebuildPaper(tx, paper.id)

@@ -18,7 +18,7 @@ import { PaperscopeError, recordWorkType, type ExternalIds, type SourceRecord, t
 import { idKey, matchRecord, mergeRecords, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
 import { openStore, type PaperReader, type PaperStore, type PaperWriter } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
-import { candidateOf, idClaims, matchReasonText, paperIdsOf, placeNewRecord, rebuildPaper } from './import-records.js'
+import { candidateOf, idClaims, matchReasonText, paperIdsOf, placeNewRecord, rebuildPaper, removePaper } from './import-records.js'
 
 type StoredRecord = StoredSourceRecord & { readFrom: string | null }
 
@@ -315,7 +315,7 @@ async function applyPlan(tx: PaperWriter, plan: Plan): Promise<void> {
         if (record.paperId !== group.id || (reason !== null && reason !== record.matchReason))
           await tx.saveSourceRecord(plain(record), group.id, record.contentHash, reason)
       }
-  for (const change of plan.changes) for (const { id, into } of change.removed) await tx.deletePaper(id, into)
+  for (const change of plan.changes) for (const { id, into } of change.removed) await removePaper(tx, id, into)
   const ids = plan.changes.flatMap((c) => c.groups.map((g) => g.id))
   // Twice: a paper claims an id (arXiv, DOI) only while no other paper does, and in the first pass a paper built
   // before the one that loses an id to it still found it claimed.

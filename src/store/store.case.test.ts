@@ -127,6 +127,36 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect([await sut.store.findPaperIdByExternalId('doi', doi), await sut.store.findPaperIdByExternalId('arxiv', '1509.02971')]).toEqual(['p2', 'p1'])
     })
 
+    it('lists the papers whose records give an id, holding it or not, as records are saved, edited, moved and deleted', async () => {
+      const record = (key: string, ids: Record<string, string>) =>
+        createSourceRecord({ source: 'test', key, locator: `test:${key}`, fetchedAt: '2026-01-01T00:00:00Z', title: key, ids })
+      const doi = '10.1561/2200000006'
+      const ids = await sut.store.transaction(async (tx) => {
+        await tx.saveSourceRecord(record('ddpg', { arxiv: '1509.02971', doi }), 'p1', 'h1', null)
+        await tx.savePaper(paperWrite({ id: 'p1', title: 'DDPG', ids: { arxiv: '1509.02971', doi } }))
+        // A record of a paper not saved yet gives no claim.
+        await tx.saveSourceRecord(record('bengio', { doi }), 'p2', 'h2', null)
+        const found = await tx.listPapersGivingId('doi', doi)
+        await tx.savePaper(paperWrite({ id: 'p2', title: 'Bengio', ids: {} }))
+        return found
+      })
+      expect(ids).toEqual(['p1'])
+      expect([await sut.store.listPapersGivingId('doi', doi), await sut.store.listExternalIdsOf('p1'), await sut.store.listExternalIdsOf('p2')]).toEqual([
+        ['p1', 'p2'],
+        [{ kind: 'arxiv', value: '1509.02971' }, { kind: 'doi', value: doi }],
+        [],
+      ])
+      await sut.store.transaction(async (tx) => {
+        // Edited without the DOI, DDPG's record gives it no more; Bengio's record moves to p1, then is deleted.
+        await tx.saveSourceRecord(record('ddpg', { arxiv: '1509.02971' }), 'p1', 'h1b', null)
+        expect(await tx.listPapersGivingId('doi', doi)).toEqual(['p2'])
+        await tx.saveSourceRecord(record('bengio', { doi }), 'p1', 'h2', null)
+        expect(await tx.listPapersGivingId('doi', doi)).toEqual(['p1'])
+        await tx.deleteSourceRecord((await tx.findSourceRecord('test', 'bengio'))!.id)
+      })
+      expect([await sut.store.listPapersGivingId('doi', doi), await sut.store.listPapersGivingId('arxiv', '1509.02971')]).toEqual([[], ['p1']])
+    })
+
     it('lists every record in the order it was first stored, a page at a time, an edited or moved one in its place', async () => {
       const record = (key: string, title: string) => createSourceRecord({ source: 'test', key, locator: `test:${key}`, fetchedAt: '2026-01-01T00:00:00Z', title })
       await sut.store.transaction(async (tx) => {

@@ -235,6 +235,13 @@ export interface PaperReader {
    * give is held by the one whose records hold it on better grounds (`holdsIdBetter`, `claimExternalId`), whichever came first.
    */
   findPaperIdByExternalId(kind: ExternalIdKind, value: string): Promise<string | null>
+  /** The ids that find this paper ({@link findPaperIdByExternalId}), by kind then value. */
+  listExternalIdsOf(paperId: string): Promise<Array<{ kind: ExternalIdKind; value: string }>>
+  /**
+   * The papers (saved ones) with a record that gives this id, whether or not they hold it: those with a claim to it.
+   * Smallest id first.
+   */
+  listPapersGivingId(kind: ExternalIdKind, value: string): Promise<string[]>
   /** The papers dated in these years (null: undated), as their cite keys are made. */
   listCiteKeyInputs(years: ReadonlyArray<number | null>): Promise<CiteKeyInput[]>
   /**

@@ -438,19 +438,49 @@ export const MIGRATIONS: readonly Migration[] = [
            SELECT i.key, i.value, r.paper_id FROM source_records r, json_each(r.record, '$.ids') i
            WHERE i.type = 'text' ORDER BY r.id;`,
   },
+  {
+    version: 21,
+    name: 'record-external-ids',
+    // Which papers have a record that gives an id, whether or not they hold it: the paper with the best claim among
+    // them holds it, whichever came first, and takes it in the same transaction when its holder lets go of it (the
+    // record that gave it left, or was edited). Kept by triggers, so every write of a record keeps it right.
+    up: `CREATE TABLE record_external_ids (
+           kind TEXT NOT NULL,
+           value TEXT NOT NULL,
+           record_id INTEGER NOT NULL,
+           PRIMARY KEY (kind, value, record_id)
+         ) WITHOUT ROWID;
+         CREATE INDEX record_external_ids_record ON record_external_ids(record_id);
+         INSERT OR IGNORE INTO record_external_ids (kind, value, record_id)
+           SELECT i.key, i.value, r.id FROM source_records r, json_each(r.record, '$.ids') i WHERE i.type = 'text';
+         CREATE TRIGGER record_external_ids_insert AFTER INSERT ON source_records BEGIN
+           INSERT OR IGNORE INTO record_external_ids (kind, value, record_id)
+             SELECT i.key, i.value, NEW.id FROM json_each(NEW.record, '$.ids') i WHERE i.type = 'text';
+         END;
+         CREATE TRIGGER record_external_ids_update AFTER UPDATE OF record ON source_records BEGIN
+           DELETE FROM record_external_ids WHERE record_id = OLD.id;
+           INSERT OR IGNORE INTO record_external_ids (kind, value, record_id)
+             SELECT i.key, i.value, NEW.id FROM json_each(NEW.record, '$.ids') i WHERE i.type = 'text';
+         END;
+         CREATE TRIGGER record_external_ids_delete AFTER DELETE ON source_records BEGIN
+           DELETE FROM record_external_ids WHERE record_id = OLD.id;
+         END;`,
+  },
 ]
 
 /**
- * Applies every migration newer than the file's version, each in its own transaction.
+ * Applies every migration the file has not had, in version order, each in its own transaction. Not only those above
+ * its version: a file made between two lines of work that each added one (version 21 committed before 20) takes the
+ * earlier one when it arrives.
  * @returns the versions applied now (empty when the file was current)
  */
 export function applyMigrations(db: SqliteDatabase, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
-  const current = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0
+  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version))
   const applied: number[] = []
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (m.version <= current) continue
+    if (done.has(m.version)) continue
     db.exec('BEGIN IMMEDIATE')
     try {
       db.exec(m.up)

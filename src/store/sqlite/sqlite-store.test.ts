@@ -167,6 +167,38 @@ describe('SQLite library file', () => {
     })
   })
 
+  it('knows which papers of a library built before migration 21 have a record giving an id, whichever holds it', async () => {
+    await fromOldLibrary(20, (old) => {
+      // p1 holds the DOI; a record of p2 gives it too (an entry that printed it), beside its arXiv id.
+      old.exec(`INSERT INTO papers (id, title, ids, created_at, updated_at) VALUES
+          ('p1', 'Bengio', '{"doi":"10.1561/2200000006"}', 'x', 'x'), ('p2', 'DDPG', '{"arxiv":"1509.02971"}', 'x', 'x');
+        INSERT INTO paper_external_ids (kind, value, paper_id) VALUES ('doi', '10.1561/2200000006', 'p1'), ('arxiv', '1509.02971', 'p2');
+        INSERT INTO source_records (source, key, paper_id, locator, line, fetched_at, content_hash, record) VALUES
+          ('bibtex', 'a', 'p1', 'refs.bib:1', 1, '2026-01-01', 'h', '{"ids":{"doi":"10.1561/2200000006"}}'),
+          ('bibtex', 'b', 'p2', 'refs.bib:9', 9, '2026-01-01', 'h', '{"ids":{"doi":"10.1561/2200000006","arxiv":"1509.02971"}}');`)
+    }, async (path) => {
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      expect(await store.listPapersGivingId('doi', '10.1561/2200000006')).toEqual(['p1', 'p2'])
+      expect(await store.listPapersGivingId('arxiv', '1509.02971')).toEqual(['p2'])
+      await store.close()
+    })
+  })
+
+  it('applies a migration the file has not had though a later one was applied (two lines of work merged in either order)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-gap-'))
+    try {
+      const db = openSqliteFile(join(dir, 'library.db'))
+      const table = (version: number) => ({ version, name: `t${version}`, up: `CREATE TABLE t${version} (x INTEGER);` })
+      expect(applyMigrations(db, [table(1), table(3)])).toEqual([1, 3])
+      expect(applyMigrations(db, [table(1), table(2), table(3)])).toEqual([2])
+      expect(applyMigrations(db, [table(1), table(2), table(3)])).toEqual([])
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 't_' ORDER BY name").all()).toEqual([{ name: 't1' }, { name: 't2' }, { name: 't3' }])
+      db.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('counts facets over the best-ranked matches beyond facetCap, and says so', async () => {
     const t = await createTempStore()
     try {

@@ -294,6 +294,22 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       ?.paper_id ?? null
   }
 
+  async listExternalIdsOf(paperId: string): Promise<Array<{ kind: ExternalIdKind; value: string }>> {
+    return this.all<{ kind: ExternalIdKind; value: string }>(
+      'SELECT kind, value FROM paper_external_ids WHERE paper_id = ? ORDER BY kind, value',
+      paperId,
+    )
+  }
+
+  async listPapersGivingId(kind: ExternalIdKind, value: string): Promise<string[]> {
+    return this.all<{ paper_id: string }>(
+      `SELECT DISTINCT r.paper_id FROM record_external_ids x JOIN source_records r ON r.id = x.record_id
+       JOIN papers p ON p.id = r.paper_id WHERE x.kind = ? AND x.value = ? ORDER BY r.paper_id`,
+      kind,
+      value,
+    ).map((r) => r.paper_id)
+  }
+
   async listCiteKeyInputs(years: ReadonlyArray<number | null>): Promise<CiteKeyInput[]> {
     const dated = [...new Set(years.filter((y): y is number => y !== null))]
     const where = [
