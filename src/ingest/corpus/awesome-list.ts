@@ -322,12 +322,10 @@ function collectEntryDrafts(
 
   for (const line of listContentLines(input)) {
     // A group of HTML items ends where its list does: what follows is under the headings around it again.
-    if (frames.some(({ until }) => until !== undefined && until < line.line)) {
-      frames.splice(
-        0,
-        frames.length,
-        ...frames.filter(({ until }) => until === undefined || until >= line.line),
-      )
+    // So do the groups and headings inside it (`**Detection**` in a `<details>`): they are no wider than it.
+    const ended = frames.findIndex(({ until }) => until !== undefined && until < line.line)
+    if (ended >= 0) {
+      frames.splice(ended)
       section = sectionOfFrames()
     }
     if (line.rejection) {

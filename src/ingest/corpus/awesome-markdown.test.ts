@@ -1672,11 +1672,12 @@ describe('HTML list items in a Markdown README (session 30)', () => {
       },
     ])
     expect(parsed.records.map(({ line }) => line)).toEqual([9, 21, 26])
-    // The `<summary>` of the item grouping them names their topic, under the heading above the list.
+    // The `<summary>` of the item grouping them names their topic, under the module's `<summary>` and the heading.
+    const module = ['Modules', '1. What is data science?']
     expect(parsed.records.map(({ topics }) => topics)).toEqual([
-      ['Modules', 'Disease incidence at population level'],
-      ['Modules', 'Disease detection including behaviors and markers'],
-      ['Modules', 'Disease detection including behaviors and markers'],
+      [...module, 'Disease incidence at population level'],
+      [...module, 'Disease detection including behaviors and markers'],
+      [...module, 'Disease detection including behaviors and markers'],
     ])
   })
 
@@ -2178,6 +2179,83 @@ describe('misreadings of real READMEs (session 32)', () => {
       ['Focal Loss for Dense Object Detection', ['Vision', 'Detection'], 'ICCV 2017'],
       ['Mask R-CNN', ['Vision', 'Detection', 'Instance segmentation'], 'ICCV 2017'],
       ['Attention Is All You Need', ['Language'], null],
+    ])
+  })
+
+  it('reads a bold line over items and a `<details>` of papers as a group under the heading above, and a fold as none', () => {
+    // lionelmessi6410/awesome-real-world-adversarial-examples, README.md: bold lines group each part's papers, the same
+    // names under `## Attack` and `## Defense`.
+    const adversarial = [
+      '## Attack',
+      '**Classification**',
+      '- [Adversarial Patch](https://arxiv.org/pdf/1712.09665.pdf), T. B. Brown, D. Mané et al., NIPS 2017.',
+      '',
+      '**Object Detection**',
+      '- [DPATCH: An Adversarial Patch Attack on Object Detectors](https://arxiv.org/pdf/1806.02299.pdf), X Liu et al., AAAI workshop 2019.',
+      '',
+      '## Defense',
+      '**Object Detection**',
+      '- [Information Distribution Based Defense Against Physical Attacks on Object Detection](https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=9105983), G. Zhou et al., ICMEW 2020.',
+    ].join('\n')
+    expect(awesomeListFormat.parse(adversarial, ctx).records.map(({ topics }) => topics)).toEqual([
+      ['Attack', 'Classification'],
+      ['Attack', 'Object Detection'],
+      ['Defense', 'Object Detection'],
+    ])
+    // A `<details>` that holds papers, at the heading's level or in a bold group; a Markdown item after it is under
+    // the heading again (the layout of the course page on ML in public health, written in Markdown).
+    const folded = [
+      '## Vision',
+      '',
+      '<details><summary>Segmentation</summary>',
+      '',
+      '- [Mask R-CNN](https://arxiv.org/abs/1703.06870)',
+      '',
+      '</details>',
+      '',
+      '- [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)',
+      '',
+      '<details>',
+      '<summary><b>Tracking:</b></summary>',
+      '',
+      '**Multi-object**',
+      '- [Simple Online and Realtime Tracking](https://arxiv.org/abs/1602.00763)',
+      '',
+      '</details>',
+      '',
+      '- [Focal Loss for Dense Object Detection](https://arxiv.org/abs/1708.02002)',
+    ].join('\n')
+    expect(awesomeListFormat.parse(folded, ctx).records.map(({ title, topics }) => [title, topics])).toEqual([
+      ['Mask R-CNN', ['Vision', 'Segmentation']],
+      ['Deep Residual Learning for Image Recognition', ['Vision']],
+      ['Simple Online and Realtime Tracking', ['Vision', 'Tracking', 'Multi-object']],
+      ['Focal Loss for Dense Object Detection', ['Vision']],
+    ])
+    // Les1ie/Awesome-research-tools folds the rest of a section in `<summary>more</summary>`: no name of a topic. A
+    // fold right under an item is the item's (its abstract), a bold line over prose no group.
+    const notGroups = [
+      '### 文献管理',
+      '',
+      '- [Zotero](https://zotero.org/)：免费、开源的文献管理软件，支持分组、标签、笔记、导出引文、云同步。',
+      '',
+      '<details><summary>more</summary><p>',
+      '',
+      '- [Distilling the Knowledge in a Neural Network](https://arxiv.org/abs/1503.02531)',
+      '',
+      '</p></details>',
+      '',
+      '**Note**',
+      'Only papers with code are listed.',
+      '',
+      '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)',
+      '<details><summary>Abstract</summary>',
+      '- [Sequence to Sequence Learning with Neural Networks](https://arxiv.org/abs/1409.3215)',
+      '</details>',
+    ].join('\n')
+    expect(awesomeListFormat.parse(notGroups, ctx).records.map(({ topics }) => topics)).toEqual([
+      ['文献管理'],
+      ['文献管理'],
+      ['文献管理'],
     ])
   })
 })

@@ -16,7 +16,8 @@
  * heading linking one word (`#### [tiredImagenet](https://arxiv.org/abs/…)`) names a data set, no paper. HTML lists
  * (`<ul><li><b>Title</b> <a href=…>[paper]</a></li>`) are first written as the Markdown items they stand for
  * (html-list-items.ts), and a citation linked whole (`[Lu, Jen-Tang, et al. "Title." arXiv (2018).](url)`) reads as
- * its quoted title with the names and venue beside it.
+ * its quoted title with the names and venue beside it. A `<details>` holding papers (`<summary>Detection</summary>`)
+ * and a bold line over items (`**Detection**`) name a group, a section one level inside the heading above it.
  */
 import { decodeHtmlEntities, normalizeArxivId, normalizeDoi } from '../../core/index.js'
 import type { TextInput } from '../text-input.js'
@@ -40,7 +41,11 @@ export interface RenderedMarkdown {
   links: ReadonlyMap<number, readonly MarkdownLink[]>
   /** What items with a title set apart say beside it, by the item's line (only items that say something). */
   itemRests: ReadonlyMap<number, ItemRest>
-  /** The lines that are headings (`## Survey`, `<h2>Technique</h2>`), each with its level (1–6): the list's sections. */
+  /**
+   * The lines that are headings (`## Survey`, `<h2>Technique</h2>`), each with its level (1–6), and the names of groups
+   * (`<summary>Detection</summary>`, `**Detection**`), one level inside what encloses them (up to 7 and more): the
+   * list's sections.
+   */
   headings: ReadonlyMap<number, number>
   /**
    * Headings whose section ends before the next heading, each with its last line: the name of a group of HTML list
@@ -91,6 +96,21 @@ const HEADING_EMOJI = /:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\u{FE0F}\u{200D}
 export function isAboutTheListHeading(heading: string): boolean {
   return ABOUT_THE_LIST_HEADING.test(heading.replace(HEADING_EMOJI, ' ').replace(/\s+/g, ' ').trim())
 }
+
+/** `<details>` opening a line, at most three spaces in (`<details open>`): maybe a group of the items inside it. */
+const DETAILS_OPEN = /^ {0,3}<details\b[^>]*>/i
+const DETAILS_TAG = /<(\/?)details\b[^>]*>/gi
+const SUMMARY = /<summary\b[^>]*>(.*?)<\/summary>/i
+/** A `<details>` group spans at most this many lines (a long section of a list is a few hundred). */
+const MAX_GROUP_LINES = 5000
+/** A line that is only a bold phrase (`**Detection**`, `**Pose:**`): maybe the name of the items right under it. */
+const BOLD_LINE = /^ {0,3}(\*\*|__)(?=\S)([^*_]+?)\1[ \t]*$/
+/**
+ * A `<summary>` that says how to open the fold (`more`, `Toggle`, `Click to expand`): no name of what it holds. A list
+ * folds its long sections so (Les1ie/Awesome-research-tools: `<details><summary>more</summary>`).
+ */
+const FOLD_WORDS =
+  /^(?:(?:show|see|click|view|read)(?:\s+(?:more|all|here|to\s+(?:expand|show|see|view)))?|more|toggle|expand|collapse|hide|open|details|full\s+list)[\s.:…]*$/i
 
 /** `## Heading` or `### Topic: 2023` (ATX; at most three spaces before the hashes). */
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
@@ -387,6 +407,7 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
   const titleLinks: TitleLink[] = []
   const itemRests = new Map<number, ItemRest>()
   const headings = new Map<number, number>()
+  const sectionEnds = new Map<number, number>()
   const splitItems: SplitItem[] = []
   // The item being read came from an HTML list: whole on its line, continued by no line after its list.
   let htmlItem = false
@@ -404,9 +425,31 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
   let headingEntry = false
   let detailOpens = false
 
+  // A `<details>` of entries (`<summary>Detection</summary>`) or a bold line over them (`**Detection**`) names a
+  // group: a section under the heading above it (one level in), the details' ending with its `</details>`.
+  const detailsGroups = findDetailsGroups(input.lines, textInput.lines)
+  let headingLevel = 0
+  const openGroups: { level: number; close: number }[] = []
+  const groupLevel = (index: number): number => {
+    while ((openGroups.at(-1)?.close ?? Infinity) < index) openGroups.pop()
+    return (openGroups.at(-1)?.level ?? headingLevel) + 1
+  }
+
   input.lines.forEach((source, index) => {
     const number = index + 1
     let line = source
+    const group = fence === null && !inComment ? detailsGroups.get(index) : undefined
+    if (group !== undefined) {
+      const level = groupLevel(index)
+      headings.set(number, level)
+      sectionEnds.set(number, group.close + 1)
+      openGroups.push({ level, close: group.close })
+      inItem = false
+      openTitle = null
+      openSplit = null
+      headingEntry = false
+      return lines.push(group.name)
+    }
     if (inComment) {
       const end = line.indexOf('-->')
       if (end < 0) return lines.push('')
@@ -462,9 +505,20 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
         return lines.push(`  • ${rendered.text}`)
       }
       const text = renderInline(heading[2] ?? '', number, links).text
-      if (text !== '')
-        headings.set(number, heading[1]?.startsWith('#') ? heading[1].length : Number(heading[1]))
+      const level = heading[1]?.startsWith('#') ? heading[1].length : Number(heading[1])
+      if (text !== '') headings.set(number, level)
+      // A group read from HTML (`######`) is one in, under the heading above it, as the groups here are.
+      if (text !== '' && !html.groupEnds.has(index)) headingLevel = level
       return lines.push(text)
+    }
+    const boldGroup = !inItem || blankSince ? readBoldGroupName(input.lines, index) : null
+    if (boldGroup !== null) {
+      headings.set(number, groupLevel(index))
+      inItem = false
+      openTitle = null
+      openSplit = null
+      headingEntry = false
+      return lines.push(boldGroup)
     }
     if (HTML_TOC_ITEM.test(line)) return lines.push('')
     if (RULE.test(line)) return lines.push('')
@@ -603,7 +657,7 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
     })
   }
   const text = lines.join('\n')
-  const sectionEnds = new Map([...html.groupEnds].map(([line, end]) => [line + 1, end + 1]))
+  for (const [line, end] of html.groupEnds) sectionEnds.set(line + 1, end + 1)
   return {
     input: { ...input, lines, text },
     links,
@@ -796,6 +850,82 @@ function readItemRest(markdowns: readonly string[]): { segments: string[]; marke
     }
   }
   return { segments, markers }
+}
+
+/**
+ * The `<details>` of a README that group entries, by the 0-based line of their `<summary>`: its name and the line of
+ * its `</details>`. A group opens on a line of its own after a blank or a heading (a fold right under an item is the
+ * item's: its abstract), holds an item that links a paper (or a group of HTML items) and is named: a summary that
+ * says how to open it (`more`), how to cite the README or its contents (`Table of Contents`) names none. `lines` have
+ * their HTML lists written as items; its `</details>` is looked for in `source`, where the end of a list may hold it.
+ */
+function findDetailsGroups(
+  lines: readonly string[],
+  source: readonly string[],
+): Map<number, { name: string; close: number }> {
+  const groups = new Map<number, { name: string; close: number }>()
+  let fence = false
+  lines.forEach((line, index) => {
+    if (FENCE.test(line)) fence = !fence
+    const previous = lines[index - 1] ?? ''
+    if (fence || !DETAILS_OPEN.test(line) || (previous.trim() !== '' && !ATX_HEADING.test(previous))) return
+    const close = findDetailsClose(source, index)
+    const summaryLine = [index, index + 1].find((at) => SUMMARY.test(lines[at] ?? ''))
+    if (close === null || summaryLine === undefined || summaryLine >= close) return
+    const name = trimName(renderInline(SUMMARY.exec(lines[summaryLine] ?? '')?.[1] ?? '', 0, new Map()).text)
+    if (
+      name === '' ||
+      FOLD_WORDS.test(name) ||
+      isAboutTheListHeading(name) ||
+      /^(?:table of )?contents$/i.test(name)
+    )
+      return
+    const inside = lines.slice(summaryLine + 1, close)
+    const holdsEntries = inside.some((text) => {
+      if (/^#{1,6}\s/.test(text)) return true
+      const content = LIST_ITEM.exec(text)?.[2]
+      return content !== undefined && (PAPER_MARKER_LINK.test(content) || opensWithPaperLink(content))
+    })
+    if (holdsEntries) groups.set(summaryLine, { name, close })
+  })
+  return groups
+}
+
+/**
+ * The 0-based line of the `</details>` that closes the one opened on `open`, or null; looked for this far, so that
+ * many folds left open cost no more than a pass each over a part of the README.
+ */
+function findDetailsClose(lines: readonly string[], open: number): number | null {
+  let depth = 0
+  for (let index = open; index < lines.length && index <= open + MAX_GROUP_LINES; index++) {
+    for (const tag of (lines[index] ?? '').matchAll(DETAILS_TAG)) {
+      depth += tag[1] === '/' ? -1 : 1
+      if (depth === 0) return index
+    }
+  }
+  return null
+}
+
+/**
+ * The name of a group of items given as a bold line of its own (`**Detection**`, `**Pose:**`) after a blank or a
+ * heading, the list's items right under it (a blank between them at most), or null. A bold line over a paragraph is
+ * prose; one linked to a paper is an entry (see {@link readBoldParagraphTitle}); how to cite the README names none.
+ */
+function readBoldGroupName(lines: readonly string[], index: number): string | null {
+  const previous = lines[index - 1]
+  if (previous !== undefined && previous.trim() !== '' && !ATX_HEADING.test(previous)) return null
+  const bold = BOLD_LINE.exec(lines[index] ?? '')
+  if (!bold || readBoldParagraphTitle(lines, index) !== null) return null
+  const next = lines[index + 1]?.trim() === '' ? lines[index + 2] : lines[index + 1]
+  const item = LIST_ITEM.exec(next ?? '')
+  if (!item || indentOf(item[1] ?? '') >= NESTED_INDENT) return null
+  const name = trimName(renderInline(bold[2] ?? '', 0, new Map()).text)
+  return name === '' || isAboutTheListHeading(name) ? null : name
+}
+
+/** A group's name without the colon a list writes after it (`Pose:`). */
+function trimName(name: string): string {
+  return name.replace(/[\s:：]+$/, '').trim()
 }
 
 /**
