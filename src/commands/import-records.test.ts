@@ -286,8 +286,9 @@ describe('importRecords', () => {
         const [bengioPaper, ddpgPaper] = [(await fresh.store.getPaper(bengioId))!, (await fresh.store.getPaper(ddpgId))!]
         expect(bengioPaper.title).toBe('Learning deep architectures for AI')
         expect([bengioPaper.ids, bengioPaper.url]).toEqual([{ doi }, `https://doi.org/${doi}`])
-        // DDPG shows neither the DOI nor the link the entry made of it; its record keeps the DOI as the file gave it.
-        expect([ddpgPaper.ids, ddpgPaper.url]).toEqual([{ arxiv: '1509.02971' }, null])
+        // DDPG shows neither the DOI nor the link the entry made of it, but its arXiv page; its record keeps the DOI
+        // as the file gave it.
+        expect([ddpgPaper.ids, ddpgPaper.url]).toEqual([{ arxiv: '1509.02971' }, 'https://arxiv.org/abs/1509.02971'])
         expect(ddpgPaper.sources.map((r) => r.ids)).toEqual([{ arxiv: '1509.02971', doi }])
         // The entry made DDPG's paper here (no other record of it): no reason to join.
         expect(ddpgPaper.sources[0]!.matchReason).toBeNull()

@@ -214,20 +214,21 @@ describe('rematchLibrary', () => {
     // A reference list's entry of DDPG printed with Bengio's DOI: it joins DDPG by its arXiv id and title.
     const entry = buildRecord({ source: 'bibtex', key: 'refs.bib#lillicrap2016', title: ddpg, authors: ['Timothy P. Lillicrap'], ids: { arxiv: '1509.02971', doi } })
     const title = 'Deep Residual Learning for Image Recognition'
-    const preprint = buildRecord({ source: 'openalex', key: 'W2194775991', title, authors: ['Kaiming He'], ids: { doi: '10.48550/arxiv.1512.03385' } })
+    const preprintLink = 'https://doi.org/10.48550/arXiv.1512.03385'
+    const preprint = buildRecord({ source: 'openalex', key: 'W2194775991', title, authors: ['Kaiming He'], ids: { doi: '10.48550/arxiv.1512.03385' }, url: preprintLink })
     const cvpr = buildRecord({ source: 'bibtex', key: 'cvpr.bib#he2016deep', title, authors: ['Kaiming He'], ids: { doi: '10.1109/cvpr.2016.90' } })
     await importRecords(t.store, [arxiv, bengio, entry, preprint, cvpr])
     const [ddpgId, resnetId] = [await paperOf(t.store, arxiv), await paperOf(t.store, preprint)]
     // As the merge before showed them: the first id of each kind in source order (OpenAlex before a .bib file),
-    // whoever else holds it.
+    // whoever else holds it, and the first record's link.
     const older = new Map([
-      [ddpgId, { arxiv: '1509.02971', doi }],
-      [resnetId, { doi: '10.48550/arxiv.1512.03385' }],
+      [ddpgId, { ids: { arxiv: '1509.02971', doi }, url: null }],
+      [resnetId, { ids: { doi: '10.48550/arxiv.1512.03385' }, url: preprintLink }],
     ])
     await t.store.transaction(async (tx) => {
-      for (const [id, ids] of older) {
+      for (const [id, { ids, url }] of older) {
         const merged = mergeRecords(await tx.listSourceRecords(id))
-        await tx.savePaper({ ...merged, ids, id, authors: await resolveAuthors(tx, merged.authors), titleKeys: titleKeys(merged.title) })
+        await tx.savePaper({ ...merged, ids, url, id, authors: await resolveAuthors(tx, merged.authors), titleKeys: titleKeys(merged.title) })
       }
     })
     expect([(await t.store.getPaper(ddpgId))!.ids, (await t.store.getPaper(resnetId))!.ids]).toEqual([
@@ -241,11 +242,12 @@ describe('rematchLibrary', () => {
     expect(dry.ids.map((c) => c.line).sort()).toEqual(
       [
         `ids: ${ddpgId} *${ddpg}*: no longer shows doi ${doi}`,
-        `ids: ${resnetId} *${title}*: shows doi 10.1109/cvpr.2016.90, not doi 10.48550/arxiv.1512.03385`,
+        `ids: ${resnetId} *${title}*: shows doi 10.1109/cvpr.2016.90, not doi 10.48550/arxiv.1512.03385, links https://doi.org/10.1109/cvpr.2016.90 (was ${preprintLink})`,
       ].sort(),
     )
     expect((await rematchLibrary(t.store)).applied).toBe(true)
     expect([(await t.store.getPaper(ddpgId))!.ids, (await t.store.getPaper(resnetId))!.ids]).toEqual([{ arxiv: '1509.02971' }, { doi: '10.1109/cvpr.2016.90' }])
+    expect((await t.store.getPaper(resnetId))!.url).toBe('https://doi.org/10.1109/cvpr.2016.90')
     expect(await t.store.findPaperIdByExternalId('doi', doi)).toBe(await paperOf(t.store, bengio))
     expect(await rematchLibrary(t.store)).toMatchObject({ changes: [], ids: [], applied: false })
   })

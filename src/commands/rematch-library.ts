@@ -11,8 +11,8 @@
  * and a paper that is no longer one leaves its id leading to the paper its oldest record joined. Touched papers keep
  * their cite keys (held as an import's removals hold them), and are built again from their records (authorships,
  * curated topics and key words, search entry), which marks them for the next analysis as an import does. A paper
- * grouped as before that shows other ids when built today (an id another paper holds, a preprint's DOI over its
- * publication's) is built again too.
+ * grouped as before that shows other ids or another link when built today (an id another paper holds, a preprint's
+ * DOI or link over its publication's) is built again too.
  */
 import { PaperscopeError, recordWorkType, type ExternalIds, type SourceRecord, type StoredSourceRecord } from '../core/index.js'
 import { idKey, matchRecord, mergeRecords, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
@@ -62,7 +62,13 @@ export interface RematchIdsChange {
   title: string
   before: ExternalIds
   after: ExternalIds
-  /** `ids: p… *title*: shows doi 10.1126/…, not doi 10.1101/…` (and `is found by …` for ids it takes or nobody holds). */
+  /** Its link as stored and as built today (the link of the id it shows, not a preprint's or another paper's). */
+  urlBefore: string | null
+  urlAfter: string | null
+  /**
+   * `ids: p… *title*: shows doi 10.1126/…, not doi 10.1101/…` (and `is found by …` for ids it takes or nobody holds,
+   * `links …` for another link).
+   */
   line: string
 }
 
@@ -241,13 +247,13 @@ async function planRematch(reader: PaperReader, records: StoredRecord[], onProgr
 }
 
 /**
- * Of these stored papers, those that show other ids when built today, as rebuildPaper builds them: only a paper with
- * two values of one kind of id among its records, or an id another paper holds or none does (the paper that held it
- * let go of it: its record left), can.
+ * Of these stored papers, those that show other ids or another link when built today, as rebuildPaper builds them: only
+ * a paper with two values of one kind of id among its records, an id another paper has better grounds for or none
+ * holds (the paper that held it let go of it: its record left), or a record linking a DOI or an arXiv page, can.
  */
 async function idsShownOtherwise(reader: PaperReader, byPaper: ReadonlyMap<string, StoredRecord[]>, paperIds: readonly string[]): Promise<RematchIdsChange[]> {
   const recordsOf = async (id: string) => (byPaper.get(id) ?? []).map(withId)
-  const expected = new Map<string, { ids: ExternalIds; found: string[] }>()
+  const expected = new Map<string, { ids: ExternalIds; url: string | null; found: string[] }>()
   for (const id of paperIds) {
     const records = byPaper.get(id)!.map(withId)
     const claims = await idClaims(reader, id, records, recordsOf)
@@ -256,29 +262,45 @@ async function idsShownOtherwise(reader: PaperReader, byPaper: ReadonlyMap<strin
     const choice = new Set(values).size > new Set(kinds).size
     // Ids it takes or that nobody holds: it is found by them once built again.
     const found = [...claims.taken.map((t) => idKey(t.kind, t.value)), ...claims.free]
-    if (choice || claims.heldElsewhere.size > 0 || found.length > 0)
-      expected.set(id, { ids: mergeRecords(records, { heldElsewhere: claims.heldElsewhere }).ids, found })
+    const linksId = records.some((r) => r.url !== null && ID_LINK.test(r.url))
+    if (choice || claims.heldElsewhere.size > 0 || found.length > 0 || linksId) {
+      const merged = mergeRecords(records, { heldElsewhere: claims.heldElsewhere })
+      expected.set(id, { ids: merged.ids, url: merged.url, found })
+    }
   }
   const out: RematchIdsChange[] = []
   const ids = [...expected.keys()]
   for (let i = 0; i < ids.length; i += READ_PAGE) {
     for (const paper of await reader.getPapers(ids.slice(i, i + READ_PAGE))) {
-      const { ids: after, found } = expected.get(paper.id)!
+      const { ids: after, url, found } = expected.get(paper.id)!
       const text = (x: ExternalIds) => Object.entries(x).flatMap(([k, v]) => (v ? [idKey(k, v)] : []))
       const [was, now] = [text(paper.ids), text(after)]
       const shows = now.filter((x) => !was.includes(x))
       const not = was.filter((x) => !now.includes(x))
-      if (shows.length + not.length + found.length === 0) continue
+      const relinked = url !== paper.url
+      if (shows.length + not.length + found.length === 0 && !relinked) continue
       const what = [
         shows.length ? `shows ${shows.join(', ')}` : '',
         not.length ? `${shows.length ? 'not' : 'no longer shows'} ${not.join(', ')}` : '',
         found.length ? `is found by ${found.join(', ')}` : '',
+        relinked ? `links ${url ?? 'nothing'} (was ${paper.url ?? 'nothing'})` : '',
       ]
-      out.push({ id: paper.id, title: paper.title, before: paper.ids, after, line: `ids: ${paper.id} *${paper.title}*: ${what.filter(Boolean).join(', ')}` })
+      out.push({
+        id: paper.id,
+        title: paper.title,
+        before: paper.ids,
+        after,
+        urlBefore: paper.url,
+        urlAfter: url,
+        line: `ids: ${paper.id} *${paper.title}*: ${what.filter(Boolean).join(', ')}`,
+      })
     }
   }
   return out
 }
+
+/** A link to a DOI or an arXiv page: an id too, which a paper links only when it shows it. */
+const ID_LINK = /^https?:\/\/(?:(?:dx\.)?doi\.org|(?:www\.|export\.)?arxiv\.org)\//i
 
 /** The id an import gives the paper a record makes, or, when a paper has it, the one it gives a record that moved. */
 function newPaperId(first: StoredRecord, taken: ReadonlySet<string>): string {

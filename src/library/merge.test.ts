@@ -93,9 +93,32 @@ describe('mergeRecords: the ids a paper shows', () => {
     expect(merged.ids).toEqual({ arxiv: '1509.02971' })
     const published = rec({ source: 'semantic-scholar', title: ddpg, ids: { doi: '10.48550/arxiv.1509.02971' } })
     expect(mergeRecords([entry, published], { heldElsewhere: held }).ids.doi).toBe('10.48550/arxiv.1509.02971')
-    // The entry alone: its URL is a link to the DOI it does not show, so the paper has none.
-    expect(mergeRecords([entry], { heldElsewhere: held }).url).toBeNull()
+    // The entry alone: its URL is a link to the DOI it does not show, so the paper links the id it shows.
+    expect(mergeRecords([entry], { heldElsewhere: held }).url).toBe('https://arxiv.org/abs/1509.02971')
     expect(mergeRecords([entry]).url).toBe('https://doi.org/10.1561/2200000006')
+  })
+
+  it("links the id it shows: the publication's DOI over a preprint's link, the arXiv page over an arXiv DOI's", () => {
+    const title = 'Deep Residual Learning for Image Recognition'
+    const arxivDoi = rec({ source: 'openalex', title, ids: { doi: '10.48550/arxiv.1512.03385' }, url: 'https://doi.org/10.48550/arXiv.1512.03385' })
+    const arxivRecord = rec({ source: 'arxiv', title, ids: { arxiv: '1512.03385' }, url: 'https://arxiv.org/abs/1512.03385v1' })
+    const cvpr = rec({ source: 'bibtex', title, ids: { doi: '10.1109/cvpr.2016.90' } })
+    // OpenAlex ranks first and gives the preprint's DOI link; the paper shows the CVPR DOI, so it links that.
+    expect(mergeRecords([arxivDoi, cvpr])).toMatchObject({ ids: { doi: '10.1109/cvpr.2016.90' }, url: 'https://doi.org/10.1109/cvpr.2016.90' })
+    expect(mergeRecords([arxivRecord, arxivDoi, cvpr]).url).toBe('https://doi.org/10.1109/cvpr.2016.90')
+    // A preprint only: its arXiv page, not the arXiv DOI's link, whichever record gives which.
+    expect(mergeRecords([arxivDoi, rec({ source: 'semantic-scholar', title, ids: { arxiv: '1512.03385' } })]).url).toBe('https://arxiv.org/abs/1512.03385')
+    expect(mergeRecords([arxivRecord, arxivDoi]).url).toBe('https://arxiv.org/abs/1512.03385v1')
+    // bioRxiv and its Science publication; the bioRxiv preprint alone keeps its own link.
+    const esm = 'Evolutionary-scale prediction of atomic level protein structure with a language model'
+    const biorxiv = rec({ source: 'openalex', title: esm, ids: { doi: '10.1101/2022.07.20.500902' }, url: 'https://doi.org/10.1101/2022.07.20.500902' })
+    const science = rec({ source: 'bibtex', title: esm, ids: { doi: '10.1126/science.ade2574' } })
+    expect(mergeRecords([biorxiv, science]).url).toBe('https://doi.org/10.1126/science.ade2574')
+    expect(mergeRecords([biorxiv]).url).toBe('https://doi.org/10.1101/2022.07.20.500902')
+    // A link that names no id (a publisher's or a project page) stays, and so does a DOI link of a DOI it has no other of.
+    const page = rec({ source: 'bibtex', title, ids: { doi: '10.1109/cvpr.2016.90' }, url: 'https://openaccess.thecvf.com/he2016' })
+    expect(mergeRecords([arxivDoi, page]).url).toBe('https://openaccess.thecvf.com/he2016')
+    expect(mergeRecords([rec({ source: 'bibtex', title, url: 'https://doi.org/10.1145/3544903.3544906' })]).url).toBe('https://doi.org/10.1145/3544903.3544906')
   })
 
   it("shows a publication's DOI over a preprint's or an archive copy's, whichever source ranks first", () => {

@@ -134,6 +134,7 @@ export function mergeRecords(records: readonly MergeInput[], { heldElsewhere = n
   }
   const { authors, truncated } = mergeAuthors(ordered)
   const abstract = longestAbstract(ordered)
+  const ids = mergeIds(ordered, heldElsewhere)
   const title = first((r) => r.title)
   return {
     title: title ?? deriveTitle(abstract),
@@ -143,7 +144,7 @@ export function mergeRecords(records: readonly MergeInput[], { heldElsewhere = n
     listedAt: earliest(ordered.map((r) => r.listedAt)),
     categories: unique(ordered.flatMap((r) => r.categories)),
     venue: first((r) => r.venue),
-    ids: mergeIds(ordered, heldElsewhere),
+    ids,
     authors,
     authorsTruncated: truncated,
     topics: unique(ordered.flatMap((r) => r.topics)),
@@ -151,14 +152,41 @@ export function mergeRecords(records: readonly MergeInput[], { heldElsewhere = n
     digest: first((r) => (r.digest?.origin === 'curated' ? r.digest : null)) ?? first((r) => r.digest),
     citationCount: maxOrNull(ordered.map((r) => r.citationCount)),
     upvotes: maxOrNull(ordered.map((r) => r.upvotes)),
-    // A link is an id too: a BibTeX entry's URL made from the DOI another paper holds is not this paper's.
-    url: first((r) => (r.url !== null && linksHeldId(r.url, heldElsewhere) ? null : r.url)),
+    url: chooseUrl(ordered, ids, heldElsewhere),
   }
 }
 
-/** True when the URL is a doi.org or arXiv link to one of these ids ({@link idKey}). */
-function linksHeldId(url: string, held: ReadonlySet<string>): boolean {
-  if (held.size === 0) return false
+/**
+ * The best-ranked record's link, unless it links an id the paper does not show (a link is an id too): one another
+ * paper holds (a BibTeX entry's URL made from the DOI of another paper), another of a kind the paper shows one of, or
+ * a preprint's (an arXiv page, a preprint server's DOI) where the paper shows its publication's DOI, or an arXiv
+ * preprint's DOI where it shows the arXiv id. Past such links the next record's; when none is left, the link of the id
+ * the paper shows: its publication's DOI, else its arXiv page, else its DOI.
+ */
+function chooseUrl(ordered: readonly MergeInput[], ids: ExternalIds, held: ReadonlySet<string>): string | null {
+  const published = ids.doi !== undefined && !isVersionDoi(ids.doi)
+  let passedOver = false
+  for (const { url } of ordered) {
+    if (url === null) continue
+    const linked = linkedId(url)
+    const preprintDoi = linked?.kind === 'doi' && isVersionDoi(linked.value)
+    const notShown =
+      linked !== null &&
+      (held.has(idKey(linked.kind, linked.value)) ||
+        (ids[linked.kind] !== undefined && ids[linked.kind] !== linked.value) ||
+        (published && (linked.kind === 'arxiv' || preprintDoi)) ||
+        (preprintDoi && ids.arxiv !== undefined))
+    if (!notShown) return url
+    passedOver = true
+  }
+  if (!passedOver) return null
+  if (published) return `https://doi.org/${ids.doi}`
+  if (ids.arxiv !== undefined) return `https://arxiv.org/abs/${ids.arxiv}`
+  return ids.doi !== undefined ? `https://doi.org/${ids.doi}` : null
+}
+
+/** The id a doi.org or arXiv link names, or null for any other link. */
+function linkedId(url: string): { kind: 'doi' | 'arxiv'; value: string } | null {
   let text = url
   try {
     text = decodeURIComponent(url)
@@ -167,10 +195,10 @@ function linksHeldId(url: string, held: ReadonlySet<string>): boolean {
   }
   if (/^https?:\/\/(?:dx\.)?doi\.org\//i.test(text)) {
     const doi = normalizeDoi(text)
-    return doi !== null && held.has(idKey('doi', doi))
+    return doi === null ? null : { kind: 'doi', value: doi }
   }
   const arxiv = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i.test(text) ? normalizeArxivId(text) : null
-  return arxiv !== null && held.has(idKey('arxiv', arxiv))
+  return arxiv === null ? null : { kind: 'arxiv', value: arxiv }
 }
 
 function unique<T>(values: T[]): T[] {
