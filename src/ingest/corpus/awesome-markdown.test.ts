@@ -2113,9 +2113,8 @@ describe('misreadings of real READMEs (session 32)', () => {
       // What does not read as a title after a label stays out: a description, a list of models.
       '- [low-rank adaptation](https://arxiv.org/abs/2106.09685): a parameter-efficient fine-tuning method.',
       '- [sparse upcycling](https://arxiv.org/abs/2212.05055): Switch Transformers, Mixtral, DeepSeek MoE',
-      // A Mistral list's further reading, its 🌍 left out (an item opening with a picture is not read yet): a title
-      // in capitals before a description is kept whole.
-      '- [Mixture of Experts](https://arxiv.org/abs/1701.06538) – MoE foundations.',
+      // A Mistral list's further reading, as written: a title in capitals before a description is kept whole.
+      '- 🌍 [Mixture of Experts](https://arxiv.org/abs/1701.06538) – MoE foundations.',
       // A name of one word in lower case may be the paper's (`s1: Simple test-time scaling`): it opens the title.
       '- [s1](https://arxiv.org/abs/2501.19393): Simple Test-Time Scaling for Large Language Models',
     ].join('\n')
@@ -2257,5 +2256,25 @@ describe('misreadings of real READMEs (session 32)', () => {
       ['文献管理'],
       ['文献管理'],
     ])
+  })
+
+  it('reads an item that opens with an emoji before its title link as it reads one with a badge there', () => {
+    // An awesome list on Mistral AI, its research papers as written (found by its text, repository not recorded).
+    const text = [
+      '## Research Papers',
+      '',
+      '- 🌍 [LoRA](https://arxiv.org/abs/2106.09685) – Low-Rank Adaptation paper.',
+      '- 🌍 [QLoRA](https://arxiv.org/abs/2305.14314) – Quantized LoRA for efficient fine-tuning.',
+      '- 🌍 [DPO](https://arxiv.org/abs/2305.18290) – Direct Preference Optimization.',
+      '- 🌍 [Mixture of Experts](https://arxiv.org/abs/1701.06538) – MoE foundations.',
+    ].join('\n')
+    const parsed = awesomeListFormat.parse(text, ctx)
+    expect(parsed.records.map(({ title, ids }) => [title, ids.arxiv ?? null])).toEqual([
+      ['LoRA', '2106.09685'],
+      ['QLoRA', '2305.14314'],
+      ['DPO', '2305.18290'],
+      ['Mixture of Experts', '1701.06538'],
+    ])
+    expect(surveyAwesomeMarkdown(text.split('\n')).entries).toBe(4)
   })
 })

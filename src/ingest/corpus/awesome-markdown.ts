@@ -201,8 +201,9 @@ const ESCAPED_BASE = 0xe000
 const ESCAPED = /[\ue000-\ue07f]/g
 /** Markdown indentation that makes a list item a detail of the entry above it. */
 const NESTED_INDENT = 2
-/** Badges and code an item may open with before its title: `![stars](…)`, `[![arXiv](…)](…)`, `` `ICLR` ``. */
-const LEADING_BADGES = /^(?:\s+|`[^`]*`|!\[[^\]]*\]\([^()\s]*\)|\[!\[[^\]]*\]\([^()\s]*\)\]\([^()\s]*\))*/
+/** Badges, emoji and code an item may open with before its title: `![stars](…)`, `[![arXiv](…)](…)`, `🔥`, `` `ICLR` ``. */
+const LEADING_BADGES =
+  /^(?:\s+|`[^`]*`|!\[[^\]]*\]\([^()\s]*\)|\[!\[[^\]]*\]\([^()\s]*\)\]\([^()\s]*\)|[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+)*/u
 /** A title in bold opening the item: `**Title.**`, `__Title__`. */
 const BOLD_TITLE = /^(\*\*|__)(?=\S)(.+?\S)\1(?![*_])/
 /** What may follow a title link when the link is the whole title; `[BERT](…) Rediscovers …` goes on with words. */
@@ -989,7 +990,8 @@ function isLabelText(text: string): boolean {
 /** Drops the badges an item opens with (`![](…)`, `[![stars](…)](…)`), keeping its code spans. */
 function dropLeadingBadges(content: string): string {
   const lead = LEADING_BADGES.exec(content)?.[0] ?? ''
-  if (!/!\[/.test(lead)) return content
+  // A picture written as an emoji (`- 🌍 [Mixture of Experts](…)`, a list's mark for a kind of link) is one too.
+  if (!/!\[|\p{Extended_Pictographic}/u.test(lead)) return content
   const code = lead.match(/`[^`]*`/g) ?? []
   return [...code, content.slice(lead.length)].join(' ')
 }
