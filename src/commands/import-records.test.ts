@@ -253,6 +253,36 @@ describe('importRecords', () => {
     }
   })
 
+  it('merges a Foundations and Trends monograph exported as an article and as a bare book, whichever is imported first', async () => {
+    // Google Scholar's @article names the book-journal; a reference manager's @book of it names neither series nor
+    // publisher, and neither has a DOI: only the paper's venue says that a book of its title is the same work.
+    const { records: [article, bare] } = parseBibtex(
+      `@article{boyd2011distributed,
+  title={Distributed optimization and statistical learning via the alternating direction method of multipliers},
+  author={Boyd, Stephen and Parikh, Neal and Chu, Eric and Peleato, Borja and Eckstein, Jonathan},
+  journal={Foundations and Trends{\\textregistered} in Machine learning},
+  volume={3}, number={1}, pages={1--122}, year={2011}
+}
+
+@book{boyd2011admm,
+  title={Distributed Optimization and Statistical Learning via the Alternating Direction Method of Multipliers},
+  author={Boyd, Stephen and Parikh, Neal and Chu, Eric},
+  year={2011}
+}
+`,
+      { input: 'refs.bib', fetchedAt: '2026-11-29T00:00:00.000Z' },
+    )
+    for (const order of [[article!, bare!], [bare!, article!]]) {
+      const fresh = await createTempStore()
+      try {
+        for (const record of order) await importRecords(fresh.store, [record])
+        expect((await fresh.store.libraryStats()).papers).toBe(1)
+      } finally {
+        await fresh.cleanup()
+      }
+    }
+  })
+
   // A reference list's entry of DDPG printed with the DOI of Bengio's monograph (as reference lists print it), and
   // Bengio's own entry.
   const MISCITED_BIB = `@article{bengio2009learning,

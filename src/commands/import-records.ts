@@ -23,6 +23,7 @@ import {
   mergeRecords,
   paperIdFor,
   recordContentHash,
+  recordVenues,
   titleKeys,
   type IdHolder,
   type MatchDecision,
@@ -316,6 +317,7 @@ export function candidateOf(paperId: string, records: readonly MergeInput[]): Pa
     authors: [...new Set(paper.authors.flatMap((a) => [a.name, ...a.variants]))].sort(),
     workTypes: records.map(recordWorkType).filter((t): t is string => t !== null),
     recordIds: records.map((r) => r.ids),
+    venues: [...new Set(records.flatMap(recordVenues))].sort(),
   }
 }
 

@@ -15,6 +15,7 @@ export {
 export {
   matchRecord,
   isVersionDoi,
+  recordVenues,
   stringSimilarity,
   abstractContainment,
   FUZZY_TITLE_THRESHOLD,

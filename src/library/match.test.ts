@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PaperCandidate } from './match.js'
-import { abstractContainment, matchRecord } from './match.js'
+import { abstractContainment, matchRecord, recordVenues } from './match.js'
 
 function candidate(over: Partial<PaperCandidate> & { paperId: string; title: string }): PaperCandidate {
   return { titleDerived: false, ids: {}, authors: [], year: null, abstract: null, ...over }
@@ -309,6 +309,17 @@ describe('matchRecord: copies in repositories and book-journals', () => {
     expect(matchRecord({ ...bareBook, ids: { doi: '10.1561/2200000016' } }, [asCandidate(openalex, 'poa', ['openalex:article'])])).toMatchObject({ reason: 'id' })
     // A book of another publisher stays apart from a paper of its title, as before.
     expect(matchRecord({ ...bareBook, raw: { entryType: 'book', publisher: 'MIT Press' } }, [asCandidate({ ...openalex, ids: {} }, 'poa', ['openalex:article'])])).toBeNull()
+  })
+
+  it("merges a bare book with the Scholar article of its title when only the paper's records name the book-journal, no DOI on either", () => {
+    // The article's venue is the paper's (a record of it), not the incoming record's: the paper's venues say it.
+    const bareBook = { ...admmBook, raw: { entryType: 'book' } }
+    const article = { ...asCandidate(admmArticle, 'particle', ['bibtex:article']), venues: recordVenues(admmArticle) }
+    expect(matchRecord(bareBook, [article])).toMatchObject({ paperId: 'particle', reason: 'title' })
+    const synthesis = { ...article, venues: ['Synthesis lectures on artificial intelligence and machine learning'] }
+    expect(matchRecord(bareBook, [synthesis])).toMatchObject({ paperId: 'particle' })
+    // Another journal's article stays apart from a book of its title.
+    expect(matchRecord(bareBook, [{ ...article, venues: ['Journal of Machine Learning Research'] }])).toBeNull()
   })
 
   it("merges a Synthesis Lecture that Crossref types a book and Scholar's export an article", () => {

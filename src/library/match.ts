@@ -32,6 +32,11 @@ export interface PaperCandidate {
    * shown, the publisher's on another record).
    */
   recordIds?: readonly ExternalIds[]
+  /**
+   * The venues its records name: each one's venue, and a BibTeX entry's journal and series (a book-journal's name says
+   * the work is a book and an article at once, see {@link inBookJournal}).
+   */
+  venues?: readonly string[]
 }
 
 export type MatchReason = 'id' | 'title' | 'title-part' | 'fuzzy-title' | 'abstract'
@@ -240,7 +245,10 @@ function candidateDois(candidate: PaperCandidate): Array<string | undefined> {
  * `@book{publisher = {Now Publishers Inc}}`, DBLP as `Found. Trends Mach. Learn.`; its DOIs are ten digits
  * (10.1561/2200000016), where now's other journals have a dotted number (APSIPA's 10.1561/116.00000019). Synthesis
  * Lectures (Morgan & Claypool): Crossref types 10.2200/S00196ED1V01Y200906AIM006 a book, Scholar exports it as
- * `@article{journal = {Synthesis lectures on artificial intelligence and machine learning}}`.
+ * `@article{journal = {Synthesis lectures on artificial intelligence and machine learning}}`. Springer's reissues of
+ * Synthesis Lectures (10.1007/978-3-031-…, from 2022) stay apart from their 10.2200 DOIs: that ISBN range holds every
+ * book Springer Nature Switzerland publishes, no record links one DOI to the other, and the reissue is dated years after
+ * the original, so only its title and authors would say it is the same work, as they would of a second edition.
  */
 const BOOK_JOURNAL_DOIS: readonly RegExp[] = [/^10\.1561\/\d{10}$/, /^10\.2200\/s\d{5}ed\d+v\d+y\d{6}[a-z]+\d+$/]
 const BOOK_JOURNAL_NAMES = /\b(?:found(?:ations)?\.? (?:and |& )?trends|synthesis lectures on)\b/i
@@ -249,15 +257,21 @@ const BOOK_JOURNAL_PUBLISHERS = /^(?:now publishers|morgan (?:and|\\?&) claypool
 
 /**
  * True when the evidence says the record or the paper is a volume of a book-journal, which is a book and an article
- * at once: a DOI of such a series (the record's or any of the paper's records'), the record's venue or series, or,
- * for a book, its publisher.
+ * at once: a DOI of such a series (the record's or any of the paper's records'), a venue or series the record or any of
+ * the paper's records names, or, for a book, its publisher.
  */
 function inBookJournal(record: MatchableRecord, recordType: string | null, candidate: PaperCandidate): boolean {
   const text = (v: unknown): string => (typeof v === 'string' ? v : '')
   const raw = record.raw ?? {}
   if ([record.ids.doi, ...candidateDois(candidate)].some((d) => d !== undefined && BOOK_JOURNAL_DOIS.some((p) => p.test(d)))) return true
-  if ([record.venue, raw['journal'], raw['series']].some((v) => BOOK_JOURNAL_NAMES.test(text(v)))) return true
+  if ([...recordVenues(record), ...(candidate.venues ?? [])].some((v) => BOOK_JOURNAL_NAMES.test(v))) return true
   return (recordType ? WORK_KINDS[recordType] : undefined) === 'book' && BOOK_JOURNAL_PUBLISHERS.test(text(raw['publisher']).trim())
+}
+
+/** The venues a record names: its venue, and a BibTeX entry's journal and series (see {@link PaperCandidate.venues}). */
+export function recordVenues(record: { venue?: string | null; raw?: Record<string, unknown> }): string[] {
+  const raw = record.raw ?? {}
+  return [...new Set([record.venue, raw['journal'], raw['series']].filter((v): v is string => typeof v === 'string' && v !== ''))]
 }
 
 function numbersIn(normalizedTitle: string): string {

@@ -40,6 +40,8 @@ export interface CandidatePaper {
   workTypes: string[]
   /** Each of its records' ids (`ids` shows one per kind of them). */
   recordIds: ExternalIds[]
+  /** The venues its records name: each one's venue, and a BibTeX entry's journal and series. */
+  venues: string[]
 }
 
 export interface CandidateQuery {

@@ -1029,19 +1029,23 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     // ids (a paper's `ids` show one per kind).
     const workTypes = new Map<string, Set<string>>()
     const recordIds = new Map<string, Set<string>>()
+    const venues = new Map<string, Set<string>>()
     const note = (map: Map<string, Set<string>>, paperId: string, value: string | null): void => {
       if (value === null) return
       if (!map.has(paperId)) map.set(paperId, new Set())
       map.get(paperId)!.add(value)
     }
-    for (const r of this.all<{ paper_id: string; source: string; entry_type: unknown; type: unknown; ids: string | null }>(
+    for (const r of this.all<{ paper_id: string; source: string; entry_type: unknown; type: unknown; ids: string | null; venue: unknown; journal: unknown; series: unknown }>(
       `SELECT paper_id, source, json_extract(record, '$.raw.entryType') AS entry_type, json_extract(record, '$.raw.type') AS type,
-         json_extract(record, '$.ids') AS ids
+         json_extract(record, '$.ids') AS ids, json_extract(record, '$.venue') AS venue,
+         json_extract(record, '$.raw.journal') AS journal, json_extract(record, '$.raw.series') AS series
        FROM source_records WHERE paper_id IN (SELECT value FROM json_each(?))`,
       json,
     )) {
       note(workTypes, r.paper_id, recordWorkType({ source: r.source, raw: { entryType: r.entry_type ?? undefined, type: r.type ?? undefined } }))
       note(recordIds, r.paper_id, r.ids)
+      // A book-journal's name on any record says the work is a book and an article at once (library `inBookJournal`).
+      for (const v of [r.venue, r.journal, r.series]) if (typeof v === 'string' && v !== '') note(venues, r.paper_id, v)
     }
     return rows.map((r) => ({
       paperId: r.id,
@@ -1053,6 +1057,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       authors: [...(names.get(r.id) ?? [])].sort(),
       workTypes: [...(workTypes.get(r.id) ?? [])].sort(),
       recordIds: [...(recordIds.get(r.id) ?? [])].sort().map((ids) => JSON.parse(ids) as CandidatePaper['ids']),
+      venues: [...(venues.get(r.id) ?? [])].sort(),
     }))
   }
 
