@@ -51,6 +51,23 @@ describe('per-key-word classifiers', () => {
     docs.forEach((d, i) => expect(keywordTagProbabilities(once.model, d)).toEqual(keywordTagProbabilities(once.model, copies[i]!)))
   })
 
+  it("reads a word by the compound it heads, as the topics do: `coordinate descent` is no evidence for the `double descent` papers' `descent`", () => {
+    const double = ['Double descent in linear regression', 'Epoch-wise double descent', 'Double descent of the test error', 'Model-wise double descent in random features', 'Sample-wise double descent and regularization', 'Double descent explained by bias and variance']
+    const gradient = ['Gradient descent on wide networks', 'Implicit bias of gradient descent', 'Stochastic gradient descent escapes saddles', 'Gradient descent with large step sizes', 'Noisy gradient descent generalizes', 'Gradient descent finds flat minima']
+    // Papers on other things, so that `descent` is no word of most texts (those are left out of the vocabulary).
+    const other = texts.slice(0, 3).flatMap(([title, text]) => [1, 2, 3, 4].map((k) => paper(`${title} ${k}`, text)))
+    const corpus = [...double.map((t) => paper(t, `We observe ${t.toLowerCase()}.`)), ...gradient.map((t) => paper(t, `We analyse ${t.toLowerCase()}.`)), ...other]
+    const fit = fitKeywordTags(corpus, [...double.map(() => new Set(['double descent'])), ...gradient.map(() => new Set(['gradient descent'])), ...other.map(() => new Set<string>())])!
+    expect(fit.model.heads?.shares['double descent']?.['descent']).toEqual({ double: 1 })
+    // The library writes `descent` only in the compounds it names, so a compound it does not name binds it too.
+    expect(fit.model.heads?.unnamed['descent']).toBe(1)
+    const p = (title: string) => keywordTagProbabilities(fit.model, paper(title, 'We study convergence rates.')).get('double descent')!
+    // `coordinate` and `coordinate descent` are no terms of the library: without compounds the two texts read alike.
+    expect(p('Coordinate descent and convergence')).toBeLessThan(p('Descent and convergence') - 0.05)
+    expect(p('Double descent and convergence')).toBeGreaterThan(p('Descent and convergence'))
+    expect(keywordTagProbabilities(JSON.parse(JSON.stringify(fit.model)), corpus[0]!)).toEqual(keywordTagProbabilities(fit.model, corpus[0]!))
+  })
+
   it('gives nothing to fit from when no key word is listed twice', () => {
     expect(fitKeywordTags(docs.slice(0, 2), [new Set(['a']), new Set(['b'])])).toBeUndefined()
   })

@@ -72,7 +72,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it or its acronym, or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -392,7 +392,11 @@ function allCandidates(
       if (byKey.has(key)) continue
       const coverage = c.n / key.split(' ').filter((w) => !LINKS.has(w)).length
       const existing = extra.get(key)
-      if (!existing || (existing.completes ?? 0) < coverage) extra.set(key, outOfText(key, model.display[key] ?? key, coverage))
+      let completing = existing
+      if (!existing || (existing.completes ?? 0) < coverage) extra.set(key, (completing = outOfText(key, model.display[key] ?? key, coverage)))
+      // The ranker reads every completion (dropping those in another compound cost 0.008 of the training-year F1,
+      // eval/README.md); only one in the key word's own compound supports a suggestion (suggestionSupport).
+      completedParts.set(completing as KeywordCandidate, [...((existing && completedParts.get(existing)) ?? []), c.key])
     }
   }
   for (const [key, { display }] of scores) {
@@ -402,6 +406,42 @@ function allCandidates(
     if (share >= MIN_SUGGESTED_SHARE && !byKey.has(key) && !extra.has(key)) extra.set(key, outOfText(key, model.display[key] ?? key, 0))
   }
   return [...inText, ...extra.values()]
+}
+
+/** A curated key word the text partly spells out → the phrases of the text it completes. */
+const completedParts = new WeakMap<KeywordCandidate, readonly string[]>()
+
+/**
+ * True when the text writes `part` where it can be the piece of `key` it is: alone or after the word `key` writes
+ * before it. `descent` of *Coordinate Descent for Sparse Regression*, always written `coordinate descent`, is no piece
+ * of `Deep Double Descent` (`double descent`), as the topic model reads a word by the compound it heads (compounds.ts).
+ */
+function completesInCompound(doc: PreparedText, part: string, key: string): boolean {
+  const words = key.split(' ')
+  const n = part.split(' ').length
+  const at = words.findIndex((_, i) => words.slice(i, i + n).join(' ') === part)
+  const modifier = at > 0 && !LINKS.has(words[at - 1] as string) ? words[at - 1] : undefined
+  if (modifier === undefined) return true
+  const before = wordsBefore(doc, part)
+  return before.has('') || before.has(modifier)
+}
+
+const wordsBeforeByDoc = new WeakMap<PreparedText, Map<string, ReadonlySet<string>>>()
+
+/** The content words a text writes right before a phrase of it ('' for none), found once per text and phrase. */
+function wordsBefore(doc: PreparedText, part: string): ReadonlySet<string> {
+  let byPart = wordsBeforeByDoc.get(doc)
+  if (!byPart) wordsBeforeByDoc.set(doc, (byPart = new Map()))
+  let found = byPart.get(part)
+  if (!found) {
+    const out = new Set<string>()
+    for (const { tokens, start } of spansOf([...doc.title, ...doc.body], part)) {
+      const t = tokens[start - 1]
+      out.add(t === undefined || !isContentToken(t) ? '' : phraseWordKey(t))
+    }
+    byPart.set(part, (found = out))
+  }
+  return found
 }
 
 /** Key word → confidence-weighted share of the paper's topics' curated papers that list it. */
@@ -751,27 +791,50 @@ function isGenericWord(model: Stats, c: KeywordCandidate): boolean {
  * list it more often than papers do on average. With none of these a suggestion is not shown: `Neural Tangent
  * Kernel` (classifier 0.06 against a share of 0.10) and `Lottery Ticket Hypothesis` (0.06 against 0.12) had been
  * the only key words of a paper on evolving mathematical functions. On the training-year splits such suggestions
- * in the app's list were right 2 times in 43 (eval/README.md).
+ * in the app's list were right 2 times in 43 (eval/README.md). A word of the key word, or a piece of it the text
+ * completes, counts only where the text writes it on its own or after the word the key word writes before it: the
+ * `descent` of `coordinate descent` had supported `Deep Double Descent` (and `Stochastic Gradient Descent`).
  */
 function suggestionSupport(
   model: Pick<KeywordModel, 'display' | 'keywordFrequency' | 'documentCount' | 'curatedDocuments'>,
   doc: PreparedText,
   tags: ReadonlyMap<string, number> | undefined,
 ): (c: KeywordCandidate) => boolean {
-  const words = new Set<string>()
-  const acronyms = new Set<string>()
-  for (const { tokens } of [...doc.title, ...doc.body]) {
-    for (const t of tokens) {
-      if (t.kind !== 'word' || t.stop) continue
-      words.add(termKey(t)).add(phraseWordKey(t)).add(t.lower.replace(/-/g, ''))
-      if (/^[A-Z][A-Za-z0-9-]*[A-Z]s?$/.test(t.text)) acronyms.add(t.text.replace(/s$/, '').replace(/[^A-Z]/g, ''))
+  // Each word of the text with the content words right before its uses ('' for none): the compounds it heads. Read
+  // when a suggestion first asks.
+  let read: { words: Map<string, Set<string>>; acronyms: Set<string> } | undefined
+  const readText = (): { words: Map<string, Set<string>>; acronyms: Set<string> } => {
+    const words = new Map<string, Set<string>>()
+    const acronyms = new Set<string>()
+    for (const { tokens } of [...doc.title, ...doc.body]) {
+      let before = ''
+      for (const t of tokens) {
+        if (t.kind !== 'word' || t.stop) {
+          before = ''
+          continue
+        }
+        for (const key of [termKey(t), phraseWordKey(t), t.lower.replace(/-/g, '')]) (words.get(key) ?? words.set(key, new Set()).get(key)!).add(before)
+        before = isContentToken(t) ? phraseWordKey(t) : ''
+        if (/^[A-Z][A-Za-z0-9-]*[A-Z]s?$/.test(t.text)) acronyms.add(t.text.replace(/s$/, '').replace(/[^A-Z]/g, ''))
+      }
     }
+    return { words, acronyms }
   }
   const curated = Math.max(1, model.curatedDocuments ?? model.documentCount)
   return (c) => {
-    if (c.count > 0 || (c.completes ?? 0) > 0) return true
-    const own = c.key.split(' ').filter((w) => !LINKS.has(w))
-    if (own.some((w) => words.has(w))) return true
+    if (c.count > 0) return true
+    if ((c.completes ?? 0) > 0 && (completedParts.get(c) ?? []).some((part) => completesInCompound(doc, part, c.key))) return true
+    const { words, acronyms } = (read ??= readText())
+    const all = c.key.split(' ')
+    // A word of the key word is support where the text writes it alone or in the key word's own compound: the text's
+    // `coordinate descent` is no `double descent` (`Deep Double Descent`), nor its `gradient descent`.
+    const written = (w: string, i: number): boolean => {
+      const uses = words.get(w)
+      if (!uses) return false
+      const modifier = i > 0 && !LINKS.has(all[i - 1] as string) ? (all[i - 1] as string) : undefined
+      return modifier === undefined || uses.has('') || uses.has(modifier)
+    }
+    if (all.some((w, i) => !LINKS.has(w) && written(w, i))) return true
     if (phraseInitials(model.display[c.key] ?? c.text).some((initials) => initials.length >= 2 && acronyms.has(initials))) return true
     const p = tags?.get(c.key)
     return p !== undefined && p >= (model.keywordFrequency[c.key] ?? 0) / curated
