@@ -602,9 +602,12 @@ function readEntryDraft(
   // A date after the venue's year (`ICML 2011` over `20 Apr 2022`) is when the list added it: the paper was out by then.
   const printedDate = besideTitle?.published ?? byline?.published ?? null
   const published = printedDate && !(venueYear !== null && printedDate.year > venueYear) ? printedDate : null
+  // Where the entry sits in the list, and its title: the same paper under `Attack › Object Detection` and `Defense ›
+  // Object Detection` is two entries. A topic alone is the key it always was.
+  const place = draft.section?.topics.length ? draft.section.topics : [draft.section?.topic ?? '']
   collector.addRecord({
     ...createRecordBase(FORMAT_NAME, ctx, draft.line),
-    key: `${normalizeForKey(draft.section?.topic ?? '')}/${normalizeForKey(title)}`,
+    key: `${place.map(normalizeForKey).join(' > ')}/${normalizeForKey(title)}`,
     title,
     authors: byline?.authorList.authors ?? [],
     authorsTruncated: byline?.authorList.truncated ?? false,

@@ -2201,6 +2201,16 @@ describe('misreadings of real READMEs (session 32)', () => {
       ['Attack', 'Object Detection'],
       ['Defense', 'Object Detection'],
     ])
+    // The same paper in both parts is two entries of the list, neither a duplicate of the other.
+    const both = `${adversarial}\n- [DPATCH: An Adversarial Patch Attack on Object Detectors](https://arxiv.org/pdf/1806.02299.pdf), X Liu et al., AAAI workshop 2019.`
+    const twice = awesomeListFormat.parse(both, ctx)
+    expect(
+      twice.records.filter(({ title }) => title?.startsWith('DPATCH')).map(({ topics }) => topics),
+    ).toEqual([
+      ['Attack', 'Object Detection'],
+      ['Defense', 'Object Detection'],
+    ])
+    expect(twice.issues.filter(({ severity }) => severity === 'rejected')).toEqual([])
     // A `<details>` that holds papers, at the heading's level or in a bold group; a Markdown item after it is under
     // the heading again (the layout of the course page on ML in public health, written in Markdown).
     const folded = [
