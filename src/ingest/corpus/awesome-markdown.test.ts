@@ -2065,6 +2065,18 @@ describe('misreadings of real READMEs (session 32)', () => {
     // The lab is no author either; it stays in raw as the list writes it.
     expect(records.every(({ authors }) => authors.length === 0)).toBe(true)
     expect(records[0]?.raw['besideTitle']).toEqual(['Sep 2025', 'UA, Meta, NYU'])
+    // Its rows link their papers from the `Materials` column, not the title: the table alone is a list of papers.
+    const table = text.split('\n').slice(0, 9)
+    expect(surveyAwesomeMarkdown(table)).toEqual({ yearHeadings: 0, entries: 6, items: 6 })
+    expect(awesomeListFormat.detect(table.join('\n'), 'README.md')).toBeGreaterThanOrEqual(0.9)
+    // A project's table of the models it supports, their papers by marker in the `Paper` column: no paper rows.
+    const models = [
+      '| Model | Paper | Config |',
+      '| --- | --- | --- |',
+      '| ResNet | [paper](https://arxiv.org/abs/1512.03385) | [config](configs/resnet) |',
+      '| ViT | [paper](https://arxiv.org/abs/2010.11929) | [config](configs/vit) |',
+    ]
+    expect(surveyAwesomeMarkdown(models).entries).toBe(0)
   })
 
   it('counts no item under how to cite the README toward reading it as a paper list (it yields no paper either)', () => {

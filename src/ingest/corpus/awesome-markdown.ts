@@ -321,7 +321,7 @@ export function surveyAwesomeMarkdown(sourceLines: readonly string[]): {
     if (inTable && TABLE_ROW.test(line)) {
       if (TABLE_DELIMITER.test(line)) return
       items++
-      if (table !== null && opensWithPaperLink(splitTableRow(line)[table.title] ?? '')) entries++
+      if (table !== null && isPaperRow(table, splitTableRow(line))) entries++
       return
     }
     inTable = false
@@ -369,6 +369,18 @@ export function surveyAwesomeMarkdown(sourceLines: readonly string[]): {
     }
   })
   return { yearHeadings, entries, items }
+}
+
+/**
+ * True when a row of a paper table is a paper's: its title links to it, or its title is text and another cell links
+ * the paper by its marker (`| Soft Tokens, Hard Truths | UA, Meta, NYU | [Paper](https://www.arxiv.org/pdf/…) |`,
+ * nabeelxy/llm-watch). A title cell that is only a label (`[paper](…)` in a table of models) makes no paper.
+ */
+function isPaperRow(table: PaperTable, cells: readonly string[]): boolean {
+  const title = cells[table.title] ?? ''
+  if (opensWithPaperLink(title)) return true
+  if (isLabelText(renderInline(title, 0, new Map()).text)) return false
+  return cells.some((cell, column) => column !== table.title && PAPER_MARKER_LINK.test(cell))
 }
 
 /**
