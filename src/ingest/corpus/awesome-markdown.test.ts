@@ -2278,6 +2278,18 @@ describe('misreadings of real READMEs (session 32)', () => {
       ['文献管理'],
       ['文献管理'],
     ])
+    // How to open a fold is no topic; a topic that opens with such a word is one (`View Synthesis`, awesome-NeRF's).
+    const fold = (summary: string) =>
+      awesomeListFormat
+        .parse(
+          `## NeRF\n\n<details><summary>${summary}</summary>\n\n- [NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis](https://arxiv.org/abs/2003.08934)\n\n</details>`,
+          ctx,
+        )
+        .records.map(({ topics }) => topics)
+    expect(fold('Click to expand')).toEqual([['NeRF']])
+    expect(fold('Show more')).toEqual([['NeRF']])
+    expect(fold('点击展开')).toEqual([['NeRF']])
+    expect(fold('View Synthesis')).toEqual([['NeRF', 'View Synthesis']])
   })
 
   it('reads an item that opens with an emoji before its title link as it reads one with a badge there', () => {

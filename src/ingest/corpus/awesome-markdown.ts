@@ -104,13 +104,13 @@ const SUMMARY = /<summary\b[^>]*>(.*?)<\/summary>/i
 /** A `<details>` group spans at most this many lines (a long section of a list is a few hundred). */
 const MAX_GROUP_LINES = 5000
 /** A line that is only a bold phrase (`**Detection**`, `**Pose:**`): maybe the name of the items right under it. */
-const BOLD_LINE = /^ {0,3}(\*\*|__)(?=\S)([^*_]+?)\1[ \t]*$/
+const BOLD_LINE = /^ {0,3}(\*\*|__)(?=\S)([^*_]+?)\1[ \t]*[:：]?[ \t]*$/
 /**
- * A `<summary>` that says how to open the fold (`more`, `Toggle`, `Click to expand`): no name of what it holds. A list
+ * A `<summary>` that says how to open the fold (`more`, `Toggle`, `Click to expand`, `展开`): no name of what it holds. A list
  * folds its long sections so (Les1ie/Awesome-research-tools: `<details><summary>more</summary>`).
  */
 const FOLD_WORDS =
-  /^(?:(?:show|see|click|view|read)(?:\s+(?:more|all|here|to\s+(?:expand|show|see|view)))?|more|toggle|expand|collapse|hide|open|details|full\s+list)[\s.:…]*$/i
+  /^(?:(?:click|tap)\b.*|(?:show|see|view|read|expand|collapse|hide|toggle)(?:\s+(?:more|less|all|here|list|details|(?:the\s+)?(?:list|papers)|to\s+\w+(?:\s+\w+)?))?|more|details|full\s+list|(?:点击)?(?:展开|更多|查看).*)[\s.:…!]*$/i
 
 /** `## Heading` or `### Topic: 2023` (ATX; at most three spaces before the hashes). */
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
@@ -888,7 +888,7 @@ function findDetailsGroups(
     const name = trimName(renderInline(SUMMARY.exec(lines[summaryLine] ?? '')?.[1] ?? '', 0, new Map()).text)
     if (
       name === '' ||
-      FOLD_WORDS.test(name) ||
+      FOLD_WORDS.test(name.replace(HEADING_EMOJI, ' ').trim()) ||
       isAboutTheListHeading(name) ||
       /^(?:table of )?contents$/i.test(name)
     )
