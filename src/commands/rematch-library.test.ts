@@ -252,6 +252,33 @@ describe('rematchLibrary', () => {
     expect(await rematchLibrary(t.store)).toMatchObject({ changes: [], ids: [], applied: false })
   })
 
+  it('gives an id an older import left with the paper that came first to the paper with the better claim', async () => {
+    // Two .bib entries print one DOI, each as its only id: equal grounds but for the last rule, the smaller paper id.
+    const doi = '10.1000/sam.2021.disputed'
+    const sam = buildRecord({ source: 'bibtex', key: 'a.bib#foret2021', title: 'Sharpness-Aware Minimization for Efficiently Improving Generalization', authors: ['Pierre Foret'], ids: { doi } })
+    const towards = buildRecord({ source: 'bibtex', key: 'b.bib#andriushchenko2022', title: 'Towards Understanding Sharpness-Aware Minimization', authors: ['Maksym Andriushchenko'], ids: { doi } })
+    await importRecords(t.store, [sam, towards])
+    const ids = [await paperOf(t.store, sam), await paperOf(t.store, towards)].sort()
+    const [first, second] = ids as [string, string]
+    expect(await t.store.findPaperIdByExternalId('doi', doi)).toBe(first)
+    // As an import before this rule left it when the larger id's paper came first: it holds and shows the DOI.
+    await t.store.transaction(async (tx) => {
+      await tx.claimExternalId('doi', doi, second)
+      for (const [id, shown] of [[first, {}], [second, { doi }]] as const) {
+        const merged = mergeRecords(await tx.listSourceRecords(id))
+        await tx.savePaper({ ...merged, ids: shown, url: null, id, authors: await resolveAuthors(tx, merged.authors), titleKeys: titleKeys(merged.title) })
+      }
+    })
+    const dry = await rematchLibrary(t.store, { dryRun: true })
+    const title = async (id: string) => (await t.store.getPaper(id))!.title
+    expect(dry.ids.map((c) => c.line).sort()).toEqual(
+      [`ids: ${first} *${await title(first)}*: shows doi ${doi}, is found by doi ${doi}`, `ids: ${second} *${await title(second)}*: no longer shows doi ${doi}`].sort(),
+    )
+    await rematchLibrary(t.store)
+    expect([await t.store.findPaperIdByExternalId('doi', doi), (await t.store.getPaper(first))!.ids, (await t.store.getPaper(second))!.ids]).toEqual([first, { doi }, {}])
+    expect(await rematchLibrary(t.store)).toMatchObject({ changes: [], ids: [], applied: false })
+  })
+
   it('gives an id its holder let go of to the paper whose record still has it', async () => {
     const doi = '10.1561/2200000006'
     const ddpg = 'Continuous control with deep reinforcement learning'
