@@ -106,8 +106,8 @@ const MAX_GROUP_LINES = 5000
 /** A line that is only a bold phrase (`**Detection**`, `**Pose:**`): maybe the name of the items right under it. */
 const BOLD_LINE = /^ {0,3}(\*\*|__)(?=\S)([^*_]+?)\1[ \t]*[:：]?[ \t]*$/
 /**
- * A `<summary>` that says how to open the fold (`more`, `Toggle`, `Click to expand`, `展开`): no name of what it holds. A list
- * folds its long sections so (Les1ie/Awesome-research-tools: `<details><summary>more</summary>`).
+ * A `<summary>` that says how to open the fold (`more`, `Toggle`, `Click to expand`, `展开`): no name of what it
+ * holds. A list folds its long sections so (Les1ie/Awesome-research-tools: `<details><summary>more</summary>`).
  */
 const FOLD_WORDS =
   /^(?:(?:click|tap)\b.*|(?:show|see|view|read|expand|collapse|hide|toggle)(?:\s+(?:more|less|all|here|list|details|(?:the\s+)?(?:list|papers)|to\s+\w+(?:\s+\w+)?))?|more|details|full\s+list|(?:点击)?(?:展开|更多|查看).*)[\s.:…!]*$/i
