@@ -13,7 +13,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
 import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, FEW_KEYWORDS_NOTE, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
 import { pluralize } from './core/index.js'
-import { createAnalysisReader, shownNoveltyPercent } from './commands/index.js'
+import { createAnalysisReader, shownNoveltyPercent, storedTopicUnsorted } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
 // command serves, so `paperscope classify` or `search` start fast.
 import { DEFAULT_RATE_LIMIT, type AnalysisSimilarPaper, type RateLimitSettings, type ServerAnalysis } from './server/deps.js'
@@ -61,6 +61,8 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
         topics: c.topics.map((t) => ({ label: t.label, confidence: t.score })),
         unsorted: c.unsorted,
         offTopic: c.offTopic,
+        unsortedBecause: c.unsortedBecause,
+        unsortedNote: c.unsortedNote,
         topicWhy: c.topicWhy,
         keywords: c.keywordDetails,
         keywordsNote: c.keywordsNote,
@@ -89,10 +91,13 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
     async paperTopics(paperId) {
       const analysis = await reader.paperAnalysis(paperId)
       if (!analysis) return null
+      const unsorted = storedTopicUnsorted(analysis)
       return {
         status: analysis.topicStatus,
         candidates: analysis.topicScores.map((t) => ({ label: t.label, confidence: t.score })),
         why: analysis.topicWhy.map((w) => w.label),
+        unsortedBecause: unsorted.because,
+        unsortedNote: unsorted.note,
         howComputed: TOPIC_HOW_COMPUTED,
       }
     },

@@ -183,6 +183,15 @@ export interface TopicScore {
   confidence: number
 }
 
+/**
+ * Why a text is unsorted, first that applies: `off-topic`, further from every topic than any curated paper;
+ * `low-confidence`, no topic reaches the model's `unsortedBelow`; `one-word`, the best topic reaches it but is under
+ * `oneWordBelow` and one word of the text alone makes it best. Two the classifier never gives: `too-short`, the
+ * text has too few content words (or too few the library's papers use) to tell, which `classify` decides; and
+ * `no-model`, the library has no curated topics to learn from.
+ */
+export type UnsortedReason = 'off-topic' | 'low-confidence' | 'one-word' | 'too-short' | 'no-model'
+
 /** What the classifier says about one paper. */
 export interface TopicPrediction {
   /** The best topics, most confident first. */
@@ -194,6 +203,20 @@ export interface TopicPrediction {
    * a softmax would still name a best topic, but nothing here is about this library's topics.
    */
   offTopic: boolean
+  /** Why the text is unsorted (null when it is not); {@link unsortedSentence} says it to a reader. */
+  unsortedBecause: UnsortedReason | null
+  /**
+   * The one word the best topic rests on (as the text writes it) and the topic closest without it, when the best
+   * topic is under `oneWordBelow` and only that word makes it best (see restsOn); null otherwise. It is why the
+   * text is unsorted only when the best topic reached `unsortedBelow` (`unsortedBecause` 'one-word').
+   */
+  oneWord: { word: string; instead: string } | null
+  /**
+   * A text too short to tell (`unsortedBecause` 'too-short', which `classify` decides, not the classifier): its
+   * distinct content words, how many of them the library's papers use, and which was too few (`words`: the text is
+   * short; `known`: few of its words are the library's).
+   */
+  tooShort?: { words: number; known: number; tooFew: 'words' | 'known' }
   /** Terms that pushed the paper towards its best topic (regression view), then the centroid view's share. */
   why: Contribution[]
 }
@@ -912,12 +935,13 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
   const minCosine = model.centroids?.minCosine
   const offTopic = cosines !== null && minCosine !== undefined && Math.max(0, ...cosines) < minCosine
   const why: Contribution[] = []
-  const oneWord = !offTopic && best !== undefined && best.confidence < (model.centroids?.oneWordBelow ?? 0) && model.centroids && cx && cosines ? restsOn(model.centroids, cx, matches, cosines, best.c, model.pair) : null
+  const rests = !offTopic && best !== undefined && best.confidence < (model.centroids?.oneWordBelow ?? 0) && model.centroids && cx && cosines ? restsOn(model.centroids, cx, matches, cosines, best.c, model.pair) : null
+  const oneWord = rests ? { word: writtenTerm(doc, model, rests.term), instead: model.labels[rests.instead] ?? '' } : null
   // Off topic, no topic is given, so nothing is said for the best one: the reason is the distance itself.
-  if (offTopic) why.push({ label: 'further from every topic than any curated paper', weight: 1 })
+  if (offTopic) why.push({ label: OFF_TOPIC_WHY, weight: 1 })
   else if (best) {
-    const written = (term: string): string => asWritten(doc, [{ label: term, weight: 1 }], 1, model.centroids?.terms.maxN ?? 1)[0]?.label ?? term
-    if (oneWord) why.push({ label: `rests on one word: without “${written(oneWord.term)}” the text is closer to ${model.labels[oneWord.instead]}, so no topic is given`, weight: 1 })
+    const written = (term: string): string => writtenTerm(doc, model, term)
+    if (oneWord) why.push({ label: `${RESTS_ON_ONE_WORD}without “${oneWord.word}” the text is closer to ${oneWord.instead}, so no topic is given`, weight: 1 })
     if (model.centroids && cx && matches && cosines && centroid) {
       for (const r of otherSenses(model.centroids, cx, matches, cosines, centroid)) {
         why.push({ label: `“${written(r.term)}” counted for little under ${model.labels[r.label]}: its papers write “${r.compound}”, this text does not`, weight: r.lost })
@@ -947,12 +971,27 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
       why.push({ label: `told apart from ${model.labels[other]} by a model of their papers`, weight: mass > 0 ? (probs[best.c] as number) / mass : 0 })
     }
   }
+  const lowConfidence = (best?.confidence ?? 0) < model.unsortedBelow
+  const unsortedBecause: UnsortedReason | null = offTopic ? 'off-topic' : lowConfidence ? 'low-confidence' : oneWord ? 'one-word' : null
   return {
     topics: ranked.slice(0, top).map(({ label, confidence }) => ({ label, confidence })),
-    unsorted: offTopic || oneWord !== null || (best?.confidence ?? 0) < model.unsortedBelow,
+    unsorted: unsortedBecause !== null,
     offTopic,
+    unsortedBecause,
+    oneWord,
     why,
   }
+}
+
+/** The reason an off-topic text gives (its only one). */
+export const OFF_TOPIC_WHY = 'further from every topic than any curated paper'
+
+/** How the reason a one-word call gives starts: `rests on one word: without “regression” the text is closer to …`. */
+export const RESTS_ON_ONE_WORD = 'rests on one word: '
+
+/** A centroid term (a lemma key) as the text writes it. */
+function writtenTerm(doc: PreparedText, model: TopicModel, term: string): string {
+  return asWritten(doc, [{ label: term, weight: 1 }], 1, model.centroids?.terms.maxN ?? 1)[0]?.label ?? term
 }
 
 /** The terms that push, hardest first, a term both views weigh counted once with both pushes. */
@@ -992,7 +1031,7 @@ export interface AssignedTopic {
  * Merges curated topics with a prediction: curated topics, when any, are the answer; otherwise the best
  * predicted topic and any other at or above `minConfidence` (none when the paper is unsorted).
  */
-export function assignTopics(curated: readonly string[], prediction: TopicPrediction | null, { minConfidence = 0.35 }: { minConfidence?: number } = {}): AssignedTopic[] {
+export function assignTopics(curated: readonly string[], prediction: (Pick<TopicPrediction, 'topics' | 'unsorted'> & Partial<TopicPrediction>) | null, { minConfidence = 0.35 }: { minConfidence?: number } = {}): AssignedTopic[] {
   if (curated.length > 0) return curated.map((label) => ({ label, origin: 'curated', confidence: null }))
   if (!prediction || prediction.unsorted) return []
   return prediction.topics

@@ -51,10 +51,12 @@ export {
   type TopicModelJson,
   type TopicExample,
   type TopicPrediction,
+  type UnsortedReason,
   type TopicScore,
   type AssignedTopic,
   type TopicClassifierOptions,
 } from './classify.js'
+export { unsortedSentence, storedUnsortedReason, type UnsortedInput } from './unsorted.js'
 export {
   fitKeywordModel,
   extractKeywords,

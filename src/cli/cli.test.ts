@@ -282,7 +282,7 @@ describe('paperscope CLI on the corpus', () => {
     expect((await cli(['show', 'Hitting the High-Dimensional Notes'], db)).out).toMatch(/topics: .+ \(predicted \d+%\)/)
   })
 
-  it('says why a paper shows no topic: unsorted, with the closest one, in text and JSON', async () => {
+  it('says why a paper shows no topic, in the sentence the API serves, in text and JSON', async () => {
     const copy = join(dir, 'unsorted.db')
     copyFileSync(db, copy)
     const bib = join(dir, 'pie.bib')
@@ -290,15 +290,21 @@ describe('paperscope CLI on the corpus', () => {
       bib,
       '@article{pie, title={Seasonal Variation in Apple Pie Baking Times}, author={Cook, Anna}, year={2024},\n' +
         ' abstract={We measured the baking time of apple pies across the seasons in a home kitchen. Pies baked in winter took longer to brown than pies baked in summer.}}\n' +
-        '@article{brief, title={A Brief Report}, author={Cook, Anna}, year={2024}, abstract={We report a result.}}\n',
+        '@article{brief, title={A Brief Report}, author={Cook, Anna}, year={2024}, abstract={We report a result.}}\n' +
+        '@article{cd, title={Coordinate Descent for Sparse Regression}, author={Lasso, Ada}, year={2024}, abstract={We analyse coordinate descent for lasso regression and prove linear convergence.}}\n',
     )
     expect((await cli(['import', bib], copy)).code).toBe(0)
     const text = (await cli(['show', 'Seasonal Variation in Apple Pie Baking Times'], copy)).out
-    expect(text).toMatch(/\n {2}topics: unsorted: no topic is confident enough \(closest: [^,]+, \d+%\)/)
-    const json = JSON.parse((await cli(['show', 'Seasonal Variation in Apple Pie Baking Times', '--json'], copy)).out) as { topics: unknown[]; topicStatus: { status: string; candidates: unknown[] } }
+    const json = JSON.parse((await cli(['show', 'Seasonal Variation in Apple Pie Baking Times', '--json'], copy)).out) as { topics: unknown[]; topicStatus: { status: string; candidates: unknown[]; unsortedBecause: string; note: string } }
     expect(json.topics).toEqual([])
-    expect(json.topicStatus.status).toBe('unsorted')
+    expect(json.topicStatus).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic', note: 'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.' })
     expect(json.topicStatus.candidates.length).toBeGreaterThan(0)
+    // The sentence the API serves, as the paper page shows it, then the classifier's reasons.
+    expect(text).toContain(`\n  topics: ${json.topicStatus.note}\n    reasons: further from every topic than any curated paper\n`)
+    // One word deciding the best topic is said with the word.
+    expect((await cli(['show', 'Coordinate Descent for Sparse Regression'], copy)).out).toMatch(
+      /\n {2}topics: Unsorted: the best topic, Deep Double Descent \(\d+%\), rests on one word \(“regression”\); without it the text is closer to [^.]+\.\n {4}reasons: rests on one word: /,
+    )
     // A paper with topics needs no such line.
     expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { topicStatus: unknown }).topicStatus).toBeNull()
     // So does a paper with fewer than two key words, and one with two or more needs none.
@@ -421,7 +427,7 @@ describe('paperscope CLI on the corpus', () => {
     expect(out[0]).toEqual({ ...out[2], id: 'nc' })
     expect(out[1]!.topics[0]!.label).toBe('Lottery Ticket Hypothesis')
     for (const [i, o] of out.entries()) {
-      expect(Object.keys(o).sort()).toEqual(['digest', 'id', 'keywordDetails', 'keywords', 'keywordsNote', 'language', 'offTopic', 'topicWhy', 'topics', 'unsorted'])
+      expect(Object.keys(o).sort()).toEqual(['digest', 'id', 'keywordDetails', 'keywords', 'keywordsNote', 'language', 'offTopic', 'topicWhy', 'topics', 'unsorted', 'unsortedBecause', 'unsortedNote'])
       // Two key words or more need no note of why there are fewer.
       expect(o).toMatchObject({ language: null, keywordsNote: null })
       expect(o.keywords.length).toBeGreaterThanOrEqual(2)
@@ -445,7 +451,7 @@ describe('paperscope CLI on the corpus', () => {
     // Far from every topic: "unsorted" with no topics, rather than a guess.
     const bread = JSON.stringify({ id: 'bread', title: 'A sourdough starter for rye bread', text: 'We describe how to keep a rye sourdough starter alive in a cold kitchen, how often to feed it with flour and water, and how long the dough should rise before baking.' })
     const offTopic = JSON.parse((await cli(['classify', '--jsonl', '-'], db, `${bread}\n`)).out) as { topics: unknown[]; unsorted: boolean; keywords: string[]; keywordDetails: Array<{ origin: string }> }
-    expect(offTopic).toMatchObject({ topics: [], unsorted: true, offTopic: true, topicWhy: ['further from every topic than any curated paper'] })
+    expect(offTopic).toMatchObject({ topics: [], unsorted: true, offTopic: true, unsortedBecause: 'off-topic', topicWhy: ['further from every topic than any curated paper'] })
     // Nothing is suggested from the library's papers for an off-topic text: its key words are its own words.
     expect(offTopic.keywords.length).toBeGreaterThan(0)
     for (const k of offTopic.keywords) expect(JSON.parse(bread).text.toLowerCase()).toContain(k.toLowerCase())
@@ -520,9 +526,9 @@ describe('paperscope CLI on the corpus', () => {
     expect(out[5]).toEqual({ id: null, line: 6, error: { code: 'PARSE_FAILED', message: 'line 6: "id" is empty' } })
     expect(result.err).toContain('real-world.jsonl: error [PARSE_FAILED]: line 5: "title" and "text" are both empty')
     // One word got a topic at confidence 1.0: luck, not an answer.
-    expect(out[6]).toMatchObject({ topics: [], unsorted: true, topicWhy: ['too little text (1 content word) to tell its topic'] })
+    expect(out[6]).toMatchObject({ topics: [], unsorted: true, unsortedBecause: 'too-short', unsortedNote: 'Unsorted: the text is too short to tell its topic (1 content word).', topicWhy: ['too little text (1 content word) to tell its topic'] })
     // The same word among words no paper of the library uses: before, a topic at 0.999.
-    expect(out[7]).toMatchObject({ topics: [], unsorted: true, topicWhy: ["too few words the library's papers use (1 of 4 content words) to tell its topic"] })
+    expect(out[7]).toMatchObject({ topics: [], unsorted: true, unsortedBecause: 'too-short', unsortedNote: "Unsorted: too few of the text's words are ones this library's papers use (1 of 4) to tell its topic.", topicWhy: ["too few words the library's papers use (1 of 4 content words) to tell its topic"] })
     // A short text of the field's own words is read (the topic model's terms leave out words most papers have).
     expect(out[8]!.topicWhy?.join(' ')).not.toMatch(/too few words|too little text/)
     expect(result.err.split('\n').filter((l) => l.includes(': error ['))).toHaveLength(2)
@@ -577,7 +583,7 @@ describe('paperscope CLI on the corpus', () => {
     const db = join(dir, 'no-topics.db')
     expect((await cli(['import', bib], db)).code).toBe(0)
     const run = await cli(['classify', '--jsonl', '-'], db, '{"id":1,"title":"Grokking","text":"We study grokking in deep networks trained on modular arithmetic."}\n')
-    expect(JSON.parse(run.out)).toMatchObject({ topics: [], unsorted: true, topicWhy: [expect.stringMatching(/^the library has no curated topics to learn from/)] })
+    expect(JSON.parse(run.out)).toMatchObject({ topics: [], unsorted: true, unsortedBecause: 'no-model', unsortedNote: 'Unsorted: the library has no curated topics to learn from.', topicWhy: [expect.stringMatching(/^the library has no curated topics to learn from/)] })
   })
 
   it("leaves another program's SQLite file as it is, and takes an empty file for no library", async () => {

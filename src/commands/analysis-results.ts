@@ -18,10 +18,14 @@ import {
   researcherTotals,
   similar,
   similarToVector,
+  storedUnsortedReason,
   topicSpecificity,
+  unsortedSentence,
   type IndexedPaper,
   type ResearcherMetrics,
   type SimilarRanked,
+  type TopicPrediction,
+  type UnsortedReason,
   type VectorIndex,
 } from '../analysis/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../store/index.js'
@@ -158,6 +162,32 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       return metricsFromTotals(totals ?? researcherTotals([]), author.profiles.map((p) => p.metrics))
     },
   }
+}
+
+/** Why a stored paper has no topic, as the API and `show` say it. */
+export interface StoredTopicUnsorted {
+  /** Why it is unsorted; null when it is not (curated, predicted, or no topic model). */
+  because: UnsortedReason | null
+  /** The word a one-word call rests on and the topic closest without it (see TopicPrediction.oneWord). */
+  oneWord: TopicPrediction['oneWord']
+  /** The sentence a reader sees (unsortedSentence); null when it is not unsorted. */
+  note: string | null
+}
+
+/**
+ * Why a paper's stored analysis left it unsorted, and the sentence that says it. An analysis written before the
+ * reason was kept gets it from its reasons and confidences, as the classifier decided it (storedUnsortedReason).
+ * @example storedTopicUnsorted(analysis).note // 'Unsorted: no topic is confident enough (closest: Lottery Ticket Hypothesis, 31%).'
+ */
+export function storedTopicUnsorted(analysis: Pick<StoredPaperAnalysis, 'topicStatus' | 'topicScores' | 'topicWhy' | 'topicUnsorted'>): StoredTopicUnsorted {
+  if (analysis.topicStatus !== 'unsorted') return { because: null, oneWord: analysis.topicUnsorted?.oneWord ?? null, note: null }
+  const topics = analysis.topicScores.map((t) => ({ label: t.label, confidence: t.score }))
+  const kept = analysis.topicUnsorted
+  const { unsortedBecause, oneWord } = kept
+    ? { unsortedBecause: kept.because, oneWord: kept.oneWord }
+    : storedUnsortedReason({ unsorted: true, topics, why: analysis.topicWhy.map((w) => w.label) })
+  const because = unsortedBecause ?? 'low-confidence'
+  return { because, oneWord, note: unsortedSentence({ unsortedBecause: because, topics, oneWord }) }
 }
 
 /** One similar paper for printing: its id, title, date, score (with its two parts) and why. */

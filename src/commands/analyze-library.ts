@@ -479,6 +479,7 @@ function analysePapers(
     let topicStatus: PaperAnalysisWrite['topicStatus'] = 'no-model'
     let topicScores: PaperAnalysisWrite['topicScores'] = []
     let topicWhy: PaperAnalysisWrite['topicWhy'] = []
+    let topicUnsorted: PaperAnalysisWrite['topicUnsorted']
     let probabilities: number[] | null = null
     let predictedTopics: PaperAnalysisWrite['predictedTopics'] = []
     let prediction: TopicPrediction | null = null
@@ -490,6 +491,7 @@ function analysePapers(
       probabilities = [...topicProbabilities(models.topics, doc)]
       topicScores = prediction.topics.map((t) => ({ label: t.label, score: t.confidence }))
       topicWhy = prediction.why.map((w) => ({ label: w.label, score: w.weight }))
+      topicUnsorted = { because: prediction.unsortedBecause, oneWord: prediction.oneWord }
       predictedTopics = assignTopics([], prediction).map((t) => ({
         label: t.label,
         score: t.confidence ?? 0,
@@ -527,6 +529,7 @@ function analysePapers(
       topicScores,
       topicProbabilities: probabilities,
       topicWhy,
+      ...(topicUnsorted ? { topicUnsorted } : {}),
       predictedTopics,
       keywords,
       digest: generated

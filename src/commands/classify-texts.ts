@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, type ReadText } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, unsortedSentence, type ReadText, type TopicPrediction, type UnsortedReason } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -60,6 +60,13 @@ export interface ClassifiedText {
   unsorted: boolean
   /** True when the text is further from every topic than any curated paper: unsorted, and nothing suggested. */
   offTopic: boolean
+  /**
+   * Why the text is unsorted, null when it is not: `off-topic` (wins over the others), `too-short`, `low-confidence`,
+   * `one-word` (the classifier's UnsortedReason), or `no-model` when the library has no curated topics.
+   */
+  unsortedBecause: UnsortedReason | null
+  /** The sentence a reader sees for it (unsortedSentence, naming the closest topic or the deciding word); null when sorted. */
+  unsortedNote: string | null
   /** What pushed the text towards its best topic, strongest first (or why it is off topic). */
   topicWhy: string[]
   keywords: string[]
@@ -203,8 +210,12 @@ export async function createTextClassifier(
       const tooShort = words < MIN_CLASSIFY_CONTENT_WORDS || (known < MIN_CLASSIFY_CONTENT_WORDS && known * 2 < words)
       const offTopic = prediction?.offTopic ?? false
       // A text too short to tell has no topics to give, however confident: it is listed under none and its key
-      // words draw on none (keywordEvidence, the rule the library's analysis and the evals follow too).
-      const sorted = prediction && tooShort ? { ...prediction, topics: [], unsorted: true } : prediction
+      // words draw on none (keywordEvidence, the rule the library's analysis and the evals follow too). Off topic
+      // is the reason it gives when it is both: the classifier measured that, and it suggests nothing from the library.
+      const sorted: TopicPrediction | null =
+        prediction && tooShort
+          ? { ...prediction, topics: [], unsorted: true, unsortedBecause: offTopic ? 'off-topic' : 'too-short', tooShort: { words, known, tooFew: words < MIN_CLASSIFY_CONTENT_WORDS ? 'words' : 'known' } }
+          : prediction
       const shown = assignTopics([], sorted)
       const evidence = keywordEvidence([], sorted, fitted.topics)
       // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model).
@@ -218,6 +229,7 @@ export async function createTextClassifier(
         topics: shown.map((t) => ({ label: t.label, score: probability3(t.confidence ?? 0) })),
         unsorted: tooShort || (prediction?.unsorted ?? true),
         offTopic,
+        ...unsortedOf(sorted),
         topicWhy: tooShort
           ? [
               words < MIN_CLASSIFY_CONTENT_WORDS
@@ -243,6 +255,12 @@ export async function createTextClassifier(
     },
   }
   return { classifier, trained }
+}
+
+/** Why a text is unsorted and the sentence that says it; no prediction: the library has no curated topics. */
+function unsortedOf(prediction: TopicPrediction | null): Pick<ClassifiedText, 'unsortedBecause' | 'unsortedNote'> {
+  const unsortedBecause: UnsortedReason | null = prediction ? prediction.unsortedBecause : 'no-model'
+  return { unsortedBecause, unsortedNote: unsortedSentence({ ...prediction, unsortedBecause }) }
 }
 
 /**

@@ -27,7 +27,7 @@ export {
   type AnalyzeStage,
 } from './analyze-library.js'
 export { analyzeNewPapersOffThread } from './analysis-thread.js'
-export { createAnalysisReader, similarPapersOf, similarPapersToText, type AnalysisReader, type SimilarPaperOut } from './analysis-results.js'
+export { createAnalysisReader, similarPapersOf, similarPapersToText, storedTopicUnsorted, type AnalysisReader, type SimilarPaperOut, type StoredTopicUnsorted } from './analysis-results.js'
 export {
   createTextClassifier,
   parseClassifyLine,

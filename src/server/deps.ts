@@ -35,14 +35,21 @@ export interface AnalysisNovelty extends AnalysisValue {
 
 /** What the topic classifier said about a paper without curated topics. */
 export interface AnalysisPaperTopics {
-  /** curated: a person filed it (the classifier is not asked); unsorted: no topic reached the threshold. */
+  /** curated: a person filed it (the classifier is not asked); unsorted: the classifier gave no topic (`unsortedBecause` says why). */
   status: 'curated' | 'predicted' | 'unsorted' | 'no-model'
   /** The classifier's best topics with calibrated confidences, shown or not. */
   candidates: Array<{ label: string; confidence: number }>
   /** Terms that pushed it towards its best topic. */
   why: string[]
+  /** Why it is unsorted (null when it is not): off topic, no topic confident enough, or one word decided its best topic. */
+  unsortedBecause: UnsortedBecause | null
+  /** The sentence a reader sees for an unsorted paper, null otherwise (the analysis's unsortedSentence). */
+  unsortedNote: string | null
   howComputed: string
 }
+
+/** Why a text is unsorted (the analysis's UnsortedReason). */
+export type UnsortedBecause = 'off-topic' | 'low-confidence' | 'one-word' | 'too-short' | 'no-model'
 
 /** Why the analysis chose a paper's key words and its generated digest. */
 export interface AnalysisPaperText {
@@ -62,6 +69,10 @@ export interface AnalysisTextClassification {
   unsorted: boolean
   /** Further from every topic than any curated paper (so unsorted, and nothing suggested from the library). */
   offTopic: boolean
+  /** Why it is unsorted, null when it is not. */
+  unsortedBecause: UnsortedBecause | null
+  /** The sentence a reader sees for it, null when it is not unsorted. */
+  unsortedNote: string | null
   /** What pushed the text towards its best topic, or why it is off topic. */
   topicWhy: string[]
   keywords: Array<{ text: string; origin: 'extracted' | 'suggested'; score: number; why: string[] }>

@@ -195,7 +195,14 @@ export function presentPaperDetail(
     novelty: extras.novelty ? { ...presentValue(extras.novelty), cohort: extras.novelty.cohort ?? null } : null,
     noveltyEvidence: (extras.noveltyEvidence ?? []).map((e) => ({ paper: presentPaperSummary(e.paper), similarity: e.similarity })),
     topicPrediction: extras.topics
-      ? { status: extras.topics.status, candidates: extras.topics.candidates, why: extras.topics.why, howComputed: extras.topics.howComputed }
+      ? {
+          status: extras.topics.status,
+          candidates: extras.topics.candidates,
+          why: extras.topics.why,
+          unsortedBecause: extras.topics.unsortedBecause,
+          unsortedNote: extras.topics.unsortedNote,
+          howComputed: extras.topics.howComputed,
+        }
       : null,
     keywordAnalysis: extras.text
       ? {

@@ -131,6 +131,21 @@ export const SourceRecordOutSchema = z.object({
   upvotes: z.number().int().nullable(),
 })
 
+/** What each reason a text is unsorted means, for the API document. */
+export const UNSORTED_BECAUSE_VALUES =
+  "off-topic: further from every topic of the library than any curated paper (nothing is suggested for it); low-confidence: no topic reached the classifier's bar (35%); one-word: the best topic reached it but is under 40% and one word of the text alone makes it best; too-short (classify only): too few content words, or too few the library's papers use, to tell; no-model (classify only): the library has no curated topics to learn from"
+
+/** Why a text is unsorted (the analysis's UnsortedReason). */
+export const UnsortedBecauseSchema = z.enum(['off-topic', 'low-confidence', 'one-word', 'too-short', 'no-model']).nullable()
+
+/** The sentence every reader shows for an unsorted text. */
+export const UnsortedNoteSchema = z
+  .string()
+  .nullable()
+  .describe(
+    'Why it has no topic, as one sentence to show as it is (the paper page, the Classify page and `paperscope show` print it): it names the closest topic, or the word a one-word call rests on and the topic closer without it (`Unsorted: the best topic, Deep Double Descent (36%), rests on one word (“regression”); without it the text is closer to …`); null when it is not unsorted',
+  )
+
 export const PaperDetailSchema = PaperSummarySchema.extend({
   abstract: z.string().nullable(),
   ids: z.record(z.string(), z.string()).describe('External ids: arxiv, doi, openalex, s2, ...'),
@@ -159,10 +174,12 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
       status: z.enum(['curated', 'predicted', 'unsorted', 'no-model']),
       candidates: z.array(z.object({ label: z.string(), confidence: z.number() })),
       why: z.array(z.string()),
+      unsortedBecause: UnsortedBecauseSchema.describe(`Why the paper is unsorted; null unless status is unsorted. ${UNSORTED_BECAUSE_VALUES}`),
+      unsortedNote: UnsortedNoteSchema,
       howComputed: z.string(),
     })
     .nullable()
-    .describe("What the topic classifier said (unsorted: no topic was confident enough); null when not analysed"),
+    .describe('What the topic classifier said (unsorted: it gave no topic, unsortedBecause says why and unsortedNote says it in a sentence); null when not analysed'),
   keywordAnalysis: z
     .object({
       items: z.array(

@@ -446,7 +446,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(problems).toEqual([])
   })
 
-  it('says "unsorted" for a paper far from every topic, with the closest topic, instead of guessing', async () => {
+  it('says "unsorted" for a paper far from every topic, and why, in the sentence the API serves, instead of guessing', async () => {
     const found = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('sourdough bread')}`)).json()) as {
       items: Array<{ paper: { id: string; title: string } }>
     }
@@ -456,7 +456,10 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.locator('h1.paper-title').waitFor()
     const unsorted = page.locator('[data-testid="unsorted"]')
     await unsorted.waitFor()
-    expect(await unsorted.textContent()).toMatch(/^Unsorted: no topic is confident enough \(closest: .+, \d{1,2}%\)\.$/)
+    const detail = (await (await fetch(`${server.url}/api/v1/papers/${paper!.id}`)).json()) as { topicPrediction: { status: string; unsortedBecause: string | null; unsortedNote: string | null } | null }
+    expect(detail.topicPrediction).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic' })
+    expect(await unsorted.textContent()).toBe(detail.topicPrediction!.unsortedNote)
+    expect(await unsorted.textContent()).toBe('Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.')
     expect(await page.locator('.paper-side a.chip-predicted').count()).toBe(0)
     expect(await page.locator('.paper-side').textContent()).not.toMatch(/No topic yet/)
     expect(problems).toEqual([])
@@ -659,11 +662,21 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await page.getByLabel('Abstract or text').inputValue()).toBe(text)
     expect(await answer.locator('.similar-item').count()).toBe(8)
 
+    // A close call one word decides: unsorted, with the word, in the sentence the API serves.
+    const coordinate = { title: 'Coordinate Descent for Sparse Regression', text: 'We analyse coordinate descent for lasso regression and prove linear convergence.' }
+    const served = (await (await post(coordinate)).json()) as { unsortedBecause: string | null; unsortedNote: string | null }
+    expect(served.unsortedBecause).toBe('one-word')
+    expect(served.unsortedNote).toMatch(/^Unsorted: the best topic, Deep Double Descent \(\d+%\), rests on one word \(“regression”\); without it the text is closer to .+\.$/)
+    await page.getByLabel('Title (optional)').fill(coordinate.title)
+    await page.getByLabel('Abstract or text').fill(coordinate.text)
+    await page.getByRole('button', { name: 'Classify' }).click()
+    await expect.poll(() => page.locator('[data-testid="classify-unsorted"]').textContent()).toBe(served.unsortedNote)
+
     // Far from every topic of the library: unsorted, and said why.
     await page.getByLabel('Title (optional)').fill('')
     await page.getByLabel('Abstract or text').fill('Keep a rye sourdough starter in a cold kitchen, feed it flour and water daily, and let the dough rise overnight before baking the bread.')
     await page.getByRole('button', { name: 'Classify' }).click()
-    await expect.poll(() => page.locator('[data-testid="classify-unsorted"]').textContent()).toMatch(/further from every topic of this library than any curated paper/)
+    await expect.poll(() => page.locator('[data-testid="classify-unsorted"]').textContent()).toBe('Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.')
     expect(await topicChips.count()).toBe(0)
     // Off topic, no topic lifts a paper, and it shares too little wording with any (the library's sourdough
     // paper is the only one with its words, and the vocabulary keeps only words of two papers or more).

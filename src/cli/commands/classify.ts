@@ -1,6 +1,6 @@
 /**
  * @module `paperscope classify --jsonl FILE`: one JSON line in (`{"id","title","text"}`), one JSON line out
- * (`{"id","topics":[{"label","score"}],"unsorted","offTopic","topicWhy":[...],"keywords":[...],"keywordDetails":[{"text","origin",
+ * (`{"id","topics":[{"label","score"}],"unsorted","offTopic","unsortedBecause","unsortedNote","topicWhy":[...],"keywords":[...],"keywordDetails":[{"text","origin",
  * "score","why"}],"keywordsNote","language","digest"}`), with the models trained on the current library. `-` reads standard input. A bad line
  * is reported on stderr with its number and answered on stdout by `{"id","line","error":{"code","message"}}` (`id`
  * null when the line has no usable one), so every input line but a blank one has its output line, in order; the

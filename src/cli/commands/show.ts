@@ -1,5 +1,5 @@
 /** @module `paperscope show <ref>`: one paper, everything known, every source record, its novelty with the evidence. */
-import { fewKeywordsNote, findPaper, noveltyCohort } from '../../commands/index.js'
+import { fewKeywordsNote, findPaper, noveltyCohort, storedTopicUnsorted, type StoredTopicUnsorted } from '../../commands/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../../store/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { CliIo } from '../io.js'
@@ -17,32 +17,37 @@ interface ShownNovelty {
   stale: boolean
 }
 
-/** Why a paper shows no topic: the analysis found none confident enough, or has not run on it yet. */
+/** Why a paper shows no topic: the analysis left it unsorted (and says why), or has not run on it yet. */
 interface ShownTopicStatus {
   status: 'unsorted' | 'not-analysed'
-  /** The nearest topics, most confident first (the closest is named beside "unsorted"). */
+  /** The nearest topics, most confident first. */
   candidates: Array<{ label: string; confidence: number }>
   why: string[]
+  /** Why it is unsorted (off-topic, low-confidence, one-word); null when not analysed. */
+  unsortedBecause: StoredTopicUnsorted['because']
+  /** The sentence the API serves and the paper page shows; null when not analysed. */
+  note: string | null
 }
 
 function topicStatusOf(analysis: StoredPaperAnalysis | undefined): ShownTopicStatus | null {
-  if (!analysis) return { status: 'not-analysed', candidates: [], why: [] }
+  if (!analysis) return { status: 'not-analysed', candidates: [], why: [], unsortedBecause: null, note: null }
   if (analysis.topicStatus !== 'unsorted') return null
+  const unsorted = storedTopicUnsorted(analysis)
   return {
     status: 'unsorted',
     candidates: analysis.topicScores.map((t) => ({ label: t.label, confidence: t.score })),
     why: analysis.topicWhy.map((w) => w.label),
+    unsortedBecause: unsorted.because,
+    note: unsorted.note,
   }
 }
 
-/** The topics line of a paper that has none to show, as the paper page says it. */
+/** The topics lines of a paper that has none to show: the sentence the paper page shows, then the classifier's reasons. */
 export function renderTopicStatus(status: ShownTopicStatus | null): string[] {
   if (!status) return []
   if (status.status === 'not-analysed') return ['  topics: none yet (run `paperscope analyze`)']
-  const closest = status.candidates[0]
-  const near = closest ? ` (closest: ${closest.label}, ${Math.round(closest.confidence * 100)}%)` : ''
-  const why = status.why.length ? `; ${status.why.join('; ')}` : ''
-  return [`  topics: unsorted: no topic is confident enough${near}${why}`]
+  if (!status.note) return []
+  return [`  topics: ${status.note}`, ...(status.why.length ? [`    reasons: ${status.why.join('; ')}`] : [])]
 }
 
 async function readNovelty(store: PaperStore, analysis: StoredPaperAnalysis | undefined): Promise<ShownNovelty | null> {

@@ -1,6 +1,6 @@
 /** @module Request and response schemas of POST /classify (topics, key words and a digest for a text never seen). */
 import { z } from 'zod'
-import { TextInputSchema, TopicRefSchema } from '../schemas.js'
+import { TextInputSchema, TopicRefSchema, UNSORTED_BECAUSE_VALUES, UnsortedBecauseSchema, UnsortedNoteSchema } from '../schemas.js'
 
 // A title alone is a text to classify too, as `paperscope classify` takes a line with only a title.
 export const ClassifyBodySchema = TextInputSchema.extend({
@@ -12,6 +12,8 @@ export const ClassifyResultSchema = z.object({
   topics: z.array(TopicRefSchema).describe("The library's topics given to the text (all predicted), most confident first; empty when unsorted"),
   unsorted: z.boolean().describe('True when no topic was confident enough, or the text is off topic'),
   offTopic: z.boolean().describe("True when the text is further from every topic than any curated paper: nothing about it is this library's field"),
+  unsortedBecause: UnsortedBecauseSchema.describe(`Why the text is unsorted; null when it is not. ${UNSORTED_BECAUSE_VALUES}; off-topic is given over too-short when both hold`),
+  unsortedNote: UnsortedNoteSchema,
   topicWhy: z.array(z.string()).describe('What pushed the text towards its best topic, strongest first, or why it is off topic'),
   keywords: z
     .array(

@@ -34,6 +34,8 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
         topics: result.topics.map((t) => ({ id: ids.get(t.label) ?? '', label: t.label, origin: 'predicted' as const, confidence: t.confidence })),
         unsorted: result.unsorted,
         offTopic: result.offTopic,
+        unsortedBecause: result.unsortedBecause,
+        unsortedNote: result.unsortedNote,
         topicWhy: result.topicWhy,
         keywords: result.keywords,
         keywordsNote: result.keywordsNote ?? null,

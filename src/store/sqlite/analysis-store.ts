@@ -39,6 +39,7 @@ interface AnalysisRow {
   topic_scores: string
   topic_probabilities: string | null
   topic_why: string
+  topic_unsorted: string | null
   keywords: string
   digest: string | null
   digest_why: string
@@ -249,6 +250,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
           topicScores: JSON.parse(r.topic_scores) as LabelScore[],
           topicProbabilities: r.topic_probabilities ? (JSON.parse(r.topic_probabilities) as number[]) : null,
           topicWhy: JSON.parse(r.topic_why) as LabelScore[],
+          ...(r.topic_unsorted ? { topicUnsorted: JSON.parse(r.topic_unsorted) as NonNullable<StoredPaperAnalysis['topicUnsorted']> } : {}),
           predictedTopics: predictedOf.get(r.paper_id) ?? [],
           keywords: JSON.parse(r.keywords) as StoredPaperAnalysis['keywords'],
           digest: r.digest ? { text: r.digest, why: JSON.parse(r.digest_why) as LabelScore[] } : null,
@@ -375,10 +377,11 @@ export class SqliteAnalysisStore implements AnalysisStore {
       ).run(p.paperId, p.embedder, toBlob(p.vector), JSON.stringify(p.terms))
       this.stmt(
         `INSERT INTO paper_analysis (paper_id, input_hash, analyzed_at, topic_status, topic_scores, topic_probabilities,
-           topic_why, keywords, digest, digest_why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           topic_why, topic_unsorted, keywords, digest, digest_why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (paper_id) DO UPDATE SET input_hash = excluded.input_hash, analyzed_at = excluded.analyzed_at,
            topic_status = excluded.topic_status, topic_scores = excluded.topic_scores,
            topic_probabilities = excluded.topic_probabilities, topic_why = excluded.topic_why,
+           topic_unsorted = excluded.topic_unsorted,
            keywords = excluded.keywords, digest = excluded.digest, digest_why = excluded.digest_why`,
       ).run(
         p.paperId,
@@ -388,6 +391,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
         JSON.stringify(p.topicScores),
         p.topicProbabilities ? JSON.stringify(p.topicProbabilities) : null,
         JSON.stringify(p.topicWhy),
+        p.topicUnsorted ? JSON.stringify(p.topicUnsorted) : null,
         JSON.stringify(p.keywords),
         p.digest?.text ?? null,
         JSON.stringify(p.digest?.why ?? []),

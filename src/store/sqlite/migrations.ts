@@ -439,6 +439,13 @@ export const MIGRATIONS: readonly Migration[] = [
            WHERE i.type = 'text' ORDER BY r.id;`,
   },
   {
+    version: 20,
+    name: 'topic-unsorted-reason',
+    // Why the classifier left a paper unsorted (`{"because", "oneWord"}`), which the API and `show` say; NULL for a
+    // row analysed before it was kept, whose reason is read from its reasons and confidences.
+    up: `ALTER TABLE paper_analysis ADD COLUMN topic_unsorted TEXT;`,
+  },
+  {
     version: 21,
     name: 'record-external-ids',
     // Which papers have a record that gives an id, whether or not they hold it: the paper with the best claim among

@@ -215,10 +215,7 @@ function ClassifyTopicsAndKeywords({ classified }: { classified: ClassifyResult 
         </h2>
         {classified.unsorted ? (
           <p className="muted unsorted" data-testid="classify-unsorted">
-            Unsorted:{' '}
-            {classified.offTopic
-              ? 'the text is further from every topic of this library than any curated paper is, so nothing is suggested for it from the library.'
-              : 'no topic is confident enough (see how topics are predicted, below).'}
+            {classified.unsortedNote}
           </p>
         ) : (
           <>

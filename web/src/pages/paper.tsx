@@ -7,7 +7,7 @@ import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js
 import { HowComputed } from '../components/how-computed.js'
 import { SimilarItem, SimilarityLegend } from '../components/similar-item.js'
 import { ErrorState, Loading, NotFound } from '../components/states.js'
-import { confidencePercent, digestOriginLabel, formatCount, formatDate, formatDay, idsNotShown, matchReasonText, percentileRank, readableText, sourceLabel, sourceLabelInText } from '../format.js'
+import { digestOriginLabel, formatCount, formatDate, formatDay, idsNotShown, matchReasonText, percentileRank, readableText, sourceLabel, sourceLabelInText } from '../format.js'
 import { useApi, useQueryChoice, useTitle } from '../hooks.js'
 import { restoresPlace } from '../navigation.js'
 
@@ -161,12 +161,10 @@ function PaperView({ paper }: { paper: PaperDetail }) {
               Topics
             </h2>
             {paper.topics.length === 0 && paper.topicPrediction?.status !== 'unsorted' && <p className="muted">No topic yet.</p>}
-            {paper.topicPrediction?.status === 'unsorted' && (
+            {/* The server's sentence, as the API and `paperscope show` give it: why, and the topic or word it turned on. */}
+            {paper.topicPrediction?.status === 'unsorted' && paper.topicPrediction.unsortedNote && (
               <p className="muted unsorted" data-testid="unsorted">
-                Unsorted: no topic is confident enough
-                {paper.topicPrediction.candidates[0] &&
-                  ` (closest: ${paper.topicPrediction.candidates[0].label}, ${confidencePercent(paper.topicPrediction.candidates[0].confidence)})`}
-                .
+                {paper.topicPrediction.unsortedNote}
               </p>
             )}
             {curated.length > 0 && (

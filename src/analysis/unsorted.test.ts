@@ -1,0 +1,113 @@
+/** Why a text is unsorted, in the one sentence every reader shows; and the reason the classifier gives for it. */
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { SourceRecord } from '../core/index.js'
+import { CORPUS_FORMATS } from '../ingest/index.js'
+import { classifyTopics, fitTopicClassifier, type TopicModel } from './classify.js'
+import { prepareText } from './text.js'
+import { storedUnsortedReason, unsortedSentence } from './unsorted.js'
+
+const DDD = { label: 'Deep Double Descent', confidence: 0.356 }
+const LTH = { label: 'Lottery Ticket Hypothesis', confidence: 0.31 }
+
+describe('unsortedSentence', () => {
+  it('says nothing for a text with a topic', () => {
+    expect(unsortedSentence({ unsortedBecause: null, topics: [DDD] })).toBeNull()
+  })
+
+  it('names the closest topic when no topic is confident enough', () => {
+    expect(unsortedSentence({ unsortedBecause: 'low-confidence', topics: [LTH, DDD] })).toBe('Unsorted: no topic is confident enough (closest: Lottery Ticket Hypothesis, 31%).')
+    expect(unsortedSentence({ unsortedBecause: 'low-confidence', topics: [] })).toBe('Unsorted: no topic is confident enough.')
+  })
+
+  it('names the word a one-word call rests on, and the topic closer without it', () => {
+    expect(unsortedSentence({ unsortedBecause: 'one-word', topics: [DDD, LTH], oneWord: { word: 'descent', instead: 'Lottery Ticket Hypothesis' } })).toBe(
+      'Unsorted: the best topic, Deep Double Descent (36%), rests on one word (“descent”); without it the text is closer to Lottery Ticket Hypothesis.',
+    )
+    expect(unsortedSentence({ unsortedBecause: 'one-word', topics: [DDD], oneWord: null })).toBe('Unsorted: the best topic rests on one word of the text, so no topic is given.')
+  })
+
+  it('says an off-topic text is further from every topic than any curated paper, naming no topic', () => {
+    expect(unsortedSentence({ unsortedBecause: 'off-topic', topics: [LTH] })).toBe(
+      'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.',
+    )
+  })
+
+  it('says a text is too short, or has too few of the words the library uses, with the counts', () => {
+    expect(unsortedSentence({ unsortedBecause: 'too-short', tooShort: { words: 1, known: 1, tooFew: 'words' } })).toBe('Unsorted: the text is too short to tell its topic (1 content word).')
+    expect(unsortedSentence({ unsortedBecause: 'too-short', tooShort: { words: 2, known: 0, tooFew: 'words' } })).toBe('Unsorted: the text is too short to tell its topic (2 content words).')
+    expect(unsortedSentence({ unsortedBecause: 'too-short', tooShort: { words: 4, known: 1, tooFew: 'known' } })).toBe("Unsorted: too few of the text's words are ones this library's papers use (1 of 4) to tell its topic.")
+    expect(unsortedSentence({ unsortedBecause: 'too-short' })).toBe('Unsorted: the text is too short to tell its topic.')
+  })
+
+  it('says a library without curated topics has none to learn from', () => {
+    expect(unsortedSentence({ unsortedBecause: 'no-model' })).toBe('Unsorted: the library has no curated topics to learn from.')
+  })
+})
+
+describe('storedUnsortedReason (an analysis stored before the reason was kept)', () => {
+  const oneWordWhy = 'rests on one word: without “regression” the text is closer to Lottery Ticket Hypothesis, so no topic is given'
+
+  it('reads the reason from the reasons and the best confidence, as the classifier decided it', () => {
+    expect(storedUnsortedReason({ unsorted: true, topics: [DDD], why: [oneWordWhy, 'regression'] })).toEqual({
+      unsortedBecause: 'one-word',
+      oneWord: { word: 'regression', instead: 'Lottery Ticket Hypothesis' },
+    })
+    expect(storedUnsortedReason({ unsorted: true, topics: [LTH], why: ['further from every topic than any curated paper'] })).toEqual({ unsortedBecause: 'off-topic', oneWord: null })
+    expect(storedUnsortedReason({ unsorted: true, topics: [LTH], why: ['pruning', 'close to the Lottery Ticket Hypothesis papers'] })).toEqual({ unsortedBecause: 'low-confidence', oneWord: null })
+    // Under the bar, one word did not decide it: no topic was confident enough anyway.
+    expect(storedUnsortedReason({ unsorted: true, topics: [LTH], why: [oneWordWhy] })).toMatchObject({ unsortedBecause: 'low-confidence' })
+    expect(storedUnsortedReason({ unsorted: false, topics: [DDD], why: ['double descent'] })).toEqual({ unsortedBecause: null, oneWord: null })
+  })
+})
+
+describe('the reason a classifier trained on the awesome list gives', () => {
+  let model: TopicModel
+
+  beforeAll(() => {
+    const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
+    if (!format) throw new Error('awesome-list importer missing')
+    const path = new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url)
+    const records: SourceRecord[] = format.parse(readFileSync(path, 'utf8'), { input: 'data/corpus/awesome-deep-phenomena.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+    model = fitTopicClassifier(
+      records.map((r) => ({ doc: prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' }), topics: r.topics })),
+      { calibrationFolds: 3 },
+    )
+  })
+
+  it('leaves Coordinate Descent for Sparse Regression unsorted because one word decides it, and says which', () => {
+    const p = classifyTopics(model, prepareText({ title: 'Coordinate Descent for Sparse Regression', text: 'We analyse coordinate descent for lasso regression and prove linear convergence.' }))
+    expect(p).toMatchObject({ unsorted: true, offTopic: false, unsortedBecause: 'one-word', oneWord: { word: 'regression' } })
+    expect(p.topics[0]?.label).toBe('Deep Double Descent')
+    expect(p.topics[0]?.confidence).toBeGreaterThanOrEqual(model.unsortedBelow)
+    expect(p.oneWord?.instead).not.toBe('Deep Double Descent')
+    expect(unsortedSentence(p)).toBe(
+      `Unsorted: the best topic, Deep Double Descent (${Math.round(p.topics[0]!.confidence * 100)}%), rests on one word (“regression”); without it the text is closer to ${p.oneWord!.instead}.`,
+    )
+    // The reasons say the same, and a row stored with only them is read back to the same reason.
+    expect(storedUnsortedReason({ unsorted: true, topics: p.topics, why: p.why.map((w) => w.label) }, model.unsortedBelow)).toEqual({ unsortedBecause: 'one-word', oneWord: p.oneWord })
+  })
+
+  it('gives off-topic for a bread recipe, and no reason for a paper of the field', () => {
+    const bread = classifyTopics(model, prepareText({ title: 'A sourdough starter for rye bread', text: '' }))
+    expect(bread).toMatchObject({ unsorted: true, offTopic: true, unsortedBecause: 'off-topic', oneWord: null })
+    expect(storedUnsortedReason({ unsorted: true, topics: bread.topics, why: bread.why.map((w) => w.label) }, model.unsortedBelow).unsortedBecause).toBe('off-topic')
+    const grokking = classifyTopics(model, prepareText({ title: 'Grokking in neural networks', text: 'Neural networks trained on modular addition grok long after they fit.' }))
+    expect(grokking).toMatchObject({ unsorted: false, unsortedBecause: null })
+    expect(unsortedSentence(grokking)).toBeNull()
+  })
+
+  it('is unsorted exactly when it gives a reason, and low-confidence exactly when the best topic is under the bar', () => {
+    const texts = [
+      ['Learning rates and batch sizes', 'We study how the learning rate and the batch size of stochastic gradient descent change generalization.'],
+      ['Coordinate Descent for Sparse Regression', 'We analyse coordinate descent for lasso regression and prove linear convergence.'],
+      ['A sourdough starter for rye bread', ''],
+      ['Networks', 'We study networks.'],
+    ] as const
+    for (const [title, text] of texts) {
+      const p = classifyTopics(model, prepareText({ title, text }))
+      expect(p.unsorted, title).toBe(p.unsortedBecause !== null)
+      if (!p.offTopic) expect(p.unsortedBecause === 'low-confidence', title).toBe((p.topics[0]?.confidence ?? 0) < model.unsortedBelow)
+    }
+  })
+})

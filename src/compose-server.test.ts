@@ -1,0 +1,91 @@
+/** The API on the analysed corpus library, with the analysis results the server composes: why a paper or a text is unsorted. */
+import Database from 'better-sqlite3'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSourceRecord } from './core/index.js'
+import { analyzeLibrary, importRecords } from './commands/index.js'
+import { composeServer } from './compose-server.js'
+import { createCorpusLibrary, OFF_TOPIC_TITLE, type TestLibrary } from '../test/e2e/support/library.js'
+import type { PaperDetail } from './server/schemas.js'
+import type { ClassifyResult } from './server/routes/classify.schema.js'
+
+const COORDINATE = { title: 'Coordinate Descent for Sparse Regression', text: 'We analyse coordinate descent for lasso regression and prove linear convergence.' }
+const OFF_TOPIC_NOTE = 'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.'
+/** The one-word sentence, its percentage and closer topic left open. */
+const ONE_WORD_NOTE = /^Unsorted: the best topic, Deep Double Descent \(\d{2}%\), rests on one word \(“regression”\); without it the text is closer to [A-Z][^.]+\.$/
+
+describe('why a paper or a text is unsorted, as the API serves it', () => {
+  let lib: TestLibrary
+  let app: FastifyInstance
+  const ids = { offTopic: '', coordinate: '' }
+
+  beforeAll(async () => {
+    lib = await createCorpusLibrary({ offTopic: true })
+    await importRecords(lib.store, [
+      createSourceRecord({ source: 'test', fetchedAt: '2026-01-02T00:00:00.000Z', key: 'coordinate', locator: 'test:coordinate', title: COORDINATE.title, abstract: COORDINATE.text, authors: ['Ada Lasso'], date: '2024-05' }),
+    ])
+    await analyzeLibrary(lib.store, { now: () => new Date('2026-01-02T00:00:00.000Z') })
+    app = await composeServer(lib.store, { webRoot: null, rateLimit: false })
+    const idOf = async (title: string): Promise<string> => (await lib.store.searchPapers({ text: `"${title}"`, limit: 1 })).items[0]!.paper.id
+    ids.offTopic = await idOf(OFF_TOPIC_TITLE)
+    ids.coordinate = await idOf(COORDINATE.title)
+  }, 120_000)
+  afterAll(async () => {
+    await app.close()
+    await lib.cleanup()
+  })
+
+  const paper = async (id: string): Promise<PaperDetail['topicPrediction']> => ((await app.inject(`/api/v1/papers/${id}`)).json() as PaperDetail).topicPrediction
+  const classify = async (body: { title?: string; text: string }): Promise<ClassifyResult> => (await app.inject({ method: 'POST', url: '/api/v1/classify', payload: body })).json() as ClassifyResult
+
+  it("serves a stored paper's reason and the sentence that says it: off topic, or one word deciding its best topic", async () => {
+    expect(await paper(ids.offTopic)).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic', unsortedNote: OFF_TOPIC_NOTE })
+    const coordinate = await paper(ids.coordinate)
+    expect(coordinate).toMatchObject({ status: 'unsorted', unsortedBecause: 'one-word' })
+    expect(coordinate!.candidates[0]!.label).toBe('Deep Double Descent')
+    expect(coordinate!.unsortedNote).toMatch(ONE_WORD_NOTE)
+    expect(coordinate!.unsortedNote).toContain(`(${Math.round(coordinate!.candidates[0]!.confidence * 100)}%)`)
+    // A paper with a topic has no reason to give.
+    const sorted = (await lib.store.searchPapers({ text: '"Perturbation Analysis of Neural Collapse"', limit: 1 })).items[0]!.paper.id
+    expect(await paper(sorted)).toMatchObject({ unsortedBecause: null, unsortedNote: null })
+  })
+
+  it('reads the same reason from a paper analysed before the reason was kept', async () => {
+    const before = { offTopic: await paper(ids.offTopic), coordinate: await paper(ids.coordinate) }
+    const db = new Database(lib.path)
+    try {
+      expect(db.prepare('UPDATE paper_analysis SET topic_unsorted = NULL WHERE topic_unsorted IS NOT NULL').run().changes).toBeGreaterThan(2)
+    } finally {
+      db.close()
+    }
+    expect(await paper(ids.offTopic)).toEqual(before.offTopic)
+    expect(await paper(ids.coordinate)).toEqual(before.coordinate)
+  })
+
+  it('serves the reason and the sentence for a text never seen, too short to tell included', async () => {
+    const coordinate = await classify(COORDINATE)
+    expect(coordinate).toMatchObject({ topics: [], unsorted: true, offTopic: false, unsortedBecause: 'one-word' })
+    expect(coordinate.unsortedNote).toMatch(ONE_WORD_NOTE)
+    expect(await classify({ text: 'Keep a rye sourdough starter in a cold kitchen, feed it flour and water daily, and let the dough rise overnight before baking the bread.' })).toMatchObject({
+      unsorted: true,
+      offTopic: true,
+      unsortedBecause: 'off-topic',
+      unsortedNote: OFF_TOPIC_NOTE,
+    })
+    expect(await classify({ text: 'grokking' })).toMatchObject({ unsortedBecause: 'too-short', unsortedNote: 'Unsorted: the text is too short to tell its topic (1 content word).' })
+    expect(await classify({ title: 'Grokking in neural networks', text: 'Neural networks trained on modular addition grok long after they fit.' })).toMatchObject({ unsorted: false, unsortedBecause: null, unsortedNote: null })
+  })
+
+  it('documents the reason and the sentence in the OpenAPI document', async () => {
+    type Props = Record<string, { description?: string; properties?: Props; anyOf?: Array<{ properties?: Props }> }>
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { properties: Props } }> }> }>> }
+    const classifyProps = doc.paths['/api/v1/classify']!.post!.responses['200']!.content['application/json']!.schema.properties
+    const paperProps = doc.paths['/api/v1/papers/{id}']!.get!.responses['200']!.content['application/json']!.schema.properties
+    const prediction = paperProps.topicPrediction!
+    const predictionProps = prediction.properties ?? prediction.anyOf?.find((s) => s.properties)?.properties ?? {}
+    for (const props of [classifyProps, predictionProps]) {
+      expect(props.unsortedBecause?.description).toMatch(/one-word: the best topic reached it but is under 40% and one word of the text alone makes it best/)
+      expect(props.unsortedNote?.description).toMatch(/^Why it has no topic, as one sentence to show as it is/)
+    }
+  })
+})
