@@ -78,8 +78,19 @@ interface Prepared {
   topics: Map<string, Map<string, StoredPrediction>>
 }
 
-/** What the key words read of a topic prediction (its reasons are not kept), with its model's `unsortedBelow`. */
-type StoredPrediction = Pick<TopicPrediction, 'topics' | 'unsorted' | 'offTopic'> & Pick<TopicModel, 'unsortedBelow'>
+/** What the key words read of a topic prediction (its reasons are not kept), with its model's `unsortedBelow` (which tells why an older file's are unsorted). */
+type StoredPrediction = Pick<TopicPrediction, 'topics' | 'unsorted' | 'offTopic' | 'unsortedBecause'> & Pick<TopicModel, 'unsortedBelow'>
+
+/**
+ * Why a prediction kept before `unsortedBecause` was is unsorted, as the classifier decides it: off topic first, then
+ * a best topic under `unsortedBelow`; an unsorted text whose best topic reached it was left so because one word
+ * decided it (the only other reason the classifier gives). So a file of topics kept earlier scores as before.
+ */
+function unsortedBecauseOf(p: Omit<StoredPrediction, 'unsortedBecause'>): StoredPrediction['unsortedBecause'] {
+  if (!p.unsorted) return null
+  if (p.offTopic) return 'off-topic'
+  return (p.topics[0]?.confidence ?? 0) < p.unsortedBelow ? 'low-confidence' : 'one-word'
+}
 
 let cache: Prepared | null = null
 
@@ -102,7 +113,7 @@ function prepare(): Prepared {
       // A file written before the predictions kept `unsorted` holds bare topic lists: its texts cannot be told apart.
       if (Object.values(byId).some((p) => Array.isArray(p) || p.unsortedBelow === undefined))
         throw new Error(`${topicsFile} holds topic lists without "unsorted"; delete it to predict the topics again`)
-      topics.set(name, new Map(Object.entries(byId)))
+      topics.set(name, new Map(Object.entries(byId).map(([id, p]) => [id, { ...p, unsortedBecause: p.unsortedBecause === undefined ? unsortedBecauseOf(p) : p.unsortedBecause }])))
     }
   } else {
     for (const s of splits) {
@@ -111,8 +122,8 @@ function prepare(): Prepared {
         s.name,
         new Map(
           s.test.map((p) => {
-            const { topics: best, unsorted, offTopic } = classifyTopics(model, doc(p))
-            return [p.id, { topics: best, unsorted, offTopic, unsortedBelow: model.unsortedBelow }]
+            const { topics: best, unsorted, offTopic, unsortedBecause } = classifyTopics(model, doc(p))
+            return [p.id, { topics: best, unsorted, offTopic, unsortedBecause, unsortedBelow: model.unsortedBelow }]
           }),
         ),
       )
@@ -167,7 +178,7 @@ export function validateKeywords(
     const predicted = s.test.map((p) => {
       // As the app takes them (keywordEvidence): the topics it may draw on, no similar papers of an off-topic text.
       const prediction = topics.get(s.name)?.get(p.id) ?? null
-      const evidence = keywordEvidence([], prediction, prediction)
+      const evidence = keywordEvidence([], prediction)
       return extractKeywords(model, doc(p), {
         max: KEYWORDS_AT,
         min: KEYWORDS_AT,

@@ -210,7 +210,7 @@ async function main(): Promise<void> {
   const keywordGold = test.map((p) => new Set(p.keywords.map((k) => normalizeKeyword(k)).filter((k) => k !== '')))
   // As in the app (keywordEvidence): an unlabelled paper's topics are the classifier's predictions, none it withheld.
   const keywordOptions = (p: LabelledPaper, i: number) => {
-    const evidence = keywordEvidence([], predictions[i] ?? null, topicModel)
+    const evidence = keywordEvidence([], predictions[i] ?? null)
     return { neighbours: evidence.similarPapers ? keywordNeighbours(p) : [], topics: evidence.topics, shownTopics: evidence.shownTopics }
   }
   // The app's list: 2–5 phrases, the third and later ones only from KEYWORD_MIN_SCORE on; scored on its first 3.

@@ -115,13 +115,15 @@ describe('topic classifier trained on the awesome list', () => {
     const alone = prepareText({ title: 'Descent for Sparse Regression', text: 'We analyse the descent of lasso regression and prove linear convergence.' })
     expect(typical(prediction.topics, alone).map((k) => k.text)).toContain('Deep Double Descent')
     expect(typical(prediction.topics)).toEqual([])
-    const evidence = keywordEvidence([], prediction, model)
+    // The key words read why the classifier left it unsorted.
+    expect(prediction.unsortedBecause).toBe('one-word')
+    const evidence = keywordEvidence([], prediction)
     expect(evidence).toEqual({ topics: [], shownTopics: [], similarPapers: true })
     expect(typical(evidence.topics, alone)).toEqual([])
     // Unsorted because no topic is confident, a text keeps its topics by their (low) confidence, named as near it.
-    const unsure = { ...prediction, topics: prediction.topics.map((t) => ({ ...t, confidence: t.confidence * (model.unsortedBelow - 0.01) })) }
-    expect(keywordEvidence([], unsure, model).topics).toEqual(unsure.topics)
-    expect(keywordEvidence([], { ...unsure, offTopic: true }, model)).toEqual({ topics: [], shownTopics: [], similarPapers: false })
+    const unsure = { ...prediction, unsortedBecause: 'low-confidence' as const, topics: prediction.topics.map((t) => ({ ...t, confidence: t.confidence * (model.unsortedBelow - 0.01) })) }
+    expect(keywordEvidence([], unsure).topics).toEqual(unsure.topics)
+    expect(keywordEvidence([], { ...unsure, offTopic: true, unsortedBecause: 'off-topic' })).toEqual({ topics: [], shownTopics: [], similarPapers: false })
   })
 
   it('explains a topic with terms as the text writes them, not as the model keys them', () => {

@@ -10,7 +10,7 @@
  * best non-overlapping candidates are kept.
  * With no curated key words in the library the ranker falls back to fixed weights on the same features.
  */
-import { assignTopics, type TopicModel, type TopicPrediction } from './classify.js'
+import { assignTopics, type TopicPrediction } from './classify.js'
 import { fitKeywordTags, keywordTagProbabilities, tagFeature, type KeywordTagModel } from './keyword-tags.js'
 import { textLanguage } from './language.js'
 import { fitSoftmax } from './linear.js'
@@ -635,24 +635,23 @@ export interface KeywordEvidence {
  * What a paper's topics give its key words, the one rule the library's analysis, `classify` and the evals follow. A
  * curated paper draws on its curated topics in equal shares, a predicted one on its best topics by the confidence in
  * each (a topic it is not shown under is named as near it), and so does a paper unsorted because no topic reaches
- * the model's `unsortedBelow`: its confidences are low and say so. A paper the classifier leaves unsorted although a
- * topic reached that bar (off topic, or one word decided it) draws on none: its confidences are no
- * evidence. *Coordinate Descent for Sparse Regression* (“Deep Double Descent” 0.36, on `regression` alone) had been
- * suggested `Deep Double Descent` partly by that topic. Dropping every unsorted paper's topics instead cost 0.005 of
- * the training-year temporal key-word F1: near-bar texts lost right suggestions (eval/README.md).
+ * the model's `unsortedBelow` (`unsortedBecause` 'low-confidence'): its confidences are low and say so. A paper the
+ * classifier withheld a topic from though one reached that bar ('off-topic', or 'one-word': one word decided it) draws
+ * on none: its confidences are no evidence. *Coordinate Descent for Sparse Regression* (“Deep Double Descent” 0.36, on
+ * `regression` alone) had been suggested `Deep Double Descent` partly by that topic. Dropping every unsorted paper's
+ * topics instead cost 0.005 of the training-year temporal key-word F1: near-bar texts lost right suggestions
+ * (eval/README.md).
  * @example
- * const e = keywordEvidence([], classifyTopics(topicModel, doc), topicModel)
+ * const e = keywordEvidence([], classifyTopics(topicModel, doc))
  * extractKeywords(model, doc, { topics: e.topics, shownTopics: e.shownTopics, neighbours: e.similarPapers ? neighbours : [] })
  */
 export function keywordEvidence(
   curated: readonly string[],
-  prediction: Pick<TopicPrediction, 'topics' | 'unsorted' | 'offTopic'> | null,
-  topicModel: Pick<TopicModel, 'unsortedBelow'> | null,
+  prediction: Pick<TopicPrediction, 'topics' | 'unsorted' | 'offTopic' | 'unsortedBecause'> | null,
 ): KeywordEvidence {
-  // assignTopics reads no reasons.
-  const shownTopics = assignTopics(curated, prediction && { ...prediction, why: [] }).map((t) => t.label)
+  const shownTopics = assignTopics(curated, prediction).map((t) => t.label)
   if (curated.length > 0) return { topics: curated.map((label) => ({ label, confidence: 1 / curated.length })), shownTopics, similarPapers: true }
-  const withheld = prediction !== null && prediction.unsorted && (prediction.offTopic || (prediction.topics[0]?.confidence ?? 0) >= (topicModel?.unsortedBelow ?? 0))
+  const withheld = prediction?.unsortedBecause === 'off-topic' || prediction?.unsortedBecause === 'one-word'
   const topics = prediction && !withheld ? prediction.topics.map(({ label, confidence }) => ({ label, confidence })) : []
   return { topics, shownTopics, similarPapers: !(prediction?.offTopic ?? false) }
 }

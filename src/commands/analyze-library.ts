@@ -500,7 +500,7 @@ function analysePapers(
       report.topics[prediction.unsorted ? 'unsorted' : 'predicted']++
     }
     // The topics and similar papers its key words may be suggested from, as `classify` and the evals take them.
-    const evidence = keywordEvidence(p.curatedTopics, prediction, models.topics)
+    const evidence = keywordEvidence(p.curatedTopics, prediction)
     const ranked = extractKeywords(models.keywords, doc, {
       neighbours: evidence.similarPapers ? keywordNeighbours(entry.vector, curatedVectors, p.id) : [],
       topics: evidence.topics,

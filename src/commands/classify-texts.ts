@@ -217,7 +217,7 @@ export async function createTextClassifier(
           ? { ...prediction, topics: [], unsorted: true, unsortedBecause: offTopic ? 'off-topic' : 'too-short', tooShort: { words, known, tooFew: words < MIN_CLASSIFY_CONTENT_WORDS ? 'words' : 'known' } }
           : prediction
       const shown = assignTopics([], sorted)
-      const evidence = keywordEvidence([], sorted, fitted.topics)
+      const evidence = keywordEvidence([], sorted)
       // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model).
       const keywords = extractKeywords(fitted.keywords, doc, {
         neighbours: evidence.similarPapers ? keywordNeighbours(await textVector(fitted, input, doc), curated) : [],
