@@ -66,6 +66,9 @@ describe('per-key-word classifiers', () => {
     expect(p('Coordinate descent and convergence')).toBeLessThan(p('Descent and convergence') - 0.05)
     expect(p('Double descent and convergence')).toBeGreaterThan(p('Descent and convergence'))
     expect(keywordTagProbabilities(JSON.parse(JSON.stringify(fit.model)), corpus[0]!)).toEqual(keywordTagProbabilities(fit.model, corpus[0]!))
+    // A model stored before the heads dropped their unread paper count scores as it did.
+    const stored = JSON.parse(JSON.stringify({ ...fit.model, heads: { ...fit.model.heads, minPapers: 5 } })) as typeof fit.model
+    for (const title of ['Coordinate descent and convergence', 'Double descent and convergence']) expect(keywordTagProbabilities(stored, paper(title, 'x'))).toEqual(keywordTagProbabilities(fit.model, paper(title, 'x')))
   })
 
   it('gives nothing to fit from when no key word is listed twice', () => {

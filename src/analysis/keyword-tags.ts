@@ -29,9 +29,11 @@ export interface KeywordTagModel {
   /**
    * How each key word's papers write its words inside compounds (compounds.ts): key word → word → modifier → the share
    * of the centroid's weight of that word from those uses, and the words read by their compound even where the
-   * library does not name it (`descent`). Absent in older models: a word counts wherever it is.
+   * library does not name it (`descent`). Absent in older models: a word counts wherever it is. `shares` holds only
+   * compounds named at fit (in {@link HEAD_MIN_PAPERS} texts) and scoring reads those, so no paper count is kept
+   * (models of 0b4207b kept it as `minPapers`, which nothing read).
    */
-  heads?: { minPapers: number; unnamed: Record<string, number>; shares: Record<string, Record<string, Record<string, number>>> }
+  heads?: { unnamed: Record<string, number>; shares: Record<string, Record<string, Record<string, number>>> }
 }
 
 /** A compound of two words is named from this many texts of the library on, as the topic model names them. */
@@ -194,7 +196,7 @@ function fitHeads(
     }
     return out
   })
-  return { model: { minPapers: HEAD_MIN_PAPERS, unnamed, shares }, readings, values }
+  return { model: { unnamed, shares }, readings, values }
 }
 
 /**
