@@ -108,9 +108,12 @@ const SHORT_NAME = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}.+_-]*)(?:\s+[\p{Lu}\p{N}][\p{L}
 const NAME_THEN_SUBTITLE = /^[:：–—-]\s*(\S.*)$/
 /** `"Generative Pretraining From Pixels", ICML, 2020`: a title in quotes, and what follows it. */
 const QUOTED_TITLE = /^["“]([^"“”]{8,}?)[,.]?["”][,.]?\s*(.*)$/
-/** `, ICML, 2020 (*OpenAI*).` after a quoted title: its venue and year, then who wrote it. */
+/**
+ * `, ICML, 2020 (*OpenAI*).` after a quoted title (`ACMMM. 2020` once): its venue and year, then the lab or company
+ * that wrote it.
+ */
 const VENUE_COMMA_YEAR =
-  /^[\s,]*([\p{L}][\p{L}&'-]*(?:\s+[\p{L}][\p{L}&'-]*){0,2}),\s*((?:19|20)\d{2})\b\s*(?:\([^()]*\))?[\s.]*$/u
+  /^[\s,]*([\p{L}][\p{L}&'-]*(?:\s+[\p{L}][\p{L}&'-]*){0,2})[,.]\s*((?:19|20)\d{2})\b\s*(?:\(([^()]*)\))?[\s.]*$/u
 /** A short name that opens its title is a word or two (`Mamba`, `BERT Paper`); three are a name of their own. */
 const MAX_NAME_WORDS = 2
 /**
@@ -636,6 +639,8 @@ function readEntryDraft(
       venue: byline?.venueAsPrinted ?? details.venue ?? tagVenue ?? titleVenue ?? sectionVenue,
       // `NIPS 2018 Bengio`: the words after the year are kept here only, no part of the venue.
       ...(itemRest?.venueTag ? { venueTag: itemRest.venueTag.asWritten } : {}),
+      // `(*OpenAI*)` after a quoted title's venue and year: who made the paper, no venue and no author.
+      ...(afterName?.affiliation ? { affiliation: afterName.affiliation } : {}),
       venueYear,
       keywordsLine: details.keywordsLine?.text ?? null,
       digestLine: details.digestLine?.text ?? null,
@@ -674,16 +679,19 @@ function readTitleAfterName(
   name: string,
   segment: string,
   label = false,
-): { title: string; rest: string } | null {
+): { title: string; rest: string; affiliation?: string } | null {
   if (!label && name.split(/\s+/).length > MAX_NAME_WORDS) return null
   const after = NAME_THEN_SUBTITLE.exec(segment)?.[1]?.trim() ?? ''
   // cmhungsteve/Awesome-Transformer-Attention writes `**Abbreviation**: "Paper title", Conference, Year (*Company*)`.
   const quoted = QUOTED_TITLE.exec(after)
   if (quoted) {
-    // `, ICML, 2020 (*OpenAI*).`: the venue and its year, the company after them no part of either.
+    // `, ICML, 2020 (*OpenAI*).`: the venue and its year; the company after them is no part of either, kept apart.
     const rest = quoted[2] ?? ''
     const venue = VENUE_COMMA_YEAR.exec(rest)
-    return { title: (quoted[1] ?? '').trim(), rest: venue ? `${venue[1] ?? ''} ${venue[2] ?? ''}` : rest }
+    const title = (quoted[1] ?? '').trim()
+    if (!venue) return { title, rest }
+    const affiliation = trimChars(venue[3] ?? '', '*_ ')
+    return { title, rest: `${venue[1] ?? ''} ${venue[2] ?? ''}`, ...(affiliation ? { affiliation } : {}) }
   }
   const phrase = trimEndChars(after, '. ')
   const words = phrase.split(/\s+/)

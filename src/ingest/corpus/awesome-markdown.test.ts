@@ -2312,3 +2312,35 @@ describe('misreadings of real READMEs (session 32)', () => {
     expect(surveyAwesomeMarkdown(text.split('\n')).entries).toBe(4)
   })
 })
+
+describe('misreadings of real READMEs (session 33)', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+
+  it('keeps the lab in parentheses after a quoted title’s venue in raw, apart from the venue (cmhungsteve/Awesome-Transformer-Attention)', () => {
+    // Its `Training + Transformer` and `Pose Estimation` sections, entries as written (`ACMMM. 2020` too).
+    const text = [
+      '#### Training + Transformer',
+      '* **iGPT**: "Generative Pretraining From Pixels", ICML, 2020 (*OpenAI*). [[Paper](http://proceedings.mlr.press/v119/chen20s.html)][[Tensorflow](https://github.com/openai/image-gpt)]',
+      '* **Generalization-Enhanced-ViT**: "Delving Deep into the Generalization of Vision Transformers under Distribution Shifts", CVPR, 2022 (*Beihang University + NTU, Singapore*). [[Paper](https://arxiv.org/abs/2106.07617)]',
+      '* **HOT-Net**: "HOT-Net: Non-Autoregressive Transformer for 3D Hand-Object Pose Estimation", ACMMM. 2020 (*Kwai*). [[Paper](https://cse.buffalo.edu/~jmeng2/publications/hotnet_mm20)]',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(
+      records.map(({ title, venue, authors, raw }) => [title, venue, authors, raw['affiliation']]),
+    ).toEqual([
+      ['Generative Pretraining From Pixels', 'ICML 2020', [], 'OpenAI'],
+      [
+        'Delving Deep into the Generalization of Vision Transformers under Distribution Shifts',
+        'CVPR 2022',
+        [],
+        'Beihang University + NTU, Singapore',
+      ],
+      [
+        'HOT-Net: Non-Autoregressive Transformer for 3D Hand-Object Pose Estimation',
+        'ACMMM 2020',
+        [],
+        'Kwai',
+      ],
+    ])
+  })
+})
