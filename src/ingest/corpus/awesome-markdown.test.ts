@@ -2343,4 +2343,99 @@ describe('misreadings of real READMEs (session 33)', () => {
       ],
     ])
   })
+
+  it('reads a list item that only names the papers nested under it as their group, and an entry over its details as one', () => {
+    // cmhungsteve/Awesome-Transformer-Attention, README_2.md: `* Human-body:` groups the papers nested under it.
+    const transformers = [
+      '### Pose Estimation',
+      '* Human-body: ',
+      '    * **TransPose**: "TransPose: Towards Explainable Human Pose Estimation by Transformer", arXiv, 2020 (*Southeast University*). [[Paper](https://arxiv.org/abs/2012.14214)][[PyTorch](https://github.com/yangsenius/TransPose)]',
+      '    * **PoseFormer**: "3D Human Pose Estimation with Spatial and Temporal Transformers", ICCV, 2021 (*UCF*). [[Paper](https://arxiv.org/abs/2103.10455)][[PyTorch](https://github.com/zczcwh/PoseFormer)]',
+      '* Hands:',
+      '    * **Deformer**: "Deformer: Dynamic Fusion Transformer for Robust Hand Pose Estimation", arXiv, 2023 (*CMU*). [[Paper](https://arxiv.org/abs/2303.04991)]',
+      '* Others:',
+      '    * **TAPE**: "Transformer Guided Geometry Model for Flow-Based Unsupervised Visual Odometry", arXiv, 2020 (*Tianjing University*). [[Paper](https://arxiv.org/abs/2101.02143)]',
+      '',
+      '### Tracking',
+      '* General:',
+      '    * **TransT**: "Transformer Tracking", CVPR, 2021 (*Dalian University of Technology*). [[Paper](https://arxiv.org/abs/2103.15436)][[PyTorch](https://github.com/chenxin-dlut/TransT)]',
+    ].join('\n')
+    const parsed = awesomeListFormat.parse(transformers, ctx)
+    expect(parsed.records.map(({ title, topics, raw }) => [title, topics, raw['section']])).toEqual([
+      [
+        'TransPose: Towards Explainable Human Pose Estimation by Transformer',
+        ['Pose Estimation', 'Human-body'],
+        'Pose Estimation › Human-body',
+      ],
+      [
+        '3D Human Pose Estimation with Spatial and Temporal Transformers',
+        ['Pose Estimation', 'Human-body'],
+        'Pose Estimation › Human-body',
+      ],
+      [
+        'Deformer: Dynamic Fusion Transformer for Robust Hand Pose Estimation',
+        ['Pose Estimation', 'Hands'],
+        'Pose Estimation › Hands',
+      ],
+      [
+        'Transformer Guided Geometry Model for Flow-Based Unsupervised Visual Odometry',
+        ['Pose Estimation', 'Others'],
+        'Pose Estimation › Others',
+      ],
+      ['Transformer Tracking', ['Tracking', 'General'], 'Tracking › General'],
+    ])
+    expect(parsed.records[1]).toMatchObject({ venue: 'ICCV 2021', ids: { arxiv: '2103.10455' } })
+    // The group names count for no paper; the papers under them do, so the list is detected.
+    expect(surveyAwesomeMarkdown(transformers.split('\n'))).toEqual({ yearHeadings: 0, entries: 5, items: 5 })
+    expect(awesomeListFormat.detect(transformers, 'README.md')).toBeGreaterThanOrEqual(0.9)
+
+    // A bold label as the group item, with or without its colon (lionelmessi6410/awesome-real-world-adversarial-examples'
+    // papers, grouped as items); a group inside a group is one level further in.
+    const bold = [
+      '## Attack',
+      '- **Classification**',
+      '  - [Adversarial Patch](https://arxiv.org/pdf/1712.09665.pdf), T. B. Brown, D. Mané et al., NIPS 2017.',
+      '- **Object Detection**:',
+      '  - Patch',
+      '    - [DPATCH: An Adversarial Patch Attack on Object Detectors](https://arxiv.org/pdf/1806.02299.pdf), X Liu et al., AAAI workshop 2019.',
+      '      - [[code]](https://github.com/veralauee/DPatch)',
+      '  - [Physical Adversarial Examples for Object Detectors](https://arxiv.org/abs/1807.07769), K. Eykholt et al., WOOT 2018.',
+      '## Defense',
+      '- [Certified Defenses against Adversarial Examples](https://arxiv.org/abs/1801.09344), A. Raghunathan et al., ICLR 2018.',
+    ].join('\n')
+    const grouped = awesomeListFormat.parse(bold, ctx)
+    expect(grouped.records.map(({ title, topics, authors }) => [title, topics, authors[0]])).toEqual([
+      ['Adversarial Patch', ['Attack', 'Classification'], 'T. B. Brown'],
+      [
+        'DPATCH: An Adversarial Patch Attack on Object Detectors',
+        ['Attack', 'Object Detection', 'Patch'],
+        'X Liu',
+      ],
+      ['Physical Adversarial Examples for Object Detectors', ['Attack', 'Object Detection'], 'K. Eykholt'],
+      ['Certified Defenses against Adversarial Examples', ['Defense'], 'A. Raghunathan'],
+    ])
+    // The code link nested under DPATCH stays its detail.
+    expect(grouped.records[1]?.raw['linkTargets']).toEqual([
+      { label: 'paper', url: 'https://arxiv.org/pdf/1806.02299.pdf' },
+    ])
+
+    // An entry whose details are nested under it is no group: its authors with the paper link, a link alone, notes.
+    const entries = [
+      '## Vision',
+      '- Deep Residual Learning for Image Recognition',
+      '  - Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun. CVPR 2016. [[paper]](https://arxiv.org/abs/1512.03385)',
+      '- **Wide Residual Networks**',
+      '  - [[paper]](https://arxiv.org/abs/1605.07146)',
+      '  - [[code]](https://github.com/szagoruyko/wide-residual-networks)',
+      '- [Focal Loss for Dense Object Detection](https://arxiv.org/abs/1708.02002)',
+      '  - Code: [detectron](https://github.com/facebookresearch/Detectron)',
+    ].join('\n')
+    expect(awesomeListFormat.parse(entries, ctx).records.map(({ title, topics }) => [title, topics])).toEqual(
+      [
+        ['Deep Residual Learning for Image Recognition', ['Vision']],
+        ['Wide Residual Networks', ['Vision']],
+        ['Focal Loss for Dense Object Detection', ['Vision']],
+      ],
+    )
+  })
 })

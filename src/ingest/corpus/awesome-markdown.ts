@@ -16,8 +16,9 @@
  * heading linking one word (`#### [tiredImagenet](https://arxiv.org/abs/…)`) names a data set, no paper. HTML lists
  * (`<ul><li><b>Title</b> <a href=…>[paper]</a></li>`) are first written as the Markdown items they stand for
  * (html-list-items.ts), and a citation linked whole (`[Lu, Jen-Tang, et al. "Title." arXiv (2018).](url)`) reads as
- * its quoted title with the names and venue beside it. A `<details>` holding papers (`<summary>Detection</summary>`)
- * and a bold line over items (`**Detection**`) name a group, a section one level inside the heading above it.
+ * its quoted title with the names and venue beside it. A `<details>` holding papers (`<summary>Detection</summary>`),
+ * a bold line over items (`**Detection**`) and a list item that only names the papers nested under it (`- **Detection**`,
+ * `* Human-body:`) name a group, a section one level inside the heading above it.
  */
 import { decodeHtmlEntities, normalizeArxivId, normalizeDoi } from '../../core/index.js'
 import type { TextInput } from '../text-input.js'
@@ -300,7 +301,9 @@ export function surveyAwesomeMarkdown(sourceLines: readonly string[]): {
   // The level of the heading on how to cite the README or its license, while under it: its items are no entries
   // (the parser reads no paper there), so they count for nothing, until a heading as high.
   let aboutLevel: number | null = null
-  const indents = listIndents(lines)
+  // A group item (`- **Detection**` over its papers) is no entry; the papers nested under it are.
+  const listGroups = findListGroups(lines)
+  const indents = groupIndents(listIndents(lines), listGroups)
   lines.forEach((rawLine, index) => {
     if (FENCE.test(rawLine)) fence = !fence
     // Code shows Markdown, it is none: `` `- Title. [[paper]](url)` `` in a README that documents the format.
@@ -349,6 +352,10 @@ export function surveyAwesomeMarkdown(sourceLines: readonly string[]): {
     }
     const item = LIST_ITEM.exec(line)
     if (item) {
+      if (listGroups.has(index)) {
+        inItem = false
+        return
+      }
       if (indentOf(item[1] ?? '') - (indents[index] ?? 0) >= NESTED_INDENT) return
       // An item read from HTML is whole on its line: what follows its list continues none.
       inItem = !html.items.has(index)
@@ -416,7 +423,9 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
   const input = { ...textInput, lines: html.lines }
   const lines: string[] = []
   const links = new Map<number, MarkdownLink[]>()
-  const indents = listIndents(input.lines)
+  // A list item that names the papers nested under it (`- **Detection**`) is a group: its papers are entries.
+  const listGroups = findListGroups(input.lines)
+  const indents = groupIndents(listIndents(input.lines), listGroups)
   const titleLinks: TitleLink[] = []
   const itemRests = new Map<number, ItemRest>()
   const headings = new Map<number, number>()
@@ -523,6 +532,18 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
       // A group read from HTML (`######`) is one in, under the heading above it, as the groups here are.
       if (text !== '' && !html.groupEnds.has(index)) headingLevel = level
       return lines.push(text)
+    }
+    const listGroup = listGroups.get(index)
+    if (listGroup !== undefined) {
+      const level = groupLevel(index)
+      headings.set(number, level)
+      sectionEnds.set(number, listGroup.close + 1)
+      openGroups.push({ level, close: listGroup.close })
+      inItem = false
+      openTitle = null
+      openSplit = null
+      headingEntry = false
+      return lines.push(listGroup.name)
     }
     const boldGroup = !inItem || blankSince ? readBoldGroupName(input.lines, index) : null
     if (boldGroup !== null) {
@@ -934,6 +955,124 @@ function readBoldGroupName(lines: readonly string[], index: number): string | nu
   if (!item || indentOf(item[1] ?? '') >= NESTED_INDENT) return null
   const name = trimName(renderInline(bold[2] ?? '', 0, new Map()).text)
   return name === '' || isAboutTheListHeading(name) ? null : name
+}
+
+/** A list item that names a group: the 0-based line of its last item, and the indentation of the items it holds. */
+interface ListGroup {
+  name: string
+  close: number
+  childIndent: number
+}
+
+/** A group item's label: bold (`**Object Detection**:`) or words without links or markup (`Human-body:`). */
+const PLAIN_GROUP_LABEL = /^[\p{L}\p{N}][^[\]()<>`*_|.!?]{0,60}?[ \t]*[:：]?$/u
+/** A note under an entry, labelled: `Code: …`, `TL;DR: …`, `Digest: …`. */
+const LABELLED_NOTE = /^[\p{L}][\p{L}\p{N};/ .-]{0,24}:\s/u
+
+/**
+ * The list items that name a group of papers, by their 0-based line: an item that is only a label (`- Detection`,
+ * `- **Detection**`, `* **Object Detection**:`, cmhungsteve/Awesome-Transformer-Attention's `* Human-body:`) whose
+ * items nested under it are papers with titles of their own (a title linked to its paper, or a title and a
+ * `[[Paper](…)]`), or groups in turn. An entry with nested details is none: its title links its paper (or says more
+ * than a label), and what is nested under it is its authors, notes (`Code: …`) or links (`[[code]](…)`).
+ */
+function findListGroups(lines: readonly string[]): Map<number, ListGroup> {
+  const groups = new Map<number, ListGroup>()
+  const fenced = new Set<number>()
+  let fence = false
+  lines.forEach((line, index) => {
+    if (FENCE.test(line)) fence = !fence
+    if (fence) fenced.add(index)
+  })
+  // From the end, so that a group nested in another is known when the outer one is read.
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const item = fenced.has(index) ? null : LIST_ITEM.exec(lines[index] ?? '')
+    const name = item ? readGroupLabel(item[2] ?? '') : null
+    if (!item || name === null) continue
+    const indent = indentOf(item[1] ?? '')
+    const children: { index: number; content: string }[] = []
+    let childIndent: number | null = null
+    let close = index
+    let blank = false
+    for (let next = index + 1; next < lines.length && !fenced.has(next); next++) {
+      const line = lines[next] ?? ''
+      if (line.trim() === '') {
+        blank = true
+        continue
+      }
+      const lineIndent = indentOf(/^[ \t]*/.exec(line)?.[0] ?? '')
+      const child = LIST_ITEM.exec(line)
+      // An item not nested under the group's ends it, as does a line as far left as the group's, unless it continues
+      // the item above it (a lazy line).
+      if (
+        child
+          ? lineIndent - indent < NESTED_INDENT
+          : lineIndent <= indent && (blank || /^\s*(?:#|<|\||\*\*)/.test(line))
+      )
+        break
+      close = next
+      blank = false
+      if (!child) continue
+      childIndent ??= lineIndent
+      if (lineIndent < childIndent + NESTED_INDENT) children.push({ index: next, content: child[2] ?? '' })
+    }
+    if (childIndent === null) continue
+    let papers = 0
+    let details = 0
+    for (const child of children) {
+      if (groups.has(child.index) || isPaperChild(child.content)) papers++
+      else if (isDetailChild(child.content)) details++
+    }
+    if (papers > 0 && details === 0) groups.set(index, { name, close, childIndent })
+  }
+  return groups
+}
+
+/** The name a group item gives (`**Object Detection**:` → `Object Detection`), or null when it is no label. */
+function readGroupLabel(content: string): string | null {
+  const text = content.trim()
+  const bold = BOLD_LINE.exec(text)
+  const label = bold ? (bold[2] ?? '') : PLAIN_GROUP_LABEL.test(text) ? text : null
+  if (label === null || VENUE_TAG.test(text) || TASK_CHECKBOX.test(text)) return null
+  const name = trimName(renderInline(label, 0, new Map()).text)
+  return name === '' || name.split(/\s+/).length > 8 || isAboutTheListHeading(name) ? null : name
+}
+
+/**
+ * True when a nested item is a paper of its own: its title links the paper (`[Title](https://arxiv…)`), or it says a
+ * title (no people's names) before a `[[Paper](…)]` (`**HOT-Net**: "HOT-Net: …", ACMMM. 2020 [[Paper](…)]`), or opens
+ * with its venue and year (`[CVPR 2019] Title`).
+ */
+function isPaperChild(content: string): boolean {
+  const bare = dropLeadingBadges(content.replace(TASK_CHECKBOX, ''))
+  if (opensWithPaperLink(bare) || readVenueTag(bare) !== null) return true
+  const marker = PAPER_MARKER_LINK.exec(bare)
+  if (!marker) return false
+  const before = renderInline(bare.slice(0, marker.index), 0, new Map()).text
+  return /\p{L}/u.test(before) && !readsAsNamesFirst(before)
+}
+
+/** True when a nested item is an entry's detail: its authors, a labelled note (`Code: …`), links only, a fold. */
+function isDetailChild(content: string): boolean {
+  if (/^\s*<details\b/i.test(content)) return true
+  const text = renderInline(content, 0, new Map()).text
+  if (!/\p{L}/u.test(text.replace(/\[[a-z][a-z &]{0,15}\]/gi, ''))) return true
+  return LABELLED_NOTE.test(text) || readsAsNamesFirst(text)
+}
+
+/** True when a line opens with a person's name before its first comma (`Kaiming He, Xiangyu Zhang. CVPR 2016`). */
+function readsAsNamesFirst(text: string): boolean {
+  const [first] = parseAuthorList(text.replace(SERIAL_AND, ', ')).authors
+  return first !== undefined && looksLikePersonName(first)
+}
+
+/** The list indentation each line sits in, the items of a group (`- **Detection**` over them) read at their own. */
+function groupIndents(indents: readonly number[], groups: ReadonlyMap<number, ListGroup>): number[] {
+  const adjusted = [...indents]
+  // Outer groups first: an inner group's items are at its own indentation.
+  for (const [line, group] of [...groups].sort(([a], [b]) => a - b))
+    for (let inside = line + 1; inside <= group.close; inside++) adjusted[inside] = group.childIndent
+  return adjusted
 }
 
 /** A group's name without the colon a list writes after it (`Pose:`). */
