@@ -197,6 +197,29 @@ describe('rematchLibrary', () => {
     expect((await rematchLibrary(t.store)).changes).toEqual([])
   })
 
+  it('gives a record\'s DOI to the paper it moves to, though that paper is built before the one it leaves: as an import would have made them', async () => {
+    await importRecords(t.store, [maskArxiv, book])
+    const [maskId, bookId] = [await paperOf(t.store, maskArxiv), await paperOf(t.store, book)]
+    // The matcher before took the ICCV entry for the book: the book's paper holds and shows Mask R-CNN's DOI.
+    await t.store.transaction((tx) => storeAsOlderMatcherDid(tx, maskIccv, bookId, 'title: wrongly'))
+    expect(await t.store.findPaperIdByExternalId('doi', '10.1109/ICCV.2017.322')).toBe(bookId)
+
+    const report = await rematchLibrary(t.store)
+    // Mask R-CNN's paper (its oldest record is the older) is built first, while the book's paper still holds the DOI.
+    expect(report).toMatchObject({ regroups: 1, recordsMoved: 1, papersBefore: 2, papersAfter: 2, applied: true })
+    expect(await t.store.findPaperIdByExternalId('doi', '10.1109/ICCV.2017.322')).toBe(maskId)
+    const fresh = await createTempStore(() => clock)
+    try {
+      await importRecords(fresh.store, [maskArxiv, book, maskIccv])
+      const shown = async (store: PaperStore) =>
+        Promise.all([maskId, bookId].map(async (id) => store.getPaper(id))).then((ps) => ps.map((p) => ({ id: p?.id, ids: p?.ids, url: p?.url, title: p?.title, records: p?.sources.map((s) => s.key) })))
+      expect(await shown(t.store)).toEqual(await shown(fresh.store))
+    } finally {
+      await fresh.cleanup()
+    }
+    expect(await rematchLibrary(t.store)).toMatchObject({ changes: [], ids: [], applied: false })
+  })
+
   it('changes nothing in a library today\'s matcher built: a preprint with its published version, a book and a review of one title', async () => {
     await importRecords(t.store, [maskArxiv, book, maskIccv, review, gaussian])
     expect((await t.store.libraryStats()).papers).toBe(4)

@@ -339,9 +339,10 @@ async function applyPlan(tx: PaperWriter, plan: Plan): Promise<void> {
       }
   for (const change of plan.changes) for (const { id, into } of change.removed) await removePaper(tx, id, into)
   const ids = plan.changes.flatMap((c) => c.groups.map((g) => g.id))
-  // Twice: a paper claims an id (arXiv, DOI) only while no other paper does, and in the first pass a paper built
-  // before the one that loses an id to it still found it claimed.
-  for (let pass = 0; pass < 2; pass++) for (const id of ids) await rebuildPaper(tx, id)
+  // Once, in any order: every record is where it goes by now, and a paper's claim to an id is weighed against every
+  // paper whose records give it, whoever holds it (idClaims); a rebuild takes an id from a worse holder, hands one to a
+  // better paper and hands on those its records no longer give, building those papers again itself.
+  for (const id of ids) await rebuildPaper(tx, id)
   for (const id of ids) await tx.clearLoneMatchReason(id)
   // Papers grouped as before that show other ids today: built again (which moves an id they take from its holder).
   for (const { id } of plan.ids) await rebuildPaper(tx, id)
