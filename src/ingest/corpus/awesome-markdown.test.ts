@@ -2438,4 +2438,54 @@ describe('misreadings of real READMEs (session 33)', () => {
       ],
     )
   })
+
+  it('reads a bold line over `<details>` groups as the group they are in, not one beside them', () => {
+    // lionelmessi6410/awesome-real-world-adversarial-examples' bold groups, their papers folded by kind as the course
+    // page on ML in public health folds its modules.
+    const text = [
+      '## Attack',
+      '',
+      '**Object Detection**',
+      '',
+      '<details><summary>Patch</summary>',
+      '',
+      '- [DPATCH: An Adversarial Patch Attack on Object Detectors](https://arxiv.org/pdf/1806.02299.pdf), X Liu et al., AAAI workshop 2019.',
+      '',
+      '</details>',
+      '',
+      '<details><summary>Camouflage</summary>',
+      '',
+      '- [Physical Adversarial Examples for Object Detectors](https://arxiv.org/abs/1807.07769), K. Eykholt et al., WOOT 2018.',
+      '',
+      '</details>',
+      '',
+      '- [ShapeShifter: Robust Physical Adversarial Attack on Faster R-CNN Object Detector](https://arxiv.org/abs/1804.05810), S. Chen et al., ECML-PKDD 2018.',
+      '',
+      '**Classification**',
+      '<details><summary>Patch</summary>',
+      '',
+      '- [Adversarial Patch](https://arxiv.org/pdf/1712.09665.pdf), T. B. Brown, D. Mané et al., NIPS 2017.',
+      '',
+      '</details>',
+      '',
+      '## Defense',
+      '',
+      '<details><summary>Detection</summary>',
+      '',
+      '- [Information Distribution Based Defense Against Physical Attacks on Object Detection](https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=9105983), G. Zhou et al., ICMEW 2020.',
+      '',
+      '</details>',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ title, topics }) => [title?.split(':')[0], topics])).toEqual([
+      ['DPATCH', ['Attack', 'Object Detection', 'Patch']],
+      ['Physical Adversarial Examples for Object Detectors', ['Attack', 'Object Detection', 'Camouflage']],
+      ['ShapeShifter', ['Attack', 'Object Detection']],
+      ['Adversarial Patch', ['Attack', 'Classification', 'Patch']],
+      [
+        'Information Distribution Based Defense Against Physical Attacks on Object Detection',
+        ['Defense', 'Detection'],
+      ],
+    ])
+  })
 })

@@ -18,7 +18,8 @@
  * (html-list-items.ts), and a citation linked whole (`[Lu, Jen-Tang, et al. "Title." arXiv (2018).](url)`) reads as
  * its quoted title with the names and venue beside it. A `<details>` holding papers (`<summary>Detection</summary>`),
  * a bold line over items (`**Detection**`) and a list item that only names the papers nested under it (`- **Detection**`,
- * `* Human-body:`) name a group, a section one level inside the heading above it.
+ * `* Human-body:`) name a group, a section one level inside the heading or group around it: a bold line holds what
+ * follows it, `<details>` groups too, up to the next heading or bold line.
  */
 import { decodeHtmlEntities, normalizeArxivId, normalizeDoi } from '../../core/index.js'
 import type { TextInput } from '../text-input.js'
@@ -448,13 +449,18 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
   let detailOpens = false
 
   // A `<details>` of entries (`<summary>Detection</summary>`) or a bold line over them (`**Detection**`) names a
-  // group: a section under the heading above it (one level in), the details' ending with its `</details>`.
+  // group: a section under the heading above it (one level in), the details' ending with its `</details>`. A bold
+  // group holds what follows it (items, a `<details>` group) up to the next heading or bold group, within the group
+  // around it.
   const detailsGroups = findDetailsGroups(input.lines, textInput.lines)
   let headingLevel = 0
-  const openGroups: { level: number; close: number }[] = []
+  const openGroups: { level: number; close: number; bold?: true }[] = []
   const groupLevel = (index: number): number => {
     while ((openGroups.at(-1)?.close ?? Infinity) < index) openGroups.pop()
     return (openGroups.at(-1)?.level ?? headingLevel) + 1
+  }
+  const endBoldGroups = (): void => {
+    while (openGroups.at(-1)?.bold) openGroups.pop()
   }
 
   input.lines.forEach((source, index) => {
@@ -531,6 +537,7 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
       if (text !== '') headings.set(number, level)
       // A group read from HTML (`######`) is one in, under the heading above it, as the groups here are.
       if (text !== '' && !html.groupEnds.has(index)) headingLevel = level
+      if (text !== '') endBoldGroups()
       return lines.push(text)
     }
     const listGroup = listGroups.get(index)
@@ -545,9 +552,14 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
       headingEntry = false
       return lines.push(listGroup.name)
     }
-    const boldGroup = !inItem || blankSince ? readBoldGroupName(input.lines, index) : null
+    const boldGroup = !inItem || blankSince ? readBoldGroupName(input.lines, index, detailsGroups) : null
     if (boldGroup !== null) {
-      headings.set(number, groupLevel(index))
+      // The next bold line names a group beside this one, not inside it.
+      groupLevel(index)
+      endBoldGroups()
+      const level = groupLevel(index)
+      headings.set(number, level)
+      openGroups.push({ level, close: openGroups.at(-1)?.close ?? Infinity, bold: true })
       inItem = false
       openTitle = null
       openSplit = null
@@ -901,8 +913,13 @@ function findDetailsGroups(
   let fence = false
   lines.forEach((line, index) => {
     if (FENCE.test(line)) fence = !fence
+    // A bold line right above names the group this one is in (`**Object Detection**` over `<details>`).
     const previous = lines[index - 1] ?? ''
-    if (fence || !DETAILS_OPEN.test(line) || (previous.trim() !== '' && !ATX_HEADING.test(previous))) return
+    const opensBlock =
+      previous.trim() === '' ||
+      ATX_HEADING.test(previous) ||
+      (BOLD_LINE.test(previous) && readBoldParagraphTitle(lines, index - 1) === null)
+    if (fence || !DETAILS_OPEN.test(line) || !opensBlock) return
     const close = findDetailsClose(source, index)
     const summaryLine = [index, index + 1].find((at) => SUMMARY.test(lines[at] ?? ''))
     if (close === null || summaryLine === undefined || summaryLine >= close) return
@@ -942,17 +959,24 @@ function findDetailsClose(lines: readonly string[], open: number): number | null
 
 /**
  * The name of a group of items given as a bold line of its own (`**Detection**`, `**Pose:**`) after a blank or a
- * heading, the list's items right under it (a blank between them at most), or null. A bold line over a paragraph is
- * prose; one linked to a paper is an entry (see {@link readBoldParagraphTitle}); how to cite the README names none.
+ * heading, the list's items or a `<details>` group right under it (a blank between them at most), or null. A bold
+ * line over a paragraph is prose; one linked to a paper is an entry (see {@link readBoldParagraphTitle}); how to
+ * cite the README names none.
  */
-function readBoldGroupName(lines: readonly string[], index: number): string | null {
+function readBoldGroupName(
+  lines: readonly string[],
+  index: number,
+  detailsGroups: ReadonlyMap<number, unknown>,
+): string | null {
   const previous = lines[index - 1]
   if (previous !== undefined && previous.trim() !== '' && !ATX_HEADING.test(previous)) return null
   const bold = BOLD_LINE.exec(lines[index] ?? '')
   if (!bold || readBoldParagraphTitle(lines, index) !== null) return null
-  const next = lines[index + 1]?.trim() === '' ? lines[index + 2] : lines[index + 1]
-  const item = LIST_ITEM.exec(next ?? '')
-  if (!item || indentOf(item[1] ?? '') >= NESTED_INDENT) return null
+  const at = lines[index + 1]?.trim() === '' ? index + 2 : index + 1
+  const item = LIST_ITEM.exec(lines[at] ?? '')
+  // The `<details>` line's group is keyed by its `<summary>`, on that line or the next.
+  const folds = DETAILS_OPEN.test(lines[at] ?? '') && (detailsGroups.has(at) || detailsGroups.has(at + 1))
+  if (!folds && (!item || indentOf(item[1] ?? '') >= NESTED_INDENT)) return null
   const name = trimName(renderInline(bold[2] ?? '', 0, new Map()).text)
   return name === '' || isAboutTheListHeading(name) ? null : name
 }
