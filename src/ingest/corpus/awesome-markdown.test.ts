@@ -2429,12 +2429,15 @@ describe('misreadings of real READMEs (session 33)', () => {
       '  - [[code]](https://github.com/szagoruyko/wide-residual-networks)',
       '- [Focal Loss for Dense Object Detection](https://arxiv.org/abs/1708.02002)',
       '  - Code: [detectron](https://github.com/facebookresearch/Detectron)',
+      '- Attention Is All You Need',
+      '  - [Link](https://arxiv.org/abs/1706.03762)',
     ].join('\n')
     expect(awesomeListFormat.parse(entries, ctx).records.map(({ title, topics }) => [title, topics])).toEqual(
       [
         ['Deep Residual Learning for Image Recognition', ['Vision']],
         ['Wide Residual Networks', ['Vision']],
         ['Focal Loss for Dense Object Detection', ['Vision']],
+        ['Attention Is All You Need', ['Vision']],
       ],
     )
   })

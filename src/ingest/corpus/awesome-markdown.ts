@@ -1069,7 +1069,12 @@ function readGroupLabel(content: string): string | null {
  */
 function isPaperChild(content: string): boolean {
   const bare = dropLeadingBadges(content.replace(TASK_CHECKBOX, ''))
-  if (opensWithPaperLink(bare) || readVenueTag(bare) !== null) return true
+  if (readVenueTag(bare) !== null) return true
+  if (opensWithPaperLink(bare)) {
+    // `- [Link](https://arxiv.org/abs/…)` under a title is that title's link, no paper of its own.
+    const label = /^[*_]*\[((?:[^[\]]|\[[^[\]]*\])*)\]/.exec(bare.replace(LEADING_BADGES, ''))?.[1] ?? ''
+    return !isLabelText(renderInline(label, 0, new Map()).text)
+  }
   const marker = PAPER_MARKER_LINK.exec(bare)
   if (!marker) return false
   const before = renderInline(bare.slice(0, marker.index), 0, new Map()).text
