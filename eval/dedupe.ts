@@ -1,7 +1,7 @@
 /**
- * @module Dedupe evaluation: the library's matcher (`src/library` `matchRecord` + `mergeRecords`) run over
- * every corpus record in import order, as `importRecord` does, and its paper groups compared with the
- * corpus's known duplicates.
+ * @module Dedupe evaluation: the library's matcher (`src/library` `matchRecord`, each paper as `candidateOf` gives
+ * it: merged, with its records' kinds of work, ids and venues) run over every corpus record in import order, as
+ * `importRecord` does, and its paper groups compared with the corpus's known duplicates.
  *
  * Ground truth: records with the same normalized title are one paper, plus the hand-checked duplicates
  * whose titles differ ({@link KNOWN_RETITLED_DUPLICATES}). Candidates are the papers sharing a title word of
@@ -9,8 +9,7 @@
  * what the store's candidate lookup returns, so the numbers measure the matcher's decisions.
  */
 import type { SourceRecord } from '../src/core/index.js'
-import { recordWorkType } from '../src/core/index.js'
-import { matchRecord, mergeRecords, normalizeTitle, titleTokens, type MergeInput, type PaperCandidate } from '../src/library/index.js'
+import { candidateOf, matchRecord, normalizeTitle, titleTokens, type MergeInput, type PaperCandidate } from '../src/library/index.js'
 import { pairScores, pairsOf, type PairScores } from './metrics.js'
 
 /**
@@ -91,19 +90,8 @@ export function clusterWithMatcher(records: readonly EvalRecord[]): string[][] {
     const paper = papers[index] as (typeof papers)[number]
     paper.members.push(r.id)
     paper.inputs.push(input)
-    const merged = mergeRecords(paper.inputs)
-    paper.candidate = {
-      paperId: paper.paperId,
-      title: merged.title,
-      titleDerived: merged.titleDerived,
-      ids: merged.ids,
-      authors: [...new Set(merged.authors.flatMap((a) => a.variants))].sort(),
-      year: merged.date ? Number(merged.date.slice(0, 4)) : null,
-      abstract: merged.abstract,
-      workTypes: paper.inputs.map(recordWorkType).filter((t): t is string => t !== null),
-      recordIds: paper.inputs.map((r) => r.ids),
-    }
-    if (!merged.titleDerived) for (const w of blockingWords(merged.title)) (byWord.get(w) ?? byWord.set(w, new Set()).get(w)!).add(index)
+    paper.candidate = candidateOf(paper.paperId, paper.inputs)
+    if (!paper.candidate.titleDerived) for (const w of blockingWords(paper.candidate.title)) (byWord.get(w) ?? byWord.set(w, new Set()).get(w)!).add(index)
   })
   return papers.map((p) => p.members)
 }

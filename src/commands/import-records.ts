@@ -9,7 +9,6 @@ import {
   fileEntryKey,
   fileEntryLabel,
   locatorInput,
-  recordWorkType,
   type AuthorProfileRecord,
   type ExternalIdKind,
   type ImportCounts,
@@ -17,18 +16,17 @@ import {
   type SourceRecord,
 } from '../core/index.js'
 import {
+  candidateOf,
   holdsIdBetter,
   idKey,
   matchRecord,
   mergeRecords,
   paperIdFor,
   recordContentHash,
-  recordVenues,
   titleKeys,
   type IdHolder,
   type MatchDecision,
   type MergeInput,
-  type PaperCandidate,
 } from '../library/index.js'
 import type { PaperReader, PaperStore, PaperWriter, StoredRecordRef } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
@@ -302,23 +300,6 @@ async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: S
   const others = (await tx.listSourceRecords(existing.paperId)).filter((r) => r.id !== existing.id)
   if (others.length === 0) return { paperId: existing.paperId, alone: true }
   return matchRecord(record, [candidateOf(existing.paperId, others)]) ? null : { paperId: existing.paperId, alone: false }
-}
-
-/** What the matcher sees of the paper these records make (merged, with every spelling of its authors). */
-export function candidateOf(paperId: string, records: readonly MergeInput[]): PaperCandidate {
-  const paper = mergeRecords(records)
-  return {
-    paperId,
-    title: paper.title,
-    titleDerived: paper.titleDerived,
-    ids: paper.ids,
-    year: paper.date ? Number(paper.date.slice(0, 4)) : null,
-    abstract: paper.abstract,
-    authors: [...new Set(paper.authors.flatMap((a) => [a.name, ...a.variants]))].sort(),
-    workTypes: records.map(recordWorkType).filter((t): t is string => t !== null),
-    recordIds: records.map((r) => r.ids),
-    venues: [...new Set(records.flatMap(recordVenues))].sort(),
-  }
 }
 
 /**

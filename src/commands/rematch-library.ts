@@ -15,10 +15,10 @@
  * DOI or link over its publication's) is built again too.
  */
 import { PaperscopeError, recordWorkType, type ExternalIds, type SourceRecord, type StoredSourceRecord } from '../core/index.js'
-import { idKey, matchRecord, mergeRecords, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
+import { candidateOf, idKey, matchRecord, mergeRecords, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
 import { openStore, type PaperReader, type PaperStore, type PaperWriter } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
-import { candidateOf, idClaims, matchReasonText, paperIdsOf, placeNewRecord, rebuildPaper, removePaper } from './import-records.js'
+import { idClaims, matchReasonText, paperIdsOf, placeNewRecord, rebuildPaper, removePaper } from './import-records.js'
 
 type StoredRecord = StoredSourceRecord & { readFrom: string | null }
 

@@ -26,6 +26,7 @@ export {
   type MatchableRecord,
 } from './match.js'
 export {
+  candidateOf,
   mergeRecords,
   deriveTitle,
   holdsIdBetter,

@@ -3,9 +3,9 @@
  * records give the same paper whatever order they were imported in (ties go to source rank, then record id).
  */
 import type { Digest, ExternalIds, PartialDate, SourceRecord } from '../core/index.js'
-import { datePrecision } from '../core/index.js'
+import { datePrecision, recordWorkType } from '../core/index.js'
 import { recordAuthorIds, sourceIdsConflict } from './author-ids.js'
-import { isVersionDoi } from './match.js'
+import { isVersionDoi, recordVenues, type PaperCandidate } from './match.js'
 import { namesCompatible, normalizeArxivId, normalizeDoi, normalizeTitle, parseName } from './normalize.js'
 
 /**
@@ -153,6 +153,27 @@ export function mergeRecords(records: readonly MergeInput[], { heldElsewhere = n
     citationCount: maxOrNull(ordered.map((r) => r.citationCount)),
     upvotes: maxOrNull(ordered.map((r) => r.upvotes)),
     url: chooseUrl(ordered, ids, heldElsewhere),
+  }
+}
+
+/**
+ * What the matcher sees of the paper these records make (merged, with every spelling of its authors, each record's
+ * kind of work, ids and venues), as the store's candidate lookup gives it: for a paper not in a store (the import's
+ * check of an edited record, `rematch`, the dedupe evaluation).
+ */
+export function candidateOf(paperId: string, records: readonly MergeInput[]): PaperCandidate {
+  const paper = mergeRecords(records)
+  return {
+    paperId,
+    title: paper.title,
+    titleDerived: paper.titleDerived,
+    ids: paper.ids,
+    year: paper.date ? Number(paper.date.slice(0, 4)) : null,
+    abstract: paper.abstract,
+    authors: [...new Set(paper.authors.flatMap((a) => [a.name, ...a.variants]))].sort(),
+    workTypes: records.map(recordWorkType).filter((t): t is string => t !== null),
+    recordIds: records.map((r) => r.ids),
+    venues: [...new Set(records.flatMap(recordVenues))].sort(),
   }
 }
 
