@@ -114,6 +114,11 @@ const QUOTED_TITLE = /^["“]([^"“”]{8,}?)[,.]?["”][,.]?\s*(.*)$/
  */
 const VENUE_COMMA_YEAR =
   /^[\s,]*([\p{L}][\p{L}&'-]*(?:\s+[\p{L}][\p{L}&'-]*){0,2})[,.]\s*((?:19|20)\d{2})\b\s*(?:\(([^()]*)\))?[\s.]*$/u
+/**
+ * `**?**: "Title", Venue, Year`: the short name of a paper that has none (cmhungsteve/Awesome-Transformer-Attention's
+ * How-to-PR: "If there is no abbreviation, just use "?"").
+ */
+const NO_NAME = '?'
 /** A short name that opens its title is a word or two (`Mamba`, `BERT Paper`); three are a name of their own. */
 const MAX_NAME_WORDS = 2
 /**
@@ -495,7 +500,8 @@ function readEntryDraft(
   // `- [Mamba](https://arxiv.org/abs/2312.00752): Linear-Time Sequence Modeling …`: a name linked to its paper, then
   // the rest of its title.
   // `- [mixture of experts](…): Outrageously Large Neural Networks: …`: a label linked to the paper, then its title.
-  const shortName = NAME_ONLY_TITLE.test(cleaned.title) || SHORT_NAME.test(cleaned.title)
+  const shortName =
+    NAME_ONLY_TITLE.test(cleaned.title) || SHORT_NAME.test(cleaned.title) || cleaned.title === NO_NAME
   const label = !shortName && LOWER_CASE_LABEL.test(cleaned.title)
   const parenthesised = shortName ? readParenthesisedTitle(cleaned.title, itemRest?.segments[0] ?? '') : null
   const afterName =
@@ -693,6 +699,8 @@ function readTitleAfterName(
     const affiliation = trimChars(venue[3] ?? '', '*_ ')
     return { title, rest: `${venue[1] ?? ''} ${venue[2] ?? ''}`, ...(affiliation ? { affiliation } : {}) }
   }
+  // `?` names nothing: only a title in quotes follows it.
+  if (name === NO_NAME) return null
   const phrase = trimEndChars(after, '. ')
   const words = phrase.split(/\s+/)
   if (/[.!?;]\s|["“”]/.test(phrase) || isVenuePiece(phrase) || isListOfNames(phrase)) return null

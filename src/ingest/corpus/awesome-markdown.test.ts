@@ -2491,4 +2491,26 @@ describe('misreadings of real READMEs (session 33)', () => {
       ],
     ])
   })
+
+  it('reads `**?**`, a paper without a short name, before its title in quotes (cmhungsteve/Awesome-Transformer-Attention)', () => {
+    // Its `Robustness + Transformer` section as written: the list writes `?` where a paper has no abbreviation.
+    const text = [
+      '#### Robustness + Transformer',
+      '* **?**: "Adversarial Robustness Comparison of Vision Transformer and MLP-Mixer to CNNs", BMVC, 2021 (*KAIST*). [[Paper](https://arxiv.org/abs/2110.02797)][[PyTorch](https://github.com/phibenz/robustness_comparison_vit_mlp-mixer_cnn)]',
+      '* **ViTs-vs-CNNs**: "Are Transformers More Robust Than CNNs?", NeurIPS, 2021 (*JHU*). [[Paper](https://arxiv.org/abs/2111.05464)][[PyTorch](https://github.com/ytongbai/ViTs-vs-CNNs)]',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(
+      records.map(({ title, venue, date, ids, raw }) => [title, venue, date, ids.arxiv, raw['affiliation']]),
+    ).toEqual([
+      [
+        'Adversarial Robustness Comparison of Vision Transformer and MLP-Mixer to CNNs',
+        'BMVC 2021',
+        '2021',
+        '2110.02797',
+        'KAIST',
+      ],
+      ['Are Transformers More Robust Than CNNs?', 'NeurIPS 2021', '2021', '2111.05464', 'JHU'],
+    ])
+  })
 })

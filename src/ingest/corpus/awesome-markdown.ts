@@ -206,8 +206,8 @@ const NESTED_INDENT = 2
 /** Badges, emoji and code an item may open with before its title: `![stars](…)`, `[![arXiv](…)](…)`, `🔥`, `` `ICLR` ``. */
 const LEADING_BADGES =
   /^(?:\s+|`[^`]*`|!\[[^\]]*\]\([^()\s]*\)|\[!\[[^\]]*\]\([^()\s]*\)\]\([^()\s]*\)|[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+)*/u
-/** A title in bold opening the item: `**Title.**`, `__Title__`. */
-const BOLD_TITLE = /^(\*\*|__)(?=\S)(.+?\S)\1(?![*_])/
+/** A title in bold opening the item: `**Title.**`, `__Title__`; `**?**`, a list's mark for a paper without a short name. */
+const BOLD_TITLE = /^(\*\*|__)(?=\S)(\?|.+?\S)\1(?![*_])/
 /** What may follow a title link when the link is the whole title; `[BERT](…) Rediscovers …` goes on with words. */
 const AFTER_TITLE_LINK = /^\s*(?:$|[,.;:|(\u2013\u2014-]|<br|`|\[)/i
 /** Only a venue, not a title: `NeurIPS 2023`, `ICLR`. */
