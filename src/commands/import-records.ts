@@ -244,7 +244,7 @@ async function rebuild(tx: PaperWriter, paperId: string, listed: ListedRecords):
   const heldBefore = await tx.listExternalIdsOf(paperId)
   const { heldElsewhere, taken, handOver } = await idClaims(tx, paperId, records, recordsOf)
   const merged = mergeRecords(records, { heldElsewhere })
-  const authors = await resolveAuthors(tx, merged.authors)
+  const authors = await resolveAuthors(tx, merged.authors, await tx.listPaperAuthorIds(paperId))
   const saved = await tx.savePaper({
     ...merged,
     id: paperId,

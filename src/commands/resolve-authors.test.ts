@@ -344,3 +344,24 @@ describe('people joined when co-authors say so, whatever the order', () => {
     expect(await t.store.findAuthors('Hinton', 5)).toEqual(before)
   })
 })
+
+describe('people of a paper built again', () => {
+  const library = useTempStore()
+
+  it.each([
+    ['a sole author written in initials', ['A. B. J. Novikoff']],
+    ['two authors both written in initials', ['H. Cramér', 'A. B. J. Novikoff']],
+  ])('keeps %s the same person when an edited record builds the paper again', async (_, authors) => {
+    const t = library()
+    const first = buildRecord({ source: 'bibtex', key: 'novikoff62', title: 'On convergence proofs for perceptrons', authors })
+    await importRecords(t.store, [first])
+    const before = (await t.store.findAuthors('Novikoff', 5)).map((a) => a.id)
+    // The same entry with an abstract added: its paper is built again from its records, and its people resolved again.
+    const edited = buildRecord({ source: 'bibtex', key: 'novikoff62', title: 'On convergence proofs for perceptrons', authors, abstract: 'A perceptron converges in finitely many steps.' })
+    const again = await importRecords(t.store, [edited])
+    expect(again.updated).toBe(1)
+    // Before, no co-author vouched for the initials, so each rebuild made a new person (`a-b-j-novikoff-2`) and the
+    // old one's links led nowhere.
+    expect((await t.store.findAuthors('Novikoff', 5)).map((a) => a.id)).toEqual(before)
+  })
+})

@@ -77,9 +77,14 @@ async function bindSourceIds(tx: PaperWriter, authorId: string, sourceIds: reado
 
 /**
  * Resolves every author of one paper to an author id, creating people as needed and recording every
- * spelling as a name variant and every source id as theirs.
+ * spelling as a name variant and every source id as theirs. `onPaper`: the people the paper lists before it is
+ * built again (none for a new paper).
  */
-export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAuthor[]): Promise<PaperWriteAuthor[]> {
+export async function resolveAuthors(
+  tx: PaperWriter,
+  authors: readonly MergedAuthor[],
+  onPaper: readonly string[] = [],
+): Promise<PaperWriteAuthor[]> {
   const ids: Array<string | null> = authors.map(() => null)
   const used = new Set<string>()
   const take = (i: number, id: string): void => {
@@ -99,6 +104,11 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
       for (const id of await tx.findAuthorIdsByNameKey(nameKey(variant))) if (!candidates.includes(id)) candidates.push(id)
     const open = await withoutConflict(tx, candidates, author.sourceIds, used)
     if (open.length === 0) continue
+    const stays = open.filter((id) => onPaper.includes(id))
+    if (stays.length === 1) {
+      take(i, stays[0]!)
+      continue
+    }
     const evidence = ids.filter((id): id is string => id !== null)
     const vouched = open.length > 1 ? await tx.filterCoAuthored(open, evidence) : []
     take(i, vouched.length === 1 ? vouched[0]! : open[0]!)
@@ -112,6 +122,11 @@ export async function resolveAuthors(tx: PaperWriter, authors: readonly MergedAu
       .filter((c) => c.variants.some((v) => author.variants.every((w) => namesCompatible(v, w))))
       .map((c) => c.id)
     const candidates = await withoutConflict(tx, compatible, author.sourceIds, used)
+    const stays = candidates.filter((id) => onPaper.includes(id))
+    if (stays.length === 1) {
+      take(i, stays[0]!)
+      continue
+    }
     const vouched = await tx.filterCoAuthored(candidates, evidence)
     // Several vouched for that can all be one person are that person split (the healing below joins them).
     if (vouched.length === 1 || (vouched.length > 1 && (await allCanBeOne(tx, vouched)))) take(i, vouched[0]!)

@@ -360,6 +360,8 @@ export interface PaperWriter extends PaperReader {
   addAuthorNames(authorId: string, names: Array<{ name: string; nameKey: string }>): Promise<void>
   /** The people any of these source ids (`semantic-scholar:2259683`) already name. */
   findAuthorIdsBySourceIds(sourceIds: readonly string[]): Promise<string[]>
+  /** The people a paper lists now, in its order (a paper built again keeps them, its records saying the same). */
+  listPaperAuthorIds(paperId: string): Promise<string[]>
   /** Every spelling of a person's name. */
   listAuthorNames(authorId: string): Promise<string[]>
   /** A person's source ids. */

@@ -1400,6 +1400,12 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     ).map((r) => r.author_id)
   }
 
+  async listPaperAuthorIds(paperId: string): Promise<string[]> {
+    return this.all<{ author_id: string }>('SELECT author_id FROM authorships WHERE paper_id = ? ORDER BY position', paperId).map(
+      (r) => r.author_id,
+    )
+  }
+
   async listAuthorNames(authorId: string): Promise<string[]> {
     return this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ? ORDER BY name', authorId).map(
       (r) => r.name,
