@@ -495,7 +495,10 @@ function readEntryDraft(
   const titleLinks = [...new Set([...draft.titleLines, ...(itemRest?.lines ?? [])])].flatMap(
     (line) => linksByLine.get(line) ?? [],
   )
-  const paperUrl = findPaperUrl(titleLinks)
+  // `- Title` over `  - Authors. CVPR 2016. [[paper]](…) [[code]](…)`: a title without a link to its paper takes the
+  // one nested under it, as it would its own.
+  const paperUrl =
+    findPaperUrl(titleLinks) ?? (markdown ? findNestedPaperUrl(draft.details, linksByLine) : null)
   // `- **AdaFusion** (Adaptive Feature Fusion for …) [[paper]](…)`: a name, then the paper's title in parentheses;
   // `- [Mamba](https://arxiv.org/abs/2312.00752): Linear-Time Sequence Modeling …`: a name linked to its paper, then
   // the rest of its title.
@@ -862,6 +865,23 @@ function findPaperUrl(links: readonly MarkdownLink[]): string | null {
   for (const label of PAPER_LINK_LABELS) {
     const link = links.find((candidate) => candidate.label.toLowerCase() === label)
     if (link && /^https?:\/\//i.test(link.url)) return link.url
+  }
+  return null
+}
+
+/**
+ * The paper link nested under an entry (`  - [[paper]](url) [[code]](url)`, `  - [Paper](url)`), from the first detail
+ * line that has one, or null. Key words and a digest are no place for it; a `[code]` link is never the paper's.
+ */
+function findNestedPaperUrl(
+  details: readonly DetailLine[],
+  linksByLine: ReadonlyMap<number, readonly MarkdownLink[]>,
+): string | null {
+  for (const detail of details) {
+    const text = detail.text.trim()
+    if (KEY_WORDS.test(text) || DIGEST.test(text)) continue
+    const url = findPaperUrl(linksByLine.get(detail.line) ?? [])
+    if (url !== null) return url
   }
   return null
 }

@@ -2514,3 +2514,83 @@ describe('misreadings of real READMEs (session 33)', () => {
     ])
   })
 })
+
+describe('misreadings of real READMEs (session 34)', () => {
+  const ctx = { input: 'README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+
+  it('takes the paper link nested under a title without one as its URL and ids, as it takes a title’s own', () => {
+    // benedekrozemberczki/awesome-community-detection: a bold title over its authors, `[[Paper]]` and the code alone.
+    const community = [
+      '## Centrality and Cuts',
+      '',
+      '- **Hypergraph Clustering with Categorical Edge Labels (Arxiv 2019)**',
+      '  - Ilya Amburg, Nate Veldt, Austin R. Benson',
+      '  - [[Paper]](https://arxiv.org/pdf/1910.09943.pdf)',
+      '  - [[Julia Reference]](https://github.com/nveldt/CategoricalEdgeClustering)',
+      '',
+      '- **Watset: Automatic Induction of Synsets for a Graph of Synonyms (ACL 2017)**',
+      '  - Dmitry Ustalov, Alexander Panchenko, and Chris Biemann',
+      '  - [[Paper]](https://doi.org/10.18653/v1/P17-1145)',
+      '  - [[Python Reference]](https://github.com/dustalov/watset)',
+    ].join('\n')
+    expect(
+      awesomeListFormat.parse(community, ctx).records.map(({ url, ids, authors }) => [url, ids, authors[0]]),
+    ).toEqual([
+      ['https://arxiv.org/pdf/1910.09943.pdf', { arxiv: '1910.09943' }, 'Ilya Amburg'],
+      ['https://doi.org/10.18653/v1/P17-1145', { doi: '10.18653/v1/p17-1145' }, 'Dmitry Ustalov'],
+    ])
+
+    // conditionWang/Data_Centric_AI_IP_Protection: a plain title over its paper and code links, then the venue.
+    const protection = [
+      '### Image Data',
+      '- Non-Transferable Learning: A New Approach for Model Ownership Verification and Applicability Authorization',
+      '  - [[paper]](https://arxiv.org/abs/2106.06916) [[code]](https://github.com/conditionWang/NTL) ',
+      '  - ICLR 2022 Oral',
+      '- Model Barrier: A Compact Un-Transferable Isolation Domain for Model Intellectual Property Protection',
+      '  - [[paper]](https://openaccess.thecvf.com/content/CVPR2023/papers/Wang_Model_Barrier_A_Compact_Un-Transferable_Isolation_Domain_for_Model_Intellectual_CVPR_2023_paper.pdf) [[code]](https://github.com/LyWang12/CUTI-Domain)',
+      '  - CVPR 2023',
+    ].join('\n')
+    expect(awesomeListFormat.parse(protection, ctx).records.map(({ url, ids }) => [url, ids])).toEqual([
+      ['https://arxiv.org/abs/2106.06916', { arxiv: '2106.06916' }],
+      [
+        'https://openaccess.thecvf.com/content/CVPR2023/papers/Wang_Model_Barrier_A_Compact_Un-Transferable_Isolation_Domain_for_Model_Intellectual_CVPR_2023_paper.pdf',
+        {},
+      ],
+    ])
+
+    // wawabinger/Awesome-dataset-copyright-protection: venue, authors, lab, then `[Paper](…) [Code](…)`, four spaces in.
+    const copyright = [
+      '### Traceable：',
+      '',
+      '- **A General Framework for Data-Use Auditing of ML Models**',
+      '    - CCS 2024',
+      '    - Zonghao Huang, Neil Zhenqiang Gong*, Michael K. Reiter',
+      '    - Duke University',
+      '    - [Paper](https://arxiv.org/pdf/2407.15100) [Code](https://github.com/zonghaohuang007/ML_data_auditing)',
+    ].join('\n')
+    expect(awesomeListFormat.parse(copyright, ctx).records[0]).toMatchObject({
+      title: 'A General Framework for Data-Use Auditing of ML Models',
+      url: 'https://arxiv.org/pdf/2407.15100',
+      ids: { arxiv: '2407.15100' },
+      authors: ['Zonghao Huang', 'Neil Zhenqiang Gong', 'Michael K. Reiter'],
+    })
+
+    // The code alone is no paper link, nor a `[[paper]]` in a digest; a title's own link to its paper wins.
+    const others = [
+      '## Vision',
+      '- Wide Residual Networks',
+      '  - Sergey Zagoruyko, Nikos Komodakis',
+      '  - [[code]](https://github.com/szagoruyko/wide-residual-networks)',
+      '- Aggregated Residual Transformations for Deep Neural Networks',
+      '  - Saining Xie, Ross Girshick',
+      '  - Digest: builds on ResNet [[paper]](https://arxiv.org/abs/1512.03385).',
+      '- [Focal Loss for Dense Object Detection](https://arxiv.org/abs/1708.02002)',
+      '  - Tsung-Yi Lin, Priya Goyal. [[paper]](https://arxiv.org/abs/1512.03385)',
+    ].join('\n')
+    expect(awesomeListFormat.parse(others, ctx).records.map(({ url }) => url)).toEqual([
+      null,
+      null,
+      'https://arxiv.org/abs/1708.02002',
+    ])
+  })
+})
