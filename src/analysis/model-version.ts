@@ -43,8 +43,10 @@
  * suggested for *Coordinate Descent for Sparse Regression* partly by that topic). 23: key words read a word by the
  * compound it heads too: the per-key-word classifiers split a key word's weight of a word by its papers' compounds, and
  * a word of a suggestion, or a piece of it the text completes, supports it only where the text writes it alone or in
- * the key word's compound (`coordinate descent` no longer supports `Deep Double Descent`). A library
+ * the key word's compound (`coordinate descent` no longer supports `Deep Double Descent`). 24: the paper vectors read a
+ * word the library writes almost only inside two or more named compounds (`descent`) by its compound's sense
+ * (`descent (double)`), so similar papers of a coordinate-descent text are no longer double-descent papers. A library
  * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 23
+export const MODEL_VERSION = 24

@@ -123,6 +123,11 @@ describe('similar papers', () => {
     const named = sharedTerms(indexEntry(m2, 'd', d).terms, indexEntry(m2, 'e', e).terms, 20).map((w) => w.label)
     expect(named).toEqual(expect.arrayContaining(['Hessian', 'Gaussian', 'neural networks']))
     for (const cut of ['convolutional neural', 'allows', 'comparably', 'hessian', 'gaussian']) expect(named).not.toContain(cut)
+    // A word the two write only in different compounds is not shared; a compound in common, or a use alone, is.
+    const descent = (compounds?: string[]) => ({ term: 'descent', weight: 1, ...(compounds ? { compounds } : {}) })
+    expect(sharedTerms([descent(['coordinate'])], [descent(['double'])])).toEqual([])
+    expect(sharedTerms([descent(['coordinate', 'gradient'])], [descent(['gradient'])])).toHaveLength(1)
+    expect(sharedTerms([descent(['coordinate'])], [descent()])).toHaveLength(1)
     // An index entry made before surfaces were kept still explains itself by its keys.
     expect(sharedTerms([{ term: 'lottery ticket', weight: 1 }], [{ term: 'lottery ticket', weight: 1 }]).map((w) => w.label)).toEqual(['lottery ticket'])
   })

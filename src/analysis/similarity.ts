@@ -11,7 +11,7 @@ import { byScore, type Contribution, type Ranked } from './rank.js'
 import { dot } from './sparse.js'
 import { termIndex, topTerms, type TfidfModel } from './tfidf.js'
 import { prepareText, termSurfaces, type PreparedText, type TextInput } from './text.js'
-import { projectTfidf, tfidfOf, type VectorModel } from './vectors.js'
+import { compoundsOf, isSenseTerm, projectTfidf, tfidfOf, type VectorModel } from './vectors.js'
 
 /** A term and its TF-IDF weight in one paper. */
 export interface TermWeight {
@@ -20,6 +20,11 @@ export interface TermWeight {
   weight: number
   /** How the paper writes it (`generalization bounds`); absent in indexes made before it was kept. */
   text?: string
+  /**
+   * For a word the paper writes only inside compounds the library names, the words before it (`neural` of `neural
+   * network`): two papers that write a word in different compounds do not share it. Absent otherwise.
+   */
+  compounds?: string[]
 }
 
 /** One paper in the index. */
@@ -94,13 +99,15 @@ export function indexEntry(model: VectorModel, paperId: string, doc: PreparedTex
   const tfidf = tfidfOf(model, doc)
   // The terms are what two papers are shown to share: twice as many are looked at, and only the ones that
   // name something are kept (not `allows`, not `convolutional neural`).
-  const candidates = topTerms(model.tfidf, tfidf, 2 * INDEX_TERMS).filter((t) => !isGenericTerm(model.tfidf, t.term))
+  const candidates = topTerms(model.tfidf, tfidf, 2 * INDEX_TERMS).filter((t) => !isSenseTerm(t.term) && !isGenericTerm(model.tfidf, t.term))
   const surfaces = termSurfaces(doc, new Set(candidates.map((t) => t.term)), model.terms)
+  const compounds = compoundsOf(model, doc, candidates.map((t) => t.term))
   const terms: TermWeight[] = []
   for (const t of candidates) {
     const surface = surfaces.get(t.term)
     if (surface && !surface.nameLike) continue
-    terms.push(surface && surface.text !== t.term ? { ...t, text: surface.text } : t)
+    const inside = compounds.get(t.term)
+    terms.push({ ...t, ...(surface && surface.text !== t.term ? { text: surface.text } : {}), ...(inside ? { compounds: inside } : {}) })
     if (terms.length === INDEX_TERMS) break
   }
   return { paperId, vector: projectTfidf(model, tfidf), terms, topics }
@@ -201,11 +208,16 @@ function topicProduct(a: Float32Array, b: Float32Array, specificity: Float32Arra
 
 /**
  * Terms both papers weigh, heaviest product first, as the first paper writes them; a word of a shared phrase
- * is not listed again (`phase transition`, not also `phase` and `transition`).
+ * is not listed again (`phase transition`, not also `phase` and `transition`), nor a word the two write only in
+ * different compounds (`sparse network`, `neural network`).
  */
 export function sharedTerms(a: readonly TermWeight[], b: readonly TermWeight[], k = 5): Contribution[] {
+  const others = new Map(b.map((t) => [t.term, t]))
   const weights = new Map(b.map((t) => [t.term, t.weight]))
-  const shared = a.filter((t) => weights.has(t.term))
+  const shared = a.filter((t) => {
+    const other = others.get(t.term)
+    return other !== undefined && !(t.compounds && other.compounds && !t.compounds.some((m) => other.compounds?.includes(m)))
+  })
   const inPhrases = new Set(shared.flatMap((t) => (t.term.includes(' ') ? t.term.split(' ') : [])))
   return shared
     .filter((t) => t.term.includes(' ') || !inPhrases.has(t.term))
