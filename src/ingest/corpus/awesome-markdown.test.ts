@@ -2593,4 +2593,41 @@ describe('misreadings of real READMEs (session 34)', () => {
       'https://arxiv.org/abs/1708.02002',
     ])
   })
+
+  it('takes a nested link the list names the paper by in other words: `Paper: [url](url)`, a label alone (`[Link](…)`)', () => {
+    // An Awesome Continual Learning README ("Paper: [link]" by its contribution template), and session 33's entry
+    // linked by `[Link]`.
+    const text = [
+      '# Awesome Continual Learning',
+      '',
+      '## Prompt-based',
+      '',
+      '* **Learning to Prompt for Continual Learning** (CVPR 2022)',
+      '  - Paper: [https://arxiv.org/abs/2112.08654](https://arxiv.org/abs/2112.08654)',
+      '  - Code: [https://github.com/google-research/l2p](https://github.com/google-research/l2p)',
+      '',
+      '* **Progressive Prompts: Continual Learning for Language Models** (ICLR 2023)',
+      '  - Paper: [https://arxiv.org/abs/2301.12314](https://arxiv.org/abs/2301.12314)',
+      '',
+      '## Vision',
+      '- Attention Is All You Need',
+      '  - [Link](https://arxiv.org/abs/1706.03762)',
+      '- Aggregated Residual Transformations for Deep Neural Networks',
+      '  - [arXiv:1611.05431](https://arxiv.org/abs/1611.05431)',
+      // No paper's link: code under its label, a project page, a paper named in a note.
+      '- Segment Anything',
+      '  - Code: [https://github.com/facebookresearch/segment-anything](https://github.com/facebookresearch/segment-anything)',
+      '  - [Link](https://segment-anything.com)',
+      '- Masked Autoencoders Are Scalable Vision Learners',
+      '  - Follow-up: [VideoMAE](https://arxiv.org/abs/2203.12602)',
+    ].join('\n')
+    expect(awesomeListFormat.parse(text, ctx).records.map(({ url, ids }) => [url, ids])).toEqual([
+      ['https://arxiv.org/abs/2112.08654', { arxiv: '2112.08654' }],
+      ['https://arxiv.org/abs/2301.12314', { arxiv: '2301.12314' }],
+      ['https://arxiv.org/abs/1706.03762', { arxiv: '1706.03762' }],
+      ['https://arxiv.org/abs/1611.05431', { arxiv: '1611.05431' }],
+      [null, {}],
+      [null, {}],
+    ])
+  })
 })

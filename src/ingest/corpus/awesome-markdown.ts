@@ -591,6 +591,7 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
         openTitle = { link: rendered.openingLink, lines: [number] }
         titleLinks.push(openTitle)
       }
+      if (nested) labelNestedPaperLink(rendered.text, links.get(number) ?? [])
       // After a venue tag the whole item is the title; the paragraphs under it are its rest, not more title.
       const split = nested
         ? null
@@ -1196,6 +1197,28 @@ function labelTitleLink(title: TitleLink, links: ReadonlyMap<number, readonly Ma
     ),
   )
   if (!marked) title.link.label = TITLE_PAPER_LABEL
+}
+
+/** `Paper: [https://arxiv.org/abs/…](…)`: a nested note that says its link is the paper's. */
+const PAPER_NOTE = /^(?:paper|pdf|arxiv)\s*[:：]\s*/i
+
+/**
+ * Labels `paper` the link a nested item gives its entry's paper by other words than a marker, so that an entry without
+ * a paper link of its own takes it: a note so labelled (`- Paper: [https://arxiv.org/abs/…](…)`, its first link) or a
+ * label alone linked to a paper's page (`- [Link](https://arxiv.org/abs/…)`, `- [arXiv:2106.06916](…)`, the URL).
+ */
+function labelNestedPaperLink(text: string, lineLinks: readonly MarkdownLink[]): void {
+  const [first] = lineLinks
+  if (first === undefined || !/^https?:\/\//i.test(first.url) || PAPER_MARKER.test(first.label)) return
+  const note = PAPER_NOTE.exec(text)
+  // `arXiv:1611.05431` is an id, no note: its link is a label alone.
+  const noted = note !== null && text.slice(note[0].length).startsWith(first.label)
+  const alone =
+    lineLinks.length === 1 &&
+    text === first.label &&
+    (isLabelText(first.label) || first.label === first.url) &&
+    isPaperUrl(first.url)
+  if (noted || alone) first.label = TITLE_PAPER_LABEL
 }
 
 /**
