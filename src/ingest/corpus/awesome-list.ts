@@ -73,6 +73,8 @@ const NOTE_LINE = /^(?!Author\s*List\b)[\p{L}][\p{L}\p{N};/ .-]{0,24}:\s/iu
 const DIGEST = /^Digest\b\s*:?\s*(.*)$/i
 /** One link marker at the end of a title: `[paper]`, `[code]`, `[book]`. */
 const LINK_MARKER = /\[([a-z][a-z ]{0,15})\]$/
+/** The link markers a line ends with, as Markdown shows them: ` [paper] [code]`. */
+const TRAILING_LINK_MARKERS = /(?:\s*\[[a-z][a-z &]{0,15}\])+\s*$/
 /** A line wrapped to column 0 inside an entry is prose; headings and page chrome are short. */
 const MIN_WRAPPED_PROSE = 60
 /** Link labels that point at the paper itself, best first (`[[paper]](url)` in the list). */
@@ -588,7 +590,10 @@ function readEntryDraft(
     details.unknown.unshift(details.authorsLine)
     details.authorsLine = null
   }
-  const byline = details.authorsLine ? readByline(details.authorsLine.text) : (besideTitle?.byline ?? null)
+  // `Kaiming He, …, Jian Sun. CVPR 2016. [paper] [code]`: the markers of the line's links are no venue.
+  const byline = details.authorsLine
+    ? readByline(details.authorsLine.text.replace(TRAILING_LINK_MARKERS, ''))
+    : (besideTitle?.byline ?? null)
   warnAboutGaps(draft, title, details, byline, collector)
   const sectionDate = draft.section?.year ? formatPartialDate(draft.section.year) : null
   // What the entry prints wins over its title's note (`(Published in …)`), and that over its heading (`### ICLR 2023`).

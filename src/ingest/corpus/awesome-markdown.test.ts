@@ -2630,4 +2630,21 @@ describe('misreadings of real READMEs (session 34)', () => {
       [null, {}],
     ])
   })
+
+  it('reads the authors and venue of a nested line that ends with its paper and code links, not the links as its venue', () => {
+    // The layout the paper link is nested in most often: the authors, venue and links on one line under the title.
+    const text = [
+      '## Vision',
+      '- Deep Residual Learning for Image Recognition',
+      '  - Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun. CVPR 2016. [[paper]](https://arxiv.org/abs/1512.03385) [[code]](https://github.com/KaimingHe/deep-residual-networks)',
+    ].join('\n')
+    const [record] = awesomeListFormat.parse(text, ctx).records
+    expect(record).toMatchObject({
+      url: 'https://arxiv.org/abs/1512.03385',
+      ids: { arxiv: '1512.03385' },
+      authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'],
+      venue: 'CVPR 2016',
+      date: '2016',
+    })
+  })
 })
