@@ -73,6 +73,8 @@ const NOTE_LINE = /^(?!Author\s*List\b)[\p{L}][\p{L}\p{N};/ .-]{0,24}:\s/iu
 const DIGEST = /^Digest\b\s*:?\s*(.*)$/i
 /** One link marker at the end of a title: `[paper]`, `[code]`, `[book]`. */
 const LINK_MARKER = /\[([a-z][a-z ]{0,15})\]$/
+/** A line of links alone as Markdown shows them: `[paper] [code]`, `[Python Reference]`, `[paper], [V2]`. */
+const LINKS_ONLY_LINE = /^\[[^[\]]{1,40}\](?:[\s,;|]*\[[^[\]]{1,40}\])*$/
 /** The link markers a line ends with, as Markdown shows them: ` [paper] [code]`. */
 const TRAILING_LINK_MARKERS = /(?:\s*\[[a-z][a-z &]{0,15}\])+\s*$/
 /** A line wrapped to column 0 inside an entry is prose; headings and page chrome are short. */
@@ -584,7 +586,7 @@ function readEntryDraft(
     })
     return
   }
-  const details = classifyDetails(draft.details, markdown)
+  const details = classifyDetails(draft.details, markdown, linksByLine)
   // Names on the item's own line are its authors; a line under it is then a note (`- Estimates of VC-dimension.`).
   if (besideTitle?.authorsLine && details.authorsLine) {
     details.unknown.unshift(details.authorsLine)
@@ -648,7 +650,7 @@ function readEntryDraft(
           ? `${draft.section.topics.join(' › ')}${draft.section.year === null ? '' : `: ${draft.section.year}`}`
           : null,
       titleLine: draft.titleText.trim(),
-      links,
+      links: [...links, ...details.linkLabels],
       authorsLine: details.authorsLine?.text ?? besideTitle?.authorsLine ?? null,
       venue: byline?.venueAsPrinted ?? details.venue ?? tagVenue ?? titleVenue ?? sectionVenue,
       // `NIPS 2018 Bengio`: the words after the year are kept here only, no part of the venue.
@@ -977,14 +979,23 @@ interface ClassifiedDetails {
   venue: string | null
   /** Labelled notes (`Code: …`, `ExpEnv: …`, `TL;DR: …`): kept in raw, said by their label, no warning. */
   notes: DetailLine[]
+  /** In Markdown, what lines of links alone show (`[paper] [code]`, `[Matlab Reference]`): the entry's links, no text. */
+  linkLabels: string[]
   keywordsLine: DetailLine | null
   digestLine: DetailLine | null
   digest: string | null
   unknown: DetailLine[]
 }
 
-/** Sorts detail lines into key words, digest and the author line (the first other one). */
-function classifyDetails(details: DetailLine[], markdown = false): ClassifiedDetails {
+/**
+ * Sorts detail lines into key words, digest, links alone (Markdown: `[paper] [code]`) and the author line (the first
+ * other one).
+ */
+function classifyDetails(
+  details: DetailLine[],
+  markdown = false,
+  linksByLine: ReadonlyMap<number, readonly MarkdownLink[]> = new Map(),
+): ClassifiedDetails {
   const classified: ClassifiedDetails = {
     authorsLine: null,
     keywordsLine: null,
@@ -992,6 +1003,7 @@ function classifyDetails(details: DetailLine[], markdown = false): ClassifiedDet
     digest: null,
     venue: null,
     notes: [],
+    linkLabels: [],
     unknown: [],
   }
   for (const detail of details) {
@@ -1011,7 +1023,9 @@ function classifyDetails(details: DetailLine[], markdown = false): ClassifiedDet
       classified.digest = digest[1]?.trim() || null
     } else if (VENUE_LINE.test(text) && classified.venue === null) {
       classified.venue = VENUE_LINE.exec(text)?.[1]?.trim() ?? null
-    } else if (NOTE_LINE.test(text)) classified.notes.push({ line: detail.line, text })
+    } else if (markdown && linksByLine.has(detail.line) && LINKS_ONLY_LINE.test(text))
+      classified.linkLabels.push(...[...text.matchAll(/\[([^[\]]+)\]/g)].map((label) => label[1] ?? ''))
+    else if (NOTE_LINE.test(text)) classified.notes.push({ line: detail.line, text })
     else if (!classified.authorsLine && !digest && isAuthorLine(text, markdown))
       classified.authorsLine = { line: detail.line, text }
     else classified.unknown.push({ line: detail.line, text })

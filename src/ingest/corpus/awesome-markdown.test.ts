@@ -2647,4 +2647,21 @@ describe('misreadings of real READMEs (session 34)', () => {
       date: '2016',
     })
   })
+
+  it('reads a nested line of links alone as the entry’s links, not as a detail it could not read', () => {
+    // benedekrozemberczki/awesome-community-detection: the paper and each implementation on a line of its own.
+    const text = [
+      '## Centrality and Cuts',
+      '',
+      '- **Graph Degree Linkage: Agglomerative Clustering on a Directed Graph (ECCV 2012)**',
+      '  - Wei Zhang, Xiaogang Wang, Deli Zhao and Xiaoou Tang',
+      '  - [[Paper]](https://arxiv.org/abs/1208.5092)',
+      '  - [[Matlab Reference]](https://github.com/waynezhanghk/gactoolbox)',
+      '  - [[Python Reference]](https://github.com/myungjoon/GDL)',
+    ].join('\n')
+    const { records, issues } = awesomeListFormat.parse(text, ctx)
+    expect(records[0]?.raw).toMatchObject({ links: ['paper', 'Matlab Reference', 'Python Reference'] })
+    expect(records[0]?.raw['unrecognised']).toBeUndefined()
+    expect(issues.filter(({ code }) => code === 'PARSE_FAILED')).toEqual([])
+  })
 })
