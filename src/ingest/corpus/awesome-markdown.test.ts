@@ -2664,4 +2664,24 @@ describe('misreadings of real READMEs (session 34)', () => {
     expect(records[0]?.raw['unrecognised']).toBeUndefined()
     expect(issues.filter(({ code }) => code === 'PARSE_FAILED')).toEqual([])
   })
+
+  it('takes a venue linked alone to the PDF under a name (`[[KDD 2016]](…pdf)`) as the paper link', () => {
+    // chihming/awesome-network-embedding: each name over its title, its venue linked to the PDF, and its code.
+    const text = [
+      '# Paper References with the implementation(s)',
+      '',
+      '- **HOPE**',
+      '  - Asymmetric Transitivity Preserving Graph Embedding',
+      '  - [[KDD 2016]](http://www.kdd.org/kdd2016/papers/files/rfp0184-ouA.pdf)',
+      '  - [[Python]](https://github.com/AnryYang/HOPE) ',
+      '- **DGCNN**',
+      '  - An End-to-End Deep Learning Architecture for Graph Classiﬁcation ',
+      '  - [[AAAI 2018]](http://www.cse.wustl.edu/~muhan/papers/AAAI_2018_DGCNN.pdf)',
+      '  - [[Lua]](https://github.com/muhanzhang/DGCNN) [[Python]](https://github.com/muhanzhang/pytorch_DGCNN)  ',
+    ].join('\n')
+    expect(awesomeListFormat.parse(text, ctx).records.map(({ title, url }) => [title, url])).toEqual([
+      ['HOPE', 'http://www.kdd.org/kdd2016/papers/files/rfp0184-ouA.pdf'],
+      ['DGCNN', 'http://www.cse.wustl.edu/~muhan/papers/AAAI_2018_DGCNN.pdf'],
+    ])
+  })
 })

@@ -1205,7 +1205,8 @@ const PAPER_NOTE = /^(?:paper|pdf|arxiv)\s*[:：]\s*/i
 /**
  * Labels `paper` the link a nested item gives its entry's paper by other words than a marker, so that an entry without
  * a paper link of its own takes it: a note so labelled (`- Paper: [https://arxiv.org/abs/…](…)`, its first link) or a
- * label alone linked to a paper's page (`- [Link](https://arxiv.org/abs/…)`, `- [arXiv:2106.06916](…)`, the URL).
+ * label alone linked to a paper's page (`- [Link](https://arxiv.org/abs/…)`, `- [arXiv:2106.06916](…)`, the URL,
+ * `- [[KDD 2016]](…pdf)`).
  */
 function labelNestedPaperLink(text: string, lineLinks: readonly MarkdownLink[]): void {
   const [first] = lineLinks
@@ -1216,7 +1217,8 @@ function labelNestedPaperLink(text: string, lineLinks: readonly MarkdownLink[]):
   const alone =
     lineLinks.length === 1 &&
     text === first.label &&
-    (isLabelText(first.label) || first.label === first.url) &&
+    // `[[KDD 2016]](…pdf)` shows its label in brackets, as a marker's.
+    (isLabelText(first.label.replace(/^\[(.*)\]$/, '$1')) || first.label === first.url) &&
     isPaperUrl(first.url)
   if (noted || alone) first.label = TITLE_PAPER_LABEL
 }
