@@ -515,7 +515,12 @@ function readEntryDraft(
     (shortName || label) && parenthesised === null && paperUrl !== null
       ? readTitleAfterName(cleaned.title, itemRest?.segments[0] ?? '', label)
       : null
-  const fullTitle = parenthesised ?? afterName?.title ?? null
+  // `- **GWNN**` over `  - Graph Wavelet Neural Network, ICLR'19` and its `[[paper]]`: a name, its title nested under it.
+  const nestedTitle =
+    markdown && shortName && parenthesised === null && afterName === null && paperUrl !== null
+      ? readNestedTitle(draft.details, itemRest?.segments.length ?? 0)
+      : null
+  const fullTitle = parenthesised ?? afterName?.title ?? nestedTitle
   const restSegments =
     (fullTitle === null
       ? itemRest?.segments
@@ -586,7 +591,11 @@ function readEntryDraft(
     })
     return
   }
-  const details = classifyDetails(draft.details, markdown, linksByLine)
+  const details = classifyDetails(
+    nestedTitle === null ? draft.details : draft.details.slice(1),
+    markdown,
+    linksByLine,
+  )
   // Names on the item's own line are its authors; a line under it is then a note (`- Estimates of VC-dimension.`).
   if (besideTitle?.authorsLine && details.authorsLine) {
     details.unknown.unshift(details.authorsLine)
@@ -874,6 +883,31 @@ function findPaperUrl(links: readonly MarkdownLink[]): string | null {
     if (link && /^https?:\/\//i.test(link.url)) return link.url
   }
   return null
+}
+
+/**
+ * The paper's title on the first line nested under its name (`Graph Wavelet Neural Network, ICLR'19`,
+ * chihming/awesome-network-embedding), a year written `'19` set in full so that the venue reads off it; null when that
+ * line is no title in title case (authors, a note, links, a description) or the name's line says more.
+ */
+function readNestedTitle(details: readonly DetailLine[], besideName: number): string | null {
+  const text = details[0]?.text.trim() ?? ''
+  if (besideName > 0 || text === '' || /[[\]]/.test(text) || KEY_WORDS.test(text) || DIGEST.test(text))
+    return null
+  if (VENUE_LINE.test(text) || NOTE_LINE.test(text)) return null
+  // Capitalised words read as one long name (`Graph Wavelet Neural Network`): only a list is people.
+  const people = readByline(text).authorList
+  if ((people.authors.length > 1 || people.truncated) && readsAsAuthors(text)) return null
+  const title = text.replace(
+    /['’](\d{2})$/,
+    (_, year: string) => ` ${Number(year) < 50 ? '20' : '19'}${year}`,
+  )
+  const words = title.replace(/,[^,]*$/, '').split(/\s+/)
+  const content = words.filter((word) => !TITLE_SMALL_WORD.test(word))
+  const capitalised = content.filter((word) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(word)).length
+  if (words.length < 3 || /[.!?;]\s/.test(title) || capitalised < content.length * MIN_TITLE_CASE_SHARE)
+    return null
+  return title
 }
 
 /**

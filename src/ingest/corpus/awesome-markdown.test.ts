@@ -2680,8 +2680,53 @@ describe('misreadings of real READMEs (session 34)', () => {
       '  - [[Lua]](https://github.com/muhanzhang/DGCNN) [[Python]](https://github.com/muhanzhang/pytorch_DGCNN)  ',
     ].join('\n')
     expect(awesomeListFormat.parse(text, ctx).records.map(({ title, url }) => [title, url])).toEqual([
-      ['HOPE', 'http://www.kdd.org/kdd2016/papers/files/rfp0184-ouA.pdf'],
-      ['DGCNN', 'http://www.cse.wustl.edu/~muhan/papers/AAAI_2018_DGCNN.pdf'],
+      [
+        'Asymmetric Transitivity Preserving Graph Embedding',
+        'http://www.kdd.org/kdd2016/papers/files/rfp0184-ouA.pdf',
+      ],
+      [
+        'An End-to-End Deep Learning Architecture for Graph Classiﬁcation',
+        'http://www.cse.wustl.edu/~muhan/papers/AAAI_2018_DGCNN.pdf',
+      ],
     ])
+  })
+
+  it('reads the title nested under a name that links its paper there, with the venue and year after it', () => {
+    // chihming/awesome-network-embedding: `- **Name**`, then the title with its venue (`ICLR'19`), its paper, its code.
+    const text = [
+      '# Paper References with the implementation(s)',
+      '',
+      '- **GWNN**',
+      "  - Graph Wavelet Neural Network, ICLR'19",
+      '  - [[paper]](https://openreview.net/forum?id=H1ewdiR5tQ)',
+      '  - [[Python PyTorch]](https://github.com/benedekrozemberczki/GraphWaveletNeuralNetwork)',
+      '- **GCN**',
+      "  - Semi-Supervised Classification with Graph Convolutional Networks, ICLR'17",
+      '  - [[arxiv]](https://arxiv.org/abs/1609.02907)  [[Python Tensorflow]](https://github.com/tkipf/gcn)',
+      '- **Hyperbolics**',
+      '  - Representation Tradeoffs for Hyperbolic Embeddings ',
+      '  - [[Arxiv]](https://arxiv.org/abs/1804.03329)',
+      // A name over its authors keeps its name as the title: the names are no title.
+      '- **TuckER**',
+      '  - Ivana Balažević, Carl Allen, Timothy M. Hospedales',
+      '  - [[paper]](https://arxiv.org/pdf/1901.09590.pdf)',
+    ].join('\n')
+    const { records, issues } = awesomeListFormat.parse(text, ctx)
+    expect(
+      records.map(({ title, venue, date, ids, raw }) => [title, venue, date, ids.arxiv, raw['titleLine']]),
+    ).toEqual([
+      ['Graph Wavelet Neural Network', 'ICLR 2019', '2019', undefined, 'GWNN'],
+      [
+        'Semi-Supervised Classification with Graph Convolutional Networks',
+        'ICLR 2017',
+        '2017',
+        '1609.02907',
+        'GCN',
+      ],
+      ['Representation Tradeoffs for Hyperbolic Embeddings', null, null, '1804.03329', 'Hyperbolics'],
+      ['TuckER', null, null, '1901.09590', 'TuckER'],
+    ])
+    expect(records[3]?.authors).toEqual(['Ivana Balažević', 'Carl Allen', 'Timothy M. Hospedales'])
+    expect(issues.filter(({ code }) => code === 'PARSE_FAILED')).toEqual([])
   })
 })
