@@ -1036,7 +1036,7 @@ export const RANK_ALL = { min: 50, max: 50, minScore: 0, minFillScore: 0 } as co
  * same kind of answer).
  */
 export const FEW_KEYWORDS_NOTE =
-  'Fewer than two key words: a phrase of the text is shown only from a score of 0.15 (under it, a phrase is almost never a key word), and a key word the text does not spell out only with support in the text (a word of it, written alone or after the word the key word puts before it, so `coordinate descent` does not support `Deep Double Descent`; its acronym; or papers worded like it listing it more often than papers do on average); a text not in English gets none.'
+  'Fewer than two key words: no other phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and no key word the text does not spell out has support in it (a word of it written alone or in the same compound, its acronym, or papers worded like it listing it more often than papers do on average); a text not in English gets none.'
 
 /** {@link FEW_KEYWORDS_NOTE} when a paper or text shows fewer than two key words, else null. */
 export function fewKeywordsNote(shown: number): string | null {
