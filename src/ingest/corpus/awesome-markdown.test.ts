@@ -2729,4 +2729,29 @@ describe('misreadings of real READMEs (session 34)', () => {
     expect(records[3]?.authors).toEqual(['Ivana Balažević', 'Carl Allen', 'Timothy M. Hospedales'])
     expect(issues.filter(({ code }) => code === 'PARSE_FAILED')).toEqual([])
   })
+
+  it('counts an entry whose paper link is nested under it toward reading the README as a paper list', () => {
+    // benedekrozemberczki/awesome-community-detection's layout; a README of these alone was read as no list at all.
+    const text = [
+      '# Awesome Community Detection Research Papers',
+      '',
+      '## Centrality and Cuts',
+      '',
+      '- **Hypergraph Clustering with Categorical Edge Labels (Arxiv 2019)**',
+      '  - Ilya Amburg, Nate Veldt, Austin R. Benson',
+      '  - [[Paper]](https://arxiv.org/pdf/1910.09943.pdf)',
+      '  - [[Julia Reference]](https://github.com/nveldt/CategoricalEdgeClustering)',
+      '',
+      '- **Learning Resolution Parameters for Graph Clustering (WWW 2019)**',
+      '  - Nate Veldt, David F. Gleich, Anthony Wirth',
+      '  - [[Paper]](https://arxiv.org/abs/1903.05246)',
+      '  - [[Julia Reference]](https://github.com/nveldt/LearnResParams)',
+      '',
+      // Code alone names no paper: this item counts for none.
+      '- **Clubmark**',
+      '  - [[Python Reference]](https://github.com/eXascaleInfolab/clubmark/tree/master/algorithms)',
+    ].join('\n')
+    expect(surveyAwesomeMarkdown(text.split('\n'))).toEqual({ yearHeadings: 0, entries: 2, items: 3 })
+    expect(detectFormat(text, 'README.md')?.format.name).toBe('awesome-list')
+  })
 })

@@ -357,7 +357,14 @@ export function surveyAwesomeMarkdown(sourceLines: readonly string[]): {
         inItem = false
         return
       }
-      if (indentOf(item[1] ?? '') - (indents[index] ?? 0) >= NESTED_INDENT) return
+      if (indentOf(item[1] ?? '') - (indents[index] ?? 0) >= NESTED_INDENT) {
+        // `- Title` over `  - [[paper]](…) [[code]](…)`: the paper link nested under an entry counts it, once.
+        if (inItem && nestsPaperLink(item[2] ?? '')) {
+          entries++
+          inItem = false
+        }
+        return
+      }
       // An item read from HTML is whole on its line: what follows its list continues none.
       inItem = !html.items.has(index)
       items++
@@ -1197,6 +1204,15 @@ function labelTitleLink(title: TitleLink, links: ReadonlyMap<number, readonly Ma
     ),
   )
   if (!marked) title.link.label = TITLE_PAPER_LABEL
+}
+
+/** True when a nested item gives its entry's paper link, as the entry parser takes it (see {@link labelNestedPaperLink}). */
+function nestsPaperLink(content: string): boolean {
+  const lineLinks = new Map<number, MarkdownLink[]>()
+  const { text } = renderInline(content, 1, lineLinks)
+  const found = lineLinks.get(1) ?? []
+  labelNestedPaperLink(text, found)
+  return found.some((link) => /^(?:paper|pdf|arxiv)$/i.test(link.label) && /^https?:\/\//i.test(link.url))
 }
 
 /** `Paper: [https://arxiv.org/abs/…](…)`: a nested note that says its link is the paper's. */
