@@ -75,6 +75,8 @@ const DIGEST = /^Digest\b\s*:?\s*(.*)$/i
 const LINK_MARKER = /\[([a-z][a-z ]{0,15})\]$/
 /** A line of links alone as Markdown shows them: `[paper] [code]`, `[Python Reference]`, `[paper], [V2]`. */
 const LINKS_ONLY_LINE = /^\[[^[\]]{1,40}\](?:[\s,;|]*\[[^[\]]{1,40}\])*$/
+/** A title still in its bold marks: opened on the item's line and closed on the line that continues it. */
+const WRAPPED_BOLD_TITLE = /^(\*\*|__)(?=\S)([^*_]+?)\1$/
 /** The link markers a line ends with, as Markdown shows them: ` [paper] [code]`. */
 const TRAILING_LINK_MARKERS = /(?:\s*\[[a-z][a-z &]{0,15}\])+\s*$/
 /** A line wrapped to column 0 inside an entry is prose; headings and page chrome are short. */
@@ -1003,6 +1005,9 @@ function cleanTitle(titleText: string): { title: string; links: string[] } {
     links.unshift(marker[1] ?? '')
     title = title.slice(0, marker.index).trimEnd()
   }
+  // `**Rethinking Data Bias: Dataset Copyright Protection` wrapped onto `via … Hidden Bias**`: Markdown renders no
+  // line's emphasis alone, the two lines' is one (wawabinger/Awesome-dataset-copyright-protection).
+  title = WRAPPED_BOLD_TITLE.exec(title)?.[2]?.trim() ?? title
   // One final period is the list's punctuation; an ellipsis belongs to the title.
   return { title: title.endsWith('.') && !title.endsWith('..') ? title.slice(0, -1).trimEnd() : title, links }
 }

@@ -2754,4 +2754,23 @@ describe('misreadings of real READMEs (session 34)', () => {
     expect(surveyAwesomeMarkdown(text.split('\n'))).toEqual({ yearHeadings: 0, entries: 2, items: 3 })
     expect(detectFormat(text, 'README.md')?.format.name).toBe('awesome-list')
   })
+
+  it('reads a bold title wrapped onto the next line without its bold marks', () => {
+    // wawabinger/Awesome-dataset-copyright-protection: the title breaks inside its bold, then the nested details.
+    const text = [
+      '### Traceable：',
+      '',
+      '- **Rethinking Data Bias: Dataset Copyright Protection',
+      'via Embedding Class-wise Hidden Bias**',
+      '    - ECCV 2024',
+      '    - Jinhyeok Jang, ByungOk Han, Jaehong Kim, and Chan-Hyun Youn',
+      '    - ETRI',
+      '    - [Paper](https://www.ecva.net/papers/eccv_2024/papers_ECCV/papers/03084.pdf) [Code](https://github.com/jjh6297/UndercoverBias)',
+    ].join('\n')
+    expect(awesomeListFormat.parse(text, ctx).records[0]).toMatchObject({
+      title: 'Rethinking Data Bias: Dataset Copyright Protection via Embedding Class-wise Hidden Bias',
+      authors: ['Jinhyeok Jang', 'ByungOk Han', 'Jaehong Kim', 'Chan-Hyun Youn'],
+      url: 'https://www.ecva.net/papers/eccv_2024/papers_ECCV/papers/03084.pdf',
+    })
+  })
 })
