@@ -460,3 +460,40 @@ describe('idsFromUrl', () => {
     expect(idsFromUrl(url)).toEqual(ids)
   })
 })
+
+describe('Markdown entries whose authors follow the title after a dash', () => {
+  const ctx = { input: 'lists/README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+  const read = (lines: readonly string[]) =>
+    awesomeListFormat
+      .parse(['# Awesome Detection', '', '## Papers', '', ...lines].join('\n'), ctx)
+      .records.map(({ title, authors, venue, date }) => ({ title, authors, venue, date }))
+
+  it('reads the names after the dash as the authors, and a year or venue after them', () => {
+    // Shapes of real READMEs (an object-detection list, a RetinaNet port's references, a dehazing project's).
+    expect(
+      read([
+        '- [Mask R-CNN](https://arxiv.org/abs/1703.06870) - Kaiming He, Georgia Gkioxari, Piotr Dollár, Ross Girshick, 2017.',
+        '- [Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks](https://arxiv.org/abs/1506.01497) -Shaoqing Ren, Kaiming He, Ross Girshick, Jian Sun, 2015.',
+        '* [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385) - Kaiming He, Xiangyu Zhang, Shaoqing Ren, and Jian Sun, 2015',
+        '- 📄 [Single Image Haze Removal Using Dark Channel Prior](https://ieeexplore.ieee.org/document/5206515) - Kaiming He, Jian Sun, and Xiaoou Tang, CVPR 2009',
+        '- [Fully Convolutional Networks for Semantic Segmentation](https://arxiv.org/abs/1411.4038) – Jonathan Long, Evan Shelhamer, Trevor Darrell (CVPR 2015)',
+      ]),
+    ).toEqual([
+      { title: 'Mask R-CNN', authors: ['Kaiming He', 'Georgia Gkioxari', 'Piotr Dollár', 'Ross Girshick'], venue: null, date: '2017' },
+      { title: 'Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks', authors: ['Shaoqing Ren', 'Kaiming He', 'Ross Girshick', 'Jian Sun'], venue: null, date: '2015' },
+      { title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'], venue: null, date: '2015' },
+      { title: 'Single Image Haze Removal Using Dark Channel Prior', authors: ['Kaiming He', 'Jian Sun', 'Xiaoou Tang'], venue: 'CVPR 2009', date: '2009' },
+      { title: 'Fully Convolutional Networks for Semantic Segmentation', authors: ['Jonathan Long', 'Evan Shelhamer', 'Trevor Darrell'], venue: 'CVPR 2015', date: '2015' },
+    ])
+  })
+
+  it('reads a description after the dash as no one', () => {
+    expect(
+      read([
+        '- [Detectron](https://arxiv.org/abs/1703.06871) - A simple, flexible framework for object detection research, by Facebook.',
+        '- [YOLO9000: Better, Faster, Stronger](https://arxiv.org/abs/1612.08242) - Real-time detection of over 9000 object categories.',
+        '- [Feature Pyramid Networks](https://arxiv.org/abs/1612.03144) - Multi-scale features, cheap.',
+      ]).map((r) => r.authors),
+    ).toEqual([[], [], []])
+  })
+})

@@ -169,6 +169,8 @@ const LOG_HEADING = /^(?:(?:daily|weekly|monthly|latest|recent)\s+)?(?:updates?|
 const NAME_ONLY_TITLE = /^[\p{L}\p{N}][\p{L}\p{N}.+_-]*(?:[\s-]+v?\d+(?:\.\d+)*[BMKbmk]?)?$/u
 /** A description after the title (`[TinyZero](…) - Clean, minimal …`), never an author list. */
 const DESCRIPTION = /^[-–—:]\s/
+/** `-Shaoqing Ren, Kaiming He, …` (a dash typed against the first name): names after a dash, or nothing. */
+const DASH_BEFORE_NAME = /^[-–—](?=\p{Lu})/u
 /** Of the names read beside a title, this share must read as people's names for the line to be its authors. */
 const MIN_NAME_SHARE = 0.75
 
@@ -775,8 +777,9 @@ function readBesideTitle(segments: readonly string[]): BesideTitle {
   let published: BesideTitle['published'] = null
   let venue: string | null = null
   let authors: string | null = null
-  for (const segment of segments.flatMap(unwrapParenthesisedByline)) {
-    if (DESCRIPTION.test(segment)) continue
+  for (const piece of segments.flatMap(unwrapParenthesisedByline)) {
+    const segment = DESCRIPTION.test(piece) || DASH_BEFORE_NAME.test(piece) ? namesAfterDash(piece) : piece
+    if (segment === null) continue
     const day = DAY_MONTH_YEAR.exec(segment)
     if (day) {
       published ??= {
@@ -829,6 +832,27 @@ function readBesideTitle(segments: readonly string[]): BesideTitle {
   const own = readByline(authors)
   const authorsLine = venue && own.venue === null ? `${authors}. ${venue}` : authors
   return { byline: readByline(authorsLine), authorsLine, published }
+}
+
+/**
+ * `- Kaiming He, Georgia Gkioxari, Piotr Dollár, Ross Girshick, 2017.` after a linked title (a common layout:
+ * `- [Mask R-CNN](…) - Kaiming He, …`): the piece after the dash when it opens with people's names, its year or venue
+ * after them (`, 2017`, `(CVPR 2015)`) read as the pieces they are; null for a description (`- A simple, flexible
+ * framework …`), which a dash opens as often.
+ * @example namesAfterDash('- Kaiming He, Georgia Gkioxari, Ross Girshick, 2017.') // 'Kaiming He, Georgia Gkioxari, Ross Girshick (2017)'
+ */
+function namesAfterDash(segment: string): string | null {
+  let text = trimChars(segment.replace(/^[-–—:]\s*/u, ''), ' .;')
+  const inParentheses = /\s*\(([^()]+)\)$/.exec(text)
+  const ending = inParentheses ? (inParentheses[1] ?? '').trim() : null
+  if (inParentheses) text = text.slice(0, inParentheses.index)
+  const pieces = text.split(',').map((p) => p.trim())
+  const year = YEAR_ALONE.test(pieces[pieces.length - 1] ?? '') ? pieces.pop() : undefined
+  const venue = pieces.length > 1 && isVenuePiece(pieces[pieces.length - 1] ?? '') ? pieces.pop() : undefined
+  if (!readsAsAuthors(pieces.join(', ').replace(SERIAL_AND, ', '))) return null
+  const after = [venue, ending].filter((p): p is string => p !== undefined && p !== '')
+  // The shapes readBesideTitle reads: `Names, Venue` and a year in parentheses.
+  return `${[pieces.join(', '), ...after.filter((p) => !YEAR_ALONE.test(p))].join(', ')}${year ?? after.find((p) => YEAR_ALONE.test(p)) ? ` (${year ?? after.find((p) => YEAR_ALONE.test(p))})` : ''}`
 }
 
 /**
