@@ -1,6 +1,7 @@
 /** The dedupe evaluation groups records with the evidence the import gives the matcher. */
 import { describe, expect, it } from 'vitest'
 import { parseBibtex } from '../src/ingest/index.js'
+import { readFixture } from '../test/support/fixture-server.js'
 import { clusterWithMatcher, type EvalRecord } from './dedupe.js'
 
 describe('clusterWithMatcher', () => {
@@ -8,19 +9,7 @@ describe('clusterWithMatcher', () => {
     // Only the article's journal says that a book of its title is the same work (neither has a DOI), as in
     // import-records.test.ts; without the paper's venues the article-first order made two papers.
     const { records } = parseBibtex(
-      `@article{boyd2011distributed,
-  title={Distributed optimization and statistical learning via the alternating direction method of multipliers},
-  author={Boyd, Stephen and Parikh, Neal and Chu, Eric and Peleato, Borja and Eckstein, Jonathan},
-  journal={Foundations and Trends{\\textregistered} in Machine learning},
-  volume={3}, number={1}, pages={1--122}, year={2011}
-}
-
-@book{boyd2011admm,
-  title={Distributed Optimization and Statistical Learning via the Alternating Direction Method of Multipliers},
-  author={Boyd, Stephen and Parikh, Neal and Chu, Eric},
-  year={2011}
-}
-`,
+      readFixture('bibtex/admm_article_and_book.bib'),
       { input: 'refs.bib', fetchedAt: '2026-11-29T00:00:00.000Z' },
     )
     const evalRecords: EvalRecord[] = records.map((record, i) => ({ id: `refs.bib#${i}`, file: 'refs.bib', record }))

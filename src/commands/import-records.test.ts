@@ -5,6 +5,7 @@ import { isPaperscopeError } from '../core/index.js'
 import { parseBibtex } from '../ingest/index.js'
 import type { PaperStore, PaperWriter } from '../store/index.js'
 import { buildRecord } from '../../test/support/factories.js'
+import { readFixture } from '../../test/support/fixture-server.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { importRecords } from './import-records.js'
 import { exportBibtex } from './export-bibtex.js'
@@ -257,19 +258,7 @@ describe('importRecords', () => {
     // Google Scholar's @article names the book-journal; a reference manager's @book of it names neither series nor
     // publisher, and neither has a DOI: only the paper's venue says that a book of its title is the same work.
     const { records: [article, bare] } = parseBibtex(
-      `@article{boyd2011distributed,
-  title={Distributed optimization and statistical learning via the alternating direction method of multipliers},
-  author={Boyd, Stephen and Parikh, Neal and Chu, Eric and Peleato, Borja and Eckstein, Jonathan},
-  journal={Foundations and Trends{\\textregistered} in Machine learning},
-  volume={3}, number={1}, pages={1--122}, year={2011}
-}
-
-@book{boyd2011admm,
-  title={Distributed Optimization and Statistical Learning via the Alternating Direction Method of Multipliers},
-  author={Boyd, Stephen and Parikh, Neal and Chu, Eric},
-  year={2011}
-}
-`,
+      readFixture('bibtex/admm_article_and_book.bib'),
       { input: 'refs.bib', fetchedAt: '2026-11-29T00:00:00.000Z' },
     )
     for (const order of [[article!, bare!], [bare!, article!]]) {
