@@ -14,8 +14,8 @@ import { findPaperById } from './lookup.js'
 import { rematchLibrary } from './rematch-library.js'
 
 /** A store whose writer fails on the n-th savePaper call: a real fault inside a real transaction. */
-function failingOnSave(store: PaperStore, failAt: number): PaperStore {
-  let saves = 0
+/** `store` whose transactions' writer has `method` replaced by `replace(original)`: to inject a fault or count calls. */
+function withWriterMethod<K extends keyof PaperWriter>(store: PaperStore, method: K, replace: (original: PaperWriter[K]) => PaperWriter[K]): PaperStore {
   return new Proxy(store, {
     get(target, prop, receiver) {
       if (prop !== 'transaction') return Reflect.get(target, prop, receiver)
@@ -23,17 +23,19 @@ function failingOnSave(store: PaperStore, failAt: number): PaperStore {
         target.transaction((tx) =>
           work(
             new Proxy(tx, {
-              get(t, p, r) {
-                if (p !== 'savePaper') return Reflect.get(t, p, r)
-                return async (...args: Parameters<PaperWriter['savePaper']>) => {
-                  if (++saves === failAt) throw new Error('disk full (injected)')
-                  return t.savePaper(...args)
-                }
-              },
+              get: (t, p, r) => (p === method ? replace((t[method] as (...args: unknown[]) => unknown).bind(t) as PaperWriter[K]) : Reflect.get(t, p, r)),
             }),
           ),
         )
     },
+  })
+}
+
+function failingOnSave(store: PaperStore, failAt: number): PaperStore {
+  let saves = 0
+  return withWriterMethod(store, 'savePaper', (save) => async (...args) => {
+    if (++saves === failAt) throw new Error('disk full (injected)')
+    return save(...args)
   })
 }
 
@@ -330,24 +332,9 @@ describe('importRecords', () => {
     const ddpgId = (await t.store.findPaperIdByExternalId('arxiv', '1509.02971'))!
     // Bengio's entry takes the DOI from DDPG's paper, which is built again without it.
     const listed = new Map<string, number>()
-    const counting = new Proxy(t.store, {
-      get(target, prop, receiver) {
-        if (prop !== 'transaction') return Reflect.get(target, prop, receiver)
-        return <T>(work: (tx: PaperWriter) => Promise<T>) =>
-          target.transaction((tx) =>
-            work(
-              new Proxy(tx, {
-                get(w, p, r) {
-                  if (p !== 'listSourceRecords') return Reflect.get(w, p, r)
-                  return (paperId: string) => {
-                    listed.set(paperId, (listed.get(paperId) ?? 0) + 1)
-                    return w.listSourceRecords(paperId)
-                  }
-                },
-              }),
-            ),
-          )
-      },
+    const counting = withWriterMethod(t.store, 'listSourceRecords', (list) => (paperId) => {
+      listed.set(paperId, (listed.get(paperId) ?? 0) + 1)
+      return list(paperId)
     })
     await importRecords(counting, [bengio!])
     const bengioId = (await t.store.findPaperIdByExternalId('doi', doi))!
