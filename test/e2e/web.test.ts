@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
+import { MISCITED, OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
 import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
 import { confidencePercent, percentileRank } from '../../web/src/format.js'
@@ -33,7 +33,7 @@ describe.skipIf(skip)('web app in chromium', () => {
   let problems: string[]
 
   beforeAll(async () => {
-    app = await startWebApp({ analyze: true, offTopic: true, counted: true })
+    app = await startWebApp({ analyze: true, offTopic: true, counted: true, miscited: true })
     ;({ library, server } = app)
   })
 
@@ -858,6 +858,37 @@ describe.skipIf(skip)('web app in chromium', () => {
     await fresh.goto(`${url}#sources`)
     await fresh.locator('h1.paper-title').waitFor()
     await expect.poll(placement(fresh)).toEqual({ scrolled: true, clear: true, visible: true })
+    expect(problems).toEqual([])
+  })
+
+  it("shows a DOI on the paper it names, and on the record of another paper that carried it as not shown for that paper", async () => {
+    const identifiers = () => page.getByRole('region', { name: 'Identifiers' }).locator('dl').innerText()
+    /** The ids line of the paper's one record, under its "What this record says". */
+    const recordIds = async () => {
+      const records = page.locator('.source-item')
+      await expect.poll(() => records.count()).toBe(1)
+      await records.getByText('What this record says').click()
+      return records.getByTestId('record-ids').innerText()
+    }
+    // DDPG, opened at its arXiv id: its entry's DOI is Bengio's monograph's, so the paper shows the arXiv id alone.
+    await page.goto(`${server.url}/papers/${MISCITED.ddpg.arxiv}`)
+    await page.getByRole('heading', { level: 1, name: MISCITED.ddpg.title }).waitFor()
+    await expect.poll(identifiers).toContain(MISCITED.ddpg.arxiv)
+    expect(await identifiers()).not.toContain(MISCITED.doi)
+    const ddpgPath = new URL(page.url()).pathname
+    // Its record keeps the DOI as the file gave it, and says the paper does not show it.
+    const ddpgIds = await recordIds()
+    expect(ddpgIds).toContain(`arxiv ${MISCITED.ddpg.arxiv}`)
+    expect(ddpgIds).toContain(`doi ${MISCITED.doi}`)
+    expect(ddpgIds).toMatch(/\(not shown for this paper: doi; another paper holds it/)
+
+    // The DOI opens Bengio's paper, which shows it, and its record has nothing the paper does not show.
+    await page.goto(`${server.url}/papers/${MISCITED.doi}`)
+    await page.getByRole('heading', { level: 1, name: MISCITED.bengio.title }).waitFor()
+    expect(new URL(page.url()).pathname).not.toBe(ddpgPath)
+    await expect.poll(identifiers).toContain(MISCITED.doi)
+    const bengioIds = await recordIds()
+    expect(bengioIds).toBe(`doi ${MISCITED.doi}`)
     expect(problems).toEqual([])
   })
 

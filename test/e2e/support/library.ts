@@ -1,7 +1,7 @@
 /**
  * @module The library the browser tests and screenshots run on: the real corpus (data/corpus) imported
  * through the real pipeline, plus a few records built to be hostile (markup and a script in a title,
- * LaTeX, odd Unicode).
+ * LaTeX, odd Unicode), and opt-in ones for cases the corpus lacks.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -90,6 +90,17 @@ export function countedRecords(): SourceRecord[] {
   ]
 }
 
+/**
+ * A reference list's DDPG entry with the DOI of Bengio's monograph, then Bengio's entry
+ * (test/fixtures/bibtex/miscited_doi.bib): the DOI is Bengio's paper's, DDPG's record keeps it as the file gave it.
+ */
+export const MISCITED = {
+  file: join(REPO_ROOT, 'test', 'fixtures', 'bibtex', 'miscited_doi.bib'),
+  doi: '10.1561/2200000006',
+  ddpg: { title: 'Continuous control with deep reinforcement learning', arxiv: '1509.02971' },
+  bengio: { title: 'Learning deep architectures for AI' },
+} as const
+
 export interface TestLibrary {
   store: PaperStore
   path: string
@@ -97,22 +108,22 @@ export interface TestLibrary {
 }
 
 /**
- * A temp library from the real corpus and the hostile records.
+ * A temp library from the real corpus and the hostile records, with the opt-in ones `options` name.
  * @example const lib = await createCorpusLibrary(); ...; await lib.cleanup()
  */
-export async function createCorpusLibrary(options: { hostile?: boolean; analyze?: boolean; offTopic?: boolean; counted?: boolean } = {}): Promise<TestLibrary> {
+export async function createCorpusLibrary(
+  options: { hostile?: boolean; analyze?: boolean; offTopic?: boolean; counted?: boolean; miscited?: boolean } = {},
+): Promise<TestLibrary> {
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-e2e-'))
   const path = join(dir, 'library.db')
   const store = await openStore({ path, now: () => new Date('2026-01-02T00:00:00.000Z') })
-  await importFiles(store, [join(REPO_ROOT, 'data', 'corpus')], {
-    formats: FILE_FORMATS,
-    detect: detectFileFormat,
-    cwd: REPO_ROOT,
-    now: () => new Date('2026-01-02T00:00:00.000Z'),
-  })
+  const asImported = { formats: FILE_FORMATS, detect: detectFileFormat, cwd: REPO_ROOT, now: () => new Date('2026-01-02T00:00:00.000Z') }
+  await importFiles(store, [join(REPO_ROOT, 'data', 'corpus')], asImported)
   if (options.hostile !== false) await importRecords(store, hostileRecords())
   if (options.offTopic === true) await importRecords(store, [offTopicRecord()])
   if (options.counted === true) await importRecords(store, countedRecords())
+  // A file as `paperscope import refs.bib` reads it: its entries matched to the corpus's papers as an import matches.
+  if (options.miscited === true) await importFiles(store, [MISCITED.file], asImported)
   // As `npm start` does: topics, key words, digests, similar papers, novelty and metrics for every paper.
   // Opt-in: about 10 s of CPU, and the route tests read only what sources said.
   if (options.analyze === true) await analyzeLibrary(store, { now: () => new Date('2026-01-02T00:00:00.000Z') })
