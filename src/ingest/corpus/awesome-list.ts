@@ -26,6 +26,7 @@ import {
   isAboutTheListHeading,
   isMarkdownSource,
   renderAwesomeMarkdown,
+  showsPaperLinkLabelOnly,
   SERIAL_AND,
   surveyAwesomeMarkdown,
   type ItemRest,
@@ -1088,6 +1089,9 @@ function classifyDetails(
       classified.venue = VENUE_LINE.exec(text)?.[1]?.trim() ?? null
     } else if (markdown && linksByLine.has(detail.line) && LINKS_ONLY_LINE.test(text))
       classified.linkLabels.push(...[...text.matchAll(/\[([^[\]]+)\]/g)].map((label) => label[1] ?? ''))
+    // `[Link](https://arxiv.org/abs/…)` shows `Link`, no brackets: a line of links alone all the same.
+    else if (markdown && showsPaperLinkLabelOnly(text, linksByLine.get(detail.line) ?? []))
+      classified.linkLabels.push(text)
     else if (NOTE_LINE.test(text)) classified.notes.push({ line: detail.line, text })
     else if (!classified.authorsLine && !digest && isAuthorLine(text, markdown))
       classified.authorsLine = { line: detail.line, text }

@@ -2773,4 +2773,24 @@ describe('misreadings of real READMEs (session 34)', () => {
       url: 'https://www.ecva.net/papers/eccv_2024/papers_ECCV/papers/03084.pdf',
     })
   })
+
+  it("reads a nested `[Link](arxiv)` line as the entry's link, not a detail line not recognised", () => {
+    const text = [
+      '## Vision',
+      '- Attention Is All You Need',
+      '  - [Link](https://arxiv.org/abs/1706.03762)',
+      // A label linked to a project page is no paper link: it stays a line not recognised.
+      '- Segment Anything',
+      '  - Alexander Kirillov, Eric Mintun, Nikhila Ravi',
+      '  - [Link](https://segment-anything.com)',
+    ].join('\n')
+    const { records, issues } = awesomeListFormat.parse(text, ctx)
+    expect(records[0]).toMatchObject({
+      url: 'https://arxiv.org/abs/1706.03762',
+      ids: { arxiv: '1706.03762' },
+    })
+    expect(records[0]?.raw['links']).toEqual(['Link'])
+    expect(records[0]?.raw['unrecognised']).toBeUndefined()
+    expect(issues.filter(({ code }) => code === 'PARSE_FAILED').map(({ line }) => line)).toEqual([6])
+  })
 })

@@ -1240,6 +1240,19 @@ function labelNestedPaperLink(text: string, lineLinks: readonly MarkdownLink[]):
 }
 
 /**
+ * True when a nested line shows only the label of the one link it has, a link to the paper (`[Link](https://arxiv.org/…)`
+ * shows `Link`): the entry's link, no text, as `[[Paper]](…)` is. Holds for what {@link labelNestedPaperLink} labels
+ * `paper` as a label alone.
+ * @example showsPaperLinkLabelOnly('Link', [{ label: 'paper', url: 'https://arxiv.org/abs/1706.03762' }]) // true
+ */
+export function showsPaperLinkLabelOnly(text: string, lineLinks: readonly MarkdownLink[]): boolean {
+  const [link] = lineLinks
+  if (link === undefined || lineLinks.length !== 1 || link.label !== TITLE_PAPER_LABEL) return false
+  const shown = text.trim()
+  return (isLabelText(shown.replace(/^\[(.*)\]$/, '$1')) || shown === link.url) && isPaperUrl(link.url)
+}
+
+/**
  * True when a URL is a paper's: it names an arXiv id or a DOI (read by core's normal forms), or it is a paper's
  * page on OpenReview, in proceedings, at a publisher or a preprint server, or a PDF outside the code hosts. Code,
  * project pages, blogs and conference pages are not.
