@@ -67,6 +67,12 @@ const KEY_WORDS = /^Key\s*(?:W\w*\s*)?:\s*(.*)$/i
 /** `Publisher: ICLR 2024`, `Venue: …` on a line under an item: where the paper was published. */
 const VENUE_LINE = /^(?:Publisher|Venue|Published\s+(?:in|at)|Conference|Journal)\s*:\s*(.+)$/i
 /**
+ * A lab, university or company on a line of its own under an item (`- Duke University`, `- Google Research, Stanford`,
+ * `- ETRI`): who wrote the paper, no author. A piece names an institution by its word for one, or is an acronym.
+ */
+const AFFILIATION_PIECE =
+  /^(?:[\p{L}&.'’-]+\s+){0,5}(?:University|Universit[äéà]t?|Department|Institute|Institut|Lab|Labs|Laboratory|Laboratories|Research|College|School|Academy|Centre|Center|Tech|Technologies|Inc\.?|Ltd\.?|Corporation|AI)(?:\s+[\p{L}&.'’-]+){0,5}$|^\p{Lu}[\p{Lu}\d&-]{1,7}$|^(?:OpenAI|DeepMind|Google|Meta|Microsoft|NVIDIA|Apple|Amazon|Baidu|Alibaba|Tencent|ByteDance|Huawei|Samsung|Adobe|Salesforce|Anthropic)(?:\s+[\p{L}&.'-]+){0,3}$/u
+/**
  * A note under an item, labelled (`TL;DR: …`, `Code: [official](…)`, `ExpEnv: D4RL`, `Comment: …`): never its
  * authors. An author line names people; it opens with no such label (`Author List:` is read as one).
  */
@@ -670,7 +676,10 @@ function readEntryDraft(
       // `NIPS 2018 Bengio`: the words after the year are kept here only, no part of the venue.
       ...(itemRest?.venueTag ? { venueTag: itemRest.venueTag.asWritten } : {}),
       // `(*OpenAI*)` after a quoted title's venue and year: who made the paper, no venue and no author.
-      ...(afterName?.affiliation ? { affiliation: afterName.affiliation } : {}),
+      // `  - Duke University` under the title: the same, on a line of its own.
+      ...((afterName?.affiliation ?? details.affiliation)
+        ? { affiliation: afterName?.affiliation ?? details.affiliation }
+        : {}),
       venueYear,
       keywordsLine: details.keywordsLine?.text ?? null,
       digestLine: details.digestLine?.text ?? null,
@@ -921,7 +930,8 @@ function readNestedTitle(details: readonly DetailLine[], besideName: number): st
   const text = details[0]?.text.trim() ?? ''
   if (besideName > 0 || text === '' || /[[\]]/.test(text) || KEY_WORDS.test(text) || DIGEST.test(text))
     return null
-  if (VENUE_LINE.test(text) || NOTE_LINE.test(text)) return null
+  if (VENUE_LINE.test(text) || NOTE_LINE.test(text) || isVenuePiece(text) || isAffiliationLine(text))
+    return null
   // Capitalised words read as one long name (`Graph Wavelet Neural Network`): only a list is people.
   const people = readByline(text).authorList
   if ((people.authors.length > 1 || people.truncated) && readsAsAuthors(text)) return null
@@ -1039,8 +1049,10 @@ function cleanTitle(titleText: string): { title: string; links: string[] } {
 
 interface ClassifiedDetails {
   authorsLine: DetailLine | null
-  /** A `Publisher:` line's venue, as printed. */
+  /** A `Publisher:` line's venue, as printed, or in Markdown a line that is only a venue (`- ICLR 2022 Oral`). */
   venue: string | null
+  /** In Markdown, a line that only names a lab or company (`- Duke University`, `- ETRI`). */
+  affiliation: string | null
   /** Labelled notes (`Code: …`, `ExpEnv: …`, `TL;DR: …`): kept in raw, said by their label, no warning. */
   notes: DetailLine[]
   /** In Markdown, what lines of links alone show (`[paper] [code]`, `[Matlab Reference]`): the entry's links, no text. */
@@ -1066,6 +1078,7 @@ function classifyDetails(
     digestLine: null,
     digest: null,
     venue: null,
+    affiliation: null,
     notes: [],
     linkLabels: [],
     unknown: [],
@@ -1087,6 +1100,11 @@ function classifyDetails(
       classified.digest = digest[1]?.trim() || null
     } else if (VENUE_LINE.test(text) && classified.venue === null) {
       classified.venue = VENUE_LINE.exec(text)?.[1]?.trim() ?? null
+    } else if (markdown && classified.venue === null && isVenueAloneLine(text)) {
+      // `  - ICLR 2022 Oral`, `  - CVPR 2023`: the venue alone on its line.
+      classified.venue = text
+    } else if (markdown && classified.affiliation === null && isAffiliationLine(text)) {
+      classified.affiliation = text
     } else if (markdown && linksByLine.has(detail.line) && LINKS_ONLY_LINE.test(text))
       classified.linkLabels.push(...[...text.matchAll(/\[([^[\]]+)\]/g)].map((label) => label[1] ?? ''))
     // `[Link](https://arxiv.org/abs/…)` shows `Link`, no brackets: a line of links alone all the same.
@@ -1098,6 +1116,21 @@ function classifyDetails(
     else classified.unknown.push({ line: detail.line, text })
   }
   return classified
+}
+
+/**
+ * True when a line is only a venue (`ICLR 2022 Oral`, `CVPR 2023`, `arXiv 2024`): a known one, or one whose first word
+ * is an acronym (`NeurIPS`, `SIGGRAPH`), as no person's name is (`Yoshua Bengio 2009`).
+ */
+function isVenueAloneLine(text: string): boolean {
+  return KNOWN_VENUE_HEADING.test(text) || (VENUE_YEAR_PIECE.test(text) && /^\S*\p{Lu}\S*\p{Lu}/u.test(text))
+}
+
+/** True when a line names only labs or companies, one or a few (`Duke University`, `KAIST, NAVER AI Lab`). */
+function isAffiliationLine(text: string): boolean {
+  // `University of Science and Technology`, `Texas A&M University`: only commas and semicolons part labs.
+  const pieces = text.split(/\s*[,;]\s*/).filter((piece) => piece !== '')
+  return pieces.length > 0 && pieces.length <= 4 && pieces.every((piece) => AFFILIATION_PIECE.test(piece))
 }
 
 /**

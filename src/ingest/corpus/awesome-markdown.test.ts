@@ -2774,6 +2774,50 @@ describe('misreadings of real READMEs (session 34)', () => {
     })
   })
 
+  it('reads a nested line that is only a venue as the venue, and one that only names labs as the affiliation', () => {
+    const text = [
+      '## Backdoor Attacks',
+      // An awesome list of self-supervised learning security: authors, their labs, the venue, each on its line.
+      '- **Anti-Backdoor Learning: Training Clean Models on Poisoned Data** [[pdf]](https://arxiv.org/abs/2110.11571)',
+      '  - Jinyuan Jia, Yupei Liu, Neil Zhenqiang Gong',
+      '  - Duke University',
+      '  - ICLR 2021',
+      '- **BADFSS: Backdoor Attacks on Federated Self-Supervised Learning** [[pdf]](https://arxiv.org/abs/2405.13080)',
+      '  - Zhihao Cheng, Yunchang Zhang, Xuxian Jiang',
+      '  - Huazhong University of Science and Technology, Tsinghua University, Zhejiang University',
+      '  - ICML 2024',
+      // conditionWang/Data_Centric_AI_IP_Protection: the venue under the links, with its award.
+      '- Non-Transferable Learning: A New Approach for Model Ownership Verification and Applicability Authorization',
+      '  - [[paper]](https://arxiv.org/abs/2106.06916) [[code]](https://github.com/conditionWang/NTL) ',
+      '  - ICLR 2022 Oral',
+      // wawabinger/Awesome-dataset-copyright-protection: venue first, then authors, then the lab's acronym.
+      '- **Rethinking Data Bias: Dataset Copyright Protection via Embedding Class-wise Hidden Bias**',
+      '    - ECCV 2024',
+      '    - Jinhyeok Jang, ByungOk Han, Jaehong Kim, and Chan-Hyun Youn',
+      '    - ETRI',
+      '    - [Paper](https://www.ecva.net/papers/eccv_2024/papers_ECCV/papers/03084.pdf) [Code](https://github.com/jjh6297/UndercoverBias)',
+      // A name over its venue (chihming/awesome-network-embedding's layout): the venue is no title nested under it.
+      '- **GWNN**',
+      '  - ICLR 2019 Oral',
+      '  - [[paper]](https://openreview.net/forum?id=H1ewdiR5tQ)',
+    ].join('\n')
+    const { records, issues } = awesomeListFormat.parse(text, ctx)
+    expect(records[4]?.title).toBe('GWNN')
+    expect(records.map(({ venue, date, raw }) => [venue, date, raw['affiliation']])).toEqual([
+      ['ICLR 2021', '2021', 'Duke University'],
+      [
+        'ICML 2024',
+        '2024',
+        'Huazhong University of Science and Technology, Tsinghua University, Zhejiang University',
+      ],
+      ['ICLR 2022 Oral', '2022', undefined],
+      ['ECCV 2024', '2024', 'ETRI'],
+      ['ICLR 2019 Oral', '2019', undefined],
+    ])
+    expect(records.map(({ authors }) => authors.length)).toEqual([3, 3, 0, 4, 0])
+    expect(issues.filter(({ code }) => code === 'PARSE_FAILED')).toEqual([])
+  })
+
   it("reads a nested `[Link](arxiv)` line as the entry's link, not a detail line not recognised", () => {
     const text = [
       '## Vision',
