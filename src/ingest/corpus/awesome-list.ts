@@ -150,6 +150,8 @@ const TITLE_SMALL_WORD =
 const TITLE_VENUE_ENDING = /^(\S.{7,}?),\s*([\p{L}][\p{L}-]*)\s*,?\s+((?:19|20)\d{2})\.?$/u
 /** `Title (Published in Findings of EMNLP 2024)`: the venue a list writes into the title. */
 const PUBLISHED_IN_TITLE = /\s*\((?:Published|Accepted)\s+(?:in|at|by|to)\s+([^()]+?)\)$/i
+/** `Title (Arxiv 2019)`, `Title (CVPR 2022)`: parentheses ending a title, a venue if what they hold reads as one. */
+const PARENTHESES_ENDING_TITLE = /^(\S.*?)\s*\(([^()]+)\)$/
 /**
  * A heading that names a venue, not a topic (`ICLR 2023`, `NeurIPS`, `CVPR 2022`, `arXiv`, `ACL 2023 Findings`): the
  * venue of the entries under it. A known venue in any case, with or without its year (`ICLR'23`)…
@@ -538,10 +540,17 @@ function readEntryDraft(
       : [...(afterName?.rest ? [afterName.rest] : []), ...(itemRest?.segments.slice(1) ?? [])]) ?? []
   const named = fullTitle ?? cleaned.title
   // `Title (Published in Findings of EMNLP 2024)`, and in Markdown `Title, CVPR, 2016`: the venue is no part of the title.
-  const publishedIn = PUBLISHED_IN_TITLE.exec(named)?.[1]?.trim() ?? null
+  const publishedIn =
+    PUBLISHED_IN_TITLE.exec(named)?.[1]?.trim() ?? (markdown ? readVenueInTitleParentheses(named) : null)
   const ending = markdown && publishedIn === null ? readTitleVenueEnding(named) : null
   const titleVenue = publishedIn ?? ending?.venue ?? null
-  const title = ending?.title ?? (publishedIn === null ? named : named.replace(PUBLISHED_IN_TITLE, '').trim())
+  const title =
+    ending?.title ??
+    (publishedIn === null
+      ? named
+      : PUBLISHED_IN_TITLE.test(named)
+        ? named.replace(PUBLISHED_IN_TITLE, '').trim()
+        : (PARENTHESES_ENDING_TITLE.exec(named)?.[1] ?? named))
   // First, so that no unreadable line goes unreported, even in the template or after the papers.
   if (draft.rejections.length > 0) {
     collector.rejectEntryForLines({ line: draft.line, label: title || null }, draft.rejections)
@@ -620,7 +629,9 @@ function readEntryDraft(
   const sectionDate = draft.section?.year ? formatPartialDate(draft.section.year) : null
   // What the entry prints wins over its title's note (`(Published in …)`), and that over its heading (`### ICLR 2023`).
   const sectionVenue = draft.section?.venue ?? null
-  const ownVenue = byline?.venue ?? details.venue ?? tagVenue ?? titleVenue
+  // `- **Title** (CVPR 2022)` over its authors: the venue beside the title, when the author line names none.
+  const besideVenue = byline === besideTitle?.byline ? null : (besideTitle?.byline?.venue ?? null)
+  const ownVenue = byline?.venue ?? details.venue ?? tagVenue ?? titleVenue ?? besideVenue
   // `RSS` under `#### RSS 2022`: the heading completes a venue printed without its year.
   const printedVenue =
     ownVenue !== null &&
@@ -631,7 +642,7 @@ function readEntryDraft(
       : (ownVenue ?? sectionVenue)
   const venueYear =
     byline?.venueYear ??
-    [details.venue, tagVenue, titleVenue, sectionVenue].reduce<number | null>(
+    [details.venue, tagVenue, titleVenue, besideVenue, sectionVenue].reduce<number | null>(
       (year, venue) => year ?? (venue === null ? null : yearOf(venue)),
       null,
     )
@@ -672,7 +683,7 @@ function readEntryDraft(
       titleLine: draft.titleText.trim(),
       links: [...links, ...details.linkLabels],
       authorsLine: details.authorsLine?.text ?? besideTitle?.authorsLine ?? null,
-      venue: byline?.venueAsPrinted ?? details.venue ?? tagVenue ?? titleVenue ?? sectionVenue,
+      venue: byline?.venueAsPrinted ?? details.venue ?? tagVenue ?? titleVenue ?? besideVenue ?? sectionVenue,
       // `NIPS 2018 Bengio`: the words after the year are kept here only, no part of the venue.
       ...(itemRest?.venueTag ? { venueTag: itemRest.venueTag.asWritten } : {}),
       // `(*OpenAI*)` after a quoted title's venue and year: who made the paper, no venue and no author.
@@ -689,6 +700,18 @@ function readEntryDraft(
       ...(itemRest ? { besideTitle: itemRest.segments } : {}),
     },
   })
+}
+
+/**
+ * The venue in the parentheses a title ends with (`Gated Graph Sequence Neural Networks (Arxiv 2019)`,
+ * benedekrozemberczki/awesome-community-detection), or null: a venue with its year or a known one. A year alone, and
+ * what a title itself ends with (`(Extended Abstract)`, `(GPT-3)`), are none.
+ */
+function readVenueInTitleParentheses(title: string): string | null {
+  const match = PARENTHESES_ENDING_TITLE.exec(title)
+  const inside = match?.[2]?.trim() ?? ''
+  if (match === null || YEAR_ALONE.test(inside) || !isVenuePiece(inside)) return null
+  return inside
 }
 
 /**
@@ -862,7 +885,7 @@ function namesAfterDash(segment: string): string | null {
   if (!readsAsAuthors(pieces.join(', ').replace(SERIAL_AND, ', '))) return null
   const after = [venue, ending].filter((p): p is string => p !== undefined && p !== '')
   // The shapes readBesideTitle reads: `Names, Venue` and a year in parentheses.
-  return `${[pieces.join(', '), ...after.filter((p) => !YEAR_ALONE.test(p))].join(', ')}${year ?? after.find((p) => YEAR_ALONE.test(p)) ? ` (${year ?? after.find((p) => YEAR_ALONE.test(p))})` : ''}`
+  return `${[pieces.join(', '), ...after.filter((p) => !YEAR_ALONE.test(p))].join(', ')}${(year ?? after.find((p) => YEAR_ALONE.test(p))) ? ` (${year ?? after.find((p) => YEAR_ALONE.test(p))})` : ''}`
 }
 
 /**
@@ -875,6 +898,13 @@ function namesAfterDash(segment: string): string | null {
 function unwrapParenthesisedByline(segment: string): string[] {
   const match = PARENTHESISED_BYLINE.exec(segment)
   if (!match) return [segment]
+  // `- **Title** (CVPR 2022)`: a venue alone in them, read as `, CVPR 2022` is.
+  const inside = (match[1] ?? '').trim()
+  if (!YEAR_ALONE.test(inside) && isVenuePiece(inside)) {
+    const after = (match[2] ?? '').trim()
+    // `NeurIPS'2012` (Westlake-AI/openmixup) is `NeurIPS 2012`.
+    return [inside.replace(/['’](?=(?:19|20)\d{2}$)/, ' '), ...(after === '' ? [] : [after])]
+  }
   const pieces = (match[1] ?? '').split(',').map((piece) => piece.trim())
   const year = YEAR_ALONE.test(pieces[pieces.length - 1] ?? '') ? pieces.pop() : undefined
   const last = pieces[pieces.length - 1]

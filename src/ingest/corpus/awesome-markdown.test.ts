@@ -2774,6 +2774,38 @@ describe('misreadings of real READMEs (session 34)', () => {
     })
   })
 
+  it('takes a venue in parentheses after a bold or linked title, or ending a bold one, off the title', () => {
+    const text = [
+      '## Prompt-based',
+      // An Awesome Continual Learning README: the venue after the bold title, the paper link nested.
+      '* **Learning to Prompt for Continual Learning** (CVPR 2022)',
+      '  - Paper: [https://arxiv.org/abs/2112.08654](https://arxiv.org/abs/2112.08654)',
+      // benedekrozemberczki/awesome-community-detection: the venue inside the bold, the authors nested.
+      '- **Learning Resolution Parameters for Graph Clustering (WWW 2019)**',
+      '  - Nate Veldt, David F. Gleich, Anthony Wirth',
+      '  - [[Paper]](https://arxiv.org/abs/1903.05246)',
+      '- **Hypergraph Clustering with Categorical Edge Labels (Arxiv 2019)**',
+      '  - Ilya Amburg, Nate Veldt, Austin R. Benson',
+      '  - [[Paper]](https://arxiv.org/pdf/1910.09943.pdf)',
+      // Westlake-AI/openmixup: a venue written with its apostrophe after a linked name.
+      "- [AlexNet](https://dl.acm.org/doi/10.1145/3065386) (NeurIPS'2012) [config](https://github.com/Westlake-AI/openmixup/tree/main/configs/classification/imagenet/alexnet/)",
+      // Parentheses that are the title's own stay in it.
+      '- **Language Models are Few-Shot Learners (GPT-3)** [[paper]](https://arxiv.org/abs/2005.14165)',
+      '- **Mastering the Game of Go without Human Knowledge (Extended Abstract)** [[paper]](https://doi.org/10.1038/nature24270)',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ title, venue, date, raw }) => [title, venue, date, raw['venue']])).toEqual([
+      ['Learning to Prompt for Continual Learning', 'CVPR 2022', '2022', 'CVPR 2022'],
+      ['Learning Resolution Parameters for Graph Clustering', 'WWW 2019', '2019', 'WWW 2019'],
+      // A preprint server is no venue; its year dates the paper.
+      ['Hypergraph Clustering with Categorical Edge Labels', null, '2019', 'Arxiv 2019'],
+      ['AlexNet', 'NeurIPS 2012', '2012', 'NeurIPS 2012'],
+      ['Language Models are Few-Shot Learners (GPT-3)', null, null, null],
+      ['Mastering the Game of Go without Human Knowledge (Extended Abstract)', null, null, null],
+    ])
+    expect(records[1]?.authors).toEqual(['Nate Veldt', 'David F. Gleich', 'Anthony Wirth'])
+  })
+
   it('reads a nested line that is only a venue as the venue, and one that only names labs as the affiliation', () => {
     const text = [
       '## Backdoor Attacks',
