@@ -72,6 +72,9 @@ const VENUE_LINE = /^(?:Publisher|Venue|Published\s+(?:in|at)|Conference|Journal
  */
 const AFFILIATION_PIECE =
   /^(?:[\p{L}&.'’-]+\s+){0,5}(?:University|Universit[äéà]t?|Department|Institute|Institut|Lab|Labs|Laboratory|Laboratories|Research|College|School|Academy|Centre|Center|Tech|Technologies|Inc\.?|Ltd\.?|Corporation|AI)(?:\s+[\p{L}&.'’-]+){0,5}$|^\p{Lu}[\p{Lu}\d&-]{1,7}$|^(?:OpenAI|DeepMind|Google|Meta|Microsoft|NVIDIA|Apple|Amazon|Baidu|Alibaba|Tencent|ByteDance|Huawei|Samsung|Adobe|Salesforce|Anthropic)(?:\s+[\p{L}&.'-]+){0,3}$/u
+/** `NLP`, `RL`, `LLM`: a field's abbreviation a list tags a paper with, no lab, though in capitals as one. */
+const FIELD_ABBREVIATION =
+  /^(?:AI|ML|DL|NLP|CV|RL|IR|LLMs?|VLMs?|MLLMs?|GNNs?|CNNs?|RNNs?|GANs?|VAEs?|SOTA|NER|QA|VQA|ASR|TTS|OCR|MT|SSL|OOD)$/
 /**
  * A note under an item, labelled (`TL;DR: …`, `Code: [official](…)`, `ExpEnv: D4RL`, `Comment: …`): never its
  * authors. An author line names people; it opens with no such label (`Author List:` is read as one).
@@ -1160,7 +1163,11 @@ function isVenueAloneLine(text: string): boolean {
 function isAffiliationLine(text: string): boolean {
   // `University of Science and Technology`, `Texas A&M University`: only commas and semicolons part labs.
   const pieces = text.split(/\s*[,;]\s*/).filter((piece) => piece !== '')
-  return pieces.length > 0 && pieces.length <= 4 && pieces.every((piece) => AFFILIATION_PIECE.test(piece))
+  return (
+    pieces.length > 0 &&
+    pieces.length <= 4 &&
+    pieces.every((piece) => AFFILIATION_PIECE.test(piece) && !FIELD_ABBREVIATION.test(piece))
+  )
 }
 
 /**

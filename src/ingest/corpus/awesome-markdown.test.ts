@@ -2832,6 +2832,9 @@ describe('misreadings of real READMEs (session 34)', () => {
       '- **GWNN**',
       '  - ICLR 2019 Oral',
       '  - [[paper]](https://openreview.net/forum?id=H1ewdiR5tQ)',
+      // A field's abbreviation in capitals tags the paper: no lab, still a line not recognised.
+      '- **Backdoor Attacks on Self-Supervised Learning** [[pdf]](https://arxiv.org/abs/2105.10123)',
+      '  - SSL, CV',
     ].join('\n')
     const { records, issues } = awesomeListFormat.parse(text, ctx)
     expect(records[4]?.title).toBe('GWNN')
@@ -2845,9 +2848,12 @@ describe('misreadings of real READMEs (session 34)', () => {
       ['ICLR 2022 Oral', '2022', undefined],
       ['ECCV 2024', '2024', 'ETRI'],
       ['ICLR 2019 Oral', '2019', undefined],
+      [null, null, undefined],
     ])
-    expect(records.map(({ authors }) => authors.length)).toEqual([3, 3, 0, 4, 0])
-    expect(issues.filter(({ code }) => code === 'PARSE_FAILED')).toEqual([])
+    expect(records.map(({ authors }) => authors.length)).toEqual([3, 3, 0, 4, 0, 0])
+    expect(issues.filter(({ code }) => code === 'PARSE_FAILED').map(({ excerpt }) => excerpt)).toEqual([
+      'SSL, CV',
+    ])
   })
 
   it("reads a nested `[Link](arxiv)` line as the entry's link, not a detail line not recognised", () => {
