@@ -712,9 +712,17 @@ function readEntryDraft(
  */
 function readVenueInTitleParentheses(title: string): string | null {
   const match = PARENTHESES_ENDING_TITLE.exec(title)
-  const inside = match?.[2]?.trim() ?? ''
+  const inside = spaceVenueYear(match?.[2]?.trim() ?? '')
   if (match === null || YEAR_ALONE.test(inside) || !isVenuePiece(inside)) return null
   return inside
+}
+
+/**
+ * A venue's year set apart as everywhere else: `NeurIPS'2012`, `CVPRW'2020`, `Pattern Recognition'2021`
+ * (Westlake-AI/openmixup) read `NeurIPS 2012`, ….
+ */
+function spaceVenueYear(text: string): string {
+  return text.replace(/(?<=\p{L})['’](?=(?:19|20)\d{2}$)/u, ' ')
 }
 
 /**
@@ -902,11 +910,10 @@ function unwrapParenthesisedByline(segment: string): string[] {
   const match = PARENTHESISED_BYLINE.exec(segment)
   if (!match) return [segment]
   // `- **Title** (CVPR 2022)`: a venue alone in them, read as `, CVPR 2022` is.
-  const inside = (match[1] ?? '').trim()
+  const inside = spaceVenueYear((match[1] ?? '').trim())
   if (!YEAR_ALONE.test(inside) && isVenuePiece(inside)) {
     const after = (match[2] ?? '').trim()
-    // `NeurIPS'2012` (Westlake-AI/openmixup) is `NeurIPS 2012`.
-    return [inside.replace(/['’](?=(?:19|20)\d{2}$)/, ' '), ...(after === '' ? [] : [after])]
+    return [inside, ...(after === '' ? [] : [after])]
   }
   const pieces = (match[1] ?? '').split(',').map((piece) => piece.trim())
   const year = YEAR_ALONE.test(pieces[pieces.length - 1] ?? '') ? pieces.pop() : undefined

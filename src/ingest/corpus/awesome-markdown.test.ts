@@ -2789,6 +2789,8 @@ describe('misreadings of real READMEs (session 34)', () => {
       '  - [[Paper]](https://arxiv.org/pdf/1910.09943.pdf)',
       // Westlake-AI/openmixup: a venue written with its apostrophe after a linked name.
       "- [AlexNet](https://dl.acm.org/doi/10.1145/3065386) (NeurIPS'2012) [config](https://github.com/Westlake-AI/openmixup/tree/main/configs/classification/imagenet/alexnet/)",
+      "- [SmoothMix](https://openaccess.thecvf.com/content_CVPRW_2020/papers/w45/Lee_SmoothMix_A_Simple_Yet_Effective_Data_Augmentation_to_Train_Robust_CVPRW_2020_paper.pdf) (CVPRW'2020) [config](https://github.com/Westlake-AI/openmixup/tree/main/configs/classification/imagenet/mixups/)",
+      "- [GridMix](https://www.sciencedirect.com/science/article/pii/S0031320320303976) (Pattern Recognition'2021) [config](https://github.com/Westlake-AI/openmixup/tree/main/configs/classification/imagenet/mixups/)",
       // Parentheses that are the title's own stay in it.
       '- **Language Models are Few-Shot Learners (GPT-3)** [[paper]](https://arxiv.org/abs/2005.14165)',
       '- **Mastering the Game of Go without Human Knowledge (Extended Abstract)** [[paper]](https://doi.org/10.1038/nature24270)',
@@ -2800,6 +2802,8 @@ describe('misreadings of real READMEs (session 34)', () => {
       // A preprint server is no venue; its year dates the paper.
       ['Hypergraph Clustering with Categorical Edge Labels', null, '2019', 'Arxiv 2019'],
       ['AlexNet', 'NeurIPS 2012', '2012', 'NeurIPS 2012'],
+      ['SmoothMix', 'CVPRW 2020', '2020', 'CVPRW 2020'],
+      ['GridMix', 'Pattern Recognition 2021', '2021', 'Pattern Recognition 2021'],
       ['Language Models are Few-Shot Learners (GPT-3)', null, null, null],
       ['Mastering the Game of Go without Human Knowledge (Extended Abstract)', null, null, null],
     ])
