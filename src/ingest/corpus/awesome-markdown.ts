@@ -469,22 +469,30 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
   const endBoldGroups = (): void => {
     while (openGroups.at(-1)?.bold) openGroups.pop()
   }
+  /**
+   * Opens a group as a heading one level in, on line `number` (index `index`): a `<details>` or list-item group ends
+   * before its `close` line, a bold one with the group around it. Whatever item was being read ends.
+   */
+  const openGroup = (number: number, index: number, name: string, close: number | 'bold'): number => {
+    const level = groupLevel(index)
+    headings.set(number, level)
+    if (close === 'bold') openGroups.push({ level, close: openGroups.at(-1)?.close ?? Infinity, bold: true })
+    else {
+      sectionEnds.set(number, close + 1)
+      openGroups.push({ level, close })
+    }
+    inItem = false
+    openTitle = null
+    openSplit = null
+    headingEntry = false
+    return lines.push(name)
+  }
 
   input.lines.forEach((source, index) => {
     const number = index + 1
     let line = source
     const group = fence === null && !inComment ? detailsGroups.get(index) : undefined
-    if (group !== undefined) {
-      const level = groupLevel(index)
-      headings.set(number, level)
-      sectionEnds.set(number, group.close + 1)
-      openGroups.push({ level, close: group.close })
-      inItem = false
-      openTitle = null
-      openSplit = null
-      headingEntry = false
-      return lines.push(group.name)
-    }
+    if (group !== undefined) return openGroup(number, index, group.name, group.close)
     if (inComment) {
       const end = line.indexOf('-->')
       if (end < 0) return lines.push('')
@@ -548,30 +556,13 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
       return lines.push(text)
     }
     const listGroup = listGroups.get(index)
-    if (listGroup !== undefined) {
-      const level = groupLevel(index)
-      headings.set(number, level)
-      sectionEnds.set(number, listGroup.close + 1)
-      openGroups.push({ level, close: listGroup.close })
-      inItem = false
-      openTitle = null
-      openSplit = null
-      headingEntry = false
-      return lines.push(listGroup.name)
-    }
+    if (listGroup !== undefined) return openGroup(number, index, listGroup.name, listGroup.close)
     const boldGroup = !inItem || blankSince ? readBoldGroupName(input.lines, index, detailsGroups) : null
     if (boldGroup !== null) {
       // The next bold line names a group beside this one, not inside it.
       groupLevel(index)
       endBoldGroups()
-      const level = groupLevel(index)
-      headings.set(number, level)
-      openGroups.push({ level, close: openGroups.at(-1)?.close ?? Infinity, bold: true })
-      inItem = false
-      openTitle = null
-      openSplit = null
-      headingEntry = false
-      return lines.push(boldGroup)
+      return openGroup(number, index, boldGroup, 'bold')
     }
     if (HTML_TOC_ITEM.test(line)) return lines.push('')
     if (RULE.test(line)) return lines.push('')
