@@ -14,7 +14,7 @@ import { compoundShares, headContexts, headMatch, namedCompounds, namedShare, ty
 import { fitSoftmax } from './linear.js'
 import type { SparseVector } from './sparse.js'
 import { DEFAULT_TERM_OPTIONS, termCounts, type PreparedText } from './text.js'
-import { fitTfidf, tfidfVector, type TfidfModel } from './tfidf.js'
+import { fitTfidf, termIndex, tfidfVector, type TfidfModel } from './tfidf.js'
 
 /** A key word gets a classifier from this many curated papers on. */
 export const MIN_TAG_PAPERS = 2
@@ -227,14 +227,6 @@ function boundContexts(doc: PreparedText, wanted: ReadonlySet<string>): HeadCont
   const out: HeadContexts = new Map()
   for (const [word, byModifier] of headContexts(doc, DEFAULT_TERM_OPTIONS.titleWeight)) if (wanted.has(word)) out.set(word, byModifier)
   return out
-}
-
-const termIndexes = new WeakMap<TfidfModel, Map<string, number>>()
-
-function termIndex(tfidf: TfidfModel): Map<string, number> {
-  let index = termIndexes.get(tfidf)
-  if (!index) termIndexes.set(tfidf, (index = new Map(tfidf.vocabulary.map((t, f) => [t, f]))))
-  return index
 }
 
 /** Key word → probability that a paper with this text lists it, for every key word with a classifier. */
