@@ -199,11 +199,9 @@ export async function idClaims(
     const rivals = new Set(await reader.listPapersGivingId(kind, value))
     if (holder !== null) rivals.add(holder)
     rivals.delete(paperId)
-    let best: IdHolder = { paperId, records }
-    for (const rival of rivals) {
-      const other = { paperId: rival, records: await recordsOf(rival) }
-      if (holdsIdBetter(kind, value, other, best)) best = other
-    }
+    const holders: IdHolder[] = [{ paperId, records }]
+    for (const rival of rivals) holders.push({ paperId: rival, records: await recordsOf(rival) })
+    const best = bestClaim(kind, value, holders) as IdHolder
     if (best.paperId !== paperId) {
       claims.heldElsewhere.add(idKey(kind, value))
       if (best.paperId !== holder) claims.handOver.push({ kind, value, to: best.paperId })
@@ -260,16 +258,21 @@ async function rebuild(tx: PaperWriter, paperId: string, listed: ListedRecords):
   return saved
 }
 
+/** Of papers whose records give an id, the one with the best grounds to show it (holdsIdBetter); null for none. */
+function bestClaim(kind: ExternalIdKind, value: string, holders: readonly IdHolder[]): IdHolder | null {
+  let best: IdHolder | null = null
+  for (const h of holders) if (best === null || holdsIdBetter(kind, value, h, best)) best = h
+  return best
+}
+
 /**
  * An id no paper holds now (its holder let go of it) goes to the paper with the best claim among those whose records
  * give it, if any: that paper is built again, and takes it.
  */
 async function handOn(tx: PaperWriter, kind: ExternalIdKind, value: string, listed: ListedRecords): Promise<void> {
-  let best: IdHolder | null = null
-  for (const paperId of await tx.listPapersGivingId(kind, value)) {
-    const other = { paperId, records: await recordsIn(tx, listed, paperId) }
-    if (best === null || holdsIdBetter(kind, value, other, best)) best = other
-  }
+  const holders: IdHolder[] = []
+  for (const paperId of await tx.listPapersGivingId(kind, value)) holders.push({ paperId, records: await recordsIn(tx, listed, paperId) })
+  const best = bestClaim(kind, value, holders)
   if (best !== null && (await tx.findPaperIdByExternalId(kind, value)) === null) await rebuild(tx, best.paperId, listed)
 }
 
