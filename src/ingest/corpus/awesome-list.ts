@@ -895,8 +895,10 @@ function namesAfterDash(segment: string): string | null {
   const venue = pieces.length > 1 && isVenuePiece(pieces[pieces.length - 1] ?? '') ? pieces.pop() : undefined
   if (!readsAsAuthors(pieces.join(', ').replace(SERIAL_AND, ', '))) return null
   const after = [venue, ending].filter((p): p is string => p !== undefined && p !== '')
+  const published = year ?? after.find((p) => YEAR_ALONE.test(p))
   // The shapes readBesideTitle reads: `Names, Venue` and a year in parentheses.
-  return `${[pieces.join(', '), ...after.filter((p) => !YEAR_ALONE.test(p))].join(', ')}${(year ?? after.find((p) => YEAR_ALONE.test(p))) ? ` (${year ?? after.find((p) => YEAR_ALONE.test(p))})` : ''}`
+  const byline = [pieces.join(', '), ...after.filter((p) => !YEAR_ALONE.test(p))].join(', ')
+  return published === undefined ? byline : `${byline} (${published})`
 }
 
 /**
