@@ -15,7 +15,7 @@
  * DOI or link over its publication's) is built again too.
  */
 import { PaperscopeError, recordWorkType, type ExternalIds, type SourceRecord, type StoredSourceRecord } from '../core/index.js'
-import { candidateOf, idKey, matchRecord, mergeRecords, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
+import { candidateOf, idKey, linkedId, matchRecord, mergeRecords, parseName, recordContentHash, type MatchableRecord, type PaperCandidate } from '../library/index.js'
 import { openStore, type PaperReader, type PaperStore, type PaperWriter } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
 import { idClaims, matchReasonText, paperIdsOf, placeNewRecord, rebuildPaper, removePaper } from './import-records.js'
@@ -262,7 +262,7 @@ async function idsShownOtherwise(reader: PaperReader, byPaper: ReadonlyMap<strin
     const choice = new Set(values).size > new Set(kinds).size
     // Ids it takes or that nobody holds: it is found by them once built again.
     const found = [...claims.taken.map((t) => idKey(t.kind, t.value)), ...claims.free]
-    const linksId = records.some((r) => r.url !== null && ID_LINK.test(r.url))
+    const linksId = records.some((r) => r.url !== null && linkedId(r.url) !== null)
     if (choice || claims.heldElsewhere.size > 0 || found.length > 0 || linksId) {
       const merged = mergeRecords(records, { heldElsewhere: claims.heldElsewhere })
       expected.set(id, { ids: merged.ids, url: merged.url, found })
@@ -298,9 +298,6 @@ async function idsShownOtherwise(reader: PaperReader, byPaper: ReadonlyMap<strin
   }
   return out
 }
-
-/** A link to a DOI or an arXiv page: an id too, which a paper links only when it shows it. */
-const ID_LINK = /^https?:\/\/(?:(?:dx\.)?doi\.org|(?:www\.|export\.)?arxiv\.org)\//i
 
 /** The id an import gives the paper a record makes, or, when a paper has it, the one it gives a record that moved. */
 function newPaperId(first: StoredRecord, taken: ReadonlySet<string>): string {

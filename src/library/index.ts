@@ -31,6 +31,7 @@ export {
   deriveTitle,
   holdsIdBetter,
   idKey,
+  linkedId,
   SOURCE_RANK,
   type IdHolder,
   type MergeInput,

@@ -207,7 +207,7 @@ function chooseUrl(ordered: readonly MergeInput[], ids: ExternalIds, held: Reado
 }
 
 /** The id a doi.org or arXiv link names, or null for any other link. */
-function linkedId(url: string): { kind: 'doi' | 'arxiv'; value: string } | null {
+export function linkedId(url: string): { kind: 'doi' | 'arxiv'; value: string } | null {
   let text = url
   try {
     text = decodeURIComponent(url)
