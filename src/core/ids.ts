@@ -38,3 +38,21 @@ export function normalizeDoi(value: string | null | undefined): string | null {
   const m = /(10\.\d{4,9}\/\S+)/.exec(value.trim())
   return m ? m[1]!.replace(/[.,;]+$/, '').toLowerCase() : null
 }
+
+/**
+ * The doi.org link of a DOI, as readable as the DOI (`/`, `(`, `;` kept) but with what would end or bend the URL
+ * encoded: `%`, spaces, `<`, `>`, and `?` and `#`, so that a SICI DOI (`10.1002/(sici)…;2-#`) reaches the resolver
+ * whole instead of losing its tail to a fragment.
+ * @example doiUrl('10.1002/(sici)1097-4636<1>3.0.co;2-#') // 'https://doi.org/10.1002/(sici)1097-4636%3C1%3E3.0.co;2-%23'
+ */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${encodeURI(doi).replace(/[?#]/g, (c) => encodeURIComponent(c))}`
+}
+
+/**
+ * The arXiv abstract page of an id (an old-style id keeps its archive's slash).
+ * @example arxivUrl('hep-th/9901001') // 'https://arxiv.org/abs/hep-th/9901001'
+ */
+export function arxivUrl(id: string): string {
+  return `https://arxiv.org/abs/${encodeURIComponent(id).replace(/%2F/gi, '/')}`
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSourceRecord, type SourceRecordInput } from '../core/index.js'
-import { holdsIdBetter, idKey, mergeRecords, type MergeInput } from './merge.js'
+import { holdsIdBetter, idKey, linkedId, mergeRecords, type MergeInput } from './merge.js'
 
 let nextId = 1
 function rec(input: Partial<SourceRecordInput> & { source: string }): MergeInput {
@@ -119,6 +119,16 @@ describe('mergeRecords: the ids a paper shows', () => {
     const page = rec({ source: 'bibtex', title, ids: { doi: '10.1109/cvpr.2016.90' }, url: 'https://openaccess.thecvf.com/he2016' })
     expect(mergeRecords([arxivDoi, page]).url).toBe('https://openaccess.thecvf.com/he2016')
     expect(mergeRecords([rec({ source: 'bibtex', title, url: 'https://doi.org/10.1145/3544903.3544906' })]).url).toBe('https://doi.org/10.1145/3544903.3544906')
+  })
+
+  it('links a DOI the resolver can read whole, and reads the link back as that DOI', () => {
+    const sici = '10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-#'
+    // Its record links the preprint; the paper shows the publication's DOI, so it links that.
+    const published = rec({ source: 'bibtex', title: 'Bibliometric laws', ids: { arxiv: '9806.00001', doi: sici }, url: 'https://arxiv.org/abs/9806.00001' })
+    const url = mergeRecords([published]).url as string
+    // What doi.org receives is the path: the whole DOI, `#` included.
+    expect(decodeURIComponent(new URL(url).pathname.slice(1))).toBe(sici)
+    expect(linkedId(url)).toEqual({ kind: 'doi', value: sici })
   })
 
   it("shows a publication's DOI over a preprint's or an archive copy's, whichever source ranks first", () => {

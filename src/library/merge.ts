@@ -3,7 +3,7 @@
  * records give the same paper whatever order they were imported in (ties go to source rank, then record id).
  */
 import type { Digest, ExternalIds, PartialDate, SourceRecord } from '../core/index.js'
-import { datePrecision, recordWorkType } from '../core/index.js'
+import { arxivUrl, datePrecision, doiUrl, recordWorkType } from '../core/index.js'
 import { recordAuthorIds, sourceIdsConflict } from './author-ids.js'
 import { isVersionDoi, recordVenues, type PaperCandidate } from './match.js'
 import { namesCompatible, normalizeArxivId, normalizeDoi, normalizeTitle, parseName } from './normalize.js'
@@ -201,9 +201,9 @@ function chooseUrl(ordered: readonly MergeInput[], ids: ExternalIds, held: Reado
     passedOver = true
   }
   if (!passedOver) return null
-  if (published) return `https://doi.org/${ids.doi}`
-  if (ids.arxiv !== undefined) return `https://arxiv.org/abs/${ids.arxiv}`
-  return ids.doi !== undefined ? `https://doi.org/${ids.doi}` : null
+  if (published && ids.doi !== undefined) return doiUrl(ids.doi)
+  if (ids.arxiv !== undefined) return arxivUrl(ids.arxiv)
+  return ids.doi !== undefined ? doiUrl(ids.doi) : null
 }
 
 /** The id a doi.org or arXiv link names, or null for any other link. */

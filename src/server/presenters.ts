@@ -4,7 +4,7 @@
  */
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
-import { fileEntryKey, fileEntryLabel, locatorInput, pluralize, reportedMetricConflicts, type Author, type CoAuthor, type Topic } from '../core/index.js'
+import { arxivUrl, doiUrl, fileEntryKey, fileEntryLabel, locatorInput, pluralize, reportedMetricConflicts, type Author, type CoAuthor, type Topic } from '../core/index.js'
 import type { AnalysisAuthorMetrics, AnalysisNovelty, AnalysisPaperText, AnalysisPaperTopics, AnalysisSimilarPaper, AnalysisValue } from './deps.js'
 import type { AuthorDetailOut, AuthorList, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
@@ -38,8 +38,8 @@ export function httpUrl(value: string | null | undefined): string | null {
 }
 
 const ID_LINKS: Array<{ kind: keyof ExternalIds; label: string; url: (id: string) => string }> = [
-  { kind: 'arxiv', label: 'arXiv', url: (id) => `https://arxiv.org/abs/${encodeURIComponent(id).replace(/%2F/gi, '/')}` },
-  { kind: 'doi', label: 'DOI', url: (id) => `https://doi.org/${encodeURI(id)}` },
+  { kind: 'arxiv', label: 'arXiv', url: arxivUrl },
+  { kind: 'doi', label: 'DOI', url: doiUrl },
   { kind: 'openalex', label: 'OpenAlex', url: (id) => `https://openalex.org/${encodeURIComponent(id)}` },
   { kind: 's2', label: 'Semantic Scholar', url: (id) => `https://www.semanticscholar.org/paper/${encodeURIComponent(id)}` },
   { kind: 'hf', label: 'Hugging Face', url: (id) => `https://huggingface.co/papers/${encodeURIComponent(id)}` },

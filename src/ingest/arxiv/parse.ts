@@ -5,6 +5,7 @@
  * journal reference as venue and the DOI. Also the small readers the client needs for paging.
  */
 import {
+  arxivUrl,
   createSourceRecord,
   partialDateFromIso,
   type ImportIssue,
@@ -31,7 +32,7 @@ const CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/
 
 /** The public page of a paper: a stable locator and URL whatever mirror it was fetched from. */
 export function arxivAbsUrl(id: string): string {
-  return `https://arxiv.org/abs/${id}`
+  return arxivUrl(id)
 }
 
 // ---------------------------------------------------------------------------------------------------------

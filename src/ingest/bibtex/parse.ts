@@ -8,7 +8,9 @@
 import { createRequire } from 'node:module'
 import type { plugins as CitationPlugins } from '@citation-js/core'
 import {
+  arxivUrl,
   createSourceRecord,
+  doiUrl,
   fileEntryKey,
   formatPartialDate,
   type ExternalIds,
@@ -1030,7 +1032,7 @@ function readRecord(
     urlCommandArgument(keptProp('howpublished')) ??
     urlCommandArgument(keptProp('note')) ??
     cleanText(item.URL) ??
-    (ids.doi ? `https://doi.org/${ids.doi}` : ids.arxiv ? `https://arxiv.org/abs/${ids.arxiv}` : null)
+    (ids.doi ? doiUrl(ids.doi) : ids.arxiv ? arxivUrl(ids.arxiv) : null)
 
   const raw: Record<string, unknown> = { entryType: entry.type.toLowerCase(), citationKey: entry.label }
   // The container as the entry names it, in its own field (the export writes it back there).

@@ -5,6 +5,7 @@
 import {
   createAuthorProfileRecord,
   createSourceRecord,
+  doiUrl,
   formatPartialDate,
   partialDateFromIso,
   repairDoubleEncodedUtf8,
@@ -240,7 +241,7 @@ function workToRecord(
     citationCount: countOrNull(work['cited_by_count']),
     references,
     url: ids.doi
-      ? `https://doi.org/${ids.doi}`
+      ? doiUrl(ids.doi)
       : (cleanText(primary?.['landing_page_url']) ?? `https://openalex.org/${id}`),
     raw,
   })
