@@ -74,7 +74,13 @@ const AFFILIATION_PIECE =
   /^(?:[\p{L}&.'’-]+\s+){0,5}(?:University|Universit[äéà]t?|Department|Institute|Institut|Lab|Labs|Laboratory|Laboratories|Research|College|School|Academy|Centre|Center|Tech|Technologies|Inc\.?|Ltd\.?|Corporation|AI)(?:\s+[\p{L}&.'’-]+){0,5}$|^\p{Lu}[\p{Lu}\d&-]{1,7}$|^(?:OpenAI|DeepMind|Google|Meta|Microsoft|NVIDIA|Apple|Amazon|Baidu|Alibaba|Tencent|ByteDance|Huawei|Samsung|Adobe|Salesforce|Anthropic)(?:\s+[\p{L}&.'-]+){0,3}$/u
 /** `NLP`, `RL`, `LLM`: a field's abbreviation a list tags a paper with, no lab, though in capitals as one. */
 const FIELD_ABBREVIATION =
-  /^(?:AI|ML|DL|NLP|CV|RL|IR|LLMs?|VLMs?|MLLMs?|GNNs?|CNNs?|RNNs?|GANs?|VAEs?|SOTA|NER|QA|VQA|ASR|TTS|OCR|MT|SSL|OOD)$/
+  /^(?:AI|XAI|ML|DL|NLP|CV|RL|IR|LLMs?|VLMs?|MLLMs?|GNNs?|CNNs?|RNNs?|GANs?|VAEs?|SOTA|NER|QA|VQA|ASR|TTS|OCR|MT|SSL|OOD)$/
+/**
+ * `Explainable AI`, `Generative AI`, `Medical AI`: a field a list tags a paper with, no lab, though it ends in `AI` as
+ * a lab's name does (`Sony AI`, `Mistral AI`): the word before it describes (`-able`, `-ive`, `-ed`) or names a field.
+ */
+const FIELD_AI =
+  /^(?:[\p{L}-]+(?:able|ible|ive|worthy|ed)|Agentic|Symbolic|Neuro-?symbolic|Conversational|Ethical|Medical|Clinical|Causal|Multimodal|Educational|Green|Edge|Safe|Fair|Human-cent(?:ered|red|ric))\s+AI$/iu
 /**
  * A note under an item, labelled (`TL;DR: …`, `Code: [official](…)`, `ExpEnv: D4RL`, `Comment: …`): never its
  * authors. An author line names people; it opens with no such label (`Author List:` is read as one).
@@ -1175,7 +1181,9 @@ function isAffiliationLine(text: string): boolean {
   return (
     pieces.length > 0 &&
     pieces.length <= 4 &&
-    pieces.every((piece) => AFFILIATION_PIECE.test(piece) && !FIELD_ABBREVIATION.test(piece))
+    pieces.every(
+      (piece) => AFFILIATION_PIECE.test(piece) && !FIELD_ABBREVIATION.test(piece) && !FIELD_AI.test(piece),
+    )
   )
 }
 

@@ -2880,3 +2880,41 @@ describe('misreadings of real READMEs (session 34)', () => {
     expect(issues.filter(({ code }) => code === 'PARSE_FAILED').map(({ line }) => line)).toEqual([6])
   })
 })
+
+describe('misreadings of real READMEs (session 35)', () => {
+  const ctx = { input: 'README.md', fetchedAt: '2026-06-01T10:00:00.000Z' }
+
+  it('reads a nested tag of a field ending in `AI` (`Explainable AI`) as no lab, and a lab named so (`Sony AI`) as one', () => {
+    // The layout of an awesome list of self-supervised-learning security (authors, labs, venue nested), one line a tag.
+    const text = [
+      '## Backdoor Attacks',
+      '',
+      '- **The Perils of Learning From Unlabeled Data: Backdoor Attacks on Semi-supervised Learning** [[pdf]](https://arxiv.org/abs/2211.00453)',
+      '  - Virat Shejwalkar, Lingjuan Lyu, Amir Houmansadr',
+      '  - University of Massachusetts Amherst, Sony AI',
+      '  - arXiv 2024',
+      '- **Towards Explaining Backdoor Attacks with Saliency Maps** [[pdf]](https://arxiv.org/abs/2303.00421)',
+      '  - Ann Lee, Bo Chen',
+      '  - Explainable AI',
+      '  - ICLR 2023',
+      '- **Backdoor Attacks on Text-to-Image Diffusion Models** [[pdf]](https://arxiv.org/abs/2305.04175)',
+      '  - Ann Lee, Bo Chen',
+      '  - Generative AI',
+      '  - Sony AI',
+    ].join('\n')
+    const { records, issues } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ venue, raw }) => [venue, raw['affiliation']])).toEqual([
+      [null, 'University of Massachusetts Amherst, Sony AI'],
+      ['ICLR 2023', undefined],
+      [null, 'Sony AI'],
+    ])
+    // A tag is a line not recognised, as a field's abbreviation is: warned, with its line, and kept in raw.
+    expect(
+      issues.filter(({ code }) => code === 'PARSE_FAILED').map(({ line, excerpt }) => [line, excerpt]),
+    ).toEqual([
+      [9, 'Explainable AI'],
+      [13, 'Generative AI'],
+    ])
+    expect(records[1]?.raw['unrecognised']).toEqual(['Explainable AI'])
+  })
+})
