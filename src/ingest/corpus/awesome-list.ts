@@ -72,6 +72,21 @@ const VENUE_LINE = /^(?:Publisher|Venue|Published\s+(?:in|at)|Conference|Journal
  */
 const AFFILIATION_PIECE =
   /^(?:[\p{L}&.'’-]+\s+){0,5}(?:University|Universit[äéà]t?|Department|Institute|Institut|Lab|Labs|Laboratory|Laboratories|Research|College|School|Academy|Centre|Center|Tech|Technologies|Inc\.?|Ltd\.?|Corporation|AI)(?:\s+[\p{L}&.'’-]+){0,5}$|^\p{Lu}[\p{Lu}\d&-]{1,7}$|^(?:OpenAI|DeepMind|Google|Meta|Microsoft|NVIDIA|Apple|Amazon|Baidu|Alibaba|Tencent|ByteDance|Huawei|Samsung|Adobe|Salesforce|Anthropic)(?:\s+[\p{L}&.'-]+){0,3}$/u
+/**
+ * `ICML 2023 Workshop AdvML-Frontiers`, `NeurIPS 2022 Workshop on Trustworthy ML`: a workshop of a venue, its year read,
+ * kept whole as the venue. The venue's acronym opens it (no person's name does), no sentence in it.
+ */
+const WORKSHOP_LINE =
+  /^(?=[^.;!?]*\bWorkshops?\b)(?=[^.;!?]*\b(?:19|20)\d{2}\b)(?:\S*\p{Lu}\S*\p{Lu}\S*|Workshops?)\s[^.;!?]{1,120}$/u
+/**
+ * `Journal of Machine Learning Research`, `IEEE Transactions on Information Forensics and Security (TIFS)`,
+ * `Proceedings of the ACM International Conference on Multimedia (ACM MM 2022)`: a journal or proceedings named in
+ * full on a line of its own; its words (group 1) are checked for title case.
+ */
+const JOURNAL_LINE =
+  /^((?:The\s+)?(?:(?:IEEE|ACM|SIAM|IET)\s+)?(?:International\s+)?(?:Transactions\s+on|Journal\s+(?:of|on|for)|Proceedings\s+of)\s+[\p{L}&'’ -]{3,120}?)(?:\s*\([^()]{1,40}\))?$/u
+/** `UNC Chapel Hill`, `ETH Zurich`: a university's acronym and the town it is in. */
+const ACRONYM_AND_PLACE = /^\p{Lu}{2,6}(?:\s+\p{Lu}\p{Ll}+){1,3}$/u
 /** `NLP`, `RL`, `LLM`: a field's abbreviation a list tags a paper with, no lab, though in capitals as one. */
 const FIELD_ABBREVIATION =
   /^(?:AI|XAI|ML|DL|NLP|CV|RL|IR|LLMs?|VLMs?|MLLMs?|GNNs?|CNNs?|RNNs?|GANs?|VAEs?|SOTA|NER|QA|VQA|ASR|TTS|OCR|MT|SSL|OOD)$/
@@ -978,7 +993,13 @@ function readNestedTitle(details: readonly DetailLine[], besideName: number): st
   const text = details[0]?.text.trim() ?? ''
   if (besideName > 0 || text === '' || /[[\]]/.test(text) || KEY_WORDS.test(text) || DIGEST.test(text))
     return null
-  if (VENUE_LINE.test(text) || NOTE_LINE.test(text) || isVenuePiece(text) || isAffiliationLine(text))
+  if (
+    VENUE_LINE.test(text) ||
+    NOTE_LINE.test(text) ||
+    isVenuePiece(text) ||
+    isVenueAloneLine(text) ||
+    isAffiliationLine(text)
+  )
     return null
   // Capitalised words read as one long name (`Graph Wavelet Neural Network`): only a list is people.
   const people = readByline(text).authorList
@@ -1151,7 +1172,11 @@ function classifyDetails(
     } else if (markdown && classified.venue === null && isVenueAloneLine(text)) {
       // `  - ICLR 2022 Oral`, `  - CVPR 2023`: the venue alone on its line.
       classified.venue = text
-    } else if (markdown && classified.affiliation === null && isAffiliationLine(text)) {
+    } else if (
+      markdown &&
+      classified.affiliation === null &&
+      isAffiliationLine(text, classified.authorsLine !== null)
+    ) {
       classified.affiliation = text
     } else if (markdown && linksByLine.has(detail.line) && LINKS_ONLY_LINE.test(text))
       classified.linkLabels.push(...[...text.matchAll(/\[([^[\]]+)\]/g)].map((label) => label[1] ?? ''))
@@ -1168,21 +1193,46 @@ function classifyDetails(
 
 /**
  * True when a line is only a venue (`ICLR 2022 Oral`, `CVPR 2023`, `arXiv 2024`): a known one, or one whose first word
- * is an acronym (`NeurIPS`, `SIGGRAPH`), as no person's name is (`Yoshua Bengio 2009`).
+ * is an acronym (`NeurIPS`, `SIGGRAPH`), as no person's name is (`Yoshua Bengio 2009`); a workshop of one with its
+ * year (`ICML 2023 Workshop AdvML-Frontiers`), or a journal or proceedings named in full (`Transactions on Machine
+ * Learning Research`, `Proceedings of the … (ACM MM 2022)`).
  */
 function isVenueAloneLine(text: string): boolean {
-  return KNOWN_VENUE_HEADING.test(text) || (VENUE_YEAR_PIECE.test(text) && /^\S*\p{Lu}\S*\p{Lu}/u.test(text))
+  return (
+    KNOWN_VENUE_HEADING.test(text) ||
+    (VENUE_YEAR_PIECE.test(text) && /^\S*\p{Lu}\S*\p{Lu}/u.test(text)) ||
+    WORKSHOP_LINE.test(text) ||
+    isJournalLine(text)
+  )
 }
 
-/** True when a line names only labs or companies, one or a few (`Duke University`, `KAIST, NAVER AI Lab`). */
-function isAffiliationLine(text: string): boolean {
+/**
+ * True when a line names a journal or proceedings in full, in title case (`Journal of Machine Learning Research`,
+ * `IEEE Transactions on Pattern Analysis and Machine Intelligence`), its short name after it in parentheses or not.
+ */
+function isJournalLine(text: string): boolean {
+  const journal = JOURNAL_LINE.exec(text)
+  if (!journal) return false
+  const words = (journal[1] ?? '').split(/\s+/).filter((word) => !TITLE_SMALL_WORD.test(word) && word !== '&')
+  return words.every((word) => /^[\p{Lu}\p{N}]/u.test(word))
+}
+
+/**
+ * True when a line names only labs or companies, one or a few (`Duke University`, `KAIST, NAVER AI Lab`). Under the
+ * author line, a university's acronym and its town (`UNC Chapel Hill, ETH Zurich`) names one too; above it, such a
+ * line could be names in capitals (`ZHANG Wei`).
+ */
+function isAffiliationLine(text: string, afterAuthors = false): boolean {
   // `University of Science and Technology`, `Texas A&M University`: only commas and semicolons part labs.
   const pieces = text.split(/\s*[,;]\s*/).filter((piece) => piece !== '')
   return (
     pieces.length > 0 &&
     pieces.length <= 4 &&
     pieces.every(
-      (piece) => AFFILIATION_PIECE.test(piece) && !FIELD_ABBREVIATION.test(piece) && !FIELD_AI.test(piece),
+      (piece) =>
+        (AFFILIATION_PIECE.test(piece) || (afterAuthors && ACRONYM_AND_PLACE.test(piece))) &&
+        !FIELD_ABBREVIATION.test(piece) &&
+        !FIELD_AI.test(piece),
     )
   )
 }

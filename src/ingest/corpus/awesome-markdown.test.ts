@@ -2917,4 +2917,64 @@ describe('misreadings of real READMEs (session 35)', () => {
     ])
     expect(records[1]?.raw['unrecognised']).toEqual(['Explainable AI'])
   })
+
+  it('reads a workshop and a journal or proceedings named in full as the venue, and a town after an acronym as a lab', () => {
+    // An awesome list of the security of pre-trained encoders (authors, labs, venue nested), entries as written.
+    const text = [
+      '## Adversarial Attacks',
+      '',
+      '- **Towards Adversarial Attack on Vision-Language Pre-training Models** [[pdf]](https://arxiv.org/abs/2206.09391) [[code]](https://github.com/adversarial-for-goodness/Co-Attack)',
+      '  - Jiaming Zhang,Qi Yi,Jitao Sang',
+      '  - Beijing Jiaotong University,Peng Cheng Lab',
+      '  - Proceedings of the ACM International Conference on Multimedia (ACM MM 2022)',
+      '',
+      '## Backdoor Attacks',
+      '',
+      '- **Backdoor Attacks for In-Context Learning with Language Models** [[pdf]](https://arxiv.org/abs/2307.14692)',
+      '  - Nikhil Kandpal, Matthew Jagielski, Florian Tramèr, Nicholas Carlini',
+      '  - UNC Chapel Hill, ETH Zurich',
+      '  - ICML 2023 Workshop AdvML-Frontiers',
+      '',
+      '- **Backdoor Attacks Against Deep Image Compression via Adaptive Frequency Trigger** [[pdf]](https://arxiv.org/abs/2302.14677)',
+      '  - Yi Yu, Yufei Wang, Wenhan Yang, Shijian Lu, Yap-Peng Tan, Alex C. Kot',
+      '  - Nanyang Technological University, Peng Cheng Laboratory, IGP-ROSE',
+      '  - IEEE Transactions on Information Forensics and Security (TIFS)',
+      // Journals as other lists write them under a paper: named in full, no year.
+      '- **Understanding Deep Learning Requires Rethinking Generalization** [[pdf]](https://arxiv.org/abs/1611.03530)',
+      '  - Chiyuan Zhang, Samy Bengio, Moritz Hardt, Benjamin Recht, Oriol Vinyals',
+      '  - Journal of Machine Learning Research',
+      '- **Benchmarking Neural Network Robustness to Common Corruptions** [[pdf]](https://arxiv.org/abs/1903.12261)',
+      '  - Dan Hendrycks, Thomas Dietterich',
+      '  - Transactions on Machine Learning Research',
+      '- **Deep Residual Learning for Image Recognition** [[pdf]](https://arxiv.org/abs/1512.03385)',
+      '  - Kaiming He, Xiangyu Zhang',
+      '  - IEEE Transactions on Pattern Analysis and Machine Intelligence',
+      // Still no venue: a sentence that names a journal.
+      '- **Robust Physical-World Attacks on Deep Learning Models** [[pdf]](https://arxiv.org/abs/1707.08945)',
+      '  - Kevin Eykholt, Ivan Evtimov',
+      '  - Journal of record for the attack, see the appendix.',
+    ].join('\n')
+    const { records, issues } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ venue, date, raw }) => [venue, date, raw['affiliation']])).toEqual([
+      [
+        'Proceedings of the ACM International Conference on Multimedia (ACM MM 2022)',
+        '2022',
+        'Beijing Jiaotong University,Peng Cheng Lab',
+      ],
+      ['ICML 2023 Workshop AdvML-Frontiers', '2023', 'UNC Chapel Hill, ETH Zurich'],
+      [
+        'IEEE Transactions on Information Forensics and Security (TIFS)',
+        null,
+        'Nanyang Technological University, Peng Cheng Laboratory, IGP-ROSE',
+      ],
+      ['Journal of Machine Learning Research', null, undefined],
+      ['Transactions on Machine Learning Research', null, undefined],
+      ['IEEE Transactions on Pattern Analysis and Machine Intelligence', null, undefined],
+      [null, null, undefined],
+    ])
+    expect(records.map(({ authors }) => authors.length)).toEqual([3, 4, 6, 5, 2, 2, 2])
+    expect(
+      issues.filter(({ code }) => code === 'PARSE_FAILED').map(({ line, excerpt }) => [line, excerpt]),
+    ).toEqual([[30, 'Journal of record for the attack, see the appendix.']])
+  })
 })
