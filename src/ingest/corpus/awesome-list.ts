@@ -25,6 +25,7 @@ import {
 import {
   isAboutTheListHeading,
   isMarkdownSource,
+  isPaperUrl,
   renderAwesomeMarkdown,
   showsPaperLinkLabelOnly,
   SERIAL_AND,
@@ -1017,20 +1018,27 @@ function readNestedTitle(details: readonly DetailLine[], besideName: number): st
 }
 
 /**
- * The paper link nested under an entry (`  - [[paper]](url) [[code]](url)`, `  - [Paper](url)`), from the first detail
- * line that has one, or null. Key words and a digest are no place for it; a `[code]` link is never the paper's.
+ * The paper link nested under an entry (`  - [[paper]](url) [[code]](url)`, `  - [Paper](url)`), or null. Of several
+ * (`[[paper]](https://dl.acm.org/citation.cfm?…) [[arxiv]](https://arxiv.org/abs/…)`), the first whose address names
+ * the paper (arXiv, a DOI, OpenReview, a proceedings page: {@link isPaperUrl}), whatever its label or line; else the
+ * first by label, from the first detail line that has one. Key words and a digest are no place for it; a `[code]`
+ * link is never the paper's.
  */
 function findNestedPaperUrl(
   details: readonly DetailLine[],
   linksByLine: ReadonlyMap<number, readonly MarkdownLink[]>,
 ): string | null {
-  for (const detail of details) {
+  const candidates = details.flatMap((detail) => {
     const text = detail.text.trim()
-    if (KEY_WORDS.test(text) || DIGEST.test(text)) continue
-    const url = findPaperUrl(linksByLine.get(detail.line) ?? [])
-    if (url !== null) return url
-  }
-  return null
+    if (KEY_WORDS.test(text) || DIGEST.test(text)) return []
+    const lineLinks = linksByLine.get(detail.line) ?? []
+    const first = findPaperUrl(lineLinks)
+    const labelled = lineLinks.flatMap(({ label, url }) =>
+      PAPER_LINK_LABELS.includes(label.toLowerCase()) && /^https?:\/\//i.test(url) ? [url] : [],
+    )
+    return first === null ? [] : [first, ...labelled]
+  })
+  return candidates.find((url) => isPaperUrl(url)) ?? candidates[0] ?? null
 }
 
 /**

@@ -2977,4 +2977,40 @@ describe('misreadings of real READMEs (session 35)', () => {
       issues.filter(({ code }) => code === 'PARSE_FAILED').map(({ line, excerpt }) => [line, excerpt]),
     ).toEqual([[30, 'Journal of record for the attack, see the appendix.']])
   })
+
+  it('takes of several nested paper links the one whose address names the paper, whatever its label or line', () => {
+    // chihming/awesome-network-embedding (REGAL, SINE as written): a name over its title, paper links and code.
+    const text = [
+      '# Paper References with the implementation(s)',
+      '',
+      '- **REGAL**',
+      "  - REGAL: Representation Learning-based Graph Alignment. International Conference on Information and Knowledge Management, CIKM'18",
+      '  - [[arxiv]](https://arxiv.org/pdf/1802.06257.pdf)',
+      '  - [[paper]](https://dl.acm.org/citation.cfm?id=3271788)',
+      '  - [[code]](https://github.com/GemsLab/REGAL)',
+      // Written here in its layout, a second link added: the publisher's landing page or a copy first, on the line or
+      // above it; the link whose address names the paper wins.
+      '- **struc2vec**',
+      "  - struc2vec: Learning Node Representations from Structural Identity, KDD'17",
+      '  - [[paper]](https://dl.acm.org/citation.cfm?id=3098061) [[arxiv]](https://arxiv.org/abs/1704.03165)',
+      '  - [[Python]](https://github.com/leoribeiro/struc2vec)',
+      '- **BANE**',
+      "  - Binarized Attributed Network Embedding, ICDM'18",
+      '  - [[paper]](https://www.researchgate.net/publication/328688614_Binarized_Attributed_Network_Embedding)',
+      '  - [[pdf]](https://ieeexplore.ieee.org/document/8594849)',
+      '  - [[Python]](https://github.com/benedekrozemberczki/BANE)',
+      // A paper link that names no paper by its address is still the one, when it is the only one.
+      '- **SINE**',
+      "  - SINE: Scalable Incomplete Network Embedding, ICDM'18",
+      '  - [[paper]](https://github.com/benedekrozemberczki/SINE/blob/master/paper.pdf)',
+      '  - [[Python PyTorch]](https://github.com/benedekrozemberczki/SINE/)',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ url, ids }) => [url, ids])).toEqual([
+      ['https://arxiv.org/pdf/1802.06257.pdf', { arxiv: '1802.06257' }],
+      ['https://arxiv.org/abs/1704.03165', { arxiv: '1704.03165' }],
+      ['https://ieeexplore.ieee.org/document/8594849', {}],
+      ['https://github.com/benedekrozemberczki/SINE/blob/master/paper.pdf', {}],
+    ])
+  })
 })
