@@ -3013,4 +3013,28 @@ describe('misreadings of real READMEs (session 35)', () => {
       ['https://github.com/benedekrozemberczki/SINE/blob/master/paper.pdf', {}],
     ])
   })
+
+  it('takes the paper link on the line that continues a nested item, as it takes one on the item’s own line', () => {
+    // A visual-tracking paper list's layout (title, then its authors and links nested), the links wrapped onto the line
+    // under the authors as a long line is.
+    const text = [
+      '## Tracking',
+      '',
+      '- Convolutional Residual Learning for Visual Tracking',
+      '  - Yibing Song, Chao Ma, Lijun Gong, Jiawei Zhang, Rynson Lau and Ming-Hsuan Yang. ICCV 2017.',
+      '    [[paper]](https://arxiv.org/abs/1708.00225) [[project]](https://www.cs.cityu.edu.hk/%7Eyibisong/iccv17/index.html)',
+      '- Need for Speed: A Benchmark for Higher Frame Rate Object Tracking',
+      '  - Hamed Kiani, Ashton Fagg, Chen Huang, Deva Ramanan, and Simon Lucey',
+      '  - [[Paper]](http://www.hamedkiani.com/uploads/5/1/8/8/51882963/435.pdf) [[Sup. Material]](http://www.hamedkiani.com/uploads/5/1/8/8/51882963/435_sup.pdf)',
+    ].join('\n')
+    const rendered = render(text)
+    expect(rendered.links.get(4)?.map(({ label }) => label)).toEqual(['paper', 'project'])
+    expect(rendered.links.has(5)).toBe(false)
+    const { records, issues } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ url, ids, venue, authors }) => [url, ids, venue, authors.length])).toEqual([
+      ['https://arxiv.org/abs/1708.00225', { arxiv: '1708.00225' }, 'ICCV 2017', 6],
+      ['http://www.hamedkiani.com/uploads/5/1/8/8/51882963/435.pdf', {}, null, 5],
+    ])
+    expect(issues.filter(({ code }) => code === 'PARSE_FAILED')).toEqual([])
+  })
 })

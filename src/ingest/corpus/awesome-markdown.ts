@@ -445,6 +445,9 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
   let openTitle: TitleLink | null = null
   // The item with a title set apart whose rest is being read, while lines still continue it.
   let openSplit: SplitItem | null = null
+  // The line of the nested item being read (`  - Authors. ICCV 2017.`), while lines still continue it: their links are
+  // its own (`    [[paper]](…)` on the line under it), where the entry parser looks for them.
+  let openNested: number | null = null
   // The columns of the paper table being read: each row is an entry.
   let table: PaperTable | null = null
   let fence: string | null = null
@@ -484,6 +487,7 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
     inItem = false
     openTitle = null
     openSplit = null
+    openNested = null
     headingEntry = false
     return lines.push(name)
   }
@@ -528,6 +532,7 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
       inItem = false
       openTitle = null
       openSplit = null
+      openNested = null
       if (table !== null) return lines.push('')
     }
     const heading = ATX_HEADING.exec(line) ?? HTML_HEADING.exec(line)
@@ -535,6 +540,7 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
       inItem = false
       openTitle = null
       openSplit = null
+      openNested = null
       headingEntry = false
       const paperHeading = heading[1]?.startsWith('##')
         ? readPaperHeading(input.lines, index, heading[2] ?? '')
@@ -579,6 +585,7 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
       blankSince = false
       openTitle = null
       openSplit = null
+      openNested = nested ? number : null
       if (ANCHOR_LINKS_ONLY.test(content)) return lines.push('')
       // `- [A blog](url)` with nothing under it is a link list's item (resources, see also), not a paper.
       if (!nested && isLinksOnly(content) && !hasNestedContent(input.lines, index, indents[index] ?? 0))
@@ -618,6 +625,7 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
         openTitle = rendered.openingLink ? { link: rendered.openingLink, lines: [number] } : null
         if (openTitle) titleLinks.push(openTitle)
         openSplit = { line: number, title: bold, rest: '', continuation: [], midLine: false }
+        openNested = null
         splitItems.push(openSplit)
         inItem = true
         blankSince = false
@@ -639,11 +647,13 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
       blankSince = false
       openTitle?.lines.push(number)
       openSplit?.continuation.push({ line: number, markdown: line })
+      if (openNested !== null) moveLinks(links, number, openNested)
       return lines.push(`      ${text}`)
     }
     inItem = false
     openTitle = null
     openSplit = null
+    openNested = null
     return lines.push(text)
   })
   /** An entry of a paper table: its title cell as the entry's line, the other cells it names beside it. */
@@ -711,6 +721,14 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
     sectionEnds,
     crowdedHtmlItems: html.crowded,
   }
+}
+
+/** Moves a line's links to the line it continues (a nested item wrapped onto the next line), after that line's own. */
+function moveLinks(links: Map<number, MarkdownLink[]>, from: number, to: number): void {
+  const moved = links.get(from)
+  if (moved === undefined) return
+  links.set(to, [...(links.get(to) ?? []), ...moved])
+  links.delete(from)
 }
 
 /** Which columns of a paper table hold what (by index); only `title` is sure to be there. */
