@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { legendSeries, yearTable, yearTicks } from './bar-chart.js'
+import { MAX_BAR_PX, bandPadding, legendSeries, yearTable, yearTicks } from './bar-chart.js'
 
 describe('yearTicks', () => {
   it('labels every year when the labels fit', () => {
@@ -43,5 +43,24 @@ describe('legendSeries', () => {
     ]
     expect(legendSeries(undatedPredicted)).toEqual(['curated'])
     expect(legendSeries([{ year: 2020, count: 1, series: 'predicted' }, { year: 2021, count: 3, series: 'curated' }])).toEqual(['curated', 'predicted'])
+  })
+})
+
+describe('bandPadding', () => {
+  // d3's band scale with equal inner and outer padding p: bar = width × (1 − p) / (n + p).
+  const bar = (years: number, width: number) => {
+    const p = bandPadding(years, width)
+    return (width * (1 - p)) / (years + p)
+  }
+
+  it('keeps the bar of a single year (most researchers have papers in one) as narrow as a bar among several', () => {
+    expect(bar(1, 700)).toBeLessThanOrEqual(MAX_BAR_PX + 0.5)
+    expect(bar(1, 250)).toBeLessThanOrEqual(MAX_BAR_PX + 0.5)
+    expect(bar(2, 700)).toBeLessThanOrEqual(MAX_BAR_PX + 0.5)
+  })
+
+  it('leaves the usual gaps when many years share the width', () => {
+    expect(bandPadding(20, 700)).toBe(0.2)
+    expect(bandPadding(6, 300)).toBe(0.2)
   })
 })

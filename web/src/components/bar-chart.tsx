@@ -48,7 +48,7 @@ export function YearBarChart({ data, label, yLabel = 'Papers' }: BarChartProps) 
         domain: range(min, max),
         ticks: yearTicks(min, max, width - 60),
         type: 'band',
-        padding: 0.2,
+        padding: bandPadding(max - min + 1, width - 60),
       },
       // Whole papers only: a small count (1) would otherwise get ticks at 0.2, 0.4, … with no label.
       y: { label: yLabel, grid: true, ticks: Math.min(5, maxCount), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
@@ -148,6 +148,18 @@ export function yearTable(data: readonly YearBar[]): { series: string[]; rows: A
     .sort((a, b) => a[0] - b[0])
     .map(([year, counts]) => ({ year, counts, total: counts.reduce((s, n) => s + n, 0) }))
   return { series, rows }
+}
+
+/** The widest a year's bar is drawn: one year alone (most researchers here have one paper) filled the panel. */
+export const MAX_BAR_PX = 56
+
+/**
+ * The band scale's padding (inner and outer alike) for `years` columns over `plotWidth` px: the usual 0.2,
+ * or more when a bar would be wider than {@link MAX_BAR_PX}. A band of p has bars plotWidth × (1 − p) / (years + p).
+ * @example bandPadding(1, 700) // ≈ 0.87: one bar of 56 px in the middle, not one of 560
+ */
+export function bandPadding(years: number, plotWidth: number): number {
+  return Math.max(0.2, (plotWidth - MAX_BAR_PX * years) / (plotWidth + MAX_BAR_PX))
 }
 
 /** Room one year label needs at 12 px, with a gap. */
