@@ -88,6 +88,11 @@ const JOURNAL_LINE =
   /^((?:The\s+)?(?:(?:IEEE|ACM|SIAM|IET)\s+)?(?:International\s+)?(?:Transactions\s+on|Journal\s+(?:of|on|for)|Proceedings\s+of)\s+[\p{L}&'’ -]{3,120}?)(?:\s*\([^()]{1,40}\))?$/u
 /** `UNC Chapel Hill`, `ETH Zurich`: a university's acronym and the town it is in. */
 const ACRONYM_AND_PLACE = /^\p{Lu}{2,6}(?:\s+\p{Lu}\p{Ll}+){1,3}$/u
+/** A proper name of one to four capitalised words (`Kwai`, `Meta AI`, `Singapore`): maybe a company's. */
+const PROPER_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u
+/** Words of a note beside a title that say how it was presented or what it is, never who made it. */
+const NOT_A_LAB_NOTE =
+  /\b(?:oral|spotlight|poster|highlight|award|best|survey|review|tutorial|benchmark|dataset|preprint|workshop|demo|findings|short|long|extended|journal|version|code|blog|video|slides|under|submitted|accepted|rejected|published)\b/i
 /** `NLP`, `RL`, `LLM`: a field's abbreviation a list tags a paper with, no lab, though in capitals as one. */
 const FIELD_ABBREVIATION =
   /^(?:AI|XAI|ML|DL|NLP|CV|RL|IR|LLMs?|VLMs?|MLLMs?|GNNs?|CNNs?|RNNs?|GANs?|VAEs?|SOTA|NER|QA|VQA|ASR|TTS|OCR|MT|SSL|OOD)$/
@@ -548,21 +553,23 @@ function readEntryDraft(
   const shortName =
     NAME_ONLY_TITLE.test(cleaned.title) || SHORT_NAME.test(cleaned.title) || cleaned.title === NO_NAME
   const label = !shortName && LOWER_CASE_LABEL.test(cleaned.title)
-  const parenthesised = shortName ? readParenthesisedTitle(cleaned.title, itemRest?.segments[0] ?? '') : null
+  // `[Title](…), CVPR, 2022 (*Google*)`: the lab or company in italics is who made the paper, no part of the venue or
+  // of the names beside the title; read apart from them.
+  const besideLab = itemRest?.emphasisedInParentheses?.find(isLabNote) ?? null
+  const segments = withoutNote(itemRest?.segments ?? [], besideLab)
+  const parenthesised = shortName ? readParenthesisedTitle(cleaned.title, segments[0] ?? '') : null
   const afterName =
     (shortName || label) && parenthesised === null && paperUrl !== null
-      ? readTitleAfterName(cleaned.title, itemRest?.segments[0] ?? '', label)
+      ? readTitleAfterName(cleaned.title, segments[0] ?? '', label)
       : null
   // `- **GWNN**` over `  - Graph Wavelet Neural Network, ICLR'19` and its `[[paper]]`: a name, its title nested under it.
   const nestedTitle =
     markdown && shortName && parenthesised === null && afterName === null && paperUrl !== null
-      ? readNestedTitle(draft.details, itemRest?.segments.length ?? 0)
+      ? readNestedTitle(draft.details, segments.length)
       : null
   const fullTitle = parenthesised ?? afterName?.title ?? nestedTitle
   const restSegments =
-    (fullTitle === null
-      ? itemRest?.segments
-      : [...(afterName?.rest ? [afterName.rest] : []), ...(itemRest?.segments.slice(1) ?? [])]) ?? []
+    fullTitle === null ? segments : [...(afterName?.rest ? [afterName.rest] : []), ...segments.slice(1)]
   const named = fullTitle ?? cleaned.title
   // `Title (Published in Findings of EMNLP 2024)`, and in Markdown `Title, CVPR, 2016`: the venue is no part of the title.
   const publishedIn =
@@ -713,8 +720,9 @@ function readEntryDraft(
       ...(itemRest?.venueTag ? { venueTag: itemRest.venueTag.asWritten } : {}),
       // `(*OpenAI*)` after a quoted title's venue and year: who made the paper, no venue and no author.
       // `  - Duke University` under the title: the same, on a line of its own.
-      ...((afterName?.affiliation ?? details.affiliation)
-        ? { affiliation: afterName?.affiliation ?? details.affiliation }
+      // `(*Google*)` after a linked title: the same, in italics in parentheses.
+      ...((afterName?.affiliation ?? details.affiliation ?? besideLab)
+        ? { affiliation: afterName?.affiliation ?? details.affiliation ?? besideLab }
         : {}),
       venueYear,
       keywordsLine: details.keywordsLine?.text ?? null,
@@ -785,8 +793,13 @@ function readTitleAfterName(
     const venue = VENUE_COMMA_YEAR.exec(rest)
     const title = (quoted[1] ?? '').trim()
     if (!venue) return { title, rest }
+    // `(rejected by ICLR 2020)` there is a note, no lab.
     const affiliation = trimChars(venue[3] ?? '', '*_ ')
-    return { title, rest: `${venue[1] ?? ''} ${venue[2] ?? ''}`, ...(affiliation ? { affiliation } : {}) }
+    return {
+      title,
+      rest: `${venue[1] ?? ''} ${venue[2] ?? ''}`,
+      ...(affiliation && isLabNote(affiliation) ? { affiliation } : {}),
+    }
   }
   // `?` names nothing: only a title in quotes follows it.
   if (name === NO_NAME) return null
@@ -801,6 +814,32 @@ function readTitleAfterName(
   if ((people.authors.length > 1 || people.truncated) && readsAsAuthors(phrase)) return null
   // A label is no part of the title: the paper is titled with what follows it alone.
   return { title: label ? phrase : `${name}: ${phrase}`, rest: '' }
+}
+
+/**
+ * True when a note in parentheses beside a title names labs or companies (`OpenAI`, `Kwai`, `Facebook + Inria`,
+ * `Beihang University + NTU, Singapore`): each piece a lab by its word or a proper name. A venue (`NeurIPS`), a year, how
+ * the paper was presented or received (`Oral`, `rejected by ICLR 2020`) or what it is (`Survey`) names none.
+ */
+function isLabNote(text: string): boolean {
+  if (/\d/.test(text) || NOT_A_LAB_NOTE.test(text) || isVenuePiece(text)) return false
+  const pieces = text.split(/\s*(?:[+&,;]|\band\b)\s*/)
+  return pieces.every(
+    (piece) =>
+      (AFFILIATION_PIECE.test(piece) || PROPER_NAME.test(piece)) &&
+      !FIELD_ABBREVIATION.test(piece) &&
+      !FIELD_AI.test(piece) &&
+      !isVenuePiece(piece),
+  )
+}
+
+/** The pieces beside a title without the note in parentheses that named its lab (`(Google)`); emptied pieces dropped. */
+function withoutNote(segments: readonly string[], note: string | null): string[] {
+  if (note === null) return [...segments]
+  const inParentheses = new RegExp(`\\(\\s*${note.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\)`)
+  return segments
+    .map((segment) => segment.replace(inParentheses, ' ').replace(/\s+/g, ' ').trim())
+    .filter((segment) => !/^[\s,.;:|]*$/.test(segment))
 }
 
 /**
@@ -875,6 +914,11 @@ function readBesideTitle(segments: readonly string[]): BesideTitle {
       .split(',')
       .map((piece) => trimChars(piece, ' .;:'))
       .filter((piece) => piece !== '')
+    // `CVPR, 2022` (cmhungsteve/Awesome-Transformer-Attention's way): a venue and its year parted by a comma are one.
+    const lastYear = pieces[pieces.length - 1] ?? ''
+    const venueBefore = pieces[pieces.length - 2] ?? ''
+    if (YEAR_ALONE.test(lastYear) && isVenuePiece(venueBefore) && yearOf(venueBefore) === null)
+      pieces.splice(-2, 2, `${venueBefore} ${lastYear}`)
     // `Mildenhall et al., ECCV 2020`: a venue after the last comma.
     const last = pieces[pieces.length - 1]
     if (last !== undefined && isVenuePiece(last) && !/\bet al\b/i.test(last)) {

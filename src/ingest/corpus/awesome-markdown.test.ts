@@ -3037,4 +3037,30 @@ describe('misreadings of real READMEs (session 35)', () => {
     ])
     expect(issues.filter(({ code }) => code === 'PARSE_FAILED')).toEqual([])
   })
+
+  it('keeps a lab or company in italics in parentheses after a linked title as the affiliation, apart from the venue', () => {
+    // Written in the way of cmhungsteve/Awesome-Transformer-Attention (`(*Company*)` after the venue and year), the
+    // title a link of its own; its Axial-Transformer line as written, a note in parentheses before the company.
+    const text = [
+      '## Vision',
+      '',
+      '* [Scaling Vision Transformers](https://arxiv.org/abs/2106.04560), CVPR, 2022 (*Google*). [[JAX](https://github.com/google-research/big_vision)]',
+      '* [Segment Anything](https://arxiv.org/abs/2304.02643) (*Meta AI*) [[code](https://github.com/facebookresearch/segment-anything)]',
+      '* [Emerging Properties in Self-Supervised Vision Transformers](https://arxiv.org/abs/2104.14294), ICCV 2021 (*Facebook + Inria*)',
+      '* **Axial-Transformer**: "Axial Attention in Multidimensional Transformers", arXiv, 2019 (rejected by ICLR 2020) (*Google*). [[Paper](https://openreview.net/forum?id=H1e5GJBtDr)][[PyTorch (lucidrains)](https://github.com/lucidrains/axial-attention)]',
+      // In italics in parentheses but no lab: how it was presented, its venue.
+      '* [Masked Autoencoders Are Scalable Vision Learners](https://arxiv.org/abs/2111.06377) (*Oral*)',
+      '* [An Image is Worth 16x16 Words](https://arxiv.org/abs/2010.11929) (*ICLR 2021*)',
+    ].join('\n')
+    const { records } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ title, venue, date, raw }) => [title, venue, date, raw['affiliation']])).toEqual([
+      ['Scaling Vision Transformers', 'CVPR 2022', '2022', 'Google'],
+      ['Segment Anything', null, null, 'Meta AI'],
+      ['Emerging Properties in Self-Supervised Vision Transformers', 'ICCV 2021', '2021', 'Facebook + Inria'],
+      // arXiv is no venue; its year dates the paper. The note is no lab.
+      ['Axial Attention in Multidimensional Transformers', null, '2019', 'Google'],
+      ['Masked Autoencoders Are Scalable Vision Learners', null, null, undefined],
+      ['An Image is Worth 16x16 Words', 'ICLR 2021', '2021', undefined],
+    ])
+  })
 })

@@ -72,6 +72,11 @@ export interface ItemRest {
   paperTableRow?: true
   /** The `[CVPR 2019 oral]` the item opens with: its venue and year, a paper by the list's word. */
   venueTag?: VenueTag
+  /**
+   * What the pieces say in italics in parentheses (`(*OpenAI*)` → `OpenAI`), as shown: maybe who made the paper (the
+   * entry parser decides). The pieces still hold them, as `(OpenAI)`.
+   */
+  emphasisedInParentheses?: string[]
 }
 
 /** `[NIPS 2018 Bengio]` before a title: the venue with its year (`NIPS 2018`), and the bracket as written. */
@@ -258,6 +263,8 @@ const CITATION = /^([^"“”]+?)\s+["“]([^"“”]{8,}?)[.,]?["”]\s*(.*)$/
  */
 const HTML_NAME_LINK =
   /^[*_]*\[[\p{L}\p{N}][\p{L}\p{N}.+_'’-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}.+_'’-]*)?\]\(\s*<?[^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*>?\s*\)[*_]*(?!\s*[:：–—-]\s*\S)/u
+/** `(*OpenAI*)`, `(_Meta AI_)`: a note in italics in parentheses beside a title, a list's way to name who made it. */
+const EMPHASIS_IN_PARENTHESES = /\(\s*((?:\*|_)(?=\S)[^()*_]+?(?:\*|_))\s*\)/g
 /** `<sup>1</sup>` after an author: an affiliation or equal-contribution mark, no part of the name. */
 const SUPERSCRIPT = /<sup>[^<]*<\/sup>/gi
 
@@ -709,6 +716,9 @@ export function renderAwesomeMarkdown(textInput: TextInput): RenderedMarkdown {
       segments: rest.segments,
       lines: [split.line, ...split.continuation.map(({ line }) => line)],
       ...venueTag,
+      ...(rest.emphasisedInParentheses.length > 0
+        ? { emphasisedInParentheses: rest.emphasisedInParentheses }
+        : {}),
     })
   }
   const text = lines.join('\n')
@@ -882,11 +892,18 @@ function readsAsNames(text: string): boolean {
  * The pieces of text after an item's title, and its markers (`[paper]`, `[code]`) as the title line shows them.
  * Links are dropped with their text (`[github](…)`, `[bibtex](…)`), `<br>`, `|` and code spans split pieces.
  */
-function readItemRest(markdowns: readonly string[]): { segments: string[]; markers: string[] } {
+function readItemRest(markdowns: readonly string[]): {
+  segments: string[]
+  markers: string[]
+  emphasisedInParentheses: string[]
+} {
   const segments: string[] = []
   const markers: string[] = []
+  const emphasisedInParentheses: string[] = []
   for (const markdown of markdowns) {
     const bare = markdown.replace(HARD_BREAK, '').replace(SUPERSCRIPT, '')
+    for (const emphasised of bare.matchAll(EMPHASIS_IN_PARENTHESES))
+      emphasisedInParentheses.push(stripEmphasis(emphasised[1] ?? '').trim())
     for (const part of bare.split(new RegExp(LINE_BREAK_TAG.source, 'gi'))) {
       const pieces = part
         .replace(STRUCK_MARKER, ' ')
@@ -912,7 +929,7 @@ function readItemRest(markdowns: readonly string[]): { segments: string[]; marke
       }
     }
   }
-  return { segments, markers }
+  return { segments, markers, emphasisedInParentheses }
 }
 
 /**
