@@ -103,6 +103,20 @@ describe('buildServer', () => {
     }
   })
 
+  it("says what every operation's success answer holds, not the docs UI's 'Default Response'", async () => {
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { description?: string }> }>> }
+    const descriptions = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ where: `${method} ${path}`, description: op.responses['200']?.description ?? '' })),
+    )
+    expect(descriptions.length).toBeGreaterThan(10)
+    for (const { where, description } of descriptions) {
+      expect(description, where).not.toBe('Default Response')
+      expect(description.length, where).toBeGreaterThan(10)
+    }
+    // Each says its own answer: no one sentence pasted on all.
+    expect(new Set(descriptions.filter((d) => !d.where.endsWith('/bibtex')).map((d) => d.description)).size).toBeGreaterThan(10)
+  })
+
   it('declares the headers a 429 carries on every operation, as the rate limit sends them', async () => {
     const limited = await buildServer({ store: temp.store, rateLimit: { max: 1, windowMs: 60_000 } })
     await limited.inject('/api/v1/topics')

@@ -58,7 +58,7 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
         tags: ['authors'],
         summary: 'Find authors by any spelling of their name: the exact name first, then whole name words, word starts and parts of words, most papers first within each',
         querystring: toJsonSchema(AuthorsQuerySchema, 'input'),
-        response: { 200: toJsonSchema(AuthorListSchema), ...errorResponses(400, 429) },
+        response: { 200: { ...toJsonSchema(AuthorListSchema), description: 'People whose name has the words, best match first, a page at a time' }, ...errorResponses(400, 429) },
       },
     },
     async (request) => {
@@ -80,7 +80,7 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
         tags: ['authors'],
         summary: 'A researcher: papers, co-authors with counts, topics, and metrics with their origin',
         params: toJsonSchema(AuthorParamsSchema, 'input'),
-        response: { 200: toJsonSchema(AuthorDetailSchema), ...errorResponses(400, 404, 429) },
+        response: { 200: { ...toJsonSchema(AuthorDetailSchema), description: 'The researcher: papers, co-authors, topics, and metrics reported by a page beside those computed here, each with how it is computed' }, ...errorResponses(400, 404, 429) },
       },
     },
     async (request) => {

@@ -15,7 +15,7 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
         summary: 'Topics, key words and a digest for a text never seen (nothing is stored)',
         body: toJsonSchema(ClassifyBodySchema, 'input'),
         response: {
-          200: toJsonSchema(ClassifyResultSchema),
+          200: { ...toJsonSchema(ClassifyResultSchema), description: 'Topics, key words and a digest for the text, each with why and how it is computed (nothing is stored)' },
           ...errorResponses(400, 413, 415, 429, 503),
           // The classifier of a library analysed while it had no papers refuses (src/commands' createTextClassifier).
           404: { ...errorResponses(404)[404], description: 'The library has no papers to learn from (it was analysed while empty): import some, then run `paperscope analyze`' },

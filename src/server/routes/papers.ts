@@ -39,7 +39,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
         tags: ['papers'],
         summary: 'The feed: recent or trending papers, filtered by topic, year, source or key word',
         querystring: toJsonSchema(PapersQuerySchema, 'input'),
-        response: { 200: toJsonSchema(PaperListSchema), ...errorResponses(400, 429) },
+        response: { 200: { ...toJsonSchema(PaperListSchema), description: 'A page of the feed: papers with their topics, key words and digest, and `total`, `page`, `pages`' }, ...errorResponses(400, 429) },
       },
     },
     async (request) => {
@@ -67,7 +67,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
         tags: ['papers'],
         summary: 'A paper: authors, topics, key words, digest, every source record, similar papers',
         params: toJsonSchema(PaperParamsSchema, 'input'),
-        response: { 200: toJsonSchema(PaperDetailSchema), ...errorResponses(400, 404, 429) },
+        response: { 200: { ...toJsonSchema(PaperDetailSchema), description: 'The paper with everything known: every source record and why it was merged, topics, key words, digest, similar papers, novelty, each with how it is computed' }, ...errorResponses(400, 404, 429) },
       },
     },
     async (request) => {
@@ -105,7 +105,7 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
         tags: ['papers'],
         summary: "The paper's vector (its embedding), as similar papers and novelty use it",
         params: toJsonSchema(PaperParamsSchema, 'input'),
-        response: { 200: toJsonSchema(PaperVectorSchema), ...errorResponses(400, 404, 429) },
+        response: { 200: { ...toJsonSchema(PaperVectorSchema), description: 'The paper vector (unit length) and the model that made it' }, ...errorResponses(400, 404, 429) },
       },
     },
     async (request): Promise<PaperVector> => {

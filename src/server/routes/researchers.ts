@@ -18,7 +18,7 @@ export async function researchersRoutes(app: FastifyInstance, { deps }: { deps: 
         summary:
           "The library's researchers ranked by a metric (papers, citations, h-index, Novelty %, AI Score), each computed as their researcher page computes it, optionally only those with papers under a topic",
         querystring: toJsonSchema(ResearchersQuerySchema, 'input'),
-        response: { 200: toJsonSchema(ResearcherListSchema), ...errorResponses(400, 429) },
+        response: { 200: { ...toJsonSchema(ResearcherListSchema), description: 'A page of the ranking: each researcher with papers, citations, h-index, Novelty % and AI Score (null = unknown), and how each is computed' }, ...errorResponses(400, 429) },
       },
     },
     async (request): Promise<ResearcherListOut> => {

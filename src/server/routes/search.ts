@@ -17,7 +17,7 @@ export async function searchRoutes(app: FastifyInstance, { deps }: { deps: Serve
         tags: ['search'],
         summary: 'Search papers; facets count topics, years, sources and categories of the matches',
         querystring: toJsonSchema(SearchQuerySchema, 'input'),
-        response: { 200: toJsonSchema(SearchResponseSchema), ...errorResponses(400, 429) },
+        response: { 200: { ...toJsonSchema(SearchResponseSchema), description: 'A page of hits, best first, with marked snippets, and facet counts of all the matches' }, ...errorResponses(400, 429) },
       },
     },
     async (request) => {

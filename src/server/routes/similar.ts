@@ -41,7 +41,7 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
         summary: 'The library papers most similar to a text never seen',
         querystring: toJsonSchema(SimilarGetQuerySchema, 'input'),
         // 431 (a text too long for a URL) is declared on every operation by src/server/app.ts.
-        response: { 200: toJsonSchema(SimilarResultSchema), ...errorResponses(400, 429, 503) },
+        response: { 200: { ...toJsonSchema(SimilarResultSchema), description: 'The library papers nearest to the text, each with its score, what it shares with the text, and how similarity is computed' }, ...errorResponses(400, 429, 503) },
       },
     },
     async (request) => answer(request.query),
@@ -55,7 +55,7 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
         tags: ['papers'],
         summary: 'The library papers most similar to a text never seen (the text in a JSON body)',
         body: toJsonSchema(SimilarQuerySchema, 'input'),
-        response: { 200: toJsonSchema(SimilarResultSchema), ...errorResponses(400, 413, 415, 429, 503) },
+        response: { 200: { ...toJsonSchema(SimilarResultSchema), description: 'The library papers nearest to the text, each with its score, what it shares with the text, and how similarity is computed' }, ...errorResponses(400, 413, 415, 429, 503) },
       },
     },
     async (request) => answer(request.body),

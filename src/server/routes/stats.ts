@@ -12,7 +12,7 @@ export async function statsRoutes(app: FastifyInstance, { deps }: { deps: Server
       schema: {
         tags: ['library'],
         summary: 'Counts of papers, authors, source records and merges, per source',
-        response: { 200: toJsonSchema(StatsSchema), ...errorResponses(429) },
+        response: { 200: { ...toJsonSchema(StatsSchema), description: 'Counts of papers, authors, source records and merges, per source' }, ...errorResponses(429) },
       },
     },
     async () => {

@@ -21,7 +21,7 @@ export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: Serve
       schema: {
         tags: ['topics'],
         summary: 'Every topic with its number of papers: the specific topics largest first, a catch-all section (Others) last',
-        response: { 200: toJsonSchema(TopicListSchema), ...errorResponses(429) },
+        response: { 200: { ...toJsonSchema(TopicListSchema), description: 'Every topic with its number of papers' }, ...errorResponses(429) },
       },
     },
     async () => ({ items: orderTopics((await store.listTopics()).map(presentTopicListItem)) }),
@@ -33,7 +33,7 @@ export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: Serve
       schema: {
         tags: ['topics'],
         summary: "Topics over time: each topic's papers per year, its share of the recent and the earlier years, and whether it is rising, falling or steady (with how that is computed)",
-        response: { 200: toJsonSchema(TopicTrendsSchema), ...errorResponses(429) },
+        response: { 200: { ...toJsonSchema(TopicTrendsSchema), description: 'Each topic: papers per year, its share of the recent and earlier years, and its direction with the test behind it' }, ...errorResponses(429) },
       },
     },
     async (): Promise<TopicTrendsOut> => {
@@ -48,7 +48,7 @@ export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: Serve
         tags: ['topics'],
         summary: 'A topic: papers per year (curated and predicted), top authors, the key words its papers share, newest papers',
         params: toJsonSchema(TopicParamsSchema, 'input'),
-        response: { 200: toJsonSchema(TopicDetailSchema), ...errorResponses(400, 404, 429) },
+        response: { 200: { ...toJsonSchema(TopicDetailSchema), description: 'The topic: papers per year (curated and predicted), top authors, the key words its papers share, newest papers' }, ...errorResponses(400, 404, 429) },
       },
     },
     async (request) => {
