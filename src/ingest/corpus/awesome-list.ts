@@ -565,7 +565,7 @@ function readEntryDraft(
   // `- **GWNN**` over `  - Graph Wavelet Neural Network, ICLR'19` and its `[[paper]]`: a name, its title nested under it.
   const nestedTitle =
     markdown && shortName && parenthesised === null && afterName === null && paperUrl !== null
-      ? readNestedTitle(draft.details, segments.length)
+      ? readNestedTitle(draft.details, segments.length, cleaned.title)
       : null
   const fullTitle = parenthesised ?? afterName?.title ?? nestedTitle
   const restSegments =
@@ -1032,15 +1032,18 @@ function findPaperUrl(links: readonly MarkdownLink[]): string | null {
 /**
  * The paper's title on the first line nested under its name (`Graph Wavelet Neural Network, ICLR'19`,
  * chihming/awesome-network-embedding), a year written `'19` set in full so that the venue reads off it; null when that
- * line is no title in title case (authors, a note, links, a description) or the name's line says more.
+ * line is no title (authors, a note, links, a description) or the name's line says more. A title is in title case, or
+ * in sentence case when it ends with its venue and year or opens with the name.
  */
-function readNestedTitle(details: readonly DetailLine[], besideName: number): string | null {
+function readNestedTitle(details: readonly DetailLine[], besideName: number, name: string): string | null {
   const text = details[0]?.text.trim() ?? ''
   if (besideName > 0 || text === '' || /[[\]]/.test(text) || KEY_WORDS.test(text) || DIGEST.test(text))
     return null
+  // `gat2vec: Representation learning …` opens with the name over it, no label of a note.
+  const opensWithName = text.toLowerCase().startsWith(`${name.toLowerCase()}:`)
   if (
     VENUE_LINE.test(text) ||
-    NOTE_LINE.test(text) ||
+    (NOTE_LINE.test(text) && !opensWithName) ||
     isVenuePiece(text) ||
     isVenueAloneLine(text) ||
     isAffiliationLine(text)
@@ -1056,7 +1059,14 @@ function readNestedTitle(details: readonly DetailLine[], besideName: number): st
   const words = title.replace(/,[^,]*$/, '').split(/\s+/)
   const content = words.filter((word) => !TITLE_SMALL_WORD.test(word))
   const capitalised = content.filter((word) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(word)).length
-  if (words.length < 3 || /[.!?;]\s/.test(title) || capitalised < content.length * MIN_TITLE_CASE_SHARE)
+  // `Task-guided and path-augmented … for author identification, WSDM'17`: a title in sentence case, told from a
+  // description by the venue and year it ends with, or by the name it opens with (`gat2vec: Representation learning …`).
+  const sentenceCase = (/^\p{Lu}/u.test(title) && readTitleVenueEnding(title) !== null) || opensWithName
+  if (
+    words.length < 3 ||
+    /[.!?;]\s/.test(title) ||
+    (!sentenceCase && capitalised < content.length * MIN_TITLE_CASE_SHARE)
+  )
     return null
   return title
 }

@@ -3063,4 +3063,42 @@ describe('misreadings of real READMEs (session 35)', () => {
       ['An Image is Worth 16x16 Words', 'ICLR 2021', '2021', undefined],
     ])
   })
+
+  it('reads a title in sentence case nested under a name when it ends with its venue or opens with the name', () => {
+    // chihming/awesome-network-embedding, entries as written: titles in sentence case under their names.
+    const text = [
+      '# Paper References with the implementation(s)',
+      '',
+      '- **GuidedHeteEmbedding**',
+      "  - Task-guided and path-augmented heterogeneous network embedding for author identification, WSDM'17",
+      '  - [[paper]](https://arxiv.org/pdf/1612.02814.pdf) [[code]](https://github.com/chentingpc/GuidedHeteEmbedding)',
+      '- **gat2vec**',
+      '  - gat2vec: Representation learning for attributed graphs',
+      '  - [[paper]](https://doi.org/10.1007/s00607-018-0622-9)',
+      '  - [[Python]](https://github.com/snash4/GAT2VEC)',
+      // Its REGAL line holds a sentence's end (the venue written out after it): the name stays the title.
+      '- **REGAL**',
+      "  - REGAL: Representation Learning-based Graph Alignment. International Conference on Information and Knowledge Management, CIKM'18",
+      '  - [[arxiv]](https://arxiv.org/pdf/1802.06257.pdf)',
+      // Written here: a description in sentence case, neither venue nor name, is no title.
+      '- **Walklets**',
+      '  - A simple way to embed graphs at many scales',
+      '  - [[paper]](https://arxiv.org/pdf/1605.02115.pdf)',
+    ].join('\n')
+    const { records, issues } = awesomeListFormat.parse(text, ctx)
+    expect(records.map(({ title, venue, date, raw }) => [title, venue, date, raw['titleLine']])).toEqual([
+      [
+        'Task-guided and path-augmented heterogeneous network embedding for author identification',
+        'WSDM 2017',
+        '2017',
+        'GuidedHeteEmbedding',
+      ],
+      ['gat2vec: Representation learning for attributed graphs', null, null, 'gat2vec'],
+      ['REGAL', null, null, 'REGAL'],
+      ['Walklets', null, null, 'Walklets'],
+    ])
+    // REGAL's line reads as a note labelled `REGAL:`, kept in raw as before; the description warns, with its line.
+    expect(records[2]?.raw['notes']).toHaveLength(1)
+    expect(issues.filter(({ code }) => code === 'PARSE_FAILED').map(({ line }) => line)).toEqual([14])
+  })
 })
