@@ -82,10 +82,11 @@ const WORKSHOP_LINE =
 /**
  * `Journal of Machine Learning Research`, `IEEE Transactions on Information Forensics and Security (TIFS)`,
  * `Proceedings of the ACM International Conference on Multimedia (ACM MM 2022)`: a journal or proceedings named in
- * full on a line of its own; its words (group 1) are checked for title case.
+ * full on a line of its own, its year after it or not (`Transactions on Machine Learning Research, 2024`); its words
+ * (group 1) are checked for title case.
  */
 const JOURNAL_LINE =
-  /^((?:The\s+)?(?:(?:IEEE|ACM|SIAM|IET)\s+)?(?:International\s+)?(?:Transactions\s+on|Journal\s+(?:of|on|for)|Proceedings\s+of)\s+[\p{L}&'’ -]{3,120}?)(?:\s*\([^()]{1,40}\))?$/u
+  /^((?:The\s+)?(?:(?:IEEE|ACM|SIAM|IET)\s+)?(?:International\s+)?(?:Transactions\s+on|Journal\s+(?:of|on|for)|Proceedings\s+of)\s+[\p{L}&'’ -]{3,120}?)(?:\s*\([^()]{1,40}\))?(?:,?\s+(?:19|20)\d{2})?$/u
 /** `UNC Chapel Hill`, `ETH Zurich`: a university's acronym and the town it is in. */
 const ACRONYM_AND_PLACE = /^\p{Lu}{2,6}(?:\s+\p{Lu}\p{Ll}+){1,3}$/u
 /** A proper name of one to four capitalised words (`Kwai`, `Meta AI`, `Singapore`): maybe a company's. */

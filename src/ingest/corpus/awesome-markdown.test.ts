@@ -2949,6 +2949,9 @@ describe('misreadings of real READMEs (session 35)', () => {
       '- **Deep Residual Learning for Image Recognition** [[pdf]](https://arxiv.org/abs/1512.03385)',
       '  - Kaiming He, Xiangyu Zhang',
       '  - IEEE Transactions on Pattern Analysis and Machine Intelligence',
+      '- **Scaling Vision Transformers to 22 Billion Parameters** [[pdf]](https://arxiv.org/abs/2302.05442)',
+      '  - Mostafa Dehghani, Josip Djolonga',
+      '  - Transactions on Machine Learning Research, 2024',
       // Still no venue: a sentence that names a journal.
       '- **Robust Physical-World Attacks on Deep Learning Models** [[pdf]](https://arxiv.org/abs/1707.08945)',
       '  - Kevin Eykholt, Ivan Evtimov',
@@ -2970,12 +2973,13 @@ describe('misreadings of real READMEs (session 35)', () => {
       ['Journal of Machine Learning Research', null, undefined],
       ['Transactions on Machine Learning Research', null, undefined],
       ['IEEE Transactions on Pattern Analysis and Machine Intelligence', null, undefined],
+      ['Transactions on Machine Learning Research, 2024', '2024', undefined],
       [null, null, undefined],
     ])
-    expect(records.map(({ authors }) => authors.length)).toEqual([3, 4, 6, 5, 2, 2, 2])
+    expect(records.map(({ authors }) => authors.length)).toEqual([3, 4, 6, 5, 2, 2, 2, 2])
     expect(
       issues.filter(({ code }) => code === 'PARSE_FAILED').map(({ line, excerpt }) => [line, excerpt]),
-    ).toEqual([[30, 'Journal of record for the attack, see the appendix.']])
+    ).toEqual([[33, 'Journal of record for the attack, see the appendix.']])
   })
 
   it('takes of several nested paper links the one whose address names the paper, whatever its label or line', () => {
