@@ -121,6 +121,8 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await noYear.locator('.facet-label').textContent()).toBe('no year')
     const without = Number(await noYear.locator('.facet-count').textContent())
     expect(without).toBeGreaterThan(0)
+    // Said with its unit, as the year buttons are (`no year, 1 paper`, not `no year 1`).
+    expect(await noYear.locator('.visually-hidden').textContent()).toBe(`, ${without} paper${without === 1 ? '' : 's'}`)
     expect(yearCounts.reduce((a, b) => a + b, 0) + without).toBe(total)
     // A count, not a filter: nothing to press.
     expect(await noYear.locator('button').count()).toBe(0)

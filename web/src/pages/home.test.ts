@@ -1,5 +1,8 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { MemoryRouter } from 'react-router-dom'
 import { describe, expect, it } from 'vitest'
-import { feedHeading, feedTitle } from './home.js'
+import { feedHeading, feedTitle, TopicStripChip } from './home.js'
 
 describe('the feed’s tab title', () => {
   it('names the filter, the order and the page, and is the app’s name alone for the plain first page', () => {
@@ -23,5 +26,22 @@ describe('the feed’s heading', () => {
     expect(feedHeading({ sort: 'recent', keyword: 'lottery ticket', topic: 'Lottery Ticket Hypothesis', source: 'arxiv' })).toBe(
       'Papers with the key word “lottery ticket” in Lottery Ticket Hypothesis, from arXiv',
     )
+  })
+})
+
+describe('a topic chip above the feed', () => {
+  const render = (paperCount: number, rising = false) =>
+    renderToStaticMarkup(createElement(MemoryRouter, null, createElement(TopicStripChip, { topic: { id: 'empirical-study', label: 'Empirical Study', paperCount }, rising })))
+  const spoken = (html: string) => html.replace(/<span[^>]*aria-hidden="true"[^>]*>.*?<\/span>/g, '').replace(/<[^>]+>/g, '')
+
+  it('says what its number counts, to the eye on hover and in words to a screen reader', () => {
+    const html = render(1234)
+    expect(html).toContain('title="1,234 papers"')
+    expect(spoken(html)).toBe('Empirical Study, 1,234 papers')
+    expect(spoken(render(1))).toBe('Empirical Study, 1 paper')
+  })
+
+  it('marks a rising topic', () => {
+    expect(spoken(render(30, true))).toBe('Empirical Study, 30 papers rising')
   })
 })

@@ -6,7 +6,7 @@ import { FilterError, refusedFilter, urlWithout } from '../components/filter-err
 import { PaperCard } from '../components/paper-card.js'
 import { Pagination } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
-import { formatCount, sourceLabelInText } from '../format.js'
+import { formatCount, plural, sourceLabelInText } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
 
 type Sort = 'recent' | 'trending'
@@ -103,15 +103,7 @@ export function HomePage() {
             <ul className="chips">
               {stripTopics(topics.data.items).map((t) => (
                 <li key={t.id}>
-                  <Link to={`/topics/${encodeURIComponent(t.id)}`} className="chip chip-curated">
-                    {t.label} <span className="chip-note">{t.paperCount}</span>
-                    {rising.has(t.id) && (
-                      <span className="chip-rising" data-testid="chip-rising">
-                        {' '}
-                        <span aria-hidden="true">↗ </span>rising
-                      </span>
-                    )}
-                  </Link>
+                  <TopicStripChip topic={t} rising={rising.has(t.id)} />
                 </li>
               ))}
               {topics.data.items.length > 12 && (
@@ -212,6 +204,28 @@ export function HomePage() {
         )}
       </section>
     </div>
+  )
+}
+
+/**
+ * A topic above the feed with its number of papers: the number alone (`Empirical Study 88`) said nothing of what
+ * it counts, so it is named on hover and, in words, to a screen reader (`Empirical Study, 88 papers`).
+ */
+export function TopicStripChip({ topic, rising }: { topic: Pick<TopicList['items'][number], 'id' | 'label' | 'paperCount'>; rising: boolean }) {
+  return (
+    <Link to={`/topics/${encodeURIComponent(topic.id)}`} className="chip chip-curated" title={plural(topic.paperCount, 'paper')}>
+      {topic.label}
+      <span className="chip-note" aria-hidden="true">
+        {formatCount(topic.paperCount)}
+      </span>
+      <span className="visually-hidden">, {plural(topic.paperCount, 'paper')}</span>
+      {rising && (
+        <span className="chip-rising" data-testid="chip-rising">
+          {' '}
+          <span aria-hidden="true">↗ </span>rising
+        </span>
+      )}
+    </Link>
   )
 }
 

@@ -493,7 +493,11 @@ function FacetGroup({ title, facets, selected, rangeLabel, unfiltered, onSelect,
           <li>
             <span className="facet static" title={rest.title} data-testid="facet-unfiltered">
               <span className="facet-label">{rest.label}</span>
-              <span className="facet-count">{formatCount(rest.count)}</span>
+              <span className="facet-count" aria-hidden="true">
+                {formatCount(rest.count)}
+              </span>
+              {/* Said with its unit, as the facets beside it are. */}
+              <span className="visually-hidden">, {plural(rest.count, 'paper')}</span>
             </span>
           </li>
         )}
