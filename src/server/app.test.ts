@@ -142,6 +142,8 @@ describe('buildServer', () => {
     expect(res.headers['content-type']).toContain('text/html')
     expect(res.body).not.toMatch(/<script>(?!\s*<\/script>)/)
     expect(res.body).toMatch(/<script src="[^"]+"/)
+    // A tab among the app's says whose API it documents, not "Swagger UI".
+    expect(res.body).toMatch(/<title>Paperscope API<\/title>/)
   })
 
   it('sends a Content-Security-Policy that allows scripts only from the server itself', async () => {

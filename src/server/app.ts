@@ -111,6 +111,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   })
   await app.register(swaggerUi, {
     routePrefix: '/docs',
+    // The tab's title: "Swagger UI" said nothing of whose API it is among the app's tabs.
+    theme: { title: 'Paperscope API' },
     uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
     transformSpecification: (spec) => ({ ...spec, servers: [] }),
   })
