@@ -1021,13 +1021,29 @@ function yearOf(venue: string): number | null {
   return year === undefined ? null : Number(year)
 }
 
-/** The URL of the link that points at the paper (`[[paper]](url)`), or null. */
+/**
+ * The URL of the link that points at the paper (`[[paper]](url)`), or null. Of several (`[[paper]](https://dl.acm.org/
+ * citation.cfm?…) [[arxiv]](https://arxiv.org/abs/…)`), the first whose address names the paper.
+ */
 function findPaperUrl(links: readonly MarkdownLink[]): string | null {
-  for (const label of PAPER_LINK_LABELS) {
-    const link = links.find((candidate) => candidate.label.toLowerCase() === label)
-    if (link && /^https?:\/\//i.test(link.url)) return link.url
-  }
-  return null
+  return pickPaperUrl(paperLinkUrls(links))
+}
+
+/** The addresses of the links labelled as the paper's, by label (`paper`, `pdf`, `arxiv`), then in order. */
+function paperLinkUrls(links: readonly MarkdownLink[]): string[] {
+  return PAPER_LINK_LABELS.flatMap((label) =>
+    links.flatMap((link) =>
+      link.label.toLowerCase() === label && /^https?:\/\//i.test(link.url) ? [link.url] : [],
+    ),
+  )
+}
+
+/**
+ * Of the paper links of an entry in their order, the first whose address names the paper (arXiv, a DOI, OpenReview,
+ * a proceedings page: {@link isPaperUrl}), whatever its label; else the first.
+ */
+function pickPaperUrl(urls: readonly string[]): string | null {
+  return urls.find((url) => isPaperUrl(url)) ?? urls[0] ?? null
 }
 
 /**
@@ -1083,17 +1099,12 @@ function findNestedPaperUrl(
   details: readonly DetailLine[],
   linksByLine: ReadonlyMap<number, readonly MarkdownLink[]>,
 ): string | null {
-  const candidates = details.flatMap((detail) => {
+  const urls = details.flatMap((detail) => {
     const text = detail.text.trim()
     if (KEY_WORDS.test(text) || DIGEST.test(text)) return []
-    const lineLinks = linksByLine.get(detail.line) ?? []
-    const first = findPaperUrl(lineLinks)
-    const labelled = lineLinks.flatMap(({ label, url }) =>
-      PAPER_LINK_LABELS.includes(label.toLowerCase()) && /^https?:\/\//i.test(url) ? [url] : [],
-    )
-    return first === null ? [] : [first, ...labelled]
+    return paperLinkUrls(linksByLine.get(detail.line) ?? [])
   })
-  return candidates.find((url) => isPaperUrl(url)) ?? candidates[0] ?? null
+  return pickPaperUrl(urls)
 }
 
 /**

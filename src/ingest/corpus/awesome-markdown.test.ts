@@ -3105,4 +3105,20 @@ describe('misreadings of real READMEs (session 35)', () => {
     expect(records[2]?.raw['notes']).toHaveLength(1)
     expect(issues.filter(({ code }) => code === 'PARSE_FAILED').map(({ line }) => line)).toEqual([14])
   })
+
+  it('takes of the paper links on a title’s own line the one whose address names the paper, as it does nested', () => {
+    // struc2vec as a title over its authors, its ACM landing page and its arXiv page beside it (written here).
+    const text = [
+      '## Structural Identity',
+      '- Learning Node Representations from Structural Identity [[paper]](https://dl.acm.org/citation.cfm?id=3098061) [[arxiv]](https://arxiv.org/abs/1704.03165)',
+      '  - Leonardo F. R. Ribeiro, Pedro H. P. Saverese, Daniel R. Figueiredo',
+      // Both name the paper: the list's `[paper]` wins, as it always did.
+      '- Graph Attention Networks [[paper]](https://openreview.net/forum?id=rJXMpikCZ) [[arxiv]](https://arxiv.org/abs/1710.10903)',
+      '  - Petar Veličković, Guillem Cucurull, Arantxa Casanova',
+    ].join('\n')
+    expect(awesomeListFormat.parse(text, ctx).records.map(({ url, ids }) => [url, ids])).toEqual([
+      ['https://arxiv.org/abs/1704.03165', { arxiv: '1704.03165' }],
+      ['https://openreview.net/forum?id=rJXMpikCZ', {}],
+    ])
+  })
 })
