@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SearchBibtexQuerySchema } from '../../../src/server/routes/bibtex.schema.js'
-import { bibtexCoverage, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, peopleWords, queryLength, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, tooLongMessage } from './search.js'
+import { bibtexCoverage, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, peopleWords, queryLength, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, searchTitle, tooLongMessage } from './search.js'
 
 describe('the search page', () => {
   it('says how many papers match, the verb agreeing with the count', () => {
@@ -65,5 +65,23 @@ describe('researchers named by a search', () => {
     expect(namedBy(['Surya Ganguli'], 'GAN')).toBe(false)
     expect(namedBy(['Oriol Vinyals'], 'OR')).toBe(false)
     expect(namedBy(['Inbar Seroussi'], 'grokking seroussi')).toBe(false)
+  })
+})
+
+describe("the search page's tab title", () => {
+  it('quotes the words searched', () => {
+    expect(searchTitle('')).toBe('Search')
+    expect(searchTitle('neural collapse')).toBe('“neural collapse” · Search')
+  })
+
+  it('cuts a pasted abstract to its first words, so the tab and the history list stay readable', () => {
+    const abstract =
+      'Backdoor poisoning attacks behave counter-intuitively in high dimensions: stronger training triggers can help the defender. We study regularised generalised linear models on Gaussian-mixture data.'
+    const title = searchTitle(abstract)
+    expect(title).toBe('“Backdoor poisoning attacks behave counter-intuitively in high…” · Search')
+    expect([...title].length).toBeLessThanOrEqual(80)
+    // A title as a reader pastes one stays whole.
+    const paperTitle = 'Grokking as a First Order Phase Transition in Two Layer Networks'
+    expect(searchTitle(paperTitle)).toBe(`“${paperTitle}” · Search`)
   })
 })

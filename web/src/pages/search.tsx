@@ -130,6 +130,24 @@ export function matchesWithoutYear(data: Pick<SearchResponse, 'facets' | 'facets
   return Math.max(0, data.facetsOver - data.facets.year.reduce((sum, f) => sum + f.count, 0))
 }
 
+/** The longest words the tab title quotes whole: a paper's title, pasted to find it, fits. */
+const TITLE_WORDS_MAX = 64
+
+/**
+ * The tab title of a search: its words, quoted; a pasted abstract is cut after its first words (at a space),
+ * as a tab and the history list show a few dozen characters and a 500-character title said nothing more.
+ * @example searchTitle('neural collapse') // '“neural collapse” · Search'
+ */
+export function searchTitle(q: string): string {
+  const words = q.trim()
+  if (!words) return 'Search'
+  const chars = [...words]
+  if (chars.length <= TITLE_WORDS_MAX) return `“${words}” · Search`
+  const cut = chars.slice(0, TITLE_WORDS_MAX).join('')
+  const atSpace = cut.lastIndexOf(' ')
+  return `“${(atSpace > TITLE_WORDS_MAX / 2 ? cut.slice(0, atSpace) : cut).replace(/[\s,;:.]+$/, '')}…” · Search`
+}
+
 export function SearchPage() {
   const [params, setParams] = useSearchParams()
   const location = useLocation()
@@ -139,7 +157,7 @@ export function SearchPage() {
   // Whether the words this page writes next are still being typed (their entry is then replaced) or settled.
   const arriving = useRef<'typing' | 'settled' | null>(null)
   const input = useRef<HTMLInputElement>(null)
-  useTitle(urlQ ? `“${urlQ}” · Search` : 'Search')
+  useTitle(searchTitle(urlQ))
 
   useEffect(() => {
     if (arriving.current === 'typing') typingEntries.add(location.key)
