@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { importRecords } from '../../src/commands/index.js'
 import { createSourceRecord } from '../../src/core/index.js'
+import { filterMessage } from '../../web/src/components/filter-error.js'
 import type { TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
 import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
@@ -380,7 +381,11 @@ describe.skipIf(skip)('navigation in chromium', () => {
       await page.goto(`${server.url}${url}`)
       const shown = page.getByTestId('filter-error')
       await shown.waitFor()
-      expect(await shown.textContent(), url).toContain(body.error.message)
+      // Said in the page's words: the value refused, no API path or parameter name.
+      const text = (await shown.textContent()) ?? ''
+      expect(text, url).toContain(filterMessage(body.error.field!, body.error.message))
+      expect(text, url).not.toMatch(/\/api\/v1|parameter "|year_from|year_to/)
+      if (url.includes('nope')) expect(text, url).toContain('No topic “nope” in this library.')
       expect(await page.getByRole('button', { name: 'Try again' }).count(), url).toBe(0)
       expect(await page.getByText('Searching…').count(), url).toBe(0)
 

@@ -14,6 +14,29 @@ function labelOf(field: string): string {
   return field === 'year_from' || field === 'year_to' ? 'year' : field
 }
 
+/** What a refused parameter is called in a sentence about it. */
+const SUBJECT: Record<string, string> = { year_from: 'first year', year_to: 'last year', keyword: 'key word' }
+
+/**
+ * The server's message about a refused filter, in the app's words: its wording is the API's (`parameter
+ * "topic": …; give a topic id or label from /api/v1/topics`), which a reader of a page can do nothing with.
+ * @example filterMessage('topic', 'parameter "topic": no topic "nope" in this library; give a topic id or label from /api/v1/topics') // 'No topic “nope” in this library.'
+ */
+export function filterMessage(field: string, message: string): string {
+  let text = message
+    .replace(/^parameter "[^"]*":?\s*/, '')
+    // The API's pointer to where its ids are listed: the page's own link to the list without the filter serves.
+    .replace(/;\s*give [^;]*\/api\/v1\/\S*$/, '')
+    .replace(/"year_from"/g, 'the first year')
+    .replace(/"year_to"/g, 'the last year')
+    .replace(/"([^"]*)"/g, '“$1”')
+    .replace(/must be integer/, 'must be a whole number')
+    .replace(/>= (\d+)/, '$1 or more')
+  if (/^(must|is) /.test(text)) text = `The ${SUBJECT[field] ?? field} ${text}`
+  text = text.charAt(0).toUpperCase() + text.slice(1)
+  return /[.!?]$/.test(text) ? text : `${text}.`
+}
+
 /** The URL parameter a 400 answer blames, when it is one of `filters` (the page's own parameters). */
 export function refusedFilter(error: ApiError | null, filters: readonly string[]): string | null {
   if (!error || error.status !== 400 || !error.field) return null
@@ -38,7 +61,7 @@ export function FilterError({ error, field, clearTo }: { error: ApiError; field:
   return (
     <div className="state state-error" role="alert" data-testid="filter-error">
       <p className="state-title">{isPage ? 'There is no such page' : `The ${labelOf(field)} filter is not valid`}</p>
-      <p>{error.message}</p>
+      <p>{filterMessage(field, error.message)}</p>
       <p>
         <Link to={clearTo} data-testid="clear-filter">
           {isPage ? 'Go to the first page' : `Remove the ${labelOf(field)} filter`}
