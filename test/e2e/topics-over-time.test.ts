@@ -79,7 +79,7 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     await expect.poll(() => strip.getByTestId('chip-rising').count()).toBe(trends.topics.filter((t) => t.direction === 'rising').length)
     const marked = await strip.locator('a', { has: page.getByTestId('chip-rising') }).evaluateAll((links) => links.map((a) => a.getAttribute('href')))
     expect(marked).toEqual(trends.topics.filter((t) => t.direction === 'rising').map((t) => `/topics/${t.id}`))
-    expect(await strip.getByRole('link', { name: /^Emergence and Phase Transitions \d+ rising$/ }).count()).toBe(1)
+    expect(await strip.getByRole('link', { name: /^Emergence and Phase Transitions, \d+ papers, rising$/ }).count()).toBe(1)
     expect(problems).toEqual([])
   })
 

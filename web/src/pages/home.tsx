@@ -213,12 +213,15 @@ export function HomePage() {
  */
 export function TopicStripChip({ topic, rising }: { topic: Pick<TopicList['items'][number], 'id' | 'label' | 'paperCount'>; rising: boolean }) {
   return (
-    <Link to={`/topics/${encodeURIComponent(topic.id)}`} className="chip chip-curated" title={plural(topic.paperCount, 'paper')}>
+    <Link
+      to={`/topics/${encodeURIComponent(topic.id)}`}
+      className="chip chip-curated"
+      title={plural(topic.paperCount, 'paper')}
+      // A name of its own: read from the chip's parts, a browser puts a space before the comma (`Study , 88 papers`).
+      aria-label={`${topic.label}, ${plural(topic.paperCount, 'paper')}${rising ? ', rising' : ''}`}
+    >
       {topic.label}
-      <span className="chip-note" aria-hidden="true">
-        {formatCount(topic.paperCount)}
-      </span>
-      <span className="visually-hidden">, {plural(topic.paperCount, 'paper')}</span>
+      <span className="chip-note">{formatCount(topic.paperCount)}</span>
       {rising && (
         <span className="chip-rising" data-testid="chip-rising">
           {' '}
