@@ -115,6 +115,22 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it("leads from a topic's top authors to its whole ranking of researchers, which starts with them", async () => {
+    const { page, server, problems } = web
+    const topic = await api<TopicDetailOut>('/topics/neural-collapse')
+    const ranking = await api<{ total: number }>('/researchers?topic=neural-collapse')
+    expect(ranking.total, 'more researchers than the topic page lists').toBeGreaterThan(topic.topAuthors.length)
+    await page.goto(`${server.url}/topics/neural-collapse`)
+    const all = page.getByRole('link', { name: /^All researchers in Neural Collapse/ })
+    await all.click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('topic')).toBe('neural-collapse')
+    const rows = page.locator('tbody tr a[href^="/authors/"]')
+    await rows.first().waitFor()
+    const shown = await rows.evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute('href')!.slice('/authors/'.length))))
+    expect(shown.slice(0, topic.topAuthors.length)).toEqual(topic.topAuthors.map((a) => a.id))
+    expect(problems).toEqual([])
+  })
+
   it('writes every count on its cell at 4.5:1 or more, in the light theme and the dark', async () => {
     const { server } = web
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -126,6 +126,12 @@ function TopicView({ topic }: { topic: TopicDetailOut }) {
                 ))}
               </ol>
             )}
+            {/* The list is the ranking's first: the rest, and other orders (Novelty, AI Score), are there. */}
+            {topic.topAuthors.length > 0 && (
+              <p className="small">
+                <Link to={`/researchers?${new URLSearchParams({ topic: topic.id })}`}>All researchers in {topic.label} →</Link>
+              </p>
+            )}
           </section>
         </aside>
       </div>
