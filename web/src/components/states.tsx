@@ -13,10 +13,18 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 }
 
 export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  // A library imported with --no-analyze (or before its first analysis) has no models yet: a step to take, not a fault.
+  const notAnalysed = error.code === 'NOT_ANALYSED'
   return (
     <div className="state state-error" role="alert">
-      <p className="state-title">{error.status === 404 ? 'Not found' : 'Something went wrong'}</p>
-      <p>{error.message}</p>
+      <p className="state-title">{notAnalysed ? 'This library has not been analysed yet' : error.status === 404 ? 'Not found' : 'Something went wrong'}</p>
+      {notAnalysed ? (
+        <p>
+          Topics, key words, digests and similar papers come from its analysis: run <code>paperscope analyze</code>, then try again.
+        </p>
+      ) : (
+        <p>{error.message}</p>
+      )}
       {/* A refused request (4xx) fails the same way again; only a timeout or a rate limit is worth retrying. */}
       {onRetry && (error.status < 400 || error.status >= 500 || error.status === 408 || error.status === 429) && (
         <button
