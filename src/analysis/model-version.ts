@@ -45,8 +45,10 @@
  * a word of a suggestion, or a piece of it the text completes, supports it only where the text writes it alone or in
  * the key word's compound (`coordinate descent` no longer supports `Deep Double Descent`). 24: the paper vectors read a
  * word the library writes almost only inside two or more named compounds (`descent`) by its compound's sense
- * (`descent (double)`), so similar papers of a coordinate-descent text are no longer double-descent papers. A library
- * whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
+ * (`descent (double)`), so similar papers of a coordinate-descent text are no longer double-descent papers. 25: the
+ * key-word ranker has a feature more, how much of a phrase the text writes only inside a longer phrase (a candidate
+ * records the phrases around each of its uses), so `Spectral Regularization` is no longer shown as `Regularization`.
+ * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 24
+export const MODEL_VERSION = 25
