@@ -12,7 +12,7 @@ export {
 export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 export { findPaper, findPaperById, findAuthor, findAuthorById, paperNamedBy, type PaperLookup } from './lookup.js'
 export { readTopicTrends, orderTopics, isCatchAllTopic, findTopic, requireTopic, topicKeywords, keywordSpellings, type TopicKeyword } from './topics.js'
-export { listResearchers, compareResearchers, shownNoveltyPercent, RESEARCHER_SORTS, type ResearcherSort, type ResearcherRow, type ResearcherList, type ListResearchersOptions } from './researchers.js'
+export { listResearchers, compareResearchers, createNameComparer, shownNoveltyPercent, RESEARCHER_SORTS, type ResearcherSort, type ResearcherRow, type ResearcherList, type ListResearchersOptions } from './researchers.js'
 export type { TopicTrends, TopicTrend, TrendDirection, YearSpan } from '../analysis/index.js'
 export { libraryOverview, authorOverview, namesakes, type LibraryOverview, type AuthorOverview, type Namesake } from './overview.js'
 export { ensureLibrary, type EnsureLibraryOptions, type EnsureLibraryResult } from './ensure-library.js'

@@ -4,9 +4,10 @@
  */
 import { HOW_COMPUTED, metricsFromTotals } from '../analysis/index.js'
 import { PaperscopeError } from '../core/index.js'
+import { parseName } from '../library/index.js'
 import type { PaperStore } from '../store/index.js'
 
-/** What researchers can be ranked by. Metrics rank highest first, an unknown value last; `name` alphabetically. */
+/** What researchers can be ranked by. Metrics rank highest first, an unknown value last; `name` as a name index, by family name. */
 export const RESEARCHER_SORTS = ['papers', 'citations', 'h_index', 'novelty', 'ai_score', 'topic_papers', 'name'] as const
 export type ResearcherSort = (typeof RESEARCHER_SORTS)[number]
 
@@ -54,12 +55,47 @@ const VALUE: Record<Exclude<ResearcherSort, 'name'>, (r: ResearcherRow) => numbe
   topic_papers: (r) => r.topicPapers,
 }
 
+// Base strength: the folded keys already lower-case and strip accents; the full names then break ties (Zoë after Zoe).
+const KEY_COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+const NAME_COLLATOR = new Intl.Collator('en', { numeric: true })
+
 /**
- * The order of a ranking: by the metric, highest first and unknown last; ties by papers, then name, then id,
- * so that pages never overlap.
+ * A comparator of names as a name index orders them: by family name (particles kept with it, as the library's
+ * name parser keeps `van der Maaten`), then given names, accents and case folded; then the names as written.
+ * Each comparator keeps the keys it worked out, so a sort parses each name once.
+ * @example ['A. Adam Ding', 'Yann LeCun', 'Zoë Ångström'].sort(createNameComparer()) // Ångström, Ding, LeCun
+ */
+export function createNameComparer(): (a: string, b: string) => number {
+  const keys = new Map<string, readonly [string, string]>()
+  const keyOf = (name: string) => {
+    let key = keys.get(name)
+    if (!key) {
+      const { given, family } = parseName(name)
+      // Everything taken for the family means the first word only looks like a particle: `Bin Ren`, `Le Song`
+      // are given names first (the parser keeps them whole, which matching wants), indexed under Ren and Song.
+      const words = family.split(' ')
+      key = given.length === 0 && words.length > 1 ? [words.slice(1).join(' '), words[0]!] : [family, given.join(' ')]
+      keys.set(name, key)
+    }
+    return key
+  }
+  return (a, b) => {
+    if (a === b) return 0
+    const [fa, ga] = keyOf(a)
+    const [fb, gb] = keyOf(b)
+    // A name with no letters at all (family '') goes last rather than before 'Aaronson'.
+    if (!fa !== !fb) return fa ? -1 : 1
+    return KEY_COLLATOR.compare(fa, fb) || KEY_COLLATOR.compare(ga, gb) || NAME_COLLATOR.compare(a, b)
+  }
+}
+
+/**
+ * The order of a ranking: by the metric, highest first and unknown last; ties by papers, then name (family name
+ * first, see {@link createNameComparer}), then id, so that pages never overlap.
  */
 export function compareResearchers(sort: ResearcherSort): (a: ResearcherRow, b: ResearcherRow) => number {
-  const byName = (a: ResearcherRow, b: ResearcherRow) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const names = createNameComparer()
+  const byName = (a: ResearcherRow, b: ResearcherRow) => names(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   if (sort === 'name') return byName
   const value = VALUE[sort]
   return (a, b) => {

@@ -10,7 +10,7 @@ export const ResearchersQuerySchema = z.object({
   sort: z
     .enum(RESEARCHER_SORTS)
     .optional()
-    .describe('papers (default), citations, h_index, novelty (Novelty %), ai_score, topic_papers (papers under `topic`, its default) or name; metrics highest first, unknown last'),
+    .describe('papers (default), citations, h_index, novelty (Novelty %), ai_score, topic_papers (papers under `topic`, its default) or name (by family name, then given names, accents folded); metrics highest first, unknown last'),
   topic: z.string().min(1).max(200).optional().describe('Only researchers with papers under this topic (an id or a label, any case)'),
   min_papers: z.number().int().min(1).max(10_000).default(1).describe('Only researchers with at least this many papers in the library (a Novelty % or AI Score of one paper rests on little)'),
   page: PageParamSchema,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
 import { startServer, type RunningServer } from '../../../test/e2e/support/server.js'
-import { createAnalysisReader } from '../../commands/index.js'
+import { createAnalysisReader, createNameComparer } from '../../commands/index.js'
 import type { AuthorDetailOut } from './authors.schema.js'
 import type { ResearcherListOut } from './researchers.schema.js'
 import type { TopicDetailOut } from './topics.schema.js'
@@ -125,8 +125,9 @@ describe('GET /researchers on the analysed corpus library', () => {
       const page = await get<TopicDetailOut>(`/api/v1/topics/${id}`)
       const ranking = await get<ResearcherListOut>(`/api/v1/researchers?topic=${id}&page_size=15`)
       expect(page.topAuthors.map((a) => [a.id, a.papers]), id).toEqual(ranking.items.map((r) => [r.id, r.topicPapers]))
+      const byName = createNameComparer()
       const expected = (counted.all(id) as Array<{ id: string; name: string; inTopic: number; papers: number }>)
-        .sort((a, b) => b.inTopic - a.inTopic || b.papers - a.papers || a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1))
+        .sort((a, b) => b.inTopic - a.inTopic || b.papers - a.papers || byName(a.name, b.name) || (a.id < b.id ? -1 : 1))
         .slice(0, 15)
       expect(page.topAuthors.map((a) => [a.id, a.papers]), id).toEqual(expected.map((r) => [r.id, r.inTopic]))
     }
@@ -137,7 +138,20 @@ describe('GET /researchers on the analysed corpus library', () => {
     const byName = await get<ResearcherListOut>('/api/v1/researchers?topic=neural-collapse&sort=name&page_size=100')
     expect(byName.total).toBe(list.total)
     const names = byName.items.map((r) => r.name)
-    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')))
+    expect(names).toEqual([...names].sort(createNameComparer()))
+  })
+
+  it('lists everyone by name as a name index does, by family name (not "A. Adam Ding" first for his "A.")', async () => {
+    const list = await get<ResearcherListOut>('/api/v1/researchers?sort=name&page_size=100')
+    const all: ResearcherListOut['items'] = []
+    for (let page = 1; page <= list.pages; page++) all.push(...(await get<ResearcherListOut>(`/api/v1/researchers?sort=name&page_size=100&page=${page}`)).items)
+    // Among plain names (a given name, initials, a family name of one word), the last word's first letter never goes back.
+    const plain = all.map((r) => r.name).filter((n) => /^\p{Lu}[\p{Ll}'-]+(\s+\p{Lu}\.?)*\s+\p{Lu}[\p{L}'-]+$/u.test(n))
+    expect(plain.length).toBeGreaterThan(all.length / 2)
+    const initials = plain.map((n) => n.split(/\s+/).at(-1)!.normalize('NFKD').toLowerCase()[0]!)
+    expect(initials).toEqual([...initials].sort())
+    const names = all.map((r) => r.name)
+    expect(names.indexOf('Surya Ganguli')).toBeLessThan(names.indexOf('Inbar Seroussi'))
   })
 
   it("lists the papers a topic page counts for each of its key words, suggested ones too, any spelling of one", async () => {

@@ -6,7 +6,7 @@ describe('researchersTitle', () => {
   it('says what the ranking is by, within which topic, and the page', () => {
     expect(researchersTitle({ sort: 'papers', page: 1 })).toBe('Researchers by Papers')
     expect(researchersTitle({ sort: 'ai_score', topic: 'Neural Collapse', page: 2 })).toBe('Researchers by AI Score · Neural Collapse, page 2')
-    expect(researchersTitle({ sort: 'name', page: 1 })).toBe('Researchers by name')
+    expect(researchersTitle({ sort: 'name', page: 1 })).toBe('Researchers by family name')
     // As the sentence on the page says it (the column's label, `In topic`, read oddly in a title).
     expect(researchersTitle({ sort: 'topic_papers', topic: 'Neural Collapse', page: 1 })).toBe('Researchers by papers in the topic · Neural Collapse')
   })

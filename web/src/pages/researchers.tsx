@@ -30,7 +30,7 @@ const MIN_PAPERS = [1, 2, 3, 5, 10] as const
 /** What a ranking is by, as the page says it in a sentence and in the tab's title. */
 export function sortLabel(sort: Sort): string {
   if (sort === 'topic_papers') return 'papers in the topic'
-  if (sort === 'name') return 'name'
+  if (sort === 'name') return 'family name'
   return RESEARCHER_COLUMNS.find((c) => c.sort === sort)?.label ?? sort
 }
 
