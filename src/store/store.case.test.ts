@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createSourceRecord, isPaperscopeError } from '../core/index.js'
+import type { Paper } from '../core/index.js'
 import type { PaperAnalysisWrite, PaperStore, PaperWrite, PaperWriter } from './store.js'
 
 export interface StoreUnderTest {
@@ -87,6 +88,42 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(paper!.keywords.map((k) => k.text)).toEqual(['Grokking', 'Phase Transition'])
       expect(paper!.sources).toHaveLength(1)
       expect(await sut.store.findPaperIdByExternalId('arxiv', '2310.03789')).toBe('p1')
+    })
+
+    it("gives a paper's curated topics in its records' order wherever it is read, the same when saved again, then predicted ones by confidence", async () => {
+      // A nested list files Focal Loss under Vision › Detection (outermost first); by name or id it would read 'Detection, Vision'.
+      const focal = paperWrite({ id: 'p1', title: 'Focal Loss for Dense Object Detection', date: '2017', topics: ['Vision', 'Detection'] })
+      const other = paperWrite({ id: 'p2', title: 'Unlabelled focal paper', date: '2016' })
+      await sut.store.transaction(async (tx) => {
+        await addPaper(tx, focal)
+        await addPaper(tx, other)
+      })
+      const labels = (p: Pick<Paper, 'topics'> | null | undefined) => p!.topics.map((t) => `${t.origin}:${t.label}`)
+      const everyRead = async (): Promise<string[][]> => [
+        labels(await sut.store.getPaper('p1')),
+        labels((await sut.store.getPapers(['p2', 'p1']))[1]),
+        labels((await sut.store.listPapers()).items.find((p) => p.id === 'p1')),
+        labels((await sut.store.listPapers({ topic: 'detection' })).items[0]),
+        labels((await sut.store.searchPapers({ text: 'focal loss' })).items[0]!.paper),
+      ]
+      const inListOrder = Array<string[]>(5).fill(['curated:Vision', 'curated:Detection'])
+      expect(await everyRead()).toEqual(inListOrder)
+      // An import that reads the list again saves the same paper: nothing changes.
+      await sut.store.transaction(async (tx) => tx.savePaper(focal))
+      expect(await everyRead()).toEqual(inListOrder)
+      // The order is the one written, not the one rows happened to arrive in.
+      await sut.store.transaction(async (tx) => tx.savePaper({ ...focal, topics: ['Detection', 'Vision'] }))
+      expect(labels(await sut.store.getPaper('p1'))).toEqual(['curated:Detection', 'curated:Vision'])
+
+      await sut.store.analysis.saveAnalysis({
+        analyzedAt: '2099-01-01T00:00:00Z',
+        papers: [{
+          paperId: 'p2', inputHash: 'h', embedder: 'lsa-1', vector: Float32Array.from([1]), terms: [], topicStatus: 'predicted',
+          topicScores: [], topicProbabilities: null, topicWhy: [], keywords: [], digest: null,
+          predictedTopics: [{ label: 'Detection', score: 0.4 }, { label: 'Vision', score: 0.9 }],
+        }],
+      })
+      expect(labels(await sut.store.getPaper('p2'))).toEqual(['predicted:Vision', 'predicted:Detection'])
     })
 
     it("finds a paper by every id of its records, gives candidates each record's ids, and leaves an id with the paper that had it", async () => {

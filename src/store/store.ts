@@ -74,6 +74,7 @@ export interface PaperWrite {
   ids: ExternalIds
   authors: PaperWriteAuthor[]
   authorsTruncated: boolean
+  /** Curated topics in the order a paper's topics are read back (its records', each outermost first). */
   topics: string[]
   keywords: string[]
   digest: Digest | null

@@ -473,6 +473,23 @@ export const MIGRATIONS: readonly Migration[] = [
            DELETE FROM record_external_ids WHERE record_id = OLD.id;
          END;`,
   },
+  {
+    version: 22,
+    name: 'curated-topic-order',
+    // A paper's curated topics in the order its records give them (a nested list's `Vision › Detection` outermost
+    // first), where the table kept none and cards read them by id ('Detection, Vision'). Written with the curated
+    // topics; NULL for predicted ones (ordered by confidence). A library made before is ordered once from its
+    // records, in the order they were stored and each record's topics in its order: as merge orders them while
+    // only awesome lists give topics (all one source rank); the paper's next save writes merge's order.
+    up: `ALTER TABLE paper_topics ADD COLUMN position INTEGER;
+         UPDATE paper_topics SET position = o.position FROM (
+           SELECT pt.paper_id, pt.topic_id, row_number() OVER (PARTITION BY pt.paper_id ORDER BY
+             (SELECT min(r.id * 1000000 + CAST(j.key AS INTEGER)) FROM source_records r, json_each(r.record, '$.topics') j
+               WHERE r.paper_id = pt.paper_id AND j.value = t.label) NULLS LAST, pt.topic_id) - 1 AS position
+           FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id WHERE pt.origin = 'curated'
+         ) o
+         WHERE paper_topics.origin = 'curated' AND paper_topics.paper_id = o.paper_id AND paper_topics.topic_id = o.topic_id;`,
+  },
 ]
 
 /**

@@ -184,6 +184,26 @@ describe('SQLite library file', () => {
     })
   })
 
+  it("orders the curated topics of a library built before migration 22 as its records give them, predicted ones by confidence", async () => {
+    await fromOldLibrary(21, (old) => {
+      // Two list records of p1: Vision › Detection in one, Theory then Vision in the other; Sparsity no record names.
+      old.exec(`INSERT INTO papers (id, title, created_at, updated_at) VALUES ('p1', 'Focal Loss', 'x', 'x'), ('p2', 'Other', 'x', 'x');
+        INSERT INTO topics (id, label) VALUES ('detection', 'Detection'), ('sparsity', 'Sparsity'), ('theory', 'Theory'), ('vision', 'Vision');
+        INSERT INTO source_records (source, key, paper_id, locator, line, fetched_at, content_hash, record) VALUES
+          ('arxiv', 'a', 'p1', 'arxiv', NULL, '2026-01-01', 'h', '{"ids":{}}'),
+          ('awesome-list', 'b', 'p1', 'vision.md:7', 7, '2026-01-01', 'h', '{"topics":["Vision","Detection"]}'),
+          ('awesome-list', 'c', 'p1', 'theory.md:3', 3, '2026-01-01', 'h', '{"topics":["Theory","Vision"]}');
+        INSERT INTO paper_topics (paper_id, topic_id, origin, confidence) VALUES
+          ('p1', 'detection', 'curated', NULL), ('p1', 'sparsity', 'curated', NULL), ('p1', 'theory', 'curated', NULL), ('p1', 'vision', 'curated', NULL),
+          ('p2', 'detection', 'predicted', 0.3), ('p2', 'theory', 'predicted', 0.8);`)
+    }, async (path) => {
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      expect((await store.getPaper('p1'))!.topics.map((t) => t.label)).toEqual(['Vision', 'Detection', 'Theory', 'Sparsity'])
+      expect((await store.getPaper('p2'))!.topics.map((t) => t.label)).toEqual(['Theory', 'Detection'])
+      await store.close()
+    })
+  })
+
   it('applies a migration the file has not had though a later one was applied (two lines of work merged in either order)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paperscope-gap-'))
     try {

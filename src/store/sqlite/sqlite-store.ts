@@ -253,7 +253,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       parts.get(a.paper_id)?.authors.push(a)
     for (const t of this.all<PaperTopicRow>(
       `SELECT pt.paper_id, pt.topic_id, t.label, pt.origin, pt.confidence FROM paper_topics pt
-       JOIN topics t ON t.id = pt.topic_id WHERE pt.paper_id IN (SELECT value FROM json_each(?))`,
+       JOIN topics t ON t.id = pt.topic_id WHERE pt.paper_id IN (SELECT value FROM json_each(?))
+       ORDER BY pt.position, pt.topic_id`,
       json,
     ))
       parts.get(t.paper_id)?.topics.push(t)
@@ -1247,13 +1248,12 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
         this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin IN ('extracted', 'suggested')`).run(paper.id)
     }
     if (existing) this.stmt(`DELETE FROM paper_topics WHERE paper_id = ? AND origin = 'curated'`).run(paper.id)
-    for (const label of paper.topics) {
-      const topicId = this.ensureTopic(label)
-      this.stmt(`INSERT OR IGNORE INTO paper_topics (paper_id, topic_id, origin, confidence) VALUES (?, ?, 'curated', NULL)`).run(
-        paper.id,
-        topicId,
-      )
-    }
+    // In the order the records give them (merge's), which the cards show: `Vision › Detection` outermost first.
+    paper.topics.forEach((label, position) =>
+      this.stmt(
+        `INSERT OR IGNORE INTO paper_topics (paper_id, topic_id, origin, confidence, position) VALUES (?, ?, 'curated', NULL, ?)`,
+      ).run(paper.id, this.ensureTopic(label), position),
+    )
     if (existing) this.stmt(`DELETE FROM paper_keywords WHERE paper_id = ? AND origin = 'curated'`).run(paper.id)
     paper.keywords.forEach((k, rank) =>
       this.stmt(`INSERT OR IGNORE INTO paper_keywords (paper_id, origin, keyword, rank) VALUES (?, 'curated', ?, ?)`).run(

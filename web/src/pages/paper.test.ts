@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { curatedInListOrder, digestSourceRecord, noveltyCaption } from './paper.js'
+import { digestSourceRecord, noveltyCaption } from './paper.js'
 
 describe('the novelty caption', () => {
   it("names the paper's year, or the years pooled with it and why", () => {
@@ -23,19 +23,5 @@ describe('where a digest came from', () => {
     expect(digestSourceRecord(curated, sources)?.source).toBe('awesome-list')
     expect(digestSourceRecord({ text: 'It is shown.', origin: 'source-model' }, sources)?.source).toBe('semantic-scholar')
     expect(digestSourceRecord({ text: 'We show it.', origin: 'generated' }, sources)).toBeUndefined()
-  })
-})
-
-describe('the order of curated topics', () => {
-  const topic = (label: string) => ({ id: label.toLowerCase(), label, origin: 'curated' as const, confidence: null })
-  it("follows the list's path (Vision › Detection), not the alphabet the API sorts them by", () => {
-    const sorted = [topic('Detection'), topic('Vision')]
-    expect(curatedInListOrder(sorted, [{ topics: ['Vision', 'Detection'] }]).map((t) => t.label)).toEqual(['Vision', 'Detection'])
-  })
-
-  it('takes the records in their order, and keeps a topic no record names after those they do', () => {
-    const sorted = [topic('Detection'), topic('Sparsity'), topic('Theory'), topic('Vision')]
-    const sources = [{ topics: [] }, { topics: ['Vision', 'Detection'] }, { topics: ['Theory', 'Vision'] }]
-    expect(curatedInListOrder(sorted, sources).map((t) => t.label)).toEqual(['Vision', 'Detection', 'Theory', 'Sparsity'])
   })
 })

@@ -1,7 +1,7 @@
 /** @module Paper: everything known, every source record with its link and why it was merged, BibTeX, similar papers. */
 import { useEffect, useRef, useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom'
-import { ApiError, getText, paths, type PaperDetail, type SourceRecordOut, type TopicRef } from '../api.js'
+import { ApiError, getText, paths, type PaperDetail, type SourceRecordOut } from '../api.js'
 import { AuthorLine } from '../components/authors.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
 import { HowComputed } from '../components/how-computed.js'
@@ -64,10 +64,8 @@ function PaperView({ paper }: { paper: PaperDetail }) {
     if (hash.length > 1 && !restoresPlace(location)) document.getElementById(hash.slice(1))?.scrollIntoView()
   }, [paper.id, hash, key])
   const date = formatDate(paper.date)
-  const curated = curatedInListOrder(
-    paper.topics.filter((t) => t.origin === 'curated'),
-    paper.sources,
-  )
+  // The API gives curated topics in their lists' order (Vision › Detection, outermost first).
+  const curated = paper.topics.filter((t) => t.origin === 'curated')
   const predicted = paper.topics.filter((t) => t.origin === 'predicted')
   return (
     <article className="paper-page">
@@ -371,20 +369,6 @@ function SimilarPapers({ paper }: { paper: PaperDetail }) {
       )}
     </section>
   )
-}
-
-/**
- * Curated topics in the order their lists give them: a nested list files a paper under `Vision › Detection`,
- * and the API sorts the two by name. Records are read in their order, each record's topics outermost first;
- * a topic no record names (a curator's, set another way) follows, in the API's order.
- * @example curatedInListOrder([detection, vision], [{ topics: ['Vision', 'Detection'] }]) // [vision, detection]
- */
-export function curatedInListOrder<T extends Pick<TopicRef, 'label'>>(topics: readonly T[], sources: readonly Pick<SourceRecordOut, 'topics'>[]): T[] {
-  const rank = new Map<string, number>()
-  for (const record of sources) for (const label of record.topics) if (!rank.has(label)) rank.set(label, rank.size)
-  const at = (t: T) => rank.get(t.label) ?? Number.MAX_SAFE_INTEGER
-  // A stable sort: topics no record names keep the API's order among themselves.
-  return [...topics].sort((a, b) => at(a) - at(b))
 }
 
 /** Which of the merged records gave a digest someone wrote (a curator, a source's model); none for Paperscope's own. */
