@@ -483,10 +483,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // only awesome lists give topics (all one source rank); the paper's next save writes merge's order.
     up: `ALTER TABLE paper_topics ADD COLUMN position INTEGER;
          UPDATE paper_topics SET position = o.position FROM (
-           SELECT pt.paper_id, pt.topic_id, row_number() OVER (PARTITION BY pt.paper_id ORDER BY
-             (SELECT min(r.id * 1000000 + CAST(j.key AS INTEGER)) FROM source_records r, json_each(r.record, '$.topics') j
-               WHERE r.paper_id = pt.paper_id AND j.value = t.label) NULLS LAST, pt.topic_id) - 1 AS position
-           FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id WHERE pt.origin = 'curated'
+           SELECT pt.paper_id, pt.topic_id,
+             row_number() OVER (PARTITION BY pt.paper_id ORDER BY f.first NULLS LAST, pt.topic_id) - 1 AS position
+           FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
+           LEFT JOIN (SELECT r.paper_id, j.value AS label, min(r.id * 1000000 + j.key) AS first
+                      FROM source_records r, json_each(r.record, '$.topics') j GROUP BY r.paper_id, j.value) f
+             ON f.paper_id = pt.paper_id AND f.label = t.label
+           WHERE pt.origin = 'curated'
          ) o
          WHERE paper_topics.origin = 'curated' AND paper_topics.paper_id = o.paper_id AND paper_topics.topic_id = o.topic_id;`,
   },
