@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { SearchBibtexQuerySchema } from '../../../src/server/routes/bibtex.schema.js'
-import { bibtexCoverage, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, peopleWords, queryLength, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, searchTitle, tooLongMessage } from './search.js'
+import type { PaperscopeError } from '../../../src/core/index.js'
+import { buildMatchQuery } from '../../../src/store/index.js'
+import { bibtexCoverage, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, nothingToFindMessage, peopleWords, queryLength, querySentence, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, searchTitle, tooLongMessage, wordsToFind } from './search.js'
 
 describe('the search page', () => {
   it('says how many papers match, the verb agreeing with the count', () => {
@@ -83,5 +85,43 @@ describe("the search page's tab title", () => {
     // A title as a reader pastes one stays whole.
     const paperTitle = 'Grokking as a First Order Phase Transition in Two Layer Networks'
     expect(searchTitle(paperTitle)).toBe(`“${paperTitle}” · Search`)
+  })
+})
+
+describe('a query with no word to find', () => {
+  // The server's reading of the words (what the API refuses as having nothing to find), beside the page's.
+  const serverFindsNothing = (q: string): boolean => {
+    try {
+      return buildMatchQuery(q) === null
+    } catch (err) {
+      if ((err as PaperscopeError).code !== 'INVALID_QUERY') throw err
+      return /^nothing to find/.test((err as Error).message)
+    }
+  }
+
+  it('is told apart as the server tells it, so the page asks only for queries the server takes', () => {
+    const queries = [
+      'NOT', '*', '🧠', '-x', 'OR', 'AND', '%', '"', '""', '-"a phrase"', 'NOT grokking', '– transformer', '−transformer', 'grokking -transformer',
+      'NOT x y', 'x OR -y', '-x OR -y', '"NOT x"', '"-x"', 'a-b', '-in-context', 'grokking NOT', '"a" -b', 'OR 🧠 AND', 'ÆØÅ', '¿?', '12', 'x-', '"unpaired -x',
+      'NOT "phase transition"', '-"a" b', 'NOT NOT x', 'x NOT', 'NOTx', 'or', 'not',
+    ]
+    for (const q of queries) expect(wordsToFind(q).length === 0, q).toBe(serverFindsNothing(q))
+  })
+
+  it('names the words to find, without operators or the words left out', () => {
+    expect(wordsToFind('grokking -transformer OR "double descent" NOT sgd')).toEqual(['grokking', 'double descent'])
+    expect(wordsToFind('NOT *')).toEqual([])
+  })
+
+  it('is said in a sentence that tells leaving out from typing no word at all', () => {
+    expect(nothingToFindMessage('-x')).toBe('“-x” only leaves words out: add one to find, as in “grokking -transformer”.')
+    expect(nothingToFindMessage('NOT grokking')).toMatch(/only leaves words out/)
+    expect(nothingToFindMessage('🧠')).toBe('“🧠” has no word to search for: only letters and digits are searched, and OR, AND and NOT go between words.')
+    expect(nothingToFindMessage('NOT')).toMatch(/has no word to search for/)
+  })
+
+  it("shows the server's other messages about the words as a sentence", () => {
+    expect(querySentence('"c++" cannot be searched for')).toBe('"c++" cannot be searched for.')
+    expect(querySentence('the query has no words to search for')).toBe('The query has no words to search for.')
   })
 })

@@ -96,6 +96,66 @@ export function peopleWords(q: string): string {
     .trim()
 }
 
+/** A dash that leaves the word after it out, as the server reads it: typed, or as an editor's en dash or minus sign. */
+const DASHES = '-\u2013\u2212'
+/** A word, or words joined by hyphens (`in-context`), as the server reads a term. */
+const TERM = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu
+
+/**
+ * The words and phrases a query looks for, read as the server reads them (src/store/sqlite/fts-query.ts): runs of
+ * letters and digits, `"phrases"` when the quotes pair up, `OR`, `AND` and `NOT` in capitals as operators, and a
+ * word after `NOT` or a word-starting dash left out. Empty: the server would refuse the query as having nothing to
+ * find, so the page says so itself instead of asking (a 400 the browser logs as an error).
+ * @example wordsToFind('grokking -transformer') // ['grokking']; wordsToFind('NOT 🧠') // []
+ */
+export function wordsToFind(q: string): string[] {
+  const quotes = (q.match(/"/g) ?? []).length
+  // Unpaired quotes are plain characters, as on the server.
+  const segments = quotes % 2 === 0 ? q.split('"') : [q.replace(/"/g, ' ')]
+  const found: string[] = []
+  let leaveOut = false
+  segments.forEach((segment, i) => {
+    if (i % 2 === 1) {
+      const words = segment.match(/[\p{L}\p{N}]+/gu)
+      if (!words) return
+      const dashed = new RegExp(`(?:^|\\s)[${DASHES}]$`).test(segments[i - 1] ?? '')
+      if (!dashed && !leaveOut) found.push(words.join(' '))
+      leaveOut = false
+      return
+    }
+    for (const m of segment.matchAll(TERM)) {
+      const word = m[0]
+      if (word === 'NOT') leaveOut = true
+      else if (word !== 'OR' && word !== 'AND') {
+        const before = segment[m.index - 1]
+        const dashed = before !== undefined && DASHES.includes(before) && (m.index === 1 || /\s/.test(segment[m.index - 2] ?? ''))
+        if (!dashed && !leaveOut) found.push(word)
+        leaveOut = false
+      }
+    }
+  })
+  return found
+}
+
+/**
+ * What the page says about a query with no word to find ({@link wordsToFind} is empty): that it only leaves words
+ * out, or that it holds no word at all.
+ * @example nothingToFindMessage('-transformer') // '“-transformer” only leaves words out: add one to find, as in “grokking -transformer”.'
+ */
+export function nothingToFindMessage(q: string): string {
+  if (/[\p{L}\p{N}]/u.test(q.replace(/\b(?:OR|AND|NOT)\b/g, ''))) return `“${q}” only leaves words out: add one to find, as in “grokking -transformer”.`
+  return `“${q}” has no word to search for: only letters and digits are searched, and OR, AND and NOT go between words.`
+}
+
+/**
+ * A message of the server's about the words as a sentence on the page (its API messages start in lower case).
+ * @example querySentence('the query has no words to search for') // 'The query has no words to search for.'
+ */
+export function querySentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1)
+  return /[.!?]$/.test(text) ? text : `${text}.`
+}
+
 /** The results' heading: how many papers match, the verb agreeing with the count. */
 export function resultsTitle(total: number): string {
   if (total === 0) return 'No papers match'
@@ -217,7 +277,11 @@ export function SearchPage() {
   const q = urlQ.trim()
   const page = Math.max(1, Number(params.get('page')) || 1)
   const prefix = q ? searchesPrefix(q) : false
-  const apiPath = q
+  // Words over the limit (a shared URL: the box itself stops there) are said plainly, not in the validator's words.
+  const tooLong = queryLength(q) > MAX_QUERY_LENGTH
+  // Nothing to find (`NOT`, `*`, `-x`): said here, not asked of a server that would refuse it.
+  const nothingToFind = q !== '' && !tooLong && wordsToFind(q).length === 0
+  const apiPath = q && !nothingToFind
     ? paths.search({
         q,
         prefix,
@@ -239,7 +303,7 @@ export function SearchPage() {
   // Not for words longer than that API takes: it would refuse them (a 400 in the console) and find no one.
   // The words that could name someone: a word left out names no one to list.
   const named = peopleWords(q)
-  const asksPeople = named && page === 1 && activeFilters.length === 0 && named.length <= MAX_PEOPLE_QUERY_LENGTH
+  const asksPeople = named && !nothingToFind && page === 1 && activeFilters.length === 0 && named.length <= MAX_PEOPLE_QUERY_LENGTH
   const people = useApi<AuthorList>(asksPeople ? paths.authors({ q: named, limit: PEOPLE_SHOWN }) : null)
 
   const setFilter = (changes: Record<string, string | null>) => {
@@ -258,8 +322,6 @@ export function SearchPage() {
   const error = result.status === 'error' ? result.error : null
   // What the server says about the words (none to search for, too long): its message names the problem.
   const queryError = error && (error.code === 'INVALID_QUERY' || error.field === 'q') ? error : null
-  // Words over the limit (a shared URL: the box itself stops there) are said plainly, not in the validator's words.
-  const tooLong = queryLength(q) > MAX_QUERY_LENGTH
   const badFilter = refusedFilter(error, [...FILTER_PARAMS, 'page'])
   const exportNote = data ? bibtexCoverage(data.total) : null
 
@@ -372,7 +434,7 @@ export function SearchPage() {
 
           <section className="results" aria-labelledby="results-title">
             <h2 id="results-title" className="results-count" aria-live="polite" tabIndex={-1}>
-              {data ? resultsTitle(data.total) : error ? 'No results' : 'Searching…'}
+              {data ? resultsTitle(data.total) : error || nothingToFind ? 'No results' : 'Searching…'}
               {data && data.total > 0 && data.pages > 1 && data.page <= data.pages && <span className="muted"> · page {data.page} of {data.pages}</span>}
             </h2>
             {data && data.total > 0 && (
@@ -408,15 +470,15 @@ export function SearchPage() {
                 </ul>
               </section>
             )}
-            {queryError && (
-              <Empty title="These words cannot be searched">
-                <p>{tooLong ? tooLongMessage(q) : queryError.message}</p>
-                {queryError.code === 'INVALID_QUERY' && <p>Type at least one word to find, of letters or digits; <kbd>-word</kbd> and <kbd>NOT word</kbd> only leave words out.</p>}
+            {(queryError || nothingToFind) && (
+              <Empty title={nothingToFind ? 'No searchable word' : 'These words cannot be searched'}>
+                <p>{nothingToFind ? nothingToFindMessage(q) : tooLong ? tooLongMessage(q) : querySentence(queryError!.message)}</p>
+                {(nothingToFind || queryError?.code === 'INVALID_QUERY') && <p>Type at least one word to find, of letters or digits; <kbd>-word</kbd> and <kbd>NOT word</kbd> only leave words out.</p>}
               </Empty>
             )}
             {error && !queryError && badFilter && <FilterError error={error} field={badFilter} clearTo={urlWithout('/search', params, [badFilter])} />}
             {error && !queryError && !badFilter && <ErrorState error={error} onRetry={result.reload} />}
-            {result.status === 'loading' && !data && <Loading label="Searching…" />}
+            {result.status === 'loading' && apiPath && !data && <Loading label="Searching…" />}
             {data && data.total === 0 && (
               <Empty title={`Nothing matches “${q}”${activeFilters.length ? ' with these filters' : ''}`}>
                 <p>
