@@ -110,6 +110,37 @@ describe('buildMatchQuery', () => {
     for (const text of ['-transformers grokking', 'NOT transformers grokking', 'grokking OR -transformers', 'grokking –transformers', 'grokking −transformers'])
       expect(titles(text), text).toEqual(['Grokking modular arithmetic'])
   })
+  it('refuses `c++`, `C#` and `f#`, which the index has as the lone letter, and takes them in a phrase with another word', () => {
+    // Before: `c++` was the word `c`, in 18 papers of the corpus (items `(c)`, `Appendix C`) and none saying C++.
+    const refusal = (text: string): string | undefined => {
+      try {
+        q(text)
+      } catch (err) {
+        if (isPaperscopeError(err, 'INVALID_QUERY') && err.field === 'q') return err.message
+        throw err
+      }
+      return undefined
+    }
+    const refused: Array<[text: string, typed: string]> = [
+      ['c++', 'c++'], ['C#', 'C#'], ['f#', 'f#'], ['C++17', 'C++17'], ['templates in c++', 'c++'], ['grokking -c++', 'c++'],
+      ['rust OR c#', 'c#'], ['"c++"', 'c++'], ['(c++)', 'c++'], ['c++/cuda kernels', 'c++'], ['"unbalanced c++', 'c++'],
+    ]
+    for (const [text, typed] of refused)
+      expect(refusal(text), text).toMatch(new RegExp(`^"${typed.replace(/\+/g, '\\+')}" cannot be searched for: .*lone letter ${typed.charAt(0)}.*phrase with the word beside it`))
+    // Words joined by `+`, a lone letter and a phrase with a word beside it search as before.
+    expect(q('CNN+LSTM')).toBe('"CNN" AND "LSTM"')
+    expect(q('a+b')).toBe('"a" AND "b"')
+    expect(q('c')).toBe('"c"')
+    expect(q('"c++ templates" tensors')).toBe('"c templates" AND "tensors"')
+
+    const db = new Database(':memory:')
+    // The library's tokenizer (migration 10): `+` and `#` are no part of a word.
+    db.exec(`CREATE VIRTUAL TABLE t USING fts5(title, tokenize='unicode61 remove_diacritics 2')`)
+    for (const title of ['Appendix C: proofs', 'C++ templates for tensor code', 'Item (c) of the theorem']) db.prepare('INSERT INTO t VALUES (?)').run(title)
+    const titles = (query: string | null): string[] => db.prepare('SELECT title FROM t WHERE t MATCH ? ORDER BY title').all(query).map((r) => (r as { title: string }).title)
+    expect(titles('"c"')).toHaveLength(3)
+    expect(titles(q('"C++ templates"'))).toEqual(['C++ templates for tensor code'])
+  })
   it('returns null when nothing searchable is left', () => {
     expect(buildMatchQuery('"( * -')).toBeNull()
   })

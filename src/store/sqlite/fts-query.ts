@@ -72,6 +72,32 @@ const DASHES = '-\u2013\u2212'
 const ENDS_WITH_LONE_DASH = new RegExp(`(?:^|\\s)[${DASHES}]$`)
 const HAS_WORD_START_DASH = new RegExp(`(?:^|\\s)[${DASHES}]`)
 
+/**
+ * A letter with `+` or `#` after it (`c++`, `C#`, `f#`, `c++17`): a language's name, which the index (unicode61,
+ * letters and digits only) keeps as the lone letter, so it would find every `(c)` and `Appendix C`. Not `a+b`.
+ */
+const LETTER_AND_SYMBOLS = /(?<![\p{L}\p{N}+#])\p{L}[+#]+\p{N}*(?![\p{L}\p{N}+#])/u
+
+/**
+ * Refuses a word the index cannot tell from a lone letter, typed alone or as a one-word phrase; in a phrase with
+ * another word (`"C++ templates"`) the words beside it say which is meant.
+ * @throws PaperscopeError INVALID_QUERY (field `q`)
+ */
+function refuseLetterAndSymbols(segments: readonly string[], phrases: boolean): void {
+  segments.forEach((segment, i) => {
+    const inPhrase = phrases && i % 2 === 1
+    const found = inPhrase ? (words(segment).length === 1 ? segment.match(LETTER_AND_SYMBOLS) : null) : segment.match(LETTER_AND_SYMBOLS)
+    if (!found) return
+    const typed = found[0]
+    const letter = typed.charAt(0)
+    throw new PaperscopeError(
+      'INVALID_QUERY',
+      `"${typed}" cannot be searched for: the index keeps only letters and digits, so it would be the lone letter ${letter} and find every "Appendix ${letter.toUpperCase()}" and "(${letter.toLowerCase()})"; put it in a phrase with the word beside it, as in "${typed} code"`,
+      { field: 'q' },
+    )
+  })
+}
+
 interface Term {
   term: string
   bare: boolean
@@ -92,7 +118,8 @@ interface Term {
  * becomes a prefix when `prefix` is set, or'd with itself as a whole word: the papers with the word itself score
  * for both and come first (`SAM`, the method, before `samples`). Returns null when nothing searchable is left.
  * @throws PaperscopeError INVALID_QUERY (field `q`) when every word is left out: FTS5 cannot run a query of only
- * what must be missing, and searching for the words instead would find what was meant to be left out.
+ * what must be missing, and searching for the words instead would find what was meant to be left out; and for
+ * `c++`, `C#` and the like outside a phrase of two words or more: the index has them as the lone letter.
  * @example buildMatchQuery('"phase transition" grok', { prefix: true }) // '"phase transition" AND ("grok" OR "grok"*)'
  * @example buildMatchQuery('-transformer grokking OR "double descent"') // '"grokking" NOT "transformer" OR "double descent"'
  */
@@ -110,6 +137,7 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
   const quoteCount = (text.match(/"/g) ?? []).length
   // Unbalanced quotes are treated as plain characters, not as a phrase that never ends.
   const segments = quoteCount % 2 === 0 ? text.split('"') : [text.replace(/"/g, ' ')]
+  refuseLetterAndSymbols(segments, quoteCount % 2 === 0)
   segments.forEach((segment, i) => {
     const found = words(segment)
     if (found.length === 0) return
