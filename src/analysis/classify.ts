@@ -11,7 +11,8 @@
  *
  * A topic's weight of a word is split by the compounds its papers write the word in (src/analysis/compounds.ts), so a
  * text's `coordinate descent` does not count as the `descent` of `double descent`; and a close call (best under 40%)
- * that one word of the text decides is left unsorted, with that word named in the reasons.
+ * that one word of the text decides is left unsorted, with that word named in the reasons, unless the text writes
+ * that word in the topic's name (see writesInName).
  *
  * A softmax logistic regression on TF-IDF words and phrases can be blended in (`centroidWeight` < 1; models
  * stored by earlier versions are such blends and still load). On the awesome list's "train on earlier
@@ -25,6 +26,7 @@ import type { Contribution } from './rank.js'
 import { createRng, decodeFloat32, encodeFloat32, sparseDot, type SparseVector } from './sparse.js'
 import { fitTfidf, termIndex, tfidfVector, type TfidfModel } from './tfidf.js'
 import { prepareText, termCounts, termSurfaces, type PreparedText, type TermOptions } from './text.js'
+import { phrasesOf } from './tokenize.js'
 
 /** A curated paper the classifier learns from. */
 export interface TopicExample {
@@ -106,7 +108,7 @@ export const DEFAULT_TOPIC_OPTIONS = {
 } as const satisfies Required<TopicClassifierOptions>
 
 export const TOPIC_HOW_COMPUTED =
-  "Topics are learned from the library's curated ones (the sections people filed papers under): each topic is the average TF-IDF vector of its papers' title (counted four times), abstract and a source's digest, over single lemmas, plus the topic's own name, and a paper's similarity to each topic becomes a confidence through a softmax whose scale and per-topic offsets are fitted on the curated papers, each scored against topics built without it. A word a topic's papers mostly write inside a compound that five or more curated papers use (`descent` in `double descent`) counts for that topic only as far as the text writes it in that compound or on its own, so `gradient descent` or `coordinate descent` is next to no evidence for a topic about double descent. The two topics this confuses most on the curated papers get a second look: when one of them is a paper's best topic, a logistic regression fitted on just their papers' words decides between the two, averaged with the similarities' odds. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed, as is one whose best topic is under 40% and rests on one word (without that word another topic would be closer; the reasons name the word). So is a text further from every topic than any curated paper is from the topics built without it (its best similarity under the smallest of theirs): a recipe, another language, a few stray words; nothing is suggested for it from similar papers or topics either."
+  "Topics are learned from the library's curated ones (the sections people filed papers under): each topic is the average TF-IDF vector of its papers' title (counted four times), abstract and a source's digest, over single lemmas, plus the topic's own name, and a paper's similarity to each topic becomes a confidence through a softmax whose scale and per-topic offsets are fitted on the curated papers, each scored against topics built without it. A word a topic's papers mostly write inside a compound that five or more curated papers use (`descent` in `double descent`) counts for that topic only as far as the text writes it in that compound or on its own, so `gradient descent` or `coordinate descent` is next to no evidence for a topic about double descent. The two topics this confuses most on the curated papers get a second look: when one of them is a paper's best topic, a logistic regression fitted on just their papers' words decides between the two, averaged with the similarities' odds. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed, as is one whose best topic is under 40% and rests on one word (without that word another topic would be closer; the reasons name the word), unless the text writes that word in the topic's name with another word of it (`Neural Tangent Kernel`, `double descent` for Deep Double Descent): there the name's words back the topic together. So is a text further from every topic than any curated paper is from the topics built without it (its best similarity under the smallest of theirs): a recipe, another language, a few stray words; nothing is suggested for it from similar papers or topics either."
 
 /** A fitted topic classifier. Plain data except `weights`; see {@link topicModelToJson}. */
 export interface TopicModel {
@@ -207,7 +209,8 @@ export interface TopicPrediction {
   unsortedBecause: UnsortedReason | null
   /**
    * The one word the best topic rests on (as the text writes it) and the topic closest without it, when the best
-   * topic is under `oneWordBelow` and only that word makes it best (see restsOn); null otherwise. It is why the
+   * topic is under `oneWordBelow` and only that word makes it best (see restsOn), a word the text does not write in
+   * the topic's name (`kernel` of `Neural Tangent Kernel` is not one word); null otherwise. It is why the
    * text is unsorted only when the best topic reached `unsortedBelow` (`unsortedBecause` 'one-word').
    */
   oneWord: { word: string; instead: string } | null
@@ -936,7 +939,7 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
   const offTopic = cosines !== null && minCosine !== undefined && Math.max(0, ...cosines) < minCosine
   const why: Contribution[] = []
   const rests = !offTopic && best !== undefined && best.confidence < (model.centroids?.oneWordBelow ?? 0) && model.centroids && cx && cosines ? restsOn(model.centroids, cx, matches, cosines, best.c, model.pair) : null
-  const oneWord = rests ? { word: writtenTerm(doc, model, rests.term), instead: model.labels[rests.instead] ?? '' } : null
+  const oneWord = rests && best && !writesInName(doc, best.label, rests.term) ? { word: writtenTerm(doc, model, rests.term), instead: model.labels[rests.instead] ?? '' } : null
   // Off topic, no topic is given, so nothing is said for the best one: the reason is the distance itself.
   if (offTopic) why.push({ label: OFF_TOPIC_WHY, weight: 1 })
   else if (best) {
@@ -981,6 +984,28 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
     oneWord,
     why,
   }
+}
+
+const namePhraseCache = new Map<string, string[]>()
+
+/**
+ * Whether the text writes `term` inside two or more consecutive words of the topic's name: the whole name (`Neural
+ * Tangent Kernel`) or a phrase of it (`tangent kernel`; `double descent` of Deep Double Descent). There the word is
+ * read in the topic's own sense and its neighbours in the name push the same way (without `kernel` the text that
+ * writes `Neural Tangent Kernel (NTK)` went to Others, and so it did without `tangent`), so a call that rests on it
+ * rests on the name, not on one word.
+ */
+function writesInName(doc: PreparedText, label: string, term: string): boolean {
+  let phrases = namePhraseCache.get(label)
+  if (!phrases) {
+    phrases = phrasesOf(prepareText({ title: label, text: '' }).title, { minN: 2, maxN: 8 }).map((p) => p.key)
+    namePhraseCache.set(label, phrases)
+  }
+  const holding = phrases.filter((key) => ` ${key} `.includes(` ${term} `))
+  if (holding.length === 0) return false
+  const longest = Math.max(...holding.map((key) => key.split(' ').length))
+  const written = new Set(phrasesOf([...doc.title, ...doc.body], { minN: 2, maxN: longest }).map((p) => p.key))
+  return holding.some((key) => written.has(key))
 }
 
 /** The reason an off-topic text gives (its only one). */

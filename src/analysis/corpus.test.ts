@@ -9,14 +9,14 @@ import { prepareText, type PreparedText } from './text.js'
 
 const HELD_OUT = 'Perturbation Analysis of Neural Collapse'
 
-function readAwesomeList(): SourceRecord[] {
-  const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
-  if (!format) throw new Error('awesome-list importer missing')
-  const path = new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url)
-  return format.parse(readFileSync(path, 'utf8'), { input: 'data/corpus/awesome-deep-phenomena.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+function readCorpusFile(formatName: string, file: string): SourceRecord[] {
+  const format = CORPUS_FORMATS.find((f) => f.name === formatName)
+  if (!format) throw new Error(`${formatName} importer missing`)
+  const path = new URL(`../../data/corpus/${file}`, import.meta.url)
+  return format.parse(readFileSync(path, 'utf8'), { input: `data/corpus/${file}`, fetchedAt: '2025-09-05T00:00:00Z' }).records
 }
 
-const records = readAwesomeList()
+const records = readCorpusFile('awesome-list', 'awesome-deep-phenomena.txt')
 const docOf = (r: SourceRecord): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' })
 
 describe('topic classifier trained on the awesome list', () => {
@@ -98,6 +98,29 @@ describe('topic classifier trained on the awesome list', () => {
     expect(double.topics[0]?.label).toBe('Deep Double Descent')
     expect(double.topics[0]?.confidence).toBeGreaterThan(0.9)
     expect(model.centroids?.heads?.shares[model.labels.indexOf('Deep Double Descent')]?.['descent']).toHaveProperty('double')
+  })
+
+  it("does not say a close call rests on one word when the text writes that word in the topic's name (`Neural Tangent Kernel`)", () => {
+    // A daily paper that studies prefix learning through the NTK. Without `kernel` it is closer to Others, and so it
+    // is without `tangent`: the call rests on the name the text writes, `Neural Tangent Kernel (NTK)`, not on one
+    // word. It is 42% here; a library with three more curated papers put it at 35%, under the 40% the one-word test
+    // reads, and said it rested on one word (“Kernel”). The bar is raised so this model tests the call too.
+    const paper = readCorpusFile('daily-papers', 'daily-papers.txt').find((r) => r.title === 'Toward Infinite-Long Prefix in Transformer') as SourceRecord
+    const abstract = paper.abstract ?? ''
+    expect(abstract).toContain('the Neural Tangent Kernel (NTK) technique')
+    const closeCalls = { ...model, centroids: { ...(model.centroids as NonNullable<TopicModel['centroids']>), oneWordBelow: 0.45 } }
+    const prediction = classifyTopics(closeCalls, prepareText({ title: paper.title ?? '', text: abstract }))
+    expect(prediction.topics[0]?.label).toBe('Neural Tangent Kernel')
+    expect(prediction.topics[0]?.confidence).toBeLessThan(0.45)
+    expect(prediction).toMatchObject({ unsorted: false, unsortedBecause: null, oneWord: null })
+    expect(prediction.why.map((w) => w.label).slice(0, 2)).toEqual(['Kernel', 'Tangent'])
+    // The same words with `kernel` outside the name: the same confidence, and now it does rest on that one word.
+    const apart = prepareText({ title: paper.title ?? '', text: abstract.replace('Neural Tangent Kernel (NTK)', 'Neural Tangent (NTK) kernel') })
+    const split = classifyTopics(closeCalls, apart)
+    expect(split.topics[0]?.confidence).toBeCloseTo(prediction.topics[0]?.confidence ?? 0, 6)
+    expect(split).toMatchObject({ unsorted: true, unsortedBecause: 'one-word', oneWord: { word: 'kernel', instead: 'Others' } })
+    // A phrase of the name is the topic's sense too (`tangent kernel`).
+    expect(classifyTopics(closeCalls, prepareText({ title: paper.title ?? '', text: abstract.replace('Neural Tangent Kernel (NTK)', 'tangent kernel (NTK)') })).unsortedBecause).toBeNull()
   })
 
   it('gives an unsorted text no key words from a topic it withheld: Coordinate Descent is suggested nothing as typical of Deep Double Descent', () => {

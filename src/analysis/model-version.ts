@@ -47,8 +47,10 @@
  * word the library writes almost only inside two or more named compounds (`descent`) by its compound's sense
  * (`descent (double)`), so similar papers of a coordinate-descent text are no longer double-descent papers. 25: the
  * key-word ranker has a feature more, how much of a phrase the text writes only inside a longer phrase (a candidate
- * records the phrases around each of its uses), so `Spectral Regularization` is no longer shown as `Regularization`.
+ * records the phrases around each of its uses), so `Spectral Regularization` is no longer shown as `Regularization`. 26: a
+ * close call is not said to rest on one word when the text writes that word in the topic's name (`Kernel` of `Neural
+ * Tangent Kernel (NTK)`, whose `tangent` decided it as much), so such a paper is sorted under that topic.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 25
+export const MODEL_VERSION = 26
