@@ -257,6 +257,31 @@ describe.skipIf(skip)('navigation in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('says a filter in a link with no words is on, leads to the author\'s papers and clears it', async () => {
+    const author = await api<{ id: string; name: string; paperCount: number }>('/authors/inbar-seroussi')
+    // The API needs words: the page cannot list the author's papers itself.
+    expect((await api<ApiErrorBody>(`/search?author=${author.id}`)).error.field).toBe('q')
+    await page.goto(`${server.url}/search?author=${author.id}`)
+    const note = page.getByTestId('filters-without-words')
+    await expect.poll(() => note.textContent()).toMatch(new RegExp(`^A filter is on: author ${author.name}\\. It narrows the words you type\\.`))
+    await note.getByRole('link', { name: `${author.name}'s page` }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/authors/${author.id}`)
+    await page.goBack()
+    // Words typed keep the filter: the author's papers with them.
+    await searchBox(page).fill('grokking')
+    const withWords = await api<{ total: number }>(`/search?q=grokking&author=${author.id}`)
+    expect(withWords.total).toBeGreaterThan(0)
+    await expect.poll(() => countOf(page)).toBe(withWords.total)
+    expect(await note.count()).toBe(0)
+    // A name in the link, and a second filter: both said, and cleared together.
+    await page.goto(`${server.url}/search?${new URLSearchParams({ author: author.name, year_from: '2020', year_to: '2023' })}`)
+    await expect.poll(() => note.textContent()).toMatch(new RegExp(`^Filters are on: author ${author.name} and years 2020–2023\\.`))
+    await note.getByRole('button', { name: 'Clear all filters' }).click()
+    await expect.poll(() => page.url()).toBe(`${server.url}/search`)
+    expect(await note.count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
   it('says plainly that a shared query over the limit is too long, by how much, instead of the validator text', async () => {
     const long = `${'grokking '.repeat(57)}abcdefg`
     expect(long.length).toBe(520)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { SearchBibtexQuerySchema } from '../../../src/server/routes/bibtex.schema.js'
 import type { PaperscopeError } from '../../../src/core/index.js'
 import { buildMatchQuery } from '../../../src/store/index.js'
-import { bibtexCoverage, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, nothingToFindMessage, peopleWords, queryLength, querySentence, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, searchTitle, tooLongMessage, wordsToFind } from './search.js'
+import { bibtexCoverage, filtersSaid, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, nothingToFindMessage, peopleWords, queryLength, querySentence, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, searchTitle, tooLongMessage, wordsToFind } from './search.js'
 
 describe('the search page', () => {
   it('says how many papers match, the verb agreeing with the count', () => {
@@ -123,5 +123,20 @@ describe('a query with no word to find', () => {
   it("shows the server's other messages about the words as a sentence", () => {
     expect(querySentence('"c++" cannot be searched for')).toBe('"c++" cannot be searched for.')
     expect(querySentence('the query has no words to search for')).toBe('The query has no words to search for.')
+  })
+})
+
+describe('filters with no words to search', () => {
+  it('are named as a sentence names them, the author by name when known', () => {
+    expect(filtersSaid(new URLSearchParams('author=inbar-seroussi'), 'Inbar Seroussi')).toEqual(['author Inbar Seroussi'])
+    expect(filtersSaid(new URLSearchParams('author=inbar-seroussi'))).toEqual(['author “inbar-seroussi”'])
+    expect(filtersSaid(new URLSearchParams('year_from=2023&year_to=2023&topic=grokking&source=arxiv&category=cs.LG'))).toEqual([
+      'topic “grokking”',
+      'year 2023',
+      'source arXiv',
+      'category cs.LG',
+    ])
+    expect(filtersSaid(new URLSearchParams('year_from=2020&year_to=2023'))).toEqual(['years 2020–2023'])
+    expect(filtersSaid(new URLSearchParams('q=grokking&page=2'))).toEqual([])
   })
 })

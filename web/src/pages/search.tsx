@@ -156,6 +156,61 @@ export function querySentence(message: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`
 }
 
+/**
+ * The filters of a search, as a sentence names them: `author Inbar Seroussi`, `years 2020–2023`. The author by
+ * `authorName` when it is known (the URL may hold an id), the source by its label.
+ * @example filtersSaid(new URLSearchParams('author=inbar-seroussi&year_from=2023&year_to=2023'), 'Inbar Seroussi') // ['author Inbar Seroussi', 'year 2023']
+ */
+export function filtersSaid(params: URLSearchParams, authorName: string | null = null): string[] {
+  const said: string[] = []
+  const author = params.get('author')
+  if (author) said.push(`author ${authorName ?? `“${author}”`}`)
+  const topic = params.get('topic')
+  if (topic) said.push(`topic “${topic}”`)
+  const years = yearRangeLabel(params.get('year_from'), params.get('year_to'))
+  const from = params.get('year_from')
+  if (years) said.push(`years ${years}`)
+  else if (from) said.push(`year ${from}`)
+  const source = params.get('source')
+  if (source) said.push(`source ${sourceLabel(source)}`)
+  const category = params.get('category')
+  if (category) said.push(`category ${category}`)
+  return said
+}
+
+/** Words joined as a sentence joins them: `a`, `a and b`, `a, b and c`. */
+function inSentence(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`
+}
+
+/**
+ * The filters of a link to a search with no words (`/search?author=…`, shared or typed): the search needs words,
+ * so the page says the filters are on and wait for them, offers to clear them, and for an author leads to their
+ * page, which lists all their papers.
+ */
+function FiltersWithoutWords({ params, onClear }: { params: URLSearchParams; onClear: () => void }) {
+  const author = params.get('author')
+  // Its name, when the URL gives an id: the authors API finds an id's words as a name's (inbar-seroussi).
+  const found = useApi<AuthorList>(author && author.length <= MAX_PEOPLE_QUERY_LENGTH && /[\p{L}\p{N}]/u.test(author) ? paths.authors({ q: author, limit: 1 }) : null)
+  const person = author ? (found.data?.items.find((a) => a.id === author || namedBy(a.nameVariants, author)) ?? null) : null
+  const said = filtersSaid(params, person?.name ?? null)
+  return (
+    <div className="filters-without-words" role="status" data-testid="filters-without-words">
+      <p>
+        {said.length === 1 ? 'A filter is on' : 'Filters are on'}: {inSentence(said)}. {said.length === 1 ? 'It narrows' : 'They narrow'} the words you type.{' '}
+        <button type="button" className="link-button" onClick={onClear}>
+          {said.length === 1 ? 'Clear the filter' : 'Clear all filters'}
+        </button>
+      </p>
+      {person && (
+        <p>
+          <Link to={paths.author(person.id)}>{person.name}'s page</Link> lists all their papers.
+        </p>
+      )}
+    </div>
+  )
+}
+
 /** The results' heading: how many papers match, the verb agreeing with the count. */
 export function resultsTitle(total: number): string {
   if (total === 0) return 'No papers match'
@@ -365,6 +420,7 @@ export function SearchPage() {
         </p>
       )}
 
+      {!q && activeFilters.length > 0 && <FiltersWithoutWords params={params} onClear={() => setFilter(Object.fromEntries(FILTER_PARAMS.map((k) => [k, null])))} />}
       {!q && (
         <Empty title="Search the library">
           <p>
