@@ -8,6 +8,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { importRecords } from '../../src/commands/index.js'
 import { createSourceRecord } from '../../src/core/index.js'
 import { filterMessage } from '../../web/src/components/filter-error.js'
+import { pastLastPage } from '../../web/src/components/pagination.js'
 import type { TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
 import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
@@ -471,16 +472,24 @@ describe.skipIf(skip)('navigation in chromium', () => {
     await page.getByTestId('clear-filter').waitFor()
     expect(await page.getByText(/library is empty/).count()).toBe(0)
 
-    // Past the last page, the way back keeps the filters: a topic with papers that match the words.
+    // Past the last page, the way back keeps the filters: a topic with papers that match the words. Every list
+    // says so in the same words.
     const topic = (await api<{ facets: { topic: Array<{ value: string }> } }>('/search?q=neural')).facets.topic[0]!.value
-    for (const url of [`/?topic=${encodeURIComponent(topic)}&page=999`, `/search?q=neural&topic=${encodeURIComponent(topic)}&page=999`]) {
+    const lists = [
+      { url: `/?topic=${encodeURIComponent(topic)}&page=999`, api: `/papers?topic=${encodeURIComponent(topic)}` },
+      { url: `/search?q=neural&topic=${encodeURIComponent(topic)}&page=999`, api: `/search?q=neural&topic=${encodeURIComponent(topic)}` },
+      { url: `/researchers?topic=${encodeURIComponent(topic)}&page=999`, api: `/researchers?topic=${encodeURIComponent(topic)}` },
+    ]
+    for (const { url, api: listed } of lists) {
       await page.goto(`${server.url}${url}`)
       const back = page.getByRole('link', { name: 'Back to the first page' })
       await back.waitFor()
+      const { title, text } = pastLastPage(999, (await api<{ pages: number }>(listed)).pages)
+      expect(await page.getByTestId('past-last-page').textContent(), url).toBe(`${title}${text} Back to the first page`)
       await back.click()
       await expect.poll(() => new URL(page.url()).searchParams.has('page'), { message: url }).toBe(false)
       expect(new URL(page.url()).searchParams.get('topic'), url).toBe(topic)
-      await cards(page).first().waitFor()
+      await page.locator(url.startsWith('/researchers') ? '.researchers-table tbody tr' : 'article.paper-card').first().waitFor()
     }
     expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([])
   })

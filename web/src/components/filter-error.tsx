@@ -64,7 +64,7 @@ export function FilterError({ error, field, clearTo }: { error: ApiError; field:
       <p>{filterMessage(field, error.message)}</p>
       <p>
         <Link to={clearTo} data-testid="clear-filter">
-          {isPage ? 'Go to the first page' : `Remove the ${labelOf(field)} filter`}
+          {isPage ? 'Back to the first page' : `Remove the ${labelOf(field)} filter`}
         </Link>
       </p>
     </div>

@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-do
 import { paths, type PaperList, type StatsOut, type TopicList, type TopicTrendsOut } from '../api.js'
 import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
 import { PaperCard } from '../components/paper-card.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, PastLastPage } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
 import { formatCount, plural, sourceLabelInText } from '../format.js'
 import { useApi, useTitle } from '../hooks.js'
@@ -153,11 +153,7 @@ export function HomePage() {
         {feedError && !badFilter && <ErrorState error={feedError} onRetry={feed.reload} />}
         {feed.status === 'loading' && !feed.data && <Loading label="Loading the feed…" />}
         {feed.data && feed.data.items.length === 0 && feed.data.total > 0 && (
-          <Empty title={`There is no page ${feed.data.page}`}>
-            <p>
-              The feed ends on page {feed.data.pages}. <Link to={urlWithout('/', params, [])}>Back to the first page</Link>
-            </p>
-          </Empty>
+          <PastLastPage page={feed.data.page} pages={feed.data.pages} firstPage={urlWithout('/', params, ['page'])} />
         )}
         {feed.data && feed.data.total === 0 && filtered && (
           <Empty title="No paper matches these filters">

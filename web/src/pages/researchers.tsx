@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom'
 import { paths, type ResearcherListOut, type TopicList } from '../api.js'
 import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
 import { HowComputed } from '../components/how-computed.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, PastLastPage } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
 import { formatCount } from '../format.js'
 import { useApi, useMediaQuery, useScrollsSideways, useTitle } from '../hooks.js'
@@ -133,9 +133,7 @@ export function ResearchersPage() {
       {!list.data && list.status === 'loading' && <Loading label="Ranking the researchers…" />}
       {list.data && list.data.total === 0 && <Empty title={minPapers > 1 || topic ? 'No researchers match' : 'No researchers here yet'} />}
       {list.data && list.data.total > 0 && list.data.items.length === 0 && (
-        <p role="status">
-          Page {page} is past the last ({list.data.pages}). <Link to={urlWithout('/researchers', params, ['page'])}>Go to the first page</Link>.
-        </p>
+        <PastLastPage page={page} pages={list.data.pages} firstPage={urlWithout('/researchers', params, ['page'])} />
       )}
       {list.data && list.data.items.length > 0 && (
         <>

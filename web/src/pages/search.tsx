@@ -7,7 +7,7 @@ import { Link, useLocation, useSearchParams } from 'react-router-dom'
 import { paths, type AuthorList, type Facet, type SearchResponse } from '../api.js'
 import { FilterError, refusedFilter, urlWithout } from '../components/filter-error.js'
 import { PaperCard } from '../components/paper-card.js'
-import { Pagination } from '../components/pagination.js'
+import { Pagination, PastLastPage } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
 import { formatCount, plural, sourceLabel } from '../format.js'
 import { trackHiddenEdges } from '../hidden-edges.js'
@@ -545,12 +545,7 @@ export function SearchPage() {
               </Empty>
             )}
             {data && data.total > 0 && data.items.length === 0 && (
-              <Empty title={`There is no page ${data.page}`}>
-                <p>
-                  The results end on page {data.pages}.{' '}
-                  <Link to={urlWithout('/search', params, [])}>Back to the first page</Link>
-                </p>
-              </Empty>
+              <PastLastPage page={data.page} pages={data.pages} firstPage={urlWithout('/search', params, ['page'])} />
             )}
             {data && data.items.length > 0 && (
               <>
