@@ -60,7 +60,7 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
     expect(await page.getByLabel('Rank by').inputValue()).toBe('topic_papers')
 
     await page.goto(`${server.url}/researchers?topic=alchemy`)
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/no topic "alchemy"/)
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/No topic “alchemy” in this library/)
     // The API refused it with a 400 the page shows, which the browser logs as a failed request.
     expect(problems.filter((p) => !/400 \(Bad Request\)/.test(p))).toEqual([])
   })
