@@ -47,8 +47,9 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     }, trends.topics.map((t) => t.label))
     expect(rowsOff.flat().length).toBe(cells.length)
     expect(Math.max(...rowsOff.flat())).toBeLessThan(3)
-    // On a wide screen nothing scrolls: the chart is no tab stop.
+    // On a wide screen nothing scrolls: the chart is no tab stop, and no cue says it scrolls.
     expect(await page.getByRole('region', { name: 'Topics over time, chart' }).getAttribute('tabindex')).toBeNull()
+    expect(await page.getByTestId('trends-scroll-cue').count()).toBe(0)
     // Narrowed to a phone's width (a window, a turned phone), it is drawn again for it: names cut to fit beside the
     // newest years (the wide drawing had kept its 230 px of names and opened on 2016).
     await page.setViewportSize({ width: 390, height: 844 })
@@ -163,6 +164,16 @@ describe.skipIf(skip)('topics over time in chromium', () => {
     const region = page.getByRole('region', { name: 'Topics over time, chart' })
     await expect.poll(() => region.evaluate((el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1)).toBe(true)
     expect(await region.getAttribute('tabindex')).toBe('0')
+    // Said above it, and its cut edge fades: the earlier years are a scroll away (nothing had said so).
+    const cue = page.getByTestId('trends-scroll-cue')
+    await expect.poll(() => cue.textContent()).toBe('← Scroll for earlier years')
+    expect(await cue.isVisible()).toBe(true)
+    expect(await region.evaluate((el) => getComputedStyle(el).maskImage)).toMatch(/linear-gradient/)
+    expect(await region.evaluate((el) => parseFloat(el.style.getPropertyValue('--hidden-left')))).toBeGreaterThan(0)
+    await region.evaluate((el) => el.scrollTo({ left: 0 }))
+    await expect.poll(() => cue.textContent()).toBe('Scroll for later years →')
+    await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }))
+    await expect.poll(() => cue.textContent()).toBe('← Scroll for earlier years')
     const names = await page.locator('.trends-chart-labels text').evaluateAll((texts) => texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() })).map(({ text, box }) => ({ text, left: box.left, right: box.right })))
     expect(names).toHaveLength(trends.topics.length)
     names.forEach((name, i) => expect(trends.topics[i]!.label.startsWith(name.text.replace(/…$/, '')), name.text).toBe(true))

@@ -19,15 +19,16 @@ export function hiddenWidths({ scrollLeft, scrollWidth, clientWidth }: ScrollBox
 
 /**
  * A ref callback that keeps `--hidden-left` and `--hidden-right` (px, see {@link hiddenWidths}) on an element
- * that scrolls sideways, so its stylesheet fades just the edges that hide something.
+ * that scrolls sideways, so its stylesheet fades just the edges that hide something; `changed` hears them too.
  * @example <div className="facet-group" ref={trackHiddenEdges}>
  */
-export function trackHiddenEdges(element: HTMLElement | null): (() => void) | undefined {
+export function trackHiddenEdges(element: HTMLElement | null, changed?: (hidden: { left: number; right: number }) => void): (() => void) | undefined {
   if (!element) return undefined
   const update = () => {
-    const { left, right } = hiddenWidths(element)
-    element.style.setProperty('--hidden-left', `${left}px`)
-    element.style.setProperty('--hidden-right', `${right}px`)
+    const hidden = hiddenWidths(element)
+    element.style.setProperty('--hidden-left', `${hidden.left}px`)
+    element.style.setProperty('--hidden-right', `${hidden.right}px`)
+    changed?.(hidden)
   }
   // What is hidden changes with the row's width and its content's too (more facets, a font loaded), not only on scroll.
   const unwatch = watchScrollBox(element, update)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contrastRatio, cutLabel, darkestShade, everyYear, mixColour, parseColour, spanText, trendCells, trendText } from './trends-chart.js'
+import { contrastRatio, cutLabel, darkestShade, everyYear, mixColour, parseColour, scrollCue, spanText, trendCells, trendText } from './trends-chart.js'
 
 describe('trendCells', () => {
   const trends = {
@@ -116,5 +116,15 @@ describe('everyYear and cutLabel', () => {
   it('cuts a long topic label with an ellipsis, and leaves a short one', () => {
     expect(cutLabel('Interactions with Neuroscience', 16)).toBe('Interactions wi…')
     expect(cutLabel('Neural Collapse', 16)).toBe('Neural Collapse')
+  })
+})
+
+describe("the cue over a chart cut at an edge", () => {
+  it('points to the years hidden, and says nothing when every year shows', () => {
+    // Opened on the newest years: the earlier ones are to the left.
+    expect(scrollCue({ left: 240, right: 0 })).toBe('← Scroll for earlier years')
+    expect(scrollCue({ left: 0, right: 240 })).toBe('Scroll for later years →')
+    expect(scrollCue({ left: 30, right: 60 })).toBe('← Scroll for earlier or later years →')
+    expect(scrollCue({ left: 0, right: 0 })).toBeNull()
   })
 })

@@ -2,9 +2,10 @@
  * @module Topics over time: a grid of topic × year cells shaded by the topic's share of that year's papers, drawn
  * with Observable Plot (see plot-chart.ts), and the same numbers as a table.
  */
-import { useRef } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { TopicTrendsOut } from '../api.js'
 import { percent } from '../format.js'
+import { trackHiddenEdges } from '../hidden-edges.js'
 import { useMediaQuery, useScrollsSideways } from '../hooks.js'
 import { themeColour, usePlot } from './plot-chart.js'
 
@@ -137,10 +138,34 @@ export function cutLabel(label: string, chars: number): string {
   return label.length <= chars ? label : `${label.slice(0, Math.max(1, chars - 1)).trimEnd()}…`
 }
 
+/**
+ * The line over a chart cut at an edge (a phone's width): which way the hidden years are. A phone opens it on the
+ * newest years, and nothing else said that the years before them were a scroll away.
+ * @example scrollCue({ left: 240, right: 0 }) // '← Scroll for earlier years'
+ */
+export function scrollCue(hidden: { left: number; right: number }): string | null {
+  if (hidden.left > 0 && hidden.right > 0) return '← Scroll for earlier or later years →'
+  if (hidden.left > 0) return '← Scroll for earlier years'
+  if (hidden.right > 0) return 'Scroll for later years →'
+  return null
+}
+
 export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: string }) {
   const ref = useRef<HTMLDivElement>(null)
   const labelsRef = useRef<HTMLDivElement>(null)
   const [scrollRegion, scrolls] = useScrollsSideways()
+  const [cue, setCue] = useState<string | null>(null)
+  const chartRegion = useCallback(
+    (el: HTMLDivElement | null) => {
+      scrollRegion(el)
+      const untrack = trackHiddenEdges(el, (hidden) => setCue(scrollCue(hidden)))
+      return () => {
+        untrack?.()
+        scrollRegion(null)
+      }
+    },
+    [scrollRegion],
+  )
   const [numbersRegion, numbersScroll] = useScrollsSideways()
   const cells = trendCells(trends)
   const years = everyYear(trends.years)
@@ -252,12 +277,20 @@ export function TrendsChart({ trends, label }: { trends: TopicTrendsOut; label: 
       {failed ? (
         <p className="muted">The chart could not be drawn.</p>
       ) : (
-        <div className="trends-chart">
-          <div className="trends-chart-labels" ref={labelsRef} aria-hidden="true" />
-          <div className="chart-scroll" role="region" aria-label="Topics over time, chart" tabIndex={scrolls ? 0 : undefined} ref={scrollRegion}>
-            <div ref={ref} className="chart" data-testid="trends-chart" />
+        <>
+          {/* Said beside a faded edge: a cut column alone did not read as more years. */}
+          {cue && (
+            <p className="muted small chart-cue" data-testid="trends-scroll-cue">
+              {cue}
+            </p>
+          )}
+          <div className="trends-chart">
+            <div className="trends-chart-labels" ref={labelsRef} aria-hidden="true" />
+            <div className="chart-scroll" role="region" aria-label="Topics over time, chart" tabIndex={scrolls ? 0 : undefined} ref={chartRegion}>
+              <div ref={ref} className="chart" data-testid="trends-chart" />
+            </div>
           </div>
-        </div>
+        </>
       )}
       {numbers}
     </>
