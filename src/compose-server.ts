@@ -11,7 +11,7 @@ import type { CliIo } from './cli/io.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { startScheduledSync } from './commands/index.js'
-import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, FEW_KEYWORDS_NOTE, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
+import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
 import { pluralize } from './core/index.js'
 import { createAnalysisReader, shownNoveltyPercent, storedTopicUnsorted } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
@@ -108,7 +108,7 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
       return {
         keywords: analysis.keywords.map((k) => ({ text: k.text, score: k.score, why: reasons(k.why) })),
         keywordsHowComputed: KEYWORDS_HOW_COMPUTED,
-        fewKeywordsNote: FEW_KEYWORDS_NOTE,
+        fewKeywordsNote,
         // A digest's penalties are part of why it reads as it does (a sentence that leans on the one before it comes with it).
         digest: analysis.digest
           ? { why: [...reasons(analysis.digest.why), ...analysis.digest.why.filter((w) => w.score < 0).map((w) => `counted against: ${w.label}`)], howComputed: DIGEST_HOW_COMPUTED }

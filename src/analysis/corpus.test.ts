@@ -371,7 +371,9 @@ describe('key phrases on known abstracts', () => {
     const ranked = extractKeywords(model, doc, RANK_ALL)
     expect(keywordsBesideCurated(ranked, []).map((k) => k.text)).toEqual(shown.map((k) => k.text))
     // With nothing that reaches the bar a list is shorter than two, and says why.
-    expect(fewKeywordsNote(1)).toMatch(/^Fewer than two key words: .*0\.15/)
+    expect(fewKeywordsNote(1)).toMatch(/^Fewer than two key words: no other phrase .*0\.15/)
+    // With none, "no other phrase" would read as if one had been found.
+    expect(fewKeywordsNote(0)).toMatch(/^No key words: no phrase .*0\.15.*not in English/)
     expect(fewKeywordsNote(2)).toBeNull()
     // A generic word (`Generalization`, in 140 of the library's texts, listed by one curator) yields to a specific
     // phrase beside the curated `Over-Parametrization`.

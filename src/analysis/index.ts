@@ -70,7 +70,6 @@ export {
   libraryWords,
   KEYWORD_MIN_SCORE,
   KEYWORDS_HOW_COMPUTED,
-  FEW_KEYWORDS_NOTE,
   fewKeywordsNote,
   type KeywordModel,
   type KeywordNeighbour,

@@ -1084,16 +1084,23 @@ export const MIN_FILL_IN_SCORE = 0.15
 /** Options of {@link extractKeywords} that return its whole ranking (overlap-free), for {@link keywordsBesideCurated}. */
 export const RANK_ALL = { min: 50, max: 50, minScore: 0, minFillScore: 0 } as const
 
+/** Why a key word the text does not spell out was not suggested either: the same words for one key word or none. */
+const NO_SUPPORTED_SUGGESTION =
+  'no key word the text does not spell out has support in it (a word of it written alone or in the same compound, its acronym, or papers worded like it listing it more often than papers do on average)'
+
 /**
  * Why a paper or text shows fewer than two key words, as the API and the pages say it (a topic's "unsorted" is the
- * same kind of answer).
+ * same kind of answer): the one-key-word wording.
  */
-export const FEW_KEYWORDS_NOTE =
-  'Fewer than two key words: no other phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and no key word the text does not spell out has support in it (a word of it written alone or in the same compound, its acronym, or papers worded like it listing it more often than papers do on average); a text not in English gets none.'
+export const FEW_KEYWORDS_NOTE = `Fewer than two key words: no other phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and ${NO_SUPPORTED_SUGGESTION}.`
 
-/** {@link FEW_KEYWORDS_NOTE} when a paper or text shows fewer than two key words, else null. */
+/** The same for a text with none: "no other phrase" would read as if one had been found. */
+export const NO_KEYWORDS_NOTE = `No key words: no phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and ${NO_SUPPORTED_SUGGESTION}; a text not in English gets none.`
+
+/** Why a paper or text shows `shown` key words when that is fewer than two ({@link FEW_KEYWORDS_NOTE}, {@link NO_KEYWORDS_NOTE}), else null. */
 export function fewKeywordsNote(shown: number): string | null {
-  return shown < 2 ? FEW_KEYWORDS_NOTE : null
+  if (shown >= 2) return null
+  return shown === 0 ? NO_KEYWORDS_NOTE : FEW_KEYWORDS_NOTE
 }
 
 /**

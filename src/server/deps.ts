@@ -56,8 +56,8 @@ export interface AnalysisPaperText {
   /** The key words the analysis chose (not the curated ones), best first, with what weighed most. */
   keywords: Array<{ text: string; score: number; why: string[] }>
   keywordsHowComputed: string
-  /** What a paper with fewer than two key words says of it (the analysis's FEW_KEYWORDS_NOTE). */
-  fewKeywordsNote?: string
+  /** What a paper showing `shown` key words says of it when that is fewer than two (the analysis's fewKeywordsNote). */
+  fewKeywordsNote?: (shown: number) => string | null
   /** Why these sentences, when the digest was generated; null when a source gave the digest or none was made. */
   digest: { why: string[]; howComputed: string } | null
 }

@@ -212,7 +212,7 @@ export function presentPaperDetail(
           }),
           howComputed: extras.text.keywordsHowComputed,
           // A list shorter than the two says why, as an unsorted paper says why it has no topic.
-          note: paper.keywords.length < 2 ? (extras.text.fewKeywordsNote ?? null) : null,
+          note: paper.keywords.length < 2 ? (extras.text.fewKeywordsNote?.(paper.keywords.length) ?? null) : null,
         }
       : null,
     digestAnalysis: digestGenerated && extras.text?.digest ? extras.text.digest : null,

@@ -98,6 +98,6 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
     printJson(io, { ...found.paper, topicStatus, keywordsNote, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives, alternativesTotal: found.alternativesTotal })
     return
   }
-  io.stdout(`${renderPaper(found.paper, { noTopics: renderTopicStatus(topicStatus), fewKeywords: keywordsNote ? [found.paper.keywords.length === 0 ? `  key words: none. ${keywordsNote}` : `  (${keywordsNote})`] : [] })}\n${renderNovelty(novelty).join('\n')}\n`)
+  io.stdout(`${renderPaper(found.paper, { noTopics: renderTopicStatus(topicStatus), fewKeywords: keywordsNote ? [found.paper.keywords.length === 0 ? `  ${keywordsNote}` : `  (${keywordsNote})`] : [] })}\n${renderNovelty(novelty).join('\n')}\n`)
   io.stdout(alsoMatching(ref, found.alternatives, found.alternativesTotal))
 }

@@ -277,9 +277,9 @@ describe('papers routes with analysis results', () => {
 
   it('says why a paper shows fewer than two key words, as an unsorted paper says why it has none', async () => {
     const [a] = ids as [string]
-    const note = 'Fewer than two key words: a phrase is shown only from a score of 0.15.'
+    const note = 'No key words: a phrase is shown only from a score of 0.15.'
     const analysis: ServerAnalysis = {
-      paperText: async () => ({ keywords: [], keywordsHowComputed: 'how', fewKeywordsNote: note, digest: null }),
+      paperText: async () => ({ keywords: [], keywordsHowComputed: 'how', fewKeywordsNote: (shown) => (shown === 0 ? note : 'one'), digest: null }),
     }
     const app = await buildServer({ store: temp.store, analysis })
     const body = (await app.inject(`/api/v1/papers/${a}`)).json() as PaperDetail
