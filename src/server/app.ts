@@ -111,8 +111,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   })
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    // The tab's title: "Swagger UI" said nothing of whose API it is among the app's tabs.
-    theme: { title: 'Paperscope API' },
+    // The tab's title: "Swagger UI" said nothing of whose API it is among the app's tabs. The bar leads back to the
+    // app: Swagger UI's own top bar has no way there (its `logo.href` sets an href on an <img>, which links nowhere).
+    theme: { title: 'Paperscope API', css: [{ filename: 'paperscope.css', content: DOCS_BAR_CSS }], js: [{ filename: 'paperscope.js', content: DOCS_BAR_JS }] },
     uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
     transformSpecification: (spec) => ({ ...spec, servers: [] }),
   })
@@ -181,3 +182,26 @@ export function operationId(method: string, path: string): string {
     .filter(Boolean)
   return [method.toLowerCase(), ...words.map((w) => w.charAt(0).toUpperCase() + w.slice(1))].join('')
 }
+
+/**
+ * The bar over the API docs: a link back to the app, in place of Swagger UI's top bar (its logo and a box for a
+ * spec's URL, neither of use here). A file, not an inline script: the CSP allows scripts only from the server.
+ */
+const DOCS_BAR_JS = `(function () {
+  var bar = document.createElement('nav')
+  bar.className = 'paperscope-docs-bar'
+  bar.setAttribute('aria-label', 'Paperscope')
+  var home = document.createElement('a')
+  home.href = '/'
+  home.textContent = '\u2190 Paperscope'
+  var note = document.createElement('span')
+  note.textContent = 'API reference'
+  bar.append(home, note)
+  document.body.prepend(bar)
+})()
+`
+const DOCS_BAR_CSS = `.swagger-ui .topbar { display: none; }
+.paperscope-docs-bar { display: flex; align-items: baseline; gap: 1rem; box-sizing: border-box; max-width: 1460px; margin: 0 auto; padding: 0.75rem 20px; border-bottom: 1px solid #dde1e8; background: #fff; font: 15px/1.4 system-ui, sans-serif; color: #5f6878; }
+.paperscope-docs-bar a { color: #2c48b8; font-weight: 600; text-decoration: none; }
+.paperscope-docs-bar a:hover, .paperscope-docs-bar a:focus-visible { text-decoration: underline; }
+`

@@ -283,6 +283,23 @@ describe.skipIf(skip)('navigation in chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('leads back to the app from the API docs, the app\'s API link having led there', async () => {
+    await page.goto(`${server.url}/`)
+    await page.getByRole('link', { name: 'API', exact: true }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/docs\/?$/)
+    // Swagger UI has drawn the operations under the bar (the bar is no page of its own).
+    await page.getByText('/api/v1/papers/{id}', { exact: true }).first().waitFor()
+    const back = page.getByRole('navigation', { name: 'Paperscope' }).getByRole('link', { name: '← Paperscope' })
+    const box = await back.boundingBox()
+    expect(box!.y).toBeLessThan(50)
+    // Swagger UI's own bar (a logo linking nowhere, a box for a spec's URL) is not shown.
+    expect(await page.locator('.swagger-ui .topbar').evaluateAll((bars) => bars.filter((b) => getComputedStyle(b).display !== 'none').length)).toBe(0)
+    await back.click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/')
+    await cards(page).first().waitFor()
+    expect(problems).toEqual([])
+  })
+
   it('says plainly that a shared query over the limit is too long, by how much, instead of the validator text', async () => {
     const long = `${'grokking '.repeat(57)}abcdefg`
     expect(long.length).toBe(520)
