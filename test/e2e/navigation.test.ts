@@ -9,6 +9,7 @@ import { importRecords } from '../../src/commands/index.js'
 import { createSourceRecord } from '../../src/core/index.js'
 import { filterMessage } from '../../web/src/components/filter-error.js'
 import { pastLastPage } from '../../web/src/components/pagination.js'
+import { querySentence } from '../../web/src/pages/search.js'
 import type { TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
 import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
@@ -327,7 +328,8 @@ describe.skipIf(skip)('navigation in chromium', () => {
   it('searches a short last word, or one ending in punctuation, as a whole word and a longer one as a prefix', async () => {
     const totalOf = async (q: string, prefix: boolean) =>
       (await api<{ total: number }>(`/search?q=${encodeURIComponent(q)}${prefix ? '&prefix=true' : ''}`)).total
-    for (const q of ['C++', 'a*']) {
+    // (`C++` was one: the API refuses it since a159373, which the page says in a sentence, below.)
+    for (const q of ['neur,', 'a*']) {
       const whole = await totalOf(q, false)
       // Otherwise the test would not tell the two apart.
       expect(await totalOf(q, true), q).toBeGreaterThan(whole)
@@ -347,6 +349,10 @@ describe.skipIf(skip)('navigation in chromium', () => {
     const twoWords = await totalOf('double de', true)
     expect(twoWords).toBeGreaterThan(await totalOf('double de', false))
     await expect.poll(() => countOf(page)).toBe(twoWords)
+    const refused = (await api<ApiErrorBody>(`/search?q=${encodeURIComponent('C++')}`)).error
+    expect(refused.code).toBe('INVALID_QUERY')
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('C++')}`)
+    await expect.poll(() => page.getByText(querySentence(refused.message), { exact: true }).count()).toBe(1)
     expect(problems).toEqual([])
   })
 
