@@ -76,6 +76,22 @@ describe('why a paper or a text is unsorted, as the API serves it', () => {
     expect(await classify({ title: 'Grokking in neural networks', text: 'Neural networks trained on modular addition grok long after they fit.' })).toMatchObject({ unsorted: false, unsortedBecause: null, unsortedNote: null })
   })
 
+  it('finds no nearest papers for a text too short to tell its topic by topics it was not given: by wording alone', async () => {
+    type Similar = { similar: Array<{ why: Array<{ label: string }>; topicAgreement: number | null }> }
+    const similar = async (text: string): Promise<Similar> => (await app.inject(`/api/v1/similar?text=${encodeURIComponent(text)}&k=8`)).json() as Similar
+    // No content word: nothing to compare, where eight papers at wording 0.00 came by the classifier's prior.
+    expect((await similar('hello there')).similar).toEqual([])
+    // One word of the field: only papers that share two listed terms with it, and no topic part.
+    for (const item of (await similar('grokking')).similar) {
+      expect(item.topicAgreement).toBeNull()
+      expect(item.why.length).toBeGreaterThanOrEqual(2)
+    }
+    // A text long enough keeps its topics in the score.
+    const grokking = await similar('Neural networks trained on modular addition grok long after they fit the training data.')
+    expect(grokking.similar.length).toBeGreaterThan(0)
+    expect(grokking.similar.some((i) => i.topicAgreement !== null)).toBe(true)
+  })
+
   it('documents the reason and the sentence in the OpenAPI document', async () => {
     type Props = Record<string, { description?: string; properties?: Props; anyOf?: Array<{ properties?: Props }> }>
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { properties: Props } }> }> }>> }

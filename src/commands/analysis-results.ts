@@ -30,7 +30,7 @@ import {
 } from '../analysis/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../store/index.js'
 import { loadAnalysisModels, paperVectorEmbedder, textVector } from './analyze-library.js'
-import { createTextClassifier, type ClassifiedText } from './classify-texts.js'
+import { createTextClassifier, textTooShort, type ClassifiedText } from './classify-texts.js'
 
 /** Reads analysis results for one store. */
 export interface AnalysisReader {
@@ -39,8 +39,8 @@ export interface AnalysisReader {
   /**
    * The `k` library papers most similar to a text never seen (a draft abstract, a paper from elsewhere),
    * embedded and classified with the stored models; null before the library was ever analysed. An off-topic
-   * text (further from every topic than any curated paper) is compared by wording alone, and a paper is near it
-   * only when they share {@link OFF_TOPIC_SHARED_TERMS} listed terms.
+   * text (further from every topic than any curated paper) or one too short to tell its topic is compared by
+   * wording alone, and a paper is near it only when they share {@link OFF_TOPIC_SHARED_TERMS} listed terms.
    */
   similarToText(input: { title?: string; text: string }, k?: number): Promise<SimilarRanked[] | null>
   /**
@@ -130,16 +130,18 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       // time-series paper) is an accident.
       // One classification gives both: whether it is off topic, and every topic's confidence.
       const prediction = models.topics ? classifyTopics(models.topics, doc, { top: models.topics.labels.length }) : null
-      const offTopic = prediction?.offTopic ?? false
+      // A text too short to tell its topic (`hello there`, two words) has none here either, as `classify` gives it
+      // none: its confidences are the classifier's prior, which had listed eight papers at wording 0.00 as nearest.
+      const byWording = (prediction?.offTopic ?? false) || textTooShort(models, doc) !== null
       const confidence = new Map(prediction?.topics.map((t) => [t.label, t.confidence]))
-      const topics = models.topics && !offTopic ? Float32Array.from(models.topics.labels, (l) => confidence.get(l) ?? 0) : null
+      const topics = models.topics && !byWording ? Float32Array.from(models.topics.labels, (l) => confidence.get(l) ?? 0) : null
       // The text is under the topics a paper with this prediction would be shown under (none when unsorted).
       const shownTopics = assignTopics([], prediction).map((t) => t.label)
       const entry = { ...indexEntry(models.vectors, '', doc, topics), shownTopics }
       // Embedded as the library's papers were (its ONNX model when it has one); the LSA entry gives the terms.
       const vector = await textVector(models, { title: input.title ?? '', text: input.text }, doc)
-      const ranked = similarToVector(index, { ...entry, vector }, offTopic ? index.papers.length : k).filter((r) => r.score > 0)
-      return offTopic ? ranked.filter((r) => r.why.length >= OFF_TOPIC_SHARED_TERMS).slice(0, k) : ranked
+      const ranked = similarToVector(index, { ...entry, vector }, byWording ? index.papers.length : k).filter((r) => r.score > 0)
+      return byWording ? ranked.filter((r) => r.why.length >= OFF_TOPIC_SHARED_TERMS).slice(0, k) : ranked
     },
     async classifyText(input) {
       const classifier = await currentClassifier()

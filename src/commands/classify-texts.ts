@@ -5,13 +5,14 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, unsortedSentence, type ReadText, type TopicPrediction, type UnsortedReason } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, unsortedSentence, type PreparedText, type ReadText, type TopicPrediction, type UnsortedReason } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
   keywordNeighbours,
   loadAnalysisModels,
   textVector,
+  type AnalysisModels,
   type AnalyzeOptions,
   type AnalyzeReport,
 } from './analyze-library.js'
@@ -27,6 +28,24 @@ export const MAX_CLASSIFY_TITLE = 2_000
 
 /** Fewest distinct content words a text needs for its topic to be told; fewer make any confidence luck. */
 export const MIN_CLASSIFY_CONTENT_WORDS = 3
+
+/**
+ * Whether a text is too short to tell its topic, and by how much, or null when it is not: fewer than
+ * {@link MIN_CLASSIFY_CONTENT_WORDS} distinct content words (a title repeated in the text says no more; a single
+ * word, `grokking`, can give a topic confidence 1.0, which is luck), or fewer than that many the library's papers
+ * write and they under half of its words (`grokking` among made-up or foreign words is still one word; a short text
+ * of the field's own words, `neural networks generalize`, is read). `classify` gives such a text no topic, and
+ * similar papers compare it by wording alone.
+ */
+export function textTooShort(models: Pick<AnalysisModels, 'keywords' | 'topics'>, doc: PreparedText): { words: number; known: number; tooFew: 'words' | 'known' } | null {
+  const terms = new Set([...contentTerms(doc.title), ...contentTerms(doc.body)])
+  const words = terms.size
+  const written = libraryWords(models.keywords)
+  const weighed = models.topics ? topicTerms(models.topics) : new Set<string>()
+  const known = [...terms].filter((t) => written.has(t) || weighed.has(t)).length
+  if (words >= MIN_CLASSIFY_CONTENT_WORDS && (known >= MIN_CLASSIFY_CONTENT_WORDS || known * 2 >= words)) return null
+  return { words, known, tooFew: words < MIN_CLASSIFY_CONTENT_WORDS ? 'words' : 'known' }
+}
 
 /** One input line. Unknown fields (curated topics, key words) are dropped, never read. */
 export const ClassifyInputSchema = z
@@ -198,23 +217,16 @@ export async function createTextClassifier(
     async classify(input, read = readText(input)) {
       const { doc } = read
       const prediction = fitted.topics ? classifyTopics(fitted.topics, doc) : null
-      // Distinct words: a title repeated in the text says no more. A single word (`grokking`) can give a topic
-      // confidence 1.0, which is luck, not an answer: such a text is unsorted, and topicWhy says why.
-      const terms = new Set([...contentTerms(doc.title), ...contentTerms(doc.body)])
-      const words = terms.size
-      // Words the library's papers never write say nothing of a topic: `grokking` among made-up or foreign words
-      // is still one word. A short text of the field's own words (`neural networks generalize`) is read.
-      const written = libraryWords(fitted.keywords)
-      const weighed = fitted.topics ? topicTerms(fitted.topics) : new Set<string>()
-      const known = [...terms].filter((t) => written.has(t) || weighed.has(t)).length
-      const tooShort = words < MIN_CLASSIFY_CONTENT_WORDS || (known < MIN_CLASSIFY_CONTENT_WORDS && known * 2 < words)
+      const short = textTooShort(fitted, doc)
+      const tooShort = short !== null
+      const { words, known } = short ?? { words: 0, known: 0 }
       const offTopic = prediction?.offTopic ?? false
       // A text too short to tell has no topics to give, however confident: it is listed under none and its key
       // words draw on none (keywordEvidence, the rule the library's analysis and the evals follow too). Off topic
       // is the reason it gives when it is both: the classifier measured that, and it suggests nothing from the library.
       const sorted: TopicPrediction | null =
         prediction && tooShort
-          ? { ...prediction, topics: [], unsorted: true, unsortedBecause: offTopic ? 'off-topic' : 'too-short', tooShort: { words, known, tooFew: words < MIN_CLASSIFY_CONTENT_WORDS ? 'words' : 'known' } }
+          ? { ...prediction, topics: [], unsorted: true, unsortedBecause: offTopic ? 'off-topic' : 'too-short', tooShort: short }
           : prediction
       const shown = assignTopics([], sorted)
       const evidence = keywordEvidence([], sorted)
