@@ -1,22 +1,14 @@
 /** Analysis on the real corpus: the awesome list's curated topics, key words and digests. */
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { CORPUS_FORMATS } from '../ingest/index.js'
+import { awesomeListRecords, readCorpusRecords } from '../../test/support/corpus-records.js'
 import { assignTopics, classifyTopics, fitTopicClassifier, topicModelFromJson, topicModelToJson, type TopicModel } from './classify.js'
 import { extractKeywords, fewKeywordsNote, fitKeywordModel, keywordCandidates, keywordEvidence, keywordsBesideCurated, MIN_FILL_IN_SCORE, normalizeKeyword, RANK_ALL, restatesKeyword, type KeywordTopic } from './keywords.js'
 import { prepareText, type PreparedText } from './text.js'
 
 const HELD_OUT = 'Perturbation Analysis of Neural Collapse'
 
-function readCorpusFile(formatName: string, file: string): SourceRecord[] {
-  const format = CORPUS_FORMATS.find((f) => f.name === formatName)
-  if (!format) throw new Error(`${formatName} importer missing`)
-  const path = new URL(`../../data/corpus/${file}`, import.meta.url)
-  return format.parse(readFileSync(path, 'utf8'), { input: `data/corpus/${file}`, fetchedAt: '2025-09-05T00:00:00Z' }).records
-}
-
-const records = readCorpusFile('awesome-list', 'awesome-deep-phenomena.txt')
+const records = awesomeListRecords()
 const docOf = (r: SourceRecord): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' })
 
 describe('topic classifier trained on the awesome list', () => {
@@ -105,7 +97,7 @@ describe('topic classifier trained on the awesome list', () => {
     // is without `tangent`: the call rests on the name the text writes, `Neural Tangent Kernel (NTK)`, not on one
     // word. It is 42% here; a library with three more curated papers put it at 35%, under the 40% the one-word test
     // reads, and said it rested on one word (“Kernel”). The bar is raised so this model tests the call too.
-    const paper = readCorpusFile('daily-papers', 'daily-papers.txt').find((r) => r.title === 'Toward Infinite-Long Prefix in Transformer') as SourceRecord
+    const paper = readCorpusRecords('daily-papers', 'daily-papers.txt').find((r) => r.title === 'Toward Infinite-Long Prefix in Transformer') as SourceRecord
     const abstract = paper.abstract ?? ''
     expect(abstract).toContain('the Neural Tangent Kernel (NTK) technique')
     const closeCalls = { ...model, centroids: { ...(model.centroids as NonNullable<TopicModel['centroids']>), oneWordBelow: 0.45 } }
@@ -274,10 +266,7 @@ describe('key phrases on known abstracts', () => {
   })
 
   it('takes no variable written out as a key word (`Psi` where the page lost `$\\Psi$`)', () => {
-    const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
-    const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)
-    const paper = daily?.parse(readFileSync(path, 'utf8'), { input: 'daily-papers.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
-      .find((r) => r.title === 'On the Provable Advantage of Unsupervised Pretraining')
+    const paper = readCorpusRecords('daily-papers', 'daily-papers.txt').find((r) => r.title === 'On the Provable Advantage of Unsupervised Pretraining')
     expect(paper?.abstract).toMatch(/latent variable models Phi .* prediction functions Psi/)
     const keys = keywordCandidates(prepareText({ title: paper?.title ?? '', text: paper?.abstract ?? '' })).map((c) => c.key)
     expect(keys).toEqual(expect.arrayContaining(['latent variable model', 'unsupervised pretraining']))
@@ -286,10 +275,7 @@ describe('key phrases on known abstracts', () => {
   })
 
   it('credits an acronym to the phrase it abbreviates, not to a last word that shares its first letter', () => {
-    const profile = CORPUS_FORMATS.find((f) => f.name === 'researcher-profile')
-    const path = new URL('../../data/corpus/researcher-profile.txt', import.meta.url)
-    const paper = profile?.parse(readFileSync(path, 'utf8'), { input: 'researcher-profile.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
-      .find((r) => r.title?.startsWith('A Geometric Unification of Generative AI'))
+    const paper = readCorpusRecords('researcher-profile', 'researcher-profile.txt').find((r) => r.title?.startsWith('A Geometric Unification of Generative AI'))
     expect(paper?.abstract).toContain('Manifold-Probabilistic Projection Model (MPPM)')
     const flagged = keywordCandidates(prepareText({ title: paper?.title ?? '', text: paper?.abstract ?? '' })).filter((c) => c.hasAcronym).map((c) => c.text)
     expect(flagged).toContain('Manifold-Probabilistic Projection Models')
@@ -308,11 +294,7 @@ describe('key phrases on known abstracts', () => {
         ],
       })),
     )
-  const dailyPaper = (prefix: string): SourceRecord | undefined => {
-    const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
-    const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)
-    return daily?.parse(readFileSync(path, 'utf8'), { input: 'daily-papers.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records.find((r) => r.title?.startsWith(prefix))
-  }
+  const dailyPaper = (prefix: string): SourceRecord | undefined => readCorpusRecords('daily-papers', 'daily-papers.txt').find((r) => r.title?.startsWith(prefix))
 
   it('lets a weak suggestion (not in the text, under minSuggestionScore) yield to the text’s own phrases', () => {
     const model = trustingNeighbours()
@@ -409,9 +391,7 @@ describe('key phrases on known abstracts', () => {
   })
 
   it('takes no phrase with a word of praise (`Discovery of State-of-the-Art`)', () => {
-    const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
-    const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)
-    const paper = daily?.parse(readFileSync(path, 'utf8'), { input: 'daily-papers.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+    const paper = readCorpusRecords('daily-papers', 'daily-papers.txt')
       .find((r) => r.title?.startsWith('AutoNumerics-Zero'))
     const texts = keywordCandidates(prepareText({ title: paper?.title ?? '', text: paper?.abstract ?? '' })).map((c) => c.text)
     expect(texts).toContain('Mathematical Functions')
@@ -420,9 +400,7 @@ describe('key phrases on known abstracts', () => {
 
   it('does not show two pieces of one phrase as two key words (`structural equation`, `equation models`)', () => {
     const model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords })))
-    const daily = CORPUS_FORMATS.find((f) => f.name === 'daily-papers')
-    const path = new URL('../../data/corpus/daily-papers.txt', import.meta.url)
-    const paper = daily?.parse(readFileSync(path, 'utf8'), { input: 'daily-papers.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+    const paper = readCorpusRecords('daily-papers', 'daily-papers.txt')
       .find((r) => r.title === 'One-connection rule for structural equation models')
     const keys = extractKeywords(model, prepareText({ title: paper?.title ?? '', text: paper?.abstract ?? '' }), { max: 5, min: 3 }).map((k) => k.key)
     expect(keys.length).toBeGreaterThanOrEqual(3)
@@ -569,9 +547,7 @@ describe('key words of a title the tagger misreads', () => {
   })
 
   it('shows a word that is no key word of its own as the phrase the text first writes it in (`adversarial attacks`)', () => {
-    const abstracts = CORPUS_FORMATS.find((f) => f.name === 'abstracts')
-    const path = new URL('../../data/corpus/abstracts.txt', import.meta.url)
-    const abstract = abstracts?.parse(readFileSync(path, 'utf8'), { input: 'abstracts.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+    const abstract = readCorpusRecords('abstracts', 'abstracts.txt')
       .find((r) => r.abstract?.startsWith('Machine learning models are famously vulnerable to adversarial attacks'))?.abstract
     // It goes on to `test-time attacks`, `attacks in an online learning setting` and `greedy attacks`: `attacks` alone
     // had outranked the phrase and hidden it.

@@ -1,10 +1,8 @@
 /** Key words read a word by the compound it heads, on a model fitted to the awesome list's curated key words. */
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SourceRecord } from '../core/index.js'
-import { CORPUS_FORMATS } from '../ingest/index.js'
+import { awesomeListKeywordModel, awesomeListRecords } from '../../test/support/corpus-records.js'
 import { keywordTagProbabilities } from './keyword-tags.js'
-import { extractKeywords, fitKeywordModel, RANK_ALL, type KeywordModel, type KeywordNeighbour } from './keywords.js'
+import { extractKeywords, RANK_ALL, type KeywordModel, type KeywordNeighbour } from './keywords.js'
 import { prepareText } from './text.js'
 
 const DDD = 'Deep Double Descent'
@@ -19,11 +17,8 @@ describe('key words of a text that writes a word in another compound', () => {
   const share = (key: string) => (model.keywordFrequency[key] ?? 0) / (model.curatedDocuments ?? 1)
 
   beforeAll(() => {
-    const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
-    if (!format) throw new Error('awesome-list importer missing')
-    const path = new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url)
-    const records: SourceRecord[] = format.parse(readFileSync(path, 'utf8'), { input: 'data/corpus/awesome-deep-phenomena.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
-    model = fitKeywordModel(records.map((r) => ({ doc: prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' }), keywords: r.keywords, topics: r.topics })))
+    const records = awesomeListRecords()
+    model = awesomeListKeywordModel(records)
     neighbours = records.filter((r) => r.keywords.includes(DDD)).slice(0, 4).map((r) => ({ similarity: 0.4, keywords: r.keywords }))
   })
 

@@ -1,8 +1,6 @@
 /** A phrase a text writes only inside a longer one is a part of that key word, on a model fitted to the awesome list. */
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SourceRecord } from '../core/index.js'
-import { CORPUS_FORMATS } from '../ingest/index.js'
+import { awesomeListKeywordModel } from '../../test/support/corpus-records.js'
 import { extractKeywords, fitKeywordModel, KEYWORD_FEATURES, keywordCandidates, RANK_ALL, type KeywordModel } from './keywords.js'
 import { prepareText } from './text.js'
 
@@ -40,11 +38,7 @@ describe('key words written inside a longer phrase', () => {
     const shown = (title: string, text: string) => extractKeywords(model, prepareText({ title, text })).map((k) => k.text)
 
     beforeAll(() => {
-      const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
-      if (!format) throw new Error('awesome-list importer missing')
-      const path = new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url)
-      const records: SourceRecord[] = format.parse(readFileSync(path, 'utf8'), { input: 'data/corpus/awesome-deep-phenomena.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
-      model = fitKeywordModel(records.map((r) => ({ doc: prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' }), keywords: r.keywords, topics: r.topics })))
+      model = awesomeListKeywordModel()
     })
 
     it('shows `Spectral Regularization`, not its part `Regularization`, for a text that writes the word only in that phrase', () => {

@@ -1,9 +1,8 @@
 /** The topic a key word's reason names, on a model fitted to the awesome list's curated key words and topics. */
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS_FORMATS } from '../ingest/index.js'
+import { awesomeListKeywordModel, awesomeListRecords } from '../../test/support/corpus-records.js'
 import { assignTopics } from './classify.js'
-import { extractKeywords, fitKeywordModel, type KeywordModel, type KeywordTopic } from './keywords.js'
+import { extractKeywords, type KeywordModel, type KeywordTopic } from './keywords.js'
 import { prepareText } from './text.js'
 
 const LTH = 'Lottery Ticket Hypothesis'
@@ -18,11 +17,8 @@ describe('a key word typical of a topic', () => {
       .filter((label) => label.startsWith('typical of'))
 
   beforeAll(() => {
-    const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
-    if (!format) throw new Error('awesome-list importer missing')
-    const path = new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url)
-    const records = format.parse(readFileSync(path, 'utf8'), { input: 'data/corpus/awesome-deep-phenomena.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
-    model = fitKeywordModel(records.map((r) => ({ doc: prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' }), keywords: r.keywords, topics: r.topics })))
+    const records = awesomeListRecords()
+    model = awesomeListKeywordModel(records)
   })
 
   it('says the topic is only near the paper when the paper is not shown under it', () => {

@@ -1,17 +1,11 @@
 /** Similar papers on the real corpus: the awesome list's papers, with the paper vectors fitted on them. */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { CORPUS_FORMATS } from '../ingest/index.js'
+import { awesomeListRecords } from '../../test/support/corpus-records.js'
 import { createSimilarPapers, createVectorIndex, indexEntry } from './similarity.js'
 import { prepareText } from './text.js'
 import { fitVectorModel } from './vectors.js'
 
-const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
-if (!format) throw new Error('awesome-list importer missing')
-const records = format.parse(readFileSync(new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url), 'utf8'), {
-  input: 'data/corpus/awesome-deep-phenomena.txt',
-  fetchedAt: '2025-09-05T00:00:00Z',
-}).records
+const records = awesomeListRecords()
 const docs = records.map((r) => prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' }))
 const model = fitVectorModel(docs, { dimensions: 100 })
 const papers = createSimilarPapers(

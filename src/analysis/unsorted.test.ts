@@ -1,8 +1,6 @@
 /** Why a text is unsorted, in the one sentence every reader shows; and the reason the classifier gives for it. */
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SourceRecord } from '../core/index.js'
-import { CORPUS_FORMATS } from '../ingest/index.js'
+import { awesomeListRecords } from '../../test/support/corpus-records.js'
 import { classifyTopics, fitTopicClassifier, type TopicModel } from './classify.js'
 import { prepareText } from './text.js'
 import { storedUnsortedReason, unsortedSentence } from './unsorted.js'
@@ -65,10 +63,7 @@ describe('the reason a classifier trained on the awesome list gives', () => {
   let model: TopicModel
 
   beforeAll(() => {
-    const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
-    if (!format) throw new Error('awesome-list importer missing')
-    const path = new URL('../../data/corpus/awesome-deep-phenomena.txt', import.meta.url)
-    const records: SourceRecord[] = format.parse(readFileSync(path, 'utf8'), { input: 'data/corpus/awesome-deep-phenomena.txt', fetchedAt: '2025-09-05T00:00:00Z' }).records
+    const records = awesomeListRecords()
     model = fitTopicClassifier(
       records.map((r) => ({ doc: prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' }), topics: r.topics })),
       { calibrationFolds: 3 },
