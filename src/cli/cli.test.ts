@@ -179,6 +179,7 @@ describe('paperscope CLI on the corpus', () => {
     // The corpus gives no paper a citation count: a ranking by them says so.
     expect((await cli(['researchers', '--sort', 'h_index', '--limit', '3'], db)).out).toMatch(/citations and h-index are unknown for everyone, and the order is by papers/)
     expect(text).toMatch(/\n#  researcher +in topic +papers +citations +h-index +novelty +AI score +id\n1  /)
+    expect((await cli(['researchers', '--sort', 'name', '--limit', '3'], db)).out).toMatch(/^\d+ researchers, by family name; 1–3 shown/)
     const missing = await cli(['researchers', '--topic', 'alchemy'], db)
     expect(missing.code).toBe(1)
     expect(missing.err).toMatch(/no topic "alchemy" \(topics: .*neural-collapse/)

@@ -31,7 +31,8 @@ const SORT_WORDS: Record<ResearcherSort, string> = {
   novelty: 'novelty',
   ai_score: 'AI score',
   topic_papers: 'papers under the topic',
-  name: 'name',
+  // The order a name index has: family name, then given names (researchers.ts createNameComparer).
+  name: 'family name',
 }
 
 export function renderResearchers(list: ResearcherList, topicLabel: string | null, { offset = 0, minPapers = 1 }: { offset?: number; minPapers?: number } = {}): string {
