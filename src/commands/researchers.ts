@@ -71,10 +71,7 @@ export function createNameComparer(): (a: string, b: string) => number {
     let key = keys.get(name)
     if (!key) {
       const { given, family } = parseName(name)
-      // Everything taken for the family means the first word only looks like a particle: `Bin Ren`, `Le Song`
-      // are given names first (the parser keeps them whole, which matching wants), indexed under Ren and Song.
-      const words = family.split(' ')
-      key = given.length === 0 && words.length > 1 ? [words.slice(1).join(' '), words[0]!] : [family, given.join(' ')]
+      key = [family, given.join(' ')]
       keys.set(name, key)
     }
     return key

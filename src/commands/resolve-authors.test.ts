@@ -345,6 +345,35 @@ describe('people joined when co-authors say so, whatever the order', () => {
   })
 })
 
+describe('people whose given name looks like a particle', () => {
+  const library = useTempStore()
+
+  async function peopleNamed(family: string): Promise<Array<{ name: string; variants: string[]; papers: number }>> {
+    return (await library().store.findAuthors(family, 50)).map((a) => ({ name: a.name, variants: [...a.nameVariants].sort(), papers: a.paperCount }))
+  }
+
+  it('makes `Le Song` and `L. Song` on two records of one paper one person', async () => {
+    const t = library()
+    const doi = { doi: '10.5555/kernel-embeddings' }
+    await importRecords(t.store, [
+      buildRecord({ source: 'openalex', key: 'W1', title: 'Kernel embeddings of conditional distributions', authors: ['Le Song', 'Kenji Fukumizu'], ids: doi }),
+      buildRecord({ source: 'bibtex', key: 'song13', title: 'Kernel embeddings of conditional distributions', authors: ['L. Song', 'K. Fukumizu'], ids: doi }),
+    ])
+    expect((await t.store.listPapers({ limit: 5 })).total).toBe(1)
+    // Before, `Le Song` parsed as the family name `le song`, which no initial of `Song` could fit: two people.
+    expect(await peopleNamed('Song')).toEqual([{ name: 'Le Song', variants: ['L. Song', 'Le Song'], papers: 1 }])
+  })
+
+  it('joins `B. Yu` on another paper to `Bin Yu` when a co-author vouches for it', async () => {
+    const t = library()
+    await importRecords(t.store, [
+      buildRecord({ source: 'bibtex', key: 'a', title: 'Veridical data science', authors: ['Bin Yu', 'Karl Kumbier'] }),
+      buildRecord({ source: 'bibtex', key: 'b', title: 'Stability of interpretations', authors: ['B. Yu', 'Karl Kumbier'] }),
+    ])
+    expect(await peopleNamed('Yu')).toEqual([{ name: 'Bin Yu', variants: ['B. Yu', 'Bin Yu'], papers: 2 }])
+  })
+})
+
 describe('people of a paper built again', () => {
   const library = useTempStore()
 

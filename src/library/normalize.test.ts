@@ -30,6 +30,32 @@ describe('names', () => {
     expect(parseName('Stephanie C.Y. Chan')).toEqual({ given: ['stephanie', 'c', 'y'], family: 'chan' })
     expect(parseName('Schmidhuber, Jürgen')).toEqual({ given: ['jurgen'], family: 'schmidhuber' })
   })
+  it('takes a capitalised first word that looks like a particle for a given name (Le Song is Le of the Songs)', () => {
+    expect(parseName('Le Song')).toEqual({ given: ['le'], family: 'song' })
+    expect(parseName('Bin Yu')).toEqual({ given: ['bin'], family: 'yu' })
+    expect(parseName('Di Wang')).toEqual({ given: ['di'], family: 'wang' })
+    expect(parseName('Van Jacobson')).toEqual({ given: ['van'], family: 'jacobson' })
+    expect(parseName('Song, Le')).toEqual({ given: ['le'], family: 'song' })
+  })
+  it('keeps a lower-case leading particle with the family name, and particles after a given name as before', () => {
+    expect(parseName('van Rossum')).toEqual({ given: [], family: 'van rossum' })
+    expect(parseName('de Finetti')).toEqual({ given: [], family: 'de finetti' })
+    expect(parseName('Ludwig van Beethoven')).toEqual({ given: ['ludwig'], family: 'van beethoven' })
+    expect(parseName('Laurens van der Maaten')).toEqual({ given: ['laurens'], family: 'van der maaten' })
+    expect(parseName('Jan-Willem van de Meent')).toEqual({ given: ['jan', 'willem'], family: 'van de meent' })
+    expect(parseName('van der Maaten, Laurens')).toEqual({ given: ['laurens'], family: 'van der maaten' })
+    expect(parseName('L. van der Maaten')).toEqual({ given: ['l'], family: 'van der maaten' })
+    expect(parseName('King, Jr., Martin Luther')).toEqual({ given: ['martin', 'luther'], family: 'king' })
+  })
+  it('lets `Le Song` and `L. Song` be one person, and keeps the key a library stored for `Le Song`', () => {
+    expect(namesCompatible('Le Song', 'L. Song')).toBe(true)
+    expect(namesCompatible('Song, Le', 'L. Song')).toBe(true)
+    expect(namesCompatible('Le Song', 'Lei Song')).toBe(false)
+    expect(namesCompatible('Bin Yu', 'B. Yu')).toBe(true)
+    // The exact key joins given and family names, so it reads the same however the first word is taken.
+    expect(nameKey('Le Song')).toBe('le song')
+    expect(nameKey('Jan-Willem van de Meent')).toBe('jan willem van de meent')
+  })
   it('gives the same key to spellings that differ only in accents, dots, case and hyphens', () => {
     expect(nameKey('Álvaro García Faura')).toBe(nameKey('alvaro garcia faura'))
     expect(nameKey('Elizabeth Collins-Woodfin')).toBe(nameKey('Elizabeth Collins Woodfin'))

@@ -52,8 +52,9 @@ export interface ParsedName {
 }
 
 /**
- * Splits a display name into folded given names and a family name (particles kept with the family).
- * Handles `Family, Given` order, initials glued by dots (`C.Y.`) and hyphens.
+ * Splits a display name into folded given names and a family name (particles kept with the family, but never a
+ * capitalised first word: `Le Song` is Le of the Songs). Handles `Family, Given` order, initials glued by dots
+ * (`C.Y.`) and hyphens.
  * @example parseName('Stephanie C.Y. Chan') // { given: ['stephanie','c','y'], family: 'chan' }
  */
 export function parseName(name: string): ParsedName {
@@ -75,18 +76,28 @@ function parseNameUncached(name: string): ParsedName {
   let text = name.trim().replace(/(\p{Ll})(\p{Lu}\.)/gu, '$1 $2')
   const comma = text.indexOf(',')
   if (comma > 0) text = `${text.slice(comma + 1)} ${text.slice(0, comma)}`
-  const tokens = foldText(text)
+  const folded = nameWords(foldText(text))
+  // The same words as written (only folding changes case, and it never moves a word's bounds), to see capitals.
+  const written = nameWords(text.normalize('NFKD').replace(/\p{M}+/gu, ''))
+  const kept = folded.flatMap((t, i) => (t && !NAME_SUFFIXES.has(t) ? [i] : []))
+  const tokens = kept.map((i) => folded[i]!)
+  if (tokens.length === 0) return { given: [], family: '' }
+  // A first word written with a capital is a given name even when it looks like a particle (`Le Song`, `Bin Yu`,
+  // `Van Jacobson`); only a lower-case one (`van Rossum` written alone) starts the family name.
+  const firstGiven = written.length === folded.length && /^\p{Lu}/u.test(written[kept[0]!]!)
+  let start = tokens.length - 1
+  while (start > (firstGiven ? 1 : 0) && NAME_PARTICLES.has(tokens[start - 1]!)) start--
+  const family = tokens.slice(start).join(' ').replace(/-/g, ' ')
+  const given = tokens.slice(0, start).flatMap((t) => t.split('-')).filter(Boolean)
+  return { given, family }
+}
+
+function nameWords(text: string): string[] {
+  return text
     .replace(/\./g, '. ')
     .replace(/[^\p{L}\p{N}'\s-]+/gu, ' ')
     .split(/\s+/)
     .map((t) => t.replace(/^'+|'+$/g, ''))
-    .filter((t) => t && !NAME_SUFFIXES.has(t))
-  if (tokens.length === 0) return { given: [], family: '' }
-  let start = tokens.length - 1
-  while (start > 0 && NAME_PARTICLES.has(tokens[start - 1]!)) start--
-  const family = tokens.slice(start).join(' ').replace(/-/g, ' ')
-  const given = tokens.slice(0, start).flatMap((t) => t.split('-')).filter(Boolean)
-  return { given, family }
 }
 
 /**
