@@ -493,6 +493,20 @@ export const MIGRATIONS: readonly Migration[] = [
          ) o
          WHERE paper_topics.origin = 'curated' AND paper_topics.paper_id = o.paper_id AND paper_topics.topic_id = o.topic_id;`,
   },
+  {
+    version: 23,
+    name: 'particle-given-name-block-keys',
+    // A capitalised first word that looks like a name particle is a given name (`Le Song`, `Bin Yu`: library
+    // parseName since d72a17e); people made before kept the block key of a family name with no given one
+    // (`le song|`), so a later `L. Song` looked for them under `song|l` and became someone else. Those keys are made
+    // again as parseName now makes them, for people written with that capital and no comma. The particles are the
+    // library's NAME_PARTICLES, listed here because a migration is the schema's and must not move with the code.
+    up: `UPDATE authors SET block_key = substr(name_key, instr(name_key, ' ') + 1) || '|' || substr(name_key, 1, 1)
+         WHERE block_key = name_key || '|' AND instr(name_key, ' ') > 0
+           AND substr(name_key, 1, instr(name_key, ' ') - 1) IN ('van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al')
+           AND EXISTS (SELECT 1 FROM author_names n WHERE n.author_id = authors.id AND n.name_key = authors.name_key
+                       AND instr(n.name, ',') = 0 AND substr(ltrim(n.name), 1, 1) GLOB '[A-Z]');`,
+  },
 ]
 
 /**

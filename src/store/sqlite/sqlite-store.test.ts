@@ -204,6 +204,27 @@ describe('SQLite library file', () => {
     })
   })
 
+  it('keys again the people of a library built before migration 23 whose capitalised first word is a given name that looks like a particle', async () => {
+    await fromOldLibrary(22, (old) => {
+      old.exec(`INSERT INTO authors (id, name, name_key, block_key, created_at) VALUES
+          ('le-song', 'Le Song', 'le song', 'le song|', 'x'), ('bin-yu', 'Bin Yu', 'bin yu', 'bin yu|', 'x'),
+          ('van-rossum', 'van Rossum', 'van rossum', 'van rossum|', 'x'), ('ludwig', 'Ludwig van Beethoven', 'ludwig van beethoven', 'van beethoven|l', 'x');
+        INSERT INTO author_names (author_id, name, name_key) VALUES ('le-song', 'Le Song', 'le song'), ('bin-yu', 'Bin Yu', 'bin yu'),
+          ('van-rossum', 'van Rossum', 'van rossum'), ('ludwig', 'Ludwig van Beethoven', 'ludwig van beethoven');`)
+    }, async (path) => {
+      await SqlitePaperStore.open(openSqliteFile(path)).close()
+      const db = openSqliteFile(path)
+      // As nameBlockKey gives them now; a lower-case particle stays the family's, and a key with a given name is left.
+      expect(db.prepare('SELECT id, block_key FROM authors ORDER BY id').all()).toEqual([
+        { id: 'bin-yu', block_key: 'yu|b' },
+        { id: 'le-song', block_key: 'song|l' },
+        { id: 'ludwig', block_key: 'van beethoven|l' },
+        { id: 'van-rossum', block_key: 'van rossum|' },
+      ])
+      db.close()
+    })
+  })
+
   it('applies a migration the file has not had though a later one was applied (two lines of work merged in either order)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paperscope-gap-'))
     try {
