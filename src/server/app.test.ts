@@ -220,7 +220,29 @@ describe('buildServer', () => {
       expect(res.statusCode, url).toBe(404)
       expect(res.json(), url).toMatchObject({ error: { code: 'NOT_FOUND' } })
     }
-    expect((await app.inject({ method: 'POST', url: '/api/v1/papers' })).statusCode).toBe(404)
+  })
+
+  it('answers a method an API path does not serve with 405 and Allow, not a "no route" 404', async () => {
+    const get = await app.inject('/api/v1/classify')
+    expect(get.statusCode).toBe(405)
+    expect(get.headers.allow).toBe('POST')
+    expect(get.json()).toEqual({ error: { code: 'METHOD_NOT_ALLOWED', message: 'GET is not served at /api/v1/classify; it takes POST' } })
+    // Before the body is read: a text body is not a 415 about its type.
+    const post = await app.inject({ method: 'POST', url: '/api/v1/papers', payload: 'x', headers: { 'content-type': 'text/plain' } })
+    expect(post.statusCode).toBe(405)
+    expect(post.headers.allow).toBe('GET, HEAD')
+    const del = await app.inject({ method: 'DELETE', url: '/api/v1/papers/anything' })
+    expect(del.statusCode).toBe(405)
+    expect(del.json()).toMatchObject({ error: { code: 'METHOD_NOT_ALLOWED' } })
+    expect((await app.inject({ method: 'PUT', url: '/api/v1/similar' })).headers.allow).toBe('GET, HEAD, POST')
+    const options = await app.inject({ method: 'OPTIONS', url: '/api/v1/similar' })
+    expect(options.statusCode).toBe(204)
+    expect(options.headers.allow).toBe('GET, HEAD, POST')
+    // A path no method serves is still a 404.
+    expect((await app.inject({ method: 'DELETE', url: '/api/v1/nothing' })).statusCode).toBe(404)
+    // Not listed in the OpenAPI document as operations.
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> }
+    expect(Object.keys(doc.paths['/api/v1/classify']!)).toEqual(['post'])
   })
 
   it('reads numbers from a query string, and takes the types of a JSON body as they are', async () => {

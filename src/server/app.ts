@@ -13,7 +13,7 @@ import { pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
 import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler } from './error-handler.js'
 import { routedPath } from './request-tools.js'
-import { errorResponses, type JsonSchema } from './schema-tools.js'
+import { errorResponses, type ErrorBody, type JsonSchema } from './schema-tools.js'
 import { BODY_LIMIT } from './schemas.js'
 import { authorsRoutes } from './routes/authors.js'
 import { researchersRoutes } from './routes/researchers.js'
@@ -124,7 +124,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return { status: 'ok', version: deps.version ?? null, uptimeSeconds: Math.round(process.uptime()) }
   })
 
+  // The methods each API path answers, so another method there is a 405 naming them, not a "no route" 404.
+  const apiMethods = new Map<string, Set<string>>()
   app.addHook('onRoute', (route) => {
+    if (route.url.startsWith(`${API_PREFIX}/`) && !(route.config as { methodNotAllowed?: boolean } | undefined)?.methodNotAllowed) {
+      const methods = apiMethods.get(route.url) ?? new Set<string>()
+      for (const method of [route.method].flat()) methods.add(method)
+      apiMethods.set(route.url, methods)
+    }
     if (!route.schema || route.schema.hide) return
     // A copy: routes may share one schema object.
     const schema = { ...route.schema } as typeof route.schema & { operationId?: string; response?: Record<string, unknown> }
@@ -155,6 +162,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
     { prefix: API_PREFIX },
   )
+  for (const [url, methods] of apiMethods) registerMethodNotAllowed(app, url, methods)
 
   await registerWeb(app, deps.webRoot ?? null, async (kind, id) => {
     // Found as the API finds it: a paper also by its arXiv id, DOI or a former id; a person also by a former id.
@@ -163,6 +171,35 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return (await deps.store.getTopic(id)) !== null
   })
   return app
+}
+
+/** The methods a client may send, in the order an `Allow` header lists them. */
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+
+/**
+ * Answers the methods an API path does not serve: OPTIONS with 204 and `Allow`, any other with 405, `Allow`
+ * and the error body. A client that GETs `/classify` learns it takes POST, where a 404 "no route" said the
+ * path did not exist.
+ */
+function registerMethodNotAllowed(app: FastifyInstance, url: string, served: ReadonlySet<string>): void {
+  const allowed = HTTP_METHODS.filter((m) => served.has(m) || (m === 'HEAD' && served.has('GET')))
+  const others = HTTP_METHODS.filter((m) => !allowed.includes(m))
+  const allow = allowed.join(', ')
+  app.route({
+    method: [...others],
+    url,
+    schema: { hide: true },
+    config: { methodNotAllowed: true },
+    // Answered before the body is read: a DELETE with a text body is a 405, not a 415 about its body.
+    onRequest: async (request, reply) => {
+      void reply.header('allow', allow)
+      if (request.method === 'OPTIONS') return reply.code(204).send()
+      const path = request.url.split('?')[0] ?? request.url
+      const message = `${request.method} is not served at ${path.slice(0, 200)}; it takes ${allowed.filter((m) => m !== 'HEAD').join(' or ')}`
+      return reply.code(405).type('application/json; charset=utf-8').send({ error: { code: 'METHOD_NOT_ALLOWED', message } } satisfies ErrorBody)
+    },
+    handler: async () => undefined,
+  })
 }
 
 /** A rate limit's window as people say it: `minute`, `10 seconds`, `2 minutes`. */
