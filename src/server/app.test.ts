@@ -263,6 +263,27 @@ describe('buildServer', () => {
     expect(plain.json()).toEqual({ error: { code: 'UNKNOWN_FORMAT', message: 'send the request body as JSON, with the header Content-Type: application/json' } })
   })
 
+  it('refuses a JSON body field an operation does not declare with 400 naming it, as it refuses a query parameter', async () => {
+    type Body = { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties?: boolean } }> }
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { requestBody?: Body }>> }
+    const withBody = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).flatMap(([method, op]) => (op.requestBody ? [{ path, method, op }] : [])))
+    expect(withBody.map((o) => o.path)).toEqual(expect.arrayContaining(API_POST_ROUTES))
+    for (const { path, method, op } of withBody) {
+      const schema = op.requestBody!.content['application/json']!.schema
+      expect(schema.additionalProperties, path).toBe(false)
+      const send = (payload: object) => app.inject({ method: method.toUpperCase() as 'POST', url: path, payload })
+      // `limit` for `k`: it had been dropped, and the answer came with the default number of papers.
+      const unknown = await send({ text: 'grokking in transformers', limit: 5 })
+      expect(unknown.statusCode, path).toBe(400)
+      expect(unknown.json(), path).toEqual({
+        error: { code: 'INVALID_ARGUMENT', message: `unknown field "limit" in the JSON body; the body takes: ${Object.keys(schema.properties).join(', ')}`, field: 'limit' },
+      })
+      // A misspelt field is named with the one meant, before "text is required".
+      const misspelt = await send({ txet: 'grokking' })
+      expect(misspelt.json(), path).toMatchObject({ error: { field: 'txet', message: expect.stringContaining('did you mean "text"?') } })
+    }
+  })
+
   it('takes the query parameters each API operation declares, and refuses any other with 400 naming it', async () => {
     type Parameter = { name: string; in: string; required?: boolean; schema: { type?: string; enum?: unknown[]; minimum?: number } }
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: unknown }>> }

@@ -24,7 +24,7 @@ import { similarRoutes } from './routes/similar.js'
 import { classifyRoutes } from './routes/classify.js'
 import { statsRoutes } from './routes/stats.js'
 import { topicsRoutes } from './routes/topics.js'
-import { closedQuerySchema, createValidatorCompiler } from './validation.js'
+import { closedBodySchema, closedQuerySchema, createValidatorCompiler } from './validation.js'
 import { registerWeb } from './web.js'
 
 export const API_PREFIX = '/api/v1'
@@ -141,6 +141,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // A query parameter a route does not declare is refused (400 naming it), not ignored: a client whose filter
     // was misspelt (`pageSize`, `year_from` on /papers) would otherwise take the default answer for its own.
     if (route.url.startsWith(`${API_PREFIX}/`)) schema.querystring = closedQuerySchema(schema.querystring as JsonSchema | undefined)
+    // So does a JSON body: `{"text": "…", "limit": 5}` would otherwise answer 10 papers, `limit` quietly dropped.
+    if (route.url.startsWith(`${API_PREFIX}/`) && schema.body) schema.body = closedBodySchema(schema.body as JsonSchema)
     // Node answers 431 to a request head over 16 KB (clientErrorHandler above) whatever the route: every
     // operation says so.
     if (schema.response && !('431' in schema.response)) schema.response = { ...schema.response, ...errorResponses(431) }

@@ -123,6 +123,15 @@ function describeUnknownQueryParameter(name: string, declared: DeclaredParameter
   return `unknown query parameter ${shown}; ${takes}`
 }
 
+/** What an unknown field of a JSON body is answered with: the field meant, when it is clear, and the fields the route takes. */
+function describeUnknownBodyField(name: string, declared: DeclaredParameters): string {
+  const body = declared.body ?? []
+  const shown = `"${name.slice(0, 100)}"`
+  const takes = `the body takes: ${body.join(', ')}`
+  const meant = nearestParameter(name, body)
+  return `unknown field ${shown} in the JSON body; ${meant ? `did you mean "${meant}"? ` : ''}${meant ? takes.charAt(0).toUpperCase() + takes.slice(1) : takes}`
+}
+
 /**
  * Turns any error into a status and an error body. `declared` names the parameters of the request's route, for
  * an unknown query parameter. Exported for tests.
@@ -142,12 +151,14 @@ export function toErrorResponse(err: unknown, declared: DeclaredParameters = {})
   const fastifyError = err as Partial<FastifyError> & { validation?: ValidationIssue[]; validationContext?: string }
   if (Array.isArray(fastifyError.validation) && fastifyError.validation.length > 0) {
     // An unknown query parameter comes first: `?Q=x` is answered with "did you mean q", not "q is required".
-    const unknown = fastifyError.validationContext === 'querystring' ? fastifyError.validation.find((i) => i.keyword === 'additionalProperties') : undefined
+    const context = fastifyError.validationContext
+    const unknown = context === 'querystring' || context === 'body' ? fastifyError.validation.find((i) => i.keyword === 'additionalProperties' && !i.instancePath) : undefined
     const name = unknown?.params?.additionalProperty
     if (typeof name === 'string') {
+      const message = context === 'body' ? describeUnknownBodyField(name, declared) : describeUnknownQueryParameter(name, declared)
       return {
         status: 400,
-        body: { error: { code: 'INVALID_ARGUMENT', message: describeUnknownQueryParameter(name, declared), ...(name ? { field: name.slice(0, 100) } : {}) } },
+        body: { error: { code: 'INVALID_ARGUMENT', message, ...(name ? { field: name.slice(0, 100) } : {}) } },
         unexpected: false,
       }
     }
