@@ -72,6 +72,8 @@ describe('buildServer', () => {
       expect(get!.responses['200'], path).toBeDefined()
       expect(Object.keys(get!.responses)).toContain('429')
     }
+    // A query parameter an operation does not take is a 400, so even /stats, which takes none, can answer one.
+    for (const [path, methods] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(methods)) expect(Object.keys(op.responses), `${method} ${path}`).toContain('400')
     for (const path of API_POST_ROUTES) {
       const post = (doc.paths[path] as Record<string, { responses: Record<string, unknown>; requestBody?: unknown }> | undefined)?.post
       expect(post, path).toBeDefined()

@@ -146,6 +146,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Node answers 431 to a request head over 16 KB (clientErrorHandler above) whatever the route: every
     // operation says so.
     if (schema.response && !('431' in schema.response)) schema.response = { ...schema.response, ...errorResponses(431) }
+    // And every API operation can answer 400: one that takes no parameters refuses any it is given.
+    if (route.url.startsWith(`${API_PREFIX}/`) && schema.response && !('400' in schema.response)) schema.response = { ...schema.response, ...errorResponses(400) }
     route.schema = schema
   })
 
