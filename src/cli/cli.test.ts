@@ -15,6 +15,9 @@ import { writeVocabularyModel } from '../../test/support/onnx-model.js'
 const ROOT = resolve(import.meta.dirname, '../..')
 const CORPUS = join(ROOT, 'data/corpus')
 
+/** Text output with its wrapped lines joined again: prose is wrapped at 80 columns, so a sentence may span lines. */
+const flat = (text: string): string => text.replace(/\s+/g, ' ')
+
 const cli = (args: string[], db: string, stdin?: string): Promise<CliRun> => runCliCaptured(['--db', db, ...args], stdin === undefined ? {} : { stdin })
 
 describe('paperscope CLI on the corpus', () => {
@@ -111,15 +114,15 @@ describe('paperscope CLI on the corpus', () => {
     expect(o.computed.aiScore.value).toBeGreaterThan(0)
     expect(o.computed.aiScore.value).toBeLessThanOrEqual(100)
     const text = (await cli(['author', 'Inbar Seroussi'], db)).out
-    expect(text).toMatch(/computed here: h-index unknown, citations unknown, Novelty \d+(\.\d)?% \(mean over \d+ papers\), AI Score \d+/)
+    expect(flat(text)).toMatch(/computed here: h-index unknown, citations unknown, Novelty \d+(\.\d)?% \(mean over \d+ papers\), AI Score \d+/)
     expect(text).toMatch(/\n {4}AI Score: AI Score = 100 × \(0\.4 × topical centrality/)
     // Every computed metric says how, in the text view too.
     for (const metric of ['papers', 'citations', 'h-index', 'Novelty %']) expect(text).toMatch(new RegExp(`\\n {4}${metric}: \\S.{20,}`))
-    expect(text).toContain("doesn't add up: An h-index of 44 needs at least 44 papers; the same page counts 13.")
+    expect(flat(text)).toContain("doesn't add up: An h-index of 44 needs at least 44 papers; the same page counts 13.")
     // A researcher whose papers have no earlier paper to compare with: the weights the score used are said.
     const lin = (await cli(['author', 'Henry W. Lin'], db)).out
-    expect(lin).toMatch(/Novelty unknown .*AI Score \d/)
-    expect(lin).toContain('    novelty unknown, so left out: the other weights are rescaled to add up to 1 (topical centrality 0.67, output 0.33)')
+    expect(flat(lin)).toMatch(/Novelty unknown .*AI Score \d/)
+    expect(flat(lin)).toContain(' novelty unknown, so left out: the other weights are rescaled to add up to 1 (topical centrality 0.67, output 0.33)')
     // Spellings kept apart as three people are named, for a reader who knows.
     const saxe = (await cli(['author', 'Andrew M. Saxe'], db)).out
     expect(saxe).toMatch(/\nperhaps the same person \(a name that fits, kept apart: .*\):\n {2}Andrew Michael Saxe +1 paper +andrew-michael-saxe\n {2}Andrew Saxe +1 paper +andrew-saxe\n/)
@@ -150,14 +153,14 @@ describe('paperscope CLI on the corpus', () => {
     expect(trends.topics.at(-1)!.label).toBe('Others')
     const text = (await cli(['topics'], db)).out
     const { recent, earlier } = trends
-    expect(text).toContain(`share of the dated papers with a topic: ${recent!.from}–${recent!.to} (${recent!.papers} papers) against ${earlier!.from}–${earlier!.to} (${earlier!.papers})`)
+    expect(flat(text)).toContain(`share of the dated papers with a topic: ${recent!.from}–${recent!.to} (${recent!.papers} papers) against ${earlier!.from}–${earlier!.to} (${earlier!.papers})`)
     for (const t of trends.topics) {
       const p = t.p === null ? '—' : t.p < 0.0001 ? '<0.0001' : t.p.toFixed(4)
       const verdict = t.note ? `${t.direction}: ${t.note}` : t.direction
       const row = `\n${t.label} +${t.paperCount} +${(t.recent.share * 100).toFixed(1)}% \\(${t.recent.papers}\\) +${(t.earlier.share * 100).toFixed(1)}% \\(${t.earlier.papers}\\) +${t.z.toFixed(2)} +${p.replace('.', '\\.')} +${verdict.replace(/[()]/g, '\\$&')}\n`
       expect(text, t.label).toMatch(new RegExp(row))
     }
-    expect(text).toMatch(/\nhow computed: .*two-proportion z-test/)
+    expect(flat(text)).toMatch(/ how computed: .*two-proportion z-test/)
   })
 
   it('researchers ranks the library\'s people as author computes them, within a topic when asked, and names a topic it lacks', async () => {
@@ -177,7 +180,7 @@ describe('paperscope CLI on the corpus', () => {
     expect(both).toMatch(/^\d+ researchers with papers under Neural Collapse and 5 papers or more in all, by papers under the topic \(most first\); 1–3 shown/)
     expect(both).not.toMatch(/--min-papers 3 leaves out/)
     // The corpus gives no paper a citation count: a ranking by them says so.
-    expect((await cli(['researchers', '--sort', 'h_index', '--limit', '3'], db)).out).toMatch(/citations and h-index are unknown for everyone, and the order is by papers/)
+    expect(flat((await cli(['researchers', '--sort', 'h_index', '--limit', '3'], db)).out)).toMatch(/citations and h-index are unknown for everyone, and the order is by papers/)
     expect(text).toMatch(/\n#  researcher +in topic +papers +citations +h-index +novelty +AI score +id\n1  /)
     expect((await cli(['researchers', '--sort', 'name', '--limit', '3'], db)).out).toMatch(/^\d+ researchers, by family name; 1–3 shown/)
     const missing = await cli(['researchers', '--topic', 'alchemy'], db)
@@ -301,24 +304,49 @@ describe('paperscope CLI on the corpus', () => {
     expect(json.topicStatus).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic', note: 'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.' })
     expect(json.topicStatus.candidates.length).toBeGreaterThan(0)
     // The sentence the API serves, as the paper page shows it, then the classifier's reasons.
-    expect(text).toContain(`\n  topics: ${json.topicStatus.note}\n    reasons: further from every topic than any curated paper\n`)
+    expect(flat(text)).toContain(` topics: ${json.topicStatus.note} reasons: further from every topic than any curated paper `)
+    expect(text).toMatch(/\n {2}topics: Unsorted: .*\n( {4}\S.*\n)* {4}reasons: /)
     // One word deciding the best topic is said with the word.
-    expect((await cli(['show', 'Coordinate Descent for Sparse Regression'], copy)).out).toMatch(
-      /\n {2}topics: Unsorted: the best topic, Deep Double Descent \(\d+%\), rests on one word \(“regression”\); without it the text is closer to [^.]+\.\n {4}reasons: rests on one word: /,
+    expect(flat((await cli(['show', 'Coordinate Descent for Sparse Regression'], copy)).out)).toMatch(
+      / topics: Unsorted: the best topic, Deep Double Descent \(\d+%\), rests on one word \(“regression”\); without it the text is closer to [^.]+\. reasons: rests on one word: /,
     )
     // A paper with topics needs no such line.
     expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { topicStatus: unknown }).topicStatus).toBeNull()
     // So does a paper with fewer than two key words, and one with two or more needs none.
-    expect((await cli(['show', 'A Brief Report'], copy)).out).toMatch(/\n {2}(No key words: no phrase|\(Fewer than two key words: no other phrase) .*0\.15/)
+    expect(flat((await cli(['show', 'A Brief Report'], copy)).out)).toMatch(/ (No key words: no phrase|\(Fewer than two key words: no other phrase) .*0\.15/)
     expect((JSON.parse((await cli(['show', 'A Brief Report', '--json'], copy)).out) as { keywordsNote: string | null }).keywordsNote).toMatch(/^(Fewer than two|No) key words: /)
     expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { keywordsNote: unknown }).keywordsNote).toBeNull()
+  })
+
+  it('wraps prose at 80 columns: an abstract, a how-computed paragraph and a topic note read on a terminal of that width', async () => {
+    const width = (line: string): number => [...line].length
+    // The lines between a label and the next one at its depth: an abstract's, a metric's explanation.
+    const block = (text: string, start: RegExp, end: RegExp): string[] => {
+      const lines = text.split('\n')
+      const from = lines.findIndex((l) => start.test(l))
+      const to = lines.findIndex((l, i) => i > from && end.test(l))
+      return lines.slice(from, to)
+    }
+    const show = (await cli(['show', 'Diffusion models trained on finite datasets'], db)).out
+    const abstract = block(show, /^ {2}abstract:$/, /^ {2}sources/)
+    expect(abstract.length).toBeGreaterThan(3)
+    for (const line of abstract) expect(width(line), line).toBeLessThanOrEqual(80)
+    for (const line of show.split('\n').filter((l) => /^ {2}(novelty|key words|topics)/.test(l))) expect(width(line), line).toBeLessThanOrEqual(80)
+    const author = (await cli(['author', 'Inbar Seroussi'], db)).out
+    const how = block(author, /^ {2}how each is computed:$/, /^$/)
+    expect(how.length).toBeGreaterThan(10)
+    for (const line of how) expect(width(line), line).toBeLessThanOrEqual(80)
+    // A continued line is indented under its label, so each explanation still starts at the label's depth.
+    expect(how.filter((l) => /^ {4}\S/.test(l)).map((l) => l.trim().split(':')[0])).toEqual(['papers', 'citations', 'h-index', 'Novelty %', 'AI Score'])
+    const topics = (await cli(['topics'], db)).out
+    for (const line of block(topics, /^how computed:/, /^$/)) expect(width(line), line).toBeLessThanOrEqual(80)
   })
 
   it("prints sources' LaTeX as readable text, and keeps it as written in JSON", async () => {
     const ref = 'Diffusion models trained on finite datasets'
     const text = (await cli(['show', ref], db)).out
     expect(text).toMatch(/^Diffusion models trained on finite datasets with N samples/)
-    expect(text).toContain('occurs roughly when N ≍ d, the dimension of the inputs')
+    expect(flat(text)).toContain('occurs roughly when N ≍ d, the dimension of the inputs')
     expect(text).not.toMatch(/[$\\]/)
     expect((JSON.parse((await cli(['show', ref, '--json'], db)).out) as { abstract: string }).abstract).toContain('$N \\asymp d$')
     expect((await cli(['search', 'linear denoisers'], db)).out).toMatch(/with N samples from a target/)

@@ -30,18 +30,33 @@ export function paperHeadline(paper: Paper): string {
   return `${readableText(paper.title)}${paper.titleDerived ? ' [title derived from abstract]' : ''}  (${when})`
 }
 
-function wrap(text: string, width = 100, indent = '  '): string {
+/** Prose lines fit a terminal of this many columns, the common default: a wider one reads them the same. */
+export const TERMINAL_WIDTH = 80
+
+/**
+ * `text` as lines of at most `width` columns: the first begins with `first`, the others with `rest` (a hanging
+ * indent under a label). A word longer than a line (a path, a URL) gets a line of its own rather than a cut.
+ */
+export function wrap(text: string, first = '  ', rest = first, width = TERMINAL_WIDTH): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ')
   const lines: string[] = []
-  let line = ''
+  let line = first
+  let empty = true
   for (const w of words) {
-    if ((line + ' ' + w).trim().length > width) {
+    if (!empty && line.length + 1 + w.length > width) {
       lines.push(line)
-      line = w
-    } else line = line ? `${line} ${w}` : w
+      line = rest + w
+    } else line = empty ? line + w : `${line} ${w}`
+    empty = false
   }
-  if (line) lines.push(line)
-  return lines.map((l) => indent + l).join('\n')
+  lines.push(line)
+  return lines.map((l) => l.trimEnd()).join('\n')
+}
+
+/** A label and its prose, wrapped under the label's indent plus two: `  how: long text…` → continued at 4. */
+export function labelled(line: string, width = TERMINAL_WIDTH): string {
+  const indent = /^ */.exec(line)![0]
+  return wrap(line.slice(indent.length), indent, `${indent}  `, width)
 }
 
 /**
@@ -53,26 +68,26 @@ export function renderPaper(paper: PaperWithSources, { noTopics = [], fewKeyword
   out.push(paperHeadline(paper), `  id: ${paper.id}`)
   const ids = Object.entries(paper.ids).map(([k, v]) => `${k} ${v}`)
   if (ids.length) out.push(`  ids: ${ids.join(' · ')}`)
-  out.push(`  authors: ${authorLine(paper, 50)}`)
+  out.push(labelled(`  authors: ${authorLine(paper, 50)}`))
   if (paper.date) out.push(`  date: ${paper.date} (${paper.datePrecision} precision)`)
   if (paper.listedAt) out.push(`  listed: ${paper.listedAt}`)
-  if (paper.venue) out.push(`  venue: ${paper.venue}`)
-  if (paper.categories.length) out.push(`  categories: ${paper.categories.join(', ')}`)
+  if (paper.venue) out.push(labelled(`  venue: ${paper.venue}`))
+  if (paper.categories.length) out.push(labelled(`  categories: ${paper.categories.join(', ')}`))
   if (paper.topics.length)
     out.push(
-      `  topics: ${paper.topics.map((t) => (t.origin === 'curated' ? t.label : `${t.label} (predicted ${Math.round(Number(((t.confidence ?? 0) * 100).toFixed(6)))}%)`)).join('; ')}`,
+      labelled(`  topics: ${paper.topics.map((t) => (t.origin === 'curated' ? t.label : `${t.label} (predicted ${Math.round(Number(((t.confidence ?? 0) * 100).toFixed(6)))}%)`)).join('; ')}`),
     )
-  else out.push(...noTopics)
+  else out.push(...noTopics.map((l) => labelled(l)))
   const curatedWords = paper.keywords.filter((k) => k.origin === 'curated')
   const extractedWords = paper.keywords.filter((k) => k.origin === 'extracted')
   const suggestedWords = paper.keywords.filter((k) => k.origin === 'suggested')
-  if (curatedWords.length) out.push(`  key words: ${curatedWords.map((k) => k.text).join('; ')}`)
-  if (extractedWords.length) out.push(`  key words (extracted from the text): ${extractedWords.map((k) => k.text).join('; ')}`)
-  if (suggestedWords.length) out.push(`  key words (suggested by similar papers, not in the text): ${suggestedWords.map((k) => k.text).join('; ')}`)
-  out.push(...fewKeywords)
+  if (curatedWords.length) out.push(labelled(`  key words: ${curatedWords.map((k) => k.text).join('; ')}`))
+  if (extractedWords.length) out.push(labelled(`  key words (extracted from the text): ${extractedWords.map((k) => k.text).join('; ')}`))
+  if (suggestedWords.length) out.push(labelled(`  key words (suggested by similar papers, not in the text): ${suggestedWords.map((k) => k.text).join('; ')}`))
+  out.push(...fewKeywords.map((l) => labelled(l)))
   if (paper.citationCount !== null) out.push(`  citations: ${paper.citationCount}`)
-  if (paper.digest) out.push(`  digest (${paper.digest.origin}):`, wrap(readableText(paper.digest.text), 100, '    '))
-  if (paper.abstract) out.push('  abstract:', wrap(readableText(paper.abstract), 100, '    '))
+  if (paper.digest) out.push(`  digest (${paper.digest.origin}):`, wrap(readableText(paper.digest.text), '    '))
+  if (paper.abstract) out.push('  abstract:', wrap(readableText(paper.abstract), '    '))
   out.push(`  sources (${paper.sources.length}):`)
   for (const s of paper.sources) {
     const why = s.matchReason ? ` — merged by ${s.matchReason}` : ' — created the paper'

@@ -2,7 +2,7 @@
 import { PaperscopeError, pluralize, reportedMetricConflicts } from '../../core/index.js'
 import { aiScoreRescaleNote, authorOverview, type AuthorOverview } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
-import { table } from '../format.js'
+import { labelled, table, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runAuthor(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
@@ -26,8 +26,8 @@ export function renderAuthor(o: AuthorOverview): string {
       m.noveltyPercent !== undefined ? `Novelty ${m.noveltyPercent}%` : null,
       m.aiScore !== undefined ? `AI Score ${m.aiScore}` : null,
     ].filter(Boolean)
-    out.push(`  reported by ${p.source}${p.field ? ` (field ${p.field})` : ''}: ${parts.join(', ')}  [${p.locator}]`)
-    for (const conflict of reportedMetricConflicts(m)) out.push(`    doesn't add up: ${conflict.message}`)
+    out.push(labelled(`  reported by ${p.source}${p.field ? ` (field ${p.field})` : ''}: ${parts.join(', ')}  [${p.locator}]`))
+    for (const conflict of reportedMetricConflicts(m)) out.push(labelled(`    doesn't add up: ${conflict.message}`))
   }
   const c = a.citationsKnown
   out.push(
@@ -39,16 +39,16 @@ export function renderAuthor(o: AuthorOverview): string {
     const pct = (v: number | null): string => (v === null ? 'unknown' : `${Math.round(v * 10) / 10}%`)
     const ai = m.aiScore
     out.push(
-      `  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${pct(m.noveltyPercent.value)} (mean over ${pluralize(m.noveltyPercent.papers, 'paper')}), AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`,
-      `    AI Score points: ${ai.why.map((w) => `${w.label} ${w.weight.toFixed(1)}`).join(' + ') || 'none known'}`,
-      ...aiScoreRescaleNote(ai.why.map((w) => w.label)).map((note) => `    ${note}`),
+      labelled(`  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${pct(m.noveltyPercent.value)} (mean over ${pluralize(m.noveltyPercent.papers, 'paper')}), AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`),
+      labelled(`    AI Score points: ${ai.why.map((w) => `${w.label} ${w.weight.toFixed(1)}`).join(' + ') || 'none known'}`),
+      ...aiScoreRescaleNote(ai.why.map((w) => w.label)).map((note) => wrap(note, '    ', '    ')),
       // Every number says how it is made, as the API and the web page do, not only the AI Score.
       '  how each is computed:',
-      `    papers: ${m.papers.howComputed}`,
-      `    citations: ${m.citations.howComputed}`,
-      `    h-index: ${m.hIndex.howComputed}`,
-      `    Novelty %: ${m.noveltyPercent.howComputed}`,
-      `    AI Score: ${ai.howComputed}`,
+      labelled(`    papers: ${m.papers.howComputed}`),
+      labelled(`    citations: ${m.citations.howComputed}`),
+      labelled(`    h-index: ${m.hIndex.howComputed}`),
+      labelled(`    Novelty %: ${m.noveltyPercent.howComputed}`),
+      labelled(`    AI Score: ${ai.howComputed}`),
     )
   } else out.push('  computed here: nothing yet (run `paperscope analyze`)')
   out.push('', `papers (${o.papers.length}, newest first):`)
@@ -64,6 +64,6 @@ export function renderAuthor(o: AuthorOverview): string {
     out.push('', 'perhaps the same person (a name that fits, kept apart: no source id or co-author in common says so):')
     out.push(table(o.namesakes.slice(0, 10).map((n) => [`  ${n.name}`, pluralize(n.paperCount, 'paper'), n.id])))
   }
-  if (o.alternatives.length) out.push('', `other authors matching: ${o.alternatives.slice(0, 5).map((x) => `${x.name} (${x.id})`).join('; ')}`)
+  if (o.alternatives.length) out.push('', labelled(`other authors matching: ${o.alternatives.slice(0, 5).map((x) => `${x.name} (${x.id})`).join('; ')}`))
   return `${out.join('\n')}\n`
 }

@@ -1,7 +1,7 @@
 /** @module `paperscope researchers`: the library's researchers ranked by papers, citations, h-index, Novelty or AI Score. */
 import { listResearchers, requireTopic, type ResearcherList, type ResearcherSort } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
-import { table } from '../format.js'
+import { labelled, table } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export interface ResearchersOptions {
@@ -57,13 +57,13 @@ export function renderResearchers(list: ResearcherList, topicLabel: string | nul
     r.id,
   ])
   const out = [`${list.total} ${who}, ${by}; ${offset + 1}–${offset + list.items.length} shown`, table([head, ...rows])]
-  if (!list.analysed) out.push('', 'the library has not been analysed yet: novelty and AI score are unknown (run `paperscope analyze`)')
+  if (!list.analysed) out.push('', labelled('the library has not been analysed yet: novelty and AI score are unknown (run `paperscope analyze`)'))
   // Unknown values rank last: an unknown first from the top is an unknown for everyone.
   if ((list.sort === 'citations' || list.sort === 'h_index') && offset === 0 && list.items[0]!.citations === null)
-    out.push('', `no source gave citation counts for the papers of ${topicLabel || minPapers > 1 ? 'these researchers' : 'this library'}: citations and h-index are unknown for everyone${topicLabel || minPapers > 1 ? ' here' : ''}, and the order is by papers`)
+    out.push('', labelled(`no source gave citation counts for the papers of ${topicLabel || minPapers > 1 ? 'these researchers' : 'this library'}: citations and h-index are unknown for everyone${topicLabel || minPapers > 1 ? ' here' : ''}, and the order is by papers`))
   out.push(
     '',
-    `novelty: mean novelty percentile of their papers; AI score: Paperscope's own formula; with few papers both rest on little${minPapers > 1 ? '' : ' (--min-papers 3 leaves out those with fewer)'}; \`paperscope author NAME\` shows how each is computed`,
+    labelled(`novelty: mean novelty percentile of their papers; AI score: Paperscope's own formula; with few papers both rest on little${minPapers > 1 ? '' : ' (--min-papers 3 leaves out those with fewer)'}; \`paperscope author NAME\` shows how each is computed`),
   )
   return `${out.join('\n')}\n`
 }

@@ -3,7 +3,7 @@ import { fewKeywordsNote, findPaper, noveltyCohort, storedTopicUnsorted, type St
 import type { PaperStore, StoredPaperAnalysis } from '../../store/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { CliIo } from '../io.js'
-import { renderPaper } from '../format.js'
+import { labelled, renderPaper } from '../format.js'
 import { alsoMatching, printJson, withStore } from './shared.js'
 
 /** A paper's stored novelty with its nearest earlier papers named, or null before any analysis of it. */
@@ -67,11 +67,11 @@ async function readNovelty(store: PaperStore, analysis: StoredPaperAnalysis | un
 /** The novelty lines of `show`: the percentile and cohort, then each nearest earlier paper with its similarity. */
 export function renderNovelty(novelty: ShownNovelty | null): string[] {
   if (!novelty) return ['  novelty: not computed yet (run `paperscope analyze`)']
-  if (novelty.novelty === null || novelty.percentile === null) return [`  novelty: unknown (${novelty.explanation})`]
+  if (novelty.novelty === null || novelty.percentile === null) return [labelled(`  novelty: unknown (${novelty.explanation})`)]
   const cohort = noveltyCohort(novelty.explanation)
   const years = cohort ? (cohort.from === cohort.to ? `${cohort.from}` : `${cohort.from}–${cohort.to}`) : null
   const lines = [
-    `  novelty: percentile ${(Math.round(novelty.percentile * 10) / 10).toFixed(1)}${cohort ? ` among the ${cohort.papers} papers of ${years}` : ''}; 1 − ${(1 - novelty.novelty).toFixed(2)}, its highest similarity to the ${novelty.comparedWith} papers dated before it, nearest first:`,
+    labelled(`  novelty: percentile ${(Math.round(novelty.percentile * 10) / 10).toFixed(1)}${cohort ? ` among the ${cohort.papers} papers of ${years}` : ''}; 1 − ${(1 - novelty.novelty).toFixed(2)}, its highest similarity to the ${novelty.comparedWith} papers dated before it, nearest first:`),
   ]
   for (const e of novelty.evidence) lines.push(`    ${e.similarity.toFixed(2)}  ${e.title ?? `${e.paperId}, no longer in the library`} (${e.date})`)
   if (novelty.stale) lines.push('  (papers were removed since novelty was computed: `paperscope analyze` recounts it)')

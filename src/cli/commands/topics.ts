@@ -1,7 +1,7 @@
 /** @module `paperscope topics`: every topic, its papers, and whether it is rising, falling or steady. */
 import { readTopicTrends, type TopicTrends, type YearSpan } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
-import { table } from '../format.js'
+import { labelled, table } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runTopics(io: CliIo, dbPath: string, opts: { json?: boolean }): Promise<void> {
@@ -17,7 +17,7 @@ export function renderTopics(t: TopicTrends): string {
   if (t.topics.length === 0) return 'no topics yet: topics come from a curated list (an awesome list) and the analysis\n'
   const out: string[] = []
   if (t.recent && t.earlier) {
-    out.push(`share of the dated papers with a topic: ${span(t.recent)} (${t.recent.papers} papers) against ${span(t.earlier)} (${t.earlier.papers}); papers (all) counts undated ones too`)
+    out.push(labelled(`share of the dated papers with a topic: ${span(t.recent)} (${t.recent.papers} papers) against ${span(t.earlier)} (${t.earlier.papers}); papers (all) counts undated ones too`))
     out.push(
       table([
         ['topic', 'papers (all)', span(t.recent), span(t.earlier), 'z', 'p', 'trend'],
@@ -33,10 +33,10 @@ export function renderTopics(t: TopicTrends): string {
       ]),
     )
   } else {
-    out.push(`no trends: ${t.reason}`)
+    out.push(labelled(`no trends: ${t.reason}`))
     out.push(table([['topic', 'papers'], ...t.topics.map((x) => [x.label, x.paperCount])]))
   }
-  if (t.caveat) out.push('', `note: ${t.caveat}`)
-  out.push('', `how computed: ${t.howComputed}`)
+  if (t.caveat) out.push('', labelled(`note: ${t.caveat}`))
+  out.push('', labelled(`how computed: ${t.howComputed}`))
   return `${out.join('\n')}\n`
 }
