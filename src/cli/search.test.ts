@@ -55,3 +55,43 @@ describe('paperscope search, leaving words out', () => {
     }
   })
 })
+
+describe('paperscope search, the snippet under each hit', () => {
+  let dir: string
+  let db: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-search-'))
+    db = join(dir, 'library.db')
+    const bib = join(dir, 'refs.bib')
+    const abstract =
+      "We study ``grokking'' in networks trained with $n \\gtrsim d$ samples, where the test error stays high long after the training error " +
+      'reaches zero and then falls at once. We measure when it falls for many sizes of data and of model, and we find that the delay grows ' +
+      'with the weight decay taken away, over a range of learning rates and of widths, in every task we tried and at every seed we ran.'
+    writeFileSync(bib, `@article{a,\n  title = {Delayed generalization},\n  author = {Ann Example},\n  year = {2021},\n  abstract = {${abstract}}\n}\n`)
+    expect((await runCliCaptured(['--db', db, 'import', bib, '--no-analyze'])).code).toBe(0)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it("makes the sources' LaTeX readable, as show and the web page do, with the matches still marked", async () => {
+    const run = await runCliCaptured(['--db', db, 'search', 'grokking'])
+    expect(run.code).toBe(0)
+    const snippet = run.out.replace(/\s+/g, ' ')
+    // Before: ``*grokking*'' and $n \gtrsim d$ as written.
+    expect(snippet).toContain('“*grokking*” in networks trained with n ≳ d samples')
+    expect(snippet).not.toMatch(/[$\\`]/)
+  })
+
+  it('fits 80 columns, cut between words with … rather than in the middle of one', async () => {
+    const run = await runCliCaptured(['--db', db, 'search', 'grokking'])
+    const lines = run.out.trimEnd().split('\n').slice(3)
+    expect(lines.length).toBeGreaterThan(1)
+    for (const line of lines) {
+      expect([...line].length, line).toBeLessThanOrEqual(80)
+      expect(line).toMatch(/^ {5}\S/)
+    }
+    // Every word shown is whole: a word of the abstract, or the last one with … after it.
+    const words = new Set('We study “grokking” in networks trained with n ≳ d samples, where the test error stays high long after the training error reaches zero and then falls at once. We measure when it falls for many sizes of data and of model, and we find that the delay grows with the weight decay taken away, over a range of learning rates and of widths, in every task we tried and at every seed we ran.'.split(' '))
+    for (const word of lines.join(' ').replace(/\*/g, '').trim().split(/\s+/)) expect(words.has(word.replace(/…$/, '')), word).toBe(true)
+  })
+})

@@ -6,7 +6,7 @@ import { pluralize } from '../../core/index.js'
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
 import { paperNamedBy, readableText } from '../../commands/index.js'
-import { authorLine } from '../format.js'
+import { authorLine, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runSearch(
@@ -30,6 +30,31 @@ export async function runSearch(
   else io.stdout(renderSearch(text, result))
 }
 
+/** A hit's snippet fills at most this many lines of the terminal. */
+const SNIPPET_LINES = 3
+
+// Private-use characters LaTeX cleaning leaves alone (it uses U+E000 itself): they carry the matches through it.
+const OPEN = '\uF8F0'
+const CLOSE = '\uF8F1'
+
+/**
+ * The snippet with its matches in `*stars*`, its LaTeX made readable as the web app's search page shows it
+ * (`$n\gtrsim d^4$` → n ≳ d⁴, ``grokking'' → “grokking”): cleaned whole, as a formula may span a match.
+ */
+export function snippetText(segments: ReadonlyArray<{ text: string; match: boolean }>): string {
+  const marked = segments.map((s) => (s.match ? `${OPEN}${s.text}${CLOSE}` : s.text)).join('')
+  return readableText(marked).replace(/\s+/g, ' ').replaceAll(OPEN, '*').replaceAll(CLOSE, '*').trim()
+}
+
+/** The first `max` lines of wrapped text, the last ending in … when there was more. */
+function clip(text: string, max: number): string {
+  const lines = text.split('\n')
+  if (lines.length <= max) return text
+  const kept = lines.slice(0, max)
+  if (!kept[max - 1]!.endsWith('…')) kept[max - 1] += '…'
+  return kept.join('\n')
+}
+
 export function renderSearch(text: string, result: SearchResult): string {
   if (result.total === 0) return `no papers match "${text}"\n`
   const matches = `${pluralize(result.total, 'paper matches', 'papers match')} "${text}"`
@@ -41,8 +66,8 @@ export function renderSearch(text: string, result: SearchResult): string {
     const p = hit.paper
     lines.push(`${String(result.offset + i + 1).padStart(3)}. ${readableText(p.title)}  [${p.date ?? 'undated'}]  ${p.id}`)
     lines.push(`     ${authorLine(p, 4)}`)
-    const snippet = hit.snippet.map((s) => (s.match ? `*${s.text}*` : s.text)).join('').replace(/\s+/g, ' ')
-    if (snippet) lines.push(`     ${snippet.slice(0, 200)}`)
+    const snippet = snippetText(hit.snippet)
+    if (snippet) lines.push(clip(wrap(snippet, '     '), SNIPPET_LINES))
   })
   return `${lines.join('\n')}\n`
 }
