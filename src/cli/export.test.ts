@@ -150,4 +150,24 @@ describe('paperscope export', () => {
     expect(missing.code).toBe(1)
     expect(missing.err).toContain('error [NOT_FOUND]: no author matches "Nobody Atall Xyzzy"')
   })
+
+  it('never writes BibTeX over a library: --out naming the --db file, or another library, is refused', async () => {
+    const before = await cli(['--db', db, 'stats', '--json'])
+    // Before: "wrote 12 BibTeX entries", and the library was a .bib file that nothing could open.
+    for (const out of [db, join(dir, '.', 'library.db')]) {
+      const run = await cli(['--db', db, 'export', '--search', 'grokking', '--out', out])
+      expect(run.code, out).toBe(1)
+      expect(run.err, out).toMatch(/^error \[INVALID_ARGUMENT\]: --out .*library\.db is an SQLite database \(a library\?\): BibTeX written there would destroy it/)
+    }
+    const other = join(dir, 'other.db')
+    expect((await cli(['--db', other, 'import', 'data/corpus/abstracts.txt', '--no-analyze'])).code).toBe(0)
+    expect((await cli(['--db', db, 'export', '--out', other])).code).toBe(1)
+    expect((await cli(['--db', db, 'stats', '--json'])).out).toBe(before.out)
+    expect((await cli(['--db', other, 'stats'])).code).toBe(0)
+    // A .bib that is there already is written over, as before.
+    const bib = join(dir, 'again.bib')
+    expect((await cli(['--db', db, 'export', '--search', 'grokking', '--out', bib])).code).toBe(0)
+    expect((await cli(['--db', db, 'export', '--search', 'grokking', '--out', bib])).code).toBe(0)
+    expect(entries(readFileSync(bib, 'utf8'))).toBeGreaterThan(3)
+  })
 })

@@ -94,3 +94,21 @@ export async function writeTextFile(path: string, shown: string, text: string): 
     throw fileError('write', shown, err)
   }
 }
+
+/**
+ * True when `path` is an SQLite database (its first 16 bytes say so): a library, which a text written over it
+ * would destroy. A missing or unreadable file is none.
+ */
+export async function isSqliteFile(path: string): Promise<boolean> {
+  let handle
+  try {
+    handle = await open(path, 'r')
+    const head = Buffer.alloc(16)
+    const { bytesRead } = await handle.read(head, 0, 16, 0)
+    return bytesRead === 16 && head.toString('latin1') === 'SQLite format 3\0'
+  } catch {
+    return false
+  } finally {
+    await handle?.close()
+  }
+}

@@ -5,8 +5,8 @@
  */
 import { isAbsolute, resolve } from 'node:path'
 import { exportBibtex } from '../../commands/index.js'
-import { pluralize } from '../../core/index.js'
-import { writeTextFile, type CliIo } from '../io.js'
+import { PaperscopeError, pluralize } from '../../core/index.js'
+import { isSqliteFile, writeTextFile, type CliIo } from '../io.js'
 import { withStore } from './shared.js'
 
 export interface ExportCliOptions {
@@ -18,6 +18,10 @@ export interface ExportCliOptions {
 }
 
 export async function runExport(io: CliIo, dbPath: string, opts: ExportCliOptions): Promise<void> {
+  const out = !opts.out ? undefined : isAbsolute(opts.out) ? opts.out : resolve(io.cwd, opts.out)
+  // `--out library.db` (a slip for `--db`, or tab completion) wrote BibTeX over the library: it is gone.
+  if (out !== undefined && (await isSqliteFile(out)))
+    throw new PaperscopeError('INVALID_ARGUMENT', `--out ${opts.out} is an SQLite database (a library?): BibTeX written there would destroy it; name a .bib file`)
   const result = await withStore(io, dbPath, (store) =>
     exportBibtex(store, { papers: opts.paper, author: opts.author, search: opts.search, topic: opts.topic }),
   )
@@ -26,9 +30,8 @@ export async function runExport(io: CliIo, dbPath: string, opts: ExportCliOption
     io.stderr(`"${ref}" also matches (name one by its id):\n${others.slice(0, 5).map((o) => `  ${o}\n`).join('')}${others.length > 5 ? `  … ${others.length - 5} more\n` : ''}`)
   if (result.truncated)
     io.stderr(`the selection has more papers than one export writes; wrote the first ${result.papers}\n`)
-  if (opts.out) {
-    const path = isAbsolute(opts.out) ? opts.out : resolve(io.cwd, opts.out)
-    await writeTextFile(path, opts.out, result.bibtex)
+  if (opts.out && out) {
+    await writeTextFile(out, opts.out, result.bibtex)
     io.stderr(
       `wrote ${pluralize(result.papers, 'BibTeX entry', 'BibTeX entries')} (${result.label}) to ${opts.out}\n`,
     )
