@@ -265,6 +265,33 @@ describe('buildServer', () => {
     expect(plain.json()).toEqual({ error: { code: 'UNKNOWN_FORMAT', message: 'send the request body as JSON, with the header Content-Type: application/json' } })
   })
 
+  it('describes every parameter and every field of every answer and body in the OpenAPI document', async () => {
+    type Schema = { description?: string; properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; $ref?: string }
+    type Operation = { parameters?: Array<{ name: string; description?: string }>; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, Operation>> }
+    const missing: string[] = []
+    const walk = (schema: Schema | undefined, where: string): void => {
+      if (!schema) return
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        if (!property.description) missing.push(`${where}.${name}`)
+        walk(property, `${where}.${name}`)
+      }
+      walk(schema.items, `${where}[]`)
+      for (const option of schema.anyOf ?? []) walk(option, where)
+    }
+    let fields = 0
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        for (const parameter of op.parameters ?? []) if (!parameter.description) missing.push(`${method} ${path} ?${parameter.name}`)
+        for (const { schema } of Object.values(op.requestBody?.content ?? {})) walk(schema, `${method} ${path} body`)
+        for (const [status, response] of Object.entries(op.responses)) for (const { schema } of Object.values(response.content ?? {})) walk(schema, `${method} ${path} ${status}`)
+        fields += JSON.stringify(op).split('"properties"').length
+      }
+    }
+    expect(fields).toBeGreaterThan(100)
+    expect(missing).toEqual([])
+  })
+
   it('refuses a JSON body field an operation does not declare with 400 naming it, as it refuses a query parameter', async () => {
     type Body = { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties?: boolean } }> }
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { requestBody?: Body }>> }

@@ -15,11 +15,13 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output
 
 /** The error body every failing route returns. */
 export const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string().describe('Stable error code, e.g. NOT_FOUND, INVALID_ARGUMENT'),
-    message: z.string(),
-    field: z.string().optional().describe('The request parameter at fault, when there is one'),
-  }),
+  error: z
+    .object({
+      code: z.string().describe('Stable error code, e.g. NOT_FOUND, INVALID_ARGUMENT, METHOD_NOT_ALLOWED, RATE_LIMITED'),
+      message: z.string().describe('What went wrong and what to do, in a sentence for a person; never a path or a stack trace'),
+      field: z.string().optional().describe('The request parameter at fault, when there is one'),
+    })
+    .describe('What went wrong'),
 })
 export type ErrorBody = z.infer<typeof ErrorBodySchema>
 

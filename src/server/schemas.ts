@@ -5,26 +5,26 @@
 import { z } from 'zod'
 
 export const TextSegmentSchema = z
-  .object({ text: z.string(), match: z.boolean() })
+  .object({ text: z.string().describe('The piece of text, as written'), match: z.boolean().describe('True when the query matched these words') })
   .describe('A piece of text; `match` marks the words the query matched. Render as text, never as HTML.')
 
 export const AuthorRefSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: z.string().describe('The person\'s id: GET /authors/{id}'),
+  name: z.string().describe('Their name as the library shows it'),
   listed: z
     .boolean()
     .describe("false for an author known from outside the source's list (a profile's owner where the list was cut with et al.), whose place in it is unknown; such authors come last"),
 })
 
 export const TopicRefSchema = z.object({
-  id: z.string(),
-  label: z.string(),
+  id: z.string().describe('The topic id: GET /topics/{id}'),
+  label: z.string().describe("The topic's name"),
   origin: z.enum(['curated', 'predicted']).describe('curated: a person filed it there; predicted: a model did'),
   confidence: z.number().nullable().describe('Calibrated probability for predicted topics; null for curated ones'),
 })
 
 export const KeywordSchema = z.object({
-  text: z.string(),
+  text: z.string().describe('The key word'),
   origin: z
     .enum(['curated', 'extracted', 'suggested'])
     .describe(
@@ -33,7 +33,7 @@ export const KeywordSchema = z.object({
 })
 
 export const DigestSchema = z.object({
-  text: z.string(),
+  text: z.string().describe('One to three sentences on what the paper does'),
   origin: z
     .enum(['curated', 'source-model', 'generated'])
     .describe("curated: written by a person; source-model: the source's own summary model; generated: by Paperscope"),
@@ -44,27 +44,40 @@ export const LinkSchema = z.object({
   url: z.string().describe('Always http(s)'),
 })
 
+/**
+ * The fields every paged list shares (`/papers`, `/search`, `/authors`, `/researchers`), described once.
+ * @example z.object({ items: z.array(PaperSummarySchema), ...pageFields('Papers') })
+ */
+export function pageFields(what: string) {
+  return {
+    total: z.number().int().describe(`${what} on every page`),
+    page: z.number().int().describe('This page, 1-based'),
+    pageSize: z.number().int().describe('Items per page'),
+    pages: z.number().int().describe('How many pages there are (1 when there is nothing); a page past the last is empty, with the same total'),
+  }
+}
+
 export const PaperSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
+  id: z.string().describe('The Paperscope id: GET /papers/{id}'),
+  title: z.string().describe('The title, as its sources wrote it (LaTeX kept)'),
   titleDerived: z.boolean().describe('True when no source gave a title and it was made from the abstract'),
   date: z.string().nullable().describe('Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD'),
-  datePrecision: z.enum(['year', 'month', 'day']).nullable(),
-  year: z.number().int().nullable(),
+  datePrecision: z.enum(['year', 'month', 'day']).nullable().describe('How precise `date` is; null when there is no date'),
+  year: z.number().int().nullable().describe('Publication year; null when no source gave one'),
   listedAt: z.string().nullable().describe('When a listing page (daily papers) showed it; not its publication date'),
-  categories: z.array(z.string()),
-  venue: z.string().nullable(),
-  authors: z.array(AuthorRefSchema),
+  categories: z.array(z.string()).describe('Subject categories the sources gave (arXiv `cs.LG`, …); empty when none'),
+  venue: z.string().nullable().describe('Where it was published (a journal or conference); null when not known'),
+  authors: z.array(AuthorRefSchema).describe('The authors in the order the sources list them'),
   authorsTruncated: z.boolean().describe('A source cut the author list (et al.)'),
-  topics: z.array(TopicRefSchema),
-  keywords: z.array(KeywordSchema),
-  digest: DigestSchema.nullable(),
+  topics: z.array(TopicRefSchema).describe('Its topics: curated ones, else the classifier\'s predictions; empty when unsorted'),
+  keywords: z.array(KeywordSchema).describe('Key words, curated first, then those Paperscope chose'),
+  digest: DigestSchema.nullable().describe('A short summary: hand-written, a source model\'s, or generated; null when there is none'),
   abstractStart: z.string().nullable().describe('The first sentences of the abstract, cut at a word'),
-  abstractTruncated: z.boolean(),
-  citationCount: z.number().int().nullable(),
-  upvotes: z.number().int().nullable(),
-  links: z.array(LinkSchema),
-  sourceCount: z.number().int(),
+  abstractTruncated: z.boolean().describe('True when `abstractStart` is not the whole abstract'),
+  citationCount: z.number().int().nullable().describe('Citations as a source reported them (the highest when several did); null when unknown, never 0'),
+  upvotes: z.number().int().nullable().describe('Upvotes on a listing page (daily papers); null when unknown'),
+  links: z.array(LinkSchema).describe('Links to the paper elsewhere (arXiv, DOI, the sources\' pages)'),
+  sourceCount: z.number().int().describe('How many source records make up the paper'),
 })
 
 export const ComputedValueSchema = z.object({
@@ -95,7 +108,7 @@ export const TextInputSchema = z.object({
 })
 
 export const SimilarPaperSchema = z.object({
-  paper: PaperSummarySchema,
+  paper: PaperSummarySchema.describe('The similar paper'),
   score: z.number().describe('(1 − w) × textSimilarity + w × topicAgreement, with w = 0.4 when the library has topics (else 0)'),
   textSimilarity: z.number().nullable().describe('Cosine of the two papers’ vectors: how alike their wording is'),
   topicAgreement: z.number().nullable().describe('Cosine of their topic vectors (curated topics, or predicted confidences), each topic weighed by how specific it is (1 for the rarest; a topic many curated papers share counts less); null when either has none'),
@@ -103,13 +116,13 @@ export const SimilarPaperSchema = z.object({
 })
 
 export const SourceRecordOutSchema = z.object({
-  id: z.number().int(),
+  id: z.number().int().describe("The record's number in this library"),
   source: z.string().describe('The importer that read it, e.g. researcher-profile, awesome-list'),
   key: z.string().describe("The record's identity within its source; a file's record shows the path it was imported as, never the server's"),
   locator: z.string().describe('Where a person finds it again: a file and line, or a URL'),
   link: z.string().nullable().describe('An http(s) link to the record, when it has one'),
-  line: z.number().int().nullable(),
-  fetchedAt: z.string(),
+  line: z.number().int().nullable().describe('The line of the file it was read from; null for a record from an API'),
+  fetchedAt: z.string().describe('When it was imported or fetched (ISO 8601)'),
   matchReason: z
     .string()
     .nullable()
@@ -117,18 +130,18 @@ export const SourceRecordOutSchema = z.object({
   ids: z
     .record(z.string(), z.string())
     .describe("The record's ids as its source gave them; the paper shows one per kind, and none another paper holds"),
-  title: z.string().nullable(),
-  authors: z.array(z.string()),
-  authorsTruncated: z.boolean(),
-  date: z.string().nullable(),
-  listedAt: z.string().nullable(),
-  venue: z.string().nullable(),
-  categories: z.array(z.string()),
-  topics: z.array(z.string()),
-  keywords: z.array(z.string()),
-  digest: DigestSchema.nullable(),
-  citationCount: z.number().int().nullable(),
-  upvotes: z.number().int().nullable(),
+  title: z.string().nullable().describe('The title this source gave; null when it gave none'),
+  authors: z.array(z.string()).describe('Author names as this source wrote them'),
+  authorsTruncated: z.boolean().describe('This source cut the author list (et al.)'),
+  date: z.string().nullable().describe('The publication date this source gave (YYYY, YYYY-MM or YYYY-MM-DD); null when none'),
+  listedAt: z.string().nullable().describe('When this listing page showed the paper; null for other sources'),
+  venue: z.string().nullable().describe('The venue this source gave; null when none'),
+  categories: z.array(z.string()).describe('Subject categories this source gave'),
+  topics: z.array(z.string()).describe('Topics (section names) this source filed the paper under'),
+  keywords: z.array(z.string()).describe('Key words this source listed'),
+  digest: DigestSchema.nullable().describe("This source's own summary; null when it gave none"),
+  citationCount: z.number().int().nullable().describe('The citation count this source reported; null when it gave none'),
+  upvotes: z.number().int().nullable().describe('The upvotes this source reported; null when it gave none'),
 })
 
 /** What each reason a text is unsorted means, for the API document. */
@@ -147,12 +160,12 @@ export const UnsortedNoteSchema = z
   )
 
 export const PaperDetailSchema = PaperSummarySchema.extend({
-  abstract: z.string().nullable(),
+  abstract: z.string().nullable().describe('The whole abstract, as its source wrote it (LaTeX kept); null when no source gave one'),
   ids: z.record(z.string(), z.string()).describe('External ids: arxiv, doi, openalex, s2, ...'),
-  url: z.string().nullable(),
-  sources: z.array(SourceRecordOutSchema),
+  url: z.string().nullable().describe('The main link to the paper (http(s)); null when there is none'),
+  sources: z.array(SourceRecordOutSchema).describe('Every source record merged into the paper, with what each said'),
   similar: z.array(SimilarPaperSchema).describe('Most similar papers, best first; empty when not computed'),
-  similarStatus: z.enum(['computed', 'not-computed']),
+  similarStatus: z.enum(['computed', 'not-computed']).describe('not-computed: the library has not been analysed, so `similar` is empty'),
   similarHowComputed: z.string().describe('How the similar papers are found and scored'),
   novelty: ComputedValueSchema.extend({
     cohort: z
@@ -167,16 +180,20 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
     .nullable()
     .describe('Novelty %, when the analysis has computed it'),
   noveltyEvidence: z
-    .array(z.object({ paper: PaperSummarySchema, similarity: z.number() }))
+    .array(z.object({ paper: PaperSummarySchema.describe('An earlier paper'), similarity: z.number().describe('Cosine similarity of the two papers\' vectors, 0 to 1') }))
     .describe('The nearest earlier papers the novelty was measured against, most similar first'),
   topicPrediction: z
     .object({
-      status: z.enum(['curated', 'predicted', 'unsorted', 'no-model']),
-      candidates: z.array(z.object({ label: z.string(), confidence: z.number() })),
-      why: z.array(z.string()),
+      status: z
+        .enum(['curated', 'predicted', 'unsorted', 'no-model'])
+        .describe('curated: a person filed it (the classifier is not asked); predicted: the classifier gave topics; unsorted: it gave none; no-model: the library has no curated topics to learn from'),
+      candidates: z
+        .array(z.object({ label: z.string().describe('A topic name'), confidence: z.number().describe('Calibrated probability, 0 to 1') }))
+        .describe("The classifier's best topics, shown or not, most confident first"),
+      why: z.array(z.string()).describe('Terms that pushed it towards its best topic, strongest first'),
       unsortedBecause: UnsortedBecauseSchema.describe(`Why the paper is unsorted; null unless status is unsorted. ${UNSORTED_BECAUSE_VALUES}`),
       unsortedNote: UnsortedNoteSchema,
-      howComputed: z.string(),
+      howComputed: z.string().describe('How topics are predicted'),
     })
     .nullable()
     .describe('What the topic classifier said (unsorted: it gave no topic, unsortedBecause says why and unsortedNote says it in a sentence); null when not analysed'),
@@ -184,13 +201,13 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
     .object({
       items: z.array(
         z.object({
-          text: z.string(),
-          origin: z.enum(['extracted', 'suggested']),
+          text: z.string().describe('The key word'),
+          origin: z.enum(['extracted', 'suggested']).describe('extracted: a phrase of the text; suggested: not in it, from similar papers or the topic'),
           score: z.number().describe("The ranker's probability that a curator would list it"),
           why: z.array(z.string()).describe('What weighed most for it, strongest first'),
         }),
-      ),
-      howComputed: z.string(),
+      ).describe('The key words the analysis chose, best first'),
+      howComputed: z.string().describe('How key words are chosen'),
       note: z
         .string()
         .nullable()
@@ -199,19 +216,16 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
     .nullable()
     .describe('Why the analysis chose the key words it shows (curated ones are not listed); null when not analysed'),
   digestAnalysis: z
-    .object({ why: z.array(z.string()), howComputed: z.string() })
+    .object({ why: z.array(z.string()).describe('Why these sentences were chosen'), howComputed: z.string().describe('How the digest is generated') })
     .nullable()
     .describe('Why these sentences, when the digest shown was generated by Paperscope; null otherwise'),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: z.string().describe('When the paper first entered the library (ISO 8601)'),
+  updatedAt: z.string().describe('When a record last changed it (ISO 8601)'),
 })
 
 export const PaperListSchema = z.object({
-  items: z.array(PaperSummarySchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  pages: z.number().int(),
+  items: z.array(PaperSummarySchema).describe('The papers of this page'),
+  ...pageFields('Papers'),
 })
 
 export type TextSegment = z.infer<typeof TextSegmentSchema>

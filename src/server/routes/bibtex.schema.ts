@@ -12,10 +12,10 @@ export const SearchBibtexQuerySchema = BibtexQuerySchema.extend({
   prefix: z.boolean().default(false).describe('Treat the last word as a prefix, as /search does (the web app searches as you type with it)'),
   topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
   author: z.string().min(1).max(200).optional().describe('An author id, or a name'),
-  year_from: z.number().int().min(1000).max(3000).optional(),
-  year_to: z.number().int().min(1000).max(3000).optional(),
-  source: z.string().min(1).max(100).optional(),
-  category: z.string().min(1).max(100).optional(),
+  year_from: z.number().int().min(1000).max(3000).optional().describe('Only papers published in this year or later'),
+  year_to: z.number().int().min(1000).max(3000).optional().describe('Only papers published in this year or earlier'),
+  source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source (see /stats `perSource`)'),
+  category: z.string().min(1).max(100).optional().describe('Only papers with this subject category (arXiv `cs.LG`, …), as the `category` facet lists them'),
   limit: z
     .number()
     .int()

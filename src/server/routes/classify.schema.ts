@@ -18,7 +18,7 @@ export const ClassifyResultSchema = z.object({
   keywords: z
     .array(
       z.object({
-        text: z.string(),
+        text: z.string().describe('The key word'),
         origin: z.enum(['extracted', 'suggested']).describe('extracted: a phrase of the text, shown in the spelling curated papers use most for it (`Over-Parameterization` where the text says `Overparameterization`); suggested: not in it, from similar papers or the topic'),
         score: z.number().describe("The ranker's probability that a curator would list it"),
         why: z.array(z.string()).describe('What weighed most for it, strongest first'),
@@ -28,6 +28,12 @@ export const ClassifyResultSchema = z.object({
   keywordsNote: z.string().nullable().describe('Why the text gets fewer than two key words (no other phrase reached the score a key word needs, no suggestion had support in the text, or it is not in English); null with two or more'),
   language: z.string().nullable().describe("The text's language when it is not English (`French`): key phrases are read from English only, so it gets none; null for English or a text too short to tell"),
   digest: z.string().nullable().describe('One or two sentences of the text; null when it has no complete sentence'),
-  howComputed: z.object({ topics: z.string(), keywords: z.string(), digest: z.string() }),
+  howComputed: z
+    .object({
+      topics: z.string().describe('How topics are predicted'),
+      keywords: z.string().describe('How key words are chosen'),
+      digest: z.string().describe('How the digest is made'),
+    })
+    .describe('How each part of the answer is computed'),
 })
 export type ClassifyResult = z.infer<typeof ClassifyResultSchema>

@@ -11,7 +11,7 @@ export const PapersQuerySchema = z.object({
       'recent: newest publication date first; trending: only the papers a listing page (daily or trending papers) showed: those with a listing date or upvotes ranked by upvotes over age since the page showed them (since publication when only upvotes are known), then those a page listed with neither (captured without its year), in the page\'s order; a library without such papers gets an empty feed',
     ),
   topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
-  year: z.number().int().min(1000).max(3000).optional(),
+  year: z.number().int().min(1000).max(3000).optional().describe('Only papers published in this year'),
   source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source'),
   keyword: z
     .string()
@@ -20,7 +20,7 @@ export const PapersQuerySchema = z.object({
     .optional()
     .describe('Only papers with this key word, curated, extracted or suggested (not in the text), its spellings counted as one (`Neural Tangent Kernels` is `neural tangent kernel`), as a topic page counts them'),
   page: PageParamSchema,
-  page_size: z.number().int().min(1).max(100).default(20),
+  page_size: z.number().int().min(1).max(100).default(20).describe('Papers per page (default 20)'),
 })
 export type PapersQuery = z.infer<typeof PapersQuerySchema>
 
@@ -51,11 +51,11 @@ export const PAPER_BIBTEX_RESPONSE = {
 } as const
 
 export const PaperVectorSchema = z.object({
-  paperId: z.string(),
+  paperId: z.string().describe('The paper\'s id'),
   embedder: z.string().describe('The model that made the vector: `lsa-100`, or the ONNX model the library uses (`onnx:<folder>@<fingerprint>`)'),
-  dimensions: z.number().int(),
+  dimensions: z.number().int().describe('Length of `vector`'),
   vector: z.array(z.number()).describe('Unit length; the cosine of two papers is their dot product'),
-  howComputed: z.string(),
+  howComputed: z.string().describe('How the vector is made'),
 })
 export type PaperVector = z.infer<typeof PaperVectorSchema>
 

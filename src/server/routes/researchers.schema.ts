@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { RESEARCHER_SORTS } from '../../commands/index.js'
 import { PageParamSchema } from '../schema-tools.js'
+import { pageFields } from '../schemas.js'
 
 /** Researchers on one page of /researchers unless `page_size` says. */
 export const RESEARCHERS_PAGE_SIZE = 25
@@ -23,8 +24,8 @@ const unknownIsNull = (what: string) => z.number().nullable().describe(`${what};
 export const ResearcherListSchema = z.object({
   items: z.array(
     z.object({
-      id: z.string(),
-      name: z.string(),
+      id: z.string().describe("The person's id: GET /authors/{id}"),
+      name: z.string().describe('Their name as the library shows it'),
       papers: z.number().int().describe('Papers in the library'),
       topicPapers: z.number().int().nullable().describe('Papers under the topic asked for; null when none was'),
       citations: unknownIsNull('Sum of the known citation counts of their papers'),
@@ -33,15 +34,23 @@ export const ResearcherListSchema = z.object({
       noveltyPercent: unknownIsNull('Mean novelty percentile of their papers'),
       aiScore: unknownIsNull("Paperscope's AI Score, 0–100"),
     }),
-  ),
-  total: z.number().int().describe('Researchers on every page'),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  pages: z.number().int(),
-  sort: z.enum(RESEARCHER_SORTS),
-  minPapers: z.number().int(),
-  topic: z.object({ id: z.string(), label: z.string() }).nullable(),
+  ).describe('The researchers of this page, in the ranking\'s order'),
+  ...pageFields('Researchers'),
+  sort: z.enum(RESEARCHER_SORTS).describe('The ranking used'),
+  minPapers: z.number().int().describe('The fewest papers a researcher listed has'),
+  topic: z
+    .object({ id: z.string().describe('The topic id'), label: z.string().describe("The topic's name") })
+    .nullable()
+    .describe('The topic the `topic` parameter named; null when none was'),
   analysed: z.boolean().describe('False before the library was ever analysed: Novelty % and AI Score are unknown for everyone'),
-  howComputed: z.object({ papers: z.string(), citations: z.string(), hIndex: z.string(), noveltyPercent: z.string(), aiScore: z.string() }),
+  howComputed: z
+    .object({
+      papers: z.string().describe('How `papers` is counted'),
+      citations: z.string().describe('How `citations` is summed'),
+      hIndex: z.string().describe('How `hIndex` is computed'),
+      noveltyPercent: z.string().describe('How `noveltyPercent` is computed'),
+      aiScore: z.string().describe('How `aiScore` is computed'),
+    })
+    .describe('One sentence on each metric'),
 })
 export type ResearcherListOut = z.infer<typeof ResearcherListSchema>

@@ -1,26 +1,30 @@
 /** @module Request and response schemas of /search. */
 import { z } from 'zod'
 import { PageParamSchema } from '../schema-tools.js'
-import { PaperSummarySchema, TextSegmentSchema } from '../schemas.js'
+import { pageFields, PaperSummarySchema, TextSegmentSchema } from '../schemas.js'
 
 export const SearchQuerySchema = z.object({
   q: z.string().min(1).max(500).describe('Words, all of which must match; "quoted phrases", and OR / NOT in capitals between words. Matches title > key words > abstract > authors'),
   prefix: z.boolean().default(false).describe('Treat the last word as a prefix (search as you type)'),
   topic: z.string().min(1).max(200).optional().describe('A topic id or label (see /topics)'),
-  year_from: z.number().int().min(1000).max(3000).optional(),
-  year_to: z.number().int().min(1000).max(3000).optional(),
+  year_from: z.number().int().min(1000).max(3000).optional().describe('Only papers published in this year or later'),
+  year_to: z.number().int().min(1000).max(3000).optional().describe('Only papers published in this year or earlier'),
   author: z.string().min(1).max(200).optional().describe('An author id, or a name'),
-  source: z.string().min(1).max(100).optional(),
-  category: z.string().min(1).max(100).optional(),
+  source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source (see /stats `perSource`)'),
+  category: z.string().min(1).max(100).optional().describe('Only papers with this subject category (arXiv `cs.LG`, …), as the `category` facet lists them'),
   page: PageParamSchema,
-  page_size: z.number().int().min(1).max(100).default(20),
+  page_size: z.number().int().min(1).max(100).default(20).describe('Hits per page (default 20)'),
 })
 export type SearchQueryParams = z.infer<typeof SearchQuerySchema>
 
-export const FacetSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() })
+export const FacetSchema = z.object({
+  value: z.string().describe('What to pass to the filter of the same name (a topic id, a year, a source, a category)'),
+  label: z.string().describe('What to show for it (a topic\'s name)'),
+  count: z.number().int().describe('Matches with this value'),
+})
 
 export const SearchHitSchema = z.object({
-  paper: PaperSummarySchema,
+  paper: PaperSummarySchema.describe('The paper found'),
   score: z.number().describe('bm25 relevance, higher is better'),
   title: z.array(TextSegmentSchema).describe('The title with the matched words marked'),
   snippet: z.array(TextSegmentSchema).describe('A passage of the abstract with the matched words marked'),
@@ -28,27 +32,28 @@ export const SearchHitSchema = z.object({
 })
 
 const AuthorFilterSchema = z
-  .object({ id: z.string(), name: z.string() })
+  .object({ id: z.string().describe("The person's id"), name: z.string().describe('Their name') })
   .nullable()
   .describe('The author the `author` parameter resolved to')
 
 export const SearchResponseSchema = z.object({
-  query: z.object({
-    q: z.string(),
+  query: z
+    .object({
+    q: z.string().describe('The words as given'),
     ftsQuery: z.string().describe('The full-text query actually run'),
     author: AuthorFilterSchema,
-  }),
-  items: z.array(SearchHitSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  pages: z.number().int(),
-  facets: z.object({
-    topic: z.array(FacetSchema),
-    year: z.array(FacetSchema),
-    source: z.array(FacetSchema),
-    category: z.array(FacetSchema),
-  }),
+  })
+    .describe('The search as it was run'),
+  items: z.array(SearchHitSchema).describe('The hits of this page, best first'),
+  ...pageFields('Matches'),
+  facets: z
+    .object({
+      topic: z.array(FacetSchema).describe('Topics of the matches, most first'),
+      year: z.array(FacetSchema).describe('Publication years of the matches, newest first'),
+      source: z.array(FacetSchema).describe('Sources of the matches, most first'),
+      category: z.array(FacetSchema).describe('Subject categories of the matches, most first'),
+    })
+    .describe('Counts over the matches (every page, the filters applied), to narrow a search'),
   facetsOver: z.number().int().describe('How many matches the facet counts cover'),
   facetsApproximate: z
     .boolean()

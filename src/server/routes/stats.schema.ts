@@ -2,10 +2,10 @@
 import { z } from 'zod'
 
 export const StatsSchema = z.object({
-  papers: z.number().int(),
-  authors: z.number().int(),
-  sourceRecords: z.number().int(),
-  authorProfiles: z.number().int(),
+  papers: z.number().int().describe('Papers in the library, after merging'),
+  authors: z.number().int().describe('People in the library'),
+  sourceRecords: z.number().int().describe('Records read from the sources (several may make one paper)'),
+  authorProfiles: z.number().int().describe('Profile pages imported (a researcher page with reported metrics)'),
   mergedPapers: z
     .number()
     .int()
@@ -14,8 +14,16 @@ export const StatsSchema = z.object({
     .number()
     .int()
     .describe('Papers found in more than one source: with records from two or more distinct sources'),
-  papersWithoutYear: z.number().int(),
-  perSource: z.array(z.object({ source: z.string(), records: z.number().int(), papers: z.number().int() })),
-  topics: z.number().int(),
+  papersWithoutYear: z.number().int().describe('Papers no source gave a year'),
+  perSource: z
+    .array(
+      z.object({
+        source: z.string().describe('The source, as the `source` filters take it'),
+        records: z.number().int().describe('Records read from it'),
+        papers: z.number().int().describe('Papers with a record from it'),
+      }),
+    )
+    .describe('Records and papers per source'),
+  topics: z.number().int().describe('Topics in the taxonomy'),
 })
 export type StatsOut = z.infer<typeof StatsSchema>
