@@ -1,7 +1,7 @@
 /** @module Small helpers the route handlers share. */
 import type { FastifyBaseLogger } from 'fastify'
 import { findAuthor, findTopic } from '../commands/index.js'
-import { PaperscopeError } from '../core/index.js'
+import { PaperscopeError, type Topic } from '../core/index.js'
 import type { PaperStore } from '../store/index.js'
 
 /** The object without its undefined values, so it fits types with optional (not undefined) fields. */
@@ -52,6 +52,18 @@ export async function resolveTopicParam(store: Pick<PaperStore, 'listTopics'>, v
   const found = await findTopic(store, value)
   if (found) return found.id
   throw new PaperscopeError('INVALID_ARGUMENT', `parameter "topic": no topic "${value}" in this library; give a topic id or label from /api/v1/topics`, { field: 'topic' })
+}
+
+/**
+ * The topic a `/topics/:id` path names: its id, or the id or label in any case, as the `topic` parameter takes
+ * them (`/topics/Neural-Collapse` had been a 404 where `?topic=Neural-Collapse` worked). An unknown one is a
+ * 404 naming `id`, with the library's topic ids.
+ */
+export async function requireTopicParam(store: Pick<PaperStore, 'listTopics'>, id: string): Promise<Topic> {
+  const found = await findTopic(store, id)
+  if (found) return found
+  const known = (await store.listTopics()).map((t) => t.id).slice(0, 30)
+  throw new PaperscopeError('NOT_FOUND', `no topic with id "${id.slice(0, 200)}"; this library's topics: ${known.join(', ') || 'none'}`, { field: 'id' })
 }
 
 /**

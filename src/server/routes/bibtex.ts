@@ -10,7 +10,7 @@ import { PaperscopeError, slugText } from '../../core/index.js'
 import { bibtexFormatter } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
-import { checkSourceWhenEmpty, checkYearRange, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
+import { checkSourceWhenEmpty, checkYearRange, requireTopicParam, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import {
   AuthorParamsSchema,
   BIBTEX_RESPONSE,
@@ -83,10 +83,7 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
       },
     },
     async (request, reply) => {
-      const { id } = request.params
-      const topic = await store.getTopic(id)
-      if (!topic)
-        throw new PaperscopeError('NOT_FOUND', `no topic with id "${id.slice(0, 200)}"`, { field: 'id' })
+      const topic = await requireTopicParam(store, request.params.id)
       return send(reply, { topic: topic.id }, 100_000, request.query.download, topic.label)
     },
   )

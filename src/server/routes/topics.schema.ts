@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { PaperSummarySchema } from '../schemas.js'
 
-export const TopicParamsSchema = z.object({ id: z.string().min(1).max(200).describe('A topic id') })
+export const TopicParamsSchema = z.object({ id: z.string().min(1).max(200).describe('A topic id (see /topics), or its id or label in any case, as the `topic` parameters take them') })
 export type TopicParams = z.infer<typeof TopicParamsSchema>
 
 const YearCountsSchema = z.array(

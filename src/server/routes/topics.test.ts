@@ -108,10 +108,23 @@ describe('topics and stats routes on the corpus library', () => {
     expect(t.howComputed).toMatch(/two-proportion z-test/)
   })
 
-  it('answers an unknown topic with 404', async () => {
+  it('answers an unknown topic with 404 naming the topics there are', async () => {
     const res = await app.inject('/api/v1/topics/not-a-topic')
     expect(res.statusCode).toBe(404)
-    expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND', field: 'id' } })
+    expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND', field: 'id', message: expect.stringContaining('neural-collapse') } })
+    expect((await app.inject('/api/v1/topics/not-a-topic/bibtex')).statusCode).toBe(404)
+  })
+
+  it('finds a topic by its id or label in any case, as the topic parameters do', async () => {
+    const byId = (await app.inject('/api/v1/topics/neural-collapse')).json() as TopicDetailOut
+    for (const written of ['Neural-Collapse', 'NEURAL-COLLAPSE', encodeURIComponent('Neural Collapse')]) {
+      const res = await app.inject(`/api/v1/topics/${written}`)
+      expect(res.statusCode, written).toBe(200)
+      expect(res.json(), written).toEqual(byId)
+      const bib = await app.inject(`/api/v1/topics/${written}/bibtex`)
+      expect(bib.statusCode, written).toBe(200)
+      expect(bib.headers['x-paperscope-total'], written).toBe(String(byId.paperCount))
+    }
   })
 
   it('counts what the library holds without saying where it lives', async () => {

@@ -4,6 +4,7 @@ import { listResearchers, orderTopics, readTopicTrends, topicKeywords } from '..
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentTopicDetail, presentTopicListItem } from '../presenters.js'
+import { requireTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { TopicDetailSchema, TopicListSchema, TopicParamsSchema, TopicTrendsSchema, type TopicParams, type TopicTrendsOut } from './topics.schema.js'
 
@@ -52,9 +53,9 @@ export async function topicsRoutes(app: FastifyInstance, { deps }: { deps: Serve
       },
     },
     async (request) => {
-      const { id } = request.params
+      const { id } = await requireTopicParam(store, request.params.id)
       const topic = await store.getTopic(id)
-      if (!topic) throw new PaperscopeError('NOT_FOUND', `no topic with id "${id.slice(0, 200)}"`, { field: 'id' })
+      if (!topic) throw new PaperscopeError('NOT_FOUND', `no topic with id "${id}"`, { field: 'id' })
       const [recent, keywords, researchers] = await Promise.all([
         store.listPapers({ topic: id, sort: 'recent', limit: TOPIC_RECENT_LIMIT }),
         topicKeywords(store, id),
