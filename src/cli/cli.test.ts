@@ -345,6 +345,11 @@ describe('paperscope CLI on the corpus', () => {
     expect(how.filter((l) => /^ {4}\S/.test(l)).map((l) => l.trim().split(':')[0])).toEqual(['papers', 'citations', 'h-index', 'Novelty %', 'AI Score'])
     const topics = (await cli(['topics'], db)).out
     for (const line of block(topics, /^how computed:/, /^$/)) expect(width(line), line).toBeLessThanOrEqual(80)
+    // Lists too: a long title goes on under itself, the shared terms under theirs.
+    const similar = (await cli(['similar', '--text', 'lottery ticket hypothesis: sparse subnetworks found by iterative magnitude pruning at initialization', '--k', '10'], db)).out
+    const search = (await cli(['search', 'lottery', '--limit', '20'], db)).out
+    for (const line of [...similar.split('\n'), ...search.split('\n')]) expect(width(line), line).toBeLessThanOrEqual(80)
+    expect(similar).toMatch(/\n {2}1\. \d\.\d{3} {2}\S[^\n]*\n {12}\S/)
   })
 
   it("prints sources' LaTeX as readable text, and keeps it as written in JSON", async () => {
@@ -354,7 +359,7 @@ describe('paperscope CLI on the corpus', () => {
     expect(flat(text)).toContain('occurs roughly when N ≍ d, the dimension of the inputs')
     expect(text).not.toMatch(/[$\\]/)
     expect((JSON.parse((await cli(['show', ref, '--json'], db)).out) as { abstract: string }).abstract).toContain('$N \\asymp d$')
-    expect((await cli(['search', 'linear denoisers'], db)).out).toMatch(/with N samples from a target/)
+    expect(flat((await cli(['search', 'linear denoisers'], db)).out)).toMatch(/with N samples from a target/)
   })
 
   it('analyze refits everything and prints a summary', async () => {
@@ -370,7 +375,7 @@ describe('paperscope CLI on the corpus', () => {
     const out = await cli(['similar', 'Perturbation Analysis of Neural Collapse', '--k', '3'], db)
     expect(out.code).toBe(0)
     expect(out.out.split('\n')[0]).toMatch(/^papers most similar to "Perturbation Analysis of Neural Collapse"/)
-    expect(out.out).toMatch(/wording 0\.\d\d, topics [01]\.\d\d · shared: .*topic: Neural Collapse/)
+    expect(flat(out.out)).toMatch(/wording 0\.\d\d, topics [01]\.\d\d · shared: .*topic: Neural Collapse/)
     // Title words that match several papers: the others are named, to pick one by id.
     const vague = await cli(['similar', 'neural collapse', '--k', '2'], db)
     expect(vague.out).toMatch(/\nalso matching "neural collapse" \(name one by its id\):\n {2}p\w+ {2}\S/)

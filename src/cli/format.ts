@@ -36,21 +36,28 @@ export const TERMINAL_WIDTH = 80
 /**
  * `text` as lines of at most `width` columns: the first begins with `first`, the others with `rest` (a hanging
  * indent under a label). A word longer than a line (a path, a URL) gets a line of its own rather than a cut.
+ * Runs of spaces become one, unless `keepSpaces` (a list line's `title  [2023]  id` keeps its columns).
  */
-export function wrap(text: string, first = '  ', rest = first, width = TERMINAL_WIDTH): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ')
+export function wrap(text: string, first = '  ', rest = first, width = TERMINAL_WIDTH, { keepSpaces = false } = {}): string {
+  // Each word with the spaces before it, which a line break drops.
+  const words = [...(keepSpaces ? text.trim() : text.replace(/\s+/g, ' ').trim()).matchAll(/( *)(\S+)/g)]
   const lines: string[] = []
   let line = first
   let empty = true
-  for (const w of words) {
-    if (!empty && line.length + 1 + w.length > width) {
+  for (const [, gap, w] of words) {
+    if (!empty && line.length + gap!.length + w!.length > width) {
       lines.push(line)
       line = rest + w
-    } else line = empty ? line + w : `${line} ${w}`
+    } else line = empty ? line + w : line + gap + w
     empty = false
   }
   lines.push(line)
   return lines.map((l) => l.trimEnd()).join('\n')
+}
+
+/** A list line, `lead` (`  1. `) then `text` (`Title  [2023]  id`), its continuation under the text. */
+export function listItem(lead: string, text: string, width = TERMINAL_WIDTH): string {
+  return wrap(text, lead, ' '.repeat(lead.length), width, { keepSpaces: true })
 }
 
 /** A label and its prose, wrapped under the label's indent plus two: `  how: long text…` → continued at 4. */

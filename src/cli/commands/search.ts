@@ -6,7 +6,7 @@ import { pluralize } from '../../core/index.js'
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
 import { paperNamedBy, readableText } from '../../commands/index.js'
-import { authorLine, wrap } from '../format.js'
+import { authorLine, listItem, TERMINAL_WIDTH, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runSearch(
@@ -51,7 +51,9 @@ function clip(text: string, max: number): string {
   const lines = text.split('\n')
   if (lines.length <= max) return text
   const kept = lines.slice(0, max)
-  if (!kept[max - 1]!.endsWith('…')) kept[max - 1] += '…'
+  let last = kept[max - 1]!
+  if (!last.endsWith('…')) last = `${[...last].length < TERMINAL_WIDTH ? last : last.replace(/ +\S+$/, '')}…`
+  kept[max - 1] = last
   return kept.join('\n')
 }
 
@@ -64,8 +66,8 @@ export function renderSearch(text: string, result: SearchResult): string {
   const lines = [`${matches} (showing ${shown}):`]
   result.items.forEach((hit, i) => {
     const p = hit.paper
-    lines.push(`${String(result.offset + i + 1).padStart(3)}. ${readableText(p.title)}  [${p.date ?? 'undated'}]  ${p.id}`)
-    lines.push(`     ${authorLine(p, 4)}`)
+    lines.push(listItem(`${String(result.offset + i + 1).padStart(3)}. `, `${readableText(p.title)}  [${p.date ?? 'undated'}]  ${p.id}`))
+    lines.push(wrap(authorLine(p, 4), '     '))
     const snippet = snippetText(hit.snippet)
     if (snippet) lines.push(clip(wrap(snippet, '     '), SNIPPET_LINES))
   })

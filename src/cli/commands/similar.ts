@@ -11,6 +11,7 @@ import {
 } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { CliIo } from '../io.js'
+import { listItem, wrap } from '../format.js'
 import { alsoMatching, printJson, withStore } from './shared.js'
 
 /** The most papers one `similar` lists: past it the list is the whole library in order, weak ones last. */
@@ -70,11 +71,9 @@ async function similarToText(
 function formatSimilar(heading: string, similar: readonly SimilarPaperOut[]): string {
   const lines = [heading]
   similar.forEach((s, i) => {
-    lines.push(
-      `${String(i + 1).padStart(3)}. ${s.score.toFixed(3)}  ${readableText(s.title)}  [${s.date ?? 'undated'}]  ${s.paperId}`,
-    )
+    lines.push(listItem(`${String(i + 1).padStart(3)}. ${s.score.toFixed(3)}  `, `${readableText(s.title)}  [${s.date ?? 'undated'}]  ${s.paperId}`))
     const topics = s.topicAgreement === null ? '' : `, topics ${s.topicAgreement.toFixed(2)}`
-    lines.push(`       wording ${s.textSimilarity.toFixed(2)}${topics}${s.why.length ? ` · shared: ${s.why.join(', ')}` : ''}`)
+    lines.push(wrap(`wording ${s.textSimilarity.toFixed(2)}${topics}${s.why.length ? ` · shared: ${s.why.join(', ')}` : ''}`, '       ', '         '))
   })
   return `${lines.join('\n')}\n`
 }
