@@ -26,5 +26,9 @@ export const SimilarGetQuerySchema = SimilarQuerySchema.extend({
 export const SimilarResultSchema = z.object({
   similar: z.array(SimilarPaperSchema).describe('The nearest library papers, best first'),
   howComputed: z.string().describe('How the similarity is computed'),
+  note: z
+    .string()
+    .nullable()
+    .describe('Why fewer than `k` papers are listed (the text was compared by wording alone, being off topic or too short to tell its topic, and only papers sharing two terms with it count), or why none is; null when `k` are listed'),
 })
 export type SimilarResult = z.infer<typeof SimilarResultSchema>

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { request } from 'node:http'
+import { createAnalysisReader } from '../../commands/index.js'
+import { createCorpusLibrary, type TestLibrary } from '../../../test/e2e/support/library.js'
 import { createTempStore, type TempStore } from '../../../test/support/temp-store.js'
 import { buildServer } from '../app.js'
+import type { SimilarResult } from './similar.schema.js'
 
 /** A GET over a real socket: Node's 16 KB limit on a request head applies only there, not to `inject`. */
 function httpGet(port: number, path: string): Promise<{ status: number; body: string }> {
@@ -55,5 +58,48 @@ describe('/similar over GET and POST', () => {
     // POST reads the text from a body, so its `text` is not limited by the URL (and not described as if it were).
     expect(doc.paths['/api/v1/similar']!.post.requestBody).toBeDefined()
     expect(JSON.stringify(doc.paths['/api/v1/similar']!.post.requestBody)).not.toContain('13,000')
+  })
+})
+
+describe('/similar on the analysed corpus', () => {
+  let lib: TestLibrary
+  let app: FastifyInstance
+
+  beforeAll(async () => {
+    lib = await createCorpusLibrary({ hostile: false, analyze: true })
+    // The two lookups src/compose-server.ts gives the route, read from the stored analysis.
+    const reader = createAnalysisReader(lib.store)
+    app = await buildServer({
+      store: lib.store,
+      rateLimit: false,
+      analysis: {
+        similarToText: async (input, limit) => (await reader.similarToText(input, limit))?.map((r) => ({ paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label) })) ?? null,
+        classifyText: async (input) => {
+          const c = await reader.classifyText(input)
+          if (!c) return null
+          const { offTopic, unsorted, unsortedBecause, unsortedNote, topicWhy, language, digest } = c
+          return { topics: [], keywords: [], offTopic, unsorted, unsortedBecause, unsortedNote, topicWhy, language, digest, howComputed: { topics: '', keywords: '', digest: '' } }
+        },
+      },
+    })
+  }, 60_000)
+  afterAll(async () => {
+    await app.close()
+    await lib.cleanup()
+  })
+
+  it('says why a text got fewer papers than asked for, and says nothing when it got them all', async () => {
+    const similar = async (text: string, k = 10) => (await app.inject({ method: 'POST', url: '/api/v1/similar', payload: { text, k } })).json() as SimilarResult
+    // Too short to tell its topic: compared by wording alone, and one paper shares two terms with it.
+    const short = await similar('grokking transformers')
+    expect(short.similar).toHaveLength(1)
+    expect(short.note).toBe("Compared by wording alone, as the text is too short to tell its topic (too few content words the library's papers use): only 1 library paper shares two or more listed terms with it.")
+    // Off topic (an empty list had said nothing but the general howComputed).
+    const greeting = await similar('hello there')
+    expect(greeting.similar).toEqual([])
+    expect(greeting.note).toBe('Compared by wording alone, as the text is further from every topic of the library than any curated paper: no library paper shares two or more listed terms with it.')
+    const onTopic = await similar('Grokking: networks trained on modular arithmetic generalize long after they overfit the training data, a delayed generalization.', 5)
+    expect(onTopic.similar).toHaveLength(5)
+    expect(onTopic.note).toBeNull()
   })
 })
