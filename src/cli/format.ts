@@ -55,6 +55,17 @@ export function wrap(text: string, first = '  ', rest = first, width = TERMINAL_
   return lines.map((l) => l.trimEnd()).join('\n')
 }
 
+/** The most of a query or reference a message repeats: a pasted abstract is named by its start. */
+const QUOTED_MAX = 60
+
+/** `text` in double quotes for a message, a long one cut between words with … (`"We study grokking in…"`). */
+export function quoted(text: string, max = QUOTED_MAX): string {
+  const t = text.replace(/\s+/g, ' ').trim()
+  if (t.length <= max) return `"${t}"`
+  const cut = t.slice(0, max + 1).replace(/\s+\S*$/, '')
+  return `"${cut.length > 0 ? cut : t.slice(0, max)}…"`
+}
+
 /** A list line, `lead` (`  1. `) then `text` (`Title  [2023]  id`), its continuation under the text. */
 export function listItem(lead: string, text: string, width = TERMINAL_WIDTH): string {
   return wrap(text, lead, ' '.repeat(lead.length), width, { keepSpaces: true })

@@ -46,6 +46,22 @@ describe('paperscope search, leaving words out', () => {
     expect(run.err).toMatch(/unknown option '--limt'/)
   })
 
+  it('names a long query by its start, in the results and in show\'s and similar\'s errors, not all of it again', async () => {
+    const pasted = Array.from({ length: 500 }, () => 'grokking').join(' ')
+    // Before: the 4,499 characters of the query again in the heading line.
+    const run = await search(pasted)
+    expect(run.code).toBe(0)
+    expect(run.out.split('\n')[0]).toBe('2 papers match "grokking grokking grokking grokking grokking grokking…" (showing 2):')
+    const absent = `${pasted.slice(0, 60)}xyzzy ${pasted}`
+    for (const command of ['show', 'similar']) {
+      const missing = await runCliCaptured(['--db', db, command, absent])
+      expect(missing.code, command).toBe(1)
+      expect(missing.err, command).toBe('error [NOT_FOUND]: no paper matches "grokking grokking grokking grokking grokking grokking…" (try an id, an arXiv id, a DOI or title words)\n')
+    }
+    // A query short enough to read is said whole, as typed.
+    expect((await search('grokking', 'modular')).out.split('\n')[0]).toBe('1 paper matches "grokking modular" (showing 1):')
+  })
+
   it('refuses a search of only words to leave out, rather than find them', async () => {
     // Before: `-grokking` listed the two grokking papers.
     for (const args of [['-grokking'], ['NOT', 'grokking'], ['--', '-grokking']]) {

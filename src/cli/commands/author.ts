@@ -2,12 +2,12 @@
 import { PaperscopeError, pluralize, reportedMetricConflicts } from '../../core/index.js'
 import { aiScoreRescaleNote, authorOverview, type AuthorOverview } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
-import { labelled, table, wrap } from '../format.js'
+import { labelled, quoted, table, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runAuthor(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
   const overview = await withStore(io, dbPath, (store) => authorOverview(store, ref))
-  if (!overview) throw new PaperscopeError('NOT_FOUND', `no author matches "${ref}"`)
+  if (!overview) throw new PaperscopeError('NOT_FOUND', `no author matches ${quoted(ref)}`)
   if (opts.json) printJson(io, overview)
   else io.stdout(renderAuthor(overview))
 }

@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { exportBibtex } from '../../commands/index.js'
 import { PaperscopeError, pluralize } from '../../core/index.js'
 import { isSqliteFile, writeTextFile, type CliIo } from '../io.js'
+import { quoted } from '../format.js'
 import { withStore } from './shared.js'
 
 export interface ExportCliOptions {
@@ -27,7 +28,7 @@ export async function runExport(io: CliIo, dbPath: string, opts: ExportCliOption
   )
   // What was taken is one of several matches: say which others there were, as `show` and `author` do.
   for (const { ref, others } of result.alsoMatching)
-    io.stderr(`"${ref}" also matches (name one by its id):\n${others.slice(0, 5).map((o) => `  ${o}\n`).join('')}${others.length > 5 ? `  … ${others.length - 5} more\n` : ''}`)
+    io.stderr(`${quoted(ref)} also matches (name one by its id):\n${others.slice(0, 5).map((o) => `  ${o}\n`).join('')}${others.length > 5 ? `  … ${others.length - 5} more\n` : ''}`)
   if (result.truncated)
     io.stderr(`the selection has more papers than one export writes; wrote the first ${result.papers}\n`)
   if (opts.out && out) {

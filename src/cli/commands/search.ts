@@ -6,7 +6,7 @@ import { pluralize } from '../../core/index.js'
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
 import { paperNamedBy, readableText } from '../../commands/index.js'
-import { authorLine, listItem, TERMINAL_WIDTH, wrap } from '../format.js'
+import { authorLine, listItem, quoted, TERMINAL_WIDTH, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runSearch(
@@ -58,8 +58,8 @@ function clip(text: string, max: number): string {
 }
 
 export function renderSearch(text: string, result: SearchResult): string {
-  if (result.total === 0) return `no papers match "${text}"\n`
-  const matches = `${pluralize(result.total, 'paper matches', 'papers match')} "${text}"`
+  if (result.total === 0) return `no papers match ${quoted(text)}\n`
+  const matches = `${pluralize(result.total, 'paper matches', 'papers match')} ${quoted(text)}`
   if (result.items.length === 0 && result.offset > 0) return `${matches}; --offset ${result.offset} is past the last\n`
   const shown =
     result.offset === 0 ? `${result.items.length}` : `${result.offset + 1}–${result.offset + result.items.length}`

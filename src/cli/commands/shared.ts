@@ -6,6 +6,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { readableText } from '../../commands/index.js'
 import { openStore, type PaperStore } from '../../store/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
+import { quoted } from '../format.js'
 
 /**
  * True when a library may be at `path`: a file with something in it, or one whose writes still wait in its
@@ -91,6 +92,8 @@ export function alsoMatching(ref: string, alternatives: ReadonlyArray<{ id: stri
   const shown = alternatives.slice(0, 5)
   const more = Math.max(total, alternatives.length) - shown.length
   const lines = shown.map((a) => `  ${a.id}  ${readableText(a.title)}`)
-  if (more > 0) lines.push(`  … and ${more} more (\`paperscope search ${JSON.stringify(ref)}\` lists them all)`)
-  return `\nalso matching "${ref}" (name one by its id):\n${lines.join('\n')}\n`
+  // The command to list them, when it is short enough to type; a pasted abstract is named by its start.
+  const search = quoted(ref) === `"${ref}"` ? `\`paperscope search ${JSON.stringify(ref)}\`` : '`paperscope search` with the same words'
+  if (more > 0) lines.push(`  … and ${more} more (${search} lists them all)`)
+  return `\nalso matching ${quoted(ref)} (name one by its id):\n${lines.join('\n')}\n`
 }

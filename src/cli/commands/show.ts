@@ -3,7 +3,7 @@ import { fewKeywordsNote, findPaper, noveltyCohort, storedTopicUnsorted, type St
 import type { PaperStore, StoredPaperAnalysis } from '../../store/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { CliIo } from '../io.js'
-import { labelled, renderPaper } from '../format.js'
+import { labelled, quoted, renderPaper } from '../format.js'
 import { alsoMatching, printJson, withStore } from './shared.js'
 
 /** A paper's stored novelty with its nearest earlier papers named, or null before any analysis of it. */
@@ -93,7 +93,7 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
       keywordsNote: analysis ? fewKeywordsNote(paper.keywords.length) : null,
     }
   })
-  if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)`)
+  if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches ${quoted(ref)} (try an id, an arXiv id, a DOI or title words)`)
   if (opts.json) {
     printJson(io, { ...found.paper, topicStatus, keywordsNote, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives, alternativesTotal: found.alternativesTotal })
     return

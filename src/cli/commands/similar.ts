@@ -11,7 +11,7 @@ import {
 } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { CliIo } from '../io.js'
-import { listItem, wrap } from '../format.js'
+import { listItem, quoted, wrap } from '../format.js'
 import { alsoMatching, printJson, withStore } from './shared.js'
 
 /** The most papers one `similar` lists: past it the list is the whole library in order, weak ones last. */
@@ -31,7 +31,7 @@ export async function runSimilar(
   if (!ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'name a paper (an id, an arXiv id, a DOI or title words) or give --text')
   await withStore(io, dbPath, async (store) => {
     const found = await findPaper(store, ref)
-    if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches "${ref}" (try an id, an arXiv id, a DOI or title words)`)
+    if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches ${quoted(ref)} (try an id, an arXiv id, a DOI or title words)`)
     const paper = found.paper
     const similar = await similarPapersOf(store, paper.id, opts.k)
     if (!similar) throw new PaperscopeError('NOT_ANALYSED', `"${paper.title}" has no paper vector yet; run \`paperscope analyze\``)
