@@ -315,6 +315,20 @@ describe('buildServer', () => {
     expect(missing).toEqual([])
   })
 
+  it('says what is wrong with a body that is not JSON, and refuses a prototype key by name rather than calling it not JSON', async () => {
+    const send = (payload: string) => app.inject({ method: 'POST', url: '/api/v1/classify', payload, headers: { 'content-type': 'application/json; charset=utf-8' } })
+    // Where it breaks, in the parser's words: "Body is not valid JSON" had said nothing of where.
+    const broken = (await send('{"text": "x" "title": "y"}')).json() as ErrorBody
+    expect(broken.error.code).toBe('INVALID_ARGUMENT')
+    expect(broken.error.message).toMatch(/^the request body is not valid JSON: .*position 13/)
+    expect((await send('')).json()).toEqual({ error: { code: 'INVALID_ARGUMENT', message: 'the request body is empty; send a JSON object, e.g. {"text": "…"}' } })
+    // Valid JSON, refused for what it holds, and said so (it had been "Body is not valid JSON").
+    const proto = await send('{"text": "grokking", "__proto__": {"admin": true}}')
+    expect(proto.statusCode).toBe(400)
+    expect(proto.json()).toEqual({ error: { code: 'INVALID_ARGUMENT', message: 'the request body holds the key "__proto__", which is refused (it could reach an object\'s prototype)' } })
+    expect(((await send('{"text": "grokking", "constructor": {"prototype": {}}}')).json() as ErrorBody).error.message).toContain('"constructor"')
+  })
+
   it('refuses a JSON body field an operation does not declare with 400 naming it, as it refuses a query parameter', async () => {
     type Body = { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties?: boolean } }> }
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { requestBody?: Body }>> }

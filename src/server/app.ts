@@ -9,9 +9,9 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { findAuthorById, findPaperById } from '../commands/index.js'
-import { pluralize } from '../core/index.js'
+import { PaperscopeError, pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
-import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler } from './error-handler.js'
+import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler, parseJsonBody } from './error-handler.js'
 import { routedPath } from './request-tools.js'
 import { errorResponses, type ErrorBody, type JsonSchema } from './schema-tools.js'
 import { BODY_LIMIT } from './schemas.js'
@@ -57,6 +57,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(createValidatorCompiler())
   // Every API body is JSON: a text/plain body is refused (415) rather than read as a string and misreported.
   app.removeContentTypeParser('text/plain')
+  // Our own JSON reader: Fastify's says "Body is not valid JSON" of valid JSON holding a `__proto__` key, and
+  // never where a broken body breaks.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const parsed = parseJsonBody(body as string)
+    if (parsed instanceof PaperscopeError) done(parsed, undefined)
+    else done(null, parsed.value)
+  })
 
   installErrorHandler(app)
 

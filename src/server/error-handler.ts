@@ -4,7 +4,7 @@
  * stack traces).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { isPaperscopeError, type ErrorCode } from '../core/index.js'
+import { isPaperscopeError, PaperscopeError, type ErrorCode } from '../core/index.js'
 import type { ErrorBody } from './schema-tools.js'
 import { BODY_LIMIT, MAX_TEXT_LENGTH } from './schemas.js'
 
@@ -239,6 +239,28 @@ export function clientErrorResponse(err: Error & { code?: string }): string {
   const json = JSON.stringify({ error } satisfies ErrorBody)
   const security = Object.entries(BARE_SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('')
   return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n${security}Connection: close\r\n\r\n${json}`
+}
+
+/**
+ * A request body read as JSON, or the 400 saying what is wrong with it: empty, where it stops being JSON (the
+ * parser's own words, with the position), or a key that could reach an object's prototype (refused, by name).
+ * @example parseJsonBody('{"text": ') // PaperscopeError: the request body is not valid JSON: Unexpected end of JSON input
+ */
+export function parseJsonBody(body: string): { value: unknown } | PaperscopeError {
+  if (body.trim() === '') return new PaperscopeError('INVALID_ARGUMENT', 'the request body is empty; send a JSON object, e.g. {"text": "…"}')
+  let refused: string | undefined
+  try {
+    const value: unknown = JSON.parse(body, function (key, v: unknown) {
+      // `constructor` is refused only holding `prototype`, as Fastify's own reader did: a field may be named so.
+      if (key === '__proto__' || (key === 'constructor' && v !== null && typeof v === 'object' && Object.hasOwn(v, 'prototype'))) refused ??= key
+      return v
+    })
+    if (refused) return new PaperscopeError('INVALID_ARGUMENT', `the request body holds the key "${refused}", which is refused (it could reach an object's prototype)`)
+    return { value }
+  } catch (err) {
+    // V8 quotes the start of the body and says where it broke: the client's own text, never the server's.
+    return new PaperscopeError('INVALID_ARGUMENT', `the request body is not valid JSON: ${(err as Error).message.slice(0, 300)}`)
+  }
 }
 
 /** The body for a route that does not exist. */
