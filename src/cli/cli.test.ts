@@ -338,6 +338,9 @@ describe('paperscope CLI on the corpus', () => {
     for (const line of abstract) expect(width(line), line).toBeLessThanOrEqual(80)
     for (const line of show.split('\n').filter((l) => /^ {2}(novelty|key words|topics)/.test(l))) expect(width(line), line).toBeLessThanOrEqual(80)
     const author = (await cli(['author', 'Inbar Seroussi'], db)).out
+    // Every line of it, the list of papers too (a 79-character title padded each row to 101 columns).
+    for (const line of author.split('\n')) expect(width(line), line).toBeLessThanOrEqual(80)
+    expect(author).toMatch(/\n {2}\d{4}-\d\d-\d\d {2}p\w+ {2}\S.*\n {27}\S/)
     const how = block(author, /^ {2}how each is computed:$/, /^$/)
     expect(how.length).toBeGreaterThan(10)
     for (const line of how) expect(width(line), line).toBeLessThanOrEqual(80)

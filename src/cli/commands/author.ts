@@ -1,8 +1,8 @@
 /** @module `paperscope author <name>`: a person's papers, co-authors and metrics, with where each comes from. */
 import { PaperscopeError, pluralize, reportedMetricConflicts } from '../../core/index.js'
-import { aiScoreRescaleNote, authorOverview, type AuthorOverview } from '../../commands/index.js'
+import { aiScoreRescaleNote, authorOverview, readableText, type AuthorOverview } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
-import { labelled, quoted, table, wrap } from '../format.js'
+import { labelled, listItem, quoted, table, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runAuthor(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
@@ -52,7 +52,11 @@ export function renderAuthor(o: AuthorOverview): string {
     )
   } else out.push('  computed here: nothing yet (run `paperscope analyze`)')
   out.push('', `papers (${o.papers.length}, newest first):`)
-  out.push(table(o.papers.map((p) => [`  ${p.date ?? '—'}`, p.title, p.id])))
+  // The id before the title, as `git log --oneline` puts its hash: a long title goes on under itself rather
+  // than padding every row past 80 columns.
+  const dateWidth = Math.max(0, ...o.papers.map((p) => (p.date ?? '—').length))
+  const idWidth = Math.max(0, ...o.papers.map((p) => p.id.length))
+  for (const p of o.papers) out.push(listItem(`  ${(p.date ?? '—').padEnd(dateWidth)}  ${p.id.padEnd(idWidth)}  `, readableText(p.title)))
   if (o.coAuthors.length) {
     out.push('', 'co-authors:')
     out.push(table(o.coAuthors.slice(0, 20).map((c) => [`  ${c.name}`, c.sharedPapers])))
