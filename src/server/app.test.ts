@@ -121,7 +121,9 @@ describe('buildServer', () => {
 
   it('declares the headers a 429 carries on every operation, as the rate limit sends them', async () => {
     const limited = await buildServer({ store: temp.store, rateLimit: { max: 1, windowMs: 60_000 } })
-    await limited.inject('/api/v1/topics')
+    const first = await limited.inject('/api/v1/topics')
+    expect(first.statusCode).toBe(200)
+    expect(first.headers['x-ratelimit-remaining']).toBe('0')
     const res = await limited.inject('/api/v1/topics')
     expect(res.statusCode).toBe(429)
     const sent = Object.keys(res.headers).filter((h) => h === 'retry-after' || h.startsWith('x-ratelimit-'))
@@ -134,6 +136,9 @@ describe('buildServer', () => {
         const headers = op.responses['429']?.headers ?? {}
         expect(Object.keys(headers).map((h) => h.toLowerCase()).sort(), `${method} ${path}`).toEqual(sent.sort())
         for (const header of Object.values(headers)) expect(header).toMatchObject({ schema: { type: 'integer' }, description: expect.any(String) })
+        // A success carries them too (all but Retry-After), and says so.
+        const ok = Object.keys(op.responses['200']?.headers ?? {}).map((h) => h.toLowerCase())
+        expect(ok, `${method} ${path}`).toEqual(expect.arrayContaining(sent.filter((h) => h !== 'retry-after')))
       }
     }
   })

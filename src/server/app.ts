@@ -13,7 +13,7 @@ import { PaperscopeError, pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
 import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler, parseJsonBody } from './error-handler.js'
 import { routedPath } from './request-tools.js'
-import { errorResponses, type ErrorBody, type JsonSchema } from './schema-tools.js'
+import { errorResponses, RATE_LIMIT_STATUS_HEADERS, type ErrorBody, type JsonSchema } from './schema-tools.js'
 import { BODY_LIMIT } from './schemas.js'
 import { authorsRoutes } from './routes/authors.js'
 import { researchersRoutes } from './routes/researchers.js'
@@ -154,6 +154,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Node answers 431 to a request head over 16 KB (clientErrorHandler above) whatever the route: every
     // operation says so.
     if (schema.response && !('431' in schema.response)) schema.response = { ...schema.response, ...errorResponses(431) }
+    // Every answer carries the rate limit's headers (when a limit is set), a success too: a client paces itself by them.
+    if (route.url.startsWith(`${API_PREFIX}/`) && schema.response?.['200']) {
+      const ok = schema.response['200'] as { headers?: Record<string, unknown> }
+      schema.response = { ...schema.response, 200: { ...ok, headers: { ...RATE_LIMIT_STATUS_HEADERS, ...ok.headers } } }
+    }
     // And every API operation can answer 400: one that takes no parameters refuses any it is given.
     if (route.url.startsWith(`${API_PREFIX}/`) && schema.response && !('400' in schema.response)) schema.response = { ...schema.response, ...errorResponses(400) }
     route.schema = schema

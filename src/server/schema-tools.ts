@@ -38,6 +38,13 @@ export const RATE_LIMIT_HEADERS: Record<string, JsonSchema> = {
   'x-ratelimit-reset': { type: 'integer', minimum: 0, description: 'Seconds until the window starts again' },
 }
 
+/** The rate limit's headers every API answer carries, a success too (all but Retry-After), when a limit is set. */
+export const RATE_LIMIT_STATUS_HEADERS: Record<string, JsonSchema> = Object.fromEntries(
+  Object.entries(RATE_LIMIT_HEADERS)
+    .filter(([name]) => name !== 'Retry-After')
+    .map(([name, header]) => [name, { ...header, description: `${String(header.description)} (sent when the server has a rate limit, as it has unless PAPERSCOPE_RATE_LIMIT=0)` }]),
+)
+
 /** Response headers per error status, beside the error body. */
 const ERROR_HEADERS: Record<number, Record<string, JsonSchema>> = { 429: RATE_LIMIT_HEADERS }
 
