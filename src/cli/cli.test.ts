@@ -336,7 +336,10 @@ describe('paperscope CLI on the corpus', () => {
     const abstract = block(show, /^ {2}abstract:$/, /^ {2}sources/)
     expect(abstract.length).toBeGreaterThan(3)
     for (const line of abstract) expect(width(line), line).toBeLessThanOrEqual(80)
-    for (const line of show.split('\n').filter((l) => /^ {2}(novelty|key words|topics)/.test(l))) expect(width(line), line).toBeLessThanOrEqual(80)
+    // Every line of a paper from three sources, each saying why it joined (a path longer than a line aside).
+    const merged = (await cli(['show', 'Grokking as a First Order Phase Transition in Two Layer Networks'], db)).out
+    expect(merged).toContain('title there:')
+    for (const line of [...show.split('\n'), ...merged.split('\n')].filter((l) => !/^ *\S+$/.test(l))) expect(width(line), line).toBeLessThanOrEqual(80)
     const author = (await cli(['author', 'Inbar Seroussi'], db)).out
     // Every line of it, the list of papers too (a 79-character title padded each row to 101 columns).
     for (const line of author.split('\n')) expect(width(line), line).toBeLessThanOrEqual(80)
@@ -708,7 +711,7 @@ describe('paperscope CLI on the corpus', () => {
     expect(novelty.novelty).toBeCloseTo(1 - novelty.evidence[0]!.similarity, 6)
     expect(novelty.evidence.map((e) => e.similarity)).toEqual([...novelty.evidence.map((e) => e.similarity)].sort((a, b) => b - a))
     expect(byId.out).toContain(`  novelty: percentile ${novelty.percentile.toFixed(1)} among the `)
-    expect(byId.out).toContain(`    ${novelty.evidence[0]!.similarity.toFixed(2)}  ${novelty.evidence[0]!.title} (`)
+    expect(flat(byId.out)).toContain(` ${novelty.evidence[0]!.similarity.toFixed(2)} ${novelty.evidence[0]!.title} (`)
     expect((await cli(['show', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
   })
 })

@@ -83,7 +83,7 @@ export function labelled(line: string, width = TERMINAL_WIDTH): string {
  */
 export function renderPaper(paper: PaperWithSources, { noTopics = [], fewKeywords = [] }: { noTopics?: readonly string[]; fewKeywords?: readonly string[] } = {}): string {
   const out: string[] = []
-  out.push(paperHeadline(paper), `  id: ${paper.id}`)
+  out.push(wrap(paperHeadline(paper), '', '  ', TERMINAL_WIDTH, { keepSpaces: true }), `  id: ${paper.id}`)
   const ids = Object.entries(paper.ids).map(([k, v]) => `${k} ${v}`)
   if (ids.length) out.push(`  ids: ${ids.join(' · ')}`)
   out.push(labelled(`  authors: ${authorLine(paper, 50)}`))
@@ -109,11 +109,11 @@ export function renderPaper(paper: PaperWithSources, { noTopics = [], fewKeyword
   out.push(`  sources (${paper.sources.length}):`)
   for (const s of paper.sources) {
     const why = s.matchReason ? ` — merged by ${s.matchReason}` : ' — created the paper'
-    out.push(`    ${s.source}  ${s.locator}  fetched ${s.fetchedAt}${why}`)
-    if (s.title && s.title !== paper.title) out.push(`      title there: ${s.title}`)
+    out.push(wrap(`${s.source}  ${s.locator}  fetched ${s.fetchedAt}${why}`, '    ', '      ', TERMINAL_WIDTH, { keepSpaces: true }))
+    if (s.title && s.title !== paper.title) out.push(labelled(`      title there: ${readableText(s.title)}`))
     // An id the paper does not show: a preprint's DOI beside the publication's, or another paper's it carried.
     const unshown = Object.entries(s.ids).filter(([k, v]) => paper.ids[k as keyof typeof paper.ids] !== v)
-    if (unshown.length) out.push(`      ids there: ${unshown.map(([k, v]) => `${k} ${v}`).join(' · ')}`)
+    if (unshown.length) out.push(labelled(`      ids there: ${unshown.map(([k, v]) => `${k} ${v}`).join(' · ')}`))
   }
   return out.join('\n')
 }

@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { readableText } from '../../commands/index.js'
 import { openStore, type PaperStore } from '../../store/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { quoted } from '../format.js'
+import { listItem, quoted } from '../format.js'
 
 /**
  * True when a library may be at `path`: a file with something in it, or one whose writes still wait in its
@@ -91,7 +91,7 @@ export function alsoMatching(ref: string, alternatives: ReadonlyArray<{ id: stri
   if (alternatives.length === 0) return ''
   const shown = alternatives.slice(0, 5)
   const more = Math.max(total, alternatives.length) - shown.length
-  const lines = shown.map((a) => `  ${a.id}  ${readableText(a.title)}`)
+  const lines = shown.map((a) => listItem(`  ${a.id}  `, readableText(a.title)))
   // The command to list them, when it is short enough to type; a pasted abstract is named by its start.
   const search = quoted(ref) === `"${ref}"` ? `\`paperscope search ${JSON.stringify(ref)}\`` : '`paperscope search` with the same words'
   if (more > 0) lines.push(`  … and ${more} more (${search} lists them all)`)

@@ -1,9 +1,9 @@
 /** @module `paperscope show <ref>`: one paper, everything known, every source record, its novelty with the evidence. */
-import { fewKeywordsNote, findPaper, noveltyCohort, storedTopicUnsorted, type StoredTopicUnsorted } from '../../commands/index.js'
+import { fewKeywordsNote, findPaper, noveltyCohort, readableText, storedTopicUnsorted, type StoredTopicUnsorted } from '../../commands/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../../store/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { CliIo } from '../io.js'
-import { labelled, quoted, renderPaper } from '../format.js'
+import { labelled, listItem, quoted, renderPaper } from '../format.js'
 import { alsoMatching, printJson, withStore } from './shared.js'
 
 /** A paper's stored novelty with its nearest earlier papers named, or null before any analysis of it. */
@@ -73,7 +73,7 @@ export function renderNovelty(novelty: ShownNovelty | null): string[] {
   const lines = [
     labelled(`  novelty: percentile ${(Math.round(novelty.percentile * 10) / 10).toFixed(1)}${cohort ? ` among the ${cohort.papers} papers of ${years}` : ''}; 1 − ${(1 - novelty.novelty).toFixed(2)}, its highest similarity to the ${novelty.comparedWith} papers dated before it, nearest first:`),
   ]
-  for (const e of novelty.evidence) lines.push(`    ${e.similarity.toFixed(2)}  ${e.title ?? `${e.paperId}, no longer in the library`} (${e.date})`)
+  for (const e of novelty.evidence) lines.push(listItem(`    ${e.similarity.toFixed(2)}  `, `${e.title === null ? `${e.paperId}, no longer in the library` : readableText(e.title)} (${e.date})`))
   if (novelty.stale) lines.push('  (papers were removed since novelty was computed: `paperscope analyze` recounts it)')
   return lines
 }
