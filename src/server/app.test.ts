@@ -119,6 +119,21 @@ describe('buildServer', () => {
     expect(new Set(descriptions.filter((d) => !d.where.endsWith('/bibtex')).map((d) => d.description)).size).toBeGreaterThan(10)
   })
 
+  it('counts the rate limit per client behind a trusted proxy, by X-Forwarded-For', async () => {
+    const asked = (app: FastifyInstance, client: string) => app.inject({ url: '/api/v1/topics', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': client } })
+    const behindProxy = await buildServer({ store: temp.store, rateLimit: { max: 1, windowMs: 60_000 }, trustProxy: '10.0.0.2' })
+    expect((await asked(behindProxy, '203.0.113.1')).statusCode).toBe(200)
+    // Another reader through the same proxy has their own allowance; the first has spent theirs.
+    expect((await asked(behindProxy, '203.0.113.7')).statusCode).toBe(200)
+    expect((await asked(behindProxy, '203.0.113.1')).statusCode).toBe(429)
+    await behindProxy.close()
+    // Untrusted (the default), X-Forwarded-For is anyone's to write: the proxy's address is the client.
+    const direct = await buildServer({ store: temp.store, rateLimit: { max: 1, windowMs: 60_000 } })
+    expect((await asked(direct, '203.0.113.1')).statusCode).toBe(200)
+    expect((await asked(direct, '203.0.113.7')).statusCode).toBe(429)
+    await direct.close()
+  })
+
   it('declares the headers a 429 carries on every operation, as the rate limit sends them', async () => {
     const limited = await buildServer({ store: temp.store, rateLimit: { max: 1, windowMs: 60_000 } })
     const first = await limited.inject('/api/v1/topics')

@@ -38,6 +38,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
+    // The rate limit counts per client address: behind a proxy, what X-Forwarded-For names.
+    trustProxy: deps.trustProxy ?? false,
     // Longer than any id a schema allows, so an over-long id is the schema's 400 naming it, not "no route".
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
     // A path the router cannot decode (`/papers/%ZZ`) is answered with the API's error body, not Fastify's.

@@ -161,6 +161,12 @@ export interface ServerDeps {
   webRoot?: string | null
   /** Per-client limit on /api; false turns it off (benchmarks). */
   rateLimit?: RateLimitSettings | false
+  /**
+   * The reverse proxies in front of the server, whose X-Forwarded-For names the client (Fastify's `trustProxy`:
+   * true for any, or their addresses and subnets, comma-separated). None by default: behind nginx every client
+   * then has the proxy's address, so all share one rate-limit bucket and one busy reader gets everyone 429s.
+   */
+  trustProxy?: boolean | string
   /** Served on /healthz. */
   version?: string
   /** The BibTeX writer for the BibTeX routes; src/ingest/bibtex's when absent. */
