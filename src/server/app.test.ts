@@ -568,6 +568,11 @@ describe('a person joined into another', () => {
       expect(res.json()).toMatchObject({ id: person.id, paperCount: 3 })
       expect((await app.inject(`/authors/${gone}`)).statusCode).toBe(200)
       expect((await app.inject('/authors/nobody-at-all')).statusCode).toBe(404)
+      // Their BibTeX too, as a merged paper's old id leads to its BibTeX: it had been a 404.
+      const bibtex = await app.inject(`/api/v1/authors/${gone}/bibtex`)
+      expect(bibtex.statusCode).toBe(200)
+      expect(bibtex.body).toBe((await app.inject(`/api/v1/authors/${person.id}/bibtex`)).body)
+      expect(bibtex.headers['x-paperscope-total']).toBe('3')
     } finally {
       await app.close()
       await temp.cleanup()

@@ -5,7 +5,7 @@
  * and written by the injected BibTeX writer (src/ingest/bibtex's, from src/main.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { selectPapers, toBibtexPapers, type BibtexSelection } from '../../commands/index.js'
+import { findAuthorById, selectPapers, toBibtexPapers, type BibtexSelection } from '../../commands/index.js'
 import { PaperscopeError, slugText } from '../../core/index.js'
 import { bibtexFormatter } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
@@ -64,7 +64,8 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
     },
     async (request, reply) => {
       const { id } = request.params
-      const author = await store.getAuthor(id)
+      // A joined person's former id leads to the person they became, as GET /authors/:id does.
+      const author = await findAuthorById(store, id)
       if (!author)
         throw new PaperscopeError('NOT_FOUND', `no author with id "${id.slice(0, 200)}"`, { field: 'id' })
       return send(reply, { author: author.id }, AUTHOR_PAPER_LIMIT, request.query.download, author.name)
