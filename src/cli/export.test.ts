@@ -151,6 +151,18 @@ describe('paperscope export', () => {
     expect(missing.err).toContain('error [NOT_FOUND]: no author matches "Nobody Atall Xyzzy"')
   })
 
+  it('refuses an empty --topic, --author, --search or --paper, and show or author of nothing, rather than take all or a guess', async () => {
+    // Before: `export --topic ""` (a script's unset variable) wrote the whole library, 570 entries, exit 0.
+    for (const args of [['--topic', ''], ['--author', ' '], ['--search', ''], ['--paper', 'grokking', '--paper', '']]) {
+      const run = await cli(['--db', db, 'export', ...args])
+      expect(run.code, args.join(' ')).toBe(1)
+      expect(run.out, args.join(' ')).toBe('')
+      expect(run.err, args.join(' ')).toMatch(new RegExp(`^error \\[INVALID_ARGUMENT\\]: ${args.at(-2)} is empty: name .*, or leave the option out\\n$`))
+    }
+    expect(await cli(['--db', db, 'show', ' '])).toMatchObject({ code: 1, err: 'error [INVALID_ARGUMENT]: name a paper: an id, an arXiv id, a DOI or title words\n' })
+    expect(await cli(['--db', db, 'author', ''])).toMatchObject({ code: 1, err: 'error [INVALID_ARGUMENT]: name an author: an id or a name\n' })
+  })
+
   it('never writes BibTeX over a library: --out naming the --db file, or another library, is refused', async () => {
     const before = await cli(['--db', db, 'stats', '--json'])
     // Before: "wrote 12 BibTeX entries", and the library was a .bib file that nothing could open.

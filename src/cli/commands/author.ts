@@ -6,6 +6,7 @@ import { labelled, listItem, quoted, table, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
 export async function runAuthor(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
+  if (!ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'name an author: an id or a name')
   const overview = await withStore(io, dbPath, (store) => authorOverview(store, ref))
   if (!overview) throw new PaperscopeError('NOT_FOUND', `no author matches ${quoted(ref)}`)
   if (opts.json) printJson(io, overview)

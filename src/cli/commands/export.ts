@@ -18,7 +18,17 @@ export interface ExportCliOptions {
   out?: string
 }
 
+const EXPORT_WHAT = {
+  paper: 'a paper (an id, an arXiv id, a DOI or title words)',
+  author: 'an author (an id or a name)',
+  search: 'words to search for',
+  topic: 'a topic (an id or a label)',
+} as const
+
 export async function runExport(io: CliIo, dbPath: string, opts: ExportCliOptions): Promise<void> {
+  // A blank value (`--topic "$T"` with T unset) was taken as no option: the whole library, without a word.
+  const blank = (['author', 'search', 'topic'] as const).find((k) => opts[k] !== undefined && !opts[k]!.trim()) ?? (opts.paper?.some((p) => !p.trim()) ? 'paper' : undefined)
+  if (blank) throw new PaperscopeError('INVALID_ARGUMENT', `--${blank} is empty: name ${EXPORT_WHAT[blank]}, or leave the option out`)
   const out = !opts.out ? undefined : isAbsolute(opts.out) ? opts.out : resolve(io.cwd, opts.out)
   // `--out library.db` (a slip for `--db`, or tab completion) wrote BibTeX over the library: it is gone.
   if (out !== undefined && (await isSqliteFile(out)))

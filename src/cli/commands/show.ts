@@ -79,6 +79,7 @@ export function renderNovelty(novelty: ShownNovelty | null): string[] {
 }
 
 export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
+  if (!ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'name a paper: an id, an arXiv id, a DOI or title words')
   const { found, novelty, topicStatus, keywordsNote } = await withStore(io, dbPath, async (store) => {
     const found = await findPaper(store, ref)
     const paper = found.paper
