@@ -180,7 +180,7 @@ describe('buildServer', () => {
 
   it('serves the web app for page URLs so deep links survive a reload, with 404 where nothing has the id', async () => {
     const paperId = (await temp.store.listPapers({ limit: 1 })).items[0]!.id
-    for (const url of ['/', '/search?q=grokking', `/papers/${paperId}`, '/authors/alethea-power', '/topics/grokking', '/topics', '/researchers', '/classify/']) {
+    for (const url of ['/', '/search?q=grokking', `/papers/${paperId}`, '/authors/alethea-power', '/topics/grokking', '/topics/GROKKING', '/topics', '/researchers', '/classify/']) {
       const res = await app.inject(url)
       expect(res.statusCode, url).toBe(200)
       expect(res.body, url).toContain('app shell')

@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
-import { findAuthorById, findPaperById } from '../commands/index.js'
+import { findAuthorById, findPaperById, findTopic } from '../commands/index.js'
 import { PaperscopeError, pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
 import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler, parseJsonBody } from './error-handler.js'
@@ -187,7 +187,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Found as the API finds it: a paper also by its arXiv id, DOI or a former id; a person also by a former id.
     if (kind === 'papers') return (await findPaperById(deps.store, id)).paper !== null
     if (kind === 'authors') return (await findAuthorById(deps.store, id)) !== null
-    return (await deps.store.getTopic(id)) !== null
+    // A topic by its id or label in any case, as GET /api/v1/topics/:id takes it.
+    return (await findTopic(deps.store, id)) !== null
   })
   return app
 }
