@@ -44,23 +44,26 @@ export function renderResearchers(list: ResearcherList, topicLabel: string | nul
   const by = `by ${SORT_WORDS[list.sort]}${order}`
   if (list.items.length === 0) return `${list.total} ${who}, ${by}; none shown: --offset ${offset} is past the last of them\n`
   const unknown = (v: number | null, lowerBound = false): string => (v === null ? '—' : `${lowerBound ? '≥' : ''}${v}`)
-  const head = ['#', 'researcher', ...(topicLabel ? ['in topic'] : []), 'papers', 'citations', 'h-index', 'novelty', 'AI score', 'id']
+  // Columns of only — say nothing and push the table past 80 columns: unknown for every row, they are said once.
+  const counts = list.items.some((r) => r.citations !== null || r.hIndex !== null)
+  const head = ['#', 'researcher', ...(topicLabel ? ['in topic'] : []), 'papers', ...(counts ? ['citations', 'h-index'] : []), 'novelty', 'AI score', 'id']
   const rows = list.items.map((r, i) => [
     offset + i + 1,
     r.name,
     ...(topicLabel ? [r.topicPapers ?? 0] : []),
     r.papers,
-    unknown(r.citations, r.citationsLowerBound),
-    unknown(r.hIndex, r.citationsLowerBound),
+    ...(counts ? [unknown(r.citations, r.citationsLowerBound), unknown(r.hIndex, r.citationsLowerBound)] : []),
     r.noveltyPercent === null ? '—' : r.noveltyPercent.toFixed(1),
     r.aiScore === null ? '—' : r.aiScore.toFixed(1),
     r.id,
   ])
-  const out = [`${list.total} ${who}, ${by}; ${offset + 1}–${offset + list.items.length} shown`, table([head, ...rows])]
+  const out = [labelled(`${list.total} ${who}, ${by}; ${offset + 1}–${offset + list.items.length} shown`), table([head, ...rows])]
   if (!list.analysed) out.push('', labelled('the library has not been analysed yet: novelty and AI score are unknown (run `paperscope analyze`)'))
   // Unknown values rank last: an unknown first from the top is an unknown for everyone.
-  if ((list.sort === 'citations' || list.sort === 'h_index') && offset === 0 && list.items[0]!.citations === null)
+  const byCounts = (list.sort === 'citations' || list.sort === 'h_index') && offset === 0 && list.items[0]!.citations === null
+  if (byCounts)
     out.push('', labelled(`no source gave citation counts for the papers of ${topicLabel || minPapers > 1 ? 'these researchers' : 'this library'}: citations and h-index are unknown for everyone${topicLabel || minPapers > 1 ? ' here' : ''}, and the order is by papers`))
+  else if (!counts) out.push('', labelled('citations and h-index: unknown for everyone shown (no source gave citation counts for their papers)'))
   out.push(
     '',
     labelled(`novelty: mean novelty percentile of their papers; AI score: Paperscope's own formula; with few papers both rest on little${minPapers > 1 ? '' : ' (--min-papers 3 leaves out those with fewer)'}; \`paperscope author NAME\` shows how each is computed`),
