@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSourceRecord } from './core/index.js'
 import { analyzeLibrary, importRecords } from './commands/index.js'
-import { composeServer } from './compose-server.js'
+import { composeServer, serverSettings } from './compose-server.js'
 import { createCorpusLibrary, OFF_TOPIC_TITLE, type TestLibrary } from '../test/e2e/support/library.js'
 import type { PaperDetail } from './server/schemas.js'
 import type { ClassifyResult } from './server/routes/classify.schema.js'
@@ -90,6 +90,25 @@ describe('why a paper or a text is unsorted, as the API serves it', () => {
     const grokking = await similar('Neural networks trained on modular addition grok long after they fit the training data.')
     expect(grokking.similar.length).toBeGreaterThan(0)
     expect(grokking.similar.some((i) => i.topicAgreement !== null)).toBe(true)
+  })
+
+  it('counts each reader behind a trusted proxy by X-Forwarded-For, as PAPERSCOPE_TRUST_PROXY says', async () => {
+    expect(serverSettings({}).PAPERSCOPE_TRUST_PROXY).toBe(false)
+    expect(serverSettings({ PAPERSCOPE_TRUST_PROXY: 'true' }).PAPERSCOPE_TRUST_PROXY).toBe(true)
+    expect(serverSettings({ PAPERSCOPE_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).PAPERSCOPE_TRUST_PROXY).toBe('127.0.0.1,10.0.0.0/8')
+    expect(serverSettings({ PAPERSCOPE_TRUST_PROXY: '' }).PAPERSCOPE_TRUST_PROXY).toBe(false)
+    // One request a minute each: two readers behind one proxy share its address unless the proxy is trusted.
+    const statuses = async (trustProxy: boolean): Promise<number[]> => {
+      const server = await composeServer(lib.store, { webRoot: null, rateLimit: { max: 1, windowMs: 60_000 }, analysis: false, trustProxy })
+      try {
+        const get = async (reader: string) => (await server.inject({ url: '/api/v1/stats', headers: { 'x-forwarded-for': reader } })).statusCode
+        return [await get('203.0.113.1'), await get('203.0.113.2')]
+      } finally {
+        await server.close()
+      }
+    }
+    expect(await statuses(false)).toEqual([200, 429])
+    expect(await statuses(true)).toEqual([200, 200])
   })
 
   it('documents the reason and the sentence in the OpenAPI document', async () => {

@@ -26,7 +26,20 @@ const ServerEnvSchema = z.object({
   PAPERSCOPE_RATE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMIT.max),
   /** Where the built web app is; defaults to web/dist in the package. */
   PAPERSCOPE_WEB_DIST: z.string().min(1).optional(),
+  /**
+   * The reverse proxies in front of the server whose X-Forwarded-For names the client: `true` for any, or their
+   * addresses and subnets, comma-separated (`127.0.0.1,10.0.0.0/8`). Unset: none, the peer is the client.
+   */
+  PAPERSCOPE_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === 'false' ? false : v === 'true' ? true : v)),
 })
+
+/** The server's settings from the environment (blank values count as unset). @throws ZodError naming a bad one */
+export function serverSettings(env: Record<string, string | undefined>): z.infer<typeof ServerEnvSchema> {
+  return ServerEnvSchema.parse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k in ServerEnvSchema.shape && v !== '')))
+}
 
 /** Seconds a shutdown may take before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -155,6 +168,8 @@ export interface ComposeOptions {
   webRoot: string | null
   rateLimit: RateLimitSettings | false
   version?: string
+  /** The reverse proxies whose X-Forwarded-For names the client (ServerDeps.trustProxy); none by default. */
+  trustProxy?: boolean | string
   /** False serves no analysis results (every lookup "not computed"). */
   analysis?: boolean
 }
@@ -174,6 +189,7 @@ export async function composeServer(store: PaperStore, options: ComposeOptions):
     formatBibtex,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.version ? { version: options.version } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(analysis ? { analysis } : {}),
   })
 }
@@ -200,9 +216,7 @@ function waitForShutdownSignal(logger: Logger): Promise<NodeJS.Signals> {
  */
 export const launchServer: ServeLauncher = async (store: PaperStore, options: ServeOptions & { io: CliIo }) => {
   const { io } = options
-  const settings = ServerEnvSchema.parse(
-    Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k in ServerEnvSchema.shape && v !== '')),
-  )
+  const settings = serverSettings(process.env)
   const root = packageRoot()
   // pino (45 ms of imports) loads when a command serves, like the HTTP stack.
   const { pino } = await import('pino')
@@ -211,7 +225,7 @@ export const launchServer: ServeLauncher = async (store: PaperStore, options: Se
     settings.PAPERSCOPE_RATE_LIMIT === 0 ? false : { max: settings.PAPERSCOPE_RATE_LIMIT, windowMs: 60_000 }
   const webRoot = settings.PAPERSCOPE_WEB_DIST ?? join(root, 'web', 'dist')
   const version = packageVersion(root)
-  const app = await composeServer(store, { logger, webRoot, rateLimit, version })
+  const app = await composeServer(store, { logger, webRoot, rateLimit, version, trustProxy: settings.PAPERSCOPE_TRUST_PROXY })
   if (!existsSync(join(webRoot, 'index.html'))) logger.warn('the web app is not built (run `npm run build`); serving the API only')
   const shutdown = waitForShutdownSignal(logger)
   await app.listen({ host: options.host, port: options.port })
