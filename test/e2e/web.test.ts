@@ -681,8 +681,12 @@ describe.skipIf(skip)('web app in chromium', () => {
     await expect.poll(() => page.locator('[data-testid="classify-unsorted"]').textContent()).toBe('Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.')
     expect(await topicChips.count()).toBe(0)
     // Off topic, no topic lifts a paper, and it shares too little wording with any (the library's sourdough
-    // paper is the only one with its words, and the vocabulary keeps only words of two papers or more).
-    await expect.poll(() => page.locator('[data-testid="classify-no-similar"]').textContent()).toMatch(/shares too little wording with any paper/)
+    // paper is the only one with its words, and the vocabulary keeps only words of two papers or more): the page
+    // says why as the API's note for this text does.
+    const sourdough = 'Keep a rye sourdough starter in a cold kitchen, feed it flour and water daily, and let the dough rise overnight before baking the bread.'
+    const offTopicNote = ((await (await fetch(`${server.url}/api/v1/similar?text=${encodeURIComponent(sourdough)}&k=8`)).json()) as { note: string }).note
+    expect(offTopicNote).toMatch(/further from every topic .*no library paper shares two or more listed terms/)
+    await expect.poll(() => page.locator('[data-testid="classify-no-similar"]').textContent()).toBe(offTopicNote)
     expect(await answer.locator('.similar-item').count()).toBe(0)
 
     // A text over the limit is kept whole and said to be too long, not cut at 20,000 characters and sent.

@@ -173,9 +173,11 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
           <h2 id="classify-similar">Nearest papers in the library</h2>
           {similar.similar.length === 0 ? (
             <p className="muted" data-testid="classify-no-similar">
-              {classified.offTopic
-                ? 'None: the text is further from every topic of this library than any curated paper is, and it shares too little wording with any paper.'
-                : 'No paper of this library is near this text.'}
+              {/* The server says why for this text (off topic or too short to tell, so compared by wording alone). */}
+              {similar.note ??
+                (classified.offTopic
+                  ? 'None: the text is further from every topic of this library than any curated paper is, and it shares too little wording with any paper.'
+                  : 'No paper of this library is near this text.')}
             </p>
           ) : (
             <>
