@@ -1092,10 +1092,10 @@ const NO_SUPPORTED_SUGGESTION =
  * Why a paper or text shows fewer than two key words, as the API and the pages say it (a topic's "unsorted" is the
  * same kind of answer): the one-key-word wording.
  */
-export const FEW_KEYWORDS_NOTE = `Fewer than two key words: no other phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and ${NO_SUPPORTED_SUGGESTION}.`
+const FEW_KEYWORDS_NOTE = `Fewer than two key words: no other phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and ${NO_SUPPORTED_SUGGESTION}.`
 
 /** The same for a text with none: "no other phrase" would read as if one had been found. */
-export const NO_KEYWORDS_NOTE = `No key words: no phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and ${NO_SUPPORTED_SUGGESTION}; a text not in English gets none.`
+const NO_KEYWORDS_NOTE = `No key words: no phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and ${NO_SUPPORTED_SUGGESTION}; a text not in English gets none.`
 
 /** Why a paper or text shows `shown` key words when that is fewer than two ({@link FEW_KEYWORDS_NOTE}, {@link NO_KEYWORDS_NOTE}), else null. */
 export function fewKeywordsNote(shown: number): string | null {
