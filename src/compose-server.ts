@@ -67,6 +67,7 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
     async similarToText(input, limit) {
       return (await reader.similarToText(input, limit))?.map(similarPaperOut) ?? null
     },
+    comparedByWording: (input) => reader.comparedByWording(input),
     async classifyText(input) {
       const c = await reader.classifyText(input)
       if (!c) return null

@@ -22,6 +22,7 @@ import {
   topicSpecificity,
   unsortedSentence,
   type IndexedPaper,
+  type PreparedText,
   type ResearcherMetrics,
   type SimilarRanked,
   type TopicPrediction,
@@ -44,6 +45,11 @@ export interface AnalysisReader {
    */
   similarToText(input: { title?: string; text: string }, k?: number): Promise<SimilarRanked[] | null>
   /**
+   * Why {@link similarToText} compares a text by wording alone: `off-topic`, `too-short` (as `classify` tells
+   * them, off topic first), or null when its topics weigh in; null too before the library was ever analysed.
+   */
+  comparedByWording(input: { title?: string; text: string }): Promise<WordingOnlyReason | null>
+  /**
    * Topics, key words and a digest for a text never seen, as `paperscope classify` gives them (the text is
    * not stored); null before the library was ever analysed.
    */
@@ -54,6 +60,18 @@ export interface AnalysisReader {
   paperAnalysis(paperId: string): Promise<StoredPaperAnalysis | null>
   /** Computed researcher metrics beside the reported ones; null before the library was ever analysed. */
   authorMetrics(authorId: string): Promise<ResearcherMetrics | null>
+}
+
+/** Why a text's similar papers are found by wording alone, its topics left out. */
+export type WordingOnlyReason = 'off-topic' | 'too-short'
+
+/**
+ * A text further from every topic than any curated paper, or one too short to tell its topic (`hello there`, two
+ * words: `classify` gives it none, and its confidences are the classifier's prior), has no topics to weigh.
+ */
+function wordingOnlyReason(models: Parameters<typeof textTooShort>[0], doc: PreparedText, prediction: TopicPrediction | null): WordingOnlyReason | null {
+  if (prediction?.offTopic) return 'off-topic'
+  return textTooShort(models, doc) !== null ? 'too-short' : null
 }
 
 /** Listed terms an off-topic text must share with a paper for the paper to be near it. */
@@ -130,9 +148,7 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       // time-series paper) is an accident.
       // One classification gives both: whether it is off topic, and every topic's confidence.
       const prediction = models.topics ? classifyTopics(models.topics, doc, { top: models.topics.labels.length }) : null
-      // A text too short to tell its topic (`hello there`, two words) has none here either, as `classify` gives it
-      // none: its confidences are the classifier's prior, which had listed eight papers at wording 0.00 as nearest.
-      const byWording = (prediction?.offTopic ?? false) || textTooShort(models, doc) !== null
+      const byWording = wordingOnlyReason(models, doc, prediction) !== null
       const confidence = new Map(prediction?.topics.map((t) => [t.label, t.confidence]))
       const topics = models.topics && !byWording ? Float32Array.from(models.topics.labels, (l) => confidence.get(l) ?? 0) : null
       // The text is under the topics a paper with this prediction would be shown under (none when unsorted).
@@ -142,6 +158,12 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
       const vector = await textVector(models, { title: input.title ?? '', text: input.text }, doc)
       const ranked = similarToVector(index, { ...entry, vector }, byWording ? index.papers.length : k).filter((r) => r.score > 0)
       return byWording ? ranked.filter((r) => r.why.length >= OFF_TOPIC_SHARED_TERMS).slice(0, k) : ranked
+    },
+    async comparedByWording(input) {
+      const models = await loadAnalysisModels(store, { withEmbedder: false })
+      if (!models) return null
+      const doc = prepareText({ title: input.title ?? '', text: input.text })
+      return wordingOnlyReason(models, doc, models.topics ? classifyTopics(models.topics, doc) : null)
     },
     async classifyText(input) {
       const classifier = await currentClassifier()

@@ -112,6 +112,11 @@ export interface ServerAnalysis {
   similarPapers?(paperId: string, limit: number): Promise<AnalysisSimilarPaper[] | null>
   /** Papers nearest to a text never seen; null when the library has no analysis yet. */
   similarToText?(input: { title?: string; text: string }, limit: number): Promise<AnalysisSimilarPaper[] | null>
+  /**
+   * Why similarToText found the text's papers by wording alone (`off-topic`, `too-short`), null when its topics
+   * weighed in or the library has no analysis yet.
+   */
+  comparedByWording?(input: { title?: string; text: string }): Promise<'off-topic' | 'too-short' | null>
   /** Topics, key words and a digest for a text never seen; null when the library has no analysis yet. */
   classifyText?(input: { title?: string; text: string }): Promise<AnalysisTextClassification | null>
   paperNovelty?(paperId: string): Promise<AnalysisNovelty | null>

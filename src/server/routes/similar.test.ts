@@ -74,12 +74,7 @@ describe('/similar on the analysed corpus', () => {
       rateLimit: false,
       analysis: {
         similarToText: async (input, limit) => (await reader.similarToText(input, limit))?.map((r) => ({ paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label) })) ?? null,
-        classifyText: async (input) => {
-          const c = await reader.classifyText(input)
-          if (!c) return null
-          const { offTopic, unsorted, unsortedBecause, unsortedNote, topicWhy, language, digest } = c
-          return { topics: [], keywords: [], offTopic, unsorted, unsortedBecause, unsortedNote, topicWhy, language, digest, howComputed: { topics: '', keywords: '', digest: '' } }
-        },
+        comparedByWording: (input) => reader.comparedByWording(input),
       },
     })
   }, 60_000)

@@ -36,13 +36,13 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
   }
   /**
    * Why fewer than k papers came back, said for this text (an empty list had only the general howComputed): the
-   * classifier tells an off-topic or too-short text, which similarToText compares by wording alone.
+   * analysis says whether similarToText compared it by wording alone, off topic or too short to tell its topic.
    */
   const shortListNote = async (input: { text: string; title?: string | null | undefined }, found: number): Promise<string> => {
     const listed = found === 0 ? 'no library paper shares two or more listed terms with it' : `only ${pluralize(found, 'library paper')} ${found === 1 ? 'shares' : 'share'} two or more listed terms with it`
-    const classified = await deps.analysis?.classifyText?.({ text: input.text, ...(input.title ? { title: input.title } : {}) }).catch(() => null)
-    if (classified?.offTopic) return `Compared by wording alone, as the text is further from every topic of the library than any curated paper: ${listed}.`
-    if (classified?.unsortedBecause === 'too-short') return `Compared by wording alone, as the text is too short to tell its topic (too few content words the library's papers use): ${listed}.`
+    const byWording = await deps.analysis?.comparedByWording?.({ text: input.text, ...(input.title ? { title: input.title } : {}) }).catch(() => null)
+    if (byWording === 'off-topic') return `Compared by wording alone, as the text is further from every topic of the library than any curated paper: ${listed}.`
+    if (byWording === 'too-short') return `Compared by wording alone, as the text is too short to tell its topic (too few content words the library's papers use): ${listed}.`
     return `Only ${pluralize(found, 'library paper')} could be ranked against the text.`
   }
   app.get<{ Querystring: SimilarQuery }>(
