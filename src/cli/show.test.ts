@@ -62,3 +62,42 @@ describe('paperscope show, of a paper whose .bib entry carried another paper\'s 
     expect(monograph.out).not.toContain('ids there')
   })
 })
+
+describe('paperscope commands that take an id, given one in capitals', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-show-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('find the paper or author as by the lower-case id: show, similar, export and author', async () => {
+    const db = join(dir, 'library.db')
+    const bib = join(dir, 'refs.bib')
+    const entry = (key: string, year: number, title: string, abstract: string) =>
+      `@article{${key},\n  title = {${title}},\n  author = {Ann Example},\n  year = {${year}},\n  abstract = {${abstract}}\n}\n`
+    writeFileSync(
+      bib,
+      [
+        entry('first', 2019, 'Grokking in modular arithmetic', 'Networks trained on modular arithmetic generalize long after they fit the training data.'),
+        entry('second', 2021, 'Grokking and delayed generalization', 'Networks on modular arithmetic generalize long after fitting their training data.'),
+      ].join('\n'),
+    )
+    await runCliCaptured(['--db', db, 'import', bib])
+    const paper = JSON.parse((await runCliCaptured(['--db', db, 'show', 'Grokking in modular arithmetic', '--json'])).out) as { id: string }
+    const person = (JSON.parse((await runCliCaptured(['--db', db, 'author', 'Ann Example', '--json'])).out) as { author: { id: string } }).author.id
+    const ID = paper.id.toUpperCase()
+    // Before, each said no paper matches: ids are lower case, and an id's letters are no title words.
+    const shown = await runCliCaptured(['--db', db, 'show', ID, '--json'])
+    expect(shown.code, shown.err).toBe(0)
+    expect(JSON.parse(shown.out)).toMatchObject({ id: paper.id, matchedBy: 'id' })
+    const similar = await runCliCaptured(['--db', db, 'similar', ID, '--json'])
+    expect(similar.code, similar.err).toBe(0)
+    expect((JSON.parse(similar.out) as { paper: { id: string } }).paper.id).toBe(paper.id)
+    const bibtex = await runCliCaptured(['--db', db, 'export', '--paper', ID])
+    expect(bibtex.code, bibtex.err).toBe(0)
+    expect(bibtex.out).toContain('Grokking in modular arithmetic')
+    const author = await runCliCaptured(['--db', db, 'author', person.toUpperCase(), '--json'])
+    expect(author.code, author.err).toBe(0)
+    expect((JSON.parse(author.out) as { author: { id: string } }).author.id).toBe(person)
+  })
+})

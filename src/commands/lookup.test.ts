@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { importRecords } from './import-records.js'
-import { findAuthor, findPaperById, paperNamedBy } from './lookup.js'
+import { findAuthor, findAuthorById, findPaper, findPaperById, paperNamedBy } from './lookup.js'
 
 describe('findAuthor', () => {
   let t: TempStore
@@ -47,6 +47,14 @@ describe('findAuthor', () => {
     expect((await findAuthor(t.store, 'gangu')).author?.name).toBe('Surya Ganguli')
   })
 
+  it('finds an author by an id typed in any case, as ids are copied from anywhere', async () => {
+    const id = (await findAuthor(t.store, 'Zhiyuan Li')).author!.id
+    expect(id).toBe(id.toLowerCase())
+    // Before, null: ids are lower case and the lookup was exact.
+    expect((await findAuthorById(t.store, id.toUpperCase()))?.id).toBe(id)
+    expect((await findAuthorById(t.store, 'NO-SUCH-PERSON'))).toBeNull()
+  })
+
   it('finds nobody for wildcards and punctuation', async () => {
     for (const ref of ['%', '_', '.', '%li']) expect((await findAuthor(t.store, ref)).author, ref).toBeNull()
   })
@@ -71,6 +79,16 @@ describe('findPaperById', () => {
     expect(await Promise.all(['2301.05217', 'arXiv:2301.05217v2', 'https://arxiv.org/abs/2301.05217', '10.48550/arXiv.2301.05217', 'https://doi.org/10.48550/ARXIV.2301.05217'].map(title))).toEqual([grokking, grokking, grokking, grokking, grokking])
     expect(await title('10.1088/1742-5468/AC3A74')).toBe('Deep double descent')
     expect(await title('10.48550/arXiv.2301.99999')).toBeNull()
+  })
+
+  it('finds a paper by its Paperscope id typed in any case (P1AVORHTPA6 is p1avorhtpa6)', async () => {
+    const id = (await findPaperById(t.store, '2301.05217')).paper!.id
+    expect(id).toMatch(/^p[0-9a-z]+$/)
+    const upper = await findPaperById(t.store, ` ${id.toUpperCase()} `)
+    // Before, none: the id was looked up as typed, and its letters are no title word either.
+    expect(upper).toMatchObject({ paper: { id }, matchedBy: 'id' })
+    expect((await findPaper(t.store, id.toUpperCase())).matchedBy).toBe('id')
+    expect((await findPaperById(t.store, 'P0000000000')).paper).toBeNull()
   })
 
   it('lets a search for an arXiv id or a DOI find the paper first, whose text does not hold the id', async () => {

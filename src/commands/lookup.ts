@@ -19,13 +19,23 @@ export interface PaperLookup {
   alternativesTotal: number
 }
 
+/**
+ * The spellings of an id to look up: as typed, then in lower case. Paperscope's ids (papers' `p…`, authors'
+ * slugs) are all lower case, and people copy them from anywhere: a title-cased heading, a spreadsheet that
+ * upper-cased a column, a message (`P1AVORHTPA6` is `p1avorhtpa6`).
+ */
+function idSpellings(text: string): string[] {
+  const lower = text.toLowerCase()
+  return lower === text ? [text] : [text, lower]
+}
+
 /** A lookup that found its paper (or none) by one reference: no other paper is in question. */
 function byRef(paper: PaperWithSources | null, matchedBy: PaperLookup['matchedBy']): PaperLookup {
   return { paper, matchedBy, alternatives: [], alternativesTotal: 0 }
 }
 
 /**
- * A paper by an id alone: its Paperscope id (or a removed paper's, which leads to the paper it became), an arXiv id (`2310.03789`, `arXiv:2310.03789v2`, an arxiv.org
+ * A paper by an id alone: its Paperscope id in any case (or a removed paper's, which leads to the paper it became), an arXiv id (`2310.03789`, `arXiv:2310.03789v2`, an arxiv.org
  * link) or a DOI; never by title words. What a URL of a paper may hold.
  * @example await findPaperById(store, '2310.03789') // { paper, matchedBy: 'arxiv' }
  */
@@ -36,10 +46,12 @@ export async function findPaperById(
   const text = ref.trim()
   const none = byRef(null, null)
   if (!text) return none
-  const byId = await store.getPaper(text)
-  if (byId) return byRef(byId, 'id')
-  const became = await store.findPaperIdByFormerId(text)
-  if (became) return byRef(await store.getPaper(became), 'former-id')
+  for (const id of idSpellings(text)) {
+    const byId = await store.getPaper(id)
+    if (byId) return byRef(byId, 'id')
+    const became = await store.findPaperIdByFormerId(id)
+    if (became) return byRef(await store.getPaper(became), 'former-id')
+  }
   const arxiv = /^(arxiv:)?[\w.-]*\d{4}\.?\d{3,5}(v\d+)?$|arxiv\.org/i.test(text) ? normalizeArxivId(text) : null
   if (arxiv) {
     const id = await store.findPaperIdByExternalId('arxiv', arxiv)
@@ -99,15 +111,18 @@ export async function findPaper(store: PaperStore, ref: string): Promise<PaperLo
 }
 
 /**
- * A person by id: their own, or the id of a person joined into them (co-authors showed the two to be one), which
+ * A person by id (in any case): their own, or the id of a person joined into them (co-authors showed the two to be one), which
  * leads to the person it became. What a URL of a researcher may hold.
  * @example (await findAuthorById(store, 'geoffrey-hinton'))?.id // 'geoffrey-e-hinton', once the two were joined
  */
 export async function findAuthorById(store: Pick<PaperStore, 'getAuthor' | 'findAuthorIdByFormerId'>, id: string): Promise<AuthorDetail | null> {
-  const author = await store.getAuthor(id)
-  if (author) return author
-  const became = await store.findAuthorIdByFormerId(id)
-  return became ? store.getAuthor(became) : null
+  for (const spelled of idSpellings(id)) {
+    const author = await store.getAuthor(spelled)
+    if (author) return author
+    const became = await store.findAuthorIdByFormerId(spelled)
+    if (became) return store.getAuthor(became)
+  }
+  return null
 }
 
 /**
