@@ -40,7 +40,7 @@ describe('buildServer', () => {
   beforeAll(async () => {
     temp = await createTempStore()
     await importRecords(temp.store, [
-      buildRecord({ title: 'Grokking', authors: ['Alethea Power'], topics: ['Grokking'], date: '2022' }),
+      buildRecord({ title: 'Grokking', authors: ['Alethea Power'], topics: ['Grokking'], date: '2022', categories: ['cs.LG'] }),
       buildRecord({ title: 'A Paper Known by Its DOI', authors: ['Dora Ident'], date: '2002', ids: { doi: '10.2139/ssrn.288970' } }),
     ])
     webRoot = mkdtempSync(join(tmpdir(), 'paperscope-web-'))

@@ -87,3 +87,24 @@ export async function checkSourceWhenEmpty(store: Pick<PaperStore, 'libraryStats
   if (sources.includes(value)) return
   throw new PaperscopeError('INVALID_ARGUMENT', `parameter "source": no source "${value.slice(0, 200)}" in this library; it has ${sources.join(', ') || 'none'}`, { field: 'source' })
 }
+
+/** The most categories an unknown `category` answer names (an arXiv library carries a hundred or more). */
+const CATEGORIES_NAMED = 30
+
+/**
+ * A `category` filter that found nothing, checked against the categories the library's papers carry (in any case,
+ * as the filter takes them), so a typo is a 400 naming the parameter and the categories, most papers first, rather
+ * than no papers. Only an empty answer is checked, as for `source`.
+ */
+export async function checkCategoryWhenEmpty(store: Pick<PaperStore, 'listCategories'>, value: string | undefined, found: number): Promise<void> {
+  if (value === undefined || found > 0) return
+  const categories = (await store.listCategories()).map((c) => c.category)
+  if (categories.some((c) => c.toLowerCase() === value.toLowerCase())) return
+  const named = categories.slice(0, CATEGORIES_NAMED).join(', ')
+  const more = categories.length > CATEGORIES_NAMED ? ` and ${categories.length - CATEGORIES_NAMED} more (see the \`category\` facet of /api/v1/search)` : ''
+  throw new PaperscopeError(
+    'INVALID_ARGUMENT',
+    `parameter "category": no category "${value.slice(0, 200)}" in this library; it has ${named || 'none'}${more}`,
+    { field: 'category' },
+  )
+}

@@ -612,6 +612,13 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         const cat = await sut.store.searchPapers({ text: 'study', category: 'stat.ML' })
         expect(cat.total).toBe(spec.filter((p) => p.categories.includes('stat.ML')).length)
         expect(actual(cat.facets)).toEqual(expected(spec.filter((p) => p.categories.includes('stat.ML'))))
+        // A category in any case, as a reader types it.
+        const folded = await sut.store.searchPapers({ text: 'study', category: 'STAT.ml' })
+        expect(folded.items.map((h) => h.paper.id)).toEqual(cat.items.map((h) => h.paper.id))
+      })
+
+      it('lists the categories papers carry, most papers first', async () => {
+        expect((await sut.store.listCategories()).map((c) => [c.category, c.papers])).toEqual(expected(spec).category)
       })
 
       it('pages through ties in one order: best score first, then by id', async () => {

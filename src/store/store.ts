@@ -145,6 +145,7 @@ export interface SearchQuery {
   yearTo?: number
   authorId?: string
   source?: string
+  /** A subject category in any case (`cs.lg` finds `cs.LG`). */
   category?: string
   limit?: number
   offset?: number
@@ -285,6 +286,8 @@ export interface PaperReader {
   /** Each author with papers under the topic (curated or predicted), and how many. */
   countTopicPapersByAuthor(topicId: string): Promise<ReadonlyMap<string, number>>
   libraryStats(): Promise<LibraryStats>
+  /** The subject categories papers carry, each with its papers, most first (then by name). */
+  listCategories(): Promise<Array<{ category: string; papers: number }>>
   getFeedCursor(feed: string): Promise<string | null>
   /** The records of one source read from this file (an absolute path) when it was last read, oldest first. */
   listFileRecords(source: string, file: string): Promise<Array<{ id: number; key: string; paperId: string }>>

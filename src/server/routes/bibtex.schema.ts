@@ -15,7 +15,7 @@ export const SearchBibtexQuerySchema = BibtexQuerySchema.extend({
   year_from: z.number().int().min(1000).max(3000).optional().describe('Only papers published in this year or later'),
   year_to: z.number().int().min(1000).max(3000).optional().describe('Only papers published in this year or earlier'),
   source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source (see /stats `perSource`)'),
-  category: z.string().min(1).max(100).optional().describe('Only papers with this subject category (arXiv `cs.LG`, …), as the `category` facet lists them'),
+  category: z.string().min(1).max(100).optional().describe('Only papers with this subject category (arXiv `cs.LG`, …), as the `category` facet lists them, in any case; one the library does not have is a 400'),
   limit: z
     .number()
     .int()

@@ -10,7 +10,7 @@ import { PaperscopeError, slugText } from '../../core/index.js'
 import { bibtexFormatter } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
-import { checkSourceWhenEmpty, checkYearRange, requireTopicParam, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
+import { checkCategoryWhenEmpty, checkSourceWhenEmpty, checkYearRange, requireTopicParam, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import {
   AuthorParamsSchema,
   BIBTEX_RESPONSE,
@@ -42,6 +42,7 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
   ): Promise<string> {
     const { papers, total } = await selectPapers(store, selection, limit)
     await checkSourceWhenEmpty(store, selection.searchFilters?.source, papers.length)
+    await checkCategoryWhenEmpty(store, selection.searchFilters?.category, papers.length)
     const bibtex = (await bibtexFormatter(deps))(await toBibtexPapers(store, papers))
     void reply.type('application/x-bibtex; charset=utf-8')
     void reply.header('x-paperscope-entries', String(papers.length))

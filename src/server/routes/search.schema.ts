@@ -11,7 +11,7 @@ export const SearchQuerySchema = z.object({
   year_to: z.number().int().min(1000).max(3000).optional().describe('Only papers published in this year or earlier'),
   author: z.string().min(1).max(200).optional().describe('An author id, or a name'),
   source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source (see /stats `perSource`)'),
-  category: z.string().min(1).max(100).optional().describe('Only papers with this subject category (arXiv `cs.LG`, …), as the `category` facet lists them'),
+  category: z.string().min(1).max(100).optional().describe('Only papers with this subject category (arXiv `cs.LG`, …), as the `category` facet lists them, in any case; one the library does not have is a 400'),
   page: PageParamSchema,
   page_size: z.number().int().min(1).max(100).default(20).describe('Hits per page (default 20)'),
 })

@@ -73,6 +73,30 @@ describe('GET /api/v1/search on the corpus library', () => {
     expect(source.body).toMatchObject({ error: { field: 'source', message: expect.stringMatching(/no source "nope" in this library; it has .*awesome-list/) } })
   })
 
+  it('takes a category in any case, and names an unknown one with the categories the library has', async () => {
+    const facets = (await search('q=learning')).body.facets.category
+    const top = facets[0]!
+    const exact = await search(`q=learning&category=${encodeURIComponent(top.value)}`)
+    expect(exact.body.total).toBe(top.count)
+    for (const typed of [top.value.toLowerCase(), top.value.toUpperCase()]) {
+      const res = await search(`q=learning&category=${encodeURIComponent(typed)}`)
+      expect(res.status, typed).toBe(200)
+      expect(res.body.items.map((h) => h.paper.id)).toEqual(exact.body.items.map((h) => h.paper.id))
+    }
+    const unknown = await search('q=learning&category=nope.XX')
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'category' })
+    expect(unknown.body.error.message).toContain('no category "nope.XX" in this library; it has ')
+    for (const f of facets) expect(unknown.body.error.message).toContain(f.value)
+    // A known category with no match among these words is an empty answer, not an error.
+    const other = facets.at(-1)!.value
+    const none = await search(`q=learning&category=${encodeURIComponent(other)}&year_from=2999`)
+    expect(none).toMatchObject({ status: 200, body: { total: 0 } })
+    const bib = await app.inject('/api/v1/search/bibtex?q=learning&category=nope.XX')
+    expect(bib.statusCode).toBe(400)
+    expect((bib.json() as ErrorBody).error.field).toBe('category')
+  })
+
   it('pages through results', async () => {
     const first = await search('q=neural&page_size=5')
     const second = await search('q=neural&page_size=5&page=2')

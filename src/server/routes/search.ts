@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { paperNamedBy } from '../../commands/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentSearch } from '../presenters.js'
-import { checkSourceWhenEmpty, checkYearRange, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
+import { checkCategoryWhenEmpty, checkSourceWhenEmpty, checkYearRange, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SearchQuerySchema, SearchResponseSchema, type SearchQueryParams } from './search.schema.js'
 
@@ -40,6 +40,7 @@ export async function searchRoutes(app: FastifyInstance, { deps }: { deps: Serve
         offset: (q.page - 1) * q.page_size,
       })
       await checkSourceWhenEmpty(store, q.source, result.total)
+      await checkCategoryWhenEmpty(store, q.category, result.total)
       return presentSearch(result, { q: q.q, page: q.page, pageSize: q.page_size, author })
     },
   )

@@ -455,7 +455,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       params.push(q.authorId)
     }
     if (q.category !== undefined) {
-      clauses.push('EXISTS (SELECT 1 FROM json_each(p.categories) c WHERE c.value = ?)')
+      // In any case: `cs.lg` is a reader's `cs.LG`, as a topic label is taken in any case.
+      clauses.push('EXISTS (SELECT 1 FROM json_each(p.categories) c WHERE c.value = ? COLLATE NOCASE)')
       params.push(q.category)
     }
     if (q.keywords !== undefined && q.keywords.length === 0) {
@@ -877,6 +878,13 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       topicCounts,
       papersWithoutYear: n('SELECT count(*) AS n FROM papers WHERE year IS NULL'),
     }
+  }
+
+  async listCategories(): Promise<Array<{ category: string; papers: number }>> {
+    return this.all<{ category: string; papers: number }>(
+      `SELECT c.value AS category, count(DISTINCT p.id) AS papers FROM papers p, json_each(p.categories) c
+       GROUP BY c.value ORDER BY papers DESC, c.value`,
+    )
   }
 
   async getFeedCursor(feed: string): Promise<string | null> {
