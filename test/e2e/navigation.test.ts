@@ -350,10 +350,22 @@ describe.skipIf(skip)('navigation in chromium', () => {
     const twoWords = await totalOf('double de', true)
     expect(twoWords).toBeGreaterThan(await totalOf('double de', false))
     await expect.poll(() => countOf(page)).toBe(twoWords)
-    const refused = (await api<ApiErrorBody>(`/search?q=${encodeURIComponent('C++')}`)).error
-    expect(refused.code).toBe('INVALID_QUERY')
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('C++')}`)
-    await expect.poll(() => page.getByText(querySentence(refused.message), { exact: true }).count()).toBe(1)
+    // `C++` and `C#` the API refuses; the page says its reason itself, asking nothing (no 400 in the console).
+    const searched: string[] = []
+    page.on('request', (r) => {
+      if (/\/api\/v1\/(search|authors)\b/.test(r.url())) searched.push(r.url())
+    })
+    for (const q of ['C++', 'C#']) {
+      const refused = (await api<ApiErrorBody>(`/search?q=${encodeURIComponent(q)}`)).error
+      expect(refused.code, q).toBe('INVALID_QUERY')
+      await page.goto(`${server.url}/search?q=${encodeURIComponent(q)}`)
+      await expect.poll(() => page.getByText(querySentence(refused.message), { exact: true }).count(), { message: q }).toBe(1)
+      expect(await page.getByText('Searching…').count(), q).toBe(0)
+    }
+    // Typed in the box too.
+    await searchBox(page).fill('c++')
+    await expect.poll(() => page.getByText(/^"c\+\+" cannot be searched for: .* as in "c\+\+ code"\.$/).count()).toBe(1)
+    expect(searched).toEqual([])
     expect(problems).toEqual([])
   })
 

@@ -3,17 +3,7 @@
  * (`*`, `NEAR`, parentheses, unbalanced quotes) are searched for as words, never parsed; only `OR`, `NOT`
  * and `AND` in capitals, and `-` at the start of a word, are read as what they say.
  */
-import { PaperscopeError } from '../../core/index.js'
-
-/** Letters and digits, as the unicode61 tokenizer sees words. */
-const WORD = /[\p{L}\p{N}]+/gu
-
-function words(text: string): string[] {
-  return text.match(WORD) ?? []
-}
-
-/** Words, and words joined by hyphens (`in-context`), which are one term: a phrase of their words. */
-const TERM = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu
+import { PaperscopeError, QUERY_DASHES, QUERY_OPERATORS, readQuery, searchableWords as words, type QueryTerm } from '../../core/index.js'
 
 function quote(word: string): string {
   return `"${word.replace(/"/g, '""')}"`
@@ -60,52 +50,13 @@ const UNINFLECTED = new Set(['news', 'series', 'species', 'physics', 'mathematic
 /** Singulars in -s and their plurals. */
 const SINGULAR_IN_S: Record<string, string> = { bias: 'biases', biases: 'bias', lens: 'lenses', lenses: 'lens', gas: 'gases', gases: 'gas', atlas: 'atlases', canvas: 'canvases', corpus: 'corpora', corpora: 'corpus' }
 
-/** Operators a person may type between words, in capitals as search engines take them. */
-const OPERATORS = new Set(['OR', 'NOT', 'AND'])
 /** Words, phrases and operators of a query kept: FTS5 refuses an expression nested 256 deep. */
 const MAX_PARTS = 200
-/**
- * A `-` that starts a word, or the en dash or minus sign phones and editors turn it into: `grokking –transformer`
- * means what `grokking -transformer` does.
- */
-const DASHES = '-\u2013\u2212'
-const ENDS_WITH_LONE_DASH = new RegExp(`(?:^|\\s)[${DASHES}]$`)
-const HAS_WORD_START_DASH = new RegExp(`(?:^|\\s)[${DASHES}]`)
+const HAS_WORD_START_DASH = new RegExp(`(?:^|\\s)[${QUERY_DASHES}]`)
 
-/**
- * A letter with `+` or `#` after it (`c++`, `C#`, `f#`, `c++17`): a language's name, which the index (unicode61,
- * letters and digits only) keeps as the lone letter, so it would find every `(c)` and `Appendix C`. Not `a+b`.
- */
-const LETTER_AND_SYMBOLS = /(?<![\p{L}\p{N}+#])\p{L}[+#]+\p{N}*(?![\p{L}\p{N}+#])/u
-
-/**
- * Refuses a word the index cannot tell from a lone letter, typed alone or as a one-word phrase; in a phrase with
- * another word (`"C++ templates"`) the words beside it say which is meant.
- * @throws PaperscopeError INVALID_QUERY (field `q`)
- */
-function refuseLetterAndSymbols(segments: readonly string[], phrases: boolean): void {
-  segments.forEach((segment, i) => {
-    const inPhrase = phrases && i % 2 === 1
-    const found = inPhrase ? (words(segment).length === 1 ? segment.match(LETTER_AND_SYMBOLS) : null) : segment.match(LETTER_AND_SYMBOLS)
-    if (!found) return
-    const typed = found[0]
-    const letter = typed.charAt(0)
-    throw new PaperscopeError(
-      'INVALID_QUERY',
-      `"${typed}" cannot be searched for: the index keeps only letters and digits, so it would be the lone letter ${letter} and find every "Appendix ${letter.toUpperCase()}" and "(${letter.toLowerCase()})"; put it in a phrase with the word beside it, as in "${typed} code"`,
-      { field: 'q' },
-    )
-  })
-}
-
-interface Term {
+/** A term of the query and the FTS5 expression it becomes. */
+interface Term extends QueryTerm {
   term: string
-  bare: boolean
-  word?: string | undefined
-  /** Left out (`-word`, `NOT word`): it must be missing from a match. */
-  excluded: boolean
-  /** As typed, for a message. */
-  typed: string
 }
 
 /**
@@ -124,48 +75,13 @@ interface Term {
  * @example buildMatchQuery('-transformer grokking OR "double descent"') // '"grokking" NOT "transformer" OR "double descent"'
  */
 export function buildMatchQuery(text: string, { prefix = false, inflect = true }: { prefix?: boolean; inflect?: boolean } = {}): string | null {
-  // Terms between ORs, in the order typed.
-  const groups: Term[][] = [[]]
-  let leaveOut = false
-  let lastTyped: Term | undefined
-  const add = (term: Term): void => {
-    term.excluded ||= leaveOut
-    leaveOut = false
-    groups[groups.length - 1]!.push(term)
-    lastTyped = term
-  }
-  const quoteCount = (text.match(/"/g) ?? []).length
-  // Unbalanced quotes are treated as plain characters, not as a phrase that never ends.
-  const segments = quoteCount % 2 === 0 ? text.split('"') : [text.replace(/"/g, ' ')]
-  refuseLetterAndSymbols(segments, quoteCount % 2 === 0)
-  segments.forEach((segment, i) => {
-    const found = words(segment)
-    if (found.length === 0) return
-    if (i % 2 === 1) {
-      // `grokking -"chain of thought"`: a phrase after a lone `-` is left out too.
-      const phrase = quote(found.join(' '))
-      add({ term: phrase, bare: false, excluded: ENDS_WITH_LONE_DASH.test(segments[i - 1] ?? ''), typed: phrase })
-      return
-    }
-    // `in-context learning` is the phrase `in context` and `learning`, not three words anywhere.
-    for (const m of segment.matchAll(TERM)) {
-      const w = m[0]
-      if (w === 'NOT') leaveOut = true
-      else if (w === 'OR') groups.push([])
-      else if (w !== 'AND') {
-        // `grokking -transformer`, as search engines read it: a word after a lone `-` is left out.
-        const dash = segment[m.index - 1]
-        const excluded = dash !== undefined && DASHES.includes(dash) && (m.index === 1 || /\s/.test(segment[m.index - 2] ?? ''))
-        add({ term: quote(words(w).join(' ')), bare: true, word: words(w).length === 1 ? w : undefined, excluded, typed: w })
-      }
-    }
-  })
+  // Read by the rule the search page reads it by (core/search-words): what it refuses, the page never sends.
+  const reading = readQuery(text)
+  if (reading.refusal) throw new PaperscopeError('INVALID_QUERY', reading.refusal.message, { field: 'q' })
+  const groups: Term[][] = reading.groups.map((group) => group.map((t) => Object.assign(t, { term: quote(t.words.join(' ')) })))
+  const lastTyped = reading.last as Term | undefined
   const terms = groups.flat()
   if (terms.length === 0) return null
-  if (terms.every((t) => t.excluded)) {
-    const named = terms.slice(0, 3).map((t) => `-${t.typed}`).join(' ')
-    throw new PaperscopeError('INVALID_QUERY', `nothing to find: the query only leaves out ${named}${terms.length > 3 ? ' …' : ''}; add a word to find, as in "grokking -transformer"`, { field: 'q' })
-  }
   // A group of only words left out joins the group before it (the one after, when first): `OR -x` is `NOT x`.
   const kept: Term[][] = []
   let held: Term[] = []
@@ -179,8 +95,9 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
   const typing = prefix && lastTyped !== undefined && lastTyped.bare && !/\s$/.test(text) && !lastTyped.excluded
   // A word typed whole also stands for its plural or singular; one still being typed is a prefix, which has them.
   for (const t of terms) {
-    if (!inflect || t.word === undefined || (typing && t === lastTyped)) continue
-    const forms = inflections(t.word)
+    // A plain word only: a phrase or `in-context` is searched as written.
+    if (!inflect || !t.bare || t.words.length !== 1 || (typing && t === lastTyped)) continue
+    const forms = inflections(t.words[0]!)
     if (forms.length > 1) t.term = `(${forms.map(quote).join(' OR ')})`
   }
   if (typing) lastTyped!.term = `(${lastTyped!.term} OR ${lastTyped!.term}*)`
@@ -199,7 +116,7 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
   }
   // FTS5 nests each operator: a few hundred make an expression too deep for it. No person types that many.
   out.splice(MAX_PARTS)
-  while (OPERATORS.has(out[out.length - 1]!)) out.pop()
+  while (QUERY_OPERATORS.has(out[out.length - 1]!)) out.pop()
   return out.join(' ')
 }
 
@@ -210,7 +127,7 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
  */
 export function buildTitlePhraseQuery(text: string, { prefix = false }: { prefix?: boolean } = {}): string | null {
   const found = words(text)
-  if (found.length < 2 || text.includes('"') || HAS_WORD_START_DASH.test(text) || found.some((w) => OPERATORS.has(w))) return null
+  if (found.length < 2 || text.includes('"') || HAS_WORD_START_DASH.test(text) || found.some((w) => QUERY_OPERATORS.has(w))) return null
   if (prefix && !/\s$/.test(text) && /[\p{L}\p{N}]$/u.test(text)) return `{title} : ${quote(found.join(' '))}*`
   // `kernel method` is said by `Kernel Methods` too.
   const head = found.slice(0, -1).join(' ')

@@ -18,13 +18,17 @@ function newestMtime(path: string): number {
   return newest
 }
 
-/** Sources of the web build: the app, its page, its config, and the API types it imports. */
+/**
+ * Sources of the web build: the app, its page, its config, the API types it imports, and the pure modules of src/
+ * it bundles (the search's word rule, LaTeX cleaning): a change to one of those must rebuild the app too.
+ */
 function sourcesMtime(): number {
   return Math.max(
     ...[join(WEB_ROOT, 'src'), join(WEB_ROOT, 'public'), join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts')]
       .filter(existsSync)
       .map(newestMtime),
     ...['schemas.ts', 'api-types.ts', 'routes'].map((p) => newestMtime(join(REPO_ROOT, 'src', 'server', p))),
+    ...['core/search-words.ts', 'analysis/latex.ts'].map((p) => newestMtime(join(REPO_ROOT, 'src', p))),
   )
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { SearchBibtexQuerySchema } from '../../../src/server/routes/bibtex.schema.js'
+import { SearchQuerySchema } from '../../../src/server/routes/search.schema.js'
 import type { PaperscopeError } from '../../../src/core/index.js'
 import { buildMatchQuery } from '../../../src/store/index.js'
-import { bibtexCoverage, filtersSaid, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, nothingToFindMessage, peopleWords, queryLength, querySentence, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, searchTitle, tooLongMessage, wordsToFind } from './search.js'
+import { bibtexCoverage, filtersSaid, matchesWithoutYear, MAX_QUERY_LENGTH, namedBy, nothingToFindMessage, peopleWords, queryLength, querySentence, resultsTitle, SEARCH_BIBTEX_ENTRIES, searchesPrefix, searchTitle, tooLongMessage, unsearchable } from './search.js'
 
 describe('the search page', () => {
   it('says how many papers match, the verb agreeing with the count', () => {
@@ -88,29 +89,49 @@ describe("the search page's tab title", () => {
   })
 })
 
-describe('a query with no word to find', () => {
-  // The server's reading of the words (what the API refuses as having nothing to find), beside the page's.
-  const serverFindsNothing = (q: string): boolean => {
+describe('words the server would refuse', () => {
+  // The store's reading of the words: what the API refuses (a 400), beside what the page holds back.
+  const serverRefuses = (q: string): string | null => {
     try {
-      return buildMatchQuery(q) === null
+      return buildMatchQuery(q) === null ? 'the query has no words to search for' : null
     } catch (err) {
       if ((err as PaperscopeError).code !== 'INVALID_QUERY') throw err
-      return /^nothing to find/.test((err as Error).message)
+      return (err as Error).message
     }
   }
 
-  it('is told apart as the server tells it, so the page asks only for queries the server takes', () => {
+  it('are held back exactly when the server would refuse them, so the page never asks for a 400', () => {
     const queries = [
       'NOT', '*', '🧠', '-x', 'OR', 'AND', '%', '"', '""', '-"a phrase"', 'NOT grokking', '– transformer', '−transformer', 'grokking -transformer',
       'NOT x y', 'x OR -y', '-x OR -y', '"NOT x"', '"-x"', 'a-b', '-in-context', 'grokking NOT', '"a" -b', 'OR 🧠 AND', 'ÆØÅ', '¿?', '12', 'x-', '"unpaired -x',
       'NOT "phase transition"', '-"a" b', 'NOT NOT x', 'x NOT', 'NOTx', 'or', 'not',
+      // The index has these as the lone letter: refused unless a phrase says which is meant.
+      'c++', 'C#', 'f#', 'C++17', 'templates in c++', 'grokking -c++', 'rust OR c#', '"c++"', '"c++ templates"', 'a+b', 'c+++', '"unbalanced c++',
     ]
-    for (const q of queries) expect(wordsToFind(q).length === 0, q).toBe(serverFindsNothing(q))
+    for (const q of queries) expect(unsearchable(q) !== null, q).toBe(serverRefuses(q) !== null)
   })
 
-  it('names the words to find, without operators or the words left out', () => {
-    expect(wordsToFind('grokking -transformer OR "double descent" NOT sgd')).toEqual(['grokking', 'double descent'])
-    expect(wordsToFind('NOT *')).toEqual([])
+  it("says the server's own reason for `c++` and `C#`, without the hint for a query with no word", () => {
+    for (const q of ['c++', 'C#', 'grokking in c++']) {
+      const said = unsearchable(q)
+      expect(said, q).toEqual({ title: 'These words cannot be searched', message: querySentence(serverRefuses(q)!), typingHint: false })
+    }
+    expect(unsearchable('c++')!.message).toBe(
+      '"c++" cannot be searched for: the index keeps only letters and digits, so it would be the lone letter c and find every "Appendix C" and "(c)"; put it in a phrase with the word beside it, as in "c++ code".',
+    )
+  })
+
+  it("says a query over the API's limit is too long, and takes one at the limit", () => {
+    const over = 'x'.repeat(MAX_QUERY_LENGTH + 1)
+    expect(SearchQuerySchema.safeParse({ q: over }).success).toBe(false)
+    expect(unsearchable(over)).toEqual({ title: 'These words cannot be searched', message: tooLongMessage(over), typingHint: false })
+    expect(SearchQuerySchema.safeParse({ q: 'x'.repeat(MAX_QUERY_LENGTH) }).success).toBe(true)
+    expect(unsearchable('x'.repeat(MAX_QUERY_LENGTH))).toBeNull()
+  })
+
+  it('says a query with no word to find as the page words it', () => {
+    expect(unsearchable('-x')).toEqual({ title: 'No searchable word', message: nothingToFindMessage('-x'), typingHint: true })
+    expect(unsearchable('grokking')).toBeNull()
   })
 
   it('is said in a sentence that tells leaving out from typing no word at all', () => {

@@ -9,6 +9,7 @@ import { FilterError, refusedFilter, urlWithout } from '../components/filter-err
 import { PaperCard } from '../components/paper-card.js'
 import { Pagination, PastLastPage } from '../components/pagination.js'
 import { Empty, ErrorState, Loading } from '../components/states.js'
+import { readQuery, wordsToFind } from '../../../src/core/search-words.js'
 import { formatCount, plural, sourceLabel } from '../format.js'
 import { trackHiddenEdges } from '../hidden-edges.js'
 import { useApi, useTitle } from '../hooks.js'
@@ -96,47 +97,6 @@ export function peopleWords(q: string): string {
     .trim()
 }
 
-/** A dash that leaves the word after it out, as the server reads it: typed, or as an editor's en dash or minus sign. */
-const DASHES = '-\u2013\u2212'
-/** A word, or words joined by hyphens (`in-context`), as the server reads a term. */
-const TERM = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu
-
-/**
- * The words and phrases a query looks for, read as the server reads them (src/store/sqlite/fts-query.ts): runs of
- * letters and digits, `"phrases"` when the quotes pair up, `OR`, `AND` and `NOT` in capitals as operators, and a
- * word after `NOT` or a word-starting dash left out. Empty: the server would refuse the query as having nothing to
- * find, so the page says so itself instead of asking (a 400 the browser logs as an error).
- * @example wordsToFind('grokking -transformer') // ['grokking']; wordsToFind('NOT 🧠') // []
- */
-export function wordsToFind(q: string): string[] {
-  const quotes = (q.match(/"/g) ?? []).length
-  // Unpaired quotes are plain characters, as on the server.
-  const segments = quotes % 2 === 0 ? q.split('"') : [q.replace(/"/g, ' ')]
-  const found: string[] = []
-  let leaveOut = false
-  segments.forEach((segment, i) => {
-    if (i % 2 === 1) {
-      const words = segment.match(/[\p{L}\p{N}]+/gu)
-      if (!words) return
-      const dashed = new RegExp(`(?:^|\\s)[${DASHES}]$`).test(segments[i - 1] ?? '')
-      if (!dashed && !leaveOut) found.push(words.join(' '))
-      leaveOut = false
-      return
-    }
-    for (const m of segment.matchAll(TERM)) {
-      const word = m[0]
-      if (word === 'NOT') leaveOut = true
-      else if (word !== 'OR' && word !== 'AND') {
-        const before = segment[m.index - 1]
-        const dashed = before !== undefined && DASHES.includes(before) && (m.index === 1 || /\s/.test(segment[m.index - 2] ?? ''))
-        if (!dashed && !leaveOut) found.push(word)
-        leaveOut = false
-      }
-    }
-  })
-  return found
-}
-
 /**
  * What the page says about a query with no word to find ({@link wordsToFind} is empty): that it only leaves words
  * out, or that it holds no word at all.
@@ -154,6 +114,28 @@ export function nothingToFindMessage(q: string): string {
 export function querySentence(message: string): string {
   const text = message.charAt(0).toUpperCase() + message.slice(1)
   return /[.!?]$/.test(text) ? text : `${text}.`
+}
+
+/** Why the page does not send a query, in its words: a heading, a sentence, and whether to add how to type one. */
+export interface Unsearchable {
+  title: 'No searchable word' | 'These words cannot be searched'
+  message: string
+  /** Add that a word to find is needed, and that `-word` and `NOT word` only leave words out. */
+  typingHint: boolean
+}
+
+/**
+ * Why the API would refuse the words (src/core/search-words: the store reads them by the same rule), said here
+ * instead of asking it: a 400 the browser logs as an error. Null when the page sends them.
+ * @example unsearchable('c++')?.message // '"c++" cannot be searched for: … as in "c++ code".'
+ */
+export function unsearchable(q: string): Unsearchable | null {
+  if (queryLength(q) > MAX_QUERY_LENGTH) return { title: 'These words cannot be searched', message: tooLongMessage(q), typingHint: false }
+  const { refusal } = readQuery(q)
+  // The refusal's own sentence says what to type instead (`"c++ code"`).
+  if (refusal?.reason === 'letter-and-symbols') return { title: 'These words cannot be searched', message: querySentence(refusal.message), typingHint: false }
+  if (wordsToFind(q).length === 0) return { title: 'No searchable word', message: nothingToFindMessage(q), typingHint: true }
+  return null
 }
 
 /**
@@ -332,11 +314,9 @@ export function SearchPage() {
   const q = urlQ.trim()
   const page = Math.max(1, Number(params.get('page')) || 1)
   const prefix = q ? searchesPrefix(q) : false
-  // Words over the limit (a shared URL: the box itself stops there) are said plainly, not in the validator's words.
-  const tooLong = queryLength(q) > MAX_QUERY_LENGTH
-  // Nothing to find (`NOT`, `*`, `-x`): said here, not asked of a server that would refuse it.
-  const nothingToFind = q !== '' && !tooLong && wordsToFind(q).length === 0
-  const apiPath = q && !nothingToFind
+  // Words the server would refuse (over the limit, `c++`, nothing to find: `NOT`, `*`, `-x`): said here, not asked.
+  const refused = q ? unsearchable(q) : null
+  const apiPath = q && !refused
     ? paths.search({
         q,
         prefix,
@@ -358,7 +338,7 @@ export function SearchPage() {
   // Not for words longer than that API takes: it would refuse them (a 400 in the console) and find no one.
   // The words that could name someone: a word left out names no one to list.
   const named = peopleWords(q)
-  const asksPeople = named && !nothingToFind && page === 1 && activeFilters.length === 0 && named.length <= MAX_PEOPLE_QUERY_LENGTH
+  const asksPeople = named && !refused && page === 1 && activeFilters.length === 0 && named.length <= MAX_PEOPLE_QUERY_LENGTH
   const people = useApi<AuthorList>(asksPeople ? paths.authors({ q: named, limit: PEOPLE_SHOWN }) : null)
 
   const setFilter = (changes: Record<string, string | null>) => {
@@ -490,7 +470,7 @@ export function SearchPage() {
 
           <section className="results" aria-labelledby="results-title">
             <h2 id="results-title" className="results-count" aria-live="polite" tabIndex={-1}>
-              {data ? resultsTitle(data.total) : error || nothingToFind ? 'No results' : 'Searching…'}
+              {data ? resultsTitle(data.total) : error || refused ? 'No results' : 'Searching…'}
               {data && data.total > 0 && data.pages > 1 && data.page <= data.pages && <span className="muted"> · page {data.page} of {data.pages}</span>}
             </h2>
             {data && data.total > 0 && (
@@ -526,10 +506,14 @@ export function SearchPage() {
                 </ul>
               </section>
             )}
-            {(queryError || nothingToFind) && (
-              <Empty title={nothingToFind ? 'No searchable word' : 'These words cannot be searched'}>
-                <p>{nothingToFind ? nothingToFindMessage(q) : tooLong ? tooLongMessage(q) : querySentence(queryError!.message)}</p>
-                {(nothingToFind || queryError?.code === 'INVALID_QUERY') && <p>Type at least one word to find, of letters or digits; <kbd>-word</kbd> and <kbd>NOT word</kbd> only leave words out.</p>}
+            {(refused ?? queryError) && (
+              <Empty title={refused?.title ?? 'These words cannot be searched'}>
+                <p>{refused?.message ?? querySentence(queryError!.message)}</p>
+                {(refused ? refused.typingHint : queryError?.code === 'INVALID_QUERY') && (
+                  <p>
+                    Type at least one word to find, of letters or digits; <kbd>-word</kbd> and <kbd>NOT word</kbd> only leave words out.
+                  </p>
+                )}
               </Empty>
             )}
             {error && !queryError && badFilter && <FilterError error={error} field={badFilter} clearTo={urlWithout('/search', params, [badFilter])} />}
