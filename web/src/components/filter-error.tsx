@@ -20,6 +20,9 @@ const SUBJECT: Record<string, string> = { year_from: 'first year', year_to: 'las
 /**
  * The server's message about a refused filter, in the app's words: its wording is the API's (`parameter
  * "topic": …; give a topic id or label from /api/v1/topics`), which a reader of a page can do nothing with.
+ * The API's error body holds only a code, the message and the parameter's name, so the message is rewritten;
+ * filter-error.test.ts asks a real server for each message a page's URL can bring about, so a change of the
+ * API's wording fails there instead of showing its text here.
  * @example filterMessage('topic', 'parameter "topic": no topic "nope" in this library; give a topic id or label from /api/v1/topics') // 'No topic “nope” in this library.'
  */
 export function filterMessage(field: string, message: string): string {
@@ -30,8 +33,11 @@ export function filterMessage(field: string, message: string): string {
     .replace(/"year_from"/g, 'the first year')
     .replace(/"year_to"/g, 'the last year')
     .replace(/"([^"]*)"/g, '“$1”')
+    // ajv's words for a number or a text out of bounds (the API passes them on after the parameter's name).
     .replace(/must be integer/, 'must be a whole number')
     .replace(/>= (\d+)/, '$1 or more')
+    .replace(/<= (\d+)/, '$1 or less')
+    .replace(/must NOT have more than (\d+) characters/, 'must be at most $1 characters long')
   if (/^(must|is) /.test(text)) text = `The ${SUBJECT[field] ?? field} ${text}`
   text = text.charAt(0).toUpperCase() + text.slice(1)
   return /[.!?]$/.test(text) ? text : `${text}.`
