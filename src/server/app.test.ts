@@ -93,6 +93,26 @@ describe('buildServer', () => {
     expect(searchParams).toEqual(expect.arrayContaining(['q', 'topic', 'year_from', 'year_to', 'author', 'source', 'page']))
   })
 
+  it('pages every list by one default page size, as the OpenAPI document says it', async () => {
+    type Parameter = { name: string; in: string; schema?: { default?: unknown }; description?: string }
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { parameters?: Parameter[] }>> }
+    // Every operation that takes a page size, read from the document, not listed here.
+    const paged = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.values(methods).flatMap((op) => (op.parameters ?? []).filter((p) => p.in === 'query' && p.name === 'page_size').map((p) => ({ path, p }))),
+    )
+    expect(paged.map(({ path }) => path).sort()).toEqual(['/api/v1/authors', '/api/v1/papers', '/api/v1/researchers', '/api/v1/search'])
+    const query: Record<string, string> = { '/api/v1/authors': '?q=power', '/api/v1/search': '?q=grokking' }
+    const sizes = new Set<unknown>()
+    for (const { path, p } of paged) {
+      // /authors fills its default in the route (its older `limit` may say it); the others in the schema.
+      const documented = p.schema?.default ?? Number(/\(default (\d+)\)/.exec(p.description ?? '')?.[1])
+      const served = ((await app.inject(`${path}${query[path] ?? ''}`)).json() as { pageSize: number }).pageSize
+      expect(served, path).toBe(documented)
+      sizes.add(served)
+    }
+    expect([...sizes]).toEqual([20])
+  })
+
   it('declares 431 on every operation, since Node answers it to an over-long head whatever the route', async () => {
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { description: string; content?: Record<string, unknown> }> }>> }
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ where: `${method} ${path}`, op })))

@@ -70,3 +70,20 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 
 /** A 1-based page number, shared by every paged route. */
 export const PageParamSchema = z.number().int().min(1).max(10_000).default(1).describe('1-based page number')
+
+/** Items on one page of every paged list (/papers, /search, /authors, /researchers) unless `page_size` says. */
+export const PAGE_SIZE = 20
+
+/** The most items one page holds. */
+export const MAX_PAGE_SIZE = 100
+
+/** Items per page, 1 to {@link MAX_PAGE_SIZE}, without a default (a route that reads an older name fills it in). */
+export const PageSizeSchema = z.number().int().min(1).max(MAX_PAGE_SIZE)
+
+/**
+ * A route's `page_size`: the one default of every paged list, said in its description.
+ * @example pageSizeParam('Papers') // `Papers per page (default 20)`
+ */
+export function pageSizeParam(what: string) {
+  return PageSizeSchema.default(PAGE_SIZE).describe(`${what} per page (default ${PAGE_SIZE})`)
+}

@@ -1,19 +1,17 @@
 /** @module Request and response schemas of /authors. */
 import { z } from 'zod'
-import { PageParamSchema } from '../schema-tools.js'
+import { PAGE_SIZE, PageParamSchema, PageSizeSchema } from '../schema-tools.js'
 import { ComputedValueSchema, pageFields, PaperSummarySchema } from '../schemas.js'
 
-/** Authors on one page of /authors when neither `page_size` nor `limit` says how many. */
-export const AUTHORS_PAGE_SIZE = 20
-
-const authorsPerPage = z.number().int().min(1).max(100)
+/** Authors on one page of /authors when neither `page_size` nor `limit` says how many: every list's default. */
+export const AUTHORS_PAGE_SIZE = PAGE_SIZE
 
 export const AuthorsQuerySchema = z.object({
   q: z.string().min(1).max(200).describe('Part of a name, any spelling'),
   page: PageParamSchema,
   // No defaults: the route tells `page_size` from its older name `limit` only when neither is filled in.
-  page_size: authorsPerPage.optional().describe(`Authors per page (default ${AUTHORS_PAGE_SIZE})`),
-  limit: authorsPerPage.optional().describe('The older name of page_size, still taken; give one of the two'),
+  page_size: PageSizeSchema.optional().describe(`Authors per page (default ${AUTHORS_PAGE_SIZE})`),
+  limit: PageSizeSchema.optional().describe('The older name of page_size, still taken; give one of the two'),
 })
 export type AuthorsQuery = z.infer<typeof AuthorsQuerySchema>
 

@@ -1,6 +1,6 @@
 /** @module Request and response schemas of the /papers routes. */
 import { z } from 'zod'
-import { PageParamSchema } from '../schema-tools.js'
+import { PageParamSchema, pageSizeParam } from '../schema-tools.js'
 import { PaperDetailSchema, PaperListSchema } from '../schemas.js'
 
 export const PapersQuerySchema = z.object({
@@ -20,7 +20,7 @@ export const PapersQuerySchema = z.object({
     .optional()
     .describe('Only papers with this key word, curated, extracted or suggested (not in the text), its spellings counted as one (`Neural Tangent Kernels` is `neural tangent kernel`), as a topic page counts them'),
   page: PageParamSchema,
-  page_size: z.number().int().min(1).max(100).default(20).describe('Papers per page (default 20)'),
+  page_size: pageSizeParam('Papers'),
 })
 export type PapersQuery = z.infer<typeof PapersQuerySchema>
 

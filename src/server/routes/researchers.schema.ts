@@ -1,11 +1,8 @@
 /** @module Request and response schemas of /researchers. */
 import { z } from 'zod'
 import { RESEARCHER_SORTS } from '../../commands/index.js'
-import { PageParamSchema } from '../schema-tools.js'
+import { PageParamSchema, pageSizeParam } from '../schema-tools.js'
 import { pageFields } from '../schemas.js'
-
-/** Researchers on one page of /researchers unless `page_size` says. */
-export const RESEARCHERS_PAGE_SIZE = 25
 
 export const ResearchersQuerySchema = z.object({
   sort: z
@@ -15,7 +12,7 @@ export const ResearchersQuerySchema = z.object({
   topic: z.string().min(1).max(200).optional().describe('Only researchers with papers under this topic (an id or a label, any case)'),
   min_papers: z.number().int().min(1).max(10_000).default(1).describe('Only researchers with at least this many papers in the library (a Novelty % or AI Score of one paper rests on little)'),
   page: PageParamSchema,
-  page_size: z.number().int().min(1).max(100).default(RESEARCHERS_PAGE_SIZE).describe(`Researchers per page (default ${RESEARCHERS_PAGE_SIZE})`),
+  page_size: pageSizeParam('Researchers'),
 })
 export type ResearchersQuery = z.infer<typeof ResearchersQuerySchema>
 

@@ -1,6 +1,6 @@
 /** @module Request and response schemas of /search. */
 import { z } from 'zod'
-import { PageParamSchema } from '../schema-tools.js'
+import { PageParamSchema, pageSizeParam } from '../schema-tools.js'
 import { pageFields, PaperSummarySchema, TextSegmentSchema } from '../schemas.js'
 
 export const SearchQuerySchema = z.object({
@@ -13,7 +13,7 @@ export const SearchQuerySchema = z.object({
   source: z.string().min(1).max(100).optional().describe('Only papers with a record from this source (see /stats `perSource`)'),
   category: z.string().min(1).max(100).optional().describe('Only papers with this subject category (arXiv `cs.LG`, …), as the `category` facet lists them, in any case; one the library does not have is a 400'),
   page: PageParamSchema,
-  page_size: z.number().int().min(1).max(100).default(20).describe('Hits per page (default 20)'),
+  page_size: pageSizeParam('Hits'),
 })
 export type SearchQueryParams = z.infer<typeof SearchQuerySchema>
 
