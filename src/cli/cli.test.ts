@@ -307,23 +307,24 @@ describe('paperscope CLI on the corpus', () => {
     )
     expect((await cli(['import', bib], copy)).code).toBe(0)
     const text = (await cli(['show', 'Seasonal Variation in Apple Pie Baking Times'], copy)).out
-    const json = JSON.parse((await cli(['show', 'Seasonal Variation in Apple Pie Baking Times', '--json'], copy)).out) as { topics: unknown[]; topicStatus: { status: string; candidates: unknown[]; unsortedBecause: string; note: string } }
+    // The JSON is the API's paper: `topicPrediction` says why it is unsorted.
+    const json = JSON.parse((await cli(['show', 'Seasonal Variation in Apple Pie Baking Times', '--json'], copy)).out) as { topics: unknown[]; topicPrediction: { status: string; candidates: unknown[]; unsortedBecause: string; unsortedNote: string } }
     expect(json.topics).toEqual([])
-    expect(json.topicStatus).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic', note: 'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.' })
-    expect(json.topicStatus.candidates.length).toBeGreaterThan(0)
+    expect(json.topicPrediction).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic', unsortedNote: 'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.' })
+    expect(json.topicPrediction.candidates.length).toBeGreaterThan(0)
     // The sentence the API serves, as the paper page shows it, then the classifier's reasons.
-    expect(flat(text)).toContain(` topics: ${json.topicStatus.note} reasons: further from every topic than any curated paper `)
+    expect(flat(text)).toContain(` topics: ${json.topicPrediction.unsortedNote} reasons: further from every topic than any curated paper `)
     expect(text).toMatch(/\n {2}topics: Unsorted: .*\n( {4}\S.*\n)* {4}reasons: /)
     // One word deciding the best topic is said with the word.
     expect(flat((await cli(['show', 'Coordinate Descent for Sparse Regression'], copy)).out)).toMatch(
       / topics: Unsorted: the best topic, Deep Double Descent \(\d+%\), rests on one word \(“regression”\); without it the text is closer to [^.]+\. reasons: rests on one word: /,
     )
     // A paper with topics needs no such line.
-    expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { topicStatus: unknown }).topicStatus).toBeNull()
+    expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { topicPrediction: { unsortedNote: unknown } }).topicPrediction.unsortedNote).toBeNull()
     // So does a paper with fewer than two key words, and one with two or more needs none.
     expect(flat((await cli(['show', 'A Brief Report'], copy)).out)).toMatch(/ (No key words: no phrase|\(Fewer than two key words: no other phrase) .*0\.15/)
-    expect((JSON.parse((await cli(['show', 'A Brief Report', '--json'], copy)).out) as { keywordsNote: string | null }).keywordsNote).toMatch(/^(Fewer than two|No) key words: /)
-    expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { keywordsNote: unknown }).keywordsNote).toBeNull()
+    expect((JSON.parse((await cli(['show', 'A Brief Report', '--json'], copy)).out) as { keywordAnalysis: { note: string | null } }).keywordAnalysis.note).toMatch(/^(Fewer than two|No) key words: /)
+    expect((JSON.parse((await cli(['show', 'Hitting the High-Dimensional Notes', '--json'], copy)).out) as { keywordAnalysis: { note: unknown } }).keywordAnalysis.note).toBeNull()
   })
 
   it('wraps prose at 80 columns: an abstract, a how-computed paragraph and a topic note read on a terminal of that width', async () => {
@@ -708,13 +709,14 @@ describe('paperscope CLI on the corpus', () => {
     expect(byWords.sources).toHaveLength(3)
     const byId = await cli(['show', byWords.id], db)
     expect(byId.out).toMatch(/merged by title-part/)
-    // Its novelty with the evidence, as the paper page shows it: the nearest earlier papers by title, nearest first.
-    const { novelty } = byWords as { novelty: { novelty: number; percentile: number; evidence: Array<{ title: string; similarity: number }> } }
-    expect(novelty.evidence.length).toBe(3)
-    expect(novelty.novelty).toBeCloseTo(1 - novelty.evidence[0]!.similarity, 6)
-    expect(novelty.evidence.map((e) => e.similarity)).toEqual([...novelty.evidence.map((e) => e.similarity)].sort((a, b) => b - a))
-    expect(byId.out).toContain(`  novelty: percentile ${novelty.percentile.toFixed(1)} among the `)
-    expect(flat(byId.out)).toContain(` ${novelty.evidence[0]!.similarity.toFixed(2)} ${novelty.evidence[0]!.title} (`)
+    // Its novelty with the evidence, as the paper page shows it: the nearest earlier papers by title, nearest first
+    // (in JSON as the API serves it: the percentile as `value`, the papers as summaries).
+    const { novelty, noveltyEvidence: evidence } = byWords as { novelty: { value: number; why: string[] }; noveltyEvidence: Array<{ paper: { title: string }; similarity: number }> }
+    expect(evidence.length).toBe(3)
+    expect(novelty.why[0]).toContain(`= 1 − ${evidence[0]!.similarity.toFixed(2)}, the highest similarity among `)
+    expect(evidence.map((e) => e.similarity)).toEqual([...evidence.map((e) => e.similarity)].sort((a, b) => b - a))
+    expect(byId.out).toContain(`  novelty: percentile ${novelty.value.toFixed(1)} among the `)
+    expect(flat(byId.out)).toContain(` ${evidence[0]!.similarity.toFixed(2)} ${evidence[0]!.paper.title} (`)
     expect((await cli(['show', 'zzzz-no-such-paper-qqq'], db)).code).toBe(1)
   })
 })

@@ -27,6 +27,35 @@ export {
   type AnalyzeStage,
 } from './analyze-library.js'
 export { analyzeNewPapersOffThread } from './analysis-thread.js'
+export {
+  readPaperDetail,
+  paperDetailAnalysis,
+  presentPaperDetail,
+  presentPaperSummary,
+  presentSimilarPapers,
+  presentSourceRecord,
+  similarPaperIn,
+  paperLinks,
+  abstractStart,
+  httpUrl,
+  shownKey,
+  ABSTRACT_START_CHARS,
+  PAPER_SIMILAR_LIMIT,
+  SIMILAR_PAPERS_HOW_COMPUTED,
+  type PaperDetailOut,
+  type PaperSummaryOut,
+  type SourceRecordOut,
+  type SimilarPaperDetailOut,
+  type ComputedValueOut,
+  type ApiLinkOut,
+  type PaperDetailAnalysis,
+  type PaperAnalysisValue,
+  type PaperNoveltyIn,
+  type PaperTopicsIn,
+  type PaperTextIn,
+  type SimilarPaperIn,
+  type UnsortedBecauseOut,
+} from './paper-detail.js'
 export { createAnalysisReader, similarPapersOf, similarPapersToText, storedTopicUnsorted, type AnalysisReader, type SimilarPaperOut, type StoredTopicUnsorted } from './analysis-results.js'
 export {
   createTextClassifier,

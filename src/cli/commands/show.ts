@@ -1,5 +1,16 @@
 /** @module `paperscope show <ref>`: one paper, everything known, every source record, its novelty with the evidence. */
-import { fewKeywordsNote, findPaper, noveltyCohort, readableText, storedTopicUnsorted, type StoredTopicUnsorted } from '../../commands/index.js'
+import {
+  createAnalysisReader,
+  fewKeywordsNote,
+  findPaper,
+  noveltyCohort,
+  paperDetailAnalysis,
+  readableText,
+  readPaperDetail,
+  storedTopicUnsorted,
+  type PaperDetailOut,
+  type StoredTopicUnsorted,
+} from '../../commands/index.js'
 import type { PaperStore, StoredPaperAnalysis } from '../../store/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { CliIo } from '../io.js'
@@ -78,15 +89,39 @@ export function renderNovelty(novelty: ShownNovelty | null): string[] {
   return lines
 }
 
+/**
+ * `show --json`: the paper as the API's `GET /api/v1/papers/:id` serves it (one presenter, src/commands), and
+ * what only a lookup by words has: how the reference was read and the other papers it matched. `noveltyStale`:
+ * papers were removed since novelty was computed (`import --no-analyze`), so the next analysis recounts it.
+ */
+export type ShownPaperJson = PaperDetailOut & {
+  noveltyStale: boolean
+  matchedBy: Awaited<ReturnType<typeof findPaper>>['matchedBy']
+  alternatives: Array<{ id: string; title: string }>
+  alternativesTotal: number
+}
+
 export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { json?: boolean }): Promise<void> {
   if (!ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'name a paper: an id, an arXiv id, a DOI or title words')
-  const { found, novelty, topicStatus, keywordsNote } = await withStore(io, dbPath, async (store) => {
+  const shown = await withStore(io, dbPath, async (store) => {
     const found = await findPaper(store, ref)
     const paper = found.paper
-    if (!paper) return { found, novelty: null, topicStatus: null, keywordsNote: null }
+    if (!paper) return null
+    if (opts.json) {
+      const detail = await readPaperDetail(store, paperDetailAnalysis(createAnalysisReader(store)), paper)
+      const json: ShownPaperJson = {
+        ...detail,
+        noveltyStale: detail.novelty ? await store.analysis.noveltyStale() : false,
+        matchedBy: found.matchedBy,
+        alternatives: found.alternatives,
+        alternativesTotal: found.alternativesTotal,
+      }
+      return { json } as const
+    }
     const analysis = (await store.analysis.getPaperAnalyses([paper.id]))[0]
     return {
       found,
+      paper,
       novelty: await readNovelty(store, analysis),
       // Only a paper without topics needs to say why it has none.
       topicStatus: paper.topics.length === 0 ? topicStatusOf(analysis) : null,
@@ -94,11 +129,12 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
       keywordsNote: analysis ? fewKeywordsNote(paper.keywords.length) : null,
     }
   })
-  if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches ${quoted(ref)} (try an id, an arXiv id, a DOI or title words)`)
-  if (opts.json) {
-    printJson(io, { ...found.paper, topicStatus, keywordsNote, novelty, matchedBy: found.matchedBy, alternatives: found.alternatives, alternativesTotal: found.alternativesTotal })
+  if (!shown) throw new PaperscopeError('NOT_FOUND', `no paper matches ${quoted(ref)} (try an id, an arXiv id, a DOI or title words)`)
+  if ('json' in shown) {
+    printJson(io, shown.json)
     return
   }
-  io.stdout(`${renderPaper(found.paper, { noTopics: renderTopicStatus(topicStatus), fewKeywords: keywordsNote ? [found.paper.keywords.length === 0 ? `  ${keywordsNote}` : `  (${keywordsNote})`] : [] })}\n${renderNovelty(novelty).join('\n')}\n`)
+  const { found, paper, novelty, topicStatus, keywordsNote } = shown
+  io.stdout(`${renderPaper(paper, { noTopics: renderTopicStatus(topicStatus), fewKeywords: keywordsNote ? [paper.keywords.length === 0 ? `  ${keywordsNote}` : `  (${keywordsNote})`] : [] })}\n${renderNovelty(novelty).join('\n')}\n`)
   io.stdout(alsoMatching(ref, found.alternatives, found.alternativesTotal))
 }
