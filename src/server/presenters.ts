@@ -351,7 +351,10 @@ export function fieldOfPapers(papers: ReadonlyArray<Pick<Paper, 'categories'>>):
  */
 export function presentAuthorDetail(input: {
   author: AuthorDetail
+  /** Every paper of the author, newest first: the counts take them all. */
   papers: Paper[]
+  /** The most of them `papers` lists (the newest); all when not said. */
+  papersListed?: number
   coAuthors: CoAuthor[]
   /** How many co-authors there are in all (`coAuthors` holds at most 50). */
   coAuthorsTotal?: number
@@ -418,7 +421,8 @@ export function presentAuthorDetail(input: {
         aiScore: analysis?.aiScore ? presentValue(analysis.aiScore) : null,
       },
     },
-    papers: papers.map(presentPaperSummary),
+    papers: papers.slice(0, input.papersListed ?? papers.length).map(presentPaperSummary),
+    papersTruncated: papers.length > (input.papersListed ?? papers.length),
     papersPerYear: [...perYear].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
     papersWithoutYear: withoutYear,
     coAuthors: coAuthors.map((c) => ({ id: c.authorId, name: c.name, sharedPapers: c.sharedPapers })),

@@ -18,6 +18,10 @@ export type AuthorsQuery = z.infer<typeof AuthorsQuerySchema>
 export const AuthorParamsSchema = z.object({ id: z.string().min(1).max(200).describe('An author id') })
 export type AuthorParams = z.infer<typeof AuthorParamsSchema>
 
+/** The most papers one researcher's answer lists (the newest); its per-year, topic and field counts take them all. */
+export const AUTHOR_PAPER_LIMIT = 2000
+const LISTED = AUTHOR_PAPER_LIMIT.toLocaleString('en-US')
+
 const AuthorIdSchema = z.string().describe("The person's id: GET /authors/{id}")
 const AuthorNameSchema = z.string().describe('Their name as the library shows it')
 const NameVariantsSchema = z.array(z.string()).describe('Other spellings of the name the sources used (`A. M. Saxe`)')
@@ -98,7 +102,10 @@ export const AuthorDetailSchema = z.object({
       .describe('What Paperscope computed from the library, each with how; null when not computed'),
   })
     .describe('Metrics a profile page reported, beside those computed from the library'),
-  papers: z.array(PaperSummarySchema).describe("The author's papers, newest first"),
+  papers: z.array(PaperSummarySchema).describe(`The author's papers, newest first: at most ${LISTED} (\`papersTruncated\` says when there are more)`),
+  papersTruncated: z
+    .boolean()
+    .describe(`True when the author has more papers than \`papers\` lists (its newest ${LISTED}); \`paperCount\` says how many, and \`papersPerYear\`, \`papersWithoutYear\`, \`topics\` and \`field\` count them all`),
   papersPerYear: z
     .array(z.object({ year: z.number().int().describe('A publication year'), count: z.number().int().describe('Their papers of that year') }))
     .describe('Their papers per year, oldest first'),

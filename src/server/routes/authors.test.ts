@@ -186,3 +186,40 @@ describe('an author the sources know by id', () => {
     }
   })
 })
+
+describe('an author with more papers than one answer lists', () => {
+  it('lists the newest 2,000, says the list is cut, and counts every paper per year and per topic', async () => {
+    const t = await createTempStore()
+    try {
+      // 2,001 papers over twenty years, a third of them under a topic, and one undated (under it too), which sorts last.
+      const records = Array.from({ length: 2001 }, (_, i) =>
+        buildRecord({
+          title: `Prolific study number ${i}`,
+          authors: ['Pat Prolific', ...(i === 0 ? ['Sam Once'] : [])],
+          ...(i === 2000 ? {} : { date: `${2000 + (i % 20)}-01-${String(1 + (i % 28)).padStart(2, '0')}` }),
+          ...(i % 3 === 2 ? { topics: ['Scaling'] } : {}),
+        }),
+      )
+      await importRecords(t.store, records)
+      const app = await buildServer({ store: t.store, rateLimit: false })
+      const res = await app.inject('/api/v1/authors/PAT-PROLIFIC')
+      expect(res.statusCode).toBe(200)
+      const a = res.json() as AuthorDetailOut
+      expect(a).toMatchObject({ id: 'pat-prolific', paperCount: 2001, papersTruncated: true, papersWithoutYear: 1 })
+      expect(a.papers).toHaveLength(2000)
+      // The newest are listed: the one left out is the undated paper, which sorts last.
+      expect(a.papers.some((p) => p.date === null)).toBe(false)
+      const perYear = new Map<number, number>()
+      for (let i = 0; i < 2000; i++) perYear.set(2000 + (i % 20), (perYear.get(2000 + (i % 20)) ?? 0) + 1)
+      expect(a.papersPerYear).toEqual([...perYear].sort((x, y) => x[0] - y[0]).map(([year, count]) => ({ year, count })))
+      const scaling = records.filter((r) => r.topics.includes('Scaling')).length
+      expect(a.topics).toEqual([{ id: 'scaling', label: 'Scaling', papers: scaling, curated: scaling }])
+      // Someone with few papers has them all, and says so.
+      const once = (await app.inject('/api/v1/authors/sam-once')).json() as AuthorDetailOut
+      expect(once).toMatchObject({ paperCount: 1, papersTruncated: false, papers: { length: 1 } })
+      await app.close()
+    } finally {
+      await t.cleanup()
+    }
+  }, 60_000)
+})

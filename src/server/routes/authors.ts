@@ -8,6 +8,7 @@ import { presentAuthorDetail, presentAuthorList } from '../presenters.js'
 import { optionalAnalysis } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import {
+  AUTHOR_PAPER_LIMIT,
   AUTHORS_PAGE_SIZE,
   AuthorDetailSchema,
   AuthorListSchema,
@@ -17,14 +18,15 @@ import {
   type AuthorsQuery,
 } from './authors.schema.js'
 
-/** The most papers one researcher page lists. */
-export const AUTHOR_PAPER_LIMIT = 2000
 const PAGE = 200
 
-/** All of an author's papers, newest first, read page by page (the store caps one page). */
+/**
+ * All of an author's papers, newest first, read page by page (the store caps one page). Every one, not the
+ * listed 2,000: papers per year and topics count them all, as `paperCount` does.
+ */
 async function listAllPapers(store: PaperStore, authorId: string): Promise<Paper[]> {
   const papers: Paper[] = []
-  for (let offset = 0; offset < AUTHOR_PAPER_LIMIT; offset += PAGE) {
+  for (let offset = 0; ; offset += PAGE) {
     const page = await store.listPapers({ authorId, sort: 'recent', limit: PAGE, offset })
     papers.push(...page.items)
     if (page.items.length < PAGE || papers.length >= page.total) break
@@ -97,7 +99,7 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
         namesakes(store, author),
         optionalAnalysis(request.log, 'author metrics', analysis?.authorMetrics && (() => analysis.authorMetrics!(id))),
       ])
-      return presentAuthorDetail({ author, papers, coAuthors, coAuthorsTotal, namesakes: sameNames, analysis: metrics })
+      return presentAuthorDetail({ author, papers, papersListed: AUTHOR_PAPER_LIMIT, coAuthors, coAuthorsTotal, namesakes: sameNames, analysis: metrics })
     },
   )
 }

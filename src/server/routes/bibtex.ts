@@ -22,7 +22,7 @@ import {
   type SearchBibtexQuery,
   type TopicParams,
 } from './bibtex.schema.js'
-import { AUTHOR_PAPER_LIMIT } from './authors.js'
+import { AUTHOR_PAPER_LIMIT } from './authors.schema.js'
 
 /** A file name from a label, in ASCII for every browser and header: `szymon-plotka.bib`, else `papers.bib`. */
 function fileName(label: string): string {
