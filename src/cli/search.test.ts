@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchResult } from '../store/index.js'
 import { runCliCaptured } from '../../test/support/run-cli.js'
+import { termsSearched } from './commands/search.js'
 
 describe('paperscope search, leaving words out', () => {
   let dir: string
@@ -60,6 +61,26 @@ describe('paperscope search, leaving words out', () => {
     }
     // A query short enough to read is said whole, as typed.
     expect((await search('grokking', 'modular')).out.split('\n')[0]).toBe('1 paper matches "grokking modular" (showing 1):')
+  })
+
+  it('says on stderr how many words a long query searched, rather than drop the rest silently', async () => {
+    // 100 words the papers have, then one none has: the search takes 100, so it found papers without the last.
+    const words = [...Array.from({ length: 100 }, () => 'grokking'), 'zzzqqq']
+    const run = await search(...words, '--json')
+    expect(run.code).toBe(0)
+    // Before: nothing on stderr, and 2 papers "match" a word no paper has.
+    expect(run.err).toBe('101 words and phrases are more than one search takes (at most 100): searched the first 100, the other 1 left out\n')
+    expect((JSON.parse(run.out) as SearchResult).total).toBe(2)
+    // A query the search takes whole says nothing.
+    const whole = await search(...words.slice(1), '--json')
+    expect(whole.err).toBe('')
+    expect((JSON.parse(whole.out) as SearchResult).total).toBe(0)
+  })
+
+  it('counts the terms of the query run, not the words a plural, a phrase or a quote in it adds', () => {
+    expect(termsSearched('kernels "phase transition" -x', '("kernels" OR "kernel") AND "phase transition" NOT "x"')).toEqual({ typed: 3, searched: 3 })
+    expect(termsSearched('a OR b c', '"a" OR "b"')).toEqual({ typed: 3, searched: 2 })
+    expect(termsSearched('"grokking OR descent" b', '"grokking OR descent" AND "b"')).toEqual({ typed: 2, searched: 2 })
   })
 
   it('refuses a search of only words to leave out, rather than find them', async () => {

@@ -2,7 +2,7 @@
  * @module `paperscope search <query> [--limit N] [--offset N]`: ranked papers with the words that matched, a page
  * at a time (at most the store's page size at once; a larger `--limit` is cut, with a warning naming `--offset`).
  */
-import { pluralize } from '../../core/index.js'
+import { pluralize, readQuery } from '../../core/index.js'
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
 import { paperNamedBy, readableText } from '../../commands/index.js'
@@ -26,8 +26,36 @@ export async function runSearch(
     io.stderr(
       `--limit ${opts.limit} is more than one search returns (at most ${result.limit}): showing ${result.items.length} of ${result.total}; --offset ${next} shows the next\n`,
     )
+  // The store searches as many words and phrases as its index takes and drops the rest: say so, as for --limit.
+  const terms = termsSearched(text, result.ftsQuery)
+  if (terms.searched < terms.typed)
+    io.stderr(
+      `${terms.typed} words and phrases are more than one search takes (at most ${terms.searched}): searched the first ${terms.searched}, the other ${terms.typed - terms.searched} left out\n`,
+    )
   if (opts.json) printJson(io, result)
   else io.stdout(renderSearch(text, result))
+}
+
+/**
+ * How many words and phrases the query has, and how many of them the search ran (`ftsQuery`, the query the store
+ * ran): it nests one operator per term and keeps no more than FTS5 takes (100 terms), silently. The terms run are
+ * what stands between its operators outside quotes and brackets (a word's plural or singular is bracketed with it).
+ * @example termsSearched('a b c', '"a" AND "b"') // { typed: 3, searched: 2 }
+ */
+export function termsSearched(text: string, ftsQuery: string): { typed: number; searched: number } {
+  const typed = readQuery(text).groups.flat().length
+  let operators = 0
+  let depth = 0
+  let quoted = false
+  // Quotes inside a term are doubled (`""`), which toggles twice: the state stays right.
+  for (const token of ftsQuery.match(/"|\(|\)|[^\s"()]+/g) ?? []) {
+    if (token === '"') quoted = !quoted
+    else if (quoted) continue
+    else if (token === '(') depth++
+    else if (token === ')') depth--
+    else if (depth === 0 && (token === 'AND' || token === 'OR' || token === 'NOT')) operators++
+  }
+  return { typed, searched: ftsQuery.trim() ? Math.min(typed, operators + 1) : 0 }
 }
 
 /** A hit's snippet fills at most this many lines of the terminal. */
