@@ -111,6 +111,27 @@ describe('why a paper or a text is unsorted, as the API serves it', () => {
     expect(await statuses(true)).toEqual([200, 200])
   })
 
+  it("gives a text's digest in the shape of a paper's, `{text, origin}`, and documents it so", async () => {
+    const text = 'Neural networks trained on modular addition grok long after they fit. We trace the delay to weight decay.'
+    const answer = await classify({ title: 'Grokking in neural networks', text })
+    expect(answer.digest).toEqual({ text: expect.stringMatching(/^Neural networks trained on modular addition/), origin: 'generated' })
+    expect(text).toContain(answer.digest!.text)
+    // A paper's digest has the same keys, so a client reads the two alike.
+    const curated = (await lib.store.listPapers({ limit: 200 })).items.find((p) => p.digest !== null)!
+    const paperDigest = ((await app.inject(`/api/v1/papers/${curated.id}`)).json() as PaperDetail).digest!
+    expect(Object.keys(answer.digest!).sort()).toEqual(Object.keys(paperDigest).sort())
+    // No complete sentence: no digest.
+    expect((await classify({ text: 'grokking' })).digest).toBeNull()
+    type Schema = { properties?: Record<string, Schema>; anyOf?: Schema[]; $ref?: string }
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: Schema }> }> }>> }
+    const digestKeys = (path: string, method: string): string[] => {
+      const digest = doc.paths[path]![method]!.responses['200']!.content['application/json']!.schema.properties!.digest!
+      return Object.keys((digest.properties ? digest : digest.anyOf?.find((s) => s.properties))?.properties ?? {}).sort()
+    }
+    expect(digestKeys('/api/v1/classify', 'post')).toEqual(['origin', 'text'])
+    expect(digestKeys('/api/v1/classify', 'post')).toEqual(digestKeys('/api/v1/papers/{id}', 'get'))
+  })
+
   it('documents the reason and the sentence in the OpenAPI document', async () => {
     type Props = Record<string, { description?: string; properties?: Props; anyOf?: Array<{ properties?: Props }> }>
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { properties: Props } }> }> }>> }

@@ -584,7 +584,7 @@ describe.skipIf(skip)('web app in chromium', () => {
       topicWhy: string[]
       keywords: Array<{ text: string; origin: string; score: number; why: string[] }>
       language: string | null
-      digest: string | null
+      digest: { text: string; origin: string } | null
       howComputed: { topics: string; keywords: string; digest: string }
     }
     expect(body.topics[0]).toMatchObject({ id: 'neural-collapse', label: 'Neural Collapse', origin: 'predicted' })
@@ -592,7 +592,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(body.topicWhy.length).toBeGreaterThan(0)
     expect(body.keywords.length).toBeGreaterThanOrEqual(2)
     expect(body.keywords.every((k) => k.why.length > 0 && k.score > 0 && k.score <= 1)).toBe(true)
-    expect(body.digest).toMatch(/^[A-Z].*\.$/)
+    expect(body.digest).toEqual({ text: expect.stringMatching(/^[A-Z].*\.$/), origin: 'generated' })
     expect(body.howComputed.topics).toMatch(/curated/)
     // A title of null is a title left out, as `paperscope classify --jsonl` reads it (exporters write a missing field so).
     const post = (input: object) => fetch(`${server.url}/api/v1/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
@@ -648,7 +648,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(words).toEqual(grouped.map((k) => `${k.text} (${k.origin})`))
     await answer.locator('[data-testid="classify-keywords-how"] summary').click()
     for (const k of body.keywords) expect(await answer.locator('[data-testid="classify-keywords-how"]').textContent()).toContain(`${k.text} (${k.origin}, score ${k.score.toFixed(2)})`)
-    expect(await answer.locator('#classify-digest + p').textContent()).toBe(body.digest)
+    expect(await answer.locator('#classify-digest + p').textContent()).toBe(body.digest!.text)
     const nearest = answer.locator('.similar-item')
     expect(await nearest.count()).toBe(8)
     expect(await nearest.first().locator('p.why').textContent()).toMatch(/^Similarity \d\.\d\d \(wording \d\.\d\d, topics \d\.\d\d\)/)

@@ -1,6 +1,6 @@
 /** @module Request and response schemas of POST /classify (topics, key words and a digest for a text never seen). */
 import { z } from 'zod'
-import { TextInputSchema, TopicRefSchema, UNSORTED_BECAUSE_VALUES, UnsortedBecauseSchema, UnsortedNoteSchema } from '../schemas.js'
+import { DigestSchema, TextInputSchema, TopicRefSchema, UNSORTED_BECAUSE_VALUES, UnsortedBecauseSchema, UnsortedNoteSchema } from '../schemas.js'
 
 // A title alone is a text to classify too, as `paperscope classify` takes a line with only a title.
 export const ClassifyBodySchema = TextInputSchema.extend({
@@ -27,7 +27,13 @@ export const ClassifyResultSchema = z.object({
     .describe('Key words, best first; none for a text not in English'),
   keywordsNote: z.string().nullable().describe('Why the text gets fewer than two key words (no other phrase reached the score a key word needs, no suggestion had support in the text, or it is not in English); null with two or more'),
   language: z.string().nullable().describe("The text's language when it is not English (`French`): key phrases are read from English only, so it gets none; null for English or a text too short to tell"),
-  digest: z.string().nullable().describe('One or two sentences of the text; null when it has no complete sentence'),
+  // A paper's digest's shape, `{text, origin}`, so a client reads the two alike; this one is always Paperscope's.
+  digest: DigestSchema.extend({
+    text: z.string().describe('One or two sentences of the text'),
+    origin: z.literal('generated').describe('generated: by Paperscope, as a paper\'s generated digest is'),
+  })
+    .nullable()
+    .describe("The digest Paperscope made for the text, shaped as a paper's; null when the text has no complete sentence"),
   howComputed: z
     .object({
       topics: z.string().describe('How topics are predicted'),

@@ -40,7 +40,7 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
         keywords: result.keywords,
         keywordsNote: result.keywordsNote ?? null,
         language: result.language,
-        digest: result.digest,
+        digest: result.digest === null ? null : { text: result.digest, origin: 'generated' as const },
         howComputed: result.howComputed,
       }
     },

@@ -165,7 +165,7 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
   return (
     <div className="paper-grid classify-answer">
       <div className="paper-main">
-        <ClassifyDigest digest={classified.digest} howComputed={classified.howComputed.digest} />
+        <ClassifyDigest digest={classified.digest?.text ?? null} howComputed={classified.howComputed.digest} />
       </div>
       <ClassifyTopicsAndKeywords classified={classified} />
       <div className="paper-main">
