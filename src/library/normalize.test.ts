@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { nameKey, namesCompatible, normalizeArxivId, normalizeDoi, normalizeTitle, parseName, titleKeys } from './normalize.js'
+import { nameBlockKey, nameKey, namesCompatible, normalizeArxivId, normalizeDoi, normalizeTitle, parseName, titleKeys } from './normalize.js'
 
 describe('normalizeTitle', () => {
   it('drops case, punctuation, accents and a final period', () => {
@@ -46,6 +46,27 @@ describe('names', () => {
     expect(parseName('van der Maaten, Laurens')).toEqual({ given: ['laurens'], family: 'van der maaten' })
     expect(parseName('L. van der Maaten')).toEqual({ given: ['l'], family: 'van der maaten' })
     expect(parseName('King, Jr., Martin Luther')).toEqual({ given: ['martin', 'luther'], family: 'king' })
+  })
+  it('reads the Vietnamese middle name Van (Văn) as a given name, beside a Vietnamese family name, and the Dutch van as before', () => {
+    expect(parseName('Minh Van Nguyen')).toEqual({ given: ['minh', 'van'], family: 'nguyen' })
+    expect(parseName('Minh Văn Nguyễn')).toEqual({ given: ['minh', 'van'], family: 'nguyen' })
+    expect(parseName('Nguyen, Minh Van')).toEqual({ given: ['minh', 'van'], family: 'nguyen' })
+    expect(parseName('Hoa Thi Nguyen')).toEqual({ given: ['hoa', 'thi'], family: 'nguyen' })
+    // Written family name first, it is read as every name is, family name last: as `Nguyen V. Minh` is.
+    expect(parseName('Nguyen Van Minh')).toEqual({ given: ['nguyen', 'van'], family: 'minh' })
+    expect(namesCompatible('Nguyen Van Minh', 'Nguyen V. Minh')).toBe(true)
+    expect(namesCompatible('Minh Van Nguyen', 'M. V. Nguyen')).toBe(true)
+    expect(nameBlockKey('Minh Van Nguyen')).toBe(nameBlockKey('Minh Nguyen'))
+    // The key of the whole name reads the same either way, so a stored one stays.
+    expect(nameKey('Minh Van Nguyen')).toBe('minh van nguyen')
+    for (const [name, family] of [
+      ['Vincent van Gogh', 'van gogh'],
+      ['Ludwig van Beethoven', 'van beethoven'],
+      ['Aäron van den Oord', 'van den oord'],
+      ['Luc Van Gool', 'van gool'],
+      ['Ton van den Berg', 'van den berg'],
+      ['Tim van Erven', 'van erven'],
+    ]) expect(parseName(name!).family, name).toBe(family)
   })
   it('lets `Le Song` and `L. Song` be one person, and keeps the key a library stored for `Le Song`', () => {
     expect(namesCompatible('Le Song', 'L. Song')).toBe(true)

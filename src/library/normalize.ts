@@ -45,6 +45,16 @@ export function titleKeys(title: string): string[] {
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al'])
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
+/**
+ * The commonest Vietnamese family names, folded. Beside one, `Van` (`Văn`) is a middle name, not the Dutch particle:
+ * `Minh Van Nguyen` is Minh Van of the Nguyens, as `Nguyen V. Minh` is one of the Minhs when written family name
+ * first. Names that are given names elsewhere too (`Mai`, `Ton`) are left out: `Ton van den Berg` is Dutch.
+ */
+const VIETNAMESE_FAMILY_NAMES = new Set([
+  'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly',
+  'truong', 'dinh', 'dao', 'trinh', 'luong', 'lam', 'cao', 'ha', 'luu', 'quach', 'doan', 'thai', 'chau', 'trieu', 'vuong',
+])
+
 /** A person's name split for comparison: given-name tokens (initials kept as one letter) and a family key. */
 export interface ParsedName {
   readonly given: readonly string[]
@@ -86,10 +96,20 @@ function parseNameUncached(name: string): ParsedName {
   // `Van Jacobson`); only a lower-case one (`van Rossum` written alone) starts the family name.
   const firstGiven = written.length === folded.length && /^\p{Lu}/u.test(written[kept[0]!]!)
   let start = tokens.length - 1
-  while (start > (firstGiven ? 1 : 0) && NAME_PARTICLES.has(tokens[start - 1]!)) start--
+  while (start > (firstGiven ? 1 : 0) && NAME_PARTICLES.has(tokens[start - 1]!) && !vietnameseMiddleName(tokens, start - 1)) start--
   const family = tokens.slice(start).join(' ').replace(/-/g, ' ')
   const given = tokens.slice(0, start).flatMap((t) => t.split('-')).filter(Boolean)
   return { given, family }
+}
+
+/**
+ * True when the word at `i` is the Vietnamese middle name `Van` after a given name: right before a Vietnamese family
+ * name that ends the name (`Minh Van Nguyen`), or second after one that starts it (`Nguyen Van Minh`, read as the
+ * family name last like every other name). `Thi` (`Thị`) is no particle, so it needs no rule.
+ */
+function vietnameseMiddleName(tokens: readonly string[], i: number): boolean {
+  if (i < 1 || tokens[i] !== 'van') return false
+  return (i === tokens.length - 2 && VIETNAMESE_FAMILY_NAMES.has(tokens[i + 1]!)) || (i === 1 && VIETNAMESE_FAMILY_NAMES.has(tokens[0]!))
 }
 
 function nameWords(text: string): string[] {

@@ -34,6 +34,12 @@ const LISTING_TRIGGERS = ['INSERT', 'UPDATE', 'DELETE']
   })
   .join('\n')
 
+/** Vietnamese family names as migration 24 knows them (a JSON array). */
+const VIETNAMESE_FAMILY_NAMES_24 = JSON.stringify([
+  'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly',
+  'truong', 'dinh', 'dao', 'trinh', 'luong', 'lam', 'cao', 'ha', 'luu', 'quach', 'doan', 'thai', 'chau', 'trieu', 'vuong',
+])
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -506,6 +512,25 @@ export const MIGRATIONS: readonly Migration[] = [
            AND substr(name_key, 1, instr(name_key, ' ') - 1) IN ('van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn', 'al')
            AND EXISTS (SELECT 1 FROM author_names n WHERE n.author_id = authors.id AND n.name_key = authors.name_key
                        AND instr(n.name, ',') = 0 AND substr(ltrim(n.name), 1, 1) GLOB '[A-Z]');`,
+  },
+  {
+    version: 24,
+    name: 'vietnamese-van-block-keys',
+    // `Van` beside a Vietnamese family name is a middle name, not the Dutch particle (library parseName since this
+    // migration): `Minh Van Nguyen` is keyed `nguyen|m`, not `van nguyen|m`, and `Nguyen Van Minh` `minh|n`, not
+    // `van minh|n`, so a later `M. V. Nguyen` or `Nguyen V. Minh` finds them as in a fresh build. The exact key
+    // (`minh van nguyen`) reads the same either way. First the family name ending in `van <Vietnamese family name>`
+    // with a word before `van`, then `van` second after a Vietnamese family name that is the only given name. The
+    // family names are the library's VIETNAMESE_FAMILY_NAMES, listed here because a migration must not move with the code.
+    up: `UPDATE authors SET block_key = v.value || '|' || substr(authors.name_key, 1, 1)
+         FROM json_each('${VIETNAMESE_FAMILY_NAMES_24}') v
+         WHERE (substr(authors.block_key, 1, instr(authors.block_key, '|') - 1) = 'van ' || v.value
+                OR substr(authors.block_key, 1, instr(authors.block_key, '|') - 1) GLOB '* van ' || v.value)
+           AND authors.name_key GLOB '?* van ' || v.value;
+         UPDATE authors SET block_key = substr(authors.block_key, 5)
+         FROM json_each('${VIETNAMESE_FAMILY_NAMES_24}') v
+         WHERE authors.block_key GLOB 'van *|?*'
+           AND authors.name_key = v.value || ' ' || substr(authors.block_key, 1, instr(authors.block_key, '|') - 1);`,
   },
 ]
 

@@ -225,6 +225,33 @@ describe('SQLite library file', () => {
     })
   })
 
+  it('keys again the people of a library built before migration 24 whose Van is a Vietnamese middle name, and no Dutch van', async () => {
+    // Each as parseName keyed it before: name, exact key, block key then, block key now.
+    const people = [
+      ['Minh Van Nguyen', 'minh van nguyen', 'van nguyen|m', 'nguyen|m'],
+      ['Nguyen Van Minh', 'nguyen van minh', 'van minh|n', 'minh|n'],
+      ['Thi Van Tran', 'thi van tran', 'van tran|t', 'tran|t'],
+      ['de van Nguyen', 'de van nguyen', 'de van nguyen|', 'nguyen|d'],
+      ['Nguyen Van De Minh', 'nguyen van de minh', 'van de minh|n', 'de minh|n'],
+      ['Ludwig van Beethoven', 'ludwig van beethoven', 'van beethoven|l', 'van beethoven|l'],
+      ['Aäron van den Oord', 'aaron van den oord', 'van den oord|a', 'van den oord|a'],
+      ['Luc Van Gool', 'luc van gool', 'van gool|l', 'van gool|l'],
+      ['van Nguyen', 'van nguyen', 'van nguyen|', 'van nguyen|'],
+      ['Minh Van Nguyen-Tran', 'minh van nguyen tran', 'van nguyen tran|m', 'van nguyen tran|m'],
+      ['Van Nguyen', 'van nguyen', 'nguyen|v', 'nguyen|v'],
+    ] as const
+    await fromOldLibrary(23, (old) => {
+      const insert = old.prepare('INSERT INTO authors (id, name, name_key, block_key, created_at) VALUES (?, ?, ?, ?, ?)')
+      for (const [i, [name, key, block]] of people.entries()) insert.run(`a${i}`, name, key, block, 'x')
+    }, async (path) => {
+      await SqlitePaperStore.open(openSqliteFile(path)).close()
+      const db = openSqliteFile(path)
+      const rows = db.prepare('SELECT id, block_key FROM authors ORDER BY rowid').all() as Array<{ id: string; block_key: string }>
+      expect(rows.map((r) => r.block_key)).toEqual(people.map((p) => p[3]))
+      db.close()
+    })
+  })
+
   it('applies a migration the file has not had though a later one was applied (two lines of work merged in either order)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paperscope-gap-'))
     try {
