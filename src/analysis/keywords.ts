@@ -45,6 +45,11 @@ export interface KeywordCandidate {
    * phrases not in the text.
    */
   writtenInside?: string[][]
+  /**
+   * One word every use of which the tagger reads as a verb followed by its object (`Deconstructing Lottery Tickets`,
+   * `resetting the critical layers`): what a paper does, no name of a thing. Absent for longer phrases.
+   */
+  verbWithObject?: boolean
 }
 
 /** Corpus statistics and ranker weights. Plain data: store it as JSON. */
@@ -78,7 +83,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one, or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -196,6 +201,7 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
                 existing.inTitle ||= inTitle
                 existing.hasAcronym ||= definesAcronym(after, words)
                 existing.capitalised ||= !inTitle && isCapitalised(words)
+                if (contentWords === 1) existing.verbWithObject = existing.verbWithObject === true && isVerbWithObject(t, tokens[j + 1])
                 uses.push({ from: i, to: j, c: existing })
               } else {
                 const c: KeywordCandidate = {
@@ -208,6 +214,7 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
                   hasAcronym: definesAcronym(after, words),
                   capitalised: !inTitle && isCapitalised(words),
                 }
+                if (contentWords === 1) c.verbWithObject = isVerbWithObject(t, tokens[j + 1])
                 byKey.set(key, c)
                 uses.push({ from: i, to: j, c })
               }
@@ -265,6 +272,19 @@ const PRAISE = /(?:^|\s)(?:state-of-the-art|off-the-shelf|easy-to-use|well-known
 
 /** Longest word a key phrase may have, in characters. */
 const MAX_KEYWORD_WORD = 40
+
+/** What a verb's object starts with: a determiner, a noun or a name, an adjective, a number, a pronoun. */
+const OBJECT_STARTS = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PRON'])
+
+/**
+ * A word read as a verb and followed by its object (`Deconstructing Lottery Tickets`, `Comparing Rewinding`): a verb
+ * at work. A gerund that names a thing stands alone or before a preposition (`Example Forgetting during …`, `Through
+ * Coin-Betting`), and stays a key phrase.
+ */
+function isVerbWithObject(t: TextToken, next: TextToken | undefined): boolean {
+  if (t.pos !== 'VERB' || next === undefined) return false
+  return OBJECT_STARTS.has(next.pos) || (next.pos === 'VERB' && next.lower.endsWith('ing'))
+}
 
 function canStart(t: TextToken, single: boolean): boolean {
   if (t.pos === 'ADV' || t.pos === 'NUM') return false
@@ -768,12 +788,14 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     const modified = scored.find((o) => o.c.key === key && o.c.count > 0)
     if (modified) s.c = modified.c
   }
-  // Phrases that read as key words and are none: comparisons (`Bigger Models`) and a title's own wording (see
-  // isTitleWording). They are only not shown; the ranker is fitted on every candidate as before, so hiding them
-  // moves no other paper's key words.
+  // Phrases that read as key words and are none: comparisons (`Bigger Models`), a title's own wording (see
+  // isTitleWording) and a verb at work that no curator lists (`Deconstructing` of *Deconstructing Lottery Tickets*, a
+  // fill-in at 0.19; a listed gerund such as `Pruning` stays). They are only not shown; the ranker is fitted on every
+  // candidate as before, so hiding them moves no other paper's key words.
   const hidden = (c: KeywordCandidate): boolean =>
     (c.count > 0 && startsWithComparative(c)) ||
-    (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c))
+    (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c)) ||
+    (c.verbWithObject === true && (model.keywordFrequency[c.key] ?? 0) === 0)
   const supported = suggestionSupport(model, doc, tags)
   const chosen: typeof scored = []
   const weak: typeof scored = []

@@ -49,8 +49,10 @@
  * key-word ranker has a feature more, how much of a phrase the text writes only inside a longer phrase (a candidate
  * records the phrases around each of its uses), so `Spectral Regularization` is no longer shown as `Regularization`. 26: a
  * close call is not said to rest on one word when the text writes that word in the topic's name (`Kernel` of `Neural
- * Tangent Kernel (NTK)`, whose `tangent` decided it as much), so such a paper is sorted under that topic.
+ * Tangent Kernel (NTK)`, whose `tangent` decided it as much), so such a paper is sorted under that topic. 27: a
+ * one-word key word the text only writes as a verb followed by its object (`Deconstructing Lottery Tickets`, `resetting
+ * the critical layers`) is not shown unless curators list it.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 26
+export const MODEL_VERSION = 27
