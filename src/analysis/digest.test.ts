@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CORPUS_FORMATS } from '../ingest/index.js'
+import { CORPUS_FORMATS, recognizeApiAnswer } from '../ingest/index.js'
 import { deriveTitle } from '../library/index.js'
 import { generateDigest, spellOutAcronyms, type GeneratedDigest } from './digest.js'
 import { readText } from './read-text.js'
@@ -56,6 +56,22 @@ function digestOf(file: CorpusFile, start: string): GeneratedDigest | null {
 function corpusDigests(): Array<{ title: string; digest: string | null }> {
   return corpusPapers().map((p) => ({ title: p.title, digest: storedDigest(p)?.text ?? null }))
 }
+
+/**
+ * A paper of a recorded API answer under test/fixtures (arXiv, OpenAlex, Semantic Scholar), read by its source's own
+ * parser as a sync would store it; `start` is how its title starts.
+ */
+function fixturePaper(path: string, start: string): Pick<CorpusPaper, 'title' | 'abstract'> {
+  const text = readFileSync(new URL(`../../test/fixtures/${path}`, import.meta.url), 'utf8')
+  const source = recognizeApiAnswer(text)?.source
+  if (!source) throw new Error(`${path}: no source reads it`)
+  const record = source.parse(text, { input: path, fetchedAt: '2026-01-01T00:00:00Z' }).records.find((r) => r.title?.startsWith(start) && r.abstract)
+  if (!record) throw new Error(`${start}: not in ${path}`)
+  return { title: record.title ?? '', abstract: record.abstract ?? '' }
+}
+
+/** The Semantic Scholar answer with Turing's papers: OCR'd abstracts, tables of contents, citations as abstracts. */
+const TURING = 'semanticscholar/author_detail_2262347_with_papers_hindex.json'
 
 describe('generated digest', () => {
   it('picks the contribution sentence and shortens its framing', () => {
@@ -592,6 +608,36 @@ describe('generated digest', () => {
     expect(generateDigest('We propose a new pruning method that finds sparse subnetworks as shown in Fig. 3 of the appendix.', title)?.text).toBe(
       'We propose a new pruning method that finds sparse subnetworks as shown in Fig. 3 of the appendix.',
     )
+  })
+
+  it('takes no sentence a quoted question cut short (`… the question, \' Can machines think ? \' is to be sought …`)', () => {
+    const paper = fixturePaper(TURING, 'PSYCHOLOGY AND PHILOSOPHY')
+    expect(paper.abstract).toContain("the answer to tlie question, ' Can machines think ? ' is to be sought in a statistical survey")
+    // It ended on `… the answer to tlie question, ' Can machines think ?`, the rest of its sentence left out.
+    expect(storedDigest(paper)?.text).not.toMatch(/tlie question/)
+  })
+
+  it('takes no item of a numbered list cut at its numbers (a table of contents)', () => {
+    const paper = fixturePaper(TURING, 'The Essential Turing')
+    expect(paper.abstract).toContain('8. Memorandum to OP-20-G on Naval Enigma (c. 1941) Artificial Intelligence 9. Lecture on')
+    // It was `Memorandum to OP-20-G on Naval Enigma (c. 1941) Artificial Intelligence 9. Computing Machinery and
+    // Intelligence (1950) 12.`, then `Can Automatic Calculating Machines Be Said to Think?` (item 14): a list has no
+    // sentence that says what the book does.
+    expect(storedDigest(paper)).toBeNull()
+    // A sentence that ends on a number is no list item by itself.
+    expect(generateDigest('We measure the superfluid density of helium films at 12 temperatures down to T = 1. The film is thin.', 'Helium films')?.text).toMatch(/^We measure/)
+  })
+
+  it('reads a sentence that opens an enumeration continued in the next sentences up to its colon', () => {
+    const paper = fixturePaper('semanticscholar/paper_search_transformer_limit5_rich_fields.json', 'Informer')
+    expect(paper.abstract).toContain('with three distinctive characteristics: (i) a ProbSparse self-attention mechanism')
+    // It was the sentence with its item (i) alone, of three; leaving it out gave background.
+    expect(storedDigest(paper)?.text).toBe(
+      'We design an efficient transformer-based model for long sequence time-series forecasting (LSTF), named Informer, with three distinctive characteristics.',
+    )
+    // An enumeration the sentence finishes stays whole.
+    const whole = 'We propose a pruning method with two parts: (i) a magnitude score and (ii) a rewinding step. It works.'
+    expect(generateDigest(whole, 'Pruning')?.text).toBe('We propose a pruning method with two parts: (i) a magnitude score and (ii) a rewinding step.')
   })
 
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {

@@ -21,14 +21,16 @@
  * answer to both questions` reads `the answer`. A second sentence that points back
  * is added only right after the first or when the first gives what
  * it names. Only complete sentences are eligible: ending in a full stop, brackets balanced, no LaTeX left (a
- * `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is none, more than a few are). The digest starts with a
+ * `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is none, more than a few are), not an item of a numbered
+ * list cut at its numbers (a table of contents); one that opens an enumeration the next sentences go on with
+ * (`… three distinctive characteristics: (i) …. (ii) …`) is read up to its colon. The digest starts with a
  * capital, ends with a period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, one
  * that only points back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut
  * mid-way. An acronym defined only in a sentence that was left out is spelled out where the digest first uses it.
  */
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
-import { analyzeText, contentTerms, initialsBothWays, OMITTED_RUN, singularize, type NlpPort, type TextSentence } from './tokenize.js'
+import { analyzeText, contentTerms, initialsBothWays, OMITTED_RUN, singularize, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
 
 export interface GeneratedDigest {
   text: string
@@ -47,7 +49,7 @@ export interface DigestOptions {
 }
 
 export const DIGEST_HOW_COMPUTED =
-  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’, ‘we leverage’; for less, what the authors' own method does: ‘Our method, called PROSE, learns’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’); one set in the paper's model or setting (‘In our model, data is sampled …’, ‘In this setting,’) describes the setup, not what the paper does. A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped; after the one question it gives, ‘the answer to both questions’ reads ‘the answer’. A contribution whose only reference back names what it points to stands alone, ‘this’ read as ‘the’ (‘We show the delayed generalization is a phase transition …’), as does one pointing to a phenomenon the title names (‘both of these phenomena’ beside ‘Benign Overfitting and Grokking …’). Only whole sentences are used, with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
+  "For a paper with an abstract and no digest from a source, Paperscope picks the one or two abstract sentences that best say what the paper does: sentences score for sharing the paper's vocabulary (title and abstract), for stating a contribution (‘we show’, ‘this paper proposes’, ‘we leverage’; for less, what the authors' own method does: ‘Our method, called PROSE, learns’) and for their position, and lose for describing background (‘Much work has focused on’) or adding to a result given before them (‘We further show’); one set in the paper's model or setting (‘In our model, data is sampled …’, ‘In this setting,’) describes the setup, not what the paper does. A title made from the abstract's first words is not counted. A sentence that states a contribution, alone or with the sentence before it, is preferred to one that does not, and no background is put before it. A sentence that leans on one before it (‘This’, ‘However,’, ‘We also’, ‘Our first bound’) or points back to something left out (‘this gap’, ‘both questions’, ‘(i)’) is picked only when no sentence stands on its own, and then with the sentence before it if both fit; one that states the contribution comes with the sentence right before it when that one gives what it points to (‘How many parameters are really needed? We answer this question by …’, ‘… biases that outweigh its benefits. This work tackles these issues by …’), that sentence's opening ‘In fact,’ or ‘However,’ dropped; after the one question it gives, ‘the answer to both questions’ reads ‘the answer’. A contribution whose only reference back names what it points to stands alone, ‘this’ read as ‘the’ (‘We show the delayed generalization is a phase transition …’), as does one pointing to a phenomenon the title names (‘both of these phenomena’ beside ‘Benign Overfitting and Grokking …’). Only whole sentences are used (one that opens a list the next sentences go on with up to its colon: ‘… with three distinctive characteristics.’), with LaTeX cleaned, a lead-in like ‘In this paper, we show’ shortened to ‘We show’ and one that only points back (‘To address these issues,’) dropped, and an acronym the abstract defines in a sentence left out spelled out where the digest first uses it (‘trained by GD’ → ‘trained by gradient descent (GD)’). Nothing is written that the abstract does not say."
 
 /**
  * The nouns a paper calls itself by (`this paper`, `the present study`, `this thesis`): one list for every pattern
@@ -170,7 +172,7 @@ interface Scored {
  * @example generateDigest('Deep nets generalise. In this paper, we show that X holds for Y.', 'Title')?.text // 'We show that X holds for Y.'
  */
 export function generateDigest(abstract: string, title = '', { maxLength = 320, maxSentences = 2, nlp, prepared }: DigestOptions = {}): GeneratedDigest | null {
-  const sentences = prepared?.body ?? analyzeText(abstract, nlp)
+  const sentences = (prepared?.body ?? analyzeText(abstract, nlp)).map((s, i, all) => beforeCutList(s, all[i + 1]))
   if (sentences.length === 0) return null
   // A title made from the abstract's opening words says no more than that sentence: counting it would pull
   // the digest back to the opening, most often background (`Neural networks extract features from data …`).
@@ -178,7 +180,7 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   const docTerms = bag([...titleSentences, ...titleSentences, ...sentences])
   const all: Scored[] = sentences.map((s, i) => {
     const x = { i, s, ...scoreSentence(s, i, sentences.length, docTerms) }
-    if (endsAtStrayStop(s, sentences[i + 1])) x.eligible = x.whole = false
+    if (endsAtStrayStop(s, sentences[i + 1]) || splitsAList(s, sentences[i - 1], sentences[i + 1])) x.eligible = x.whole = false
     return x
   })
   const scored = all.filter((x) => x.eligible)
@@ -242,7 +244,8 @@ const CAPITALISED_ABBREVIATIONS = new Set(['ch', 'vol', 'ref', 'refs', 'def', 'p
  * clustering …`) ends where it should.
  */
 function endsAtStrayStop(s: TextSentence, next: TextSentence | undefined): boolean {
-  const opener = next?.tokens[0]?.text ?? ''
+  // Past a quote that opens it: `… the answer to the question, ' Can machines think ? ' is to be sought …`.
+  const opener = next?.tokens.find((t) => !/^["'“”‘’]$/.test(t.text))?.text ?? ''
   if (!/^\p{Ll}/u.test(opener)) return false
   if (!LOWER_CASE_OPENER.test(opener)) return true
   // The stop itself, before any closing quote or bracket (`… ("lottery tickets").`, `… it works."`).
@@ -252,6 +255,39 @@ function endsAtStrayStop(s: TextSentence, next: TextSentence | undefined): boole
   const word = s.tokens[at - 1]?.text ?? ''
   const lower = word.toLowerCase()
   return stop !== '.' || ABBREVIATIONS.has(lower) || (CAPITALISED_ABBREVIATIONS.has(lower) && /^\p{Lu}/u.test(word))
+}
+
+/**
+ * Whether `s` is an item of a numbered list the splitter cut at its numbers, as in a table of contents (`… Letter to
+ * Winston Churchill (1941) 8. Memorandum to OP-20-G on Naval Enigma (c. 1941) Artificial Intelligence 9. …`): it
+ * ends on one number and a sentence beside it on the next, or it stands between two that do (`… (c. 1951) 13. Can
+ * Digital Computers Think? 14. …`).
+ */
+function splitsAList(s: TextSentence, previous: TextSentence | undefined, next: TextSentence | undefined): boolean {
+  const numberAtEnd = (t: TextSentence | undefined): number => Number(/(?:^|\s)(\d{1,3})\.$/.exec(t?.text.trim() ?? '')?.[1] ?? NaN)
+  const [before, n, after] = [numberAtEnd(previous), numberAtEnd(s), numberAtEnd(next)]
+  return after === n + 1 || before === n - 1 || after === before + 1
+}
+
+/** An enumeration opened after a colon: `with three distinctive characteristics: (i) …`. */
+const LIST_OPENING = /:\s*\((?:i|1|a)\)\s/
+
+/**
+ * A sentence that opens an enumeration whose next item is the next sentence (`… named Informer, with three
+ * distinctive characteristics: (i) a ProbSparse self-attention mechanism, … alignment. (ii) the self-attention
+ * distilling …`) gives one item of several: it is read up to its colon, which says what the list is of (`…, with
+ * three distinctive characteristics.`). Any other sentence is returned as it is.
+ */
+function beforeCutList(s: TextSentence, next: TextSentence | undefined): TextSentence {
+  const opening = LIST_OPENING.exec(s.text)
+  if (!opening || !/^\((?:ii|2|b)\)\s/.test(next?.text.trim() ?? '')) return s
+  // The colon's token: the first `:` the tokens give as many colons before as the text does.
+  const colons = (s.text.slice(0, opening.index).match(/:/g) ?? []).length
+  let seen = -1
+  const at = s.tokens.findIndex((t) => t.text === ':' && ++seen === colons)
+  if (at < 0) return s
+  const stop = { ...(s.tokens[at] as TextToken), text: '.', lower: '.', lemma: '.' }
+  return { text: `${s.text.slice(0, opening.index).trimEnd()}.`, tokens: [...s.tokens.slice(0, at), stop] }
 }
 
 /**

@@ -51,8 +51,10 @@
  * close call is not said to rest on one word when the text writes that word in the topic's name (`Kernel` of `Neural
  * Tangent Kernel (NTK)`, whose `tangent` decided it as much), so such a paper is sorted under that topic. 27: a
  * one-word key word the text only writes as a verb followed by its object (`Deconstructing Lottery Tickets`, `resetting
- * the critical layers`) is not shown unless curators list it.
+ * the critical layers`) is not shown unless curators list it. 28: a digest takes no item of a numbered list the
+ * splitter cut at its numbers (a table of contents), nor a sentence a quoted question cut short (`… ' Can machines think ?
+ * ' is to be sought …`), and reads a sentence that opens an enumeration the next sentences go on with up to its colon.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 27
+export const MODEL_VERSION = 28
