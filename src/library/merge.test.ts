@@ -50,6 +50,13 @@ describe('mergeRecords', () => {
     expect(merged.authors[0]!.variants).toEqual(['E. Collins-Woodfin', 'Elizabeth Collins-Woodfin'])
   })
 
+  it('names a person given name first when two spellings are as full, whichever record comes first', () => {
+    const familyFirst = rec({ source: 'test', title: 'Kernel Embeddings', authors: ['Song, Le', 'Smola, A.'] })
+    const givenFirst = rec({ source: 'test', title: 'Kernel Embeddings', authors: ['Le Song', 'A. Smola'] })
+    for (const records of [[familyFirst, givenFirst], [givenFirst, familyFirst]])
+      expect(mergeRecords(records).authors.map((a) => a.name)).toEqual(['Le Song', 'A. Smola'])
+  })
+
   it('takes the most precise date and the best-ranked title, and unions topics and keywords', () => {
     const merged = mergeRecords([awesome, profile])
     expect(merged.date).toBe('2023-08-17')

@@ -327,7 +327,8 @@ function mergeAuthors(ordered: MergeInput[]): { authors: MergedAuthor[]; truncat
       }
       if (!same.variants.includes(name)) {
         same.variants.push(name)
-        if (fullness(name) > fullness(same.name)) same.name = name
+        // As full, the given name first wins (`Le Song` over `Song, Le`), as the store names a person.
+        if (fullness(name) > fullness(same.name) || (fullness(name) === fullness(same.name) && same.name.includes(',') && !name.includes(','))) same.name = name
       }
       // The first id of a source stays (records in merge order): two would make one person of two.
       if (id !== null && !same.sourceIds.includes(id) && !sourceIdsConflict(same.sourceIds, [id])) same.sourceIds.push(id)

@@ -268,6 +268,16 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       expect(await named('Inbar Seroussi', ['INBAR SEROUSSI'])).toBe('Inbar Seroussi')
       expect(await named('INBAR M. SEROUSSI', ['Inbar Seroussi', 'inbar m. seroussi'])).toBe('Inbar Seroussi')
       expect(await named('张伟', ['Wei Zhang'])).toBe('Wei Zhang')
+      // Family name first, the given names follow the comma: `Song, L.` is no fuller than `L. Song`, and less full than
+      // `Le Song`; of two as full, the given name first, whichever came first (it had been `Song, L.`, the longer).
+      for (const [a, b] of [['Le Song', 'Song, L.'], ['Le Song', 'Song, Le'], ['L. Song', 'Song, L.'], ['Andrew Saxe', 'Saxe, Andrew']]) {
+        expect(await named(a!, [b!]), `${a} + ${b}`).toBe(a)
+        expect(await named(b!, [a!]), `${b} + ${a}`).toBe(a)
+      }
+      expect(await named('A. Saxe', ['Saxe, Andrew M.'])).toBe('Saxe, Andrew M.')
+      expect(await named('Martin L. King', ['King, Jr., Martin Luther'])).toBe('King, Jr., Martin Luther')
+      // A comma before a suffix only is no family-name-first spelling.
+      expect(await named('M. L. King', ['Martin Luther King, Jr.'])).toBe('Martin Luther King, Jr.')
     })
 
     it('makes author ids readable in any script, the same whatever order people arrive in', async () => {

@@ -1395,7 +1395,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
     const spellings = this.all<{ name: string }>('SELECT name FROM author_names WHERE author_id = ?', authorId).map((r) => r.name)
     const best = spellings
       .map((name) => hyphenatedSpelling(name, spellings))
-      .sort((a, b) => singleCase(a) - singleCase(b) || fullness(b) - fullness(a) || b.length - a.length || (a < b ? -1 : 1))[0]
+      .sort((a, b) => singleCase(a) - singleCase(b) || fullness(b) - fullness(a) || familyFirst(a) - familyFirst(b) || b.length - a.length || (a < b ? -1 : 1))[0]
     if (best) this.stmt('UPDATE authors SET name = ? WHERE id = ?').run(best, authorId)
   }
 
@@ -1512,7 +1512,24 @@ function singleCase(name: string): number {
   return upper !== lower ? 1 : 0
 }
 
+/** How full a spelling's given names are: 2 for each whole one, 1 for each initial. */
 function fullness(name: string): number {
-  const given = name.trim().split(/\s+/).slice(0, -1)
-  return given.reduce((n, g) => n + (g.replace(/\./g, '').length > 1 ? 2 : 1), 0)
+  return givenNames(name).reduce((n, g) => n + (g.length > 1 ? 2 : 1), 0)
+}
+
+const NAME_SUFFIX = /^(jr|sr|ii|iii|iv)$/i
+
+/** A spelling's given names, dots dropped: after the comma of `Song, L.` (not `Song,`), before the family name otherwise. */
+function givenNames(name: string): string[] {
+  const words = (text: string): string[] => text.trim().split(/\s+/).map((w) => w.replace(/[.,]/g, '')).filter((w) => w && !NAME_SUFFIX.test(w))
+  const comma = name.indexOf(',')
+  const after = comma > 0 ? words(name.slice(comma + 1)) : []
+  // `Martin Luther King, Jr.`: only a suffix follows the comma, so the name before it is given names first.
+  return after.length > 0 ? after : words(comma > 0 ? name.slice(0, comma) : name).slice(0, -1)
+}
+
+/** 1 for a spelling written family name first (`Song, Le`): of two as full, the one a reader reads as a name comes first. */
+function familyFirst(name: string): number {
+  const comma = name.indexOf(',')
+  return comma > 0 && name.slice(comma + 1).split(/[\s,]+/).some((w) => w.replace(/\./g, '') && !NAME_SUFFIX.test(w.replace(/\./g, ''))) ? 1 : 0
 }
