@@ -640,6 +640,21 @@ describe('generated digest', () => {
     expect(generateDigest(whole, 'Pruning')?.text).toBe('We propose a pruning method with two parts: (i) a magnitude score and (ii) a rewinding step.')
   })
 
+  it('reads `He`, `For each law,` and `all of them` as leaning on what comes before', () => {
+    const turing = fixturePaper(TURING, 'Computing Machinery and Intelligence 1.')
+    expect(turing.abstract).toContain('He knows them by labels X and Y')
+    // It added `He knows them by labels X and Y, …` to the opening question, with no `he` before it.
+    expect(storedDigest(turing)?.text).not.toMatch(/\bHe knows/)
+    const rParity = fixturePaper('arxiv/oai_pmh_listrecords_arXiv_format_physics_hep-ex.xml', 'R-Parity Violation at the LHC')
+    expect(rParity.abstract).toContain('We use the nature of the LSP to classify the possible signatures. For each possible scenario we present')
+    // It opened on `For each possible scenario we present …`; all of them would be `We find that virtually all of them …`.
+    expect(storedDigest(rParity)?.text).toMatch(/^We investigate the phenomenology of the MSSM extended by a single R-parity violating coupling/)
+    expect(storedDigest(rParity)?.text).not.toMatch(/For each|all of them/)
+    const dd = fixturePaper('semanticscholar/paper_batch_full_fields_with_null_entry.json', 'How Much Should We Trust')
+    expect(dd.abstract).toContain('placebo laws in state-level data on female wages from the Current Population Survey. For each law, we use OLS')
+    expect(storedDigest(dd)?.text).not.toMatch(/^For each law/)
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'

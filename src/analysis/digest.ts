@@ -9,9 +9,9 @@
  * result added to an earlier one (`We further show`) score lower; one set in the paper's model or setting (`In our model,`,
  * `In this setting,`, `Under this model,`) describes the setup, not what the paper does. A sentence that states a
  * contribution, alone or with the sentence before it, is preferred to one that does not, and nothing put before it that is neither the
- * authors' nor a question. A sentence that leans on the previous one (`This`, `However,`, `For example,`, `We also`,
- * `Our first bound`) or points back to something it does not give (`this gap`, `both questions`, `the mechanism
- * behind (i)`; not `such networks` after `networks` in the same sentence, nor `these methods, namely …`) is picked
+ * authors' nor a question. A sentence that leans on the previous one (`This`, `He`, `However,`, `For example,`, `For each law,`,
+ * `We also`, `Our first bound`) or points back to something it does not give (`this gap`, `both questions`, `all of
+ * them`, `the mechanism behind (i)`; not `such networks` after `networks` in the same sentence, nor `these methods, namely …`) is picked
  * only when no sentence stands on its own, and then with the sentence before it if both fit. A contribution that
  * points back only through words that name what they point to (`We show this delayed generalization is …`, read
  * `the delayed generalization`) or to a phenomenon the title names (`both of these phenomena` beside *Benign
@@ -91,7 +91,7 @@ const SETTING_FRAME =
  * we present`, which says itself what it replaces), or a reference back before the first comma.
  */
 const LEANS_ON_PREVIOUS = new RegExp(
-  String.raw`^(\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(this(?!\s+(?:${SELF_NOUN})\b)|that(?!\s+is\b)|these|those|it|its|they|their|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead(?!\s+of\b)|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|(?!we\b)[^,]{0,40}\b(this(?!\s+(?:${SELF_NOUN})\b)|these|those|such|above|aforementioned)\b[^,]{0,30},)`,
+  String.raw`^(\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(this(?!\s+(?:${SELF_NOUN})\b)|that(?!\s+is\b)|these|those|it|its|they|their|he|she|his|her|for (?:each|every)|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead(?!\s+of\b)|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|(?!we\b)[^,]{0,40}\b(this(?!\s+(?:${SELF_NOUN})\b)|these|those|such|above|aforementioned)\b[^,]{0,30},)`,
   'i',
 )
 /**
@@ -99,7 +99,7 @@ const LEANS_ON_PREVIOUS = new RegExp(
  * `no such bound`, `the two observations` (but not `this paper`, `both X and Y`, `such as`).
  */
 const REFERS_BACK = new RegExp(
-  String.raw`\b(?:(?:this|these|those)\s+(?!(?:${SELF_NOUN}|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.:]{0,40}\band\b)|both of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])`,
+  String.raw`\b(?:(?:this|these|those)\s+(?!(?:${SELF_NOUN}|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.:]{0,40}\band\b)|(?:both|all|each|most|many|some|none|either|neither) of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])`,
   'gi',
 )
 /** A sentence that opens on `we` + a verb + `it`/`them`: `We analyze it for both …`, `We formulate and solve it as …`. */

@@ -53,8 +53,9 @@
  * one-word key word the text only writes as a verb followed by its object (`Deconstructing Lottery Tickets`, `resetting
  * the critical layers`) is not shown unless curators list it. 28: a digest takes no item of a numbered list the
  * splitter cut at its numbers (a table of contents), nor a sentence a quoted question cut short (`… ' Can machines think ?
- * ' is to be sought …`), and reads a sentence that opens an enumeration the next sentences go on with up to its colon.
+ * ' is to be sought …`), and reads a sentence that opens an enumeration the next sentences go on with up to its colon. 29: a digest reads a sentence
+ * opening on `He`, `She` or `For each law,`, or pointing back with `all of them`, as leaning on what comes before it.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 28
+export const MODEL_VERSION = 29
