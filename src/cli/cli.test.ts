@@ -11,6 +11,7 @@ import type { LibraryOverview, ResearcherList, TopicTrends } from '../commands/i
 import type { SearchResult } from '../store/index.js'
 import { runCliCaptured, type CliRun } from '../../test/support/run-cli.js'
 import { writeVocabularyModel } from '../../test/support/onnx-model.js'
+import { renderStats } from './commands/stats.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const CORPUS = join(ROOT, 'data/corpus')
@@ -360,6 +361,17 @@ describe('paperscope CLI on the corpus', () => {
     const search = (await cli(['search', 'lottery', '--limit', '20'], db)).out
     for (const line of [...similar.split('\n'), ...search.split('\n')]) expect(width(line), line).toBeLessThanOrEqual(80)
     expect(similar).toMatch(/\n {2}1\. \d\.\d{3} {2}\S[^\n]*\n {12}\S/)
+    // The tables too: import's (the corpus by its absolute path, its rejection and warnings), and stats' with a
+    // topic named at length, as an awesome list's section may be. Before, 118 columns and more.
+    const imported = (await cli(['import', CORPUS, '--no-analyze'], db)).out
+    expect(imported).toMatch(/\nrejected \(\d+\):\n/)
+    for (const line of imported.split('\n').filter((l) => !/^ *\S+$/.test(l))) expect(width(line), line).toBeLessThanOrEqual(80)
+    const overview = JSON.parse((await cli(['stats', '--json'], db)).out) as LibraryOverview
+    const long = 'Generalization, Optimization and Approximation in Overparameterized Deep Neural Networks'
+    overview.stats.topicCounts.push({ ...overview.stats.topicCounts[0]!, label: long })
+    const stats = renderStats(overview)
+    for (const line of stats.split('\n').filter((l) => !l.startsWith('library: '))) expect(width(line), line).toBeLessThanOrEqual(80)
+    expect(flat(stats)).toContain(` ${long} `)
   })
 
   it("prints sources' LaTeX as readable text, and keeps it as written in JSON", async () => {

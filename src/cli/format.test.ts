@@ -6,6 +6,7 @@ import type { SearchResult } from '../store/index.js'
 import { renderAnalyzeReport } from './commands/analyze.js'
 import { renderAnalysisLine } from './commands/import.js'
 import { renderSearch } from './commands/search.js'
+import { table } from './format.js'
 
 /** An analysis in which every count is `n`. */
 function analysisOf(n: number, mode: AnalyzeReport['mode']): AnalyzeReport {
@@ -50,5 +51,38 @@ describe('count messages', () => {
     // Many stay many.
     expect(renderSearch('grokking', { total: 2, items: [], offset: 0 } as unknown as SearchResult)).toBe('2 papers match "grokking" (showing 0):\n')
     expect(renderAnalysisLine(analysisOf(2, 'incremental'))).toContain('analysed 2 new or changed papers')
+  })
+})
+
+describe('table', () => {
+  const width = (text: string): number => Math.max(...text.split('\n').map((l) => [...l].length))
+
+  it('keeps a table that fits on one line a row', () => {
+    expect(table([['source', 'records'], ['bibtex', 519]])).toBe('source  records\nbibtex      519')
+  })
+
+  it('fits 80 columns: a first cell too long for its room gets a line of its own, its row under the first column', () => {
+    const rows: Array<Array<string | number>> = [
+      ['input', 'format', 'read', 'new', 'merged', 'updated', 'unchanged', 'rejected'],
+      ['data/corpus/awesome-deep-phenomena.txt', 'awesome-list', 496, 493, 2, 0, 0, 1],
+      ['total', '', 496, 493, 2, 0, 0, 1],
+    ]
+    const out = table(rows)
+    // Before, 109 columns: the path padded every row.
+    expect(width(out)).toBeLessThanOrEqual(80)
+    expect(out.split('\n')).toEqual([
+      'input  format        read  new  merged  updated  unchanged  rejected',
+      'data/corpus/awesome-deep-phenomena.txt',
+      '       awesome-list   496  493       2        0          0         1',
+      'total                 496  493       2        0          0         1',
+    ])
+    // A long name of many words is wrapped under its indent; the numbers still line up.
+    const named = table([['  topic', 'curated', 'all'], [`  ${'Generalization and Optimization '.repeat(4).trim()}`, 38, 49], ['  Others', 191, 306]])
+    expect(width(named)).toBeLessThanOrEqual(80)
+    expect(named.split('\n').slice(1, 4)).toEqual([
+      '  Generalization and Optimization Generalization and Optimization Generalization',
+      '    and Optimization Generalization and Optimization',
+      '               38   49',
+    ])
   })
 })

@@ -2,18 +2,36 @@
 import type { Paper, PaperWithSources } from '../core/index.js'
 import { readableText } from '../commands/index.js'
 
-/** Left-aligned columns; numbers right-aligned. */
-export function table(rows: Array<Array<string | number>>): string {
+/**
+ * Left-aligned columns; numbers right-aligned. The table fits `width` columns: a first cell too long for the room
+ * the other columns leave it (a file's path, a long topic name) gets a line of its own (wrapped when it is longer
+ * than a line and has spaces), and its row goes on the line below, under the first column. A table whose other
+ * columns alone are wider keeps its rows whole.
+ * @example table([['input', 'read'], ['data/corpus/awesome-deep-phenomena.txt', 496]], 20) // 'input  read\ndata/corpus/awesome-deep-phenomena.txt\n        496'
+ */
+export function table(rows: Array<Array<string | number>>, width = TERMINAL_WIDTH): string {
+  const len = (cell: string | number): number => [...String(cell)].length
   const widths: number[] = []
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, String(cell).length)))
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, len(cell))))
+  // The room the other columns leave the first. When it is less than the header's, no layout fits (sync's
+  // cursors): the rows stay whole, as splitting them would only make the table longer.
+  const rest = widths.slice(1).reduce((sum, w) => sum + w + 2, 0)
+  const room = width - rest
+  if (room >= len(rows[0]?.[0] ?? '')) widths[0] = Math.max(0, ...rows.map((row) => len(row[0] ?? '')).filter((w) => w <= room))
+  const line = (row: Array<string | number>): string =>
+    row
+      .map((cell, i) => (typeof cell === 'number' ? String(cell).padStart(widths[i]!) : String(cell) + ' '.repeat(Math.max(0, widths[i]! - len(cell)))))
+      .join('  ')
+      .trimEnd()
   return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (typeof cell === 'number' ? String(cell).padStart(widths[i]!) : String(cell).padEnd(widths[i]!)))
-        .join('  ')
-        .trimEnd(),
-    )
+    .map((row) => (len(row[0] ?? '') <= widths[0]! ? line(row) : `${ownLine(String(row[0]), width)}\n${line(['', ...row.slice(1)])}`))
     .join('\n')
+}
+
+/** A first cell on a line of its own: a name of many words wrapped under its indent, a path whole. */
+function ownLine(cell: string, width: number): string {
+  const indent = /^ */.exec(cell)![0]
+  return wrap(cell.slice(indent.length), indent, `${indent}  `, width)
 }
 
 export function authorLine(paper: Paper, max = 6): string {

@@ -2,7 +2,7 @@
 import { formatImportIssue, pluralize, type ImportReport } from '../../core/index.js'
 import { analyzeNewPapers, importFiles, unreadablePaths, type AnalyzeReport } from '../../commands/index.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { table } from '../format.js'
+import { labelled, listItem, table, wrap } from '../format.js'
 import { createProgress, printJson, withStore } from './shared.js'
 import { createAnalyzeProgress } from './analyze.js'
 
@@ -60,21 +60,25 @@ export function renderImportReport(report: ImportReport, verbose: boolean): stri
     const left = report.papersRemoved
     const stay = report.removedOfStayingPapers
     out.push(
-      `removed: ${pluralize(report.removed, 'entry', 'entries')} no longer in ${report.inputs.filter((i) => i.removed > 0).length === 1 ? 'its list file' : 'their list files'}` +
-        (stay > 0 ? `; ${stay} of them belonged to papers that stay (the entry moved or was retitled, or another record has the paper)` : ''),
+      labelled(
+        `removed: ${pluralize(report.removed, 'entry', 'entries')} no longer in ${report.inputs.filter((i) => i.removed > 0).length === 1 ? 'its list file' : 'their list files'}` +
+          (stay > 0 ? `; ${stay} of them belonged to papers that stay (the entry moved or was retitled, or another record has the paper)` : ''),
+      ),
     )
     if (left.length > 0) {
       const shown = verbose ? left : left.slice(0, 5)
-      out.push(`left the library (${left.length}):`, ...shown.map((p) => `  ${p.id}  ${p.title}  (${p.input})`))
+      out.push(`left the library (${left.length}):`, ...shown.map((p) => listItem(`  ${p.id}  `, `${p.title}  (${p.input})`)))
       if (shown.length < left.length) out.push(`  … ${left.length - shown.length} more (--verbose lists them)`)
     }
   }
   const rejected = report.issues.filter((i) => i.severity === 'rejected')
   const warnings = report.issues.filter((i) => i.severity === 'warning')
-  if (rejected.length) out.push(`rejected (${rejected.length}):`, ...rejected.map((i) => `  ${formatImportIssue(i)}`))
+  // Each issue starts with its file and line; what follows goes on under it, at 80 columns as the table.
+  const issue = (i: (typeof report.issues)[number]): string => wrap(formatImportIssue(i), '  ', '    ')
+  if (rejected.length) out.push(`rejected (${rejected.length}):`, ...rejected.map(issue))
   if (warnings.length) {
     const shown = verbose ? warnings : warnings.slice(0, 5)
-    out.push(`warnings (${warnings.length}):`, ...shown.map((i) => `  ${formatImportIssue(i)}`))
+    out.push(`warnings (${warnings.length}):`, ...shown.map(issue))
     if (shown.length < warnings.length) out.push(`  … ${warnings.length - shown.length} more (--verbose lists them)`)
   }
   return `${out.join('\n')}\n`
