@@ -665,6 +665,23 @@ describe('generated digest', () => {
     expect(generateDigest(`Background: Pruning is costly for large models. Results: ${sentence}`, title)?.text).not.toMatch(/Background:|Results:/)
   })
 
+  it('drops a heading in capitals run into the text (`SUMMARY An account …`)', () => {
+    const paper = fixturePaper(TURING, 'Studies in the History of Probability and Statistics')
+    expect(paper.abstract).toMatch(/^SUMMARY An account is given/)
+    expect(storedDigest(paper)?.text).toBe("An account is given of A. M. Turing's unpublished contributions to statistics during 1941 or 1940.")
+    // A word in capitals that is no heading stays.
+    expect(generateDigest('SUMMARY statistics of the runs are given in a table for every model we trained.', 'Runs')?.text).toMatch(/^SUMMARY statistics/)
+  })
+
+  it('takes no sentence that only restates the title or is a reference entry', () => {
+    const paper = fixturePaper(TURING, 'Arthur W. Burks')
+    expect(paper.abstract).toMatch(/^ARTHUR W\. BURKS\. The logic of programming electronic digital computers\. Industrial mathematics \(Detroit\), vol\. 1/)
+    // It was `The logic of programming electronic digital computers. Industrial mathematics (Detroit), vol. 1 (1950),
+    // pp. 36-52.`, the title again; without those, `… Planning and coding of problems …, vol. 1, Institute for
+    // Advanced Study, 1947.`, the reference the review ends on.
+    expect(storedDigest(paper)?.text).toMatch(/^This article does not deal primarily with "logic" in the technical sense\. I t is an account of the general principles of programming/)
+  })
+
   it('never picks a sentence a run too long to be a word was left out of', () => {
     const abstract = `We show that magnitude pruning finds sparse trainable subnetworks at ${'x'.repeat(600)} in transformers of every size.`
     expect(generateDigest(abstract, 'Pruning')).toBeNull()

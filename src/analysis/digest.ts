@@ -22,8 +22,8 @@
  * is added only right after the first or when the first gives what
  * it names. Only complete sentences are eligible: ending in a full stop, brackets balanced, no LaTeX left (a
  * `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is none, more than a few are), not an item of a numbered
- * list cut at its numbers (a table of contents); one that opens an enumeration the next sentences go on with
- * (`… three distinctive characteristics: (i) …. (ii) …`) is read up to its colon. The digest starts with a
+ * list cut at its numbers (a table of contents), not a piece of the title or a reference entry (`…, vol. 1, …`); one that opens an enumeration the next sentences go on with
+ * (`… three distinctive characteristics: (i) …. (ii) …`) is read up to its colon. A heading run into the text (`Abstract:`, `SUMMARY An account …`) is dropped. The digest starts with a
  * capital, ends with a period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, one
  * that only points back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut
  * mid-way. An acronym defined only in a sentence that was left out is spelled out where the digest first uses it.
@@ -181,6 +181,7 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   const all: Scored[] = sentences.map((s, i) => {
     const x = { i, s, ...scoreSentence(s, i, sentences.length, docTerms) }
     if (endsAtStrayStop(s, sentences[i + 1]) || splitsAList(s, sentences[i - 1], sentences[i + 1])) x.eligible = x.whole = false
+    if (restatesTitle(s, title) || CITATION.test(s.text)) x.eligible = false
     return x
   })
   const scored = all.filter((x) => x.eligible)
@@ -307,8 +308,24 @@ function isOpeningOf(title: string, abstract: string): boolean {
   return head.length >= 20 && norm(stripLabel(abstract)).startsWith(head)
 }
 
+/** A reference entry given as a sentence: `Planning and coding of problems …, vol. 1, Institute for Advanced Study, 1947.` */
+const CITATION = /\b(?:vol|pp)\.\s*\d/i
+
+/** A heading in capitals run into its text, with no colon: `SUMMARY An account is given of …`. */
+const CAPITALS_HEADING = /^(?:ABSTRACT|SUMMARY|BACKGROUND|INTRODUCTION)\.?\s+(?=\p{Lu}\p{Ll})/u
+
 function stripLabel(sentence: string): string {
-  return sentence.trim().replace(LEADING_LABEL, '')
+  return sentence.trim().replace(LEADING_LABEL, '').replace(CAPITALS_HEADING, '')
+}
+
+/**
+ * Whether the sentence is a piece of the title and says nothing more (an abstract that opens on the paper's own
+ * citation: `ARTHUR W. BURKS. The logic of programming electronic digital computers. Industrial mathematics …`).
+ */
+function restatesTitle(s: TextSentence, title: string): boolean {
+  const words = (t: string): string => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
+  const sentence = words(stripLabel(s.text))
+  return sentence.trim().split(' ').length >= 3 && words(title).includes(sentence)
 }
 
 function normalizedSentence(x: Scored): string {

@@ -54,8 +54,10 @@
  * the critical layers`) is not shown unless curators list it. 28: a digest takes no item of a numbered list the
  * splitter cut at its numbers (a table of contents), nor a sentence a quoted question cut short (`… ' Can machines think ?
  * ' is to be sought …`), and reads a sentence that opens an enumeration the next sentences go on with up to its colon. 29: a digest reads a sentence
- * opening on `He`, `She` or `For each law,`, or pointing back with `all of them`, as leaning on what comes before it.
+ * opening on `He`, `She` or `For each law,`, or pointing back with `all of them`, as leaning on what comes before it. 30: a digest
+ * drops a heading in capitals run into the text (`SUMMARY An account …`) and takes no sentence that only restates the
+ * title or is a reference entry (`…, vol. 1, Institute for Advanced Study, 1947.`).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 29
+export const MODEL_VERSION = 30
