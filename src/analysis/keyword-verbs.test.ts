@@ -12,6 +12,9 @@ const record = (title: string): SourceRecord => {
   if (!found) throw new Error(`${title} is no longer in the corpus`)
   return found
 }
+// Fitted once, for the tests that need it (a few seconds).
+let fitted: KeywordModel | undefined
+const awesomeModel = (): KeywordModel => (fitted ??= awesomeListKeywordModel(records))
 const verbWithObject = (title: string, text: string, key: string): boolean | undefined =>
   keywordCandidates(prepareText({ title, text })).find((c) => c.key === key)?.verbWithObject
 
@@ -32,7 +35,7 @@ describe('one-word key words read as a verb', () => {
       keywordsBesideCurated(extractKeywords(model, docOf(r), RANK_ALL), r.keywords).map((k) => k.text)
 
     beforeAll(() => {
-      model = awesomeListKeywordModel(records)
+      model = awesomeModel()
     })
 
     it('does not fill a curated list with the title\'s verb (`Deconstructing`, `Comparing`)', () => {
@@ -49,5 +52,24 @@ describe('one-word key words read as a verb', () => {
       expect(keywordCandidates(prepareText(text)).find((c) => c.key === 'finetuning')?.verbWithObject).toBe(true)
       expect(extractKeywords(model, prepareText(text)).map((k) => k.text)).toContain('Fine-Tuning')
     })
+  })
+})
+
+describe('a participle that starts a phrase the text abbreviates', () => {
+  it('makes `rectified linear units (ReLU)` a phrase, with its acronym, and no other participle-led run', () => {
+    const doc = prepareText({ title: '', text: 'We study deep networks with rectified linear units (ReLU). Trained linear units (TLX) differ.' })
+    const keys = keywordCandidates(doc).map((c) => c.key)
+    expect(keywordCandidates(doc).find((c) => c.key === 'rectified linear unit')?.hasAcronym).toBe(true)
+    // `TLX` abbreviates no word by word, so `Trained` still starts nothing.
+    expect(keys).not.toContain('trained linear unit')
+  })
+
+  it('no longer fills the curated `ReLU` with `Units` (*Understanding Deep Neural Networks with Rectified Linear Units*)', () => {
+    const paper = record('Understanding Deep Neural Networks with Rectified Linear Units')
+    expect(paper.keywords).toEqual(['ReLU'])
+    const ranked = extractKeywords(awesomeModel(), docOf(paper), RANK_ALL)
+    // The acronym stands for the phrase it abbreviates, which restates the curated key word; `Units` was its piece.
+    expect(ranked[0]?.text.toLowerCase()).toBe('rectified linear units')
+    expect(keywordsBesideCurated(ranked, paper.keywords).map((k) => k.text)).not.toContain('Units')
   })
 })

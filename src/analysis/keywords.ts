@@ -192,7 +192,7 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
             keys.push(phraseWordKey(t))
             words.push(t.text)
             contentWords++
-            if (canEnd(t) && canStart(first, contentWords === 1) && !(contentWords === 1 && GREEK_LETTER_NAMES.has(keys[0] ?? ''))) {
+            if (canEnd(t) && (canStart(first, contentWords === 1) || startsAbbreviatedPhrase(first, tokens, j, words)) && !(contentWords === 1 && GREEK_LETTER_NAMES.has(keys[0] ?? ''))) {
               const key = keys.join(' ')
               const existing = byKey.get(key)
               const after = tokens.slice(j + 1, j + 4)
@@ -272,6 +272,18 @@ const PRAISE = /(?:^|\s)(?:state-of-the-art|off-the-shelf|easy-to-use|well-known
 
 /** Longest word a key phrase may have, in characters. */
 const MAX_KEYWORD_WORD = 40
+
+/**
+ * A past participle starts no phrase (`Rectified` is read as a verb), except one the text abbreviates word by word right
+ * after it: `rectified linear units (ReLU)`. Then the acronym is shown spelled out, and `Units` of *Understanding Deep
+ * Neural Networks with Rectified Linear Units* is no key word beside the curated `ReLU`.
+ */
+function startsAbbreviatedPhrase(first: TextToken, tokens: readonly TextToken[], last: number, words: readonly string[]): boolean {
+  if (words.length < 2 || first.pos !== 'VERB' || !/(?:ed|en)$/.test(first.lower)) return false
+  if (tokens[last + 1]?.text !== '(' || tokens[last + 3]?.text !== ')') return false
+  const letters = (tokens[last + 2]?.text ?? '').replace(/s$/, '').replace(/[^A-Z]/g, '')
+  return letters.length >= 2 && words.map((w) => w[0]?.toUpperCase() ?? '').join('') === letters
+}
 
 /** What a verb's object starts with: a determiner, a noun or a name, an adjective, a number, a pronoun. */
 const OBJECT_STARTS = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PRON'])

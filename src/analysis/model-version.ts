@@ -56,8 +56,10 @@
  * ' is to be sought …`), and reads a sentence that opens an enumeration the next sentences go on with up to its colon. 29: a digest reads a sentence
  * opening on `He`, `She` or `For each law,`, or pointing back with `all of them`, as leaning on what comes before it. 30: a digest
  * drops a heading in capitals run into the text (`SUMMARY An account …`) and takes no sentence that only restates the
- * title or is a reference entry (`…, vol. 1, Institute for Advanced Study, 1947.`).
+ * title or is a reference entry (`…, vol. 1, Institute for Advanced Study, 1947.`). 31: a past participle starts a key
+ * phrase the text abbreviates word by word right after it (`rectified linear units (ReLU)`), so the acronym is shown
+ * spelled out and `Units` is no key word of its own.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 30
+export const MODEL_VERSION = 31
