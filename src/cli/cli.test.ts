@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportReport } from '../core/index.js'
-import type { LibraryOverview, ResearcherList, TopicTrends } from '../commands/index.js'
-import type { SearchResult } from '../store/index.js'
+import { createAnalysisReader, type LibraryOverview, type ResearcherList, type TopicTrends } from '../commands/index.js'
+import { openStore, type SearchResult } from '../store/index.js'
 import { runCliCaptured, type CliRun } from '../../test/support/run-cli.js'
 import { writeVocabularyModel } from '../../test/support/onnx-model.js'
 import { renderStats } from './commands/stats.js'
@@ -571,12 +571,14 @@ describe('paperscope CLI on the corpus', () => {
       JSON.stringify({ id: 'one-word', title: '', text: 'grokking' }),
       JSON.stringify({ id: 'made-up', title: '', text: 'grokking flibber jabberwock snark' }),
       JSON.stringify({ id: 'short-real', title: '', text: 'neural networks generalize' }),
+      JSON.stringify({ id: 'repeat', title: 'repeat' }),
+      JSON.stringify({ id: 'field-word', title: '', text: 'transformers' }),
     ]
     writeFileSync(file, `${lines.join('\n')}\n`)
     const result = await cli(['classify', '--jsonl', file], db)
     expect(result.code).toBe(2)
-    const out = result.out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; line?: number; error?: { message: string }; topics?: unknown[]; unsorted?: boolean; topicWhy?: string[] })
-    expect(out.map((o) => o.id)).toEqual(['first', '2310.10', '12345678901234567890', 'first', 'blank', null, 'one-word', 'made-up', 'short-real'])
+    const out = result.out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; line?: number; error?: { message: string }; topics?: unknown[]; unsorted?: boolean; topicWhy?: string[]; keywordDetails?: Array<{ text: string; origin: string }> })
+    expect(out.map((o) => o.id)).toEqual(['first', '2310.10', '12345678901234567890', 'first', 'blank', null, 'one-word', 'made-up', 'short-real', 'repeat', 'field-word'])
     expect(out[0]!.error).toBeUndefined()
     expect(out[1]!.topics).toEqual(out[0]!.topics)
     expect(result.err).toContain('real-world.jsonl: warning: line 2: id 2310.10 is a number that JSON reads as 2310.1; it is printed as the string "2310.10"; quote ids')
@@ -592,6 +594,24 @@ describe('paperscope CLI on the corpus', () => {
     expect(out[7]).toMatchObject({ topics: [], unsorted: true, unsortedBecause: 'too-short', unsortedNote: "Unsorted: too few of the text's words are ones this library's papers use (1 of 4) to tell its topic.", topicWhy: ["too few words the library's papers use (1 of 4 content words) to tell its topic"] })
     // A short text of the field's own words is read (the topic model's terms leave out words most papers have).
     expect(out[8]!.topicWhy?.join(' ')).not.toMatch(/too few words|too little text/)
+    // One word is too short before anything else: before, `repeat` and even `transformers` were off topic (a
+    // distance from one word is luck too), and `repeat` got the key word `repeat`. Its only key words are the
+    // curated ones it writes, and nothing is suggested (`grokking` had Interpretability from its neighbours).
+    const tooShort = { topics: [], unsorted: true, offTopic: false, unsortedBecause: 'too-short', unsortedNote: 'Unsorted: the text is too short to tell its topic (1 content word).', topicWhy: ['too little text (1 content word) to tell its topic'] }
+    expect(out[9]).toMatchObject({ ...tooShort, keywords: [], keywordsNote: "No key words: the text is too short (1 content word) for key words of its own, and it writes no key word the library's curators list." })
+    expect(out[10]).toMatchObject({ ...tooShort, keywordDetails: [expect.objectContaining({ text: 'Transformers', origin: 'extracted' })] })
+    expect(out[6]).toMatchObject({ ...tooShort, keywordDetails: [expect.objectContaining({ text: 'Grokking', origin: 'extracted' })] })
+    expect(out[10]).toMatchObject({ keywordsNote: expect.stringMatching(/^Fewer than two key words: the text is too short \(1 content word\)/) })
+    // /similar gives the same reason first for comparing by wording alone; an off-topic text of many words stays off topic.
+    const store = await openStore({ path: db })
+    try {
+      const reader = createAnalysisReader(store)
+      expect(await reader.comparedByWording({ text: 'repeat' })).toBe('too-short')
+      expect(await reader.comparedByWording({ text: 'hello there' })).toBe('too-short')
+      expect(await reader.comparedByWording({ text: 'Cream the butter and sugar, add the eggs one at a time, fold in flour and lemon zest, and bake for forty minutes.' })).toBe('off-topic')
+    } finally {
+      await store.close()
+    }
     expect(result.err.split('\n').filter((l) => l.includes(': error ['))).toHaveLength(2)
   })
 

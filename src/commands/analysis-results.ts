@@ -66,12 +66,16 @@ export interface AnalysisReader {
 export type WordingOnlyReason = 'off-topic' | 'too-short'
 
 /**
- * A text further from every topic than any curated paper, or one too short to tell its topic (`hello there`, two
- * words: `classify` gives it none, and its confidences are the classifier's prior), has no topics to weigh.
+ * A text further from every topic than any curated paper, or one too short to tell its topic (`hello there`, no
+ * content word: `classify` gives it none, and its confidences are the classifier's prior), has no topics to weigh.
+ * As `classify` says them: too few content words first (their distance from every topic is luck too), then off
+ * topic, then too few the library's papers use.
  */
 function wordingOnlyReason(models: Parameters<typeof textTooShort>[0], doc: PreparedText, prediction: TopicPrediction | null): WordingOnlyReason | null {
+  const short = textTooShort(models, doc)
+  if (short?.tooFew === 'words') return 'too-short'
   if (prediction?.offTopic) return 'off-topic'
-  return textTooShort(models, doc) !== null ? 'too-short' : null
+  return short !== null ? 'too-short' : null
 }
 
 /** Listed terms an off-topic text must share with a paper for the paper to be near it. */

@@ -74,13 +74,18 @@ export interface ClassifiedText {
   topics: Array<{ label: string; score: number }>
   /**
    * True when no topic reached the model's confidence threshold, the best one is a close call one word decides, or
-   * the text has fewer than {@link MIN_CLASSIFY_CONTENT_WORDS} content words (topicWhy then says which).
+   * the text has fewer than {@link MIN_CLASSIFY_CONTENT_WORDS} content words (topicWhy then says which; such a text
+   * gets only the curated key words it writes).
    */
   unsorted: boolean
-  /** True when the text is further from every topic than any curated paper: unsorted, and nothing suggested. */
+  /**
+   * True when the text is further from every topic than any curated paper: unsorted, and nothing suggested. Never for
+   * fewer than {@link MIN_CLASSIFY_CONTENT_WORDS} content words, too few to tell.
+   */
   offTopic: boolean
   /**
-   * Why the text is unsorted, null when it is not: `off-topic` (wins over the others), `too-short`, `low-confidence`,
+   * Why the text is unsorted, null when it is not: `too-short` for fewer than {@link MIN_CLASSIFY_CONTENT_WORDS}
+   * content words, else `off-topic` (wins over the others), `too-short` (too few words the library's papers use), `low-confidence`,
    * `one-word` (the classifier's UnsortedReason), or `no-model` when the library has no curated topics.
    */
   unsortedBecause: UnsortedReason | null
@@ -220,22 +225,30 @@ export async function createTextClassifier(
       const short = textTooShort(fitted, doc)
       const tooShort = short !== null
       const { words, known } = short ?? { words: 0, known: 0 }
-      const offTopic = prediction?.offTopic ?? false
+      const fewWords = short?.tooFew === 'words'
+      // One or two content words are too short first: their distance from every topic is as much luck as a
+      // confidence would be (`transformers` alone was off topic), so it cannot say off topic either.
+      const offTopic = !fewWords && (prediction?.offTopic ?? false)
       // A text too short to tell has no topics to give, however confident: it is listed under none and its key
-      // words draw on none (keywordEvidence, the rule the library's analysis and the evals follow too). Off topic
-      // is the reason it gives when it is both: the classifier measured that, and it suggests nothing from the library.
+      // words draw on none (keywordEvidence, the rule the library's analysis and the evals follow too). Enough
+      // words, few of them the library's, that are off topic say off topic: the classifier measured that, and
+      // it suggests nothing from the library.
       const sorted: TopicPrediction | null =
         prediction && tooShort
-          ? { ...prediction, topics: [], unsorted: true, unsortedBecause: offTopic ? 'off-topic' : 'too-short', tooShort: short }
+          ? { ...prediction, offTopic, topics: [], unsorted: true, unsortedBecause: offTopic ? 'off-topic' : 'too-short', tooShort: short }
           : prediction
       const shown = assignTopics([], sorted)
       const evidence = keywordEvidence([], sorted)
       // Key-word neighbours are found with the vectors the library's papers have (LSA or its ONNX model).
-      const keywords = extractKeywords(fitted.keywords, doc, {
-        neighbours: evidence.similarPapers ? keywordNeighbours(await textVector(fitted, input, doc), curated) : [],
+      const ranked = extractKeywords(fitted.keywords, doc, {
+        neighbours: evidence.similarPapers && !fewWords ? keywordNeighbours(await textVector(fitted, input, doc), curated) : [],
         topics: evidence.topics,
         shownTopics: evidence.shownTopics,
       })
+      // One or two words are their own only phrase: given back as a key word (`repeat` for "repeat") they say
+      // nothing a reader did not type, unless curators list them (`Grokking`), which ties the text to the papers
+      // filed under it. Nothing is suggested either: its neighbours are as much luck as its topic.
+      const keywords = fewWords ? ranked.filter((k) => k.inText && (fitted.keywords.keywordFrequency[k.key] ?? 0) > 0) : ranked
       return {
         id: input.id,
         topics: shown.map((t) => ({ label: t.label, score: probability3(t.confidence ?? 0) })),
@@ -259,7 +272,7 @@ export async function createTextClassifier(
           score: probability3(k.score),
           why: k.why.map((w) => w.label),
         })),
-        keywordsNote: fewKeywordsNote(keywords.length),
+        keywordsNote: fewWords ? tooShortKeywordsNote(keywords.length, words) : fewKeywordsNote(keywords.length),
         // Why a text may have no key words: they are read from English only.
         language: textLanguage(doc).language,
         digest: read.digest,
@@ -267,6 +280,18 @@ export async function createTextClassifier(
     },
   }
   return { classifier, trained }
+}
+
+/**
+ * Why a text of fewer than {@link MIN_CLASSIFY_CONTENT_WORDS} content words shows fewer than two key words: it
+ * gets only the curated key words it writes. Null with two or more.
+ */
+export function tooShortKeywordsNote(shown: number, words: number): string | null {
+  if (shown >= 2) return null
+  const length = `the text is too short (${words} content word${words === 1 ? '' : 's'}) for key words of its own`
+  return shown === 0
+    ? `No key words: ${length}, and it writes no key word the library's curators list.`
+    : `Fewer than two key words: ${length}; only the key words the library's curators list that it writes are shown.`
 }
 
 /** Why a text is unsorted and the sentence that says it; no prediction: the library has no curated topics. */
