@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CORPUS_FORMATS, recognizeApiAnswer } from '../ingest/index.js'
 import { deriveTitle } from '../library/index.js'
-import { generateDigest, spellOutAcronyms, type GeneratedDigest } from './digest.js'
+import { generateDigest, rejoinBrokenWords, spellOutAcronyms, type GeneratedDigest } from './digest.js'
 import { readText } from './read-text.js'
 import { prepareText } from './text.js'
 
@@ -319,7 +319,8 @@ describe('generated digest', () => {
     // It was those two sentences of background; then the robustness result, while the splitter read `G.
     // Invariant` as an initial and so joined the framework sentence (`GL^+(n, R)`) to the next, too long to use.
     expect(d?.text).not.toMatch(/Much work|Recent work/)
-    expect(d?.text).toMatch(/^Using the structure and geometry of Lie groups .* we present a framework .* R\^n rtimes G\.$/)
+    // The abstract writes `R^{n} rtimes G`, its backslash lost: the digest shows the operator's symbol.
+    expect(d?.text).toMatch(/^Using the structure and geometry of Lie groups .* we present a framework .* R\^n ⋊ G\.$/)
   })
 
   it('opens on what the paper does when its contribution leans on the sentence before it: with that sentence (`In fact,` dropped)', () => {
@@ -546,6 +547,19 @@ describe('generated digest', () => {
     // It read "… trained by GD on XOR cluster data …"; GD is defined in the first sentence.
     expect(d?.text).toMatch(/ReLU networks trained by gradient descent \(GD\) on XOR cluster data/)
     expect(d?.text).toMatch(READS_AS_SENTENCE)
+  })
+
+  it('writes a word a line break split after its hyphen whole, as the text writes it elsewhere', () => {
+    const d = digestOf('researcher-profile', 'Exact Dynamics of Multi-class Stochastic Gradient Descent')
+    // It read `… on a variety of high- dimensional optimization problems …`; the abstract goes on with `high-dimensional SGD`.
+    expect(d?.text).toMatch(/on a variety of high-dimensional optimization problems/)
+    // A hyphen the text never closes up stays (the Upsample or Upweight abstract: `between high- and low-resource languages`).
+    const upsample = 'We focus on multilingual settings, where data sizes vary significantly between high- and low-resource languages.'
+    expect(rejoinBrokenWords(upsample, upsample)).toBe(upsample)
+    expect(rejoinBrokenWords('the question computa- tion to fundamental physics', 'Tur- ing s picture of what is computable, and computation')).toBe(
+      'the question computation to fundamental physics',
+    )
+    expect(rejoinBrokenWords('it changed Tur- ing s picture.', 'a paper on computation')).toBe('it changed Tur- ing s picture.')
   })
 
   it('spells out acronyms only where that reads right', () => {

@@ -26,7 +26,9 @@
  * (`… three distinctive characteristics: (i) …. (ii) …`) is read up to its colon. A heading run into the text (`Abstract:`, `SUMMARY An account …`) is dropped. The digest starts with a
  * capital, ends with a period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, one
  * that only points back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut
- * mid-way. An acronym defined only in a sentence that was left out is spelled out where the digest first uses it.
+ * mid-way. An acronym defined only in a sentence that was left out is spelled out where the digest first uses it, a word a
+ * line break split after its hyphen is written whole as the text writes it elsewhere (`high- dimensional` →
+ * `high-dimensional`), and an operator LaTeX cleaning left as its name shows its symbol (`R^n rtimes G` → `R^n ⋊ G`).
  */
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
@@ -222,9 +224,30 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
     chosen.splice(0, chosen.length, first)
     text = rewrite(first.s.text)
   }
-  text = spellOutAcronyms(text, sentences.map((s) => s.text).join(' '))
+  const whole = sentences.map((s) => s.text).join(' ')
+  text = rejoinBrokenWords(spellOutAcronyms(text, whole), `${title} ${whole}`).replace(LOST_OPERATOR, (name) => LOST_OPERATORS[name] ?? name)
   return { text, sentences: chosen.map((c) => c.i), why: unit.why }
 }
+
+/**
+ * A word a line break split after its hyphen (`on a variety of high- dimensional optimization problems`) is written
+ * whole as the text writes it elsewhere (`high-dimensional`, or `computation` for `computa- tion`); a hyphen before
+ * a space that the text never closes up is left alone, as in `high- and low-resource languages`.
+ * @example rejoinBrokenWords('on high- dimensional problems.', 'the theory of high-dimensional SGD') // 'on high-dimensional problems.'
+ */
+export function rejoinBrokenWords(digest: string, text: string): string {
+  return digest.replace(/(?<![\p{L}-])(\p{L}{2,})- (\p{Ll}{2,})(?![\p{L}-])/gu, (m, head: string, tail: string) =>
+    [`${head}-${tail}`, `${head}${tail}`].find((w) => new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, 'u').test(text)) ?? m,
+  )
+}
+
+/**
+ * Operators LaTeX cleaning leaves as their names (`R^{n} \rtimes G` and `R^{n} rtimes G` both read `R^n rtimes G`),
+ * which no English text writes as words: the digest shows their symbols. Only there: the text the splitter reads
+ * keeps the name, as a symbol before `G.` would keep it from ending the sentence.
+ */
+const LOST_OPERATORS: Record<string, string> = { rtimes: '⋊', ltimes: '⋉', otimes: '⊗', oplus: '⊕' }
+const LOST_OPERATOR = /\b(?:rtimes|ltimes|otimes|oplus)\b/g
 
 /**
  * A term written in lower case that may open a sentence: `k-means`, `t-SNE`, `p-values`, `x-axis` (a letter and

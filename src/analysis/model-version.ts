@@ -58,8 +58,10 @@
  * drops a heading in capitals run into the text (`SUMMARY An account …`) and takes no sentence that only restates the
  * title or is a reference entry (`…, vol. 1, Institute for Advanced Study, 1947.`). 31: a past participle starts a key
  * phrase the text abbreviates word by word right after it (`rectified linear units (ReLU)`), so the acronym is shown
- * spelled out and `Units` is no key word of its own.
+ * spelled out and `Units` is no key word of its own. 32: a digest writes a word a line break split after its hyphen whole
+ * as the text writes it elsewhere (`high- dimensional` → `high-dimensional`) and shows `rtimes`, `otimes`, `oplus` as
+ * their symbols.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 31
+export const MODEL_VERSION = 32
