@@ -10,13 +10,12 @@ import { z } from 'zod'
 import type { CliIo } from './cli/io.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
-import { startScheduledSync } from './commands/index.js'
-import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, noveltyCohort, type SimilarRanked } from './analysis/index.js'
+import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, TOPIC_HOW_COMPUTED } from './analysis/index.js'
 import { pluralize } from './core/index.js'
-import { createAnalysisReader, shownNoveltyPercent, storedTopicUnsorted } from './commands/index.js'
+import { createAnalysisReader, paperDetailAnalysis, shownNoveltyPercent, similarPaperIn, startScheduledSync } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
 // command serves, so `paperscope classify` or `search` start fast.
-import { DEFAULT_RATE_LIMIT, type AnalysisSimilarPaper, type RateLimitSettings, type ServerAnalysis } from './server/deps.js'
+import { DEFAULT_RATE_LIMIT, type RateLimitSettings, type ServerAnalysis } from './server/deps.js'
 import type { PaperStore } from './store/index.js'
 import { packageRoot, packageVersion } from './package-info.js'
 
@@ -44,16 +43,6 @@ export function serverSettings(env: Record<string, string | undefined>): z.infer
 /** Seconds a shutdown may take before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000
 
-/** `0.123` → `0.12`, for explanations. */
-function round2(n: number): string {
-  return (Math.round(n * 100) / 100).toFixed(2)
-}
-
-/** A similar paper as the server shows it: the score, its two parts and the reasons in words. */
-function similarPaperOut(r: SimilarRanked): AnalysisSimilarPaper {
-  return { paperId: r.paperId, score: r.score, why: r.why.map((w) => w.label), textSimilarity: r.textSimilarity, topicAgreement: r.topicAgreement }
-}
-
 /**
  * The analysis results the API shows (issue 4), read from what `paperscope analyze` and the imports stored.
  * Before the library was ever analysed each lookup returns null and the API says "not computed".
@@ -61,11 +50,10 @@ function similarPaperOut(r: SimilarRanked): AnalysisSimilarPaper {
 export function createAnalysis(store: PaperStore): ServerAnalysis {
   const reader = createAnalysisReader(store)
   return {
-    async similarPapers(paperId, limit) {
-      return (await reader.similarPapers(paperId, limit))?.map(similarPaperOut) ?? null
-    },
+    // A paper's similar papers, novelty, topics and why its key words and digest: as `paperscope show --json` reads them.
+    ...paperDetailAnalysis(reader),
     async similarToText(input, limit) {
-      return (await reader.similarToText(input, limit))?.map(similarPaperOut) ?? null
+      return (await reader.similarToText(input, limit))?.map(similarPaperIn) ?? null
     },
     comparedByWording: (input) => reader.comparedByWording(input),
     async classifyText(input) {
@@ -87,47 +75,6 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
     },
     async paperVector(paperId) {
       return reader.paperVector(paperId)
-    },
-    async paperNovelty(paperId) {
-      const novelty = (await reader.paperAnalysis(paperId))?.novelty
-      if (!novelty) return null
-      return {
-        value: novelty.percentile === null ? null : Math.round(novelty.percentile * 10) / 10,
-        howComputed: NOVELTY_HOW_COMPUTED,
-        why:
-          novelty.novelty === null
-            ? [novelty.explanation]
-            : [`novelty ${round2(novelty.novelty)} = 1 − ${round2(1 - novelty.novelty)}, the highest similarity among ${novelty.comparedWith} earlier papers`],
-        evidence: novelty.evidence.map((e) => ({ paperId: e.paperId, similarity: e.similarity })),
-        cohort: novelty.percentile === null ? null : noveltyCohort(novelty.explanation),
-      }
-    },
-    async paperTopics(paperId) {
-      const analysis = await reader.paperAnalysis(paperId)
-      if (!analysis) return null
-      const unsorted = storedTopicUnsorted(analysis)
-      return {
-        status: analysis.topicStatus,
-        candidates: analysis.topicScores.map((t) => ({ label: t.label, confidence: t.score })),
-        why: analysis.topicWhy.map((w) => w.label),
-        unsortedBecause: unsorted.because,
-        unsortedNote: unsorted.note,
-        howComputed: TOPIC_HOW_COMPUTED,
-      }
-    },
-    async paperText(paperId) {
-      const analysis = await reader.paperAnalysis(paperId)
-      if (!analysis) return null
-      const reasons = (why: ReadonlyArray<{ label: string; score: number }>): string[] => why.filter((w) => w.score > 0).map((w) => w.label)
-      return {
-        keywords: analysis.keywords.map((k) => ({ text: k.text, score: k.score, why: reasons(k.why) })),
-        keywordsHowComputed: KEYWORDS_HOW_COMPUTED,
-        fewKeywordsNote,
-        // A digest's penalties are part of why it reads as it does (a sentence that leans on the one before it comes with it).
-        digest: analysis.digest
-          ? { why: [...reasons(analysis.digest.why), ...analysis.digest.why.filter((w) => w.score < 0).map((w) => `counted against: ${w.label}`)], howComputed: DIGEST_HOW_COMPUTED }
-          : null,
-      }
     },
     async authorMetrics(authorId) {
       const m = await reader.authorMetrics(authorId)

@@ -9,21 +9,28 @@ import { DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HO
 import type { PaperStore } from '../store/index.js'
 import { storedTopicUnsorted, type AnalysisReader } from './analysis-results.js'
 
-// ---- what the analysis says of a paper (the server's ServerAnalysis has the same shapes) ------------------
+// ---- what the analysis says of a paper (the server's ServerAnalysis reads these) ---------------------------
 
 /** A number the analysis computed, with how and from what. */
 export interface PaperAnalysisValue {
-  /** Null when it was computed but cannot be known: shown as unknown, never 0. */
+  /** Null when it was computed but cannot be known (no citation count anywhere): shown as unknown, never 0. */
   value: number | null
+  /** One sentence: `h-index over the 13 papers with a known citation count`. */
   howComputed: string
+  /** The terms, papers or counts behind the number, most important first. */
   why?: string[]
+  /** True when inputs were missing (citation counts), so the true value can only be higher. */
   lowerBound?: boolean
 }
 
-/** A paper's novelty: its percentile in the library and the nearest earlier papers behind it. */
+/** A paper's novelty: the value (its percentile in the library) and the nearest earlier papers behind it. */
 export interface PaperNoveltyIn extends PaperAnalysisValue {
+  /** The earlier papers it was measured against, and how similar each is (0..1). */
   evidence?: Array<{ paperId: string; similarity: number }>
-  /** The papers the percentile ranks among (the paper's year, or years pooled); null when not known. */
+  /**
+   * The papers the percentile ranks among: those of the paper's year, or of the years around it pooled when
+   * its year had too few (NOVELTY_COHORT_MIN); null when not known.
+   */
   cohort?: { from: number; to: number; papers: number } | null
 }
 
@@ -32,20 +39,27 @@ export type UnsortedBecauseOut = 'off-topic' | 'low-confidence' | 'one-word' | '
 
 /** What the topic classifier said about a paper. */
 export interface PaperTopicsIn {
+  /** curated: a person filed it (the classifier is not asked); unsorted: the classifier gave no topic (`unsortedBecause` says why). */
   status: 'curated' | 'predicted' | 'unsorted' | 'no-model'
+  /** The classifier's best topics with calibrated confidences, shown or not. */
   candidates: Array<{ label: string; confidence: number }>
+  /** Terms that pushed it towards its best topic. */
   why: string[]
+  /** Why it is unsorted (null when it is not): off topic, no topic confident enough, or one word decided its best topic. */
   unsortedBecause: UnsortedBecauseOut | null
+  /** The sentence a reader sees for an unsorted paper, null otherwise (the analysis's unsortedSentence). */
   unsortedNote: string | null
   howComputed: string
 }
 
 /** Why the analysis chose a paper's key words and its generated digest. */
 export interface PaperTextIn {
+  /** The key words the analysis chose (not the curated ones), best first, with what weighed most. */
   keywords: Array<{ text: string; score: number; why: string[] }>
   keywordsHowComputed: string
-  /** What a paper showing `shown` key words says of it when that is fewer than two. */
+  /** What a paper showing `shown` key words says of it when that is fewer than two (the analysis's fewKeywordsNote). */
   fewKeywordsNote?: (shown: number) => string | null
+  /** Why these sentences, when the digest was generated; null when a source gave the digest or none was made. */
   digest: { why: string[]; howComputed: string } | null
 }
 
@@ -54,11 +68,15 @@ export interface SimilarPaperIn {
   paperId: string
   score: number
   why?: string[]
+  /** The score's parts: the cosine of the papers' vectors, and of their topics (null when either has none). */
   textSimilarity?: number
   topicAgreement?: number | null
 }
 
-/** The analysis lookups a paper's detail reads; each may be missing or return null ("not computed"). */
+/**
+ * The analysis lookups a paper's detail reads (the server's ServerAnalysis extends it). Every method is optional
+ * and may return null: the paper then says "not computed" instead of inventing a number.
+ */
 export interface PaperDetailAnalysis {
   similarPapers?(paperId: string, limit: number): Promise<SimilarPaperIn[] | null>
   paperNovelty?(paperId: string): Promise<PaperNoveltyIn | null>
@@ -79,7 +97,7 @@ export interface PaperSummaryOut {
   titleDerived: boolean
   date: string | null
   datePrecision: Paper['datePrecision']
-  year: number | null
+  year: string | null
   listedAt: string | null
   categories: string[]
   venue: string | null

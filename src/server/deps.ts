@@ -3,64 +3,11 @@
  * optionally the analysis results, and its own settings. The composition root (src/main.ts) fills it in.
  */
 import type { FastifyBaseLogger } from 'fastify'
+import type { PaperAnalysisValue, PaperDetailAnalysis, SimilarPaperIn, UnsortedBecauseOut } from '../commands/index.js'
 import type { PaperStore } from '../store/index.js'
 
-/** A number the analysis computed, with how and from what. */
-export interface AnalysisValue {
-  /** Null when it was computed but cannot be known (no citation count anywhere): shown as unknown, never 0. */
-  value: number | null
-  /** One sentence: `h-index over the 13 papers with a known citation count`. */
-  howComputed: string
-  /** The terms, papers or counts behind the number, most important first. */
-  why?: string[]
-  /** True when inputs were missing (citation counts), so the true value can only be higher. */
-  lowerBound?: boolean
-}
-
-/** An earlier paper a novelty was measured against, and how similar it is (0..1). */
-export interface AnalysisEvidence {
-  paperId: string
-  similarity: number
-}
-
-/** A paper's novelty: the value (its percentile in the library) and the nearest earlier papers behind it. */
-export interface AnalysisNovelty extends AnalysisValue {
-  evidence?: AnalysisEvidence[]
-  /**
-   * The papers the percentile ranks among: those of the paper's year, or of the years around it pooled when
-   * its year had too few (NOVELTY_COHORT_MIN); null when not known.
-   */
-  cohort?: { from: number; to: number; papers: number } | null
-}
-
-/** What the topic classifier said about a paper without curated topics. */
-export interface AnalysisPaperTopics {
-  /** curated: a person filed it (the classifier is not asked); unsorted: the classifier gave no topic (`unsortedBecause` says why). */
-  status: 'curated' | 'predicted' | 'unsorted' | 'no-model'
-  /** The classifier's best topics with calibrated confidences, shown or not. */
-  candidates: Array<{ label: string; confidence: number }>
-  /** Terms that pushed it towards its best topic. */
-  why: string[]
-  /** Why it is unsorted (null when it is not): off topic, no topic confident enough, or one word decided its best topic. */
-  unsortedBecause: UnsortedBecause | null
-  /** The sentence a reader sees for an unsorted paper, null otherwise (the analysis's unsortedSentence). */
-  unsortedNote: string | null
-  howComputed: string
-}
-
-/** Why a text is unsorted (the analysis's UnsortedReason). */
-export type UnsortedBecause = 'off-topic' | 'low-confidence' | 'one-word' | 'too-short' | 'no-model'
-
-/** Why the analysis chose a paper's key words and its generated digest. */
-export interface AnalysisPaperText {
-  /** The key words the analysis chose (not the curated ones), best first, with what weighed most. */
-  keywords: Array<{ text: string; score: number; why: string[] }>
-  keywordsHowComputed: string
-  /** What a paper showing `shown` key words says of it when that is fewer than two (the analysis's fewKeywordsNote). */
-  fewKeywordsNote?: (shown: number) => string | null
-  /** Why these sentences, when the digest was generated; null when a source gave the digest or none was made. */
-  digest: { why: string[]; howComputed: string } | null
-}
+/** A number the analysis computed, with how and from what (the shape a paper's detail reads, src/commands). */
+export type AnalysisValue = PaperAnalysisValue
 
 /** Topics, key words and a digest for a text never seen, with how each is computed. */
 export interface AnalysisTextClassification {
@@ -70,7 +17,7 @@ export interface AnalysisTextClassification {
   /** Further from every topic than any curated paper (so unsorted, and nothing suggested from the library). */
   offTopic: boolean
   /** Why it is unsorted, null when it is not. */
-  unsortedBecause: UnsortedBecause | null
+  unsortedBecause: UnsortedBecauseOut | null
   /** The sentence a reader sees for it, null when it is not unsorted. */
   unsortedNote: string | null
   /** What pushed the text towards its best topic, or why it is off topic. */
@@ -82,15 +29,6 @@ export interface AnalysisTextClassification {
   language: string | null
   digest: string | null
   howComputed: { topics: string; keywords: string; digest: string }
-}
-
-export interface AnalysisSimilarPaper {
-  paperId: string
-  score: number
-  why?: string[]
-  /** The score's parts: the cosine of the papers' vectors, and of their topics (null when either has none). */
-  textSimilarity?: number
-  topicAgreement?: number | null
 }
 
 /** Metrics the analysis computes for an author; any may be missing. */
@@ -105,13 +43,13 @@ export interface AnalysisAuthorMetrics {
 }
 
 /**
- * The analysis results the API shows when they exist (issue 4). Every method is optional and may return
- * null: the API then says "not computed" instead of inventing a number.
+ * The analysis results the API shows when they exist (issue 4): a paper's (src/commands' PaperDetailAnalysis,
+ * which `paperscope show --json` reads too) and these. Every method is optional and may return null: the API
+ * then says "not computed" instead of inventing a number.
  */
-export interface ServerAnalysis {
-  similarPapers?(paperId: string, limit: number): Promise<AnalysisSimilarPaper[] | null>
+export interface ServerAnalysis extends PaperDetailAnalysis {
   /** Papers nearest to a text never seen; null when the library has no analysis yet. */
-  similarToText?(input: { title?: string; text: string }, limit: number): Promise<AnalysisSimilarPaper[] | null>
+  similarToText?(input: { title?: string; text: string }, limit: number): Promise<SimilarPaperIn[] | null>
   /**
    * Why similarToText found the text's papers by wording alone (`off-topic`, `too-short`), null when its topics
    * weighed in or the library has no analysis yet.
@@ -119,11 +57,8 @@ export interface ServerAnalysis {
   comparedByWording?(input: { title?: string; text: string }): Promise<'off-topic' | 'too-short' | null>
   /** Topics, key words and a digest for a text never seen; null when the library has no analysis yet. */
   classifyText?(input: { title?: string; text: string }): Promise<AnalysisTextClassification | null>
-  paperNovelty?(paperId: string): Promise<AnalysisNovelty | null>
   /** The paper's vector (what similar papers and novelty compare) and the model that made it. */
   paperVector?(paperId: string): Promise<{ embedder: string; vector: ArrayLike<number> } | null>
-  paperTopics?(paperId: string): Promise<AnalysisPaperTopics | null>
-  paperText?(paperId: string): Promise<AnalysisPaperText | null>
   authorMetrics?(authorId: string): Promise<AnalysisAuthorMetrics | null>
 }
 

@@ -29,6 +29,11 @@ export function checkYearRange(yearFrom: number | undefined, yearTo: number | un
     throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "year_to" must not be before "year_from"', { field: 'year_to' })
 }
 
+/** Logs a failed analysis lookup, which the page then shows as not computed (readPaperDetail's `onError`). */
+export function logAnalysisFailure(log: FastifyBaseLogger): (what: string, err: unknown) => void {
+  return (what, err) => log.warn({ err, what }, 'analysis lookup failed; shown as not computed')
+}
+
 /**
  * Runs an optional analysis lookup; a failure is logged and reads as "not computed", so a broken model never
  * takes a page down.
@@ -38,7 +43,7 @@ export async function optionalAnalysis<T>(log: FastifyBaseLogger, what: string, 
   try {
     return await work()
   } catch (err) {
-    log.warn({ err, what }, 'analysis lookup failed; shown as not computed')
+    logAnalysisFailure(log)(what, err)
     return null
   }
 }

@@ -1,13 +1,13 @@
 /** @module GET /papers (the feed), /papers/:id (everything known) and /papers/:id/bibtex. */
 import type { FastifyInstance } from 'fastify'
-import { findPaperById, keywordSpellings, toBibtexPapers } from '../../commands/index.js'
+import { findPaperById, keywordSpellings, readPaperDetail, toBibtexPapers } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import { bibtexFormatter, firstCiteKey } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
-import { presentPaperDetail, presentPaperList, presentSimilarPapers } from '../presenters.js'
-import { checkSourceWhenEmpty, definedOnly, optionalAnalysis, resolveTopicParam } from '../request-tools.js'
+import { presentPaperList } from '../presenters.js'
+import { checkSourceWhenEmpty, definedOnly, logAnalysisFailure, resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
-import type { SimilarPaper } from '../schemas.js'
+import type { PaperDetail } from '../schemas.js'
 import {
   BibtexQuerySchema,
   PAPER_BIBTEX_RESPONSE,
@@ -21,9 +21,6 @@ import {
   type PaperParams,
   type PapersQuery,
 } from './papers.schema.js'
-
-/** How many similar papers a paper page shows. */
-export const SIMILAR_LIMIT = 8
 
 function notFound(id: string): PaperscopeError {
   return new PaperscopeError('NOT_FOUND', `no paper with id "${id.slice(0, 200)}"`, { field: 'id' })
@@ -70,31 +67,13 @@ export async function papersRoutes(app: FastifyInstance, { deps }: { deps: Serve
         response: { 200: { ...toJsonSchema(PaperDetailSchema), description: 'The paper with everything known: every source record and why it was merged, topics, key words, digest, similar papers, novelty, each with how it is computed' }, ...errorResponses(400, 404, 429) },
       },
     },
-    async (request) => {
+    async (request): Promise<PaperDetail> => {
       // A paper's Paperscope id, or its arXiv id or DOI (a URL a person types: `/papers/2310.03789`).
       const paper = (await findPaperById(store, request.params.id)).paper
       if (!paper) throw notFound(request.params.id)
-      const id = paper.id
-      const analysis = deps.analysis
-      const [similarRaw, novelty, topics, text] = await Promise.all([
-        optionalAnalysis(request.log, 'similar papers', analysis?.similarPapers && (() => analysis.similarPapers!(id, SIMILAR_LIMIT + 1))),
-        optionalAnalysis(request.log, 'paper novelty', analysis?.paperNovelty && (() => analysis.paperNovelty!(id))),
-        optionalAnalysis(request.log, 'paper topics', analysis?.paperTopics && (() => analysis.paperTopics!(id))),
-        optionalAnalysis(request.log, 'paper key words and digest', analysis?.paperText && (() => analysis.paperText!(id))),
-      ])
-      const evidence = novelty?.evidence ?? []
-      const evidencePapers = new Map((await store.getPapers(evidence.map((e) => e.paperId))).map((p) => [p.id, p]))
-      const noveltyEvidence = evidence.flatMap((e) => {
-        const p = evidencePapers.get(e.paperId)
-        return p ? [{ paper: p, similarity: e.similarity }] : []
-      })
-      let similar: SimilarPaper[] | null = null
-      if (similarRaw) {
-        const wanted = similarRaw.filter((s) => s.paperId !== id).slice(0, SIMILAR_LIMIT)
-        const papers = new Map((await store.getPapers(wanted.map((s) => s.paperId))).map((p) => [p.id, p]))
-        similar = presentSimilarPapers(wanted, papers)
-      }
-      return presentPaperDetail(paper, { similar, novelty, noveltyEvidence, topics, text })
+      // One presenter with `paperscope show --json` (src/commands); a failing analysis lookup is logged and shown
+      // as not computed, so a broken model never takes a paper's page down.
+      return readPaperDetail(store, deps.analysis ?? null, paper, { onError: logAnalysisFailure(request.log) })
     },
   )
 
