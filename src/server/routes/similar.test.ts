@@ -89,10 +89,15 @@ describe('/similar on the analysed corpus', () => {
     const short = await similar('grokking transformers')
     expect(short.similar).toHaveLength(1)
     expect(short.note).toBe("Compared by wording alone, as the text is too short to tell its topic (too few content words the library's papers use): only 1 library paper shares two or more listed terms with it.")
-    // Off topic (an empty list had said nothing but the general howComputed).
+    // No content word at all is too short too, before it is off topic (56955f1); an empty list had said nothing
+    // but the general howComputed.
     const greeting = await similar('hello there')
     expect(greeting.similar).toEqual([])
-    expect(greeting.note).toBe('Compared by wording alone, as the text is further from every topic of the library than any curated paper: no library paper shares two or more listed terms with it.')
+    expect(greeting.note).toBe("Compared by wording alone, as the text is too short to tell its topic (too few content words the library's papers use): no library paper shares two or more listed terms with it.")
+    // Off topic: words enough, none near any topic.
+    const recipe = await similar('Whisk the eggs with sugar and melted butter, fold in the flour, then bake the sponge cake in a warm oven until golden.')
+    expect(recipe.similar).toEqual([])
+    expect(recipe.note).toBe('Compared by wording alone, as the text is further from every topic of the library than any curated paper: no library paper shares two or more listed terms with it.')
     const onTopic = await similar('Grokking: networks trained on modular arithmetic generalize long after they overfit the training data, a delayed generalization.', 5)
     expect(onTopic.similar).toHaveLength(5)
     expect(onTopic.note).toBeNull()
