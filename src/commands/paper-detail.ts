@@ -97,7 +97,7 @@ export interface PaperSummaryOut {
   titleDerived: boolean
   date: string | null
   datePrecision: Paper['datePrecision']
-  year: string | null
+  year: number | null
   listedAt: string | null
   categories: string[]
   venue: string | null
