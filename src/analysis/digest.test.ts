@@ -669,6 +669,23 @@ describe('generated digest', () => {
     expect(storedDigest(dd)?.text).not.toMatch(/^For each law/)
   })
 
+  it('reads what the authors did told in the past (`we performed`, `We have performed`) as a contribution', () => {
+    const rest = fixturePaper('arxiv/api_query_search_testing_max10.xml', 'Automated Test Generation for REST APIs')
+    expect(rest.abstract).toContain('To fill this gap, we performed an empirical study aimed to understand the landscape')
+    // It was the background `Modern web services routinely provide REST APIs …` and the first step of the study;
+    // `in this area` (the field) points back to nothing a reader misses.
+    expect(storedDigest(rest)?.text).toBe(
+      'We performed an empirical study aimed to understand the landscape in automated testing of REST APIs and guide future research in this area.',
+    )
+    const helium = fixturePaper('arxiv/legacy_api_query_search_au_del_maestro_2016.xml', 'Local Superfluidity at the Nanoscale')
+    // It was the setting `Within the two-fluid model, the portion of the normal liquid …`.
+    expect(storedDigest(helium)?.text).toMatch(/^We have performed quantum Monte Carlo simulations measuring the finite size and temperature superfluid response/)
+    // A participle further on is an adjective or a passive, not what the authors did: read with `we` anywhere before
+    // it, `Prompting and contextual-based fine-tuning methods, which we call Prefix Learning, have been proposed …`
+    // opened the digest of Toward Infinite-Long Prefix in Transformer.
+    expect(digestOf('daily-papers', 'Toward Infinite-Long Prefix in Transformer')?.text).toMatch(/^We propose our NTK-Attention method/)
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'

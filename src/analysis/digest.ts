@@ -4,7 +4,7 @@
  *
  * Sentences are scored by how much of the paper's vocabulary they carry (similarity to title + abstract; a title a
  * library made from the abstract's opening words is not counted), by contribution cues (`we show`, `this paper
- * proposes`, `we leverage`, `our main insight is`, `… is analyzed`; for less, what the authors' own method does: `Our
+ * proposes`, `we leverage`, `our main insight is`, `… is analyzed`, `we performed an empirical study`; for less, what the authors' own method does: `Our
  * method, called PROSE, learns`) and by position; background (`Much work has focused on`) and a
  * result added to an earlier one (`We further show`) score lower; one set in the paper's model or setting (`In our model,`,
  * `In this setting,`, `Under this model,`) describes the setup, not what the paper does. A sentence that states a
@@ -60,6 +60,16 @@ export const DIGEST_HOW_COMPUTED =
 const SELF_NOUN = 'paper|work|study|article|note|letter|thesis|manuscript|chapter|report|survey|review'
 const SELF_REFERENCE = `(?:this|the present) (?:${SELF_NOUN})`
 
+/**
+ * What the authors did, told in the past as empirical studies tell it (`To fill this gap, we performed an empirical
+ * study`, `We have performed quantum Monte Carlo simulations`): the verb right after `we`, as a participle further on
+ * is most often an adjective or a passive (`we aim to map the observed features`, `which we call Prefix Learning,
+ * have been proposed`).
+ */
+const PAST_CONTRIBUTION = new RegExp(
+  String.raw`\b(?:we|${SELF_REFERENCE})\s+(?:have\s+|had\s+)?(?:(?:also|first|then|further|here|now)\s+)?(?:[a-z]+ly\s+)?(?:showed|found|proved|demonstrated|proposed|introduced|presented|studied|investigated|analy[sz]ed|identified|developed|established|derived|observed|designed|devised|constructed|formulated|performed|conducted|carried out)\b`,
+  'i',
+)
 const CONTRIBUTION_CUE = new RegExp(
   String.raw`\b(we|${SELF_REFERENCE}|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|delve|delves|suggest|suggests|report|reports|predict|predicts|focus(?:es)?(?=\s+on\b)|obtain|obtains|design|designs|devise|devises|construct|constructs|formulate|formulates|offer|offers|review|reviews|initiate|initiates|put forward|puts forward|leverage|leverages|(?:move|moves|go|goes) beyond|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b`,
   'i',
@@ -101,7 +111,7 @@ const LEANS_ON_PREVIOUS = new RegExp(
  * `no such bound`, `the two observations` (but not `this paper`, `both X and Y`, `such as`).
  */
 const REFERS_BACK = new RegExp(
-  String.raw`\b(?:(?:this|these|those)\s+(?!(?:${SELF_NOUN}|end|way)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.:]{0,40}\band\b)|(?:both|all|each|most|many|some|none|either|neither) of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])`,
+  String.raw`\b(?:(?:this|these|those)\s+(?!(?:${SELF_NOUN}|end|way|area|field|regard|respect)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.:]{0,40}\band\b)|(?:both|all|each|most|many|some|none|either|neither) of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])`,
   'gi',
 )
 /** A sentence that opens on `we` + a verb + `it`/`them`: `We analyze it for both …`, `We formulate and solve it as …`. */
@@ -638,7 +648,7 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
   const terms = bag([s])
   const centrality = cosineBags(terms, docTerms)
   const setting = SETTING_FRAME.test(opening)
-  const cue = !setting && (CONTRIBUTION_CUE.test(text) || OWN_INSIGHT.test(text) || PASSIVE_CONTRIBUTION.test(text)) ? 1 : 0
+  const cue = !setting && (CONTRIBUTION_CUE.test(text) || PAST_CONTRIBUTION.test(text) || OWN_INSIGHT.test(text) || PASSIVE_CONTRIBUTION.test(text)) ? 1 : 0
   // What the authors' method does is theirs too, but most often what it achieves (`Our method reduces the parameters
   // by 64.7 %`): it counts for less than saying what they do (`We propose VTrans`).
   const ownMethod = !cue && !setting && ownMethodActs(opening, s) ? 1 : 0
