@@ -686,6 +686,14 @@ describe('generated digest', () => {
     expect(digestOf('daily-papers', 'Toward Infinite-Long Prefix in Transformer')?.text).toMatch(/^We propose our NTK-Attention method/)
   })
 
+  it('reads `In this systematic review, we` as the paper speaking, whatever words stand before its noun', () => {
+    const review = fixturePaper('arxiv/api_query_search_testing_max10.xml', 'A Systematic Literature Review of Automated Techniques')
+    expect(review.abstract).toContain('Objective. In this systematic review, we attempt to provide a broad picture of existing mobile testing tools')
+    // It was two of its conclusions (`For effectiveness, we observe …`): `In this systematic review,` was read as
+    // pointing back like `In this setting,`.
+    expect(storedDigest(review)?.text).toMatch(/^We attempt to provide a broad picture of existing mobile testing tools/)
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'

@@ -58,7 +58,9 @@ export const DIGEST_HOW_COMPUTED =
  * below that must tell the paper's own voice from a reference back, so that they cannot drift apart.
  */
 const SELF_NOUN = 'paper|work|study|article|note|letter|thesis|manuscript|chapter|report|survey|review'
-const SELF_REFERENCE = `(?:this|the present) (?:${SELF_NOUN})`
+/** Up to two words before the noun: `this systematic review`, `the present short note`. */
+const SELF_MODIFIERS = String.raw`(?:[a-z-]+\s+){0,2}?`
+const SELF_REFERENCE = `(?:this|the present) ${SELF_MODIFIERS}(?:${SELF_NOUN})`
 
 /**
  * What the authors did, told in the past as empirical studies tell it (`To fill this gap, we performed an empirical
@@ -103,7 +105,7 @@ const SETTING_FRAME =
  * we present`, which says itself what it replaces), or a reference back before the first comma.
  */
 const LEANS_ON_PREVIOUS = new RegExp(
-  String.raw`^(\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(this(?!\s+(?:${SELF_NOUN})\b)|that(?!\s+is\b)|these|those|it|its|they|their|he|she|his|her|for (?:each|every)|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead(?!\s+of\b)|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|(?!we\b)[^,]{0,40}\b(this(?!\s+(?:${SELF_NOUN})\b)|these|those|such|above|aforementioned)\b[^,]{0,30},)`,
+  String.raw`^(\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s|(this(?!\s+${SELF_MODIFIERS}(?:${SELF_NOUN})\b)|that(?!\s+is\b)|these|those|it|its|they|their|he|she|his|her|for (?:each|every)|such|however|moreover|furthermore|additionally|in addition|finally|specifically|thus|therefore|hence|also|then|next|later|subsequently|afterwards|after that|at a later|in contrast|in particular|especially|intuitively|more precisely|theoretically|consequently|as a result|to this end|to do so|in doing so|instead(?!\s+of\b)|similarly|likewise|here|first|firstly|second|secondly|third|thirdly|lastly|our (?:first|second|third|fourth|last|final|other)|on the other hand|on the one hand|meanwhile|nevertheless|nonetheless|still|yet|besides|accordingly|overall|in summary|in short|in turn|for example|for instance|in fact|indeed|empirically|the result|the resulting)\b|(?!we\b)[^,]{0,40}\b(this(?!\s+${SELF_MODIFIERS}(?:${SELF_NOUN})\b)|these|those|such|above|aforementioned)\b[^,]{0,30},)`,
   'i',
 )
 /**
@@ -111,7 +113,7 @@ const LEANS_ON_PREVIOUS = new RegExp(
  * `no such bound`, `the two observations` (but not `this paper`, `both X and Y`, `such as`).
  */
 const REFERS_BACK = new RegExp(
-  String.raw`\b(?:(?:this|these|those)\s+(?!(?:${SELF_NOUN}|end|way|area|field|regard|respect)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.:]{0,40}\band\b)|(?:both|all|each|most|many|some|none|either|neither) of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])`,
+  String.raw`\b(?:(?:this|these|those)\s+(?!${SELF_MODIFIERS}(?:${SELF_NOUN})\b|(?:end|way|area|field|regard|respect)\b)[a-z]|both\s+(?!of\b)[a-z-]+\b(?![^,;.:]{0,40}\band\b)|(?:both|all|each|most|many|some|none|either|neither) of (?:these|them|those)\b|such\s+(?!as\b|that\b)[a-z]|the\s+(?:two|three|four|above|aforementioned|former|latter)\s+(?!of\b)[a-z]|said\s+(?=[a-z]+s\b)[a-z])`,
   'gi',
 )
 /** A sentence that opens on `we` + a verb + `it`/`them`: `We analyze it for both …`, `We formulate and solve it as …`. */
