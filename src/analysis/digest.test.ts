@@ -694,6 +694,14 @@ describe('generated digest', () => {
     expect(storedDigest(review)?.text).toMatch(/^We attempt to provide a broad picture of existing mobile testing tools/)
   })
 
+  it('reads `… has been introduced in this paper` as the paper\'s contribution, not others\' work', () => {
+    const cup = fixturePaper('arxiv/api_query_all_transformer_and_cat_cs.LG_max5.xml', 'Adjusted Cup-Product Neural Layer')
+    // It opened on the background `Many important observables in physics and geometry are cup products of cochains.`
+    expect(storedDigest(cup)?.text).toBe(
+      'The adjusted cup product neural layer has been introduced in this paper. It is a neural primitive that hard wires the cup product with an adjustment term from higher gauge theory.',
+    )
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'

@@ -76,12 +76,16 @@ const CONTRIBUTION_CUE = new RegExp(
   String.raw`\b(we|${SELF_REFERENCE}|our (work|paper|results?|analysis|findings|method|approach|theory)|the (paper|authors))\b[^.]{0,40}?\b(show|shows|find|finds|prove|proves|demonstrate|demonstrates|propose|proposes|introduce|introduces|present|presents|study|studies|investigate|investigates|analy[sz]e|analy[sz]es|identify|identifies|develop|develops|establish|establishes|derive|derives|observe|observes|argue|argues|characteri[sz]e|characteri[sz]es|provide|provides|reveal|reveals|explain|explains|uncover|uncovers|examine|examines|explore|explores|delve|delves|suggest|suggests|report|reports|predict|predicts|focus(?:es)?(?=\s+on\b)|obtain|obtains|design|designs|devise|devises|construct|constructs|formulate|formulates|offer|offers|review|reviews|initiate|initiates|put forward|puts forward|leverage|leverages|(?:move|moves|go|goes) beyond|(?:answer|answers|address|addresses|tackle|tackles)(?=\s+(?:this|these|that|those|the|both|such)\b))\b`,
   'i',
 )
+const PASSIVE_VERB = '(?:analy[sz]ed|studied|investigated|proposed|presented|introduced|developed|examined|described|discussed)'
 /**
  * A contribution said in the passive, as physics and mathematics abstracts say it: `The Aharonov-Bohm problem … is
- * analyzed`, `Graphs on lattice points are studied whose edges …` (not `has been studied`, which is others' work).
+ * analyzed`, `Graphs on lattice points are studied whose edges …`, `The adjusted cup product neural layer has been introduced in this
+ * paper` (not `has been studied` alone, which is others' work).
  */
-const PASSIVE_CONTRIBUTION =
-  /(?<!\b(?:what|which|that|who)\s+)\b(?:is|are)\s+(?:here\s+|then\s+|also\s+|first\s+)?(?:analy[sz]ed|studied|investigated|proposed|presented|introduced|developed|examined|described|discussed)\b/i
+const PASSIVE_CONTRIBUTION = new RegExp(
+  String.raw`(?<!\b(?:what|which|that|who)\s+)\b(?:(?:is|are)\s+(?:here\s+|then\s+|also\s+|first\s+)?${PASSIVE_VERB}|(?:has|have)\s+been\s+${PASSIVE_VERB}\s+in\s+${SELF_REFERENCE})\b`,
+  'i',
+)
 /**
  * The authors' own method as the subject of a sentence, up to the word that should be its verb: `Our method, called
  * PROSE,`, `The proposed model`, `PROSE, our framework,` (after a lead-in clause: `Because …, our approach`).
