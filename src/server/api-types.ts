@@ -17,7 +17,7 @@ export type {
   TextSegment,
   TopicRef,
 } from './schemas.js'
-export type { ErrorBody } from './schema-tools.js'
+export type { ErrorBody, ErrorIssue } from './schema-tools.js'
 export type { Facet, SearchHitOut, SearchResponse } from './routes/search.schema.js'
 export type { AuthorDetailOut, AuthorList, AuthorListItem, MetricName, ReportedProfileOut } from './routes/authors.schema.js'
 export type { TopicDetailOut, TopicList, TopicListItem, TopicTrendsOut } from './routes/topics.schema.js'

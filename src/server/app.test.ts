@@ -9,7 +9,7 @@ import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { paths } from '../../web/src/api.js'
 import { buildServer } from './app.js'
-import type { ErrorBody } from './schema-tools.js'
+import { ERROR_ISSUE_KINDS, type ErrorBody } from './schema-tools.js'
 
 /** The routes issue 3 asks for; the OpenAPI document must describe each with a response schema. */
 const API_ROUTES = [
@@ -332,6 +332,15 @@ describe('buildServer', () => {
     expect(missing).toEqual([])
   })
 
+  it("documents a 400's issue in the OpenAPI document: every kind it can be, each said in the description", async () => {
+    type Schema = { description?: string; enum?: string[]; properties?: Record<string, Schema> }
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>> }
+    const error = doc.paths['/api/v1/search']!.get!.responses['400']!.content!['application/json']!.schema.properties!.error!
+    const kind = error.properties!.issue!.properties!.kind!
+    expect(kind.enum).toEqual([...ERROR_ISSUE_KINDS])
+    for (const k of ERROR_ISSUE_KINDS) expect(kind.description, k).toContain(`${k}:`)
+  })
+
   it("is listed in README's API table: every operation, with every query parameter it takes", async () => {
     type Operation = { parameters?: Array<{ name: string; in: string }> }
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, Operation>> }
@@ -455,7 +464,7 @@ describe('buildServer', () => {
     ] as const) {
       const res = await app.inject(url)
       expect(res.statusCode, url).toBe(400)
-      expect((res.json() as ErrorBody).error).toEqual({ code: 'INVALID_ARGUMENT', field, message: `parameter "${field}" is given ${times} times; give it once` })
+      expect((res.json() as ErrorBody).error).toEqual({ code: 'INVALID_ARGUMENT', field, message: `parameter "${field}" is given ${times} times; give it once`, issue: { kind: 'repeated', count: times } })
     }
   })
 

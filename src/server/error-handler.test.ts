@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PaperscopeError, type ErrorCode } from '../core/index.js'
-import { clientErrorResponse, nearestParameter, STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
+import { clientErrorResponse, nearestParameter, ParameterError, STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
 
 describe('toErrorResponse', () => {
   it.each(Object.entries(STATUS_BY_CODE) as Array<[ErrorCode, number]>)('maps %s to HTTP %i', (code, status) => {
@@ -22,7 +22,20 @@ describe('toErrorResponse', () => {
 
   it('names a missing parameter', () => {
     const err = Object.assign(new Error('x'), { validation: [{ instancePath: '', keyword: 'required', params: { missingProperty: 'q' } }] })
-    expect(toErrorResponse(err).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "q" is required', field: 'q' })
+    expect(toErrorResponse(err).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "q" is required', field: 'q', issue: { kind: 'required' } })
+  })
+
+  it("gives a refused parameter's fault as data beside the sentence", () => {
+    const refused = toErrorResponse(new ParameterError('source', 'parameter "source": no source "nope" in this library; it has arxiv', { kind: 'unknown_value', value: 'nope', known: ['arxiv'] }))
+    expect(refused).toMatchObject({ status: 400, body: { error: { code: 'INVALID_ARGUMENT', field: 'source', issue: { kind: 'unknown_value', value: 'nope', known: ['arxiv'] } } } })
+    const validation = (keyword: string, params: Record<string, unknown>) => toErrorResponse(Object.assign(new Error('x'), { validation: [{ instancePath: '/page', keyword, message: 'm', params }] })).body.error.issue
+    expect(validation('maximum', { comparison: '<=', limit: 10_000 })).toEqual({ kind: 'too_large', limit: 10_000 })
+    expect(validation('maxLength', { limit: 100 })).toEqual({ kind: 'too_long', limit: 100 })
+    expect(validation('enum', { allowedValues: ['recent', 'trending'] })).toEqual({ kind: 'not_one_of', known: ['recent', 'trending'] })
+    expect(validation('type', { type: 'integer' })).toEqual({ kind: 'not_integer' })
+    // A fault no kind says has none: the message alone says it.
+    expect(validation('format', { format: 'date' })).toBeUndefined()
+    expect(validation('minLength', { limit: 3 })).toBeUndefined()
   })
 
   it('names an unknown query parameter before a missing one, with the parameters the route takes', () => {
@@ -53,7 +66,7 @@ describe('toErrorResponse', () => {
 
   it('says a text of only spaces is empty, and that a body must be a JSON object', () => {
     const spaces = Object.assign(new Error('x'), { validation: [{ instancePath: '/text', keyword: 'pattern', message: 'must match pattern "\\S"', params: { pattern: '\\S' } }] })
-    expect(toErrorResponse(spaces).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "text" must not be empty or only spaces', field: 'text' })
+    expect(toErrorResponse(spaces).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "text" must not be empty or only spaces', field: 'text', issue: { kind: 'empty' } })
     const notObject = Object.assign(new Error('x'), { validation: [{ instancePath: '', keyword: 'type', message: 'must be object', params: { type: 'object' } }] })
     expect(toErrorResponse(notObject).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'the request body must be a JSON object' })
   })

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isPaperscopeError, PaperscopeError, type ErrorCode } from '../core/index.js'
-import type { ErrorBody } from './schema-tools.js'
+import type { ErrorBody, ErrorIssue } from './schema-tools.js'
 import { BODY_LIMIT, MAX_TEXT_LENGTH } from './schemas.js'
 
 /** HTTP status for each error code. */
@@ -51,6 +51,47 @@ function issueField(issue: ValidationIssue): string | undefined {
   if (typeof missing === 'string') return missing
   const path = issue.instancePath?.replace(/^\//, '').split('/')[0]
   return path || undefined
+}
+
+/**
+ * A PaperscopeError about one request parameter that carries its fault as data: the error body's `issue`, from
+ * which a client (the web app) writes its own sentence.
+ * @example throw new ParameterError('topic', 'parameter "topic": no topic "nope" …', { kind: 'unknown_value', value: 'nope' })
+ */
+export class ParameterError extends PaperscopeError {
+  readonly issue: ErrorIssue
+
+  constructor(field: string, message: string, issue: ErrorIssue) {
+    super('INVALID_ARGUMENT', message, { field })
+    this.issue = issue
+  }
+}
+
+/** The fault of an ajv issue as the error body's `issue`; undefined for one no kind says (a body not an object). */
+function issueData(issue: ValidationIssue, field: string | undefined): ErrorIssue | undefined {
+  if (!field) return undefined
+  const params = issue.params ?? {}
+  const limit = typeof params.limit === 'number' ? params.limit : undefined
+  switch (issue.keyword) {
+    case 'required':
+      return { kind: 'required' }
+    case 'minLength':
+    case 'pattern':
+      // Every text parameter is at least one character that is not a space (min(1), the pattern `\S`).
+      return params.limit === 1 || params.pattern === '\\S' ? { kind: 'empty' } : undefined
+    case 'maxLength':
+      return limit === undefined ? undefined : { kind: 'too_long', limit }
+    case 'minimum':
+      return limit === undefined ? undefined : { kind: 'too_small', limit }
+    case 'maximum':
+      return limit === undefined ? undefined : { kind: 'too_large', limit }
+    case 'enum':
+      return Array.isArray(params.allowedValues) ? { kind: 'not_one_of', known: params.allowedValues.map(String) } : undefined
+    case 'type':
+      return params.type === 'integer' ? { kind: 'not_integer' } : params.type === 'number' ? { kind: 'not_number' } : params.type === 'boolean' ? { kind: 'not_boolean' } : undefined
+    default:
+      return undefined
+  }
 }
 
 function describeIssue(issue: ValidationIssue, field: string | undefined): string {
@@ -142,9 +183,10 @@ export function toErrorResponse(err: unknown, declared: DeclaredParameters = {})
     // A 5xx says nothing of the host; "not analysed yet" is one the caller can act on, in words of our own.
     if (err.code === 'NOT_ANALYSED') return { status, body: { error: { code: err.code, message: NOT_ANALYSED_MESSAGE } }, unexpected: false }
     if (status >= 500) return internal(err.code === 'STORE_FAILED' ? 'STORE_FAILED' : 'INTERNAL', status)
+    const issue = err instanceof ParameterError ? err.issue : undefined
     return {
       status,
-      body: { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } },
+      body: { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(issue ? { issue } : {}) } },
       unexpected: false,
     }
   }
@@ -166,10 +208,12 @@ export function toErrorResponse(err: unknown, declared: DeclaredParameters = {})
     const field = issueField(issue)
     // `?q=a&q=b` arrives as a list: "must be string" would not say what is wrong with the URL.
     const given = field && fastifyError.validationContext === 'querystring' ? declared.repeatedQuery?.[field] : undefined
-    const message = given && issue.keyword === 'type' ? `parameter "${field}" is given ${given} times; give it once` : describeIssue(issue, field)
+    const repeated = given !== undefined && issue.keyword === 'type'
+    const message = repeated ? `parameter "${field}" is given ${given} times; give it once` : describeIssue(issue, field)
+    const data: ErrorIssue | undefined = repeated ? { kind: 'repeated', count: given } : issueData(issue, field)
     return {
       status: 400,
-      body: { error: { code: 'INVALID_ARGUMENT', message, ...(field ? { field } : {}) } },
+      body: { error: { code: 'INVALID_ARGUMENT', message, ...(field ? { field } : {}), ...(data ? { issue: data } : {}) } },
       unexpected: false,
     }
   }

@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { findAuthor, findTopic } from '../commands/index.js'
 import { PaperscopeError, type Topic } from '../core/index.js'
+import { ParameterError } from './error-handler.js'
 import type { PaperStore } from '../store/index.js'
 
 /** The object without its undefined values, so it fits types with optional (not undefined) fields. */
@@ -23,10 +24,15 @@ export function routedPath(url: string): string {
   }
 }
 
+/** A value as an error repeats it: its first 200 characters. */
+function shownValue(value: string): string {
+  return value.slice(0, 200)
+}
+
 /** A year range whose end is before its start is a 400 naming `year_to`, as /search says it. */
 export function checkYearRange(yearFrom: number | undefined, yearTo: number | undefined): void {
   if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo)
-    throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "year_to" must not be before "year_from"', { field: 'year_to' })
+    throw new ParameterError('year_to', 'parameter "year_to" must not be before "year_from"', { kind: 'before', other: 'year_from' })
 }
 
 /** Logs a failed analysis lookup, which the page then shows as not computed (readPaperDetail's `onError`). */
@@ -56,7 +62,7 @@ export async function resolveTopicParam(store: Pick<PaperStore, 'listTopics'>, v
   if (value === undefined) return undefined
   const found = await findTopic(store, value)
   if (found) return found.id
-  throw new PaperscopeError('INVALID_ARGUMENT', `parameter "topic": no topic "${value}" in this library; give a topic id or label from /api/v1/topics`, { field: 'topic' })
+  throw new ParameterError('topic', `parameter "topic": no topic "${value}" in this library; give a topic id or label from /api/v1/topics`, { kind: 'unknown_value', value: shownValue(value) })
 }
 
 /**
@@ -79,7 +85,7 @@ export async function resolveAuthorParam(store: PaperStore, value: string | unde
   if (value === undefined) return undefined
   const found = (await store.getAuthor(value)) ?? (await findAuthor(store, value)).author
   if (found) return { id: found.id, name: found.name }
-  throw new PaperscopeError('INVALID_ARGUMENT', `parameter "author": no author "${value.slice(0, 200)}" in this library; give an author id or name from /api/v1/authors`, { field: 'author' })
+  throw new ParameterError('author', `parameter "author": no author "${shownValue(value)}" in this library; give an author id or name from /api/v1/authors`, { kind: 'unknown_value', value: shownValue(value) })
 }
 
 /**
@@ -90,7 +96,7 @@ export async function checkSourceWhenEmpty(store: Pick<PaperStore, 'libraryStats
   if (value === undefined || found > 0) return
   const sources = Object.keys((await store.libraryStats()).perSource)
   if (sources.includes(value)) return
-  throw new PaperscopeError('INVALID_ARGUMENT', `parameter "source": no source "${value.slice(0, 200)}" in this library; it has ${sources.join(', ') || 'none'}`, { field: 'source' })
+  throw new ParameterError('source', `parameter "source": no source "${shownValue(value)}" in this library; it has ${sources.join(', ') || 'none'}`, { kind: 'unknown_value', value: shownValue(value), known: sources })
 }
 
 /** The most categories an unknown `category` answer names (an arXiv library carries a hundred or more). */
@@ -105,11 +111,11 @@ export async function checkCategoryWhenEmpty(store: Pick<PaperStore, 'listCatego
   if (value === undefined || found > 0) return
   const categories = (await store.listCategories()).map((c) => c.category)
   if (categories.some((c) => c.toLowerCase() === value.toLowerCase())) return
-  const named = categories.slice(0, CATEGORIES_NAMED).join(', ')
+  const named = categories.slice(0, CATEGORIES_NAMED)
   const more = categories.length > CATEGORIES_NAMED ? ` and ${categories.length - CATEGORIES_NAMED} more (see the \`category\` facet of /api/v1/search)` : ''
-  throw new PaperscopeError(
-    'INVALID_ARGUMENT',
-    `parameter "category": no category "${value.slice(0, 200)}" in this library; it has ${named || 'none'}${more}`,
-    { field: 'category' },
-  )
+  throw new ParameterError('category', `parameter "category": no category "${shownValue(value)}" in this library; it has ${named.join(', ') || 'none'}${more}`, {
+    kind: 'unknown_value',
+    value: shownValue(value),
+    known: named,
+  })
 }

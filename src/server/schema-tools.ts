@@ -13,6 +13,47 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output
   return json
 }
 
+/** What can be wrong with one parameter, as `issue.kind` says it. */
+export const ERROR_ISSUE_KINDS = [
+  'unknown_value',
+  'not_integer',
+  'not_number',
+  'not_boolean',
+  'too_small',
+  'too_large',
+  'too_long',
+  'empty',
+  'not_one_of',
+  'required',
+  'repeated',
+  'before',
+] as const
+
+/**
+ * A refused parameter's fault as data (the `message` says it in English), so a client can say it in its own
+ * words without reading the sentence: the web app's filter errors are written from it.
+ */
+export const ErrorIssueSchema = z
+  .object({
+    kind: z
+      .enum(ERROR_ISSUE_KINDS)
+      .describe(
+        "unknown_value: the library has no such topic, author, source or category (`value`); not_integer: not a whole number; not_number: not a number; not_boolean: not true or false; too_small: a number under `limit`; too_large: a number over `limit`; too_long: a text over `limit` characters; empty: a text that is empty or only spaces; not_one_of: not one of `known`; required: missing; repeated: given `count` times, where it is taken once; before: a range's end before its start, the parameter `other`",
+      ),
+    value: z.string().optional().describe('For unknown_value: the value as given (its first 200 characters)'),
+    limit: z.number().optional().describe('For too_small the least value taken, for too_large the most, for too_long the most characters'),
+    count: z.number().int().optional().describe('For repeated: how many times the parameter was given'),
+    other: z.string().optional().describe('For before: the parameter this one must not come before (`year_from`)'),
+    known: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'For not_one_of: every value taken. For unknown_value: the values the library has when they are few enough to list (sources; categories, most papers first, at most 30); absent for topics and authors (GET /topics, GET /authors list them)',
+      ),
+  })
+  .describe('What is wrong with the parameter `field` names, as data; absent when the fault is not about one parameter')
+export type ErrorIssue = z.infer<typeof ErrorIssueSchema>
+
 /** The error body every failing route returns. */
 export const ErrorBodySchema = z.object({
   error: z
@@ -20,6 +61,7 @@ export const ErrorBodySchema = z.object({
       code: z.string().describe('Stable error code, e.g. NOT_FOUND, INVALID_ARGUMENT, METHOD_NOT_ALLOWED, RATE_LIMITED'),
       message: z.string().describe('What went wrong and what to do, in a sentence for a person; never a path or a stack trace'),
       field: z.string().optional().describe('The request parameter at fault, when there is one'),
+      issue: ErrorIssueSchema.optional(),
     })
     .describe('What went wrong'),
 })

@@ -10,14 +10,13 @@ import { createSourceRecord } from '../../src/core/index.js'
 import { filterMessage } from '../../web/src/components/filter-error.js'
 import { pastLastPage } from '../../web/src/components/pagination.js'
 import { querySentence } from '../../web/src/pages/search.js'
+import type { ErrorBody } from '../../src/server/api-types.js'
 import type { TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
 import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
-interface ApiErrorBody {
-  error: { code: string; message: string; field?: string }
-}
+type ApiErrorBody = ErrorBody
 
 describe.skipIf(skip)('navigation in chromium', () => {
   let app: RunningWebApp
@@ -463,7 +462,7 @@ describe.skipIf(skip)('navigation in chromium', () => {
       await shown.waitFor()
       // Said in the page's words: the value refused, no API path or parameter name.
       const text = (await shown.textContent()) ?? ''
-      expect(text, url).toContain(filterMessage(body.error.field!, body.error.message))
+      expect(text, url).toContain(filterMessage(body.error.field!, body.error.issue))
       expect(text, url).not.toMatch(/\/api\/v1|parameter "|year_from|year_to/)
       if (url.includes('nope')) expect(text, url).toContain('No topic “nope” in this library.')
       expect(await page.getByRole('button', { name: 'Try again' }).count(), url).toBe(0)

@@ -3,6 +3,7 @@ import type {
   AuthorDetailOut,
   AuthorList,
   ErrorBody,
+  ErrorIssue,
   PaperDetail,
   PaperList,
   SearchResponse,
@@ -15,13 +16,17 @@ export type * from '../../src/server/api-types.js'
 
 export const API = '/api/v1'
 
-/** A failed API call: the server's error code and message, or NETWORK when it could not be reached. */
+/**
+ * A failed API call: the server's error code and message, or NETWORK when it could not be reached; for a refused
+ * parameter, its name (`field`) and its fault as data (`issue`), which a page says in its own words.
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
     readonly field?: string,
+    readonly issue?: ErrorIssue,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -61,6 +66,7 @@ async function request(path: string, signal?: AbortSignal, body?: unknown): Prom
       body?.error.message ?? `The server answered ${response.status}.`,
       response.status,
       body?.error.field,
+      body?.error.issue,
     )
   }
   return response

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { createCorpusLibrary, SCRIPT_TITLE, type TestLibrary } from '../../../test/e2e/support/library.js'
 import { buildServer } from '../app.js'
+import type { ErrorIssue } from '../schema-tools.js'
 import type { SearchResponse } from './search.schema.js'
 
-type ErrorBody = { error: { code: string; message: string; field?: string } }
+type ErrorBody = { error: { code: string; message: string; field?: string; issue?: ErrorIssue } }
 
 describe('GET /api/v1/search on the corpus library', () => {
   let lib: TestLibrary
@@ -68,9 +69,13 @@ describe('GET /api/v1/search on the corpus library', () => {
     const nobody = await search('q=feature+learning&author=Nobody+Atall')
     expect(nobody.status).toBe(400)
     expect(nobody.body).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'author', message: expect.stringContaining('no author "Nobody Atall"') } })
+    // The same as data (the web app writes its sentence from it); no list of the library's people.
+    expect(nobody.body.error.issue).toEqual({ kind: 'unknown_value', value: 'Nobody Atall' })
     const source = await search('q=feature+learning&source=nope')
     expect(source.status).toBe(400)
     expect(source.body).toMatchObject({ error: { field: 'source', message: expect.stringMatching(/no source "nope" in this library; it has .*awesome-list/) } })
+    expect(source.body.error.issue).toEqual({ kind: 'unknown_value', value: 'nope', known: expect.arrayContaining(['awesome-list']) })
+    expect(source.body.error.message).toContain(`it has ${source.body.error.issue!.known!.join(', ')}`)
   })
 
   it('takes a category in any case, and names an unknown one with the categories the library has', async () => {
@@ -88,6 +93,8 @@ describe('GET /api/v1/search on the corpus library', () => {
     expect(unknown.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'category' })
     expect(unknown.body.error.message).toContain('no category "nope.XX" in this library; it has ')
     for (const f of facets) expect(unknown.body.error.message).toContain(f.value)
+    expect(unknown.body.error.issue).toEqual({ kind: 'unknown_value', value: 'nope.XX', known: expect.arrayContaining(facets.map((f) => f.value)) })
+    expect(unknown.body.error.message).toContain(`it has ${unknown.body.error.issue!.known!.join(', ')}`)
     // A known category with no match among these words is an empty answer, not an error.
     const other = facets.at(-1)!.value
     const none = await search(`q=learning&category=${encodeURIComponent(other)}&year_from=2999`)
@@ -104,17 +111,24 @@ describe('GET /api/v1/search on the corpus library', () => {
     expect(second.body.items.map((h) => h.paper.id)).not.toContain(first.body.items[0]!.paper.id)
   })
 
-  it.each([
-    ['', 'q', 'INVALID_ARGUMENT'],
-    ['q=', 'q', 'INVALID_ARGUMENT'],
-    ['q=%3C%3E%3F%21', 'q', 'INVALID_QUERY'],
-    ['q=x&year_from=2023&year_to=2020', 'year_to', 'INVALID_ARGUMENT'],
-    ['q=x&page_size=0', 'page_size', 'INVALID_ARGUMENT'],
-    ['q=x&prefix=maybe', 'prefix', 'INVALID_ARGUMENT'],
-  ])('rejects "%s" with 400 naming %s', async (query, field, code) => {
+  it.each<[string, string, string, ErrorIssue | undefined]>([
+    ['', 'q', 'INVALID_ARGUMENT', { kind: 'required' }],
+    ['q=', 'q', 'INVALID_ARGUMENT', { kind: 'empty' }],
+    // The words themselves: no parameter fault a kind says (the message says what to type).
+    ['q=%3C%3E%3F%21', 'q', 'INVALID_QUERY', undefined],
+    ['q=x&year_from=2023&year_to=2020', 'year_to', 'INVALID_ARGUMENT', { kind: 'before', other: 'year_from' }],
+    ['q=x&year_to=3001', 'year_to', 'INVALID_ARGUMENT', { kind: 'too_large', limit: 3000 }],
+    ['q=x&year_from=999', 'year_from', 'INVALID_ARGUMENT', { kind: 'too_small', limit: 1000 }],
+    ['q=x&year_from=2020.5', 'year_from', 'INVALID_ARGUMENT', { kind: 'not_integer' }],
+    ['q=x&page_size=0', 'page_size', 'INVALID_ARGUMENT', { kind: 'too_small', limit: 1 }],
+    ['q=x&prefix=maybe', 'prefix', 'INVALID_ARGUMENT', { kind: 'not_boolean' }],
+    [`q=x&category=${'x'.repeat(101)}`, 'category', 'INVALID_ARGUMENT', { kind: 'too_long', limit: 100 }],
+    ['q=x&topic=a&topic=b', 'topic', 'INVALID_ARGUMENT', { kind: 'repeated', count: 2 }],
+  ])('rejects "%s" with 400 naming %s, its fault as data', async (query, field, code, issue) => {
     const { status, body } = await search(query)
     expect(status).toBe(400)
     expect(body.error).toMatchObject({ code, field })
+    expect(body.error.issue).toEqual(issue)
   })
 
   it.each(['"unbalanced', 'AND OR NOT', 'title: (x', 'near(a b)', '*', "'; DROP TABLE papers; --"])(

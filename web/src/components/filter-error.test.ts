@@ -1,35 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from '../../../src/server/app.js'
-import { ApiError } from '../api.js'
+import { ApiError, type ErrorBody } from '../api.js'
 import { createTempStore, type TempStore } from '../../../test/support/temp-store.js'
 import { filterMessage, refusedFilter } from './filter-error.js'
 
 describe("a refused filter's message", () => {
-  // The server's messages, as GET /papers, /search and /researchers send them for a bad URL.
-  it('says what is wrong in the words of a page, not of the API', () => {
-    expect(filterMessage('topic', 'parameter "topic": no topic "nope" in this library; give a topic id or label from /api/v1/topics')).toBe('No topic “nope” in this library.')
-    expect(filterMessage('author', 'parameter "author": no author "nobody" in this library; give an author id or name from /api/v1/authors')).toBe('No author “nobody” in this library.')
-    expect(filterMessage('source', 'parameter "source": no source "nope" in this library; it has abstracts, daily-papers')).toBe('No source “nope” in this library; it has abstracts, daily-papers.')
-    expect(filterMessage('year_from', 'parameter "year_from" must be integer')).toBe('The first year must be a whole number.')
-    expect(filterMessage('year_to', 'parameter "year_to" must not be before "year_from"')).toBe('The last year must not be before the first year.')
-    expect(filterMessage('keyword', 'parameter "keyword" must not be empty')).toBe('The key word must not be empty.')
-    expect(filterMessage('page', 'parameter "page" must be >= 1')).toBe('The page must be 1 or more.')
-    expect(filterMessage('page', 'parameter "page" must be <= 10000')).toBe('The page must be 10000 or less.')
-    expect(filterMessage('category', 'parameter "category" must NOT have more than 100 characters')).toBe('The category must be at most 100 characters long.')
-  })
-
-  it('never shows an API path or the word parameter', () => {
-    for (const field of ['topic', 'author']) {
-      const text = filterMessage(field, `parameter "${field}": no ${field} "x" in this library; give a ${field} id from /api/v1/${field}s`)
-      expect(text).not.toMatch(/\/api\/|parameter/)
-    }
+  // The API's `issue` for a bad URL, as GET /papers, /search and /researchers send it.
+  it('says what is wrong in the words of a page, from the fault as data', () => {
+    expect(filterMessage('topic', { kind: 'unknown_value', value: 'nope' })).toBe('No topic “nope” in this library.')
+    expect(filterMessage('author', { kind: 'unknown_value', value: 'nobody' })).toBe('No author “nobody” in this library.')
+    expect(filterMessage('source', { kind: 'unknown_value', value: 'nope', known: ['abstracts', 'daily-papers'] })).toBe('No source “nope” in this library; it has abstracts, daily-papers.')
+    expect(filterMessage('year_from', { kind: 'not_integer' })).toBe('The first year must be a whole number.')
+    expect(filterMessage('year_to', { kind: 'before', other: 'year_from' })).toBe('The last year must not be before the first year.')
+    expect(filterMessage('year_to', { kind: 'too_large', limit: 3000 })).toBe('The last year must be 3000 or less.')
+    expect(filterMessage('keyword', { kind: 'empty' })).toBe('The key word must not be empty.')
+    expect(filterMessage('page', { kind: 'too_small', limit: 1 })).toBe('The page must be 1 or more.')
+    expect(filterMessage('page', { kind: 'too_large', limit: 10_000 })).toBe('The page must be 10,000 or less.')
+    expect(filterMessage('category', { kind: 'too_long', limit: 100 })).toBe('The category must be at most 100 characters long.')
+    expect(filterMessage('topic', { kind: 'repeated', count: 2 })).toBe('The topic is in the address 2 times; keep one.')
+    // A refusal the API gives no fault for says only that the filter is not valid, never the API's sentence.
+    expect(filterMessage('sort', undefined)).toBe('The sort is not valid.')
   })
 })
 
 describe("each message a page's filters bring from the API", () => {
-  // The API's error body names the parameter but holds no value or bound in fields of its own, so the page rewrites
-  // the message's words: these are asked of a real server, so a change of its wording fails here, not on a page.
+  // The page writes its sentence from the error body's `issue`, never from the API's message: these are asked of a
+  // real server, so an answer without an issue, or with one the page would say in the API's words, fails here.
   let lib: TempStore
   let app: FastifyInstance
   beforeAll(async () => {
@@ -59,23 +56,30 @@ describe("each message a page's filters bring from the API", () => {
     { page: 'researchers', api: '/researchers?', filters: ['topic', 'page'] },
   ]
 
-  it('says each in the words of a page: no API path, parameter, straight quote, operator or ajv wording', async () => {
+  it('says each in the words of a page, from its issue: no API path, parameter, straight quote, operator or ajv wording', async () => {
     const said = new Map<string, string>()
     const cases = pages.flatMap(({ api, filters }) => filters.flatMap((f) => (bad[f] ?? []).map((v) => `${api}&${f}=${encodeURIComponent(v)}`)))
     cases.push('/search?q=grokking&year_from=2023&year_to=2020')
+    expect(cases).toHaveLength(28)
     for (const url of cases) {
       const res = await app.inject(`/api/v1${url}`)
       expect(res.statusCode, url).toBe(400)
-      const { error } = res.json() as { error: { code: string; message: string; field?: string } }
-      // The page shows its filter error only for a parameter it sent.
-      const field = refusedFilter(new ApiError(error.code, error.message, res.statusCode, error.field), Object.keys(bad))
+      const { error } = res.json() as ErrorBody
+      // The page shows its filter error only for a parameter it sent, and writes it from the fault the API gives.
+      const refused = new ApiError(error.code, error.message, res.statusCode, error.field, error.issue)
+      const field = refusedFilter(refused, Object.keys(bad))
       expect(field, `${url}: ${error.message}`).toBe(error.field)
-      const text = filterMessage(field!, error.message)
-      said.set(error.message.replace(/\d+|"[^"]*"/g, '…'), text)
+      expect(refused.issue, `${url}: ${error.message}`).toBeDefined()
+      const text = filterMessage(field!, refused.issue)
+      said.set(`${field} ${refused.issue!.kind}`, text)
       expect(text, `${url}: ${error.message}`).toMatch(/^\p{Lu}[^"]*[.]$/u)
-      expect(text, `${url}: ${error.message}`).not.toMatch(/\/api\/|parameter|[<>]=|\bNOT\b|\binteger\b|_|\bgive\b/)
+      expect(text, `${url}: ${error.message}`).not.toMatch(/\/api\/|parameter|[<>]=|\bNOT\b|\binteger\b|_|\bgive\b|is not valid/)
+      // What the page says is what the API said: the value refused, the bound it broke.
+      if (refused.issue!.value !== undefined) expect(text, url).toContain(`“${refused.issue!.value}”`)
+      if (refused.issue!.limit !== undefined) expect(text.replaceAll(',', ''), url).toContain(String(refused.issue!.limit))
     }
-    // Every shape of message the regexes read came up (unknown value, whole number, bounds, length, order).
-    expect(said.size).toBeGreaterThanOrEqual(7)
+    // Every kind of fault a page's URL brings came up: an unknown value, not a whole number, under or over a bound,
+    // too long, years the wrong way round.
+    expect(new Set([...said.keys()].map((k) => k.split(' ')[1]))).toEqual(new Set(['unknown_value', 'not_integer', 'too_small', 'too_large', 'too_long', 'before']))
   })
 })

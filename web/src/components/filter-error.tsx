@@ -3,7 +3,7 @@
  * a link to the same list without it, instead of a "Try again" that would only fail again.
  */
 import { Link } from 'react-router-dom'
-import type { ApiError } from '../api.js'
+import type { ApiError, ErrorIssue } from '../api.js'
 
 /** The URL parameters a refused field stands for: a year range goes as a whole. */
 function paramsOf(field: string): string[] {
@@ -17,30 +17,55 @@ function labelOf(field: string): string {
 /** What a refused parameter is called in a sentence about it. */
 const SUBJECT: Record<string, string> = { year_from: 'first year', year_to: 'last year', keyword: 'key word' }
 
+function subjectOf(field: string): string {
+  return SUBJECT[field] ?? field
+}
+
+/** A bound as the page writes it: a year as it is (3000), a count with its thousands (10,000). */
+function bound(field: string, limit: number): string {
+  return field === 'year_from' || field === 'year_to' ? String(limit) : limit.toLocaleString('en')
+}
+
 /**
- * The server's message about a refused filter, in the app's words: its wording is the API's (`parameter
- * "topic": …; give a topic id or label from /api/v1/topics`), which a reader of a page can do nothing with.
- * The API's error body holds only a code, the message and the parameter's name, so the message is rewritten;
- * filter-error.test.ts asks a real server for each message a page's URL can bring about, so a change of the
- * API's wording fails there instead of showing its text here.
- * @example filterMessage('topic', 'parameter "topic": no topic "nope" in this library; give a topic id or label from /api/v1/topics') // 'No topic “nope” in this library.'
+ * What is wrong with a refused filter, in the page's words, from the API's `issue` (its fault as data: no value
+ * the library has, a number past a bound, …) and the parameter's name: the API's own sentence names parameters
+ * and API paths a reader of a page can do nothing with. A refusal without an issue says only that the filter is
+ * not valid. filter-error.test.ts asks a real server for each refusal a page's URL can bring about.
+ * @example filterMessage('topic', { kind: 'unknown_value', value: 'nope' }) // 'No topic “nope” in this library.'
  */
-export function filterMessage(field: string, message: string): string {
-  let text = message
-    .replace(/^parameter "[^"]*":?\s*/, '')
-    // The API's pointer to where its ids are listed: the page's own link to the list without the filter serves.
-    .replace(/;\s*give [^;]*\/api\/v1\/\S*$/, '')
-    .replace(/"year_from"/g, 'the first year')
-    .replace(/"year_to"/g, 'the last year')
-    .replace(/"([^"]*)"/g, '“$1”')
-    // ajv's words for a number or a text out of bounds (the API passes them on after the parameter's name).
-    .replace(/must be integer/, 'must be a whole number')
-    .replace(/>= (\d+)/, '$1 or more')
-    .replace(/<= (\d+)/, '$1 or less')
-    .replace(/must NOT have more than (\d+) characters/, 'must be at most $1 characters long')
-  if (/^(must|is) /.test(text)) text = `The ${SUBJECT[field] ?? field} ${text}`
-  text = text.charAt(0).toUpperCase() + text.slice(1)
-  return /[.!?]$/.test(text) ? text : `${text}.`
+export function filterMessage(field: string, issue: ErrorIssue | undefined): string {
+  const subject = subjectOf(field)
+  const limit = issue?.limit === undefined ? '' : bound(field, issue.limit)
+  switch (issue?.kind) {
+    case 'unknown_value': {
+      const has = issue.known && issue.known.length > 0 ? `; it has ${issue.known.join(', ')}` : ''
+      return `No ${subject} “${issue.value ?? ''}” in this library${has}.`
+    }
+    case 'not_integer':
+      return `The ${subject} must be a whole number.`
+    case 'not_number':
+      return `The ${subject} must be a number.`
+    case 'not_boolean':
+      return `The ${subject} must be true or false.`
+    case 'too_small':
+      return `The ${subject} must be ${limit} or more.`
+    case 'too_large':
+      return `The ${subject} must be ${limit} or less.`
+    case 'too_long':
+      return `The ${subject} must be at most ${limit} characters long.`
+    case 'empty':
+      return `The ${subject} must not be empty.`
+    case 'not_one_of':
+      return `The ${subject} must be one of ${(issue.known ?? []).join(', ')}.`
+    case 'required':
+      return `The ${subject} is missing.`
+    case 'repeated':
+      return `The ${subject} is in the address ${issue.count ?? 'several'} times; keep one.`
+    case 'before':
+      return `The ${subject} must not be before the ${subjectOf(issue.other ?? '')}.`
+    default:
+      return `The ${subject} is not valid.`
+  }
 }
 
 /** The URL parameter a 400 answer blames, when it is one of `filters` (the page's own parameters). */
@@ -67,7 +92,7 @@ export function FilterError({ error, field, clearTo }: { error: ApiError; field:
   return (
     <div className="state state-error" role="alert" data-testid="filter-error">
       <p className="state-title">{isPage ? 'There is no such page' : `The ${labelOf(field)} filter is not valid`}</p>
-      <p>{filterMessage(field, error.message)}</p>
+      <p>{filterMessage(field, error.issue)}</p>
       <p>
         <Link to={clearTo} data-testid="clear-filter">
           {isPage ? 'Back to the first page' : `Remove the ${labelOf(field)} filter`}
