@@ -12,6 +12,8 @@ describe('cleanLatex', () => {
     ["Schr\\\"odinger and R\\'enyi", 'Schrödinger and Rényi'],
     ["the ``grokking'' phenomenon", 'the “grokking” phenomenon'],
     ['a late ``edge of stability" regime', 'a late “edge of stability” regime'],
+    // A TeX quote a source made typographic one mark at a time (Turing's DELILAH report, Semantic Scholar).
+    ['so that some further process or ‘‘recipher’’ is usually applied', 'so that some further process or “recipher” is usually applied'],
     ["`Scaling laws' refers to power-law decreases", '‘Scaling laws’ refers to power-law decreases'],
     ["the `model's output' and `x'.", "the ‘model's output’ and ‘x’."],
     ['needs $n \\gtrsim d^2$ samples', 'needs n ≳ d^2 samples'],

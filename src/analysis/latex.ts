@@ -57,7 +57,8 @@ const ACCENTS: Record<string, string> = {
  */
 export function cleanLatex(text: string): string {
   let s = text
-  s = s.replace(/``/g, '“').replace(/''/g, '”')
+  // TeX quotes a source already made typographic one mark at a time (``recipher'' → ‘‘recipher’’).
+  s = s.replace(/``|‘‘/g, '“').replace(/''|’’/g, '”')
   // A TeX quote closed with a plain double quote (``edge of stability"): close it typographically too.
   s = s.replace(/“([^“”"\n]*)"/g, '“$1”')
   // Single TeX quotes (`scaling laws'): closed by the first apostrophe that no letter follows, so the

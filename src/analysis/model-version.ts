@@ -63,8 +63,9 @@
  * their symbols. 33: a digest reads what the authors did told in the past (`we performed an empirical study`, `We have
  * performed quantum Monte Carlo simulations`) as a contribution, and `this area` or `this field` as no reference back. 34: a digest reads `In this
  * systematic review, we` (up to two words before the noun) as the paper speaking, not as a reference back. 35: a digest reads `… has
- * been introduced in this paper` as the paper's contribution.
+ * been introduced in this paper` as the paper's contribution. 36: a TeX quote a source made typographic one mark at a time
+ * (`‘‘recipher’’`) is read as one (`“recipher”`).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 35
+export const MODEL_VERSION = 36
