@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { computedSummary, leadingReported, metricHeadline } from './author.js'
+import type { PaperSummary } from '../api.js'
+import { computedSummary, leadingReported, metricHeadline, papersListing } from './author.js'
 
 const count = (n: number) => String(Math.round(n * 10) / 10)
 /** The corpus profile's h-index: 44 reported beside 13 papers and 177 citations on the same page. */
@@ -38,5 +39,23 @@ describe('the reported value a metric tile leads with', () => {
     expect(leadingReported([page, openalex], 'citations')).toBe(page)
     expect(leadingReported([page], 'hIndex')).toBe(page)
     expect(leadingReported([], 'hIndex')).toBeNull()
+  })
+})
+
+describe("the heading of a researcher's papers", () => {
+  const listed = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `p${i}` }) as PaperSummary)
+
+  it('counts every paper, not the ones listed, and says when the list is cut', () => {
+    // The API lists the newest 2,000 of a prolific author's papers (papersTruncated); the heading had read "2,000 papers".
+    const prolific = { paperCount: 2345, papers: listed(2000), papersTruncated: true }
+    expect(papersListing(prolific, 'newest')).toEqual({ title: '2,345 papers', note: 'The newest 2,000 are listed below.' })
+    // A sort orders what is listed, not every paper: the oldest shown are the oldest of the newest 2,000.
+    expect(papersListing(prolific, 'oldest').note).toBe('The newest 2,000 are listed below, the oldest of them first.')
+    expect(papersListing(prolific, 'cited').note).toBe('The newest 2,000 are listed below, the most cited of them first.')
+  })
+
+  it('says nothing more when every paper is listed', () => {
+    expect(papersListing({ paperCount: 1, papers: listed(1), papersTruncated: false }, 'newest')).toEqual({ title: '1 paper', note: null })
+    expect(papersListing({ paperCount: 13, papers: listed(13), papersTruncated: false }, 'oldest')).toEqual({ title: '13 papers', note: null })
   })
 })

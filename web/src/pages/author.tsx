@@ -38,6 +38,19 @@ const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; c
 type PaperOrder = 'newest' | 'oldest' | 'cited'
 const PAPER_ORDERS: readonly PaperOrder[] = ['newest', 'oldest', 'cited']
 
+/**
+ * The papers section's heading, which counts every paper (`paperCount`), and when the API listed only the newest of
+ * them (`papersTruncated`: more than 2,000) the note that says the list below is cut, and that a sort orders what
+ * is listed, not every paper.
+ * @example papersListing({ paperCount: 2345, papers: newest2000, papersTruncated: true }, 'oldest') // { title: '2,345 papers', note: 'The newest 2,000 are listed below, the oldest of them first.' }
+ */
+export function papersListing(author: Pick<AuthorDetailOut, 'paperCount' | 'papers' | 'papersTruncated'>, order: PaperOrder): { title: string; note: string | null } {
+  const title = plural(author.paperCount, 'paper')
+  if (!author.papersTruncated) return { title, note: null }
+  const sorted = order === 'oldest' ? ', the oldest of them first' : order === 'cited' ? ', the most cited of them first' : ''
+  return { title, note: `The newest ${formatCount(author.papers.length)} are listed below${sorted}.` }
+}
+
 export function AuthorPage() {
   const { id = '' } = useParams()
   const author = useApi<AuthorDetailOut>(paths.author(id))
@@ -100,6 +113,7 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
   const hasCounts = author.papers.some((p) => p.citationCount !== null)
   const order = chosen === 'cited' && !hasCounts ? 'newest' : chosen
   const papers = useMemo(() => sortPapers(author.papers, order), [author.papers, order])
+  const listing = papersListing(author, order)
   const variants = author.nameVariants.filter((v) => v !== author.name)
   const chartData = useMemo(() => author.papersPerYear.map((y) => ({ year: y.year, count: y.count })), [author.papersPerYear])
   return (
@@ -187,7 +201,7 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
 
           <section aria-labelledby="papers-title">
             <div className="section-head">
-              <h2 id="papers-title">{plural(author.papers.length, 'paper')}</h2>
+              <h2 id="papers-title">{listing.title}</h2>
               <label className="inline-label">
                 Sort{' '}
                 <select value={order} onChange={(e) => setOrder(e.target.value as PaperOrder)}>
@@ -199,6 +213,11 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
                 </select>
               </label>
             </div>
+            {listing.note && (
+              <p className="muted small" data-testid="papers-truncated">
+                {listing.note}
+              </p>
+            )}
             <div className="card-list">
               {papers.map((p) => (
                 <PaperCard key={p.id} paper={p} headingLevel="h3" />
