@@ -702,6 +702,17 @@ describe('generated digest', () => {
     )
   })
 
+  it('reads a sentence whose `its` comes before anything it could stand for as leaning on the one before', () => {
+    // A Hugging Face paper: its daily page gives a summary, but another source may give the abstract alone.
+    const paper = fixturePaper('huggingface/daily_papers_2026-06-12_limit20_p1.json', 'SG-OPD')
+    expect(paper.abstract).toContain('However, we find that its effectiveness implicitly relies on two assumptions')
+    // It was `We find that its effectiveness implicitly relies on two assumptions …`, `its` standing for nothing given.
+    expect(storedDigest(paper)?.text).not.toMatch(/^We find that its effectiveness/)
+    // Once the sentence has named something, `its` may stand for it.
+    const flash = fixturePaper('huggingface/daily_papers_2026-06-12_limit20_p0.json', 'Flash-GMM')
+    expect(storedDigest(flash)?.text).toMatch(/^We present Flash-GMM/)
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'

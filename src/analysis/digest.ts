@@ -10,7 +10,7 @@
  * `In this setting,`, `Under this model,`) describes the setup, not what the paper does. A sentence that states a
  * contribution, alone or with the sentence before it, is preferred to one that does not, and nothing put before it that is neither the
  * authors' nor a question. A sentence that leans on the previous one (`This`, `He`, `However,`, `For example,`, `For each law,`,
- * `We also`, `Our first bound`) or points back to something it does not give (`this gap`, `both questions`, `all of
+ * `We also`, `Our first bound`; `its` before anything it could stand for: `We find that its effectiveness …`) or points back to something it does not give (`this gap`, `both questions`, `all of
  * them`, `the mechanism behind (i)`; not `such networks` after `networks` in the same sentence, nor `these methods, namely …`) is picked
  * only when no sentence stands on its own, and then with the sentence before it if both fit. A contribution that
  * points back only through words that name what they point to (`We show this delayed generalization is …`, read
@@ -122,6 +122,21 @@ const REFERS_BACK = new RegExp(
 )
 /** A sentence that opens on `we` + a verb + `it`/`them`: `We analyze it for both …`, `We formulate and solve it as …`. */
 const PRONOUN_OBJECT = /^we\s+(?:[a-z]+ly\s+)?[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:it|them)\b/i
+/** Pronouns that stand for something named before them; `we`, `I` and `you` need nothing before. */
+const THIRD_PERSON = new Set(['it', 'its', 'they', 'their', 'them', 'he', 'she', 'his', 'her', 'him'])
+
+/**
+ * Whether a third-person pronoun comes before the sentence has named anything (`We find that its effectiveness
+ * implicitly relies on two assumptions`): it stands for something in the sentence before.
+ */
+function pronounBeforeNoun(s: TextSentence): boolean {
+  for (const t of s.tokens) {
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') return false
+    if (THIRD_PERSON.has(t.lower)) return true
+  }
+  return false
+}
+
 /** A result added to one given before it: `We further show`, `We also find`, `We then study`. */
 const SECONDARY = new RegExp(
   String.raw`^(?:[^,.;:]{0,120},\s+)?(?:we|this (?:${SELF_NOUN}))\s+(?:also|further|then|additionally|next|finally|moreover|furthermore|subsequently|rather|now|again)\b`,
@@ -658,7 +673,7 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
   // What the authors' method does is theirs too, but most often what it achieves (`Our method reduces the parameters
   // by 64.7 %`): it counts for less than saying what they do (`We propose VTrans`).
   const ownMethod = !cue && !setting && ownMethodActs(opening, s) ? 1 : 0
-  const leans = LEANS_ON_PREVIOUS.test(opening) || PRONOUN_OBJECT.test(opening) ? 1 : 0
+  const leans = LEANS_ON_PREVIOUS.test(opening) || PRONOUN_OBJECT.test(opening) || pronounBeforeNoun(s) ? 1 : 0
   const refersBack = !leans && pointsBack(opening, s) ? 1 : 0
   const itemReference = ITEM_REFERENCE.test(text) ? 1 : 0
   const secondary = SECONDARY.test(opening) ? 1 : 0

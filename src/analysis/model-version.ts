@@ -64,8 +64,9 @@
  * performed quantum Monte Carlo simulations`) as a contribution, and `this area` or `this field` as no reference back. 34: a digest reads `In this
  * systematic review, we` (up to two words before the noun) as the paper speaking, not as a reference back. 35: a digest reads `… has
  * been introduced in this paper` as the paper's contribution. 36: a TeX quote a source made typographic one mark at a time
- * (`‘‘recipher’’`) is read as one (`“recipher”`).
+ * (`‘‘recipher’’`) is read as one (`“recipher”`). 37: a digest reads a sentence whose `its`, `they` or `he` comes
+ * before it has named anything (`We find that its effectiveness …`) as leaning on the sentence before.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 36
+export const MODEL_VERSION = 37
