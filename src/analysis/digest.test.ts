@@ -713,6 +713,15 @@ describe('generated digest', () => {
     expect(storedDigest(flash)?.text).toMatch(/^We present Flash-GMM/)
   })
 
+  it('sets a number\'s lost `times` as × and a quotation opened with a closing quote with an opening one', () => {
+    const flash = fixturePaper('huggingface/daily_papers_2026-06-12_limit20_p0.json', 'Flash-GMM')
+    expect(flash.abstract).toContain('with up to 1.7times fewer distance computations')
+    expect(storedDigest(flash)?.text).toContain('with up to 1.7× fewer distance computations')
+    const turing = fixturePaper(TURING, 'Alan Turing')
+    expect(turing.abstract).toContain('When the name ”Alan Turing” is mentioned')
+    expect(storedDigest(turing)?.text).toMatch(/^When the name “Alan Turing” is mentioned most people think of one or more of the following words: “Turing Machine”, “Turing Test”/)
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'

@@ -28,7 +28,8 @@
  * that only points back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut
  * mid-way. An acronym defined only in a sentence that was left out is spelled out where the digest first uses it, a word a
  * line break split after its hyphen is written whole as the text writes it elsewhere (`high- dimensional` →
- * `high-dimensional`), and an operator LaTeX cleaning left as its name shows its symbol (`R^n rtimes G` → `R^n ⋊ G`).
+ * `high-dimensional`), and an operator LaTeX cleaning left as its name shows its symbol (`R^n rtimes G` → `R^n ⋊ G`, `1.7times` → `1.7×`);
+ * a quotation opened with a closing quote (`the name ”Alan Turing”`) opens with an opening one.
  */
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
@@ -256,7 +257,7 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
     text = rewrite(first.s.text)
   }
   const whole = sentences.map((s) => s.text).join(' ')
-  text = rejoinBrokenWords(spellOutAcronyms(text, whole), `${title} ${whole}`).replace(LOST_OPERATOR, (name) => LOST_OPERATORS[name] ?? name)
+  text = typeset(rejoinBrokenWords(spellOutAcronyms(text, whole), `${title} ${whole}`))
   return { text, sentences: chosen.map((c) => c.i), why: unit.why }
 }
 
@@ -277,8 +278,17 @@ export function rejoinBrokenWords(digest: string, text: string): string {
  * which no English text writes as words: the digest shows their symbols. Only there: the text the splitter reads
  * keeps the name, as a symbol before `G.` would keep it from ending the sentence.
  */
-const LOST_OPERATORS: Record<string, string> = { rtimes: '⋊', ltimes: '⋉', otimes: '⊗', oplus: '⊕' }
-const LOST_OPERATOR = /\b(?:rtimes|ltimes|otimes|oplus)\b/g
+const LOST_OPERATORS: Record<string, string> = { rtimes: '⋊', ltimes: '⋉', otimes: '⊗', oplus: '⊕', times: '×' }
+/** Those names, and `times` right after a number (`up to 1.7times fewer` was `1.7\times`). */
+const LOST_OPERATOR = /\b(?:rtimes|ltimes|otimes|oplus)\b|(?<=\d)times\b/g
+
+/**
+ * The digest's marks as a reader expects them: lost operators as symbols, and a closing quote that opens a quotation
+ * (`the name ”Alan Turing” is mentioned`) as an opening one.
+ */
+function typeset(digest: string): string {
+  return digest.replace(LOST_OPERATOR, (name) => LOST_OPERATORS[name] ?? name).replace(/(^|[\s(])”(?=[\p{L}\p{N}][^”“]*”)/gu, '$1“')
+}
 
 /**
  * A term written in lower case that may open a sentence: `k-means`, `t-SNE`, `p-values`, `x-axis` (a letter and
