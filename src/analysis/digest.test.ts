@@ -722,6 +722,16 @@ describe('generated digest', () => {
     expect(storedDigest(turing)?.text).toMatch(/^When the name “Alan Turing” is mentioned most people think of one or more of the following words: “Turing Machine”, “Turing Test”/)
   })
 
+  it('takes no sentence of over 60 words (two the source ran together)', () => {
+    const church = fixturePaper(TURING, "A formal theorem in Church's theory of types")
+    expect(church.abstract).toContain('(and called (C) in this note) It was shewn in his paper')
+    // It was that run-on of 68 words, `This note is concerned with … It was shewn in his paper (Theorem 26α) that …`.
+    const d = storedDigest(church)?.text ?? ''
+    expect(d).not.toMatch(/It was shewn/)
+    expect(d).toMatch(/^A formal proof of Yα is now given for all types α containing ι/)
+    for (const sentence of d.split(/(?<=\.) (?=[A-Z])/)) expect(sentence.split(/\s+/).length).toBeLessThanOrEqual(60)
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'

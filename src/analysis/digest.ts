@@ -20,7 +20,7 @@
  * stands on its own or does once an opening `In fact,` or `However,` is dropped; after the one question it gives, `the
  * answer to both questions` reads `the answer`. A second sentence that points back
  * is added only right after the first or when the first gives what
- * it names. Only complete sentences are eligible: ending in a full stop, brackets balanced, no LaTeX left (a
+ * it names. Only complete sentences are eligible: ending in a full stop, at most 60 words, brackets balanced, no LaTeX left (a
  * `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is none, more than a few are), not an item of a numbered
  * list cut at its numbers (a table of contents), not a piece of the title or a reference entry (`…, vol. 1, …`); one that opens an enumeration the next sentences go on with
  * (`… three distinctive characteristics: (i) …. (ii) …`) is read up to its colon. A heading run into the text (`Abstract:`, `SUMMARY An account …`) is dropped. The digest starts with a
@@ -649,6 +649,12 @@ const SECONDARY_LABEL = 'adds to a result given before it'
 /** The penalties a sentence loses when the sentence it leans on comes with it. */
 const DEPENDENCY_LABELS = new Set([LEANS_LABEL, REFERS_BACK_LABEL, ITEM_LABEL])
 
+/**
+ * Longest sentence a digest uses, in words: one longer is most often two the source ran together without a full
+ * stop (`… (and called (C) in this note) It was shewn in his paper …`), and too long to read at a glance anyway.
+ */
+const MAX_WORDS = 60
+
 /** What a sentence gains for saying what the authors' method does: half what `we propose` gains. */
 const OWN_METHOD_WEIGHT = 0.6
 
@@ -667,6 +673,7 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
     /[.!?]["”’)]?$/.test(text) &&
     /^["“(]?[A-Z0-9]/.test(text) &&
     text.length <= 400 &&
+    text.split(/\s+/).length <= MAX_WORDS &&
     !hasLatexResidue(text) &&
     balanced(text) &&
     !/(\bet al\.|\bFig\.|\bTab\.|\be\.g\.$|\bi\.e\.$)$/.test(text) &&
