@@ -732,6 +732,21 @@ describe('generated digest', () => {
     for (const sentence of d.split(/(?<=\.) (?=[A-Z])/)) expect(sentence.split(/\s+/).length).toBeLessThanOrEqual(60)
   })
 
+  it('never gives where the code or data is (`The source code … is available at https://…`)', () => {
+    const papers = [
+      fixturePaper('semanticscholar/paper_search_transformer_limit5_rich_fields.json', 'Restormer'),
+      fixturePaper('huggingface/daily_papers_2026-06-12_limit20_p1.json', 'Robust-U1'),
+      fixturePaper('huggingface/daily_papers_2026-06-12_limit20_p1.json', 'MiniMax Sparse Attention'),
+    ]
+    for (const paper of papers) {
+      // The abstract's own sentences that give a link: each alone would have been its digest.
+      const links = paper.abstract.split(/(?<=\.) (?=[A-Z])/).filter((sentence) => /https?:\/\//.test(sentence))
+      expect(links.length, paper.title).toBeGreaterThan(0)
+      for (const sentence of links) expect(generateDigest(sentence, paper.title), sentence).toBeNull()
+      expect(storedDigest(paper)?.text).not.toMatch(/https?:|available at/)
+    }
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'

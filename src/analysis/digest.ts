@@ -20,7 +20,7 @@
  * stands on its own or does once an opening `In fact,` or `However,` is dropped; after the one question it gives, `the
  * answer to both questions` reads `the answer`. A second sentence that points back
  * is added only right after the first or when the first gives what
- * it names. Only complete sentences are eligible: ending in a full stop, at most 60 words, brackets balanced, no LaTeX left (a
+ * it names. Only complete sentences are eligible: ending in a full stop, at most 60 words, no link to code or data (`… available at https://…`), brackets balanced, no LaTeX left (a
  * `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is none, more than a few are), not an item of a numbered
  * list cut at its numbers (a table of contents), not a piece of the title or a reference entry (`…, vol. 1, …`); one that opens an enumeration the next sentences go on with
  * (`… three distinctive characteristics: (i) …. (ii) …`) is read up to its colon. A heading run into the text (`Abstract:`, `SUMMARY An account …`) is dropped. The digest starts with a
@@ -650,6 +650,13 @@ const SECONDARY_LABEL = 'adds to a result given before it'
 const DEPENDENCY_LABELS = new Set([LEANS_LABEL, REFERS_BACK_LABEL, ITEM_LABEL])
 
 /**
+ * A sentence that says where the code, data or a demo is (`The source code is available at https://github.com/…`,
+ * `Code will be released.`): a link, not what the paper does or finds.
+ */
+const WHERE_TO_FIND =
+  /\bhttps?:\/\/|\bwww\.\w|\b(?:code|data|models?|implementation|weights|samples|benchmarks?|datasets?|framework)\b[^.]{0,80}\b(?:is|are|will be|has been|have been)\s+(?:\w+ly\s+)?(?:made\s+)?(?:available|released|open-sourced)\b/i
+
+/**
  * Longest sentence a digest uses, in words: one longer is most often two the source ran together without a full
  * stop (`… (and called (C) in this note) It was shewn in his paper …`), and too long to read at a glance anyway.
  */
@@ -680,7 +687,7 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
     !/(\.\.\.|…)\s*$/.test(text) &&
     // A run too long to be a word was left out of it (see `withoutOverlongRuns`).
     !text.includes(OMITTED_RUN)
-  const eligible = whole && text.length >= 40
+  const eligible = whole && text.length >= 40 && !WHERE_TO_FIND.test(text)
   // Read as the sentence would open the digest: `In this work, we show that both of these …` as `We show that both of these …`.
   const opening = rewrite(text)
   const terms = bag([s])
