@@ -747,6 +747,15 @@ describe('generated digest', () => {
     }
   })
 
+  it('reads `this contribution`, `this two-part essay` as the paper naming itself', () => {
+    // It was a result (`Our results show that Equilibrium Neural Operator (EquiNO) achieves speedup factors …`):
+    // `In this contribution, we propose` was read as pointing back.
+    expect(digestOf('daily-papers', 'EquiNO')?.text).toMatch(/^We propose Equilibrium Neural Operator \(EquiNO\) as a complementary physics-informed/)
+    const essay = fixturePaper(TURING, 'Artificial Intelligence : Usfssg Computers')
+    // It opened on `At some point unknown to the interrogator, the man is replaced by a machine.`
+    expect(storedDigest(essay)?.text).toMatch(/^The first part of this two-part essay will review some of the theones AI researchers have developed/)
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'
