@@ -38,6 +38,7 @@ export {
   paperLinks,
   abstractStart,
   httpUrl,
+  presentComputedValue,
   shownKey,
   ABSTRACT_START_CHARS,
   PAPER_SIMILAR_LIMIT,

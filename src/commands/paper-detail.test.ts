@@ -1,8 +1,15 @@
 /** The paper presenter's small parts (the API and `show --json` both print through them). */
 import { describe, expect, it } from 'vitest'
-import { abstractStart, httpUrl, paperLinks, shownKey } from './paper-detail.js'
+import { abstractStart, httpUrl, paperLinks, presentComputedValue, shownKey } from './paper-detail.js'
 
 describe('paper detail presenter', () => {
+  it('gives a computed number its why and lowerBound always, and nothing else of what the analysis holds', () => {
+    expect(presentComputedValue({ value: 7, howComputed: 'h-index over 13 papers' })).toEqual({ value: 7, howComputed: 'h-index over 13 papers', why: [], lowerBound: false })
+    // A paper's novelty carries its evidence and cohort, which the API shapes apart: they never ride along.
+    const novelty = { value: null, howComputed: 'percentile', why: ['x'], lowerBound: true, evidence: [{ paperId: 'p', similarity: 0.5 }] }
+    expect(presentComputedValue(novelty)).toEqual({ value: null, howComputed: 'percentile', why: ['x'], lowerBound: true })
+  })
+
   it.each([
     ['https://arxiv.org/abs/2310.03789', 'https://arxiv.org/abs/2310.03789'],
     ['  http://example.org/x  ', 'http://example.org/x'],

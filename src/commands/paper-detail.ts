@@ -321,7 +321,11 @@ export function presentSourceRecord(record: StoredSourceRecord): SourceRecordOut
 export const SIMILAR_PAPERS_HOW_COMPUTED =
   "Every other paper of the library scores 0.6 × wording + 0.4 × topics (wording alone in a library without curated topics, whose papers have no topics to compare). Wording (textSimilarity) is the cosine similarity of the two papers' vectors (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to): the same number novelty's evidence lists as similarity. Topics (topicAgreement) is the cosine of their topic vectors (curated topics, or the classifier's confidences for a paper without them), each topic weighed by how specific it is, 1 for the rarest and less for a topic many curated papers share, so sharing a catch-all topic says less than sharing a rare one. The highest scores are listed, with the terms and topics the two papers share."
 
-function presentValue(value: PaperAnalysisValue): ComputedValueOut {
+/**
+ * A computed number as the API and `show --json` give it: `why` and `lowerBound` always present (empty, false).
+ * @example presentComputedValue({ value: 7, howComputed: 'h-index over 13 papers' }) // { value: 7, howComputed: …, why: [], lowerBound: false }
+ */
+export function presentComputedValue(value: PaperAnalysisValue): ComputedValueOut {
   return { value: value.value, howComputed: value.howComputed, why: value.why ?? [], lowerBound: value.lowerBound ?? false }
 }
 
@@ -348,7 +352,7 @@ export function presentPaperDetail(
     similar: extras.similar ?? [],
     similarStatus: extras.similar === null ? 'not-computed' : 'computed',
     similarHowComputed: SIMILAR_PAPERS_HOW_COMPUTED,
-    novelty: extras.novelty ? { ...presentValue(extras.novelty), cohort: extras.novelty.cohort ?? null } : null,
+    novelty: extras.novelty ? { ...presentComputedValue(extras.novelty), cohort: extras.novelty.cohort ?? null } : null,
     noveltyEvidence: (extras.noveltyEvidence ?? []).map((e) => ({ paper: presentPaperSummary(e.paper), similarity: e.similarity })),
     topicPrediction: extras.topics
       ? {

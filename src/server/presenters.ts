@@ -6,8 +6,8 @@
 import type { Paper } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
 import { pluralize, reportedMetricConflicts, type Author, type CoAuthor, type Topic } from '../core/index.js'
-import { httpUrl, presentPaperSummary } from '../commands/index.js'
-import type { AnalysisAuthorMetrics, AnalysisValue } from './deps.js'
+import { httpUrl, presentPaperSummary, presentComputedValue } from '../commands/index.js'
+import type { AnalysisAuthorMetrics } from './deps.js'
 import type { AuthorDetailOut, AuthorList, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
 import type { StatsOut } from './routes/stats.schema.js'
@@ -15,10 +15,6 @@ import type { TopicDetailOut, TopicListItem } from './routes/topics.schema.js'
 import type { ComputedValue, PaperList, TextSegment } from './schemas.js'
 
 export { presentPaperSummary, presentSimilarPapers } from '../commands/index.js'
-
-function presentValue(value: AnalysisValue): ComputedValue {
-  return { value: value.value, howComputed: value.howComputed, why: value.why ?? [], lowerBound: value.lowerBound ?? false }
-}
 
 /** Number of pages for `total` items. */
 export function pageCount(total: number, pageSize: number): number {
@@ -213,11 +209,11 @@ export function presentAuthorDetail(input: {
     metrics: {
       reported,
       computed: {
-        hIndex: analysis?.hIndex ? presentValue(analysis.hIndex) : null,
-        papers: analysis?.papers ? presentValue(analysis.papers) : papersComputed,
-        citations: analysis?.citations ? presentValue(analysis.citations) : citationsComputed,
-        noveltyPercent: analysis?.noveltyPercent ? presentValue(analysis.noveltyPercent) : null,
-        aiScore: analysis?.aiScore ? presentValue(analysis.aiScore) : null,
+        hIndex: analysis?.hIndex ? presentComputedValue(analysis.hIndex) : null,
+        papers: analysis?.papers ? presentComputedValue(analysis.papers) : papersComputed,
+        citations: analysis?.citations ? presentComputedValue(analysis.citations) : citationsComputed,
+        noveltyPercent: analysis?.noveltyPercent ? presentComputedValue(analysis.noveltyPercent) : null,
+        aiScore: analysis?.aiScore ? presentComputedValue(analysis.aiScore) : null,
       },
     },
     papers: papers.slice(0, input.papersListed ?? papers.length).map(presentPaperSummary),
