@@ -192,6 +192,10 @@ describe('paperscope CLI on the corpus', () => {
     expect(flat(text)).toContain('citations and h-index: unknown for everyone shown (no source gave citation counts for their papers)')
     for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80)
     expect((await cli(['researchers', '--sort', 'name', '--limit', '3'], db)).out).toMatch(/^\d+ researchers, by family name; 1–3 shown/)
+    // A page as the API's lists give it (app.test: every page_size defaults to 20), so --offset 20 is their page 2.
+    const page = JSON.parse((await cli(['researchers', '--json'], db)).out) as ResearcherList
+    expect(page.total).toBeGreaterThan(20)
+    expect(page.items).toHaveLength(20)
     const missing = await cli(['researchers', '--topic', 'alchemy'], db)
     expect(missing.code).toBe(1)
     expect(missing.err).toMatch(/no topic "alchemy" \(topics: .*neural-collapse/)

@@ -102,7 +102,8 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
     .addOption(new Option('--sort <by>', 'papers, citations, h_index, novelty, ai_score, topic_papers (with --topic) or name').choices(['papers', 'citations', 'h_index', 'novelty', 'ai_score', 'topic_papers', 'name'] satisfies ResearcherSort[]))
     .option('--topic <topic>', 'only researchers with papers under this topic (an id or a label); ranked by those papers unless --sort')
     .addOption(new Option('--min-papers <n>', 'only researchers with at least n papers in the library').default(1).argParser(positiveInt))
-    .addOption(new Option('--limit <n>', 'how many researchers').default(25).argParser(positiveInt))
+    // 20, a page of GET /researchers and the Researchers page: `--offset 20` shows what their page 2 does.
+    .addOption(new Option('--limit <n>', 'how many researchers').default(20).argParser(positiveInt))
     .addOption(new Option('--offset <n>', 'skip the first n').default(0).argParser(nonNegativeInt))
     .option('--json', 'print JSON')
     .action(async (opts: { sort?: ResearcherSort; topic?: string; minPapers: number; limit: number; offset: number; json?: boolean }) =>
