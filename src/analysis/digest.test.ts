@@ -144,7 +144,7 @@ describe('generated digest', () => {
     const d = digestOf('daily-papers', monge)
     // It was the background "Optimal transport (OT) theory has been been used in machine learning …": the
     // sentence that gives the regularizer was left out for `M^c_rho(T)`.
-    expect(d?.text).toMatch(/^We propose a radically different approach to estimating optimal transport \(OT\) maps: .* the Monge gap M\^c_rho\(T\) of a map T\./)
+    expect(d?.text).toMatch(/^We propose a radically different approach to estimating optimal transport \(OT\) maps: .* the Monge gap M\^c_ρ\(T\) of a map T\./)
     expect(generateDigest('We construct equivariant layers for the Lie group GL^{+}(n, R) of matrices with positive determinant.')?.text).toBe(
       'We construct equivariant layers for the Lie group GL^+(n, R) of matrices with positive determinant.',
     )
@@ -754,6 +754,14 @@ describe('generated digest', () => {
     const essay = fixturePaper(TURING, 'Artificial Intelligence : Usfssg Computers')
     // It opened on `At some point unknown to the interrogator, the man is replaced by a machine.`
     expect(storedDigest(essay)?.text).toMatch(/^The first part of this two-part essay will review some of the theones AI researchers have developed/)
+  })
+
+  it('writes a Greek letter whose backslash a source lost as its symbol where the digest uses it as one', () => {
+    const d = digestOf('daily-papers', 'The Monge Gap: A Regularizer to Learn All Transport Maps')
+    // The abstract writes `a reference measure rho` and `the Monge gap M^c_{rho}(T)`.
+    expect(d?.text).toContain('Given a cost c and a reference measure ρ, we introduce a regularizer, the Monge gap M^c_ρ(T) of a map T.')
+    // A name no script marks as math stays a word (`Phi` is a model's name too).
+    expect(digestOf('daily-papers', 'On the Provable Advantage of Unsupervised Pretraining')?.text).toMatch(/latent variable models Phi and/)
   })
 
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {

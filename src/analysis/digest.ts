@@ -28,9 +28,11 @@
  * that only points back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut
  * mid-way. An acronym defined only in a sentence that was left out is spelled out where the digest first uses it, a word a
  * line break split after its hyphen is written whole as the text writes it elsewhere (`high- dimensional` →
- * `high-dimensional`), and an operator LaTeX cleaning left as its name shows its symbol (`R^n rtimes G` → `R^n ⋊ G`, `1.7times` → `1.7×`);
+ * `high-dimensional`), and an operator LaTeX cleaning left as its name shows its symbol (`R^n rtimes G` → `R^n ⋊ G`, `1.7times` → `1.7×`), as does a Greek
+ * letter's name the digest writes as a script (`M^c_rho(T)` and `measure rho` → `M^c_ρ(T)`, `measure ρ`);
  * a quotation opened with a closing quote (`the name ”Alan Turing”`) opens with an opening one.
  */
+import { greekLetter } from './latex.js'
 import type { Contribution } from './rank.js'
 import type { PreparedText } from './text.js'
 import { analyzeText, contentTerms, initialsBothWays, OMITTED_RUN, singularize, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
@@ -287,7 +289,12 @@ const LOST_OPERATOR = /\b(?:rtimes|ltimes|otimes|oplus)\b|(?<=\d)times\b/g
  * (`the name ”Alan Turing” is mentioned`) as an opening one.
  */
 function typeset(digest: string): string {
-  return digest.replace(LOST_OPERATOR, (name) => LOST_OPERATORS[name] ?? name).replace(/(^|[\s(])”(?=[\p{L}\p{N}][^”“]*”)/gu, '$1“')
+  let out = digest.replace(LOST_OPERATOR, (name) => LOST_OPERATORS[name] ?? name).replace(/(^|[\s(])”(?=[\p{L}\p{N}][^”“]*”)/gu, '$1“')
+  // A Greek letter's name written as a sub- or superscript has lost its backslash (`M^c_rho(T)`): it is a symbol
+  // there and wherever else the digest names it alone (`a reference measure rho`).
+  const scripted = new Set((out.match(/(?<=[_^])[A-Za-z]{2,}\b/g) ?? []).filter((name) => greekLetter(name) !== null))
+  for (const name of scripted) out = out.replace(new RegExp(`(?<![\\p{L}-])${name}(?![\\p{L}-])`, 'gu'), greekLetter(name) ?? name)
+  return out
 }
 
 /**

@@ -157,6 +157,15 @@ function wrapIfLong(expr: string): string {
 const SINGLE_TEX_QUOTE = /(?<![\w`])`([^`'\s](?:[^`\n]{0,200}?[^\s`])?)'(?![A-Za-z])/g
 const LOOKS_LIKE_LATEX = new RegExp(String.raw`\$[^$\s](?:[^$]*[^$\s])?\$(?!\d)|\$[A-Za-z\\]|\\[a-zA-Z]|\x60\x60|${SINGLE_TEX_QUOTE.source}|\{\\`)
 
+/**
+ * The Greek letter a LaTeX command names (`rho` → `ρ`, `Phi` → `Φ`), or null for any other name.
+ * @example greekLetter('rho') // 'ρ'
+ */
+export function greekLetter(name: string): string | null {
+  const symbol = Object.hasOwn(LATEX_SYMBOLS, name) ? LATEX_SYMBOLS[name] : undefined
+  return symbol !== undefined && /^[\p{Script=Greek}]$/u.test(symbol) ? symbol : null
+}
+
 /** True when a text holds LaTeX that {@link cleanLatex} would make readable. */
 export function hasLatex(text: string): boolean {
   return LOOKS_LIKE_LATEX.test(text)
