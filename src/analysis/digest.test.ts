@@ -764,6 +764,12 @@ describe('generated digest', () => {
     expect(digestOf('daily-papers', 'On the Provable Advantage of Unsupervised Pretraining')?.text).toMatch(/latent variable models Phi and/)
   })
 
+  it('shortens `In this paper, our main insight is` to `Our main insight is`', () => {
+    const paper = fixturePaper('huggingface/daily_papers_2026-06-12_limit20_p0.json', 'Leveraging Morphology for Historical Script')
+    expect(paper.abstract).toContain('In this paper, our main insight is that morphological script analysis')
+    expect(storedDigest(paper)?.text).toMatch(/^Our main insight is that morphological script analysis/)
+  })
+
   it('drops a leading label (`Abstract:`, `Summary:`)', () => {
     const sentence = 'We propose a new pruning method that finds sparse trainable subnetworks in transformers.'
     const title = 'Pruning transformers with clustering'

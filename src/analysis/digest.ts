@@ -20,17 +20,20 @@
  * stands on its own or does once an opening `In fact,` or `However,` is dropped; after the one question it gives, `the
  * answer to both questions` reads `the answer`. A second sentence that points back
  * is added only right after the first or when the first gives what
- * it names. Only complete sentences are eligible: ending in a full stop, at most 60 words, no link to code or data (`… available at https://…`), brackets balanced, no LaTeX left (a
- * `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is none, more than a few are), not an item of a numbered
- * list cut at its numbers (a table of contents), not a piece of the title or a reference entry (`…, vol. 1, …`); one that opens an enumeration the next sentences go on with
- * (`… three distinctive characteristics: (i) …. (ii) …`) is read up to its colon. A heading run into the text (`Abstract:`, `SUMMARY An account …`) is dropped. The digest starts with a
- * capital, ends with a period, and a framing lead-in (`In this paper, we show`) is shortened to `We show`, one
- * that only points back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut
- * mid-way. An acronym defined only in a sentence that was left out is spelled out where the digest first uses it, a word a
- * line break split after its hyphen is written whole as the text writes it elsewhere (`high- dimensional` →
- * `high-dimensional`), and an operator LaTeX cleaning left as its name shows its symbol (`R^n rtimes G` → `R^n ⋊ G`, `1.7times` → `1.7×`), as does a Greek
- * letter's name the digest writes as a script (`M^c_rho(T)` and `measure rho` → `M^c_ρ(T)`, `measure ρ`);
- * a quotation opened with a closing quote (`the name ”Alan Turing”`) opens with an opening one.
+ * it names. Only complete sentences are eligible: ending in a full stop, at most 60 words, no link to code or data (`…
+ * available at https://…`), brackets balanced, no LaTeX left (a `^` or `_` inside a formula, `GL^+(n, R)`, `‖W‖_F`, is
+ * none, more than a few are), not an item of a numbered list cut at its numbers (a table of contents), not a piece of
+ * the title or a reference entry (`…, vol. 1, …`); one that opens an enumeration the next sentences go on with (`…
+ * three distinctive characteristics: (i) …. (ii) …`) is read up to its colon. A heading run into the text (`Abstract:`,
+ * `SUMMARY An account …`) is dropped. The digest starts with a capital, ends with a period, and a framing lead-in (`In
+ * this paper, we show`, `In this paper, our main insight is`) is shortened to `We show`, `Our main insight is`, one
+ * that only points back (`To address these issues, we`, `Our work bridges this gap: we`) is dropped, never cut mid-way.
+ * An acronym defined only in a sentence that was left out is spelled out where the digest first uses it, a word a line
+ * break split after its hyphen is written whole as the text writes it elsewhere (`high- dimensional` →
+ * `high-dimensional`), and an operator LaTeX cleaning left as its name shows its symbol (`R^n rtimes G` → `R^n ⋊ G`,
+ * `1.7times` → `1.7×`), as does a Greek letter's name the digest writes as a script (`M^c_rho(T)` and `measure rho` →
+ * `M^c_ρ(T)`, `measure ρ`); a quotation opened with a closing quote (`the name ”Alan Turing”`) opens with an opening
+ * one.
  */
 import { greekLetter } from './latex.js'
 import type { Contribution } from './rank.js'
@@ -170,7 +173,7 @@ const OPENING_CONNECTIVE =
 const SHELL_NOUNS = new Set(['issue', 'problem', 'limitation', 'challenge', 'difficulty', 'shortcoming', 'drawback', 'gap', 'concern', 'bottleneck', 'obstacle', 'weakness', 'deficiency', 'barrier', 'hurdle', 'discrepancy', 'tension', 'line', 'direction'])
 /** What follows a reference that gives what it names: `, namely …`, `, i.e. …`. */
 const SPELLED_OUT = /^\s*,\s*(?:namely|i\.e\.|that is)\b/i
-const FRAMING_PREFIX = new RegExp(String.raw`^(in ${SELF_REFERENCE}|in our (?:${SELF_NOUN})|here),?\s+we\b`, 'i')
+const FRAMING_PREFIX = new RegExp(String.raw`^(?:in ${SELF_REFERENCE}|in our (?:${SELF_NOUN})|here),?\s+(we|our)\b`, 'i')
 /**
  * A lead-in that only points back, before the authors say what they do: `To address these issues, we`,
  * `Our work bridges this gap between theory and practice: we`. Dropping it leaves the claim, whole.
@@ -742,7 +745,8 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
 /** `In this paper, we show` → `We show`; `However, we` → `We`; capital first letter; final period. */
 function rewrite(sentence: string): string {
   let t = stripLabel(sentence).replace(/\s+/g, ' ')
-  t = t.replace(FRAMING_PREFIX, 'We')
+  // `In this paper, we show` → `We show`; `In this paper, our main insight is` → `Our main insight is`.
+  t = t.replace(FRAMING_PREFIX, (_m, who: string) => (who.toLowerCase() === 'our' ? 'Our' : 'We'))
   t = stripLeadIns(t)
   t = t.charAt(0).toUpperCase() + t.slice(1)
   if (!/[.!?]["”’)]?$/.test(t)) t = `${t}.`
