@@ -42,7 +42,10 @@ describe('count messages', () => {
       renderAnalysisLine(analysisOf(1, 'incremental')),
       renderAnalyzeReport(analysisOf(1, 'full')),
       renderSearch('grokking', { total: 1, items: [], offset: 0 } as unknown as SearchResult),
-    ].join('\n')
+    ]
+      .join('\n')
+      // Sentences wrapped at 80 columns, read as one line.
+      .replace(/\n {2}(?=\S)/g, ' ')
     expect(one).not.toMatch(/\b1 [a-z -]*?(papers|topics|digests|dimensions|entries)\b/)
     expect(one).toContain('analysed 1 new or changed paper with the stored models')
     expect(one).toContain('(1 topic predicted, 1 unsorted, 1 digest generated)')

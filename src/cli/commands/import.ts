@@ -104,11 +104,11 @@ export async function analyzeAfterImport(
   }
 }
 
-/** One line saying what the analysis after an import did. */
+/** What the analysis after an import, sync or rematch did, in a sentence wrapped at 80 columns under its label. */
 export function renderAnalysisLine(a: AnalyzeReport): string {
   const what =
     a.mode === 'full'
       ? `fitted the models (${a.reason ?? 'requested'}) and analysed ${a.analyzed === 1 ? 'the one paper' : `all ${a.analyzed} papers`}`
       : `analysed ${pluralize(a.analyzed, 'new or changed paper')} with the stored models`
-  return `analysis: ${what} in ${(a.ms.total / 1000).toFixed(1)} s (${pluralize(a.topics.predicted, 'topic')} predicted, ${a.topics.unsorted} unsorted, ${pluralize(a.digests.generated, 'digest')} generated)\n`
+  return `${labelled(`analysis: ${what} in ${(a.ms.total / 1000).toFixed(1)} s (${pluralize(a.topics.predicted, 'topic')} predicted, ${a.topics.unsorted} unsorted, ${pluralize(a.digests.generated, 'digest')} generated)`)}\n`
 }

@@ -7,7 +7,7 @@
  */
 import { findSyncConfig, runSync, type AnalyzeReport, type FeedSummary, type RunSyncResult, type SyncLogger } from '../../commands/index.js'
 import { formatImportIssue, pluralize } from '../../core/index.js'
-import { table } from '../format.js'
+import { labelled, table, wrap } from '../format.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
 import { analyzeAfterImport, renderAnalysisLine } from './import.js'
 import { printJson, withStore } from './shared.js'
@@ -166,77 +166,47 @@ function totals(
   return sum
 }
 
-/** The human summary: a row per feed with its cursor, totals, then every rejection with its reason. */
+/**
+ * The human summary, at 80 columns as every command: a row per feed with its counts, totals, then each feed's
+ * source and cursor on a line of its own (a cursor is JSON of up to a hundred characters, which no column holds),
+ * then every rejection with its reason.
+ */
 export function renderSyncResult(result: Extract<RunSyncResult, { configured: true }>): string {
-  const rows: Array<Array<string | number>> = [
-    [
-      'feed',
-      'source',
-      'status',
-      'pages',
-      'read',
-      'new',
-      'merged',
-      'updated',
-      'unchanged',
-      'rejected',
-      'cursor',
-    ],
-  ]
-  for (const f of result.feeds)
-    rows.push([
-      f.feed,
-      f.source,
-      f.status,
-      f.pages,
-      f.read,
-      f.new,
-      f.merged,
-      f.updated,
-      f.unchanged,
-      f.rejected,
-      shorten(f.cursor ?? '-', 60),
-    ])
+  const rows: Array<Array<string | number>> = [['feed', 'status', 'pages', 'read', 'new', 'merged', 'updated', 'unchanged', 'rejected']]
+  for (const f of result.feeds) rows.push([f.feed, f.status, f.pages, f.read, f.new, f.merged, f.updated, f.unchanged, f.rejected])
   const sum = totals(result.feeds)
-  rows.push([
-    'total',
-    '',
-    '',
-    sum.pages,
-    sum.read,
-    sum.new,
-    sum.merged,
-    sum.updated,
-    sum.unchanged,
-    sum.rejected,
-    '',
-  ])
-  const out = [`config: ${result.configPath}`, table(rows), '']
+  rows.push(['total', '', sum.pages, sum.read, sum.new, sum.merged, sum.updated, sum.unchanged, sum.rejected])
+  const out = [labelled(`config: ${result.configPath}`), table(rows), '', 'where each feed resumes next time:']
+  // A cursor has no spaces: one too long for the line after its feed's name goes on the next, under it.
+  for (const f of result.feeds) out.push(wrap(`${f.feed} (${f.source}): ${shorten(f.cursor ?? 'from the start', CURSOR_SHOWN)}`, '  ', '    '))
+  out.push('')
   // Researcher profiles (an OpenAlex or Semantic Scholar author feed) are not papers: the table has no column for them.
   if (sum.profiles > 0)
-    out.push(`author profiles new or changed: ${result.feeds.filter((f) => f.profiles > 0).map((f) => `${f.feed} ${f.profiles}`).join(', ')}`, '')
+    out.push(labelled(`author profiles new or changed: ${result.feeds.filter((f) => f.profiles > 0).map((f) => `${f.feed} ${f.profiles}`).join(', ')}`), '')
   const { report } = result
   if (report.aborted)
     out.push('stopped before the end; the next `paperscope sync` resumes from the cursors above', '')
   const rejected = report.issues.filter((i) => i.severity === 'rejected')
   const warnings = report.issues.filter((i) => i.severity === 'warning')
-  if (rejected.length)
-    out.push(`rejected (${rejected.length}):`, ...rejected.map((i) => `  ${formatImportIssue(i)}`))
+  // Each issue starts with its page's URL or feed; what follows goes on under it, as import's issues do.
+  const issue = (i: (typeof report.issues)[number]): string => wrap(formatImportIssue(i), '  ', '    ')
+  if (rejected.length) out.push(`rejected (${rejected.length}):`, ...rejected.map(issue))
   if (warnings.length) {
-    out.push(
-      `warnings (${warnings.length}):`,
-      ...warnings.slice(0, 5).map((i) => `  ${formatImportIssue(i)}`),
-    )
+    out.push(`warnings (${warnings.length}):`, ...warnings.slice(0, 5).map(issue))
     if (warnings.length > 5) out.push(`  … ${warnings.length - 5} more (--json lists them)`)
   }
   if (report.repeatedWarnings > 0)
     out.push(
-      `${pluralize(report.repeatedWarnings, 'warning')} on pages that changed nothing ${report.repeatedWarnings === 1 ? 'was' : 'were'} shown when those records first came, and ${report.repeatedWarnings === 1 ? 'is' : 'are'} not repeated`,
+      labelled(
+        `${pluralize(report.repeatedWarnings, 'warning')} on pages that changed nothing ${report.repeatedWarnings === 1 ? 'was' : 'were'} shown when those records first came, and ${report.repeatedWarnings === 1 ? 'is' : 'are'} not repeated`,
+      ),
     )
-  if (typeof result.afterSync === 'object')
-    out.push(`updating the analysis failed: ${result.afterSync.failed}`)
+  if (typeof result.afterSync === 'object') out.push(labelled(`updating the analysis failed: ${result.afterSync.failed}`))
   return `${out.join('\n')}\n`
 }
+
+/** The most of a cursor shown: a line under its feed's name, at 80 columns (`--json` gives it whole). */
+const CURSOR_SHOWN = 76
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
