@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isPaperscopeError } from '../core/index.js'
-import { parseBibtex } from '../ingest/index.js'
+import { parseBibtex, recognizeApiAnswer } from '../ingest/index.js'
 import type { PaperStore, PaperWriter } from '../store/index.js'
 import { buildRecord } from '../../test/support/factories.js'
 import { readFixture } from '../../test/support/fixture-server.js'
@@ -544,5 +544,46 @@ describe('importRecords', () => {
     const many = Array.from({ length: 6 }, (_, i) => buildRecord({ source: 'test', title: `Batch paper ${i} about kernels` }))
     await expect(importRecords(failingOnSave(t.store, 5), many, [], { batchSize: 2 })).rejects.toThrow(/records 5–6/)
     expect((await t.store.libraryStats()).papers).toBe(4)
+  })
+})
+
+describe('importRecords: author profiles', () => {
+  let t: TempStore
+  beforeEach(async () => {
+    t = await createTempStore()
+  })
+  afterEach(async () => {
+    await t.cleanup()
+  })
+
+  /** The records and profiles of a recorded Semantic Scholar answer, read as `sync` reads it. */
+  function readAnswer(file: string, fetchedAt: string) {
+    const text = readFixture(`semanticscholar/${file}`)
+    const found = recognizeApiAnswer(text)
+    if (!found) throw new Error(`${file} is no API answer`)
+    return found.source.parse(text, { input: file, fetchedAt })
+  }
+
+  it("keeps a profile's reported counts when a later answer only names the person (an author search hit)", async () => {
+    const detail = readAnswer('author_detail_2262347_with_papers_hindex.json', '2026-06-12T00:00:00Z')
+    await importRecords(t.store, detail.records, detail.profiles)
+    const search = readAnswer('author_search_turing.json', '2026-06-13T00:00:00Z')
+    // The search answer lists the same person (2262347) by name alone.
+    expect(search.profiles.find((p) => p.key === '2262347')?.metrics).toEqual({})
+    const counts = await importRecords(t.store, search.records, search.profiles)
+    const turing = (await t.store.getAuthor('a-turing'))!
+    const s2 = turing.profiles.filter((p) => p.source === 'semantic-scholar')
+    expect(s2.map((p) => [p.metrics, p.fetchedAt])).toEqual([[{ hIndex: 23, citations: 12415, papers: 60 }, '2026-06-12T00:00:00Z']])
+    // The other people of the search answer are stored as before.
+    expect(counts.profiles).toBe(search.profiles.length - 1)
+  })
+
+  it('replaces a reported profile by a newer reading that reports counts', async () => {
+    const detail = readAnswer('author_detail_2262347_with_papers_hindex.json', '2026-06-12T00:00:00Z')
+    await importRecords(t.store, detail.records, detail.profiles)
+    const newer = detail.profiles.map((p) => ({ ...p, fetchedAt: '2026-07-01T00:00:00Z', metrics: { ...p.metrics, citations: 12500 } }))
+    expect((await importRecords(t.store, [], newer)).profiles).toBe(1)
+    const s2 = (await t.store.getAuthor('a-turing'))!.profiles.filter((p) => p.source === 'semantic-scholar')
+    expect(s2.map((p) => [p.metrics.citations, p.fetchedAt])).toEqual([[12500, '2026-07-01T00:00:00Z']])
   })
 })

@@ -307,18 +307,27 @@ async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: S
 
 /**
  * Stores a profile record for the person it is about; true when that is new or changed. The same profile read
- * from another path is not a change (its new place is noted).
+ * from another path is not a change (its new place is noted), nor is a reading that reports nothing where the
+ * stored one reported metrics (those are kept, with the date they were read).
  */
 export async function importProfile(tx: PaperWriter, profile: AuthorProfileRecord): Promise<boolean> {
+  const stored = await tx.getAuthorProfileRecord(profile.source, profile.key)
+  // A reading that reports nothing (a search hit names a person: Semantic Scholar's author search gives an id and
+  // a name) does not wipe the same profile's reported counts: Turing's h-index 23 and 12,415 citations were lost.
+  if (stored !== null && reportsNothing(profile) && !reportsNothing(stored.profile)) return false
   const authorId = await resolveProfileOwner(tx, profile)
   const contentHash = recordContentHash(profile)
-  const stored = await tx.getAuthorProfileRecord(profile.source, profile.key)
   const outcome = await tx.saveAuthorProfile(profile, authorId, contentHash)
   const readElsewhere =
     stored !== null &&
     stored.authorId === authorId &&
     recordContentHash({ ...stored.profile, locator: profile.locator }) === contentHash
   return outcome !== 'unchanged' && !readElsewhere
+}
+
+/** True when a profile reports no metric and no field: it only says who the person is. */
+function reportsNothing(profile: AuthorProfileRecord): boolean {
+  return profile.field === null && Object.values(profile.metrics).every((v) => v === undefined)
 }
 
 /**
