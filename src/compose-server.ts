@@ -10,7 +10,7 @@ import { z } from 'zod'
 import type { CliIo } from './cli/io.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
-import { aiScoreRescaleNote, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, TOPIC_HOW_COMPUTED } from './analysis/index.js'
+import { aiScoreRescaleNote, citationCountsWhy, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, noveltyPercentWhy, TOPIC_HOW_COMPUTED } from './analysis/index.js'
 import { pluralize } from './core/index.js'
 import { createAnalysisReader, paperDetailAnalysis, shownNoveltyPercent, similarPaperIn, startScheduledSync } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
@@ -79,21 +79,15 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
     async authorMetrics(authorId) {
       const m = await reader.authorMetrics(authorId)
       if (!m) return null
-      const counted = (c: typeof m.citations): string[] =>
-        c.known === 0 ? ['no source gave a citation count for any of the papers'] : [`${c.known} of ${c.known + c.unknown} papers have a citation count`]
       const ai = m.aiScore
       return {
         papers: { value: m.papers.value, howComputed: m.papers.howComputed },
-        citations: { value: m.citations.value, howComputed: m.citations.howComputed, why: counted(m.citations), lowerBound: m.citations.lowerBound },
-        hIndex: { value: m.hIndex.value, howComputed: m.hIndex.howComputed, why: counted(m.hIndex), lowerBound: m.hIndex.lowerBound },
+        citations: { value: m.citations.value, howComputed: m.citations.howComputed, why: citationCountsWhy(m.citations), lowerBound: m.citations.lowerBound },
+        hIndex: { value: m.hIndex.value, howComputed: m.hIndex.howComputed, why: citationCountsWhy(m.hIndex), lowerBound: m.hIndex.lowerBound },
         noveltyPercent: {
           value: shownNoveltyPercent(m.noveltyPercent.value),
           howComputed: m.noveltyPercent.howComputed,
-          why: [
-            m.noveltyPercent.papers === 0
-              ? 'unknown: none of the papers has a date and an earlier paper in the library to compare with'
-              : `mean novelty percentile of ${pluralize(m.noveltyPercent.papers, 'paper')} with an earlier paper to compare with`,
-          ],
+          why: noveltyPercentWhy(m.papers.value, m.noveltyPercent.papers),
         },
         aiScore: {
           value: ai.value,

@@ -126,6 +126,8 @@ export {
   AI_SCORE_HOW_COMPUTED,
   AI_SCORE_WEIGHTS,
   aiScoreRescaleNote,
+  citationCountsWhy,
+  noveltyPercentWhy,
   type AiScore,
   type AiScoreInputs,
   type CountMetric,

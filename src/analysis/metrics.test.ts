@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { aiScore, aiScoreRescaleNote, centralityPercentiles, citationSum, hIndex, hIndexMetric, HOW_COMPUTED, metricsFromTotals, researcherTotals } from './metrics.js'
+import { readCorpusRecords } from '../../test/support/corpus-records.js'
+import { aiScore, aiScoreRescaleNote, centralityPercentiles, citationCountsWhy, citationSum, hIndex, hIndexMetric, HOW_COMPUTED, metricsFromTotals, noveltyPercentWhy, researcherTotals } from './metrics.js'
 
 describe('h-index', () => {
   it('of known citation lists', () => {
@@ -133,5 +134,38 @@ describe('topical centrality', () => {
     for (const r of third(['s2', 'l2'])) expect(r).toBeGreaterThan(33)
     for (const r of third(['s2', 'l2'])) expect(r).toBeLessThanOrEqual(67)
     for (const r of third(['s1', 'l1'])) expect(r).toBeLessThanOrEqual(34)
+  })
+})
+
+describe('what each researcher metric says it rests on', () => {
+  it("counts as the researcher's papers those of their profile whose author line stops before them, and says so", () => {
+    // The corpus profile: every paper is Inbar Seroussi's, 6 of 13 author lines are cut (et al.) before her name.
+    const papers = readCorpusRecords('researcher-profile', 'researcher-profile.txt')
+    const unnamed = papers.filter((p) => !p.authors.includes('Inbar Seroussi'))
+    expect([papers.length, unnamed.length]).toEqual([13, 6])
+    expect(metricsFromTotals(researcherTotals(papers.map((p) => ({ paperId: p.key, citationCount: null, noveltyPercentile: null, centralityPercentile: null })))).papers.value).toBe(13)
+    // The text must not say "among the authors" alone: for 6 of them she is not among the authors listed.
+    expect(HOW_COMPUTED.papers).toMatch(/profile page/)
+    expect(HOW_COMPUTED.papers).toMatch(/et al\./)
+  })
+
+  it("says how many papers a Novelty % is the mean of, and that the others are left out, not counted as 0", () => {
+    // Turing's 60 papers from Semantic Scholar: one has no date, so 59 have a novelty.
+    expect(noveltyPercentWhy(60, 59)).toEqual([
+      'mean novelty percentile of 59 of the 60 papers: the other one has no date or no earlier paper in the library to compare with, so it is left out, not counted as 0',
+    ])
+    expect(noveltyPercentWhy(13, 10)[0]).toMatch(/^mean novelty percentile of 10 of the 13 papers: the other 3 have no date .* so they are left out, not counted as 0$/)
+    expect(noveltyPercentWhy(13, 13)).toEqual(['mean novelty percentile of 13 papers, each with an earlier paper to compare with'])
+    // Legendre's one paper (1805) has nothing dated before it.
+    expect(noveltyPercentWhy(1, 0)).toEqual(['unknown: the paper has no date or no earlier paper in the library to compare with'])
+    expect(noveltyPercentWhy(4, 0)).toEqual(['unknown: none of the 4 papers has both a date and an earlier paper in the library to compare with'])
+    expect(noveltyPercentWhy(0, 0)).toEqual(['unknown: no papers in the library'])
+    expect(HOW_COMPUTED.noveltyPercent).toMatch(/left out, not counted as 0/)
+  })
+
+  it('says how many papers have a citation count, and nothing about counts for a person with no papers', () => {
+    expect(citationCountsWhy({ known: 1, unknown: 2 })).toEqual(['1 of 3 papers have a citation count'])
+    expect(citationCountsWhy({ known: 0, unknown: 13 })).toEqual(['no source gave a citation count for any of the papers'])
+    expect(citationCountsWhy({ known: 0, unknown: 0 })).toEqual(['no papers in the library'])
   })
 })

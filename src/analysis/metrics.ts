@@ -3,7 +3,7 @@
  * text. Unknown stays unknown: without any citation count there is no h-index and no citation sum (null),
  * never 0. Source-reported values are carried beside the computed ones, never in their place.
  */
-import type { ReportedMetrics, ResearcherTotals } from '../core/index.js'
+import { pluralize, type ReportedMetrics, type ResearcherTotals } from '../core/index.js'
 import { NOVELTY_HOW_COMPUTED } from './novelty.js'
 import type { Contribution } from './rank.js'
 
@@ -13,7 +13,11 @@ export const H_INDEX_HOW_COMPUTED =
 export const CITATIONS_HOW_COMPUTED =
   "The sum, over the researcher's papers in the library, of the citation count sources report for each (the highest count across sources for a paper, so a paper two sources count is counted once). Papers without a count are left out (the sum is then a lower bound); with no count at all the sum is unknown, not 0."
 
-export const PAPERS_HOW_COMPUTED = 'The number of papers in the library with this researcher among the authors.'
+// Not "among the authors": a profile page's papers are all its owner's, also where the author line is cut
+// (`et al.`) before their name (6 of the corpus profile's 13).
+export const PAPERS_HOW_COMPUTED =
+  "The number of papers in the library by this researcher: those that name them among the authors, and those on the researcher's own profile page or paper list where the author line is cut short (et al.) before their name."
+
 
 /** A computed number with the facts needed to read it. */
 export interface CountMetric {
@@ -264,6 +268,31 @@ export function metricsFromTotals(t: ResearcherTotals, reported: readonly Report
     }),
     reported: [...reported],
   }
+}
+
+/**
+ * What a citation sum or h-index rests on, as a sentence: how many of the papers have a count.
+ * @example citationCountsWhy({ known: 1, unknown: 2 }) // ['1 of 3 papers have a citation count']
+ */
+export function citationCountsWhy({ known, unknown }: Pick<CountMetric, 'known' | 'unknown'>): string[] {
+  if (known + unknown === 0) return ['no papers in the library']
+  return known === 0 ? ['no source gave a citation count for any of the papers'] : [`${known} of ${known + unknown} papers have a citation count`]
+}
+
+/**
+ * What a researcher's Novelty % is a mean of, as a sentence: which of their papers count, and that the others
+ * (no date, or nothing dated before them) are left out rather than counted as 0.
+ * @example noveltyPercentWhy(60, 59) // ['mean novelty percentile of 59 of the 60 papers: …']
+ */
+export function noveltyPercentWhy(papers: number, withNovelty: number): string[] {
+  if (papers === 0) return ['unknown: no papers in the library']
+  if (withNovelty === 0)
+    return [`unknown: ${papers === 1 ? 'the paper has no date or no' : `none of the ${papers} papers has both a date and an`} earlier paper in the library to compare with`]
+  if (withNovelty === papers) return [`mean novelty percentile of ${pluralize(papers, 'paper')}, each with an earlier paper to compare with`]
+  const left = papers - withNovelty
+  return [
+    `mean novelty percentile of ${withNovelty} of the ${papers} papers: the other ${left === 1 ? 'one has' : `${left} have`} no date or no earlier paper in the library to compare with, so ${left === 1 ? 'it is' : 'they are'} left out, not counted as 0`,
+  ]
 }
 
 /** Every metric's "how this is computed" text, by the key the API serves it under. */
