@@ -3,7 +3,7 @@
  * predicted topics, and researcher metrics computed from the library. The server and the CLI call these.
  *
  * Similar papers come from an in-memory index of the stored vectors (with curated topics as one-hot and
- * predicted ones as calibrated confidences, and the topics each paper is shown under: the only ones a result
+ * predicted ones as calibrated confidences, none for a paper off topic, and the topics each paper is shown under: the only ones a result
  * names), built on first use and rebuilt whenever an analysis run has written since (the store's generation
  * counter), so a server keeps up with `paperscope analyze` run beside it.
  */
@@ -96,10 +96,13 @@ async function buildIndex(store: PaperStore): Promise<VectorIndex> {
     paperId: v.paperId,
     vector: v.vector,
     terms: v.terms,
+    // A paper off topic has none, as a text off topic has none (similarToText): its confidences are near even
+    // over all topics (0.10–0.13 each for the title-only `Highway networks`), and any two such papers had topics
+    // 0.83 alike, a third of a score that said nothing.
     topics:
       v.curatedTopics.length > 0
         ? curatedTopicVector(labels, v.curatedTopics)
-        : v.topicProbabilities && v.topicProbabilities.length === labels.length
+        : !v.offTopic && v.topicProbabilities && v.topicProbabilities.length === labels.length
           ? Float32Array.from(v.topicProbabilities)
           : null,
     // What `show` and the paper page list: the curated topics and the predicted ones stored as assigned.

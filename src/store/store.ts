@@ -502,6 +502,8 @@ export interface StoredVector {
   topicProbabilities: number[] | null
   /** The topics the classifier assigned (what a paper page lists beside the curated ones), best first. */
   predictedTopics: string[]
+  /** True when the classifier left it unsorted as off topic (further from every topic than any curated paper). */
+  offTopic: boolean
   /** Characters of the text the vector was made from: title, abstract and digest (the inputs' lengths added). */
   textLength: number
 }

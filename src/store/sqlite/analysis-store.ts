@@ -149,6 +149,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
   async listVectors(): Promise<StoredVector[]> {
     const rows = this.stmt(
       `SELECT v.paper_id, v.embedder, v.vector, v.terms, p.date, a.topic_probabilities,
+         coalesce(json_extract(a.topic_unsorted, '$.because') = 'off-topic', 0) AS off_topic,
          length(CASE WHEN p.title_derived = 1 THEN '' ELSE p.title END) + coalesce(length(p.abstract), 0)
            + CASE WHEN p.digest_origin IS NULL THEN 0 ELSE coalesce(length(p.digest), 0) END AS text_length,
          (SELECT json_group_array(t.label) FROM paper_topics pt JOIN topics t ON t.id = pt.topic_id
@@ -166,6 +167,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
       terms: string
       date: string | null
       topic_probabilities: string | null
+      off_topic: number
       topics: string
       predicted: string
       keywords: string
@@ -181,6 +183,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
       curatedKeywords: stringArray(r.keywords),
       topicProbabilities: r.topic_probabilities ? (JSON.parse(r.topic_probabilities) as number[]) : null,
       predictedTopics: stringArray(r.predicted),
+      offTopic: r.off_topic === 1,
       textLength: r.text_length,
     }))
   }

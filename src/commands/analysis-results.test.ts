@@ -1,0 +1,51 @@
+/**
+ * Similar papers as a reader gets them, on a real library: the awesome list (a digest and curated topics each)
+ * and d2l's BibTeX (classic ML books and papers, a title each, most of them off every topic of the list).
+ */
+import { resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
+import { DEFAULT_TOPIC_WEIGHT } from '../analysis/index.js'
+import { analyzeNewPapers } from './analyze-library.js'
+import { createAnalysisReader, type AnalysisReader } from './analysis-results.js'
+import { importFiles } from './import-files.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const NOW = () => new Date('2026-11-29T12:00:00Z')
+
+describe('similar papers of the awesome list and d2l', () => {
+  let t: TempStore
+  let reader: AnalysisReader
+  const idOf = async (title: string): Promise<string> => (await t.store.analysis.listAnalysisInputs()).find((p) => p.title.toLowerCase() === title.toLowerCase())!.id
+
+  beforeAll(async () => {
+    t = await createTempStore(NOW)
+    const files = ['data/corpus/awesome-deep-phenomena.txt', 'test/fixtures/bibtex/d2l_full_488_entries.bib', 'test/fixtures/bibtex/review_cases.bib']
+    await importFiles(t.store, files.map((f) => resolve(ROOT, f)), { cwd: ROOT, now: NOW })
+    await analyzeNewPapers(t.store, { now: NOW })
+    reader = createAnalysisReader(t.store)
+  }, 60_000)
+  afterAll(async () => t.cleanup())
+
+  it('gives a paper off every topic no topic part: its near-even confidences made any two such papers look alike', async () => {
+    // A nursing report, off topic in an ML library: GPT-4's report was 0.84 similar to it, 0.32 of that from
+    // topics (0.79) two papers about nothing in the library's topics were said to share.
+    const nursing = await idOf("Report on the State of the World's Nursing")
+    expect((await t.store.analysis.listVectors()).find((v) => v.paperId === nursing)?.offTopic).toBe(true)
+    const found = (await reader.similarPapers(nursing, 8))!
+    expect(found.length).toBeGreaterThan(0)
+    for (const s of found) {
+      expect(s.topicAgreement).toBeNull()
+      expect(s.score).toBeCloseTo((1 - DEFAULT_TOPIC_WEIGHT) * s.textSimilarity, 10)
+    }
+  })
+
+  it('and none as a candidate: a paper on a topic is not near an off-topic one by that topic', async () => {
+    const offTopic = new Set((await t.store.analysis.listVectors()).filter((v) => v.offTopic).map((v) => v.paperId))
+    expect(offTopic.size).toBeGreaterThan(100)
+    const found = (await reader.similarPapers(await idOf('Adam: A Method for Stochastic Optimization'), 50))!
+    const candidates = found.filter((s) => offTopic.has(s.paperId))
+    expect(candidates.length).toBeGreaterThan(0)
+    for (const s of candidates) expect(s.topicAgreement).toBeNull()
+  })
+})
