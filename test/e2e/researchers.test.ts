@@ -43,7 +43,7 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
     // The researcher's page leads with the Novelty and AI Score the ranking showed (it had shown 43 beside the
     // ranking's 42.8, and then the profile page's 55% and 53 above Paperscope's own).
     const column = (sort: string) => first[RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers').findIndex((c) => c.sort === sort) + 2]!
-    await expect.poll(() => page.locator('.metric[data-metric="noveltyPercent"] .metric-value').textContent()).toBe(`${column('novelty')} mean percentile`)
+    await expect.poll(() => page.locator('.metric[data-metric="noveltyPercent"] .metric-value').textContent()).toBe(`${column('novelty')} mean percentile among same-year papers`)
     expect(await page.locator('.metric[data-metric="aiScore"] .metric-value').textContent()).toBe(column('ai_score'))
     expect(problems).toEqual([])
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PaperSummary } from '../api.js'
-import { computedSummary, leadingReported, metricHeadline, papersListing } from './author.js'
+import { computedSummary, leadingReported, metricHeadline, NOVELTY_UNIT, papersListing, splitReportingProfiles } from './author.js'
 
 const count = (n: number) => String(Math.round(n * 10) / 10)
 /** The corpus profile's h-index: 44 reported beside 13 papers and 177 citations on the same page. */
@@ -57,5 +57,27 @@ describe("the heading of a researcher's papers", () => {
   it('says nothing more when every paper is listed', () => {
     expect(papersListing({ paperCount: 1, papers: listed(1), papersTruncated: false }, 'newest')).toEqual({ title: '1 paper', note: null })
     expect(papersListing({ paperCount: 13, papers: listed(13), papersTruncated: false }, 'oldest')).toEqual({ title: '13 papers', note: null })
+  })
+})
+
+describe('the note on where reported values come from', () => {
+  const none = { hIndex: null, i10Index: null, papers: null, citations: null, noveltyPercent: null, aiScore: null }
+  // As the API gives Alan Turing's profiles: Semantic Scholar's author detail (h-index 23, 12,415 citations, 60
+  // papers), and a person its author search names without a metric.
+  const detail = { source: 'semantic-scholar', locator: 'https://www.semanticscholar.org/author/2262347', values: { ...none, hIndex: 23, papers: 60, citations: 12415 } }
+  const searchHit = { source: 'semantic-scholar', locator: 'https://www.semanticscholar.org/author/1382642521', values: none }
+
+  it('names only the sources a value came from; one that only lists the person is said apart', () => {
+    expect(splitReportingProfiles([detail, searchHit])).toEqual({ reporting: [detail], silent: [searchHit] })
+    expect(splitReportingProfiles([searchHit])).toEqual({ reporting: [], silent: [searchHit] })
+    // A reported 0 is a value.
+    const zero = { ...searchHit, values: { ...none, citations: 0 } }
+    expect(splitReportingProfiles([zero]).reporting).toEqual([zero])
+  })
+})
+
+describe("the unit of a researcher's computed Novelty", () => {
+  it('says what it is a percentile of', () => {
+    expect(NOVELTY_UNIT).toMatch(/percentile among same-year papers/)
   })
 })

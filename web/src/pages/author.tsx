@@ -27,11 +27,14 @@ import { useApi, useQueryChoice, useTitle } from '../hooks.js'
  * `computedUnit`: what the value computed here is, when the tile's own unit would misname it (Paperscope's
  * Novelty is a mean of the papers' novelty percentiles, not a share: `58 (mean percentile)`, not `58%`).
  */
+/** What a researcher's computed Novelty is a percentile of: a bare "mean percentile" left the reader to guess. */
+export const NOVELTY_UNIT = 'mean percentile among same-year papers'
+
 const HEADER_METRICS: Array<{ key: MetricName; label: string; suffix?: string; computedUnit?: string; explain: string; ownFormula?: boolean }> = [
   { key: 'hIndex', label: 'h-index', explain: 'The largest h such that h papers have at least h citations each.' },
   { key: 'papers', label: 'Papers', explain: 'Papers by this researcher: listed among the authors, or on their profile page (an author line cut with et al. may leave them out).' },
   { key: 'citations', label: 'Citations', explain: 'Citations of those papers, summed.' },
-  { key: 'noveltyPercent', label: 'Novelty', suffix: '%', computedUnit: 'mean percentile', explain: 'How new the papers are: how far each stands from the papers before it, ranked among its year’s.', ownFormula: true },
+  { key: 'noveltyPercent', label: 'Novelty', suffix: '%', computedUnit: NOVELTY_UNIT, explain: 'How new the papers are: how far each stands from the papers before it, ranked among its year’s.', ownFormula: true },
   { key: 'aiScore', label: 'AI Score', explain: 'A score from 0 to 100: a profile site’s own, where one reports it, and Paperscope’s own formula (topical centrality, novelty and output; see how it is computed).', ownFormula: true },
 ]
 
@@ -116,6 +119,7 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
   const listing = papersListing(author, order)
   const variants = author.nameVariants.filter((v) => v !== author.name)
   const chartData = useMemo(() => author.papersPerYear.map((y) => ({ year: y.year, count: y.count })), [author.papersPerYear])
+  const { reporting, silent } = splitReportingProfiles(author.metrics.reported)
   return (
     <article className="author-page">
       <header className="page-header author-header">
@@ -166,10 +170,10 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
             <MetricTile key={m.key} metric={m} reported={reportedValues(author.metrics.reported, m.key)} computed={author.metrics.computed[m.key]} />
           ))}
         </dl>
-        {author.metrics.reported.length > 0 && (
+        {reporting.length > 0 && (
           <p className="metric-note muted">
             Reported values are copied from{' '}
-            {author.metrics.reported.map((r, i) => (
+            {reporting.map((r, i) => (
               <span key={`${r.source}:${r.locator}`}>
                 {i > 0 && ', '}
                 {r.link ? (
@@ -187,6 +191,24 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
               .map((m) => m.label)
               .join(' and ')}{' '}
             computed here use Paperscope’s own formulas, not the page’s.
+          </p>
+        )}
+        {silent.length > 0 && (
+          <p className="metric-note muted" data-testid="profiles-without-metrics">
+            {silent.map((r, i) => (
+              <span key={`${r.source}:${r.locator}`}>
+                {i > 0 && ', '}
+                {r.link ? (
+                  <a href={r.link} target="_blank" rel="noopener noreferrer">
+                    {sourceLabel(r.source)}
+                  </a>
+                ) : (
+                  <span title={r.locator}>{sourceLabel(r.source)}</span>
+                )}
+              </span>
+            ))}{' '}
+            {silent.length === 1 ? 'lists' : 'list'} this person but {silent.length === 1 ? 'reports' : 'report'} no metrics (read{' '}
+            {[...new Set(silent.map((r) => formatDay(r.fetchedAt)))].join(', ')}).
           </p>
         )}
       </header>
@@ -296,6 +318,17 @@ function PeopleCounts({ people, unit }: { people: ReadonlyArray<{ id: string; na
       ))}
     </ol>
   )
+}
+
+/**
+ * The profiles that report at least one metric, and those that only name the person (a search hit). The note
+ * under the tiles says values are copied from the first; it must not name a source no value came from
+ * (Semantic Scholar's author search had left Turing's page saying so beside no value).
+ * @example splitReportingProfiles(author.metrics.reported) // { reporting: [researcher-profile], silent: [] }
+ */
+export function splitReportingProfiles<P extends { values: Readonly<Record<string, number | null>> }>(profiles: readonly P[]): { reporting: P[]; silent: P[] } {
+  const reports = (p: P) => Object.values(p.values).some((v) => v !== null)
+  return { reporting: profiles.filter(reports), silent: profiles.filter((p) => !reports(p)) }
 }
 
 /** Every profile's value of a metric, in the profiles' order (a page, then OpenAlex, ...). */

@@ -86,7 +86,7 @@ export function ResearchersPage() {
         </h1>
         <p className="muted">
           Everyone with papers in this library{topicLabel ? ` under ${topicLabel}` : ''}, each value computed from their papers here as their
-          researcher page computes it (what a source reports is on that page): Novelty is the mean novelty percentile of their papers, AI
+          researcher page computes it (what a source reports is on that page): Novelty is the mean of their papers’ novelty percentiles (each paper ranked among the library’s papers of its year), AI
           Score Paperscope’s own formula from 0 to 100. “—” is unknown, never 0.
         </p>
       </header>
