@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchResult } from '../store/index.js'
 import { runCliCaptured } from '../../test/support/run-cli.js'
-import { termsSearched } from './commands/search.js'
 
 describe('paperscope search, leaving words out', () => {
   let dir: string
@@ -75,12 +74,6 @@ describe('paperscope search, leaving words out', () => {
     const whole = await search(...words.slice(1), '--json')
     expect(whole.err).toBe('')
     expect((JSON.parse(whole.out) as SearchResult).total).toBe(0)
-  })
-
-  it('counts the terms of the query run, not the words a plural, a phrase or a quote in it adds', () => {
-    expect(termsSearched('kernels "phase transition" -x', '("kernels" OR "kernel") AND "phase transition" NOT "x"')).toEqual({ typed: 3, searched: 3 })
-    expect(termsSearched('a OR b c', '"a" OR "b"')).toEqual({ typed: 3, searched: 2 })
-    expect(termsSearched('"grokking OR descent" b', '"grokking OR descent" AND "b"')).toEqual({ typed: 2, searched: 2 })
   })
 
   it('refuses a search of only words to leave out, rather than find them', async () => {

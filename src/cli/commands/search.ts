@@ -2,10 +2,10 @@
  * @module `paperscope search <query> [--limit N] [--offset N]`: ranked papers with the words that matched, a page
  * at a time (at most the store's page size at once; a larger `--limit` is cut, with a warning naming `--offset`).
  */
-import { pluralize, readQuery } from '../../core/index.js'
+import { pluralize } from '../../core/index.js'
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
-import { paperNamedBy, readableText } from '../../commands/index.js'
+import { paperNamedBy, readableText, termsSearched } from '../../commands/index.js'
 import { authorLine, listItem, quoted, TERMINAL_WIDTH, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
@@ -34,28 +34,6 @@ export async function runSearch(
     )
   if (opts.json) printJson(io, result)
   else io.stdout(renderSearch(text, result))
-}
-
-/**
- * How many words and phrases the query has, and how many of them the search ran (`ftsQuery`, the query the store
- * ran): it nests one operator per term and keeps no more than FTS5 takes (100 terms), silently. The terms run are
- * what stands between its operators outside quotes and brackets (a word's plural or singular is bracketed with it).
- * @example termsSearched('a b c', '"a" AND "b"') // { typed: 3, searched: 2 }
- */
-export function termsSearched(text: string, ftsQuery: string): { typed: number; searched: number } {
-  const typed = readQuery(text).groups.flat().length
-  let operators = 0
-  let depth = 0
-  let quoted = false
-  // Quotes inside a term are doubled (`""`), which toggles twice: the state stays right.
-  for (const token of ftsQuery.match(/"|\(|\)|[^\s"()]+/g) ?? []) {
-    if (token === '"') quoted = !quoted
-    else if (quoted) continue
-    else if (token === '(') depth++
-    else if (token === ')') depth--
-    else if (depth === 0 && (token === 'AND' || token === 'OR' || token === 'NOT')) operators++
-  }
-  return { typed, searched: ftsQuery.trim() ? Math.min(typed, operators + 1) : 0 }
 }
 
 /** A hit's snippet fills at most this many lines of the terminal. */

@@ -42,6 +42,14 @@ export const SearchResponseSchema = z.object({
     q: z.string().describe('The words as given'),
     ftsQuery: z.string().describe('The full-text query actually run'),
     author: AuthorFilterSchema,
+    wordsSearched: z
+      .number()
+      .int()
+      .describe('How many of the words and phrases of `q` the search ran (a word to leave out counts; operators do not): all of them, or the first 100, the most one search takes'),
+    wordsLeftOut: z
+      .number()
+      .int()
+      .describe('How many words and phrases of `q` past the first 100 the search did not run: 0 unless the query has more; the hits then need not have those'),
   })
     .describe('The search as it was run'),
   items: z.array(SearchHitSchema).describe('The hits of this page, best first'),

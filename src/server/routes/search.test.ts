@@ -131,6 +131,21 @@ describe('GET /api/v1/search on the corpus library', () => {
     expect(body.error.issue).toEqual(issue)
   })
 
+  it('says how many words and phrases it searched when a query has more than one search takes', async () => {
+    // 100 words the papers have, then one none has: the search runs the first 100, so it finds papers without the last.
+    const word = 'gan'
+    const alone = await search(`q=${word}`)
+    expect(alone.body.total).toBeGreaterThan(0)
+    expect(alone.body.query).toMatchObject({ wordsSearched: 1, wordsLeftOut: 0 })
+    const long = await search(`q=${[...Array.from({ length: 100 }, () => word), 'zzzqqq'].join('+')}`)
+    expect(long.status).toBe(200)
+    expect(long.body.total).toBe(alone.body.total)
+    // Before: nothing said that zzzqqq, which no paper has, was not searched.
+    expect(long.body.query).toMatchObject({ wordsSearched: 100, wordsLeftOut: 1 })
+    const whole = await search(`q=${[...Array.from({ length: 99 }, () => word), 'zzzqqq'].join('+')}`)
+    expect(whole.body).toMatchObject({ total: 0, query: { wordsSearched: 100, wordsLeftOut: 0 } })
+  })
+
   it.each(['"unbalanced', 'AND OR NOT', 'title: (x', 'near(a b)', '*', "'; DROP TABLE papers; --"])(
     'never fails on full-text syntax in the query: %s',
     async (q) => {

@@ -473,6 +473,7 @@ export function SearchPage() {
               {data ? resultsTitle(data.total) : error || refused ? 'No results' : 'Searching…'}
               {data && data.total > 0 && data.pages > 1 && data.page <= data.pages && <span className="muted"> · page {data.page} of {data.pages}</span>}
             </h2>
+            {data && data.query.wordsLeftOut > 0 && <p className="muted search-help" data-testid="words-left-out">Searched the first {data.query.wordsSearched} words and phrases, the most one search takes; the other {data.query.wordsLeftOut} {data.query.wordsLeftOut === 1 ? 'was' : 'were'} left out.</p>}
             {data && data.total > 0 && (
               <p className="bibtex-link">
                 <a
