@@ -26,6 +26,7 @@ describe('reading a query', () => {
     for (const [q, typed] of [['c++', 'c++'], ['C#', 'C#'], ['C++17', 'C++17'], ['grokking -c++', 'c++'], ['"c++"', 'c++'], ['rust OR f#', 'f#']] as const) {
       const { refusal } = readQuery(q)
       expect(refusal?.reason, q).toBe('letter-and-symbols')
+      expect(refusal?.word, q).toBe(typed)
       expect(refusal?.message, q).toMatch(new RegExp(`^"${typed.replace(/\+/g, '\\+')}" cannot be searched for: .* as in "${typed.replace(/\+/g, '\\+')} code"$`))
     }
     expect(readQuery('C#').refusal?.message).toContain('the lone letter C and find every "Appendix C" and "(c)"')

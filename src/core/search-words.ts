@@ -48,6 +48,8 @@ export interface QueryRefusal {
   /** `letter-and-symbols`: `c++`, `C#` and the like; `only-left-out`: every word is left out. */
   reason: 'letter-and-symbols' | 'only-left-out'
   message: string
+  /** For `letter-and-symbols`: the word as typed (`c++`), which an API error gives as data. */
+  word?: string
 }
 
 /** A query as read: its terms between `OR`s, in the order typed, the last term typed, and why it is refused. */
@@ -125,6 +127,7 @@ function refusalOf(symbolWord: string | null, terms: readonly QueryTerm[]): Quer
     const letter = symbolWord.charAt(0)
     return {
       reason: 'letter-and-symbols',
+      word: symbolWord,
       message: `"${symbolWord}" cannot be searched for: the index keeps only letters and digits, so it would be the lone letter ${letter} and find every "Appendix ${letter.toUpperCase()}" and "(${letter.toLowerCase()})"; put it in a phrase with the word beside it, as in "${symbolWord} code"`,
     }
   }

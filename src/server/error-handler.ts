@@ -61,8 +61,9 @@ function issueField(issue: ValidationIssue): string | undefined {
 export class ParameterError extends PaperscopeError {
   readonly issue: ErrorIssue
 
-  constructor(field: string, message: string, issue: ErrorIssue) {
-    super('INVALID_ARGUMENT', message, { field })
+  /** `code`: INVALID_QUERY for a search's words the index cannot run, as the store says it; else INVALID_ARGUMENT. */
+  constructor(field: string, message: string, issue: ErrorIssue, code: 'INVALID_ARGUMENT' | 'INVALID_QUERY' = 'INVALID_ARGUMENT') {
+    super(code, message, { field })
     this.issue = issue
   }
 }

@@ -27,6 +27,11 @@ export const ERROR_ISSUE_KINDS = [
   'required',
   'repeated',
   'before',
+  'disagrees',
+  'needs',
+  'no_words',
+  'only_left_out',
+  'letter_and_symbols',
 ] as const
 
 /**
@@ -38,12 +43,15 @@ export const ErrorIssueSchema = z
     kind: z
       .enum(ERROR_ISSUE_KINDS)
       .describe(
-        "unknown_value: the library has no such topic, author, source or category (`value`); not_integer: not a whole number; not_number: not a number; not_boolean: not true or false; too_small: a number under `limit`; too_large: a number over `limit`; too_long: a text over `limit` characters; empty: a text that is empty or only spaces; not_one_of: not one of `known`; required: missing; repeated: given `count` times, where it is taken once; before: a range's end before its start, the parameter `other`",
+        "unknown_value: the library has no such topic, author, source or category (`value`); not_integer: not a whole number; not_number: not a number; not_boolean: not true or false; too_small: a number under `limit`; too_large: a number over `limit`; too_long: a text over `limit` characters; empty: a text that is empty or only spaces; not_one_of: not one of `known`; required: missing; repeated: given `count` times, where it is taken once; before: a range's end before its start, the parameter `other`; disagrees: given with `other`, another name of it, and a different value; needs: a value that needs the parameter `other` given too; no_words: a search with no word in it (letters or digits); only_left_out: a search whose every word is one to leave out (`-word`, `NOT word`), so nothing to find; letter_and_symbols: a search for a letter with + or # (`value`, as `c++`), which the index holds as the lone letter",
       ),
-    value: z.string().optional().describe('For unknown_value: the value as given (its first 200 characters)'),
+    value: z.string().optional().describe('For unknown_value: the value as given (its first 200 characters); for letter_and_symbols: the word the index cannot search (`c++`)'),
     limit: z.number().optional().describe('For too_small the least value taken, for too_large the most, for too_long the most characters'),
     count: z.number().int().optional().describe('For repeated: how many times the parameter was given'),
-    other: z.string().optional().describe('For before: the parameter this one must not come before (`year_from`)'),
+    other: z
+      .string()
+      .optional()
+      .describe('For before: the parameter this one must not come before (`year_from`); for disagrees: the parameter it is another name of (`page_size`); for needs: the parameter it needs (`topic`)'),
     known: z
       .array(z.string())
       .optional()

@@ -606,7 +606,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(((await titleOnly.json()) as { topics: Array<{ label: string }> }).topics[0]?.label).toBe('Neural Collapse')
     const neither = await post({ title: '  ' })
     expect(neither.status).toBe(400)
-    expect(await neither.json()).toEqual({ error: { code: 'INVALID_ARGUMENT', message: 'parameter "text" is required unless a title is given', field: 'text' } })
+    expect(await neither.json()).toEqual({ error: { code: 'INVALID_ARGUMENT', message: 'parameter "text" is required unless a title is given', field: 'text', issue: { kind: 'required' } } })
     // A text not in English gets no key words, and the answer names its language.
     const french = await post({ title: 'Effondrement neuronal dans les réseaux profonds', text: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." })
     expect(await french.json()).toMatchObject({ keywords: [], language: 'French' })

@@ -53,16 +53,25 @@ describe('authors routes on the corpus library', () => {
     const both = await app.inject('/api/v1/authors?q=li&limit=3&page_size=4')
     expect(both.statusCode).toBe(400)
     expect(both.json()).toEqual({
-      error: { code: 'INVALID_ARGUMENT', field: 'limit', message: 'parameter "limit" is the older name of "page_size", and they disagree (3 and 4); give one of them' },
+      error: {
+        code: 'INVALID_ARGUMENT',
+        field: 'limit',
+        message: 'parameter "limit" is the older name of "page_size", and they disagree (3 and 4); give one of them',
+        issue: { kind: 'disagrees', other: 'page_size' },
+      },
     })
     // Without either, a page of 20 as before.
     expect((await app.inject('/api/v1/authors?q=li')).json()).toMatchObject({ pageSize: 20, items: { length: 20 } })
   })
 
-  it.each(['', '?q=', '?q=%20%20'])('rejects a missing or blank name (%s) with 400 naming q', async (query) => {
+  it.each([
+    ['', 'required'],
+    ['?q=', 'empty'],
+    ['?q=%20%20', 'empty'],
+  ])('rejects a missing or blank name (%s) with 400 naming q, its fault as data', async (query, kind) => {
     const res = await app.inject(`/api/v1/authors${query}`)
     expect(res.statusCode).toBe(400)
-    expect(res.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'q' } })
+    expect(res.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'q', issue: { kind } } })
   })
 
   it('shows a researcher with reported metrics beside computed ones, each with its origin', async () => {

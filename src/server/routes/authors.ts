@@ -5,6 +5,7 @@ import { PaperscopeError, type Paper } from '../../core/index.js'
 import type { PaperStore } from '../../store/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentAuthorDetail, presentAuthorList } from '../presenters.js'
+import { ParameterError } from '../error-handler.js'
 import { optionalAnalysis } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import {
@@ -46,7 +47,7 @@ async function idHint(store: PaperStore, id: string): Promise<string> {
 /** Authors per page: `page_size`, or `limit` (its older name); the two given at once must agree. */
 function authorsPageSize({ page_size: pageSize, limit }: AuthorsQuery): number {
   if (pageSize !== undefined && limit !== undefined && pageSize !== limit)
-    throw new PaperscopeError('INVALID_ARGUMENT', `parameter "limit" is the older name of "page_size", and they disagree (${limit} and ${pageSize}); give one of them`, { field: 'limit' })
+    throw new ParameterError('limit', `parameter "limit" is the older name of "page_size", and they disagree (${limit} and ${pageSize}); give one of them`, { kind: 'disagrees', other: 'page_size' })
   return pageSize ?? limit ?? AUTHORS_PAGE_SIZE
 }
 
@@ -65,7 +66,7 @@ export async function authorsRoutes(app: FastifyInstance, { deps }: { deps: Serv
     },
     async (request) => {
       const q = request.query.q.trim()
-      if (!q) throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "q" must contain a name', { field: 'q' })
+      if (!q) throw new ParameterError('q', 'parameter "q" must contain a name', { kind: 'empty' })
       const pageSize = authorsPageSize(request.query)
       const offset = (request.query.page - 1) * pageSize
       const items = await store.findAuthors(q, pageSize, offset)

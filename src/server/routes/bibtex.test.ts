@@ -71,6 +71,16 @@ describe('BibTeX routes for an author, a search and a topic', () => {
     expect(recent.total).toBeLessThan(search.total)
     const bad = await app.inject('/api/v1/search/bibtex')
     expect(bad.statusCode).toBe(400)
+    // Words /search refuses are refused here alike, each with its fault as data (blank and !! had no issue).
+    for (const [q, code, issue] of [
+      ['%20', 'INVALID_ARGUMENT', { kind: 'empty' }],
+      ['%21%21', 'INVALID_QUERY', { kind: 'no_words' }],
+      ['-grokking', 'INVALID_QUERY', { kind: 'only_left_out' }],
+      ['C%23', 'INVALID_QUERY', { kind: 'letter_and_symbols', value: 'C#' }],
+    ] as const) {
+      const refused = await app.inject(`/api/v1/search/bibtex?q=${q}`)
+      expect([refused.statusCode, refused.json()], q).toEqual([400, { error: { code, field: 'q', message: expect.any(String), issue } }])
+    }
     expect((await app.inject('/api/v1/search/bibtex?q=grokking&limit=0')).statusCode).toBe(400)
     // A year range that ends before it starts is refused as /search refuses it, not answered with an empty file.
     const backwards = await app.inject('/api/v1/search/bibtex?q=grokking&year_from=2023&year_to=2020')

@@ -29,6 +29,13 @@ describe('POST /classify on a library analysed while empty', () => {
     await temp.cleanup()
   })
 
+  it('refuses a body with neither a text nor a title, naming text as required', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { title: '  ' } })
+    expect(res.statusCode).toBe(400)
+    // Its fault as data, as ajv's own refusals carry (before, no issue).
+    expect(res.json()).toEqual({ error: { code: 'INVALID_ARGUMENT', field: 'text', message: 'parameter "text" is required unless a title is given', issue: { kind: 'required' } } })
+  })
+
   it('answers 404 (no papers to learn from), which the document declares and says why', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { text: 'grokking in transformers' } })
     expect(res.statusCode).toBe(404)

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
-import { NOT_ANALYSED_MESSAGE } from '../error-handler.js'
+import { NOT_ANALYSED_MESSAGE, ParameterError } from '../error-handler.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { ClassifyBodySchema, ClassifyResultSchema, type ClassifyBody, type ClassifyResult } from './classify.schema.js'
 
@@ -24,7 +24,7 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
     },
     async (request): Promise<ClassifyResult> => {
       const { text, title } = request.body
-      if (!text && !title?.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'parameter "text" is required unless a title is given', { field: 'text' })
+      if (!text && !title?.trim()) throw new ParameterError('text', 'parameter "text" is required unless a title is given', { kind: 'required' })
       const result = deps.analysis?.classifyText ? await deps.analysis.classifyText({ text: text ?? '', ...(title ? { title } : {}) }) : null
       if (!result)
         throw new PaperscopeError('NOT_ANALYSED', NOT_ANALYSED_MESSAGE)

@@ -188,15 +188,16 @@ describe('GET /researchers on the analysed corpus library', () => {
   })
 
   it('refuses a topic the library does not have, a sort it does not know, and papers under no topic', async () => {
-    const refused = async (url: string, field: string, message: RegExp) => {
+    const refused = async (url: string, field: string, message: RegExp, issue?: object) => {
       const res = await app.inject(url)
       expect(res.statusCode, url).toBe(400)
-      expect(res.json(), url).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field } })
+      expect(res.json(), url).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field, ...(issue ? { issue } : {}) } })
       expect(res.json().error.message, url).toMatch(message)
     }
-    await refused('/api/v1/researchers?topic=alchemy', 'topic', /no topic "alchemy"/)
-    await refused('/api/v1/researchers?sort=fame', 'sort', /papers, citations, h_index/)
-    await refused('/api/v1/researchers?sort=topic_papers', 'sort', /give the topic too/)
+    await refused('/api/v1/researchers?topic=alchemy', 'topic', /no topic "alchemy"/, { kind: 'unknown_value', value: 'alchemy' })
+    await refused('/api/v1/researchers?sort=fame', 'sort', /papers, citations, h_index/, { kind: 'not_one_of' })
+    // Its fault as data: the parameter it needs (before, no issue).
+    await refused('/api/v1/researchers?sort=topic_papers', 'sort', /give the topic too/, { kind: 'needs', other: 'topic' })
   })
 })
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { listResearchers } from '../../commands/index.js'
 import type { ServerDeps } from '../deps.js'
 import { pageCount } from '../presenters.js'
+import { ParameterError } from '../error-handler.js'
 import { resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { ResearcherListSchema, ResearchersQuerySchema, type ResearcherListOut, type ResearchersQuery } from './researchers.schema.js'
@@ -23,6 +24,9 @@ export async function researchersRoutes(app: FastifyInstance, { deps }: { deps: 
     },
     async (request): Promise<ResearcherListOut> => {
       const q = request.query
+      // Said before the ranking is read, with its fault as data (listResearchers refuses it too, with no issue).
+      if (q.sort === 'topic_papers' && q.topic === undefined)
+        throw new ParameterError('sort', 'sort "topic_papers" ranks by papers under a topic: give the topic too', { kind: 'needs', other: 'topic' })
       const topicId = await resolveTopicParam(store, q.topic)
       const topic = topicId ? ((await store.listTopics()).find((t) => t.id === topicId) ?? null) : null
       const list = await listResearchers(store, { sort: q.sort, topicId, minPapers: q.min_papers, offset: (q.page - 1) * q.page_size, limit: q.page_size })

@@ -114,8 +114,11 @@ describe('GET /api/v1/search on the corpus library', () => {
   it.each<[string, string, string, ErrorIssue | undefined]>([
     ['', 'q', 'INVALID_ARGUMENT', { kind: 'required' }],
     ['q=', 'q', 'INVALID_ARGUMENT', { kind: 'empty' }],
-    // The words themselves: no parameter fault a kind says (the message says what to type).
-    ['q=%3C%3E%3F%21', 'q', 'INVALID_QUERY', undefined],
+    ['q=%20%20', 'q', 'INVALID_ARGUMENT', { kind: 'empty' }],
+    // The words themselves, read by the store's rule: their fault as data too (before, no issue).
+    ['q=%3C%3E%3F%21', 'q', 'INVALID_QUERY', { kind: 'no_words' }],
+    ['q=-grokking', 'q', 'INVALID_QUERY', { kind: 'only_left_out' }],
+    ['q=grokking+NOT+c%2B%2B', 'q', 'INVALID_QUERY', { kind: 'letter_and_symbols', value: 'c++' }],
     ['q=x&year_from=2023&year_to=2020', 'year_to', 'INVALID_ARGUMENT', { kind: 'before', other: 'year_from' }],
     ['q=x&year_to=3001', 'year_to', 'INVALID_ARGUMENT', { kind: 'too_large', limit: 3000 }],
     ['q=x&year_from=999', 'year_from', 'INVALID_ARGUMENT', { kind: 'too_small', limit: 1000 }],
