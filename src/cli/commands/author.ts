@@ -27,7 +27,10 @@ export function renderAuthor(o: AuthorOverview): string {
       m.noveltyPercent !== undefined ? `Novelty ${m.noveltyPercent}%` : null,
       m.aiScore !== undefined ? `AI Score ${m.aiScore}` : null,
     ].filter(Boolean)
-    out.push(labelled(`  reported by ${p.source}${p.field ? ` (field ${p.field})` : ''}: ${parts.join(', ')}  [${p.locator}]`))
+    // Dated, as the web page dates it: a profile's counts are as of when it was read.
+    const read = `read ${p.fetchedAt.slice(0, 10)}`
+    if (parts.length === 0 && !p.field) out.push(labelled(`  ${p.source} lists this person but reports no metrics (${read})  [${p.locator}]`))
+    else out.push(labelled(`  reported by ${p.source}${p.field ? ` (field ${p.field})` : ''}, ${read}: ${parts.join(', ') || 'no metrics'}  [${p.locator}]`))
     for (const conflict of reportedMetricConflicts(m)) out.push(labelled(`    doesn't add up: ${conflict.message}`))
   }
   const c = a.citationsKnown
@@ -37,10 +40,14 @@ export function renderAuthor(o: AuthorOverview): string {
   const m = o.computed
   if (m) {
     const count = (x: { value: number | null; lowerBound: boolean }): string => (x.value === null ? 'unknown' : `${x.lowerBound ? '≥' : ''}${x.value}`)
-    const pct = (v: number | null): string => (v === null ? 'unknown' : `${Math.round(v * 10) / 10}%`)
+    // A mean of percentiles, not a share: said as the web page says it, over how many of the papers.
+    const nov = m.noveltyPercent
+    const over = nov.papers === m.papers.value ? pluralize(nov.papers, 'paper') : `${nov.papers} of ${pluralize(m.papers.value, 'paper')}`
+    const none = m.papers.value === 1 ? 'the paper has no date or nothing dated before it in the library' : 'no paper has both a date and an earlier paper in the library'
+    const novelty = nov.value === null ? `unknown (${none})` : `${(Math.round(nov.value * 10) / 10).toFixed(1)} (mean percentile among same-year papers, over ${over})`
     const ai = m.aiScore
     out.push(
-      labelled(`  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${pct(m.noveltyPercent.value)} (mean over ${pluralize(m.noveltyPercent.papers, 'paper')}), AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`),
+      labelled(`  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${novelty}, AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`),
       labelled(`    AI Score points: ${ai.why.map((w) => `${w.label} ${w.weight.toFixed(1)}`).join(' + ') || 'none known'}`),
       ...aiScoreRescaleNote(ai.why.map((w) => w.label)).map((note) => wrap(note, '    ', '    ')),
       // Every number says how it is made, as the API and the web page do, not only the AI Score.
