@@ -391,11 +391,16 @@ describe('buildServer', () => {
       const unknown = await send({ text: 'grokking in transformers', limit: 5 })
       expect(unknown.statusCode, path).toBe(400)
       expect(unknown.json(), path).toEqual({
-        error: { code: 'INVALID_ARGUMENT', message: `unknown field "limit" in the JSON body; the body takes: ${Object.keys(schema.properties).join(', ')}`, field: 'limit' },
+        error: {
+          code: 'INVALID_ARGUMENT',
+          message: `unknown field "limit" in the JSON body; the body takes: ${Object.keys(schema.properties).join(', ')}`,
+          field: 'limit',
+          issue: { kind: 'unknown_parameter', value: 'limit', known: Object.keys(schema.properties) },
+        },
       })
       // A misspelt field is named with the one meant, before "text is required".
       const misspelt = await send({ txet: 'grokking' })
-      expect(misspelt.json(), path).toMatchObject({ error: { field: 'txet', message: expect.stringContaining('did you mean "text"?') } })
+      expect(misspelt.json(), path).toMatchObject({ error: { field: 'txet', message: expect.stringContaining('did you mean "text"?'), issue: { kind: 'unknown_parameter', other: 'text' } } })
     }
   })
 
@@ -418,7 +423,14 @@ describe('buildServer', () => {
       const res = await send(new URLSearchParams([...declared.filter((p) => p.required).map((p): [string, string] => [p.name, sample(p)]), ['no_such_parameter', '1']]))
       expect(res.statusCode, `${method} ${path}`).toBe(400)
       const takes = declared.length > 0 ? `this route takes: ${declared.map((p) => p.name).join(', ')}` : 'this route takes no query parameters'
-      expect(res.json(), `${method} ${path}`).toEqual({ error: { code: 'INVALID_ARGUMENT', field: 'no_such_parameter', message: `unknown query parameter "no_such_parameter"; ${takes}` } })
+      expect(res.json(), `${method} ${path}`).toEqual({
+        error: {
+          code: 'INVALID_ARGUMENT',
+          field: 'no_such_parameter',
+          message: `unknown query parameter "no_such_parameter"; ${takes}`,
+          issue: { kind: 'unknown_parameter', value: 'no_such_parameter', known: declared.map((p) => p.name) },
+        },
+      })
     }
   })
 
@@ -432,6 +444,7 @@ describe('buildServer', () => {
       code: 'INVALID_ARGUMENT',
       field: 'pageSize',
       message: 'unknown query parameter "pageSize"; did you mean "page_size"? This route takes: sort, topic, year, source, keyword, page, page_size',
+      issue: { kind: 'unknown_parameter', value: 'pageSize', known: ['sort', 'topic', 'year', 'source', 'keyword', 'page', 'page_size'], other: 'page_size' },
     })
     for (const [url, meant] of [
       ['/api/v1/papers?PAGE=2', 'page'],
@@ -440,20 +453,35 @@ describe('buildServer', () => {
       ['/api/v1/papers?topci=grokking', 'topic'],
       // A misspelt required parameter is named as what it is, not as the one missing.
       ['/api/v1/authors?Q=power', 'q'],
-    ] as const) expect((await error(url)).message, url).toContain(`did you mean "${meant}"?`)
+    ] as const) {
+      const refused = await error(url)
+      expect(refused.message, url).toContain(`did you mean "${meant}"?`)
+      expect(refused.issue?.other, url).toBe(meant)
+    }
     // Far from every name the route takes, or as near to two of them: no guess, only the list.
     expect((await error('/api/v1/search?q=grokking&year=2022')).message).toBe(
       'unknown query parameter "year"; this route takes: q, prefix, topic, year_from, year_to, author, source, category, page, page_size',
     )
     expect((await error('/api/v1/papers?limit=5')).message).not.toContain('did you mean')
+    expect((await error('/api/v1/papers?limit=5')).issue).not.toHaveProperty('other')
     // A stray `=` is a parameter without a name: refused too, with nothing to name as the field.
-    expect(await error('/api/v1/papers?sort=recent&=')).toEqual({ code: 'INVALID_ARGUMENT', message: 'a query parameter has no name (an "=" with nothing before it); this route takes: sort, topic, year, source, keyword, page, page_size' })
-    expect(await error('/api/v1/topics?page=2')).toEqual({ code: 'INVALID_ARGUMENT', field: 'page', message: 'unknown query parameter "page"; this route takes no query parameters' })
+    expect(await error('/api/v1/papers?sort=recent&=')).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'a query parameter has no name (an "=" with nothing before it); this route takes: sort, topic, year, source, keyword, page, page_size',
+      issue: { kind: 'unknown_parameter', known: ['sort', 'topic', 'year', 'source', 'keyword', 'page', 'page_size'] },
+    })
+    expect(await error('/api/v1/topics?page=2')).toEqual({
+      code: 'INVALID_ARGUMENT',
+      field: 'page',
+      message: 'unknown query parameter "page"; this route takes no query parameters',
+      issue: { kind: 'unknown_parameter', value: 'page', known: [] },
+    })
     // A parameter of the JSON body sent in the URL is said to belong there.
     expect(await error('/api/v1/similar?k=3', { text: 'grokking' })).toEqual({
       code: 'INVALID_ARGUMENT',
       field: 'k',
       message: 'unknown query parameter "k"; send "k" in the JSON body (this route takes no query parameters)',
+      issue: { kind: 'unknown_parameter', value: 'k', known: [] },
     })
   })
 

@@ -48,7 +48,14 @@ describe('toErrorResponse', () => {
     })
     expect(toErrorResponse(err, { query: ['q', 'limit'] })).toMatchObject({
       status: 400,
-      body: { error: { code: 'INVALID_ARGUMENT', field: 'Q', message: 'unknown query parameter "Q"; did you mean "q"? This route takes: q, limit' } },
+      body: {
+        error: {
+          code: 'INVALID_ARGUMENT',
+          field: 'Q',
+          message: 'unknown query parameter "Q"; did you mean "q"? This route takes: q, limit',
+          issue: { kind: 'unknown_parameter', value: 'Q', known: ['q', 'limit'], other: 'q' },
+        },
+      },
     })
   })
 

@@ -153,6 +153,16 @@ export function nearestParameter(name: string, known: readonly string[]): string
   return nearest.length === 1 ? nearest[0]!.k : undefined
 }
 
+/**
+ * An unknown query parameter or body field as the error's `issue`: its name, the ones the route takes there, and
+ * the one meant when it is clear (as the message names it; none for a body field sent in the URL).
+ */
+function unknownParameterIssue(name: string, where: 'query' | 'body', declared: DeclaredParameters): ErrorIssue {
+  const known = [...((where === 'body' ? declared.body : declared.query) ?? [])]
+  const meant = where === 'query' && declared.body?.includes(name) ? undefined : nearestParameter(name, known)
+  return { kind: 'unknown_parameter', ...(name ? { value: name.slice(0, 100) } : {}), known, ...(meant ? { other: meant } : {}) }
+}
+
 /** What an unknown query parameter is answered with: the name meant, when it is clear, and the names the route takes. */
 function describeUnknownQueryParameter(name: string, declared: DeclaredParameters): string {
   const query = declared.query ?? []
@@ -201,7 +211,7 @@ export function toErrorResponse(err: unknown, declared: DeclaredParameters = {})
       const message = context === 'body' ? describeUnknownBodyField(name, declared) : describeUnknownQueryParameter(name, declared)
       return {
         status: 400,
-        body: { error: { code: 'INVALID_ARGUMENT', message, ...(name ? { field: name.slice(0, 100) } : {}) } },
+        body: { error: { code: 'INVALID_ARGUMENT', message, ...(name ? { field: name.slice(0, 100) } : {}), issue: unknownParameterIssue(name, context === 'body' ? 'body' : 'query', declared) } },
         unexpected: false,
       }
     }

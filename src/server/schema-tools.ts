@@ -32,6 +32,7 @@ export const ERROR_ISSUE_KINDS = [
   'no_words',
   'only_left_out',
   'letter_and_symbols',
+  'unknown_parameter',
 ] as const
 
 /**
@@ -43,20 +44,20 @@ export const ErrorIssueSchema = z
     kind: z
       .enum(ERROR_ISSUE_KINDS)
       .describe(
-        "unknown_value: the library has no such topic, author, source or category (`value`); not_integer: not a whole number; not_number: not a number; not_boolean: not true or false; too_small: a number under `limit`; too_large: a number over `limit`; too_long: a text over `limit` characters; empty: a text that is empty or only spaces; not_one_of: not one of `known`; required: missing; repeated: given `count` times, where it is taken once; before: a range's end before its start, the parameter `other`; disagrees: given with `other`, another name of it, and a different value; needs: a value that needs the parameter `other` given too; no_words: a search with no word in it (letters or digits); only_left_out: a search whose every word is one to leave out (`-word`, `NOT word`), so nothing to find; letter_and_symbols: a search for a letter with + or # (`value`, as `c++`), which the index holds as the lone letter",
+        "unknown_value: the library has no such topic, author, source or category (`value`); not_integer: not a whole number; not_number: not a number; not_boolean: not true or false; too_small: a number under `limit`; too_large: a number over `limit`; too_long: a text over `limit` characters; empty: a text that is empty or only spaces; not_one_of: not one of `known`; required: missing; repeated: given `count` times, where it is taken once; before: a range's end before its start, the parameter `other`; disagrees: given with `other`, another name of it, and a different value; needs: a value that needs the parameter `other` given too; no_words: a search with no word in it (letters or digits); only_left_out: a search whose every word is one to leave out (`-word`, `NOT word`), so nothing to find; letter_and_symbols: a search for a letter with + or # (`value`, as `c++`), which the index holds as the lone letter; unknown_parameter: a query parameter or JSON body field (`value`) the route does not take, `known` those it takes there, `other` the one meant when the name is near one",
       ),
-    value: z.string().optional().describe('For unknown_value: the value as given (its first 200 characters); for letter_and_symbols: the word the index cannot search (`c++`)'),
+    value: z.string().optional().describe('For unknown_value: the value as given (its first 200 characters); for letter_and_symbols: the word the index cannot search (`c++`); for unknown_parameter: the name given (its first 100 characters; absent for a parameter with no name)'),
     limit: z.number().optional().describe('For too_small the least value taken, for too_large the most, for too_long the most characters'),
     count: z.number().int().optional().describe('For repeated: how many times the parameter was given'),
     other: z
       .string()
       .optional()
-      .describe('For before: the parameter this one must not come before (`year_from`); for disagrees: the parameter it is another name of (`page_size`); for needs: the parameter it needs (`topic`)'),
+      .describe('For before: the parameter this one must not come before (`year_from`); for disagrees: the parameter it is another name of (`page_size`); for needs: the parameter it needs (`topic`); for unknown_parameter: the one meant, when the name is near one (`page_size` for `pageSize`)'),
     known: z
       .array(z.string())
       .optional()
       .describe(
-        'For not_one_of: every value taken. For unknown_value: the values the library has when they are few enough to list (sources; categories, most papers first, at most 30); absent for topics and authors (GET /topics, GET /authors list them)',
+        'For not_one_of: every value taken. For unknown_value: the values the library has when they are few enough to list (sources; categories, most papers first, at most 30); absent for topics and authors (GET /topics, GET /authors list them). For unknown_parameter: the parameters the route takes in the query, or the fields its JSON body takes',
       ),
   })
   .describe('What is wrong with the parameter `field` names, as data; absent when the fault is not about one parameter')
