@@ -70,8 +70,9 @@
  * over 60 words. 40: nor one that says where the code or data is (`… available at https://…`). 41: a digest reads
  * `this contribution`, `this essay`, `this book`, `this tutorial`, `this dissertation` as the paper naming itself. 42: a digest writes a Greek
  * letter's name it uses as a sub- or superscript as the letter, there and where it names it alone (`measure rho`, `M^c_rho(T)` →
- * `measure ρ`, `M^c_ρ(T)`). 43: a digest shortens `In this paper, our main insight is` to `Our main insight is`.
+ * `measure ρ`, `M^c_ρ(T)`). 43: a digest shortens `In this paper, our main insight is` to `Our main insight is`. 44: a novelty percentile ranks novelty with what a
+ * text of its length gets in its year taken out.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 43
+export const MODEL_VERSION = 44

@@ -150,3 +150,50 @@ describe('novelty', () => {
     expect(researcherNovelty([{ percentile: null }]).percent).toBeNull()
   })
 })
+
+describe('novelty percentile with the text length taken out', () => {
+  // One paper of 2019, and 20 of 2020 that meet only it: ten known by a title alone (40 characters), which sit
+  // near it (similarity 0.90–0.95), and ten with an abstract (1,500), far from it (0.30–0.35), as titles and
+  // abstracts sat on the richest library.
+  const earlier: NoveltyInput = { paperId: 'e', date: '2019', vector: unit([1, 0, 0]) }
+  const paper = (id: string, similarity: number, textLength: number): NoveltyInput => ({
+    paperId: id,
+    date: '2020',
+    vector: unit([similarity, Math.sqrt(1 - similarity * similarity), 0]),
+    textLength,
+  })
+  const titles = Array.from({ length: 10 }, (_, i) => paper(`t${i}`, 0.95 - i * 0.005, 40))
+  const abstracts = Array.from({ length: 10 }, (_, i) => paper(`a${i}`, 0.35 - i * 0.005, 1500))
+  const mean = (rows: ReturnType<typeof computeNovelty>, prefix: string) => {
+    const ps = rows.filter((r) => r.paperId.startsWith(prefix)).map((r) => r.percentile as number)
+    return ps.reduce((a, b) => a + b, 0) / ps.length
+  }
+
+  it('ranks a title alone and an abstract alike, not the longer text as the newer', () => {
+    const rows = computeNovelty([earlier, ...titles, ...abstracts])
+    // Alike to a point (the two lengths' papers interleave one by one); ranked as they are, 27.5 against 77.5.
+    expect(Math.abs(mean(rows, 't') - mean(rows, 'a'))).toBeLessThanOrEqual(1)
+    // Within each length, the farther from the earlier paper still ranks higher.
+    const pct = new Map(rows.map((r) => [r.paperId, r.percentile as number]))
+    for (let i = 1; i < 10; i++) {
+      expect(pct.get(`t${i}`)!).toBeGreaterThan(pct.get(`t${i - 1}`)!)
+      expect(pct.get(`a${i}`)!).toBeGreaterThan(pct.get(`a${i - 1}`)!)
+    }
+    // The novelty itself stays 1 − the highest similarity.
+    expect(rows.find((r) => r.paperId === 't0')!.novelty).toBeCloseTo(0.05, 5)
+  })
+
+  it('ranks the novelties as they are when a length is unknown', () => {
+    const rows = computeNovelty([earlier, ...titles, ...abstracts].map(({ textLength: _l, ...p }) => p))
+    expect(mean(rows, 't')).toBe(27.5)
+    expect(mean(rows, 'a')).toBe(77.5)
+  })
+
+  it('gives the same percentiles updated as computed afresh', () => {
+    const all = [earlier, ...titles, ...abstracts]
+    const fresh = computeNovelty(all)
+    const previous = new Map(fresh.filter((r) => r.paperId !== 'a3').map((r) => [r.paperId, r]))
+    const updated = updateNovelty(all, previous, new Set(['a3']))
+    expect(updated.map((r) => [r.paperId, r.percentile])).toEqual(fresh.map((r) => [r.paperId, r.percentile]))
+  })
+})

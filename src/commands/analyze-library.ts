@@ -548,7 +548,7 @@ async function noveltyRows(
   update?: { previous: readonly PaperNoveltyWrite[]; changed: ReadonlySet<string> },
   onProgress?: AnalyzeOptions['onProgress'],
 ): Promise<PaperNoveltyWrite[]> {
-  const inputs = vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector }))
+  const inputs = vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector, textLength: v.textLength }))
   const novelty = update
     ? updateNovelty(
         inputs,
