@@ -9,9 +9,9 @@
  */
 import { byScore, type Contribution, type Ranked } from './rank.js'
 import { dot } from './sparse.js'
-import { termIndex, topTerms, type TfidfModel } from './tfidf.js'
+import { termIndex, topTerms } from './tfidf.js'
 import { prepareText, termSurfaces, type PreparedText, type TextInput } from './text.js'
-import { compoundsOf, isSenseTerm, projectTfidf, tfidfOf, type VectorModel } from './vectors.js'
+import { COMMON_SHARE_MIN_TEXTS, COMMON_TERM_SHARE, compoundsOf, isSenseTerm, projectTfidf, tfidfOf, type VectorModel } from './vectors.js'
 
 /** A term and its TF-IDF weight in one paper. */
 export interface TermWeight {
@@ -99,7 +99,7 @@ export function indexEntry(model: VectorModel, paperId: string, doc: PreparedTex
   const tfidf = tfidfOf(model, doc)
   // The terms are what two papers are shown to share: twice as many are looked at, and only the ones that
   // name something are kept (not `allows`, not `convolutional neural`).
-  const candidates = topTerms(model.tfidf, tfidf, 2 * INDEX_TERMS).filter((t) => !isSenseTerm(t.term) && !isGenericTerm(model.tfidf, t.term))
+  const candidates = topTerms(model.tfidf, tfidf, 2 * INDEX_TERMS).filter((t) => !isSenseTerm(t.term) && !isGenericTerm(model, t.term))
   const surfaces = termSurfaces(doc, new Set(candidates.map((t) => t.term)), model.terms)
   const compounds = compoundsOf(model, doc, candidates.map((t) => t.term))
   const terms: TermWeight[] = []
@@ -113,21 +113,26 @@ export function indexEntry(model: VectorModel, paperId: string, doc: PreparedTex
   return { paperId, vector: projectTfidf(model, tfidf), terms, topics }
 }
 
-/** Above this share of the library's papers a term says little about two papers in particular (`learning`, `model`). */
-const GENERIC_TERM_SHARE = 0.3
-const GENERIC_SHARE_MIN_PAPERS = 50
 /** Nouns papers use about themselves: two papers that both say `paper` or `results` share nothing by it. */
 const SELF_DESCRIBING_NOUNS = new Set(['paper', 'work', 'study', 'result', 'method', 'approach', 'performance', 'number', 'problem', 'question', 'way', 'setting', 'case', 'experiment', 'finding', 'contribution', 'insight', 'evidence', 'effect', 'property', 'aspect', 'fact', 'type', 'kind', 'part'])
 
+const commonTermSets = new WeakMap<VectorModel, ReadonlySet<string>>()
+
 /** True for a term too common, or too much about papers in general, to explain why two papers are alike. */
-function isGenericTerm(model: TfidfModel, term: string): boolean {
+function isGenericTerm(model: VectorModel, term: string): boolean {
   if (SELF_DESCRIBING_NOUNS.has(term)) return true
-  const i = termIndex(model).get(term)
-  // In a small library a share says little: two of three papers may well share their main subject.
-  if (i === undefined || model.documentCount < GENERIC_SHARE_MIN_PAPERS) return false
+  if (model.commonTerms) {
+    let common = commonTermSets.get(model)
+    if (!common) commonTermSets.set(model, (common = new Set(model.commonTerms)))
+    return common.has(term)
+  }
+  // A model fitted before it kept its common terms: the share among all papers, read back from the idf.
+  const tfidf = model.tfidf
+  const i = termIndex(tfidf).get(term)
+  if (i === undefined || tfidf.documentCount < COMMON_SHARE_MIN_TEXTS) return false
   // The model keeps idf = ln((1 + N) / (1 + df)) + 1; df is read back from it.
-  const df = (1 + model.documentCount) / Math.exp((model.idf[i] as number) - 1) - 1
-  return df / model.documentCount > GENERIC_TERM_SHARE
+  const df = (1 + tfidf.documentCount) / Math.exp((tfidf.idf[i] as number) - 1) - 1
+  return df / tfidf.documentCount > COMMON_TERM_SHARE
 }
 
 /**
