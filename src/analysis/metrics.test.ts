@@ -161,6 +161,8 @@ describe('what each researcher metric says it rests on', () => {
     expect(noveltyPercentWhy(4, 0)).toEqual(['unknown: none of the 4 papers has both a date and an earlier paper in the library to compare with'])
     expect(noveltyPercentWhy(0, 0)).toEqual(['unknown: no papers in the library'])
     expect(HOW_COMPUTED.noveltyPercent).toMatch(/left out, not counted as 0/)
+    // The AI Score's novelty input is that same mean, ranked as a paper's percentile is (length taken out).
+    expect(HOW_COMPUTED.aiScore).toMatch(/Novelty % \/ 100 \(the mean of their papers' novelty percentiles: .* with what a text of its length gets taken out\)/)
   })
 
   it('says how many papers have a citation count, and nothing about counts for a person with no papers', () => {
