@@ -16,11 +16,14 @@ import { restoresPlace } from '../navigation.js'
  * year had too few papers and was pooled with them. Read after the headline (`57th percentile`).
  */
 export function noveltyCaption(cohort: { from: number; to: number; papers: number } | null): string {
-  if (!cohort) return 'among this library’s papers of its year (of the years next to it too, when its year has few papers)'
+  // The length of the text is taken out before ranking (a title alone sits near some earlier title), so the
+  // percentile need not follow the novelty shown under it from paper to paper: said here, not only in the how.
+  const length = ', with what a text of its length gets taken out'
+  if (!cohort) return `among this library’s papers of its year (of the years next to it too, when its year has few papers)${length}`
   const papers = `${formatCount(cohort.papers)} papers`
-  if (cohort.from === cohort.to) return `among this library’s ${papers} of ${cohort.from} with a novelty`
+  if (cohort.from === cohort.to) return `among this library’s ${papers} of ${cohort.from} with a novelty${length}`
   // Not "its year had too few": a year with enough takes in the years next to it that have too few.
-  return `among this library’s ${papers} of ${cohort.from}–${cohort.to} with a novelty: years with too few papers to rank among alone are ranked together with the years next to them`
+  return `among this library’s ${papers} of ${cohort.from}–${cohort.to} with a novelty${length}: years with too few papers to rank among alone are ranked together with the years next to them`
 }
 
 export function PaperPage() {
