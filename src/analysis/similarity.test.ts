@@ -144,3 +144,14 @@ describe('similar papers', () => {
     for (const generic of ['paper', 'results', 'result', 'learning']) expect(labels).not.toContain(generic)
   })
 })
+
+describe('similar papers of equal score', () => {
+  it('lists the newer first, then the undated, whatever their ids', () => {
+    const doc = prepareText({ title: 'Highway networks', text: '' })
+    const entry = (paperId: string, date: string | null): IndexedPaper => ({ ...indexEntry(model, paperId, doc), date })
+    const index = createVectorIndex([entry('query', '2021'), entry('a-2013', '2013'), entry('b-undated', null), entry('c-2018', '2018'), entry('d-2015-05', '2015-05')], { embedder: 'lsa-4' })
+    const ranked = similar(index, 'query', 4)
+    expect(new Set(ranked.map((r) => r.score)).size).toBe(1)
+    expect(ranked.map((r) => r.paperId)).toEqual(['c-2018', 'd-2015-05', 'a-2013', 'b-undated'])
+  })
+})

@@ -42,10 +42,22 @@ export interface IndexedPaper {
    * shown under it; when absent, none is named.
    */
   shownTopics?: readonly string[]
+  /** The paper's date (`2015`, `2015-05`, `2015-05-03`): of two papers equally similar the newer is listed first. */
+  date?: string | null
 }
 
 /** What a query looks like to the index. */
 export type IndexQuery = Omit<IndexedPaper, 'paperId'>
+
+/**
+ * Higher score first; of equal scores (papers known by the same few words, `Highway networks` and `Network in network`
+ * from `networks` alone) the newer first, then undated, then by id: the id alone ordered them by chance.
+ */
+function bySimilarity(a: { score: number; paperId: string; date: string | null }, b: { score: number; paperId: string; date: string | null }): number {
+  if (b.score !== a.score) return b.score - a.score
+  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1
+  return byScore(a, b)
+}
 
 export interface VectorIndex {
   /** Name of the embedder that made the vectors; queries must come from the same one. */
@@ -179,7 +191,7 @@ export interface SimilarRanked extends Ranked {
 
 /** The `k` papers most similar to a query vector (with its terms and topics, when known). */
 export function similarToVector(index: VectorIndex, query: IndexQuery, k = 10, exclude: ReadonlySet<string> = new Set()): SimilarRanked[] {
-  const scored: Array<{ paperId: string; score: number; i: number; cos: number; topic: number | null }> = []
+  const scored: Array<{ paperId: string; score: number; i: number; cos: number; topic: number | null; date: string | null }> = []
   const qTopicNorm = query.topics ? Math.sqrt(dot(query.topics, query.topics)) : 0
   index.papers.forEach((p, i) => {
     if (exclude.has(p.paperId)) return
@@ -189,9 +201,9 @@ export function similarToVector(index: VectorIndex, query: IndexQuery, k = 10, e
       const norm = Math.sqrt(dot(p.topics, p.topics))
       topic = norm > 0 ? topicProduct(query.topics, p.topics, index.topicSpecificity) / (qTopicNorm * norm) : 0
     }
-    scored.push({ paperId: p.paperId, score: (1 - index.topicWeight) * cos + index.topicWeight * (topic ?? 0), i, cos, topic })
+    scored.push({ paperId: p.paperId, score: (1 - index.topicWeight) * cos + index.topicWeight * (topic ?? 0), i, cos, topic, date: p.date ?? null })
   })
-  scored.sort(byScore)
+  scored.sort(bySimilarity)
   return scored.slice(0, k).map(({ paperId, score, i, cos, topic }) => {
     const p = index.papers[i] as IndexedPaper
     const why = sharedTerms(query.terms, p.terms)

@@ -59,5 +59,20 @@ describe('similar papers of the awesome list and d2l', () => {
     const vectors = (await loadAnalysisModels(t.store, { withEmbedder: false }))!.vectors
     expect(vectors.commonTerms).toEqual(expect.arrayContaining(['model', 'neural network', 'training']))
   })
-})
 
+  it('lists papers equally similar newest first, not in the order of their ids', async () => {
+    // d2l's `… networks` titles are known by `networks` alone: their vectors are one, and their scores equal.
+    const titles = ['Non-deep networks', 'Highway networks', 'Network in network', 'Squeeze-and-excitation networks']
+    const dates = new Map((await t.store.analysis.listVectors()).map((v) => [v.paperId, v.date ?? '']))
+    let ties = 0
+    for (const title of titles) {
+      const found = (await reader.similarPapers(await idOf(title), 8))!
+      for (let i = 1; i < found.length; i++) {
+        if (found[i]!.score !== found[i - 1]!.score) continue
+        ties++
+        expect(dates.get(found[i - 1]!.paperId)! >= dates.get(found[i]!.paperId)!, `${title}: ${found[i - 1]!.paperId} before ${found[i]!.paperId}`).toBe(true)
+      }
+    }
+    expect(ties).toBeGreaterThanOrEqual(4)
+  })
+})

@@ -107,6 +107,7 @@ async function buildIndex(store: PaperStore): Promise<VectorIndex> {
           : null,
     // What `show` and the paper page list: the curated topics and the predicted ones stored as assigned.
     shownTopics: [...v.curatedTopics, ...v.predictedTopics],
+    date: v.date,
   }))
   return createVectorIndex(papers, { embedder, topicLabels: labels, topicSpecificity: topicSpecificity(labels, vectors.map((v) => v.curatedTopics)) })
 }
