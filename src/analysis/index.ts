@@ -10,6 +10,7 @@ export { readText, readTextThreadModule, type ReadText, type ReadTextRequest, ty
 export { fitTfidf, tfidfVector, topTerms, type TfidfModel, type TfidfOptions } from './tfidf.js'
 export { normalizeInPlace, type SparseVector } from './sparse.js'
 export {
+  COMMON_TERM_SHARE,
   fitVectorModel,
   embedPrepared,
   createLsaEmbedder,

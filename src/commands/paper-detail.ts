@@ -5,7 +5,7 @@
  */
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import { arxivUrl, doiUrl, fileEntryKey, fileEntryLabel, locatorInput } from '../core/index.js'
-import { DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, noveltyCohort, TOPIC_HOW_COMPUTED, type SimilarRanked } from '../analysis/index.js'
+import { COMMON_TERM_SHARE, DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, noveltyCohort, TOPIC_HOW_COMPUTED, type SimilarRanked } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import { storedTopicUnsorted, type AnalysisReader } from './analysis-results.js'
 
@@ -319,7 +319,7 @@ export function presentSourceRecord(record: StoredSourceRecord): SourceRecordOut
 
 /** How a paper's similar papers are found (the API's `similarHowComputed`). */
 export const SIMILAR_PAPERS_HOW_COMPUTED =
-  "Every other paper of the library scores 0.6 × wording + 0.4 × topics (wording alone in a library without curated topics, whose papers have no topics to compare). Wording (textSimilarity) is the cosine similarity of the two papers' vectors (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to): the same number novelty's evidence lists as similarity. Topics (topicAgreement) is the cosine of their topic vectors (curated topics, or the classifier's confidences for a paper without them; none for a paper the classifier found off every topic of the library, whose even confidences say nothing, so that pair scores 0.6 × wording), each topic weighed by how specific it is, 1 for the rarest and less for a topic many curated papers share, so sharing a catch-all topic says less than sharing a rare one. The highest scores are listed, with the terms and topics the two papers share."
+  `Every other paper of the library scores 0.6 × wording + 0.4 × topics (wording alone in a library without curated topics, whose papers have no topics to compare). Wording (textSimilarity) is the cosine similarity of the two papers' vectors (LSA: TF-IDF over lemmas and phrases, truncated SVD; or the local ONNX sentence-embedding model the library was set to): the same number novelty's evidence lists as similarity. Topics (topicAgreement) is the cosine of their topic vectors (curated topics, or the classifier's confidences for a paper without them; none for a paper the classifier found off every topic of the library, whose even confidences say nothing, so that pair scores 0.6 × wording), each topic weighed by how specific it is, 1 for the rarest and less for a topic many curated papers share, so sharing a catch-all topic says less than sharing a rare one. The highest scores are listed (equal ones newest first), with the terms and topics the two papers share; a term more than ${COMMON_TERM_SHARE * 100}% of the library's texts use ('neural network', 'model') is never named, as it says little about two papers in particular.`
 
 /**
  * A computed number as the API and `show --json` give it: `why` and `lowerBound` always present (empty, false).
