@@ -366,7 +366,7 @@ describe('paperscope CLI on the corpus', () => {
     const similar = (await cli(['similar', '--text', 'lottery ticket hypothesis: sparse subnetworks found by iterative magnitude pruning at initialization', '--k', '10'], db)).out
     const search = (await cli(['search', 'lottery', '--limit', '20'], db)).out
     for (const line of [...similar.split('\n'), ...search.split('\n')]) expect(width(line), line).toBeLessThanOrEqual(80)
-    expect(similar).toMatch(/\n {2}1\. \d\.\d{3} {2}\S[^\n]*\n {12}\S/)
+    expect(similar).toMatch(/\n {2}1\. \d\.\d{2} {2}\S[^\n]*\n {11}\S/)
     // The tables too: import's (the corpus by its absolute path, its rejection and warnings), and stats' with a
     // topic named at length, as an awesome list's section may be. Before, 118 columns and more.
     const imported = (await cli(['import', CORPUS, '--no-analyze'], db)).out
@@ -442,6 +442,7 @@ describe('paperscope CLI on the corpus', () => {
       'We look for sparse subnetworks at initialization: iterative magnitude pruning with rewinding finds winning tickets that train in isolation to full accuracy.'
     const json = JSON.parse((await cli(['similar', '--text', text, '--k', '5', '--json'], db)).out) as {
       similar: Array<{ title: string; why: string[] }>
+      note: string | null
     }
     expect(json.similar).toHaveLength(5)
     expect(json.similar.filter((s) => /lottery|ticket|prun|sparse/i.test(s.title)).length).toBeGreaterThanOrEqual(3)
@@ -452,10 +453,17 @@ describe('paperscope CLI on the corpus', () => {
     const recipe = 'Preheat the oven. Cream the butter and sugar, add the eggs one at a time, fold in flour and lemon zest, and bake for forty minutes until golden.'
     const offTopic = await cli(['similar', '--text', recipe], db)
     expect(offTopic.code).toBe(0)
-    expect(offTopic.out).toBe('no paper of the library is near the text\n')
+    // It says why, in the API's /similar words.
+    expect(offTopic.out).toMatch(/^no paper of the library is near the text\nCompared by wording alone/)
+    expect(offTopic.out.replace(/\s+/g, ' ')).toContain(
+      'as the text is further from every topic of the library than any curated paper: no library paper shares two or more listed terms with it.',
+    )
     for (const stray of ['xxxxxxxxxxxx', 'the of and', 'Der Hund schläft im Garten unter dem alten Baum.']) {
-      expect(JSON.parse((await cli(['similar', '--text', stray, '--json'], db)).out).similar, stray).toEqual([])
+      const answer = JSON.parse((await cli(['similar', '--text', stray, '--json'], db)).out) as { similar: unknown[]; note: string | null }
+      expect(answer.similar, stray).toEqual([])
+      expect(answer.note, stray).toMatch(/^Compared by wording alone, as the text is (too short|further from every topic)/)
     }
+    expect(json.note).toBeNull()
   })
 
   it('classify --jsonl answers every good line, names each bad one with its line number, and never reads labels', async () => {

@@ -3,7 +3,9 @@
  * a text never seen, with the terms and topic they share.
  */
 import {
+  createAnalysisReader,
   findPaper,
+  shortListNote,
   readableText,
   similarPapersOf,
   similarPapersToText,
@@ -60,18 +62,24 @@ async function similarToText(
   if (ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'give either a paper or --text, not both')
   if (!opts.text.trim()) throw new PaperscopeError('INVALID_ARGUMENT', '--text is empty')
   await withStore(io, dbPath, async (store) => {
-    const similar = await similarPapersToText(store, { text: opts.text }, opts.k)
+    const reader = createAnalysisReader(store)
+    const similar = await similarPapersToText(store, { text: opts.text }, opts.k, reader)
     if (!similar) throw new PaperscopeError('NOT_ANALYSED', 'the library has no analysis yet; run `paperscope analyze`')
-    if (opts.json) printJson(io, { text: opts.text, similar })
-    else if (similar.length === 0) io.stdout('no paper of the library is near the text\n')
-    else io.stdout(formatSimilar('papers most similar to the text:', similar))
+    // A short list says why, as the API's /similar does: the same sentence from the same analysis.
+    const note = similar.length < opts.k ? shortListNote(await reader.comparedByWording({ text: opts.text }), similar.length) : null
+    if (opts.json) printJson(io, { text: opts.text, similar, note })
+    else {
+      if (similar.length === 0) io.stdout('no paper of the library is near the text\n')
+      else io.stdout(formatSimilar('papers most similar to the text:', similar))
+      if (note) io.stdout(`${wrap(note, '', '')}\n`)
+    }
   })
 }
 
 function formatSimilar(heading: string, similar: readonly SimilarPaperOut[]): string {
   const lines = [heading]
   similar.forEach((s, i) => {
-    lines.push(listItem(`${String(i + 1).padStart(3)}. ${s.score.toFixed(3)}  `, `${readableText(s.title)}  [${s.date ?? 'undated'}]  ${s.paperId}`))
+    lines.push(listItem(`${String(i + 1).padStart(3)}. ${s.score.toFixed(2)}  `, `${readableText(s.title)}  [${s.date ?? 'undated'}]  ${s.paperId}`))
     const topics = s.topicAgreement === null ? '' : `, topics ${s.topicAgreement.toFixed(2)}`
     lines.push(wrap(`wording ${s.textSimilarity.toFixed(2)}${topics}${s.why.length ? ` · shared: ${s.why.join(', ')}` : ''}`, '       ', '         '))
   })

@@ -1,6 +1,7 @@
 /** @module GET /similar?text=: the library papers nearest to a text never seen (a draft, an abstract). */
 import type { FastifyInstance } from 'fastify'
-import { PaperscopeError, pluralize } from '../../core/index.js'
+import { shortListNote } from '../../commands/index.js'
+import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
 import { NOT_ANALYSED_MESSAGE } from '../error-handler.js'
 import { presentSimilarPapers } from '../presenters.js'
@@ -31,20 +32,12 @@ export async function similarRoutes(app: FastifyInstance, { deps }: { deps: Serv
     return {
       similar,
       howComputed: SIMILAR_TO_TEXT_HOW_COMPUTED,
-      note: similar.length < k ? await shortListNote({ text, title }, similar.length) : null,
+      note: similar.length < k ? await noteFor({ text, title }, similar.length) : null,
     }
   }
-  /**
-   * Why fewer than k papers came back, said for this text (an empty list had only the general howComputed): the
-   * analysis says whether similarToText compared it by wording alone, off topic or too short to tell its topic.
-   */
-  const shortListNote = async (input: { text: string; title?: string | null | undefined }, found: number): Promise<string> => {
-    const listed = found === 0 ? 'no library paper shares two or more listed terms with it' : `only ${pluralize(found, 'library paper')} ${found === 1 ? 'shares' : 'share'} two or more listed terms with it`
-    const byWording = await deps.analysis?.comparedByWording?.({ text: input.text, ...(input.title ? { title: input.title } : {}) }).catch(() => null)
-    if (byWording === 'off-topic') return `Compared by wording alone, as the text is further from every topic of the library than any curated paper: ${listed}.`
-    if (byWording === 'too-short') return `Compared by wording alone, as the text is too short to tell its topic (too few content words the library's papers use): ${listed}.`
-    return `Only ${pluralize(found, 'library paper')} could be ranked against the text.`
-  }
+  /** Why fewer than k papers came back, said for this text: compared by wording alone, off topic or too short. */
+  const noteFor = async (input: { text: string; title?: string | null | undefined }, found: number): Promise<string> =>
+    shortListNote((await deps.analysis?.comparedByWording?.({ text: input.text, ...(input.title ? { title: input.title } : {}) }).catch(() => null)) ?? null, found)
   app.get<{ Querystring: SimilarQuery }>(
     '/similar',
     {
