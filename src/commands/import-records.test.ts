@@ -12,6 +12,7 @@ import { exportBibtex } from './export-bibtex.js'
 import { importFiles } from './import-files.js'
 import { findPaperById } from './lookup.js'
 import { rematchLibrary } from './rematch-library.js'
+import { namesakes } from './overview.js'
 
 /** A store whose writer fails on the n-th savePaper call: a real fault inside a real transaction. */
 /** `store` whose transactions' writer has `method` replaced by `replace(original)`: to inject a fault or count calls. */
@@ -585,5 +586,65 @@ describe('importRecords: author profiles', () => {
     expect((await importRecords(t.store, [], newer)).profiles).toBe(1)
     const s2 = (await t.store.getAuthor('a-turing'))!.profiles.filter((p) => p.source === 'semantic-scholar')
     expect(s2.map((p) => [p.metrics.citations, p.fetchedAt])).toEqual([[12500, '2026-07-01T00:00:00Z']])
+  })
+
+  /** A stored profile record and whose it is, as the import reads it. */
+  function storedProfile(source: string, key: string) {
+    return t.store.transaction((tx) => tx.getAuthorProfileRecord(source, key))
+  }
+
+  /** Every person of the library with their papers, and whose each stored profile is: the library as a reader sees it. */
+  async function people() {
+    const found = await t.store.findAuthors('turing', 200)
+    const profiles: Array<[string, string | null]> = []
+    for (const file of ['author_detail_2262347_with_papers_hindex.json', 'author_search_turing.json'])
+      for (const p of readAnswer(file, '2026-06-12T00:00:00Z').profiles)
+        profiles.push([p.key, (await storedProfile(p.source, p.key))?.authorId ?? null])
+    return { people: found.map((a) => [a.id, a.paperCount]), stats: await t.store.libraryStats(), profiles: [...new Map(profiles)].sort() }
+  }
+
+  it('keeps an author search hit no person of the library holds as a candidate profile, not a person with no papers', async () => {
+    const detail = readAnswer('author_detail_2262347_with_papers_hindex.json', '2026-06-12T00:00:00Z')
+    await importRecords(t.store, detail.records, detail.profiles)
+    const search = readAnswer('author_search_turing.json', '2026-06-13T00:00:00Z')
+    expect(search.profiles).toHaveLength(59)
+    await importRecords(t.store, search.records, search.profiles)
+    // Only Turing himself is a Turing of this library: 'Turing Award' and the four other 'Alan Turing's are not.
+    const turings = await t.store.findAuthors('turing', 200)
+    expect(turings.filter((a) => a.paperCount === 0).map((a) => a.name)).toEqual([])
+    expect(turings.find((a) => a.id === 'a-turing')?.paperCount).toBe(60)
+    expect(await namesakes(t.store, (await t.store.getAuthor('a-turing'))!)).toEqual([])
+    // Each hit is kept with where it was read, as no one's.
+    const award = await storedProfile('semantic-scholar', '1394093374')
+    expect([award?.profile.name, award?.profile.locator, award?.authorId]).toEqual(['Turing Award', 'https://www.semanticscholar.org/author/1394093374', null])
+    expect((await t.store.libraryStats()).authorProfiles).toBe(59)
+  })
+
+  it('gives the same library whichever of the detail and the search is imported first', async () => {
+    const detail = readAnswer('author_detail_2262347_with_papers_hindex.json', '2026-06-12T00:00:00Z')
+    const search = readAnswer('author_search_turing.json', '2026-06-12T00:00:00Z')
+    await importRecords(t.store, detail.records, detail.profiles)
+    await importRecords(t.store, search.records, search.profiles)
+    const detailFirst = await people()
+    await t.cleanup()
+    t = await createTempStore()
+    await importRecords(t.store, search.records, search.profiles)
+    // Read first, Turing's own hit (2262347) is a candidate too, until his papers give a person that id.
+    expect((await storedProfile('semantic-scholar', '2262347'))?.authorId).toBeNull()
+    await importRecords(t.store, detail.records, detail.profiles)
+    expect(await people()).toEqual(detailFirst)
+    expect(detailFirst.profiles.filter(([, owner]) => owner !== null)).toEqual([['2262347', 'a-turing']])
+  })
+
+  it("makes a candidate profile a person's when a paper gives that person its id", async () => {
+    const search = readAnswer('author_search_turing.json', '2026-06-13T00:00:00Z')
+    await importRecords(t.store, search.records, search.profiles)
+    const paper = buildRecord({ source: 'semantic-scholar', key: 'dermot1', title: 'Prof: Alan Turing Decoded', authors: ['Dermot Turing'], raw: { authorIds: ['51263427'] } })
+    await importRecords(t.store, [paper])
+    const [dermot] = await t.store.findAuthors('Dermot Turing', 5)
+    expect(dermot?.paperCount).toBe(1)
+    expect((await storedProfile('semantic-scholar', '51263427'))?.authorId).toBe(dermot?.id)
+    // The other Dermot Turing of the search (2082493385) stays a candidate: its id is not his.
+    expect((await storedProfile('semantic-scholar', '2082493385'))?.authorId).toBeNull()
   })
 })

@@ -30,7 +30,7 @@ import {
 } from '../library/index.js'
 import type { PaperReader, PaperStore, PaperWriter, StoredRecordRef } from '../store/index.js'
 import { toBibtexPapers } from './export-bibtex.js'
-import { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
+import { findProfileOwner, resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 
 export const DEFAULT_BATCH_SIZE = 250
 
@@ -308,14 +308,20 @@ async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: S
 /**
  * Stores a profile record for the person it is about; true when that is new or changed. The same profile read
  * from another path is not a change (its new place is noted), nor is a reading that reports nothing where the
- * stored one reported metrics (those are kept, with the date they were read).
+ * stored one reported metrics (those are kept, with the date they were read). A profile that reports nothing and
+ * whose ids no person of the library holds is kept as a candidate, no one's (see {@link findProfileOwner}).
  */
 export async function importProfile(tx: PaperWriter, profile: AuthorProfileRecord): Promise<boolean> {
   const stored = await tx.getAuthorProfileRecord(profile.source, profile.key)
   // A reading that reports nothing (a search hit names a person: Semantic Scholar's author search gives an id and
   // a name) does not wipe the same profile's reported counts: Turing's h-index 23 and 12,415 citations were lost.
   if (stored !== null && reportsNothing(profile) && !reportsNothing(stored.profile)) return false
-  const authorId = await resolveProfileOwner(tx, profile)
+  // Nor does it make a person: a search hit is a candidate profile, not someone of this library. Each had become a
+  // person with no paper, and 20 of them ('Turing Award', 'The Alan Turing Institute') were listed as perhaps Alan
+  // Turing. It becomes someone's when papers or a reporting profile give that person its id.
+  const authorId = reportsNothing(profile)
+    ? (stored?.authorId ?? (await findProfileOwner(tx, profile)))
+    : await resolveProfileOwner(tx, profile)
   const contentHash = recordContentHash(profile)
   const outcome = await tx.saveAuthorProfile(profile, authorId, contentHash)
   const readElsewhere =

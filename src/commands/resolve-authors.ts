@@ -69,10 +69,10 @@ async function withoutConflict(
 async function bindSourceIds(tx: PaperWriter, authorId: string, sourceIds: readonly string[]): Promise<void> {
   if (sourceIds.length === 0) return
   const known = await tx.listAuthorSourceIds(authorId)
-  await tx.addAuthorSourceIds(
-    authorId,
-    sourceIds.filter((id) => !sourceIdsConflict(known, [id])),
-  )
+  const taken = sourceIds.filter((id) => !sourceIdsConflict(known, [id]))
+  await tx.addAuthorSourceIds(authorId, taken)
+  // A candidate profile (a search hit that named no person of the library) under one of these ids is this person's now.
+  await tx.attachCandidateProfiles(authorId, taken.filter((id) => !known.includes(id)))
 }
 
 /**
@@ -348,5 +348,17 @@ export async function resolveProfileOwner(
     (await withoutConflict(tx, await tx.findAuthorIdsByNameKey(nameKey(profile.name)), sourceIds, none))[0] ??
     (await tx.createAuthor({ name: profile.name, nameKey: nameKey(profile.name), blockKey: nameBlockKey(profile.name) }))
   await bindSourceIds(tx, id, sourceIds)
+  return id
+}
+
+/**
+ * The person of the library a profile that only names someone is about (a search hit: an id and a name), found by
+ * its source ids alone, whose names must fit; null when none holds them. A name alone is no evidence here: an
+ * author search lists every namesake it has ('Alan Turing' five times, 'Turing Award', 'The Alan Turing Institute').
+ */
+export async function findProfileOwner(tx: PaperWriter, profile: Pick<AuthorProfileRecord, 'name' | 'source' | 'key' | 'ids'>): Promise<string | null> {
+  const sourceIds = profileAuthorIds(profile)
+  const id = await personBySourceIds(tx, sourceIds, [profile.name], new Set())
+  if (id !== null) await bindSourceIds(tx, id, sourceIds)
   return id
 }

@@ -372,9 +372,15 @@ export interface PaperWriter extends PaperReader {
   listAuthorSourceIds(authorId: string): Promise<string[]>
   /** Records source ids as this person's; an id that already names someone else stays theirs. */
   addAuthorSourceIds(authorId: string, sourceIds: readonly string[]): Promise<void>
-  /** A stored profile record as it was saved, and whose it is. */
-  getAuthorProfileRecord(source: string, key: string): Promise<{ profile: AuthorProfileRecord; authorId: string } | null>
-  saveAuthorProfile(profile: AuthorProfileRecord, authorId: string, contentHash: string): Promise<'new' | 'updated' | 'unchanged'>
+  /** A stored profile record as it was saved, and whose it is (null: a candidate, no person of the library yet). */
+  getAuthorProfileRecord(source: string, key: string): Promise<{ profile: AuthorProfileRecord; authorId: string | null } | null>
+  /** Saves a profile record as this person's, or as a candidate (`authorId` null) that names no person of the library. */
+  saveAuthorProfile(profile: AuthorProfileRecord, authorId: string | null, contentHash: string): Promise<'new' | 'updated' | 'unchanged'>
+  /**
+   * Makes the candidate profiles (no person yet) whose source and key are one of `sourceIds` (`semantic-scholar:2262347`)
+   * this person's, now that the person holds those ids; how many.
+   */
+  attachCandidateProfiles(authorId: string, sourceIds: readonly string[]): Promise<number>
   /**
    * Makes `from` part of `into` (two ids found to be one person): its papers, spellings, source ids and profiles
    * move to `into`, the display name is chosen again from all the spellings, and `from` is removed. The two must

@@ -532,6 +532,41 @@ export const MIGRATIONS: readonly Migration[] = [
          WHERE authors.block_key GLOB 'van *|?*'
            AND authors.name_key = v.value || ' ' || substr(authors.block_key, 1, instr(authors.block_key, '|') - 1);`,
   },
+  {
+    version: 25,
+    name: 'candidate-profiles',
+    // A profile that only names someone (Semantic Scholar's author search gives an id and a name: 'Turing Award',
+    // 'The Alan Turing Institute') is a candidate, not a person of the library: it keeps its record with no person
+    // (author_id null) until papers or a reporting profile name that person. The people such hits made before (no
+    // paper, no profile that reports anything) let go of their profiles and leave; their names and ids go with them.
+    up: `
+      CREATE TABLE author_profiles_25 (
+        id INTEGER PRIMARY KEY,
+        author_id TEXT REFERENCES authors(id),
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        locator TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        field TEXT,
+        metrics TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        record TEXT NOT NULL,
+        UNIQUE (source, key)
+      );
+      INSERT INTO author_profiles_25 (id, author_id, source, key, locator, fetched_at, field, metrics, content_hash, record)
+        SELECT id, author_id, source, key, locator, fetched_at, field, metrics, content_hash, record FROM author_profiles;
+      DROP TABLE author_profiles;
+      ALTER TABLE author_profiles_25 RENAME TO author_profiles;
+      CREATE INDEX author_profiles_author ON author_profiles(author_id);
+      CREATE TEMP TABLE candidate_people_25 AS
+        SELECT id FROM authors
+        WHERE id NOT IN (SELECT author_id FROM authorships)
+          AND id IN (SELECT author_id FROM author_profiles WHERE author_id IS NOT NULL)
+          AND id NOT IN (SELECT author_id FROM author_profiles WHERE author_id IS NOT NULL AND (field IS NOT NULL OR metrics <> '{}'));
+      UPDATE author_profiles SET author_id = NULL WHERE author_id IN (SELECT id FROM candidate_people_25);
+      DELETE FROM authors WHERE id IN (SELECT id FROM candidate_people_25);
+      DROP TABLE candidate_people_25;`,
+  },
 ]
 
 /**

@@ -252,6 +252,36 @@ describe('SQLite library file', () => {
     })
   })
 
+  it('lets the people of a library built before migration 25 that only a search hit made go, and keeps their hits as candidate profiles', async () => {
+    await fromOldLibrary(24, (old) => {
+      const person = old.prepare("INSERT INTO authors (id, name, name_key, block_key, created_at) VALUES (?, ?, ?, ?, 'x')")
+      const profile = old.prepare(
+        "INSERT INTO author_profiles (author_id, source, key, locator, fetched_at, field, metrics, content_hash, record) VALUES (?, ?, ?, 'l', 't', ?, ?, 'h', '{}')",
+      )
+      person.run('turing-award', 'Turing Award', 'turing award', 'award|t')
+      old.prepare("INSERT INTO author_names (author_id, name, name_key) VALUES ('turing-award', 'Turing Award', 'turing award')").run()
+      old.prepare("INSERT INTO author_source_ids (source_id, author_id) VALUES ('semantic-scholar:1394093374', 'turing-award')").run()
+      profile.run('turing-award', 'semantic-scholar', '1394093374', null, '{}')
+      // A profile that reports something is about a person, papers here or not.
+      person.run('jason-priem', 'Jason Priem', 'jason priem', 'priem|j')
+      profile.run('jason-priem', 'openalex', 'A5023888391', null, '{"citations":4269}')
+      person.run('a-turing', 'A. Turing', 'a turing', 'turing|a')
+      profile.run('a-turing', 'semantic-scholar', '2262347', null, '{}')
+      profile.run('a-turing', 'openalex', 'A1', 'Mathematics', '{}')
+    }, async (path) => {
+      const store = await SqlitePaperStore.open(openSqliteFile(path))
+      expect((await store.findAuthors('turing award')).map((a) => a.id)).toEqual([])
+      expect(await store.getAuthorProfileRecord('semantic-scholar', '1394093374')).toMatchObject({ authorId: null })
+      expect(await store.findAuthorIdsBySourceIds(['semantic-scholar:1394093374'])).toEqual([])
+      expect((await store.getAuthor('jason-priem'))?.profiles).toHaveLength(1)
+      expect((await store.getAuthor('a-turing'))?.profiles.map((p) => p.source)).toEqual(['semantic-scholar', 'openalex'])
+      // Nothing left of the hit's person holds a candidate back, and none is pruned as an orphan.
+      expect(await store.pruneOrphanAuthors()).toBe(0)
+      expect((await store.attachCandidateProfiles('jason-priem', ['semantic-scholar:1394093374']))).toBe(1)
+      await store.close()
+    })
+  })
+
   it('applies a migration the file has not had though a later one was applied (two lines of work merged in either order)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paperscope-gap-'))
     try {

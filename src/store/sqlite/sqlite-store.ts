@@ -1435,8 +1435,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   async getAuthorProfileRecord(
     source: string,
     key: string,
-  ): Promise<{ profile: AuthorProfileRecord; authorId: string } | null> {
-    const row = this.get<{ record: string; author_id: string }>(
+  ): Promise<{ profile: AuthorProfileRecord; authorId: string | null } | null> {
+    const row = this.get<{ record: string; author_id: string | null }>(
       'SELECT record, author_id FROM author_profiles WHERE source = ? AND key = ?',
       source,
       key,
@@ -1446,10 +1446,10 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
 
   async saveAuthorProfile(
     profile: AuthorProfileRecord,
-    authorId: string,
+    authorId: string | null,
     contentHash: string,
   ): Promise<'new' | 'updated' | 'unchanged'> {
-    const existing = this.get<{ content_hash: string; author_id: string }>(
+    const existing = this.get<{ content_hash: string; author_id: string | null }>(
       'SELECT content_hash, author_id FROM author_profiles WHERE source = ? AND key = ?',
       profile.source,
       profile.key,
@@ -1500,8 +1500,22 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
   async pruneOrphanAuthors(): Promise<number> {
     return this.stmt(
       `DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM authorships)
-         AND id NOT IN (SELECT author_id FROM author_profiles)`,
+         AND id NOT IN (SELECT author_id FROM author_profiles WHERE author_id IS NOT NULL)`,
     ).run().changes
+  }
+
+  async attachCandidateProfiles(authorId: string, sourceIds: readonly string[]): Promise<number> {
+    let attached = 0
+    for (const id of sourceIds) {
+      const colon = id.indexOf(':')
+      if (colon <= 0) continue
+      attached += this.stmt('UPDATE author_profiles SET author_id = ? WHERE source = ? AND key = ? AND author_id IS NULL').run(
+        authorId,
+        id.slice(0, colon),
+        id.slice(colon + 1),
+      ).changes
+    }
+    return attached
   }
 }
 
