@@ -647,4 +647,32 @@ describe('importRecords: author profiles', () => {
     // The other Dermot Turing of the search (2082493385) stays a candidate: its id is not his.
     expect((await storedProfile('semantic-scholar', '2082493385'))?.authorId).toBeNull()
   })
+
+  /** A recorded OpenAlex author answer, read (as `sync` reads it) on one day: the fixtures' two of Jason Priem. */
+  function readOpenAlex(file: string) {
+    const text = readFixture(`openalex/${file}`)
+    return recognizeApiAnswer(text)!.source.parse(text, { input: file, fetchedAt: '2026-06-12T00:00:00Z' }).profiles
+  }
+
+  it('keeps the newest reading of a profile as the profile, and the older among its earlier readings, in either order', async () => {
+    const older = readOpenAlex('author_A5023888391.json')
+    const newer = readOpenAlex('author_A5023888391_2026.json')
+    const libraryAfter = async (first: typeof older, second: typeof older) => {
+      await t.cleanup()
+      t = await createTempStore()
+      await importRecords(t.store, [], first)
+      await importRecords(t.store, [], second)
+      const priem = (await t.store.findAuthors('Jason Priem', 5)).map((a) => a.id)
+      return { priem, detail: await t.store.getAuthor(priem[0]!), stored: await storedProfile('openalex', 'A5023888391') }
+    }
+    const newerLast = await libraryAfter(older, newer)
+    const olderLast = await libraryAfter(newer, older)
+    expect(olderLast).toEqual(newerLast)
+    expect(newerLast.detail!.profiles.map((p) => [p.metrics.papers, p.metrics.citations])).toEqual([[60, 4269]])
+    const earlier = newerLast.stored!.profile.raw['earlierReadings'] as Array<{ updatedDate: string; metrics: { papers: number; citations: number } }>
+    expect(earlier.map((r) => [r.updatedDate.slice(0, 7), r.metrics.papers, r.metrics.citations])).toEqual([['2025-06', 62, 3890]])
+    // Read again, either reading changes nothing.
+    expect((await importRecords(t.store, [], older)).profiles).toBe(0)
+    expect((await importRecords(t.store, [], newer)).profiles).toBe(0)
+  })
 })

@@ -308,14 +308,19 @@ async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: S
 /**
  * Stores a profile record for the person it is about; true when that is new or changed. The same profile read
  * from another path is not a change (its new place is noted), nor is a reading that reports nothing where the
- * stored one reported metrics (those are kept, with the date they were read). A profile that reports nothing and
- * whose ids no person of the library holds is kept as a candidate, no one's (see {@link findProfileOwner}).
+ * stored one reported metrics (those are kept, with the date they were read). Of two readings that report, the
+ * newer (see {@link readingDate}) is the profile, and the other is kept among its `raw.earlierReadings`, whichever
+ * was imported first. A profile that reports nothing and whose ids no person of the library holds is kept as a
+ * candidate, no one's (see {@link findProfileOwner}).
  */
-export async function importProfile(tx: PaperWriter, profile: AuthorProfileRecord): Promise<boolean> {
-  const stored = await tx.getAuthorProfileRecord(profile.source, profile.key)
+export async function importProfile(tx: PaperWriter, incoming: AuthorProfileRecord): Promise<boolean> {
+  const stored = await tx.getAuthorProfileRecord(incoming.source, incoming.key)
   // A reading that reports nothing (a search hit names a person: Semantic Scholar's author search gives an id and
   // a name) does not wipe the same profile's reported counts: Turing's h-index 23 and 12,415 citations were lost.
-  if (stored !== null && reportsNothing(profile) && !reportsNothing(stored.profile)) return false
+  if (stored !== null && reportsNothing(incoming) && !reportsNothing(stored.profile)) return false
+  // An older reading imported after a newer one does not replace it: Jason Priem's OpenAlex profile of 2025-06 (62
+  // works, 3,890 citations) replaced that of 2026-03 (60, 4,269) when read second.
+  const profile = stored !== null && !reportsNothing(stored.profile) ? newestReading(stored.profile, incoming) : incoming
   // Nor does it make a person: a search hit is a candidate profile, not someone of this library. Each had become a
   // person with no paper, and 20 of them ('Turing Award', 'The Alan Turing Institute') were listed as perhaps Alan
   // Turing. It becomes someone's when papers or a reporting profile give that person its id.
@@ -329,6 +334,63 @@ export async function importProfile(tx: PaperWriter, profile: AuthorProfileRecor
     stored.authorId === authorId &&
     recordContentHash({ ...stored.profile, locator: profile.locator }) === contentHash
   return outcome !== 'unchanged' && !readElsewhere
+}
+
+/** What an earlier reading of a profile reported, kept beside the newest (`raw.earlierReadings`). */
+interface EarlierReading {
+  fetchedAt: string
+  updatedDate?: string
+  locator: string
+  field: string | null
+  metrics: AuthorProfileRecord['metrics']
+}
+
+/**
+ * When a profile's counts are as of: the source's own date of them where it gives one (OpenAlex's `updated_date`,
+ * `raw.updatedDate`), else when it was read. Two recorded answers read on one day are told apart by the first.
+ */
+export function readingDate(reading: Pick<AuthorProfileRecord, 'fetchedAt' | 'raw'> | EarlierReading): string {
+  const updated = 'raw' in reading ? reading.raw['updatedDate'] : reading.updatedDate
+  return typeof updated === 'string' && updated !== '' ? updated : reading.fetchedAt
+}
+
+function summaryOf(p: AuthorProfileRecord): EarlierReading {
+  const updated = p.raw['updatedDate']
+  return {
+    fetchedAt: p.fetchedAt,
+    ...(typeof updated === 'string' ? { updatedDate: updated } : {}),
+    locator: p.locator,
+    field: p.field,
+    metrics: p.metrics,
+  }
+}
+
+/** Newest first: by {@link readingDate}, then by when read, then by content, so that any order of import agrees. */
+function newerFirst(a: EarlierReading, b: EarlierReading): number {
+  const [da, db] = [readingDate(a), readingDate(b)]
+  if (da !== db) return da < db ? 1 : -1
+  if (a.fetchedAt !== b.fetchedAt) return a.fetchedAt < b.fetchedAt ? 1 : -1
+  const [ja, jb] = [JSON.stringify(a), JSON.stringify(b)]
+  return ja === jb ? 0 : ja < jb ? 1 : -1
+}
+
+/**
+ * Of two readings of one profile, the newer, with every other reading either kept (`raw.earlierReadings`, newest
+ * first, each once). The same whichever is `stored`.
+ */
+export function newestReading(stored: AuthorProfileRecord, incoming: AuthorProfileRecord): AuthorProfileRecord {
+  const earlierOf = (p: AuthorProfileRecord): EarlierReading[] =>
+    Array.isArray(p.raw['earlierReadings']) ? (p.raw['earlierReadings'] as EarlierReading[]) : []
+  const current = newerFirst(summaryOf(stored), summaryOf(incoming)) <= 0 ? stored : incoming
+  const mine = JSON.stringify(summaryOf(current))
+  const seen = new Map<string, EarlierReading>()
+  for (const r of [summaryOf(stored), summaryOf(incoming), ...earlierOf(stored), ...earlierOf(incoming)]) {
+    const key = JSON.stringify(r)
+    if (key !== mine) seen.set(key, r)
+  }
+  const { earlierReadings: _, ...raw } = current.raw
+  const earlier = [...seen.values()].sort(newerFirst)
+  return { ...current, raw: earlier.length > 0 ? { ...raw, earlierReadings: earlier } : raw }
 }
 
 /** True when a profile reports no metric and no field: it only says who the person is. */

@@ -332,6 +332,7 @@ function authorToProfile(
     asObject(asObject((author['topics'] as unknown[] | undefined)?.[0])?.['field'])?.['display_name'],
   )
   const twoYear = asObject(author['summary_stats'])?.['2yr_mean_citedness']
+  const updatedDate = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+)?/.exec(cleanText(author['updated_date']) ?? '')?.[0] ?? null
 
   return createAuthorProfileRecord({
     source: OPENALEX_SOURCE,
@@ -346,6 +347,8 @@ function authorToProfile(
     raw: {
       ...(alternatives.length ? { nameAlternatives: alternatives } : {}),
       ...(typeof twoYear === 'number' ? { twoYearMeanCitedness: twoYear } : {}),
+      // When OpenAlex last updated the counts: what two readings are compared by, whenever each was read.
+      ...(updatedDate ? { updatedDate } : {}),
     },
   })
 }
