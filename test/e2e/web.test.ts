@@ -372,7 +372,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.goto(`${server.url}/authors/${RESEARCHER.id}`)
     await page.getByRole('heading', { level: 1, name: RESEARCHER.name }).waitFor()
     const ai = page.locator('.metric[data-metric="aiScore"]')
-    await expect.poll(() => ai.locator('.metric-value').textContent()).toBe(String(Math.round(metrics.metrics.computed.aiScore.value * 10) / 10))
+    await expect.poll(() => ai.locator('.metric-value').textContent()).toBe((Math.round(metrics.metrics.computed.aiScore.value * 10) / 10).toFixed(1))
     expect(await ai.locator('.origin-reported').textContent()).toBe('Reported by profile page: 53')
     expect(await ai.locator('.origin-computed summary').textContent()).toBe('Paperscope’s own formula')
     expect(await ai.locator('.origin-computed').textContent()).not.toMatch(/computed here/)

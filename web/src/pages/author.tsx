@@ -401,8 +401,9 @@ function MetricTile({
   // A mean of percentiles to a tenth, as the ranking of researchers shows and orders it (58 and 58 there looked
   // out of order, and a page showing 43 beside the ranking's 42.8 looked like another number).
   const tenth = (n: number) => Math.round(Number(n.toFixed(6)) * 10) / 10
-  const formatComputed = unit ? (n: number) => tenth(n).toFixed(1) : format
-  const describeComputed = unit ? (n: number) => `${formatComputed(n)} (${unit})` : format
+  // Paperscope's own scores too (AI Score 55.0 in the ranking read 55 here).
+  const formatComputed = unit || metric.ownFormula ? (n: number) => tenth(n).toFixed(1) : format
+  const describeComputed = unit ? (n: number) => `${formatComputed(n)} (${unit})` : formatComputed
   // Paperscope's own formula leads where it has a value: the ranking of researchers shows and orders by it, and a
   // page reached from its 63.2 must not open on the profile site's 53 under the same name.
   const ownLeads = metric.ownFormula === true && computed !== null && computed.value !== null
