@@ -22,6 +22,7 @@ function waitFor(child: ChildProcess, output: () => string, pattern: RegExp, ms 
     }
     child.stdout?.on('data', check)
     child.stderr?.on('data', check)
+    check() // what came already
     child.once('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`exited with ${code} before ${pattern}; output:\n${output()}`))
@@ -63,9 +64,10 @@ describe('paperscope start', () => {
     expect(search.total).toBeGreaterThanOrEqual(10)
     expect(search.items[0]!.paper.title).toMatch(/grokking/i)
     expect(Object.keys(search.facets).sort()).toEqual(['category', 'source', 'topic', 'year'])
-    // Structured logs: one JSON object per line from pino.
-    const logLine = output.split('\n').find((l) => l.includes('"request completed"'))
-    expect(JSON.parse(logLine!)).toMatchObject({ level: 30, res: { statusCode: 200 } })
+    // Structured logs: one JSON object per line from pino. The line may reach the pipe after the answer (a full
+    // run on 2 busy CPUs read the output before it came), so it is waited for.
+    const [logLine] = await waitFor(child, () => output, /^\{.*"request completed".*$/m, 10_000)
+    expect(JSON.parse(logLine)).toMatchObject({ level: 30, res: { statusCode: 200 } })
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)))
     child.kill('SIGTERM')
