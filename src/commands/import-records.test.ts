@@ -671,8 +671,10 @@ describe('importRecords: author profiles', () => {
     expect(newerLast.detail!.profiles.map((p) => [p.metrics.papers, p.metrics.citations])).toEqual([[60, 4269]])
     const earlier = newerLast.stored!.profile.raw['earlierReadings'] as Array<{ updatedDate: string; metrics: { papers: number; citations: number } }>
     expect(earlier.map((r) => [r.updatedDate.slice(0, 7), r.metrics.papers, r.metrics.citations])).toEqual([['2025-06', 62, 3890]])
-    // Read again, either reading changes nothing.
+    // Read again, either reading changes nothing, nor does the newer synced again later with the same counts.
     expect((await importRecords(t.store, [], older)).profiles).toBe(0)
     expect((await importRecords(t.store, [], newer)).profiles).toBe(0)
+    expect((await importRecords(t.store, [], newer.map((p) => ({ ...p, fetchedAt: '2026-07-01T00:00:00Z' })))).profiles).toBe(0)
+    expect((await storedProfile('openalex', 'A5023888391'))!.profile.raw['earlierReadings']).toEqual(earlier)
   })
 })

@@ -23,6 +23,7 @@ import {
   mergeRecords,
   paperIdFor,
   recordContentHash,
+  stableStringify,
   titleKeys,
   type IdHolder,
   type MatchDecision,
@@ -370,26 +371,35 @@ function newerFirst(a: EarlierReading, b: EarlierReading): number {
   const [da, db] = [readingDate(a), readingDate(b)]
   if (da !== db) return da < db ? 1 : -1
   if (a.fetchedAt !== b.fetchedAt) return a.fetchedAt < b.fetchedAt ? 1 : -1
-  const [ja, jb] = [JSON.stringify(a), JSON.stringify(b)]
+  const [ja, jb] = [stableStringify(a), stableStringify(b)]
   return ja === jb ? 0 : ja < jb ? 1 : -1
 }
 
+/** What a reading reports: two readings that report the same are one reading, read again. */
+function reported(r: EarlierReading): string {
+  return stableStringify({ field: r.field, metrics: r.metrics })
+}
+
 /**
- * Of two readings of one profile, the newer, with every other reading either kept (`raw.earlierReadings`, newest
- * first, each once). The same whichever is `stored`.
+ * Of two readings of one profile, the newer, with each earlier reading that reported something else kept
+ * (`raw.earlierReadings`, newest first); the same whichever is `stored`. A reading that reports what a newer one
+ * does adds nothing (a sync read again, the same file from another folder).
  */
 export function newestReading(stored: AuthorProfileRecord, incoming: AuthorProfileRecord): AuthorProfileRecord {
   const earlierOf = (p: AuthorProfileRecord): EarlierReading[] =>
     Array.isArray(p.raw['earlierReadings']) ? (p.raw['earlierReadings'] as EarlierReading[]) : []
-  const current = newerFirst(summaryOf(stored), summaryOf(incoming)) <= 0 ? stored : incoming
-  const mine = JSON.stringify(summaryOf(current))
-  const seen = new Map<string, EarlierReading>()
-  for (const r of [summaryOf(stored), summaryOf(incoming), ...earlierOf(stored), ...earlierOf(incoming)]) {
-    const key = JSON.stringify(r)
-    if (key !== mine) seen.set(key, r)
+  const [s, i] = [summaryOf(stored), summaryOf(incoming)]
+  // The same values read again: `incoming` stands, with its place and its date (a page capture dated by the import
+  // before, by the capture now), whichever is newer; nothing shown changes.
+  const current = reported(s) !== reported(i) && newerFirst(s, i) < 0 ? stored : incoming
+  const kept = new Set([reported(summaryOf(current))])
+  const earlier: EarlierReading[] = []
+  for (const r of [s, i, ...earlierOf(stored), ...earlierOf(incoming)].sort(newerFirst)) {
+    if (kept.has(reported(r))) continue
+    kept.add(reported(r))
+    earlier.push(r)
   }
   const { earlierReadings: _, ...raw } = current.raw
-  const earlier = [...seen.values()].sort(newerFirst)
   return { ...current, raw: earlier.length > 0 ? { ...raw, earlierReadings: earlier } : raw }
 }
 
