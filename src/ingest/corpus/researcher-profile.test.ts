@@ -25,6 +25,13 @@ describe('researcher-profile on the real page', () => {
     })
   })
 
+  it('dates the profile by when the page was captured, as precisely as that is known, not by the import', () => {
+    const captured = researcherProfileFormat.parse(PROFILE, { ...ctx, captureDate: '2026' }).profiles[0]!
+    // The manifest knows the year alone: the profile says 2026, no made-up day, and keeps where that came from.
+    expect([captured.fetchedAt, captured.raw['captureDate']]).toEqual(['2026', '2026'])
+    expect(researcherProfileFormat.parse(PROFILE, { ...ctx, captureDate: '2026-03-04' }).profiles[0]!.fetchedAt).toBe('2026-03-04')
+  })
+
   it('yields all 13 papers, in page order, with nothing rejected', () => {
     expect(result.records.map((r) => [r.line, r.title])).toEqual([
       [12, 'Grokking as a First Order Phase Transition in Two Layer Networks'],

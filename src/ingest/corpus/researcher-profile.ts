@@ -77,7 +77,9 @@ function parseResearcherProfile(input: TextInput, ctx: ParseContext) {
         source: FORMAT_NAME,
         key: normalizeForKey(header.name),
         locator: `${ctx.input}:${header.nameLine ?? 1}`,
-        fetchedAt: ctx.fetchedAt,
+        // The page was read when it was captured, not when the file is imported: its counts are as of then. Only as
+        // precise as the capture date is known (the corpus manifest gives '2026'), never a day made up.
+        fetchedAt: ctx.captureDate ?? ctx.fetchedAt,
         name: header.name,
         field: header.field,
         metrics: header.metrics,
@@ -86,6 +88,7 @@ function parseResearcherProfile(input: TextInput, ctx: ParseContext) {
           field: header.field,
           ...header.metricLines,
           ...(header.listed ? { listedPapers: header.listed.count } : {}),
+          ...(ctx.captureDate ? { captureDate: ctx.captureDate } : {}),
         },
       }),
     )
