@@ -4,7 +4,7 @@
  * never 0. Source-reported values are carried beside the computed ones, never in their place.
  */
 import { pluralize, type ReportedMetrics, type ResearcherTotals } from '../core/index.js'
-import { NOVELTY_HOW_COMPUTED } from './novelty.js'
+import { lengthResiduals, NOVELTY_HOW_COMPUTED } from './novelty.js'
 import type { Contribution } from './rank.js'
 
 export const H_INDEX_HOW_COMPUTED =
@@ -176,29 +176,12 @@ export function centralityPercentiles(papers: readonly CentralityInput[]): Map<s
     for (let d = 0; d < dims; d++) s += (vector[d] as number) * (centre[d] as number)
     return norm > 0 ? s / norm : 0
   })
-  const expected = lengthTrend(
-    papers.map((p) => Math.log1p(Math.max(0, p.textLength))),
+  const residuals = lengthResiduals(
     sims,
+    papers.map((p) => p.textLength),
   )
-  // Rounded, so that papers the fit leaves level (two papers: both on the line) tie rather than rank by float noise.
-  const residuals = sims.map((s, i) => Math.round((s - (expected[i] as number)) * 1e9) / 1e9)
   const sorted = [...residuals].sort((a, b) => a - b)
   return new Map(papers.map((p, i) => [p.paperId, (100 * upperBound(sorted, residuals[i] as number)) / Math.max(1, sorted.length)]))
-}
-
-/** The least-squares line of `ys` on `xs`, at each x (the mean of `ys` when the xs do not vary). */
-function lengthTrend(xs: readonly number[], ys: readonly number[]): number[] {
-  const n = xs.length
-  const mx = xs.reduce((s, x) => s + x, 0) / Math.max(1, n)
-  const my = ys.reduce((s, y) => s + y, 0) / Math.max(1, n)
-  let sxx = 0
-  let sxy = 0
-  for (let i = 0; i < n; i++) {
-    sxx += ((xs[i] as number) - mx) ** 2
-    sxy += ((xs[i] as number) - mx) * ((ys[i] as number) - my)
-  }
-  const slope = sxx > 1e-12 ? sxy / sxx : 0
-  return xs.map((x) => my + slope * (x - mx))
 }
 
 function upperBound(sorted: readonly number[], value: number): number {

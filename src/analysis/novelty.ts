@@ -234,19 +234,27 @@ function rankWithinCohorts(papers: readonly NoveltyInput[], results: PaperNovelt
  */
 function lengthAdjusted(novelties: readonly number[], lengths: ReadonlyArray<number | undefined>): number[] {
   if (lengths.some((l) => l === undefined)) return [...novelties]
-  const xs = lengths.map((l) => Math.log1p(Math.max(0, l as number)))
+  return lengthResiduals(novelties, lengths as readonly number[])
+}
+
+/**
+ * What each value says beyond its text's length: the value less the least-squares line of the values on
+ * log(1 + characters), at that length. Novelty percentiles and topical centrality both rank by it.
+ */
+export function lengthResiduals(values: readonly number[], textLengths: readonly number[]): number[] {
+  const xs = textLengths.map((l) => Math.log1p(Math.max(0, l)))
   const n = xs.length
-  const mx = xs.reduce((a, b) => a + b, 0) / n
-  const my = novelties.reduce((a, b) => a + b, 0) / n
+  const mx = xs.reduce((a, b) => a + b, 0) / Math.max(1, n)
+  const my = values.reduce((a, b) => a + b, 0) / Math.max(1, n)
   let sxx = 0
   let sxy = 0
   for (let i = 0; i < n; i++) {
     sxx += ((xs[i] as number) - mx) ** 2
-    sxy += ((xs[i] as number) - mx) * ((novelties[i] as number) - my)
+    sxy += ((xs[i] as number) - mx) * ((values[i] as number) - my)
   }
   const slope = sxx > 1e-12 ? sxy / sxx : 0
-  // Rounded, so that papers the line leaves level tie rather than rank by float noise.
-  return novelties.map((v, i) => Math.round((v - slope * ((xs[i] as number) - mx)) * 1e9) / 1e9)
+  // Rounded, so that values the line leaves level (two papers: both on it) tie rather than rank by float noise.
+  return values.map((v, i) => Math.round((v - slope * ((xs[i] as number) - mx)) * 1e9) / 1e9)
 }
 
 /** The cohort a percentile ranks among: its first and last year, and how many papers with a novelty it holds. */
