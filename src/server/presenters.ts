@@ -259,6 +259,7 @@ export function presentStats(stats: LibraryStats, topics: number): StatsOut {
     authors: stats.authors,
     sourceRecords: stats.sourceRecords,
     authorProfiles: stats.authorProfiles,
+    candidateProfiles: stats.candidateProfiles,
     mergedPapers: stats.mergedPapers,
     multiSourcePapers: stats.multiSourcePapers,
     papersWithoutYear: stats.papersWithoutYear,

@@ -213,7 +213,13 @@ export interface LibraryStats {
   papers: number
   authors: number
   sourceRecords: number
+  /** Every stored author profile: those of people and the candidates below together. */
   authorProfiles: number
+  /**
+   * Profiles no person holds: author search hits (an id and a name) kept until papers or a reporting profile give a
+   * person that id. Not people, so `authors` leaves them out.
+   */
+  candidateProfiles: number
   /** Papers with two or more source records (two of one source count: a list that names a paper twice). */
   mergedPapers: number
   /** Papers with records from two or more distinct sources: found in more than one source. */

@@ -20,7 +20,9 @@ export function renderStats(o: LibraryOverview): string {
       ['source records', s.sourceRecords],
       ['papers merged from several records', s.mergedPapers],
       ['records merged into another record\'s paper', s.mergedRecords],
-      ['author profiles', s.authorProfiles],
+      // Search hits are kept with no person (2f3edce): counted apart, since they are no one's profile yet.
+      ['author profiles of people', s.authorProfiles - s.candidateProfiles],
+      ['candidate profiles (search hits, no person yet)', s.candidateProfiles],
       ['papers without a year', s.papersWithoutYear],
     ]),
     '',

@@ -5,7 +5,18 @@ export const StatsSchema = z.object({
   papers: z.number().int().describe('Papers in the library, after merging'),
   authors: z.number().int().describe('People in the library'),
   sourceRecords: z.number().int().describe('Records read from the sources (several may make one paper)'),
-  authorProfiles: z.number().int().describe('Profile pages imported (a researcher page with reported metrics)'),
+  authorProfiles: z
+    .number()
+    .int()
+    .describe(
+      "Author profiles stored, candidates included: a source's author record (Semantic Scholar, OpenAlex) or a researcher page. Those of people are authorProfiles - candidateProfiles",
+    ),
+  candidateProfiles: z
+    .number()
+    .int()
+    .describe(
+      'Of authorProfiles, those no person holds: author search hits (an id and a name, no metrics), kept until papers or a reporting profile give a person that id',
+    ),
   mergedPapers: z
     .number()
     .int()

@@ -868,6 +868,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
       authors: n('SELECT count(*) AS n FROM authors'),
       sourceRecords: records,
       authorProfiles: n('SELECT count(*) AS n FROM author_profiles'),
+      candidateProfiles: n('SELECT count(*) AS n FROM author_profiles WHERE author_id IS NULL'),
       mergedPapers: n('SELECT count(*) AS n FROM papers WHERE source_count > 1'),
       multiSourcePapers: n(
         'SELECT count(*) AS n FROM (SELECT paper_id FROM source_records GROUP BY paper_id HAVING count(DISTINCT source) > 1)',
