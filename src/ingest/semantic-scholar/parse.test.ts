@@ -131,6 +131,20 @@ describe('parseSemanticScholar', () => {
     expect(records.every((r) => r.authors.includes('A. Turing'))).toBe(true)
   })
 
+  it("keeps each author's name as Semantic Scholar gives it, with its id, even one its own PDF extraction got wrong", () => {
+    // S2 lists 'Alan Turingyear' (its author 2138382523) on its 2019 'Alan Turing', beside 'Malesuada quis' and
+    // 'See A. Hodges': text of the PDF, not a name we glued. The importer keeps it as given, tied to S2's id, so it
+    // can be looked up there; mending it would be a guess (Goodyear is a surname; 'January Exam' is in this answer too).
+    const body = readFixture('semanticscholar/author_detail_2262347_with_papers_hindex.json')
+    const given = (JSON.parse(body) as { papers: Array<{ paperId: string; authors: Array<{ authorId: string; name: string }> }> }).papers.find(
+      (p) => p.paperId === 'eb320a6d4e58d91c72ba0dc663da10579dd5957d',
+    )!.authors
+    expect(given.find((a) => a.authorId === '2138382523')?.name).toBe('Alan Turingyear')
+    const record = parseSemanticScholar(body, ctx).records.find((r) => r.ids.s2 === 'eb320a6d4e58d91c72ba0dc663da10579dd5957d')!
+    expect(record.authors).toEqual(given.map((a) => a.name))
+    expect(record.raw['authorIds']).toEqual(given.map((a) => a.authorId))
+  })
+
   it('rejects records that came without title or abstract, saying which fields to ask for', () => {
     const result = parseSemanticScholar(readFixture('semanticscholar/paper_batch_authors_only.json'), ctx)
     expect(result.records).toEqual([])
