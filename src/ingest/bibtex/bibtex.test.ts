@@ -126,6 +126,31 @@ describe('parseBibtex on broken input', () => {
     expect([commented.records.map((r) => r.title), commented.issues]).toEqual([['First', 'Second'], []])
   })
 
+  it('names both fields and their lines when a comma is missing between them, and reads the other entries', () => {
+    const fixture = readFixture('bibtex/d2l_excerpt_ml_papers.bib')
+    const whole = parseBibtex(fixture, ctx('refs.bib'))
+    // Bengio et al. 2003 with its author field left without its comma, after an @string the parser is given first.
+    const unended = 'Pascal and Jauvin, Christian},\n'
+    expect(fixture.split(unended)).toHaveLength(2)
+    const text = `@string{jmlr = {Journal of Machine Learning Research}}\n${fixture.replace(unended, unended.replace(',\n', '\n'))}`
+    const lineOf = (pattern: RegExp) => text.slice(0, text.search(pattern)).split('\n').length
+    const result = parseBibtex(text, ctx('refs.bib'))
+    expect(result.issues.map((i) => [i.line, i.code, i.message])).toEqual([
+      [
+        lineOf(/^@Article\{\t  Bengio\.Ducharme/m),
+        'PARSE_FAILED',
+        `bibtex: cannot read the entry: a comma is missing between the fields \`author\` (line ${lineOf(/^  author\t= \{Bengio, Yoshua/m)}) ` +
+          `and \`journal\` (line ${lineOf(/^  journal\t= \{\{J\}ournal of \{M\}achine/m)}): every field but the last ends with a comma`,
+      ],
+    ])
+    expect(result.records.map((r) => r.title)).toEqual(whole.records.map((r) => r.title).filter((t) => t !== 'A neural probabilistic language model'))
+    // On one line (`{Alan Turing}year = ...`), and with a `name =` inside a value before it: the fields are still the entry's own.
+    const glued = parseBibtex('@article{t50,\n  author = {Alan Turing},\n  title = {When a = b}year = {1950}\n}\n', ctx('glued.bib'))
+    expect(glued.issues.map((i) => i.message)).toEqual([
+      'bibtex: cannot read the entry: a comma is missing between the fields `title` (line 3) and `year` (line 3): every field but the last ends with a comma',
+    ])
+  })
+
   it("names the file's line, not the entry's: where the parser stopped, and the field a warning is about", () => {
     const text = [
       '@string{jmlr = {Journal of Machine Learning Research}}',

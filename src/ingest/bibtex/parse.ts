@@ -141,6 +141,39 @@ function inFileLines(message: string, chunk: Chunk, macros: string): string {
   return message.replace(/\bline (\d+)(?= col \d+)/, (m, n: string) => (Number(n) > before ? `line ${chunk.line + Number(n) - 1 - before}` : m))
 }
 
+/**
+ * The parser's `expected "rbrace", got "identifier"` where a field follows another with no comma between them
+ * (`author = {Alan Turing}` then `year = 1950`), said with both fields and their file lines. Such an entry is
+ * rejected, not mended: BibTeX and biber stop at it too, so the file needs the comma for LaTeX anyway. Null for any
+ * other failure, or when the place the parser names holds no `field =`.
+ */
+function missingComma(message: string, chunk: Chunk, macros: string): string | null {
+  const at = /expected "rbrace", got "identifier" at line (\d+) col (\d+)/.exec(message)
+  if (!at) return null
+  const lines = chunk.text.split('\n')
+  const index = Number(at[1]) - 1 - macros.split('\n').length
+  const line = lines[index]
+  const next = line === undefined ? null : /^([A-Za-z][\w:.+-]*)\s*=/.exec(line.slice(Number(at[2]) - 1))
+  if (!next) return null
+  const nextAt = lines.slice(0, index).reduce((n, l) => n + l.length + 1, 0) + Number(at[2]) - 1
+  // The field before: the last `name =` at the depth of the entry's first field, not one inside a value
+  // (`title = {a = b}`). One pass: braces counted from one candidate to the next.
+  const before = chunk.text.slice(0, nextAt)
+  let previous: RegExpExecArray | undefined
+  let [depth, counted, own] = [0, 0, -1]
+  for (const m of before.matchAll(/(?<=^|[\s,{])([A-Za-z][\w:.+-]*)\s*=/g)) {
+    for (; counted < m.index; counted++) depth += before[counted] === '{' ? 1 : before[counted] === '}' ? -1 : 0
+    if (own === -1) own = depth
+    if (depth === own) previous = m
+  }
+  if (!previous) return null
+  const lineOf = lineCounter(chunk.text)
+  return (
+    `a comma is missing between the fields \`${previous[1]!}\` (line ${chunk.line + lineOf(previous.index) - 1}) ` +
+    `and \`${next[1]!}\` (line ${chunk.line + index}): every field but the last ends with a comma`
+  )
+}
+
 /** The file line a field of an entry is written on (the entry's first line when it cannot be found). */
 function fieldLine(chunk: Chunk, field: string): number {
   const at = new RegExp(`^[ \\t]*${field}[ \\t]*=`, 'im').exec(chunk.text)?.index
@@ -605,7 +638,7 @@ function readChunk(
       chunk,
       ctx,
       'PARSE_FAILED',
-      `bibtex: cannot read the entry: ${inFileLines(firstLine((err as Error).message), chunk, macros)}`,
+      `bibtex: cannot read the entry: ${missingComma((err as Error).message, chunk, macros) ?? inFileLines(firstLine((err as Error).message), chunk, macros)}`,
     )
   }
   if (!entry) return entryFailure(chunk, ctx, 'PARSE_FAILED', 'bibtex: cannot read the entry')
