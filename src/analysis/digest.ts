@@ -217,10 +217,14 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
   // the digest back to the opening, most often background (`Neural networks extract features from data …`).
   const titleSentences = isOpeningOf(title, abstract) ? [] : (prepared?.title ?? analyzeText(title, nlp))
   const docTerms = bag([...titleSentences, ...titleSentences, ...sentences])
+  // Summed once: every sentence is compared with the same vocabulary.
+  const vocabulary = { terms: docTerms, norm: sumOfSquares(docTerms) }
+  const listNumbers = sentences.map(numberAtEnd)
+  const titleWords = comparableWords(title)
   const all: Scored[] = sentences.map((s, i) => {
-    const x = { i, s, ...scoreSentence(s, i, sentences.length, docTerms) }
-    if (endsAtStrayStop(s, sentences[i + 1]) || splitsAList(s, sentences[i - 1], sentences[i + 1])) x.eligible = x.whole = false
-    if (restatesTitle(s, title) || CITATION.test(s.text)) x.eligible = false
+    const x = { i, s, ...scoreSentence(s, i, sentences.length, vocabulary) }
+    if (endsAtStrayStop(s, sentences[i + 1]) || splitsAList(listNumbers, i)) x.eligible = x.whole = false
+    if (x.eligible && (restatesTitle(s, titleWords) || CITATION.test(s.text))) x.eligible = false
     return x
   })
   const scored = all.filter((x) => x.eligible)
@@ -273,6 +277,7 @@ export function generateDigest(abstract: string, title = '', { maxLength = 320, 
  * @example rejoinBrokenWords('on high- dimensional problems.', 'the theory of high-dimensional SGD') // 'on high-dimensional problems.'
  */
 export function rejoinBrokenWords(digest: string, text: string): string {
+  if (!digest.includes('- ')) return digest
   return digest.replace(/(?<![\p{L}-])(\p{L}{2,})- (\p{Ll}{2,})(?![\p{L}-])/gu, (m, head: string, tail: string) =>
     [`${head}-${tail}`, `${head}${tail}`].find((w) => new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, 'u').test(text)) ?? m,
   )
@@ -292,7 +297,11 @@ const LOST_OPERATOR = /\b(?:rtimes|ltimes|otimes|oplus)\b|(?<=\d)times\b/g
  * (`the name ”Alan Turing” is mentioned`) as an opening one.
  */
 function typeset(digest: string): string {
-  let out = digest.replace(LOST_OPERATOR, (name) => LOST_OPERATORS[name] ?? name).replace(/(^|[\s(])”(?=[\p{L}\p{N}][^”“]*”)/gu, '$1“')
+  // Each replacement only where its mark is: most digests have none of them.
+  let out = digest
+  if (out.includes('times') || out.includes('oplus')) out = out.replace(LOST_OPERATOR, (name) => LOST_OPERATORS[name] ?? name)
+  if (out.includes('”')) out = out.replace(/(^|[\s(])”(?=[\p{L}\p{N}][^”“]*”)/gu, '$1“')
+  if (!SCRIPT_MARK.test(out)) return out
   // A Greek letter's name written as a sub- or superscript has lost its backslash (`M^c_rho(T)`): it is a symbol
   // there and wherever else the digest names it alone (`a reference measure rho`).
   const scripted = new Set((out.match(/(?<=[_^])[A-Za-z]{2,}\b/g) ?? []).filter((name) => greekLetter(name) !== null))
@@ -338,10 +347,14 @@ function endsAtStrayStop(s: TextSentence, next: TextSentence | undefined): boole
  * ends on one number and a sentence beside it on the next, or it stands between two that do (`… (c. 1951) 13. Can
  * Digital Computers Think? 14. …`).
  */
-function splitsAList(s: TextSentence, previous: TextSentence | undefined, next: TextSentence | undefined): boolean {
-  const numberAtEnd = (t: TextSentence | undefined): number => Number(/(?:^|\s)(\d{1,3})\.$/.exec(t?.text.trim() ?? '')?.[1] ?? NaN)
-  const [before, n, after] = [numberAtEnd(previous), numberAtEnd(s), numberAtEnd(next)]
+function splitsAList(numbers: readonly number[], i: number): boolean {
+  const [before, n, after] = [numbers[i - 1] ?? NaN, numbers[i] ?? NaN, numbers[i + 1] ?? NaN]
   return after === n + 1 || before === n - 1 || after === before + 1
+}
+
+/** The number a sentence ends on (`… (c. 1941) 8.` → 8), NaN for none. */
+function numberAtEnd(s: TextSentence): number {
+  return Number(/(?:^|\s)(\d{1,3})\.$/.exec(s.text.trim())?.[1] ?? NaN)
 }
 
 /** An enumeration opened after a colon: `with three distinctive characteristics: (i) …`. */
@@ -396,10 +409,27 @@ function stripLabel(sentence: string): string {
  * Whether the sentence is a piece of the title and says nothing more (an abstract that opens on the paper's own
  * citation: `ARTHUR W. BURKS. The logic of programming electronic digital computers. Industrial mathematics …`).
  */
-function restatesTitle(s: TextSentence, title: string): boolean {
-  const words = (t: string): string => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
-  const sentence = words(stripLabel(s.text))
-  return sentence.trim().split(' ').length >= 3 && words(title).includes(sentence)
+function restatesTitle(s: TextSentence, titleWords: string): boolean {
+  const text = stripLabel(s.text)
+  // Most sentences are longer than the title: their ASCII letters and digits alone, each one character of the words
+  // compared, are more than it holds. Counting them is cheaper than writing the words out.
+  if (asciiAlphanumericsOver(text, titleWords.length - 2)) return false
+  const sentence = comparableWords(text)
+  return sentence.trim().split(' ').length >= 3 && titleWords.includes(sentence)
+}
+
+function asciiAlphanumericsOver(text: string, limit: number): boolean {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && ++n > limit) return true
+  }
+  return false
+}
+
+/** A text's letters and digits, lower-cased, its words one space apart and a space at both ends. */
+function comparableWords(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
 }
 
 function normalizedSentence(x: Scored): string {
@@ -555,13 +585,12 @@ function pointsBack(text: string, s: TextSentence, context: readonly TextSentenc
 
 /** The references back in the sentence whose words neither the sentence before them nor `context` gives. */
 function unresolvedReferences(text: string, s: TextSentence, context: readonly TextSentence[] = [], adjacent = false): Reference[] {
-  const posOf = new Map<string, string>()
-  for (const t of s.tokens) if (t.kind === 'word' && !posOf.has(t.lower)) posOf.set(t.lower, t.pos)
-  const contextWords = context.map((c) => c.text).join(' ')
-  // A question asked before it is `this question`; two are `both questions`.
-  const asked = (contextWords.match(/\?/g) ?? []).length
   const out: Reference[] = []
+  // Most sentences make no reference back: what references are read with is worked out at the first one.
+  let read: ReferenceContext | undefined
   for (const m of text.matchAll(REFERS_BACK)) {
+    read ??= referenceContext(s, context)
+    const { posOf, contextWords, asked } = read
     // The words it names: the nouns and adjectives right after `this`, `both of these`, `the two`, `such a`.
     const after = text.slice(m.index).replace(/^(?:both of |both |such |said |the (?:two|three|four|above|aforementioned|former|latter) )?(?:these |those |this |them )?(?:an? )?/i, '')
     const head: string[] = []
@@ -588,6 +617,22 @@ function unresolvedReferences(text: string, s: TextSentence, context: readonly T
       out.push({ index: m.index, pointer: text.slice(m.index, text.length - after.length).trimEnd(), head, nouns })
   }
   return out
+}
+
+/** What the references back in a sentence are read with. */
+interface ReferenceContext {
+  /** Each word's tag in the sentence, at its first use. */
+  posOf: Map<string, string>
+  contextWords: string
+  /** Questions asked before it: one is `this question`, two are `both questions`. */
+  asked: number
+}
+
+function referenceContext(s: TextSentence, context: readonly TextSentence[]): ReferenceContext {
+  const posOf = new Map<string, string>()
+  for (const t of s.tokens) if (t.kind === 'word' && !posOf.has(t.lower)) posOf.set(t.lower, t.pos)
+  const contextWords = context.map((c) => c.text).join(' ')
+  return { posOf, contextWords, asked: (contextWords.match(/\?/g) ?? []).length }
 }
 
 const wordKey = (w: string): string => singularize(w.toLowerCase())
@@ -671,6 +716,11 @@ const WHERE_TO_FIND =
  * stop (`… (and called (C) in this note) It was shewn in his paper …`), and too long to read at a glance anyway.
  */
 const MAX_WORDS = 60
+/**
+ * More than {@link MAX_WORDS} words, as `text.split(/\s+/)` counts them (one more than the runs of spaces), without
+ * making the array: the runs before the last are each followed by a word.
+ */
+const TOO_MANY_WORDS = new RegExp(String.raw`^\S*(?:\s+\S+){${MAX_WORDS - 1}}\s`)
 
 /** What a sentence gains for saying what the authors' method does: half what `we propose` gains. */
 const OWN_METHOD_WEIGHT = 0.6
@@ -684,13 +734,19 @@ function ownMethodActs(opening: string, s: TextSentence): boolean {
   return verb !== undefined && s.tokens.some((t) => t.lower === verb && (t.pos === 'VERB' || t.pos === 'AUX'))
 }
 
-function scoreSentence(s: TextSentence, index: number, count: number, docTerms: Map<string, number>): Omit<Scored, 'i' | 's'> {
+/** The paper's vocabulary as sentences are compared with it: its term counts and their sum of squares, summed once. */
+interface Vocabulary {
+  terms: Map<string, number>
+  norm: number
+}
+
+function scoreSentence(s: TextSentence, index: number, count: number, vocabulary: Vocabulary): Omit<Scored, 'i' | 's'> {
   const text = stripLabel(s.text)
   const whole =
     /[.!?]["”’)]?$/.test(text) &&
     /^["“(]?[A-Z0-9]/.test(text) &&
     text.length <= 400 &&
-    text.split(/\s+/).length <= MAX_WORDS &&
+    !TOO_MANY_WORDS.test(text) &&
     !hasLatexResidue(text) &&
     balanced(text) &&
     !/(\bet al\.|\bFig\.|\bTab\.|\be\.g\.$|\bi\.e\.$)$/.test(text) &&
@@ -700,8 +756,7 @@ function scoreSentence(s: TextSentence, index: number, count: number, docTerms: 
   const eligible = whole && text.length >= 40 && !WHERE_TO_FIND.test(text)
   // Read as the sentence would open the digest: `In this work, we show that both of these …` as `We show that both of these …`.
   const opening = rewrite(text)
-  const terms = bag([s])
-  const centrality = cosineBags(terms, docTerms)
+  const centrality = cosineBags(bag([s]), vocabulary)
   const setting = SETTING_FRAME.test(opening)
   const cue = !setting && (CONTRIBUTION_CUE.test(text) || PAST_CONTRIBUTION.test(text) || OWN_INSIGHT.test(text) || PASSIVE_CONTRIBUTION.test(text)) ? 1 : 0
   // What the authors' method does is theirs too, but most often what it achieves (`Our method reduces the parameters
@@ -799,11 +854,17 @@ const MAX_SCRIPTS = 4
 /** Math commands a capture lost the backslash of: `mathcalO(`, `Oleft(left(`, `int_Omega`, `nabla u`. */
 const LOST_COMMAND = /\bmath(?:cal|bb|bf|rm|it|sf|frak|scr)[A-Z(]|\S(?:left|right)[()[\]]|\b(?:left|right)[([]|\b(?:int|sum|prod)[_^]|\bnabla\b/
 
+/** A sub- or superscript mark anywhere, and the words every {@link LOST_COMMAND} without one holds. */
+const SCRIPT_MARK = /[\^_]/
+const LOST_COMMAND_WORD = /math|left|right|nabla/
+
 /**
  * LaTeX cleaning left behind: a backslash, a dollar, a brace, a `^` or `_` that stands outside a math-like
  * token, more scripts than a sentence reads with, or a math command that lost its backslash.
  */
 function hasLatexResidue(text: string): boolean {
+  // Most sentences have no script at all: then the count and the removal change nothing, and LOST_COMMAND needs a word.
+  if (!SCRIPT_MARK.test(text)) return /[\\${}]/.test(text) || (LOST_COMMAND_WORD.test(text) && LOST_COMMAND.test(text))
   const scripts = text.match(SCRIPT_IN_TOKEN)?.length ?? 0
   return scripts > MAX_SCRIPTS || LOST_COMMAND.test(text) || /[\\$^_{}]/.test(text.replace(SCRIPT_IN_TOKEN, ''))
 }
@@ -817,14 +878,18 @@ function bag(sentences: readonly TextSentence[]): Map<string, number> {
   return out
 }
 
-function cosineBags(a: Map<string, number>, b: Map<string, number>): number {
+function cosineBags(a: Map<string, number>, b: Vocabulary): number {
   let ab = 0
   let aa = 0
-  let bb = 0
   for (const [t, v] of a) {
     aa += v * v
-    ab += v * (b.get(t) ?? 0)
+    ab += v * (b.terms.get(t) ?? 0)
   }
-  for (const v of b.values()) bb += v * v
-  return aa === 0 || bb === 0 ? 0 : ab / Math.sqrt(aa * bb)
+  return aa === 0 || b.norm === 0 ? 0 : ab / Math.sqrt(aa * b.norm)
+}
+
+function sumOfSquares(counts: Map<string, number>): number {
+  let sum = 0
+  for (const v of counts.values()) sum += v * v
+  return sum
 }
