@@ -11,7 +11,6 @@ export {
 } from './import-files.js'
 export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 export { findPaper, findPaperById, findAuthor, findAuthorById, paperNamedBy, type PaperLookup } from './lookup.js'
-export { termsSearched, type TermsSearched } from './search-terms.js'
 export { readTopicTrends, orderTopics, isCatchAllTopic, findTopic, requireTopic, topicKeywords, keywordSpellings, type TopicKeyword } from './topics.js'
 export { listResearchers, compareResearchers, createNameComparer, shownNoveltyPercent, RESEARCHER_SORTS, type ResearcherSort, type ResearcherRow, type ResearcherList, type ListResearchersOptions } from './researchers.js'
 export type { TopicTrends, TopicTrend, TrendDirection, YearSpan } from '../analysis/index.js'

@@ -6,7 +6,7 @@
 import type { Paper } from '../core/index.js'
 import type { AuthorDetail, LibraryStats, Page, SearchResult, TopicDetail } from '../store/index.js'
 import { pluralize, reportedMetricConflicts, type Author, type CoAuthor, type Topic } from '../core/index.js'
-import { httpUrl, presentComputedValue, presentPaperSummary, termsSearched } from '../commands/index.js'
+import { httpUrl, presentComputedValue, presentPaperSummary } from '../commands/index.js'
 import type { AnalysisAuthorMetrics } from './deps.js'
 import type { AuthorDetailOut, AuthorList, AuthorListItem, ReportedProfileOut } from './routes/authors.schema.js'
 import type { SearchResponse } from './routes/search.schema.js'
@@ -52,7 +52,7 @@ export function presentSearch(
   query: { q: string; page: number; pageSize: number; author: { id: string; name: string } | null },
 ): SearchResponse {
   // The store runs as many words and phrases as its index takes and drops the rest: the answer says how many.
-  const terms = termsSearched(query.q, result.ftsQuery)
+  const terms = result.terms
   return {
     query: { q: query.q, ftsQuery: result.ftsQuery, author: query.author, wordsSearched: terms.searched, wordsLeftOut: terms.typed - terms.searched },
     items: result.items.map((hit) => ({

@@ -177,9 +177,17 @@ export interface FacetCount {
   count: number
 }
 
+/** How many words and phrases a query has (`typed`), and how many of them the search ran (`searched`). */
+export interface SearchTerms {
+  typed: number
+  searched: number
+}
+
 export interface SearchResult extends Page<SearchHit> {
   /** The full-text query actually run, after escaping. */
   ftsQuery: string
+  /** Of the words and phrases typed, how many the query runs: the index takes no more than 100, the rest are dropped. */
+  terms: SearchTerms
   facets: { topic: FacetCount[]; year: FacetCount[]; source: FacetCount[]; category: FacetCount[] }
   /** How many matches the facets count: all of them, or the first N by rank when there are more. */
   facetsOver: number

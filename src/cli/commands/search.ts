@@ -5,7 +5,7 @@
 import { pluralize } from '../../core/index.js'
 import type { SearchResult } from '../../store/index.js'
 import type { CliIo } from '../io.js'
-import { paperNamedBy, readableText, termsSearched } from '../../commands/index.js'
+import { paperNamedBy, readableText } from '../../commands/index.js'
 import { authorLine, listItem, quoted, TERMINAL_WIDTH, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
 
@@ -27,7 +27,7 @@ export async function runSearch(
       `--limit ${opts.limit} is more than one search returns (at most ${result.limit}): showing ${result.items.length} of ${result.total}; --offset ${next} shows the next\n`,
     )
   // The store searches as many words and phrases as its index takes and drops the rest: say so, as for --limit.
-  const terms = termsSearched(text, result.ftsQuery)
+  const terms = result.terms
   if (terms.searched < terms.typed)
     io.stderr(
       `${terms.typed} words and phrases are more than one search takes (at most ${terms.searched}): searched the first ${terms.searched}, the other ${terms.typed - terms.searched} left out\n`,

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isPaperscopeError } from '../../core/index.js'
-import { buildAllWordsQuery, buildAnyWordQuery, buildMatchQuery, buildTitlePhraseQuery, indexWords, inflections, splitMarked } from './fts-query.js'
+import { buildAllWordsQuery, buildAnyWordQuery, buildMatchQuery, buildTitlePhraseQuery, indexWords, inflections, readMatchQuery, splitMarked } from './fts-query.js'
 
 describe('buildMatchQuery', () => {
   // The query's shape; inflections have a test of their own.
@@ -61,6 +61,13 @@ describe('buildMatchQuery', () => {
     expect(buildMatchQuery(Array.from({ length: 400 }, (_, i) => `w${i}`).join(' -'))?.split(' NOT ').length).toBeLessThan(150)
     expect(inflections('SGD')).toEqual(['SGD', 'sgds'])
     expect(inflections('2023')).toEqual(['2023'])
+  })
+  it('counts the words and phrases typed and the ones the query runs, not the words a plural, a phrase or a quote adds', () => {
+    expect(readMatchQuery('kernels "phase transition" -x')).toEqual({ fts: '("kernels" OR "kernel") AND "phase transition" NOT "x"', terms: { typed: 3, searched: 3 } })
+    expect(readMatchQuery('"grokking OR descent" b', { inflect: false })?.terms).toEqual({ typed: 2, searched: 2 })
+    // FTS5 takes 100 terms (one operator each): the 101st is dropped, and the count says so.
+    expect(readMatchQuery([...Array.from({ length: 100 }, () => 'grokking'), 'zzzqqq'].join(' '))?.terms).toEqual({ typed: 101, searched: 100 })
+    expect(readMatchQuery(Array.from({ length: 150 }, (_, i) => `w${i}`).join(' OR '))?.terms).toEqual({ typed: 150, searched: 100 })
   })
   it('refuses a query that only leaves words out, which FTS5 cannot run, rather than search for them', () => {
     // Before: `-grokking` and `NOT grokking` found the papers with grokking.

@@ -4,6 +4,7 @@
  * and `AND` in capitals, and `-` at the start of a word, are read as what they say.
  */
 import { PaperscopeError, QUERY_DASHES, QUERY_OPERATORS, readQuery, searchableWords as words, type QueryTerm } from '../../core/index.js'
+import type { SearchTerms } from '../store.js'
 
 function quote(word: string): string {
   return `"${word.replace(/"/g, '""')}"`
@@ -74,7 +75,21 @@ interface Term extends QueryTerm {
  * @example buildMatchQuery('"phase transition" grok', { prefix: true }) // '"phase transition" AND ("grok" OR "grok"*)'
  * @example buildMatchQuery('-transformer grokking OR "double descent"') // '"grokking" NOT "transformer" OR "double descent"'
  */
-export function buildMatchQuery(text: string, { prefix = false, inflect = true }: { prefix?: boolean; inflect?: boolean } = {}): string | null {
+export function buildMatchQuery(text: string, options: { prefix?: boolean; inflect?: boolean } = {}): string | null {
+  return readMatchQuery(text, options)?.fts ?? null
+}
+
+/** A query for FTS5 and how many of the words and phrases typed it runs (it keeps no more than FTS5 takes). */
+export interface MatchQuery {
+  fts: string
+  terms: SearchTerms
+}
+
+/**
+ * {@link buildMatchQuery}'s query with how many of the typed words and phrases it runs: the count is known here,
+ * where the query is cut, so no reader has to parse the query back.
+ */
+export function readMatchQuery(text: string, { prefix = false, inflect = true }: { prefix?: boolean; inflect?: boolean } = {}): MatchQuery | null {
   // Read by the rule the search page reads it by (core/search-words): what it refuses, the page never sends.
   const reading = readQuery(text)
   if (reading.refusal) throw new PaperscopeError('INVALID_QUERY', reading.refusal.message, { field: 'q' })
@@ -117,7 +132,7 @@ export function buildMatchQuery(text: string, { prefix = false, inflect = true }
   // FTS5 nests each operator: a few hundred make an expression too deep for it. No person types that many.
   out.splice(MAX_PARTS)
   while (QUERY_OPERATORS.has(out[out.length - 1]!)) out.pop()
-  return out.join(' ')
+  return { fts: out.join(' '), terms: { typed: terms.length, searched: out.filter((part) => !QUERY_OPERATORS.has(part)).length } }
 }
 
 /**

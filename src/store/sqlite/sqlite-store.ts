@@ -54,7 +54,8 @@ import { SqliteAnalysisStore } from './analysis-store.js'
 import {
   buildAllWordsQuery,
   buildAnyWordQuery,
-  buildMatchQuery,
+  readMatchQuery,
+  type MatchQuery,
   buildTitlePhraseQuery,
   indexWords,
   MATCH_END,
@@ -482,22 +483,22 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
    * topics and sources for 60k matches costs far more than the ranking itself (see docs/benchmarks.md).
    */
   async searchPapers(query: SearchQuery): Promise<SearchResult> {
-    const fts = buildMatchQuery(query.text, { prefix: query.prefix ?? false })
-    if (fts === null) {
+    const match = readMatchQuery(query.text, { prefix: query.prefix ?? false })
+    if (match === null) {
       throw new PaperscopeError('INVALID_QUERY', 'the query has no words to search for', { field: 'q' })
     }
     // One read transaction: the total, the page and the facets see the same snapshot, and the scratch
     // writes share one journal instead of one per statement.
-    if (this.db.inTransaction) return this.searchNow(query, fts)
+    if (this.db.inTransaction) return this.searchNow(query, match)
     this.db.exec('BEGIN')
     try {
-      return this.searchNow(query, fts)
+      return this.searchNow(query, match)
     } finally {
       this.db.exec('COMMIT')
     }
   }
 
-  private searchNow(query: SearchQuery, fts: string): SearchResult {
+  private searchNow(query: SearchQuery, { fts, terms }: MatchQuery): SearchResult {
     const limit = clampLimit(query.limit)
     const offset = Math.max(0, Math.trunc(query.offset ?? 0))
     const { where, params } = this.paperFilters(query)
@@ -623,7 +624,7 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
          GROUP BY c.value ORDER BY count DESC, c.value`,
       ),
     }
-    return { items: hits, total, limit, offset, ftsQuery: fts, facets, facetsOver, facetsApproximate: facetsOver < total }
+    return { items: hits, total, limit, offset, ftsQuery: fts, terms, facets, facetsOver, facetsApproximate: facetsOver < total }
   }
 
   /** The per-connection scratch tables of searchPapers (temp tables: never in the library file). */
