@@ -156,8 +156,8 @@ export async function selectPapers(
   const papers: Paper[] = []
   let total = 0
   if (selection.search !== undefined) {
+    // Words the store cannot search (none, `c++`, only `-x`) it refuses itself, with the reason as data.
     const text = selection.search.trim()
-    if (!text) throw new PaperscopeError('INVALID_ARGUMENT', 'the search needs words', { field: 'search' })
     labels.push(`"${text}"`)
     const named = await paperNamedBy(store, text)
     for (let offset = 0; papers.length < limit; offset += PAGE) {

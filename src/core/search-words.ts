@@ -3,6 +3,7 @@
  * and which queries are refused and why. Pure and free of SQL, so the store's full-text query and the web's
  * search page read a query by one rule: the page says a refusal itself instead of sending what the API refuses.
  */
+import { PaperscopeError } from './errors.js'
 
 /** Letters and digits, as the index's tokenizer (unicode61) sees words. */
 const WORD = /[\p{L}\p{N}]+/gu
@@ -151,4 +152,28 @@ export function wordsToFind(text: string): string[] {
     .groups.flat()
     .filter((t) => !t.excluded)
     .map((t) => (t.bare ? t.typed : t.words.join(' ')))
+}
+
+/**
+ * Why a search is not run: a {@link QueryRefusal}'s reasons, or text with only spaces (`empty`), or no word at all
+ * (`no-words`: `!!`, `AND OR NOT`).
+ */
+export type SearchRefusalReason = QueryRefusal['reason'] | 'empty' | 'no-words'
+
+/**
+ * The store's refusal of a search's words (INVALID_QUERY, field `q`), carrying its reason as data: an edge says
+ * it in its own terms (the API's `issue`) from this one reading, without reading the words again.
+ * @example new SearchRefusedError('letter-and-symbols', '"c++" cannot be searched for: …', 'c++')
+ */
+export class SearchRefusedError extends PaperscopeError {
+  readonly reason: SearchRefusalReason
+  /** For `letter-and-symbols`: the word as typed (`c++`). */
+  readonly word: string | undefined
+
+  constructor(reason: SearchRefusalReason, message: string, word?: string) {
+    super('INVALID_QUERY', message, { field: 'q' })
+    this.name = 'SearchRefusedError'
+    this.reason = reason
+    this.word = word
+  }
 }

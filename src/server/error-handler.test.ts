@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PaperscopeError, type ErrorCode } from '../core/index.js'
+import { PaperscopeError, SearchRefusedError, type ErrorCode } from '../core/index.js'
 import { clientErrorResponse, nearestParameter, ParameterError, STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
 
 describe('toErrorResponse', () => {
@@ -23,6 +23,20 @@ describe('toErrorResponse', () => {
   it('names a missing parameter', () => {
     const err = Object.assign(new Error('x'), { validation: [{ instancePath: '', keyword: 'required', params: { missingProperty: 'q' } }] })
     expect(toErrorResponse(err).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "q" is required', field: 'q', issue: { kind: 'required' } })
+  })
+
+  it("turns the store's refusal of a search's words into the 400 with its issue, from the reason it carries", () => {
+    const body = (err: SearchRefusedError) => {
+      const res = toErrorResponse(err)
+      expect(res.status).toBe(400)
+      return res.body.error
+    }
+    expect(body(new SearchRefusedError('empty', 'the query has no words to search for'))).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "q" must contain words', field: 'q', issue: { kind: 'empty' } })
+    expect(body(new SearchRefusedError('no-words', 'the query has no words to search for'))).toEqual({ code: 'INVALID_QUERY', message: 'the query has no words to search for', field: 'q', issue: { kind: 'no_words' } })
+    expect(body(new SearchRefusedError('only-left-out', 'nothing to find'))).toEqual({ code: 'INVALID_QUERY', message: 'nothing to find', field: 'q', issue: { kind: 'only_left_out' } })
+    // The word as data, cut as every value an error repeats is (200 characters).
+    const long = `c${'+'.repeat(300)}`
+    expect(body(new SearchRefusedError('letter-and-symbols', 'cannot', long))).toEqual({ code: 'INVALID_QUERY', message: 'cannot', field: 'q', issue: { kind: 'letter_and_symbols', value: long.slice(0, 200) } })
   })
 
   it("gives a refused parameter's fault as data beside the sentence", () => {

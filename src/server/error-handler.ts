@@ -4,7 +4,7 @@
  * stack traces).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { isPaperscopeError, PaperscopeError, type ErrorCode } from '../core/index.js'
+import { isPaperscopeError, PaperscopeError, SearchRefusedError, type ErrorCode } from '../core/index.js'
 import type { ErrorBody, ErrorIssue } from './schema-tools.js'
 import { BODY_LIMIT, MAX_TEXT_LENGTH } from './schemas.js'
 
@@ -66,6 +66,27 @@ export class ParameterError extends PaperscopeError {
     super(code, message, { field })
     this.issue = issue
   }
+}
+
+/**
+ * The store's refusal of a search's words as the API says it: `issue` from its reason, so the words are read once
+ * (by the store). Only spaces is an empty parameter, as the schema says of an empty one (INVALID_ARGUMENT).
+ */
+function searchRefusalResponse(err: SearchRefusedError): { status: number; body: ErrorBody; unexpected: boolean } {
+  const field = err.field ?? 'q'
+  const error: ErrorBody['error'] =
+    err.reason === 'empty'
+      ? { code: 'INVALID_ARGUMENT', message: `parameter "${field}" must contain words`, field, issue: { kind: 'empty' } }
+      : {
+          code: err.code,
+          message: err.message,
+          field,
+          issue:
+            err.reason === 'letter-and-symbols'
+              ? { kind: 'letter_and_symbols', value: (err.word ?? '').slice(0, 200) }
+              : { kind: err.reason === 'only-left-out' ? 'only_left_out' : 'no_words' },
+        }
+  return { status: 400, body: { error }, unexpected: false }
 }
 
 /** The fault of an ajv issue as the error body's `issue`; undefined for one no kind says (a body not an object). */
@@ -189,6 +210,7 @@ function describeUnknownBodyField(name: string, declared: DeclaredParameters): s
  * an unknown query parameter. Exported for tests.
  */
 export function toErrorResponse(err: unknown, declared: DeclaredParameters = {}): { status: number; body: ErrorBody; unexpected: boolean } {
+  if (err instanceof SearchRefusedError) return searchRefusalResponse(err)
   if (isPaperscopeError(err)) {
     const status = STATUS_BY_CODE[err.code] ?? 500
     // A 5xx says nothing of the host; "not analysed yet" is one the caller can act on, in words of our own.

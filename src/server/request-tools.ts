@@ -1,7 +1,7 @@
 /** @module Small helpers the route handlers share. */
 import type { FastifyBaseLogger } from 'fastify'
 import { findAuthor, findTopic } from '../commands/index.js'
-import { PaperscopeError, readQuery, type Topic } from '../core/index.js'
+import { PaperscopeError, type Topic } from '../core/index.js'
 import { ParameterError } from './error-handler.js'
 import type { PaperStore } from '../store/index.js'
 
@@ -27,23 +27,6 @@ export function routedPath(url: string): string {
 /** A value as an error repeats it: its first 200 characters. */
 function shownValue(value: string): string {
   return value.slice(0, 200)
-}
-
-/**
- * The words of a search (`q`), read by the rule the store reads them by (core's readQuery), refused before the
- * store is asked with their fault as data: only spaces (empty), no word at all (no_words), only words to leave out
- * (only_left_out), or `c++` and the like (letter_and_symbols). The store refuses the same queries, with no issue.
- * @example checkSearchWords('-grokking') // throws ParameterError q, { kind: 'only_left_out' }
- */
-export function checkSearchWords(q: string): void {
-  if (!q.trim()) throw new ParameterError('q', 'parameter "q" must contain words', { kind: 'empty' })
-  const reading = readQuery(q)
-  const refusal = reading.refusal
-  if (refusal?.reason === 'letter-and-symbols') {
-    throw new ParameterError('q', refusal.message, { kind: 'letter_and_symbols', value: shownValue(refusal.word ?? '') }, 'INVALID_QUERY')
-  }
-  if (refusal?.reason === 'only-left-out') throw new ParameterError('q', refusal.message, { kind: 'only_left_out' }, 'INVALID_QUERY')
-  if (reading.groups.flat().length === 0) throw new ParameterError('q', 'the query has no words to search for', { kind: 'no_words' }, 'INVALID_QUERY')
 }
 
 /** A year range whose end is before its start is a 400 naming `year_to`, as /search says it. */

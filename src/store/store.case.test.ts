@@ -3,7 +3,7 @@
  * factory for a fresh, real store (a SQLite file; a PostgreSQL schema when that store exists).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSourceRecord, isPaperscopeError } from '../core/index.js'
+import { createSourceRecord, isPaperscopeError, SearchRefusedError } from '../core/index.js'
 import type { Paper } from '../core/index.js'
 import type { PaperAnalysisWrite, PaperStore, PaperWrite, PaperWriter } from './store.js'
 
@@ -457,6 +457,20 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         // Only a word to leave out (before: searched for it) is refused, as no words are.
         for (const q of ['"(', '-collapse']) await expect(sut.store.searchPapers({ text: q })).rejects.toSatisfy((e) => isPaperscopeError(e, 'INVALID_QUERY'))
         expect((await sut.store.searchPapers({ text: 'grok', prefix: true })).total).toBe(2)
+      })
+
+      it('says why it refuses a search, as data an edge reads instead of reading the words again', async () => {
+        const refusal = (text: string) =>
+          sut.store.searchPapers({ text }).then(
+            () => null,
+            (e: unknown) => (e instanceof SearchRefusedError ? { code: e.code, field: e.field, reason: e.reason, word: e.word } : e),
+          )
+        expect(await refusal('  ')).toEqual({ code: 'INVALID_QUERY', field: 'q', reason: 'empty', word: undefined })
+        expect(await refusal('AND OR NOT')).toEqual({ code: 'INVALID_QUERY', field: 'q', reason: 'no-words', word: undefined })
+        expect(await refusal('"(')).toEqual({ code: 'INVALID_QUERY', field: 'q', reason: 'no-words', word: undefined })
+        expect(await refusal('grok -collapse')).toBeNull()
+        expect(await refusal('-collapse NOT grok')).toEqual({ code: 'INVALID_QUERY', field: 'q', reason: 'only-left-out', word: undefined })
+        expect(await refusal('grok NOT C#')).toEqual({ code: 'INVALID_QUERY', field: 'q', reason: 'letter-and-symbols', word: 'C#' })
       })
 
       it('lists papers newest first, filtered and paged', async () => {

@@ -10,7 +10,7 @@ import { PaperscopeError, slugText } from '../../core/index.js'
 import { bibtexFormatter } from '../bibtex.js'
 import type { ServerDeps } from '../deps.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
-import { checkCategoryWhenEmpty, checkSearchWords, checkSourceWhenEmpty, checkYearRange, requireTopicParam, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
+import { checkCategoryWhenEmpty, checkSourceWhenEmpty, checkYearRange, requireTopicParam, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import {
   AuthorParamsSchema,
   BIBTEX_RESPONSE,
@@ -103,7 +103,6 @@ export async function bibtexRoutes(app: FastifyInstance, { deps }: { deps: Serve
     },
     async (request, reply) => {
       const q = request.query
-      checkSearchWords(q.q)
       checkYearRange(q.year_from, q.year_to)
       const selection: BibtexSelection = {
         search: q.q,

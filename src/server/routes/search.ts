@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { paperNamedBy } from '../../commands/index.js'
 import type { ServerDeps } from '../deps.js'
 import { presentSearch } from '../presenters.js'
-import { checkCategoryWhenEmpty, checkSearchWords, checkSourceWhenEmpty, checkYearRange, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
+import { checkCategoryWhenEmpty, checkSourceWhenEmpty, checkYearRange, definedOnly, resolveAuthorParam, resolveTopicParam } from '../request-tools.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SearchQuerySchema, SearchResponseSchema, type SearchQueryParams } from './search.schema.js'
 
@@ -22,7 +22,6 @@ export async function searchRoutes(app: FastifyInstance, { deps }: { deps: Serve
     },
     async (request) => {
       const q = request.query
-      checkSearchWords(q.q)
       checkYearRange(q.year_from, q.year_to)
       const author = (await resolveAuthorParam(store, q.author)) ?? null
       const result = await store.searchPapers({

@@ -3,7 +3,7 @@
  * (`*`, `NEAR`, parentheses, unbalanced quotes) are searched for as words, never parsed; only `OR`, `NOT`
  * and `AND` in capitals, and `-` at the start of a word, are read as what they say.
  */
-import { PaperscopeError, QUERY_DASHES, QUERY_OPERATORS, readQuery, searchableWords as words, type QueryTerm } from '../../core/index.js'
+import { QUERY_DASHES, QUERY_OPERATORS, readQuery, SearchRefusedError, searchableWords as words, type QueryTerm } from '../../core/index.js'
 import type { SearchTerms } from '../store.js'
 
 function quote(word: string): string {
@@ -69,7 +69,7 @@ interface Term extends QueryTerm {
  * group before, as FTS5 has no "or not". An `OR` or `AND` with no word on one side is dropped. The last bare word
  * becomes a prefix when `prefix` is set, or'd with itself as a whole word: the papers with the word itself score
  * for both and come first (`SAM`, the method, before `samples`). Returns null when nothing searchable is left.
- * @throws PaperscopeError INVALID_QUERY (field `q`) when every word is left out: FTS5 cannot run a query of only
+ * @throws SearchRefusedError (INVALID_QUERY, field `q`, its reason as data) when every word is left out: FTS5 cannot run a query of only
  * what must be missing, and searching for the words instead would find what was meant to be left out; and for
  * `c++`, `C#` and the like outside a phrase of two words or more: the index has them as the lone letter.
  * @example buildMatchQuery('"phase transition" grok', { prefix: true }) // '"phase transition" AND ("grok" OR "grok"*)'
@@ -92,7 +92,7 @@ export interface MatchQuery {
 export function readMatchQuery(text: string, { prefix = false, inflect = true }: { prefix?: boolean; inflect?: boolean } = {}): MatchQuery | null {
   // Read by the rule the search page reads it by (core/search-words): what it refuses, the page never sends.
   const reading = readQuery(text)
-  if (reading.refusal) throw new PaperscopeError('INVALID_QUERY', reading.refusal.message, { field: 'q' })
+  if (reading.refusal) throw new SearchRefusedError(reading.refusal.reason, reading.refusal.message, reading.refusal.word)
   const groups: Term[][] = reading.groups.map((group) => group.map((t) => Object.assign(t, { term: quote(t.words.join(' ')) })))
   const lastTyped = reading.last as Term | undefined
   const terms = groups.flat()

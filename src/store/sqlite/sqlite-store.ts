@@ -13,7 +13,7 @@ import type {
   StoredSourceRecord,
   Topic,
 } from '../../core/index.js'
-import { foldedKeyword, foldText, hyphenatedSpelling, PaperscopeError, recordWorkType, slugText } from '../../core/index.js'
+import { foldedKeyword, foldText, hyphenatedSpelling, PaperscopeError, recordWorkType, SearchRefusedError, slugText } from '../../core/index.js'
 import {
   authorProfileRowToProfile,
   paperRowToPaper,
@@ -484,9 +484,8 @@ export class SqlitePaperStore implements PaperStore, PaperWriter {
    */
   async searchPapers(query: SearchQuery): Promise<SearchResult> {
     const match = readMatchQuery(query.text, { prefix: query.prefix ?? false })
-    if (match === null) {
-      throw new PaperscopeError('INVALID_QUERY', 'the query has no words to search for', { field: 'q' })
-    }
+    // Both read as no words to the CLI; the reason tells only spaces apart, which the API calls an empty `q`.
+    if (match === null) throw new SearchRefusedError(query.text.trim() ? 'no-words' : 'empty', 'the query has no words to search for')
     // One read transaction: the total, the page and the facets see the same snapshot, and the scratch
     // writes share one journal instead of one per statement.
     if (this.db.inTransaction) return this.searchNow(query, match)
