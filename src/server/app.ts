@@ -11,10 +11,10 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { findAuthorById, findPaperById, findTopic } from '../commands/index.js'
 import { PaperscopeError, pluralize } from '../core/index.js'
 import { DEFAULT_RATE_LIMIT, type ServerDeps } from './deps.js'
-import { BARE_SECURITY_HEADERS, clientErrorResponse, installErrorHandler, parseJsonBody } from './error-handler.js'
+import { BARE_SECURITY_HEADERS, clientErrorResponse, frameworkErrorBody, installErrorHandler, parseJsonBody } from './error-handler.js'
 import { routedPath } from './request-tools.js'
 import { errorResponses, RATE_LIMIT_STATUS_HEADERS, type ErrorBody, type JsonSchema } from './schema-tools.js'
-import { BODY_LIMIT } from './schemas.js'
+import { BODY_LIMIT, MAX_PARAM_LENGTH } from './schemas.js'
 import { authorsRoutes } from './routes/authors.js'
 import { researchersRoutes } from './routes/researchers.js'
 import { bibtexRoutes } from './routes/bibtex.js'
@@ -41,13 +41,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // The rate limit counts per client address: behind a proxy, what X-Forwarded-For names.
     trustProxy: deps.trustProxy ?? false,
     // Longer than any id a schema allows, so an over-long id is the schema's 400 naming it, not "no route".
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
-    // A path the router cannot decode (`/papers/%ZZ`) is answered with the API's error body, not Fastify's.
-    frameworkErrors: (_error, request, reply: FastifyReply) => {
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // A path the router cannot decode (`/papers/%ZZ`) or a segment past MAX_PARAM_LENGTH is answered with the
+    // API's error body, not Fastify's.
+    frameworkErrors: (error, request, reply: FastifyReply) => {
       void reply.headers(BARE_SECURITY_HEADERS)
-      const message = 'the URL has a bad percent-encoding (a % must be followed by two hex digits of UTF-8)'
-      if (!routedPath(request.url).startsWith(`${API_PREFIX}/`)) return void reply.status(400).type('text/plain; charset=utf-8').send(`Bad request: ${message}\n`)
-      void reply.status(400).type('application/json; charset=utf-8').send({ error: { code: 'INVALID_ARGUMENT', message } })
+      const body = frameworkErrorBody(error)
+      if (!routedPath(request.url).startsWith(`${API_PREFIX}/`)) return void reply.status(400).type('text/plain; charset=utf-8').send(`Bad request: ${body.error.message}\n`)
+      void reply.status(400).type('application/json; charset=utf-8').send(body)
     },
     // Node refuses a request head over 16 KB before Fastify sees it; the answer still has the API's error body.
     clientErrorHandler: (err: Error & { code?: string }, socket) => {
@@ -107,7 +108,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         version: deps.version ?? '0.0.0',
         description:
           'Read the merged paper library: the feed, search with facets, papers with every source record, researchers and topics. ' +
-          'Every number says where it comes from. Errors are `{ "error": { "code", "message", "field"? } }`. ' +
+          'Every number says where it comes from. Errors are `{ "error": { "code", "message", "field"?, "issue"? } }`: `issue` is the fault as data. ' +
           'A query parameter an operation does not list is refused with a 400 naming it (a cache-busting `_=` or `utm_*` too), not ignored.',
       },
       tags: [

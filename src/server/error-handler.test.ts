@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PaperscopeError, SearchRefusedError, type ErrorCode } from '../core/index.js'
-import { clientErrorResponse, nearestParameter, ParameterError, STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
+import { clientErrorResponse, frameworkErrorBody, nearestParameter, ParameterError, parseJsonBody, STATUS_BY_CODE, toErrorResponse } from './error-handler.js'
 
 describe('toErrorResponse', () => {
   it.each(Object.entries(STATUS_BY_CODE) as Array<[ErrorCode, number]>)('maps %s to HTTP %i', (code, status) => {
@@ -89,7 +89,28 @@ describe('toErrorResponse', () => {
     const spaces = Object.assign(new Error('x'), { validation: [{ instancePath: '/text', keyword: 'pattern', message: 'must match pattern "\\S"', params: { pattern: '\\S' } }] })
     expect(toErrorResponse(spaces).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'parameter "text" must not be empty or only spaces', field: 'text', issue: { kind: 'empty' } })
     const notObject = Object.assign(new Error('x'), { validation: [{ instancePath: '', keyword: 'type', message: 'must be object', params: { type: 'object' } }] })
-    expect(toErrorResponse(notObject).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'the request body must be a JSON object' })
+    expect(toErrorResponse(notObject).body.error).toEqual({ code: 'INVALID_ARGUMENT', message: 'the request body must be a JSON object', issue: { kind: 'not_object' } })
+  })
+
+  it("gives a body's and a URL's faults as data with no field: empty, not JSON (where), a refused key, a bad escape", () => {
+    const issueOf = (body: string) => {
+      const parsed = parseJsonBody(body)
+      return parsed instanceof PaperscopeError ? toErrorResponse(parsed).body.error : parsed
+    }
+    expect(issueOf(' ')).toEqual({ code: 'INVALID_ARGUMENT', message: 'the request body is empty; send a JSON object, e.g. {"text": "…"}', issue: { kind: 'body_empty' } })
+    expect(issueOf('{"text": "x" "title": "y"}')).toMatchObject({ issue: { kind: 'not_json', position: 13 } })
+    expect(issueOf('{"text": ')).toMatchObject({ message: expect.stringContaining('Unexpected end of JSON input'), issue: { kind: 'not_json', position: 9 } })
+    expect(issueOf('{"__proto__": 1}')).toMatchObject({ issue: { kind: 'refused_key', value: '__proto__' } })
+    expect(issueOf('{"text": "grokking"}')).toEqual({ value: { text: 'grokking' } })
+    expect(frameworkErrorBody({ code: 'FST_ERR_BAD_URL' }).error.issue).toEqual({ kind: 'bad_percent_encoding' })
+    expect(frameworkErrorBody({ code: 'FST_ERR_MAX_PARAM_LENGTH' }).error.issue).toEqual({ kind: 'too_long', limit: 4096 })
+    // Fastify's own 4xx, by its code: the fault as data beside the words it had.
+    const fastify = (code: string, statusCode: number, contentType?: string) => toErrorResponse(Object.assign(new Error('x'), { code, statusCode }), contentType === undefined ? {} : { contentType }).body.error.issue
+    expect(fastify('FST_ERR_CTP_BODY_TOO_LARGE', 413)).toEqual({ kind: 'body_too_large', limit: 256 * 1024 })
+    expect(fastify('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'text/csv')).toEqual({ kind: 'wrong_content_type', value: 'text/csv', known: ['application/json'] })
+    expect(fastify('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, ' ')).toEqual({ kind: 'wrong_content_type', known: ['application/json'] })
+    expect(fastify('FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400)).toEqual({ kind: 'length_mismatch' })
+    expect(fastify('FST_ERR_SOMETHING_ELSE', 400)).toBeUndefined()
   })
 
   it('turns an unknown error into a plain 500', () => {

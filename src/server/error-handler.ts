@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isPaperscopeError, PaperscopeError, SearchRefusedError, type ErrorCode } from '../core/index.js'
 import type { ErrorBody, ErrorIssue } from './schema-tools.js'
-import { BODY_LIMIT, MAX_TEXT_LENGTH } from './schemas.js'
+import { BODY_LIMIT, MAX_PARAM_LENGTH, MAX_TEXT_LENGTH } from './schemas.js'
 
 /** HTTP status for each error code. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -89,9 +89,24 @@ function searchRefusalResponse(err: SearchRefusedError): { status: number; body:
   return { status: 400, body: { error }, unexpected: false }
 }
 
-/** The fault of an ajv issue as the error body's `issue`; undefined for one no kind says (a body not an object). */
+/**
+ * A fault of the request itself, not of one parameter (a body that is empty or no JSON, a URL that does not
+ * decode): the error body's `issue` with no `field`.
+ * @example throw new RequestError('the request body is empty; …', { kind: 'body_empty' })
+ */
+export class RequestError extends PaperscopeError {
+  readonly issue: ErrorIssue
+
+  constructor(message: string, issue: ErrorIssue) {
+    super('INVALID_ARGUMENT', message)
+    this.issue = issue
+  }
+}
+
+/** The fault of an ajv issue as the error body's `issue`; undefined for one no kind says. */
 function issueData(issue: ValidationIssue, field: string | undefined): ErrorIssue | undefined {
-  if (!field) return undefined
+  // The body as a whole (an array, a string, none at all) is the one fault with no parameter to name.
+  if (!field) return issue.keyword === 'type' && issue.params?.type === 'object' ? { kind: 'not_object' } : undefined
   const params = issue.params ?? {}
   const limit = typeof params.limit === 'number' ? params.limit : undefined
   switch (issue.keyword) {
@@ -110,7 +125,15 @@ function issueData(issue: ValidationIssue, field: string | undefined): ErrorIssu
     case 'enum':
       return Array.isArray(params.allowedValues) ? { kind: 'not_one_of', known: params.allowedValues.map(String) } : undefined
     case 'type':
-      return params.type === 'integer' ? { kind: 'not_integer' } : params.type === 'number' ? { kind: 'not_number' } : params.type === 'boolean' ? { kind: 'not_boolean' } : undefined
+      return params.type === 'integer'
+        ? { kind: 'not_integer' }
+        : params.type === 'number'
+          ? { kind: 'not_number' }
+          : params.type === 'boolean'
+            ? { kind: 'not_boolean' }
+            : params.type === 'string'
+              ? { kind: 'not_string' }
+              : undefined
     default:
       return undefined
   }
@@ -134,6 +157,8 @@ export interface DeclaredParameters {
   /** Query parameters the request gives more than once, with how many times. */
   repeatedQuery?: Readonly<Record<string, number>>
   body?: readonly string[]
+  /** The request's Content-Type as sent, for a 415 to repeat. */
+  contentType?: string
 }
 
 /** Case, `_` and `-` aside: `pageSize`, `Page-Size` and `page_size` are one name. */
@@ -216,7 +241,7 @@ export function toErrorResponse(err: unknown, declared: DeclaredParameters = {})
     // A 5xx says nothing of the host; "not analysed yet" is one the caller can act on, in words of our own.
     if (err.code === 'NOT_ANALYSED') return { status, body: { error: { code: err.code, message: NOT_ANALYSED_MESSAGE } }, unexpected: false }
     if (status >= 500) return internal(err.code === 'STORE_FAILED' ? 'STORE_FAILED' : 'INTERNAL', status)
-    const issue = err instanceof ParameterError ? err.issue : undefined
+    const issue = err instanceof ParameterError || err instanceof RequestError ? err.issue : undefined
     return {
       status,
       body: { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(issue ? { issue } : {}) } },
@@ -263,9 +288,41 @@ export function toErrorResponse(err: unknown, declared: DeclaredParameters = {})
         : status === 413
           ? `the request body is over ${BODY_LIMIT / 1024} KiB; a text may have up to ${MAX_TEXT_LENGTH.toLocaleString('en')} characters`
           : (fastifyError.message ?? 'bad request')
-    return { status, body: { error: { code, message } }, unexpected: false }
+    const issue = frameworkIssue(fastifyError.code, declared)
+    return { status, body: { error: { code, message, ...(issue ? { issue } : {}) } }, unexpected: false }
   }
   return internal('INTERNAL', 500)
+}
+
+/** The `issue` of a 4xx Fastify raises itself while reading a body, by its code; none for one it does not name. */
+function frameworkIssue(code: string | undefined, declared: DeclaredParameters): ErrorIssue | undefined {
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { kind: 'body_too_large', limit: BODY_LIMIT }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const given = declared.contentType?.trim()
+      return { kind: 'wrong_content_type', ...(given ? { value: given.slice(0, 100) } : {}), known: ['application/json'] }
+    }
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { kind: 'length_mismatch' }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The API's error body for a URL the router refuses before any route (Fastify's `frameworkErrors`): a
+ * percent-encoding that does not decode, or a path segment over {@link MAX_PARAM_LENGTH} characters (said as
+ * such: it had been called a bad percent-encoding too).
+ * @example frameworkErrorBody(Object.assign(new Error(), { code: 'FST_ERR_BAD_URL' })).error.issue // { kind: 'bad_percent_encoding' }
+ */
+export function frameworkErrorBody(err: { code?: string }): ErrorBody {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const message = `a part of the URL path is over ${MAX_PARAM_LENGTH.toLocaleString('en')} characters; no id is that long`
+    return { error: { code: 'INVALID_ARGUMENT', message, issue: { kind: 'too_long', limit: MAX_PARAM_LENGTH } } }
+  }
+  const message = 'the URL has a bad percent-encoding (a % must be followed by two hex digits of UTF-8)'
+  return { error: { code: 'INVALID_ARGUMENT', message, issue: { kind: 'bad_percent_encoding' } } }
 }
 
 function internal(code: ErrorCode, status: number): { status: number; body: ErrorBody; unexpected: boolean } {
@@ -278,7 +335,13 @@ function declaredParameters(request: FastifyRequest): DeclaredParameters {
   const repeatedQuery = Object.fromEntries(
     Object.entries((request.query ?? {}) as Record<string, unknown>).flatMap(([name, value]) => (Array.isArray(value) ? [[name, value.length]] : [])),
   )
-  return { query: Object.keys(schema?.querystring?.properties ?? {}), body: Object.keys(schema?.body?.properties ?? {}), repeatedQuery }
+  const contentType = request.headers['content-type']
+  return {
+    query: Object.keys(schema?.querystring?.properties ?? {}),
+    body: Object.keys(schema?.body?.properties ?? {}),
+    repeatedQuery,
+    ...(contentType !== undefined ? { contentType } : {}),
+  }
 }
 
 /** Installs the error handler and the JSON 404 for unknown API routes. */
@@ -324,7 +387,7 @@ export function clientErrorResponse(err: Error & { code?: string }): string {
  * @example parseJsonBody('{"text": ') // PaperscopeError: the request body is not valid JSON: Unexpected end of JSON input
  */
 export function parseJsonBody(body: string): { value: unknown } | PaperscopeError {
-  if (body.trim() === '') return new PaperscopeError('INVALID_ARGUMENT', 'the request body is empty; send a JSON object, e.g. {"text": "…"}')
+  if (body.trim() === '') return new RequestError('the request body is empty; send a JSON object, e.g. {"text": "…"}', { kind: 'body_empty' })
   let refused: string | undefined
   try {
     const value: unknown = JSON.parse(body, function (key, v: unknown) {
@@ -332,11 +395,15 @@ export function parseJsonBody(body: string): { value: unknown } | PaperscopeErro
       if (key === '__proto__' || (key === 'constructor' && v !== null && typeof v === 'object' && Object.hasOwn(v, 'prototype'))) refused ??= key
       return v
     })
-    if (refused) return new PaperscopeError('INVALID_ARGUMENT', `the request body holds the key "${refused}", which is refused (it could reach an object's prototype)`)
+    if (refused) return new RequestError(`the request body holds the key "${refused}", which is refused (it could reach an object's prototype)`, { kind: 'refused_key', value: refused })
     return { value }
   } catch (err) {
     // V8 quotes the start of the body and says where it broke: the client's own text, never the server's.
-    return new PaperscopeError('INVALID_ARGUMENT', `the request body is not valid JSON: ${(err as Error).message.slice(0, 300)}`)
+    const said = (err as Error).message
+    // "… at position 13"; a body cut short breaks where it ends ("Unexpected end of JSON input").
+    const at = /\bat position (\d+)/.exec(said)?.[1]
+    const position = at !== undefined ? Number(at) : /end of JSON input/.test(said) ? body.length : undefined
+    return new RequestError(`the request body is not valid JSON: ${said.slice(0, 300)}`, { kind: 'not_json', ...(position !== undefined ? { position } : {}) })
   }
 }
 

@@ -13,12 +13,13 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output
   return json
 }
 
-/** What can be wrong with one parameter, as `issue.kind` says it. */
+/** What can be wrong with one parameter, or with the request itself (its body, its URL), as `issue.kind` says it. */
 export const ERROR_ISSUE_KINDS = [
   'unknown_value',
   'not_integer',
   'not_number',
   'not_boolean',
+  'not_string',
   'too_small',
   'too_large',
   'too_long',
@@ -33,6 +34,14 @@ export const ERROR_ISSUE_KINDS = [
   'only_left_out',
   'letter_and_symbols',
   'unknown_parameter',
+  'body_empty',
+  'not_json',
+  'refused_key',
+  'not_object',
+  'wrong_content_type',
+  'body_too_large',
+  'length_mismatch',
+  'bad_percent_encoding',
 ] as const
 
 /**
@@ -44,11 +53,12 @@ export const ErrorIssueSchema = z
     kind: z
       .enum(ERROR_ISSUE_KINDS)
       .describe(
-        "unknown_value: the library has no such topic, author, source or category (`value`); not_integer: not a whole number; not_number: not a number; not_boolean: not true or false; too_small: a number under `limit`; too_large: a number over `limit`; too_long: a text over `limit` characters; empty: a text that is empty or only spaces; not_one_of: not one of `known`; required: missing; repeated: given `count` times, where it is taken once; before: a range's end before its start, the parameter `other`; disagrees: given with `other`, another name of it, and a different value; needs: a value that needs the parameter `other` given too; no_words: a search with no word in it (letters or digits); only_left_out: a search whose every word is one to leave out (`-word`, `NOT word`), so nothing to find; letter_and_symbols: a search for a letter with + or # (`value`, as `c++`), which the index holds as the lone letter; unknown_parameter: a query parameter or JSON body field (`value`) the route does not take, `known` those it takes there, `other` the one meant when the name is near one",
+        "unknown_value: the library has no such topic, author, source or category (`value`); not_integer: not a whole number; not_number: not a number; not_boolean: not true or false; not_string: a JSON body field that is not a string (a number, a list); too_small: a number under `limit`; too_large: a number over `limit`; too_long: a text over `limit` characters; empty: a text that is empty or only spaces; not_one_of: not one of `known`; required: missing; repeated: given `count` times, where it is taken once; before: a range's end before its start, the parameter `other`; disagrees: given with `other`, another name of it, and a different value; needs: a value that needs the parameter `other` given too; no_words: a search with no word in it (letters or digits); only_left_out: a search whose every word is one to leave out (`-word`, `NOT word`), so nothing to find; letter_and_symbols: a search for a letter with + or # (`value`, as `c++`), which the index holds as the lone letter; unknown_parameter: a query parameter or JSON body field (`value`) the route does not take, `known` those it takes there, `other` the one meant when the name is near one. Faults of the request itself, with no `field`: body_empty: a JSON body that is empty or only spaces; not_json: a body that is not valid JSON, broken at character `position` (0-based) when the parser says where; refused_key: a body holding a key that could reach an object's prototype (`value`: __proto__ or constructor); not_object: a body that is JSON but not an object (an array, a string, none at all); wrong_content_type: a body not sent as JSON (415; `value` the Content-Type given, `known` the one taken); body_too_large: a body over `limit` bytes (413); length_mismatch: a body whose size is not what its Content-Length says; bad_percent_encoding: a URL path whose %-escapes do not decode as UTF-8; too_long without `field`: a URL path segment over `limit` characters",
       ),
-    value: z.string().optional().describe('For unknown_value: the value as given (its first 200 characters); for letter_and_symbols: the word the index cannot search (`c++`); for unknown_parameter: the name given (its first 100 characters; absent for a parameter with no name)'),
-    limit: z.number().optional().describe('For too_small the least value taken, for too_large the most, for too_long the most characters'),
+    value: z.string().optional().describe('For unknown_value: the value as given (its first 200 characters); for letter_and_symbols: the word the index cannot search (`c++`); for unknown_parameter: the name given (its first 100 characters; absent for a parameter with no name); for refused_key: the key; for wrong_content_type: the Content-Type given (its first 100 characters; absent when none)'),
+    limit: z.number().optional().describe('For too_small the least value taken, for too_large the most, for too_long the most characters, for body_too_large the most bytes'),
     count: z.number().int().optional().describe('For repeated: how many times the parameter was given'),
+    position: z.number().int().optional().describe('For not_json: the character (0-based) where the body stops being JSON; its length when it ends too soon'),
     other: z
       .string()
       .optional()
@@ -57,10 +67,10 @@ export const ErrorIssueSchema = z
       .array(z.string())
       .optional()
       .describe(
-        'For not_one_of: every value taken. For unknown_value: the values the library has when they are few enough to list (sources; categories, most papers first, at most 30); absent for topics and authors (GET /topics, GET /authors list them). For unknown_parameter: the parameters the route takes in the query, or the fields its JSON body takes',
+        'For not_one_of: every value taken. For wrong_content_type: the Content-Type taken (application/json). For unknown_value: the values the library has when they are few enough to list (sources; categories, most papers first, at most 30); absent for topics and authors (GET /topics, GET /authors list them). For unknown_parameter: the parameters the route takes in the query, or the fields its JSON body takes',
       ),
   })
-  .describe('What is wrong with the parameter `field` names, as data; absent when the fault is not about one parameter')
+  .describe('What is wrong with the parameter `field` names, or with the request itself (its body, its URL) when no `field` is named, as data')
 export type ErrorIssue = z.infer<typeof ErrorIssueSchema>
 
 /** The error body every failing route returns. */
@@ -110,10 +120,10 @@ export function errorResponses(...statuses: number[]): Record<number, JsonSchema
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'A parameter is missing or invalid; `error.field` names it',
+  400: 'A parameter is missing or invalid (`error.field` names it), or the JSON body or the URL is (no `field`; `error.issue.kind` says what: body_empty, not_json, refused_key, not_object, length_mismatch, bad_percent_encoding, too_long)',
   404: 'No such resource',
-  413: 'The JSON body is over 256 KiB',
-  415: 'The body is not JSON (`content-type: application/json`)',
+  413: 'The JSON body is over 256 KiB (`error.issue`: body_too_large, its `limit` in bytes)',
+  415: 'The body is not JSON (`content-type: application/json`; `error.issue`: wrong_content_type)',
   429: 'Too many requests; see the Retry-After header',
   431: 'The URL and headers together are over 16 KB (Node refuses the request head before any route reads it): send a long text in a JSON body (POST /similar, POST /classify)',
   503: 'The library has not been analysed yet (`paperscope analyze`)',

@@ -96,6 +96,9 @@ export const MAX_TEXT_LENGTH = 20_000
  */
 export const BODY_LIMIT = 256 * 1024
 
+/** Longest path segment the router reads: longer than any id a schema allows, so an over-long id is the schema's 400 naming it. */
+export const MAX_PARAM_LENGTH = 4096
+
 /** A text never seen, as /similar and /classify read it. */
 export const TextInputSchema = z.object({
   text: z
