@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCliCaptured, type CliRun } from '../../test/support/run-cli.js'
+import { describeProfileChanges } from './commands/import.js'
 
 const cli = (args: string[]): Promise<CliRun> => runCliCaptured(args)
 /** Text output with its wrapped lines joined again: the report is wrapped at 80 columns. */
@@ -41,6 +42,29 @@ describe('paperscope import', () => {
       `${json} [FORMAT_MISMATCH] --format abstracts does not match ${json}: the file is JSON, which no file format reads`,
     )
     expect(result.out).toMatch(/^total +10 +10 +0 +0 +0 +1$/m)
+  })
+})
+
+describe("import's author profiles new or changed", () => {
+  it("counts a researcher page's profile as a person's, in the text and in --json", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paperscope-import-'))
+    try {
+      const db = join(dir, 'library.db')
+      const text = await cli(['--db', db, 'import', 'data/corpus/researcher-profile.txt', '--no-analyze'])
+      expect(text.out).toContain('\nauthor profiles new or changed: 1 of people\n')
+      // Read again: nothing new, and --json says so for both counts.
+      const json = JSON.parse((await cli(['--db', db, 'import', 'data/corpus/researcher-profile.txt', '--no-analyze', '--json'])).out) as Record<string, unknown>
+      expect([json.profiles, json.candidateProfiles]).toEqual([0, 0])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("says candidate profiles (search hits, no person yet) apart from people's, in stats' words", () => {
+    expect(describeProfileChanges(65, 58)).toBe('7 of people, 58 candidate profiles (search hits, no person yet)')
+    expect(describeProfileChanges(58, 58)).toBe('58 candidate profiles (search hits, no person yet)')
+    expect(describeProfileChanges(2, 1)).toBe('1 of people, 1 candidate profile (search hits, no person yet)')
+    expect(describeProfileChanges(1, 0)).toBe('1 of people')
   })
 })
 

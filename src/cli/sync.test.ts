@@ -122,9 +122,42 @@ describe('paperscope sync', () => {
     const config = writeConfig('profiles.json', [{ id: 'oa-saxe', source: 'openalex', kind: 'authors', ids: ['A5023888391'] }])
     const run = await cli(['--db', join(dir, 'profiles.db'), 'sync', '--config', config])
     expect(run.code).toBe(0)
-    expect(run.out).toContain('author profiles new or changed: oa-saxe 1\n')
+    expect(run.out).toContain('author profiles new or changed: oa-saxe 1 of people\n')
     const json = await cli(['--db', join(dir, 'profiles.db'), 'sync', '--config', config, '--json'])
-    expect(JSON.parse(json.out).totals).toMatchObject({ profiles: 0, new: 0 })
+    expect(JSON.parse(json.out).totals).toMatchObject({ profiles: 0, candidateProfiles: 0, new: 0 })
+  })
+
+  it("counts an author search's hits as candidate profiles, apart from people's, as stats does", async () => {
+    // Semantic Scholar's recorded answers, served where the feed asks: Turing's profile, then a search for 'turing'
+    // (59 hits: an id and a name each, Turing himself among them).
+    const config = join(dir, 's2-authors.json')
+    const feed = (id: string) => ({ id, source: 'semantic-scholar', kind: 'authors', ids: ['2262347'] })
+    writeFileSync(
+      config,
+      JSON.stringify({ contact: 'radar@example.org', sources: { 'semantic-scholar': { baseUrl: `${server.baseUrl}/s2`, minIntervalMs: 0 } }, feeds: [feed('s2-turing'), feed('s2-search')] }),
+    )
+    const db = join(dir, 's2-authors.db')
+    const sync = async (id: string, file: string, json: boolean) => {
+      server.reset()
+      server.route('POST /s2/author/batch', { file: `semanticscholar/${file}` })
+      return cli(['--db', db, 'sync', '--no-analyze', '--config', config, '--feed', id, ...(json ? ['--json'] : [])])
+    }
+    const turing = await sync('s2-turing', 'author_detail_2262347_with_papers_hindex.json', false)
+    expect(turing.out).toContain('author profiles new or changed: s2-turing 1 of people\n')
+    // The same answer again changes nothing; the search's 58 others are candidates (Turing's hit leaves his profile be).
+    const search = JSON.parse((await sync('s2-search', 'author_search_turing.json', true)).out) as { totals: Record<string, number>; feeds: Array<Record<string, unknown>> }
+    expect(search.totals).toMatchObject({ profiles: 58, candidateProfiles: 58 })
+    expect(search.feeds.map((f) => [f.feed, f.profiles, f.candidateProfiles])).toEqual([['s2-search', 58, 58]])
+    const stats = (await cli(['--db', db, 'stats'])).out
+    expect(stats).toMatch(/^author profiles of people +1$/m)
+    expect(stats).toMatch(/^candidate profiles \(search hits, no person yet\) +58$/m)
+    // Said in the text too, in stats' words; a second library, as the first has them now.
+    const fresh = join(dir, 's2-authors-text.db')
+    server.reset()
+    server.route('POST /s2/author/batch', { file: 'semanticscholar/author_search_turing.json' })
+    const text = await cli(['--db', fresh, 'sync', '--no-analyze', '--config', config, '--feed', 's2-search'])
+    // Read first, Turing's own hit is a candidate too: no paper has given a person his id.
+    expect(text.out.replace(/\s+/g, ' ')).toContain('author profiles new or changed: s2-search 59 candidate profiles (search hits, no person yet)')
   })
 
   it('fails clearly when the config named by --config or PAPERSCOPE_CONFIG does not exist', async () => {

@@ -201,7 +201,7 @@ export async function importFiles(
   const detect = options.detect ?? ingest.detectFileFormat
   const cwd = options.cwd ?? process.cwd()
   const { files, issues } = await listInputs(paths, cwd)
-  const report: ImportReport = { ...emptyImportCounts(), removed: 0, removedOfStayingPapers: 0, papersRemoved: [], inputs: [], issues, profiles: 0 }
+  const report: ImportReport = { ...emptyImportCounts(), removed: 0, removedOfStayingPapers: 0, papersRemoved: [], inputs: [], issues, profiles: 0, candidateProfiles: 0 }
   const lists = new Map<string, ListFileRead>()
   report.rejected = issues.filter((i) => i.severity === 'rejected').length
   const reject = (issue: Omit<ImportIssue, 'severity'>, format: string): void => {
@@ -286,6 +286,7 @@ export async function importFiles(
     report.read += parsed.entriesSeen
     report.rejected += rejected
     report.profiles += counts.profiles
+    report.candidateProfiles += counts.candidateProfiles
     for (const key of ['new', 'merged', 'updated', 'unchanged'] as const) report[key] += counts[key]
   }
   // After every input: an entry moved from one list file to another read later in the same run joins its paper

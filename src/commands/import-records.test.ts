@@ -575,8 +575,10 @@ describe('importRecords: author profiles', () => {
     const turing = (await t.store.getAuthor('a-turing'))!
     const s2 = turing.profiles.filter((p) => p.source === 'semantic-scholar')
     expect(s2.map((p) => [p.metrics, p.fetchedAt])).toEqual([[{ hIndex: 23, citations: 12415, papers: 60 }, '2026-06-12T00:00:00Z']])
-    // The other people of the search answer are stored as before.
+    // The other people of the search answer are stored as before, as candidates: no person of the library has their ids.
     expect(counts.profiles).toBe(search.profiles.length - 1)
+    expect(counts.candidateProfiles).toBe(search.profiles.length - 1)
+    expect(detail.profiles).toHaveLength(1)
   })
 
   it('replaces a reported profile by a newer reading that reports counts', async () => {
@@ -628,10 +630,11 @@ describe('importRecords: author profiles', () => {
     const detailFirst = await people()
     await t.cleanup()
     t = await createTempStore()
-    await importRecords(t.store, search.records, search.profiles)
+    expect(await importRecords(t.store, search.records, search.profiles)).toMatchObject({ profiles: 59, candidateProfiles: 59 })
     // Read first, Turing's own hit (2262347) is a candidate too, until his papers give a person that id.
     expect((await storedProfile('semantic-scholar', '2262347'))?.authorId).toBeNull()
-    await importRecords(t.store, detail.records, detail.profiles)
+    // His profile with papers then changes that hit, now a person's.
+    expect(await importRecords(t.store, detail.records, detail.profiles)).toMatchObject({ profiles: 1, candidateProfiles: 0 })
     expect(await people()).toEqual(detailFirst)
     expect(detailFirst.profiles.filter(([, owner]) => owner !== null)).toEqual([['2262347', 'a-turing']])
   })

@@ -306,19 +306,23 @@ async function leavesPaper(tx: PaperWriter, existing: StoredRecordRef, record: S
   return matchRecord(record, [candidateOf(existing.paperId, others)]) ? null : { paperId: existing.paperId, alone: false }
 }
 
+/** What storing a profile changed: a person's profile, a candidate's (a search hit no person holds yet), or nothing. */
+export type ProfileChange = 'person' | 'candidate' | null
+
 /**
- * Stores a profile record for the person it is about; true when that is new or changed. The same profile read
+ * Stores a profile record for the person it is about; says whose it is when that is new or changed (null when
+ * not). The same profile read
  * from another path is not a change (its new place is noted), nor is a reading that reports nothing where the
  * stored one reported metrics (those are kept, with the date they were read). Of two readings that report, the
  * newer (see {@link readingDate}) is the profile, and the other is kept among its `raw.earlierReadings`, whichever
  * was imported first. A profile that reports nothing and whose ids no person of the library holds is kept as a
  * candidate, no one's (see {@link findProfileOwner}).
  */
-export async function importProfile(tx: PaperWriter, incoming: AuthorProfileRecord): Promise<boolean> {
+export async function importProfile(tx: PaperWriter, incoming: AuthorProfileRecord): Promise<ProfileChange> {
   const stored = await tx.getAuthorProfileRecord(incoming.source, incoming.key)
   // A reading that reports nothing (a search hit names a person: Semantic Scholar's author search gives an id and
   // a name) does not wipe the same profile's reported counts: Turing's h-index 23 and 12,415 citations were lost.
-  if (stored !== null && reportsNothing(incoming) && !reportsNothing(stored.profile)) return false
+  if (stored !== null && reportsNothing(incoming) && !reportsNothing(stored.profile)) return null
   // An older reading imported after a newer one does not replace it: Jason Priem's OpenAlex profile of 2025-06 (62
   // works, 3,890 citations) replaced that of 2026-03 (60, 4,269) when read second.
   const profile = stored !== null && !reportsNothing(stored.profile) ? newestReading(stored.profile, incoming) : incoming
@@ -334,7 +338,8 @@ export async function importProfile(tx: PaperWriter, incoming: AuthorProfileReco
     stored !== null &&
     stored.authorId === authorId &&
     recordContentHash({ ...stored.profile, locator: profile.locator }) === contentHash
-  return outcome !== 'unchanged' && !readElsewhere
+  if (outcome === 'unchanged' || readElsewhere) return null
+  return authorId === null ? 'candidate' : 'person'
 }
 
 /** What an earlier reading of a profile reported, kept beside the newest (`raw.earlierReadings`). */
@@ -451,7 +456,7 @@ export async function importRecords(
   records: readonly SourceRecord[],
   profiles: readonly AuthorProfileRecord[] = [],
   { batchSize = DEFAULT_BATCH_SIZE, onBatch, file = null }: ImportRecordsOptions = {},
-): Promise<ImportCounts & { profiles: number }> {
+): Promise<ImportCounts & { profiles: number; candidateProfiles: number }> {
   const counts = emptyImportCounts()
   for (let start = 0; start < records.length; start += batchSize) {
     const batch = records.slice(start, start + batchSize)
@@ -459,17 +464,19 @@ export async function importRecords(
     for (const key of ['new', 'merged', 'updated', 'unchanged'] as const) counts[key] += batchCounts[key]
     onBatch?.(Math.min(start + batchSize, records.length), records.length)
   }
-  let profileChanges = 0
+  const changes = { profiles: 0, candidateProfiles: 0 }
   if (profiles.length > 0) {
-    profileChanges = await store.transaction(async (tx) => {
-      let changed = 0
-      for (const profile of profiles) if (await importProfile(tx, profile)) changed++
+    await store.transaction(async (tx) => {
+      for (const profile of profiles) {
+        const change = await importProfile(tx, profile)
+        if (change !== null) changes.profiles++
+        if (change === 'candidate') changes.candidateProfiles++
+      }
       await tx.pruneOrphanAuthors()
-      return changed
     })
   }
   counts.read = records.length
-  return { ...counts, profiles: profileChanges }
+  return { ...counts, ...changes }
 }
 
 /** What a list file read again no longer has (see {@link removeRecordsGoneFromFile}). */

@@ -196,6 +196,7 @@ const FEED_SUMMARY_FIELDS = [
   'unchanged',
   'rejected',
   'profiles',
+  'candidateProfiles',
   'error',
 ] as const satisfies ReadonlyArray<keyof FeedSyncReport>
 

@@ -218,7 +218,8 @@ export interface SyncOptions {
   onPage?: (event: { feed: string; source: string; page: number; url: string; counts: PageCounts }) => void
 }
 
-export type PageCounts = Record<RecordOutcome, number> & { profiles: number }
+/** A page's records by outcome, and its author profiles new or changed (`candidateProfiles`: of them, no person's yet). */
+export type PageCounts = Record<RecordOutcome, number> & { profiles: number; candidateProfiles: number }
 
 export type FeedStatus = 'done' | 'failed' | 'aborted' | 'skipped'
 
@@ -227,7 +228,10 @@ export interface FeedSyncReport extends ImportCounts {
   source: string
   status: FeedStatus
   pages: number
+  /** Author profiles new or changed, candidates included. */
   profiles: number
+  /** Of `profiles`, search hits kept with no person yet, as `stats` counts candidate profiles apart. */
+  candidateProfiles: number
   /** Warnings of pages that changed nothing: reported when the page first brought them, not again. */
   repeatedWarnings: number
   /** Why the feed failed or was skipped. */
@@ -240,6 +244,7 @@ export interface SyncReport extends ImportCounts {
   feeds: FeedSyncReport[]
   issues: ImportIssue[]
   profiles: number
+  candidateProfiles: number
   /** Warnings left out of `issues` because their page changed nothing (see {@link FeedSyncReport}). */
   repeatedWarnings: number
   aborted: boolean
@@ -262,7 +267,7 @@ export async function syncFeeds(
   config: SyncConfig,
   options: SyncOptions,
 ): Promise<SyncReport> {
-  const report: SyncReport = { ...emptyImportCounts(), feeds: [], issues: [], profiles: 0, repeatedWarnings: 0, aborted: false }
+  const report: SyncReport = { ...emptyImportCounts(), feeds: [], issues: [], profiles: 0, candidateProfiles: 0, repeatedWarnings: 0, aborted: false }
   const logger = options.logger ?? SILENT
   // A misspelt --feed would otherwise select nothing and end as a quiet, empty success.
   if (options.feed && !config.feeds.some((f) => f.id === options.feed)) {
@@ -296,6 +301,7 @@ export async function syncFeeds(
     for (const key of ['read', 'new', 'merged', 'updated', 'unchanged', 'rejected'] as const)
       report[key] += feedReport[key]
     report.profiles += feedReport.profiles
+    report.candidateProfiles += feedReport.candidateProfiles
     report.repeatedWarnings += feedReport.repeatedWarnings
     if (feedReport.status === 'aborted') {
       report.aborted = true
@@ -320,6 +326,7 @@ async function syncFeed(
     status: 'done',
     pages: 0,
     profiles: 0,
+    candidateProfiles: 0,
     repeatedWarnings: 0,
     error: null,
     cursorKey: feed.id,
@@ -424,9 +431,13 @@ async function syncFeed(
       previous = { records, nextCursor: page.nextCursor }
       const stored = JSON.stringify({ options: fingerprint, cursor: page.nextCursor })
       const counts = await storePage(result.pages + 1, page.url, async (tx) => {
-        const tally: PageCounts = { new: 0, merged: 0, updated: 0, unchanged: 0, profiles: 0 }
+        const tally: PageCounts = { new: 0, merged: 0, updated: 0, unchanged: 0, profiles: 0, candidateProfiles: 0 }
         for (const record of content.records) tally[await importRecord(tx, record)]++
-        for (const profile of content.profiles) if (await importProfile(tx, profile)) tally.profiles++
+        for (const profile of content.profiles) {
+          const change = await importProfile(tx, profile)
+          if (change !== null) tally.profiles++
+          if (change === 'candidate') tally.candidateProfiles++
+        }
         await tx.pruneOrphanAuthors()
         await tx.setFeedCursor(result.cursorKey, page.last && !page.capped && result.cursorKey !== feed.id ? null : stored)
         return tally
@@ -436,6 +447,7 @@ async function syncFeed(
       result.read += content.entriesSeen
       result.rejected += rejected
       result.profiles += counts.profiles
+      result.candidateProfiles += counts.candidateProfiles
       for (const key of ['new', 'merged', 'updated', 'unchanged'] as const) result[key] += counts[key]
       // A page whose records were all stored before, unchanged, brings back the warnings it brought then.
       const changedNothing = content.records.length > 0 && counts.new + counts.merged + counts.updated + counts.profiles === 0

@@ -29,7 +29,13 @@ export interface ImportReport extends ImportCounts {
   /** Per input (file or feed). */
   inputs: Array<{ input: string; format: string; removed: number } & ImportCounts>
   issues: ImportIssue[]
+  /** Author profiles new or changed, candidates included. */
   profiles: number
+  /**
+   * Of `profiles`, the candidates: search hits kept with no person yet (an id and a name, not someone of this
+   * library), as `stats` counts them apart.
+   */
+  candidateProfiles: number
 }
 
 /** A zeroed counter. */

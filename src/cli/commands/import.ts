@@ -43,6 +43,19 @@ export async function runImport(io: CliIo, dbPath: string, paths: string[], opts
   if (report.rejected > 0) throw new CliExit(EXIT.partial)
 }
 
+/**
+ * Author profiles new or changed, with the candidates (search hits kept with no person yet) apart from people's, in
+ * `stats`' words: a Semantic Scholar author search brings dozens of hits, which are not that many researchers.
+ * @example describeProfileChanges(65, 58) // '7 of people, 58 candidate profiles (search hits, no person yet)'
+ */
+export function describeProfileChanges(profiles: number, candidates: number): string {
+  const people = profiles - candidates
+  return [
+    ...(people > 0 || candidates === 0 ? [`${people} of people`] : []),
+    ...(candidates > 0 ? [`${pluralize(candidates, 'candidate profile')} (search hits, no person yet)`] : []),
+  ].join(', ')
+}
+
 /** The human summary of an import: a row per input, totals, then the rejections with file and line. */
 export function renderImportReport(report: ImportReport, verbose: boolean): string {
   // `removed` (entries a list file no longer has) is a column only when a list lost some, which is rare.
@@ -54,7 +67,7 @@ export function renderImportReport(report: ImportReport, verbose: boolean): stri
     rows.push([i.input, i.format, i.read, i.new, i.merged, i.updated, i.unchanged, ...(removed ? [i.removed] : []), i.rejected])
   rows.push(['total', '', report.read, report.new, report.merged, report.updated, report.unchanged, ...(removed ? [report.removed] : []), report.rejected])
   const out = [table(rows), '']
-  if (report.profiles) out.push(`author profiles new or changed: ${report.profiles}`)
+  if (report.profiles) out.push(labelled(`author profiles new or changed: ${describeProfileChanges(report.profiles, report.candidateProfiles)}`))
   if (removed) {
     // Records, not papers: a moved entry's paper stays (its new entry joined it), a deleted one's leaves.
     const left = report.papersRemoved

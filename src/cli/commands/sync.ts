@@ -9,7 +9,7 @@ import { findSyncConfig, runSync, type AnalyzeReport, type FeedSummary, type Run
 import { formatImportIssue, pluralize } from '../../core/index.js'
 import { labelled, table, wrap } from '../format.js'
 import { CliExit, EXIT, type CliIo } from '../io.js'
-import { analyzeAfterImport, renderAnalysisLine } from './import.js'
+import { analyzeAfterImport, describeProfileChanges, renderAnalysisLine } from './import.js'
 import { printJson, withStore } from './shared.js'
 
 export interface SyncCliOptions {
@@ -160,8 +160,8 @@ export async function runSyncCommand(
 
 function totals(
   feeds: readonly FeedSummary[],
-): Record<'pages' | 'read' | 'new' | 'merged' | 'updated' | 'unchanged' | 'rejected' | 'profiles', number> {
-  const sum = { pages: 0, read: 0, new: 0, merged: 0, updated: 0, unchanged: 0, rejected: 0, profiles: 0 }
+): Record<'pages' | 'read' | 'new' | 'merged' | 'updated' | 'unchanged' | 'rejected' | 'profiles' | 'candidateProfiles', number> {
+  const sum = { pages: 0, read: 0, new: 0, merged: 0, updated: 0, unchanged: 0, rejected: 0, profiles: 0, candidateProfiles: 0 }
   for (const f of feeds) for (const key of Object.keys(sum) as Array<keyof typeof sum>) sum[key] += f[key]
   return sum
 }
@@ -182,7 +182,15 @@ export function renderSyncResult(result: Extract<RunSyncResult, { configured: tr
   out.push('')
   // Researcher profiles (an OpenAlex or Semantic Scholar author feed) are not papers: the table has no column for them.
   if (sum.profiles > 0)
-    out.push(labelled(`author profiles new or changed: ${result.feeds.filter((f) => f.profiles > 0).map((f) => `${f.feed} ${f.profiles}`).join(', ')}`), '')
+    out.push(
+      labelled(
+        `author profiles new or changed: ${result.feeds
+          .filter((f) => f.profiles > 0)
+          .map((f) => `${f.feed} ${describeProfileChanges(f.profiles, f.candidateProfiles)}`)
+          .join('; ')}`,
+      ),
+      '',
+    )
   const { report } = result
   if (report.aborted)
     out.push('stopped before the end; the next `paperscope sync` resumes from the cursors above', '')
