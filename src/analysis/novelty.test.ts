@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { computeNovelty, isStrictlyBefore, noveltyCohort, researcherNovelty, updateNovelty, type NoveltyInput } from './novelty.js'
+import { computeNovelty, isStrictlyBefore, noveltyCohort, researcherNovelty, tooLittleKnownReason, tooLittleKnownWords, updateNovelty, type NoveltyInput } from './novelty.js'
 import { createRng, dot, normalizeInPlace } from './sparse.js'
 
 const unit = (xs: number[]): Float32Array => normalizeInPlace(Float32Array.from(xs))
@@ -53,16 +53,21 @@ describe('novelty', () => {
       vector: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
       change: fc.constantFrom('keep', 'keep', 'vector', 'date', 'new'),
       other: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+      // Whether the model knows too little of its text (as the text was, and as it is after a change).
+      unplaced: fc.boolean(),
+      unplacedAfter: fc.boolean(),
     })
     fc.assert(
       fc.property(fc.array(paper, { minLength: 1, maxLength: 14 }), (raw) => {
+        const known = (unplaced: boolean): Pick<NoveltyInput, 'tooLittleKnown'> => (unplaced ? { tooLittleKnown: ['word'] } : {})
         const before = raw
-          .map((p, i) => ({ paperId: `p${i}`, date: p.date, vector: unit(p.vector.map((v) => v + 1e-3)), change: p.change }))
+          .map((p, i) => ({ paperId: `p${i}`, date: p.date, vector: unit(p.vector.map((v) => v + 1e-3)), change: p.change, ...known(p.unplaced) }))
           .filter((p) => p.change !== 'new')
         const after = raw.map((p, i) => ({
           paperId: `p${i}`,
           date: p.change === 'date' ? (p.date === '2019' ? '2022' : '2019') : p.date,
           vector: unit((p.change === 'vector' ? p.other : p.vector).map((v) => v + 1e-3)),
+          ...known(p.change === 'vector' || p.change === 'new' ? p.unplacedAfter : p.unplaced),
         }))
         const changed = new Set(raw.flatMap((p, i) => (p.change === 'keep' ? [] : [`p${i}`])))
         const previous = new Map(computeNovelty(before).map((n) => [n.paperId, n]))
@@ -70,8 +75,10 @@ describe('novelty', () => {
         for (const u of updateNovelty(after, previous, changed)) {
           const f = full.get(u.paperId)!
           expect([u.comparedWith, u.percentile === null]).toEqual([f.comparedWith, f.percentile === null])
-          if (f.novelty === null) expect(u.novelty).toBeNull()
-          else {
+          if (f.novelty === null) {
+            expect(u.novelty).toBeNull()
+            expect(u.explanation).toBe(f.explanation)
+          } else {
             expect(u.novelty).toBeCloseTo(f.novelty, 6)
             expect(u.percentile).toBeCloseTo(f.percentile!, 6)
           }
@@ -195,5 +202,69 @@ describe('novelty percentile with the text length taken out', () => {
     const previous = new Map(fresh.filter((r) => r.paperId !== 'a3').map((r) => [r.paperId, r]))
     const updated = updateNovelty(all, previous, new Set(['a3']))
     expect(updated.map((r) => [r.paperId, r.percentile])).toEqual(fresh.map((r) => [r.paperId, r.percentile]))
+  })
+})
+
+describe('novelty of a text the model knows too little of', () => {
+  // `Highway networks` as the richest library read it: its vector is `networks` alone, the direction of the older
+  // `Network in network`, so it was 0.00 new. Eleven papers of 2020 make a cohort of their own.
+  const older: NoveltyInput = { paperId: 'nin', date: '2013', vector: unit([1, 0, 0]) }
+  const highway: NoveltyInput = { paperId: 'highway', date: '2015', vector: unit([1, 0, 0]), tooLittleKnown: ['networks'] }
+  const resnet: NoveltyInput = { paperId: 'resnet', date: '2016', vector: unit([0.6, 0.8, 0]) }
+  const later = Array.from({ length: 11 }, (_, i): NoveltyInput => ({ paperId: `l${i}`, date: '2020', vector: unit([1, 1 + i, 0.5]) }))
+  const all = [older, highway, resnet, ...later]
+
+  it('has none, with the words it knows as the reason, and no percentile', () => {
+    const rows = new Map(computeNovelty(all).map((r) => [r.paperId, r]))
+    expect(rows.get('highway')).toEqual({
+      paperId: 'highway',
+      novelty: null,
+      percentile: null,
+      comparedWith: 0,
+      nearestEarlier: [],
+      explanation: 'too little text the model knows to place it: only “networks”',
+    })
+    // A paper the model knows nothing of is not 1.00 new for its empty vector.
+    const blank = computeNovelty([older, { paperId: 'q', date: '2015', vector: new Float32Array(3), tooLittleKnown: [] }])
+    expect(blank[1]).toMatchObject({ novelty: null, explanation: 'too little text the model knows to place it: none of its words' })
+    // Without a date, that is the reason given.
+    expect(computeNovelty([older, { ...highway, date: null }])[1]!.explanation).toBe('the paper has no date')
+  })
+
+  it('is still an earlier paper to later ones, whose novelty does not change', () => {
+    const placed = computeNovelty(all.map(({ tooLittleKnown: _k, ...p }) => p))
+    const rows = computeNovelty(all)
+    for (const id of ['resnet', ...later.map((l) => l.paperId)]) {
+      const [a, b] = [placed.find((r) => r.paperId === id)!, rows.find((r) => r.paperId === id)!]
+      expect(b.novelty).toBe(a.novelty)
+      expect(b.nearestEarlier).toEqual(a.nearestEarlier)
+    }
+    expect(rows.find((r) => r.paperId === 'l0')!.nearestEarlier.map((e) => e.paperId)).toContain('highway')
+  })
+
+  it('is not ranked: the papers of its years rank among themselves', () => {
+    const rows = computeNovelty(all)
+    // 2015 and 2016 hold two papers with a novelty before it was left out, one now: pooled into 2020's cohort.
+    expect(noveltyCohort(rows.find((r) => r.paperId === 'resnet')!.explanation)).toEqual({ from: 2016, to: 2020, papers: 12 })
+    expect(noveltyCohort(computeNovelty(all.map(({ tooLittleKnown: _k, ...p }) => p)).find((r) => r.paperId === 'resnet')!.explanation)).toEqual({ from: 2015, to: 2020, papers: 13 })
+  })
+
+  it('is the same updated as computed in full, its reason read back from the stored explanation', () => {
+    const fresh = computeNovelty(all)
+    const previous = new Map(fresh.map((r) => [r.paperId, r]))
+    const stored = fresh.find((r) => r.paperId === 'highway')!.explanation
+    expect(tooLittleKnownWords(stored)).toEqual(['networks'])
+    expect(tooLittleKnownWords(tooLittleKnownReason([]))).toEqual([])
+    expect(tooLittleKnownWords(tooLittleKnownReason(['Highway', 'networks']))).toEqual(['Highway', 'networks'])
+    expect(tooLittleKnownWords('no paper in the library is dated before it')).toBeNull()
+    const newer: NoveltyInput = { paperId: 'new', date: '2021', vector: unit([1, 0.1, 0]) }
+    const updated = updateNovelty([...all, newer], previous, new Set(['new']))
+    expect(updated).toEqual(computeNovelty([...all, newer]))
+  })
+
+  it('is left out of a researcher\'s mean, not counted as 0', () => {
+    const rows = computeNovelty(all)
+    const mine = rows.filter((r) => r.paperId === 'highway' || r.paperId === 'l3')
+    expect(researcherNovelty(mine)).toEqual({ percent: rows.find((r) => r.paperId === 'l3')!.percentile, papers: 1 })
   })
 })

@@ -6,11 +6,14 @@
  * its year that have a novelty (a paper of an early year meets few earlier papers and is far from all of them
  * by chance, so ranking it against later years would measure how early it is), with what a text of its length
  * gets taken out (a title alone sits near some earlier title). A paper with nothing dated
- * before it (or no date) has no novelty: null, never 0 or 1. A researcher's Novelty % is the mean of their
- * papers' percentiles.
+ * before it (or no date) has no novelty: null, never 0 or 1; so has a paper whose text the vector model knows too
+ * little of to place it (one word of it: `Highway networks` is `networks` alone, and was 0.00 new against `Network in
+ * network`), which is not ranked either, though later papers still meet it. A researcher's Novelty % is the mean of
+ * their papers' percentiles.
  */
 import type { PartialDate } from '../core/index.js'
 import { dot } from './sparse.js'
+import { MIN_KNOWN_WORDS } from './vectors.js'
 
 /** What novelty needs to know about a paper. */
 export interface NoveltyInput {
@@ -23,6 +26,11 @@ export interface NoveltyInput {
    * novelty with what a text of its length gets taken out (see {@link rankWithinCohorts}).
    */
   textLength?: number
+  /**
+   * The words of its text the vector model knows, when too few to place it (vectors.ts `tooLittleKnown`): the paper
+   * then has no novelty and no percentile. Absent when the model knows enough, or cannot say (an ONNX model's vector).
+   */
+  tooLittleKnown?: readonly string[]
 }
 
 /** A nearest earlier paper: the evidence behind a novelty. */
@@ -49,7 +57,32 @@ export interface PaperNovelty {
 export const NOVELTY_COHORT_MIN = 10
 
 export const NOVELTY_HOW_COMPUTED =
-  `A paper's novelty is 1 minus its highest cosine similarity (of the library's paper vectors: LSA by default, or the local ONNX sentence-embedding model the library was set to) to any paper in the library dated strictly before it; the nearest earlier papers are shown as evidence. Partial dates count as their whole span: a paper dated 2023 is not before one dated 2023-05. The percentile is the share of the papers of the same year whose novelty is at most this one's, once what a text of its length gets is taken out (a least-squares line of novelty on the log of the characters of title, abstract and digest, within the year: a paper known by its title alone sits near some earlier title that shares a word, so a short text would read as old and a long one as new whatever it says), years with fewer than ${NOVELTY_COHORT_MIN} such papers being pooled with the years next to them: a paper of an early year meets few earlier papers and is far from all of them by chance, so ranking it against later years would measure how early it is, not how new. A paper with no earlier paper in the library, or no date, has no novelty. A researcher's Novelty % is the mean of the percentiles of those of their papers that have one (the others are left out, not counted as 0).`
+  `A paper's novelty is 1 minus its highest cosine similarity (of the library's paper vectors: LSA by default, or the local ONNX sentence-embedding model the library was set to) to any paper in the library dated strictly before it; the nearest earlier papers are shown as evidence. Partial dates count as their whole span: a paper dated 2023 is not before one dated 2023-05. The percentile is the share of the papers of the same year whose novelty is at most this one's, once what a text of its length gets is taken out (a least-squares line of novelty on the log of the characters of title, abstract and digest, within the year: a paper known by its title alone sits near some earlier title that shares a word, so a short text would read as old and a long one as new whatever it says), years with fewer than ${NOVELTY_COHORT_MIN} such papers being pooled with the years next to them: a paper of an early year meets few earlier papers and is far from all of them by chance, so ranking it against later years would measure how early it is, not how new. A paper with no earlier paper in the library, or no date, has no novelty; nor has a paper of whose text the LSA vector model knows fewer than ${MIN_KNOWN_WORDS} words (a bare title such as 'Highway networks', whose 'highway' is in no other text: its vector is 'networks' alone, and it would be 0.00 new against 'Network in network'). Such a paper is not ranked among its year's, though later papers are still compared with it. A researcher's Novelty % is the mean of the percentiles of those of their papers that have one (the others, without a date, an earlier paper or text enough for the model to place them, are left out, not counted as 0).`
+
+const TOO_LITTLE_KNOWN = 'too little text the model knows to place it'
+
+/**
+ * Why a paper the vector model cannot place has no novelty, naming the words it knows.
+ * @example tooLittleKnownReason(['networks']) // 'too little text the model knows to place it: only “networks”'
+ */
+export function tooLittleKnownReason(words: readonly string[]): string {
+  return `${TOO_LITTLE_KNOWN}: ${words.length === 0 ? 'none of its words' : `only ${words.map((w) => `“${w}”`).join(' and ')}`}`
+}
+
+/**
+ * The words a stored explanation of {@link tooLittleKnownReason} names, or null for any other explanation: an
+ * incremental run reads it back for the papers it does not read again (their text and the model are unchanged).
+ */
+export function tooLittleKnownWords(explanation: string): string[] | null {
+  if (!explanation.startsWith(`${TOO_LITTLE_KNOWN}: `)) return null
+  return [...explanation.matchAll(/“([^”]*)”/g)].map((m) => m[1] as string)
+}
+
+/** Why a paper has no novelty before any comparison (no date, too little known), or null when it can have one. */
+function noNoveltyBefore(p: NoveltyInput): string | null {
+  if (!p.date) return 'the paper has no date'
+  return p.tooLittleKnown ? tooLittleKnownReason(p.tooLittleKnown) : null
+}
 
 /** First and last day a partial date can mean, as comparable `YYYY-MM-DD` strings. */
 export function dateSpan(date: PartialDate): { first: string; last: string } {
@@ -156,11 +189,12 @@ export function finishNovelty(papers: readonly NoveltyInput[], prepared: { scan:
     percentile: null,
     comparedWith: 0,
     nearestEarlier: [],
-    explanation: p.date ? 'no paper in the library is dated before it' : 'the paper has no date',
+    explanation: noNoveltyBefore(p) ?? 'no paper in the library is dated before it',
   }))
   dated.forEach((x, r) => {
     const compared = scan.compared[r] as number
-    if (compared === 0) return
+    // A paper too little known keeps its row in the scan: later papers are compared with it.
+    if (compared === 0 || x.p.tooLittleKnown) return
     const nearest: NoveltyEvidence[] = []
     for (let k = 0; k < scan.size && k < compared; k++) {
       const y = dated[out.rows[r * scan.size + k] as number] as DatedInput
@@ -329,12 +363,13 @@ export function updateNovelty(
   const changedPapers = papers.filter((p) => changed.has(p.paperId) && p.date)
   const out = papers.map((x): PaperNovelty => {
     const none = (explanation: string): PaperNovelty => ({ paperId: x.paperId, novelty: null, percentile: null, comparedWith: 0, nearestEarlier: [], explanation })
-    if (!x.date) return none('the paper has no date')
+    const before = noNoveltyBefore(x)
+    if (before !== null || !x.date) return none(before ?? 'the paper has no date')
     const first = dateSpan(x.date).first
     const compared = countBelow(lasts, first)
     if (compared === 0) return none('no paper in the library is dated before it')
-    const before = previous.get(x.paperId)
-    const evidenceBefore = before && !changed.has(x.paperId) ? before.nearestEarlier : []
+    const last = previous.get(x.paperId)
+    const evidenceBefore = last && !changed.has(x.paperId) ? last.nearestEarlier : []
     // The kept evidence is the nearest of the unchanged papers only while none of it dropped out: a dropped one's
     // slot may belong to an unchanged paper that was next in line, which was not kept.
     const kept = evidenceBefore.filter((e) => !changed.has(e.paperId) && byId.has(e.paperId))

@@ -2,7 +2,7 @@ import { Matrix, SVD } from 'ml-matrix'
 import { describe, expect, it } from 'vitest'
 import { dot, type SparseVector } from './sparse.js'
 import { prepareText } from './text.js'
-import { createLsaEmbedder, embedPrepared, fitVectorModel, truncatedSvd, vectorModelFromJson, vectorModelToJson } from './vectors.js'
+import { createLsaEmbedder, embedPrepared, fitVectorModel, tooLittleKnown, truncatedSvd, vectorModelFromJson, vectorModelToJson } from './vectors.js'
 
 const texts = [
   { title: 'Lottery tickets in pruned networks', text: 'Sparse subnetworks found by iterative magnitude pruning train to full accuracy.' },
@@ -59,5 +59,30 @@ describe('LSA vector model', () => {
   it('is deterministic for the same library', () => {
     const again = fitVectorModel(docs, { dimensions: 4, tfidf: { minDf: 1, maxDfRatio: 1 }, fittedAt: '2025-01-01T00:00:00Z' })
     expect(Array.from(again.components)).toEqual(Array.from(model.components))
+  })
+})
+
+describe('words of a text the model knows', () => {
+  // Default options, as the library's model is fitted: a word in one text only is not in the vocabulary.
+  const library = [
+    { title: 'Network in network', text: '' },
+    { title: 'Deep residual learning for image recognition', text: 'Deeper neural networks are harder to train. We present a residual learning framework to ease the training of networks that are substantially deeper.' },
+    { title: 'Densely connected convolutional networks', text: 'Convolutional networks can be substantially deeper and more accurate to train if they contain shorter connections between layers.' },
+    { title: 'Batch normalization', text: 'Training is complicated by the change of each layer input distribution during training.' },
+    { title: 'Adam: a method for stochastic optimization', text: 'An algorithm for first-order gradient-based optimization of stochastic objective functions.' },
+    { title: 'Dropout', text: 'Randomly dropping units during training prevents units from co-adapting too much.' },
+  ]
+  const model = fitVectorModel(library.map((t) => prepareText(t)), { dimensions: 3 })
+
+  it('names the one word of a bare title it knows, as the title writes it, and none of an unseen one', () => {
+    // `highway` is in no text of the library: the vector is `networks` alone.
+    expect(tooLittleKnown(model, prepareText({ title: 'Highway networks', text: '' }))).toEqual(['networks'])
+    expect(tooLittleKnown(model, prepareText({ title: 'Q-learning', text: '' }))).toEqual([])
+    expect(tooLittleKnown(model, prepareText(library[0]!))).toEqual(['network'])
+  })
+
+  it('says nothing of a text with two or more words it knows', () => {
+    expect(tooLittleKnown(model, prepareText({ title: 'Training networks', text: '' }))).toBeNull()
+    expect(tooLittleKnown(model, prepareText(library[1]!))).toBeNull()
   })
 })

@@ -18,7 +18,7 @@ import { headContexts, namedCompounds, namedShare } from './compounds.js'
 import { MODEL_VERSION } from './model-version.js'
 import { createRng, decodeFloat32, encodeFloat32, gaussian, normalizeInPlace, type SparseVector } from './sparse.js'
 import { fitTfidf, tfidfVector, type TfidfModel, type TfidfOptions } from './tfidf.js'
-import { prepareText, termCounts, type PreparedText, type TermOptions, type TextInput } from './text.js'
+import { prepareText, termCounts, termSurfaces, type PreparedText, type TermOptions, type TextInput } from './text.js'
 import type { NlpPort } from './tokenize.js'
 
 /**
@@ -226,6 +226,31 @@ export function compoundsOf(model: Pick<VectorModel, 'heads' | 'terms'>, doc: Pr
 /** The TF-IDF vector of a prepared text under a model's vocabulary. */
 export function tfidfOf(model: VectorModel, doc: PreparedText): SparseVector {
   return tfidfVector(model.tfidf, vectorTermCounts(doc, model.terms, model.heads))
+}
+
+/**
+ * Fewest distinct words of a text the model must know for its vector to place the paper among others. A text
+ * of which it knows one word is that word's direction whatever else it says: `Highway networks` (`highway` is in
+ * no other text) stood where `Network in network` stands, so its novelty was 0.00 from `networks` alone.
+ */
+export const MIN_KNOWN_WORDS = 2
+
+/**
+ * The words of a text the model knows, as the text writes them, when they are fewer than {@link MIN_KNOWN_WORDS};
+ * null when there are enough. A word is known when a term of the text's TF-IDF vector holds it: the word, a
+ * phrase of it, or its sense inside a compound (`descent (double)`). A word in no other text, or in so many that
+ * the model left it out, places nothing.
+ * @example tooLittleKnown(model, prepareText({ title: 'Highway networks', text: '' })) // ['networks']
+ */
+export function tooLittleKnown(model: VectorModel, doc: PreparedText): string[] | null {
+  const words = new Set<string>()
+  for (const i of tfidfOf(model, doc).indices) {
+    const term = model.tfidf.vocabulary[i] ?? ''
+    for (const word of isSenseTerm(term) ? [term.slice(0, term.indexOf(' '))] : term.split(' ')) words.add(word)
+    if (words.size >= MIN_KNOWN_WORDS) return null
+  }
+  const surfaces = termSurfaces(doc, words, model.terms)
+  return [...words].map((w) => surfaces.get(w)?.text ?? w)
 }
 
 /** Projects a TF-IDF vector onto the LSA dimensions, unit length. */

@@ -23,7 +23,7 @@ function analysisOf(n: number, mode: AnalyzeReport['mode']): AnalyzeReport {
     topics: { curated: n, predicted: n, unsorted: n },
     keywords: { papers: n, phrases: n },
     digests: { generated: n },
-    novelty: { papers: n },
+    novelty: { papers: n, tooLittleKnown: n },
     ms: { reading: 0, embedding: 0, fitting: 0, analysing: 0, novelty: 0, saving: 0, total: 0 },
   } as AnalyzeReport
 }

@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
-import { isStrictlyBefore, keywordCandidates, MODEL_VERSION, normalizeKeyword, prepareText } from '../analysis/index.js'
-import { analysisText, analyzeNewPapers, type AnalyzeReport } from './analyze-library.js'
+import { isStrictlyBefore, keywordCandidates, MODEL_VERSION, normalizeKeyword, prepareText, tooLittleKnown, tooLittleKnownReason } from '../analysis/index.js'
+import { analysisText, analyzeNewPapers, loadAnalysisModels, type AnalyzeReport } from './analyze-library.js'
 import { createAnalysisReader } from './analysis-results.js'
 import { importFiles } from './import-files.js'
 import { importRecords } from './import-records.js'
 import { buildRecord } from '../../test/support/factories.js'
+import { bareTitleLibrary, DROPOUT_TITLE, HIGHWAY_TITLE } from '../../test/support/bare-titles.js'
 import { findAuthor } from './lookup.js'
 
 const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
@@ -20,16 +21,27 @@ const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
 const LARGE_LIBRARY = { growth: 2, alwaysUpTo: 0 }
 const NOW = () => new Date('2026-11-25T12:00:00Z')
 
-/** Checks every stored novelty against its definition, by brute force over the stored vectors. */
+/**
+ * Checks every stored novelty against its definition, by brute force over the stored vectors: none for a paper of
+ * whose text the stored model knows too few words (each read again here), with them as the reason.
+ */
 async function expectNoveltyAsDefined(t: TempStore): Promise<number> {
   const vectors = await t.store.analysis.listVectors()
   const analyses = new Map(
     (await t.store.analysis.getPaperAnalyses(vectors.map((v) => v.paperId))).map((a) => [a.paperId, a]),
   )
+  const model = (await loadAnalysisModels(t.store))!.vectors
+  const inputs = new Map((await t.store.analysis.listAnalysisInputs()).map((p) => [p.id, p]))
   let checked = 0
   for (const v of vectors) {
     const earlier = vectors.filter((o) => v.date && o.date && isStrictlyBefore(o.date, v.date))
     const novelty = analyses.get(v.paperId)!.novelty!
+    const input = inputs.get(v.paperId)!
+    const known = tooLittleKnown(model, prepareText({ title: input.title, text: analysisText(input) }))
+    if (v.date && known) {
+      expect(novelty).toMatchObject({ novelty: null, percentile: null, evidence: [], explanation: tooLittleKnownReason(known) })
+      continue
+    }
     if (earlier.length === 0) {
       expect(novelty.novelty).toBeNull()
       continue
@@ -260,6 +272,37 @@ describe('curated labels arriving without an analysis (`import --no-analyze`)', 
   })
 })
 
+describe('novelty of a bare title the model knows one word of', () => {
+  it('has none, with that word as the reason, while papers with abstracts keep theirs; a researcher\'s mean leaves it out', async () => {
+    const t = await createTempStore(NOW)
+    try {
+      await importRecords(t.store, bareTitleLibrary())
+      await analyzeNewPapers(t.store, { now: NOW })
+      const id = async (title: string): Promise<string> => (await t.store.analysis.listAnalysisInputs()).find((p) => p.title === title)!.id
+      const novelty = async (title: string) => (await t.store.analysis.getPaperAnalyses([await id(title)]))[0]!.novelty!
+      expect(await novelty(HIGHWAY_TITLE)).toMatchObject({ novelty: null, percentile: null, evidence: [], explanation: 'too little text the model knows to place it: only “networks”' })
+      // `Network in network` is one word too, and still an earlier paper: its vector is where Highway's would stand.
+      expect((await novelty('Network in network')).explanation).toBe('too little text the model knows to place it: only “network”')
+      // Every other paper's novelty is as defined, over all earlier papers (the two bare titles among them).
+      expect(await expectNoveltyAsDefined(t)).toBe(7)
+      expect((await novelty('Deep residual learning for image recognition')).novelty).toBeGreaterThan(0)
+      // Rupesh Srivastava's Novelty % is Dropout's percentile alone: the highway paper is left out, not counted as 0.
+      const { author } = await findAuthor(t.store, 'Rupesh Srivastava')
+      const metrics = await createAnalysisReader(t.store).authorMetrics(author!.id)
+      expect(metrics!.noveltyPercent).toMatchObject({ value: (await novelty(DROPOUT_TITLE)).percentile, papers: 1 })
+      expect(metrics!.noveltyPercent.howComputed).toMatch(/fewer than 2 words/)
+
+      // An incremental run keeps the reason of the papers it does not read again.
+      await importRecords(t.store, [buildRecord({ source: 'bibtex', key: 'se', title: 'Squeeze-and-excitation networks', date: '2017-09', authors: ['Jie Hu'], abstract: 'Convolutional networks learn to recalibrate channel-wise feature responses, and train to be more accurate at slight cost.' })])
+      expect(await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).toMatchObject({ mode: 'incremental', analyzed: 1 })
+      expect((await novelty(HIGHWAY_TITLE)).explanation).toBe('too little text the model knows to place it: only “networks”')
+      expect(await expectNoveltyAsDefined(t)).toBe(8)
+    } finally {
+      await t.cleanup()
+    }
+  })
+})
+
 describe('novelty after papers were removed', () => {
   it('recomputes every paper’s novelty when an import only removed a paper (its record joined another)', async () => {
     const t = await createTempStore(NOW)
@@ -278,7 +321,8 @@ describe('novelty after papers were removed', () => {
       expect((await t.store.libraryStats()).papers).toBe(3)
       await analyzeNewPapers(t.store, { now: NOW })
       // Before, nothing was recomputed: d's evidence still named the removed paper, and comparedWith counted it.
-      expect(await expectNoveltyAsDefined(t)).toBe(2)
+      // (b shares no word with a or d, so the model knows none of its text: it has no novelty, checked as such.)
+      expect(await expectNoveltyAsDefined(t)).toBe(1)
       const analyses = await t.store.analysis.getPaperAnalyses((await t.store.analysis.listVectors()).map((v) => v.paperId))
       expect(analyses.flatMap((x) => x.novelty?.evidence ?? []).map((e) => e.paperId)).not.toContain(cId)
       expect(await t.store.analysis.noveltyStale()).toBe(false)

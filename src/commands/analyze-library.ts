@@ -43,6 +43,8 @@ import {
   topicModelFromJson,
   topicModelToJson,
   topicProbabilities,
+  tooLittleKnown,
+  tooLittleKnownWords,
   updateNovelty,
   vectorModelFromJson,
   vectorModelToJson,
@@ -154,7 +156,11 @@ export interface AnalyzeReport {
   topics: { curated: number; predicted: number; unsorted: number }
   keywords: { papers: number; phrases: number }
   digests: { generated: number }
-  novelty: { papers: number }
+  /**
+   * Papers of the whole library with a novelty, and those without one because the vector model knows too little of
+   * their text to place them (one word of a bare title).
+   */
+  novelty: { papers: number; tooLittleKnown: number }
   ms: Record<AnalyzeStage, number> & { total: number }
 }
 
@@ -202,7 +208,7 @@ function emptyReport(mode: AnalyzeReport['mode'], reason: string | null, papers:
     topics: { curated: 0, predicted: 0, unsorted: 0 },
     keywords: { papers: 0, phrases: 0 },
     digests: { generated: 0 },
-    novelty: { papers: 0 },
+    novelty: { papers: 0, tooLittleKnown: 0 },
     ms: { reading: 0, embedding: 0, fitting: 0, analysing: 0, novelty: 0, saving: 0, total: 0 },
   }
 }
@@ -539,16 +545,29 @@ function analysePapers(
   })
 }
 
+/** A paper's vector as novelty reads it: with the words the LSA model knows of its text when too few to place it. */
+type NoveltyVector = Pick<StoredVector, 'paperId' | 'date' | 'vector' | 'textLength'> & { tooLittleKnown?: readonly string[] }
+
+/**
+ * What novelty is told of the words the model knows of a paper's text (`tooLittleKnown`): read from the text with
+ * the LSA model that made the vector; for an ONNX model's vector, nothing (it reads words LSA never saw).
+ */
+function knownWordsOf(models: Pick<AnalysisModels, 'vectors' | 'embedder'>, doc: PreparedText): Pick<NoveltyVector, 'tooLittleKnown'> {
+  if (models.embedder) return {}
+  const known = tooLittleKnown(models.vectors, doc)
+  return known ? { tooLittleKnown: known } : {}
+}
+
 /**
  * Novelty against earlier papers and centrality percentiles, for every paper with a vector. With the previous
  * rows and the papers that changed, novelty is updated (exact, O(changed × papers)) instead of recomputed.
  */
 async function noveltyRows(
-  vectors: ReadonlyArray<Pick<StoredVector, 'paperId' | 'date' | 'vector' | 'textLength'>>,
+  vectors: readonly NoveltyVector[],
   update?: { previous: readonly PaperNoveltyWrite[]; changed: ReadonlySet<string> },
   onProgress?: AnalyzeOptions['onProgress'],
 ): Promise<PaperNoveltyWrite[]> {
-  const inputs = vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector, textLength: v.textLength }))
+  const inputs = vectors.map((v) => ({ paperId: v.paperId, date: v.date, vector: v.vector, textLength: v.textLength, ...(v.tooLittleKnown ? { tooLittleKnown: v.tooLittleKnown } : {}) }))
   const novelty = update
     ? updateNovelty(
         inputs,
@@ -571,6 +590,12 @@ async function noveltyRows(
     explanation: n.explanation,
     centralityPercentile: centrality.get(n.paperId) ?? null,
   }))
+}
+
+/** The report's counts of papers with a novelty and of those the model knows too little of. */
+function countNovelty(report: AnalyzeReport, novelty: readonly PaperNoveltyWrite[]): void {
+  report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
+  report.novelty.tooLittleKnown = novelty.filter((n) => n.novelty === null && tooLittleKnownWords(n.explanation) !== null).length
 }
 
 /**
@@ -630,11 +655,17 @@ export async function analyzeLibrary(
 
   t = Date.now()
   const novelty = await noveltyRows(
-    inputs.map((p, i) => ({ paperId: p.id, date: p.date, vector: papers[i]?.vector as Float32Array, textLength: analysisTextLength(p) })),
+    inputs.map((p, i) => ({
+      paperId: p.id,
+      date: p.date,
+      vector: papers[i]?.vector as Float32Array,
+      textLength: analysisTextLength(p),
+      ...knownWordsOf(models, docs[i] as PreparedText),
+    })),
     undefined,
     onProgress,
   )
-  report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
+  countNovelty(report, novelty)
   took('novelty', t)
 
   t = Date.now()
@@ -753,17 +784,31 @@ export async function analyzeNewPapers(
 
   t = Date.now()
   const fresh = new Map(
-    papers.map((p, i) => [
+    papers.map((p, i): [string, NoveltyVector] => [
       p.paperId,
-      { paperId: p.paperId, date: stale[i]?.date ?? null, vector: p.vector, textLength: analysisTextLength(stale[i] as PaperAnalysisInput) },
+      {
+        paperId: p.paperId,
+        date: stale[i]?.date ?? null,
+        vector: p.vector,
+        textLength: analysisTextLength(stale[i] as PaperAnalysisInput),
+        ...knownWordsOf(models, docs[i] as PreparedText),
+      },
     ]),
   )
-  const vectors = [...all.filter((v) => !fresh.has(v.paperId)), ...fresh.values()]
-  const novelty = await noveltyRows(vectors, {
-    previous: await store.analysis.listNovelty(),
-    changed: new Set(fresh.keys()),
-  })
-  report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
+  const previous = await store.analysis.listNovelty()
+  // A paper not read again has the text and model it had: its stored reason still says whether the model knows too little of it.
+  const tooLittle = new Map(previous.flatMap((n) => {
+    const words = tooLittleKnownWords(n.explanation)
+    return words ? [[n.paperId, words] as const] : []
+  }))
+  const kept = all
+    .filter((v) => !fresh.has(v.paperId))
+    .map((v): NoveltyVector => {
+      const words = models.embedder ? undefined : tooLittle.get(v.paperId)
+      return words ? { ...v, tooLittleKnown: words } : v
+    })
+  const novelty = await noveltyRows([...kept, ...fresh.values()], { previous, changed: new Set(fresh.keys()) })
+  countNovelty(report, novelty)
   took('novelty', t)
 
   t = Date.now()

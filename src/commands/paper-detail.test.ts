@@ -1,6 +1,12 @@
 /** The paper presenter's small parts (the API and `show --json` both print through them). */
 import { describe, expect, it } from 'vitest'
-import { abstractStart, httpUrl, paperLinks, presentComputedValue, shownKey } from './paper-detail.js'
+import { bareTitleLibrary, HIGHWAY_TITLE } from '../../test/support/bare-titles.js'
+import { createTempStore } from '../../test/support/temp-store.js'
+import { NOVELTY_HOW_COMPUTED } from '../analysis/index.js'
+import { createAnalysisReader } from './analysis-results.js'
+import { analyzeNewPapers } from './analyze-library.js'
+import { importRecords } from './import-records.js'
+import { abstractStart, httpUrl, paperLinks, paperDetailAnalysis, presentComputedValue, readPaperDetail, shownKey } from './paper-detail.js'
 
 describe('paper detail presenter', () => {
   it('gives a computed number its why and lowerBound always, and nothing else of what the analysis holds', () => {
@@ -43,4 +49,24 @@ describe('paper detail presenter', () => {
     expect(abstractStart(null)).toEqual({ text: null, truncated: false })
   })
 
+  it('shows a bare title the model knows one word of as having no novelty, and why, as the API and show --json print it', async () => {
+    const t = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+    try {
+      await importRecords(t.store, bareTitleLibrary())
+      await analyzeNewPapers(t.store)
+      const inputs = await t.store.analysis.listAnalysisInputs()
+      const detail = async (title: string) =>
+        readPaperDetail(t.store, paperDetailAnalysis(createAnalysisReader(t.store)), (await t.store.getPaper(inputs.find((p) => p.title === title)!.id))!)
+      const highway = await detail(HIGHWAY_TITLE)
+      expect(highway.novelty).toEqual({ value: null, howComputed: NOVELTY_HOW_COMPUTED, why: ['too little text the model knows to place it: only “networks”'], lowerBound: false, cohort: null })
+      expect(highway.noveltyEvidence).toEqual([])
+      // A paper with an abstract has its percentile, with the nearest earlier papers as evidence.
+      const resnet = await detail('Deep residual learning for image recognition')
+      expect(resnet.novelty?.value).toEqual(expect.any(Number))
+      expect(resnet.novelty?.why[0]).toMatch(/^novelty \d\.\d\d = 1 − /)
+      expect(resnet.noveltyEvidence.length).toBeGreaterThan(0)
+    } finally {
+      await t.cleanup()
+    }
+  })
 })
