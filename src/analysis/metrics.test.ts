@@ -152,13 +152,13 @@ describe('what each researcher metric says it rests on', () => {
   it("says how many papers a Novelty % is the mean of, and that the others are left out, not counted as 0", () => {
     // Turing's 60 papers from Semantic Scholar: one has no date, so 59 have a novelty.
     expect(noveltyPercentWhy(60, 59)).toEqual([
-      'mean novelty percentile of 59 of the 60 papers: the other one has no date or no earlier paper in the library to compare with, so it is left out, not counted as 0',
+      'mean novelty percentile of 59 of the 60 papers: the other one has no date, no earlier paper in the library to compare with, or too little text the model knows to place it, so it is left out, not counted as 0',
     ])
-    expect(noveltyPercentWhy(13, 10)[0]).toMatch(/^mean novelty percentile of 10 of the 13 papers: the other 3 have no date .* so they are left out, not counted as 0$/)
+    expect(noveltyPercentWhy(13, 10)[0]).toMatch(/^mean novelty percentile of 10 of the 13 papers: the other 3 have no date, no earlier paper .*, or too little text the model knows to place them, so they are left out, not counted as 0$/)
     expect(noveltyPercentWhy(13, 13)).toEqual(['mean novelty percentile of 13 papers, each with an earlier paper to compare with'])
     // Legendre's one paper (1805) has nothing dated before it.
-    expect(noveltyPercentWhy(1, 0)).toEqual(['unknown: the paper has no date or no earlier paper in the library to compare with'])
-    expect(noveltyPercentWhy(4, 0)).toEqual(['unknown: none of the 4 papers has both a date and an earlier paper in the library to compare with'])
+    expect(noveltyPercentWhy(1, 0)).toEqual(['unknown: the paper has no date, no earlier paper in the library to compare with, or too little text the model knows to place it'])
+    expect(noveltyPercentWhy(4, 0)).toEqual(['unknown: none of the 4 papers has a date, an earlier paper in the library to compare with and text enough for the model to place it'])
     expect(noveltyPercentWhy(0, 0)).toEqual(['unknown: no papers in the library'])
     expect(HOW_COMPUTED.noveltyPercent).toMatch(/left out, not counted as 0/)
     // The AI Score's novelty input is that same mean, ranked as a paper's percentile is (length taken out).

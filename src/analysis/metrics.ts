@@ -71,7 +71,7 @@ export function citationSum(citations: readonly (number | null)[]): CountMetric 
 export const AI_SCORE_WEIGHTS = { centrality: 0.4, novelty: 0.4, output: 0.2 } as const
 export const AI_SCORE_FULL_OUTPUT = 32
 
-export const AI_SCORE_HOW_COMPUTED = `AI Score = 100 × (${AI_SCORE_WEIGHTS.centrality} × topical centrality + ${AI_SCORE_WEIGHTS.novelty} × novelty + ${AI_SCORE_WEIGHTS.output} × output), each input between 0 and 1. Topical centrality: the mean, over the researcher's papers, of each paper's percentile of cosine similarity to the centre of the library, less what a text of its length gets on average (how squarely the work sits in what this library is about; a long abstract sits nearer the centre than a title with a one-line digest whatever it is about, so length is taken out). Novelty: the researcher's Novelty % / 100 (the mean of their papers' novelty percentiles: 1 − highest similarity to earlier papers, ranked among the papers of the same year with what a text of its length gets taken out). Output: log(1 + papers) / log(1 + ${AI_SCORE_FULL_OUTPUT}), capped at 1 (${AI_SCORE_FULL_OUTPUT} papers count in full). An input that is unknown (topical centrality without paper vectors; novelty when none of the papers has a date and an earlier paper in the library to compare with) is left out and the remaining weights are rescaled; with neither topical centrality nor novelty known (before the library is analysed) the score is unknown, output alone being no score. It describes a researcher's papers in this library, not their worth.`
+export const AI_SCORE_HOW_COMPUTED = `AI Score = 100 × (${AI_SCORE_WEIGHTS.centrality} × topical centrality + ${AI_SCORE_WEIGHTS.novelty} × novelty + ${AI_SCORE_WEIGHTS.output} × output), each input between 0 and 1. Topical centrality: the mean, over the researcher's papers, of each paper's percentile of cosine similarity to the centre of the library, less what a text of its length gets on average (how squarely the work sits in what this library is about; a long abstract sits nearer the centre than a title with a one-line digest whatever it is about, so length is taken out). Novelty: the researcher's Novelty % / 100 (the mean of their papers' novelty percentiles: 1 − highest similarity to earlier papers, ranked among the papers of the same year with what a text of its length gets taken out). Output: log(1 + papers) / log(1 + ${AI_SCORE_FULL_OUTPUT}), capped at 1 (${AI_SCORE_FULL_OUTPUT} papers count in full). An input that is unknown (topical centrality without paper vectors; novelty when none of the papers has one: a date, an earlier paper in the library to compare with, and text enough for the vector model to place it) is left out and the remaining weights are rescaled; with neither topical centrality nor novelty known (before the library is analysed) the score is unknown, output alone being no score. It describes a researcher's papers in this library, not their worth.`
 
 /** The inputs of an AI Score, each 0..1 or null when unknown. */
 export interface AiScoreInputs {
@@ -264,17 +264,17 @@ export function citationCountsWhy({ known, unknown }: Pick<CountMetric, 'known' 
 
 /**
  * What a researcher's Novelty % is a mean of, as a sentence: which of their papers count, and that the others
- * (no date, or nothing dated before them) are left out rather than counted as 0.
+ * (no date, nothing dated before them, or too little text the model knows to place them) are left out rather than counted as 0.
  * @example noveltyPercentWhy(60, 59) // ['mean novelty percentile of 59 of the 60 papers: …']
  */
 export function noveltyPercentWhy(papers: number, withNovelty: number): string[] {
   if (papers === 0) return ['unknown: no papers in the library']
   if (withNovelty === 0)
-    return [`unknown: ${papers === 1 ? 'the paper has no date or no' : `none of the ${papers} papers has both a date and an`} earlier paper in the library to compare with`]
+    return [`unknown: ${papers === 1 ? 'the paper has no date, no earlier paper in the library to compare with, or too little text the model knows to place it' : `none of the ${papers} papers has a date, an earlier paper in the library to compare with and text enough for the model to place it`}`]
   if (withNovelty === papers) return [`mean novelty percentile of ${pluralize(papers, 'paper')}, each with an earlier paper to compare with`]
   const left = papers - withNovelty
   return [
-    `mean novelty percentile of ${withNovelty} of the ${papers} papers: the other ${left === 1 ? 'one has' : `${left} have`} no date or no earlier paper in the library to compare with, so ${left === 1 ? 'it is' : 'they are'} left out, not counted as 0`,
+    `mean novelty percentile of ${withNovelty} of the ${papers} papers: the other ${left === 1 ? 'one has' : `${left} have`} no date, no earlier paper in the library to compare with, or too little text the model knows to place ${left === 1 ? 'it' : 'them'}, so ${left === 1 ? 'it is' : 'they are'} left out, not counted as 0`,
   ]
 }
 

@@ -43,7 +43,7 @@ export function renderAuthor(o: AuthorOverview): string {
     // A mean of percentiles, not a share: said as the web page says it, over how many of the papers.
     const nov = m.noveltyPercent
     const over = nov.papers === m.papers.value ? pluralize(nov.papers, 'paper') : `${nov.papers} of ${pluralize(m.papers.value, 'paper')}`
-    const none = m.papers.value === 1 ? 'the paper has no date or nothing dated before it in the library' : 'no paper has both a date and an earlier paper in the library'
+    const none = m.papers.value === 1 ? 'the paper has no date, nothing dated before it in the library, or too little text the model knows to place it' : 'no paper has a date, an earlier paper in the library and text enough for the model to place it'
     const novelty = nov.value === null ? `unknown (${none})` : `${(Math.round(nov.value * 10) / 10).toFixed(1)} (mean percentile among same-year papers, over ${over})`
     const ai = m.aiScore
     out.push(
