@@ -181,7 +181,7 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
       .describe('The papers the percentile ranks among; null when not known (no percentile, or an analysis from before it was kept)'),
   })
     .nullable()
-    .describe('Novelty %, when the analysis has computed it'),
+    .describe("The paper's novelty percentile, when the analysis has computed it. `value` is null when the paper has none, and `why` says why: it has no date, no paper in the library is dated before it, or too little text the model knows to place it (`too little text the model knows to place it: only “networks”`, a bare title of which the vector model knows one word)"),
   noveltyEvidence: z
     .array(z.object({ paper: PaperSummarySchema.describe('An earlier paper'), similarity: z.number().describe('Cosine similarity of the two papers\' vectors, 0 to 1') }))
     .describe('The nearest earlier papers the novelty was measured against, most similar first'),
