@@ -10,8 +10,7 @@ import { z } from 'zod'
 import type { CliIo } from './cli/io.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
-import { aiScoreRescaleNote, citationCountsWhy, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, noveltyPercentWhy, TOPIC_HOW_COMPUTED } from './analysis/index.js'
-import { pluralize } from './core/index.js'
+import { aiScoreInputsNote, aiScoreRescaleNote, citationCountsWhy, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, noveltyPercentWhy, noveltyRankedWhy, TOPIC_HOW_COMPUTED } from './analysis/index.js'
 import { createAnalysisReader, paperDetailAnalysis, shownNoveltyPercent, similarPaperIn, startScheduledSync } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
 // command serves, so `paperscope classify` or `search` start fast.
@@ -87,15 +86,14 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
         noveltyPercent: {
           value: shownNoveltyPercent(m.noveltyPercent.value),
           howComputed: m.noveltyPercent.howComputed,
-          why: noveltyPercentWhy(m.papers.value, m.noveltyPercent.papers),
+          why: [...noveltyPercentWhy(m.papers.value, m.noveltyPercent.papers), ...noveltyRankedWhy(m.noveltyPercent)],
         },
         aiScore: {
           value: ai.value,
           howComputed: ai.howComputed,
           why: [
             ...ai.why.map((w) => `${w.label}: ${w.weight.toFixed(1)} points`),
-            // Three decimals: the formula on the inputs as shown gives the score within its last digit.
-            `inputs: topical centrality ${ai.inputs.centrality === null ? 'unknown' : ai.inputs.centrality.toFixed(3)}, novelty ${ai.inputs.novelty === null ? 'unknown' : ai.inputs.novelty.toFixed(3)}, output ${ai.inputs.output.toFixed(3)} (${pluralize(ai.inputs.papers, 'paper')})`,
+            aiScoreInputsNote(m),
             ...aiScoreRescaleNote(ai.why.map((w) => w.label)),
           ],
         },

@@ -1,7 +1,24 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readCorpusRecords } from '../../test/support/corpus-records.js'
-import { aiScore, aiScoreRescaleNote, centralityPercentiles, citationCountsWhy, citationSum, hIndex, hIndexMetric, HOW_COMPUTED, metricsFromTotals, noveltyPercentWhy, researcherTotals } from './metrics.js'
+import {
+  AI_SCORE_HOW_COMPUTED,
+  aiScore,
+  aiScoreInputsNote,
+  aiScoreRescaleNote,
+  centralityPercentiles,
+  citationCountsWhy,
+  citationSum,
+  hIndex,
+  hIndexMetric,
+  HOW_COMPUTED,
+  metricsFromTotals,
+  NOVELTY_RANKING_HOW_COMPUTED,
+  noveltyPercentWhy,
+  noveltyRankedWhy,
+  researcherTotals,
+  shrunkPercentile,
+} from './metrics.js'
 
 describe('h-index', () => {
   it('of known citation lists', () => {
@@ -94,6 +111,70 @@ describe('citations and AI Score', () => {
   })
 })
 
+describe('a mean over few papers, shrunk toward the middle', () => {
+  const researcher = (papers: number, percentile: number) =>
+    metricsFromTotals(researcherTotals(Array.from({ length: papers }, (_, i) => ({ paperId: `p${i}`, citationCount: null, noveltyPercentile: percentile, centralityPercentile: percentile }))))
+
+  it('ranks one paper at the 99th percentile below five at the 80th, in Novelty ranking and AI Score alike', () => {
+    const one = researcher(1, 99)
+    const five = researcher(5, 80)
+    // The plain mean, the Novelty % shown, is unchanged: one paper at 99 reads 99.
+    expect([one.noveltyPercent.value, five.noveltyPercent.value]).toEqual([99, 80])
+    expect(one.noveltyPercent.shrunk).toBeLessThan(five.noveltyPercent.shrunk!)
+    expect(one.aiScore.value).toBeLessThan(five.aiScore.value!)
+    // Unshrunk, the one paper won both: 99 > 80, and 100 × (0.4 × 0.99 + 0.4 × 0.99 + 0.2 × 0.198) = 83.2 > 74.2.
+    expect(aiScore({ centrality: 0.99, novelty: 0.99, papers: 1 }).value).toBeGreaterThan(aiScore({ centrality: 0.8, novelty: 0.8, papers: 5 }).value!)
+  })
+
+  it('pulls a mean toward 50 less the more papers it rests on, and leaves no paper unknown', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 1, max: 500 }), (mean, n) => {
+        const shrunk = shrunkPercentile(mean * n, n)!
+        expect(Math.min(mean, 50) - 1e-9).toBeLessThanOrEqual(shrunk)
+        expect(shrunk).toBeLessThanOrEqual(Math.max(mean, 50) + 1e-9)
+        // One more paper at the same mean moves the value toward that mean, never away.
+        expect(Math.abs(shrunkPercentile(mean * (n + 1), n + 1)! - mean)).toBeLessThanOrEqual(Math.abs(shrunk - mean) + 1e-9)
+      }),
+    )
+    expect(shrunkPercentile(0, 0)).toBeNull()
+    expect(researcher(0, 0)).toMatchObject({ noveltyPercent: { value: null, shrunk: null }, centrality: { mean: null, shrunk: null }, aiScore: { value: null } })
+  })
+
+  it('computes the AI Score as its how-computed text says, with the shrinkage the text states', () => {
+    // The k and the percentile are read from the text, so text and code cannot drift apart.
+    const stated = /\(their sum \+ (\d+) × (\d+)\) \/ \(the number of those papers \+ \1\)/.exec(AI_SCORE_HOW_COMPUTED)
+    expect(stated).not.toBeNull()
+    expect(NOVELTY_RANKING_HOW_COMPUTED).toContain(stated![0])
+    const [k, prior] = [Number(stated![1]), Number(stated![2])]
+    const percentiles = fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null })
+    fc.assert(
+      fc.property(fc.array(fc.tuple(percentiles, percentiles), { minLength: 1, maxLength: 40 }), (rows) => {
+        const m = metricsFromTotals(researcherTotals(rows.map(([n, c], i) => ({ paperId: `p${i}`, citationCount: null, noveltyPercentile: n, centralityPercentile: c }))))
+        const shrunk = (xs: Array<number | null>) => {
+          const known = xs.filter((x): x is number => x !== null)
+          return known.length === 0 ? null : (known.reduce((a, b) => a + b, 0) + k * prior) / (known.length + k) / 100
+        }
+        const inputs = { centrality: shrunk(rows.map((r) => r[1])), novelty: shrunk(rows.map((r) => r[0])), papers: rows.length }
+        expect(m.aiScore.value).toBe(aiScore(inputs).value)
+        if (inputs.novelty === null) expect(m.noveltyPercent.shrunk).toBeNull()
+        else expect(m.noveltyPercent.shrunk! / 100).toBeCloseTo(inputs.novelty, 12)
+      }),
+      { examples: [[[[99, 99]]]] },
+    )
+  })
+
+  it('shows each mean input plain and as the score used it, and what the ranking by novelty puts a researcher at', () => {
+    const one = researcher(1, 99)
+    expect(aiScoreInputsNote(one)).toBe(
+      'inputs: topical centrality 0.623 (mean 0.990 of 1 paper, shrunk), novelty 0.623 (mean 0.990 of 1 paper, shrunk), output 0.198 (1 paper); shrunk: (sum of percentiles + 3 × 50) / (papers + 3) / 100',
+    )
+    expect(noveltyRankedWhy(one.noveltyPercent)).toEqual([
+      "ranked among researchers at 62.3: (the sum of 1 percentile + 3 × 50) / (1 + 3), so that few papers cannot top the ranking by chance (the AI Score's novelty input too)",
+    ])
+    expect(noveltyRankedWhy(researcher(0, 0).noveltyPercent)).toEqual([])
+  })
+})
+
 describe('topical centrality', () => {
   /** Two unit vectors at cosine `c` to the first axis, on either side of it, so the library's centre stays on it. */
   const pair = (id: string, c: number, textLength: number) => {
@@ -161,8 +242,8 @@ describe('what each researcher metric says it rests on', () => {
     expect(noveltyPercentWhy(4, 0)).toEqual(['unknown: none of the 4 papers has a date, an earlier paper in the library to compare with and text enough for the model to place it'])
     expect(noveltyPercentWhy(0, 0)).toEqual(['unknown: no papers in the library'])
     expect(HOW_COMPUTED.noveltyPercent).toMatch(/left out, not counted as 0/)
-    // The AI Score's novelty input is that same mean, ranked as a paper's percentile is (length taken out).
-    expect(HOW_COMPUTED.aiScore).toMatch(/Novelty % \/ 100 \(the mean of their papers' novelty percentiles: .* with what a text of its length gets taken out\)/)
+    // The AI Score's novelty input is those percentiles (length taken out), shrunk, and says the Novelty % is the plain mean.
+    expect(HOW_COMPUTED.aiScore).toMatch(/Novelty: their papers' novelty percentiles \(.* with what a text of its length gets taken out\), the same shrunk mean \/ 100 \(their Novelty % is the plain mean/)
   })
 
   it('says how many papers have a citation count, and nothing about counts for a person with no papers', () => {

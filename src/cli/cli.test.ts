@@ -177,8 +177,13 @@ describe('paperscope CLI on the corpus', () => {
     expect(run.code).toBe(0)
     const list = JSON.parse(run.out) as ResearcherList
     expect(list).toMatchObject({ sort: 'novelty', analysed: true })
-    const novelty = list.items.map((r) => r.noveltyPercent!)
+    // Ranked by the shrunk mean, shown beside the plain one (src/server/routes/researchers.test.ts checks the values).
+    const novelty = list.items.map((r) => r.noveltyRanked!)
     expect(novelty).toEqual([...novelty].sort((a, b) => b - a))
+    const byNovelty = (await cli(['researchers', '--sort', 'novelty', '--limit', '3'], db)).out
+    expect(byNovelty).toMatch(/\n#  researcher +papers +novelty +shrunk +AI score +id\n1  /)
+    expect(flat(byNovelty)).toContain('shrunk: that mean shrunk toward 50 as if 3 more papers sat at the 50th')
+    for (const line of byNovelty.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80)
     const top = list.items[0]!
     const author = JSON.parse((await cli(['author', top.id, '--json'], db)).out) as { computed: { noveltyPercent: { value: number }; aiScore: { value: number } } }
     expect(top.noveltyPercent).toBe(Math.round(author.computed.noveltyPercent.value * 10) / 10)

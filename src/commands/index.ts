@@ -12,7 +12,7 @@ export {
 export { resolveAuthors, resolveProfileOwner } from './resolve-authors.js'
 export { findPaper, findPaperById, findAuthor, findAuthorById, paperNamedBy, type PaperLookup } from './lookup.js'
 export { readTopicTrends, orderTopics, isCatchAllTopic, findTopic, requireTopic, topicKeywords, keywordSpellings, type TopicKeyword } from './topics.js'
-export { listResearchers, compareResearchers, createNameComparer, shownNoveltyPercent, RESEARCHER_SORTS, type ResearcherSort, type ResearcherRow, type ResearcherList, type ListResearchersOptions } from './researchers.js'
+export { listResearchers, compareResearchers, createNameComparer, shownNoveltyPercent, NOVELTY_SHRINKAGE, RESEARCHER_SORTS, type ResearcherSort, type ResearcherRow, type ResearcherList, type ListResearchersOptions } from './researchers.js'
 export type { TopicTrends, TopicTrend, TrendDirection, YearSpan } from '../analysis/index.js'
 export { libraryOverview, authorOverview, namesakes, type LibraryOverview, type AuthorOverview, type Namesake } from './overview.js'
 export { ensureLibrary, type EnsureLibraryOptions, type EnsureLibraryResult } from './ensure-library.js'
@@ -119,4 +119,4 @@ export {
   type BibtexExport,
 } from './export-bibtex.js'
 /** Sources' LaTeX as readable text, for the CLI's text output (JSON keeps it as written). */
-export { aiScoreRescaleNote, fewKeywordsNote, noveltyCohort, readableText } from '../analysis/index.js'
+export { aiScoreInputsNote, aiScoreRescaleNote, noveltyRankedWhy, fewKeywordsNote, noveltyCohort, readableText } from '../analysis/index.js'

@@ -10,6 +10,7 @@ const row = (id: string, name: string, papers = 1): ResearcherRow => ({
   citationsLowerBound: false,
   hIndex: null,
   noveltyPercent: null,
+  noveltyRanked: null,
   aiScore: null,
 })
 

@@ -2,14 +2,20 @@
  * @module The library's researchers ranked by a metric: papers, citations, h-index, Novelty % or AI Score, each
  * computed as the researcher's own page computes it, optionally only those with papers under one topic.
  */
-import { HOW_COMPUTED, metricsFromTotals } from '../analysis/index.js'
+import { HOW_COMPUTED, metricsFromTotals, SHRINK_PAPERS, SHRINK_PERCENTILE } from '../analysis/index.js'
 import { PaperscopeError } from '../core/index.js'
 import { parseName } from '../library/index.js'
 import type { PaperStore } from '../store/index.js'
 
-/** What researchers can be ranked by. Metrics rank highest first, an unknown value last; `name` as a name index, by family name. */
+/**
+ * What researchers can be ranked by. Metrics rank highest first, an unknown value last; `name` as a name index, by
+ * family name. `novelty` ranks by the shrunk mean of the papers' novelty percentiles (`noveltyRanked`), not the plain mean.
+ */
 export const RESEARCHER_SORTS = ['papers', 'citations', 'h_index', 'novelty', 'ai_score', 'topic_papers', 'name'] as const
 export type ResearcherSort = (typeof RESEARCHER_SORTS)[number]
+
+/** The shrinkage behind `noveltyRanked` and the AI Score: `papers` imagined papers at `percentile` join each mean. */
+export const NOVELTY_SHRINKAGE = { papers: SHRINK_PAPERS, percentile: SHRINK_PERCENTILE } as const
 
 /** One researcher's row: the values a researcher page shows as computed here (null: unknown, never 0). */
 export interface ResearcherRow {
@@ -22,7 +28,10 @@ export interface ResearcherRow {
   /** Some papers have no citation count, so the true sum (and h-index) can only be higher. */
   citationsLowerBound: boolean
   hIndex: number | null
+  /** The plain mean of their papers' novelty percentiles (the Novelty % their page shows), to a tenth. */
   noveltyPercent: number | null
+  /** The same percentiles' shrunk mean (the AI Score's novelty input × 100), to a tenth: what `novelty` ranks by. */
+  noveltyRanked: number | null
   aiScore: number | null
 }
 
@@ -33,7 +42,9 @@ export interface ResearcherList {
   sort: ResearcherSort
   /** False before the library was ever analysed: Novelty % and AI Score are then unknown for everyone. */
   analysed: boolean
-  howComputed: { papers: string; citations: string; hIndex: string; noveltyPercent: string; aiScore: string }
+  howComputed: { papers: string; citations: string; hIndex: string; noveltyPercent: string; noveltyRanking: string; aiScore: string }
+  /** What `noveltyRanked` and the AI Score's means add to a researcher's papers: `papers` papers at the `percentile`th. */
+  shrinkage: { papers: number; percentile: number }
 }
 
 export interface ListResearchersOptions {
@@ -50,7 +61,8 @@ const VALUE: Record<Exclude<ResearcherSort, 'name'>, (r: ResearcherRow) => numbe
   papers: (r) => r.papers,
   citations: (r) => r.citations,
   h_index: (r) => r.hIndex,
-  novelty: (r) => r.noveltyPercent,
+  // Not the plain mean: one paper's mean is one draw and would top the ranking (see SHRINK_PAPERS).
+  novelty: (r) => r.noveltyRanked,
   ai_score: (r) => r.aiScore,
   topic_papers: (r) => r.topicPapers,
 }
@@ -136,6 +148,7 @@ function allRows(authors: Awaited<ReturnType<PaperStore['analysis']['listResearc
         citationsLowerBound: m.citations.lowerBound,
         hIndex: m.hIndex.value,
         noveltyPercent: shownNoveltyPercent(m.noveltyPercent.value),
+        noveltyRanked: shownNoveltyPercent(m.noveltyPercent.shrunk),
         aiScore: m.aiScore.value,
       }
     })
@@ -186,6 +199,7 @@ export async function listResearchers(store: PaperStore, { sort, topicId, minPap
     total: ranked.length,
     sort: order,
     analysed: generation !== null,
-    howComputed: { papers: HOW_COMPUTED.papers, citations: HOW_COMPUTED.citations, hIndex: HOW_COMPUTED.hIndex, noveltyPercent: HOW_COMPUTED.noveltyPercent, aiScore: HOW_COMPUTED.aiScore },
+    howComputed: { papers: HOW_COMPUTED.papers, citations: HOW_COMPUTED.citations, hIndex: HOW_COMPUTED.hIndex, noveltyPercent: HOW_COMPUTED.noveltyPercent, noveltyRanking: HOW_COMPUTED.noveltyRanking, aiScore: HOW_COMPUTED.aiScore },
+    shrinkage: { ...NOVELTY_SHRINKAGE },
   }
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ResearcherListOut } from '../../src/server/api-types.js'
 import { pastLastPage } from '../../web/src/components/pagination.js'
-import { RESEARCHER_COLUMNS } from '../../web/src/pages/researchers.js'
+import { researcherColumns } from '../../web/src/pages/researchers.js'
 import { useWebAppSession } from './support/web-app.js'
 
 const skip = process.env.PAPERSCOPE_SKIP_E2E === '1'
@@ -17,7 +17,7 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
   const tableRows = () =>
     web.page.locator('.researchers-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')))
   const expectedRows = (list: ResearcherListOut, topic: boolean) =>
-    list.items.map((r, i) => [String(i + 1), r.name, ...RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers' || topic).map((c) => c.value(r))])
+    list.items.map((r, i) => [String(i + 1), r.name, ...researcherColumns(list.sort, topic).map((c) => c.value(r))])
 
   it('shows the API\'s ranking, re-ranks by a column header with the URL saying so, and leads to each researcher', async () => {
     const { page, server, problems } = web
@@ -42,9 +42,30 @@ describe.skipIf(skip)('the researchers page in chromium', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/authors/${(await api('')).items[0]!.id}`)
     // The researcher's page leads with the Novelty and AI Score the ranking showed (it had shown 43 beside the
     // ranking's 42.8, and then the profile page's 55% and 53 above Paperscope's own).
-    const column = (sort: string) => first[RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers').findIndex((c) => c.sort === sort) + 2]!
+    const column = (sort: string) => first[researcherColumns('papers', false).findIndex((c) => c.sort === sort) + 2]!
     await expect.poll(() => page.locator('.metric[data-metric="noveltyPercent"] .metric-value').textContent()).toBe(`${column('novelty')} mean percentile among same-year papers`)
     expect(await page.locator('.metric[data-metric="aiScore"] .metric-value').textContent()).toBe(column('ai_score'))
+    expect(problems).toEqual([])
+  })
+
+  it('ranks by novelty on the shrunk mean, shown beside the plain one and said in a sentence', async () => {
+    const { page, server, problems } = web
+    await page.goto(`${server.url}/researchers`)
+    await page.locator('.researchers-table tbody tr').first().waitFor()
+    await page.getByRole('button', { name: 'Novelty', exact: true }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('novelty')
+    const byNovelty = await api('?sort=novelty')
+    await expect.poll(tableRows).toEqual(expectedRows(byNovelty, false))
+    // The column it is ordered by carries aria-sort: the shrunk one, not the plain mean beside it.
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toMatch(/^Shrunk novelty/)
+    // No one-paper researcher on the first page's top (unshrunk, 19 of the corpus's top 20 had one paper).
+    expect(byNovelty.items.slice(0, 10).every((r) => r.papers > 1)).toBe(true)
+    const { papers, percentile } = byNovelty.shrinkage
+    await expect
+      .poll(() => page.getByText(/researchers, ranked by/).textContent())
+      .toMatch(`ranked by Shrunk novelty, highest first, unknown last. Shrunk novelty is the Novelty mean with ${papers} more papers at the ${percentile}th added, so that one or two papers cannot top the list by chance.`)
+    await page.getByText('How these are computed').click()
+    expect(await page.getByRole('region', { name: 'noveltyRanking' }).or(page.locator('section[aria-label="noveltyRanking"]')).first().textContent()).toContain(`+ ${papers} × ${percentile})`)
     expect(problems).toEqual([])
   })
 

@@ -1,6 +1,6 @@
 /** @module `paperscope author <name>`: a person's papers, co-authors and metrics, with where each comes from. */
 import { PaperscopeError, pluralize, reportedMetricConflicts } from '../../core/index.js'
-import { aiScoreRescaleNote, authorOverview, readableText, type AuthorOverview } from '../../commands/index.js'
+import { aiScoreInputsNote, aiScoreRescaleNote, authorOverview, noveltyRankedWhy, readableText, type AuthorOverview } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
 import { labelled, listItem, quoted, table, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
@@ -49,6 +49,9 @@ export function renderAuthor(o: AuthorOverview): string {
     out.push(
       labelled(`  computed here: h-index ${count(m.hIndex)}, citations ${count(m.citations)}, Novelty ${novelty}, AI Score ${ai.value === null ? 'unknown' : Math.round(ai.value * 10) / 10}`),
       labelled(`    AI Score points: ${ai.why.map((w) => `${w.label} ${w.weight.toFixed(1)}`).join(' + ') || 'none known'}`),
+      // Each mean input plain and as the score used it (shrunk), as the API and the web page say it.
+      ...(ai.value === null ? [] : [labelled(`    AI Score ${aiScoreInputsNote(m)}`)]),
+      ...noveltyRankedWhy(m.noveltyPercent).map((line) => labelled(`    Novelty ${line}`)),
       ...aiScoreRescaleNote(ai.why.map((w) => w.label)).map((note) => wrap(note, '    ', '    ')),
       // Every number says how it is made, as the API and the web page do, not only the AI Score.
       '  how each is computed:',

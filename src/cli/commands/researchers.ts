@@ -28,7 +28,7 @@ const SORT_WORDS: Record<ResearcherSort, string> = {
   papers: 'papers',
   citations: 'citations',
   h_index: 'h-index',
-  novelty: 'novelty',
+  novelty: 'shrunk novelty',
   ai_score: 'AI score',
   topic_papers: 'papers under the topic',
   // The order a name index has: family name, then given names (researchers.ts createNameComparer).
@@ -46,7 +46,9 @@ export function renderResearchers(list: ResearcherList, topicLabel: string | nul
   const unknown = (v: number | null, lowerBound = false): string => (v === null ? '—' : `${lowerBound ? '≥' : ''}${v}`)
   // Columns of only — say nothing and push the table past 80 columns: unknown for every row, they are said once.
   const counts = list.items.some((r) => r.citations !== null || r.hIndex !== null)
-  const head = ['#', 'researcher', ...(topicLabel ? ['in topic'] : []), 'papers', ...(counts ? ['citations', 'h-index'] : []), 'novelty', 'AI score', 'id']
+  // The value a ranking by novelty orders by, beside the plain mean it is not sorted by.
+  const ranked = list.sort === 'novelty'
+  const head = ['#', 'researcher', ...(topicLabel ? ['in topic'] : []), 'papers', ...(counts ? ['citations', 'h-index'] : []), 'novelty', ...(ranked ? ['shrunk'] : []), 'AI score', 'id']
   const rows = list.items.map((r, i) => [
     offset + i + 1,
     r.name,
@@ -54,6 +56,7 @@ export function renderResearchers(list: ResearcherList, topicLabel: string | nul
     r.papers,
     ...(counts ? [unknown(r.citations, r.citationsLowerBound), unknown(r.hIndex, r.citationsLowerBound)] : []),
     r.noveltyPercent === null ? '—' : r.noveltyPercent.toFixed(1),
+    ...(ranked ? [r.noveltyRanked === null ? '—' : r.noveltyRanked.toFixed(1)] : []),
     r.aiScore === null ? '—' : r.aiScore.toFixed(1),
     r.id,
   ])
@@ -64,9 +67,14 @@ export function renderResearchers(list: ResearcherList, topicLabel: string | nul
   if (byCounts)
     out.push('', labelled(`no source gave citation counts for the papers of ${topicLabel || minPapers > 1 ? 'these researchers' : 'this library'}: citations and h-index are unknown for everyone${topicLabel || minPapers > 1 ? ' here' : ''}, and the order is by papers`))
   else if (!counts) out.push('', labelled('citations and h-index: unknown for everyone shown (no source gave citation counts for their papers)'))
+  const { papers: k, percentile: p } = list.shrinkage
   out.push(
     '',
-    labelled(`novelty: mean novelty percentile of their papers; AI score: Paperscope's own formula; with few papers both rest on little${minPapers > 1 ? '' : ' (--min-papers 3 leaves out those with fewer)'}; \`paperscope author NAME\` shows how each is computed`),
+    labelled(
+      ranked
+        ? `novelty: mean novelty percentile of their papers; shrunk: that mean shrunk toward ${p} as if ${k} more papers sat at the ${p}th, which this ranking and the AI score use so that one or two papers cannot top them by chance; \`paperscope author NAME\` shows how each is computed`
+        : `novelty: mean novelty percentile of their papers; AI score: Paperscope's own formula, on means shrunk toward ${p} as if ${k} more papers sat at the ${p}th (--sort novelty ranks by the shrunk novelty too), so that one or two papers cannot top it by chance; \`paperscope author NAME\` shows how each is computed`,
+    ),
   )
   return `${out.join('\n')}\n`
 }

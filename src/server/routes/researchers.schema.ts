@@ -1,6 +1,6 @@
 /** @module Request and response schemas of /researchers. */
 import { z } from 'zod'
-import { RESEARCHER_SORTS } from '../../commands/index.js'
+import { NOVELTY_SHRINKAGE, RESEARCHER_SORTS } from '../../commands/index.js'
 import { PageParamSchema, pageSizeParam } from '../schema-tools.js'
 import { pageFields } from '../schemas.js'
 
@@ -8,9 +8,11 @@ export const ResearchersQuerySchema = z.object({
   sort: z
     .enum(RESEARCHER_SORTS)
     .optional()
-    .describe('papers (default), citations, h_index, novelty (Novelty %), ai_score, topic_papers (papers under `topic`, its default) or name (by family name, then given names, accents folded); metrics highest first, unknown last'),
+    .describe(
+      `papers (default), citations, h_index, novelty (by \`noveltyRanked\`, the Novelty % shrunk toward ${NOVELTY_SHRINKAGE.percentile} so that one paper cannot top it), ai_score, topic_papers (papers under \`topic\`, its default) or name (by family name, then given names, accents folded); metrics highest first, unknown last`,
+    ),
   topic: z.string().min(1).max(200).optional().describe('Only researchers with papers under this topic (an id or a label, any case)'),
-  min_papers: z.number().int().min(1).max(10_000).default(1).describe('Only researchers with at least this many papers in the library (a Novelty % or AI Score of one paper rests on little)'),
+  min_papers: z.number().int().min(1).max(10_000).default(1).describe(`Only researchers with at least this many papers in the library (a Novelty % of one paper rests on little; the ranking by novelty and the AI Score already shrink it toward ${NOVELTY_SHRINKAGE.percentile})`),
   page: PageParamSchema,
   page_size: pageSizeParam('Researchers'),
 })
@@ -28,7 +30,10 @@ export const ResearcherListSchema = z.object({
       citations: unknownIsNull('Sum of the known citation counts of their papers'),
       citationsLowerBound: z.boolean().describe('Some papers have no citation count, so citations and h-index can only be higher'),
       hIndex: unknownIsNull('h-index from the known citation counts'),
-      noveltyPercent: unknownIsNull('Mean novelty percentile of their papers'),
+      noveltyPercent: unknownIsNull('Mean novelty percentile of their papers (their Novelty %)'),
+      noveltyRanked: unknownIsNull(
+        `The same percentiles with ${NOVELTY_SHRINKAGE.papers} papers at the ${NOVELTY_SHRINKAGE.percentile}th added, (sum + ${NOVELTY_SHRINKAGE.papers} × ${NOVELTY_SHRINKAGE.percentile}) / (papers with a percentile + ${NOVELTY_SHRINKAGE.papers}), to a tenth: what sort=novelty ranks by, and the AI Score's novelty input × 100; see howComputed.noveltyRanking`,
+      ),
       aiScore: unknownIsNull("Paperscope's AI Score, 0–100"),
     }),
   ).describe('The researchers of this page, in the ranking\'s order'),
@@ -46,8 +51,15 @@ export const ResearcherListSchema = z.object({
       citations: z.string().describe('How `citations` is summed'),
       hIndex: z.string().describe('How `hIndex` is computed'),
       noveltyPercent: z.string().describe('How `noveltyPercent` is computed'),
+      noveltyRanking: z.string().describe('How `noveltyRanked` is computed, and that sort=novelty ranks by it'),
       aiScore: z.string().describe('How `aiScore` is computed'),
     })
     .describe('One sentence on each metric'),
+  shrinkage: z
+    .object({
+      papers: z.number().int().describe('How many imagined papers join each mean'),
+      percentile: z.number().describe('The percentile they sit at'),
+    })
+    .describe('What `noveltyRanked` and the AI Score add to a researcher\'s papers before taking a mean of their percentiles, so that one or two papers cannot top a ranking by chance'),
 })
 export type ResearcherListOut = z.infer<typeof ResearcherListSchema>

@@ -47,7 +47,8 @@ describe('GET /researchers on the analysed corpus library', () => {
   it("gives each researcher the values their researcher page computes, highest first by the metric asked, unknown last", async () => {
     for (const sort of ['ai_score', 'novelty', 'h_index', 'citations'] as const) {
       const list = await get<ResearcherListOut>(`/api/v1/researchers?sort=${sort}&page_size=100`)
-      const value = { ai_score: 'aiScore', novelty: 'noveltyPercent', h_index: 'hIndex', citations: 'citations' }[sort]
+      // Novelty ranks by its shrunk mean (the next test), not by the plain mean shown.
+      const value = { ai_score: 'aiScore', novelty: 'noveltyRanked', h_index: 'hIndex', citations: 'citations' }[sort]
       const values = list.items.map((r) => r[value as 'aiScore'])
       const known = values.filter((v): v is number => v !== null)
       expect(values.slice(0, known.length), sort).toEqual([...known].sort((a, b) => b - a))
@@ -69,6 +70,38 @@ describe('GET /researchers on the analysed corpus library', () => {
     const byH = await get<ResearcherListOut>('/api/v1/researchers?sort=h_index&page_size=20')
     expect(byH.items.every((r) => r.hIndex === null && r.citations === null)).toBe(true)
     expect(byH.items.map((r) => r.id)).toEqual((await get<ResearcherListOut>('/api/v1/researchers?page_size=20')).items.map((r) => r.id))
+  })
+
+  it('ranks by novelty and AI Score on means shrunk toward 50, so no one-paper researcher tops either by chance', async () => {
+    const list = await get<ResearcherListOut>('/api/v1/researchers?sort=novelty&page_size=100')
+    expect(list.shrinkage).toEqual({ papers: 3, percentile: 50 })
+    expect(list.howComputed.noveltyRanking).toContain('(their sum + 3 × 50) / (the number of those papers + 3)')
+    const all: ResearcherListOut['items'] = []
+    for (let page = 1; page <= list.pages; page++) all.push(...(await get<ResearcherListOut>(`/api/v1/researchers?sort=novelty&page_size=100&page=${page}`)).items)
+    // noveltyRanked against a plain per-paper read of the file: (sum of percentiles + 3 × 50) / (papers with one + 3).
+    const raw = new Database(lib.path, { readonly: true })
+    const perPaper = raw.prepare('SELECT n.percentile AS p FROM authorships a JOIN paper_novelty n ON n.paper_id = a.paper_id WHERE a.author_id = ? AND n.percentile IS NOT NULL')
+    for (const row of all.filter((_, i) => i % 7 === 0)) {
+      const ps = (perPaper.all(row.id) as Array<{ p: number }>).map((r) => r.p)
+      if (ps.length === 0) expect(row.noveltyRanked, row.name).toBeNull()
+      else expect(Math.abs(row.noveltyRanked! - (ps.reduce((a, b) => a + b, 0) + 150) / (ps.length + 3)), row.name).toBeLessThanOrEqual(0.05 + 1e-9)
+    }
+    raw.close()
+    // In the corpus 1,235 of 1,528 researchers have one paper, and unshrunk they held 19 of the top 20 by Novelty %
+    // (five at 100) and 16 of the top 20 by AI Score.
+    const ones = all.filter((r) => r.papers === 1 && r.noveltyPercent !== null)
+    expect(ones.length).toBeGreaterThan(all.length / 2)
+    const bestOne = ones.reduce((a, b) => (b.noveltyPercent! > a.noveltyPercent! ? b : a))
+    expect(bestOne.noveltyPercent).toBeGreaterThanOrEqual(99)
+    // A researcher with five papers or more and a Novelty % of 80 or more ranks above the best one-paper researcher.
+    const many = all.find((r) => r.papers >= 5 && r.noveltyPercent! >= 80)
+    expect(many, 'a researcher with 5+ papers at 80+').toBeDefined()
+    expect(all.indexOf(many!)).toBeLessThan(all.indexOf(bestOne))
+    expect(all.slice(0, 20).filter((r) => r.papers === 1)).toEqual([])
+    const byScore = await get<ResearcherListOut>('/api/v1/researchers?sort=ai_score&page_size=20')
+    expect(byScore.items.filter((r) => r.papers === 1)).toEqual([])
+    // The Novelty % shown stays the plain mean: the best one-paper researcher's is that paper's percentile.
+    expect(bestOne.noveltyRanked!).toBeLessThan(bestOne.noveltyPercent!)
   })
 
   it('gives every one of the library\'s researchers the values of their own papers, not only the first page', async () => {

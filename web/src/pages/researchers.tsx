@@ -12,14 +12,25 @@ import { useApi, useMediaQuery, useScrollsSideways, useTitle } from '../hooks.js
 type Sort = ResearcherListOut['sort']
 type Row = ResearcherListOut['items'][number]
 
-/** The columns a ranking can be by, in the table's order; `topic_papers` only with a topic. */
-export const RESEARCHER_COLUMNS: ReadonlyArray<{ sort: Sort; label: string; value: (r: Row) => string }> = [
+/** A column of the table and the ranking its header asks for. */
+export interface ResearcherColumn {
+  sort: Sort
+  label: string
+  value: (r: Row) => string
+  /** Shown only in a ranking by its `sort`, which orders by it rather than by the other column of that sort. */
+  rankingOnly?: true
+}
+
+/** The columns a ranking can be by, in the table's order; `topic_papers` only with a topic, a `rankingOnly` one only in its ranking. */
+export const RESEARCHER_COLUMNS: readonly ResearcherColumn[] = [
   { sort: 'topic_papers', label: 'In topic', value: (r) => (r.topicPapers === null ? '' : formatCount(r.topicPapers)) },
   { sort: 'papers', label: 'Papers', value: (r) => formatCount(r.papers) },
   { sort: 'citations', label: 'Citations', value: (r) => (r.citations === null ? '—' : `${r.citationsLowerBound ? '≥' : ''}${formatCount(r.citations)}`) },
   { sort: 'h_index', label: 'h-index', value: (r) => (r.hIndex === null ? '—' : `${r.citationsLowerBound ? '≥' : ''}${r.hIndex}`) },
   // To a tenth, as it is ranked: whole numbers made `58, 58` look out of order.
   { sort: 'novelty', label: 'Novelty', value: (r) => (r.noveltyPercent === null ? '—' : r.noveltyPercent.toFixed(1)) },
+  // What a ranking by novelty orders by: the mean above shrunk toward the middle, so one paper cannot top it.
+  { sort: 'novelty', label: 'Shrunk novelty', rankingOnly: true, value: (r) => (r.noveltyRanked === null ? '—' : r.noveltyRanked.toFixed(1)) },
   { sort: 'ai_score', label: 'AI Score', value: (r) => (r.aiScore === null ? '—' : r.aiScore.toFixed(1)) },
 ]
 
@@ -27,11 +38,24 @@ const SORTS: readonly Sort[] = ['papers', 'citations', 'h_index', 'novelty', 'ai
 /** The choices of "At least … papers". */
 const MIN_PAPERS = [1, 2, 3, 5, 10] as const
 
+/**
+ * The columns a table ranked by `shown` has, in order (the e2e test reads the table by them).
+ * @example researcherColumns('novelty', false).map((c) => c.label) // [..., 'Novelty', 'Shrunk novelty', 'AI Score']
+ */
+export function researcherColumns(shown: Sort, topic: boolean): ResearcherColumn[] {
+  return RESEARCHER_COLUMNS.filter((c) => (c.sort !== 'topic_papers' || topic) && (!c.rankingOnly || c.sort === shown))
+}
+
+/** The column a ranking by `shown` orders by: its `rankingOnly` one when it has one. */
+function orderingColumn(columns: readonly ResearcherColumn[], shown: Sort): ResearcherColumn | undefined {
+  return columns.find((c) => c.sort === shown && c.rankingOnly) ?? columns.find((c) => c.sort === shown)
+}
+
 /** What a ranking is by, as the page says it in a sentence and in the tab's title. */
 export function sortLabel(sort: Sort): string {
   if (sort === 'topic_papers') return 'papers in the topic'
   if (sort === 'name') return 'family name'
-  return RESEARCHER_COLUMNS.find((c) => c.sort === sort)?.label ?? sort
+  return orderingColumn(RESEARCHER_COLUMNS, sort)?.label ?? sort
 }
 
 /**
@@ -75,8 +99,10 @@ export function ResearchersPage() {
     }
     setParams(p)
   }
-  const shownColumns = RESEARCHER_COLUMNS.filter((c) => c.sort !== 'topic_papers' || topic)
-  const columns = narrow ? [...shownColumns.filter((c) => c.sort === shown), ...shownColumns.filter((c) => c.sort !== shown)] : shownColumns
+  const shownColumns = researcherColumns(shown, topic !== undefined)
+  const ordering = orderingColumn(shownColumns, shown)
+  const columns = narrow && ordering ? [ordering, ...shownColumns.filter((c) => c !== ordering)] : shownColumns
+  const shrinkage = list.data?.shrinkage
 
   return (
     <div>
@@ -94,11 +120,13 @@ export function ResearchersPage() {
         <label>
           Rank by{' '}
           <select value={shown} onChange={(e: ChangeEvent<HTMLSelectElement>) => update({ sort: e.target.value })}>
-            {shownColumns.map((c) => (
-              <option key={c.sort} value={c.sort}>
-                {c.sort === 'topic_papers' ? 'Papers in the topic' : c.label}
-              </option>
-            ))}
+            {shownColumns
+              .filter((c) => !c.rankingOnly)
+              .map((c) => (
+                <option key={c.sort} value={c.sort}>
+                  {c.sort === 'topic_papers' ? 'Papers in the topic' : c.label}
+                </option>
+              ))}
             <option value="name">Name</option>
           </select>
         </label>
@@ -140,7 +168,13 @@ export function ResearchersPage() {
           <p className="muted small" aria-live="polite">
             {formatCount(list.data.total)} researchers, ranked by {sortLabel(shown)}
             {shown === 'name' ? '' : shown === 'papers' || shown === 'topic_papers' ? ', most first' : ', highest first, unknown last'}.
-            {(shown === 'novelty' || shown === 'ai_score') && minPapers === 1 && ' With few papers, Novelty and AI Score rest on little: one paper can top the list.'}
+            {/* A mean of one paper is one draw: shrunk, it cannot top the list by chance (it did, 19 of the corpus's top 20). */}
+            {shown === 'novelty' &&
+              shrinkage &&
+              ` Shrunk novelty is the Novelty mean with ${shrinkage.papers} more papers at the ${shrinkage.percentile}th added, so that one or two papers cannot top the list by chance.`}
+            {shown === 'ai_score' &&
+              shrinkage &&
+              ` The AI Score takes a researcher’s novelty and centrality means with ${shrinkage.papers} more papers at the ${shrinkage.percentile}th added, so that one or two papers cannot top the list by chance.`}
             {!list.data.analysed && ' The library has not been analysed yet: Novelty and AI Score are unknown for everyone.'}
             {/* Unknown values rank last: an unknown first on the first page is an unknown for everyone. */}
             {(shown === 'citations' || shown === 'h_index') && list.data.page === 1 && list.data.items[0]!.citations === null && ` No source gave citation counts for the papers of ${topic || minPapers > 1 ? 'these researchers' : 'this library'}, so citations and h-index are unknown for everyone${topic || minPapers > 1 ? ' here' : ''}: the order is by papers.`}
@@ -151,9 +185,9 @@ export function ResearchersPage() {
               <thead>
                 <tr>
                   <th scope="col">#</th>
-                  <SortHeader label="Name" sort="name" shown={shown} onSort={(s) => update({ sort: s })} />
+                  <SortHeader label="Name" sort="name" active={shown === 'name'} onSort={(s) => update({ sort: s })} />
                   {columns.map((c) => (
-                    <SortHeader key={c.sort} label={c.label} sort={c.sort} shown={shown} numeric onSort={(s) => update({ sort: s })} />
+                    <SortHeader key={c.label} label={c.label} sort={c.sort} active={c === ordering} numeric onSort={(s) => update({ sort: s })} />
                   ))}
                 </tr>
               </thead>
@@ -165,7 +199,7 @@ export function ResearchersPage() {
                       <Link to={`/authors/${encodeURIComponent(r.id)}`}>{r.name}</Link>
                     </th>
                     {columns.map((c) => (
-                      <td key={c.sort} className="numeric">
+                      <td key={c.label} className="numeric">
                         {c.value(r)}
                       </td>
                     ))}
@@ -177,9 +211,9 @@ export function ResearchersPage() {
           <Pagination page={list.data.page} pages={list.data.pages} label="Pages of researchers" headingId="researchers-title" />
           <details className="how">
             <summary>How these are computed</summary>
-            {(['papers', 'citations', 'hIndex', 'noveltyPercent', 'aiScore'] as const).map((k) => (
+            {(['papers', 'citations', 'hIndex', 'noveltyPercent', 'noveltyRanking', 'aiScore'] as const).map((k) => (
               <section key={k} aria-label={k}>
-                <h3 className="small-heading">{{ papers: 'Papers', citations: 'Citations', hIndex: 'h-index', noveltyPercent: 'Novelty', aiScore: 'AI Score' }[k]}</h3>
+                <h3 className="small-heading">{{ papers: 'Papers', citations: 'Citations', hIndex: 'h-index', noveltyPercent: 'Novelty', noveltyRanking: 'Shrunk novelty', aiScore: 'AI Score' }[k]}</h3>
                 <HowComputed text={list.data!.howComputed[k]} />
               </section>
             ))}
@@ -191,8 +225,7 @@ export function ResearchersPage() {
 }
 
 /** A column header that ranks by its column: a button, with `aria-sort` on the column ranked by. */
-function SortHeader({ label, sort, shown, numeric = false, onSort }: { label: string; sort: Sort; shown: Sort; numeric?: boolean; onSort: (sort: Sort) => void }) {
-  const active = sort === shown
+function SortHeader({ label, sort, active, numeric = false, onSort }: { label: string; sort: Sort; active: boolean; numeric?: boolean; onSort: (sort: Sort) => void }) {
   return (
     <th scope="col" className={numeric ? 'numeric' : undefined} aria-sort={active ? (sort === 'name' ? 'ascending' : 'descending') : undefined}>
       <button type="button" className="sort-header" onClick={() => onSort(sort)}>
