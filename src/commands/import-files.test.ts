@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
-import { bibtexFormat, type FileFormat } from '../ingest/index.js'
+import { bibtexFormat, CORPUS_FORMATS, type FileFormat } from '../ingest/index.js'
 import { importFiles, unreadablePaths } from './import-files.js'
 import { toBibtexPapers } from './export-bibtex.js'
 import { importRecords } from './import-records.js'
@@ -568,6 +568,26 @@ describe('importFiles', () => {
       ])
       expect(list.rejected).toBe(0)
     })
+  })
+
+  it("dates a capture's paper records by the manifest's capture date, and a library imported before takes it", async () => {
+    // As an import before captures were dated: the same page, read with no capture date, stored on its import day.
+    const page = join(CORPUS, 'author-papers.txt')
+    const format = CORPUS_FORMATS.find((f) => f.name === 'author-papers')!
+    const before = format.parse(readFileSync(page, 'utf8'), { input: page, fetchedAt: '2026-11-29T10:00:00.000Z' })
+    await importRecords(t.store, before.records)
+    const dates = async () => {
+      const ids = [...new Set((await t.store.listPapers({ limit: 100 })).items.map((p) => p.id))]
+      const records = (await Promise.all(ids.map((id) => t.store.getPaper(id)))).flatMap((p) => p?.sources ?? [])
+      return [...new Set(records.filter((r) => r.source === 'author-papers').map((r) => r.fetchedAt))]
+    }
+    expect(await dates()).toEqual(['2026-11-29T10:00:00.000Z'])
+    // The corpus's manifest says the page was captured in 2026: imported again, its 4 records take that date, once.
+    const again = await importFiles(t.store, [CORPUS], { cwd: dir, now: () => new Date('2026-12-01T00:00:00Z') })
+    expect(again.inputs.find((i) => i.format === 'author-papers')).toMatchObject({ read: 4, new: 0, updated: 4 })
+    expect(await dates()).toEqual(['2026'])
+    const third = await importFiles(t.store, [CORPUS], { cwd: dir, now: () => new Date('2026-12-02T00:00:00Z') })
+    expect(third.inputs.find((i) => i.format === 'author-papers')).toMatchObject({ updated: 0, unchanged: 4 })
   })
 
   it('refuses an unknown forced format before writing anything', async () => {

@@ -125,7 +125,7 @@ export const SourceRecordOutSchema = z.object({
   locator: z.string().describe('Where a person finds it again: a file and line, or a URL'),
   link: z.string().nullable().describe('An http(s) link to the record, when it has one'),
   line: z.number().int().nullable().describe('The line of the file it was read from; null for a record from an API'),
-  fetchedAt: z.string().describe('When it was imported or fetched (ISO 8601)'),
+  fetchedAt: z.string().describe('When it was read: fetched from an API or imported (ISO 8601), or for a page capture whose capture date is known, that date as precisely as known (`2026`, `2026-03-04`)'),
   matchReason: z
     .string()
     .nullable()

@@ -101,6 +101,17 @@ export interface ParseCollector {
   result(): ParseResult
 }
 
+/**
+ * A record of a page capture dated by the capture, as precisely as that is known (the corpus manifest gives '2026';
+ * `--capture-date` a day), not by the import: the page said what it said then. The date is kept in `raw.captureDate`
+ * too, so a library imported before takes it when the file is imported again (the content hash leaves fetchedAt
+ * out), as a captured profile does. Without a capture date a record is dated by the import.
+ */
+function capturedRecord(record: SourceRecordInput, ctx: ParseContext): SourceRecordInput {
+  if (!ctx.captureDate) return record
+  return { ...record, fetchedAt: ctx.captureDate, raw: { ...record.raw, captureDate: ctx.captureDate } }
+}
+
 /** Starts a collector for one input; encoding warnings of the text input are passed through. */
 export function createParseCollector(input: TextInput, ctx: ParseContext): ParseCollector {
   const records: ParseResult['records'] = []
@@ -137,7 +148,7 @@ export function createParseCollector(input: TextInput, ctx: ParseContext): Parse
         return
       }
       try {
-        records.push(createSourceRecord(record))
+        records.push(createSourceRecord(capturedRecord(record, ctx)))
         keyLines.set(record.key, record.line ?? null)
       } catch (error) {
         // The parsers build valid records; this is the safety net that keeps one bad entry from
@@ -214,7 +225,7 @@ export function toLineField(line: number | null | undefined): { line?: number } 
   return line === null || line === undefined ? {} : { line }
 }
 
-/** The common fields of a record read from line `line` of the input. */
+/** The common fields of a record read from line `line` of the input (a capture's record is dated by the capture when it is added). */
 export function createRecordBase(
   format: string,
   ctx: ParseContext,

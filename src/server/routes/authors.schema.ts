@@ -49,7 +49,7 @@ export const ReportedProfileSchema = z.object({
   source: z.string().describe('The importer that read the profile page'),
   locator: z.string().describe('Where a person finds it again: a file and line, or a URL'),
   link: z.string().nullable().describe('An http(s) link to the page, when it has one'),
-  fetchedAt: z.string().describe('When it was imported or fetched (ISO 8601)'),
+  fetchedAt: z.string().describe('When it was read: fetched from an API or imported (ISO 8601), or for a page capture whose capture date is known, that date as precisely as known (`2026`, `2026-03-04`)'),
   field: z.string().nullable().describe('The field the page gave the person; null when none'),
   values: z
     .object({
