@@ -10,7 +10,7 @@ import { z } from 'zod'
 import type { CliIo } from './cli/io.js'
 import type { ServeLauncher, ServeOptions } from './cli/commands/serve.js'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
-import { aiScoreInputsNote, aiScoreRescaleNote, citationCountsWhy, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, noveltyPercentWhy, noveltyRankedWhy, TOPIC_HOW_COMPUTED } from './analysis/index.js'
+import { aiScoreInputsNote, aiScoreRescaleNote, centralityWhy, citationCountsWhy, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, noveltyPercentWhy, noveltyRankedWhy, TOPIC_HOW_COMPUTED } from './analysis/index.js'
 import { createAnalysisReader, paperDetailAnalysis, shownNoveltyPercent, similarPaperIn, startScheduledSync } from './commands/index.js'
 // Only the server's settings and types load eagerly: the HTTP stack (~0.5 s of imports) loads when a
 // command serves, so `paperscope classify` or `search` start fast.
@@ -94,6 +94,7 @@ export function createAnalysis(store: PaperStore): ServerAnalysis {
           why: [
             ...ai.why.map((w) => `${w.label}: ${w.weight.toFixed(1)} points`),
             aiScoreInputsNote(m),
+            ...centralityWhy(m.papers.value, m.centrality.papers),
             ...aiScoreRescaleNote(ai.why.map((w) => w.label)),
           ],
         },

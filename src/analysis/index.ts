@@ -136,6 +136,7 @@ export {
   shrunkPercentile,
   aiScoreRescaleNote,
   aiScoreInputsNote,
+  centralityWhy,
   noveltyRankedWhy,
   citationCountsWhy,
   noveltyPercentWhy,

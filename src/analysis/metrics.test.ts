@@ -7,6 +7,7 @@ import {
   aiScoreInputsNote,
   aiScoreRescaleNote,
   centralityPercentiles,
+  centralityWhy,
   citationCountsWhy,
   citationSum,
   hIndex,
@@ -19,6 +20,7 @@ import {
   researcherTotals,
   shrunkPercentile,
 } from './metrics.js'
+import { MIN_KNOWN_WORDS } from './vectors.js'
 
 describe('h-index', () => {
   it('of known citation lists', () => {
@@ -216,6 +218,21 @@ describe('topical centrality', () => {
     for (const r of third(['s2', 'l2'])) expect(r).toBeLessThanOrEqual(67)
     for (const r of third(['s1', 'l1'])) expect(r).toBeLessThanOrEqual(34)
   })
+
+  it('gives none to a paper the model knows too little of, and ranks the others among themselves around the same centre', () => {
+    // Titles with a digest and abstracts, as above; `Highway networks` lies on the centre (`networks` is what the
+    // library is about) and a title of which the model knows no word has an empty vector.
+    const placed = [...pair('s1', 0.2, 100), ...pair('s2', 0.3, 100), ...pair('l1', 0.6, 2000), ...pair('l2', 0.7, 2000)]
+    const highway = { paperId: 'highway', vector: Float32Array.from([1, 0, 0]), textLength: 16 }
+    const blank = { paperId: 'q', vector: new Float32Array(3), textLength: 10 }
+    const ranks = centralityPercentiles([...placed, { ...highway, tooLittleKnown: ['networks'] }, { ...blank, tooLittleKnown: [] }])
+    expect([ranks.has('highway'), ranks.has('q')]).toEqual([false, false])
+    // Neither is ranked nor in the length line: the others' ranks are theirs alone (the centre, on the first axis, is as it was).
+    expect(ranks).toEqual(centralityPercentiles(placed))
+    // Placed, one word's direction would top the library and the empty vector sit at the bottom.
+    const unplaced = centralityPercentiles([...placed, highway, blank])
+    expect([unplaced.get('highway'), unplaced.get('q')]).toEqual([100, 10])
+  })
 })
 
 describe('what each researcher metric says it rests on', () => {
@@ -244,6 +261,25 @@ describe('what each researcher metric says it rests on', () => {
     expect(HOW_COMPUTED.noveltyPercent).toMatch(/left out, not counted as 0/)
     // The AI Score's novelty input is those percentiles (length taken out), shrunk, and says the Novelty % is the plain mean.
     expect(HOW_COMPUTED.aiScore).toMatch(/Novelty: their papers' novelty percentiles \(.* with what a text of its length gets taken out\), the same shrunk mean \/ 100 \(their Novelty % is the plain mean/)
+  })
+
+  it('says which papers a topical centrality is a mean of when some have none, and that the AI Score leaves them out', () => {
+    expect(centralityWhy(2, 1)).toEqual([
+      'topical centrality over 1 of the 2 papers: the other one has too little text the model knows to place it, or no analysis yet, so it is left out, not counted as 0',
+    ])
+    expect(centralityWhy(5, 2)[0]).toMatch(/^topical centrality over 2 of the 5 papers: the other 3 have too little text the model knows to place them, or no analysis yet, so they are left out, not counted as 0$/)
+    expect(centralityWhy(1, 0)).toEqual(['topical centrality unknown: the paper has too little text the model knows to place it, or no analysis yet'])
+    expect(centralityWhy(3, 0)).toEqual(['topical centrality unknown: none of the 3 papers has text enough for the model to place it and an analysis'])
+    expect([centralityWhy(4, 4), centralityWhy(0, 0)]).toEqual([[], []])
+    // The how-computed text states the rule with the bar the code uses, and that such papers are left out of the mean.
+    expect(HOW_COMPUTED.aiScore).toContain(`A paper of whose text the LSA vector model knows fewer than ${MIN_KNOWN_WORDS} words has no centrality`)
+    expect(HOW_COMPUTED.aiScore).toMatch(/it is not ranked and is left out of the mean, not counted as 0/)
+    // Left out of the mean: a researcher with one placed paper at 80 and one without is the paper at 80, n = 1.
+    const m = metricsFromTotals(researcherTotals([
+      { paperId: 'dropout', citationCount: null, noveltyPercentile: 70, centralityPercentile: 80 },
+      { paperId: 'highway', citationCount: null, noveltyPercentile: null, centralityPercentile: null },
+    ]))
+    expect(m.centrality).toEqual({ mean: 80, shrunk: (80 + 3 * 50) / 4, papers: 1 })
   })
 
   it('says how many papers have a citation count, and nothing about counts for a person with no papers', () => {

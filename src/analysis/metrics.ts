@@ -5,6 +5,7 @@
  */
 import { pluralize, type ReportedMetrics, type ResearcherTotals } from '../core/index.js'
 import { lengthResiduals, NOVELTY_HOW_COMPUTED } from './novelty.js'
+import { MIN_KNOWN_WORDS } from './vectors.js'
 import type { Contribution } from './rank.js'
 
 export const H_INDEX_HOW_COMPUTED =
@@ -95,7 +96,7 @@ export function shrunkPercentile(sum: number, papers: number): number | null {
   return papers <= 0 ? null : (sum + SHRINK_PAPERS * SHRINK_PERCENTILE) / (papers + SHRINK_PAPERS)
 }
 
-export const AI_SCORE_HOW_COMPUTED = `AI Score = 100 × (${AI_SCORE_WEIGHTS.centrality} × topical centrality + ${AI_SCORE_WEIGHTS.novelty} × novelty + ${AI_SCORE_WEIGHTS.output} × output), each input between 0 and 1. Topical centrality: over the researcher's papers, each paper's percentile of cosine similarity to the centre of the library, less what a text of its length gets on average (how squarely the work sits in what this library is about; a long abstract sits nearer the centre than a title with a one-line digest whatever it is about, so length is taken out), taken as ${SHRUNK_MEAN_WORDS}; / 100. Novelty: their papers' novelty percentiles (1 − highest similarity to earlier papers, ranked among the papers of the same year with what a text of its length gets taken out), the same shrunk mean / 100 (their Novelty % is the plain mean of the same percentiles). Output: log(1 + papers) / log(1 + ${AI_SCORE_FULL_OUTPUT}), capped at 1 (${AI_SCORE_FULL_OUTPUT} papers count in full). An input that is unknown (topical centrality without paper vectors; novelty when none of the papers has one: a date, an earlier paper in the library to compare with, and text enough for the vector model to place it) is left out and the remaining weights are rescaled; with neither topical centrality nor novelty known (before the library is analysed) the score is unknown, output alone being no score. It describes a researcher's papers in this library, not their worth.`
+export const AI_SCORE_HOW_COMPUTED = `AI Score = 100 × (${AI_SCORE_WEIGHTS.centrality} × topical centrality + ${AI_SCORE_WEIGHTS.novelty} × novelty + ${AI_SCORE_WEIGHTS.output} × output), each input between 0 and 1. Topical centrality: over the researcher's papers that have one, each paper's percentile of cosine similarity to the centre of the library (the mean of its paper vectors), less what a text of its length gets on average (how squarely the work sits in what this library is about; a long abstract sits nearer the centre than a title with a one-line digest whatever it is about, so length is taken out), taken as ${SHRUNK_MEAN_WORDS}; / 100. A paper of whose text the LSA vector model knows fewer than ${MIN_KNOWN_WORDS} words has no centrality, as it has no novelty (a bare title such as 'Highway networks', whose 'highway' is in no other text, is 'networks' alone to it, and a title it knows no word of has an empty vector, which would sit at the bottom whatever it is about): it is not ranked and is left out of the mean, not counted as 0. Novelty: their papers' novelty percentiles (1 − highest similarity to earlier papers, ranked among the papers of the same year with what a text of its length gets taken out), the same shrunk mean / 100 (their Novelty % is the plain mean of the same percentiles). Output: log(1 + papers) / log(1 + ${AI_SCORE_FULL_OUTPUT}), capped at 1 (${AI_SCORE_FULL_OUTPUT} papers count in full). An input that is unknown (topical centrality when none of the papers has one: a vector, and text enough for the vector model to place it; novelty when none of the papers has one: a date, an earlier paper in the library to compare with, and text enough for the vector model to place it) is left out and the remaining weights are rescaled; with neither topical centrality nor novelty known (before the library is analysed, or when the vector model knows too little of each of the papers to place it) the score is unknown, output alone being no score. It describes a researcher's papers in this library, not their worth.`
 
 /** How a ranking by Novelty % orders researchers: by the shrunk mean the AI Score uses, not by the plain mean shown. */
 export const NOVELTY_RANKING_HOW_COMPUTED = `Ranked by their papers' novelty percentiles taken as ${SHRUNK_MEAN_WORDS} (the value the AI Score's novelty input uses); the Novelty % shown beside it is the plain mean. Ties go to the researcher with more papers.`
@@ -184,6 +185,11 @@ export interface CentralityInput {
   vector: Float32Array
   /** Characters of the text the vector was made from (title, abstract, digest). */
   textLength: number
+  /**
+   * The words of its text the vector model knows, when too few to place it (vectors.ts `tooLittleKnown`, as
+   * novelty is told): the paper then has no centrality. Absent when the model knows enough, or cannot say (ONNX).
+   */
+  tooLittleKnown?: readonly string[]
 }
 
 /**
@@ -192,23 +198,29 @@ export interface CentralityInput {
  * mean than a title with a one-line digest whatever it is about (its many words average out toward the centre:
  * on the corpus library papers with an abstract were at the 84th percentile on average, the others at the 44th),
  * so length is taken out by a least-squares line of similarity on log(1 + characters).
+ *
+ * A paper the vector model knows too little of to place (`tooLittleKnown`) has none and is absent from the map:
+ * its vector is one word's direction (`Highway networks` stood where `networks` stands) or empty (at the bottom
+ * whatever it is about). It is neither ranked nor in the length line, but stays in the centre, as it stays an
+ * earlier paper for novelty, so no other paper's similarity to the centre changes.
  */
 export function centralityPercentiles(papers: readonly CentralityInput[]): Map<string, number> {
   const dims = papers[0]?.vector.length ?? 0
   const centre = new Float64Array(dims)
   for (const { vector } of papers) for (let d = 0; d < dims; d++) centre[d] = (centre[d] as number) + (vector[d] as number)
   const norm = Math.sqrt(centre.reduce((s, x) => s + x * x, 0))
-  const sims = papers.map(({ vector }) => {
+  const placed = papers.filter((p) => !p.tooLittleKnown)
+  const sims = placed.map(({ vector }) => {
     let s = 0
     for (let d = 0; d < dims; d++) s += (vector[d] as number) * (centre[d] as number)
     return norm > 0 ? s / norm : 0
   })
   const residuals = lengthResiduals(
     sims,
-    papers.map((p) => p.textLength),
+    placed.map((p) => p.textLength),
   )
   const sorted = [...residuals].sort((a, b) => a - b)
-  return new Map(papers.map((p, i) => [p.paperId, (100 * upperBound(sorted, residuals[i] as number)) / Math.max(1, sorted.length)]))
+  return new Map(placed.map((p, i) => [p.paperId, (100 * upperBound(sorted, residuals[i] as number)) / Math.max(1, sorted.length)]))
 }
 
 function upperBound(sorted: readonly number[], value: number): number {
@@ -321,6 +333,22 @@ export function noveltyPercentWhy(papers: number, withNovelty: number): string[]
   const left = papers - withNovelty
   return [
     `mean novelty percentile of ${withNovelty} of the ${papers} papers: the other ${left === 1 ? 'one has' : `${left} have`} no date, no earlier paper in the library to compare with, or too little text the model knows to place ${left === 1 ? 'it' : 'them'}, so ${left === 1 ? 'it is' : 'they are'} left out, not counted as 0`,
+  ]
+}
+
+/**
+ * Which of a researcher's papers their topical centrality is a mean of, as a sentence, when some are left out (none
+ * when every paper has one): the others have too little text the vector model knows to place them, or no analysis
+ * yet, and are left out rather than counted as 0.
+ * @example centralityWhy(2, 1) // ['topical centrality over 1 of the 2 papers: the other one has too little text …']
+ */
+export function centralityWhy(papers: number, withCentrality: number): string[] {
+  if (papers === 0 || withCentrality >= papers) return []
+  if (withCentrality === 0)
+    return [`topical centrality unknown: ${papers === 1 ? 'the paper has too little text the model knows to place it, or no analysis yet' : `none of the ${papers} papers has text enough for the model to place it and an analysis`}`]
+  const left = papers - withCentrality
+  return [
+    `topical centrality over ${withCentrality} of the ${papers} papers: the other ${left === 1 ? 'one has' : `${left} have`} too little text the model knows to place ${left === 1 ? 'it' : 'them'}, or no analysis yet, so ${left === 1 ? 'it is' : 'they are'} left out, not counted as 0`,
   ]
 }
 

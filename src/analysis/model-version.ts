@@ -75,8 +75,9 @@
  * papers are alike, counted among the texts with more than a title (`neural network`, `model`, `training`), and no
  * similar paper is said to share them. 46: a paper of whose text the vector model knows fewer than two words (`Highway networks`:
  * `networks` alone) has no novelty, with those words as the reason, and is not ranked among its year's papers. 47: similar
- * papers' key words weigh by similarity squared, in the key-word ranker's fit and when ranking.
+ * papers' key words weigh by similarity squared, in the key-word ranker's fit and when ranking. 48: a paper the vector
+ * model knows too little of (46) has no topical centrality either, nor a rank among the library's; that reason comes before 'no date'.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 47
+export const MODEL_VERSION = 48

@@ -78,10 +78,14 @@ export function tooLittleKnownWords(explanation: string): string[] | null {
   return [...explanation.matchAll(/“([^”]*)”/g)].map((m) => m[1] as string)
 }
 
-/** Why a paper has no novelty before any comparison (no date, too little known), or null when it can have one. */
+/**
+ * Why a paper has no novelty before any comparison (too little known, no date), or null when it can have one.
+ * Too little known comes first: it is also why the paper has no centrality, and an incremental run reads it back
+ * from this reason for the papers it does not read again, dated or not.
+ */
 function noNoveltyBefore(p: NoveltyInput): string | null {
-  if (!p.date) return 'the paper has no date'
-  return p.tooLittleKnown ? tooLittleKnownReason(p.tooLittleKnown) : null
+  if (p.tooLittleKnown) return tooLittleKnownReason(p.tooLittleKnown)
+  return p.date ? null : 'the paper has no date'
 }
 
 /** First and last day a partial date can mean, as comparable `YYYY-MM-DD` strings. */

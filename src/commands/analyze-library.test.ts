@@ -55,6 +55,44 @@ async function expectNoveltyAsDefined(t: TempStore): Promise<number> {
   return checked
 }
 
+/**
+ * Checks every stored centrality against its definition, by brute force over the stored vectors: none for a paper
+ * of whose text the stored model knows too few words (read again here, as novelty's check does), and for the
+ * others the percentile among them of the cosine to the sum of all vectors (those papers' too) less the
+ * least-squares line on log(1 + characters). Returns how many papers have one.
+ */
+async function expectCentralityAsDefined(t: TempStore): Promise<number> {
+  const vectors = await t.store.analysis.listVectors()
+  const stored = new Map((await t.store.analysis.listNovelty()).map((n) => [n.paperId, n.centralityPercentile]))
+  const model = (await loadAnalysisModels(t.store))!.vectors
+  const inputs = new Map((await t.store.analysis.listAnalysisInputs()).map((p) => [p.id, p]))
+  const placed = vectors.filter((v) => {
+    const input = inputs.get(v.paperId)!
+    return tooLittleKnown(model, prepareText({ title: input.title, text: analysisText(input) })) === null
+  })
+  const dims = vectors[0]!.vector.length
+  const centre = new Float64Array(dims)
+  for (const v of vectors) for (let d = 0; d < dims; d++) centre[d]! += v.vector[d]!
+  const norm = Math.hypot(...centre)
+  const sims = placed.map((v) => v.vector.reduce((s, x, d) => s + x * centre[d]!, 0) / norm)
+  const xs = placed.map((v) => Math.log1p(v.textLength))
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length
+  const my = sims.reduce((a, b) => a + b, 0) / sims.length
+  const slope = xs.reduce((s, x, i) => s + (x - mx) * (sims[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0)
+  const residuals = sims.map((y, i) => y - slope * (xs[i]! - mx))
+  const ids = new Set(placed.map((v) => v.paperId))
+  for (const v of vectors) if (!ids.has(v.paperId)) expect(stored.get(v.paperId), v.paperId).toBeNull()
+  placed.forEach((v, i) => {
+    // Within a billionth: the code ranks residuals rounded to 1e-9, so that level ones tie.
+    const atMost = residuals.filter((r) => r <= residuals[i]! + 1e-9).length
+    const below = residuals.filter((r) => r < residuals[i]! - 1e-9).length
+    const percentile = stored.get(v.paperId)!
+    expect(percentile, v.paperId).toBeGreaterThanOrEqual((100 * below) / placed.length)
+    expect(percentile, v.paperId).toBeLessThanOrEqual((100 * atMost) / placed.length)
+  })
+  return placed.length
+}
+
 describe('analysing the library', () => {
   let t: TempStore
   let first: AnalyzeReport
@@ -146,6 +184,7 @@ describe('analysing the library', () => {
 
   it('stores for each paper a novelty equal to 1 − its highest similarity to papers dated strictly before it', async () => {
     expect(await expectNoveltyAsDefined(t)).toBeGreaterThan(300)
+    expect(await expectCentralityAsDefined(t)).toBeGreaterThan(300)
   })
 
   it("lists the curated papers' vectors and key words as the whole list has them, for classify to read alone", async () => {
@@ -162,7 +201,8 @@ describe('analysing the library', () => {
     // The profile's papers have their abstracts; the awesome list's have a title and a one-line digest.
     const long: number[] = []
     const short: number[] = []
-    for (const a of analyses) (hasAbstract.get(a.paperId) ? long : short).push(a.novelty!.centralityPercentile!)
+    // A title the model knows too little of has none (checked against the definition above).
+    for (const a of analyses) if (a.novelty!.centralityPercentile !== null) (hasAbstract.get(a.paperId) ? long : short).push(a.novelty!.centralityPercentile)
     expect(long.length).toBeGreaterThan(10)
     expect(short.length).toBeGreaterThan(300)
     // Plain cosine to the centre had put them 36 points apart here (85th and 49th percentile on average), 39 in the
@@ -196,6 +236,8 @@ describe('analysing the library', () => {
     expect(await t.store.analysis.getModels()).toEqual(before)
     // Novelty was updated, not recomputed; it still matches the definition for every paper.
     expect(await expectNoveltyAsDefined(t)).toBeGreaterThan(350)
+    // Centrality was ranked anew, the papers not read again placed or not by their stored reason.
+    expect(await expectCentralityAsDefined(t)).toBeGreaterThan(350)
     const similar = await createAnalysisReader(t.store).similarPapers(
       (await t.store.analysis.listAnalysisInputs()).find(
         (p) => p.title === 'Perturbation Analysis of Neural Collapse',
@@ -297,6 +339,44 @@ describe('novelty of a bare title the model knows one word of', () => {
       expect(await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).toMatchObject({ mode: 'incremental', analyzed: 1 })
       expect((await novelty(HIGHWAY_TITLE)).explanation).toBe('too little text the model knows to place it: only “networks”')
       expect(await expectNoveltyAsDefined(t)).toBe(8)
+    } finally {
+      await t.cleanup()
+    }
+  })
+})
+
+describe('topical centrality of a bare title the model knows one word of', () => {
+  it('has none, as it has no novelty, while papers with abstracts keep theirs; a researcher\'s mean leaves it out; so after an incremental run, dated or not', async () => {
+    const t = await createTempStore(NOW)
+    try {
+      // A bare title without a date too: its reason must say it is too little known, or an incremental run, which
+      // reads the reason back, would rank it again.
+      const undated = buildRecord({ source: 'bibtex', key: 'igpt', title: 'Generative pretraining from pixels', authors: ['Mark Chen'] })
+      await importRecords(t.store, [...bareTitleLibrary(), undated])
+      expect((await analyzeNewPapers(t.store, { now: NOW })).novelty.tooLittleKnown).toBe(3)
+      const id = async (title: string): Promise<string> => (await t.store.analysis.listAnalysisInputs()).find((p) => p.title === title)!.id
+      const stored = async (title: string) => (await t.store.analysis.getPaperAnalyses([await id(title)]))[0]!.novelty!
+      expect(await stored(HIGHWAY_TITLE)).toMatchObject({ centralityPercentile: null, explanation: 'too little text the model knows to place it: only “networks”' })
+      expect(await stored('Network in network')).toMatchObject({ centralityPercentile: null, explanation: 'too little text the model knows to place it: only “network”' })
+      expect(await stored(undated.title!)).toMatchObject({ centralityPercentile: null, explanation: 'too little text the model knows to place it: only “generative”' })
+      // The other seven are ranked among themselves (the top one at 100), their cosines to a centre all ten make.
+      expect(await expectCentralityAsDefined(t)).toBe(7)
+      expect((await stored('Deep residual learning for image recognition')).centralityPercentile).toEqual(expect.any(Number))
+      // Rupesh Srivastava's topical centrality is Dropout's alone: the highway paper is left out, not counted as 0.
+      const dropout = (await stored(DROPOUT_TITLE)).centralityPercentile!
+      const { author } = await findAuthor(t.store, 'Rupesh Srivastava')
+      const metrics = (await createAnalysisReader(t.store).authorMetrics(author!.id))!
+      expect(metrics.centrality).toEqual({ mean: dropout, shrunk: (dropout + 3 * 50) / (1 + 3), papers: 1 })
+      expect(metrics.aiScore.inputs.centrality).toBe(metrics.centrality.shrunk! / 100)
+      expect(metrics.aiScore.howComputed).toMatch(/fewer than 2 words has no centrality/)
+      // Mark Chen's one paper has neither input: no AI Score, output alone being no score.
+      const chen = (await createAnalysisReader(t.store).authorMetrics((await findAuthor(t.store, 'Mark Chen')).author!.id))!
+      expect([chen.centrality.papers, chen.noveltyPercent.papers, chen.aiScore.value]).toEqual([0, 0, null])
+
+      await importRecords(t.store, [buildRecord({ source: 'bibtex', key: 'se', title: 'Squeeze-and-excitation networks', date: '2017-09', authors: ['Jie Hu'], abstract: 'Convolutional networks learn to recalibrate channel-wise feature responses, and train to be more accurate at slight cost.' })])
+      expect(await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).toMatchObject({ mode: 'incremental', analyzed: 1, novelty: { tooLittleKnown: 3 } })
+      for (const title of [HIGHWAY_TITLE, 'Network in network', undated.title!]) expect((await stored(title)).centralityPercentile).toBeNull()
+      expect(await expectCentralityAsDefined(t)).toBe(8)
     } finally {
       await t.cleanup()
     }

@@ -158,7 +158,7 @@ export interface AnalyzeReport {
   digests: { generated: number }
   /**
    * Papers of the whole library with a novelty, and those without one because the vector model knows too little of
-   * their text to place them (one word of a bare title).
+   * their text to place them (one word of a bare title), which have no centrality either.
    */
   novelty: { papers: number; tooLittleKnown: number }
   ms: Record<AnalyzeStage, number> & { total: number }
@@ -545,7 +545,10 @@ function analysePapers(
   })
 }
 
-/** A paper's vector as novelty reads it: with the words the LSA model knows of its text when too few to place it. */
+/**
+ * A paper's vector as novelty and centrality read it: with the words the LSA model knows of its text when too few
+ * to place it (then it has neither).
+ */
 type NoveltyVector = Pick<StoredVector, 'paperId' | 'date' | 'vector' | 'textLength'> & { tooLittleKnown?: readonly string[] }
 
 /**
@@ -559,8 +562,9 @@ function knownWordsOf(models: Pick<AnalysisModels, 'vectors' | 'embedder'>, doc:
 }
 
 /**
- * Novelty against earlier papers and centrality percentiles, for every paper with a vector. With the previous
- * rows and the papers that changed, novelty is updated (exact, O(changed × papers)) instead of recomputed.
+ * Novelty against earlier papers and centrality percentiles, for every paper with a vector; neither for a paper
+ * the model knows too little of, whose stored reason says so. With the previous rows and the papers that changed,
+ * novelty is updated (exact, O(changed × papers)) instead of recomputed; centrality is always ranked anew.
  */
 async function noveltyRows(
   vectors: readonly NoveltyVector[],
@@ -592,7 +596,7 @@ async function noveltyRows(
   }))
 }
 
-/** The report's counts of papers with a novelty and of those the model knows too little of. */
+/** The report's counts of papers with a novelty and of those the model knows too little of (no novelty, no centrality). */
 function countNovelty(report: AnalyzeReport, novelty: readonly PaperNoveltyWrite[]): void {
   report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
   report.novelty.tooLittleKnown = novelty.filter((n) => n.novelty === null && tooLittleKnownWords(n.explanation) !== null).length
@@ -796,7 +800,8 @@ export async function analyzeNewPapers(
     ]),
   )
   const previous = await store.analysis.listNovelty()
-  // A paper not read again has the text and model it had: its stored reason still says whether the model knows too little of it.
+  // A paper not read again has the text and model it had: its stored reason still says whether the model knows too
+  // little of it, for its novelty and its centrality.
   const tooLittle = new Map(previous.flatMap((n) => {
     const words = tooLittleKnownWords(n.explanation)
     return words ? [[n.paperId, words] as const] : []

@@ -74,7 +74,7 @@ export function renderAnalyzeReport(report: AnalyzeReport): string {
       ['key words extracted', report.keywords.papers],
       ['digests generated', report.digests.generated],
       ['with a novelty (something dated before)', report.novelty.papers],
-      ['no novelty: too little text the model knows', report.novelty.tooLittleKnown],
+      ['no novelty or centrality: too little text the model knows', report.novelty.tooLittleKnown],
     ]),
   )
   const ms = report.ms

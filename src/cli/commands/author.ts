@@ -1,6 +1,6 @@
 /** @module `paperscope author <name>`: a person's papers, co-authors and metrics, with where each comes from. */
 import { PaperscopeError, pluralize, reportedMetricConflicts } from '../../core/index.js'
-import { aiScoreInputsNote, aiScoreRescaleNote, authorOverview, noveltyRankedWhy, readableText, type AuthorOverview } from '../../commands/index.js'
+import { aiScoreInputsNote, aiScoreRescaleNote, authorOverview, centralityWhy, noveltyRankedWhy, readableText, type AuthorOverview } from '../../commands/index.js'
 import type { CliIo } from '../io.js'
 import { labelled, listItem, quoted, table, wrap } from '../format.js'
 import { printJson, withStore } from './shared.js'
@@ -52,6 +52,7 @@ export function renderAuthor(o: AuthorOverview): string {
       // Each mean input plain and as the score used it (shrunk), as the API and the web page say it.
       ...(ai.value === null ? [] : [labelled(`    AI Score ${aiScoreInputsNote(m)}`)]),
       ...noveltyRankedWhy(m.noveltyPercent).map((line) => labelled(`    Novelty ${line}`)),
+      ...centralityWhy(m.papers.value, m.centrality.papers).map((line) => labelled(`    AI Score ${line}`)),
       ...aiScoreRescaleNote(ai.why.map((w) => w.label)).map((note) => wrap(note, '    ', '    ')),
       // Every number says how it is made, as the API and the web page do, not only the AI Score.
       '  how each is computed:',
