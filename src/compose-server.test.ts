@@ -3,11 +3,13 @@ import Database from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSourceRecord } from './core/index.js'
-import { analyzeLibrary, importRecords } from './commands/index.js'
-import { composeServer, serverSettings } from './compose-server.js'
+import { analyzeLibrary, analyzeNewPapers, findAuthor, importRecords } from './commands/index.js'
+import { composeServer, createAnalysis, serverSettings } from './compose-server.js'
 import { createCorpusLibrary, OFF_TOPIC_TITLE, type TestLibrary } from '../test/e2e/support/library.js'
 import type { PaperDetail } from './server/schemas.js'
 import type { ClassifyResult } from './server/routes/classify.schema.js'
+import { bareTitleLibrary } from '../test/support/bare-titles.js'
+import { createTempStore } from '../test/support/temp-store.js'
 
 const COORDINATE = { title: 'Coordinate Descent for Sparse Regression', text: 'We analyse coordinate descent for lasso regression and prove linear convergence.' }
 const OFF_TOPIC_NOTE = 'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.'
@@ -142,6 +144,27 @@ describe('why a paper or a text is unsorted, as the API serves it', () => {
     for (const props of [classifyProps, predictionProps]) {
       expect(props.unsortedBecause?.description).toMatch(/one-word: the best topic reached it but is under 40% and one word of the text alone makes it best/)
       expect(props.unsortedNote?.description).toMatch(/^Why it has no topic, as one sentence to show as it is/)
+    }
+  })
+})
+
+describe("a researcher's AI Score, as the API explains it, when the model knows too little of a paper to place it", () => {
+  it('says which papers the topical centrality is a mean of and why the bare title is left out, or why it is unknown', async () => {
+    const t = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+    try {
+      await importRecords(t.store, bareTitleLibrary())
+      await analyzeNewPapers(t.store)
+      const why = async (name: string) => (await createAnalysis(t.store).authorMetrics!((await findAuthor(t.store, name)).author!.id))!.aiScore!
+      // Rupesh Srivastava: Dropout and `Highway networks`, which the model knows as `networks` alone.
+      expect((await why('Rupesh Srivastava')).why).toContain(
+        'topical centrality over 1 of the 2 papers: the other one has too little text the model knows to place it, or no analysis yet, so it is left out, not counted as 0',
+      )
+      // Klaus Greff has only the highway paper: neither input is known, so there is no score, and the why says so.
+      const greff = await why('Klaus Greff')
+      expect(greff.value).toBeNull()
+      expect(greff.why).toContain('topical centrality unknown: the paper has too little text the model knows to place it, or no analysis yet')
+    } finally {
+      await t.cleanup()
     }
   })
 })
