@@ -58,7 +58,7 @@ export {
   type UnsortedBecauseOut,
 } from './paper-detail.js'
 export { createAnalysisReader, similarPapersOf, similarPapersToText, storedTopicUnsorted, type AnalysisReader, type SimilarPaperOut, type StoredTopicUnsorted } from './analysis-results.js'
-export { shortListNote } from './similar-note.js'
+export { paperSimilarNote, shortListNote } from './similar-note.js'
 export {
   createTextClassifier,
   parseClassifyLine,

@@ -1,12 +1,14 @@
 /** The paper presenter's small parts (the API and `show --json` both print through them). */
 import { describe, expect, it } from 'vitest'
 import { bareTitleLibrary, HIGHWAY_TITLE } from '../../test/support/bare-titles.js'
+import { buildRecord } from '../../test/support/factories.js'
 import { createTempStore } from '../../test/support/temp-store.js'
 import { NOVELTY_HOW_COMPUTED } from '../analysis/index.js'
 import { createAnalysisReader } from './analysis-results.js'
 import { analyzeNewPapers } from './analyze-library.js'
 import { importRecords } from './import-records.js'
 import { abstractStart, httpUrl, paperLinks, paperDetailAnalysis, presentComputedValue, readPaperDetail, shownKey } from './paper-detail.js'
+import { tooLittleKnownNote } from './similar-note.js'
 
 describe('paper detail presenter', () => {
   it('gives a computed number its why and lowerBound always, and nothing else of what the analysis holds', () => {
@@ -65,6 +67,34 @@ describe('paper detail presenter', () => {
       expect(resnet.novelty?.value).toEqual(expect.any(Number))
       expect(resnet.novelty?.why[0]).toMatch(/^novelty \d\.\d\d = 1 − /)
       expect(resnet.noveltyEvidence.length).toBeGreaterThan(0)
+    } finally {
+      await t.cleanup()
+    }
+  })
+
+  it("says of a bare title's similar papers that they rest on the one word the model knows, and nothing of a paper with an abstract", async () => {
+    const t = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+    try {
+      // `Q-learning` is read as `qlearning`, which no other text writes: the model knows none of its words. Undated,
+      // so its stored reason is still the model's (it comes before 'the paper has no date').
+      await importRecords(t.store, [...bareTitleLibrary(), buildRecord({ source: 'bibtex', key: 'q', title: 'Q-learning', authors: ['Chris Watkins'] })])
+      await analyzeNewPapers(t.store)
+      const inputs = await t.store.analysis.listAnalysisInputs()
+      const detail = async (title: string) =>
+        readPaperDetail(t.store, paperDetailAnalysis(createAnalysisReader(t.store)), (await t.store.getPaper(inputs.find((p) => p.title === title)!.id))!)
+      const highway = await detail(HIGHWAY_TITLE)
+      // The list is shown as it is (the other bare network title at wording 1.00), and says what it rests on.
+      expect(highway.similar.map((s) => s.paper.title)).toContain('Network in network')
+      expect(highway.similarNote).toBe(tooLittleKnownNote(['networks'], highway.similar.length, true))
+      expect(highway.similarNote).toMatch(/^The model knows only “networks” of this paper's text \(its title alone\), so these papers are near that one word/)
+      // No word known and no topics in this library: nothing is listed, and the page says why.
+      const q = await detail('Q-learning')
+      expect(q.date).toBeNull()
+      expect(q.similar).toEqual([])
+      expect(q.similarNote).toMatch(/^No similar papers: the model knows none of the words of this paper's text \(its title alone\)/)
+      const resnet = await detail('Deep residual learning for image recognition')
+      expect(resnet.similar.length).toBeGreaterThan(0)
+      expect(resnet.similarNote).toBeNull()
     } finally {
       await t.cleanup()
     }

@@ -8,6 +8,7 @@ import { arxivUrl, doiUrl, fileEntryKey, fileEntryLabel, locatorInput } from '..
 import { COMMON_TERM_SHARE, DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, noveltyCohort, TOPIC_HOW_COMPUTED, type SimilarRanked } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import { storedTopicUnsorted, type AnalysisReader } from './analysis-results.js'
+import { knownByTitleAlone, storedTooLittleKnown, tooLittleKnownNote } from './similar-note.js'
 
 // ---- what the analysis says of a paper (the server's ServerAnalysis reads these) ---------------------------
 
@@ -32,6 +33,11 @@ export interface PaperNoveltyIn extends PaperAnalysisValue {
    * its year had too few (NOVELTY_COHORT_MIN); null when not known.
    */
   cohort?: { from: number; to: number; papers: number } | null
+  /**
+   * The words of its text the vector model knows, when too few to place it (the stored reason it has no novelty):
+   * its similar papers then say so (`similarNote`). Absent when the model knows enough.
+   */
+  tooLittleKnown?: string[]
 }
 
 /** Why a text is unsorted (the analysis's UnsortedReason). */
@@ -161,6 +167,7 @@ export interface PaperDetailOut extends PaperSummaryOut {
   similar: SimilarPaperDetailOut[]
   similarStatus: 'computed' | 'not-computed'
   similarHowComputed: string
+  similarNote: string | null
   novelty: (ComputedValueOut & { cohort: { from: number; to: number; papers: number } | null }) | null
   noveltyEvidence: Array<{ paper: PaperSummaryOut; similarity: number }>
   topicPrediction: PaperTopicsIn | null
@@ -352,6 +359,9 @@ export function presentPaperDetail(
     similar: extras.similar ?? [],
     similarStatus: extras.similar === null ? 'not-computed' : 'computed',
     similarHowComputed: SIMILAR_PAPERS_HOW_COMPUTED,
+    // A list from one known word (or from topics alone) looks like any other: it says what it rests on.
+    similarNote:
+      extras.similar && extras.novelty?.tooLittleKnown ? tooLittleKnownNote(extras.novelty.tooLittleKnown, extras.similar.length, knownByTitleAlone(paper)) : null,
     novelty: extras.novelty ? { ...presentComputedValue(extras.novelty), cohort: extras.novelty.cohort ?? null } : null,
     noveltyEvidence: (extras.noveltyEvidence ?? []).map((e) => ({ paper: presentPaperSummary(e.paper), similarity: e.similarity })),
     topicPrediction: extras.topics
@@ -406,6 +416,7 @@ export function paperDetailAnalysis(reader: AnalysisReader): Required<PaperDetai
     async paperNovelty(paperId) {
       const novelty = (await reader.paperAnalysis(paperId))?.novelty
       if (!novelty) return null
+      const tooLittleKnown = storedTooLittleKnown(novelty)
       return {
         value: novelty.percentile === null ? null : Math.round(novelty.percentile * 10) / 10,
         howComputed: NOVELTY_HOW_COMPUTED,
@@ -415,6 +426,7 @@ export function paperDetailAnalysis(reader: AnalysisReader): Required<PaperDetai
             : [`novelty ${round2(novelty.novelty)} = 1 − ${round2(1 - novelty.novelty)}, the highest similarity among ${novelty.comparedWith} earlier papers`],
         evidence: novelty.evidence.map((e) => ({ paperId: e.paperId, similarity: e.similarity })),
         cohort: novelty.percentile === null ? null : noveltyCohort(novelty.explanation),
+        ...(tooLittleKnown ? { tooLittleKnown } : {}),
       }
     },
     async paperTopics(paperId) {

@@ -170,6 +170,12 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
   similar: z.array(SimilarPaperSchema).describe('Most similar papers, best first; empty when not computed'),
   similarStatus: z.enum(['computed', 'not-computed']).describe('not-computed: the library has not been analysed, so `similar` is empty'),
   similarHowComputed: z.string().describe('How the similar papers are found and scored'),
+  similarNote: z
+    .string()
+    .nullable()
+    .describe(
+      "What the similar papers are worth when the vector model knows too little of this paper's text to place it (fewer than two words, the reason `novelty` has no value): `The model knows only “networks” of this paper's text (its title alone), so these papers are near that one word and may share little else with it; its similar papers say little.`, or with no word known, that they come from its topics alone or that there are none; null for every other paper (and for any paper of a library whose vectors are an ONNX model's)",
+    ),
   novelty: ComputedValueSchema.extend({
     cohort: z
       .object({

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { MISCITED, OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
+import { BARE_TITLES, MISCITED, OFF_TOPIC_TITLE, SCRIPT_TITLE, type TestLibrary } from './support/library.js'
 import type { RunningServer } from './support/server.js'
 import { countOf, openPage, resultCount, startWebApp, type RunningWebApp } from './support/web-app.js'
 import { confidencePercent, percentileRank } from '../../web/src/format.js'
@@ -33,7 +33,7 @@ describe.skipIf(skip)('web app in chromium', () => {
   let problems: string[]
 
   beforeAll(async () => {
-    app = await startWebApp({ analyze: true, offTopic: true, counted: true, miscited: true })
+    app = await startWebApp({ analyze: true, offTopic: true, counted: true, miscited: true, bareTitles: true })
     ;({ library, server } = app)
   })
 
@@ -464,6 +464,42 @@ describe.skipIf(skip)('web app in chromium', () => {
     expect(await unsorted.textContent()).toBe('Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.')
     expect(await page.locator('.paper-side a.chip-predicted').count()).toBe(0)
     expect(await page.locator('.paper-side').textContent()).not.toMatch(/No topic yet/)
+    expect(problems).toEqual([])
+  })
+
+  it('says above the similar papers of a bare title that they rest on the one word the model knows of it, or why there are none', async () => {
+    type Detail = { id: string; title: string; similar: Array<{ paper: { id: string } }>; similarNote: string | null }
+    const detailOf = async (title: string): Promise<Detail> => {
+      const found = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent(`"${title}"`)}`)).json()) as { items: Array<{ paper: { id: string; title: string } }> }
+      const id = found.items.find((i) => i.paper.title === title)?.paper.id
+      expect(id, title).toBeDefined()
+      return (await (await fetch(`${server.url}/api/v1/papers/${id}`)).json()) as Detail
+    }
+    const open = async (detail: Detail) => {
+      await page.goto(`${server.url}/papers/${detail.id}`)
+      await page.locator('h1.paper-title').waitFor()
+      await page.locator('.similar').waitFor()
+    }
+    // One word known: the list is shown as the analysis ranks it, and the server's sentence says what it rests on.
+    const oneWord = await detailOf(BARE_TITLES.oneWord)
+    expect(oneWord.similar.length).toBeGreaterThan(0)
+    expect(oneWord.similarNote).toMatch(/^The model knows only “transformer” of this paper's text \(its title alone\)/)
+    await open(oneWord)
+    await expect.poll(() => page.locator('.similar .similar-item').count()).toBe(oneWord.similar.length)
+    expect(await page.locator('.similar [data-testid="similar-note"]').textContent()).toBe(oneWord.similarNote)
+    // None known: no list, and the sentence says why instead of "No similar papers found".
+    const noWord = await detailOf(BARE_TITLES.noWord)
+    expect(noWord.similar).toEqual([])
+    expect(noWord.similarNote).toMatch(/^No similar papers: the model knows none of the words of this paper's text/)
+    await open(noWord)
+    expect(await page.locator('.similar [data-testid="similar-note"]').textContent()).toBe(noWord.similarNote)
+    expect(await page.locator('.similar').textContent()).not.toMatch(/No similar papers found/)
+    // A paper with an abstract carries no note.
+    const grokking = await detailOf('Grokking as a First Order Phase Transition in Two Layer Networks')
+    expect(grokking.similarNote).toBeNull()
+    await open(grokking)
+    await expect.poll(() => page.locator('.similar .similar-item').count()).toBeGreaterThan(0)
+    expect(await page.locator('.similar [data-testid="similar-note"]').count()).toBe(0)
     expect(problems).toEqual([])
   })
 

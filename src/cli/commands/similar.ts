@@ -5,6 +5,7 @@
 import {
   createAnalysisReader,
   findPaper,
+  paperSimilarNote,
   shortListNote,
   readableText,
   similarPapersOf,
@@ -35,8 +36,11 @@ export async function runSimilar(
     const found = await findPaper(store, ref)
     if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches ${quoted(ref)} (try an id, an arXiv id, a DOI or title words)`)
     const paper = found.paper
-    const similar = await similarPapersOf(store, paper.id, opts.k)
+    const reader = createAnalysisReader(store)
+    const similar = await similarPapersOf(store, paper.id, opts.k, reader)
     if (!similar) throw new PaperscopeError('NOT_ANALYSED', `"${paper.title}" has no paper vector yet; run \`paperscope analyze\``)
+    // A list from the one word the model knows of a bare title says so, as the paper page and the API do.
+    const note = paperSimilarNote(paper, (await reader.paperAnalysis(paper.id))?.novelty, similar.length)
     if (opts.json) {
       printJson(io, {
         paper: { id: paper.id, title: paper.title, date: paper.date },
@@ -44,10 +48,12 @@ export async function runSimilar(
         alternatives: found.alternatives,
         alternativesTotal: found.alternativesTotal,
         similar,
+        note,
       })
       return
     }
     io.stdout(formatSimilar(`papers most similar to "${readableText(paper.title)}" (${paper.id}):`, similar))
+    if (note) io.stdout(`${wrap(note, '', '')}\n`)
     // Title words can match several papers: the one taken is named above, the others here, by id to pick one.
     io.stdout(alsoMatching(ref, found.alternatives, found.alternativesTotal))
   })

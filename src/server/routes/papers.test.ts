@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { importRecords } from '../../commands/index.js'
+import { analyzeNewPapers, createAnalysisReader, importRecords, paperDetailAnalysis } from '../../commands/index.js'
+import { bareTitleLibrary, HIGHWAY_TITLE } from '../../../test/support/bare-titles.js'
 import { buildRecord } from '../../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../../test/support/temp-store.js'
 import { createCorpusLibrary, SCRIPT_TITLE, type TestLibrary } from '../../../test/e2e/support/library.js'
@@ -325,6 +326,31 @@ describe('papers routes: a paper whose record carried another paper\'s DOI', () 
     expect([shown.ids, monograph.title, monograph.ids]).toEqual([{ arxiv: '1509.02971' }, 'Learning Deep Architectures for AI', { doi, openalex: 'W1' }])
     expect(shown.links.map((l) => l.url)).not.toContain(`https://doi.org/${doi}`)
     expect(shown.sources.map((s) => s.ids)).toEqual([{ arxiv: '1509.02971' }, { arxiv: '1509.02971', doi }])
+    await app.close()
+  })
+})
+
+describe('papers routes: a bare title the vector model knows one word of', () => {
+  let temp: TempStore
+  afterAll(async () => {
+    await temp.cleanup()
+  })
+
+  it("says in the paper's similarNote that its similar papers rest on that word, and documents the field", async () => {
+    temp = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+    await importRecords(temp.store, bareTitleLibrary())
+    await analyzeNewPapers(temp.store)
+    // The analysis the composed server reads for a paper (src/compose-server.ts spreads the same lookups).
+    const app = await buildServer({ store: temp.store, rateLimit: false, analysis: paperDetailAnalysis(createAnalysisReader(temp.store)) })
+    const idOf = async (title: string) => (await temp.store.analysis.listAnalysisInputs()).find((p) => p.title === title)!.id
+    const highway = (await app.inject(`/api/v1/papers/${await idOf(HIGHWAY_TITLE)}`)).json() as PaperDetail
+    expect(highway.similar.length).toBeGreaterThan(0)
+    expect(highway.similarNote).toMatch(/^The model knows only “networks” of this paper's text \(its title alone\), so these papers are near that one word/)
+    const resnet = (await app.inject(`/api/v1/papers/${await idOf('Deep residual learning for image recognition')}`)).json() as PaperDetail
+    expect(resnet.similar.length).toBeGreaterThan(0)
+    expect(resnet.similarNote).toBeNull()
+    const doc = JSON.stringify((await app.inject('/api/v1/openapi.json')).json())
+    expect(doc).toContain('What the similar papers are worth when the vector model knows too little')
     await app.close()
   })
 })

@@ -90,6 +90,18 @@ export function countedRecords(): SourceRecord[] {
   ]
 }
 
+/** Bare titles of which the corpus's vector model knows one word (`transformer`) and none (`networks` is too common to keep). */
+export const BARE_TITLES = { oneWord: 'Longformer: The long-document transformer', noWord: 'Highway networks' } as const
+
+/** Two papers known by their titles alone, as a reference list gives them: their similar papers say how little they rest on. */
+export function bareTitleRecords(): SourceRecord[] {
+  const base = { source: 'e2e-fixture', fetchedAt: '2026-01-02T00:00:00.000Z' }
+  return [
+    createSourceRecord({ ...base, key: 'bare-one-word', locator: 'e2e-fixture:bare-one-word', title: BARE_TITLES.oneWord, authors: ['Iz Beltagy'], date: '2020-04' }),
+    createSourceRecord({ ...base, key: 'bare-no-word', locator: 'e2e-fixture:bare-no-word', title: BARE_TITLES.noWord, authors: ['Klaus Greff'], date: '2015-05' }),
+  ]
+}
+
 /**
  * A reference list's DDPG entry with the DOI of Bengio's monograph, then Bengio's entry
  * (test/fixtures/bibtex/miscited_doi.bib): the DOI is Bengio's paper's, DDPG's record keeps it as the file gave it.
@@ -112,7 +124,7 @@ export interface TestLibrary {
  * @example const lib = await createCorpusLibrary(); ...; await lib.cleanup()
  */
 export async function createCorpusLibrary(
-  options: { hostile?: boolean; analyze?: boolean; offTopic?: boolean; counted?: boolean; miscited?: boolean } = {},
+  options: { hostile?: boolean; analyze?: boolean; offTopic?: boolean; counted?: boolean; miscited?: boolean; bareTitles?: boolean } = {},
 ): Promise<TestLibrary> {
   const dir = mkdtempSync(join(tmpdir(), 'paperscope-e2e-'))
   const path = join(dir, 'library.db')
@@ -122,6 +134,7 @@ export async function createCorpusLibrary(
   if (options.hostile !== false) await importRecords(store, hostileRecords())
   if (options.offTopic === true) await importRecords(store, [offTopicRecord()])
   if (options.counted === true) await importRecords(store, countedRecords())
+  if (options.bareTitles === true) await importRecords(store, bareTitleRecords())
   // A file as `paperscope import refs.bib` reads it: its entries matched to the corpus's papers as an import matches.
   if (options.miscited === true) await importFiles(store, [MISCITED.file], asImported)
   // As `npm start` does: topics, key words, digests, similar papers, novelty and metrics for every paper.

@@ -350,10 +350,16 @@ function SimilarPapers({ paper }: { paper: PaperDetail }) {
           </label>
         )}
       </div>
+      {/* A list the model placed by one word of a bare title (or by its topics alone) says so, in the server's sentence. */}
+      {paper.similarNote && (
+        <p className="muted" data-testid="similar-note">
+          {paper.similarNote}
+        </p>
+      )}
       {paper.similarStatus === 'not-computed' ? (
         <p className="muted">Similarity has not been computed for this library yet.</p>
       ) : paper.similar.length === 0 ? (
-        <p className="muted">No similar papers found in this library.</p>
+        !paper.similarNote && <p className="muted">No similar papers found in this library.</p>
       ) : (
         <>
           <SimilarityLegend items={paper.similar} />

@@ -1,0 +1,34 @@
+/** The sentences similar-paper lists carry: read back from the stored reason a paper has no novelty. */
+import { describe, expect, it } from 'vitest'
+import { tooLittleKnownReason } from '../analysis/index.js'
+import { knownByTitleAlone, paperSimilarNote, storedTooLittleKnown, tooLittleKnownNote } from './similar-note.js'
+
+const bare = { abstract: null, digest: null }
+
+describe('similar-papers note of a paper the model knows too little of', () => {
+  it('reads the known words back from the reason analyze stores, and nothing from any other reason or a novelty', () => {
+    for (const words of [['networks'], [], ['GPU']]) expect(storedTooLittleKnown({ novelty: null, explanation: tooLittleKnownReason(words) })).toEqual(words)
+    expect(storedTooLittleKnown({ novelty: null, explanation: 'the paper has no date' })).toBeNull()
+    expect(storedTooLittleKnown({ novelty: null, explanation: 'no paper in the library is dated before it' })).toBeNull()
+    expect(storedTooLittleKnown({ novelty: 0.4, explanation: 'nearest earlier: …' })).toBeNull()
+    expect(storedTooLittleKnown(null)).toBeNull()
+  })
+
+  it('says what the list rests on: the one known word, the topics alone, or why it is empty', () => {
+    expect(tooLittleKnownNote(['networks'], 8, true)).toBe(
+      "The model knows only “networks” of this paper's text (its title alone), so these papers are near that one word and may share little else with it; its similar papers say little.",
+    )
+    expect(tooLittleKnownNote(['networks'], 0, true)).toMatch(/^No similar papers: the model knows only “networks” of this paper's text \(its title alone\), too little/)
+    expect(tooLittleKnownNote([], 3, true)).toMatch(/these papers come from its topics alone, not its wording/)
+    expect(tooLittleKnownNote([], 0, false)).toMatch(/^No similar papers: the model knows none of the words of this paper's text, so/)
+  })
+
+  it('names a text the title alone only when no abstract or source digest is read', () => {
+    expect(knownByTitleAlone(bare)).toBe(true)
+    expect(knownByTitleAlone({ abstract: null, digest: { text: 'A made-up digest.', origin: 'generated' } })).toBe(true)
+    expect(knownByTitleAlone({ abstract: 'We gate layers.', digest: null })).toBe(false)
+    expect(knownByTitleAlone({ abstract: '  ', digest: { text: 'A curator wrote this.', origin: 'curated' } })).toBe(false)
+    expect(paperSimilarNote(bare, { novelty: null, explanation: tooLittleKnownReason(['matrix']) }, 5)).toBe(tooLittleKnownNote(['matrix'], 5, true))
+    expect(paperSimilarNote(bare, { novelty: 0.2, explanation: 'x' }, 5)).toBeNull()
+  })
+})
