@@ -708,6 +708,12 @@ export interface ExtractOptions {
    * reason names another topic as only near the paper. Every topic of `topics` unless given.
    */
   shownTopics?: readonly string[]
+  /**
+   * The paper's curated key words: a phrase that restates one ({@link restatesKeyword}) is never shown beside it
+   * ({@link keywordsBesideCurated}), so it is passed over and hides no phrase it is inside; it still hides its own
+   * pieces and the phrases it chains with.
+   */
+  curated?: readonly string[]
   nlp?: NlpPort
 }
 
@@ -752,7 +758,7 @@ export function keywordEvidence(
  * chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
-export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, minFillScore = Math.min(MIN_FILL_IN_SCORE, minScore), neighbours, topics = [], shownTopics = topics.map((t) => t.label), nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, minFillScore = Math.min(MIN_FILL_IN_SCORE, minScore), neighbours, topics = [], shownTopics = topics.map((t) => t.label), curated = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   // The phrases and their ranker are English: another language gets none rather than `les` or a whole title.
   if (!textLanguage(doc).english) return []
   const scores = neighbourScores(neighbours, nlp, model.keyOf)
@@ -816,6 +822,13 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     (c.count > 0 && startsWithComparative(c)) ||
     (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c)) ||
     (c.verbWithObject === true && (model.keywordFrequency[c.key] ?? 0) === 0)
+  // A phrase that restates a curated key word is not shown beside it, so it must hide no fuller phrase either:
+  // `Sharpness` (a piece of the curated `Sharpness-Aware Minimization`) had hidden `sharpness minimization algorithm`.
+  // It still hides its own pieces and what chains with it, pieces of the curated key word too (`Units` inside
+  // `rectified linear units` beside a curated `ReLU`, `Benefits of Implicit` beside `implicit regularization`).
+  const restates = (c: KeywordCandidate): boolean => curated.some((listed) => restatesKeyword({ text: model.display[c.key] ?? c.text, key: c.key }, listed, nlp))
+  const passed: KeywordCandidate[] = []
+  const hiddenByPassed = (c: KeywordCandidate): boolean => passed.some((o) => clashes(o, c) && !` ${c.key} `.includes(` ${o.key} `))
   const supported = suggestionSupport(model, doc, tags)
   const chosen: typeof scored = []
   const weak: typeof scored = []
@@ -825,7 +838,11 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
     // Under the fill-in bar a phrase is almost never a key word (`Data` at 0.05 of `… Bigger Models and More Data
     // Hurt`): the list is shorter instead. Scores only fall from here.
     if (s.score < minFillScore) break
-    if (chosen.some((o) => clashes(o.c, s.c)) || hidden(s.c)) continue
+    if (chosen.some((o) => clashes(o.c, s.c)) || hidden(s.c) || hiddenByPassed(s.c)) continue
+    if (restates(s.c)) {
+      passed.push(s.c)
+      continue
+    }
     // A key word the text does not spell out and gives no support is no key word of it (`Neural Tangent Kernel`
     // for a paper on evolving mathematical functions).
     if (s.c.count === 0 && !supported(s.c)) continue
@@ -841,7 +858,7 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   // Only when the text offers too few phrases do these fill in, after the rest.
   for (const s of weak) {
     if (chosen.length >= min || chosen.length >= max) break
-    if (!chosen.some((o) => clashes(o.c, s.c))) chosen.push(s)
+    if (!chosen.some((o) => clashes(o.c, s.c)) && !hiddenByPassed(s.c)) chosen.push(s)
   }
   const shown = new Set(shownTopics)
   return chosen.map(({ c, score, row }) => ({
@@ -1108,9 +1125,13 @@ function startsWithComparative(c: KeywordCandidate): boolean {
 
 type Phrase = Pick<KeywordCandidate, 'key' | 'text' | 'n'>
 
-/** True when two phrases say one thing twice: one inside the other, two pieces of one phrase, or an acronym of the other. */
-function clashes(a: Phrase, b: Phrase): boolean {
-  return overlaps(a.key, b.key) || chains(a.key, b.key) || isAcronymOf(a, b) || isAcronymOf(b, a)
+/**
+ * True when two phrases say one thing twice: one inside the other, two pieces of one phrase of the text, or an acronym
+ * of the other. A key word the text does not write (a completion or suggestion) is no piece of a phrase of it:
+ * `Neural Tangent Kernel` (the text writes `NTK`) had been read as chained to `kernel machine` and dropped.
+ */
+function clashes(a: KeywordCandidate, b: KeywordCandidate): boolean {
+  return overlaps(a.key, b.key) || (a.count > 0 && b.count > 0 && chains(a.key, b.key)) || isAcronymOf(a, b) || isAcronymOf(b, a)
 }
 
 /**

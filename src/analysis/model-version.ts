@@ -77,7 +77,9 @@
  * `networks` alone) has no novelty, with those words as the reason, and is not ranked among its year's papers. 47: similar
  * papers' key words weigh by similarity squared, in the key-word ranker's fit and when ranking. 48: a paper the vector
  * model knows too little of (46) has no topical centrality either, nor a rank among the library's; that reason comes before 'no date'.
+ * 49: a phrase that restates a curated key word (not shown beside it) hides no phrase it is inside (`Sharpness` had
+ * hidden `Sharpness Minimization Algorithms`), and a key word the text does not write is no piece of a chain of its phrases.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 48
+export const MODEL_VERSION = 49

@@ -180,6 +180,10 @@ describe('analysing the library', () => {
     // `Benign Overfitting` says more than the curated `Overfitting` of this paper: it stays.
     const taxonomy = papers.find((p) => p.title.startsWith('Benign, Tempered, or Catastrophic'))!
     expect(taxonomy.keywords.map((k) => `${k.origin}: ${k.text}`)).toEqual(expect.arrayContaining(['curated: Overfitting', 'extracted: Benign Overfitting']))
+    // A phrase not shown because it restates the curated key word hides no fuller phrase: `Sharpness` (of the curated
+    // Sharpness-Aware Minimization) had hidden the title's subject, and the fragment `Minimization Algorithms` was shown.
+    const sharpness = papers.find((p) => p.title.startsWith('Sharpness Minimization Algorithms Do Not Only Minimize'))!
+    expect(sharpness.keywords.map((k) => `${k.origin}: ${k.text}`)).toEqual(['curated: Sharpness-Aware Minimization', 'extracted: Sharpness Minimization Algorithms'])
   })
 
   it('stores for each paper a novelty equal to 1 − its highest similarity to papers dated strictly before it', async () => {

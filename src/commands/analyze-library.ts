@@ -511,6 +511,7 @@ function analysePapers(
       neighbours: evidence.similarPapers ? keywordNeighbours(entry.vector, curatedVectors, p.id) : [],
       topics: evidence.topics,
       shownTopics: evidence.shownTopics,
+      curated: p.curatedKeywords,
       ...RANK_ALL,
     })
     // Shown beside the curated key words: what reaches two, then confident ones, none restating them.
