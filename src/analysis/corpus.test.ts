@@ -565,7 +565,9 @@ describe('key words of a title the tagger misreads', () => {
     // The verb that ends a question after `Do`, read as a noun.
     const curricula = ranked(paper('When Do Curricula Work?'))
     expect(curricula).not.toContain('Curricula Work')
-    expect(curricula).toContain('Curricula')
+    // Its subject stays, once: the title's `Curricula`, the text's `curriculum` and the suggested `Curriculum Learning`
+    // say one thing (keyword-framing.test.ts).
+    expect(curricula.filter((k) => /^(curricula|curriculum|curriculum learning)$/i.test(k))).toHaveLength(1)
     // The kind of paper (`A Brief Prehistory of …`, `A Short Tale about …`), not its subject.
     expect(
       ranked(paper('A Brief Prehistory of Double Descent')).filter((k) => /prehistory/i.test(k)),

@@ -18,7 +18,7 @@ import type { Contribution } from './rank.js'
 import type { SparseVector } from './sparse.js'
 import type { PreparedText } from './text.js'
 import { MODEL_VERSION } from './model-version.js'
-import { initialsBothWays, isContentToken, normalizePhrase, phraseWordKey, termKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
+import { initialsBothWays, irregularSingularKey, isContentToken, normalizePhrase, phraseWordKey, termKey, type NlpPort, type TextSentence, type TextToken } from './tokenize.js'
 
 /** A phrase that could be a key word of one paper. */
 export interface KeywordCandidate {
@@ -1090,9 +1090,11 @@ const QUESTION_AUXILIARIES = new Set([
  *   and the like the verb comes last, and a capitalised one the tagger read as a noun is the last word;
  * - it holds the noun a title `A … of/about/on …` opens with, which names the kind of paper (`Brief Prehistory`
  *   of `A Brief Prehistory of Double Descent`, `Short Tale` of `A Short Tale about a Long Tail`);
- * - it starts on the title's first word in -ing, its verb (`Understanding Deep Neural Networks`).
+ * - it starts on the title's first word in -ing, its verb (`Understanding Deep Neural Networks`);
+ * - it holds a framing noun the title says `of` or `on` after (see FRAMING_NOUNS), written anywhere.
  */
 function isTitleWording(doc: PreparedText, c: KeywordCandidate): boolean {
+  if (isFraming(doc, c)) return true
   const spans = spansOf(doc.title, c.key)
   if (spans.length !== c.count) return false
   return spans.some(({ tokens, start, end }) => {
@@ -1113,6 +1115,28 @@ function isTitleWording(doc: PreparedText, c: KeywordCandidate): boolean {
   })
 }
 
+/**
+ * Nouns a title frames its subject with, not concepts: `Role of Over-Parametrization` (*Towards Understanding the
+ * Role of Over-Parametrization in …*), `Principle of Rate Reduction`, `Normalization effects` (*… effects on deep
+ * neural networks*), `Generalization Benefit` (*On the Generalization Benefit of Noise in …*). Read from the corpus
+ * titles' `(On) the X of` and `X on` framings; `theory`, `analysis`, `dynamics` and `geometry` name a study's
+ * method or object (`Mean Field Theory`, `Perturbation Analysis`) and are left out.
+ */
+const FRAMING_NOUNS = new Set([
+  'role', 'principle', 'effect', 'impact', 'importance', 'benefit', 'advantage', 'power', 'existence', 'validity',
+  'simplicity', 'limitation', 'mystery', 'case', 'nature', 'origin',
+])
+
+/** A framing noun followed by `of`/`on`, in the phrase or right after it in the title. */
+function isFraming(doc: PreparedText, c: KeywordCandidate): boolean {
+  const frames = (t: TextToken | undefined, next: TextToken | undefined): boolean =>
+    t !== undefined && next !== undefined && FRAMING_NOUNS.has(wordKey(t)) && (next.lower === 'of' || next.lower === 'on')
+  return spansOf(doc.title, c.key).some(({ tokens, start, end }) => {
+    for (let i = start; i <= end; i++) if (frames(tokens[i], tokens[i + 1])) return true
+    return false
+  })
+}
+
 /** Comparatives: `Bigger Models` (`… Where Bigger Models and More Data Hurt`) says how things compare, not which. */
 const COMPARATIVES = new Set([
   'bigger', 'larger', 'smaller', 'deeper', 'wider', 'narrower', 'shallower', 'better', 'worse', 'faster', 'slower',
@@ -1128,10 +1152,18 @@ type Phrase = Pick<KeywordCandidate, 'key' | 'text' | 'n'>
 /**
  * True when two phrases say one thing twice: one inside the other, two pieces of one phrase of the text, or an acronym
  * of the other. A key word the text does not write (a completion or suggestion) is no piece of a phrase of it:
- * `Neural Tangent Kernel` (the text writes `NTK`) had been read as chained to `kernel machine` and dropped.
+ * `Neural Tangent Kernel` (the text writes `NTK`) had been read as chained to `kernel machine` and dropped. An
+ * irregular plural is its singular here: a title's `Curricula`, keyed as a name, and the text's `curriculum` were
+ * both shown.
  */
 function clashes(a: KeywordCandidate, b: KeywordCandidate): boolean {
-  return overlaps(a.key, b.key) || (a.count > 0 && b.count > 0 && chains(a.key, b.key)) || isAcronymOf(a, b) || isAcronymOf(b, a)
+  return (
+    overlaps(a.key, b.key) ||
+    overlaps(irregularSingularKey(a.key), irregularSingularKey(b.key)) ||
+    (a.count > 0 && b.count > 0 && chains(a.key, b.key)) ||
+    isAcronymOf(a, b) ||
+    isAcronymOf(b, a)
+  )
 }
 
 /**

@@ -79,7 +79,9 @@
  * model knows too little of (46) has no topical centrality either, nor a rank among the library's; that reason comes before 'no date'.
  * 49: a phrase that restates a curated key word (not shown beside it) hides no phrase it is inside (`Sharpness` had
  * hidden `Sharpness Minimization Algorithms`), and a key word the text does not write is no piece of a chain of its phrases.
+ * 50: a title's framing (`Role of Over-Parametrization`, `Normalization effects`) is not shown, and a capitalised
+ * irregular plural clashes with its singular (`Curricula` and `curriculum` were both shown).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 49
+export const MODEL_VERSION = 50

@@ -444,6 +444,23 @@ export function phraseWordKey(token: TextToken): string {
   return termKey(token)
 }
 
+/** WordNet's irregular noun plurals (`curricula` → `curriculum`), the table wink reads for a word it tags NOUN. */
+let nounExceptions: Readonly<Record<string, string>> | undefined
+
+/**
+ * A key with each irregular plural read as its singular. A capitalised `Curricula` is tagged as a name and not
+ * lemmatised, so its key differs from the text's `curriculum`; keys are left as they are (changing them refits
+ * the key-word ranker), and this is for telling that two keys name one thing.
+ */
+export function irregularSingularKey(key: string): string {
+  nounExceptions ??= createRequire(import.meta.url)('wink-eng-lite-web-model/dist/wn-noun-exceptions.js') as Record<string, string>
+  const table = nounExceptions
+  return key
+    .split(' ')
+    .map((w) => (Object.hasOwn(table, w) && !KEPT_AS_WRITTEN.has(w) ? (table[w] as string) : w))
+    .join(' ')
+}
+
 function singularizeLast(word: string): string {
   const cut = Math.max(word.lastIndexOf('-'), 0)
   return cut === 0 ? singularize(word) : `${word.slice(0, cut + 1)}${singularize(word.slice(cut + 1))}`

@@ -1,0 +1,76 @@
+/** A title's framing (`the Role of X`, `X effects on`) is no key word, and one word is not shown twice in two spellings. */
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { SourceRecord } from '../core/index.js'
+import { awesomeListKeywordModel, awesomeListRecords } from '../../test/support/corpus-records.js'
+import { extractKeywords, keywordsBesideCurated, RANK_ALL, type KeywordModel } from './keywords.js'
+import { prepareText, type PreparedText } from './text.js'
+import { irregularSingularKey } from './tokenize.js'
+
+const records = awesomeListRecords()
+const docOf = (r: SourceRecord): PreparedText =>
+  prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' })
+const record = (start: string): SourceRecord => {
+  const found = records.find((r) => r.title?.startsWith(start))
+  if (!found) throw new Error(`${start} is no longer in the corpus`)
+  return found
+}
+
+describe('irregularSingularKey', () => {
+  it('reads each irregular plural of a key as its singular and leaves other words', () => {
+    expect(irregularSingularKey('curricula')).toBe('curriculum')
+    expect(irregularSingularKey('wide minima')).toBe('wide minimum')
+    expect(irregularSingularKey('curriculum learning')).toBe('curriculum learning')
+    // `data` stays `data`, as its key does.
+    expect(irregularSingularKey('data augmentation')).toBe('data augmentation')
+  })
+})
+
+describe('title framing and irregular plurals on the awesome list', () => {
+  let model: KeywordModel
+  const ranking = (r: SourceRecord): string[] => extractKeywords(model, docOf(r), RANK_ALL).map((k) => k.text)
+  // As the library's analysis shows them beside the curated key words.
+  const besideCurated = (r: SourceRecord): string[] =>
+    keywordsBesideCurated(
+      extractKeywords(model, docOf(r), { ...RANK_ALL, curated: r.keywords }),
+      r.keywords,
+    ).map((k) => k.text)
+
+  beforeAll(() => {
+    model = awesomeListKeywordModel(records)
+  })
+
+  it('shows no framing noun of the title with what it frames (`Role of Over-Parametrization`)', () => {
+    const framings = /\b(role|principle|effects?|benefit)\b/i
+    const role = record('Towards Understanding the Role of Over-Parametrization')
+    expect(ranking(role).filter((k) => framings.test(k))).toEqual([])
+    // The concept the framing held is shown where no curator lists it; here one does, so the paper's own measure is.
+    expect(besideCurated(role)).toEqual(['Complexity Measures'])
+    for (const title of [
+      'Deep Networks from the Principle of Rate Reduction',
+      'Normalization effects on deep neural networks',
+      'On the Generalization Benefit of Noise in Stochastic Gradient Descent',
+    ]) {
+      expect(besideCurated(record(title)).filter((k) => framings.test(k))).toEqual([])
+    }
+    // A framing the title does not write is no framing: `Generalization Benefit` is hidden only where `of` follows.
+    const plain = extractKeywords(
+      model,
+      prepareText({ title: 'Generalization Benefit', text: 'The generalization benefit is large.' }),
+      RANK_ALL,
+    )
+    expect(plain.map((k) => k.text)).toContain('Generalization Benefit')
+  })
+
+  it('shows a title’s `Curricula` and the text’s `curriculum` as one word', () => {
+    // The tagger reads the capitalised plural as a name and does not lemmatise it, so the two are keyed apart.
+    const doc = prepareText({
+      title: 'When Do Curricula Work?',
+      text: 'We ask when a curriculum helps. Ordering examples by a curriculum rarely beats random ordering; the curriculum matters only with noisy labels.',
+    })
+    // One of `Curricula`, `curriculum` and the suggested `Curriculum Learning`, which says both.
+    const said = extractKeywords(model, doc, RANK_ALL).filter((k) =>
+      /^(curricula|curriculum|curriculum learning)$/i.test(k.text),
+    )
+    expect(said).toHaveLength(1)
+  })
+})
