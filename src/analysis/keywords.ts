@@ -83,7 +83,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -821,7 +821,8 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   const hidden = (c: KeywordCandidate): boolean =>
     (c.count > 0 && startsWithComparative(c)) ||
     (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c)) ||
-    (c.verbWithObject === true && (model.keywordFrequency[c.key] ?? 0) === 0)
+    (c.verbWithObject === true && (model.keywordFrequency[c.key] ?? 0) === 0) ||
+    (c.count > 0 && (model.keywordFrequency[c.key] ?? 0) === 0 && isFragment(doc, c, df))
   // A phrase that restates a curated key word is not shown beside it, so it must hide no fuller phrase either:
   // `Sharpness` (a piece of the curated `Sharpness-Aware Minimization`) had hidden `sharpness minimization algorithm`.
   // It still hides its own pieces and what chains with it, pieces of the curated key word too (`Units` inside
@@ -1135,6 +1136,38 @@ function isFraming(doc: PreparedText, c: KeywordCandidate): boolean {
     for (let i = start; i <= end; i++) if (frames(tokens[i], tokens[i + 1])) return true
     return false
   })
+}
+
+/** What a noun phrase runs on into: a noun, a name, an adjective or a word the tagger does not know. */
+const RUNS_ON = new Set(['NOUN', 'PROPN', 'ADJ', 'X'])
+
+/**
+ * True for a phrase the text writes only as a piece of a longer noun phrase, which a reader sees cut (curated key
+ * words are never hidden). At every place the text writes it, either the noun phrase runs on after it
+ * (`Overfitted Three-Layer` of `… the Overfitted Three-Layer Neural Tangent Kernel Model`, `Long Time` of `… for Long
+ * Time Series`), or it starts inside a compound: the word before it and its first word are a phrase other papers
+ * write (`Net Architectures` after `Neural`, `ticket initializations` after `lottery`), or one word the library writes
+ * hyphenated (`Squares Problems` after `Least`: `least-squares`; `least` is a stop word no phrase holds).
+ */
+function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) => number): boolean {
+  const spans = spansOf([...doc.title, ...doc.body], c.key)
+  if (spans.length === 0 || spans.length !== c.count) return false
+  const first = c.key.split(' ')[0] ?? ''
+  const last = c.key.split(' ').at(-1) ?? ''
+  const runsOn = ({ tokens, end }: Span): boolean => {
+    const next = tokens[end + 1]
+    if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos)) return false
+    // The last word of a title question is its verb, however tagged (`What Makes In-Context Learning Work?`).
+    if (tokens[end + 2]?.text === '?' && end + 3 === tokens.length) return false
+    return !canEnd(next) || df(`${last} ${wordKey(next)}`) >= 2
+  }
+  const startsInside = ({ tokens, start }: Span): boolean => {
+    const before = tokens[start - 1]
+    if (before === undefined || before.kind !== 'word') return false
+    const word = wordKey(before)
+    return df(`${word} ${first}`) >= 2 || df(`${word}${first}`) >= 1
+  }
+  return spans.every(runsOn) || spans.every(startsInside)
 }
 
 /** Comparatives: `Bigger Models` (`… Where Bigger Models and More Data Hurt`) says how things compare, not which. */

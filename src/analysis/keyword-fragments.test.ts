@@ -1,0 +1,58 @@
+/** A phrase the text writes only as a piece of a longer noun phrase is no key word: a reader sees it cut. */
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { SourceRecord } from '../core/index.js'
+import { awesomeListKeywordModel, awesomeListRecords } from '../../test/support/corpus-records.js'
+import { extractKeywords, keywordsBesideCurated, RANK_ALL, type KeywordModel } from './keywords.js'
+import { prepareText, type PreparedText } from './text.js'
+
+const records = awesomeListRecords()
+const docOf = (r: SourceRecord): PreparedText =>
+  prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' })
+const record = (start: string): SourceRecord => {
+  const found = records.find((r) => r.title?.startsWith(start))
+  if (!found) throw new Error(`${start} is no longer in the corpus`)
+  return found
+}
+
+describe('fragments of longer phrases on the awesome list', () => {
+  let model: KeywordModel
+  const ranking = (r: SourceRecord): string[] => extractKeywords(model, docOf(r), RANK_ALL).map((k) => k.text)
+  // As the library's analysis shows them beside the curated key words.
+  const besideCurated = (r: SourceRecord): string[] =>
+    keywordsBesideCurated(
+      extractKeywords(model, docOf(r), { ...RANK_ALL, curated: r.keywords }),
+      r.keywords,
+    ).map((k) => k.text)
+
+  beforeAll(() => {
+    model = awesomeListKeywordModel(records)
+  })
+
+  it('shows no phrase the title cuts before the noun phrase runs on (`Overfitted Three-Layer` Neural …)', () => {
+    const ntk = record('On the Generalization Power of the Overfitted Three-Layer')
+    expect(ranking(ntk)).not.toContain('Overfitted Three-Layer')
+    expect(besideCurated(ntk)).not.toContain('Overfitted Three-Layer')
+    // `time series` is a phrase other papers write: the whole phrase is shown, not its cut start.
+    const series = record('Neural Rough Differential Equations for Long Time Series')
+    expect(ranking(series)).not.toContain('Long Time')
+    expect(besideCurated(series)).toContain('Long Time Series')
+  })
+
+  it('shows no phrase that starts inside a compound (`Squares Problems` of `Least Squares Problems`)', () => {
+    // `least` is a stop word no phrase holds; the library writes `least-squares` as one word.
+    expect(ranking(record('The Benefits of Implicit Regularization from SGD in Least Squares'))).not.toContain('Squares Problems')
+    expect(ranking(record('Which Neural Net Architectures Give Rise'))).not.toContain('Net Architectures')
+    expect(ranking(record('In What Ways Are Deep Neural Networks Invariant'))).not.toContain('Networks Invariant')
+    const tickets = record('One ticket to win them all')
+    expect(ranking(tickets)).not.toContain('ticket initializations')
+    expect(besideCurated(tickets)).toEqual(['lottery ticket initializations'])
+  })
+
+  it('keeps a phrase written before a word it forms no phrase with, and before a title question’s verb', () => {
+    // `spline theory` is no phrase other papers write: `Spline` before `Theory` is the paper's concept, not a cut.
+    expect(ranking(record('A Spline Theory of Deep Learning'))).toContain('Spline')
+    // The last word of a question is its verb, however tagged: `Glorp Widgets` of `When Do Glorp Widgets Work?` stays.
+    const question = extractKeywords(model, prepareText({ title: 'When Do Glorp Widgets Work?', text: '' }), RANK_ALL)
+    expect(question.map((k) => k.text)).toContain('Glorp Widgets')
+  })
+})
