@@ -28,6 +28,11 @@ describe('fragments of longer phrases on the awesome list', () => {
     model = awesomeListKeywordModel(records)
   })
 
+  it('keeps a one-word name that modifies what follows it (`GPT-4` of *GPT-4 Technical Report*)', () => {
+    const title = (t: string): string[] => extractKeywords(model, prepareText({ title: t, text: '' }), RANK_ALL).map((k) => k.text)
+    expect(title('GPT-4 Technical Report')).toContain('GPT-4')
+  })
+
   it('shows no phrase the title cuts before the noun phrase runs on (`Overfitted Three-Layer` Neural …)', () => {
     const ntk = record('On the Generalization Power of the Overfitted Three-Layer')
     expect(ranking(ntk)).not.toContain('Overfitted Three-Layer')

@@ -1154,7 +1154,11 @@ function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) =>
   if (spans.length === 0 || spans.length !== c.count) return false
   const first = c.key.split(' ')[0] ?? ''
   const last = c.key.split(' ').at(-1) ?? ''
+  // A one-word name (`GPT-4`, `ResNet`: a digit or a second capital) names the thing, whatever it modifies: `GPT-4` of
+  // *GPT-4 Technical Report* runs on into `Technical` and had been hidden, leaving `Technical Report` alone.
+  const name = c.n === 1 && /\d|[A-Z].*[A-Z]/.test(c.text)
   const runsOn = ({ tokens, end }: Span): boolean => {
+    if (name) return false
     const next = tokens[end + 1]
     if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos)) return false
     // The last word of a title question is its verb, however tagged (`What Makes In-Context Learning Work?`).

@@ -86,4 +86,4 @@
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 51
+export const MODEL_VERSION = 52
