@@ -108,7 +108,6 @@ export {
   NOVELTY_HOW_COMPUTED,
   noveltyCohort,
   tooLittleKnownReason,
-  tooLittleKnownWords,
   type NoveltyCohort,
   type NoveltyInput,
   type NoveltyScan,

@@ -70,18 +70,8 @@ export function tooLittleKnownReason(words: readonly string[]): string {
 }
 
 /**
- * The words a stored explanation of {@link tooLittleKnownReason} names, or null for any other explanation: an
- * incremental run reads it back for the papers it does not read again (their text and the model are unchanged).
- */
-export function tooLittleKnownWords(explanation: string): string[] | null {
-  if (!explanation.startsWith(`${TOO_LITTLE_KNOWN}: `)) return null
-  return [...explanation.matchAll(/“([^”]*)”/g)].map((m) => m[1] as string)
-}
-
-/**
  * Why a paper has no novelty before any comparison (too little known, no date), or null when it can have one.
- * Too little known comes first: it is also why the paper has no centrality, and an incremental run reads it back
- * from this reason for the papers it does not read again, dated or not.
+ * Too little known comes first: it is also why the paper has no centrality, dated or not.
  */
 function noNoveltyBefore(p: NoveltyInput): string | null {
   if (p.tooLittleKnown) return tooLittleKnownReason(p.tooLittleKnown)

@@ -15,6 +15,7 @@ import { importRecords } from './import-records.js'
 import { buildRecord } from '../../test/support/factories.js'
 import { bareTitleLibrary, DROPOUT_TITLE, HIGHWAY_TITLE } from '../../test/support/bare-titles.js'
 import { findAuthor } from './lookup.js'
+import type { PaperNoveltyWrite } from '../store/index.js'
 
 const CORPUS = resolve(import.meta.dirname, '../../data/corpus')
 /** The refit policy of a library too large to refit on every import. */
@@ -38,6 +39,8 @@ async function expectNoveltyAsDefined(t: TempStore): Promise<number> {
     const novelty = analyses.get(v.paperId)!.novelty!
     const input = inputs.get(v.paperId)!
     const known = tooLittleKnown(model, prepareText({ title: input.title, text: analysisText(input) }))
+    // The words are kept as data with the row, dated or not, for an incremental run and the similar-papers note.
+    expect(novelty.tooLittleKnown, v.paperId).toEqual(known)
     if (v.date && known) {
       expect(novelty).toMatchObject({ novelty: null, percentile: null, evidence: [], explanation: tooLittleKnownReason(known) })
       continue
@@ -341,8 +344,25 @@ describe('novelty of a bare title the model knows one word of', () => {
       // An incremental run keeps the reason of the papers it does not read again.
       await importRecords(t.store, [buildRecord({ source: 'bibtex', key: 'se', title: 'Squeeze-and-excitation networks', date: '2017-09', authors: ['Jie Hu'], abstract: 'Convolutional networks learn to recalibrate channel-wise feature responses, and train to be more accurate at slight cost.' })])
       expect(await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).toMatchObject({ mode: 'incremental', analyzed: 1 })
-      expect((await novelty(HIGHWAY_TITLE)).explanation).toBe('too little text the model knows to place it: only “networks”')
+      expect(await novelty(HIGHWAY_TITLE)).toMatchObject({ explanation: 'too little text the model knows to place it: only “networks”', tooLittleKnown: ['networks'] })
       expect(await expectNoveltyAsDefined(t)).toBe(8)
+
+      // It reads the words stored with the row, not its sentence: a row whose sentence says nothing of them keeps the
+      // paper unplaced (and is written again with the reason), and one without them is ranked like any other.
+      const highway = await id(HIGHWAY_TITLE)
+      const rewrite = async (edit: (row: PaperNoveltyWrite) => PaperNoveltyWrite): Promise<void> => {
+        const rows = await t.store.analysis.listNovelty()
+        await t.store.analysis.saveAnalysis({ analyzedAt: NOW().toISOString(), novelty: rows.map((r) => (r.paperId === highway ? edit(r) : r)) })
+      }
+      const later = (key: string, title: string, abstract: string) => buildRecord({ source: 'bibtex', key, title, date: '2018-01', authors: ['Ann Other'], abstract })
+      await rewrite((r) => ({ ...r, explanation: '' }))
+      await importRecords(t.store, [later('l1', 'Residual networks train faster', 'Deep convolutional networks train faster with residual connections between their layers.')])
+      expect(await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).toMatchObject({ mode: 'incremental', analyzed: 1, novelty: { tooLittleKnown: 2 } })
+      expect(await novelty(HIGHWAY_TITLE)).toMatchObject({ novelty: null, explanation: 'too little text the model knows to place it: only “networks”', tooLittleKnown: ['networks'] })
+      await rewrite((r) => ({ ...r, tooLittleKnown: null }))
+      await importRecords(t.store, [later('l2', 'Adversarial training of generative models', 'A generator and a discriminator are trained against each other by stochastic gradient descent.')])
+      expect(await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })).toMatchObject({ mode: 'incremental', analyzed: 1, novelty: { tooLittleKnown: 1 } })
+      expect((await novelty(HIGHWAY_TITLE)).novelty).toEqual(expect.any(Number))
     } finally {
       await t.cleanup()
     }
@@ -353,8 +373,8 @@ describe('topical centrality of a bare title the model knows one word of', () =>
   it('has none, as it has no novelty, while papers with abstracts keep theirs; a researcher\'s mean leaves it out; so after an incremental run, dated or not', async () => {
     const t = await createTempStore(NOW)
     try {
-      // A bare title without a date too: its reason must say it is too little known, or an incremental run, which
-      // reads the reason back, would rank it again.
+      // A bare title without a date too: its row must keep the words the model knows of it, or an incremental run,
+      // which reads them back, would rank it again.
       const undated = buildRecord({ source: 'bibtex', key: 'igpt', title: 'Generative pretraining from pixels', authors: ['Mark Chen'] })
       await importRecords(t.store, [...bareTitleLibrary(), undated])
       expect((await analyzeNewPapers(t.store, { now: NOW })).novelty.tooLittleKnown).toBe(3)

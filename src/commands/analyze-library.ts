@@ -44,7 +44,6 @@ import {
   topicModelToJson,
   topicProbabilities,
   tooLittleKnown,
-  tooLittleKnownWords,
   updateNovelty,
   vectorModelFromJson,
   vectorModelToJson,
@@ -564,8 +563,8 @@ function knownWordsOf(models: Pick<AnalysisModels, 'vectors' | 'embedder'>, doc:
 
 /**
  * Novelty against earlier papers and centrality percentiles, for every paper with a vector; neither for a paper
- * the model knows too little of, whose stored reason says so. With the previous rows and the papers that changed,
- * novelty is updated (exact, O(changed × papers)) instead of recomputed; centrality is always ranked anew.
+ * the model knows too little of, whose row keeps the words it knows. With the previous rows and the papers that
+ * changed, novelty is updated (exact, O(changed × papers)) instead of recomputed; centrality is always ranked anew.
  */
 async function noveltyRows(
   vectors: readonly NoveltyVector[],
@@ -586,6 +585,7 @@ async function noveltyRows(
         ...(onProgress ? { onProgress: (done: number, total: number) => onProgress({ stage: 'novelty', done: Math.round((1000 * done) / Math.max(1, total)), total: 1000 }) } : {}),
       })
   const centrality = centralityPercentiles(vectors)
+  const tooLittle = new Map(vectors.flatMap((v): Array<[string, string[]]> => (v.tooLittleKnown ? [[v.paperId, [...v.tooLittleKnown]]] : [])))
   return novelty.map((n) => ({
     paperId: n.paperId,
     novelty: n.novelty,
@@ -594,13 +594,14 @@ async function noveltyRows(
     evidence: n.nearestEarlier.map((e) => ({ paperId: e.paperId, date: e.date, similarity: e.similarity })),
     explanation: n.explanation,
     centralityPercentile: centrality.get(n.paperId) ?? null,
+    tooLittleKnown: tooLittle.get(n.paperId) ?? null,
   }))
 }
 
 /** The report's counts of papers with a novelty and of those the model knows too little of (no novelty, no centrality). */
 function countNovelty(report: AnalyzeReport, novelty: readonly PaperNoveltyWrite[]): void {
   report.novelty.papers = novelty.filter((n) => n.novelty !== null).length
-  report.novelty.tooLittleKnown = novelty.filter((n) => n.novelty === null && tooLittleKnownWords(n.explanation) !== null).length
+  report.novelty.tooLittleKnown = novelty.filter((n) => n.tooLittleKnown !== null).length
 }
 
 /**
@@ -801,12 +802,9 @@ export async function analyzeNewPapers(
     ]),
   )
   const previous = await store.analysis.listNovelty()
-  // A paper not read again has the text and model it had: its stored reason still says whether the model knows too
-  // little of it, for its novelty and its centrality.
-  const tooLittle = new Map(previous.flatMap((n) => {
-    const words = tooLittleKnownWords(n.explanation)
-    return words ? [[n.paperId, words] as const] : []
-  }))
+  // A paper not read again has the text and model it had: the words stored with its novelty still say whether the
+  // model knows too little of it, for its novelty and its centrality.
+  const tooLittle = new Map(previous.flatMap((n) => (n.tooLittleKnown ? [[n.paperId, n.tooLittleKnown] as const] : [])))
   const kept = all
     .filter((v) => !fresh.has(v.paperId))
     .map((v): NoveltyVector => {

@@ -8,7 +8,7 @@ import { arxivUrl, doiUrl, fileEntryKey, fileEntryLabel, locatorInput } from '..
 import { COMMON_TERM_SHARE, DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, noveltyCohort, TOPIC_HOW_COMPUTED, type SimilarRanked } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import { storedTopicUnsorted, type AnalysisReader } from './analysis-results.js'
-import { knownByTitleAlone, storedTooLittleKnown, tooLittleKnownNote } from './similar-note.js'
+import { knownByTitleAlone, tooLittleKnownNote } from './similar-note.js'
 
 // ---- what the analysis says of a paper (the server's ServerAnalysis reads these) ---------------------------
 
@@ -34,7 +34,7 @@ export interface PaperNoveltyIn extends PaperAnalysisValue {
    */
   cohort?: { from: number; to: number; papers: number } | null
   /**
-   * The words of its text the vector model knows, when too few to place it (the stored reason it has no novelty):
+   * The words of its text the vector model knows, when too few to place it (stored with its novelty, which it lacks):
    * its similar papers then say so (`similarNote`). Absent when the model knows enough.
    */
   tooLittleKnown?: string[]
@@ -416,7 +416,7 @@ export function paperDetailAnalysis(reader: AnalysisReader): Required<PaperDetai
     async paperNovelty(paperId) {
       const novelty = (await reader.paperAnalysis(paperId))?.novelty
       if (!novelty) return null
-      const tooLittleKnown = storedTooLittleKnown(novelty)
+      const tooLittleKnown = novelty.tooLittleKnown
       return {
         value: novelty.percentile === null ? null : Math.round(novelty.percentile * 10) / 10,
         howComputed: NOVELTY_HOW_COMPUTED,

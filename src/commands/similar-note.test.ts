@@ -1,17 +1,18 @@
-/** The sentences similar-paper lists carry: read back from the stored reason a paper has no novelty. */
+/** The sentences similar-paper lists carry: from the known words stored with a paper's novelty. */
 import { describe, expect, it } from 'vitest'
 import { tooLittleKnownReason } from '../analysis/index.js'
-import { knownByTitleAlone, paperSimilarNote, storedTooLittleKnown, tooLittleKnownNote } from './similar-note.js'
+import { knownByTitleAlone, paperSimilarNote, tooLittleKnownNote } from './similar-note.js'
 
 const bare = { abstract: null, digest: null }
 
 describe('similar-papers note of a paper the model knows too little of', () => {
-  it('reads the known words back from the reason analyze stores, and nothing from any other reason or a novelty', () => {
-    for (const words of [['networks'], [], ['GPU']]) expect(storedTooLittleKnown({ novelty: null, explanation: tooLittleKnownReason(words) })).toEqual(words)
-    expect(storedTooLittleKnown({ novelty: null, explanation: 'the paper has no date' })).toBeNull()
-    expect(storedTooLittleKnown({ novelty: null, explanation: 'no paper in the library is dated before it' })).toBeNull()
-    expect(storedTooLittleKnown({ novelty: 0.4, explanation: 'nearest earlier: …' })).toBeNull()
-    expect(storedTooLittleKnown(null)).toBeNull()
+  it('reads the known words stored with the novelty, not its reason', () => {
+    for (const words of [['networks'], [], ['GPU']]) expect(paperSimilarNote(bare, { tooLittleKnown: words }, 4)).toBe(tooLittleKnownNote(words, 4, true))
+    // The reason is for readers: a row without the words says nothing, whatever its sentence.
+    const unsaid: { tooLittleKnown: string[] | null; explanation: string } = { tooLittleKnown: null, explanation: tooLittleKnownReason(['networks']) }
+    expect(paperSimilarNote(bare, unsaid, 4)).toBeNull()
+    expect(paperSimilarNote(bare, null, 4)).toBeNull()
+    expect(paperSimilarNote(bare, undefined, 0)).toBeNull()
   })
 
   it('says what the list rests on: the one known word, the topics alone, or why it is empty', () => {
@@ -28,7 +29,7 @@ describe('similar-papers note of a paper the model knows too little of', () => {
     expect(knownByTitleAlone({ abstract: null, digest: { text: 'A made-up digest.', origin: 'generated' } })).toBe(true)
     expect(knownByTitleAlone({ abstract: 'We gate layers.', digest: null })).toBe(false)
     expect(knownByTitleAlone({ abstract: '  ', digest: { text: 'A curator wrote this.', origin: 'curated' } })).toBe(false)
-    expect(paperSimilarNote(bare, { novelty: null, explanation: tooLittleKnownReason(['matrix']) }, 5)).toBe(tooLittleKnownNote(['matrix'], 5, true))
-    expect(paperSimilarNote(bare, { novelty: 0.2, explanation: 'x' }, 5)).toBeNull()
+    expect(paperSimilarNote(bare, { tooLittleKnown: ['matrix'] }, 5)).toBe(tooLittleKnownNote(['matrix'], 5, true))
+    expect(paperSimilarNote({ abstract: 'We gate layers.', digest: null }, { tooLittleKnown: ['matrix'] }, 5)).toBe(tooLittleKnownNote(['matrix'], 5, false))
   })
 })

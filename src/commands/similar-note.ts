@@ -4,7 +4,6 @@
  * little of to place (a bare title), that its list rests on one word or on its topics alone (the paper detail's
  * `similarNote`, the paper page and `paperscope similar`). One sentence each, so every reader says the same.
  */
-import { tooLittleKnownWords } from '../analysis/index.js'
 import { pluralize, type Paper } from '../core/index.js'
 import type { WordingOnlyReason } from './analysis-results.js'
 
@@ -20,15 +19,6 @@ export function shortListNote(byWording: WordingOnlyReason | null, found: number
   if (byWording === 'off-topic') return `Compared by wording alone, as the text is further from every topic of the library than any curated paper: ${listed}.`
   if (byWording === 'too-short') return `Compared by wording alone, as the text is too short to tell its topic (too few content words the library's papers use): ${listed}.`
   return `Only ${pluralize(found, 'library paper')} could be ranked against the text.`
-}
-
-/**
- * The words of a paper's text the vector model knows when too few to place it, read from its stored novelty (analyze
- * keeps them as the reason it has none: `too little text the model knows to place it: only “networks”`); null when
- * the model knows enough, the paper has a novelty, or the library's vectors are an ONNX model's (never so judged).
- */
-export function storedTooLittleKnown(novelty: { novelty: number | null; explanation: string } | null | undefined): string[] | null {
-  return novelty && novelty.novelty === null ? tooLittleKnownWords(novelty.explanation) : null
 }
 
 /** Whether the models read a paper by its title alone: no abstract, and no digest but Paperscope's own (never read). */
@@ -58,15 +48,16 @@ export function tooLittleKnownNote(known: readonly string[], found: number, titl
 }
 
 /**
- * The note a paper's list of `found` similar papers carries, from its stored novelty; null for a paper the model
- * knows enough of.
+ * The note a paper's list of `found` similar papers carries, from its stored novelty (analyze keeps the words the
+ * model knows of the paper's text with it, when too few to place it); null for a paper the model knows enough of, or
+ * when the library's vectors are an ONNX model's (never so judged).
  * @example paperSimilarNote(paper, (await reader.paperAnalysis(paper.id))?.novelty, similar.length)
  */
 export function paperSimilarNote(
   paper: Pick<Paper, 'abstract' | 'digest'>,
-  novelty: { novelty: number | null; explanation: string } | null | undefined,
+  novelty: { tooLittleKnown: readonly string[] | null } | null | undefined,
   found: number,
 ): string | null {
-  const known = storedTooLittleKnown(novelty)
+  const known = novelty?.tooLittleKnown
   return known ? tooLittleKnownNote(known, found, knownByTitleAlone(paper)) : null
 }

@@ -502,6 +502,11 @@ export interface PaperNoveltyWrite {
   evidence: NoveltyEvidenceRow[]
   explanation: string
   centralityPercentile: number | null
+  /**
+   * The words of its text the vector model knows, when too few to place it (then it has no novelty and no
+   * centrality); null when the model knows enough, or cannot say (an ONNX model's vectors).
+   */
+  tooLittleKnown: string[] | null
 }
 
 /** A paper's stored analysis, as written. */

@@ -49,6 +49,7 @@ interface AnalysisRow {
   evidence: string | null
   explanation: string | null
   centrality_percentile: number | null
+  too_little_known: string | null
   has_novelty: number
 }
 
@@ -69,6 +70,11 @@ function fromBlob(blob: Buffer | Uint8Array): Float32Array {
 /** Labels a JSON array column may hold: nulls come from json_group_array over no rows. */
 function stringArray(json: string): string[] {
   return (JSON.parse(json) as Array<string | null>).filter((v): v is string => typeof v === 'string')
+}
+
+/** A nullable JSON array of words (`too_little_known`): null stays null, `[]` is no word known. */
+function wordList(json: string | null): string[] | null {
+  return json === null ? null : (JSON.parse(json) as string[])
 }
 
 /**
@@ -203,7 +209,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
   async listNovelty(): Promise<PaperNoveltyWrite[]> {
     return (
       this.stmt(
-        'SELECT paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile FROM paper_novelty ORDER BY paper_id',
+        'SELECT paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile, too_little_known FROM paper_novelty ORDER BY paper_id',
       ).all() as Array<{
         paper_id: string
         novelty: number | null
@@ -212,6 +218,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
         evidence: string
         explanation: string
         centrality_percentile: number | null
+        too_little_known: string | null
       }>
     ).map((r) => ({
       paperId: r.paper_id,
@@ -221,6 +228,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
       evidence: JSON.parse(r.evidence) as PaperNoveltyWrite['evidence'],
       explanation: r.explanation,
       centralityPercentile: r.centrality_percentile,
+      tooLittleKnown: wordList(r.too_little_known),
     }))
   }
 
@@ -228,7 +236,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
     if (paperIds.length === 0) return []
     const rows = this.stmt(
       `SELECT a.*, n.novelty, n.percentile, n.compared_with, n.evidence, n.explanation, n.centrality_percentile,
-         n.paper_id IS NOT NULL AS has_novelty
+         n.too_little_known, n.paper_id IS NOT NULL AS has_novelty
        FROM paper_analysis a LEFT JOIN paper_novelty n ON n.paper_id = a.paper_id
        WHERE a.paper_id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(paperIds)) as AnalysisRow[]
@@ -265,6 +273,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
                 evidence: JSON.parse(r.evidence ?? '[]') as PaperNoveltyWrite['evidence'],
                 explanation: r.explanation ?? '',
                 centralityPercentile: r.centrality_percentile,
+                tooLittleKnown: wordList(r.too_little_known),
               }
             : null,
         },
@@ -420,11 +429,11 @@ export class SqliteAnalysisStore implements AnalysisStore {
     for (const n of write.novelty ?? []) {
       if (!this.stmt('SELECT 1 FROM papers WHERE id = ?').get(n.paperId)) continue
       this.stmt(
-        `INSERT INTO paper_novelty (paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO paper_novelty (paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile, too_little_known)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (paper_id) DO UPDATE SET novelty = excluded.novelty, percentile = excluded.percentile,
            compared_with = excluded.compared_with, evidence = excluded.evidence, explanation = excluded.explanation,
-           centrality_percentile = excluded.centrality_percentile`,
+           centrality_percentile = excluded.centrality_percentile, too_little_known = excluded.too_little_known`,
       ).run(
         n.paperId,
         n.novelty,
@@ -433,6 +442,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
         JSON.stringify(n.evidence),
         n.explanation,
         n.centralityPercentile,
+        n.tooLittleKnown ? JSON.stringify(n.tooLittleKnown) : null,
       )
     }
     // Novelty rows are written for every paper at once: once written, they no longer miss a removed paper, unless

@@ -567,6 +567,23 @@ export const MIGRATIONS: readonly Migration[] = [
       DELETE FROM authors WHERE id IN (SELECT id FROM candidate_people_25);
       DROP TABLE candidate_people_25;`,
   },
+  {
+    version: 26,
+    name: 'novelty-too-little-known',
+    // The words of a paper's text the vector model knows, when too few to place it (a JSON array; NULL when it knows
+    // enough, or cannot say: an ONNX model's vectors), which an incremental analysis and the similar-papers note
+    // read; they were kept only in the reason it has no novelty. A library analysed before has them read once from
+    // that reason, as analysis then wrote it (`…: only “networks”`, `… “Highway” and “networks”`, `…: none of its
+    // words`): otherwise its next incremental run would rank such papers again and their notes would go until a
+    // full one. json_quote escapes the words and leaves the curly quotes between them to be split on.
+    up: `ALTER TABLE paper_novelty ADD COLUMN too_little_known TEXT;
+         UPDATE paper_novelty SET too_little_known = CASE
+             WHEN explanation = 'too little text the model knows to place it: none of its words' THEN '[]'
+             ELSE '[' || replace(json_quote(substr(explanation, 52, length(explanation) - 52)), '” and “', '","') || ']'
+           END
+         WHERE novelty IS NULL AND (explanation = 'too little text the model knows to place it: none of its words'
+           OR (substr(explanation, 1, 51) = 'too little text the model knows to place it: only “' AND substr(explanation, -1) = '”'));`,
+  },
 ]
 
 /**

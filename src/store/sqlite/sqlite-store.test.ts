@@ -78,7 +78,7 @@ describe('SQLite library file', () => {
       const store = SqlitePaperStore.open(openSqliteFile(path))
       // Papers may have been removed before the flag existed: their novelty is recounted at the next analysis.
       expect(await store.analysis.noveltyStale()).toBe(true)
-      const row = { paperId: 'p1', novelty: null, percentile: null, comparedWith: 0, evidence: [], explanation: 'x', centralityPercentile: null }
+      const row = { paperId: 'p1', novelty: null, percentile: null, comparedWith: 0, evidence: [], explanation: 'x', centralityPercentile: null, tooLittleKnown: null }
       const at = '2026-03-01T00:00:00Z'
       // An analysis that read its papers at generation 3: something was written since (a removal), the mark stays.
       await store.analysis.saveAnalysis({ analyzedAt: at, novelty: [row], readAtGeneration: 3 })
@@ -278,6 +278,33 @@ describe('SQLite library file', () => {
       // Nothing left of the hit's person holds a candidate back, and none is pruned as an orphan.
       expect(await store.pruneOrphanAuthors()).toBe(0)
       expect((await store.attachCandidateProfiles('jason-priem', ['semantic-scholar:1394093374']))).toBe(1)
+      await store.close()
+    })
+  })
+
+  it('keeps as data the words the model knew of the papers a library analysed before migration 26 could not place, read once from their reason', async () => {
+    // Each reason as analysis wrote it then (analysis tooLittleKnownReason), and the words the row holds after.
+    const rows: Array<[string, number | null, string, string[] | null]> = [
+      ['highway', null, 'too little text the model knows to place it: only “networks”', ['networks']],
+      ['two', null, 'too little text the model knows to place it: only “Highway” and “networks”', ['Highway', 'networks']],
+      ['none', null, 'too little text the model knows to place it: none of its words', []],
+      // A word JSON must escape, and one holding the separator's first quote, come back as written.
+      ['odd', null, 'too little text the model knows to place it: only “a\\b"c” and “d”e”', ['a\\b"c', 'd”e']],
+      ['undated', null, 'the paper has no date', null],
+      ['first', null, 'no paper in the library is dated before it', null],
+      ['placed', 0.4, 'too little text the model knows to place it: only “networks”', null],
+    ]
+    await fromOldLibrary(25, (old) => {
+      const paper = old.prepare("INSERT INTO papers (id, title, created_at, updated_at) VALUES (?, ?, 'x', 'x')")
+      const novelty = old.prepare('INSERT INTO paper_novelty (paper_id, novelty, explanation) VALUES (?, ?, ?)')
+      for (const [id, value, explanation] of rows) {
+        paper.run(id, id)
+        novelty.run(id, value, explanation)
+      }
+    }, async (path) => {
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      const stored = new Map((await store.analysis.listNovelty()).map((n) => [n.paperId, n]))
+      for (const [id, , explanation, words] of rows) expect(stored.get(id), id).toMatchObject({ explanation, tooLittleKnown: words })
       await store.close()
     })
   })
