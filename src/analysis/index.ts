@@ -106,7 +106,6 @@ export {
   researcherNovelty,
   isStrictlyBefore,
   NOVELTY_HOW_COMPUTED,
-  noveltyCohort,
   tooLittleKnownReason,
   type NoveltyCohort,
   type NoveltyInput,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { computeNovelty, isStrictlyBefore, noveltyCohort, researcherNovelty, tooLittleKnownReason, updateNovelty, type NoveltyInput } from './novelty.js'
+import { computeNovelty, isStrictlyBefore, researcherNovelty, tooLittleKnownReason, updateNovelty, type NoveltyInput } from './novelty.js'
 import { createRng, dot, normalizeInPlace } from './sparse.js'
 
 const unit = (xs: number[]): Float32Array => normalizeInPlace(Float32Array.from(xs))
@@ -146,10 +146,10 @@ describe('novelty', () => {
     expect(results.find((r) => r.paperId === '2017-0')?.explanation).toMatch(/percentile among the 15 papers of 2017–2018$/)
     expect(results.find((r) => r.paperId === '2020-0')?.explanation).toMatch(/percentile among the 44 papers of 2019–2020$/)
     expect(results.find((r) => r.paperId === '2015-0')?.percentile).toBeNull()
-    // What the API shows of a paper's cohort, read back from the explanation stored with it.
-    expect(noveltyCohort(results.find((r) => r.paperId === '2017-0')!.explanation)).toEqual({ from: 2017, to: 2018, papers: 15 })
-    expect(noveltyCohort(results.find((r) => r.paperId === '2016-0')!.explanation)).toEqual({ from: 2016, to: 2016, papers: 12 })
-    expect(noveltyCohort(results.find((r) => r.paperId === '2015-0')!.explanation)).toBeNull()
+    // The cohort as data, kept with the row for the API and show: the one the sentence names, none without a percentile.
+    expect(results.find((r) => r.paperId === '2017-0')!.cohort).toEqual({ from: 2017, to: 2018, papers: 15 })
+    expect(results.find((r) => r.paperId === '2016-0')!.cohort).toEqual({ from: 2016, to: 2016, papers: 12 })
+    expect(results.find((r) => r.paperId === '2015-0')!.cohort).toBeNull()
   })
 
   it('averages paper percentiles for a researcher', () => {
@@ -223,6 +223,7 @@ describe('novelty of a text the model knows too little of', () => {
       comparedWith: 0,
       nearestEarlier: [],
       explanation: 'too little text the model knows to place it: only “networks”',
+      cohort: null,
     })
     // A paper the model knows nothing of is not 1.00 new for its empty vector.
     const blank = computeNovelty([older, { paperId: 'q', date: '2015', vector: new Float32Array(3), tooLittleKnown: [] }])
@@ -250,8 +251,8 @@ describe('novelty of a text the model knows too little of', () => {
   it('is not ranked: the papers of its years rank among themselves', () => {
     const rows = computeNovelty(all)
     // 2015 and 2016 hold two papers with a novelty before it was left out, one now: pooled into 2020's cohort.
-    expect(noveltyCohort(rows.find((r) => r.paperId === 'resnet')!.explanation)).toEqual({ from: 2016, to: 2020, papers: 12 })
-    expect(noveltyCohort(computeNovelty(all.map(({ tooLittleKnown: _k, ...p }) => p)).find((r) => r.paperId === 'resnet')!.explanation)).toEqual({ from: 2015, to: 2020, papers: 13 })
+    expect(rows.find((r) => r.paperId === 'resnet')!.cohort).toEqual({ from: 2016, to: 2020, papers: 12 })
+    expect(computeNovelty(all.map(({ tooLittleKnown: _k, ...p }) => p)).find((r) => r.paperId === 'resnet')!.cohort).toEqual({ from: 2015, to: 2020, papers: 13 })
   })
 
   it('is the same updated as computed in full, and its reason names the words for readers', () => {

@@ -51,6 +51,8 @@ export interface PaperNovelty {
   /** The nearest earlier papers, most similar first. */
   nearestEarlier: NoveltyEvidence[]
   explanation: string
+  /** The papers its percentile ranks among; null when it has no percentile. */
+  cohort: NoveltyCohort | null
 }
 
 /** Fewest papers a percentile ranks among: a year with fewer is pooled with the years next to it. */
@@ -184,6 +186,7 @@ export function finishNovelty(papers: readonly NoveltyInput[], prepared: { scan:
     comparedWith: 0,
     nearestEarlier: [],
     explanation: noNoveltyBefore(p) ?? 'no paper in the library is dated before it',
+    cohort: null,
   }))
   dated.forEach((x, r) => {
     const compared = scan.compared[r] as number
@@ -202,6 +205,7 @@ export function finishNovelty(papers: readonly NoveltyInput[], prepared: { scan:
       comparedWith: compared,
       nearestEarlier: nearest.slice(0, evidence),
       explanation: `1 − ${best.similarity.toFixed(3)} (similarity to ${best.paperId}, the closest of ${compared} earlier papers)`,
+      cohort: null,
     }
   })
   rankWithinCohorts(papers, result)
@@ -210,7 +214,8 @@ export function finishNovelty(papers: readonly NoveltyInput[], prepared: { scan:
 
 /**
  * Sets each novelty's percentile among the papers of its year, a year with fewer than
- * {@link NOVELTY_COHORT_MIN} pooled with the next (the last with the one before), and says so in its explanation.
+ * {@link NOVELTY_COHORT_MIN} pooled with the next (the last with the one before), with that cohort, and says so in
+ * its explanation.
  */
 function rankWithinCohorts(papers: readonly NoveltyInput[], results: PaperNovelty[]): void {
   const byYear = new Map<string, PaperNovelty[]>()
@@ -246,8 +251,11 @@ function rankWithinCohorts(papers: readonly NoveltyInput[], results: PaperNovelt
     )
     const values = [...ranked].sort((a, b) => a - b)
     const years = cohort.years.length === 1 ? `${cohort.years[0]}` : `${cohort.years[0]}–${cohort.years[cohort.years.length - 1]}`
+    const from = Number(cohort.years[0])
+    const to = Number(cohort.years[cohort.years.length - 1])
     cohort.papers.forEach((o, i) => {
       o.percentile = percentileOf(values, ranked[i] as number)
+      o.cohort = { from, to, papers: values.length }
       o.explanation += `; percentile among the ${values.length} papers of ${years}`
     })
   }
@@ -290,17 +298,6 @@ export interface NoveltyCohort {
   from: number
   to: number
   papers: number
-}
-
-/**
- * The cohort a stored novelty's explanation names (`…; percentile among the 15 papers of 2017–2018`, as
- * {@link rankWithinCohorts} writes it), or null when it names none (no percentile, or an older analysis).
- * @example noveltyCohort('1 − 0.412 (…); percentile among the 15 papers of 2017–2018') // { from: 2017, to: 2018, papers: 15 }
- */
-export function noveltyCohort(explanation: string): NoveltyCohort | null {
-  const m = /; percentile among the (\d+) papers of (\d{4})(?:–(\d{4}))?$/.exec(explanation)
-  if (!m) return null
-  return { from: Number(m[2]), to: Number(m[3] ?? m[2]), papers: Number(m[1]) }
 }
 
 /** Pairs a scan compares in all: what progress is counted in. */
@@ -356,7 +353,7 @@ export function updateNovelty(
     .sort()
   const changedPapers = papers.filter((p) => changed.has(p.paperId) && p.date)
   const out = papers.map((x): PaperNovelty => {
-    const none = (explanation: string): PaperNovelty => ({ paperId: x.paperId, novelty: null, percentile: null, comparedWith: 0, nearestEarlier: [], explanation })
+    const none = (explanation: string): PaperNovelty => ({ paperId: x.paperId, novelty: null, percentile: null, comparedWith: 0, nearestEarlier: [], explanation, cohort: null })
     const before = noNoveltyBefore(x)
     if (before !== null || !x.date) return none(before ?? 'the paper has no date')
     const first = dateSpan(x.date).first
@@ -387,6 +384,7 @@ export function updateNovelty(
       comparedWith: compared,
       nearestEarlier: nearest,
       explanation: `1 − ${best.similarity.toFixed(3)} (similarity to ${best.paperId}, the closest of ${compared} earlier papers)`,
+      cohort: null,
     }
   })
   rankWithinCohorts(papers, out)

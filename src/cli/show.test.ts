@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCliCaptured } from '../../test/support/run-cli.js'
+import { openStore, type PaperNoveltyWrite } from '../store/index.js'
 
 describe('paperscope show, after papers left the library', () => {
   let dir: string
@@ -33,6 +34,57 @@ describe('paperscope show, after papers left the library', () => {
     const after = await runCliCaptured(['--db', db, 'show', 'Grokking and delayed generalization'])
     expect(after.out).not.toContain('no longer in the library')
     expect(after.out).not.toContain('papers were removed since')
+  })
+})
+
+describe('paperscope show, of a ranked novelty', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paperscope-show-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('names the cohort stored with the novelty, in words and in --json, not one read from its sentence', async () => {
+    const db = join(dir, 'library.db')
+    const bib = join(dir, 'refs.bib')
+    const entry = (key: string, year: number, title: string, abstract: string) =>
+      `@article{${key},\n  title = {${title}},\n  author = {Ann Example},\n  year = {${year}},\n  abstract = {${abstract}}\n}\n`
+    writeFileSync(
+      bib,
+      [
+        entry('first', 2019, 'Grokking in modular arithmetic', 'Networks trained on modular arithmetic generalize long after they fit the training data.'),
+        entry('second', 2020, 'Double descent in random features', 'Test error peaks where the parameters match the samples and then falls again.'),
+        entry('third', 2021, 'Grokking and delayed generalization', 'Networks on modular arithmetic generalize long after fitting their training data.'),
+      ].join('\n'),
+    )
+    await runCliCaptured(['--db', db, 'import', bib])
+    const title = 'Grokking and delayed generalization'
+    const show = async () => {
+      const [text, json] = [await runCliCaptured(['--db', db, 'show', title]), await runCliCaptured(['--db', db, 'show', title, '--json'])]
+      expect(text.code, text.err).toBe(0)
+      const line = text.out.split('\n').find((l) => l.startsWith('  novelty: percentile'))!
+      return { line, cohort: (JSON.parse(json.out) as { novelty: { cohort: unknown } }).novelty.cohort }
+    }
+    // As analysis wrote it: the words and the JSON name the same cohort.
+    const analysed = await show()
+    const { from, to, papers } = analysed.cohort as { from: number; to: number; papers: number }
+    expect(analysed.line).toContain(` among the ${papers} papers of ${from === to ? from : `${from}–${to}`}; 1 − `)
+    const rewrite = async (edit: Partial<PaperNoveltyWrite>) => {
+      const store = await openStore({ path: db })
+      try {
+        const id = (await store.analysis.listAnalysisInputs()).find((p) => p.title === title)!.id
+        const rows = await store.analysis.listNovelty()
+        await store.analysis.saveAnalysis({ analyzedAt: '2026-11-29T12:00:00Z', novelty: rows.map((r) => (r.paperId === id ? { ...r, ...edit } : r)) })
+      } finally {
+        await store.close()
+      }
+    }
+    await rewrite({ explanation: '1 − 0.5 (similarity to p, the closest of 2 earlier papers); percentile among the 99 papers of 1900', cohort: { from: 2011, to: 2013, papers: 7 } })
+    expect(await show()).toMatchObject({ line: expect.stringMatching(/ among the 7 papers of 2011–2013; /), cohort: { from: 2011, to: 2013, papers: 7 } })
+    await rewrite({ cohort: null })
+    const none = await show()
+    expect(none.line).toMatch(/^ {2}novelty: percentile \d+\.\d; 1 − /)
+    expect(none.cohort).toBeNull()
   })
 })
 

@@ -24,7 +24,8 @@ const NOW = () => new Date('2026-11-25T12:00:00Z')
 
 /**
  * Checks every stored novelty against its definition, by brute force over the stored vectors: none for a paper of
- * whose text the stored model knows too few words (each read again here), with them as the reason.
+ * whose text the stored model knows too few words (each read again here), with them as the reason; a percentile's
+ * cohort, kept with the row, spans its year and counts the percentiles of its years, as its sentence says.
  */
 async function expectNoveltyAsDefined(t: TempStore): Promise<number> {
   const vectors = await t.store.analysis.listVectors()
@@ -33,10 +34,18 @@ async function expectNoveltyAsDefined(t: TempStore): Promise<number> {
   )
   const model = (await loadAnalysisModels(t.store))!.vectors
   const inputs = new Map((await t.store.analysis.listAnalysisInputs()).map((p) => [p.id, p]))
+  const rankedYears = vectors.filter((v) => analyses.get(v.paperId)!.novelty!.percentile !== null).map((v) => Number(v.date!.slice(0, 4)))
   let checked = 0
   for (const v of vectors) {
     const earlier = vectors.filter((o) => v.date && o.date && isStrictlyBefore(o.date, v.date))
     const novelty = analyses.get(v.paperId)!.novelty!
+    if (novelty.percentile === null) expect(novelty.cohort, v.paperId).toBeNull()
+    else {
+      const { from, to, papers } = novelty.cohort!
+      expect(Number(v.date!.slice(0, 4)), v.paperId).toSatisfy((year: number) => from <= year && year <= to)
+      expect(papers, v.paperId).toBe(rankedYears.filter((y) => from <= y && y <= to).length)
+      expect(novelty.explanation, v.paperId).toMatch(new RegExp(`; percentile among the ${papers} papers of ${from === to ? from : `${from}–${to}`}$`))
+    }
     const input = inputs.get(v.paperId)!
     const known = tooLittleKnown(model, prepareText({ title: input.title, text: analysisText(input) }))
     // The words are kept as data with the row, dated or not, for an incremental run and the similar-papers note.

@@ -595,6 +595,7 @@ async function noveltyRows(
     explanation: n.explanation,
     centralityPercentile: centrality.get(n.paperId) ?? null,
     tooLittleKnown: tooLittle.get(n.paperId) ?? null,
+    cohort: n.cohort,
   }))
 }
 

@@ -119,4 +119,4 @@ export {
   type BibtexExport,
 } from './export-bibtex.js'
 /** Sources' LaTeX as readable text, for the CLI's text output (JSON keeps it as written). */
-export { aiScoreInputsNote, aiScoreRescaleNote, centralityWhy, noveltyRankedWhy, fewKeywordsNote, noveltyCohort, readableText } from '../analysis/index.js'
+export { aiScoreInputsNote, aiScoreRescaleNote, centralityWhy, noveltyRankedWhy, fewKeywordsNote, readableText } from '../analysis/index.js'

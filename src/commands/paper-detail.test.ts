@@ -72,6 +72,31 @@ describe('paper detail presenter', () => {
     }
   })
 
+  it('gives the cohort stored with the novelty, not one read from its sentence, as the API and show --json print it', async () => {
+    const t = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+    try {
+      await importRecords(t.store, bareTitleLibrary())
+      await analyzeNewPapers(t.store)
+      const inputs = await t.store.analysis.listAnalysisInputs()
+      const resnet = inputs.find((p) => p.title === 'Deep residual learning for image recognition')!.id
+      const cohortOf = async () =>
+        (await readPaperDetail(t.store, paperDetailAnalysis(createAnalysisReader(t.store)), (await t.store.getPaper(resnet))!)).novelty?.cohort
+      const rows = await t.store.analysis.listNovelty()
+      const stored = rows.find((r) => r.paperId === resnet)!
+      expect(stored.cohort).toEqual({ from: expect.any(Number), to: expect.any(Number), papers: expect.any(Number) })
+      expect(await cohortOf()).toEqual(stored.cohort)
+      const rewrite = async (edit: Partial<typeof stored>) =>
+        t.store.analysis.saveAnalysis({ analyzedAt: '2026-11-29T12:00:00Z', novelty: rows.map((r) => (r.paperId === resnet ? { ...r, ...edit } : r)) })
+      // A sentence that names no cohort, or another one, does not change what is shown: the column is.
+      await rewrite({ explanation: 'percentile among the 99 papers of 1900', cohort: { from: 2011, to: 2013, papers: 7 } })
+      expect(await cohortOf()).toEqual({ from: 2011, to: 2013, papers: 7 })
+      await rewrite({ cohort: null })
+      expect(await cohortOf()).toBeNull()
+    } finally {
+      await t.cleanup()
+    }
+  })
+
   it("says of a bare title's similar papers that they rest on the one word the model knows, and nothing of a paper with an abstract", async () => {
     const t = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
     try {

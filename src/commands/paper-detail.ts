@@ -5,7 +5,7 @@
  */
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import { arxivUrl, doiUrl, fileEntryKey, fileEntryLabel, locatorInput } from '../core/index.js'
-import { COMMON_TERM_SHARE, DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, noveltyCohort, TOPIC_HOW_COMPUTED, type SimilarRanked } from '../analysis/index.js'
+import { COMMON_TERM_SHARE, DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, type SimilarRanked } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import { storedTopicUnsorted, type AnalysisReader } from './analysis-results.js'
 import { knownByTitleAlone, tooLittleKnownNote } from './similar-note.js'
@@ -425,7 +425,7 @@ export function paperDetailAnalysis(reader: AnalysisReader): Required<PaperDetai
             ? [novelty.explanation]
             : [`novelty ${round2(novelty.novelty)} = 1 − ${round2(1 - novelty.novelty)}, the highest similarity among ${novelty.comparedWith} earlier papers`],
         evidence: novelty.evidence.map((e) => ({ paperId: e.paperId, similarity: e.similarity })),
-        cohort: novelty.percentile === null ? null : noveltyCohort(novelty.explanation),
+        cohort: novelty.cohort,
         ...(tooLittleKnown ? { tooLittleKnown } : {}),
       }
     },

@@ -691,10 +691,11 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
           models: [{ kind: 'topics', model: { labels: ['Emergence', 'Other'] }, fittedAt: '2099-01-01T00:00:00Z', librarySize: 3, trainingSize: 1 }],
           papers: [analysisOf('pb'), analysisOf('pc', { topicStatus: 'unsorted', predictedTopics: [], digest: { text: 'Generated.', why: [] } })],
           novelty: [
-            { paperId: 'pb', novelty: 0.25, percentile: 100, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], explanation: '1 − 0.75', centralityPercentile: 50, tooLittleKnown: null },
+            // The papers its percentile ranks among, kept as data (the sentence names them for readers only).
+            { paperId: 'pb', novelty: 0.25, percentile: 100, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], explanation: '1 − 0.75', centralityPercentile: 50, tooLittleKnown: null, cohort: { from: 2022, to: 2023, papers: 14 } },
             // The words the model knows of a text too little known to place: one, or none at all (not the same as null).
-            { paperId: 'pa', novelty: null, percentile: null, comparedWith: 0, evidence: [], explanation: 'too little known', centralityPercentile: null, tooLittleKnown: ['grokking'] },
-            { paperId: 'pc', novelty: null, percentile: null, comparedWith: 0, evidence: [], explanation: 'too little known', centralityPercentile: null, tooLittleKnown: [] },
+            { paperId: 'pa', novelty: null, percentile: null, comparedWith: 0, evidence: [], explanation: 'too little known', centralityPercentile: null, tooLittleKnown: ['grokking'], cohort: null },
+            { paperId: 'pc', novelty: null, percentile: null, comparedWith: 0, evidence: [], explanation: 'too little known', centralityPercentile: null, tooLittleKnown: [], cohort: null },
           ],
         })
         expect(await sut.store.analysis.generation()).toBe(1)
@@ -708,13 +709,13 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         // A source's digest always wins over a generated one.
         expect((await sut.store.getPaper('pc'))!.digest).toEqual({ text: 'By hand.', origin: 'curated' })
         expect(await sut.store.analysis.listNovelty()).toMatchObject([
-          { paperId: 'pa', novelty: null, tooLittleKnown: ['grokking'] },
-          { paperId: 'pb', novelty: 0.25, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], tooLittleKnown: null },
-          { paperId: 'pc', novelty: null, tooLittleKnown: [] },
+          { paperId: 'pa', novelty: null, tooLittleKnown: ['grokking'], cohort: null },
+          { paperId: 'pb', novelty: 0.25, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], tooLittleKnown: null, cohort: { from: 2022, to: 2023, papers: 14 } },
+          { paperId: 'pc', novelty: null, tooLittleKnown: [], cohort: null },
         ])
         const [stored, storedPc] = await sut.store.analysis.getPaperAnalyses(['pb', 'pc'])
-        expect(stored).toMatchObject({ topicStatus: 'predicted', predictedTopics: [{ label: 'Emergence', score: 0.8 }], novelty: { novelty: 0.25, percentile: 100, evidence: [{ paperId: 'pa', similarity: 0.75 }], tooLittleKnown: null } })
-        expect(storedPc!.novelty).toMatchObject({ novelty: null, tooLittleKnown: [] })
+        expect(stored).toMatchObject({ topicStatus: 'predicted', predictedTopics: [{ label: 'Emergence', score: 0.8 }], novelty: { novelty: 0.25, percentile: 100, evidence: [{ paperId: 'pa', similarity: 0.75 }], tooLittleKnown: null, cohort: { from: 2022, to: 2023, papers: 14 } } })
+        expect(storedPc!.novelty).toMatchObject({ novelty: null, tooLittleKnown: [], cohort: null })
         const vectors = await sut.store.analysis.listVectors()
         expect(vectors.map((v) => [v.paperId, [...v.vector].map((x) => Math.round(x * 10) / 10)])).toEqual([
           ['pb', [0.6, 0.8, 0]],
@@ -754,7 +755,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         await sut.store.analysis.saveAnalysis({
           analyzedAt: '2099-01-01T00:00:00Z',
           papers: [analysisOf('pa'), analysisOf('pb')],
-          novelty: [{ paperId: 'pb', novelty: 0.25, percentile: 100, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], explanation: '1 − 0.75', centralityPercentile: 50, tooLittleKnown: null }],
+          novelty: [{ paperId: 'pb', novelty: 0.25, percentile: 100, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], explanation: '1 − 0.75', centralityPercentile: 50, tooLittleKnown: null, cohort: { from: 2022, to: 2022, papers: 10 } }],
         })
         // A paper that still has a record is not removed, and nothing of the transaction is kept.
         await expect(sut.store.transaction((tx) => tx.deletePaper('pb', 'pa'))).rejects.toThrow(/source records/)

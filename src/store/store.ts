@@ -494,6 +494,13 @@ export interface NoveltyEvidenceRow {
   similarity: number
 }
 
+/** The papers a novelty percentile ranks among: its first and last year, and how many papers with a novelty it holds. */
+export interface NoveltyCohortRow {
+  from: number
+  to: number
+  papers: number
+}
+
 export interface PaperNoveltyWrite {
   paperId: string
   novelty: number | null
@@ -507,6 +514,8 @@ export interface PaperNoveltyWrite {
    * centrality); null when the model knows enough, or cannot say (an ONNX model's vectors).
    */
   tooLittleKnown: string[] | null
+  /** The cohort its percentile ranks among (the sentence names it for readers); null when it has no percentile. */
+  cohort: NoveltyCohortRow | null
 }
 
 /** A paper's stored analysis, as written. */

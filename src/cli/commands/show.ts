@@ -3,7 +3,6 @@ import {
   createAnalysisReader,
   fewKeywordsNote,
   findPaper,
-  noveltyCohort,
   paperDetailAnalysis,
   readableText,
   readPaperDetail,
@@ -23,6 +22,8 @@ interface ShownNovelty {
   novelty: number | null
   comparedWith: number
   explanation: string
+  /** The papers its percentile ranks among, as stored; null when it has none. */
+  cohort: { from: number; to: number; papers: number } | null
   evidence: Array<{ paperId: string; title: string | null; date: string; similarity: number }>
   /** Papers were removed since it was computed (`import --no-analyze`): the next analysis recounts it. */
   stale: boolean
@@ -70,6 +71,7 @@ async function readNovelty(store: PaperStore, analysis: StoredPaperAnalysis | un
     novelty: stored.novelty,
     comparedWith: stored.comparedWith,
     explanation: stored.explanation,
+    cohort: stored.cohort,
     evidence: stored.evidence.map((e) => ({ ...e, title: titles.get(e.paperId) ?? null })),
     stale: await store.analysis.noveltyStale(),
   }
@@ -79,7 +81,7 @@ async function readNovelty(store: PaperStore, analysis: StoredPaperAnalysis | un
 export function renderNovelty(novelty: ShownNovelty | null): string[] {
   if (!novelty) return ['  novelty: not computed yet (run `paperscope analyze`)']
   if (novelty.novelty === null || novelty.percentile === null) return [labelled(`  novelty: unknown (${novelty.explanation})`)]
-  const cohort = noveltyCohort(novelty.explanation)
+  const cohort = novelty.cohort
   const years = cohort ? (cohort.from === cohort.to ? `${cohort.from}` : `${cohort.from}–${cohort.to}`) : null
   const lines = [
     labelled(`  novelty: percentile ${(Math.round(novelty.percentile * 10) / 10).toFixed(1)}${cohort ? ` among the ${cohort.papers} papers of ${years}` : ''}; 1 − ${(1 - novelty.novelty).toFixed(2)}, its highest similarity to the ${novelty.comparedWith} papers dated before it, nearest first:`),

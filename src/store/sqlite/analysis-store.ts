@@ -11,6 +11,7 @@ import type {
   AnalysisWrite,
   LabelScore,
   PaperAnalysisInput,
+  NoveltyCohortRow,
   PaperNoveltyWrite,
   StoredModel,
   StoredPaperAnalysis,
@@ -50,6 +51,7 @@ interface AnalysisRow {
   explanation: string | null
   centrality_percentile: number | null
   too_little_known: string | null
+  cohort: string | null
   has_novelty: number
 }
 
@@ -75,6 +77,14 @@ function stringArray(json: string): string[] {
 /** A nullable JSON array of words (`too_little_known`): null stays null, `[]` is no word known. */
 function wordList(json: string | null): string[] | null {
   return json === null ? null : (JSON.parse(json) as string[])
+}
+
+/** A novelty's cohort (`cohort`, a JSON object), or null when it has no percentile. */
+function cohortOf(json: string | null): NoveltyCohortRow | null {
+  if (json === null) return null
+  const c = JSON.parse(json) as NoveltyCohortRow
+  // In this order, whatever order the object was written in: the API and show --json print it as read.
+  return { from: c.from, to: c.to, papers: c.papers }
 }
 
 /**
@@ -209,7 +219,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
   async listNovelty(): Promise<PaperNoveltyWrite[]> {
     return (
       this.stmt(
-        'SELECT paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile, too_little_known FROM paper_novelty ORDER BY paper_id',
+        'SELECT paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile, too_little_known, cohort FROM paper_novelty ORDER BY paper_id',
       ).all() as Array<{
         paper_id: string
         novelty: number | null
@@ -219,6 +229,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
         explanation: string
         centrality_percentile: number | null
         too_little_known: string | null
+        cohort: string | null
       }>
     ).map((r) => ({
       paperId: r.paper_id,
@@ -229,6 +240,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
       explanation: r.explanation,
       centralityPercentile: r.centrality_percentile,
       tooLittleKnown: wordList(r.too_little_known),
+      cohort: cohortOf(r.cohort),
     }))
   }
 
@@ -236,7 +248,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
     if (paperIds.length === 0) return []
     const rows = this.stmt(
       `SELECT a.*, n.novelty, n.percentile, n.compared_with, n.evidence, n.explanation, n.centrality_percentile,
-         n.too_little_known, n.paper_id IS NOT NULL AS has_novelty
+         n.too_little_known, n.cohort, n.paper_id IS NOT NULL AS has_novelty
        FROM paper_analysis a LEFT JOIN paper_novelty n ON n.paper_id = a.paper_id
        WHERE a.paper_id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(paperIds)) as AnalysisRow[]
@@ -274,6 +286,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
                 explanation: r.explanation ?? '',
                 centralityPercentile: r.centrality_percentile,
                 tooLittleKnown: wordList(r.too_little_known),
+                cohort: cohortOf(r.cohort),
               }
             : null,
         },
@@ -429,11 +442,12 @@ export class SqliteAnalysisStore implements AnalysisStore {
     for (const n of write.novelty ?? []) {
       if (!this.stmt('SELECT 1 FROM papers WHERE id = ?').get(n.paperId)) continue
       this.stmt(
-        `INSERT INTO paper_novelty (paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile, too_little_known)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO paper_novelty (paper_id, novelty, percentile, compared_with, evidence, explanation, centrality_percentile, too_little_known, cohort)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (paper_id) DO UPDATE SET novelty = excluded.novelty, percentile = excluded.percentile,
            compared_with = excluded.compared_with, evidence = excluded.evidence, explanation = excluded.explanation,
-           centrality_percentile = excluded.centrality_percentile, too_little_known = excluded.too_little_known`,
+           centrality_percentile = excluded.centrality_percentile, too_little_known = excluded.too_little_known,
+           cohort = excluded.cohort`,
       ).run(
         n.paperId,
         n.novelty,
@@ -443,6 +457,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
         n.explanation,
         n.centralityPercentile,
         n.tooLittleKnown ? JSON.stringify(n.tooLittleKnown) : null,
+        n.cohort ? JSON.stringify({ from: n.cohort.from, to: n.cohort.to, papers: n.cohort.papers }) : null,
       )
     }
     // Novelty rows are written for every paper at once: once written, they no longer miss a removed paper, unless

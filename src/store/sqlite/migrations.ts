@@ -584,6 +584,25 @@ export const MIGRATIONS: readonly Migration[] = [
          WHERE novelty IS NULL AND (explanation = 'too little text the model knows to place it: none of its words'
            OR (substr(explanation, 1, 51) = 'too little text the model knows to place it: only “' AND substr(explanation, -1) = '”'));`,
   },
+  {
+    version: 27,
+    name: 'novelty-cohort',
+    // The papers a novelty percentile ranks among (a JSON object {from, to, papers}: first and last year, papers with
+    // a novelty; NULL when it has no percentile), which the paper detail (API, show --json) and show print; they were
+    // kept only at the end of the novelty's explanation. A library analysed before has them read once from there, as
+    // analysis then wrote it (`…; percentile among the 15 papers of 2017–2018`, or `… of 2016` for one year): else its
+    // papers would lose their cohort until the next analysis that writes novelty, which nothing forces (the model is
+    // unchanged). Anything else (no percentile, an older sentence) is left NULL, as the parse gave null.
+    up: `ALTER TABLE paper_novelty ADD COLUMN cohort TEXT;
+         UPDATE paper_novelty SET cohort = json_object('from', CAST(substr(c.years, 1, 4) AS INTEGER),
+             'to', CAST(substr(c.years, -4) AS INTEGER), 'papers', CAST(c.papers AS INTEGER))
+           FROM (SELECT paper_id, substr(tail, 1, instr(tail, ' papers of ') - 1) AS papers,
+                   substr(tail, instr(tail, ' papers of ') + 11) AS years
+                 FROM (SELECT paper_id, substr(explanation, instr(explanation, '; percentile among the ') + 23) AS tail
+                       FROM paper_novelty WHERE percentile IS NOT NULL AND instr(explanation, '; percentile among the ') > 0)) AS c
+           WHERE paper_novelty.paper_id = c.paper_id AND c.papers GLOB '[0-9]*' AND NOT c.papers GLOB '*[^0-9]*'
+             AND (c.years GLOB '[0-9][0-9][0-9][0-9]' OR c.years GLOB '[0-9][0-9][0-9][0-9]–[0-9][0-9][0-9][0-9]');`,
+  },
 ]
 
 /**

@@ -78,7 +78,7 @@ describe('SQLite library file', () => {
       const store = SqlitePaperStore.open(openSqliteFile(path))
       // Papers may have been removed before the flag existed: their novelty is recounted at the next analysis.
       expect(await store.analysis.noveltyStale()).toBe(true)
-      const row = { paperId: 'p1', novelty: null, percentile: null, comparedWith: 0, evidence: [], explanation: 'x', centralityPercentile: null, tooLittleKnown: null }
+      const row = { paperId: 'p1', novelty: null, percentile: null, comparedWith: 0, evidence: [], explanation: 'x', centralityPercentile: null, tooLittleKnown: null, cohort: null }
       const at = '2026-03-01T00:00:00Z'
       // An analysis that read its papers at generation 3: something was written since (a removal), the mark stays.
       await store.analysis.saveAnalysis({ analyzedAt: at, novelty: [row], readAtGeneration: 3 })
@@ -305,6 +305,35 @@ describe('SQLite library file', () => {
       const store = SqlitePaperStore.open(openSqliteFile(path))
       const stored = new Map((await store.analysis.listNovelty()).map((n) => [n.paperId, n]))
       for (const [id, , explanation, words] of rows) expect(stored.get(id), id).toMatchObject({ explanation, tooLittleKnown: words })
+      await store.close()
+    })
+  })
+
+  it('keeps as data the cohort of each percentile a library analysed before migration 27 ranked, read once from its explanation', async () => {
+    // Each explanation as analysis wrote it then (analysis rankWithinCohorts), and the cohort the row holds after.
+    const rows: Array<[string, number | null, number | null, string, { from: number; to: number; papers: number } | null]> = [
+      ['pooled', 0.412, 62.5, '1 − 0.588 (similarity to year, the closest of 40 earlier papers); percentile among the 15 papers of 2017–2018', { from: 2017, to: 2018, papers: 15 }],
+      ['year', 0.2, 10, '1 − 0.800 (similarity to p0, the closest of 266 earlier papers); percentile among the 149 papers of 2022', { from: 2022, to: 2022, papers: 149 }],
+      ['early', 0.9, 90, '1 − 0.100 (similarity to p1, the closest of 3 earlier papers); percentile among the 10 papers of 1894–1946', { from: 1894, to: 1946, papers: 10 }],
+      // An older analysis's sentence, without the cohort, and ones no percentile came with: left NULL, as the parse gave.
+      ['older', 0.3, 40, '1 − 0.700 (similarity to p1, the closest of 3 earlier papers)', null],
+      ['first', null, null, 'no paper in the library is dated before it', null],
+      ['highway', null, null, 'too little text the model knows to place it: only “networks”', null],
+    ]
+    await fromOldLibrary(26, (old) => {
+      const paper = old.prepare("INSERT INTO papers (id, title, created_at, updated_at) VALUES (?, ?, 'x', 'x')")
+      const novelty = old.prepare('INSERT INTO paper_novelty (paper_id, novelty, percentile, explanation) VALUES (?, ?, ?, ?)')
+      for (const [id, value, percentile, explanation] of rows) {
+        paper.run(id, id)
+        novelty.run(id, value, percentile, explanation)
+      }
+    }, async (path) => {
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      const stored = new Map((await store.analysis.listNovelty()).map((n) => [n.paperId, n]))
+      for (const [id, , , explanation, cohort] of rows) {
+        expect(stored.get(id), id).toMatchObject({ explanation })
+        expect(stored.get(id)!.cohort, id).toStrictEqual(cohort)
+      }
       await store.close()
     })
   })
