@@ -228,8 +228,7 @@ describe('novelty of a text the model knows too little of', () => {
     // A paper the model knows nothing of is not 1.00 new for its empty vector.
     const blank = computeNovelty([older, { paperId: 'q', date: '2015', vector: new Float32Array(3), tooLittleKnown: [] }])
     expect(blank[1]).toMatchObject({ novelty: null, explanation: 'too little text the model knows to place it: none of its words' })
-    // Without a date too, that is the reason given: it is also why the paper has no centrality, and an incremental
-    // run reads it back for its centrality (a 'no date' reason would have put the paper back among the ranked).
+    // Without a date too, that is the reason given: it is also why the paper has no centrality.
     const dateless = { ...highway, date: null }
     expect(computeNovelty([older, dateless])[1]!.explanation).toBe('too little text the model knows to place it: only “networks”')
     expect(updateNovelty([older, dateless], new Map(), new Set(['highway']))[1]!.explanation).toBe('too little text the model knows to place it: only “networks”')
