@@ -1,31 +1,22 @@
 /** A phrase the text writes only as a piece of a longer noun phrase is no key word: a reader sees it cut. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { awesomeListKeywordModel, awesomeListRecords } from '../../test/support/corpus-records.js'
-import { extractKeywords, keywordsBesideCurated, RANK_ALL, type KeywordModel } from './keywords.js'
-import { prepareText, type PreparedText } from './text.js'
+import { awesomeListKeywordProbe, type AwesomeListKeywordProbe } from '../../test/support/corpus-records.js'
+import { extractKeywords, RANK_ALL, type KeywordModel } from './keywords.js'
+import { prepareText } from './text.js'
 
-const records = awesomeListRecords()
-const docOf = (r: SourceRecord): PreparedText =>
-  prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' })
-const record = (start: string): SourceRecord => {
-  const found = records.find((r) => r.title?.startsWith(start))
-  if (!found) throw new Error(`${start} is no longer in the corpus`)
-  return found
-}
+let probe: AwesomeListKeywordProbe
+const record = (title: string): SourceRecord => probe.record(title)
 
 describe('fragments of longer phrases on the awesome list', () => {
   let model: KeywordModel
-  const ranking = (r: SourceRecord): string[] => extractKeywords(model, docOf(r), RANK_ALL).map((k) => k.text)
+  const ranking = (r: SourceRecord): string[] => probe.ranking(r)
   // As the library's analysis shows them beside the curated key words.
-  const besideCurated = (r: SourceRecord): string[] =>
-    keywordsBesideCurated(
-      extractKeywords(model, docOf(r), { ...RANK_ALL, curated: r.keywords }),
-      r.keywords,
-    ).map((k) => k.text)
+  const besideCurated = (r: SourceRecord): string[] => probe.besideCurated(r)
 
   beforeAll(() => {
-    model = awesomeListKeywordModel(records)
+    probe = awesomeListKeywordProbe()
+    model = probe.model
   })
 
   it('keeps a one-word name that modifies what follows it (`GPT-4` of *GPT-4 Technical Report*)', () => {

@@ -1,19 +1,13 @@
 /** A title's framing (`the Role of X`, `X effects on`) is no key word, and one word is not shown twice in two spellings. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { awesomeListKeywordModel, awesomeListRecords } from '../../test/support/corpus-records.js'
-import { extractKeywords, keywordsBesideCurated, RANK_ALL, type KeywordModel } from './keywords.js'
-import { prepareText, type PreparedText } from './text.js'
+import { awesomeListKeywordProbe, type AwesomeListKeywordProbe } from '../../test/support/corpus-records.js'
+import { extractKeywords, RANK_ALL, type KeywordModel } from './keywords.js'
+import { prepareText } from './text.js'
 import { irregularSingularKey } from './tokenize.js'
 
-const records = awesomeListRecords()
-const docOf = (r: SourceRecord): PreparedText =>
-  prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' })
-const record = (start: string): SourceRecord => {
-  const found = records.find((r) => r.title?.startsWith(start))
-  if (!found) throw new Error(`${start} is no longer in the corpus`)
-  return found
-}
+let probe: AwesomeListKeywordProbe
+const record = (title: string): SourceRecord => probe.record(title)
 
 describe('irregularSingularKey', () => {
   it('reads each irregular plural of a key as its singular and leaves other words', () => {
@@ -27,16 +21,13 @@ describe('irregularSingularKey', () => {
 
 describe('title framing and irregular plurals on the awesome list', () => {
   let model: KeywordModel
-  const ranking = (r: SourceRecord): string[] => extractKeywords(model, docOf(r), RANK_ALL).map((k) => k.text)
+  const ranking = (r: SourceRecord): string[] => probe.ranking(r)
   // As the library's analysis shows them beside the curated key words.
-  const besideCurated = (r: SourceRecord): string[] =>
-    keywordsBesideCurated(
-      extractKeywords(model, docOf(r), { ...RANK_ALL, curated: r.keywords }),
-      r.keywords,
-    ).map((k) => k.text)
+  const besideCurated = (r: SourceRecord): string[] => probe.besideCurated(r)
 
   beforeAll(() => {
-    model = awesomeListKeywordModel(records)
+    probe = awesomeListKeywordProbe()
+    model = probe.model
   })
 
   it('shows no framing noun of the title with what it frames (`Role of Over-Parametrization`)', () => {

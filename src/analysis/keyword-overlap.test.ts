@@ -1,26 +1,22 @@
 /** Overlapping key phrases keep the better one, and only between phrases that can say one thing twice. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { awesomeListKeywordModel, awesomeListRecords } from '../../test/support/corpus-records.js'
-import { extractKeywords, keywordsBesideCurated, RANK_ALL, restatesKeyword, type KeywordModel } from './keywords.js'
-import { prepareText, type PreparedText } from './text.js'
+import { awesomeListKeywordProbe, type AwesomeListKeywordProbe } from '../../test/support/corpus-records.js'
+import { extractKeywords, RANK_ALL, restatesKeyword, type KeywordModel } from './keywords.js'
+import type { PreparedText } from './text.js'
 
-const records = awesomeListRecords()
-const docOf = (r: SourceRecord): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' })
-const record = (title: string): SourceRecord => {
-  const found = records.find((r) => r.title === title)
-  if (!found) throw new Error(`${title} is no longer in the corpus`)
-  return found
-}
+let probe: AwesomeListKeywordProbe
+const record = (title: string): SourceRecord => probe.record(title)
+const docOf = (r: SourceRecord): PreparedText => probe.doc(r)
 
 describe('overlapping key phrases on the awesome list', () => {
   let model: KeywordModel
   // As the library's analysis takes them: the whole ranking, the curated key words passed over, then what is shown.
-  const besideCurated = (r: SourceRecord): string[] =>
-    keywordsBesideCurated(extractKeywords(model, docOf(r), { ...RANK_ALL, curated: r.keywords }), r.keywords).map((k) => k.text)
+  const besideCurated = (r: SourceRecord): string[] => probe.besideCurated(r)
 
   beforeAll(() => {
-    model = awesomeListKeywordModel(records)
+    probe = awesomeListKeywordProbe()
+    model = probe.model
   })
 
   it('lets no phrase that restates a curated key word hide a fuller one (`Sharpness` beside Sharpness-Aware Minimization)', () => {

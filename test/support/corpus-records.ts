@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { SourceRecord } from '../../src/core/index.js'
 import { CORPUS_FORMATS } from '../../src/ingest/index.js'
-import { fitKeywordModel, prepareText, type KeywordModel } from '../../src/analysis/index.js'
+import { extractKeywords, fitKeywordModel, keywordsBesideCurated, prepareText, RANK_ALL, type KeywordModel, type PreparedText } from '../../src/analysis/index.js'
 
 /** The records one corpus file gives, read by the named corpus format (`awesome-list`, `daily-papers`, …). */
 export function readCorpusRecords(formatName: string, file: string): SourceRecord[] {
@@ -20,4 +20,34 @@ export function awesomeListRecords(): SourceRecord[] {
 /** The key-word model fitted on every awesome-list entry (title + curated digest), as the library's analysis fits it. */
 export function awesomeListKeywordModel(records: readonly SourceRecord[] = awesomeListRecords()): KeywordModel {
   return fitKeywordModel(records.map((r) => ({ doc: prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' }), keywords: r.keywords, topics: r.topics })))
+}
+
+/** What the awesome list's key-word model shows of its papers, for tests that read one paper's key words. */
+export interface AwesomeListKeywordProbe {
+  model: KeywordModel
+  /** The entry whose title is `title`, or failing that starts with it; throws when the corpus lost it. */
+  record(title: string): SourceRecord
+  /** An entry's title + digest, as the library's analysis reads it. */
+  doc(r: SourceRecord): PreparedText
+  /** The whole ranking of an entry's title + digest, curated key words aside. */
+  ranking(r: SourceRecord): string[]
+  /** As the library's analysis shows them beside the entry's curated key words (passed over in the ranking). */
+  besideCurated(r: SourceRecord): string[]
+}
+
+/** Fits the model once (a few hundred ms); call it in `beforeAll`. */
+export function awesomeListKeywordProbe(records: readonly SourceRecord[] = awesomeListRecords()): AwesomeListKeywordProbe {
+  const model = awesomeListKeywordModel(records)
+  const docOf = (r: SourceRecord): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? '' })
+  return {
+    model,
+    doc: docOf,
+    record(title) {
+      const found = records.find((r) => r.title === title) ?? records.find((r) => r.title?.startsWith(title))
+      if (!found) throw new Error(`${title} is no longer in the corpus`)
+      return found
+    },
+    ranking: (r) => extractKeywords(model, docOf(r), RANK_ALL).map((k) => k.text),
+    besideCurated: (r) => keywordsBesideCurated(extractKeywords(model, docOf(r), { ...RANK_ALL, curated: r.keywords }), r.keywords).map((k) => k.text),
+  }
 }
