@@ -176,13 +176,7 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
             {reporting.map((r, i) => (
               <span key={`${r.source}:${r.locator}`}>
                 {i > 0 && ', '}
-                {r.link ? (
-                  <a href={r.link} target="_blank" rel="noopener noreferrer">
-                    {sourceLabelInText(r.source)}
-                  </a>
-                ) : (
-                  <span title={r.locator}>{sourceLabelInText(r.source)}</span>
-                )}{' '}
+                <ProfileLink profile={r} label={sourceLabelInText(r.source)} />{' '}
                 (<code>{r.locator}</code>, read {formatDay(r.fetchedAt)})
               </span>
             ))}
@@ -198,13 +192,7 @@ function AuthorView({ author }: { author: AuthorDetailOut }) {
             {silent.map((r, i) => (
               <span key={`${r.source}:${r.locator}`}>
                 {i > 0 && ', '}
-                {r.link ? (
-                  <a href={r.link} target="_blank" rel="noopener noreferrer">
-                    {sourceLabel(r.source)}
-                  </a>
-                ) : (
-                  <span title={r.locator}>{sourceLabel(r.source)}</span>
-                )}
+                <ProfileLink profile={r} label={sourceLabel(r.source)} />
               </span>
             ))}{' '}
             {silent.length === 1 ? 'lists' : 'list'} this person but {silent.length === 1 ? 'reports' : 'report'} no metrics (read{' '}
@@ -304,6 +292,17 @@ interface Reported {
 }
 
 /** People linked to their pages, each with a count in `unit`s, read with its unit (`4 shared papers`). */
+/** A profile a value or listing comes from, by `label`: a link to the page where it has one, else its locator on hover. */
+function ProfileLink({ profile, label }: { profile: { link?: string | null; locator: string }; label: string }) {
+  return profile.link ? (
+    <a href={profile.link} target="_blank" rel="noopener noreferrer">
+      {label}
+    </a>
+  ) : (
+    <span title={profile.locator}>{label}</span>
+  )
+}
+
 function PeopleCounts({ people, unit }: { people: ReadonlyArray<{ id: string; name: string; count: number }>; unit: string }) {
   return (
     <ol className="count-list">
