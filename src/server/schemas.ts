@@ -28,7 +28,7 @@ export const KeywordSchema = z.object({
   origin: z
     .enum(['curated', 'extracted', 'suggested'])
     .describe(
-      "curated: listed by a person; extracted: a phrase of the paper's own text, chosen by Paperscope, shown in the spelling curated papers use most for it (`Over-Parameterization` where the text says `Overparameterization`); suggested: not in the text, taken by Paperscope from similar papers' curated key words or the paper's topic",
+      "curated: listed by a person; extracted: a phrase of the paper's own text, chosen by Paperscope, shown in the spelling curated papers use most for it (`Over-Parameterization` where the text says `Overparameterization`); suggested: not in the text, a curated key word Paperscope suggests because similar papers, the paper's topic or papers worded like it list it (its reasons say which)",
     ),
 })
 
@@ -211,7 +211,7 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
       items: z.array(
         z.object({
           text: z.string().describe('The key word'),
-          origin: z.enum(['extracted', 'suggested']).describe('extracted: a phrase of the text; suggested: not in it, from similar papers or the topic'),
+          origin: z.enum(['extracted', 'suggested']).describe('extracted: a phrase of the text; suggested: not in it, a curated key word that similar papers, its topic or papers worded like it list'),
           score: z.number().describe("The ranker's probability that a curator would list it"),
           why: z.array(z.string()).describe('What weighed most for it, strongest first'),
         }),

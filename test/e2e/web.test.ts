@@ -414,8 +414,8 @@ describe.skipIf(skip)('web app in chromium', () => {
       page.locator('.paper-side div', { has: page.locator('p.side-label', { hasText: heading }) }).locator('.chip')
     const words = (origin: string) => suggested!.keywords.filter((k) => k.origin === origin).map((k) => `${k.text} (${origin})`)
     await expect.poll(() => group('Extracted from the text').allTextContents()).toEqual(words('extracted'))
-    expect(await group('Suggested, not in the text (from similar papers or the topic)').allTextContents()).toEqual(words('suggested'))
-    expect(await group('Suggested, not in the text (from similar papers or the topic)').first().getAttribute('title')).toMatch(/^Not in the paper’s text/)
+    expect(await group('Suggested, not in the text (listed by papers like it)').allTextContents()).toEqual(words('suggested'))
+    expect(await group('Suggested, not in the text (listed by papers like it)').first().getAttribute('title')).toMatch(/^Not in the paper’s text/)
 
     // Why each was chosen: the API and the page list every key word the analysis chose, with its reasons.
     const detail = (await (await fetch(`${server.url}/api/v1/papers/${suggested!.id}`)).json()) as {

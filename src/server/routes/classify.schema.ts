@@ -19,7 +19,7 @@ export const ClassifyResultSchema = z.object({
     .array(
       z.object({
         text: z.string().describe('The key word'),
-        origin: z.enum(['extracted', 'suggested']).describe('extracted: a phrase of the text, shown in the spelling curated papers use most for it (`Over-Parameterization` where the text says `Overparameterization`); suggested: not in it, from similar papers or the topic'),
+        origin: z.enum(['extracted', 'suggested']).describe('extracted: a phrase of the text, shown in the spelling curated papers use most for it (`Over-Parameterization` where the text says `Overparameterization`); suggested: not in it, a curated key word that similar papers, its topic or papers worded like it list'),
         score: z.number().describe("The ranker's probability that a curator would list it"),
         why: z.array(z.string()).describe('What weighed most for it, strongest first'),
       }),

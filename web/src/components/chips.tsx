@@ -54,7 +54,7 @@ export function TopicChips({ topics, max = 4 }: { topics: TopicRef[]; max?: numb
 const KEYWORD_ORIGIN_TITLE: Record<ApiKeyword['origin'], string> = {
   curated: 'Key word given by a curator',
   extracted: 'A phrase of the paper’s text, chosen by Paperscope',
-  suggested: 'Not in the paper’s text: suggested by Paperscope from similar papers’ curated key words or the paper’s topic',
+  suggested: 'Not in the paper’s text: a curated key word suggested by Paperscope because similar papers, the paper’s topic or papers worded like it list it',
 }
 
 /** Key words as chips; `linked`: each leads to the library's papers with it (not for a text the library lacks). */
@@ -93,7 +93,7 @@ export function KeywordList({ keywords, linked = true }: { keywords: ApiKeyword[
 const KEYWORD_GROUP = {
   curated: 'Curated',
   extracted: 'Extracted from the text',
-  suggested: 'Suggested, not in the text (from similar papers or the topic)',
+  suggested: 'Suggested, not in the text (listed by papers like it)',
 } as const
 
 /** Key words in groups by where they came from: curated, extracted, suggested (empty groups left out). */
