@@ -82,8 +82,11 @@
  * 50: a title's framing (`Role of Over-Parametrization`, `Normalization effects`) is not shown, and a capitalised
  * irregular plural clashes with its singular (`Curricula` and `curriculum` were both shown).
  * 51: a phrase the text writes only as a piece of a longer noun phrase is not shown (`Overfitted Three-Layer` before
- * `Neural Tangent Kernel Model`, `Squares Problems` after `Least`).
+ * `Neural Tangent Kernel Model`, `Squares Problems` after `Least`). 52: a one-word name that modifies what follows
+ * (`GPT-4` of *GPT-4 Technical Report*) is no such piece.
+ * 53: a suggested key word that no similar paper and no topic of the paper lists (every one of an off-topic paper's) is
+ * shown only when papers worded like it list it one time in twenty (`Gaussian Process` for *A Markovian Decision Process*).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 52
+export const MODEL_VERSION = 53

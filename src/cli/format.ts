@@ -97,9 +97,13 @@ export function labelled(line: string, width = TERMINAL_WIDTH): string {
 
 /**
  * `noTopics`: the lines that say why a paper without topics has none; `fewKeywords`: why it has fewer than two
- * key words (see `show`).
+ * key words (see `show`); `keywordWhy`: each key word's reasons as the analysis stored them (the API's and the paper
+ * page's `why`), by its text.
  */
-export function renderPaper(paper: PaperWithSources, { noTopics = [], fewKeywords = [] }: { noTopics?: readonly string[]; fewKeywords?: readonly string[] } = {}): string {
+export function renderPaper(
+  paper: PaperWithSources,
+  { noTopics = [], fewKeywords = [], keywordWhy = new Map() }: { noTopics?: readonly string[]; fewKeywords?: readonly string[]; keywordWhy?: ReadonlyMap<string, readonly string[]> } = {},
+): string {
   const out: string[] = []
   out.push(wrap(paperHeadline(paper), '', '  ', TERMINAL_WIDTH, { keepSpaces: true }), `  id: ${paper.id}`)
   const ids = Object.entries(paper.ids).map(([k, v]) => `${k} ${v}`)
@@ -119,7 +123,7 @@ export function renderPaper(paper: PaperWithSources, { noTopics = [], fewKeyword
   const suggestedWords = paper.keywords.filter((k) => k.origin === 'suggested')
   if (curatedWords.length) out.push(labelled(`  key words: ${curatedWords.map((k) => k.text).join('; ')}`))
   if (extractedWords.length) out.push(labelled(`  key words (extracted from the text): ${extractedWords.map((k) => k.text).join('; ')}`))
-  if (suggestedWords.length) out.push(labelled(`  key words (suggested by similar papers, not in the text): ${suggestedWords.map((k) => k.text).join('; ')}`))
+  if (suggestedWords.length) out.push(...renderSuggested(suggestedWords, keywordWhy))
   out.push(...fewKeywords.map((l) => labelled(l)))
   if (paper.citationCount !== null) out.push(`  citations: ${paper.citationCount}`)
   if (paper.digest) out.push(`  digest (${paper.digest.origin}):`, wrap(readableText(paper.digest.text), '    '))
@@ -134,4 +138,14 @@ export function renderPaper(paper: PaperWithSources, { noTopics = [], fewKeyword
     if (unshown.length) out.push(labelled(`      ids there: ${unshown.map(([k, v]) => `${k} ${v}`).join(' · ')}`))
   }
   return out.join('\n')
+}
+
+/**
+ * A paper's suggested key words (not in its text), each with its own reasons as the paper page lists them (`text:
+ * why, why`): similar papers, the paper's topic or papers worded like it, not one cause for all. Without stored
+ * reasons (no analysis row for them) the words alone.
+ */
+function renderSuggested(words: readonly PaperWithSources['keywords'][number][], why: ReadonlyMap<string, readonly string[]>): string[] {
+  if (!words.some((k) => (why.get(k.text) ?? []).length > 0)) return [labelled(`  key words (suggested, not in the text): ${words.map((k) => k.text).join('; ')}`)]
+  return ['  key words (suggested, not in the text):', ...words.map((k) => labelled(`    ${k.text}${(why.get(k.text) ?? []).length > 0 ? `: ${why.get(k.text)!.join(', ')}` : ''}`))]
 }

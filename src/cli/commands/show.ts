@@ -129,6 +129,8 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
       topicStatus: paper.topics.length === 0 ? topicStatusOf(analysis) : null,
       // Before any analysis a paper has no key words for want of one, which the topics line already says.
       keywordsNote: analysis ? fewKeywordsNote(paper.keywords.length) : null,
+      // Each key word's reasons, as the paper page lists them: a suggestion says what suggested it.
+      keywordWhy: new Map((analysis?.keywords ?? []).map((k) => [k.text, k.why.map((w) => w.label)])),
     }
   })
   if (!shown) throw new PaperscopeError('NOT_FOUND', `no paper matches ${quoted(ref)} (try an id, an arXiv id, a DOI or title words)`)
@@ -136,7 +138,9 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
     printJson(io, shown.json)
     return
   }
-  const { found, paper, novelty, topicStatus, keywordsNote } = shown
-  io.stdout(`${renderPaper(paper, { noTopics: renderTopicStatus(topicStatus), fewKeywords: keywordsNote ? [paper.keywords.length === 0 ? `  ${keywordsNote}` : `  (${keywordsNote})`] : [] })}\n${renderNovelty(novelty).join('\n')}\n`)
+  const { found, paper, novelty, topicStatus, keywordsNote, keywordWhy } = shown
+  io.stdout(
+    `${renderPaper(paper, { noTopics: renderTopicStatus(topicStatus), fewKeywords: keywordsNote ? [paper.keywords.length === 0 ? `  ${keywordsNote}` : `  (${keywordsNote})`] : [], keywordWhy })}\n${renderNovelty(novelty).join('\n')}\n`,
+  )
   io.stdout(alsoMatching(ref, found.alternatives, found.alternativesTotal))
 }
