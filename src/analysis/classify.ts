@@ -25,7 +25,7 @@ import { MODEL_VERSION } from './model-version.js'
 import type { Contribution } from './rank.js'
 import { createRng, decodeFloat32, encodeFloat32, sparseDot, type SparseVector } from './sparse.js'
 import { fitTfidf, termIndex, tfidfVector, type TfidfModel } from './tfidf.js'
-import { prepareText, termCounts, termSurfaces, type PreparedText, type TermOptions } from './text.js'
+import { prepareText, termCounts, termSurfaces, type PreparedText, type TermOptions, type TextInput } from './text.js'
 import { phrasesOf } from './tokenize.js'
 
 /** A curated paper the classifier learns from. */
@@ -929,7 +929,11 @@ function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
  * and the terms behind the best topic.
  * @example classifyTopics(model, prepareText({ title, text: abstract })).topics[0] // { label: 'Neural Collapse', confidence: 0.93 }
  */
-export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, whyTerms = 5 }: { top?: number; whyTerms?: number } = {}): TopicPrediction {
+export function classifyTopics(
+  model: TopicModel,
+  doc: PreparedText,
+  { top = 3, whyTerms = 5, names }: { top?: number; whyTerms?: number; names?: TopicNames } = {},
+): TopicPrediction {
   const { x, cx, matches, cosines, centroid, probs } = views(model, doc)
   const ranked = model.labels
     .map((label, c) => ({ label, confidence: probs[c] as number, c }))
@@ -939,7 +943,7 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
   const offTopic = cosines !== null && minCosine !== undefined && Math.max(0, ...cosines) < minCosine
   const why: Contribution[] = []
   const rests = !offTopic && best !== undefined && best.confidence < (model.centroids?.oneWordBelow ?? 0) && model.centroids && cx && cosines ? restsOn(model.centroids, cx, matches, cosines, best.c, model.pair) : null
-  const oneWord = rests && best && !writesInName(doc, best.label, rests.term) ? { word: writtenTerm(doc, model, rests.term), instead: model.labels[rests.instead] ?? '' } : null
+  const oneWord = rests && best && !writesInName(doc, best.label, rests.term, names) ? { word: writtenTerm(doc, model, rests.term), instead: model.labels[rests.instead] ?? '' } : null
   // Off topic, no topic is given, so nothing is said for the best one: the reason is the distance itself.
   if (offTopic) why.push({ label: OFF_TOPIC_WHY, weight: 1 })
   else if (best) {
@@ -986,21 +990,34 @@ export function classifyTopics(model: TopicModel, doc: PreparedText, { top = 3, 
   }
 }
 
-const namePhraseCache = new Map<string, string[]>()
+/**
+ * The topic names already read, each as {@link topicNameText} reads it (a reading thread that has the NLP model
+ * loaded reads them with the texts); a name not in it is read where it is needed.
+ */
+export type TopicNames = ReadonlyMap<string, PreparedText>
+
+/** A topic's name as a text to read: its label as a title. */
+export function topicNameText(label: string): TextInput {
+  return { title: label, text: '' }
+}
+
+/** Names read here, when no one read them before: the first loads the NLP model (a fifth of a second). */
+const namesRead = new Map<string, PreparedText>()
+/** Each name's phrases of two or more words, by the name as read. */
+const namePhrases = new WeakMap<PreparedText, string[]>()
 
 /**
  * Whether the text writes `term` inside two or more consecutive words of the topic's name: the whole name (`Neural
  * Tangent Kernel`) or a phrase of it (`tangent kernel`; `double descent` of Deep Double Descent). There the word is
  * read in the topic's own sense and its neighbours in the name push the same way (without `kernel` the text that
  * writes `Neural Tangent Kernel (NTK)` went to Others, and so it did without `tangent`), so a call that rests on it
- * rests on the name, not on one word.
+ * rests on the name, not on one word. The name is taken from `names` when it is there.
  */
-function writesInName(doc: PreparedText, label: string, term: string): boolean {
-  let phrases = namePhraseCache.get(label)
-  if (!phrases) {
-    phrases = phrasesOf(prepareText({ title: label, text: '' }).title, { minN: 2, maxN: 8 }).map((p) => p.key)
-    namePhraseCache.set(label, phrases)
-  }
+function writesInName(doc: PreparedText, label: string, term: string, names: TopicNames | undefined): boolean {
+  let name = names?.get(label) ?? namesRead.get(label)
+  if (!name) namesRead.set(label, (name = prepareText(topicNameText(label))))
+  let phrases = namePhrases.get(name)
+  if (!phrases) namePhrases.set(name, (phrases = phrasesOf(name.title, { minN: 2, maxN: 8 }).map((p) => p.key)))
   const holding = phrases.filter((key) => ` ${key} `.includes(` ${term} `))
   if (holding.length === 0) return false
   const longest = Math.max(...holding.map((key) => key.split(' ').length))

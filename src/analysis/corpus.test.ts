@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
 import { awesomeListRecords, readCorpusRecords } from '../../test/support/corpus-records.js'
-import { assignTopics, classifyTopics, fitTopicClassifier, topicModelFromJson, topicModelToJson, type TopicModel } from './classify.js'
+import { assignTopics, classifyTopics, fitTopicClassifier, topicModelFromJson, topicModelToJson, topicNameText, type TopicModel } from './classify.js'
 import { extractKeywords, fewKeywordsNote, fitKeywordModel, keywordCandidates, keywordEvidence, keywordsBesideCurated, MIN_FILL_IN_SCORE, normalizeKeyword, RANK_ALL, restatesKeyword, type KeywordTopic } from './keywords.js'
 import { prepareText, type PreparedText } from './text.js'
 
@@ -113,6 +113,12 @@ describe('topic classifier trained on the awesome list', () => {
     expect(split).toMatchObject({ unsorted: true, unsortedBecause: 'one-word', oneWord: { word: 'kernel', instead: 'Others' } })
     // A phrase of the name is the topic's sense too (`tangent kernel`).
     expect(classifyTopics(closeCalls, prepareText({ title: paper.title ?? '', text: abstract.replace('Neural Tangent Kernel (NTK)', 'tangent kernel (NTK)') })).unsortedBecause).toBeNull()
+    // The names read elsewhere (classify's reading thread) are the ones read: as read here, the same call; a name
+    // read as another text, another call.
+    const doc = prepareText({ title: paper.title ?? '', text: abstract })
+    const named = (label: string, title = label) => new Map([[label, prepareText(topicNameText(title))]])
+    expect(classifyTopics(closeCalls, doc, { names: named('Neural Tangent Kernel') })).toEqual(prediction)
+    expect(classifyTopics(closeCalls, doc, { names: named('Neural Tangent Kernel', 'Kernel Regime') })).toMatchObject({ unsortedBecause: 'one-word', oneWord: { word: 'Kernel', instead: 'Others' } })
   })
 
   it('gives an unsorted text no key words from a topic it withheld: Coordinate Descent is suggested nothing as typical of Deep Double Descent', () => {

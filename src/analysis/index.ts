@@ -43,6 +43,7 @@ export {
 export {
   fitTopicClassifier,
   classifyTopics,
+  topicNameText,
   topicTerms,
   topicProbabilities,
   assignTopics,
@@ -54,6 +55,7 @@ export {
   type TopicModelJson,
   type TopicExample,
   type TopicPrediction,
+  type TopicNames,
   type UnsortedReason,
   type TopicScore,
   type AssignedTopic,

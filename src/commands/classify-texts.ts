@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, readText, readTextThreadModule, textLanguage, topicTerms, unsortedSentence, type PreparedText, type ReadText, type TopicPrediction, type UnsortedReason } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, readText, readTextThreadModule, textLanguage, topicNameText, topicTerms, unsortedSentence, type PreparedText, type ReadText, type TopicNames, type TopicPrediction, type UnsortedReason } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -115,6 +115,11 @@ export interface TextClassifier {
   classify(input: ClassifyInput, read?: ReadText): Promise<ClassifiedText>
   /** The topic labels the model knows (empty when the library has no curated topics). */
   labels: string[]
+  /**
+   * Has `reader` read the topic names too, which the topics of some texts need (classifyTopics' `names`), so this
+   * thread never loads the NLP model for them. Called before the texts are sent, the names come back first.
+   */
+  readNamesWith(reader: TextReader): void
 }
 
 /** A line read: its input and any warnings, or why it is bad and its id when that could be read. */
@@ -217,11 +222,19 @@ export async function createTextClassifier(
   if (!models || models.librarySize === 0) throw empty()
   const fitted = models
   const curated = await store.analysis.listCuratedKeywordVectors()
+  const labels = fitted.topics?.labels ?? []
+  let names: Promise<TopicNames> | undefined
   const classifier: TextClassifier = {
-    labels: fitted.topics?.labels ?? [],
+    labels,
+    readNamesWith(reader) {
+      if (names || labels.length === 0) return
+      names = Promise.all(labels.map((label) => reader.read(topicNameText(label)))).then((reads) => new Map(reads.map((r, c) => [labels[c] as string, r.doc])))
+      // Awaited by every text classified; with none (every line bad) a thread closed meanwhile is no unhandled rejection.
+      names.catch(() => {})
+    },
     async classify(input, read = readText(input)) {
       const { doc } = read
-      const prediction = fitted.topics ? classifyTopics(fitted.topics, doc) : null
+      const prediction = fitted.topics ? classifyTopics(fitted.topics, doc, names ? { names: await names } : {}) : null
       const short = textTooShort(fitted, doc)
       const tooShort = short !== null
       const { words, known } = short ?? { words: 0, known: 0 }

@@ -133,7 +133,11 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
         const current = ahead.shift() ?? (await nextLine())
         if (current === null) break
         // Decided once, on the first line: a batch at hand gets a reading thread.
-        if (reader === undefined) reader = started ?? (queue.waiting() + 1 >= READING_THREAD_MIN_LINES ? startTextReader() : null)
+        if (reader === undefined) {
+          reader = started ?? (queue.waiting() + 1 >= READING_THREAD_MIN_LINES ? startTextReader() : null)
+          // The topic names first, then the texts: this thread then never loads the NLP model.
+          if (reader) classifier.readNamesWith(reader)
+        }
         if (reader) {
           if (current.read.ok && !current.text) current.text = reader.read(current.read.input)
           // The texts of the lines already at hand go to the reading thread now, never waiting for more input.
