@@ -540,6 +540,16 @@ function fitTopicPair(
 
 const pairWeightsCache = new WeakMap<TopicPair, SoftmaxModel>()
 
+/** The pair's regression as the softmax reads it (its weights stored as plain numbers). */
+function pairModel(pair: TopicPair): SoftmaxModel {
+  let model = pairWeightsCache.get(pair)
+  if (!model) {
+    model = { classes: 2, dimensions: pair.tfidf.vocabulary.length, weights: Float32Array.from(pair.weights) }
+    pairWeightsCache.set(pair, model)
+  }
+  return model
+}
+
 /**
  * The pair's second look: when the best label is one of the pair, the mass of the two is split again by
  * the pair's regression averaged with the centroids' odds between them; other labels keep theirs.
@@ -551,12 +561,7 @@ function refinePair(pair: TopicPair, probs: Float64Array, doc: PreparedText): Fl
   })
   const [a, b] = pair.labels
   if (best !== a && best !== b) return probs
-  let model = pairWeightsCache.get(pair)
-  if (!model) {
-    model = { classes: 2, dimensions: pair.tfidf.vocabulary.length, weights: Float32Array.from(pair.weights) }
-    pairWeightsCache.set(pair, model)
-  }
-  const z = softmaxLogits(model, tfidfVector(pair.tfidf, termCounts(doc, pair.terms)))
+  const z = softmaxLogits(pairModel(pair), tfidfVector(pair.tfidf, termCounts(doc, pair.terms)))
   const regression = 1 / (1 + Math.exp((z[0] as number) - (z[1] as number)))
   const mass = (probs[a] as number) + (probs[b] as number)
   const centroidOdds = mass > 0 ? (probs[b] as number) / mass : 0.5
@@ -639,7 +644,16 @@ function fitCentroidScale(
 
 const centroidVectorCache = new WeakMap<TopicCentroids, SparseVector[]>()
 
-/** A paper's TF-IDF vector under the centroid view's vocabulary. */
+/** The centroids as typed sparse vectors (stored as plain numbers). */
+function centroidVectors(centroids: TopicCentroids): SparseVector[] {
+  let vectors = centroidVectorCache.get(centroids)
+  if (!vectors) {
+    vectors = centroids.vectors.map((v) => ({ indices: Int32Array.from(v.indices), values: Float32Array.from(v.values) }))
+    centroidVectorCache.set(centroids, vectors)
+  }
+  return vectors
+}
+
 const topicTermSets = new WeakMap<TopicModel, ReadonlySet<string>>()
 
 /** The terms the topic model weighs (words and phrases of the curated papers, but those in most of them). */
@@ -652,6 +666,7 @@ export function topicTerms(model: TopicModel): ReadonlySet<string> {
   return terms
 }
 
+/** A paper's TF-IDF vector under the centroid view's vocabulary. */
 function centroidVector(centroids: TopicCentroids, doc: PreparedText): SparseVector {
   // Words the curated papers never wrote lengthen the text's vector, as each training paper's own rare words
   // did in the leave-one-out cosines the calibration and the off-topic bound were fitted on.
@@ -666,12 +681,7 @@ function centroidProbabilities(centroids: TopicCentroids, cosines: readonly numb
 
 /** A paper's cosine to each label's centroid, each of its words counted as far as it matches the label's compounds. */
 function centroidCosines(centroids: TopicCentroids, x: SparseVector, matches: HeadMatches | null): number[] {
-  let vectors = centroidVectorCache.get(centroids)
-  if (!vectors) {
-    vectors = centroids.vectors.map((v) => ({ indices: Int32Array.from(v.indices), values: Float32Array.from(v.values) }))
-    centroidVectorCache.set(centroids, vectors)
-  }
-  const cosines = vectors.map((v) => sparseDot(x, v))
+  const cosines = centroidVectors(centroids).map((v) => sparseDot(x, v))
   if (matches) {
     const byTerm = termCentroids(centroids)
     for (const [j, match] of matches) {
@@ -695,19 +705,35 @@ function headMatches(centroids: TopicCentroids, doc: PreparedText, x: SparseVect
   if (!heads) return null
   const named = namedOf(heads)
   const mine = compoundShares(headContexts(doc, centroids.terms.titleWeight), named, (word) => heads.unnamed[word] ?? 0)
+  const bound = boundWords(heads)
   const out: HeadMatches = new Map()
   x.indices.forEach((f, j) => {
     const word = centroids.tfidf.vocabulary[f] ?? ''
-    let match: Float64Array | null = null
-    heads.shares.forEach((byWord, c) => {
-      const shares = byWord[word]
-      if (!shares) return
-      match ??= new Float64Array(heads.shares.length).fill(1)
-      match[c] = headMatch(shares, mine.get(word))
-    })
-    if (match) out.set(j, match)
+    const labels = bound.get(word)
+    if (!labels) return
+    const match = new Float64Array(heads.shares.length).fill(1)
+    for (const { c, shares } of labels) match[c] = headMatch(shares, mine.get(word))
+    out.set(j, match)
   })
   return out
+}
+
+const boundWordsCache = new WeakMap<HeadCompounds, ReadonlyMap<string, ReadonlyArray<{ c: number; shares: Readonly<Record<string, number>> }>>>()
+
+/**
+ * Word → the labels that write it inside compounds, with their shares, in label order: a few dozen words of the
+ * thousands a text's vector may hold, looked up once per word rather than once per word and label.
+ */
+function boundWords(heads: HeadCompounds): ReadonlyMap<string, ReadonlyArray<{ c: number; shares: Readonly<Record<string, number>> }>> {
+  let bound = boundWordsCache.get(heads)
+  if (!bound) {
+    const found = new Map<string, Array<{ c: number; shares: Readonly<Record<string, number>> }>>()
+    heads.shares.forEach((byWord, c) => {
+      for (const word of Object.keys(byWord)) (found.get(word) ?? found.set(word, []).get(word)!).push({ c, shares: byWord[word] as Record<string, number> })
+    })
+    boundWordsCache.set(heads, (bound = found))
+  }
+  return bound
 }
 
 const namedCache = new WeakMap<HeadCompounds, ReadonlySet<string>>()
@@ -918,6 +944,29 @@ function restsOn(centroids: TopicCentroids, x: SparseVector, matches: HeadMatche
   })
   if (instead === best || (pair?.labels.includes(best) && pair.labels.includes(instead))) return null
   return { term: (pushes[j] as Contribution).label, instead }
+}
+
+/**
+ * Builds the tables classifying a text looks up in a model (built on first use otherwise): a batch builds them while
+ * its first texts are still being read on the other thread, not on its first text.
+ */
+export function prepareTopicModel(model: TopicModel): void {
+  topicTerms(model)
+  termIndex(model.tfidf)
+  const centroids = model.centroids
+  if (centroids) {
+    termIndex(centroids.tfidf)
+    centroidVectors(centroids)
+    termCentroids(centroids)
+    if (centroids.heads) {
+      namedOf(centroids.heads)
+      boundWords(centroids.heads)
+    }
+  }
+  if (model.pair) {
+    termIndex(model.pair.tfidf)
+    pairModel(model.pair)
+  }
 }
 
 function topicLogits(model: TopicModel, x: SparseVector): Float64Array {

@@ -43,6 +43,7 @@ export {
 export {
   fitTopicClassifier,
   classifyTopics,
+  prepareTopicModel,
   topicNameText,
   topicTerms,
   topicProbabilities,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, readText, readTextThreadModule, textLanguage, topicNameText, topicTerms, unsortedSentence, type PreparedText, type ReadText, type TopicNames, type TopicPrediction, type UnsortedReason } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, prepareTopicModel, readText, readTextThreadModule, textLanguage, topicNameText, topicTerms, unsortedSentence, type PreparedText, type ReadText, type TopicNames, type TopicPrediction, type UnsortedReason } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -120,6 +120,11 @@ export interface TextClassifier {
    * thread never loads the NLP model for them. Called before the texts are sent, the names come back first.
    */
   readNamesWith(reader: TextReader): void
+  /**
+   * Builds the tables the models are read through now, not on the first text (the library's words alone take a few
+   * hundredths of a second): a batch calls it while its first texts are being read on the other thread.
+   */
+  prepare(): void
 }
 
 /** A line read: its input and any warnings, or why it is bad and its id when that could be read. */
@@ -231,6 +236,10 @@ export async function createTextClassifier(
       names = Promise.all(labels.map((label) => reader.read(topicNameText(label)))).then((reads) => new Map(reads.map((r, c) => [labels[c] as string, r.doc])))
       // Awaited by every text classified; with none (every line bad) a thread closed meanwhile is no unhandled rejection.
       names.catch(() => {})
+    },
+    prepare() {
+      if (fitted.topics) prepareTopicModel(fitted.topics)
+      libraryWords(fitted.keywords)
     },
     async classify(input, read = readText(input)) {
       const { doc } = read

@@ -115,6 +115,7 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
     // Lines parsed ahead of their turn, their texts already sent to the reading thread.
     const ahead: AheadLine[] = []
     let reader: TextReader | null | undefined
+    let prepared = false
     // A blank line is skipped (its number counted); any other is parsed once, in order.
     const parse = (line: string): AheadLine | null => {
       lineNumber++
@@ -149,6 +150,9 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
             if (more.read.ok) more.text = reader.read(more.read.input)
             ahead.push(more)
           }
+          // Once, while the reading thread reads the first texts: this thread would only wait for them meanwhile.
+          if (!prepared) classifier.prepare()
+          prepared = true
         }
         const read = current.read
         const id = read.ok ? read.input.id : read.id
