@@ -1,9 +1,11 @@
 /** A phrase the text writes only as a piece of a longer noun phrase is no key word: a reader sees it cut. */
+import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { awesomeListKeywordProbe, type AwesomeListKeywordProbe } from '../../test/support/corpus-records.js'
-import { extractKeywords, RANK_ALL, type KeywordModel } from './keywords.js'
-import { prepareText } from './text.js'
+import { parseBibtex } from '../ingest/index.js'
+import { awesomeListKeywordProbe, awesomeListRecords, type AwesomeListKeywordProbe } from '../../test/support/corpus-records.js'
+import { extractKeywords, fitKeywordModel, RANK_ALL, type KeywordModel } from './keywords.js'
+import { prepareText, type PreparedText } from './text.js'
 
 let probe: AwesomeListKeywordProbe
 const record = (title: string): SourceRecord => probe.record(title)
@@ -50,5 +52,37 @@ describe('fragments of longer phrases on the awesome list', () => {
     // The last word of a question is its verb, however tagged: `Glorp Widgets` of `When Do Glorp Widgets Work?` stays.
     const question = extractKeywords(model, prepareText({ title: 'When Do Glorp Widgets Work?', text: '' }), RANK_ALL)
     expect(question.map((k) => k.text)).toContain('Glorp Widgets')
+  })
+})
+
+describe('a phrase the other texts write only on into a longer one', () => {
+  // The awesome list with the D2L book's references (title, and abstract where one is given), as a library of both
+  // reads them: there `Long short-term` is written by a second text, on into `memory-networks`.
+  let model: KeywordModel
+  let records: SourceRecord[]
+  const docOf = (r: SourceRecord): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? r.abstract ?? '' })
+  const ranking = (title: string): string[] => {
+    const r = records.find((x) => x.title === title)
+    if (!r) throw new Error(`${title} is no longer in the fixtures`)
+    return extractKeywords(model, docOf(r), RANK_ALL).map((k) => k.text)
+  }
+
+  beforeAll(() => {
+    const bib = readFileSync(new URL('../../test/fixtures/bibtex/d2l_full_488_entries.bib', import.meta.url), 'utf8')
+    records = [...awesomeListRecords(), ...parseBibtex(bib, { input: 'd2l.bib', fetchedAt: '2026-01-01T00:00:00Z' }).records]
+    model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords, topics: r.topics })))
+  })
+
+  it('shows the whole phrase, not its start cut before a noun (`Long short-term` of *Long short-term memory*)', () => {
+    expect(ranking('Long short-term memory')).toEqual(['Long short-term memory'])
+    expect(ranking('Long short-term memory-networks for machine reading')).not.toContain('Long short-term')
+    expect(ranking('SSD: Single shot multibox detector')).not.toContain('Single shot')
+    expect(ranking('Rich feature hierarchies for accurate object detection and semantic segmentation')).not.toContain('Rich feature')
+    expect(ranking('Large batch training of convolutional networks')).toContain('Large batch training')
+  })
+
+  it('keeps a phrase the other texts also write on its own (`Linear algebra` of *Linear algebra review and reference*)', () => {
+    expect(ranking('Linear algebra review and reference')).toContain('Linear algebra')
+    expect(ranking('A survey of collaborative filtering techniques')).toContain('collaborative filtering')
   })
 })

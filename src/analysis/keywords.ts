@@ -83,7 +83,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither) needs more: papers worded like it list it one time in twenty or more, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither) needs more: papers worded like it list it one time in twenty or more, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -818,11 +818,12 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   // isTitleWording) and a verb at work that no curator lists (`Deconstructing` of *Deconstructing Lottery Tickets*, a
   // fill-in at 0.19; a listed gerund such as `Pruning` stays). They are only not shown; the ranker is fitted on every
   // candidate as before, so hiding them moves no other paper's key words.
+  const elsewhere = phrasesElsewhere(model, doc, counted)
   const hidden = (c: KeywordCandidate): boolean =>
     (c.count > 0 && startsWithComparative(c)) ||
     (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c)) ||
     (c.verbWithObject === true && (model.keywordFrequency[c.key] ?? 0) === 0) ||
-    (c.count > 0 && (model.keywordFrequency[c.key] ?? 0) === 0 && isFragment(doc, c, df))
+    (c.count > 0 && (model.keywordFrequency[c.key] ?? 0) === 0 && isFragment(doc, c, df, elsewhere))
   // A phrase that restates a curated key word is not shown beside it, so it must hide no fuller phrase either:
   // `Sharpness` (a piece of the curated `Sharpness-Aware Minimization`) had hidden `sharpness minimization algorithm`.
   // It still hides its own pieces and what chains with it, pieces of the curated key word too (`Units` inside
@@ -1166,11 +1167,14 @@ const RUNS_ON = new Set(['NOUN', 'PROPN', 'ADJ', 'X'])
  * (`Overfitted Three-Layer` of `… the Overfitted Three-Layer Neural Tangent Kernel Model`, `Long Time` of `… for Long
  * Time Series`), or it starts inside a compound: the word before it and its first word are a phrase other papers
  * write (`Net Architectures` after `Neural`, `ticket initializations` after `lottery`), or one word the library writes
- * hyphenated (`Squares Problems` after `Least`: `least-squares`; `least` is a stop word no phrase holds).
+ * hyphenated (`Squares Problems` after `Least`: `least-squares`; `least` is a stop word no phrase holds). Or, for a
+ * phrase of two or more words, the noun phrase runs on after it at every place and the other texts write it only on
+ * into longer phrases ({@link writtenOnElsewhere}), though they write no compound of its last word and the next.
  */
-function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) => number): boolean {
+function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) => number, elsewhere: Elsewhere): boolean {
   const spans = spansOf([...doc.title, ...doc.body], c.key)
   if (spans.length === 0 || spans.length !== c.count) return false
+  if (c.n > 1 && writtenOnElsewhere(spans, c, elsewhere)) return true
   const first = c.key.split(' ')[0] ?? ''
   const last = c.key.split(' ').at(-1) ?? ''
   // A one-word name (`GPT-4`, `ResNet`: a digit or a second capital) names the thing, whatever it modifies: `GPT-4` of
@@ -1191,6 +1195,68 @@ function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) =>
     return df(`${word} ${first}`) >= 2 || df(`${word}${first}`) >= 1
   }
   return spans.every(runsOn) || spans.every(startsInside)
+}
+
+/** Phrase key → the phrases of one more word that start with it, with the texts that write each. */
+const runOnCache = new WeakMap<object, ReadonlyMap<string, ReadonlyMap<string, number>>>()
+function runOnIndex(model: Stats): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  let index = runOnCache.get(model.documentFrequency)
+  if (!index) {
+    const built = new Map<string, Map<string, number>>()
+    for (const [key, n] of Object.entries(model.documentFrequency)) {
+      const cut = key.lastIndexOf(' ')
+      if (cut < 0) continue
+      const head = key.slice(0, cut)
+      ;(built.get(head) ?? built.set(head, new Map()).get(head)!).set(key, n)
+    }
+    runOnCache.set(model.documentFrequency, (index = built))
+  }
+  return index
+}
+
+/** How many other texts of the library write a phrase, and phrases of one more word starting with one. */
+interface Elsewhere {
+  of(key: string): number
+  startingWith(key: string): number
+}
+
+/**
+ * The library's phrase counts without this text: `counted`, they include it (a library paper ranked after the fit),
+ * so each phrase it writes counts one text less.
+ */
+function phrasesElsewhere(model: Stats, doc: PreparedText, counted: boolean): Elsewhere {
+  const own = counted ? new Set(candidatesOf(doc).map((c) => c.key)) : new Set<string>()
+  const of = (key: string): number => (model.documentFrequency[key] ?? 0) - (own.has(key) ? 1 : 0)
+  return {
+    of,
+    startingWith(key) {
+      let n = 0
+      for (const longer of runOnIndex(model).get(key)?.keys() ?? []) n += of(longer)
+      return n
+    },
+  }
+}
+
+/**
+ * True for a phrase of two or more words the text writes, at every place, on into a noun, name, adjective or unknown
+ * word, and that the other texts of the library write, as far as their phrase counts tell, only on into a longer
+ * phrase: as many of them write a phrase of one more word starting with it as write it. `Long short-term` of *Long
+ * short-term memory* (the other text writes `Long short-term memory-networks`), `Single shot` of *SSD: Single shot
+ * multibox detector*, `Rich feature` of *Rich feature hierarchies for …* and `Large batch` of *Large batch training of
+ * …* had been shown, the one side of the compound left when the other was hidden as starting inside it (the
+ * richest library, eval/README.md). There `collaborative filtering` (written on by 2 texts of 8) and `linear algebra`
+ * (1 of 3) stay. A single word is left to the tests above: `Spline` of *A Spline Theory
+ * of Deep Learning* is the paper's concept, though other texts write `spline functions`.
+ */
+function writtenOnElsewhere(spans: readonly Span[], c: KeywordCandidate, elsewhere: Elsewhere): boolean {
+  const others = elsewhere.of(c.key)
+  if (others < 1) return false
+  for (const { tokens, end } of spans) {
+    const next = tokens[end + 1]
+    if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos)) return false
+    if (tokens[end + 2]?.text === '?' && end + 3 === tokens.length) return false
+  }
+  return elsewhere.startingWith(c.key) >= others
 }
 
 /** Comparatives: `Bigger Models` (`… Where Bigger Models and More Data Hurt`) says how things compare, not which. */

@@ -86,7 +86,9 @@
  * (`GPT-4` of *GPT-4 Technical Report*) is no such piece.
  * 53: a suggested key word that no similar paper and no topic of the paper lists (every one of an off-topic paper's) is
  * shown only when papers worded like it list it one time in twenty (`Gaussian Process` for *A Markovian Decision Process*).
+ * 54: a phrase of two or more words the text writes only on into a longer noun phrase, and the library's other texts only
+ * so too, is not shown (`Long short-term` of *Long short-term memory*).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 53
+export const MODEL_VERSION = 54
