@@ -185,6 +185,7 @@ export function validateKeywords(
         ...variant.extract,
         neighbours: evidence.similarPapers ? neighbours(p) : [],
         topics: evidence.topics,
+        unsorted: evidence.unsorted,
       }).map((k) => k.key)
     })
     if (onPaper) s.test.forEach((p, i) => onPaper(s.name, p, predicted[i] ?? [], gold[i] as Set<string>))

@@ -211,7 +211,7 @@ async function main(): Promise<void> {
   // As in the app (keywordEvidence): an unlabelled paper's topics are the classifier's predictions, none it withheld.
   const keywordOptions = (p: LabelledPaper, i: number) => {
     const evidence = keywordEvidence([], predictions[i] ?? null)
-    return { neighbours: evidence.similarPapers ? keywordNeighbours(p) : [], topics: evidence.topics, shownTopics: evidence.shownTopics }
+    return { neighbours: evidence.similarPapers ? keywordNeighbours(p) : [], topics: evidence.topics, shownTopics: evidence.shownTopics, unsorted: evidence.unsorted }
   }
   // The app's list: 2–5 phrases, the third and later ones only from KEYWORD_MIN_SCORE on; scored on its first 3.
   const extracted = test.map((p, i) => extractKeywords(keywordModel, doc(p), { max: 5, min: 2, ...keywordOptions(p, i) }))

@@ -139,12 +139,12 @@ describe('topic classifier trained on the awesome list', () => {
     // The key words read why the classifier left it unsorted.
     expect(prediction.unsortedBecause).toBe('one-word')
     const evidence = keywordEvidence([], prediction)
-    expect(evidence).toEqual({ topics: [], shownTopics: [], similarPapers: true })
+    expect(evidence).toEqual({ topics: [], shownTopics: [], similarPapers: true, unsorted: true })
     expect(typical(evidence.topics, alone)).toEqual([])
     // Unsorted because no topic is confident, a text keeps its topics by their (low) confidence, named as near it.
     const unsure = { ...prediction, unsortedBecause: 'low-confidence' as const, topics: prediction.topics.map((t) => ({ ...t, confidence: t.confidence * (model.unsortedBelow - 0.01) })) }
     expect(keywordEvidence([], unsure).topics).toEqual(unsure.topics)
-    expect(keywordEvidence([], { ...unsure, offTopic: true, unsortedBecause: 'off-topic' })).toEqual({ topics: [], shownTopics: [], similarPapers: false })
+    expect(keywordEvidence([], { ...unsure, offTopic: true, unsortedBecause: 'off-topic' })).toEqual({ topics: [], shownTopics: [], similarPapers: false, unsorted: false })
   })
 
   it('explains a topic with terms as the text writes them, not as the model keys them', () => {

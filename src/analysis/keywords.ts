@@ -83,7 +83,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither) needs more: papers worded like it list it one time in twenty or more, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words. What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -714,6 +714,12 @@ export interface ExtractOptions {
    * pieces and the phrases it chains with.
    */
   curated?: readonly string[]
+  /**
+   * The classifier left the paper unsorted though not off topic (one word decided its best topic, or no topic reached
+   * the bar; {@link keywordEvidence}): its similar papers and topics are near it by little, so a key word it does not
+   * spell out needs what one they do not list needs ({@link UNBACKED_SUGGESTION_MIN_PROBABILITY}).
+   */
+  unsorted?: boolean
   nlp?: NlpPort
 }
 
@@ -725,6 +731,8 @@ export interface KeywordEvidence {
   shownTopics: string[]
   /** False for an off-topic text: its nearest curated papers are near by accident, so they suggest nothing. */
   similarPapers: boolean
+  /** True for a text left unsorted but not off topic: what its similar papers and topics suggest is weak ({@link ExtractOptions.unsorted}). */
+  unsorted: boolean
 }
 
 /**
@@ -736,7 +744,8 @@ export interface KeywordEvidence {
  * on none: its confidences are no evidence. *Coordinate Descent for Sparse Regression* (“Deep Double Descent” 0.36, on
  * `regression` alone) had been suggested `Deep Double Descent` partly by that topic. Dropping every unsorted paper's
  * topics instead cost 0.005 of the training-year temporal key-word F1: near-bar texts lost right suggestions
- * (eval/README.md).
+ * (eval/README.md). Either unsorted paper's suggestions still need papers worded like it to list them (`unsorted`):
+ * `Robustness` for AlexNet came from two of its ten similar papers.
  * @example
  * const e = keywordEvidence([], classifyTopics(topicModel, doc))
  * extractKeywords(model, doc, { topics: e.topics, shownTopics: e.shownTopics, neighbours: e.similarPapers ? neighbours : [] })
@@ -746,10 +755,11 @@ export function keywordEvidence(
   prediction: Pick<TopicPrediction, 'topics' | 'unsorted' | 'offTopic' | 'unsortedBecause'> | null,
 ): KeywordEvidence {
   const shownTopics = assignTopics(curated, prediction).map((t) => t.label)
-  if (curated.length > 0) return { topics: curated.map((label) => ({ label, confidence: 1 / curated.length })), shownTopics, similarPapers: true }
+  if (curated.length > 0) return { topics: curated.map((label) => ({ label, confidence: 1 / curated.length })), shownTopics, similarPapers: true, unsorted: false }
   const withheld = prediction?.unsortedBecause === 'off-topic' || prediction?.unsortedBecause === 'one-word'
   const topics = prediction && !withheld ? prediction.topics.map(({ label, confidence }) => ({ label, confidence })) : []
-  return { topics, shownTopics, similarPapers: !(prediction?.offTopic ?? false) }
+  const unsorted = prediction?.unsortedBecause === 'one-word' || prediction?.unsortedBecause === 'low-confidence'
+  return { topics, shownTopics, similarPapers: !(prediction?.offTopic ?? false), unsorted }
 }
 
 /**
@@ -758,7 +768,7 @@ export function keywordEvidence(
  * chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
-export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, minFillScore = Math.min(MIN_FILL_IN_SCORE, minScore), neighbours, topics = [], shownTopics = topics.map((t) => t.label), curated = [], nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, minFillScore = Math.min(MIN_FILL_IN_SCORE, minScore), neighbours, topics = [], shownTopics = topics.map((t) => t.label), curated = [], unsorted = false, nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   // The phrases and their ranker are English: another language gets none rather than `les` or a whole title.
   if (!textLanguage(doc).english) return []
   const scores = neighbourScores(neighbours, nlp, model.keyOf)
@@ -831,9 +841,10 @@ export function extractKeywords(model: KeywordModel, doc: PreparedText, { max = 
   const restates = (c: KeywordCandidate): boolean => curated.some((listed) => restatesKeyword({ text: model.display[c.key] ?? c.text, key: c.key }, listed, nlp))
   const passed: KeywordCandidate[] = []
   const hiddenByPassed = (c: KeywordCandidate): boolean => passed.some((o) => clashes(o, c) && !` ${c.key} `.includes(` ${o.key} `))
-  // A suggestion neither similar papers nor the paper's topic list (all an off-topic paper's) has only the text behind it.
-  const backed = (key: string): boolean => (scores.get(key)?.score ?? 0) > 0 || (suggested.get(key) ?? 0) > 0
-  const supported = suggestionSupport(model, doc, tags, backed)
+  // A suggestion neither similar papers nor the paper's topic list (all an off-topic paper's) has only the text behind
+  // it; so has every suggestion of a paper left unsorted, whose similar papers and topics are near it by little.
+  const weaklyBacked = (key: string): boolean => unsorted || ((scores.get(key)?.score ?? 0) <= 0 && (suggested.get(key) ?? 0) <= 0)
+  const supported = suggestionSupport(model, doc, tags, weaklyBacked)
   const chosen: typeof scored = []
   const weak: typeof scored = []
   for (const s of scored) {
@@ -902,13 +913,21 @@ function isGenericWord(model: Stats, c: KeywordCandidate): boolean {
 /**
  * A suggestion that no similar paper and no topic of the paper lists (every suggestion of an off-topic paper, whose
  * neighbours and topics are no evidence) is shown only when its classifier gives the text this probability: one in
- * twenty papers worded like it lists it. The text's piece of it and "more often than papers do on average" are no
- * support alone: `Gaussian Process` for *A Markovian Decision Process* (0.02 against a share of 0.008, from the shared
- * `process`), `Curriculum Learning` for an LSTM paper (`learning`, 0.015). On the richest library (eval/README.md) it
- * took 9 wrong suggestions of 11 off the off-topic papers and 4 right ones of 16 (`Convolutional Neural Networks` of
- * titles such as *Squeeze-and-excitation networks*, on the one word `networks`); `Large Language Models` of LLaMA
- * (0.057) and OPT (0.077) stay. 0.03 would take 7 wrong and the same 4 right, 0.1 all 11 wrong and 8 right (LLaMA's,
- * OPT's). The training-year splits have almost no such suggestion: their key words are as before.
+ * twenty papers worded like it lists it (and more than the share of curated papers that list it). The text's piece of
+ * it and "more often than papers do on average" are no support alone: `Gaussian Process` for *A Markovian Decision
+ * Process* (0.02 against a share of 0.008, from the shared `process`), `Curriculum Learning` for an LSTM paper
+ * (`learning`, 0.015). On the richest library (eval/README.md) it took 9 wrong suggestions of 11 off the off-topic
+ * papers and 4 right ones of 16 (`Convolutional Neural Networks` of titles such as *Squeeze-and-excitation networks*,
+ * on the one word `networks`); `Large Language Models` of LLaMA (0.057) and OPT (0.077) stay. 0.03 would take 7 wrong
+ * and the same 4 right, 0.1 all 11 wrong and 8 right (LLaMA's, OPT's). The training-year splits have almost no such
+ * suggestion: their key words are as before.
+ * Every suggestion of a paper left unsorted though not off topic ({@link ExtractOptions.unsorted}) needs the same:
+ * its similar papers and topics had backed 10 suggestions on the richest library, 8 wrong: `Data Augmentation` for
+ * *The Art of Statistics* (classifier 0.024), `Neural Tangent Kernel` for a review of recurrent networks (0.052, under
+ * its share of 0.10); 5 wrong and 1 right (`Survey` of that review, 0.048) went, `Robustness` of AlexNet (0.062) and
+ * `Information Bottleneck` of the back-propagation paper (0.056) stay. On the training-year splits 3 wrong suggestions
+ * gave way to the text's phrases and F1 is as before; asking most of the similar papers' weight instead lost 0.004
+ * (temporal), the 0.05 alone lost 0.0066 on a cross-validation split.
  */
 export const UNBACKED_SUGGESTION_MIN_PROBABILITY = 0.05
 
@@ -922,14 +941,14 @@ export const UNBACKED_SUGGESTION_MIN_PROBABILITY = 0.05
  * in the app's list were right 2 times in 43 (eval/README.md). A word of the key word, or a piece of it the text
  * completes, counts only where the text writes it on its own or after the word the key word writes before it: the
  * `descent` of `coordinate descent` had supported `Deep Double Descent` (and `Stochastic Gradient Descent`).
- * `backed`: similar papers or the paper's topic list the key word; one they do not needs its classifier's
- * {@link UNBACKED_SUGGESTION_MIN_PROBABILITY} instead.
+ * `weaklyBacked`: no similar paper or topic of the paper lists the key word, or the paper is unsorted; such a
+ * suggestion needs its classifier's {@link UNBACKED_SUGGESTION_MIN_PROBABILITY} and the average share, nothing else.
  */
 function suggestionSupport(
   model: Pick<KeywordModel, 'display' | 'keywordFrequency' | 'documentCount' | 'curatedDocuments'>,
   doc: PreparedText,
   tags: ReadonlyMap<string, number> | undefined,
-  backed: (key: string) => boolean,
+  weaklyBacked: (key: string) => boolean,
 ): (c: KeywordCandidate) => boolean {
   // Each word of the text with the content words right before its uses ('' for none): the compounds it heads. Read
   // when a suggestion first asks.
@@ -952,9 +971,14 @@ function suggestionSupport(
     return { words, acronyms }
   }
   const curated = Math.max(1, model.curatedDocuments ?? model.documentCount)
+  // Papers worded like the text list it more often than papers do on average.
+  const aboveAverage = (key: string, p: number | undefined): boolean => p !== undefined && p >= (model.keywordFrequency[key] ?? 0) / curated
   return (c) => {
     if (c.count > 0) return true
-    if (!backed(c.key)) return (tags?.get(c.key) ?? 0) >= UNBACKED_SUGGESTION_MIN_PROBABILITY
+    if (weaklyBacked(c.key)) {
+      const p = tags?.get(c.key)
+      return p !== undefined && p >= UNBACKED_SUGGESTION_MIN_PROBABILITY && aboveAverage(c.key, p)
+    }
     if ((c.completes ?? 0) > 0 && (completedParts.get(c) ?? []).some((part) => completesInCompound(doc, part, c.key))) return true
     const { words, acronyms } = (read ??= readText())
     const all = c.key.split(' ')
@@ -968,8 +992,7 @@ function suggestionSupport(
     }
     if (all.some((w, i) => !LINKS.has(w) && written(w, i))) return true
     if (phraseInitials(model.display[c.key] ?? c.text).some((initials) => initials.length >= 2 && acronyms.has(initials))) return true
-    const p = tags?.get(c.key)
-    return p !== undefined && p >= (model.keywordFrequency[c.key] ?? 0) / curated
+    return aboveAverage(c.key, tags?.get(c.key))
   }
 }
 
@@ -1303,7 +1326,7 @@ export const RANK_ALL = { min: 50, max: 50, minScore: 0, minFillScore: 0 } as co
 
 /** Why a key word the text does not spell out was not suggested either: the same words for one key word or none. */
 const NO_SUPPORTED_SUGGESTION =
-  'no key word the text does not spell out has support in it (a word of it written alone or in the same compound, its acronym, or papers worded like it listing it more often than papers do on average, one time in twenty where no similar paper or topic lists it)'
+  'no key word the text does not spell out has support in it (a word of it written alone or in the same compound, its acronym, or papers worded like it listing it more often than papers do on average; only that, and one time in twenty, where no similar paper or topic lists it or the paper is unsorted)'
 
 /**
  * Why a paper or text shows fewer than two key words, as the API and the pages say it (a topic's "unsorted" is the

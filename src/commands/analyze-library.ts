@@ -511,6 +511,7 @@ function analysePapers(
       topics: evidence.topics,
       shownTopics: evidence.shownTopics,
       curated: p.curatedKeywords,
+      unsorted: evidence.unsorted,
       ...RANK_ALL,
     })
     // Shown beside the curated key words: what reaches two, then confident ones, none restating them.
