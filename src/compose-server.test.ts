@@ -12,7 +12,7 @@ import { bareTitleLibrary } from '../test/support/bare-titles.js'
 import { createTempStore } from '../test/support/temp-store.js'
 
 const COORDINATE = { title: 'Coordinate Descent for Sparse Regression', text: 'We analyse coordinate descent for lasso regression and prove linear convergence.' }
-const OFF_TOPIC_NOTE = 'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.'
+const OFF_TOPIC_NOTE = 'Unsorted: the text is further from every topic of this library than any curated paper is, so it gets no topic, and a key word is suggested only where papers worded like it list it, not from similar papers or topics.'
 /** The one-word sentence, its percentage and closer topic left open. */
 const ONE_WORD_NOTE = /^Unsorted: the best topic, Deep Double Descent \(\d{2}%\), rests on one word \(“regression”\); without it the text is closer to [A-Z][^.]+\.$/
 

@@ -27,7 +27,7 @@ describe('unsortedSentence', () => {
 
   it('says an off-topic text is further from every topic than any curated paper, naming no topic', () => {
     expect(unsortedSentence({ unsortedBecause: 'off-topic', topics: [LTH] })).toBe(
-      'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.',
+      'Unsorted: the text is further from every topic of this library than any curated paper is, so it gets no topic, and a key word is suggested only where papers worded like it list it, not from similar papers or topics.',
     )
   })
 

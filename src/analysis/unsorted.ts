@@ -23,7 +23,7 @@ export function unsortedSentence(prediction: UnsortedInput): string | null {
     case null:
       return null
     case 'off-topic':
-      return 'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.'
+      return 'Unsorted: the text is further from every topic of this library than any curated paper is, so it gets no topic, and a key word is suggested only where papers worded like it list it, not from similar papers or topics.'
     case 'one-word': {
       const one = prediction.oneWord
       // A stored prediction that lost its word (never written so) still says what is known.

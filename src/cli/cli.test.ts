@@ -323,7 +323,7 @@ describe('paperscope CLI on the corpus', () => {
     // The JSON is the API's paper: `topicPrediction` says why it is unsorted.
     const json = JSON.parse((await cli(['show', 'Seasonal Variation in Apple Pie Baking Times', '--json'], copy)).out) as { topics: unknown[]; topicPrediction: { status: string; candidates: unknown[]; unsortedBecause: string; unsortedNote: string } }
     expect(json.topics).toEqual([])
-    expect(json.topicPrediction).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic', unsortedNote: 'Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.' })
+    expect(json.topicPrediction).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic', unsortedNote: 'Unsorted: the text is further from every topic of this library than any curated paper is, so it gets no topic, and a key word is suggested only where papers worded like it list it, not from similar papers or topics.' })
     expect(json.topicPrediction.candidates.length).toBeGreaterThan(0)
     // The sentence the API serves, as the paper page shows it, then the classifier's reasons.
     expect(flat(text)).toContain(` topics: ${json.topicPrediction.unsortedNote} reasons: further from every topic than any curated paper `)

@@ -20,7 +20,8 @@ export interface PaperTopic {
 }
 
 /** curated: listed by a person; extracted: a phrase of the paper's text Paperscope chose; suggested: a key word
- * the text does not spell out, taken from similar papers or the paper's topic. */
+ * the text does not spell out, that similar papers, the paper's topic or papers worded like it (the per-key-word
+ * classifiers) list. */
 export type KeywordOrigin = 'curated' | 'extracted' | 'suggested'
 
 export interface PaperKeyword {

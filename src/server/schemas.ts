@@ -149,7 +149,7 @@ export const SourceRecordOutSchema = z.object({
 
 /** What each reason a text is unsorted means, for the API document. */
 export const UNSORTED_BECAUSE_VALUES =
-  "off-topic: further from every topic of the library than any curated paper (nothing is suggested for it); low-confidence: no topic reached the classifier's bar (35%); one-word: the best topic reached it but is under 40% and one word of the text alone makes it best (a word the text writes within the topic's name, `tangent kernel` for Neural Tangent Kernel, does not count as one word); too-short (classify only): too few content words, or too few the library's papers use, to tell; no-model (classify only): the library has no curated topics to learn from"
+  "off-topic: further from every topic of the library than any curated paper (no topic, and no key word suggested from similar papers or topics, only where papers worded like it list it); low-confidence: no topic reached the classifier's bar (35%); one-word: the best topic reached it but is under 40% and one word of the text alone makes it best (a word the text writes within the topic's name, `tangent kernel` for Neural Tangent Kernel, does not count as one word); too-short (classify only): too few content words, or too few the library's papers use, to tell; no-model (classify only): the library has no curated topics to learn from"
 
 /** Why a text is unsorted (the analysis's UnsortedReason). */
 export const UnsortedBecauseSchema = z.enum(['off-topic', 'low-confidence', 'one-word', 'too-short', 'no-model']).nullable()

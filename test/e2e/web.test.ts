@@ -461,7 +461,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     const detail = (await (await fetch(`${server.url}/api/v1/papers/${paper!.id}`)).json()) as { topicPrediction: { status: string; unsortedBecause: string | null; unsortedNote: string | null } | null }
     expect(detail.topicPrediction).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic' })
     expect(await unsorted.textContent()).toBe(detail.topicPrediction!.unsortedNote)
-    expect(await unsorted.textContent()).toBe('Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.')
+    expect(await unsorted.textContent()).toBe('Unsorted: the text is further from every topic of this library than any curated paper is, so it gets no topic, and a key word is suggested only where papers worded like it list it, not from similar papers or topics.')
     expect(await page.locator('.paper-side a.chip-predicted').count()).toBe(0)
     expect(await page.locator('.paper-side').textContent()).not.toMatch(/No topic yet/)
     expect(problems).toEqual([])
@@ -714,7 +714,7 @@ describe.skipIf(skip)('web app in chromium', () => {
     await page.getByLabel('Title (optional)').fill('')
     await page.getByLabel('Abstract or text').fill('Keep a rye sourdough starter in a cold kitchen, feed it flour and water daily, and let the dough rise overnight before baking the bread.')
     await page.getByRole('button', { name: 'Classify' }).click()
-    await expect.poll(() => page.locator('[data-testid="classify-unsorted"]').textContent()).toBe('Unsorted: the text is further from every topic of this library than any curated paper is, so nothing is suggested for it.')
+    await expect.poll(() => page.locator('[data-testid="classify-unsorted"]').textContent()).toBe('Unsorted: the text is further from every topic of this library than any curated paper is, so it gets no topic, and a key word is suggested only where papers worded like it list it, not from similar papers or topics.')
     expect(await topicChips.count()).toBe(0)
     // Off topic, no topic lifts a paper, and it shares too little wording with any (the library's sourdough
     // paper is the only one with its words, and the vocabulary keeps only words of two papers or more): the page
