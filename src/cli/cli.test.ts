@@ -578,6 +578,32 @@ describe('paperscope CLI on the corpus', () => {
     }
   })
 
+  it('classify --jsonl as a process answers as in process, its scoring thread never loading the NLP model', async () => {
+    const daily = readFileSync(join(CORPUS, 'daily-papers.txt'), 'utf8')
+    const abstract = (title: string): string => daily.slice(daily.indexOf(title)).split('\n\n')[1] ?? ''
+    const ntk = abstract('Toward Infinite-Long Prefix in Transformer')
+    const lines = [
+      // Its first words for a title: its Neural Tangent Kernel call is close (under 40%) and rests on `kernel`, which
+      // it writes in the topic's name: the topic names are read (on the reading thread) for it.
+      { id: 'ntk', title: ntk.slice(0, 120), text: ntk },
+      { id: 'collapse', title: 'Perturbation Analysis of Neural Collapse', text: abstract('Perturbation Analysis of Neural Collapse') },
+      { id: 'title', title: 'Grokking beyond algorithmic data', text: '' },
+    ].map((line) => JSON.stringify(line))
+    const file = join(dir, 'process.jsonl')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    // Said at exit by the main thread: whether it loaded wink's English model (each thread has its own module cache).
+    const probe = `import { createRequire } from 'node:module'; import { isMainThread } from 'node:worker_threads'; if (isMainThread) process.on('exit', () => process.stderr.write('NLP on main thread: ' + Object.keys(createRequire(process.cwd() + '/').cache).some((k) => k.includes('wink-eng-lite-web-model/dist/model')) + '\\n'))`
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(probe)}`, 'src/main.ts', '--db', db, 'classify', '--jsonl', file], { cwd: ROOT, encoding: 'utf8' })
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stderr).toBe('NLP on main thread: false\n')
+    const out = run.stdout.trim().split('\n')
+    const close = JSON.parse(out[0] as string) as { topics: Array<{ label: string; score: number }>; unsortedBecause: string | null }
+    expect([close.topics[0]?.label, close.unsortedBecause]).toEqual(['Neural Tangent Kernel', null])
+    expect(close.topics[0]?.score).toBeLessThan(0.4)
+    // Each line alone in process, with no reading thread: the text and the names read here.
+    for (const [k, line] of lines.entries()) expect(out[k]).toBe((await cli(['classify', '--jsonl', '-'], db, `${line}\n`)).out.trim())
+  })
+
   it('classify --jsonl reads real-world files: a byte-order mark, number ids JSON would alter, repeated ids, empty and very short texts', async () => {
     const file = join(dir, 'real-world.jsonl')
     const lottery = 'We find sparse subnetworks by iterative magnitude pruning that train to full accuracy from their original initialization.'

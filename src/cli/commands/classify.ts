@@ -101,12 +101,6 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
     const close = (): void => {
       if (!fromStdin) input.destroy()
     }
-    const { classifier, trained } = await createTextClassifier(store, { now: io.now }).catch((err: unknown) => {
-      close()
-      throw err
-    })
-    if (trained)
-      io.stderr(`the library had no analysis yet: fitted and stored the models on ${trained.papers} papers\n`)
     let lineNumber = 0
     let bad = 0
     // Ids by JSON value: 1 and "1" are different ids in the output.
@@ -129,6 +123,23 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
         if (parsed) return parsed
       }
     }
+    // A file's first text goes to a reading thread the process started before the models load: the thread has its
+    // NLP model loaded by then and would only wait meanwhile. Not standard input's: a line typed at a terminal may
+    // be long in coming, and a library that cannot classify says so at once.
+    if (started && !fromStdin) {
+      const first = await nextLine().catch((err: unknown) => {
+        close()
+        throw isFileSystemError(err) ? fileError('read', source, err) : err
+      })
+      if (first?.read.ok) first.text = started.read(first.read.input)
+      if (first) ahead.push(first)
+    }
+    const { classifier, trained } = await createTextClassifier(store, { now: io.now }).catch((err: unknown) => {
+      close()
+      throw err
+    })
+    if (trained)
+      io.stderr(`the library had no analysis yet: fitted and stored the models on ${trained.papers} papers\n`)
     try {
       for (;;) {
         const current = ahead.shift() ?? (await nextLine())
@@ -136,7 +147,8 @@ export async function runClassify(io: CliIo, dbPath: string, opts: { jsonl: stri
         // Decided once, on the first line: a batch at hand gets a reading thread.
         if (reader === undefined) {
           reader = started ?? (queue.waiting() + 1 >= READING_THREAD_MIN_LINES ? startTextReader() : null)
-          // The topic names first, then the texts: this thread then never loads the NLP model.
+          // The topic names before the texts (but a first one sent while the models loaded): this thread then never
+          // loads the NLP model.
           if (reader) classifier.readNamesWith(reader)
         }
         if (reader) {
