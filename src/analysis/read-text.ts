@@ -8,6 +8,8 @@ import { generateDigest } from './digest.js'
 import { prepareText, type PreparedText, type TextInput } from './text.js'
 import { getNlp } from './tokenize.js'
 
+export { readTextThreadModule } from './read-text-module.js'
+
 /** A text read: what the models score, and the digest, which needs no model. */
 export interface ReadText {
   doc: PreparedText
@@ -37,9 +39,4 @@ export function readText(input: TextInput): ReadText {
 /** Loads the NLP model now, as the first text read would: a reading thread is then ready before its first text comes. */
 export function loadNlpModel(): void {
   getNlp()
-}
-
-/** The module a reading thread runs (read-text-thread.js when built, its .ts source under tsx). */
-export function readTextThreadModule(): URL {
-  return new URL(`./read-text-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
 }
