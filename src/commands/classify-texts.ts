@@ -266,6 +266,7 @@ export async function createTextClassifier(
         neighbours: evidence.similarPapers && !fewWords ? keywordNeighbours(await textVector(fitted, input, doc), curated) : [],
         topics: evidence.topics,
         shownTopics: evidence.shownTopics,
+        unsorted: evidence.unsorted,
       })
       // One or two words are their own only phrase: given back as a key word (`repeat` for "repeat") they say
       // nothing a reader did not type, unless curators list them (`Grokking`), which ties the text to the papers
