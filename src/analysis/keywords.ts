@@ -172,7 +172,7 @@ const joinedTexts = new WeakMap<PreparedText, PreparedText>()
  * sequence`), which ended every phrase there: *Sequence to sequence learning with neural networks* had no key word
  * (now `Sequence to sequence learning`, 0.37). The same object when nothing is joined. The ranker's fit and the
  * per-key-word classifiers read the texts as the tagger did, as for the phrases only hidden: joined there too, the
- * refit moved six other lists of the richest library at their bars (three better, three worse).
+ * refit moved six other lists of the richest library at their bars (two better, three worse, one alike).
  */
 function keywordText(doc: PreparedText): PreparedText {
   let joined = joinedTexts.get(doc)
