@@ -177,6 +177,18 @@ describe('tokens and phrases', () => {
     expect(keys('A PAC-Bayes bound and naive Bayes.')).toEqual(expect.arrayContaining(['pacbayes', 'bayes']))
   })
 
+  it('keeps a key worked out with its token only: a copy with other words, or one sent to another thread, works out its own', () => {
+    const [token] = analyzeText('Networks generalize.')[0]?.tokens ?? []
+    expect(termKey(token!)).toBe('network')
+    // A sentence's end made from a word (the digest does so): its key is its own, not the word's.
+    const stop = { ...token!, text: '.', lower: '.', lemma: '.', pos: 'PUNCT' }
+    expect(termKey(stop)).toBe('')
+    expect(contentTerms([{ text: '.', tokens: [stop] }])).toEqual([])
+    // Sent to a thread (structured clone) or compared, a token is its fields alone.
+    expect(structuredClone(token)).toEqual(analyzeText('Networks generalize.')[0]?.tokens[0])
+    expect(Object.keys(token!)).toEqual(['text', 'lower', 'lemma', 'pos', 'stop', 'kind'])
+  })
+
   it('reads the words of a key phrase as a noun phrase, alone as in a sentence: bounds are not "bind"', () => {
     expect(normalizePhrase('PAC-Bayes Bound')).toBe('pacbayes bound')
     expect(normalizePhrase('Generalization Bounds')).toBe('generalization bound')
