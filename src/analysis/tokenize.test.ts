@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { cleanLatex } from './latex.js'
 import { keywordCandidates } from './keywords.js'
 import { prepareText } from './text.js'
-import { analyzeText, contentTerms, createWinkNlp, MAX_RUN_LENGTH, normalizePhrase, OMITTED_RUN, phrasesOf, singularize, spaceGluedColons, termKey, withoutOverlongRuns } from './tokenize.js'
+import { analyzeText, contentTerms, createWinkNlp, initialsBothWays, initialsOf, MAX_RUN_LENGTH, normalizePhrase, OMITTED_RUN, phrasesOf, singularize, spaceGluedColons, termKey, withoutOverlongRuns } from './tokenize.js'
 
 describe('sentences', () => {
   const abstract =
@@ -175,6 +175,23 @@ describe('tokens and phrases', () => {
     expect(keys('Data matter. We train on data. The training data are noisy.')).toEqual(expect.arrayContaining(['data']))
     expect(keys('Data matter. We train on data. The training data are noisy.')).not.toContain('datum')
     expect(keys('A PAC-Bayes bound and naive Bayes.')).toEqual(expect.arrayContaining(['pacbayes', 'bayes']))
+  })
+
+  it('gives a phrase its initials per hyphenated part and per word, skipping the words asked', () => {
+    const skip = new Set(['of', 'the'])
+    expect(initialsBothWays(['Sharpness-Aware', 'Minimization'], skip)).toEqual({ perPart: 'SAM', perWord: 'SM' })
+    expect(initialsOf(['In-Context', 'Learning'], skip)).toBe('ICL')
+    expect(initialsOf(['Theory', 'of', 'the', 'Lottery', 'ticket', '--', 'x-'], skip)).toBe('TLTX')
+    // Each part's first character as it upper-cases (ß is SS).
+    expect(initialsOf(['ßeta', 'élan', '3-layer'], skip)).toBe('SSÉ3L')
+    // As flatMap/filter/map/join gave them, for any words.
+    const words = fc.array(fc.stringMatching(/^[A-Za-zß-]{0,6}$/), { maxLength: 6 })
+    fc.assert(
+      fc.property(words, (ws) => {
+        const reference = ws.flatMap((w) => w.split('-')).filter((w) => w !== '' && !skip.has(w.toLowerCase())).map((w) => (w[0] ?? '').toUpperCase()).join('')
+        expect(initialsOf(ws, skip)).toBe(reference)
+      }),
+    )
   })
 
   it('keeps a key worked out with its token only: a copy with other words, or one sent to another thread, works out its own', () => {

@@ -381,11 +381,12 @@ export function splitSentences(text: string, nlp: NlpPort = getNlp()): string[] 
  * `In-Context Learning` → `ICL`. Acronyms are matched against these.
  */
 export function initialsOf(words: readonly string[], skip: ReadonlySet<string>): string {
-  return words
-    .flatMap((w) => w.split('-'))
-    .filter((w) => w !== '' && !skip.has(w.toLowerCase()))
-    .map((w) => (w[0] ?? '').toUpperCase())
-    .join('')
+  // A loop, not flatMap/filter/map/join: every phrase of every text read for key words asks (four arrays each).
+  let initials = ''
+  for (const word of words) {
+    for (const part of word.split('-')) if (part !== '' && !skip.has(part.toLowerCase())) initials += (part[0] as string).toUpperCase()
+  }
+  return initials
 }
 
 /**
