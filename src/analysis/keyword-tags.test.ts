@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fitKeywordTags, keywordTagProbabilities, tagFeature } from './keyword-tags.js'
-import { prepareText } from './text.js'
+import { prepareText, termCounts } from './text.js'
+import { tfidfVector } from './tfidf.js'
 
 const paper = (title: string, text: string) => prepareText({ title, text })
 
@@ -32,6 +33,23 @@ describe('per-key-word classifiers', () => {
     // Survives a trip through JSON, as it is stored.
     const stored = JSON.parse(JSON.stringify(fit!.model))
     expect(keywordTagProbabilities(stored, docs[0]!)).toEqual(keywordTagProbabilities(fit!.model, docs[0]!))
+  })
+
+  it("scores a text by each key word's whole centroid: the same sums, to the last bit, as a dot product over every term of it", () => {
+    const fit = fitKeywordTags(docs, keys)!
+    const { centroids, platt } = fit.model
+    for (const doc of [...docs, paper('Sparse kernels', 'Pruning the neural tangent kernel of wide networks.'), paper('Unrelated', 'Bread and butter.')]) {
+      const x = tfidfVector(fit.model.tfidf, termCounts(doc))
+      const dense = new Float64Array(fit.model.tfidf.vocabulary.length)
+      x.indices.forEach((t, j) => (dense[t] = x.values[j]!))
+      const p = keywordTagProbabilities(fit.model, doc)
+      expect([...p.keys()]).toEqual(Object.keys(centroids))
+      for (const [key, c] of Object.entries(centroids)) {
+        let d = 0
+        for (let j = 0; j < c.indices.length; j++) d += c.values[j]! * dense[c.indices[j]!]!
+        expect(p.get(key)).toBe(1 / (1 + Math.exp(-(platt[0] * (d / c.norm) + platt[1] * Math.log(c.papers) + platt[2]))))
+      }
+    }
   })
 
   it('gives a training paper a probability for its own key word only when the others that list it are enough', () => {

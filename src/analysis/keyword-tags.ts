@@ -232,18 +232,25 @@ function boundContexts(doc: PreparedText, wanted: ReadonlySet<string>): HeadCont
 /** Key word → probability that a paper with this text lists it, for every key word with a classifier. */
 export function keywordTagProbabilities(model: KeywordTagModel, doc: PreparedText): Map<string, number> {
   const x = tfidfVector(model.tfidf, termCounts(doc))
-  // The text's weights in a dense array kept with the model (every term 0 between calls): a Map lookup per
-  // centroid term was a tenth of classifying a text. Same sums, in the same order.
-  const { centroids, weights, bound, named, headWords } = scoringTables(model)
+  // The text's weights in a dense array kept with the model (every term 0 between calls), for the compounds' part.
+  const { centroids, weights, postings, sums, bound, named, headWords } = scoringTables(model)
   x.indices.forEach((t, j) => (weights[t] = x.values[j] as number))
+  // Each centroid's dot product with the text, from the centroids that hold each of the text's terms (a few hundred
+  // products, not every centroid's every term: most of them were times 0). The text's terms come in index order, so
+  // each sum adds the same products in the same order as the whole centroid would, less the zeros.
+  const { start, centroid, value } = postings
+  for (let j = 0; j < x.indices.length; j++) {
+    const t = x.indices[j] as number
+    const v = x.values[j] as number
+    for (let p = start[t] as number, end = start[t + 1] as number; p < end; p++) (sums[centroid[p] as number] as number) += (value[p] as number) * v
+  }
   const heads = model.heads
   const reading = heads && bound.size > 0 ? compoundShares(boundContexts(doc, headWords), named, (word) => heads.unnamed[word] ?? 0) : null
   const out = new Map<string, number>()
   try {
-    for (const [key, c] of centroids) {
-      let d = 0
-      const { indices, values } = c
-      for (let j = 0; j < indices.length; j++) d += (values[j] as number) * (weights[indices[j] as number] as number)
+    for (let k = 0; k < centroids.length; k++) {
+      const [key, c] = centroids[k] as [string, KeywordTagModel['centroids'][string]]
+      let d = sums[k] as number
       // The key word's words written in compounds count as far as the text's compounds match theirs (compounds.ts).
       if (reading && reading.size > 0) {
         for (const w of bound.get(key) ?? []) {
@@ -255,6 +262,7 @@ export function keywordTagProbabilities(model: KeywordTagModel, doc: PreparedTex
     }
   } finally {
     for (const t of x.indices) weights[t] = 0
+    sums.fill(0)
   }
   return out
 }
@@ -270,6 +278,13 @@ interface BoundWord {
 interface ScoringTables {
   centroids: Array<[string, KeywordTagModel['centroids'][string]]>
   weights: Float64Array
+  /**
+   * The centroids by term: term t's entries are `start[t]` up to `start[t + 1]`, each a centroid (its place in
+   * `centroids`) and its weight of t, in centroid order.
+   */
+  postings: { start: Int32Array; centroid: Int32Array; value: Float64Array }
+  /** One dot product per centroid, 0 between calls. */
+  sums: Float64Array
   /** Key word → its words written in compounds. */
   bound: Map<string, BoundWord[]>
   /** The compounds kept (`modifier head`). */
@@ -299,9 +314,28 @@ function scoringTables(model: KeywordTagModel): ScoringTables {
       if (words.length > 0) bound.set(key, words)
     }
     const headWords = new Set([...bound.values()].flatMap((words) => words.map((w) => w.word)))
-    tablesByModel.set(model, (tables = { centroids: Object.entries(model.centroids), weights: new Float64Array(model.tfidf.vocabulary.length), bound, named, headWords }))
+    const centroids = Object.entries(model.centroids)
+    tablesByModel.set(model, (tables = { centroids, weights: new Float64Array(model.tfidf.vocabulary.length), postings: centroidsByTerm(centroids, model.tfidf.vocabulary.length), sums: new Float64Array(centroids.length), bound, named, headWords }))
   }
   return tables
+}
+
+/** {@link ScoringTables.postings} of `centroids` over a vocabulary of `terms`. */
+function centroidsByTerm(centroids: ReadonlyArray<readonly [string, { indices: number[]; values: number[] }]>, terms: number): ScoringTables['postings'] {
+  const start = new Int32Array(terms + 1)
+  for (const [, c] of centroids) for (const t of c.indices) (start[t + 1] as number)++
+  for (let t = 0; t < terms; t++) (start[t + 1] as number) += start[t] as number
+  const centroid = new Int32Array(start[terms] as number)
+  const value = new Float64Array(start[terms] as number)
+  const next = start.slice(0, terms)
+  centroids.forEach(([, c], k) =>
+    c.indices.forEach((t, j) => {
+      const p = (next[t] as number)++
+      centroid[p] = k
+      value[p] = c.values[j] as number
+    }),
+  )
+  return { start, centroid, value }
 }
 
 /**
