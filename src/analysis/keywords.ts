@@ -1254,7 +1254,9 @@ function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) =>
     if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos)) return false
     // The last word of a title question is its verb, however tagged (`What Makes In-Context Learning Work?`).
     if (tokens[end + 2]?.text === '?' && end + 3 === tokens.length) return false
-    return !canEnd(next) || df(`${last} ${wordKey(next)}`) >= 2
+    // Read as the text writes it lower-case too: a title's `Learning Dynamics` is keyed `learning dynamics`, the text's `learning dynamic`.
+    const on = `${last} ${wordKey(next)}`
+    return !canEnd(next) || df(on) >= 2 || df(irregularSingularKey(on)) >= 2
   }
   const startsInside = ({ tokens, start }: Span): boolean => {
     const before = tokens[start - 1]

@@ -92,7 +92,9 @@
  * confident) needs papers worded like it to list it one time in twenty and more often than average, as one no similar
  * paper or topic lists does (`Data Augmentation` for *The Art of Statistics*).
  * 56: a word, `to` and the same word again are one word to a paper's key phrases (`Sequence to sequence learning`).
+ * 57: a capitalised word is read as its lower-case noun where phrases are compared (`Learning Dynamics` of a title as
+ * the text's `learning dynamics`, `Matrices` as `matrices`), so `Early-Time Learning` of `… Learning Dynamics` is a cut piece.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 56
+export const MODEL_VERSION = 57
