@@ -83,7 +83,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*); such a phrase no other text writes is shown as the whole noun phrase (`efficient foundation language models` of *LLaMA*, not `efficient foundation`), or not at all when that runs past four words. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -878,7 +878,22 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
     (c.count > 0 && startsWithComparative(c)) ||
     (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c)) ||
     (c.verbWithObject === true && (model.keywordFrequency[c.key] ?? 0) === 0) ||
-    (c.count > 0 && (model.keywordFrequency[c.key] ?? 0) === 0 && isFragment(doc, c, df, elsewhere))
+    (c.count > 0 && (model.keywordFrequency[c.key] ?? 0) === 0 && isFragment(doc, c, df, elsewhere)) ||
+    cut.has(c)
+  // A phrase no other text writes and no curator lists, cut where the text's noun phrase runs on (`efficient
+  // foundation` of *LLaMA: Open and efficient foundation language models*, `Pointer sentinel` of *Pointer sentinel
+  // mixture models*), is shown as the whole noun phrase, which the text writes wherever it writes the piece: phrases
+  // no other text writes score alike but for their length, so the two-word piece outranked the whole. One whose noun
+  // phrase runs on past four words is not shown (`simple automatic derivative evaluation` before `program`). Pieces the rules above hide keep their place: their whole would outrank the
+  // phrase the library knows (`Theory of Dynamic Programming` for `Dynamic Programming`).
+  const cut = new Set<KeywordCandidate>()
+  for (const s of scored) {
+    const c = s.c
+    if (c.n < 2 || c.count === 0 || (model.keywordFrequency[c.key] ?? 0) > 0 || elsewhere.of(c.key) > 0 || hidden(c)) continue
+    const whole = wholeNounPhrase(doc, c, scored)
+    if (whole === undefined) cut.add(c)
+    else if (whole !== null && !hidden(whole)) s.c = whole
+  }
   // A phrase that restates a curated key word is not shown beside it, so it must hide no fuller phrase either:
   // `Sharpness` (a piece of the curated `Sharpness-Aware Minimization`) had hidden `sharpness minimization algorithm`.
   // It still hides its own pieces and what chains with it, pieces of the curated key word too (`Units` inside
@@ -1265,6 +1280,33 @@ function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) =>
     return df(`${word} ${first}`) >= 2 || df(`${word}${first}`) >= 1
   }
   return spans.every(runsOn) || spans.every(startsInside)
+}
+
+/**
+ * The phrase a text writes wherever it writes `c`, grown while its noun phrase runs on after it at every place (a
+ * noun, name, adjective or unknown word follows, not a title question's verb, and `c` ends on no verb before its
+ * object: `fallacy of placing` before `confidence in confidence intervals`): null when `c` does not run on or no
+ * longer candidate follows it, undefined when the phrase still runs on at four words (the most a phrase has).
+ */
+function wholeNounPhrase(doc: PreparedText, c: KeywordCandidate, scored: ReadonlyArray<{ c: KeywordCandidate }>): KeywordCandidate | null | undefined {
+  let phrase = c
+  for (;;) {
+    const spans = spansOf([...doc.title, ...doc.body], phrase.key)
+    if (spans.length === 0 || spans.length !== phrase.count) return phrase === c ? null : undefined
+    const runsOn = spans.every(({ tokens, end }) => {
+      const next = tokens[end + 1]
+      if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos) || tokens[end]?.pos === 'VERB') return false
+      return !(tokens[end + 2]?.text === '?' && end + 3 === tokens.length)
+    })
+    if (!runsOn) return phrase === c ? null : phrase
+    // The next longer phrase starting with it: a word the tagger reads as a verb (`processing`) ends none.
+    const from = phrase
+    let longer: KeywordCandidate | undefined
+    for (const { c: o } of scored) if (o.n > from.n && o.count === from.count && (longer === undefined || o.n < longer.n) && o.key.startsWith(`${from.key} `)) longer = o
+    // None: past four words the piece is cut for good; short of them the tagger may have missed the whole, keep it.
+    if (!longer) return from.n >= MAX_WORDS ? undefined : null
+    phrase = longer
+  }
 }
 
 /** Phrase key → the phrases of one more word that start with it, with the texts that write each. */

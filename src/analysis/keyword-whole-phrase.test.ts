@@ -1,0 +1,44 @@
+/** A phrase no other text writes, cut where the text's noun phrase runs on, is shown as the whole noun phrase. */
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { SourceRecord } from '../core/index.js'
+import { parseBibtex } from '../ingest/index.js'
+import { awesomeListRecords } from '../../test/support/corpus-records.js'
+import { extractKeywords, fitKeywordModel, RANK_ALL, type KeywordModel } from './keywords.js'
+import { prepareText, type PreparedText } from './text.js'
+
+describe('a piece of a noun phrase no other text writes', () => {
+  // The awesome list with the D2L book's references, as a library of both reads them: their titles alone, each
+  // phrase of which no other text writes, so a two-word piece outranks the whole by its length alone.
+  let model: KeywordModel
+  let records: SourceRecord[]
+  const docOf = (r: SourceRecord): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? r.abstract ?? '' })
+  const keywords = (title: string, options = {}): string[] => {
+    const r = records.find((x) => x.title === title)
+    if (!r) throw new Error(`${title} is no longer in the fixtures`)
+    return extractKeywords(model, docOf(r), options).map((k) => k.text)
+  }
+
+  beforeAll(() => {
+    const bib = readFileSync(new URL('../../test/fixtures/bibtex/d2l_full_488_entries.bib', import.meta.url), 'utf8')
+    records = [...awesomeListRecords(), ...parseBibtex(bib, { input: 'd2l.bib', fetchedAt: '2026-01-01T00:00:00Z' }).records]
+    model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords, topics: r.topics })))
+  })
+
+  it('shows the whole noun phrase, not the piece before its noun (`efficient foundation` of LLaMA)', () => {
+    const llama = keywords('LLaMA: Open and efficient foundation language models')
+    expect(llama).not.toContain('efficient foundation')
+    expect(llama).toContain('efficient foundation language models')
+    expect(keywords('Pointer sentinel mixture models', RANK_ALL)[0]).toBe('Pointer sentinel mixture models')
+    expect(keywords('Max-margin Markov networks', RANK_ALL)[0]).toBe('Max-margin Markov networks')
+    expect(keywords('Non-stochastic best arm identification and hyperparameter optimization')).toContain('best arm identification')
+  })
+
+  it('shows no piece whose noun phrase runs on past four words', () => {
+    expect(keywords('A simple automatic derivative evaluation program', RANK_ALL)).not.toContain('simple automatic derivative evaluation')
+  })
+
+  it('grows no phrase that ends on a verb before its object (`fallacy of placing` confidence in …)', () => {
+    expect(keywords('The fallacy of placing confidence in confidence intervals', RANK_ALL)).toContain('confidence intervals')
+  })
+})
