@@ -1423,13 +1423,19 @@ const NO_SUPPORTED_SUGGESTION =
  */
 const FEW_KEYWORDS_NOTE = `Fewer than two key words: no other phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and ${NO_SUPPORTED_SUGGESTION}.`
 
-/** The same for a text with none: "no other phrase" would read as if one had been found. */
-const NO_KEYWORDS_NOTE = `No key words: no phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and ${NO_SUPPORTED_SUGGESTION}; a text not in English gets none.`
+/** The same for an English text with none: "no other phrase" would read as if one had been found. */
+const NO_KEYWORDS_NOTE = `No key words: no phrase of the text scores 0.15 or more (under it a phrase is almost never a key word), and ${NO_SUPPORTED_SUGGESTION}`
 
-/** Why a paper or text shows `shown` key words when that is fewer than two ({@link FEW_KEYWORDS_NOTE}, {@link NO_KEYWORDS_NOTE}), else null. */
-export function fewKeywordsNote(shown: number): string | null {
+/**
+ * Why a paper or text shows `shown` key words when that is fewer than two ({@link FEW_KEYWORDS_NOTE}, {@link NO_KEYWORDS_NOTE}), else null.
+ * `language`: the language of a text not in English (`French`), which alone gives it none; null for an English text,
+ * whose note then names no other language. Left out where the caller cannot tell (a stored paper), the note says both.
+ */
+export function fewKeywordsNote(shown: number, { language }: { language?: string | null } = {}): string | null {
   if (shown >= 2) return null
-  return shown === 0 ? NO_KEYWORDS_NOTE : FEW_KEYWORDS_NOTE
+  if (shown > 0) return FEW_KEYWORDS_NOTE
+  if (language) return `No key words: the text is not in English (${language}), and the phrases and their ranker are English.`
+  return language === null ? `${NO_KEYWORDS_NOTE}.` : `${NO_KEYWORDS_NOTE}; a text not in English gets none.`
 }
 
 /**

@@ -546,8 +546,10 @@ describe('paperscope CLI on the corpus', () => {
       { id: 'fr', title: 'Effondrement neuronal dans les réseaux profonds', text: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." },
       { id: 'zh', title: '深度神经网络中的神经坍缩现象研究', text: '我们研究了深度神经网络训练末期的神经坍缩现象。最后一层特征收敛到类均值，类均值构成单纯形等角紧框架。' },
     ]
-    const read = (await cli(['classify', '--jsonl', '-'], db, `${foreign.map((f) => JSON.stringify(f)).join('\n')}\n`)).out.trim().split('\n').map((l) => JSON.parse(l) as { keywords: string[]; keywordDetails: unknown[]; language: string | null; unsorted: boolean })
+    const read = (await cli(['classify', '--jsonl', '-'], db, `${foreign.map((f) => JSON.stringify(f)).join('\n')}\n`)).out.trim().split('\n').map((l) => JSON.parse(l) as { keywords: string[]; keywordDetails: unknown[]; language: string | null; unsorted: boolean; keywordsNote: string | null })
     expect(read.map((r) => [r.language, r.keywords, r.keywordDetails, r.unsorted])).toEqual([['French', [], [], true], ['Chinese', [], [], true]])
+    // The note gives that reason alone; an English text's note names no language.
+    expect(read.map((r) => r.keywordsNote)).toEqual(['French', 'Chinese'].map((l) => `No key words: the text is not in English (${l}), and the phrases and their ranker are English.`))
     // `-` reads standard input.
     const piped = await cli(['classify', '--jsonl', '-'], db, `${lines[1]}\n`)
     expect(piped.code).toBe(0)

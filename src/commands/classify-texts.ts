@@ -271,6 +271,7 @@ export async function createTextClassifier(
       // One or two words are their own only phrase: given back as a key word (`repeat` for "repeat") they say
       // nothing a reader did not type, unless curators list them (`Grokking`), which ties the text to the papers
       // filed under it. Nothing is suggested either: its neighbours are as much luck as its topic.
+      const { language } = textLanguage(doc)
       const keywords = fewWords ? ranked.filter((k) => k.inText && (fitted.keywords.keywordFrequency[k.key] ?? 0) > 0) : ranked
       return {
         id: input.id,
@@ -295,9 +296,10 @@ export async function createTextClassifier(
           score: probability3(k.score),
           why: k.why.map((w) => w.label),
         })),
-        keywordsNote: fewWords ? tooShortKeywordsNote(keywords.length, words) : fewKeywordsNote(keywords.length),
-        // Why a text may have no key words: they are read from English only.
-        language: textLanguage(doc).language,
+        // Why a text may have no key words: they are read from English only; the note names that only for such a text,
+        // and before its length (a Chinese text is read as one content word).
+        keywordsNote: fewWords && !language ? tooShortKeywordsNote(keywords.length, words) : fewKeywordsNote(keywords.length, { language }),
+        language,
         digest: read.digest,
       }
     },
