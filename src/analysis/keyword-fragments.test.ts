@@ -1,9 +1,7 @@
 /** A phrase the text writes only as a piece of a longer noun phrase is no key word: a reader sees it cut. */
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { parseBibtex } from '../ingest/index.js'
-import { awesomeListKeywordProbe, awesomeListRecords, type AwesomeListKeywordProbe } from '../../test/support/corpus-records.js'
+import { awesomeListKeywordProbe, awesomeListRecords, d2lReferenceRecords, type AwesomeListKeywordProbe } from '../../test/support/corpus-records.js'
 import { extractKeywords, fitKeywordModel, RANK_ALL, type KeywordModel } from './keywords.js'
 import { prepareText, type PreparedText } from './text.js'
 
@@ -68,8 +66,7 @@ describe('a phrase the other texts write only on into a longer one', () => {
   }
 
   beforeAll(() => {
-    const bib = readFileSync(new URL('../../test/fixtures/bibtex/d2l_full_488_entries.bib', import.meta.url), 'utf8')
-    records = [...awesomeListRecords(), ...parseBibtex(bib, { input: 'd2l.bib', fetchedAt: '2026-01-01T00:00:00Z' }).records]
+    records = [...awesomeListRecords(), ...d2lReferenceRecords()]
     model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords, topics: r.topics })))
   })
 

@@ -3,11 +3,9 @@
  * confident), is near its similar papers and topics by little: a key word they suggest is shown only when papers
  * worded like it list it too, as for a suggestion nothing backs.
  */
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { parseBibtex } from '../ingest/index.js'
-import { awesomeListRecords } from '../../test/support/corpus-records.js'
+import { awesomeListRecords, d2lReferenceRecords } from '../../test/support/corpus-records.js'
 import { classifyTopics, fitTopicClassifier, type TopicModel, type TopicPrediction } from './classify.js'
 import { keywordTagProbabilities } from './keyword-tags.js'
 import { extractKeywords, fitKeywordModel, keywordEvidence, keywordsBesideCurated, RANK_ALL, UNBACKED_SUGGESTION_MIN_PROBABILITY, type KeywordModel, type KeywordNeighbour } from './keywords.js'
@@ -69,8 +67,7 @@ describe('suggestions on unsorted papers of the awesome list with the D2L refere
 
   beforeAll(() => {
     curated = awesomeListRecords()
-    const bib = readFileSync(new URL('../../test/fixtures/bibtex/d2l_full_488_entries.bib', import.meta.url), 'utf8')
-    d2l = parseBibtex(bib, { input: 'd2l.bib', fetchedAt: '2026-01-01T00:00:00Z' }).records
+    d2l = d2lReferenceRecords()
     const docs = curated.map(docOf)
     vectors = fitVectorModel(docs)
     curatedVectors = docs.map((d) => embedPrepared(vectors, d))

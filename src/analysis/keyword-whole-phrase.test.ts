@@ -1,9 +1,7 @@
 /** A phrase no other text writes, cut where the text's noun phrase runs on, is shown as the whole noun phrase. */
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { parseBibtex } from '../ingest/index.js'
-import { awesomeListRecords } from '../../test/support/corpus-records.js'
+import { awesomeListRecords, d2lReferenceRecords } from '../../test/support/corpus-records.js'
 import { extractKeywords, fitKeywordModel, RANK_ALL, type KeywordModel } from './keywords.js'
 import { prepareText, type PreparedText } from './text.js'
 
@@ -20,8 +18,7 @@ describe('a piece of a noun phrase no other text writes', () => {
   }
 
   beforeAll(() => {
-    const bib = readFileSync(new URL('../../test/fixtures/bibtex/d2l_full_488_entries.bib', import.meta.url), 'utf8')
-    records = [...awesomeListRecords(), ...parseBibtex(bib, { input: 'd2l.bib', fetchedAt: '2026-01-01T00:00:00Z' }).records]
+    records = [...awesomeListRecords(), ...d2lReferenceRecords()]
     model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords, topics: r.topics })))
   })
 

@@ -1,9 +1,7 @@
 /** A word, `to` and the same word again (`sequence to sequence`) is one word to key phrases, as `sequence-to-sequence` is. */
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { parseBibtex } from '../ingest/index.js'
-import { awesomeListRecords } from '../../test/support/corpus-records.js'
+import { awesomeListRecords, d2lReferenceRecords } from '../../test/support/corpus-records.js'
 import { extractKeywords, fewKeywordsNote, fitKeywordModel, keywordsBesideCurated, RANK_ALL, type KeywordModel } from './keywords.js'
 import { prepareText, type PreparedText } from './text.js'
 
@@ -18,8 +16,7 @@ describe('a word to the same word, on the awesome list with the D2L references',
   }
 
   beforeAll(() => {
-    const bib = readFileSync(new URL('../../test/fixtures/bibtex/d2l_full_488_entries.bib', import.meta.url), 'utf8')
-    records = [...awesomeListRecords(), ...parseBibtex(bib, { input: 'd2l.bib', fetchedAt: '2026-01-01T00:00:00Z' }).records]
+    records = [...awesomeListRecords(), ...d2lReferenceRecords()]
     model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords, topics: r.topics })))
   })
 

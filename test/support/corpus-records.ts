@@ -1,7 +1,7 @@
 /** The corpus files as the importers read them, for tests that fit the analysis on real records. */
 import { readFileSync } from 'node:fs'
 import type { SourceRecord } from '../../src/core/index.js'
-import { CORPUS_FORMATS } from '../../src/ingest/index.js'
+import { CORPUS_FORMATS, parseBibtex } from '../../src/ingest/index.js'
 import { extractKeywords, fitKeywordModel, keywordsBesideCurated, prepareText, RANK_ALL, type KeywordModel, type PreparedText } from '../../src/analysis/index.js'
 
 /** The records one corpus file gives, read by the named corpus format (`awesome-list`, `daily-papers`, …). */
@@ -15,6 +15,15 @@ export function readCorpusRecords(formatName: string, file: string): SourceRecor
 /** The awesome list's records: the corpus's curated topics, key words and digests. */
 export function awesomeListRecords(): SourceRecord[] {
   return readCorpusRecords('awesome-list', 'awesome-deep-phenomena.txt')
+}
+
+/**
+ * The D2L book's references (a BibTeX fixture, titles alone): papers off the awesome list's topics, as a library
+ * that holds both reads them.
+ */
+export function d2lReferenceRecords(): SourceRecord[] {
+  const bib = readFileSync(new URL('../fixtures/bibtex/d2l_full_488_entries.bib', import.meta.url), 'utf8')
+  return parseBibtex(bib, { input: 'd2l.bib', fetchedAt: '2026-01-01T00:00:00Z' }).records
 }
 
 /** The key-word model fitted on every awesome-list entry (title + curated digest), as the library's analysis fits it. */
