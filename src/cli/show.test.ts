@@ -6,18 +6,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCliCaptured } from '../../test/support/run-cli.js'
 import { openStore, type PaperNoveltyWrite } from '../store/index.js'
 
-describe('paperscope show, after papers left the library', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'paperscope-show-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+// Each test's library and .bib file, in a folder of its own.
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'paperscope-show-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
+/** A .bib entry by one author, with an abstract. */
+const entry = (key: string, year: number, title: string, abstract: string): string =>
+  `@article{${key},\n  title = {${title}},\n  author = {Ann Example},\n  year = {${year}},\n  abstract = {${abstract}}\n}\n`
+
+describe('paperscope show, after papers left the library', () => {
   it('names evidence no longer in the library as such and says novelty is out of date until analyze', async () => {
     const db = join(dir, 'library.db')
     const bib = join(dir, 'refs.bib')
-    const entry = (key: string, year: number, title: string, abstract: string) =>
-      `@article{${key},\n  title = {${title}},\n  author = {Ann Example},\n  year = {${year}},\n  abstract = {${abstract}}\n}\n`
     const first = entry('first', 2019, 'Grokking in modular arithmetic', 'Networks trained on modular arithmetic generalize long after they fit the training data.')
     const second = entry('second', 2020, 'Double descent in random features', 'Test error peaks where the parameters match the samples and then falls again.')
     const third = entry('third', 2021, 'Grokking and delayed generalization', 'Networks on modular arithmetic generalize long after fitting their training data.')
@@ -38,17 +41,9 @@ describe('paperscope show, after papers left the library', () => {
 })
 
 describe('paperscope show, of a ranked novelty', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'paperscope-show-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
-
   it('names the cohort stored with the novelty, in words and in --json, not one read from its sentence', async () => {
     const db = join(dir, 'library.db')
     const bib = join(dir, 'refs.bib')
-    const entry = (key: string, year: number, title: string, abstract: string) =>
-      `@article{${key},\n  title = {${title}},\n  author = {Ann Example},\n  year = {${year}},\n  abstract = {${abstract}}\n}\n`
     writeFileSync(
       bib,
       [
@@ -89,12 +84,6 @@ describe('paperscope show, of a ranked novelty', () => {
 })
 
 describe('paperscope show, of a paper whose .bib entry carried another paper\'s DOI', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'paperscope-show-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
-
   it('shows the DOI on the paper it names, and on the entry that carried it, with why the entry joined', async () => {
     const db = join(dir, 'library.db')
     const bib = join(dir, 'refs.bib')
@@ -116,17 +105,9 @@ describe('paperscope show, of a paper whose .bib entry carried another paper\'s 
 })
 
 describe('paperscope commands that take an id, given one in capitals', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'paperscope-show-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
-
   it('find the paper or author as by the lower-case id: show, similar, export and author', async () => {
     const db = join(dir, 'library.db')
     const bib = join(dir, 'refs.bib')
-    const entry = (key: string, year: number, title: string, abstract: string) =>
-      `@article{${key},\n  title = {${title}},\n  author = {Ann Example},\n  year = {${year}},\n  abstract = {${abstract}}\n}\n`
     writeFileSync(
       bib,
       [
