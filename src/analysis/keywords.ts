@@ -1245,6 +1245,16 @@ function isFraming(doc: PreparedText, c: KeywordCandidate): boolean {
 const RUNS_ON = new Set(['NOUN', 'PROPN', 'ADJ', 'X'])
 
 /**
+ * The word after `end` when the noun phrase runs on into it (a content word tagged noun, name, adjective or unknown),
+ * else null; never the last word of a title question, its verb however tagged (`What Makes In-Context Learning Work?`).
+ */
+function nounPhraseGoesOn(tokens: readonly TextToken[], end: number): TextToken | null {
+  const next = tokens[end + 1]
+  if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos)) return null
+  return tokens[end + 2]?.text === '?' && end + 3 === tokens.length ? null : next
+}
+
+/**
  * True for a phrase the text writes only as a piece of a longer noun phrase, which a reader sees cut (curated key
  * words are never hidden). At every place the text writes it, either the noun phrase runs on after it
  * (`Overfitted Three-Layer` of `… the Overfitted Three-Layer Neural Tangent Kernel Model`, `Long Time` of `… for Long
@@ -1265,10 +1275,8 @@ function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) =>
   const name = c.n === 1 && /\d|[A-Z].*[A-Z]/.test(c.text)
   const runsOn = ({ tokens, end }: Span): boolean => {
     if (name) return false
-    const next = tokens[end + 1]
-    if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos)) return false
-    // The last word of a title question is its verb, however tagged (`What Makes In-Context Learning Work?`).
-    if (tokens[end + 2]?.text === '?' && end + 3 === tokens.length) return false
+    const next = nounPhraseGoesOn(tokens, end)
+    if (next === null) return false
     // Read as the text writes it lower-case too: a title's `Learning Dynamics` is keyed `learning dynamics`, the text's `learning dynamic`.
     const on = `${last} ${wordKey(next)}`
     return !canEnd(next) || df(on) >= 2 || df(irregularSingularKey(on)) >= 2
@@ -1293,11 +1301,7 @@ function wholeNounPhrase(doc: PreparedText, c: KeywordCandidate, scored: Readonl
   for (;;) {
     const spans = spansOf([...doc.title, ...doc.body], phrase.key)
     if (spans.length === 0 || spans.length !== phrase.count) return phrase === c ? null : undefined
-    const runsOn = spans.every(({ tokens, end }) => {
-      const next = tokens[end + 1]
-      if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos) || tokens[end]?.pos === 'VERB') return false
-      return !(tokens[end + 2]?.text === '?' && end + 3 === tokens.length)
-    })
+    const runsOn = spans.every(({ tokens, end }) => tokens[end]?.pos !== 'VERB' && nounPhraseGoesOn(tokens, end) !== null)
     if (!runsOn) return phrase === c ? null : phrase
     // The next longer phrase starting with it: a word the tagger reads as a verb (`processing`) ends none.
     const from = phrase
@@ -1363,11 +1367,7 @@ function phrasesElsewhere(model: Stats, doc: PreparedText, counted: boolean): El
 function writtenOnElsewhere(spans: readonly Span[], c: KeywordCandidate, elsewhere: Elsewhere): boolean {
   const others = elsewhere.of(c.key)
   if (others < 1) return false
-  for (const { tokens, end } of spans) {
-    const next = tokens[end + 1]
-    if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos)) return false
-    if (tokens[end + 2]?.text === '?' && end + 3 === tokens.length) return false
-  }
+  if (!spans.every(({ tokens, end }) => nounPhraseGoesOn(tokens, end) !== null)) return false
   return elsewhere.startingWith(c.key) >= others
 }
 

@@ -477,7 +477,7 @@ export function irregularSingularKey(key: string): string {
       if (KEPT_AS_WRITTEN.has(w)) return w
       if (Object.hasOwn(table, w)) return table[w] as string
       // `matrice` is what singularize left of `matrices`.
-      if (Object.hasOwn(table, `${w}s`) && !Object.hasOwn(table, w) && w.endsWith('e')) return table[`${w}s`] as string
+      if (Object.hasOwn(table, `${w}s`) && w.endsWith('e')) return table[`${w}s`] as string
       return NOUN_LEMMA_DROPS_S.has(w) ? w.slice(0, -1) : w
     })
     .join(' ')
