@@ -568,7 +568,7 @@ function wordsBefore(doc: PreparedText, part: string): ReadonlySet<string> {
   let found = byPart.get(part)
   if (!found) {
     const out = new Set<string>()
-    for (const { tokens, start } of spansOf([...doc.title, ...doc.body], part)) {
+    for (const { tokens, start } of spansOf(doc, part)) {
       const t = tokens[start - 1]
       out.add(t === undefined || !isContentToken(t) ? '' : phraseWordKey(t))
     }
@@ -874,12 +874,20 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
   // fill-in at 0.19; a listed gerund such as `Pruning` stays). They are only not shown; the ranker is fitted on every
   // candidate as before, so hiding them moves no other paper's key words.
   const elsewhere = phrasesElsewhere(model, doc, counted)
-  const hidden = (c: KeywordCandidate): boolean =>
-    (c.count > 0 && startsWithComparative(c)) ||
-    (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c)) ||
-    (c.verbWithObject === true && (model.keywordFrequency[c.key] ?? 0) === 0) ||
-    (c.count > 0 && (model.keywordFrequency[c.key] ?? 0) === 0 && isFragment(doc, c, df, elsewhere)) ||
-    cut.has(c)
+  // Asked of a phrase several times (the cut pieces, their wholes, the list), so told once each.
+  const hiddenAsWritten = new Map<KeywordCandidate, boolean>()
+  const hidden = (c: KeywordCandidate): boolean => {
+    let told = hiddenAsWritten.get(c)
+    if (told === undefined) {
+      told =
+        (c.count > 0 && startsWithComparative(c)) ||
+        (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c)) ||
+        (c.verbWithObject === true && (model.keywordFrequency[c.key] ?? 0) === 0) ||
+        (c.count > 0 && (model.keywordFrequency[c.key] ?? 0) === 0 && isFragment(doc, c, df, elsewhere))
+      hiddenAsWritten.set(c, told)
+    }
+    return told || cut.has(c)
+  }
   // A phrase no other text writes and no curator lists, cut where the text's noun phrase runs on (`efficient
   // foundation` of *LLaMA: Open and efficient foundation language models*, `Pointer sentinel` of *Pointer sentinel
   // mixture models*), is shown as the whole noun phrase, which the text writes wherever it writes the piece: phrases
@@ -1103,15 +1111,46 @@ interface Span {
   end: number
 }
 
-/** Every place the sentences write a phrase, found by its key. */
-function spansOf(sentences: readonly TextSentence[], key: string): Span[] {
+/** A text's sentences, the title's first, with each word's key and where each key is written (sentence, word). */
+interface WordIndex {
+  sentences: readonly TextSentence[]
+  keys: ReadonlyArray<readonly string[]>
+  titleSentences: number
+  at: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>
+}
+
+const wordIndexes = new WeakMap<PreparedText, WordIndex>()
+
+/** Built once per text: a phrase is looked for many times per text, and keying every word each time took most of the ranking's time. */
+function wordIndex(doc: PreparedText): WordIndex {
+  let index = wordIndexes.get(doc)
+  if (!index) {
+    const sentences = [...doc.title, ...doc.body]
+    const at = new Map<string, Array<readonly [number, number]>>()
+    const keys = sentences.map(({ tokens }, s) =>
+      tokens.map((t, i) => {
+        const key = wordKey(t)
+        ;(at.get(key) ?? at.set(key, []).get(key)!).push([s, i])
+        return key
+      }),
+    )
+    wordIndexes.set(doc, (index = { sentences, keys, titleSentences: doc.title.length, at }))
+  }
+  return index
+}
+
+/** Every place the title and the text (or the title alone) write a phrase, found by its key, in the order written. */
+function spansOf(doc: PreparedText, key: string, where: 'text' | 'title' = 'text'): Span[] {
+  const { sentences, keys, titleSentences, at } = wordIndex(doc)
   const words = key.split(' ')
   const out: Span[] = []
-  for (const { tokens } of sentences) {
-    for (let i = 0; i + words.length <= tokens.length; i++) {
-      if (words.every((w, k) => wordKey(tokens[i + k] as TextToken) === w))
-        out.push({ tokens, start: i, end: i + words.length - 1 })
-    }
+  for (const [s, i] of at.get(words[0] as string) ?? []) {
+    if (where === 'title' && s >= titleSentences) break
+    const written = keys[s] as readonly string[]
+    if (i + words.length > written.length) continue
+    let k = 1
+    while (k < words.length && written[i + k] === words[k]) k++
+    if (k === words.length) out.push({ tokens: (sentences[s] as TextSentence).tokens, start: i, end: i + words.length - 1 })
   }
   return out
 }
@@ -1143,7 +1182,7 @@ function grownInTitle(
   c: KeywordCandidate,
   scored: ReadonlyArray<{ c: KeywordCandidate }>,
 ): KeywordCandidate | undefined {
-  const span = spansOf(doc.title, c.key)[0]
+  const span = spansOf(doc, c.key, 'title')[0]
   if (!span) return undefined
   const { tokens, start, end } = span
   const before = tokens[start - 1]
@@ -1171,7 +1210,7 @@ function grownInTitle(
   if (left.length === 0 && right.length === 0) return undefined
   const same = (t: TextToken | undefined, w: TextToken): boolean =>
     t !== undefined && (t.lower === w.lower || (based !== undefined && t.lower === `${w.lower}-based`))
-  const all = spansOf([...doc.title, ...doc.body], c.key)
+  const all = spansOf(doc, c.key)
   const everywhere = all.every(
     (x) =>
       left.every((w) => same(x.tokens[x.start - 1], w)) && right.every((w) => same(x.tokens[x.end + 1], w)),
@@ -1199,7 +1238,7 @@ const QUESTION_AUXILIARIES = new Set([
  */
 function isTitleWording(doc: PreparedText, c: KeywordCandidate): boolean {
   if (isFraming(doc, c)) return true
-  const spans = spansOf(doc.title, c.key)
+  const spans = spansOf(doc, c.key, 'title')
   if (spans.length !== c.count) return false
   return spans.some(({ tokens, start, end }) => {
     if (tokens[end + 1]?.text === '?' && end + 2 === tokens.length) {
@@ -1235,7 +1274,7 @@ const FRAMING_NOUNS = new Set([
 function isFraming(doc: PreparedText, c: KeywordCandidate): boolean {
   const frames = (t: TextToken | undefined, next: TextToken | undefined): boolean =>
     t !== undefined && next !== undefined && FRAMING_NOUNS.has(wordKey(t)) && (next.lower === 'of' || next.lower === 'on')
-  return spansOf(doc.title, c.key).some(({ tokens, start, end }) => {
+  return spansOf(doc, c.key, 'title').some(({ tokens, start, end }) => {
     for (let i = start; i <= end; i++) if (frames(tokens[i], tokens[i + 1])) return true
     return false
   })
@@ -1265,7 +1304,7 @@ function nounPhraseGoesOn(tokens: readonly TextToken[], end: number): TextToken 
  * into longer phrases ({@link writtenOnElsewhere}), though they write no compound of its last word and the next.
  */
 function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) => number, elsewhere: Elsewhere): boolean {
-  const spans = spansOf([...doc.title, ...doc.body], c.key)
+  const spans = spansOf(doc, c.key)
   if (spans.length === 0 || spans.length !== c.count) return false
   if (c.n > 1 && writtenOnElsewhere(spans, c, elsewhere)) return true
   const first = c.key.split(' ')[0] ?? ''
@@ -1299,7 +1338,7 @@ function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) =>
 function wholeNounPhrase(doc: PreparedText, c: KeywordCandidate, scored: ReadonlyArray<{ c: KeywordCandidate }>): KeywordCandidate | null | undefined {
   let phrase = c
   for (;;) {
-    const spans = spansOf([...doc.title, ...doc.body], phrase.key)
+    const spans = spansOf(doc, phrase.key)
     if (spans.length === 0 || spans.length !== phrase.count) return phrase === c ? null : undefined
     const runsOn = spans.every(({ tokens, end }) => tokens[end]?.pos !== 'VERB' && nounPhraseGoesOn(tokens, end) !== null)
     if (!runsOn) return phrase === c ? null : phrase
