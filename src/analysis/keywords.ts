@@ -215,14 +215,20 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
   const byKey = new Map<string, KeywordCandidate>()
   const total = Math.max(1, [...doc.title, ...doc.body].reduce((n, s) => n + s.tokens.length, 0))
   let offset = 0
+  // Each word's key, and whether it is a content word and can end a phrase, told once: a word is read by up to four runs.
+  const { keys: wordKeys } = wordIndex(doc)
+  let sentenceIndex = 0
   const visit = (sentences: TextSentence[], inTitle: boolean): void => {
     for (const sentence of sentences) {
       const tokens = sentence.tokens
+      const sentenceKeys = wordKeys[sentenceIndex++] as readonly string[]
+      const content = tokens.map(isContentToken)
+      const ends = tokens.map((t, j) => content[j] === true && canEnd(t))
       // Every use of a candidate in the sentence (first and last token), to find the longer phrases around each.
       const uses: Array<{ from: number; to: number; c: KeywordCandidate }> = []
       for (let i = 0; i < tokens.length; i++) {
         const first = tokens[i] as TextToken
-        if (!isContentToken(first)) continue
+        if (!content[i]) continue
         const keys: string[] = []
         const words: string[] = []
         let contentWords = 0
@@ -231,18 +237,17 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
           // A finite verb inside a run ends it (`Neural Networks Outperform Kernel Methods`); participles
           // and gerunds modify (`Controlled Differential Equations`, `Learning-based`).
           if (j > i && t.pos === 'VERB' && !/(?:ing|ed|en)$/.test(t.lower)) break
-          if (isContentToken(t)) {
-            keys.push(phraseWordKey(t))
+          if (content[j]) {
+            keys.push(sentenceKeys[j] as string)
             words.push(t.text)
             contentWords++
-            if (canEnd(t) && (canStart(first, contentWords === 1) || startsAbbreviatedPhrase(first, tokens, j, words)) && !(contentWords === 1 && GREEK_LETTER_NAMES.has(keys[0] ?? ''))) {
+            if (ends[j] && (canStart(first, contentWords === 1) || startsAbbreviatedPhrase(first, tokens, j, words)) && !(contentWords === 1 && GREEK_LETTER_NAMES.has(keys[0] ?? ''))) {
               const key = keys.join(' ')
               const existing = byKey.get(key)
-              const after = tokens.slice(j + 1, j + 4)
               if (existing) {
                 existing.count++
                 existing.inTitle ||= inTitle
-                existing.hasAcronym ||= definesAcronym(after, words)
+                existing.hasAcronym ||= definesAcronym(tokens, j + 1, words)
                 existing.capitalised ||= !inTitle && isCapitalised(words)
                 if (contentWords === 1) existing.verbWithObject = existing.verbWithObject === true && isVerbWithObject(t, tokens[j + 1])
                 uses.push({ from: i, to: j, c: existing })
@@ -254,7 +259,7 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
                   count: 1,
                   inTitle,
                   firstPosition: (offset + i) / total,
-                  hasAcronym: definesAcronym(after, words),
+                  hasAcronym: definesAcronym(tokens, j + 1, words),
                   capitalised: !inTitle && isCapitalised(words),
                 }
                 if (contentWords === 1) c.verbWithObject = isVerbWithObject(t, tokens[j + 1])
@@ -262,7 +267,7 @@ export function keywordCandidates(doc: PreparedText): KeywordCandidate[] {
                 uses.push({ from: i, to: j, c })
               }
             }
-          } else if (LINKS.has(t.lower) && keys.length > 0 && j + 1 < tokens.length && isContentToken(tokens[j + 1] as TextToken)) {
+          } else if (LINKS.has(t.lower) && keys.length > 0 && j + 1 < tokens.length && content[j + 1]) {
             keys.push(t.lower)
             words.push(t.text)
           } else {
@@ -377,9 +382,9 @@ function canEnd(t: TextToken): boolean {
  * Projection Models (MPPM)`), its first letter and then the others in order, inside the words. So `Models`
  * alone does not define `MPPM`.
  */
-function definesAcronym(after: TextToken[], words: string[]): boolean {
-  if (after[0]?.text !== '(' || after[2]?.text !== ')') return false
-  const acronym = after[1]?.text ?? ''
+function definesAcronym(tokens: readonly TextToken[], after: number, words: string[]): boolean {
+  if (tokens[after]?.text !== '(' || tokens[after + 2]?.text !== ')') return false
+  const acronym = tokens[after + 1]?.text ?? ''
   if (!/^[A-Z][A-Za-z0-9-]*[A-Z]s?$/.test(acronym)) return false
   const initials = words.map((w) => w[0]?.toUpperCase() ?? '').join('')
   const letters = acronym.replace(/s$/, '').replace(/[^A-Z]/g, '')
@@ -425,17 +430,36 @@ export function neighbourScores(
   const weight = (n: KeywordNeighbour): number => Math.max(0, n.similarity) ** 2
   const total = neighbours.reduce((s, n) => s + weight(n), 0)
   if (total <= 0) return out
-  const normal = (k: string): string => (keyOf && Object.hasOwn(keyOf, k) ? (keyOf[k] as string) : normalizeKeyword(k, nlp))
   for (const n of neighbours) {
     const w = weight(n) / total
-    for (const k of new Set(n.keywords.map(normal))) {
+    for (const [k, display] of keysOfList(n.keywords, keyOf, nlp)) {
       if (k === '') continue
       const entry = out.get(k)
       if (entry) entry.score += w
-      else out.set(k, { score: w, display: n.keywords.find((x) => normal(x) === k) ?? k })
+      else out.set(k, { score: w, display })
     }
   }
   return out
+}
+
+const keysByList = new WeakMap<readonly string[], { keyOf: object | undefined; nlp: NlpPort | undefined; keys: ReadonlyArray<readonly [string, string]> }>()
+
+/**
+ * A paper's curated key words as keys, each once with its first spelling, in the order listed: found once per list,
+ * as one curated paper is a neighbour of many texts.
+ */
+function keysOfList(keywords: readonly string[], keyOf: Readonly<Record<string, string>> | undefined, nlp: NlpPort | undefined): ReadonlyArray<readonly [string, string]> {
+  const known = keysByList.get(keywords)
+  if (known && known.keyOf === keyOf && known.nlp === nlp) return known.keys
+  const normal = (k: string): string => (keyOf && Object.hasOwn(keyOf, k) ? (keyOf[k] as string) : normalizeKeyword(k, nlp))
+  const firstSpelling = new Map<string, string>()
+  for (const x of keywords) {
+    const k = normal(x)
+    if (!firstSpelling.has(k)) firstSpelling.set(k, x)
+  }
+  const keys = [...firstSpelling]
+  keysByList.set(keywords, { keyOf, nlp, keys })
+  return keys
 }
 
 const normalized = new Map<string, string>()
@@ -834,8 +858,9 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
   // An acronym that ranks high stands for its spelled-out phrase when the text has both (`SNNs` → `Spiking
   // Neural Networks`): curated key words spell concepts out, and a reader new to the field can read them.
   for (const s of scored) {
-    if (!looksLikeAcronym(s.c)) continue
-    const long = scored.find((o) => o.c.count > 0 && isAcronymOf(o.c, s.c, { exact: true }))
+    const letters = acronymLetters(s.c)
+    if (letters === '') continue
+    const long = scored.find((o) => o.c.count > 0 && o.c.n >= 2 && spellsOut(o.c.text, letters, true))
     if (long) s.c = long.c
   }
   // A phrase a Title-Case title cut short (`Irregular Time` of `… for Irregular Time Series`: the tagger reads
@@ -1095,12 +1120,8 @@ function wordKey(t: TextToken): string {
 /** Word key → the token before the word's first use in the title or the text (none at a sentence's start). */
 function wordsBeforeFirstUse(doc: PreparedText): Map<string, TextToken | undefined> {
   const out = new Map<string, TextToken | undefined>()
-  for (const { tokens } of [...doc.title, ...doc.body]) {
-    tokens.forEach((t, i) => {
-      const key = wordKey(t)
-      if (!out.has(key)) out.set(key, tokens[i - 1])
-    })
-  }
+  const { sentences, at } = wordIndex(doc)
+  for (const [key, [[s, i]]] of at as ReadonlyMap<string, readonly [readonly [number, number]]>) out.set(key, (sentences[s] as TextSentence).tokens[i - 1])
   return out
 }
 
@@ -1545,10 +1566,24 @@ function looksLikeAcronym(c: Pick<KeywordCandidate, 'text' | 'n'>): boolean {
  * `exact`, also of a phrase that contains it (`DNN` of `representations of deep neural networks`).
  */
 function isAcronymOf(long: Pick<KeywordCandidate, 'text' | 'n'>, short: Pick<KeywordCandidate, 'text' | 'n'>, { exact = false } = {}): boolean {
-  if (long.n < 2 || !looksLikeAcronym(short)) return false
+  if (long.n < 2) return false
+  const letters = acronymLetters(short)
+  return letters !== '' && spellsOut(long.text, letters, exact)
+}
+
+/** The capitals a one-word acronym spells (`SNNs`: SNN), or '' when it is none or spells fewer than two. */
+function acronymLetters(short: Pick<KeywordCandidate, 'text' | 'n'>): string {
+  if (!looksLikeAcronym(short)) return ''
   const letters = short.text.replace(/s$/, '').replace(/[^A-Z]/g, '')
-  if (letters.length < 2) return false
-  return phraseInitials(long.text).some((initials) => initials === letters || (!exact && initials.includes(letters)))
+  return letters.length < 2 ? '' : letters
+}
+
+/** A phrase's initials are `letters` (`exact`) or hold them. */
+function spellsOut(text: string, letters: string, exact: boolean): boolean {
+  // Its first initial is its first letter unless it opens on a link (`of`): most phrases are told apart by that alone,
+  // without reading their initials (an acronym is looked for among every phrase of the text).
+  if (exact && /^[A-Za-z]/.test(text) && text.charAt(0).toUpperCase() !== letters.charAt(0) && !/^of(?:[\s-]|$)/i.test(text)) return false
+  return phraseInitials(text).some((initials) => initials === letters || (!exact && initials.includes(letters)))
 }
 
 const initialsByPhrase = new Map<string, readonly string[]>()
