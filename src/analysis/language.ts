@@ -33,7 +33,8 @@ const MAX_ENGLISH_SCORE = 0.85
 /** English scores about 0 on a text in another script (Chinese, Russian): franc's trigrams share nothing. */
 const OTHER_SCRIPT_SCORE = 0.3
 
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
+/** Made when a text first needs its language named: making it takes 10–15 ms, which every English batch would wait for. */
+let languageNames: Intl.DisplayNames | undefined
 
 /**
  * Tells whether a prepared text (title and body) is English, with franc-min's trigram language identifier and
@@ -81,7 +82,8 @@ const ENGLISH: TextLanguage = { english: true, language: null }
 
 function languageName(code: string): string {
   try {
-    return LANGUAGE_NAMES.of(code) ?? code
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' })
+    return languageNames.of(code) ?? code
   } catch {
     return code
   }
