@@ -96,7 +96,9 @@
  * the text's `learning dynamics`, `Matrices` as `matrices`), so `Early-Time Learning` of `… Learning Dynamics` is a cut piece.
  * 58: a key phrase no other text writes, cut where the text's noun phrase runs on, is shown as the whole noun phrase
  * (`efficient foundation language models` of *LLaMA*, not `efficient foundation`), or not at all past four words.
+ * 59: the analysis stores the language it told of each paper's text, so that a paper with no key words says why for its
+ * language (an English one no longer adds that a text not in English gets none).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 58
+export const MODEL_VERSION = 59

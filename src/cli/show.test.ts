@@ -104,6 +104,38 @@ describe('paperscope show, of a paper whose .bib entry carried another paper\'s 
   })
 })
 
+describe('paperscope show, of a paper with no key words', () => {
+  it('says why for the language the analysis told, in words and in --json: no other for English, its own for French', async () => {
+    const db = join(dir, 'library.db')
+    const bib = join(dir, 'refs.bib')
+    const french = 'Effondrement neuronal dans les réseaux profonds'
+    writeFileSync(
+      bib,
+      [
+        entry('first', 2019, 'Grokking in modular arithmetic', 'Networks trained on modular arithmetic generalize long after they fit the training data.'),
+        entry('second', 2021, 'Grokking and delayed generalization', 'Networks on modular arithmetic generalize long after fitting their training data.'),
+        entry('fr', 2021, french, "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe."),
+        // A bare English title none of whose phrases is a key word.
+        '@book{l2l,\n  title = {Learning to learn},\n  author = {Sebastian Thrun},\n  year = {1998}\n}\n',
+      ].join('\n'),
+    )
+    await runCliCaptured(['--db', db, 'import', bib])
+    const note = async (title: string) => {
+      const [text, json] = [await runCliCaptured(['--db', db, 'show', title]), await runCliCaptured(['--db', db, 'show', title, '--json'])]
+      expect(text.code, text.err).toBe(0)
+      // The lines unwrapped: the note runs on under its first line.
+      const line = text.out.replace(/\n {4}(?=\S)/g, ' ').split('\n').find((l) => l.startsWith('  No key words'))
+      return { line, json: (JSON.parse(json.out) as { keywordAnalysis: { note: string | null } }).keywordAnalysis.note }
+    }
+    const english = await note('Learning to learn')
+    expect(english.line).toMatch(/^ {2}No key words: no phrase of the text scores 0\.15 or more .*\)\.$/)
+    expect(english.line).not.toMatch(/English/)
+    expect(english.json).toBe(english.line!.trim())
+    const foreign = 'No key words: the text is not in English (French), and the phrases and their ranker are English.'
+    expect(await note(french)).toEqual({ line: `  ${foreign}`, json: foreign })
+  })
+})
+
 describe('paperscope commands that take an id, given one in capitals', () => {
   it('find the paper or author as by the lower-case id: show, similar, export and author', async () => {
     const db = join(dir, 'library.db')

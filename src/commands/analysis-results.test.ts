@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { DEFAULT_TOPIC_WEIGHT } from '../analysis/index.js'
 import { analyzeNewPapers, loadAnalysisModels } from './analyze-library.js'
-import { createAnalysisReader, type AnalysisReader } from './analysis-results.js'
+import { createAnalysisReader, storedKeywordsNote, type AnalysisReader } from './analysis-results.js'
 import { importFiles } from './import-files.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -74,5 +74,15 @@ describe('similar papers of the awesome list and d2l', () => {
       }
     }
     expect(ties).toBeGreaterThanOrEqual(4)
+  })
+})
+
+describe("a stored paper's few-key-words note", () => {
+  it('names the language the analysis told, no other for English, and both for an analysis that kept none', () => {
+    expect(storedKeywordsNote({ language: 'French' }, 0)).toBe('No key words: the text is not in English (French), and the phrases and their ranker are English.')
+    expect(storedKeywordsNote({ language: null }, 0)).not.toMatch(/English/)
+    // Analysed before the language was kept: it cannot tell, so it says both.
+    expect(storedKeywordsNote({}, 0)).toMatch(/^No key words: no phrase .*; a text not in English gets none\.$/)
+    expect(storedKeywordsNote({ language: 'French' }, 2)).toBeNull()
   })
 })

@@ -12,6 +12,7 @@ import {
   classifyTopics,
   createVectorIndex,
   curatedTopicVector,
+  fewKeywordsNote,
   indexEntry,
   metricsFromTotals,
   prepareText,
@@ -220,6 +221,16 @@ export function storedTopicUnsorted(analysis: Pick<StoredPaperAnalysis, 'topicSt
     : storedUnsortedReason({ unsorted: true, topics, why: analysis.topicWhy.map((w) => w.label) })
   const because = unsortedBecause ?? 'low-confidence'
   return { because, oneWord, note: unsortedSentence({ unsortedBecause: because, topics, oneWord }) }
+}
+
+/**
+ * Why a stored paper shows `shown` key words when that is fewer than two, as the API and `show` say it: for a text
+ * not in English its language alone, for an English one no other; an analysis written before the language was kept
+ * (no `language`) cannot tell, and says both.
+ * @example storedKeywordsNote({ language: 'French' }, 0) // 'No key words: the text is not in English (French), …'
+ */
+export function storedKeywordsNote(analysis: Pick<StoredPaperAnalysis, 'language'>, shown: number): string | null {
+  return fewKeywordsNote(shown, analysis.language === undefined ? {} : { language: analysis.language })
 }
 
 /** One similar paper for printing: its id, title, date, score (with its two parts) and why. */

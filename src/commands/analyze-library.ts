@@ -39,6 +39,7 @@ import {
   keywordsBesideCurated,
   prepareText,
   RANK_ALL,
+  textLanguage,
   topK,
   topicModelFromJson,
   topicModelToJson,
@@ -539,6 +540,8 @@ function analysePapers(
       ...(topicUnsorted ? { topicUnsorted } : {}),
       predictedTopics,
       keywords,
+      // As extractKeywords told it (one answer per prepared text): the stored paper's note says why for its language.
+      language: textLanguage(doc).language,
       digest: generated
         ? { text: generated.text, why: generated.why.map((w) => ({ label: w.label, score: w.weight })) }
         : null,

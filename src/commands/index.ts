@@ -57,7 +57,7 @@ export {
   type SimilarPaperIn,
   type UnsortedBecauseOut,
 } from './paper-detail.js'
-export { createAnalysisReader, similarPapersOf, similarPapersToText, storedTopicUnsorted, type AnalysisReader, type SimilarPaperOut, type StoredTopicUnsorted } from './analysis-results.js'
+export { createAnalysisReader, similarPapersOf, similarPapersToText, storedKeywordsNote, storedTopicUnsorted, type AnalysisReader, type SimilarPaperOut, type StoredTopicUnsorted } from './analysis-results.js'
 export { paperSimilarNote, shortListNote } from './similar-note.js'
 export {
   createTextClassifier,
@@ -119,4 +119,4 @@ export {
   type BibtexExport,
 } from './export-bibtex.js'
 /** Sources' LaTeX as readable text, for the CLI's text output (JSON keeps it as written). */
-export { aiScoreInputsNote, aiScoreRescaleNote, centralityWhy, noveltyRankedWhy, fewKeywordsNote, readableText } from '../analysis/index.js'
+export { aiScoreInputsNote, aiScoreRescaleNote, centralityWhy, noveltyRankedWhy, readableText } from '../analysis/index.js'

@@ -97,6 +97,34 @@ describe('paper detail presenter', () => {
     }
   })
 
+  it('says why a paper has no key words for the language the analysis told: no other for English, its own for French', async () => {
+    const t = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+    try {
+      // A bare English title no phrase of which is a key word, and a French paper (English phrases only: none).
+      const french = 'Effondrement neuronal dans les réseaux profonds'
+      await importRecords(t.store, [
+        ...bareTitleLibrary(),
+        buildRecord({ source: 'bibtex', key: 'l2l', title: 'Learning to learn', date: '1998', authors: ['Sebastian Thrun'] }),
+        buildRecord({ source: 'bibtex', key: 'fr', title: french, date: '2021', authors: ['Anne Martin'], abstract: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." }),
+      ])
+      await analyzeNewPapers(t.store)
+      const inputs = await t.store.analysis.listAnalysisInputs()
+      const detail = async (title: string) =>
+        readPaperDetail(t.store, paperDetailAnalysis(createAnalysisReader(t.store)), (await t.store.getPaper(inputs.find((p) => p.title === title)!.id))!)
+      const english = await detail('Learning to learn')
+      expect(english.keywords).toEqual([])
+      expect(english.keywordAnalysis?.note).toMatch(/^No key words: no phrase of the text scores 0\.15 or more .*\)\.$/)
+      expect(english.keywordAnalysis?.note).not.toMatch(/English/)
+      const foreign = await detail(french)
+      expect(foreign.keywords).toEqual([])
+      expect(foreign.keywordAnalysis?.note).toBe('No key words: the text is not in English (French), and the phrases and their ranker are English.')
+      // Two key words need no note, whatever the language.
+      expect((await detail('Deep residual learning for image recognition')).keywordAnalysis?.note).toBeNull()
+    } finally {
+      await t.cleanup()
+    }
+  })
+
   it("says of a bare title's similar papers that they rest on the one word the model knows, and nothing of a paper with an abstract", async () => {
     const t = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
     try {

@@ -5,9 +5,9 @@
  */
 import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '../core/index.js'
 import { arxivUrl, doiUrl, fileEntryKey, fileEntryLabel, locatorInput } from '../core/index.js'
-import { COMMON_TERM_SHARE, DIGEST_HOW_COMPUTED, fewKeywordsNote, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, type SimilarRanked } from '../analysis/index.js'
+import { COMMON_TERM_SHARE, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, type SimilarRanked } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
-import { storedTopicUnsorted, type AnalysisReader } from './analysis-results.js'
+import { storedKeywordsNote, storedTopicUnsorted, type AnalysisReader } from './analysis-results.js'
 import { knownByTitleAlone, tooLittleKnownNote } from './similar-note.js'
 
 // ---- what the analysis says of a paper (the server's ServerAnalysis reads these) ---------------------------
@@ -63,7 +63,7 @@ export interface PaperTextIn {
   /** The key words the analysis chose (not the curated ones), best first, with what weighed most. */
   keywords: Array<{ text: string; score: number; why: string[] }>
   keywordsHowComputed: string
-  /** What a paper showing `shown` key words says of it when that is fewer than two (the analysis's fewKeywordsNote). */
+  /** What a paper showing `shown` key words says of it when that is fewer than two (the analysis's fewKeywordsNote, for its language). */
   fewKeywordsNote?: (shown: number) => string | null
   /** Why these sentences, when the digest was generated; null when a source gave the digest or none was made. */
   digest: { why: string[]; howComputed: string } | null
@@ -449,7 +449,8 @@ export function paperDetailAnalysis(reader: AnalysisReader): Required<PaperDetai
       return {
         keywords: analysis.keywords.map((k) => ({ text: k.text, score: k.score, why: reasons(k.why) })),
         keywordsHowComputed: KEYWORDS_HOW_COMPUTED,
-        fewKeywordsNote,
+        // For the language the analysis told: an English paper's note names no other.
+        fewKeywordsNote: (shown) => storedKeywordsNote(analysis, shown),
         // A digest's penalties are part of why it reads as it does (a sentence that leans on the one before it comes with it).
         digest: analysis.digest
           ? { why: [...reasons(analysis.digest.why), ...analysis.digest.why.filter((w) => w.score < 0).map((w) => `counted against: ${w.label}`)], howComputed: DIGEST_HOW_COMPUTED }

@@ -220,7 +220,7 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
       note: z
         .string()
         .nullable()
-        .describe('Why the paper shows fewer than two key words (no other phrase reached the score a key word needs, no suggestion had support in the text, or the text is not in English); null when it shows two or more'),
+        .describe('Why the paper shows fewer than two key words (no other phrase reached the score a key word needs, no suggestion had support in the text, or the text is not in English, naming the language the analysis told; an analysis from before Paperscope kept the language names either reason); null when it shows two or more'),
     })
     .nullable()
     .describe('Why the analysis chose the key words it shows (curated ones are not listed); null when not analysed'),

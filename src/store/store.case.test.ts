@@ -119,7 +119,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         analyzedAt: '2099-01-01T00:00:00Z',
         papers: [{
           paperId: 'p2', inputHash: 'h', embedder: 'lsa-1', vector: Float32Array.from([1]), terms: [], topicStatus: 'predicted',
-          topicScores: [], topicProbabilities: null, topicWhy: [], keywords: [], digest: null,
+          topicScores: [], topicProbabilities: null, topicWhy: [], keywords: [], language: null, digest: null,
           predictedTopics: [{ label: 'Detection', score: 0.4 }, { label: 'Vision', score: 0.9 }],
         }],
       })
@@ -671,6 +671,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         topicWhy: [{ label: 'grokking', score: 1.2 }],
         predictedTopics: [{ label: 'Emergence', score: 0.8 }],
         keywords: [{ text: 'modular arithmetic', score: 0.9, inText: true, why: [{ label: 'in title', score: 1 }] }],
+        language: null,
         digest: { text: 'We show that grokking happens.', why: [] },
         ...over,
       })
@@ -689,7 +690,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         await sut.store.analysis.saveAnalysis({
           analyzedAt: '2099-01-01T00:00:00Z',
           models: [{ kind: 'topics', model: { labels: ['Emergence', 'Other'] }, fittedAt: '2099-01-01T00:00:00Z', librarySize: 3, trainingSize: 1 }],
-          papers: [analysisOf('pb'), analysisOf('pc', { topicStatus: 'unsorted', predictedTopics: [], digest: { text: 'Generated.', why: [] } })],
+          papers: [analysisOf('pb'), analysisOf('pc', { topicStatus: 'unsorted', predictedTopics: [], keywords: [], language: 'French', digest: { text: 'Generated.', why: [] } })],
           novelty: [
             // The papers its percentile ranks among, kept as data (the sentence names them for readers only).
             { paperId: 'pb', novelty: 0.25, percentile: 100, comparedWith: 1, evidence: [{ paperId: 'pa', date: '2022', similarity: 0.75 }], explanation: '1 − 0.75', centralityPercentile: 50, tooLittleKnown: null, cohort: { from: 2022, to: 2023, papers: 14 } },
@@ -716,6 +717,8 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
         const [stored, storedPc] = await sut.store.analysis.getPaperAnalyses(['pb', 'pc'])
         expect(stored).toMatchObject({ topicStatus: 'predicted', predictedTopics: [{ label: 'Emergence', score: 0.8 }], novelty: { novelty: 0.25, percentile: 100, evidence: [{ paperId: 'pa', similarity: 0.75 }], tooLittleKnown: null, cohort: { from: 2022, to: 2023, papers: 14 } } })
         expect(storedPc!.novelty).toMatchObject({ novelty: null, tooLittleKnown: [], cohort: null })
+        // The language the analysis told: English (null) is known, not left out as for an analysis that kept none.
+        expect([stored!.language, storedPc!.language]).toEqual([null, 'French'])
         const vectors = await sut.store.analysis.listVectors()
         expect(vectors.map((v) => [v.paperId, [...v.vector].map((x) => Math.round(x * 10) / 10)])).toEqual([
           ['pb', [0.6, 0.8, 0]],

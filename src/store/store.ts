@@ -484,6 +484,11 @@ export interface PaperAnalysisWrite {
   predictedTopics: LabelScore[]
   /** Key phrases the analysis chose, best first, with why; `inText` false for ones the text does not spell out. */
   keywords: Array<{ text: string; score: number; inText: boolean; why: LabelScore[] }>
+  /**
+   * The language the analysis told its text is in when not English (`French`: it gets no key words), null for English
+   * (and a text too short to tell), as the analysis's textLanguage says; the few-key-words note names it or no other.
+   */
+  language: string | null
   /** A generated digest, only for papers with an abstract and no digest from a source. */
   digest: { text: string; why: LabelScore[] } | null
 }
@@ -519,8 +524,10 @@ export interface PaperNoveltyWrite {
 }
 
 /** A paper's stored analysis, as written. */
-export interface StoredPaperAnalysis extends Omit<PaperAnalysisWrite, 'inputHash' | 'vector' | 'embedder' | 'terms'> {
+export interface StoredPaperAnalysis extends Omit<PaperAnalysisWrite, 'inputHash' | 'vector' | 'embedder' | 'terms' | 'language'> {
   analyzedAt: string
+  /** As written (see PaperAnalysisWrite.language); undefined when read from an analysis written before it was kept. */
+  language?: string | null
   novelty: Omit<PaperNoveltyWrite, 'paperId'> | null
 }
 

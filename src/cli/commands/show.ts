@@ -1,11 +1,11 @@
 /** @module `paperscope show <ref>`: one paper, everything known, every source record, its novelty with the evidence. */
 import {
   createAnalysisReader,
-  fewKeywordsNote,
   findPaper,
   paperDetailAnalysis,
   readableText,
   readPaperDetail,
+  storedKeywordsNote,
   storedTopicUnsorted,
   type PaperDetailOut,
   type StoredTopicUnsorted,
@@ -128,7 +128,7 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
       // Only a paper without topics needs to say why it has none.
       topicStatus: paper.topics.length === 0 ? topicStatusOf(analysis) : null,
       // Before any analysis a paper has no key words for want of one, which the topics line already says.
-      keywordsNote: analysis ? fewKeywordsNote(paper.keywords.length) : null,
+      keywordsNote: analysis ? storedKeywordsNote(analysis, paper.keywords.length) : null,
       // Each key word's reasons, as the paper page lists them: a suggestion says what suggested it.
       keywordWhy: new Map((analysis?.keywords ?? []).map((k) => [k.text, k.why.map((w) => w.label)])),
     }

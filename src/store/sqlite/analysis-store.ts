@@ -42,6 +42,7 @@ interface AnalysisRow {
   topic_why: string
   topic_unsorted: string | null
   keywords: string
+  language: string | null
   digest: string | null
   digest_why: string
   novelty: number | null
@@ -54,6 +55,12 @@ interface AnalysisRow {
   cohort: string | null
   has_novelty: number
 }
+
+/**
+ * paper_analysis.language of an English text: the column names the language told, so that NULL stays free for a row
+ * analysed before it was kept (the writer's null, English, is no language's name: textLanguage names only others).
+ */
+const ENGLISH = 'English'
 
 /** Runs `work` alone against the database (the paper store's lock, so transactions never interleave). */
 export type RunExclusive = <T>(work: () => Promise<T>) => Promise<T>
@@ -276,6 +283,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
           ...(r.topic_unsorted ? { topicUnsorted: JSON.parse(r.topic_unsorted) as NonNullable<StoredPaperAnalysis['topicUnsorted']> } : {}),
           predictedTopics: predictedOf.get(r.paper_id) ?? [],
           keywords: JSON.parse(r.keywords) as StoredPaperAnalysis['keywords'],
+          ...(r.language === null ? {} : { language: r.language === ENGLISH ? null : r.language }),
           digest: r.digest ? { text: r.digest, why: JSON.parse(r.digest_why) as LabelScore[] } : null,
           novelty: r.has_novelty
             ? {
@@ -402,12 +410,12 @@ export class SqliteAnalysisStore implements AnalysisStore {
       ).run(p.paperId, p.embedder, toBlob(p.vector), JSON.stringify(p.terms))
       this.stmt(
         `INSERT INTO paper_analysis (paper_id, input_hash, analyzed_at, topic_status, topic_scores, topic_probabilities,
-           topic_why, topic_unsorted, keywords, digest, digest_why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           topic_why, topic_unsorted, keywords, language, digest, digest_why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (paper_id) DO UPDATE SET input_hash = excluded.input_hash, analyzed_at = excluded.analyzed_at,
            topic_status = excluded.topic_status, topic_scores = excluded.topic_scores,
            topic_probabilities = excluded.topic_probabilities, topic_why = excluded.topic_why,
            topic_unsorted = excluded.topic_unsorted,
-           keywords = excluded.keywords, digest = excluded.digest, digest_why = excluded.digest_why`,
+           keywords = excluded.keywords, language = excluded.language, digest = excluded.digest, digest_why = excluded.digest_why`,
       ).run(
         p.paperId,
         p.inputHash,
@@ -418,6 +426,7 @@ export class SqliteAnalysisStore implements AnalysisStore {
         JSON.stringify(p.topicWhy),
         p.topicUnsorted ? JSON.stringify(p.topicUnsorted) : null,
         JSON.stringify(p.keywords),
+        p.language ?? ENGLISH,
         p.digest?.text ?? null,
         JSON.stringify(p.digest?.why ?? []),
       )

@@ -603,6 +603,14 @@ export const MIGRATIONS: readonly Migration[] = [
            WHERE paper_novelty.paper_id = c.paper_id AND c.papers GLOB '[0-9]*' AND NOT c.papers GLOB '*[^0-9]*'
              AND (c.years GLOB '[0-9][0-9][0-9][0-9]' OR c.years GLOB '[0-9][0-9][0-9][0-9]–[0-9][0-9][0-9][0-9]');`,
   },
+  {
+    version: 28,
+    name: 'analysis-language',
+    // The language the analysis told a paper's text is in (`English`, `French`), so the note of a paper with no key
+    // words says why for its language, not for either. NULL for a row analysed before it was kept: SQL cannot tell a
+    // language, so such a paper's note says both until its next analysis (the model version went up with it).
+    up: `ALTER TABLE paper_analysis ADD COLUMN language TEXT;`,
+  },
 ]
 
 /**

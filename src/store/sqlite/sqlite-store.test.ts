@@ -63,7 +63,7 @@ describe('SQLite library file', () => {
         papers: [{
           paperId: 'p1', inputHash: 'h2', embedder: 'lsa-1', vector: Float32Array.from([1]), terms: [], topicStatus: 'no-model',
           topicScores: [], topicProbabilities: null, topicWhy: [], predictedTopics: [],
-          keywords: [{ text: 'phase transitions', score: 0.9, inText: false, why: [] }], digest: null,
+          keywords: [{ text: 'phase transitions', score: 0.9, inText: false, why: [] }], language: null, digest: null,
         }],
       })
       expect((await store.getPaper('p1'))!.keywords.map((k) => k.origin)).toEqual(['curated', 'suggested'])
@@ -334,6 +334,24 @@ describe('SQLite library file', () => {
         expect(stored.get(id), id).toMatchObject({ explanation })
         expect(stored.get(id)!.cohort, id).toStrictEqual(cohort)
       }
+      await store.close()
+    })
+  })
+
+  it('tells a paper a library analysed before migration 28 kept no language of from one analysed as English since', async () => {
+    await fromOldLibrary(27, (old) => {
+      old.prepare("INSERT INTO papers (id, title, created_at, updated_at) VALUES ('p1', 'Less is more', 'x', 'x'), ('p2', 'Effondrement neuronal', 'x', 'x')").run()
+      old.prepare("INSERT INTO paper_analysis (paper_id, input_hash, analyzed_at, topic_status) VALUES ('p1', 'h', 'x', 'no-model'), ('p2', 'h', 'x', 'no-model')").run()
+    }, async (path) => {
+      const store = SqlitePaperStore.open(openSqliteFile(path))
+      // SQL cannot tell a language: the old rows keep none until they are analysed again.
+      expect((await store.analysis.getPaperAnalyses(['p1', 'p2'])).map((a) => 'language' in a)).toEqual([false, false])
+      const analysed = (paperId: string, language: string | null) => ({
+        paperId, inputHash: 'h2', embedder: 'lsa-1', vector: Float32Array.from([1]), terms: [], topicStatus: 'no-model' as const,
+        topicScores: [], topicProbabilities: null, topicWhy: [], predictedTopics: [], keywords: [], language, digest: null,
+      })
+      await store.analysis.saveAnalysis({ analyzedAt: 'y', papers: [analysed('p1', null), analysed('p2', 'French')] })
+      expect((await store.analysis.getPaperAnalyses(['p1', 'p2'])).map((a) => a.language)).toEqual([null, 'French'])
       await store.close()
     })
   })
