@@ -1140,23 +1140,29 @@ interface WordIndex {
   at: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>
 }
 
-const wordIndexes = new WeakMap<PreparedText, WordIndex>()
+/**
+ * The indexes of the texts read last. Kept for a few texts, not for each: a library's analysis holds every text at
+ * once, and an index per text would hold a tuple per word of the library.
+ */
+const recentWordIndexes: Array<{ doc: PreparedText; index: WordIndex }> = []
+const RECENT_WORD_INDEXES = 4
 
 /** Built once per text: a phrase is looked for many times per text, and keying every word each time took most of the ranking's time. */
 function wordIndex(doc: PreparedText): WordIndex {
-  let index = wordIndexes.get(doc)
-  if (!index) {
-    const sentences = [...doc.title, ...doc.body]
-    const at = new Map<string, Array<readonly [number, number]>>()
-    const keys = sentences.map(({ tokens }, s) =>
-      tokens.map((t, i) => {
-        const key = wordKey(t)
-        ;(at.get(key) ?? at.set(key, []).get(key)!).push([s, i])
-        return key
-      }),
-    )
-    wordIndexes.set(doc, (index = { sentences, keys, titleSentences: doc.title.length, at }))
-  }
+  const recent = recentWordIndexes.find((r) => r.doc === doc)
+  if (recent) return recent.index
+  const sentences = [...doc.title, ...doc.body]
+  const at = new Map<string, Array<readonly [number, number]>>()
+  const keys = sentences.map(({ tokens }, s) =>
+    tokens.map((t, i) => {
+      const key = wordKey(t)
+      ;(at.get(key) ?? at.set(key, []).get(key)!).push([s, i])
+      return key
+    }),
+  )
+  const index = { sentences, keys, titleSentences: doc.title.length, at }
+  recentWordIndexes.unshift({ doc, index })
+  if (recentWordIndexes.length > RECENT_WORD_INDEXES) recentWordIndexes.pop()
   return index
 }
 
