@@ -5,6 +5,7 @@
  */
 import { francAll } from 'franc-min'
 import type { PreparedText } from './text.js'
+import type { TextSentence } from './tokenize.js'
 
 /** What {@link textLanguage} tells of a text. */
 export interface TextLanguage {
@@ -23,6 +24,24 @@ export interface TextLanguage {
 const ENGLISH_FUNCTION_WORDS = 0.1
 /** Letters franc needs before its answer for a Latin-script text counts: it misreads a fifth of shorter English titles. */
 const MIN_LATIN_CHARACTERS = 40
+/**
+ * Letters under which franc's answer for a Latin-script text counts only beside two function words of another language
+ * ({@link FOREIGN_FUNCTION_WORDS}): it read 6 English titles of 42–57 letters of the d2l references as French, Dutch,
+ * Spanish, Uzbek and Madurese (`Training compute-optimal large language models`, `Imagenet: A large-scale hierarchical
+ * image database`), which lost every key word; the short Italian titles there write `sulla`, `della`, `di`, `una`.
+ */
+const SURE_LATIN_CHARACTERS = 60
+/**
+ * Frequent function words of the Latin-script languages franc names that no English text writes as words (none that
+ * English or a name writes: `de`, `van`, `von`, `der`, `la`, `le`, `et` of `et al.`, `per`, `come`, `die`, `del`, nor
+ * what a title may write as a symbol or an acronym: `y`, `os`, `dos`, `com`, `em`).
+ */
+const FOREIGN_FUNCTION_WORDS = new Set([
+  'di', 'della', 'delle', 'dei', 'degli', 'sulla', 'sulle', 'nella', 'nelle', 'una', 'il', 'che', 'gli', 'alla', 'alle',
+  'les', 'des', 'du', 'sur', 'dans', 'pour', 'une', 'avec', 'chez', 'dont', 'aux', 'ses', 'sont',
+  'los', 'las', 'para', 'por', 'sobre', 'und', 'mit', 'für', 'zur', 'zum', 'ein', 'eine', 'einer', 'auf', 'über',
+  'ist', 'nicht', 'das', 'uma', 'não', 'het', 'een', 'voor', 'met', 'zijn', 'niet',
+])
 /** Characters franc reads: enough to tell, and its time grows with the text. */
 const SAMPLE_CHARACTERS = 600
 /**
@@ -40,7 +59,8 @@ let languageNames: Intl.DisplayNames | undefined
  * Tells whether a prepared text (title and body) is English, with franc-min's trigram language identifier and
  * the share of English function words. Tuned to never call an English text foreign (none of the corpus's 570
  * texts, with their abstract or digest, their first sentence, or their title alone), at the cost of short
- * foreign titles: a text in another script is told from 10 characters, a Latin-script one from 40.
+ * foreign titles: a text in another script is told from 10 characters, a Latin-script one from 40 (under 60 only when it
+ * writes two function words of another language).
  * @example textLanguage(prepareText({ title: 'Effondrement neuronal', text: 'Nous étudions la phase terminale…' })) // { english: false, language: 'French' }
  */
 export function textLanguage(doc: PreparedText): TextLanguage {
@@ -74,11 +94,20 @@ function readLanguage(doc: PreparedText): TextLanguage {
   if (!best || best[0] === 'und' || best[0] === 'eng') return ENGLISH
   const english = scores.find(([code]) => code === 'eng')?.[1] ?? 0
   const letters = sample.replace(/\s+/g, '').length
-  if (english < OTHER_SCRIPT_SCORE || (letters >= MIN_LATIN_CHARACTERS && english < MAX_ENGLISH_SCORE)) return { english: false, language: languageName(best[0]) }
-  return ENGLISH
+  if (english < OTHER_SCRIPT_SCORE) return { english: false, language: languageName(best[0]) }
+  if (letters < MIN_LATIN_CHARACTERS || english >= MAX_ENGLISH_SCORE) return ENGLISH
+  if (letters < SURE_LATIN_CHARACTERS && foreignFunctionWords(sentences) < 2) return ENGLISH
+  return { english: false, language: languageName(best[0]) }
 }
 
 const ENGLISH: TextLanguage = { english: true, language: null }
+
+/** How many of {@link FOREIGN_FUNCTION_WORDS} the sentences write, each counted once. */
+function foreignFunctionWords(sentences: readonly TextSentence[]): number {
+  const found = new Set<string>()
+  for (const s of sentences) for (const t of s.tokens) if (t.kind === 'word' && FOREIGN_FUNCTION_WORDS.has(t.lower)) found.add(t.lower)
+  return found.size
+}
 
 function languageName(code: string): string {
   try {
