@@ -46,7 +46,7 @@ function isEntryPoint(): boolean {
  * that warms up cost more than it saved there. Measured on Node 20 (docs/benchmarks.md): 100 long abstracts 1.05 →
  * 0.82 s, 3,240 texts 5.5 → 5.3 s, one line alike; never optimizing (100 MB) was slower again (1.03 s).
  */
-export const CLASSIFY_INTERRUPT_BUDGET = 1_200_000
+const CLASSIFY_INTERRUPT_BUDGET = 1_200_000
 
 /** Runs the CLI on `argv` with the real process and server; bin/paperscope.js calls this. */
 export async function main(argv: readonly string[]): Promise<number> {
