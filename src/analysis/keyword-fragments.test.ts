@@ -1,9 +1,9 @@
 /** A phrase the text writes only as a piece of a longer noun phrase is no key word: a reader sees it cut. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SourceRecord } from '../core/index.js'
-import { awesomeListKeywordProbe, awesomeListRecords, d2lReferenceRecords, type AwesomeListKeywordProbe } from '../../test/support/corpus-records.js'
-import { extractKeywords, fitKeywordModel, RANK_ALL, type KeywordModel } from './keywords.js'
-import { prepareText, type PreparedText } from './text.js'
+import { awesomeAndD2lKeywords, awesomeListKeywordProbe, type AwesomeListKeywordProbe, type MixedLibraryKeywords } from '../../test/support/corpus-records.js'
+import { extractKeywords, RANK_ALL, type KeywordModel } from './keywords.js'
+import { prepareText } from './text.js'
 
 let probe: AwesomeListKeywordProbe
 const record = (title: string): SourceRecord => probe.record(title)
@@ -56,18 +56,11 @@ describe('fragments of longer phrases on the awesome list', () => {
 describe('a phrase the other texts write only on into a longer one', () => {
   // The awesome list with the D2L book's references (title, and abstract where one is given), as a library of both
   // reads them: there `Long short-term` is written by a second text, on into `memory-networks`.
-  let model: KeywordModel
-  let records: SourceRecord[]
-  const docOf = (r: SourceRecord): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? r.abstract ?? '' })
-  const ranking = (title: string): string[] => {
-    const r = records.find((x) => x.title === title)
-    if (!r) throw new Error(`${title} is no longer in the fixtures`)
-    return extractKeywords(model, docOf(r), RANK_ALL).map((k) => k.text)
-  }
+  let library: MixedLibraryKeywords
+  const ranking = (title: string): string[] => extractKeywords(library.model, library.doc(library.record(title)), RANK_ALL).map((k) => k.text)
 
   beforeAll(() => {
-    records = [...awesomeListRecords(), ...d2lReferenceRecords()]
-    model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords, topics: r.topics })))
+    library = awesomeAndD2lKeywords()
   })
 
   it('shows the whole phrase, not its start cut before a noun (`Long short-term` of *Long short-term memory*)', () => {

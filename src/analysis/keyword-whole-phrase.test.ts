@@ -1,25 +1,16 @@
 /** A phrase no other text writes, cut where the text's noun phrase runs on, is shown as the whole noun phrase. */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SourceRecord } from '../core/index.js'
-import { awesomeListRecords, d2lReferenceRecords } from '../../test/support/corpus-records.js'
-import { extractKeywords, fitKeywordModel, RANK_ALL, type KeywordModel } from './keywords.js'
-import { prepareText, type PreparedText } from './text.js'
+import { awesomeAndD2lKeywords, type MixedLibraryKeywords } from '../../test/support/corpus-records.js'
+import { extractKeywords, RANK_ALL } from './keywords.js'
 
 describe('a piece of a noun phrase no other text writes', () => {
   // The awesome list with the D2L book's references, as a library of both reads them: their titles alone, each
   // phrase of which no other text writes, so a two-word piece outranks the whole by its length alone.
-  let model: KeywordModel
-  let records: SourceRecord[]
-  const docOf = (r: SourceRecord): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? r.abstract ?? '' })
-  const keywords = (title: string, options = {}): string[] => {
-    const r = records.find((x) => x.title === title)
-    if (!r) throw new Error(`${title} is no longer in the fixtures`)
-    return extractKeywords(model, docOf(r), options).map((k) => k.text)
-  }
+  let library: MixedLibraryKeywords
+  const keywords = (title: string, options = {}): string[] => extractKeywords(library.model, library.doc(library.record(title)), options).map((k) => k.text)
 
   beforeAll(() => {
-    records = [...awesomeListRecords(), ...d2lReferenceRecords()]
-    model = fitKeywordModel(records.map((r) => ({ doc: docOf(r), keywords: r.keywords, topics: r.topics })))
+    library = awesomeAndD2lKeywords()
   })
 
   it('shows the whole noun phrase, not the piece before its noun (`efficient foundation` of LLaMA)', () => {

@@ -60,3 +60,27 @@ export function awesomeListKeywordProbe(records: readonly SourceRecord[] = aweso
     besideCurated: (r) => keywordsBesideCurated(extractKeywords(model, docOf(r), { ...RANK_ALL, curated: r.keywords }), r.keywords).map((k) => k.text),
   }
 }
+
+/** The awesome list with the D2L book's references, as one library of both reads them, for tests of one paper's key words. */
+export interface MixedLibraryKeywords {
+  model: KeywordModel
+  /** The record titled exactly `title`; throws when the fixtures lost it. */
+  record(title: string): SourceRecord
+  /** A record's title and digest, or its abstract where it has no digest. */
+  doc(r: Pick<SourceRecord, 'title' | 'abstract' | 'digest'>): PreparedText
+}
+
+/** Fits the model on both (a second or so); call it in `beforeAll`. */
+export function awesomeAndD2lKeywords(): MixedLibraryKeywords {
+  const records = [...awesomeListRecords(), ...d2lReferenceRecords()]
+  const doc = (r: Pick<SourceRecord, 'title' | 'abstract' | 'digest'>): PreparedText => prepareText({ title: r.title ?? '', text: r.digest?.text ?? r.abstract ?? '' })
+  return {
+    model: fitKeywordModel(records.map((r) => ({ doc: doc(r), keywords: r.keywords, topics: r.topics }))),
+    doc,
+    record(title) {
+      const found = records.find((r) => r.title === title)
+      if (!found) throw new Error(`${title} is no longer in the fixtures`)
+      return found
+    },
+  }
+}
