@@ -2,7 +2,9 @@
 import { z } from 'zod'
 import { SimilarPaperSchema, TextInputSchema } from '../schemas.js'
 
+// A title alone is a text to compare too, as POST /classify takes one: the Classify page asks both with it.
 export const SimilarQuerySchema = TextInputSchema.extend({
+  text: TextInputSchema.shape.text.optional().describe('A text never seen: an abstract, a digest, a draft; may be left out when a title is given'),
   k: z.number().int().min(1).max(50).default(10).describe('How many papers'),
   sort: z
     .enum(['similarity', 'recent', 'popular'])
@@ -18,8 +20,8 @@ export type SimilarQuery = z.infer<typeof SimilarQuerySchema>
  * over 16 KB with 431, well before 20,000 characters).
  */
 export const SimilarGetQuerySchema = SimilarQuerySchema.extend({
-  text: TextInputSchema.shape.text.describe(
-    'A text never seen: an abstract, a digest, a draft. In a URL the text, the rest of the URL and the headers must fit in 16 KB (else 431), so over GET the real ceiling is about 13,000 ASCII characters, not 20,000 (measured: 16,300 letters with no spaces; 11,600 characters of words with spaces sent as %20; a non-ASCII letter takes 6 bytes, `é` as %C3%A9). Send a longer text with POST /similar, in a JSON body.',
+  text: TextInputSchema.shape.text.optional().describe(
+    'A text never seen: an abstract, a digest, a draft; may be left out when a title is given. In a URL the text, the rest of the URL and the headers must fit in 16 KB (else 431), so over GET the real ceiling is about 13,000 ASCII characters, not 20,000 (measured: 16,300 letters with no spaces; 11,600 characters of words with spaces sent as %20; a non-ASCII letter takes 6 bytes, `é` as %C3%A9). Send a longer text with POST /similar, in a JSON body.',
   ),
 })
 

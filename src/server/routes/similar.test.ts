@@ -102,4 +102,21 @@ describe('/similar on the analysed corpus', () => {
     expect(onTopic.similar).toHaveLength(5)
     expect(onTopic.note).toBeNull()
   })
+
+  it('takes a title alone, as POST /classify does, and refuses neither a title nor a text naming text', async () => {
+    const title = 'Prevalence of neural collapse during the terminal phase of deep learning training'
+    const post = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/similar', payload })
+    const alone = await post({ title, k: 5 })
+    expect(alone.statusCode).toBe(200)
+    const body = alone.json() as SimilarResult
+    expect(body.similar).toHaveLength(5)
+    // The papers a title names: the corpus's neural collapse papers, read as a paper known by its title is.
+    expect(body.similar.filter((s) => /collapse/i.test(s.paper.title)).length).toBeGreaterThanOrEqual(3)
+    expect((await app.inject(`/api/v1/similar?k=5&title=${encodeURIComponent(title)}`)).json()).toEqual(body)
+    for (const payload of [{ title: '  ' }, {}]) {
+      const refused = await post(payload)
+      expect(refused.statusCode).toBe(400)
+      expect(refused.json()).toEqual({ error: { code: 'INVALID_ARGUMENT', field: 'text', message: 'parameter "text" is required unless a title is given', issue: { kind: 'required' } } })
+    }
+  })
 })

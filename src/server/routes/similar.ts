@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { shortListNote } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
-import { NOT_ANALYSED_MESSAGE } from '../error-handler.js'
+import { NOT_ANALYSED_MESSAGE, ParameterError } from '../error-handler.js'
 import { presentSimilarPapers } from '../presenters.js'
 import { errorResponses, toJsonSchema } from '../schema-tools.js'
 import { SimilarGetQuerySchema, SimilarQuerySchema, SimilarResultSchema, type SimilarQuery } from './similar.schema.js'
@@ -17,7 +17,10 @@ function byPopularity(a: { citationCount: number | null; upvotes: number | null 
 }
 
 export async function similarRoutes(app: FastifyInstance, { deps }: { deps: ServerDeps }): Promise<void> {
-  const answer = async ({ text, title, k, sort }: SimilarQuery) => {
+  const answer = async ({ text: given, title, k, sort }: SimilarQuery) => {
+    // As POST /classify: a title alone is read as a paper known by its title.
+    if (!given && !title?.trim()) throw new ParameterError('text', 'parameter "text" is required unless a title is given', { kind: 'required' })
+    const text = given ?? ''
     const ranked = deps.analysis?.similarToText
       ? await deps.analysis.similarToText({ text, ...(title ? { title } : {}) }, k)
       : null
