@@ -1,6 +1,6 @@
 /**
- * @module Classify a text: paste an abstract or a draft, get its topics, key words and digest with the
- * library's models, and the library papers nearest to it, each with why. Nothing is stored.
+ * @module Classify a text: paste an abstract or a draft, or type a title alone, get its topics, key words and
+ * digest with the library's models, and the library papers nearest to it, each with why. Nothing is stored.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError, paths, postJson, type ClassifyResult, type SimilarResult } from '../api.js'
@@ -11,7 +11,8 @@ import { ErrorState, Loading } from '../components/states.js'
 import { plural } from '../format.js'
 import { useTitle } from '../hooks.js'
 
-type Answer = { classified: ClassifyResult; similar: SimilarResult }
+/** `titleOnly`: the answer is for a title with no text, which has no sentence to make a digest of. */
+type Answer = { classified: ClassifyResult; similar: SimilarResult; titleOnly: boolean }
 type State = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; answer: Answer } | { status: 'error'; error: ApiError }
 
 const SIMILAR_SHOWN = 8
@@ -30,6 +31,36 @@ export function answerAnnouncement({ unsorted, topics, keywords, nearest }: { un
 type Run = { title: string; text: string }
 
 /**
+ * What the form sends to /classify and /similar: the text and the title each when it has more than spaces; null
+ * when neither has, and the button is disabled. A title alone is classified, as the API and `paperscope classify` take one.
+ * @example classifyBody('Deep Double Descent', ' ') // { title: 'Deep Double Descent' }
+ */
+export function classifyBody(title: string, text: string): { text?: string; title?: string } | null {
+  const body = { ...(text.trim() ? { text } : {}), ...(title.trim() ? { title: title.trim() } : {}) }
+  return 'text' in body || 'title' in body ? body : null
+}
+
+/**
+ * True when the title is the last run's and a new text was pasted under it: it is sent with that text (a recipe
+ * read as Neural Collapse), so the page says so. Not after a title classified alone (a text pasted under it is
+ * most likely its abstract), nor with no text (the title alone is then what is classified, as the form shows).
+ */
+export function isLeftoverTitle(title: string, text: string, lastRun: Run | null): boolean {
+  return lastRun !== null && lastRun.text.trim() !== '' && title.trim() !== '' && title === lastRun.title && text.trim() !== '' && text !== lastRun.text
+}
+
+/**
+ * The line under the form: how long the text is, or what the form takes when it has no text.
+ * @example formHint('Deep Double Descent', '') // 'The title alone is classified; paste the abstract too for a closer answer and a digest.'
+ */
+export function formHint(title: string, text: string, max = MAX_TEXT): string {
+  if (text.length > max) return `${text.length.toLocaleString('en')} characters: the longest text read is ${max.toLocaleString('en')}; keep the abstract or a part of the draft.`
+  if (text.trim() !== '') return `${text.length.toLocaleString('en')} of ${max.toLocaleString('en')} characters`
+  if (title.trim() !== '') return 'The title alone is classified; paste the abstract too for a closer answer and a digest.'
+  return `Type a title, paste a text (up to ${max.toLocaleString('en')} characters), or both.`
+}
+
+/**
  * The last text and its answer, kept in memory while the app is open: a reader opens a nearest paper and
  * comes back to the answer, not to an empty form. Gone on reload or Clear; nothing is written anywhere.
  */
@@ -46,22 +77,22 @@ export function ClassifyPage() {
   const [announcement, setAnnouncement] = useState('')
   const running = useRef<AbortController | null>(null)
   const titleInput = useRef<HTMLInputElement>(null)
-  // A new text pasted under the last run's title is read with that title (a recipe read as Neural Collapse): say so.
-  const leftoverTitle = lastRun !== null && title.trim() !== '' && title === lastRun.title && text !== lastRun.text
+  const leftoverTitle = isLeftoverTitle(title, text, lastRun)
   const tooLong = text.length > MAX_TEXT
+  const body = classifyBody(title, text)
   useEffect(() => {
     remembered = { ...remembered, title, text }
   }, [title, text])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (text.trim() === '' || tooLong || state.status === 'loading') return
+    if (body === null || tooLong || state.status === 'loading') return
     running.current?.abort()
     const controller = new AbortController()
     running.current = controller
     setState({ status: 'loading' })
     setAnnouncement('')
-    const body = { text, ...(title.trim() ? { title: title.trim() } : {}) }
+    const titleOnly = body.text === undefined
     setLastRun({ title, text })
     remembered = { ...remembered, lastRun: { title, text } }
     try {
@@ -69,8 +100,8 @@ export function ClassifyPage() {
         postJson<ClassifyResult>(paths.classify(), body, controller.signal),
         postJson<SimilarResult>(paths.similar(), { ...body, k: SIMILAR_SHOWN }, controller.signal),
       ])
-      remembered = { ...remembered, answer: { classified, similar } }
-      setState({ status: 'ok', answer: { classified, similar } })
+      remembered = { ...remembered, answer: { classified, similar, titleOnly } }
+      setState({ status: 'ok', answer: { classified, similar, titleOnly } })
       setAnnouncement(
         answerAnnouncement({ unsorted: classified.unsorted, topics: classified.topics.length, keywords: classified.keywords.length, nearest: similar.similar.length }),
       )
@@ -96,7 +127,7 @@ export function ClassifyPage() {
       <header className="page-header">
         <h1 tabIndex={-1}>Classify a text</h1>
         <p className="muted">
-          Paste an abstract, a digest or a draft: Paperscope gives it topics, key words and a digest with this library’s models, and finds the library
+          Paste an abstract, a digest or a draft, or type a title alone: Paperscope gives it topics, key words and a digest with this library’s models, and finds the library
           papers nearest to it, each with why. The title, text and answer stay on this page while the app is open (Clear empties them); nothing is stored.
         </p>
       </header>
@@ -130,21 +161,17 @@ export function ClassifyPage() {
         )}
         <label htmlFor="classify-text">Abstract or text</label>
         {/* No maxLength: a longer paste would be cut without a word; it is kept, said, and not sent. */}
-        <textarea id="classify-text" value={text} rows={8} required aria-describedby="classify-count" aria-invalid={tooLong} onChange={(e) => setText(e.target.value)} />
+        <textarea id="classify-text" value={text} rows={8} aria-describedby="classify-count" aria-invalid={tooLong} onChange={(e) => setText(e.target.value)} />
         <div className="button-row">
           {/* Busy, not disabled, while the answer loads: a disabled button drops keyboard focus to the page's start. */}
-          <button type="submit" className="button primary" disabled={text.trim() === '' || tooLong} aria-disabled={state.status === 'loading' || undefined}>
+          <button type="submit" className="button primary" disabled={body === null || tooLong} aria-disabled={state.status === 'loading' || undefined}>
             Classify
           </button>
           <button type="button" className="button" onClick={clear} disabled={title === '' && text === '' && state.status === 'idle'}>
             Clear
           </button>
           <span id="classify-count" className={tooLong ? 'small error-text' : 'muted small'} data-testid="classify-count" role={tooLong ? 'alert' : undefined}>
-            {tooLong
-              ? `${text.length.toLocaleString('en')} characters: the longest text read is ${MAX_TEXT.toLocaleString('en')}; keep the abstract or a part of the draft.`
-              : text.trim() === ''
-                ? `Paste a text to classify (up to ${MAX_TEXT.toLocaleString('en')} characters).`
-                : `${text.length.toLocaleString('en')} of ${MAX_TEXT.toLocaleString('en')} characters`}
+            {formHint(title, text)}
           </span>
         </div>
       </form>
@@ -159,13 +186,13 @@ export function ClassifyPage() {
   )
 }
 
-function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer }) {
+function ClassifyAnswer({ answer: { classified, similar, titleOnly } }: { answer: Answer }) {
   // In reading order: the digest, then the topics and key words (beside both on a wide screen, under the digest on
   // one column), then the nearest papers, so neither a phone nor a screen reader puts them after eight papers.
   return (
     <div className="paper-grid classify-answer">
       <div className="paper-main">
-        <ClassifyDigest digest={classified.digest?.text ?? null} howComputed={classified.howComputed.digest} />
+        <ClassifyDigest digest={classified.digest?.text ?? null} howComputed={classified.howComputed.digest} titleOnly={titleOnly} />
       </div>
       <ClassifyTopicsAndKeywords classified={classified} />
       <div className="paper-main">
@@ -204,13 +231,17 @@ function ClassifyAnswer({ answer: { classified, similar } }: { answer: Answer })
  * under a plain heading in neutral colours: "generated by Paperscope" in a digest's colours read as if the note
  * were the digest.
  */
-export function ClassifyDigest({ digest, howComputed }: { digest: string | null; howComputed: string }) {
+export function ClassifyDigest({ digest, howComputed, titleOnly = false }: { digest: string | null; howComputed: string; titleOnly?: boolean }) {
   return (
     <section className={digest ? 'digest origin-box-generated' : 'digest digest-none'} aria-labelledby="classify-digest">
       <h2 id="classify-digest" className="small-heading">
         {digest ? 'Digest generated by Paperscope' : 'Digest'}
       </h2>
-      {digest ? <p>{digest}</p> : <p className="muted">None: the text has no complete sentence to take one from.</p>}
+      {digest ? (
+        <p>{digest}</p>
+      ) : (
+        <p className="muted">{titleOnly ? 'None: a title alone has no sentence to take one from; paste the abstract for one.' : 'None: the text has no complete sentence to take one from.'}</p>
+      )}
       <details className="how">
         <summary>How the digest is chosen</summary>
         <HowComputed text={howComputed} />
