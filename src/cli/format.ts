@@ -98,11 +98,17 @@ export function labelled(line: string, width = TERMINAL_WIDTH): string {
 /**
  * `noTopics`: the lines that say why a paper without topics has none; `fewKeywords`: why it has fewer than two
  * key words (see `show`); `keywordWhy`: each key word's reasons as the analysis stored them (the API's and the paper
- * page's `why`), by its text.
+ * page's `why`), by its text; `language`: the language the analysis told its text is in (storedLanguage), shown only
+ * when it is not English.
  */
 export function renderPaper(
   paper: PaperWithSources,
-  { noTopics = [], fewKeywords = [], keywordWhy = new Map() }: { noTopics?: readonly string[]; fewKeywords?: readonly string[]; keywordWhy?: ReadonlyMap<string, readonly string[]> } = {},
+  {
+    noTopics = [],
+    fewKeywords = [],
+    keywordWhy = new Map(),
+    language = null,
+  }: { noTopics?: readonly string[]; fewKeywords?: readonly string[]; keywordWhy?: ReadonlyMap<string, readonly string[]>; language?: string | null } = {},
 ): string {
   const out: string[] = []
   out.push(wrap(paperHeadline(paper), '', '  ', TERMINAL_WIDTH, { keepSpaces: true }), `  id: ${paper.id}`)
@@ -113,6 +119,8 @@ export function renderPaper(
   if (paper.listedAt) out.push(`  listed: ${paper.listedAt}`)
   if (paper.venue) out.push(labelled(`  venue: ${paper.venue}`))
   if (paper.categories.length) out.push(labelled(`  categories: ${paper.categories.join(', ')}`))
+  // Only a text not in English says its language: it is why such a paper has no key words of its own.
+  if (language !== null && language !== 'English') out.push(`  language: ${language}`)
   if (paper.topics.length)
     out.push(
       labelled(`  topics: ${paper.topics.map((t) => (t.origin === 'curated' ? t.label : `${t.label} (predicted ${Math.round(Number(((t.confidence ?? 0) * 100).toFixed(6)))}%)`)).join('; ')}`),

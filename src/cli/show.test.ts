@@ -105,7 +105,7 @@ describe('paperscope show, of a paper whose .bib entry carried another paper\'s 
 })
 
 describe('paperscope show, of a paper with no key words', () => {
-  it('says why for the language the analysis told, in words and in --json: no other for English, its own for French', async () => {
+  it('says why for the language the analysis told, in words and in --json: no other for English, its own for French, and names a language not English', async () => {
     const db = join(dir, 'library.db')
     const bib = join(dir, 'refs.bib')
     const french = 'Effondrement neuronal dans les réseaux profonds'
@@ -125,14 +125,18 @@ describe('paperscope show, of a paper with no key words', () => {
       expect(text.code, text.err).toBe(0)
       // The lines unwrapped: the note runs on under its first line.
       const line = text.out.replace(/\n {4}(?=\S)/g, ' ').split('\n').find((l) => l.startsWith('  No key words'))
-      return { line, json: (JSON.parse(json.out) as { keywordAnalysis: { note: string | null } }).keywordAnalysis.note }
+      const { keywordAnalysis } = JSON.parse(json.out) as { keywordAnalysis: { note: string | null; language: string | null } }
+      // The language line is printed for a text not in English only.
+      const languageLine = text.out.split('\n').filter((l) => l.startsWith('  language:'))
+      return { line, json: keywordAnalysis.note, language: keywordAnalysis.language, languageLine }
     }
     const english = await note('Learning to learn')
     expect(english.line).toMatch(/^ {2}No key words: no phrase of the text scores 0\.15 or more .*\)\.$/)
     expect(english.line).not.toMatch(/English/)
     expect(english.json).toBe(english.line!.trim())
+    expect([english.language, english.languageLine]).toEqual(['English', []])
     const foreign = 'No key words: the text is not in English (French), and the phrases and their ranker are English.'
-    expect(await note(french)).toEqual({ line: `  ${foreign}`, json: foreign })
+    expect(await note(french)).toEqual({ line: `  ${foreign}`, json: foreign, language: 'French', languageLine: ['  language: French'] })
   })
 })
 

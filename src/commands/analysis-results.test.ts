@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { DEFAULT_TOPIC_WEIGHT } from '../analysis/index.js'
 import { analyzeNewPapers, loadAnalysisModels } from './analyze-library.js'
-import { createAnalysisReader, storedKeywordsNote, type AnalysisReader } from './analysis-results.js'
+import { createAnalysisReader, storedKeywordsNote, storedLanguage, type AnalysisReader } from './analysis-results.js'
 import { importFiles } from './import-files.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -84,5 +84,14 @@ describe("a stored paper's few-key-words note", () => {
     // Analysed before the language was kept: it cannot tell, so it says both.
     expect(storedKeywordsNote({}, 0)).toMatch(/^No key words: no phrase .*; a text not in English gets none\.$/)
     expect(storedKeywordsNote({ language: 'French' }, 2)).toBeNull()
+  })
+})
+
+describe("a stored paper's language", () => {
+  it('names English and another language, and nothing for an analysis that kept none', () => {
+    expect(storedLanguage({ language: 'French' })).toBe('French')
+    // The store reads an English row as null (the writer's English): named here, so that null means not known.
+    expect(storedLanguage({ language: null })).toBe('English')
+    expect(storedLanguage({})).toBeNull()
   })
 })

@@ -233,6 +233,18 @@ export function storedKeywordsNote(analysis: Pick<StoredPaperAnalysis, 'language
   return fewKeywordsNote(shown, analysis.language === undefined ? {} : { language: analysis.language })
 }
 
+/**
+ * The language of a stored paper's text as the API and `show` name it: `English` (also for a text too short to tell,
+ * which the analysis reads as English), another language's name (`French`, which gets no key words), or null for an
+ * analysis written before the language was kept (its next analysis keeps it). Unlike `classify`, whose null is
+ * English, English is named here, so that null stays free for "not known".
+ * @example storedLanguage({ language: 'French' }) // 'French'; storedLanguage({ language: null }) // 'English'
+ */
+export function storedLanguage(analysis: Pick<StoredPaperAnalysis, 'language'>): string | null {
+  if (analysis.language === undefined) return null
+  return analysis.language ?? 'English'
+}
+
 /** One similar paper for printing: its id, title, date, score (with its two parts) and why. */
 export interface SimilarPaperOut {
   paperId: string

@@ -57,7 +57,7 @@ export {
   type SimilarPaperIn,
   type UnsortedBecauseOut,
 } from './paper-detail.js'
-export { createAnalysisReader, similarPapersOf, similarPapersToText, storedKeywordsNote, storedTopicUnsorted, type AnalysisReader, type SimilarPaperOut, type StoredTopicUnsorted } from './analysis-results.js'
+export { createAnalysisReader, similarPapersOf, similarPapersToText, storedKeywordsNote, storedLanguage, storedTopicUnsorted, type AnalysisReader, type SimilarPaperOut, type StoredTopicUnsorted } from './analysis-results.js'
 export { paperSimilarNote, shortListNote } from './similar-note.js'
 export {
   createTextClassifier,

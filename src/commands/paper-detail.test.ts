@@ -115,11 +115,15 @@ describe('paper detail presenter', () => {
       expect(english.keywords).toEqual([])
       expect(english.keywordAnalysis?.note).toMatch(/^No key words: no phrase of the text scores 0\.15 or more .*\)\.$/)
       expect(english.keywordAnalysis?.note).not.toMatch(/English/)
+      // The language has its own field too, English named (null is kept for an analysis that recorded none).
+      expect(english.keywordAnalysis?.language).toBe('English')
       const foreign = await detail(french)
       expect(foreign.keywords).toEqual([])
       expect(foreign.keywordAnalysis?.note).toBe('No key words: the text is not in English (French), and the phrases and their ranker are English.')
-      // Two key words need no note, whatever the language.
-      expect((await detail('Deep residual learning for image recognition')).keywordAnalysis?.note).toBeNull()
+      expect(foreign.keywordAnalysis?.language).toBe('French')
+      // Two key words need no note, whatever the language; the language is given all the same.
+      const resnet = await detail('Deep residual learning for image recognition')
+      expect(resnet.keywordAnalysis).toMatchObject({ note: null, language: 'English' })
     } finally {
       await t.cleanup()
     }

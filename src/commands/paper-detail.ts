@@ -7,7 +7,7 @@ import type { ExternalIds, Paper, PaperWithSources, StoredSourceRecord } from '.
 import { arxivUrl, doiUrl, fileEntryKey, fileEntryLabel, locatorInput } from '../core/index.js'
 import { COMMON_TERM_SHARE, DIGEST_HOW_COMPUTED, KEYWORDS_HOW_COMPUTED, NOVELTY_HOW_COMPUTED, TOPIC_HOW_COMPUTED, type SimilarRanked } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
-import { storedKeywordsNote, storedTopicUnsorted, type AnalysisReader } from './analysis-results.js'
+import { storedKeywordsNote, storedLanguage, storedTopicUnsorted, type AnalysisReader } from './analysis-results.js'
 import { knownByTitleAlone, tooLittleKnownNote } from './similar-note.js'
 
 // ---- what the analysis says of a paper (the server's ServerAnalysis reads these) ---------------------------
@@ -65,6 +65,11 @@ export interface PaperTextIn {
   keywordsHowComputed: string
   /** What a paper showing `shown` key words says of it when that is fewer than two (the analysis's fewKeywordsNote, for its language). */
   fewKeywordsNote?: (shown: number) => string | null
+  /**
+   * The language the analysis told the text is in: `English` (also for a text too short to tell) or another's name
+   * (`French`); null or absent for an analysis written before the language was kept (storedLanguage).
+   */
+  language?: string | null
   /** Why these sentences, when the digest was generated; null when a source gave the digest or none was made. */
   digest: { why: string[]; howComputed: string } | null
 }
@@ -175,6 +180,7 @@ export interface PaperDetailOut extends PaperSummaryOut {
     items: Array<{ text: string; origin: 'extracted' | 'suggested'; score: number; why: string[] }>
     howComputed: string
     note: string | null
+    language: string | null
   } | null
   digestAnalysis: { why: string[]; howComputed: string } | null
   createdAt: string
@@ -383,6 +389,7 @@ export function presentPaperDetail(
           howComputed: extras.text.keywordsHowComputed,
           // A list shorter than two says why, as an unsorted paper says why it has no topic.
           note: paper.keywords.length < 2 ? (extras.text.fewKeywordsNote?.(paper.keywords.length) ?? null) : null,
+          language: extras.text.language ?? null,
         }
       : null,
     digestAnalysis: digestGenerated && extras.text?.digest ? extras.text.digest : null,
@@ -451,6 +458,7 @@ export function paperDetailAnalysis(reader: AnalysisReader): Required<PaperDetai
         keywordsHowComputed: KEYWORDS_HOW_COMPUTED,
         // For the language the analysis told: an English paper's note names no other.
         fewKeywordsNote: (shown) => storedKeywordsNote(analysis, shown),
+        language: storedLanguage(analysis),
         // A digest's penalties are part of why it reads as it does (a sentence that leans on the one before it comes with it).
         digest: analysis.digest
           ? { why: [...reasons(analysis.digest.why), ...analysis.digest.why.filter((w) => w.score < 0).map((w) => `counted against: ${w.label}`)], howComputed: DIGEST_HOW_COMPUTED }

@@ -221,6 +221,12 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
         .string()
         .nullable()
         .describe('Why the paper shows fewer than two key words (no other phrase reached the score a key word needs, no suggestion had support in the text, or the text is not in English, naming the language the analysis told; an analysis from before Paperscope kept the language names either reason); null when it shows two or more'),
+      language: z
+        .string()
+        .nullable()
+        .describe(
+          "The language the analysis told the paper's text is in: `English` (also for a text too short to tell), or another language's name (`French`), whose text gets no key words of its own, as key phrases and their ranker are English. null when the paper was analysed before Paperscope recorded the language; its next analysis records it. (`classify` gives null for English, as it always knows; here English is named, so that null means not known.)",
+        ),
     })
     .nullable()
     .describe('Why the analysis chose the key words it shows (curated ones are not listed); null when not analysed'),

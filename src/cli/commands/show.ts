@@ -6,6 +6,7 @@ import {
   readableText,
   readPaperDetail,
   storedKeywordsNote,
+  storedLanguage,
   storedTopicUnsorted,
   type PaperDetailOut,
   type StoredTopicUnsorted,
@@ -129,6 +130,7 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
       topicStatus: paper.topics.length === 0 ? topicStatusOf(analysis) : null,
       // Before any analysis a paper has no key words for want of one, which the topics line already says.
       keywordsNote: analysis ? storedKeywordsNote(analysis, paper.keywords.length) : null,
+      language: analysis ? storedLanguage(analysis) : null,
       // Each key word's reasons, as the paper page lists them: a suggestion says what suggested it.
       keywordWhy: new Map((analysis?.keywords ?? []).map((k) => [k.text, k.why.map((w) => w.label)])),
     }
@@ -138,9 +140,9 @@ export async function runShow(io: CliIo, dbPath: string, ref: string, opts: { js
     printJson(io, shown.json)
     return
   }
-  const { found, paper, novelty, topicStatus, keywordsNote, keywordWhy } = shown
+  const { found, paper, novelty, topicStatus, keywordsNote, language, keywordWhy } = shown
   io.stdout(
-    `${renderPaper(paper, { noTopics: renderTopicStatus(topicStatus), fewKeywords: keywordsNote ? [paper.keywords.length === 0 ? `  ${keywordsNote}` : `  (${keywordsNote})`] : [], keywordWhy })}\n${renderNovelty(novelty).join('\n')}\n`,
+    `${renderPaper(paper, { noTopics: renderTopicStatus(topicStatus), fewKeywords: keywordsNote ? [paper.keywords.length === 0 ? `  ${keywordsNote}` : `  (${keywordsNote})`] : [], keywordWhy, language })}\n${renderNovelty(novelty).join('\n')}\n`,
   )
   io.stdout(alsoMatching(ref, found.alternatives, found.alternativesTotal))
 }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { analyzeNewPapers, createAnalysisReader, importRecords, paperDetailAnalysis } from '../../commands/index.js'
@@ -285,7 +286,8 @@ describe('papers routes with analysis results', () => {
     const app = await buildServer({ store: temp.store, analysis })
     const body = (await app.inject(`/api/v1/papers/${a}`)).json() as PaperDetail
     expect(body.keywords).toEqual([])
-    expect(body.keywordAnalysis).toEqual({ items: [], howComputed: 'how', note })
+    // An analysis that gives no language (one from before it was kept) serves null, never a guess.
+    expect(body.keywordAnalysis).toEqual({ items: [], howComputed: 'how', note, language: null })
     const doc = (await app.inject('/api/v1/openapi.json')).json() as unknown
     expect(JSON.stringify(doc)).toContain('Why the paper shows fewer than two key words')
     await app.close()
@@ -351,6 +353,37 @@ describe('papers routes: a bare title the vector model knows one word of', () =>
     expect(resnet.similarNote).toBeNull()
     const doc = JSON.stringify((await app.inject('/api/v1/openapi.json')).json())
     expect(doc).toContain('What the similar papers are worth when the vector model knows too little')
+    await app.close()
+  })
+})
+
+describe("papers routes: the language the analysis told a paper's text is in", () => {
+  let temp: TempStore
+  afterAll(async () => {
+    await temp.cleanup()
+  })
+
+  it('serves it in keywordAnalysis.language, English named, and null for a row analysed before it was kept', async () => {
+    temp = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+    const french = 'Effondrement neuronal dans les réseaux profonds'
+    await importRecords(temp.store, [
+      ...bareTitleLibrary(),
+      buildRecord({ source: 'bibtex', key: 'fr', title: french, date: '2021', authors: ['Anne Martin'], abstract: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." }),
+    ])
+    await analyzeNewPapers(temp.store)
+    const app = await buildServer({ store: temp.store, rateLimit: false, analysis: paperDetailAnalysis(createAnalysisReader(temp.store)) })
+    const inputs = await temp.store.analysis.listAnalysisInputs()
+    const idOf = (title: string) => inputs.find((p) => p.title === title)!.id
+    const keywordsOf = async (title: string) => ((await app.inject(`/api/v1/papers/${idOf(title)}`)).json() as PaperDetail).keywordAnalysis
+    expect(await keywordsOf('Deep residual learning for image recognition')).toMatchObject({ language: 'English', note: null })
+    expect(await keywordsOf(french)).toMatchObject({ items: [], language: 'French', note: expect.stringContaining('not in English (French)') })
+    // The row as a library analysed before migration 28 left it: the language is not known, and the note says both reasons.
+    const raw = new Database(temp.path)
+    raw.prepare('UPDATE paper_analysis SET language = NULL WHERE paper_id = ?').run(idOf(french))
+    raw.close()
+    expect(await keywordsOf(french)).toMatchObject({ language: null, note: expect.stringMatching(/; a text not in English gets none\.$/) })
+    const doc = JSON.stringify((await app.inject('/api/v1/openapi.json')).json())
+    expect(doc).toContain('null when the paper was analysed before Paperscope recorded the language')
     await app.close()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { digestSourceRecord, noveltyCaption } from './paper.js'
+import { digestSourceRecord, noveltyCaption, paperLanguageLine } from './paper.js'
 
 describe('the novelty caption', () => {
   it("names the paper's year, or the years pooled with it and why", () => {
@@ -24,5 +24,15 @@ describe('where a digest came from', () => {
     expect(digestSourceRecord(curated, sources)?.source).toBe('awesome-list')
     expect(digestSourceRecord({ text: 'It is shown.', origin: 'source-model' }, sources)?.source).toBe('semantic-scholar')
     expect(digestSourceRecord({ text: 'We show it.', origin: 'generated' }, sources)).toBeUndefined()
+  })
+})
+
+describe("the line naming a paper's language", () => {
+  it('names a language not English, and nothing for English or an analysis that recorded none', () => {
+    expect(paperLanguageLine('French')).toBe('Language: French')
+    expect(paperLanguageLine('English')).toBeNull()
+    expect(paperLanguageLine(null)).toBeNull()
+    // No analysis yet (keywordAnalysis null).
+    expect(paperLanguageLine(undefined)).toBeNull()
   })
 })

@@ -26,6 +26,16 @@ export function noveltyCaption(cohort: { from: number; to: number; papers: numbe
   return `among this library’s ${papers} of ${cohort.from}–${cohort.to} with a novelty${length}: years with too few papers to rank among alone are ranked together with the years next to them`
 }
 
+/**
+ * The line naming the language of a paper's text (keywordAnalysis.language), only for a text not in English: it is
+ * why such a paper has no key words of its own. An English paper, and one analysed before the language was recorded
+ * (null), get none.
+ * @example paperLanguageLine('French') // 'Language: French'
+ */
+export function paperLanguageLine(language: string | null | undefined): string | null {
+  return language && language !== 'English' ? `Language: ${language}` : null
+}
+
 export function PaperPage() {
   const params = useParams()
   // A DOI pasted with its slash comes as the rest of the path, perhaps with a slash after it, as the server reads it.
@@ -70,6 +80,7 @@ function PaperView({ paper }: { paper: PaperDetail }) {
   // The API gives curated topics in their lists' order (Vision › Detection, outermost first).
   const curated = paper.topics.filter((t) => t.origin === 'curated')
   const predicted = paper.topics.filter((t) => t.origin === 'predicted')
+  const language = paperLanguageLine(paper.keywordAnalysis?.language)
   return (
     <article className="paper-page">
       <header className="page-header">
@@ -82,6 +93,11 @@ function PaperView({ paper }: { paper: PaperDetail }) {
           {date ? <time dateTime={paper.date ?? undefined}>{date}</time> : <span className="muted">Publication date unknown</span>}
           {paper.venue && <span className="venue">{paper.venue}</span>}
           {paper.listedAt && <span className="muted">Listed {formatDate(paper.listedAt)}</span>}
+          {language && (
+            <span className="muted" data-testid="paper-language">
+              {language}
+            </span>
+          )}
         </div>
         <h1 className="paper-title" tabIndex={-1}>
           {readableText(paper.title)}
