@@ -75,6 +75,7 @@ export {
   KEYWORD_FEATURES,
   libraryWords,
   KEYWORD_MIN_SCORE,
+  SUGGESTION_YEARS_AHEAD,
   KEYWORDS_HOW_COMPUTED,
   fewKeywordsNote,
   type KeywordModel,

@@ -80,10 +80,15 @@ export interface KeywordModel {
    * its classifier's probability is support for it or not (suggestionSupport; absent in older models).
    */
   curatedDocuments?: number
+  /**
+   * Curated key word's key → the year of the library's first paper that writes it or lists it, among papers with a
+   * year (absent in older models): a paper from well before it is suggested no such key word ({@link SUGGESTION_YEARS_AHEAD}).
+   */
+  firstYear?: Record<string, number>
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*); such a phrase no other text writes is shown as the whole noun phrase (`efficient foundation language models` of *LLaMA*, not `efficient foundation`), or not at all when that runs past four words. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*); such a phrase no other text writes is shown as the whole noun phrase (`efficient foundation language models` of *LLaMA*, not `efficient foundation`), or not at all when that runs past four words. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). No key word the text does not spell out is suggested to a paper dated five or more years before the library's first paper that writes it or lists it: the concept had no such name yet (`Neural Tangent Kernel`, first written in 2018, for a kernel paper of 2005), while the papers that coin a name come shortly before curators list it (`Large Language Models` for *Language models are few-shot learners*, 2020). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -129,6 +134,8 @@ export interface KeywordTrainingDoc {
   neighbours?: readonly KeywordNeighbour[]
   /** Its curated topics (for the topic → key word shares). */
   topics?: readonly string[]
+  /** The year it is dated, when known (for when each key word was first written). */
+  year?: number
 }
 
 /** A topic of the paper with its confidence (curated topics: 1). */
@@ -697,7 +704,8 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
   // Per-key-word classifiers; a curated paper's probabilities leave it out, as its key-word counts do.
   const tagFit = fitKeywordTags(docs.map((d) => d.doc), gold)
   const curatedDocuments = gold.filter((keys) => keys.size > 0).length
-  const base = { kind: 'keywords' as const, version: MODEL_VERSION, documentCount: docs.length, documentFrequency, keywordFrequency, display, keyOf, topicKeywordShare, ...(tagFit ? { tags: tagFit.model } : {}), curatedDocuments }
+  const firstYear = firstYears(docs, inText, gold, keywordFrequency)
+  const base = { kind: 'keywords' as const, version: MODEL_VERSION, documentCount: docs.length, documentFrequency, keywordFrequency, display, keyOf, topicKeywordShare, ...(tagFit ? { tags: tagFit.model } : {}), curatedDocuments, ...(firstYear ? { firstYear } : {}) }
   const xs: SparseVector[] = []
   const ys: number[] = []
   docs.forEach((d, i) => {
@@ -729,6 +737,40 @@ export function fitKeywordModel(docs: readonly KeywordTrainingDoc[], { l2 = 1e-3
   const weights = Array.from({ length: stride }, (_, f) => (ranker.weights[stride + f] as number) - (ranker.weights[f] as number))
   return { ...base, weights }
 }
+
+/** For each curated key word, the year of the first dated paper that writes it or lists it; none when no paper is dated. */
+function firstYears(
+  docs: readonly KeywordTrainingDoc[],
+  inText: readonly (readonly KeywordCandidate[])[],
+  gold: readonly Set<string>[],
+  keywordFrequency: Record<string, number>,
+): Record<string, number> | undefined {
+  const first: Record<string, number> = {}
+  docs.forEach((d, i) => {
+    const year = d.year
+    if (year === undefined) return
+    const keys = [...(inText[i] ?? []).map((c) => c.key), ...(gold[i] ?? [])]
+    for (const key of keys) {
+      const seen = first[key]
+      if ((keywordFrequency[key] ?? 0) > 0 && (seen === undefined || year < seen)) first[key] = year
+    }
+  })
+  return Object.keys(first).length > 0 ? first : undefined
+}
+
+/**
+ * A key word the text does not spell out is not suggested for a paper dated this many years or more before the
+ * library's first paper that writes it or lists it: the concept had no such name yet (`Neural Tangent Kernel`,
+ * first written in 2018, for *Learning the kernel with hyperkernels* of 2005; `Information Bottleneck` for the
+ * back-propagation paper of 1988). Curators list the papers that coined a name soon after: *Language models are
+ * few-shot learners* (2020) is rightly suggested `Large Language Models`, first written in 2022. On the richest
+ * library (eval/README.md) 68 of 139 suggestions were for papers dated before their key word's first year. Read by
+ * hand, of the 24 dated 1–4 years before it 13 were right and 11 wrong; of the 44 dated 5 or more years before it 39
+ * were wrong and 5 right (`Book` for Vapnik's two books, `Convolutional Neural Networks` for the Neocognitron, `No Free
+ * Lunch Theorem` for *No free lunch theorems for search*, whose `No` no phrase of the text keeps). The evaluations'
+ * test papers are all later than their training papers, so their scores cannot move.
+ */
+export const SUGGESTION_YEARS_AHEAD = 5
 
 /**
  * Phrases past the `min` first are shown only from this score on. Curated papers list 1.7 key words on
@@ -787,6 +829,8 @@ export interface ExtractOptions {
    * spell out needs what one they do not list needs ({@link UNBACKED_SUGGESTION_MIN_PROBABILITY}).
    */
   unsorted?: boolean
+  /** The year the paper is dated, when known: no key word first written long after it is suggested ({@link SUGGESTION_YEARS_AHEAD}). */
+  year?: number
   nlp?: NlpPort
 }
 
@@ -835,7 +879,7 @@ export function keywordEvidence(
  * chosen.
  * @example extractKeywords(model, prepareText({ title, text: abstract })).map((k) => k.text)
  */
-export function extractKeywords(model: KeywordModel, text: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, minFillScore = Math.min(MIN_FILL_IN_SCORE, minScore), neighbours, topics = [], shownTopics = topics.map((t) => t.label), curated = [], unsorted = false, nlp }: ExtractOptions = {}): ExtractedKeyword[] {
+export function extractKeywords(model: KeywordModel, text: PreparedText, { max = 5, min = 2, minScore = KEYWORD_MIN_SCORE, minSuggestionScore = KEYWORD_MIN_SUGGESTION_SCORE, minFillScore = Math.min(MIN_FILL_IN_SCORE, minScore), neighbours, topics = [], shownTopics = topics.map((t) => t.label), curated = [], unsorted = false, year, nlp }: ExtractOptions = {}): ExtractedKeyword[] {
   // The phrases and their ranker are English: another language gets none rather than `les` or a whole title.
   if (!textLanguage(text).english) return []
   const doc = keywordText(text)
@@ -954,6 +998,7 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
     // A key word the text does not spell out and gives no support is no key word of it (`Neural Tangent Kernel`
     // for a paper on evolving mathematical functions).
     if (s.c.count === 0 && !supported(s.c)) continue
+    if (s.c.count === 0 && namedLater(model, s.c.key, year)) continue
     // A weak suggestion (not in the text, under `minSuggestionScore`) yields to the text's own phrases: it is
     // what a reader questions first (`Quantum Machine Learning` at 0.21 for an online-learning paper); so does a
     // word most papers write that is no key word (`model`, `training`) short of a confident score.
@@ -982,6 +1027,12 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
       .slice(0, 3)
       .map((x) => (TOPIC_FEATURES.has(x.label) ? { ...x, label: namingTopic(x.label, topicBehind(model, topics, c.key), shown) } : x)),
   }))
+}
+
+/** True when the paper is dated {@link SUGGESTION_YEARS_AHEAD} years or more before the key word was first written. */
+function namedLater(model: Pick<KeywordModel, 'firstYear'>, key: string, year: number | undefined): boolean {
+  const first = model.firstYear?.[key]
+  return year !== undefined && first !== undefined && first - year >= SUGGESTION_YEARS_AHEAD
 }
 
 /**

@@ -101,7 +101,10 @@
  * 60: a Latin-script text of under 60 letters that franc calls foreign is so only when it writes two function words of
  * another language: six English titles of the d2l references (`Training compute-optimal large language models`) were
  * read as French, Madurese or Uzbek and had no key words.
+ * 61: the key-word model keeps the year the library first wrote or listed each curated key word, and no key word a
+ * paper's text does not spell out is suggested to a paper dated five or more years before it (`Neural Tangent Kernel`
+ * for *Learning the kernel with hyperkernels*, 2005).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 60
+export const MODEL_VERSION = 61

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
-import { isStrictlyBefore, keywordCandidates, MODEL_VERSION, normalizeKeyword, prepareText, tooLittleKnown, tooLittleKnownReason } from '../analysis/index.js'
+import { isStrictlyBefore, keywordCandidates, MODEL_VERSION, normalizeKeyword, prepareText, SUGGESTION_YEARS_AHEAD, tooLittleKnown, tooLittleKnownReason } from '../analysis/index.js'
 import { analysisText, analyzeNewPapers, loadAnalysisModels, type AnalyzeReport } from './analyze-library.js'
 import { createAnalysisReader } from './analysis-results.js'
 import { importFiles } from './import-files.js'
@@ -170,6 +170,31 @@ describe('analysing the library', () => {
     expect(counts.suggested).toBeGreaterThan(10)
   })
 
+  it('knows when the library first wrote each curated key word, and suggests none to a paper five or more years older', async () => {
+    const inputs = await t.store.analysis.listAnalysisInputs()
+    const keywords = (await loadAnalysisModels(t.store))!.keywords
+    // Counted again from the stored inputs: the year of the first dated paper whose text writes it or that lists it.
+    const first: Record<string, number> = {}
+    for (const input of inputs) {
+      if (!input.date) continue
+      const year = Number(input.date.slice(0, 4))
+      const written = keywordCandidates(prepareText({ title: input.title, text: analysisText(input) })).map((c) => c.key)
+      for (const key of [...written, ...input.curatedKeywords.map((k) => normalizeKeyword(k))]) {
+        if ((keywords.keywordFrequency[key] ?? 0) > 0 && !(first[key]! <= year)) first[key] = year
+      }
+    }
+    expect(Object.keys(first).length).toBeGreaterThan(50)
+    expect(keywords.firstYear).toEqual(first)
+    const papers = await t.store.getPapers(inputs.map((p) => p.id))
+    for (const [i, paper] of papers.entries()) {
+      const date = inputs[i]!.date
+      if (!date) continue
+      for (const k of paper.keywords.filter((k) => k.origin === 'suggested')) {
+        expect(first[normalizeKeyword(k.text)]! - Number(date.slice(0, 4)), `${paper.title}: ${k.text}`).toBeLessThan(SUGGESTION_YEARS_AHEAD)
+      }
+    }
+  })
+
   it('does not show a curated key word again, nor a piece of it, as extracted or suggested (a more specific one, yes)', async () => {
     const inputs = await t.store.analysis.listAnalysisInputs()
     const papers = await t.store.getPapers(inputs.map((p) => p.id))
@@ -276,6 +301,22 @@ describe('analysing the library', () => {
     const [fr, en] = await t.store.getPapers([french.title, english.title].map((title) => inputs.find((p) => p.title === title)!.id))
     expect(fr!.keywords).toEqual([])
     expect(en!.keywords.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('suggests `Neural Tangent Kernel` to a kernel paper of 2005 no more, as it does to the same title of a later year', async () => {
+    const keywords = (await loadAnalysisModels(t.store))!.keywords
+    const ntk = normalizeKeyword('Neural Tangent Kernel')
+    const first = keywords.firstYear![ntk]!
+    const title = 'Learning the kernel with hyperkernels'
+    const old = buildRecord({ title, date: '2005' })
+    const later = buildRecord({ title: `${title}, again`, date: String(first - SUGGESTION_YEARS_AHEAD + 1) })
+    await importRecords(t.store, [old, later])
+    await analyzeNewPapers(t.store, { now: NOW, refit: LARGE_LIBRARY })
+    const inputs = await t.store.analysis.listAnalysisInputs()
+    const [o, l] = await t.store.getPapers([old.title, later.title].map((title) => inputs.find((p) => p.title === title)!.id))
+    const suggested = (p: typeof o): string[] => p!.keywords.filter((k) => k.origin === 'suggested').map((k) => k.text)
+    expect(suggested(l)).toContain('Neural Tangent Kernel')
+    expect(suggested(o)).not.toContain('Neural Tangent Kernel')
   })
 
   it('refits a small library that grew, so the new papers are not read in a space fitted without them', async () => {

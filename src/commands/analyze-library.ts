@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
-import { PaperscopeError, pluralize } from '../core/index.js'
+import { PaperscopeError, dateYear, pluralize } from '../core/index.js'
 import {
   assignTopics,
   centralityPercentiles,
@@ -274,6 +274,7 @@ export function fitAnalysisModels(
       neighbours:
         p.curatedKeywords.length > 0 ? keywordNeighbours(embedded[i] as Float32Array, curated, p.id) : [],
       topics: p.curatedTopics,
+      ...(p.date ? { year: dateYear(p.date) } : {}),
     })),
   )
   return { vectors, topics, keywords, fittedAt, librarySize: inputs.length }
@@ -513,6 +514,7 @@ function analysePapers(
       shownTopics: evidence.shownTopics,
       curated: p.curatedKeywords,
       unsorted: evidence.unsorted,
+      ...(p.date ? { year: dateYear(p.date) } : {}),
       ...RANK_ALL,
     })
     // Shown beside the curated key words: what reaches two, then confident ones, none restating them.
