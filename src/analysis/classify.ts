@@ -108,7 +108,7 @@ export const DEFAULT_TOPIC_OPTIONS = {
 } as const satisfies Required<TopicClassifierOptions>
 
 export const TOPIC_HOW_COMPUTED =
-  "Topics are learned from the library's curated ones (the sections people filed papers under): each topic is the average TF-IDF vector of its papers' title (counted four times), abstract and a source's digest, over single lemmas, plus the topic's own name, and a paper's similarity to each topic becomes a confidence through a softmax whose scale and per-topic offsets are fitted on the curated papers, each scored against topics built without it. A word a topic's papers mostly write inside a compound that five or more curated papers use (`descent` in `double descent`) counts for that topic only as far as the text writes it in that compound or on its own, so `gradient descent` or `coordinate descent` is next to no evidence for a topic about double descent. The two topics this confuses most on the curated papers get a second look: when one of them is a paper's best topic, a logistic regression fitted on just their papers' words decides between the two, averaged with the similarities' odds. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed, as is one whose best topic is under 40% and rests on one word (without that word another topic would be closer; the reasons name the word), unless the text writes that word in the topic's name with another word of it (`Neural Tangent Kernel`, `double descent` for Deep Double Descent): there the name's words back the topic together. So is a text further from every topic than any curated paper is from the topics built without it (its best similarity under the smallest of theirs): a recipe, another language, a few stray words; nothing is suggested for it from similar papers or topics either."
+  "Topics are learned from the library's curated ones (the sections people filed papers under): each topic is the average TF-IDF vector of its papers' title (counted four times), abstract and a source's digest, over single lemmas, plus the topic's own name, and a paper's similarity to each topic becomes a confidence through a softmax whose scale and per-topic offsets are fitted on the curated papers, each scored against topics built without it. A word a topic's papers mostly write inside a compound that five or more curated papers use (`descent` in `double descent`) counts for that topic only as far as the text writes it in that compound or on its own, so `gradient descent` or `coordinate descent` is next to no evidence for a topic about double descent. The two topics this confuses most on the curated papers get a second look: when one of them is a paper's best topic, a logistic regression fitted on just their papers' words decides between the two, averaged with the similarities' odds. A paper with curated topics keeps them; otherwise it gets its best topic (and any other at 35% or more), and a paper whose best confidence is under 35% is left unsorted rather than guessed, as is one whose best topic is under 40% and rests on one word (without that word another topic would be closer; the reasons name the word), unless the text writes that word in the topic's name with another word of it (`Neural Tangent Kernel`, `double descent` for Deep Double Descent): there the name's words back the topic together. So is a text further from every topic than any curated paper is from the topics built without it (its best similarity under the smallest of theirs): a recipe, another language, a few stray words; nothing is suggested for it from similar papers or topics either. A library paper dated five or more years before the library first wrote a topic's name as a key word (its first paper that writes or lists it) is not put under that topic, nor counted near its papers by it: `Neural Tangent Kernel`, first written in 2018, for *Theory of reproducing kernels* (1950). It gets the next topic that is confident enough, or is left unsorted with that reason; a name no curator lists (`Others`, `Interactions with Neuroscience`) has no first year."
 
 /** A fitted topic classifier. Plain data except `weights`; see {@link topicModelToJson}. */
 export interface TopicModel {
@@ -190,9 +190,19 @@ export interface TopicScore {
  * `low-confidence`, no topic reaches the model's `unsortedBelow`; `one-word`, the best topic reaches it but is under
  * `oneWordBelow` and one word of the text alone makes it best. Two the classifier never gives: `too-short`, the
  * text has too few content words (or too few the library's papers use) to tell, which `classify` decides; and
- * `no-model`, the library has no curated topics to learn from.
+ * `no-model`, the library has no curated topics to learn from. `named-later` is `low-confidence` where the best topic
+ * was one the paper cannot be under, named long after it was written ({@link TopicPrediction.namedLater}).
  */
-export type UnsortedReason = 'off-topic' | 'low-confidence' | 'one-word' | 'too-short' | 'no-model'
+export type UnsortedReason = 'off-topic' | 'low-confidence' | 'named-later' | 'one-word' | 'too-short' | 'no-model'
+
+/**
+ * A topic a paper is not put under, though it was closest: the library first wrote the topic's name in `firstYear`,
+ * long after the paper's `year` (keywords.ts, topicsNamedLater).
+ */
+export interface NamedLater {
+  firstYear: number
+  year: number
+}
 
 /** What the classifier says about one paper. */
 export interface TopicPrediction {
@@ -220,6 +230,11 @@ export interface TopicPrediction {
    * short; `known`: few of its words are the library's).
    */
   tooShort?: { words: number; known: number; tooFew: 'words' | 'known' }
+  /**
+   * The topic that was closest but is not given, named long after the paper was written, with its confidence; absent
+   * when none was passed over. Unsorted for it (`named-later`) when no other topic reaches `unsortedBelow`.
+   */
+  namedLater?: NamedLater & { label: string; confidence: number }
   /** Terms that pushed the paper towards its best topic (regression view), then the centroid view's share. */
   why: Contribution[]
 }
@@ -975,27 +990,34 @@ function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
 
 /**
  * Classifies one paper: its best topics with calibrated confidences, "unsorted" when none is confident,
- * and the terms behind the best topic.
+ * and the terms behind the best topic. `exclude` names topics the paper cannot be under, each with the reason its
+ * `why` gives when that topic would have been ahead of the best one (a paper written long before the topic's name:
+ * keywords.ts, topicsNamedLater).
  * @example classifyTopics(model, prepareText({ title, text: abstract })).topics[0] // { label: 'Neural Collapse', confidence: 0.93 }
  */
 export function classifyTopics(
   model: TopicModel,
   doc: PreparedText,
-  { top = 3, whyTerms = 5, names }: { top?: number; whyTerms?: number; names?: TopicNames } = {},
+  { top = 3, whyTerms = 5, names, exclude }: { top?: number; whyTerms?: number; names?: TopicNames; exclude?: ReadonlyMap<string, NamedLater> } = {},
 ): TopicPrediction {
   const { x, cx, matches, cosines, centroid, probs } = views(model, doc)
-  const ranked = model.labels
+  const all = model.labels
     .map((label, c) => ({ label, confidence: probs[c] as number, c }))
     .sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1))
+  // A topic the paper cannot be under keeps its confidence out of the others': none is made surer by its absence.
+  const ranked = exclude ? all.filter((r) => !exclude.has(r.label)) : all
+  const passedOver = all.slice(0, ranked[0] ? all.indexOf(ranked[0]) : all.length).map((r) => ({ ...r, ...(exclude?.get(r.label) as NamedLater) }))
   const best = ranked[0]
   const minCosine = model.centroids?.minCosine
   const offTopic = cosines !== null && minCosine !== undefined && Math.max(0, ...cosines) < minCosine
   const why: Contribution[] = []
   const rests = !offTopic && best !== undefined && best.confidence < (model.centroids?.oneWordBelow ?? 0) && model.centroids && cx && cosines ? restsOn(model.centroids, cx, matches, cosines, best.c, model.pair) : null
-  const oneWord = rests && best && !writesInName(doc, best.label, rests.term, names) ? { word: writtenTerm(doc, model, rests.term), instead: model.labels[rests.instead] ?? '' } : null
+  // Closer without the word to a topic the paper cannot be under is no other reading of it.
+  const oneWord = rests && best && !exclude?.has(model.labels[rests.instead] ?? '') && !writesInName(doc, best.label, rests.term, names) ? { word: writtenTerm(doc, model, rests.term), instead: model.labels[rests.instead] ?? '' } : null
   // Off topic, no topic is given, so nothing is said for the best one: the reason is the distance itself.
   if (offTopic) why.push({ label: OFF_TOPIC_WHY, weight: 1 })
   else if (best) {
+    why.push(...passedOver.map((r) => ({ label: namedLaterWhy(r.label, r), weight: r.confidence })))
     const written = (term: string): string => writtenTerm(doc, model, term)
     if (oneWord) why.push({ label: `${RESTS_ON_ONE_WORD}without “${oneWord.word}” the text is closer to ${oneWord.instead}, so no topic is given`, weight: 1 })
     if (model.centroids && cx && matches && cosines && centroid) {
@@ -1028,8 +1050,10 @@ export function classifyTopics(
     }
   }
   const lowConfidence = (best?.confidence ?? 0) < model.unsortedBelow
-  const unsortedBecause: UnsortedReason | null = offTopic ? 'off-topic' : lowConfidence ? 'low-confidence' : oneWord ? 'one-word' : null
+  const namedLater = passedOver[0] ? { label: passedOver[0].label, confidence: passedOver[0].confidence, firstYear: passedOver[0].firstYear, year: passedOver[0].year } : undefined
+  const unsortedBecause: UnsortedReason | null = offTopic ? 'off-topic' : lowConfidence ? (namedLater ? 'named-later' : 'low-confidence') : oneWord ? 'one-word' : null
   return {
+    ...(namedLater && !offTopic ? { namedLater } : {}),
     topics: ranked.slice(0, top).map(({ label, confidence }) => ({ label, confidence })),
     unsorted: unsortedBecause !== null,
     offTopic,
@@ -1037,6 +1061,11 @@ export function classifyTopics(
     oneWord,
     why,
   }
+}
+
+/** Why a topic closer than the best one is not given: `not under Neural Tangent Kernel: the library first writes its name in 2018, 13 years after this paper`. */
+export function namedLaterWhy(label: string, { firstYear, year }: NamedLater): string {
+  return `not under ${label}: the library first writes its name in ${firstYear}, ${firstYear - year} years after this paper`
 }
 
 /**

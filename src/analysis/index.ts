@@ -76,6 +76,8 @@ export {
   libraryWords,
   KEYWORD_MIN_SCORE,
   SUGGESTION_YEARS_AHEAD,
+  topicsNamedLater,
+  topicNameYears,
   KEYWORDS_HOW_COMPUTED,
   fewKeywordsNote,
   type KeywordModel,

@@ -10,7 +10,7 @@
  * per-key-word classifier, see keyword-tags.ts). The best non-overlapping candidates are kept.
  * With no curated key words in the library the ranker falls back to fixed weights on the same features.
  */
-import { assignTopics, type TopicPrediction } from './classify.js'
+import { assignTopics, type NamedLater, type TopicPrediction } from './classify.js'
 import { fitKeywordTags, keywordTagProbabilities, tagFeature, type KeywordTagModel } from './keyword-tags.js'
 import { textLanguage } from './language.js'
 import { fitSoftmax } from './linear.js'
@@ -869,7 +869,7 @@ export function keywordEvidence(
   if (curated.length > 0) return { topics: curated.map((label) => ({ label, confidence: 1 / curated.length })), shownTopics, similarPapers: true, unsorted: false }
   const withheld = prediction?.unsortedBecause === 'off-topic' || prediction?.unsortedBecause === 'one-word'
   const topics = prediction && !withheld ? prediction.topics.map(({ label, confidence }) => ({ label, confidence })) : []
-  const unsorted = prediction?.unsortedBecause === 'one-word' || prediction?.unsortedBecause === 'low-confidence'
+  const unsorted = prediction?.unsortedBecause === 'one-word' || prediction?.unsortedBecause === 'low-confidence' || prediction?.unsortedBecause === 'named-later'
   return { topics, shownTopics, similarPapers: !(prediction?.offTopic ?? false), unsorted }
 }
 
@@ -1027,6 +1027,35 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
       .slice(0, 3)
       .map((x) => (TOPIC_FEATURES.has(x.label) ? { ...x, label: namingTopic(x.label, topicBehind(model, topics, c.key), shown) } : x)),
   }))
+}
+
+/**
+ * The year the library first wrote or listed each topic's name, for the topics named by a curated key word
+ * ({@link topicsNamedLater}). A name no curator lists (`Others`, `Interactions with Neuroscience`) names no concept with
+ * a first year.
+ */
+export function topicNameYears(model: Pick<KeywordModel, 'firstYear' | 'keywordFrequency' | 'keyOf'>, labels: readonly string[], nlp?: NlpPort): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const label of labels) {
+    const key = model.keyOf?.[label] ?? normalizeKeyword(label, nlp)
+    const first = model.firstYear?.[key]
+    if ((model.keywordFrequency[key] ?? 0) > 0 && first !== undefined) out.set(label, first)
+  }
+  return out
+}
+
+/**
+ * The topics a paper dated `year` is not put under, each with the reason: those whose name the library first wrote or
+ * listed {@link SUGGESTION_YEARS_AHEAD} years or more after it ({@link topicNameYears}), as no such key word is suggested
+ * to it (`Neural Tangent Kernel` for *Theory of reproducing kernels*, 1950, at 1.00; `Information Bottleneck` for
+ * *Elements of Information Theory*, 1999). Hubel and Wiesel's receptive fields (1962) stay under `Interactions with
+ * Neuroscience`, a name no curator lists.
+ */
+export function topicsNamedLater(nameYears: ReadonlyMap<string, number>, year: number | undefined): Map<string, NamedLater> {
+  const out = new Map<string, NamedLater>()
+  if (year === undefined) return out
+  for (const [label, firstYear] of nameYears) if (firstYear - year >= SUGGESTION_YEARS_AHEAD) out.set(label, { firstYear, year })
+  return out
 }
 
 /** True when the paper is dated {@link SUGGESTION_YEARS_AHEAD} years or more before the key word was first written. */

@@ -104,7 +104,10 @@
  * 61: the key-word model keeps the year the library first wrote or listed each curated key word, and no key word a
  * paper's text does not spell out is suggested to a paper dated five or more years before it (`Neural Tangent Kernel`
  * for *Learning the kernel with hyperkernels*, 2005).
+ * 62: nor is a paper put under a topic whose name is such a key word (`Neural Tangent Kernel` for *Theory of reproducing
+ * kernels*, 1950): it gets the next confident topic or is unsorted as `named-later`, and its stored probability of that
+ * topic is 0, so it is near no paper by it.
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 61
+export const MODEL_VERSION = 62

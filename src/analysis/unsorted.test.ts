@@ -1,7 +1,7 @@
 /** Why a text is unsorted, in the one sentence every reader shows; and the reason the classifier gives for it. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { awesomeListRecords } from '../../test/support/corpus-records.js'
-import { classifyTopics, fitTopicClassifier, type TopicModel } from './classify.js'
+import { classifyTopics, fitTopicClassifier, topicProbabilities, type TopicModel } from './classify.js'
 import { prepareText } from './text.js'
 import { storedUnsortedReason, unsortedSentence } from './unsorted.js'
 
@@ -36,6 +36,15 @@ describe('unsortedSentence', () => {
     expect(unsortedSentence({ unsortedBecause: 'too-short', tooShort: { words: 2, known: 0, tooFew: 'words' } })).toBe('Unsorted: the text is too short to tell its topic (2 content words).')
     expect(unsortedSentence({ unsortedBecause: 'too-short', tooShort: { words: 4, known: 1, tooFew: 'known' } })).toBe("Unsorted: too few of the text's words are ones this library's papers use (1 of 4) to tell its topic.")
     expect(unsortedSentence({ unsortedBecause: 'too-short' })).toBe('Unsorted: the text is too short to tell its topic.')
+  })
+
+  it('names the closest topic a paper is not put under, the years between, and the next when it is something', () => {
+    const namedLater = { label: 'Neural Tangent Kernel', confidence: 0.995, firstYear: 2018, year: 2005 }
+    expect(unsortedSentence({ unsortedBecause: 'named-later', topics: [LTH], namedLater })).toBe(
+      'Unsorted: the closest topic, Neural Tangent Kernel (100%), is not given: the library first writes its name in 2018, 13 years after this paper, and no other topic is confident enough (next: Lottery Ticket Hypothesis, 31%).',
+    )
+    expect(unsortedSentence({ unsortedBecause: 'named-later', topics: [{ label: 'Others', confidence: 0.002 }], namedLater })).toMatch(/13 years after this paper, and no other topic is confident enough\.$/)
+    expect(unsortedSentence({ unsortedBecause: 'named-later', topics: [] })).toBe('Unsorted: the closest topic was named long after the paper, and no other topic is confident enough.')
   })
 
   it('says a library without curated topics has none to learn from', () => {
@@ -90,6 +99,29 @@ describe('the reason a classifier trained on the awesome list gives', () => {
     const grokking = classifyTopics(model, prepareText({ title: 'Grokking in neural networks', text: 'Neural networks trained on modular addition grok long after they fit.' }))
     expect(grokking).toMatchObject({ unsorted: false, unsortedBecause: null })
     expect(unsortedSentence(grokking)).toBeNull()
+  })
+
+  it('puts a paper under no topic it names in `exclude`: the next one if confident, else unsorted as named later', () => {
+    const text = prepareText({ title: 'Learning the kernel with hyperkernels', text: '' })
+    const free = classifyTopics(model, text)
+    expect(free.topics[0]?.label).toBe('Neural Tangent Kernel')
+    expect(free.namedLater).toBeUndefined()
+    const exclude = new Map([['Neural Tangent Kernel', { firstYear: 2018, year: 2005 }]])
+    const p = classifyTopics(model, text, { exclude })
+    expect(p.topics.map((t) => t.label)).not.toContain('Neural Tangent Kernel')
+    // The others keep their confidences: none is made surer by the absence.
+    const probabilities = topicProbabilities(model, text)
+    for (const t of p.topics) expect(t.confidence).toBe(probabilities[model.labels.indexOf(t.label)])
+    expect(p.namedLater).toEqual({ label: 'Neural Tangent Kernel', confidence: free.topics[0]!.confidence, firstYear: 2018, year: 2005 })
+    expect(p).toMatchObject({ unsorted: true, unsortedBecause: 'named-later', oneWord: null })
+    expect(p.why[0]?.label).toBe('not under Neural Tangent Kernel: the library first writes its name in 2018, 13 years after this paper')
+    // A paper confidently on another topic gets that one, and its reasons still say what was passed over.
+    const grokking = prepareText({ title: 'Grokking in neural networks', text: 'Neural networks trained on modular addition grok long after they fit.' })
+    const best = classifyTopics(model, grokking).topics
+    const second = classifyTopics(model, grokking, { exclude: new Map([[best[0]!.label, { firstYear: 2020, year: 2010 }]]) })
+    expect(second.topics[0]?.label).toBe(best[1]?.label)
+    expect(second.unsortedBecause).toBe(second.topics[0]!.confidence < model.unsortedBelow ? 'named-later' : null)
+    expect(second.why[0]?.label).toMatch(/^not under /)
   })
 
   it('is unsorted exactly when it gives a reason, and low-confidence exactly when the best topic is under the bar', () => {

@@ -5,7 +5,7 @@
 import { DEFAULT_TOPIC_OPTIONS, OFF_TOPIC_WHY, RESTS_ON_ONE_WORD, type TopicPrediction, type UnsortedReason } from './classify.js'
 
 /** What {@link unsortedSentence} reads of a prediction. */
-export type UnsortedInput = Pick<TopicPrediction, 'unsortedBecause'> & Partial<Pick<TopicPrediction, 'topics' | 'oneWord' | 'tooShort'>>
+export type UnsortedInput = Pick<TopicPrediction, 'unsortedBecause'> & Partial<Pick<TopicPrediction, 'topics' | 'oneWord' | 'tooShort' | 'namedLater'>>
 
 const percent = (p: number): string => `${Math.round(p * 100)}%`
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -38,6 +38,12 @@ export function unsortedSentence(prediction: UnsortedInput): string | null {
     }
     case 'no-model':
       return 'Unsorted: the library has no curated topics to learn from.'
+    case 'named-later': {
+      const later = prediction.namedLater
+      if (!later) return 'Unsorted: the closest topic was named long after the paper, and no other topic is confident enough.'
+      const next = best && percent(best.confidence) !== '0%' ? ` (next: ${best.label}, ${percent(best.confidence)})` : ''
+      return `Unsorted: the closest topic, ${later.label} (${percent(later.confidence)}), is not given: the library first writes its name in ${later.firstYear}, ${later.firstYear - later.year} years after this paper, and no other topic is confident enough${next}.`
+    }
     case 'low-confidence':
     default:
       return best ? `Unsorted: no topic is confident enough (closest: ${best.label}, ${percent(best.confidence)}).` : 'Unsorted: no topic is confident enough.'

@@ -220,7 +220,8 @@ export function storedTopicUnsorted(analysis: Pick<StoredPaperAnalysis, 'topicSt
     ? { unsortedBecause: kept.because, oneWord: kept.oneWord }
     : storedUnsortedReason({ unsorted: true, topics, why: analysis.topicWhy.map((w) => w.label) })
   const because = unsortedBecause ?? 'low-confidence'
-  return { because, oneWord, note: unsortedSentence({ unsortedBecause: because, topics, oneWord }) }
+  const namedLater = kept?.namedLater
+  return { because, oneWord, note: unsortedSentence({ unsortedBecause: because, topics, oneWord, ...(namedLater ? { namedLater } : {}) }) }
 }
 
 /**

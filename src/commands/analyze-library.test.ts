@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempStore, type TempStore } from '../../test/support/temp-store.js'
 import { isStrictlyBefore, keywordCandidates, MODEL_VERSION, normalizeKeyword, prepareText, SUGGESTION_YEARS_AHEAD, tooLittleKnown, tooLittleKnownReason } from '../analysis/index.js'
 import { analysisText, analyzeNewPapers, loadAnalysisModels, type AnalyzeReport } from './analyze-library.js'
-import { createAnalysisReader } from './analysis-results.js'
+import { createAnalysisReader, storedTopicUnsorted } from './analysis-results.js'
 import { importFiles } from './import-files.js'
 import { importRecords } from './import-records.js'
 import { buildRecord } from '../../test/support/factories.js'
@@ -317,6 +317,17 @@ describe('analysing the library', () => {
     const suggested = (p: typeof o): string[] => p!.keywords.filter((k) => k.origin === 'suggested').map((k) => k.text)
     expect(suggested(l)).toContain('Neural Tangent Kernel')
     expect(suggested(o)).not.toContain('Neural Tangent Kernel')
+    // Nor is it put under the topic of that name, nor near its papers by it; the later one is.
+    const topicsOf = (p: typeof o): string[] => p!.topics.map((tp) => tp.label)
+    expect(topicsOf(l)).toEqual(['Neural Tangent Kernel'])
+    expect(topicsOf(o)).not.toContain('Neural Tangent Kernel')
+    const [stored] = await t.store.analysis.getPaperAnalyses([o!.id])
+    const ntkAt = (await loadAnalysisModels(t.store))!.topics!.labels.indexOf('Neural Tangent Kernel')
+    expect(stored!.topicProbabilities![ntkAt]).toBe(0)
+    expect(stored!.topicWhy[0]?.label).toBe(`not under Neural Tangent Kernel: the library first writes its name in ${first}, ${first - 2005} years after this paper`)
+    // No other topic is near this title alone: it is unsorted, and says why.
+    expect(stored!.topicUnsorted).toMatchObject({ because: 'named-later', namedLater: { label: 'Neural Tangent Kernel', firstYear: first, year: 2005 } })
+    expect(storedTopicUnsorted(stored!).note).toMatch(/^Unsorted: the closest topic, Neural Tangent Kernel \(\d+%\), is not given: the library first writes its name in \d{4}, \d+ years after this paper/)
   })
 
   it('refits a small library that grew, so the new papers are not read in a space fitted without them', async () => {

@@ -44,6 +44,8 @@ import {
   topicModelFromJson,
   topicModelToJson,
   topicProbabilities,
+  topicsNamedLater,
+  topicNameYears,
   tooLittleKnown,
   updateNovelty,
   vectorModelFromJson,
@@ -481,6 +483,7 @@ function analysePapers(
   onProgress?: AnalyzeOptions['onProgress'],
 ): PaperAnalysisWrite[] {
   const embedder = models.embedder?.name ?? `lsa-${models.vectors.dimensions}`
+  const nameYears = topicNameYears(models.keywords, models.topics?.labels ?? [])
   return papers.map(({ input: p, doc, entry }, i) => {
     if (i % 25 === 0) onProgress?.({ stage: 'analysing', done: i, total: papers.length })
     let topicStatus: PaperAnalysisWrite['topicStatus'] = 'no-model'
@@ -494,11 +497,13 @@ function analysePapers(
       topicStatus = 'curated'
       report.topics.curated++
     } else if (models.topics) {
-      prediction = classifyTopics(models.topics, doc)
-      probabilities = [...topicProbabilities(models.topics, doc)]
+      // A paper written long before a topic's name is not put under it, nor near its papers by it.
+      const exclude = topicsNamedLater(nameYears, p.date ? dateYear(p.date) : undefined)
+      prediction = classifyTopics(models.topics, doc, { exclude })
+      probabilities = [...topicProbabilities(models.topics, doc)].map((q, c) => (exclude.has(models.topics!.labels[c]!) ? 0 : q))
       topicScores = prediction.topics.map((t) => ({ label: t.label, score: t.confidence }))
       topicWhy = prediction.why.map((w) => ({ label: w.label, score: w.weight }))
-      topicUnsorted = { because: prediction.unsortedBecause, oneWord: prediction.oneWord }
+      topicUnsorted = { because: prediction.unsortedBecause, oneWord: prediction.oneWord, ...(prediction.namedLater ? { namedLater: prediction.namedLater } : {}) }
       predictedTopics = assignTopics([], prediction).map((t) => ({
         label: t.label,
         score: t.confidence ?? 0,

@@ -41,7 +41,7 @@ export interface PaperNoveltyIn extends PaperAnalysisValue {
 }
 
 /** Why a text is unsorted (the analysis's UnsortedReason). */
-export type UnsortedBecauseOut = 'off-topic' | 'low-confidence' | 'one-word' | 'too-short' | 'no-model'
+export type UnsortedBecauseOut = 'off-topic' | 'low-confidence' | 'named-later' | 'one-word' | 'too-short' | 'no-model'
 
 /** What the topic classifier said about a paper. */
 export interface PaperTopicsIn {

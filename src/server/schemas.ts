@@ -149,10 +149,10 @@ export const SourceRecordOutSchema = z.object({
 
 /** What each reason a text is unsorted means, for the API document. */
 export const UNSORTED_BECAUSE_VALUES =
-  "off-topic: further from every topic of the library than any curated paper (no topic, and no key word suggested from similar papers or topics, only where papers worded like it list it); low-confidence: no topic reached the classifier's bar (35%); one-word: the best topic reached it but is under 40% and one word of the text alone makes it best (a word the text writes within the topic's name, `tangent kernel` for Neural Tangent Kernel, does not count as one word); too-short (classify only): too few content words, or too few the library's papers use, to tell; no-model (classify only): the library has no curated topics to learn from"
+  "off-topic: further from every topic of the library than any curated paper (no topic, and no key word suggested from similar papers or topics, only where papers worded like it list it); low-confidence: no topic reached the classifier's bar (35%); named-later (a library paper only): the closest topic is named by a key word the library first wrote five or more years after the paper's date (`Neural Tangent Kernel`, 2018, for a kernel paper of 2005), so it is not given, and no other topic reached the bar; one-word: the best topic reached it but is under 40% and one word of the text alone makes it best (a word the text writes within the topic's name, `tangent kernel` for Neural Tangent Kernel, does not count as one word); too-short (classify only): too few content words, or too few the library's papers use, to tell; no-model (classify only): the library has no curated topics to learn from"
 
 /** Why a text is unsorted (the analysis's UnsortedReason). */
-export const UnsortedBecauseSchema = z.enum(['off-topic', 'low-confidence', 'one-word', 'too-short', 'no-model']).nullable()
+export const UnsortedBecauseSchema = z.enum(['off-topic', 'low-confidence', 'named-later', 'one-word', 'too-short', 'no-model']).nullable()
 
 /** The sentence every reader shows for an unsorted text. */
 export const UnsortedNoteSchema = z
@@ -199,7 +199,7 @@ export const PaperDetailSchema = PaperSummarySchema.extend({
       candidates: z
         .array(z.object({ label: z.string().describe('A topic name'), confidence: z.number().describe('Calibrated probability, 0 to 1') }))
         .describe("The classifier's best topics, shown or not, most confident first"),
-      why: z.array(z.string()).describe('Terms that pushed it towards its best topic, strongest first'),
+      why: z.array(z.string()).describe('Terms that pushed it towards its best topic, strongest first; before them, a closer topic it is not put under because the library first wrote its name five or more years after the paper (`not under Neural Tangent Kernel: the library first writes its name in 2018, 13 years after this paper`)'),
       unsortedBecause: UnsortedBecauseSchema.describe(`Why the paper is unsorted; null unless status is unsorted. ${UNSORTED_BECAUSE_VALUES}`),
       unsortedNote: UnsortedNoteSchema,
       howComputed: z.string().describe('How topics are predicted'),

@@ -458,7 +458,7 @@ export interface LabelScore {
 export type TopicStatus = 'curated' | 'predicted' | 'unsorted' | 'no-model'
 
 /** Why the classifier left a paper unsorted (the analysis's UnsortedReason). */
-export type TopicUnsortedReason = 'off-topic' | 'low-confidence' | 'one-word' | 'too-short' | 'no-model'
+export type TopicUnsortedReason = 'off-topic' | 'low-confidence' | 'named-later' | 'one-word' | 'too-short' | 'no-model'
 
 /** One paper's computed results, written together. */
 export interface PaperAnalysisWrite {
@@ -479,7 +479,12 @@ export interface PaperAnalysisWrite {
    * Why the paper is unsorted (null when it is not), and for a one-word call the word its best topic rests on and
    * the topic closest without it. Undefined when read from an analysis written before they were kept.
    */
-  topicUnsorted?: { because: TopicUnsortedReason | null; oneWord: { word: string; instead: string } | null }
+  topicUnsorted?: {
+    because: TopicUnsortedReason | null
+    oneWord: { word: string; instead: string } | null
+    /** The closest topic, not given: its name was first written long after the paper (the analysis's NamedLater). */
+    namedLater?: { label: string; confidence: number; firstYear: number; year: number }
+  }
   /** Predicted topics shown on the paper (none when curated or unsorted). */
   predictedTopics: LabelScore[]
   /** Key phrases the analysis chose, best first, with why; `inText` false for ones the text does not spell out. */

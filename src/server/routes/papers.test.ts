@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { analyzeNewPapers, createAnalysisReader, importRecords, paperDetailAnalysis } from '../../commands/index.js'
+import { resolve } from 'node:path'
+import { analyzeNewPapers, createAnalysisReader, importFiles, importRecords, paperDetailAnalysis } from '../../commands/index.js'
 import { bareTitleLibrary, HIGHWAY_TITLE } from '../../../test/support/bare-titles.js'
 import { buildRecord } from '../../../test/support/factories.js'
 import { createTempStore, type TempStore } from '../../../test/support/temp-store.js'
@@ -384,6 +385,34 @@ describe("papers routes: the language the analysis told a paper's text is in", (
     expect(await keywordsOf(french)).toMatchObject({ language: null, note: expect.stringMatching(/; a text not in English gets none\.$/) })
     const doc = JSON.stringify((await app.inject('/api/v1/openapi.json')).json())
     expect(doc).toContain('null when the paper was analysed before Paperscope recorded the language')
+    await app.close()
+  })
+})
+
+describe('papers routes: a paper written long before a topic was named', () => {
+  let temp: TempStore
+  afterAll(async () => {
+    await temp.cleanup()
+  })
+
+  it('is not under that topic, and its prediction says why as a code, a sentence and a reason', async () => {
+    temp = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+    await importFiles(temp.store, [resolve(import.meta.dirname, '../../../data/corpus/awesome-deep-phenomena.txt')], { now: () => new Date('2026-11-29T12:00:00Z') })
+    const title = 'Learning the kernel with hyperkernels'
+    await importRecords(temp.store, [buildRecord({ source: 'bibtex', key: 'hk', title, date: '2005', authors: ['Cheng Soon Ong'] })])
+    await analyzeNewPapers(temp.store)
+    const app = await buildServer({ store: temp.store, rateLimit: false, analysis: paperDetailAnalysis(createAnalysisReader(temp.store)) })
+    const id = (await temp.store.analysis.listAnalysisInputs()).find((p) => p.title === title)!.id
+    const paper = (await app.inject(`/api/v1/papers/${id}`)).json() as PaperDetail
+    expect(paper.topics.map((t) => t.label)).not.toContain('Neural Tangent Kernel')
+    expect(paper.topicPrediction).toMatchObject({
+      status: 'unsorted',
+      unsortedBecause: 'named-later',
+      unsortedNote: expect.stringMatching(/^Unsorted: the closest topic, Neural Tangent Kernel \(\d+%\), is not given: the library first writes its name in 2018, 13 years after this paper/),
+      why: expect.arrayContaining(['not under Neural Tangent Kernel: the library first writes its name in 2018, 13 years after this paper']),
+    })
+    expect(paper.topicPrediction!.candidates.map((c) => c.label)).not.toContain('Neural Tangent Kernel')
+    expect(paper.keywords.map((k) => k.text)).not.toContain('Neural Tangent Kernel')
     await app.close()
   })
 })
