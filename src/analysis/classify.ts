@@ -990,9 +990,9 @@ function topicLogits(model: TopicModel, x: SparseVector): Float64Array {
 
 /**
  * Classifies one paper: its best topics with calibrated confidences, "unsorted" when none is confident,
- * and the terms behind the best topic. `exclude` names topics the paper cannot be under, each with the reason its
- * `why` gives when that topic would have been ahead of the best one (a paper written long before the topic's name:
- * keywords.ts, topicsNamedLater).
+ * and the terms behind the best topic. `exclude` names topics the paper cannot be under, with the years that rule
+ * each out (a paper written long before the topic's name: keywords.ts, topicsNamedLater); `why` says so first for each
+ * that would have been ahead of the best one.
  * @example classifyTopics(model, prepareText({ title, text: abstract })).topics[0] // { label: 'Neural Collapse', confidence: 0.93 }
  */
 export function classifyTopics(
@@ -1064,7 +1064,7 @@ export function classifyTopics(
 }
 
 /** Why a topic closer than the best one is not given: `not under Neural Tangent Kernel: the library first writes its name in 2018, 13 years after this paper`. */
-export function namedLaterWhy(label: string, { firstYear, year }: NamedLater): string {
+function namedLaterWhy(label: string, { firstYear, year }: NamedLater): string {
   return `not under ${label}: the library first writes its name in ${firstYear}, ${firstYear - year} years after this paper`
 }
 
