@@ -38,7 +38,7 @@ describe('why a paper or a text is unsorted, as the API serves it', () => {
   })
 
   const paper = async (id: string): Promise<PaperDetail['topicPrediction']> => ((await app.inject(`/api/v1/papers/${id}`)).json() as PaperDetail).topicPrediction
-  const classify = async (body: { title?: string; text: string }): Promise<ClassifyResult> => (await app.inject({ method: 'POST', url: '/api/v1/classify', payload: body })).json() as ClassifyResult
+  const classify = async (body: { title?: string; text?: string; year?: number | null }): Promise<ClassifyResult> => (await app.inject({ method: 'POST', url: '/api/v1/classify', payload: body })).json() as ClassifyResult
 
   it("serves a stored paper's reason and the sentence that says it: off topic, or one word deciding its best topic", async () => {
     expect(await paper(ids.offTopic)).toMatchObject({ status: 'unsorted', unsortedBecause: 'off-topic', unsortedNote: OFF_TOPIC_NOTE })
@@ -76,6 +76,34 @@ describe('why a paper or a text is unsorted, as the API serves it', () => {
     })
     expect(await classify({ text: 'grokking' })).toMatchObject({ unsortedBecause: 'too-short', unsortedNote: 'Unsorted: the text is too short to tell its topic (1 content word).' })
     expect(await classify({ title: 'Grokking in neural networks', text: 'Neural networks trained on modular addition grok long after they fit.' })).toMatchObject({ unsorted: false, unsortedBecause: null, unsortedNote: null })
+  })
+
+  it('dates a text given its year as a library paper is: no topic or suggested key word named years after it, and says why', async () => {
+    const title = 'Learning the kernel with hyperkernels'
+    const undated = await classify({ title })
+    expect(undated.topics.map((t) => t.label)).toEqual(['Neural Tangent Kernel'])
+    expect(undated.keywords.find((k) => k.text === 'Neural Tangent Kernel')?.origin).toBe('suggested')
+    // null is a year left out.
+    expect(await classify({ title, year: null })).toEqual(undated)
+    const dated = await classify({ title, year: 2005 })
+    expect(dated.topics).toEqual([])
+    expect(dated.keywords.map((k) => k.text)).not.toContain('Neural Tangent Kernel')
+    expect(dated).toMatchObject({ unsorted: true, unsortedBecause: 'named-later' })
+    expect(dated.topicWhy[0]).toMatch(/^not under Neural Tangent Kernel: the library first writes its name in (\d{4}), \d+ years after this paper$/)
+    expect(dated.unsortedNote).toMatch(/^Unsorted: the closest topic, Neural Tangent Kernel \(\d+%\), is not given: the library first writes its name in \d{4}, \d+ years after this paper, and no other topic is confident enough/)
+    // A bad year is refused, its fault as data.
+    const next = new Date().getUTCFullYear() + 1
+    for (const [year, issue] of [
+      [next + 1, { kind: 'too_large', limit: next }],
+      [999, { kind: 'too_small', limit: 1000 }],
+      [2005.5, { kind: 'not_integer' }],
+      ['2005', { kind: 'not_integer' }],
+    ] as const) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { title, year } })
+      expect(res.statusCode, String(year)).toBe(400)
+      expect(res.json(), String(year)).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'year', issue } })
+    }
+    expect((await classify({ title, year: next })).unsortedBecause).toBeNull()
   })
 
   it('finds no nearest papers for a text too short to tell its topic by topics it was not given: by wording alone', async () => {
@@ -144,7 +172,12 @@ describe('why a paper or a text is unsorted, as the API serves it', () => {
     for (const props of [classifyProps, predictionProps]) {
       expect(props.unsortedBecause?.description).toMatch(/one-word: the best topic reached it but is under 40% and one word of the text alone makes it best/)
       expect(props.unsortedNote?.description).toMatch(/^Why it has no topic, as one sentence to show as it is/)
+      expect(props.unsortedBecause?.description).toContain('named-later (a library paper, or a classified text given its `year`)')
     }
+    // The year a text may be given, and that it is no label.
+    const body = JSON.stringify((doc.paths['/api/v1/classify']!.post as unknown as { requestBody: unknown }).requestBody)
+    expect(body).toMatch(/"year":\{[^}]*"minimum":1000/)
+    expect(body).toContain('The year the text was written (2005), when known')
   })
 })
 

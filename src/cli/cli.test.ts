@@ -258,6 +258,8 @@ describe('paperscope CLI on the corpus', () => {
       '[5]',
       '{"id": true, "title": "Grokking", "text": "We study grokking."}',
       '{"id": 7}',
+      '{"id": 8, "title": "Grokking", "year": "2005"}',
+      '{"id": 9, "title": "Grokking", "year": 999}',
     ]
     const run = await cli(['classify', '--jsonl', '-'], db, `${lines.join('\n')}\n`)
     expect(run.code).toBe(2)
@@ -269,11 +271,17 @@ describe('paperscope CLI on the corpus', () => {
       'line 5: a line must be a JSON object {"id", "title", "text"}, got an array',
       'line 6: "id" must be a string or a number, got a boolean',
       'line 7: "title" and "text" are both empty or missing: there is nothing to classify',
+      'line 8: "year" must be an integer year (2005), got a string',
+      'line 9: "year" is before 1000',
     ]
     const answers = run.out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; error: { message: string } })
     expect(answers.map((a) => a.error.message)).toEqual(said)
-    expect(answers.map((a) => a.id)).toEqual([null, null, 3, 4, null, null, 7])
+    expect(answers.map((a) => a.id)).toEqual([null, null, 3, 4, null, null, 7, 8, 9])
     expect(run.err).toBe(said.map((m) => `stdin: error [PARSE_FAILED]: ${m}\n`).join(''))
+    // A bad year is that line's error alone: the next line, dated, is answered.
+    const dated = await cli(['classify', '--jsonl', '-'], db, '{"id": 1, "title": "Grokking", "year": 2005.5}\n{"id": 2, "title": "Grokking", "year": 2005}\n')
+    expect(dated.code).toBe(2)
+    expect(dated.out.trim().split('\n').map((l) => JSON.parse(l) as { id: number; error?: unknown })).toMatchObject([{ id: 1, error: { message: 'line 1: "year" must be a whole year (2005), got 2005.5' } }, { id: 2, topics: expect.any(Array) }])
   })
 
   it('finds the grokking papers first and survives FTS syntax', async () => {

@@ -52,9 +52,9 @@ export interface AnalysisReader {
   comparedByWording(input: { title?: string; text: string }): Promise<WordingOnlyReason | null>
   /**
    * Topics, key words and a digest for a text never seen, as `paperscope classify` gives them (the text is
-   * not stored); null before the library was ever analysed.
+   * not stored), dated `year` when given as a classify line is; null before the library was ever analysed.
    */
-  classifyText(input: { title?: string; text: string }): Promise<ClassifiedText | null>
+  classifyText(input: { title?: string; text: string; year?: number }): Promise<ClassifiedText | null>
   /** A paper's stored vector and the model that made it, or null when it has none. */
   paperVector(paperId: string): Promise<{ embedder: string; vector: Float32Array } | null>
   /** A paper's stored analysis (topics, key words, digest, novelty), or null when never analysed. */
@@ -176,7 +176,7 @@ export function createAnalysisReader(store: PaperStore): AnalysisReader {
     },
     async classifyText(input) {
       const classifier = await currentClassifier()
-      return classifier ? classifier.classify({ id: 'text', title: input.title ?? '', text: input.text }) : null
+      return classifier ? classifier.classify({ id: 'text', title: input.title ?? '', text: input.text, ...(input.year === undefined ? {} : { year: input.year }) }) : null
     },
     async paperVector(paperId) {
       const index = await currentIndex()

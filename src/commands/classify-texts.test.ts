@@ -1,6 +1,6 @@
 /** Reading `classify --jsonl` lines as real files write them: byte-order marks, number ids, empty fields. */
 import { describe, expect, it } from 'vitest'
-import { parseClassifyLine } from './classify-texts.js'
+import { latestTextYear, MIN_TEXT_YEAR, parseClassifyLine } from './classify-texts.js'
 
 describe('parseClassifyLine', () => {
   it('reads line 1 after a UTF-8 byte-order mark', () => {
@@ -56,5 +56,34 @@ describe('parseClassifyLine', () => {
     // A bad line's id is printed as written too.
     expect(parseClassifyLine('{"id": 2310.10, "title": "Grokking", "text": 4}', 6)).toMatchObject({ ok: false, id: '2310.10', error: { field: 'text' } })
     expect(parseClassifyLine('not json', 7)).toMatchObject({ ok: false, id: null, error: { message: expect.stringMatching(/^line 7: not JSON/) } })
+  })
+})
+
+describe('a line with a year', () => {
+  it('reads an integer year, and a null one as none: the line is then as it always was', () => {
+    expect(parseClassifyLine('{"id":"a","title":"Learning the kernel with hyperkernels","year":2005}', 1)).toEqual({ ok: true, input: { id: 'a', title: 'Learning the kernel with hyperkernels', text: '', year: 2005 }, warnings: [] })
+    const none = parseClassifyLine('{"id":"a","title":"Grokking","year":null}', 1)
+    expect(none.ok && Object.keys(none.input)).toEqual(['id', 'title', 'text'])
+    const next = latestTextYear()
+    expect(parseClassifyLine(`{"id":"b","title":"Grokking","year":${next}}`, 1)).toMatchObject({ ok: true, input: { year: next } })
+    expect(parseClassifyLine(`{"id":"c","title":"Grokking","year":${MIN_TEXT_YEAR}}`, 1)).toMatchObject({ ok: true, input: { year: MIN_TEXT_YEAR } })
+  })
+
+  it('makes a bad year a bad line naming the field, keeping its id', () => {
+    const next = latestTextYear()
+    for (const [year, said] of [
+      ['"2005"', '"year" must be an integer year (2005), got a string'],
+      ['2005.5', '"year" must be a whole year (2005), got 2005.5'],
+      ['[2005]', '"year" must be an integer year (2005), got an array'],
+      ['999', `"year" is before ${MIN_TEXT_YEAR}`],
+      [String(next + 1), `"year" ${next + 1} is after next year (${next})`],
+    ] as const) {
+      const read = parseClassifyLine(`{"id": 7, "title": "Grokking", "text": "We study grokking.", "year": ${year}}`, 3, 'in.jsonl')
+      expect(read, year).toMatchObject({ ok: false, id: 7, error: { code: 'PARSE_FAILED', source: 'in.jsonl', line: 3, field: 'year', message: `line 3: ${said}` } })
+    }
+  })
+
+  it('reads no `date`: a year is given as `year` alone', () => {
+    expect(parseClassifyLine('{"id":"d","title":"Grokking","date":"2005-06-01T00:00:00Z"}', 1)).toEqual({ ok: true, input: { id: 'd', title: 'Grokking', text: '' }, warnings: [] })
   })
 })

@@ -1,11 +1,12 @@
 /**
  * @module `paperscope classify --jsonl`: topics, key words and a digest for texts the library has never seen,
  * with the models trained on the current library (offline, nothing is written for the texts). Labels in the
- * input are never read: a line is only its id, title and text.
+ * input are never read: a line is only its id, title and text, and the year it was written when known, which is no
+ * label but when the text was written (the library's analysis reads its papers' dates so too).
  */
 import { z } from 'zod'
 import { PaperscopeError } from '../core/index.js'
-import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, prepareTopicModel, readText, readTextThreadModule, textLanguage, topicNameText, topicTerms, unsortedSentence, type PreparedText, type ReadText, type TopicNames, type TopicPrediction, type UnsortedReason } from '../analysis/index.js'
+import { assignTopics, classifyTopics, contentTerms, extractKeywords, fewKeywordsNote, keywordEvidence, libraryWords, prepareTopicModel, readText, readTextThreadModule, textLanguage, topicNameText, topicNameYears, topicsNamedLater, topicTerms, unsortedSentence, type PreparedText, type ReadText, type TopicNames, type TopicPrediction, type UnsortedReason } from '../analysis/index.js'
 import type { PaperStore } from '../store/index.js'
 import {
   analyzeNewPapers,
@@ -47,7 +48,26 @@ export function textTooShort(models: Pick<AnalysisModels, 'keywords' | 'topics'>
   return { words, known, tooFew: words < MIN_CLASSIFY_CONTENT_WORDS ? 'words' : 'known' }
 }
 
-/** One input line. Unknown fields (curated topics, key words) are dropped, never read. */
+/** Earliest year a text may be dated (`year`): an earlier one is a typo, not a paper. */
+export const MIN_TEXT_YEAR = 1000
+
+/** Latest year a text may be dated: next year, as a paper in next year's volume is (UTC). */
+export function latestTextYear(now: Date = new Date()): number {
+  return now.getUTCFullYear() + 1
+}
+
+/**
+ * The year a text was written, optional: given, a text is dated as a library paper is, and the same two rules hold
+ * (no key word the text does not write that the library first wrote five or more years later is suggested, and no
+ * topic so named is given: keywords.ts, SUGGESTION_YEARS_AHEAD and topicsNamedLater). null is left out.
+ */
+const TextYearSchema = z
+  .number()
+  .int({ error: (issue) => `must be a whole year (2005), got ${String(issue.input)}` })
+  .min(MIN_TEXT_YEAR, `is before ${MIN_TEXT_YEAR}`)
+  .refine((year) => year <= latestTextYear(), { error: (issue) => `${String(issue.input)} is after next year (${latestTextYear()})` })
+
+/** One input line. Unknown fields (curated topics, key words, a `date`) are dropped, never read. */
 export const ClassifyInputSchema = z
   .object({
     id: z.union([z.string().refine((id) => id.trim() !== '', 'is empty'), z.number()]),
@@ -63,8 +83,11 @@ export const ClassifyInputSchema = z
       .max(MAX_CLASSIFY_TEXT, `longer than ${MAX_CLASSIFY_TEXT.toLocaleString('en')} characters; split it or keep the abstract`)
       .nullish()
       .transform((text) => text ?? ''),
+    year: TextYearSchema.nullish(),
   })
   .refine((input) => input.title.trim() !== '' || input.text.trim() !== '', '"title" and "text" are both empty or missing: there is nothing to classify')
+  // A year left out (or null) is no key at all: such a line is read as it always was.
+  .transform(({ year, ...input }): typeof input & { year?: number } => (year === null || year === undefined ? input : { ...input, year }))
 export type ClassifyInput = z.infer<typeof ClassifyInputSchema>
 
 /** One output line. */
@@ -86,7 +109,8 @@ export interface ClassifiedText {
   /**
    * Why the text is unsorted, null when it is not: `too-short` for fewer than {@link MIN_CLASSIFY_CONTENT_WORDS}
    * content words, else `off-topic` (wins over the others), `too-short` (too few words the library's papers use), `low-confidence`,
-   * `one-word` (the classifier's UnsortedReason), or `no-model` when the library has no curated topics.
+   * `named-later` (only for a text given its `year`), `one-word` (the classifier's UnsortedReason), or `no-model` when the
+   * library has no curated topics.
    */
   unsortedBecause: UnsortedReason | null
   /** The sentence a reader sees for it (unsortedSentence, naming the closest topic or the deciding word); null when sorted. */
@@ -149,7 +173,7 @@ function idAsWritten(id: unknown, line: string): { id: unknown; changed?: string
 }
 
 /** What each field of a line must be, for messages. */
-const FIELD_TYPES: Record<string, string> = { id: 'a string or a number', title: 'a string', text: 'a string' }
+const FIELD_TYPES: Record<string, string> = { id: 'a string or a number', title: 'a string', text: 'a string', year: 'an integer year (2005)' }
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null'
@@ -166,7 +190,7 @@ function shapeProblem(json: unknown, field: string | undefined): string | null {
   if (field === undefined || !(field in FIELD_TYPES)) return null
   const value = (json as Record<string, unknown>)[field]
   if (value === undefined) return field === 'id' ? '"id" is missing' : null
-  const fits = typeof value === 'string' || (field === 'id' && typeof value === 'number')
+  const fits = field === 'year' ? typeof value === 'number' : typeof value === 'string' || (field === 'id' && typeof value === 'number')
   return fits ? null : `"${field}" must be ${FIELD_TYPES[field]}, got ${kindOf(value)}`
 }
 
@@ -229,6 +253,10 @@ export async function createTextClassifier(
   const curated = await store.analysis.listCuratedKeywordVectors()
   const labels = fitted.topics?.labels ?? []
   let names: Promise<TopicNames> | undefined
+  // When each topic's name was first written, read for the first text given a year: a name no curated key word spells
+  // as written is normalized by the NLP model, which this thread then loads and texts without a year never need.
+  let nameYears: Map<string, number> | undefined
+  const namedLaterTopics = (year: number): ReturnType<typeof topicsNamedLater> => topicsNamedLater((nameYears ??= topicNameYears(fitted.keywords, labels)), year)
   const classifier: TextClassifier = {
     labels,
     readNamesWith(reader) {
@@ -243,7 +271,10 @@ export async function createTextClassifier(
     },
     async classify(input, read = readText(input)) {
       const { doc } = read
-      const prediction = fitted.topics ? classifyTopics(fitted.topics, doc, names ? { names: await names } : {}) : null
+      // A dated text is dated as a library paper is: no topic or key word named long after it (the same rules).
+      const dated = input.year === undefined ? {} : { year: input.year }
+      const exclude = input.year === undefined || !fitted.topics ? undefined : namedLaterTopics(input.year)
+      const prediction = fitted.topics ? classifyTopics(fitted.topics, doc, { ...(names ? { names: await names } : {}), ...(exclude ? { exclude } : {}) }) : null
       const short = textTooShort(fitted, doc)
       const tooShort = short !== null
       const { words, known } = short ?? { words: 0, known: 0 }
@@ -267,6 +298,7 @@ export async function createTextClassifier(
         topics: evidence.topics,
         shownTopics: evidence.shownTopics,
         unsorted: evidence.unsorted,
+        ...dated,
       })
       // One or two words are their own only phrase: given back as a key word (`repeat` for "repeat") they say
       // nothing a reader did not type, unless curators list them (`Grokking`), which ties the text to the papers

@@ -64,6 +64,8 @@ export {
   parseClassifyLine,
   startTextReader,
   ClassifyInputSchema,
+  MIN_TEXT_YEAR,
+  latestTextYear,
   type ClassifyInput,
   type ClassifiedText,
   type TextClassifier,

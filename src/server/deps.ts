@@ -55,8 +55,8 @@ export interface ServerAnalysis extends PaperDetailAnalysis {
    * weighed in or the library has no analysis yet.
    */
   comparedByWording?(input: { title?: string; text: string }): Promise<'off-topic' | 'too-short' | null>
-  /** Topics, key words and a digest for a text never seen; null when the library has no analysis yet. */
-  classifyText?(input: { title?: string; text: string }): Promise<AnalysisTextClassification | null>
+  /** Topics, key words and a digest for a text never seen, dated `year` when given; null when the library has no analysis yet. */
+  classifyText?(input: { title?: string; text: string; year?: number }): Promise<AnalysisTextClassification | null>
   /** The paper's vector (what similar papers and novelty compare) and the model that made it. */
   paperVector?(paperId: string): Promise<{ embedder: string; vector: ArrayLike<number> } | null>
   authorMetrics?(authorId: string): Promise<AnalysisAuthorMetrics | null>

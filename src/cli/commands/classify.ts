@@ -1,12 +1,12 @@
 /**
- * @module `paperscope classify --jsonl FILE`: one JSON line in (`{"id","title","text"}`), one JSON line out
+ * @module `paperscope classify --jsonl FILE`: one JSON line in (`{"id","title","text"}`, and `"year"` when known), one JSON line out
  * (`{"id","topics":[{"label","score"}],"unsorted","offTopic","unsortedBecause","unsortedNote","topicWhy":[...],"keywords":[...],"keywordDetails":[{"text","origin",
  * "score","why"}],"keywordsNote","language","digest"}`), with the models trained on the current library. `-` reads standard input. A bad line
  * is reported on stderr with its number and answered on stdout by `{"id","line","error":{"code","message"}}` (`id`
  * null when the line has no usable one), so every input line but a blank one has its output line, in order; the
  * rest go on, and the exit code is then 2. A number id that JSON would alter (`2310.10`) is printed as the string
  * written, and an id seen on an earlier line is named; both are warnings on stderr. Labels in the input are never
- * read. The texts are read on a second thread while this one scores the lines before them
+ * read; a year is no label but when the text was written, and dates it as a library paper is. The texts are read on a second thread while this one scores the lines before them
  * (src/commands/text-reader.ts): one the process started with the command (src/main.ts), or else one started for
  * a batch (at least {@link READING_THREAD_MIN_LINES} lines at hand when the first is classified). The output is the
  * same either way.

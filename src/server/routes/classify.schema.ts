@@ -1,10 +1,20 @@
 /** @module Request and response schemas of POST /classify (topics, key words and a digest for a text never seen). */
 import { z } from 'zod'
+import { MIN_TEXT_YEAR } from '../../commands/index.js'
 import { DigestSchema, TextInputSchema, TopicRefSchema, UNSORTED_BECAUSE_VALUES, UnsortedBecauseSchema, UnsortedNoteSchema } from '../schemas.js'
 
 // A title alone is a text to classify too, as `paperscope classify` takes a line with only a title.
 export const ClassifyBodySchema = TextInputSchema.extend({
   text: TextInputSchema.shape.text.optional().describe('A text never seen: an abstract, a digest, a draft; may be left out when a title is given'),
+  // Checked against next year in the route: a schema's bound would be the year the server started in.
+  year: z
+    .number()
+    .int()
+    .min(MIN_TEXT_YEAR)
+    .nullish()
+    .describe(
+      `The year the text was written (2005), when known; ${MIN_TEXT_YEAR} to next year, null is the same as leaving it out. No label: given, the text is dated as a library paper is, so it gets no topic and no suggested key word the library first wrote five or more years after it (\`Neural Tangent Kernel\`, first written in 2018, for a kernel paper of 2005: \`unsortedBecause\` named-later when no other topic is confident); without it nothing is dated`,
+    ),
 })
 export type ClassifyBody = z.infer<typeof ClassifyBodySchema>
 

@@ -1,5 +1,6 @@
 /** @module POST /classify: topics, key words and a digest for a text never seen, with the library's models. */
 import type { FastifyInstance } from 'fastify'
+import { latestTextYear } from '../../commands/index.js'
 import { PaperscopeError } from '../../core/index.js'
 import type { ServerDeps } from '../deps.js'
 import { NOT_ANALYSED_MESSAGE, ParameterError } from '../error-handler.js'
@@ -23,9 +24,12 @@ export async function classifyRoutes(app: FastifyInstance, { deps }: { deps: Ser
       },
     },
     async (request): Promise<ClassifyResult> => {
-      const { text, title } = request.body
+      const { text, title, year } = request.body
       if (!text && !title?.trim()) throw new ParameterError('text', 'parameter "text" is required unless a title is given', { kind: 'required' })
-      const result = deps.analysis?.classifyText ? await deps.analysis.classifyText({ text: text ?? '', ...(title ? { title } : {}) }) : null
+      const latest = latestTextYear()
+      if (typeof year === 'number' && year > latest) throw new ParameterError('year', `parameter "year" must be ${latest} (next year) or earlier`, { kind: 'too_large', limit: latest })
+      const dated = typeof year === 'number' ? { year } : {}
+      const result = deps.analysis?.classifyText ? await deps.analysis.classifyText({ text: text ?? '', ...(title ? { title } : {}), ...dated }) : null
       if (!result)
         throw new PaperscopeError('NOT_ANALYSED', NOT_ANALYSED_MESSAGE)
       // Topic pages are linked by id: the library's topics carry it.
