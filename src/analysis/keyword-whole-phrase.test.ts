@@ -1,4 +1,7 @@
-/** A phrase no other text writes, cut where the text's noun phrase runs on, is shown as the whole noun phrase. */
+/**
+ * A phrase no other text writes, cut where the text's noun phrase runs on, is shown as the whole noun phrase; so is a
+ * piece after the noun its phrase opens with, and a curated key word the text writes in full is the text's own.
+ */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { awesomeAndD2lKeywords, type MixedLibraryKeywords } from '../../test/support/corpus-records.js'
 import { extractKeywords, RANK_ALL } from './keywords.js'
@@ -28,5 +31,33 @@ describe('a piece of a noun phrase no other text writes', () => {
 
   it('grows no phrase that ends on a verb before its object (`fallacy of placing` confidence in …)', () => {
     expect(keywords('The fallacy of placing confidence in confidence intervals', RANK_ALL)).toContain('confidence intervals')
+  })
+
+  it('runs a noun phrase on through a gerund before a noun (`support vector learning machines`)', () => {
+    // Other texts write `support vector` only on into `support vector machines`; the tagger reads `learning` as a verb.
+    const svm = keywords('Incorporating invariances in support vector learning machines')
+    expect(svm).toContain('support vector learning machines')
+    expect(svm).not.toContain('support vector')
+    expect(keywords('Practical Bayesian Optimization of Machine Learning Algorithms', RANK_ALL)).not.toContain('Bayesian Optimization of Machine')
+  })
+
+  it('shows the noun a phrase opens with before its adjective (`graph convolutional networks`)', () => {
+    const gcn = keywords('Semi-supervised classification with graph convolutional networks')
+    expect(gcn).toContain('graph convolutional networks')
+    expect(gcn).not.toContain('convolutional networks')
+    // Not a noun inside a compound before it (`large scale`), nor a one-word name that names the thing itself.
+    expect(keywords('ImageNet large scale visual recognition challenge', RANK_ALL)).toContain('visual recognition')
+    expect(keywords('GPT-4 Technical Report', RANK_ALL)).toEqual(expect.arrayContaining(['Technical Report', 'GPT-4']))
+  })
+
+  it('shows a name no other text writes with its head noun, beside the head (`Swin transformer`)', () => {
+    expect(keywords('Swin transformer: Hierarchical vision transformer using shifted windows')).toEqual(['Transformers', 'Swin transformer'])
+    expect(keywords('Training with noise is equivalent to Tikhonov regularization')).toEqual(['Regularization', 'Tikhonov regularization'])
+  })
+
+  it('shows a curated key word the text writes word for word as the text’s own (`No Free Lunch Theorem`)', () => {
+    // No phrase of the text starts on the function word `No`; the curated key word is no suggestion named years later.
+    const nfl = extractKeywords(library.model, library.doc(library.record('No free lunch theorems for search')), { year: 1995 })
+    expect(nfl.map((k) => [k.text, k.inText])).toEqual([['No Free Lunch Theorem', true]])
   })
 })

@@ -88,7 +88,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*); such a phrase no other text writes is shown as the whole noun phrase (`efficient foundation language models` of *LLaMA*, not `efficient foundation`), or not at all when that runs past four words. Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). No key word the text does not spell out is suggested to a paper dated five or more years before the library's first paper that writes it or lists it: the concept had no such name yet (`Neural Tangent Kernel`, first written in 2018, for a kernel paper of 2005), while the papers that coin a name come shortly before curators list it (`Large Language Models` for *Language models are few-shot learners*, 2020). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*); such a phrase no other text writes is shown as the whole noun phrase (`efficient foundation language models` of *LLaMA*, not `efficient foundation`; a gerund before a noun runs the phrase on: `support vector learning machines`), or not at all when that runs past four words, and so is a name no other text writes, beside its head noun when that is shown too (`Transformers` and `Swin transformer`). A phrase that opens on an adjective after the noun its noun phrase opens with is shown with that noun (`graph convolutional networks`, not `convolutional networks`), and a curated key word the text writes word for word is the text's own, though no phrase of the text holds it (`No Free Lunch Theorem` of *No free lunch theorems for search*: no phrase starts on `No`). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). No key word the text does not spell out is suggested to a paper dated five or more years before the library's first paper that writes it or lists it: the concept had no such name yet (`Neural Tangent Kernel`, first written in 2018, for a kernel paper of 2005), while the papers that coin a name come shortly before curators list it (`Large Language Models` for *Language models are few-shot learners*, 2020). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The ranker's features, in order; their names are the `why` labels. */
 export const KEYWORD_FEATURES = [
@@ -962,14 +962,44 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
   // mixture models*), is shown as the whole noun phrase, which the text writes wherever it writes the piece: phrases
   // no other text writes score alike but for their length, so the two-word piece outranked the whole. One whose noun
   // phrase runs on past four words is not shown (`simple automatic derivative evaluation` before `program`). Pieces the rules above hide keep their place: their whole would outrank the
-  // phrase the library knows (`Theory of Dynamic Programming` for `Dynamic Programming`).
+  // phrase the library knows (`Theory of Dynamic Programming` for `Dynamic Programming`). Of one word, only a name the
+  // tagger reads as one grows so (`Swin` of *Swin transformer: …*, which showed `Transformers | Swin`), and it may stand
+  // beside its head noun: a model and its kind (`Transformers | Swin transformer`), a method and its field.
   const cut = new Set<KeywordCandidate>()
+  const named = new Set<(typeof scored)[number]>()
   for (const s of scored) {
     const c = s.c
-    if (c.n < 2 || c.count === 0 || (model.keywordFrequency[c.key] ?? 0) > 0 || elsewhere.of(c.key) > 0 || hidden(c)) continue
+    if (c.count === 0 || (model.keywordFrequency[c.key] ?? 0) > 0 || elsewhere.of(c.key) > 0 || hidden(c)) continue
+    if (c.n === 1 && !isNameBeforeNoun(doc, c)) continue
     const whole = wholeNounPhrase(doc, c, scored)
     if (whole === undefined) cut.add(c)
-    else if (whole !== null && !hidden(whole)) s.c = whole
+    else if (whole !== null && !hidden(whole)) {
+      s.c = whole
+      if (c.n === 1) named.add(s)
+    }
+  }
+  // A name with its head noun stands beside the head chosen on its own: `Swin transformer` and `Transformers`.
+  type Ranked = (typeof scored)[number]
+  const namesKindOf = (whole: Ranked, head: Ranked): boolean => named.has(whole) && whole.c.key.endsWith(` ${head.c.key}`)
+  const clashesChosen = (a: Ranked, b: Ranked): boolean => clashes(a.c, b.c) && !namesKindOf(a, b) && !namesKindOf(b, a)
+  // A phrase that opens on an adjective the text writes, at every place, right after the noun its noun phrase opens
+  // with is shown with that noun, when the text has the longer phrase: a noun before an adjective names the kind
+  // (`graph convolutional networks` of *Semi-supervised classification with graph convolutional networks*, not
+  // `convolutional networks`), where an adjective before one only qualifies it (`deep convolutional networks`).
+  for (const s of scored) {
+    const c = s.c
+    if (c.count === 0 || (model.keywordFrequency[c.key] ?? 0) > 0 || hidden(c)) continue
+    const whole = withNounBefore(doc, c, scored)
+    if (whole && !hidden(whole)) s.c = whole
+  }
+  // A curated key word the text writes word for word though no phrase of the text holds it is the text's own, not a
+  // suggestion: no phrase starts on a function word (`No` of `No Free Lunch Theorem` in *No free lunch theorems for
+  // search*, which showed `free lunch theorems`) or holds a word the tagger read as a verb (`bound` of a `generalization
+  // bound`). Only shown so: the ranker's score is the one it gave the key word.
+  for (const s of scored) {
+    if (s.c.count > 0 || (model.keywordFrequency[s.c.key] ?? 0) === 0) continue
+    const written = spansOf(doc, s.c.key).length
+    if (written > 0) s.c = { ...s.c, count: written, inTitle: spansOf(doc, s.c.key, 'title').length > 0 }
   }
   // A phrase that restates a curated key word is not shown beside it, so it must hide no fuller phrase either:
   // `Sharpness` (a piece of the curated `Sharpness-Aware Minimization`) had hidden `sharpness minimization algorithm`.
@@ -990,7 +1020,7 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
     // Under the fill-in bar a phrase is almost never a key word (`Data` at 0.05 of `… Bigger Models and More Data
     // Hurt`): the list is shorter instead. Scores only fall from here.
     if (s.score < minFillScore) break
-    if (chosen.some((o) => clashes(o.c, s.c)) || hidden(s.c) || hiddenByPassed(s.c)) continue
+    if (chosen.some((o) => clashesChosen(o, s)) || hidden(s.c) || hiddenByPassed(s.c)) continue
     if (restates(s.c)) {
       passed.push(s.c)
       continue
@@ -1391,13 +1421,36 @@ function isFraming(doc: PreparedText, c: KeywordCandidate): boolean {
 const RUNS_ON = new Set(['NOUN', 'PROPN', 'ADJ', 'X'])
 
 /**
+ * A word the tagger reads as a name wherever the text writes it, and no name of a thing itself (see
+ * {@link isOneWordName}): `Swin` of `Swin transformer`, `Tikhonov` of `Tikhonov regularization`.
+ */
+function isNameBeforeNoun(doc: PreparedText, c: KeywordCandidate): boolean {
+  return !isOneWordName(c.text) && spansOf(doc, c.key).every(({ tokens, start }) => tokens[start]?.pos === 'PROPN')
+}
+
+/** A word that names a thing by a digit or a second capital: `GPT-4`, `ResNet`. */
+function isOneWordName(text: string): boolean {
+  return /\d|[A-Z].*[A-Z]/.test(text)
+}
+
+/**
  * The word after `end` when the noun phrase runs on into it (a content word tagged noun, name, adjective or unknown),
  * else null; never the last word of a title question, its verb however tagged (`What Makes In-Context Learning Work?`).
  */
 function nounPhraseGoesOn(tokens: readonly TextToken[], end: number): TextToken | null {
   const next = tokens[end + 1]
-  if (next === undefined || !isContentToken(next) || !RUNS_ON.has(next.pos)) return null
+  if (next === undefined || !isContentToken(next)) return null
+  if (!RUNS_ON.has(next.pos) && !modifiesNoun(next, tokens[end + 2])) return null
   return tokens[end + 2]?.text === '?' && end + 3 === tokens.length ? null : next
+}
+
+/**
+ * A gerund before a noun modifies it, as inside a phrase (`support vector learning machines`): the noun phrase runs on
+ * through it, though the tagger reads it as a verb.
+ */
+function modifiesNoun(t: TextToken, next: TextToken | undefined): boolean {
+  if (t.pos !== 'VERB' || !t.lower.endsWith('ing') || next === undefined || !isContentToken(next)) return false
+  return next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'X'
 }
 
 /**
@@ -1418,7 +1471,7 @@ function isFragment(doc: PreparedText, c: KeywordCandidate, df: (key: string) =>
   const last = c.key.split(' ').at(-1) ?? ''
   // A one-word name (`GPT-4`, `ResNet`: a digit or a second capital) names the thing, whatever it modifies: `GPT-4` of
   // *GPT-4 Technical Report* runs on into `Technical` and had been hidden, leaving `Technical Report` alone.
-  const name = c.n === 1 && /\d|[A-Z].*[A-Z]/.test(c.text)
+  const name = c.n === 1 && isOneWordName(c.text)
   const runsOn = ({ tokens, end }: Span): boolean => {
     if (name) return false
     const next = nounPhraseGoesOn(tokens, end)
@@ -1447,7 +1500,11 @@ function wholeNounPhrase(doc: PreparedText, c: KeywordCandidate, scored: Readonl
   for (;;) {
     const spans = spansOf(doc, phrase.key)
     if (spans.length === 0 || spans.length !== phrase.count) return phrase === c ? null : undefined
-    const runsOn = spans.every(({ tokens, end }) => tokens[end]?.pos !== 'VERB' && nounPhraseGoesOn(tokens, end) !== null)
+    // A gerund after a noun of the phrase modifies what follows (`support vector learning` machines); after `of` it is a
+    // verb before its object.
+    const runsOn = spans.every(
+      ({ tokens, end }) => (tokens[end]?.pos !== 'VERB' || isContentToken(tokens[end - 1] as TextToken)) && nounPhraseGoesOn(tokens, end) !== null,
+    )
     if (!runsOn) return phrase === c ? null : phrase
     // The next longer phrase starting with it: a word the tagger reads as a verb (`processing`) ends none.
     const from = phrase
@@ -1457,6 +1514,39 @@ function wholeNounPhrase(doc: PreparedText, c: KeywordCandidate, scored: Readonl
     if (!longer) return from.n >= MAX_WORDS ? undefined : null
     phrase = longer
   }
+}
+
+/**
+ * The phrase of one more word the text writes wherever it writes `c`, when `c` opens on an adjective (a word that ends
+ * no phrase) and the word before it at every place is a noun that opens the noun phrase: `graph` of `with graph
+ * convolutional networks`. Not `scale` of `large scale visual recognition`, itself inside a compound.
+ */
+function withNounBefore(
+  doc: PreparedText,
+  c: KeywordCandidate,
+  scored: ReadonlyArray<{ c: KeywordCandidate }>,
+): KeywordCandidate | undefined {
+  const spans = spansOf(doc, c.key)
+  if (spans.length === 0 || spans.length !== c.count) return undefined
+  const opensAfterNoun = ({ tokens, start }: Span): boolean => {
+    const first = tokens[start] as TextToken
+    const before = tokens[start - 1]
+    const beforeThat = tokens[start - 2]
+    return (
+      first.pos !== 'VERB' &&
+      !canEnd(first) &&
+      before !== undefined &&
+      isContentToken(before) &&
+      (before.pos === 'NOUN' || before.pos === 'PROPN') &&
+      canEnd(before) &&
+      !isOneWordName(before.text) &&
+      !(beforeThat !== undefined && isContentToken(beforeThat))
+    )
+  }
+  if (!spans.every(opensAfterNoun)) return undefined
+  const { tokens, start } = spans[0] as Span
+  const key = `${wordKey(tokens[start - 1] as TextToken)} ${c.key}`
+  return scored.find((o) => o.c.key === key && o.c.count === c.count)?.c
 }
 
 /** Phrase key → the phrases of one more word that start with it, with the texts that write each. */

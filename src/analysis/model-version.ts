@@ -107,7 +107,11 @@
  * 62: nor is a paper put under a topic whose name is such a key word (`Neural Tangent Kernel` for *Theory of reproducing
  * kernels*, 1950): it gets the next confident topic or is unsorted as `named-later`, and its stored probability of that
  * topic is 0, so it is near no paper by it.
+ * 63: a key phrase is shown with the noun its noun phrase opens with before its adjective (`graph convolutional
+ * networks`), a gerund before a noun runs a noun phrase on (`support vector learning machines`), a one-word name no other
+ * text writes with its head noun (`Swin transformer`, beside `Transformers`), and a curated key word the text writes word
+ * for word is extracted, not suggested (`No Free Lunch Theorem` of *No free lunch theorems for search*).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 62
+export const MODEL_VERSION = 63
