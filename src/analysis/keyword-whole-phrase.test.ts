@@ -59,5 +59,9 @@ describe('a piece of a noun phrase no other text writes', () => {
     // No phrase of the text starts on the function word `No`; the curated key word is no suggestion named years later.
     const nfl = extractKeywords(library.model, library.doc(library.record('No free lunch theorems for search')), { year: 1995 })
     expect(nfl.map((k) => [k.text, k.inText])).toEqual([['No Free Lunch Theorem', true]])
+    // Its reasons are those of a key word the text writes: none says it is not in the text, or completes a phrase.
+    const reasons = nfl[0]!.why.map((w) => w.label)
+    expect(reasons).toContain('papers worded like it list it')
+    for (const r of reasons) expect(r).not.toMatch(/not in text|completes a phrase/)
   })
 })

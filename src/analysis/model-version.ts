@@ -111,7 +111,9 @@
  * networks`), a gerund before a noun runs a noun phrase on (`support vector learning machines`), a one-word name no other
  * text writes with its head noun (`Swin transformer`, beside `Transformers`), and a curated key word the text writes word
  * for word is extracted, not suggested (`No Free Lunch Theorem` of *No free lunch theorems for search*).
+ * 64: such a key word's reasons are those of one the text writes (`papers worded like it list it`, none that it is not in
+ * the text or completes a phrase of it).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 63
+export const MODEL_VERSION = 64
