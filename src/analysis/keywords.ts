@@ -1657,7 +1657,7 @@ export const RANK_ALL = { min: 50, max: 50, minScore: 0, minFillScore: 0 } as co
 
 /** Why a key word the text does not spell out was not suggested either: the same words for one key word or none. */
 const NO_SUPPORTED_SUGGESTION =
-  'no key word the text does not spell out has support in it (a word of it written alone or in the same compound, its acronym, or papers worded like it listing it more often than papers do on average; only that, and one time in twenty, where no similar paper or topic lists it or the paper is unsorted)'
+  'no key word the text does not spell out has support in it (a word of it written alone or in the same compound, its acronym, or papers worded like it listing it more often than papers do on average; only that, and one time in twenty, where no similar paper or topic lists it or the paper is unsorted) and a name not much younger than the paper (a dated paper is suggested none the library first wrote five or more years after it)'
 
 /**
  * Why a paper or text shows fewer than two key words, as the API and the pages say it (a topic's "unsorted" is the
