@@ -333,19 +333,36 @@ describe('papers routes: a paper whose record carried another paper\'s DOI', () 
   })
 })
 
-describe('papers routes: a bare title the vector model knows one word of', () => {
-  let temp: TempStore
+/**
+ * A temp library filled by `load` and analysed, with the server as the app composes it over the analysis
+ * (src/compose-server.ts spreads the same lookups), and a paper's id by its title.
+ */
+async function analysedLibrary(load: (store: TempStore['store']) => Promise<unknown>): Promise<{ temp: TempStore; app: FastifyInstance; idOf: (title: string) => Promise<string> }> {
+  const temp = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+  await load(temp.store)
+  await analyzeNewPapers(temp.store)
+  const app = await buildServer({ store: temp.store, rateLimit: false, analysis: paperDetailAnalysis(createAnalysisReader(temp.store)) })
+  const idOf = async (title: string) => (await temp.store.analysis.listAnalysisInputs()).find((p) => p.title === title)!.id
+  return { temp, app, idOf }
+}
+
+describe('papers routes on small analysed libraries', () => {
+  const libs: Array<Awaited<ReturnType<typeof analysedLibrary>>> = []
   afterAll(async () => {
-    await temp.cleanup()
+    for (const lib of libs) {
+      await lib.app.close()
+      await lib.temp.cleanup()
+    }
   })
+  /** The library of one test, closed and removed after them all. */
+  const library = async (load: Parameters<typeof analysedLibrary>[0]) => {
+    const lib = await analysedLibrary(load)
+    libs.push(lib)
+    return lib
+  }
 
   it("says in the paper's similarNote that its similar papers rest on that word, and documents the field", async () => {
-    temp = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
-    await importRecords(temp.store, bareTitleLibrary())
-    await analyzeNewPapers(temp.store)
-    // The analysis the composed server reads for a paper (src/compose-server.ts spreads the same lookups).
-    const app = await buildServer({ store: temp.store, rateLimit: false, analysis: paperDetailAnalysis(createAnalysisReader(temp.store)) })
-    const idOf = async (title: string) => (await temp.store.analysis.listAnalysisInputs()).find((p) => p.title === title)!.id
+    const { app, idOf } = await library((store) => importRecords(store, bareTitleLibrary()))
     const highway = (await app.inject(`/api/v1/papers/${await idOf(HIGHWAY_TITLE)}`)).json() as PaperDetail
     expect(highway.similar.length).toBeGreaterThan(0)
     expect(highway.similarNote).toMatch(/^The model knows only “networks” of this paper's text \(its title alone\), so these papers are near that one word/)
@@ -354,56 +371,35 @@ describe('papers routes: a bare title the vector model knows one word of', () =>
     expect(resnet.similarNote).toBeNull()
     const doc = JSON.stringify((await app.inject('/api/v1/openapi.json')).json())
     expect(doc).toContain('What the similar papers are worth when the vector model knows too little')
-    await app.close()
-  })
-})
-
-describe("papers routes: the language the analysis told a paper's text is in", () => {
-  let temp: TempStore
-  afterAll(async () => {
-    await temp.cleanup()
   })
 
-  it('serves it in keywordAnalysis.language, English named, and null for a row analysed before it was kept', async () => {
-    temp = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
+  it('serves the language the analysis told in keywordAnalysis.language, English named, and null for a row analysed before it was kept', async () => {
     const french = 'Effondrement neuronal dans les réseaux profonds'
-    await importRecords(temp.store, [
-      ...bareTitleLibrary(),
-      buildRecord({ source: 'bibtex', key: 'fr', title: french, date: '2021', authors: ['Anne Martin'], abstract: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." }),
-    ])
-    await analyzeNewPapers(temp.store)
-    const app = await buildServer({ store: temp.store, rateLimit: false, analysis: paperDetailAnalysis(createAnalysisReader(temp.store)) })
-    const inputs = await temp.store.analysis.listAnalysisInputs()
-    const idOf = (title: string) => inputs.find((p) => p.title === title)!.id
-    const keywordsOf = async (title: string) => ((await app.inject(`/api/v1/papers/${idOf(title)}`)).json() as PaperDetail).keywordAnalysis
+    const { app, idOf, temp } = await library((store) =>
+      importRecords(store, [
+        ...bareTitleLibrary(),
+        buildRecord({ source: 'bibtex', key: 'fr', title: french, date: '2021', authors: ['Anne Martin'], abstract: "Nous étudions la phase terminale de l'entraînement des classifieurs profonds. Les caractéristiques de la dernière couche s'effondrent vers les moyennes de classe." }),
+      ]),
+    )
+    const keywordsOf = async (title: string) => ((await app.inject(`/api/v1/papers/${await idOf(title)}`)).json() as PaperDetail).keywordAnalysis
     expect(await keywordsOf('Deep residual learning for image recognition')).toMatchObject({ language: 'English', note: null })
     expect(await keywordsOf(french)).toMatchObject({ items: [], language: 'French', note: expect.stringContaining('not in English (French)') })
     // The row as a library analysed before migration 28 left it: the language is not known, and the note says both reasons.
     const raw = new Database(temp.path)
-    raw.prepare('UPDATE paper_analysis SET language = NULL WHERE paper_id = ?').run(idOf(french))
+    raw.prepare('UPDATE paper_analysis SET language = NULL WHERE paper_id = ?').run(await idOf(french))
     raw.close()
     expect(await keywordsOf(french)).toMatchObject({ language: null, note: expect.stringMatching(/; a text not in English gets none\.$/) })
     const doc = JSON.stringify((await app.inject('/api/v1/openapi.json')).json())
     expect(doc).toContain('null when the paper was analysed before Paperscope recorded the language')
-    await app.close()
-  })
-})
-
-describe('papers routes: a paper written long before a topic was named', () => {
-  let temp: TempStore
-  afterAll(async () => {
-    await temp.cleanup()
   })
 
-  it('is not under that topic, and its prediction says why as a code, a sentence and a reason', async () => {
-    temp = await createTempStore(() => new Date('2026-11-29T12:00:00Z'))
-    await importFiles(temp.store, [resolve(import.meta.dirname, '../../../data/corpus/awesome-deep-phenomena.txt')], { now: () => new Date('2026-11-29T12:00:00Z') })
+  it('puts a paper written long before a topic was named not under it, and its prediction says why as a code, a sentence and a reason', async () => {
     const title = 'Learning the kernel with hyperkernels'
-    await importRecords(temp.store, [buildRecord({ source: 'bibtex', key: 'hk', title, date: '2005', authors: ['Cheng Soon Ong'] })])
-    await analyzeNewPapers(temp.store)
-    const app = await buildServer({ store: temp.store, rateLimit: false, analysis: paperDetailAnalysis(createAnalysisReader(temp.store)) })
-    const id = (await temp.store.analysis.listAnalysisInputs()).find((p) => p.title === title)!.id
-    const paper = (await app.inject(`/api/v1/papers/${id}`)).json() as PaperDetail
+    const lib = await library(async (store) => {
+      await importFiles(store, [resolve(import.meta.dirname, '../../../data/corpus/awesome-deep-phenomena.txt')], { now: () => new Date('2026-11-29T12:00:00Z') })
+      await importRecords(store, [buildRecord({ source: 'bibtex', key: 'hk', title, date: '2005', authors: ['Cheng Soon Ong'] })])
+    })
+    const paper = (await lib.app.inject(`/api/v1/papers/${await lib.idOf(title)}`)).json() as PaperDetail
     expect(paper.topics.map((t) => t.label)).not.toContain('Neural Tangent Kernel')
     expect(paper.topicPrediction).toMatchObject({
       status: 'unsorted',
@@ -413,6 +409,5 @@ describe('papers routes: a paper written long before a topic was named', () => {
     })
     expect(paper.topicPrediction!.candidates.map((c) => c.label)).not.toContain('Neural Tangent Kernel')
     expect(paper.keywords.map((k) => k.text)).not.toContain('Neural Tangent Kernel')
-    await app.close()
   })
 })
