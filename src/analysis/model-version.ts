@@ -113,7 +113,9 @@
  * for word is extracted, not suggested (`No Free Lunch Theorem` of *No free lunch theorems for search*).
  * 64: such a key word's reasons are those of one the text writes (`papers worded like it list it`, none that it is not in
  * the text or completes a phrase of it).
+ * 65: a paper unsorted because its closest topic was named long after it keeps no topic vector, so its similar papers
+ * are near it by wording alone (what was left of its confidences was near nothing, and any two such papers looked alike).
  * A library whose stored models carry another version is refitted on its next import, sync or `analyze`, so an upgrade
  * never mixes the old keys or model parts with the new.
  */
-export const MODEL_VERSION = 64
+export const MODEL_VERSION = 65

@@ -500,7 +500,10 @@ function analysePapers(
       // A paper written long before a topic's name is not put under it, nor near its papers by it.
       const exclude = topicsNamedLater(nameYears, p.date ? dateYear(p.date) : undefined)
       prediction = classifyTopics(models.topics, doc, { exclude })
-      probabilities = [...topicProbabilities(models.topics, doc)].map((q, c) => (exclude.has(models.topics!.labels[c]!) ? 0 : q))
+      // Unsorted for it, what is left is what the classifier gave the other topics against that one: no topic part in
+      // its similarity to other papers, as an off-topic paper has none (*Theory of reproducing kernels* had been 0.62
+      // alike in topics to *Learning the kernel with hyperkernels* on leftovers under 0.01).
+      probabilities = prediction.unsortedBecause === 'named-later' ? null : [...topicProbabilities(models.topics, doc)].map((q, c) => (exclude.has(models.topics!.labels[c]!) ? 0 : q))
       topicScores = prediction.topics.map((t) => ({ label: t.label, score: t.confidence }))
       topicWhy = prediction.why.map((w) => ({ label: w.label, score: w.weight }))
       topicUnsorted = { because: prediction.unsortedBecause, oneWord: prediction.oneWord, ...(prediction.namedLater ? { namedLater: prediction.namedLater } : {}) }
