@@ -486,6 +486,8 @@ function analysePapers(
   const nameYears = topicNameYears(models.keywords, models.topics?.labels ?? [])
   return papers.map(({ input: p, doc, entry }, i) => {
     if (i % 25 === 0) onProgress?.({ stage: 'analysing', done: i, total: papers.length })
+    // The year its topics and suggested key words are checked against (named long after it: none).
+    const dated = p.date ? { year: dateYear(p.date) } : {}
     let topicStatus: PaperAnalysisWrite['topicStatus'] = 'no-model'
     let topicScores: PaperAnalysisWrite['topicScores'] = []
     let topicWhy: PaperAnalysisWrite['topicWhy'] = []
@@ -498,7 +500,7 @@ function analysePapers(
       report.topics.curated++
     } else if (models.topics) {
       // A paper written long before a topic's name is not put under it, nor near its papers by it.
-      const exclude = topicsNamedLater(nameYears, p.date ? dateYear(p.date) : undefined)
+      const exclude = topicsNamedLater(nameYears, dated.year)
       prediction = classifyTopics(models.topics, doc, { exclude })
       // Unsorted for it, what is left is what the classifier gave the other topics against that one: no topic part in
       // its similarity to other papers, as an off-topic paper has none (*Theory of reproducing kernels* had been 0.62
@@ -522,7 +524,7 @@ function analysePapers(
       shownTopics: evidence.shownTopics,
       curated: p.curatedKeywords,
       unsorted: evidence.unsorted,
-      ...(p.date ? { year: dateYear(p.date) } : {}),
+      ...dated,
       ...RANK_ALL,
     })
     // Shown beside the curated key words: what reaches two, then confident ones, none restating them.
