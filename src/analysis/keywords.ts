@@ -972,8 +972,9 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
   const named = new Set<(typeof scored)[number]>()
   for (const s of scored) {
     const c = s.c
-    if (c.count === 0 || (model.keywordFrequency[c.key] ?? 0) > 0 || elsewhere.of(c.key) > 0 || hidden(c)) continue
-    if (c.n === 1 && !isNameBeforeNoun(doc, c)) continue
+    // Whether a phrase is hidden is asked last: of the many one-word phrases, only names get that far.
+    if (c.count === 0 || (model.keywordFrequency[c.key] ?? 0) > 0 || elsewhere.of(c.key) > 0) continue
+    if ((c.n === 1 && !isNameBeforeNoun(doc, c)) || hidden(c)) continue
     const whole = wholeNounPhrase(doc, c, scored)
     if (whole === undefined) cut.add(c)
     else if (whole !== null && !hidden(whole)) {
@@ -989,11 +990,14 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
   // with is shown with that noun, when the text has the longer phrase: a noun before an adjective names the kind
   // (`graph convolutional networks` of *Semi-supervised classification with graph convolutional networks*, not
   // `convolutional networks`), where an adjective before one only qualifies it (`deep convolutional networks`).
+  // Only a phrase of two or more words (one word ends a phrase: it opens on no adjective) that some longer candidate ends
+  // with can be grown so, told by keys before its places in the text are read; whether it is hidden is asked last.
+  const endsLonger = new Set(scored.flatMap(({ c }) => (c.n >= 3 ? [c.key.slice(c.key.indexOf(' ') + 1)] : [])))
   for (const s of scored) {
     const c = s.c
-    if (c.count === 0 || (model.keywordFrequency[c.key] ?? 0) > 0 || hidden(c)) continue
+    if (!endsLonger.has(c.key) || c.count === 0 || (model.keywordFrequency[c.key] ?? 0) > 0) continue
     const whole = withNounBefore(doc, c, scored)
-    if (whole && !hidden(whole)) s.c = whole
+    if (whole && !hidden(c) && !hidden(whole)) s.c = whole
   }
   // A curated key word the text writes word for word though no phrase of the text holds it is the text's own, not a
   // suggestion: no phrase starts on a function word (`No` of `No Free Lunch Theorem` in *No free lunch theorems for
