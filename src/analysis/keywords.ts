@@ -1035,7 +1035,7 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
     // A key word the text does not spell out and gives no support is no key word of it (`Neural Tangent Kernel`
     // for a paper on evolving mathematical functions).
     if (s.c.count === 0 && !supported(s.c)) continue
-    if (s.c.count === 0 && namedLater(model, s.c.key, year)) continue
+    if (s.c.count === 0 && namedLater(model.firstYear?.[s.c.key], year)) continue
     // A weak suggestion (not in the text, under `minSuggestionScore`) yields to the text's own phrases: it is
     // what a reader questions first (`Quantum Machine Learning` at 0.21 for an online-learning paper); so does a
     // word most papers write that is no key word (`model`, `training`) short of a confident score.
@@ -1094,13 +1094,15 @@ export function topicNameYears(model: Pick<KeywordModel, 'firstYear' | 'keywordF
 export function topicsNamedLater(nameYears: ReadonlyMap<string, number>, year: number | undefined): Map<string, NamedLater> {
   const out = new Map<string, NamedLater>()
   if (year === undefined) return out
-  for (const [label, firstYear] of nameYears) if (firstYear - year >= SUGGESTION_YEARS_AHEAD) out.set(label, { firstYear, year })
+  for (const [label, firstYear] of nameYears) if (namedLater(firstYear, year)) out.set(label, { firstYear, year })
   return out
 }
 
-/** True when the paper is dated {@link SUGGESTION_YEARS_AHEAD} years or more before the key word was first written. */
-function namedLater(model: Pick<KeywordModel, 'firstYear'>, key: string, year: number | undefined): boolean {
-  const first = model.firstYear?.[key]
+/**
+ * True when a paper dated `year` is {@link SUGGESTION_YEARS_AHEAD} years or more older than a name the library first
+ * wrote in `first`: the one rule for its suggested key words and its topics.
+ */
+function namedLater(first: number | undefined, year: number | undefined): boolean {
   return year !== undefined && first !== undefined && first - year >= SUGGESTION_YEARS_AHEAD
 }
 
