@@ -1,7 +1,7 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { answerAnnouncement, classifyBody, ClassifyDigest, formHint, isLeftoverTitle } from './classify.js'
+import { answerAnnouncement, classifyBody, ClassifyDigest, datedNote, formHint, isLeftoverTitle, isLeftoverYear, parseYear, similarBody } from './classify.js'
 
 describe('what the Classify page reads out when its answer arrives', () => {
   it('says what came, in counts that agree with their nouns', () => {
@@ -31,6 +31,63 @@ describe('what the Classify form sends, and when it can', () => {
     expect(formHint('Deep Double Descent', ' ')).toBe('The title alone is classified; paste the abstract too for a closer answer and a digest.')
     expect(formHint('', 'We study grokking.')).toBe('18 of 20,000 characters')
     expect(formHint('Grokking', 'x'.repeat(20_001))).toMatch(/^20,001 characters: the longest text read is 20,000;/)
+  })
+})
+
+describe('the year a text was written', () => {
+  const now = new Date('2026-11-30T01:00:00Z')
+
+  it('is none when the box is empty, and a whole year from 1000 to next year otherwise', () => {
+    expect(parseYear('', now)).toEqual({ ok: true, year: null })
+    expect(parseYear('   ', now)).toEqual({ ok: true, year: null })
+    expect(parseYear(' 2005 ', now)).toEqual({ ok: true, year: 2005 })
+    expect(parseYear('1000', now)).toEqual({ ok: true, year: 1000 })
+    expect(parseYear('2027', now)).toEqual({ ok: true, year: 2027 })
+  })
+
+  it('says what is wrong with a year the API would refuse, naming the box', () => {
+    expect(parseYear('2005.5', now)).toEqual({ ok: false, message: 'Year: “2005.5” is not a year; type a whole year, such as 2005, or leave it empty.' })
+    expect(parseYear('20O5', now)).toMatchObject({ ok: false, message: expect.stringMatching(/^Year: “20O5” is not a year;/) })
+    expect(parseYear('-2005', now)).toMatchObject({ ok: false })
+    expect(parseYear('2,005', now)).toMatchObject({ ok: false })
+    expect(parseYear('05', now)).toEqual({ ok: false, message: 'Year: 05 is before 1000; type the whole year, such as 2005.' })
+    expect(parseYear('999', now)).toMatchObject({ ok: false, message: expect.stringMatching(/is before 1000/) })
+    expect(parseYear('2028', now)).toEqual({ ok: false, message: 'Year: 2028 is after next year (2027).' })
+  })
+
+  it('counts next year by the UTC calendar, as the server does', () => {
+    // 31 December 23:30 UTC is already the next day east of Greenwich, not yet the next year in UTC.
+    expect(parseYear('2027', new Date('2025-12-31T23:30:00Z'))).toMatchObject({ ok: false })
+    expect(parseYear('2027', new Date('2026-01-01T00:00:00Z'))).toEqual({ ok: true, year: 2027 })
+  })
+
+  it('is sent to /classify with the text or the title, and never to /similar', () => {
+    const body = classifyBody('Learning the kernel with hyperkernels', '', 2005)
+    expect(body).toEqual({ title: 'Learning the kernel with hyperkernels', year: 2005 })
+    expect(similarBody(body!, 8)).toEqual({ title: 'Learning the kernel with hyperkernels', k: 8 })
+    const both = classifyBody('Kernels', 'We learn the kernel.', 2005)!
+    expect(similarBody(both, 8)).toEqual({ text: 'We learn the kernel.', title: 'Kernels', k: 8 })
+    expect(classifyBody('Kernels', 'We learn the kernel.')).toEqual({ text: 'We learn the kernel.', title: 'Kernels' })
+  })
+
+  it('alone is nothing to send', () => {
+    expect(classifyBody('', ' ', 2005)).toBeNull()
+  })
+
+  it('is said with the answer, with the first year a name is too late for', () => {
+    expect(datedNote(2005)).toBe('Dated 2005: the text gets no topic and no suggested key word that the library first writes five or more years later (2010 or after).')
+  })
+
+  it('left from the last text is said to date a new text pasted under it, as a title is', () => {
+    const run = { title: 'Kernels', text: 'We learn the kernel.', year: '2005' }
+    expect(isLeftoverYear('2005', 'A new text about transformers.', run)).toBe(true)
+    expect(isLeftoverYear('2005', run.text, run)).toBe(false)
+    expect(isLeftoverYear('2019', 'A new text about transformers.', run)).toBe(false)
+    expect(isLeftoverYear('', 'A new text about transformers.', run)).toBe(false)
+    expect(isLeftoverYear('2005', 'A new text about transformers.', null)).toBe(false)
+    expect(isLeftoverYear('2005', 'A new text.', { title: 'Kernels', text: 'We learn the kernel.' })).toBe(false)
+    // After a title classified alone, the text pasted under it is most likely its abstract, of the same year.
+    expect(isLeftoverYear('2005', 'We learn the kernel.', { title: 'Kernels', text: '', year: '2005' })).toBe(false)
   })
 })
 

@@ -11,8 +11,11 @@ import { ErrorState, Loading } from '../components/states.js'
 import { plural } from '../format.js'
 import { useTitle } from '../hooks.js'
 
-/** `titleOnly`: the answer is for a title with no text, which has no sentence to make a digest of. */
-type Answer = { classified: ClassifyResult; similar: SimilarResult; titleOnly: boolean }
+/**
+ * `titleOnly`: the answer is for a title with no text, which has no sentence to make a digest of. `year`: the year
+ * the text was sent with (null: none), said with the answer, as the box may have changed since.
+ */
+type Answer = { classified: ClassifyResult; similar: SimilarResult; titleOnly: boolean; year: number | null }
 type State = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; answer: Answer } | { status: 'error'; error: ApiError }
 
 const SIMILAR_SHOWN = 8
@@ -27,17 +30,66 @@ export function answerAnnouncement({ unsorted, topics, keywords, nearest }: { un
   return `Results below: ${unsorted ? 'no topic (unsorted)' : plural(topics, 'predicted topic')}, ${plural(keywords, 'key word')}, ${plural(nearest, 'nearest paper')}.`
 }
 
-/** What the last answer was for: a title left over from it is said to be sent with a new text. */
-type Run = { title: string; text: string }
+/** What the last answer was for: a title or a year left over from it is said to be sent with a new text. */
+type Run = { title: string; text: string; year?: string }
+
+/** What the form sends to /classify: the text, its title, and the year it was written. */
+type ClassifyRequest = { text?: string; title?: string; year?: number }
 
 /**
- * What the form sends to /classify and /similar: the text and the title each when it has more than spaces; null
- * when neither has, and the button is disabled. A title alone is classified, as the API and `paperscope classify` take one.
+ * What the form sends to /classify: the text and the title each when it has more than spaces, and the year when one
+ * is given; null when neither text nor title has more than spaces, and the button is disabled. A title alone is
+ * classified, as the API and `paperscope classify` take one.
  * @example classifyBody('Deep Double Descent', ' ') // { title: 'Deep Double Descent' }
+ * @example classifyBody('Learning the kernel with hyperkernels', '', 2005) // { title: 'Learning the kernel with hyperkernels', year: 2005 }
  */
-export function classifyBody(title: string, text: string): { text?: string; title?: string } | null {
+export function classifyBody(title: string, text: string, year: number | null = null): ClassifyRequest | null {
   const body = { ...(text.trim() ? { text } : {}), ...(title.trim() ? { title: title.trim() } : {}) }
-  return 'text' in body || 'title' in body ? body : null
+  if (!('text' in body || 'title' in body)) return null
+  return year === null ? body : { ...body, year }
+}
+
+/**
+ * What the form sends to /similar for the same text: its text and title, never its year. /similar ranks papers by
+ * wording and topics, and a year has no part in that; a field it does not take would be refused.
+ * @example similarBody({ title: 'Learning the kernel with hyperkernels', year: 2005 }, 8) // { title: 'Learning the kernel with hyperkernels', k: 8 }
+ */
+export function similarBody(body: ClassifyRequest, k: number): { text?: string; title?: string; k: number } {
+  return { ...(body.text === undefined ? {} : { text: body.text }), ...(body.title === undefined ? {} : { title: body.title }), k }
+}
+
+/** The earliest year a text may be dated, as POST /classify and `classify --jsonl` take `year`. */
+export const MIN_YEAR = 1000
+
+/**
+ * The Year box read as POST /classify reads `year`: empty is no year; else a whole year from 1000 to next year (UTC,
+ * as the server counts it), or a message that names the box and says what is wrong.
+ * @example parseYear(' 2005 ') // { ok: true, year: 2005 }
+ * @example parseYear('05') // { ok: false, message: 'Year: 05 is before 1000; type the whole year, such as 2005.' }
+ */
+export function parseYear(input: string, now: Date = new Date()): { ok: true; year: number | null } | { ok: false; message: string } {
+  const typed = input.trim()
+  if (typed === '') return { ok: true, year: null }
+  if (!/^\d+$/.test(typed)) return { ok: false, message: `Year: “${typed}” is not a year; type a whole year, such as 2005, or leave it empty.` }
+  const year = Number(typed)
+  if (year < MIN_YEAR) return { ok: false, message: `Year: ${typed} is before ${MIN_YEAR}; type the whole year, such as 2005.` }
+  const latest = now.getUTCFullYear() + 1
+  if (year > latest) return { ok: false, message: `Year: ${typed} is after next year (${latest}).` }
+  return { ok: true, year }
+}
+
+/**
+ * What the answer says of the year it was dated with: the rule the year brings in. The answer's own reasons say
+ * where it changed something (a topic not given, `named-later`).
+ * @example datedNote(2005) // 'Dated 2005: the text gets no topic and no suggested key word that the library first writes five or more years later (2010 or after).'
+ */
+export function datedNote(year: number): string {
+  return `Dated ${year}: the text gets no topic and no suggested key word that the library first writes five or more years later (${year + 5} or after).`
+}
+
+/** True when a value of the form is the last run's and a new text was pasted under it, so it is sent with that text. */
+function leftOver(value: string, lastValue: string, text: string, lastRun: Run): boolean {
+  return lastRun.text.trim() !== '' && value.trim() !== '' && value === lastValue && text.trim() !== '' && text !== lastRun.text
 }
 
 /**
@@ -46,7 +98,15 @@ export function classifyBody(title: string, text: string): { text?: string; titl
  * most likely its abstract), nor with no text (the title alone is then what is classified, as the form shows).
  */
 export function isLeftoverTitle(title: string, text: string, lastRun: Run | null): boolean {
-  return lastRun !== null && lastRun.text.trim() !== '' && title.trim() !== '' && title === lastRun.title && text.trim() !== '' && text !== lastRun.text
+  return lastRun !== null && leftOver(title, lastRun.title, text, lastRun)
+}
+
+/**
+ * True when the year is the last run's and a new text was pasted under it, as {@link isLeftoverTitle} says of a
+ * title: a year left from another text would date the new one, and take topics from it without a word.
+ */
+export function isLeftoverYear(year: string, text: string, lastRun: Run | null): boolean {
+  return lastRun !== null && leftOver(year, lastRun.year ?? '', text, lastRun)
 }
 
 /**
@@ -64,44 +124,49 @@ export function formHint(title: string, text: string, max = MAX_TEXT): string {
  * The last text and its answer, kept in memory while the app is open: a reader opens a nearest paper and
  * comes back to the answer, not to an empty form. Gone on reload or Clear; nothing is written anywhere.
  */
-const EMPTY: { title: string; text: string; answer: Answer | null; lastRun: Run | null } = { title: '', text: '', answer: null, lastRun: null }
+const EMPTY: { title: string; text: string; year: string; answer: Answer | null; lastRun: Run | null } = { title: '', text: '', year: '', answer: null, lastRun: null }
 let remembered = EMPTY
 
 export function ClassifyPage() {
   useTitle('Classify a text')
   const [title, setTitle] = useState(remembered.title)
   const [text, setText] = useState(remembered.text)
+  const [year, setYear] = useState(remembered.year)
   const [state, setState] = useState<State>(() => (remembered.answer ? { status: 'ok', answer: remembered.answer } : { status: 'idle' }))
   const [lastRun, setLastRun] = useState<Run | null>(remembered.lastRun)
   // Only an answer that arrives while the reader waits is read out, not one restored on coming back.
   const [announcement, setAnnouncement] = useState('')
   const running = useRef<AbortController | null>(null)
   const titleInput = useRef<HTMLInputElement>(null)
+  const yearInput = useRef<HTMLInputElement>(null)
   const leftoverTitle = isLeftoverTitle(title, text, lastRun)
+  const leftoverYear = isLeftoverYear(year, text, lastRun)
   const tooLong = text.length > MAX_TEXT
-  const body = classifyBody(title, text)
+  const dated = parseYear(year)
+  const body = classifyBody(title, text, dated.ok ? dated.year : null)
   useEffect(() => {
-    remembered = { ...remembered, title, text }
-  }, [title, text])
+    remembered = { ...remembered, title, text, year }
+  }, [title, text, year])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (body === null || tooLong || state.status === 'loading') return
+    if (body === null || tooLong || !dated.ok || state.status === 'loading') return
     running.current?.abort()
     const controller = new AbortController()
     running.current = controller
     setState({ status: 'loading' })
     setAnnouncement('')
     const titleOnly = body.text === undefined
-    setLastRun({ title, text })
-    remembered = { ...remembered, lastRun: { title, text } }
+    setLastRun({ title, text, year })
+    remembered = { ...remembered, lastRun: { title, text, year } }
     try {
       const [classified, similar] = await Promise.all([
         postJson<ClassifyResult>(paths.classify(), body, controller.signal),
-        postJson<SimilarResult>(paths.similar(), { ...body, k: SIMILAR_SHOWN }, controller.signal),
+        postJson<SimilarResult>(paths.similar(), similarBody(body, SIMILAR_SHOWN), controller.signal),
       ])
-      remembered = { ...remembered, answer: { classified, similar, titleOnly } }
-      setState({ status: 'ok', answer: { classified, similar, titleOnly } })
+      const answer = { classified, similar, titleOnly, year: body.year ?? null }
+      remembered = { ...remembered, answer }
+      setState({ status: 'ok', answer })
       setAnnouncement(
         answerAnnouncement({ unsorted: classified.unsorted, topics: classified.topics.length, keywords: classified.keywords.length, nearest: similar.similar.length }),
       )
@@ -116,6 +181,7 @@ export function ClassifyPage() {
     remembered = EMPTY
     setTitle('')
     setText('')
+    setYear('')
     setLastRun(null)
     setState({ status: 'idle' })
     setAnnouncement('')
@@ -128,7 +194,7 @@ export function ClassifyPage() {
         <h1 tabIndex={-1}>Classify a text</h1>
         <p className="muted">
           Paste an abstract, a digest or a draft, or type a title alone: Paperscope gives it topics, key words and a digest with this library’s models, and finds the library
-          papers nearest to it, each with why. The title, text and answer stay on this page while the app is open (Clear empties them); nothing is stored.
+          papers nearest to it, each with why. The title, text, year and answer stay on this page while the app is open (Clear empties them); nothing is stored.
         </p>
       </header>
       <form className="classify-form" onSubmit={submit} aria-label="Text to classify">
@@ -159,15 +225,54 @@ export function ClassifyPage() {
             </button>
           </p>
         )}
+        <label htmlFor="classify-year">Year written (optional)</label>
+        <div className="classify-year">
+          {/* Text, not a number box: a number box reads "20O5" as empty and says nothing; this one says what is wrong. */}
+          <input
+            id="classify-year"
+            ref={yearInput}
+            type="text"
+            inputMode="numeric"
+            value={year}
+            size={6}
+            onChange={(e) => setYear(e.target.value)}
+            autoComplete="off"
+            aria-invalid={!dated.ok}
+            aria-describedby={['classify-year-hint', dated.ok ? null : 'classify-year-error', leftoverYear ? 'classify-year-note' : null].filter(Boolean).join(' ')}
+          />
+          <span id="classify-year-hint" className="muted small">
+            Such as 2005: the text then gets no topic or suggested key word that the library first writes five or more years later.
+          </span>
+        </div>
+        {!dated.ok && (
+          <p id="classify-year-error" className="small error-text" role="alert" data-testid="classify-year-error">
+            {dated.message}
+          </p>
+        )}
+        {leftoverYear && (
+          <p id="classify-year-note" className="notice small" data-testid="classify-year-note">
+            This year is from the last text you classified, and it dates this one too.{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setYear('')
+                yearInput.current?.focus()
+              }}
+            >
+              Clear the year
+            </button>
+          </p>
+        )}
         <label htmlFor="classify-text">Abstract or text</label>
         {/* No maxLength: a longer paste would be cut without a word; it is kept, said, and not sent. */}
         <textarea id="classify-text" value={text} rows={8} aria-describedby="classify-count" aria-invalid={tooLong} onChange={(e) => setText(e.target.value)} />
         <div className="button-row">
           {/* Busy, not disabled, while the answer loads: a disabled button drops keyboard focus to the page's start. */}
-          <button type="submit" className="button primary" disabled={body === null || tooLong} aria-disabled={state.status === 'loading' || undefined}>
+          <button type="submit" className="button primary" disabled={body === null || tooLong || !dated.ok} aria-disabled={state.status === 'loading' || undefined}>
             Classify
           </button>
-          <button type="button" className="button" onClick={clear} disabled={title === '' && text === '' && state.status === 'idle'}>
+          <button type="button" className="button" onClick={clear} disabled={title === '' && text === '' && year === '' && state.status === 'idle'}>
             Clear
           </button>
           <span id="classify-count" className={tooLong ? 'small error-text' : 'muted small'} data-testid="classify-count" role={tooLong ? 'alert' : undefined}>
@@ -186,7 +291,7 @@ export function ClassifyPage() {
   )
 }
 
-function ClassifyAnswer({ answer: { classified, similar, titleOnly } }: { answer: Answer }) {
+function ClassifyAnswer({ answer: { classified, similar, titleOnly, year } }: { answer: Answer }) {
   // In reading order: the digest, then the topics and key words (beside both on a wide screen, under the digest on
   // one column), then the nearest papers, so neither a phone nor a screen reader puts them after eight papers.
   return (
@@ -194,7 +299,7 @@ function ClassifyAnswer({ answer: { classified, similar, titleOnly } }: { answer
       <div className="paper-main">
         <ClassifyDigest digest={classified.digest?.text ?? null} howComputed={classified.howComputed.digest} titleOnly={titleOnly} />
       </div>
-      <ClassifyTopicsAndKeywords classified={classified} />
+      <ClassifyTopicsAndKeywords classified={classified} year={year} />
       <div className="paper-main">
         <section aria-labelledby="classify-similar" className="similar">
           <h2 id="classify-similar">Nearest papers in the library</h2>
@@ -250,7 +355,7 @@ export function ClassifyDigest({ digest, howComputed, titleOnly = false }: { dig
   )
 }
 
-function ClassifyTopicsAndKeywords({ classified }: { classified: ClassifyResult }) {
+function ClassifyTopicsAndKeywords({ classified, year }: { classified: ClassifyResult; year: number | null }) {
   return (
     <aside className="paper-side">
       <section aria-labelledby="classify-topics">
@@ -272,6 +377,12 @@ function ClassifyTopicsAndKeywords({ classified }: { classified: ClassifyResult 
               ))}
             </ul>
           </>
+        )}
+        {/* The year the answer is for (the box may have changed since); where it took a topic away, the reason says so. */}
+        {year !== null && (
+          <p className="muted small" data-testid="classify-dated">
+            {datedNote(year)}
+          </p>
         )}
         <details className="how">
           <summary>How topics are predicted</summary>
