@@ -158,12 +158,13 @@ export function buildProgram(io: CliIo, services: CliServices = {}): Command {
 
   program
     .command('similar')
-    .description('the papers most similar to one (or to a text never seen), with the terms and topic they share')
+    .description('the papers most similar to one (or to a text or title never seen), with the terms and topic they share')
     .argument('[ref...]', 'paper id, arXiv id, DOI or title words')
     .option('--text <text>', 'a text to compare with the library instead of a paper (an abstract, a draft)')
+    .option('--title <title>', "the text's title, with --text or alone (a paper known by its title), as the API's /similar takes one")
     .addOption(new Option('--k <n>', 'how many').default(10).argParser(positiveInt))
     .option('--json', 'print JSON')
-    .action(async (ref: string[], opts: { k: number; json?: boolean; text?: string }) => (await import('./commands/similar.js')).runSimilar(io, dbPath(), ref.join(' '), opts))
+    .action(async (ref: string[], opts: { k: number; json?: boolean; text?: string; title?: string }) => (await import('./commands/similar.js')).runSimilar(io, dbPath(), ref.join(' '), opts))
 
   program
     .command('start')

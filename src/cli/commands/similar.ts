@@ -1,6 +1,7 @@
 /**
- * @module `paperscope similar <paper>` and `paperscope similar --text TEXT`: the papers nearest to one, or to
- * a text never seen, with the terms and topic they share.
+ * @module `paperscope similar <paper>` and `paperscope similar --text TEXT [--title TITLE]`: the papers nearest to
+ * one, or to a text never seen (a title alone too, as the API's /similar takes one), with the terms and topic they
+ * share.
  */
 import {
   createAnalysisReader,
@@ -24,14 +25,14 @@ export async function runSimilar(
   io: CliIo,
   dbPath: string,
   ref: string,
-  opts: { k: number; json?: boolean; text?: string },
+  opts: { k: number; json?: boolean; text?: string; title?: string },
 ): Promise<void> {
   if (opts.k > MAX_SIMILAR) {
     io.stderr(`--k ${opts.k} is more than similar lists (at most ${MAX_SIMILAR}): listing the ${MAX_SIMILAR} most similar\n`)
     opts = { ...opts, k: MAX_SIMILAR }
   }
-  if (opts.text !== undefined) return similarToText(io, dbPath, ref, { ...opts, text: opts.text })
-  if (!ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'name a paper (an id, an arXiv id, a DOI or title words) or give --text')
+  if (opts.text !== undefined || opts.title !== undefined) return similarToText(io, dbPath, ref, opts)
+  if (!ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'name a paper (an id, an arXiv id, a DOI or title words), or give --text, --title or both')
   await withStore(io, dbPath, async (store) => {
     const found = await findPaper(store, ref)
     if (!found.paper) throw new PaperscopeError('NOT_FOUND', `no paper matches ${quoted(ref)} (try an id, an arXiv id, a DOI or title words)`)
@@ -59,31 +60,47 @@ export async function runSimilar(
   })
 }
 
+/**
+ * What `similar --text/--title` compares: the text and the title as the API's /similar reads them (a title alone is
+ * a text too, read as a paper known by its title), or the error that names what is missing.
+ * @example textInput({ title: ' Deep Double Descent ' }) // { text: '', title: 'Deep Double Descent' }
+ */
+function textInput(opts: { text?: string; title?: string }): { text: string; title?: string } {
+  const text = opts.text?.trim() ? opts.text : ''
+  const title = opts.title?.trim() ?? ''
+  if (text || title) return { text, ...(title ? { title } : {}) }
+  const empty = [opts.text === undefined ? null : '--text', opts.title === undefined ? null : '--title'].filter((o) => o !== null)
+  throw new PaperscopeError('INVALID_ARGUMENT', `${empty.join(' and ')} ${empty.length > 1 ? 'are' : 'is'} empty: give a text, a title or both`)
+}
+
 async function similarToText(
   io: CliIo,
   dbPath: string,
   ref: string,
-  opts: { k: number; json?: boolean; text: string },
+  opts: { k: number; json?: boolean; text?: string; title?: string },
 ): Promise<void> {
-  if (ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'give either a paper or --text, not both')
-  if (!opts.text.trim()) throw new PaperscopeError('INVALID_ARGUMENT', '--text is empty')
+  if (ref.trim()) throw new PaperscopeError('INVALID_ARGUMENT', 'give either a paper or --text/--title, not both')
+  const input = textInput(opts)
+  // What the list is near, as the reader gave it: the text, the title, or the title and its text.
+  const what = input.title === undefined ? 'the text' : input.text ? `${quoted(input.title)} and its text` : quoted(input.title)
   await withStore(io, dbPath, async (store) => {
     const reader = createAnalysisReader(store)
-    const similar = await similarPapersToText(store, { text: opts.text }, opts.k, reader)
+    const similar = await similarPapersToText(store, input, opts.k, reader)
     if (!similar) throw new PaperscopeError('NOT_ANALYSED', 'the library has no analysis yet; run `paperscope analyze`')
     // A short list says why, as the API's /similar does: the same sentence from the same analysis.
-    const note = similar.length < opts.k ? shortListNote(await reader.comparedByWording({ text: opts.text }), similar.length) : null
-    if (opts.json) printJson(io, { text: opts.text, similar, note })
+    const note = similar.length < opts.k ? shortListNote(await reader.comparedByWording(input), similar.length) : null
+    if (opts.json) printJson(io, { text: input.text, title: input.title ?? null, similar, note })
     else {
-      if (similar.length === 0) io.stdout('no paper of the library is near the text\n')
-      else io.stdout(formatSimilar('papers most similar to the text:', similar))
+      if (similar.length === 0) io.stdout(`${wrap(`no paper of the library is near ${what}`, '', '  ')}\n`)
+      else io.stdout(formatSimilar(`papers most similar to ${what}:`, similar))
       if (note) io.stdout(`${wrap(note, '', '')}\n`)
     }
   })
 }
 
 function formatSimilar(heading: string, similar: readonly SimilarPaperOut[]): string {
-  const lines = [heading]
+  // A heading naming a long title goes on under itself, in 80 columns as the list does.
+  const lines = [wrap(heading, '', '  ')]
   similar.forEach((s, i) => {
     lines.push(listItem(`${String(i + 1).padStart(3)}. ${s.score.toFixed(2)}  `, `${readableText(s.title)}  [${s.date ?? 'undated'}]  ${s.paperId}`))
     const topics = s.topicAgreement === null ? '' : `, topics ${s.topicAgreement.toFixed(2)}`
