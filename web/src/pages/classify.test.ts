@@ -1,7 +1,21 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { answerAnnouncement, classifyBody, ClassifyDigest, datedNote, formHint, isLeftoverTitle, isLeftoverYear, parseYear, similarBody } from './classify.js'
+import { SUGGESTION_YEARS_AHEAD } from '../../../src/analysis/index.js'
+import { MIN_TEXT_YEAR } from '../../../src/commands/index.js'
+import {
+  answerAnnouncement,
+  classifyBody,
+  ClassifyDigest,
+  datedNote,
+  formHint,
+  isLeftoverTitle,
+  isLeftoverYear,
+  MIN_YEAR,
+  NAMED_LATER_YEARS,
+  parseYear,
+  similarBody,
+} from './classify.js'
 
 describe('what the Classify page reads out when its answer arrives', () => {
   it('says what came, in counts that agree with their nouns', () => {
@@ -53,6 +67,16 @@ describe('the year a text was written', () => {
     expect(parseYear('05', now)).toEqual({ ok: false, message: 'Year: 05 is before 1000; type the whole year, such as 2005.' })
     expect(parseYear('999', now)).toMatchObject({ ok: false, message: expect.stringMatching(/is before 1000/) })
     expect(parseYear('2028', now)).toEqual({ ok: false, message: 'Year: 2028 is after next year (2027).' })
+  })
+
+  it('holds the bounds and the rule of the API, which the page does not bundle', () => {
+    expect(MIN_YEAR).toBe(MIN_TEXT_YEAR)
+    expect(NAMED_LATER_YEARS).toBe(SUGGESTION_YEARS_AHEAD)
+  })
+
+  it('quotes a long paste cut, not whole', () => {
+    expect(parseYear('x'.repeat(5000), now)).toEqual({ ok: false, message: `Year: “${'x'.repeat(12)}…” is not a year; type a whole year, such as 2005, or leave it empty.` })
+    expect(parseYear('9'.repeat(40), now)).toEqual({ ok: false, message: `Year: ${'9'.repeat(12)}… is after next year (2027).` })
   })
 
   it('counts next year by the UTC calendar, as the server does', () => {

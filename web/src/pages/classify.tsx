@@ -58,8 +58,17 @@ export function similarBody(body: ClassifyRequest, k: number): { text?: string; 
   return { ...(body.text === undefined ? {} : { text: body.text }), ...(body.title === undefined ? {} : { title: body.title }), k }
 }
 
-/** The earliest year a text may be dated, as POST /classify and `classify --jsonl` take `year`. */
+/** The earliest year a text may be dated, as POST /classify and `classify --jsonl` take `year` (MIN_TEXT_YEAR). */
 export const MIN_YEAR = 1000
+
+/**
+ * How many years after a dated text a name is too late for it (SUGGESTION_YEARS_AHEAD in src/analysis, which the
+ * page does not bundle: a test holds the two equal).
+ */
+export const NAMED_LATER_YEARS = 5
+
+/** A typed value quoted in a message, cut when long: the box has no length limit. */
+const echo = (typed: string): string => (typed.length > 12 ? `${typed.slice(0, 12)}…` : typed)
 
 /**
  * The Year box read as POST /classify reads `year`: empty is no year; else a whole year from 1000 to next year (UTC,
@@ -70,11 +79,11 @@ export const MIN_YEAR = 1000
 export function parseYear(input: string, now: Date = new Date()): { ok: true; year: number | null } | { ok: false; message: string } {
   const typed = input.trim()
   if (typed === '') return { ok: true, year: null }
-  if (!/^\d+$/.test(typed)) return { ok: false, message: `Year: “${typed}” is not a year; type a whole year, such as 2005, or leave it empty.` }
+  if (!/^\d+$/.test(typed)) return { ok: false, message: `Year: “${echo(typed)}” is not a year; type a whole year, such as 2005, or leave it empty.` }
   const year = Number(typed)
-  if (year < MIN_YEAR) return { ok: false, message: `Year: ${typed} is before ${MIN_YEAR}; type the whole year, such as 2005.` }
+  if (year < MIN_YEAR) return { ok: false, message: `Year: ${echo(typed)} is before ${MIN_YEAR}; type the whole year, such as 2005.` }
   const latest = now.getUTCFullYear() + 1
-  if (year > latest) return { ok: false, message: `Year: ${typed} is after next year (${latest}).` }
+  if (year > latest) return { ok: false, message: `Year: ${echo(typed)} is after next year (${latest}).` }
   return { ok: true, year }
 }
 
@@ -84,7 +93,7 @@ export function parseYear(input: string, now: Date = new Date()): { ok: true; ye
  * @example datedNote(2005) // 'Dated 2005: the text gets no topic and no suggested key word that the library first writes five or more years later (2010 or after).'
  */
 export function datedNote(year: number): string {
-  return `Dated ${year}: the text gets no topic and no suggested key word that the library first writes five or more years later (${year + 5} or after).`
+  return `Dated ${year}: the text gets no topic and no suggested key word that the library first writes five or more years later (${year + NAMED_LATER_YEARS} or after).`
 }
 
 /** True when a value of the form is the last run's and a new text was pasted under it, so it is sent with that text. */
