@@ -1,6 +1,7 @@
 /**
  * @module Classify a text: paste an abstract or a draft, or type a title alone, get its topics, key words and
- * digest with the library's models, and the library papers nearest to it, each with why. Nothing is stored.
+ * digest with the library's models, and the library papers nearest to it, each with why. A year written, when
+ * typed, dates the text as POST /classify's `year` does (the nearest papers are found without it). Nothing is stored.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError, paths, postJson, type ClassifyResult, type SimilarResult } from '../api.js'
