@@ -11,6 +11,7 @@
  * (shares apart by a factor of {@link MIN_RATIO}). Counts per year are kept beside, so a reader can see what the
  * verdict rests on. Pure: counts in, verdicts out.
  */
+import { percent } from '../core/index.js'
 
 /** A topic's papers in one year, curated (filed by a person) and predicted (by the classifier). */
 export interface TopicYearCount {
@@ -164,7 +165,8 @@ export function holmSignificant(ps: readonly number[], alpha = TREND_ALPHA): boo
   return out
 }
 
-const pct = (share: number): string => `${Math.round(share * 100)}%`
+// A share by the pages' rule: a small one reads `<1%`, not `0%` (a topic that has papers has a share).
+const pct = percent
 
 /**
  * Every topic's share of the recent and the earlier span and whether it is rising, falling or steady; topics

@@ -41,7 +41,7 @@ describe('unsortedSentence', () => {
   it('names the closest topic a paper is not put under, the years between, and the next when it is something', () => {
     const namedLater = { label: 'Neural Tangent Kernel', confidence: 0.995, firstYear: 2018, year: 2005 }
     expect(unsortedSentence({ unsortedBecause: 'named-later', topics: [LTH], namedLater })).toBe(
-      'Unsorted: the closest topic, Neural Tangent Kernel (100%), is not given: the library first writes its name in 2018, 13 years after this paper, and no other topic is confident enough (next: Lottery Ticket Hypothesis, 31%).',
+      'Unsorted: the closest topic, Neural Tangent Kernel (>99%), is not given: the library first writes its name in 2018, 13 years after this paper, and no other topic is confident enough (next: Lottery Ticket Hypothesis, 31%).',
     )
     expect(unsortedSentence({ unsortedBecause: 'named-later', topics: [{ label: 'Others', confidence: 0.002 }], namedLater })).toMatch(/13 years after this paper, and no other topic is confident enough\.$/)
     expect(unsortedSentence({ unsortedBecause: 'named-later', topics: [] })).toBe('Unsorted: the closest topic was named long after the paper, and no other topic is confident enough.')

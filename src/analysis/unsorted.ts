@@ -2,12 +2,14 @@
  * @module Why a text has no topic, in one sentence: the API serves it, and the paper page, the Classify page and
  * `paperscope show` print it as served, so the reason is said one way everywhere.
  */
+import { confidencePercent } from '../core/index.js'
 import { DEFAULT_TOPIC_OPTIONS, OFF_TOPIC_WHY, RESTS_ON_ONE_WORD, type TopicPrediction, type UnsortedReason } from './classify.js'
 
 /** What {@link unsortedSentence} reads of a prediction. */
 export type UnsortedInput = Pick<TopicPrediction, 'unsortedBecause'> & Partial<Pick<TopicPrediction, 'topics' | 'oneWord' | 'tooShort' | 'namedLater'>>
 
-const percent = (p: number): string => `${Math.round(p * 100)}%`
+// A confidence is never certainty: 0.997 reads `>99%`, as on the pages' chips, not `100%`.
+const percent = confidencePercent
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
@@ -41,7 +43,7 @@ export function unsortedSentence(prediction: UnsortedInput): string | null {
     case 'named-later': {
       const later = prediction.namedLater
       if (!later) return 'Unsorted: the closest topic was named long after the paper, and no other topic is confident enough.'
-      const next = best && percent(best.confidence) !== '0%' ? ` (next: ${best.label}, ${percent(best.confidence)})` : ''
+      const next = best && Math.round(best.confidence * 100) > 0 ? ` (next: ${best.label}, ${percent(best.confidence)})` : ''
       return `Unsorted: the closest topic, ${later.label} (${percent(later.confidence)}), is not given: the library first writes its name in ${later.firstYear}, ${later.firstYear - later.year} years after this paper, and no other topic is confident enough${next}.`
     }
     case 'low-confidence':

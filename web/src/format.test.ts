@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { confidenceSpoken, idsNotShown, ordinal, percentileRank, percentOf100, sourceLabelInText, wholeOf100 } from './format.js'
+import { confidenceSpoken, idsNotShown, ordinal, percentileRank, sourceLabelInText } from './format.js'
 
 describe('source names in a sentence', () => {
   it('writes common names in lower case with an article, proper names as they are', () => {
@@ -22,13 +22,6 @@ describe('percentiles and other numbers in 0..100', () => {
     expect(percentileRank(99.6)).toBe('99th')
     expect(percentileRank(100)).toBe('100th')
     expect(percentileRank(0.4)).toBe('1st')
-  })
-
-  it('writes a mean of percentiles as a number and a share as a percent, by one rounding rule', () => {
-    expect(wholeOf100(57.6)).toBe('58')
-    expect(wholeOf100(99.7)).toBe('>99')
-    expect(percentOf100(55.5)).toBe('56%')
-    expect(percentOf100(0.2)).toBe('<1%')
   })
 
   it('says a confidence past the rounding in words, not as a sign a screen reader may skip', () => {
