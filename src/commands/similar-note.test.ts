@@ -1,7 +1,7 @@
 /** The sentences similar-paper lists carry: from the known words stored with a paper's novelty. */
 import { describe, expect, it } from 'vitest'
 import { tooLittleKnownReason } from '../analysis/index.js'
-import { knownByTitleAlone, paperSimilarNote, tooLittleKnownNote } from './similar-note.js'
+import { knownByTitleAlone, paperSimilarNote, shortListNote, tooLittleKnownNote } from './similar-note.js'
 
 const bare = { abstract: null, digest: null }
 
@@ -31,5 +31,15 @@ describe('similar-papers note of a paper the model knows too little of', () => {
     expect(knownByTitleAlone({ abstract: '  ', digest: { text: 'A curator wrote this.', origin: 'curated' } })).toBe(false)
     expect(paperSimilarNote(bare, { tooLittleKnown: ['matrix'] }, 5)).toBe(tooLittleKnownNote(['matrix'], 5, true))
     expect(paperSimilarNote({ abstract: 'We gate layers.', digest: null }, { tooLittleKnown: ['matrix'] }, 5)).toBe(tooLittleKnownNote(['matrix'], 5, false))
+  })
+})
+
+describe('short-list note of a text never seen', () => {
+  it('says why a text list is short, and names no count of zero', () => {
+    expect(shortListNote(null, 0)).toBe('No library paper could be ranked against the text.')
+    expect(shortListNote(null, 1)).toBe('Only 1 library paper could be ranked against the text.')
+    expect(shortListNote(null, 3)).toBe('Only 3 library papers could be ranked against the text.')
+    expect(shortListNote('too-short', 0)).toMatch(/^Compared by wording alone, as the text is too short .*: no library paper shares two or more listed terms with it\.$/)
+    expect(shortListNote('off-topic', 2)).toMatch(/: only 2 library papers share two or more listed terms with it\.$/)
   })
 })

@@ -18,7 +18,7 @@ export function shortListNote(byWording: WordingOnlyReason | null, found: number
     : `only ${pluralize(found, 'library paper')} ${found === 1 ? 'shares' : 'share'} two or more listed terms with it`
   if (byWording === 'off-topic') return `Compared by wording alone, as the text is further from every topic of the library than any curated paper: ${listed}.`
   if (byWording === 'too-short') return `Compared by wording alone, as the text is too short to tell its topic (too few content words the library's papers use): ${listed}.`
-  return `Only ${pluralize(found, 'library paper')} could be ranked against the text.`
+  return found === 0 ? 'No library paper could be ranked against the text.' : `Only ${pluralize(found, 'library paper')} could be ranked against the text.`
 }
 
 /** Whether the models read a paper by its title alone: no abstract, and no digest but Paperscope's own (never read). */
