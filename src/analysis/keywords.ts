@@ -1661,9 +1661,12 @@ export const MIN_FILL_IN_SCORE = 0.15
 /** Options of {@link extractKeywords} that return its whole ranking (overlap-free), for {@link keywordsBesideCurated}. */
 export const RANK_ALL = { min: 50, max: 50, minScore: 0, minFillScore: 0 } as const
 
-/** Why a key word the text does not spell out was not suggested either: the same words for one key word or none. */
+/**
+ * Why a key word the text does not spell out was not suggested either: the same words for one key word or none. Short,
+ * as it stands beside the list (on the Classify page, a side column): the bars themselves are in the how-computed text.
+ */
 const NO_SUPPORTED_SUGGESTION =
-  'no key word the text does not spell out has support in it (a word of it written alone or in the same compound, its acronym, or papers worded like it listing it more often than papers do on average; only that, and one time in twenty, where no similar paper or topic lists it or the paper is unsorted) and a name not much younger than the paper (a dated paper is suggested none the library first wrote five or more years after it)'
+  'no key word it does not spell out is backed by it (by its words, its acronym or papers worded like it; for a dated paper, none first written five or more years later)'
 
 /**
  * Why a paper or text shows fewer than two key words, as the API and the pages say it (a topic's "unsorted" is the
