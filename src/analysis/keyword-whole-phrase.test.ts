@@ -22,7 +22,22 @@ describe('a piece of a noun phrase no other text writes', () => {
     expect(llama).toContain('efficient foundation language models')
     expect(keywords('Pointer sentinel mixture models', RANK_ALL)[0]).toBe('Pointer sentinel mixture models')
     expect(keywords('Max-margin Markov networks', RANK_ALL)[0]).toBe('Max-margin Markov networks')
-    expect(keywords('Non-stochastic best arm identification and hyperparameter optimization')).toContain('best arm identification')
+    expect(keywords('Non-stochastic best arm identification and hyperparameter optimization')).toContain('Non-stochastic best arm identification')
+  })
+
+  it('shows the words that open a noun phrase no other text writes, not the piece after them (`Generative adversarial nets`)', () => {
+    const gan = keywords('Generative adversarial nets', RANK_ALL)
+    expect(gan[0]).toBe('Generative adversarial nets')
+    expect(gan).not.toContain('adversarial nets')
+    expect(keywords('SSD: Single shot multibox detector')).toContain('Single shot multibox detector')
+    expect(keywords('Deep fried convnets', RANK_ALL)[0]).toBe('Deep fried convnets')
+    // Not a word that rates the phrase rather than names a kind of it.
+    expect(keywords('On the distribution of the roots of certain symmetric matrices', RANK_ALL)).toContain('symmetric matrices')
+  })
+
+  it('shows no `X of` a verb before its object (`Theory of reproducing` kernels)', () => {
+    expect(keywords('Theory of reproducing kernels', RANK_ALL)).not.toContain('Theory of reproducing')
+    expect(keywords('The fallacy of placing confidence in confidence intervals', RANK_ALL)).not.toContain('fallacy of placing')
   })
 
   it('shows no piece whose noun phrase runs on past four words', () => {
