@@ -88,7 +88,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*, `Theory of reproducing` of *Theory of reproducing kernels*, a verb before its object), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*); such a phrase no other text writes is shown as the whole noun phrase (`efficient foundation language models` of *LLaMA*, not `efficient foundation`; a gerund before a noun runs the phrase on: `support vector learning machines`), or not at all when that runs past four words, and so is a name no other text writes, beside its head noun when that is shown too (`Transformers` and `Swin transformer`). A phrase that opens on an adjective after the noun its noun phrase opens with is shown with that noun (`graph convolutional networks`, not `convolutional networks`), and a title's phrase no other text writes with the words that open its noun phrase at every place (`Generative adversarial nets`, not `adversarial nets`; not a word that rates it, such as `novel` or `certain`, nor a one-word name), and a curated key word the text writes word for word is the text's own, though no phrase of the text holds it (`No Free Lunch Theorem` of *No free lunch theorems for search*: no phrase starts on `No`). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own. One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). No key word the text does not spell out is suggested to a paper dated five or more years before the library's first paper that writes it or lists it: the concept had no such name yet (`Neural Tangent Kernel`, first written in 2018, for a kernel paper of 2005), while the papers that coin a name come shortly before curators list it (`Large Language Models` for *Language models are few-shot learners*, 2020). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*, `Theory of reproducing` of *Theory of reproducing kernels*, a verb before its object), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*); such a phrase no other text writes is shown as the whole noun phrase (`efficient foundation language models` of *LLaMA*, not `efficient foundation`; a gerund before a noun runs the phrase on: `support vector learning machines`), or not at all when that runs past four words, and so is a name no other text writes, beside its head noun when that is shown too (`Transformers` and `Swin transformer`). A phrase that opens on an adjective after the noun its noun phrase opens with is shown with that noun (`graph convolutional networks`, not `convolutional networks`), and a title's phrase no other text writes with the words that open its noun phrase at every place (`Generative adversarial nets`, not `adversarial nets`; not a word that rates it, such as `novel` or `certain`, nor a one-word name), and a curated key word the text writes word for word is the text's own, though no phrase of the text holds it (`No Free Lunch Theorem` of *No free lunch theorems for search*: no phrase starts on `No`). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own, and then not on a word that a twentieth or more of the library's texts write, which curators do not list alone (`neural` of *Neural collaborative filtering* for `Neural Tangent Kernel`). One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). No key word the text does not spell out is suggested to a paper dated five or more years before the library's first paper that writes it or lists it: the concept had no such name yet (`Neural Tangent Kernel`, first written in 2018, for a kernel paper of 2005), while the papers that coin a name come shortly before curators list it (`Large Language Models` for *Language models are few-shot learners*, 2020). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The features of a curated key word the text writes only a piece of. */
 const COMPLETES_FEATURES: ReadonlySet<string> = new Set(['completes a phrase of the text', 'often curated, completes a phrase'])
@@ -1044,7 +1044,7 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
     }
     // A key word the text does not spell out and gives no support is no key word of it (`Neural Tangent Kernel`
     // for a paper on evolving mathematical functions).
-    if (s.c.count === 0 && !supported(s.c)) continue
+    if (s.c.count === 0 && !supported(s.c, s.score)) continue
     if (s.c.count === 0 && namedLater(model.firstYear?.[s.c.key], year)) continue
     // A weak suggestion (not in the text, under `minSuggestionScore`) yields to the text's own phrases: it is
     // what a reader questions first (`Quantum Machine Learning` at 0.21 for an online-learning paper); so does a
@@ -1135,6 +1135,32 @@ function isGenericWord(model: Stats, c: KeywordCandidate): boolean {
   return df >= GENERIC_WORD_MIN_PAPERS && df >= GENERIC_WORD_SHARE * model.documentCount && kf < GENERIC_WORD_MAX_KEYPHRASENESS * df
 }
 
+const widestPhrases = new WeakMap<object, ReadonlyMap<string, number>>()
+
+/**
+ * Word → the most texts that write one phrase holding it: at least that many write the word (`neural`, which ends no
+ * phrase and so has no count of its own, by `neural network`).
+ */
+function textsWritingWord(model: Stats): ReadonlyMap<string, number> {
+  let widest = widestPhrases.get(model.documentFrequency)
+  if (!widest) {
+    const out = new Map<string, number>()
+    for (const [key, n] of Object.entries(model.documentFrequency)) for (const w of key.split(' ')) if (!LINKS.has(w) && n > (out.get(w) ?? 0)) out.set(w, n)
+    widestPhrases.set(model.documentFrequency, (widest = out))
+  }
+  return widest
+}
+
+/**
+ * True for a word of a phrase that a generic word's share of the library's texts write ({@link GENERIC_WORD_SHARE},
+ * counted by {@link textsWritingWord}) and curators do not list alone: `neural`, `network`, `deep`, `theory`.
+ */
+function isGenericWordOfPhrases(model: Stats, w: string): boolean {
+  const n = textsWritingWord(model).get(w) ?? 0
+  const kf = model.keywordFrequency[w] ?? 0
+  return n >= GENERIC_WORD_MIN_PAPERS && n >= GENERIC_WORD_SHARE * model.documentCount && kf < GENERIC_WORD_MAX_KEYPHRASENESS * n
+}
+
 /**
  * A suggestion that no similar paper and no topic of the paper lists (every suggestion of an off-topic paper, whose
  * neighbours and topics are no evidence) is shown only when its classifier gives the text this probability: one in
@@ -1166,15 +1192,22 @@ export const UNBACKED_SUGGESTION_MIN_PROBABILITY = 0.05
  * in the app's list were right 2 times in 43 (eval/README.md). A word of the key word, or a piece of it the text
  * completes, counts only where the text writes it on its own or after the word the key word writes before it: the
  * `descent` of `coordinate descent` had supported `Deep Double Descent` (and `Stochastic Gradient Descent`).
+ * A weak suggestion (under {@link KEYWORD_MIN_SUGGESTION_SCORE}, which fills a list only when the text offers too few
+ * phrases) is supported by no word a generic word's share of the library's texts write ({@link isGenericWordOfPhrases}):
+ * `Neural Tangent Kernel` at 0.27 for *Neural collaborative filtering* had rested on `neural` alone. On the training
+ * years a wrong `Neural Tangent Kernel` of *Neural Controlled Differential Equations* went, and a wrong `Deep Double
+ * Descent` of *Neural Ordinary Differential Equations* (on `deep`) gave way to another wrong suggestion (CV F1 up 0.0009,
+ * temporal equal); held for every score up to 0.9 it also took right ones (`Neural Tangent Kernel` of *Explaining
+ * Neural Scaling Laws*) and other weak suggestions filled in, CV 0.0022 lower.
  * `weaklyBacked`: no similar paper or topic of the paper lists the key word, or the paper is unsorted; such a
  * suggestion needs its classifier's {@link UNBACKED_SUGGESTION_MIN_PROBABILITY} and the average share, nothing else.
  */
 function suggestionSupport(
-  model: Pick<KeywordModel, 'display' | 'keywordFrequency' | 'documentCount' | 'curatedDocuments'>,
+  model: Pick<KeywordModel, 'display' | 'keywordFrequency' | 'documentCount' | 'documentFrequency' | 'curatedDocuments'>,
   doc: PreparedText,
   tags: ReadonlyMap<string, number> | undefined,
   weaklyBacked: (key: string) => boolean,
-): (c: KeywordCandidate) => boolean {
+): (c: KeywordCandidate, score: number) => boolean {
   // Each word of the text with the content words right before its uses ('' for none): the compounds it heads. Read
   // when a suggestion first asks.
   let read: { words: Map<string, Set<string>>; acronyms: Set<string> } | undefined
@@ -1198,7 +1231,7 @@ function suggestionSupport(
   const curated = Math.max(1, model.curatedDocuments ?? model.documentCount)
   // Papers worded like the text list it more often than papers do on average.
   const aboveAverage = (key: string, p: number | undefined): boolean => p !== undefined && p >= (model.keywordFrequency[key] ?? 0) / curated
-  return (c) => {
+  return (c, score) => {
     if (c.count > 0) return true
     if (weaklyBacked(c.key)) {
       const p = tags?.get(c.key)
@@ -1215,7 +1248,7 @@ function suggestionSupport(
       const modifier = i > 0 && !LINKS.has(all[i - 1] as string) ? (all[i - 1] as string) : undefined
       return modifier === undefined || uses.has('') || uses.has(modifier)
     }
-    if (all.some((w, i) => !LINKS.has(w) && written(w, i))) return true
+    if (all.some((w, i) => !LINKS.has(w) && (score >= KEYWORD_MIN_SUGGESTION_SCORE || !isGenericWordOfPhrases(model, w)) && written(w, i))) return true
     if (phraseInitials(model.display[c.key] ?? c.text).some((initials) => initials.length >= 2 && acronyms.has(initials))) return true
     return aboveAverage(c.key, tags?.get(c.key))
   }
