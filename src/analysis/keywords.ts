@@ -1002,7 +1002,7 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
   // A phrase of the title of two or more words no other text writes and no curator lists, that the text writes at every
   // place after the same word of its noun phrase, is shown from where that noun phrase opens: `Generative adversarial nets`, not
   // `adversarial nets` (the shorter of two phrases no other text writes outranks the longer by its length alone, as
-  // the pieces cut at the end above did). Not a word that only rates it (`novel`, `simple`) nor past four words.
+  // the pieces cut at the end above did), grown to four words at most; not by a word that only rates it (`novel`).
   for (const s of scored) {
     const c = s.c
     if (c.n < 2 || !c.inTitle || (model.keywordFrequency[c.key] ?? 0) > 0 || elsewhere.of(c.key) > 0) continue
