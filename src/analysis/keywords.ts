@@ -88,7 +88,7 @@ export interface KeywordModel {
 }
 
 export const KEYWORDS_HOW_COMPUTED =
-  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*, `Theory of reproducing` of *Theory of reproducing kernels*, a verb before its object), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*); such a phrase no other text writes is shown as the whole noun phrase (`efficient foundation language models` of *LLaMA*, not `efficient foundation`; a gerund before a noun runs the phrase on: `support vector learning machines`), or not at all when that runs past four words, and so is a name no other text writes, beside its head noun when that is shown too (`Transformers` and `Swin transformer`). A phrase that opens on an adjective after the noun its noun phrase opens with is shown with that noun (`graph convolutional networks`, not `convolutional networks`), and a title's phrase no other text writes with the words that open its noun phrase at every place (`Generative adversarial nets`, not `adversarial nets`; not a word that rates it, such as `novel` or `certain`, nor a one-word name), and a curated key word the text writes word for word is the text's own, though no phrase of the text holds it (`No Free Lunch Theorem` of *No free lunch theorems for search*: no phrase starts on `No`). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own, and then not on a word that a twentieth or more of the library's texts write, which curators do not list alone (`neural` of *Neural collaborative filtering* for `Neural Tangent Kernel`). One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). No key word the text does not spell out is suggested to a paper dated five or more years before the library's first paper that writes it or lists it: the concept had no such name yet (`Neural Tangent Kernel`, first written in 2018, for a kernel paper of 2005), while the papers that coin a name come shortly before curators list it (`Large Language Models` for *Language models are few-shot learners*, 2020). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
+  "Key words are phrases of 1–4 content words of the paper's title, abstract and a source's digest that end in a noun, ranked by a small logistic model fitted on the library's curated key words (a word, `to` and the same word again, `sequence to sequence`, are one word, as `sequence-to-sequence` is). What counts: how often the phrase is a curated key word where it appears, TF-IDF, being in the title or early in the text, its length, a defined acronym, capitals, repetition, how much of it the text writes only inside a longer phrase other papers write too (`regularization` in `spectral regularization`), whether the curated papers most similar to this one (the nearest weighing most: by similarity squared), or its topic's papers, list it, and how likely a paper worded like this one is to list a curated key word (a classifier per key word that two or more curated papers list; a word its papers mostly write inside a compound, `descent` in `double descent`, counts only as far as the text writes it in that compound or on its own, as for topics). An acronym is shown as the phrase it stands for when the text spells that out (`AI` → artificial intelligence), and a word that is no key word on its own as the phrase the text first writes it in when other papers write that phrase too (`adversarial attacks`, not `attacks`). Two are shown, more only from a score of 0.9, and a phrase that only fills the list to two needs a score of 0.15 (a weaker phrase is almost never a key word, so a paper shows fewer than two rather than `Data`); a word most papers write and curators do not list (`model`, `training`) fills in after every other phrase unless it scores 0.5, and a word read as a verb at work that curators do not list (`Deconstructing` of *Deconstructing Lottery Tickets*) is not shown, nor is a phrase the text writes only cut from a longer one (`Overfitted Three-Layer` of *… the Overfitted Three-Layer Neural Tangent Kernel Model*, `Squares Problems` of *… Least Squares Problems*, `Theory of reproducing` of *Theory of reproducing kernels*, a verb before its object), or one of two or more words the text writes only on into a longer noun phrase and the library's other texts write only so too (`Long short-term` of *Long short-term memory*); such a phrase no other text writes is shown as the whole noun phrase (`efficient foundation language models` of *LLaMA*, not `efficient foundation`; a gerund before a noun runs the phrase on: `support vector learning machines`), or not at all when that runs past four words, and so is a name no other text writes, beside its head noun when that is shown too (`Transformers` and `Swin transformer`). A phrase that opens on an adjective after the noun its noun phrase opens with is shown with that noun (`graph convolutional networks`, not `convolutional networks`), and a title's phrase no other text writes with the words that open its noun phrase at every place (`Generative adversarial nets`, not `adversarial nets`; not a word that rates it, such as `novel` or `certain`, nor a one-word name; a title opening on a word in -ing is read as its verb, unless other texts write that word right before the phrase's noun, `Discrete Denoising Models`: then the title's noun phrase is shown whole, `Denoising diffusion probabilistic models`, though other texts write `probabilistic models`), and a curated key word the text writes word for word is the text's own, though no phrase of the text holds it (`No Free Lunch Theorem` of *No free lunch theorems for search*: no phrase starts on `No`). Beside a paper's curated key words, Paperscope adds only what is missing to reach two and phrases from 0.9, and none that restates a curated one (a piece of it, a listed phrase of two or more words grown by a word, or its acronym). A curated key word of similar papers or of the paper's topic, or one the text writes a piece of, can be chosen although the text does not spell it out: it is shown as suggested, not as extracted, only when the text supports it (it writes a word of it, on its own or in the key word's compound, so `coordinate descent` supports no `Deep Double Descent`; or its acronym; or papers worded like it list it more often than papers do on average), and under a score of 0.3 only when the text offers too few phrases of its own, and then not on a word that a twentieth or more of the library's texts write, which curators do not list alone (`neural` of *Neural collaborative filtering* for `Neural Tangent Kernel`). One that no similar paper and no topic of the paper lists (every one of an off-topic paper's, which draws on neither), and every one of a paper left unsorted because one word decided its topic or no topic was confident (its similar papers are near it by little), needs more: papers worded like it list it one time in twenty or more, and more often than papers do on average, so a word it shares with the text is not enough (`Gaussian Process` for *A Markovian Decision Process*, `Data Augmentation` for *The Art of Statistics: Learning from Data*). No key word the text does not spell out is suggested to a paper dated five or more years before the library's first paper that writes it or lists it: the concept had no such name yet (`Neural Tangent Kernel`, first written in 2018, for a kernel paper of 2005), while the papers that coin a name come shortly before curators list it (`Large Language Models` for *Language models are few-shot learners*, 2020). Curated key words are never changed. A text not in English (told by franc-min's trigram language identifier and its share of English function words) gets none: the phrases and their ranker are English."
 
 /** The features of a curated key word the text writes only a piece of. */
 const COMPLETES_FEATURES: ReadonlySet<string> = new Set(['completes a phrase of the text', 'often curated, completes a phrase'])
@@ -953,7 +953,7 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
     if (told === undefined) {
       told =
         (c.count > 0 && startsWithComparative(c)) ||
-        (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c)) ||
+        (c.inTitle && (model.keywordFrequency[c.key] ?? 0) === 0 && isTitleWording(doc, c, elsewhere)) ||
         (c.verbWithObject === true && (model.keywordFrequency[c.key] ?? 0) === 0) ||
         (c.count > 0 && (model.keywordFrequency[c.key] ?? 0) === 0 && isFragment(doc, c, df, elsewhere))
       hiddenAsWritten.set(c, told)
@@ -1002,12 +1002,15 @@ export function extractKeywords(model: KeywordModel, text: PreparedText, { max =
   // A phrase of the title of two or more words no other text writes and no curator lists, that the text writes at every
   // place after the same word of its noun phrase, is shown from where that noun phrase opens: `Generative adversarial nets`, not
   // `adversarial nets` (the shorter of two phrases no other text writes outranks the longer by its length alone, as
-  // the pieces cut at the end above did), grown to four words at most; not by a word that only rates it (`novel`).
+  // the pieces cut at the end above did), grown to four words at most; not by a word that only rates it (`novel`). A
+  // phrase other texts write too is grown only to a title's opening word in -ing they write as a modifier of its noun
+  // (`probabilistic models` to `Denoising diffusion probabilistic models`, see namesKindElsewhere): the title's kind of it.
   for (const s of scored) {
     const c = s.c
-    if (c.n < 2 || !c.inTitle || (model.keywordFrequency[c.key] ?? 0) > 0 || elsewhere.of(c.key) > 0) continue
+    if (c.n < 2 || !c.inTitle || (model.keywordFrequency[c.key] ?? 0) > 0) continue
     const whole = withWordsBefore(doc, c, scored)
-    if (whole && !hidden(c) && !hidden(whole)) s.c = whole
+    if (!whole || (elsewhere.of(c.key) > 0 && !opensOnModifier(doc, whole, elsewhere))) continue
+    if (!hidden(c) && !hidden(whole)) s.c = whole
   }
   // A curated key word the text writes word for word though no phrase of the text holds it is the text's own, not a
   // suggestion: no phrase starts on a function word (`No` of `No Free Lunch Theorem` in *No free lunch theorems for
@@ -1425,10 +1428,12 @@ const QUESTION_AUXILIARIES = new Set([
  *   and the like the verb comes last, and a capitalised one the tagger read as a noun is the last word;
  * - it holds the noun a title `A … of/about/on …` opens with, which names the kind of paper (`Brief Prehistory`
  *   of `A Brief Prehistory of Double Descent`, `Short Tale` of `A Short Tale about a Long Tail`);
- * - it starts on the title's first word in -ing, its verb (`Understanding Deep Neural Networks`);
+ * - it starts on the title's first word in -ing, its verb (`Understanding Deep Neural Networks`), unless the library's
+ *   other texts write that word inside a noun phrase right before the phrase's last noun (`Discrete Denoising Models`
+ *   for `Denoising diffusion probabilistic models`): then the word modifies the noun phrase it opens;
  * - it holds a framing noun the title says `of` or `on` after (see FRAMING_NOUNS), written anywhere.
  */
-function isTitleWording(doc: PreparedText, c: KeywordCandidate): boolean {
+function isTitleWording(doc: PreparedText, c: KeywordCandidate, elsewhere: Elsewhere): boolean {
   if (isFraming(doc, c)) return true
   const spans = spansOf(doc, c.key, 'title')
   if (spans.length !== c.count) return false
@@ -1446,8 +1451,28 @@ function isTitleWording(doc: PreparedText, c: KeywordCandidate): boolean {
       while (head + 1 < tokens.length && isContentToken(tokens[head + 1] as TextToken)) head++
       if (tokens[head + 1]?.pos === 'ADP' && start <= head && end >= head) return true
     }
-    return start === 0 && c.n > 1 && /ing$/.test(tokens[0]?.lower ?? '')
+    return start === 0 && c.n > 1 && /ing$/.test(tokens[0]?.lower ?? '') && !namesKindElsewhere(c, elsewhere)
   })
+}
+
+/**
+ * True for a phrase opening on a word in -ing that another text writes after a word of its own noun phrase and right
+ * before this phrase's last noun (*A Continuous Time Framework for Discrete Denoising Models* for `Denoising diffusion
+ * probabilistic models`): the word names a kind of the noun, a modifier, not a title's verb before its object
+ * (`Understanding Deep Neural Networks`, `Deconstructing Lottery Tickets`). Another title that opens on the same verb
+ * does not count, as no word comes before it there (`Generating sequences with …` for `Generating long sequences`),
+ * and a phrase with `of` is left a verb's.
+ */
+function namesKindElsewhere(c: KeywordCandidate, elsewhere: Elsewhere): boolean {
+  const words = c.key.split(' ')
+  if (words.length < 2 || words.some((w) => LINKS.has(w))) return false
+  return elsewhere.inside(`${words[0]} ${words[words.length - 1]}`) >= 1
+}
+
+/** A title phrase that opens the title on a word in -ing the library's other texts write as a modifier of its noun ({@link namesKindElsewhere}). */
+function opensOnModifier(doc: PreparedText, c: KeywordCandidate, elsewhere: Elsewhere): boolean {
+  const spans = spansOf(doc, c.key, 'title')
+  return spans.length > 0 && spans.every(({ tokens, start }) => start === 0 && /ing$/.test(tokens[0]?.lower ?? '')) && namesKindElsewhere(c, elsewhere)
 }
 
 /**
@@ -1654,10 +1679,29 @@ function runOnIndex(model: Stats): ReadonlyMap<string, ReadonlyMap<string, numbe
   return index
 }
 
+/** Phrase key of two words → the phrases of three that end with it (`discrete denoising model` for `denoising model`). */
+const writtenAfterCache = new WeakMap<object, ReadonlyMap<string, readonly string[]>>()
+function writtenAfterIndex(model: Stats): ReadonlyMap<string, readonly string[]> {
+  let index = writtenAfterCache.get(model.documentFrequency)
+  if (!index) {
+    const built = new Map<string, string[]>()
+    for (const key of Object.keys(model.documentFrequency)) {
+      const words = key.split(' ')
+      if (words.length !== 3) continue
+      const end = `${words[1]} ${words[2]}`
+      ;(built.get(end) ?? built.set(end, []).get(end)!).push(key)
+    }
+    writtenAfterCache.set(model.documentFrequency, (index = built))
+  }
+  return index
+}
+
 /** How many other texts of the library write a phrase, and phrases of one more word starting with one. */
 interface Elsewhere {
   of(key: string): number
   startingWith(key: string): number
+  /** The most texts that write one phrase of three words ending with this one of two (`discrete denoising model` for `denoising model`). */
+  inside(key: string): number
 }
 
 /**
@@ -1672,6 +1716,11 @@ function phrasesElsewhere(model: Stats, doc: PreparedText, counted: boolean): El
     startingWith(key) {
       let n = 0
       for (const longer of runOnIndex(model).get(key)?.keys() ?? []) n += of(longer)
+      return n
+    },
+    inside(key) {
+      let n = 0
+      for (const longer of writtenAfterIndex(model).get(key) ?? []) n = Math.max(n, of(longer))
       return n
     },
   }

@@ -12,6 +12,14 @@ export function readCorpusRecords(formatName: string, file: string): SourceRecor
   return format.parse(readFileSync(path, 'utf8'), { input: `data/corpus/${file}`, fetchedAt: '2025-09-05T00:00:00Z' }).records
 }
 
+/** The records of an awesome-list fixture (`test/fixtures/awesome-list/<file>`), as the importer reads them. */
+export function awesomeListFixtureRecords(file: string): SourceRecord[] {
+  const format = CORPUS_FORMATS.find((f) => f.name === 'awesome-list')
+  if (!format) throw new Error('awesome-list importer missing')
+  const text = readFileSync(new URL(`../fixtures/awesome-list/${file}`, import.meta.url), 'utf8')
+  return format.parse(text, { input: `test/fixtures/awesome-list/${file}`, fetchedAt: '2026-01-01T00:00:00Z' }).records
+}
+
 /** The awesome list's records: the corpus's curated topics, key words and digests. */
 export function awesomeListRecords(): SourceRecord[] {
   return readCorpusRecords('awesome-list', 'awesome-deep-phenomena.txt')
