@@ -3,7 +3,7 @@
  * digest with the library's models, and the library papers nearest to it, each with why. A year written, when
  * typed, dates the text as POST /classify's `year` does (the nearest papers are found without it). Nothing is stored.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react'
 import { ApiError, paths, postJson, type ClassifyResult, type SimilarResult } from '../api.js'
 import { KeywordGroups, KeywordReasons, TopicChip } from '../components/chips.js'
 import { HowComputed } from '../components/how-computed.js'
@@ -137,6 +137,28 @@ export function formHint(title: string, text: string, max = MAX_TEXT): string {
 const EMPTY: { title: string; text: string; year: string; answer: Answer | null; lastRun: Run | null } = { title: '', text: '', year: '', answer: null, lastRun: null }
 let remembered = EMPTY
 
+/**
+ * The note under a field the last run filled that goes with a new text too (its title, its year), with a button that
+ * empties the field. The note and its button then go away, so focus moves to the emptied field, in the form.
+ */
+function LeftoverNote({ id, what, onClear, field, children }: { id: string; what: string; onClear: () => void; field: RefObject<HTMLInputElement | null>; children: ReactNode }) {
+  return (
+    <p id={id} className="notice small" data-testid={id}>
+      {children}{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          onClear()
+          field.current?.focus()
+        }}
+      >
+        Clear the {what}
+      </button>
+    </p>
+  )
+}
+
 export function ClassifyPage() {
   useTitle('Classify a text')
   const [title, setTitle] = useState(remembered.title)
@@ -220,20 +242,9 @@ export function ClassifyPage() {
           aria-describedby={leftoverTitle ? 'classify-title-note' : undefined}
         />
         {leftoverTitle && (
-          <p id="classify-title-note" className="notice small" data-testid="classify-title-note">
-            This title is from the last text you classified, and it is sent with this one too.{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setTitle('')
-                // The note and its button go away: keep focus in the form, on the emptied field.
-                titleInput.current?.focus()
-              }}
-            >
-              Clear the title
-            </button>
-          </p>
+          <LeftoverNote id="classify-title-note" what="title" onClear={() => setTitle('')} field={titleInput}>
+            This title is from the last text you classified, and it is sent with this one too.
+          </LeftoverNote>
         )}
         <label htmlFor="classify-year">Year written (optional)</label>
         <div className="classify-year">
@@ -260,19 +271,9 @@ export function ClassifyPage() {
           </p>
         )}
         {leftoverYear && (
-          <p id="classify-year-note" className="notice small" data-testid="classify-year-note">
-            This year is from the last text you classified, and it dates this one too.{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setYear('')
-                yearInput.current?.focus()
-              }}
-            >
-              Clear the year
-            </button>
-          </p>
+          <LeftoverNote id="classify-year-note" what="year" onClear={() => setYear('')} field={yearInput}>
+            This year is from the last text you classified, and it dates this one too.
+          </LeftoverNote>
         )}
         <label htmlFor="classify-text">Abstract or text</label>
         {/* No maxLength: a longer paste would be cut without a word; it is kept, said, and not sent. */}
