@@ -137,6 +137,7 @@ describe.skipIf(skip)('the Classify page with a title alone, and with a year, in
     expect(await topicChips.first().textContent()).toMatch(/^Neural Tangent Kernel· predicted/)
     expect(await unsorted.count()).toBe(0)
     expect(await page.locator('[data-testid="classify-dated"]').count()).toBe(0)
+    expect(await page.locator('[data-testid="classify-similar-undated"]').count()).toBe(0)
     expect(posted.classify.at(-1)).toEqual({ title })
 
     // A year the API would refuse is said in the form, and nothing is sent.
@@ -173,6 +174,8 @@ describe.skipIf(skip)('the Classify page with a title alone, and with a year, in
     expect(await page.locator('[data-testid="classify-dated"]').textContent()).toBe(
       'Dated 2005: the text gets no topic and no suggested key word that the library first writes five or more years later (2010 or after).',
     )
+    // Its nearest papers are of any date (the NTK papers of 2018 on), and the list says so.
+    expect(await page.locator('[data-testid="classify-similar-undated"]').textContent()).toBe("Papers of any date: the year 2005 dates this text's topics and key words, not this list.")
     await answer(page).locator('[aria-labelledby="classify-topics"] details summary').click()
     expect(await answer(page).locator('[aria-labelledby="classify-topics"] details').textContent()).toContain(`Behind the best topic: ${dated.topicWhy.join(', ')}`)
     // The year went to /classify, and not to /similar, which ranks by wording and topics alone.

@@ -15,6 +15,7 @@ import {
   NAMED_LATER_YEARS,
   parseYear,
   similarBody,
+  similarUndatedNote,
 } from './classify.js'
 
 describe('what the Classify page reads out when its answer arrives', () => {
@@ -100,6 +101,10 @@ describe('the year a text was written', () => {
 
   it('is said with the answer, with the first year a name is too late for', () => {
     expect(datedNote(2005)).toBe('Dated 2005: the text gets no topic and no suggested key word that the library first writes five or more years later (2010 or after).')
+  })
+
+  it('says the nearest papers are of any date, as /similar takes no year', () => {
+    expect(similarUndatedNote(2005)).toBe("Papers of any date: the year 2005 dates this text's topics and key words, not this list.")
   })
 
   it('left from the last text is said to date a new text pasted under it, as a title is', () => {

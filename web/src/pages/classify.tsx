@@ -97,6 +97,15 @@ export function datedNote(year: number): string {
   return `Dated ${year}: the text gets no topic and no suggested key word that the library first writes five or more years later (${year + NAMED_LATER_YEARS} or after).`
 }
 
+/**
+ * What the nearest papers are when the text was dated: papers of any date, as /similar takes no year (a 2005 text's
+ * nearest are 2018 papers on the Neural Tangent Kernel, which the year kept from its topics).
+ * @example similarUndatedNote(2005) // 'Papers of any date: the year 2005 dates this text's topics and key words, not this list.'
+ */
+export function similarUndatedNote(year: number): string {
+  return `Papers of any date: the year ${year} dates this text's topics and key words, not this list.`
+}
+
 /** True when a value of the form is the last run's and a new text was pasted under it, so it is sent with that text. */
 function leftOver(value: string, lastValue: string, text: string, lastRun: Run): boolean {
   return lastRun.text.trim() !== '' && value.trim() !== '' && value === lastValue && text.trim() !== '' && text !== lastRun.text
@@ -324,6 +333,11 @@ function ClassifyAnswer({ answer: { classified, similar, titleOnly, year } }: { 
             </p>
           ) : (
             <>
+              {year !== null && (
+                <p className="muted small" data-testid="classify-similar-undated">
+                  {similarUndatedNote(year)}
+                </p>
+              )}
               <SimilarityLegend items={similar.similar} />
               <div className="card-list">
                 {similar.similar.map((s) => (
