@@ -2,7 +2,7 @@
  * @module Why a text has no topic, in one sentence: the API serves it, and the paper page, the Classify page and
  * `paperscope show` print it as served, so the reason is said one way everywhere.
  */
-import { confidencePercent } from '../core/index.js'
+import { confidencePercent, pluralize } from '../core/index.js'
 import { DEFAULT_TOPIC_OPTIONS, OFF_TOPIC_WHY, RESTS_ON_ONE_WORD, type TopicPrediction, type UnsortedReason } from './classify.js'
 
 /** What {@link unsortedSentence} reads of a prediction. */
@@ -10,7 +10,6 @@ export type UnsortedInput = Pick<TopicPrediction, 'unsortedBecause'> & Partial<P
 
 // A confidence is never certainty: 0.997 reads `>99%`, as on the pages' chips, not `100%`.
 const percent = confidencePercent
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
  * The sentence a reader sees for an unsorted text, naming the closest topic, or the word a one-word call rests on;
@@ -35,7 +34,7 @@ export function unsortedSentence(prediction: UnsortedInput): string | null {
     case 'too-short': {
       const t = prediction.tooShort
       if (!t) return 'Unsorted: the text is too short to tell its topic.'
-      if (t.tooFew === 'words') return `Unsorted: the text is too short to tell its topic (${plural(t.words, 'content word')}).`
+      if (t.tooFew === 'words') return `Unsorted: the text is too short to tell its topic (${pluralize(t.words, 'content word')}).`
       return `Unsorted: too few of the text's words are ones this library's papers use (${t.known} of ${t.words}) to tell its topic.`
     }
     case 'no-model':
