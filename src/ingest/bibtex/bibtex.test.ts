@@ -466,6 +466,15 @@ describe('BibTeX round trip', () => {
     )
   })
 
+  it('keeps a name word `and` in any case one name, not a split of the author list (a case the property found)', () => {
+    for (const authors of [['ANd A', 'A A'], ['And Smith', 'Jo Doe'], ['Jo And', 'Al Bo']]) {
+      const paper: BibtexPaper = { id: 'p', title: 'A', authors, date: null, venue: null, ids: { doi: '10.1000/x.y-z' } }
+      const written = formatBibtex([paper])
+      expect(written).toMatch(/\{And\}|\{ANd\}/)
+      expect(parseBibtex(written, ctx('p.bib')).records[0]).toMatchObject({ authors })
+    }
+  })
+
   it('reads a written backslash back as a backslash, not as the command it would start (a case the property found)', () => {
     for (const title of ['\\pmÍa', 'x \\pm y', 'a\\b', '\\']) {
       const paper: BibtexPaper = { id: 'p', title, abstract: `About ${title}.`, authors: ['Ada Lovelace'], date: null, venue: null, ids: {} }

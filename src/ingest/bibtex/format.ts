@@ -660,14 +660,14 @@ function protectCapitals(title: string): string {
 /**
  * BibTeX's `von Last, Jr, First` (`van der Berg, Jan`, `Hoane, Jr, A. Joseph`); a family name of words with
  * capitals braced (`{Del Maestro}, Adrian`); a corporate or one-word name braced whole (`{World Health
- * Organization}`).
+ * Organization}`). A name word `and`, in any case (`ANd`), is braced: BibTeX splits the list on it whatever its case.
  */
 function formatAuthor(name: string, corporate: ReadonlySet<string> = new Set()): string {
   let trimmed = name.trim().replace(/\s+/g, ' ')
   if (corporate.has(trimmed)) return `{${escapeLatex(trimmed)}}`
   const suffixed = afterCommaSuffix(trimmed)
   if (suffixed) trimmed = `${suffixed.name} ${suffixed.suffix}`
-  if (trimmed.includes(',')) return escapeLatex(trimmed)
+  if (trimmed.includes(',')) return namePart(trimmed)
   const words = trimmed.split(' ')
   const suffix = words.length > 2 && NAME_SUFFIX.test(words[words.length - 1]!) ? words.pop()! : null
   if (words.length === 1) return `{${escapeLatex(trimmed)}}`
@@ -680,11 +680,19 @@ function formatAuthor(name: string, corporate: ReadonlySet<string> = new Set()):
   const von = family.findIndex((w) => !/^\p{Ll}/u.test(w) || !NAME_PARTICLES.has(w))
   const familyText =
     von > 0 && von === family.length - 1
-      ? `${family.slice(0, von).join(' ')} ${escapeLatex(family[von]!)}`
+      ? `${family.slice(0, von).join(' ')} ${namePart(family[von]!)}`
       : family.length > 1
         ? `{${escapeLatex(family.join(' '))}}`
-        : escapeLatex(family[0]!)
-  return `${familyText}${suffix ? `, ${escapeLatex(suffix)}` : ''}, ${escapeLatex(given)}`
+        : namePart(family[0]!)
+  return `${familyText}${suffix ? `, ${namePart(suffix)}` : ''}, ${namePart(given)}`
+}
+
+/**
+ * Name words as written outside braces, with a word `and` in any case braced (`A, {ANd}` for *ANd A*): BibTeX splits
+ * an author list on it whatever its case.
+ */
+function namePart(text: string): string {
+  return escapeLatex(text).replace(/(^|[\s,])(and)(?=[\s,]|$)/giu, '$1{$2}')
 }
 
 function asciiFold(text: string): string {
